@@ -1,0 +1,109 @@
+"""Input checks shared by games and solvers: each raises a clear ``multilateral`` error."""
+
+from __future__ import annotations
+
+import numbers
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from .errors import InvalidArgumentError, InvalidPayoffsError, InvalidProbabilityError, InvalidTypeError
+
+DEFAULT_TOL = 1e-9
+
+
+def as_number_array(values: ArrayLike, name: str = "payoffs") -> NDArray[Any]:
+    """Return ``values`` as a finite numeric array, keeping exact numbers exact.
+
+    Integers stay ``int64``, floats become ``float64``; an array that holds
+    :class:`fractions.Fraction` (or other exact rationals) becomes an ``object`` array of
+    ``Fraction``. Ragged, non-numeric, boolean, complex or non-finite input raises
+    :class:`~multilateral.errors.InvalidPayoffsError`.
+    """
+    try:
+        arr = np.array(values)
+    except ValueError as err:  # numpy >= 1.24 refuses ragged nested sequences
+        raise InvalidPayoffsError(
+            f"{name} are ragged: every row must have the same length ({err})"
+        ) from None
+    if arr.dtype == bool:
+        raise InvalidPayoffsError(f"{name} must be numbers, not booleans")
+    if arr.dtype.kind in "iu":
+        return arr.astype(np.int64)
+    if arr.dtype.kind == "f":
+        arr = arr.astype(np.float64)
+        if not np.all(np.isfinite(arr)):
+            raise InvalidPayoffsError(f"{name} must be finite; found NaN or infinity")
+        return arr
+    if arr.dtype.kind == "O":
+        flat = arr.ravel()
+        if any(isinstance(v, (list, tuple, np.ndarray)) for v in flat):
+            raise InvalidPayoffsError(
+                f"{name} are ragged: every row must have the same length"
+            )
+        if all(isinstance(v, numbers.Rational) for v in flat):
+            fracs = [Fraction(v) for v in flat]
+            if all(f.denominator == 1 and abs(f.numerator) < 2**62 for f in fracs):
+                return np.array([int(f) for f in fracs], dtype=np.int64).reshape(arr.shape)
+            return np.array(fracs, dtype=object).reshape(arr.shape)
+        if all(isinstance(v, numbers.Real) for v in flat):
+            return as_number_array(arr.astype(np.float64), name)
+        bad = next(v for v in flat if not isinstance(v, numbers.Real))
+        raise InvalidPayoffsError(f"{name} must be real numbers; found {bad!r}")
+    raise InvalidPayoffsError(
+        f"{name} must be real numbers (int, float or Fraction); got dtype {arr.dtype}"
+    )
+
+
+def to_float(arr: NDArray[Any]) -> NDArray[np.float64]:
+    """A float64 copy of a numeric array (exact entries rounded once)."""
+    return np.asarray(arr, dtype=np.float64)
+
+
+def check_tol(tol: float) -> float:
+    """Validate a comparison tolerance: a finite number >= 0."""
+    if not isinstance(tol, numbers.Real) or not np.isfinite(tol) or tol < 0:
+        raise InvalidTypeError(f"tol must be a finite number >= 0, got {tol!r}")
+    return float(tol)
+
+
+def check_probability(p: Any, name: str) -> float:
+    """Validate one probability in [0, 1]."""
+    if not isinstance(p, numbers.Real) or isinstance(p, bool):
+        raise InvalidProbabilityError(f"{name} must be a number in [0, 1], got {p!r}")
+    if not (np.isfinite(float(p)) and 0 <= p <= 1):
+        raise InvalidProbabilityError(f"{name} must be in [0, 1], got {p!r}")
+    return float(p)
+
+
+def as_probability_vector(
+    p: ArrayLike, size: int, name: str = "strategy", tol: float = DEFAULT_TOL
+) -> NDArray[np.float64]:
+    """Validate a mixed strategy of length ``size``: finite, >= 0, summing to one within ``tol``."""
+    try:
+        vec = np.asarray(p, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise InvalidProbabilityError(f"{name} must be a sequence of numbers, got {p!r}") from None
+    if vec.shape != (size,):
+        raise InvalidProbabilityError(
+            f"{name} must have {size} probabilities (one per action), got shape {vec.shape}"
+        )
+    if not np.all(np.isfinite(vec)):
+        raise InvalidProbabilityError(f"{name} must be finite; found NaN or infinity")
+    if np.any(vec < -tol):
+        raise InvalidProbabilityError(f"{name} has a negative probability: {vec.tolist()}")
+    total = vec.sum()
+    if abs(total - 1.0) > max(tol, 1e-9) * size:
+        raise InvalidProbabilityError(f"{name} must sum to 1, sums to {total!r}")
+    return np.clip(vec, 0.0, None) / np.clip(vec, 0.0, None).sum()
+
+
+def check_positive_int(value: Any, name: str, minimum: int = 1) -> int:
+    """Validate an integer >= ``minimum`` (booleans refused)."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise InvalidTypeError(f"{name} must be an integer >= {minimum}, got {value!r}")
+    if value < minimum:
+        raise InvalidArgumentError(f"{name} must be an integer >= {minimum}, got {value!r}")
+    return int(value)

@@ -1,0 +1,65 @@
+"""One exception hierarchy for the whole library.
+
+Every error the library raises on purpose is a :class:`MultilateralError`, and also a
+:class:`ValueError` or :class:`TypeError` where that is what it is, so callers can catch
+either the library's own class or the builtin one.
+
+Examples
+--------
+>>> import multilateral as ml
+>>> try:
+...     ml.NormalFormGame([[1, 2], [3]])
+... except ml.errors.InvalidPayoffsError as err:
+...     print(isinstance(err, ml.errors.MultilateralError), isinstance(err, ValueError))
+True True
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "InvalidArgumentError",
+    "DegenerateGameError",
+    "InvalidGameError",
+    "InvalidPayoffsError",
+    "InvalidProbabilityError",
+    "InvalidTypeError",
+    "MalformedFileError",
+    "MultilateralError",
+    "SolverError",
+]
+
+
+class MultilateralError(Exception):
+    """Base class of every error raised on purpose by ``multilateral``."""
+
+
+class InvalidArgumentError(MultilateralError, ValueError):
+    """An argument has the right type but a value outside what is expected."""
+
+
+class InvalidGameError(InvalidArgumentError):
+    """A game's definition is inconsistent (shapes, labels, numbers of players or actions)."""
+
+
+class InvalidPayoffsError(InvalidGameError):
+    """Payoffs are ragged, wrongly shaped, non-numeric, or not finite."""
+
+
+class InvalidProbabilityError(InvalidArgumentError):
+    """A probability or mixed strategy is negative, not finite, or does not sum to one."""
+
+
+class InvalidTypeError(MultilateralError, TypeError):
+    """An argument has the wrong type (e.g. a list where a game is expected)."""
+
+
+class MalformedFileError(InvalidArgumentError):
+    """A game file (e.g. Gambit ``.nfg``) cannot be parsed; the message names the line."""
+
+
+class SolverError(MultilateralError, RuntimeError):
+    """A solver could not produce a verified answer."""
+
+
+class DegenerateGameError(SolverError, ValueError):
+    """The requested algorithm needs a nondegenerate game and this one is degenerate."""

@@ -1,0 +1,7 @@
+"""Game objects: what a game *is*. Immutable, validated at construction."""
+
+from .anonymous import AnonymousGame
+from .normal_form import NormalFormGame
+from .two_by_two import TwoByTwo
+
+__all__ = ["AnonymousGame", "NormalFormGame", "TwoByTwo"]

@@ -1,0 +1,301 @@
+"""Symmetric binary-choice N-player games whose payoffs depend on how many others cooperate."""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import math
+import numbers
+from collections.abc import Callable
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from .._validation import as_number_array, check_positive_int, to_float
+from ..errors import InvalidArgumentError, InvalidGameError, InvalidPayoffsError
+from .normal_form import NormalFormGame
+
+__all__ = ["AnonymousGame"]
+
+_MAX_NORMAL_FORM_PLAYERS = 20  # 2**20 profiles x 20 payoffs: ~160 MB of float64
+
+
+class AnonymousGame:
+    """A symmetric N-player game with actions cooperate (C) / defect (D).
+
+    A player's payoff depends only on its own action and on ``k``, the number of the *other*
+    ``n - 1`` players who cooperate: ``cooperator[k]`` and ``defector[k]``, ``k = 0..n-1``
+    (Schelling's binary-choice diagrams). Storage and every solver cost O(n), not 2^n.
+
+    Parameters
+    ----------
+    cooperator, defector : array_like
+        Length-``n`` payoffs to a cooperator and to a defector when ``k`` others cooperate.
+        Integers and Fractions stay exact.
+    name : str, optional
+        A short description shown in the repr.
+
+    References
+    ----------
+    .. [1] Schelling, T. C. (1973). Hawks, doves, and dirty tricks: binary choices with
+       externalities. *Journal of Conflict Resolution* 17(3), 381-428.
+    .. [2] Hauert, C., Michor, F., Nowak, M. A. and Doebeli, M. (2006). Synergy and discounting
+       of cooperation in social dilemmas. *J. Theor. Biol.* 239, 195-202.
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> g = ml.AnonymousGame.public_goods(n=4, r=2)
+    >>> g.cooperator.tolist()     # r(k + 1)/n - 1 for k = 0..3 other cooperators
+    [Fraction(-1, 2), Fraction(0, 1), Fraction(1, 2), Fraction(1, 1)]
+    >>> g.gain(0)                 # cooperating always costs 1 - r/n
+    Fraction(-1, 2)
+    """
+
+    def __init__(self, cooperator: ArrayLike, defector: ArrayLike, *, name: str = "") -> None:
+        c = as_number_array(cooperator, "cooperator payoffs")
+        d = as_number_array(defector, "defector payoffs")
+        if c.ndim != 1 or d.ndim != 1 or c.shape != d.shape:
+            raise InvalidPayoffsError(
+                "cooperator and defector payoffs must be 1-d arrays of the same length n "
+                f"(indexed by k = 0..n-1 other cooperators); got shapes {c.shape} and {d.shape}"
+            )
+        if c.size < 2:
+            raise InvalidGameError(f"an N-player game needs n >= 2 players, got n = {c.size}")
+        if (c.dtype == object) != (d.dtype == object):
+            c, d = c.astype(object), d.astype(object)
+            c = np.array([Fraction(x) if isinstance(x, numbers.Rational) else x for x in c],
+                         dtype=object)
+            d = np.array([Fraction(x) if isinstance(x, numbers.Rational) else x for x in d],
+                         dtype=object)
+        for arr in (c, d):
+            arr.flags.writeable = False
+        self._c, self._d = c, d
+        self.name = name
+
+    # -- constructors ----------------------------------------------------------------------
+    @classmethod
+    def from_functions(
+        cls,
+        n: int,
+        cooperator: Callable[[int], Any],
+        defector: Callable[[int], Any],
+        *,
+        name: str = "",
+    ) -> AnonymousGame:
+        """Build from payoff functions of ``k``, the number of other cooperators.
+
+        Examples
+        --------
+        >>> import multilateral as ml
+        >>> g = ml.AnonymousGame.from_functions(3, lambda k: 2 * k - 1, lambda k: 2 * k)
+        >>> g.defector.tolist()
+        [0, 2, 4]
+        """
+        n = check_positive_int(n, "n", 2)
+        ks = range(n)
+        return cls([cooperator(k) for k in ks], [defector(k) for k in ks], name=name)
+
+    @classmethod
+    def public_goods(
+        cls,
+        n: int,
+        r: Any = None,
+        *,
+        mpcr: Any = None,
+        cost: Any = 1,
+    ) -> AnonymousGame:
+        """The linear public goods game.
+
+        Each cooperator contributes ``cost``; the pot is multiplied by ``r`` and shared equally
+        by all ``n`` members, so a cooperator gets ``r * cost * (k + 1) / n - cost`` and a
+        defector ``r * cost * k / n``. Give either the multiplier ``r`` or the marginal
+        per-capita return ``mpcr = r / n``: holding one or the other fixed as ``n`` grows are
+        different models of group size (fixed ``r`` dilutes each contribution's return; fixed
+        ``mpcr`` makes the good non-rival).
+
+        Examples
+        --------
+        >>> import multilateral as ml
+        >>> ml.AnonymousGame.public_goods(n=3, mpcr=0.5).cooperator.tolist()
+        [-0.5, 0.0, 0.5]
+        """
+        n = check_positive_int(n, "n", 2)
+        if (r is None) == (mpcr is None):
+            raise InvalidArgumentError("give exactly one of r (multiplier) or mpcr (= r / n)")
+        a = _exact(mpcr if r is None else r, "mpcr" if r is None else "r")
+        c = _exact(cost, "cost")
+        share = a if r is None else _div(a, n)  # marginal per-capita return
+        label = f"linear public goods, n={n}, " + (f"r={r}" if mpcr is None else f"mpcr={mpcr}")
+        return cls.from_functions(n, lambda k: share * c * (k + 1) - c,
+                                  lambda k: share * c * k, name=label)
+
+    @classmethod
+    def threshold(cls, n: int, threshold: int, *, benefit: Any = 1, cost: Any = Fraction(1, 2)
+                  ) -> AnonymousGame:
+        """A step-level public good: everyone gets ``benefit`` if at least ``threshold`` of the
+        ``n`` members cooperate; cooperators pay ``cost`` either way.
+
+        ``threshold = 1`` is the volunteer's dilemma (Diekmann 1985).
+
+        Examples
+        --------
+        >>> import multilateral as ml
+        >>> g = ml.AnonymousGame.threshold(3, 2, benefit=4, cost=1)
+        >>> g.cooperator.tolist(), g.defector.tolist()
+        ([-1, 3, 3], [0, 0, 4])
+        """
+        n = check_positive_int(n, "n", 2)
+        m = check_positive_int(threshold, "threshold", 1)
+        if m > n:
+            raise InvalidArgumentError(f"threshold must be between 1 and n = {n}, got {m}")
+        b, c = _exact(benefit, "benefit"), _exact(cost, "cost")
+        return cls.from_functions(
+            n, lambda k: b * (k + 1 >= m) - c, lambda k: b * (k >= m),
+            name=f"threshold public good, n={n}, M={m}",
+        )
+
+    @classmethod
+    def prisoners_dilemma(cls, n: int, *, benefit: Any = 2, cost: Any = 1) -> AnonymousGame:
+        """The N-player Prisoners' Dilemma (N-player donation game).
+
+        A cooperator pays ``cost`` and gives ``benefit`` shared by the ``n - 1`` others; with
+        ``benefit > cost > 0`` defection is dominant yet all-C beats all-D.
+
+        Examples
+        --------
+        >>> import multilateral as ml
+        >>> g = ml.AnonymousGame.prisoners_dilemma(3, benefit=4, cost=1)
+        >>> g.cooperator.tolist(), g.defector.tolist()
+        ([-1, 1, 3], [0, 2, 4])
+        """
+        n = check_positive_int(n, "n", 2)
+        b, c = _exact(benefit, "benefit"), _exact(cost, "cost")
+        return cls.from_functions(
+            n, lambda k: _div(b * k, n - 1) - c, lambda k: _div(b * k, n - 1),
+            name=f"N-player prisoners' dilemma, n={n}",
+        )
+
+    # -- data ------------------------------------------------------------------------------
+    @property
+    def n(self) -> int:
+        """Number of players."""
+        return int(self._c.size)
+
+    @property
+    def cooperator(self) -> NDArray[Any]:
+        """Payoff to a cooperator when ``k = 0..n-1`` others cooperate (read-only)."""
+        return self._c
+
+    @property
+    def defector(self) -> NDArray[Any]:
+        """Payoff to a defector when ``k = 0..n-1`` others cooperate (read-only)."""
+        return self._d
+
+    @property
+    def is_exact(self) -> bool:
+        """True when payoffs are integers or Fractions."""
+        return self._c.dtype.kind in "iuO" and self._d.dtype.kind in "iuO"
+
+    @functools.cached_property
+    def gains(self) -> NDArray[Any]:
+        """``cooperator[k] - defector[k]``: what cooperating adds when ``k`` others cooperate."""
+        out = self._c - self._d
+        out.flags.writeable = False
+        return out
+
+    def gain(self, k: int) -> Any:
+        """The gain from cooperating when ``k`` others cooperate."""
+        return self.gains[self._k(k)]
+
+    def gain_function(self, x: ArrayLike) -> NDArray[np.float64]:
+        """Expected gain from cooperating when each other player cooperates with probability x.
+
+        The Bernstein polynomial ``sum_k C(n-1, k) x^k (1-x)^(n-1-k) gains[k]``, evaluated with
+        binomial weights (stable for large ``n``). Its roots in (0, 1) are the symmetric mixed
+        equilibria.
+        """
+        x = _unit_interval(x)
+        return binomial_weights(self.n - 1, x) @ to_float(self.gains)
+
+    def average_payoff(self, x: ArrayLike) -> NDArray[np.float64]:
+        """Expected payoff of a player when every player cooperates with probability ``x``."""
+        x = _unit_interval(x)
+        w = binomial_weights(self.n - 1, x)
+        return x * (w @ to_float(self._c)) + (1 - x) * (w @ to_float(self._d))
+
+    def welfare(self, m: int | None = None) -> Any:
+        """Total payoff when ``m`` of the ``n`` players cooperate (all ``m = 0..n`` if None)."""
+        if m is None:
+            return np.array([self.welfare(j) for j in range(self.n + 1)], dtype=self._c.dtype)
+        if isinstance(m, bool) or not isinstance(m, numbers.Integral) or not 0 <= m <= self.n:
+            raise InvalidArgumentError(f"m must be an integer in 0..{self.n}, got {m!r}")
+        coop = self._c[m - 1] * m if m > 0 else 0
+        defe = self._d[m] * (self.n - m) if m < self.n else 0
+        return coop + defe
+
+    def to_normal_form(self) -> NormalFormGame:
+        """The same game as a :class:`NormalFormGame` (2^n profiles: for n <= 20 only)."""
+        if self.n > _MAX_NORMAL_FORM_PLAYERS:
+            raise InvalidArgumentError(
+                f"a normal form with n = {self.n} players has 2^{self.n} profiles; "
+                f"to_normal_form supports n <= {_MAX_NORMAL_FORM_PLAYERS}. Anonymous-game "
+                "solvers work on the O(n) form directly"
+            )
+        n = self.n
+        profiles = np.array(list(itertools.product((0, 1), repeat=n)), dtype=np.int64)
+        coop = (profiles == 0)
+        k_others = coop.sum(axis=1, keepdims=True) - coop  # cooperators among the others
+        pay = np.where(coop, self._c[k_others], self._d[k_others])
+        return NormalFormGame(pay.reshape((2,) * n + (n,)), actions=[("C", "D")] * n)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, AnonymousGame):
+            return NotImplemented
+        return (self.n == other.n and bool(np.all(self._c == other._c))
+                and bool(np.all(self._d == other._d)))
+
+    def __hash__(self) -> int:
+        return hash((to_float(self._c).tobytes(), to_float(self._d).tobytes()))
+
+    def __repr__(self) -> str:
+        return f"AnonymousGame(n={self.n}{', ' + self.name if self.name else ''})"
+
+    def _k(self, k: int) -> int:
+        if isinstance(k, bool) or not isinstance(k, numbers.Integral) or not 0 <= k < self.n:
+            raise InvalidArgumentError(f"k (other cooperators) must be in 0..{self.n - 1}, got {k!r}")
+        return int(k)
+
+
+def binomial_weights(m: int, x: ArrayLike) -> NDArray[np.float64]:
+    """``C(m, k) x^k (1-x)^(m-k)`` for ``k = 0..m``; shape ``x.shape + (m + 1,)``."""
+    from scipy import stats  # lazy: scipy.stats costs ~0.3 s at import
+
+    x = np.asarray(x, dtype=np.float64)
+    return stats.binom.pmf(np.arange(m + 1), m, x[..., None])  # type: ignore[no-any-return]
+
+
+def _unit_interval(x: ArrayLike) -> NDArray[np.float64]:
+    arr = np.asarray(x, dtype=np.float64)
+    if not np.all(np.isfinite(arr)) or np.any((arr < 0) | (arr > 1)):
+        raise InvalidArgumentError(f"x must be probabilities in [0, 1], got {x!r}")
+    return arr
+
+
+def _exact(value: Any, name: str) -> Any:
+    """Validate a finite real parameter; rationals become Fractions so payoffs stay exact."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise InvalidArgumentError(f"{name} must be a real number, got {value!r}")
+    if isinstance(value, numbers.Integral):
+        return int(value)
+    if isinstance(value, numbers.Rational):
+        return Fraction(value)
+    if not math.isfinite(value):
+        raise InvalidArgumentError(f"{name} must be finite, got {value!r}")
+    return float(value)
+
+
+def _div(a: Any, b: int) -> Any:
+    return a / b if isinstance(a, float) else Fraction(a) / b

@@ -1,0 +1,283 @@
+"""Finite games in normal (strategic) form."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from .._validation import as_number_array, as_probability_vector, to_float
+from ..errors import InvalidGameError, InvalidPayoffsError, InvalidTypeError
+
+if TYPE_CHECKING:  # nashpy is imported lazily: it is only needed for conversions
+    import nashpy
+
+__all__ = ["NormalFormGame"]
+
+
+class NormalFormGame:
+    """A finite N-player game in normal form.
+
+    Parameters
+    ----------
+    *payoffs : array_like
+        Either one array of shape ``(n_1, ..., n_N, N)`` whose entry ``[a_1, ..., a_N, i]`` is
+        player ``i``'s payoff at the action profile ``(a_1, ..., a_N)``, or ``N >= 2`` arrays of
+        shape ``(n_1, ..., n_N)``, one per player (``NormalFormGame(A, B)`` for a bimatrix game,
+        as in nashpy). Integers and :class:`fractions.Fraction` stay exact; floats must be finite.
+    players : sequence of str, optional
+        Player names (default ``"P1"``, ``"P2"``, ...).
+    actions : sequence of sequence of str, optional
+        Action labels per player (default ``"a0"``, ``"a1"``, ...).
+
+    Attributes
+    ----------
+    payoffs : numpy.ndarray
+        Read-only payoff array of shape ``(n_1, ..., n_N, N)``.
+    shape : tuple of int
+        Numbers of actions ``(n_1, ..., n_N)``.
+    n_players : int
+    players, actions : tuple
+        The labels.
+
+    Notes
+    -----
+    Games are immutable (the arrays are copied and made read-only) and compare and hash by
+    value, so they can be dictionary keys and be cached.
+
+    References
+    ----------
+    .. [1] Osborne, M. J. and Rubinstein, A. (1994). *A Course in Game Theory*. MIT Press, ch. 2.
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> pd = ml.NormalFormGame([[3, 0], [5, 1]], [[3, 5], [0, 1]], actions=[["C", "D"]] * 2)
+    >>> pd
+    NormalFormGame(2x2, players=('P1', 'P2'))
+    >>> pd.payoffs[1, 0]          # row defects, column cooperates
+    array([5, 0])
+    >>> pd.expected_payoffs([[0.5, 0.5], [1, 0]])
+    array([4. , 1.5])
+    """
+
+    def __init__(
+        self,
+        *payoffs: ArrayLike,
+        players: Sequence[str] | None = None,
+        actions: Sequence[Sequence[str]] | None = None,
+    ) -> None:
+        if not payoffs:
+            raise InvalidPayoffsError("NormalFormGame needs payoffs: one (n_1, ..., n_N, N) array")
+        if len(payoffs) == 1:
+            arr = as_number_array(payoffs[0])
+            if arr.ndim < 2 or arr.shape[-1] != arr.ndim - 1:
+                raise InvalidPayoffsError(
+                    "a single payoff array must have shape (n_1, ..., n_N, N) with N = number "
+                    f"of players = ndim - 1; got shape {arr.shape}. For one array per player "
+                    "pass them separately: NormalFormGame(A, B)"
+                )
+        else:
+            parts = [as_number_array(p, f"payoffs of player {i}") for i, p in enumerate(payoffs)]
+            shapes = {p.shape for p in parts}
+            if len(shapes) != 1:
+                raise InvalidPayoffsError(
+                    f"per-player payoff arrays must all have the same shape; got {sorted(shapes)}"
+                )
+            (shape,) = shapes
+            if len(shape) != len(parts):
+                raise InvalidPayoffsError(
+                    f"{len(parts)} players need payoff arrays with {len(parts)} axes (one per "
+                    f"player's action); got shape {shape}"
+                )
+            exact = any(p.dtype == object for p in parts)
+            arr = np.stack([p.astype(object) if exact else p for p in parts], axis=-1)
+            if not exact and arr.dtype.kind == "f":
+                arr = arr.astype(np.float64)
+        if 0 in arr.shape:
+            raise InvalidGameError(
+                f"every player needs at least one action; got action counts {arr.shape[:-1]}"
+            )
+        arr = arr.copy()
+        arr.flags.writeable = False
+        self._payoffs: NDArray[Any] = arr
+        n = arr.ndim - 1
+        self._players = _labels(players, n, "P", 1, "players")
+        if actions is None:
+            self._actions = tuple(tuple(f"a{k}" for k in range(m)) for m in arr.shape[:-1])
+        else:
+            if isinstance(actions, str) or len(actions) != n:
+                raise InvalidGameError(
+                    f"actions must give one sequence of labels per player ({n}), got {actions!r}"
+                )
+            self._actions = tuple(
+                _labels(a, m, "a", 0, f"actions of player {self._players[i]!r}")
+                for i, (a, m) in enumerate(zip(actions, arr.shape[:-1], strict=True))
+            )
+
+    # -- basic properties -------------------------------------------------------------------
+    @property
+    def payoffs(self) -> NDArray[Any]:
+        """Read-only payoff array of shape ``(n_1, ..., n_N, N)``."""
+        return self._payoffs
+
+    @property
+    def shape(self) -> tuple[int, ...]:
+        """Numbers of actions of each player."""
+        return tuple(self._payoffs.shape[:-1])
+
+    @property
+    def n_players(self) -> int:
+        """Number of players."""
+        return self._payoffs.ndim - 1
+
+    @property
+    def players(self) -> tuple[str, ...]:
+        """Player labels."""
+        return self._players
+
+    @property
+    def actions(self) -> tuple[tuple[str, ...], ...]:
+        """Action labels, one tuple per player."""
+        return self._actions
+
+    @property
+    def is_exact(self) -> bool:
+        """True when payoffs are integers or fractions (solvers can answer exactly)."""
+        return self._payoffs.dtype.kind in "iuO"
+
+    @functools.cached_property
+    def float_payoffs(self) -> NDArray[np.float64]:
+        """Payoffs as a read-only float64 array (what numerical solvers use)."""
+        arr = to_float(self._payoffs)
+        arr.flags.writeable = False
+        return arr
+
+    def payoff_array(self, player: int) -> NDArray[Any]:
+        """Player ``player``'s payoffs, an array of shape ``(n_1, ..., n_N)``."""
+        return self._payoffs[..., self._player_index(player)]
+
+    # -- mixed strategies -------------------------------------------------------------------
+    def check_profile(self, profile: Sequence[ArrayLike]) -> list[NDArray[np.float64]]:
+        """Validate a mixed profile: one probability vector per player, of the right lengths."""
+        if isinstance(profile, np.ndarray) and profile.ndim == 1:
+            raise InvalidTypeError("a profile is one probability vector per player, not one vector")
+        if len(profile) != self.n_players:
+            raise InvalidGameError(
+                f"a profile needs one mixed strategy per player ({self.n_players}), "
+                f"got {len(profile)}"
+            )
+        return [
+            as_probability_vector(s, m, name=f"strategy of {self._players[i]!r}")
+            for i, (s, m) in enumerate(zip(profile, self.shape, strict=True))
+        ]
+
+    def expected_payoffs(self, profile: Sequence[ArrayLike]) -> NDArray[np.float64]:
+        """Expected payoff of every player under a mixed profile.
+
+        Parameters
+        ----------
+        profile : sequence of array_like
+            One probability vector per player.
+
+        Returns
+        -------
+        numpy.ndarray
+            Shape ``(N,)``.
+        """
+        strategies = self.check_profile(profile)
+        out = self.float_payoffs
+        for s in strategies:  # contract the leading action axis with each player's mix
+            out = np.tensordot(s, out, axes=(0, 0))
+        return np.asarray(out, dtype=np.float64)
+
+    def action_values(self, profile: Sequence[ArrayLike], player: int) -> NDArray[np.float64]:
+        """Expected payoff of each pure action of ``player`` against the others' mixes."""
+        strategies = self.check_profile(profile)
+        i = self._player_index(player)
+        return _action_values(self.float_payoffs, strategies, i)
+
+    # -- conversions ------------------------------------------------------------------------
+    def to_nashpy(self) -> nashpy.Game:
+        """Convert a two-player game to :class:`nashpy.Game` (float payoffs)."""
+        import nashpy
+
+        if self.n_players != 2:
+            raise InvalidGameError(f"nashpy games have two players; this one has {self.n_players}")
+        return nashpy.Game(self.float_payoffs[..., 0], self.float_payoffs[..., 1])
+
+    @classmethod
+    def from_nashpy(cls, game: nashpy.Game, **labels: Any) -> NormalFormGame:
+        """Build a game from a :class:`nashpy.Game`."""
+        try:
+            a, b = game.payoff_matrices
+        except AttributeError:
+            raise InvalidTypeError(f"expected a nashpy.Game, got {type(game).__name__}") from None
+        return cls(np.asarray(a), np.asarray(b), **labels)
+
+    def with_payoffs(self, payoffs: ArrayLike) -> NormalFormGame:
+        """A game with the same labels and new payoffs of the same shape."""
+        return NormalFormGame(payoffs, players=self._players, actions=self._actions)
+
+    # -- value semantics --------------------------------------------------------------------
+    def _key(self) -> tuple[Any, ...]:
+        return (self._payoffs.shape, self._players, self._actions)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, NormalFormGame):
+            return NotImplemented
+        return self._key() == other._key() and bool(np.all(self._payoffs == other._payoffs))
+
+    def __hash__(self) -> int:
+        return hash((self._key(), self.float_payoffs.tobytes()))
+
+    def __repr__(self) -> str:
+        dims = "x".join(str(m) for m in self.shape)
+        return f"{type(self).__name__}({dims}, players={self._players})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (type(self), self._payoffs, self._players, self._actions))
+
+    def _player_index(self, player: int) -> int:
+        if isinstance(player, bool) or not isinstance(player, (int, np.integer)):
+            raise InvalidTypeError(f"player must be an index 0..{self.n_players - 1}, got {player!r}")
+        if not 0 <= player < self.n_players:
+            raise InvalidGameError(
+                f"player index {player} out of range: this game has {self.n_players} players"
+            )
+        return int(player)
+
+
+def _rebuild(cls: type, payoffs: Any, players: Any, actions: Any) -> NormalFormGame:
+    game = NormalFormGame.__new__(cls)
+    NormalFormGame.__init__(game, payoffs, players=players, actions=actions)
+    return game
+
+
+def _action_values(
+    payoffs: NDArray[np.float64], strategies: Sequence[NDArray[np.float64]], player: int
+) -> NDArray[np.float64]:
+    """Payoff to each action of ``player`` when the others play ``strategies``."""
+    out = np.moveaxis(payoffs[..., player], player, -1)
+    for j, s in enumerate(strategies):
+        if j != player:
+            out = np.tensordot(s, out, axes=(0, 0))
+    return np.asarray(out, dtype=np.float64)
+
+
+def _labels(
+    labels: Sequence[str] | None, size: int, prefix: str, start: int, what: str
+) -> tuple[str, ...]:
+    if labels is None:
+        return tuple(f"{prefix}{k + start}" for k in range(size))
+    if isinstance(labels, str):
+        raise InvalidGameError(f"{what} must be a sequence of {size} labels, got the string {labels!r}")
+    out = tuple(str(x) for x in labels)
+    if len(out) != size:
+        raise InvalidGameError(f"{what}: expected {size} labels, got {len(out)}: {out}")
+    if len(set(out)) != size:
+        raise InvalidGameError(f"{what} must be distinct, got {out}")
+    return out
