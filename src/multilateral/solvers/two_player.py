@@ -1,0 +1,400 @@
+"""Nash equilibria of two-player (bimatrix) games.
+
+Vertex enumeration pairs the vertices of the two best-response polytopes (Avis, Rosenberg,
+Savani and von Stengel 2010), with the vertices found by qhull on the polar polytope and the
+complementarity check done as one matrix product over all vertex pairs. Support enumeration
+solves the indifference systems of all equal-size support pairs in batches. Lemke-Howson
+follows one path with nashpy's lexicographic pivoting. Every equilibrium returned is checked
+as a mutual best response before it is returned.
+"""
+
+from __future__ import annotations
+
+import itertools
+from fractions import Fraction
+from typing import Any, Literal
+
+import numpy as np
+from numpy.typing import NDArray
+
+from .._validation import DEFAULT_TOL, check_tol
+from ..errors import DegenerateGameError, InvalidArgumentError, InvalidGameError, SolverError
+from ..games.normal_form import NormalFormGame
+from ..results import NashEquilibrium
+from ._checks import as_game
+
+__all__ = ["lemke_howson", "nash_equilibria", "support_enumeration", "vertex_enumeration"]
+
+Method = Literal["vertex", "support"]
+
+
+def nash_equilibria(
+    game: NormalFormGame, *, method: Method = "vertex", tol: float = DEFAULT_TOL
+) -> tuple[NashEquilibrium, ...]:
+    """All Nash equilibria of a two-player game.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        A two-player game (any numbers of actions).
+    method : {"vertex", "support"}
+        ``"vertex"`` (default): vertex enumeration; every equilibrium of a nondegenerate game,
+        and every *extreme* equilibrium of a degenerate one (the equilibrium components are the
+        convex hulls of cliques of these). ``"support"``: support enumeration over equal-size
+        supports, for nondegenerate games; it raises :class:`~multilateral.errors.
+        DegenerateGameError` when it meets a degenerate game.
+    tol : float
+        Tolerance of every comparison: probabilities below ``tol`` become exact zeros and
+        each equilibrium is checked to have regret at most ``tol`` times the payoff range.
+
+    Returns
+    -------
+    tuple of NashEquilibrium
+        Sorted lexicographically by the players' strategies (descending weight on early
+        actions). When the payoffs are exact (ints or Fractions) each equilibrium also carries
+        ``exact`` strategies in Fractions.
+
+    References
+    ----------
+    .. [1] Avis, D., Rosenberg, G. D., Savani, R. and von Stengel, B. (2010). Enumeration of
+       Nash equilibria for two-player games. *Economic Theory* 42, 9-37.
+    .. [2] von Stengel, B. (2007). Equilibrium computation for two-player games in strategic
+       and extensive form. In *Algorithmic Game Theory*, ch. 3. Cambridge University Press.
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> stag = ml.TwoByTwo.symmetric(T=3, R=4, P=2, S=0)
+    >>> for eq in ml.solvers.nash_equilibria(stag):
+    ...     print(eq.exact)
+    ((Fraction(1, 1), Fraction(0, 1)), (Fraction(1, 1), Fraction(0, 1)))
+    ((Fraction(2, 3), Fraction(1, 3)), (Fraction(2, 3), Fraction(1, 3)))
+    ((Fraction(0, 1), Fraction(1, 1)), (Fraction(0, 1), Fraction(1, 1)))
+    """
+    if method == "vertex":
+        return vertex_enumeration(game, tol=tol)
+    if method == "support":
+        return support_enumeration(game, tol=tol)
+    raise InvalidArgumentError(f"method must be 'vertex' or 'support', got {method!r}")
+
+
+# -- vertex enumeration -------------------------------------------------------------------------
+def vertex_enumeration(
+    game: NormalFormGame, *, tol: float = DEFAULT_TOL
+) -> tuple[NashEquilibrium, ...]:
+    """All (extreme) Nash equilibria by vertex enumeration; see :func:`nash_equilibria`.
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> mp = ml.NormalFormGame([[1, -1], [-1, 1]], [[-1, 1], [1, -1]])   # matching pennies
+    >>> ml.solvers.vertex_enumeration(mp)
+    (NashEquilibrium([0.5, 0.5], [0.5, 0.5]; payoffs=[0, 0]),)
+    """
+    game, a, b, tol = _bimatrix(game, tol)
+    m, n = a.shape
+    # Best-response polytopes P = {x >= 0, B'^T x <= 1} and Q = {A' y <= 1, y >= 0} with
+    # positive payoffs (equilibria do not change when a player's payoffs shift or scale).
+    ap, bp = _positive(a), _positive(b)
+    eye_m, eye_n = np.eye(m), np.eye(n)
+    gp = np.vstack([-eye_m, bp.T])  # labels 0..m-1 then m..m+n-1
+    hp = np.concatenate([np.zeros(m), np.ones(n)])
+    gq = np.vstack([ap, -eye_n])
+    hq = np.concatenate([np.ones(m), np.zeros(n)])
+    xs, lx = _polytope_vertices(gp, hp)
+    ys, ly = _polytope_vertices(gq, hq)
+    pairs = _complementary_pairs(lx, ly)
+    eqs = [(xs[i] / xs[i].sum(), ys[j] / ys[j].sum(), lx[i], ly[j]) for i, j in pairs]
+    return _finish(game, a, b, eqs, tol, "vertex enumeration")
+
+
+def _positive(u: NDArray[np.float64]) -> NDArray[np.float64]:
+    """Shift and scale payoffs into [1, 2]: same equilibria, well-conditioned polytopes."""
+    lo, span = u.min(), np.ptp(u)
+    return np.ones_like(u) if span == 0 else 1.0 + (u - lo) / span
+
+
+def _polytope_vertices(
+    g: NDArray[np.float64], h: NDArray[np.float64]
+) -> tuple[NDArray[np.float64], NDArray[np.bool_]]:
+    """Nonzero vertices of the bounded polytope ``{z : g z <= h}`` and their tight rows.
+
+    The polytope has the origin on its boundary; seen from an interior point ``c`` the points
+    ``g / (h - g c)`` span the polar polytope, whose facets (qhull) are the polytope's vertices.
+    """
+    d = g.shape[1]
+    # interior point: equal coordinates small enough that every payoff row stays slack
+    c = np.full(d, 0.5 / max(1.0, float(np.max(np.clip(g, 0.0, None).sum(axis=1)))))
+    if d == 1:
+        up = g[:, 0] > 0
+        verts = np.array([[float(np.min(h[up] / g[up, 0]))]])
+    else:
+        from scipy.spatial import ConvexHull  # lazy: scipy.spatial costs import time
+
+        eq = ConvexHull(g / (h - g @ c)[:, None]).equations
+        verts = c + eq[:, :-1] / -eq[:, -1:]
+    tight = np.abs(verts @ g.T - h) <= 1e-9
+    # a vertex is fixed by its tight constraints: qhull repeats a vertex once per simplex of a
+    # non-simplicial polar facet, so keep one per label set
+    _, first = np.unique(_label_codes(tight), return_index=True)
+    verts, tight = verts[first], tight[first]
+    keep = np.abs(verts).sum(axis=1) > 1e-12  # the origin is the artificial equilibrium
+    return np.clip(verts[keep], 0.0, None), tight[keep]
+
+
+def _label_codes(labels: NDArray[np.bool_]) -> NDArray[Any]:
+    """One sortable code per row of a boolean label matrix (bit masks when they fit)."""
+    if labels.shape[1] <= 62:
+        return labels.astype(np.int64) @ np.left_shift(
+            np.int64(1), np.arange(labels.shape[1], dtype=np.int64)
+        )
+    packed = np.ascontiguousarray(np.packbits(labels, axis=1))
+    return packed.view(np.dtype((np.void, packed.shape[1]))).ravel()
+
+
+def _complementary_pairs(lx: NDArray[np.bool_], ly: NDArray[np.bool_]) -> NDArray[np.intp]:
+    """Index pairs (i, j) whose label sets together cover every label."""
+    n_labels = lx.shape[1]
+    if n_labels <= 62:
+        mx, my = _label_codes(lx), _label_codes(ly)
+        full = np.int64((1 << n_labels) - 1)
+        if lx.sum(axis=1).max() + ly.sum(axis=1).max() <= n_labels:
+            # simple polytopes (nondegenerate games): y's labels are exactly x's complement
+            order = np.argsort(my)
+            need = full ^ mx
+            pos = np.clip(np.searchsorted(my, need, sorter=order), 0, len(my) - 1)
+            hit = my[order[pos]] == need
+            return np.column_stack([np.flatnonzero(hit), order[pos[hit]]])
+        return np.argwhere(((full ^ mx)[:, None] & ~my[None, :]) == 0)
+    missing = (~lx).astype(np.float32) @ (~ly).T.astype(np.float32)
+    return np.argwhere(missing < 0.5)
+
+
+# -- support enumeration ------------------------------------------------------------------------
+def support_enumeration(
+    game: NormalFormGame, *, tol: float = DEFAULT_TOL
+) -> tuple[NashEquilibrium, ...]:
+    """All Nash equilibria of a nondegenerate game by support enumeration.
+
+    For each support size ``k`` the indifference systems of all ``C(m, k) C(n, k)`` support
+    pairs are solved in batches with :func:`numpy.linalg.solve`.
+
+    Raises
+    ------
+    DegenerateGameError
+        If an equilibrium found has more pure best responses than its support size
+        (the game is degenerate: use ``method="vertex"``).
+
+    References
+    ----------
+    .. [1] Nisan, N., Roughgarden, T., Tardos, E. and Vazirani, V. (eds.) (2007). *Algorithmic
+       Game Theory*, section 3.3. Cambridge University Press.
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> chicken = ml.TwoByTwo.symmetric(T=3, R=2, P=0, S=1)
+    >>> len(ml.solvers.support_enumeration(chicken))
+    3
+    """
+    game, a, b, tol = _bimatrix(game, tol)
+    m, n = a.shape
+    eqs = []
+    for k in range(1, min(m, n) + 1):
+        rows = np.array(list(itertools.combinations(range(m), k)), dtype=np.intp)
+        cols = np.array(list(itertools.combinations(range(n), k)), dtype=np.intp)
+        for r0 in range(0, len(rows), max(1, 200_000 // max(1, len(cols)))):
+            block = rows[r0 : r0 + max(1, 200_000 // max(1, len(cols)))]
+            ri = np.repeat(block, len(cols), axis=0)
+            ci = np.tile(cols, (len(block), 1))
+            # y makes the row player indifferent on ri; x makes the column player indifferent on ci
+            y, u = _indifference(a[ri[:, :, None], ci[:, None, :]])
+            x, v = _indifference(b[ri[:, :, None], ci[:, None, :]].transpose(0, 2, 1))
+            ok = np.isfinite(u) & np.isfinite(v) & np.all(y > tol, axis=1) & np.all(x > tol, axis=1)
+            for idx in np.flatnonzero(ok):
+                xf, yf = np.zeros(m), np.zeros(n)
+                xf[ri[idx]], yf[ci[idx]] = x[idx], y[idx]
+                best_row = a @ yf >= u[idx] - _scale(a) * tol
+                best_col = xf @ b >= v[idx] - _scale(b) * tol
+                if np.all(a @ yf <= u[idx] + _scale(a) * tol) and np.all(
+                    xf @ b <= v[idx] + _scale(b) * tol
+                ):
+                    if best_row.sum() > k or best_col.sum() > k:
+                        raise DegenerateGameError(
+                            "the game is degenerate (a mixed strategy with support size "
+                            f"{k} has more than {k} pure best responses); support "
+                            "enumeration assumes nondegeneracy: use method='vertex'"
+                        )
+                    eqs.append((xf, yf, None, None))
+    return _finish(game, a, b, eqs, tol, "support enumeration")
+
+
+def _indifference(sub: NDArray[np.float64]) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Solve ``sub @ y = u 1, sum(y) = 1`` for a batch of k x k matrices; NaN where singular."""
+    batch, k, _ = sub.shape
+    mat = np.zeros((batch, k + 1, k + 1))
+    mat[:, :k, :k] = sub
+    mat[:, :k, k] = -1.0
+    mat[:, k, :k] = 1.0
+    rhs = np.zeros((batch, k + 1))
+    rhs[:, k] = 1.0
+    sol = np.full((batch, k + 1), np.nan)
+    good = np.abs(np.linalg.det(mat)) > 1e-12
+    if good.any():
+        sol[good] = np.linalg.solve(mat[good], rhs[good][..., None])[..., 0]
+    return sol[:, :k], sol[:, k]
+
+
+# -- Lemke-Howson -------------------------------------------------------------------------------
+def lemke_howson(
+    game: NormalFormGame, *, initial_dropped_label: int = 0, tol: float = DEFAULT_TOL
+) -> NashEquilibrium:
+    """One Nash equilibrium by the Lemke-Howson algorithm (nashpy, lexicographic pivoting).
+
+    Parameters
+    ----------
+    initial_dropped_label : int
+        The label dropped first, ``0..m+n-1`` (row actions, then column actions).
+
+    Raises
+    ------
+    SolverError
+        If the path ends at a profile that is not an equilibrium within ``tol``.
+
+    References
+    ----------
+    .. [1] Lemke, C. E. and Howson, J. T. (1964). Equilibrium points of bimatrix games.
+       *SIAM J. Applied Mathematics* 12(2), 413-423.
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> pd = ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0)
+    >>> ml.solvers.lemke_howson(pd).supports
+    ((1,), (1,))
+    """
+    game, a, b, tol = _bimatrix(game, tol)
+    m, n = a.shape
+    if (
+        isinstance(initial_dropped_label, bool)
+        or not isinstance(initial_dropped_label, (int, np.integer))
+        or not 0 <= initial_dropped_label < m + n
+    ):
+        raise InvalidArgumentError(
+            f"initial_dropped_label must be an integer in 0..{m + n - 1}, "
+            f"got {initial_dropped_label!r}"
+        )
+    import warnings
+
+    import nashpy
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        x, y = nashpy.Game(_positive(a), _positive(b)).lemke_howson(
+            initial_dropped_label=int(initial_dropped_label)
+        )
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    if x.shape != (m,) or y.shape != (n,) or not (np.all(np.isfinite(x)) and np.all(np.isfinite(y))):
+        raise SolverError("Lemke-Howson did not reach an equilibrium (degenerate game?)")
+    eqs = _finish(game, a, b, [(x / x.sum(), y / y.sum(), None, None)], tol, "Lemke-Howson")
+    return eqs[0]
+
+
+# -- shared -------------------------------------------------------------------------------------
+def _bimatrix(
+    game: NormalFormGame, tol: float
+) -> tuple[NormalFormGame, NDArray[np.float64], NDArray[np.float64], float]:
+    game = as_game(game)
+    tol = check_tol(tol)
+    if game.n_players != 2:
+        raise InvalidGameError(
+            f"this solver is for two-player games; this game has {game.n_players} players "
+            "(use pure_nash_equilibria or correlated_equilibrium for N players)"
+        )
+    p = game.float_payoffs
+    return game, p[..., 0], p[..., 1], tol
+
+
+def _scale(u: NDArray[np.float64]) -> float:
+    return max(1.0, float(np.max(np.abs(u))))
+
+
+def _clean(s: NDArray[np.float64], tol: float) -> NDArray[np.float64]:
+    s = np.where(s < tol, 0.0, s)
+    return s / s.sum()
+
+
+def _finish(
+    game: NormalFormGame,
+    a: NDArray[np.float64],
+    b: NDArray[np.float64],
+    found: list[Any],
+    tol: float,
+    method: str,
+) -> tuple[NashEquilibrium, ...]:
+    """Clean, deduplicate, verify, and (for exact games) make exact each equilibrium found."""
+    out: dict[tuple[Any, ...], NashEquilibrium] = {}
+    for x, y, _lx, _ly in found:
+        x, y = _clean(np.asarray(x), tol), _clean(np.asarray(y), tol)
+        key = (tuple(np.round(x, 9)), tuple(np.round(y, 9)))
+        if key in out:
+            continue
+        exact = _exact_equilibrium(game, x, y) if game.is_exact else None
+        if exact is not None:
+            x = np.array(exact[0], dtype=float)
+            y = np.array(exact[1], dtype=float)
+        r = max(float((a @ y).max() - x @ a @ y), float((x @ b).max() - x @ b @ y))
+        if r > tol * max(_scale(a), _scale(b)) * 10:
+            raise SolverError(
+                f"{method} produced a profile with regret {r:.3g} > tol; the game may be too "
+                "ill-conditioned for float arithmetic: pass exact (int/Fraction) payoffs"
+            )
+        out[key] = NashEquilibrium(
+            strategies=(x, y), payoffs=np.array([x @ a @ y, x @ b @ y]), regret=r,
+            method=method, exact=exact,
+        )
+    return tuple(sorted(out.values(), key=lambda e: tuple(-np.concatenate(e.strategies))))
+
+
+def _exact_equilibrium(
+    game: NormalFormGame, x: NDArray[np.float64], y: NDArray[np.float64]
+) -> tuple[tuple[Fraction, ...], tuple[Fraction, ...]] | None:
+    """Recompute an equilibrium with the same supports in exact rational arithmetic.
+
+    Solves the indifference conditions on the supports with sympy's exact linear solver;
+    returns None if they do not pin down a unique exact equilibrium (degenerate games).
+    """
+    import sympy
+
+    a = game.payoff_array(0)
+    b = game.payoff_array(1)
+    sx, sy = np.flatnonzero(x), np.flatnonzero(y)
+    ty = np.flatnonzero(np.isclose(a @ y, np.max(a @ y)))  # row's best responses to y
+    tx = np.flatnonzero(np.isclose(x @ b, np.max(x @ b)))  # column's best responses to x
+    py = _solve_mix(sympy, a[np.ix_(ty, sy)], len(sy))
+    px = _solve_mix(sympy, b[np.ix_(sx, tx)].T, len(sx))
+    if px is None or py is None:
+        return None
+    ex = [Fraction(0)] * len(x)
+    ey = [Fraction(0)] * len(y)
+    for i, v in zip(sx, px, strict=True):
+        ex[i] = v
+    for j, v in zip(sy, py, strict=True):
+        ey[j] = v
+    return tuple(ex), tuple(ey)
+
+
+def _solve_mix(sympy: Any, sub: NDArray[Any], k: int) -> list[Fraction] | None:
+    """The unique mix over ``k`` actions making each row of ``sub`` equal, or None."""
+    rows = [[sympy.Rational(str(Fraction(v))) for v in r] + [-1] for r in np.asarray(sub).tolist()]
+    rows.append([1] * k + [0])
+    mat = sympy.Matrix(rows)
+    rhs = sympy.Matrix([0] * (len(rows) - 1) + [1])
+    try:
+        sol, params = mat.gauss_jordan_solve(rhs)
+    except ValueError:
+        return None
+    if params.shape[0] != 0:
+        return None
+    vals = [Fraction(int(v.p), int(v.q)) for v in sol[:k]]
+    return vals if all(v >= 0 for v in vals) else None
