@@ -79,9 +79,11 @@ class TwoByTwo(NormalFormGame):
         players: Sequence[str] | None = None,
         actions: Sequence[Sequence[str]] | None = None,
     ) -> None:
-        super().__init__(row, col, players=players, actions=actions or (("C", "D"), ("C", "D")))
+        super().__init__(row, col, players=players, actions=actions)
         if self.shape != (2, 2):
             raise InvalidGameError(f"a TwoByTwo game needs 2x2 payoff matrices, got {self.shape}")
+        if actions is None:
+            self._actions = (("C", "D"), ("C", "D"))
 
     @classmethod
     def symmetric(cls, T: Any, R: Any, P: Any, S: Any, **labels: Any) -> TwoByTwo:

@@ -125,7 +125,7 @@ def _roots_exact(game: AnonymousGame) -> tuple[list[tuple[float, Any]], list[int
             "equilibrium"
         )
     found: dict[float, Any] = {}
-    for r in poly.real_roots():
+    for r in poly.real_roots(radicals=False):
         if r.is_positive and (1 - r).is_positive:
             found.setdefault(float(sympy.N(r, 30)), Fraction(int(r.p), int(r.q)) if r.is_Rational else r)
     interior = sorted(found.items())
@@ -156,9 +156,7 @@ def _roots_float(game: AnonymousGame, tol: float) -> tuple[list[tuple[float, Any
         return float(game.gain_function(x))
 
     grid = np.linspace(0.0, 1.0, min(4001, 40 * game.n + 1))
-    vals = _chunked_gain(game, grid)
-    vals[np.abs(vals) <= tol * scale] = 0.0
-    sgn = np.sign(vals)
+    sgn = np.sign(_chunked_gain(game, grid))
     roots: list[tuple[float, Any]] = []
     for i in range(len(grid) - 1):
         if 0 < i and sgn[i] == 0:

@@ -1,0 +1,112 @@
+"""Symmetric equilibria of anonymous games: closed forms, cross-checks, exact vs float."""
+
+from fractions import Fraction
+
+import numpy as np
+import pytest
+import sympy
+from hypothesis import given
+from hypothesis import strategies as st
+
+import multilateral as ml
+from multilateral import errors
+from multilateral import strategies as mst
+
+solvers = ml.solvers
+
+
+@given(st.integers(2, 12), st.integers(1, 19))
+def test_volunteers_dilemma_closed_form(n, c20):
+    # Diekmann (1985): each volunteers with q = 1 - (c/b)^(1/(n-1)); P(nobody) = (c/b)^(n/(n-1))
+    cost = Fraction(c20, 20)
+    game = ml.AnonymousGame.threshold(n, 1, benefit=1, cost=cost)
+    (eq,) = solvers.symmetric_equilibria(game)
+    q = 1 - float(cost) ** (1 / (n - 1))
+    assert eq.probability == pytest.approx(q, abs=1e-12)
+    assert eq.stable
+    closed = 1 - sympy.Rational(cost) ** sympy.Rational(1, n - 1)
+    assert abs(sympy.N(eq.exact - closed, 60)) < sympy.Rational(1, 10**50)  # exact root
+    assert (1 - eq.probability) ** n == pytest.approx(float(cost) ** (n / (n - 1)))
+
+
+@given(mst.stag_hunts())
+def test_two_player_stag_hunt_matches_nash_equilibria(game):
+    t, r, p, s = game.trps(0)
+    anon = ml.AnonymousGame([s, r], [p, t])  # cooperator/defector payoff vs 0 or 1 cooperator
+    sym = solvers.symmetric_equilibria(anon)
+    nash = solvers.nash_equilibria(game)
+    assert [e.exact for e in sym] == [e.exact[0][0] for e in reversed(nash)]
+    assert [e.stable for e in sym] == [True, False, True]
+
+
+@given(mst.public_goods_games())
+def test_public_goods_dilemma_only_all_defect(game):
+    (eq,) = solvers.symmetric_equilibria(game)
+    assert eq.probability == 0 and eq.stable
+
+
+@given(mst.anonymous_games(n=st.integers(2, 5)))
+def test_every_symmetric_equilibrium_is_a_nash_equilibrium(game):
+    try:
+        eqs = solvers.symmetric_equilibria(game)
+    except errors.DegenerateGameError:
+        assert np.all(game.gains == 0)
+        return
+    nf = game.to_normal_form()
+    for eq in eqs:
+        x = eq.probability
+        for i in range(game.n):
+            values = nf.action_values([[x, 1 - x]] * game.n, i)
+            assert values.max() - (x * values[0] + (1 - x) * values[1]) <= 1e-9
+        assert eq.payoff == pytest.approx(nf.expected_payoffs([[x, 1 - x]] * game.n)[0])
+
+
+@given(mst.anonymous_games(n=st.integers(2, 9)))
+def test_exact_and_float_paths_agree(game):
+    if np.all(game.gains == 0):
+        with pytest.raises(errors.DegenerateGameError):
+            solvers.symmetric_equilibria(game)
+        return
+    exact = solvers.symmetric_equilibria(game, exact=True)
+    assert all(eq.exact is not None for eq in exact)
+    simple = [e for e in exact]  # float path may miss tangent roots only
+    approx = solvers.symmetric_equilibria(game, exact=False)
+    for e in approx:
+        assert any(abs(e.probability - f.probability) < 1e-7 and e.stable == f.stable
+                   for f in simple)
+    # interior roots are at most the sign changes of the gains (Bernstein variation diminishing)
+    gains = [g for g in game.gains if g != 0]
+    changes = sum(1 for a, b in zip(gains, gains[1:]) if a * b < 0)
+    assert sum(1 for e in exact if not e.is_pure) <= changes
+
+
+@given(mst.anonymous_games(n=st.integers(2, 9)))
+def test_stable_and_unstable_alternate(game):
+    # with simple roots the replicator flow alternates between attractors and repellers
+    try:
+        eqs = solvers.symmetric_equilibria(game)
+    except errors.DegenerateGameError:
+        return
+    pts = [e for e in eqs]
+    for a, b in zip(pts, pts[1:]):
+        if a.stable:
+            assert not b.stable or a.probability == b.probability
+
+
+def test_large_threshold_game_roots_are_zeros_of_the_gain():
+    game = ml.AnonymousGame.threshold(10_000, 5_000, benefit=300, cost=1)
+    eqs = solvers.symmetric_equilibria(game)
+    interior = [e for e in eqs if not e.is_pure]
+    assert len(interior) == 2
+    for e in interior:
+        assert abs(float(game.gain_function(e.probability))) < 1e-9
+    assert [e.stable for e in eqs] == [True, False, True]
+
+
+def test_errors():
+    with pytest.raises(errors.InvalidTypeError, match="AnonymousGame"):
+        solvers.symmetric_equilibria(ml.TwoByTwo.symmetric(1, 2, 3, 4))
+    with pytest.raises(errors.InvalidTypeError, match="exact=True"):
+        solvers.symmetric_equilibria(ml.AnonymousGame([0.5, 1.0], [1.0, 0.0]), exact=True)
+    with pytest.raises(errors.DegenerateGameError, match="identically zero"):
+        solvers.symmetric_equilibria(ml.AnonymousGame([1, 2, 3], [1, 2, 3]))
