@@ -1,0 +1,118 @@
+"""A short guided run of what the library can do, printed as text (``multilateral tour``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from fractions import Fraction
+from typing import TextIO
+
+from .games.anonymous import AnonymousGame
+from .games.two_by_two import TwoByTwo
+
+__all__ = ["SECTIONS", "run_tour"]
+
+
+def _fmt(x: object) -> str:
+    return str(x) if not isinstance(x, tuple) else "(" + ", ".join(_fmt(v) for v in x) + ")"
+
+
+def _oye_payoff_structure(out: TextIO) -> None:
+    from . import solvers
+
+    out.write(
+        "Oye (1985): cooperation depends first on the payoff structure. Each player's "
+        "ordering\nof T (defect on a cooperator), R (both cooperate), P (both defect), "
+        "S (sucker):\n\n"
+    )
+    games = {
+        "Prisoners' Dilemma": TwoByTwo.symmetric(T=5, R=3, P=1, S=0),
+        "Stag Hunt": TwoByTwo.symmetric(T=3, R=4, P=1, S=0),
+        "Chicken": TwoByTwo.symmetric(T=4, R=3, P=0, S=1),
+        "Deadlock": TwoByTwo.symmetric(T=4, R=2, P=3, S=1),
+        "Harmony": TwoByTwo.symmetric(T=3, R=4, P=1, S=2),
+    }
+    for name, g in games.items():
+        eqs = solvers.nash_equilibria(g)
+        shown = "; ".join(
+            "/".join(_fmt(tuple(str(p) for p in s)) for s in eq.exact) if eq.exact else repr(eq)
+            for eq in eqs
+        )
+        try:
+            rg = g.robinson_goforth.name
+        except NotImplementedError:  # pragma: no cover - table not built yet
+            rg = "?"
+        out.write(f"  {name:<19} {g.orderings[0]:<14} type={g.oye_type:<18} RG={rg}\n")
+        out.write(f"  {'':<19} Nash equilibria (P(C) row / column): {shown}\n")
+    t, r, p, s = games["Stag Hunt"].trps(0)
+    out.write(
+        "\n  Only in the Prisoners' Dilemma and Deadlock is defection dominant; the Stag Hunt "
+        "needs\n  assurance (its mixed equilibrium puts P(C) = (P-S)/(R-T+P-S) = "
+        f"{Fraction(p - s, r - t + p - s)}), and Chicken\n  has two asymmetric pure "
+        "equilibria: coordination, not conflict, is the problem.\n"
+    )
+
+
+def _number_of_players(out: TextIO) -> None:
+    from . import solvers
+
+    out.write(
+        "Oye's third dimension, the number of players. A linear public good among all 193 UN "
+        "members\nwith multiplier r = 3: each contribution returns 3/193 of itself to its "
+        "giver.\n\n"
+    )
+    pgg = AnonymousGame.public_goods(193, r=3)
+    eqs = solvers.symmetric_equilibria(pgg)
+    out.write(f"  {pgg!r}: symmetric equilibria {list(eqs)}\n")
+    out.write(
+        f"  gain from contributing: {pgg.gain(0)} whatever the others do; all-contribute "
+        f"would pay {pgg.cooperator[-1]} each.\n\n"
+    )
+    out.write(
+        "  A threshold good among a small club (7 members, 5 needed, benefit 4, cost 1)\n"
+        "  has a cooperative equilibrium the universal public good lacks:\n"
+    )
+    club = AnonymousGame.threshold(7, 5, benefit=4, cost=1)
+    for eq in solvers.symmetric_equilibria(club):
+        out.write(f"    {eq!r}\n")
+    vd = AnonymousGame.threshold(2, 1, benefit=1, cost=Fraction(1, 2))
+    (mixed,) = solvers.symmetric_equilibria(vd)
+    out.write(f"  Volunteer's dilemma, 2 players, c/b = 1/2: each volunteers with p = {mixed.exact}.\n")
+
+
+def _crisis_off_ramp(out: TextIO) -> None:
+    from .solvers import correlated_equilibrium, nash_equilibria
+
+    chicken = TwoByTwo.symmetric(T=7, R=6, P=0, S=2)
+    best_nash = max(float(eq.payoffs.sum()) for eq in nash_equilibria(chicken))
+    ce = correlated_equilibrium(chicken, objective="welfare")
+    out.write(
+        "A crisis as Chicken (Aumann 1974): a mediator who privately recommends actions (a "
+        "correlated\nequilibrium) can do better than any Nash equilibrium.\n\n"
+        f"  best Nash welfare {best_nash:.3g}; mediated welfare {ce.payoffs.sum():.3g} with "
+        f"P(both back down) = {ce.distribution[0, 0]:.3g}, P(war) = "
+        f"{ce.distribution[1, 1]:.3g}\n"
+    )
+
+
+SECTIONS: dict[str, Callable[[TextIO], None]] = {
+    "Payoff structure (Oye)": _oye_payoff_structure,
+    "Number of players (Oye, Olson)": _number_of_players,
+    "Crisis off-ramps (correlated equilibrium)": _crisis_off_ramp,
+}
+
+
+def run_tour(out: TextIO) -> None:
+    """Write the guided tour to ``out``.
+
+    Examples
+    --------
+    >>> import io
+    >>> import multilateral as ml
+    >>> buf = io.StringIO()
+    >>> ml.tour.run_tour(buf)
+    >>> "Prisoners' Dilemma" in buf.getvalue()
+    True
+    """
+    for k, (title, section) in enumerate(SECTIONS.items(), start=1):
+        out.write(f"\n{k}. {title}\n{'-' * (len(title) + 3)}\n")
+        section(out)

@@ -1,0 +1,44 @@
+"""The console command and the tour."""
+
+import io
+import subprocess
+import sys
+
+import multilateral as ml
+from multilateral.cli import main
+
+
+def test_tour_runs_every_section(capsys):
+    assert main(["tour"]) == 0
+    text = capsys.readouterr().out
+    for title in ml.tour.SECTIONS:
+        assert title in text
+    assert "Traceback" not in text
+
+
+def test_tour_numbers_come_from_the_solvers():
+    buf = io.StringIO()
+    ml.tour.run_tour(buf)
+    text = buf.getvalue()
+    assert "(1/2, 1/2)/(1/2, 1/2)" in text  # the Stag Hunt's mixed equilibrium, exact
+    assert "mediated welfare 10.5" in text  # Aumann's correlated equilibrium of Chicken
+
+
+def test_help_and_version(capsys):
+    assert main([]) == 0
+    assert "tour" in capsys.readouterr().out
+    assert main(["--version"]) == 0
+    assert ml.__version__ in capsys.readouterr().out
+
+
+def test_console_script_entry_point():
+    out = subprocess.run([sys.executable, "-m", "multilateral.cli", "--version"],
+                         capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == f"multilateral {ml.__version__}"
+
+
+def test_import_is_light():
+    # heavy dependencies load on first use, not at import
+    code = "import sys, multilateral; print(sorted(m for m in ('sympy', 'hypothesis', 'nashpy', 'scipy.spatial', 'matplotlib') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
