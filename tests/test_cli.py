@@ -39,6 +39,7 @@ def test_console_script_entry_point():
 
 def test_import_is_light():
     # heavy dependencies load on first use, not at import
-    code = "import sys, multilateral; print(sorted(m for m in ('sympy', 'hypothesis', 'nashpy', 'scipy.spatial', 'matplotlib') if m in sys.modules))"
+    heavy = ("sympy", "hypothesis", "nashpy", "scipy.spatial", "matplotlib")
+    code = f"import sys, multilateral; print(sorted(m for m in {heavy} if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

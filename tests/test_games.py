@@ -142,7 +142,7 @@ class TestTwoByTwo:
         assert g.orderings == ("T > R > P = S", "T > R > P = S")
         assert not g.has_strict_preferences
         with pytest.raises(errors.InvalidGameError, match="ties"):
-            g.robinson_goforth
+            _ = g.robinson_goforth
 
     def test_asymmetric_game_types_per_player(self):
         # row has Prisoners' Dilemma preferences, column Chicken preferences
@@ -160,7 +160,7 @@ class TestTwoByTwo:
     @given(mst.oye_games())
     def test_strategy_types_round_trip(self, game):
         assert game.oye_type is not None and game.is_symmetric
-        t, r, p, s = game.trps(0)
+        _t, r, _p, _s = game.trps(0)
         assert game.payoffs[0, 0].tolist() == [r, r]
 
     @pytest.mark.parametrize("kind", sorted(ml.games.two_by_two.OYE_ORDERINGS))
@@ -219,7 +219,7 @@ class TestAnonymousGame:
             for i in range(n):
                 k = sum(coop) - coop[i]
                 want = game.cooperator[k] if coop[i] else game.defector[k]
-                assert nf.payoffs[profile + (i,)] == want
+                assert nf.payoffs[(*profile, i)] == want
 
     @given(mst.anonymous_games(n=st.integers(2, 6)), st.floats(0, 1))
     def test_gain_function_is_expected_gain(self, game, x):
@@ -241,7 +241,8 @@ class TestAnonymousGame:
     @pytest.mark.parametrize(
         ("call", "error", "message"),
         [
-            (lambda: ml.AnonymousGame([1, 2], [1, 2, 3]), errors.InvalidPayoffsError, "same length"),
+            (lambda: ml.AnonymousGame([1, 2], [1, 2, 3]), errors.InvalidPayoffsError,
+             "same length"),
             (lambda: ml.AnonymousGame([1], [1]), errors.InvalidGameError, "n >= 2"),
             (lambda: ml.AnonymousGame([1, np.nan], [1, 2]), errors.InvalidPayoffsError, "finite"),
             (lambda: ml.AnonymousGame.public_goods(3), errors.InvalidArgumentError, "exactly one"),

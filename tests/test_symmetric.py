@@ -1,5 +1,6 @@
 """Symmetric equilibria of anonymous games: closed forms, cross-checks, exact vs float."""
 
+import itertools
 from fractions import Fraction
 
 import numpy as np
@@ -76,7 +77,7 @@ def test_exact_and_float_paths_agree(game):
                    for f in simple)
     # interior roots are at most the sign changes of the gains (Bernstein variation diminishing)
     gains = [g for g in game.gains if g != 0]
-    changes = sum(1 for a, b in zip(gains, gains[1:]) if a * b < 0)
+    changes = sum(1 for a, b in itertools.pairwise(gains) if a * b < 0)
     assert sum(1 for e in exact if not e.is_pure) <= changes
 
 
@@ -88,7 +89,7 @@ def test_stable_and_unstable_alternate(game):
     except errors.DegenerateGameError:
         return
     pts = [e for e in eqs]
-    for a, b in zip(pts, pts[1:]):
+    for a, b in itertools.pairwise(pts):
         if a.stable:
             assert not b.stable or a.probability == b.probability
 

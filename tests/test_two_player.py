@@ -3,7 +3,6 @@
 import warnings
 from fractions import Fraction
 
-import nashpy
 import numpy as np
 import pytest
 from hypothesis import given

@@ -9,7 +9,12 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from .errors import InvalidArgumentError, InvalidPayoffsError, InvalidProbabilityError, InvalidTypeError
+from .errors import (
+    InvalidArgumentError,
+    InvalidPayoffsError,
+    InvalidProbabilityError,
+    InvalidTypeError,
+)
 
 DEFAULT_TOL = 1e-9
 
@@ -64,7 +69,8 @@ def to_float(arr: NDArray[Any]) -> NDArray[np.float64]:
 
 def check_tol(tol: float) -> float:
     """Validate a comparison tolerance: a finite number >= 0."""
-    if not isinstance(tol, numbers.Real) or not np.isfinite(tol) or tol < 0:
+    ok = isinstance(tol, (int, float)) and not isinstance(tol, bool)
+    if not ok or not np.isfinite(tol) or tol < 0:
         raise InvalidTypeError(f"tol must be a finite number >= 0, got {tol!r}")
     return float(tol)
 
@@ -73,9 +79,10 @@ def check_probability(p: Any, name: str) -> float:
     """Validate one probability in [0, 1]."""
     if not isinstance(p, numbers.Real) or isinstance(p, bool):
         raise InvalidProbabilityError(f"{name} must be a number in [0, 1], got {p!r}")
-    if not (np.isfinite(float(p)) and 0 <= p <= 1):
+    value = float(p)
+    if not (np.isfinite(value) and 0 <= value <= 1):
         raise InvalidProbabilityError(f"{name} must be in [0, 1], got {p!r}")
-    return float(p)
+    return value
 
 
 def as_probability_vector(

@@ -123,6 +123,8 @@ def _ordered_symmetric(orderings: tuple[str, ...], exact: bool, bound: int
     @st.composite
     def build(draw: st.DrawFn) -> TwoByTwo:
         order = draw(st.sampled_from(orderings))
+        low: Any
+        gaps: list[Any]
         if exact:
             low = draw(st.integers(-bound, bound))
             gaps = draw(st.lists(st.integers(1, bound), min_size=3, max_size=3))

@@ -76,7 +76,9 @@ def _number_of_players(out: TextIO) -> None:
         out.write(f"    {eq!r}\n")
     vd = AnonymousGame.threshold(2, 1, benefit=1, cost=Fraction(1, 2))
     (mixed,) = solvers.symmetric_equilibria(vd)
-    out.write(f"  Volunteer's dilemma, 2 players, c/b = 1/2: each volunteers with p = {mixed.exact}.\n")
+    out.write(
+        f"  Volunteer's dilemma, 2 players, c/b = 1/2: each volunteers with p = {mixed.exact}.\n"
+    )
 
 
 def _crisis_off_ramp(out: TextIO) -> None:

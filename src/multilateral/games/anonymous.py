@@ -265,7 +265,9 @@ class AnonymousGame:
 
     def _k(self, k: int) -> int:
         if isinstance(k, bool) or not isinstance(k, numbers.Integral) or not 0 <= k < self.n:
-            raise InvalidArgumentError(f"k (other cooperators) must be in 0..{self.n - 1}, got {k!r}")
+            raise InvalidArgumentError(
+                f"k (other cooperators) must be in 0..{self.n - 1}, got {k!r}"
+            )
         return int(k)
 
 
@@ -280,7 +282,8 @@ def binomial_weights(m: int, x: ArrayLike) -> NDArray[np.float64]:
     x = np.asarray(x, dtype=np.float64)[..., None]
     k = np.arange(m + 1, dtype=np.float64)
     log_comb = gammaln(m + 1.0) - gammaln(k + 1.0) - gammaln(m - k + 1.0)
-    return np.exp(log_comb + xlogy(k, x) + xlog1py(m - k, -x))  # type: ignore[no-any-return]
+    weights: NDArray[np.float64] = np.exp(log_comb + xlogy(k, x) + xlog1py(m - k, -x))
+    return weights
 
 
 def _unit_interval(x: ArrayLike) -> NDArray[np.float64]:

@@ -243,7 +243,9 @@ class NormalFormGame:
 
     def _player_index(self, player: int) -> int:
         if isinstance(player, bool) or not isinstance(player, (int, np.integer)):
-            raise InvalidTypeError(f"player must be an index 0..{self.n_players - 1}, got {player!r}")
+            raise InvalidTypeError(
+                f"player must be an index 0..{self.n_players - 1}, got {player!r}"
+            )
         if not 0 <= player < self.n_players:
             raise InvalidGameError(
                 f"player index {player} out of range: this game has {self.n_players} players"
@@ -252,7 +254,7 @@ class NormalFormGame:
 
 
 def _rebuild(cls: type, payoffs: Any, players: Any, actions: Any) -> NormalFormGame:
-    game = NormalFormGame.__new__(cls)
+    game: NormalFormGame = NormalFormGame.__new__(cls)
     NormalFormGame.__init__(game, payoffs, players=players, actions=actions)
     return game
 
@@ -274,7 +276,9 @@ def _labels(
     if labels is None:
         return tuple(f"{prefix}{k + start}" for k in range(size))
     if isinstance(labels, str):
-        raise InvalidGameError(f"{what} must be a sequence of {size} labels, got the string {labels!r}")
+        raise InvalidGameError(
+            f"{what} must be a sequence of {size} labels, got the string {labels!r}"
+        )
     out = tuple(str(x) for x in labels)
     if len(out) != size:
         raise InvalidGameError(f"{what}: expected {size} labels, got {len(out)}: {out}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Sequence
 from typing import Any, Literal
 
@@ -170,7 +171,7 @@ class TwoByTwo(NormalFormGame):
 def _ordering(trps: tuple[Any, Any, Any, Any]) -> str:
     items = sorted(zip("TRPS", trps, strict=True), key=lambda kv: kv[1], reverse=True)
     out = items[0][0]
-    for (_, prev), (name, val) in zip(items, items[1:], strict=False):
+    for (_, prev), (name, val) in itertools.pairwise(items):
         out += (" = " if val == prev else " > ") + name
     return out
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from fractions import Fraction
 from typing import Any
@@ -127,7 +128,8 @@ def _roots_exact(game: AnonymousGame) -> tuple[list[tuple[float, Any]], list[int
     found: dict[float, Any] = {}
     for r in poly.real_roots(radicals=False):
         if r.is_positive and (1 - r).is_positive:
-            found.setdefault(float(sympy.N(r, 30)), Fraction(int(r.p), int(r.q)) if r.is_Rational else r)
+            exact = Fraction(int(r.p), int(r.q)) if r.is_Rational else r
+            found.setdefault(float(sympy.N(r, 30)), exact)
     interior = sorted(found.items())
     if poly.degree() <= 2:  # show quadratic roots as radicals rather than CRootOf
         interior = [(v, sympy.nsimplify(r.evalf(50), [sympy.sqrt(poly.discriminant())])
@@ -135,7 +137,7 @@ def _roots_exact(game: AnonymousGame) -> tuple[list[tuple[float, Any]], list[int
     points = [0.0, *(v for v, _ in interior), 1.0]
     signs = [
         int(sympy.sign(poly.eval(sympy.Rational(Fraction((lo + hi) / 2)))))
-        for lo, hi in zip(points, points[1:], strict=False)
+        for lo, hi in itertools.pairwise(points)
     ]
     return interior, signs
 
@@ -159,12 +161,12 @@ def _roots_float(game: AnonymousGame, tol: float) -> tuple[list[tuple[float, Any
     sgn = np.sign(_chunked_gain(game, grid))
     roots: list[tuple[float, Any]] = []
     for i in range(len(grid) - 1):
-        if 0 < i and sgn[i] == 0:
+        if i > 0 and sgn[i] == 0:
             roots.append((float(grid[i]), None))
         elif sgn[i] * sgn[i + 1] < 0:
             roots.append((float(brentq(g, grid[i], grid[i + 1], xtol=1e-15)), None))
     points = [0.0, *(v for v, _ in roots), 1.0]
-    signs = [int(np.sign(g((lo + hi) / 2))) for lo, hi in zip(points, points[1:], strict=False)]
+    signs = [int(np.sign(g((lo + hi) / 2))) for lo, hi in itertools.pairwise(points)]
     return roots, signs
 
 
@@ -184,7 +186,8 @@ def _chunked_gain(game: AnonymousGame, grid: NDArray[np.float64]) -> NDArray[np.
     step = max(1, 4_000_000 // (2 * half + 1))
     for i in range(0, len(grid), step):
         x = grid[i : i + step, None]
-        k = np.clip(np.round(m * x).astype(np.int64) - half, 0, m - 2 * half) + np.arange(2 * half + 1)
+        start = np.clip(np.round(m * x).astype(np.int64) - half, 0, m - 2 * half)
+        k = start + np.arange(2 * half + 1)
         logw = log_fact[m] - log_fact[k] - log_fact[m - k] + xlogy(k, x) + xlog1py(m - k, -x)
         out[i : i + step] = np.sum(np.exp(logw) * d[k], axis=1)
     return out

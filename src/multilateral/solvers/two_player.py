@@ -305,7 +305,10 @@ def _lemke_howson_path(
     tableau is the column of that label in the other.
     """
     m, n = ap.shape
-    tabs = [np.hstack([np.eye(m), ap, np.ones((m, 1))]), np.hstack([bp.T, np.eye(n), np.ones((n, 1))])]
+    tabs = [
+        np.hstack([np.eye(m), ap, np.ones((m, 1))]),
+        np.hstack([bp.T, np.eye(n), np.ones((n, 1))]),
+    ]
     bases = [list(range(m)), list(range(m, m + n))]
     lex_cols = [list(range(m)), list(range(m, m + n))]  # initial basis columns break ties
     side = 1 if dropped < m else 0
@@ -333,7 +336,8 @@ def _pivot(tab: NDArray[np.float64], basis: list[int], entering: int, lex: list[
     rows = np.flatnonzero(col > 1e-12)
     if rows.size == 0:
         raise SolverError("Lemke-Howson met an unbounded ray: payoffs are not positive")
-    ratios = tab[np.ix_(rows, [tab.shape[1] - 1, *lex])] / col[rows, None]
+    cols = np.array([tab.shape[1] - 1, *lex])
+    ratios = tab[np.ix_(rows, cols)] / col[rows, None]
     for k in range(ratios.shape[1]):  # keep the rows tied (within round-off) at each level
         best = ratios[:, k].min()
         keep = ratios[:, k] <= best + 1e-12 * max(1.0, abs(best))
