@@ -17,8 +17,8 @@ True True
 from __future__ import annotations
 
 __all__ = [
-    "InvalidArgumentError",
     "DegenerateGameError",
+    "InvalidArgumentError",
     "InvalidGameError",
     "InvalidPayoffsError",
     "InvalidProbabilityError",
