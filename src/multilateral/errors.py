@@ -24,6 +24,7 @@ __all__ = [
     "InvalidProbabilityError",
     "InvalidTypeError",
     "MalformedFileError",
+    "MissingDependencyError",
     "MultilateralError",
     "SolverError",
 ]
@@ -55,6 +56,10 @@ class InvalidTypeError(MultilateralError, TypeError):
 
 class MalformedFileError(InvalidArgumentError):
     """A game file (e.g. Gambit ``.nfg``) cannot be parsed; the message names the line."""
+
+
+class MissingDependencyError(MultilateralError, ImportError):
+    """An optional dependency (an extra such as ``plot``) is not installed."""
 
 
 class SolverError(MultilateralError, RuntimeError):

@@ -1,0 +1,292 @@
+"""Plots: the drawn data are the game's payoffs, labels exist, bad input raises clearly."""
+
+import sys
+from fractions import Fraction
+
+import numpy as np
+import pytest
+
+matplotlib = pytest.importorskip("matplotlib")
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
+
+import multilateral as ml  # noqa: E402
+from multilateral import errors  # noqa: E402
+from multilateral import plot as mplot  # noqa: E402
+from multilateral import strategies as mst  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+def _lines(ax):
+    return {line.get_label(): line for line in ax.get_lines()}
+
+
+def _cell(ax, row, col):
+    return ax.tables[0].get_celld()[row, col].get_text().get_text()
+
+
+class TestSchellingDiagram:
+    def test_lines_are_the_payoffs(self):
+        game = ml.AnonymousGame.public_goods(n=10, r=3)
+        ax = mplot.schelling_diagram(game)
+        lines = _lines(ax)
+        coop, defe = lines["cooperator (C)"], lines["defector (D)"]
+        np.testing.assert_array_equal(coop.get_xdata(), np.arange(10))
+        np.testing.assert_array_equal(defe.get_xdata(), np.arange(10))
+        np.testing.assert_allclose(coop.get_ydata(), np.asarray(game.cooperator, dtype=float))
+        np.testing.assert_allclose(defe.get_ydata(), np.asarray(game.defector, dtype=float))
+
+    def test_labels_legend_and_title(self):
+        game = ml.AnonymousGame.public_goods(n=10, r=3)
+        ax = mplot.schelling_diagram(game)
+        assert "other cooperators" in ax.get_xlabel()
+        assert ax.get_ylabel() == "payoff"
+        assert ax.get_title() == game.name
+        legend = ax.get_legend()
+        assert legend is not None
+        assert [t.get_text() for t in legend.get_texts()] == ["cooperator (C)", "defector (D)"]
+
+    def test_public_goods_dilemma_has_no_crossing(self):
+        # r < n: the defector's line lies above the cooperator's everywhere
+        ax = mplot.schelling_diagram(ml.AnonymousGame.public_goods(n=10, r=3))
+        assert "C = D" not in _lines(ax)
+
+    def test_threshold_crossings_bracket_the_pivotal_k(self):
+        game = ml.AnonymousGame.threshold(5, 3, benefit=4, cost=1)
+        crossings = _lines(mplot.schelling_diagram(game))["C = D"]
+        np.testing.assert_allclose(crossings.get_xydata(), [[1.25, 0.0], [2.75, 3.0]])
+
+    def test_crossing_at_an_integer_k_is_marked_once(self):
+        game = ml.AnonymousGame([0, 2, 4], [1, 2, 3])  # equal at k = 1
+        crossings = _lines(mplot.schelling_diagram(game))["C = D"]
+        np.testing.assert_allclose(crossings.get_xydata(), [[1.0, 2.0]])
+
+    def test_float_payoffs_within_tol_count_as_equal(self):
+        game = ml.AnonymousGame([0.1 * 3, 1.0], [0.3, 0.0])  # 0.30000000000000004 vs 0.3
+        crossings = _lines(mplot.schelling_diagram(game))["C = D"]
+        np.testing.assert_allclose(crossings.get_xydata(), [[0.0, 0.3]])
+
+    def test_mark_crossings_false(self):
+        game = ml.AnonymousGame.threshold(5, 3, benefit=4, cost=1)
+        ax = mplot.schelling_diagram(game, mark_crossings=False)
+        assert len(ax.get_lines()) == 2
+
+    def test_exact_fraction_payoffs(self):
+        game = ml.AnonymousGame.public_goods(n=4, r=Fraction(5, 2))
+        ax = mplot.schelling_diagram(game)
+        expected = [float(x) for x in game.cooperator]
+        np.testing.assert_allclose(_lines(ax)["cooperator (C)"].get_ydata(), expected)
+
+    def test_draws_on_the_given_axes(self):
+        _fig, (left, right) = plt.subplots(1, 2)
+        out = mplot.schelling_diagram(ml.AnonymousGame.prisoners_dilemma(4), ax=right)
+        assert out is right
+        assert not left.get_lines()
+
+    def test_large_n_is_cheap(self):
+        ax = mplot.schelling_diagram(ml.AnonymousGame.public_goods(n=193, r=3))
+        assert len(_lines(ax)["cooperator (C)"].get_xdata()) == 193
+
+    @settings(max_examples=25)
+    @given(mst.anonymous_games())
+    def test_any_anonymous_game(self, game):
+        ax = mplot.schelling_diagram(game)
+        lines = _lines(ax)
+        np.testing.assert_allclose(lines["cooperator (C)"].get_ydata(),
+                                   np.asarray(game.cooperator, dtype=float))
+        np.testing.assert_allclose(lines["defector (D)"].get_ydata(),
+                                   np.asarray(game.defector, dtype=float))
+        if "C = D" in lines:  # every marked crossing lies between two k where C - D flips
+            for x, _ in lines["C = D"].get_xydata():
+                lo, hi = int(np.floor(x)), int(np.ceil(x))
+                assert game.gain(lo) * game.gain(hi) <= 0
+        plt.close("all")
+
+    @pytest.mark.parametrize("bad", [
+        [1, 2, 3],
+        np.array([1.0, 2.0]),
+        ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0),
+        None,
+    ])
+    def test_bad_game_type(self, bad):
+        with pytest.raises(errors.InvalidTypeError, match="AnonymousGame"):
+            mplot.schelling_diagram(bad)
+
+    def test_bad_axes_type(self):
+        game = ml.AnonymousGame.public_goods(n=3, r=2)
+        with pytest.raises(errors.InvalidTypeError, match="Axes"):
+            mplot.schelling_diagram(game, ax="not axes")
+        with pytest.raises(TypeError):  # also a builtin TypeError
+            mplot.schelling_diagram(game, ax=plt.figure())
+
+
+class TestGainFunctionPlot:
+    def test_curve_is_the_gain_function(self):
+        game = ml.AnonymousGame.threshold(10, 4, benefit=3, cost=1)
+        ax = mplot.gain_function_plot(game, points=51)
+        curve = _lines(ax)["g(x)"]
+        x = np.linspace(0, 1, 51)
+        np.testing.assert_allclose(curve.get_xdata(), x)
+        np.testing.assert_allclose(curve.get_ydata(), game.gain_function(x))
+
+    def test_zero_line_labels_and_legend(self):
+        ax = mplot.gain_function_plot(ml.AnonymousGame.public_goods(n=10, r=3))
+        zero = _lines(ax)["g = 0"]
+        assert set(np.asarray(zero.get_ydata(), dtype=float)) == {0.0}
+        assert "probability" in ax.get_xlabel()
+        assert "g(x)" in ax.get_ylabel()
+        assert ax.get_xlim() == (0.0, 1.0)
+        assert ax.get_legend() is not None
+
+    def test_marks_the_symmetric_equilibria(self):
+        game = ml.AnonymousGame.threshold(10, 4, benefit=10, cost=1)
+        ax = mplot.gain_function_plot(game)
+        lines = _lines(ax)
+        eqs = ml.solvers.symmetric_equilibria(game)
+        stable = sorted(eq.probability for eq in eqs if eq.stable)
+        unstable = sorted(eq.probability for eq in eqs if not eq.stable)
+        assert len(stable) == 2 and len(unstable) == 1  # all-defect, a tipping point, a mix
+        np.testing.assert_allclose(sorted(lines["stable equilibrium"].get_xdata()), stable)
+        np.testing.assert_allclose(sorted(lines["unstable equilibrium"].get_xdata()), unstable)
+
+    def test_without_equilibria(self):
+        ax = mplot.gain_function_plot(ml.AnonymousGame.public_goods(n=10, r=3), equilibria=False)
+        assert set(_lines(ax)) == {"g(x)", "g = 0"}
+
+    def test_degenerate_game_marks_nothing(self):
+        game = ml.AnonymousGame([1, 2, 3], [1, 2, 3])  # g identically zero
+        ax = mplot.gain_function_plot(game)
+        assert set(_lines(ax)) == {"g(x)", "g = 0"}
+
+    def test_bad_inputs(self):
+        with pytest.raises(errors.InvalidTypeError):
+            mplot.gain_function_plot(ml.NormalFormGame([[1, 2]], [[3, 4]]))
+        with pytest.raises(errors.InvalidTypeError):
+            mplot.gain_function_plot(ml.AnonymousGame.public_goods(n=3, r=2), ax=42)
+        with pytest.raises(errors.InvalidTypeError):
+            mplot.gain_function_plot(ml.AnonymousGame.public_goods(n=3, r=2), points=2.5)
+        with pytest.raises(errors.InvalidArgumentError):
+            mplot.gain_function_plot(ml.AnonymousGame.public_goods(n=3, r=2), points=1)
+
+
+CANONICAL = {
+    "prisoners_dilemma": (dict(T=5, R=3, P=1, S=0), "Prisoners' Dilemma (T > R > P > S)"),
+    "stag_hunt": (dict(T=3, R=4, P=2, S=1), "Stag Hunt (R > T > P > S)"),
+    "chicken": (dict(T=4, R=3, P=1, S=2), "Chicken (T > R > S > P)"),
+    "deadlock": (dict(T=4, R=2, P=3, S=1), "Deadlock (T > P > R > S)"),
+    "harmony": (dict(T=3, R=4, P=1, S=2), "Harmony (R > T > S > P)"),
+}
+
+
+class TestPayoffMatrix:
+    @pytest.mark.parametrize("kind", sorted(CANONICAL))
+    def test_oye_type_in_title(self, kind):
+        params, title = CANONICAL[kind]
+        game = ml.TwoByTwo.symmetric(**params)
+        assert game.oye_type == kind
+        assert mplot.payoff_matrix(game).get_title() == title
+
+    def test_cells_are_the_payoffs(self):
+        game = ml.TwoByTwo([[3, 0], [5, 1]], [[3, 5], [0, 1]])
+        ax = mplot.payoff_matrix(game)
+        for i in range(2):
+            for j in range(2):
+                u1, u2 = game.payoffs[i, j]
+                assert _cell(ax, i + 1, j) == f"{u1}, {u2}"
+
+    def test_action_labels(self):
+        game = ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0, players=["US", "USSR"])
+        ax = mplot.payoff_matrix(game)
+        assert [_cell(ax, 0, j) for j in range(2)] == ["USSR: C", "USSR: D"]
+        assert [_cell(ax, i, -1) for i in (1, 2)] == ["US: C", "US: D"]
+        assert not ax.axison
+
+    def test_rectangular_normal_form_game(self):
+        a = np.arange(6).reshape(2, 3)
+        game = ml.NormalFormGame(a, -a, players=["Row", "Col"],
+                                 actions=[["up", "down"], ["l", "m", "r"]])
+        ax = mplot.payoff_matrix(game)
+        assert ax.get_title() == "Row (rows) vs Col (columns)"
+        assert [_cell(ax, 0, j) for j in range(3)] == ["Col: l", "Col: m", "Col: r"]
+        assert _cell(ax, 2, 2) == "5, -5"
+
+    def test_exact_and_float_formatting(self):
+        game = ml.NormalFormGame([[Fraction(1, 3), 0], [1, 2]], [[0.5, 1.25], [2.0, 1 / 3]])
+        ax = mplot.payoff_matrix(game)
+        assert _cell(ax, 1, 0) == "1/3, 0.5"
+        assert _cell(ax, 2, 1) == "2, 0.3333"
+
+    def test_tie_or_mixed_orderings_are_not_typed(self):
+        tie = ml.TwoByTwo.symmetric(T=3, R=4, P=1, S=1)
+        assert "not one of Oye's types" in mplot.payoff_matrix(tie).get_title()
+        mixed = ml.TwoByTwo([[3, 0], [5, 1]], [[4, 3], [1, 2]])  # PD row, other column
+        title = mplot.payoff_matrix(mixed).get_title()
+        assert "|" in title and "T > R > P > S" in title
+
+    def test_pure_equilibria_are_shaded(self):
+        chicken = ml.TwoByTwo.symmetric(T=4, R=3, P=1, S=2)
+        cells = mplot.payoff_matrix(chicken).tables[0].get_celld()
+        white = matplotlib.colors.to_rgba("white")
+        shaded = {(i, j) for i in range(2) for j in range(2)
+                  if cells[i + 1, j].get_facecolor() != white}
+        assert shaded == {(0, 1), (1, 0)}
+        plain = mplot.payoff_matrix(chicken, highlight_equilibria=False).tables[0].get_celld()
+        assert all(plain[i + 1, j].get_facecolor() == white for i in range(2) for j in range(2))
+
+    @settings(max_examples=25)
+    @given(mst.oye_games())
+    def test_any_oye_game_title(self, game):
+        title = mplot.payoff_matrix(game).get_title()
+        assert title.startswith(mplot.OYE_NAMES[game.oye_type])
+        plt.close("all")
+
+    @pytest.mark.parametrize("bad", [
+        [[1, 2], [3, 4]],
+        np.zeros((2, 2, 2)),
+        ml.AnonymousGame.public_goods(n=2, r=1.5),
+        "PD",
+    ])
+    def test_bad_game_type(self, bad):
+        with pytest.raises(errors.InvalidTypeError, match="NormalFormGame"):
+            mplot.payoff_matrix(bad)
+
+    def test_three_players_refused(self):
+        game = ml.NormalFormGame(np.zeros((2, 2, 2, 3)))
+        with pytest.raises(errors.InvalidGameError, match="two-player"):
+            mplot.payoff_matrix(game)
+
+    def test_bad_axes_type(self):
+        with pytest.raises(errors.InvalidTypeError, match="Axes"):
+            mplot.payoff_matrix(ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0), ax=[1])
+
+
+def test_missing_matplotlib_says_how_to_install(monkeypatch):
+    monkeypatch.setitem(sys.modules, "matplotlib", None)
+    monkeypatch.setitem(sys.modules, "matplotlib.pyplot", None)
+    with pytest.raises(ImportError, match=r'pip install "multilateral\[plot\]"') as info:
+        mplot.schelling_diagram(ml.AnonymousGame.public_goods(n=3, r=2))
+    assert isinstance(info.value, errors.MultilateralError)
+    assert isinstance(info.value, ml.errors.MissingDependencyError)
+
+
+def test_import_multilateral_does_not_import_matplotlib():
+    import subprocess
+
+    code = "import sys, multilateral; print('matplotlib' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_plot_module_import_does_not_import_matplotlib():
+    import subprocess
+
+    code = "import sys, multilateral.plot; print('matplotlib' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
