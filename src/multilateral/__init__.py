@@ -17,13 +17,21 @@ import importlib
 from typing import Any
 
 from . import errors
-from .games import AnonymousGame, NormalFormGame, TwoByTwo
+from .games import AnonymousGame, NormalFormGame, RepeatedGame, TwoByTwo
 
 __version__ = "0.1.0"
 
-_LAZY = {"solvers", "strategies", "io", "plot", "cli", "tour"}
+_LAZY = {"automata", "solvers", "strategies", "io", "plot", "cli", "tour"}
 
-__all__ = ["AnonymousGame", "NormalFormGame", "TwoByTwo", "__version__", "errors", *sorted(_LAZY)]
+__all__ = [
+    "AnonymousGame",
+    "NormalFormGame",
+    "RepeatedGame",
+    "TwoByTwo",
+    "__version__",
+    "errors",
+    *sorted(_LAZY),
+]
 
 
 def __getattr__(name: str) -> Any:

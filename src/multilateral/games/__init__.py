@@ -2,6 +2,7 @@
 
 from .anonymous import AnonymousGame
 from .normal_form import NormalFormGame
+from .repeated import RepeatedGame
 from .two_by_two import TwoByTwo
 
-__all__ = ["AnonymousGame", "NormalFormGame", "TwoByTwo"]
+__all__ = ["AnonymousGame", "NormalFormGame", "RepeatedGame", "TwoByTwo"]

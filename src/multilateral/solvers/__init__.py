@@ -2,14 +2,30 @@
 
 from .anonymous import symmetric_equilibria
 from .pure import EliminationResult, best_responses, iterated_elimination, pure_nash_equilibria
+from .repeated import (
+    CriticalDiscount,
+    EquilibriumCheck,
+    ProfileValues,
+    critical_discount,
+    is_nash_equilibrium,
+    is_subgame_perfect,
+    profile_values,
+)
 from .two_player import lemke_howson, nash_equilibria, support_enumeration, vertex_enumeration
 
 __all__ = [
+    "CriticalDiscount",
     "EliminationResult",
+    "EquilibriumCheck",
+    "ProfileValues",
     "best_responses",
+    "critical_discount",
+    "is_nash_equilibrium",
+    "is_subgame_perfect",
     "iterated_elimination",
     "lemke_howson",
     "nash_equilibria",
+    "profile_values",
     "pure_nash_equilibria",
     "support_enumeration",
     "symmetric_equilibria",

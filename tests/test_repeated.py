@@ -1,0 +1,189 @@
+"""Repeated games: exact values, one-shot deviation checks, critical discount factors."""
+
+from fractions import Fraction
+
+import numpy as np
+import pytest
+import sympy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import multilateral as ml
+from multilateral import automata as A
+from multilateral import errors
+from multilateral import strategies as mst
+
+solvers = ml.solvers
+
+
+def donation(b, c):
+    return ml.TwoByTwo.symmetric(T=b, R=b - c, P=0, S=-c)
+
+
+class TestValues:
+    def test_tft_against_alld(self):
+        pd = ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0)
+        v = solvers.profile_values(ml.RepeatedGame(pd, Fraction(9, 10)),
+                                   [A.tit_for_tat(), A.always_defect()])
+        # sucker's payoff once, then mutual defection: (1 - d) S + d P and (1 - d) T + d P
+        assert v.exact == (Fraction(9, 10), Fraction(7, 5))
+
+    @given(mst.prisoners_dilemmas(), st.fractions(0, 1).filter(lambda d: d < 1))
+    def test_wsls_pair_cooperates_forever(self, pd, delta):
+        v = solvers.profile_values(ml.RepeatedGame(pd, delta), [A.win_stay_lose_shift()] * 2)
+        _t, r, _p, _s = pd.trps(0)
+        assert v.exact == (r, r)
+
+    def test_noise_mixes_states(self):
+        pd = ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0)
+        v = solvers.profile_values(ml.RepeatedGame(pd, 0.9, noise=0.05), [A.grim_trigger()] * 2)
+        assert 1 < v.values[0] < 3 and np.isclose(v.values[0], v.values[1])
+        assert v.exact is None
+
+    def test_alternator_against_tft_exact(self):
+        pd = ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0)
+        d = Fraction(1, 2)
+        v = solvers.profile_values(ml.RepeatedGame(pd, d), [A.alternator(), A.tit_for_tat()])
+        # alternator: C,D,C,D...; TFT: C,C,D,C,D...: rounds give (R), then (T, S) alternately
+        row = (1 - d) * (3 + d * 5 / (1 - d**2) + d**2 * 0 / (1 - d**2))
+        assert v.exact[0] == row
+
+
+class TestSubgamePerfection:
+    @given(mst.prisoners_dilemmas())
+    def test_grim_trigger_threshold(self, pd):
+        t, r, p, _s = pd.trps(0)
+        cd = solvers.critical_discount(pd, [A.grim_trigger()] * 2)
+        assert cd.exact == Fraction(t - r, t - p)
+        assert cd.feasible[-1][1] == 1.0
+        assert cd.binding == (("C", "C"), 0, 1) or cd.binding == (("C", "C"), 1, 1)
+
+    @given(st.integers(2, 30), st.integers(1, 29))
+    def test_donation_game_threshold_is_cost_over_benefit(self, b, c):
+        if c >= b:
+            b, c = c + 1, b
+        cd = solvers.critical_discount(donation(b, c), [A.grim_trigger()] * 2)
+        assert cd.exact == Fraction(c, b)
+
+    def test_symbolic_grim_threshold(self):
+        pd = ml.TwoByTwo.symmetric(T=7, R=4, P=2, S=0)
+        expr = solvers.critical_discount(pd, [A.grim_trigger()] * 2, symbolic=True).expression
+        t, r, p = sympy.symbols("T R P")
+        assert sympy.simplify(expr - (t - r) / (t - p)) == 0
+
+    @given(mst.prisoners_dilemmas(), st.integers(1, 3))
+    @settings(max_examples=20)
+    def test_k_period_punishment(self, pd, k):
+        # cooperation holds iff (T - R) <= (d + ... + d^k)(R - P), the gain against k rounds lost
+        t, r, p, _s = pd.trps(0)
+        target = Fraction(t - r, r - p)
+        punish = [A.k_period_punishment(k)] * 2
+        if k <= target:  # even patient players lose less than the deviation gains
+            with pytest.raises(errors.SolverError, match="no discount factor"):
+                solvers.critical_discount(pd, punish)
+            return
+        cd = solvers.critical_discount(pd, punish)
+        assert sum(cd.delta**j for j in range(1, k + 1)) == pytest.approx(float(target))
+        assert cd.feasible == ((pytest.approx(cd.delta), 1.0),)
+
+    def test_tit_for_tat_only_at_an_isolated_point(self):
+        # Kalai, Samet and Stanford (1988): TFT is subgame perfect iff
+        # d = (T - R)/(R - S) = (P - S)/(T - P); with T, R, P, S = 4, 3, 1, 0 both are 1/3
+        pd = ml.TwoByTwo.symmetric(T=4, R=3, P=1, S=0)
+        cd = solvers.critical_discount(pd, [A.tit_for_tat()] * 2)
+        assert cd.exact == Fraction(1, 3)
+        assert cd.feasible == ((pytest.approx(1 / 3), pytest.approx(1 / 3)),)
+        with pytest.raises(errors.SolverError, match="no discount factor"):
+            solvers.critical_discount(ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0),
+                                      [A.tit_for_tat()] * 2)
+
+    @given(mst.prisoners_dilemmas())
+    @settings(max_examples=25)
+    def test_check_agrees_with_threshold(self, pd):
+        cd = solvers.critical_discount(pd, [A.grim_trigger()] * 2)
+        for d in (cd.delta * 0.9, min(0.999, cd.delta * 1.05 + 0.01)):
+            check = solvers.is_subgame_perfect(ml.RepeatedGame(pd, d), [A.grim_trigger()] * 2)
+            assert check.holds == (d >= cd.delta)
+
+    def test_always_defect_is_subgame_perfect_at_every_delta(self):
+        pd = ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0)
+        cd = solvers.critical_discount(pd, [A.always_defect()] * 2)
+        assert cd.exact == 0 and cd.feasible == ((0.0, 1.0),)
+
+
+class TestNash:
+    @given(mst.prisoners_dilemmas())
+    @settings(max_examples=15)
+    def test_nash_threshold_never_above_spe(self, pd):
+        grim = [A.grim_trigger()] * 2
+        spe = solvers.critical_discount(pd, grim)
+        nash = solvers.critical_discount(pd, grim, kind="nash", grid=201)
+        assert nash.delta <= spe.delta + 1e-6
+
+    def test_tft_nash_threshold(self):
+        # against TFT the best deviation alternates D and C: needs d >= (T - R)/(R - S)
+        pd = ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0)
+        cd = solvers.critical_discount(pd, [A.tit_for_tat()] * 2, kind="nash", grid=101)
+        assert cd.delta == pytest.approx(2 / 3, abs=1e-7)
+
+
+class TestAutomata:
+    def test_library(self):
+        for aut in (A.always_cooperate(), A.always_defect(), A.tit_for_tat(),
+                    A.suspicious_tit_for_tat(), A.grim_trigger(), A.win_stay_lose_shift(),
+                    A.generous_tit_for_tat(), A.tit_for_two_tats(), A.k_period_punishment(3),
+                    A.contrite_tit_for_tat(), A.alternator(), A.random_player()):
+            assert aut.n_actions == 2 and aut.n_signals == 2
+            assert np.allclose(aut.transition_matrix.sum(axis=-1), 1)
+
+    @pytest.mark.parametrize(
+        ("call", "error", "message"),
+        [
+            (lambda: A.Automaton([0, 1], [[[0, 1]], [[0, 1], [0, 1]]]), errors.InvalidArgumentError,
+             "expected 1"),
+            (lambda: A.Automaton([0, 1], [[[0, 1], [0, 1]]]), errors.InvalidArgumentError,
+             "one table per state"),
+            (lambda: A.Automaton([0], [[[0, 3], [0, 0]]]), errors.InvalidArgumentError,
+             "unknown state 3"),
+            (lambda: A.Automaton([0], [[[0, "X"], [0, 0]]]), errors.InvalidArgumentError,
+             "unknown state 'X'"),
+            (lambda: A.Automaton([0], [[[0, None], [0, 0]]]), errors.InvalidArgumentError,
+             "missing transition"),
+            (lambda: A.Automaton([0, 1], [[[[0.5, 0.4], 0], [0, 0]]] * 2),
+             errors.InvalidProbabilityError, "sum to 1"),
+            (lambda: A.Automaton([0], [[[0, 0], []]]), errors.InvalidArgumentError, "missing"),
+            (lambda: A.generous_tit_for_tat(1.5), errors.InvalidProbabilityError, r"\[0, 1\]"),
+            (lambda: A.k_period_punishment(0), errors.InvalidArgumentError, ">= 1"),
+            (lambda: A.tit_for_tat().with_initial(5), errors.InvalidArgumentError, "initial"),
+        ],
+    )
+    def test_bad_automata(self, call, error, message):
+        with pytest.raises(error, match=message):
+            call()
+
+
+class TestBadInput:
+    pd = ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0)
+
+    @pytest.mark.parametrize("delta", [1, 1.0, -0.1, float("nan"), "0.5", True])
+    def test_delta_out_of_range(self, delta):
+        with pytest.raises(errors.InvalidArgumentError, match="delta"):
+            ml.RepeatedGame(self.pd, delta)
+
+    def test_noise_out_of_range(self):
+        with pytest.raises(errors.InvalidArgumentError, match="noise"):
+            ml.RepeatedGame(self.pd, 0.5, noise=1.2)
+
+    def test_stage_must_be_a_game(self):
+        with pytest.raises(errors.InvalidTypeError, match="NormalFormGame"):
+            ml.RepeatedGame(np.eye(2), 0.5)
+
+    def test_profile_must_fit(self):
+        rg = ml.RepeatedGame(self.pd, 0.5)
+        with pytest.raises(errors.InvalidArgumentError, match="one Automaton per player"):
+            solvers.profile_values(rg, [A.tit_for_tat()])
+        three = ml.NormalFormGame(np.zeros((3, 3)), np.zeros((3, 3)))
+        with pytest.raises(errors.InvalidArgumentError, match="needs 3 and 3"):
+            solvers.profile_values(ml.RepeatedGame(three, 0.5), [A.tit_for_tat()] * 2)
+        with pytest.raises(errors.InvalidArgumentError, match="kind"):
+            solvers.critical_discount(self.pd, [A.tit_for_tat()] * 2, kind="ppe")
