@@ -21,7 +21,7 @@ from .games import AnonymousGame, NormalFormGame, RepeatedGame, TwoByTwo
 
 __version__ = "0.1.0"
 
-_LAZY = {"automata", "solvers", "strategies", "io", "plot", "cli", "tour"}
+_LAZY = {"automata", "models", "solvers", "strategies", "io", "plot", "cli", "tour"}
 
 __all__ = [
     "AnonymousGame",

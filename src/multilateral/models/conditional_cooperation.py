@@ -1,0 +1,389 @@
+"""Oye's conditional cooperation: payoffs, the shadow of the future, and the number of players.
+
+Oye (1985) explains when reciprocity sustains cooperation among states by three dimensions:
+the payoff structure, the shadow of the future (the discount factor ``delta``), and the number
+of players. More players, he argues, make conditional cooperation harder in three ways:
+sanctions become less feasible (withholding cooperation from one defector withholds it from
+all), transparency falls (defections are harder to detect and to attribute), and common
+interests are harder to find (members differ). His remedies are issue linkage, decomposing
+issues into many small iterated ones, and minilateral cores.
+
+The model is the n-member linear public goods game repeated with trigger strategies: every
+member contributes one unit each round while everyone has; the pot, multiplied, is shared
+equally. Writing ``m`` for the marginal per-capita return (``m = r / n`` for a multiplier
+``r``), a member gets ``R = m n - 1`` when all contribute, ``T = m (n - 1)`` when he alone
+withholds, and ``P = 0`` when nobody contributes. A defection is detected (and punished from
+the next round on) with probability ``q``. Cooperation is an equilibrium iff
+
+    (1 - delta) (T - R) <= delta q (R - P_dev)
+
+where ``P_dev`` is what the defector gets while punished. Solving for ``delta`` gives the
+critical discount factor ``(T - R) / ((T - R) + q (R - P_dev))``; with ``q = 1`` and
+untargeted punishment this is Friedman's ``(T - R) / (T - P)``.
+
+Assumptions (stated, not hidden): contributions are binary; a detected defector is punished
+forever (grim) or for ``k`` rounds (``punishment_rounds``); with untargeted sanctions all
+cooperation stops, which is a stage-game equilibrium and so credible; with targeted sanctions
+(which need the good to be excludable and the defector identified) the other ``n - 1`` go on
+cooperating and exclude him, which is credible only if an ``(n - 1)``-member group can itself
+sustain cooperation.
+
+References
+----------
+.. [1] Oye, K. A. (1985). Explaining cooperation under anarchy: hypotheses and strategies.
+   *World Politics* 38(1), 1-24.
+.. [2] Friedman, J. W. (1971). A non-cooperative equilibrium for supergames. *Review of
+   Economic Studies* 38(1), 1-12.
+.. [3] Axelrod, R. and Keohane, R. O. (1985). Achieving cooperation under anarchy: strategies
+   and institutions. *World Politics* 38(1), 226-254.
+.. [4] Isaac, R. M. and Walker, J. M. (1988). Group size effects in public goods provision:
+   the voluntary contributions mechanism. *Quarterly Journal of Economics* 103(1), 179-199
+   (fixed multiplier versus fixed marginal per-capita return).
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from fractions import Fraction
+from typing import Any, Literal
+
+import numpy as np
+
+from .._validation import check_positive_int
+from ..errors import InvalidArgumentError
+from ..games.anonymous import AnonymousGame
+
+__all__ = ["ConditionalCooperation", "LinkageResult", "linked_critical_discount"]
+
+Normalization = Literal["multiplier", "mpcr"]
+Sanction = Literal["untargeted", "targeted"]
+
+
+def _rational(value: Any, name: str, *, low: Any = None, high: Any = None,
+              open_low: bool = False, open_high: bool = False) -> Any:
+    """A real parameter, Fraction when rational, checked against its range."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise InvalidArgumentError(f"{name} must be a real number, got {value!r}")
+    if not math.isfinite(float(value)):
+        raise InvalidArgumentError(f"{name} must be finite, got {value!r}")
+    v = Fraction(value) if isinstance(value, numbers.Rational) else float(value)
+    if low is not None and (v < low or (open_low and v == low)):
+        raise InvalidArgumentError(
+            f"{name} must be {'>' if open_low else '>='} {low}, got {value!r}")
+    if high is not None and (v > high or (open_high and v == high)):
+        raise InvalidArgumentError(
+            f"{name} must be {'<' if open_high else '<='} {high}, got {value!r}")
+    return v
+
+
+@dataclass(frozen=True)
+class ConditionalCooperation:
+    """Oye's three dimensions for an n-member public good sustained by trigger strategies.
+
+    Parameters
+    ----------
+    n : int
+        Number of members (>= 2).
+    r : number, optional
+        The multiplier of the linear public good, held fixed as ``n`` varies
+        (``normalization="multiplier"``): each unit contributed returns ``r / n`` to each
+        member, so larger groups dilute the return (a rival, Olsonian good).
+    mpcr : number, optional
+        The marginal per-capita return held fixed as ``n`` varies
+        (``normalization="mpcr"``): every member gets ``mpcr`` from each unit whatever the
+        group size (a non-rival good). Give exactly one of ``r`` and ``mpcr``.
+    detection : number or callable, default 1
+        Probability ``q`` that a defection is detected in the round it happens; a callable
+        ``q(n)`` lets transparency fall with group size (e.g. ``lambda n: 1 / n ** 0.5``).
+    attribution : bool, default True
+        Whether a detected defector is identified. Targeted sanctions need it; without it a
+        targeted regime falls back to untargeted punishment.
+    sanction : {"untargeted", "targeted"}
+        Untargeted: all cooperation stops after a detected defection (grim). Targeted: the
+        defector alone is excluded from the good and the others go on.
+    punishment_rounds : int, optional
+        Punish for this many rounds and then forgive (``None``: forever).
+    benefits : sequence of numbers, optional
+        Heterogeneous interests: member ``i``'s return per unit is ``benefits[i]`` times the
+        common return. The member with the least interest binds.
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> ml.models.ConditionalCooperation(n=10, r=3).critical_discount()
+    Fraction(7, 27)
+    >>> [ml.models.ConditionalCooperation(n=n, r=3).critical_discount() for n in (4, 40, 400)]
+    [Fraction(1, 9), Fraction(37, 117), Fraction(397, 1197)]
+    >>> [ml.models.ConditionalCooperation(n=n, mpcr=0.5).critical_discount() for n in (4, 40)]
+    [0.3333333333333333, 0.02564102564102564]
+    """
+
+    n: int
+    r: Any = None
+    mpcr: Any = None
+    detection: Any = 1
+    attribution: bool = True
+    sanction: Sanction = "untargeted"
+    punishment_rounds: int | None = None
+    benefits: tuple[Any, ...] | None = field(default=None)
+
+    def __post_init__(self) -> None:
+        check_positive_int(self.n, "n", 2)
+        if (self.r is None) == (self.mpcr is None):
+            raise InvalidArgumentError(
+                "give exactly one of r (a multiplier held fixed as n varies) or mpcr (a "
+                "marginal per-capita return held fixed): they are opposite models of group size"
+            )
+        if self.r is not None:
+            object.__setattr__(self, "r", _rational(self.r, "r", low=0, open_low=True))
+        else:
+            object.__setattr__(self, "mpcr", _rational(self.mpcr, "mpcr", low=0, open_low=True))
+        if not callable(self.detection):
+            object.__setattr__(self, "detection", _rational(self.detection, "detection", low=0,
+                                                            high=1, open_low=True))
+        if self.sanction not in ("untargeted", "targeted"):
+            raise InvalidArgumentError(
+                f"sanction must be 'untargeted' or 'targeted', got {self.sanction!r}")
+        if self.punishment_rounds is not None:
+            check_positive_int(self.punishment_rounds, "punishment_rounds", 1)
+        if self.benefits is not None:
+            vals = tuple(_rational(b, "benefits", low=0, open_low=True) for b in self.benefits)
+            if len(vals) != self.n:
+                raise InvalidArgumentError(
+                    f"benefits needs one value per member ({self.n}), got {len(vals)}")
+            object.__setattr__(self, "benefits", vals)
+
+    # -- the stage game ----------------------------------------------------------------------
+    @property
+    def normalization(self) -> Normalization:
+        """Which return is held fixed when the group size changes."""
+        return "multiplier" if self.r is not None else "mpcr"
+
+    def return_per_unit(self, n: int | None = None) -> Any:
+        """The marginal per-capita return ``m`` at group size ``n`` (default: this model's)."""
+        n = self.n if n is None else n
+        return self.mpcr if self.r is None else _div(self.r, n)
+
+    def stage_game(self) -> AnonymousGame:
+        """The stage game as an :class:`~multilateral.AnonymousGame` (identical members)."""
+        if self.r is not None:
+            return AnonymousGame.public_goods(self.n, r=self.r)
+        return AnonymousGame.public_goods(self.n, mpcr=self.mpcr)
+
+    def trp(self, n: int | None = None, benefit: Any = 1) -> tuple[Any, Any, Any]:
+        """``(T, R, P_dev)``: temptation, reward, and the defector's punishment payoff."""
+        n = self.n if n is None else n
+        m = self.return_per_unit(n) * benefit
+        # targeted exclusion leaves the defector his autarky payoff: 0, as under grim
+        return m * (n - 1), m * n - 1, 0 * m
+
+    def detection_probability(self, n: int | None = None) -> Any:
+        """Probability ``q(n)`` that a defection is detected."""
+        n = self.n if n is None else n
+        if callable(self.detection):
+            q = self.detection(n)
+            return _rational(q, f"detection({n})", low=0, high=1, open_low=True)
+        return self.detection
+
+    @property
+    def effective_sanction(self) -> Sanction:
+        """Targeted sanctions need attribution; without it they become untargeted."""
+        return self.sanction if self.attribution else "untargeted"
+
+    # -- Oye's questions ---------------------------------------------------------------------
+    def critical_discount(self, n: int | None = None) -> Any:
+        """The least ``delta`` at which every member's cooperation is an equilibrium.
+
+        ``inf`` (``math.inf``) when no ``delta < 1`` sustains cooperation (e.g. when the
+        return is so low that universal cooperation is not better than none, ``R <= P``, or
+        when ``k``-round punishments are too short).
+        """
+        n = self.n if n is None else check_positive_int(n, "n", 2)
+        benefits = self.benefits if (self.benefits is not None and n == self.n) else (1,)
+        worst = max(self._member_threshold(n, b) for b in benefits)
+        if self.effective_sanction == "targeted" and n > 2 and worst != math.inf:
+            # credibility: the n - 1 punishers must keep cooperating among themselves
+            rest = replace(self, n=n - 1, benefits=None).critical_discount()
+            worst = max(worst, rest)
+        return worst
+
+    def _member_threshold(self, n: int, benefit: Any) -> Any:
+        t, r, p = self.trp(n, benefit)
+        q = self.detection_probability(n)
+        gain, loss = t - r, r - p
+        if gain <= 0:  # cooperating is already a best reply in the stage game
+            return 0 * gain
+        if loss <= 0:
+            return math.inf
+        if self.punishment_rounds is None:
+            return gain / (gain + q * loss)
+        # k rounds of punishment: (1 - d) gain <= q loss (d - d^(k+1)), a polynomial in d
+        return _k_round_threshold(gain, q * loss, self.punishment_rounds)
+
+    def sustains(self, delta: Any, n: int | None = None) -> bool:
+        """Whether cooperation is an equilibrium at discount factor ``delta``."""
+        d = _rational(delta, "delta", low=0, high=1, open_high=True)
+        return bool(d >= self.critical_discount(n))
+
+    def largest_group(self, delta: Any, *, n_max: int = 10_000) -> int | None:
+        """The largest group size ``n <= n_max`` whose cooperation ``delta`` sustains.
+
+        ``None`` if not even two members can cooperate. Scans ``n = 2..n_max`` (cheap: each
+        threshold is a closed form); with a fixed multiplier the answer has the closed form
+        ``floor(r (1 - delta) / (1 - delta r))`` for ``delta r < 1`` and perfect detection.
+        """
+        d = _rational(delta, "delta", low=0, high=1, open_high=True)
+        best = None
+        for n in range(2, check_positive_int(n_max, "n_max", 2) + 1):
+            if d >= replace(self, n=n, benefits=None).critical_discount():
+                best = n
+        return best
+
+    def critical_discount_curve(self, sizes: Sequence[int]) -> np.ndarray:
+        """``critical_discount`` at each group size (floats, ``inf`` where none)."""
+        return np.array([float(replace(self, n=int(n), benefits=None).critical_discount())
+                         for n in sizes])
+
+    def punishment_cost(self, n: int | None = None) -> Any:
+        """What each punisher loses per round while a defector is punished.
+
+        Untargeted: all the gains of cooperation, ``R - P = m n - 1``. Targeted: only the
+        excluded member's contribution, ``m``. The ratio grows linearly with ``n``: Oye's
+        point that sanctions become less feasible in large groups.
+        """
+        n = self.n if n is None else n
+        m = self.return_per_unit(n)
+        return m * n - 1 if self.effective_sanction == "untargeted" else m
+
+    def collapse_probability(self, error: Any, n: int | None = None) -> Any:
+        """Probability that untargeted cooperation collapses in a given round when each
+        member errs (fails to contribute) independently with probability ``error``:
+        ``1 - (1 - error)^n`` — with targeted sanctions only the erring member is excluded.
+        """
+        e = _rational(error, "error", low=0, high=1)
+        n = self.n if n is None else n
+        return 1 - (1 - e) ** n
+
+    def decomposed_threshold(self, parts: int) -> Any:
+        """The per-period discount factor needed when the stakes are split into ``parts``
+        rounds per period (Oye's decomposition): each round is worth ``1/parts`` of the
+        stakes and rounds are discounted by ``delta^(1/parts)``, so the condition
+        ``delta^(1/parts) >= delta*`` becomes ``delta >= delta*^parts``.
+        """
+        k = check_positive_int(parts, "parts", 1)
+        return self.critical_discount() ** k
+
+    def formula(self) -> Any:
+        """The critical discount factor as a sympy expression (LaTeX: ``sympy.latex``).
+
+        In ``n``, ``delta`` and the return (``r`` or ``m``), and ``q``, for perfect or
+        imperfect detection with permanent punishment.
+
+        Examples
+        --------
+        >>> import multilateral as ml
+        >>> ml.models.ConditionalCooperation(n=5, r=2).formula()
+        (n - r)/(n*q*r - n*q + n - r)
+        """
+        import sympy
+
+        n, q = sympy.symbols("n q", positive=True)
+        m = sympy.Symbol("r", positive=True) / n if self.r is not None else sympy.Symbol(
+            "m", positive=True)
+        t, r, p = m * (n - 1), m * n - 1, 0
+        gain, loss = t - r, r - p
+        return sympy.simplify(sympy.factor(sympy.cancel(gain / (gain + q * loss))))
+
+
+def _div(a: Any, n: int) -> Any:
+    return a / n if isinstance(a, float) else Fraction(a) / n
+
+
+def _k_round_threshold(gain: Any, loss: Any, k: int) -> Any:
+    """Least d in [0, 1) with ``gain <= loss (d + d^2 + ... + d^k)``.
+
+    A one-round deviation gains ``(1 - d) gain`` and, punished for k rounds, loses
+    ``(1 - d)(d + ... + d^k) loss``. The right side rises from 0 to ``k loss`` on [0, 1), so
+    a threshold exists iff ``gain < k loss``; it is the root of a degree-k polynomial, found
+    by bisection to double precision (exact for k = 1).
+    """
+    if k == 1:
+        return gain / loss if gain < loss else math.inf
+    if gain >= k * loss:
+        return math.inf
+
+    def lhs(d: float) -> float:
+        return float(loss) * sum(d**j for j in range(1, k + 1)) - float(gain)
+
+    lo, hi = 0.0, 1.0
+    for _ in range(80):
+        mid = (lo + hi) / 2
+        if lhs(mid) >= 0:
+            hi = mid
+        else:
+            lo = mid
+    return hi
+
+
+@dataclass(frozen=True)
+class LinkageResult:
+    """Critical discount factors of two issues alone and linked.
+
+    Attributes
+    ----------
+    separate : tuple
+        Each issue's critical discount factor on its own.
+    linked : object
+        The critical discount factor when a defection on either issue is punished on both.
+    """
+
+    separate: tuple[Any, Any]
+    linked: Any
+
+    def helps(self, delta: Any) -> bool:
+        """True when linkage sustains at ``delta`` what one of the issues alone cannot."""
+        return bool(self.linked <= delta < max(self.separate))
+
+
+def linked_critical_discount(
+    first: tuple[Any, Any, Any], second: tuple[Any, Any, Any]
+) -> LinkageResult:
+    """Issue linkage: the critical discount factor of two issues tied into one.
+
+    Each issue is given by ``(T, R, P)`` of a member (temptation, reward, punishment). Linked,
+    a defection on either issue forfeits cooperation on both, so slack in one incentive
+    constraint can cover the other: the linked threshold is the *mediant*
+    ``(dT1 + dT2) / ((T1 - P1) + (T2 - P2))`` of the two thresholds, which lies between
+    them (the best deviation defects on both when both tempt).
+
+    References
+    ----------
+    .. [1] Oye, K. A. (1985), pp. 17-18 (issue linkage).
+    .. [2] Spagnolo, G. (1999). On interdependent supergames: multimarket contact,
+       concavity, and collusion. *Journal of Economic Theory* 89(1), 127-139.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> from multilateral.models import linked_critical_discount
+    >>> res = linked_critical_discount((5, 3, 0), (4, 3, 2))   # thresholds 2/5 and 1/2
+    >>> res.separate, res.linked
+    ((Fraction(2, 5), Fraction(1, 2)), Fraction(3, 7))
+    >>> res.helps(Fraction(9, 20))
+    True
+    """
+    parts = []
+    for issue in (first, second):
+        t, r, p = (_rational(v, "payoff") for v in issue)
+        if not t >= r > p:
+            raise InvalidArgumentError(
+                f"each issue needs T >= R > P (temptation, reward, punishment), got {issue!r}")
+        parts.append((t, r, p))
+    alone = tuple((t - r) / (t - p) for t, r, p in parts)
+    gain = sum(t - r for t, r, _ in parts)
+    total = sum(t - p for t, _, p in parts)
+    return LinkageResult(separate=alone, linked=gain / total)  # type: ignore[arg-type]
+

@@ -1,0 +1,186 @@
+"""Oye's conditional cooperation: exact thresholds and his claims as properties."""
+
+import math
+from fractions import Fraction
+
+import pytest
+import sympy
+from hypothesis import given
+from hypothesis import strategies as st
+
+import multilateral as ml
+from multilateral import automata as A
+from multilateral import errors
+from multilateral.models import ConditionalCooperation, linked_critical_discount
+
+sizes = st.integers(2, 200)
+multipliers = st.fractions(min_value=Fraction(11, 10), max_value=10)
+returns = st.fractions(min_value=Fraction(1, 100), max_value=Fraction(99, 100))
+probs = st.fractions(min_value=Fraction(1, 100), max_value=1)
+
+
+@given(sizes, multipliers)
+def test_grim_threshold_is_friedmans(n, r):
+    model = ConditionalCooperation(n=n, r=r)
+    t, rew, p = model.trp()
+    expected = Fraction(0) if t <= rew else (t - rew) / (t - p)
+    assert model.critical_discount() == expected
+
+
+@given(st.integers(2, 6), st.integers(2, 5))
+def test_two_member_case_matches_the_repeated_game_solver(n_unused, r_num):
+    # n = 2, r in (1, 2): the stage game is a Prisoners' Dilemma; the automaton solver agrees
+    r = Fraction(r_num, r_num + 1) + 1
+    model = ConditionalCooperation(n=2, r=r)
+    stage = model.stage_game().to_normal_form()
+    grim = [A.grim_trigger()] * 2
+    assert ml.solvers.critical_discount(stage, grim).exact == model.critical_discount()
+
+
+@given(sizes, multipliers)
+def test_fixed_multiplier_larger_groups_need_more_patience(n, r):
+    # Olson's normalization: the return r/n falls with n, so the threshold rises
+    small, large = ConditionalCooperation(n=n, r=r), ConditionalCooperation(n=n + 1, r=r)
+    assert large.critical_discount() >= small.critical_discount()
+
+
+@given(sizes, returns)
+def test_fixed_mpcr_larger_groups_need_less_patience(n, m):
+    # a non-rival good: each unit returns m to everyone, so more members raise the reward
+    small, large = ConditionalCooperation(n=n, mpcr=m), ConditionalCooperation(n=n + 1, mpcr=m)
+    if small.critical_discount() == math.inf:
+        return
+    assert large.critical_discount() <= small.critical_discount()
+
+
+@given(sizes, multipliers, probs, probs)
+def test_transparency_lowers_the_threshold(n, r, q1, q2):
+    lo, hi = sorted((q1, q2))
+    dim = ConditionalCooperation(n=n, r=r, detection=lo).critical_discount()
+    clear = ConditionalCooperation(n=n, r=r, detection=hi).critical_discount()
+    assert clear <= dim
+
+
+@given(st.integers(3, 100), returns, st.integers(0, 3))
+def test_falling_transparency_can_reverse_the_nonrival_advantage(n, m, gamma):
+    # with q(n) = n^-gamma the threshold rises with n exactly when q (R - P) falls with n
+    def q(k):
+        return Fraction(1, k**gamma)
+
+    a = ConditionalCooperation(n=n, mpcr=m, detection=q).critical_discount()
+    b = ConditionalCooperation(n=n + 1, mpcr=m, detection=q).critical_discount()
+    if a == math.inf or b == math.inf:
+        return
+    weight_n, weight_next = q(n) * (m * n - 1), q(n + 1) * (m * (n + 1) - 1)
+    assert (b > a) == (weight_next < weight_n)
+    assert (b < a) == (weight_next > weight_n)
+
+
+@given(st.integers(3, 100), multipliers)
+def test_targeted_sanctions_cost_punishers_less_in_large_groups(n, r):
+    untargeted = ConditionalCooperation(n=n, r=r)
+    targeted = ConditionalCooperation(n=n, r=r, sanction="targeted")
+    if untargeted.trp()[1] <= 0:
+        return
+    m = untargeted.return_per_unit()
+    # targeted is cheaper exactly when m (n - 1) > 1, and the ratio n - 1/m grows with n
+    assert (targeted.punishment_cost() < untargeted.punishment_cost()) == (m * (n - 1) > 1)
+    assert untargeted.punishment_cost() / targeted.punishment_cost() == n - 1 / m
+    # targeted sanctions must also be credible for the n - 1 punishers
+    assert targeted.critical_discount() >= untargeted.critical_discount()
+    blind = ConditionalCooperation(n=n, r=r, sanction="targeted", attribution=False)
+    assert blind.effective_sanction == "untargeted"
+
+
+@given(st.integers(2, 50), multipliers, st.lists(returns, min_size=2, max_size=2))
+def test_least_interested_member_binds(n, r, pair):
+    benefits = [1] * n
+    benefits[0] = pair[0] + Fraction(1, 2)
+    model = ConditionalCooperation(n=n, r=r, benefits=benefits)
+    alone = [ConditionalCooperation(n=n, r=r * b)._member_threshold(n, 1) for b in (1, benefits[0])]
+    assert model.critical_discount() == max(alone)
+
+
+@given(multipliers, st.fractions(min_value=Fraction(1, 100), max_value=Fraction(99, 100)))
+def test_largest_group_closed_form(r, delta):
+    model = ConditionalCooperation(n=2, r=r)
+    largest = model.largest_group(delta, n_max=500)
+    if delta * r >= 1:
+        assert largest == 500
+        return
+    bound = math.floor(r * (1 - delta) / (1 - delta * r))
+    expect = min(bound, 500) if bound >= 2 else None
+    assert largest == expect
+
+
+@given(sizes, multipliers, st.integers(1, 6))
+def test_decomposition_lengthens_the_shadow_of_the_future(n, r, parts):
+    model = ConditionalCooperation(n=n, r=r)
+    base = model.critical_discount()
+    assert model.decomposed_threshold(parts) <= base
+    assert model.decomposed_threshold(parts + 1) <= model.decomposed_threshold(parts)
+
+
+@given(st.integers(2, 50), multipliers, st.integers(1, 5))
+def test_k_round_punishment_needs_more_patience_than_grim(n, r, k):
+    grim = ConditionalCooperation(n=n, r=r).critical_discount()
+    short = ConditionalCooperation(n=n, r=r, punishment_rounds=k).critical_discount()
+    assert short >= grim - 1e-12
+    if short != math.inf:
+        t, rew, p = ConditionalCooperation(n=n, r=r).trp()
+        assert float(rew - p) * sum(short**j for j in range(1, k + 1)) == pytest.approx(
+            float(t - rew), abs=1e-9) or short == 0
+
+
+triples = st.tuples(st.integers(0, 20), st.integers(1, 20), st.integers(1, 20)).map(
+    lambda x: (x[0] + x[1] + x[2], x[0] + x[1], x[0]))  # T >= R > P
+
+
+@given(triples, triples)
+def test_linkage_threshold_lies_between_the_issues(a, b):
+    res = linked_critical_discount(a, b)
+    lo, hi = sorted(res.separate)
+    assert lo <= res.linked <= hi
+    if lo < hi:
+        assert res.helps(res.linked)
+
+
+def test_collapse_probability_rises_with_n():
+    m = ConditionalCooperation(n=7, r=3)
+    assert m.collapse_probability(Fraction(1, 100)) == 1 - Fraction(99, 100) ** 7
+    assert m.collapse_probability(Fraction(1, 100), n=193) > m.collapse_probability(
+        Fraction(1, 100))
+
+
+def test_formula_matches_numbers():
+    n, q, r = sympy.symbols("n q r", positive=True)
+    expr = ConditionalCooperation(n=5, r=2).formula()
+    for size, mult, det in [(5, 2, 1), (12, 3, Fraction(1, 2))]:
+        value = ConditionalCooperation(n=size, r=mult, detection=det).critical_discount()
+        assert expr.subs({n: size, r: mult, q: sympy.Rational(det)}) == sympy.Rational(value)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"n": 1, "r": 2}, "n must"),
+        ({"n": 5}, "exactly one"),
+        ({"n": 5, "r": 2, "mpcr": 0.5}, "exactly one"),
+        ({"n": 5, "r": -1}, "r must be >"),
+        ({"n": 5, "r": 2, "detection": 0}, "detection"),
+        ({"n": 5, "r": 2, "detection": 1.5}, "detection"),
+        ({"n": 5, "r": 2, "sanction": "smart"}, "sanction"),
+        ({"n": 3, "r": 2, "benefits": [1, 1]}, "one value per member"),
+        ({"n": 3, "r": 2, "punishment_rounds": 0}, "punishment_rounds"),
+    ],
+)
+def test_bad_input(kwargs, message):
+    with pytest.raises(errors.InvalidArgumentError, match=message):
+        ConditionalCooperation(**kwargs)
+
+
+def test_bad_linkage_and_delta():
+    with pytest.raises(errors.InvalidArgumentError, match="T >= R > P"):
+        linked_critical_discount((1, 2, 3), (5, 3, 0))
+    with pytest.raises(errors.InvalidArgumentError, match="delta"):
+        ConditionalCooperation(n=3, r=2).sustains(1)
