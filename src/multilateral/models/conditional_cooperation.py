@@ -385,5 +385,5 @@ def linked_critical_discount(
     alone = tuple((t - r) / (t - p) for t, r, p in parts)
     gain = sum(t - r for t, r, _ in parts)
     total = sum(t - p for t, _, p in parts)
-    return LinkageResult(separate=alone, linked=gain / total)  # type: ignore[arg-type]
+    return LinkageResult(separate=alone, linked=gain / total)
 
