@@ -81,6 +81,44 @@ def _number_of_players(out: TextIO) -> None:
     )
 
 
+def _shadow_of_the_future(out: TextIO) -> None:
+    from . import automata, solvers
+    from .models import ConditionalCooperation
+
+    pd = TwoByTwo.symmetric(T=5, R=3, P=1, S=0)
+    grim = [automata.grim_trigger()] * 2
+    cd = solvers.critical_discount(pd, grim, symbolic=True)
+    out.write(
+        "Oye's second dimension: reciprocity works when the future weighs enough. Grim "
+        "trigger in\nthe Prisoners' Dilemma above is subgame perfect iff delta >= "
+        f"{cd.expression} = {cd.exact} (exact).\n"
+    )
+    tft = TwoByTwo.symmetric(T=4, R=3, P=1, S=0)
+    iso = solvers.critical_discount(tft, [automata.tit_for_tat()] * 2)
+    out.write(
+        "  Tit for Tat is subgame perfect only at isolated discount factors: with "
+        f"T, R, P, S = 4, 3, 1, 0\n  exactly at delta = {iso.exact} "
+        f"(feasible set {iso.feasible}).\n\n"
+    )
+    out.write(
+        "And the third, the number of players: n members sharing a public good with "
+        "multiplier r = 3,\nsustained by the threat to stop all cooperation.\n\n"
+    )
+    for n, label in ((2, "a bilateral pair"), (7, "the G7"), (20, "the G20"),
+                     (193, "the UN's 193 members")):
+        model = ConditionalCooperation(n=n, r=3)
+        hidden = ConditionalCooperation(n=n, r=3, detection=Fraction(1, 2))
+        out.write(
+            f"  {label:<22} critical delta {str(model.critical_discount()):>10}; with half "
+            f"of defections detected {str(hidden.critical_discount()):>10}\n"
+        )
+    largest = ConditionalCooperation(n=2, r=3).largest_group(Fraction(3, 10), n_max=1000)
+    out.write(
+        f"  At delta = 3/10 the largest group that can cooperate has {largest} members: "
+        "minilateral cores\n  sustain what universal forums cannot (Oye 1985).\n"
+    )
+
+
 def _crisis_off_ramp(out: TextIO) -> None:
     from .solvers import correlated_equilibrium, nash_equilibria
 
@@ -99,6 +137,7 @@ def _crisis_off_ramp(out: TextIO) -> None:
 SECTIONS: dict[str, Callable[[TextIO], None]] = {
     "Payoff structure (Oye)": _oye_payoff_structure,
     "Number of players (Oye, Olson)": _number_of_players,
+    "Shadow of the future (Oye)": _shadow_of_the_future,
     "Crisis off-ramps (correlated equilibrium)": _crisis_off_ramp,
 }
 
