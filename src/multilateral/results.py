@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-__all__ = ["NashEquilibrium", "SymmetricEquilibrium"]
+__all__ = ["CorrelatedEquilibrium", "NashEquilibrium", "SymmetricEquilibrium"]
 
 
 def _readonly(arr: Any) -> NDArray[np.float64]:
@@ -110,3 +110,65 @@ class SymmetricEquilibrium:
     def __repr__(self) -> str:
         tag = "stable" if self.stable else "unstable"
         return f"SymmetricEquilibrium(p={self.probability:.6g}, {tag}, payoff={self.payoff:.6g})"
+
+
+@dataclass(frozen=True, repr=False, eq=False)
+class CorrelatedEquilibrium:
+    """A correlated equilibrium: a distribution over action profiles no player wants to disobey.
+
+    Attributes
+    ----------
+    distribution : numpy.ndarray
+        Probability of each action profile, shape ``(n_1, ..., n_N)``.
+    payoffs : numpy.ndarray
+        Expected payoff of each player.
+    value : float
+        The objective's value at the optimum.
+    objective : str
+        What was optimized.
+    max_violation : float
+        The largest incentive to disobey a recommendation (what was checked: at most ``tol``
+        times the payoffs' scale; 0 when exact).
+    exact : numpy.ndarray of Fraction, optional
+        The distribution in exact arithmetic, when the payoffs are exact.
+    exact_payoffs : tuple of Fraction, optional
+        The players' payoffs in exact arithmetic.
+    """
+
+    distribution: NDArray[np.float64]
+    payoffs: NDArray[np.float64]
+    value: float
+    objective: str
+    max_violation: float
+    exact: NDArray[Any] | None = None
+    exact_payoffs: tuple[Fraction, ...] | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "distribution", _readonly(self.distribution))
+        object.__setattr__(self, "payoffs", _readonly(self.payoffs))
+        if self.exact is not None:
+            exact = np.array(self.exact, dtype=object)
+            exact.flags.writeable = False
+            object.__setattr__(self, "exact", exact)
+
+    @property
+    def marginals(self) -> tuple[NDArray[np.float64], ...]:
+        """Each player's probabilities of being told each action."""
+        d = self.distribution
+        return tuple(
+            d.sum(axis=tuple(j for j in range(d.ndim) if j != i)) for i in range(d.ndim)
+        )
+
+    @property
+    def is_product(self) -> bool:
+        """True when the recommendations are independent: the distribution is a Nash equilibrium."""
+        product = np.ones(())
+        for m in self.marginals:
+            product = np.multiply.outer(product, m)
+        return bool(np.allclose(product, self.distribution, atol=1e-9))
+
+    def __repr__(self) -> str:
+        return (
+            f"CorrelatedEquilibrium({_fmt(self.distribution.ravel())}; "
+            f"payoffs={_fmt(self.payoffs)}; {self.objective}={self.value:.4g})"
+        )

@@ -1,6 +1,12 @@
 """Solvers: pure functions from game objects to verified results."""
 
 from .anonymous import symmetric_equilibria
+from .correlated import (
+    CorrelatedPolytope,
+    correlated_equilibrium,
+    correlated_polytope,
+    is_correlated_equilibrium,
+)
 from .pure import EliminationResult, best_responses, iterated_elimination, pure_nash_equilibria
 from .repeated import (
     CriticalDiscount,
@@ -14,12 +20,16 @@ from .repeated import (
 from .two_player import lemke_howson, nash_equilibria, support_enumeration, vertex_enumeration
 
 __all__ = [
+    "CorrelatedPolytope",
     "CriticalDiscount",
     "EliminationResult",
     "EquilibriumCheck",
     "ProfileValues",
     "best_responses",
+    "correlated_equilibrium",
+    "correlated_polytope",
     "critical_discount",
+    "is_correlated_equilibrium",
     "is_nash_equilibrium",
     "is_subgame_perfect",
     "iterated_elimination",
