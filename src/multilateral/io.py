@@ -1,0 +1,488 @@
+"""Read and write games in Gambit's ``.nfg`` normal-form file format.
+
+`Gambit <https://www.gambit-project.org>`__ stores a game in normal form as plain text in one
+of two versions, and both are read here:
+
+* the *payoff* version: a header with the players and each one's number of strategies, then
+  every player's payoff at every strategy profile, the first player's strategy changing
+  fastest::
+
+      NFG 1 R "Prisoners' Dilemma" { "Row" "Column" } { 2 2 }
+
+      3 3 5 0 0 5 1 1
+
+* the *outcome* version: the strategies are listed by name, then a list of outcomes (a name
+  and one payoff per player, separated by whitespace and/or commas), then one outcome index
+  per profile, again first player fastest (``0`` is the null outcome, worth zero to all)::
+
+      NFG 1 R "Prisoners' Dilemma" { "Row" "Column" }
+
+      { { "C" "D" }
+      { "C" "D" }
+      }
+      ""
+
+      {
+      { "" 3, 3 }
+      { "" 5, 0 }
+      { "" 0, 5 }
+      { "" 1, 1 }
+      }
+      1 2 3 4
+
+Numbers stay exact: integers are read as integers, rationals such as ``3/4`` and decimals
+such as ``0.1`` or ``-2e3`` as :class:`fractions.Fraction` (so ``0.1`` is one tenth, not the
+nearest float). The game's title and comment are read and dropped, since
+:class:`~multilateral.games.normal_form.NormalFormGame` has neither.
+
+Any malformed file raises :class:`~multilateral.errors.MalformedFileError` whose message
+starts with ``line N:``, the line where parsing failed, and says what was expected.
+
+References
+----------
+.. [1] McKelvey, R. D., McLennan, A. M. and Turocy, T. L. Gambit: Software Tools for Game
+   Theory. https://www.gambit-project.org, section "Game representation formats".
+
+Examples
+--------
+>>> import multilateral as ml
+>>> pd = ml.io.parse_nfg('NFG 1 R "PD" { "Row" "Column" } { 2 2 }  3 3 5 0 0 5 1 1')
+>>> pd.payoffs[1, 0].tolist()        # Row defects (D), Column cooperates (C)
+[5, 0]
+>>> ml.io.parse_nfg(ml.io.format_nfg(pd)) == pd
+True
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+from collections.abc import Iterator
+from fractions import Fraction
+from pathlib import Path
+from typing import Any, Literal, NamedTuple
+
+import numpy as np
+
+from .errors import InvalidArgumentError, InvalidTypeError, MalformedFileError
+from .games.normal_form import NormalFormGame
+
+__all__ = ["format_nfg", "parse_nfg", "read_nfg", "write_nfg"]
+
+_WORD = re.compile(r'[^\s{},"]+')
+_NUMBER = re.compile(r"[+-]?(?:\d+/\d+|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d{1,4})?)")
+_INTEGER = re.compile(r"[+-]?\d+")
+
+
+# -- reading ---------------------------------------------------------------------------------
+class _Token(NamedTuple):
+    kind: str  # "{", "}", ",", "string" or "word" (numbers and symbols such as NFG)
+    text: str
+    line: int
+
+
+def _error(line: int, message: str) -> MalformedFileError:
+    return MalformedFileError(f"line {line}: {message}")
+
+
+def _tokenize(text: str) -> Iterator[_Token]:
+    """Split ``text`` into tokens, tracking 1-based line numbers."""
+    line, i, n = 1, 0, len(text)
+    while i < n:
+        c = text[i]
+        if c.isspace():
+            line += c == "\n"
+            i += 1
+        elif c in "{},":
+            yield _Token(c, c, line)
+            i += 1
+        elif c == '"':  # a label; \" and \\ are escapes, any other backslash is literal
+            start, chars, i = line, [], i + 1
+            while True:
+                if i >= n:
+                    raise _error(start, "unterminated string: this '\"' is never closed")
+                c = text[i]
+                if c == '"':
+                    break
+                if c == "\\" and i + 1 < n and text[i + 1] in '"\\':
+                    i += 1
+                    c = text[i]
+                line += c == "\n"
+                chars.append(c)
+                i += 1
+            yield _Token("string", "".join(chars), start)
+            i += 1
+        else:
+            match = _WORD.match(text, i)
+            assert match is not None  # c is none of the characters the pattern excludes
+            yield _Token("word", match.group(), line)
+            i = match.end()
+
+
+class _Stream:
+    """Tokens with one-token lookahead; checks that braces balance as they are consumed."""
+
+    def __init__(self, text: str) -> None:
+        self._tokens = _tokenize(text)
+        self._next: _Token | None = None
+        self._fetched = False  # tokenize lazily, so errors come in the order of the text
+        self._open: list[int] = []  # lines of the '{' not yet closed
+        self.line = 1  # line of the last token consumed
+
+    def peek(self, kind: str | None = None) -> _Token | None:
+        """The next token, if there is one (and it has the given kind)."""
+        if not self._fetched:
+            self._next, self._fetched = next(self._tokens, None), True
+        if self._next is None or kind not in (None, self._next.kind):
+            return None
+        return self._next
+
+    def take(self, expected: str) -> _Token:
+        """Consume the next token; ``expected`` describes it for the end-of-file error."""
+        token = self.peek()
+        if token is None:
+            if self._open:
+                raise _error(self._open[-1], "unbalanced braces: this '{' is never closed")
+            raise _error(self.line, f"expected {expected}, found the end of the file")
+        self._fetched = False
+        self.line = token.line
+        if token.kind == "{":
+            self._open.append(token.line)
+        elif token.kind == "}":
+            if not self._open:
+                raise _error(token.line, "unbalanced braces: '}' without a matching '{'")
+            self._open.pop()
+        return token
+
+    def expect(self, kind: str, expected: str) -> _Token:
+        token = self.take(expected)
+        if token.kind != kind:
+            raise _error(token.line, f"expected {expected}, found {_show(token)}")
+        return token
+
+    def strings(self, expected: str) -> list[str]:
+        """A brace-enclosed list of quoted strings."""
+        self.expect("{", f"'{{' opening {expected}")
+        out = []
+        while self.peek("string"):
+            out.append(self.take("a string").text)
+        self.expect("}", f"a quoted string or '}}' closing {expected}")
+        return out
+
+
+def _show(token: _Token) -> str:
+    return f'"{token.text}"' if token.kind == "string" else f"'{token.text}'"
+
+
+def _number(token: _Token, what: str) -> Fraction:
+    if token.kind != "word" or not _NUMBER.fullmatch(token.text):
+        raise _error(token.line, f"expected {what} (a number), found {_show(token)}")
+    try:
+        return Fraction(token.text)
+    except (ZeroDivisionError, ValueError):
+        raise _error(token.line, f"invalid number {token.text!r} for {what}") from None
+
+
+def _integer(token: _Token, what: str) -> int:
+    if token.kind != "word" or not _INTEGER.fullmatch(token.text):
+        raise _error(token.line, f"expected {what} (an integer), found {_show(token)}")
+    return int(token.text)
+
+
+def _read_list(
+    stream: _Stream, count: int, what: tuple[str, str], game: str, read: Any
+) -> list[Any]:
+    """Exactly ``count`` values, each read by ``read(token)``, then the end of the file.
+
+    ``what`` names one value and several, e.g. ``("a payoff", "payoffs")``.
+    """
+    values: list[Any] = []
+    while len(values) < count and stream.peek("word"):
+        values.append(read(stream.take(what[0])))
+    if len(values) < count:
+        if stream.peek() is None:
+            raise _error(stream.line, f"expected {count} {what[1]} for {game}, found {len(values)}")
+        token = stream.take(what[0])  # raises "unbalanced braces" on a stray '}'
+        raise _error(token.line, f"expected {what[0]}, found {_show(token)}")
+    extra = stream.peek()
+    if extra is None:
+        return values
+    if extra.kind == "word" and _NUMBER.fullmatch(extra.text):
+        total = count
+        while (word := stream.peek("word")) and _NUMBER.fullmatch(word.text):
+            stream.take(what[0])
+            total += 1
+        raise _error(extra.line, f"expected {count} {what[1]} for {game}, found {total}")
+    stream.take("the end of the file")  # raises "unbalanced braces" on a stray '}'
+    raise _error(extra.line, f"unexpected {_show(extra)} after the {what[1]}")
+
+
+def parse_nfg(text: str) -> NormalFormGame:
+    """Parse the text of a Gambit ``.nfg`` file (payoff or outcome version).
+
+    Parameters
+    ----------
+    text : str
+        The file's contents.
+
+    Returns
+    -------
+    NormalFormGame
+        Players named as in the file. Actions are named as in the file in the outcome
+        version and get the default labels in the payoff version (which names none). A
+        player's labels that are not distinct (Gambit allows that, e.g. several ``""``) are
+        replaced by the defaults. Payoffs are exact (integers or fractions). The title and
+        the comment are dropped.
+
+    Raises
+    ------
+    MalformedFileError
+        If the text is not a valid ``.nfg`` file; the message starts with ``line N:``.
+    InvalidTypeError
+        If ``text`` is not a string.
+
+    References
+    ----------
+    .. [1] Gambit manual, "Game representation formats": the ``.nfg`` format.
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> game = ml.io.parse_nfg('''NFG 1 R "Matching pennies" { "Even" "Odd" }
+    ... { { "H" "T" } { "H" "T" } }
+    ... "" { { "Even wins" 1, -1 } { "Odd wins" -1, 1 } } 1 2 2 1''')
+    >>> game.actions
+    (('H', 'T'), ('H', 'T'))
+    >>> game.payoffs[1, 0].tolist()      # Even plays T, Odd plays H: outcome 2
+    [-1, 1]
+    """
+    if not isinstance(text, str):
+        raise InvalidTypeError(f"parse_nfg expects the file's text, got {type(text).__name__}")
+    stream = _Stream(text)
+    players, labels, shape = _read_header(stream)
+    n, size = len(players), math.prod(shape)
+    game = f"a {'x'.join(map(str, shape))} game with {n} player{'s' * (n > 1)}"
+    if labels is None:
+        read = lambda token: _number(token, "a payoff")  # noqa: E731
+        flat = _read_list(stream, size * n, ("a payoff", "payoffs"), game, read)
+        rows = np.array(flat, dtype=object).reshape(size, n)
+    else:
+        outcomes = _read_outcomes(stream, n)
+
+        def index(token: _Token) -> int:
+            k = _integer(token, "an outcome index")
+            if not 0 <= k < len(outcomes):
+                raise _error(
+                    token.line,
+                    f"outcome index {k} out of range: there are {len(outcomes) - 1} "
+                    "outcomes (numbered from 1; 0 is the null outcome)",
+                )
+            return k
+
+        indices = _read_list(stream, size, ("an outcome index", "outcome indices"), game, index)
+        rows = np.array([outcomes[k] for k in indices], dtype=object).reshape(size, n)
+
+    # row k is the profile with index k, the first player's strategy changing fastest
+    payoffs = np.stack([rows[:, i].reshape(shape, order="F") for i in range(n)], axis=-1)
+    result = NormalFormGame(payoffs, players=players if len(set(players)) == n else None)
+    if labels is None:
+        return result
+    actions = [
+        new if len(set(new)) == len(new) else default
+        for new, default in zip(labels, result.actions, strict=True)
+    ]
+    return NormalFormGame(result.payoffs, players=result.players, actions=actions)
+
+
+def _read_header(stream: _Stream) -> tuple[list[str], list[list[str]] | None, tuple[int, ...]]:
+    """Players, strategy labels (``None`` in the payoff version) and numbers of strategies."""
+    token = stream.take("'NFG'")
+    if token.text != "NFG" or token.kind != "word":
+        raise _error(token.line, f"not a Gambit .nfg file: expected 'NFG', found {_show(token)}")
+    token = stream.take("the version number 1")
+    if token.text != "1" or token.kind != "word":
+        raise _error(token.line, f"unsupported .nfg version {_show(token)}: expected 'NFG 1 R'")
+    token = stream.take("'R' or 'D'")
+    if token.text not in ("R", "D") or token.kind != "word":
+        raise _error(token.line, f"expected 'R' or 'D' after 'NFG 1', found {_show(token)}")
+    stream.expect("string", "the game's title (a quoted string)")
+    players = stream.strings("the list of players")
+    if not players:
+        raise _error(stream.line, "the list of players is empty; a game needs at least one")
+
+    block = stream.expect("{", "'{' opening the strategies")
+    labels: list[list[str]] | None = None
+    counts: list[tuple[int, int]] = []  # (number of strategies, line)
+    if stream.peek("{"):  # outcome version: strategy names
+        labels = []
+        while stream.peek("{"):
+            labels.append(stream.strings(f"the strategies of player {len(labels) + 1}"))
+            counts.append((len(labels[-1]), stream.line))
+    else:  # payoff version: numbers of strategies
+        while word := stream.peek("word"):
+            counts.append((_integer(stream.take(""), "a number of strategies"), word.line))
+    end = stream.expect("}", "'}' closing the strategies")
+    if len(counts) != len(players):
+        raise _error(
+            end.line,
+            f"the strategies (from line {block.line}) give {len(counts)} strategy count(s) "
+            f"for {len(players)} players",
+        )
+    for (count, line), player in zip(counts, players, strict=True):
+        if count < 1:
+            raise _error(line, f"player {player!r} needs at least one strategy, got {count}")
+    if stream.peek("string"):
+        stream.take("the comment")
+    return players, labels, tuple(count for count, _ in counts)
+
+
+def _read_outcomes(stream: _Stream, n: int) -> list[list[Fraction]]:
+    """The list of outcomes, preceded by the null outcome (index 0)."""
+    outcomes = [[Fraction(0)] * n]
+    stream.expect("{", "'{' opening the list of outcomes")
+    while stream.peek("{"):
+        stream.take("an outcome")
+        stream.expect("string", "the outcome's name (a quoted string)")
+        payoffs = []
+        while (token := stream.take("a payoff or '}'")).kind != "}":
+            if token.kind != ",":
+                payoffs.append(_number(token, "a payoff"))
+        if len(payoffs) != n:
+            raise _error(
+                token.line,
+                f"outcome {len(outcomes)} has {len(payoffs)} payoff(s), expected {n} "
+                "(one per player)",
+            )
+        outcomes.append(payoffs)
+    stream.expect("}", "'{' opening an outcome or '}' closing the list of outcomes")
+    return outcomes
+
+
+def read_nfg(path: str | os.PathLike[str]) -> NormalFormGame:
+    """Read a Gambit ``.nfg`` file (UTF-8); see :func:`parse_nfg` for what is kept.
+
+    Raises
+    ------
+    MalformedFileError
+        If the file cannot be parsed; the message gives the path and ``line N:``.
+    FileNotFoundError
+        If there is no such file.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> import multilateral as ml
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "pd.nfg"
+    >>> _ = path.write_text('NFG 1 R "PD" { "Row" "Column" } { 2 2 } 3 3 5 0 0 5 1 1')
+    >>> ml.io.read_nfg(path).payoffs[1, 1].tolist()
+    [1, 1]
+    """
+    data = Path(path).read_bytes()
+    try:
+        text = data.decode("utf-8")  # no newline translation: a "\r" in a label survives
+        return parse_nfg(text)
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise MalformedFileError(f"{os.fspath(path)}: line {line}: not UTF-8 text") from None
+    except MalformedFileError as err:
+        raise MalformedFileError(f"{os.fspath(path)}: {err}") from None
+
+
+# -- writing ---------------------------------------------------------------------------------
+def _quote(label: str) -> str:
+    # Gambit's reader treats only \" as an escape, so a backslash is doubled only where it
+    # must be: before a quote or another backslash, or at the end of the label.
+    return '"' + re.sub(r'\\(?=["\\]|$)', r"\\\\", label).replace('"', '\\"') + '"'
+
+
+def _format_number(value: Any) -> str:
+    if isinstance(value, (int, np.integer)):
+        return str(int(value))
+    if isinstance(value, Fraction):
+        return str(value)  # "p/q", or "p" when the denominator is 1
+    # shortest digits that read back to the same float, without an exponent
+    return np.format_float_positional(float(value), unique=True, trim="-")
+
+
+def format_nfg(
+    game: NormalFormGame, title: str = "", version: Literal["outcome", "payoff"] = "outcome"
+) -> str:
+    """The text of a Gambit ``.nfg`` file for ``game``.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+    title : str
+        The game's title in the header.
+    version : {"outcome", "payoff"}
+        The outcome version (the default) keeps the action labels, one outcome per profile;
+        the payoff version is shorter but has no action labels, so it reads back with the
+        default labels.
+
+    Returns
+    -------
+    str
+        Integers are written as integers, fractions as ``p/q``, floats with the shortest
+        digits that read back to the same float (read back as exact fractions, so a float
+        game reads back with the same ``float_payoffs``, not as an equal game).
+
+    References
+    ----------
+    .. [1] Gambit manual, "Game representation formats": the ``.nfg`` format.
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> game = ml.NormalFormGame([[1, 2], [3, 4]], [[0, 0], [0, 1]], players=["R", "C"])
+    >>> print(ml.io.format_nfg(game, title="Example", version="payoff"))
+    NFG 1 R "Example" { "R" "C" } { 2 2 }
+    <BLANKLINE>
+    1 0
+    3 0
+    2 0
+    4 1
+    <BLANKLINE>
+    """
+    if not isinstance(game, NormalFormGame):
+        raise InvalidTypeError(f"expected a multilateral NormalFormGame, got {type(game).__name__}")
+    if not isinstance(title, str):
+        raise InvalidTypeError(f"title must be a string, got {type(title).__name__}")
+    if version not in ("outcome", "payoff"):
+        raise InvalidArgumentError(f"version must be 'outcome' or 'payoff', got {version!r}")
+    n = game.n_players
+    rows = [  # one line per profile, the first player's action changing fastest
+        [_format_number(v) for v in row]
+        for row in zip(*(game.payoffs[..., i].ravel(order="F") for i in range(n)), strict=True)
+    ]
+    header = f"NFG 1 R {_quote(title)} {{ {' '.join(map(_quote, game.players))} }}"
+    if version == "payoff":
+        body = "\n".join(" ".join(row) for row in rows)
+        return f"{header} {{ {' '.join(map(str, game.shape))} }}\n\n{body}\n"
+    strategies = "\n".join("{ " + " ".join(map(_quote, a)) + " }" for a in game.actions)
+    outcomes = "\n".join('{ "" ' + ", ".join(row) + " }" for row in rows)
+    indices = " ".join(str(k + 1) for k in range(len(rows)))
+    return f'{header}\n\n{{ {strategies}\n}}\n""\n\n{{\n{outcomes}\n}}\n{indices}\n'
+
+
+def write_nfg(
+    game: NormalFormGame,
+    path: str | os.PathLike[str],
+    title: str = "",
+    version: Literal["outcome", "payoff"] = "outcome",
+) -> None:
+    """Write ``game`` to a Gambit ``.nfg`` file (UTF-8); see :func:`format_nfg`.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> import multilateral as ml
+    >>> game = ml.NormalFormGame([[3, 0], [5, 1]], [[3, 5], [0, 1]], actions=[["C", "D"]] * 2)
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "pd.nfg"
+    >>> ml.io.write_nfg(game, path, title="Prisoners' Dilemma")
+    >>> ml.io.read_nfg(path) == game
+    True
+    """
+    text = format_nfg(game, title, version)
+    with open(path, "w", encoding="utf-8", newline="") as file:
+        file.write(text)
