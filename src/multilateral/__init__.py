@@ -21,7 +21,9 @@ from .games import AnonymousGame, NormalFormGame, RepeatedGame, TwoByTwo
 
 __version__ = "0.1.0"
 
-_LAZY = {"automata", "models", "solvers", "strategies", "io", "plot", "cli", "tour"}
+_LAZY = {
+    "automata", "claims", "models", "solvers", "strategies", "io", "plot", "cli", "tour",
+}
 
 __all__ = [
     "AnonymousGame",

@@ -1,0 +1,144 @@
+"""Theory claims as named, cited predicates that can be checked on one instance or a class.
+
+A :class:`Claim` states what a theory says ("provision per member falls with group size"),
+where it says it, and over which class of instances (a hypothesis strategy). ``holds`` checks
+one instance; ``verify`` searches the class for a counterexample with hypothesis and returns a
+:class:`Verdict`. Qualified and unqualified versions of the same claim are separate claims,
+so that the library can show, for instance, that Olson's unqualified claim fails where
+Chamberlin's qualified one holds.
+
+Examples
+--------
+>>> from hypothesis import strategies as st
+>>> import multilateral as ml
+>>> even_square = ml.claims.Claim(
+...     name="even squares", statement="the square of an even number is even",
+...     source="folklore", predicate=lambda k: (2 * k) ** 2 % 2 == 0,
+...     domain=lambda: st.integers(),
+... )
+>>> even_square.verify()
+Verdict(even squares: holds on 100 examples)
+>>> ml.claims.Claim("odd", "every integer is odd", "nobody", lambda k: k % 2 == 1,
+...                 lambda: st.integers()).verify().counterexample
+0
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import InvalidArgumentError, InvalidTypeError
+
+__all__ = ["REGISTRY", "Claim", "Verdict", "register"]
+
+
+@dataclass(frozen=True, repr=False)
+class Verdict:
+    """The outcome of checking a claim over a class of instances.
+
+    Attributes
+    ----------
+    claim : str
+        The claim's name.
+    holds : bool
+        True when no counterexample was found.
+    counterexample : object or None
+        The simplest instance found (hypothesis shrinks it) on which the claim fails.
+    examples : int
+        How many instances were tried at most.
+    """
+
+    claim: str
+    holds: bool
+    counterexample: Any
+    examples: int
+
+    def __bool__(self) -> bool:
+        return self.holds
+
+    def __repr__(self) -> str:
+        if self.holds:
+            return f"Verdict({self.claim}: holds on {self.examples} examples)"
+        return f"Verdict({self.claim}: fails, e.g. {self.counterexample!r})"
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A theory's claim: a predicate over instances, with its source and domain.
+
+    Parameters
+    ----------
+    name : str
+        Short identifier.
+    statement : str
+        The claim in words, as the theory states it.
+    source : str
+        Where it is stated (author, year, page).
+    predicate : callable
+        ``predicate(instance) -> bool``: whether the claim holds on one instance.
+    domain : callable
+        ``domain() -> hypothesis.strategies.SearchStrategy``: the class of instances over
+        which the claim is asserted.
+    """
+
+    name: str
+    statement: str
+    source: str
+    predicate: Callable[[Any], bool]
+    domain: Callable[[], Any]
+
+    def holds(self, instance: Any) -> bool:
+        """Whether the claim holds on one instance."""
+        return bool(self.predicate(instance))
+
+    def verify(self, domain: Any = None, *, max_examples: int = 100) -> Verdict:
+        """Search a class of instances for a counterexample.
+
+        Parameters
+        ----------
+        domain : hypothesis.strategies.SearchStrategy, optional
+            The instances to search (default: the claim's own domain).
+        max_examples : int, optional
+            How many instances hypothesis tries at most.
+
+        Returns
+        -------
+        Verdict
+            Holds, or the simplest counterexample found. The search is derandomized, so the
+            same call gives the same verdict.
+        """
+        from hypothesis import HealthCheck, find, settings
+        from hypothesis.errors import NoSuchExample
+
+        if not isinstance(max_examples, int) or isinstance(max_examples, bool) or max_examples < 1:
+            raise InvalidArgumentError(f"max_examples must be a positive int, got {max_examples!r}")
+        strategy = self.domain() if domain is None else domain
+        if not hasattr(strategy, "example"):
+            raise InvalidTypeError(
+                f"domain must be a hypothesis SearchStrategy, got {type(strategy).__name__}"
+            )
+        try:
+            found = find(
+                strategy,
+                lambda instance: not self.predicate(instance),
+                settings=settings(
+                    max_examples=max_examples, database=None, derandomize=True, deadline=None,
+                    suppress_health_check=list(HealthCheck),
+                ),
+            )
+        except NoSuchExample:
+            return Verdict(self.name, True, None, max_examples)
+        return Verdict(self.name, False, found, max_examples)
+
+
+REGISTRY: dict[str, Claim] = {}
+
+
+def register(claim: Claim) -> Claim:
+    """Add a claim to :data:`REGISTRY` (the catalogue of the library's theory claims)."""
+    if claim.name in REGISTRY:
+        raise InvalidArgumentError(f"a claim named {claim.name!r} is already registered")
+    REGISTRY[claim.name] = claim
+    return claim
