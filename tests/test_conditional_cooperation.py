@@ -92,6 +92,22 @@ def test_targeted_sanctions_cost_punishers_less_in_large_groups(n, r):
     assert blind.effective_sanction == "untargeted"
 
 
+@given(st.integers(2, 60), st.one_of(
+    st.builds(lambda r: {"r": r}, multipliers), st.builds(lambda m: {"mpcr": m}, returns)))
+def test_targeted_threshold_is_the_chain_of_credibility_down_to_a_pair(n, ret):
+    targeted = ConditionalCooperation(n=n, sanction="targeted", **ret)
+    chain = max(ConditionalCooperation(n=k, **ret).critical_discount() for k in range(2, n + 1))
+    assert targeted.critical_discount() == chain
+    curve = targeted.critical_discount_curve(range(2, n + 1))
+    assert curve.tolist() == [float(targeted.critical_discount(k)) for k in range(2, n + 1)]
+
+
+def test_targeted_largest_group_scales_to_large_n():
+    # no recursion: each size reuses the smaller sizes' thresholds (once raised RecursionError)
+    model = ConditionalCooperation(n=2, r=Fraction(4, 3), sanction="targeted")
+    assert model.largest_group(Fraction(18, 25), n_max=10_000) == 9
+
+
 @given(st.integers(2, 50), multipliers, st.lists(returns, min_size=2, max_size=2))
 def test_least_interested_member_binds(n, r, pair):
     benefits = [1] * n

@@ -104,7 +104,7 @@ def _shadow_of_the_future(out: TextIO) -> None:
         "And the third, the number of players: n members sharing a public good with "
         "multiplier r = 3,\nsustained by the threat to stop all cooperation.\n\n"
     )
-    for n, label in ((2, "a bilateral pair"), (7, "the G7"), (20, "the G20"),
+    for n, label in ((2, "a bilateral pair"), (7, "the G7"), (21, "the G20 (21 members)"),
                      (193, "the UN's 193 members")):
         model = ConditionalCooperation(n=n, r=3)
         hidden = ConditionalCooperation(n=n, r=3, detection=Fraction(1, 2))

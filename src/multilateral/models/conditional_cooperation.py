@@ -45,7 +45,7 @@ from __future__ import annotations
 
 import math
 import numbers
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Any, Literal
@@ -205,10 +205,21 @@ class ConditionalCooperation:
         benefits = self.benefits if (self.benefits is not None and n == self.n) else (1,)
         worst = max(self._member_threshold(n, b) for b in benefits)
         if self.effective_sanction == "targeted" and n > 2 and worst != math.inf:
-            # credibility: the n - 1 punishers must keep cooperating among themselves
-            rest = replace(self, n=n - 1, benefits=None).critical_discount()
-            worst = max(worst, rest)
+            # credibility: the n - 1 punishers must keep cooperating among themselves, and so
+            # on down to a pair (which can only punish untargeted)
+            worst = max(worst, max(self._member_threshold(k, 1) for k in range(2, n)))
         return worst
+
+    def _thresholds(self, n_max: int) -> Iterator[tuple[int, Any]]:
+        """``(n, critical_discount(n))`` for ``n = 2..n_max`` (identical members) in O(n_max)."""
+        running = 0
+        for n in range(2, n_max + 1):
+            own = self._member_threshold(n, 1)
+            if self.effective_sanction == "targeted":
+                running = max(running, own)  # the chain of credibility down to a pair
+                yield n, running
+            else:
+                yield n, own
 
     def _member_threshold(self, n: int, benefit: Any) -> Any:
         t, r, p = self.trp(n, benefit)
@@ -231,21 +242,25 @@ class ConditionalCooperation:
     def largest_group(self, delta: Any, *, n_max: int = 10_000) -> int | None:
         """The largest group size ``n <= n_max`` whose cooperation ``delta`` sustains.
 
-        ``None`` if not even two members can cooperate. Scans ``n = 2..n_max`` (cheap: each
-        threshold is a closed form); with a fixed multiplier the answer has the closed form
+        ``None`` if not even two members can cooperate. An answer equal to ``n_max`` means
+        every size up to ``n_max`` cooperates (with a fixed per-capita return the threshold
+        falls with ``n``, so larger groups do too). Scans ``n = 2..n_max`` in O(``n_max``)
+        (each threshold is a closed form); with a fixed multiplier the answer has the closed form
         ``floor(r (1 - delta) / (1 - delta r))`` for ``delta r < 1`` and perfect detection.
         """
         d = _rational(delta, "delta", low=0, high=1, open_high=True)
+        n_max = check_positive_int(n_max, "n_max", 2)
         best = None
-        for n in range(2, check_positive_int(n_max, "n_max", 2) + 1):
-            if d >= replace(self, n=n, benefits=None).critical_discount():
+        for n, threshold in self._thresholds(n_max):
+            if d >= threshold:
                 best = n
         return best
 
     def critical_discount_curve(self, sizes: Sequence[int]) -> np.ndarray:
         """``critical_discount`` at each group size (floats, ``inf`` where none)."""
-        return np.array([float(replace(self, n=int(n), benefits=None).critical_discount())
-                         for n in sizes])
+        sizes = [check_positive_int(int(n), "n", 2) for n in sizes]
+        table = dict(self._thresholds(max(sizes, default=2)))
+        return np.array([float(table[n]) for n in sizes])
 
     def punishment_cost(self, n: int | None = None) -> Any:
         """What each punisher loses per round while a defector is punished.
@@ -256,12 +271,17 @@ class ConditionalCooperation:
         """
         n = self.n if n is None else n
         m = self.return_per_unit(n)
-        return m * n - 1 if self.effective_sanction == "untargeted" else m
+        if self.effective_sanction == "untargeted" or n == 2:  # a pair can only punish by all
+            return m * n - 1
+        return m
 
     def collapse_probability(self, error: Any, n: int | None = None) -> Any:
-        """Probability that untargeted cooperation collapses in a given round when each
-        member errs (fails to contribute) independently with probability ``error``:
-        ``1 - (1 - error)^n`` — with targeted sanctions only the erring member is excluded.
+        """Probability that a round triggers punishment by mistake when each member errs
+        (fails to contribute) independently with probability ``error``: ``1 - (1 - error)^n``.
+
+        Under untargeted sanctions this is the probability that all cooperation collapses
+        in that round; under targeted ones the erring members are excluded and the rest go
+        on. Either way it rises with ``n``: large groups trip over their own noise.
         """
         e = _rational(error, "error", low=0, high=1)
         n = self.n if n is None else n

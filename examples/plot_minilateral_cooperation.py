@@ -1,0 +1,309 @@
+"""
+Why a small core sustains what a universal forum cannot
+=======================================================
+
+Oye (1985) explains cooperation under anarchy by three dimensions: the payoff structure, the
+*shadow of the future* (how much the states value the rounds still to come, the discount factor
+``delta``) and the *number of players*. Reciprocity can hold two rivals to cooperation: each
+cooperates only as long as the other does. With many players, Oye argues, the same reciprocity
+gets harder. Sanctions are less feasible, because withholding cooperation from one defector
+withholds it from everyone. Transparency falls, because a defection is harder to detect and to
+pin on someone. And common interests are harder to identify.
+
+This example puts numbers on that argument. It starts with two superpowers in a repeated
+Prisoners' Dilemma (an arms race, or the joint management of non-proliferation) and finds the
+exact discount factors at which Grim Trigger and Tit for Tat sustain cooperation. It then turns
+to a public good shared by a minilateral club (the G7), a larger forum (the G20) and a
+universal one (the 193 members of the United Nations). For each it asks how far the shadow of
+the future must reach, under untargeted and targeted sanctions and under perfect and fading
+monitoring, and with the two ways of holding the good's value fixed as the group grows. Those
+two ways give opposite answers.
+
+The payoffs are illustrative, not estimates: they fix the structure of each game, and only
+the group sizes are facts.
+"""
+
+# %%
+# Setup
+# -----
+# Run as a script, the example opens its figure in a window, or draws it off-screen when there
+# is no display (a server, CI).
+
+# sphinx_gallery_start_ignore
+import os
+import sys
+
+import matplotlib
+
+if sys.platform.startswith("linux") and not (
+    os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+):
+    matplotlib.use("Agg")
+# sphinx_gallery_end_ignore
+from fractions import Fraction
+
+import matplotlib.pyplot as plt
+import numpy as np
+
+import multilateral as ml
+from multilateral.errors import SolverError
+from multilateral.models import ConditionalCooperation
+
+# %%
+# Two superpowers: a repeated Prisoners' Dilemma
+# ----------------------------------------------
+# Each superpower can restrain itself (C) or build up (D). Whatever the other does, building up
+# pays more (``T > R`` and ``P > S``), yet mutual restraint beats a mutual build-up
+# (``R > P``). The payoffs ``T, R, P, S = 5, 3, 1, 0`` are the ones Axelrod (1984) used.
+pd = ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0)
+T, R, P, S = (int(x) for x in pd.trps(0))
+print(pd.oye_type, "with T, R, P, S =", (T, R, P, S))
+
+# %%
+# **Grim Trigger** (restrain until the other builds up, then build up forever) is a subgame
+# perfect equilibrium exactly when ``delta >= (T - R) / (T - P)``. The solver finds the
+# threshold by the one-shot deviation principle, exactly because the payoffs are integers, and
+# with ``symbolic=True`` also as a formula in the payoffs. ``binding`` names the constraint
+# that binds: in the joint state (C, C), player 0 is tempted to defect.
+grim = ml.automata.grim_trigger()
+cd_grim = ml.solvers.critical_discount(pd, [grim, grim], symbolic=True)
+print("Grim Trigger: critical delta", cd_grim.exact, "=", cd_grim.expression,
+      "| binding:", cd_grim.binding)
+print("  check (T - R)/(T - P) =", Fraction(T - R, T - P))
+for delta in (Fraction(2, 5), Fraction(1, 2), Fraction(3, 5)):
+    check = ml.solvers.is_subgame_perfect(ml.RepeatedGame(pd, delta), [grim, grim])
+    print(f"  delta = {delta}: subgame perfect? {check.holds}")
+
+# %%
+# **Tit for Tat** is subtler. Against Tit for Tat, a single defection starts an echo (the two
+# alternate ``T, S, T, S, ...``), which does not pay when ``delta >= (T - R) / (R - S) =
+# 2/3``. Subgame perfection also asks Tit for Tat to carry out its threats. A punisher must
+# not gain by forgiving at once, which needs ``delta <= (T - R) / (R - S)``, so only
+# ``delta = 2/3`` is left. And after a mutual defection, neither side may gain by offering
+# cooperation, nor by refusing to accept its own punishment, which forces
+# ``delta = (P - S) / (T - P) = 1/4``. The two conditions meet only if ``T - R = P - S``. Here
+# they do not, so Tit for Tat is subgame perfect at no discount factor at all. It is still a
+# Nash equilibrium from ``delta = max((T - R)/(R - S), (T - R)/(T - P)) = 2/3``. The Nash
+# threshold is found on a grid of discount factors and then refined, so it is a float.
+tft = ml.automata.tit_for_tat()
+try:
+    ml.solvers.critical_discount(pd, [tft, tft])
+except SolverError as err:
+    print("Tit for Tat, subgame perfect:", err)
+cd_tft = ml.solvers.critical_discount(pd, [tft, tft], kind="nash", grid=201)
+print(f"Tit for Tat, Nash: critical delta {cd_tft.delta:.6f}; (T - R)/(R - S) =",
+      Fraction(T - R, R - S))
+
+# %%
+# When the payoffs do satisfy ``T - R = P - S``, as ``4, 3, 1, 0`` do, the two conditions
+# meet at a single point, and Tit for Tat is subgame perfect *only* there:
+pd_additive = ml.TwoByTwo.symmetric(T=4, R=3, P=1, S=0)
+cd_point = ml.solvers.critical_discount(pd_additive, [tft, tft])
+print("Tit for Tat in 4, 3, 1, 0: subgame perfect exactly at delta =", cd_point.exact,
+      "| feasible set:", cd_point.feasible)
+
+# %%
+# A milder threat needs a longer shadow. If a defection is punished for two rounds and then
+# forgiven, restraint needs ``delta + delta**2 >= (T - R) / (R - P) = 1``. The threshold is
+# an algebraic number, found exactly:
+two_rounds = ml.automata.k_period_punishment(2)
+cd_two = ml.solvers.critical_discount(pd, [two_rounds, two_rounds])
+print(f"two-round punishment: critical delta {cd_two.exact} = {cd_two.delta:.6f}")
+
+# %%
+# From two to many: a public good
+# -------------------------------
+# Now let ``n`` states each contribute one unit a round to a common good, or free ride.
+# :class:`~multilateral.models.ConditionalCooperation` models the linear public goods game,
+# repeated. Every member contributes as long as no defection has been detected, and a detected
+# defection is punished from the next round on. With a marginal
+# per-capita return ``m`` (what each member gets from each unit contributed), a member gets
+# ``R = m n - 1`` when all contribute, ``T = m (n - 1)`` when he alone withholds, and
+# ``P = 0`` when punished. Cooperation is an equilibrium when
+# ``delta >= (T - R) / ((T - R) + q (R - P))``, where ``q`` is the probability that a
+# defection is detected.
+#
+# A calibration keeps the comparison clean. With ``m = 2/3`` the two-member game has exactly
+# the superpowers' Grim Trigger threshold, 1/2. Then there are two ways to let the group grow:
+#
+# * **fixed multiplier** ``r = 4/3``: the pot is multiplied by ``r`` and shared, so each
+#   member's return ``m = r / n`` shrinks as members join (a rival good, Olson's case);
+# * **fixed marginal per-capita return** ``mpcr = 2/3``: every member gets ``2/3`` of each
+#   unit however many share it (a non-rival good, such as a stable climate or a financial
+#   safety net).
+#
+# Monitoring is either perfect (``q = 1``) or fades with size, ``q(n) = min(1, 2/n)``: in a
+# pair every defection is seen; among 193, only about one in a hundred. A callable
+# ``detection`` is evaluated at each group size. Sanctions are *untargeted* (all
+# cooperation stops, grim) or *targeted* (the identified defector alone is excluded and the
+# other ``n - 1`` go on).
+R_FIXED = Fraction(4, 3)
+MPCR_FIXED = Fraction(2, 3)
+
+
+def fading(n):
+    """Probability that a defection is detected in a group of ``n``."""
+    return min(Fraction(1), Fraction(2, n))
+
+
+NORMALIZATIONS = {"fixed multiplier r = 4/3": {"r": R_FIXED},
+                  "fixed per-capita return m = 2/3": {"mpcr": MPCR_FIXED}}
+MONITORING = {"perfect monitoring": 1, "detection 2/n": fading}
+SANCTIONS = ("untargeted", "targeted")
+
+
+def model(norm, sanction, detection, n=2):
+    return ConditionalCooperation(n=n, sanction=sanction, detection=detection,
+                                  **NORMALIZATIONS[norm])
+
+
+# %%
+# The groups. The G7 has seven members: France, the US, the UK, West Germany, Japan and Italy
+# met first at Rambouillet in November 1975, and Canada joined in 1976. (The European Community
+# has attended since 1977 and is not counted here.) The G20 has 19 countries, the EU and, since
+# 9 September 2023, the African Union: 21 members. The UN has 193.
+GROUPS = {"bilateral pair": 2, "G7": 7, "G20": 21, "UN": 193}
+
+for norm in NORMALIZATIONS:
+    print(norm)
+    print(f"  {'regime':<36}" + "".join(f"{name:>16}" for name in GROUPS))
+    for sanction in SANCTIONS:
+        for mon, detection in MONITORING.items():
+            m = model(norm, sanction, detection)
+            row = "".join(f"{m.critical_discount(n)!s:>16}" for n in GROUPS.values())
+            print(f"  {sanction + ', ' + mon:<36}{row}")
+
+# %%
+# Read the first block across. With a fixed multiplier the G7 needs ``delta >= 17/24``, the
+# G20 ``59/80`` and the UN ``575/768``: each member's share of the pot falls as the group
+# grows, so the temptation ``T - R = 1 - r/n`` rises while the stake ``R - P = r - 1`` stays
+# the same. The threshold climbs towards ``1 / (1 + (r - 1)) = 3/4``. If detection fades as
+# ``2/n``, the expected loss from defecting vanishes too, and the UN needs ``575/577``, a
+# shadow of the future that no real forum casts.
+#
+# The second block runs the other way. With a fixed per-capita return the stake of
+# cooperation ``R - P = m n - 1`` grows with every member while the temptation ``1 - m`` does
+# not, so under perfect monitoring *large* groups cooperate more easily (``1/(2n - 2)``: 1/384
+# for the UN). This is the normalization trap: whether more players make cooperation harder
+# is settled by an assumption, which of the two returns is held fixed, before any strategic
+# reasoning starts. Fading transparency restores part of Oye's claim: with ``q = 2/n`` the expected
+# loss ``q (m n - 1)`` is capped at ``2 m``, and the threshold ``n / (5 n - 6)`` no longer
+# falls towards zero but levels off near 1/5.
+#
+# Targeted sanctions do not lower any threshold here. An excluded defector gets 0, as he does
+# when all cooperation stops, so his incentive is the same. Targeting adds a condition
+# instead: the ``n - 1`` punishers must be able to go on cooperating among themselves, and so
+# on down. With a fixed multiplier that never binds, since smaller groups have lower
+# thresholds, and the targeted rows equal the untargeted ones. With a fixed per-capita return
+# it binds all the way down to the pair, and the targeted threshold stays at the bilateral
+# 1/2.
+#
+# What targeting changes is the *cost* of punishing, which the threshold does not see. An
+# untargeted sanction costs each punisher the whole gain of cooperation, ``m n - 1`` a round.
+# A targeted one costs him only the defector's share, ``m``.
+for name, n in GROUPS.items():
+    if n == 2:
+        continue  # in a pair there is nobody left to go on cooperating with
+    costs = [ConditionalCooperation(n=n, mpcr=MPCR_FIXED, sanction=s).punishment_cost()
+             for s in SANCTIONS]
+    print(f"{name:<15} cost to each punisher per round: untargeted {costs[0]!s:>6}, "
+          f"targeted {costs[1]}")
+
+# %%
+# And untargeted grim is fragile in a crowd. If each member fails to contribute by mistake
+# once in a hundred rounds, the chance that somebody errs, and untargeted cooperation
+# collapses, in any given round is:
+for name, n in GROUPS.items():
+    p = ConditionalCooperation(n=n, r=R_FIXED).collapse_probability(Fraction(1, 100))
+    print(f"{name:<15} {float(p):.3f}")
+
+# %%
+# The figure
+# ----------
+# The critical discount factor against the number of members, for every regime: a fixed
+# multiplier on the left, a fixed per-capita return on the right. Targeted regimes are dashed;
+# where they coincide with the untargeted ones, the lines overlap. At a shadow of the future
+# ``delta = 18/25`` (the horizontal line), every group whose curve lies below the line can
+# cooperate. The legend gives the largest such group up to 193 members, from
+# :meth:`~multilateral.models.ConditionalCooperation.largest_group`.
+DELTA = Fraction(18, 25)
+sizes = np.arange(2, 194)
+STYLES = {  # targeted lines are dashed, drawn on top, and offset so that overlaps show
+    ("untargeted", "perfect monitoring"): {"color": "tab:blue", "linewidth": 3},
+    ("untargeted", "detection 2/n"): {"color": "tab:red", "linewidth": 3},
+    ("targeted", "perfect monitoring"): {"color": "navy", "linestyle": (0, (4, 4)),
+                                         "linewidth": 1.5, "zorder": 3},
+    ("targeted", "detection 2/n"): {"color": "orange", "linestyle": (4, (4, 4)),
+                                    "linewidth": 1.5, "zorder": 3},
+}
+TICKS = [2, 3, 5, 7, 10, 21, 50, 100, 193]
+
+fig, axes = plt.subplots(1, 2, figsize=(12, 5), sharey=True, layout="constrained")
+for ax, norm in zip(axes, NORMALIZATIONS, strict=True):
+    for sanction in SANCTIONS:
+        for mon, detection in MONITORING.items():
+            m = model(norm, sanction, detection)
+            largest = m.largest_group(DELTA, n_max=int(sizes[-1]))
+            ax.plot(sizes, m.critical_discount_curve(sizes), **STYLES[sanction, mon],
+                    label=f"{sanction}, {mon} (largest group {largest})")
+    ax.axhline(float(DELTA), color="black", linewidth=1)
+    ax.text(2.1, float(DELTA) + 0.015, f"delta = {DELTA}", fontsize=9)
+    for name, n in GROUPS.items():
+        if n > 2:
+            ax.axvline(n, color="grey", linestyle=":", linewidth=1)
+            ax.text(n, 1.01, name, ha="center", va="bottom", fontsize=9)
+    ax.set_xscale("log")
+    ax.set_xticks(TICKS, labels=[str(t) for t in TICKS])
+    ax.minorticks_off()
+    ax.set_xlim(2, 220)
+    ax.set_ylim(0, 1)
+    ax.set_xlabel("number of members n (log scale)")
+    ax.set_title(norm, pad=18)
+    ax.legend(fontsize=8, loc="lower right" if "multiplier" in norm else "upper right")
+axes[0].set_ylabel("critical discount factor")
+fig.suptitle("How long a shadow of the future cooperation needs, by group size")
+
+# %%
+# Key numbers, exactly. At ``delta = 18/25`` a fixed-multiplier good holds together up to nine
+# members with perfect monitoring, enough for the G7 but not for the G20. When detection
+# fades as ``2/n`` it holds only three. A non-rival good (fixed per-capita return) is within
+# reach of every group up to 193 in every regime, and ``largest_group`` then simply reports
+# the cap it was given.
+for norm in NORMALIZATIONS:
+    for mon, detection in MONITORING.items():
+        m = model(norm, "untargeted", detection)
+        verdicts = ", ".join(f"{name} {'yes' if m.sustains(DELTA, n) else 'no'}"
+                             for name, n in GROUPS.items() if n > 2)
+        print(f"{norm}, {mon}: largest group {m.largest_group(DELTA, n_max=193)} "
+              f"({verdicts})")
+
+# %%
+# Oye's remedies
+# --------------
+# A minilateral core is one remedy: a G7 can sustain at ``delta = 18/25`` what the UN cannot.
+# Decomposition is another. Splitting the stakes into ``k`` smaller rounds per period
+# lowers the per-period discount factor needed from ``delta*`` to ``delta* ** k``, so the UN's
+# fixed-multiplier threshold of 575/768 falls below 18/25 as soon as the stakes are split in
+# two:
+un = ConditionalCooperation(n=193, r=R_FIXED)
+for parts in (1, 2, 4):
+    threshold = un.decomposed_threshold(parts)
+    print(f"UN, {parts} round{'s' if parts > 1 else ''} per period: "
+          f"delta >= {float(threshold):.4f} "
+          f"(sustained at 18/25: {threshold <= DELTA})")
+
+plt.show()
+
+# %%
+# References
+# ----------
+# * Oye, K. A. (1985). Explaining cooperation under anarchy: hypotheses and strategies.
+#   *World Politics* 38(1), 1-24.
+# * Axelrod, R. (1984). *The Evolution of Cooperation*. Basic Books.
+# * Olson, M. (1965). *The Logic of Collective Action*. Harvard University Press.
+# * Bendor, J. and Mookherjee, D. (1987). Institutional structure and the logic of ongoing
+#   collective action. *American Political Science Review* 81(1), 129-154.
+# * Kahler, M. (1992). Multilateralism with small and large numbers. *International
+#   Organization* 46(3), 681-708.
+# * Isaac, R. M. and Walker, J. M. (1988). Group size effects in public goods provision: the
+#   voluntary contributions mechanism. *Quarterly Journal of Economics* 103(1), 179-199.
