@@ -24,6 +24,11 @@ def as_set(eqs):
     return {tuple(np.round(np.concatenate(e.strategies), 7)) for e in eqs}
 
 
+class _Eq:
+    def __init__(self, strategies):
+        self.strategies = tuple(np.asarray(s) for s in strategies)
+
+
 def regret(game, eq):
     a, b = game.float_payoffs[..., 0], game.float_payoffs[..., 1]
     x, y = eq.strategies
@@ -147,9 +152,13 @@ class TestProperties:
             # nashpy's support enumeration misses equilibria to round-off (seed=1, 3x4 and
             # seed=3, 3x5, even with tol=1e-9); its vertex enumeration finds them all
             theirs = list(g.to_nashpy().vertex_enumeration())
-        assert as_set(solvers.nash_equilibria(g)) == {
+        # ... but can also return a non-equilibrium vertex (seed=4777365, 5x5: regret 8.8e-6,
+        # while ours and support enumeration agree), so its answers are checked first
+        checked = {
             tuple(np.round(np.concatenate(e), 7)) for e in theirs
+            if regret(g, _Eq(e)) <= 1e-9
         }
+        assert as_set(solvers.nash_equilibria(g)) == checked
 
     @given(st.integers(0, 2**32 - 1), st.integers(2, 5), st.integers(2, 5), st.data())
     def test_lemke_howson_finds_one_of_them(self, seed, m, n, data):

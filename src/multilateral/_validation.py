@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import numbers
 from fractions import Fraction
 from typing import Any
@@ -114,3 +115,20 @@ def check_positive_int(value: Any, name: str, minimum: int = 1) -> int:
     if value < minimum:
         raise InvalidArgumentError(f"{name} must be an integer >= {minimum}, got {value!r}")
     return int(value)
+
+
+def check_real(value: Any, name: str, *, low: Any = None, high: Any = None,
+              open_low: bool = False, open_high: bool = False) -> Any:
+    """A real model parameter, kept exact (Fraction) when rational, checked against its range."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise InvalidArgumentError(f"{name} must be a real number, got {value!r}")
+    if not math.isfinite(float(value)):
+        raise InvalidArgumentError(f"{name} must be finite, got {value!r}")
+    v = Fraction(value) if isinstance(value, numbers.Rational) else float(value)
+    if low is not None and (v < low or (open_low and v == low)):
+        raise InvalidArgumentError(
+            f"{name} must be {'>' if open_low else '>='} {low}, got {value!r}")
+    if high is not None and (v > high or (open_high and v == high)):
+        raise InvalidArgumentError(
+            f"{name} must be {'<' if open_high else '<='} {high}, got {value!r}")
+    return v

@@ -31,7 +31,7 @@ from typing import Any
 
 from .errors import InvalidArgumentError, InvalidTypeError
 
-__all__ = ["REGISTRY", "Claim", "Verdict", "register"]
+__all__ = ["REGISTRY", "Claim", "Verdict", "catalogue", "register"]
 
 
 @dataclass(frozen=True, repr=False)
@@ -142,3 +142,28 @@ def register(claim: Claim) -> Claim:
         raise InvalidArgumentError(f"a claim named {claim.name!r} is already registered")
     REGISTRY[claim.name] = claim
     return claim
+
+
+def catalogue() -> dict[str, Claim]:
+    """Every claim the library states, by name (importing the models registers them).
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> "chamberlin_crowding" in ml.claims.catalogue()
+    True
+    """
+    from . import models  # noqa: F401  # the models register their claims on import
+
+    return dict(REGISTRY)
+
+
+def __getattr__(name: str) -> Claim:
+    """``ml.claims.OLSON_GROUP_SIZE`` and the like: the models' claims by constant name."""
+    if name.isupper():
+        from . import models
+
+        claim = getattr(models, name, None)
+        if isinstance(claim, Claim):
+            return claim
+    raise AttributeError(f"module 'multilateral.claims' has no attribute {name!r}")

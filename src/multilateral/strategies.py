@@ -46,6 +46,7 @@ __all__ = [
     "payoff_values",
     "prisoners_dilemmas",
     "probability_vectors",
+    "public_good_provisions",
     "public_goods_games",
     "stag_hunts",
     "strict_ordinal_games",
@@ -213,3 +214,85 @@ def public_goods_games(
 
 def _as_strategy(value: int | st.SearchStrategy[int]) -> st.SearchStrategy[int]:
     return value if isinstance(value, st.SearchStrategy) else st.just(value)
+
+
+def public_good_provisions(
+    n: int | st.SearchStrategy[int] = st.integers(1, 12),
+    *,
+    exact: bool = True,
+    theta: Any = None,
+    identical: bool = False,
+    common_preferences: bool = False,
+    utility: str = "cobb_douglas",
+    aggregation: Any = "sum",
+) -> st.SearchStrategy[Any]:
+    """Voluntary provision games (:class:`~multilateral.models.PublicGoodProvision`).
+
+    Built directly from the model's defining ranges: positive incomes (Fractions with small
+    denominators, or floats in ``[0.01, 100]``), Cobb-Douglas weights ``a`` strictly inside
+    ``(0, 1)`` as ``k / d`` with ``0 < k < d`` (or quasi-linear values ``b > 0``), and crowding
+    ``theta = k / d`` with ``0 <= k <= d`` (so both ends, 0 and 1, occur).
+
+    Parameters
+    ----------
+    n : int or strategy
+        Number of members.
+    exact : bool
+        Fractions (True) or floats.
+    theta : number, strategy or None
+        Crowding; ``None`` draws it from ``[0, 1]``.
+    identical : bool
+        Identical members (one income, one preference).
+    common_preferences : bool
+        One preference parameter for all, heterogeneous incomes (BBV's case).
+    utility : {"cobb_douglas", "quasi_linear"}
+    aggregation : str or strategy
+        ``"sum"``, ``"weakest_link"``, ``"best_shot"``, or a strategy over them.
+    """
+    from .models.collective_action import PublicGoodProvision
+
+    if utility not in ("cobb_douglas", "quasi_linear"):
+        raise InvalidArgumentError(
+            f"utility must be 'cobb_douglas' or 'quasi_linear', got {utility!r}")
+
+    @st.composite
+    def ratio(draw: st.DrawFn, low_den: int, high_den: int, proper: bool) -> Fraction:
+        # k / d with 0 < k < d (proper) or 0 <= k <= d
+        d = draw(st.integers(low_den, high_den))
+        return Fraction(draw(st.integers(1, d - 1) if proper else st.integers(0, d)), d)
+
+    income: st.SearchStrategy[Any]
+    preference: st.SearchStrategy[Any]
+    crowding: st.SearchStrategy[Any]
+    if exact:
+        income = st.builds(Fraction, st.integers(1, 100), st.integers(1, 4))
+    else:
+        income = st.floats(0.01, 100, allow_nan=False)
+    if utility == "quasi_linear":
+        preference = (st.builds(Fraction, st.integers(1, 200), st.integers(1, 4)) if exact
+                      else st.floats(0.01, 200, allow_nan=False))
+    else:
+        preference = ratio(2, 20, True) if exact else st.floats(0.01, 0.99, allow_nan=False)
+    if theta is not None:
+        crowding = theta if isinstance(theta, st.SearchStrategy) else st.just(theta)
+    else:
+        crowding = ratio(1, 12, False) if exact else st.floats(0, 1, allow_nan=False)
+    aggregations = (aggregation if isinstance(aggregation, st.SearchStrategy)
+                    else st.just(aggregation))
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Any:
+        size = draw(_as_strategy(n))
+        if identical:
+            incomes = [draw(income)] * size
+        else:
+            incomes = draw(st.lists(income, min_size=size, max_size=size))
+        if identical or common_preferences:
+            pref: Any = draw(preference)
+        else:
+            pref = draw(st.lists(preference, min_size=size, max_size=size))
+        key = "a" if utility == "cobb_douglas" else "b"
+        return PublicGoodProvision(incomes, **{key: pref}, theta=draw(crowding),
+                                   aggregation=draw(aggregations))
+
+    return build()

@@ -44,15 +44,14 @@ References
 from __future__ import annotations
 
 import math
-import numbers
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, Literal
 
 import numpy as np
 
-from .._validation import check_positive_int
+from .._validation import check_positive_int, check_real
 from ..errors import InvalidArgumentError
 from ..games.anonymous import AnonymousGame
 
@@ -60,23 +59,6 @@ __all__ = ["ConditionalCooperation", "LinkageResult", "linked_critical_discount"
 
 Normalization = Literal["multiplier", "mpcr"]
 Sanction = Literal["untargeted", "targeted"]
-
-
-def _rational(value: Any, name: str, *, low: Any = None, high: Any = None,
-              open_low: bool = False, open_high: bool = False) -> Any:
-    """A real parameter, Fraction when rational, checked against its range."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise InvalidArgumentError(f"{name} must be a real number, got {value!r}")
-    if not math.isfinite(float(value)):
-        raise InvalidArgumentError(f"{name} must be finite, got {value!r}")
-    v = Fraction(value) if isinstance(value, numbers.Rational) else float(value)
-    if low is not None and (v < low or (open_low and v == low)):
-        raise InvalidArgumentError(
-            f"{name} must be {'>' if open_low else '>='} {low}, got {value!r}")
-    if high is not None and (v > high or (open_high and v == high)):
-        raise InvalidArgumentError(
-            f"{name} must be {'<' if open_high else '<='} {high}, got {value!r}")
-    return v
 
 
 @dataclass(frozen=True)
@@ -138,11 +120,11 @@ class ConditionalCooperation:
                 "marginal per-capita return held fixed): they are opposite models of group size"
             )
         if self.r is not None:
-            object.__setattr__(self, "r", _rational(self.r, "r", low=0, open_low=True))
+            object.__setattr__(self, "r", check_real(self.r, "r", low=0, open_low=True))
         else:
-            object.__setattr__(self, "mpcr", _rational(self.mpcr, "mpcr", low=0, open_low=True))
+            object.__setattr__(self, "mpcr", check_real(self.mpcr, "mpcr", low=0, open_low=True))
         if not callable(self.detection):
-            object.__setattr__(self, "detection", _rational(self.detection, "detection", low=0,
+            object.__setattr__(self, "detection", check_real(self.detection, "detection", low=0,
                                                             high=1, open_low=True))
         if self.sanction not in ("untargeted", "targeted"):
             raise InvalidArgumentError(
@@ -150,7 +132,7 @@ class ConditionalCooperation:
         if self.punishment_rounds is not None:
             check_positive_int(self.punishment_rounds, "punishment_rounds", 1)
         if self.benefits is not None:
-            vals = tuple(_rational(b, "benefits", low=0, open_low=True) for b in self.benefits)
+            vals = tuple(check_real(b, "benefits", low=0, open_low=True) for b in self.benefits)
             if len(vals) != self.n:
                 raise InvalidArgumentError(
                     f"benefits needs one value per member ({self.n}), got {len(vals)}")
@@ -185,7 +167,7 @@ class ConditionalCooperation:
         n = self.n if n is None else n
         if callable(self.detection):
             q = self.detection(n)
-            return _rational(q, f"detection({n})", low=0, high=1, open_low=True)
+            return check_real(q, f"detection({n})", low=0, high=1, open_low=True)
         return self.detection
 
     @property
@@ -236,7 +218,7 @@ class ConditionalCooperation:
 
     def sustains(self, delta: Any, n: int | None = None) -> bool:
         """Whether cooperation is an equilibrium at discount factor ``delta``."""
-        d = _rational(delta, "delta", low=0, high=1, open_high=True)
+        d = check_real(delta, "delta", low=0, high=1, open_high=True)
         return bool(d >= self.critical_discount(n))
 
     def largest_group(self, delta: Any, *, n_max: int = 10_000) -> int | None:
@@ -248,7 +230,7 @@ class ConditionalCooperation:
         (each threshold is a closed form); with a fixed multiplier the answer has the closed form
         ``floor(r (1 - delta) / (1 - delta r))`` for ``delta r < 1`` and perfect detection.
         """
-        d = _rational(delta, "delta", low=0, high=1, open_high=True)
+        d = check_real(delta, "delta", low=0, high=1, open_high=True)
         n_max = check_positive_int(n_max, "n_max", 2)
         best = None
         for n, threshold in self._thresholds(n_max):
@@ -283,7 +265,7 @@ class ConditionalCooperation:
         in that round; under targeted ones the erring members are excluded and the rest go
         on. Either way it rises with ``n``: large groups trip over their own noise.
         """
-        e = _rational(error, "error", low=0, high=1)
+        e = check_real(error, "error", low=0, high=1)
         n = self.n if n is None else n
         return 1 - (1 - e) ** n
 
@@ -397,7 +379,7 @@ def linked_critical_discount(
     """
     parts = []
     for issue in (first, second):
-        t, r, p = (_rational(v, "payoff") for v in issue)
+        t, r, p = (check_real(v, "payoff") for v in issue)
         if not t >= r > p:
             raise InvalidArgumentError(
                 f"each issue needs T >= R > P (temptation, reward, punishment), got {issue!r}")

@@ -7,6 +7,7 @@ from .correlated import (
     correlated_polytope,
     is_correlated_equilibrium,
 )
+from .evolutionary import BirthDeathChain, moran_process, pairwise_comparison
 from .pure import EliminationResult, best_responses, iterated_elimination, pure_nash_equilibria
 from .repeated import (
     CriticalDiscount,
@@ -20,6 +21,7 @@ from .repeated import (
 from .two_player import lemke_howson, nash_equilibria, support_enumeration, vertex_enumeration
 
 __all__ = [
+    "BirthDeathChain",
     "CorrelatedPolytope",
     "CriticalDiscount",
     "EliminationResult",
@@ -34,7 +36,9 @@ __all__ = [
     "is_subgame_perfect",
     "iterated_elimination",
     "lemke_howson",
+    "moran_process",
     "nash_equilibria",
+    "pairwise_comparison",
     "profile_values",
     "pure_nash_equilibria",
     "support_enumeration",

@@ -126,14 +126,12 @@ def _roots_exact(game: AnonymousGame) -> tuple[list[tuple[float, Any]], list[int
             "equilibrium"
         )
     found: dict[float, Any] = {}
-    for r in poly.real_roots(radicals=False):
+    # quadratics come out as radicals (exact, readable); higher degrees as CRootOf objects
+    for r in poly.real_roots(radicals=poly.degree() <= 2):
         if r.is_positive and (1 - r).is_positive:
             exact = Fraction(int(r.p), int(r.q)) if r.is_Rational else r
             found.setdefault(float(sympy.N(r, 30)), exact)
     interior = sorted(found.items())
-    if poly.degree() <= 2:  # show quadratic roots as radicals rather than CRootOf
-        interior = [(v, sympy.nsimplify(r.evalf(50), [sympy.sqrt(poly.discriminant())])
-                     if isinstance(r, sympy.CRootOf) else r) for v, r in interior]
     points = [0.0, *(v for v, _ in interior), 1.0]
     signs = [
         int(sympy.sign(poly.eval(sympy.Rational(Fraction((lo + hi) / 2)))))

@@ -1,0 +1,130 @@
+"""Real institutions with sourced data: small tables shipped inside the package.
+
+Every table is a CSV file in ``multilateral/cases/data`` with one row per fact, and every
+row names its ``source`` and its ``date`` (ISO 8601, as precise as the source: ``2023``,
+``2014-11``, ``2015-12-12``). :func:`load_table` reads a table with the standard library
+only (no pandas needed) and checks that promise; :func:`to_frame` gives the same table as a
+pandas DataFrame when pandas is installed. Case modules such as
+:mod:`multilateral.cases.climate` turn the raw rows into typed, documented constants.
+
+Examples
+--------
+>>> from multilateral import cases
+>>> "climate_emitters" in cases.tables()
+True
+>>> row = cases.load_table("climate_emitters")[0]
+>>> row["entity"], row["share"], row["date"]
+('China', '0.31', '2023')
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from ..errors import InvalidArgumentError, MalformedFileError, MissingDependencyError
+
+__all__ = ["REQUIRED_COLUMNS", "load_table", "tables", "to_frame"]
+
+#: Columns every shipped table must have, with a non-empty value in every row.
+REQUIRED_COLUMNS: tuple[str, ...] = ("source", "date")
+
+_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def _data_dir() -> Any:
+    return resources.files(__name__).joinpath("data")
+
+
+def tables() -> tuple[str, ...]:
+    """Names of the shipped tables (file names without ``.csv``), sorted."""
+    return tuple(sorted(
+        entry.name[:-4] for entry in _data_dir().iterdir() if entry.name.endswith(".csv")
+    ))
+
+
+def load_table(name: str) -> tuple[dict[str, str], ...]:
+    """Read one shipped table: a tuple of rows, each a ``dict`` from column to text.
+
+    Values stay text (as in the file); case modules convert them. Each call returns fresh
+    dicts, so callers may modify them without affecting later calls.
+
+    Parameters
+    ----------
+    name : str
+        The table's name, one of :func:`tables` (e.g. ``"climate_emitters"``).
+
+    Returns
+    -------
+    tuple of dict
+        The rows in file order.
+
+    Raises
+    ------
+    InvalidArgumentError
+        If no table has that name.
+    MalformedFileError
+        If the table lacks a ``source`` or ``date`` column, a row leaves one of them empty,
+        a date is not ISO 8601 (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``), or a row has more
+        or fewer fields than the header.
+    """
+    return tuple(dict(row) for row in _read(_check_name(name)))
+
+
+def to_frame(name: str) -> Any:
+    """The table ``name`` as a :class:`pandas.DataFrame` (all columns as text).
+
+    Raises
+    ------
+    MissingDependencyError
+        If pandas is not installed (it is optional: :func:`load_table` needs only the
+        standard library).
+    """
+    rows = load_table(name)
+    try:
+        import pandas as pd
+    except ImportError:
+        raise MissingDependencyError(
+            "to_frame needs pandas (pip install pandas); load_table returns the same rows "
+            "without it"
+        ) from None
+    return pd.DataFrame.from_records(list(rows), columns=list(rows[0]) if rows else None)
+
+
+def _check_name(name: Any) -> str:
+    if not isinstance(name, str) or not _NAME.match(name) or name not in tables():
+        raise InvalidArgumentError(
+            f"no case table named {name!r}; available: {', '.join(tables())}")
+    return name
+
+
+@cache
+def _read(name: str) -> tuple[dict[str, str], ...]:
+    text = _data_dir().joinpath(f"{name}.csv").read_text(encoding="utf-8")
+    reader = csv.DictReader(io.StringIO(text))
+    header = reader.fieldnames or []
+    missing = [c for c in REQUIRED_COLUMNS if c not in header]
+    if missing:
+        raise MalformedFileError(
+            f"case table {name!r} lacks the column(s) {missing}: every fact needs a source "
+            "and a date")
+    rows = []
+    for line, row in enumerate(reader, start=2):
+        if None in row or any(v is None for v in row.values()):
+            raise MalformedFileError(
+                f"case table {name!r}, line {line}: expected {len(header)} fields")
+        for column in REQUIRED_COLUMNS:
+            if not row[column].strip():
+                raise MalformedFileError(
+                    f"case table {name!r}, line {line}: empty {column!r}")
+        if not _DATE.match(row["date"]):
+            raise MalformedFileError(
+                f"case table {name!r}, line {line}: date {row['date']!r} is not ISO 8601 "
+                "(YYYY, YYYY-MM or YYYY-MM-DD)")
+        rows.append(row)
+    return tuple(rows)

@@ -1,0 +1,201 @@
+"""Climate: who emits, and the dates of the US-China core and the Paris Agreement.
+
+The minilateral argument in climate politics is arithmetic: a handful of emitters hold most
+of the emissions, so an agreement among them covers more than a universal treaty that they
+stay out of (Naím 2009; Eckersley 2012). The 12 November 2014 US-China joint announcement,
+the two largest emitters' post-2020 targets, was made "to inject momentum" into the
+negotiations that produced the Paris Agreement a year later.
+
+Data (all from the shipped tables, one row per fact with its source and date):
+
+* :data:`EMITTERS` -- shares of global fossil CO2 emissions in 2023 from the Global Carbon
+  Budget 2024: China 31%, United States 13%, India 8%, EU-27 7% (rounded, as published),
+  Russia 4.8% and Japan 2.6% (1.82 and 0.99 GtCO2 of 37.7), and a **residual** row "rest of
+  world" that is not a country (all other countries and international aviation and
+  shipping) so that the shares sum to exactly one.
+* :data:`GLOBAL` -- global totals used above.
+* :data:`EVENTS` -- dates: the US-China joint announcement, the adoption and entry into
+  force of the Paris Agreement, and the United States' withdrawals and return.
+
+Shares are exact :class:`~fractions.Fraction` values of the published decimals.
+
+References
+----------
+.. [1] Friedlingstein, P. et al. (2025). Global Carbon Budget 2024. *Earth System Science
+   Data* 17, 965-1039. https://doi.org/10.5194/essd-17-965-2025
+.. [2] Naím, M. (2009). Minilateralism: the magic number to get real international action.
+   *Foreign Policy* (online 18 June 2009).
+.. [3] Eckersley, R. (2012). Moving forward in the climate negotiations: multilateralism or
+   minilateralism? *Global Environmental Politics* 12(2), 24-42.
+
+Examples
+--------
+>>> from multilateral.cases import climate
+>>> shares = climate.emission_shares()
+>>> shares["China"] + shares["United States"]
+Fraction(11, 25)
+>>> sum(climate.emission_shares(include_residual=True).values())
+Fraction(1, 1)
+>>> climate.event("paris_adopted").date
+datetime.date(2015, 12, 12)
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from fractions import Fraction
+
+from ..errors import InvalidArgumentError, MalformedFileError
+from . import load_table
+
+__all__ = [
+    "EMITTERS",
+    "EVENTS",
+    "GLOBAL",
+    "Emitter",
+    "Event",
+    "GlobalFigure",
+    "emission_shares",
+    "event",
+    "residual_share",
+]
+
+
+@dataclass(frozen=True)
+class Emitter:
+    """One row of the emissions table.
+
+    Attributes
+    ----------
+    entity : str
+        Country, bloc (``"EU-27"``, counted as one member) or the residual.
+    kind : {"country", "bloc", "residual"}
+        ``"residual"`` marks the row that is *not* an actor: what the others leave.
+    share : Fraction
+        Share of global fossil CO2 emissions in the year ``date``.
+    emissions_gtco2 : Fraction or None
+        Emissions in GtCO2 where the source gives them.
+    date, source, url, note : str
+        Provenance.
+    """
+
+    entity: str
+    kind: str
+    share: Fraction
+    emissions_gtco2: Fraction | None
+    date: str
+    source: str
+    url: str
+    note: str
+
+    @property
+    def is_residual(self) -> bool:
+        """True for the rest-of-world row (a remainder, not a country)."""
+        return self.kind == "residual"
+
+
+@dataclass(frozen=True)
+class GlobalFigure:
+    """A global total with its unit and provenance."""
+
+    quantity: str
+    value: Fraction
+    unit: str
+    date: str
+    source: str
+    url: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated event with its source."""
+
+    name: str
+    date: datetime.date
+    description: str
+    source: str
+    url: str
+
+
+def _fraction(text: str, where: str) -> Fraction:
+    try:
+        return Fraction(text)
+    except ValueError:
+        raise MalformedFileError(f"{where}: {text!r} is not a number") from None
+
+
+def _emitters() -> tuple[Emitter, ...]:
+    rows = []
+    for row in load_table("climate_emitters"):
+        where = f"climate_emitters, {row['entity']}"
+        if row["kind"] not in ("country", "bloc", "residual"):
+            raise MalformedFileError(f"{where}: unknown kind {row['kind']!r}")
+        gt = row["emissions_gtco2"].strip()
+        rows.append(Emitter(
+            entity=row["entity"], kind=row["kind"], share=_fraction(row["share"], where),
+            emissions_gtco2=_fraction(gt, where) if gt else None, date=row["date"],
+            source=row["source"], url=row["url"], note=row["note"],
+        ))
+    total = sum(e.share for e in rows)
+    if total != 1:
+        raise MalformedFileError(f"climate_emitters: shares sum to {total}, not 1")
+    return tuple(rows)
+
+
+def _globals() -> tuple[GlobalFigure, ...]:
+    return tuple(
+        GlobalFigure(quantity=r["quantity"], value=_fraction(r["value"], r["quantity"]),
+                     unit=r["unit"], date=r["date"], source=r["source"], url=r["url"],
+                     note=r["note"])
+        for r in load_table("climate_global")
+    )
+
+
+def _events() -> tuple[Event, ...]:
+    return tuple(
+        Event(name=r["event"], date=datetime.date.fromisoformat(r["date"]),
+              description=r["description"], source=r["source"], url=r["url"])
+        for r in load_table("climate_events")
+    )
+
+
+#: Shares of global fossil CO2 emissions in 2023 (Global Carbon Budget 2024), largest first,
+#: ending with the residual "rest of world" row; the shares sum to exactly one.
+EMITTERS: tuple[Emitter, ...] = _emitters()
+
+#: Global totals (GtCO2 or GtC) behind the shares.
+GLOBAL: tuple[GlobalFigure, ...] = _globals()
+
+#: Dated events: the US-China core, Paris, and the US exits and return.
+EVENTS: tuple[Event, ...] = _events()
+
+
+def emission_shares(*, include_residual: bool = False) -> dict[str, Fraction]:
+    """Emission shares by entity, largest first.
+
+    Parameters
+    ----------
+    include_residual : bool, default False
+        Include the "rest of world (residual)" row. Leave it out when the shares become
+        the weights of candidate members: the residual is not an actor that can join (and,
+        at 33.6%, it would outrank China). Pass the named shares to
+        :class:`~multilateral.models.MagicNumber` with ``others=m`` to spread the
+        remainder over ``m`` unnamed states instead.
+    """
+    return {e.entity: e.share for e in EMITTERS if include_residual or not e.is_residual}
+
+
+def residual_share() -> Fraction:
+    """The share left to the rest of the world (one minus the named emitters)."""
+    return sum((e.share for e in EMITTERS if e.is_residual), Fraction(0))
+
+
+def event(name: str) -> Event:
+    """The event called ``name`` (see :data:`EVENTS` for the names)."""
+    for e in EVENTS:
+        if e.name == name:
+            return e
+    raise InvalidArgumentError(
+        f"no climate event named {name!r}; available: {', '.join(e.name for e in EVENTS)}")

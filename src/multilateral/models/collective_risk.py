@@ -1,0 +1,428 @@
+"""The collective-risk dilemma (Santos & Pacheco 2011): risk of collective failure.
+
+Groups of ``N`` are drawn from a population of ``Z``. Everyone holds an endowment ``b``;
+cooperators (C) contribute a fraction ``c`` of it, defectors (D) nothing. If the group
+musters at least ``M`` cooperators everyone keeps what he has left; otherwise, with
+probability ``r`` (the risk), everyone loses everything. In a group with ``j`` cooperators
+
+    Pi_D(j) = b [theta(j - M) + (1 - r)(1 - theta(j - M))],   Pi_C(j) = Pi_D(j) - c b,
+
+with ``theta(x) = 1`` for ``x >= 0`` and 0 otherwise. Cooperating gains
+``Pi_C(k + 1) - Pi_D(k) = b (r [k = M - 1] - c)`` when ``k`` of the others cooperate: it pays
+only when one is pivotal, so the game is a step-level public good with benefit ``r b`` and
+cost ``c b`` (:class:`~multilateral.models.StepLevelGood`).
+
+**Infinite populations** (replicator dynamics). With a fraction ``x`` of cooperators,
+
+    g(x) = x (1 - x) sum_k C(N-1, k) x^k (1-x)^(N-1-k) [Pi_C(k+1) - Pi_D(k)]
+         = x (1 - x) b [r Gamma(x) - c],   Gamma(x) = C(N-1, M-1) x^(M-1) (1-x)^(N-M).
+
+For ``1 < M < N`` the interior roots solve ``Gamma(x) = c / r``: none while ``r`` is below
+the critical risk ``r* = c / max Gamma`` (defection takes over), two above it, an unstable
+``x_L`` (a coordination threshold) and a stable ``x_R`` (coexistence, cooperation
+sustained). ``max Gamma`` is reached at ``x = (M - 1)/(N - 1)`` and is rational, so ``r*`` is
+exact.
+
+**Finite populations** (pairwise comparison). With ``k`` cooperators, groups are sampled
+without replacement (hypergeometrically), giving fitnesses ``f_C(k)`` and ``f_D(k)``; the
+Fermi rule with selection ``beta`` and mutation ``mu`` gives the birth-death chain of
+:func:`multilateral.solvers.pairwise_comparison`, its gradient of selection
+``G(k) = T+(k) - T-(k)`` and its stationary distribution (O(Z), detailed balance).
+
+**The headline, precisely.** Santos & Pacheco conclude that small groups sustain cooperation
+at lower risk. The exact form tested here (claim ``santos_pacheco_small_groups``): for a
+fixed threshold fraction ``M / N < 1``, the critical risk ``r*`` rises strictly with the
+group size, because the chance of being pivotal falls. So at every risk between the two
+critical risks the smaller group has a stable cooperative equilibrium and the larger one
+has none. In finite populations (claim ``santos_pacheco_small_groups_finite``) the
+stationary group achievement ``eta_G`` is at least as high in the smaller group for
+``1/2 <= M / N < 1``; for lax thresholds (``M / N < 1/2``) with much mutation it can be
+lower, and the claim's check finds such a counterexample.
+
+Assumptions: two pure strategies (C and D), one-shot groups, everyone loses everything
+when the threshold is missed (a step risk function), well-mixed population.
+
+References
+----------
+.. [1] Santos, F. C. and Pacheco, J. M. (2011). Risk of collective failure provides an
+   escape from the tragedy of the commons. *PNAS* 108(26), 10421-10425.
+.. [2] Milinski, M., Sommerfeld, R. D., Krambeck, H.-J., Reed, F. A. and Marotzke, J. (2008).
+   The collective-risk social dilemma and the prevention of simulated dangerous climate
+   change. *PNAS* 105(7), 2291-2294.
+.. [3] Traulsen, A., Nowak, M. A. and Pacheco, J. M. (2006). Stochastic dynamics of invasion
+   and fixation. *Physical Review E* 74, 011909.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from .._validation import check_positive_int, check_probability, check_real
+from ..claims import REGISTRY, Claim, register
+from ..errors import InvalidArgumentError, InvalidTypeError
+from ..games.anonymous import AnonymousGame, binomial_weights
+from ..results import SymmetricEquilibrium
+from ..solvers.anonymous import symmetric_equilibria
+from ..solvers.evolutionary import BirthDeathChain, pairwise_comparison
+from .threshold_goods import max_pivot_probability
+
+__all__ = [
+    "SANTOS_PACHECO_SMALL_GROUPS",
+    "SANTOS_PACHECO_SMALL_GROUPS_FINITE",
+    "CollectiveRiskDilemma",
+]
+
+
+@dataclass(frozen=True)
+class CollectiveRiskDilemma:
+    """Santos & Pacheco's collective-risk dilemma, in infinite and finite populations.
+
+    Parameters
+    ----------
+    group_size : int
+        ``N``, the size of the groups that play (>= 2).
+    threshold : int
+        ``M``, the cooperators a group needs to avoid the risk, ``1 <= M <= N``.
+    risk : number
+        ``r``, the probability that a group short of ``M`` cooperators loses everything,
+        in [0, 1].
+    cost : number, default 1/10
+        ``c``, the fraction of the endowment a cooperator contributes, in [0, 1].
+    endowment : number, default 1
+        ``b``, everyone's initial endowment (> 0).
+    population : int, default 50
+        ``Z``, the population size for the finite-population dynamics (``Z >= N``).
+    beta : float, default 5
+        Intensity of selection of the pairwise comparison (Fermi) rule.
+    mu : float, default 0.01
+        Mutation (exploration) probability; ``mu > 0`` for a stationary distribution.
+    others_only : bool, default False
+        Draw the model of an imitation from the ``Z - 1`` others (``egttools``' convention)
+        rather than from all ``Z``.
+
+    Exact (int or Fraction) ``risk``, ``cost`` and ``endowment`` keep payoffs, the gain
+    polynomial, its interior roots and the critical risk exact. The defaults ``b = 1``,
+    ``c = 0.1``, ``Z = 50``, ``beta = 5``, ``mu = 0.01`` are the usual setting of this model
+    after [1].
+
+    References
+    ----------
+    .. [1] Santos, F. C. and Pacheco, J. M. (2011). Risk of collective failure provides an
+       escape from the tragedy of the commons. *PNAS* 108(26), 10421-10425.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> import multilateral as ml
+    >>> crd = ml.models.CollectiveRiskDilemma(group_size=6, threshold=3, risk=Fraction(1, 2))
+    >>> crd.critical_risk()                    # c / max Gamma = (1/10) / (216/625)
+    Fraction(125, 432)
+    >>> [(round(e.probability, 4), e.stable) for e in crd.interior_roots()]  # Gamma = c/r
+    [(0.1963, False), (0.6311, True)]
+    >>> p = crd.stationary_distribution()      # Z = 50, beta = 5, mu = 0.01
+    >>> round(float(p.sum()), 12), round(crd.group_achievement(), 2)
+    (1.0, 0.72)
+
+    Smaller groups do better at the same threshold fraction M/N = 1/2 and risk 0.9:
+
+    >>> from dataclasses import replace
+    >>> [round(replace(crd, group_size=n, threshold=n // 2, risk=Fraction(9, 10))
+    ...        .group_achievement(), 2) for n in (6, 12, 24)]
+    [0.93, 0.28, 0.0]
+    """
+
+    group_size: int
+    threshold: int
+    risk: Any
+    cost: Any = Fraction(1, 10)
+    endowment: Any = 1
+    population: int = 50
+    beta: float = 5.0
+    mu: float = 0.01
+    others_only: bool = False
+
+    def __post_init__(self) -> None:
+        n = check_positive_int(self.group_size, "group_size (N)", 2)
+        m = check_positive_int(self.threshold, "threshold (M)", 1)
+        if m > n:
+            raise InvalidArgumentError(
+                f"threshold M must be between 1 and the group size N = {n} (a group cannot "
+                f"muster more than N cooperators), got M = {m}")
+        object.__setattr__(self, "risk", check_real(self.risk, "risk (r)", low=0, high=1))
+        object.__setattr__(self, "cost", check_real(self.cost, "cost (c, a fraction of the "
+                                                   "endowment)", low=0, high=1))
+        object.__setattr__(self, "endowment", check_real(self.endowment, "endowment (b)",
+                                                        low=0, open_low=True))
+        z = check_positive_int(self.population, "population (Z)", 2)
+        if z < n:
+            raise InvalidArgumentError(
+                f"the population Z = {z} must be at least the group size N = {n} (groups are "
+                "drawn from it)")
+        beta = check_real(self.beta, "beta", low=0)
+        object.__setattr__(self, "beta", float(beta))
+        object.__setattr__(self, "mu", check_probability(self.mu, "mu"))
+        if not isinstance(self.others_only, bool):
+            raise InvalidTypeError(f"others_only must be True or False, got "
+                                   f"{self.others_only!r}")
+
+    # -- payoffs ---------------------------------------------------------------------------
+    def payoff_defector(self, j: int) -> Any:
+        """``Pi_D(j)``: a defector's payoff in a group with ``j`` cooperators."""
+        j = self._count(j, self.group_size - 1)
+        b = self.endowment
+        return b if j >= self.threshold else b * (1 - self.risk)
+
+    def payoff_cooperator(self, j: int) -> Any:
+        """``Pi_C(j) = Pi_D(j) - c b``: a cooperator's payoff with ``j`` cooperators (himself
+        included, ``j >= 1``)."""
+        j = self._count(j, self.group_size, low=1)
+        b = self.endowment
+        kept = b if j >= self.threshold else b * (1 - self.risk)
+        return kept - self.cost * b
+
+    def game(self) -> AnonymousGame:
+        """The group game as an :class:`~multilateral.AnonymousGame` (payoffs by the number
+        ``k`` of other cooperators: ``Pi_C(k + 1)`` and ``Pi_D(k)``)."""
+        return AnonymousGame.from_functions(
+            self.group_size, lambda k: self.payoff_cooperator(k + 1), self.payoff_defector,
+            name=f"collective-risk dilemma, N={self.group_size}, M={self.threshold}, "
+                 f"r={self.risk}")
+
+    # -- infinite populations --------------------------------------------------------------
+    def gain(self, x: ArrayLike) -> NDArray[np.float64]:
+        """``f_C(x) - f_D(x) = b (r Gamma(x) - c)``: what cooperating adds at cooperator
+        fraction ``x`` (evaluated as the binomial sum over group compositions)."""
+        return self.game().gain_function(x)
+
+    def gradient(self, x: ArrayLike) -> NDArray[np.float64]:
+        """The replicator gradient ``g(x) = x (1 - x) (f_C(x) - f_D(x))``."""
+        x = np.asarray(x, dtype=np.float64)
+        out: NDArray[np.float64] = x * (1 - x) * self.gain(x)
+        return out
+
+    def pivot_probability(self, x: ArrayLike) -> NDArray[np.float64]:
+        """``Gamma(x) = C(N-1, M-1) x^(M-1) (1-x)^(N-M)``."""
+        w = binomial_weights(self.group_size - 1, np.asarray(x, dtype=np.float64))
+        return np.asarray(w[..., self.threshold - 1])
+
+    def critical_risk(self) -> Any:
+        """``r* = c / max Gamma``: the least risk at which an interior rest point exists.
+
+        Above it (``1 < M < N``) there are two interior roots, ``x_L`` unstable and ``x_R``
+        stable; at it one double root; below it none. For ``M = 1`` or ``M = N`` it is ``c``
+        (one interior root above it). Exact for exact ``c``; a value above 1 means no risk
+        level suffices.
+        """
+        peak = max_pivot_probability(self.group_size, self.threshold)
+        return self.cost / peak if isinstance(self.cost, Fraction) else self.cost / float(peak)
+
+    def infinite_equilibria(self, *, exact: bool | None = None
+                            ) -> tuple[SymmetricEquilibrium, ...]:
+        """All rest points of the replicator dynamics in [0, 1] with their stability (exact
+        roots for exact parameters), via :func:`~multilateral.solvers.symmetric_equilibria`.
+        """
+        return symmetric_equilibria(self.game(), exact=exact)
+
+    def interior_roots(self, *, exact: bool | None = None) -> tuple[SymmetricEquilibrium, ...]:
+        """The interior roots of ``g`` (``x_L``, ``x_R``), in increasing order."""
+        return tuple(e for e in self.infinite_equilibria(exact=exact) if not e.is_pure)
+
+    def infinite_group_achievement(self, x: ArrayLike) -> NDArray[np.float64]:
+        """Probability that a group of ``N`` drawn at cooperator fraction ``x`` has at least
+        ``M`` cooperators."""
+        w = binomial_weights(self.group_size, np.asarray(x, dtype=np.float64))
+        return np.asarray(w[..., self.threshold:].sum(axis=-1))
+
+    # -- finite populations ----------------------------------------------------------------
+    def fitness(self, k: ArrayLike | None = None) -> tuple[NDArray[np.float64],
+                                                         NDArray[np.float64]]:
+        """``(f_C(k), f_D(k))``: average payoffs with ``k`` cooperators in the population.
+
+        A focal individual's ``N - 1`` co-players are drawn without replacement from the
+        ``Z - 1`` others (hypergeometric sampling). ``k`` defaults to ``1..Z-1``, the states
+        where both strategies are present.
+        """
+        z, n = self.population, self.group_size
+        ks = np.arange(1, z) if k is None else np.asarray(k)
+        if ks.dtype.kind not in "iu" or np.any((ks < 1) | (ks > z - 1)):
+            raise InvalidArgumentError(
+                f"k (cooperators in the population) must be integers in 1..{z - 1}")
+        pi_c = np.array([float(self.payoff_cooperator(j + 1)) for j in range(n)])
+        pi_d = np.array([float(self.payoff_defector(j)) for j in range(n)])
+        f_c = _hypergeometric(z - 1, ks - 1, n - 1) @ pi_c
+        f_d = _hypergeometric(z - 1, ks, n - 1) @ pi_d
+        return f_c, f_d
+
+    def finite_gain(self) -> NDArray[np.float64]:
+        """``f_C(k) - f_D(k)`` for ``k = 1..Z-1`` (tends to :meth:`gain` at ``x = k/Z`` as
+        ``Z`` grows)."""
+        f_c, f_d = self.fitness()
+        out: NDArray[np.float64] = f_c - f_d
+        return out
+
+    def chain(self) -> BirthDeathChain:
+        """The pairwise-comparison birth-death chain on ``k = 0..Z`` cooperators."""
+        d = np.zeros(self.population + 1)
+        d[1:-1] = self.finite_gain()
+        return pairwise_comparison(d, beta=self.beta, mu=self.mu, others_only=self.others_only)
+
+    def gradient_of_selection(self) -> NDArray[np.float64]:
+        """``G(k) = T+(k) - T-(k)`` for ``k = 0..Z``."""
+        return self.chain().gradient
+
+    def stationary_distribution(self) -> NDArray[np.float64]:
+        """The stationary distribution over ``k = 0..Z`` cooperators (needs ``mu > 0``)."""
+        return self.chain().stationary_distribution()
+
+    def group_achievement(self, distribution: ArrayLike | None = None) -> float:
+        """``eta_G``: the fraction of groups that reach the threshold, averaged over the
+        stationary distribution (or over ``distribution`` on ``k = 0..Z``)."""
+        z, n = self.population, self.group_size
+        p = self.stationary_distribution() if distribution is None else np.asarray(
+            distribution, dtype=np.float64)
+        if p.shape != (z + 1,):
+            raise InvalidArgumentError(f"distribution must have Z + 1 = {z + 1} entries")
+        success = _hypergeometric(z, np.arange(z + 1), n)[:, self.threshold:].sum(axis=1)
+        return float(p @ success)
+
+    def average_cooperation(self, distribution: ArrayLike | None = None) -> float:
+        """The mean fraction of cooperators ``sum_k p(k) k / Z`` under the stationary
+        distribution (or ``distribution``)."""
+        z = self.population
+        p = self.stationary_distribution() if distribution is None else np.asarray(
+            distribution, dtype=np.float64)
+        if p.shape != (z + 1,):
+            raise InvalidArgumentError(f"distribution must have Z + 1 = {z + 1} entries")
+        return float(p @ (np.arange(z + 1) / z))
+
+    def _count(self, j: Any, high: int, low: int = 0) -> int:
+        if isinstance(j, bool) or not isinstance(j, (int, np.integer)) or not low <= j <= high:
+            raise InvalidArgumentError(f"j (cooperators in the group) must be an integer in "
+                                       f"{low}..{high}, got {j!r}")
+        return int(j)
+
+
+def _hypergeometric(pop: int, successes: ArrayLike, draws: int) -> NDArray[np.float64]:
+    """``P(j successes among draws)`` when drawing without replacement from ``pop`` items of
+    which ``successes`` (an array, each in ``0..pop``) are successes; shape
+    ``(len(successes), draws + 1)``. Log-factorials from one table, so it is O(Z N) and
+    neither overflows nor underflows for large ``pop``."""
+    from scipy.special import gammaln
+
+    lf = gammaln(np.arange(1, pop + 2, dtype=np.float64))  # lf[i] = log(i!)
+    s = np.asarray(successes, dtype=np.int64)[:, None]
+    j = np.arange(draws + 1, dtype=np.int64)[None, :]
+    rest = pop - s
+    ok = (j <= s) & (draws - j <= rest)
+    jj = np.minimum(j, s)
+    kk = np.clip(draws - j, 0, rest)
+    logw = (lf[s] - lf[jj] - lf[s - jj] + lf[rest] - lf[kk] - lf[rest - kk]
+            - (lf[pop] - lf[draws] - lf[pop - draws]))
+    out: NDArray[np.float64] = np.where(ok, np.exp(np.where(ok, logw, 0.0)), 0.0)
+    return out
+
+
+# -- the headline as checkable claims ---------------------------------------------------------
+def _comparable(pair: Any) -> tuple[CollectiveRiskDilemma, CollectiveRiskDilemma]:
+    if (not isinstance(pair, tuple) or len(pair) != 2
+            or not all(isinstance(p, CollectiveRiskDilemma) for p in pair)):
+        raise InvalidTypeError("the instance must be a pair (smaller, larger) of "
+                               "CollectiveRiskDilemma models")
+    small, large = pair
+    if not (small.group_size < large.group_size and Fraction(small.threshold, small.group_size)
+            == Fraction(large.threshold, large.group_size)):
+        raise InvalidArgumentError(
+            "the claim compares a smaller and a larger group with the same threshold "
+            f"fraction M/N; got N, M = {small.group_size}, {small.threshold} and "
+            f"{large.group_size}, {large.threshold}")
+    return small, large
+
+
+def _lower_critical_risk(pair: Any) -> bool:
+    small, large = _comparable(pair)
+    return bool(small.critical_risk() < large.critical_risk())
+
+
+def _higher_group_achievement(pair: Any) -> bool:
+    small, large = _comparable(pair)
+    return small.group_achievement() >= large.group_achievement() - 1e-12
+
+
+def _pairs(*, min_fraction: Fraction, finite: bool) -> Any:
+    """Pairs of models with ``N < N'`` and the same ``M / N = M' / N'`` in
+    ``[min_fraction, 1)``, built directly (no filtering)."""
+    from hypothesis import strategies as st
+
+    @st.composite
+    def build(draw: Any) -> tuple[CollectiveRiskDilemma, CollectiveRiskDilemma]:
+        d = draw(st.integers(2, 8 if finite else 20))
+        low = max(1, math.ceil(min_fraction * d))
+        a = draw(st.integers(low, d - 1))
+        t = draw(st.integers(1, 3 if finite else 10))
+        t2 = draw(st.integers(t + 1, t + (3 if finite else 20)))
+        kw: dict[str, Any] = {
+            "cost": Fraction(draw(st.integers(1, 50)), 100),
+            "risk": Fraction(draw(st.integers(0, 100)), 100),
+            "population": draw(st.integers(d * t2, max(d * t2, 100))),
+        }
+        if finite:
+            kw["beta"] = draw(st.sampled_from([0.1, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0]))
+            kw["mu"] = draw(st.sampled_from([0.001, 0.01, 0.05, 0.2]))
+        return (CollectiveRiskDilemma(d * t, a * t, **kw),
+                CollectiveRiskDilemma(d * t2, a * t2, **kw))
+
+    return build()
+
+
+def _register(claim: Claim) -> Claim:
+    return REGISTRY[claim.name] if claim.name in REGISTRY else register(claim)
+
+
+_SOURCE = (
+    "Santos, F. C. and Pacheco, J. M. (2011). Risk of collective failure provides an escape "
+    "from the tragedy of the commons. PNAS 108(26), 10421-10425 (abstract: 'decisions within "
+    "small groups under high risk and stringent requirements to success significantly raise "
+    "the chances of coordinating actions')."
+)
+
+#: Santos & Pacheco's headline in the exact form that holds for infinite populations: at a
+#: fixed threshold fraction ``M / N < 1``, a larger group needs a strictly higher risk before
+#: a stable cooperative equilibrium appears. Instances: pairs ``(smaller, larger)``.
+SANTOS_PACHECO_SMALL_GROUPS = _register(Claim(
+    name="santos_pacheco_small_groups",
+    statement=(
+        "In the collective-risk dilemma, smaller groups sustain cooperation at lower risk: "
+        "for the same threshold fraction M/N < 1, the critical risk r* = c / max Gamma above "
+        "which the replicator dynamics has a stable cooperative equilibrium is strictly "
+        "lower for the smaller group."
+    ),
+    source=_SOURCE,
+    predicate=_lower_critical_risk,
+    domain=lambda: _pairs(min_fraction=Fraction(0), finite=False),
+))
+
+#: The finite-population form: under pairwise comparison with mutation, the stationary
+#: fraction of groups reaching the threshold (``eta_G``) is at least as high in the smaller
+#: group, for the same threshold fraction ``1/2 <= M / N < 1``, risk, cost, population,
+#: ``beta`` and ``mu``. It fails for lax thresholds (``M / N < 1/2``) when mutation keeps
+#: the population mixed: e.g. ``N = 4, M = 1`` against ``N = 8, M = 2`` with ``Z = 8``,
+#: ``r = 0``, ``beta = 0.1``, ``mu = 0.2`` (a larger sample more often reaches a low
+#: fraction).
+SANTOS_PACHECO_SMALL_GROUPS_FINITE = _register(Claim(
+    name="santos_pacheco_small_groups_finite",
+    statement=(
+        "In a finite population under pairwise comparison with mutation, the stationary "
+        "group achievement (fraction of groups that reach the threshold) is at least as high "
+        "for the smaller group, for the same threshold fraction 1/2 <= M/N < 1 and the same "
+        "risk, cost, population size, selection intensity and mutation rate."
+    ),
+    source=_SOURCE,
+    predicate=_higher_group_achievement,
+    domain=lambda: _pairs(min_fraction=Fraction(1, 2), finite=True),
+))

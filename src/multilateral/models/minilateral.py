@@ -1,0 +1,682 @@
+"""The magic number: the fewest members for the largest impact.
+
+Naím (2009) proposed *minilateralism*: bring to the table "the smallest possible number of
+countries needed to have the largest possible impact" on a problem. Kahler (1992) had asked
+the same question of postwar multilateralism, whose large numbers were managed by small
+cores of great powers; Eckersley (2012) asked it of the climate negotiations, where a
+minilateral core of major emitters competes with the universal UNFCCC process.
+
+The model makes the trade-off explicit. Members ``i = 1..n`` carry weights ``w_i >= 0``
+summing to one (shares of emissions, GDP, votes). A club ``S`` of ``k = |S|`` members covers
+the share ``s(S) = sum_{i in S} w_i``. Its expected net benefit is
+
+    NB(S) = p(k) * B(s(S)) - C(k)
+
+where
+
+* ``B`` is the benefit of covering the share ``s`` -- linear ``B s``, concave ``B sqrt(s)``,
+  a threshold ``B 1[s >= s*]`` (a critical mass), or any nondecreasing function;
+* ``C(k)`` is a direct cost of cooperation -- per member (``c k``: negotiation, side
+  payments) or any function of ``k``;
+* ``p(k)`` is the probability that the club's cooperation is *sustained*: Oye's robustness
+  (:class:`~multilateral.models.ConditionalCooperation`). A ``k``-member club sustains
+  cooperation when its members' discount factor ``delta`` is at least the critical discount
+  factor ``delta*(k)``, which rises with ``k`` when sanctions are untargeted and the good is
+  rival or when transparency falls with size. With a known ``delta`` this is a 0/1 indicator;
+  with ``delta`` uncertain (a distribution with a ``cdf``) it is ``p(k) = P(delta >=
+  delta*(k)) = 1 - F(delta*(k))``. Without a cooperation model ``p = 1``.
+
+The expected loss ``(1 - p(k)) B(s)`` is the robustness cost of a larger club; ``C(k)`` the
+direct cost. Both depend on the club's *size* only, not on who is in it: members are
+identical in the cooperation model (heterogeneous interests would make the identity of
+members matter and are not supported here).
+
+Two questions, both solved exactly in ``O(n log n)`` after sorting the weights:
+
+* :meth:`MagicNumber.critical_mass` -- the fewest members reaching a coverage;
+* :meth:`MagicNumber.optimal_membership` -- the club size and members that maximize ``NB``.
+
+Why the heaviest members (greedy) are optimal. Sort the weights ``w_(1) >= w_(2) >= ...``
+and let ``P_k = w_(1) + ... + w_(k)``. *Claim:* every ``k``-member club covers at most
+``P_k``. Take any ``S`` with ``|S| = k`` that is not the top ``k``: it has a member ``j``
+outside the top ``k`` and misses some top-``k`` member ``t``, with ``w_t >= w_j``; swapping
+``j`` for ``t`` keeps the size and does not lower the coverage; after at most ``k`` swaps
+``S`` is the top ``k``. Hence
+
+* a ``k``-club can reach coverage ``c`` iff ``P_k >= c``, so the critical mass is the least
+  ``k`` with ``P_k >= c`` (``P_k`` is nondecreasing: a binary search);
+* for fixed ``k``, ``p(k) >= 0`` and ``C(k)`` are constants and ``B`` is nondecreasing, so
+  ``NB(S) = p(k) B(s(S)) - C(k) <= p(k) B(P_k) - C(k) = NB(top k)``; the optimum over all
+  ``2^n - 1`` clubs is the best of the ``n`` values ``NB(top k)``.
+
+References
+----------
+.. [1] Naím, M. (2009). Minilateralism: the magic number to get real international action.
+   *Foreign Policy* (online 18 June 2009).
+.. [2] Kahler, M. (1992). Multilateralism with small and large numbers. *International
+   Organization* 46(3), 681-708.
+.. [3] Eckersley, R. (2012). Moving forward in the climate negotiations: multilateralism or
+   minilateralism? *Global Environmental Politics* 12(2), 24-42.
+.. [4] Oye, K. A. (1985). Explaining cooperation under anarchy: hypotheses and strategies.
+   *World Politics* 38(1), 1-24.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import math
+import numbers
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from .._validation import check_positive_int, check_tol
+from ..errors import InvalidArgumentError, InvalidTypeError
+from .conditional_cooperation import ConditionalCooperation
+
+__all__ = ["CriticalMass", "MagicNumber", "MembershipCurve", "MinilateralResult"]
+
+BENEFITS = ("linear", "concave", "threshold")
+_SUM_TOL = 1e-9  # float weights must sum to one within this
+
+
+def _readonly(values: Any, dtype: Any = np.float64) -> NDArray[Any]:
+    out = np.array(values, dtype=dtype)
+    out.flags.writeable = False
+    return out
+
+
+def _real(value: Any, name: str) -> Any:
+    """A finite real number: Fraction when exact (int, Fraction), float otherwise."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise InvalidTypeError(f"{name} must be a real number, got {value!r}")
+    if not math.isfinite(float(value)):
+        raise InvalidArgumentError(f"{name} must be finite, got {value!r}")
+    return Fraction(value) if isinstance(value, numbers.Rational) else float(value)
+
+
+def _fmt(x: Any) -> str:
+    if isinstance(x, Fraction):
+        return str(x) if x.denominator < 10_000 else f"{float(x):.6g}"
+    return f"{float(x):.6g}"
+
+
+@dataclass(frozen=True, repr=False, eq=False)
+class CriticalMass:
+    """The fewest members whose weights reach a required coverage.
+
+    Unpacks as ``k, members = model.critical_mass(c)``.
+
+    Attributes
+    ----------
+    k : int
+        How many members.
+    members : tuple of str
+        Their labels, heaviest first.
+    indices : tuple of int
+        Their positions in the model's :attr:`MagicNumber.shares`.
+    coverage : Fraction or float
+        The share they cover (exact when the weights are).
+    required : Fraction or float
+        The coverage asked for.
+    """
+
+    k: int
+    members: tuple[str, ...]
+    indices: tuple[int, ...]
+    coverage: Any
+    required: Any
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter((self.k, self.members))
+
+    def __repr__(self) -> str:
+        return (f"CriticalMass(k={self.k}, coverage={_fmt(self.coverage)}: "
+                f"{', '.join(self.members)})")
+
+
+@dataclass(frozen=True, repr=False, eq=False)
+class MembershipCurve:
+    """Expected net benefit of the best club of each size ``k = 1..n`` (the top ``k``).
+
+    Attributes
+    ----------
+    k : numpy.ndarray
+        Club sizes ``1..n``.
+    coverage : numpy.ndarray
+        ``P_k``, the share covered by the ``k`` heaviest members.
+    critical_discount : numpy.ndarray
+        ``delta*(k)`` of the cooperation model (``nan`` without one, ``inf`` where no
+        discount factor sustains cooperation).
+    p_sustained : numpy.ndarray
+        ``p(k)``, the probability that the club's cooperation is sustained.
+    benefit : numpy.ndarray
+        ``B(P_k)``.
+    cost : numpy.ndarray
+        ``C(k)``.
+    net_benefit : numpy.ndarray
+        ``p(k) B(P_k) - C(k)``.
+    order : tuple of int
+        Member indices from heaviest to lightest (the club of size ``k`` is ``order[:k]``).
+    """
+
+    k: NDArray[np.int64]
+    coverage: NDArray[np.float64]
+    critical_discount: NDArray[np.float64]
+    p_sustained: NDArray[np.float64]
+    benefit: NDArray[np.float64]
+    cost: NDArray[np.float64]
+    net_benefit: NDArray[np.float64]
+    order: tuple[int, ...]
+
+    def __repr__(self) -> str:
+        best = int(np.argmax(self.net_benefit))
+        return (f"MembershipCurve(n={len(self.k)}, best k={best + 1}, "
+                f"net benefit {self.net_benefit[best]:.4g})")
+
+
+@dataclass(frozen=True, repr=False, eq=False)
+class MinilateralResult:
+    """The club that maximizes expected net benefit (the magic number).
+
+    Attributes
+    ----------
+    k : int
+        The magic number: the optimal club size (the smallest one if several tie).
+    members : tuple of str
+        The members, heaviest first.
+    indices : tuple of int
+        Their positions in the model's :attr:`MagicNumber.shares`.
+    coverage : Fraction or float
+        The share they cover (exact when the weights are).
+    net_benefit : float
+        Its expected net benefit.
+    p_sustained : float
+        The probability that its cooperation is sustained.
+    curve : MembershipCurve
+        The whole curve over ``k``, for plots and comparisons (e.g. against the universal
+        club ``k = n``).
+    """
+
+    k: int
+    members: tuple[str, ...]
+    indices: tuple[int, ...]
+    coverage: Any
+    net_benefit: float
+    p_sustained: float
+    curve: MembershipCurve
+
+    @property
+    def worthwhile(self) -> bool:
+        """Whether the best club does better than no agreement (net benefit > 0)."""
+        return self.net_benefit > 0
+
+    def __repr__(self) -> str:
+        shown = ", ".join(self.members[:3]) + (", ..." if self.k > 3 else "")
+        return (f"MinilateralResult(k={self.k}, coverage={_fmt(self.coverage)}, "
+                f"net_benefit={self.net_benefit:.4g}: {shown})")
+
+
+@dataclass(frozen=True)
+class MagicNumber:
+    """Naím's magic number: the club size and members that maximize expected net benefit.
+
+    Parameters
+    ----------
+    weights : sequence of numbers
+        Each member's weight (share of emissions, GDP, votes), ``>= 0``. They must sum to
+        one unless ``normalize`` or ``others`` says how to complete them. Integers and
+        Fractions stay exact (coverages are then exact Fractions); floats must sum to one
+        within ``1e-9``.
+    labels : sequence of str, optional
+        Member names (default ``"0"``, ``"1"``, ...); must be distinct.
+    benefit : {"linear", "concave", "threshold"} or callable, default "linear"
+        Benefit of the covered share ``s``: ``scale * s``, ``scale * sqrt(s)``,
+        ``scale * (s >= threshold)``, or ``benefit(s) -> float`` for a float ``s`` in
+        ``[0, 1]``. It must be nondecreasing in ``s`` (checked on a grid): that is what makes
+        the heaviest members the best club.
+    scale : number, default 1
+        ``B``, the benefit of covering everything (``s = 1``) for the built-in benefits.
+    threshold : number, default 1/2
+        The critical share for ``benefit="threshold"``.
+    cost : number or callable, default 0
+        The direct cost of cooperation: a number ``c`` means ``C(k) = c k`` (a cost per
+        member); a callable ``cost(k) -> float`` gives ``C(k)`` directly.
+    cooperation : ConditionalCooperation, optional
+        Oye's robustness model: the club of size ``k`` sustains cooperation iff ``delta >=
+        cooperation.critical_discount(k)`` (its ``n`` is replaced by ``k``; for ``k = 1``
+        the lone member "cooperates" iff contributing pays on its own, a return ``>= 1``).
+        It must not set ``benefits`` (members are identical here).
+    delta : number or distribution, optional
+        The members' discount factor, needed with ``cooperation``: a number in ``[0, 1)``
+        (then ``p(k)`` is 0 or 1), or an object with a ``cdf`` method, such as a frozen
+        :mod:`scipy.stats` distribution on ``[0, 1]`` (then ``p(k) = 1 - cdf(delta*(k))``).
+    normalize : bool, default False
+        Divide the weights by their total (for raw weights such as tonnes or votes).
+    others : int, optional
+        Complete weights that sum to less than one with ``others`` unnamed members
+        (``"other 1"``, ...) sharing the remainder equally -- an explicit assumption, e.g.
+        for "the rest of the world".
+
+    Attributes
+    ----------
+    shares : tuple
+        Every member's share after ``normalize`` or ``others`` (the fields keep the
+        parameters as given, so :func:`dataclasses.replace` works).
+    names : tuple of str
+        Every member's label, the ``others`` included.
+
+    Examples
+    --------
+    How few emitters reach half of global fossil CO2 emissions (Global Carbon Budget 2024
+    shares for 2023; the remaining 33.6% spread over the other 161 UN members):
+
+    >>> from fractions import Fraction
+    >>> from multilateral.cases import climate
+    >>> from multilateral.models import ConditionalCooperation, MagicNumber
+    >>> world = MagicNumber.from_mapping(climate.emission_shares(), others=161)
+    >>> world.critical_mass(Fraction(1, 2))
+    CriticalMass(k=3, coverage=13/25: China, United States, India)
+    >>> k, members = world.critical_mass(Fraction(44, 100))
+    >>> k, members
+    (2, ('China', 'United States'))
+
+    With Oye's robustness: a rival good (multiplier 3) whose defections are harder to see
+    in larger clubs (detection ``1 / sqrt(k)``). With a known discount factor of 0.7, no
+    club of more than 27 members sustains cooperation:
+
+    >>> oye = ConditionalCooperation(n=2, r=3, detection=lambda k: 1 / k ** 0.5)
+    >>> MagicNumber.from_mapping(climate.emission_shares(), others=161, cooperation=oye,
+    ...                          delta=0.7).largest_sustainable()
+    27
+
+    With the members' patience uncertain (``delta ~ Beta(8, 2)``, mean 0.8), each member
+    adds coverage but lowers the chance that the club holds; the magic number is 6, well
+    ahead of the universal club of all 167:
+
+    >>> from scipy import stats
+    >>> model = MagicNumber.from_mapping(climate.emission_shares(), others=161,
+    ...                                  cooperation=oye, delta=stats.beta(8, 2))
+    >>> best = model.optimal_membership()
+    >>> best
+    MinilateralResult(k=6, coverage=83/125, net_benefit=0.6623: China, United States, India, ...)
+    >>> round(float(best.curve.net_benefit[-1]), 3)   # the universal club
+    0.352
+    """
+
+    weights: tuple[Any, ...]
+    labels: tuple[str, ...] | None = None
+    benefit: str | Callable[[float], float] = "linear"
+    scale: Any = 1
+    threshold: Any = Fraction(1, 2)
+    cost: Any = 0
+    cooperation: ConditionalCooperation | None = None
+    delta: Any = None
+    normalize: bool = False
+    others: int | None = None
+    _shares: tuple[Any, ...] = field(default=(), init=False, repr=False, compare=False)
+    _names: tuple[str, ...] = field(default=(), init=False, repr=False, compare=False)
+    _exact: bool = field(default=False, init=False, repr=False, compare=False)
+
+    # -- construction and validation ---------------------------------------------------------
+    def __post_init__(self) -> None:
+        given, shares, exact = self._check_weights()
+        object.__setattr__(self, "weights", given)
+        object.__setattr__(self, "_shares", shares)
+        object.__setattr__(self, "_exact", exact)
+        object.__setattr__(self, "_names", self._check_labels(len(shares)))
+        if self.labels is not None:
+            object.__setattr__(self, "labels", self._names[: len(given)])
+        object.__setattr__(self, "scale", _real(self.scale, "scale"))
+        self._check_benefit()
+        self._check_cost()
+        self._check_cooperation()
+
+    @classmethod
+    def from_mapping(cls, weights: Mapping[str, Any], **kwargs: Any) -> MagicNumber:
+        """Build from ``{label: weight}``.
+
+        E.g. from :func:`multilateral.cases.climate.emission_shares`.
+        """
+        if not isinstance(weights, Mapping):
+            raise InvalidTypeError(
+                f"weights must be a mapping from label to weight, got {type(weights).__name__}")
+        return cls(weights=tuple(weights.values()), labels=tuple(weights), **kwargs)
+
+    def _check_weights(self) -> tuple[tuple[Any, ...], tuple[Any, ...], bool]:
+        raw = self.weights
+        if isinstance(raw, (str, bytes, Mapping)) or not isinstance(
+                raw, (Sequence, np.ndarray)):
+            raise InvalidTypeError(
+                "weights must be a sequence of numbers (use MagicNumber.from_mapping for a "
+                f"dict), got {type(raw).__name__}")
+        values = [_real(w, f"weights[{i}]") for i, w in enumerate(raw)]
+        if not values:
+            raise InvalidArgumentError("weights must name at least one member")
+        negative = [(i, w) for i, w in enumerate(values) if w < 0]
+        if negative:
+            i, w = negative[0]
+            raise InvalidArgumentError(
+                f"weights must be >= 0: weights[{i}] = {_fmt(w)} is negative")
+        exact = all(isinstance(w, Fraction) for w in values)
+        if not exact:
+            values = [float(w) for w in values]
+        total = sum(values)
+        if self.normalize and self.others is not None:
+            raise InvalidArgumentError(
+                "give normalize=True (rescale the weights) or others=m (spread the remainder "
+                "over m unnamed members), not both")
+        given = tuple(values)
+        if self.normalize:
+            if total <= 0:
+                raise InvalidArgumentError("cannot normalize weights that are all zero")
+            return given, tuple(w / total for w in values), exact
+        if self.others is not None:
+            m = check_positive_int(self.others, "others", 1)
+            rest = 1 - total
+            if rest < -(0 if exact else _SUM_TOL):
+                raise InvalidArgumentError(
+                    f"weights sum to {_fmt(total)} > 1: nothing is left for others={m} "
+                    "members")
+            each = max(rest, 0) / m
+            return given, given + (each,) * m, exact
+        off = total != 1 if exact else abs(total - 1) > _SUM_TOL
+        if off:
+            raise InvalidArgumentError(
+                f"weights are shares and must sum to 1, but sum to {_fmt(total)}: pass "
+                "normalize=True to divide by the total, or others=m to spread the remainder "
+                "over m unnamed members")
+        return given, given, exact
+
+    def _check_labels(self, n: int) -> tuple[str, ...]:
+        named = n - (self.others or 0)
+        if self.labels is None:
+            base = [str(i) for i in range(named)]
+        else:
+            if isinstance(self.labels, (str, bytes)):
+                raise InvalidTypeError("labels must be a sequence of strings, not one string")
+            base = [str(label) for label in self.labels]
+            if len(base) != named:
+                raise InvalidArgumentError(
+                    f"labels needs one name per weight ({named}), got {len(base)}")
+        labels = base + [f"other {j}" for j in range(1, (self.others or 0) + 1)]
+        if len(set(labels)) != len(labels):
+            dup = next(x for x in labels if labels.count(x) > 1)
+            raise InvalidArgumentError(f"labels must be distinct; {dup!r} repeats")
+        return tuple(labels)
+
+    def _check_benefit(self) -> None:
+        if callable(self.benefit):
+            grid = np.linspace(0.0, 1.0, 201)
+            try:
+                values = np.array([float(self.benefit(float(s))) for s in grid])
+            except (TypeError, ValueError) as err:
+                raise InvalidTypeError(
+                    f"benefit(share) must return a real number for a share in [0, 1] ({err})"
+                ) from None
+            if not np.all(np.isfinite(values)):
+                raise InvalidArgumentError("benefit(share) must be finite on [0, 1]")
+            if np.any(np.diff(values) < -1e-12 * max(1.0, float(np.max(np.abs(values))))):
+                raise InvalidArgumentError(
+                    "benefit must be nondecreasing in the covered share (the heaviest members "
+                    "are the best club only then)")
+            return
+        if self.benefit not in BENEFITS:
+            raise InvalidArgumentError(
+                f"benefit must be one of {BENEFITS} or a callable, got {self.benefit!r}")
+        if self.scale < 0:
+            raise InvalidArgumentError(
+                f"scale must be >= 0 (a benefit that falls with coverage), got {self.scale!r}")
+        thr = _real(self.threshold, "threshold")
+        if not 0 < thr <= 1:
+            raise InvalidArgumentError(f"threshold must be in (0, 1], got {self.threshold!r}")
+        object.__setattr__(self, "threshold", thr)
+
+    def _check_cost(self) -> None:
+        if callable(self.cost):
+            return
+        object.__setattr__(self, "cost", _real(self.cost, "cost"))
+
+    def _check_cooperation(self) -> None:
+        coop = self.cooperation
+        if coop is None:
+            if self.delta is not None:
+                raise InvalidArgumentError(
+                    "delta is the discount factor of the cooperation model: give cooperation "
+                    "too (a ConditionalCooperation)")
+            return
+        if not isinstance(coop, ConditionalCooperation):
+            raise InvalidTypeError(
+                f"cooperation must be a ConditionalCooperation, got {type(coop).__name__}")
+        if coop.benefits is not None:
+            raise InvalidArgumentError(
+                "cooperation must not set benefits: the club's robustness must depend on its "
+                "size only (members are identical), or the heaviest members need not be best")
+        if self.delta is None:
+            raise InvalidArgumentError(
+                "cooperation needs delta: a discount factor in [0, 1) or a distribution with "
+                "a cdf (e.g. scipy.stats.beta(8, 2))")
+        if hasattr(self.delta, "cdf"):
+            try:
+                probe = float(self.delta.cdf(0.5))
+            except Exception as err:  # any failure of a user's distribution object
+                raise InvalidTypeError(f"delta.cdf(x) must return a number ({err})") from None
+            if not 0 <= probe <= 1:
+                raise InvalidArgumentError(f"delta.cdf(0.5) = {probe!r} is not a probability")
+            return
+        d = _real(self.delta, "delta")
+        if not 0 <= d < 1:
+            raise InvalidArgumentError(f"delta must be in [0, 1), got {self.delta!r}")
+        object.__setattr__(self, "delta", d)
+
+    # -- the model ---------------------------------------------------------------------------
+    @property
+    def n(self) -> int:
+        """Number of candidate members."""
+        return len(self._shares)
+
+    @property
+    def shares(self) -> tuple[Any, ...]:
+        """Every member's share after ``normalize`` or ``others`` (sums to one)."""
+        return self._shares
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every member's label, including the ``others`` (``"other 1"``, ...)."""
+        return self._names
+
+    def order(self) -> tuple[int, ...]:
+        """Member indices from heaviest to lightest (ties: the earlier member first)."""
+        return tuple(sorted(range(self.n), key=lambda i: (-self._shares[i], i)))
+
+    def _prefix(self, order: Sequence[int]) -> list[Any]:
+        return list(itertools.accumulate(self._shares[i] for i in order))
+
+    def club(self, k: int) -> tuple[str, ...]:
+        """The best club of size ``k``: the ``k`` heaviest members."""
+        k = self._check_k(k)
+        return tuple(self._names[i] for i in self.order()[:k])
+
+    def coverage(self, members: Sequence[Any]) -> Any:
+        """The share covered by ``members`` (labels or indices)."""
+        idx = self._indices(members)
+        return sum((self._shares[i] for i in idx), Fraction(0) if self._exact else 0.0)
+
+    def _indices(self, members: Sequence[Any]) -> list[int]:
+        labels = self._names
+        out = []
+        for m in members:
+            if isinstance(m, str):
+                if m not in labels:
+                    raise InvalidArgumentError(f"no member labelled {m!r}")
+                out.append(labels.index(m))
+            elif isinstance(m, numbers.Integral) and not isinstance(m, bool) and (
+                    0 <= int(m) < self.n):
+                out.append(int(m))
+            else:
+                raise InvalidArgumentError(f"not a member label or index: {m!r}")
+        if len(set(out)) != len(out):
+            raise InvalidArgumentError("members must be distinct")
+        return out
+
+    def _check_k(self, k: Any) -> int:
+        k = check_positive_int(k, "k", 1)
+        if k > self.n:
+            raise InvalidArgumentError(f"k must be at most the number of members {self.n}")
+        return k
+
+    def benefit_of(self, share: Any) -> float:
+        """``B(share)``, the benefit of covering ``share``."""
+        s = _real(share, "share")
+        if not 0 <= s <= 1:
+            raise InvalidArgumentError(f"share must be in [0, 1], got {share!r}")
+        return float(self._benefits([s])[0])
+
+    def _benefits(self, shares: Sequence[Any]) -> NDArray[np.float64]:
+        if callable(self.benefit):
+            return np.array([float(self.benefit(float(s))) for s in shares])
+        s = np.array([float(x) for x in shares])
+        b = float(self.scale)
+        if self.benefit == "linear":
+            return b * s
+        if self.benefit == "concave":
+            return b * np.sqrt(np.clip(s, 0.0, None))
+        thr = self.threshold
+        # exact comparison when both sides are exact, else a float one with a hair of slack
+        hit = [x >= thr if isinstance(x, Fraction) and isinstance(thr, Fraction)
+               else float(x) >= float(thr) - 1e-12 for x in shares]
+        return b * np.array(hit, dtype=np.float64)
+
+    def cost_of(self, k: int) -> float:
+        """``C(k)``, the direct cost of a ``k``-member club."""
+        k = self._check_k(k)
+        return float(self._costs(np.array([k]))[0])
+
+    def _costs(self, ks: NDArray[np.int64]) -> NDArray[np.float64]:
+        if callable(self.cost):
+            out = np.array([float(self.cost(int(k))) for k in ks])
+            if not np.all(np.isfinite(out)):
+                raise InvalidArgumentError("cost(k) must be finite")
+            return out
+        return float(self.cost) * ks.astype(np.float64)
+
+    def critical_discount(self, k: int) -> Any:
+        """``delta*(k)``: the least discount factor that sustains a ``k``-member club.
+
+        From the cooperation model with ``n = k``; for ``k = 1`` it is 0 if contributing
+        pays on its own (a return ``m >= 1``) and ``inf`` otherwise. ``nan`` without a
+        cooperation model.
+        """
+        k = self._check_k(k)
+        coop = self.cooperation
+        if coop is None:
+            return math.nan
+        if k == 1:
+            return 0 if coop.return_per_unit(1) >= 1 else math.inf
+        return replace(coop, n=k).critical_discount()
+
+    def sustain_probability(self, k: int) -> float:
+        """``p(k)``: the probability that a ``k``-member club's cooperation is sustained."""
+        return self._sustain(self.critical_discount(k))
+
+    def _sustain(self, threshold: Any) -> float:
+        if self.cooperation is None:
+            return 1.0
+        if threshold == math.inf:
+            return 0.0
+        if hasattr(self.delta, "cdf"):
+            p = 1.0 - float(self.delta.cdf(float(threshold)))
+            if not math.isfinite(p):
+                raise InvalidArgumentError("delta.cdf returned a non-finite value")
+            return min(max(p, 0.0), 1.0)
+        return 1.0 if self.delta >= threshold else 0.0
+
+    def largest_sustainable(self) -> int | None:
+        """The largest club size whose cooperation is sustained with positive probability
+        (``None`` if none; ``n`` without a cooperation model)."""
+        p = self.curve().p_sustained
+        ok = np.flatnonzero(p > 0)
+        return int(ok[-1]) + 1 if ok.size else None
+
+    # -- the two questions -------------------------------------------------------------------
+    def critical_mass(self, coverage: Any, *, tol: float = 1e-12) -> CriticalMass:
+        """The fewest members whose weights reach ``coverage`` (greedy by weight).
+
+        Optimal by the exchange argument in the module docstring: the ``k`` heaviest
+        members cover the most that any ``k`` members can, so the answer is the least ``k``
+        with ``P_k >= coverage``, found by binary search on the prefix sums.
+
+        Parameters
+        ----------
+        coverage : number in (0, 1]
+            The share to reach (e.g. ``Fraction(1, 2)`` for half).
+        tol : float, default 1e-12
+            Slack for float comparisons; comparisons are exact when both the weights and
+            ``coverage`` are exact (int or Fraction).
+        """
+        c = _real(coverage, "coverage")
+        tol = check_tol(tol)
+        if not 0 < c <= 1:
+            raise InvalidArgumentError(f"coverage must be in (0, 1], got {coverage!r}")
+        order = self.order()
+        prefix = self._prefix(order)
+        if self._exact and isinstance(c, Fraction):
+            k = bisect.bisect_left(prefix, c) + 1
+        else:
+            k = int(np.searchsorted(np.array(prefix, dtype=float), float(c) - tol)) + 1
+        k = min(k, self.n)  # float round-off may leave the full sum a hair below 1
+        idx = order[:k]
+        return CriticalMass(k=k, members=tuple(self._names[i] for i in idx),
+                            indices=tuple(idx), coverage=prefix[k - 1], required=c)
+
+    def curve(self) -> MembershipCurve:
+        """Expected net benefit of the best club of every size ``k = 1..n``.
+
+        Sorting costs ``O(n log n)``; the prefix sums and the arrays ``O(n)``, plus one
+        closed-form critical discount factor per ``k``.
+        """
+        order = self.order()
+        prefix = self._prefix(order)
+        ks = np.arange(1, self.n + 1, dtype=np.int64)
+        crit = [self.critical_discount(int(k)) for k in ks]
+        p = np.array([self._sustain(d) for d in crit])
+        benefit = self._benefits(prefix)
+        cost = self._costs(ks)
+        return MembershipCurve(
+            k=_readonly(ks, np.int64), coverage=_readonly([float(x) for x in prefix]),
+            critical_discount=_readonly([float(d) for d in crit]), p_sustained=_readonly(p),
+            benefit=_readonly(benefit), cost=_readonly(cost),
+            net_benefit=_readonly(p * benefit - cost), order=order,
+        )
+
+    def optimal_membership(self, *, tol: float = 1e-12) -> MinilateralResult:
+        """The club that maximizes expected net benefit ``p(k) B(s) - C(k)``.
+
+        The best club of each size is its ``k`` heaviest members (module docstring), so the
+        optimum is the best point of :meth:`curve`. Ties within ``tol`` go to the smallest
+        club: the fewest members for the impact.
+        """
+        tol = check_tol(tol)
+        cv = self.curve()
+        nb = cv.net_benefit
+        k = int(np.flatnonzero(nb >= nb.max() - tol)[0]) + 1
+        idx = cv.order[:k]
+        return MinilateralResult(
+            k=k, members=tuple(self._names[i] for i in idx),
+            indices=tuple(idx), coverage=self._prefix(idx)[-1],
+            net_benefit=float(nb[k - 1]), p_sustained=float(cv.p_sustained[k - 1]), curve=cv,
+        )
+
+    def net_benefit(self, members: Sequence[Any]) -> float:
+        """Expected net benefit of any club (labels or indices), e.g. a brute-force check."""
+        idx = self._indices(members)
+        if not idx:
+            raise InvalidArgumentError("a club needs at least one member")
+        k = len(idx)
+        p = self.sustain_probability(k)
+        return p * float(self._benefits([self.coverage(idx)])[0]) - self.cost_of(k)
