@@ -159,7 +159,8 @@ class _Chain:
     _noise: Any = 0
 
 
-def _chain(rg: RepeatedGame, profile: Sequence[Automaton]) -> _Chain:
+def _chain(rg: RepeatedGame, profile: Sequence[Automaton], *, exact: bool = True) -> _Chain:
+    """The profile's Markov chain; in Fractions when ``exact`` and everything is rational."""
     if not isinstance(rg, RepeatedGame):
         raise InvalidTypeError(f"expected a RepeatedGame, got {type(rg).__name__}")
     stage = rg.stage
@@ -176,7 +177,7 @@ def _chain(rg: RepeatedGame, profile: Sequence[Automaton]) -> _Chain:
                 f"player {i}'s automaton {aut.name!r} is for {aut.n_actions} own actions and "
                 f"{aut.n_signals} observations; this stage game needs {shape[i]} and {signals}"
             )
-    exact = stage.is_exact and all(isinstance(x, Fraction) for x in
+    exact = exact and stage.is_exact and all(isinstance(x, Fraction) for x in
                                    (rg.noise, rg.monitoring_error)) and all(
         _is_dyadic_exact(a) for a in profile)
     conv = _to_fraction if exact else float
@@ -186,9 +187,8 @@ def _chain(rg: RepeatedGame, profile: Sequence[Automaton]) -> _Chain:
                         dtype=np.int64)
     profiles = list(itertools.product(*(range(m) for m in shape)))
     # the reported profile: each action misreported uniformly with probability mu
-    mu = rg.monitoring_error
-    report = np.array([[np.prod([_flip(r[i], a[i], shape[i], mu, exact) for i in range(n)])
-                        for r in profiles] for a in profiles], dtype=object if exact else float)
+    report = _outcome_probs(np.array(profiles, dtype=np.int64), shape, rg.monitoring_error,
+                            exact)
     moves = []
     for r in profiles:
         mats = []
@@ -250,12 +250,16 @@ def _flip(x: int, intended: int, m: int, eps: Any, exact: bool) -> Any:
 
 def _outcome_probs(intended: NDArray[np.int64], shape: tuple[int, ...], eps: Any, exact: bool
                    ) -> Any:
-    profiles = list(itertools.product(*(range(m) for m in shape)))
-    return np.array(
-        [[np.prod([_flip(p[i], row[i], shape[i], eps, exact) for i in range(len(shape))])
-          for p in profiles] for row in intended],
-        dtype=object if exact else float,
-    )
+    """(S, A): probability of each actual profile (C order) given each row of intentions."""
+    out: Any = None
+    for i, m in enumerate(shape):
+        # flips[a, x]: player i intends a, x comes out
+        flips = np.array([[_flip(x, a, m, eps, exact) for x in range(m)] for a in range(m)],
+                         dtype=object if exact else float)
+        rows = flips[intended[:, i]]
+        out = rows if out is None else (out[:, :, None] * rows[:, None, :]).reshape(
+            len(intended), -1)
+    return out
 
 
 def _reachable(adjacency: NDArray[np.bool_], start: NDArray[np.bool_]) -> NDArray[np.bool_]:
@@ -375,7 +379,7 @@ def is_subgame_perfect(
     EquilibriumCheck(subgame perfect: fails (gain 0.4 at (('C', 'C'), 0, 1)))
     """
     tol = check_tol(tol)
-    chain = _chain(rg, profile)
+    chain = _chain(rg, profile, exact=False)  # the check runs in floats with a tolerance
     states = _history_reachable(chain)
     return _verdict(chain, float(rg.delta), states, tol, "subgame perfect")
 
@@ -416,7 +420,7 @@ def is_nash_equilibrium(
     (Below ``(T - R) / (R - S) = 2/3`` alternating D and C beats cooperating.)
     """
     tol = check_tol(tol)
-    chain = _float_chain(_chain(rg, profile))
+    chain = _chain(rg, profile, exact=False)
     delta = float(rg.delta)
     u, trans = chain.step(chain.outcome)
     vals = _values_float(u, trans, delta)
