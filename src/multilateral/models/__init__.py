@@ -17,6 +17,7 @@ from .collective_risk import (
     CollectiveRiskDilemma,
 )
 from .conditional_cooperation import ConditionalCooperation, LinkageResult, linked_critical_discount
+from .crisis import MEDIATION_OFF_RAMP, CrisisComparison, CrisisMediation
 from .minilateral import CriticalMass, MagicNumber, MembershipCurve, MinilateralResult
 from .threshold_goods import (
     PureEquilibriumClass,
@@ -28,6 +29,7 @@ from .threshold_goods import (
 
 __all__ = [
     "CHAMBERLIN_CROWDING",
+    "MEDIATION_OFF_RAMP",
     "OLSON_EXPLOITATION",
     "OLSON_GROUP_SIZE",
     "SANTOS_PACHECO_SMALL_GROUPS",
@@ -35,6 +37,8 @@ __all__ = [
     "BurdenShares",
     "CollectiveRiskDilemma",
     "ConditionalCooperation",
+    "CrisisComparison",
+    "CrisisMediation",
     "CriticalMass",
     "KGroup",
     "LinkageResult",

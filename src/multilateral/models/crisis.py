@@ -1,0 +1,178 @@
+"""Crisis off-ramps: an institution as a mediator in a game of Chicken.
+
+Two states in a standoff each stand firm or back down. Backing down alone is humiliating,
+both standing firm is war: a game of Chicken (``T > R > S > P`` with "back down" as the
+cooperative action). Without help the symmetric way to play is the mixed Nash equilibrium,
+which risks war. A mediator (a secretary-general's good offices, a trusted third party)
+who privately recommends actions turns the game into one of correlated equilibrium
+(Aumann 1974): each side obeys because, given its own recommendation, obeying is a best
+reply. The fair recommendation that is best for both never risks war.
+
+References
+----------
+.. [1] Aumann, R. J. (1974). Subjectivity and correlation in randomized strategies.
+   *Journal of Mathematical Economics* 1(1), 67-96.
+.. [2] Snyder, G. H. (1971). "Prisoner's Dilemma" and "Chicken" models in international
+   politics. *International Studies Quarterly* 15(1), 66-103.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from .._validation import check_real
+from ..claims import Claim, register
+from ..errors import InvalidGameError
+from ..games.two_by_two import TwoByTwo
+from ..results import CorrelatedEquilibrium
+
+__all__ = ["MEDIATION_OFF_RAMP", "CrisisComparison", "CrisisMediation"]
+
+
+@dataclass(frozen=True, repr=False)
+class CrisisComparison:
+    """The symmetric Nash equilibrium against the fair mediated one.
+
+    Attributes
+    ----------
+    nash_firmness : object
+        Probability that each side stands firm in the symmetric mixed equilibrium.
+    nash_war_risk, mediated_war_risk : object
+        Probability of war without and with the mediator.
+    nash_payoff, mediated_payoff : object
+        Each side's expected payoff without and with the mediator.
+    recommendation : tuple
+        The mediator's probabilities of (both back down, only A backs down, only B backs
+        down, war).
+    """
+
+    nash_firmness: Any
+    nash_war_risk: Any
+    nash_payoff: Any
+    mediated_war_risk: Any
+    mediated_payoff: Any
+    recommendation: tuple[Any, Any, Any, Any]
+
+    @property
+    def war_risk_removed(self) -> Any:
+        """How much probability of war the mediator removes."""
+        return self.nash_war_risk - self.mediated_war_risk
+
+    def __repr__(self) -> str:
+        return (f"CrisisComparison(war risk {self.nash_war_risk} -> {self.mediated_war_risk}; "
+                f"payoff {self.nash_payoff} -> {self.mediated_payoff})")
+
+
+@dataclass(frozen=True)
+class CrisisMediation:
+    """A symmetric crisis as Chicken, with and without a mediator.
+
+    Parameters
+    ----------
+    prize : number
+        What standing firm wins when the other side backs down (``T - R > 0``).
+    humiliation : number
+        What backing down alone costs (``R - S > 0``).
+    war_cost : number
+        What war costs each side; it must exceed ``humiliation`` (``S > P``), or the game
+        is not Chicken. Payoffs are measured from the compromise (both back down) = 0.
+
+    Notes
+    -----
+    With ``T, R, S, P = prize, 0, -humiliation, -war_cost``, the symmetric mixed equilibrium
+    stands firm with probability ``q = (T - R) / (T - R + S - P)`` and risks war with
+    probability ``q**2``. The fair correlated equilibrium that is best for both puts ``x``
+    on mutual compromise and ``y`` on each one-sided outcome, with ``x + 2y = 1``; the only
+    binding constraint is that a side told to back down must not prefer to stand firm,
+    ``x (R - T) + y (S - P) >= 0``. When ``R >= (S + T) / 2`` compromise is worth more
+    than a fair coin between the two one-sided outcomes and the constraint binds:
+    ``x = (S - P) / (S - P + 2 (T - R))``; otherwise ``x = 0`` and ``y = 1/2``. Either way
+    no mass goes on war.
+
+    Examples
+    --------
+    Aumann's numbers, shifted so that compromise is worth 0 (``T, R, S, P = 7, 6, 2, 0``):
+
+    >>> import multilateral as ml
+    >>> crisis = ml.models.CrisisMediation(prize=1, humiliation=4, war_cost=6)
+    >>> crisis.compare()
+    CrisisComparison(war risk 1/9 -> 0; payoff -4/3 -> -3/4)
+    >>> crisis.compare().recommendation
+    (Fraction(1, 2), Fraction(1, 4), Fraction(1, 4), Fraction(0, 1))
+    """
+
+    prize: Any
+    humiliation: Any
+    war_cost: Any
+
+    def __post_init__(self) -> None:
+        for name in ("prize", "humiliation", "war_cost"):
+            object.__setattr__(self, name, check_real(getattr(self, name), name, low=0,
+                                                      open_low=True))
+        if self.war_cost <= self.humiliation:
+            raise InvalidGameError(
+                f"war must cost more than backing down alone (war_cost {self.war_cost} > "
+                f"humiliation {self.humiliation}), or the crisis is not a game of Chicken"
+            )
+
+    @classmethod
+    def from_game(cls, game: TwoByTwo) -> CrisisMediation:
+        """The crisis of a symmetric game of Chicken (action 0 = back down)."""
+        if not isinstance(game, TwoByTwo) or game.oye_type != "chicken" or (
+                game.trps(0) != game.trps(1)):
+            raise InvalidGameError("expected a symmetric TwoByTwo game of Chicken")
+        t, r, p, s = (Fraction(v) if game.is_exact else float(v) for v in game.trps(0))
+        return cls(prize=t - r, humiliation=r - s, war_cost=r - p)
+
+    def game(self) -> TwoByTwo:
+        """The crisis as a :class:`~multilateral.TwoByTwo` (actions: back down, stand firm)."""
+        return TwoByTwo.symmetric(T=self.prize, R=0 * self.prize, P=-self.war_cost,
+                                  S=-self.humiliation, actions=[["back down", "stand firm"]] * 2)
+
+    def compare(self) -> CrisisComparison:
+        """The symmetric Nash equilibrium against the fair mediated equilibrium (closed form)."""
+        t, r, s, p = self.prize, 0 * self.prize, -self.humiliation, -self.war_cost
+        q = (t - r) / (t - r + s - p)
+        nash_payoff = (1 - q) * r + q * s
+        if 2 * r >= s + t:
+            x = (s - p) / (s - p + 2 * (t - r))
+            y = (1 - x) / 2
+        else:
+            x, y = 0 * q, 1 / (2 + 0 * q)
+        return CrisisComparison(
+            nash_firmness=q, nash_war_risk=q * q, nash_payoff=nash_payoff,
+            mediated_war_risk=0 * q, mediated_payoff=x * r + y * (s + t),
+            recommendation=(x, y, y, 0 * q),
+        )
+
+    def mediated(self) -> CorrelatedEquilibrium:
+        """The egalitarian correlated equilibrium found by linear programming (a check on
+        :meth:`compare`, and the way to go beyond the symmetric case)."""
+        from ..solvers.correlated import correlated_equilibrium
+
+        return correlated_equilibrium(self.game(), "egalitarian")
+
+
+def _off_ramp(game: TwoByTwo) -> bool:
+    comparison = CrisisMediation.from_game(game).compare()
+    return bool(comparison.mediated_war_risk == 0
+                and comparison.mediated_payoff >= comparison.nash_payoff)
+
+
+def _chickens() -> Any:
+    from .. import strategies
+
+    return strategies.chickens()
+
+
+MEDIATION_OFF_RAMP = register(Claim(
+    name="mediation_off_ramp",
+    statement="in every symmetric crisis of Chicken, a mediator's fair recommendation "
+              "removes all the war risk of the symmetric Nash equilibrium and leaves each "
+              "side at least as well off",
+    source="Aumann (1974), section 2; the institutional reading: crisis off-ramps",
+    predicate=_off_ramp,
+    domain=_chickens,
+))

@@ -1,0 +1,67 @@
+"""Crisis off-ramps: the mediated Chicken against its symmetric Nash equilibrium."""
+
+from fractions import Fraction
+
+import pytest
+from hypothesis import given
+
+import multilateral as ml
+from multilateral import errors
+from multilateral import strategies as mst
+from multilateral.models import MEDIATION_OFF_RAMP, CrisisMediation
+
+
+def test_aumanns_chicken():
+    # T, R, S, P = 7, 6, 2, 0 shifted by -6: prize 1, humiliation 4, war cost 6
+    crisis = CrisisMediation(prize=1, humiliation=4, war_cost=6)
+    result = crisis.compare()
+    assert result.nash_firmness == Fraction(1, 3)
+    assert result.nash_war_risk == Fraction(1, 9)
+    assert result.nash_payoff == Fraction(14, 3) - 6
+    assert result.mediated_payoff == Fraction(21, 4) - 6
+    assert result.war_risk_removed == Fraction(1, 9)
+    assert crisis.from_game(ml.TwoByTwo.symmetric(T=7, R=6, P=0, S=2)) == crisis
+
+
+@given(mst.chickens())
+def test_closed_form_matches_the_solvers(game):
+    crisis = CrisisMediation.from_game(game)
+    result = crisis.compare()
+    # the symmetric mixed Nash equilibrium, from the two-player solver
+    (mixed,) = [eq for eq in ml.solvers.nash_equilibria(crisis.game()) if not eq.is_pure]
+    assert mixed.exact[0][1] == result.nash_firmness
+    # the fair mediated equilibrium, from the correlated-equilibrium LP (egalitarian optimum)
+    ce = crisis.mediated()
+    assert ce.exact_payoffs == (result.mediated_payoff, result.mediated_payoff)
+    assert ce.exact[1, 1] == 0
+
+
+@given(mst.chickens())
+def test_claim_holds_on_every_chicken(game):
+    assert MEDIATION_OFF_RAMP.holds(game)
+
+
+def test_claim_verifies_and_is_registered():
+    assert MEDIATION_OFF_RAMP.verify(max_examples=30).holds
+    assert "mediation_off_ramp" in ml.claims.catalogue()
+
+
+def test_float_parameters():
+    result = CrisisMediation(prize=1.0, humiliation=4.0, war_cost=6.0).compare()
+    assert result.nash_war_risk == pytest.approx(1 / 9)
+
+
+@pytest.mark.parametrize("kwargs, match", [
+    ({"prize": 1, "humiliation": 4, "war_cost": 3}, "not a game of Chicken"),
+    ({"prize": 0, "humiliation": 4, "war_cost": 6}, "prize"),
+    ({"prize": 1, "humiliation": -1, "war_cost": 6}, "humiliation"),
+    ({"prize": 1, "humiliation": 4, "war_cost": float("nan")}, "finite"),
+])
+def test_bad_input(kwargs, match):
+    with pytest.raises(errors.InvalidArgumentError, match=match):
+        CrisisMediation(**kwargs)
+
+
+def test_from_game_needs_a_chicken():
+    with pytest.raises(errors.InvalidGameError, match="Chicken"):
+        CrisisMediation.from_game(ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0))
