@@ -22,6 +22,8 @@ def test_tour_numbers_come_from_the_solvers():
     text = buf.getvalue()
     assert "(1/2, 1/2)/(1/2, 1/2)" in text  # the Stag Hunt's mixed equilibrium, exact
     assert "mediated welfare 10.5" in text  # Aumann's correlated equilibrium of Chicken
+    assert "193   193/194" in text  # BBV: n(1-a)w/(1+a(n-1)) at n = 193, a = 1/2
+    assert "3 emitters (China, United States, India)" in text  # the shipped GCB 2024 shares
 
 
 def test_help_and_version(capsys):

@@ -119,6 +119,70 @@ def _shadow_of_the_future(out: TextIO) -> None:
     )
 
 
+def _collective_goods(out: TextIO) -> None:
+    from .cases import climate
+    from .models import (
+        CHAMBERLIN_CROWDING,
+        OLSON_GROUP_SIZE,
+        CollectiveRiskDilemma,
+        MagicNumber,
+        PublicGoodProvision,
+        VolunteersDilemma,
+        linear_k_group,
+    )
+
+    out.write(
+        "Olson (1965): large groups under-provide collective goods. Chamberlin (1974): only if "
+        "the good is\ncrowded. Identical members (income 1, Cobb-Douglas a = 1/2) provide "
+        "voluntarily (Bergstrom,\nBlume and Varian 1986); each consumes G / n^theta:\n\n"
+        "  members   total G   per member: pure (theta=0)   crowded (theta=1)   share of optimum\n"
+    )
+    for n in (2, 7, 21, 193):
+        pure = PublicGoodProvision.identical(n, 1, Fraction(1, 2), 0)
+        crowded = PublicGoodProvision.identical(n, 1, Fraction(1, 2), 1)
+        out.write(
+            f"  {n:>7}   {pure.equilibrium().total!s:>7}   "
+            f"{pure.per_member_provision()!s:>24}   "
+            f"{crowded.per_member_provision()!s:>17}   {pure.shortfall()!s:>16}\n"
+        )
+    olson, chamberlin = OLSON_GROUP_SIZE.verify(max_examples=50), CHAMBERLIN_CROWDING.verify(
+        max_examples=50)
+    found = (f"hypothesis finds theta = {olson.counterexample[0].theta}, n = "
+             f"{olson.counterexample[0].n} -> {olson.counterexample[1]}" if not olson.holds
+             else "no counterexample")
+    out.write(
+        f"\n  Olson's unqualified claim 'per-member provision falls with n': "
+        f"{'holds' if olson.holds else 'fails'} ({found});\n  Chamberlin's crowded version: "
+        f"{'holds' if chamberlin.holds else 'fails'} on {chamberlin.examples} random models.\n"
+    )
+    out.write(
+        f"  A k-group among the UN's 193 (multiplier 3): {linear_k_group(193, 3)} members "
+        "gain from providing even if all others free-ride.\n"
+    )
+    nobody = ", ".join(
+        f"n={n}: {float(VolunteersDilemma(n, benefit=4, cost=1).nobody_volunteers()):.3f}"
+        for n in (2, 7, 193)
+    )
+    out.write(f"  Volunteer's dilemma (Diekmann 1985), P(nobody volunteers): {nobody}.\n")
+    risks = ", ".join(
+        f"N={n}: {float(CollectiveRiskDilemma(n, n // 2, risk=Fraction(1, 2)).critical_risk()):.3f}"
+        for n in (6, 12, 24)
+    )
+    out.write(
+        f"  Collective-risk dilemma (Santos and Pacheco 2011), least risk at which a "
+        f"cooperative rest\n  point appears, threshold N/2: {risks}: smaller groups "
+        "cooperate at lower risk.\n"
+    )
+    shares = climate.emission_shares()
+    core = MagicNumber(tuple(shares.values()), labels=tuple(shares), others=161).critical_mass(
+        Fraction(1, 2))
+    out.write(
+        f"  Climate (Global Carbon Budget 2024): {core.k} emitters ({', '.join(core.members)}) "
+        f"cover {float(core.coverage):.0%}\n  of fossil CO2: the minilateral core behind the "
+        "2014 US-China announcement and Paris.\n"
+    )
+
+
 def _crisis_off_ramp(out: TextIO) -> None:
     from .solvers import correlated_equilibrium, nash_equilibria
 
@@ -138,6 +202,7 @@ SECTIONS: dict[str, Callable[[TextIO], None]] = {
     "Payoff structure (Oye)": _oye_payoff_structure,
     "Number of players (Oye, Olson)": _number_of_players,
     "Shadow of the future (Oye)": _shadow_of_the_future,
+    "Group size and collective goods (Olson, Chamberlin)": _collective_goods,
     "Crisis off-ramps (correlated equilibrium)": _crisis_off_ramp,
 }
 
