@@ -23,7 +23,7 @@ def brute_force_pure(game, tol=0.0):
             for dev in range(m):
                 alt = list(profile)
                 alt[i] = dev
-                if u[(*tuple(alt), i)] > u[(*profile, i)] + tol:
+                if u[(*tuple(alt), i)] - u[(*profile, i)] > tol:  # gain from deviating
                     stable = False
         if stable:
             out.append(profile)

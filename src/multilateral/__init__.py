@@ -17,7 +17,14 @@ import importlib
 from typing import Any
 
 from . import errors
-from .games import AnonymousGame, NormalFormGame, RepeatedGame, TwoByTwo
+from .games import (
+    AnonymousGame,
+    NormalFormGame,
+    RepeatedGame,
+    TUGame,
+    TwoByTwo,
+    WeightedVotingGame,
+)
 
 __version__ = "0.1.0"
 
@@ -30,7 +37,9 @@ __all__ = [
     "AnonymousGame",
     "NormalFormGame",
     "RepeatedGame",
+    "TUGame",
     "TwoByTwo",
+    "WeightedVotingGame",
     "__version__",
     "errors",
     *sorted(_LAZY),

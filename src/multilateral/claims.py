@@ -145,7 +145,7 @@ def register(claim: Claim) -> Claim:
 
 
 def catalogue() -> dict[str, Claim]:
-    """Every claim the library states, by name (importing the models registers them).
+    """Every claim the library states, by name (importing models and solvers registers them).
 
     Examples
     --------
@@ -153,7 +153,7 @@ def catalogue() -> dict[str, Claim]:
     >>> "chamberlin_crowding" in ml.claims.catalogue()
     True
     """
-    from . import models  # noqa: F401  # the models register their claims on import
+    from . import models, solvers  # noqa: F401  # they register their claims on import
 
     return dict(REGISTRY)
 
@@ -162,8 +162,10 @@ def __getattr__(name: str) -> Claim:
     """``ml.claims.OLSON_GROUP_SIZE`` and the like: the models' claims by constant name."""
     if name.isupper():
         from . import models
+        from .solvers import power
 
-        claim = getattr(models, name, None)
-        if isinstance(claim, Claim):
-            return claim
+        for module in (models, power):
+            claim = getattr(module, name, None)
+            if isinstance(claim, Claim):
+                return claim
     raise AttributeError(f"module 'multilateral.claims' has no attribute {name!r}")

@@ -50,7 +50,9 @@ __all__ = [
     "public_goods_games",
     "stag_hunts",
     "strict_ordinal_games",
+    "tu_games",
     "two_by_two_games",
+    "weighted_voting_games",
 ]
 
 _BOUND = 100
@@ -294,5 +296,134 @@ def public_good_provisions(
         key = "a" if utility == "cobb_douglas" else "b"
         return PublicGoodProvision(incomes, **{key: pref}, theta=draw(crowding),
                                    aggregation=draw(aggregations))
+
+    return build()
+
+
+def tu_games(
+    n_players: int | st.SearchStrategy[int] = st.integers(2, 4),
+    *,
+    exact: bool = True,
+    bound: int = 20,
+    kind: str | None = None,
+) -> st.SearchStrategy[Any]:
+    """TU games (:class:`~multilateral.games.TUGame`) of a given class, built directly.
+
+    Parameters
+    ----------
+    n_players : int or strategy
+        Number of players (keep it small: a game has ``2**n`` values).
+    exact : bool
+        Integer values (True) or floats.
+    bound : int
+        Singletons' values lie in ``[-bound, bound]``; so do all values when ``kind`` is None,
+        and the increments over the class's lower bound otherwise.
+    kind : {None, "superadditive", "convex"}
+        ``None``: any game. ``"superadditive"``: every ``v(S)`` is the best split of ``S`` into
+        two disjoint parts plus an increment ``>= 0`` (every superadditive game arises so).
+        ``"convex"``: every ``v(S)`` is ``max_{i != j in S} v(S-i) + v(S-j) - v(S-i-j)`` plus
+        an increment ``>= 0``, which is supermodularity checked pair by pair (every convex
+        game arises so).
+
+    Examples
+    --------
+    >>> from hypothesis import given
+    >>> import multilateral as ml
+    >>> @given(ml.strategies.tu_games(kind="convex"))
+    ... def test_convex_shapley_in_core(game):  # Shapley (1971)
+    ...     core = ml.solvers.core(game)
+    ...     assert core.contains(ml.solvers.shapley_value(game))
+    >>> test_convex_shapley_in_core()
+    """
+    from .games.coalitional import TUGame
+
+    if kind not in (None, "superadditive", "convex"):
+        raise InvalidArgumentError(
+            f"kind must be None, 'superadditive' or 'convex', got {kind!r}")
+    bound = check_positive_int(bound, "bound", 1)
+    value: st.SearchStrategy[Any]
+    step: st.SearchStrategy[Any]
+    if exact:
+        value, step = st.integers(-bound, bound), st.integers(0, bound)
+    else:
+        value = st.floats(-bound, bound, allow_nan=False, allow_infinity=False)
+        step = st.floats(0, bound, allow_nan=False, allow_infinity=False)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Any:
+        n = draw(_as_strategy(n_players))
+        check_positive_int(n, "n_players", 1)
+        v: list[Any] = [0] * (1 << n)
+        for mask in range(1, 1 << n):
+            members = [i for i in range(n) if mask >> i & 1]
+            if kind is None or len(members) == 1:
+                v[mask] = draw(value)
+            elif kind == "superadditive":
+                low = mask & -mask  # parts containing the lowest member: each split once
+                floor = max(v[t] + v[mask ^ t] for t in _submasks(mask) if t & low and t != mask)
+                v[mask] = floor + draw(step)
+            else:
+                floor = max(v[mask ^ (1 << i)] + v[mask ^ (1 << j)] - v[mask ^ (1 << i) ^ (1 << j)]
+                            for a, i in enumerate(members) for j in members[a + 1:])
+                v[mask] = floor + draw(step)
+        return TUGame(v)
+
+    return build()
+
+
+def _submasks(mask: int) -> list[int]:
+    """The nonempty submasks of ``mask``."""
+    out, sub = [], mask
+    while sub:
+        out.append(sub)
+        sub = (sub - 1) & mask
+    return out
+
+
+def weighted_voting_games(
+    n: int | st.SearchStrategy[int] = st.integers(1, 8),
+    *,
+    max_weight: int = 10,
+    min_weight: int = 0,
+) -> st.SearchStrategy[Any]:
+    """Weighted voting games ``[q; w_1, ..., w_n]`` (:class:`~multilateral.WeightedVotingGame`).
+
+    Integer weights in ``[min_weight, max_weight]`` (at least one positive) and any quota
+    ``q`` with ``0 < q <= total``, drawn directly. Small ``n`` (the default, 1 to 8) keeps
+    brute-force checks over all coalitions or orders cheap.
+
+    Parameters
+    ----------
+    n : int or strategy
+        Number of members.
+    max_weight, min_weight : int
+        Bounds of the weights (``0 <= min_weight <= max_weight``, ``max_weight >= 1``).
+
+    Examples
+    --------
+    >>> from hypothesis import given
+    >>> import multilateral as ml
+    >>> @given(ml.strategies.weighted_voting_games())
+    ... def test_efficiency(game):
+    ...     assert sum(ml.solvers.shapley_shubik(game).values) == 1
+    >>> test_efficiency()
+    """
+    from .games.voting import WeightedVotingGame
+
+    high = check_positive_int(max_weight, "max_weight", 1)
+    low = check_positive_int(min_weight, "min_weight", 0)
+    if low > high:
+        raise InvalidArgumentError(
+            f"min_weight ({low}) must not exceed max_weight ({high})")
+    sizes = _as_strategy(n if isinstance(n, st.SearchStrategy) else check_positive_int(n, "n"))
+
+    @st.composite
+    def build(draw: st.DrawFn) -> WeightedVotingGame:
+        size = draw(sizes)
+        weights = draw(st.lists(st.integers(low, high), min_size=size, max_size=size))
+        if not any(weights):
+            weights[draw(st.integers(0, size - 1))] = draw(st.integers(max(low, 1), high))
+        quota = draw(st.integers(1, sum(weights)))
+        return WeightedVotingGame(weights, quota)
 
     return build()

@@ -69,7 +69,11 @@ from ..errors import InvalidArgumentError, InvalidTypeError
 from ..games.anonymous import AnonymousGame, binomial_weights
 from ..results import SymmetricEquilibrium
 from ..solvers.anonymous import symmetric_equilibria
-from ..solvers.evolutionary import BirthDeathChain, pairwise_comparison
+from ..solvers.evolutionary import (
+    BirthDeathChain,
+    hypergeometric_weights,
+    pairwise_comparison,
+)
 from .threshold_goods import max_pivot_probability
 
 __all__ = [
@@ -255,8 +259,8 @@ class CollectiveRiskDilemma:
                 f"k (cooperators in the population) must be integers in 1..{z - 1}")
         pi_c = np.array([float(self.payoff_cooperator(j + 1)) for j in range(n)])
         pi_d = np.array([float(self.payoff_defector(j)) for j in range(n)])
-        f_c = _hypergeometric(z - 1, ks - 1, n - 1) @ pi_c
-        f_d = _hypergeometric(z - 1, ks, n - 1) @ pi_d
+        f_c = hypergeometric_weights(z - 1, ks - 1, n - 1) @ pi_c
+        f_d = hypergeometric_weights(z - 1, ks, n - 1) @ pi_d
         return f_c, f_d
 
     def finite_gain(self) -> NDArray[np.float64]:
@@ -288,7 +292,7 @@ class CollectiveRiskDilemma:
             distribution, dtype=np.float64)
         if p.shape != (z + 1,):
             raise InvalidArgumentError(f"distribution must have Z + 1 = {z + 1} entries")
-        success = _hypergeometric(z, np.arange(z + 1), n)[:, self.threshold:].sum(axis=1)
+        success = hypergeometric_weights(z, np.arange(z + 1), n)[:, self.threshold:].sum(axis=1)
         return float(p @ success)
 
     def average_cooperation(self, distribution: ArrayLike | None = None) -> float:
@@ -306,26 +310,6 @@ class CollectiveRiskDilemma:
             raise InvalidArgumentError(f"j (cooperators in the group) must be an integer in "
                                        f"{low}..{high}, got {j!r}")
         return int(j)
-
-
-def _hypergeometric(pop: int, successes: ArrayLike, draws: int) -> NDArray[np.float64]:
-    """``P(j successes among draws)`` when drawing without replacement from ``pop`` items of
-    which ``successes`` (an array, each in ``0..pop``) are successes; shape
-    ``(len(successes), draws + 1)``. Log-factorials from one table, so it is O(Z N) and
-    neither overflows nor underflows for large ``pop``."""
-    from scipy.special import gammaln
-
-    lf = gammaln(np.arange(1, pop + 2, dtype=np.float64))  # lf[i] = log(i!)
-    s = np.asarray(successes, dtype=np.int64)[:, None]
-    j = np.arange(draws + 1, dtype=np.int64)[None, :]
-    rest = pop - s
-    ok = (j <= s) & (draws - j <= rest)
-    jj = np.minimum(j, s)
-    kk = np.clip(draws - j, 0, rest)
-    logw = (lf[s] - lf[jj] - lf[s - jj] + lf[rest] - lf[kk] - lf[rest - kk]
-            - (lf[pop] - lf[draws] - lf[pop - draws]))
-    out: NDArray[np.float64] = np.where(ok, np.exp(np.where(ok, logw, 0.0)), 0.0)
-    return out
 
 
 # -- the headline as checkable claims ---------------------------------------------------------

@@ -60,7 +60,7 @@ def pure_nash_equilibria(
     ok = np.ones(game.shape, dtype=bool)
     for i in range(game.n_players):
         u = payoffs[..., i]
-        ok &= u >= u.max(axis=i, keepdims=True) - tol
+        ok &= u.max(axis=i, keepdims=True) - u <= tol  # the gain from deviating, as in regret
     return tuple(tuple(int(a) for a in row) for row in np.argwhere(ok))
 
 

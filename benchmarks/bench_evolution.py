@@ -1,0 +1,353 @@
+"""Benchmark finite-population evolutionary dynamics against egttools and nashpy.
+
+Four cases, each timed end to end on the same game and parameters (median of several runs
+after a warm-up, one thread: the script sets ``OMP_NUM_THREADS=1`` and
+``OPENBLAS_NUM_THREADS=1`` before numpy loads) and checked for agreement:
+
+1. **collective risk, full chain** — Santos & Pacheco's collective-risk dilemma (``Z = 100``,
+   ``N = 6``, ``M = 3``, ``r = 0.5``, ``b = 1``, ``c = 0.1``, Fermi ``beta = 5``,
+   ``mu = 0.01``, the model drawn from the ``Z - 1`` others): the 101-state transition
+   matrix (ours: ``solvers.transition_matrix`` on ``models.CollectiveRiskDilemma(...).game()``;
+   egttools: ``PairwiseComparison(Z, OneShotCRD(...)).calculate_transition_matrix``) and its
+   stationary distribution (ours: ``solvers.stationary_distribution``, a sparse solve;
+   egttools: ``utils.calculate_stationary_distribution``, a dense eigenvector).
+2. **small-mutation limit, 5 strategies** — a random 5x5 matrix (seed 2024), ``Z = 100``,
+   ``beta = 1`` (ours: ``solvers.small_mutation_limit``; egttools:
+   ``PairwiseComparison.calculate_transition_and_fixation_matrix_sml`` and the pure-Python
+   ``StochDynamics.transition_and_fixation_matrix``).
+3. **full chain, 3 strategies** — a random 3x3 matrix (seed 2024), ``Z = 100`` (5,151 states),
+   ``beta = 1``, ``mu = 0.001`` (ours: ``solvers.transition_matrix``, then its stationary
+   distribution; egttools: ``PairwiseComparison.calculate_transition_matrix``; its dense
+   stationary distribution of a 5,151 x 5,151 matrix takes minutes and runs only with
+   ``--dense``).
+4. **fixation probability vs nashpy** — the Moran process (fitness = payoff) in a population
+   of ``N = 10`` playing ``[[3, 1], [5, 2]]``, one defector among nine cooperators: ours in
+   closed form, exact (``solvers.fixation_probability(..., process="moran")``); nashpy's
+   ``Game.fixation_probabilities`` estimates it by simulating 1,000 Moran processes.
+
+Agreement: every egttools value must match ours to ``1e-9`` (max abs difference), except
+that egttools' C++ ``PairwiseComparison`` reports fixation probabilities below about
+``1e-7`` as exactly 0, and so does ``StochDynamics`` (their small-mutation matrices inherit
+that): such entries are listed and ours are checked against a dense linear solve of the
+absorbing chain (to ``1e-12``) and the closed form in 50-digit arithmetic (``mpmath``, to a
+relative ``1e-9``). nashpy's estimate must lie within 4 standard
+errors of the exact value. The exit status is 1 if a check fails. Without egttools or
+nashpy the script says so and times ours alone.
+
+Usage::
+
+    python benchmarks/bench_evolution.py [--repeats K] [--quick] [--dense]
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+os.environ.setdefault("MKL_NUM_THREADS", "1")
+
+import argparse
+import importlib.metadata
+import platform
+import statistics
+import sys
+import time
+import warnings
+from collections.abc import Callable
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+import multilateral as ml
+
+# egttools warns that a dense eigenvector is unreliable when some transition probabilities are
+# within 1e-11 of 1; the checks below compare its results anyway
+warnings.filterwarnings("ignore", message="Some of the entries in the transition matrix")
+
+Z = 100
+MATCH_TOL = 1e-9
+CRD: dict[str, Any] = {"group_size": 6, "threshold": 3, "risk": 0.5, "cost": 0.1,
+                       "endowment": 1.0}
+CRD_BETA, CRD_MU = 5.0, 0.01
+SEED = 2024
+NASHPY_GAME = np.array([[3.0, 1.0], [5.0, 2.0]])
+NASHPY_N = 10
+
+
+def median_time(fn: Callable[[], Any], repeats: int) -> float:
+    """Median wall time of one call (seconds) over ``repeats`` runs, after a warm-up call."""
+    fn()
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def fmt(seconds: float) -> str:
+    return f"{seconds * 1e3:9.3f} ms"
+
+
+class Report:
+    def __init__(self) -> None:
+        self.failed = False
+        self.rows: list[tuple[str, float, float | None]] = []
+
+    def check(self, label: str, ok: bool, detail: str) -> None:
+        self.failed |= not ok
+        print(f"  {'ok  ' if ok else 'FAIL'} {label}: {detail}")
+
+    def time(self, label: str, ours: float, theirs: float | None) -> None:
+        self.rows.append((label, ours, theirs))
+        if theirs is None:
+            print(f"  time {label}: ours {fmt(ours)}")
+        else:
+            print(f"  time {label}: ours {fmt(ours)}, theirs {fmt(theirs)}, "
+                  f"ours/theirs {ours / theirs:.4f} ({theirs / ours:.0f}x)")
+
+
+def absorbing_fixation(a: NDArray[np.float64], invader: int, resident: int, beta: float
+                       ) -> float:
+    """The Fermi fixation probability by a dense linear solve of the absorbing chain."""
+    x = np.arange(Z + 1)
+    f_inv = ((x - 1) * a[invader, invader] + (Z - x) * a[invader, resident]) / (Z - 1)
+    f_res = (x * a[resident, invader] + (Z - x - 1) * a[resident, resident]) / (Z - 1)
+    mat = ml.solvers.pairwise_comparison(f_inv - f_res, beta=beta).transition_matrix()
+    inner = np.arange(1, Z)
+    lhs = np.eye(Z - 1) - mat[np.ix_(inner, inner)]
+    return float(np.linalg.solve(lhs, mat[inner, Z])[0])
+
+
+def precise_fixation(a: NDArray[np.float64], invader: int, resident: int, beta: float
+                     ) -> float:
+    """The closed form ``1 / sum_i exp(-beta sum_{x <= i} d(x))`` in 50-digit arithmetic."""
+    import mpmath
+
+    mpmath.mp.dps = 50
+    total, acc = mpmath.mpf(1), mpmath.mpf(0)
+    for x in range(1, Z):
+        f_inv = (mpmath.mpf(x - 1) * a[invader, invader] + (Z - x) * a[invader, resident]) / (
+            Z - 1)
+        f_res = (mpmath.mpf(x) * a[resident, invader] + (Z - x - 1) * a[resident, resident]) / (
+            Z - 1)
+        acc += -beta * (f_inv - f_res)
+        total += mpmath.exp(acc)
+    return float(1 / total)
+
+
+def case_crd(report: Report, egt: Any, repeats: int) -> None:
+    print(f"\n1. collective-risk dilemma, full chain: Z={Z}, N=6, M=3, r=0.5, beta={CRD_BETA}, "
+          f"mu={CRD_MU}")
+    model = ml.models.CollectiveRiskDilemma(population=Z, beta=CRD_BETA, mu=CRD_MU,
+                                            others_only=True, **CRD)
+    game = model.game()
+
+    def ours_matrix() -> Any:
+        return ml.solvers.transition_matrix(game, Z, beta=CRD_BETA, mu=CRD_MU, others_only=True)
+
+    chain = ours_matrix()
+    t_mat = median_time(ours_matrix, repeats)
+    t_stat = median_time(lambda: ml.solvers.stationary_distribution(chain.matrix), repeats)
+    t_bd = median_time(model.stationary_distribution, repeats)
+    ours_p = chain.stationary_distribution()
+    # ours orders states (cooperators, defectors) from all-C; egttools' OneShotCRD puts D first
+    ours_p_by_k = ours_p[::-1]
+    report.check("detailed balance (O(Z)) vs sparse solve",
+                 float(np.abs(ours_p_by_k - model.stationary_distribution()).max()) < MATCH_TOL,
+                 f"max |diff| {np.abs(ours_p_by_k - model.stationary_distribution()).max():.1e}")
+    if egt is None:
+        report.time("transition matrix (101 states)", t_mat, None)
+        report.time("stationary distribution", t_stat, None)
+        return
+    from egttools.analytical import PairwiseComparison
+    from egttools.games import OneShotCRD
+    from egttools.utils import calculate_stationary_distribution
+
+    crd_game = OneShotCRD(1.0, 0.1, 0.5, 6, 3)  # keep alive while the model uses it
+    egt_model = PairwiseComparison(Z, crd_game)
+    theirs_mat = egt_model.calculate_transition_matrix(CRD_BETA, CRD_MU)
+    diff = float(np.abs(theirs_mat.toarray() - chain.matrix.toarray()[::-1, ::-1]).max())
+    report.check("transition matrix", diff < MATCH_TOL, f"max |diff| {diff:.1e}")
+    theirs_p = np.asarray(calculate_stationary_distribution(theirs_mat.transpose()))
+    diff = float(np.abs(theirs_p - ours_p_by_k).max())
+    report.check("stationary distribution", diff < MATCH_TOL, f"max |diff| {diff:.1e}")
+    t_theirs_mat = median_time(lambda: egt_model.calculate_transition_matrix(CRD_BETA, CRD_MU),
+                               repeats)
+    t_theirs_stat = median_time(
+        lambda: calculate_stationary_distribution(theirs_mat.transpose()), repeats)
+    report.time("transition matrix (101 states)", t_mat, t_theirs_mat)
+    report.time("stationary distribution (sparse solve vs dense eig)", t_stat, t_theirs_stat)
+    report.time("stationary distribution (model, detailed balance)", t_bd, t_theirs_stat)
+
+
+def case_sml(report: Report, egt: Any, repeats: int) -> None:
+    print(f"\n2. small-mutation limit, 5 strategies: random 5x5 (seed {SEED}), Z={Z}, beta=1")
+    a = np.random.default_rng(SEED).random((5, 5))
+    ours = ml.solvers.small_mutation_limit(a, Z, beta=1.0)
+    t_ours = median_time(lambda: ml.solvers.small_mutation_limit(a, Z, beta=1.0), repeats)
+    if egt is None:
+        report.time("small-mutation limit", t_ours, None)
+        return
+    from egttools.analytical import PairwiseComparison, StochDynamics
+    from egttools.games import Matrix2PlayerGameHolder
+    from egttools.utils import calculate_stationary_distribution
+
+    holder = Matrix2PlayerGameHolder(5, a)  # keep alive while the model uses it
+    egt_model = PairwiseComparison(Z, holder)
+    trans, fix = egt_model.calculate_transition_and_fixation_matrix_sml(1.0)
+    stoch = StochDynamics(5, a, Z)
+    s_trans, s_fix = stoch.transition_and_fixation_matrix(1.0)
+    truncated = (fix == 0) & ~np.eye(5, dtype=bool)
+    diff = float(np.abs(fix - ours.fixation)[~truncated].max())
+    report.check("fixation probabilities (egttools C++, where nonzero)", diff < MATCH_TOL,
+                 f"max |diff| {diff:.1e}")
+    for i, j in zip(*np.nonzero(truncated), strict=True):
+        value = float(ours.fixation[i, j])
+        dense = absorbing_fixation(a, int(j), int(i), 1.0)
+        precise = precise_fixation(a, int(j), int(i), 1.0)
+        ok = (value < 1e-7 and abs(value - dense) < 1e-12
+              and abs(value - precise) <= 1e-9 * precise)
+        report.check(f"  egttools reports 0 for rho({j} invades {i})", ok,
+                     f"ours {value:.6e}, 50 digits {precise:.6e}, dense solve {dense:.6e}")
+    diff = float(np.abs(s_fix - ours.fixation).max())
+    report.check("fixation probabilities (egttools StochDynamics, all)", diff < MATCH_TOL,
+                 f"max |diff| {diff:.1e} (it too reports the ones above as 0)")
+    theirs_p = np.asarray(calculate_stationary_distribution(trans.transpose()))
+    stoch_p = np.asarray(calculate_stationary_distribution(s_trans))  # column-stochastic
+    diff_c = float(np.abs(theirs_p - ours.stationary).max())
+    diff_s = float(np.abs(stoch_p - ours.stationary).max())
+    report.check("stationary distribution (vs StochDynamics)", diff_s < MATCH_TOL,
+                 f"max |diff| {diff_s:.1e} (vs the truncated C++ matrix: {diff_c:.1e})")
+    t_theirs = median_time(lambda: egt_model.calculate_transition_and_fixation_matrix_sml(1.0),
+                           repeats)
+    t_stoch = median_time(lambda: stoch.transition_and_fixation_matrix(1.0),
+                          max(3, repeats // 10))
+    report.time("small-mutation limit (vs PairwiseComparison, C++)", t_ours, t_theirs)
+    report.time("small-mutation limit (vs StochDynamics, Python)", t_ours, t_stoch)
+
+
+def case_full3(report: Report, egt: Any, repeats: int, dense: bool) -> None:
+    states = ml.solvers.population_states(Z, 3).shape[0]
+    print(f"\n3. full chain, 3 strategies: random 3x3 (seed {SEED}), Z={Z} ({states:,} states), "
+          "beta=1, mu=0.001")
+    a = np.random.default_rng(SEED).random((3, 3))
+
+    def ours_matrix() -> Any:
+        return ml.solvers.transition_matrix(a, Z, beta=1.0, mu=1e-3, others_only=True)
+
+    chain = ours_matrix()
+    t_mat = median_time(ours_matrix, repeats)
+    t_stat = median_time(chain.stationary_distribution, max(3, repeats // 2))
+    p = chain.stationary_distribution()
+    residual = float(np.abs(chain.matrix.T @ p - p).max())
+    report.check("stationary distribution residual |pP - p|", residual < 1e-14,
+                 f"{residual:.1e}")
+    if egt is None:
+        report.time("transition matrix", t_mat, None)
+        report.time("stationary distribution", t_stat, None)
+        return
+    from egttools.analytical import PairwiseComparison
+    from egttools.games import Matrix2PlayerGameHolder
+
+    holder = Matrix2PlayerGameHolder(3, a)  # keep alive while the model uses it
+    egt_model = PairwiseComparison(Z, holder)
+    theirs = egt_model.calculate_transition_matrix(1.0, 1e-3)
+    diff = float(abs(theirs - chain.matrix).max())
+    report.check("transition matrix", diff < MATCH_TOL, f"max |diff| {diff:.1e}")
+    t_theirs = median_time(lambda: egt_model.calculate_transition_matrix(1.0, 1e-3),
+                           max(3, repeats // 5))
+    report.time("transition matrix (5,151 states)", t_mat, t_theirs)
+    if dense:
+        from egttools.utils import calculate_stationary_distribution
+
+        start = time.perf_counter()
+        theirs_p = np.asarray(calculate_stationary_distribution(theirs.transpose()))
+        t_dense = time.perf_counter() - start
+        diff = float(np.abs(theirs_p - p).max())
+        report.check("stationary distribution", diff < MATCH_TOL, f"max |diff| {diff:.1e}")
+        report.time("stationary distribution (sparse solve vs dense eig, 1 run)", t_stat,
+                    t_dense)
+    else:
+        report.time("stationary distribution (sparse solve; egttools' dense eig: --dense)",
+                    t_stat, None)
+
+
+def case_nashpy(report: Report, repetitions: int, repeats: int) -> None:
+    print(f"\n4. fixation probability vs nashpy: Moran, N={NASHPY_N}, A={NASHPY_GAME.tolist()}, "
+          "one defector among cooperators")
+    exact = ml.solvers.fixation_probability(NASHPY_GAME.astype(int), 1, 0, NASHPY_N,
+                                            process="moran")
+    assert isinstance(exact, Fraction)
+    t_ours = median_time(lambda: ml.solvers.fixation_probability(
+        NASHPY_GAME.astype(int), 1, 0, NASHPY_N, process="moran"), repeats)
+    t_float = median_time(lambda: ml.solvers.fixation_probability(
+        NASHPY_GAME, 1, 0, NASHPY_N, process="moran"), repeats)
+    print(f"  ours, exact: {exact} = {float(exact):.12f}")
+    try:
+        import nashpy
+    except ImportError as err:
+        print(f"  nashpy is not installed ({err}); timing ours alone")
+        report.time("fixation probability (exact)", t_ours, None)
+        return
+    game = nashpy.Game(NASHPY_GAME, NASHPY_GAME.T)
+    population = np.array([0] * (NASHPY_N - 1) + [1])
+    np.random.seed(0)  # noqa: NPY002 - nashpy draws from numpy's global generator
+    start = time.perf_counter()
+    estimate = game.fixation_probabilities(population, repetitions=repetitions)
+    t_nashpy = time.perf_counter() - start
+    se = float(np.sqrt(float(exact) * (1 - float(exact)) / repetitions))
+    # nashpy returns {final population (a tuple of types): frequency}
+    estimated = float(estimate.get((1,) * NASHPY_N, 0.0))
+    z = (estimated - float(exact)) / se
+    report.check(f"nashpy estimate over {repetitions} runs within 4 standard errors",
+                 abs(z) < 4, f"{estimated:.4f} vs exact {float(exact):.4f}, "
+                 f"standard error {se:.4f}, z = {z:+.2f}")
+    report.time(f"fixation probability (exact Fraction) vs nashpy ({repetitions} runs)",
+                t_ours, t_nashpy)
+    report.time(f"fixation probability (float) vs nashpy ({repetitions} runs)", t_float,
+                t_nashpy)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--repeats", type=int, default=21, help="timed runs per measurement")
+    parser.add_argument("--quick", action="store_true",
+                        help="200 nashpy simulations instead of 1,000")
+    parser.add_argument("--dense", action="store_true",
+                        help="also run egttools' dense stationary distribution on 5,151 states")
+    args = parser.parse_args(argv)
+
+    print(f"python {platform.python_version()}, numpy {np.__version__}, "
+          f"multilateral {ml.__version__}, threads: OMP={os.environ['OMP_NUM_THREADS']}, "
+          f"OPENBLAS={os.environ['OPENBLAS_NUM_THREADS']}; median of {args.repeats} runs")
+    try:
+        import egttools
+    except ImportError as err:
+        print(f"egttools is not installed ({err}); `pip install egttools` to compare. "
+              "Timing multilateral alone.")
+        egttools = None
+    else:
+        print(f"egttools {importlib.metadata.version('egttools')}", end="")
+    try:
+        print(f", nashpy {importlib.metadata.version('nashpy')}")
+    except importlib.metadata.PackageNotFoundError:
+        print()
+    report = Report()
+    case_crd(report, egttools, args.repeats)
+    case_sml(report, egttools, args.repeats)
+    case_full3(report, egttools, args.repeats, args.dense)
+    case_nashpy(report, 200 if args.quick else 1000, args.repeats)
+    print("\nsummary (ours/theirs < 1: ours is faster)")
+    for label, ours, theirs in report.rows:
+        ratio = "" if theirs is None else f"{ours / theirs:10.4f}"
+        print(f"  {label:<72} {fmt(ours)} {'' if theirs is None else fmt(theirs)} {ratio}")
+    print("agreement:", "FAILED" if report.failed else "all checks passed")
+    return 1 if report.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

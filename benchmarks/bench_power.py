@@ -1,0 +1,219 @@
+"""Benchmark Shapley-Shubik and Banzhaf indices of a 190-member weighted game.
+
+The game is IMF-like: 190 members, one with 16.5% of the weight and 189 with decreasing
+weights (sorted lognormal shares, ``sigma = 1.5``, seed 0, each at least 1), at total weight
+1,000 and 10,000, with two quotas: a simple majority (more than half) and 85% (the IMF's
+special majority, which gives the largest member a veto). For each of the four games the
+script computes
+
+* with ``multilateral`` (:func:`multilateral.solvers.shapley_shubik` and
+  :func:`~multilateral.solvers.banzhaf`): exact (Fractions, the reference) and float64;
+* with ``powerindex`` (``Game(quota, weights).calc_banzhaf()`` and
+  ``calc_shapley_shubik()``, normalized Banzhaf and Shapley-Shubik);
+* with ``powerindices`` (``compute_pbi`` and ``compute_ssi``: absolute Banzhaf and
+  Shapley-Shubik);
+
+and reports the wall time (ours: median of ``--repeats`` runs after a warm-up; theirs: one
+run, they take seconds) and the largest absolute difference from the exact values.
+
+The other packages' Shapley-Shubik routines are slow at this size (``powerindex`` runs for
+about a minute at total weight 10,000 before it overflows; ``powerindices`` loops in pure
+Python over a weight x size table), so by default they run only at total weight 1,000;
+``--full`` runs them everywhere. A package that is not installed is skipped with a message
+(``pip install powerindex powerindices``).
+
+The exit status is 1 when our float values differ from our exact ones by more than
+``1e-12``, when the exact Shapley-Shubik values do not sum to one, or when computing both
+indices (default settings) for a game with total weight 10,000 takes a second or more.
+
+Usage::
+
+    python benchmarks/bench_power.py [--repeats K] [--full]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.metadata
+import math
+import platform
+import statistics
+import sys
+import time
+import warnings
+from collections.abc import Callable
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+
+import multilateral as ml
+
+N = 190
+TOP_SHARE = 0.165
+TOTALS = (1_000, 10_000)
+RULES = ("50%", "85%")
+TOL = 1e-12
+
+
+def imf_like(total: int, n: int = N, seed: int = 0) -> list[int]:
+    """One member with 16.5% of ``total``; 189 decreasing lognormal weights (>= 1)."""
+    rng = np.random.default_rng(seed)
+    top = round(TOP_SHARE * total)
+    raw = np.sort(rng.lognormal(0.0, 1.5, n - 1))[::-1]
+    rest = np.maximum(1, np.floor(raw / raw.sum() * (total - top))).astype(int)
+    rest[0] += total - top - rest.sum()
+    return [top, *sorted(rest.tolist(), reverse=True)]
+
+
+def quota(total: int, rule: str) -> int:
+    return total // 2 + 1 if rule == "50%" else math.ceil(Fraction(85, 100) * total)
+
+
+def median_time(fn: Callable[[], Any], repeats: int) -> float:
+    fn()
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def once(fn: Callable[[], Any]) -> tuple[Any, float, str]:
+    """Run once: (result, seconds, error message or '')."""
+    start = time.perf_counter()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            out = fn()
+    except Exception as err:  # report the other packages' failures, do not stop
+        return None, time.perf_counter() - start, f"{type(err).__name__}: {err}"[:60]
+    return out, time.perf_counter() - start, ""
+
+
+def describe(values: Any, reference: np.ndarray) -> str:
+    arr = np.asarray(values, dtype=float)
+    diff = float(np.max(np.abs(arr - reference)))
+    text = f"max|diff| {diff:8.1e}  sum {arr.sum():.6g}"
+    if arr.min() < 0:
+        text += f"  min {arr.min():.2g} (negative)"
+    return text
+
+
+def run_game(total: int, rule: str, theirs: dict[str, Any], repeats: int,
+             full: bool) -> tuple[bool, float | None]:
+    """Time and check one game; print its rows. Returns (failed, powerindex / ours)."""
+    weights = imf_like(total)
+    q = quota(total, rule)
+    game = ml.WeightedVotingGame(weights, q)
+    print(f"== total weight {total:,}, quota {q:,} ({rule}); largest weight "
+          f"{weights[0]}, veto players {len(game.veto_players)}")
+    ss = ml.solvers.shapley_shubik(game, exact=True)
+    ref_ss = ss.as_float()
+    ref_bz = ml.solvers.banzhaf(game, exact=True).as_float()
+    ref_bzn = ml.solvers.banzhaf(game, exact=True, normalized=True).as_float()
+    failed = sum(ss.values) != 1
+    if failed:
+        print("   exact Shapley-Shubik values do not sum to one: FAILED")
+    rows: list[tuple[str, float, str]] = []
+
+    def ours(label: str, fn: Callable[[], Any], ref: np.ndarray) -> float:
+        nonlocal failed
+        t = median_time(fn, repeats)
+        result = fn()
+        text = describe(result.values, ref)
+        if not result.exact:
+            bad = float(np.max(np.abs(result.as_float() - ref))) > TOL
+            failed |= bad
+            text += "  FAILED" if bad else ""
+        rows.append((label, t, text))
+        return t
+
+    t_ss = ours("SS  multilateral exact",
+                lambda: ml.solvers.shapley_shubik(game, exact=True), ref_ss)
+    ours("SS  multilateral float", lambda: ml.solvers.shapley_shubik(game, exact=False), ref_ss)
+    t_bz = ours("BZ  multilateral exact", lambda: ml.solvers.banzhaf(game, exact=True), ref_bz)
+    ours("BZ  multilateral float", lambda: ml.solvers.banzhaf(game, exact=False), ref_bz)
+    t_default = median_time(
+        lambda: (ml.solvers.shapley_shubik(game), ml.solvers.banzhaf(game)), repeats)
+    chose = (f"SS {'exact' if ml.solvers.shapley_shubik(game).exact else 'float'}, "
+             f"BZ {'exact' if ml.solvers.banzhaf(game).exact else 'float'}")
+    note = f"(exact=None chose {chose})"
+    if total == 10_000 and t_default >= 1.0:
+        failed = True
+        note += "  SLOWER THAN 1 s: FAILED"
+    rows.append(("SS+BZ multilateral default", t_default, note))
+
+    ratio = None
+    if "powerindex" in theirs:
+        px = theirs["powerindex"]
+
+        def px_bz() -> Any:
+            g = px.Game(q, weights=list(weights))
+            g.calc_banzhaf()
+            return g.banzhaf
+
+        def px_ss() -> Any:
+            g = px.Game(q, weights=list(weights))
+            g.calc_shapley_shubik()
+            return g.shapley_shubik
+
+        out, t, problem = once(px_bz)
+        rows.append(("BZ  powerindex (normalized)", t, problem or describe(out, ref_bzn)))
+        if not problem:
+            ratio = t / t_bz
+        if total == 1_000 or full:
+            out, t, problem = once(px_ss)
+            rows.append(("SS  powerindex", t, problem or describe(out, ref_ss)))
+    if "powerindices" in theirs:
+        pi = theirs["powerindices"]
+        out, t, problem = once(lambda: pi.compute_pbi(q, list(weights)))
+        rows.append(("BZ  powerindices (absolute)", t, problem or describe(out, ref_bz)))
+        if total == 1_000 or full:
+            out, t, problem = once(lambda: pi.compute_ssi(q, list(weights)))
+            rows.append(("SS  powerindices", t, problem or describe(out, ref_ss)))
+    for label, t, text in rows:
+        print(f"   {label:28s} {t * 1e3:10.1f} ms   {text}")
+    print(f"   ours exact: SS {t_ss * 1e3:.0f} ms + BZ {t_bz * 1e3:.0f} ms\n")
+    return failed, ratio
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--repeats", type=int, default=5, help="timed runs of ours")
+    parser.add_argument("--full", action="store_true",
+                        help="also run the other packages' Shapley-Shubik at total 10,000")
+    args = parser.parse_args(argv)
+
+    print(f"python {platform.python_version()}, numpy {np.__version__}, "
+          f"multilateral {ml.__version__}")
+    theirs: dict[str, Any] = {}
+    for name in ("powerindex", "powerindices"):
+        try:
+            theirs[name] = __import__(name)
+            print(f"{name} {importlib.metadata.version(name)}")
+        except ImportError as err:
+            print(f"{name} is not installed ({err}): skipped; `pip install {name}` to compare")
+    print(f"{N} members, IMF-like weights (seed 0); ours: median of {args.repeats} runs\n")
+
+    failed = False
+    bz_ratios = []
+    for total in TOTALS:
+        for rule in RULES:
+            bad, ratio = run_game(total, rule, theirs, args.repeats, args.full)
+            failed |= bad
+            if ratio is not None:
+                bz_ratios.append(ratio)
+
+    if bz_ratios:
+        ratio = statistics.median(bz_ratios)
+        print(f"Banzhaf: powerindex / multilateral exact, median over the four games: "
+              f"{ratio:.0f}x (range {min(bz_ratios):.0f}x-{max(bz_ratios):.0f}x)")
+    print("checks:", "FAILED" if failed else f"float within {TOL:g} of exact, exact SS sums to 1, "
+          "both indices under 1 s at total weight 10,000")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

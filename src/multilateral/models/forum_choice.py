@@ -1,0 +1,576 @@
+"""Competitive multilateralism: forum choice and caucus power.
+
+Institutions serve cooperation, conflict prevention and competition; states compete *within*
+institutions by caucusing and *without* them by creating new fora (Moreland 2019). This module
+models both moves.
+
+Forum choice
+------------
+States decide whether to cooperate in a **universal forum** that decides by consensus or in
+a **club of the willing** (Naím 2009; Patrick 2015 on forum shopping). State ``i`` gains
+``b_i`` (positive or negative) from an agreement that covers everyone. Assumptions, this
+library's formalization:
+
+* (F1) consensus: the universal agreement is adopted only if no member would lose
+  (``b_i >= 0`` for all ``i``), any member can block, and then the status quo (0) stays;
+  an adopted universal agreement is worth ``(1 + lambda) b_i``, where ``lambda >= 0`` is a
+  premium of universality (legitimacy, no leakage);
+* (F2) the club: the states that gain (``b_i > 0``) cooperate among themselves, without a
+  veto for the others; it covers the share ``s`` of the coverage weights (equal by default)
+  and is worth ``b_i s**gamma`` to each member (``gamma > 0``: returns to coverage); the
+  others get 0.
+
+With known positions (:class:`ForumChoice`) the structure is plain: if no one would lose,
+every state weakly prefers the universal forum; otherwise consensus blocks and the willing
+form the club.
+
+The interesting question is *ex ante*, when a state chooses where to invest before it knows
+the others' positions (:class:`HeterogeneousForum`). Each other state gains with probability
+``p`` independently; ``p`` falls as interests grow more heterogeneous (positions
+``N(mu, sigma**2)`` with ``mu > 0`` give ``p = Phi(mu / sigma)``, which falls from 1 to 1/2
+as the spread ``sigma`` grows). Per unit of its own benefit, a state that gains expects
+
+    universal:  U(p) = (1 + lambda) p**(n - 1)
+    club:       C(p) = E[((1 + X) / n)**gamma],   X ~ Binomial(n - 1, p)
+
+**Heterogeneity favors clubs.** ``C(p) / U(p)`` is nonincreasing in ``p``, so once a state
+prefers the club, more heterogeneity never brings it back to the universal forum. Proof:
+with ``h(x) = ((1 + x) / n)**gamma >= 0`` increasing and ``X'`` ~ Binomial(n - 2, p),
+``p C'(p) = (n - 1) p E[h(X' + 1) - h(X')] <= (n - 1) p E[h(X' + 1)] <= (n - 1) C(p)``, so
+``d log C / dp <= (n - 1) / p = d log U / dp``. At ``p = 1`` the universal forum wins iff
+``lambda > 0``; as ``p -> 0`` the club wins (``C -> n**-gamma > 0 = U``); so there is a
+critical probability ``p*`` (:meth:`HeterogeneousForum.critical_probability`) below which
+the club is preferred. :data:`HETEROGENEITY_FAVORS_CLUBS` states the claim.
+
+Caucus power
+------------
+A caucus that votes as one bloc inside an institution (democracies in the UN General
+Assembly, the G7 inside the G20): :func:`caucus_gain` compares the bloc's power with the sum
+of its members' power when each votes alone, in closed form for one-member-one-vote bodies
+of any size; :func:`multilateral.solvers.caucus_power` does the same for any weighted game.
+
+References
+----------
+.. [1] Moreland, W. (2019). *The Purpose of Multilateralism: A Framework for Democracies in
+   a Geopolitically Competitive World*. Brookings Institution (Foreign Policy, September).
+.. [2] Naím, M. (2009). Minilateralism: the magic number to get real international action.
+   *Foreign Policy* (online 18 June 2009).
+.. [3] Patrick, S. (2015). The new "new multilateralism": minilateral cooperation, but at
+   what cost? *Global Summitry* 1(2), 115-134.
+.. [4] Underdal, A. (1980). *The Politics of International Fisheries Management: The Case
+   of the Northeast Atlantic*. Universitetsforlaget (the law of the least ambitious
+   program); Hovi, J. and Sprinz, D. F. (2006). The limits of the law of the least
+   ambitious program. *Global Environmental Politics* 6(3), 28-42.
+.. [5] Penrose, L. S. (1946). The elementary statistics of majority voting. *Journal of the
+   Royal Statistical Society* 109(1), 53-57.
+.. [6] Shapley, L. S. and Shubik, M. (1954). A method for evaluating the distribution of
+   power in a committee system. *American Political Science Review* 48(3), 787-792.
+
+Examples
+--------
+>>> from fractions import Fraction
+>>> from multilateral.models import ForumChoice, HeterogeneousForum, caucus_gain
+>>> ForumChoice([3, 2, 1, -1]).equilibrium()
+ForumOutcome(club of 3: coverage 3/4)
+>>> f = HeterogeneousForum(n=21, gain_probability=Fraction(99, 100), legitimacy=1)
+>>> f.prefers_club(), f.with_(gain_probability=Fraction(9, 10)).prefers_club()
+(False, True)
+>>> caucus_gain(members=193, caucus=30, quota=97).gain("shapley_shubik") > 0
+True
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from dataclasses import dataclass
+from fractions import Fraction
+from statistics import NormalDist
+from typing import TYPE_CHECKING, Any
+
+from .._validation import check_positive_int, check_real
+from ..claims import Claim, register
+from ..errors import InvalidArgumentError, InvalidTypeError
+
+if TYPE_CHECKING:  # hypothesis is imported only when a claim's domain is built
+    from hypothesis.strategies import SearchStrategy
+
+__all__ = [
+    "HETEROGENEITY_FAVORS_CLUBS",
+    "CaucusGain",
+    "ForumChoice",
+    "ForumOutcome",
+    "HeterogeneousForum",
+    "caucus_gain",
+    "heterogeneous_forums",
+]
+
+FORUMS = ("universal", "club")
+
+
+def _prefer(universal: Any, club: Any) -> str:
+    if universal > club:
+        return "universal"
+    if club > universal:
+        return "club"
+    return "indifferent"
+
+
+@dataclass(frozen=True, repr=False)
+class ForumOutcome:
+    """The forum structure that results from known positions.
+
+    Attributes
+    ----------
+    forum : {"universal", "club", "none"}
+        Whether the universal agreement is adopted, the willing form a club, or no one
+        gains and the status quo stays.
+    members : tuple of str
+        Who cooperates (everyone, the club, or no one).
+    coverage : number
+        Their share of the coverage weights.
+    payoffs : tuple
+        Every state's payoff.
+    """
+
+    forum: str
+    members: tuple[str, ...]
+    coverage: Any
+    payoffs: tuple[Any, ...]
+
+    def __repr__(self) -> str:
+        if self.forum == "universal":
+            return f"ForumOutcome(universal: all {len(self.members)} cooperate)"
+        if self.forum == "club":
+            return f"ForumOutcome(club of {len(self.members)}: coverage {self.coverage})"
+        return "ForumOutcome(none: the status quo stays)"
+
+
+@dataclass(frozen=True)
+class ForumChoice:
+    """States with known positions choose between a universal forum and a club of the willing.
+
+    Parameters
+    ----------
+    benefits : sequence of numbers
+        ``b_i``: what each state gains from an agreement that covers everyone (negative: it
+        loses and, under consensus, blocks).
+    weights : sequence of numbers, optional
+        Coverage weights ``w_i >= 0`` (shares of emissions, trade, population); default
+        equal. Normalized to sum to one.
+    legitimacy : number, default 0
+        ``lambda >= 0``: the premium of a universal agreement, worth ``(1 + lambda) b_i``.
+    coverage_returns : number, default 1
+        ``gamma > 0``: a club covering the share ``s`` is worth ``b_i s**gamma``.
+    members : sequence of str, optional
+        State labels (default ``"S1"``, ``"S2"``, ...).
+
+    Notes
+    -----
+    Assumptions (F1)-(F2) of the module docstring. If every ``b_i >= 0`` the universal
+    agreement passes and every state weakly prefers it (``(1 + lambda) b_i >= b_i s**gamma``
+    since ``s <= 1``); otherwise consensus blocks it, the willing (``b_i > 0``) strictly
+    prefer the club and the others are indifferent.
+
+    Examples
+    --------
+    >>> from multilateral.models import ForumChoice
+    >>> fc = ForumChoice([3, 2, 1, -1], members=["A", "B", "C", "D"])
+    >>> fc.universal_adopted(), fc.club_members()
+    (False, ('A', 'B', 'C'))
+    >>> fc.preferences()
+    {'A': 'club', 'B': 'club', 'C': 'club', 'D': 'indifferent'}
+    >>> fc.equilibrium().payoffs
+    (Fraction(9, 4), Fraction(3, 2), Fraction(3, 4), Fraction(0, 1))
+    >>> ForumChoice([3, 2, 1, 0]).equilibrium()
+    ForumOutcome(universal: all 4 cooperate)
+    """
+
+    benefits: Any
+    weights: Any = None
+    legitimacy: Any = 0
+    coverage_returns: Any = 1
+    members: Any = None
+
+    def __post_init__(self) -> None:
+        b = _reals(self.benefits, "benefits")
+        if not b:
+            raise InvalidArgumentError("benefits must name at least one state")
+        n = len(b)
+        if self.weights is None:
+            w = tuple(Fraction(1, n) for _ in b)
+        else:
+            raw = _reals(self.weights, "weights", low=0)
+            if len(raw) != n:
+                raise InvalidArgumentError(
+                    f"weights must have one entry per state ({n}), got {len(raw)}")
+            total = sum(raw)
+            if total <= 0:
+                raise InvalidArgumentError("weights must not all be zero")
+            w = tuple(x / total for x in raw)
+        labels = tuple(f"S{i + 1}" for i in range(n)) if self.members is None else tuple(
+            self.members)
+        if len(labels) != n or not all(isinstance(m, str) for m in labels):
+            raise InvalidArgumentError(f"members must be {n} strings, one per state")
+        if len(set(labels)) != n:
+            raise InvalidArgumentError("members must be distinct")
+        object.__setattr__(self, "benefits", b)
+        object.__setattr__(self, "weights", w)
+        object.__setattr__(self, "members", labels)
+        object.__setattr__(self, "legitimacy",
+                           check_real(self.legitimacy, "legitimacy", low=0))
+        object.__setattr__(self, "coverage_returns",
+                           check_real(self.coverage_returns, "coverage_returns", low=0,
+                                      open_low=True))
+
+    @property
+    def n(self) -> int:
+        """Number of states."""
+        return len(self.benefits)
+
+    def universal_adopted(self) -> bool:
+        """Whether no state would lose, so that consensus adopts the universal agreement."""
+        return all(b >= 0 for b in self.benefits)
+
+    def club_members(self) -> tuple[str, ...]:
+        """The willing: the states that gain (``b_i > 0``)."""
+        return tuple(m for m, b in zip(self.members, self.benefits, strict=True) if b > 0)
+
+    def club_coverage(self) -> Any:
+        """The willing's share of the coverage weights."""
+        return sum((w for w, b in zip(self.weights, self.benefits, strict=True) if b > 0),
+                   0 * self.weights[0])
+
+    def payoffs(self, forum: str) -> tuple[Any, ...]:
+        """Every state's payoff if cooperation runs through ``forum``."""
+        if forum not in FORUMS:
+            raise InvalidArgumentError(f"forum must be 'universal' or 'club', got {forum!r}")
+        zero = 0 * self.benefits[0]
+        if forum == "universal":
+            adopted = self.universal_adopted()
+            return tuple((1 + self.legitimacy) * b if adopted else zero for b in self.benefits)
+        value = self.club_coverage() ** self.coverage_returns
+        return tuple(b * value if b > 0 else zero for b in self.benefits)
+
+    def preferences(self) -> dict[str, str]:
+        """Each state's preferred forum: ``'universal'``, ``'club'`` or ``'indifferent'``."""
+        universal, club = self.payoffs("universal"), self.payoffs("club")
+        return {m: _prefer(u, c)
+                for m, u, c in zip(self.members, universal, club, strict=True)}
+
+    def equilibrium(self) -> ForumOutcome:
+        """The forum structure: universal if no one blocks, else the club of the willing."""
+        if self.universal_adopted():
+            return ForumOutcome("universal", self.members, 1 + 0 * self.weights[0],
+                                self.payoffs("universal"))
+        club = self.club_members()
+        if club:
+            return ForumOutcome("club", club, self.club_coverage(), self.payoffs("club"))
+        return ForumOutcome("none", (), 0 * self.weights[0], self.payoffs("universal"))
+
+
+def _reals(values: Any, name: str, low: Any = None) -> tuple[Any, ...]:
+    if isinstance(values, (str, bytes)) or not hasattr(values, "__iter__"):
+        raise InvalidTypeError(f"{name} must be a sequence of numbers, got {values!r}")
+    return tuple(check_real(v, f"{name}[{i}]", low=low) for i, v in enumerate(values))
+
+
+@dataclass(frozen=True)
+class HeterogeneousForum:
+    """The forum choice of a state that gains, before it knows the others' positions.
+
+    Parameters
+    ----------
+    n : int
+        Number of states (``>= 2``), equal coverage weights.
+    gain_probability : number in [0, 1]
+        ``p``: the probability that any other state gains from the agreement (independently).
+        Lower ``p`` means more heterogeneous interests; see :meth:`from_normal`.
+    legitimacy : number, default 0
+        ``lambda >= 0``, as in :class:`ForumChoice`.
+    coverage_returns : number, default 1
+        ``gamma > 0``, as in :class:`ForumChoice`.
+
+    Notes
+    -----
+    The values are per unit of the state's own benefit (both forums scale with it):
+    ``U(p) = (1 + lambda) p**(n - 1)`` and ``C(p) = E[((1 + X) / n)**gamma]`` with
+    ``X ~ Binomial(n - 1, p)`` (exact for exact ``p`` and integer ``gamma``). The module
+    docstring proves that ``C / U`` is nonincreasing in ``p``.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> from multilateral.models import HeterogeneousForum
+    >>> f = HeterogeneousForum(n=3, gain_probability=Fraction(1, 2), legitimacy=1)
+    >>> f.universal_value(), f.club_value()
+    (Fraction(1, 2), Fraction(2, 3))
+    >>> round(f.critical_probability(), 4)
+    0.6076
+    >>> f.outcome_probabilities()
+    {'universal': Fraction(1, 8), 'club': Fraction(3, 4), 'none': Fraction(1, 8)}
+    """
+
+    n: int
+    gain_probability: Any
+    legitimacy: Any = 0
+    coverage_returns: Any = 1
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "n", check_positive_int(self.n, "n", minimum=2))
+        object.__setattr__(self, "gain_probability",
+                           check_real(self.gain_probability, "gain_probability", low=0,
+                                      high=1))
+        object.__setattr__(self, "legitimacy",
+                           check_real(self.legitimacy, "legitimacy", low=0))
+        object.__setattr__(self, "coverage_returns",
+                           check_real(self.coverage_returns, "coverage_returns", low=0,
+                                      open_low=True))
+
+    @classmethod
+    def from_normal(cls, n: int, mean: float, spread: float, *, legitimacy: Any = 0,
+                    coverage_returns: Any = 1) -> HeterogeneousForum:
+        """Positions drawn from ``N(mean, spread**2)``: ``p = Phi(mean / spread)`` (a float).
+
+        ``spread`` measures heterogeneity; ``spread = 0`` means identical positions.
+        """
+        mean = float(check_real(mean, "mean"))
+        spread = float(check_real(spread, "spread", low=0))
+        # identical positions (spread 0): everyone gains iff the mean is positive
+        p = NormalDist().cdf(mean / spread) if spread else float(mean > 0)
+        return cls(n=n, gain_probability=p, legitimacy=legitimacy,
+                   coverage_returns=coverage_returns)
+
+    def with_(self, **changes: Any) -> HeterogeneousForum:
+        """A copy with some parameters changed (validated again)."""
+        return dataclasses.replace(self, **changes)
+
+    def universal_value(self) -> Any:
+        """``U(p) = (1 + lambda) p**(n - 1)``: the chance no one blocks, times the premium."""
+        return (1 + self.legitimacy) * self.gain_probability ** (self.n - 1)
+
+    def club_value(self) -> Any:
+        """``C(p) = E[((1 + X) / n)**gamma]``: the expected value of the club of the willing."""
+        p, n, g = self.gain_probability, self.n, self.coverage_returns
+        if isinstance(p, float) or isinstance(g, float):
+            import numpy as np
+            from scipy.stats import binom
+
+            x = np.arange(n)
+            return float(binom.pmf(x, n - 1, float(p)) @ (((1 + x) / n) ** float(g)))
+        return sum((math.comb(n - 1, x) * p**x * (1 - p) ** (n - 1 - x)
+                    * Fraction(1 + x, n) ** g for x in range(n)), 0 * p)
+
+    def preferred_forum(self) -> str:
+        """``'universal'``, ``'club'`` or ``'indifferent'``."""
+        return _prefer(self.universal_value(), self.club_value())
+
+    def prefers_club(self) -> bool:
+        """Whether the club of the willing is strictly better."""
+        return self.preferred_forum() == "club"
+
+    def critical_probability(self, *, tol: float = 1e-12) -> float:
+        """``p*``: the club is preferred for ``p < p*`` and the universal forum above.
+
+        Found by bisection on ``log C - log U``, which is nonincreasing in ``p``. Equals 1
+        when ``lambda = 0`` (the club never does worse).
+        """
+        if self.legitimacy == 0:
+            return 1.0
+        lo, hi = 0.0, 1.0  # club preferred at lo (as p -> 0), universal at hi (p = 1)
+        base = self.with_(gain_probability=0.5)
+        while hi - lo > tol:
+            mid = (lo + hi) / 2
+            if base.with_(gain_probability=mid).prefers_club():
+                lo = mid
+            else:
+                hi = mid
+        return (lo + hi) / 2
+
+    def critical_spread(self, mean: float) -> float | None:
+        """The spread of ``N(mean, spread**2)`` positions above which the club is preferred.
+
+        ``None`` when no spread makes the club preferred (``mean > 0`` and ``p* <= 1/2``:
+        even maximal heterogeneity leaves every other state gaining with probability near
+        1/2). ``0.0`` when the club is preferred already at identical positions.
+        """
+        mean = float(check_real(mean, "mean", low=0, open_low=True))
+        p_star = self.critical_probability()
+        if p_star >= 1:
+            return 0.0
+        if p_star <= 0.5:
+            return None
+        return mean / NormalDist().inv_cdf(p_star)
+
+    def outcome_probabilities(self) -> dict[str, Any]:
+        """Probabilities of the forum structures, for all ``n`` positions random.
+
+        ``universal`` (no one blocks: ``p**n``), ``club`` (some but not all gain) and
+        ``none`` (no one gains: ``(1 - p)**n``).
+        """
+        p, n = self.gain_probability, self.n
+        universal, none = p**n, (1 - p) ** n
+        return {"universal": universal, "club": 1 - universal - none, "none": none}
+
+
+def heterogeneous_forums(*, max_n: int = 12) -> SearchStrategy[tuple[HeterogeneousForum, Any]]:
+    """Pairs ``(forum, q)``: an exact :class:`HeterogeneousForum` and a smaller ``q < p``.
+
+    ``q`` is the gain probability after interests grow more heterogeneous. Built directly:
+    ``n`` in ``[2, max_n]``, ``p`` in ``(0, 1]``, ``lambda`` in ``[0, 3]``, integer
+    ``gamma`` in ``[1, 3]``, and ``q = t p`` with ``t`` in ``[0, 1)``.
+    """
+    from hypothesis import strategies as st
+
+    @st.composite
+    def build(draw: st.DrawFn) -> tuple[HeterogeneousForum, Any]:
+        p = Fraction(draw(st.integers(1, 24)), 24)
+        forum = HeterogeneousForum(
+            n=draw(st.integers(2, max_n)), gain_probability=p,
+            legitimacy=Fraction(draw(st.integers(0, 36)), 12),
+            coverage_returns=draw(st.integers(1, 3)))
+        return forum, p * Fraction(draw(st.integers(0, 23)), 24)
+
+    return build()
+
+
+def _clubs_persist(instance: tuple[HeterogeneousForum, Any]) -> bool:
+    forum, lower = instance
+    return not forum.prefers_club() or forum.with_(gain_probability=lower).prefers_club()
+
+
+HETEROGENEITY_FAVORS_CLUBS = register(Claim(
+    name="heterogeneity_favors_clubs",
+    statement="as states' interests grow more heterogeneous, a state that gains from "
+              "cooperation comes to prefer a club of the willing to a universal forum in "
+              "which any member can block, and more heterogeneity never brings it back",
+    source="competitive multilateralism (Moreland 2019, Brookings); minilateralism (Naím "
+           "2009; Patrick 2015); the forum model and its proof are this library's "
+           "formalization (multilateral.models.forum_choice)",
+    predicate=_clubs_persist,
+    domain=heterogeneous_forums,
+))
+
+
+# --------------------------------------------------------------------------------------------
+# Caucus power in one-member-one-vote bodies
+# --------------------------------------------------------------------------------------------
+def _comb(n: int, k: int) -> int:
+    return math.comb(n, k) if 0 <= k <= n else 0
+
+
+@dataclass(frozen=True, repr=False)
+class CaucusGain:
+    """A caucus voting as one bloc against its members voting apart, in closed form.
+
+    Attributes
+    ----------
+    members, caucus, quota : int
+        Body size ``n``, caucus size ``c`` and the votes needed ``q`` (one vote each).
+    together, apart : dict
+        By index, the bloc's value and the sum of the caucus members' values when everyone
+        votes alone: ``"shapley_shubik"``; ``"banzhaf_normalized"`` (the share of all
+        swings); ``"banzhaf"`` (absolute: the probability that the vote is decisive,
+        Penrose's measure). Absolute values are probabilities of events that are not
+        exclusive, so they do not add up across members; ``"banzhaf_member"`` compares
+        what one caucus member has: apart, its own absolute Banzhaf measure; together, its
+        indirect measure, the probability that it decides the caucus' internal simple
+        majority times the probability that the bloc decides the body (Penrose 1946).
+    """
+
+    members: int
+    caucus: int
+    quota: int
+    together: dict[str, Any]
+    apart: dict[str, Any]
+
+    def gain(self, index: str = "shapley_shubik") -> Any:
+        """``together - apart`` for ``index``."""
+        if index not in self.together:
+            raise InvalidArgumentError(
+                f"index must be one of {sorted(self.together)}, got {index!r}")
+        return self.together[index] - self.apart[index]
+
+    def ratio(self, index: str = "shapley_shubik") -> Any:
+        """``together / apart`` for ``index`` (every member has some power apart)."""
+        self.gain(index)
+        return self.together[index] / self.apart[index]
+
+    def __repr__(self) -> str:
+        t, a = self.together["shapley_shubik"], self.apart["shapley_shubik"]
+        return (f"CaucusGain({self.caucus} of {self.members}, quota {self.quota}: "
+                f"Shapley-Shubik {float(t):.4g} together vs {float(a):.4g} apart)")
+
+
+def caucus_gain(members: int, caucus: int, quota: int | None = None) -> CaucusGain:
+    """The power of a caucus of ``caucus`` members of a one-member-one-vote body.
+
+    Parameters
+    ----------
+    members : int
+        Body size ``n`` (e.g. 193 for the UN General Assembly).
+    caucus : int
+        Caucus size ``c``, ``1 <= c <= n``.
+    quota : int, optional
+        Votes needed to pass, ``1 <= q <= n``; default a simple majority ``n // 2 + 1``.
+
+    Returns
+    -------
+    CaucusGain
+
+    Notes
+    -----
+    Apart, each member has Shapley-Shubik index ``1/n``, absolute Banzhaf measure
+    ``C(n - 1, q - 1) / 2**(n - 1)`` and normalized Banzhaf ``1/n``. Together, the bloc
+    (weight ``c``) faces ``m = n - c`` single voters: it swings the ``sum_{s = q - c}^{q - 1}
+    C(m, s)`` coalitions of ``s`` singles, a single swings ``C(m - 1, q - 1) + C(m - 1,
+    q - 1 - c)`` (with the bloc out or in), and the bloc is pivotal in a random order iff
+    ``q - c <= s <= q - 1`` singles precede it, each ``s`` in ``0..m`` equally likely. Exact
+    (integer and :class:`~fractions.Fraction` arithmetic) for any ``n``; it agrees with
+    :func:`multilateral.solvers.caucus_power` on ``WeightedVotingGame([1] * n, q)``.
+
+    Examples
+    --------
+    >>> from multilateral.models import caucus_gain
+    >>> g = caucus_gain(members=3, caucus=2)
+    >>> g.together["shapley_shubik"], g.apart["shapley_shubik"]
+    (Fraction(1, 1), Fraction(2, 3))
+
+    A caucus of 30 in a body of 193 deciding by simple majority (97 votes):
+
+    >>> unga = caucus_gain(members=193, caucus=30)
+    >>> [round(float(unga.ratio(i)), 2) for i in ("shapley_shubik", "banzhaf_normalized",
+    ...                                           "banzhaf_member")]
+    [1.18, 3.91, 2.47]
+    """
+    n = check_positive_int(members, "members")
+    c = check_positive_int(caucus, "caucus")
+    if c > n:
+        raise InvalidArgumentError(f"caucus must be at most the {n} members, got {c}")
+    q = n // 2 + 1 if quota is None else check_positive_int(quota, "quota")
+    if q > n:
+        raise InvalidArgumentError(f"quota must be at most the {n} members, got {q}")
+    m = n - c
+    lo, hi = max(0, q - c), min(m, q - 1)
+    bloc_swings = sum(_comb(m, s) for s in range(lo, hi + 1))
+    single_swings = _comb(m - 1, q - 1) + _comb(m - 1, q - 1 - c) if m else 0
+    pivotal_positions = max(0, hi - lo + 1)
+    total_swings = bloc_swings + m * single_swings
+    individual_banzhaf = Fraction(_comb(n - 1, q - 1), 2 ** (n - 1))
+    bloc_banzhaf = Fraction(bloc_swings, 2**m)
+    inside = Fraction(_comb(c - 1, c // 2), 2 ** (c - 1))  # decisive in the caucus majority
+    together = {
+        "shapley_shubik": Fraction(pivotal_positions, m + 1),
+        "banzhaf_normalized": Fraction(bloc_swings, total_swings) if total_swings else
+        Fraction(0),
+        "banzhaf": bloc_banzhaf,
+        "banzhaf_member": inside * bloc_banzhaf,
+    }
+    apart = {
+        "shapley_shubik": Fraction(c, n),
+        "banzhaf_normalized": Fraction(c, n),
+        "banzhaf": c * individual_banzhaf,
+        "banzhaf_member": individual_banzhaf,
+    }
+    return CaucusGain(n, c, q, together, apart)
+

@@ -1,0 +1,414 @@
+"""Power indices: exact values, brute-force agreement, float accuracy, properties, errors."""
+
+import itertools
+import math
+from fractions import Fraction
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import multilateral as ml
+from multilateral import errors
+from multilateral.games import WeightedVotingGame, intersection, with_blocs
+from multilateral.solvers import (
+    PowerIndex,
+    banzhaf,
+    caucus_power,
+    deegan_packel,
+    holler_packel,
+    johnston,
+    power,
+    shapley_shubik,
+)
+
+UNSC = WeightedVotingGame([7] * 5 + [1] * 10, 39)
+PRE_1965 = WeightedVotingGame([5] * 5 + [1] * 6, 27)
+
+
+# -- brute-force references ---------------------------------------------------------------------
+def brute_shapley_orders(game):
+    """Average pivotality over all n! orders (n <= 7)."""
+    n = game.n_members
+    pivots = [0] * n
+    for order in itertools.permutations(range(n)):
+        members = []
+        for i in order:
+            members.append(i)
+            if game.is_winning(members):
+                pivots[i] += 1
+                break
+    return tuple(Fraction(p, math.factorial(n)) for p in pivots)
+
+
+def brute_swings(game):
+    """For each member: the coalitions of the others it swings (as sets)."""
+    n = game.n_members
+    out = []
+    for i in range(n):
+        others = [j for j in range(n) if j != i]
+        swings = []
+        for size in range(n):
+            for s in itertools.combinations(others, size):
+                if not game.is_winning(s) and game.is_winning((*s, i)):
+                    swings.append(frozenset(s))
+        out.append(swings)
+    return out
+
+
+def brute_shapley(game):
+    n = game.n_members
+    return tuple(
+        sum((Fraction(math.factorial(len(s)) * math.factorial(n - len(s) - 1),
+                      math.factorial(n)) for s in swings), start=Fraction(0))
+        for swings in brute_swings(game))
+
+
+def brute_banzhaf_counts(game):
+    return tuple(len(s) for s in brute_swings(game))
+
+
+def numpy_banzhaf_counts(weights, quota):
+    """Swing counts of a weighted game from the weights of all 2**n coalitions (n <= 16)."""
+    n = len(weights)
+    masks = np.arange(1 << n)
+    bits = (masks[:, None] >> np.arange(n)) & 1
+    weight = bits @ np.array(weights)
+    return tuple(int(np.sum((bits[:, i] == 0) & (weight < quota)
+                            & (weight + weights[i] >= quota))) for i in range(n))
+
+
+def brute_minimal(game):
+    n = game.n_members
+    return [frozenset(c) for size in range(n + 1) for c in itertools.combinations(range(n), size)
+            if game.is_winning(c) and all(not game.is_winning(set(c) - {i}) for i in c)]
+
+
+def brute_johnston(game):
+    n = game.n_members
+    raw = [Fraction(0)] * n
+    vulnerable = 0
+    for mask in range(1 << n):
+        c = {i for i in range(n) if mask >> i & 1}
+        if not game.is_winning(c):
+            continue
+        critical = [i for i in c if not game.is_winning(c - {i})]
+        if critical:
+            vulnerable += 1
+            for i in critical:
+                raw[i] += Fraction(1, len(critical))
+    return tuple(r / vulnerable for r in raw)
+
+
+def imf_like(n=190, total=10_000, seed=0):
+    """One member with 16.5% of the weight, the others decreasing (as in the benchmark)."""
+    rng = np.random.default_rng(seed)
+    top = round(0.165 * total)
+    raw = np.sort(rng.lognormal(0.0, 1.5, n - 1))[::-1]
+    rest = np.maximum(1, np.floor(raw / raw.sum() * (total - top))).astype(int)
+    rest[0] += total - top - rest.sum()
+    return [top, *sorted(rest.tolist(), reverse=True)]
+
+
+# -- the Security Council -----------------------------------------------------------------------
+def test_security_council_after_1965():
+    ss = shapley_shubik(UNSC)
+    assert ss.exact and ss.values == (Fraction(421, 2145),) * 5 + (Fraction(4, 2145),) * 10
+    assert sum(ss.values) == 1
+    bz = banzhaf(UNSC)
+    assert bz.counts == (848,) * 5 + (84,) * 10 == numpy_banzhaf_counts(UNSC.weights, 39)
+    assert bz.values[0] == Fraction(848, 2**14) == Fraction(53, 1024)
+    assert bz.values[5] == Fraction(84, 2**14) == Fraction(21, 4096)
+    norm = banzhaf(UNSC, normalized=True)
+    assert norm.values[0] == Fraction(106, 635) and norm.values[5] == Fraction(21, 1270)
+    assert sum(norm.values) == 1 and norm.name == "banzhaf_normalized"
+
+
+def test_security_council_before_1965():
+    ss = shapley_shubik(PRE_1965)
+    assert ss.values == brute_shapley(PRE_1965)
+    assert ss.values[0] == Fraction(76, 385) and ss.values[5] == Fraction(1, 462)
+    bz = banzhaf(PRE_1965)
+    assert bz.counts == numpy_banzhaf_counts(PRE_1965.weights, 27) == (57,) * 5 + (5,) * 6
+
+
+def test_composite_council_has_the_same_indices():
+    council = intersection(WeightedVotingGame([1] * 15, 9),
+                           WeightedVotingGame.unanimity(range(5), n_members=15))
+    assert shapley_shubik(council).values == shapley_shubik(UNSC).values
+    assert banzhaf(council).counts == banzhaf(UNSC).counts
+    assert johnston(council).values == johnston(UNSC).values
+
+
+def test_minimal_winning_indices_of_the_council():
+    assert deegan_packel(UNSC).values == (Fraction(1, 9),) * 5 + (Fraction(2, 45),) * 10
+    hp = holler_packel(UNSC)
+    assert hp.counts == (210,) * 5 + (84,) * 10
+    assert hp.values == (Fraction(1, 9),) * 5 + (Fraction(2, 45),) * 10
+    assert johnston(UNSC).values == brute_johnston(UNSC)
+
+
+def test_textbook_parliament():
+    g = WeightedVotingGame([49, 48, 3], 51)
+    third = (Fraction(1, 3),) * 3
+    assert shapley_shubik(g).values == third
+    assert banzhaf(g, normalized=True).values == third
+    assert shapley_shubik(g, exact=False).values == pytest.approx([1 / 3] * 3, abs=1e-15)
+
+
+# -- agreement with brute force -----------------------------------------------------------------
+@given(ml.strategies.weighted_voting_games(n=st.integers(1, 6), max_weight=8))
+def test_shapley_shubik_is_the_average_over_orders(game):
+    assert shapley_shubik(game).values == brute_shapley_orders(game)
+
+
+@given(ml.strategies.weighted_voting_games(max_weight=12))
+def test_indices_match_brute_force(game):
+    assert shapley_shubik(game).values == brute_shapley(game)
+    counts = brute_banzhaf_counts(game)
+    assert banzhaf(game).counts == counts
+    n = game.n_members
+    assert banzhaf(game).values == tuple(Fraction(c, 2 ** (n - 1)) for c in counts)
+    assert johnston(game).values == brute_johnston(game)
+    minimal = brute_minimal(game)
+    hp_counts = tuple(sum(i in c for c in minimal) for i in range(n))
+    assert holler_packel(game).counts == hp_counts
+    dp = tuple(sum((Fraction(1, len(c)) for c in minimal if i in c), start=Fraction(0))
+               / len(minimal) for i in range(n))
+    assert deegan_packel(game).values == dp
+
+
+weights_with_zeros = st.lists(st.integers(0, 40), min_size=2, max_size=13).filter(any)
+
+
+@given(weights_with_zeros, st.data())
+def test_dynamic_programs_match_enumeration(weights, data):
+    # the weight-table algorithms against the coalition enumeration, including dummies,
+    # ties between weights and both the primal and the complementary window
+    q = data.draw(st.integers(1, sum(weights)))
+    game = WeightedVotingGame(weights, q)
+    by_size = power._swings_by_size(game)
+    ints = [w for w in weights if w]
+    zero = len(weights) - len(ints)
+    bz = power._banzhaf_exact(ints, q)
+    assert tuple(bz[w] << zero if w else 0 for w in weights) == tuple(
+        int(r.sum()) for r in by_size)
+    enumerated = shapley_shubik(intersection(game, game)).values  # composite: enumeration
+    ss = power._shapley_exact(ints, q)
+    assert tuple(ss[w] if w else 0 for w in weights) == enumerated
+    ssf = power._shapley_float(ints, q)
+    bzf = power._banzhaf_float(ints, q)
+    for w in set(ints):
+        assert abs(ssf[w] - float(ss[w])) < 1e-13
+        assert abs(bzf[w] - bz[w] / 2 ** (len(ints) - 1)) < 1e-13
+
+
+def test_fraction_weights():
+    g = WeightedVotingGame([Fraction(1, 2), Fraction(1, 3), Fraction(1, 6)], Fraction(1, 2))
+    assert shapley_shubik(g).values == shapley_shubik(WeightedVotingGame([3, 2, 1], 3)).values
+
+
+def test_zero_weights_change_nothing_but_the_swing_counts():
+    g = WeightedVotingGame([5, 4, 3, 2, 2, 1] * 4, 40)
+    g0 = WeightedVotingGame([5, 4, 3, 2, 2, 1] * 4 + [0, 0], 40)
+    assert shapley_shubik(g0).values == (*shapley_shubik(g).values, 0, 0)
+    assert banzhaf(g0).counts == (*(4 * c for c in banzhaf(g).counts), 0, 0)
+    assert banzhaf(g0).values == (*banzhaf(g).values, 0, 0)
+
+
+def test_many_dummies_around_one_dictator():
+    g = WeightedVotingGame([0] * 25 + [1], 1)  # 26 members: the weight table, not 2**26
+    assert shapley_shubik(g).values == (0,) * 25 + (1,)
+    assert banzhaf(g).counts == (0,) * 25 + (2**25,) and banzhaf(g).values[-1] == 1
+
+
+def test_dictator_and_unanimity():
+    dictator = WeightedVotingGame([40] + [1] * 30, 31)
+    assert shapley_shubik(dictator).values == (1,) + (0,) * 30
+    assert banzhaf(dictator).values[0] == 1
+    everyone = WeightedVotingGame([3, 2, 1] * 10, 60)
+    assert set(shapley_shubik(everyone).values) == {Fraction(1, 30)}
+    assert banzhaf(everyone).counts == (1,) * 30
+
+
+# -- large games: speed paths and accuracy ------------------------------------------------------
+@pytest.mark.parametrize(("total", "share"), [(1_000, "1/2"), (10_000, "1/2"), (10_000, "17/20")])
+def test_imf_like_190_members_float_within_1e12_of_exact(total, share):
+    weights = imf_like(total=total)
+    quota = math.floor(Fraction(share) * total) + 1 if share == "1/2" else \
+        math.ceil(Fraction(share) * total)
+    game = WeightedVotingGame(weights, quota)
+    exact_ss = shapley_shubik(game, exact=True)
+    float_ss = shapley_shubik(game, exact=False)
+    assert exact_ss.exact and not float_ss.exact
+    assert sum(exact_ss.values) == 1
+    assert np.max(np.abs(exact_ss.as_float() - float_ss.as_float())) < 1e-12
+    exact_bz = banzhaf(game, exact=True)
+    float_bz = banzhaf(game, exact=False)
+    assert np.max(np.abs(exact_bz.as_float() - float_bz.as_float())) < 1e-12
+    norm = banzhaf(game, normalized=True, exact=False).as_float()
+    assert np.max(np.abs(banzhaf(game, normalized=True).as_float() - norm)) < 1e-12
+    ss = exact_ss.as_float()
+    # monotone in weight: sorted weights give sorted power
+    assert np.all(np.diff(ss) <= 1e-15)
+    if share == "17/20":
+        assert game.veto_players == ("P1",)
+        assert exact_bz.values[0] == max(exact_bz.values)
+
+
+def test_default_is_exact_when_cheap_and_float_beyond(monkeypatch):
+    weights = imf_like(total=10_000)
+    simple, veto = WeightedVotingGame(weights, 5_001), WeightedVotingGame(weights, 8_500)
+    assert not shapley_shubik(simple).exact and banzhaf(simple).exact
+    assert shapley_shubik(veto).exact and banzhaf(veto).exact
+    game = WeightedVotingGame(imf_like(n=60, total=3_000), 1_501)
+    assert shapley_shubik(game).exact and banzhaf(game).exact
+    monkeypatch.setattr(power, "EXACT_SHAPLEY_BUDGET", 0)
+    monkeypatch.setattr(power, "EXACT_BANZHAF_BUDGET", 0)
+    assert not shapley_shubik(game).exact and not banzhaf(game).exact
+    assert not banzhaf(game, normalized=True).exact
+    assert shapley_shubik(game, exact=True).exact
+
+
+def test_float_shapley_in_chunks_of_nodes(monkeypatch):
+    game = WeightedVotingGame(imf_like(n=80, total=2_000), 1_001)
+    whole = shapley_shubik(game, exact=False).as_float()
+    monkeypatch.setattr(power, "_FLOAT_CHUNK", 5_000)  # a few nodes per pass
+    chunked = shapley_shubik(game, exact=False).as_float()
+    exact = shapley_shubik(game, exact=True).as_float()
+    assert np.max(np.abs(chunked - exact)) < 1e-12 and np.max(np.abs(whole - exact)) < 1e-12
+
+
+def test_small_games_enumerate_and_honour_exact_false():
+    g = WeightedVotingGame([10**9, 10**9 - 1, 3], 10**9 + 1)  # huge weights, 3 members
+    assert shapley_shubik(g).values == (Fraction(1, 3),) * 3
+    assert shapley_shubik(g, exact=False).values == pytest.approx([1 / 3] * 3)
+    assert banzhaf(g, exact=False).values == (0.5, 0.5, 0.5)
+    assert isinstance(banzhaf(g, exact=False).values[0], float)
+
+
+def test_weight_table_too_large_is_a_clear_error():
+    g = WeightedVotingGame([10**8 + k for k in range(30)], 15 * 10**8)
+    with pytest.raises(errors.InvalidArgumentError, match="Round the weights"):
+        shapley_shubik(g)
+
+
+def test_enumeration_limits_are_clear_errors():
+    big = WeightedVotingGame([1] * 30, 16)
+    for index in (johnston, deegan_packel, holler_packel):
+        with pytest.raises(errors.InvalidArgumentError, match="at most 25 members"):
+            index(big)
+    composite = intersection(big, big)
+    with pytest.raises(errors.InvalidArgumentError, match="at most 25 members"):
+        shapley_shubik(composite)
+    assert shapley_shubik(big).values[0] == Fraction(1, 30)  # weighted: no enumeration
+
+
+# -- properties ---------------------------------------------------------------------------------
+@given(ml.strategies.weighted_voting_games(n=st.integers(1, 12), max_weight=30))
+def test_efficiency_symmetry_monotonicity(game):
+    ss = shapley_shubik(game).values
+    bz = banzhaf(game).values
+    assert sum(ss) == 1
+    assert sum(banzhaf(game, normalized=True).values) == 1
+    w = game.weights
+    for i, j in itertools.combinations(range(game.n_members), 2):
+        if w[i] == w[j]:
+            assert ss[i] == ss[j] and bz[i] == bz[j]
+        elif w[i] > w[j]:
+            assert ss[i] >= ss[j] and bz[i] >= bz[j]
+        else:
+            assert ss[i] <= ss[j] and bz[i] <= bz[j]
+
+
+@given(ml.strategies.weighted_voting_games(n=st.integers(1, 8), max_weight=6))
+def test_dummies_have_no_power_and_vetoes_have_the_most(game):
+    ss = shapley_shubik(game)
+    for d in game.dummies:
+        assert ss[d] == 0 and banzhaf(game)[d] == 0 and holler_packel(game)[d] == 0
+    for v in game.veto_players:
+        assert banzhaf(game)[v] == max(banzhaf(game).values)
+
+
+@settings(max_examples=20)
+@given(ml.strategies.weighted_voting_games(n=st.integers(2, 40), max_weight=50))
+def test_float_paths_agree_with_exact(game):
+    for index in (shapley_shubik, banzhaf):
+        exact = index(game, exact=True).as_float()
+        approx = index(game, exact=False).as_float()
+        assert np.max(np.abs(exact - approx)) < 1e-12
+
+
+def test_claims():
+    assert power.POWER_MONOTONE_IN_WEIGHT.verify(max_examples=40).holds
+    verdict = power.POWER_PROPORTIONAL_TO_WEIGHT.verify(max_examples=40)
+    assert not verdict.holds and isinstance(verdict.counterexample, WeightedVotingGame)
+    assert ml.claims.REGISTRY["power_monotone_in_weight"] is power.POWER_MONOTONE_IN_WEIGHT
+
+
+# -- results and caucuses -----------------------------------------------------------------------
+def test_power_index_result():
+    idx = shapley_shubik(WeightedVotingGame([2, 1, 1], 3, members=["A", "B", "C"]))
+    assert isinstance(idx, PowerIndex) and len(idx) == 3
+    assert idx["A"] == idx[0] == Fraction(2, 3)
+    assert idx.as_dict() == {"A": Fraction(2, 3), "B": Fraction(1, 6), "C": Fraction(1, 6)}
+    assert idx.as_float().dtype == np.float64
+    assert repr(idx) == "PowerIndex(shapley_shubik: A=2/3, B=1/6, C=1/6)"
+    with pytest.raises(KeyError):
+        idx["Z"]
+    with pytest.raises(errors.InvalidTypeError):
+        idx[1.0]
+    with pytest.raises(AttributeError):
+        idx.values = ()
+    long = repr(shapley_shubik(UNSC, exact=False))
+    assert "... (15 members)" in long and "P1=0.19627," in long
+
+
+def test_caucus_power():
+    g = WeightedVotingGame([1, 1, 1], 2, members=["A", "B", "C"])
+    c = caucus_power(g, ["A", "B"])
+    assert (c.bloc, c.members, c.together, c.apart, c.gain) == (
+        "A+B", ("A", "B"), 1, Fraction(2, 3), Fraction(1, 3))
+    # the ten elected members of the council: voting together they gain a veto
+    elected = [f"P{k}" for k in range(6, 16)]
+    e10 = caucus_power(UNSC, elected, label="E10")
+    assert e10.apart == Fraction(40, 2145) and e10.together == Fraction(1, 6)
+    assert e10.together == shapley_shubik(with_blocs(UNSC, {"E10": elected}))["E10"]
+    bz = caucus_power(UNSC, elected, index="banzhaf", label="E10")
+    assert bz.index == "banzhaf" and bz.together == Fraction(1, 6)
+    assert "CaucusPower(E10: together=1/6" in repr(bz)
+
+
+def test_caucus_gains_and_losses():
+    # [3; 2, 1, 1]: B and C together become A's equal (1/6 + 1/6 apart, 1/2 together)
+    g = WeightedVotingGame([2, 1, 1], 3, members=["A", "B", "C"])
+    c = caucus_power(g, ["B", "C"])
+    assert c.apart == Fraction(1, 3) and c.together == Fraction(1, 2)
+    # under unanimity a caucus of two gives up one of its two vetoes
+    unanimous = WeightedVotingGame([1, 1, 1], 3, members=["A", "B", "C"])
+    loss = caucus_power(unanimous, ["A", "B"])
+    assert loss.gain == Fraction(1, 2) - Fraction(2, 3) < 0
+
+
+@pytest.mark.parametrize(("kwargs", "error"), [
+    ({"members": "AB"}, errors.InvalidTypeError),
+    ({"members": []}, errors.InvalidArgumentError),
+    ({"members": ["A"], "index": "johnston"}, errors.InvalidArgumentError),
+    ({"members": ["Z"]}, errors.InvalidGameError),
+])
+def test_bad_caucus(kwargs, error):
+    g = WeightedVotingGame([1, 1, 1], 2, members=["A", "B", "C"])
+    with pytest.raises(error):
+        caucus_power(g, **kwargs)
+
+
+@pytest.mark.parametrize("call", [
+    lambda: shapley_shubik(UNSC, exact="yes"),
+    lambda: banzhaf(UNSC, normalized=1),
+    lambda: shapley_shubik([7, 1]),
+    lambda: johnston("UNSC"),
+])
+def test_bad_arguments(call):
+    with pytest.raises(errors.InvalidTypeError):
+        call()
