@@ -24,6 +24,8 @@ def test_tour_numbers_come_from_the_solvers():
     assert "mediated welfare 10.5" in text  # Aumann's correlated equilibrium of Chicken
     assert "193   193/194" in text  # BBV: n(1-a)w/(1+a(n-1)) at n = 193, a = 1/2
     assert "3 emitters (China, United States, India)" in text  # the shipped GCB 2024 shares
+    assert "permanent member 421/2145" in text  # the UN Security Council since 1965
+    assert "L1, L2, L3, L4, L5, L6, L7, L8" in text  # Ohtsuki and Iwasa's leading eight
 
 
 def test_help_and_version(capsys):

@@ -183,6 +183,67 @@ def _collective_goods(out: TextIO) -> None:
     )
 
 
+def _reciprocity(out: TextIO) -> None:
+    from .models import Reciprocity, leading_eight, scan_norms
+
+    model = Reciprocity(b=2, c=1, delta=Fraction(19, 20))
+    out.write(
+        "Keohane (1986) and Ruggie (1992): specific reciprocity trades equivalents with each "
+        "partner;\ndiffuse reciprocity expects only a rough balance over the group and over "
+        "time. A donation\ngame (b/c = 2, delta = 19/20) in a population of Z states matched "
+        "at random:\n\n  states Z   specific needs b/c >   sustained   diffuse needs b/c >   "
+        "sustained\n"
+    )
+    for z in (2, 7, 21, 166):
+        at = model.replace(population=z)
+        out.write(
+            f"  {z:>8}   {at.specific_threshold()!s:>19}   {at.specific_sustains()!s:>9}   "
+            f"{at.diffuse_threshold()!s:>18}   {at.diffuse_sustains()!s:>9}\n"
+        )
+    # small errors, b/c = 3/2: the numerical scan of all 4,096 norms finds the leading eight
+    found = scan_norms(e=Fraction(1, 10_000), mu=Fraction(1, 10_000)).cooperative_ess(
+        Fraction(3, 2))
+    names = ", ".join(sorted(norm.name for norm in found))
+    out.write(
+        f"\n  Bilateral reciprocity holds up to {model.largest_specific_group()} states; the "
+        "diffuse kind\n  does not depend on Z. Of the 4,096 reputation norms (256 assessment "
+        f"x 16 action rules),\n  {len(found)} are cooperative ESSs at b/c = 3/2 with errors of "
+        f"1e-4: {names}\n  (Ohtsuki and Iwasa's leading eight: "
+        f"{sorted(n.name for n in found) == sorted(n.name for n in leading_eight())}).\n"
+    )
+
+
+def _institutions(out: TextIO) -> None:
+    from .cases import imf, unsc
+    from .models import SelfEnforcingAgreement
+    from .solvers import banzhaf, shapley_shubik
+
+    council = unsc.voting_game("post-1965")
+    before = unsc.voting_game("pre-1965")
+    ss, ss_before = shapley_shubik(council), shapley_shubik(before)
+    p5, elected = council.members[0], council.members[-1]
+    out.write(
+        "Voting power and vetoes. The UN Security Council as a weighted game (Charter Art. 27; "
+        "[39; 7 x5, 1 x10]\nsince 1965): Shapley-Shubik power of a permanent member "
+        f"{ss[p5]} (before 1965 {ss_before[before.members[0]]}),\nof an elected member "
+        f"{ss[elected]}.\n"
+    )
+    for majority in (Fraction(1, 2), Fraction(85, 100)):
+        fund = imf.voting_game(majority=majority)
+        share = float(banzhaf(fund, normalized=True)[fund.members[0]])
+        vetoes = ", ".join(fund.veto_players) or "none"
+        out.write(
+            f"  IMF at a {float(majority):.0%} majority: {fund.members[0]} Banzhaf share "
+            f"{share:.3f}; veto players: {vetoes}.\n"
+        )
+    sizes = {n: SelfEnforcingAgreement(n, benefit=1, cost=1).stable_sizes() for n in (10, 193)}
+    out.write(
+        "\nSelf-enforcing agreements (Carraro and Siniscalco 1993): however many countries, "
+        f"the stable\ncoalition has {sizes[193][0]} members (n = 10: {sizes[10]}, n = 193: "
+        f"{sizes[193]}).\n"
+    )
+
+
 def _crisis_off_ramp(out: TextIO) -> None:
     from .solvers import correlated_equilibrium, nash_equilibria
 
@@ -203,6 +264,8 @@ SECTIONS: dict[str, Callable[[TextIO], None]] = {
     "Number of players (Oye, Olson)": _number_of_players,
     "Shadow of the future (Oye)": _shadow_of_the_future,
     "Group size and collective goods (Olson, Chamberlin)": _collective_goods,
+    "Diffuse vs specific reciprocity (Keohane, Ruggie)": _reciprocity,
+    "Institutions: voting power, vetoes and agreements": _institutions,
     "Crisis off-ramps (correlated equilibrium)": _crisis_off_ramp,
 }
 

@@ -57,9 +57,11 @@ def pure_nash_equilibria(
     game = as_game(game)
     tol = 0.0 if game.is_exact else check_tol(tol)
     payoffs = game.payoffs if game.payoffs.dtype.kind in "iu" else game.float_payoffs
+    # one contiguous array per player: the strided views payoffs[..., i] are memory-bound
+    by_player = np.ascontiguousarray(np.moveaxis(payoffs, -1, 0))
     ok = np.ones(game.shape, dtype=bool)
     for i in range(game.n_players):
-        u = payoffs[..., i]
+        u = by_player[i]
         ok &= u.max(axis=i, keepdims=True) - u <= tol  # the gain from deviating, as in regret
     return tuple(tuple(int(a) for a in row) for row in np.argwhere(ok))
 
