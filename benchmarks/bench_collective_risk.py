@@ -32,11 +32,11 @@ import importlib.metadata
 import platform
 import statistics
 import sys
-import time
 from collections.abc import Callable
 from typing import Any
 
 import numpy as np
+from _timing import median_time  # benchmarks/ is on sys.path when run as a script
 from numpy.typing import NDArray
 
 import multilateral as ml
@@ -45,17 +45,6 @@ Z, N, M = 100, 6, 3
 ENDOWMENT, COST, BETA, MU = 1.0, 0.1, 5.0, 0.01
 RISKS = (0.1, 0.3, 0.5, 0.9)
 MATCH_TOL = 1e-9
-
-
-def median_time(fn: Callable[[], Any], repeats: int) -> float:
-    """Median wall time of one call (seconds) over ``repeats`` runs, after a warm-up call."""
-    fn()
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def ours(risk: float) -> NDArray[np.float64]:

@@ -50,15 +50,14 @@ os.environ.setdefault("MKL_NUM_THREADS", "1")
 import argparse
 import importlib.metadata
 import platform
-import statistics
 import sys
 import time
 import warnings
-from collections.abc import Callable
 from fractions import Fraction
 from typing import Any
 
 import numpy as np
+from _timing import median_time  # benchmarks/ is on sys.path when run as a script
 from numpy.typing import NDArray
 
 import multilateral as ml
@@ -75,17 +74,6 @@ CRD_BETA, CRD_MU = 5.0, 0.01
 SEED = 2024
 NASHPY_GAME = np.array([[3.0, 1.0], [5.0, 2.0]])
 NASHPY_N = 10
-
-
-def median_time(fn: Callable[[], Any], repeats: int) -> float:
-    """Median wall time of one call (seconds) over ``repeats`` runs, after a warm-up call."""
-    fn()
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def fmt(seconds: float) -> str:

@@ -46,6 +46,7 @@ from fractions import Fraction
 from typing import Any
 
 import numpy as np
+from _timing import median_time  # benchmarks/ is on sys.path when run as a script
 
 import multilateral as ml
 
@@ -68,16 +69,6 @@ def imf_like(total: int, n: int = N, seed: int = 0) -> list[int]:
 
 def quota(total: int, rule: str) -> int:
     return total // 2 + 1 if rule == "50%" else math.ceil(Fraction(85, 100) * total)
-
-
-def median_time(fn: Callable[[], Any], repeats: int) -> float:
-    fn()
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def once(fn: Callable[[], Any]) -> tuple[Any, float, str]:

@@ -48,7 +48,6 @@ from __future__ import annotations
 import numbers
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from fractions import Fraction
 from typing import Any
 
 import numpy as np
@@ -63,6 +62,7 @@ from .errors import (
     MissingDependencyError,
 )
 from .games.normal_form import NormalFormGame
+from .solvers.repeated import _flip_matrix, _is_dyadic_exact, _to_fraction
 
 __all__ = [
     "MatchResult",
@@ -501,7 +501,7 @@ def expected_payoffs_by_turn(
     turns = check_positive_int(turns, "turns")
     eps, mu = _check_errors(noise, monitoring_error, (m0, m1))
     exact = (stage.is_exact and _is_rational(noise) and _is_rational(monitoring_error)
-             and _is_exact_automaton(row) and _is_exact_automaton(col))
+             and _is_dyadic_exact(row) and _is_dyadic_exact(col))
     conv: Any = _to_fraction if exact else float
     eps_x = conv(noise) if exact else eps
     mu_x = conv(monitoring_error) if exact else mu
@@ -611,29 +611,6 @@ def _rng(seed: Any) -> np.random.Generator:
 # -- exact arithmetic (the rules of solvers.repeated) ---------------------------------------------
 def _is_rational(x: Any) -> bool:
     return isinstance(x, numbers.Rational) and not isinstance(x, bool)
-
-
-def _is_exact_automaton(aut: Automaton) -> bool:
-    """Probabilities that are exact binary fractions with small denominators (0, 1, 1/2...)."""
-    vals = np.unique(np.concatenate([aut.transition_matrix.ravel(), aut.initial]))
-    return all(Fraction(float(v)).limit_denominator(1000) == Fraction(float(v)) for v in vals)
-
-
-def _to_fraction(x: Any) -> Fraction:
-    if isinstance(x, Fraction):
-        return x
-    if isinstance(x, (int, np.integer)):
-        return Fraction(int(x))
-    return Fraction(float(x)).limit_denominator(10**12)
-
-
-def _flip_matrix(m: int, eps: Any, exact: bool) -> NDArray[Any]:
-    """``[a, b]``: probability that intended ``a`` comes out as ``b`` (errs uniformly)."""
-    one: Any = Fraction(1) if exact else 1.0
-    off = eps / (m - 1) if m > 1 else 0 * one
-    out = np.full((m, m), off, dtype=object if exact else np.float64)
-    np.fill_diagonal(out, one - eps if m > 1 else one)
-    return out
 
 
 # -- the engine -----------------------------------------------------------------------------------

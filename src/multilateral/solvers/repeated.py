@@ -240,12 +240,16 @@ def _to_fraction(x: Any) -> Fraction:
     return Fraction(float(x)).limit_denominator(10**12)
 
 
-def _flip(x: int, intended: int, m: int, eps: Any, exact: bool) -> Any:
-    """Probability that ``intended`` comes out as ``x`` when it errs uniformly with ``eps``."""
-    one = Fraction(1) if exact else 1.0
-    if x == intended:
-        return one - eps
-    return eps / (m - 1) if m > 1 else 0 * one
+def _flip_matrix(m: int, eps: Any, exact: bool) -> NDArray[Any]:
+    """``[a, b]``: probability that intended ``a`` comes out as ``b`` (errs uniformly).
+
+    With one action there is nothing to err to: the action always comes out as intended.
+    """
+    one: Any = Fraction(1) if exact else 1.0
+    off = eps / (m - 1) if m > 1 else 0 * one
+    out = np.full((m, m), off, dtype=object if exact else np.float64)
+    np.fill_diagonal(out, one - eps if m > 1 else one)
+    return out
 
 
 def _outcome_probs(intended: NDArray[np.int64], shape: tuple[int, ...], eps: Any, exact: bool
@@ -253,10 +257,7 @@ def _outcome_probs(intended: NDArray[np.int64], shape: tuple[int, ...], eps: Any
     """(S, A): probability of each actual profile (C order) given each row of intentions."""
     out: Any = None
     for i, m in enumerate(shape):
-        # flips[a, x]: player i intends a, x comes out
-        flips = np.array([[_flip(x, a, m, eps, exact) for x in range(m)] for a in range(m)],
-                         dtype=object if exact else float)
-        rows = flips[intended[:, i]]
+        rows = _flip_matrix(m, eps, exact)[intended[:, i]]
         out = rows if out is None else (out[:, :, None] * rows[:, None, :]).reshape(
             len(intended), -1)
     return out
