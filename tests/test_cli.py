@@ -8,7 +8,8 @@ import multilateral as ml
 from multilateral.cli import main
 
 
-def test_tour_runs_every_section(capsys):
+def test_tour_runs_every_section(capsys, monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)  # the default report folder, ./multilateral-tour
     assert main(["tour"]) == 0
     text = capsys.readouterr().out
     for title in ml.tour.SECTIONS:

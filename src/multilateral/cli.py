@@ -27,7 +27,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     sub = parser.add_subparsers(dest="command")
-    sub.add_parser("tour", help="a short guided run of the models and cases")
+    tour = sub.add_parser(
+        "tour",
+        help="a short guided run of the models and cases, also written as an HTML report",
+    )
+    tour.add_argument(
+        "--report", metavar="DIR", default=None,
+        help="folder for the HTML report (index.html and PNG figures); "
+        "default ./multilateral-tour",
+    )
+    tour.add_argument("--no-report", action="store_true", help="print the tour only")
+    tour.add_argument("--quiet", action="store_true", help="no progress counter on stderr")
     args = parser.parse_args(argv)
     if args.version:
         print(f"multilateral {__version__}")
@@ -36,7 +46,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .tour import run_tour
 
         print(f"multilateral {__version__}: a tour")
-        run_tour(sys.stdout)
+        texts = run_tour(sys.stdout)
+        if not args.no_report:
+            from .report import DEFAULT_FOLDER, write_report
+
+            page = write_report(args.report or DEFAULT_FOLDER, progress=not args.quiet,
+                                texts=texts)
+            print(f"\nReport written to {page}")
         return 0
     parser.print_help()
     return 0

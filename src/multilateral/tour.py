@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from fractions import Fraction
 from typing import TextIO
@@ -270,18 +271,24 @@ SECTIONS: dict[str, Callable[[TextIO], None]] = {
 }
 
 
-def run_tour(out: TextIO) -> None:
-    """Write the guided tour to ``out``.
+def run_tour(out: TextIO) -> dict[str, str]:
+    """Write the guided tour to ``out``, section by section; return each section's text.
 
     Examples
     --------
     >>> import io
     >>> import multilateral as ml
     >>> buf = io.StringIO()
-    >>> ml.tour.run_tour(buf)
-    >>> "Prisoners' Dilemma" in buf.getvalue()
-    True
+    >>> texts = ml.tour.run_tour(buf)
+    >>> "Prisoners' Dilemma" in buf.getvalue(), list(texts) == list(ml.tour.SECTIONS)
+    (True, True)
     """
+    texts = {}
     for k, (title, section) in enumerate(SECTIONS.items(), start=1):
         out.write(f"\n{k}. {title}\n{'-' * (len(title) + 3)}\n")
-        section(out)
+        buf = io.StringIO()
+        section(buf)
+        texts[title] = buf.getvalue()
+        out.write(texts[title])
+        out.flush()
+    return texts

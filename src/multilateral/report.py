@@ -1,0 +1,387 @@
+"""The tour as a self-contained HTML report (``multilateral tour --report DIR``).
+
+:func:`write_report` runs every section of :data:`multilateral.tour.SECTIONS`, puts each
+section's text in its own part of one ``index.html`` page with the works it draws on, and adds
+figures as PNG files next to the page when matplotlib is installed (the ``plot`` extra). The
+page has no scripts, styles or links outside the folder: copy the folder and it still works.
+
+Notes
+-----
+The report is written atomically: figures first, then ``index.html`` through a temporary file
+in the same folder and :func:`os.replace`, so a reader never sees half a page.
+
+The tests (``tests/test_report.py``) parse the page with :mod:`html.parser` and check that
+every section is present and that every ``<img src>`` is a PNG file in the folder. A test in a
+headless browser, which the issue asks for, is not there: Chromium is not installed on the
+development machine and could not be downloaded (no internet access other than package
+registries).
+
+References
+----------
+.. [1] Oye, K. A. (1985). Explaining cooperation under anarchy: hypotheses and strategies.
+   *World Politics* 38(1), 1-24.
+.. [2] Schelling, T. C. (1973). Hawks, doves, and dirty tricks: binary choices with
+   externalities. *Journal of Conflict Resolution* 17(3), 381-428.
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> from multilateral.report import write_report
+>>> with tempfile.TemporaryDirectory() as folder:
+...     page = write_report(folder, progress=False)
+...     page.name, "Shadow of the future" in page.read_text(encoding="utf-8")
+('index.html', True)
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+__all__ = ["CITATIONS", "DEFAULT_FOLDER", "write_report"]
+
+#: Where ``multilateral tour`` writes the report when ``--report`` is not given.
+DEFAULT_FOLDER = "multilateral-tour"
+
+_OYE = ("Oye, K. A. (1985). Explaining cooperation under anarchy: hypotheses and strategies. "
+        "<i>World Politics</i> 38(1), 1-24.")
+_OLSON = ("Olson, M. (1965). <i>The Logic of Collective Action</i>. Harvard University "
+          "Press.")
+_SCHELLING = ("Schelling, T. C. (1973). Hawks, doves, and dirty tricks: binary choices with "
+              "externalities. <i>Journal of Conflict Resolution</i> 17(3), 381-428.")
+
+#: The works each tour section draws on, by section title (HTML, already escaped).
+CITATIONS: dict[str, tuple[str, ...]] = {
+    "Payoff structure (Oye)": (_OYE,),
+    "Number of players (Oye, Olson)": (
+        _OYE, _OLSON, _SCHELLING,
+        "Diekmann, A. (1985). Volunteer's dilemma. <i>Journal of Conflict Resolution</i> "
+        "29(4), 605-610.",
+    ),
+    "Shadow of the future (Oye)": (
+        _OYE,
+        "Friedman, J. W. (1971). A non-cooperative equilibrium for supergames. <i>Review of "
+        "Economic Studies</i> 38(1), 1-12.",
+        "Axelrod, R. and Keohane, R. O. (1985). Achieving cooperation under anarchy: "
+        "strategies and institutions. <i>World Politics</i> 38(1), 226-254.",
+        "Isaac, R. M. and Walker, J. M. (1988). Group size effects in public goods provision: "
+        "the voluntary contributions mechanism. <i>Quarterly Journal of Economics</i> 103(1), "
+        "179-199.",
+    ),
+    "Group size and collective goods (Olson, Chamberlin)": (
+        _OLSON,
+        "Chamberlin, J. (1974). Provision of collective goods as a function of group size. "
+        "<i>American Political Science Review</i> 68(2), 707-716.",
+        "Bergstrom, T., Blume, L. and Varian, H. (1986). On the private provision of public "
+        "goods. <i>Journal of Public Economics</i> 29(1), 25-49.",
+        "Diekmann, A. (1985). Volunteer's dilemma. <i>Journal of Conflict Resolution</i> "
+        "29(4), 605-610.",
+        "Santos, F. C. and Pacheco, J. M. (2011). Risk of collective failure provides an "
+        "escape from the tragedy of the commons. <i>PNAS</i> 108(26), 10421-10425.",
+        "Friedlingstein, P. et al. (2025). Global Carbon Budget 2024. <i>Earth System Science "
+        "Data</i> 17, 965-1039.",
+    ),
+    "Diffuse vs specific reciprocity (Keohane, Ruggie)": (
+        "Keohane, R. O. (1986). Reciprocity in international relations. <i>International "
+        "Organization</i> 40(1), 1-27.",
+        "Ruggie, J. G. (1992). Multilateralism: the anatomy of an institution. "
+        "<i>International Organization</i> 46(3), 561-598.",
+        "Ohtsuki, H. and Iwasa, Y. (2004). How should we define goodness? Reputation dynamics "
+        "in indirect reciprocity. <i>Journal of Theoretical Biology</i> 231(1), 107-120.",
+    ),
+    "Institutions: voting power, vetoes and agreements": (
+        "Shapley, L. S. and Shubik, M. (1954). A method for evaluating the distribution of "
+        "power in a committee system. <i>American Political Science Review</i> 48(3), 787-792.",
+        "Banzhaf, J. F. (1965). Weighted voting doesn't work: a mathematical analysis. "
+        "<i>Rutgers Law Review</i> 19(2), 317-343.",
+        "Carraro, C. and Siniscalco, D. (1993). Strategies for the international protection "
+        "of the environment. <i>Journal of Public Economics</i> 52(3), 309-328.",
+        "Charter of the United Nations (1945, amended 1965), Article 27.",
+    ),
+    "Crisis off-ramps (correlated equilibrium)": (
+        "Aumann, R. J. (1974). Subjectivity and correlation in randomized strategies. "
+        "<i>Journal of Mathematical Economics</i> 1(1), 67-96.",
+    ),
+}
+
+_STYLE = (
+    "body{font-family:sans-serif;max-width:60em;margin:2em auto;padding:0 1em;color:#222}"
+    "pre{background:#f6f6f6;padding:1em;overflow-x:auto;font-size:90%}"
+    "figure{margin:1.5em 0}img{max-width:100%;height:auto}"
+    "figcaption{font-size:90%;color:#555}.note{background:#fff4d6;padding:.5em 1em}"
+    "h2{border-bottom:1px solid #ccc;padding-bottom:.2em}"
+)
+
+
+@dataclass
+class _Figure:
+    filename: str
+    alt: str
+    caption: str
+
+
+@dataclass
+class _Section:
+    title: str
+    text: str
+    citations: tuple[str, ...]
+    figures: list[_Figure] = field(default_factory=list)
+
+
+def write_report(
+    folder: str | os.PathLike[str], *, progress: bool = True, texts: Mapping[str, str] | None = None
+) -> Path:
+    """Run the tour and write it as an HTML report in ``folder``.
+
+    Parameters
+    ----------
+    folder : str or path-like
+        Where to write ``index.html`` and the figures (``*.png``); created if missing.
+        Existing files of the same names are replaced; other files are left alone.
+    progress : bool, default True
+        Print a counter such as ``[3/10] Shadow of the future (Oye)`` to stderr as each step
+        starts.
+    texts : mapping of str to str, optional
+        The sections' texts when the tour has just run (``run_tour``'s return value), so
+        that they are not computed twice.
+
+    Returns
+    -------
+    pathlib.Path
+        The path of ``index.html``.
+
+    Notes
+    -----
+    Figures need matplotlib (the ``plot`` extra, drawn with the Agg backend); without it the
+    report is written without figures and says so.
+    """
+    out_dir = Path(folder)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    figure_jobs = _figure_jobs()
+    plt = _pyplot_or_none()
+    total = len(_sections_source()) + (len(figure_jobs) if plt is not None else 0) + 1
+    step = 0
+
+    def tick(label: str) -> None:
+        nonlocal step
+        step += 1
+        if progress:
+            print(f"[{step}/{total}] {label}", file=sys.stderr, flush=True)
+
+    sections: list[_Section] = []
+    for title, run in _sections_source().items():
+        tick(title)
+        if texts is not None and title in texts:
+            sections.append(_Section(title, texts[title], CITATIONS.get(title, ())))
+            continue
+        buf = io.StringIO()
+        try:
+            run(buf)
+        except Exception as err:  # a failing section should not lose the whole report
+            buf.write(f"\n[this section failed: {type(err).__name__}: {err}]\n")
+        sections.append(_Section(title, buf.getvalue(), CITATIONS.get(title, ())))
+
+    extra = _Section("Figures", "", ())
+    by_title = {s.title: s for s in sections}
+    if plt is not None:
+        for job in figure_jobs:
+            tick(f"figure: {job.alt}")
+            fig = plt.figure(figsize=(7, 4.2))
+            try:
+                job.draw(fig)
+                fig.tight_layout()
+                _save_png(fig, out_dir / job.filename)
+            finally:
+                plt.close(fig)
+            by_title.get(job.section, extra).figures.append(
+                _Figure(job.filename, job.alt, job.caption))
+    if extra.figures:
+        sections.append(extra)
+
+    tick("index.html")
+    page = _render(sections, with_figures=plt is not None)
+    target = out_dir / "index.html"
+    _atomic_write(target, page.encode("utf-8"))
+    return target
+
+
+# -- figures ---------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _FigureJob:
+    section: str
+    filename: str
+    alt: str
+    caption: str
+    draw: Callable[[Any], None]
+
+
+def _figure_jobs() -> list[_FigureJob]:
+    return [
+        _FigureJob(
+            "Shadow of the future (Oye)", "critical-discount.png",
+            "Critical discount factor against group size, fixed multiplier and fixed MPCR",
+            "The least discount factor at which grim conditional cooperation is an equilibrium "
+            "of a linear public good among n members (n = 2..193): with the multiplier held "
+            "at r = 3 it rises with the group (towards 1/3); with the marginal per-capita "
+            "return held at 1/2 it falls (Isaac and Walker 1988's two normalizations; at "
+            "n = 2 that good is not worth providing, so the curve starts at n = 3).",
+            _draw_critical_discount,
+        ),
+        _FigureJob(
+            "Group size and collective goods (Olson, Chamberlin)", "provision-by-crowding.png",
+            "Per-member provision against group size for several crowding levels",
+            "Per-member consumption of a voluntarily provided good, G / n^theta, among n "
+            "identical members (income 1, Cobb-Douglas a = 1/2): it falls with n when the "
+            "good is crowded (theta = 1), not when it is pure (theta = 0) (Chamberlin 1974).",
+            _draw_provision,
+        ),
+        _FigureJob(
+            "Number of players (Oye, Olson)", "schelling-public-goods.png",
+            "Schelling diagram of a 10-player public goods game with multiplier 3",
+            "Schelling diagram of a linear public goods game, 10 players, r = 3: the "
+            "defector's line lies above the cooperator's whatever the others do, so defection "
+            "is dominant (Schelling 1973).",
+            _draw_schelling,
+        ),
+    ]
+
+
+def _draw_critical_discount(fig: Any) -> None:
+    from .models import ConditionalCooperation
+
+    ax = fig.add_subplot()
+    sizes = range(2, 194)
+    for label, make in (
+        ("fixed multiplier r = 3", lambda n: ConditionalCooperation(n=n, r=3)),
+        ("fixed MPCR = 1/2", lambda n: ConditionalCooperation(n=n, mpcr=Fraction(1, 2))),
+    ):
+        xs, ys = [], []
+        for n in sizes:
+            value = float(make(n).critical_discount())
+            if value == value and value != float("inf"):  # not NaN, not infinite
+                xs.append(n)
+                ys.append(value)
+        ax.plot(xs, ys, label=label)
+    ax.set_xlabel("group size n")
+    ax.set_ylabel("critical discount factor")
+    ax.set_ylim(-0.02, 1.02)
+    ax.legend()
+    ax.set_title("Conditional cooperation: the shadow of the future needed")
+
+
+def _draw_provision(fig: Any) -> None:
+    from .models import PublicGoodProvision
+
+    ax = fig.add_subplot()
+    sizes = range(2, 194)
+    for theta in (0, Fraction(1, 4), Fraction(1, 2), Fraction(3, 4), 1):
+        ys = [float(PublicGoodProvision.identical(n, 1, Fraction(1, 2), theta)
+                    .per_member_provision()) for n in sizes]
+        ax.plot(list(sizes), ys, label=f"theta = {theta}")
+    ax.set_xscale("log")
+    ax.set_xlabel("group size n (log scale)")
+    ax.set_ylabel("per-member provision G / n^theta")
+    ax.legend()
+    ax.set_title("Olson vs Chamberlin: provision and crowding")
+
+
+def _draw_schelling(fig: Any) -> None:
+    from .games.anonymous import AnonymousGame
+    from .plot import schelling_diagram
+
+    schelling_diagram(AnonymousGame.public_goods(10, r=3), ax=fig.add_subplot())
+
+
+def _pyplot_or_none() -> Any:
+    try:
+        import matplotlib
+    except ImportError:
+        return None
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    return plt
+
+
+def _save_png(fig: Any, path: Path) -> None:
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=100)
+    _atomic_write(path, buf.getvalue())
+
+
+# -- page ------------------------------------------------------------------------------------------
+def _sections_source() -> dict[str, Callable[[Any], None]]:
+    from .tour import SECTIONS
+
+    return dict(SECTIONS)
+
+
+def _slug(text: str) -> str:
+    chars = [c.lower() if c.isalnum() else "-" for c in text]
+    return "-".join(filter(None, "".join(chars).split("-")))
+
+
+def _render(sections: list[_Section], *, with_figures: bool) -> str:
+    from . import __version__
+
+    esc = html.escape
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>multilateral {esc(__version__)}: a tour</title>",
+        f"<style>{_STYLE}</style>",
+        "</head>",
+        "<body>",
+        f"<h1>multilateral {esc(__version__)}: a tour</h1>",
+        "<p>Every model of the tour run on its cases; the numbers are computed, not copied. "
+        "Each section lists the works it draws on.</p>",
+    ]
+    if not with_figures:
+        parts.append('<p class="note">matplotlib is not installed, so this report has no '
+                     'figures: <code>pip install "multilateral[plot]"</code> and run '
+                     "<code>multilateral tour</code> again to add them.</p>")
+    parts.append("<nav><ol>")
+    for s in sections:
+        parts.append(f'<li><a href="#{_slug(s.title)}">{esc(s.title)}</a></li>')
+    parts.append("</ol></nav>")
+    for s in sections:
+        parts.append(f'<section id="{_slug(s.title)}">')
+        parts.append(f"<h2>{esc(s.title)}</h2>")
+        if s.text:
+            parts.append(f"<pre>{esc(s.text.strip(chr(10)))}</pre>")
+        for f in s.figures:
+            parts.append(
+                f'<figure><img src="{esc(f.filename)}" alt="{esc(f.alt)}">'
+                f"<figcaption>{esc(f.caption)}</figcaption></figure>"
+            )
+        if s.citations:
+            parts.append("<h3>References</h3><ul>")
+            parts.extend(f"<li>{c}</li>" for c in s.citations)
+            parts.append("</ul>")
+        parts.append("</section>")
+    parts += ["</body>", "</html>", ""]
+    return "\n".join(parts)
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
