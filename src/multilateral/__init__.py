@@ -30,7 +30,7 @@ __version__ = "0.1.0"
 
 _LAZY = {
     "automata", "claims", "models", "solvers", "strategies", "io", "plot", "cli", "tour",
-    "simulate", "cases", "report",
+    "simulate", "cases", "report", "sweep",
 }
 
 __all__ = [

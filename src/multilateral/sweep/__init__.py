@@ -1,0 +1,424 @@
+"""Parameter sweeps over any model or function, durable and resumable, on one core or many.
+
+:func:`sweep` evaluates a target (a function, or a model class and one of its methods) at
+every point of a parameter grid, ``repeats`` times each, and returns the results as a table
+(:class:`SweepResult`). The grid is full factorial (every combination of the listed values)
+or, with ``sample=k``, ``k`` points of a Latin hypercube over ``(low, high)`` ranges.
+
+Every task (one point, one repetition) has its own seed, child ``i`` of
+``numpy.random.SeedSequence(seed).spawn(n_tasks)``, passed to the target as an ``int`` if it
+takes a ``seed`` argument. A result therefore depends only on the sweep's arguments and the
+task, never on how the tasks are grouped in chunks or which backend runs them:
+
+- ``backend="serial"`` (default): in this process;
+- ``backend="processes"``: local worker processes through joblib (``n_jobs`` of them; the
+  ``parallel`` extra);
+- ``backend="dask"``: a ``dask.distributed`` cluster, a new ``LocalCluster`` by default or any
+  existing cluster through ``client=`` (the ``dask`` extra).
+
+Tasks are sent in chunks (a chunk is sized to take about half a second, unless
+``chunk_size`` is given), because scheduling one small simulation costs more than running it.
+Each finished chunk is written to an on-disk store in one SQLite transaction (write-ahead
+log, ``synchronous=FULL``), so it is durable: a sweep killed at any moment and started again
+with the same arguments and the same store computes only the tasks that are missing, and
+returns exactly the table an uninterrupted run returns. By default the store is
+``./.multilateral-sweeps/<target>-<hash>.sqlite``, named from a hash of the sweep's identity
+(the target's qualified name and code, the grid, ``repeats``, ``seed`` and ``sample``); the
+path is :attr:`SweepResult.store`. A store that holds another sweep is refused with an error
+and never written to; ``store=False`` keeps the results in memory only.
+
+The target returns a number or a dict of numbers (one column each). Integers and booleans
+stay integers and booleans; exact rationals (:class:`fractions.Fraction`, as the models
+return) are stored as a float column plus a text column ``<name>_exact`` holding the exact
+value (``"7/27"``; ``Fraction(text)`` gives it back), which is empty (``None``) in the rows
+whose value was a float.
+
+Examples
+--------
+Oye's critical discount factor of conditional cooperation over group sizes and multipliers:
+
+>>> import multilateral as ml
+>>> from multilateral.models import ConditionalCooperation
+>>> res = ml.sweep((ConditionalCooperation, "critical_discount"),
+...                {"n": [3, 10, 100], "r": [2, 3]}, store=False)
+>>> res
+SweepResult(6 tasks: n, r -> critical_discount; in memory)
+>>> res.parameters["n"], res.parameters["r"]
+(array([  3,   3,  10,  10, 100, 100]), array([2, 3, 2, 3, 2, 3]))
+>>> res.values["critical_discount"].round(3)
+array([0.25 , 0.   , 0.444, 0.259, 0.495, 0.327])
+>>> res.values["critical_discount_exact"][:3]
+array(['1/4', '0', '4/9'], dtype=object)
+
+A simulation with a seed per task: the mean payoff of noisy win-stay-lose-shift against
+tit-for-tat, 20 matches per noise level:
+
+>>> pd = ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0)
+>>> def match(noise, seed):
+...     m = ml.simulate.play_matches(pd, ml.automata.win_stay_lose_shift(),
+...                                  ml.automata.tit_for_tat(), turns=50, noise=noise,
+...                                  seed=seed)
+...     return {"wsls": m.mean_payoff[0], "tft": m.mean_payoff[1]}
+>>> res = ml.sweep(match, {"noise": [0.0, 0.1]}, repeats=20, seed=1, store=False)
+>>> len(res), sorted(res.values)
+(40, ['tft', 'wsls'])
+>>> float(res.values["wsls"][:20].mean()), round(float(res.values["wsls"][20:].mean()), 2)
+(3.0, 2.28)
+
+References
+----------
+.. [1] McKay, M. D., Beckman, R. J. and Conover, W. J. (1979). A comparison of three methods
+   for selecting values of input variables in the analysis of output from a computer code.
+   *Technometrics* 21(2), 239-245 (Latin hypercube sampling).
+.. [2] O'Neill, M. E. (2015). PCG: a family of simple fast space-efficient statistically good
+   algorithms for random number generation. Harvey Mudd College, HMC-CS-2014-0905 (the
+   seeding scheme behind ``numpy.random.SeedSequence``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import types
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+from numpy.typing import NDArray
+
+from .._validation import check_positive_int
+from ..errors import InvalidTypeError, MissingDependencyError
+from ._grid import encode_value, make_grid, object_array
+from ._run import Backend, Progress, Runner, check_backend, check_outputs, check_seed
+from ._store import FORMAT, Store, store_path
+from ._target import digest, make_target
+
+__all__ = ["SweepResult", "sweep"]
+
+
+# -- the result table -----------------------------------------------------------------------------
+@dataclass(frozen=True, repr=False)
+class SweepResult:
+    """The table of a finished sweep: one row per task, in task order.
+
+    Task ``i`` is repetition ``i % repeats`` of grid point ``i // repeats``; the points are in
+    the order of the grid (full factorial: the last parameter varies fastest).
+
+    Attributes
+    ----------
+    parameters : mapping of str to numpy.ndarray
+        One column per grid parameter, in the grid's order (integers as ``int64``, other
+        numbers as ``float64``, exact rationals and mixed values as ``object``).
+    repeat : numpy.ndarray of int64
+        The repetition of each task, ``0 .. repeats - 1``.
+    seed : numpy.ndarray of int64 or None
+        The seed passed to the target (``None`` when the target takes no ``seed``); calling
+        the target with a row's parameters and seed reproduces the row.
+    values : mapping of str to numpy.ndarray
+        One column per output (``"value"`` for a target that returns a number, the method's
+        name for a ``(model, method)`` target, the keys of a returned dict), plus
+        ``<name>_exact`` (text, ``None`` where inexact) for an output that has exact rationals.
+    store : pathlib.Path or None
+        The SQLite store holding the results (``None``: kept in memory).
+    n_computed : int
+        Tasks computed by this call; the others were already in the store.
+    """
+
+    parameters: Mapping[str, NDArray[Any]]
+    repeat: NDArray[np.int64]
+    seed: NDArray[np.int64] | None
+    values: Mapping[str, NDArray[Any]]
+    store: Path | None
+    n_computed: int
+
+    def __len__(self) -> int:
+        return len(self.repeat)
+
+    @property
+    def columns(self) -> dict[str, NDArray[Any]]:
+        """All columns in table order: parameters, ``repeat``, ``seed``, outputs."""
+        cols: dict[str, NDArray[Any]] = dict(self.parameters)
+        cols["repeat"] = self.repeat
+        if self.seed is not None:
+            cols["seed"] = self.seed
+        cols.update(self.values)
+        return cols
+
+    def to_frame(self) -> Any:
+        """The table as a :class:`pandas.DataFrame`, one row per task.
+
+        Raises
+        ------
+        MissingDependencyError
+            If pandas is not installed (``pip install 'multilateral[frame]'``).
+        """
+        try:
+            import pandas as pd
+        except ImportError:
+            raise MissingDependencyError(
+                "SweepResult.to_frame needs pandas: pip install 'multilateral[frame]' "
+                "(or pandas); SweepResult.columns gives the same table as numpy arrays"
+            ) from None
+        return pd.DataFrame(self.columns)
+
+    def to_parquet(self, path: str | os.PathLike[str]) -> Path:
+        """Write the table to a Parquet file (exact rationals as text) and return its path.
+
+        Raises
+        ------
+        MissingDependencyError
+            If pyarrow is not installed (``pip install 'multilateral[frame]'``).
+        """
+        try:
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+        except ImportError:
+            raise MissingDependencyError(
+                "SweepResult.to_parquet needs pyarrow: pip install 'multilateral[frame]' "
+                "(or pyarrow)"
+            ) from None
+        arrays = {}
+        for name, col in self.columns.items():
+            if col.dtype == object:
+                col = np.array([_text(v) for v in col], dtype=object)
+            arrays[name] = pa.array(col)
+        out = Path(path)
+        pq.write_table(pa.table(arrays), out)
+        return out
+
+    def __repr__(self) -> str:
+        where = "in memory" if self.store is None else f"store={str(self.store)!r}"
+        outputs = [k for k in self.values if not k.endswith("_exact")]
+        return (f"SweepResult({len(self)} tasks: {', '.join(self.parameters) or '-'} -> "
+                f"{', '.join(outputs)}; {where})")
+
+
+def _text(v: Any) -> str | None:
+    return None if v is None else str(v)
+
+
+# -- the public function --------------------------------------------------------------------------
+def sweep(
+    target: Callable[..., Any] | tuple[Any, str],
+    grid: Mapping[str, Any],
+    *,
+    repeats: int = 1,
+    seed: int = 0,
+    sample: int | None = None,
+    backend: Backend = "serial",
+    n_jobs: int | None = None,
+    client: Any = None,
+    chunk_size: int | None = None,
+    store: str | os.PathLike[str] | Literal[False] | None = None,
+    progress: bool | None = None,
+) -> SweepResult:
+    """Evaluate ``target`` over a parameter grid, durably, on any backend.
+
+    Parameters
+    ----------
+    target : callable or tuple
+        A function called with one point's parameters as keyword arguments (plus ``seed=``,
+        an ``int``, if it has a ``seed`` parameter), returning a number or a dict of numbers.
+        Or ``(Model, "method")``: the grid's parameters that ``Model`` takes build the model,
+        the others go to the method (a property is read). ``Model`` may also be a dataclass
+        instance, whose fields the grid overrides (:func:`dataclasses.replace`), so fixed
+        parameters need not be in the grid. ``seed`` goes to the method if it takes one, else
+        to the constructor.
+    grid : mapping of str to values
+        Full factorial (``sample=None``): each parameter maps to a sequence of values (list,
+        tuple, range or 1-D array), and every combination is a point, the last parameter
+        varying fastest. Sampled (``sample=k``): a parameter maps to a ``(low, high)``
+        tuple, a range sampled uniformly (integers in ``[low, high]`` if both bounds are
+        integers, floats in ``[low, high)`` otherwise), or to a list of choices. Values are
+        numbers, strings, booleans, ``None`` or tuples of them: to sweep over objects, sweep
+        over their names and look them up in the target.
+    repeats : int, default 1
+        Tasks per point, each with its own seed.
+    seed : int, default 0
+        Root seed (>= 0). Task ``i`` gets child ``i`` of
+        ``numpy.random.SeedSequence(seed).spawn(n_tasks)``, as an integer in
+        ``[0, 2**63)``; a sampled grid is drawn with ``numpy.random.default_rng(seed)``.
+    sample : int, optional
+        Draw this many points of a Latin hypercube (:class:`scipy.stats.qmc.LatinHypercube`)
+        instead of the full factorial grid.
+    backend : {"serial", "processes", "dask"}
+        Where tasks run: this process; ``n_jobs`` local processes (joblib); a Dask cluster.
+        Every backend gives the same table.
+    n_jobs : int, optional
+        Worker processes (``"processes"``) or workers of the new ``LocalCluster``
+        (``"dask"`` without ``client``); default: the number of CPUs.
+    client : dask.distributed.Client, optional
+        Run on this existing cluster (``backend="dask"``); it is left open.
+    chunk_size : int, optional
+        Tasks per chunk; by default chunks are sized from a measurement to take about half a
+        second (and to give every worker several chunks). Chunking never changes results.
+    store : path, False or None
+        The SQLite file (or a directory to put it in) where finished chunks are written and
+        from which a rerun resumes. ``None``: ``./.multilateral-sweeps/<target>-<hash>.sqlite``
+        named from the sweep's identity. ``False``: memory only, nothing to resume.
+    progress : bool, optional
+        Show a progress bar (tqdm if installed, else a counter on stderr). ``None``: only once
+        the sweep has run for two seconds.
+
+    Returns
+    -------
+    SweepResult
+
+    Raises
+    ------
+    InvalidArgumentError
+        A parameter the target does not take (the message lists those it takes), an empty
+        range or value list, a bad option, or a store that holds another sweep (changed
+        grid, seed, repeats or target): the store is left untouched.
+    InvalidTypeError
+        A target that is not callable, a grid value of an unsupported type, or a target that
+        returns something other than a number or dict of numbers.
+    MissingDependencyError
+        ``backend="processes"`` without joblib, ``backend="dask"`` without dask.distributed.
+
+    Notes
+    -----
+    An exception raised by the target stops the sweep (after the chunks already finished
+    were stored) and is re-raised with a note naming the task's parameters and seed.
+
+    The identity of a function target includes a digest of its bytecode, so editing the
+    function starts a new sweep rather than mixing old and new results; global state the
+    function reads is not part of it.
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> import numpy as np
+    >>> def f(a, b, seed):
+    ...     return a * b + np.random.default_rng(seed).random()
+    >>> res = ml.sweep(f, {"a": range(3), "b": [10, 20]}, repeats=2, store=False)
+    >>> res.parameters["a"], res.repeat[:4]
+    (array([0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2]), array([0, 1, 0, 1]))
+    >>> res.values["value"].shape
+    (12,)
+
+    A grid that names a parameter the target lacks is refused before anything runs:
+
+    >>> ml.sweep(f, {"a": [1], "c": [2]}, store=False)
+    Traceback (most recent call last):
+    ...
+    multilateral.errors.InvalidArgumentError: unknown parameter 'c' for f: its parameters are a, b
+    """
+    tgt = make_target(target)
+    repeats = check_positive_int(repeats, "repeats")
+    seed = check_seed(seed)
+    if sample is not None:
+        sample = check_positive_int(sample, "sample")
+    spec = make_grid(grid, tgt, sample)
+    workers = check_backend(backend, n_jobs, client)
+    if chunk_size is not None:
+        chunk_size = check_positive_int(chunk_size, "chunk_size")
+    if progress is not None and not isinstance(progress, bool):
+        raise InvalidTypeError(f"progress must be True, False or None, got {progress!r}")
+
+    points = spec.points(seed)
+    n_points = len(next(iter(points.values()))) if points else 1
+    n_tasks = n_points * repeats
+    identity: dict[str, Any] = {
+        "format": FORMAT,
+        "target": tgt.identity,
+        "grid": spec.identity,
+        "sample": sample,
+        "repeats": repeats,
+        "seed": seed,
+    }
+    if sample is not None:  # the drawn points, in case scipy's sampler ever changes
+        identity["points"] = digest(json.dumps(
+            {k: [encode_value(v) for v in col] for k, col in points.items()}))
+    ident_json = json.dumps(identity, sort_keys=True)
+    path = store_path(store, tgt.label, digest(ident_json))
+
+    runner = Runner(tgt, seed, repeats, points, tuple(spec.names))
+    db = Store(path)
+    try:
+        db.attach(identity, ident_json, n_tasks)
+        outputs = db.output_names()
+        todo = np.flatnonzero(~db.done_mask(n_tasks))
+        n_computed = 0
+        if len(todo):
+            run = db.new_run(backend, len(todo))
+            with Progress(n_tasks, n_tasks - len(todo), progress) as bar:
+                for rows in runner.execute(todo, backend, workers, client, chunk_size):
+                    outputs = check_outputs(rows, outputs, runner.reserved)
+                    db.commit(rows, run)
+                    n_computed += len(rows)
+                    bar.update(len(rows))
+        table = db.load(n_tasks)
+    finally:
+        db.close()
+    return _result(runner, points, repeats, table, path, n_computed)
+
+
+# -- assembling the table -------------------------------------------------------------------------
+def _result(runner: Runner, points: dict[str, NDArray[np.object_]], repeats: int,
+            table: list[tuple[int, int | None, str]], path: Path | None,
+            n_computed: int) -> SweepResult:
+    n_tasks = len(table)
+    point = np.arange(n_tasks) // repeats
+    parameters = {name: _readonly(_typed(col[point])) for name, col in points.items()}
+    repeat = _readonly(np.arange(n_tasks, dtype=np.int64) % repeats)
+    seeds = None
+    if runner.target.seed_to is not None:
+        seeds = _readonly(np.array([r[1] for r in table], dtype=np.int64))
+    decoded = [json.loads(r[2]) for r in table]
+    values: dict[str, NDArray[Any]] = {}
+    for key in (decoded[0] if decoded else {}):
+        col = [d[key] for d in decoded]
+        values.update({k: _readonly(v) for k, v in _output_columns(key, col).items()})
+    return SweepResult(
+        parameters=types.MappingProxyType(parameters), repeat=repeat, seed=seeds,
+        values=types.MappingProxyType(values), store=path, n_computed=n_computed,
+    )
+
+
+def _output_columns(key: str, col: list[Any]) -> dict[str, NDArray[Any]]:
+    if all(isinstance(v, bool) for v in col):
+        return {key: np.array(col, dtype=bool)}
+    if all(isinstance(v, int) and not isinstance(v, bool) for v in col):
+        return {key: np.array(col, dtype=np.int64)}
+    exact = [Fraction(v) if isinstance(v, str) else v for v in col]
+    out: dict[str, NDArray[Any]] = {
+        key: np.array([float(v) for v in exact], dtype=np.float64)}
+    if any(isinstance(v, str) for v in col):
+        out[f"{key}_exact"] = object_array(
+            [str(v) if isinstance(v, (Fraction, int)) and not isinstance(v, bool) else None
+             for v in exact])
+    return out
+
+
+def _typed(col: NDArray[np.object_]) -> NDArray[Any]:
+    """A parameter column with the narrowest fitting dtype (object for exact or mixed)."""
+    vals = col.tolist()
+    if vals and all(isinstance(v, bool) for v in vals):
+        return np.array(vals, dtype=bool)
+    if vals and all(isinstance(v, int) and not isinstance(v, bool) and -(2**63) <= v < 2**63
+                    for v in vals):
+        return np.array(vals, dtype=np.int64)
+    if vals and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in vals):
+        return np.array(vals, dtype=np.float64)
+    if vals and all(isinstance(v, str) for v in vals):
+        return np.array(vals, dtype=str)
+    return col.copy()
+
+
+def _readonly(arr: NDArray[Any]) -> NDArray[Any]:
+    arr.setflags(write=False)
+    return arr
+
+
+# -- ``ml.sweep(...)``: the module is callable ----------------------------------------------------
+class _CallableModule(types.ModuleType):
+    def __call__(self, *args: Any, **kwargs: Any) -> SweepResult:
+        return sweep(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -1,0 +1,299 @@
+"""Running a sweep: per-task seeds, chunks, the serial, joblib and Dask backends, progress."""
+
+from __future__ import annotations
+
+import math
+import numbers
+import os
+import sys
+import time
+from collections.abc import Iterator, Mapping
+from fractions import Fraction
+from typing import Any, Literal
+
+import numpy as np
+from numpy.typing import NDArray
+
+from .._validation import check_positive_int
+from ..errors import InvalidArgumentError, InvalidTypeError, MissingDependencyError
+from ._target import Target
+
+Backend = Literal["serial", "processes", "dask"]
+Row = tuple[int, "int | None", dict[str, Any]]
+
+_CHUNK_SECONDS = 0.5  # an automatic chunk takes about this long
+_PILOT_SECONDS = 0.2  # tasks timed in this process before a parallel run sizes its chunks
+_MAX_CHUNK = 10_000
+_CHUNKS_PER_WORKER = 4  # at least this many chunks per worker, for load balance
+_PROGRESS_DELAY = 2.0  # progress=None: shown once a sweep has run this long
+_RESERVED = ("repeat", "seed")
+
+
+# -- options --------------------------------------------------------------------------------------
+def check_seed(seed: Any) -> int:
+    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral):
+        raise InvalidTypeError(
+            f"seed must be an int >= 0 (the root of every task's seed), got {seed!r}")
+    if seed < 0:
+        raise InvalidArgumentError(f"seed must be >= 0, got {seed}")
+    return int(seed)
+
+
+def check_backend(backend: Any, n_jobs: Any, client: Any) -> int:
+    """Validate the backend options; return the number of workers."""
+    if backend not in ("serial", "processes", "dask"):
+        raise InvalidArgumentError(
+            f"backend must be 'serial', 'processes' or 'dask', got {backend!r}")
+    if client is not None and backend != "dask":
+        raise InvalidArgumentError("client= is a dask.distributed Client: use backend='dask'")
+    if n_jobs is not None:
+        n_jobs = check_positive_int(n_jobs, "n_jobs")
+    if backend == "serial":
+        return 1
+    if backend == "processes":
+        try:
+            import joblib  # noqa: F401
+        except ImportError:
+            raise MissingDependencyError(
+                "backend='processes' needs joblib: pip install 'multilateral[parallel]'"
+            ) from None
+        return int(n_jobs or os.cpu_count() or 1)
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        raise MissingDependencyError(
+            "backend='dask' needs dask.distributed: pip install 'multilateral[dask]'"
+        ) from None
+    if client is not None:
+        return max(1, sum(client.nthreads().values()))
+    return int(n_jobs or os.cpu_count() or 1)
+
+
+# -- running --------------------------------------------------------------------------------------
+def task_seed(root: int, task: int) -> int:
+    """Child ``task`` of ``SeedSequence(root).spawn(n)``, as an int in [0, 2**63)."""
+    state = np.random.SeedSequence(root, spawn_key=(task,)).generate_state(1, np.uint64)
+    return int(state[0]) >> 1
+
+
+def run_chunk(target: Target, root: int, tasks: list[tuple[int, dict[str, Any]]]
+              ) -> list[Row]:
+    """Run one chunk of tasks (in a worker); each result normalized to a dict of numbers."""
+    rows: list[Row] = []
+    for task, params in tasks:
+        seed = task_seed(root, task) if target.seed_to else None
+        try:
+            rows.append((task, seed, _normalize_output(target(params, seed), target.output)))
+        except Exception as err:
+            err.add_note(f"in sweep task {task}: parameters {params}, seed {seed}")
+            raise
+    return rows
+
+
+def _normalize_output(raw: Any, default: str) -> dict[str, Any]:
+    items = raw.items() if isinstance(raw, Mapping) else [(default, raw)]
+    out: dict[str, Any] = {}
+    for key, value in items:
+        if not isinstance(key, str) or not key:
+            raise InvalidTypeError(f"the target returned a dict with key {key!r}: keys must "
+                                   "be non-empty strings (they name the columns)")
+        out[key] = _normalize_number(value, key)
+    if not out:
+        raise InvalidTypeError("the target returned an empty dict: return at least one number")
+    return out
+
+
+def _normalize_number(v: Any, key: str) -> bool | int | float | Fraction:
+    if isinstance(v, np.ndarray) and v.ndim == 0:
+        v = v[()]
+    if isinstance(v, (bool, np.bool_)):
+        return bool(v)
+    if isinstance(v, numbers.Integral):
+        return int(v)
+    if isinstance(v, numbers.Rational):
+        return Fraction(int(v.numerator), int(v.denominator))
+    if isinstance(v, numbers.Real):
+        return float(v)
+    try:  # sympy numbers and the like
+        if getattr(v, "is_Rational", False):
+            return Fraction(int(v.p), int(v.q))
+        if getattr(v, "is_real", False) and getattr(v, "is_number", False):
+            return float(v)
+    except (TypeError, ValueError, AttributeError):
+        pass
+    raise InvalidTypeError(
+        f"the target returned {v!r} of type {type(v).__name__} for {key!r}: a sweep target "
+        "returns a number or a dict of numbers"
+    )
+
+
+def check_outputs(rows: list[Row], expected: tuple[str, ...] | None,
+                  reserved: frozenset[str]) -> tuple[str, ...] | None:
+    """The output names of ``rows``, checked against those of earlier tasks."""
+    for task, _, out in rows:
+        keys = tuple(out)
+        if expected is None:
+            clash = sorted(set(keys) & reserved)
+            clash += sorted(k for k in keys if k.endswith("_exact") and k[:-6] in keys)
+            if clash:
+                raise InvalidArgumentError(
+                    f"the target's output names {clash} clash with the table's columns (the "
+                    "grid parameters, 'repeat', 'seed', '<output>_exact'): rename them")
+            expected = keys
+        elif set(keys) != set(expected):
+            raise InvalidTypeError(
+                f"task {task} returned the keys {sorted(keys)}, earlier tasks "
+                f"{sorted(expected)}: every task must return the same outputs"
+            )
+    return expected
+
+
+class Runner:
+    """Splits the missing tasks into chunks and runs them on a backend."""
+
+    def __init__(self, target: Target, seed: int, repeats: int,
+                 points: dict[str, NDArray[np.object_]], names: tuple[str, ...]) -> None:
+        self.target, self.seed, self.repeats = target, seed, repeats
+        self.points, self.names = points, names
+        self.reserved = frozenset(names) | frozenset(_RESERVED)
+
+    def payload(self, tasks: NDArray[np.intp]) -> list[tuple[int, dict[str, Any]]]:
+        cols = [self.points[n] for n in self.names]
+        out = []
+        for t in tasks.tolist():
+            p = t // self.repeats
+            out.append((t, {n: c[p] for n, c in zip(self.names, cols, strict=True)}))
+        return out
+
+    def execute(self, todo: NDArray[np.intp], backend: str, workers: int, client: Any,
+                chunk_size: int | None) -> Iterator[list[Row]]:
+        if backend == "serial":
+            yield from self._serial(todo, chunk_size)
+            return
+        start = 0
+        if chunk_size is None:  # time a few tasks here, then size the chunks from that
+            cap = max(1, len(todo) // (workers * _CHUNKS_PER_WORKER * 2))
+            rows, seconds = self._pilot(todo[:cap])
+            yield rows
+            start = len(rows)
+            chunk_size = _auto_chunk(seconds / len(rows), len(todo) - start, workers)
+        rest = todo[start:]
+        chunks = [rest[i:i + chunk_size] for i in range(0, len(rest), chunk_size)]
+        if not chunks:
+            return
+        if backend == "processes":
+            yield from self._joblib(chunks, workers)
+        else:
+            yield from self._dask(chunks, workers, client)
+
+    def _serial(self, todo: NDArray[np.intp], chunk_size: int | None) -> Iterator[list[Row]]:
+        done, spent, i = 0, 0.0, 0
+        while i < len(todo):
+            size = chunk_size or (1 if done == 0 else _auto_chunk(spent / done, len(todo), 1))
+            chunk = todo[i:i + size]
+            t0 = time.perf_counter()
+            rows = run_chunk(self.target, self.seed, self.payload(chunk))
+            spent += time.perf_counter() - t0
+            done += len(rows)
+            i += len(chunk)
+            yield rows
+
+    def _pilot(self, tasks: NDArray[np.intp]) -> tuple[list[Row], float]:
+        rows: list[Row] = []
+        t0 = time.perf_counter()
+        for t in tasks:
+            rows += run_chunk(self.target, self.seed, self.payload(np.array([t])))
+            if time.perf_counter() - t0 >= _PILOT_SECONDS:
+                break
+        return rows, time.perf_counter() - t0
+
+    def _joblib(self, chunks: list[NDArray[np.intp]], workers: int) -> Iterator[list[Row]]:
+        from joblib import Parallel, delayed
+
+        parallel = Parallel(n_jobs=workers, return_as="generator_unordered", batch_size=1,
+                            pre_dispatch="2*n_jobs")
+        results = parallel(delayed(run_chunk)(self.target, self.seed, self.payload(c))
+                           for c in chunks)
+        try:
+            yield from results
+        finally:
+            close = getattr(results, "close", None)
+            if close is not None:
+                close()
+
+    def _dask(self, chunks: list[NDArray[np.intp]], workers: int, client: Any
+              ) -> Iterator[list[Row]]:
+        from distributed import Client, LocalCluster, as_completed
+
+        cluster = None
+        if client is None:
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                   dashboard_address=":0")
+            client = Client(cluster)
+        futures = []
+        try:
+            target = client.scatter(self.target, broadcast=True, hash=False)
+            futures = [client.submit(run_chunk, target, self.seed, self.payload(c),
+                                     pure=False) for c in chunks]
+            for fut in as_completed(futures):
+                yield fut.result()
+                fut.release()
+        finally:
+            if futures:
+                client.cancel(futures)
+            if cluster is not None:
+                client.close()
+                cluster.close()
+
+
+def _auto_chunk(per_task: float, n_todo: int, workers: int) -> int:
+    by_time = int(_CHUNK_SECONDS / max(per_task, 1e-7))
+    size = min(by_time, _MAX_CHUNK)
+    if workers > 1:
+        size = min(size, math.ceil(n_todo / (workers * _CHUNKS_PER_WORKER)))
+    return max(1, size)
+
+
+# -- progress -------------------------------------------------------------------------------------
+class Progress:
+    """tqdm if installed, else a counter on stderr; ``enabled=None`` waits two seconds."""
+
+    def __init__(self, total: int, initial: int, enabled: bool | None) -> None:
+        self.total, self.count, self.enabled = total, initial, enabled
+        self.t0 = time.monotonic()
+        self.last = 0.0
+        self.bar: Any = None
+        self.shown = False
+        if enabled is False:
+            return
+        try:
+            from tqdm.auto import tqdm
+        except ImportError:
+            return
+        self.bar = tqdm(total=total, initial=initial, unit="task", desc="sweep",
+                        delay=0 if enabled else _PROGRESS_DELAY, dynamic_ncols=True)
+
+    def __enter__(self) -> Progress:
+        return self
+
+    def update(self, n: int) -> None:
+        self.count += n
+        if self.bar is not None:
+            self.bar.update(n)
+            return
+        if self.enabled is False:
+            return
+        now = time.monotonic()
+        waited = now - self.t0 >= (0 if self.enabled else _PROGRESS_DELAY)
+        if waited and (now - self.last >= 0.5 or self.count == self.total):
+            self.last, self.shown = now, True
+            sys.stderr.write(f"\rsweep: {self.count}/{self.total} tasks "
+                             f"({100 * self.count / max(self.total, 1):.0f}%)")
+            sys.stderr.flush()
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.close()
+        elif self.shown:
+            sys.stderr.write("\n")
+            sys.stderr.flush()

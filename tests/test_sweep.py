@@ -1,0 +1,461 @@
+"""Tests of multilateral.sweep: grids, seeds, backends, the durable store and resuming."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import time
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+import multilateral as ml
+from multilateral.errors import (
+    InvalidArgumentError,
+    InvalidTypeError,
+    MissingDependencyError,
+)
+from multilateral.models import ConditionalCooperation
+from multilateral.sweep import SweepResult, sweep
+from multilateral.sweep._run import task_seed
+
+PD = ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0)
+
+
+def match(noise: float, turns: int, seed: int) -> dict[str, Any]:
+    """A small simulation with exact and inexact outputs."""
+    m = ml.simulate.play_matches(PD, ml.automata.win_stay_lose_shift(),
+                                 ml.automata.tit_for_tat(), turns=turns, noise=noise, seed=seed)
+    return {"wsls": m.mean_payoff[0], "tft": m.mean_payoff[1],
+            "share": Fraction(int(m.scores[0, 0]), turns),
+            "cooperated": bool(m.actions[0, 0, 0] == 0)}
+
+
+def noisy(x: int, seed: int) -> float:
+    return x + np.random.default_rng(seed).random()
+
+
+def plain(a: int, b: float = 1.0) -> float:
+    return a * b
+
+
+@dataclass(frozen=True)
+class Box:
+    side: int
+
+    @property
+    def volume(self) -> int:
+        return self.side**3
+
+    def scaled(self, k: float) -> float:
+        return k * self.side**3
+
+
+def assert_same_table(a: SweepResult, b: SweepResult) -> None:
+    ca, cb = a.columns, b.columns
+    assert list(ca) == list(cb)
+    for name in ca:
+        assert ca[name].dtype == cb[name].dtype, name
+        assert np.array_equal(ca[name], cb[name]), name
+
+
+# -- grids, targets and seeds ----------------------------------------------------------------------
+def test_task_seeds_are_spawned_children() -> None:
+    children = np.random.SeedSequence(11).spawn(20)
+    expected = [int(c.generate_state(1, np.uint64)[0]) >> 1 for c in children]
+    assert [task_seed(11, i) for i in range(20)] == expected
+    res = sweep(noisy, {"x": range(5)}, repeats=4, seed=11, store=False)
+    assert res.seed is not None
+    assert res.seed.tolist() == expected
+    assert res.values["value"][7] == 1 + np.random.default_rng(expected[7]).random()
+
+
+def test_an_empty_grid_is_one_point_repeated() -> None:
+    def draw(seed: int) -> float:
+        return float(np.random.default_rng(seed).random())
+
+    res = sweep(draw, {}, repeats=5, seed=11, store=False)
+    assert len(res) == 5 and dict(res.parameters) == {}
+    assert res.repeat.tolist() == [0, 1, 2, 3, 4]
+    assert res.seed is not None
+    assert res.values["value"].tolist() == [
+        float(np.random.default_rng(s).random()) for s in res.seed.tolist()]
+
+
+def test_model_target_full_factorial_with_exact_values() -> None:
+    res = ml.sweep((ConditionalCooperation, "critical_discount"),  # type: ignore[operator]
+                   {"n": range(2, 12), "r": [Fraction(3, 2), 3]}, store=False)
+    assert len(res) == 20 and res.seed is None and res.n_computed == 20
+    assert res.parameters["n"].dtype == np.int64
+    assert res.parameters["r"].dtype == object  # exact parameters stay exact
+    for i in range(20):
+        n, r = int(res.parameters["n"][i]), res.parameters["r"][i]
+        exact = ConditionalCooperation(n=n, r=r).critical_discount()
+        assert res.values["critical_discount_exact"][i] == str(exact)
+        assert res.values["critical_discount"][i] == float(exact)
+    assert res.parameters["n"][:4].tolist() == [2, 2, 3, 3]  # last parameter fastest
+    with pytest.raises(ValueError):
+        res.values["critical_discount"][0] = 1.0  # read-only
+
+
+def test_instance_property_partial_and_callable_module() -> None:
+    base = ConditionalCooperation(n=5, r=3, sanction="targeted")
+    res = sweep((base, "critical_discount"), {"n": [3, 4, 5]}, store=False)
+    assert res.values["critical_discount_exact"].tolist() == [
+        str(ConditionalCooperation(n=n, r=3, sanction="targeted").critical_discount())
+        for n in (3, 4, 5)]
+    prop = sweep((Box, "volume"), {"side": [1, 2]}, store=False)
+    assert prop.values["volume"].tolist() == [1, 8]
+    meth = sweep((Box, "scaled"), {"side": [2], "k": [1, 3]}, store=False)
+    assert meth.values["scaled"].tolist() == [8.0, 24.0]
+    part = sweep(functools.partial(plain, b=2.0), {"a": [1, 2]}, store=False)
+    assert part.values["value"].tolist() == [2.0, 4.0]
+    assert callable(ml.sweep) and ml.sweep.sweep is sweep
+
+
+def test_chunking_and_resume_do_not_change_results(tmp_path: Path) -> None:
+    grid = {"noise": [0.0, 0.05, 0.2], "turns": [5, 20]}
+    ref = sweep(match, grid, repeats=5, seed=3, store=False)
+    assert ref.values["share_exact"].dtype == object
+    assert ref.values["cooperated"].dtype == bool
+    for size in (1, 4, 1000):
+        assert_same_table(ref, sweep(match, grid, repeats=5, seed=3, chunk_size=size,
+                                     store=False))
+    store = tmp_path / "s.sqlite"
+    first = sweep(match, grid, repeats=5, seed=3, store=store)
+    again = sweep(match, grid, repeats=5, seed=3, store=store, chunk_size=7)
+    assert (first.n_computed, again.n_computed) == (30, 0)
+    assert again.store == store
+    assert_same_table(ref, first)
+    assert_same_table(ref, again)
+    other = sweep(match, grid, repeats=5, seed=4, store=False)
+    assert not np.array_equal(other.values["wsls"], ref.values["wsls"])
+
+
+def test_default_store_is_named_from_the_identity(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    a = sweep(noisy, {"x": [1, 2]}, seed=1)
+    b = sweep(noisy, {"x": [1, 2]}, seed=1)
+    c = sweep(noisy, {"x": [1, 2, 3]}, seed=1)
+    assert a.store is not None and a.store.parent == tmp_path / ".multilateral-sweeps"
+    assert a.store.name.startswith("noisy-") and a.store.suffix == ".sqlite"
+    assert (a.n_computed, b.n_computed, c.n_computed) == (2, 0, 3)
+    assert b.store == a.store != c.store
+    folder = tmp_path / "sweeps"
+    folder.mkdir()
+    d = sweep(noisy, {"x": [1, 2]}, seed=1, store=folder)
+    assert d.store == folder / a.store.name
+
+
+def test_latin_hypercube_is_reproducible_and_stratified() -> None:
+    grid = {"a": (0.0, 1.0), "k": (2, 9), "c": ["x", "y"]}
+
+    def f(a: float, k: int, c: str) -> float:
+        return a * k
+
+    one = sweep(f, grid, sample=40, seed=5, store=False)
+    two = sweep(f, grid, sample=40, seed=5, store=False)
+    other = sweep(f, grid, sample=40, seed=6, store=False)
+    assert_same_table(one, two)
+    assert not np.array_equal(one.parameters["a"], other.parameters["a"])
+    a = one.parameters["a"]
+    assert a.dtype == np.float64
+    assert sorted(np.floor(a * 40).astype(int).tolist()) == list(range(40))  # one per stratum
+    k = one.parameters["k"]
+    assert k.dtype == np.int64 and k.min() >= 2 and k.max() <= 9
+    assert np.bincount(k - 2).tolist() == [5] * 8  # 40 points over 8 integers
+    assert sorted(set(one.parameters["c"].tolist())) == ["x", "y"]
+    assert np.array_equal(one.values["value"], a * k)
+
+
+# -- backends --------------------------------------------------------------------------------------
+def test_backends_give_the_same_table() -> None:
+    pytest.importorskip("joblib")
+    distributed = pytest.importorskip("distributed")
+    grid = {"noise": [0.0, 0.1, 0.3], "turns": [10, 30]}
+    ref = sweep(match, grid, repeats=6, seed=9, store=False)
+    procs = sweep(match, grid, repeats=6, seed=9, backend="processes", n_jobs=2,
+                  chunk_size=5, store=False)
+    auto = sweep(match, grid, repeats=6, seed=9, backend="processes", n_jobs=2, store=False)
+    with distributed.Client(processes=False, n_workers=1, threads_per_worker=2,
+                            dashboard_address=":0") as client:
+        dask = sweep(match, grid, repeats=6, seed=9, backend="dask", client=client,
+                     chunk_size=4, store=False)
+        assert client.status == "running"  # a client we were given stays open
+    for res in (procs, auto, dask):
+        assert_same_table(ref, res)
+
+
+def test_dask_local_cluster_backend(tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    ref = sweep(noisy, {"x": range(6)}, repeats=2, seed=2, store=False)
+    res = sweep(noisy, {"x": range(6)}, repeats=2, seed=2, backend="dask", n_jobs=1,
+                chunk_size=3, store=tmp_path / "d.sqlite")
+    assert_same_table(ref, res)
+
+
+def test_missing_backends_say_how_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "joblib", None)
+    monkeypatch.setitem(sys.modules, "distributed", None)
+    with pytest.raises(MissingDependencyError, match=r"multilateral\[parallel\]"):
+        sweep(plain, {"a": [1]}, backend="processes", store=False)
+    with pytest.raises(MissingDependencyError, match=r"multilateral\[dask\]"):
+        sweep(plain, {"a": [1]}, backend="dask", store=False)
+
+
+# -- killing a real sweep and resuming it ----------------------------------------------------------
+TASK_MODULE = '''
+import os, time
+from fractions import Fraction
+import numpy as np
+
+CALLS = os.environ["SWEEP_TEST_CALLS"]
+
+def work(x, k, seed):
+    with open(CALLS, "a") as f:
+        f.write(f"{x} {k}\\n")
+    time.sleep(0.003)
+    return {"y": x * np.random.default_rng(seed).random(), "q": Fraction(x, k)}
+'''
+
+
+def test_a_killed_sweep_resumes_computing_only_what_is_missing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "sweeptask.py").write_text(TASK_MODULE)
+    calls = tmp_path / "calls.txt"
+    store = tmp_path / "store.sqlite"
+    monkeypatch.setenv("SWEEP_TEST_CALLS", str(calls))
+    monkeypatch.syspath_prepend(str(tmp_path))
+    args = "{'x': range(50), 'k': [1, 3, 7]}, repeats=2, seed=13, chunk_size=6"
+    code = textwrap.dedent(f"""
+        import sys
+        sys.path.insert(0, {str(tmp_path)!r})
+        import sweeptask
+        from multilateral.sweep import sweep
+        sweep(sweeptask.work, {args}, store={str(store)!r}, progress=False)
+    """)
+    proc = subprocess.Popen([sys.executable, "-c", code], env=os.environ.copy())
+    stored = 0
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and proc.poll() is None:
+            try:
+                with sqlite3.connect(store) as con:
+                    stored = con.execute("SELECT count(*) FROM results").fetchone()[0]
+            except sqlite3.OperationalError:  # not created yet
+                stored = 0
+            if stored >= 48:
+                break
+            time.sleep(0.02)
+        proc.send_signal(signal.SIGKILL)
+    finally:
+        proc.wait()
+    assert proc.returncode == -signal.SIGKILL, "the sweep finished before it was killed"
+    with sqlite3.connect(store) as con:
+        done = {r[0] for r in con.execute("SELECT task FROM results")}
+    assert 48 <= len(done) < 300 and len(done) % 6 == 0  # whole chunks only
+    killed_calls = calls.read_text().splitlines()
+    assert len(killed_calls) >= len(done)
+
+    import sweeptask
+
+    resumed = eval(f"sweep(sweeptask.work, {args}, store=store, progress=False)",
+                   {"sweep": sweep, "sweeptask": sweeptask, "store": store})
+    new_calls = calls.read_text().splitlines()[len(killed_calls):]
+    assert resumed.n_computed == len(new_calls) == 300 - len(done)
+    missing = sorted(set(range(300)) - done)
+    expected = [f"{(t // 2) // 3} {[1, 3, 7][(t // 2) % 3]}" for t in missing]
+    assert sorted(new_calls) == sorted(expected)  # exactly the missing tasks, once each
+    fresh = eval(f"sweep(sweeptask.work, {args}, store=False)",
+                 {"sweep": sweep, "sweeptask": sweeptask})
+    assert_same_table(fresh, resumed)
+    assert resumed.values["q_exact"][5] == str(Fraction(0, 7))
+
+
+# -- bad input -------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("grid", "error", "match"), [
+    ({"a": [1], "z": [2]}, InvalidArgumentError, r"unknown parameter 'z' for plain: its "
+                                                 r"parameters are a, b"),
+    ({"a": [1], "y": [1], "z": [2]}, InvalidArgumentError, r"parameters 'y', 'z'"),
+    ({"a": []}, InvalidArgumentError, r"grid\['a'\] is empty"),
+    ({"a": range(5, 2)}, InvalidArgumentError, r"grid\['a'\] is empty"),
+    ({"b": [1.0]}, InvalidArgumentError, r"plain needs 'a'"),
+    ({"a": 3}, InvalidTypeError, r"must be a sequence of values.*\[value\]"),
+    ({"a": "abc"}, InvalidTypeError, r"must be a sequence"),
+    ({"a": [object()]}, InvalidTypeError, r"grid values must be numbers"),
+    ({"a": [float("nan")]}, InvalidArgumentError, r"must be finite"),
+    ({"a": np.zeros((2, 2))}, InvalidArgumentError, r"1-D array"),
+    ([("a", [1])], InvalidTypeError, r"grid must be a dict"),
+])
+def test_bad_grids_are_refused(grid: Any, error: type[Exception], match: str) -> None:
+    with pytest.raises(error, match=match):
+        sweep(plain, grid, store=False)
+
+
+def test_bad_sampled_grids_and_options() -> None:
+    def f(a: float, seed: int) -> float:
+        return a
+
+    with pytest.raises(InvalidArgumentError, match=r"empty range: low 3 > high 1"):
+        sweep(f, {"a": (3, 1)}, sample=5, store=False)
+    with pytest.raises(InvalidArgumentError, match=r"empty range: low 0.5 must be < high 0.5"):
+        sweep(f, {"a": (0.5, 0.5)}, sample=5, store=False)
+    with pytest.raises(InvalidArgumentError, match=r"range \(low, high\) of two numbers"):
+        sweep(f, {"a": (1, 2, 3)}, sample=5, store=False)
+    with pytest.raises(InvalidArgumentError, match=r"'seed' cannot be a grid parameter"):
+        sweep(f, {"a": [1], "seed": [1]}, store=False)
+    with pytest.raises(InvalidArgumentError, match=r"needs at least one parameter"):
+        sweep(f, {}, sample=3, store=False)
+    with pytest.raises(InvalidArgumentError, match=r"backend must be"):
+        sweep(f, {"a": [1]}, backend="threads", store=False)  # type: ignore[arg-type]
+    with pytest.raises(InvalidArgumentError, match=r"use backend='dask'"):
+        sweep(f, {"a": [1]}, client=object(), store=False)
+    with pytest.raises(InvalidTypeError, match=r"seed must be an int"):
+        sweep(f, {"a": [1]}, seed=1.5, store=False)  # type: ignore[arg-type]
+    with pytest.raises(InvalidArgumentError, match=r"repeats must be"):
+        sweep(f, {"a": [1]}, repeats=0, store=False)
+    with pytest.raises(InvalidTypeError, match=r"callable or a \(model, 'method'\)"):
+        sweep(3, {"a": [1]}, store=False)
+    with pytest.raises(InvalidTypeError, match=r"is a class: give \(class, 'method_name'\)"):
+        sweep(ConditionalCooperation, {"n": [3]}, store=False)
+    with pytest.raises(InvalidArgumentError, match=r"has no method 'critical'"):
+        sweep((ConditionalCooperation, "critical"), {"n": [3]}, store=False)
+    with pytest.raises(InvalidArgumentError, match=r"its parameters are .*detection.*mpcr"):
+        sweep((ConditionalCooperation, "critical_discount"), {"m": [3]}, store=False)
+
+
+def test_bad_outputs_are_reported_with_the_task() -> None:
+    with pytest.raises(InvalidTypeError, match=r"returned 'multiplier'.*number or a dict"):
+        sweep((ConditionalCooperation, "normalization"), {"n": [3], "r": [2]}, store=False)
+
+    def changing(x: int) -> dict[str, float]:
+        return {"a": 1.0} if x < 2 else {"b": 1.0}
+
+    with pytest.raises(InvalidTypeError, match=r"task 2 returned the keys \['b'\]"):
+        sweep(changing, {"x": range(4)}, store=False)
+
+    def clash(x: int) -> dict[str, float]:
+        return {"x": 1.0}
+
+    with pytest.raises(InvalidArgumentError, match=r"clash with the table's columns"):
+        sweep(clash, {"x": [1]}, store=False)
+
+
+def test_an_error_in_the_target_keeps_finished_chunks(tmp_path: Path) -> None:
+    def fails_at_5(x: int) -> int:
+        if x == 5:
+            raise ZeroDivisionError("boom")
+        return x
+
+    store = tmp_path / "e.sqlite"
+    with pytest.raises(ZeroDivisionError) as info:
+        sweep(fails_at_5, {"x": range(10)}, chunk_size=2, store=store)
+    assert "in sweep task 5: parameters {'x': 5}" in "".join(info.value.__notes__)
+    with sqlite3.connect(store) as con:
+        assert sorted(r[0] for r in con.execute("SELECT task FROM results")) == [0, 1, 2, 3]
+
+
+def test_a_store_of_another_sweep_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    store = tmp_path / "s.sqlite"
+    sweep(noisy, {"x": range(4)}, repeats=2, seed=1, store=store)
+
+    def digest() -> str:
+        return hashlib.sha256(store.read_bytes()).hexdigest()
+
+    before = digest()
+    changes: list[tuple[Any, dict[str, Any], str]] = [
+        (noisy, {"grid": {"x": range(5)}}, r"grid\['x'\]: stored \[0, 1, 2, 3\], now \[0, 1, "
+                                           r"2, 3, 4\]"),
+        (noisy, {"grid": {"x": [0.0, 1.0, 2.0, 3.0]}}, r"grid\['x'\]"),
+        (noisy, {"seed": 2}, r"seed: stored 1, now 2"),
+        (noisy, {"repeats": 3}, r"repeats: stored 2, now 3"),
+        (plain, {"grid": {"a": range(4)}}, r"target: stored .*noisy.*now .*plain"),
+    ]
+    for target, change, message in changes:
+        kwargs: dict[str, Any] = {"grid": {"x": range(4)}, "repeats": 2, "seed": 1, **change}
+        grid = kwargs.pop("grid")
+        with pytest.raises(InvalidArgumentError, match=message) as info:
+            sweep(target, grid, store=store, **kwargs)
+        assert "left untouched" in str(info.value)
+        assert digest() == before
+    assert sweep(noisy, {"x": range(4)}, repeats=2, seed=1, store=store).n_computed == 0
+
+    junk = tmp_path / "notes.txt"
+    junk.write_text("not a database, keep me\n")
+    with pytest.raises(InvalidArgumentError, match=r"is not a sweep store"):
+        sweep(noisy, {"x": [1]}, store=junk)
+    assert junk.read_text() == "not a database, keep me\n"
+    other = tmp_path / "other.sqlite"
+    with sqlite3.connect(other) as con:
+        con.execute("CREATE TABLE t (a)")
+    with pytest.raises(InvalidArgumentError, match=r"not a sweep store"):
+        sweep(noisy, {"x": [1]}, store=other)
+
+
+def test_changing_the_function_changes_the_identity(tmp_path: Path) -> None:
+    store = tmp_path / "s.sqlite"
+
+    def f(x: int) -> int:
+        return x
+
+    sweep(f, {"x": [1]}, store=store)
+
+    def f(x: int) -> int:  # type: ignore[no-redef]
+        return x + 1
+
+    with pytest.raises(InvalidArgumentError, match=r"the code of the target .*\.f changed"):
+        sweep(f, {"x": [1]}, store=store)
+
+
+# -- table, export, progress -----------------------------------------------------------------------
+def test_frame_and_parquet(tmp_path: Path) -> None:
+    pd = pytest.importorskip("pandas")
+    pq = pytest.importorskip("pyarrow.parquet")
+    res = sweep(match, {"noise": [0.0, 0.1], "turns": [4]}, repeats=3, store=False)
+    frame = res.to_frame()
+    assert list(frame.columns) == ["noise", "turns", "repeat", "seed", "wsls", "tft", "share",
+                                   "share_exact", "cooperated"]
+    assert len(frame) == 6
+    pd.testing.assert_series_equal(frame["wsls"], pd.Series(res.values["wsls"], name="wsls"))
+    path = res.to_parquet(tmp_path / "r.parquet")
+    table = pq.read_table(path)
+    assert table.column_names == list(frame.columns)
+    assert table.column("share_exact").to_pylist() == list(res.values["share_exact"])
+    assert table.column("seed").to_pylist() == res.seed.tolist()  # type: ignore[union-attr]
+    exact = sweep(plain, {"a": [1], "b": [Fraction(1, 3)]}, store=False)
+    assert pq.read_table(exact.to_parquet(tmp_path / "e.parquet")).column("b").to_pylist() == [
+        "1/3"]
+
+
+def test_frame_and_parquet_say_how_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    res = sweep(plain, {"a": [1]}, store=False)
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    with pytest.raises(MissingDependencyError, match=r"multilateral\[frame\]"):
+        res.to_frame()
+    with pytest.raises(MissingDependencyError, match=r"multilateral\[frame\]"):
+        res.to_parquet("x.parquet")
+
+
+def test_progress_bar(capsys: pytest.CaptureFixture[str],
+                      monkeypatch: pytest.MonkeyPatch) -> None:
+    sweep(plain, {"a": range(50)}, progress=True, store=False)
+    assert "50/50" in capsys.readouterr().err
+    sweep(plain, {"a": range(50)}, progress=False, store=False)
+    sweep(plain, {"a": range(50)}, store=False)  # short: no bar by default
+    assert capsys.readouterr().err == ""
+    monkeypatch.setitem(sys.modules, "tqdm", None)
+    monkeypatch.setitem(sys.modules, "tqdm.auto", None)
+    sweep(plain, {"a": range(50)}, progress=True, store=False)
+    assert "sweep: 50/50 tasks (100%)" in capsys.readouterr().err
