@@ -61,3 +61,15 @@ def test_registry_refuses_duplicates():
 def test_bad_input(kwargs, error):
     with pytest.raises(error):
         PD_DOMINANCE.verify(**kwargs)
+
+
+def test_module_level_verify_by_name_or_claim():
+    assert ml.claims.verify("oye_group_size", max_examples=20).holds
+    verdict = ml.claims.verify(ml.claims.OYE_GROUP_SIZE_NONRIVAL, max_examples=50)
+    assert not verdict.holds
+    model, larger = verdict.counterexample
+    assert model.critical_discount(larger) < model.critical_discount()  # really a reversal
+    with pytest.raises(errors.InvalidArgumentError, match="no claim named"):
+        ml.claims.verify("oye_group_sizes")
+    with pytest.raises(errors.InvalidTypeError, match="Claim"):
+        ml.claims.verify(42)

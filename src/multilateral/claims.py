@@ -31,7 +31,7 @@ from typing import Any
 
 from .errors import InvalidArgumentError, InvalidTypeError
 
-__all__ = ["REGISTRY", "Claim", "Verdict", "catalogue", "register"]
+__all__ = ["REGISTRY", "Claim", "Verdict", "catalogue", "register", "verify"]
 
 
 @dataclass(frozen=True, repr=False)
@@ -142,6 +142,30 @@ def register(claim: Claim) -> Claim:
         raise InvalidArgumentError(f"a claim named {claim.name!r} is already registered")
     REGISTRY[claim.name] = claim
     return claim
+
+
+def verify(claim: Claim | str, strategy: Any = None, *, max_examples: int = 100) -> Verdict:
+    """Check a claim (or a registered claim's name) over a class of instances.
+
+    The same as ``claim.verify(strategy, max_examples=...)``; ``strategy`` defaults to the
+    claim's own domain.
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> ml.claims.verify("oye_transparency", max_examples=20).holds
+    True
+    """
+    if isinstance(claim, str):
+        known = catalogue()
+        if claim not in known:
+            raise InvalidArgumentError(
+                f"no claim named {claim!r}; registered: {', '.join(sorted(known))}"
+            )
+        claim = known[claim]
+    if not isinstance(claim, Claim):
+        raise InvalidTypeError(f"expected a Claim or a claim's name, got {type(claim).__name__}")
+    return claim.verify(strategy, max_examples=max_examples)
 
 
 def catalogue() -> dict[str, Claim]:

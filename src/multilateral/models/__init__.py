@@ -1,6 +1,7 @@
 """Models: one module per theory, each a small frozen dataclass of the theory's parameters."""
 
 from ._claims_collective import CHAMBERLIN_CROWDING, OLSON_EXPLOITATION, OLSON_GROUP_SIZE
+from ._claims_oye import OYE_GROUP_SIZE, OYE_GROUP_SIZE_NONRIVAL, OYE_TRANSPARENCY
 from .agreements import (
     BARRETT_PARADOX,
     SMALL_STABLE_AGREEMENTS,
@@ -86,6 +87,9 @@ __all__ = [
     "NOWAK_RECIPROCITY",
     "OLSON_EXPLOITATION",
     "OLSON_GROUP_SIZE",
+    "OYE_GROUP_SIZE",
+    "OYE_GROUP_SIZE_NONRIVAL",
+    "OYE_TRANSPARENCY",
     "POWERPLAY_QUADRANTS",
     "SANTOS_PACHECO_SMALL_GROUPS",
     "SANTOS_PACHECO_SMALL_GROUPS_FINITE",
