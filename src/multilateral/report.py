@@ -370,6 +370,14 @@ def _render(sections: list[_Section], *, with_figures: bool) -> str:
             parts.extend(f"<li>{c}</li>" for c in s.citations)
             parts.append("</ul>")
         parts.append("</section>")
+    # after loading, the page records how many figures the browser decoded (read by the
+    # headless-browser test; harmless to a reader)
+    parts.append(
+        "<script>window.addEventListener('load', function () {"
+        " var imgs = Array.from(document.images);"
+        " var ok = imgs.filter(function (i) { return i.complete && i.naturalWidth > 0; });"
+        " document.body.dataset.figuresRendered = ok.length + '/' + imgs.length; });</script>"
+    )
     parts += ["</body>", "</html>", ""]
     return "\n".join(parts)
 
