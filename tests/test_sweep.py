@@ -205,6 +205,39 @@ def test_dask_local_cluster_backend(tmp_path: Path) -> None:
     assert_same_table(ref, res)
 
 
+_WARM: list[bool] = []
+
+
+def slow_first_call(x: int) -> int:
+    """Slow once per process (imports, caches), then fast."""
+    if not _WARM:
+        time.sleep(0.3)
+        _WARM.append(True)
+    return x
+
+
+@pytest.mark.parametrize("backend", ["serial", "processes"])
+def test_automatic_chunks_are_not_fooled_by_a_slow_first_call(
+        backend: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    if backend == "processes":
+        pytest.importorskip("joblib")
+    from multilateral.sweep._store import Store
+
+    commits: list[int] = []
+    original = Store.commit
+
+    def counting(self: Store, rows: Any, run: int) -> None:
+        commits.append(len(rows))
+        original(self, rows, run)
+
+    monkeypatch.setattr(Store, "commit", counting)
+    _WARM.clear()
+    res = sweep(slow_first_call, {"x": range(4000)}, backend=backend,  # type: ignore[arg-type]
+                n_jobs=2, store=False)
+    assert res.values["value"].tolist() == list(range(4000))
+    assert sum(commits) == 4000 and len(commits) < 40, commits
+
+
 def test_missing_backends_say_how_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "joblib", None)
     monkeypatch.setitem(sys.modules, "distributed", None)
@@ -326,7 +359,7 @@ def test_bad_sampled_grids_and_options() -> None:
     with pytest.raises(InvalidArgumentError, match=r"repeats must be"):
         sweep(f, {"a": [1]}, repeats=0, store=False)
     with pytest.raises(InvalidTypeError, match=r"callable or a \(model, 'method'\)"):
-        sweep(3, {"a": [1]}, store=False)
+        sweep(3, {"a": [1]}, store=False)  # type: ignore[arg-type]
     with pytest.raises(InvalidTypeError, match=r"is a class: give \(class, 'method_name'\)"):
         sweep(ConditionalCooperation, {"n": [3]}, store=False)
     with pytest.raises(InvalidArgumentError, match=r"has no method 'critical'"):

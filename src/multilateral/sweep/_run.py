@@ -7,7 +7,7 @@ import numbers
 import os
 import sys
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Generator, Iterator, Mapping
 from fractions import Fraction
 from typing import Any, Literal
 
@@ -25,6 +25,7 @@ _CHUNK_SECONDS = 0.5  # an automatic chunk takes about this long
 _PILOT_SECONDS = 0.2  # tasks timed in this process before a parallel run sizes its chunks
 _MAX_CHUNK = 10_000
 _CHUNKS_PER_WORKER = 4  # at least this many chunks per worker, for load balance
+_GROWTH = 8  # an automatic chunk is at most this many times the previous one
 _PROGRESS_DELAY = 2.0  # progress=None: shown once a sweep has run this long
 _RESERVED = ("repeat", "seed")
 
@@ -173,10 +174,8 @@ class Runner:
         start = 0
         if chunk_size is None:  # time a few tasks here, then size the chunks from that
             cap = max(1, len(todo) // (workers * _CHUNKS_PER_WORKER * 2))
-            rows, seconds = self._pilot(todo[:cap])
-            yield rows
-            start = len(rows)
-            chunk_size = _auto_chunk(seconds / len(rows), len(todo) - start, workers)
+            start, per_task = yield from self._pilot(todo[:cap])
+            chunk_size = _auto_chunk(per_task, len(todo) - start, workers)
         rest = todo[start:]
         chunks = [rest[i:i + chunk_size] for i in range(0, len(rest), chunk_size)]
         if not chunks:
@@ -186,26 +185,38 @@ class Runner:
         else:
             yield from self._dask(chunks, workers, client)
 
+    def _timed(self, chunk: NDArray[np.intp]) -> tuple[list[Row], float]:
+        t0 = time.perf_counter()
+        rows = run_chunk(self.target, self.seed, self.payload(chunk))
+        return rows, (time.perf_counter() - t0) / len(chunk)
+
     def _serial(self, todo: NDArray[np.intp], chunk_size: int | None) -> Iterator[list[Row]]:
-        done, spent, i = 0, 0.0, 0
+        """Chunks of ``chunk_size``, or growing from one task (the first call may be slow)."""
+        i, size = 0, chunk_size or 1
         while i < len(todo):
-            size = chunk_size or (1 if done == 0 else _auto_chunk(spent / done, len(todo), 1))
             chunk = todo[i:i + size]
-            t0 = time.perf_counter()
-            rows = run_chunk(self.target, self.seed, self.payload(chunk))
-            spent += time.perf_counter() - t0
-            done += len(rows)
+            rows, per_task = self._timed(chunk)
             i += len(chunk)
             yield rows
+            if chunk_size is None:
+                size = min(_auto_chunk(per_task, len(todo) - i, 1), _GROWTH * size)
 
-    def _pilot(self, tasks: NDArray[np.intp]) -> tuple[list[Row], float]:
-        rows: list[Row] = []
-        t0 = time.perf_counter()
-        for t in tasks:
-            rows += run_chunk(self.target, self.seed, self.payload(np.array([t])))
-            if time.perf_counter() - t0 >= _PILOT_SECONDS:
+    def _pilot(self, tasks: NDArray[np.intp]) -> Generator[list[Row], None, tuple[int, float]]:
+        """Run chunks of 1, 1, 2, 4 ... tasks here until those after the first (which pays
+        for imports and caches) took a moment; return the count and the time per task of the
+        last chunk."""
+        i, size, per_task, spent = 0, 1, 0.0, 0.0
+        while i < len(tasks):
+            chunk = tasks[i:i + size]
+            rows, per_task = self._timed(chunk)
+            if i > 0:
+                spent += per_task * len(chunk)
+                size *= 2
+            i += len(chunk)
+            yield rows
+            if spent >= _PILOT_SECONDS:
                 break
-        return rows, time.perf_counter() - t0
+        return i, per_task
 
     def _joblib(self, chunks: list[NDArray[np.intp]], workers: int) -> Iterator[list[Row]]:
         from joblib import Parallel, delayed

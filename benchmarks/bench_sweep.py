@@ -1,0 +1,209 @@
+"""Benchmark multilateral.sweep: 10,000 small simulations, serial vs 2 processes vs Dask.
+
+Each task plays one 50-turn match between two automata with up to 12% implementation noise
+(:func:`multilateral.simulate.play_matches`, its own seed): 4 strategy pairs x 25 noise levels
+x 100 repetitions = 10,000 tasks. Timed end to end, in ``--repeats`` rounds that run every
+configuration once in turn (so load from other jobs hits them alike), median reported:
+
+- the bare computation: a Python loop calling the task with the sweep's seeds (no sweep);
+- ``sweep(..., backend="serial")``, in memory (``store=False``) and with the SQLite store;
+- ``backend="processes"`` with ``--workers`` joblib processes, cold (joblib's worker processes
+  stopped before the call) and warm (the pool of the previous call reused);
+- ``backend="dask"``: a new ``LocalCluster`` of ``--workers`` single-threaded worker
+  processes per call (startup included), and a cluster started beforehand (``client=``)
+  whose workers have run one task (so imports are done, as in joblib's warm pool).
+
+Automatic chunk sizes throughout, and a fresh store for every run. Also timed: the same sweeps
+over a task that does nothing (``noop``), whose time per task is the backend's own cost per
+task. The speed-up is against the serial sweep with the store; the overhead per task is
+``(wall - loop / workers) / tasks``, what the backend adds to perfectly divided work, startup
+included. Every backend's table must equal the serial one exactly: the script exits 1
+otherwise.
+
+Usage::
+
+    python benchmarks/bench_sweep.py [--tasks 10000] [--workers 2] [--repeats 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+
+import multilateral as ml
+from multilateral.sweep import SweepResult, sweep
+from multilateral.sweep._run import task_seed
+
+PD = ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0)
+PAIRS = {
+    "wsls-tft": ("win_stay_lose_shift", "tit_for_tat"),
+    "tft-tft": ("tit_for_tat", "tit_for_tat"),
+    "grim-wsls": ("grim_trigger", "win_stay_lose_shift"),
+    "gtft-alld": ("generous_tit_for_tat", "always_defect"),
+}
+
+
+AUTOMATA = {name: getattr(ml.automata, name)() for pair in PAIRS.values() for name in pair}
+
+
+def match(pair: str, noise: float, seed: int) -> dict[str, float]:
+    """One 50-turn match of the pair's automata; mean payoffs per turn."""
+    row, col = PAIRS[pair]
+    m = ml.simulate.play_matches(PD, AUTOMATA[row], AUTOMATA[col], turns=50, noise=noise,
+                                 seed=seed)
+    return {"row": float(m.mean_payoff[0]), "col": float(m.mean_payoff[1])}
+
+
+def noop(pair: str, noise: float, seed: int) -> float:
+    """No work: the sweep's own cost per task."""
+    return 0.0
+
+
+def warm_up() -> None:
+    """One task, so that a worker has imported everything before it is timed."""
+    match("tft-tft", 0.0, 0)
+
+
+def grid(n_tasks: int) -> tuple[dict[str, Any], int]:
+    n_noise = 25
+    repeats = max(1, n_tasks // (len(PAIRS) * n_noise))
+    return {"pair": list(PAIRS), "noise": list(np.linspace(0.0, 0.12, n_noise))}, repeats
+
+
+def same(a: SweepResult, b: SweepResult) -> bool:
+    ca, cb = a.columns, b.columns
+    return list(ca) == list(cb) and all(np.array_equal(ca[k], cb[k]) for k in ca)
+
+
+def shutdown_joblib_pool() -> None:
+    """Stop joblib's reusable worker processes, so the next call starts cold."""
+    from joblib.externals.loky import get_reusable_executor
+
+    get_reusable_executor().shutdown(wait=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tasks", type=int, default=10_000)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--repeats", type=int, default=5, help="rounds (median)")
+    args = parser.parse_args(argv)
+    try:
+        import joblib
+        from distributed import Client, LocalCluster
+    except ImportError:
+        print("needs joblib and dask.distributed: pip install 'multilateral[parallel,dask]'")
+        return 1
+    g, repeats = grid(args.tasks)
+    n = len(PAIRS) * 25 * repeats
+    w, k = args.workers, args.repeats
+    tmp = Path(tempfile.mkdtemp(prefix="bench-sweep-"))
+    counter = iter(range(10**9))
+    print(f"{n} tasks ({len(PAIRS)} pairs x 25 noise levels x {repeats} repetitions), "
+          f"{w} workers, median of {k} rounds; {os.cpu_count()} CPUs, Python "
+          f"{sys.version.split()[0]}, numpy {np.__version__}, joblib {joblib.__version__}, "
+          f"distributed {__import__('distributed').__version__}; load average "
+          f"{os.getloadavg()[0]:.1f}")
+
+    def loop() -> list[Any]:
+        out = []
+        for i in range(n):
+            p = i // repeats
+            out.append(match(g["pair"][p // 25], float(g["noise"][p % 25]), task_seed(0, i)))
+        return out
+
+    def run(fn: Any, memory: bool = False, **kw: Any) -> Callable[[], SweepResult]:
+        def go() -> SweepResult:  # a new, empty store for every timed run
+            store: Path | Literal[False] = (
+                False if memory else tmp / f"s{next(counter)}.sqlite")
+            return sweep(fn, g, repeats=repeats, progress=False, store=store, **kw)
+        return go
+
+    dask_state: dict[str, Any] = {}
+    startups: list[float] = []
+
+    def start_cluster() -> None:  # untimed: the cluster exists only around its own runs
+        t = time.perf_counter()
+        dask_state["cluster"] = LocalCluster(n_workers=w, threads_per_worker=1,
+                                             processes=True, dashboard_address=":0")
+        dask_state["client"] = Client(dask_state["cluster"])
+        startups.append(time.perf_counter() - t)
+        dask_state["client"].run(warm_up)  # imports done, like joblib's warm pool
+
+    def stop_cluster() -> None:
+        dask_state.pop("client").close()
+        dask_state.pop("cluster").close()
+
+    def on_cluster(fn: Any) -> Callable[[], SweepResult]:
+        def go() -> SweepResult:
+            return run(fn, backend="dask", client=dask_state["client"])()
+        return go
+
+    procs = {"backend": "processes", "n_jobs": w}
+    # label, workers, work, no-op (None: not measured), untimed setup, untimed teardown
+    configs: list[tuple[str, int, Callable[[], Any], Callable[[], Any] | None,
+                        Callable[[], Any] | None, Callable[[], Any] | None]] = [
+        ("bare loop (no sweep)", 1, loop, None, None, None),
+        ("serial, in memory", 1, run(match, memory=True), run(noop, memory=True), None, None),
+        ("serial, SQLite store", 1, run(match), run(noop), None, None),
+        (f"joblib, {w} processes, cold start", w, run(match, **procs), None,
+         shutdown_joblib_pool, None),
+        (f"joblib, {w} processes, warm pool", w, run(match, **procs), run(noop, **procs),
+         None, shutdown_joblib_pool),
+        (f"dask, new LocalCluster({w}) per call", w, run(match, backend="dask", n_jobs=w),
+         None, None, None),
+        (f"dask, running LocalCluster({w})", w, on_cluster(match), on_cluster(noop),
+         start_cluster, stop_cluster),
+    ]
+    walls: dict[str, list[float]] = {c[0]: [] for c in configs}
+    noops: dict[str, list[float]] = {c[0]: [] for c in configs}
+    tables: dict[str, Any] = {}
+    for _ in range(k):  # round robin, so load from other jobs hits every backend alike
+        for label, _, work, nop, setup, teardown in configs:
+            if setup is not None:
+                setup()
+            try:
+                t = time.perf_counter()
+                tables[label] = work()
+                walls[label].append(time.perf_counter() - t)
+                if nop is not None:
+                    t = time.perf_counter()
+                    nop()
+                    noops[label].append(time.perf_counter() - t)
+            finally:
+                if teardown is not None:
+                    teardown()
+
+    ref = tables["serial, SQLite store"]
+    ok = all(same(ref, v) for key, v in tables.items() if key != configs[0][0])
+    med = {key: statistics.median(v) for key, v in walls.items()}
+    t_loop, t_serial = med[configs[0][0]], med["serial, SQLite store"]
+    print(f"dask LocalCluster({w}) startup alone: {statistics.median(startups):.2f} s; "
+          "load average now "
+          f"{os.getloadavg()[0]:.1f}")
+    print()
+    print("| backend | wall (s) | per task (us) | speed-up vs serial sweep "
+          "| overhead per task (us) | no-op task (us) |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for label, workers, *_ in configs:
+        wall = med[label]
+        over = 1e6 * (wall - t_loop / workers) / n
+        nop_txt = f"{1e6 * statistics.median(noops[label]) / n:.0f}" if noops[label] else ""
+        print(f"| {label} | {wall:.2f} | {1e6 * wall / n:.0f} | {t_serial / wall:.2f} "
+              f"| {over:.0f} | {nop_txt} |")
+    print()
+    print("all backends give the same table" if ok else "FAIL: the backends' tables differ")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
