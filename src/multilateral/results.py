@@ -12,8 +12,9 @@ from numpy.typing import NDArray
 __all__ = ["CorrelatedEquilibrium", "NashEquilibrium", "SymmetricEquilibrium"]
 
 
-def _readonly(arr: Any) -> NDArray[np.float64]:
-    out = np.array(arr, dtype=np.float64)
+def _readonly(arr: Any, dtype: Any = np.float64) -> NDArray[Any]:
+    """A read-only copy (``dtype=None`` keeps the input's type, e.g. Fractions)."""
+    out = np.array(arr, dtype=dtype)
     out.flags.writeable = False
     return out
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from fractions import Fraction
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -128,3 +129,11 @@ def _read(name: str) -> tuple[dict[str, str], ...]:
                 "(YYYY, YYYY-MM or YYYY-MM-DD)")
         rows.append(row)
     return tuple(rows)
+
+
+def parse_fraction(text: str, where: str) -> Fraction:
+    """A number from a data table, exactly; a malformed entry names its table and row."""
+    try:
+        return Fraction(text)
+    except ValueError:
+        raise MalformedFileError(f"{where}: {text!r} is not a number") from None

@@ -47,7 +47,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from ..errors import InvalidArgumentError, MalformedFileError
-from . import load_table
+from . import load_table, parse_fraction
 
 __all__ = [
     "EMITTERS",
@@ -119,13 +119,6 @@ class Event:
     url: str
 
 
-def _fraction(text: str, where: str) -> Fraction:
-    try:
-        return Fraction(text)
-    except ValueError:
-        raise MalformedFileError(f"{where}: {text!r} is not a number") from None
-
-
 def _emitters() -> tuple[Emitter, ...]:
     rows = []
     for row in load_table("climate_emitters"):
@@ -134,8 +127,8 @@ def _emitters() -> tuple[Emitter, ...]:
             raise MalformedFileError(f"{where}: unknown kind {row['kind']!r}")
         gt = row["emissions_gtco2"].strip()
         rows.append(Emitter(
-            entity=row["entity"], kind=row["kind"], share=_fraction(row["share"], where),
-            emissions_gtco2=_fraction(gt, where) if gt else None, date=row["date"],
+            entity=row["entity"], kind=row["kind"], share=parse_fraction(row["share"], where),
+            emissions_gtco2=parse_fraction(gt, where) if gt else None, date=row["date"],
             source=row["source"], url=row["url"], note=row["note"],
         ))
     total = sum(e.share for e in rows)
@@ -146,7 +139,7 @@ def _emitters() -> tuple[Emitter, ...]:
 
 def _globals() -> tuple[GlobalFigure, ...]:
     return tuple(
-        GlobalFigure(quantity=r["quantity"], value=_fraction(r["value"], r["quantity"]),
+        GlobalFigure(quantity=r["quantity"], value=parse_fraction(r["value"], r["quantity"]),
                      unit=r["unit"], date=r["date"], source=r["source"], url=r["url"],
                      note=r["note"])
         for r in load_table("climate_global")

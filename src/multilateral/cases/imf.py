@@ -52,7 +52,7 @@ from typing import Any
 
 from ..errors import InvalidArgumentError, InvalidTypeError, MalformedFileError
 from ..games.voting import WeightedVotingGame
-from . import load_table
+from . import load_table, parse_fraction
 
 __all__ = [
     "RULES",
@@ -105,18 +105,11 @@ class Rule:
     note: str
 
 
-def _fraction(text: str, where: str) -> Fraction:
-    try:
-        return Fraction(text)
-    except ValueError:
-        raise MalformedFileError(f"{where}: {text!r} is not a number") from None
-
-
 def _votes() -> tuple[VoteShare, ...]:
     out = []
     for row in load_table("imf_votes"):
         where = f"imf_votes, {row['member']}"
-        share = _fraction(row["share"], where)
+        share = parse_fraction(row["share"], where)
         if not 0 < share < 1:
             raise MalformedFileError(f"{where}: share {share} is not in (0, 1)")
         votes = row["votes"].strip()
@@ -131,7 +124,7 @@ def _votes() -> tuple[VoteShare, ...]:
 
 def _rules() -> tuple[Rule, ...]:
     return tuple(
-        Rule(name=r["rule"], value=_fraction(r["value"], f"imf_rules, {r['rule']}"),
+        Rule(name=r["rule"], value=parse_fraction(r["value"], f"imf_rules, {r['rule']}"),
              date=r["date"], source=r["source"], url=r["url"], note=r["note"])
         for r in load_table("imf_rules")
     )

@@ -77,18 +77,13 @@ from numpy.typing import NDArray
 
 from .._validation import check_positive_int, check_tol
 from ..errors import InvalidArgumentError, InvalidTypeError
+from ..results import _readonly
 from .conditional_cooperation import ConditionalCooperation
 
 __all__ = ["CriticalMass", "MagicNumber", "MembershipCurve", "MinilateralResult"]
 
 BENEFITS = ("linear", "concave", "threshold")
 _SUM_TOL = 1e-9  # float weights must sum to one within this
-
-
-def _readonly(values: Any, dtype: Any = np.float64) -> NDArray[Any]:
-    out = np.array(values, dtype=dtype)
-    out.flags.writeable = False
-    return out
 
 
 def _real(value: Any, name: str) -> Any:

@@ -24,6 +24,7 @@ from scipy.optimize import linprog
 from .._validation import DEFAULT_TOL, as_number_array, check_tol
 from ..errors import InvalidArgumentError, InvalidGameError, InvalidTypeError, SolverError
 from ..games.coalitional import TUGame, _popcount
+from ..results import _fmt, _readonly
 from .correlated import _solve_exact
 
 __all__ = [
@@ -44,16 +45,6 @@ _MATCH = 1e-6  # an exact re-derivation must agree with the LP to this (relative
 
 
 # -- results ----------------------------------------------------------------------------------
-def _readonly(arr: Any) -> NDArray[Any]:
-    out = np.array(arr)
-    out.flags.writeable = False
-    return out
-
-
-def _fmt(values: Any) -> str:
-    return "[" + ", ".join(f"{float(v):.4g}" for v in values) + "]"
-
-
 @dataclass(frozen=True, repr=False)
 class LeastCore:
     """The least core: the allocations whose largest excess ``v(S) - x(S)`` is smallest.
@@ -77,7 +68,7 @@ class LeastCore:
     exact: tuple[Fraction, ...] | None = None
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "allocation", _readonly(np.asarray(self.allocation, float)))
+        object.__setattr__(self, "allocation", _readonly(self.allocation))
 
     def __repr__(self) -> str:
         eps = self.exact_epsilon if self.exact_epsilon is not None else f"{self.epsilon:.6g}"
@@ -124,9 +115,9 @@ class Core:
     def __post_init__(self) -> None:
         if self.allocation is not None:
             object.__setattr__(self, "allocation",
-                               _readonly(np.asarray(self.allocation, float)))
+                               _readonly(self.allocation))
         for name in ("coalitions", "constraints", "bounds"):
-            object.__setattr__(self, name, _readonly(getattr(self, name)))
+            object.__setattr__(self, name, _readonly(getattr(self, name), dtype=None))
 
     def contains(self, allocation: ArrayLike, *, tol: float = DEFAULT_TOL) -> bool:
         """Whether ``allocation`` is in the core (exactly, for exact games and allocations).
@@ -196,7 +187,7 @@ class Nucleolus:
     individually_rational: bool = True
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "allocation", _readonly(np.asarray(self.allocation, float)))
+        object.__setattr__(self, "allocation", _readonly(self.allocation))
 
     def __repr__(self) -> str:
         name = "Nucleolus" if self.individually_rational else "Prenucleolus"

@@ -89,6 +89,7 @@ from ..errors import (
 )
 from ..games.anonymous import AnonymousGame, binomial_weights
 from ..games.normal_form import NormalFormGame
+from ..results import _fmt, _readonly
 
 __all__ = [
     "BirthDeathChain",
@@ -109,11 +110,6 @@ __all__ = [
     "stationary_distribution",
     "transition_matrix",
 ]
-
-def _readonly(arr: NDArray[np.float64]) -> NDArray[np.float64]:
-    arr.flags.writeable = False
-    return arr
-
 
 @dataclass(frozen=True, repr=False, eq=False)
 class BirthDeathChain:
@@ -161,15 +157,15 @@ class BirthDeathChain:
             k = int(np.argmax(up + down))
             raise InvalidArgumentError(
                 f"T+(k) + T-(k) must be <= 1; at k = {k} it is {up[k] + down[k]!r}")
-        object.__setattr__(self, "up", _readonly(up))
-        object.__setattr__(self, "down", _readonly(down))
+        object.__setattr__(self, "up", _readonly(up, dtype=None))
+        object.__setattr__(self, "down", _readonly(down, dtype=None))
         if self.log_ratio is not None:
             lr = np.array(self.log_ratio, dtype=np.float64)
             if lr.shape != (up.size - 2,) or np.any(np.isnan(lr)):
                 raise InvalidArgumentError(
                     f"log_ratio must hold log(T-(k)/T+(k)) for k = 1..Z-1 ({up.size - 2} "
                     f"values), got shape {lr.shape}")
-            object.__setattr__(self, "log_ratio", _readonly(lr))
+            object.__setattr__(self, "log_ratio", _readonly(lr, dtype=None))
 
     @property
     def population(self) -> int:
@@ -179,7 +175,7 @@ class BirthDeathChain:
     @property
     def gradient(self) -> NDArray[np.float64]:
         """The gradient of selection ``G(k) = T+(k) - T-(k)``, ``k = 0..Z``."""
-        return _readonly(self.up - self.down)
+        return _readonly(self.up - self.down, dtype=None)
 
     def transition_matrix(self) -> NDArray[np.float64]:
         """The dense row-stochastic ``(Z + 1) x (Z + 1)`` transition matrix (for checks)."""
@@ -215,7 +211,7 @@ class BirthDeathChain:
         logp = np.concatenate(([0.0], np.cumsum(np.log(up) - np.log(down))))
         p = np.exp(logp - logp.max())
         out: NDArray[np.float64] = p / p.sum()
-        return _readonly(out)
+        return _readonly(out, dtype=None)
 
     def fixation_probability(self, mutant: str = "A") -> float:
         """Probability that one mutant takes over, with 0 and Z treated as absorbing.
@@ -545,10 +541,6 @@ def _strictly_copositive(mat: list[list[Any]], field: _Field) -> bool:
     return True
 
 
-def _fmt(values: Any) -> str:
-    return "[" + ", ".join(f"{v:.4g}" for v in np.asarray(values, dtype=float)) + "]"
-
-
 # ==========================================================================================
 # Infinite populations: replicator dynamics, rest points, ESS
 # ==========================================================================================
@@ -572,8 +564,8 @@ class Trajectory:
     strategies: tuple[str, ...]
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "t", _readonly(np.array(self.t, dtype=np.float64)))
-        object.__setattr__(self, "x", _readonly(np.array(self.x, dtype=np.float64)))
+        object.__setattr__(self, "t", _readonly(self.t))
+        object.__setattr__(self, "x", _readonly(self.x))
 
     @property
     def final(self) -> NDArray[np.float64]:
@@ -614,7 +606,7 @@ class RestPoint:
     exact: tuple[Any, ...] | None = None
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "x", _readonly(np.array(self.x, dtype=np.float64)))
+        object.__setattr__(self, "x", _readonly(self.x))
         eig = np.array(self.eigenvalues, dtype=np.complex128)
         eig.flags.writeable = False
         object.__setattr__(self, "eigenvalues", eig)
@@ -1515,7 +1507,7 @@ class SmallMutationLimit:
     def __post_init__(self) -> None:
         for name in ("fixation", "transition", "stationary"):
             object.__setattr__(self, name,
-                               _readonly(np.array(getattr(self, name), dtype=np.float64)))
+                               _readonly(getattr(self, name)))
 
     def __repr__(self) -> str:
         return f"SmallMutationLimit(k={len(self.strategies)}, stationary={_fmt(self.stationary)})"
@@ -1886,7 +1878,7 @@ def stationary_distribution(matrix: Any, *, tol: float = DEFAULT_TOL) -> NDArray
         raise InvalidProbabilityError(
             f"the matrix must be row-stochastic; row {bad} sums to {sums[bad]!r}")
     if size == 1:
-        return _readonly(np.ones(1))
+        return _readonly(np.ones(1), dtype=None)
     system = (p.T - sp.eye_array(size, format="csr")).tocsc()
     x = _solve_fixing(system, size - 1)
     if x is not None and np.all(np.isfinite(x)):
@@ -1904,7 +1896,7 @@ def stationary_distribution(matrix: Any, *, tol: float = DEFAULT_TOL) -> NDArray
             "mutation every monomorphic state is absorbing)")
     x = np.clip(x, 0.0, None)
     out: NDArray[np.float64] = x / x.sum()
-    return _readonly(out)
+    return _readonly(out, dtype=None)
 
 
 def _solve_fixing(system: Any, j: int) -> NDArray[np.float64] | None:
