@@ -136,11 +136,10 @@ class CrisisMediation:
         t, r, s, p = self.prize, 0 * self.prize, -self.humiliation, -self.war_cost
         q = (t - r) / (t - r + s - p)
         nash_payoff = (1 - q) * r + q * s
-        if 2 * r >= s + t:
-            x = (s - p) / (s - p + 2 * (t - r))
-            y = (1 - x) / 2
-        else:
-            x, y = 0 * q, 1 / (2 + 0 * q)
+        # compromise is worth more than a fair coin between the one-sided outcomes: as much
+        # of it as the binding constraint allows; otherwise none
+        x = (s - p) / (s - p + 2 * (t - r)) if 2 * r >= s + t else 0 * q
+        y = (1 - x) / 2
         return CrisisComparison(
             nash_firmness=q, nash_war_risk=q * q, nash_payoff=nash_payoff,
             mediated_war_risk=0 * q, mediated_payoff=x * r + y * (s + t),
