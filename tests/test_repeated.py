@@ -1,5 +1,6 @@
 """Repeated games: exact values, one-shot deviation checks, critical discount factors."""
 
+import math
 from fractions import Fraction
 
 import numpy as np
@@ -79,8 +80,8 @@ class TestSubgamePerfection:
         target = Fraction(t - r, r - p)
         punish = [A.k_period_punishment(k)] * 2
         if k <= target:  # even patient players lose less than the deviation gains
-            with pytest.raises(errors.SolverError, match="no discount factor"):
-                solvers.critical_discount(pd, punish)
+            never = solvers.critical_discount(pd, punish)
+            assert not never.attainable and never.feasible == () and float(never) == math.inf
             return
         cd = solvers.critical_discount(pd, punish)
         assert sum(cd.delta**j for j in range(1, k + 1)) == pytest.approx(float(target))
@@ -93,9 +94,9 @@ class TestSubgamePerfection:
         cd = solvers.critical_discount(pd, [A.tit_for_tat()] * 2)
         assert cd.exact == Fraction(1, 3)
         assert cd.feasible == ((pytest.approx(1 / 3), pytest.approx(1 / 3)),)
-        with pytest.raises(errors.SolverError, match="no discount factor"):
-            solvers.critical_discount(ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0),
-                                      [A.tit_for_tat()] * 2)
+        never = solvers.critical_discount(ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0),
+                                          [A.tit_for_tat()] * 2)
+        assert not never.attainable and repr(never) == "CriticalDiscount(never)"
 
     @given(mst.prisoners_dilemmas())
     @settings(max_examples=25)

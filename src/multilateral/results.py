@@ -1,7 +1,16 @@
-"""Result objects returned by solvers: frozen dataclasses with a short repr."""
+"""Result objects returned by solvers and models: frozen dataclasses with a short repr.
+
+The one result convention: a result is a frozen dataclass whose arrays are read-only. Its
+numeric fields are floats (for computing and plotting); when the input was exact (``int`` or
+``Fraction`` payoffs and parameters) an ``exact`` field carries the same values in exact
+arithmetic. Something that does not exist (no discount factor sustains cooperation, no
+equilibrium of a kind) is said by the result (``attainable``, an empty tuple), never by a
+bare ``nan``.
+"""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
@@ -9,18 +18,13 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-__all__ = ["CorrelatedEquilibrium", "NashEquilibrium", "SymmetricEquilibrium"]
+from ._numeric import format_values, is_exact, readonly
 
-
-def _readonly(arr: Any, dtype: Any = np.float64) -> NDArray[Any]:
-    """A read-only copy (``dtype=None`` keeps the input's type, e.g. Fractions)."""
-    out = np.array(arr, dtype=dtype)
-    out.flags.writeable = False
-    return out
+__all__ = ["CorrelatedEquilibrium", "CriticalDiscount", "NashEquilibrium", "SymmetricEquilibrium"]
 
 
 def _fmt(values: Any) -> str:
-    return "[" + ", ".join(f"{v:.4g}" for v in np.asarray(values, dtype=float)) + "]"
+    return format_values(np.asarray(values, dtype=float))
 
 
 @dataclass(frozen=True, repr=False, eq=False)
@@ -51,8 +55,8 @@ class NashEquilibrium:
     exact: tuple[tuple[Fraction, ...], ...] | None = field(default=None)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "strategies", tuple(_readonly(s) for s in self.strategies))
-        object.__setattr__(self, "payoffs", _readonly(self.payoffs))
+        object.__setattr__(self, "strategies", tuple(readonly(s) for s in self.strategies))
+        object.__setattr__(self, "payoffs", readonly(self.payoffs))
 
     @property
     def supports(self) -> tuple[tuple[int, ...], ...]:
@@ -145,8 +149,8 @@ class CorrelatedEquilibrium:
     exact_payoffs: tuple[Fraction, ...] | None = None
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "distribution", _readonly(self.distribution))
-        object.__setattr__(self, "payoffs", _readonly(self.payoffs))
+        object.__setattr__(self, "distribution", readonly(self.distribution))
+        object.__setattr__(self, "payoffs", readonly(self.payoffs))
         if self.exact is not None:
             exact = np.array(self.exact, dtype=object)
             exact.flags.writeable = False
@@ -173,3 +177,81 @@ class CorrelatedEquilibrium:
             f"CorrelatedEquilibrium({_fmt(self.distribution.ravel())}; "
             f"payoffs={_fmt(self.payoffs)}; {self.objective}={self.value:.4g})"
         )
+
+
+@dataclass(frozen=True, repr=False)
+class CriticalDiscount:
+    """The least discount factor at which cooperation (a profile, an agreement) is sustained.
+
+    Returned by :func:`multilateral.solvers.critical_discount` and by every model's
+    ``critical_discount`` method.
+
+    Attributes
+    ----------
+    delta : float
+        The infimum of the discount factors in ``[0, 1)`` that sustain it; ``inf`` when none
+        does (then ``attainable`` is False and ``feasible`` is empty).
+    feasible : tuple of (float, float)
+        The set of such discount factors as closed intervals (it need not be one interval:
+        Tit for Tat is subgame perfect only at isolated values).
+    exact : object, optional
+        ``delta`` as an exact number (Fraction or sympy algebraic number) when the input was
+        exact.
+    expression : sympy.Expr, optional
+        ``delta`` as an expression in the stage payoffs' symbols (``symbolic=True``).
+    binding : tuple, optional
+        ``(joint state, player, deviation action)`` of the constraint that binds at ``delta``.
+
+    See Also
+    --------
+    multilateral.solvers.critical_discount : the threshold of an automaton profile.
+    multilateral.models.ConditionalCooperation.critical_discount : Oye's n-player threshold.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> from multilateral.results import CriticalDiscount
+    >>> cd = CriticalDiscount.at_least(Fraction(1, 2))
+    >>> cd, cd.delta, cd.attainable, float(cd)
+    (CriticalDiscount(1/2), 0.5, True, 0.5)
+    >>> CriticalDiscount.never()
+    CriticalDiscount(never)
+    """
+
+    delta: float
+    feasible: tuple[tuple[float, float], ...]
+    exact: Any = None
+    expression: Any = None
+    binding: tuple[tuple[str, ...], int, int] | None = None
+
+    @classmethod
+    def at_least(cls, threshold: Any) -> CriticalDiscount:
+        """Sustained exactly for ``threshold <= delta < 1`` (exact when ``threshold`` is)."""
+        exact = Fraction(threshold) if is_exact(threshold) else None
+        value = float(threshold)
+        return cls(value, ((value, 1.0),), exact)
+
+    @classmethod
+    def never(cls) -> CriticalDiscount:
+        """Sustained by no discount factor in ``[0, 1)``."""
+        return cls(math.inf, ())
+
+    @property
+    def attainable(self) -> bool:
+        """Whether some discount factor below one sustains it."""
+        return bool(self.feasible)
+
+    @property
+    def value(self) -> Any:
+        """``delta`` in the input's arithmetic: ``exact`` when there is one, else the float."""
+        return self.exact if self.exact is not None else self.delta
+
+    def __float__(self) -> float:
+        return self.delta
+
+    def __repr__(self) -> str:
+        if not self.attainable:
+            return "CriticalDiscount(never)"
+        shown = self.expression if self.expression is not None else (
+            self.exact if self.exact is not None else f"{self.delta:.6g}")
+        return f"CriticalDiscount({shown})"

@@ -75,9 +75,9 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from .._numeric import readonly
 from .._validation import check_positive_int, check_tol
 from ..errors import InvalidArgumentError, InvalidTypeError
-from ..results import _readonly
 from .conditional_cooperation import ConditionalCooperation
 
 __all__ = ["CriticalMass", "MagicNumber", "MembershipCurve", "MinilateralResult"]
@@ -643,10 +643,10 @@ class MagicNumber:
         benefit = self._benefits(prefix)
         cost = self._costs(ks)
         return MembershipCurve(
-            k=_readonly(ks, np.int64), coverage=_readonly([float(x) for x in prefix]),
-            critical_discount=_readonly([float(d) for d in crit]), p_sustained=_readonly(p),
-            benefit=_readonly(benefit), cost=_readonly(cost),
-            net_benefit=_readonly(p * benefit - cost), order=order,
+            k=readonly(ks, np.int64), coverage=readonly([float(x) for x in prefix]),
+            critical_discount=readonly([float(d) for d in crit]), p_sustained=readonly(p),
+            benefit=readonly(benefit), cost=readonly(cost),
+            net_benefit=readonly(p * benefit - cost), order=order,
         )
 
     def optimal_membership(self, *, tol: float = 1e-12) -> MinilateralResult:

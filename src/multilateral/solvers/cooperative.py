@@ -21,10 +21,10 @@ import scipy.linalg
 from numpy.typing import ArrayLike, NDArray
 from scipy.optimize import linprog
 
+from .._numeric import format_values, readonly
 from .._validation import DEFAULT_TOL, as_number_array, check_tol
 from ..errors import InvalidArgumentError, InvalidGameError, InvalidTypeError, SolverError
 from ..games.coalitional import TUGame, _popcount
-from ..results import _fmt, _readonly
 from .correlated import _solve_exact
 
 __all__ = [
@@ -68,11 +68,11 @@ class LeastCore:
     exact: tuple[Fraction, ...] | None = None
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "allocation", _readonly(self.allocation))
+        object.__setattr__(self, "allocation", readonly(self.allocation))
 
     def __repr__(self) -> str:
         eps = self.exact_epsilon if self.exact_epsilon is not None else f"{self.epsilon:.6g}"
-        return f"LeastCore(epsilon={eps}, allocation={_fmt(self.allocation)})"
+        return f"LeastCore(epsilon={eps}, allocation={format_values(self.allocation)})"
 
 
 @dataclass(frozen=True, repr=False)
@@ -115,9 +115,9 @@ class Core:
     def __post_init__(self) -> None:
         if self.allocation is not None:
             object.__setattr__(self, "allocation",
-                               _readonly(self.allocation))
+                               readonly(self.allocation))
         for name in ("coalitions", "constraints", "bounds"):
-            object.__setattr__(self, name, _readonly(getattr(self, name), dtype=None))
+            object.__setattr__(self, name, readonly(getattr(self, name), dtype=None))
 
     def contains(self, allocation: ArrayLike, *, tol: float = DEFAULT_TOL) -> bool:
         """Whether ``allocation`` is in the core (exactly, for exact games and allocations).
@@ -152,7 +152,7 @@ class Core:
         if self.is_empty:
             return "Core(empty)"
         assert self.allocation is not None
-        return f"Core(nonempty, e.g. {_fmt(self.allocation)})"
+        return f"Core(nonempty, e.g. {format_values(self.allocation)})"
 
 
 @dataclass(frozen=True, repr=False)
@@ -187,11 +187,11 @@ class Nucleolus:
     individually_rational: bool = True
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "allocation", _readonly(self.allocation))
+        object.__setattr__(self, "allocation", readonly(self.allocation))
 
     def __repr__(self) -> str:
         name = "Nucleolus" if self.individually_rational else "Prenucleolus"
-        return f"{name}({_fmt(self.allocation)}; {self.n_lps} LPs)"
+        return f"{name}({format_values(self.allocation)}; {self.n_lps} LPs)"
 
 
 # -- the Shapley value --------------------------------------------------------------------------

@@ -69,6 +69,7 @@ from typing import Any, Literal
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from .._numeric import format_values, readonly
 from .._validation import (
     DEFAULT_TOL,
     as_number_array,
@@ -89,7 +90,6 @@ from ..errors import (
 )
 from ..games.anonymous import AnonymousGame, binomial_weights
 from ..games.normal_form import NormalFormGame
-from ..results import _fmt, _readonly
 
 __all__ = [
     "BirthDeathChain",
@@ -157,15 +157,15 @@ class BirthDeathChain:
             k = int(np.argmax(up + down))
             raise InvalidArgumentError(
                 f"T+(k) + T-(k) must be <= 1; at k = {k} it is {up[k] + down[k]!r}")
-        object.__setattr__(self, "up", _readonly(up, dtype=None))
-        object.__setattr__(self, "down", _readonly(down, dtype=None))
+        object.__setattr__(self, "up", readonly(up, dtype=None))
+        object.__setattr__(self, "down", readonly(down, dtype=None))
         if self.log_ratio is not None:
             lr = np.array(self.log_ratio, dtype=np.float64)
             if lr.shape != (up.size - 2,) or np.any(np.isnan(lr)):
                 raise InvalidArgumentError(
                     f"log_ratio must hold log(T-(k)/T+(k)) for k = 1..Z-1 ({up.size - 2} "
                     f"values), got shape {lr.shape}")
-            object.__setattr__(self, "log_ratio", _readonly(lr, dtype=None))
+            object.__setattr__(self, "log_ratio", readonly(lr, dtype=None))
 
     @property
     def population(self) -> int:
@@ -175,7 +175,7 @@ class BirthDeathChain:
     @property
     def gradient(self) -> NDArray[np.float64]:
         """The gradient of selection ``G(k) = T+(k) - T-(k)``, ``k = 0..Z``."""
-        return _readonly(self.up - self.down, dtype=None)
+        return readonly(self.up - self.down, dtype=None)
 
     def transition_matrix(self) -> NDArray[np.float64]:
         """The dense row-stochastic ``(Z + 1) x (Z + 1)`` transition matrix (for checks)."""
@@ -211,7 +211,7 @@ class BirthDeathChain:
         logp = np.concatenate(([0.0], np.cumsum(np.log(up) - np.log(down))))
         p = np.exp(logp - logp.max())
         out: NDArray[np.float64] = p / p.sum()
-        return _readonly(out, dtype=None)
+        return readonly(out, dtype=None)
 
     def fixation_probability(self, mutant: str = "A") -> float:
         """Probability that one mutant takes over, with 0 and Z treated as absorbing.
@@ -564,8 +564,8 @@ class Trajectory:
     strategies: tuple[str, ...]
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "t", _readonly(self.t))
-        object.__setattr__(self, "x", _readonly(self.x))
+        object.__setattr__(self, "t", readonly(self.t))
+        object.__setattr__(self, "x", readonly(self.x))
 
     @property
     def final(self) -> NDArray[np.float64]:
@@ -574,7 +574,7 @@ class Trajectory:
 
     def __repr__(self) -> str:
         return (f"Trajectory({len(self.strategies)} strategies, t={self.t[0]:.4g}..{self.t[-1]:.4g}"
-                f", final={_fmt(self.final)})")
+                f", final={format_values(self.final)})")
 
 
 @dataclass(frozen=True, repr=False, eq=False)
@@ -606,7 +606,7 @@ class RestPoint:
     exact: tuple[Any, ...] | None = None
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "x", _readonly(self.x))
+        object.__setattr__(self, "x", readonly(self.x))
         eig = np.array(self.eigenvalues, dtype=np.complex128)
         eig.flags.writeable = False
         object.__setattr__(self, "eigenvalues", eig)
@@ -629,7 +629,7 @@ class RestPoint:
         return len(self.support) == 1
 
     def __repr__(self) -> str:
-        return f"RestPoint({_fmt(self.x)}, {self.stability})"
+        return f"RestPoint({format_values(self.x)}, {self.stability})"
 
 
 def replicator(
@@ -1507,10 +1507,11 @@ class SmallMutationLimit:
     def __post_init__(self) -> None:
         for name in ("fixation", "transition", "stationary"):
             object.__setattr__(self, name,
-                               _readonly(getattr(self, name)))
+                               readonly(getattr(self, name)))
 
     def __repr__(self) -> str:
-        return f"SmallMutationLimit(k={len(self.strategies)}, stationary={_fmt(self.stationary)})"
+        shown = format_values(self.stationary)
+        return f"SmallMutationLimit(k={len(self.strategies)}, stationary={shown})"
 
 
 def small_mutation_limit(
@@ -1878,7 +1879,7 @@ def stationary_distribution(matrix: Any, *, tol: float = DEFAULT_TOL) -> NDArray
         raise InvalidProbabilityError(
             f"the matrix must be row-stochastic; row {bad} sums to {sums[bad]!r}")
     if size == 1:
-        return _readonly(np.ones(1), dtype=None)
+        return readonly(np.ones(1), dtype=None)
     system = (p.T - sp.eye_array(size, format="csr")).tocsc()
     x = _solve_fixing(system, size - 1)
     if x is not None and np.all(np.isfinite(x)):
@@ -1896,7 +1897,7 @@ def stationary_distribution(matrix: Any, *, tol: float = DEFAULT_TOL) -> NDArray
             "mutation every monomorphic state is absorbing)")
     x = np.clip(x, 0.0, None)
     out: NDArray[np.float64] = x / x.sum()
-    return _readonly(out, dtype=None)
+    return readonly(out, dtype=None)
 
 
 def _solve_fixing(system: Any, j: int) -> NDArray[np.float64] | None:

@@ -24,6 +24,7 @@ from ..automata import Automaton
 from ..errors import InvalidArgumentError, InvalidTypeError, SolverError
 from ..games.normal_form import NormalFormGame
 from ..games.repeated import RepeatedGame
+from ..results import CriticalDiscount
 
 __all__ = [
     "CriticalDiscount",
@@ -92,41 +93,6 @@ class EquilibriumCheck:
     def __repr__(self) -> str:
         verdict = "holds" if self.holds else f"fails (gain {self.max_gain:.3g} at {self.worst})"
         return f"EquilibriumCheck({self.kind}: {verdict})"
-
-
-@dataclass(frozen=True, repr=False)
-class CriticalDiscount:
-    """The least discount factor at which a profile is an equilibrium.
-
-    Attributes
-    ----------
-    delta : float
-        The infimum of the discount factors in [0, 1) at which the profile is an equilibrium
-        (``nan`` never: raises if there is none).
-    feasible : tuple of (float, float)
-        The set of such discount factors as closed intervals (it need not be one interval:
-        Tit for Tat is subgame perfect only at isolated values).
-    exact : object, optional
-        ``delta`` as an exact number (Fraction or sympy algebraic number) when found exactly.
-    expression : sympy.Expr, optional
-        With ``symbolic=True``: ``delta`` as an expression in the stage payoffs' symbols.
-    binding : tuple, optional
-        ``(joint state, player, deviation action)`` of the constraint that binds at ``delta``.
-    """
-
-    delta: float
-    feasible: tuple[tuple[float, float], ...]
-    exact: Any = None
-    expression: Any = None
-    binding: tuple[tuple[str, ...], int, int] | None = None
-
-    def __float__(self) -> float:
-        return self.delta
-
-    def __repr__(self) -> str:
-        shown = self.expression if self.expression is not None else (
-            self.exact if self.exact is not None else f"{self.delta:.6g}")
-        return f"CriticalDiscount({shown})"
 
 
 # -- the Markov chain of a profile --------------------------------------------------------------
@@ -486,10 +452,8 @@ def critical_discount(
     CriticalDiscount
         With exact values when the stage game is exact (Fractions or algebraic numbers).
 
-    Raises
-    ------
-    SolverError
-        If the profile is an equilibrium for no discount factor in [0, 1).
+    When the profile is an equilibrium for no discount factor in ``[0, 1)`` the result says so
+    (``attainable`` is False, ``delta`` is ``inf``).
 
     References
     ----------
@@ -547,7 +511,7 @@ def critical_discount(
 def _from_grid(ok: NDArray[np.bool_], deltas: NDArray[np.float64], test: Any) -> CriticalDiscount:
     """Feasible intervals from grid verdicts, with each boundary refined by bisection."""
     if not ok.any():
-        raise SolverError("the profile is an equilibrium for no discount factor in [0, 1)")
+        return CriticalDiscount.never()
     intervals = []
     idx = np.flatnonzero(ok)
     runs = np.split(idx, np.flatnonzero(np.diff(idx) > 1) + 1)
@@ -611,7 +575,7 @@ def _exact_feasible(chain: _Chain, states: NDArray[np.bool_]) -> CriticalDiscoun
         if feasible((lo + hi) / 2):
             pieces.append((lo, hi))
     if not pieces:
-        raise SolverError("the profile is subgame perfect for no discount factor in [0, 1)")
+        return CriticalDiscount.never()
     merged: list[list[Any]] = []
     for lo, hi in pieces:
         if merged and merged[-1][1] == lo:

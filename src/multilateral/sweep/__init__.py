@@ -90,9 +90,9 @@ from typing import Any, Literal
 import numpy as np
 from numpy.typing import NDArray
 
+from .._numeric import readonly
 from .._validation import check_positive_int
 from ..errors import InvalidTypeError, MissingDependencyError
-from ..results import _readonly
 from ._grid import encode_value, make_grid, object_array
 from ._run import Backend, Progress, Runner, check_backend, check_outputs, check_seed
 from ._store import FORMAT, Store, store_path
@@ -365,16 +365,16 @@ def _result(runner: Runner, points: dict[str, NDArray[np.object_]], repeats: int
             n_computed: int) -> SweepResult:
     n_tasks = len(table)
     point = np.arange(n_tasks) // repeats
-    parameters = {name: _readonly(_typed(col[point]), dtype=None) for name, col in points.items()}
-    repeat = _readonly(np.arange(n_tasks, dtype=np.int64) % repeats, dtype=None)
+    parameters = {name: readonly(_typed(col[point]), dtype=None) for name, col in points.items()}
+    repeat = readonly(np.arange(n_tasks, dtype=np.int64) % repeats, dtype=None)
     seeds = None
     if runner.target.seed_to is not None:
-        seeds = _readonly(np.array([r[1] for r in table], dtype=np.int64), dtype=None)
+        seeds = readonly(np.array([r[1] for r in table], dtype=np.int64), dtype=None)
     decoded = [json.loads(r[2]) for r in table]
     values: dict[str, NDArray[Any]] = {}
     for key in (decoded[0] if decoded else {}):
         col = [d[key] for d in decoded]
-        values.update({k: _readonly(v, dtype=None) for k, v in _output_columns(key, col).items()})
+        values.update({k: readonly(v, dtype=None) for k, v in _output_columns(key, col).items()})
     return SweepResult(
         parameters=types.MappingProxyType(parameters), repeat=repeat, seed=seeds,
         values=types.MappingProxyType(values), store=path, n_computed=n_computed,
