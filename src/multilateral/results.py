@@ -20,7 +20,13 @@ from numpy.typing import NDArray
 
 from ._numeric import format_values, is_exact, readonly
 
-__all__ = ["CorrelatedEquilibrium", "CriticalDiscount", "NashEquilibrium", "SymmetricEquilibrium"]
+__all__ = [
+    "CorrelatedEquilibrium",
+    "CriticalDiscount",
+    "NashEquilibrium",
+    "SymmetricEquilibrium",
+    "Threshold",
+]
 
 
 def _fmt(values: Any) -> str:
@@ -255,3 +261,70 @@ class CriticalDiscount:
         shown = self.expression if self.expression is not None else (
             self.exact if self.exact is not None else f"{self.delta:.6g}")
         return f"CriticalDiscount({shown})"
+
+
+@dataclass(frozen=True, repr=False)
+class Threshold:
+    """The critical value of a model parameter, past which the model's answer changes.
+
+    For thresholds other than a discount factor (:class:`CriticalDiscount`): a critical risk,
+    cost ratio, alignment or spread. Returned where the threshold can fail to exist, so that
+    "there is none" is said by the result and never by a bare ``nan``.
+
+    Attributes
+    ----------
+    parameter : str
+        The parameter's name (from the glossary).
+    value : float
+        The threshold; ``inf`` (or ``-inf``) when no value of the parameter crosses it (then
+        ``attainable`` is False).
+    holds_above : bool
+        True when the property holds at values at or above the threshold, False when at or
+        below.
+    exact : object, optional
+        ``value`` in exact arithmetic when the input was exact.
+
+    See Also
+    --------
+    CriticalDiscount : the threshold of the discount factor.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> from multilateral.results import Threshold
+    >>> t = Threshold.at(Fraction(3, 4), "risk")
+    >>> t, t.value, t.attainable
+    (Threshold(risk >= 3/4), 0.75, True)
+    >>> Threshold.none("risk")
+    Threshold(risk: none)
+    """
+
+    parameter: str
+    value: float
+    holds_above: bool = True
+    exact: Any = None
+
+    @classmethod
+    def at(cls, threshold: Any, parameter: str, *, holds_above: bool = True) -> Threshold:
+        """A threshold at ``threshold`` (kept exact when it is)."""
+        exact = Fraction(threshold) if is_exact(threshold) else None
+        return cls(parameter, float(threshold), holds_above, exact)
+
+    @classmethod
+    def none(cls, parameter: str, *, holds_above: bool = True) -> Threshold:
+        """No value of ``parameter`` makes the property hold."""
+        return cls(parameter, math.inf if holds_above else -math.inf, holds_above)
+
+    @property
+    def attainable(self) -> bool:
+        """Whether some value of the parameter makes the property hold."""
+        return math.isfinite(self.value)
+
+    def __float__(self) -> float:
+        return self.value
+
+    def __repr__(self) -> str:
+        if not self.attainable:
+            return f"Threshold({self.parameter}: none)"
+        shown = self.exact if self.exact is not None else f"{self.value:.6g}"
+        return f"Threshold({self.parameter} {'>=' if self.holds_above else '<='} {shown})"
