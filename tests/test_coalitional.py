@@ -191,7 +191,7 @@ def test_bad_constructor_arguments():
     with pytest.raises(errors.InvalidGameError, match="players="):
         TUGame.from_dict({("US",): 1})
     with pytest.raises(errors.InvalidGameError, match="out of range"):
-        TUGame.from_dict({(0, 5): 1}, n_players=2)
+        TUGame.from_dict({(0, 5): 1}, n=2)
     with pytest.raises(errors.InvalidTypeError, match="collection of players"):
         TUGame.from_dict({0: 1})
     with pytest.raises(errors.InvalidArgumentError, match="estate"):

@@ -135,7 +135,7 @@ def test_security_council_before_1965():
 
 def test_composite_council_has_the_same_indices():
     council = intersection(WeightedVotingGame([1] * 15, 9),
-                           WeightedVotingGame.unanimity(range(5), n_members=15))
+                           WeightedVotingGame.unanimity(range(5), n=15))
     assert shapley_shubik(council).values == shapley_shubik(UNSC).values
     assert banzhaf(council).counts == banzhaf(UNSC).counts
     assert johnston(council).values == johnston(UNSC).values
@@ -341,10 +341,10 @@ def test_float_paths_agree_with_exact(game):
 
 
 def test_claims():
-    assert power.POWER_MONOTONE_IN_WEIGHT.verify(max_examples=40).holds
-    verdict = power.POWER_PROPORTIONAL_TO_WEIGHT.verify(max_examples=40)
+    assert ml.claims.POWER_MONOTONE_IN_WEIGHT.verify(max_examples=40).holds
+    verdict = ml.claims.POWER_PROPORTIONAL_TO_WEIGHT.verify(max_examples=40)
     assert not verdict.holds and isinstance(verdict.counterexample, WeightedVotingGame)
-    assert ml.claims.REGISTRY["power_monotone_in_weight"] is power.POWER_MONOTONE_IN_WEIGHT
+    assert ml.claims.REGISTRY["power_monotone_in_weight"] is ml.claims.POWER_MONOTONE_IN_WEIGHT
 
 
 # -- results and caucuses -----------------------------------------------------------------------

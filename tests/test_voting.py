@@ -205,37 +205,37 @@ def test_winning_mask_is_read_only_and_cached():
 
 
 def test_unanimity():
-    p5 = WeightedVotingGame.unanimity(range(5), n_members=15)
+    p5 = WeightedVotingGame.unanimity(range(5), n=15)
     assert p5.weights == (1,) * 5 + (0,) * 10 and p5.quota == 5
     named = WeightedVotingGame.unanimity(["B"], members=["A", "B"])
     assert named.veto_players == ("B",) and named.dummies == ("A",)
     with pytest.raises(errors.InvalidGameError):
-        WeightedVotingGame.unanimity([], n_members=3)
+        WeightedVotingGame.unanimity([], n=3)
     with pytest.raises(errors.InvalidGameError):
         WeightedVotingGame.unanimity([0])
     with pytest.raises(errors.InvalidGameError):
-        WeightedVotingGame.unanimity([0], n_members=3, members=["A", "B"])
+        WeightedVotingGame.unanimity([0], n=3, members=["A", "B"])
     with pytest.raises(errors.InvalidTypeError):
-        WeightedVotingGame.unanimity([0], n_members=0)
+        WeightedVotingGame.unanimity([0], n=0)
 
 
-def test_with_quota():
-    assert UNSC.with_quota(9).veto_players == ()
-    assert UNSC.with_quota(45).veto_players == UNSC.members
+def test_with_quota_changes_the_rule():
+    assert UNSC.with_(quota=9).veto_players == ()
+    assert UNSC.with_(quota=45).veto_players == UNSC.members
 
 
 # -- value semantics --------------------------------------------------------------------------
 def test_equality_hash_pickle():
     same = WeightedVotingGame([7] * 5 + [1] * 10, 39)
     assert same == UNSC and hash(same) == hash(UNSC) and len({same, UNSC}) == 1
-    assert UNSC.with_quota(40) != UNSC
+    assert UNSC.with_(quota=40) != UNSC
     assert pickle.loads(pickle.dumps(UNSC)) == UNSC
     assert UNSC.__eq__(3) is NotImplemented
 
 
 def test_equivalent_games_with_different_weights():
     # the council is not the unanimity of the five: it also needs four elected votes
-    assert not UNSC.is_equivalent(WeightedVotingGame.unanimity(range(5), n_members=15))
+    assert not UNSC.is_equivalent(WeightedVotingGame.unanimity(range(5), n=15))
     assert UNSC.is_equivalent(WeightedVotingGame([14] * 5 + [2] * 10, 78))  # doubled
     assert not UNSC.is_equivalent(WeightedVotingGame([1] * 3, 2))
     with pytest.raises(errors.InvalidTypeError):
@@ -245,7 +245,7 @@ def test_equivalent_games_with_different_weights():
 # -- composite rules --------------------------------------------------------------------------
 def test_nine_of_fifteen_including_the_permanent_five_is_the_weighted_game():
     nine = WeightedVotingGame([1] * 15, 9)
-    p5 = WeightedVotingGame.unanimity(range(5), n_members=15)
+    p5 = WeightedVotingGame.unanimity(range(5), n=15)
     council = intersection(nine, p5)
     assert isinstance(council, CompositeVotingGame) and council.rule == "all"
     assert council.is_equivalent(UNSC) and UNSC.is_equivalent(council)
@@ -256,7 +256,7 @@ def test_nine_of_fifteen_including_the_permanent_five_is_the_weighted_game():
 
 def test_pre_1965_council_as_a_composite_rule():
     seven = WeightedVotingGame([1] * 11, 7)
-    p5 = WeightedVotingGame.unanimity(range(5), n_members=11)
+    p5 = WeightedVotingGame.unanimity(range(5), n=11)
     assert intersection(seven, p5).is_equivalent(PRE_1965)
 
 
@@ -284,7 +284,7 @@ def test_components_are_aligned_to_the_first_member_order():
 def test_nested_composites_and_blocs():
     a = WeightedVotingGame([3, 1, 1, 1], 4)
     b = WeightedVotingGame([1, 1, 1, 1], 3)
-    nested = union(intersection(a, b), WeightedVotingGame.unanimity([1, 2, 3], n_members=4))
+    nested = union(intersection(a, b), WeightedVotingGame.unanimity([1, 2, 3], n=4))
     assert nested.is_winning([1, 2, 3]) and nested.is_winning([0, 1, 2])
     merged = with_blocs(nested, {"B": ["P2", "P3"]})
     assert merged.members == ("P1", "B", "P4")

@@ -14,15 +14,16 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .._validation import as_number_array, check_positive_int, to_float
-from ..errors import InvalidArgumentError, InvalidGameError, InvalidPayoffsError
+from ..errors import InvalidArgumentError, InvalidGameError, InvalidPayoffsError, InvalidTypeError
+from ._common import Immutable
 from .normal_form import NormalFormGame
 
-__all__ = ["AnonymousGame"]
+__all__ = ["AnonymousGame", "binomial_weights"]
 
 _MAX_NORMAL_FORM_PLAYERS = 20  # 2**20 profiles x 20 payoffs: ~160 MB of float64
 
 
-class AnonymousGame:
+class AnonymousGame(Immutable):
     """A symmetric N-player game with actions cooperate (C) / defect (D).
 
     A player's payoff depends only on its own action and on ``k``, the number of the *other*
@@ -36,6 +37,18 @@ class AnonymousGame:
         Integers and Fractions stay exact.
     name : str, optional
         A short description shown in the repr.
+
+    Notes
+    -----
+    Immutable (read-only arrays; assigning an attribute raises); compares and hashes by its
+    payoffs (``name`` is a description, not part of the value). :meth:`with_` gives a changed
+    copy.
+
+    See Also
+    --------
+    NormalFormGame : the same game over all ``2^n`` profiles (:meth:`to_normal_form`).
+    multilateral.solvers.symmetric_equilibria : its symmetric equilibria, exact where possible.
+    multilateral.solvers.replicator : the replicator dynamics of a population playing it.
 
     References
     ----------
@@ -70,10 +83,20 @@ class AnonymousGame:
                          dtype=object)
             d = np.array([Fraction(x) if isinstance(x, numbers.Rational) else x for x in d],
                          dtype=object)
+        if not isinstance(name, str):
+            raise InvalidTypeError(f"name must be a string, got {name!r}")
+        c, d = c.copy(), d.copy()
         for arr in (c, d):
             arr.flags.writeable = False
-        self._c, self._d = c, d
-        self.name = name
+        self._set(_c=c, _d=d, name=name)
+
+    _c: NDArray[Any]
+    _d: NDArray[Any]
+    #: A short description shown in the repr (not part of the game's value).
+    name: str
+
+    def _parameters(self) -> dict[str, Any]:
+        return {"cooperator": self._c, "defector": self._d, "name": self.name}
 
     # -- constructors ----------------------------------------------------------------------
     @classmethod
@@ -263,12 +286,20 @@ class AnonymousGame:
     def __repr__(self) -> str:
         return f"AnonymousGame(n={self.n}{', ' + self.name if self.name else ''})"
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (type(self), self._c, self._d, self.name))
+
     def _k(self, k: int) -> int:
         if isinstance(k, bool) or not isinstance(k, numbers.Integral) or not 0 <= k < self.n:
             raise InvalidArgumentError(
                 f"k (other cooperators) must be in 0..{self.n - 1}, got {k!r}"
             )
         return int(k)
+
+
+def _rebuild(cls: type, c: Any, d: Any, name: str) -> AnonymousGame:
+    game: AnonymousGame = cls(c, d, name=name)
+    return game
 
 
 def binomial_weights(m: int, x: ArrayLike) -> NDArray[np.float64]:

@@ -21,7 +21,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from .._validation import DEFAULT_TOL, as_number_array, check_tol, to_float
 from ..errors import InvalidArgumentError, InvalidGameError, InvalidPayoffsError, InvalidTypeError
-from .normal_form import _labels
+from ._common import Immutable, labels, popcount
 
 __all__ = ["TUGame"]
 
@@ -29,7 +29,7 @@ MAX_PLAYERS = 20  # 2**20 coalition values; the solvers have their own (lower) l
 _PAIR_CHUNK = 12  # disjoint pairs of the first 12 players at once: 3**12 = 531441 pairs
 
 
-class TUGame:
+class TUGame(Immutable):
     """A coalitional game with transferable utility, stored over all ``2**n`` coalitions.
 
     Parameters
@@ -50,8 +50,16 @@ class TUGame:
 
     Notes
     -----
-    Games are immutable and compare and hash by value. Up to 20 players are stored
-    (a million coalitions); the LP-based solvers accept fewer.
+    Games are immutable (assigning an attribute raises; :meth:`with_` gives a changed copy)
+    and compare and hash by value. Up to 20 players are stored (a million coalitions); the
+    LP-based solvers accept fewer.
+
+    See Also
+    --------
+    WeightedVotingGame : a simple (0/1) game; ``to_tu_game`` gives its TUGame.
+    multilateral.solvers.shapley_value : the Shapley value.
+    multilateral.solvers.core : the core (imputations no coalition blocks).
+    multilateral.solvers.nucleolus : the nucleolus.
 
     References
     ----------
@@ -104,16 +112,21 @@ class TUGame:
             )
         arr = arr.copy()
         arr.flags.writeable = False
-        self._values: NDArray[Any] = arr
-        self._n = n
-        self._players = _labels(players, n, "P", 1, "players")
+        self._set(_values=arr, _n=n, _players=labels(players, n, "P", 1, "players"))
+
+    _values: NDArray[Any]
+    _n: int
+    _players: tuple[str, ...]
+
+    def _parameters(self) -> dict[str, Any]:
+        return {"values": self._values, "players": self._players}
 
     # -- constructors ------------------------------------------------------------------------
     @classmethod
     def from_function(
         cls,
         func: Callable[[frozenset[int]], Any],
-        n_players: int | None = None,
+        n: int | None = None,
         *,
         players: Sequence[str] | None = None,
     ) -> TUGame:
@@ -123,7 +136,7 @@ class TUGame:
         ----------
         func : callable
             Takes a :class:`frozenset` of player indices, returns a number.
-        n_players : int, optional
+        n : int, optional
             Number of players (or give ``players``).
         players : sequence of str, optional
             Player names.
@@ -137,7 +150,7 @@ class TUGame:
         """
         if not callable(func):
             raise InvalidTypeError(f"func must be callable, got {type(func).__name__}")
-        n = _player_count(n_players, players)
+        n = _player_count(n, players)
         vals: list[Any] = [0]
         for mask in range(1, 1 << n):
             vals.append(func(frozenset(_members(mask, n))))
@@ -147,7 +160,7 @@ class TUGame:
     def from_dict(
         cls,
         coalition_values: Mapping[Iterable[Any], Any],
-        n_players: int | None = None,
+        n: int | None = None,
         *,
         players: Sequence[str] | None = None,
         default: Any = 0,
@@ -159,7 +172,7 @@ class TUGame:
         coalition_values : mapping
             Keys are collections (frozensets, tuples, ...) of player indices, or of names when
             ``players`` is given; the empty coalition may be listed only with value 0.
-        n_players : int, optional
+        n : int, optional
             Number of players (default: ``len(players)``, or one more than the largest index).
         players : sequence of str, optional
             Player names.
@@ -181,15 +194,15 @@ class TUGame:
                 f"{type(coalition_values).__name__}"
             )
         keys = [_as_key(k) for k in coalition_values]
-        if n_players is None and players is None:
+        if n is None and players is None:
             indices = [p for key in keys for p in key]
             if not all(isinstance(p, numbers.Integral) for p in indices):
                 raise InvalidGameError(
                     "coalitions name players by label: pass players=[...] to say who they are"
                 )
-            n_players = 1 + max((int(p) for p in indices), default=0)
-        n = _player_count(n_players, players)
-        names = _labels(players, n, "P", 1, "players")
+            n = 1 + max((int(p) for p in indices), default=0)
+        n = _player_count(n, players)
+        names = labels(players, n, "P", 1, "players")
         vals: list[Any] = [0] + [default] * ((1 << n) - 1)
         seen: dict[int, Any] = {}
         for key, value in zip(keys, coalition_values.values(), strict=True):
@@ -228,8 +241,8 @@ class TUGame:
         if n < 1:
             raise InvalidGameError("a glove game needs at least one player")
         masks = np.arange(1 << n, dtype=np.int64)
-        left = _popcount(masks & ((1 << int(n_left)) - 1))
-        right = _popcount(masks >> int(n_left))
+        left = popcount(masks & ((1 << int(n_left)) - 1))
+        right = popcount(masks >> int(n_left))
         return cls(np.minimum(left, right))
 
     @classmethod
@@ -273,7 +286,7 @@ class TUGame:
         return cls(_as_values(list(vals)))
 
     @classmethod
-    def unanimity(cls, coalition: Iterable[int], n_players: int) -> TUGame:
+    def unanimity(cls, coalition: Iterable[int], n: int) -> TUGame:
         """The unanimity game of ``T``: ``v(S) = 1`` if ``T`` is a subset of ``S``, else 0.
 
         Every game is a unique linear combination of unanimity games (Shapley 1953).
@@ -284,7 +297,7 @@ class TUGame:
         >>> ml.games.TUGame.unanimity({0, 1}, 3).values.tolist()
         [0, 0, 0, 1, 0, 0, 0, 1]
         """
-        n = _player_count(n_players, None)
+        n = _player_count(n, None)
         t = _mask_of(_as_key(coalition), n, None)
         if t == 0:
             raise InvalidGameError("a unanimity game needs a nonempty coalition")
@@ -546,34 +559,28 @@ class TUGame:
 
 
 # -- helpers ----------------------------------------------------------------------------------
-def _popcount(masks: NDArray[np.int64]) -> NDArray[np.int64]:
-    """Number of set bits of each mask (vectorized)."""
-    out = np.zeros(masks.shape, dtype=np.int64)
-    m = masks.copy()
-    while np.any(m):
-        out += m & 1
-        m >>= 1
-    return out
+# Kept for the solvers that still import it; new code imports games._common.popcount.
+_popcount = popcount
 
 
 def _members(mask: int, n: int) -> tuple[int, ...]:
     return tuple(i for i in range(n) if mask >> i & 1)
 
 
-def _player_count(n_players: Any, players: Sequence[str] | None) -> int:
-    if n_players is None:
+def _player_count(n: Any, players: Sequence[str] | None) -> int:
+    if n is None:
         if players is None:
-            raise InvalidGameError("give the number of players (n_players) or their names")
+            raise InvalidGameError("give the number of players (n) or their names")
         if isinstance(players, str):
             raise InvalidGameError(f"players must be a sequence of names, got {players!r}")
-        n_players = len(players)
-    if isinstance(n_players, bool) or not isinstance(n_players, numbers.Integral):
-        raise InvalidTypeError(f"n_players must be an integer, got {n_players!r}")
-    if not 1 <= int(n_players) <= MAX_PLAYERS:
-        raise InvalidGameError(f"n_players must be in 1..{MAX_PLAYERS}, got {n_players}")
-    if players is not None and len(players) != n_players:
-        raise InvalidGameError(f"{n_players} players need {n_players} names, got {len(players)}")
-    return int(n_players)
+        n = len(players)
+    if isinstance(n, bool) or not isinstance(n, numbers.Integral):
+        raise InvalidTypeError(f"n (the number of players) must be an integer, got {n!r}")
+    if not 1 <= int(n) <= MAX_PLAYERS:
+        raise InvalidGameError(f"n (the number of players) must be in 1..{MAX_PLAYERS}, got {n}")
+    if players is not None and len(players) != n:
+        raise InvalidGameError(f"{n} players need {n} names, got {len(players)}")
+    return int(n)
 
 
 def _as_key(coalition: Any) -> tuple[Any, ...]:

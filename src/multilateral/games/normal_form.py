@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Self
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .._validation import as_number_array, as_probability_vector, to_float
 from ..errors import InvalidGameError, InvalidPayoffsError, InvalidTypeError
+from ._common import Immutable, action_values, labels
 
 if TYPE_CHECKING:  # nashpy is imported lazily: it is only needed for conversions
     import nashpy
@@ -18,7 +19,7 @@ if TYPE_CHECKING:  # nashpy is imported lazily: it is only needed for conversion
 __all__ = ["NormalFormGame"]
 
 
-class NormalFormGame:
+class NormalFormGame(Immutable):
     """A finite N-player game in normal form.
 
     Parameters
@@ -45,8 +46,18 @@ class NormalFormGame:
 
     Notes
     -----
-    Games are immutable (the arrays are copied and made read-only) and compare and hash by
-    value, so they can be dictionary keys and be cached.
+    Games are immutable (the arrays are copied and made read-only; assigning an attribute
+    raises) and compare and hash by value, so they can be dictionary keys and be cached;
+    :meth:`with_` gives a changed copy.
+
+    See Also
+    --------
+    TwoByTwo : two players with two actions each, classified (Oye, Robinson-Goforth).
+    AnonymousGame : symmetric N-player binary-choice games stored in O(n).
+    RepeatedGame : a stage game played repeatedly with discounting.
+    multilateral.solvers.nash_equilibria : all equilibria of a two-player game.
+    multilateral.solvers.pure_nash_equilibria : pure equilibria of any N-player game.
+    multilateral.solvers.correlated_equilibrium : correlated equilibria by linear programming.
 
     References
     ----------
@@ -103,20 +114,24 @@ class NormalFormGame:
             )
         arr = arr.copy()
         arr.flags.writeable = False
-        self._payoffs: NDArray[Any] = arr
         n = arr.ndim - 1
-        self._players = _labels(players, n, "P", 1, "players")
+        names = labels(players, n, "P", 1, "players")
         if actions is None:
-            self._actions = tuple(tuple(f"a{k}" for k in range(m)) for m in arr.shape[:-1])
+            moves = tuple(tuple(f"a{k}" for k in range(m)) for m in arr.shape[:-1])
         else:
             if isinstance(actions, str) or len(actions) != n:
                 raise InvalidGameError(
                     f"actions must give one sequence of labels per player ({n}), got {actions!r}"
                 )
-            self._actions = tuple(
-                _labels(a, m, "a", 0, f"actions of player {self._players[i]!r}")
+            moves = tuple(
+                labels(a, m, "a", 0, f"actions of player {names[i]!r}")
                 for i, (a, m) in enumerate(zip(actions, arr.shape[:-1], strict=True))
             )
+        self._set(_payoffs=arr, _players=names, _actions=moves)
+
+    _payoffs: NDArray[Any]
+    _players: tuple[str, ...]
+    _actions: tuple[tuple[str, ...], ...]
 
     # -- basic properties -------------------------------------------------------------------
     @property
@@ -198,7 +213,7 @@ class NormalFormGame:
         """Expected payoff of each pure action of ``player`` against the others' mixes."""
         strategies = self.check_profile(profile)
         i = self._player_index(player)
-        return _action_values(self.float_payoffs, strategies, i)
+        return action_values(self.float_payoffs, strategies, i)
 
     # -- conversions ------------------------------------------------------------------------
     def to_nashpy(self) -> nashpy.Game:
@@ -219,8 +234,19 @@ class NormalFormGame:
         return cls(np.asarray(a), np.asarray(b), **labels)
 
     def with_payoffs(self, payoffs: ArrayLike) -> NormalFormGame:
-        """A game with the same labels and new payoffs of the same shape."""
+        """A game with the same labels and new payoffs of the same shape.
+
+        The same as ``NormalFormGame(payoffs, players=game.players, actions=game.actions)``;
+        prefer :meth:`with_` (``game.with_(payoffs=...)``), which also changes labels.
+        """
         return NormalFormGame(payoffs, players=self._players, actions=self._actions)
+
+    def _parameters(self) -> dict[str, Any]:
+        return {"payoffs": self._payoffs, "players": self._players, "actions": self._actions}
+
+    def _from_parameters(self, parameters: dict[str, Any]) -> Self:
+        return type(self)(parameters["payoffs"], players=parameters["players"],
+                          actions=parameters["actions"])
 
     # -- value semantics --------------------------------------------------------------------
     def _key(self) -> tuple[Any, ...]:
@@ -259,29 +285,5 @@ def _rebuild(cls: type, payoffs: Any, players: Any, actions: Any) -> NormalFormG
     return game
 
 
-def _action_values(
-    payoffs: NDArray[np.float64], strategies: Sequence[NDArray[np.float64]], player: int
-) -> NDArray[np.float64]:
-    """Payoff to each action of ``player`` when the others play ``strategies``."""
-    out = np.moveaxis(payoffs[..., player], player, -1)
-    for j, s in enumerate(strategies):
-        if j != player:
-            out = np.tensordot(s, out, axes=(0, 0))
-    return np.asarray(out, dtype=np.float64)
-
-
-def _labels(
-    labels: Sequence[str] | None, size: int, prefix: str, start: int, what: str
-) -> tuple[str, ...]:
-    if labels is None:
-        return tuple(f"{prefix}{k + start}" for k in range(size))
-    if isinstance(labels, str):
-        raise InvalidGameError(
-            f"{what} must be a sequence of {size} labels, got the string {labels!r}"
-        )
-    out = tuple(str(x) for x in labels)
-    if len(out) != size:
-        raise InvalidGameError(f"{what}: expected {size} labels, got {len(out)}: {out}")
-    if len(set(out)) != size:
-        raise InvalidGameError(f"{what} must be distinct, got {out}")
-    return out
+# Kept for the solvers that still import it; new code imports games._common.action_values.
+_action_values = action_values

@@ -6,13 +6,15 @@ import numbers
 from fractions import Fraction
 from typing import Any
 
-from ..errors import InvalidArgumentError, InvalidTypeError
+from ..errors import InvalidArgumentError, InvalidProbabilityError, InvalidTypeError
+from ..types import Number
+from ._common import Immutable
 from .normal_form import NormalFormGame
 
 __all__ = ["RepeatedGame"]
 
 
-class RepeatedGame:
+class RepeatedGame(Immutable):
     """A stage game played repeatedly, payoffs discounted by ``delta``.
 
     Parameters
@@ -24,12 +26,42 @@ class RepeatedGame:
         round (Oye's "shadow of the future"); ``0 <= delta < 1``. Values are normalized:
         ``(1 - delta) * sum_t delta^t u_t``, so they are on the stage game's scale.
     noise : float or Fraction, default 0
-        Implementation error: each player's intended action is replaced by another of his
-        actions (uniformly) with this probability.
+        Implementation (execution) error: each player's intended action is replaced by another
+        of his actions (uniformly) with this probability, ``0 <= noise < 1``.
     monitoring_error : float or Fraction, default 0
         Imperfect public monitoring: each player's action is misreported (as another action,
-        uniformly) with this probability, in a signal that every player sees. Strategies act on
-        the reported profile, so equilibria are perfect public equilibria.
+        uniformly) with this probability, in a signal that every player sees,
+        ``0 <= monitoring_error < 1``. Strategies act on the reported profile, so equilibria
+        are perfect public equilibria.
+
+    Attributes
+    ----------
+    stage : NormalFormGame
+    delta, noise, monitoring_error : float or Fraction
+        As given; rationals (int, Fraction) are stored as exact Fractions.
+
+    Notes
+    -----
+    **One way to give noise.** The repeated game carries its errors: ``noise`` and
+    ``monitoring_error`` are parameters of the game, and every solver that takes a
+    ``RepeatedGame`` reads them from it. Functions that take a *stage* game instead (such as
+    :func:`multilateral.solvers.critical_discount`, which looks for the discount factor
+    itself, and :func:`multilateral.simulate.play_matches`) take the same two keyword
+    arguments, ``noise=`` and ``monitoring_error=``, with the same meaning (see
+    :mod:`multilateral.glossary`).
+
+    Immutable: assigning an attribute raises; :meth:`with_` gives a changed copy (validated
+    again). Compares and hashes by value (``delta=0.5`` equals ``delta=Fraction(1, 2)``) and
+    pickles.
+
+    See Also
+    --------
+    NormalFormGame : the stage game.
+    TwoByTwo : the classic 2x2 stage games (Oye's five types).
+    multilateral.automata : finite-automaton strategies (Grim Trigger, Tit for Tat, ...).
+    multilateral.solvers.is_subgame_perfect : check an automaton profile for subgame perfection.
+    multilateral.solvers.profile_values : the players' discounted values of a profile.
+    multilateral.solvers.critical_discount : the least ``delta`` that sustains a profile.
 
     References
     ----------
@@ -40,35 +72,70 @@ class RepeatedGame:
 
     Examples
     --------
+    >>> from fractions import Fraction
     >>> import multilateral as ml
     >>> rg = ml.RepeatedGame(ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0), delta=0.9)
     >>> rg
     RepeatedGame(TwoByTwo(2x2, players=('P1', 'P2')), delta=0.9)
+    >>> rg.with_(delta=Fraction(1, 2), noise=0.05)
+    RepeatedGame(TwoByTwo(2x2, players=('P1', 'P2')), delta=1/2, noise=0.05)
+    >>> try:
+    ...     rg.delta = 0.5
+    ... except AttributeError as err:
+    ...     print(err)
+    RepeatedGame is immutable: cannot set 'delta'; use with_(delta=...) for a changed copy
     """
+
+    stage: NormalFormGame
+    delta: Number
+    noise: Number
+    monitoring_error: Number
 
     def __init__(
         self,
         stage: NormalFormGame,
-        delta: Any,
+        delta: Number,
         *,
-        noise: Any = 0,
-        monitoring_error: Any = 0,
+        noise: Number = 0,
+        monitoring_error: Number = 0,
     ) -> None:
         if not isinstance(stage, NormalFormGame):
             raise InvalidTypeError(
                 f"the stage game must be a NormalFormGame, got {type(stage).__name__}"
             )
-        self.stage = stage
-        self.delta = _unit(delta, "delta", closed_above=False)
-        self.noise = _unit(noise, "noise", closed_above=False)
-        self.monitoring_error = _unit(monitoring_error, "monitoring_error", closed_above=False)
-        if min(stage.shape) < 2 and (self.noise or self.monitoring_error):
-            raise InvalidArgumentError("noise needs every player to have at least two actions")
+        delta = _unit(delta, "delta", InvalidArgumentError)
+        noise = _unit(noise, "noise", InvalidProbabilityError)
+        monitoring_error = _unit(monitoring_error, "monitoring_error", InvalidProbabilityError)
+        if min(stage.shape) < 2 and (noise or monitoring_error):
+            raise InvalidArgumentError(
+                "noise and monitoring_error need every player to have at least two actions"
+            )
+        self._set(stage=stage, delta=delta, noise=noise, monitoring_error=monitoring_error)
 
-    def with_delta(self, delta: Any) -> RepeatedGame:
-        """The same game with another discount factor."""
-        return RepeatedGame(self.stage, delta, noise=self.noise,
-                            monitoring_error=self.monitoring_error)
+    def with_delta(self, delta: Number) -> RepeatedGame:
+        """The same game with another discount factor: ``with_(delta=delta)``.
+
+        Kept as a short alias of :meth:`with_` (solvers scan discount factors with it).
+        """
+        return self.with_(delta=delta)
+
+    def _parameters(self) -> dict[str, Any]:
+        return {"stage": self.stage, "delta": self.delta, "noise": self.noise,
+                "monitoring_error": self.monitoring_error}
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.stage, self.delta, self.noise, self.monitoring_error)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, RepeatedGame):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (type(self), *self._key()))
 
     def __repr__(self) -> str:
         extra = ""
@@ -79,16 +146,19 @@ class RepeatedGame:
         return f"RepeatedGame({self.stage!r}, delta={self.delta}{extra})"
 
 
-def _unit(value: Any, name: str, *, closed_above: bool) -> Any:
-    """A number in [0, 1) (or [0, 1]); rationals stay exact."""
+def _rebuild(cls: type, stage: NormalFormGame, delta: Number, noise: Number,
+             monitoring_error: Number) -> RepeatedGame:
+    game: RepeatedGame = cls(stage, delta, noise=noise, monitoring_error=monitoring_error)
+    return game
+
+
+def _unit(value: Any, name: str, error: type[InvalidArgumentError]) -> Number:
+    """A number in [0, 1); rationals stay exact (as Fractions)."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise InvalidArgumentError(f"{name} must be a number in [0, 1), got {value!r}")
+        raise error(f"{name} must be a number in [0, 1), got {value!r}")
     v = float(value)
-    upper_ok = v <= 1 if closed_above else v < 1
-    if not (v == v and v >= 0 and upper_ok):
-        raise InvalidArgumentError(
-            f"{name} must be in [0, 1{']' if closed_above else ')'}, got {value!r}"
-        )
+    if not (v == v and 0 <= v < 1):
+        raise error(f"{name} must be in [0, 1), got {value!r}")
     if isinstance(value, numbers.Rational):
         return Fraction(value)
     return v

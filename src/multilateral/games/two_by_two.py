@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import itertools
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Any, Literal, Self
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -54,6 +54,13 @@ class TwoByTwo(NormalFormGame):
     ``None`` and :attr:`orderings` shows the tie. :attr:`robinson_goforth` places any game with
     strict ordinal preferences in the 144-game periodic table (Robinson & Goforth 2005).
 
+    See Also
+    --------
+    NormalFormGame : the general N-player game this specializes.
+    RepeatedGame : a 2x2 game played repeatedly (Oye's shadow of the future).
+    multilateral.solvers.nash_equilibria : all Nash equilibria.
+    multilateral.solvers.critical_discount : the least discount factor that sustains a profile.
+
     References
     ----------
     .. [1] Oye, K. A. (1985). Explaining cooperation under anarchy: hypotheses and strategies.
@@ -84,7 +91,14 @@ class TwoByTwo(NormalFormGame):
         if self.shape != (2, 2):
             raise InvalidGameError(f"a TwoByTwo game needs 2x2 payoff matrices, got {self.shape}")
         if actions is None:
-            self._actions = (("C", "D"), ("C", "D"))
+            self._set(_actions=(("C", "D"), ("C", "D")))
+
+    def _parameters(self) -> dict[str, Any]:
+        return {"row": self.payoff_array(0), "col": self.payoff_array(1),
+                "players": self.players, "actions": self.actions}
+
+    def _from_parameters(self, parameters: dict[str, Any]) -> Self:
+        return type(self)(**parameters)
 
     @classmethod
     def symmetric(cls, T: Any, R: Any, P: Any, S: Any, **labels: Any) -> TwoByTwo:

@@ -31,7 +31,7 @@ WeightedVotingGame([39; 7 x5, 1 x10])
 >>> unsc.veto_players
 ('P1', 'P2', 'P3', 'P4', 'P5')
 >>> nine = ml.WeightedVotingGame([1] * 15, 9)
->>> p5 = ml.WeightedVotingGame.unanimity(range(5), n_members=15)
+>>> p5 = ml.WeightedVotingGame.unanimity(range(5), n=15)
 >>> ml.games.intersection(nine, p5).is_equivalent(unsc)
 True
 """
@@ -48,7 +48,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ..errors import InvalidArgumentError, InvalidGameError, InvalidTypeError
-from .normal_form import _labels
+from ._common import Immutable, labels, popcount
 
 if TYPE_CHECKING:
     from .coalitional import TUGame
@@ -59,6 +59,7 @@ __all__ = [
     "SimpleGame",
     "WeightedVotingGame",
     "intersection",
+    "minimal_winning_masks",
     "union",
     "with_blocs",
 ]
@@ -72,7 +73,7 @@ _CHUNK_BITS = 20
 Number = int | Fraction
 
 
-class SimpleGame:
+class SimpleGame(Immutable):
     """Base class of monotone simple games on labelled members.
 
     Subclasses say which coalitions win (:meth:`is_winning`); this class adds what follows
@@ -81,6 +82,17 @@ class SimpleGame:
 
     Coalitions are given as collections of member labels (``["China", "France"]``) or
     indices (``[0, 1]``); as bitmasks, bit ``i`` stands for member ``i``.
+
+    Simple games are immutable (assigning an attribute raises; ``with_`` gives a changed
+    copy) and compare and hash by value.
+
+    See Also
+    --------
+    WeightedVotingGame : a quota rule on members' weights.
+    CompositeVotingGame : intersections and unions of simple games.
+    TUGame : the 0/1 coalitional game (:meth:`to_tu_game`).
+    multilateral.solvers.banzhaf : the Banzhaf power index.
+    multilateral.solvers.shapley_shubik : the Shapley-Shubik power index.
     """
 
     _members: tuple[str, ...]
@@ -155,7 +167,7 @@ class SimpleGame:
         out = self._compute_winning_mask()
         out.flags.writeable = False
         if self.n_members <= _CACHE_MEMBERS:
-            self._mask_cache = out
+            self._set(_mask_cache=out)  # a cache, not part of the game's value
         return out
 
     def _compute_winning_mask(self) -> NDArray[np.bool_]:  # pragma: no cover - abstract
@@ -195,7 +207,7 @@ class SimpleGame:
         :data:`MAX_ENUMERATION_MEMBERS` members.
         """
         masks = minimal_winning_masks(self)
-        sizes = _popcount(masks)
+        sizes = popcount(masks)
         order = np.lexsort((masks, sizes))
         return tuple(self.coalition(int(m)) for m in masks[order])
 
@@ -302,14 +314,24 @@ class WeightedVotingGame(SimpleGame):
             raise InvalidGameError(
                 f"quota must satisfy 0 < quota <= total weight = {total} (a coalition wins "
                 f"when its weight reaches the quota); got {quota!r}")
-        self._weights: tuple[Number, ...] = ws
-        self._quota: Number = q
-        self._total: Number = total
-        self._members = _labels(members, len(ws), "P", 1, "members")
         scale = math.lcm(*(Fraction(w).denominator for w in ws))
-        self._scale = scale
-        self._int_weights = tuple(int(w * scale) for w in ws)
-        self._int_quota = math.ceil(q * scale)
+        self._set(
+            _weights=ws, _quota=q, _total=total,
+            _members=labels(members, len(ws), "P", 1, "members"),
+            _scale=scale,
+            _int_weights=tuple(int(w * scale) for w in ws),
+            _int_quota=math.ceil(q * scale),
+        )
+
+    _weights: tuple[Number, ...]
+    _quota: Number
+    _total: Number
+    _scale: int
+    _int_weights: tuple[int, ...]
+    _int_quota: int
+
+    def _parameters(self) -> dict[str, Any]:
+        return {"weights": self._weights, "quota": self._quota, "members": self._members}
 
     # -- constructors -----------------------------------------------------------------------
     @classmethod
@@ -317,43 +339,38 @@ class WeightedVotingGame(SimpleGame):
         cls,
         coalition: Iterable[str | int],
         *,
-        n_members: int | None = None,
+        n: int | None = None,
         members: Sequence[str] | None = None,
     ) -> WeightedVotingGame:
         """The game in which a coalition wins when it contains all of ``coalition``.
 
         Every member of ``coalition`` has weight 1 and a veto; the others have weight 0.
-        Give the members (``members``) or their number (``n_members``).
+        Give the members (``members``) or their number (``n``).
 
         Examples
         --------
         >>> import multilateral as ml
-        >>> p5 = ml.WeightedVotingGame.unanimity(range(5), n_members=15)
+        >>> p5 = ml.WeightedVotingGame.unanimity(range(5), n=15)
         >>> p5.veto_players, len(p5.dummies)
         (('P1', 'P2', 'P3', 'P4', 'P5'), 10)
         """
         if members is None:
-            if n_members is None:
-                raise InvalidGameError("give the members or their number (n_members)")
-            if isinstance(n_members, bool) or not isinstance(n_members, numbers.Integral) \
-                    or n_members < 1:
-                raise InvalidTypeError(f"n_members must be an integer >= 1, got {n_members!r}")
-            size = int(n_members)
+            if n is None:
+                raise InvalidGameError("give the members or their number (n)")
+            if isinstance(n, bool) or not isinstance(n, numbers.Integral) or n < 1:
+                raise InvalidTypeError(
+                    f"n (the number of members) must be an integer >= 1, got {n!r}")
+            size = int(n)
         else:
             size = len(members)
-            if n_members is not None and n_members != size:
-                raise InvalidGameError(
-                    f"n_members = {n_members} but {size} members were named")
+            if n is not None and n != size:
+                raise InvalidGameError(f"n = {n} but {size} members were named")
         probe = cls([1] * size, 1, members=members)
         chosen = probe.mask(coalition)
         if chosen == 0:
             raise InvalidGameError("a unanimity game needs a nonempty coalition")
         weights = [chosen >> i & 1 for i in range(size)]
         return cls(weights, sum(weights), members=probe.members)
-
-    def with_quota(self, quota: Any) -> WeightedVotingGame:
-        """The same members and weights with another quota."""
-        return WeightedVotingGame(self._weights, quota, members=self._members)
 
     # -- data -------------------------------------------------------------------------------
     @property
@@ -516,9 +533,17 @@ class CompositeVotingGame(SimpleGame):
                 raise InvalidGameError(
                     "inconsistent member lists: every component must have the same members; "
                     f"game {k} has extra {extra} and lacks {missing} compared with game 1")
-        self._games = tuple(g if g.members == first else g._reordered(first) for g in parts)
-        self._rule = rule
-        self._members = first
+        self._set(
+            _games=tuple(g if g.members == first else g._reordered(first) for g in parts),
+            _rule=rule,
+            _members=first,
+        )
+
+    _games: tuple[SimpleGame, ...]
+    _rule: str
+
+    def _parameters(self) -> dict[str, Any]:
+        return {"games": self._games, "rule": self._rule}
 
     @property
     def components(self) -> tuple[SimpleGame, ...]:
@@ -560,6 +585,9 @@ class CompositeVotingGame(SimpleGame):
         return (f"{type(self).__name__}({self._rule} of {len(self._games)} games, "
                 f"{self.n_members} members)")
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (CompositeVotingGame, (self._games, self._rule))
+
 
 # -- functions ----------------------------------------------------------------------------------
 def intersection(*games: SimpleGame) -> CompositeVotingGame:
@@ -569,7 +597,7 @@ def intersection(*games: SimpleGame) -> CompositeVotingGame:
     --------
     >>> import multilateral as ml
     >>> nine = ml.WeightedVotingGame([1] * 15, 9)
-    >>> p5 = ml.WeightedVotingGame.unanimity(range(5), n_members=15)
+    >>> p5 = ml.WeightedVotingGame.unanimity(range(5), n=15)
     >>> council = ml.games.intersection(nine, p5)
     >>> council.veto_players
     ('P1', 'P2', 'P3', 'P4', 'P5')
@@ -713,13 +741,6 @@ def _subset_sums(weights: NDArray[Any]) -> NDArray[Any]:
     return sums
 
 
-def _popcount(masks: NDArray[np.int64]) -> NDArray[np.int64]:
-    out = np.zeros(masks.shape, dtype=np.int64)
-    m = masks.copy()
-    while np.any(m):
-        out += m & 1
-        m >>= 1
-    return out
 
 
 def _runs(values: Sequence[Number], limit: int = 12) -> str:
