@@ -12,11 +12,8 @@ from scipy.optimize import minimize_scalar
 
 import multilateral as ml
 from multilateral import errors
-from multilateral.models import (
-    BARRETT_PARADOX,
-    SMALL_STABLE_AGREEMENTS,
-    SelfEnforcingAgreement,
-)
+from multilateral.claims import BARRETT_PARADOX, SMALL_STABLE_AGREEMENTS
+from multilateral.models import SelfEnforcingAgreement
 
 F = Fraction
 SEA = SelfEnforcingAgreement

@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 
 import multilateral as ml
 from multilateral import errors
+from multilateral import strategies as mst
+from multilateral.claims import ENTRAPMENT_BILATERAL, POWERPLAY_QUADRANTS
 from multilateral.models import (
     CHA_QUADRANTS,
-    ENTRAPMENT_BILATERAL,
-    POWERPLAY_QUADRANTS,
     AllianceControl,
     Powerplay,
     cha_quadrants,
@@ -87,7 +87,7 @@ def test_powerplay_claim_verifies_and_is_registered():
     assert ml.claims.POWERPLAY_QUADRANTS is POWERPLAY_QUADRANTS
 
 
-@given(mod.powerplays())
+@given(mst.powerplays())
 def test_powerplay_domain_premises(kwargs):
     assert kwargs["great"] > kwargs["small"] > 0
     assert Fraction(1, 2) <= kwargs["alignment"] < kwargs["great"] / (kwargs["great"]
@@ -123,7 +123,7 @@ def test_closed_forms_match_enumeration(m):
     bilateral, multilateral = mod._brute_force_payoffs(m)
     assert m.compare().bilateral == bilateral
     assert m.compare().multilateral == multilateral
-    assert m.great_power_prefers() == mod._brute_force_preference(m)
+    assert m.great_power_prefers() == mod.brute_force_preference(m)
 
 
 @given(models())
@@ -212,13 +212,13 @@ def test_entrapment_claim():
     assert ENTRAPMENT_BILATERAL.verify(max_examples=60).holds
     assert ml.claims.catalogue()["entrapment_bilateral"] is ENTRAPMENT_BILATERAL
     # without the premise (any fear) the claim fails: a fearless great power prefers the body
-    verdict = ENTRAPMENT_BILATERAL.verify(mod.alliance_controls(fears_entrapment=False),
+    verdict = ENTRAPMENT_BILATERAL.verify(mst.alliance_controls(fears_entrapment=False),
                                           max_examples=60)
     assert not verdict.holds
     assert verdict.counterexample.great_power_prefers() != "bilateral"
 
 
-@given(mod.alliance_controls())
+@given(mst.alliance_controls())
 def test_entrapment_domain_premise(m):
     threshold = m.entrapment_threshold()
     assert threshold is not None

@@ -14,17 +14,14 @@ from scipy.optimize import minimize_scalar
 import multilateral as ml
 from multilateral import errors
 from multilateral import strategies as mst
+from multilateral.claims import CHAMBERLIN_CROWDING, OLSON_EXPLOITATION, OLSON_GROUP_SIZE
 from multilateral.models import (
-    CHAMBERLIN_CROWDING,
-    OLSON_EXPLOITATION,
-    OLSON_GROUP_SIZE,
     PublicGoodProvision,
     k_group,
     linear_k_group,
     side_payments,
 )
 from multilateral.models import collective_action as ca
-from multilateral.models._claims_collective import group_size_pairs
 
 F = Fraction
 weights = st.integers(2, 20).flatmap(lambda d: st.integers(1, d - 1).map(lambda k: F(k, d)))
@@ -241,7 +238,7 @@ def test_chamberlin_qualified_claim_holds():
     assert CHAMBERLIN_CROWDING.verify(max_examples=150).holds
 
 
-@given(group_size_pairs(crowded=True))
+@given(mst.group_size_pairs(crowded=True))
 def test_crowded_enough_goods_fall_per_member(pair):
     model, larger = pair
     assert model.theta >= model.crowding_threshold()
@@ -257,7 +254,7 @@ def test_pure_public_goods_rise_per_member(n, a, w, step):
     assert model.with_size(n + step).per_member_provision() > model.per_member_provision()
 
 
-@given(group_size_pairs())
+@given(mst.group_size_pairs())
 def test_chamberlins_threshold_is_sharp(pair):
     # below theta*(n) per-member provision peaks at (1 - theta)(1 - a) / (theta a) > n:
     # it rises from n to any size up to the peak

@@ -121,19 +121,17 @@ def test_headline_small_groups_sustain_cooperation_at_lower_risk() -> None:
 
 
 def test_claims_are_registered_and_hold() -> None:
-    for claim in (ml.models.SANTOS_PACHECO_SMALL_GROUPS,
-                  ml.models.SANTOS_PACHECO_SMALL_GROUPS_FINITE):
+    for claim in (ml.claims.SANTOS_PACHECO_SMALL_GROUPS,
+                  ml.claims.SANTOS_PACHECO_SMALL_GROUPS_FINITE):
         assert ml.claims.REGISTRY[claim.name] is claim
         assert "Santos" in claim.source
-    assert ml.models.SANTOS_PACHECO_SMALL_GROUPS.verify(max_examples=150).holds
-    assert ml.models.SANTOS_PACHECO_SMALL_GROUPS_FINITE.verify(max_examples=60).holds
+    assert ml.claims.SANTOS_PACHECO_SMALL_GROUPS.verify(max_examples=150).holds
+    assert ml.claims.SANTOS_PACHECO_SMALL_GROUPS_FINITE.verify(max_examples=60).holds
 
 
 def test_finite_claim_fails_for_lax_thresholds() -> None:
-    from multilateral.models.collective_risk import _pairs
-
-    verdict = ml.models.SANTOS_PACHECO_SMALL_GROUPS_FINITE.verify(
-        _pairs(min_fraction=Fraction(0), finite=True), max_examples=200)
+    lax = ml.strategies.collective_risk_pairs(min_fraction=Fraction(0), finite=True)
+    verdict = ml.claims.SANTOS_PACHECO_SMALL_GROUPS_FINITE.verify(lax, max_examples=200)
     assert not verdict.holds
     small, large = verdict.counterexample
     assert Fraction(small.threshold, small.group_size) < Fraction(1, 2)
@@ -141,7 +139,7 @@ def test_finite_claim_fails_for_lax_thresholds() -> None:
 
 
 def test_claim_predicates_refuse_incomparable_pairs() -> None:
-    claim = ml.models.SANTOS_PACHECO_SMALL_GROUPS
+    claim = ml.claims.SANTOS_PACHECO_SMALL_GROUPS
     a = CollectiveRiskDilemma(6, 3, risk=Fraction(1, 2))
     with pytest.raises(InvalidArgumentError, match="threshold fraction"):
         claim.holds((a, replace(a, group_size=12, threshold=5)))

@@ -8,7 +8,8 @@ from hypothesis import given
 import multilateral as ml
 from multilateral import errors
 from multilateral import strategies as mst
-from multilateral.models import MEDIATION_OFF_RAMP, CrisisMediation
+from multilateral.claims import MEDIATION_OFF_RAMP
+from multilateral.models import CrisisMediation
 
 
 def test_aumanns_chicken():

@@ -10,13 +10,13 @@ from hypothesis import strategies as st
 
 import multilateral as ml
 from multilateral import errors
+from multilateral import strategies as mst
+from multilateral.claims import HETEROGENEITY_FAVORS_CLUBS
 from multilateral.models import (
-    HETEROGENEITY_FAVORS_CLUBS,
     ForumChoice,
     HeterogeneousForum,
     caucus_gain,
 )
-from multilateral.models import forum_choice as mod
 
 benefits = st.lists(st.integers(-5, 5).map(Fraction), min_size=1, max_size=8)
 
@@ -143,7 +143,7 @@ def test_critical_edge_cases():
     assert HeterogeneousForum.from_normal(n=3, mean=-1, spread=0).gain_probability == 0.0
 
 
-@given(mod.heterogeneous_forums())
+@given(mst.heterogeneous_forums())
 def test_ratio_is_monotone(instance):
     forum, lower = instance
     at_p, at_q = forum, forum.with_(gain_probability=lower)

@@ -14,12 +14,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import multilateral as ml
+from multilateral.claims import DIFFUSE_RECIPROCITY_SCALES, LEADING_EIGHT, NOWAK_RECIPROCITY
 from multilateral.errors import InvalidArgumentError, InvalidProbabilityError, InvalidTypeError
 from multilateral.models import (
-    DIFFUSE_RECIPROCITY_SCALES,
-    LEADING_EIGHT,
     NORMS,
-    NOWAK_RECIPROCITY,
     IndirectReciprocity,
     Norm,
     Reciprocity,

@@ -54,6 +54,8 @@ def test_anonymous_float(game):
 def test_unknown_oye_kind():
     with pytest.raises(errors.InvalidArgumentError, match="prisoners_dilemma"):
         mst.oye_games("coordination")
+    with pytest.raises(errors.InvalidArgumentError, match="mpcr"):
+        mst.conditional_cooperation_size_pairs("multiplier")
 
 
 def test_pd_iterated_condition_not_assumed():
@@ -67,4 +69,17 @@ def test_pd_iterated_condition_not_assumed():
 
     collect()
     assert any(found) and not all(found)
-    assert ml.strategies.prisoners_dilemmas  # public name
+
+
+@pytest.mark.parametrize("name", ml.strategies.__all__)
+def test_public_names_are_documented_strategy_factories(name):
+    factory = getattr(ml.strategies, name)
+    assert callable(factory) and factory.__doc__
+    assert factory.__module__.startswith("multilateral.strategies.")
+
+
+@pytest.mark.parametrize("factory", [ml.strategies.prisoners_dilemmas,
+                                     ml.strategies.linear_agreements,
+                                     ml.strategies.group_size_pairs])
+def test_factories_return_search_strategies(factory):
+    assert isinstance(factory(), st.SearchStrategy)

@@ -1,17 +1,16 @@
-"""Models: one module per theory, each a small frozen dataclass of the theory's parameters."""
+"""Models: one module per theory, each a small frozen dataclass of the theory's parameters.
 
-from ._claims_collective import CHAMBERLIN_CROWDING, OLSON_EXPLOITATION, OLSON_GROUP_SIZE
-from ._claims_oye import OYE_GROUP_SIZE, OYE_GROUP_SIZE_NONRIVAL, OYE_TRANSPARENCY
+The theories' claims about these models are in :mod:`multilateral.claims` (e.g.
+``ml.claims.OLSON_GROUP_SIZE``), and hypothesis strategies that draw them in
+:mod:`multilateral.strategies`; this package imports neither.
+"""
+
 from .agreements import (
-    BARRETT_PARADOX,
-    SMALL_STABLE_AGREEMENTS,
     CoalitionStability,
     SelfEnforcingAgreement,
 )
 from .alliances import (
     CHA_QUADRANTS,
-    ENTRAPMENT_BILATERAL,
-    POWERPLAY_QUADRANTS,
     AllianceControl,
     Powerplay,
     StructureComparison,
@@ -29,14 +28,11 @@ from .collective_action import (
     side_payments,
 )
 from .collective_risk import (
-    SANTOS_PACHECO_SMALL_GROUPS,
-    SANTOS_PACHECO_SMALL_GROUPS_FINITE,
     CollectiveRiskDilemma,
 )
 from .conditional_cooperation import ConditionalCooperation, LinkageResult, linked_critical_discount
-from .crisis import MEDIATION_OFF_RAMP, CrisisComparison, CrisisMediation
+from .crisis import CrisisComparison, CrisisMediation
 from .forum_choice import (
-    HETEROGENEITY_FAVORS_CLUBS,
     CaucusGain,
     ForumChoice,
     ForumOutcome,
@@ -46,10 +42,7 @@ from .forum_choice import (
 from .minilateral import CriticalMass, MagicNumber, MembershipCurve, MinilateralResult
 from .reciprocity import (
     ACTION_RULES,
-    DIFFUSE_RECIPROCITY_SCALES,
-    LEADING_EIGHT,
     NORMS,
-    NOWAK_RECIPROCITY,
     IndirectReciprocity,
     LimitScan,
     Norm,
@@ -75,25 +68,8 @@ from .threshold_goods import (
 
 __all__ = [
     "ACTION_RULES",
-    "BARRETT_PARADOX",
-    "CHAMBERLIN_CROWDING",
     "CHA_QUADRANTS",
-    "DIFFUSE_RECIPROCITY_SCALES",
-    "ENTRAPMENT_BILATERAL",
-    "HETEROGENEITY_FAVORS_CLUBS",
-    "LEADING_EIGHT",
-    "MEDIATION_OFF_RAMP",
     "NORMS",
-    "NOWAK_RECIPROCITY",
-    "OLSON_EXPLOITATION",
-    "OLSON_GROUP_SIZE",
-    "OYE_GROUP_SIZE",
-    "OYE_GROUP_SIZE_NONRIVAL",
-    "OYE_TRANSPARENCY",
-    "POWERPLAY_QUADRANTS",
-    "SANTOS_PACHECO_SMALL_GROUPS",
-    "SANTOS_PACHECO_SMALL_GROUPS_FINITE",
-    "SMALL_STABLE_AGREEMENTS",
     "AllianceControl",
     "BurdenShares",
     "CaucusGain",

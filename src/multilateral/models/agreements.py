@@ -76,7 +76,7 @@ Three specifications of the abatement game (country ``i`` abates ``q_i``, ``Q = 
     bring over non-cooperation, ``(W(N) - W(0)) / W(0)``, falls from 2450% (``gamma = 100``)
     to 12% (``gamma = 1/2``), 0.8% (``1/10``) and 0.01% (``1/100``). That is Barrett's
     paradox: the agreement is large only where cooperation hardly matters
-    (:data:`BARRETT_PARADOX`).
+    (:data:`multilateral.claims.BARRETT_PARADOX`).
 
 With transfers, what counts is whether the coalition as a whole does better than its members
 could by free-riding one at a time: a coalition is **potentially internally stable** (PIS;
@@ -118,24 +118,19 @@ from __future__ import annotations
 import math
 import numbers
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
 from .._validation import DEFAULT_TOL, check_positive_int, check_tol
-from ..claims import REGISTRY, Claim, register
 from ..errors import InvalidArgumentError, InvalidTypeError
 
 if TYPE_CHECKING:
-    from hypothesis.strategies import SearchStrategy
-
     from ..games.coalitional import TUGame
 
 __all__ = [
-    "BARRETT_PARADOX",
-    "SMALL_STABLE_AGREEMENTS",
     "CoalitionStability",
     "SelfEnforcingAgreement",
 ]
@@ -614,93 +609,3 @@ class SelfEnforcingAgreement:
         if self.model == "linear":
             return tuple(b[i] * total - c[i] * q[i] * q[i] / 2 for i in range(self.n))
         return tuple(b[i] * total - c[i] * q[i] for i in range(self.n))
-
-
-# -- claims ---------------------------------------------------------------------------------------
-def _register(claim: Claim) -> Claim:
-    return REGISTRY[claim.name] if claim.name in REGISTRY else register(claim)
-
-
-def _two_or_three(model: SelfEnforcingAgreement) -> bool:
-    expected = (3,) if model.tie == "join" else (0, 2)
-    return model.stable_sizes() == expected
-
-
-def linear_agreements(*, max_n: int = 200) -> SearchStrategy[SelfEnforcingAgreement]:
-    """Linear-benefit, quadratic-cost models with identical countries: any ``N`` in
-    ``3..max_n``, exact ``b`` and ``c``, either tie rule."""
-    from hypothesis import strategies as st
-
-    ratios = st.builds(Fraction, st.integers(1, 1000), st.integers(1, 100))
-    return st.builds(SelfEnforcingAgreement, n=st.integers(3, max_n), benefit=ratios,
-                     cost=ratios, tie=st.sampled_from(["join", "stay_out"]))
-
-
-#: Carraro and Siniscalco's (1993) and Barrett's (1994) "small coalitions" result in the
-#: linear-benefit, quadratic-cost model, with the tie rule explicit. Exact for every instance.
-SMALL_STABLE_AGREEMENTS = _register(Claim(
-    name="small_stable_agreements",
-    statement=(
-        "With N >= 3 identical countries, linear benefits b Q and quadratic abatement costs "
-        "c q**2 / 2, the self-enforcing agreement has exactly 3 signatories when indifferent "
-        "countries join, and 2 (besides no agreement) when they stay out -- whatever N, b "
-        "and c: stable treaties are small however many countries would gain."
-    ),
-    source=(
-        "Carraro, C. and Siniscalco, D. (1993). J. Public Economics 52, 309-328; Barrett, S. "
-        "(1994). Oxford Economic Papers 46, 878-894 (small stable coalitions)."
-    ),
-    predicate=_two_or_three,
-    domain=linear_agreements,
-))
-
-
-def _paradox(instance: tuple[SelfEnforcingAgreement, Any]) -> bool:
-    model, higher = instance
-    costlier = replace(model, cost=model.benefit * higher)
-    gain = model.full_cooperation_gain()
-    return (model.largest_stable_size() >= costlier.largest_stable_size()
-            and gain < costlier.full_cooperation_gain())
-
-
-def barrett_pairs(*, max_n: int = 60) -> SearchStrategy[tuple[SelfEnforcingAgreement, Any]]:
-    """Pairs ``(model, gamma')``: Barrett's Stackelberg model (``N`` in ``3..max_n``, exact
-    ``gamma = c / b`` between 1/10000 and 1000, ``tie="join"``) and a larger ratio
-    ``gamma' > gamma``."""
-    from hypothesis import strategies as st
-
-    def gammas() -> SearchStrategy[Fraction]:
-        return st.builds(Fraction, st.integers(1, 10_000),
-                         st.sampled_from([10_000, 1000, 100, 10, 1]))
-
-    @st.composite
-    def build(draw: st.DrawFn) -> tuple[SelfEnforcingAgreement, Fraction]:
-        low, high = sorted(draw(st.lists(gammas(), min_size=2, max_size=2, unique=True)))
-        model = SelfEnforcingAgreement(n=draw(st.integers(3, max_n)), benefit=1, cost=low,
-                                       model="barrett")
-        return model, high
-
-    return build()
-
-
-#: Barrett's (1994) paradox as comparative statics in his own (Stackelberg) model: a
-#: costlier abatement (higher ``gamma = c / b``) never enlarges the self-enforcing agreement
-#: and always raises the gain full cooperation would bring -- so the agreement is large
-#: exactly where cooperation would gain little.
-BARRETT_PARADOX = _register(Claim(
-    name="barrett_paradox",
-    statement=(
-        "In Barrett's model with N identical countries, benefits (b/N)(aQ - Q**2/2), costs "
-        "c q**2/2 and signatories as Stackelberg leaders, raising the cost-benefit ratio "
-        "gamma = c/b never increases the largest self-enforcing agreement and strictly "
-        "increases the relative gain of full over non-cooperation, (W(N) - W(0)) / W(0): "
-        "self-enforcing agreements are large only when the gains from cooperation are small."
-    ),
-    source=(
-        "Barrett, S. (1994). Self-enforcing international environmental agreements. Oxford "
-        "Economic Papers 46, 878-894 (conclusion: a self-enforcing agreement can have many "
-        "signatories only when the gains from cooperation are small)."
-    ),
-    predicate=_paradox,
-    domain=barrett_pairs,
-))

@@ -39,7 +39,7 @@ neutral (``theta = 1/2``) this gives Cha's table: a small controller, or a great
 a great power, gains control or saves burden in a body (Q1, Q2, Q4), while a great power
 facing a small power loses control in a body and prefers bilateralism whenever its stakes in
 control exceed :meth:`Powerplay.critical_stakes` (Q3). See :func:`cha_quadrants` and the
-claim :data:`POWERPLAY_QUADRANTS`.
+claim :data:`multilateral.claims.POWERPLAY_QUADRANTS`.
 
 :class:`AllianceControl` -- entrapment. A great power ``G`` and ``k`` small allies. Each ally
 turns "rogue" (attempts a risky action that would drag ``G`` into war) with probability ``p``;
@@ -105,26 +105,19 @@ import math
 from dataclasses import dataclass
 from fractions import Fraction
 from itertools import product
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .._validation import check_positive_int, check_real
-from ..claims import Claim, register
 from ..errors import InvalidArgumentError
-
-if TYPE_CHECKING:  # hypothesis is imported only when a claim's domain is built
-    from hypothesis.strategies import SearchStrategy
 
 __all__ = [
     "CHA_QUADRANTS",
-    "ENTRAPMENT_BILATERAL",
-    "POWERPLAY_QUADRANTS",
     "AllianceControl",
     "Powerplay",
     "StructureComparison",
-    "alliance_controls",
+    "brute_force_preference",
     "cha_quadrants",
     "illustrative_alliances",
-    "powerplays",
 ]
 
 STRUCTURES = ("bilateral", "multilateral")
@@ -335,7 +328,7 @@ def cha_quadrants(great: Any, small: Any, others: Any, *, alignment: Any = Fract
     ``enforcement_cost > 0``, quadrants 1, 2 and 4 prefer the body (equal or more control,
     less burden), and quadrant 3 prefers bilateralism iff ``stakes`` exceeds the great
     power's :meth:`Powerplay.critical_stakes`: Cha's table, as
-    :data:`POWERPLAY_QUADRANTS` states.
+    :data:`multilateral.claims.POWERPLAY_QUADRANTS` states.
 
     Examples
     --------
@@ -589,7 +582,36 @@ def _brute_force_payoffs(model: AllianceControl) -> tuple[Any, Any]:
     return model.allies * bilateral, model.allies * multilateral
 
 
-def _brute_force_preference(model: AllianceControl) -> str:
+def brute_force_preference(model: AllianceControl) -> str:
+    """The great power's preferred structure, from the enumerated event tree.
+
+    No closed form is used: each ally's rogue attempt, its backing down and every profile of
+    the other allies' votes are enumerated (``2**(k - 1)`` profiles), so this is an
+    independent check on :meth:`AllianceControl.great_power_prefers`, and the predicate of
+    the claim :data:`multilateral.claims.ENTRAPMENT_BILATERAL`.
+
+    Parameters
+    ----------
+    model : AllianceControl
+        A model with a quota (a body that votes).
+
+    Returns
+    -------
+    str
+        ``'bilateral'``, ``'multilateral'`` or ``'indifferent'``.
+
+    See Also
+    --------
+    AllianceControl.great_power_prefers : the same answer from the closed form.
+
+    Examples
+    --------
+    >>> from multilateral.models.alliances import brute_force_preference
+    >>> from multilateral.models import illustrative_alliances
+    >>> model = illustrative_alliances()["east_asia"]
+    >>> brute_force_preference(model) == model.great_power_prefers()
+    True
+    """
     return _prefer(*_brute_force_payoffs(model))
 
 
@@ -619,103 +641,3 @@ def illustrative_alliances() -> dict[str, AllianceControl]:
         binding_value=2, support=Fraction(3, 4), quota=11, adventure_gain=1,
         burden_cost=half, great_power_adventurism=Fraction(1, 10), ally_entrapment_cost=10)
     return {"east_asia": east_asia, "europe": europe}
-
-
-# --------------------------------------------------------------------------------------------
-# Claims and their domains
-# --------------------------------------------------------------------------------------------
-def _unit(draw: Any, st: Any, *, low: int = 0, high: int = 12, den: int = 12) -> Fraction:
-    return Fraction(draw(st.integers(low, high)), den)
-
-
-def alliance_controls(*, fears_entrapment: bool = True, max_allies: int = 8
-                      ) -> SearchStrategy[AllianceControl]:
-    """Exact :class:`AllianceControl` models whose body can outvote the great power.
-
-    Built directly: ``k >= 2`` allies, a quota ``2 <= q <= k`` (so the great power's own
-    vote does not suffice), ``theta < 1`` and ``d > 0`` (so the body forfeits some
-    restraint: ``pi < 1``). With ``fears_entrapment=True`` the entrapment cost is set so
-    that the fear ``p E`` exceeds :meth:`AllianceControl.entrapment_threshold` (the premise
-    of :data:`ENTRAPMENT_BILATERAL`); with ``False`` it is any number in ``[0, 10]``.
-    """
-    from hypothesis import strategies as st
-
-    @st.composite
-    def build(draw: st.DrawFn) -> AllianceControl:
-        k = draw(st.integers(2, max_allies))
-        base = AllianceControl(
-            allies=k, adventurism=_unit(draw, st, low=1), entrapment_cost=0,
-            dependence=_unit(draw, st, low=1), binding_value=_unit(draw, st, high=36),
-            support=_unit(draw, st, high=11), quota=draw(st.integers(2, k)))
-        if fears_entrapment:
-            threshold = base.entrapment_threshold()
-            assert threshold is not None  # d > 0 and pi < 1 by construction
-            margin = _unit(draw, st, low=1, high=24)
-            cost = (threshold + margin) / base.adventurism
-        else:
-            cost = Fraction(draw(st.integers(0, 120)), 12)
-        return base.with_(entrapment_cost=cost)
-
-    return build()
-
-
-def _prefers_bilateral(model: AllianceControl) -> bool:
-    return _brute_force_preference(model) == "bilateral"
-
-
-ENTRAPMENT_BILATERAL = register(Claim(
-    name="entrapment_bilateral",
-    statement="a great power that fears entrapment by its allies prefers bilateral control: "
-              "when the expected cost of being entrapped by an unrestrained ally exceeds "
-              "the value of the multilateral structure per unit of restraint the body "
-              "would forfeit, p E > b / (d (1 - pi)), it prefers the hub-and-spokes",
-    source="Cha (2009/10), International Security 34(3); Cha (2016), ch. 2; the threshold "
-           "is this library's formalization (multilateral.models.alliances)",
-    predicate=_prefers_bilateral,
-    domain=alliance_controls,
-))
-
-
-def powerplays() -> SearchStrategy[dict[str, Any]]:
-    """Keyword arguments of :func:`cha_quadrants` under which Cha's table is asserted.
-
-    Built directly: ``great > small > 0``, ``others > 0``, an enforcement cost ``> 0``, an
-    alignment in ``[1/2, great / (great + small))``, and stakes above the great power's
-    :meth:`Powerplay.critical_stakes` against the small power.
-    """
-    from hypothesis import strategies as st
-
-    @st.composite
-    def build(draw: st.DrawFn) -> dict[str, Any]:
-        small = Fraction(draw(st.integers(1, 10)))
-        great = small + draw(st.integers(1, 100))
-        others = Fraction(draw(st.integers(1, 200)), draw(st.integers(1, 4)))
-        cost = Fraction(draw(st.integers(1, 40)), 20)
-        top = great / (great + small)
-        alignment = Fraction(1, 2) + (top - Fraction(1, 2)) * _unit(draw, st, high=11)
-        stakes_floor = Powerplay(controller=great, target=small, others=others,
-                                 alignment=alignment, enforcement_cost=cost).critical_stakes()
-        assert stakes_floor is not None  # alignment < great / (great + small)
-        stakes = stakes_floor + _unit(draw, st, low=1, high=60)
-        return {"great": great, "small": small, "others": others, "alignment": alignment,
-                "stakes": stakes, "enforcement_cost": cost}
-
-    return build()
-
-
-def _reproduces_cha(kwargs: dict[str, Any]) -> bool:
-    expected = {number: structure for number, (_, _, structure) in CHA_QUADRANTS.items()}
-    return cha_quadrants(**kwargs) == expected
-
-
-POWERPLAY_QUADRANTS = register(Claim(
-    name="powerplay_quadrants",
-    statement="power asymmetry predicts the structure that offers the most control: "
-              "multilateral when small powers seek control over a small or a great power "
-              "or a great power over another great power, bilateral when a great power "
-              "seeks control over a small one",
-    source="Cha (2009/10), International Security 34(3), pp. 165-166; assumptions (A1)-(A5) "
-           "of multilateral.models.alliances are this library's formalization",
-    predicate=_reproduces_cha,
-    domain=powerplays,
-))

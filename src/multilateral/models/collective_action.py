@@ -27,9 +27,9 @@ intermediate groups: the smallest subgroup that gains from providing even if eve
 free-rides), :func:`side_payments` (Kahler: the least transfers a great power must pay to make
 everyone's participation individually rational, and whether they pay for themselves).
 
-The claims of Olson and Chamberlin are in :mod:`multilateral.models._claims_collective`
-(``OLSON_GROUP_SIZE``, ``CHAMBERLIN_CROWDING``, ``OLSON_EXPLOITATION``, registered in
-:data:`multilateral.claims.REGISTRY`).
+The claims of Olson and Chamberlin are in :mod:`multilateral.claims.collective_goods`
+(``ml.claims.OLSON_GROUP_SIZE``, ``ml.claims.CHAMBERLIN_CROWDING``,
+``ml.claims.OLSON_EXPLOITATION``).
 
 References
 ----------

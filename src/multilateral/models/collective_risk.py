@@ -55,7 +55,6 @@ References
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -64,7 +63,6 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .._validation import check_positive_int, check_probability, check_real
-from ..claims import REGISTRY, Claim, register
 from ..errors import InvalidArgumentError, InvalidTypeError
 from ..games.anonymous import AnonymousGame, binomial_weights
 from ..results import SymmetricEquilibrium
@@ -77,8 +75,6 @@ from ..solvers.evolutionary import (
 from .threshold_goods import max_pivot_probability
 
 __all__ = [
-    "SANTOS_PACHECO_SMALL_GROUPS",
-    "SANTOS_PACHECO_SMALL_GROUPS_FINITE",
     "CollectiveRiskDilemma",
 ]
 
@@ -310,103 +306,3 @@ class CollectiveRiskDilemma:
             raise InvalidArgumentError(f"j (cooperators in the group) must be an integer in "
                                        f"{low}..{high}, got {j!r}")
         return int(j)
-
-
-# -- the headline as checkable claims ---------------------------------------------------------
-def _comparable(pair: Any) -> tuple[CollectiveRiskDilemma, CollectiveRiskDilemma]:
-    if (not isinstance(pair, tuple) or len(pair) != 2
-            or not all(isinstance(p, CollectiveRiskDilemma) for p in pair)):
-        raise InvalidTypeError("the instance must be a pair (smaller, larger) of "
-                               "CollectiveRiskDilemma models")
-    small, large = pair
-    if not (small.group_size < large.group_size and Fraction(small.threshold, small.group_size)
-            == Fraction(large.threshold, large.group_size)):
-        raise InvalidArgumentError(
-            "the claim compares a smaller and a larger group with the same threshold "
-            f"fraction M/N; got N, M = {small.group_size}, {small.threshold} and "
-            f"{large.group_size}, {large.threshold}")
-    return small, large
-
-
-def _lower_critical_risk(pair: Any) -> bool:
-    small, large = _comparable(pair)
-    return bool(small.critical_risk() < large.critical_risk())
-
-
-def _higher_group_achievement(pair: Any) -> bool:
-    small, large = _comparable(pair)
-    return small.group_achievement() >= large.group_achievement() - 1e-12
-
-
-def _pairs(*, min_fraction: Fraction, finite: bool) -> Any:
-    """Pairs of models with ``N < N'`` and the same ``M / N = M' / N'`` in
-    ``[min_fraction, 1)``, built directly (no filtering)."""
-    from hypothesis import strategies as st
-
-    @st.composite
-    def build(draw: Any) -> tuple[CollectiveRiskDilemma, CollectiveRiskDilemma]:
-        d = draw(st.integers(2, 8 if finite else 20))
-        low = max(1, math.ceil(min_fraction * d))
-        a = draw(st.integers(low, d - 1))
-        t = draw(st.integers(1, 3 if finite else 10))
-        t2 = draw(st.integers(t + 1, t + (3 if finite else 20)))
-        kw: dict[str, Any] = {
-            "cost": Fraction(draw(st.integers(1, 50)), 100),
-            "risk": Fraction(draw(st.integers(0, 100)), 100),
-            "population": draw(st.integers(d * t2, max(d * t2, 100))),
-        }
-        if finite:
-            kw["beta"] = draw(st.sampled_from([0.1, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0]))
-            kw["mu"] = draw(st.sampled_from([0.001, 0.01, 0.05, 0.2]))
-        return (CollectiveRiskDilemma(d * t, a * t, **kw),
-                CollectiveRiskDilemma(d * t2, a * t2, **kw))
-
-    return build()
-
-
-def _register(claim: Claim) -> Claim:
-    return REGISTRY[claim.name] if claim.name in REGISTRY else register(claim)
-
-
-_SOURCE = (
-    "Santos, F. C. and Pacheco, J. M. (2011). Risk of collective failure provides an escape "
-    "from the tragedy of the commons. PNAS 108(26), 10421-10425 (abstract: 'decisions within "
-    "small groups under high risk and stringent requirements to success significantly raise "
-    "the chances of coordinating actions')."
-)
-
-#: Santos & Pacheco's headline in the exact form that holds for infinite populations: at a
-#: fixed threshold fraction ``M / N < 1``, a larger group needs a strictly higher risk before
-#: a stable cooperative equilibrium appears. Instances: pairs ``(smaller, larger)``.
-SANTOS_PACHECO_SMALL_GROUPS = _register(Claim(
-    name="santos_pacheco_small_groups",
-    statement=(
-        "In the collective-risk dilemma, smaller groups sustain cooperation at lower risk: "
-        "for the same threshold fraction M/N < 1, the critical risk r* = c / max Gamma above "
-        "which the replicator dynamics has a stable cooperative equilibrium is strictly "
-        "lower for the smaller group."
-    ),
-    source=_SOURCE,
-    predicate=_lower_critical_risk,
-    domain=lambda: _pairs(min_fraction=Fraction(0), finite=False),
-))
-
-#: The finite-population form: under pairwise comparison with mutation, the stationary
-#: fraction of groups reaching the threshold (``eta_G``) is at least as high in the smaller
-#: group, for the same threshold fraction ``1/2 <= M / N < 1``, risk, cost, population,
-#: ``beta`` and ``mu``. It fails for lax thresholds (``M / N < 1/2``) when mutation keeps
-#: the population mixed: e.g. ``N = 4, M = 1`` against ``N = 8, M = 2`` with ``Z = 8``,
-#: ``r = 0``, ``beta = 0.1``, ``mu = 0.2`` (a larger sample more often reaches a low
-#: fraction).
-SANTOS_PACHECO_SMALL_GROUPS_FINITE = _register(Claim(
-    name="santos_pacheco_small_groups_finite",
-    statement=(
-        "In a finite population under pairwise comparison with mutation, the stationary "
-        "group achievement (fraction of groups that reach the threshold) is at least as high "
-        "for the smaller group, for the same threshold fraction 1/2 <= M/N < 1 and the same "
-        "risk, cost, population size, selection intensity and mutation rate."
-    ),
-    source=_SOURCE,
-    predicate=_higher_group_achievement,
-    domain=lambda: _pairs(min_fraction=Fraction(1, 2), finite=True),
-))

@@ -23,12 +23,11 @@ from fractions import Fraction
 from typing import Any
 
 from .._validation import check_real
-from ..claims import Claim, register
 from ..errors import InvalidGameError
 from ..games.two_by_two import TwoByTwo
 from ..results import CorrelatedEquilibrium
 
-__all__ = ["MEDIATION_OFF_RAMP", "CrisisComparison", "CrisisMediation"]
+__all__ = ["CrisisComparison", "CrisisMediation"]
 
 
 @dataclass(frozen=True, repr=False)
@@ -152,26 +151,3 @@ class CrisisMediation:
         from ..solvers.correlated import correlated_equilibrium
 
         return correlated_equilibrium(self.game(), "egalitarian")
-
-
-def _off_ramp(game: TwoByTwo) -> bool:
-    comparison = CrisisMediation.from_game(game).compare()
-    return bool(comparison.mediated_war_risk == 0
-                and comparison.mediated_payoff >= comparison.nash_payoff)
-
-
-def _chickens() -> Any:
-    from .. import strategies
-
-    return strategies.chickens()
-
-
-MEDIATION_OFF_RAMP = register(Claim(
-    name="mediation_off_ramp",
-    statement="in every symmetric crisis of Chicken, a mediator's fair recommendation "
-              "removes all the war risk of the symmetric Nash equilibrium and leaves each "
-              "side at least as well off",
-    source="Aumann (1974), section 2; the institutional reading: crisis off-ramps",
-    predicate=_off_ramp,
-    domain=_chickens,
-))

@@ -40,7 +40,7 @@ with ``h(x) = ((1 + x) / n)**gamma >= 0`` increasing and ``X'`` ~ Binomial(n - 2
 ``d log C / dp <= (n - 1) / p = d log U / dp``. At ``p = 1`` the universal forum wins iff
 ``lambda > 0``; as ``p -> 0`` the club wins (``C -> n**-gamma > 0 = U``); so there is a
 critical probability ``p*`` (:meth:`HeterogeneousForum.critical_probability`) below which
-the club is preferred. :data:`HETEROGENEITY_FAVORS_CLUBS` states the claim.
+the club is preferred. :data:`multilateral.claims.HETEROGENEITY_FAVORS_CLUBS` states the claim.
 
 Caucus power
 ------------
@@ -86,23 +86,17 @@ import math
 from dataclasses import dataclass
 from fractions import Fraction
 from statistics import NormalDist
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .._validation import check_positive_int, check_real
-from ..claims import Claim, register
 from ..errors import InvalidArgumentError, InvalidTypeError
 
-if TYPE_CHECKING:  # hypothesis is imported only when a claim's domain is built
-    from hypothesis.strategies import SearchStrategy
-
 __all__ = [
-    "HETEROGENEITY_FAVORS_CLUBS",
     "CaucusGain",
     "ForumChoice",
     "ForumOutcome",
     "HeterogeneousForum",
     "caucus_gain",
-    "heterogeneous_forums",
 ]
 
 FORUMS = ("universal", "club")
@@ -413,45 +407,6 @@ class HeterogeneousForum:
         return {"universal": universal, "club": 1 - universal - none, "none": none}
 
 
-def heterogeneous_forums(*, max_n: int = 12) -> SearchStrategy[tuple[HeterogeneousForum, Any]]:
-    """Pairs ``(forum, q)``: an exact :class:`HeterogeneousForum` and a smaller ``q < p``.
-
-    ``q`` is the gain probability after interests grow more heterogeneous. Built directly:
-    ``n`` in ``[2, max_n]``, ``p`` in ``(0, 1]``, ``lambda`` in ``[0, 3]``, integer
-    ``gamma`` in ``[1, 3]``, and ``q = t p`` with ``t`` in ``[0, 1)``.
-    """
-    from hypothesis import strategies as st
-
-    @st.composite
-    def build(draw: st.DrawFn) -> tuple[HeterogeneousForum, Any]:
-        p = Fraction(draw(st.integers(1, 24)), 24)
-        forum = HeterogeneousForum(
-            n=draw(st.integers(2, max_n)), gain_probability=p,
-            legitimacy=Fraction(draw(st.integers(0, 36)), 12),
-            coverage_returns=draw(st.integers(1, 3)))
-        return forum, p * Fraction(draw(st.integers(0, 23)), 24)
-
-    return build()
-
-
-def _clubs_persist(instance: tuple[HeterogeneousForum, Any]) -> bool:
-    forum, lower = instance
-    return not forum.prefers_club() or forum.with_(gain_probability=lower).prefers_club()
-
-
-HETEROGENEITY_FAVORS_CLUBS = register(Claim(
-    name="heterogeneity_favors_clubs",
-    statement="as states' interests grow more heterogeneous, a state that gains from "
-              "cooperation comes to prefer a club of the willing to a universal forum in "
-              "which any member can block, and more heterogeneity never brings it back",
-    source="competitive multilateralism (Moreland 2019, Brookings); minilateralism (Naím "
-           "2009; Patrick 2015); the forum model and its proof are this library's "
-           "formalization (multilateral.models.forum_choice)",
-    predicate=_clubs_persist,
-    domain=heterogeneous_forums,
-))
-
-
 # --------------------------------------------------------------------------------------------
 # Caucus power in one-member-one-vote bodies
 # --------------------------------------------------------------------------------------------
@@ -573,4 +528,3 @@ def caucus_gain(members: int, caucus: int, quota: int | None = None) -> CaucusGa
         "banzhaf_member": individual_banzhaf,
     }
     return CaucusGain(n, c, q, together, apart)
-

@@ -167,15 +167,11 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .._validation import check_positive_int, check_probability, check_real
-from ..claims import REGISTRY, Claim, register
 from ..errors import InvalidArgumentError, InvalidTypeError, SolverError
 
 __all__ = [
     "ACTION_RULES",
-    "DIFFUSE_RECIPROCITY_SCALES",
-    "LEADING_EIGHT",
     "NORMS",
-    "NOWAK_RECIPROCITY",
     "IndirectReciprocity",
     "LimitScan",
     "Norm",
@@ -1753,121 +1749,3 @@ def simulate_reciprocity(model: Reciprocity, strategies: Mapping[str, int], *,
         ses[s] = per_rep.std(ddof=1) / math.sqrt(reps) if reps > 1 else math.nan
     return ReciprocitySimulation(labels, tuple(counts), pays, ses, given_w / offered_w, reps,
                                  rounds)
-
-
-# =============================================================================================
-# Claims
-# =============================================================================================
-def _register(claim: Claim) -> Claim:
-    return REGISTRY[claim.name] if claim.name in REGISTRY else register(claim)
-
-
-def _diffuse_scales(model: Reciprocity) -> bool:
-    if not model.diffuse_sustains():
-        raise InvalidArgumentError("the claim is about models whose diffuse reciprocity holds "
-                                   "(b q delta^K > c)")
-    z_star = model.largest_specific_group()
-    n = model.group_size
-    below = [] if z_star is None else sorted({n, (n + z_star) // 2, z_star})
-    above = [model.critical_group_size() + k for k in (0, 1, 7, 100)]
-    return (all(model.specific_sustains(z) for z in below)
-            and not any(model.specific_sustains(z) for z in above)
-            and all(model.diffuse_sustains(z) for z in below + above))
-
-
-def _reciprocity_models() -> Any:
-    """Exact models with diffuse reciprocity sustained, built directly (no filtering)."""
-    from hypothesis import strategies as st
-
-    @st.composite
-    def build(draw: Any) -> Reciprocity:
-        delta = Fraction(draw(st.integers(1, 99)), 100)
-        q = Fraction(draw(st.integers(1, 20)), 20)
-        group = draw(st.integers(2, 6))
-        tol = draw(st.integers(0, 4))
-        c = Fraction(draw(st.integers(1, 10)), draw(st.integers(1, 10)))
-        k = tol // (group - 1) + 1
-        margin = 1 + Fraction(draw(st.integers(1, 200)), 100)
-        b = c * margin / (q * delta**k)
-        z = draw(st.integers(group, 500))
-        return Reciprocity(b, c, population=z, delta=delta, q=q, tolerance=tol,
-                           group_size=group)
-
-    return build()
-
-
-def _nowak_rules(instance: tuple[Any, Any, Any]) -> bool:
-    """TFT (discriminator) beats ALLD against residents exactly when b/c > 1/w (1/q)."""
-    b, c, w = instance
-    model = Reciprocity(b, c, q=w)
-    matrix = model.payoff_matrix("diffuse")
-    beats = matrix[2, 2] > matrix[1, 2]
-    direct = Fraction(b - c) / (1 - w) > b
-    return bool(beats == (b * w > c) and direct == (b / c > 1 / w))
-
-
-def _nowak_instances() -> Any:
-    from hypothesis import strategies as st
-
-    fr = st.integers(1, 50).map(lambda k: Fraction(k, 50))
-    return st.tuples(st.integers(1, 20).map(Fraction), st.integers(1, 20).map(Fraction),
-                     fr.filter(lambda w: w < 1))
-
-
-def _leading_eight_instance(instance: tuple[float, float, float]) -> bool:
-    e, mu, ratio = instance
-    scan = scan_norms(e, mu)
-    return set(scan.cooperative_ess(ratio)) == set(leading_eight())
-
-
-def _leading_eight_domain() -> Any:
-    from hypothesis import strategies as st
-
-    small = st.integers(-7, -4).flatmap(lambda k: st.integers(1, 9).map(lambda m: m * 10.0**k))
-    return st.tuples(small, small, st.integers(110, 190).map(lambda k: k / 100))
-
-
-#: Keohane's contrast made exact: for every population with diffuse reciprocity sustained
-#: (``b q delta^K > c``) there is a finite group size ``Z*`` such that specific reciprocity
-#: holds for every ``Z <= Z*`` and fails for every ``Z > Z*``, while diffuse reciprocity holds
-#: at every size. Instances: :class:`Reciprocity` models (exact).
-DIFFUSE_RECIPROCITY_SCALES = _register(Claim(
-    name="diffuse_reciprocity_scales",
-    statement=(
-        "Specific reciprocity (tit for tat with each partner, random matching in a population "
-        "of Z states) fails above a finite group size Z* = ceil((N-1) delta (b-c) / (c (1 - "
-        "delta))), while diffuse reciprocity (help those whose account with the group is in "
-        "standing) needs only b q delta^K > c, independent of Z."
-    ),
-    source=("Keohane (1986), IO 40(1), pp. 4-8 (specific and diffuse reciprocity); Nowak "
-            "(2006), Science 314, 1560-1563 (b/c > 1/w and b/c > 1/q)"),
-    predicate=_diffuse_scales,
-    domain=_reciprocity_models,
-))
-
-#: Nowak's (2006) rules for reciprocity, checked exactly on the payoff matrices: the
-#: reciprocator beats always defect among reciprocators iff ``b/c > 1/w`` (direct) and
-#: ``b/c > 1/q`` (indirect). Instances: ``(b, c, w)`` with ``w`` also used as ``q``.
-NOWAK_RECIPROCITY = _register(Claim(
-    name="nowak_reciprocity",
-    statement=("Direct reciprocity is evolutionarily stable against always defect iff b/c > "
-               "1/w; indirect reciprocity iff b/c > 1/q."),
-    source="Nowak (2006), Five rules for the evolution of cooperation, Science 314, Table 1",
-    predicate=_nowak_rules,
-    domain=_nowak_instances,
-))
-
-#: Ohtsuki & Iwasa's leading eight at small errors: for execution and assessment errors in
-#: ``[1e-7, 9e-4]`` and ``1.1 <= b/c <= 1.9``, the norms among all 4,096 that are a strict ESS
-#: and keep residents good and cooperating up to ten times the error rate are exactly the
-#: leading eight. Instances: ``(e, mu, b/c)``.
-LEADING_EIGHT = _register(Claim(
-    name="leading_eight",
-    statement=("Among the 4,096 pairs of an assessment rule (donor's image, recipient's image, "
-               "action) and an action rule, exactly eight maintain cooperation as an ESS when "
-               "errors are small and b/c is below 2: the leading eight."),
-    source=("Ohtsuki and Iwasa (2004), J. Theor. Biol. 231, 107-120; Ohtsuki and Iwasa "
-            "(2006), J. Theor. Biol. 239, 435-444"),
-    predicate=_leading_eight_instance,
-    domain=_leading_eight_domain,
-))

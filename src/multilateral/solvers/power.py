@@ -88,12 +88,11 @@ import numbers
 from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
-from ..claims import REGISTRY, Claim, register
 from ..errors import InvalidArgumentError, InvalidTypeError
 from ..games.voting import (
     MAX_ENUMERATION_MEMBERS,
@@ -104,12 +103,7 @@ from ..games.voting import (
     with_blocs,
 )
 
-if TYPE_CHECKING:
-    from hypothesis.strategies import SearchStrategy
-
 __all__ = [
-    "POWER_MONOTONE_IN_WEIGHT",
-    "POWER_PROPORTIONAL_TO_WEIGHT",
     "CaucusPower",
     "PowerIndex",
     "banzhaf",
@@ -744,52 +738,3 @@ def _short(x: Any) -> str:
     if isinstance(x, numbers.Integral):
         return str(x)
     return f"{float(x):.6g}"
-
-
-# -- claims ---------------------------------------------------------------------------------------
-def _monotone(game: WeightedVotingGame) -> bool:
-    ss = shapley_shubik(game).values
-    bz = banzhaf(game).values
-    w = game.weights
-    n = game.n_members
-    return all(ss[i] >= ss[j] and bz[i] >= bz[j]
-               for i in range(n) for j in range(n) if w[i] >= w[j])
-
-
-def _proportional(game: WeightedVotingGame) -> bool:
-    ss = shapley_shubik(game).values
-    return all(v == Fraction(w) / game.total for v, w in zip(ss, game.weights, strict=True))
-
-
-def _games() -> SearchStrategy[WeightedVotingGame]:
-    from ..strategies import weighted_voting_games
-
-    return weighted_voting_games()
-
-
-def _register(claim: Claim) -> Claim:
-    return REGISTRY[claim.name] if claim.name in REGISTRY else register(claim)
-
-
-#: More weight never means less power: in a weighted voting game, ``w_i >= w_j`` implies
-#: that ``i``'s Shapley-Shubik and Banzhaf values are at least ``j``'s (holds).
-POWER_MONOTONE_IN_WEIGHT = _register(Claim(
-    name="power_monotone_in_weight",
-    statement="in a weighted voting game a member with more weight never has less "
-              "Shapley-Shubik or Banzhaf power",
-    source="Felsenthal and Machover (1998), The Measurement of Voting Power, sec. 7.6; "
-           "Taylor and Zwicker (1999), Simple Games, ch. 3 (desirability)",
-    predicate=_monotone,
-    domain=_games,
-))
-
-#: The naive reading of weighted voting: power is proportional to weight (fails, e.g.
-#: ``[2; 2, 1]`` gives all power to the first member). Banzhaf (1965) made the point.
-POWER_PROPORTIONAL_TO_WEIGHT = _register(Claim(
-    name="power_proportional_to_weight",
-    statement="in a weighted voting game each member's Shapley-Shubik power equals its "
-              "share of the weight",
-    source="refuted by Banzhaf (1965), Weighted voting doesn't work, Rutgers Law Review 19",
-    predicate=_proportional,
-    domain=_games,
-))

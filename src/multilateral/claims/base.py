@@ -1,4 +1,8 @@
-"""Theory claims as named, cited predicates that can be checked on one instance or a class.
+"""The claims machinery: :class:`Claim`, :class:`Verdict`, the registry and :func:`verify`.
+
+The theory modules of :mod:`multilateral.claims` state their claims with these and
+:func:`register` them; importing :mod:`multilateral.claims` imports every theory module, so
+:func:`catalogue` lists them all.
 
 A :class:`Claim` states what a theory says ("provision per member falls with group size"),
 where it says it, and over which class of instances (a hypothesis strategy). ``holds`` checks
@@ -29,7 +33,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .errors import InvalidArgumentError, InvalidTypeError
+from hypothesis import HealthCheck, find, settings
+from hypothesis.errors import NoSuchExample
+
+from ..errors import InvalidArgumentError, InvalidTypeError
 
 __all__ = ["REGISTRY", "Claim", "Verdict", "catalogue", "register", "verify"]
 
@@ -109,9 +116,6 @@ class Claim:
             Holds, or the simplest counterexample found. The search is derandomized, so the
             same call gives the same verdict.
         """
-        from hypothesis import HealthCheck, find, settings
-        from hypothesis.errors import NoSuchExample
-
         if not isinstance(max_examples, int) or isinstance(max_examples, bool) or max_examples < 1:
             raise InvalidArgumentError(f"max_examples must be a positive int, got {max_examples!r}")
         strategy = self.domain() if domain is None else domain
@@ -133,11 +137,34 @@ class Claim:
         return Verdict(self.name, False, found, max_examples)
 
 
+#: The library's theory claims by name, filled once when :mod:`multilateral.claims` is
+#: imported (each theory module registers its claims at import).
 REGISTRY: dict[str, Claim] = {}
 
 
 def register(claim: Claim) -> Claim:
-    """Add a claim to :data:`REGISTRY` (the catalogue of the library's theory claims)."""
+    """Add a claim to :data:`REGISTRY` (the catalogue of the library's theory claims).
+
+    Parameters
+    ----------
+    claim : Claim
+        The claim; its name must not be registered yet.
+
+    Returns
+    -------
+    Claim
+        The same claim, so that a theory module can write ``NAME = register(Claim(...))``.
+
+    Raises
+    ------
+    InvalidArgumentError
+        If a claim of the same name is already registered (names are unique; a module is
+        imported once, so a duplicate is a mistake).
+    InvalidTypeError
+        If ``claim`` is not a :class:`Claim`.
+    """
+    if not isinstance(claim, Claim):
+        raise InvalidTypeError(f"expected a Claim, got {type(claim).__name__}")
     if claim.name in REGISTRY:
         raise InvalidArgumentError(f"a claim named {claim.name!r} is already registered")
     REGISTRY[claim.name] = claim
@@ -169,7 +196,7 @@ def verify(claim: Claim | str, strategy: Any = None, *, max_examples: int = 100)
 
 
 def catalogue() -> dict[str, Claim]:
-    """Every claim the library states, by name (importing models and solvers registers them).
+    """Every claim the library states, by name (a copy of :data:`REGISTRY`).
 
     Examples
     --------
@@ -177,19 +204,4 @@ def catalogue() -> dict[str, Claim]:
     >>> "chamberlin_crowding" in ml.claims.catalogue()
     True
     """
-    from . import models, solvers  # noqa: F401  # they register their claims on import
-
     return dict(REGISTRY)
-
-
-def __getattr__(name: str) -> Claim:
-    """``ml.claims.OLSON_GROUP_SIZE`` and the like: the models' claims by constant name."""
-    if name.isupper():
-        from . import models
-        from .solvers import power
-
-        for module in (models, power):
-            claim = getattr(module, name, None)
-            if isinstance(claim, Claim):
-                return claim
-    raise AttributeError(f"module 'multilateral.claims' has no attribute {name!r}")

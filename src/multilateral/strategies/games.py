@@ -30,11 +30,14 @@ from typing import Any
 import numpy as np
 from hypothesis import strategies as st
 
-from ._validation import check_positive_int
-from .errors import InvalidArgumentError
-from .games.anonymous import AnonymousGame
-from .games.normal_form import NormalFormGame
-from .games.two_by_two import OYE_ORDERINGS, TwoByTwo
+from .._validation import check_positive_int
+from ..errors import InvalidArgumentError
+from ..games.anonymous import AnonymousGame
+from ..games.coalitional import TUGame
+from ..games.normal_form import NormalFormGame
+from ..games.two_by_two import OYE_ORDERINGS, TwoByTwo
+from ..games.voting import WeightedVotingGame
+from ._common import as_strategy
 
 __all__ = [
     "anonymous_games",
@@ -46,7 +49,6 @@ __all__ = [
     "payoff_values",
     "prisoners_dilemmas",
     "probability_vectors",
-    "public_good_provisions",
     "public_goods_games",
     "stag_hunts",
     "strict_ordinal_games",
@@ -96,8 +98,8 @@ def normal_form_games(
 
     @st.composite
     def build(draw: st.DrawFn) -> NormalFormGame:
-        n = draw(_as_strategy(n_players))
-        shape = tuple(draw(_as_strategy(n_actions)) for _ in range(n))
+        n = draw(as_strategy(n_players))
+        shape = tuple(draw(as_strategy(n_actions)) for _ in range(n))
         size = int(np.prod(shape)) * n
         values = draw(st.lists(payoff_values(exact, bound), min_size=size, max_size=size))
         return NormalFormGame(np.array(values).reshape((*shape, n)))
@@ -187,7 +189,7 @@ def anonymous_games(
 
     @st.composite
     def build(draw: st.DrawFn) -> AnonymousGame:
-        size = draw(_as_strategy(n))
+        size = draw(as_strategy(n))
         vals = st.lists(payoff_values(exact, bound), min_size=size, max_size=size)
         return AnonymousGame(draw(vals), draw(vals))
 
@@ -205,97 +207,11 @@ def public_goods_games(
 
     @st.composite
     def build(draw: st.DrawFn) -> AnonymousGame:
-        size = draw(_as_strategy(n))
+        size = draw(as_strategy(n))
         # r = 1 + (size - 1) * t with t a Fraction strictly between 0 and 1
         den = draw(st.integers(2, 50))
         t = Fraction(draw(st.integers(1, den - 1)), den)
         return AnonymousGame.public_goods(size, r=1 + (size - 1) * t)
-
-    return build()
-
-
-def _as_strategy(value: int | st.SearchStrategy[int]) -> st.SearchStrategy[int]:
-    return value if isinstance(value, st.SearchStrategy) else st.just(value)
-
-
-def public_good_provisions(
-    n: int | st.SearchStrategy[int] = st.integers(1, 12),
-    *,
-    exact: bool = True,
-    theta: Any = None,
-    identical: bool = False,
-    common_preferences: bool = False,
-    utility: str = "cobb_douglas",
-    aggregation: Any = "sum",
-) -> st.SearchStrategy[Any]:
-    """Voluntary provision games (:class:`~multilateral.models.PublicGoodProvision`).
-
-    Built directly from the model's defining ranges: positive incomes (Fractions with small
-    denominators, or floats in ``[0.01, 100]``), Cobb-Douglas weights ``a`` strictly inside
-    ``(0, 1)`` as ``k / d`` with ``0 < k < d`` (or quasi-linear values ``b > 0``), and crowding
-    ``theta = k / d`` with ``0 <= k <= d`` (so both ends, 0 and 1, occur).
-
-    Parameters
-    ----------
-    n : int or strategy
-        Number of members.
-    exact : bool
-        Fractions (True) or floats.
-    theta : number, strategy or None
-        Crowding; ``None`` draws it from ``[0, 1]``.
-    identical : bool
-        Identical members (one income, one preference).
-    common_preferences : bool
-        One preference parameter for all, heterogeneous incomes (BBV's case).
-    utility : {"cobb_douglas", "quasi_linear"}
-    aggregation : str or strategy
-        ``"sum"``, ``"weakest_link"``, ``"best_shot"``, or a strategy over them.
-    """
-    from .models.collective_action import PublicGoodProvision
-
-    if utility not in ("cobb_douglas", "quasi_linear"):
-        raise InvalidArgumentError(
-            f"utility must be 'cobb_douglas' or 'quasi_linear', got {utility!r}")
-
-    @st.composite
-    def ratio(draw: st.DrawFn, low_den: int, high_den: int, proper: bool) -> Fraction:
-        # k / d with 0 < k < d (proper) or 0 <= k <= d
-        d = draw(st.integers(low_den, high_den))
-        return Fraction(draw(st.integers(1, d - 1) if proper else st.integers(0, d)), d)
-
-    income: st.SearchStrategy[Any]
-    preference: st.SearchStrategy[Any]
-    crowding: st.SearchStrategy[Any]
-    if exact:
-        income = st.builds(Fraction, st.integers(1, 100), st.integers(1, 4))
-    else:
-        income = st.floats(0.01, 100, allow_nan=False)
-    if utility == "quasi_linear":
-        preference = (st.builds(Fraction, st.integers(1, 200), st.integers(1, 4)) if exact
-                      else st.floats(0.01, 200, allow_nan=False))
-    else:
-        preference = ratio(2, 20, True) if exact else st.floats(0.01, 0.99, allow_nan=False)
-    if theta is not None:
-        crowding = theta if isinstance(theta, st.SearchStrategy) else st.just(theta)
-    else:
-        crowding = ratio(1, 12, False) if exact else st.floats(0, 1, allow_nan=False)
-    aggregations = (aggregation if isinstance(aggregation, st.SearchStrategy)
-                    else st.just(aggregation))
-
-    @st.composite
-    def build(draw: st.DrawFn) -> Any:
-        size = draw(_as_strategy(n))
-        if identical:
-            incomes = [draw(income)] * size
-        else:
-            incomes = draw(st.lists(income, min_size=size, max_size=size))
-        if identical or common_preferences:
-            pref: Any = draw(preference)
-        else:
-            pref = draw(st.lists(preference, min_size=size, max_size=size))
-        key = "a" if utility == "cobb_douglas" else "b"
-        return PublicGoodProvision(incomes, **{key: pref}, theta=draw(crowding),
-                                   aggregation=draw(aggregations))
 
     return build()
 
@@ -327,16 +243,15 @@ def tu_games(
 
     Examples
     --------
-    >>> from hypothesis import given
+    >>> from hypothesis import given, settings
     >>> import multilateral as ml
-    >>> @given(ml.strategies.tu_games(kind="convex"))
+    >>> @settings(deadline=None)  # the first game loads scipy's LP solver
+    ... @given(ml.strategies.tu_games(kind="convex"))
     ... def test_convex_shapley_in_core(game):  # Shapley (1971)
     ...     core = ml.solvers.core(game)
     ...     assert core.contains(ml.solvers.shapley_value(game))
     >>> test_convex_shapley_in_core()
     """
-    from .games.coalitional import TUGame
-
     if kind not in (None, "superadditive", "convex"):
         raise InvalidArgumentError(
             f"kind must be None, 'superadditive' or 'convex', got {kind!r}")
@@ -351,7 +266,7 @@ def tu_games(
 
     @st.composite
     def build(draw: st.DrawFn) -> Any:
-        n = draw(_as_strategy(n_players))
+        n = draw(as_strategy(n_players))
         check_positive_int(n, "n_players", 1)
         v: list[Any] = [0] * (1 << n)
         for mask in range(1, 1 << n):
@@ -408,14 +323,12 @@ def weighted_voting_games(
     ...     assert sum(ml.solvers.shapley_shubik(game).values) == 1
     >>> test_efficiency()
     """
-    from .games.voting import WeightedVotingGame
-
     high = check_positive_int(max_weight, "max_weight", 1)
     low = check_positive_int(min_weight, "min_weight", 0)
     if low > high:
         raise InvalidArgumentError(
             f"min_weight ({low}) must not exceed max_weight ({high})")
-    sizes = _as_strategy(n if isinstance(n, st.SearchStrategy) else check_positive_int(n, "n"))
+    sizes = as_strategy(n if isinstance(n, st.SearchStrategy) else check_positive_int(n, "n"))
 
     @st.composite
     def build(draw: st.DrawFn) -> WeightedVotingGame:

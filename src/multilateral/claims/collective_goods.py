@@ -1,4 +1,4 @@
-"""Olson's and Chamberlin's claims about collective action, as checkable :class:`Claim` s.
+"""Olson's and Chamberlin's claims about collective goods and group size.
 
 Each instance of the two group-size claims is a pair ``(model, larger)``: an identical-member
 Cobb-Douglas :class:`~multilateral.models.PublicGoodProvision` of size ``n`` and a larger
@@ -33,28 +33,25 @@ References
 Examples
 --------
 >>> import multilateral as ml
->>> verdict = ml.models.OLSON_GROUP_SIZE.verify(max_examples=50)
+>>> verdict = ml.claims.OLSON_GROUP_SIZE.verify(max_examples=50)
 >>> verdict.holds
 False
 >>> model, larger = verdict.counterexample
 >>> model.theta, model.per_member_falls(larger)
 (Fraction(0, 1), False)
->>> ml.models.CHAMBERLIN_CROWDING.verify(max_examples=50).holds
+>>> ml.claims.CHAMBERLIN_CROWDING.verify(max_examples=50).holds
 True
 """
 
 from __future__ import annotations
 
-from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from hypothesis import strategies as st
 
-from ..claims import Claim, register
-from .collective_action import PublicGoodProvision
+from ..models.collective_action import PublicGoodProvision
+from ..strategies import group_size_pairs, public_good_provisions
+from .base import Claim, register
 
-if TYPE_CHECKING:  # hypothesis is imported only when a domain is built
-    from hypothesis.strategies import SearchStrategy
-
-__all__ = ["CHAMBERLIN_CROWDING", "OLSON_EXPLOITATION", "OLSON_GROUP_SIZE", "group_size_pairs"]
+__all__ = ["CHAMBERLIN_CROWDING", "OLSON_EXPLOITATION", "OLSON_GROUP_SIZE"]
 
 
 def _falls(instance: tuple[PublicGoodProvision, int]) -> bool:
@@ -62,54 +59,13 @@ def _falls(instance: tuple[PublicGoodProvision, int]) -> bool:
     return model.per_member_falls(larger)
 
 
-def group_size_pairs(*, crowded: bool = False, max_n: int = 30, max_step: int = 60
-                     ) -> SearchStrategy[tuple[PublicGoodProvision, int]]:
-    """Pairs ``(model, larger)``: identical Cobb-Douglas members and a larger group size.
-
-    ``crowded=True`` restricts to Chamberlin's class, ``theta >= (1 - a) / (1 - a + a n)``,
-    built directly as ``theta = theta* + t (1 - theta*)`` with ``t`` in ``[0, 1]``.
-    """
-    from hypothesis import strategies as st
-
-    from .. import strategies as mst
-
-    one_member = mst.public_good_provisions(n=1, identical=True, theta=0)
-    sizes, steps = st.integers(1, max_n), st.integers(1, max_step)
-    dens = st.integers(1, 12)
-    thetas = st.integers(1, 12).flatmap(_unit_fractions)
-
-    @st.composite
-    def build(draw: st.DrawFn) -> tuple[PublicGoodProvision, int]:
-        n, base = draw(sizes), draw(one_member)
-        a, w = base.a[0], base.incomes[0]
-        if crowded:  # theta = theta* + t (1 - theta*), t = k / d in [0, 1]
-            low = (1 - a) / (1 - a + a * n)
-            den = draw(dens)
-            t = Fraction(draw(st.integers(0, den)), den)
-            theta = low + t * (1 - low)
-        else:
-            theta = draw(thetas)
-        return PublicGoodProvision.identical(n, w, a, theta), n + draw(steps)
-
-    return build()
-
-
-def _unit_fractions(den: int) -> Any:
-    from hypothesis import strategies as st
-
-    return st.integers(0, den).map(lambda k: Fraction(k, den))
-
-
 def _exploitation(model: PublicGoodProvision) -> bool:
     return bool(model.burden_shares().exploitation >= 0)
 
 
-def _bbv_models() -> Any:
-    from hypothesis import strategies as st
-
-    from .. import strategies as mst
-
-    return mst.public_good_provisions(n=st.integers(1, 12), common_preferences=True)
+def _bbv_models() -> st.SearchStrategy[PublicGoodProvision]:
+    """Any incomes, one common Cobb-Douglas preference (Bergstrom, Blume and Varian's case)."""
+    return public_good_provisions(n=st.integers(1, 12), common_preferences=True)
 
 
 OLSON_GROUP_SIZE = register(Claim(

@@ -1,0 +1,82 @@
+"""The theories' claims as named, cited predicates, checked over classes of instances.
+
+A :class:`Claim` states what a theory says, where it says it, and over which class of
+instances (a hypothesis strategy from :mod:`multilateral.strategies`) it is asserted;
+``claim.verify()`` searches that class for a counterexample and returns a :class:`Verdict`.
+One module per theory states its claims and registers them:
+
+========================================  ==================================================
+module                                    claims
+========================================  ==================================================
+:mod:`~multilateral.claims.oye`           ``OYE_GROUP_SIZE``, ``OYE_GROUP_SIZE_NONRIVAL``,
+                                          ``OYE_TRANSPARENCY``
+:mod:`~.collective_goods`                 ``OLSON_GROUP_SIZE``, ``CHAMBERLIN_CROWDING``,
+                                          ``OLSON_EXPLOITATION``
+:mod:`~.collective_risk`                  ``SANTOS_PACHECO_SMALL_GROUPS``,
+                                          ``SANTOS_PACHECO_SMALL_GROUPS_FINITE``
+:mod:`~.reciprocity`                      ``DIFFUSE_RECIPROCITY_SCALES``,
+                                          ``NOWAK_RECIPROCITY``, ``LEADING_EIGHT``
+:mod:`~.agreements`                       ``SMALL_STABLE_AGREEMENTS``, ``BARRETT_PARADOX``
+:mod:`~.alliances`                        ``POWERPLAY_QUADRANTS``, ``ENTRAPMENT_BILATERAL``
+:mod:`~.crisis`                           ``MEDIATION_OFF_RAMP``
+:mod:`~.forum_choice`                     ``HETEROGENEITY_FAVORS_CLUBS``
+:mod:`~.power`                            ``POWER_MONOTONE_IN_WEIGHT``,
+                                          ``POWER_PROPORTIONAL_TO_WEIGHT``
+========================================  ==================================================
+
+Importing this package imports every theory module explicitly, so the catalogue is complete
+and always registered the same way; there is no discovery by search. Every claim is
+spelled one way, ``ml.claims.NAME``. The package stands above models, solvers and strategies:
+they never import it.
+
+Examples
+--------
+>>> import multilateral as ml
+>>> len(ml.claims.catalogue())
+19
+>>> ml.claims.verify("oye_transparency", max_examples=20).holds
+True
+>>> ml.claims.OLSON_GROUP_SIZE.source
+'Olson (1965), The Logic of Collective Action, pp. 35-36'
+"""
+
+from __future__ import annotations
+
+from .agreements import BARRETT_PARADOX, SMALL_STABLE_AGREEMENTS
+from .alliances import ENTRAPMENT_BILATERAL, POWERPLAY_QUADRANTS
+from .base import REGISTRY, Claim, Verdict, catalogue, register, verify
+from .collective_goods import CHAMBERLIN_CROWDING, OLSON_EXPLOITATION, OLSON_GROUP_SIZE
+from .collective_risk import SANTOS_PACHECO_SMALL_GROUPS, SANTOS_PACHECO_SMALL_GROUPS_FINITE
+from .crisis import MEDIATION_OFF_RAMP
+from .forum_choice import HETEROGENEITY_FAVORS_CLUBS
+from .oye import OYE_GROUP_SIZE, OYE_GROUP_SIZE_NONRIVAL, OYE_TRANSPARENCY
+from .power import POWER_MONOTONE_IN_WEIGHT, POWER_PROPORTIONAL_TO_WEIGHT
+from .reciprocity import DIFFUSE_RECIPROCITY_SCALES, LEADING_EIGHT, NOWAK_RECIPROCITY
+
+__all__ = [
+    "BARRETT_PARADOX",
+    "CHAMBERLIN_CROWDING",
+    "DIFFUSE_RECIPROCITY_SCALES",
+    "ENTRAPMENT_BILATERAL",
+    "HETEROGENEITY_FAVORS_CLUBS",
+    "LEADING_EIGHT",
+    "MEDIATION_OFF_RAMP",
+    "NOWAK_RECIPROCITY",
+    "OLSON_EXPLOITATION",
+    "OLSON_GROUP_SIZE",
+    "OYE_GROUP_SIZE",
+    "OYE_GROUP_SIZE_NONRIVAL",
+    "OYE_TRANSPARENCY",
+    "POWERPLAY_QUADRANTS",
+    "POWER_MONOTONE_IN_WEIGHT",
+    "POWER_PROPORTIONAL_TO_WEIGHT",
+    "REGISTRY",
+    "SANTOS_PACHECO_SMALL_GROUPS",
+    "SANTOS_PACHECO_SMALL_GROUPS_FINITE",
+    "SMALL_STABLE_AGREEMENTS",
+    "Claim",
+    "Verdict",
+    "catalogue",
+    "register",
+    "verify",
+]

@@ -1,0 +1,95 @@
+"""Hypothesis strategies for every domain of the library: games and models.
+
+Every strategy builds its instances directly from the class's defining inequalities, never by
+filtering, so hypothesis's health checks pass and shrinking gives small, readable
+counterexamples. :mod:`~multilateral.strategies.games` draws game objects (Oye's 2x2 types,
+normal-form, anonymous, TU and voting games); :mod:`~multilateral.strategies.models` draws
+models (and pairs of models) over the classes on which the theories' claims
+(:mod:`multilateral.claims`) are asserted. Both are re-exported here:
+``ml.strategies.prisoners_dilemmas()`` and ``ml.strategies.linear_agreements()``.
+
+This module imports hypothesis (a required dependency); models and solvers never do.
+
+References
+----------
+.. [1] MacIver, D. R., Hatfield-Dodds, Z. et al. (2019). Hypothesis: a new approach to
+   property-based testing. *Journal of Open Source Software* 4(43), 1891.
+
+Examples
+--------
+A theory claim as a property test: in every Prisoners' Dilemma, mutual defection is the only
+equilibrium.
+
+>>> from hypothesis import given
+>>> import multilateral as ml
+>>> @given(ml.strategies.prisoners_dilemmas())
+... def test_pd_unique_equilibrium(pd):
+...     assert ml.solvers.pure_nash_equilibria(pd) == ((1, 1),)
+>>> test_pd_unique_equilibrium()
+"""
+
+from __future__ import annotations
+
+from .games import (
+    anonymous_games,
+    chickens,
+    deadlocks,
+    harmonies,
+    normal_form_games,
+    oye_games,
+    payoff_values,
+    prisoners_dilemmas,
+    probability_vectors,
+    public_goods_games,
+    stag_hunts,
+    strict_ordinal_games,
+    tu_games,
+    two_by_two_games,
+    weighted_voting_games,
+)
+from .models import (
+    alliance_controls,
+    barrett_pairs,
+    collective_risk_pairs,
+    conditional_cooperation_detection_pairs,
+    conditional_cooperation_size_pairs,
+    diffuse_reciprocity_models,
+    group_size_pairs,
+    heterogeneous_forums,
+    linear_agreements,
+    nowak_parameters,
+    powerplays,
+    public_good_provisions,
+    small_error_parameters,
+)
+
+__all__ = [
+    "alliance_controls",
+    "anonymous_games",
+    "barrett_pairs",
+    "chickens",
+    "collective_risk_pairs",
+    "conditional_cooperation_detection_pairs",
+    "conditional_cooperation_size_pairs",
+    "deadlocks",
+    "diffuse_reciprocity_models",
+    "group_size_pairs",
+    "harmonies",
+    "heterogeneous_forums",
+    "linear_agreements",
+    "normal_form_games",
+    "nowak_parameters",
+    "oye_games",
+    "payoff_values",
+    "powerplays",
+    "prisoners_dilemmas",
+    "probability_vectors",
+    "public_good_provisions",
+    "public_goods_games",
+    "small_error_parameters",
+    "stag_hunts",
+    "strict_ordinal_games",
+    "tu_games",
+    "two_by_two_games",
+    "weighted_voting_games",
+]

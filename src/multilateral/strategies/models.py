@@ -1,0 +1,530 @@
+"""Hypothesis strategies that generate models of a given class, for the theories' claims.
+
+Each strategy draws instances of one model (or pairs of instances, when a claim compares two)
+directly from the class over which a claim is asserted, never by filtering. The claims in
+:mod:`multilateral.claims` take their domains from here; use them in your own property tests
+too.
+
+Examples
+--------
+>>> from hypothesis import given, settings
+>>> import multilateral as ml
+>>> @settings(max_examples=20, deadline=None)
+... @given(ml.strategies.linear_agreements(max_n=20))
+... def test_small(model):
+...     assert max(model.stable_sizes()) <= 3
+>>> test_small()
+"""
+
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+from typing import Any, Literal
+
+from hypothesis import strategies as st
+
+from ..errors import InvalidArgumentError
+from ..models.agreements import SelfEnforcingAgreement
+from ..models.alliances import AllianceControl, Powerplay
+from ..models.collective_action import PublicGoodProvision
+from ..models.collective_risk import CollectiveRiskDilemma
+from ..models.conditional_cooperation import ConditionalCooperation
+from ..models.forum_choice import HeterogeneousForum
+from ..models.reciprocity import Reciprocity
+from ._common import as_strategy
+
+__all__ = [
+    "alliance_controls",
+    "barrett_pairs",
+    "collective_risk_pairs",
+    "conditional_cooperation_detection_pairs",
+    "conditional_cooperation_size_pairs",
+    "diffuse_reciprocity_models",
+    "group_size_pairs",
+    "heterogeneous_forums",
+    "linear_agreements",
+    "nowak_parameters",
+    "powerplays",
+    "public_good_provisions",
+    "small_error_parameters",
+]
+
+
+# -- collective action (Olson, Chamberlin) ---------------------------------------------------
+def public_good_provisions(
+    n: int | st.SearchStrategy[int] = st.integers(1, 12),
+    *,
+    exact: bool = True,
+    theta: Any = None,
+    identical: bool = False,
+    common_preferences: bool = False,
+    utility: str = "cobb_douglas",
+    aggregation: Any = "sum",
+) -> st.SearchStrategy[PublicGoodProvision]:
+    """Voluntary provision games (:class:`~multilateral.models.PublicGoodProvision`).
+
+    Built directly from the model's defining ranges: positive incomes (Fractions with small
+    denominators, or floats in ``[0.01, 100]``), Cobb-Douglas weights ``a`` strictly inside
+    ``(0, 1)`` as ``k / d`` with ``0 < k < d`` (or quasi-linear values ``b > 0``), and crowding
+    ``theta = k / d`` with ``0 <= k <= d`` (so both ends, 0 and 1, occur).
+
+    Parameters
+    ----------
+    n : int or strategy
+        Number of members.
+    exact : bool
+        Fractions (True) or floats.
+    theta : number, strategy or None
+        Crowding; ``None`` draws it from ``[0, 1]``.
+    identical : bool
+        Identical members (one income, one preference).
+    common_preferences : bool
+        One preference parameter for all, heterogeneous incomes (BBV's case).
+    utility : {"cobb_douglas", "quasi_linear"}
+    aggregation : str or strategy
+        ``"sum"``, ``"weakest_link"``, ``"best_shot"``, or a strategy over them.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> import multilateral as ml
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(ml.strategies.public_good_provisions(n=3, identical=True))
+    ... def test_identical(model):
+    ...     assert model.n == 3 and len(set(model.incomes)) == 1
+    >>> test_identical()
+    """
+    if utility not in ("cobb_douglas", "quasi_linear"):
+        raise InvalidArgumentError(
+            f"utility must be 'cobb_douglas' or 'quasi_linear', got {utility!r}")
+
+    @st.composite
+    def ratio(draw: st.DrawFn, low_den: int, high_den: int, proper: bool) -> Fraction:
+        # k / d with 0 < k < d (proper) or 0 <= k <= d
+        d = draw(st.integers(low_den, high_den))
+        return Fraction(draw(st.integers(1, d - 1) if proper else st.integers(0, d)), d)
+
+    income: st.SearchStrategy[Any]
+    preference: st.SearchStrategy[Any]
+    crowding: st.SearchStrategy[Any]
+    if exact:
+        income = st.builds(Fraction, st.integers(1, 100), st.integers(1, 4))
+    else:
+        income = st.floats(0.01, 100, allow_nan=False)
+    if utility == "quasi_linear":
+        preference = (st.builds(Fraction, st.integers(1, 200), st.integers(1, 4)) if exact
+                      else st.floats(0.01, 200, allow_nan=False))
+    else:
+        preference = ratio(2, 20, True) if exact else st.floats(0.01, 0.99, allow_nan=False)
+    if theta is not None:
+        crowding = theta if isinstance(theta, st.SearchStrategy) else st.just(theta)
+    else:
+        crowding = ratio(1, 12, False) if exact else st.floats(0, 1, allow_nan=False)
+    aggregations = (aggregation if isinstance(aggregation, st.SearchStrategy)
+                    else st.just(aggregation))
+
+    @st.composite
+    def build(draw: st.DrawFn) -> PublicGoodProvision:
+        size = draw(as_strategy(n))
+        if identical:
+            incomes = [draw(income)] * size
+        else:
+            incomes = draw(st.lists(income, min_size=size, max_size=size))
+        if identical or common_preferences:
+            pref: Any = draw(preference)
+        else:
+            pref = draw(st.lists(preference, min_size=size, max_size=size))
+        key = "a" if utility == "cobb_douglas" else "b"
+        return PublicGoodProvision(incomes, **{key: pref}, theta=draw(crowding),
+                                   aggregation=draw(aggregations))
+
+    return build()
+
+
+def group_size_pairs(*, crowded: bool = False, max_n: int = 30, max_step: int = 60
+                     ) -> st.SearchStrategy[tuple[PublicGoodProvision, int]]:
+    """Pairs ``(model, larger)``: identical Cobb-Douglas members and a larger group size.
+
+    Generates a :class:`~multilateral.models.PublicGoodProvision` of ``n`` identical members
+    and an integer ``larger > n``. ``crowded=True`` restricts to Chamberlin's class,
+    ``theta >= (1 - a) / (1 - a + a n)``, built directly as ``theta = theta* + t (1 - theta*)``
+    with ``t`` in ``[0, 1]``; otherwise ``theta`` is any ``k / d`` in ``[0, 1]``.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> import multilateral as ml
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(ml.strategies.group_size_pairs(crowded=True))
+    ... def test_falls(pair):
+    ...     model, larger = pair
+    ...     assert model.per_member_falls(larger)
+    >>> test_falls()
+    """
+    one_member = public_good_provisions(n=1, identical=True, theta=0)
+    sizes, steps = st.integers(1, max_n), st.integers(1, max_step)
+    dens = st.integers(1, 12)
+    thetas = st.integers(1, 12).flatmap(_unit_fractions)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> tuple[PublicGoodProvision, int]:
+        n, base = draw(sizes), draw(one_member)
+        a, w = base.a[0], base.incomes[0]
+        if crowded:  # theta = theta* + t (1 - theta*), t = k / d in [0, 1]
+            low = (1 - a) / (1 - a + a * n)
+            den = draw(dens)
+            t = Fraction(draw(st.integers(0, den)), den)
+            theta = low + t * (1 - low)
+        else:
+            theta = draw(thetas)
+        return PublicGoodProvision.identical(n, w, a, theta), n + draw(steps)
+
+    return build()
+
+
+def _unit_fractions(den: int) -> st.SearchStrategy[Fraction]:
+    return st.integers(0, den).map(lambda k: Fraction(k, den))
+
+
+# -- conditional cooperation (Oye) -----------------------------------------------------------
+def conditional_cooperation_size_pairs(normalization: Literal["r", "mpcr"] = "r"
+                                       ) -> st.SearchStrategy[tuple[ConditionalCooperation, int]]:
+    """Pairs ``(model, larger)``: a :class:`~multilateral.models.ConditionalCooperation` of
+    ``n`` members (2 to 200) and a larger size ``n + 1`` to ``n + 100``.
+
+    ``normalization="r"`` fixes the multiplier ``r`` in ``[11/10, 10]`` (the return per
+    member ``r / n`` falls as the group grows); ``"mpcr"`` fixes the marginal per-capita
+    return in ``[1/2, 99/100]`` (a non-rival good).
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> import multilateral as ml
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(ml.strategies.conditional_cooperation_size_pairs("mpcr"))
+    ... def test_larger(pair):
+    ...     model, larger = pair
+    ...     assert larger > model.n and model.mpcr < 1
+    >>> test_larger()
+    """
+    if normalization not in ("r", "mpcr"):
+        raise InvalidArgumentError(
+            f"normalization must be 'r' or 'mpcr', got {normalization!r}")
+    returns = (st.fractions(min_value=Fraction(11, 10), max_value=10) if normalization == "r"
+               else st.fractions(min_value=Fraction(1, 2), max_value=Fraction(99, 100)))
+    return st.builds(
+        lambda n, ret, step: (ConditionalCooperation(n=n, **{normalization: ret}), n + step),
+        st.integers(2, 200), returns, st.integers(1, 100),
+    )
+
+
+def conditional_cooperation_detection_pairs(
+) -> st.SearchStrategy[tuple[ConditionalCooperation, Fraction]]:
+    """Pairs ``(model, better)``: a :class:`~multilateral.models.ConditionalCooperation` with
+    detection probability ``q`` and a probability ``better >= q`` (both in ``[1/100, 1]``).
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> import multilateral as ml
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(ml.strategies.conditional_cooperation_detection_pairs())
+    ... def test_ordered(pair):
+    ...     model, better = pair
+    ...     assert model.detection <= better
+    >>> test_ordered()
+    """
+    probs = st.fractions(min_value=Fraction(1, 100), max_value=1)
+    return st.builds(
+        lambda n, r, q1, q2: (ConditionalCooperation(n=n, r=r, detection=min(q1, q2)),
+                              max(q1, q2)),
+        st.integers(2, 200), st.fractions(min_value=Fraction(11, 10), max_value=10), probs, probs,
+    )
+
+
+# -- collective risk (Santos and Pacheco) ----------------------------------------------------
+def collective_risk_pairs(*, min_fraction: Fraction = Fraction(0), finite: bool = False
+                          ) -> st.SearchStrategy[tuple[CollectiveRiskDilemma,
+                                                       CollectiveRiskDilemma]]:
+    """Pairs ``(smaller, larger)`` of :class:`~multilateral.models.CollectiveRiskDilemma`
+    models with ``N < N'`` and the same ``M / N = M' / N'`` in ``[min_fraction, 1)``.
+
+    Built directly (no filtering): the same cost, risk and population; with ``finite=True``
+    the groups are smaller (``N <= 48``) and a selection intensity ``beta`` and mutation rate
+    ``mu`` are drawn too, for the finite-population claims.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> import multilateral as ml
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(ml.strategies.collective_risk_pairs())
+    ... def test_same_fraction(pair):
+    ...     small, large = pair
+    ...     assert small.threshold * large.group_size == large.threshold * small.group_size
+    >>> test_same_fraction()
+    """
+
+    @st.composite
+    def build(draw: Any) -> tuple[CollectiveRiskDilemma, CollectiveRiskDilemma]:
+        d = draw(st.integers(2, 8 if finite else 20))
+        low = max(1, math.ceil(min_fraction * d))
+        a = draw(st.integers(low, d - 1))
+        t = draw(st.integers(1, 3 if finite else 10))
+        t2 = draw(st.integers(t + 1, t + (3 if finite else 20)))
+        kw: dict[str, Any] = {
+            "cost": Fraction(draw(st.integers(1, 50)), 100),
+            "risk": Fraction(draw(st.integers(0, 100)), 100),
+            "population": draw(st.integers(d * t2, max(d * t2, 100))),
+        }
+        if finite:
+            kw["beta"] = draw(st.sampled_from([0.1, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0]))
+            kw["mu"] = draw(st.sampled_from([0.001, 0.01, 0.05, 0.2]))
+        return (CollectiveRiskDilemma(d * t, a * t, **kw),
+                CollectiveRiskDilemma(d * t2, a * t2, **kw))
+
+    return build()
+
+
+# -- reciprocity (Keohane, Nowak, Ohtsuki and Iwasa) -----------------------------------------
+def diffuse_reciprocity_models() -> st.SearchStrategy[Reciprocity]:
+    """Exact :class:`~multilateral.models.Reciprocity` models with diffuse reciprocity
+    sustained (``b q delta^K > c``), built directly (no filtering).
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> import multilateral as ml
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(ml.strategies.diffuse_reciprocity_models())
+    ... def test_sustained(model):
+    ...     assert model.diffuse_sustains()
+    >>> test_sustained()
+    """
+
+    @st.composite
+    def build(draw: Any) -> Reciprocity:
+        delta = Fraction(draw(st.integers(1, 99)), 100)
+        q = Fraction(draw(st.integers(1, 20)), 20)
+        group = draw(st.integers(2, 6))
+        tol = draw(st.integers(0, 4))
+        c = Fraction(draw(st.integers(1, 10)), draw(st.integers(1, 10)))
+        k = tol // (group - 1) + 1
+        margin = 1 + Fraction(draw(st.integers(1, 200)), 100)
+        b = c * margin / (q * delta**k)
+        z = draw(st.integers(group, 500))
+        return Reciprocity(b, c, population=z, delta=delta, q=q, tolerance=tol,
+                           group_size=group)
+
+    return build()
+
+
+def nowak_parameters() -> st.SearchStrategy[tuple[Fraction, Fraction, Fraction]]:
+    """Triples ``(b, c, w)``: integer benefit and cost in ``1..20`` (as Fractions) and a
+    probability ``w`` in ``[1/50, 49/50]`` (of another round, or of knowing a reputation).
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> import multilateral as ml
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(ml.strategies.nowak_parameters())
+    ... def test_ranges(triple):
+    ...     b, c, w = triple
+    ...     assert b >= 1 and c >= 1 and 0 < w < 1
+    >>> test_ranges()
+    """
+    fr = st.integers(1, 50).map(lambda k: Fraction(k, 50))
+    return st.tuples(st.integers(1, 20).map(Fraction), st.integers(1, 20).map(Fraction),
+                     fr.filter(lambda w: w < 1))
+
+
+def small_error_parameters() -> st.SearchStrategy[tuple[float, float, float]]:
+    """Triples ``(e, mu, b/c)``: execution and assessment errors in ``[1e-7, 9e-4]`` and a
+    benefit-to-cost ratio in ``[1.1, 1.9]`` (the leading eight's small-error regime).
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> import multilateral as ml
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(ml.strategies.small_error_parameters())
+    ... def test_small(triple):
+    ...     e, mu, ratio = triple
+    ...     assert e < 1e-3 and mu < 1e-3 and 1 < ratio < 2
+    >>> test_small()
+    """
+    small = st.integers(-7, -4).flatmap(lambda k: st.integers(1, 9).map(lambda m: m * 10.0**k))
+    return st.tuples(small, small, st.integers(110, 190).map(lambda k: k / 100))
+
+
+# -- self-enforcing agreements (Barrett, Carraro and Siniscalco) -----------------------------
+def linear_agreements(*, max_n: int = 200) -> st.SearchStrategy[SelfEnforcingAgreement]:
+    """Linear-benefit, quadratic-cost :class:`~multilateral.models.SelfEnforcingAgreement`
+    models with identical countries: any ``N`` in ``3..max_n``, exact ``b`` and ``c``,
+    either tie rule.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> import multilateral as ml
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(ml.strategies.linear_agreements(max_n=10))
+    ... def test_sizes(model):
+    ...     assert 3 <= model.n <= 10
+    >>> test_sizes()
+    """
+    ratios = st.builds(Fraction, st.integers(1, 1000), st.integers(1, 100))
+    return st.builds(SelfEnforcingAgreement, n=st.integers(3, max_n), benefit=ratios,
+                     cost=ratios, tie=st.sampled_from(["join", "stay_out"]))
+
+
+def barrett_pairs(*, max_n: int = 60
+                  ) -> st.SearchStrategy[tuple[SelfEnforcingAgreement, Fraction]]:
+    """Pairs ``(model, gamma')``: Barrett's Stackelberg model (``N`` in ``3..max_n``, exact
+    ``gamma = c / b`` between 1/10000 and 1000, ``tie="join"``) and a larger ratio
+    ``gamma' > gamma``.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> import multilateral as ml
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(ml.strategies.barrett_pairs(max_n=10))
+    ... def test_larger(pair):
+    ...     model, higher = pair
+    ...     assert model.model == "barrett" and higher > model.cost / model.benefit
+    >>> test_larger()
+    """
+
+    def gammas() -> st.SearchStrategy[Fraction]:
+        return st.builds(Fraction, st.integers(1, 10_000),
+                         st.sampled_from([10_000, 1000, 100, 10, 1]))
+
+    @st.composite
+    def build(draw: st.DrawFn) -> tuple[SelfEnforcingAgreement, Fraction]:
+        low, high = sorted(draw(st.lists(gammas(), min_size=2, max_size=2, unique=True)))
+        model = SelfEnforcingAgreement(n=draw(st.integers(3, max_n)), benefit=1, cost=low,
+                                       model="barrett")
+        return model, high
+
+    return build()
+
+
+# -- alliances (Cha) -------------------------------------------------------------------------
+def _unit(draw: Any, *, low: int = 0, high: int = 12, den: int = 12) -> Fraction:
+    return Fraction(draw(st.integers(low, high)), den)
+
+
+def alliance_controls(*, fears_entrapment: bool = True, max_allies: int = 8
+                      ) -> st.SearchStrategy[AllianceControl]:
+    """Exact :class:`~multilateral.models.AllianceControl` models whose body can outvote the
+    great power.
+
+    Built directly: ``k >= 2`` allies, a quota ``2 <= q <= k`` (so the great power's own
+    vote does not suffice), ``theta < 1`` and ``d > 0`` (so the body forfeits some
+    restraint: ``pi < 1``). With ``fears_entrapment=True`` the entrapment cost is set so
+    that the fear ``p E`` exceeds :meth:`~multilateral.models.AllianceControl.entrapment_threshold`
+    (the premise of :data:`multilateral.claims.ENTRAPMENT_BILATERAL`); with ``False`` it is
+    any number in ``[0, 10]``.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> import multilateral as ml
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(ml.strategies.alliance_controls())
+    ... def test_fears(model):
+    ...     assert model.adventurism * model.entrapment_cost > model.entrapment_threshold()
+    >>> test_fears()
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> AllianceControl:
+        k = draw(st.integers(2, max_allies))
+        base = AllianceControl(
+            allies=k, adventurism=_unit(draw, low=1), entrapment_cost=0,
+            dependence=_unit(draw, low=1), binding_value=_unit(draw, high=36),
+            support=_unit(draw, high=11), quota=draw(st.integers(2, k)))
+        if fears_entrapment:
+            threshold = base.entrapment_threshold()
+            assert threshold is not None  # d > 0 and pi < 1 by construction
+            margin = _unit(draw, low=1, high=24)
+            cost = (threshold + margin) / base.adventurism
+        else:
+            cost = Fraction(draw(st.integers(0, 120)), 12)
+        return base.with_(entrapment_cost=cost)
+
+    return build()
+
+
+def powerplays() -> st.SearchStrategy[dict[str, Any]]:
+    """Keyword arguments of :func:`~multilateral.models.cha_quadrants` under which Cha's
+    table is asserted.
+
+    Built directly: ``great > small > 0``, ``others > 0``, an enforcement cost ``> 0``, an
+    alignment in ``[1/2, great / (great + small))``, and stakes above the great power's
+    :meth:`~multilateral.models.Powerplay.critical_stakes` against the small power.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> import multilateral as ml
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(ml.strategies.powerplays())
+    ... def test_great(kwargs):
+    ...     assert kwargs["great"] > kwargs["small"] > 0
+    >>> test_great()
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> dict[str, Any]:
+        small = Fraction(draw(st.integers(1, 10)))
+        great = small + draw(st.integers(1, 100))
+        others = Fraction(draw(st.integers(1, 200)), draw(st.integers(1, 4)))
+        cost = Fraction(draw(st.integers(1, 40)), 20)
+        top = great / (great + small)
+        alignment = Fraction(1, 2) + (top - Fraction(1, 2)) * _unit(draw, high=11)
+        stakes_floor = Powerplay(controller=great, target=small, others=others,
+                                 alignment=alignment, enforcement_cost=cost).critical_stakes()
+        assert stakes_floor is not None  # alignment < great / (great + small)
+        stakes = stakes_floor + _unit(draw, low=1, high=60)
+        return {"great": great, "small": small, "others": others, "alignment": alignment,
+                "stakes": stakes, "enforcement_cost": cost}
+
+    return build()
+
+
+# -- forum choice ----------------------------------------------------------------------------
+def heterogeneous_forums(*, max_n: int = 12
+                         ) -> st.SearchStrategy[tuple[HeterogeneousForum, Fraction]]:
+    """Pairs ``(forum, q)``: an exact :class:`~multilateral.models.HeterogeneousForum` and a
+    smaller gain probability ``q < p``.
+
+    ``q`` is the gain probability after interests grow more heterogeneous. Built directly:
+    ``n`` in ``[2, max_n]``, ``p`` in ``(0, 1]``, ``lambda`` in ``[0, 3]``, integer
+    ``gamma`` in ``[1, 3]``, and ``q = t p`` with ``t`` in ``[0, 1)``.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> import multilateral as ml
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(ml.strategies.heterogeneous_forums(max_n=5))
+    ... def test_lower(pair):
+    ...     forum, q = pair
+    ...     assert q < forum.gain_probability and forum.n <= 5
+    >>> test_lower()
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> tuple[HeterogeneousForum, Fraction]:
+        p = Fraction(draw(st.integers(1, 24)), 24)
+        forum = HeterogeneousForum(
+            n=draw(st.integers(2, max_n)), gain_probability=p,
+            legitimacy=Fraction(draw(st.integers(0, 36)), 12),
+            coverage_returns=draw(st.integers(1, 3)))
+        return forum, p * Fraction(draw(st.integers(0, 23)), 24)
+
+    return build()
