@@ -1,0 +1,255 @@
+"""The glossary: one name for each parameter, the same in every function, class and model.
+
+:data:`GLOSSARY` maps each parameter name used in the public API to its meaning;
+:data:`SYNONYMS` maps spellings that are *not* used to the glossary name to use instead
+(``group_size`` is ``n``, ``discount`` is ``delta``, ``rng`` is ``seed``). A test walks every
+public signature and fails on a synonym or on a name missing from the glossary; the docs page
+``reference/glossary`` is generated from this module.
+
+The shared vocabulary, in one line each: ``n`` is the number of players or members of a game
+or group; ``population`` the size of a finite population; ``threshold`` the number of
+cooperators needed; ``delta`` a discount factor; ``noise`` implementation error and
+``monitoring_error`` misreported actions; ``assessment_error`` and ``observation`` for
+reputations; ``benefit`` and ``cost``; ``beta`` selection intensity and ``mutation`` the
+mutation rate; ``seed`` the randomness; ``tol`` a tolerance; ``exact`` exact arithmetic.
+
+This module is at the bottom layer: it imports nothing from the library.
+
+See Also
+--------
+multilateral.types : the types these parameters take (``Number``, ``Seed``).
+multilateral.tolerances : the named tolerances that ``tol`` defaults to.
+
+Examples
+--------
+>>> from multilateral.glossary import GLOSSARY, SYNONYMS, meaning
+>>> SYNONYMS["group_size"], SYNONYMS["rng"]
+('n', 'seed')
+>>> meaning("n")
+'Number of players of the game, or of members of the group, coalition or institution.'
+>>> meaning("discount")
+"'discount' is not used: write 'delta' (Discount factor, ...)"
+"""
+
+from __future__ import annotations
+
+__all__ = ["GLOSSARY", "SYNONYMS", "TOPICS", "meaning"]
+
+#: Topic -> the glossary names it groups (the order of the docs page).
+TOPICS: dict[str, dict[str, str]] = {
+    "Players, groups and populations": {
+        "n": "Number of players of the game, or of members of the group, coalition or "
+             "institution.",
+        "population": "Size of a finite population (Z), from which groups of ``n`` are drawn.",
+        "threshold": "Number of cooperators (or contributions) needed for the good or the "
+                     "rule to take effect.",
+        "players": "Player labels, one string per player.",
+        "player": "A player, by index (0-based) or label.",
+        "members": "Member labels of a voting game or institution, one string per member.",
+        "member": "A member, by label or index.",
+        "coalition": "A set of players or members (labels or indices).",
+        "mask": "A coalition as a bitmask: bit ``i`` set when player ``i`` is in it.",
+        "blocs": "Mapping from bloc label to its members; a bloc votes as one member.",
+        "label": "A display label.",
+        "name": "A short name shown in reprs and reports.",
+        "i": "A player index.",
+        "j": "A second player index.",
+        "k": "A count: the number of *other* players who cooperate (anonymous games), or of "
+             "rounds or strategies where the docstring says so.",
+        "m": "Number of cooperators among the ``n`` players.",
+        "n_left": "Number of owners of a left glove (glove game).",
+        "n_right": "Number of owners of a right glove (glove game).",
+        "n_actions": "Number of actions of each player.",
+        "n_strategies": "Number of strategies present in a population.",
+        "max_n": "Largest number of players or members to consider.",
+        "n_max": "Largest group size searched.",
+        "sizes": "Several group sizes ``n`` at which to evaluate.",
+    },
+    "Payoffs and games": {
+        "game": "A game object from :mod:`multilateral.games`.",
+        "games": "Several game objects.",
+        "stage": "The stage game of a repeated game (a ``NormalFormGame``).",
+        "payoffs": "Payoff array, ``(n_1, ..., n_N, N)``; integers and Fractions stay exact.",
+        "payoff": "A payoff, or a payoff matrix ``A[i, j]`` of strategy ``i`` against ``j``.",
+        "row": "Row player's 2x2 payoff matrix.",
+        "col": "Column player's 2x2 payoff matrix.",
+        "T": "Temptation: a defector's payoff against a cooperator.",
+        "R": "Reward: each player's payoff when both cooperate.",
+        "P": "Punishment: each player's payoff when both defect.",
+        "S": "Sucker's payoff: a cooperator's payoff against a defector.",
+        "cooperator": "Payoffs to a cooperator when ``k = 0..n-1`` others cooperate.",
+        "defector": "Payoffs to a defector when ``k = 0..n-1`` others cooperate.",
+        "actions": "Action labels, one sequence per player.",
+        "action": "An action (index or label).",
+        "benefit": "Benefit of the good, or of being helped, to each recipient.",
+        "cost": "Cost of cooperating (contributing, helping) to the one who does it.",
+        "r": "Multiplication factor of a linear public goods game (the pot is multiplied by r).",
+        "mpcr": "Marginal per-capita return ``r / n`` of a public goods game.",
+        "values": "Coalition values ``v(S)`` of a TU game, indexed by bitmask.",
+        "coalition_values": "Mapping from coalitions to their values ``v(S)``.",
+        "default": "Value of every coalition not listed.",
+        "func": "A function of a coalition (frozenset of indices) returning its value.",
+        "estate": "Estate to divide in a bankruptcy game.",
+        "claims": "Claims on the estate in a bankruptcy game, one per player.",
+        "weights": "Voting weights, one per member.",
+        "quota": "Weight a coalition needs to win.",
+        "rule": "How component games combine: ``'all'`` (intersection) or ``'any'`` (union).",
+        "profile": "A strategy profile: one (mixed) strategy or automaton per player.",
+        "x": "Probability of cooperating, or a population state (frequencies).",
+        "x0": "Initial population state.",
+        "strategy": "One strategy (a mixed strategy, or an index into the game's strategies).",
+        "strategies": "Several strategies (automata, norms or mixed strategies).",
+        "allocation": "A payoff vector over players (an imputation).",
+        "individually_rational": "Restrict to individually rational allocations.",
+    },
+    "Time, errors and information": {
+        "delta": "Discount factor, or the probability that the game continues after a round "
+                 "(Oye's shadow of the future); ``0 <= delta < 1``.",
+        "noise": "Implementation (execution) error: probability that an intended action is "
+                 "replaced by another.",
+        "monitoring_error": "Probability that an action is misreported in the public signal.",
+        "assessment_error": "Probability that an observer assigns the wrong reputation.",
+        "observation": "Probability that an interaction is observed (by an observer or by "
+                       "all).",
+        "turns": "Number of rounds of a match.",
+        "rounds": "Number of rounds (of a simulation or of punishment).",
+        "repetitions": "Number of independent repetitions of a match or simulation.",
+        "replicates": "Number of independent replicate runs.",
+        "burn_in": "Rounds discarded before measuring.",
+        "generosity": "Probability of forgiving a defection (Generous Tit for Tat).",
+        "p": "A probability, as named in the docstring.",
+        "state": "A state of an automaton or a Markov chain.",
+        "states": "State labels.",
+        "initial": "Initial state (or distribution over states).",
+        "transitions": "Transition table of an automaton.",
+        "own": "The player's own action.",
+        "other": "The other player's action.",
+    },
+    "Evolutionary dynamics": {
+        "beta": "Intensity of selection: how strongly payoffs drive reproduction or "
+                "imitation (the functional form is set by ``process``).",
+        "mutation": "Mutation (exploration) rate.",
+        "resident": "The resident strategy.",
+        "invader": "The invading (mutant) strategy.",
+        "mutant": "The mutant strategy.",
+        "process": "The update process: ``'moran'`` or ``'pairwise'`` (imitation).",
+        "matrix": "A transition matrix.",
+        "t": "Times at which to report the trajectory.",
+        "atol": "Absolute tolerance of the ODE integrator.",
+        "rtol": "Relative tolerance of the ODE integrator.",
+        "method": "The algorithm to use, as named in the docstring.",
+        "draws": "Number of draws (hypergeometric sampling).",
+        "successes": "Number of successes in the population (hypergeometric sampling).",
+        "skip_continua": "Skip supports whose rest points form a continuum.",
+        "others_only": "Exclude the focal player when counting cooperators.",
+    },
+    "Computation": {
+        "tol": "Numerical tolerance (default: a constant from :mod:`multilateral.tolerances`).",
+        "exact": "Compute in exact arithmetic (Fractions, sympy); ``None`` chooses from the "
+                 "input.",
+        "symbolic": "Return a sympy expression in the payoff symbols.",
+        "grid": "Number of grid points of a numerical scan.",
+        "seed": "Randomness: an int, a ``numpy.random.Generator`` or a ``SeedSequence``.",
+        "normalized": "Normalize the index to sum to one.",
+        "objective": "What to optimize, as named in the docstring.",
+        "maximize": "Maximize (rather than minimize) the objective.",
+        "by": "What to eliminate by, as named in the docstring.",
+        "initial_dropped_label": "The label dropped first by Lemke-Howson.",
+    },
+    "Running, files and figures": {
+        "path": "A file path.",
+        "text": "File contents as a string.",
+        "title": "A title.",
+        "version": "File format version.",
+        "target": "The function a sweep evaluates.",
+        "parameters": "Mapping from parameter name to its values.",
+        "sample": "Sampling design of a sweep.",
+        "repeats": "Number of runs per parameter point.",
+        "backend": "Where to run: ``'serial'``, ``'joblib'`` or ``'dask'``.",
+        "n_jobs": "Number of parallel workers.",
+        "client": "A dask distributed client.",
+        "chunk_size": "Tasks per chunk.",
+        "store": "Path of the durable result store.",
+        "progress": "Report progress while running.",
+        "ax": "A matplotlib Axes to draw on (a new figure if None).",
+        "points": "Number of points to plot.",
+        "equilibria": "Equilibria to mark.",
+        "highlight_equilibria": "Mark the equilibrium cells.",
+        "mark_crossings": "Mark where the curves cross.",
+        "folder": "Output directory.",
+        "out": "Where to write output.",
+        "texts": "Text sections to include.",
+        "argv": "Command-line arguments.",
+        "self_play": "Include each strategy against itself.",
+        "claim": "A theory claim.",
+        "domain": "The hypothesis strategy that draws instances.",
+        "instance": "One instance of a claim's domain.",
+        "max_examples": "Number of examples hypothesis draws.",
+        "bound": "Largest absolute payoff drawn.",
+        "size": "Length of a vector.",
+        "min_weight": "Smallest weight drawn.",
+        "max_weight": "Largest weight drawn.",
+        "max_step": "Largest step between the group sizes drawn.",
+    },
+}
+
+#: Parameter name -> its meaning: every name in a public signature.
+GLOSSARY: dict[str, str] = {
+    name: text for entries in TOPICS.values() for name, text in entries.items()
+}
+
+#: A spelling that is not used -> the glossary name to use instead.
+SYNONYMS: dict[str, str] = {
+    "group_size": "n",
+    "n_players": "n",
+    "n_members": "n",
+    "num_players": "n",
+    "number_of_players": "n",
+    "players_count": "n",
+    "N": "n",
+    "pop_size": "population",
+    "population_size": "population",
+    "Z": "population",
+    "M": "threshold",
+    "discount": "delta",
+    "discount_factor": "delta",
+    "error": "noise",
+    "errors": "noise",
+    "e": "noise",
+    "epsilon_noise": "noise",
+    "execution_error": "noise",
+    "implementation_error": "noise",
+    "trembles": "noise",
+    "monitoring": "monitoring_error",
+    "perception_error": "monitoring_error",
+    "q": "observation",
+    "observation_probability": "observation",
+    "mu": "mutation",
+    "mutation_rate": "mutation",
+    "w": "beta",
+    "selection_intensity": "beta",
+    "intensity": "beta",
+    "rng": "seed",
+    "random_state": "seed",
+    "random_seed": "seed",
+    "tolerance": "tol",
+    "eps": "tol",
+    "exact_arithmetic": "exact",
+}
+
+
+def meaning(name: str) -> str:
+    """What a parameter name means, or which glossary name replaces it.
+
+    Examples
+    --------
+    >>> from multilateral.glossary import meaning
+    >>> meaning("delta").split(",")[0]
+    'Discount factor'
+    """
+    if name in GLOSSARY:
+        return GLOSSARY[name]
+    if name in SYNONYMS:
+        word = SYNONYMS[name]
+        return f"{name!r} is not used: write {word!r} ({GLOSSARY[word].split(',')[0]}, ...)"
+    raise KeyError(f"{name!r} is not in the glossary")
