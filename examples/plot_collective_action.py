@@ -40,10 +40,8 @@ from fractions import Fraction
 import matplotlib.pyplot as plt
 import numpy as np
 
+from multilateral.claims import CHAMBERLIN_CROWDING, OLSON_EXPLOITATION, OLSON_GROUP_SIZE
 from multilateral.models import (
-    CHAMBERLIN_CROWDING,
-    OLSON_EXPLOITATION,
-    OLSON_GROUP_SIZE,
     PublicGoodProvision,
     k_group,
     linear_k_group,

@@ -39,11 +39,8 @@ from fractions import Fraction
 import matplotlib.pyplot as plt
 import numpy as np
 
-from multilateral.models import (
-    SANTOS_PACHECO_SMALL_GROUPS,
-    CollectiveRiskDilemma,
-    VolunteersDilemma,
-)
+from multilateral.claims import SANTOS_PACHECO_SMALL_GROUPS
+from multilateral.models import CollectiveRiskDilemma, VolunteersDilemma
 
 # %%
 # The gradient of selection

@@ -79,7 +79,7 @@ print(f"mediator: both back down {both}, only the US backs down {only_us}, "
       f"only the USSR backs down {only_ussr}, war {war}")
 print("the same by linear programming:", crisis.mediated().exact.tolist())
 print("and in general (a registered claim):",
-      ml.models.MEDIATION_OFF_RAMP.verify(max_examples=30))
+      ml.claims.MEDIATION_OFF_RAMP.verify(max_examples=30))
 
 # %%
 # Why obey? A side told to back down knows only that the other was told to back down with

@@ -63,7 +63,7 @@ for k in range(1, 6):
 # %%
 # The claim holds for every number of countries and every benefit and cost: it is checked
 # over a class of instances, exactly.
-print(ml.models.SMALL_STABLE_AGREEMENTS.verify(max_examples=30))
+print(ml.claims.SMALL_STABLE_AGREEMENTS.verify(max_examples=30))
 
 # %%
 # Stable size against the number of countries
@@ -126,7 +126,7 @@ for g in gammas:
     rows.append((g, k, float(m.full_cooperation_gain()), float(m.closed_gap(k))))
     print(f"gamma = {g!s:>6s}: stable size {k:3d}; full cooperation would gain "
           f"{rows[-1][2]:9.4%} over none; the treaty closes {rows[-1][3]:6.1%} of that gap")
-print(ml.models.BARRETT_PARADOX.verify(max_examples=30))
+print(ml.claims.BARRETT_PARADOX.verify(max_examples=30))
 
 ratio = [float(1 / g) for g, *_ in rows]
 fig, ax = plt.subplots(figsize=(7, 4), layout="constrained")
