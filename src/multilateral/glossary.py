@@ -241,6 +241,16 @@ SYNONYMS: dict[str, str] = {
 def meaning(name: str) -> str:
     """What a parameter name means, or which glossary name replaces it.
 
+    Raises
+    ------
+    KeyError
+        For a name that is neither a glossary word nor a known synonym.
+
+    See Also
+    --------
+    GLOSSARY : every word and its meaning.
+    SYNONYMS : the spellings not used.
+
     Examples
     --------
     >>> from multilateral.glossary import meaning

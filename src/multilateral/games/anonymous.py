@@ -307,6 +307,16 @@ def binomial_weights(m: int, x: ArrayLike) -> NDArray[np.float64]:
 
     Computed in log space (``xlogy`` keeps ``x = 0`` and ``x = 1`` exact), so it neither
     overflows nor underflows to NaN for large ``m``.
+
+    See Also
+    --------
+    AnonymousGame.gain_function : the expected gain, a Bernstein polynomial in these weights.
+
+    Examples
+    --------
+    >>> from multilateral.games import binomial_weights
+    >>> binomial_weights(2, 0.5).tolist()
+    [0.25, 0.5, 0.25]
     """
     from scipy.special import gammaln, xlog1py, xlogy
 

@@ -271,7 +271,16 @@ class WeightedVotingGame(SimpleGame):
     Immutable; compares and hashes by its weights, quota and members (two games with
     different weights can still be *equivalent*: see :meth:`is_equivalent`). Any number of
     members is supported; methods that enumerate coalitions need at most
-    :data:`MAX_ENUMERATION_MEMBERS`.
+    :data:`MAX_ENUMERATION_MEMBERS`. :meth:`with_` gives a changed copy (e.g. another quota:
+    ``game.with_(quota=45)``).
+
+    See Also
+    --------
+    CompositeVotingGame : rules that combine weighted games (UN Security Council).
+    with_blocs : members that vote together as one.
+    TUGame : the game as a coalitional game (:meth:`to_tu_game`).
+    multilateral.solvers.shapley_shubik : the Shapley-Shubik power index.
+    multilateral.solvers.banzhaf : the Banzhaf power index.
 
     References
     ----------
@@ -496,6 +505,13 @@ class CompositeVotingGame(SimpleGame):
     :meth:`is_winning` and :attr:`veto_players`; power indices of composite games enumerate
     the ``2**n`` coalitions (at most :data:`MAX_ENUMERATION_MEMBERS` members), exactly.
 
+    See Also
+    --------
+    intersection : the rule "win in every component".
+    union : the rule "win in at least one component".
+    WeightedVotingGame : the usual component.
+    multilateral.solvers.banzhaf : the Banzhaf power index (any simple game).
+
     Examples
     --------
     A double majority of 3 of 5 members holding 60% of the population:
@@ -593,6 +609,11 @@ class CompositeVotingGame(SimpleGame):
 def intersection(*games: SimpleGame) -> CompositeVotingGame:
     """The rule "win in every one of ``games``" (e.g. a double majority).
 
+    See Also
+    --------
+    union : win in at least one.
+    CompositeVotingGame : the class both return.
+
     Examples
     --------
     >>> import multilateral as ml
@@ -606,7 +627,21 @@ def intersection(*games: SimpleGame) -> CompositeVotingGame:
 
 
 def union(*games: SimpleGame) -> CompositeVotingGame:
-    """The rule "win in at least one of ``games``"."""
+    """The rule "win in at least one of ``games``".
+
+    See Also
+    --------
+    intersection : win in every one.
+    CompositeVotingGame : the class both return.
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> a = ml.WeightedVotingGame([2, 1, 1], 3, members=["A", "B", "C"])
+    >>> b = ml.WeightedVotingGame([1, 1, 1], 3, members=["A", "B", "C"])
+    >>> ml.games.union(a, b).minimal_winning_coalitions()
+    (('A', 'B'), ('A', 'C'))
+    """
     return CompositeVotingGame(games, "any")
 
 
@@ -623,6 +658,11 @@ def with_blocs(game: SimpleGame, blocs: Mapping[str, Iterable[str | int]]) -> Si
     blocs : mapping of str to collections of members
         Bloc label -> its members (labels or indices). A member belongs to at most one bloc;
         a bloc's label must not be the label of a member outside it.
+
+    See Also
+    --------
+    SimpleGame.with_blocs : the same, as a method.
+    multilateral.solvers.caucus_power : how much a caucus gains by voting as a bloc.
 
     Examples
     --------
@@ -672,7 +712,22 @@ def with_blocs(game: SimpleGame, blocs: Mapping[str, Iterable[str | int]]) -> Si
 
 
 def minimal_winning_masks(game: SimpleGame) -> NDArray[np.int64]:
-    """Bitmasks of the minimal winning coalitions (ascending), by enumeration."""
+    """Bitmasks of the minimal winning coalitions (ascending), by enumeration.
+
+    At most :data:`MAX_ENUMERATION_MEMBERS` members.
+
+    See Also
+    --------
+    SimpleGame.minimal_winning_coalitions : the same coalitions as tuples of labels.
+    multilateral.solvers.deegan_packel : a power index built on them.
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> game = ml.WeightedVotingGame([2, 1, 1], 3)
+    >>> ml.games.minimal_winning_masks(game).tolist()    # {0, 1} and {0, 2}
+    [3, 5]
+    """
     game._check_enumerable("minimal winning coalitions")
     win = game.winning_mask()
     n = game.n_members
