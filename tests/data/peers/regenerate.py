@@ -13,7 +13,7 @@ mixed equilibrium is ``[x, y]`` (one probability list per player).
 Usage (the peers come with the ``bench`` extra)::
 
     pip install -e ".[bench]"
-    python tests/data/peers/regenerate.py [PEER ...]    # default: every peer, ~1 min
+    python tests/data/peers/regenerate.py [PEER ...]    # default: every peer, ~2 min
 
 A peer that is not installed is reported and its file is left as it is. Only the peers'
 answers are written here: nothing from ``multilateral`` is frozen, except that the inputs
