@@ -16,8 +16,11 @@ from __future__ import annotations
 __all__ = [
     "EQUILIBRIUM",
     "LP_FEASIBILITY",
+    "ODE_ATOL",
+    "ODE_RTOL",
     "PROBABILITY",
     "ROOT",
+    "ROUNDING",
     "SAME_POINT",
     "STATIONARY",
 ]
@@ -40,3 +43,12 @@ LP_FEASIBILITY = 1e-7
 
 #: Residual accepted for a stationary distribution of a Markov chain.
 STATIONARY = 1e-10
+
+#: Rounding error of float sums of probabilities (a few ulps near 1): the floor under a
+#: user's ``tol`` where sums of many terms are checked.
+ROUNDING = 1e-12
+
+#: Relative and absolute error of ODE integrations (replicator dynamics): they keep the
+#: constants of motion of zero-sum games to about 1e-9.
+ODE_RTOL = 1e-10
+ODE_ATOL = 1e-12
