@@ -1,0 +1,298 @@
+"""The full Markov chain of a finite population with ``k`` strategies and mutation.
+
+A population of ``Z`` individuals and ``k`` strategies has ``C(Z + k - 1, k - 1)`` states
+(:func:`population_states`); :func:`transition_matrix` builds the chain over all of them,
+with mutation ``mu``, vectorized as a :mod:`scipy.sparse` matrix (a
+:class:`PopulationChain`), whose stationary distribution is one sparse solve
+(:func:`~multilateral.solvers.stationary_distribution`).
+
+References
+----------
+.. [1] Traulsen, A., Nowak, M. A. and Pacheco, J. M. (2006). Stochastic dynamics of invasion
+   and fixation. *Physical Review E* 74, 011909.
+.. [2] Vasconcelos, V. V., Santos, F. P., Santos, F. C. and Pacheco, J. M. (2017).
+   Stochastic dynamics through hierarchically embedded Markov chains. *Physical Review
+   Letters* 118, 058301.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from ..._validation import check_positive_int, check_probability
+from ...errors import (
+    DegenerateGameError,
+    InvalidArgumentError,
+    InvalidPayoffsError,
+    InvalidTypeError,
+)
+from ...games.population import FitnessFunction, PopulationGame
+from ...types import Number
+from .fitness import finite_game, moran_fitness, selection
+from .markov import stationary_distribution
+
+__all__ = [
+    "MAX_STATES",
+    "PopulationChain",
+    "population_states",
+    "transition_matrix",
+]
+
+#: The full chain refuses more states than this (C(Z + k - 1, k - 1)); use the small-mutation
+#: limit instead.
+MAX_STATES = 5_000_000
+
+
+@functools.lru_cache(maxsize=256)
+def _compositions(total: int, parts: int) -> NDArray[np.int64]:
+    if parts == 1:
+        return np.array([[total]], dtype=np.int64)
+    blocks = []
+    for first in range(total, -1, -1):
+        rest = _compositions(total - first, parts - 1)
+        blocks.append(np.column_stack([np.full(len(rest), first, dtype=np.int64), rest]))
+    out = np.vstack(blocks)
+    out.flags.writeable = False
+    return out
+
+
+def population_states(population: int, n_strategies: int) -> NDArray[np.int64]:
+    """All states of a population of ``Z`` with ``k`` strategies: the ``C(Z + k - 1, k - 1)``
+    count vectors ``(n_1, ..., n_k)`` summing to ``Z``, in decreasing lexicographic order
+    (``(Z, 0, ..., 0)`` first, ``(0, ..., 0, Z)`` last; the order of egttools'
+    ``sample_simplex``). Read-only, shape ``(S, k)``.
+
+    See Also
+    --------
+    transition_matrix : the chain over these states.
+    PopulationChain.index : the row of a state.
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> ml.solvers.population_states(2, 3).tolist()
+    [[2, 0, 0], [1, 1, 0], [1, 0, 1], [0, 2, 0], [0, 1, 1], [0, 0, 2]]
+    """
+    z = check_positive_int(population, "population (Z)", 1)
+    k = check_positive_int(n_strategies, "n_strategies", 1)
+    _check_state_count(z, k)
+    return _compositions(z, k)
+
+
+def _check_state_count(z: int, k: int) -> int:
+    count = math.comb(z + k - 1, k - 1)
+    if count > MAX_STATES:
+        raise InvalidArgumentError(
+            f"a population of Z = {z} with k = {k} strategies has {count:,} states (more than "
+            f"{MAX_STATES:,}); use small_mutation_limit for rare mutations")
+    return count
+
+
+def _state_index(states: NDArray[np.int64], z: int) -> NDArray[np.int64]:
+    """The row of each state in :func:`population_states`: compositions with a larger first
+    entry come first (``C(R - n - 1 + r, r)`` of them for ``r + 1`` remaining parts summing
+    to ``R``), recursively."""
+    k = states.shape[1]
+    table = np.zeros((z + k + 1, k), dtype=np.int64)
+    for r in range(k):
+        table[:, r] = [math.comb(n, r) for n in range(z + k + 1)]
+    remaining = z - np.cumsum(states, axis=1) + states
+    idx = np.zeros(states.shape[0], dtype=np.int64)
+    for i in range(k - 1):
+        r = k - 1 - i
+        gap = remaining[:, i] - states[:, i] - 1
+        idx += np.where(gap >= 0, table[np.clip(gap + r, 0, None), r], 0)
+    return idx
+
+
+@dataclass(frozen=True, repr=False, eq=False)
+class PopulationChain:
+    """The full Markov chain of a finite population with ``k`` strategies and mutation.
+
+    Attributes
+    ----------
+    states : numpy.ndarray
+        The states (counts), shape ``(S, k)``, in the order of :func:`population_states`.
+    matrix : scipy.sparse.csr_array
+        The row-stochastic ``S x S`` transition matrix.
+    mu : float
+        The mutation probability.
+    strategies : tuple of str
+
+    See Also
+    --------
+    transition_matrix : builds it.
+    population_states : the order of its states.
+    SmallMutationLimit : the chain over monomorphic states when mutations are rare.
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> chain = ml.solvers.transition_matrix([[3, 0], [5, 1]], 4, beta=1.0, mu=0.1)
+    >>> chain.index([1, 3]), chain.states[1].tolist()
+    (3, [3, 1])
+    >>> p = chain.stationary_distribution()
+    >>> chain.frequencies(p).round(4).tolist()
+    [0.161, 0.839]
+    """
+
+    states: NDArray[np.int64]
+    matrix: Any
+    mu: float
+    strategies: tuple[str, ...]
+
+    @property
+    def population(self) -> int:
+        """``Z``."""
+        return int(self.states[0].sum())
+
+    def index(self, state: ArrayLike) -> int:
+        """The row of a state (a count vector summing to ``Z``)."""
+        s = np.asarray(state)
+        if s.shape != (self.states.shape[1],) or s.dtype.kind not in "iu" or np.any(s < 0) \
+                or int(s.sum()) != self.population:
+            raise InvalidArgumentError(
+                f"a state is {self.states.shape[1]} nonnegative integer counts summing to "
+                f"Z = {self.population}, got {state!r}")
+        return int(_state_index(s[None, :].astype(np.int64), self.population)[0])
+
+    def stationary_distribution(self) -> NDArray[np.float64]:
+        """The stationary distribution over :attr:`states` (needs ``mu > 0``), by a sparse
+        solve (:func:`stationary_distribution`)."""
+        if self.mu == 0:
+            raise DegenerateGameError(
+                "without mutation (mu = 0) every monomorphic state is absorbing: there is no "
+                "unique stationary distribution. Give mu > 0, or use small_mutation_limit")
+        return stationary_distribution(self.matrix)
+
+    def frequencies(self, distribution: ArrayLike) -> NDArray[np.float64]:
+        """The average frequency of each strategy under a distribution over the states."""
+        p = np.asarray(distribution, dtype=np.float64)
+        if p.shape != (self.states.shape[0],):
+            raise InvalidArgumentError(
+                f"distribution must have one entry per state ({self.states.shape[0]})")
+        out: NDArray[np.float64] = p @ self.states / self.population
+        return out
+
+    def __repr__(self) -> str:
+        return (f"PopulationChain(k={self.states.shape[1]}, Z={self.population}, "
+                f"{self.states.shape[0]} states, mu={self.mu:g})")
+
+
+def transition_matrix(
+    game: PopulationGame | FitnessFunction,
+    population: int,
+    *,
+    mu: float = 0.0,
+    process: str = "fermi",
+    beta: float | None = None,
+    w: Number | None = None,
+    others_only: bool = False,
+    n_strategies: int | None = None,
+) -> PopulationChain:
+    """The full finite-population Markov chain over all states, as a sparse matrix.
+
+    In state ``n`` (counts), one individual may change strategy per step. Pairwise
+    comparison (Fermi): a random focal of strategy ``a`` (probability ``n_a / Z``) picks a
+    random model of strategy ``b`` (``n_b / Z``, or ``n_b / (Z - 1)`` with
+    ``others_only=True``, egttools' convention) and imitates it with probability
+    ``1 / (1 + exp(-beta (f_b - f_a)))``; with probability ``mu`` it instead mutates to one
+    of the other ``k - 1`` strategies at random. Moran: an individual reproduces with
+    probability proportional to ``n_b (1 - w + w f_b)``, its offspring (mutated to another
+    strategy at random with probability ``mu``) replaces a random individual. For ``k = 2``
+    this is the chain of :func:`pairwise_comparison` / :func:`moran_process`.
+
+    Everything is vectorized over the ``C(Z + k - 1, k - 1)`` states (5,151 for ``k = 3``,
+    ``Z = 100``); the result is a :class:`scipy.sparse.csr_array` with at most
+    ``k (k - 1) + 1`` entries per row.
+
+    Parameters
+    ----------
+    game, population, process, beta, w, n_strategies
+        As in :func:`fixation_probability`.
+    mu : float, default 0
+        Mutation probability in [0, 1].
+    others_only : bool, default False
+        Fermi only: draw the model from the ``Z - 1`` others.
+
+    Returns
+    -------
+    PopulationChain
+
+    See Also
+    --------
+    stationary_distribution : where the chain spends its time.
+    small_mutation_limit : the limit of rare mutations, in O(k^2 Z).
+    pairwise_comparison, moran_process : the two-strategy chains, in O(Z).
+
+    References
+    ----------
+    .. [1] Traulsen, A., Nowak, M. A. and Pacheco, J. M. (2006). Stochastic dynamics of
+       invasion and fixation. *Physical Review E* 74, 011909.
+    .. [2] Vasconcelos, V. V., Santos, F. P., Santos, F. C. and Pacheco, J. M. (2017).
+       Stochastic dynamics through hierarchically embedded Markov chains. *Physical Review
+       Letters* 118, 058301.
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> rps = [[0, -1, 1], [1, 0, -1], [-1, 1, 0]]
+    >>> chain = ml.solvers.transition_matrix(rps, 30, beta=1.0, mu=0.01)
+    >>> chain
+    PopulationChain(k=3, Z=30, 496 states, mu=0.01)
+    >>> p = chain.stationary_distribution()
+    >>> chain.frequencies(p).round(6).tolist()      # symmetric: 1/3 each on average
+    [0.333333, 0.333333, 0.333333]
+    """
+    import scipy.sparse as sp
+    from scipy.special import expit
+
+    process, sel = selection(process, beta, w)
+    fg = finite_game(game, population, n_strategies)
+    m = check_probability(mu, "mu")
+    if not isinstance(others_only, bool):
+        raise InvalidTypeError(f"others_only must be True or False, got {others_only!r}")
+    k, z = fg.k, fg.population
+    _check_state_count(z, k)
+    states = _compositions(z, k)
+    n = states.astype(np.float64)
+    present = states > 0
+    f = np.where(present, fg.fitness(states), 0.0)
+    if process == "fermi":
+        zp = z - 1 if others_only else z
+        # imitate[s, a, b]: a focal a copies a model b
+        imitate = expit(sel * (f[:, None, :] - f[:, :, None]))
+        move = (1 - m) * (n[:, None, :] / zp) * imitate + m / (k - 1)
+    else:
+        phi = moran_fitness(f, float(sel))
+        if np.any(phi[present] <= 0):
+            raise InvalidPayoffsError(
+                "Moran fitnesses 1 - w + w * payoff must be positive; lower w or shift the "
+                "payoffs")
+        births = n * phi
+        share = births / births.sum(axis=1, keepdims=True)
+        move = np.broadcast_to(((1 - m) * share + m / (k - 1) * (1 - share))[:, None, :],
+                               (len(states), k, k))
+    rate = (n / z)[:, :, None] * move
+    rate = rate * ~np.eye(k, dtype=bool)
+    s_idx, a_idx, b_idx = np.nonzero(rate > 0)
+    targets = states[s_idx].copy()
+    rows = np.arange(len(s_idx))
+    targets[rows, a_idx] -= 1
+    targets[rows, b_idx] += 1
+    cols = _state_index(targets, z)
+    diag = np.clip(1.0 - rate.sum(axis=(1, 2)), 0.0, 1.0)
+    size = len(states)
+    everything = np.arange(size)
+    matrix = sp.csr_array(
+        (np.concatenate([rate[s_idx, a_idx, b_idx], diag]),
+         (np.concatenate([s_idx, everything]), np.concatenate([cols, everything]))),
+        shape=(size, size))
+    return PopulationChain(states, matrix, m, fg.labels)
+
