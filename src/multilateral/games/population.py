@@ -120,8 +120,10 @@ def symmetric_payoff_matrix(game: MatrixGame) -> NDArray[Any]:
             "N-player game (use rest_points / replicator, or the finite-population functions)")
     if not isinstance(game, (Sequence, np.ndarray)) or isinstance(game, (str, bytes)):
         raise InvalidTypeError(
-            "expected a symmetric two-player game: a square payoff matrix (nested sequences "
-            f"or a numpy array) or a symmetric NormalFormGame; got {type(game).__name__}")
+            "expected a square payoff matrix (nested sequences or a numpy array) or a "
+            "symmetric two-player NormalFormGame (see multilateral.games.PopulationGame; "
+            "replicator, rest_points and the finite-population solvers also take an "
+            f"AnonymousGame); got {type(game).__name__}")
     # exact entries (Fractions) are welcome here, though ArrayLike does not name them
     arr = as_number_array(cast(ArrayLike, game), "payoff matrix")
     if arr.ndim != 2 or arr.shape[0] != arr.shape[1] or arr.shape[0] < 1:
