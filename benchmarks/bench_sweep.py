@@ -1,4 +1,4 @@
-"""Benchmark multilateral.sweep: 10,000 small simulations, serial vs 2 processes vs Dask.
+"""Benchmark multilateral.sweeps: 10,000 small simulations, serial vs 2 processes vs Dask.
 
 Each task plays one 50-turn match between two automata with up to 12% implementation noise
 (:func:`multilateral.simulate.play_matches`, its own seed): 4 strategy pairs x 25 noise levels
@@ -40,8 +40,8 @@ from typing import Any, Literal
 import numpy as np
 
 import multilateral as ml
-from multilateral.sweep import SweepResult, sweep
-from multilateral.sweep._run import task_seed
+from multilateral.sweeps import SweepResult, sweep
+from multilateral.sweeps._run import task_seed
 
 PD = ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0)
 PAIRS = {

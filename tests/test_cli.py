@@ -42,9 +42,31 @@ def test_console_script_entry_point():
     assert out.stdout.strip() == f"multilateral {ml.__version__}"
 
 
+def test_python_dash_m_runs_the_command():
+    out = subprocess.run([sys.executable, "-m", "multilateral", "--version"],
+                         capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == f"multilateral {ml.__version__}"
+    out = subprocess.run([sys.executable, "-m", "multilateral"],
+                         capture_output=True, text=True, check=True)
+    assert "tour" in out.stdout
+
+
 def test_import_is_light():
-    # heavy dependencies load on first use, not at import
-    heavy = ("sympy", "hypothesis", "nashpy", "scipy.spatial", "matplotlib")
-    code = f"import sys, multilateral; print(sorted(m for m in {heavy} if m in sys.modules))"
+    # heavy dependencies load on first use, not at import (nor on a submodule's first use
+    # that does not need them: the lazy ``ml.automata`` is pure numpy)
+    heavy = ("scipy", "sympy", "hypothesis", "nashpy", "matplotlib", "pandas")
+    code = (f"import sys, multilateral; before = sorted(m for m in {heavy} if m in sys.modules)\n"
+            "import multilateral.automata\n"
+            f"print(before, sorted(m for m in {heavy} if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"
+    assert out.stdout.strip() == "[] []"
+
+
+def test_submodules_load_on_first_use():
+    code = ("import sys, multilateral as ml\n"
+            "lazy = ['multilateral.solvers', 'multilateral.sweeps', 'multilateral.simulate']\n"
+            "print([m in sys.modules for m in lazy])\n"
+            "ml.sweep, ml.simulate\n"
+            "print([m in sys.modules for m in lazy])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split("\n")[:2] == ["[False, False, False]", "[True, True, True]"]

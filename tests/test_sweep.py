@@ -1,4 +1,4 @@
-"""Tests of multilateral.sweep: grids, seeds, backends, the durable store and resuming."""
+"""Tests of multilateral.sweeps: grids, seeds, backends, the durable store and resuming."""
 
 from __future__ import annotations
 
@@ -26,8 +26,8 @@ from multilateral.errors import (
     MissingDependencyError,
 )
 from multilateral.models import ConditionalCooperation
-from multilateral.sweep import SweepResult, sweep
-from multilateral.sweep._run import task_seed
+from multilateral.sweeps import SweepResult, sweep
+from multilateral.sweeps._run import task_seed
 
 PD = ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0)
 
@@ -93,14 +93,15 @@ def test_an_empty_grid_is_one_point_repeated() -> None:
 
 
 def test_model_target_full_factorial_with_exact_values() -> None:
-    res = ml.sweep((ConditionalCooperation, "critical_discount"),  # type: ignore[operator]
+    res = ml.sweep((ConditionalCooperation, "critical_discount"),
                    {"n": range(2, 12), "r": [Fraction(3, 2), 3]}, store=False)
     assert len(res) == 20 and res.seed is None and res.n_computed == 20
     assert res.parameters["n"].dtype == np.int64
     assert res.parameters["r"].dtype == object  # exact parameters stay exact
     for i in range(20):
         n, r = int(res.parameters["n"][i]), res.parameters["r"][i]
-        exact = ConditionalCooperation(n=n, r=r).critical_discount()
+        found = ConditionalCooperation(n=n, r=r).critical_discount()
+        exact = getattr(found, "value", found)  # a CriticalDiscount or a bare Fraction
         assert res.values["critical_discount_exact"][i] == str(exact)
         assert res.values["critical_discount"][i] == float(exact)
     assert res.parameters["n"][:4].tolist() == [2, 2, 3, 3]  # last parameter fastest
@@ -108,7 +109,25 @@ def test_model_target_full_factorial_with_exact_values() -> None:
         res.values["critical_discount"][0] = 1.0  # read-only
 
 
-def test_instance_property_partial_and_callable_module() -> None:
+def test_result_objects_are_stored_as_float_and_exact_text() -> None:
+    from multilateral.results import CriticalDiscount
+
+    def threshold(k: int) -> CriticalDiscount:
+        return [CriticalDiscount.at_least(Fraction(1, 4)), CriticalDiscount.at_least(0.3),
+                CriticalDiscount.never()][k]
+
+    res = sweep(threshold, {"k": [0, 1, 2]}, store=False)
+    assert sorted(res.values) == ["value", "value_exact"]
+    assert res.values["value"].tolist() == [0.25, 0.3, float("inf")]
+    assert res.values["value_exact"].tolist() == ["1/4", None, None]
+    # the same columns as a bare Fraction gives
+    frac = sweep(lambda k: [Fraction(1, 4), 0.3, float("inf")][k], {"k": [0, 1, 2]},
+                 store=False)
+    assert {k: v.tolist() for k, v in frac.values.items()} == {
+        k: v.tolist() for k, v in res.values.items()}
+
+
+def test_instance_property_partial_and_ml_sweep() -> None:
     base = ConditionalCooperation(n=5, r=3, sanction="targeted")
     res = sweep((base, "critical_discount"), {"n": [3, 4, 5]}, store=False)
     assert res.values["critical_discount_exact"].tolist() == [
@@ -120,7 +139,18 @@ def test_instance_property_partial_and_callable_module() -> None:
     assert meth.values["scaled"].tolist() == [8.0, 24.0]
     part = sweep(functools.partial(plain, b=2.0), {"a": [1, 2]}, store=False)
     assert part.values["value"].tolist() == [2.0, 4.0]
-    assert callable(ml.sweep) and ml.sweep.sweep is sweep
+    assert ml.sweep is sweep and ml.sweeps.sweep is sweep
+
+
+def test_ml_sweep_is_the_function_after_any_import_order():
+    # the package is ``multilateral.sweeps``: importing it never rebinds ``ml.sweep``
+    code = ("import multilateral.sweeps, multilateral as ml\n"
+            "from multilateral.sweeps import sweep\n"
+            "import multilateral.sweeps as mod\n"
+            "print(ml.sweep is sweep, mod is ml.sweeps, type(mod).__name__)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.split() == ["True", "True", "module"]
 
 
 def test_chunking_and_resume_do_not_change_results(tmp_path: Path) -> None:
@@ -221,7 +251,7 @@ def test_automatic_chunks_are_not_fooled_by_a_slow_first_call(
         backend: str, monkeypatch: pytest.MonkeyPatch) -> None:
     if backend == "processes":
         pytest.importorskip("joblib")
-    from multilateral.sweep._store import Store
+    from multilateral.sweeps._store import Store
 
     commits: list[int] = []
     original = Store.commit
@@ -275,7 +305,7 @@ def test_a_killed_sweep_resumes_computing_only_what_is_missing(
         import sys
         sys.path.insert(0, {str(tmp_path)!r})
         import sweeptask
-        from multilateral.sweep import sweep
+        from multilateral.sweeps import sweep
         sweep(sweeptask.work, {args}, store={str(store)!r}, progress=False)
     """)
     proc = subprocess.Popen([sys.executable, "-c", code], env=os.environ.copy())

@@ -1,5 +1,6 @@
 """Solvers: pure functions from game objects to verified results."""
 
+from .._namespace import public_dir
 from .anonymous import symmetric_equilibria
 from .cooperative import (
     Core,
@@ -113,3 +114,4 @@ __all__ = [
     "transition_matrix",
     "vertex_enumeration",
 ]
+__dir__ = public_dir(__all__)

@@ -107,6 +107,15 @@ def _normalize_output(raw: Any, default: str) -> dict[str, Any]:
 def _normalize_number(v: Any, key: str) -> bool | int | float | Fraction:
     if isinstance(v, np.ndarray) and v.ndim == 0:
         v = v[()]
+    if (not isinstance(v, numbers.Number) and hasattr(v, "exact")
+            and hasattr(type(v), "__float__")):
+        # A result object (``CriticalDiscount``): its float, plus its exact value when that
+        # is rational, the same columns a bare Fraction gives.
+        if v.exact is not None:
+            exact = _normalize_number(v.exact, key)
+            if isinstance(exact, (int, Fraction)) and not isinstance(exact, bool):
+                return Fraction(exact)
+        return float(v)
     if isinstance(v, (bool, np.bool_)):
         return bool(v)
     if isinstance(v, numbers.Integral):

@@ -28,10 +28,12 @@ path is :attr:`SweepResult.store`. A store that holds another sweep is refused w
 and never written to; ``store=False`` keeps the results in memory only.
 
 The target returns a number or a dict of numbers (one column each). Integers and booleans
-stay integers and booleans; exact rationals (:class:`fractions.Fraction`, as the models
-return) are stored as a float column plus a text column ``<name>_exact`` holding the exact
-value (``"7/27"``; ``Fraction(text)`` gives it back), which is empty (``None``) in the rows
-whose value was a float.
+stay integers and booleans; exact rationals (:class:`fractions.Fraction`) are stored as a
+float column plus a text column ``<name>_exact`` holding the exact value (``"7/27"``;
+``Fraction(text)`` gives it back), which is empty (``None``) in the rows whose value was a
+float. A result object with a float value and an ``exact`` field, such as the
+:class:`~multilateral.results.CriticalDiscount` the models return, is stored the same way:
+its float (``float(result)``) and, when ``result.exact`` is rational, its exact text.
 
 Examples
 --------
@@ -79,17 +81,17 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 import types
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 from numpy.typing import NDArray
 
+from .._namespace import public_dir
 from .._numeric import readonly
 from .._validation import check_positive_int
 from ..errors import InvalidTypeError, MissingDependencyError
@@ -98,7 +100,12 @@ from ._run import Backend, Progress, Runner, check_backend, check_outputs, check
 from ._store import FORMAT, Store, store_path
 from ._target import digest, make_target
 
+if TYPE_CHECKING:
+    import pandas as pd
+    from distributed import Client
+
 __all__ = ["SweepResult", "sweep"]
+__dir__ = public_dir(__all__)
 
 
 # -- the result table -----------------------------------------------------------------------------
@@ -127,6 +134,10 @@ class SweepResult:
         The SQLite store holding the results (``None``: kept in memory).
     n_computed : int
         Tasks computed by this call; the others were already in the store.
+
+    See Also
+    --------
+    sweep : returns it.
     """
 
     parameters: Mapping[str, NDArray[Any]]
@@ -149,7 +160,7 @@ class SweepResult:
         cols.update(self.values)
         return cols
 
-    def to_frame(self) -> Any:
+    def to_frame(self) -> pd.DataFrame:
         """The table as a :class:`pandas.DataFrame`, one row per task.
 
         Raises
@@ -198,21 +209,21 @@ class SweepResult:
                 f"{', '.join(outputs)}; {where})")
 
 
-def _text(v: Any) -> str | None:
+def _text(v: object) -> str | None:
     return None if v is None else str(v)
 
 
 # -- the public function --------------------------------------------------------------------------
 def sweep(
-    target: Callable[..., Any] | tuple[Any, str],
-    grid: Mapping[str, Any],
+    target: Callable[..., object] | tuple[object, str],
+    grid: Mapping[str, Iterable[object]],
     *,
     repeats: int = 1,
     seed: int = 0,
     sample: int | None = None,
     backend: Backend = "serial",
     n_jobs: int | None = None,
-    client: Any = None,
+    client: Client | None = None,
     chunk_size: int | None = None,
     store: str | os.PathLike[str] | Literal[False] | None = None,
     progress: bool | None = None,
@@ -280,6 +291,12 @@ def sweep(
         returns something other than a number or dict of numbers.
     MissingDependencyError
         ``backend="processes"`` without joblib, ``backend="dask"`` without dask.distributed.
+
+    See Also
+    --------
+    SweepResult : the table it returns.
+    multilateral.simulate.play_matches : a seeded simulation to sweep over.
+    multilateral.models.ConditionalCooperation : a model to sweep over.
 
     Notes
     -----
@@ -409,12 +426,3 @@ def _typed(col: NDArray[np.object_]) -> NDArray[Any]:
     if vals and all(isinstance(v, str) for v in vals):
         return np.array(vals, dtype=str)
     return col.copy()
-
-
-# -- ``ml.sweep(...)``: the module is callable ----------------------------------------------------
-class _CallableModule(types.ModuleType):
-    def __call__(self, *args: Any, **kwargs: Any) -> SweepResult:
-        return sweep(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule
