@@ -31,8 +31,11 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from ._namespace import public_dir
 from ._validation import check_probability
 from .errors import InvalidArgumentError, InvalidProbabilityError
+from .tolerances import ROUNDING
+from .types import Number
 
 __all__ = [
     "Automaton",
@@ -49,6 +52,7 @@ __all__ = [
     "tit_for_two_tats",
     "win_stay_lose_shift",
 ]
+__dir__ = public_dir(__all__)
 
 C, D = 0, 1
 
@@ -77,12 +81,18 @@ class Automaton:
     ----------
     transition_matrix : numpy.ndarray
         Shape ``(n_states, n_actions, n_signals, n_states)``: next-state probabilities.
+
+    See Also
+    --------
+    tit_for_tat : a canonical automaton built with this class.
+    multilateral.simulate.play_matches : play two automata against each other.
+    multilateral.solvers.is_subgame_perfect : check a profile of automata in a repeated game.
     """
 
     def __init__(
         self,
         actions: Sequence[int],
-        transitions: Any,
+        transitions: Sequence[Sequence[Sequence[int | Sequence[Number]]]] | ArrayLike,
         *,
         initial: int | ArrayLike = 0,
         states: Sequence[str] | None = None,
@@ -253,8 +263,8 @@ def _check_rows(mat: NDArray[np.float64]) -> None:
     if not np.all(np.isfinite(mat)) or np.any(mat < 0):
         raise InvalidProbabilityError("transition probabilities must be finite and >= 0")
     sums = mat.sum(axis=-1)
-    if not np.allclose(sums, 1.0, atol=1e-12):
-        bad = np.argwhere(~np.isclose(sums, 1.0, atol=1e-12))[0]
+    if not np.allclose(sums, 1.0, atol=ROUNDING):
+        bad = np.argwhere(~np.isclose(sums, 1.0, atol=ROUNDING))[0]
         raise InvalidProbabilityError(
             f"transition probabilities must sum to 1; at (state, action, observation) "
             f"{tuple(int(i) for i in bad)} they sum to {sums[tuple(bad)]!r}"
@@ -286,17 +296,36 @@ def _initial(initial: Any, n_states: int, labels: tuple[str, ...]) -> NDArray[np
 
 # -- the canonical strategies ------------------------------------------------------------------
 def always_cooperate() -> Automaton:
-    """Always cooperate (ALLC)."""
+    """Always cooperate (ALLC).
+
+    See Also
+    --------
+    always_defect : the opposite unconditional strategy.
+    random_player : cooperate with a given probability.
+    """
     return Automaton([C], [[[0, 0], [0, 0]]], states=("C",), name="Always Cooperate")
 
 
 def always_defect() -> Automaton:
-    """Always defect (ALLD)."""
+    """Always defect (ALLD).
+
+    See Also
+    --------
+    always_cooperate : the opposite unconditional strategy.
+    grim_trigger : defect forever after one defection.
+    """
     return Automaton([D], [[[0, 0], [0, 0]]], states=("D",), name="Always Defect")
 
 
 def tit_for_tat() -> Automaton:
     """Tit for Tat: cooperate first, then do what the other did last round.
+
+    See Also
+    --------
+    suspicious_tit_for_tat : the same, opening with D.
+    generous_tit_for_tat : forgives a defection with some probability.
+    tit_for_two_tats : retaliates after two defections.
+    contrite_tit_for_tat : accepts punishment for its own errors.
 
     References
     ----------
@@ -307,6 +336,10 @@ def tit_for_tat() -> Automaton:
 
 def suspicious_tit_for_tat() -> Automaton:
     """Suspicious Tit for Tat: Tit for Tat that defects in the first round.
+
+    See Also
+    --------
+    tit_for_tat : the same, opening with C.
 
     References
     ----------
@@ -319,6 +352,12 @@ def suspicious_tit_for_tat() -> Automaton:
 def grim_trigger() -> Automaton:
     """Grim Trigger: cooperate until anyone defects, then defect forever.
 
+    See Also
+    --------
+    k_period_punishment : punish for k rounds, then forgive.
+    tit_for_tat : punish for one round.
+    multilateral.solvers.critical_discount : the least discount factor sustaining a profile.
+
     References
     ----------
     .. [1] Friedman, J. W. (1971). A non-cooperative equilibrium for supergames. *Review of
@@ -330,6 +369,11 @@ def grim_trigger() -> Automaton:
 
 def win_stay_lose_shift() -> Automaton:
     """Win-Stay, Lose-Shift (Pavlov): cooperate after mutual C or mutual D, else defect.
+
+    See Also
+    --------
+    tit_for_tat : copies the other's last move.
+    generous_tit_for_tat : forgiving reciprocity.
 
     References
     ----------
@@ -346,19 +390,28 @@ def generous_tit_for_tat(generosity: float | Fraction = Fraction(1, 3)) -> Autom
     Nowak and Sigmund's generosity for the Prisoners' Dilemma is
     ``min(1 - (T - R)/(R - S), (R - P)/(T - P))`` (1/3 for T, R, P, S = 5, 3, 1, 0).
 
+    See Also
+    --------
+    tit_for_tat : never forgives a defection.
+    win_stay_lose_shift : corrects errors by shifting.
+
     References
     ----------
     .. [1] Nowak, M. A. and Sigmund, K. (1992). Tit for tat in heterogeneous populations.
        *Nature* 355, 250-253.
     """
     g = check_probability(generosity, "generosity")
-    after_d = [g, 1 - g]
-    return Automaton([C, D], [[[0, after_d], [0, after_d]]] * 2, states=("C", "D"),
+    by_signal: list[int | Sequence[Number]] = [0, [g, 1 - g]]  # after C; after D
+    return Automaton([C, D], [[by_signal, by_signal]] * 2, states=("C", "D"),
                      name=f"Generous Tit for Tat (g={generosity})")
 
 
 def tit_for_two_tats() -> Automaton:
     """Tit for Two Tats: defect only after two consecutive defections of the other.
+
+    See Also
+    --------
+    tit_for_tat : retaliates after one defection.
 
     References
     ----------
@@ -374,6 +427,11 @@ def k_period_punishment(k: int) -> Automaton:
 
     A defection by anyone in the cooperative phase, or a failure to punish during the
     punishment phase, (re)starts the ``k`` rounds.
+
+    See Also
+    --------
+    grim_trigger : punishes forever.
+    tit_for_tat : punishes for one round.
 
     References
     ----------
@@ -397,6 +455,11 @@ def contrite_tit_for_tat() -> Automaton:
     his standing; cooperating restores it; defecting against a bad-standing player while
     good is justified. Contrite TFT defects only when it is good and the other is bad, so an
     error is followed by one round of accepted punishment, not by an echo of defections.
+
+    See Also
+    --------
+    tit_for_tat : without contrition.
+    win_stay_lose_shift : another error-correcting strategy.
 
     References
     ----------
@@ -422,13 +485,25 @@ def contrite_tit_for_tat() -> Automaton:
 
 
 def alternator() -> Automaton:
-    """Alternate C, D, C, D, ... whatever the other does."""
+    """Alternate C, D, C, D, ... whatever the other does.
+
+    See Also
+    --------
+    random_player : alternates at random.
+    always_cooperate : an unconditional strategy.
+    """
     return Automaton([C, D], [[[1, 1], [1, 1]], [[0, 0], [0, 0]]], states=("C", "D"),
                      name="Alternator")
 
 
 def random_player(p: float | Fraction = Fraction(1, 2)) -> Automaton:
-    """Cooperate with probability ``p`` each round, independently."""
+    """Cooperate with probability ``p`` each round, independently.
+
+    See Also
+    --------
+    always_cooperate : p = 1.
+    always_defect : p = 0.
+    """
     q = check_probability(p, "p")
     mix = [q, 1 - q]
     return Automaton([C, D], [[[mix, mix], [mix, mix]]] * 2, initial=mix, states=("C", "D"),

@@ -6,11 +6,19 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from ._namespace import public_dir
+
 __all__ = ["main"]
+__dir__ = public_dir(__all__)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the console command; returns the exit status.
+
+    See Also
+    --------
+    multilateral.tour.run_tour : what ``multilateral tour`` prints.
+    multilateral.report.write_report : the report it writes.
 
     Examples
     --------

@@ -16,6 +16,8 @@ True True
 
 from __future__ import annotations
 
+from ._namespace import public_dir
+
 __all__ = [
     "DegenerateGameError",
     "InvalidArgumentError",
@@ -28,43 +30,96 @@ __all__ = [
     "MultilateralError",
     "SolverError",
 ]
+__dir__ = public_dir(__all__)
 
 
 class MultilateralError(Exception):
-    """Base class of every error raised on purpose by ``multilateral``."""
+    """Base class of every error raised on purpose by ``multilateral``.
+
+    See Also
+    --------
+    InvalidArgumentError : a bad value.
+    InvalidTypeError : a bad type.
+    SolverError : no verified answer.
+    """
 
 
 class InvalidArgumentError(MultilateralError, ValueError):
-    """An argument has the right type but a value outside what is expected."""
+    """An argument has the right type but a value outside what is expected.
+
+    See Also
+    --------
+    InvalidTypeError : the wrong type rather than a bad value.
+    """
 
 
 class InvalidGameError(InvalidArgumentError):
-    """A game's definition is inconsistent (shapes, labels, numbers of players or actions)."""
+    """A game's definition is inconsistent (shapes, labels, numbers of players or actions).
+
+    See Also
+    --------
+    InvalidPayoffsError : bad payoffs in particular.
+    """
 
 
 class InvalidPayoffsError(InvalidGameError):
-    """Payoffs are ragged, wrongly shaped, non-numeric, or not finite."""
+    """Payoffs are ragged, wrongly shaped, non-numeric, or not finite.
+
+    See Also
+    --------
+    InvalidGameError : any inconsistent game.
+    """
 
 
 class InvalidProbabilityError(InvalidArgumentError):
-    """A probability or mixed strategy is negative, not finite, or does not sum to one."""
+    """A probability or mixed strategy is negative, not finite, or does not sum to one.
+
+    See Also
+    --------
+    InvalidArgumentError : any bad value.
+    """
 
 
 class InvalidTypeError(MultilateralError, TypeError):
-    """An argument has the wrong type (e.g. a list where a game is expected)."""
+    """An argument has the wrong type (e.g. a list where a game is expected).
+
+    See Also
+    --------
+    InvalidArgumentError : the right type with a bad value.
+    """
 
 
 class MalformedFileError(InvalidArgumentError):
-    """A game file (e.g. Gambit ``.nfg``) cannot be parsed; the message names the line."""
+    """A game file (e.g. Gambit ``.nfg``) cannot be parsed; the message names the line.
+
+    See Also
+    --------
+    multilateral.io.read_nfg : raises it.
+    """
 
 
 class MissingDependencyError(MultilateralError, ImportError):
-    """An optional dependency (an extra such as ``plot``) is not installed."""
+    """An optional dependency (an extra such as ``plot``) is not installed.
+
+    See Also
+    --------
+    multilateral.plot : needs the plot extra.
+    """
 
 
 class SolverError(MultilateralError, RuntimeError):
-    """A solver could not produce a verified answer."""
+    """A solver could not produce a verified answer.
+
+    See Also
+    --------
+    DegenerateGameError : a degenerate game in particular.
+    """
 
 
 class DegenerateGameError(SolverError, ValueError):
-    """The requested algorithm needs a nondegenerate game and this one is degenerate."""
+    """The requested algorithm needs a nondegenerate game and this one is degenerate.
+
+    See Also
+    --------
+    multilateral.solvers.support_enumeration : handles degenerate games.
+    """

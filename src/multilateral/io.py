@@ -65,10 +65,12 @@ from typing import Any, Literal, NamedTuple
 
 import numpy as np
 
+from ._namespace import public_dir
 from .errors import InvalidArgumentError, InvalidTypeError, MalformedFileError
 from .games.normal_form import NormalFormGame
 
 __all__ = ["format_nfg", "parse_nfg", "read_nfg", "write_nfg"]
+__dir__ = public_dir(__all__)
 
 _WORD = re.compile(r'[^\s{},"]+')
 _NUMBER = re.compile(r"[+-]?(?:\d+/\d+|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d{1,4})?)")
@@ -242,6 +244,11 @@ def parse_nfg(text: str) -> NormalFormGame:
     InvalidTypeError
         If ``text`` is not a string.
 
+    See Also
+    --------
+    read_nfg : the same, from a file.
+    format_nfg : the inverse: a game as .nfg text.
+
     References
     ----------
     .. [1] Gambit manual, "Game representation formats": the ``.nfg`` format.
@@ -369,6 +376,11 @@ def read_nfg(path: str | os.PathLike[str]) -> NormalFormGame:
     FileNotFoundError
         If there is no such file.
 
+    See Also
+    --------
+    parse_nfg : the same, from a string.
+    write_nfg : the inverse: write a game to a file.
+
     Examples
     --------
     >>> import tempfile, pathlib
@@ -427,6 +439,11 @@ def format_nfg(
         digits that read back to the same float (read back as exact fractions, so a float
         game reads back with the same ``float_payoffs``, not as an equal game).
 
+    See Also
+    --------
+    write_nfg : the same, to a file.
+    parse_nfg : the inverse: .nfg text to a game.
+
     References
     ----------
     .. [1] Gambit manual, "Game representation formats": the ``.nfg`` format.
@@ -472,6 +489,11 @@ def write_nfg(
     version: Literal["outcome", "payoff"] = "outcome",
 ) -> None:
     """Write ``game`` to a Gambit ``.nfg`` file (UTF-8); see :func:`format_nfg`.
+
+    See Also
+    --------
+    format_nfg : the same, as a string.
+    read_nfg : the inverse: read a game from a file.
 
     Examples
     --------

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from numpy.typing import NDArray
 
+from ._namespace import public_dir
 from ._validation import DEFAULT_TOL, check_positive_int, check_tol, to_float
 from .errors import (
     DegenerateGameError,
@@ -51,6 +52,7 @@ __all__ = [
     "payoff_matrix",
     "schelling_diagram",
 ]
+__dir__ = public_dir(__all__)
 
 #: Display names of Oye's five types (the values of :attr:`TwoByTwo.oye_type`).
 OYE_NAMES: dict[str, str] = {
@@ -299,6 +301,11 @@ def payoff_matrix(
         If the game does not have two players.
     MissingDependencyError
         If matplotlib is not installed.
+
+    See Also
+    --------
+    schelling_diagram : payoffs of an anonymous game by number of cooperators.
+    gain_function_plot : the gain from cooperating in an anonymous game.
 
     References
     ----------

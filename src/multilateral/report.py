@@ -46,7 +46,10 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+from ._namespace import public_dir
+
 __all__ = ["CITATIONS", "DEFAULT_FOLDER", "write_report"]
+__dir__ = public_dir(__all__)
 
 #: Where ``multilateral tour`` writes the report when ``--report`` is not given.
 DEFAULT_FOLDER = "multilateral-tour"
@@ -157,6 +160,11 @@ def write_report(
     -------
     pathlib.Path
         The path of ``index.html``.
+
+    See Also
+    --------
+    multilateral.tour.run_tour : the tour as text.
+    multilateral.cli.main : the command that writes it.
 
     Notes
     -----

@@ -13,12 +13,18 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from numpy.typing import NDArray
 
+from ._namespace import public_dir
 from ._numeric import format_values, is_exact, readonly
+from .tolerances import SAME_POINT
+from .types import Number
+
+if TYPE_CHECKING:
+    import sympy
 
 __all__ = [
     "CorrelatedEquilibrium",
@@ -27,6 +33,7 @@ __all__ = [
     "SymmetricEquilibrium",
     "Threshold",
 ]
+__dir__ = public_dir(__all__)
 
 
 def _fmt(values: Any) -> str:
@@ -52,6 +59,11 @@ class NashEquilibrium:
     exact : tuple of tuple of Fraction, optional
         The same strategies in exact arithmetic when the game's payoffs are exact and the
         solver derived them.
+
+    See Also
+    --------
+    multilateral.solvers.nash_equilibria : returns them.
+    CorrelatedEquilibrium : the correlated counterpart.
     """
 
     strategies: tuple[NDArray[np.float64], ...]
@@ -78,7 +90,7 @@ class NashEquilibrium:
         if not isinstance(other, NashEquilibrium):
             return NotImplemented
         return len(self.strategies) == len(other.strategies) and all(
-            a.shape == b.shape and np.allclose(a, b, atol=1e-9)
+            a.shape == b.shape and np.allclose(a, b, atol=SAME_POINT)
             for a, b in zip(self.strategies, other.strategies, strict=True)
         )
 
@@ -106,12 +118,17 @@ class SymmetricEquilibrium:
     exact : object, optional
         The probability as an exact number (Fraction or sympy algebraic number) when found
         exactly.
+
+    See Also
+    --------
+    multilateral.solvers.symmetric_equilibria : returns them.
+    NashEquilibrium : an equilibrium of a normal-form game.
     """
 
     probability: float
     stable: bool
     payoff: float
-    exact: Any = None
+    exact: Fraction | sympy.Expr | None = None
 
     @property
     def is_pure(self) -> bool:
@@ -144,6 +161,11 @@ class CorrelatedEquilibrium:
         The distribution in exact arithmetic, when the payoffs are exact.
     exact_payoffs : tuple of Fraction, optional
         The players' payoffs in exact arithmetic.
+
+    See Also
+    --------
+    multilateral.solvers.correlated_equilibrium : returns it.
+    NashEquilibrium : the uncorrelated special case.
     """
 
     distribution: NDArray[np.float64]
@@ -176,7 +198,7 @@ class CorrelatedEquilibrium:
         product = np.ones(())
         for m in self.marginals:
             product = np.multiply.outer(product, m)
-        return bool(np.allclose(product, self.distribution, atol=1e-9))
+        return bool(np.allclose(product, self.distribution, atol=SAME_POINT))
 
     def __repr__(self) -> str:
         return (
@@ -226,12 +248,12 @@ class CriticalDiscount:
 
     delta: float
     feasible: tuple[tuple[float, float], ...]
-    exact: Any = None
-    expression: Any = None
+    exact: Fraction | sympy.Expr | None = None
+    expression: sympy.Expr | None = None
     binding: tuple[tuple[str, ...], int, int] | None = None
 
     @classmethod
-    def at_least(cls, threshold: Any) -> CriticalDiscount:
+    def at_least(cls, threshold: Number) -> CriticalDiscount:
         """Sustained exactly for ``threshold <= delta < 1`` (exact when ``threshold`` is)."""
         exact = Fraction(threshold) if is_exact(threshold) else None
         value = float(threshold)
@@ -248,7 +270,7 @@ class CriticalDiscount:
         return bool(self.feasible)
 
     @property
-    def value(self) -> Any:
+    def value(self) -> float | Fraction | sympy.Expr:
         """``delta`` in the input's arithmetic: ``exact`` when there is one, else the float."""
         return self.exact if self.exact is not None else self.delta
 
@@ -302,10 +324,10 @@ class Threshold:
     parameter: str
     value: float
     holds_above: bool = True
-    exact: Any = None
+    exact: Fraction | None = None
 
     @classmethod
-    def at(cls, threshold: Any, parameter: str, *, holds_above: bool = True) -> Threshold:
+    def at(cls, threshold: Number, parameter: str, *, holds_above: bool = True) -> Threshold:
         """A threshold at ``threshold`` (kept exact when it is)."""
         exact = Fraction(threshold) if is_exact(threshold) else None
         return cls(parameter, float(threshold), holds_above, exact)

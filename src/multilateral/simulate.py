@@ -48,11 +48,12 @@ from __future__ import annotations
 import numbers
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from numpy.typing import NDArray
 
+from ._namespace import public_dir
 from ._validation import check_positive_int, check_probability
 from .automata import Automaton
 from .errors import (
@@ -62,7 +63,11 @@ from .errors import (
     MissingDependencyError,
 )
 from .games.normal_form import NormalFormGame
-from .solvers.repeated import _flip_matrix, _is_dyadic_exact, _to_fraction
+from .solvers._exactness import flip_matrix, is_dyadic_exact, to_fraction
+from .types import Number, Seed
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "MatchResult",
@@ -71,6 +76,7 @@ __all__ = [
     "play_matches",
     "round_robin",
 ]
+__dir__ = public_dir(__all__)
 
 _BLOCK_ENTRIES = 1 << 20  # random numbers drawn per block (per kind) before the turn loop
 
@@ -94,6 +100,11 @@ class MatchResult:
         Total payoff of each player in each match, shape ``(repetitions, 2)``.
     noise, monitoring_error : float
         The error rates the matches were played with.
+
+    See Also
+    --------
+    play_matches : returns it.
+    TournamentResult : the result of a round robin.
     """
 
     names: tuple[str, str]
@@ -146,6 +157,11 @@ class TournamentResult:
         ``j``, over all repetitions.
     turns, repetitions : int
     noise, monitoring_error : float
+
+    See Also
+    --------
+    round_robin : returns it.
+    MatchResult : the result of one pairing's matches.
     """
 
     names: tuple[str, ...]
@@ -189,7 +205,7 @@ class TournamentResult:
         order = sorted(range(len(self.names)), key=lambda i: -med[i])
         return tuple(self.names[i] for i in order)
 
-    def to_frame(self) -> Any:
+    def to_frame(self) -> pd.DataFrame:
         """The results as a :class:`pandas.DataFrame`, one row per (player, opponent).
 
         Columns: ``player``, ``opponent``, ``mean_score`` and ``std_score`` (of the match
@@ -235,9 +251,9 @@ def play_matches(
     *,
     turns: int,
     repetitions: int = 1,
-    noise: Any = 0,
-    monitoring_error: Any = 0,
-    seed: Any = None,
+    noise: Number = 0,
+    monitoring_error: Number = 0,
+    seed: Seed = None,
 ) -> MatchResult:
     """Play ``repetitions`` matches of ``turns`` rounds between two automata, all at once.
 
@@ -329,9 +345,9 @@ def round_robin(
     *,
     turns: int = 200,
     repetitions: int = 10,
-    noise: Any = 0,
-    monitoring_error: Any = 0,
-    seed: Any = None,
+    noise: Number = 0,
+    monitoring_error: Number = 0,
+    seed: Seed = None,
     self_play: bool = True,
 ) -> TournamentResult:
     """A round-robin tournament: every pair of players plays ``repetitions`` matches.
@@ -363,6 +379,12 @@ def round_robin(
     Returns
     -------
     TournamentResult
+
+    See Also
+    --------
+    play_matches : the matches of one pair.
+    TournamentResult : what it returns.
+    multilateral.automata.Automaton : the players' strategies.
 
     References
     ----------
@@ -452,8 +474,8 @@ def expected_payoffs_by_turn(
     col: Automaton,
     *,
     turns: int,
-    noise: Any = 0,
-    monitoring_error: Any = 0,
+    noise: Number = 0,
+    monitoring_error: Number = 0,
 ) -> NDArray[Any]:
     """Exact expected stage payoffs of each round of a match between two automata.
 
@@ -481,6 +503,11 @@ def expected_payoffs_by_turn(
         dyadic numbers, as in :func:`~multilateral.solvers.profile_values`) are exact, else
         float64.
 
+    See Also
+    --------
+    play_matches : the same matches, simulated.
+    multilateral.solvers.profile_values : the discounted values of a profile.
+
     Examples
     --------
     >>> import multilateral as ml
@@ -501,8 +528,8 @@ def expected_payoffs_by_turn(
     turns = check_positive_int(turns, "turns")
     eps, mu = _check_errors(noise, monitoring_error, (m0, m1))
     exact = (stage.is_exact and _is_rational(noise) and _is_rational(monitoring_error)
-             and _is_dyadic_exact(row) and _is_dyadic_exact(col))
-    conv: Any = _to_fraction if exact else float
+             and is_dyadic_exact(row) and is_dyadic_exact(col))
+    conv: Any = to_fraction if exact else float
     eps_x = conv(noise) if exact else eps
     mu_x = conv(monitoring_error) if exact else mu
 
@@ -510,9 +537,9 @@ def expected_payoffs_by_turn(
         a = np.asarray(x)
         return np.vectorize(conv, otypes=[object])(a) if exact else a.astype(np.float64)
 
-    f0, f1 = _flip_matrix(m0, eps_x, exact), _flip_matrix(m1, eps_x, exact)
-    h0 = f0 @ _flip_matrix(m0, mu_x, exact)  # intended action -> reported action
-    h1 = f1 @ _flip_matrix(m1, mu_x, exact)
+    f0, f1 = flip_matrix(m0, eps_x, exact), flip_matrix(m1, eps_x, exact)
+    h0 = f0 @ flip_matrix(m0, mu_x, exact)  # intended action -> reported action
+    h1 = f1 @ flip_matrix(m1, mu_x, exact)
     t0 = arr(row.transition_matrix)  # (n0, m0, m1, n0): own reported, other's reported
     t1 = arr(col.transition_matrix)  # (n1, m1, m0, n1)
     a0 = h0[row.actions][:, :, None, None] * t0
@@ -556,7 +583,7 @@ def _check_automaton(aut: Any, own: int, other: int, who: str) -> None:
         )
 
 
-def _check_errors(noise: Any, monitoring_error: Any, shape: tuple[int, int]
+def _check_errors(noise: Number, monitoring_error: Number, shape: tuple[int, int]
                   ) -> tuple[float, float]:
     eps = check_probability(noise, "noise")
     mu = check_probability(monitoring_error, "monitoring_error")
@@ -597,7 +624,7 @@ def _players(players: Any) -> tuple[tuple[str, ...], list[Automaton]]:
     return tuple(names), automata
 
 
-def _rng(seed: Any) -> np.random.Generator:
+def _rng(seed: Seed) -> np.random.Generator:
     if isinstance(seed, bool):
         raise InvalidTypeError(f"seed must be None, an int or a numpy Generator, got {seed!r}")
     try:

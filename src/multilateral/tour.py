@@ -7,10 +7,12 @@ from collections.abc import Callable
 from fractions import Fraction
 from typing import TextIO
 
+from ._namespace import public_dir
 from .games.anonymous import AnonymousGame
 from .games.two_by_two import TwoByTwo
 
 __all__ = ["SECTIONS", "run_tour"]
+__dir__ = public_dir(__all__)
 
 
 def _fmt(x: object) -> str:
@@ -122,9 +124,8 @@ def _shadow_of_the_future(out: TextIO) -> None:
 
 def _collective_goods(out: TextIO) -> None:
     from .cases import climate
+    from .claims import CHAMBERLIN_CROWDING, OLSON_GROUP_SIZE
     from .models import (
-        CHAMBERLIN_CROWDING,
-        OLSON_GROUP_SIZE,
         CollectiveRiskDilemma,
         MagicNumber,
         PublicGoodProvision,
@@ -273,6 +274,11 @@ SECTIONS: dict[str, Callable[[TextIO], None]] = {
 
 def run_tour(out: TextIO) -> dict[str, str]:
     """Write the guided tour to ``out``, section by section; return each section's text.
+
+    See Also
+    --------
+    multilateral.report.write_report : the tour as an HTML report with figures.
+    multilateral.cli.main : the command that runs it.
 
     Examples
     --------

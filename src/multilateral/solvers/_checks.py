@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
 from ..errors import InvalidTypeError
-from ..games.normal_form import NormalFormGame, _action_values
+from ..games._common import action_values as _action_values
+from ..games.normal_form import NormalFormGame
 
 
-def as_game(game: Any) -> NormalFormGame:
+def as_game(game: object) -> NormalFormGame:
     """Return ``game`` if it is a :class:`NormalFormGame`, else raise a clear error."""
     if not isinstance(game, NormalFormGame):
         raise InvalidTypeError(

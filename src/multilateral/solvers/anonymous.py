@@ -10,12 +10,14 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from .._namespace import public_dir
 from .._validation import DEFAULT_TOL, check_tol
 from ..errors import DegenerateGameError, InvalidTypeError
 from ..games.anonymous import AnonymousGame
 from ..results import SymmetricEquilibrium
 
 __all__ = ["symmetric_equilibria"]
+__dir__ = public_dir(__all__)
 
 #: Above this many players exact root isolation (degree n - 1 polynomials) gives way to a
 #: float root finder on the Bernstein form.
@@ -55,6 +57,12 @@ def symmetric_equilibria(
     ------
     DegenerateGameError
         If ``g`` is identically zero (every symmetric profile is an equilibrium).
+
+    See Also
+    --------
+    multilateral.solvers.pure_nash_equilibria : pure equilibria of a normal-form game.
+    multilateral.solvers.replicator : the replicator dynamics whose rest points these are.
+    multilateral.results.SymmetricEquilibrium : what it returns.
 
     References
     ----------

@@ -21,11 +21,14 @@ import scipy.linalg
 from numpy.typing import ArrayLike, NDArray
 from scipy.optimize import linprog
 
-from .._numeric import format_values, readonly
+from .._namespace import public_dir
+from .._numeric import format_values, readonly, solve_exact
 from .._validation import DEFAULT_TOL, as_number_array, check_tol
 from ..errors import InvalidArgumentError, InvalidGameError, InvalidTypeError, SolverError
-from ..games.coalitional import TUGame, _popcount
-from .correlated import _solve_exact
+from ..games._common import popcount as _popcount
+from ..games.coalitional import TUGame
+from ..tolerances import LP_FEASIBILITY
+from ..types import Number
 
 __all__ = [
     "Core",
@@ -37,11 +40,13 @@ __all__ = [
     "nucleolus",
     "shapley_value",
 ]
+__dir__ = public_dir(__all__)
 
 LP_MAX_PLAYERS = 16  # 2**16 - 2 = 65534 coalition constraints
-_TIGHT = 1e-7  # on the scaled LP, slacks this small are tight (HiGHS's tolerance is 1e-7)
+_TIGHT = LP_FEASIBILITY  # on the scaled LP, slacks this small are tight (HiGHS's tolerance is 1e-7)
 _DUAL = 1e-9  # dual values above this are positive (the duals of one LP sum to 1)
 _MATCH = 1e-6  # an exact re-derivation must agree with the LP to this (relative) precision
+_RANK = 1e-9  # a (relative) residual or pivot below this is linear dependence
 
 
 # -- results ----------------------------------------------------------------------------------
@@ -60,6 +65,11 @@ class LeastCore:
         ``epsilon`` in exact arithmetic (exact games).
     exact : tuple of Fraction or None
         ``allocation`` in exact arithmetic (exact games).
+
+    See Also
+    --------
+    least_core : returns it.
+    Core : the core.
     """
 
     epsilon: float
@@ -101,6 +111,11 @@ class Core:
         ``v(S)`` for each row (exact when the game is).
     total : number
         ``v(N)``: the allocation's sum.
+
+    See Also
+    --------
+    core : returns it.
+    LeastCore : the least core.
     """
 
     is_empty: bool
@@ -110,7 +125,7 @@ class Core:
     coalitions: NDArray[np.int64]
     constraints: NDArray[np.int64]
     bounds: NDArray[Any]
-    total: Any
+    total: Number
 
     def __post_init__(self) -> None:
         if self.allocation is not None:
@@ -176,6 +191,10 @@ class Nucleolus:
         How many linear programmes were solved.
     individually_rational : bool
         True for the nucleolus (over imputations), False for the prenucleolus.
+
+    See Also
+    --------
+    nucleolus : returns it.
     """
 
     allocation: NDArray[np.float64]
@@ -210,6 +229,12 @@ def shapley_value(game: TUGame) -> NDArray[Any]:
     -------
     numpy.ndarray
         One value per player: Fractions (``object`` dtype) for exact games, floats otherwise.
+
+    See Also
+    --------
+    core : the allocations no coalition can improve on.
+    nucleolus : the allocation minimizing the largest excesses.
+    multilateral.solvers.shapley_shubik : the Shapley value of a voting game.
 
     References
     ----------
@@ -273,6 +298,11 @@ def excesses(game: TUGame, allocation: ArrayLike) -> NDArray[Any]:
     A coalition's excess is its complaint against ``x``: how much more it could get alone.
     Exact (Fractions) when the game and the allocation are.
 
+    See Also
+    --------
+    core : allocations with no positive excess.
+    nucleolus : lexicographically minimal excesses.
+
     Examples
     --------
     >>> import multilateral as ml
@@ -302,6 +332,12 @@ def least_core(game: TUGame) -> LeastCore:
     -------
     LeastCore
         ``epsilon`` and a point; exact for exact games.
+
+    See Also
+    --------
+    core : the core (least-core value 0 or less).
+    nucleolus : a point of the least core.
+    LeastCore : what it returns.
 
     References
     ----------
@@ -374,6 +410,13 @@ def core(game: TUGame, *, tol: float = DEFAULT_TOL) -> Core:
     -------
     Core
         Whether it is empty, a point, and the inequalities that define it.
+
+    See Also
+    --------
+    least_core : the core relaxed until it is non-empty.
+    nucleolus : a point of the core when it is non-empty.
+    shapley_value : another solution concept.
+    Core : what it returns.
 
     References
     ----------
@@ -450,6 +493,13 @@ def nucleolus(game: TUGame, *, individually_rational: bool = True) -> Nucleolus:
     ------
     InvalidGameError
         If ``individually_rational`` and the game has no imputation.
+
+    See Also
+    --------
+    shapley_value : another single-valued solution.
+    core : contains the nucleolus when non-empty.
+    least_core : the first step of the nucleolus.
+    excesses : the excesses it minimizes.
 
     References
     ----------
@@ -551,7 +601,7 @@ def nucleolus(game: TUGame, *, individually_rational: bool = True) -> Nucleolus:
         if basis.shape[0] < n and remaining.any():  # drop coalitions the fixed ones determine
             rest = np.flatnonzero(remaining)
             resid = bits[rest] - (bits[rest] @ basis.T) @ basis
-            remaining[rest[np.linalg.norm(resid, axis=1) <= 1e-9]] = False
+            remaining[rest[np.linalg.norm(resid, axis=1) <= _RANK]] = False
     allocation = z[:n] * scale
     exact: tuple[Fraction, ...] | None = None
     exact_levels: tuple[Fraction, ...] | None = None
@@ -664,7 +714,7 @@ def _independent(rows: NDArray[np.float64]) -> NDArray[np.intp]:
         return np.zeros(0, dtype=np.intp)
     _, r, piv = scipy.linalg.qr(rows.T, pivoting=True, mode="economic")
     diag = np.abs(np.diag(r))
-    rank = int(np.sum(diag > 1e-9 * max(1.0, float(diag[0]) if len(diag) else 1.0)))
+    rank = int(np.sum(diag > _RANK * max(1.0, float(diag[0]) if len(diag) else 1.0)))
     return np.sort(piv[:rank])
 
 
@@ -678,7 +728,7 @@ def _solve_rows(rows: NDArray[np.float64], rhs: list[Any]) -> list[Fraction] | N
                                                       dtype=object)])
     sums = np.zeros(rows.shape[1] + 1, dtype=np.int64)
     sums[-1] = 1
-    solved = _solve_exact(system, sums)
+    solved = solve_exact([*system.tolist(), sums.tolist()], [0] * len(system) + [1])
     if solved is None:
         return None
     return solved[:-1]
@@ -699,7 +749,7 @@ def _extend_basis(basis: NDArray[np.float64], rows: list[NDArray[np.float64]]
             for b in out:
                 w -= (w @ b) * b
         norm = float(np.linalg.norm(w))
-        if norm > 1e-9:
+        if norm > _RANK:
             out.append(w / norm)
     return np.array(out)
 

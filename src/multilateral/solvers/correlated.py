@@ -18,10 +18,13 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 from scipy.optimize import linprog
 
+from .._namespace import public_dir
+from .._numeric import solve_exact
 from .._validation import DEFAULT_TOL, as_number_array, check_tol
 from ..errors import InvalidArgumentError, InvalidProbabilityError, SolverError
 from ..games.normal_form import NormalFormGame
 from ..results import CorrelatedEquilibrium
+from ..tolerances import PROBABILITY, ROUNDING
 from ._checks import as_game
 
 __all__ = [
@@ -30,6 +33,7 @@ __all__ = [
     "correlated_polytope",
     "is_correlated_equilibrium",
 ]
+__dir__ = public_dir(__all__)
 
 # The exact re-derivation solves a rational linear system in the support's size; beyond
 # this many profiles in the support the float answer is returned alone.
@@ -61,6 +65,11 @@ class CorrelatedPolytope:
         ``(player, recommended action, deviation)`` for each row, ``m = sum_i n_i (n_i - 1)``.
     shape : tuple of int
         The game's numbers of actions.
+
+    See Also
+    --------
+    correlated_polytope : returns it.
+    correlated_equilibrium : one optimal point of it.
     """
 
     constraints: NDArray[Any]
@@ -94,6 +103,12 @@ def correlated_polytope(game: NormalFormGame) -> CorrelatedPolytope:
     Returns
     -------
     CorrelatedPolytope
+
+    See Also
+    --------
+    correlated_equilibrium : an optimal correlated equilibrium.
+    is_correlated_equilibrium : check a distribution.
+    CorrelatedPolytope : what it returns.
 
     References
     ----------
@@ -147,6 +162,11 @@ def is_correlated_equilibrium(
     -------
     bool
 
+    See Also
+    --------
+    correlated_equilibrium : find one.
+    correlated_polytope : all of them, as a polytope.
+
     Examples
     --------
     >>> import multilateral as ml
@@ -197,6 +217,12 @@ def correlated_equilibrium(
     SolverError
         If the linear programme fails (it cannot be infeasible: every game has a correlated
         equilibrium, Hart and Schmeidler 1989).
+
+    See Also
+    --------
+    correlated_polytope : every correlated equilibrium, as a polytope.
+    is_correlated_equilibrium : check a distribution.
+    multilateral.solvers.nash_equilibria : the Nash equilibria (correlated equilibria too).
 
     References
     ----------
@@ -343,7 +369,7 @@ def _as_distribution(distribution: ArrayLike, shape: tuple[int, ...]) -> NDArray
         raise InvalidProbabilityError("probabilities must be >= 0")
     total = x.sum()
     exact_sum = x.dtype.kind in "iuO"
-    if (total != 1) if exact_sum else not np.isclose(float(total), 1.0, atol=1e-9, rtol=0):
+    if (total != 1) if exact_sum else not np.isclose(float(total), 1.0, atol=PROBABILITY, rtol=0):
         raise InvalidProbabilityError(f"probabilities must sum to 1, they sum to {total}")
     return x
 
@@ -373,7 +399,7 @@ def _vertex(
     for j, v in zip(free, solved, strict=True):
         vertex[j] = v
     values = np.array(vertex, dtype=object if exact else float)
-    floor = 0 if exact else -1e-12 * scale
+    floor = 0 if exact else -ROUNDING * scale
     if np.any(values[:n_profiles] < floor) or np.any(np.asarray(ineq).dot(values) < floor):
         return None
     if abs(float(cost @ values.astype(float)) - float(cost @ z)) > 1e-6 * scale:
@@ -383,16 +409,8 @@ def _vertex(
 
 def _solve_exact(tight: NDArray[Any], sums: NDArray[np.int64]) -> list[Fraction] | None:
     """The unique solution of ``tight @ y = 0, sums @ y = 1`` in Fractions, if there is one."""
-    from sympy import QQ
-    from sympy.polys.matrices import DomainMatrix
-
-    rows = [[QQ(*_ratio(v)) for v in row] + [QQ(0)] for row in tight.tolist()]
-    rows.append([QQ(int(v)) for v in sums] + [QQ(1)])
-    reduced, pivots = DomainMatrix(rows, (len(rows), len(sums) + 1), QQ).rref()
-    if tuple(pivots) != tuple(range(len(sums))):  # not a unique point, or inconsistent
-        return None
-    solution = reduced.to_list()[: len(sums)]
-    return [Fraction(int(r[-1].numerator), int(r[-1].denominator)) for r in solution]
+    rows = [*tight.tolist(), [int(v) for v in sums]]
+    return solve_exact(rows, [0] * len(tight) + [1])
 
 
 def _solve_float(tight: NDArray[Any], sums: NDArray[np.int64]) -> list[float] | None:
@@ -401,11 +419,6 @@ def _solve_float(tight: NDArray[Any], sums: NDArray[np.int64]) -> list[float] | 
     rhs = np.zeros(len(system))
     rhs[-1] = 1.0
     y, _, rank, _ = np.linalg.lstsq(system, rhs, rcond=None)
-    if rank < len(sums) or not np.allclose(system @ y, rhs, atol=1e-12):
+    if rank < len(sums) or not np.allclose(system @ y, rhs, atol=ROUNDING):
         return None
     return [float(v) for v in y]
-
-
-def _ratio(v: Any) -> tuple[int, int]:
-    f = Fraction(v)
-    return f.numerator, f.denominator

@@ -9,6 +9,7 @@ from typing import Literal
 import numpy as np
 from numpy.typing import ArrayLike
 
+from .._namespace import public_dir
 from .._validation import DEFAULT_TOL, check_tol
 from ..errors import InvalidArgumentError
 from ..games.normal_form import NormalFormGame
@@ -20,6 +21,7 @@ __all__ = [
     "iterated_elimination",
     "pure_nash_equilibria",
 ]
+__dir__ = public_dir(__all__)
 
 
 def pure_nash_equilibria(
@@ -42,6 +44,13 @@ def pure_nash_equilibria(
     -------
     tuple of tuple of int
         Action-index profiles, in lexicographic order; ``game.actions`` gives their labels.
+
+    See Also
+    --------
+    best_responses : each player's best replies to a profile.
+    iterated_elimination : iterated elimination of dominated actions.
+    multilateral.solvers.nash_equilibria : mixed equilibria of two-player games.
+    multilateral.solvers.symmetric_equilibria : equilibria of anonymous games.
 
     References
     ----------
@@ -73,6 +82,11 @@ def best_responses(
 
     ``profile[player]`` is ignored except that it must be a valid mixed strategy.
 
+    See Also
+    --------
+    pure_nash_equilibria : profiles of mutual best responses.
+    iterated_elimination : iterated elimination of dominated actions.
+
     Examples
     --------
     >>> import multilateral as ml
@@ -98,6 +112,10 @@ class EliminationResult:
         The reduced game.
     eliminated : tuple of (int, int)
         ``(player, action)`` in the order they were removed.
+
+    See Also
+    --------
+    iterated_elimination : returns it.
     """
 
     surviving: tuple[tuple[int, ...], ...]
@@ -121,6 +139,12 @@ def iterated_elimination(
     tol : float
         An action is dominated when another strategy beats it by more than ``tol`` against
         every profile of the others.
+
+    See Also
+    --------
+    EliminationResult : what it returns.
+    pure_nash_equilibria : pure equilibria of the game.
+    best_responses : each player's best replies.
 
     References
     ----------

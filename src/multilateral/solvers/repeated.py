@@ -19,12 +19,16 @@ from typing import Any, Literal
 import numpy as np
 from numpy.typing import NDArray
 
+from .._namespace import public_dir
 from .._validation import DEFAULT_TOL, check_tol
 from ..automata import Automaton
 from ..errors import InvalidArgumentError, InvalidTypeError, SolverError
 from ..games.normal_form import NormalFormGame
 from ..games.repeated import RepeatedGame
 from ..results import CriticalDiscount
+from ..tolerances import ROUNDING
+from ..types import Number
+from ._exactness import flip_matrix, is_dyadic_exact, to_fraction
 
 __all__ = [
     "CriticalDiscount",
@@ -35,6 +39,7 @@ __all__ = [
     "is_subgame_perfect",
     "profile_values",
 ]
+__dir__ = public_dir(__all__)
 
 
 @dataclass(frozen=True, repr=False)
@@ -51,6 +56,10 @@ class ProfileValues:
         The joint states (one automaton state label per player), in the rows' order.
     exact : tuple, optional
         ``values`` as Fractions when the game and the profile are exact.
+
+    See Also
+    --------
+    profile_values : returns it.
     """
 
     values: NDArray[np.float64]
@@ -79,6 +88,11 @@ class EquilibriumCheck:
         ``(joint state, player, deviation action)`` of that largest gain.
     checked_states : int
         How many joint states were checked.
+
+    See Also
+    --------
+    is_subgame_perfect : returns it.
+    is_nash_equilibrium : returns it.
     """
 
     holds: bool
@@ -145,8 +159,8 @@ def _chain(rg: RepeatedGame, profile: Sequence[Automaton], *, exact: bool = True
             )
     exact = exact and stage.is_exact and all(isinstance(x, Fraction) for x in
                                    (rg.noise, rg.monitoring_error)) and all(
-        _is_dyadic_exact(a) for a in profile)
-    conv = _to_fraction if exact else float
+        is_dyadic_exact(a) for a in profile)
+    conv = to_fraction if exact else float
     sizes = [a.n_states for a in profile]
     joint = list(itertools.product(*(range(s) for s in sizes)))
     intended = np.array([[profile[i].actions[s[i]] for i in range(n)] for s in joint],
@@ -171,12 +185,12 @@ def _chain(rg: RepeatedGame, profile: Sequence[Automaton], *, exact: bool = True
     payoffs = np.array([[stage.payoffs[(*p, i)] for i in range(n)] for p in profiles],
                        dtype=object if exact else float)
     if exact:
-        payoffs = np.vectorize(_to_fraction, otypes=[object])(payoffs)
+        payoffs = np.vectorize(to_fraction, otypes=[object])(payoffs)
     init: Any = profile[0].initial
     for a in profile[1:]:
         init = np.kron(init, a.initial)
     if exact:
-        init = np.vectorize(_to_fraction, otypes=[object])(init)
+        init = np.vectorize(to_fraction, otypes=[object])(init)
     chain = _Chain(
         intended=intended,
         outcome=_outcome_probs(intended, shape, rg.noise, exact),
@@ -192,38 +206,12 @@ def _chain(rg: RepeatedGame, profile: Sequence[Automaton], *, exact: bool = True
     return chain
 
 
-def _is_dyadic_exact(aut: Automaton) -> bool:
-    """Deterministic automata (and simple rational mixes) convert exactly."""
-    vals = np.unique(np.concatenate([aut.transition_matrix.ravel(), aut.initial]))
-    return all(Fraction(float(v)).limit_denominator(1000) == Fraction(float(v)) for v in vals)
-
-
-def _to_fraction(x: Any) -> Fraction:
-    if isinstance(x, Fraction):
-        return x
-    if isinstance(x, (int, np.integer)):
-        return Fraction(int(x))
-    return Fraction(float(x)).limit_denominator(10**12)
-
-
-def _flip_matrix(m: int, eps: Any, exact: bool) -> NDArray[Any]:
-    """``[a, b]``: probability that intended ``a`` comes out as ``b`` (errs uniformly).
-
-    With one action there is nothing to err to: the action always comes out as intended.
-    """
-    one: Any = Fraction(1) if exact else 1.0
-    off = eps / (m - 1) if m > 1 else 0 * one
-    out = np.full((m, m), off, dtype=object if exact else np.float64)
-    np.fill_diagonal(out, one - eps if m > 1 else one)
-    return out
-
-
 def _outcome_probs(intended: NDArray[np.int64], shape: tuple[int, ...], eps: Any, exact: bool
                    ) -> Any:
     """(S, A): probability of each actual profile (C order) given each row of intentions."""
     out: Any = None
     for i, m in enumerate(shape):
-        rows = _flip_matrix(m, eps, exact)[intended[:, i]]
+        rows = flip_matrix(m, eps, exact)[intended[:, i]]
         out = rows if out is None else (out[:, :, None] * rows[:, None, :]).reshape(
             len(intended), -1)
     return out
@@ -259,6 +247,12 @@ def profile_values(rg: RepeatedGame, profile: Sequence[Automaton]) -> ProfileVal
     monitoring errors folded into ``u`` and ``P``; exact (Fractions) when the stage payoffs,
     ``delta``, the error rates and the automata are.
 
+    See Also
+    --------
+    critical_discount : the least discount factor sustaining a profile.
+    is_subgame_perfect : one-shot deviation check.
+    is_nash_equilibrium : check deviations from the start.
+
     Examples
     --------
     >>> import multilateral as ml
@@ -274,7 +268,8 @@ def profile_values(rg: RepeatedGame, profile: Sequence[Automaton]) -> ProfileVal
     if chain.exact:
         import sympy
 
-        d = sympy.Rational(rg.delta.numerator, rg.delta.denominator)
+        delta = Fraction(rg.delta)
+        d = sympy.Rational(delta.numerator, delta.denominator)
         mat = sympy.eye(len(chain.labels)) - d * sympy.Matrix(trans.tolist())
         sol = mat.LUsolve((1 - d) * sympy.Matrix(u.tolist()))
         vals = np.array([[Fraction(int(v.p), int(v.q)) for v in row] for row in sol.tolist()],
@@ -331,6 +326,12 @@ def is_subgame_perfect(
     no player gains by deviating for one round and then following his automaton. With noise
     or monitoring errors, the check is of perfect public equilibrium.
 
+    See Also
+    --------
+    is_nash_equilibrium : a weaker check.
+    critical_discount : the least discount factor at which it holds.
+    profile_values : the profile's discounted values.
+
     References
     ----------
     .. [1] Fudenberg, D. and Tirole, J. (1991). *Game Theory*, section 4.2. MIT Press.
@@ -374,6 +375,12 @@ def is_nash_equilibrium(
     optimum beats his value from the initial state. The worst deviation reported is the
     first action of the best reply where it departs from the automaton on the path.
 
+    See Also
+    --------
+    is_subgame_perfect : the stronger check.
+    critical_discount : the least discount factor at which it holds.
+    profile_values : the profile's discounted values.
+
     Examples
     --------
     >>> import multilateral as ml
@@ -401,7 +408,7 @@ def is_nash_equilibrium(
             ti = np.array([steps[policy[s]][1][s] for s in range(len(policy))])
             v = _values_float(ui, ti, delta)
             q = np.stack([(1 - delta) * ud[:, i] + delta * td @ v for ud, td in steps], axis=1)
-            better = q.max(axis=1) > q[np.arange(len(policy)), policy] + 1e-12 * scale
+            better = q.max(axis=1) > q[np.arange(len(policy)), policy] + ROUNDING * scale
             if not better.any():
                 break
             policy = np.where(better, q.argmax(axis=1), policy)
@@ -420,8 +427,8 @@ def critical_discount(
     profile: Sequence[Automaton],
     *,
     kind: Literal["spe", "nash"] = "spe",
-    noise: Any = 0,
-    monitoring_error: Any = 0,
+    noise: Number = 0,
+    monitoring_error: Number = 0,
     symbolic: bool = False,
     grid: int = 2001,
     tol: float = DEFAULT_TOL,
@@ -454,6 +461,13 @@ def critical_discount(
 
     When the profile is an equilibrium for no discount factor in ``[0, 1)`` the result says so
     (``attainable`` is False, ``delta`` is ``inf``).
+
+    See Also
+    --------
+    is_subgame_perfect : the check at one discount factor.
+    is_nash_equilibrium : the Nash check at one discount factor.
+    profile_values : the profile's discounted values.
+    multilateral.results.CriticalDiscount : what it returns.
 
     References
     ----------

@@ -17,13 +17,16 @@ from typing import Any, Literal
 import numpy as np
 from numpy.typing import NDArray
 
+from .._namespace import public_dir
 from .._validation import DEFAULT_TOL, check_tol
 from ..errors import DegenerateGameError, InvalidArgumentError, InvalidGameError, SolverError
 from ..games.normal_form import NormalFormGame
 from ..results import NashEquilibrium
+from ..tolerances import ROUNDING, SAME_POINT
 from ._checks import as_game
 
 __all__ = ["lemke_howson", "nash_equilibria", "support_enumeration", "vertex_enumeration"]
+__dir__ = public_dir(__all__)
 
 Method = Literal["vertex", "support"]
 
@@ -54,6 +57,14 @@ def nash_equilibria(
         actions). When the payoffs are exact (ints or Fractions) each equilibrium also carries
         ``exact`` strategies in Fractions.
 
+    See Also
+    --------
+    vertex_enumeration : all equilibria of a nondegenerate game, exact when payoffs are.
+    support_enumeration : all equilibria by enumerating supports.
+    lemke_howson : one equilibrium, fast.
+    multilateral.solvers.pure_nash_equilibria : pure equilibria of N-player games.
+    multilateral.solvers.correlated_equilibrium : a correlated equilibrium (a linear program).
+
     References
     ----------
     .. [1] Avis, D., Rosenberg, G. D., Savani, R. and von Stengel, B. (2010). Enumeration of
@@ -83,6 +94,12 @@ def vertex_enumeration(
     game: NormalFormGame, *, tol: float = DEFAULT_TOL
 ) -> tuple[NashEquilibrium, ...]:
     """All (extreme) Nash equilibria by vertex enumeration; see :func:`nash_equilibria`.
+
+    See Also
+    --------
+    nash_equilibria : chooses the algorithm.
+    support_enumeration : another enumeration of all equilibria.
+    lemke_howson : one equilibrium, fast.
 
     Examples
     --------
@@ -133,12 +150,12 @@ def _polytope_vertices(
 
         eq = ConvexHull(g / (h - g @ c)[:, None]).equations
         verts = c + eq[:, :-1] / -eq[:, -1:]
-    tight = np.abs(verts @ g.T - h) <= 1e-9
+    tight = np.abs(verts @ g.T - h) <= SAME_POINT
     # a vertex is fixed by its tight constraints: qhull repeats a vertex once per simplex of a
     # non-simplicial polar facet, so keep one per label set
     _, first = np.unique(_label_codes(tight), return_index=True)
     verts, tight = verts[first], tight[first]
-    keep = np.abs(verts).sum(axis=1) > 1e-12  # the origin is the artificial equilibrium
+    keep = np.abs(verts).sum(axis=1) > ROUNDING  # the origin is the artificial equilibrium
     return np.clip(verts[keep], 0.0, None), tight[keep]
 
 
@@ -184,6 +201,12 @@ def support_enumeration(
     DegenerateGameError
         If an equilibrium found has more pure best responses than its support size
         (the game is degenerate: use ``method="vertex"``).
+
+    See Also
+    --------
+    nash_equilibria : chooses the algorithm.
+    vertex_enumeration : another enumeration of all equilibria.
+    lemke_howson : one equilibrium, fast.
 
     References
     ----------
@@ -239,7 +262,7 @@ def _indifference(sub: NDArray[np.float64]) -> tuple[NDArray[np.float64], NDArra
     rhs = np.zeros((batch, k + 1))
     rhs[:, k] = 1.0
     sol = np.full((batch, k + 1), np.nan)
-    good = np.abs(np.linalg.det(mat)) > 1e-12
+    good = np.abs(np.linalg.det(mat)) > ROUNDING
     if good.any():
         sol[good] = np.linalg.solve(mat[good], rhs[good][..., None])[..., 0]
     return sol[:, :k], sol[:, k]
@@ -265,6 +288,12 @@ def lemke_howson(
     ------
     SolverError
         If the path ends at a profile that is not an equilibrium within ``tol``.
+
+    See Also
+    --------
+    nash_equilibria : all equilibria.
+    vertex_enumeration : all equilibria of a nondegenerate game.
+    support_enumeration : all equilibria by supports.
 
     References
     ----------
@@ -333,14 +362,14 @@ def _lemke_howson_path(
 def _pivot(tab: NDArray[np.float64], basis: list[int], entering: int, lex: list[int]) -> int:
     """Pivot ``entering`` into the basis by the lexicographic minimum-ratio test."""
     col = tab[:, entering]
-    rows = np.flatnonzero(col > 1e-12)
+    rows = np.flatnonzero(col > ROUNDING)
     if rows.size == 0:
         raise SolverError("Lemke-Howson met an unbounded ray: payoffs are not positive")
     cols = np.array([tab.shape[1] - 1, *lex])
     ratios = tab[np.ix_(rows, cols)] / col[rows, None]
     for k in range(ratios.shape[1]):  # keep the rows tied (within round-off) at each level
         best = ratios[:, k].min()
-        keep = ratios[:, k] <= best + 1e-12 * max(1.0, abs(best))
+        keep = ratios[:, k] <= best + ROUNDING * max(1.0, abs(best))
         rows, ratios = rows[keep], ratios[keep]
         if rows.size == 1:
             break
