@@ -1,4 +1,5 @@
-"""Test configuration: hypothesis profiles (``HYPOTHESIS_PROFILE=ci`` runs more examples)."""
+"""Test configuration for every test path (tests, src doctests, docs): hypothesis profiles
+(``HYPOTHESIS_PROFILE=ci`` runs more examples). At the root so that doctests get it too."""
 
 import os
 
