@@ -559,10 +559,6 @@ class TUGame(Immutable):
 
 
 # -- helpers ----------------------------------------------------------------------------------
-# Kept for the solvers that still import it; new code imports games._common.popcount.
-_popcount = popcount
-
-
 def _members(mask: int, n: int) -> tuple[int, ...]:
     return tuple(i for i in range(n) if mask >> i & 1)
 

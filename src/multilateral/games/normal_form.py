@@ -283,7 +283,3 @@ def _rebuild(cls: type, payoffs: Any, players: Any, actions: Any) -> NormalFormG
     game: NormalFormGame = NormalFormGame.__new__(cls)
     NormalFormGame.__init__(game, payoffs, players=players, actions=actions)
     return game
-
-
-# Kept for the solvers that still import it; new code imports games._common.action_values.
-_action_values = action_values
