@@ -20,6 +20,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .._namespace import public_dir
+from .._numeric import solve_exact
 from .._validation import DEFAULT_TOL, check_tol
 from ..automata import Automaton
 from ..errors import InvalidArgumentError, InvalidTypeError, SolverError
@@ -266,14 +267,14 @@ def profile_values(rg: RepeatedGame, profile: Sequence[Automaton]) -> ProfileVal
     chain = _chain(rg, profile)
     u, trans = chain.step(chain.outcome)
     if chain.exact:
-        import sympy
-
-        delta = Fraction(rg.delta)
-        d = sympy.Rational(delta.numerator, delta.denominator)
-        mat = sympy.eye(len(chain.labels)) - d * sympy.Matrix(trans.tolist())
-        sol = mat.LUsolve((1 - d) * sympy.Matrix(u.tolist()))
-        vals = np.array([[Fraction(int(v.p), int(v.q)) for v in row] for row in sol.tolist()],
-                        dtype=object)
+        d = Fraction(rg.delta)
+        size = len(chain.labels)
+        # (I - d P) v_i = (1 - d) u_i for each player i: nonsingular for d < 1
+        mat = [[int(r == c) - d * Fraction(trans[r, c]) for c in range(size)]
+               for r in range(size)]
+        columns = [solve_exact(mat, [(1 - d) * Fraction(v) for v in u[:, i]])
+                   for i in range(u.shape[1])]
+        vals = np.array(columns, dtype=object).T
         start = chain.initial @ vals
         return ProfileValues(np.asarray(start, dtype=float), np.asarray(vals, dtype=float),
                              chain.labels, tuple(start))

@@ -18,6 +18,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .._namespace import public_dir
+from .._numeric import solve_exact
 from .._validation import DEFAULT_TOL, check_tol
 from ..errors import DegenerateGameError, InvalidArgumentError, InvalidGameError, SolverError
 from ..games.normal_form import NormalFormGame
@@ -443,18 +444,16 @@ def _exact_equilibrium(
 ) -> tuple[tuple[Fraction, ...], tuple[Fraction, ...]] | None:
     """Recompute an equilibrium with the same supports in exact rational arithmetic.
 
-    Solves the indifference conditions on the supports with sympy's exact linear solver;
+    Solves the indifference conditions on the supports exactly (:func:`solve_exact`);
     returns None if they do not pin down a unique exact equilibrium (degenerate games).
     """
-    import sympy
-
     a = game.payoff_array(0)
     b = game.payoff_array(1)
     sx, sy = np.flatnonzero(x), np.flatnonzero(y)
     ty = np.flatnonzero(np.isclose(a @ y, np.max(a @ y)))  # row's best responses to y
     tx = np.flatnonzero(np.isclose(x @ b, np.max(x @ b)))  # column's best responses to x
-    py = _solve_mix(sympy, a[np.ix_(ty, sy)], len(sy))
-    px = _solve_mix(sympy, b[np.ix_(sx, tx)].T, len(sx))
+    py = _solve_mix(a[np.ix_(ty, sy)], len(sy))
+    px = _solve_mix(b[np.ix_(sx, tx)].T, len(sx))
     if px is None or py is None:
         return None
     ex = [Fraction(0)] * len(x)
@@ -466,17 +465,12 @@ def _exact_equilibrium(
     return tuple(ex), tuple(ey)
 
 
-def _solve_mix(sympy: Any, sub: NDArray[Any], k: int) -> list[Fraction] | None:
+def _solve_mix(sub: NDArray[Any], k: int) -> list[Fraction] | None:
     """The unique mix over ``k`` actions making each row of ``sub`` equal, or None."""
-    rows = [[sympy.Rational(str(Fraction(v))) for v in r] + [-1] for r in np.asarray(sub).tolist()]
-    rows.append([1] * k + [0])
-    mat = sympy.Matrix(rows)
-    rhs = sympy.Matrix([0] * (len(rows) - 1) + [1])
-    try:
-        sol, params = mat.gauss_jordan_solve(rhs)
-    except ValueError:
+    rows = [[*r, -1] for r in np.asarray(sub).tolist()]  # sub @ x - v = 0
+    rows.append([1] * k + [0])  # sum x = 1
+    sol = solve_exact(rows, [0] * (len(rows) - 1) + [1])
+    if sol is None:
         return None
-    if params.shape[0] != 0:
-        return None
-    vals = [Fraction(int(v.p), int(v.q)) for v in sol[:k]]
+    vals = sol[:k]
     return vals if all(v >= 0 for v in vals) else None
