@@ -84,7 +84,7 @@ class TestAumann:
 
 
 class TestPolytope:
-    @given(mst.normal_form_games(n_players=st.integers(2, 3), n_actions=st.integers(1, 3)))
+    @given(mst.normal_form_games(n=st.integers(2, 3), n_actions=st.integers(1, 3)))
     def test_matches_profile_by_profile_definition(self, game):
         poly = solvers.correlated_polytope(game)
         reference = loop_constraints(game)
@@ -99,7 +99,7 @@ class TestPolytope:
 
 
 class TestProperties:
-    @given(mst.normal_form_games(n_players=2, n_actions=st.integers(2, 4), exact=False))
+    @given(mst.normal_form_games(n=2, n_actions=st.integers(2, 4), exact=False))
     def test_every_nash_equilibrium_is_correlated(self, game):
         try:
             equilibria = solvers.nash_equilibria(game)
@@ -108,7 +108,7 @@ class TestProperties:
         for eq in equilibria:
             assert solvers.is_correlated_equilibrium(game, product(eq.strategies), tol=1e-7)
 
-    @given(mst.normal_form_games(n_players=2, n_actions=st.integers(2, 4)))
+    @given(mst.normal_form_games(n=2, n_actions=st.integers(2, 4)))
     def test_exact_nash_equilibria_are_correlated_and_no_better(self, game):
         # in floats a Nash equilibrium found within tol can beat the exact CE optimum by a
         # rounding error, so the welfare bound is checked in exact arithmetic
@@ -129,7 +129,7 @@ class TestProperties:
             else:
                 assert worst.value - 1e-6 <= welfare <= best.value + 1e-6
 
-    @given(mst.normal_form_games(n_players=st.integers(2, 4), n_actions=st.integers(1, 3)))
+    @given(mst.normal_form_games(n=st.integers(2, 4), n_actions=st.integers(1, 3)))
     def test_pure_equilibria_of_n_player_games_are_correlated(self, game):
         best = solvers.correlated_equilibrium(game)
         worst = solvers.correlated_equilibrium(game, maximize=False)
@@ -142,7 +142,7 @@ class TestProperties:
             assert worst.exact is None or sum(worst.exact_payoffs) <= welfare
             assert best.exact is None or welfare <= sum(best.exact_payoffs)
 
-    @given(mst.normal_form_games(n_players=st.integers(2, 3), n_actions=st.integers(1, 3)),
+    @given(mst.normal_form_games(n=st.integers(2, 3), n_actions=st.integers(1, 3)),
            st.sampled_from(["welfare", "egalitarian", 0, 1]), st.booleans())
     def test_answer_is_an_equilibrium_and_exact_when_payoffs_are(self, game, objective, up):
         if objective == "egalitarian" and not up:
@@ -171,7 +171,7 @@ class TestProperties:
         assert ce.exact.tolist() == [[1, 0], [0, 0]]
         assert ce.is_product
 
-    @given(mst.normal_form_games(n_players=2, n_actions=st.integers(2, 3)))
+    @given(mst.normal_form_games(n=2, n_actions=st.integers(2, 3)))
     def test_marginals_are_distributions(self, game):
         ce = solvers.correlated_equilibrium(game)
         for m, n in zip(ce.marginals, game.shape, strict=True):

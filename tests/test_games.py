@@ -106,7 +106,7 @@ class TestNormalFormGame:
         with pytest.raises(error):
             g.expected_payoffs(profile)
 
-    @given(data=st.data(), game=mst.normal_form_games(n_players=st.integers(1, 3)))
+    @given(data=st.data(), game=mst.normal_form_games(n=st.integers(1, 3)))
     def test_expected_payoffs_match_the_definition(self, data, game):
         profile = [data.draw(mst.probability_vectors(m)) for m in game.shape]
         expected = np.zeros(game.n_players)

@@ -30,12 +30,12 @@ def brute_force_pure(game, tol=0.0):
     return tuple(out)
 
 
-@given(mst.normal_form_games(n_players=st.integers(1, 4), n_actions=st.integers(1, 3)))
+@given(mst.normal_form_games(n=st.integers(1, 4), n_actions=st.integers(1, 3)))
 def test_pure_equilibria_match_brute_force(game):
     assert solvers.pure_nash_equilibria(game) == brute_force_pure(game)
 
 
-@given(mst.normal_form_games(n_players=st.integers(2, 3), n_actions=st.integers(1, 3),
+@given(mst.normal_form_games(n=st.integers(2, 3), n_actions=st.integers(1, 3),
                              exact=False))
 def test_pure_equilibria_float_payoffs(game):
     # payoffs within tol (1e-9) of the best count as best responses
@@ -56,7 +56,7 @@ def test_threshold_game_equilibria_are_all_defect_or_minimal_coalitions():
     assert len(eqs) == 1 + 10  # all-defect plus C(5, 3) pivotal coalitions
 
 
-@given(mst.normal_form_games(n_players=st.integers(2, 3), n_actions=st.integers(1, 3)),
+@given(mst.normal_form_games(n=st.integers(2, 3), n_actions=st.integers(1, 3)),
        st.data())
 def test_best_responses_attain_the_maximum(game, data):
     profile = [data.draw(mst.probability_vectors(m)) for m in game.shape]
@@ -81,7 +81,7 @@ class TestIteratedElimination:
         assert solvers.iterated_elimination(g, by="pure").surviving == ((0, 1, 2), (0, 1))
         assert solvers.iterated_elimination(g, by="mixed").surviving == ((0, 2), (0, 1))
 
-    @given(mst.normal_form_games(n_players=st.integers(2, 3), n_actions=st.integers(1, 3)),
+    @given(mst.normal_form_games(n=st.integers(2, 3), n_actions=st.integers(1, 3)),
            st.sampled_from(["pure", "mixed"]))
     def test_pure_equilibria_survive(self, game, by):
         res = solvers.iterated_elimination(game, by=by)

@@ -23,12 +23,12 @@ def test_exact_probability_vectors(p):
     assert all(isinstance(v, Fraction) and v >= 0 for v in p) and sum(p) == 1
 
 
-@given(mst.normal_form_games(n_players=3, n_actions=2))
+@given(mst.normal_form_games(n=3, n_actions=2))
 def test_normal_form_shapes(game):
     assert game.shape == (2, 2, 2) and game.is_exact
 
 
-@given(mst.normal_form_games(n_players=2, n_actions=st.integers(1, 3), exact=False))
+@given(mst.normal_form_games(n=2, n_actions=st.integers(1, 3), exact=False))
 def test_float_games(game):
     assert game.n_players == 2 and game.payoffs.dtype == np.float64
 

@@ -119,7 +119,7 @@ class TestKnownGames:
 
 
 class TestProperties:
-    @given(mst.normal_form_games(n_players=2, n_actions=st.integers(1, 4)))
+    @given(mst.normal_form_games(n=2, n_actions=st.integers(1, 4)))
     def test_every_equilibrium_is_a_mutual_best_response(self, game):
         eqs = solvers.nash_equilibria(game)
         assert eqs, "every finite game has an equilibrium"
@@ -129,7 +129,7 @@ class TestProperties:
                 np.concatenate(eq.strategies), np.array(sum(eq.exact, ()), dtype=float)
             )
 
-    @given(mst.normal_form_games(n_players=2, n_actions=st.integers(1, 4)))
+    @given(mst.normal_form_games(n=2, n_actions=st.integers(1, 4)))
     def test_pure_equilibria_are_extreme_equilibria(self, game):
         pure = set(solvers.pure_nash_equilibria(game))
         found = {tuple(s[0] for s in e.supports) for e in solvers.nash_equilibria(game)
@@ -188,7 +188,7 @@ class TestProperties:
         (eq,) = solvers.nash_equilibria(game)
         assert eq.supports == ((1,), (1,)) and eq.exact is None
 
-    @given(mst.normal_form_games(n_players=2, n_actions=st.integers(1, 5)), st.data())
+    @given(mst.normal_form_games(n=2, n_actions=st.integers(1, 5)), st.data())
     def test_lemke_howson_on_degenerate_games(self, game, data):
         # integer payoffs in a small range are often degenerate: lexicographic pivoting must
         # still end at an equilibrium

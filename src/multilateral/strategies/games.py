@@ -88,7 +88,7 @@ def probability_vectors(size: int, *, exact: bool = False) -> st.SearchStrategy[
 
 
 def normal_form_games(
-    n_players: int | st.SearchStrategy[int] = st.integers(2, 3),
+    n: int | st.SearchStrategy[int] = st.integers(2, 3),
     n_actions: int | st.SearchStrategy[int] = st.integers(1, 4),
     *,
     exact: bool = True,
@@ -98,11 +98,11 @@ def normal_form_games(
 
     @st.composite
     def build(draw: st.DrawFn) -> NormalFormGame:
-        n = draw(as_strategy(n_players))
-        shape = tuple(draw(as_strategy(n_actions)) for _ in range(n))
-        size = int(np.prod(shape)) * n
+        players = draw(as_strategy(n))
+        shape = tuple(draw(as_strategy(n_actions)) for _ in range(players))
+        size = int(np.prod(shape)) * players
         values = draw(st.lists(payoff_values(exact, bound), min_size=size, max_size=size))
-        return NormalFormGame(np.array(values).reshape((*shape, n)))
+        return NormalFormGame(np.array(values).reshape((*shape, players)))
 
     return build()
 
@@ -217,7 +217,7 @@ def public_goods_games(
 
 
 def tu_games(
-    n_players: int | st.SearchStrategy[int] = st.integers(2, 4),
+    n: int | st.SearchStrategy[int] = st.integers(2, 4),
     *,
     exact: bool = True,
     bound: int = 20,
@@ -227,7 +227,7 @@ def tu_games(
 
     Parameters
     ----------
-    n_players : int or strategy
+    n : int or strategy
         Number of players (keep it small: a game has ``2**n`` values).
     exact : bool
         Integer values (True) or floats.
@@ -266,11 +266,10 @@ def tu_games(
 
     @st.composite
     def build(draw: st.DrawFn) -> Any:
-        n = draw(as_strategy(n_players))
-        check_positive_int(n, "n_players", 1)
-        v: list[Any] = [0] * (1 << n)
-        for mask in range(1, 1 << n):
-            members = [i for i in range(n) if mask >> i & 1]
+        players = check_positive_int(draw(as_strategy(n)), "n", 1)
+        v: list[Any] = [0] * (1 << players)
+        for mask in range(1, 1 << players):
+            members = [i for i in range(players) if mask >> i & 1]
             if kind is None or len(members) == 1:
                 v[mask] = draw(value)
             elif kind == "superadditive":
