@@ -76,13 +76,20 @@ def check_tol(tol: float) -> float:
     return float(tol)
 
 
-def check_probability(p: Any, name: str) -> float:
-    """Validate one probability in [0, 1]."""
+def check_probability(p: Any, name: str, *, exact: bool = False) -> Any:
+    """Validate one probability in [0, 1]: the one check for every probability parameter.
+
+    Raises :class:`~multilateral.errors.InvalidProbabilityError` (a ``ValueError``) naming
+    ``name``. Returns a float, or with ``exact=True`` a ``Fraction`` when ``p`` is rational
+    (so that exact models stay exact).
+    """
     if not isinstance(p, numbers.Real) or isinstance(p, bool):
         raise InvalidProbabilityError(f"{name} must be a number in [0, 1], got {p!r}")
     value = float(p)
     if not (np.isfinite(value) and 0 <= value <= 1):
         raise InvalidProbabilityError(f"{name} must be in [0, 1], got {p!r}")
+    if exact and isinstance(p, numbers.Rational):
+        return Fraction(int(p)) if isinstance(p, numbers.Integral) else Fraction(p)
     return value
 
 
@@ -132,3 +139,47 @@ def check_real(value: Any, name: str, *, low: Any = None, high: Any = None,
         raise InvalidArgumentError(
             f"{name} must be {'<' if open_high else '<='} {high}, got {value!r}")
     return v
+
+
+def as_real_vector(values: Any, name: str, size: int | None = None
+                   ) -> tuple[NDArray[Any], bool]:
+    """A non-empty 1-d array of finite reals for a model parameter, and whether it is exact.
+
+    Exact input (ints, Fractions) becomes an ``object`` array of ``Fraction``; anything with a
+    float becomes ``float64``. A scalar is broadcast to length ``size`` when ``size`` is
+    given; otherwise the length must be ``size`` (one value per member). Wrong types raise
+    :class:`~multilateral.errors.InvalidTypeError`, bad values
+    :class:`~multilateral.errors.InvalidArgumentError`.
+
+    Examples
+    --------
+    >>> arr, exact = as_real_vector([1, 2], "incomes")
+    >>> arr.tolist(), exact
+    ([Fraction(1, 1), Fraction(2, 1)], True)
+    >>> as_real_vector(0.5, "a", size=3)[0].tolist()
+    [0.5, 0.5, 0.5]
+    """
+    if isinstance(values, numbers.Real) and not isinstance(values, bool):
+        if size is None:
+            raise InvalidArgumentError(f"{name} must be a sequence of numbers, got {values!r}")
+        v = check_real(values, name)
+        if isinstance(v, Fraction):
+            return np.array([v] * size, dtype=object), True
+        return np.full(size, v, dtype=np.float64), False
+    if isinstance(values, (str, bytes)) or not hasattr(values, "__len__"):
+        raise InvalidTypeError(f"{name} must be a number or a sequence of numbers, got "
+                               f"{type(values).__name__}")
+    try:
+        arr = as_number_array(values, name)
+    except InvalidPayoffsError as err:
+        raise InvalidArgumentError(str(err)) from None
+    if arr.ndim != 1 or arr.size == 0:
+        raise InvalidArgumentError(f"{name} must be a non-empty 1-d sequence, got shape "
+                                   f"{arr.shape}")
+    if size is not None and arr.size != size:
+        raise InvalidArgumentError(f"{name} needs one value per member ({size}), got {arr.size}")
+    if arr.dtype == np.float64:
+        return arr, False
+    if arr.dtype == np.int64:
+        return np.array([Fraction(int(v)) for v in arr], dtype=object), True
+    return arr, True  # an object array of Fractions

@@ -588,7 +588,8 @@ def _check_errors(noise: Number, monitoring_error: Number, shape: tuple[int, int
     eps = check_probability(noise, "noise")
     mu = check_probability(monitoring_error, "monitoring_error")
     if (eps or mu) and min(shape) < 2:
-        raise InvalidArgumentError("noise needs every player to have at least two actions")
+        raise InvalidArgumentError(
+            "noise and monitoring_error need every player to have at least two actions")
     return eps, mu
 
 

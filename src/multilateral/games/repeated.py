@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import numbers
-from fractions import Fraction
 from typing import Any
 
-from ..errors import InvalidArgumentError, InvalidProbabilityError, InvalidTypeError
+from .._validation import check_probability, check_real
+from ..errors import InvalidArgumentError, InvalidTypeError
 from ..types import Number
 from ._common import Immutable
 from .normal_form import NormalFormGame
@@ -27,11 +26,11 @@ class RepeatedGame(Immutable):
         ``(1 - delta) * sum_t delta^t u_t``, so they are on the stage game's scale.
     noise : float or Fraction, default 0
         Implementation (execution) error: each player's intended action is replaced by another
-        of his actions (uniformly) with this probability, ``0 <= noise < 1``.
+        of his actions (uniformly) with this probability, ``0 <= noise <= 1``.
     monitoring_error : float or Fraction, default 0
         Imperfect public monitoring: each player's action is misreported (as another action,
         uniformly) with this probability, in a signal that every player sees,
-        ``0 <= monitoring_error < 1``. Strategies act on the reported profile, so equilibria
+        ``0 <= monitoring_error <= 1``. Strategies act on the reported profile, so equilibria
         are perfect public equilibria.
 
     Attributes
@@ -103,9 +102,10 @@ class RepeatedGame(Immutable):
             raise InvalidTypeError(
                 f"the stage game must be a NormalFormGame, got {type(stage).__name__}"
             )
-        delta = _unit(delta, "delta", InvalidArgumentError)
-        noise = _unit(noise, "noise", InvalidProbabilityError)
-        monitoring_error = _unit(monitoring_error, "monitoring_error", InvalidProbabilityError)
+        delta = check_real(delta, "delta", low=0, high=1, open_high=True)
+        # the same check (and the same closed range) as every other probability parameter
+        noise = check_probability(noise, "noise", exact=True)
+        monitoring_error = check_probability(monitoring_error, "monitoring_error", exact=True)
         if min(stage.shape) < 2 and (noise or monitoring_error):
             raise InvalidArgumentError(
                 "noise and monitoring_error need every player to have at least two actions"
@@ -150,15 +150,3 @@ def _rebuild(cls: type, stage: NormalFormGame, delta: Number, noise: Number,
              monitoring_error: Number) -> RepeatedGame:
     game: RepeatedGame = cls(stage, delta, noise=noise, monitoring_error=monitoring_error)
     return game
-
-
-def _unit(value: Any, name: str, error: type[InvalidArgumentError]) -> Number:
-    """A number in [0, 1); rationals stay exact (as Fractions)."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise error(f"{name} must be a number in [0, 1), got {value!r}")
-    v = float(value)
-    if not (v == v and 0 <= v < 1):
-        raise error(f"{name} must be in [0, 1), got {value!r}")
-    if isinstance(value, numbers.Rational):
-        return Fraction(value)
-    return v
