@@ -57,7 +57,7 @@ print(f"G20 ({len(g20)}): 19 countries, the EU and the AU (since "
 gains = np.round(np.linspace(2.0, -0.2, len(g20)), 2)
 forum = ForumChoice([float(g) for g in gains], legitimacy=1)
 outcome = forum.equilibrium()
-blockers = [m for m, b in zip(forum.members, forum.benefits, strict=True) if b < 0]
+blockers = [m for m, b in zip(forum.members, forum.benefit, strict=True) if b < 0]
 print(f"would lose and block: {', '.join(blockers)}")
 print(outcome, f"({len(outcome.members)} of {forum.n})")
 print("preferences:", set(forum.preferences().values()))
@@ -81,7 +81,7 @@ for (label, n), color in zip(sizes.items(), ("C0", "C1", "C2"), strict=True):
               label=f"{label}: universal")
     left.plot(spreads, [m.club_value() for m in models], "--", color=color,
               label=f"{label}: club")
-    critical = models[0].critical_spread(1.0)
+    critical = models[0].critical_spread(1.0).value
     left.axvline(critical, color=color, lw=0.8, ls=":")
     print(f"{label:15s}: the club is preferred once the spread exceeds {critical:.2f} "
           f"(p* = {models[0].critical_probability():.4f})")

@@ -61,7 +61,7 @@ import multilateral as ml
 # values: a prize of 1, a humiliation of 2, and a war ten times as bad as the prize.
 PRIZE, HUMILIATION, WAR_COST = 1, 2, 10
 crisis = ml.models.CrisisMediation(prize=PRIZE, humiliation=HUMILIATION, war_cost=WAR_COST)
-game = crisis.game()
+game = crisis.game
 print("type of game:", game.oye_type)
 print("pure Nash equilibria:", ml.solvers.pure_nash_equilibria(game))
 
@@ -125,7 +125,7 @@ for cost in costs:
     nash_risk.append(float(cmp.nash_war_risk))
     gain.append(float(cmp.mediated_payoff - cmp.nash_payoff))
     damage.append(float(cmp.nash_war_risk * cost))
-    max_risk.append(ml.solvers.correlated_equilibrium(c.game(), WAR).value)
+    max_risk.append(ml.solvers.correlated_equilibrium(c.game, WAR).value)
 x = np.array([float(c) for c in costs])
 print(f"war cost {float(costs[0])}: Nash war risk {nash_risk[0]:.3f}, gain {gain[0]:.3f}")
 print(f"war cost {float(costs[-1])}: Nash war risk {nash_risk[-1]:.5f}, gain {gain[-1]:.4f}")

@@ -92,7 +92,7 @@ ax.set_title("Two alliance structures")
 print(cha_quadrants(great=10, small=1, others=4, enforcement_cost=Fraction(1, 10)))
 for number, (who, whom, cha) in CHA_QUADRANTS.items():
     pp = Powerplay(controller=10 if who == "great" else 1,
-                   target=10 if whom == "great" else 1, others=4,
+                   controlled=10 if whom == "great" else 1, others=4,
                    enforcement_cost=Fraction(1, 10))
     print(f"Q{number}: {who} controls {whom}: control bilateral "
           f"{float(pp.control('bilateral')):.2f}, multilateral "
@@ -107,8 +107,8 @@ for number, (who, whom, cha) in CHA_QUADRANTS.items():
 # would save, per unit of control lost. The stakes that tip the choice fall as the
 # asymmetry grows:
 ratios = np.linspace(1.05, 20, 200)
-critical = [Powerplay(controller=r, target=1, others=4,
-                      enforcement_cost=0.1).critical_stakes() for r in ratios]
+critical = [Powerplay(controller=r, controlled=1, others=4,
+                      enforcement_cost=0.1).critical_stakes().value for r in ratios]
 fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4), layout="constrained")
 left.plot(ratios, critical, color="C3")
 left.fill_between(ratios, critical, 20, color="C3", alpha=0.15)

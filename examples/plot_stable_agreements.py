@@ -78,14 +78,14 @@ curves = {
     "linear benefits (Carraro-Siniscalco)":
         lambda n: SelfEnforcingAgreement(n=n, benefit=1, cost=4),
     "Barrett, leaders, gamma = 1/10":
-        lambda n: SelfEnforcingAgreement(n=n, benefit=10, cost=1, model="barrett"),
+        lambda n: SelfEnforcingAgreement(n=n, benefit=10, cost=1, specification="barrett"),
     "Barrett, leaders, gamma = 1/100":
-        lambda n: SelfEnforcingAgreement(n=n, benefit=100, cost=1, model="barrett"),
+        lambda n: SelfEnforcingAgreement(n=n, benefit=100, cost=1, specification="barrett"),
     "Barrett, simultaneous, gamma = 1/100":
-        lambda n: SelfEnforcingAgreement(n=n, benefit=100, cost=1, model="barrett",
+        lambda n: SelfEnforcingAgreement(n=n, benefit=100, cost=1, specification="barrett",
                                          timing="nash"),
     "binary, c/b = 12.5":
-        lambda n: SelfEnforcingAgreement(n=n, benefit=2, cost=25, model="binary"),
+        lambda n: SelfEnforcingAgreement(n=n, benefit=2, cost=25, specification="binary"),
 }
 by_n = {label: [make(n).largest_stable_size() for n in sizes] for label, make in curves.items()}
 for label, ks in by_n.items():
@@ -121,7 +121,7 @@ gammas = [Fraction(1000), Fraction(100), Fraction(10), Fraction(3), Fraction(1),
           Fraction(1, 300), Fraction(1, 1000)]
 rows = []
 for g in gammas:
-    m = SelfEnforcingAgreement(n=100, benefit=1, cost=g, model="barrett")
+    m = SelfEnforcingAgreement(n=100, benefit=1, cost=g, specification="barrett")
     k = m.largest_stable_size()
     rows.append((g, k, float(m.full_cooperation_gain()), float(m.closed_gap(k))))
     print(f"gamma = {g!s:>6s}: stable size {k:3d}; full cooperation would gain "

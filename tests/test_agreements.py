@@ -6,6 +6,7 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
+from contract import ModelContract
 from hypothesis import given
 from hypothesis import strategies as st
 from scipy.optimize import minimize_scalar
@@ -90,7 +91,7 @@ def test_binary_stable_sizes(n, b, c, tie, abate):
     indifferent coalition does not abate), is the agreement."""
     if not b < c <= n * b:
         return
-    m = SEA(n=n, benefit=b, cost=c, model="binary", tie=tie, abate_when_indifferent=abate)
+    m = SEA(n=n, benefit=b, cost=c, specification="binary", tie=tie, abate_when_indifferent=abate)
     k0 = -(-c // b) if abate else c // b + 1
     if k0 > n:  # only when c = n b and indifferent coalitions do not abate
         return
@@ -101,10 +102,10 @@ def test_binary_stable_sizes(n, b, c, tie, abate):
 
 
 def test_binary_examples():
-    assert SEA(n=193, benefit=2, cost=25, model="binary").stable_sizes() == (13,)
-    m = SEA(n=193, benefit=1, cost=4, model="binary")
+    assert SEA(n=193, benefit=2, cost=25, specification="binary").stable_sizes() == (13,)
+    m = SEA(n=193, benefit=1, cost=4, specification="binary")
     assert m.abatement(3) == (0, 0) and m.abatement(4) == (1, 0)
-    assert SEA(n=193, benefit=1, cost=4, model="binary",
+    assert SEA(n=193, benefit=1, cost=4, specification="binary",
                abate_when_indifferent=False).stable_sizes() == (5,)
 
 
@@ -114,13 +115,14 @@ def test_binary_examples():
     (F(1, 100), 51), (F(1, 1000), 92),
 ])
 def test_barrett_stable_sizes_at_100_countries(gamma, k):
-    m = SEA(n=100, benefit=1, cost=gamma, model="barrett")
+    m = SEA(n=100, benefit=1, cost=gamma, specification="barrett")
     assert m.stable_sizes() == (k,)
-    assert SEA(n=100, benefit=1, cost=gamma, model="barrett", tie="stay_out").stable_sizes() == (k,)
+    assert SEA(n=100, benefit=1, cost=gamma, specification="barrett",
+               tie="stay_out").stable_sizes() == (k,)
 
 
 def test_barrett_gains_at_100_countries():
-    gain = {g: float(SEA(n=100, benefit=1, cost=g, model="barrett").full_cooperation_gain())
+    gain = {g: float(SEA(n=100, benefit=1, cost=g, specification="barrett").full_cooperation_gain())
             for g in (F(100), F(1, 2), F(1, 10), F(1, 100))}
     assert gain[F(100)] == pytest.approx(24.5025, abs=1e-4)
     assert gain[F(1, 2)] == pytest.approx(0.1222, abs=1e-4)
@@ -133,7 +135,7 @@ def test_barrett_stackelberg_abatement_is_optimal(n, gamma, data):
     """The closed form matches a numerical optimization of the leaders' joint payoff along
     the followers' reaction function."""
     k = data.draw(st.integers(1, n))
-    m = SEA(n=n, benefit=1, cost=gamma, model="barrett")
+    m = SEA(n=n, benefit=1, cost=gamma, specification="barrett")
     g = float(gamma)
     d = g * n + n - k
 
@@ -153,7 +155,7 @@ def test_barrett_stackelberg_abatement_is_optimal(n, gamma, data):
 @given(st.integers(2, 40), ratios, st.data())
 def test_barrett_nash_abatement_is_a_fixed_point(n, gamma, data):
     k = data.draw(st.integers(0, n))
-    q_s, q_n = SEA(n=n, benefit=1, cost=gamma, model="barrett", timing="nash").abatement(k)
+    q_s, q_n = SEA(n=n, benefit=1, cost=gamma, specification="barrett", timing="nash").abatement(k)
     total = k * q_s + (n - k) * q_n
     assert q_n == (1 - total) / (gamma * n)  # a non-signatory's first-order condition
     assert q_s == k * (1 - total) / (gamma * n)  # the signatories' joint one
@@ -161,7 +163,7 @@ def test_barrett_nash_abatement_is_a_fixed_point(n, gamma, data):
 
 def test_barrett_full_and_no_cooperation():
     n, gamma = 7, F(3, 2)
-    m = SEA(n=n, benefit=1, cost=gamma, model="barrett", a=5)
+    m = SEA(n=n, benefit=1, cost=gamma, specification="barrett", a=5)
     assert m.abatement(n)[0] == F(5) / (n + gamma)
     assert m.abatement(0)[1] == F(5) / (n * (1 + gamma))
     assert m.closed_gap(0) == 0 and m.closed_gap(n) == 1
@@ -170,7 +172,7 @@ def test_barrett_full_and_no_cooperation():
 def test_barrett_nash_agreements_are_pairs_at_most():
     for n in (3, 10, 100):
         for gamma in (F(1, 1000), F(1, 10), F(1), F(10), F(1000)):
-            m = SEA(n=n, benefit=1, cost=gamma, model="barrett", timing="nash")
+            m = SEA(n=n, benefit=1, cost=gamma, specification="barrett", timing="nash")
             assert m.largest_stable_size() <= 2
 
 
@@ -180,8 +182,8 @@ def test_barrett_paradox_claim():
 
 
 def test_stability_does_not_depend_on_scale():
-    a = SEA(n=40, benefit=1, cost=F(1, 7), model="barrett")
-    b = SEA(n=40, benefit=9, cost=F(9, 7), model="barrett", a=F(13, 3))
+    a = SEA(n=40, benefit=1, cost=F(1, 7), specification="barrett")
+    b = SEA(n=40, benefit=9, cost=F(9, 7), specification="barrett", a=F(13, 3))
     assert a.stable_sizes() == b.stable_sizes()
 
 
@@ -189,9 +191,9 @@ def test_stability_does_not_depend_on_scale():
 models = st.one_of(
     st.builds(SEA, n=st.integers(2, 40), benefit=ratios, cost=ratios, tie=ties),
     st.builds(SEA, n=st.integers(2, 40), benefit=st.integers(1, 20), cost=st.integers(1, 400),
-              tie=ties, model=st.just("binary")),
+              tie=ties, specification=st.just("binary")),
     st.builds(SEA, n=st.integers(2, 40), benefit=ratios, cost=ratios, tie=ties,
-              model=st.just("barrett"), timing=st.sampled_from(["stackelberg", "nash"])),
+              specification=st.just("barrett"), timing=st.sampled_from(["stackelberg", "nash"])),
 )
 
 
@@ -239,7 +241,7 @@ def test_transfers_admit_larger_coalitions():
 
 
 def test_heterogeneous_binary():
-    m = SEA(n=4, benefit=[3, 3, 1, 1], cost=[5, 5, 5, 2], model="binary")
+    m = SEA(n=4, benefit=[3, 3, 1, 1], cost=[5, 5, 5, 2], specification="binary")
     q = m.payoffs([0, 1])  # B_S = 6 >= 5: both abate; outsiders do not (1 < 5, 1 < 2)
     assert q == (6 - 5, 6 - 5, 2, 2)
     assert m.payoffs([0, 1, 3]) == (3 * 3 - 5, 3 * 3 - 5, 3, 3 - 2)
@@ -269,10 +271,11 @@ def test_coalition_game_matches_payoffs():
     ({"n": 3, "benefit": 1, "cost": math.inf}, errors.InvalidArgumentError, "finite"),
     ({"n": 3, "benefit": [1, 2], "cost": 1}, errors.InvalidArgumentError, "one value per"),
     ({"n": 3, "benefit": 1, "cost": 1, "tie": "maybe"}, errors.InvalidArgumentError, "tie"),
-    ({"n": 3, "benefit": 1, "cost": 1, "model": "cubic"}, errors.InvalidArgumentError, "model"),
+    ({"n": 3, "benefit": 1, "cost": 1, "specification": "cubic"}, errors.InvalidArgumentError,
+     "specification"),
     ({"n": 3, "benefit": 1, "cost": 1, "timing": "later"}, errors.InvalidArgumentError,
      "timing"),
-    ({"n": 3, "benefit": [1, 2, 3], "cost": 1, "model": "barrett"},
+    ({"n": 3, "benefit": [1, 2, 3], "cost": 1, "specification": "barrett"},
      errors.InvalidArgumentError, "identical"),
     ({"n": 3, "benefit": "1", "cost": 1}, errors.InvalidArgumentError, "benefit"),
 ])
@@ -295,7 +298,7 @@ def test_bad_questions():
     with pytest.raises(errors.InvalidArgumentError, match="heterogeneous"):
         het.stable_sizes()
     with pytest.raises(errors.InvalidArgumentError, match="positive non-cooperative"):
-        SEA(n=5, benefit=1, cost=2, model="binary").full_cooperation_gain()
+        SEA(n=5, benefit=1, cost=2, specification="binary").full_cooperation_gain()
     with pytest.raises(errors.InvalidArgumentError, match="16 countries"):
         SEA(n=17, benefit=[1] * 16 + [2], cost=1).stable_coalitions()
 
@@ -307,3 +310,96 @@ def test_repr_and_immutability():
         m.n = 6  # type: ignore[misc]
     assert m == SEA(n=5, benefit=1, cost=2) and m.benefit == 1
     assert np.isclose(float(m.gamma), 2)
+
+
+# -- the participation game ---------------------------------------------------------------------
+def _nash_sizes(m):
+    profiles = ml.solvers.pure_nash_equilibria(m.game.to_normal_form())
+    return {profile.count(0) for profile in profiles}  # action 0 ("C") is to sign
+
+
+@given(st.one_of(
+    st.builds(SEA, n=st.integers(2, 7), benefit=ratios, cost=ratios),
+    st.builds(SEA, n=st.integers(2, 7), benefit=st.integers(1, 20), cost=st.integers(1, 100),
+              specification=st.just("binary")),
+    st.builds(SEA, n=st.integers(2, 7), benefit=ratios, cost=ratios,
+              specification=st.just("barrett"), timing=st.sampled_from(["stackelberg", "nash"])),
+))
+def test_stable_sizes_are_nash_equilibria_of_the_participation_game(m):
+    """A generic solver on .game: every stable size under either tie rule is a pure Nash
+    equilibrium, and a Nash size is stable under one tie rule unless both moves are ties."""
+    nash = _nash_sizes(m)
+    join, stay_out = set(m.stable_sizes()), set(m.with_(tie="stay_out").stable_sizes())
+    assert join | stay_out <= nash
+    for k in nash - (join | stay_out):
+        s = m.stability(k)
+        assert s.gain_from_leaving == 0 and s.gain_from_joining == 0
+
+
+def test_participation_game_by_hand():
+    m = SEA(n=5, benefit=1, cost=4)
+    game = m.game
+    assert isinstance(game, ml.AnonymousGame) and game.is_exact
+    assert game.cooperator.tolist() == [m.signatory_payoff(k + 1) for k in range(5)]
+    assert game.defector.tolist() == [m.non_signatory_payoff(k) for k in range(5)]
+    assert _nash_sizes(m) == {0, 2, 3}
+    assert ml.solvers.symmetric_equilibria(game)  # a generic anonymous-game solver runs
+
+
+def test_heterogeneous_participation_game():
+    m = SEA(n=4, benefit=[2, 1, 1, 3], cost=[1, 2, 1, 1])
+    game = m.game
+    assert isinstance(game, ml.NormalFormGame) and game.n_players == 4
+    profiles = set(ml.solvers.pure_nash_equilibria(game))
+    for coalition in m.stable_coalitions():
+        profile = tuple(0 if i in coalition else 1 for i in range(4))
+        assert profile in profiles
+    assert tuple(game.payoffs[0, 1, 1, 0]) == m.payoffs([0, 3])
+    with pytest.raises(errors.InvalidArgumentError, match="16 countries"):
+        _ = SEA(n=17, benefit=[1] * 16 + [2], cost=1).game
+
+
+# -- the model contract ---------------------------------------------------------------------------
+class TestSelfEnforcingAgreementContract(ModelContract):
+    def make(self):
+        return SEA(n=10, benefit=1, cost=4)
+
+    def make_other(self):
+        return SEA(n=10, benefit=1, cost=4, tie="stay_out")
+
+    changes = {"n": 12, "specification": "barrett"}
+    bad = [
+        (lambda: SEA(n=1, benefit=1, cost=1), errors.InvalidArgumentError, "n must"),
+        (lambda: SEA(n=3, benefit=0, cost=1), errors.InvalidArgumentError, "> 0"),
+        (lambda: SEA(n=3, benefit=1, cost=1, specification="cubic"),
+         errors.InvalidArgumentError, "specification"),
+    ]
+    bad_changes = [({"tie": "maybe"}, errors.InvalidArgumentError, "tie")]
+    exact_kwargs = {"n": 10, "benefit": 100, "cost": 1, "specification": "barrett"}
+    float_kwargs = {"n": 10, "benefit": 100.0, "cost": 1.0, "specification": "barrett"}
+    outputs = [lambda m: m.stability(3), lambda m: m.total_payoff(3),
+               lambda m: m.full_cooperation_gain(), lambda m: m.game,
+               lambda m: m.abatement(2)]
+
+
+class TestHeterogeneousAgreementContract(ModelContract):
+    def make(self):
+        return SEA(n=5, benefit=[4, 4, 1, 1, 1], cost=1)
+
+    def make_other(self):
+        return SEA(n=5, benefit=[4, 4, 1, 1, 2], cost=1)
+
+    changes = {"cost": (1, 2, 1, 2, 1)}
+    bad = [(lambda: SEA(n=3, benefit=[1, 2], cost=1), errors.InvalidArgumentError,
+            "one value per")]
+    exact_kwargs = {"n": 4, "benefit": [2, 1, 1, 3], "cost": [1, 2, 1, 1]}
+    float_kwargs = {"n": 4, "benefit": [2.0, 1.0, 1.0, 3.0], "cost": 1.5}
+    outputs = [lambda m: m.payoffs([0, 3]), lambda m: m.surplus([0, 1]),
+               lambda m: m.coalition_game(), lambda m: m.game]
+
+
+def test_repr():
+    assert repr(SEA(n=10, benefit=1, cost=4)) == "SelfEnforcingAgreement(n=10, benefit=1, cost=4)"
+    assert repr(SEA(n=10, benefit=1, cost=F(1, 10), specification="barrett", tie="stay_out")) == (
+        "SelfEnforcingAgreement(n=10, benefit=1, cost=1/10, tie='stay_out', "
+        "specification='barrett')")

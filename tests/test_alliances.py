@@ -6,6 +6,7 @@ from itertools import product
 
 import numpy as np
 import pytest
+from contract import ModelContract
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -20,7 +21,7 @@ from multilateral.models import (
     cha_quadrants,
     illustrative_alliances,
 )
-from multilateral.models import alliances as mod
+from multilateral.models.alliances import control as mod
 
 fractions = st.fractions(min_value=0, max_value=1, max_denominator=12)
 positive = st.integers(1, 50).map(Fraction)
@@ -28,7 +29,7 @@ positive = st.integers(1, 50).map(Fraction)
 
 # -- Powerplay -------------------------------------------------------------------------------
 def test_powerplay_closed_forms():
-    pp = Powerplay(controller=10, target=1, others=4, enforcement_cost=Fraction(1, 10))
+    pp = Powerplay(controller=10, controlled=1, others=4, enforcement_cost=Fraction(1, 10))
     assert pp.control("bilateral") == Fraction(10, 11)
     assert pp.control("multilateral") == Fraction(12, 15)
     assert pp.burden("bilateral") == Fraction(1, 100)
@@ -36,7 +37,7 @@ def test_powerplay_closed_forms():
     assert pp.compare().preferred == "bilateral"
     assert pp.compare().advantage == pp.payoff("multilateral") - pp.payoff("bilateral")
     # the stakes at which the great power is indifferent
-    v = pp.critical_stakes()
+    v = pp.critical_stakes().exact
     assert v == (Fraction(1, 100) - Fraction(1, 120)) / (Fraction(10, 11) - Fraction(4, 5))
     assert pp.with_(stakes=v).compare().preferred == "indifferent"
     assert pp.with_(stakes=v / 2).compare().preferred == "multilateral"
@@ -46,13 +47,13 @@ def test_powerplay_closed_forms():
 
 @given(positive, positive, positive, fractions)
 def test_mediant_inequality(wc, wt, m, theta):
-    pp = Powerplay(controller=wc, target=wt, others=m, alignment=theta)
+    pp = Powerplay(controller=wc, controlled=wt, others=m, alignment=theta)
     gain = pp.control("multilateral") - pp.control("bilateral")
     assert gain == m * (theta * (wc + wt) - wc) / ((wc + wt) * (wc + wt + m))
     assert (gain > 0) == (theta > pp.critical_alignment())
     assert pp.burden("multilateral") <= pp.burden("bilateral")
     if gain >= 0:
-        assert pp.critical_stakes() is None
+        assert not pp.critical_stakes().attainable
 
 
 @given(positive, positive, st.integers(1, 6), fractions)
@@ -63,7 +64,7 @@ def test_multilateral_control_is_the_expected_share_of_discrete_members(wc, wt, 
         k = sum(sides)
         weight = theta**k * (1 - theta) ** (m - k)
         expected += weight * (wc + k) / (wc + wt + m)
-    assert expected == Powerplay(controller=wc, target=wt, others=m,
+    assert expected == Powerplay(controller=wc, controlled=wt, others=m,
                                  alignment=theta).control("multilateral")
 
 
@@ -134,11 +135,11 @@ def test_preference_and_threshold(m):
     expected = "bilateral" if lhs > b else "multilateral" if lhs < b else "indifferent"
     assert m.great_power_prefers() == expected
     threshold = m.entrapment_threshold()
-    if threshold is None:
+    if not threshold.attainable:
         assert m.dependence == 0 or pi == 1
         assert m.great_power_prefers() != "bilateral"
     elif m.adventurism > 0:
-        at = m.with_(entrapment_cost=threshold / m.adventurism)
+        at = m.with_(entrapment_cost=threshold.exact / m.adventurism)
         assert at.great_power_prefers() == "indifferent"
     assert m.structure() == ("bilateral" if expected == "bilateral" else "multilateral")
 
@@ -180,7 +181,7 @@ def test_decision_rules():
     assert m.with_(quota=9).body_backs_restraint() == Fraction(2, 3) ** 8
     # a quota of one: the great power's own vote suffices, nothing is diluted
     assert m.with_(quota=1).body_backs_restraint() == 1
-    assert m.with_(quota=1, binding_value=1).entrapment_threshold() is None
+    assert not m.with_(quota=1, binding_value=1).entrapment_threshold().attainable
     # majority: pi -> 1 with more allies when theta > 1/2, -> 0 when theta < 1/2
     big = [AllianceControl(allies=k, adventurism=0, entrapment_cost=0, support=th)
            .body_backs_restraint() for k in (5, 41) for th in (Fraction(2, 3), Fraction(1, 3))]
@@ -204,8 +205,8 @@ def test_illustrative_east_asia_and_europe():
     assert europe.regime() == ("multilateral", "multilateral")
     assert europe.rule == "consensus" and europe.allies == 11
     fear = asia.adventurism * asia.entrapment_cost
-    assert fear > asia.entrapment_threshold()
-    assert europe.adventurism * europe.entrapment_cost < europe.entrapment_threshold()
+    assert fear > asia.entrapment_threshold().exact
+    assert europe.adventurism * europe.entrapment_cost < europe.entrapment_threshold().exact
 
 
 def test_entrapment_claim():
@@ -221,8 +222,8 @@ def test_entrapment_claim():
 @given(mst.alliance_controls())
 def test_entrapment_domain_premise(m):
     threshold = m.entrapment_threshold()
-    assert threshold is not None
-    assert m.adventurism * m.entrapment_cost > threshold
+    assert threshold.attainable
+    assert m.adventurism * m.entrapment_cost > threshold.exact
     assert 2 <= m.quota <= m.allies
 
 
@@ -230,9 +231,9 @@ def test_float_parameters():
     m = AllianceControl(allies=3, adventurism=0.5, entrapment_cost=10.0, dependence=0.8,
                         binding_value=1.0, support=0.3)
     assert m.body_backs_restraint() == pytest.approx(0.51)
-    assert m.entrapment_threshold() == pytest.approx(1 / (0.8 * 0.49))
+    assert m.entrapment_threshold().value == pytest.approx(1 / (0.8 * 0.49))
     assert m.great_power_prefers() == "bilateral"
-    assert math.isclose(Powerplay(controller=2.0, target=1.0).control("bilateral"), 2 / 3)
+    assert math.isclose(Powerplay(controller=2.0, controlled=1.0).control("bilateral"), 2 / 3)
 
 
 @pytest.mark.parametrize("kwargs, error, match", [
@@ -254,10 +255,10 @@ def test_bad_alliance_input(kwargs, error, match):
 
 
 @pytest.mark.parametrize("call, match", [
-    (lambda: Powerplay(controller=0, target=1), "controller"),
-    (lambda: Powerplay(controller=1, target=1, alignment=2), "alignment"),
-    (lambda: Powerplay(controller=1, target=1, others=-1), "others"),
-    (lambda: Powerplay(controller=1, target=1).control("trilateral"), "structure"),
+    (lambda: Powerplay(controller=0, controlled=1), "controller"),
+    (lambda: Powerplay(controller=1, controlled=1, alignment=2), "alignment"),
+    (lambda: Powerplay(controller=1, controlled=1, others=-1), "others"),
+    (lambda: Powerplay(controller=1, controlled=1).control("trilateral"), "structure"),
     (lambda: AllianceControl(allies=2, adventurism=0, entrapment_cost=0).restraint("hub"),
      "structure"),
     (lambda: cha_quadrants(great=1, small=1, others=1), "outweigh"),
@@ -275,3 +276,67 @@ def test_large_bodies_in_floating_point():
                             support=Fraction(2, 5), quota=6)
     assert exact.with_(support=0.4).body_backs_restraint() == pytest.approx(
         float(exact.body_backs_restraint()))
+
+
+# -- the model contract ----------------------------------------------------------------------
+
+class TestPowerplayContract(ModelContract):
+    def make(self):
+        return Powerplay(controller=10, controlled=1, others=4, enforcement_cost=Fraction(1, 10))
+
+    def make_other(self):
+        return Powerplay(controller=10, controlled=2, others=4, enforcement_cost=Fraction(1, 10))
+
+    changes = {"stakes": 3, "alignment": Fraction(3, 4)}
+    bad = [
+        (lambda: Powerplay(controller=0, controlled=1), errors.InvalidArgumentError,
+         "controller"),
+        (lambda: Powerplay(controller=1, controlled=1, alignment=2), errors.InvalidArgumentError,
+         "alignment"),
+    ]
+    bad_changes = [({"others": -1}, errors.InvalidArgumentError, "others")]
+    exact_kwargs = {"controller": 10, "controlled": 1, "others": 4,
+                    "enforcement_cost": Fraction(1, 10)}
+    float_kwargs = {"controller": 10.0, "controlled": 1.0, "others": 4.0,
+                    "enforcement_cost": 0.1}
+    outputs = [lambda m: m.control("multilateral"), lambda m: m.compare(),
+               lambda m: m.critical_alignment(), lambda m: m.critical_stakes()]
+
+
+class TestAllianceControlContract(ModelContract):
+    def make(self):
+        return illustrative_alliances()["east_asia"]
+
+    def make_other(self):
+        return illustrative_alliances()["europe"]
+
+    changes = {"adventurism": Fraction(1, 20), "quota": 3}
+    bad = [
+        (lambda: AllianceControl(allies=0, adventurism=0, entrapment_cost=0),
+         errors.InvalidArgumentError, "allies"),
+        (lambda: AllianceControl(allies=3, adventurism=Fraction(3, 2), entrapment_cost=0),
+         errors.InvalidProbabilityError, "adventurism"),
+        (lambda: AllianceControl(allies=3, adventurism=0, entrapment_cost=0, support=-0.5),
+         errors.InvalidProbabilityError, "support"),
+    ]
+    bad_changes = [({"quota": 4}, errors.InvalidArgumentError, "at most")]
+    exact_kwargs = {"allies": 3, "adventurism": Fraction(1, 2), "entrapment_cost": 10,
+                    "dependence": Fraction(4, 5), "binding_value": 1,
+                    "support": Fraction(3, 10)}
+    float_kwargs = {"allies": 3, "adventurism": 0.5, "entrapment_cost": 10.0,
+                    "dependence": 0.8, "binding_value": 1.0, "support": 0.3}
+    outputs = [lambda m: m.body_backs_restraint(), lambda m: m.compare(),
+               lambda m: m.compare_allies(), lambda m: m.entrapment_threshold()]
+
+
+def test_alliance_models_induce_no_game():
+    """Both models compare one actor's payoffs under two structures: no game, no .game."""
+    assert not hasattr(Powerplay, "game") and not hasattr(AllianceControl, "game")
+
+
+def test_alliance_reprs_are_short():
+    asia = illustrative_alliances()["east_asia"]
+    assert repr(asia).startswith("AllianceControl(allies=3, adventurism=1/2,")
+    assert repr(Powerplay(controller=10, controlled=1)) == (
+        "Powerplay(controller=10, controlled=1, others=0, alignment=1/2, stakes=1, "
+        "enforcement_cost=0)")

@@ -3,6 +3,7 @@
 from fractions import Fraction
 
 import pytest
+from contract import ModelContract
 from hypothesis import given
 
 import multilateral as ml
@@ -29,12 +30,16 @@ def test_closed_form_matches_the_solvers(game):
     crisis = CrisisMediation.from_game(game)
     result = crisis.compare()
     # the symmetric mixed Nash equilibrium, from the two-player solver
-    (mixed,) = [eq for eq in ml.solvers.nash_equilibria(crisis.game()) if not eq.is_pure]
+    (mixed,) = [eq for eq in ml.solvers.nash_equilibria(crisis.game) if not eq.is_pure]
     assert mixed.exact[0][1] == result.nash_firmness
     # the fair mediated equilibrium, from the correlated-equilibrium LP (egalitarian optimum)
     ce = crisis.mediated()
     assert ce.exact_payoffs == (result.mediated_payoff, result.mediated_payoff)
     assert ce.exact[1, 1] == 0
+    # the generic solver on .game, called directly, gives the same mediated numbers
+    direct = ml.solvers.correlated_equilibrium(crisis.game, "egalitarian")
+    assert direct.exact_payoffs == (result.mediated_payoff, result.mediated_payoff)
+    assert direct.exact[1, 1] == result.mediated_war_risk == 0
 
 
 @given(mst.chickens())
@@ -66,3 +71,38 @@ def test_bad_input(kwargs, match):
 def test_from_game_needs_a_chicken():
     with pytest.raises(errors.InvalidGameError, match="Chicken"):
         CrisisMediation.from_game(ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0))
+
+
+def test_game_is_the_chicken_it_describes():
+    crisis = CrisisMediation(prize=1, humiliation=4, war_cost=6)
+    game = crisis.game
+    assert isinstance(game, ml.TwoByTwo) and game.oye_type == "chicken"
+    assert game.trps(0) == (1, 0, -6, -4)
+    assert CrisisMediation.from_game(game) == crisis
+    result = crisis.compare()
+    ce = ml.solvers.correlated_equilibrium(game, "egalitarian")
+    assert tuple(ce.exact.ravel().tolist()) == result.recommendation
+
+
+class TestCrisisMediationContract(ModelContract):
+    def make(self):
+        return CrisisMediation(prize=1, humiliation=4, war_cost=6)
+
+    def make_other(self):
+        return CrisisMediation(prize=1, humiliation=2, war_cost=10)
+
+    changes = {"war_cost": 10}
+    bad = [
+        (lambda: CrisisMediation(prize=1, humiliation=4, war_cost=3), errors.InvalidGameError,
+         "Chicken"),
+        (lambda: CrisisMediation(prize=0, humiliation=4, war_cost=6),
+         errors.InvalidArgumentError, "prize"),
+    ]
+    bad_changes = [({"war_cost": 2}, errors.InvalidGameError, "Chicken")]
+    exact_kwargs = {"prize": 1, "humiliation": 4, "war_cost": 6}
+    float_kwargs = {"prize": 1.0, "humiliation": 4.0, "war_cost": 6.0}
+    outputs = [lambda m: m.compare(), lambda m: m.game]
+
+    @staticmethod
+    def solve(game):
+        return ml.solvers.correlated_equilibrium(game, "egalitarian")

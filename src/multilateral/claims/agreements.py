@@ -21,7 +21,6 @@ True
 
 from __future__ import annotations
 
-from dataclasses import replace
 from fractions import Fraction
 
 from ..models.agreements import SelfEnforcingAgreement
@@ -38,7 +37,7 @@ def _two_or_three(model: SelfEnforcingAgreement) -> bool:
 
 def _paradox(instance: tuple[SelfEnforcingAgreement, Fraction]) -> bool:
     model, higher = instance
-    costlier = replace(model, cost=model.benefit * higher)
+    costlier = model.with_(cost=model.benefit * higher)
     gain = model.full_cooperation_gain()
     return (model.largest_stable_size() >= costlier.largest_stable_size()
             and gain < costlier.full_cooperation_gain())

@@ -28,7 +28,7 @@ under ``"join"`` and as size 0 under ``"stay_out"``.
 
 Three specifications of the abatement game (country ``i`` abates ``q_i``, ``Q = sum q_i``):
 
-``model="linear"`` (the linear-benefit, quadratic-cost game of Carraro and Siniscalco 1993)
+``specification="linear"`` (the linear-benefit, quadratic-cost game of Carraro and Siniscalco 1993)
     ``pi_i = b_i Q - c_i q_i**2 / 2``: constant marginal benefit ``b_i`` of global abatement,
     rising marginal cost. Every country has a dominant abatement, so Nash and Stackelberg
     timing coincide: a non-signatory abates ``b_i / c_i``, a signatory ``B_S / c_i`` with
@@ -45,7 +45,7 @@ Three specifications of the abatement game (country ``i`` abates ``q_i``, ``Q = 
     ``{3}``; under ``"stay_out"`` they are ``{0, 2}``. A self-enforcing agreement has two or
     three members -- the tie rule decides which.
 
-``model="binary"`` (the N-country Prisoners' Dilemma; e.g. Barrett 2003, Kolstad 2010)
+``specification="binary"`` (the N-country Prisoners' Dilemma; e.g. Barrett 2003, Kolstad 2010)
     ``q_i`` is 0 or 1 and ``pi_i = b_i Q - c_i q_i``. A coalition abates (member ``i`` does)
     when its summed benefit ``B_S`` covers the cost, ``B_S >= c_i``; a non-signatory abates
     when ``b_i >= c_i``. With ``abate_when_indifferent=False`` both need ``>``. For identical
@@ -60,7 +60,7 @@ Three specifications of the abatement game (country ``i`` abates ``q_i``, ``Q = 
     The treaty is the smallest coalition for whom abating pays: large only when ``c / b`` is,
     i.e. when abating is very costly relative to its benefit for any one country.
 
-``model="barrett"`` (Barrett 1994)
+``specification="barrett"`` (Barrett 1994)
     ``pi_i = (b / N)(a Q - Q**2 / 2) - c q_i**2 / 2`` with identical countries, ``gamma = c /
     b``. ``timing="stackelberg"`` (Barrett): the signatories choose first, anticipating the
     non-signatories' reaction ``q_n = (a - k q_s) / (gamma N + N - k)``; then with ``D = gamma
@@ -109,26 +109,36 @@ Examples
 (3,)
 >>> ml.models.SelfEnforcingAgreement(n=193, benefit=1, cost=4, tie="stay_out").stable_sizes()
 (0, 2)
->>> ml.models.SelfEnforcingAgreement(n=193, benefit=2, cost=25, model="binary").stable_sizes()
+>>> ml.models.SelfEnforcingAgreement(n=193, benefit=2, cost=25,
+...                                  specification="binary").stable_sizes()
 (13,)
+
+Notes
+-----
+This module is longer than the library's ~600 lines per module because it holds one model:
+its length is the docstrings of the three specifications, and the methods of
+:class:`SelfEnforcingAgreement` share the private payoff helpers at the end (splitting one
+class across files would scatter one idea).
 """
 
 from __future__ import annotations
 
-import math
+import itertools
 import numbers
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 import numpy as np
 
-from .._validation import DEFAULT_TOL, check_positive_int, check_tol
+from .._numeric import format_number, format_values
+from .._validation import DEFAULT_TOL, check_positive_int, check_real, check_tol
 from ..errors import InvalidArgumentError, InvalidTypeError
-
-if TYPE_CHECKING:
-    from ..games.coalitional import TUGame
+from ..games.anonymous import AnonymousGame
+from ..games.coalitional import TUGame
+from ..games.normal_form import NormalFormGame
+from .base import Model
 
 __all__ = [
     "CoalitionStability",
@@ -140,18 +150,6 @@ Specification = Literal["linear", "binary", "barrett"]
 Timing = Literal["stackelberg", "nash"]
 
 _MAX_ENUMERATED = 16  # coalitions are enumerated (2**n) for heterogeneous countries
-
-
-def _number(value: Any, name: str, *, positive: bool = True) -> Any:
-    """A finite real parameter, as a Fraction when rational."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise InvalidArgumentError(f"{name} must be a real number, got {value!r}")
-    if not math.isfinite(float(value)):
-        raise InvalidArgumentError(f"{name} must be finite, got {value!r}")
-    v = Fraction(value) if isinstance(value, numbers.Rational) else float(value)
-    if positive and v <= 0:
-        raise InvalidArgumentError(f"{name} must be > 0, got {value!r}")
-    return v
 
 
 @dataclass(frozen=True, repr=False)
@@ -192,8 +190,8 @@ class CoalitionStability:
         return f"CoalitionStability(k={self.k}: {state})"
 
 
-@dataclass(frozen=True)
-class SelfEnforcingAgreement:
+@dataclass(frozen=True, eq=False, repr=False)
+class SelfEnforcingAgreement(Model):
     """Barrett's and Carraro-Siniscalco's coalition-stability model of a climate treaty.
 
     Parameters
@@ -208,7 +206,7 @@ class SelfEnforcingAgreement:
         ``c``: the abatement cost parameter (per country as for ``benefit``).
     tie : {"join", "stay_out"}
         What a country does when signing and not signing pay the same.
-    model : {"linear", "binary", "barrett"}
+    specification : {"linear", "binary", "barrett"}
         The abatement game (see the module docstring).
     timing : {"stackelberg", "nash"}
         Barrett's model only: the signatories lead (Barrett 1994) or move with the others.
@@ -222,7 +220,27 @@ class SelfEnforcingAgreement:
     Notes
     -----
     Exact numbers (int, Fraction) give exact payoffs, so ties are exact; with floats, two
-    payoffs within ``tol`` times their scale count as a tie.
+    payoffs within ``tol`` times their scale count as a tie. The model keeps the model
+    contract (:mod:`multilateral.models.base`): frozen, validated, compared by value, changed
+    with :meth:`with_`. :attr:`game` is the participation game of the first stage (sign or
+    not, with the abatement stage solved); :meth:`coalition_game` the TU game of coalition
+    values.
+
+    References
+    ----------
+    .. [1] Barrett, S. (1994). Self-enforcing international environmental agreements.
+       *Oxford Economic Papers* 46, 878-894 (pp. 880-885: the model and its stable sizes).
+    .. [2] Carraro, C. and Siniscalco, D. (1993). Strategies for the international
+       protection of the environment. *Journal of Public Economics* 52(3), 309-328
+       (pp. 314-318: internal and external stability).
+    .. [3] d'Aspremont, C. et al. (1983). On the stability of collusive price leadership.
+       *Canadian Journal of Economics* 16(1), 17-25 (p. 19: cartel stability).
+
+    See Also
+    --------
+    CoalitionStability : the stability of one coalition size, with the gains.
+    multilateral.models.MagicNumber : the group size that maximizes gains times robustness.
+    multilateral.solvers.core : the core of :meth:`coalition_game`.
 
     Examples
     --------
@@ -232,7 +250,8 @@ class SelfEnforcingAgreement:
     CoalitionStability(k=3: stable)
     >>> sea.stability(3).gain_from_leaving, sea.stability(3).gain_from_joining
     (Fraction(0, 1), Fraction(-3, 8))
-    >>> barrett = ml.models.SelfEnforcingAgreement(n=100, benefit=100, cost=1, model="barrett")
+    >>> barrett = ml.models.SelfEnforcingAgreement(n=100, benefit=100, cost=1,
+    ...                                        specification="barrett")
     >>> barrett.gamma, barrett.stable_sizes()
     (Fraction(1, 100), (51,))
     >>> float(barrett.full_cooperation_gain())  # but full cooperation would gain 0.01%
@@ -243,7 +262,7 @@ class SelfEnforcingAgreement:
     benefit: Any
     cost: Any
     tie: Tie = "join"
-    model: Specification = "linear"
+    specification: Specification = "linear"
     timing: Timing = "stackelberg"
     a: Any = 1
     abate_when_indifferent: bool = True
@@ -254,9 +273,10 @@ class SelfEnforcingAgreement:
         check_positive_int(self.n, "n", 2)
         if self.tie not in ("join", "stay_out"):
             raise InvalidArgumentError(f"tie must be 'join' or 'stay_out', got {self.tie!r}")
-        if self.model not in ("linear", "binary", "barrett"):
+        if self.specification not in ("linear", "binary", "barrett"):
             raise InvalidArgumentError(
-                f"model must be 'linear', 'binary' or 'barrett', got {self.model!r}")
+                "specification must be 'linear', 'binary' or 'barrett', got "
+                f"{self.specification!r}")
         if self.timing not in ("stackelberg", "nash"):
             raise InvalidArgumentError(
                 f"timing must be 'stackelberg' or 'nash', got {self.timing!r}")
@@ -264,11 +284,11 @@ class SelfEnforcingAgreement:
             raise InvalidTypeError("abate_when_indifferent must be True or False")
         b = self._per_country(self.benefit, "benefit")
         c = self._per_country(self.cost, "cost")
-        if self.model == "barrett" and (len(set(b)) > 1 or len(set(c)) > 1):
+        if self.specification == "barrett" and (len(set(b)) > 1 or len(set(c)) > 1):
             raise InvalidArgumentError(
                 "Barrett's model has identical countries: give one benefit and one cost "
                 "(heterogeneous countries are supported by the 'linear' and 'binary' models)")
-        object.__setattr__(self, "a", _number(self.a, "a"))
+        object.__setattr__(self, "a", check_real(self.a, "a", low=0, open_low=True))
         object.__setattr__(self, "_b", b)
         object.__setattr__(self, "_c", c)
         if not isinstance(self.benefit, (numbers.Real,)):
@@ -282,15 +302,70 @@ class SelfEnforcingAgreement:
 
     def _per_country(self, value: Any, name: str) -> tuple[Any, ...]:
         if isinstance(value, numbers.Real) and not isinstance(value, bool):
-            return (_number(value, name),) * self.n
+            return (check_real(value, name, low=0, open_low=True),) * self.n
         if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
             raise InvalidArgumentError(
                 f"{name} must be a positive number or one per country, got {value!r}")
-        vals = tuple(_number(v, f"{name}[{i}]") for i, v in enumerate(value))
+        vals = tuple(check_real(v, f"{name}[{i}]", low=0, open_low=True)
+                     for i, v in enumerate(value))
         if len(vals) != self.n:
             raise InvalidArgumentError(f"{name} needs one value per country ({self.n}), "
                                        f"got {len(vals)}")
         return vals
+
+    def __repr__(self) -> str:
+        shown = [f"n={self.n}"]
+        for name in ("benefit", "cost"):
+            value = getattr(self, name)
+            shown.append(f"{name}=" + (format_values(value, limit=4)
+                                       if isinstance(value, tuple) else format_number(value)))
+        for name, default in (("tie", "join"), ("specification", "linear"),
+                              ("timing", "stackelberg"), ("a", 1),
+                              ("abate_when_indifferent", True)):
+            value = getattr(self, name)
+            if value != default:
+                shown.append(f"{name}={format_number(value) if name == 'a' else repr(value)}")
+        return f"SelfEnforcingAgreement({', '.join(shown)})"
+
+    # -- the participation game ----------------------------------------------------------------
+    @property
+    def game(self) -> AnonymousGame | NormalFormGame:
+        """The participation game: every country signs or not, the abatement stage solved.
+
+        Action ``"C"`` (index 0) is to sign, ``"D"`` not to. With identical countries an
+        :class:`~multilateral.AnonymousGame`: a signatory gets ``pi_s(k + 1)`` and a
+        non-signatory ``pi_n(k)`` when ``k`` of the others sign. With heterogeneous countries
+        a :class:`~multilateral.NormalFormGame` over the ``2**n`` profiles (at most 16
+        countries). A profile is a pure Nash equilibrium iff its coalition is internally and
+        externally stable with both inequalities weak; the tie rule picks, among these, the
+        ones where indifferent countries act as ``tie`` says, so every stable size (or
+        coalition) is a pure equilibrium of this game (d'Aspremont et al. 1983, p. 19).
+
+        Examples
+        --------
+        >>> import multilateral as ml
+        >>> sea = ml.models.SelfEnforcingAgreement(n=5, benefit=1, cost=4)
+        >>> profiles = ml.solvers.pure_nash_equilibria(sea.game.to_normal_form())
+        >>> sorted({profile.count(0) for profile in profiles})  # signatories
+        [0, 2, 3]
+        >>> sea.stable_sizes(), sea.with_(tie="stay_out").stable_sizes()
+        ((3,), (0, 2))
+        """
+        if self.identical:
+            sign = [self._size_payoffs(k + 1)[0] for k in range(self.n)]
+            stay = [self._size_payoffs(k)[1] for k in range(self.n)]
+            return AnonymousGame(sign, stay, name=f"participation ({self.specification})")
+        if self.n > _MAX_ENUMERATED:
+            raise InvalidArgumentError(
+                f"the participation game of heterogeneous countries has 2**n profiles; at most "
+                f"{_MAX_ENUMERATED} countries")
+        pay = np.empty((2,) * self.n + (self.n,), dtype=object)
+        for profile in itertools.product((0, 1), repeat=self.n):
+            mask = sum(1 << i for i, a in enumerate(profile) if a == 0)
+            pay[profile] = self._coalition_payoffs(mask)
+        if not self._exact:
+            pay = pay.astype(np.float64)
+        return NormalFormGame(pay, actions=[("C", "D")] * self.n)
 
     # -- basic facts -----------------------------------------------------------------------------
     @property
@@ -398,7 +473,8 @@ class SelfEnforcingAgreement:
         Examples
         --------
         >>> import multilateral as ml
-        >>> ml.models.SelfEnforcingAgreement(n=50, benefit=3, cost=12, model="binary",
+        >>> ml.models.SelfEnforcingAgreement(n=50, benefit=3, cost=12,
+        ...                                  specification="binary",
         ...                                  tie="stay_out").stable_sizes()
         (0,)
         """
@@ -488,6 +564,9 @@ class SelfEnforcingAgreement:
         """The TU game ``v(S) = sum_{i in S} pi_i(S)``: what ``S`` gets when it signs and the
         others act alone (Chander and Tulkens's gamma characteristic function).
 
+        A second game beside :attr:`game` (which is the non-cooperative participation game),
+        hence a method of its own.
+
         Examples
         --------
         >>> from fractions import Fraction
@@ -499,8 +578,6 @@ class SelfEnforcingAgreement:
         >>> ml.solvers.core(game).contains([Fraction(9, 2)] * 3)  # equal split of full cooperation
         True
         """
-        from ..games.coalitional import TUGame
-
         if self.n > _MAX_ENUMERATED:
             raise InvalidArgumentError(
                 f"the coalition game has 2**n values; at most {_MAX_ENUMERATED} countries")
@@ -555,7 +632,7 @@ class SelfEnforcingAgreement:
         if isinstance(gain, Fraction):
             return gain > 0 or (gain == 0 and when_indifferent)
         scale = max(1.0, *(abs(float(x)) for x in (*self._b, *self._c)))
-        if self.model == "barrett":
+        if self.specification == "barrett":
             scale *= float(self.a) ** 2
         if abs(float(gain)) <= tol * scale:
             return when_indifferent
@@ -563,9 +640,9 @@ class SelfEnforcingAgreement:
 
     def _size_abatement(self, k: int) -> tuple[Any, Any]:
         n, b, c = self.n, self._b[0], self._c[0]
-        if self.model == "linear":
+        if self.specification == "linear":
             return k * b / c, b / c
-        if self.model == "binary":
+        if self.specification == "binary":
             def abates(benefit: Any) -> int:
                 return int(benefit >= c if self.abate_when_indifferent else benefit > c)
             return (abates(k * b) if k else 0), abates(b)
@@ -582,9 +659,9 @@ class SelfEnforcingAgreement:
         n, b, c = self.n, self._b[0], self._c[0]
         q_s, q_n = self._size_abatement(k)
         total = k * q_s + (n - k) * q_n
-        if self.model == "linear":
+        if self.specification == "linear":
             return b * total - c * q_s * q_s / 2, b * total - c * q_n * q_n / 2
-        if self.model == "binary":
+        if self.specification == "binary":
             return b * total - c * q_s, b * total - c * q_n
         common = b / n * (self.a * total - total * total / 2)
         return common - c * q_s * q_s / 2, common - c * q_n * q_n / 2
@@ -600,12 +677,12 @@ class SelfEnforcingAgreement:
         q: list[Any] = []
         for i in range(self.n):
             marginal = b_s if mask >> i & 1 else b[i]
-            if self.model == "linear":
+            if self.specification == "linear":
                 q.append(marginal / c[i])
             else:
                 q.append(int(marginal >= c[i] if self.abate_when_indifferent
                              else marginal > c[i]))
         total = sum(q, start=0 * b[0])
-        if self.model == "linear":
+        if self.specification == "linear":
             return tuple(b[i] * total - c[i] * q[i] * q[i] / 2 for i in range(self.n))
         return tuple(b[i] * total - c[i] * q[i] for i in range(self.n))

@@ -22,10 +22,12 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
+from .._numeric import format_number
 from .._validation import check_real
 from ..errors import InvalidGameError
 from ..games.two_by_two import TwoByTwo
 from ..results import CorrelatedEquilibrium
+from .base import Model
 
 __all__ = ["CrisisComparison", "CrisisMediation"]
 
@@ -64,8 +66,8 @@ class CrisisComparison:
                 f"payoff {self.nash_payoff} -> {self.mediated_payoff})")
 
 
-@dataclass(frozen=True)
-class CrisisMediation:
+@dataclass(frozen=True, eq=False, repr=False)
+class CrisisMediation(Model):
     """A symmetric crisis as Chicken, with and without a mediator.
 
     Parameters
@@ -90,6 +92,25 @@ class CrisisMediation:
     ``x = (S - P) / (S - P + 2 (T - R))``; otherwise ``x = 0`` and ``y = 1/2``. Either way
     no mass goes on war.
 
+    The model keeps the model contract (:mod:`multilateral.models.base`; change parameters
+    with :meth:`with_`). :attr:`game` is the Chicken it describes: the generic solvers
+    reproduce :meth:`compare` on it (:func:`~multilateral.solvers.nash_equilibria` gives
+    the mixed equilibrium, :func:`~multilateral.solvers.correlated_equilibrium` with the
+    ``"egalitarian"`` objective the mediated one).
+
+    References
+    ----------
+    .. [1] Aumann, R. J. (1974). Subjectivity and correlation in randomized strategies.
+       *Journal of Mathematical Economics* 1(1), 67-96 (pp. 72-76: the Chicken example).
+    .. [2] Snyder, G. H. (1971). "Prisoner's Dilemma" and "Chicken" models in international
+       politics. *International Studies Quarterly* 15(1), 66-103 (pp. 82-90).
+
+    See Also
+    --------
+    CrisisComparison : what :meth:`compare` returns.
+    multilateral.solvers.correlated_equilibrium : the mediator's problem on :attr:`game`.
+    multilateral.TwoByTwo : the game object.
+
     Examples
     --------
     Aumann's numbers, shifted so that compromise is worth 0 (``T, R, S, P = 7, 6, 2, 0``):
@@ -100,6 +121,9 @@ class CrisisMediation:
     CrisisComparison(war risk 1/9 -> 0; payoff -4/3 -> -3/4)
     >>> crisis.compare().recommendation
     (Fraction(1, 2), Fraction(1, 4), Fraction(1, 4), Fraction(0, 1))
+    >>> mixed = [eq for eq in ml.solvers.nash_equilibria(crisis.game) if not eq.is_pure]
+    >>> mixed[0].exact[0][1]  # stands firm with probability 1/3: war risk 1/9
+    Fraction(1, 3)
     """
 
     prize: Any
@@ -118,15 +142,23 @@ class CrisisMediation:
 
     @classmethod
     def from_game(cls, game: TwoByTwo) -> CrisisMediation:
-        """The crisis of a symmetric game of Chicken (action 0 = back down)."""
+        """The crisis of a symmetric game of Chicken (action 0 = back down): the inverse of
+        :attr:`game` (up to the payoffs' origin, which is set at mutual compromise)."""
         if not isinstance(game, TwoByTwo) or game.oye_type != "chicken" or (
                 game.trps(0) != game.trps(1)):
             raise InvalidGameError("expected a symmetric TwoByTwo game of Chicken")
         t, r, p, s = (Fraction(v) if game.is_exact else float(v) for v in game.trps(0))
         return cls(prize=t - r, humiliation=r - s, war_cost=r - p)
 
+    def __repr__(self) -> str:
+        return (f"CrisisMediation(prize={format_number(self.prize)}, humiliation="
+                f"{format_number(self.humiliation)}, war_cost={format_number(self.war_cost)})")
+
+    @property
     def game(self) -> TwoByTwo:
-        """The crisis as a :class:`~multilateral.TwoByTwo` (actions: back down, stand firm)."""
+        """The crisis as a :class:`~multilateral.TwoByTwo` of Chicken (actions: back down,
+        stand firm), with ``T, R, S, P = prize, 0, -humiliation, -war_cost``; exact for
+        exact parameters."""
         return TwoByTwo.symmetric(T=self.prize, R=0 * self.prize, P=-self.war_cost,
                                   S=-self.humiliation, actions=[["back down", "stand firm"]] * 2)
 
@@ -150,4 +182,4 @@ class CrisisMediation:
         :meth:`compare`, and the way to go beyond the symmetric case)."""
         from ..solvers.correlated import correlated_equilibrium
 
-        return correlated_equilibrium(self.game(), "egalitarian")
+        return correlated_equilibrium(self.game, "egalitarian")

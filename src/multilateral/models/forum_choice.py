@@ -75,21 +75,31 @@ ForumOutcome(club of 3: coverage 3/4)
 >>> f = HeterogeneousForum(n=21, gain_probability=Fraction(99, 100), legitimacy=1)
 >>> f.prefers_club(), f.with_(gain_probability=Fraction(9, 10)).prefers_club()
 (False, True)
->>> caucus_gain(members=193, caucus=30, quota=97).gain("shapley_shubik") > 0
+>>> caucus_gain(n=193, caucus=30, quota=97).gain("shapley_shubik") > 0
 True
+
+Neither forum model induces a game: :class:`ForumChoice` applies a decision rule
+(consensus, else the club of the willing) to known positions, and :class:`HeterogeneousForum`
+is one state's decision under uncertainty; so neither has a ``.game``. The caucus's voting
+game is :class:`multilateral.WeightedVotingGame` (see :func:`caucus_gain`).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
 from statistics import NormalDist
 from typing import Any
 
-from .._validation import check_positive_int, check_real
+from .. import tolerances
+from .._numeric import format_number, format_values
+from .._validation import check_positive_int, check_probability, check_real
 from ..errors import InvalidArgumentError, InvalidTypeError
+from ..results import Threshold
+from ..types import Number
+from .base import Model
 
 __all__ = [
     "CaucusGain",
@@ -140,13 +150,13 @@ class ForumOutcome:
         return "ForumOutcome(none: the status quo stays)"
 
 
-@dataclass(frozen=True)
-class ForumChoice:
+@dataclass(frozen=True, eq=False, repr=False)
+class ForumChoice(Model):
     """States with known positions choose between a universal forum and a club of the willing.
 
     Parameters
     ----------
-    benefits : sequence of numbers
+    benefit : sequence of numbers
         ``b_i``: what each state gains from an agreement that covers everyone (negative: it
         loses and, under consensus, blocks).
     weights : sequence of numbers, optional
@@ -164,7 +174,23 @@ class ForumChoice:
     Assumptions (F1)-(F2) of the module docstring. If every ``b_i >= 0`` the universal
     agreement passes and every state weakly prefers it (``(1 + lambda) b_i >= b_i s**gamma``
     since ``s <= 1``); otherwise consensus blocks it, the willing (``b_i > 0``) strictly
-    prefer the club and the others are indifferent.
+    prefer the club and the others are indifferent. Exact inputs give exact payoffs. The
+    model keeps the model contract (:mod:`multilateral.models.base`); it induces no game
+    (a decision rule applied to known positions), so it has no ``.game``.
+
+    References
+    ----------
+    .. [1] Naím, M. (2009). Minilateralism: the magic number to get real international
+       action. *Foreign Policy* (online 18 June 2009).
+    .. [2] Patrick, S. (2015). The new "new multilateralism": minilateral cooperation, but
+       at what cost? *Global Summitry* 1(2), 115-134 (pp. 120-126: forum shopping).
+    .. [3] Moreland, W. (2019). *The Purpose of Multilateralism*. Brookings Institution
+       (pp. 5-9: competition within and without institutions).
+
+    See Also
+    --------
+    HeterogeneousForum : the same choice before the positions are known.
+    ForumOutcome : what :meth:`equilibrium` returns.
 
     Examples
     --------
@@ -180,21 +206,29 @@ class ForumChoice:
     ForumOutcome(universal: all 4 cooperate)
     """
 
-    benefits: Any
+    benefit: Any
     weights: Any = None
     legitimacy: Any = 0
     coverage_returns: Any = 1
     members: Any = None
 
     def __post_init__(self) -> None:
-        b = _reals(self.benefits, "benefits")
+        for name in ("benefit", "weights"):
+            values = getattr(self, name)
+            if values is not None and (isinstance(values, (str, bytes))
+                                       or not isinstance(values, Iterable)):
+                raise InvalidTypeError(
+                    f"{name} must be a sequence of numbers, one per state, got {values!r}")
+        b = tuple(check_real(v, f"benefit[{i}]") for i, v in enumerate(self.benefit))
         if not b:
-            raise InvalidArgumentError("benefits must name at least one state")
+            raise InvalidArgumentError("benefit must name at least one state")
         n = len(b)
-        if self.weights is None:
-            w = tuple(Fraction(1, n) for _ in b)
+        if self.weights is None:  # equal weights, in the benefits' arithmetic
+            exact = all(isinstance(x, Fraction) for x in b)
+            w = tuple(Fraction(1, n) if exact else 1.0 / n for _ in b)
         else:
-            raw = _reals(self.weights, "weights", low=0)
+            raw = tuple(check_real(v, f"weights[{i}]", low=0)
+                        for i, v in enumerate(self.weights))
             if len(raw) != n:
                 raise InvalidArgumentError(
                     f"weights must have one entry per state ({n}), got {len(raw)}")
@@ -208,7 +242,7 @@ class ForumChoice:
             raise InvalidArgumentError(f"members must be {n} strings, one per state")
         if len(set(labels)) != n:
             raise InvalidArgumentError("members must be distinct")
-        object.__setattr__(self, "benefits", b)
+        object.__setattr__(self, "benefit", b)
         object.__setattr__(self, "weights", w)
         object.__setattr__(self, "members", labels)
         object.__setattr__(self, "legitimacy",
@@ -217,34 +251,46 @@ class ForumChoice:
                            check_real(self.coverage_returns, "coverage_returns", low=0,
                                       open_low=True))
 
+    def __repr__(self) -> str:
+        shown = [f"benefit={format_values(self.benefit, limit=6)}"]
+        if len(set(self.weights)) > 1:
+            shown.append(f"weights={format_values(self.weights, limit=6)}")
+        for name, default in (("legitimacy", 0), ("coverage_returns", 1)):
+            if getattr(self, name) != default:
+                shown.append(f"{name}={format_number(getattr(self, name))}")
+        if self.members != tuple(f"S{i + 1}" for i in range(self.n)):
+            listed = ", ".join(self.members[:4]) + (", ..." if self.n > 4 else "")
+            shown.append(f"members=[{listed}]")
+        return f"ForumChoice({', '.join(shown)})"
+
     @property
     def n(self) -> int:
         """Number of states."""
-        return len(self.benefits)
+        return len(self.benefit)
 
     def universal_adopted(self) -> bool:
         """Whether no state would lose, so that consensus adopts the universal agreement."""
-        return all(b >= 0 for b in self.benefits)
+        return all(b >= 0 for b in self.benefit)
 
     def club_members(self) -> tuple[str, ...]:
         """The willing: the states that gain (``b_i > 0``)."""
-        return tuple(m for m, b in zip(self.members, self.benefits, strict=True) if b > 0)
+        return tuple(m for m, b in zip(self.members, self.benefit, strict=True) if b > 0)
 
     def club_coverage(self) -> Any:
         """The willing's share of the coverage weights."""
-        return sum((w for w, b in zip(self.weights, self.benefits, strict=True) if b > 0),
+        return sum((w for w, b in zip(self.weights, self.benefit, strict=True) if b > 0),
                    0 * self.weights[0])
 
     def payoffs(self, forum: str) -> tuple[Any, ...]:
         """Every state's payoff if cooperation runs through ``forum``."""
         if forum not in FORUMS:
             raise InvalidArgumentError(f"forum must be 'universal' or 'club', got {forum!r}")
-        zero = 0 * self.benefits[0]
+        zero = 0 * self.benefit[0]
         if forum == "universal":
             adopted = self.universal_adopted()
-            return tuple((1 + self.legitimacy) * b if adopted else zero for b in self.benefits)
+            return tuple((1 + self.legitimacy) * b if adopted else zero for b in self.benefit)
         value = self.club_coverage() ** self.coverage_returns
-        return tuple(b * value if b > 0 else zero for b in self.benefits)
+        return tuple(b * value if b > 0 else zero for b in self.benefit)
 
     def preferences(self) -> dict[str, str]:
         """Each state's preferred forum: ``'universal'``, ``'club'`` or ``'indifferent'``."""
@@ -263,14 +309,8 @@ class ForumChoice:
         return ForumOutcome("none", (), 0 * self.weights[0], self.payoffs("universal"))
 
 
-def _reals(values: Any, name: str, low: Any = None) -> tuple[Any, ...]:
-    if isinstance(values, (str, bytes)) or not hasattr(values, "__iter__"):
-        raise InvalidTypeError(f"{name} must be a sequence of numbers, got {values!r}")
-    return tuple(check_real(v, f"{name}[{i}]", low=low) for i, v in enumerate(values))
-
-
-@dataclass(frozen=True)
-class HeterogeneousForum:
+@dataclass(frozen=True, eq=False, repr=False)
+class HeterogeneousForum(Model):
     """The forum choice of a state that gains, before it knows the others' positions.
 
     Parameters
@@ -292,6 +332,26 @@ class HeterogeneousForum:
     ``X ~ Binomial(n - 1, p)`` (exact for exact ``p`` and integer ``gamma``). The module
     docstring proves that ``C / U`` is nonincreasing in ``p``.
 
+    The model keeps the model contract (:mod:`multilateral.models.base`; change parameters
+    with :meth:`with_`; a ``gain_probability`` outside [0, 1] raises
+    :class:`~multilateral.errors.InvalidProbabilityError`). The values are exact for exact
+    inputs; :meth:`critical_probability` and :meth:`critical_spread` are floats whatever
+    the input, since ``p*`` is a root of a polynomial (irrational in general), found
+    numerically. It induces no game (one state's decision under uncertainty).
+
+    References
+    ----------
+    .. [1] Hovi, J. and Sprinz, D. F. (2006). The limits of the law of the least ambitious
+       program. *Global Environmental Politics* 6(3), 28-42 (pp. 30-34: consensus and
+       the least ambitious member).
+    .. [2] Naím, M. (2009). Minilateralism: the magic number to get real international
+       action. *Foreign Policy* (online 18 June 2009).
+
+    See Also
+    --------
+    ForumChoice : the choice with known positions.
+    multilateral.claims.HETEROGENEITY_FAVORS_CLUBS : the claim this model proves.
+
     Examples
     --------
     >>> from fractions import Fraction
@@ -301,6 +361,8 @@ class HeterogeneousForum:
     (Fraction(1, 2), Fraction(2, 3))
     >>> round(f.critical_probability(), 4)
     0.6076
+    >>> f.critical_spread(mean=1.0)
+    Threshold(spread >= 3.6612)
     >>> f.outcome_probabilities()
     {'universal': Fraction(1, 8), 'club': Fraction(3, 4), 'none': Fraction(1, 8)}
     """
@@ -312,9 +374,9 @@ class HeterogeneousForum:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "n", check_positive_int(self.n, "n", minimum=2))
-        object.__setattr__(self, "gain_probability",
-                           check_real(self.gain_probability, "gain_probability", low=0,
-                                      high=1))
+        p = check_real(self.gain_probability, "gain_probability")  # kept exact when rational
+        check_probability(p, "gain_probability")  # InvalidProbabilityError outside [0, 1]
+        object.__setattr__(self, "gain_probability", p)
         object.__setattr__(self, "legitimacy",
                            check_real(self.legitimacy, "legitimacy", low=0))
         object.__setattr__(self, "coverage_returns",
@@ -322,8 +384,8 @@ class HeterogeneousForum:
                                       open_low=True))
 
     @classmethod
-    def from_normal(cls, n: int, mean: float, spread: float, *, legitimacy: Any = 0,
-                    coverage_returns: Any = 1) -> HeterogeneousForum:
+    def from_normal(cls, n: int, mean: float, spread: float, *, legitimacy: Number = 0,
+                    coverage_returns: Number = 1) -> HeterogeneousForum:
         """Positions drawn from ``N(mean, spread**2)``: ``p = Phi(mean / spread)`` (a float).
 
         ``spread`` measures heterogeneity; ``spread = 0`` means identical positions.
@@ -335,9 +397,11 @@ class HeterogeneousForum:
         return cls(n=n, gain_probability=p, legitimacy=legitimacy,
                    coverage_returns=coverage_returns)
 
-    def with_(self, **changes: Any) -> HeterogeneousForum:
-        """A copy with some parameters changed (validated again)."""
-        return dataclasses.replace(self, **changes)
+    def __repr__(self) -> str:
+        return (f"HeterogeneousForum(n={self.n}, gain_probability="
+                f"{format_number(self.gain_probability)}, legitimacy="
+                f"{format_number(self.legitimacy)}, coverage_returns="
+                f"{format_number(self.coverage_returns)})")
 
     def universal_value(self) -> Any:
         """``U(p) = (1 + lambda) p**(n - 1)``: the chance no one blocks, times the premium."""
@@ -363,11 +427,13 @@ class HeterogeneousForum:
         """Whether the club of the willing is strictly better."""
         return self.preferred_forum() == "club"
 
-    def critical_probability(self, *, tol: float = 1e-12) -> float:
+    def critical_probability(self, *, tol: float = tolerances.ROOT) -> float:
         """``p*``: the club is preferred for ``p < p*`` and the universal forum above.
 
         Found by bisection on ``log C - log U``, which is nonincreasing in ``p``. Equals 1
-        when ``lambda = 0`` (the club never does worse).
+        when ``lambda = 0`` (the club never does worse). It always exists in ``(0, 1]``,
+        so it is a number, not a :class:`~multilateral.results.Threshold`; a float, since it
+        is in general irrational.
         """
         if self.legitimacy == 0:
             return 1.0
@@ -381,20 +447,22 @@ class HeterogeneousForum:
                 hi = mid
         return (lo + hi) / 2
 
-    def critical_spread(self, mean: float) -> float | None:
+    def critical_spread(self, mean: float) -> Threshold:
         """The spread of ``N(mean, spread**2)`` positions above which the club is preferred.
 
-        ``None`` when no spread makes the club preferred (``mean > 0`` and ``p* <= 1/2``:
-        even maximal heterogeneity leaves every other state gaining with probability near
-        1/2). ``0.0`` when the club is preferred already at identical positions.
+        :meth:`Threshold.none <multilateral.results.Threshold.none>` when no spread makes
+        the club preferred (``mean > 0`` and ``p* <= 1/2``: even maximal heterogeneity leaves
+        every other state gaining with probability near 1/2); at ``0.0`` when the club is
+        preferred at any heterogeneity (``p* = 1``). A float threshold (see
+        :meth:`critical_probability`).
         """
         mean = float(check_real(mean, "mean", low=0, open_low=True))
         p_star = self.critical_probability()
         if p_star >= 1:
-            return 0.0
+            return Threshold.at(0.0, "spread")
         if p_star <= 0.5:
-            return None
-        return mean / NormalDist().inv_cdf(p_star)
+            return Threshold.none("spread")
+        return Threshold.at(mean / NormalDist().inv_cdf(p_star), "spread")
 
     def outcome_probabilities(self) -> dict[str, Any]:
         """Probabilities of the forum structures, for all ``n`` positions random.
@@ -410,17 +478,13 @@ class HeterogeneousForum:
 # --------------------------------------------------------------------------------------------
 # Caucus power in one-member-one-vote bodies
 # --------------------------------------------------------------------------------------------
-def _comb(n: int, k: int) -> int:
-    return math.comb(n, k) if 0 <= k <= n else 0
-
-
 @dataclass(frozen=True, repr=False)
 class CaucusGain:
     """A caucus voting as one bloc against its members voting apart, in closed form.
 
     Attributes
     ----------
-    members, caucus, quota : int
+    n, caucus, quota : int
         Body size ``n``, caucus size ``c`` and the votes needed ``q`` (one vote each).
     together, apart : dict
         By index, the bloc's value and the sum of the caucus members' values when everyone
@@ -433,7 +497,7 @@ class CaucusGain:
         majority times the probability that the bloc decides the body (Penrose 1946).
     """
 
-    members: int
+    n: int
     caucus: int
     quota: int
     together: dict[str, Any]
@@ -453,16 +517,16 @@ class CaucusGain:
 
     def __repr__(self) -> str:
         t, a = self.together["shapley_shubik"], self.apart["shapley_shubik"]
-        return (f"CaucusGain({self.caucus} of {self.members}, quota {self.quota}: "
+        return (f"CaucusGain({self.caucus} of {self.n}, quota {self.quota}: "
                 f"Shapley-Shubik {float(t):.4g} together vs {float(a):.4g} apart)")
 
 
-def caucus_gain(members: int, caucus: int, quota: int | None = None) -> CaucusGain:
+def caucus_gain(n: int, caucus: int, quota: int | None = None) -> CaucusGain:
     """The power of a caucus of ``caucus`` members of a one-member-one-vote body.
 
     Parameters
     ----------
-    members : int
+    n : int
         Body size ``n`` (e.g. 193 for the UN General Assembly).
     caucus : int
         Caucus size ``c``, ``1 <= c <= n``.
@@ -484,21 +548,33 @@ def caucus_gain(members: int, caucus: int, quota: int | None = None) -> CaucusGa
     (integer and :class:`~fractions.Fraction` arithmetic) for any ``n``; it agrees with
     :func:`multilateral.solvers.caucus_power` on ``WeightedVotingGame([1] * n, q)``.
 
+    References
+    ----------
+    .. [1] Penrose, L. S. (1946). The elementary statistics of majority voting. *Journal of
+       the Royal Statistical Society* 109(1), 53-57 (pp. 53-55: the indirect measure).
+    .. [2] Shapley, L. S. and Shubik, M. (1954). A method for evaluating the distribution of
+       power in a committee system. *American Political Science Review* 48(3), 787-792.
+
+    See Also
+    --------
+    multilateral.solvers.caucus_power : the same comparison for any weighted voting game.
+    multilateral.solvers.shapley_shubik, multilateral.solvers.banzhaf : the indices.
+
     Examples
     --------
     >>> from multilateral.models import caucus_gain
-    >>> g = caucus_gain(members=3, caucus=2)
+    >>> g = caucus_gain(n=3, caucus=2)
     >>> g.together["shapley_shubik"], g.apart["shapley_shubik"]
     (Fraction(1, 1), Fraction(2, 3))
 
     A caucus of 30 in a body of 193 deciding by simple majority (97 votes):
 
-    >>> unga = caucus_gain(members=193, caucus=30)
+    >>> unga = caucus_gain(n=193, caucus=30)
     >>> [round(float(unga.ratio(i)), 2) for i in ("shapley_shubik", "banzhaf_normalized",
     ...                                           "banzhaf_member")]
     [1.18, 3.91, 2.47]
     """
-    n = check_positive_int(members, "members")
+    n = check_positive_int(n, "n")
     c = check_positive_int(caucus, "caucus")
     if c > n:
         raise InvalidArgumentError(f"caucus must be at most the {n} members, got {c}")
@@ -507,13 +583,15 @@ def caucus_gain(members: int, caucus: int, quota: int | None = None) -> CaucusGa
         raise InvalidArgumentError(f"quota must be at most the {n} members, got {q}")
     m = n - c
     lo, hi = max(0, q - c), min(m, q - 1)
-    bloc_swings = sum(_comb(m, s) for s in range(lo, hi + 1))
-    single_swings = _comb(m - 1, q - 1) + _comb(m - 1, q - 1 - c) if m else 0
+    bloc_swings = sum(math.comb(m, s) for s in range(lo, hi + 1))
+    # a single swings with the bloc out (q - 1 others) or in (q - 1 - c others, if >= 0)
+    single_swings = (math.comb(m - 1, q - 1) + (math.comb(m - 1, q - 1 - c) if q > c else 0)
+                     if m else 0)
     pivotal_positions = max(0, hi - lo + 1)
     total_swings = bloc_swings + m * single_swings
-    individual_banzhaf = Fraction(_comb(n - 1, q - 1), 2 ** (n - 1))
+    individual_banzhaf = Fraction(math.comb(n - 1, q - 1), 2 ** (n - 1))
     bloc_banzhaf = Fraction(bloc_swings, 2**m)
-    inside = Fraction(_comb(c - 1, c // 2), 2 ** (c - 1))  # decisive in the caucus majority
+    inside = Fraction(math.comb(c - 1, c // 2), 2 ** (c - 1))  # decisive in the caucus majority
     together = {
         "shapley_shubik": Fraction(pivotal_positions, m + 1),
         "banzhaf_normalized": Fraction(bloc_swings, total_swings) if total_swings else

@@ -1,0 +1,97 @@
+"""The comparison both alliance models return: payoffs under the two structures.
+
+:class:`StructureComparison` holds one actor's payoff under a bilateral (hub-and-spokes) and
+a multilateral structure and names the preferred one; :func:`check_structure` validates a
+structure's name and :func:`preference` compares two payoffs. Used by
+:mod:`~multilateral.models.alliances.powerplay` and
+:mod:`~multilateral.models.alliances.control`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ...errors import InvalidArgumentError
+
+__all__ = ["StructureComparison"]
+
+#: The two alliance structures compared.
+STRUCTURES = ("bilateral", "multilateral")
+
+
+def check_structure(structure: Any) -> str:
+    """``structure`` if it is ``'bilateral'`` or ``'multilateral'``, else an error.
+
+    Raises
+    ------
+    InvalidArgumentError
+        For any other value.
+
+    Examples
+    --------
+    >>> from multilateral.models.alliances.comparison import check_structure
+    >>> check_structure("bilateral")
+    'bilateral'
+    """
+    if structure not in STRUCTURES:
+        raise InvalidArgumentError(
+            f"structure must be 'bilateral' or 'multilateral', got {structure!r}")
+    return str(structure)
+
+
+def preference(bilateral: Any, multilateral: Any) -> str:
+    """``'bilateral'``, ``'multilateral'`` or ``'indifferent'``: which payoff is larger.
+
+    Examples
+    --------
+    >>> from multilateral.models.alliances.comparison import preference
+    >>> preference(1, 2), preference(2, 2)
+    ('multilateral', 'indifferent')
+    """
+    if bilateral > multilateral:
+        return "bilateral"
+    if multilateral > bilateral:
+        return "multilateral"
+    return "indifferent"
+
+
+@dataclass(frozen=True, repr=False)
+class StructureComparison:
+    """Payoffs under the two structures and the preferred one.
+
+    Attributes
+    ----------
+    bilateral, multilateral : number
+        The payoff under each structure (exact when the model's parameters are).
+
+    See Also
+    --------
+    multilateral.models.Powerplay.compare : the controller's comparison.
+    multilateral.models.AllianceControl.compare : the great power's comparison.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> from multilateral.models import StructureComparison
+    >>> c = StructureComparison(Fraction(1, 2), Fraction(3, 4))
+    >>> c.preferred, c.advantage
+    ('multilateral', Fraction(1, 4))
+    """
+
+    bilateral: Any
+    multilateral: Any
+
+    @property
+    def preferred(self) -> str:
+        """``'bilateral'``, ``'multilateral'`` or ``'indifferent'``."""
+        return preference(self.bilateral, self.multilateral)
+
+    @property
+    def advantage(self) -> Any:
+        """How much more the multilateral structure pays (negative: bilateral pays more)."""
+        return self.multilateral - self.bilateral
+
+    def __repr__(self) -> str:
+        return (f"StructureComparison(bilateral {self.bilateral}, multilateral "
+                f"{self.multilateral}: {self.preferred})")
