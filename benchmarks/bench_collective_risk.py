@@ -3,7 +3,7 @@
 Santos & Pacheco's collective-risk dilemma (PNAS 2011) with cooperators and defectors in a
 population of ``Z = 100``, groups of ``N = 6``, threshold ``M = 3``, endowment ``b = 1``,
 cost ``c = 0.1``, pairwise-comparison (Fermi) imitation with ``beta = 5`` and mutation
-``mu = 0.01``, at several risks ``r``. For each risk the script computes the stationary
+``mutation = 0.01``, at several risks ``r``. For each risk the script computes the stationary
 distribution over ``k = 0..Z`` cooperators
 
 * with ``multilateral`` (:class:`multilateral.models.CollectiveRiskDilemma`: hypergeometric
@@ -49,8 +49,8 @@ MATCH_TOL = 1e-9
 
 def ours(risk: float) -> NDArray[np.float64]:
     model = ml.models.CollectiveRiskDilemma(
-        N, M, risk=risk, cost=COST, endowment=ENDOWMENT, population=Z, beta=BETA, mu=MU,
-        others_only=True)
+        N, M, risk=risk, cost=COST, endowment=ENDOWMENT, population=Z, beta=BETA,
+        mutation=MU, others_only=True)
     return model.stationary_distribution()
 
 
@@ -105,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
         t_theirs = median_time(functools.partial(theirs, risk), args.repeats)
         ratios.append(t_ours / t_theirs)
         eta = ml.models.CollectiveRiskDilemma(
-            N, M, risk=risk, cost=COST, population=Z, beta=BETA, mu=MU,
+            N, M, risk=risk, cost=COST, population=Z, beta=BETA, mutation=MU,
             others_only=True).group_achievement(a)
         print(f"{risk:>5} {diff:11.2e} {t_ours * 1e6:10.1f} {t_theirs * 1e6:14.1f} "
               f"{t_ours / t_theirs:12.3f}  k={int(np.argmax(a)):<3} {eta:.3f}"

@@ -7,7 +7,7 @@ after a warm-up, one thread: the script sets ``OMP_NUM_THREADS=1`` and
 1. **collective risk, full chain** — Santos & Pacheco's collective-risk dilemma (``Z = 100``,
    ``N = 6``, ``M = 3``, ``r = 0.5``, ``b = 1``, ``c = 0.1``, Fermi ``beta = 5``,
    ``mu = 0.01``, the model drawn from the ``Z - 1`` others): the 101-state transition
-   matrix (ours: ``solvers.transition_matrix`` on ``models.CollectiveRiskDilemma(...).game()``;
+   matrix (ours: ``solvers.transition_matrix`` on ``models.CollectiveRiskDilemma(...).game``;
    egttools: ``PairwiseComparison(Z, OneShotCRD(...)).calculate_transition_matrix``) and its
    stationary distribution (ours: ``solvers.stationary_distribution``, a sparse solve;
    egttools: ``utils.calculate_stationary_distribution``, a dense eigenvector).
@@ -68,7 +68,7 @@ warnings.filterwarnings("ignore", message="Some of the entries in the transition
 
 Z = 100
 MATCH_TOL = 1e-9
-CRD: dict[str, Any] = {"group_size": 6, "threshold": 3, "risk": 0.5, "cost": 0.1,
+CRD: dict[str, Any] = {"n": 6, "threshold": 3, "risk": 0.5, "cost": 0.1,
                        "endowment": 1.0}
 CRD_BETA, CRD_MU = 5.0, 0.01
 SEED = 2024
@@ -130,9 +130,9 @@ def precise_fixation(a: NDArray[np.float64], invader: int, resident: int, beta: 
 def case_crd(report: Report, egt: Any, repeats: int) -> None:
     print(f"\n1. collective-risk dilemma, full chain: Z={Z}, N=6, M=3, r=0.5, beta={CRD_BETA}, "
           f"mu={CRD_MU}")
-    model = ml.models.CollectiveRiskDilemma(population=Z, beta=CRD_BETA, mu=CRD_MU,
+    model = ml.models.CollectiveRiskDilemma(population=Z, beta=CRD_BETA, mutation=CRD_MU,
                                             others_only=True, **CRD)
-    game = model.game()
+    game = model.game
 
     def ours_matrix() -> Any:
         return ml.solvers.transition_matrix(game, Z, beta=CRD_BETA, mu=CRD_MU, others_only=True)

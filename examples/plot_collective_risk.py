@@ -33,7 +33,6 @@ if sys.platform.startswith("linux") and not (
 ):
     matplotlib.use("Agg")
 # sphinx_gallery_end_ignore
-from dataclasses import replace
 from fractions import Fraction
 
 import matplotlib.pyplot as plt
@@ -41,6 +40,7 @@ import numpy as np
 
 from multilateral.claims import SANTOS_PACHECO_SMALL_GROUPS
 from multilateral.models import CollectiveRiskDilemma, VolunteersDilemma
+from multilateral.models.threshold_goods import max_pivot_probability
 
 # %%
 # The gradient of selection
@@ -52,7 +52,7 @@ from multilateral.models import CollectiveRiskDilemma, VolunteersDilemma
 risk = Fraction(2, 5)
 x = np.linspace(0, 1, 401)
 sizes = (4, 8, 12, 20)
-models = {n: CollectiveRiskDilemma(group_size=n, threshold=n // 2, risk=risk) for n in sizes}
+models = {n: CollectiveRiskDilemma(n=n, threshold=n // 2, risk=risk) for n in sizes}
 for n, crd in models.items():
     roots = [f"{e.probability:.3f} ({'stable' if e.stable else 'unstable'})"
              for e in crd.interior_roots()]
@@ -81,12 +81,16 @@ ax.set_title(f"Collective-risk dilemma, M/N = 1/2, r = {risk}, c = 1/10")
 # The critical risk against group size
 # ------------------------------------
 # ``r* = c / max Gamma``: the least risk at which a stable cooperative rest point exists.
-# It rises with ``N`` at every threshold fraction; above 1 no risk is high enough.
+# It rises with ``N`` at every threshold fraction; above 1 no risk is high enough (there
+# ``critical_risk()`` says so: ``Threshold(risk: none)``), so the curve plots the ratio
+# ``c / max Gamma`` itself, with ``max Gamma`` from ``max_pivot_probability``.
 group_sizes = np.arange(4, 201, 4)
 fractions = (Fraction(1, 4), Fraction(1, 2), Fraction(3, 4))
-critical = {f: np.array([float(CollectiveRiskDilemma(int(n), int(f * n), risk,
-                                                     population=max(50, int(n)))
-                               .critical_risk()) for n in group_sizes]) for f in fractions}
+cost = models[4].cost
+critical = {f: np.array([float(cost / max_pivot_probability(int(n), int(f * n)))
+                         for n in group_sizes]) for f in fractions}
+print("N = 200, M/N = 1/2:", CollectiveRiskDilemma(200, 100, risk, population=200)
+      .critical_risk())
 for f, r_star in critical.items():
     beyond = group_sizes[r_star > 1]
     print(f"M/N = {f}: r* = {r_star[0]:.3f} at N = 4, {r_star[-1]:.3f} at N = 200; "
@@ -101,7 +105,7 @@ print("registered claim verified:", SANTOS_PACHECO_SMALL_GROUPS.verify(max_examp
 # In a finite population (``Z = 50``, pairwise comparison with mutation) the same ordering
 # shows in the fraction of groups that reach the threshold, at a high risk:
 for n in (4, 8, 12, 20):
-    high = replace(models[n], risk=Fraction(9, 10))
+    high = models[n].with_(risk=Fraction(9, 10))
     print(f"N = {n:2d}, r = 9/10: group achievement {high.group_achievement():.2f}")
 
 # %%

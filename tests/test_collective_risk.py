@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import itertools
 import math
-from dataclasses import replace
 from fractions import Fraction
+from typing import Any, ClassVar
 
 import numpy as np
 import pytest
+from contract import ModelContract
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -17,10 +18,12 @@ from multilateral.errors import (
     DegenerateGameError,
     InvalidArgumentError,
     InvalidPayoffsError,
+    InvalidProbabilityError,
     InvalidTypeError,
     MultilateralError,
 )
 from multilateral.models import CollectiveRiskDilemma
+from multilateral.models.threshold_goods import max_pivot_probability
 from multilateral.solvers import BirthDeathChain, moran_process, pairwise_comparison
 
 
@@ -35,7 +38,7 @@ def dilemmas(draw: st.DrawFn, max_n: int = 12, max_z: int = 60) -> CollectiveRis
         endowment=draw(st.integers(1, 5)),
         population=draw(st.integers(max(n, 3), max_z)),
         beta=draw(st.sampled_from([0.0, 0.5, 2.0, 5.0, 10.0])),
-        mu=draw(st.sampled_from([0.001, 0.01, 0.1])),
+        mutation=draw(st.sampled_from([0.001, 0.01, 0.1])),
         others_only=draw(st.booleans()),
     )
 
@@ -47,7 +50,7 @@ def test_payoffs_of_the_paper() -> None:
     assert [crd.payoff_defector(j) for j in range(6)] == [Fraction(1, 2)] * 3 + [1] * 3
     assert [crd.payoff_cooperator(j) for j in range(1, 7)] == (
         [Fraction(2, 5)] * 2 + [Fraction(9, 10)] * 4)
-    game = crd.game()
+    game = crd.game
     assert game.is_exact
     assert game.gains.tolist() == [-Fraction(1, 10)] * 2 + [Fraction(2, 5)] + [
         -Fraction(1, 10)] * 3  # b (r [k = M - 1] - c)
@@ -55,7 +58,7 @@ def test_payoffs_of_the_paper() -> None:
 
 @given(dilemmas())
 def test_gradient_equals_direct_binomial_sum_and_closed_form(crd: CollectiveRiskDilemma) -> None:
-    n, m = crd.group_size, crd.threshold
+    n, m = crd.n, crd.threshold
     b, c, r = (float(v) for v in (crd.endowment, crd.cost, crd.risk))
     for x in (0.0, 0.13, 0.5, 0.77, 1.0):
         direct = sum(math.comb(n - 1, k) * x**k * (1 - x) ** (n - 1 - k)
@@ -73,10 +76,10 @@ def test_gradient_equals_direct_binomial_sum_and_closed_form(crd: CollectiveRisk
 def test_critical_risk_of_the_standard_setting_exactly() -> None:
     crd = CollectiveRiskDilemma(6, 3, risk=Fraction(1, 2))
     # max Gamma = C(5, 2) (2/5)^2 (3/5)^3 = 216/625, r* = (1/10) / (216/625)
-    assert crd.critical_risk() == Fraction(125, 432)
-    at = replace(crd, risk=Fraction(125, 432)).interior_roots()
+    assert crd.critical_risk().exact == Fraction(125, 432)
+    at = crd.with_(risk=Fraction(125, 432)).interior_roots()
     assert [e.exact for e in at] == [Fraction(2, 5)]  # a double root at (M-1)/(N-1)
-    assert replace(crd, risk=Fraction(28, 100)).interior_roots() == ()
+    assert crd.with_(risk=Fraction(28, 100)).interior_roots() == ()
 
 
 @given(st.integers(3, 12).flatmap(lambda n: st.tuples(st.just(n), st.integers(2, n - 1))),
@@ -88,7 +91,9 @@ def test_two_interior_roots_exactly_above_the_critical_risk(
     crd = CollectiveRiskDilemma(n, m, risk=Fraction(r_pct, 100), cost=Fraction(c_pct, 100),
                                 population=max(n, 20))
     roots = crd.interior_roots()
-    rstar = crd.critical_risk()
+    threshold = crd.critical_risk()  # none when c / max Gamma > 1: no risk in [0, 1] suffices
+    rstar = threshold.exact if threshold.attainable else math.inf
+    assert threshold.attainable == (crd.cost / max_pivot_probability(n, m) <= 1)
     if crd.risk > rstar:
         x_l, x_r = roots
         assert (x_l.stable, x_r.stable) == (False, True)
@@ -109,13 +114,14 @@ def test_float_parameters_give_the_same_roots() -> None:
     floats = CollectiveRiskDilemma(6, 3, risk=0.5, cost=0.1).interior_roots()
     assert [e.probability for e in floats] == pytest.approx([e.probability for e in exact],
                                                            abs=1e-9)
-    assert isinstance(CollectiveRiskDilemma(6, 3, risk=0.5, cost=0.1).critical_risk(), float)
+    threshold = CollectiveRiskDilemma(6, 3, risk=0.5, cost=0.1).critical_risk()
+    assert threshold.exact is None and isinstance(threshold.value, float)
 
 
 def test_headline_small_groups_sustain_cooperation_at_lower_risk() -> None:
     small = CollectiveRiskDilemma(6, 3, risk=Fraction(1, 3))
-    large = replace(small, group_size=12, threshold=6)
-    assert small.critical_risk() < Fraction(1, 3) < large.critical_risk()
+    large = small.with_(n=12, threshold=6)
+    assert small.critical_risk().exact < Fraction(1, 3) < large.critical_risk().exact
     assert [e.stable for e in small.interior_roots()] == [False, True]
     assert large.interior_roots() == ()
 
@@ -134,7 +140,7 @@ def test_finite_claim_fails_for_lax_thresholds() -> None:
     verdict = ml.claims.SANTOS_PACHECO_SMALL_GROUPS_FINITE.verify(lax, max_examples=200)
     assert not verdict.holds
     small, large = verdict.counterexample
-    assert Fraction(small.threshold, small.group_size) < Fraction(1, 2)
+    assert Fraction(small.threshold, small.n) < Fraction(1, 2)
     assert small.group_achievement() < large.group_achievement()
 
 
@@ -142,16 +148,16 @@ def test_claim_predicates_refuse_incomparable_pairs() -> None:
     claim = ml.claims.SANTOS_PACHECO_SMALL_GROUPS
     a = CollectiveRiskDilemma(6, 3, risk=Fraction(1, 2))
     with pytest.raises(InvalidArgumentError, match="threshold fraction"):
-        claim.holds((a, replace(a, group_size=12, threshold=5)))
+        claim.holds((a, a.with_(n=12, threshold=5)))
     with pytest.raises(InvalidTypeError):
         claim.holds(a)
-    assert claim.holds((a, replace(a, group_size=12, threshold=6)))
+    assert claim.holds((a, a.with_(n=12, threshold=6)))
 
 
 # -- finite populations ------------------------------------------------------------------------
 @given(dilemmas(max_n=6, max_z=25))
 def test_finite_fitness_equals_direct_hypergeometric_sum(crd: CollectiveRiskDilemma) -> None:
-    z, n = crd.population, crd.group_size
+    z, n = crd.population, crd.n
     f_c, f_d = crd.fitness()
     total = math.comb(z - 1, n - 1)
     for k in range(1, z):
@@ -191,7 +197,7 @@ def test_stationary_distribution_is_a_distribution_in_detailed_balance(
 
 @pytest.mark.parametrize("risk", [Fraction(0), Fraction(3, 10), Fraction(7, 10), Fraction(1)])
 def test_stationary_distribution_matches_dense_eigenvector(risk: Fraction) -> None:
-    crd = CollectiveRiskDilemma(6, 3, risk=risk, population=30, beta=2.0, mu=0.05)
+    crd = CollectiveRiskDilemma(6, 3, risk=risk, population=30, beta=2.0, mutation=0.05)
     mat = crd.chain().transition_matrix()
     assert np.allclose(mat.sum(axis=1), 1.0)
     values, vectors = np.linalg.eig(mat.T)
@@ -201,7 +207,8 @@ def test_stationary_distribution_matches_dense_eigenvector(risk: Fraction) -> No
 
 
 def test_gradient_of_selection_is_the_fermi_tanh_without_mutation() -> None:
-    crd = CollectiveRiskDilemma(6, 3, risk=Fraction(1, 2), population=40, beta=5.0, mu=0.0)
+    crd = CollectiveRiskDilemma(6, 3, risk=Fraction(1, 2), population=40, beta=5.0,
+                                mutation=0.0)
     z = crd.population
     k = np.arange(1, z)
     expected = k * (z - k) / z**2 * np.tanh(crd.beta * crd.finite_gain() / 2)
@@ -213,7 +220,7 @@ def test_gradient_of_selection_is_the_fermi_tanh_without_mutation() -> None:
 
 
 def test_strong_selection_and_large_populations_stay_finite() -> None:
-    for kwargs in ({"beta": 500.0, "mu": 1e-6}, {"population": 100_000}):
+    for kwargs in ({"beta": 500.0, "mutation": 1e-6}, {"population": 100_000}):
         p = CollectiveRiskDilemma(6, 3, risk=Fraction(9, 10), **kwargs).stationary_distribution()
         assert np.all(np.isfinite(p))
         assert p.sum() == pytest.approx(1.0)
@@ -292,9 +299,9 @@ def test_birth_death_chain_validation() -> None:
 @pytest.mark.parametrize(
     ("kwargs", "match"),
     [
-        ({"group_size": 6, "threshold": 7}, "threshold M must be between 1"),
-        ({"group_size": 6, "threshold": 0}, "threshold"),
-        ({"group_size": 1, "threshold": 1}, "group_size"),
+        ({"n": 6, "threshold": 7}, "threshold M must be between 1"),
+        ({"n": 6, "threshold": 0}, "threshold"),
+        ({"n": 1, "threshold": 1}, "group size"),
         ({"risk": Fraction(3, 2)}, "risk"),
         ({"risk": -0.1}, "risk"),
         ({"population": 4}, "at least the group size"),
@@ -302,12 +309,12 @@ def test_birth_death_chain_validation() -> None:
         ({"cost": 2}, "cost"),
         ({"endowment": 0}, "endowment"),
         ({"beta": -1}, "beta"),
-        ({"mu": 1.5}, "mu"),
+        ({"mutation": 1.5}, "mutation"),
         ({"risk": float("inf")}, "risk"),
     ],
 )
 def test_bad_inputs_give_clear_errors(kwargs: dict[str, object], match: str) -> None:
-    base: dict[str, object] = {"group_size": 6, "threshold": 3, "risk": Fraction(1, 2)}
+    base: dict[str, object] = {"n": 6, "threshold": 3, "risk": Fraction(1, 2)}
     with pytest.raises(InvalidArgumentError, match=match):
         CollectiveRiskDilemma(**{**base, **kwargs})  # type: ignore[arg-type]
 
@@ -323,3 +330,69 @@ def test_bad_argument_types_and_ranges() -> None:
                 lambda: crd.group_achievement(np.ones(3))):
         with pytest.raises(MultilateralError):
             bad()
+
+
+# -- .game: a generic solver reproduces the model's rest points --------------------------------
+@given(st.integers(3, 10).flatmap(lambda n: st.tuples(st.just(n), st.integers(1, n))),
+       st.integers(0, 20), st.integers(1, 10))
+def test_solver_on_game_gives_the_models_rest_points(nm: tuple[int, int], r: int, c: int
+                                                      ) -> None:
+    n, m = nm
+    crd = CollectiveRiskDilemma(n, m, risk=Fraction(r, 20), cost=Fraction(c, 20))
+    assert isinstance(crd.game, ml.AnonymousGame) and crd.game.is_exact
+    solved = ml.solvers.symmetric_equilibria(crd.game)
+    assert solved == crd.infinite_equilibria()
+    interior = [e for e in solved if not e.is_pure]
+    threshold = crd.critical_risk()
+    if 1 < m < n:
+        expected = (0 if not threshold.attainable or crd.risk < threshold.exact
+                    else 1 if crd.risk == threshold.exact else 2)
+        assert len(interior) == expected
+    # the group game is the step-level good with benefit r b and cost c b, shifted by b (1 - r)
+    if crd.risk > 0:
+        good = ml.models.StepLevelGood(n, m, benefit=crd.risk * crd.endowment,
+                                       cost=crd.cost * crd.endowment)
+        assert crd.game.gains.tolist() == good.game.gains.tolist()
+
+
+def test_critical_risk_above_one_is_no_threshold() -> None:
+    crd = CollectiveRiskDilemma(40, 20, risk=Fraction(1, 2), cost=Fraction(1, 2))
+    threshold = crd.critical_risk()  # c / max Gamma = (1/2) / 0.126... > 1
+    assert not threshold.attainable and threshold.parameter == "risk"
+    assert crd.interior_roots() == ()
+    assert crd.with_(risk=1).interior_roots() == ()
+
+
+# -- the model contract ------------------------------------------------------------------------
+class TestCollectiveRiskDilemmaContract(ModelContract):
+    def make(self) -> CollectiveRiskDilemma:
+        return CollectiveRiskDilemma(n=6, threshold=3, risk=Fraction(1, 2))
+
+    def make_other(self) -> CollectiveRiskDilemma:
+        return CollectiveRiskDilemma(n=6, threshold=3, risk=Fraction(1, 2), mutation=0.05)
+
+    changes: ClassVar[dict[str, Any]] = {"n": 8, "threshold": 4, "mutation": 0.1}
+    bad: ClassVar[list[Any]] = [
+        (lambda: CollectiveRiskDilemma(n=6, threshold=7, risk=0.5), InvalidArgumentError,
+         "threshold M"),
+        (lambda: CollectiveRiskDilemma(n=1, threshold=1, risk=0.5), InvalidArgumentError,
+         "group size"),
+        (lambda: CollectiveRiskDilemma(n=6, threshold=3, risk=1.5), InvalidArgumentError,
+         "risk"),
+        (lambda: CollectiveRiskDilemma(n=6, threshold=3, risk=0.5, mutation=2),
+         InvalidProbabilityError, "mutation"),
+        (lambda: CollectiveRiskDilemma(n=6, threshold=3, risk=0.5, population=4),
+         InvalidArgumentError, "at least the group size"),
+    ]
+    bad_changes: ClassVar[list[Any]] = [({"population": 5}, InvalidArgumentError, "population"),
+                                        ({"mutation": -0.1}, InvalidProbabilityError,
+                                         "mutation")]
+    exact_kwargs: ClassVar[dict[str, Any]] = {"n": 6, "threshold": 3, "risk": Fraction(1, 2),
+                                              "cost": Fraction(1, 10), "endowment": 2}
+    float_kwargs: ClassVar[dict[str, Any]] = {"n": 6, "threshold": 3, "risk": 0.5,
+                                              "cost": 0.1, "endowment": 2.0}
+    outputs: ClassVar[list[Any]] = [
+        lambda m: m.critical_risk(), lambda m: m.infinite_equilibria(),
+        lambda m: m.interior_roots(), lambda m: m.payoff_defector(2),
+        lambda m: m.payoff_cooperator(3), lambda m: m.game,
+    ]

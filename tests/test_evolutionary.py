@@ -97,7 +97,7 @@ def test_replicator_of_an_anonymous_game_is_the_logistic_curve() -> None:
 
 def test_anonymous_rest_points_follow_symmetric_equilibria() -> None:
     crd = CollectiveRiskDilemma(6, 3, risk=Fraction(1, 2))
-    points = rest_points(crd.game())
+    points = rest_points(crd.game)
     eqs = crd.infinite_equilibria()  # Nash equilibria: all-C (g(1) = -c < 0) is not one
     assert [p.x[0] for p in points] == [e.probability for e in eqs] + [1.0]
     assert [p.stable for p in points] == [e.stable for e in eqs] + [False]
@@ -274,8 +274,9 @@ def test_fixation_with_strong_selection_and_large_populations_stays_finite() -> 
 
 
 def test_group_games_use_hypergeometric_sampling() -> None:
-    crd = CollectiveRiskDilemma(6, 3, risk=Fraction(9, 10), population=40, beta=2.0, mu=0.0)
-    game = crd.game()
+    crd = CollectiveRiskDilemma(6, 3, risk=Fraction(9, 10), population=40, beta=2.0,
+                                mutation=0.0)
+    game = crd.game
     birth_death = crd.chain()
     assert fixation_probability(game, 0, 1, 40, beta=2.0) == pytest.approx(
         birth_death.fixation_probability("A"), rel=1e-12)
@@ -283,7 +284,7 @@ def test_group_games_use_hypergeometric_sampling() -> None:
         birth_death.fixation_probability("B"), rel=1e-12)
     # the full chain (states (Z - i) cooperators, i defectors) is the birth-death chain
     mutating = CollectiveRiskDilemma(6, 3, risk=Fraction(9, 10), population=40, beta=2.0,
-                                     mu=0.05)
+                                     mutation=0.05)
     full = transition_matrix(game, 40, beta=2.0, mu=0.05).matrix.toarray()
     assert np.allclose(full[::-1, ::-1], mutating.chain().transition_matrix(), atol=1e-15)
     p = transition_matrix(game, 40, beta=2.0, mu=0.05).stationary_distribution()
@@ -387,7 +388,7 @@ def test_three_strategy_chain_at_z_100_has_5151_states() -> None:
 
 # -- bad inputs ------------------------------------------------------------------------------------
 def test_bad_inputs_give_clear_errors() -> None:
-    crd_game = CollectiveRiskDilemma(6, 3, risk=Fraction(1, 2)).game()
+    crd_game = CollectiveRiskDilemma(6, 3, risk=Fraction(1, 2)).game
     cases = [
         (lambda: transition_matrix(PD, 10, mu=1.5), InvalidProbabilityError, "mu"),
         (lambda: transition_matrix(PD, 10, mu=-0.1), InvalidProbabilityError, "mu"),

@@ -196,11 +196,11 @@ def test_egttools_collective_risk(case):
     z = case["population"]
     model = ml.models.CollectiveRiskDilemma(
         case["n"], case["threshold"], risk=case["risk"], cost=common["cost"],
-        endowment=common["endowment"], population=z, beta=common["beta"], mu=common["mu"],
-        others_only=True)
+        endowment=common["endowment"], population=z, beta=common["beta"],
+        mutation=common["mu"], others_only=True)
     p = model.stationary_distribution()
     assert np.max(np.abs(p - np.array(case["stationary_distribution"]))) <= CHAIN_TOL
-    chain = ml.solvers.transition_matrix(model.game(), z, beta=common["beta"], mu=common["mu"],
+    chain = ml.solvers.transition_matrix(model.game, z, beta=common["beta"], mu=common["mu"],
                                          others_only=True)
     # our states run from all cooperators; egttools' from all defectors (k = 0)
     ours = chain.matrix.toarray()[::-1, ::-1]

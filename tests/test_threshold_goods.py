@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import math
 from fractions import Fraction
+from typing import Any, ClassVar
 
 import numpy as np
 import pytest
 import sympy
+from contract import ModelContract
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -41,7 +43,7 @@ def test_published_closed_form_exactly() -> None:
     eq = vd.mixed_equilibrium()
     assert eq.abstain_exact == sympy.Rational(1, 2)  # (1/4)^(1/2)
     assert eq.nobody_exact == sympy.Rational(1, 8)  # (1/4)^(3/2)
-    eq5 = vd.mixed_equilibrium(5)
+    eq5 = vd.with_(n=5).mixed_equilibrium()
     assert eq5.abstain_exact == sympy.Rational(1, 4) ** sympy.Rational(1, 4)
     assert sympy.simplify(eq5.nobody_exact - sympy.Rational(1, 4) ** sympy.Rational(5, 4)) == 0
     assert eq5.payoff == pytest.approx(0.75)  # U - K, whatever n
@@ -62,7 +64,7 @@ def test_indifference_defines_the_equilibrium(uk: tuple[Fraction, Fraction], n: 
 def test_nobody_volunteers_rises_with_group_size(uk: tuple[Fraction, Fraction], n: int) -> None:
     u, k = uk
     vd = VolunteersDilemma(n, benefit=u, cost=k)
-    small, large = vd.nobody_volunteers(n), vd.nobody_volunteers(n + 1)
+    small, large = vd.nobody_volunteers(), vd.with_(n=n + 1).nobody_volunteers()
     assert small < large < float(k / u)  # rises towards K/U, never reaching it
 
 
@@ -84,7 +86,7 @@ def test_closed_form_equals_the_solvers_root(uk: tuple[Fraction, Fraction], n: i
     assert root.payoff == pytest.approx(float(u - k), rel=1e-9)
     # exactly: 1 - q is a root of the gain polynomial sum_k C(n-1,k) x^k (1-x)^(n-1-k) gain_k
     x = sympy.Symbol("x")
-    gains = [sympy.Rational(v) for v in vd.game().gains.tolist()]
+    gains = [sympy.Rational(v) for v in vd.game.gains.tolist()]
     poly = sum(math.comb(n - 1, j) * x**j * (1 - x) ** (n - 1 - j) * gains[j] for j in range(n))
     assert sympy.expand(poly.subs(x, 1 - eq.abstain_exact)).equals(0)
     # the solver's exact root (a radical or a CRootOf) agrees to 40 digits
@@ -109,7 +111,8 @@ def test_solver_docstring_formula_nobody_volunteers() -> None:
     game = ml.AnonymousGame.threshold(3, 1, benefit=1, cost=Fraction(1, 2))
     (root,) = ml.solvers.symmetric_equilibria(game)
     nobody = (1 - root.probability) ** 3
-    assert nobody == pytest.approx(VolunteersDilemma(3, 1, Fraction(1, 2)).nobody_volunteers())
+    assert nobody == pytest.approx(float(VolunteersDilemma(3, 1, Fraction(1, 2))
+                                         .nobody_volunteers()))
 
 
 @pytest.mark.parametrize("n", [2, 3, 4, 6])
@@ -118,7 +121,7 @@ def test_pure_equilibria_exactly_one_volunteer(n: int) -> None:
     pure = vd.pure_equilibria()
     assert len(pure) == n
     assert all(p.count(0) == 1 for p in pure)
-    assert pure == ml.solvers.pure_nash_equilibria(vd.game().to_normal_form())
+    assert pure == ml.solvers.pure_nash_equilibria(vd.game.to_normal_form())
 
 
 # -- step-level public goods -------------------------------------------------------------------
@@ -132,7 +135,7 @@ def step_level_goods(draw: st.DrawFn, max_n: int = 7) -> StepLevelGood:
 
 @given(step_level_goods())
 def test_pure_equilibria_match_brute_force(good: StepLevelGood) -> None:
-    assert good.pure_profiles() == ml.solvers.pure_nash_equilibria(good.game().to_normal_form())
+    assert good.pure_profiles() == ml.solvers.pure_nash_equilibria(good.game.to_normal_form())
 
 
 @given(ml.strategies.anonymous_games(n=st.integers(2, 6)))
@@ -200,7 +203,7 @@ def test_max_pivot_probability_is_the_maximum(nm: tuple[int, int]) -> None:
 
 def test_threshold_one_is_the_volunteers_dilemma() -> None:
     good = StepLevelGood(4, 1, benefit=3, cost=1)
-    assert good.game() == VolunteersDilemma(4, benefit=3, cost=1).game()
+    assert good.game == VolunteersDilemma(4, benefit=3, cost=1).game
     (mixed,) = good.equilibria().mixed
     assert mixed.probability == pytest.approx(
         VolunteersDilemma(4, 3, 1).mixed_equilibrium().volunteer, abs=1e-12)
@@ -245,3 +248,83 @@ def test_other_bad_inputs() -> None:
         StepLevelGood(4, 2, refund=True).critical_cost_ratio()
     with pytest.raises(InvalidArgumentError, match="n <= 20"):
         StepLevelGood(30, 2).pure_profiles()
+
+
+# -- .game: a generic solver reproduces the models' own equilibria -----------------------------
+@given(benefit_cost(), st.integers(2, 6))
+def test_solver_on_game_gives_the_volunteers_closed_form(uk: tuple[Fraction, Fraction],
+                                                         n: int) -> None:
+    vd = VolunteersDilemma(n, benefit=uk[0], cost=uk[1])
+    assert isinstance(vd.game, ml.AnonymousGame)
+    (root,) = ml.solvers.symmetric_equilibria(vd.game)
+    assert root.probability == pytest.approx(vd.mixed_equilibrium().volunteer, abs=1e-12)
+    assert ml.solvers.pure_nash_equilibria(vd.game.to_normal_form()) == vd.pure_equilibria()
+
+
+@given(st.integers(3, 9).flatmap(lambda n: st.tuples(st.just(n), st.integers(2, n - 1))),
+       st.integers(1, 60))
+def test_solver_on_game_follows_the_critical_cost_ratio(nm: tuple[int, int], pct: int) -> None:
+    n, m = nm
+    good = StepLevelGood(n, m, benefit=1, cost=Fraction(pct, 100))
+    roots = [e for e in ml.solvers.symmetric_equilibria(good.game) if not e.is_pure]
+    assert roots == list(good.equilibria().mixed)
+    ratio = good.critical_cost_ratio()
+    assert len(roots) == (2 if good.cost < ratio else 1 if good.cost == ratio else 0)
+    if good.cost == ratio:  # the tangency sits where a member is most likely pivotal
+        assert [e.exact for e in roots] == [Fraction(m - 1, n - 1)]
+
+
+def test_critical_cost_ratio_follows_the_input_arithmetic() -> None:
+    assert StepLevelGood(5, 3, benefit=1, cost=Fraction(1, 5)).critical_cost_ratio() == \
+        Fraction(3, 8)
+    floats = StepLevelGood(5, 3, benefit=1.0, cost=0.2).critical_cost_ratio()
+    assert isinstance(floats, float) and floats == 0.375
+
+
+# -- the model contract ------------------------------------------------------------------------
+class TestVolunteersDilemmaContract(ModelContract):
+    def make(self) -> VolunteersDilemma:
+        return VolunteersDilemma(n=3, benefit=1, cost=Fraction(1, 4))
+
+    def make_other(self) -> VolunteersDilemma:
+        return VolunteersDilemma(n=4, benefit=1, cost=Fraction(1, 4))
+
+    changes: ClassVar[dict[str, Any]] = {"n": 5, "cost": Fraction(1, 3)}
+    bad: ClassVar[list[Any]] = [
+        (lambda: VolunteersDilemma(n=1), InvalidArgumentError, "n must"),
+        (lambda: VolunteersDilemma(n=3, benefit=1, cost=1), InvalidArgumentError, "U > cost"),
+        (lambda: VolunteersDilemma(n=3, cost=0), InvalidArgumentError, "cost"),
+        (lambda: VolunteersDilemma(n=3.0), InvalidTypeError, "n must"),  # type: ignore[arg-type]
+    ]
+    bad_changes: ClassVar[list[Any]] = [({"cost": 2}, InvalidArgumentError, "benefit U")]
+    exact_kwargs: ClassVar[dict[str, Any]] = {"n": 3, "benefit": 4, "cost": Fraction(1, 2)}
+    float_kwargs: ClassVar[dict[str, Any]] = {"n": 3, "benefit": 4.0, "cost": 0.5}
+    outputs: ClassVar[list[Any]] = [
+        lambda m: m.mixed_equilibrium(), lambda m: m.nobody_volunteers(),
+        lambda m: m.symmetric_equilibria(), lambda m: m.game,
+    ]
+
+
+class TestStepLevelGoodContract(ModelContract):
+    def make(self) -> StepLevelGood:
+        return StepLevelGood(n=5, threshold=3, benefit=1, cost=Fraction(1, 5))
+
+    def make_other(self) -> StepLevelGood:
+        return StepLevelGood(n=5, threshold=3, benefit=1, cost=Fraction(1, 5), refund=True)
+
+    changes: ClassVar[dict[str, Any]] = {"n": 6, "threshold": 2}
+    bad: ClassVar[list[Any]] = [
+        (lambda: StepLevelGood(n=3, threshold=4), InvalidArgumentError, "threshold"),
+        (lambda: StepLevelGood(n=3, threshold=2, cost=-1), InvalidArgumentError, "cost"),
+        (lambda: StepLevelGood(n=3, threshold=2, refund="yes"),  # type: ignore[arg-type]
+         InvalidTypeError, "refund"),
+    ]
+    bad_changes: ClassVar[list[Any]] = [({"threshold": 6}, InvalidArgumentError, "threshold")]
+    exact_kwargs: ClassVar[dict[str, Any]] = {"n": 5, "threshold": 3, "benefit": 1,
+                                              "cost": Fraction(1, 5)}
+    float_kwargs: ClassVar[dict[str, Any]] = {"n": 5, "threshold": 3, "benefit": 1.0,
+                                              "cost": 0.2}
+    outputs: ClassVar[list[Any]] = [
+        lambda m: m.critical_cost_ratio(), lambda m: m.symmetric_equilibria(),
+        lambda m: m.equilibria(), lambda m: m.game,
+    ]

@@ -26,14 +26,16 @@ from typing import Any
 
 from ..errors import InvalidArgumentError, InvalidTypeError
 from ..models.collective_risk import CollectiveRiskDilemma
+from ..models.threshold_goods import max_pivot_probability
 from ..strategies import collective_risk_pairs
+from ..tolerances import ROUNDING
 from .base import Claim, register
 
 __all__ = ["SANTOS_PACHECO_SMALL_GROUPS", "SANTOS_PACHECO_SMALL_GROUPS_FINITE"]
 
-# Group achievements are floats from a stationary distribution: equal ones may differ by
-# rounding, so "at least as high" allows this much.
-_ACHIEVEMENT_TOL = 1e-12
+# Group achievements are float sums over a stationary distribution: equal ones may differ
+# by rounding, so "at least as high" allows this much.
+_ACHIEVEMENT_TOL = ROUNDING
 
 
 def _comparable(pair: Any) -> tuple[CollectiveRiskDilemma, CollectiveRiskDilemma]:
@@ -42,18 +44,24 @@ def _comparable(pair: Any) -> tuple[CollectiveRiskDilemma, CollectiveRiskDilemma
         raise InvalidTypeError("the instance must be a pair (smaller, larger) of "
                                "CollectiveRiskDilemma models")
     small, large = pair
-    if not (small.group_size < large.group_size and Fraction(small.threshold, small.group_size)
-            == Fraction(large.threshold, large.group_size)):
+    if not (small.n < large.n and Fraction(small.threshold, small.n)
+            == Fraction(large.threshold, large.n)):
         raise InvalidArgumentError(
             "the claim compares a smaller and a larger group with the same threshold "
-            f"fraction M/N; got N, M = {small.group_size}, {small.threshold} and "
-            f"{large.group_size}, {large.threshold}")
+            f"fraction M/N; got N, M = {small.n}, {small.threshold} and "
+            f"{large.n}, {large.threshold}")
     return small, large
+
+
+def _risk_ratio(model: CollectiveRiskDilemma) -> Any:
+    """``c / max Gamma``: the critical risk, also past 1 (where ``critical_risk()`` says no
+    risk suffices), so that two groups that both need more than certainty still compare."""
+    return model.cost / max_pivot_probability(model.n, model.threshold)
 
 
 def _lower_critical_risk(pair: Any) -> bool:
     small, large = _comparable(pair)
-    return bool(small.critical_risk() < large.critical_risk())
+    return bool(_risk_ratio(small) < _risk_ratio(large))
 
 
 def _higher_group_achievement(pair: Any) -> bool:
@@ -87,9 +95,9 @@ SANTOS_PACHECO_SMALL_GROUPS = register(Claim(
 #: The finite-population form: under pairwise comparison with mutation, the stationary
 #: fraction of groups reaching the threshold (``eta_G``) is at least as high in the smaller
 #: group, for the same threshold fraction ``1/2 <= M / N < 1``, risk, cost, population,
-#: ``beta`` and ``mu``. It fails for lax thresholds (``M / N < 1/2``) when mutation keeps
+#: ``beta`` and ``mutation``. It fails for lax thresholds (``M / N < 1/2``) when mutation keeps
 #: the population mixed: e.g. ``N = 4, M = 1`` against ``N = 8, M = 2`` with ``Z = 8``,
-#: ``r = 0``, ``beta = 0.1``, ``mu = 0.2`` (a larger sample more often reaches a low
+#: ``r = 0``, ``beta = 0.1``, ``mutation = 0.2`` (a larger sample more often reaches a low
 #: fraction).
 SANTOS_PACHECO_SMALL_GROUPS_FINITE = register(Claim(
     name="santos_pacheco_small_groups_finite",

@@ -1,9 +1,10 @@
 """The collective-risk dilemma (Santos & Pacheco 2011): risk of collective failure.
 
-Groups of ``N`` are drawn from a population of ``Z``. Everyone holds an endowment ``b``;
-cooperators (C) contribute a fraction ``c`` of it, defectors (D) nothing. If the group
-musters at least ``M`` cooperators everyone keeps what he has left; otherwise, with
-probability ``r`` (the risk), everyone loses everything. In a group with ``j`` cooperators
+Groups of ``N`` (the parameter ``n``) are drawn from a population of ``Z``. Everyone holds
+an endowment ``b``; cooperators (C) contribute a fraction ``c`` of it, defectors (D)
+nothing. If the group musters at least ``M`` cooperators everyone keeps what he has left;
+otherwise, with probability ``r`` (the risk), everyone loses everything. In a group with
+``j`` cooperators
 
     Pi_D(j) = b [theta(j - M) + (1 - r)(1 - theta(j - M))],   Pi_C(j) = Pi_D(j) - c b,
 
@@ -25,9 +26,14 @@ exact.
 
 **Finite populations** (pairwise comparison). With ``k`` cooperators, groups are sampled
 without replacement (hypergeometrically), giving fitnesses ``f_C(k)`` and ``f_D(k)``; the
-Fermi rule with selection ``beta`` and mutation ``mu`` gives the birth-death chain of
+Fermi rule with selection ``beta`` and mutation rate ``mutation`` gives the birth-death chain of
 :func:`multilateral.solvers.pairwise_comparison`, its gradient of selection
 ``G(k) = T+(k) - T-(k)`` and its stationary distribution (O(Z), detailed balance).
+
+**Arithmetic.** Exact ``risk``, ``cost`` and ``endowment`` (int or Fraction) keep the
+payoffs, the game, its rest points and the critical risk exact; floats give floats. The
+finite-population quantities (fitness, chain, stationary distribution, group achievement)
+pass payoffs through ``exp(beta ...)`` and are floats whatever the input.
 
 **The headline, precisely.** Santos & Pacheco conclude that small groups sustain cooperation
 at lower risk. The exact form tested here (claim ``santos_pacheco_small_groups``): for a
@@ -57,21 +63,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
 
 import numpy as np
-from numpy.typing import ArrayLike, NDArray
+from numpy.typing import NDArray
 
+from .._numeric import format_number, is_exact
 from .._validation import check_positive_int, check_probability, check_real
 from ..errors import InvalidArgumentError, InvalidTypeError
 from ..games.anonymous import AnonymousGame, binomial_weights
-from ..results import SymmetricEquilibrium
+from ..results import SymmetricEquilibrium, Threshold
 from ..solvers.anonymous import symmetric_equilibria
 from ..solvers.evolutionary import (
     BirthDeathChain,
     hypergeometric_weights,
     pairwise_comparison,
 )
+from ..types import ArrayLike, Number
+from .base import Model
 from .threshold_goods import max_pivot_probability
 
 __all__ = [
@@ -79,13 +87,13 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class CollectiveRiskDilemma:
+@dataclass(frozen=True, repr=False)
+class CollectiveRiskDilemma(Model):
     """Santos & Pacheco's collective-risk dilemma, in infinite and finite populations.
 
     Parameters
     ----------
-    group_size : int
+    n : int
         ``N``, the size of the groups that play (>= 2).
     threshold : int
         ``M``, the cooperators a group needs to avoid the risk, ``1 <= M <= N``.
@@ -100,60 +108,74 @@ class CollectiveRiskDilemma:
         ``Z``, the population size for the finite-population dynamics (``Z >= N``).
     beta : float, default 5
         Intensity of selection of the pairwise comparison (Fermi) rule.
-    mu : float, default 0.01
-        Mutation (exploration) probability; ``mu > 0`` for a stationary distribution.
+    mutation : float, default 0.01
+        Mutation (exploration) probability; ``mutation > 0`` for a stationary distribution.
     others_only : bool, default False
         Draw the model of an imitation from the ``Z - 1`` others (``egttools``' convention)
         rather than from all ``Z``.
 
     Exact (int or Fraction) ``risk``, ``cost`` and ``endowment`` keep payoffs, the gain
-    polynomial, its interior roots and the critical risk exact. The defaults ``b = 1``,
-    ``c = 0.1``, ``Z = 50``, ``beta = 5``, ``mu = 0.01`` are the usual setting of this model
-    after [1].
+    polynomial, its interior roots and the critical risk exact; floats give floats. The
+    finite-population outputs are floats (they pass through ``exp(beta ...)``). The defaults
+    ``b = 1``, ``c = 0.1``, ``Z = 50``, ``beta = 5``, ``mutation = 0.01`` are the usual
+    setting of this model after [1].
+
+    See Also
+    --------
+    multilateral.models.StepLevelGood : the group game alone (benefit ``r b``, cost ``c b``).
+    multilateral.solvers.pairwise_comparison : the birth-death chain of :meth:`chain`.
+    multilateral.solvers.symmetric_equilibria : the rest points of :meth:`infinite_equilibria`.
+    multilateral.strategies.collective_risk_pairs : pairs of models for the claims.
 
     References
     ----------
     .. [1] Santos, F. C. and Pacheco, J. M. (2011). Risk of collective failure provides an
-       escape from the tragedy of the commons. *PNAS* 108(26), 10421-10425.
+       escape from the tragedy of the commons. *PNAS* 108(26), 10421-10425 (pp. 10422-10423,
+       Figs. 1-3).
 
     Examples
     --------
     >>> from fractions import Fraction
     >>> import multilateral as ml
-    >>> crd = ml.models.CollectiveRiskDilemma(group_size=6, threshold=3, risk=Fraction(1, 2))
+    >>> crd = ml.models.CollectiveRiskDilemma(n=6, threshold=3, risk=Fraction(1, 2))
     >>> crd.critical_risk()                    # c / max Gamma = (1/10) / (216/625)
-    Fraction(125, 432)
+    Threshold(risk >= 125/432)
     >>> [(round(e.probability, 4), e.stable) for e in crd.interior_roots()]  # Gamma = c/r
     [(0.1963, False), (0.6311, True)]
-    >>> p = crd.stationary_distribution()      # Z = 50, beta = 5, mu = 0.01
+    >>> p = crd.stationary_distribution()      # Z = 50, beta = 5, mutation = 0.01
     >>> round(float(p.sum()), 12), round(crd.group_achievement(), 2)
     (1.0, 0.72)
 
     Smaller groups do better at the same threshold fraction M/N = 1/2 and risk 0.9:
 
-    >>> from dataclasses import replace
-    >>> [round(replace(crd, group_size=n, threshold=n // 2, risk=Fraction(9, 10))
+    >>> [round(crd.with_(n=n, threshold=n // 2, risk=Fraction(9, 10))
     ...        .group_achievement(), 2) for n in (6, 12, 24)]
     [0.93, 0.28, 0.0]
+
+    The same rest points from the generic solver on the game it induces:
+
+    >>> [round(e.probability, 4) for e in ml.solvers.symmetric_equilibria(crd.game)
+    ...  if not e.is_pure]
+    [0.1963, 0.6311]
     """
 
-    group_size: int
+    n: int
     threshold: int
-    risk: Any
-    cost: Any = Fraction(1, 10)
-    endowment: Any = 1
+    risk: Number
+    cost: Number = Fraction(1, 10)
+    endowment: Number = 1
     population: int = 50
     beta: float = 5.0
-    mu: float = 0.01
+    mutation: float = 0.01
     others_only: bool = False
 
     def __post_init__(self) -> None:
-        n = check_positive_int(self.group_size, "group_size (N)", 2)
+        n = check_positive_int(self.n, "n (N, the group size)", 2)
         m = check_positive_int(self.threshold, "threshold (M)", 1)
         if m > n:
             raise InvalidArgumentError(
-                f"threshold M must be between 1 and the group size N = {n} (a group cannot "
-                f"muster more than N cooperators), got M = {m}")
+                f"threshold M must be between 1 and the group size n = {n} (a group cannot "
+                f"muster more than n cooperators), got M = {m}")
         object.__setattr__(self, "risk", check_real(self.risk, "risk (r)", low=0, high=1))
         object.__setattr__(self, "cost", check_real(self.cost, "cost (c, a fraction of the "
                                                    "endowment)", low=0, high=1))
@@ -162,43 +184,54 @@ class CollectiveRiskDilemma:
         z = check_positive_int(self.population, "population (Z)", 2)
         if z < n:
             raise InvalidArgumentError(
-                f"the population Z = {z} must be at least the group size N = {n} (groups are "
+                f"the population Z = {z} must be at least the group size n = {n} (groups are "
                 "drawn from it)")
         beta = check_real(self.beta, "beta", low=0)
         object.__setattr__(self, "beta", float(beta))
-        object.__setattr__(self, "mu", check_probability(self.mu, "mu"))
+        object.__setattr__(self, "mutation", check_probability(self.mutation, "mutation"))
         if not isinstance(self.others_only, bool):
             raise InvalidTypeError(f"others_only must be True or False, got "
                                    f"{self.others_only!r}")
 
+    def __repr__(self) -> str:
+        others = ", others_only=True" if self.others_only else ""
+        return (f"CollectiveRiskDilemma(n={self.n}, threshold={self.threshold}, "
+                f"risk={format_number(self.risk)}, cost={format_number(self.cost)}, "
+                f"endowment={format_number(self.endowment)}, population={self.population}, "
+                f"beta={format_number(self.beta)}, mutation={format_number(self.mutation)}"
+                f"{others})")
+
     # -- payoffs ---------------------------------------------------------------------------
-    def payoff_defector(self, j: int) -> Any:
-        """``Pi_D(j)``: a defector's payoff in a group with ``j`` cooperators."""
-        j = self._count(j, self.group_size - 1)
+    def payoff_defector(self, j: int) -> Number:
+        """``Pi_D(j)``: a defector's payoff in a group with ``j`` cooperators (``0..N-1``)."""
+        j = self._count(j, self.n - 1)
         b = self.endowment
         return b if j >= self.threshold else b * (1 - self.risk)
 
-    def payoff_cooperator(self, j: int) -> Any:
+    def payoff_cooperator(self, j: int) -> Number:
         """``Pi_C(j) = Pi_D(j) - c b``: a cooperator's payoff with ``j`` cooperators (himself
-        included, ``j >= 1``)."""
-        j = self._count(j, self.group_size, low=1)
+        included, ``1..N``)."""
+        j = self._count(j, self.n, low=1)
         b = self.endowment
         kept = b if j >= self.threshold else b * (1 - self.risk)
         return kept - self.cost * b
 
+    @property
     def game(self) -> AnonymousGame:
         """The group game as an :class:`~multilateral.AnonymousGame` (payoffs by the number
-        ``k`` of other cooperators: ``Pi_C(k + 1)`` and ``Pi_D(k)``)."""
+        ``k`` of other cooperators: ``Pi_C(k + 1)`` and ``Pi_D(k)``): run any anonymous-game
+        solver on it (:func:`~multilateral.solvers.symmetric_equilibria` gives
+        :meth:`infinite_equilibria`)."""
         return AnonymousGame.from_functions(
-            self.group_size, lambda k: self.payoff_cooperator(k + 1), self.payoff_defector,
-            name=f"collective-risk dilemma, N={self.group_size}, M={self.threshold}, "
-                 f"r={self.risk}")
+            self.n, lambda k: self.payoff_cooperator(k + 1), self.payoff_defector,
+            name=f"collective-risk dilemma, N={self.n}, M={self.threshold}, "
+                 f"r={format_number(self.risk)}")
 
     # -- infinite populations --------------------------------------------------------------
     def gain(self, x: ArrayLike) -> NDArray[np.float64]:
         """``f_C(x) - f_D(x) = b (r Gamma(x) - c)``: what cooperating adds at cooperator
         fraction ``x`` (evaluated as the binomial sum over group compositions)."""
-        return self.game().gain_function(x)
+        return self.game.gain_function(x)
 
     def gradient(self, x: ArrayLike) -> NDArray[np.float64]:
         """The replicator gradient ``g(x) = x (1 - x) (f_C(x) - f_D(x))``."""
@@ -208,26 +241,34 @@ class CollectiveRiskDilemma:
 
     def pivot_probability(self, x: ArrayLike) -> NDArray[np.float64]:
         """``Gamma(x) = C(N-1, M-1) x^(M-1) (1-x)^(N-M)``."""
-        w = binomial_weights(self.group_size - 1, np.asarray(x, dtype=np.float64))
+        w = binomial_weights(self.n - 1, np.asarray(x, dtype=np.float64))
         return np.asarray(w[..., self.threshold - 1])
 
-    def critical_risk(self) -> Any:
+    def critical_risk(self) -> Threshold:
         """``r* = c / max Gamma``: the least risk at which an interior rest point exists.
 
         Above it (``1 < M < N``) there are two interior roots, ``x_L`` unstable and ``x_R``
         stable; at it one double root; below it none. For ``M = 1`` or ``M = N`` it is ``c``
-        (one interior root above it). Exact for exact ``c``; a value above 1 means no risk
-        level suffices.
+        (one interior root above it). Exact (``.exact``) for exact ``c``. When ``c / max
+        Gamma`` exceeds 1 no risk suffices: ``Threshold.none("risk")`` (``attainable`` is
+        False).
+
+        See Also
+        --------
+        multilateral.models.threshold_goods.max_pivot_probability : ``max Gamma``.
+        multilateral.results.Threshold : the result returned.
         """
-        peak = max_pivot_probability(self.group_size, self.threshold)
-        return self.cost / peak if isinstance(self.cost, Fraction) else self.cost / float(peak)
+        peak = max_pivot_probability(self.n, self.threshold)
+        ratio = self.cost / peak if is_exact(self.cost) else self.cost / float(peak)
+        return Threshold.at(ratio, "risk") if ratio <= 1 else Threshold.none("risk")
 
     def infinite_equilibria(self, *, exact: bool | None = None
                             ) -> tuple[SymmetricEquilibrium, ...]:
         """All rest points of the replicator dynamics in [0, 1] with their stability (exact
-        roots for exact parameters), via :func:`~multilateral.solvers.symmetric_equilibria`.
+        roots for exact parameters), via :func:`~multilateral.solvers.symmetric_equilibria`
+        on :attr:`game`.
         """
-        return symmetric_equilibria(self.game(), exact=exact)
+        return symmetric_equilibria(self.game, exact=exact)
 
     def interior_roots(self, *, exact: bool | None = None) -> tuple[SymmetricEquilibrium, ...]:
         """The interior roots of ``g`` (``x_L``, ``x_R``), in increasing order."""
@@ -236,7 +277,7 @@ class CollectiveRiskDilemma:
     def infinite_group_achievement(self, x: ArrayLike) -> NDArray[np.float64]:
         """Probability that a group of ``N`` drawn at cooperator fraction ``x`` has at least
         ``M`` cooperators."""
-        w = binomial_weights(self.group_size, np.asarray(x, dtype=np.float64))
+        w = binomial_weights(self.n, np.asarray(x, dtype=np.float64))
         return np.asarray(w[..., self.threshold:].sum(axis=-1))
 
     # -- finite populations ----------------------------------------------------------------
@@ -248,7 +289,7 @@ class CollectiveRiskDilemma:
         ``Z - 1`` others (hypergeometric sampling). ``k`` defaults to ``1..Z-1``, the states
         where both strategies are present.
         """
-        z, n = self.population, self.group_size
+        z, n = self.population, self.n
         ks = np.arange(1, z) if k is None else np.asarray(k)
         if ks.dtype.kind not in "iu" or np.any((ks < 1) | (ks > z - 1)):
             raise InvalidArgumentError(
@@ -270,20 +311,23 @@ class CollectiveRiskDilemma:
         """The pairwise-comparison birth-death chain on ``k = 0..Z`` cooperators."""
         d = np.zeros(self.population + 1)
         d[1:-1] = self.finite_gain()
-        return pairwise_comparison(d, beta=self.beta, mu=self.mu, others_only=self.others_only)
+        # the solver's keyword for the mutation rate is still ``mu``
+        return pairwise_comparison(d, beta=self.beta, mu=self.mutation,
+                                   others_only=self.others_only)
 
     def gradient_of_selection(self) -> NDArray[np.float64]:
         """``G(k) = T+(k) - T-(k)`` for ``k = 0..Z``."""
         return self.chain().gradient
 
     def stationary_distribution(self) -> NDArray[np.float64]:
-        """The stationary distribution over ``k = 0..Z`` cooperators (needs ``mu > 0``)."""
+        """The stationary distribution over ``k = 0..Z`` cooperators (needs
+        ``mutation > 0``)."""
         return self.chain().stationary_distribution()
 
     def group_achievement(self, distribution: ArrayLike | None = None) -> float:
         """``eta_G``: the fraction of groups that reach the threshold, averaged over the
         stationary distribution (or over ``distribution`` on ``k = 0..Z``)."""
-        z, n = self.population, self.group_size
+        z, n = self.population, self.n
         p = self.stationary_distribution() if distribution is None else np.asarray(
             distribution, dtype=np.float64)
         if p.shape != (z + 1,):
@@ -301,8 +345,11 @@ class CollectiveRiskDilemma:
             raise InvalidArgumentError(f"distribution must have Z + 1 = {z + 1} entries")
         return float(p @ (np.arange(z + 1) / z))
 
-    def _count(self, j: Any, high: int, low: int = 0) -> int:
-        if isinstance(j, bool) or not isinstance(j, (int, np.integer)) or not low <= j <= high:
+    @staticmethod
+    def _count(j: int, high: int, low: int = 0) -> int:
+        """``j`` cooperators in a group, an integer in ``low..high``."""
+        j = check_positive_int(j, "j (cooperators in the group)", low)
+        if j > high:
             raise InvalidArgumentError(f"j (cooperators in the group) must be an integer in "
                                        f"{low}..{high}, got {j!r}")
-        return int(j)
+        return j

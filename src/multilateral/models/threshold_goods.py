@@ -49,16 +49,22 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
-from numpy.typing import ArrayLike, NDArray
+from numpy.typing import NDArray
 
+from .._numeric import as_fraction, format_number, is_exact
 from .._validation import DEFAULT_TOL, check_positive_int, check_real, check_tol
 from ..errors import InvalidArgumentError, InvalidTypeError
-from ..games.anonymous import AnonymousGame
+from ..games.anonymous import AnonymousGame, binomial_weights
 from ..results import SymmetricEquilibrium
 from ..solvers.anonymous import symmetric_equilibria
+from ..types import ArrayLike, Number
+from .base import Model
+
+if TYPE_CHECKING:
+    import sympy
 
 __all__ = [
     "PureEquilibriumClass",
@@ -87,6 +93,25 @@ class PureEquilibriumClass:
     strict : bool
         Whether every player strictly prefers his action (otherwise some deviation leaves
         him indifferent: a weak equilibrium).
+
+    See Also
+    --------
+    anonymous_pure_equilibria : returns them.
+    multilateral.solvers.pure_nash_equilibria : the same profiles by brute force.
+
+    References
+    ----------
+    .. [1] Palfrey, T. R. and Rosenthal, H. (1984). Participation and the provision of
+       discrete public goods. *Journal of Public Economics* 24(2), 171-193 (pp. 175-178).
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> from multilateral.models.threshold_goods import anonymous_pure_equilibria
+    >>> (none, two) = anonymous_pure_equilibria(ml.AnonymousGame.threshold(3, 2, benefit=4,
+    ...                                                                    cost=1))
+    >>> two.profiles(3)
+    ((0, 0, 1), (0, 1, 0), (1, 0, 0))
     """
 
     cooperators: int
@@ -95,7 +120,7 @@ class PureEquilibriumClass:
 
     def profiles(self, n: int) -> tuple[tuple[int, ...], ...]:
         """The action profiles (0 = C, 1 = D, as in :meth:`AnonymousGame.to_normal_form`),
-        in lexicographic order."""
+        in lexicographic order; ``n`` at most 20."""
         n = check_positive_int(n, "n", 2)
         if n > _MAX_PROFILES_PLAYERS:
             raise InvalidArgumentError(
@@ -120,6 +145,17 @@ def anonymous_pure_equilibria(
     defector ``j``; the profile is an equilibrium iff ``cooperator[j-1] >= defector[j-1]``
     (when ``j > 0``) and ``defector[j] >= cooperator[j]`` (when ``j < n``). Exact payoffs are
     compared exactly, floats within ``tol``.
+
+    See Also
+    --------
+    multilateral.solvers.pure_nash_equilibria : the brute-force check on the normal form.
+    multilateral.solvers.symmetric_equilibria : the symmetric mixed equilibria.
+    StepLevelGood.pure_equilibria : this function on a step-level good.
+
+    References
+    ----------
+    .. [1] Palfrey, T. R. and Rosenthal, H. (1984). Participation and the provision of
+       discrete public goods. *Journal of Public Economics* 24(2), 171-193 (pp. 175-178).
 
     Examples
     --------
@@ -154,6 +190,17 @@ def max_pivot_probability(n: int, threshold: int) -> Fraction:
     Reached at ``x = (M - 1)/(n - 1)``; a rational number since the exponents are integers.
     It is 1 for ``M = 1`` (at ``x = 0``) and ``M = n`` (at ``x = 1``).
 
+    See Also
+    --------
+    StepLevelGood.critical_cost_ratio : the cost-benefit ratio it bounds.
+    multilateral.models.CollectiveRiskDilemma.critical_risk : ``c`` divided by it.
+
+    References
+    ----------
+    .. [1] Pacheco, J. M., Santos, F. C., Souza, M. O. and Skyrms, B. (2009). Evolutionary
+       dynamics of collective action in N-person stag hunt dilemmas. *Proc. R. Soc. B* 276,
+       315-321 (p. 317).
+
     Examples
     --------
     >>> from multilateral.models.threshold_goods import max_pivot_probability
@@ -185,14 +232,39 @@ class VolunteerEquilibrium:
         Each member's expected payoff, ``U - K`` (a volunteer's sure payoff).
     abstain_exact, nobody_exact : sympy expression or None
         The same probabilities exactly (e.g. ``sqrt(2)/2``) when ``U`` and ``K`` are exact.
+    payoff_exact : Fraction or None
+        ``U - K`` exactly when ``U`` and ``K`` are exact.
+
+    See Also
+    --------
+    VolunteersDilemma.mixed_equilibrium : returns it.
+    multilateral.results.SymmetricEquilibrium : the general solver's symmetric equilibrium.
+
+    References
+    ----------
+    .. [1] Diekmann, A. (1985). Volunteer's dilemma. *Journal of Conflict Resolution* 29(4),
+       605-610 (p. 607).
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> eq = ml.models.VolunteersDilemma(n=2, benefit=10, cost=3).mixed_equilibrium()
+    >>> eq, eq.exact, eq.abstain_exact
+    (VolunteerEquilibrium(n=2, abstain=0.3, nobody=0.09), True, 3/10)
     """
 
     n: int
     abstain: float
     nobody: float
     payoff: float
-    abstain_exact: Any = None
-    nobody_exact: Any = None
+    abstain_exact: sympy.Expr | None = None
+    nobody_exact: sympy.Expr | None = None
+    payoff_exact: Fraction | None = None
+
+    @property
+    def exact(self) -> bool:
+        """True when the exact fields are set (``U`` and ``K`` were exact)."""
+        return self.abstain_exact is not None
 
     @property
     def volunteer(self) -> float:
@@ -209,12 +281,13 @@ class VolunteerEquilibrium:
                 f"nobody={self.nobody:.6g})")
 
 
-@dataclass(frozen=True)
-class VolunteersDilemma:
+@dataclass(frozen=True, repr=False)
+class VolunteersDilemma(Model):
     """Diekmann's volunteer's dilemma: one volunteer among ``n`` provides a good for all.
 
     Everyone gets ``U`` (``benefit``) if at least one member volunteers; a volunteer pays
-    ``K`` (``cost``), ``U > K > 0``; if nobody volunteers everyone gets 0.
+    ``K`` (``cost``), ``U > K > 0``; if nobody volunteers everyone gets 0. Exact ``U`` and
+    ``K`` (int or Fraction) give exact (sympy) equilibrium probabilities.
 
     Parameters
     ----------
@@ -225,10 +298,16 @@ class VolunteersDilemma:
     cost : number, default 1/2
         ``K``, the volunteer's cost, ``0 < K < U``.
 
+    See Also
+    --------
+    StepLevelGood : the same game with any threshold (``threshold=1`` here).
+    VolunteerEquilibrium : the symmetric mixed equilibrium.
+    multilateral.AnonymousGame.threshold : the game :attr:`game` returns.
+
     References
     ----------
     .. [1] Diekmann, A. (1985). Volunteer's dilemma. *Journal of Conflict Resolution* 29(4),
-       605-610.
+       605-610 (pp. 606-608).
 
     Examples
     --------
@@ -238,14 +317,13 @@ class VolunteersDilemma:
     >>> eq = vd.mixed_equilibrium()
     >>> eq.abstain_exact, eq.nobody_exact          # (1/4)^(1/2) and (1/4)^(3/2)
     (1/2, 1/8)
-    >>> [round(ml.models.VolunteersDilemma(n, 1, Fraction(1, 4)).nobody_volunteers(), 4)
-    ...  for n in (2, 3, 5, 10, 100)]
+    >>> [round(float(vd.with_(n=n).nobody_volunteers()), 4) for n in (2, 3, 5, 10, 100)]
     [0.0625, 0.125, 0.1768, 0.2143, 0.2465]
     """
 
     n: int
-    benefit: Any = 1
-    cost: Any = Fraction(1, 2)
+    benefit: Number = 1
+    cost: Number = Fraction(1, 2)
 
     def __post_init__(self) -> None:
         check_positive_int(self.n, "n", 2)
@@ -258,54 +336,68 @@ class VolunteersDilemma:
         object.__setattr__(self, "benefit", u)
         object.__setattr__(self, "cost", k)
 
+    def __repr__(self) -> str:
+        return (f"VolunteersDilemma(n={self.n}, benefit={format_number(self.benefit)}, "
+                f"cost={format_number(self.cost)})")
+
     @property
     def is_exact(self) -> bool:
         """True when ``U`` and ``K`` are rational (results then come with exact values)."""
-        return isinstance(self.benefit, Fraction) and isinstance(self.cost, Fraction)
+        return is_exact(self.benefit) and is_exact(self.cost)
 
+    @property
     def game(self) -> AnonymousGame:
-        """The game as an :class:`~multilateral.AnonymousGame` (threshold 1)."""
+        """The game as an :class:`~multilateral.AnonymousGame` (threshold 1): run any
+        anonymous-game solver on it."""
         return AnonymousGame.threshold(self.n, 1, benefit=self.benefit, cost=self.cost)
 
-    def mixed_equilibrium(self, n: int | None = None) -> VolunteerEquilibrium:
-        """The symmetric mixed equilibrium at group size ``n`` (default: this model's).
+    def mixed_equilibrium(self) -> VolunteerEquilibrium:
+        """The symmetric mixed equilibrium.
 
         Indifference of a member between volunteering (sure ``U - K``) and abstaining
-        (``U`` unless all ``n - 1`` others abstain too) gives ``q^(n-1) = K / U``.
+        (``U`` unless all ``n - 1`` others abstain too) gives ``q^(n-1) = K / U``. At
+        another group size: ``vd.with_(n=...)``.
         """
-        n = self.n if n is None else check_positive_int(n, "n", 2)
+        n = self.n
         ratio = self.cost / self.benefit
         q = float(ratio) ** (1.0 / (n - 1))
         nobody = float(ratio) ** (n / (n - 1))
-        q_exact = nobody_exact = None
-        if self.is_exact:
-            import sympy
+        if not self.is_exact:
+            return VolunteerEquilibrium(n=n, abstain=q, nobody=nobody,
+                                        payoff=float(self.benefit - self.cost))
+        import sympy
 
-            r = sympy.Rational(ratio.numerator, ratio.denominator)
-            q_exact = r ** sympy.Rational(1, n - 1)
-            nobody_exact = r ** sympy.Rational(n, n - 1)
-        return VolunteerEquilibrium(n=n, abstain=q, nobody=nobody,
-                                    payoff=float(self.benefit - self.cost),
-                                    abstain_exact=q_exact, nobody_exact=nobody_exact)
+        exact_ratio = as_fraction(self.cost) / as_fraction(self.benefit)
+        r = sympy.Rational(exact_ratio.numerator, exact_ratio.denominator)
+        return VolunteerEquilibrium(
+            n=n, abstain=q, nobody=nobody, payoff=float(self.benefit - self.cost),
+            abstain_exact=r ** sympy.Rational(1, n - 1),
+            nobody_exact=r ** sympy.Rational(n, n - 1),
+            payoff_exact=Fraction(self.benefit - self.cost))
 
-    def nobody_volunteers(self, n: int | None = None) -> float:
+    def nobody_volunteers(self) -> Number | sympy.Expr:
         """``(K / U)^(n / (n - 1))``: the equilibrium probability that the good is not
-        provided. Rises with ``n`` (towards ``K / U``)."""
-        return self.mixed_equilibrium(n).nobody
+        provided, exact (a sympy number) for exact ``U`` and ``K``, else a float. Rises with
+        ``n`` (towards ``K / U``)."""
+        eq = self.mixed_equilibrium()
+        return eq.nobody_exact if eq.nobody_exact is not None else eq.nobody
 
     def nobody_curve(self, sizes: Sequence[int]) -> NDArray[np.float64]:
-        """:meth:`nobody_volunteers` at each group size."""
-        return np.array([self.nobody_volunteers(int(s)) for s in sizes])
+        """:meth:`nobody_volunteers` (as floats) at each group size in ``sizes``: a scan
+        over ``with_(n=...)`` in one call, for plotting."""
+        ratio = float(self.cost / self.benefit)
+        ns = [check_positive_int(int(s), "n", 2) for s in sizes]
+        return np.array([ratio ** (n / (n - 1)) for n in ns], dtype=np.float64)
 
     def pure_equilibria(self) -> tuple[tuple[int, ...], ...]:
         """The ``n`` pure equilibria: exactly one member volunteers (0 = volunteer, 1 = not),
         as profiles in the order of :func:`multilateral.solvers.pure_nash_equilibria`."""
-        (only,) = anonymous_pure_equilibria(self.game())
+        (only,) = anonymous_pure_equilibria(self.game)
         return only.profiles(self.n)
 
     def symmetric_equilibria(self) -> tuple[SymmetricEquilibrium, ...]:
-        """The general solver on :meth:`game` (its one mixed root is ``1 - q``)."""
-        return symmetric_equilibria(self.game())
+        """The general solver on :attr:`game` (its one mixed root is ``1 - q``)."""
+        return symmetric_equilibria(self.game)
 
 
 # -- step-level public goods -----------------------------------------------------------------
@@ -320,6 +412,22 @@ class ThresholdEquilibria:
     symmetric : tuple of SymmetricEquilibrium
         Symmetric equilibria (pure all-or-nothing ones included) with their stability under
         the replicator dynamics.
+
+    See Also
+    --------
+    StepLevelGood.equilibria : returns them.
+    anonymous_pure_equilibria, multilateral.solvers.symmetric_equilibria : the two parts.
+
+    References
+    ----------
+    .. [1] Palfrey, T. R. and Rosenthal, H. (1984). Participation and the provision of
+       discrete public goods. *Journal of Public Economics* 24(2), 171-193 (pp. 175-182).
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> ml.models.StepLevelGood(n=4, threshold=2, benefit=4, cost=1).equilibria()
+    ThresholdEquilibria(pure contributors: [0, 2]; mixed: [0.1037, 0.6388])
     """
 
     pure: tuple[PureEquilibriumClass, ...]
@@ -336,9 +444,12 @@ class ThresholdEquilibria:
         return f"ThresholdEquilibria(pure contributors: [{pure}]; mixed: [{mixed}])"
 
 
-@dataclass(frozen=True)
-class StepLevelGood:
+@dataclass(frozen=True, repr=False)
+class StepLevelGood(Model):
     """A step-level public good: provided when at least ``threshold`` of ``n`` contribute.
+
+    Exact ``benefit`` and ``cost`` (int or Fraction) keep the game, the equilibria and the
+    critical cost ratio exact; floats give floats.
 
     Parameters
     ----------
@@ -354,13 +465,23 @@ class StepLevelGood:
     refund : bool, default False
         Contributions are returned when the threshold is missed (a money-back guarantee).
 
+    See Also
+    --------
+    VolunteersDilemma : the case ``threshold = 1``, with Diekmann's closed forms.
+    multilateral.models.CollectiveRiskDilemma : the same game with benefit ``r b`` and cost
+        ``c b``, in evolving populations.
+    multilateral.AnonymousGame.threshold : the game :attr:`game` returns (without refund).
+
     References
     ----------
     .. [1] Palfrey, T. R. and Rosenthal, H. (1984). Participation and the provision of
-       discrete public goods. *Journal of Public Economics* 24(2), 171-193.
-    .. [2] Pacheco, J. M., Santos, F. C., Souza, M. O. and Skyrms, B. (2009). Evolutionary
+       discrete public goods. *Journal of Public Economics* 24(2), 171-193 (pp. 175-182).
+    .. [2] Bagnoli, M. and Lipman, B. L. (1989). Provision of public goods: fully
+       implementing the core through private contributions. *Review of Economic Studies*
+       56(4), 583-601 (pp. 586-588, refunds).
+    .. [3] Pacheco, J. M., Santos, F. C., Souza, M. O. and Skyrms, B. (2009). Evolutionary
        dynamics of collective action in N-person stag hunt dilemmas. *Proc. R. Soc. B*
-       276, 315-321.
+       276, 315-321 (pp. 316-318).
 
     Examples
     --------
@@ -379,8 +500,8 @@ class StepLevelGood:
 
     n: int
     threshold: int
-    benefit: Any = 1
-    cost: Any = Fraction(1, 2)
+    benefit: Number = 1
+    cost: Number = Fraction(1, 2)
     refund: bool = False
 
     def __post_init__(self) -> None:
@@ -396,8 +517,22 @@ class StepLevelGood:
         if not isinstance(self.refund, bool):
             raise InvalidTypeError(f"refund must be True or False, got {self.refund!r}")
 
+    def __repr__(self) -> str:
+        refund = ", refund=True" if self.refund else ""
+        return (f"StepLevelGood(n={self.n}, threshold={self.threshold}, "
+                f"benefit={format_number(self.benefit)}, cost={format_number(self.cost)}"
+                f"{refund})")
+
+    @property
+    def is_exact(self) -> bool:
+        """True when ``benefit`` and ``cost`` are rational (results then come exact)."""
+        return is_exact(self.benefit) and is_exact(self.cost)
+
+    @property
     def game(self) -> AnonymousGame:
-        """The game as an :class:`~multilateral.AnonymousGame`."""
+        """The game as an :class:`~multilateral.AnonymousGame`: run any anonymous-game
+        solver on it (:func:`~multilateral.solvers.symmetric_equilibria` finds the
+        equilibria of :meth:`equilibria`)."""
         if not self.refund:
             return AnonymousGame.threshold(self.n, self.threshold, benefit=self.benefit,
                                            cost=self.cost)
@@ -409,27 +544,27 @@ class StepLevelGood:
     def pivot_probability(self, x: ArrayLike) -> NDArray[np.float64]:
         """``C(n-1, M-1) x^(M-1) (1-x)^(n-M)``: the chance that exactly ``M - 1`` of the
         others contribute when each does with probability ``x``."""
-        from ..games.anonymous import binomial_weights
-
         w: NDArray[np.float64] = binomial_weights(self.n - 1, np.asarray(x, dtype=float))
         return np.asarray(w[..., self.threshold - 1])
 
-    def critical_cost_ratio(self) -> Fraction:
+    def critical_cost_ratio(self) -> Number:
         """The cost-benefit ratio ``c / b`` below which symmetric mixed equilibria exist
         (without refund): the maximal pivot probability (see :func:`max_pivot_probability`).
 
         For ``1 < M < n`` there are two mixed equilibria below it, one (a tangency) at it,
-        none above; for ``M = 1`` and ``M = n`` one mixed equilibrium iff ``c < b``.
+        none above; for ``M = 1`` and ``M = n`` one mixed equilibrium iff ``c < b``. It
+        always exists: a Fraction for exact ``benefit`` and ``cost``, else a float.
         """
         if self.refund:
             raise InvalidArgumentError(
                 "critical_cost_ratio is for the game without refund; with refund use "
                 "symmetric_equilibria")
-        return max_pivot_probability(self.n, self.threshold)
+        peak = max_pivot_probability(self.n, self.threshold)
+        return peak if self.is_exact else float(peak)
 
     def pure_equilibria(self) -> tuple[PureEquilibriumClass, ...]:
         """Pure equilibria grouped by the number of contributors (O(n))."""
-        return anonymous_pure_equilibria(self.game())
+        return anonymous_pure_equilibria(self.game)
 
     def pure_profiles(self) -> tuple[tuple[int, ...], ...]:
         """All pure equilibrium profiles (0 = contribute, 1 = not), sorted; n <= 20."""
@@ -439,7 +574,7 @@ class StepLevelGood:
             SymmetricEquilibrium, ...]:
         """Symmetric equilibria with stability (see :func:`~multilateral.solvers.
         symmetric_equilibria`): exact roots of the gain function for exact parameters."""
-        return symmetric_equilibria(self.game(), exact=exact)
+        return symmetric_equilibria(self.game, exact=exact)
 
     def equilibria(self) -> ThresholdEquilibria:
         """Pure and symmetric equilibria together."""

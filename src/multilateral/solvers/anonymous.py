@@ -93,12 +93,12 @@ def symmetric_equilibria(
     # signs[i]: the sign of g between consecutive points of [0, *interior, 1]. A rest point is
     # stable when g pushes towards it from each side it has. At the ends g equals the gain.
     out = []
-    if game.gains[0] <= 0:
-        out.append(_eq(game, 0.0, signs[0] < 0, Fraction(0)))
+    if game.gains[0] <= 0:  # the pure ends are exact only in exact arithmetic (exactness rule)
+        out.append(_eq(game, 0.0, signs[0] < 0, Fraction(0) if exact else None))
     for idx, (value, ex) in enumerate(interior):
         out.append(_eq(game, value, signs[idx] > 0 and signs[idx + 1] < 0, ex))
     if game.gains[-1] >= 0:
-        out.append(_eq(game, 1.0, signs[-1] > 0, Fraction(1)))
+        out.append(_eq(game, 1.0, signs[-1] > 0, Fraction(1) if exact else None))
     return tuple(out)
 
 
