@@ -97,7 +97,8 @@ TOPICS: dict[str, dict[str, str]] = {
         "func": "A function of a coalition (frozenset of indices) returning its value.",
         "estate": "Estate to divide in a bankruptcy game.",
         "claims": "Claims on the estate in a bankruptcy game, one per player.",
-        "weights": "Voting weights, one per member.",
+        "weights": "Weights, one per member: voting weights, or (forum choice) coverage "
+                   "shares.",
         "quota": "Weight a coalition needs to win.",
         "rule": "How component games combine: ``'all'`` (intersection) or ``'any'`` (union).",
         "profile": "A strategy profile: one (mixed) strategy or automaton per player.",
@@ -150,6 +151,67 @@ TOPICS: dict[str, dict[str, str]] = {
         "others_only": "Exclude the focal player when counting cooperators.",
         "distribution": "A probability distribution over population states (e.g. a "
                         "stationary distribution over ``k = 0..Z``).",
+    },
+    "Treaties, alliances, crises and forums": {
+        "model": "A model object from :mod:`multilateral.models`.",
+        "tie": "What a country indifferent between signing and not does: ``'join'`` or "
+               "``'stay_out'`` (self-enforcing agreements).",
+        "specification": "Which abatement game a self-enforcing agreement uses: ``'linear'``, "
+                         "``'binary'`` or ``'barrett'``.",
+        "timing": "Whether treaty signatories lead (``'stackelberg'``) or move with the others "
+                  "(``'nash'``).",
+        "a": "Barrett's (1994) saturation: the global abatement at which the marginal benefit "
+             "of abatement vanishes; in voluntary provision, the Cobb-Douglas weight on the "
+             "private good.",
+        "abate_when_indifferent": "Whether a country or coalition indifferent about abating "
+                                  "abates (binary abatement).",
+        "structure": "An alliance structure: ``'bilateral'`` (hub and spokes) or "
+                     "``'multilateral'``.",
+        "controller": "Power (capabilities) of the state seeking control (Cha's powerplay).",
+        "controlled": "Power of the state to be controlled, Cha's *target* (powerplay).",
+        "others": "Total power of the other members of a would-be multilateral body; for a "
+                  "club, the number of unnamed members sharing the remaining weight.",
+        "alignment": "Share of the other members' power that sides with the controller.",
+        "stakes": "What prevailing is worth to the controller.",
+        "enforcement_cost": "Capabilities needed per unit of the controlled state's power to "
+                            "control it.",
+        "great": "Power of a great power.",
+        "small": "Power of a small power.",
+        "allies": "Number of small allies of a great power (the body has ``allies + 1`` "
+                  "members).",
+        "adventurism": "Probability that an ally attempts a risky action that would entrap "
+                       "its great power.",
+        "entrapment_cost": "The great power's cost when an ally's adventure goes "
+                           "unrestrained.",
+        "dependence": "Probability that a rogue ally backs down when its great power "
+                      "withholds support.",
+        "binding_value": "Value per ally to the great power of a multilateral structure.",
+        "support": "Probability that another ally votes with the great power to restrain a "
+                   "rogue ally.",
+        "adventure_gain": "What a rogue ally gains from an unrestrained adventure.",
+        "burden_cost": "What a multilateral structure costs each ally.",
+        "great_power_adventurism": "Probability that the great power attempts a risky action "
+                                   "of its own.",
+        "ally_entrapment_cost": "An ally's cost when its great power's adventure goes "
+                                "unrestrained.",
+        "ally_restraint": "Probability that an ally votes to bind its great power.",
+        "max_allies": "Largest number of allies drawn.",
+        "fears_entrapment": "Draw only great powers whose entrapment fear exceeds the "
+                            "threshold of bilateral control.",
+        "prize": "What standing firm wins in a crisis when the other side backs down "
+                 "(``T - R``).",
+        "humiliation": "What backing down alone costs in a crisis (``R - S``).",
+        "war_cost": "What war costs each side of a crisis (``R - P``).",
+        "forum": "Where cooperation runs: ``'universal'`` or ``'club'``.",
+        "legitimacy": "Premium of a universal agreement: it is worth ``1 + legitimacy`` times "
+                      "the benefit.",
+        "coverage_returns": "Returns to coverage: a club covering the share ``s`` is worth "
+                            "``s ** coverage_returns`` of the benefit.",
+        "gain_probability": "Probability that another state gains from an agreement.",
+        "mean": "Mean of normally distributed positions.",
+        "spread": "Standard deviation of normally distributed positions (heterogeneity).",
+        "caucus": "Number of members of a caucus that votes as one bloc.",
+        "index": "A power index, by name (``'shapley_shubik'``, ``'banzhaf'``, ...).",
     },
     "Computation": {
         "tol": "Numerical tolerance (default: a constant from :mod:`multilateral.tolerances`).",

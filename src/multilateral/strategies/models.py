@@ -394,7 +394,7 @@ def barrett_pairs(*, max_n: int = 60
     ... @given(ml.strategies.barrett_pairs(max_n=10))
     ... def test_larger(pair):
     ...     model, higher = pair
-    ...     assert model.model == "barrett" and higher > model.cost / model.benefit
+    ...     assert model.specification == "barrett" and higher > model.cost / model.benefit
     >>> test_larger()
     """
 
@@ -406,7 +406,7 @@ def barrett_pairs(*, max_n: int = 60
     def build(draw: st.DrawFn) -> tuple[SelfEnforcingAgreement, Fraction]:
         low, high = sorted(draw(st.lists(gammas(), min_size=2, max_size=2, unique=True)))
         model = SelfEnforcingAgreement(n=draw(st.integers(3, max_n)), benefit=1, cost=low,
-                                       model="barrett")
+                                       specification="barrett")
         return model, high
 
     return build()
@@ -436,7 +436,7 @@ def alliance_controls(*, fears_entrapment: bool = True, max_allies: int = 8
     >>> @settings(max_examples=20, deadline=None)
     ... @given(ml.strategies.alliance_controls())
     ... def test_fears(model):
-    ...     assert model.adventurism * model.entrapment_cost > model.entrapment_threshold()
+    ...     assert model.adventurism * model.entrapment_cost > model.entrapment_threshold().exact
     >>> test_fears()
     """
 
@@ -448,8 +448,8 @@ def alliance_controls(*, fears_entrapment: bool = True, max_allies: int = 8
             dependence=_unit(draw, low=1), binding_value=_unit(draw, high=36),
             support=_unit(draw, high=11), quota=draw(st.integers(2, k)))
         if fears_entrapment:
-            threshold = base.entrapment_threshold()
-            assert threshold is not None  # d > 0 and pi < 1 by construction
+            threshold = base.entrapment_threshold().exact
+            assert threshold is not None  # d > 0 and pi < 1 by construction (and exact)
             margin = _unit(draw, low=1, high=24)
             cost = (threshold + margin) / base.adventurism
         else:
@@ -486,9 +486,10 @@ def powerplays() -> st.SearchStrategy[dict[str, Any]]:
         cost = Fraction(draw(st.integers(1, 40)), 20)
         top = great / (great + small)
         alignment = Fraction(1, 2) + (top - Fraction(1, 2)) * _unit(draw, high=11)
-        stakes_floor = Powerplay(controller=great, target=small, others=others,
-                                 alignment=alignment, enforcement_cost=cost).critical_stakes()
-        assert stakes_floor is not None  # alignment < great / (great + small)
+        stakes_floor = Powerplay(controller=great, controlled=small, others=others,
+                                 alignment=alignment, enforcement_cost=cost
+                                 ).critical_stakes().exact
+        assert stakes_floor is not None  # alignment < great / (great + small); exact
         stakes = stakes_floor + _unit(draw, low=1, high=60)
         return {"great": great, "small": small, "others": others, "alignment": alignment,
                 "stakes": stakes, "enforcement_cost": cost}
