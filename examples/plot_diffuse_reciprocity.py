@@ -61,15 +61,15 @@ from multilateral.models import IndirectReciprocity, Reciprocity
 # With a concession worth twice its cost and ``delta = 19/20``:
 B, C, DELTA = 2, 1, Fraction(19, 20)
 GATT_1947, WTO_2024 = 23, 166
-bilateral = Reciprocity(b=B, c=C, delta=DELTA)
+bilateral = Reciprocity(benefit=B, cost=C, delta=DELTA)
 
 for members in (2, GATT_1947, WTO_2024):
     print(f"{members:4d} members: meet a partner again with w = "
           f"{bilateral.partner_continuation(members)!s:>6}, specific reciprocity needs "
-          f"b/c > {float(bilateral.specific_threshold(members)):6.3f}: "
+          f"b/c > {bilateral.specific_threshold(members).value:6.3f}: "
           f"{'holds' if bilateral.specific_sustains(members) else 'fails'}")
 print("largest membership that bilateral deals hold together:",
-      bilateral.largest_specific_group())
+      int(bilateral.largest_specific_group().value))
 
 # %%
 # Bilateral deals would hold a club of 19 together, not the 23 original contracting parties,
@@ -84,10 +84,10 @@ print("largest membership that bilateral deals hold together:",
 # ``q``: the transparency that the WTO's Trade Policy Review Mechanism provides). Balance resists
 # such a free rider iff ``b q delta^(T+1) > c``, whatever the membership:
 for q in (1, Fraction(9, 10), Fraction(3, 4)):
-    for tolerance in (0, 2):
-        mfn = bilateral.replace(q=q, tolerance=tolerance)
-        print(f"q = {q!s:>5}, T = {tolerance}: diffuse reciprocity needs b/c > "
-              f"{float(mfn.diffuse_threshold()):.3f}: "
+    for credit in (0, 2):
+        mfn = bilateral.with_(knowledge=q, credit=credit)
+        print(f"q = {q!s:>5}, T = {credit}: diffuse reciprocity needs b/c > "
+              f"{mfn.diffuse_threshold().value:.3f}: "
               f"{'holds' if mfn.diffuse_sustains(WTO_2024) else 'fails'} at {WTO_2024}")
 
 # %%
@@ -107,14 +107,14 @@ for kind, condition in ml.models.nowak_conditions().items():
 # relative to what the state would earn by conforming.
 sizes = np.unique(np.round(np.geomspace(2, 200, 60)).astype(int))
 sim_sizes = [4, 10, GATT_1947, 60, WTO_2024]
-mfn = bilateral.replace(q=Fraction(9, 10))
+mfn = bilateral.with_(knowledge=Fraction(9, 10))
 rng = np.random.default_rng(2024)
 simulated = {"specific": [], "diffuse": []}
 start = time.perf_counter()
 for kind, resident in (("specific", "TFT"), ("diffuse", "BALANCE")):
     model = bilateral if kind == "specific" else mfn
     for members in sim_sizes:
-        run = model.replace(population=members).simulate(
+        run = model.with_(population=members).simulate(
             {resident: members - 1, "ALLD": 1}, replicates=40, seed=rng)
         conform = float(model.deviation_payoffs(kind, members)[0])
         simulated[kind].append((run.payoffs[1] - conform, run.standard_errors[1]))
@@ -126,11 +126,11 @@ print(f"simulated {2 * len(sim_sizes)} populations in {time.perf_counter() - sta
 # riding pays and reciprocity fails). The simulated points sit on the exact curves.
 fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(12, 4.8), layout="constrained")
 for delta, style in ((Fraction(19, 20), "-"), (Fraction(99, 100), "--")):
-    m = bilateral.replace(delta=delta)
-    ax1.plot(sizes, [float(m.specific_threshold(z)) for z in sizes], style, color="tab:red",
+    m = bilateral.with_(delta=delta)
+    ax1.plot(sizes, [m.specific_threshold(z).value for z in sizes], style, color="tab:red",
              label=f"specific (tit for tat), delta = {delta}")
 for q, color in ((1, "tab:blue"), (Fraction(9, 10), "tab:cyan"), (Fraction(3, 4), "navy")):
-    ax1.axhline(float(bilateral.replace(q=q).diffuse_threshold()), color=color,
+    ax1.axhline(bilateral.with_(knowledge=q).diffuse_threshold().value, color=color,
                 label=f"diffuse (balance), q = {q}, delta = 19/20")
 ax1.axhline(B / C, color="black", linewidth=1, linestyle=":")
 ax1.text(2.2, B / C * 1.04, "b/c = 2", fontsize=9)
@@ -170,7 +170,7 @@ ax2.legend(fontsize=8, loc="center right")
 # everyone cooperating as an evolutionarily stable strategy. The library scans all of them at
 # once:
 start = time.perf_counter()
-scan = ml.models.scan_norms(e=1e-4, mu=1e-4)
+scan = ml.models.scan_norms(noise=1e-4, assessment_error=1e-4)
 elapsed = time.perf_counter() - start
 eight = scan.cooperative_ess(1.5)
 print(f"scanned 4,096 norms in {1000 * elapsed:.1f} ms; cooperative ESS at b/c = 1.5:",
@@ -182,7 +182,7 @@ print("at b/c = 3 also the secondary sixteen:", len(scan.cooperative_ess(3)), "n
 # sixteen for ``b > 2c``. With knowledge ``q`` every threshold is divided by ``q``, which is
 # Nowak's rule ``b/c > 1/q`` for indirect reciprocity:
 print(ml.models.ess_limit())
-print(ml.models.ess_limit(q=Fraction(3, 4)))
+print(ml.models.ess_limit(knowledge=Fraction(3, 4)))
 for norm in ml.models.leading_eight():
     print(norm)
 
@@ -195,8 +195,9 @@ for norm in ml.models.leading_eight():
 # in a membership of 166 (Nowak's payoffs per encounter, with ``w(166)``); on the right they
 # are discriminators under stern judging with a public record (``e = mu = 0.02``), whose
 # payoffs come from the stationary reputations of the mixed population.
-specific_matrix = bilateral.payoff_matrix("specific", WTO_2024).astype(float)
-public = IndirectReciprocity("stern judging", b=B, c=C, e=0.02, mu=0.02)
+specific_matrix = bilateral.nowak_game("specific", WTO_2024).float_payoffs[..., 0]
+public = IndirectReciprocity("stern judging", benefit=B, cost=C, noise=0.02,
+                             assessment_error=0.02)
 
 
 def field_specific(_t, x):

@@ -10,6 +10,7 @@ from fractions import Fraction
 import numpy as np
 import pytest
 import sympy
+from contract import ModelContract
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -68,7 +69,7 @@ def test_named_second_order_norms() -> None:
     assert Norm.named("L1").order == 3
     sj = Norm.named("stern judging")
     assert sj.id == 16 * 153 + 10
-    assert sj.with_action("ALLC").action_table == {"GG": "C", "GB": "C", "BG": "C", "BB": "C"}
+    assert sj.with_(action="ALLC").action_table == {"GG": "C", "GB": "C", "BG": "C", "BB": "C"}
     assert Norm.from_table({"GGC": "G", "GBD": "G", "BGC": "G", "BBD": "G"}, "DISC") == sj
     assert Norm.from_table(["GC", "BD"], {"G": "C", "B": "D"}) == sj
     assert Norm.from_table(["GC", "BD"], {"GG": "C", "BG": "C"}) == sj
@@ -89,58 +90,59 @@ def test_unknown_names_give_clear_errors() -> None:
     with pytest.raises(InvalidArgumentError, match=r"unknown norm 'golden rule'.*stern judging"):
         Norm.named("golden rule")
     with pytest.raises(InvalidArgumentError, match="unknown action rule 'TFT'"):
-        Norm.named("L1").with_action("TFT")
+        Norm.named("L1").with_(action="TFT")
     with pytest.raises(InvalidArgumentError, match="situation"):
         Norm.from_table({"GGX": "G"})
     with pytest.raises(InvalidArgumentError, match="'G' or 'B'"):
         Norm.from_table({"GGC": "good"})
     with pytest.raises(InvalidTypeError):
-        IndirectReciprocity(3.5, b=2, c=1)
+        IndirectReciprocity(3.5, benefit=2, cost=1)
     with pytest.raises(InvalidArgumentError, match="donor image"):
         Norm.named("L1").good("X", "G", "C")
 
 
 # -- bad parameters ----------------------------------------------------------------------------
 @pytest.mark.parametrize("kwargs, match", [
-    ({"b": 0}, "b"), ({"b": -1}, "b"), ({"c": 0}, "c"), ({"e": 1.5}, "e"), ({"mu": -0.1}, "mu"),
-    ({"q": 2}, "q"), ({"assessment": "secret"}, "assessment"),
+    ({"benefit": 0}, "benefit"), ({"benefit": -1}, "benefit"), ({"cost": 0}, "cost"),
+    ({"noise": 1.5}, "noise"), ({"assessment_error": -0.1}, "assessment_error"),
+    ({"knowledge": 2}, "knowledge"), ({"assessment": "secret"}, "assessment"),
 ])
 def test_indirect_reciprocity_rejects_bad_inputs(kwargs: dict, match: str) -> None:
-    args = {"norm": "stern judging", "b": 2, "c": 1} | kwargs
+    args = {"norm": "stern judging", "benefit": 2, "cost": 1} | kwargs
     with pytest.raises((InvalidArgumentError, InvalidProbabilityError), match=match):
         IndirectReciprocity(**args)
 
 
 @pytest.mark.parametrize("kwargs, match", [
-    ({"b": 0}, "b"), ({"c": -1}, "c"), ({"delta": 1}, "delta"), ({"delta": -0.1}, "delta"),
-    ({"q": 1.5}, "q"), ({"tolerance": -1}, "tolerance"), ({"group_size": 1}, "group_size"),
-    ({"population": 3, "group_size": 4}, "at least the group size"),
+    ({"benefit": 0}, "benefit"), ({"cost": -1}, "cost"), ({"delta": 1}, "delta"),
+    ({"delta": -0.1}, "delta"), ({"knowledge": 1.5}, "knowledge"), ({"credit": -1}, "credit"),
+    ({"n": 1}, "group size"), ({"population": 3, "n": 4}, "at least the group size"),
 ])
 def test_reciprocity_rejects_bad_inputs(kwargs: dict, match: str) -> None:
     with pytest.raises(InvalidArgumentError, match=match):
-        Reciprocity(**({"b": 2, "c": 1} | kwargs))
+        Reciprocity(**({"benefit": 2, "cost": 1} | kwargs))
 
 
 def test_private_assessment_needs_second_order_norms() -> None:
     with pytest.raises(InvalidArgumentError, match="second-order"):
-        IndirectReciprocity("L1", b=2, c=1, assessment="private")
+        IndirectReciprocity("L1", benefit=2, cost=1, assessment="private")
     with pytest.raises(InvalidArgumentError, match="look only at the recipient"):
-        IndirectReciprocity(Norm.named("stern judging").with_action(11), b=2, c=1,
+        IndirectReciprocity(Norm.named("stern judging").with_(action=11), benefit=2, cost=1,
                             assessment="private")
-    private = IndirectReciprocity("stern judging", b=2, c=1, assessment="private")
+    private = IndirectReciprocity("stern judging", benefit=2, cost=1, assessment="private")
     with pytest.raises(InvalidArgumentError, match="public assessment"):
         private.ess_range()
 
 
 def test_ess_needs_assessment_errors() -> None:
-    with pytest.raises(InvalidArgumentError, match="0 < mu < 1"):
-        IndirectReciprocity("stern judging", b=2, c=1, mu=0).ess_range()
-    with pytest.raises(InvalidArgumentError, match="0 < mu < 1"):
-        scan_norms(e=0.01, mu=0)
+    with pytest.raises(InvalidArgumentError, match="0 < assessment_error < 1"):
+        IndirectReciprocity("stern judging", benefit=2, cost=1, assessment_error=0).ess_range()
+    with pytest.raises(InvalidArgumentError, match="0 < assessment_error < 1"):
+        scan_norms(noise=0.01, assessment_error=0)
 
 
 def test_frequencies_are_checked() -> None:
-    model = IndirectReciprocity("stern judging", b=2, c=1)
+    model = IndirectReciprocity("stern judging", benefit=2, cost=1)
     with pytest.raises(InvalidArgumentError, match="sum to 1"):
         model.population({"ALLC": 0.5, "DISC": 0.4})
     with pytest.raises(InvalidArgumentError, match="one value per strategy"):
@@ -155,11 +157,13 @@ def test_frequencies_are_checked() -> None:
        st.floats(0.05, 1.0))
 def test_stationary_reputation_is_the_unique_root_and_attracts(a: int, p: int, e: float,
                                                                mu: float, q: float) -> None:
-    model = IndirectReciprocity(Norm(a, p), b=2, c=1, e=e, mu=mu, q=q)
+    model = IndirectReciprocity(Norm(a, p), benefit=2, cost=1, noise=e, assessment_error=mu,
+                                knowledge=q)
     h = model.reputation()
     assert 0 < h < 1
     # iterate the reputation map from everyone good
-    d, pr = ml.models.reciprocity._d_array(a), ml.models.reciprocity._p_array(p)
+    norms = ml.models.reciprocity.norms
+    d, pr = norms.ASSESSMENT_BITS[a], norms.ACTION_BITS[p]
     r = mu + (1 - 2 * mu) * d
     s = (1 - e) * (q * pr + (1 - q) * pr[:, 1:2])
     t = r[..., 1] * s + r[..., 0] * (1 - s)
@@ -175,19 +179,21 @@ def test_stationary_reputation_is_the_unique_root_and_attracts(a: int, p: int, e
 def test_reputation_formula_matches_the_numbers() -> None:
     e, mu, q = sympy.symbols("e mu q", nonnegative=True)
     for name in ("stern judging", "L1", "L8"):
-        for params in ({"e": 0.01, "mu": 0.02, "q": 1}, {"e": 0.1, "mu": 0.05, "q": 0.7}):
-            model = IndirectReciprocity(name, b=2, c=1, **params)
+        for params in ({"noise": 0.01, "assessment_error": 0.02, "knowledge": 1},
+                       {"noise": 0.1, "assessment_error": 0.05, "knowledge": 0.7}):
+            model = IndirectReciprocity(name, benefit=2, cost=1, **params)
             expr = model.reputation_formula()
-            value = complex(expr.evalf(subs={e: params["e"], mu: params["mu"],
-                                             q: params["q"]}))
+            value = complex(expr.evalf(subs={e: params["noise"], mu: params["assessment_error"],
+                                             q: params["knowledge"]}))
             assert value.real == pytest.approx(model.reputation(), abs=1e-10)
-    standing = IndirectReciprocity("simple standing", b=2, c=1).reputation_formula()
+    standing = IndirectReciprocity("simple standing", benefit=2, cost=1).reputation_formula()
     assert sympy.simplify(standing - (1 - mu) / (1 + e - 2 * e * mu)) == 0
 
 
 def test_homogeneous_population_matches_the_quadratic() -> None:
     for name in ("stern judging", "L1", "image scoring", "shunning"):
-        model = IndirectReciprocity(name, b=3, c=1, e=0.03, mu=0.02, q=0.8)
+        model = IndirectReciprocity(name, benefit=3, cost=1, noise=0.03, assessment_error=0.02,
+                                    knowledge=0.8)
         state = model.population({model.norm.action: 1.0})
         assert state.reputations[0] == pytest.approx(model.reputation(), abs=1e-12)
         assert state.payoffs[0] == pytest.approx(model.payoff(), abs=1e-12)
@@ -242,7 +248,8 @@ def test_ess_ranges_agree_with_the_sixteen_mutants(e: float, mu: float, q: float
     assert checked > 15_000
     # the model's own mutant payoffs, for a few norms
     for a, p in [(153, 10), (186, 11), (170, 10), (17, 5), (99, 7)]:
-        model = IndirectReciprocity(Norm(a, p), b=2.5, c=1, e=e, mu=mu, q=q)
+        model = IndirectReciprocity(Norm(a, p), benefit=2.5, cost=1, noise=e, assessment_error=mu,
+                                    knowledge=q)
         pay = model.mutant_payoffs()
         assert pay - pay[p] == pytest.approx(2.5 * db[a, p] - dc[a, p], abs=1e-12)
         lo, hi = model.ess_range()
@@ -251,26 +258,26 @@ def test_ess_ranges_agree_with_the_sixteen_mutants(e: float, mu: float, q: float
 
 
 def test_resident_of_a_leading_norm_beats_every_mutant() -> None:
-    model = IndirectReciprocity("L1", b=2, c=1, e=0.02, mu=0.02)
+    model = IndirectReciprocity("L1", benefit=2, cost=1, noise=0.02, assessment_error=0.02)
     pay = model.mutant_payoffs()
     assert pay[model.norm.action] == pytest.approx(model.payoff(), abs=1e-12)
     assert int(pay.argmax()) == model.norm.action
     assert model.is_ess()
     lo, hi = model.ess_range()
-    assert model.replace(b=lo * 0.99).is_ess() is False
-    assert model.replace(b=lo * 1.01).is_ess() is True and hi == math.inf
+    assert model.with_(benefit=lo * 0.99).is_ess() is False
+    assert model.with_(benefit=lo * 1.01).is_ess() is True and hi == math.inf
 
 
 def test_value_of_reputation_tends_to_b() -> None:
     for name in ("L1", "L3", "L6", "L8"):
-        model = IndirectReciprocity(name, b=3, c=1, e=1e-7, mu=1e-7)
+        model = IndirectReciprocity(name, benefit=3, cost=1, noise=1e-7, assessment_error=1e-7)
         assert model.value_of_reputation() == pytest.approx(3.0, abs=1e-5)
-        assert model.replace(q=0.5).value_of_reputation() == pytest.approx(1.5, abs=1e-5)
+        assert model.with_(knowledge=0.5).value_of_reputation() == pytest.approx(1.5, abs=1e-5)
 
 
 def test_image_scoring_is_never_a_strict_ess() -> None:
     for ratio in (1.5, 3, 10):
-        assert not IndirectReciprocity("image scoring", b=ratio, c=1).is_ess()
+        assert not IndirectReciprocity("image scoring", benefit=ratio, cost=1).is_ess()
 
 
 # -- the scan of 4,096 norms and the leading eight ---------------------------------------------
@@ -288,7 +295,7 @@ def _secondary_sixteen() -> set[Norm]:
 
 def test_scan_reproduces_the_leading_eight_in_well_under_a_second() -> None:
     start = time.perf_counter()
-    scan = scan_norms(e=1e-4, mu=1e-4)
+    scan = scan_norms(noise=1e-4, assessment_error=1e-4)
     elapsed = time.perf_counter() - start
     assert elapsed < 1.0
     assert scan.reputation.shape == scan.lower.shape == (256, 16)
@@ -303,7 +310,7 @@ def test_scan_reproduces_the_leading_eight_in_well_under_a_second() -> None:
     assert set(groups[2]) == _secondary_sixteen()
     # numeric lower bounds converge to the exact ones
     for norm in leading_eight():
-        lo = scan_norms(e=1e-7, mu=1e-7).lower[norm.assessment, norm.action]
+        lo = scan_norms(noise=1e-7, assessment_error=1e-7).lower[norm.assessment, norm.action]
         assert lo == pytest.approx(1.0, abs=1e-4)
 
 
@@ -314,58 +321,62 @@ def test_knowledge_divides_every_threshold_by_q(q: Fraction) -> None:
     assert list(groups) == [1 / q, 2 / q]
     assert set(groups[1 / q]) == set(leading_eight())
     # and the finite-error analysis approaches Nowak's b/c > 1/q
-    scan = scan_norms(e=1e-6, mu=1e-6, q=float(q))
+    scan = scan_norms(noise=1e-6, assessment_error=1e-6, knowledge=float(q))
     for norm in leading_eight():
         assert scan.lower[norm.assessment, norm.action] == pytest.approx(float(1 / q), rel=1e-3)
-        model = IndirectReciprocity(norm, b=2, c=1, q=q)
+        model = IndirectReciprocity(norm, benefit=2, cost=1, knowledge=q)
         assert model.limit_ess_range() == (1 / q, math.inf)
 
 
 def test_limit_is_none_for_non_cooperative_norms() -> None:
-    assert IndirectReciprocity("image scoring", b=2, c=1).limit_ess_range() is None
-    assert IndirectReciprocity("shunning", b=2, c=1).limit_ess_range() is None
+    assert IndirectReciprocity("image scoring", benefit=2, cost=1).limit_ess_range() is None
+    assert IndirectReciprocity("shunning", benefit=2, cost=1).limit_ess_range() is None
     mirror = Norm(sum(1 << (i ^ 6) for i in range(8) if (186 >> i) & 1), 0)  # swap G and B
-    assert IndirectReciprocity(mirror, b=2, c=1).limit_ess_range() is None
+    assert IndirectReciprocity(mirror, benefit=2, cost=1).limit_ess_range() is None
 
 
 def test_slow_recovery_norms_are_cooperative_only_at_order_sqrt_errors() -> None:
     # GBD = B: a good donor who refuses a bad recipient turns bad; only BB meetings clear it
     slow = Norm(137, 10)
     assert ess_limit().bounds.get((137, 10)) is None
-    gaps = [1 - IndirectReciprocity(slow, b=2, c=1, e=eps, mu=eps).reputation()
+    gaps = [1 - IndirectReciprocity(slow, benefit=2, cost=1, noise=eps,
+                                    assessment_error=eps).reputation()
             for eps in (1e-4, 1e-6)]
     assert gaps[0] / gaps[1] == pytest.approx(10, rel=0.05)      # 1 - h ~ sqrt(eps)
-    fast = [1 - IndirectReciprocity("L3", b=2, c=1, e=eps, mu=eps).reputation()
+    fast = [1 - IndirectReciprocity("L3", benefit=2, cost=1, noise=eps,
+                                    assessment_error=eps).reputation()
             for eps in (1e-4, 1e-6)]
     assert fast[0] / fast[1] == pytest.approx(100, rel=0.05)     # 1 - h ~ eps
 
 
 # -- private assessment -----------------------------------------------------------------------
 def test_private_stern_judging_carries_no_information() -> None:
-    model = IndirectReciprocity("stern judging", b=5, c=1, e=0.02, mu=0.02,
-                                assessment="private")
+    model = IndirectReciprocity("stern judging", benefit=5, cost=1, noise=0.02,
+                                assessment_error=0.02, assessment="private")
     state = model.population({"ALLC": 0.2, "ALLD": 0.3, "DISC": 0.5})
     assert state.reputations == pytest.approx([0.5, 0.5, 0.5], abs=1e-10)
     assert model.reputation() == pytest.approx(0.5, abs=1e-10)
 
 
 def test_private_assessment_agrees_with_simulation() -> None:
-    model = IndirectReciprocity("simple standing", b=5, c=1, e=0.05, mu=0.05,
-                                assessment="private")
+    model = IndirectReciprocity("simple standing", benefit=5, cost=1, noise=0.05,
+                                assessment_error=0.05, assessment="private")
     exact = model.population({"ALLC": 0.25, "ALLD": 0.25, "DISC": 0.5})
-    run = simulate_reputation("simple standing", {"ALLC": 40, "ALLD": 40, "DISC": 80}, b=5,
-                              c=1, e=0.05, mu=0.05, assessment="private", rounds=1000,
-                              observation=0.1, seed=5)
+    run = simulate_reputation("simple standing", {"ALLC": 40, "ALLD": 40, "DISC": 80}, benefit=5,
+                              cost=1, noise=0.05, assessment_error=0.05, assessment="private",
+                              rounds=1000, observation=0.1, seed=5)
     assert run.reputations == pytest.approx(exact.reputations, abs=0.015)
     assert run.payoffs == pytest.approx(exact.payoffs, abs=0.08)
 
 
 # -- public simulation ---------------------------------------------------------------------------
 def test_public_simulation_agrees_with_the_infinite_population() -> None:
-    model = IndirectReciprocity("stern judging", b=5, c=1, e=0.02, mu=0.02, q=0.9)
+    model = IndirectReciprocity("stern judging", benefit=5, cost=1, noise=0.02,
+                                assessment_error=0.02, knowledge=0.9)
     exact = model.population({"ALLC": 0.1, "ALLD": 0.1, "DISC": 0.8})
-    run = simulate_reputation("stern judging", {"ALLC": 50, "ALLD": 50, "DISC": 400}, b=5, c=1,
-                              e=0.02, mu=0.02, q=0.9, rounds=1200, seed=2)
+    run = simulate_reputation("stern judging", {"ALLC": 50, "ALLD": 50, "DISC": 400}, benefit=5,
+                              cost=1, noise=0.02, assessment_error=0.02, knowledge=0.9,
+                              rounds=1200, seed=2)
     assert run.reputations == pytest.approx(exact.reputations, abs=0.01)
     assert run.payoffs == pytest.approx(exact.payoffs, abs=0.05)
     assert run.cooperation == pytest.approx(exact.cooperation, abs=0.01)
@@ -377,9 +388,9 @@ def test_simulations_are_seeded() -> None:
     a = simulate_reputation("L1", {"DISC": 30, "ALLD": 5}, rounds=50, seed=9)
     b = simulate_reputation("L1", {"DISC": 30, "ALLD": 5}, rounds=50, seed=9)
     assert np.array_equal(a.series, b.series)
-    m = Reciprocity(b=3, c=1, population=10)
-    x = simulate_reciprocity(m, {"TFT": 9, "ALLD": 1}, replicates=5, e=0.05, seed=1)
-    y = simulate_reciprocity(m, {"TFT": 9, "ALLD": 1}, replicates=5, e=0.05, seed=1)
+    m = Reciprocity(benefit=3, cost=1, population=10)
+    x = simulate_reciprocity(m, {"TFT": 9, "ALLD": 1}, replicates=5, noise=0.05, seed=1)
+    y = simulate_reciprocity(m, {"TFT": 9, "ALLD": 1}, replicates=5, noise=0.05, seed=1)
     assert np.array_equal(x.payoffs, y.payoffs)
     with pytest.raises(InvalidArgumentError, match="unknown strategy 'GRIM'"):
         simulate_reciprocity(m, {"GRIM": 10})
@@ -389,36 +400,36 @@ def test_simulations_are_seeded() -> None:
 
 # -- specific against diffuse reciprocity ---------------------------------------------------------
 def test_partner_continuation_and_thresholds_are_exact() -> None:
-    m = Reciprocity(b=3, c=1, population=23, delta=Fraction(9, 10))
+    m = Reciprocity(benefit=3, cost=1, population=23, delta=Fraction(9, 10))
     assert m.meeting_probability() == Fraction(1, 22)
     assert m.partner_continuation() == Fraction(9, 31)
     assert m.partner_continuation(2) == Fraction(9, 10)
-    assert m.specific_threshold() == Fraction(31, 9)
-    assert (m.largest_specific_group(), m.critical_group_size()) == (18, 19)
+    assert m.specific_threshold().exact == Fraction(31, 9)
+    assert (m.largest_specific_group().exact, m.critical_group_size()) == (18, 19)
     assert m.specific_sustains(18) and not m.specific_sustains(19)
-    assert m.diffuse_threshold() == Fraction(10, 9) and m.diffuse_sustains(10_000)
-    groups = m.replace(group_size=3, population=23)
+    assert m.diffuse_threshold().exact == Fraction(10, 9) and m.diffuse_sustains(10_000)
+    groups = m.with_(n=3, population=23)
     assert groups.meeting_probability() == Fraction(2, 22)
-    assert groups.largest_specific_group() == 36
-    floaty = Reciprocity(b=3.0, c=1.0, population=23, delta=0.9)
-    assert floaty.largest_specific_group() == 18
+    assert groups.largest_specific_group().exact == 36
+    floaty = Reciprocity(benefit=3.0, cost=1.0, population=23, delta=0.9)
+    assert floaty.largest_specific_group().value == 18
     assert floaty.partner_continuation() == pytest.approx(9 / 31)
-    assert Reciprocity(b=3, c=1, delta=0).specific_threshold() == math.inf
-    assert Reciprocity(b=1, c=1).largest_specific_group() is None
-    assert Reciprocity(b=1, c=1).critical_group_size() == 2
-    assert Reciprocity(b=3, c=1, q=0).diffuse_threshold() == math.inf
+    assert Reciprocity(benefit=3, cost=1, delta=0).specific_threshold().value == math.inf
+    assert not Reciprocity(benefit=1, cost=1).largest_specific_group().attainable
+    assert Reciprocity(benefit=1, cost=1).critical_group_size() == 2
+    assert Reciprocity(benefit=3, cost=1, knowledge=0).diffuse_threshold().value == math.inf
 
 
 def _models() -> st.SearchStrategy[Reciprocity]:
     return st.builds(
         Reciprocity,
-        b=st.integers(1, 30).map(lambda k: Fraction(k, 3)),
-        c=st.integers(1, 10).map(lambda k: Fraction(k, 4)),
+        benefit=st.integers(1, 30).map(lambda k: Fraction(k, 3)),
+        cost=st.integers(1, 10).map(lambda k: Fraction(k, 4)),
         population=st.integers(6, 400),
         delta=st.integers(0, 99).map(lambda k: Fraction(k, 100)),
-        q=st.integers(0, 10).map(lambda k: Fraction(k, 10)),
-        tolerance=st.integers(0, 5),
-        group_size=st.integers(2, 6),
+        knowledge=st.integers(0, 10).map(lambda k: Fraction(k, 10)),
+        credit=st.integers(0, 5),
+        n=st.integers(2, 6),
     )
 
 
@@ -429,12 +440,14 @@ def test_conditions_are_the_deviation_comparison(m: Reciprocity) -> None:
         conform, deviate = m.deviation_payoffs(kind)
         assert holds == (conform > deviate)
     z_star = m.largest_specific_group()
-    if z_star is not None:
-        assert m.specific_sustains(z_star) and not m.specific_sustains(z_star + 1)
+    if z_star.attainable:
+        z = int(z_star.exact)
+        assert m.specific_sustains(z) and not m.specific_sustains(z + 1)
     else:
-        assert not m.specific_sustains(m.group_size)
-    sizes = range(m.group_size, m.group_size + 60)
-    thresholds = [m.specific_threshold(z) for z in sizes]
+        assert not m.specific_sustains(m.n)
+    sizes = range(m.n, m.n + 60)
+    thresholds = [t.exact if t.attainable else math.inf
+                  for t in (m.specific_threshold(z) for z in sizes)]
     assert thresholds == sorted(thresholds)                  # grows with the group
     assert len({m.diffuse_threshold() for _ in sizes}) == 1  # does not
 
@@ -446,35 +459,36 @@ def test_nowak_conditions_are_derived_symbolically() -> None:
     assert sympy.simplify(cond["direct"].rhs - 1 / w) == 0
     assert sympy.simplify(cond["indirect"].rhs - 1 / q) == 0
     assert sympy.simplify(cond["diffuse"].rhs - 1 / (q * delta**k)) == 0
-    m = Reciprocity(b=3, c=1, population=40, delta=Fraction(7, 8), group_size=3)
+    m = Reciprocity(benefit=3, cost=1, population=40, delta=Fraction(7, 8), n=3)
     value = cond["specific"].rhs.subs({z: 40, n: 3, delta: Fraction(7, 8)})
-    assert sympy.nsimplify(value) == m.specific_threshold()
+    assert sympy.nsimplify(value) == m.specific_threshold().exact
 
 
 def test_payoff_matrices_encode_nowaks_rules() -> None:
-    m = Reciprocity(b=3, c=1, population=10, delta=Fraction(9, 10), q=Fraction(1, 2))
-    diffuse = m.payoff_matrix("diffuse")
+    m = Reciprocity(benefit=3, cost=1, population=10, delta=Fraction(9, 10), knowledge=Fraction(1,
+                                                                                                2))
+    diffuse = m.nowak_game("diffuse").payoffs[..., 0]
     assert diffuse.dtype == object and diffuse[1, 2] == Fraction(3, 2)
-    assert (diffuse[2, 2] > diffuse[1, 2]) == (m.b * m.q > m.c)
-    specific = m.payoff_matrix("specific")
+    assert (diffuse[2, 2] > diffuse[1, 2]) == (m.benefit * m.knowledge > m.cost)
+    specific = m.nowak_game("specific").payoffs[..., 0]
     w = m.partner_continuation()
     assert specific[1, 2] == 3 * (1 - w)
     assert (specific[2, 2] > specific[1, 2]) == m.specific_sustains()
     with pytest.raises(InvalidArgumentError, match="kind"):
-        m.payoff_matrix("generalized")
+        m.nowak_game("generalized")
     with pytest.raises(InvalidArgumentError, match="kind"):
         m.deviation_payoffs("generalized")
 
 
 @pytest.mark.parametrize("kw, residents, kind", [
     ({"population": 10}, "TFT", "specific"),
-    ({"population": 12, "group_size": 3}, "TFT", "specific"),
-    ({"population": 12, "group_size": 3, "q": Fraction(1, 2), "tolerance": 3}, "BALANCE",
+    ({"population": 12, "n": 3}, "TFT", "specific"),
+    ({"population": 12, "n": 3, "knowledge": Fraction(1, 2), "credit": 3}, "BALANCE",
      "diffuse"),
-    ({"population": 40, "q": Fraction(3, 4), "tolerance": 2}, "BALANCE", "diffuse"),
+    ({"population": 40, "knowledge": Fraction(3, 4), "credit": 2}, "BALANCE", "diffuse"),
 ])
 def test_simulated_defector_earns_the_exact_payoff(kw: dict, residents: str, kind: str) -> None:
-    m = Reciprocity(b=3, c=1, delta=Fraction(9, 10), **kw)
+    m = Reciprocity(benefit=3, cost=1, delta=Fraction(9, 10), **kw)
     z = m.population
     run = m.simulate({residents: z - 1, "ALLD": 1}, replicates=300, seed=1)
     conform, deviate = (float(v) for v in m.deviation_payoffs(kind))
@@ -485,7 +499,8 @@ def test_simulated_defector_earns_the_exact_payoff(kw: dict, residents: str, kin
 
 
 def test_specific_fails_where_diffuse_holds_in_the_simulation() -> None:
-    m = Reciprocity(b=2, c=1, population=60, delta=Fraction(19, 20), q=Fraction(9, 10))
+    m = Reciprocity(benefit=2, cost=1, population=60, delta=Fraction(19, 20),
+                    knowledge=Fraction(9, 10))
     tft = m.simulate({"TFT": 59, "ALLD": 1}, replicates=60, seed=3)
     bal = m.simulate({"BALANCE": 59, "ALLD": 1}, replicates=60, seed=3)
     conform = float(m.deviation_payoffs("specific")[0])
@@ -515,4 +530,116 @@ def test_leading_eight_claim_fails_outside_its_domain() -> None:
 
 def test_diffuse_claim_refuses_models_outside_its_domain() -> None:
     with pytest.raises(InvalidArgumentError, match="diffuse reciprocity holds"):
-        DIFFUSE_RECIPROCITY_SCALES.holds(Reciprocity(b=1, c=1))
+        DIFFUSE_RECIPROCITY_SCALES.holds(Reciprocity(benefit=1, cost=1))
+
+
+# -- .game: a generic solver reproduces the model's condition --------------------------------------
+@settings(max_examples=40)
+@given(_models())
+def test_a_solver_on_the_game_reproduces_specific_reciprocity(m: Reciprocity) -> None:
+    game = m.game
+    assert game.actions[0] == ("ALLC", "ALLD", "TFT") and game.is_exact
+    equilibria = ml.solvers.pure_nash_equilibria(game)
+    # (TFT, TFT) is a symmetric equilibrium iff b w >= c, strict iff specific reciprocity holds
+    assert ((2, 2) in equilibria) == (m.benefit * m.partner_continuation() >= m.cost)
+    ess = {tuple(e.exact) for e in ml.solvers.evolutionarily_stable_strategies(game)}
+    assert (0, 1, 0) in ess                         # always defect resists everything
+    assert m.nowak_game("specific", m.population) == game
+
+
+def test_the_diffuse_game_is_nowaks_indirect_reciprocity() -> None:
+    for knowledge, holds in ((Fraction(1, 2), True), (Fraction(1, 4), False)):
+        game = Reciprocity(benefit=3, cost=1, knowledge=knowledge).nowak_game("diffuse")
+        assert ((2, 2) in ml.solvers.pure_nash_equilibria(game)) == holds
+
+
+def test_norm_is_a_value() -> None:
+    sj = Norm.named("stern judging")
+    assert sj.with_(action="ALLC") == Norm(153, "ALLC")
+    assert sj.with_(action="DISC").name == "L6" and sj.with_().name == "stern judging"
+    assert {sj: 1}[Norm(153, 10)] == 1
+    with pytest.raises(InvalidArgumentError, match="unknown parameter"):
+        sj.with_(rule=3)
+
+
+# -- the model contract ---------------------------------------------------------------------------
+class TestReciprocityContract(ModelContract):
+    def make(self) -> Reciprocity:
+        return Reciprocity(benefit=3, cost=1, population=23, delta=Fraction(9, 10))
+
+    def make_other(self) -> Reciprocity:
+        return Reciprocity(benefit=3, cost=1, population=24, delta=Fraction(9, 10))
+
+    changes = {"population": 40, "n": 3, "knowledge": Fraction(1, 2), "credit": 2}
+    bad = [
+        (lambda: Reciprocity(benefit=0, cost=1), InvalidArgumentError, "benefit"),
+        (lambda: Reciprocity(benefit=2, cost=1, knowledge=1.5), InvalidProbabilityError,
+         "knowledge"),
+        (lambda: Reciprocity(benefit=2, cost=1, population=3, n=4), InvalidArgumentError,
+         "at least the group size"),
+        (lambda: Reciprocity(benefit=2, cost=1, credit=-1), InvalidArgumentError, "credit"),
+    ]
+    bad_changes = [({"delta": 1}, InvalidArgumentError, "delta")]
+    exact_kwargs = {"benefit": 3, "cost": 1, "population": 23, "delta": Fraction(9, 10),
+                    "knowledge": Fraction(3, 4)}
+    float_kwargs = {"benefit": 3.0, "cost": 1.0, "population": 23, "delta": 0.9,
+                    "knowledge": 0.75}
+    outputs = [
+        lambda m: m.partner_continuation(),
+        lambda m: m.specific_threshold(),
+        lambda m: m.diffuse_threshold(),
+        lambda m: m.deviation_payoffs("diffuse"),
+        lambda m: m.game,
+        lambda m: m.nowak_game("diffuse"),
+    ]
+
+
+class TestIndirectReciprocityContract(ModelContract):
+    def make(self) -> IndirectReciprocity:
+        return IndirectReciprocity("stern judging", benefit=2, cost=1)
+
+    def make_other(self) -> IndirectReciprocity:
+        return IndirectReciprocity("L1", benefit=2, cost=1)
+
+    changes = {"norm": Norm.named("L3"), "noise": 0.02, "assessment_error": 0.03,
+               "knowledge": 0.5, "assessment": "private"}
+    bad = [
+        (lambda: IndirectReciprocity("stern judging", benefit=2, cost=1, noise=1.5),
+         InvalidProbabilityError, "noise"),
+        (lambda: IndirectReciprocity("stern judging", benefit=0, cost=1), InvalidArgumentError,
+         "benefit"),
+        (lambda: IndirectReciprocity("golden rule", benefit=2, cost=1), InvalidArgumentError,
+         "unknown norm"),
+        (lambda: IndirectReciprocity("L1", benefit=2, cost=1, assessment="private"),
+         InvalidArgumentError, "second-order"),
+    ]
+    bad_changes = [({"assessment_error": -0.1}, InvalidProbabilityError, "assessment_error")]
+    exact_kwargs = {"norm": "L1", "benefit": 3, "cost": 1, "noise": Fraction(1, 100),
+                    "assessment_error": Fraction(1, 100), "knowledge": Fraction(1, 2)}
+    float_kwargs = {"norm": "L1", "benefit": 3.0, "cost": 1.0, "noise": 0.01,
+                    "assessment_error": 0.01, "knowledge": 0.5}
+    # the stationary state at positive errors is a root of a quadratic, computed in floats
+    # whatever the input (the class's Notes); the exact outputs are the limit analysis
+    # (the upper end of an ESS range is often inf: unbounded, which says nothing)
+    outputs = [lambda m: m.limit_ess_range()[0], lambda m: m.ratio]
+
+
+class TestNormContract(ModelContract):
+    def make(self) -> Norm:
+        return Norm(153, 10)
+
+    def make_other(self) -> Norm:
+        return Norm(186, 11)
+
+    changes = {"action": 15, "assessment": 186}
+    bad = [
+        (lambda: Norm(256, 10), InvalidArgumentError, "0..255"),
+        (lambda: Norm(153, 16), InvalidArgumentError, "0..15"),
+        (lambda: Norm(1.5, 1), InvalidTypeError, "integer"),
+    ]
+
+    def test_exact_inputs_give_exact_outputs(self) -> None:
+        pytest.skip("a norm is a pair of bit patterns: it has no arithmetic")
+
+    def test_float_inputs_give_floats(self) -> None:
+        pytest.skip("a norm is a pair of bit patterns: it has no arithmetic")

@@ -83,6 +83,7 @@ TOPICS: dict[str, dict[str, str]] = {
         "action": "An action (index or label).",
         "benefit": "Benefit of the good, or of being helped, to each recipient.",
         "cost": "Cost of cooperating (contributing, helping) to the one who does it.",
+        "ratio": "Benefit-to-cost ratio ``benefit / cost``.",
         "risk": "Probability that a group short of its ``threshold`` loses everything "
                 "(collective-risk dilemma).",
         "endowment": "What each player holds before contributing (``cost`` is then a fraction "
@@ -118,6 +119,19 @@ TOPICS: dict[str, dict[str, str]] = {
         "assessment_error": "Probability that an observer assigns the wrong reputation.",
         "observation": "Probability that an interaction is observed (by an observer or by "
                        "all).",
+        "knowledge": "Probability that a donor knows the recipient's reputation or account "
+                     "(Nowak's q); an uninformed donor gives the benefit of the doubt.",
+        "assessment": "Reputation assessment: a norm's assessment rule (an integer 0..255), or "
+                      "who assesses in a model: ``'public'`` (one shared image per member) or "
+                      "``'private'`` (each observer its own view).",
+        "norm": "A social norm of indirect reciprocity: an assessment rule and an action rule "
+                "(a ``Norm``, a name such as ``'stern judging'``, or a pair of integers).",
+        "donor": "The donor's reputation, ``'G'`` (good) or ``'B'`` (bad).",
+        "recipient": "The recipient's reputation, ``'G'`` (good) or ``'B'`` (bad).",
+        "good": "The situations a norm assesses as good: keys such as ``'GGC'`` (donor's and "
+                "recipient's reputations, action).",
+        "credit": "Balance reciprocity: how many helps a member may receive beyond those it "
+                  "gave and keep its standing with the group (Ruggie's rough equivalence).",
         "turns": "Number of rounds of a match.",
         "rounds": "Number of rounds (of a simulation or of punishment).",
         "repetitions": "Number of independent repetitions of a match or simulation.",
@@ -139,6 +153,8 @@ TOPICS: dict[str, dict[str, str]] = {
         "resident": "The resident strategy.",
         "invader": "The invading (mutant) strategy.",
         "mutant": "The mutant strategy.",
+        "frequencies": "Shares of the strategies in a population (non-negative, summing to "
+                       "one).",
         "process": "The update process: ``'moran'`` or ``'pairwise'`` (imitation).",
         "matrix": "A transition matrix.",
         "t": "Times at which to report the trajectory.",
@@ -222,6 +238,10 @@ TOPICS: dict[str, dict[str, str]] = {
         "seed": "Randomness: an int, a ``numpy.random.Generator`` or a ``SeedSequence``.",
         "normalized": "Normalize the index to sum to one.",
         "objective": "What to optimize, as named in the docstring.",
+        "kind": "Which variant to compute, as named in the docstring (e.g. ``'specific'`` or "
+                "``'diffuse'`` reciprocity).",
+        "margin": "A multiple of the error rate within which a quantity counts as at its "
+                  "error-free value (e.g. residents good and cooperating, in a norm scan).",
         "maximize": "Maximize (rather than minimize) the objective.",
         "by": "What to eliminate by, as named in the docstring.",
         "initial_dropped_label": "The label dropped first by Lemke-Howson.",

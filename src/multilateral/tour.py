@@ -188,7 +188,7 @@ def _collective_goods(out: TextIO) -> None:
 def _reciprocity(out: TextIO) -> None:
     from .models import Reciprocity, leading_eight, scan_norms
 
-    model = Reciprocity(b=2, c=1, delta=Fraction(19, 20))
+    model = Reciprocity(benefit=2, cost=1, delta=Fraction(19, 20))
     out.write(
         "Keohane (1986) and Ruggie (1992): specific reciprocity trades equivalents with each "
         "partner;\ndiffuse reciprocity expects only a rough balance over the group and over "
@@ -197,17 +197,17 @@ def _reciprocity(out: TextIO) -> None:
         "sustained\n"
     )
     for z in (2, 7, 21, 166):
-        at = model.replace(population=z)
+        at = model.with_(population=z)
         out.write(
-            f"  {z:>8}   {at.specific_threshold()!s:>19}   {at.specific_sustains()!s:>9}   "
-            f"{at.diffuse_threshold()!s:>18}   {at.diffuse_sustains()!s:>9}\n"
+            f"  {z:>8}   {at.specific_threshold().exact!s:>19}   {at.specific_sustains()!s:>9}   "
+            f"{at.diffuse_threshold().exact!s:>18}   {at.diffuse_sustains()!s:>9}\n"
         )
     # small errors, b/c = 3/2: the numerical scan of all 4,096 norms finds the leading eight
-    found = scan_norms(e=Fraction(1, 10_000), mu=Fraction(1, 10_000)).cooperative_ess(
-        Fraction(3, 2))
+    found = scan_norms(noise=Fraction(1, 10_000), assessment_error=Fraction(1, 10_000)
+                       ).cooperative_ess(Fraction(3, 2))
     names = ", ".join(sorted(norm.name for norm in found))
     out.write(
-        f"\n  Bilateral reciprocity holds up to {model.largest_specific_group()} states; the "
+        f"\n  Bilateral reciprocity holds up to {model.largest_specific_group().exact} states; the "
         "diffuse kind\n  does not depend on Z. Of the 4,096 reputation norms (256 assessment "
         f"x 16 action rules),\n  {len(found)} are cooperative ESSs at b/c = 3/2 with errors of "
         f"1e-4: {names}\n  (Ohtsuki and Iwasa's leading eight: "

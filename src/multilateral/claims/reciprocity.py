@@ -41,8 +41,9 @@ def _diffuse_scales(model: Reciprocity) -> bool:
     if not model.diffuse_sustains():
         raise InvalidArgumentError("the claim is about models whose diffuse reciprocity holds "
                                    "(b q delta^K > c)")
-    z_star = model.largest_specific_group()
-    n = model.group_size
+    largest = model.largest_specific_group()
+    n = model.n
+    z_star = int(largest.value) if largest.attainable else None
     below = [] if z_star is None else sorted({n, (n + z_star) // 2, z_star})
     above = [model.critical_group_size() + k for k in (0, 1, 7, 100)]
     return (all(model.specific_sustains(z) for z in below)
@@ -53,16 +54,16 @@ def _diffuse_scales(model: Reciprocity) -> bool:
 def _nowak_rules(instance: tuple[Any, Any, Any]) -> bool:
     """TFT (discriminator) beats ALLD against residents exactly when b/c > 1/w (1/q)."""
     b, c, w = instance
-    model = Reciprocity(b, c, q=w)
-    matrix = model.payoff_matrix("diffuse")
+    model = Reciprocity(b, c, knowledge=w)
+    matrix = model.nowak_game("diffuse").payoffs[..., 0]
     beats = matrix[2, 2] > matrix[1, 2]
     direct = Fraction(b - c) / (1 - w) > b
     return bool(beats == (b * w > c) and direct == (b / c > 1 / w))
 
 
 def _leading_eight_instance(instance: tuple[float, float, float]) -> bool:
-    e, mu, ratio = instance
-    scan = scan_norms(e, mu)
+    noise, assessment_error, ratio = instance
+    scan = scan_norms(noise, assessment_error)
     return set(scan.cooperative_ess(ratio)) == set(leading_eight())
 
 

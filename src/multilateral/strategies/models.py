@@ -290,7 +290,7 @@ def collective_risk_pairs(*, min_fraction: Fraction = Fraction(0), finite: bool 
 # -- reciprocity (Keohane, Nowak, Ohtsuki and Iwasa) -----------------------------------------
 def diffuse_reciprocity_models() -> st.SearchStrategy[Reciprocity]:
     """Exact :class:`~multilateral.models.Reciprocity` models with diffuse reciprocity
-    sustained (``b q delta^K > c``), built directly (no filtering).
+    sustained (``benefit knowledge delta^K > cost``), built directly (no filtering).
 
     Examples
     --------
@@ -314,8 +314,7 @@ def diffuse_reciprocity_models() -> st.SearchStrategy[Reciprocity]:
         margin = 1 + Fraction(draw(st.integers(1, 200)), 100)
         b = c * margin / (q * delta**k)
         z = draw(st.integers(group, 500))
-        return Reciprocity(b, c, population=z, delta=delta, q=q, tolerance=tol,
-                           group_size=group)
+        return Reciprocity(b, c, population=z, delta=delta, knowledge=q, credit=tol, n=group)
 
     return build()
 
