@@ -170,7 +170,7 @@ for norm in NORMALIZATIONS:
     for sanction in SANCTIONS:
         for mon, detection in MONITORING.items():
             m = model(norm, sanction, detection)
-            row = "".join(f"{m.critical_discount(n)!s:>16}" for n in GROUPS.values())
+            row = "".join(f"{m.critical_discount(n).value!s:>16}" for n in GROUPS.values())
             print(f"  {sanction + ', ' + mon:<36}{row}")
 
 # %%
@@ -287,7 +287,7 @@ for norm in NORMALIZATIONS:
 # two:
 un = ConditionalCooperation(n=193, r=R_FIXED)
 for parts in (1, 2, 4):
-    threshold = un.decomposed_threshold(parts)
+    threshold = un.decomposed_threshold(parts).value
     print(f"UN, {parts} round{'s' if parts > 1 else ''} per period: "
           f"delta >= {float(threshold):.4f} "
           f"(sustained at 18/25: {threshold <= DELTA})")

@@ -7,6 +7,7 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
+from contract import ModelContract
 from hypothesis import assume, given
 from hypothesis import strategies as st
 from scipy.optimize import minimize_scalar
@@ -21,7 +22,7 @@ from multilateral.models import (
     linear_k_group,
     side_payments,
 )
-from multilateral.models import collective_action as ca
+from multilateral.models.collective_action._equilibrium import cd_exact_scan
 
 F = Fraction
 weights = st.integers(2, 20).flatmap(lambda d: st.integers(1, d - 1).map(lambda k: F(k, d)))
@@ -70,13 +71,7 @@ def test_identical_shortfall(n, a):
 def _cd_utility(model, i, c_i, contributions):
     c = np.array(contributions, dtype=float)
     c[i] = c_i
-    g = {"sum": c.sum(), "weakest_link": c.min(), "best_shot": c.max()}[model.aggregation]
-    g /= model.n ** float(model.theta)
-    w = float(model.incomes[i])
-    if model.b is not None:
-        return w - c_i + float(model.b[i]) * math.log(g) if g > 0 else -math.inf
-    a = float(model.a[i])
-    return (w - c_i) ** a * g ** (1 - a)
+    return model.payoff(i, c)
 
 
 def _best_deviation(model, i, contributions):
@@ -115,7 +110,7 @@ def test_kkt_conditions_cobb_douglas(model):
 @given(mst.public_good_provisions(n=st.integers(1, 30), utility="quasi_linear"))
 def test_kkt_conditions_quasi_linear(model):
     eq = model.equilibrium()
-    w, b, c, g = model.incomes, model.b, eq.contributions, eq.total
+    w, b, c, g = model.incomes, model.benefit, eq.contributions, eq.total
     assert sum(c) == g > 0
     for wi, bi, ci in zip(w, b, c, strict=True):
         assert 0 <= ci <= wi
@@ -132,7 +127,7 @@ def test_exact_and_float_agree_and_the_exact_scan_agrees(model):
     eq = model.equilibrium()
     feq = PublicGoodProvision(model.incomes.astype(float), a=model.a.astype(float)).equilibrium()
     assert math.isclose(float(eq.total), feq.total, rel_tol=1e-12)
-    assert eq.total == ca._cd_exact_scan(model.incomes, model.a)
+    assert eq.total == cd_exact_scan(model.incomes, model.a)
     exact_c = eq.contributions.astype(float)
     assert np.allclose(exact_c, feq.contributions, rtol=1e-12, atol=1e-12 * feq.total)
     differ = eq.contributors != feq.contributors  # only members at the margin, c = 0 exactly
@@ -193,13 +188,13 @@ def test_best_shot_provider_is_the_largest_standalone():
 
 
 def test_quasi_linear_privileged_member_and_ties():
-    m = PublicGoodProvision([10, 10, 10], b=[4, 2, 1])
+    m = PublicGoodProvision([10, 10, 10], benefit=[4, 2, 1])
     eq = m.equilibrium()
     assert eq.contributions.tolist() == [4, 0, 0] and eq.privileged and m.optimum() == 7
-    tied = PublicGoodProvision([1, 3, 10], b=[2, 2, 1]).equilibrium()
+    tied = PublicGoodProvision([1, 3, 10], benefit=[2, 2, 1]).equilibrium()
     assert tied.total == 2 and tied.contributions.tolist() == [F(1, 2), F(3, 2), 0]
     assert tied.selection == "income_proportional_ties"
-    poor = PublicGoodProvision([1, 1, 1], b=[10, 10, 10], theta=1).equilibrium()
+    poor = PublicGoodProvision([1, 1, 1], benefit=[10, 10, 10], theta=1).equilibrium()
     assert poor.total == 3 and poor.contributions.tolist() == [1, 1, 1]
 
 
@@ -341,14 +336,15 @@ def test_from_shares_and_with_size():
     m = PublicGoodProvision.from_shares([F(1, 2), F(1, 2)], 6, a=F(1, 2), theta=F(1, 2))
     assert m.is_identical and m.with_size(4) == PublicGoodProvision.identical(4, 3, F(1, 2),
                                                                                F(1, 2))
-    assert PublicGoodProvision.from_shares([0.25, 0.75], 4.0, b=1).incomes.tolist() == [1.0, 3.0]
+    assert PublicGoodProvision.from_shares([0.25, 0.75], 4.0, benefit=1).incomes.tolist() == [
+        1.0, 3.0]
 
 
 def test_repr_and_equality():
     m = PublicGoodProvision.identical(2, 1, F(1, 2))
     assert repr(m) == "PublicGoodProvision.identical(n=2, income=1, a=1/2, theta=0)"
-    h = PublicGoodProvision(list(range(1, 10)), b=2, aggregation="best_shot")
-    assert repr(h).startswith("PublicGoodProvision(incomes=[1, 2, 3, 4, 5, 6, ...], b=2")
+    h = PublicGoodProvision(list(range(1, 10)), benefit=2, aggregation="best_shot")
+    assert repr(h).startswith("PublicGoodProvision(incomes=[1, 2, 3, 4, 5, 6, ...], benefit=2")
     assert m == PublicGoodProvision([1.0, 1.0], a=0.5) and m != PublicGoodProvision([1, 2], a=0.5)
     assert hash(m) == hash(PublicGoodProvision.identical(2, 1, F(1, 2)))
     assert repr(h.equilibrium()).startswith("ProvisionEquilibrium(total=2, contributors=1/9")
@@ -378,8 +374,8 @@ def test_ten_thousand_members_are_fast():
     ({"incomes": [1, 2], "a": 1}, r"a .* must be in \(0, 1\)"),
     ({"incomes": [1, 2], "a": [F(1, 2)]}, "one value per member"),
     ({"incomes": [1, 2]}, "exactly one of a"),
-    ({"incomes": [1, 2], "a": 0.5, "b": 1}, "exactly one of a"),
-    ({"incomes": [1, 2], "b": [1, 0]}, "b .* must be > 0"),
+    ({"incomes": [1, 2], "a": 0.5, "benefit": 1}, "exactly one of a"),
+    ({"incomes": [1, 2], "benefit": [1, 0]}, "benefit .* must be > 0"),
     ({"incomes": [1, 2], "a": 0.5, "aggregation": "product"}, "aggregation must be"),
     ({"incomes": [1, float("nan")], "a": 0.5}, "finite"),
     ({"incomes": [], "a": 0.5}, "non-empty"),
@@ -401,7 +397,7 @@ def test_more_bad_inputs():
     with pytest.raises(errors.InvalidArgumentError, match="identical members"):
         PublicGoodProvision([1, 2], a=0.5).with_size(3)
     with pytest.raises(errors.InvalidArgumentError, match="identical Cobb-Douglas"):
-        PublicGoodProvision([1, 1], b=1).crowding_threshold()
+        PublicGoodProvision([1, 1], benefit=1).crowding_threshold()
     with pytest.raises(errors.InvalidArgumentError, match="burden shares are undefined"):
         PublicGoodProvision([1, 0], a=0.5, aggregation="weakest_link").burden_shares()
     with pytest.raises(errors.InvalidArgumentError, match="larger must be"):
@@ -416,3 +412,73 @@ def test_more_bad_inputs():
         side_payments([1, 2], [1, -1], 3)
     with pytest.raises(errors.InvalidArgumentError, match="utility must be"):
         mst.public_good_provisions(utility="leontief")
+
+
+# -- the model contract and the game -------------------------------------------------------------
+class TestPublicGoodProvisionContract(ModelContract):
+    def make(self):
+        return PublicGoodProvision([4, 2, 1], a=F(1, 2))
+
+    def make_other(self):
+        return PublicGoodProvision([4, 2, 1], a=F(1, 2), theta=1)
+
+    changes = {"theta": F(1, 2), "aggregation": "best_shot"}
+    bad = [
+        (lambda: PublicGoodProvision([1, -1], a=F(1, 2)), errors.InvalidArgumentError,
+         "incomes must be >= 0"),
+        (lambda: PublicGoodProvision([1, 2]), errors.InvalidArgumentError, "exactly one of a"),
+    ]
+    bad_changes = [({"theta": 2}, errors.InvalidArgumentError, "theta"),
+                   ({"incomes": [1, 2, 3, 4]}, errors.InvalidArgumentError, "one value per")]
+    exact_kwargs = {"incomes": [4, 2, 1], "a": F(1, 3), "theta": F(1, 2)}
+    float_kwargs = {"incomes": [4.0, 2.0, 1.0], "a": 0.25, "theta": 0.5}
+    outputs = [lambda m: m.equilibrium().total, lambda m: m.equilibrium().contributions,
+               lambda m: m.optimum(), lambda m: m.shortfall(),
+               lambda m: m.burden_shares().exploitation]
+
+    @staticmethod
+    def solve(game):
+        return ml.solvers.pure_nash_equilibria(game)
+
+
+@pytest.mark.parametrize("model", [
+    PublicGoodProvision([10, 2, 1], a=F(1, 2)),                          # privileged
+    PublicGoodProvision([4, 4, 4], a=F(1, 2)),                           # everyone gives 1
+    PublicGoodProvision([6, 3, 3], a=F(1, 2), theta=1),                  # crowding: same play
+    PublicGoodProvision([10, 10, 10], benefit=[4, 2, 1]),                # quasi-linear
+    PublicGoodProvision([3, 1], benefit=[2, 5]),
+    PublicGoodProvision.identical(3, 2, F(1, 2), aggregation="weakest_link"),
+    PublicGoodProvision([10, 30, 20], a=[F(1, 2), F(9, 10), F(1, 4)], aggregation="best_shot"),
+])
+def test_a_generic_solver_on_the_game_finds_the_models_equilibrium(model):
+    eq = model.equilibrium()
+    assert all(Fraction(c).denominator == 1 for c in eq.contributions)  # on the unit grid
+    game = model.game
+    assert game.n_players == model.n
+    assert game.shape == tuple(int(w) + 1 for w in model.incomes)
+    profile = tuple(int(c) for c in eq.contributions)
+    assert profile in ml.solvers.pure_nash_equilibria(game)
+    # payoffs are the model's utilities
+    for i in range(model.n):
+        assert game.payoffs[(*profile, i)] == pytest.approx(model.payoff(i, eq.contributions))
+
+
+def test_unique_equilibrium_is_the_only_pure_one_on_the_grid():
+    model = PublicGoodProvision([10, 2, 1], a=F(1, 2))
+    assert ml.solvers.pure_nash_equilibria(model.game) == ((5, 0, 0),)
+
+
+def test_finer_grids_and_limits():
+    model = PublicGoodProvision([1, 1], a=F(1, 2))     # G* = 2/3: each gives 1/3
+    game = model.discrete_game(F(1, 3))
+    assert game.actions[0] == ("0", "1/3", "2/3", "1")
+    assert (1, 1) in ml.solvers.pure_nash_equilibria(game)
+    with pytest.raises(errors.InvalidArgumentError, match="larger unit"):
+        PublicGoodProvision([100] * 4, a=F(1, 2)).discrete_game(F(1, 10))
+    with pytest.raises(errors.InvalidArgumentError, match="unit"):
+        model.discrete_game(0)
+    with pytest.raises(errors.InvalidArgumentError, match="member index"):
+        model.payoff(2, [0, 0])
+    ql = PublicGoodProvision([2, 2], benefit=1).game   # -inf where nobody gives, replaced
+    assert np.isfinite(ql.float_payoffs).all()
+    assert ql.payoffs[0, 0, 0] < ql.payoffs[1, 0, 0]

@@ -5,6 +5,7 @@ from fractions import Fraction
 
 import pytest
 import sympy
+from contract import ModelContract
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -12,6 +13,7 @@ import multilateral as ml
 from multilateral import automata as A
 from multilateral import errors
 from multilateral.models import ConditionalCooperation, linked_critical_discount
+from multilateral.results import CriticalDiscount
 
 sizes = st.integers(2, 200)
 multipliers = st.fractions(min_value=Fraction(11, 10), max_value=10)
@@ -24,7 +26,7 @@ def test_grim_threshold_is_friedmans(n, r):
     model = ConditionalCooperation(n=n, r=r)
     t, rew, p = model.trp()
     expected = Fraction(0) if t <= rew else (t - rew) / (t - p)
-    assert model.critical_discount() == expected
+    assert model.critical_discount().value == expected
 
 
 @given(st.integers(2, 6), st.integers(2, 5))
@@ -32,32 +34,32 @@ def test_two_member_case_matches_the_repeated_game_solver(n_unused, r_num):
     # n = 2, r in (1, 2): the stage game is a Prisoners' Dilemma; the automaton solver agrees
     r = Fraction(r_num, r_num + 1) + 1
     model = ConditionalCooperation(n=2, r=r)
-    stage = model.stage_game().to_normal_form()
+    stage = model.game.to_normal_form()
     grim = [A.grim_trigger()] * 2
-    assert ml.solvers.critical_discount(stage, grim).exact == model.critical_discount()
+    assert ml.solvers.critical_discount(stage, grim).exact == model.critical_discount().value
 
 
 @given(sizes, multipliers)
 def test_fixed_multiplier_larger_groups_need_more_patience(n, r):
     # Olson's normalization: the return r/n falls with n, so the threshold rises
     small, large = ConditionalCooperation(n=n, r=r), ConditionalCooperation(n=n + 1, r=r)
-    assert large.critical_discount() >= small.critical_discount()
+    assert large.critical_discount().value >= small.critical_discount().value
 
 
 @given(sizes, returns)
 def test_fixed_mpcr_larger_groups_need_less_patience(n, m):
     # a non-rival good: each unit returns m to everyone, so more members raise the reward
     small, large = ConditionalCooperation(n=n, mpcr=m), ConditionalCooperation(n=n + 1, mpcr=m)
-    if small.critical_discount() == math.inf:
+    if small.critical_discount().value == math.inf:
         return
-    assert large.critical_discount() <= small.critical_discount()
+    assert large.critical_discount().value <= small.critical_discount().value
 
 
 @given(sizes, multipliers, probs, probs)
 def test_transparency_lowers_the_threshold(n, r, q1, q2):
     lo, hi = sorted((q1, q2))
-    dim = ConditionalCooperation(n=n, r=r, detection=lo).critical_discount()
-    clear = ConditionalCooperation(n=n, r=r, detection=hi).critical_discount()
+    dim = ConditionalCooperation(n=n, r=r, detection=lo).critical_discount().value
+    clear = ConditionalCooperation(n=n, r=r, detection=hi).critical_discount().value
     assert clear <= dim
 
 
@@ -67,8 +69,8 @@ def test_falling_transparency_can_reverse_the_nonrival_advantage(n, m, gamma):
     def q(k):
         return Fraction(1, k**gamma)
 
-    a = ConditionalCooperation(n=n, mpcr=m, detection=q).critical_discount()
-    b = ConditionalCooperation(n=n + 1, mpcr=m, detection=q).critical_discount()
+    a = ConditionalCooperation(n=n, mpcr=m, detection=q).critical_discount().value
+    b = ConditionalCooperation(n=n + 1, mpcr=m, detection=q).critical_discount().value
     if a == math.inf or b == math.inf:
         return
     weight_n, weight_next = q(n) * (m * n - 1), q(n + 1) * (m * (n + 1) - 1)
@@ -87,7 +89,7 @@ def test_targeted_sanctions_cost_punishers_less_in_large_groups(n, r):
     assert (targeted.punishment_cost() < untargeted.punishment_cost()) == (m * (n - 1) > 1)
     assert untargeted.punishment_cost() / targeted.punishment_cost() == n - 1 / m
     # targeted sanctions must also be credible for the n - 1 punishers
-    assert targeted.critical_discount() >= untargeted.critical_discount()
+    assert targeted.critical_discount().value >= untargeted.critical_discount().value
     blind = ConditionalCooperation(n=n, r=r, sanction="targeted", attribution=False)
     assert blind.effective_sanction == "untargeted"
 
@@ -96,10 +98,11 @@ def test_targeted_sanctions_cost_punishers_less_in_large_groups(n, r):
     st.builds(lambda r: {"r": r}, multipliers), st.builds(lambda m: {"mpcr": m}, returns)))
 def test_targeted_threshold_is_the_chain_of_credibility_down_to_a_pair(n, ret):
     targeted = ConditionalCooperation(n=n, sanction="targeted", **ret)
-    chain = max(ConditionalCooperation(n=k, **ret).critical_discount() for k in range(2, n + 1))
-    assert targeted.critical_discount() == chain
+    chain = max(ConditionalCooperation(n=k, **ret).critical_discount().value
+                for k in range(2, n + 1))
+    assert targeted.critical_discount().value == chain
     curve = targeted.critical_discount_curve(range(2, n + 1))
-    assert curve.tolist() == [float(targeted.critical_discount(k)) for k in range(2, n + 1)]
+    assert curve.tolist() == [float(targeted.critical_discount(k).value) for k in range(2, n + 1)]
 
 
 def test_targeted_largest_group_scales_to_large_n():
@@ -114,7 +117,7 @@ def test_least_interested_member_binds(n, r, pair):
     benefits[0] = pair[0] + Fraction(1, 2)
     model = ConditionalCooperation(n=n, r=r, benefits=benefits)
     alone = [ConditionalCooperation(n=n, r=r * b)._member_threshold(n, 1) for b in (1, benefits[0])]
-    assert model.critical_discount() == max(alone)
+    assert model.critical_discount().value == max(alone)
 
 
 @given(multipliers, st.fractions(min_value=Fraction(1, 100), max_value=Fraction(99, 100)))
@@ -132,15 +135,15 @@ def test_largest_group_closed_form(r, delta):
 @given(sizes, multipliers, st.integers(1, 6))
 def test_decomposition_lengthens_the_shadow_of_the_future(n, r, parts):
     model = ConditionalCooperation(n=n, r=r)
-    base = model.critical_discount()
-    assert model.decomposed_threshold(parts) <= base
-    assert model.decomposed_threshold(parts + 1) <= model.decomposed_threshold(parts)
+    base = model.critical_discount().value
+    assert model.decomposed_threshold(parts).value <= base
+    assert model.decomposed_threshold(parts + 1).value <= model.decomposed_threshold(parts).value
 
 
 @given(st.integers(2, 50), multipliers, st.integers(1, 5))
 def test_k_round_punishment_needs_more_patience_than_grim(n, r, k):
-    grim = ConditionalCooperation(n=n, r=r).critical_discount()
-    short = ConditionalCooperation(n=n, r=r, punishment_rounds=k).critical_discount()
+    grim = ConditionalCooperation(n=n, r=r).critical_discount().value
+    short = ConditionalCooperation(n=n, r=r, punishment_rounds=k).critical_discount().delta
     assert short >= grim - 1e-12
     if short != math.inf:
         t, rew, p = ConditionalCooperation(n=n, r=r).trp()
@@ -172,7 +175,7 @@ def test_formula_matches_numbers():
     n, q, r = sympy.symbols("n q r", positive=True)
     expr = ConditionalCooperation(n=5, r=2).formula()
     for size, mult, det in [(5, 2, 1), (12, 3, Fraction(1, 2))]:
-        value = ConditionalCooperation(n=size, r=mult, detection=det).critical_discount()
+        value = ConditionalCooperation(n=size, r=mult, detection=det).critical_discount().value
         assert expr.subs({n: size, r: mult, q: sympy.Rational(det)}) == sympy.Rational(value)
 
 
@@ -200,3 +203,63 @@ def test_bad_linkage_and_delta():
         linked_critical_discount((1, 2, 3), (5, 3, 0))
     with pytest.raises(errors.InvalidArgumentError, match="delta"):
         ConditionalCooperation(n=3, r=2).sustains(1)
+
+
+# -- the model contract, the stage game, the result ------------------------------------------
+class TestConditionalCooperationContract(ModelContract):
+    def make(self):
+        return ConditionalCooperation(n=5, r=3)
+
+    def make_other(self):
+        return ConditionalCooperation(n=5, r=3, detection=Fraction(1, 2))
+
+    changes = {"n": 7, "sanction": "targeted"}
+    bad = [
+        (lambda: ConditionalCooperation(n=1, r=2), errors.InvalidArgumentError, "n must"),
+        (lambda: ConditionalCooperation(n=3, r=2, detection=2), errors.InvalidArgumentError,
+         "detection"),
+    ]
+    bad_changes = [({"n": 0}, errors.InvalidArgumentError, "n must"),
+                   ({"mpcr": Fraction(1, 2)}, errors.InvalidArgumentError, "exactly one")]
+    exact_kwargs = {"n": 5, "r": 3, "detection": Fraction(1, 2)}
+    float_kwargs = {"n": 5, "r": 3.0, "detection": 0.5}
+    outputs = [lambda m: m.critical_discount(), lambda m: m.critical_discount(9),
+               lambda m: m.decomposed_threshold(2), lambda m: m.punishment_cost(),
+               lambda m: m.with_(punishment_rounds=3).critical_discount()]
+
+
+@given(st.integers(2, 30), multipliers)
+def test_stage_game_has_only_all_defect_while_r_is_below_n(n, r):
+    model = ConditionalCooperation(n=n, r=r)
+    equilibria = ml.solvers.symmetric_equilibria(model.game)
+    if r < n:
+        assert [eq.probability for eq in equilibria] == [0.0]
+        assert equilibria[0].exact == 0 and equilibria[0].stable
+    assert model.game == ml.AnonymousGame.public_goods(n, r=r)
+
+
+def test_game_needs_identical_members():
+    with pytest.raises(errors.InvalidArgumentError, match="anonymous"):
+        _ = ConditionalCooperation(n=2, r=3, benefits=[1, 2]).game
+
+
+def test_critical_discount_is_a_result():
+    cd = ConditionalCooperation(n=10, r=3).critical_discount()
+    assert isinstance(cd, CriticalDiscount) and cd.exact == Fraction(7, 27)
+    assert cd.feasible == ((7 / 27, 1.0),) and repr(cd) == "CriticalDiscount(7/27)"
+    never = ConditionalCooperation(n=3, mpcr=Fraction(1, 4)).critical_discount()
+    assert never == CriticalDiscount.never() and not never.attainable
+    assert not ConditionalCooperation(n=3, mpcr=Fraction(1, 4)).sustains(Fraction(99, 100))
+    assert ConditionalCooperation(n=3, mpcr=0.25).decomposed_threshold(3) == never
+
+
+@given(st.integers(2, 12), multipliers, st.integers(2, 4))
+def test_k_round_threshold_is_exact_and_agrees_with_bisection(n, r, k):
+    model = ConditionalCooperation(n=n, r=r, punishment_rounds=k)
+    cd = model.critical_discount()
+    if not cd.attainable or cd.delta == 0:
+        return
+    assert cd.exact is not None
+    assert float(cd.exact) == pytest.approx(cd.delta, abs=1e-15)
+    gain, loss = model._gain_loss(n, 1)
+    assert sympy.simplify(loss * sum(cd.exact**j for j in range(1, k + 1)) - gain) == 0

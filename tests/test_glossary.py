@@ -46,16 +46,6 @@ KNOWN_OFFENDERS: frozenset[str] = frozenset({
     "multilateral.cases.unsc.members",
     "multilateral.cases.unsc.rule",
     "multilateral.cases.unsc.voting_game",
-    "multilateral.models.collective_action.PublicGoodProvision.from_shares",
-    "multilateral.models.collective_action.PublicGoodProvision.identical",
-    "multilateral.models.collective_action.PublicGoodProvision.per_member_falls",
-    "multilateral.models.collective_action.k_group",
-    "multilateral.models.collective_action.side_payments",
-    "multilateral.models.conditional_cooperation.ConditionalCooperation.collapse_probability",
-    "multilateral.models.conditional_cooperation.ConditionalCooperation.decomposed_threshold",
-    "multilateral.models.conditional_cooperation.linked_critical_discount",
-    "multilateral.models.minilateral.MagicNumber.benefit_of",
-    "multilateral.models.minilateral.MagicNumber.critical_mass",
     "multilateral.results.Threshold.at",
     "multilateral.results.Threshold.none",
     "multilateral.solvers.evolutionary.birth_death.moran_process",
@@ -71,9 +61,6 @@ KNOWN_OFFENDERS: frozenset[str] = frozenset({
     "multilateral.solvers.repeated.is_nash_equilibrium",
     "multilateral.solvers.repeated.is_subgame_perfect",
     "multilateral.solvers.repeated.profile_values",
-    "multilateral.strategies.models.conditional_cooperation_size_pairs",
-    "multilateral.strategies.models.group_size_pairs",
-    "multilateral.strategies.models.public_good_provisions",
 })
 
 

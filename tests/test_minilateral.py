@@ -1,12 +1,12 @@
 """The magic number: critical mass and optimal membership, checked against brute force."""
 
-import dataclasses
 import itertools
 import math
 from fractions import Fraction
 
 import numpy as np
 import pytest
+from contract import ModelContract
 from hypothesis import given
 from hypothesis import strategies as st
 from scipy import stats
@@ -160,7 +160,9 @@ def test_curve_shapes_and_readonly():
     assert cv.k.tolist() == [1, 2, 3]
     np.testing.assert_allclose(cv.coverage, [0.5, 0.8, 1.0])
     np.testing.assert_allclose(cv.net_benefit, [0.4, 0.6, 0.7])
-    assert np.isnan(cv.critical_discount).all()
+    assert cv.critical_discount is None  # no cooperation model: no threshold, p(k) = 1
+    with pytest.raises(errors.InvalidArgumentError, match="cooperation model"):
+        model.critical_discount(2)
     with pytest.raises(ValueError):
         cv.net_benefit[0] = 1.0
     assert "best k=3" in repr(cv)
@@ -184,13 +186,14 @@ def test_single_member_club_under_oye():
     # a lone member contributes iff its own return m is at least 1: not with mpcr 3/4 ...
     model = MagicNumber(weights=[1, 1], normalize=True,
                         cooperation=ConditionalCooperation(n=2, mpcr=Fraction(3, 4)), delta=0.9)
-    assert model.critical_discount(1) == math.inf
-    assert model.critical_discount(2) == Fraction(1, 3)
+    assert model.critical_discount(1).value == math.inf
+    assert not model.critical_discount(1).attainable
+    assert model.critical_discount(2).value == Fraction(1, 3)
     assert model.sustain_probability(1) == 0.0
     assert model.sustain_probability(2) == 1.0
     # ... but with a multiplier r = 3 (m = r / 1 = 3 for one member) it does
     solo = MagicNumber(weights=[1], cooperation=ConditionalCooperation(n=2, r=3), delta=0)
-    assert solo.critical_discount(1) == 0
+    assert solo.critical_discount(1).value == 0
     assert solo.sustain_probability(1) == 1.0
 
 
@@ -201,14 +204,13 @@ def test_reprs_are_short():
     assert repr(model.optimal_membership()).startswith("MinilateralResult(k=3, coverage=1,")
 
 
-def test_replace_keeps_the_parameters_meaning(world):
-    dearer = dataclasses.replace(world, cost=Fraction(1, 1000))
+def test_with_keeps_the_parameters_meaning(world):
+    dearer = world.with_(cost=Fraction(1, 1000))
     assert dearer.shares == world.shares
     assert dearer.names == world.names
-    assert dataclasses.replace(world) == world
+    assert world.with_() == world
     normalized = MagicNumber(weights=[2, 1, 1], normalize=True)
-    assert dataclasses.replace(normalized).shares == (Fraction(1, 2), Fraction(1, 4),
-                                                      Fraction(1, 4))
+    assert normalized.with_().shares == (Fraction(1, 2), Fraction(1, 4), Fraction(1, 4))
 
 
 def test_exported():
@@ -275,3 +277,36 @@ def test_float_shares_within_tolerance_are_accepted():
     model = MagicNumber(weights=[0.1] * 10)
     assert model.critical_mass(0.3).k == 3
     assert model.critical_mass(1.0).k == 10
+
+
+# -- the model contract ----------------------------------------------------------------------
+class TestMagicNumberContract(ModelContract):
+    def make(self):
+        return MagicNumber(weights=[5, 3, 2], normalize=True, cost=Fraction(1, 10))
+
+    def make_other(self):
+        return MagicNumber(weights=[5, 3, 2], normalize=True, cost=Fraction(1, 5))
+
+    changes = {"cost": Fraction(1, 20), "benefit": "concave"}
+    bad = [
+        (lambda: MagicNumber(weights=[0.5, 0.4]), errors.InvalidArgumentError, "sum to 1"),
+        (lambda: MagicNumber(weights=[1], delta=0.9), errors.InvalidArgumentError,
+         "cooperation"),
+    ]
+    bad_changes = [({"scale": -1}, errors.InvalidArgumentError, "scale")]
+    exact_kwargs = {"weights": [Fraction(1, 2), Fraction(1, 3), Fraction(1, 6)],
+                    "cooperation": ConditionalCooperation(n=2, r=3), "delta": Fraction(1, 2)}
+    float_kwargs = {"weights": [0.5, 0.3, 0.2],
+                    "cooperation": ConditionalCooperation(n=2, r=3.0), "delta": 0.5}
+    outputs = [lambda m: m.critical_mass(Fraction(3, 4)).coverage,
+               lambda m: m.coverage([0, 2]), lambda m: m.critical_discount(3),
+               lambda m: m.critical_discount(1)]
+
+
+def test_critical_discount_follows_the_cooperation_model():
+    oye = ConditionalCooperation(n=2, r=3)
+    model = MagicNumber(weights=[1] * 5, normalize=True, cooperation=oye, delta=Fraction(1, 2))
+    for k in range(2, 6):
+        assert model.critical_discount(k) == oye.with_(n=k).critical_discount()
+    assert model.curve().critical_discount.tolist() == [
+        model.critical_discount(k).delta for k in range(1, 6)]

@@ -229,6 +229,46 @@ TOPICS: dict[str, dict[str, str]] = {
         "caucus": "Number of members of a caucus that votes as one bloc.",
         "index": "A power index, by name (``'shapley_shubik'``, ``'banzhaf'``, ...).",
     },
+    "Collective goods, conditional cooperation and clubs": {
+        "incomes": "Each member's income ``w_i`` (voluntary provision of a collective good).",
+        "income": "The income of each of several identical members.",
+        "theta": "Crowding of a collective good, in ``[0, 1]``: 0 a pure public good, 1 fully "
+                 "rival (each member consumes ``G / n**theta``).",
+        "aggregation": "How contributions make a collective good: ``'sum'``, "
+                       "``'weakest_link'`` or ``'best_shot'`` (Hirshleifer).",
+        "shares": "Each member's share of a total (non-negative, summing to one).",
+        "total": "The total that ``shares`` divide.",
+        "contributions": "Each member's contribution to a collective good.",
+        "unit": "The step of a grid of contributions (a discrete version of a game).",
+        "larger": "A larger group size to compare with the model's ``n``.",
+        "valuations": "Each member's valuation of one unit of a collective good.",
+        "costs": "Each member's cost of joining an agreement.",
+        "payer_gain": "What a great power gains from the others' participation (side "
+                      "payments).",
+        "detection": "Probability that a defection is detected in the round it happens "
+                     "(Oye's transparency); a number or a function of ``n``.",
+        "attribution": "Whether a detected defector is identified (targeted sanctions need "
+                       "it).",
+        "sanction": "How defection is punished: ``'untargeted'`` (all cooperation stops) or "
+                    "``'targeted'`` (the defector alone is excluded).",
+        "punishment_rounds": "Rounds a detected defector is punished (``None``: forever).",
+        "benefits": "Several members' benefits (or returns), one per member.",
+        "parts": "Number of rounds a period's stakes are split into (Oye's decomposition).",
+        "first": "The first of two issues, as ``(T, R, P)``.",
+        "second": "The second of two issues, as ``(T, R, P)``.",
+        "labels": "Member labels, one string per weight.",
+        "scale": "The benefit of covering everything (a club's benefit function).",
+        "cooperation": "A conditional-cooperation model that says which clubs hold.",
+        "normalize": "Divide the weights by their total.",
+        "coverage": "A share of the total weight a club must reach.",
+        "share": "A covered share, in ``[0, 1]``.",
+        "normalization": "Which return of a public good is held fixed as ``n`` varies: the "
+                         "multiplier ``'r'`` or the marginal per-capita return ``'mpcr'``.",
+        "crowded": "Draw only goods crowded enough that per-member provision falls with size.",
+        "identical": "Draw identical members (one income, one preference).",
+        "common_preferences": "One preference parameter for all members, incomes differing.",
+        "utility": "The preference family: ``'cobb_douglas'`` or ``'quasi_linear'``.",
+    },
     "Computation": {
         "tol": "Numerical tolerance (default: a constant from :mod:`multilateral.tolerances`).",
         "exact": "Compute in exact arithmetic (Fractions, sympy); ``None`` chooses from the "

@@ -273,10 +273,10 @@ def _draw_critical_discount(fig: Any) -> None:
     ):
         xs, ys = [], []
         for n in sizes:
-            value = float(make(n).critical_discount())
-            if value == value and value != float("inf"):  # not NaN, not infinite
+            cd = make(n).critical_discount()
+            if cd.attainable:
                 xs.append(n)
-                ys.append(value)
+                ys.append(cd.delta)
         ax.plot(xs, ys, label=label)
     ax.set_xlabel("group size n")
     ax.set_ylabel("critical discount factor")

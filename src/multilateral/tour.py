@@ -112,8 +112,8 @@ def _shadow_of_the_future(out: TextIO) -> None:
         model = ConditionalCooperation(n=n, r=3)
         hidden = ConditionalCooperation(n=n, r=3, detection=Fraction(1, 2))
         out.write(
-            f"  {label:<22} critical delta {model.critical_discount()!s:>10}; with half "
-            f"of defections detected {hidden.critical_discount()!s:>10}\n"
+            f"  {label:<22} critical delta {model.critical_discount().value!s:>10}; with half "
+            f"of defections detected {hidden.critical_discount().value!s:>10}\n"
         )
     largest = ConditionalCooperation(n=2, r=3).largest_group(Fraction(3, 10), n_max=1000)
     out.write(

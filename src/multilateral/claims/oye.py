@@ -37,13 +37,13 @@ __all__ = ["OYE_GROUP_SIZE", "OYE_GROUP_SIZE_NONRIVAL", "OYE_TRANSPARENCY"]
 
 def _harder(instance: tuple[ConditionalCooperation, int]) -> bool:
     model, larger = instance
-    return bool(model.critical_discount(larger) >= model.critical_discount())
+    return bool(model.critical_discount(larger).value >= model.critical_discount().value)
 
 
 def _clearer(instance: tuple[ConditionalCooperation, Fraction]) -> bool:
     model, better = instance
-    return bool(ConditionalCooperation(n=model.n, r=model.r, detection=better)
-                .critical_discount() <= model.critical_discount())
+    return bool(model.with_(detection=better).critical_discount().value
+                <= model.critical_discount().value)
 
 
 _SOURCE = "Oye (1985), 'Explaining cooperation under anarchy', World Politics 38(1), pp. 18-20"

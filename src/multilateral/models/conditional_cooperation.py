@@ -44,16 +44,24 @@ References
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
+from numpy.typing import NDArray
 
+from .._numeric import format_number, format_values, is_exact
 from .._validation import check_positive_int, check_real
 from ..errors import InvalidArgumentError
 from ..games.anonymous import AnonymousGame
+from ..results import CriticalDiscount
+from ..types import Number
+from .base import Model
+
+if TYPE_CHECKING:
+    import sympy
 
 __all__ = ["ConditionalCooperation", "LinkageResult", "linked_critical_discount"]
 
@@ -61,8 +69,8 @@ Normalization = Literal["multiplier", "mpcr"]
 Sanction = Literal["untargeted", "targeted"]
 
 
-@dataclass(frozen=True)
-class ConditionalCooperation:
+@dataclass(frozen=True, eq=False, repr=False)
+class ConditionalCooperation(Model):
     """Oye's three dimensions for an n-member public good sustained by trigger strategies.
 
     Parameters
@@ -92,25 +100,51 @@ class ConditionalCooperation:
         Heterogeneous interests: member ``i``'s return per unit is ``benefits[i]`` times the
         common return. The member with the least interest binds.
 
+    Notes
+    -----
+    Exact parameters (ints, Fractions, and a ``detection`` function returning them) give
+    exact thresholds: a Fraction, or with ``punishment_rounds >= 2`` the root of a
+    polynomial as a sympy algebraic number (:attr:`~multilateral.results.CriticalDiscount.exact`).
+    Change parameters with :meth:`with_` (e.g. ``model.with_(n=7)``).
+
+    References
+    ----------
+    .. [1] Oye, K. A. (1985). Explaining cooperation under anarchy: hypotheses and strategies.
+       *World Politics* 38(1), 1-24, pp. 12-20 (the shadow of the future, the number of
+       players, sanctions, transparency).
+    .. [2] Friedman, J. W. (1971). A non-cooperative equilibrium for supergames. *Review of
+       Economic Studies* 38(1), 1-12.
+    .. [3] Isaac, R. M. and Walker, J. M. (1988). Group size effects in public goods
+       provision. *Quarterly Journal of Economics* 103(1), 179-199.
+
+    See Also
+    --------
+    multilateral.games.AnonymousGame.public_goods : the stage game (:attr:`game`).
+    multilateral.solvers.critical_discount : the threshold of any automaton profile.
+    multilateral.models.MagicNumber : Oye's robustness inside Naim's magic number.
+    linked_critical_discount : issue linkage.
+
     Examples
     --------
     >>> import multilateral as ml
     >>> ml.models.ConditionalCooperation(n=10, r=3).critical_discount()
-    Fraction(7, 27)
-    >>> [ml.models.ConditionalCooperation(n=n, r=3).critical_discount() for n in (4, 40, 400)]
+    CriticalDiscount(7/27)
+    >>> [ml.models.ConditionalCooperation(n=n, r=3).critical_discount().value for n in (4, 40, 400)]
     [Fraction(1, 9), Fraction(37, 117), Fraction(397, 1197)]
-    >>> [ml.models.ConditionalCooperation(n=n, mpcr=0.5).critical_discount() for n in (4, 40)]
+    >>> [ml.models.ConditionalCooperation(n=n, mpcr=0.5).critical_discount().value for n in (4, 40)]
     [0.3333333333333333, 0.02564102564102564]
+    >>> ml.models.ConditionalCooperation(n=3, mpcr=Fraction(1, 4)).critical_discount()
+    CriticalDiscount(never)
     """
 
     n: int
-    r: Any = None
-    mpcr: Any = None
-    detection: Any = 1
+    r: Number | None = None
+    mpcr: Number | None = None
+    detection: Number | Callable[[int], Number] = 1
     attribution: bool = True
     sanction: Sanction = "untargeted"
     punishment_rounds: int | None = None
-    benefits: tuple[Any, ...] | None = field(default=None)
+    benefits: tuple[Number, ...] | None = field(default=None)
 
     def __post_init__(self) -> None:
         check_positive_int(self.n, "n", 2)
@@ -138,31 +172,76 @@ class ConditionalCooperation:
                     f"benefits needs one value per member ({self.n}), got {len(vals)}")
             object.__setattr__(self, "benefits", vals)
 
+    def __repr__(self) -> str:
+        ret = f"r={format_number(self.r)}" if self.r is not None else \
+            f"mpcr={format_number(self.mpcr)}"
+        parts = [f"n={self.n}", ret]
+        if callable(self.detection):
+            parts.append(f"detection={getattr(self.detection, '__name__', 'function')}")
+        elif self.detection != 1:
+            parts.append(f"detection={format_number(self.detection)}")
+        if not self.attribution:
+            parts.append("attribution=False")
+        if self.sanction != "untargeted":
+            parts.append(f"sanction={self.sanction!r}")
+        if self.punishment_rounds is not None:
+            parts.append(f"punishment_rounds={self.punishment_rounds}")
+        if self.benefits is not None:
+            parts.append(f"benefits={format_values(self.benefits, digits=6, limit=4)}")
+        return f"ConditionalCooperation({', '.join(parts)})"
+
     # -- the stage game ----------------------------------------------------------------------
     @property
     def normalization(self) -> Normalization:
         """Which return is held fixed when the group size changes."""
         return "multiplier" if self.r is not None else "mpcr"
 
-    def return_per_unit(self, n: int | None = None) -> Any:
+    def return_per_unit(self, n: int | None = None) -> Number:
         """The marginal per-capita return ``m`` at group size ``n`` (default: this model's)."""
         n = self.n if n is None else n
-        return self.mpcr if self.r is None else _div(self.r, n)
+        if self.r is None:
+            assert self.mpcr is not None
+            return self.mpcr
+        return self.r / n if isinstance(self.r, float) else Fraction(self.r) / n
 
-    def stage_game(self) -> AnonymousGame:
-        """The stage game as an :class:`~multilateral.AnonymousGame` (identical members)."""
+    @property
+    def game(self) -> AnonymousGame:
+        """The stage game: the ``n``-member linear public goods game the members repeat.
+
+        An :class:`~multilateral.games.AnonymousGame` (identical members, binary choice:
+        contribute one unit or not), exact when ``r`` or ``mpcr`` is. While the return per
+        unit is below one, withholding is dominant and its only symmetric equilibrium is
+        all-defect: cooperation rests on the repetition, which is what
+        :meth:`critical_discount` measures.
+
+        Raises
+        ------
+        InvalidArgumentError
+            If ``benefits`` makes the members differ (their game is not anonymous).
+
+        Examples
+        --------
+        >>> import multilateral as ml
+        >>> model = ml.models.ConditionalCooperation(n=4, r=3)
+        >>> ml.solvers.symmetric_equilibria(model.game)
+        (SymmetricEquilibrium(p=0, stable, payoff=0),)
+        """
+        if self.benefits is not None:
+            raise InvalidArgumentError(
+                "members with different benefits do not play an anonymous game: the stage "
+                "game is defined for identical members (benefits=None)")
         if self.r is not None:
             return AnonymousGame.public_goods(self.n, r=self.r)
         return AnonymousGame.public_goods(self.n, mpcr=self.mpcr)
 
-    def trp(self, n: int | None = None, benefit: Any = 1) -> tuple[Any, Any, Any]:
+    def trp(self, n: int | None = None, benefit: Number = 1) -> tuple[Number, Number, Number]:
         """``(T, R, P_dev)``: temptation, reward, and the defector's punishment payoff."""
         n = self.n if n is None else n
         m = self.return_per_unit(n) * benefit
         # targeted exclusion leaves the defector his autarky payoff: 0, as under grim
         return m * (n - 1), m * n - 1, 0 * m
 
-    def detection_probability(self, n: int | None = None) -> Any:
+    def detection_probability(self, n: int | None = None) -> Number:
         """Probability ``q(n)`` that a defection is detected."""
         n = self.n if n is None else n
         if callable(self.detection):
@@ -176,25 +255,62 @@ class ConditionalCooperation:
         return self.sanction if self.attribution else "untargeted"
 
     # -- Oye's questions ---------------------------------------------------------------------
-    def critical_discount(self, n: int | None = None) -> Any:
+    def critical_discount(self, n: int | None = None) -> CriticalDiscount:
         """The least ``delta`` at which every member's cooperation is an equilibrium.
 
-        ``inf`` (``math.inf``) when no ``delta < 1`` sustains cooperation (e.g. when the
-        return is so low that universal cooperation is not better than none, ``R <= P``, or
-        when ``k``-round punishments are too short).
+        Parameters
+        ----------
+        n : int, optional
+            The group size (default: this model's ``n``); heterogeneous ``benefits`` apply
+            only at the model's own size.
+
+        Returns
+        -------
+        CriticalDiscount
+            ``.value`` is exact for exact parameters; ``CriticalDiscount.never()`` when no
+            ``delta < 1`` sustains cooperation (e.g. when universal cooperation is not better
+            than none, ``R <= P``, or when ``k``-round punishments are too short).
+
+        See Also
+        --------
+        critical_discount_curve : the thresholds at many sizes, as floats.
+        multilateral.solvers.critical_discount : the same question for automata.
+
+        Examples
+        --------
+        >>> from fractions import Fraction
+        >>> import multilateral as ml
+        >>> model = ml.models.ConditionalCooperation(n=2, r=Fraction(4, 3))
+        >>> model.critical_discount(7), model.critical_discount(7).delta
+        (CriticalDiscount(17/24), 0.7083333333333334)
+        >>> model.with_(punishment_rounds=2).critical_discount()   # d + d**2 = 1
+        CriticalDiscount(-1/2 + sqrt(5)/2)
         """
         n = self.n if n is None else check_positive_int(n, "n", 2)
         benefits = self.benefits if (self.benefits is not None and n == self.n) else (1,)
-        worst = max(self._member_threshold(n, b) for b in benefits)
-        if self.effective_sanction == "targeted" and n > 2 and worst != math.inf:
+        cases = [(n, b) for b in benefits]
+        if self.effective_sanction == "targeted" and n > 2:
             # credibility: the n - 1 punishers must keep cooperating among themselves, and so
             # on down to a pair (which can only punish untargeted)
-            worst = max(worst, max(self._member_threshold(k, 1) for k in range(2, n)))
-        return worst
+            cases += [(k, 1) for k in range(2, n)]
+        worst, size, benefit = max(((self._member_threshold(k, b), k, b) for k, b in cases),
+                                   key=lambda item: item[0])
+        if worst == math.inf:
+            return CriticalDiscount.never()
+        if self.punishment_rounds is not None and self.punishment_rounds > 1 and worst > 0:
+            gain, loss = self._gain_loss(size, benefit)
+            if is_exact(gain) and is_exact(loss):
+                root = _k_round_exact(Fraction(gain), Fraction(loss), self.punishment_rounds)
+                if isinstance(root, Fraction):
+                    return CriticalDiscount.at_least(root)
+                value = float(root)
+                return CriticalDiscount(value, ((value, 1.0),), root)
+        return CriticalDiscount.at_least(worst)
 
-    def _thresholds(self, n_max: int) -> Iterator[tuple[int, Any]]:
-        """``(n, critical_discount(n))`` for ``n = 2..n_max`` (identical members) in O(n_max)."""
-        running = 0
+    def _thresholds(self, n_max: int) -> Iterator[tuple[int, Number]]:
+        """``(n, threshold)`` for ``n = 2..n_max`` (identical members; ``inf`` where none), in
+        O(n_max): the numbers behind :meth:`critical_discount`, for scans."""
+        running: Number = 0
         for n in range(2, n_max + 1):
             own = self._member_threshold(n, 1)
             if self.effective_sanction == "targeted":
@@ -203,25 +319,38 @@ class ConditionalCooperation:
             else:
                 yield n, own
 
-    def _member_threshold(self, n: int, benefit: Any) -> Any:
+    def _gain_loss(self, n: int, benefit: Number) -> tuple[Number, Number]:
+        """One round's gain from defecting, and the per-round loss once detected, ``q (R - P)``."""
         t, r, p = self.trp(n, benefit)
-        q = self.detection_probability(n)
-        gain, loss = t - r, r - p
+        return t - r, self.detection_probability(n) * (r - p)
+
+    def _member_threshold(self, n: int, benefit: Number) -> Number:
+        """The threshold of one member as a number (``inf`` when none; a float from bisection
+        for ``k``-round punishments)."""
+        gain, loss = self._gain_loss(n, benefit)
         if gain <= 0:  # cooperating is already a best reply in the stage game
             return 0 * gain
         if loss <= 0:
             return math.inf
         if self.punishment_rounds is None:
-            return gain / (gain + q * loss)
+            return gain / (gain + loss)
         # k rounds of punishment: (1 - d) gain <= q loss (d - d^(k+1)), a polynomial in d
-        return _k_round_threshold(gain, q * loss, self.punishment_rounds)
+        return _k_round_threshold(gain, loss, self.punishment_rounds)
 
-    def sustains(self, delta: Any, n: int | None = None) -> bool:
-        """Whether cooperation is an equilibrium at discount factor ``delta``."""
+    def sustains(self, delta: Number, n: int | None = None) -> bool:
+        """Whether cooperation is an equilibrium at discount factor ``delta``.
+
+        Examples
+        --------
+        >>> import multilateral as ml
+        >>> ml.models.ConditionalCooperation(n=10, r=3).sustains(0.3)
+        True
+        """
         d = check_real(delta, "delta", low=0, high=1, open_high=True)
-        return bool(d >= self.critical_discount(n))
+        cd = self.critical_discount(n)
+        return cd.attainable and bool(d >= cd.value)
 
-    def largest_group(self, delta: Any, *, n_max: int = 10_000) -> int | None:
+    def largest_group(self, delta: Number, *, n_max: int = 10_000) -> int | None:
         """The largest group size ``n <= n_max`` whose cooperation ``delta`` sustains.
 
         ``None`` if not even two members can cooperate. An answer equal to ``n_max`` means
@@ -229,6 +358,13 @@ class ConditionalCooperation:
         falls with ``n``, so larger groups do too). Scans ``n = 2..n_max`` in O(``n_max``)
         (each threshold is a closed form); with a fixed multiplier the answer has the closed form
         ``floor(r (1 - delta) / (1 - delta r))`` for ``delta r < 1`` and perfect detection.
+
+        Examples
+        --------
+        >>> import multilateral as ml
+        >>> from fractions import Fraction
+        >>> ml.models.ConditionalCooperation(n=2, r=3).largest_group(Fraction(3, 10))
+        21
         """
         d = check_real(delta, "delta", low=0, high=1, open_high=True)
         n_max = check_positive_int(n_max, "n_max", 2)
@@ -238,13 +374,20 @@ class ConditionalCooperation:
                 best = n
         return best
 
-    def critical_discount_curve(self, sizes: Sequence[int]) -> np.ndarray:
-        """``critical_discount`` at each group size (floats, ``inf`` where none)."""
+    def critical_discount_curve(self, sizes: Sequence[int]) -> NDArray[np.float64]:
+        """``critical_discount(n).delta`` at each group size (floats, ``inf`` where none).
+
+        Examples
+        --------
+        >>> import multilateral as ml
+        >>> ml.models.ConditionalCooperation(n=2, r=3).critical_discount_curve([2, 3, 4]).tolist()
+        [0.0, 0.0, 0.1111111111111111]
+        """
         sizes = [check_positive_int(int(n), "n", 2) for n in sizes]
         table = dict(self._thresholds(max(sizes, default=2)))
         return np.array([float(table[n]) for n in sizes])
 
-    def punishment_cost(self, n: int | None = None) -> Any:
+    def punishment_cost(self, n: int | None = None) -> Number:
         """What each punisher loses per round while a defector is punished.
 
         Untargeted: all the gains of cooperation, ``R - P = m n - 1``. Targeted: only the
@@ -257,28 +400,47 @@ class ConditionalCooperation:
             return m * n - 1
         return m
 
-    def collapse_probability(self, error: Any, n: int | None = None) -> Any:
+    def collapse_probability(self, noise: Number, n: int | None = None) -> Number:
         """Probability that a round triggers punishment by mistake when each member errs
-        (fails to contribute) independently with probability ``error``: ``1 - (1 - error)^n``.
+        (fails to contribute) independently with probability ``noise``: ``1 - (1 - noise)^n``.
 
         Under untargeted sanctions this is the probability that all cooperation collapses
         in that round; under targeted ones the erring members are excluded and the rest go
         on. Either way it rises with ``n``: large groups trip over their own noise.
+
+        Examples
+        --------
+        >>> from fractions import Fraction
+        >>> import multilateral as ml
+        >>> ml.models.ConditionalCooperation(n=2, r=3).collapse_probability(Fraction(1, 10))
+        Fraction(19, 100)
         """
-        e = check_real(error, "error", low=0, high=1)
+        e = check_real(noise, "noise", low=0, high=1)
         n = self.n if n is None else n
         return 1 - (1 - e) ** n
 
-    def decomposed_threshold(self, parts: int) -> Any:
+    def decomposed_threshold(self, parts: int) -> CriticalDiscount:
         """The per-period discount factor needed when the stakes are split into ``parts``
         rounds per period (Oye's decomposition): each round is worth ``1/parts`` of the
         stakes and rounds are discounted by ``delta^(1/parts)``, so the condition
         ``delta^(1/parts) >= delta*`` becomes ``delta >= delta*^parts``.
+
+        Examples
+        --------
+        >>> import multilateral as ml
+        >>> ml.models.ConditionalCooperation(n=10, r=3).decomposed_threshold(2)
+        CriticalDiscount(49/729)
         """
         k = check_positive_int(parts, "parts", 1)
-        return self.critical_discount() ** k
+        cd = self.critical_discount()
+        if not cd.attainable:
+            return cd
+        if cd.exact is not None and not isinstance(cd.exact, Fraction):
+            exact = cd.exact**k
+            return CriticalDiscount(float(exact), ((float(exact), 1.0),), exact)
+        return CriticalDiscount.at_least(cd.value**k)
 
-    def formula(self) -> Any:
+    def formula(self) -> sympy.Expr:
         """The critical discount factor as a sympy expression (LaTeX: ``sympy.latex``).
 
         In ``n``, ``delta`` and the return (``r`` or ``m``), and ``q``, for perfect or
@@ -300,11 +462,22 @@ class ConditionalCooperation:
         return sympy.simplify(sympy.factor(sympy.cancel(gain / (gain + q * loss))))
 
 
-def _div(a: Any, n: int) -> Any:
-    return a / n if isinstance(a, float) else Fraction(a) / n
+def _k_round_exact(gain: Fraction, loss: Fraction, k: int) -> Fraction | sympy.Expr:
+    """The threshold of ``k``-round punishment exactly: the one positive root of
+    ``loss (d + ... + d^k) - gain`` (its coefficients are positive but the last, so there is
+    one sign change and one positive root), as a Fraction when rational."""
+    import sympy
+
+    d = sympy.Symbol("d")
+    poly = sympy.Poly(sum(d**j for j in range(1, k + 1)) * sympy.Rational(loss.numerator,
+                      loss.denominator) - sympy.Rational(gain.numerator, gain.denominator), d)
+    root = next(x for x in sympy.real_roots(poly) if x > 0)
+    if root.is_Rational:
+        return Fraction(int(root.p), int(root.q))
+    return root
 
 
-def _k_round_threshold(gain: Any, loss: Any, k: int) -> Any:
+def _k_round_threshold(gain: Number, loss: Number, k: int) -> Number:
     """Least d in [0, 1) with ``gain <= loss (d + d^2 + ... + d^k)``.
 
     A one-round deviation gains ``(1 - d) gain`` and, punished for k rounds, loses
@@ -334,24 +507,31 @@ def _k_round_threshold(gain: Any, loss: Any, k: int) -> Any:
 class LinkageResult:
     """Critical discount factors of two issues alone and linked.
 
+    The thresholds always exist (``T >= R > P`` puts them in ``[0, 1)``), so they are
+    numbers in the input's arithmetic (Fractions for exact payoffs).
+
     Attributes
     ----------
     separate : tuple
         Each issue's critical discount factor on its own.
-    linked : object
+    linked : number
         The critical discount factor when a defection on either issue is punished on both.
+
+    See Also
+    --------
+    linked_critical_discount : computes it.
     """
 
-    separate: tuple[Any, Any]
-    linked: Any
+    separate: tuple[Number, Number]
+    linked: Number
 
-    def helps(self, delta: Any) -> bool:
+    def helps(self, delta: Number) -> bool:
         """True when linkage sustains at ``delta`` what one of the issues alone cannot."""
         return bool(self.linked <= delta < max(self.separate))
 
 
 def linked_critical_discount(
-    first: tuple[Any, Any, Any], second: tuple[Any, Any, Any]
+    first: tuple[Number, Number, Number], second: tuple[Number, Number, Number]
 ) -> LinkageResult:
     """Issue linkage: the critical discount factor of two issues tied into one.
 
@@ -366,6 +546,11 @@ def linked_critical_discount(
     .. [1] Oye, K. A. (1985), pp. 17-18 (issue linkage).
     .. [2] Spagnolo, G. (1999). On interdependent supergames: multimarket contact,
        concavity, and collusion. *Journal of Economic Theory* 89(1), 127-139.
+
+    See Also
+    --------
+    ConditionalCooperation.critical_discount : the threshold of one issue among ``n``.
+    LinkageResult : what it returns.
 
     Examples
     --------

@@ -59,6 +59,12 @@ References
    minilateralism? *Global Environmental Politics* 12(2), 24-42.
 .. [4] Oye, K. A. (1985). Explaining cooperation under anarchy: hypotheses and strategies.
    *World Politics* 38(1), 1-24.
+
+Notes
+-----
+The module is a little over 600 lines because it holds one model with its three result
+classes, and most of its lines are the model's validation and docstrings; splitting it would
+separate the results from the only model that returns them.
 """
 
 from __future__ import annotations
@@ -68,37 +74,25 @@ import itertools
 import math
 import numbers
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
-from .._numeric import readonly
-from .._validation import check_positive_int, check_tol
+from .._numeric import format_number, format_values, readonly
+from .._validation import check_positive_int, check_real, check_tol
 from ..errors import InvalidArgumentError, InvalidTypeError
+from ..results import CriticalDiscount
+from ..tolerances import PROBABILITY, ROOT
+from ..types import Number
+from .base import Model
 from .conditional_cooperation import ConditionalCooperation
 
 __all__ = ["CriticalMass", "MagicNumber", "MembershipCurve", "MinilateralResult"]
 
 BENEFITS = ("linear", "concave", "threshold")
-_SUM_TOL = 1e-9  # float weights must sum to one within this
-
-
-def _real(value: Any, name: str) -> Any:
-    """A finite real number: Fraction when exact (int, Fraction), float otherwise."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise InvalidTypeError(f"{name} must be a real number, got {value!r}")
-    if not math.isfinite(float(value)):
-        raise InvalidArgumentError(f"{name} must be finite, got {value!r}")
-    return Fraction(value) if isinstance(value, numbers.Rational) else float(value)
-
-
-def _fmt(x: Any) -> str:
-    if isinstance(x, Fraction):
-        return str(x) if x.denominator < 10_000 else f"{float(x):.6g}"
-    return f"{float(x):.6g}"
 
 
 @dataclass(frozen=True, repr=False, eq=False)
@@ -131,7 +125,7 @@ class CriticalMass:
         return iter((self.k, self.members))
 
     def __repr__(self) -> str:
-        return (f"CriticalMass(k={self.k}, coverage={_fmt(self.coverage)}: "
+        return (f"CriticalMass(k={self.k}, coverage={format_number(self.coverage)}: "
                 f"{', '.join(self.members)})")
 
 
@@ -145,9 +139,10 @@ class MembershipCurve:
         Club sizes ``1..n``.
     coverage : numpy.ndarray
         ``P_k``, the share covered by the ``k`` heaviest members.
-    critical_discount : numpy.ndarray
-        ``delta*(k)`` of the cooperation model (``nan`` without one, ``inf`` where no
-        discount factor sustains cooperation).
+    critical_discount : numpy.ndarray or None
+        ``delta*(k)`` of the cooperation model (``inf`` where no discount factor sustains
+        cooperation); ``None`` without a cooperation model (every club is then taken to
+        hold, ``p(k) = 1``).
     p_sustained : numpy.ndarray
         ``p(k)``, the probability that the club's cooperation is sustained.
     benefit : numpy.ndarray
@@ -162,7 +157,7 @@ class MembershipCurve:
 
     k: NDArray[np.int64]
     coverage: NDArray[np.float64]
-    critical_discount: NDArray[np.float64]
+    critical_discount: NDArray[np.float64] | None
     p_sustained: NDArray[np.float64]
     benefit: NDArray[np.float64]
     cost: NDArray[np.float64]
@@ -213,12 +208,12 @@ class MinilateralResult:
 
     def __repr__(self) -> str:
         shown = ", ".join(self.members[:3]) + (", ..." if self.k > 3 else "")
-        return (f"MinilateralResult(k={self.k}, coverage={_fmt(self.coverage)}, "
+        return (f"MinilateralResult(k={self.k}, coverage={format_number(self.coverage)}, "
                 f"net_benefit={self.net_benefit:.4g}: {shown})")
 
 
-@dataclass(frozen=True)
-class MagicNumber:
+@dataclass(frozen=True, eq=False, repr=False)
+class MagicNumber(Model):
     """Naím's magic number: the club size and members that maximize expected net benefit.
 
     Parameters
@@ -227,7 +222,7 @@ class MagicNumber:
         Each member's weight (share of emissions, GDP, votes), ``>= 0``. They must sum to
         one unless ``normalize`` or ``others`` says how to complete them. Integers and
         Fractions stay exact (coverages are then exact Fractions); floats must sum to one
-        within ``1e-9``.
+        within :data:`multilateral.tolerances.PROBABILITY`.
     labels : sequence of str, optional
         Member names (default ``"0"``, ``"1"``, ...); must be distinct.
     benefit : {"linear", "concave", "threshold"} or callable, default "linear"
@@ -262,9 +257,24 @@ class MagicNumber:
     ----------
     shares : tuple
         Every member's share after ``normalize`` or ``others`` (the fields keep the
-        parameters as given, so :func:`dataclasses.replace` works).
+        parameters as given, so :meth:`with_` works).
     names : tuple of str
         Every member's label, the ``others`` included.
+
+    References
+    ----------
+    .. [1] Naim, M. (2009). Minilateralism: the magic number to get real international
+       action. *Foreign Policy* (online 18 June 2009).
+    .. [2] Kahler, M. (1992). Multilateralism with small and large numbers. *International
+       Organization* 46(3), 681-708, pp. 685-690 (small cores of great powers).
+    .. [3] Oye, K. A. (1985). Explaining cooperation under anarchy. *World Politics* 38(1),
+       1-24, pp. 18-20 (the number of players).
+
+    See Also
+    --------
+    ConditionalCooperation : the robustness model ``cooperation``.
+    multilateral.models.k_group : Olson's smallest subgroup that gains from providing.
+    multilateral.cases.climate.emission_shares : the weights of the climate case.
 
     Examples
     --------
@@ -304,14 +314,14 @@ class MagicNumber:
     0.352
     """
 
-    weights: tuple[Any, ...]
+    weights: tuple[Number, ...]
     labels: tuple[str, ...] | None = None
     benefit: str | Callable[[float], float] = "linear"
-    scale: Any = 1
-    threshold: Any = Fraction(1, 2)
-    cost: Any = 0
+    scale: Number = 1
+    threshold: Number = Fraction(1, 2)
+    cost: Number | Callable[[int], float] = 0
     cooperation: ConditionalCooperation | None = None
-    delta: Any = None
+    delta: Any = None  # a number or a distribution with a cdf
     normalize: bool = False
     others: int | None = None
     _shares: tuple[Any, ...] = field(default=(), init=False, repr=False, compare=False)
@@ -327,13 +337,33 @@ class MagicNumber:
         object.__setattr__(self, "_names", self._check_labels(len(shares)))
         if self.labels is not None:
             object.__setattr__(self, "labels", self._names[: len(given)])
-        object.__setattr__(self, "scale", _real(self.scale, "scale"))
+        object.__setattr__(self, "scale", check_real(self.scale, "scale"))
         self._check_benefit()
         self._check_cost()
         self._check_cooperation()
 
+    def __repr__(self) -> str:
+        parts = [f"n={self.n}", f"weights={format_values(self.weights, digits=6, limit=4)}"]
+        if self.normalize:
+            parts.append("normalize=True")
+        if self.others is not None:
+            parts.append(f"others={self.others}")
+        if self.benefit != "linear":
+            shown = self.benefit if isinstance(self.benefit, str) else getattr(
+                self.benefit, "__name__", "function")
+            parts.append(f"benefit={shown!r}")
+        if callable(self.cost) or self.cost != 0:
+            shown = getattr(self.cost, "__name__", "function") if callable(self.cost) \
+                else format_number(self.cost)
+            parts.append(f"cost={shown}")
+        if self.cooperation is not None:
+            delta = format_number(self.delta) if not hasattr(self.delta, "cdf") else \
+                "a distribution"
+            parts.append(f"cooperation={self.cooperation!r}, delta={delta}")
+        return f"MagicNumber({', '.join(parts)})"
+
     @classmethod
-    def from_mapping(cls, weights: Mapping[str, Any], **kwargs: Any) -> MagicNumber:
+    def from_mapping(cls, weights: Mapping[str, Number], **kwargs: Any) -> MagicNumber:
         """Build from ``{label: weight}``.
 
         E.g. from :func:`multilateral.cases.climate.emission_shares`.
@@ -350,14 +380,17 @@ class MagicNumber:
             raise InvalidTypeError(
                 "weights must be a sequence of numbers (use MagicNumber.from_mapping for a "
                 f"dict), got {type(raw).__name__}")
-        values = [_real(w, f"weights[{i}]") for i, w in enumerate(raw)]
+        for i, w in enumerate(raw):
+            if isinstance(w, bool) or not isinstance(w, numbers.Real):
+                raise InvalidTypeError(f"weights[{i}] must be a real number, got {w!r}")
+        values = [check_real(w, f"weights[{i}]") for i, w in enumerate(raw)]
         if not values:
             raise InvalidArgumentError("weights must name at least one member")
         negative = [(i, w) for i, w in enumerate(values) if w < 0]
         if negative:
             i, w = negative[0]
             raise InvalidArgumentError(
-                f"weights must be >= 0: weights[{i}] = {_fmt(w)} is negative")
+                f"weights must be >= 0: weights[{i}] = {format_number(w)} is negative")
         exact = all(isinstance(w, Fraction) for w in values)
         if not exact:
             values = [float(w) for w in values]
@@ -374,16 +407,16 @@ class MagicNumber:
         if self.others is not None:
             m = check_positive_int(self.others, "others", 1)
             rest = 1 - total
-            if rest < -(0 if exact else _SUM_TOL):
+            if rest < -(0 if exact else PROBABILITY):
                 raise InvalidArgumentError(
-                    f"weights sum to {_fmt(total)} > 1: nothing is left for others={m} "
+                    f"weights sum to {format_number(total)} > 1: nothing is left for others={m} "
                     "members")
             each = max(rest, 0) / m
             return given, given + (each,) * m, exact
-        off = total != 1 if exact else abs(total - 1) > _SUM_TOL
+        off = total != 1 if exact else abs(total - 1) > PROBABILITY
         if off:
             raise InvalidArgumentError(
-                f"weights are shares and must sum to 1, but sum to {_fmt(total)}: pass "
+                f"weights are shares and must sum to 1, but sum to {format_number(total)}: pass "
                 "normalize=True to divide by the total, or others=m to spread the remainder "
                 "over m unnamed members")
         return given, given, exact
@@ -416,7 +449,7 @@ class MagicNumber:
                 ) from None
             if not np.all(np.isfinite(values)):
                 raise InvalidArgumentError("benefit(share) must be finite on [0, 1]")
-            if np.any(np.diff(values) < -1e-12 * max(1.0, float(np.max(np.abs(values))))):
+            if np.any(np.diff(values) < -ROOT * max(1.0, float(np.max(np.abs(values))))):
                 raise InvalidArgumentError(
                     "benefit must be nondecreasing in the covered share (the heaviest members "
                     "are the best club only then)")
@@ -427,7 +460,7 @@ class MagicNumber:
         if self.scale < 0:
             raise InvalidArgumentError(
                 f"scale must be >= 0 (a benefit that falls with coverage), got {self.scale!r}")
-        thr = _real(self.threshold, "threshold")
+        thr = check_real(self.threshold, "threshold")
         if not 0 < thr <= 1:
             raise InvalidArgumentError(f"threshold must be in (0, 1], got {self.threshold!r}")
         object.__setattr__(self, "threshold", thr)
@@ -435,7 +468,7 @@ class MagicNumber:
     def _check_cost(self) -> None:
         if callable(self.cost):
             return
-        object.__setattr__(self, "cost", _real(self.cost, "cost"))
+        object.__setattr__(self, "cost", check_real(self.cost, "cost"))
 
     def _check_cooperation(self) -> None:
         coop = self.cooperation
@@ -464,7 +497,7 @@ class MagicNumber:
             if not 0 <= probe <= 1:
                 raise InvalidArgumentError(f"delta.cdf(0.5) = {probe!r} is not a probability")
             return
-        d = _real(self.delta, "delta")
+        d = check_real(self.delta, "delta")
         if not 0 <= d < 1:
             raise InvalidArgumentError(f"delta must be in [0, 1), got {self.delta!r}")
         object.__setattr__(self, "delta", d)
@@ -497,12 +530,12 @@ class MagicNumber:
         k = self._check_k(k)
         return tuple(self._names[i] for i in self.order()[:k])
 
-    def coverage(self, members: Sequence[Any]) -> Any:
+    def coverage(self, members: Sequence[str | int]) -> Number:
         """The share covered by ``members`` (labels or indices)."""
         idx = self._indices(members)
         return sum((self._shares[i] for i in idx), Fraction(0) if self._exact else 0.0)
 
-    def _indices(self, members: Sequence[Any]) -> list[int]:
+    def _indices(self, members: Sequence[str | int]) -> list[int]:
         labels = self._names
         out = []
         for m in members:
@@ -525,9 +558,9 @@ class MagicNumber:
             raise InvalidArgumentError(f"k must be at most the number of members {self.n}")
         return k
 
-    def benefit_of(self, share: Any) -> float:
+    def benefit_of(self, share: Number) -> float:
         """``B(share)``, the benefit of covering ``share``."""
-        s = _real(share, "share")
+        s = check_real(share, "share")
         if not 0 <= s <= 1:
             raise InvalidArgumentError(f"share must be in [0, 1], got {share!r}")
         return float(self._benefits([s])[0])
@@ -544,7 +577,7 @@ class MagicNumber:
         thr = self.threshold
         # exact comparison when both sides are exact, else a float one with a hair of slack
         hit = [x >= thr if isinstance(x, Fraction) and isinstance(thr, Fraction)
-               else float(x) >= float(thr) - 1e-12 for x in shares]
+               else float(x) >= float(thr) - ROOT for x in shares]
         return b * np.array(hit, dtype=np.float64)
 
     def cost_of(self, k: int) -> float:
@@ -560,36 +593,55 @@ class MagicNumber:
             return out
         return float(self.cost) * ks.astype(np.float64)
 
-    def critical_discount(self, k: int) -> Any:
+    def critical_discount(self, k: int) -> CriticalDiscount:
         """``delta*(k)``: the least discount factor that sustains a ``k``-member club.
 
         From the cooperation model with ``n = k``; for ``k = 1`` it is 0 if contributing
-        pays on its own (a return ``m >= 1``) and ``inf`` otherwise. ``nan`` without a
-        cooperation model.
+        pays on its own (a return ``m >= 1``) and never otherwise.
+
+        Raises
+        ------
+        InvalidArgumentError
+            Without a cooperation model (``cooperation=None``): there is no discount factor
+            to speak of, every club is taken to hold.
+
+        Examples
+        --------
+        >>> from fractions import Fraction
+        >>> from multilateral.models import ConditionalCooperation, MagicNumber
+        >>> oye = ConditionalCooperation(n=2, mpcr=Fraction(3, 4))
+        >>> club = MagicNumber([1, 1], normalize=True, cooperation=oye, delta=Fraction(1, 2))
+        >>> club.critical_discount(1), club.critical_discount(2)
+        (CriticalDiscount(never), CriticalDiscount(1/3))
         """
         k = self._check_k(k)
         coop = self.cooperation
         if coop is None:
-            return math.nan
+            raise InvalidArgumentError(
+                "critical_discount needs a cooperation model: build the MagicNumber with "
+                "cooperation=ConditionalCooperation(...) and delta=...")
         if k == 1:
-            return 0 if coop.return_per_unit(1) >= 1 else math.inf
-        return replace(coop, n=k).critical_discount()
+            m = coop.return_per_unit(1)
+            return CriticalDiscount.at_least(0 * m) if m >= 1 else CriticalDiscount.never()
+        return coop.with_(n=k).critical_discount()
 
     def sustain_probability(self, k: int) -> float:
-        """``p(k)``: the probability that a ``k``-member club's cooperation is sustained."""
+        """``p(k)``: the probability that a ``k``-member club's cooperation is sustained
+        (1 without a cooperation model)."""
+        if self.cooperation is None:
+            self._check_k(k)
+            return 1.0
         return self._sustain(self.critical_discount(k))
 
-    def _sustain(self, threshold: Any) -> float:
-        if self.cooperation is None:
-            return 1.0
-        if threshold == math.inf:
+    def _sustain(self, cd: CriticalDiscount) -> float:
+        if not cd.attainable:
             return 0.0
         if hasattr(self.delta, "cdf"):
-            p = 1.0 - float(self.delta.cdf(float(threshold)))
+            p = 1.0 - float(self.delta.cdf(cd.delta))
             if not math.isfinite(p):
                 raise InvalidArgumentError("delta.cdf returned a non-finite value")
             return min(max(p, 0.0), 1.0)
-        return 1.0 if self.delta >= threshold else 0.0
+        return 1.0 if bool(self.delta >= cd.value) else 0.0
 
     def largest_sustainable(self) -> int | None:
         """The largest club size whose cooperation is sustained with positive probability
@@ -599,7 +651,7 @@ class MagicNumber:
         return int(ok[-1]) + 1 if ok.size else None
 
     # -- the two questions -------------------------------------------------------------------
-    def critical_mass(self, coverage: Any, *, tol: float = 1e-12) -> CriticalMass:
+    def critical_mass(self, coverage: Number, *, tol: float = ROOT) -> CriticalMass:
         """The fewest members whose weights reach ``coverage`` (greedy by weight).
 
         Optimal by the exchange argument in the module docstring: the ``k`` heaviest
@@ -610,11 +662,11 @@ class MagicNumber:
         ----------
         coverage : number in (0, 1]
             The share to reach (e.g. ``Fraction(1, 2)`` for half).
-        tol : float, default 1e-12
+        tol : float, default :data:`multilateral.tolerances.ROOT`
             Slack for float comparisons; comparisons are exact when both the weights and
             ``coverage`` are exact (int or Fraction).
         """
-        c = _real(coverage, "coverage")
+        c = check_real(coverage, "coverage")
         tol = check_tol(tol)
         if not 0 < c <= 1:
             raise InvalidArgumentError(f"coverage must be in (0, 1], got {coverage!r}")
@@ -638,18 +690,23 @@ class MagicNumber:
         order = self.order()
         prefix = self._prefix(order)
         ks = np.arange(1, self.n + 1, dtype=np.int64)
-        crit = [self.critical_discount(int(k)) for k in ks]
-        p = np.array([self._sustain(d) for d in crit])
+        if self.cooperation is None:
+            crit = None
+            p = np.ones(self.n)
+        else:
+            cds = [self.critical_discount(int(k)) for k in ks]
+            crit = readonly([cd.delta for cd in cds])
+            p = np.array([self._sustain(cd) for cd in cds])
         benefit = self._benefits(prefix)
         cost = self._costs(ks)
         return MembershipCurve(
             k=readonly(ks, np.int64), coverage=readonly([float(x) for x in prefix]),
-            critical_discount=readonly([float(d) for d in crit]), p_sustained=readonly(p),
+            critical_discount=crit, p_sustained=readonly(p),
             benefit=readonly(benefit), cost=readonly(cost),
             net_benefit=readonly(p * benefit - cost), order=order,
         )
 
-    def optimal_membership(self, *, tol: float = 1e-12) -> MinilateralResult:
+    def optimal_membership(self, *, tol: float = ROOT) -> MinilateralResult:
         """The club that maximizes expected net benefit ``p(k) B(s) - C(k)``.
 
         The best club of each size is its ``k`` heaviest members (module docstring), so the
@@ -667,7 +724,7 @@ class MagicNumber:
             net_benefit=float(nb[k - 1]), p_sustained=float(cv.p_sustained[k - 1]), curve=cv,
         )
 
-    def net_benefit(self, members: Sequence[Any]) -> float:
+    def net_benefit(self, members: Sequence[str | int]) -> float:
         """Expected net benefit of any club (labels or indices), e.g. a brute-force check."""
         idx = self._indices(members)
         if not idx:

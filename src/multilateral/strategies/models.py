@@ -66,8 +66,8 @@ def public_good_provisions(
 
     Built directly from the model's defining ranges: positive incomes (Fractions with small
     denominators, or floats in ``[0.01, 100]``), Cobb-Douglas weights ``a`` strictly inside
-    ``(0, 1)`` as ``k / d`` with ``0 < k < d`` (or quasi-linear values ``b > 0``), and crowding
-    ``theta = k / d`` with ``0 <= k <= d`` (so both ends, 0 and 1, occur).
+    ``(0, 1)`` as ``k / d`` with ``0 < k < d`` (or quasi-linear values ``benefit > 0``), and
+    crowding ``theta = k / d`` with ``0 <= k <= d`` (so both ends, 0 and 1, occur).
 
     Parameters
     ----------
@@ -135,7 +135,7 @@ def public_good_provisions(
             pref: Any = draw(preference)
         else:
             pref = draw(st.lists(preference, min_size=size, max_size=size))
-        key = "a" if utility == "cobb_douglas" else "b"
+        key = "a" if utility == "cobb_douglas" else "benefit"
         return PublicGoodProvision(incomes, **{key: pref}, theta=draw(crowding),
                                    aggregation=draw(aggregations))
 
