@@ -112,8 +112,16 @@ def test_lazy_attributes_have_their_real_types_for_mypy(mypy_output: str) -> Non
     assert "MatchResult" in revealed[2]
 
 
-PUBLIC_MODULES = ["automata", "errors", "io", "plot", "report", "results", "simulate",
-                  "solvers", "sweeps", "tour"]
+def _public_modules() -> list[str]:
+    """Every public module of the package (no part of its dotted name starts with ``_``)."""
+    import pkgutil
+
+    return sorted(m.name.removeprefix("multilateral.")
+                  for m in pkgutil.walk_packages(ml.__path__, "multilateral.")
+                  if not any(p.startswith("_") for p in m.name.split(".")))
+
+
+PUBLIC_MODULES = _public_modules()
 
 
 @pytest.mark.parametrize("name", ["", *PUBLIC_MODULES])

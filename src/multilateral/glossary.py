@@ -33,7 +33,10 @@ Examples
 
 from __future__ import annotations
 
+from ._namespace import public_dir
+
 __all__ = ["GLOSSARY", "SYNONYMS", "TOPICS", "meaning"]
+__dir__ = public_dir(__all__)
 
 #: Topic -> the glossary names it groups (the order of the docs page).
 TOPICS: dict[str, dict[str, str]] = {

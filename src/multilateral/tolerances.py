@@ -13,6 +13,8 @@ Examples
 
 from __future__ import annotations
 
+from ._namespace import public_dir
+
 __all__ = [
     "EQUILIBRIUM",
     "LP_FEASIBILITY",
@@ -24,6 +26,7 @@ __all__ = [
     "SAME_POINT",
     "STATIONARY",
 ]
+__dir__ = public_dir(__all__)
 
 #: Largest gain from a deviation (regret) accepted at a numerical equilibrium, relative to
 #: the payoffs' scale; also the default ``tol`` of the solvers.

@@ -22,7 +22,10 @@ from typing import TypeAlias
 import numpy as np
 from numpy.typing import ArrayLike
 
+from ._namespace import public_dir
+
 __all__ = ["ArrayLike", "Number", "Seed"]
+__dir__ = public_dir(__all__)
 
 #: A real number as the library takes it: ``int`` and ``Fraction`` stay exact, ``float`` is
 #: floating point (numpy scalars are accepted wherever a ``float`` is).

@@ -27,9 +27,11 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from .._namespace import public_dir
 from ..errors import InvalidArgumentError, MalformedFileError, MissingDependencyError
 
 __all__ = ["REQUIRED_COLUMNS", "load_table", "tables", "to_frame"]
+__dir__ = public_dir(__all__)
 
 #: Columns every shipped table must have, with a non-empty value in every row.
 REQUIRED_COLUMNS: tuple[str, ...] = ("source", "date")

@@ -42,6 +42,7 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
+from .._namespace import public_dir
 from ..errors import InvalidArgumentError, MalformedFileError
 from . import load_table
 
@@ -61,6 +62,7 @@ __all__ = [
     "nato_founders",
     "nato_members",
 ]
+__dir__ = public_dir(__all__)
 
 
 def _start(text: str) -> datetime.date:

@@ -46,6 +46,7 @@ import datetime
 from dataclasses import dataclass
 from fractions import Fraction
 
+from .._namespace import public_dir
 from ..errors import InvalidArgumentError, MalformedFileError
 from . import load_table, parse_fraction
 
@@ -60,6 +61,7 @@ __all__ = [
     "event",
     "residual_share",
 ]
+__dir__ = public_dir(__all__)
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
+from .._namespace import public_dir
 from ..errors import InvalidArgumentError, InvalidTypeError, MalformedFileError
 from ..games.voting import WeightedVotingGame
 from . import load_table, parse_fraction
@@ -65,6 +66,7 @@ __all__ = [
     "vote_shares",
     "voting_game",
 ]
+__dir__ = public_dir(__all__)
 
 _BASIS_POINTS = 10_000
 

@@ -53,6 +53,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .._namespace import public_dir
 from ..errors import InvalidArgumentError, MalformedFileError
 from ..games.voting import CompositeVotingGame, WeightedVotingGame, intersection
 from . import load_table
@@ -70,6 +71,7 @@ __all__ = [
     "rule",
     "voting_game",
 ]
+__dir__ = public_dir(__all__)
 
 #: The Council before and after the enlargement in force from 31 August 1965.
 PERIODS: tuple[str, ...] = ("pre-1965", "post-1965")

@@ -42,6 +42,7 @@ True
 
 from __future__ import annotations
 
+from .._namespace import public_dir
 from .agreements import BARRETT_PARADOX, SMALL_STABLE_AGREEMENTS
 from .alliances import ENTRAPMENT_BILATERAL, POWERPLAY_QUADRANTS
 from .base import REGISTRY, Claim, Verdict, catalogue, register, verify
@@ -80,3 +81,4 @@ __all__ = [
     "register",
     "verify",
 ]
+__dir__ = public_dir(__all__)

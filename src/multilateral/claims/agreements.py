@@ -23,11 +23,13 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from .._namespace import public_dir
 from ..models.agreements import SelfEnforcingAgreement
 from ..strategies import barrett_pairs, linear_agreements
 from .base import Claim, register
 
 __all__ = ["BARRETT_PARADOX", "SMALL_STABLE_AGREEMENTS"]
+__dir__ = public_dir(__all__)
 
 
 def _two_or_three(model: SelfEnforcingAgreement) -> bool:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .._namespace import public_dir
 from ..models.alliances import (
     CHA_QUADRANTS,
     AllianceControl,
@@ -34,6 +35,7 @@ from ..strategies import alliance_controls, powerplays
 from .base import Claim, register
 
 __all__ = ["ENTRAPMENT_BILATERAL", "POWERPLAY_QUADRANTS"]
+__dir__ = public_dir(__all__)
 
 
 def _prefers_bilateral(model: AllianceControl) -> bool:

@@ -36,9 +36,11 @@ from typing import Any
 from hypothesis import HealthCheck, find, settings
 from hypothesis.errors import NoSuchExample
 
+from .._namespace import public_dir
 from ..errors import InvalidArgumentError, InvalidTypeError
 
 __all__ = ["REGISTRY", "Claim", "Verdict", "catalogue", "register", "verify"]
+__dir__ = public_dir(__all__)
 
 
 @dataclass(frozen=True, repr=False)

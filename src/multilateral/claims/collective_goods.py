@@ -47,11 +47,13 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
+from .._namespace import public_dir
 from ..models.collective_action import PublicGoodProvision
 from ..strategies import group_size_pairs, public_good_provisions
 from .base import Claim, register
 
 __all__ = ["CHAMBERLIN_CROWDING", "OLSON_EXPLOITATION", "OLSON_GROUP_SIZE"]
+__dir__ = public_dir(__all__)
 
 
 def _falls(instance: tuple[PublicGoodProvision, int]) -> bool:

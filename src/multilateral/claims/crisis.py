@@ -18,12 +18,14 @@ True
 
 from __future__ import annotations
 
+from .._namespace import public_dir
 from ..games.two_by_two import TwoByTwo
 from ..models.crisis import CrisisMediation
 from ..strategies import chickens
 from .base import Claim, register
 
 __all__ = ["MEDIATION_OFF_RAMP"]
+__dir__ = public_dir(__all__)
 
 
 def _off_ramp(game: TwoByTwo) -> bool:

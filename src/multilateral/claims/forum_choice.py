@@ -21,11 +21,13 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from .._namespace import public_dir
 from ..models.forum_choice import HeterogeneousForum
 from ..strategies import heterogeneous_forums
 from .base import Claim, register
 
 __all__ = ["HETEROGENEITY_FAVORS_CLUBS"]
+__dir__ = public_dir(__all__)
 
 
 def _clubs_persist(instance: tuple[HeterogeneousForum, Fraction]) -> bool:

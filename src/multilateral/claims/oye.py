@@ -28,11 +28,13 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from .._namespace import public_dir
 from ..models.conditional_cooperation import ConditionalCooperation
 from ..strategies import conditional_cooperation_detection_pairs, conditional_cooperation_size_pairs
 from .base import Claim, register
 
 __all__ = ["OYE_GROUP_SIZE", "OYE_GROUP_SIZE_NONRIVAL", "OYE_TRANSPARENCY"]
+__dir__ = public_dir(__all__)
 
 
 def _harder(instance: tuple[ConditionalCooperation, int]) -> bool:

@@ -22,12 +22,14 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from .._namespace import public_dir
 from ..games.voting import WeightedVotingGame
 from ..solvers.power import banzhaf, shapley_shubik
 from ..strategies import weighted_voting_games
 from .base import Claim, register
 
 __all__ = ["POWER_MONOTONE_IN_WEIGHT", "POWER_PROPORTIONAL_TO_WEIGHT"]
+__dir__ = public_dir(__all__)
 
 
 def _monotone(game: WeightedVotingGame) -> bool:

@@ -29,12 +29,14 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
+from .._namespace import public_dir
 from ..errors import InvalidArgumentError
 from ..models.reciprocity import Reciprocity, leading_eight, scan_norms
 from ..strategies import diffuse_reciprocity_models, nowak_parameters, small_error_parameters
 from .base import Claim, register
 
 __all__ = ["DIFFUSE_RECIPROCITY_SCALES", "LEADING_EIGHT", "NOWAK_RECIPROCITY"]
+__dir__ = public_dir(__all__)
 
 
 def _diffuse_scales(model: Reciprocity) -> bool:

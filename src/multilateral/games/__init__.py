@@ -8,6 +8,7 @@ ones). Solvers (:mod:`multilateral.solvers`) take these objects; models
 (:mod:`multilateral.models`) build them (``model.game``).
 """
 
+from .._namespace import public_dir
 from .anonymous import AnonymousGame, binomial_weights
 from .coalitional import TUGame
 from .normal_form import NormalFormGame
@@ -44,3 +45,4 @@ __all__ = [
     "union",
     "with_blocs",
 ]
+__dir__ = public_dir(__all__)

@@ -13,12 +13,14 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from .._namespace import public_dir
 from .._validation import as_number_array, check_positive_int, to_float
 from ..errors import InvalidArgumentError, InvalidGameError, InvalidPayoffsError, InvalidTypeError
 from ._common import Immutable
 from .normal_form import NormalFormGame
 
 __all__ = ["AnonymousGame", "binomial_weights"]
+__dir__ = public_dir(__all__)
 
 _MAX_NORMAL_FORM_PLAYERS = 20  # 2**20 profiles x 20 payoffs: ~160 MB of float64
 

@@ -19,11 +19,13 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from .._namespace import public_dir
 from .._validation import DEFAULT_TOL, as_number_array, check_tol, to_float
 from ..errors import InvalidArgumentError, InvalidGameError, InvalidPayoffsError, InvalidTypeError
 from ._common import Immutable, labels, popcount
 
 __all__ = ["TUGame"]
+__dir__ = public_dir(__all__)
 
 MAX_PLAYERS = 20  # 2**20 coalition values; the solvers have their own (lower) limits
 _PAIR_CHUNK = 12  # disjoint pairs of the first 12 players at once: 3**12 = 531441 pairs

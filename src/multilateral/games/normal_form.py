@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Self
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from .._namespace import public_dir
 from .._validation import as_number_array, as_probability_vector, to_float
 from ..errors import InvalidGameError, InvalidPayoffsError, InvalidTypeError
 from ._common import Immutable, action_values, labels
@@ -17,6 +18,7 @@ if TYPE_CHECKING:  # nashpy is imported lazily: it is only needed for conversion
     import nashpy
 
 __all__ = ["NormalFormGame"]
+__dir__ = public_dir(__all__)
 
 
 class NormalFormGame(Immutable):

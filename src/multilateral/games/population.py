@@ -36,6 +36,7 @@ from typing import Any, TypeAlias, cast
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from .._namespace import public_dir
 from .._validation import as_number_array
 from ..errors import InvalidGameError, InvalidPayoffsError, InvalidTypeError
 from ..types import Number
@@ -50,6 +51,7 @@ __all__ = [
     "strategy_labels",
     "symmetric_payoff_matrix",
 ]
+__dir__ = public_dir(__all__)
 
 #: A square payoff matrix ``A[i, j]`` (strategy ``i`` against ``j``): nested sequences of
 #: numbers (ints and Fractions stay exact) or a numpy array.

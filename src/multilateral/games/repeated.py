@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .._namespace import public_dir
 from .._validation import check_probability, check_real
 from ..errors import InvalidArgumentError, InvalidTypeError
 from ..types import Number
@@ -11,6 +12,7 @@ from ._common import Immutable
 from .normal_form import NormalFormGame
 
 __all__ = ["RepeatedGame"]
+__dir__ = public_dir(__all__)
 
 
 class RepeatedGame(Immutable):

@@ -10,11 +10,13 @@ from typing import Any, Literal, Self
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from .._namespace import public_dir
 from ..errors import InvalidGameError
 from ._robinson_goforth import RobinsonGoforthClass, classify_ordinal
 from .normal_form import NormalFormGame
 
 __all__ = ["OYE_ORDERINGS", "OyeType", "TwoByTwo"]
+__dir__ = public_dir(__all__)
 
 OyeType = Literal["prisoners_dilemma", "stag_hunt", "chicken", "deadlock", "harmony"]
 

@@ -47,6 +47,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from numpy.typing import NDArray
 
+from .._namespace import public_dir
 from ..errors import InvalidArgumentError, InvalidGameError, InvalidTypeError
 from ._common import Immutable, labels, popcount
 
@@ -63,6 +64,7 @@ __all__ = [
     "union",
     "with_blocs",
 ]
+__dir__ = public_dir(__all__)
 
 #: Largest number of members for which methods that enumerate all ``2**n`` coalitions run
 #: (minimal winning coalitions, composite games, Johnston / Deegan-Packel / Holler-Packel).

@@ -5,6 +5,7 @@ The theories' claims about these models are in :mod:`multilateral.claims` (e.g.
 :mod:`multilateral.strategies`; this package imports neither.
 """
 
+from .._namespace import public_dir
 from .agreements import (
     CoalitionStability,
     SelfEnforcingAgreement,
@@ -120,3 +121,4 @@ __all__ = [
     "simulate_reciprocity",
     "simulate_reputation",
 ]
+__dir__ = public_dir(__all__)

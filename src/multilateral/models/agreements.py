@@ -132,6 +132,7 @@ from typing import Any, Literal
 
 import numpy as np
 
+from .._namespace import public_dir
 from .._numeric import format_number, format_values
 from .._validation import DEFAULT_TOL, check_positive_int, check_real, check_tol
 from ..errors import InvalidArgumentError, InvalidTypeError
@@ -144,6 +145,7 @@ __all__ = [
     "CoalitionStability",
     "SelfEnforcingAgreement",
 ]
+__dir__ = public_dir(__all__)
 
 Tie = Literal["join", "stay_out"]
 Specification = Literal["linear", "binary", "barrett"]

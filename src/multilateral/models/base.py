@@ -54,9 +54,11 @@ from typing import Any, Self
 
 import numpy as np
 
+from .._namespace import public_dir
 from ..errors import InvalidArgumentError, InvalidTypeError
 
 __all__ = ["Model"]
+__dir__ = public_dir(__all__)
 
 
 class Model:

@@ -52,6 +52,7 @@ from typing import TYPE_CHECKING, Literal
 import numpy as np
 from numpy.typing import NDArray
 
+from .._namespace import public_dir
 from .._numeric import format_number, format_values, is_exact
 from .._validation import check_positive_int, check_real
 from ..errors import InvalidArgumentError
@@ -64,6 +65,7 @@ if TYPE_CHECKING:
     import sympy
 
 __all__ = ["ConditionalCooperation", "LinkageResult", "linked_critical_discount"]
+__dir__ = public_dir(__all__)
 
 Normalization = Literal["multiplier", "mpcr"]
 Sanction = Literal["untargeted", "targeted"]

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
+from .._namespace import public_dir
 from .._numeric import format_number
 from .._validation import check_real
 from ..errors import InvalidGameError
@@ -30,6 +31,7 @@ from ..results import CorrelatedEquilibrium
 from .base import Model
 
 __all__ = ["CrisisComparison", "CrisisMediation"]
+__dir__ = public_dir(__all__)
 
 
 @dataclass(frozen=True, repr=False)

@@ -94,6 +94,7 @@ from statistics import NormalDist
 from typing import Any
 
 from .. import tolerances
+from .._namespace import public_dir
 from .._numeric import format_number, format_values
 from .._validation import check_positive_int, check_probability, check_real
 from ..errors import InvalidArgumentError, InvalidTypeError
@@ -108,6 +109,7 @@ __all__ = [
     "HeterogeneousForum",
     "caucus_gain",
 ]
+__dir__ = public_dir(__all__)
 
 FORUMS = ("universal", "club")
 

@@ -81,6 +81,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from .._namespace import public_dir
 from .._numeric import format_number, format_values, readonly
 from .._validation import check_positive_int, check_real, check_tol
 from ..errors import InvalidArgumentError, InvalidTypeError
@@ -91,6 +92,7 @@ from .base import Model
 from .conditional_cooperation import ConditionalCooperation
 
 __all__ = ["CriticalMass", "MagicNumber", "MembershipCurve", "MinilateralResult"]
+__dir__ = public_dir(__all__)
 
 BENEFITS = ("linear", "concave", "threshold")
 

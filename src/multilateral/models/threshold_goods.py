@@ -54,6 +54,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from numpy.typing import NDArray
 
+from .._namespace import public_dir
 from .._numeric import as_fraction, format_number, is_exact
 from .._validation import DEFAULT_TOL, check_positive_int, check_real, check_tol
 from ..errors import InvalidArgumentError, InvalidTypeError
@@ -75,6 +76,7 @@ __all__ = [
     "anonymous_pure_equilibria",
     "max_pivot_probability",
 ]
+__dir__ = public_dir(__all__)
 
 _MAX_PROFILES_PLAYERS = 20
 

@@ -93,6 +93,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from .._namespace import public_dir
 from ..errors import InvalidArgumentError, InvalidTypeError
 from ..games.voting import (
     MAX_ENUMERATION_MEMBERS,
@@ -113,6 +114,7 @@ __all__ = [
     "johnston",
     "shapley_shubik",
 ]
+__dir__ = public_dir(__all__)
 
 #: ``exact=None`` computes Shapley-Shubik exactly when ``n**2 * m`` is at most this.
 EXACT_SHAPLEY_BUDGET = 60_000_000

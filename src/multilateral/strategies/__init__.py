@@ -30,6 +30,7 @@ equilibrium.
 
 from __future__ import annotations
 
+from .._namespace import public_dir
 from .games import (
     anonymous_games,
     chickens,
@@ -93,3 +94,4 @@ __all__ = [
     "two_by_two_games",
     "weighted_voting_games",
 ]
+__dir__ = public_dir(__all__)

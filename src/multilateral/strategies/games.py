@@ -30,6 +30,7 @@ from typing import Any
 import numpy as np
 from hypothesis import strategies as st
 
+from .._namespace import public_dir
 from .._validation import check_positive_int
 from ..errors import InvalidArgumentError
 from ..games.anonymous import AnonymousGame
@@ -56,6 +57,7 @@ __all__ = [
     "two_by_two_games",
     "weighted_voting_games",
 ]
+__dir__ = public_dir(__all__)
 
 _BOUND = 100
 

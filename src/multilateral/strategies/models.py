@@ -24,6 +24,7 @@ from typing import Any, Literal
 
 from hypothesis import strategies as st
 
+from .._namespace import public_dir
 from ..errors import InvalidArgumentError
 from ..models.agreements import SelfEnforcingAgreement
 from ..models.alliances import AllianceControl, Powerplay
@@ -49,6 +50,7 @@ __all__ = [
     "public_good_provisions",
     "small_error_parameters",
 ]
+__dir__ = public_dir(__all__)
 
 
 # -- collective action (Olson, Chamberlin) ---------------------------------------------------

@@ -107,6 +107,7 @@ Examples
 
 from __future__ import annotations
 
+from ..._namespace import public_dir
 from .comparison import StructureComparison
 from .control import AllianceControl, brute_force_preference, illustrative_alliances
 from .powerplay import CHA_QUADRANTS, Powerplay, cha_quadrants
@@ -120,3 +121,4 @@ __all__ = [
     "cha_quadrants",
     "illustrative_alliances",
 ]
+__dir__ = public_dir(__all__)

@@ -12,9 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..._namespace import public_dir
 from ...errors import InvalidArgumentError
 
 __all__ = ["StructureComparison"]
+__dir__ = public_dir(__all__)
 
 #: The two alliance structures compared.
 STRUCTURES = ("bilateral", "multilateral")

@@ -22,6 +22,7 @@ from fractions import Fraction
 from itertools import product
 from typing import Any
 
+from ..._namespace import public_dir
 from ..._numeric import format_number
 from ..._validation import check_positive_int, check_probability, check_real
 from ...errors import InvalidArgumentError
@@ -30,6 +31,7 @@ from ..base import Model
 from .comparison import StructureComparison, check_structure, preference
 
 __all__ = ["AllianceControl", "brute_force_preference", "illustrative_alliances"]
+__dir__ = public_dir(__all__)
 
 
 def _binomial_tail(n: int, p: Any, at_least: int) -> Any:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
+from ..._namespace import public_dir
 from ..._numeric import format_number
 from ..._validation import check_real
 from ...errors import InvalidArgumentError
@@ -25,6 +26,7 @@ from ..base import Model
 from .comparison import StructureComparison, check_structure
 
 __all__ = ["CHA_QUADRANTS", "Powerplay", "cha_quadrants"]
+__dir__ = public_dir(__all__)
 
 #: Cha's table (2010, pp. 165-166): quadrant number -> (who seeks control, the target,
 #: the structure that offers the most control).

@@ -56,6 +56,7 @@ References
 
 from __future__ import annotations
 
+from ..._namespace import public_dir
 from .k_groups import KGroup, SidePayments, k_group, linear_k_group, side_payments
 from .provision import BurdenShares, ProvisionEquilibrium, PublicGoodProvision
 
@@ -69,3 +70,4 @@ __all__ = [
     "linear_k_group",
     "side_payments",
 ]
+__dir__ = public_dir(__all__)

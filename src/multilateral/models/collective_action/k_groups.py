@@ -23,11 +23,13 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from ..._namespace import public_dir
 from ..._numeric import format_number, format_values, readonly
 from ..._validation import as_real_vector, check_positive_int, check_real
 from ...errors import InvalidArgumentError
 
 __all__ = ["KGroup", "SidePayments", "k_group", "linear_k_group", "side_payments"]
+__dir__ = public_dir(__all__)
 
 
 # -- privileged groups and k-groups -------------------------------------------------------------

@@ -17,6 +17,7 @@ from typing import Any, Literal
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from ..._namespace import public_dir
 from ..._numeric import format_number, format_values, readonly
 from ..._validation import as_real_vector, check_positive_int, check_real
 from ...errors import InvalidArgumentError
@@ -27,6 +28,7 @@ from ..base import Model
 from ._equilibrium import cobb_douglas_sum, power, quasi_linear_sum
 
 __all__ = ["BurdenShares", "ProvisionEquilibrium", "PublicGoodProvision"]
+__dir__ = public_dir(__all__)
 
 Aggregation = Literal["sum", "weakest_link", "best_shot"]
 _AGGREGATIONS = ("sum", "weakest_link", "best_shot")

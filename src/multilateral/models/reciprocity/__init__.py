@@ -71,6 +71,7 @@ Fraction(3, 8)
 ['L8', 'L6', 'L2', 'L5', 'L7', 'L4', 'L1', 'L3']
 """
 
+from ..._namespace import public_dir
 from .dynamics import PopulationState
 from .indirect import IndirectReciprocity
 from .norms import ACTION_RULES, NORMS, Norm, leading_eight
@@ -101,3 +102,4 @@ __all__ = [
     "simulate_reciprocity",
     "simulate_reputation",
 ]
+__dir__ = public_dir(__all__)

@@ -67,6 +67,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from ..._namespace import public_dir
 from ..._numeric import format_number
 from ..._validation import check_real
 from ...errors import InvalidArgumentError, SolverError
@@ -74,6 +75,7 @@ from ...tolerances import PROBABILITY, ROOT
 from .norms import ACTION_BITS, ASSESSMENT_BITS, action_rule, rule_label
 
 __all__ = ["PopulationState"]
+__dir__ = public_dir(__all__)
 
 # A quadratic coefficient below this is zero: the reputation polynomial is then linear.
 _DEGENERATE = 1e-14

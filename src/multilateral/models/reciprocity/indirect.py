@@ -33,6 +33,7 @@ from typing import Any, Literal
 import numpy as np
 from numpy.typing import NDArray
 
+from ..._namespace import public_dir
 from ..._numeric import as_fraction, format_number, is_exact
 from ..._validation import check_probability, check_real
 from ...errors import InvalidArgumentError
@@ -52,6 +53,7 @@ from .norms import ACTION_BITS, ASSESSMENT_BITS, Norm, as_norm
 from .simulation import ReputationSimulation, simulate_reputation
 
 __all__ = ["IndirectReciprocity"]
+__dir__ = public_dir(__all__)
 
 Assessment = Literal["public", "private"]
 

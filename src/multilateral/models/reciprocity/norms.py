@@ -39,10 +39,12 @@ from typing import Any, Self
 import numpy as np
 from numpy.typing import NDArray
 
+from ..._namespace import public_dir
 from ...errors import InvalidArgumentError, InvalidTypeError
 from ..base import Model
 
 __all__ = ["ACTION_RULES", "NORMS", "Norm", "leading_eight"]
+__dir__ = public_dir(__all__)
 
 _LETTER = ("B", "G")
 _ACT = ("D", "C")

@@ -66,6 +66,7 @@ from typing import Any, Literal
 
 import numpy as np
 
+from ..._namespace import public_dir
 from ..._numeric import is_exact
 from ..._validation import check_positive_int, check_probability, check_real
 from ...errors import InvalidArgumentError
@@ -77,6 +78,7 @@ from ..base import Model
 from .simulation import ReciprocitySimulation, simulate_reciprocity
 
 __all__ = ["Reciprocity", "nowak_conditions"]
+__dir__ = public_dir(__all__)
 
 Kind = Literal["specific", "diffuse"]
 

@@ -43,6 +43,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from ..._namespace import public_dir
 from ..._numeric import as_fraction, format_number, is_exact
 from ..._validation import check_probability, check_real
 from ...errors import InvalidArgumentError
@@ -51,6 +52,7 @@ from .dynamics import check_ess_errors, limit_bounds, public_analysis
 from .norms import ACTION_BITS, ASSESSMENT_BITS, Norm
 
 __all__ = ["LimitScan", "NormScan", "ess_limit", "scan_norms"]
+__dir__ = public_dir(__all__)
 
 
 @dataclass(frozen=True, repr=False, eq=False)

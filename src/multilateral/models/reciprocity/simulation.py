@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol, runtime_checkable
 import numpy as np
 from numpy.typing import NDArray
 
+from ..._namespace import public_dir
 from ..._validation import check_positive_int, check_probability, check_real
 from ...errors import InvalidArgumentError, InvalidTypeError
 from ...types import Number, Seed
@@ -46,6 +47,7 @@ __all__ = [
     "simulate_reciprocity",
     "simulate_reputation",
 ]
+__dir__ = public_dir(__all__)
 
 Assessment = Literal["public", "private"]
 
