@@ -131,7 +131,7 @@ def test_instance_property_partial_and_ml_sweep() -> None:
     base = ConditionalCooperation(n=5, r=3, sanction="targeted")
     res = sweep((base, "critical_discount"), {"n": [3, 4, 5]}, store=False)
     assert res.values["critical_discount_exact"].tolist() == [
-        str(ConditionalCooperation(n=n, r=3, sanction="targeted").critical_discount())
+        str(ConditionalCooperation(n=n, r=3, sanction="targeted").critical_discount().exact)
         for n in (3, 4, 5)]
     prop = sweep((Box, "volume"), {"side": [1, 2]}, store=False)
     assert prop.values["volume"].tolist() == [1, 8]
