@@ -78,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"python {platform.python_version()}, numpy {np.__version__}, "
           f"multilateral {ml.__version__}")
     print(f"collective-risk dilemma: Z={Z}, N={N}, M={M}, b={ENDOWMENT}, c={COST}, "
-          f"beta={BETA}, mu={MU}; median of {args.repeats} runs\n")
+          f"beta={BETA}, mutation={MU}; median of {args.repeats} runs\n")
     try:
         import egttools
     except ImportError as err:

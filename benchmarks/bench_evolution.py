@@ -6,7 +6,7 @@ after a warm-up, one thread: the script sets ``OMP_NUM_THREADS=1`` and
 
 1. **collective risk, full chain** — Santos & Pacheco's collective-risk dilemma (``Z = 100``,
    ``N = 6``, ``M = 3``, ``r = 0.5``, ``b = 1``, ``c = 0.1``, Fermi ``beta = 5``,
-   ``mu = 0.01``, the model drawn from the ``Z - 1`` others): the 101-state transition
+   ``mutation = 0.01``, the model drawn from the ``Z - 1`` others): the 101-state transition
    matrix (ours: ``solvers.transition_matrix`` on ``models.CollectiveRiskDilemma(...).game``;
    egttools: ``PairwiseComparison(Z, OneShotCRD(...)).calculate_transition_matrix``) and its
    stationary distribution (ours: ``solvers.stationary_distribution``, a sparse solve;
@@ -16,7 +16,7 @@ after a warm-up, one thread: the script sets ``OMP_NUM_THREADS=1`` and
    ``PairwiseComparison.calculate_transition_and_fixation_matrix_sml`` and the pure-Python
    ``StochDynamics.transition_and_fixation_matrix``).
 3. **full chain, 3 strategies** — a random 3x3 matrix (seed 2024), ``Z = 100`` (5,151 states),
-   ``beta = 1``, ``mu = 0.001`` (ours: ``solvers.transition_matrix``, then its stationary
+   ``beta = 1``, ``mutation = 0.001`` (ours: ``solvers.transition_matrix``, then its stationary
    distribution; egttools: ``PairwiseComparison.calculate_transition_matrix``; its dense
    stationary distribution of a 5,151 x 5,151 matrix takes minutes and runs only with
    ``--dense``).
@@ -129,13 +129,14 @@ def precise_fixation(a: NDArray[np.float64], invader: int, resident: int, beta: 
 
 def case_crd(report: Report, egt: Any, repeats: int) -> None:
     print(f"\n1. collective-risk dilemma, full chain: Z={Z}, N=6, M=3, r=0.5, beta={CRD_BETA}, "
-          f"mu={CRD_MU}")
+          f"mutation={CRD_MU}")
     model = ml.models.CollectiveRiskDilemma(population=Z, beta=CRD_BETA, mutation=CRD_MU,
                                             others_only=True, **CRD)
     game = model.game
 
     def ours_matrix() -> Any:
-        return ml.solvers.transition_matrix(game, Z, beta=CRD_BETA, mu=CRD_MU, others_only=True)
+        return ml.solvers.transition_matrix(game, Z, beta=CRD_BETA, mutation=CRD_MU,
+                                            others_only=True)
 
     chain = ours_matrix()
     t_mat = median_time(ours_matrix, repeats)
@@ -221,11 +222,11 @@ def case_sml(report: Report, egt: Any, repeats: int) -> None:
 def case_full3(report: Report, egt: Any, repeats: int, dense: bool) -> None:
     states = ml.solvers.population_states(Z, 3).shape[0]
     print(f"\n3. full chain, 3 strategies: random 3x3 (seed {SEED}), Z={Z} ({states:,} states), "
-          "beta=1, mu=0.001")
+          "beta=1, mutation=0.001")
     a = np.random.default_rng(SEED).random((3, 3))
 
     def ours_matrix() -> Any:
-        return ml.solvers.transition_matrix(a, Z, beta=1.0, mu=1e-3, others_only=True)
+        return ml.solvers.transition_matrix(a, Z, beta=1.0, mutation=1e-3, others_only=True)
 
     chain = ours_matrix()
     t_mat = median_time(ours_matrix, repeats)

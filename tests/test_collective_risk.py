@@ -215,7 +215,7 @@ def test_gradient_of_selection_is_the_fermi_tanh_without_mutation() -> None:
     grad = crd.gradient_of_selection()
     assert grad[0] == grad[-1] == 0
     assert np.allclose(grad[1:-1], expected, atol=1e-15)
-    with pytest.raises(DegenerateGameError, match="mu > 0"):
+    with pytest.raises(DegenerateGameError, match="mutation > 0"):
         crd.stationary_distribution()
 
 
@@ -269,7 +269,7 @@ def test_moran_constant_fitness_formula() -> None:
     chain = moran_process(np.full(z + 1, r), np.ones(z + 1))
     assert chain.fixation_probability() == pytest.approx((1 - 1 / r) / (1 - r ** -z))
     assert _absorption_dense(chain) == pytest.approx(chain.fixation_probability())
-    p = moran_process(np.full(z + 1, r), np.ones(z + 1), mu=0.01).stationary_distribution()
+    p = moran_process(np.full(z + 1, r), np.ones(z + 1), mutation=0.01).stationary_distribution()
     assert p.sum() == pytest.approx(1.0) and p.argmax() == z
 
 
@@ -286,8 +286,8 @@ def test_birth_death_chain_validation() -> None:
         pairwise_comparison([0.0, float("nan"), 0.0], beta=1.0)
     with pytest.raises(InvalidArgumentError, match="beta"):
         pairwise_comparison(np.zeros(4), beta=-1.0)
-    with pytest.raises(InvalidArgumentError, match="mu"):
-        pairwise_comparison(np.zeros(4), beta=1.0, mu=1.5)
+    with pytest.raises(InvalidArgumentError, match="mutation"):
+        pairwise_comparison(np.zeros(4), beta=1.0, mutation=1.5)
     with pytest.raises(InvalidArgumentError, match="mutant"):
         pairwise_comparison(np.zeros(4), beta=1.0).fixation_probability("C")
     with pytest.raises(InvalidPayoffsError, match="positive"):

@@ -225,21 +225,32 @@ def absorption(matrix: np.ndarray, start: int, target: int, absorbing: list[int]
 
 def test_neutral_fixation_is_exactly_one_over_z() -> None:
     for z in (2, 7, 50):
-        assert fixation_probability(PD, 0, 1, z, process="moran", w=0) == Fraction(1, z)
+        assert fixation_probability(PD, 0, 1, z, process="moran", beta=0) == Fraction(1, z)
         assert fixation_probability(PD, 0, 1, z, beta=0) == 1 / z
         assert fixation_probability([[2, 2], [2, 2]], 1, 0, z, process="moran") == Fraction(1, z)
     assert small_mutation_limit(RPS, 9, beta=0).fixation[0, 1] == 1 / 9
 
 
+def test_beta_is_read_by_the_process_and_defaults_to_one() -> None:
+    # Fermi: the inverse temperature (default 1); Moran: w of 1 - w + w * payoff (default 1,
+    # fitness = payoff, exact for exact payoffs)
+    assert fixation_probability(PD, 1, 0, 20) == fixation_probability(PD, 1, 0, 20, beta=1.0)
+    positive = [[3, 1], [5, 2]]   # fitness = payoff must be positive
+    moran = fixation_probability(positive, 0, 1, 10, process="moran")
+    assert isinstance(moran, Fraction)
+    assert moran == fixation_probability(positive, 0, 1, 10, process="moran",
+                                         beta=Fraction(1))
+
+
 @given(matrices2.map(lambda m: [[v + 6 for v in row] for row in m]), st.integers(2, 14),
        st.sampled_from([Fraction(1, 10), Fraction(1, 2), Fraction(1)]))
 def test_moran_closed_form_matches_the_absorbing_chain(payoffs: list[list[int]], z: int,
-                                                      w: Fraction) -> None:
-    exact = fixation_probability(payoffs, 0, 1, z, process="moran", w=w)
+                                                      beta: Fraction) -> None:
+    exact = fixation_probability(payoffs, 0, 1, z, process="moran", beta=beta)
     assert isinstance(exact, Fraction)
-    approx = fixation_probability(payoffs, 0, 1, z, process="moran", w=float(w))
+    approx = fixation_probability(payoffs, 0, 1, z, process="moran", beta=float(beta))
     assert approx == pytest.approx(float(exact), rel=1e-12)
-    chain = transition_matrix(payoffs, z, process="moran", w=w).matrix.toarray()
+    chain = transition_matrix(payoffs, z, process="moran", beta=beta).matrix.toarray()
     # states (Z - i, i); one strategy-0 mutant among strategy 1 is state Z - 1, fixation is 0
     assert float(exact) == pytest.approx(absorption(chain, z - 1, 0, [0, z]), abs=1e-10)
 
@@ -270,7 +281,7 @@ def test_fixation_with_strong_selection_and_large_populations_stays_finite() -> 
     rho = fixation_probability(PD, 1, 0, 100_000, beta=100.0)
     assert 0 < rho <= 1
     assert fixation_probability(PD, 0, 1, 100_000, beta=100.0) == 0.0  # exp(-huge) underflows
-    assert fixation_probability(PD, 0, 1, 200, process="moran", w=Fraction(1, 100)) > 0
+    assert fixation_probability(PD, 0, 1, 200, process="moran", beta=Fraction(1, 100)) > 0
 
 
 def test_group_games_use_hypergeometric_sampling() -> None:
@@ -285,25 +296,25 @@ def test_group_games_use_hypergeometric_sampling() -> None:
     # the full chain (states (Z - i) cooperators, i defectors) is the birth-death chain
     mutating = CollectiveRiskDilemma(6, 3, risk=Fraction(9, 10), population=40, beta=2.0,
                                      mutation=0.05)
-    full = transition_matrix(game, 40, beta=2.0, mu=0.05).matrix.toarray()
+    full = transition_matrix(game, 40, beta=2.0, mutation=0.05).matrix.toarray()
     assert np.allclose(full[::-1, ::-1], mutating.chain().transition_matrix(), atol=1e-15)
-    p = transition_matrix(game, 40, beta=2.0, mu=0.05).stationary_distribution()
+    p = transition_matrix(game, 40, beta=2.0, mutation=0.05).stationary_distribution()
     assert np.allclose(p[::-1], mutating.stationary_distribution(), atol=1e-12)
     # exact Moran with hypergeometric groups equals the float computation
-    exact = fixation_probability(game, 0, 1, 12, process="moran", w=Fraction(1, 2))
+    exact = fixation_probability(game, 0, 1, 12, process="moran", beta=Fraction(1, 2))
     assert isinstance(exact, Fraction)
     assert float(exact) == pytest.approx(
-        fixation_probability(game, 0, 1, 12, process="moran", w=0.5), rel=1e-12)
+        fixation_probability(game, 0, 1, 12, process="moran", beta=0.5), rel=1e-12)
 
 
 def test_moran_full_chain_of_two_strategies_is_moran_process() -> None:
-    z, mu = 15, 0.02
+    z, mutation = 15, 0.02
     a = np.array([[2.0, 1.0], [3.0, 0.5]])
-    chain = transition_matrix(a, z, process="moran", mu=mu).matrix.toarray()
+    chain = transition_matrix(a, z, process="moran", mutation=mutation).matrix.toarray()
     k = np.arange(z + 1)
     f0 = ((k - 1) * a[0, 0] + (z - k) * a[0, 1]) / (z - 1)
     f1 = (k * a[1, 0] + (z - k - 1) * a[1, 1]) / (z - 1)
-    reference = moran_process(f0, f1, mu=mu).transition_matrix()  # k = strategy-0 count
+    reference = moran_process(f0, f1, mutation=mutation).transition_matrix()  # k = strategy-0 count
     assert np.allclose(chain[::-1, ::-1], reference, atol=1e-15)
 
 
@@ -317,8 +328,8 @@ def test_fitness_functions_reproduce_the_matrix_game() -> None:
     sml = small_mutation_limit(a, z, beta=0.7)
     sml_fn = small_mutation_limit(fitness, z, beta=0.7, n_strategies=3)
     assert np.allclose(sml.fixation, sml_fn.fixation, rtol=1e-13)
-    full = transition_matrix(a, z, beta=0.7, mu=0.01)
-    full_fn = transition_matrix(fitness, z, beta=0.7, mu=0.01, n_strategies=3)
+    full = transition_matrix(a, z, beta=0.7, mutation=0.01)
+    full_fn = transition_matrix(fitness, z, beta=0.7, mutation=0.01, n_strategies=3)
     assert abs(full.matrix - full_fn.matrix).max() < 1e-15
     assert full_fn.strategies == ("s0", "s1", "s2")
 
@@ -330,7 +341,7 @@ def test_small_mutation_limit_matches_the_full_chain_with_rare_mutations() -> No
     sml = small_mutation_limit(a, z, beta=1.0)
     assert np.allclose(sml.transition.sum(axis=1), 1.0)
     assert np.allclose(sml.stationary @ sml.transition, sml.stationary, atol=1e-14)
-    chain = transition_matrix(a, z, beta=1.0, mu=1e-7)
+    chain = transition_matrix(a, z, beta=1.0, mutation=1e-7)
     p = chain.stationary_distribution()
     mono = [chain.index(s) for s in np.eye(3, dtype=int) * z]
     assert p[mono].sum() > 0.999
@@ -338,23 +349,23 @@ def test_small_mutation_limit_matches_the_full_chain_with_rare_mutations() -> No
 
 
 def test_small_mutation_limit_moran_is_exact() -> None:
-    sml = small_mutation_limit(PD, 4, process="moran", w=Fraction(1, 10))
+    sml = small_mutation_limit(PD, 4, process="moran", beta=Fraction(1, 10))
     assert sml.exact_stationary is not None and sml.exact_fixation is not None
     assert sum(sml.exact_stationary) == 1
     assert sml.exact_fixation[1][0] == fixation_probability(PD, 0, 1, 4, process="moran",
-                                                            w=Fraction(1, 10))
+                                                            beta=Fraction(1, 10))
     assert np.allclose(sml.stationary, [float(v) for v in sml.exact_stationary])
     assert repr(sml).startswith("SmallMutationLimit(k=2")
 
 
 @pytest.mark.parametrize(("process", "sel"), [("fermi", {"beta": 2.0}),
-                                              ("moran", {"w": 0.5})])
+                                              ("moran", {"beta": 0.5})])
 def test_sparse_stationary_distribution_matches_the_dense_eigenvector(
     process: str, sel: dict[str, float]
 ) -> None:
     rng = np.random.default_rng(3)
     a = rng.random((3, 3)) * 2
-    chain = transition_matrix(a, 12, process=process, mu=0.05, **sel)  # type: ignore[arg-type]
+    chain = transition_matrix(a, 12, process=process, mutation=0.05, **sel)  # type: ignore[arg-type]
     dense = chain.matrix.toarray()
     assert dense.shape == (91, 91) and np.allclose(dense.sum(axis=1), 1.0)
     values, vectors = np.linalg.eig(dense.T)
@@ -370,15 +381,15 @@ def test_states_are_in_egttools_order_and_indexed_consistently() -> None:
     assert states[0].tolist() == [6, 0, 0, 0] and states[-1].tolist() == [0, 0, 0, 6]
     keys = [tuple(s) for s in states]
     assert keys == sorted(keys, reverse=True)
-    chain = transition_matrix(np.ones((4, 4)), 6, mu=0.1)
+    chain = transition_matrix(np.ones((4, 4)), 6, mutation=0.1)
     assert [chain.index(s) for s in states] == list(range(len(states)))
-    assert repr(chain) == "PopulationChain(k=4, Z=6, 84 states, mu=0.1)"
+    assert repr(chain) == "PopulationChain(k=4, Z=6, 84 states, mutation=0.1)"
     # neutral drift with mutation: every strategy equally frequent on average
     assert np.allclose(chain.frequencies(chain.stationary_distribution()), 0.25)
 
 
 def test_three_strategy_chain_at_z_100_has_5151_states() -> None:
-    chain = transition_matrix(RPS, 100, beta=1.0, mu=0.001, others_only=True)
+    chain = transition_matrix(RPS, 100, beta=1.0, mutation=0.001, others_only=True)
     assert chain.matrix.shape == (5151, 5151)
     assert np.allclose(chain.matrix.sum(axis=1), 1.0)
     assert chain.matrix.nnz <= 7 * 5151
@@ -390,8 +401,9 @@ def test_three_strategy_chain_at_z_100_has_5151_states() -> None:
 def test_bad_inputs_give_clear_errors() -> None:
     crd_game = CollectiveRiskDilemma(6, 3, risk=Fraction(1, 2)).game
     cases = [
-        (lambda: transition_matrix(PD, 10, mu=1.5), InvalidProbabilityError, "mu"),
-        (lambda: transition_matrix(PD, 10, mu=-0.1), InvalidProbabilityError, "mu"),
+        (lambda: transition_matrix(PD, 10, mutation=1.5), InvalidProbabilityError, "mutation"),
+        (lambda: transition_matrix(PD, 10, mutation=-0.1), InvalidProbabilityError,
+         "mutation"),
         (lambda: replicator(PD, [0.5, 0.6], 1), InvalidProbabilityError, "sum to 1"),
         (lambda: replicator(PD, [1.5, -0.5], 1), InvalidProbabilityError, "negative"),
         (lambda: replicator(crd_game, 1.2, 1), InvalidProbabilityError, "x0"),
@@ -407,11 +419,10 @@ def test_bad_inputs_give_clear_errors() -> None:
         (lambda: fixation_probability(PD, 0, 2, 10), InvalidArgumentError, "resident"),
         (lambda: fixation_probability(PD, 0, 1, 10, process="wright"), InvalidArgumentError,
          "process"),
-        (lambda: fixation_probability(PD, 0, 1, 10, w=0.5), InvalidArgumentError, "Moran"),
-        (lambda: fixation_probability(PD, 0, 1, 10, process="moran", beta=1.0),
-         InvalidArgumentError, "Fermi"),
-        (lambda: fixation_probability(PD, 0, 1, 10, process="moran", w=1.5),
-         InvalidArgumentError, "w must be"),
+        # one selection parameter, beta, for both processes: the old Moran ``w`` is gone
+        (lambda: fixation_probability(PD, 0, 1, 10, w=0.5), TypeError, "w"),
+        (lambda: fixation_probability(PD, 0, 1, 10, process="moran", beta=1.5),
+         InvalidArgumentError, "beta must be a number in \\[0, 1\\] for the Moran"),
         (lambda: fixation_probability(PD, 0, 1, 10, beta=-1.0), InvalidArgumentError, "beta"),
         (lambda: fixation_probability([[-3, 0], [0, 1]], 0, 1, 10, process="moran"),
          InvalidPayoffsError, "positive"),
@@ -427,14 +438,14 @@ def test_bad_inputs_give_clear_errors() -> None:
          "exact"),
         (lambda: is_ess(crd_game, 0), InvalidTypeError, "AnonymousGame"),
         (lambda: transition_matrix(PD, 10).stationary_distribution(), DegenerateGameError,
-         "mu"),
+         "mutation"),
         (lambda: stationary_distribution(np.eye(3)), DegenerateGameError, "reducible"),
         (lambda: stationary_distribution([[0.5, 0.6], [0.5, 0.5]]), InvalidProbabilityError,
          "row-stochastic"),
         (lambda: stationary_distribution([[1.5, -0.5], [0.5, 0.5]]), InvalidProbabilityError,
          r"\[0, 1\]"),
         (lambda: population_states(10_000, 4), InvalidArgumentError, "small_mutation_limit"),
-        (lambda: transition_matrix(PD, 5, mu=0.1).index([2, 2]), InvalidArgumentError,
+        (lambda: transition_matrix(PD, 5, mutation=0.1).index([2, 2]), InvalidArgumentError,
          "summing"),
         (lambda: ml.solvers.hypergeometric_weights(3, [1], 4), InvalidArgumentError,
          "at least the group size"),

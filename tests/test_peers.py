@@ -200,8 +200,8 @@ def test_egttools_collective_risk(case):
         mutation=common["mu"], others_only=True)
     p = model.stationary_distribution()
     assert np.max(np.abs(p - np.array(case["stationary_distribution"]))) <= CHAIN_TOL
-    chain = ml.solvers.transition_matrix(model.game, z, beta=common["beta"], mu=common["mu"],
-                                         others_only=True)
+    chain = ml.solvers.transition_matrix(model.game, z, beta=common["beta"],
+                                         mutation=common["mu"], others_only=True)
     # our states run from all cooperators; egttools' from all defectors (k = 0)
     ours = chain.matrix.toarray()[::-1, ::-1]
     assert np.max(np.abs(ours - dense(case["transition_matrix"], z + 1))) <= CHAIN_TOL
@@ -229,7 +229,8 @@ def test_egttools_small_mutation_limit(case):
                          ids=lambda c: f"Z={c['population']},seed={c['seed']}")
 def test_egttools_full_chain(case):
     chain = ml.solvers.transition_matrix(np.array(case["payoffs"]), case["population"],
-                                         beta=case["beta"], mu=case["mu"], others_only=True)
+                                         beta=case["beta"], mutation=case["mu"],
+                                         others_only=True)
     theirs = dense(case["transition_matrix"], chain.matrix.shape[0])
     assert np.max(np.abs(chain.matrix.toarray() - theirs)) <= CHAIN_TOL
 

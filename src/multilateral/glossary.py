@@ -150,15 +150,27 @@ TOPICS: dict[str, dict[str, str]] = {
         "other": "The other player's action.",
     },
     "Evolutionary dynamics": {
-        "beta": "Intensity of selection: how strongly payoffs drive reproduction or "
-                "imitation (the functional form is set by ``process``).",
+        "beta": "Intensity of selection: how strongly payoffs drive imitation or "
+                "reproduction, read by ``process``. For the Fermi (pairwise comparison) "
+                "process, the inverse temperature in ``1 / (1 + exp(-beta * payoff "
+                "difference))``, ``>= 0``; for the Moran process, the intensity of selection "
+                "``w`` in the fitness ``1 - w + w * payoff`` (Nowak et al. 2004), in "
+                "``[0, 1]``. 0 is neutral drift.",
         "mutation": "Mutation (exploration) rate.",
         "resident": "The resident strategy.",
         "invader": "The invading (mutant) strategy.",
         "mutant": "The mutant strategy.",
         "frequencies": "Shares of the strategies in a population (non-negative, summing to "
                        "one).",
-        "process": "The update process: ``'moran'`` or ``'pairwise'`` (imitation).",
+        "process": "The update process: ``'fermi'`` (pairwise comparison: imitation) or "
+                   "``'moran'`` (birth proportional to fitness, random death).",
+        "fitness_difference": "Strategy A's fitness advantage ``f_A(k) - f_B(k)`` over B "
+                              "when ``k`` of the ``Z`` individuals play A, for "
+                              "``k = 0..Z``.",
+        "fitness_a": "Strategy A's fitness ``f_A(k)`` when ``k`` of the ``Z`` individuals "
+                     "play A, for ``k = 0..Z``.",
+        "fitness_b": "Strategy B's fitness ``f_B(k)`` when ``k`` of the ``Z`` individuals "
+                     "play A, for ``k = 0..Z``.",
         "matrix": "A transition matrix.",
         "t": "Times at which to report the trajectory.",
         "atol": "Absolute tolerance of the ODE integrator.",

@@ -311,8 +311,7 @@ class CollectiveRiskDilemma(Model):
         """The pairwise-comparison birth-death chain on ``k = 0..Z`` cooperators."""
         d = np.zeros(self.population + 1)
         d[1:-1] = self.finite_gain()
-        # the solver's keyword for the mutation rate is still ``mu``
-        return pairwise_comparison(d, beta=self.beta, mu=self.mutation,
+        return pairwise_comparison(d, beta=self.beta, mutation=self.mutation,
                                    others_only=self.others_only)
 
     def gradient_of_selection(self) -> NDArray[np.float64]:

@@ -58,11 +58,11 @@ class BirthDeathChain:
 
     Examples
     --------
-    A neutral chain (no selection, mutation ``mu``) has a symmetric stationary distribution:
+    A neutral chain (no selection, with mutation) has a symmetric stationary distribution:
 
     >>> import numpy as np
     >>> import multilateral as ml
-    >>> chain = ml.solvers.pairwise_comparison(np.zeros(5), beta=1.0, mu=0.1)
+    >>> chain = ml.solvers.pairwise_comparison(np.zeros(5), beta=1.0, mutation=0.1)
     >>> chain.stationary_distribution().round(4).tolist()
     [0.2116, 0.1935, 0.1898, 0.1935, 0.2116]
     """
@@ -136,7 +136,7 @@ class BirthDeathChain:
             raise DegenerateGameError(
                 "the chain is not irreducible (a transition probability is zero at k = "
                 f"{k}; without mutation 0 and Z are absorbing): it has no unique stationary "
-                "distribution. Give mu > 0, or use fixation_probability")
+                "distribution. Give mutation > 0, or use fixation_probability")
         logp = np.concatenate(([0.0], np.cumsum(np.log(up) - np.log(down))))
         p = np.exp(logp - logp.max())
         out: NDArray[np.float64] = p / p.sum()
@@ -181,18 +181,18 @@ def pairwise_comparison(
     fitness_difference: ArrayLike,
     *,
     beta: float,
-    mu: float = 0.0,
+    mutation: float = 0.0,
     others_only: bool = False,
 ) -> BirthDeathChain:
     """The pairwise comparison (Fermi) process of two strategies in a population of ``Z``.
 
     A random focal individual and a random model are drawn; if their strategies differ the
     focal imitates the model with probability ``1 / (1 + exp(-beta (f_model - f_focal)))``.
-    With probability ``mu`` the focal instead switches to the other strategy at random. So,
-    with ``d(k) = f_A(k) - f_B(k)`` when ``k`` individuals play A,
+    With probability ``mutation`` (``m`` below) the focal instead switches to the other
+    strategy at random. So, with ``d(k) = f_A(k) - f_B(k)`` when ``k`` individuals play A,
 
-    ``T+(k) = (1 - mu) (k / Z) ((Z - k) / Z') / (1 + exp(-beta d(k))) + mu (Z - k) / Z``
-    ``T-(k) = (1 - mu) (k / Z) ((Z - k) / Z') / (1 + exp(+beta d(k))) + mu k / Z``
+    ``T+(k) = (1 - m) (k / Z) ((Z - k) / Z') / (1 + exp(-beta d(k))) + m (Z - k) / Z``
+    ``T-(k) = (1 - m) (k / Z) ((Z - k) / Z') / (1 + exp(+beta d(k))) + m k / Z``
 
     with ``Z' = Z`` (model drawn from the whole population, as in Traulsen et al. and Santos &
     Pacheco) or ``Z' = Z - 1`` (``others_only=True``: the model is one of the focal's
@@ -204,8 +204,9 @@ def pairwise_comparison(
         ``d(k) = f_A(k) - f_B(k)`` for ``k = 0..Z`` (length ``Z + 1``). The end values are not
         used (one strategy is absent there); pass anything finite.
     beta : float
-        Intensity of selection, ``>= 0`` (0 is neutral drift).
-    mu : float, default 0
+        Intensity of selection, ``>= 0`` (0 is neutral drift): the inverse temperature of the
+        imitation probability ``1 / (1 + exp(-beta * payoff difference))``.
+    mutation : float, default 0
         Mutation (exploration) probability in [0, 1].
     others_only : bool, default False
         Draw the model from the ``Z - 1`` others rather than from all ``Z``.
@@ -243,7 +244,7 @@ def pairwise_comparison(
         raise InvalidArgumentError(
             "fitness_difference needs Z + 1 >= 2 values (one per state k = 0..Z)")
     b = nonnegative_float(beta, "beta")
-    m = check_probability(mu, "mu")
+    m = check_probability(mutation, "mutation")
     k = np.arange(z + 1, dtype=np.float64)
     mixed = k * (z - k) / (z * (z - 1 if others_only and z > 1 else z))
     from scipy.special import expit
@@ -257,20 +258,21 @@ def pairwise_comparison(
 
 
 def moran_process(
-    fitness_a: ArrayLike, fitness_b: ArrayLike, *, mu: float = 0.0
+    fitness_a: ArrayLike, fitness_b: ArrayLike, *, mutation: float = 0.0
 ) -> BirthDeathChain:
     """The frequency-dependent Moran process (birth proportional to fitness, random death).
 
     With ``k`` A players, an A reproduces with probability ``k f_A / (k f_A + (Z - k) f_B)``
-    and its offspring replaces a random individual; with probability ``mu`` the offspring
-    mutates to the other strategy. Fitnesses must be positive (use ``1 - w + w * payoff``
-    with a small ``w`` for weak selection).
+    and its offspring replaces a random individual; with probability ``mutation`` the
+    offspring mutates to the other strategy. Fitnesses must be positive (use
+    ``1 - beta + beta * payoff`` with a small ``beta``, Nowak et al.'s ``w``, for weak
+    selection; :func:`fixation_probability` with ``process="moran"`` does so).
 
     Parameters
     ----------
     fitness_a, fitness_b : array_like
         ``f_A(k)`` and ``f_B(k)`` for ``k = 0..Z``. ``f_A(0)`` and ``f_B(Z)`` are not used.
-    mu : float, default 0
+    mutation : float, default 0
         Mutation probability of an offspring.
 
     Returns
@@ -307,7 +309,7 @@ def moran_process(
     fa_used, fb_used = np.where(k > 0, fa, 1.0), np.where(k < z, fb, 1.0)
     if np.any(fa_used <= 0) or np.any(fb_used <= 0):
         raise InvalidPayoffsError("Moran fitnesses must be positive")
-    m = check_probability(mu, "mu")
+    m = check_probability(mutation, "mutation")
     births_a = k * fa_used / (k * fa_used + (z - k) * fb_used)
     a_offspring = (1 - m) * births_a + m * (1 - births_a)
     up = a_offspring * (z - k) / z

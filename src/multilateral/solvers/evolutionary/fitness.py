@@ -37,6 +37,7 @@ from ...games.population import (
     strategy_labels,
     symmetric_payoff_matrix,
 )
+from ...types import Number
 from ._kernel import fractions, is_exact_array, nonnegative_float
 
 __all__ = [
@@ -243,56 +244,77 @@ def _checked_fitness(fn: Callable[..., Any], k: int
     return fitness
 
 
-def selection(process: str, beta: Any, w: Any) -> tuple[str, Any]:
-    """The update rule and its selection parameter (beta for Fermi, w for Moran).
+def selection(process: str, beta: Number) -> tuple[str, float | Fraction]:
+    """The update rule and its intensity of selection ``beta``, checked.
 
-    ``w`` stays a Fraction when rational (default 1), so the Moran process can be exact.
+    One parameter, ``beta``, sets how strongly payoffs matter; what it means depends on the
+    process:
+
+    * ``"fermi"`` (pairwise comparison): the inverse temperature of the imitation
+      probability ``1 / (1 + exp(-beta * (f_model - f_focal)))``, the exponential of minus
+      ``beta`` times the payoff difference (Traulsen, Nowak & Pacheco 2006); any number
+      ``>= 0`` (0 is neutral drift), returned as a float;
+    * ``"moran"``: the intensity of selection ``w`` of Nowak et al. (2004), fitness
+      ``1 - beta + beta * payoff``; a number in ``[0, 1]`` (0 is neutral drift, 1 makes
+      fitness equal to payoff), kept a Fraction when rational so that the Moran process can
+      be exact.
+
+    The solvers' default, ``beta = 1``, is each process's own: Fermi imitation at inverse
+    temperature 1, and the Moran process with fitness = payoff.
+
+    Raises
+    ------
+    InvalidArgumentError
+        For an unknown process, or a ``beta`` outside the process's range.
 
     See Also
     --------
-    moran_fitness : what ``w`` does.
+    moran_fitness : what ``beta`` does in the Moran process.
+    fixation_probability, small_mutation_limit, transition_matrix : its callers.
+
+    References
+    ----------
+    .. [1] Nowak, M. A., Sasaki, A., Taylor, C. and Fudenberg, D. (2004). Emergence of
+       cooperation and evolutionary stability in finite populations. *Nature* 428, 646-650.
+    .. [2] Traulsen, A., Nowak, M. A. and Pacheco, J. M. (2006). Stochastic dynamics of
+       invasion and fixation. *Physical Review E* 74, 011909.
 
     Examples
     --------
-    >>> selection("fermi", None, None), selection("moran", None, Fraction(1, 2))
-    (('fermi', 1.0), ('moran', Fraction(1, 2)))
+    >>> selection("fermi", 1), selection("moran", 1), selection("moran", Fraction(1, 2))
+    (('fermi', 1.0), ('moran', Fraction(1, 1)), ('moran', Fraction(1, 2)))
     """
     if process == "fermi":
-        if w is not None:
-            raise InvalidArgumentError(
-                "w is the Moran process's selection intensity; the Fermi process takes beta")
-        return process, 1.0 if beta is None else nonnegative_float(beta, "beta")
+        return process, nonnegative_float(beta, "beta")
     if process == "moran":
-        if beta is not None:
+        if isinstance(beta, bool) or not isinstance(beta, numbers.Real) \
+                or not math.isfinite(beta) or not 0 <= float(beta) <= 1:
             raise InvalidArgumentError(
-                "beta is the Fermi process's selection intensity; the Moran process takes w "
-                "(fitness = 1 - w + w * payoff)")
-        if w is None:
-            return process, Fraction(1)
-        if isinstance(w, bool) or not isinstance(w, numbers.Real) or not math.isfinite(w) \
-                or not 0 <= float(w) <= 1:
-            raise InvalidArgumentError(f"w must be a number in [0, 1], got {w!r}")
-        return process, Fraction(w) if isinstance(w, numbers.Rational) else float(w)
+                "beta must be a number in [0, 1] for the Moran process (the intensity of "
+                f"selection w of fitness 1 - beta + beta * payoff), got {beta!r}")
+        return process, Fraction(beta) if isinstance(beta, numbers.Rational) else float(beta)
     raise InvalidArgumentError(f"process must be 'fermi' or 'moran', got {process!r}")
 
 
-def moran_fitness(payoff: Any, w: Any) -> Any:
-    """The Moran process's fitness ``1 - w + w * payoff`` (arrays, floats or Fractions).
+def moran_fitness(payoff: Any, beta: Any) -> Any:
+    """The Moran process's fitness ``1 - beta + beta * payoff`` (arrays, floats or
+    Fractions), ``beta`` being Nowak et al.'s (2004) intensity of selection ``w``.
 
     See Also
     --------
-    selection : reads ``w``.
+    selection : reads ``beta``.
 
     Examples
     --------
     >>> moran_fitness(Fraction(3), Fraction(1, 10))
     Fraction(6, 5)
     """
-    return 1 - w + w * payoff
+    return 1 - beta + beta * payoff
 
 
-def strategy_index(value: Any, k: int, name: str) -> int:
-    """A strategy's index, checked to be an integer in ``0..k-1``.
+def strategy_index(strategy: Any, k: int, name: str) -> int:
+    """A strategy's index, checked to be an integer in ``0..k-1`` (``k`` strategies; ``name``
+    is the parameter's name, for the error message).
 
     See Also
     --------
@@ -303,9 +325,11 @@ def strategy_index(value: Any, k: int, name: str) -> int:
     >>> strategy_index(1, 2, "invader")
     1
     """
-    if isinstance(value, bool) or not isinstance(value, (numbers.Integral, np.integer)):
-        raise InvalidTypeError(f"{name} must be a strategy index in 0..{k - 1}, got {value!r}")
-    if not 0 <= int(value) < k:
-        raise InvalidArgumentError(f"{name} must be a strategy index in 0..{k - 1}, got {value}")
-    return int(value)
+    if isinstance(strategy, bool) or not isinstance(strategy, (numbers.Integral, np.integer)):
+        raise InvalidTypeError(
+            f"{name} must be a strategy index in 0..{k - 1}, got {strategy!r}")
+    if not 0 <= int(strategy) < k:
+        raise InvalidArgumentError(
+            f"{name} must be a strategy index in 0..{k - 1}, got {strategy}")
+    return int(strategy)
 

@@ -2,13 +2,15 @@
 
 * :func:`fixation_probability`: one mutant's fixation probability in closed form (the
   product formula, summed in log space; exact Fractions for the Moran process with rational
-  payoffs and ``w``);
+  payoffs and ``beta``);
 * :func:`small_mutation_limit`: the embedded chain over the ``k`` monomorphic states
   (transition ``rho_ij / (k - 1)``) and its stationary distribution (Fudenberg & Imhof 2006).
 
-Updates are the pairwise comparison (Fermi) rule with selection intensity ``beta`` (Traulsen,
-Nowak & Pacheco 2006) or the frequency-dependent Moran process with fitness
-``1 - w + w * payoff`` (Nowak et al. 2004).
+Updates are the pairwise comparison (Fermi) rule, imitating with probability
+``1 / (1 + exp(-beta * payoff difference))`` (Traulsen, Nowak & Pacheco 2006), or the
+frequency-dependent Moran process with fitness ``1 - beta + beta * payoff`` (Nowak et al.
+2004, who call this intensity of selection ``w``): one parameter ``beta``, read by the
+process.
 
 References
 ----------
@@ -58,11 +60,12 @@ def _pair_log_ratios(fg: FiniteGame, pairs: Sequence[tuple[int, int]], process: 
     if process == "fermi":
         out: NDArray[np.float64] = -sel * (f_inv - f_res)
         return out
-    w = float(sel)
-    phi_inv, phi_res = moran_fitness(f_inv, w), moran_fitness(f_res, w)
+    beta = float(sel)
+    phi_inv, phi_res = moran_fitness(f_inv, beta), moran_fitness(f_res, beta)
     if np.any(phi_inv <= 0) or np.any(phi_res <= 0):
         raise InvalidPayoffsError(
-            "Moran fitnesses 1 - w + w * payoff must be positive; lower w or shift the payoffs")
+            "Moran fitnesses 1 - beta + beta * payoff must be positive; lower beta or shift "
+            "the payoffs")
     ratio: NDArray[np.float64] = np.log(phi_res) - np.log(phi_inv)
     return ratio
 
@@ -77,16 +80,16 @@ def _rho_from_log_ratios(lr: NDArray[np.float64], z: int) -> NDArray[np.float64]
     return np.where(np.all(lr == 0, axis=-1), 1.0 / z, rho)
 
 
-def _rho_exact(fg: FiniteGame, i: int, j: int, w: Fraction) -> Fraction:
+def _rho_exact(fg: FiniteGame, i: int, j: int, beta: Fraction) -> Fraction:
     assert fg.exact_pair is not None
     f_inv, f_res = fg.exact_pair(i, j)
     total = prod = Fraction(1)
     for a, b in zip(f_inv, f_res, strict=True):
-        phi_a, phi_b = moran_fitness(a, w), moran_fitness(b, w)
+        phi_a, phi_b = moran_fitness(a, beta), moran_fitness(b, beta)
         if phi_a <= 0 or phi_b <= 0:
             raise InvalidPayoffsError(
-                "Moran fitnesses 1 - w + w * payoff must be positive; lower w or shift the "
-                "payoffs")
+                "Moran fitnesses 1 - beta + beta * payoff must be positive; lower beta or "
+                "shift the payoffs")
         prod *= phi_b / phi_a
         total += prod
     return Fraction(1) / total
@@ -98,7 +101,7 @@ def _use_exact(fg: FiniteGame, process: str, sel: Any, exact: bool | None) -> bo
         return possible
     if exact and not possible:
         raise InvalidArgumentError(
-            "exact=True needs the Moran process with int/Fraction payoffs and a rational w "
+            "exact=True needs the Moran process with int/Fraction payoffs and a rational beta "
             "(the Fermi rule's exponentials are irrational)")
     return bool(exact)
 
@@ -110,8 +113,7 @@ def fixation_probability(
     population: int,
     *,
     process: str = "fermi",
-    beta: float | None = None,
-    w: Number | None = None,
+    beta: Number = 1,
     exact: bool | None = None,
     n_strategies: int | None = None,
 ) -> float | Fraction:
@@ -123,10 +125,10 @@ def fixation_probability(
     ``rho = 1 / (1 + sum_{i=1}^{Z-1} prod_{x=1}^{i} T-(x) / T+(x))``
 
     with ``T-(x) / T+(x) = exp(-beta (f_inv(x) - f_res(x)))`` for the pairwise comparison
-    (Fermi) rule and ``phi_res(x) / phi_inv(x)``, ``phi = 1 - w + w * payoff``, for the Moran
-    process. The sum is taken in log space (no overflow at ``Z = 10^6`` or ``beta = 100``);
-    for the Moran process with exact payoffs and ``w`` it is exact. Neutral selection gives
-    exactly ``1 / Z``.
+    (Fermi) rule and ``phi_res(x) / phi_inv(x)``, ``phi = 1 - beta + beta * payoff``, for the
+    Moran process. The sum is taken in log space (no overflow at ``Z = 10^6`` or
+    ``beta = 100``); for the Moran process with exact payoffs and ``beta`` it is exact.
+    Neutral selection (``beta = 0``) gives exactly ``1 / Z``.
 
     Parameters
     ----------
@@ -142,13 +144,16 @@ def fixation_probability(
     population : int
         ``Z >= 2`` (and at least the group size).
     process : {"fermi", "moran"}
-        The update rule.
-    beta : float, optional
-        Fermi selection intensity (default 1).
-    w : number, optional
-        Moran selection intensity in [0, 1] (default 1: fitness = payoff).
+        The update rule: pairwise comparison (Fermi imitation) or the Moran process.
+    beta : number, default 1
+        Intensity of selection, read by the process. Fermi: the inverse temperature, ``>= 0``,
+        of the imitation probability ``1 / (1 + exp(-beta * (f_model - f_focal)))``
+        (Traulsen et al. 2006). Moran: the intensity of selection ``w`` of Nowak et al.
+        (2004), in ``[0, 1]``, of the fitness ``1 - beta + beta * payoff``. The default 1 is
+        each process's own: inverse temperature 1, and fitness = payoff.
     exact : bool, optional
-        Return a Fraction (default: whenever possible, i.e. Moran with exact payoffs and w).
+        Return a Fraction (default: whenever possible, i.e. Moran with exact payoffs and a
+        rational ``beta``).
     n_strategies : int, optional
         The number of strategies of a fitness function.
 
@@ -171,26 +176,28 @@ def fixation_probability(
 
     Examples
     --------
-    One cooperator among defectors in the Prisoner's Dilemma (Moran, ``w = 1/10``), exactly,
-    and under neutral selection:
+    One cooperator among defectors in the Prisoner's Dilemma (Moran, ``beta = w = 1/10``),
+    exactly, and under neutral selection:
 
     >>> import multilateral as ml
     >>> from fractions import Fraction
     >>> pd = [[3, 0], [5, 1]]
-    >>> rho = ml.solvers.fixation_probability(pd, 0, 1, 4, process="moran", w=Fraction(1, 10))
+    >>> rho = ml.solvers.fixation_probability(pd, 0, 1, 4, process="moran",
+    ...                                       beta=Fraction(1, 10))
     >>> rho
     Fraction(891, 5243)
-    >>> ml.solvers.fixation_probability(pd, 0, 1, 20, process="moran", w=0)
+    >>> ml.solvers.fixation_probability(pd, 0, 1, 20, process="moran", beta=0)
     Fraction(1, 20)
     >>> round(ml.solvers.fixation_probability(pd, 1, 0, 20, beta=1.0), 6)   # Fermi
     0.883596
     """
-    process, sel = selection(process, beta, w)
+    process, sel = selection(process, beta)
     fg = finite_game(game, population, n_strategies)
     i, j = strategy_index(invader, fg.k, "invader"), strategy_index(resident, fg.k, "resident")
     if i == j:
         raise InvalidArgumentError("invader and resident must be different strategies")
     if _use_exact(fg, process, sel, exact):
+        assert isinstance(sel, Fraction)  # _use_exact: the Moran process with a rational beta
         return _rho_exact(fg, i, j, sel)
     lr = _pair_log_ratios(fg, [(i, j)], process, sel)
     return float(_rho_from_log_ratios(lr, fg.population)[0])
@@ -255,8 +262,7 @@ def small_mutation_limit(
     population: int,
     *,
     process: str = "fermi",
-    beta: float | None = None,
-    w: Number | None = None,
+    beta: Number = 1,
     exact: bool | None = None,
     n_strategies: int | None = None,
 ) -> SmallMutationLimit:
@@ -269,8 +275,9 @@ def small_mutation_limit(
 
     Parameters
     ----------
-    game, population, process, beta, w, exact, n_strategies
-        As in :func:`fixation_probability`.
+    game, population, process, beta, exact, n_strategies
+        As in :func:`fixation_probability` (``beta``: Fermi's inverse temperature, or the
+        Moran process's intensity of selection ``w`` in ``1 - beta + beta * payoff``).
 
     Returns
     -------
@@ -303,16 +310,18 @@ def small_mutation_limit(
 
     >>> pd = [[3, 0], [5, 1]]
     >>> from fractions import Fraction
-    >>> ml.solvers.small_mutation_limit(pd, 4, process="moran", w=Fraction(1, 10)).exact_stationary
+    >>> ml.solvers.small_mutation_limit(pd, 4, process="moran",
+    ...                                 beta=Fraction(1, 10)).exact_stationary
     (Fraction(4455, 13499), Fraction(9044, 13499))
     """
-    process, sel = selection(process, beta, w)
+    process, sel = selection(process, beta)
     fg = finite_game(game, population, n_strategies)
     k = fg.k
     pairs = [(j, i) for i in range(k) for j in range(k) if i != j]  # (invader, resident)
     fix = np.zeros((k, k))
     exact_fix = exact_stat = None
     if _use_exact(fg, process, sel, exact):
+        assert isinstance(sel, Fraction)  # _use_exact: the Moran process with a rational beta
         efix = [[Fraction(0)] * k for _ in range(k)]
         for j, i in pairs:
             efix[i][j] = _rho_exact(fg, j, i, sel)

@@ -2,7 +2,7 @@
 
 A population of ``Z`` individuals and ``k`` strategies has ``C(Z + k - 1, k - 1)`` states
 (:func:`population_states`); :func:`transition_matrix` builds the chain over all of them,
-with mutation ``mu``, vectorized as a :mod:`scipy.sparse` matrix (a
+with mutation probability ``mutation``, vectorized as a :mod:`scipy.sparse` matrix (a
 :class:`PopulationChain`), whose stationary distribution is one sparse solve
 (:func:`~multilateral.solvers.stationary_distribution`).
 
@@ -121,7 +121,7 @@ class PopulationChain:
         The states (counts), shape ``(S, k)``, in the order of :func:`population_states`.
     matrix : scipy.sparse.csr_array
         The row-stochastic ``S x S`` transition matrix.
-    mu : float
+    mutation : float
         The mutation probability.
     strategies : tuple of str
 
@@ -134,7 +134,7 @@ class PopulationChain:
     Examples
     --------
     >>> import multilateral as ml
-    >>> chain = ml.solvers.transition_matrix([[3, 0], [5, 1]], 4, beta=1.0, mu=0.1)
+    >>> chain = ml.solvers.transition_matrix([[3, 0], [5, 1]], 4, beta=1.0, mutation=0.1)
     >>> chain.index([1, 3]), chain.states[1].tolist()
     (3, [3, 1])
     >>> p = chain.stationary_distribution()
@@ -144,7 +144,7 @@ class PopulationChain:
 
     states: NDArray[np.int64]
     matrix: Any
-    mu: float
+    mutation: float
     strategies: tuple[str, ...]
 
     @property
@@ -163,12 +163,13 @@ class PopulationChain:
         return int(_state_index(s[None, :].astype(np.int64), self.population)[0])
 
     def stationary_distribution(self) -> NDArray[np.float64]:
-        """The stationary distribution over :attr:`states` (needs ``mu > 0``), by a sparse
-        solve (:func:`stationary_distribution`)."""
-        if self.mu == 0:
+        """The stationary distribution over :attr:`states` (needs ``mutation > 0``), by a
+        sparse solve (:func:`stationary_distribution`)."""
+        if self.mutation == 0:
             raise DegenerateGameError(
-                "without mutation (mu = 0) every monomorphic state is absorbing: there is no "
-                "unique stationary distribution. Give mu > 0, or use small_mutation_limit")
+                "without mutation (mutation = 0) every monomorphic state is absorbing: there is "
+                "no unique stationary distribution. Give mutation > 0, or use "
+                "small_mutation_limit")
         return stationary_distribution(self.matrix)
 
     def frequencies(self, distribution: ArrayLike) -> NDArray[np.float64]:
@@ -182,17 +183,16 @@ class PopulationChain:
 
     def __repr__(self) -> str:
         return (f"PopulationChain(k={self.states.shape[1]}, Z={self.population}, "
-                f"{self.states.shape[0]} states, mu={self.mu:g})")
+                f"{self.states.shape[0]} states, mutation={self.mutation:g})")
 
 
 def transition_matrix(
     game: PopulationGame | FitnessFunction,
     population: int,
     *,
-    mu: float = 0.0,
+    mutation: float = 0.0,
     process: str = "fermi",
-    beta: float | None = None,
-    w: Number | None = None,
+    beta: Number = 1,
     others_only: bool = False,
     n_strategies: int | None = None,
 ) -> PopulationChain:
@@ -202,10 +202,11 @@ def transition_matrix(
     comparison (Fermi): a random focal of strategy ``a`` (probability ``n_a / Z``) picks a
     random model of strategy ``b`` (``n_b / Z``, or ``n_b / (Z - 1)`` with
     ``others_only=True``, egttools' convention) and imitates it with probability
-    ``1 / (1 + exp(-beta (f_b - f_a)))``; with probability ``mu`` it instead mutates to one
-    of the other ``k - 1`` strategies at random. Moran: an individual reproduces with
-    probability proportional to ``n_b (1 - w + w f_b)``, its offspring (mutated to another
-    strategy at random with probability ``mu``) replaces a random individual. For ``k = 2``
+    ``1 / (1 + exp(-beta (f_b - f_a)))``; with probability ``mutation`` it instead mutates to
+    one of the other ``k - 1`` strategies at random. Moran: an individual reproduces with
+    probability proportional to ``n_b (1 - beta + beta f_b)`` (``beta`` is Nowak et al.'s
+    intensity of selection ``w``), its offspring (mutated to another strategy at random with
+    probability ``mutation``) replaces a random individual. For ``k = 2``
     this is the chain of :func:`pairwise_comparison` / :func:`moran_process`.
 
     Everything is vectorized over the ``C(Z + k - 1, k - 1)`` states (5,151 for ``k = 3``,
@@ -214,9 +215,11 @@ def transition_matrix(
 
     Parameters
     ----------
-    game, population, process, beta, w, n_strategies
-        As in :func:`fixation_probability`.
-    mu : float, default 0
+    game, population, process, beta, n_strategies
+        As in :func:`fixation_probability` (``beta``: Fermi's inverse temperature, or the
+        Moran process's intensity of selection ``w`` in ``1 - beta + beta * payoff``;
+        default 1 for either).
+    mutation : float, default 0
         Mutation probability in [0, 1].
     others_only : bool, default False
         Fermi only: draw the model from the ``Z - 1`` others.
@@ -243,9 +246,9 @@ def transition_matrix(
     --------
     >>> import multilateral as ml
     >>> rps = [[0, -1, 1], [1, 0, -1], [-1, 1, 0]]
-    >>> chain = ml.solvers.transition_matrix(rps, 30, beta=1.0, mu=0.01)
+    >>> chain = ml.solvers.transition_matrix(rps, 30, beta=1.0, mutation=0.01)
     >>> chain
-    PopulationChain(k=3, Z=30, 496 states, mu=0.01)
+    PopulationChain(k=3, Z=30, 496 states, mutation=0.01)
     >>> p = chain.stationary_distribution()
     >>> chain.frequencies(p).round(6).tolist()      # symmetric: 1/3 each on average
     [0.333333, 0.333333, 0.333333]
@@ -253,9 +256,9 @@ def transition_matrix(
     import scipy.sparse as sp
     from scipy.special import expit
 
-    process, sel = selection(process, beta, w)
+    process, sel = selection(process, beta)
     fg = finite_game(game, population, n_strategies)
-    m = check_probability(mu, "mu")
+    m = check_probability(mutation, "mutation")
     if not isinstance(others_only, bool):
         raise InvalidTypeError(f"others_only must be True or False, got {others_only!r}")
     k, z = fg.k, fg.population
@@ -273,8 +276,8 @@ def transition_matrix(
         phi = moran_fitness(f, float(sel))
         if np.any(phi[present] <= 0):
             raise InvalidPayoffsError(
-                "Moran fitnesses 1 - w + w * payoff must be positive; lower w or shift the "
-                "payoffs")
+                "Moran fitnesses 1 - beta + beta * payoff must be positive; lower beta or "
+                "shift the payoffs")
         births = n * phi
         share = births / births.sum(axis=1, keepdims=True)
         move = np.broadcast_to(((1 - m) * share + m / (k - 1) * (1 - share))[:, None, :],
