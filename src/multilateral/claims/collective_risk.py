@@ -24,6 +24,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
+from .._namespace import public_dir
 from ..errors import InvalidArgumentError, InvalidTypeError
 from ..models.collective_risk import CollectiveRiskDilemma
 from ..models.threshold_goods import max_pivot_probability
@@ -32,6 +33,7 @@ from ..tolerances import ROUNDING
 from .base import Claim, register
 
 __all__ = ["SANTOS_PACHECO_SMALL_GROUPS", "SANTOS_PACHECO_SMALL_GROUPS_FINITE"]
+__dir__ = public_dir(__all__)
 
 # Group achievements are float sums over a stationary distribution: equal ones may differ
 # by rounding, so "at least as high" allows this much.

@@ -67,6 +67,7 @@ from fractions import Fraction
 import numpy as np
 from numpy.typing import NDArray
 
+from .._namespace import public_dir
 from .._numeric import format_number, is_exact
 from .._validation import check_positive_int, check_probability, check_real
 from ..errors import InvalidArgumentError, InvalidTypeError
@@ -85,6 +86,7 @@ from .threshold_goods import max_pivot_probability
 __all__ = [
     "CollectiveRiskDilemma",
 ]
+__dir__ = public_dir(__all__)
 
 
 @dataclass(frozen=True, repr=False)

@@ -47,6 +47,7 @@ Examples
 (['unstable', 'stable'], True)
 """
 
+from ..._namespace import public_dir
 from .birth_death import BirthDeathChain, moran_process, pairwise_comparison
 from .ess import evolutionarily_stable_strategies, is_ess
 from .fitness import hypergeometric_weights
@@ -74,3 +75,4 @@ __all__ = [
     "stationary_distribution",
     "transition_matrix",
 ]
+__dir__ = public_dir(__all__)

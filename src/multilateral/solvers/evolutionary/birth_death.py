@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from ..._namespace import public_dir
 from ..._numeric import readonly
 from ..._validation import check_probability
 from ...errors import DegenerateGameError, InvalidArgumentError, InvalidPayoffsError
@@ -32,6 +33,7 @@ from ...tolerances import ROUNDING
 from ._kernel import finite_vector, nonnegative_float, probabilities
 
 __all__ = ["BirthDeathChain", "moran_process", "pairwise_comparison"]
+__dir__ = public_dir(__all__)
 
 
 @dataclass(frozen=True, repr=False, eq=False)

@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike
 
+from ..._namespace import public_dir
 from ..._validation import as_probability_vector, check_tol
 from ...errors import InvalidArgumentError, InvalidProbabilityError, InvalidTypeError
 from ...games.population import MatrixGame, symmetric_payoff_matrix
@@ -41,6 +42,7 @@ from ._kernel import (
 from .replicator import RestPoint, support_rest_points
 
 __all__ = ["evolutionarily_stable_strategies", "is_ess"]
+__dir__ = public_dir(__all__)
 
 
 def is_ess(game: MatrixGame, strategy: int | Sequence[Number] | ArrayLike, *,

@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from ..._namespace import public_dir
 from ..._validation import check_positive_int, to_float
 from ...errors import InvalidArgumentError, InvalidGameError, InvalidPayoffsError, InvalidTypeError
 from ...games.anonymous import AnonymousGame
@@ -48,6 +49,7 @@ __all__ = [
     "selection",
     "strategy_index",
 ]
+__dir__ = public_dir(__all__)
 
 
 def hypergeometric_weights(population: int, successes: ArrayLike, draws: int

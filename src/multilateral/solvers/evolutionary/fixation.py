@@ -32,6 +32,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from ..._namespace import public_dir
 from ..._numeric import format_values, readonly
 from ...errors import DegenerateGameError, InvalidArgumentError, InvalidPayoffsError
 from ...games.population import FitnessFunction, PopulationGame
@@ -41,6 +42,7 @@ from .fitness import FiniteGame, finite_game, moran_fitness, selection, strategy
 from .markov import stationary_distribution
 
 __all__ = ["SmallMutationLimit", "fixation_probability", "small_mutation_limit"]
+__dir__ = public_dir(__all__)
 
 
 def _pair_log_ratios(fg: FiniteGame, pairs: Sequence[tuple[int, int]], process: str,

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from ..._namespace import public_dir
 from ..._numeric import readonly
 from ..._validation import check_tol
 from ...errors import DegenerateGameError, InvalidArgumentError, InvalidProbabilityError
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from scipy.sparse import sparray, spmatrix
 
 __all__ = ["stationary_distribution"]
+__dir__ = public_dir(__all__)
 
 #: A solution with ``x_j = 1`` fixed and an entry above this is badly scaled: the solve is
 #: repeated with the most likely state fixed instead (not a tolerance: a magnitude).

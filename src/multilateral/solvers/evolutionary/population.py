@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from ..._namespace import public_dir
 from ..._validation import check_positive_int, check_probability
 from ...errors import (
     DegenerateGameError,
@@ -43,6 +44,7 @@ __all__ = [
     "population_states",
     "transition_matrix",
 ]
+__dir__ = public_dir(__all__)
 
 #: The full chain refuses more states than this (C(Z + k - 1, k - 1)); use the small-mutation
 #: limit instead.

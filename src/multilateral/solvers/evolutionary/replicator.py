@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from ..._namespace import public_dir
 from ..._numeric import format_values, readonly
 from ..._validation import as_probability_vector, check_probability, check_tol, to_float
 from ...errors import DegenerateGameError, InvalidArgumentError, SolverError
@@ -36,6 +37,7 @@ from ..anonymous import symmetric_equilibria
 from ._kernel import Field, eliminate, exact_flag, fractions, positive, scaled, solve_rational
 
 __all__ = ["RestPoint", "Trajectory", "replicator", "rest_points", "support_rest_points"]
+__dir__ = public_dir(__all__)
 
 
 @dataclass(frozen=True, repr=False, eq=False)
