@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # what the lazy hook below returns, for type checkers only
     from . import cases as cases
     from . import claims as claims
     from . import cli as cli
+    from . import glossary as glossary
     from . import io as io
     from . import models as models
     from . import plot as plot
@@ -56,7 +57,7 @@ __version__ = "0.1.0"
 
 # Submodules imported on first attribute access.
 _LAZY_MODULES = frozenset({
-    "automata", "cases", "claims", "cli", "io", "models", "plot", "report", "results",
+    "automata", "cases", "claims", "cli", "glossary", "io", "models", "plot", "report", "results",
     "simulate", "solvers", "strategies", "sweeps", "tolerances", "tour", "types",
 })
 
