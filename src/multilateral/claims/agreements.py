@@ -39,7 +39,9 @@ def _two_or_three(model: SelfEnforcingAgreement) -> bool:
 
 def _paradox(instance: tuple[SelfEnforcingAgreement, Fraction]) -> bool:
     model, higher = instance
-    costlier = model.with_(cost=model.benefit * higher)
+    benefit = model.benefit
+    assert isinstance(benefit, (int, float, Fraction))  # identical countries: one benefit
+    costlier = model.with_(cost=benefit * higher)
     gain = model.full_cooperation_gain()
     return (model.largest_stable_size() >= costlier.largest_stable_size()
             and gain < costlier.full_cooperation_gain())

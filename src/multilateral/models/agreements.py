@@ -125,7 +125,7 @@ from __future__ import annotations
 
 import itertools
 import numbers
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, Literal
@@ -139,6 +139,7 @@ from ..errors import InvalidArgumentError, InvalidTypeError
 from ..games.anonymous import AnonymousGame
 from ..games.coalitional import TUGame
 from ..games.normal_form import NormalFormGame
+from ..types import Number
 from .base import Model
 
 __all__ = [
@@ -173,10 +174,10 @@ class CoalitionStability:
     """
 
     k: int
-    signatory_payoff: Any
-    non_signatory_payoff: Any
-    gain_from_leaving: Any
-    gain_from_joining: Any
+    signatory_payoff: Number | None
+    non_signatory_payoff: Number | None
+    gain_from_leaving: Number | None
+    gain_from_joining: Number | None
     internally_stable: bool
     externally_stable: bool
 
@@ -261,15 +262,15 @@ class SelfEnforcingAgreement(Model):
     """
 
     n: int
-    benefit: Any
-    cost: Any
+    benefit: Number | Sequence[Number]
+    cost: Number | Sequence[Number]
     tie: Tie = "join"
     specification: Specification = "linear"
     timing: Timing = "stackelberg"
-    a: Any = 1
+    a: Number = 1
     abate_when_indifferent: bool = True
-    _b: tuple[Any, ...] = field(init=False, repr=False, compare=False)
-    _c: tuple[Any, ...] = field(init=False, repr=False, compare=False)
+    _b: tuple[Number, ...] = field(init=False, repr=False, compare=False)
+    _c: tuple[Number, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         check_positive_int(self.n, "n", 2)
@@ -302,7 +303,7 @@ class SelfEnforcingAgreement(Model):
         else:
             object.__setattr__(self, "cost", c[0])
 
-    def _per_country(self, value: Any, name: str) -> tuple[Any, ...]:
+    def _per_country(self, value: object, name: str) -> tuple[Number, ...]:
         if isinstance(value, numbers.Real) and not isinstance(value, bool):
             return (check_real(value, name, low=0, open_low=True),) * self.n
         if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
@@ -354,8 +355,9 @@ class SelfEnforcingAgreement(Model):
         ((3,), (0, 2))
         """
         if self.identical:
-            sign = [self._size_payoffs(k + 1)[0] for k in range(self.n)]
-            stay = [self._size_payoffs(k)[1] for k in range(self.n)]
+            # list[Any]: numpy's ArrayLike does not admit Fractions, which the game keeps
+            sign: list[Any] = [self._size_payoffs(k + 1)[0] for k in range(self.n)]
+            stay: list[Any] = [self._size_payoffs(k)[1] for k in range(self.n)]
             return AnonymousGame(sign, stay, name=f"participation ({self.specification})")
         if self.n > _MAX_ENUMERATED:
             raise InvalidArgumentError(
@@ -376,34 +378,34 @@ class SelfEnforcingAgreement(Model):
         return len(set(self._b)) == 1 and len(set(self._c)) == 1
 
     @property
-    def gamma(self) -> Any:
+    def gamma(self) -> Number:
         """``c / b``, the cost-benefit ratio (identical countries)."""
         self._need_identical("gamma")
         return self._c[0] / self._b[0]
 
     # -- payoffs by coalition size (identical countries) ---------------------------------------
-    def signatory_payoff(self, k: int) -> Any:
+    def signatory_payoff(self, k: int) -> Number:
         """``pi_s(k)``: a signatory's payoff when ``k >= 1`` countries sign."""
         k = self._size(k, low=1)
         return self._size_payoffs(k)[0]
 
-    def non_signatory_payoff(self, k: int) -> Any:
+    def non_signatory_payoff(self, k: int) -> Number:
         """``pi_n(k)``: a non-signatory's payoff when ``k <= N - 1`` countries sign."""
         k = self._size(k, high=self.n - 1)
         return self._size_payoffs(k)[1]
 
-    def abatement(self, k: int) -> tuple[Any, Any]:
+    def abatement(self, k: int) -> tuple[Number, Number]:
         """``(q_s, q_n)``: a signatory's and a non-signatory's abatement with ``k`` signatories."""
         k = self._size(k)
         return self._size_abatement(k)
 
-    def total_payoff(self, k: int) -> Any:
+    def total_payoff(self, k: int) -> Number:
         """The sum of all countries' payoffs when ``k`` countries sign."""
         k = self._size(k)
         ps, pn = self._size_payoffs(k)
         return (k * ps if k else 0) + ((self.n - k) * pn if k < self.n else 0)
 
-    def full_cooperation_gain(self) -> Any:
+    def full_cooperation_gain(self) -> Number:
         """``(W(N) - W(0)) / W(0)``: how much more all countries together get under full
         cooperation than without any agreement, relative to the latter (identical countries;
         requires ``W(0) > 0``, true in the ``"barrett"`` model)."""
@@ -413,7 +415,7 @@ class SelfEnforcingAgreement(Model):
                 f"the relative gain needs a positive non-cooperative total payoff, got {w0}")
         return (self.total_payoff(self.n) - w0) / w0
 
-    def closed_gap(self, k: int) -> Any:
+    def closed_gap(self, k: int) -> Number:
         """The share of the gain from full cooperation that ``k`` signatories achieve:
         ``(W(k) - W(0)) / (W(N) - W(0))`` with ``W`` the total payoff (1 when full
         cooperation gains nothing)."""
@@ -493,7 +495,7 @@ class SelfEnforcingAgreement(Model):
         return max(self.stable_sizes(tol=tol))
 
     # -- transfers -----------------------------------------------------------------------------
-    def surplus(self, coalition: int | Iterable[int]) -> Any:
+    def surplus(self, coalition: int | Iterable[int]) -> Number:
         """``sum_{i in S} [pi_i(S) - pi_i(S - {i})]``: what the members together gain over
         their free-riding payoffs (a coalition of ``k`` identical countries: ``k (pi_s(k) -
         pi_n(k - 1))``)."""
@@ -529,7 +531,7 @@ class SelfEnforcingAgreement(Model):
             return True  # no members, nobody to leave
         return not self._moves(-self.surplus(coalition), self.tie == "stay_out", tol)
 
-    def transfer_payoffs(self, coalition: Iterable[int]) -> tuple[Any, ...]:
+    def transfer_payoffs(self, coalition: Iterable[int]) -> tuple[Number, ...]:
         """Payoffs after the members share the surplus equally on top of their free-riding
         payoffs (one transfer scheme that makes a PIS coalition internally stable);
         non-members keep their payoffs."""
@@ -544,7 +546,7 @@ class SelfEnforcingAgreement(Model):
         return tuple(pay)
 
     # -- enumeration over coalitions (any countries) -------------------------------------------
-    def payoffs(self, coalition: int | Iterable[int]) -> tuple[Any, ...]:
+    def payoffs(self, coalition: int | Iterable[int]) -> tuple[Number, ...]:
         """Every country's payoff when ``coalition`` signs (a size: the first ``k``)."""
         if isinstance(coalition, numbers.Integral):
             k = self._size(int(coalition))
@@ -598,7 +600,7 @@ class SelfEnforcingAgreement(Model):
                 f"{what} is defined by coalition size for identical countries; with "
                 "heterogeneous countries ask about coalitions (stable_coalitions, is_stable)")
 
-    def _size(self, k: Any, low: int = 0, high: int | None = None) -> int:
+    def _size(self, k: object, low: int = 0, high: int | None = None) -> int:
         high = self.n if high is None else high
         if isinstance(k, bool) or not isinstance(k, numbers.Integral):
             raise InvalidTypeError(f"a coalition size must be an integer, got {k!r}")
@@ -606,7 +608,7 @@ class SelfEnforcingAgreement(Model):
             raise InvalidArgumentError(f"coalition size must be in {low}..{high}, got {k}")
         return int(k)
 
-    def _mask(self, coalition: Any) -> int:
+    def _mask(self, coalition: object) -> int:
         if isinstance(coalition, (str, bytes)) or not isinstance(coalition, Iterable):
             raise InvalidTypeError(
                 f"a coalition is a size or a collection of country indices, got {coalition!r}")
@@ -629,7 +631,7 @@ class SelfEnforcingAgreement(Model):
                 "with identical countries use stable_sizes()")
         return (self._members(m) for m in range(1 << self.n))
 
-    def _moves(self, gain: Any, when_indifferent: bool, tol: float) -> bool:
+    def _moves(self, gain: Number, when_indifferent: bool, tol: float) -> bool:
         """Whether a country with this gain from moving moves (the tie rule on a tie)."""
         if isinstance(gain, Fraction):
             return gain > 0 or (gain == 0 and when_indifferent)
@@ -640,12 +642,12 @@ class SelfEnforcingAgreement(Model):
             return when_indifferent
         return float(gain) > 0
 
-    def _size_abatement(self, k: int) -> tuple[Any, Any]:
+    def _size_abatement(self, k: int) -> tuple[Number, Number]:
         n, b, c = self.n, self._b[0], self._c[0]
         if self.specification == "linear":
             return k * b / c, b / c
         if self.specification == "binary":
-            def abates(benefit: Any) -> int:
+            def abates(benefit: Number) -> int:
                 return int(benefit >= c if self.abate_when_indifferent else benefit > c)
             return (abates(k * b) if k else 0), abates(b)
         gamma, a = c / b, self.a
@@ -656,7 +658,7 @@ class SelfEnforcingAgreement(Model):
         den = d * d + k * k * gamma * n
         return k * a * gamma * n / den, a * d / den
 
-    def _size_payoffs(self, k: int) -> tuple[Any, Any]:
+    def _size_payoffs(self, k: int) -> tuple[Number, Number]:
         """``(pi_s(k), pi_n(k))`` for identical countries (both computed for every k)."""
         n, b, c = self.n, self._b[0], self._c[0]
         q_s, q_n = self._size_abatement(k)
@@ -668,7 +670,7 @@ class SelfEnforcingAgreement(Model):
         common = b / n * (self.a * total - total * total / 2)
         return common - c * q_s * q_s / 2, common - c * q_n * q_n / 2
 
-    def _coalition_payoffs(self, mask: int) -> tuple[Any, ...]:
+    def _coalition_payoffs(self, mask: int) -> tuple[Number, ...]:
         """Every country's payoff when the coalition ``mask`` signs."""
         if self.identical:
             k = bin(mask).count("1")
@@ -676,7 +678,7 @@ class SelfEnforcingAgreement(Model):
             return tuple(ps if mask >> i & 1 else pn for i in range(self.n))
         b, c = self._b, self._c
         b_s = sum((b[i] for i in range(self.n) if mask >> i & 1), start=0 * b[0])
-        q: list[Any] = []
+        q: list[Number] = []
         for i in range(self.n):
             marginal = b_s if mask >> i & 1 else b[i]
             if self.specification == "linear":
