@@ -10,19 +10,25 @@ structure's name and :func:`preference` compares two payoffs. Used by
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Literal, cast
 
 from ..._namespace import public_dir
 from ...errors import InvalidArgumentError
+from ...types import Number
 
 __all__ = ["StructureComparison"]
 __dir__ = public_dir(__all__)
 
+#: An alliance structure: hub-and-spokes or a multilateral body.
+Structure = Literal["bilateral", "multilateral"]
+#: Which structure an actor prefers, or neither.
+Preference = Literal["bilateral", "multilateral", "indifferent"]
+
 #: The two alliance structures compared.
-STRUCTURES = ("bilateral", "multilateral")
+STRUCTURES: tuple[Structure, Structure] = ("bilateral", "multilateral")
 
 
-def check_structure(structure: Any) -> str:
+def check_structure(structure: object) -> Structure:
     """``structure`` if it is ``'bilateral'`` or ``'multilateral'``, else an error.
 
     Raises
@@ -39,10 +45,10 @@ def check_structure(structure: Any) -> str:
     if structure not in STRUCTURES:
         raise InvalidArgumentError(
             f"structure must be 'bilateral' or 'multilateral', got {structure!r}")
-    return str(structure)
+    return cast(Structure, str(structure))
 
 
-def preference(bilateral: Any, multilateral: Any) -> str:
+def preference(bilateral: Number, multilateral: Number) -> Preference:
     """``'bilateral'``, ``'multilateral'`` or ``'indifferent'``: which payoff is larger.
 
     Examples
@@ -81,16 +87,16 @@ class StructureComparison:
     ('multilateral', Fraction(1, 4))
     """
 
-    bilateral: Any
-    multilateral: Any
+    bilateral: Number
+    multilateral: Number
 
     @property
-    def preferred(self) -> str:
+    def preferred(self) -> Preference:
         """``'bilateral'``, ``'multilateral'`` or ``'indifferent'``."""
         return preference(self.bilateral, self.multilateral)
 
     @property
-    def advantage(self) -> Any:
+    def advantage(self) -> Number:
         """How much more the multilateral structure pays (negative: bilateral pays more)."""
         return self.multilateral - self.bilateral
 

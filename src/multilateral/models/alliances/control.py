@@ -20,21 +20,27 @@ import math
 from dataclasses import dataclass
 from fractions import Fraction
 from itertools import product
-from typing import Any
 
 from ..._namespace import public_dir
 from ..._numeric import format_number
 from ..._validation import check_positive_int, check_probability, check_real
 from ...errors import InvalidArgumentError
 from ...results import Threshold
+from ...types import Number
 from ..base import Model
-from .comparison import StructureComparison, check_structure, preference
+from .comparison import (
+    Preference,
+    Structure,
+    StructureComparison,
+    check_structure,
+    preference,
+)
 
 __all__ = ["AllianceControl", "brute_force_preference", "illustrative_alliances"]
 __dir__ = public_dir(__all__)
 
 
-def _binomial_tail(n: int, p: Any, at_least: int) -> Any:
+def _binomial_tail(n: int, p: Number, at_least: int) -> Number:
     """``P(Binomial(n, p) >= at_least)``, exact for exact ``p`` (scipy for floats)."""
     if at_least <= 0:
         return 1 + 0 * p
@@ -142,17 +148,17 @@ class AllianceControl(Model):
     """
 
     allies: int
-    adventurism: Any
-    entrapment_cost: Any
-    dependence: Any = 1
-    binding_value: Any = 0
-    support: Any = Fraction(1, 2)
+    adventurism: Number
+    entrapment_cost: Number
+    dependence: Number = 1
+    binding_value: Number = 0
+    support: Number = Fraction(1, 2)
     quota: int | None = None
-    adventure_gain: Any = 0
-    burden_cost: Any = 0
-    great_power_adventurism: Any = 0
-    ally_entrapment_cost: Any = 0
-    ally_restraint: Any = 1
+    adventure_gain: Number = 0
+    burden_cost: Number = 0
+    great_power_adventurism: Number = 0
+    ally_entrapment_cost: Number = 0
+    ally_restraint: Number = 1
 
     def __post_init__(self) -> None:
         k = check_positive_int(self.allies, "allies")
@@ -192,31 +198,31 @@ class AllianceControl(Model):
             return "majority"
         return f"{q} of {k}"
 
-    def body_backs_restraint(self) -> Any:
+    def body_backs_restraint(self) -> Number:
         """``pi``: probability that the body backs the great power's restraint of a rogue ally."""
         assert self.quota is not None
         return _binomial_tail(self.allies - 1, self.support, self.quota - 1)
 
-    def body_binds_great_power(self) -> Any:
+    def body_binds_great_power(self) -> Number:
         """``beta``: probability that the allies' votes bind the great power."""
         assert self.quota is not None
         return _binomial_tail(self.allies, self.ally_restraint, self.quota)
 
-    def restraint(self, structure: str) -> Any:
+    def restraint(self, structure: Structure) -> Number:
         """Probability that a rogue ally is restrained: ``d`` or ``d pi``."""
         if check_structure(structure) == "bilateral":
             return self.dependence
         return self.dependence * self.body_backs_restraint()
 
-    def great_power_payoff(self, structure: str) -> Any:
+    def great_power_payoff(self, structure: Structure) -> Number:
         """The great power's expected payoff, summed over its ``k`` allies."""
         fear = self.adventurism * self.entrapment_cost
-        per_ally = -fear * (1 - self.restraint(structure))
+        per_ally: Number = -fear * (1 - self.restraint(structure))
         if structure == "multilateral":
             per_ally += self.binding_value
         return self.allies * per_ally
 
-    def ally_payoff(self, structure: str) -> Any:
+    def ally_payoff(self, structure: Structure) -> Number:
         """One ally's expected payoff."""
         gain = self.adventurism * self.adventure_gain * (1 - self.restraint(structure))
         exposure = self.great_power_adventurism * self.ally_entrapment_cost
@@ -234,11 +240,11 @@ class AllianceControl(Model):
         return StructureComparison(self.ally_payoff("bilateral"),
                                    self.ally_payoff("multilateral"))
 
-    def great_power_prefers(self) -> str:
+    def great_power_prefers(self) -> Preference:
         """``'bilateral'``, ``'multilateral'`` or ``'indifferent'``."""
         return self.compare().preferred
 
-    def allies_prefer(self) -> str:
+    def allies_prefer(self) -> Preference:
         """What each (identical) ally prefers."""
         return self.compare_allies().preferred
 
@@ -255,7 +261,7 @@ class AllianceControl(Model):
             return Threshold.none("adventurism * entrapment_cost")
         return Threshold.at(self.binding_value / forfeited, "adventurism * entrapment_cost")
 
-    def regime(self) -> tuple[str, str]:
+    def regime(self) -> tuple[Preference, Preference]:
         """``(great power's preference, allies' preference)``: one of the four regions.
 
         ``('bilateral', 'multilateral')`` is a hub-and-spokes the great power imposes on
@@ -264,12 +270,12 @@ class AllianceControl(Model):
         """
         return self.great_power_prefers(), self.allies_prefer()
 
-    def structure(self) -> str:
+    def structure(self) -> Structure:
         """The structure a great power that designs the alliance chooses (ties: multilateral)."""
         return "bilateral" if self.great_power_prefers() == "bilateral" else "multilateral"
 
 
-def _brute_force_pi(model: AllianceControl) -> Any:
+def _brute_force_pi(model: AllianceControl) -> Number:
     """``pi`` by enumerating the other allies' votes (a check on the closed form)."""
     assert model.quota is not None
     theta, total = model.support, 0 * model.support
@@ -281,7 +287,7 @@ def _brute_force_pi(model: AllianceControl) -> Any:
     return total
 
 
-def _brute_force_payoffs(model: AllianceControl) -> tuple[Any, Any]:
+def _brute_force_payoffs(model: AllianceControl) -> tuple[Number, Number]:
     """The great power's payoffs from the enumerated event tree of one ally, times ``k``.
 
     Each ally: rogue or not (``p``); a rogue backs down under the threat or not (``d``);
@@ -291,7 +297,8 @@ def _brute_force_payoffs(model: AllianceControl) -> tuple[Any, Any]:
     assert model.quota is not None
     p, e, d = model.adventurism, model.entrapment_cost, model.dependence
     theta, zero = model.support, 0 * model.adventurism
-    bilateral, multilateral = zero, zero + model.binding_value
+    bilateral: Number = zero
+    multilateral: Number = zero + model.binding_value
     for rogue, backs_down in product((0, 1), repeat=2):
         weight = (p if rogue else 1 - p) * (d if backs_down else 1 - d)
         if not rogue:
@@ -305,7 +312,7 @@ def _brute_force_payoffs(model: AllianceControl) -> tuple[Any, Any]:
     return model.allies * bilateral, model.allies * multilateral
 
 
-def brute_force_preference(model: AllianceControl) -> str:
+def brute_force_preference(model: AllianceControl) -> Preference:
     """The great power's preferred structure, from the enumerated event tree.
 
     No closed form is used: each ally's rogue attempt, its backing down and every profile of

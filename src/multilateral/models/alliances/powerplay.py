@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
 
 from ..._namespace import public_dir
 from ..._numeric import format_number
@@ -23,7 +22,7 @@ from ...errors import InvalidArgumentError
 from ...results import Threshold
 from ...types import Number
 from ..base import Model
-from .comparison import StructureComparison, check_structure
+from .comparison import Structure, StructureComparison, check_structure
 
 __all__ = ["CHA_QUADRANTS", "Powerplay", "cha_quadrants"]
 __dir__ = public_dir(__all__)
@@ -110,12 +109,12 @@ class Powerplay(Model):
     Threshold(stakes >= 11/72)
     """
 
-    controller: Any
-    controlled: Any
-    others: Any = 0
-    alignment: Any = Fraction(1, 2)
-    stakes: Any = 1
-    enforcement_cost: Any = 0
+    controller: Number
+    controlled: Number
+    others: Number = 0
+    alignment: Number = Fraction(1, 2)
+    stakes: Number = 1
+    enforcement_cost: Number = 0
 
     def __post_init__(self) -> None:
         for name in ("controller", "controlled"):
@@ -131,21 +130,21 @@ class Powerplay(Model):
             "controller", "controlled", "others", "alignment", "stakes", "enforcement_cost"))
         return f"Powerplay({shown})"
 
-    def control(self, structure: str) -> Any:
+    def control(self, structure: Structure) -> Number:
         """Probability that the controller prevails under ``structure``."""
         wc, wt, m, th = self.controller, self.controlled, self.others, self.alignment
         if check_structure(structure) == "bilateral":
             return wc / (wc + wt)
         return (wc + th * m) / (wc + wt + m)
 
-    def burden(self, structure: str) -> Any:
+    def burden(self, structure: Structure) -> Number:
         """The controller's enforcement burden, as a share of its own capabilities."""
         wc, wt, m, th = self.controller, self.controlled, self.others, self.alignment
         if check_structure(structure) == "bilateral":
             return self.enforcement_cost * wt / wc
         return self.enforcement_cost * wt / (wc + th * m)
 
-    def payoff(self, structure: str) -> Any:
+    def payoff(self, structure: Structure) -> Number:
         """``stakes * control - burden`` under ``structure``."""
         return self.stakes * self.control(structure) - self.burden(structure)
 
@@ -153,7 +152,7 @@ class Powerplay(Model):
         """The controller's payoff under both structures."""
         return StructureComparison(self.payoff("bilateral"), self.payoff("multilateral"))
 
-    def critical_alignment(self) -> Any:
+    def critical_alignment(self) -> Number:
         """The alignment above which the body gives the controller *more* control:
         its bilateral share ``w_C / (w_C + w_T)``."""
         return self.controller / (self.controller + self.controlled)
