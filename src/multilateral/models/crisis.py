@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
 
 from .._namespace import public_dir
 from .._numeric import format_number
@@ -28,6 +27,7 @@ from .._validation import check_real
 from ..errors import InvalidGameError
 from ..games.two_by_two import TwoByTwo
 from ..results import CorrelatedEquilibrium
+from ..types import Number
 from .base import Model
 
 __all__ = ["CrisisComparison", "CrisisMediation"]
@@ -40,26 +40,26 @@ class CrisisComparison:
 
     Attributes
     ----------
-    nash_firmness : object
+    nash_firmness : number
         Probability that each side stands firm in the symmetric mixed equilibrium.
-    nash_war_risk, mediated_war_risk : object
+    nash_war_risk, mediated_war_risk : number
         Probability of war without and with the mediator.
-    nash_payoff, mediated_payoff : object
+    nash_payoff, mediated_payoff : number
         Each side's expected payoff without and with the mediator.
     recommendation : tuple
         The mediator's probabilities of (both back down, only A backs down, only B backs
         down, war).
     """
 
-    nash_firmness: Any
-    nash_war_risk: Any
-    nash_payoff: Any
-    mediated_war_risk: Any
-    mediated_payoff: Any
-    recommendation: tuple[Any, Any, Any, Any]
+    nash_firmness: Number
+    nash_war_risk: Number
+    nash_payoff: Number
+    mediated_war_risk: Number
+    mediated_payoff: Number
+    recommendation: tuple[Number, Number, Number, Number]
 
     @property
-    def war_risk_removed(self) -> Any:
+    def war_risk_removed(self) -> Number:
         """How much probability of war the mediator removes."""
         return self.nash_war_risk - self.mediated_war_risk
 
@@ -128,9 +128,9 @@ class CrisisMediation(Model):
     Fraction(1, 3)
     """
 
-    prize: Any
-    humiliation: Any
-    war_cost: Any
+    prize: Number
+    humiliation: Number
+    war_cost: Number
 
     def __post_init__(self) -> None:
         for name in ("prize", "humiliation", "war_cost"):

@@ -87,11 +87,11 @@ game is :class:`multilateral.WeightedVotingGame` (see :func:`caucus_gain`).
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from statistics import NormalDist
-from typing import Any
+from typing import Literal, cast
 
 from .. import tolerances
 from .._namespace import public_dir
@@ -111,10 +111,17 @@ __all__ = [
 ]
 __dir__ = public_dir(__all__)
 
+#: A forum cooperation can run through.
+Forum = Literal["universal", "club"]
+#: A state's preferred forum, or neither.
+ForumPreference = Literal["universal", "club", "indifferent"]
+#: A caucus power index (the keys of :attr:`CaucusGain.together` and ``.apart``).
+CaucusIndex = Literal["shapley_shubik", "banzhaf_normalized", "banzhaf", "banzhaf_member"]
+
 FORUMS = ("universal", "club")
 
 
-def _prefer(universal: Any, club: Any) -> str:
+def _prefer(universal: Number, club: Number) -> ForumPreference:
     if universal > club:
         return "universal"
     if club > universal:
@@ -139,10 +146,10 @@ class ForumOutcome:
         Every state's payoff.
     """
 
-    forum: str
+    forum: Literal["universal", "club", "none"]
     members: tuple[str, ...]
-    coverage: Any
-    payoffs: tuple[Any, ...]
+    coverage: Number
+    payoffs: tuple[Number, ...]
 
     def __repr__(self) -> str:
         if self.forum == "universal":
@@ -208,11 +215,11 @@ class ForumChoice(Model):
     ForumOutcome(universal: all 4 cooperate)
     """
 
-    benefit: Any
-    weights: Any = None
-    legitimacy: Any = 0
-    coverage_returns: Any = 1
-    members: Any = None
+    benefit: Sequence[Number]
+    weights: Sequence[Number] | None = None
+    legitimacy: Number = 0
+    coverage_returns: Number = 1
+    members: Sequence[str] | None = None
 
     def __post_init__(self) -> None:
         for name in ("benefit", "weights"):
@@ -255,13 +262,13 @@ class ForumChoice(Model):
 
     def __repr__(self) -> str:
         shown = [f"benefit={format_values(self.benefit, limit=6)}"]
-        if len(set(self.weights)) > 1:
-            shown.append(f"weights={format_values(self.weights, limit=6)}")
+        if len(set(self._weights)) > 1:
+            shown.append(f"weights={format_values(self._weights, limit=6)}")
         for name, default in (("legitimacy", 0), ("coverage_returns", 1)):
             if getattr(self, name) != default:
                 shown.append(f"{name}={format_number(getattr(self, name))}")
-        if self.members != tuple(f"S{i + 1}" for i in range(self.n)):
-            listed = ", ".join(self.members[:4]) + (", ..." if self.n > 4 else "")
+        if self._members != tuple(f"S{i + 1}" for i in range(self.n)):
+            listed = ", ".join(self._members[:4]) + (", ..." if self.n > 4 else "")
             shown.append(f"members=[{listed}]")
         return f"ForumChoice({', '.join(shown)})"
 
@@ -276,14 +283,22 @@ class ForumChoice(Model):
 
     def club_members(self) -> tuple[str, ...]:
         """The willing: the states that gain (``b_i > 0``)."""
-        return tuple(m for m, b in zip(self.members, self.benefit, strict=True) if b > 0)
+        return tuple(m for m, b in zip(self._members, self.benefit, strict=True) if b > 0)
 
-    def club_coverage(self) -> Any:
+    @property
+    def _weights(self) -> tuple[Number, ...]:
+        return cast(tuple[Number, ...], self.weights)  # normalized by __post_init__
+
+    @property
+    def _members(self) -> tuple[str, ...]:
+        return cast(tuple[str, ...], self.members)  # labelled by __post_init__
+
+    def club_coverage(self) -> Number:
         """The willing's share of the coverage weights."""
-        return sum((w for w, b in zip(self.weights, self.benefit, strict=True) if b > 0),
-                   0 * self.weights[0])
+        return sum((w for w, b in zip(self._weights, self.benefit, strict=True) if b > 0),
+                   0 * self._weights[0])
 
-    def payoffs(self, forum: str) -> tuple[Any, ...]:
+    def payoffs(self, forum: Forum) -> tuple[Number, ...]:
         """Every state's payoff if cooperation runs through ``forum``."""
         if forum not in FORUMS:
             raise InvalidArgumentError(f"forum must be 'universal' or 'club', got {forum!r}")
@@ -294,21 +309,21 @@ class ForumChoice(Model):
         value = self.club_coverage() ** self.coverage_returns
         return tuple(b * value if b > 0 else zero for b in self.benefit)
 
-    def preferences(self) -> dict[str, str]:
+    def preferences(self) -> dict[str, ForumPreference]:
         """Each state's preferred forum: ``'universal'``, ``'club'`` or ``'indifferent'``."""
         universal, club = self.payoffs("universal"), self.payoffs("club")
         return {m: _prefer(u, c)
-                for m, u, c in zip(self.members, universal, club, strict=True)}
+                for m, u, c in zip(self._members, universal, club, strict=True)}
 
     def equilibrium(self) -> ForumOutcome:
         """The forum structure: universal if no one blocks, else the club of the willing."""
         if self.universal_adopted():
-            return ForumOutcome("universal", self.members, 1 + 0 * self.weights[0],
+            return ForumOutcome("universal", self._members, 1 + 0 * self._weights[0],
                                 self.payoffs("universal"))
         club = self.club_members()
         if club:
             return ForumOutcome("club", club, self.club_coverage(), self.payoffs("club"))
-        return ForumOutcome("none", (), 0 * self.weights[0], self.payoffs("universal"))
+        return ForumOutcome("none", (), 0 * self._weights[0], self.payoffs("universal"))
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -370,9 +385,9 @@ class HeterogeneousForum(Model):
     """
 
     n: int
-    gain_probability: Any
-    legitimacy: Any = 0
-    coverage_returns: Any = 1
+    gain_probability: Number
+    legitimacy: Number = 0
+    coverage_returns: Number = 1
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "n", check_positive_int(self.n, "n", minimum=2))
@@ -405,11 +420,11 @@ class HeterogeneousForum(Model):
                 f"{format_number(self.legitimacy)}, coverage_returns="
                 f"{format_number(self.coverage_returns)})")
 
-    def universal_value(self) -> Any:
+    def universal_value(self) -> Number:
         """``U(p) = (1 + lambda) p**(n - 1)``: the chance no one blocks, times the premium."""
         return (1 + self.legitimacy) * self.gain_probability ** (self.n - 1)
 
-    def club_value(self) -> Any:
+    def club_value(self) -> Number:
         """``C(p) = E[((1 + X) / n)**gamma]``: the expected value of the club of the willing."""
         p, n, g = self.gain_probability, self.n, self.coverage_returns
         if isinstance(p, float) or isinstance(g, float):
@@ -421,7 +436,7 @@ class HeterogeneousForum(Model):
         return sum((math.comb(n - 1, x) * p**x * (1 - p) ** (n - 1 - x)
                     * Fraction(1 + x, n) ** g for x in range(n)), 0 * p)
 
-    def preferred_forum(self) -> str:
+    def preferred_forum(self) -> ForumPreference:
         """``'universal'``, ``'club'`` or ``'indifferent'``."""
         return _prefer(self.universal_value(), self.club_value())
 
@@ -466,7 +481,7 @@ class HeterogeneousForum(Model):
             return Threshold.none("spread")
         return Threshold.at(mean / NormalDist().inv_cdf(p_star), "spread")
 
-    def outcome_probabilities(self) -> dict[str, Any]:
+    def outcome_probabilities(self) -> dict[str, Number]:
         """Probabilities of the forum structures, for all ``n`` positions random.
 
         ``universal`` (no one blocks: ``p**n``), ``club`` (some but not all gain) and
@@ -502,17 +517,17 @@ class CaucusGain:
     n: int
     caucus: int
     quota: int
-    together: dict[str, Any]
-    apart: dict[str, Any]
+    together: dict[str, Fraction]
+    apart: dict[str, Fraction]
 
-    def gain(self, index: str = "shapley_shubik") -> Any:
+    def gain(self, index: CaucusIndex = "shapley_shubik") -> Fraction:
         """``together - apart`` for ``index``."""
         if index not in self.together:
             raise InvalidArgumentError(
                 f"index must be one of {sorted(self.together)}, got {index!r}")
         return self.together[index] - self.apart[index]
 
-    def ratio(self, index: str = "shapley_shubik") -> Any:
+    def ratio(self, index: CaucusIndex = "shapley_shubik") -> Fraction:
         """``together / apart`` for ``index`` (every member has some power apart)."""
         self.gain(index)
         return self.together[index] / self.apart[index]
