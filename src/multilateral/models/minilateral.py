@@ -76,7 +76,7 @@ import numbers
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any
+from typing import Any, Protocol, cast
 
 import numpy as np
 from numpy.typing import NDArray
@@ -95,6 +95,17 @@ __all__ = ["CriticalMass", "MagicNumber", "MembershipCurve", "MinilateralResult"
 __dir__ = public_dir(__all__)
 
 BENEFITS = ("linear", "concave", "threshold")
+
+
+class Distribution(Protocol):
+    """What ``MagicNumber(delta=...)`` needs of an uncertain discount factor: a ``cdf``.
+
+    A frozen :mod:`scipy.stats` distribution on ``[0, 1]`` (e.g. ``scipy.stats.beta(8,
+    2)``) has one.
+    """
+
+    def cdf(self, x: float, /) -> float:
+        """``P(delta <= x)``."""
 
 
 @dataclass(frozen=True, repr=False, eq=False)
@@ -120,10 +131,10 @@ class CriticalMass:
     k: int
     members: tuple[str, ...]
     indices: tuple[int, ...]
-    coverage: Any
-    required: Any
+    coverage: Fraction | float
+    required: Fraction | float
 
-    def __iter__(self) -> Iterator[Any]:
+    def __iter__(self) -> Iterator[int | tuple[str, ...]]:
         return iter((self.k, self.members))
 
     def __repr__(self) -> str:
@@ -198,7 +209,7 @@ class MinilateralResult:
     k: int
     members: tuple[str, ...]
     indices: tuple[int, ...]
-    coverage: Any
+    coverage: Fraction | float
     net_benefit: float
     p_sustained: float
     curve: MembershipCurve
@@ -323,10 +334,10 @@ class MagicNumber(Model):
     threshold: Number = Fraction(1, 2)
     cost: Number | Callable[[int], float] = 0
     cooperation: ConditionalCooperation | None = None
-    delta: Any = None  # a number or a distribution with a cdf
+    delta: Number | Distribution | None = None
     normalize: bool = False
     others: int | None = None
-    _shares: tuple[Any, ...] = field(default=(), init=False, repr=False, compare=False)
+    _shares: tuple[Fraction | float, ...] = field(default=(), init=False, repr=False, compare=False)
     _names: tuple[str, ...] = field(default=(), init=False, repr=False, compare=False)
     _exact: bool = field(default=False, init=False, repr=False, compare=False)
 
@@ -365,7 +376,8 @@ class MagicNumber(Model):
         return f"MagicNumber({', '.join(parts)})"
 
     @classmethod
-    def from_mapping(cls, weights: Mapping[str, Number], **kwargs: Any) -> MagicNumber:
+    def from_mapping(cls, weights: Mapping[str, Number],
+                     **kwargs: Any) -> MagicNumber:  # Any: the constructor's other fields
         """Build from ``{label: weight}``.
 
         E.g. from :func:`multilateral.cases.climate.emission_shares`.
@@ -375,7 +387,9 @@ class MagicNumber(Model):
                 f"weights must be a mapping from label to weight, got {type(weights).__name__}")
         return cls(weights=tuple(weights.values()), labels=tuple(weights), **kwargs)
 
-    def _check_weights(self) -> tuple[tuple[Any, ...], tuple[Any, ...], bool]:
+    def _check_weights(
+        self,
+    ) -> tuple[tuple[Fraction | float, ...], tuple[Fraction | float, ...], bool]:
         raw = self.weights
         if isinstance(raw, (str, bytes, Mapping)) or not isinstance(
                 raw, (Sequence, np.ndarray)):
@@ -511,7 +525,7 @@ class MagicNumber(Model):
         return len(self._shares)
 
     @property
-    def shares(self) -> tuple[Any, ...]:
+    def shares(self) -> tuple[Fraction | float, ...]:
         """Every member's share after ``normalize`` or ``others`` (sums to one)."""
         return self._shares
 
@@ -524,7 +538,7 @@ class MagicNumber(Model):
         """Member indices from heaviest to lightest (ties: the earlier member first)."""
         return tuple(sorted(range(self.n), key=lambda i: (-self._shares[i], i)))
 
-    def _prefix(self, order: Sequence[int]) -> list[Any]:
+    def _prefix(self, order: Sequence[int]) -> list[Fraction | float]:
         return list(itertools.accumulate(self._shares[i] for i in order))
 
     def club(self, k: int) -> tuple[str, ...]:
@@ -554,7 +568,7 @@ class MagicNumber(Model):
             raise InvalidArgumentError("members must be distinct")
         return out
 
-    def _check_k(self, k: Any) -> int:
+    def _check_k(self, k: object) -> int:
         k = check_positive_int(k, "k", 1)
         if k > self.n:
             raise InvalidArgumentError(f"k must be at most the number of members {self.n}")
@@ -567,7 +581,7 @@ class MagicNumber(Model):
             raise InvalidArgumentError(f"share must be in [0, 1], got {share!r}")
         return float(self._benefits([s])[0])
 
-    def _benefits(self, shares: Sequence[Any]) -> NDArray[np.float64]:
+    def _benefits(self, shares: Sequence[Number]) -> NDArray[np.float64]:
         if callable(self.benefit):
             return np.array([float(self.benefit(float(s))) for s in shares])
         s = np.array([float(x) for x in shares])
@@ -639,11 +653,12 @@ class MagicNumber(Model):
         if not cd.attainable:
             return 0.0
         if hasattr(self.delta, "cdf"):
-            p = 1.0 - float(self.delta.cdf(cd.delta))
+            p = 1.0 - float(cast(Distribution, self.delta).cdf(cd.delta))
             if not math.isfinite(p):
                 raise InvalidArgumentError("delta.cdf returned a non-finite value")
             return min(max(p, 0.0), 1.0)
-        return 1.0 if bool(self.delta >= cd.value) else 0.0
+        # a number here: the constructor asks for delta with a cooperation model
+        return 1.0 if bool(cast(Number, self.delta) >= cd.value) else 0.0
 
     def largest_sustainable(self) -> int | None:
         """The largest club size whose cooperation is sustained with positive probability
