@@ -50,7 +50,7 @@ def _oye_payoff_structure(out: TextIO) -> None:
     out.write(
         "\n  Only in the Prisoners' Dilemma and Deadlock is defection dominant; the Stag Hunt "
         "needs\n  assurance (its mixed equilibrium puts P(C) = (P-S)/(R-T+P-S) = "
-        f"{Fraction(p - s, r - t + p - s)}), and Chicken\n  has two asymmetric pure "
+        f"{Fraction(p - s) / (r - t + p - s)}), and Chicken\n  has two asymmetric pure "
         "equilibria: coordination, not conflict, is the problem.\n"
     )
 

@@ -6,9 +6,9 @@ import functools
 import itertools
 import math
 import numbers
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from fractions import Fraction
-from typing import Any
+from typing import Any, cast, overload
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -16,6 +16,7 @@ from numpy.typing import ArrayLike, NDArray
 from .._namespace import public_dir
 from .._validation import as_number_array, check_positive_int, to_float
 from ..errors import InvalidArgumentError, InvalidGameError, InvalidPayoffsError, InvalidTypeError
+from ..types import Number, NumberArray
 from ._common import Immutable
 from .normal_form import NormalFormGame
 
@@ -69,9 +70,11 @@ class AnonymousGame(Immutable):
     Fraction(-1, 2)
     """
 
-    def __init__(self, cooperator: ArrayLike, defector: ArrayLike, *, name: str = "") -> None:
-        c = as_number_array(cooperator, "cooperator payoffs")
-        d = as_number_array(defector, "defector payoffs")
+    def __init__(self, cooperator: ArrayLike | Sequence[Number],
+                 defector: ArrayLike | Sequence[Number], *, name: str = "") -> None:
+        # numpy's ArrayLike has no Fraction; as_number_array takes Fractions all the same
+        c = as_number_array(cast(ArrayLike, cooperator), "cooperator payoffs")
+        d = as_number_array(cast(ArrayLike, defector), "defector payoffs")
         if c.ndim != 1 or d.ndim != 1 or c.shape != d.shape:
             raise InvalidPayoffsError(
                 "cooperator and defector payoffs must be 1-d arrays of the same length n "
@@ -105,8 +108,8 @@ class AnonymousGame(Immutable):
     def from_functions(
         cls,
         n: int,
-        cooperator: Callable[[int], Any],
-        defector: Callable[[int], Any],
+        cooperator: Callable[[int], Number],
+        defector: Callable[[int], Number],
         *,
         name: str = "",
     ) -> AnonymousGame:
@@ -127,10 +130,10 @@ class AnonymousGame(Immutable):
     def public_goods(
         cls,
         n: int,
-        r: Any = None,
+        r: Number | None = None,
         *,
-        mpcr: Any = None,
-        cost: Any = 1,
+        mpcr: Number | None = None,
+        cost: Number = 1,
     ) -> AnonymousGame:
         """The linear public goods game.
 
@@ -158,7 +161,8 @@ class AnonymousGame(Immutable):
                                   lambda k: share * c * k, name=label)
 
     @classmethod
-    def threshold(cls, n: int, threshold: int, *, benefit: Any = 1, cost: Any = Fraction(1, 2)
+    def threshold(cls, n: int, threshold: int, *, benefit: Number = 1,
+                  cost: Number = Fraction(1, 2)
                   ) -> AnonymousGame:
         """A step-level public good: everyone gets ``benefit`` if at least ``threshold`` of the
         ``n`` members cooperate; cooperators pay ``cost`` either way.
@@ -183,7 +187,8 @@ class AnonymousGame(Immutable):
         )
 
     @classmethod
-    def prisoners_dilemma(cls, n: int, *, benefit: Any = 2, cost: Any = 1) -> AnonymousGame:
+    def prisoners_dilemma(cls, n: int, *, benefit: Number = 2, cost: Number = 1
+                          ) -> AnonymousGame:
         """The N-player Prisoners' Dilemma (N-player donation game).
 
         A cooperator pays ``cost`` and gives ``benefit`` shared by the ``n - 1`` others; with
@@ -210,12 +215,12 @@ class AnonymousGame(Immutable):
         return int(self._c.size)
 
     @property
-    def cooperator(self) -> NDArray[Any]:
+    def cooperator(self) -> NumberArray:
         """Payoff to a cooperator when ``k = 0..n-1`` others cooperate (read-only)."""
         return self._c
 
     @property
-    def defector(self) -> NDArray[Any]:
+    def defector(self) -> NumberArray:
         """Payoff to a defector when ``k = 0..n-1`` others cooperate (read-only)."""
         return self._d
 
@@ -225,13 +230,13 @@ class AnonymousGame(Immutable):
         return self._c.dtype.kind in "iuO" and self._d.dtype.kind in "iuO"
 
     @functools.cached_property
-    def gains(self) -> NDArray[Any]:
+    def gains(self) -> NumberArray:
         """``cooperator[k] - defector[k]``: what cooperating adds when ``k`` others cooperate."""
         out = self._c - self._d
         out.flags.writeable = False
         return out
 
-    def gain(self, k: int) -> Any:
+    def gain(self, k: int) -> Number:
         """The gain from cooperating when ``k`` others cooperate."""
         return self.gains[self._k(k)]
 
@@ -251,7 +256,11 @@ class AnonymousGame(Immutable):
         w = binomial_weights(self.n - 1, x)
         return x * (w @ to_float(self._c)) + (1 - x) * (w @ to_float(self._d))
 
-    def welfare(self, m: int | None = None) -> Any:
+    @overload
+    def welfare(self, m: None = None) -> NumberArray: ...
+    @overload
+    def welfare(self, m: int) -> Number: ...
+    def welfare(self, m: int | None = None) -> NumberArray | Number:
         """Total payoff when ``m`` of the ``n`` players cooperate (all ``m = 0..n`` if None)."""
         if m is None:
             return np.array([self.welfare(j) for j in range(self.n + 1)], dtype=self._c.dtype)

@@ -14,7 +14,7 @@ import math
 import numbers
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from fractions import Fraction
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -22,6 +22,7 @@ from numpy.typing import ArrayLike, NDArray
 from .._namespace import public_dir
 from .._validation import DEFAULT_TOL, as_number_array, check_tol, to_float
 from ..errors import InvalidArgumentError, InvalidGameError, InvalidPayoffsError, InvalidTypeError
+from ..types import Number, NumberArray
 from ._common import Immutable, labels, popcount
 
 __all__ = ["TUGame"]
@@ -127,7 +128,7 @@ class TUGame(Immutable):
     @classmethod
     def from_function(
         cls,
-        func: Callable[[frozenset[int]], Any],
+        func: Callable[[frozenset[int]], Number],
         n: int | None = None,
         *,
         players: Sequence[str] | None = None,
@@ -161,11 +162,12 @@ class TUGame(Immutable):
     @classmethod
     def from_dict(
         cls,
-        coalition_values: Mapping[Iterable[Any], Any],
+        # keys: any iterable of player indices or names (Any: Mapping is invariant in its key)
+        coalition_values: Mapping[Any, Number],
         n: int | None = None,
         *,
         players: Sequence[str] | None = None,
-        default: Any = 0,
+        default: Number = 0,
     ) -> TUGame:
         """Build a game from ``{coalition: value}``; unlisted coalitions are worth ``default``.
 
@@ -248,7 +250,7 @@ class TUGame(Immutable):
         return cls(np.minimum(left, right))
 
     @classmethod
-    def bankruptcy(cls, estate: Any, claims: Sequence[Any]) -> TUGame:
+    def bankruptcy(cls, estate: Number, claims: Sequence[Number]) -> TUGame:
         """The bankruptcy game of O'Neill (1982): what a coalition gets uncontested.
 
         ``v(S) = max(0, E - sum of the claims of the players outside S)``, for an estate ``E``
@@ -267,8 +269,9 @@ class TUGame(Immutable):
         >>> ml.games.TUGame.bankruptcy(200, [100, 200, 300]).values.tolist()
         [0, 0, 0, 0, 0, 0, 100, 200]
         """
-        c = as_number_array(claims, name="claims")
-        e = as_number_array(estate, name="estate")
+        # numpy's ArrayLike has no Fraction; as_number_array takes Fractions all the same
+        c = as_number_array(cast(ArrayLike, claims), name="claims")
+        e = as_number_array(cast(ArrayLike, estate), name="estate")
         if c.ndim != 1 or c.shape[0] < 1 or e.ndim != 0:
             raise InvalidArgumentError(
                 "bankruptcy needs one estate and a flat sequence of at least one claim"
@@ -308,7 +311,7 @@ class TUGame(Immutable):
 
     # -- basic properties --------------------------------------------------------------------
     @property
-    def values(self) -> NDArray[Any]:
+    def values(self) -> NumberArray:
         """Read-only array of the ``2**n`` coalition values, indexed by bitmask."""
         return self._values
 
@@ -323,7 +326,7 @@ class TUGame(Immutable):
         return self._players
 
     @property
-    def grand_value(self) -> Any:
+    def grand_value(self) -> Number:
         """``v(N)``, the worth of the grand coalition."""
         return _scalar(self._values[-1])
 
@@ -344,7 +347,7 @@ class TUGame(Immutable):
         """``max(1, max |v(S)|)``: the magnitude that tolerances are relative to."""
         return max(1.0, float(np.max(np.abs(self.float_values))))
 
-    def mask(self, coalition: Iterable[Any]) -> int:
+    def mask(self, coalition: Iterable[int | str]) -> int:
         """The bitmask of a coalition given as player indices or names."""
         return _mask_of(_as_key(coalition), self._n, self._players)
 
@@ -356,11 +359,11 @@ class TUGame(Immutable):
             raise InvalidGameError(f"mask must be in 0..{(1 << self._n) - 1}, got {mask}")
         return _members(int(mask), self._n)
 
-    def value(self, coalition: Iterable[Any]) -> Any:
+    def value(self, coalition: Iterable[int | str]) -> Number:
         """``v(S)`` for a coalition given as player indices or names."""
         return _scalar(self._values[self.mask(coalition)])
 
-    def marginal_contributions(self, player: int) -> NDArray[Any]:
+    def marginal_contributions(self, player: int | str) -> NumberArray:
         """``v(S | {i}) - v(S - {i})`` for every coalition ``S`` (an array indexed by bitmask).
 
         Examples

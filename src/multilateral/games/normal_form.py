@@ -12,6 +12,7 @@ from numpy.typing import ArrayLike, NDArray
 from .._namespace import public_dir
 from .._validation import as_number_array, as_probability_vector, to_float
 from ..errors import InvalidGameError, InvalidPayoffsError, InvalidTypeError
+from ..types import NumberArray
 from ._common import Immutable, action_values, labels
 
 if TYPE_CHECKING:  # nashpy is imported lazily: it is only needed for conversions
@@ -137,7 +138,7 @@ class NormalFormGame(Immutable):
 
     # -- basic properties -------------------------------------------------------------------
     @property
-    def payoffs(self) -> NDArray[Any]:
+    def payoffs(self) -> NumberArray:
         """Read-only payoff array of shape ``(n_1, ..., n_N, N)``."""
         return self._payoffs
 
@@ -173,7 +174,7 @@ class NormalFormGame(Immutable):
         arr.flags.writeable = False
         return arr
 
-    def payoff_array(self, player: int) -> NDArray[Any]:
+    def payoff_array(self, player: int) -> NumberArray:
         """Player ``player``'s payoffs, an array of shape ``(n_1, ..., n_N)``."""
         return self._payoffs[..., self._player_index(player)]
 
@@ -227,13 +228,14 @@ class NormalFormGame(Immutable):
         return nashpy.Game(self.float_payoffs[..., 0], self.float_payoffs[..., 1])
 
     @classmethod
-    def from_nashpy(cls, game: nashpy.Game, **labels: Any) -> NormalFormGame:
+    def from_nashpy(cls, game: nashpy.Game, *, players: Sequence[str] | None = None,
+                    actions: Sequence[Sequence[str]] | None = None) -> NormalFormGame:
         """Build a game from a :class:`nashpy.Game`."""
         try:
             a, b = game.payoff_matrices
         except AttributeError:
             raise InvalidTypeError(f"expected a nashpy.Game, got {type(game).__name__}") from None
-        return cls(np.asarray(a), np.asarray(b), **labels)
+        return cls(np.asarray(a), np.asarray(b), players=players, actions=actions)
 
     def with_payoffs(self, payoffs: ArrayLike) -> NormalFormGame:
         """A game with the same labels and new payoffs of the same shape.

@@ -31,7 +31,7 @@ InvalidTypeError got str
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, TypeAlias, cast
+from typing import TypeAlias, cast
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -39,7 +39,7 @@ from numpy.typing import ArrayLike, NDArray
 from .._namespace import public_dir
 from .._validation import as_number_array
 from ..errors import InvalidGameError, InvalidPayoffsError, InvalidTypeError
-from ..types import Number
+from ..types import Number, NumberArray
 from .anonymous import AnonymousGame
 from .normal_form import NormalFormGame
 
@@ -55,7 +55,7 @@ __dir__ = public_dir(__all__)
 
 #: A square payoff matrix ``A[i, j]`` (strategy ``i`` against ``j``): nested sequences of
 #: numbers (ints and Fractions stay exact) or a numpy array.
-PayoffMatrix: TypeAlias = Sequence[Sequence[Number]] | NDArray[Any]
+PayoffMatrix: TypeAlias = Sequence[Sequence[Number]] | NDArray[np.generic]
 
 #: A symmetric two-player game: a payoff matrix or a symmetric ``NormalFormGame``.
 MatrixGame: TypeAlias = NormalFormGame | PayoffMatrix
@@ -69,7 +69,7 @@ PopulationGame: TypeAlias = NormalFormGame | AnonymousGame | PayoffMatrix
 FitnessFunction: TypeAlias = Callable[[NDArray[np.int64]], ArrayLike]
 
 
-def symmetric_payoff_matrix(game: MatrixGame) -> NDArray[Any]:
+def symmetric_payoff_matrix(game: MatrixGame) -> NumberArray:
     """A symmetric two-player game as its ``(m, m)`` matrix ``A[i, j]`` (payoff of strategy
     ``i`` against ``j``), exact entries kept exact.
 
@@ -115,7 +115,7 @@ def symmetric_payoff_matrix(game: MatrixGame) -> NDArray[Any]:
             raise InvalidGameError(
                 "the game is not symmetric: the column player's payoffs must be the transpose "
                 "of the row player's (B = A^T)")
-        return np.asarray(a)
+        return a
     if isinstance(game, AnonymousGame):
         raise InvalidTypeError(
             "expected a payoff matrix or a symmetric NormalFormGame; an AnonymousGame is an "

@@ -5,13 +5,14 @@ from __future__ import annotations
 import functools
 import itertools
 from collections.abc import Sequence
-from typing import Any, Literal, Self
+from typing import Any, Literal, Self, cast
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .._namespace import public_dir
 from ..errors import InvalidGameError
+from ..types import Number
 from ._robinson_goforth import RobinsonGoforthClass, classify_ordinal
 from .normal_form import NormalFormGame
 
@@ -103,7 +104,9 @@ class TwoByTwo(NormalFormGame):
         return type(self)(**parameters)
 
     @classmethod
-    def symmetric(cls, T: Any, R: Any, P: Any, S: Any, **labels: Any) -> TwoByTwo:
+    def symmetric(cls, T: Number, R: Number, P: Number, S: Number, *,
+                  players: Sequence[str] | None = None,
+                  actions: Sequence[Sequence[str]] | None = None) -> TwoByTwo:
         """The symmetric game with row payoffs ``[[R, S], [T, P]]`` (the column player mirrors).
 
         Examples
@@ -114,7 +117,8 @@ class TwoByTwo(NormalFormGame):
         """
         row = [[R, S], [T, P]]
         col = [[R, T], [S, P]]
-        return cls(row, col, **labels)
+        # numpy's ArrayLike has no Fraction; the constructor takes Fractions all the same
+        return cls(cast(ArrayLike, row), cast(ArrayLike, col), players=players, actions=actions)
 
     @classmethod
     def from_game(cls, game: NormalFormGame) -> TwoByTwo:
@@ -125,7 +129,7 @@ class TwoByTwo(NormalFormGame):
                    actions=game.actions)
 
     # -- the four outcomes from each side ----------------------------------------------------
-    def trps(self, player: int) -> tuple[Any, Any, Any, Any]:
+    def trps(self, player: int) -> tuple[Number, Number, Number, Number]:
         """``(T, R, P, S)`` of ``player`` (0 = row, 1 = column), action 0 read as cooperate."""
         u = self.payoff_array(player)
         if player == 1:

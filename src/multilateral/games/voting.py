@@ -308,8 +308,8 @@ class WeightedVotingGame(SimpleGame):
 
     def __init__(
         self,
-        weights: Sequence[Any],
-        quota: Any,
+        weights: Sequence[Number],
+        quota: Number,
         *,
         members: Sequence[str] | None = None,
     ) -> None:

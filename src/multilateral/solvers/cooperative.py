@@ -28,7 +28,7 @@ from ..errors import InvalidArgumentError, InvalidGameError, InvalidTypeError, S
 from ..games._common import popcount as _popcount
 from ..games.coalitional import TUGame
 from ..tolerances import LP_FEASIBILITY
-from ..types import Number
+from ..types import Number, NumberArray
 
 __all__ = [
     "Core",
@@ -124,7 +124,7 @@ class Core:
     least_core: LeastCore | None
     coalitions: NDArray[np.int64]
     constraints: NDArray[np.int64]
-    bounds: NDArray[Any]
+    bounds: NumberArray
     total: Number
 
     def __post_init__(self) -> None:
@@ -214,7 +214,7 @@ class Nucleolus:
 
 
 # -- the Shapley value --------------------------------------------------------------------------
-def shapley_value(game: TUGame) -> NDArray[Any]:
+def shapley_value(game: TUGame) -> NumberArray:
     """The Shapley value: each player's average marginal contribution over all orders.
 
     ``phi_i = sum_{S not containing i} |S|! (n - |S| - 1)! / n! * (v(S + i) - v(S))``,
@@ -292,7 +292,7 @@ def shapley_value(game: TUGame) -> NDArray[Any]:
 
 
 # -- excesses -----------------------------------------------------------------------------------
-def excesses(game: TUGame, allocation: ArrayLike) -> NDArray[Any]:
+def excesses(game: TUGame, allocation: ArrayLike) -> NumberArray:
     """The excess ``e(S, x) = v(S) - x(S)`` of every coalition, indexed by bitmask.
 
     A coalition's excess is its complaint against ``x``: how much more it could get alone.
@@ -446,20 +446,19 @@ def core(game: TUGame, *, tol: float = DEFAULT_TOL) -> Core:
     _check_lp_size(game, 1, "the core")
     n = game.n_players
     masks, bits = _proper(n)
-    common = {"coalitions": masks, "constraints": bits.astype(np.int64),
-              "bounds": game.values[masks], "total": game.grand_value}
+    common = (masks, bits.astype(np.int64), game.values[masks], game.grand_value)
     if n == 1:
         v = game.grand_value
         exact = (_frac(v),) if game.is_exact else None
-        return Core(False, np.array([float(v)]), exact, None, **common)
+        return Core(False, np.array([float(v)]), exact, None, *common)
     lc = least_core(game)
     if lc.exact_epsilon is not None:  # exact: the sign of a Fraction
         empty = bool(lc.exact_epsilon > 0)
     else:
         empty = bool(lc.epsilon > tol * game.scale)
     if empty:
-        return Core(True, None, None, lc, **common)
-    return Core(False, lc.allocation, lc.exact, lc, **common)
+        return Core(True, None, None, lc, *common)
+    return Core(False, lc.allocation, lc.exact, lc, *common)
 
 
 # -- the nucleolus ------------------------------------------------------------------------------
