@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import numbers
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -27,6 +28,7 @@ from ..._namespace import public_dir
 from ..._numeric import format_number, format_values, readonly
 from ..._validation import as_real_vector, check_positive_int, check_real
 from ...errors import InvalidArgumentError
+from ...types import Number
 
 __all__ = ["KGroup", "SidePayments", "k_group", "linear_k_group", "side_payments"]
 __dir__ = public_dir(__all__)
@@ -48,8 +50,8 @@ class KGroup:
     """
 
     members: tuple[int, ...]
-    value: Any
-    cost: Any
+    value: Number
+    cost: Number
 
     @property
     def size(self) -> int:
@@ -62,7 +64,7 @@ class KGroup:
         return self.size == 1
 
 
-def linear_k_group(n: int, r: Any) -> int | None:
+def linear_k_group(n: int, r: Number) -> int | None:
     """Olson's ``k`` for the linear public good: ``floor(n / r) + 1``, or ``None`` if none.
 
     Each unit contributed costs its contributor 1 and returns ``r / n`` to each of the ``n``
@@ -87,7 +89,7 @@ def linear_k_group(n: int, r: Any) -> int | None:
     return k if k <= n else None
 
 
-def k_group(valuations: ArrayLike, cost: Any = 1) -> KGroup | None:
+def k_group(valuations: ArrayLike | Sequence[Number], cost: Number = 1) -> KGroup | None:
     """The smallest subgroup whose combined valuation of a unit covers its cost.
 
     Member ``i`` values one unit of the good at ``v_i``; a subgroup ``S`` can split the cost
@@ -133,9 +135,9 @@ class SidePayments:
         What the payer gains from the reluctant members' participation.
     """
 
-    transfers: NDArray[Any]
-    total: Any
-    payer_gain: Any
+    transfers: NDArray[np.float64] | NDArray[np.object_]
+    total: Fraction | float
+    payer_gain: Fraction | float
 
     @property
     def reluctant(self) -> NDArray[np.bool_]:
@@ -143,7 +145,7 @@ class SidePayments:
         return _readonly(np.asarray(self.transfers > 0, dtype=bool))
 
     @property
-    def net_gain(self) -> Any:
+    def net_gain(self) -> Fraction | float:
         """``payer_gain - total``."""
         return self.payer_gain - self.total
 
@@ -158,7 +160,8 @@ class SidePayments:
                 f"pays_for_itself={self.pays_for_itself})")
 
 
-def side_payments(benefits: ArrayLike, costs: ArrayLike, payer_gain: Any) -> SidePayments:
+def side_payments(benefits: ArrayLike | Sequence[Number], costs: ArrayLike | Sequence[Number],
+                  payer_gain: Number | ArrayLike | Sequence[Number]) -> SidePayments:
     """Kahler's side payments: what a great power must pay others to join an agreement.
 
     Member ``i`` (other than the payer) gets ``benefits[i]`` from the agreement if it joins

@@ -10,6 +10,7 @@ import functools
 import itertools
 import math
 import numbers
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, Literal
@@ -23,7 +24,7 @@ from ..._validation import as_real_vector, check_positive_int, check_real
 from ...errors import InvalidArgumentError
 from ...games.normal_form import NormalFormGame
 from ...tolerances import PROBABILITY
-from ...types import Number
+from ...types import Number, NumberArray
 from ..base import Model
 from ._equilibrium import cobb_douglas_sum, power, quasi_linear_sum
 
@@ -54,8 +55,8 @@ class ProvisionEquilibrium:
         residual in proportion to income).
     """
 
-    contributions: NDArray[Any]
-    total: Any
+    contributions: NumberArray
+    total: Number
     contributors: NDArray[np.bool_]
     selection: str
 
@@ -87,8 +88,8 @@ class BurdenShares:
         Income shares ``w_i / W``.
     """
 
-    burden: NDArray[Any]
-    income: NDArray[Any]
+    burden: NumberArray
+    income: NumberArray
 
     @property
     def largest(self) -> int:
@@ -96,7 +97,7 @@ class BurdenShares:
         return int(np.argmax(np.asarray(self.income, dtype=np.float64)))
 
     @property
-    def exploitation(self) -> Any:
+    def exploitation(self) -> Number:
         """Burden share minus income share of the largest member.
 
         Olson's "exploitation of the great by the small" is ``exploitation >= 0``: the
@@ -214,7 +215,8 @@ class PublicGoodProvision(Model):
     Fraction(3, 13)
     """
 
-    # given as array-likes or numbers, stored as read-only arrays (hence Any, not ArrayLike)
+    # Any: given as array-likes or numbers and stored as read-only arrays (float64, or object
+    # arrays of Fractions), a dataclass field has one type for both; no precise one fits
     incomes: Any
     a: Any = None
     benefit: Any = None
@@ -278,8 +280,10 @@ class PublicGoodProvision(Model):
         return cls([income] * n, a=a, benefit=benefit, theta=theta, aggregation=aggregation)
 
     @classmethod
-    def from_shares(cls, shares: ArrayLike, total: Number = 1, *, a: ArrayLike | None = None,
-                    benefit: ArrayLike | None = None, theta: Number = 0,
+    def from_shares(cls, shares: ArrayLike | Sequence[Number], total: Number = 1, *,
+                    a: Number | ArrayLike | Sequence[Number] | None = None,
+                    benefit: Number | ArrayLike | Sequence[Number] | None = None,
+                    theta: Number = 0,
                     aggregation: Aggregation = "sum") -> PublicGoodProvision:
         """Members whose incomes are ``shares`` of a ``total`` (shares >= 0 summing to one).
 
@@ -346,7 +350,7 @@ class PublicGoodProvision(Model):
         return self._exact
 
     @property
-    def _pref(self) -> NDArray[Any]:
+    def _pref(self) -> NumberArray:
         return self.a if self.benefit is None else self.benefit
 
     @property
@@ -355,14 +359,14 @@ class PublicGoodProvision(Model):
         w, p = self.incomes, self._pref
         return bool(np.all(w == w[0]) and np.all(p == p[0]))
 
-    def standalone(self) -> NDArray[Any]:
+    def standalone(self) -> NumberArray:
         """What each member would provide alone: ``(1 - a_i) w_i`` or ``min(b_i, w_i)``."""
         if self.benefit is None:
             return _readonly((1 - self.a) * self.incomes)
         return _readonly(np.minimum(self.benefit, self.incomes))
 
     # -- the game ---------------------------------------------------------------------------
-    def payoff(self, i: int, contributions: ArrayLike) -> float:
+    def payoff(self, i: int, contributions: ArrayLike | Sequence[Number]) -> float:
         """Member ``i``'s utility when the members contribute ``contributions``.
 
         ``x_i**a_i * g**(1 - a_i)`` (Cobb-Douglas) or ``x_i + b_i log g`` (quasi-linear, ``-inf``
@@ -495,7 +499,7 @@ class PublicGoodProvision(Model):
             return _result(*cobb_douglas_sum(w, self.a, exact))
         return _result(*quasi_linear_sum(w, self.benefit, exact))
 
-    def optimum(self) -> Any:
+    def optimum(self) -> Number:
         """The efficient provision ``G`` (Lindahl for Cobb-Douglas, utilitarian for
         quasi-linear); see the class Notes for exactly what is computed."""
         mrt = self.n if self.aggregation == "weakest_link" else 1
@@ -505,7 +509,7 @@ class PublicGoodProvision(Model):
             total = min(self.benefit.sum(), self.incomes.sum())
         return total / mrt
 
-    def shortfall(self) -> Any:
+    def shortfall(self) -> Number:
         """Equilibrium over optimal provision (``< 1``: the good is under-provided)."""
         return self.equilibrium().total / self.optimum()
 
@@ -527,7 +531,7 @@ class PublicGoodProvision(Model):
                 "give): burden shares are undefined")
         return BurdenShares(_readonly(c / total), _readonly(self.incomes / self.incomes.sum()))
 
-    def per_member_provision(self) -> Any:
+    def per_member_provision(self) -> Number:
         """``g = G / n**theta``, what each member consumes (exact when ``n**theta`` is rational).
 
         Examples
@@ -555,7 +559,7 @@ class PublicGoodProvision(Model):
             return bool(ratio**theta.denominator < Fraction(larger, self.n) ** theta.numerator)
         return bool(math.log(float(g2) / float(g1)) < float(theta) * math.log(larger / self.n))
 
-    def crowding_threshold(self) -> Any:
+    def crowding_threshold(self) -> Number:
         """Chamberlin's condition: the least ``theta`` at which provision per member falls as
         the group grows beyond this size (identical Cobb-Douglas members, summation).
 
@@ -574,7 +578,7 @@ class PublicGoodProvision(Model):
         a = self._identical_cobb_douglas("crowding_threshold")
         return (1 - a) / (1 - a + a * self.n)
 
-    def peak_size(self) -> Any:
+    def peak_size(self) -> Number:
         """The (real) group size maximizing per-member provision of identical Cobb-Douglas
         members: ``(1 - theta)(1 - a) / (theta a)`` (``inf`` for a pure public good)."""
         a = self._identical_cobb_douglas("peak_size")
@@ -582,7 +586,7 @@ class PublicGoodProvision(Model):
             return math.inf
         return (1 - self.theta) * (1 - a) / (self.theta * a)
 
-    def _identical_cobb_douglas(self, what: str) -> Any:
+    def _identical_cobb_douglas(self, what: str) -> Number:
         if self.benefit is not None or not self.is_identical or self.aggregation != "sum":
             raise InvalidArgumentError(
                 f"{what} is derived for identical Cobb-Douglas members and summation")
