@@ -149,8 +149,9 @@ def _collective_goods(out: TextIO) -> None:
         )
     olson, chamberlin = OLSON_GROUP_SIZE.verify(max_examples=50), CHAMBERLIN_CROWDING.verify(
         max_examples=50)
-    found = (f"hypothesis finds theta = {olson.counterexample[0].theta}, n = "
-             f"{olson.counterexample[0].n} -> {olson.counterexample[1]}" if not olson.holds
+    example = olson.counterexample
+    found = (f"hypothesis finds theta = {example[0].theta}, n = "
+             f"{example[0].n} -> {example[1]}" if example is not None
              else "no counterexample")
     out.write(
         f"\n  Olson's unqualified claim 'per-member provision falls with n': "

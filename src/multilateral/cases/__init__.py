@@ -25,10 +25,13 @@ import re
 from fractions import Fraction
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .._namespace import public_dir
 from ..errors import InvalidArgumentError, MalformedFileError, MissingDependencyError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["REQUIRED_COLUMNS", "load_table", "tables", "to_frame"]
 __dir__ = public_dir(__all__)
@@ -79,7 +82,7 @@ def load_table(name: str) -> tuple[dict[str, str], ...]:
     return tuple(dict(row) for row in _read(_check_name(name)))
 
 
-def to_frame(name: str) -> Any:
+def to_frame(name: str) -> pd.DataFrame:
     """The table ``name`` as a :class:`pandas.DataFrame` (all columns as text).
 
     Raises

@@ -269,7 +269,7 @@ GROUPING_MEMBERS: tuple[GroupingMember, ...] = _grouping_members()
 GROUPING_EVENTS: tuple[GroupingEvent, ...] = _grouping_events()
 
 
-def nato_members(on: Any = None) -> tuple[str, ...]:
+def nato_members(on: datetime.date | str | None = None) -> tuple[str, ...]:
     """NATO's members in order of accession, all of them or those that had joined by ``on``.
 
     Parameters
@@ -286,7 +286,7 @@ def nato_founders() -> tuple[str, ...]:
     return tuple(m.member for m in NATO_MEMBERS if m.founder)
 
 
-def hub_and_spokes(on: Any = None) -> tuple[HubTreaty, ...]:
+def hub_and_spokes(on: datetime.date | str | None = None) -> tuple[HubTreaty, ...]:
     """The hub-and-spokes treaties, all or those signed and not terminated on ``on``.
 
     Examples
@@ -313,7 +313,8 @@ def _check_grouping(grouping: Any) -> str:
     return str(grouping)
 
 
-def members(grouping: str, *, on: Any = None, kind: str | None = None) -> tuple[str, ...]:
+def members(grouping: str, *, on: datetime.date | str | None = None,
+            kind: str | None = None) -> tuple[str, ...]:
     """The members of ``grouping`` (founders and later members), in table order.
 
     Participants that are not members (the EU in the G7) and suspended members (Russia in

@@ -48,11 +48,12 @@ from __future__ import annotations
 import numbers
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
+from typing import Any, Literal
 
 from .._namespace import public_dir
 from ..errors import InvalidArgumentError, InvalidTypeError, MalformedFileError
 from ..games.voting import WeightedVotingGame
+from ..types import Number
 from . import load_table, parse_fraction
 
 __all__ = [
@@ -159,7 +160,7 @@ def vote_shares() -> dict[str, Fraction]:
     return {v.member: v.share for v in VOTES}
 
 
-def blocking_members(majority: Any = Fraction(85, 100)) -> tuple[str, ...]:
+def blocking_members(majority: Number = Fraction(85, 100)) -> tuple[str, ...]:
     """Listed members whose share alone exceeds ``1 - majority``: each has a veto.
 
     Examples
@@ -173,7 +174,7 @@ def blocking_members(majority: Any = Fraction(85, 100)) -> tuple[str, ...]:
     return tuple(v.member for v in VOTES if v.share > 1 - m)
 
 
-def voting_game(majority: Any = Fraction(85, 100)) -> WeightedVotingGame:
+def voting_game(majority: Number | Literal["simple"] = Fraction(85, 100)) -> WeightedVotingGame:
     """The IMF as a weighted voting game on its 191 members, weights in basis points.
 
     The listed members keep their published shares (in hundredths of a percent); the other

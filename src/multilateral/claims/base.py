@@ -31,10 +31,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from hypothesis import HealthCheck, find, settings
 from hypothesis.errors import NoSuchExample
+from hypothesis.strategies import SearchStrategy
 
 from .._namespace import public_dir
 from ..errors import InvalidArgumentError, InvalidTypeError
@@ -43,8 +44,12 @@ __all__ = ["REGISTRY", "Claim", "Verdict", "catalogue", "register", "verify"]
 __dir__ = public_dir(__all__)
 
 
+#: The type of a claim's instances (a model, a pair of models, a game ...).
+T = TypeVar("T")
+
+
 @dataclass(frozen=True, repr=False)
-class Verdict:
+class Verdict(Generic[T]):
     """The outcome of checking a claim over a class of instances.
 
     Attributes
@@ -61,7 +66,7 @@ class Verdict:
 
     claim: str
     holds: bool
-    counterexample: Any
+    counterexample: T | None
     examples: int
 
     def __bool__(self) -> bool:
@@ -74,7 +79,7 @@ class Verdict:
 
 
 @dataclass(frozen=True)
-class Claim:
+class Claim(Generic[T]):
     """A theory's claim: a predicate over instances, with its source and domain.
 
     Parameters
@@ -95,14 +100,15 @@ class Claim:
     name: str
     statement: str
     source: str
-    predicate: Callable[[Any], bool]
-    domain: Callable[[], Any]
+    predicate: Callable[[T], bool]
+    domain: Callable[[], SearchStrategy[T]]
 
-    def holds(self, instance: Any) -> bool:
+    def holds(self, instance: T) -> bool:
         """Whether the claim holds on one instance."""
         return bool(self.predicate(instance))
 
-    def verify(self, domain: Any = None, *, max_examples: int = 100) -> Verdict:
+    def verify(self, domain: SearchStrategy[T] | None = None, *, max_examples: int = 100
+               ) -> Verdict[T]:
         """Search a class of instances for a counterexample.
 
         Parameters
@@ -141,10 +147,10 @@ class Claim:
 
 #: The library's theory claims by name, filled once when :mod:`multilateral.claims` is
 #: imported (each theory module registers its claims at import).
-REGISTRY: dict[str, Claim] = {}
+REGISTRY: dict[str, Claim[Any]] = {}  # Any: claims about every kind of instance
 
 
-def register(claim: Claim) -> Claim:
+def register(claim: Claim[T]) -> Claim[T]:
     """Add a claim to :data:`REGISTRY` (the catalogue of the library's theory claims).
 
     Parameters
@@ -173,7 +179,8 @@ def register(claim: Claim) -> Claim:
     return claim
 
 
-def verify(claim: Claim | str, strategy: Any = None, *, max_examples: int = 100) -> Verdict:
+def verify(claim: Claim[T] | str, strategy: SearchStrategy[T] | None = None, *,
+           max_examples: int = 100) -> Verdict[T]:
     """Check a claim (or a registered claim's name) over a class of instances.
 
     The same as ``claim.verify(strategy, max_examples=...)``; ``strategy`` defaults to the
@@ -197,7 +204,7 @@ def verify(claim: Claim | str, strategy: Any = None, *, max_examples: int = 100)
     return claim.verify(strategy, max_examples=max_examples)
 
 
-def catalogue() -> dict[str, Claim]:
+def catalogue() -> dict[str, Claim[Any]]:  # Any: claims about every kind of instance
     """Every claim the library states, by name (a copy of :data:`REGISTRY`).
 
     Examples

@@ -29,6 +29,7 @@ from typing import Any
 
 import numpy as np
 from hypothesis import strategies as st
+from numpy.typing import NDArray
 
 from .._namespace import public_dir
 from .._validation import check_positive_int
@@ -62,14 +63,15 @@ __dir__ = public_dir(__all__)
 _BOUND = 100
 
 
-def payoff_values(exact: bool = True, bound: int = _BOUND) -> st.SearchStrategy[Any]:
+def payoff_values(exact: bool = True, bound: int = _BOUND) -> st.SearchStrategy[int | float]:
     """Payoff numbers in ``[-bound, bound]``: integers (exact) or finite floats."""
     if exact:
         return st.integers(-bound, bound)
     return st.floats(-bound, bound, allow_nan=False, allow_infinity=False, width=64)
 
 
-def probability_vectors(size: int, *, exact: bool = False) -> st.SearchStrategy[Any]:
+def probability_vectors(size: int, *, exact: bool = False
+                        ) -> st.SearchStrategy[tuple[Fraction, ...] | NDArray[np.float64]]:
     """Mixed strategies over ``size`` actions (Fractions if ``exact``), corners included.
 
     Built from nonnegative integer weights with one action's weight raised by one, so the
@@ -78,7 +80,7 @@ def probability_vectors(size: int, *, exact: bool = False) -> st.SearchStrategy[
     size = check_positive_int(size, "size")
 
     @st.composite
-    def build(draw: st.DrawFn) -> Any:
+    def build(draw: st.DrawFn) -> tuple[Fraction, ...] | NDArray[np.float64]:
         weights = draw(st.lists(st.integers(0, 20), min_size=size, max_size=size))
         weights[draw(st.integers(0, size - 1))] += 1
         total = sum(weights)
@@ -224,7 +226,7 @@ def tu_games(
     exact: bool = True,
     bound: int = 20,
     kind: str | None = None,
-) -> st.SearchStrategy[Any]:
+) -> st.SearchStrategy[TUGame]:
     """TU games (:class:`~multilateral.games.TUGame`) of a given class, built directly.
 
     Parameters
@@ -267,7 +269,7 @@ def tu_games(
         step = st.floats(0, bound, allow_nan=False, allow_infinity=False)
 
     @st.composite
-    def build(draw: st.DrawFn) -> Any:
+    def build(draw: st.DrawFn) -> TUGame:
         players = check_positive_int(draw(as_strategy(n)), "n", 1)
         v: list[Any] = [0] * (1 << players)
         for mask in range(1, 1 << players):
@@ -301,7 +303,7 @@ def weighted_voting_games(
     *,
     max_weight: int = 10,
     min_weight: int = 0,
-) -> st.SearchStrategy[Any]:
+) -> st.SearchStrategy[WeightedVotingGame]:
     """Weighted voting games ``[q; w_1, ..., w_n]`` (:class:`~multilateral.WeightedVotingGame`).
 
     Integer weights in ``[min_weight, max_weight]`` (at least one positive) and any quota

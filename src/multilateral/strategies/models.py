@@ -33,6 +33,7 @@ from ..models.collective_risk import CollectiveRiskDilemma
 from ..models.conditional_cooperation import ConditionalCooperation
 from ..models.forum_choice import HeterogeneousForum
 from ..models.reciprocity import Reciprocity
+from ..types import Number
 from ._common import as_strategy
 
 __all__ = [
@@ -53,16 +54,19 @@ __all__ = [
 __dir__ = public_dir(__all__)
 
 
+#: How members' contributions make the good (:class:`~multilateral.models.PublicGoodProvision`).
+Aggregation = Literal["sum", "weakest_link", "best_shot"]
+
 # -- collective action (Olson, Chamberlin) ---------------------------------------------------
 def public_good_provisions(
     n: int | st.SearchStrategy[int] = st.integers(1, 12),
     *,
     exact: bool = True,
-    theta: Any = None,
+    theta: Number | st.SearchStrategy[Number] | None = None,
     identical: bool = False,
     common_preferences: bool = False,
     utility: str = "cobb_douglas",
-    aggregation: Any = "sum",
+    aggregation: Aggregation | st.SearchStrategy[Aggregation] = "sum",
 ) -> st.SearchStrategy[PublicGoodProvision]:
     """Voluntary provision games (:class:`~multilateral.models.PublicGoodProvision`).
 
@@ -460,7 +464,7 @@ def alliance_controls(*, fears_entrapment: bool = True, max_allies: int = 8
     return build()
 
 
-def powerplays() -> st.SearchStrategy[dict[str, Any]]:
+def powerplays() -> st.SearchStrategy[dict[str, Fraction]]:
     """Keyword arguments of :func:`~multilateral.models.cha_quadrants` under which Cha's
     table is asserted.
 
@@ -480,7 +484,7 @@ def powerplays() -> st.SearchStrategy[dict[str, Any]]:
     """
 
     @st.composite
-    def build(draw: st.DrawFn) -> dict[str, Any]:
+    def build(draw: st.DrawFn) -> dict[str, Fraction]:
         small = Fraction(draw(st.integers(1, 10)))
         great = small + draw(st.integers(1, 100))
         others = Fraction(draw(st.integers(1, 200)), draw(st.integers(1, 4)))
