@@ -62,7 +62,6 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -72,6 +71,7 @@ from ..._numeric import format_number
 from ..._validation import check_real
 from ...errors import InvalidArgumentError, SolverError
 from ...tolerances import PROBABILITY, ROOT
+from ...types import Number
 from .norms import ACTION_BITS, ASSESSMENT_BITS, action_rule, rule_label
 
 __all__ = ["PopulationState"]
@@ -223,8 +223,8 @@ def check_private(assessment: int, rules: Sequence[int]) -> None:
                 f"(ALLC, ALLD, DISC, ANTI); rule {rule} depends on the donor's own image")
 
 
-def strategy_frequencies(frequencies: Mapping[Any, Any] | Sequence[Any],
-                         strategies: Sequence[Any] | None
+def strategy_frequencies(frequencies: Mapping[str | int, Number] | Sequence[Number],
+                         strategies: Sequence[str | int] | None
                          ) -> tuple[tuple[str, ...], list[int], NDArray[np.float64]]:
     """Labels, action rules and shares from ``{rule: share}`` or shares and rules."""
     if isinstance(frequencies, Mapping):
@@ -316,7 +316,7 @@ def private_population(assessment: int, labels: tuple[str, ...], rules: list[int
 
 
 def limit_bounds(assessment: int, action: int, knowledge: Fraction
-                 ) -> tuple[Any, Any] | None:
+                 ) -> tuple[Number, Number] | None:
     """Exact ESS bounds on ``b / c`` in the limit ``noise, assessment_error -> 0`` (None if the
     norm is not cooperative in that limit; ``(inf, -inf)`` if it is but is never an ESS)."""
     q = knowledge
@@ -334,8 +334,8 @@ def limit_bounds(assessment: int, action: int, knowledge: Fraction
     # at h = 1: Delta v / c = r q (p_GG - p_GB) - (p_GG - p_BG), denominator 1 - T_GG + T_BG
     den = 1 - t_eff(1, 1) + t_eff(0, 1)
     slope, offset = q * (p[1, 1] - p[1, 0]), Fraction(p[1, 1] - p[0, 1])
-    lower: Any = Fraction(0)
-    upper: Any = math.inf
+    lower: Number = Fraction(0)
+    upper: Number = math.inf
     for x in (0, 1):
         for y in (0, 1):
             a = int(d[x, y, 1] - d[x, y, 0])

@@ -28,7 +28,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 from numpy.typing import NDArray
@@ -51,6 +51,9 @@ from .dynamics import (
 )
 from .norms import ACTION_BITS, ASSESSMENT_BITS, Norm, as_norm
 from .simulation import ReputationSimulation, simulate_reputation
+
+if TYPE_CHECKING:
+    import sympy
 
 __all__ = ["IndirectReciprocity"]
 __dir__ = public_dir(__all__)
@@ -258,8 +261,8 @@ class IndirectReciprocity(Model):
                 "under private assessment use reputation, cooperation and population")
 
     # -- mixed populations ---------------------------------------------------------------------
-    def population(self, frequencies: Mapping[Any, Number] | Sequence[Number],
-                   strategies: Sequence[Any] | None = None) -> PopulationState:
+    def population(self, frequencies: Mapping[str | int, Number] | Sequence[Number],
+                   strategies: Sequence[str | int] | None = None) -> PopulationState:
         """Stationary reputations and payoffs of several action rules under this norm.
 
         Parameters
@@ -304,7 +307,7 @@ class IndirectReciprocity(Model):
         return public_population(self.norm.assessment, labels, rules, x, *args)
 
     # -- formulas ------------------------------------------------------------------------------
-    def reputation_formula(self) -> Any:
+    def reputation_formula(self) -> sympy.Expr:
         """The stationary fraction of good members as a sympy expression in ``e`` (noise),
         ``mu`` (assessment error) and ``q`` (knowledge) (public assessment, everyone following
         the norm): the root of the reputation quadratic that holds at this model's parameters.
@@ -323,7 +326,7 @@ class IndirectReciprocity(Model):
         d = ASSESSMENT_BITS[self.norm.assessment]
         p = ACTION_BITS[self.norm.action]
 
-        def t(x: int, y: int) -> Any:
+        def t(x: int, y: int) -> sympy.Expr:
             s = (1 - e) * (q * int(p[x, y]) + (1 - q) * int(p[x, 1]))
             rc = mu + (1 - 2 * mu) * int(d[x, y, 1])
             rd = mu + (1 - 2 * mu) * int(d[x, y, 0])
@@ -341,7 +344,7 @@ class IndirectReciprocity(Model):
 
     # -- simulation ----------------------------------------------------------------------------
     def simulate(self, population: int = 200, rounds: int = 2000, *,
-                 strategies: Mapping[Any, int] | None = None, burn_in: int | None = None,
+                 strategies: Mapping[str | int, int] | None = None, burn_in: int | None = None,
                  observation: float = 1.0, seed: Seed = None) -> ReputationSimulation:
         """Agent-based simulation of this model (see :func:`simulate_reputation`); everyone
         follows the norm's action rule unless ``strategies`` gives counts per action rule.
@@ -354,7 +357,8 @@ class IndirectReciprocity(Model):
         >>> abs(run.reputation - model.reputation()) < 0.01
         True
         """
-        counts = {self.norm.action: population} if strategies is None else strategies
+        counts: Mapping[str | int, int] = ({self.norm.action: population} if strategies is None
+                                           else strategies)
         return simulate_reputation(
             self.norm, counts, benefit=self.benefit, cost=self.cost, noise=self.noise,
             assessment_error=self.assessment_error, knowledge=self.knowledge,

@@ -62,7 +62,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
@@ -76,6 +76,10 @@ from ...tolerances import ROUNDING
 from ...types import Number, Seed
 from ..base import Model
 from .simulation import ReciprocitySimulation, simulate_reciprocity
+
+if TYPE_CHECKING:
+    import sympy
+    from sympy.core.relational import Relational
 
 __all__ = ["Reciprocity", "nowak_conditions"]
 __dir__ = public_dir(__all__)
@@ -344,7 +348,7 @@ class Reciprocity(Model):
                                     noise=noise, seed=seed)
 
 
-def nowak_conditions() -> dict[str, Any]:
+def nowak_conditions() -> dict[str, Relational]:
     """Nowak's conditions for reciprocity, derived with sympy from the payoffs.
 
     Each entry is a sympy relation in ``b/c`` (the symbol ``r``), obtained by solving "the
@@ -383,7 +387,7 @@ def nowak_conditions() -> dict[str, Any]:
     z, n, k = sympy.symbols("Z N K", positive=True, integer=True)
     b = r * c
 
-    def solve(gain: Any) -> Any:
+    def solve(gain: sympy.Expr) -> Relational:
         # gain(r) = reciprocator's payoff minus the defector's; linear and increasing in r
         root = sympy.solve(sympy.Eq(gain, 0), r)[0]
         return sympy.StrictGreaterThan(r, sympy.simplify(root))

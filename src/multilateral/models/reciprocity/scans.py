@@ -38,7 +38,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -202,11 +201,11 @@ class LimitScan:
     """
 
     knowledge: Fraction
-    bounds: dict[tuple[int, int], tuple[Any, Any]]
+    bounds: dict[tuple[int, int], tuple[Number, Number]]
 
-    def thresholds(self) -> dict[Any, tuple[Norm, ...]]:
+    def thresholds(self) -> dict[Number, tuple[Norm, ...]]:
         """The cooperative ESS norms grouped by their least ``b / c`` (empty ranges omitted)."""
-        groups: dict[Any, list[Norm]] = {}
+        groups: dict[Number, list[Norm]] = {}
         for (a, p), (lo, hi) in sorted(self.bounds.items(), key=lambda kv: 16 * kv[0][0]
                                        + kv[0][1]):
             if lo < hi:

@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Literal, Protocol, runtime_checkable
 
 import numpy as np
 from numpy.typing import NDArray
@@ -118,8 +118,8 @@ class ReputationSimulation:
         return f"ReputationSimulation({rows}; cooperation={self.cooperation:.4f})"
 
 
-def _counts(strategies: Any, allowed: tuple[str, ...] | None = None
-            ) -> tuple[list[Any], list[int]]:
+def _counts(strategies: object, allowed: tuple[str, ...] | None = None
+            ) -> tuple[list[str | int], list[int]]:
     if not isinstance(strategies, Mapping) or not strategies:
         raise InvalidTypeError("strategies must be a non-empty mapping from strategy to count, "
                                f"e.g. {{'DISC': 99, 'ALLD': 1}}, got {strategies!r}")
@@ -133,7 +133,7 @@ def _counts(strategies: Any, allowed: tuple[str, ...] | None = None
     return keys, counts
 
 
-def simulate_reputation(norm: Norm | str | tuple[int, int], strategies: Mapping[Any, int], *,
+def simulate_reputation(norm: Norm | str | tuple[int, int], strategies: Mapping[str | int, int], *,
                         benefit: Number = 2, cost: Number = 1, noise: Number = 0.01,
                         assessment_error: Number = 0.01, knowledge: Number = 1,
                         assessment: Assessment = "public", rounds: int = 2000,
@@ -450,7 +450,7 @@ def simulate_reciprocity(model: Reciprocity, strategies: Mapping[str, int], *,
         given_w += weight * give.mean()
         offered_w += weight
         weight *= delta
-    labels = tuple(keys)
+    labels = tuple(str(k) for k in keys)  # names: _counts checked them against the allowed
     pays = np.empty(len(keys))
     ses = np.empty(len(keys))
     idx = np.repeat(np.arange(len(keys)), counts)
