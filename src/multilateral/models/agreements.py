@@ -171,6 +171,30 @@ class CoalitionStability:
         ``pi_s(k + 1) - pi_n(k)``: what a non-signatory gains by joining (None when ``k = N``).
     internally_stable, externally_stable : bool
         Under the model's tie rule.
+
+    References
+    ----------
+    .. [1] d'Aspremont, C., Jacquemin, A., Gabszewicz, J. J. and Weymark, J. A. (1983). On
+       the stability of collusive price leadership. *Canadian Journal of Economics* 16(1),
+       17-25 (p. 19: internal and external stability).
+    .. [2] Carraro, C. and Siniscalco, D. (1993). Strategies for the international
+       protection of the environment. *Journal of Public Economics* 52(3), 309-328
+       (pp. 314-318).
+
+    See Also
+    --------
+    SelfEnforcingAgreement.stability : computes it.
+    SelfEnforcingAgreement.stable_sizes : every stable number of signatories.
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> sea = ml.models.SelfEnforcingAgreement(n=10, benefit=1, cost=4)
+    >>> s = sea.stability(4)   # a fourth signatory would rather leave
+    >>> s
+    CoalitionStability(k=4: externally stable only)
+    >>> s.gain_from_leaving, s.internally_stable, s.externally_stable
+    (Fraction(3, 8), False, True)
     """
 
     k: int
@@ -379,28 +403,55 @@ class SelfEnforcingAgreement(Model):
 
     @property
     def gamma(self) -> Number:
-        """``c / b``, the cost-benefit ratio (identical countries)."""
+        """``c / b``, the cost-benefit ratio (identical countries).
+
+        See Also
+        --------
+        full_cooperation_gain : what full cooperation would add.
+        """
         self._need_identical("gamma")
         return self._c[0] / self._b[0]
 
     # -- payoffs by coalition size (identical countries) ---------------------------------------
     def signatory_payoff(self, k: int) -> Number:
-        """``pi_s(k)``: a signatory's payoff when ``k >= 1`` countries sign."""
+        """``pi_s(k)``: a signatory's payoff when ``k >= 1`` countries sign.
+
+        See Also
+        --------
+        non_signatory_payoff : the payoff of those who stay out.
+        payoffs : every country's payoff, for any coalition.
+        """
         k = self._size(k, low=1)
         return self._size_payoffs(k)[0]
 
     def non_signatory_payoff(self, k: int) -> Number:
-        """``pi_n(k)``: a non-signatory's payoff when ``k <= N - 1`` countries sign."""
+        """``pi_n(k)``: a non-signatory's payoff when ``k <= N - 1`` countries sign.
+
+        See Also
+        --------
+        signatory_payoff : the payoff of those who sign.
+        """
         k = self._size(k, high=self.n - 1)
         return self._size_payoffs(k)[1]
 
     def abatement(self, k: int) -> tuple[Number, Number]:
-        """``(q_s, q_n)``: a signatory's and a non-signatory's abatement with ``k`` signatories."""
+        """``(q_s, q_n)``: a signatory's and a non-signatory's abatement with ``k`` signatories.
+
+        See Also
+        --------
+        signatory_payoff, non_signatory_payoff : the payoffs these abatements give.
+        """
         k = self._size(k)
         return self._size_abatement(k)
 
     def total_payoff(self, k: int) -> Number:
-        """The sum of all countries' payoffs when ``k`` countries sign."""
+        """The sum of all countries' payoffs when ``k`` countries sign.
+
+        See Also
+        --------
+        closed_gap : the share of the gain from full cooperation achieved.
+        full_cooperation_gain : the relative gain of full cooperation.
+        """
         k = self._size(k)
         ps, pn = self._size_payoffs(k)
         return (k * ps if k else 0) + ((self.n - k) * pn if k < self.n else 0)
@@ -408,7 +459,13 @@ class SelfEnforcingAgreement(Model):
     def full_cooperation_gain(self) -> Number:
         """``(W(N) - W(0)) / W(0)``: how much more all countries together get under full
         cooperation than without any agreement, relative to the latter (identical countries;
-        requires ``W(0) > 0``, true in the ``"barrett"`` model)."""
+        requires ``W(0) > 0``, true in the ``"barrett"`` model).
+
+        See Also
+        --------
+        total_payoff : ``W(k)``.
+        closed_gap : how much of the gain ``k`` signatories achieve.
+        """
         w0 = self.total_payoff(0)
         if w0 <= 0:
             raise InvalidArgumentError(
@@ -418,7 +475,13 @@ class SelfEnforcingAgreement(Model):
     def closed_gap(self, k: int) -> Number:
         """The share of the gain from full cooperation that ``k`` signatories achieve:
         ``(W(k) - W(0)) / (W(N) - W(0))`` with ``W`` the total payoff (1 when full
-        cooperation gains nothing)."""
+        cooperation gains nothing).
+
+        See Also
+        --------
+        total_payoff : ``W(k)``.
+        largest_stable_size : the ``k`` a self-enforcing agreement reaches.
+        """
         w0, wn = self.total_payoff(0), self.total_payoff(self.n)
         if wn == w0:
             return Fraction(1) if isinstance(wn, Fraction) else 1.0
@@ -426,7 +489,14 @@ class SelfEnforcingAgreement(Model):
 
     # -- stability ---------------------------------------------------------------------------
     def stability(self, k: int, *, tol: float = DEFAULT_TOL) -> CoalitionStability:
-        """Internal and external stability of ``k`` identical signatories, with the gains."""
+        """Internal and external stability of ``k`` identical signatories, with the gains.
+
+        See Also
+        --------
+        CoalitionStability : what it returns.
+        stable_sizes : every stable size.
+        is_stable : the same question for any coalition.
+        """
         k = self._size(k)
         tol = check_tol(tol)
         ps, pn = self._size_payoffs(k)
@@ -442,7 +512,13 @@ class SelfEnforcingAgreement(Model):
     def is_internally_stable(self, coalition: int | Iterable[int], *,
                              tol: float = DEFAULT_TOL) -> bool:
         """No signatory gains by leaving (a size ``k`` for identical countries, or a
-        collection of country indices)."""
+        collection of country indices).
+
+        See Also
+        --------
+        is_externally_stable : no outsider gains by joining.
+        is_potentially_internally_stable : stability with transfers.
+        """
         if isinstance(coalition, numbers.Integral):
             return self.stability(int(coalition), tol=tol).internally_stable
         tol = check_tol(tol)
@@ -455,7 +531,12 @@ class SelfEnforcingAgreement(Model):
 
     def is_externally_stable(self, coalition: int | Iterable[int], *,
                              tol: float = DEFAULT_TOL) -> bool:
-        """No non-signatory gains by joining."""
+        """No non-signatory gains by joining.
+
+        See Also
+        --------
+        is_internally_stable : no member gains by leaving.
+        """
         if isinstance(coalition, numbers.Integral):
             return self.stability(int(coalition), tol=tol).externally_stable
         tol = check_tol(tol)
@@ -467,12 +548,24 @@ class SelfEnforcingAgreement(Model):
             for j in range(self.n) if not mask >> j & 1)
 
     def is_stable(self, coalition: int | Iterable[int], *, tol: float = DEFAULT_TOL) -> bool:
-        """Internally and externally stable: the coalition is self-enforcing."""
+        """Internally and externally stable: the coalition is self-enforcing.
+
+        See Also
+        --------
+        stable_coalitions : every stable coalition.
+        stability : the gains behind it, by size.
+        """
         return (self.is_internally_stable(coalition, tol=tol)
                 and self.is_externally_stable(coalition, tol=tol))
 
     def stable_sizes(self, *, tol: float = DEFAULT_TOL) -> tuple[int, ...]:
         """Every stable number of signatories ``k = 0..N`` (identical countries).
+
+        See Also
+        --------
+        largest_stable_size : the largest of them.
+        stable_coalitions : the same for heterogeneous countries.
+        stability : one size, with the gains.
 
         Examples
         --------
@@ -491,6 +584,10 @@ class SelfEnforcingAgreement(Model):
         A stable size always exists: ``k`` internally stable and ``k + 1`` not internally
         stable makes ``k`` externally stable under either tie rule, and ``k = 0`` is
         internally stable.
+
+        See Also
+        --------
+        stable_sizes : every stable size.
         """
         return max(self.stable_sizes(tol=tol))
 
@@ -498,7 +595,13 @@ class SelfEnforcingAgreement(Model):
     def surplus(self, coalition: int | Iterable[int]) -> Number:
         """``sum_{i in S} [pi_i(S) - pi_i(S - {i})]``: what the members together gain over
         their free-riding payoffs (a coalition of ``k`` identical countries: ``k (pi_s(k) -
-        pi_n(k - 1))``)."""
+        pi_n(k - 1))``).
+
+        See Also
+        --------
+        is_potentially_internally_stable : whether the surplus is not negative.
+        transfer_payoffs : the payoffs after sharing it.
+        """
         if isinstance(coalition, numbers.Integral):
             k = self._size(int(coalition))
             if k == 0:
@@ -513,6 +616,12 @@ class SelfEnforcingAgreement(Model):
                                          tol: float = DEFAULT_TOL) -> bool:
         """Potential internal stability (Carraro, Eyckmans and Finus 2006): with transfers
         among members the coalition can pay everyone at least the free-riding payoff.
+
+        See Also
+        --------
+        surplus : what the members gain together over free riding.
+        transfer_payoffs : one transfer scheme that works.
+        potentially_internally_stable_coalitions : all of them.
 
         Examples
         --------
@@ -534,7 +643,13 @@ class SelfEnforcingAgreement(Model):
     def transfer_payoffs(self, coalition: Iterable[int]) -> tuple[Number, ...]:
         """Payoffs after the members share the surplus equally on top of their free-riding
         payoffs (one transfer scheme that makes a PIS coalition internally stable);
-        non-members keep their payoffs."""
+        non-members keep their payoffs.
+
+        See Also
+        --------
+        surplus : what is shared.
+        payoffs : the payoffs before transfers.
+        """
         mask = self._mask(coalition)
         pay = list(self._coalition_payoffs(mask))
         members = self._members(mask)
@@ -547,20 +662,38 @@ class SelfEnforcingAgreement(Model):
 
     # -- enumeration over coalitions (any countries) -------------------------------------------
     def payoffs(self, coalition: int | Iterable[int]) -> tuple[Number, ...]:
-        """Every country's payoff when ``coalition`` signs (a size: the first ``k``)."""
+        """Every country's payoff when ``coalition`` signs (a size: the first ``k``).
+
+        See Also
+        --------
+        signatory_payoff, non_signatory_payoff : by size, identical countries.
+        transfer_payoffs : after the members share their surplus.
+        """
         if isinstance(coalition, numbers.Integral):
             k = self._size(int(coalition))
             coalition = range(k)
         return self._coalition_payoffs(self._mask(coalition))
 
     def stable_coalitions(self, *, tol: float = DEFAULT_TOL) -> tuple[tuple[int, ...], ...]:
-        """Every stable coalition, as sorted tuples of country indices (at most 16 countries)."""
+        """Every stable coalition, as sorted tuples of country indices (at most 16 countries).
+
+        See Also
+        --------
+        stable_sizes : by size, identical countries.
+        potentially_internally_stable_coalitions : stability with transfers.
+        """
         return tuple(s for s in self._all_coalitions() if self.is_stable(s, tol=tol))
 
     def potentially_internally_stable_coalitions(
         self, *, tol: float = DEFAULT_TOL
     ) -> tuple[tuple[int, ...], ...]:
-        """Every PIS coalition (at most 16 countries)."""
+        """Every PIS coalition (at most 16 countries).
+
+        See Also
+        --------
+        stable_coalitions : without transfers.
+        is_potentially_internally_stable : one coalition.
+        """
         return tuple(s for s in self._all_coalitions()
                      if self.is_potentially_internally_stable(s, tol=tol))
 
@@ -570,6 +703,12 @@ class SelfEnforcingAgreement(Model):
 
         A second game beside :attr:`game` (which is the non-cooperative participation game),
         hence a method of its own.
+
+        See Also
+        --------
+        game : the non-cooperative participation game.
+        multilateral.solvers.core : the core of this game.
+        multilateral.TUGame : the game object.
 
         Examples
         --------
