@@ -73,6 +73,12 @@ class StructureComparison:
     bilateral, multilateral : number
         The payoff under each structure (exact when the model's parameters are).
 
+    References
+    ----------
+    .. [1] Cha, V. D. (2009/10). Powerplay: origins of the U.S. alliance system in Asia.
+       *International Security* 34(3), 158-196 (pp. 165-166: bilateral against
+       multilateral control).
+
     See Also
     --------
     multilateral.models.Powerplay.compare : the controller's comparison.
@@ -92,12 +98,22 @@ class StructureComparison:
 
     @property
     def preferred(self) -> Preference:
-        """``'bilateral'``, ``'multilateral'`` or ``'indifferent'``."""
+        """``'bilateral'``, ``'multilateral'`` or ``'indifferent'``.
+
+        See Also
+        --------
+        advantage : by how much.
+        """
         return preference(self.bilateral, self.multilateral)
 
     @property
     def advantage(self) -> Number:
-        """How much more the multilateral structure pays (negative: bilateral pays more)."""
+        """How much more the multilateral structure pays (negative: bilateral pays more).
+
+        See Also
+        --------
+        preferred : which structure pays more.
+        """
         return self.multilateral - self.bilateral
 
     def __repr__(self) -> str:

@@ -190,7 +190,12 @@ class AllianceControl(Model):
 
     @property
     def rule(self) -> str:
-        """``'consensus'``, ``'majority'`` or ``'q of k'``."""
+        """``'consensus'``, ``'majority'`` or ``'q of k'``.
+
+        See Also
+        --------
+        body_backs_restraint : what the rule does to restraint.
+        """
         k, q = self.allies, self.quota
         if q == k:
             return "consensus"
@@ -199,23 +204,47 @@ class AllianceControl(Model):
         return f"{q} of {k}"
 
     def body_backs_restraint(self) -> Number:
-        """``pi``: probability that the body backs the great power's restraint of a rogue ally."""
+        """``pi``: probability that the body backs the great power's restraint of a rogue ally.
+
+        See Also
+        --------
+        body_binds_great_power : the allies' votes against the great power.
+        restraint : the restraint it gives.
+        """
         assert self.quota is not None
         return _binomial_tail(self.allies - 1, self.support, self.quota - 1)
 
     def body_binds_great_power(self) -> Number:
-        """``beta``: probability that the allies' votes bind the great power."""
+        """``beta``: probability that the allies' votes bind the great power.
+
+        See Also
+        --------
+        body_backs_restraint : the body's votes on restraining an ally.
+        ally_payoff : where it enters.
+        """
         assert self.quota is not None
         return _binomial_tail(self.allies, self.ally_restraint, self.quota)
 
     def restraint(self, structure: Structure) -> Number:
-        """Probability that a rogue ally is restrained: ``d`` or ``d pi``."""
+        """Probability that a rogue ally is restrained: ``d`` or ``d pi``.
+
+        See Also
+        --------
+        body_backs_restraint : ``pi``.
+        great_power_payoff : where it enters.
+        """
         if check_structure(structure) == "bilateral":
             return self.dependence
         return self.dependence * self.body_backs_restraint()
 
     def great_power_payoff(self, structure: Structure) -> Number:
-        """The great power's expected payoff, summed over its ``k`` allies."""
+        """The great power's expected payoff, summed over its ``k`` allies.
+
+        See Also
+        --------
+        ally_payoff : an ally's payoff.
+        compare : both structures at once.
+        """
         fear = self.adventurism * self.entrapment_cost
         per_ally: Number = -fear * (1 - self.restraint(structure))
         if structure == "multilateral":
@@ -223,7 +252,13 @@ class AllianceControl(Model):
         return self.allies * per_ally
 
     def ally_payoff(self, structure: Structure) -> Number:
-        """One ally's expected payoff."""
+        """One ally's expected payoff.
+
+        See Also
+        --------
+        great_power_payoff : the great power's payoff.
+        compare_allies : both structures at once.
+        """
         gain = self.adventurism * self.adventure_gain * (1 - self.restraint(structure))
         exposure = self.great_power_adventurism * self.ally_entrapment_cost
         if structure == "bilateral":
@@ -231,21 +266,45 @@ class AllianceControl(Model):
         return gain - exposure * (1 - self.body_binds_great_power()) - self.burden_cost
 
     def compare(self) -> StructureComparison:
-        """The great power's payoffs under both structures."""
+        """The great power's payoffs under both structures.
+
+        See Also
+        --------
+        compare_allies : the allies' comparison.
+        great_power_prefers : the preferred structure.
+        brute_force_preference : the same answer by enumeration.
+        """
         return StructureComparison(self.great_power_payoff("bilateral"),
                                    self.great_power_payoff("multilateral"))
 
     def compare_allies(self) -> StructureComparison:
-        """One ally's payoffs under both structures."""
+        """One ally's payoffs under both structures.
+
+        See Also
+        --------
+        compare : the great power's comparison.
+        """
         return StructureComparison(self.ally_payoff("bilateral"),
                                    self.ally_payoff("multilateral"))
 
     def great_power_prefers(self) -> Preference:
-        """``'bilateral'``, ``'multilateral'`` or ``'indifferent'``."""
+        """``'bilateral'``, ``'multilateral'`` or ``'indifferent'``.
+
+        See Also
+        --------
+        allies_prefer : the allies' preference.
+        regime : both at once.
+        brute_force_preference : the same answer by enumeration.
+        """
         return self.compare().preferred
 
     def allies_prefer(self) -> Preference:
-        """What each (identical) ally prefers."""
+        """What each (identical) ally prefers.
+
+        See Also
+        --------
+        great_power_prefers : the great power's preference.
+        """
         return self.compare_allies().preferred
 
     def entrapment_threshold(self) -> Threshold:
@@ -255,6 +314,11 @@ class AllianceControl(Model):
         (exact for exact parameters); at it the great power is indifferent.
         :meth:`Threshold.none <multilateral.results.Threshold.none>` when the body forfeits
         no restraint (``d = 0`` or ``pi = 1``), so that no fear makes bilateral control pay.
+
+        See Also
+        --------
+        great_power_prefers : the preference the threshold decides.
+        Powerplay.critical_stakes : the powerplay model's threshold.
         """
         forfeited = self.dependence * (1 - self.body_backs_restraint())
         if forfeited == 0:
@@ -267,11 +331,22 @@ class AllianceControl(Model):
         ``('bilateral', 'multilateral')`` is a hub-and-spokes the great power imposes on
         allies who would rather bind it; ``('multilateral', 'multilateral')`` a body all
         want (NATO's quadrant in the illustrative scenarios).
+
+        See Also
+        --------
+        great_power_prefers, allies_prefer : its two parts.
+        structure : what a great power that designs the alliance picks.
         """
         return self.great_power_prefers(), self.allies_prefer()
 
     def structure(self) -> Structure:
-        """The structure a great power that designs the alliance chooses (ties: multilateral)."""
+        """The structure a great power that designs the alliance chooses (ties: multilateral).
+
+        See Also
+        --------
+        great_power_prefers : the preference it follows.
+        regime : both actors' preferences.
+        """
         return "bilateral" if self.great_power_prefers() == "bilateral" else "multilateral"
 
 

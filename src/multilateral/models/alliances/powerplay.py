@@ -22,7 +22,7 @@ from ...errors import InvalidArgumentError
 from ...results import Threshold
 from ...types import Number
 from ..base import Model
-from .comparison import Structure, StructureComparison, check_structure
+from .comparison import Preference, Structure, StructureComparison, check_structure
 
 __all__ = ["CHA_QUADRANTS", "Powerplay", "cha_quadrants"]
 __dir__ = public_dir(__all__)
@@ -131,30 +131,59 @@ class Powerplay(Model):
         return f"Powerplay({shown})"
 
     def control(self, structure: Structure) -> Number:
-        """Probability that the controller prevails under ``structure``."""
+        """Probability that the controller prevails under ``structure``.
+
+        See Also
+        --------
+        burden : what the control costs.
+        critical_alignment : when the body gives more control.
+        """
         wc, wt, m, th = self.controller, self.controlled, self.others, self.alignment
         if check_structure(structure) == "bilateral":
             return wc / (wc + wt)
         return (wc + th * m) / (wc + wt + m)
 
     def burden(self, structure: Structure) -> Number:
-        """The controller's enforcement burden, as a share of its own capabilities."""
+        """The controller's enforcement burden, as a share of its own capabilities.
+
+        See Also
+        --------
+        control : what the burden buys.
+        """
         wc, wt, m, th = self.controller, self.controlled, self.others, self.alignment
         if check_structure(structure) == "bilateral":
             return self.enforcement_cost * wt / wc
         return self.enforcement_cost * wt / (wc + th * m)
 
     def payoff(self, structure: Structure) -> Number:
-        """``stakes * control - burden`` under ``structure``."""
+        """``stakes * control - burden`` under ``structure``.
+
+        See Also
+        --------
+        control, burden : its two parts.
+        compare : both structures at once.
+        """
         return self.stakes * self.control(structure) - self.burden(structure)
 
     def compare(self) -> StructureComparison:
-        """The controller's payoff under both structures."""
+        """The controller's payoff under both structures.
+
+        See Also
+        --------
+        StructureComparison : what it returns.
+        critical_stakes : the stakes at which the preference turns.
+        """
         return StructureComparison(self.payoff("bilateral"), self.payoff("multilateral"))
 
     def critical_alignment(self) -> Number:
         """The alignment above which the body gives the controller *more* control:
-        its bilateral share ``w_C / (w_C + w_T)``."""
+        its bilateral share ``w_C / (w_C + w_T)``.
+
+        See Also
+        --------
+        control : the control under each structure.
+        critical_stakes : the threshold on the stakes.
+        """
         return self.controller / (self.controller + self.controlled)
 
     def critical_stakes(self) -> Threshold:
@@ -164,6 +193,11 @@ class Powerplay(Model):
         controller is indifferent. :meth:`Threshold.none <multilateral.results.Threshold.none>`
         when the body does not lose control (then the body is weakly preferred at every
         stakes, since it never costs more burden). Exact for exact parameters.
+
+        See Also
+        --------
+        critical_alignment : the threshold on the alignment.
+        AllianceControl.entrapment_threshold : the entrapment model's threshold.
         """
         loss = self.control("bilateral") - self.control("multilateral")
         if loss <= 0:
@@ -174,7 +208,7 @@ class Powerplay(Model):
 
 def cha_quadrants(great: Number, small: Number, others: Number, *,
                   alignment: Number = Fraction(1, 2),
-                  stakes: Number = 1, enforcement_cost: Number = 0) -> dict[int, str]:
+                  stakes: Number = 1, enforcement_cost: Number = 0) -> dict[int, Preference]:
     """The structure each of Cha's four controller-target pairs prefers.
 
     Parameters
