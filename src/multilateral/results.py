@@ -173,7 +173,7 @@ class CorrelatedEquilibrium:
     value: float
     objective: str
     max_violation: float
-    exact: NDArray[Any] | None = None
+    exact: NDArray[np.object_] | None = None
     exact_payoffs: tuple[Fraction, ...] | None = None
 
     def __post_init__(self) -> None:

@@ -64,7 +64,7 @@ from .errors import (
 )
 from .games.normal_form import NormalFormGame
 from .solvers._exactness import flip_matrix, is_dyadic_exact, to_fraction
-from .types import Number, Seed
+from .types import Number, NumberArray, Seed
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -108,7 +108,7 @@ class MatchResult:
     """
 
     names: tuple[str, str]
-    actions: NDArray[np.integer[Any]]
+    actions: NDArray[np.integer[Any]]  # Any: the bit width, the smallest that holds them
     payoffs: NDArray[np.float64]
     scores: NDArray[np.float64]
     noise: float = 0.0
@@ -476,7 +476,7 @@ def expected_payoffs_by_turn(
     turns: int,
     noise: Number = 0,
     monitoring_error: Number = 0,
-) -> NDArray[Any]:
+) -> NumberArray:
     """Exact expected stage payoffs of each round of a match between two automata.
 
     The distribution of the joint automaton state is propagated round by round through the

@@ -25,6 +25,7 @@ from ..errors import InvalidArgumentError, InvalidProbabilityError, SolverError
 from ..games.normal_form import NormalFormGame
 from ..results import CorrelatedEquilibrium
 from ..tolerances import PROBABILITY, ROUNDING
+from ..types import NumberArray
 from ._checks import as_game
 
 __all__ = [
@@ -72,11 +73,11 @@ class CorrelatedPolytope:
     correlated_equilibrium : one optimal point of it.
     """
 
-    constraints: NDArray[Any]
+    constraints: NumberArray
     rows: tuple[tuple[int, int, int], ...]
     shape: tuple[int, ...]
 
-    def gains(self, distribution: ArrayLike) -> NDArray[Any]:
+    def gains(self, distribution: ArrayLike) -> NumberArray:
         """Each row's gain from obeying under ``distribution`` (negative = an incentive to deviate).
 
         Exact when both the constraints and the distribution are exact.

@@ -103,6 +103,7 @@ from ..games.voting import (
     minimal_winning_masks,
     with_blocs,
 )
+from ..types import Number
 
 __all__ = [
     "CaucusPower",
@@ -156,11 +157,11 @@ class PowerIndex:
 
     name: str
     members: tuple[str, ...]
-    values: tuple[Any, ...]
+    values: tuple[Number, ...]
     exact: bool
     counts: tuple[int, ...] | None = None
 
-    def __getitem__(self, member: str | int) -> Any:
+    def __getitem__(self, member: str | int) -> Number:
         if isinstance(member, str):
             try:
                 return self.values[self.members.index(member)]
@@ -177,7 +178,7 @@ class PowerIndex:
         """The values as a float64 array."""
         return np.array([float(v) for v in self.values], dtype=np.float64)
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> dict[str, Number]:
         """``{member: value}``."""
         return dict(zip(self.members, self.values, strict=True))
 
@@ -210,11 +211,11 @@ class CaucusPower:
     bloc: str
     members: tuple[str, ...]
     index: str
-    together: Any
-    apart: Any
+    together: Number
+    apart: Number
 
     @property
-    def gain(self) -> Any:
+    def gain(self) -> Number:
         """``together - apart``: what voting as a bloc adds (negative: it costs power)."""
         return self.together - self.apart
 

@@ -86,7 +86,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 import numpy as np
 from numpy.typing import NDArray
@@ -106,6 +106,11 @@ if TYPE_CHECKING:
 
 __all__ = ["SweepResult", "sweep"]
 __dir__ = public_dir(__all__)
+
+#: A column of a sweep's table: booleans, ``int64``, ``float64``, text, or ``object`` (exact
+#: rationals and mixed values).
+Column: TypeAlias = (NDArray[np.bool_] | NDArray[np.int64] | NDArray[np.float64]
+                     | NDArray[np.str_] | NDArray[np.object_])
 
 
 # -- the result table -----------------------------------------------------------------------------
@@ -140,10 +145,10 @@ class SweepResult:
     sweep : returns it.
     """
 
-    parameters: Mapping[str, NDArray[Any]]
+    parameters: Mapping[str, Column]
     repeat: NDArray[np.int64]
     seed: NDArray[np.int64] | None
-    values: Mapping[str, NDArray[Any]]
+    values: Mapping[str, Column]
     store: Path | None
     n_computed: int
 
@@ -151,9 +156,9 @@ class SweepResult:
         return len(self.repeat)
 
     @property
-    def columns(self) -> dict[str, NDArray[Any]]:
+    def columns(self) -> dict[str, Column]:
         """All columns in table order: parameters, ``repeat``, ``seed``, outputs."""
-        cols: dict[str, NDArray[Any]] = dict(self.parameters)
+        cols: dict[str, Column] = dict(self.parameters)
         cols["repeat"] = self.repeat
         if self.seed is not None:
             cols["seed"] = self.seed
@@ -388,7 +393,7 @@ def _result(runner: Runner, points: dict[str, NDArray[np.object_]], repeats: int
     if runner.target.seed_to is not None:
         seeds = readonly(np.array([r[1] for r in table], dtype=np.int64), dtype=None)
     decoded = [json.loads(r[2]) for r in table]
-    values: dict[str, NDArray[Any]] = {}
+    values: dict[str, Column] = {}
     for key in (decoded[0] if decoded else {}):
         col = [d[key] for d in decoded]
         values.update({k: readonly(v, dtype=None) for k, v in _output_columns(key, col).items()})
@@ -398,13 +403,13 @@ def _result(runner: Runner, points: dict[str, NDArray[np.object_]], repeats: int
     )
 
 
-def _output_columns(key: str, col: list[Any]) -> dict[str, NDArray[Any]]:
+def _output_columns(key: str, col: list[Any]) -> dict[str, Column]:
     if all(isinstance(v, bool) for v in col):
         return {key: np.array(col, dtype=bool)}
     if all(isinstance(v, int) and not isinstance(v, bool) for v in col):
         return {key: np.array(col, dtype=np.int64)}
     exact = [Fraction(v) if isinstance(v, str) else v for v in col]
-    out: dict[str, NDArray[Any]] = {
+    out: dict[str, Column] = {
         key: np.array([float(v) for v in exact], dtype=np.float64)}
     if any(isinstance(v, str) for v in col):
         out[f"{key}_exact"] = object_array(
@@ -413,7 +418,7 @@ def _output_columns(key: str, col: list[Any]) -> dict[str, NDArray[Any]]:
     return out
 
 
-def _typed(col: NDArray[np.object_]) -> NDArray[Any]:
+def _typed(col: NDArray[np.object_]) -> Column:
     """A parameter column with the narrowest fitting dtype (object for exact or mixed)."""
     vals = col.tolist()
     if vals and all(isinstance(v, bool) for v in vals):

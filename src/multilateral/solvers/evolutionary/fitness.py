@@ -22,7 +22,7 @@ import numbers
 from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
+from typing import Any, overload
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -38,7 +38,7 @@ from ...games.population import (
     strategy_labels,
     symmetric_payoff_matrix,
 )
-from ...types import Number
+from ...types import Number, NumberArray
 from ._kernel import fractions, is_exact_array, nonnegative_float
 
 __all__ = [
@@ -298,7 +298,15 @@ def selection(process: str, beta: Number) -> tuple[str, float | Fraction]:
     raise InvalidArgumentError(f"process must be 'fermi' or 'moran', got {process!r}")
 
 
-def moran_fitness(payoff: Any, beta: Any) -> Any:
+@overload
+def moran_fitness(payoff: NDArray[np.float64], beta: Number) -> NDArray[np.float64]: ...
+@overload
+def moran_fitness(payoff: NDArray[np.object_], beta: Number) -> NDArray[np.object_]: ...
+@overload
+def moran_fitness(payoff: Fraction, beta: Fraction) -> Fraction: ...
+@overload
+def moran_fitness(payoff: Number, beta: Number) -> Number: ...
+def moran_fitness(payoff: NumberArray | Number, beta: Number) -> NumberArray | Number:
     """The Moran process's fitness ``1 - beta + beta * payoff`` (arrays, floats or
     Fractions), ``beta`` being Nowak et al.'s (2004) intensity of selection ``w``.
 
@@ -311,10 +319,11 @@ def moran_fitness(payoff: Any, beta: Any) -> Any:
     >>> moran_fitness(Fraction(3), Fraction(1, 10))
     Fraction(6, 5)
     """
-    return 1 - beta + beta * payoff
+    w: Any = beta  # Fraction and numpy operators are not typed against each other
+    return 1 - w + w * payoff
 
 
-def strategy_index(strategy: Any, k: int, name: str) -> int:
+def strategy_index(strategy: int, k: int, name: str) -> int:
     """A strategy's index, checked to be an integer in ``0..k-1`` (``k`` strategies; ``name``
     is the parameter's name, for the error message).
 

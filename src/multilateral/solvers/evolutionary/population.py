@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import math
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -37,6 +37,9 @@ from ...games.population import FitnessFunction, PopulationGame
 from ...types import Number
 from .fitness import finite_game, moran_fitness, selection
 from .markov import stationary_distribution
+
+if TYPE_CHECKING:
+    import scipy.sparse
 
 __all__ = [
     "MAX_STATES",
@@ -145,7 +148,7 @@ class PopulationChain:
     """
 
     states: NDArray[np.int64]
-    matrix: Any
+    matrix: scipy.sparse.csr_array
     mutation: float
     strategies: tuple[str, ...]
 

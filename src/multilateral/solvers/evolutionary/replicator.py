@@ -33,6 +33,7 @@ from ...errors import DegenerateGameError, InvalidArgumentError, SolverError
 from ...games.anonymous import AnonymousGame, binomial_weights
 from ...games.population import PopulationGame, strategy_labels, symmetric_payoff_matrix
 from ...tolerances import EQUILIBRIUM, ODE_ATOL, ODE_RTOL
+from ...types import NumberArray
 from ..anonymous import symmetric_equilibria
 from ._kernel import Field, eliminate, exact_flag, fractions, positive, scaled, solve_rational
 
@@ -128,7 +129,7 @@ class RestPoint:
     x: NDArray[np.float64]
     stability: str
     eigenvalues: NDArray[np.complex128]
-    exact: tuple[Any, ...] | None = None
+    exact: tuple[Fraction, ...] | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "x", readonly(self.x))
@@ -334,7 +335,7 @@ def rest_points(
     return tuple(support_rest_points(a, exact_flag(a, exact), tol, skip_continua=False))
 
 
-def support_rest_points(a: NDArray[Any], exact: bool, tol: float, *, skip_continua: bool
+def support_rest_points(a: NumberArray, exact: bool, tol: float, *, skip_continua: bool
                         ) -> list[RestPoint]:
     """The isolated rest points of payoff matrix ``a`` by support enumeration (the engine of
     :func:`rest_points`; also used by :func:`evolutionarily_stable_strategies`).
