@@ -49,6 +49,24 @@ class CrisisComparison:
     recommendation : tuple
         The mediator's probabilities of (both back down, only A backs down, only B backs
         down, war).
+
+    References
+    ----------
+    .. [1] Aumann, R. J. (1974). Subjectivity and correlation in randomized strategies.
+       *Journal of Mathematical Economics* 1(1), 67-96 (pp. 72-76: the Chicken example).
+
+    See Also
+    --------
+    CrisisMediation.compare : computes it.
+    CrisisMediation.mediated : the mediated equilibrium by linear programming.
+    multilateral.results.CorrelatedEquilibrium : the solver's result for the same question.
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> c = ml.models.CrisisMediation(prize=1, humiliation=4, war_cost=6).compare()
+    >>> c.nash_firmness, c.nash_war_risk, c.war_risk_removed
+    (Fraction(1, 3), Fraction(1, 9), Fraction(1, 9))
     """
 
     nash_firmness: Number
@@ -60,7 +78,12 @@ class CrisisComparison:
 
     @property
     def war_risk_removed(self) -> Number:
-        """How much probability of war the mediator removes."""
+        """How much probability of war the mediator removes.
+
+        See Also
+        --------
+        CrisisMediation.compare : where the two risks come from.
+        """
         return self.nash_war_risk - self.mediated_war_risk
 
     def __repr__(self) -> str:
@@ -145,7 +168,13 @@ class CrisisMediation(Model):
     @classmethod
     def from_game(cls, game: TwoByTwo) -> CrisisMediation:
         """The crisis of a symmetric game of Chicken (action 0 = back down): the inverse of
-        :attr:`game` (up to the payoffs' origin, which is set at mutual compromise)."""
+        :attr:`game` (up to the payoffs' origin, which is set at mutual compromise).
+
+        See Also
+        --------
+        game : the inverse.
+        multilateral.TwoByTwo.oye_type : how a game is recognized as Chicken.
+        """
         if not isinstance(game, TwoByTwo) or game.oye_type != "chicken" or (
                 game.trps(0) != game.trps(1)):
             raise InvalidGameError("expected a symmetric TwoByTwo game of Chicken")
@@ -160,12 +189,24 @@ class CrisisMediation(Model):
     def game(self) -> TwoByTwo:
         """The crisis as a :class:`~multilateral.TwoByTwo` of Chicken (actions: back down,
         stand firm), with ``T, R, S, P = prize, 0, -humiliation, -war_cost``; exact for
-        exact parameters."""
+        exact parameters.
+
+        See Also
+        --------
+        from_game : the inverse.
+        multilateral.solvers.nash_equilibria : its mixed equilibrium reproduces :meth:`compare`.
+        """
         return TwoByTwo.symmetric(T=self.prize, R=0 * self.prize, P=-self.war_cost,
                                   S=-self.humiliation, actions=[["back down", "stand firm"]] * 2)
 
     def compare(self) -> CrisisComparison:
-        """The symmetric Nash equilibrium against the fair mediated equilibrium (closed form)."""
+        """The symmetric Nash equilibrium against the fair mediated equilibrium (closed form).
+
+        See Also
+        --------
+        CrisisComparison : what it returns.
+        mediated : the mediated equilibrium by linear programming.
+        """
         t, r, s, p = self.prize, 0 * self.prize, -self.humiliation, -self.war_cost
         q = (t - r) / (t - r + s - p)
         nash_payoff = (1 - q) * r + q * s
@@ -181,7 +222,13 @@ class CrisisMediation(Model):
 
     def mediated(self) -> CorrelatedEquilibrium:
         """The egalitarian correlated equilibrium found by linear programming (a check on
-        :meth:`compare`, and the way to go beyond the symmetric case)."""
+        :meth:`compare`, and the way to go beyond the symmetric case).
+
+        See Also
+        --------
+        compare : the closed form.
+        multilateral.solvers.correlated_equilibrium : the solver it calls.
+        """
         from ..solvers.correlated import correlated_equilibrium
 
         return correlated_equilibrium(self.game, "egalitarian")

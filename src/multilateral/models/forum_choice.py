@@ -82,6 +82,11 @@ Neither forum model induces a game: :class:`ForumChoice` applies a decision rule
 (consensus, else the club of the willing) to known positions, and :class:`HeterogeneousForum`
 is one state's decision under uncertainty; so neither has a ``.game``. The caucus's voting
 game is :class:`multilateral.WeightedVotingGame` (see :func:`caucus_gain`).
+
+The module runs past the library's ~600 lines because it holds the one theory of forum
+choice (two models, the caucus calculation and their results), and about half of its lines
+are docstrings with runnable examples; split, the models would lose the shared forum
+vocabulary that ties them together.
 """
 
 from __future__ import annotations
@@ -144,6 +149,27 @@ class ForumOutcome:
         Their share of the coverage weights.
     payoffs : tuple
         Every state's payoff.
+
+    References
+    ----------
+    .. [1] Naím, M. (2009). Minilateralism: the magic number to get real international
+       action. *Foreign Policy* (online 18 June 2009).
+    .. [2] Patrick, S. (2015). The new "new multilateralism": minilateral cooperation, but
+       at what cost? *Global Summitry* 1(2), 115-134 (pp. 120-126: forum shopping).
+
+    See Also
+    --------
+    ForumChoice.equilibrium : computes it.
+    ForumChoice.preferences : each state's preferred forum.
+
+    Examples
+    --------
+    >>> from multilateral.models import ForumChoice
+    >>> outcome = ForumChoice([3, 2, 1, -1], members=["A", "B", "C", "D"]).equilibrium()
+    >>> outcome
+    ForumOutcome(club of 3: coverage 3/4)
+    >>> outcome.forum, outcome.members
+    ('club', ('A', 'B', 'C'))
     """
 
     forum: Literal["universal", "club", "none"]
@@ -274,15 +300,32 @@ class ForumChoice(Model):
 
     @property
     def n(self) -> int:
-        """Number of states."""
+        """Number of states.
+
+        See Also
+        --------
+        members : their labels.
+        """
         return len(self.benefit)
 
     def universal_adopted(self) -> bool:
-        """Whether no state would lose, so that consensus adopts the universal agreement."""
+        """Whether no state would lose, so that consensus adopts the universal agreement.
+
+        See Also
+        --------
+        club_members : who forms the club when it is not.
+        equilibrium : the resulting forum structure.
+        """
         return all(b >= 0 for b in self.benefit)
 
     def club_members(self) -> tuple[str, ...]:
-        """The willing: the states that gain (``b_i > 0``)."""
+        """The willing: the states that gain (``b_i > 0``).
+
+        See Also
+        --------
+        club_coverage : their share of the coverage weights.
+        universal_adopted : whether the universal forum passes instead.
+        """
         return tuple(m for m, b in zip(self._members, self.benefit, strict=True) if b > 0)
 
     @property
@@ -294,12 +337,23 @@ class ForumChoice(Model):
         return cast(tuple[str, ...], self.members)  # labelled by __post_init__
 
     def club_coverage(self) -> Number:
-        """The willing's share of the coverage weights."""
+        """The willing's share of the coverage weights.
+
+        See Also
+        --------
+        club_members : who they are.
+        """
         return sum((w for w, b in zip(self._weights, self.benefit, strict=True) if b > 0),
                    0 * self._weights[0])
 
     def payoffs(self, forum: Forum) -> tuple[Number, ...]:
-        """Every state's payoff if cooperation runs through ``forum``."""
+        """Every state's payoff if cooperation runs through ``forum``.
+
+        See Also
+        --------
+        preferences : which forum each state prefers.
+        equilibrium : the forum that results.
+        """
         if forum not in FORUMS:
             raise InvalidArgumentError(f"forum must be 'universal' or 'club', got {forum!r}")
         zero = 0 * self.benefit[0]
@@ -310,13 +364,25 @@ class ForumChoice(Model):
         return tuple(b * value if b > 0 else zero for b in self.benefit)
 
     def preferences(self) -> dict[str, ForumPreference]:
-        """Each state's preferred forum: ``'universal'``, ``'club'`` or ``'indifferent'``."""
+        """Each state's preferred forum: ``'universal'``, ``'club'`` or ``'indifferent'``.
+
+        See Also
+        --------
+        payoffs : the payoffs compared.
+        HeterogeneousForum.preferred_forum : the same choice before positions are known.
+        """
         universal, club = self.payoffs("universal"), self.payoffs("club")
         return {m: _prefer(u, c)
                 for m, u, c in zip(self._members, universal, club, strict=True)}
 
     def equilibrium(self) -> ForumOutcome:
-        """The forum structure: universal if no one blocks, else the club of the willing."""
+        """The forum structure: universal if no one blocks, else the club of the willing.
+
+        See Also
+        --------
+        ForumOutcome : what it returns.
+        preferences : each state's preferred forum.
+        """
         if self.universal_adopted():
             return ForumOutcome("universal", self._members, 1 + 0 * self._weights[0],
                                 self.payoffs("universal"))
@@ -406,6 +472,10 @@ class HeterogeneousForum(Model):
         """Positions drawn from ``N(mean, spread**2)``: ``p = Phi(mean / spread)`` (a float).
 
         ``spread`` measures heterogeneity; ``spread = 0`` means identical positions.
+
+        See Also
+        --------
+        critical_spread : the spread at which the club becomes preferred.
         """
         mean = float(check_real(mean, "mean"))
         spread = float(check_real(spread, "spread", low=0))
@@ -421,11 +491,23 @@ class HeterogeneousForum(Model):
                 f"{format_number(self.coverage_returns)})")
 
     def universal_value(self) -> Number:
-        """``U(p) = (1 + lambda) p**(n - 1)``: the chance no one blocks, times the premium."""
+        """``U(p) = (1 + lambda) p**(n - 1)``: the chance no one blocks, times the premium.
+
+        See Also
+        --------
+        club_value : the club's value.
+        preferred_forum : the comparison.
+        """
         return (1 + self.legitimacy) * self.gain_probability ** (self.n - 1)
 
     def club_value(self) -> Number:
-        """``C(p) = E[((1 + X) / n)**gamma]``: the expected value of the club of the willing."""
+        """``C(p) = E[((1 + X) / n)**gamma]``: the expected value of the club of the willing.
+
+        See Also
+        --------
+        universal_value : the universal forum's value.
+        preferred_forum : the comparison.
+        """
         p, n, g = self.gain_probability, self.n, self.coverage_returns
         if isinstance(p, float) or isinstance(g, float):
             import numpy as np
@@ -437,11 +519,23 @@ class HeterogeneousForum(Model):
                     * Fraction(1 + x, n) ** g for x in range(n)), 0 * p)
 
     def preferred_forum(self) -> ForumPreference:
-        """``'universal'``, ``'club'`` or ``'indifferent'``."""
+        """``'universal'``, ``'club'`` or ``'indifferent'``.
+
+        See Also
+        --------
+        prefers_club : the same as a bool.
+        critical_probability : where the preference turns.
+        ForumChoice.preferences : with known positions.
+        """
         return _prefer(self.universal_value(), self.club_value())
 
     def prefers_club(self) -> bool:
-        """Whether the club of the willing is strictly better."""
+        """Whether the club of the willing is strictly better.
+
+        See Also
+        --------
+        preferred_forum : the preference, ties included.
+        """
         return self.preferred_forum() == "club"
 
     def critical_probability(self, *, tol: float = tolerances.ROOT) -> float:
@@ -451,6 +545,11 @@ class HeterogeneousForum(Model):
         when ``lambda = 0`` (the club never does worse). It always exists in ``(0, 1]``,
         so it is a number, not a :class:`~multilateral.results.Threshold`; a float, since it
         is in general irrational.
+
+        See Also
+        --------
+        critical_spread : the same threshold on heterogeneity.
+        preferred_forum : the preference it separates.
         """
         if self.legitimacy == 0:
             return 1.0
@@ -472,6 +571,11 @@ class HeterogeneousForum(Model):
         every other state gaining with probability near 1/2); at ``0.0`` when the club is
         preferred at any heterogeneity (``p* = 1``). A float threshold (see
         :meth:`critical_probability`).
+
+        See Also
+        --------
+        critical_probability : the threshold on ``p``.
+        from_normal : the model at a given spread.
         """
         mean = float(check_real(mean, "mean", low=0, open_low=True))
         p_star = self.critical_probability()
@@ -486,6 +590,10 @@ class HeterogeneousForum(Model):
 
         ``universal`` (no one blocks: ``p**n``), ``club`` (some but not all gain) and
         ``none`` (no one gains: ``(1 - p)**n``).
+
+        See Also
+        --------
+        ForumChoice.equilibrium : the outcome for known positions.
         """
         p, n = self.gain_probability, self.n
         universal, none = p**n, (1 - p) ** n
@@ -512,6 +620,27 @@ class CaucusGain:
         what one caucus member has: apart, its own absolute Banzhaf measure; together, its
         indirect measure, the probability that it decides the caucus' internal simple
         majority times the probability that the bloc decides the body (Penrose 1946).
+
+    References
+    ----------
+    .. [1] Penrose, L. S. (1946). The elementary statistics of majority voting. *Journal of
+       the Royal Statistical Society* 109(1), 53-57 (pp. 53-55: the indirect measure).
+    .. [2] Shapley, L. S. and Shubik, M. (1954). A method for evaluating the distribution of
+       power in a committee system. *American Political Science Review* 48(3), 787-792.
+
+    See Also
+    --------
+    caucus_gain : computes it.
+    multilateral.solvers.caucus_power : the same comparison for any weighted voting game.
+
+    Examples
+    --------
+    >>> from multilateral.models import caucus_gain
+    >>> g = caucus_gain(n=5, caucus=2)
+    >>> g
+    CaucusGain(2 of 5, quota 3: Shapley-Shubik 0.5 together vs 0.4 apart)
+    >>> g.gain(), g.ratio()
+    (Fraction(1, 10), Fraction(5, 4))
     """
 
     n: int
@@ -521,14 +650,24 @@ class CaucusGain:
     apart: dict[str, Fraction]
 
     def gain(self, index: CaucusIndex = "shapley_shubik") -> Fraction:
-        """``together - apart`` for ``index``."""
+        """``together - apart`` for ``index``.
+
+        See Also
+        --------
+        ratio : the same comparison as a ratio.
+        """
         if index not in self.together:
             raise InvalidArgumentError(
                 f"index must be one of {sorted(self.together)}, got {index!r}")
         return self.together[index] - self.apart[index]
 
     def ratio(self, index: CaucusIndex = "shapley_shubik") -> Fraction:
-        """``together / apart`` for ``index`` (every member has some power apart)."""
+        """``together / apart`` for ``index`` (every member has some power apart).
+
+        See Also
+        --------
+        gain : the same comparison as a difference.
+        """
         self.gain(index)
         return self.together[index] / self.apart[index]
 
