@@ -125,6 +125,8 @@ class ConditionalCooperation(Model):
     multilateral.solvers.critical_discount : the threshold of any automaton profile.
     multilateral.models.MagicNumber : Oye's robustness inside Naim's magic number.
     linked_critical_discount : issue linkage.
+    multilateral.results.CriticalDiscount : what :meth:`critical_discount` returns.
+    multilateral.models.Reciprocity : specific against diffuse reciprocity.
 
     Examples
     --------
@@ -195,11 +197,21 @@ class ConditionalCooperation(Model):
     # -- the stage game ----------------------------------------------------------------------
     @property
     def normalization(self) -> Normalization:
-        """Which return is held fixed when the group size changes."""
+        """Which return is held fixed when the group size changes.
+
+        See Also
+        --------
+        return_per_unit : the return at a group size.
+        """
         return "multiplier" if self.r is not None else "mpcr"
 
     def return_per_unit(self, n: int | None = None) -> Number:
-        """The marginal per-capita return ``m`` at group size ``n`` (default: this model's)."""
+        """The marginal per-capita return ``m`` at group size ``n`` (default: this model's).
+
+        See Also
+        --------
+        trp : the stage payoffs built from it.
+        """
         n = self.n if n is None else n
         if self.r is None:
             assert self.mpcr is not None
@@ -221,6 +233,12 @@ class ConditionalCooperation(Model):
         InvalidArgumentError
             If ``benefits`` makes the members differ (their game is not anonymous).
 
+        See Also
+        --------
+        trp : the payoffs the trigger strategies compare.
+        multilateral.solvers.symmetric_equilibria : the stage game's equilibria.
+        multilateral.AnonymousGame.public_goods : the constructor.
+
         Examples
         --------
         >>> import multilateral as ml
@@ -237,14 +255,27 @@ class ConditionalCooperation(Model):
         return AnonymousGame.public_goods(self.n, mpcr=self.mpcr)
 
     def trp(self, n: int | None = None, benefit: Number = 1) -> tuple[Number, Number, Number]:
-        """``(T, R, P_dev)``: temptation, reward, and the defector's punishment payoff."""
+        """``(T, R, P_dev)``: temptation, reward, and the defector's punishment payoff.
+
+        See Also
+        --------
+        return_per_unit : the return ``m``.
+        critical_discount : the threshold built from them.
+        linked_critical_discount : linkage of two ``(T, R, P)`` issues.
+        """
         n = self.n if n is None else n
         m = self.return_per_unit(n) * benefit
         # targeted exclusion leaves the defector his autarky payoff: 0, as under grim
         return m * (n - 1), m * n - 1, 0 * m
 
     def detection_probability(self, n: int | None = None) -> Number:
-        """Probability ``q(n)`` that a defection is detected."""
+        """Probability ``q(n)`` that a defection is detected.
+
+        See Also
+        --------
+        critical_discount : where ``q`` enters.
+        collapse_probability : the other transparency cost of size.
+        """
         n = self.n if n is None else n
         if callable(self.detection):
             q = self.detection(n)
@@ -253,7 +284,12 @@ class ConditionalCooperation(Model):
 
     @property
     def effective_sanction(self) -> Sanction:
-        """Targeted sanctions need attribution; without it they become untargeted."""
+        """Targeted sanctions need attribution; without it they become untargeted.
+
+        See Also
+        --------
+        punishment_cost : what the sanction costs the punishers.
+        """
         return self.sanction if self.attribution else "untargeted"
 
     # -- Oye's questions ---------------------------------------------------------------------
@@ -342,6 +378,11 @@ class ConditionalCooperation(Model):
     def sustains(self, delta: Number, n: int | None = None) -> bool:
         """Whether cooperation is an equilibrium at discount factor ``delta``.
 
+        See Also
+        --------
+        critical_discount : the threshold.
+        largest_group : the largest group ``delta`` sustains.
+
         Examples
         --------
         >>> import multilateral as ml
@@ -361,6 +402,12 @@ class ConditionalCooperation(Model):
         (each threshold is a closed form); with a fixed multiplier the answer has the closed form
         ``floor(r (1 - delta) / (1 - delta r))`` for ``delta r < 1`` and perfect detection.
 
+        See Also
+        --------
+        sustains : one group size.
+        critical_discount_curve : the thresholds at many sizes.
+        MagicNumber.largest_sustainable : the same question for clubs of weighted members.
+
         Examples
         --------
         >>> import multilateral as ml
@@ -379,6 +426,11 @@ class ConditionalCooperation(Model):
     def critical_discount_curve(self, sizes: Sequence[int]) -> NDArray[np.float64]:
         """``critical_discount(n).delta`` at each group size (floats, ``inf`` where none).
 
+        See Also
+        --------
+        critical_discount : one size, exact.
+        largest_group : the largest size below a ``delta``.
+
         Examples
         --------
         >>> import multilateral as ml
@@ -395,6 +447,10 @@ class ConditionalCooperation(Model):
         Untargeted: all the gains of cooperation, ``R - P = m n - 1``. Targeted: only the
         excluded member's contribution, ``m``. The ratio grows linearly with ``n``: Oye's
         point that sanctions become less feasible in large groups.
+
+        See Also
+        --------
+        effective_sanction : which sanction applies.
         """
         n = self.n if n is None else n
         m = self.return_per_unit(n)
@@ -409,6 +465,10 @@ class ConditionalCooperation(Model):
         Under untargeted sanctions this is the probability that all cooperation collapses
         in that round; under targeted ones the erring members are excluded and the rest go
         on. Either way it rises with ``n``: large groups trip over their own noise.
+
+        See Also
+        --------
+        detection_probability : the chance a real defection is seen.
 
         Examples
         --------
@@ -426,6 +486,11 @@ class ConditionalCooperation(Model):
         rounds per period (Oye's decomposition): each round is worth ``1/parts`` of the
         stakes and rounds are discounted by ``delta^(1/parts)``, so the condition
         ``delta^(1/parts) >= delta*`` becomes ``delta >= delta*^parts``.
+
+        See Also
+        --------
+        critical_discount : the threshold undecomposed.
+        linked_critical_discount : Oye's other remedy, linkage.
 
         Examples
         --------
@@ -447,6 +512,10 @@ class ConditionalCooperation(Model):
 
         In ``n``, ``delta`` and the return (``r`` or ``m``), and ``q``, for perfect or
         imperfect detection with permanent punishment.
+
+        See Also
+        --------
+        critical_discount : the number at this model's parameters.
 
         Examples
         --------
@@ -519,16 +588,36 @@ class LinkageResult:
     linked : number
         The critical discount factor when a defection on either issue is punished on both.
 
+    References
+    ----------
+    .. [1] Oye, K. A. (1985). Explaining cooperation under anarchy: hypotheses and
+       strategies. *World Politics* 38(1), 1-24, pp. 17-18 (issue linkage).
+    .. [2] Spagnolo, G. (1999). On interdependent supergames: multimarket contact,
+       concavity, and collusion. *Journal of Economic Theory* 89(1), 127-139.
+
     See Also
     --------
     linked_critical_discount : computes it.
+    ConditionalCooperation.critical_discount : the threshold of one issue among ``n``.
+    multilateral.results.CriticalDiscount : the result when a threshold may not exist.
+
+    Examples
+    --------
+    >>> from multilateral.models import linked_critical_discount
+    >>> linked_critical_discount((5, 3, 0), (4, 3, 2))
+    LinkageResult(separate=(Fraction(2, 5), Fraction(1, 2)), linked=Fraction(3, 7))
     """
 
     separate: tuple[Number, Number]
     linked: Number
 
     def helps(self, delta: Number) -> bool:
-        """True when linkage sustains at ``delta`` what one of the issues alone cannot."""
+        """True when linkage sustains at ``delta`` what one of the issues alone cannot.
+
+        See Also
+        --------
+        ConditionalCooperation.sustains : the same question for one issue.
+        """
         return bool(self.linked <= delta < max(self.separate))
 
 

@@ -126,6 +126,31 @@ class CriticalMass:
         The share they cover (exact when the weights are).
     required : Fraction or float
         The coverage asked for.
+
+    References
+    ----------
+    .. [1] Naim, M. (2009). Minilateralism: the magic number to get real international
+       action. *Foreign Policy* (online 18 June 2009).
+    .. [2] Kahler, M. (1992). Multilateralism with small and large numbers. *International
+       Organization* 46(3), 681-708, pp. 685-690 (small cores of great powers).
+
+    See Also
+    --------
+    MagicNumber.critical_mass : computes it.
+    MinilateralResult : the club that maximizes expected net benefit instead.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> from multilateral.models import MagicNumber
+    >>> model = MagicNumber([Fraction(1, 2), Fraction(3, 10), Fraction(1, 5)],
+    ...                     labels=["A", "B", "C"], cost=Fraction(1, 4))
+    >>> mass = model.critical_mass(Fraction(3, 4))
+    >>> mass
+    CriticalMass(k=2, coverage=4/5: A, B)
+    >>> k, members = mass
+    >>> k, members, mass.indices
+    (2, ('A', 'B'), (0, 1))
     """
 
     k: int
@@ -166,6 +191,30 @@ class MembershipCurve:
         ``p(k) B(P_k) - C(k)``.
     order : tuple of int
         Member indices from heaviest to lightest (the club of size ``k`` is ``order[:k]``).
+
+    References
+    ----------
+    .. [1] Naim, M. (2009). Minilateralism: the magic number to get real international
+       action. *Foreign Policy* (online 18 June 2009).
+    .. [2] Kahler, M. (1992). Multilateralism with small and large numbers. *International
+       Organization* 46(3), 681-708, pp. 685-690 (small cores of great powers).
+
+    See Also
+    --------
+    MagicNumber.curve : computes it.
+    MinilateralResult : its best point.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> from multilateral.models import MagicNumber
+    >>> model = MagicNumber([Fraction(1, 2), Fraction(3, 10), Fraction(1, 5)],
+    ...                     labels=["A", "B", "C"], cost=Fraction(1, 4))
+    >>> curve = model.curve()
+    >>> curve
+    MembershipCurve(n=3, best k=2, net benefit 0.3)
+    >>> curve.coverage.tolist(), curve.net_benefit.round(3).tolist()
+    ([0.5, 0.8, 1.0], [0.25, 0.3, 0.25])
     """
 
     k: NDArray[np.int64]
@@ -204,6 +253,31 @@ class MinilateralResult:
     curve : MembershipCurve
         The whole curve over ``k``, for plots and comparisons (e.g. against the universal
         club ``k = n``).
+
+    References
+    ----------
+    .. [1] Naim, M. (2009). Minilateralism: the magic number to get real international
+       action. *Foreign Policy* (online 18 June 2009).
+    .. [2] Kahler, M. (1992). Multilateralism with small and large numbers. *International
+       Organization* 46(3), 681-708, pp. 685-690 (small cores of great powers).
+
+    See Also
+    --------
+    MagicNumber.optimal_membership : computes it.
+    MembershipCurve : the curve it maximizes.
+    CriticalMass : the fewest members that reach a coverage instead.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> from multilateral.models import MagicNumber
+    >>> model = MagicNumber([Fraction(1, 2), Fraction(3, 10), Fraction(1, 5)],
+    ...                     labels=["A", "B", "C"], cost=Fraction(1, 4))
+    >>> best = model.optimal_membership()
+    >>> best
+    MinilateralResult(k=2, coverage=4/5, net_benefit=0.3: A, B)
+    >>> best.worthwhile, best.members
+    (True, ('A', 'B'))
     """
 
     k: int
@@ -216,7 +290,12 @@ class MinilateralResult:
 
     @property
     def worthwhile(self) -> bool:
-        """Whether the best club does better than no agreement (net benefit > 0)."""
+        """Whether the best club does better than no agreement (net benefit > 0).
+
+        See Also
+        --------
+        MagicNumber.net_benefit : the net benefit of any club.
+        """
         return self.net_benefit > 0
 
     def __repr__(self) -> str:
@@ -286,7 +365,9 @@ class MagicNumber(Model):
     See Also
     --------
     ConditionalCooperation : the robustness model ``cooperation``.
+    MinilateralResult, CriticalMass, MembershipCurve : what it returns.
     multilateral.models.k_group : Olson's smallest subgroup that gains from providing.
+    multilateral.models.SelfEnforcingAgreement : the treaty sizes that are self-enforcing.
     multilateral.cases.climate.emission_shares : the weights of the climate case.
 
     Examples
@@ -381,6 +462,10 @@ class MagicNumber(Model):
         """Build from ``{label: weight}``.
 
         E.g. from :func:`multilateral.cases.climate.emission_shares`.
+
+        See Also
+        --------
+        multilateral.cases.climate.emission_shares : a mapping to build from.
         """
         if not isinstance(weights, Mapping):
             raise InvalidTypeError(
@@ -521,33 +606,66 @@ class MagicNumber(Model):
     # -- the model ---------------------------------------------------------------------------
     @property
     def n(self) -> int:
-        """Number of candidate members."""
+        """Number of candidate members.
+
+        See Also
+        --------
+        names : the members' labels.
+        shares : their shares.
+        """
         return len(self._shares)
 
     @property
     def shares(self) -> tuple[Fraction | float, ...]:
-        """Every member's share after ``normalize`` or ``others`` (sums to one)."""
+        """Every member's share after ``normalize`` or ``others`` (sums to one).
+
+        See Also
+        --------
+        names : the labels, in the same order.
+        coverage : the share a set of members covers.
+        """
         return self._shares
 
     @property
     def names(self) -> tuple[str, ...]:
-        """Every member's label, including the ``others`` (``"other 1"``, ...)."""
+        """Every member's label, including the ``others`` (``"other 1"``, ...).
+
+        See Also
+        --------
+        shares : the shares, in the same order.
+        """
         return self._names
 
     def order(self) -> tuple[int, ...]:
-        """Member indices from heaviest to lightest (ties: the earlier member first)."""
+        """Member indices from heaviest to lightest (ties: the earlier member first).
+
+        See Also
+        --------
+        club : the best club of a given size.
+        """
         return tuple(sorted(range(self.n), key=lambda i: (-self._shares[i], i)))
 
     def _prefix(self, order: Sequence[int]) -> list[Fraction | float]:
         return list(itertools.accumulate(self._shares[i] for i in order))
 
     def club(self, k: int) -> tuple[str, ...]:
-        """The best club of size ``k``: the ``k`` heaviest members."""
+        """The best club of size ``k``: the ``k`` heaviest members.
+
+        See Also
+        --------
+        order : the order clubs are taken in.
+        critical_mass : the fewest members that reach a coverage.
+        """
         k = self._check_k(k)
         return tuple(self._names[i] for i in self.order()[:k])
 
     def coverage(self, members: Sequence[str | int]) -> Number:
-        """The share covered by ``members`` (labels or indices)."""
+        """The share covered by ``members`` (labels or indices).
+
+        See Also
+        --------
+        net_benefit : what a club of these members is worth.
+        """
         idx = self._indices(members)
         return sum((self._shares[i] for i in idx), Fraction(0) if self._exact else 0.0)
 
@@ -575,7 +693,13 @@ class MagicNumber(Model):
         return k
 
     def benefit_of(self, share: Number) -> float:
-        """``B(share)``, the benefit of covering ``share``."""
+        """``B(share)``, the benefit of covering ``share``.
+
+        See Also
+        --------
+        cost_of : the cost side.
+        net_benefit : both together for a club.
+        """
         s = check_real(share, "share")
         if not 0 <= s <= 1:
             raise InvalidArgumentError(f"share must be in [0, 1], got {share!r}")
@@ -597,7 +721,12 @@ class MagicNumber(Model):
         return b * np.array(hit, dtype=np.float64)
 
     def cost_of(self, k: int) -> float:
-        """``C(k)``, the direct cost of a ``k``-member club."""
+        """``C(k)``, the direct cost of a ``k``-member club.
+
+        See Also
+        --------
+        benefit_of : the benefit side.
+        """
         k = self._check_k(k)
         return float(self._costs(np.array([k]))[0])
 
@@ -621,6 +750,12 @@ class MagicNumber(Model):
             Without a cooperation model (``cooperation=None``): there is no discount factor
             to speak of, every club is taken to hold.
 
+        See Also
+        --------
+        ConditionalCooperation.critical_discount : the model it asks.
+        sustain_probability : what it means for a club, given ``delta``.
+        multilateral.results.CriticalDiscount : what it returns.
+
         Examples
         --------
         >>> from fractions import Fraction
@@ -643,7 +778,13 @@ class MagicNumber(Model):
 
     def sustain_probability(self, k: int) -> float:
         """``p(k)``: the probability that a ``k``-member club's cooperation is sustained
-        (1 without a cooperation model)."""
+        (1 without a cooperation model).
+
+        See Also
+        --------
+        critical_discount : the threshold it compares ``delta`` with.
+        largest_sustainable : the largest club that holds.
+        """
         if self.cooperation is None:
             self._check_k(k)
             return 1.0
@@ -662,7 +803,13 @@ class MagicNumber(Model):
 
     def largest_sustainable(self) -> int | None:
         """The largest club size whose cooperation is sustained with positive probability
-        (``None`` if none; ``n`` without a cooperation model)."""
+        (``None`` if none; ``n`` without a cooperation model).
+
+        See Also
+        --------
+        sustain_probability : by club size.
+        ConditionalCooperation.largest_group : the same question for one group.
+        """
         p = self.curve().p_sustained
         ok = np.flatnonzero(p > 0)
         return int(ok[-1]) + 1 if ok.size else None
@@ -682,6 +829,11 @@ class MagicNumber(Model):
         tol : float, default :data:`multilateral.tolerances.ROOT`
             Slack for float comparisons; comparisons are exact when both the weights and
             ``coverage`` are exact (int or Fraction).
+
+        See Also
+        --------
+        CriticalMass : what it returns.
+        optimal_membership : the club with the best net benefit.
         """
         c = check_real(coverage, "coverage")
         tol = check_tol(tol)
@@ -703,6 +855,11 @@ class MagicNumber(Model):
 
         Sorting costs ``O(n log n)``; the prefix sums and the arrays ``O(n)``, plus one
         closed-form critical discount factor per ``k``.
+
+        See Also
+        --------
+        MembershipCurve : what it returns.
+        optimal_membership : its best point.
         """
         order = self.order()
         prefix = self._prefix(order)
@@ -729,6 +886,12 @@ class MagicNumber(Model):
         The best club of each size is its ``k`` heaviest members (module docstring), so the
         optimum is the best point of :meth:`curve`. Ties within ``tol`` go to the smallest
         club: the fewest members for the impact.
+
+        See Also
+        --------
+        MinilateralResult : what it returns.
+        curve : the whole curve.
+        critical_mass : the fewest members that reach a coverage.
         """
         tol = check_tol(tol)
         cv = self.curve()
@@ -742,7 +905,13 @@ class MagicNumber(Model):
         )
 
     def net_benefit(self, members: Sequence[str | int]) -> float:
-        """Expected net benefit of any club (labels or indices), e.g. a brute-force check."""
+        """Expected net benefit of any club (labels or indices), e.g. a brute-force check.
+
+        See Also
+        --------
+        coverage : the share the club covers.
+        optimal_membership : the best club.
+        """
         idx = self._indices(members)
         if not idx:
             raise InvalidArgumentError("a club needs at least one member")
