@@ -47,6 +47,25 @@ class KGroup:
         Their combined valuation of one unit of the good.
     cost : number
         The cost of the unit.
+
+    References
+    ----------
+    .. [1] Olson, M. (1965). *The Logic of Collective Action*. Harvard University Press,
+       pp. 48-50 (privileged and intermediate groups).
+
+    See Also
+    --------
+    k_group : computes it.
+    linear_k_group : ``k`` for the linear public good.
+
+    Examples
+    --------
+    >>> from multilateral.models import k_group
+    >>> group = k_group([2, 3, 1, 2], cost=6)
+    >>> group
+    KGroup(members=(1, 0, 3), value=Fraction(7, 1), cost=Fraction(6, 1))
+    >>> group.size, group.privileged
+    (3, False)
     """
 
     members: tuple[int, ...]
@@ -55,12 +74,22 @@ class KGroup:
 
     @property
     def size(self) -> int:
-        """``k``, the number of members."""
+        """``k``, the number of members.
+
+        See Also
+        --------
+        privileged : whether ``k = 1``.
+        """
         return len(self.members)
 
     @property
     def privileged(self) -> bool:
-        """True when one member gains from providing alone (Olson's privileged group)."""
+        """True when one member gains from providing alone (Olson's privileged group).
+
+        See Also
+        --------
+        ProvisionEquilibrium.privileged : the same in a provision equilibrium.
+        """
         return self.size == 1
 
 
@@ -76,6 +105,17 @@ def linear_k_group(n: int, r: Number) -> int | None:
     ``k = 1`` (``r > n``) is a privileged group: one member provides even alone. This is
     Olson's criterion of a group that *can* provide, not a Nash equilibrium of the linear
     game (where free-riding stays dominant while ``r < n``).
+
+    References
+    ----------
+    .. [1] Olson, M. (1965). *The Logic of Collective Action*. Harvard University Press,
+       pp. 48-50 (privileged and intermediate groups).
+
+    See Also
+    --------
+    k_group : the same question for any valuations.
+    multilateral.AnonymousGame.public_goods : the linear public goods game.
+    ConditionalCooperation : the linear public good, repeated.
 
     Examples
     --------
@@ -98,6 +138,19 @@ def k_group(valuations: ArrayLike | Sequence[Number], cost: Number = 1) -> KGrou
     has a combined valuation at most the sum of the ``k`` largest, so if some set of size
     ``k`` covers the cost the top ``k`` do, and the least ``k`` for the top sets is the least
     overall. ``None`` when not even the whole group's valuation exceeds the cost.
+
+    References
+    ----------
+    .. [1] Olson, M. (1965). *The Logic of Collective Action*. Harvard University Press,
+       pp. 48-50 (privileged and intermediate groups).
+
+    See Also
+    --------
+    KGroup : what it returns.
+    linear_k_group : the closed form for the linear public good.
+    side_payments : what it costs to bring the others in too.
+    PublicGoodProvision : voluntary provision with continuous contributions.
+    MagicNumber : the club that maximizes expected net benefit.
 
     Examples
     --------
@@ -133,6 +186,24 @@ class SidePayments:
         Their sum.
     payer_gain : number
         What the payer gains from the reluctant members' participation.
+
+    References
+    ----------
+    .. [1] Kahler, M. (1992). Multilateralism with small and large numbers. *International
+       Organization* 46(3), 681-708.
+
+    See Also
+    --------
+    side_payments : computes it.
+
+    Examples
+    --------
+    >>> from multilateral.models import side_payments
+    >>> payments = side_payments(benefits=[3, 1, 2], costs=[2, 4, 3], payer_gain=5)
+    >>> payments
+    SidePayments(total=4, payer_gain=5, pays_for_itself=True)
+    >>> payments.reluctant.tolist(), payments.net_gain
+    ([False, True, True], Fraction(1, 1))
     """
 
     transfers: NDArray[np.float64] | NDArray[np.object_]
@@ -141,17 +212,32 @@ class SidePayments:
 
     @property
     def reluctant(self) -> NDArray[np.bool_]:
-        """The members who would not join without a transfer."""
+        """The members who would not join without a transfer.
+
+        See Also
+        --------
+        transfers : what each of them is paid.
+        """
         return _readonly(np.asarray(self.transfers > 0, dtype=bool))
 
     @property
     def net_gain(self) -> Fraction | float:
-        """``payer_gain - total``."""
+        """``payer_gain - total``.
+
+        See Also
+        --------
+        pays_for_itself : whether it is positive.
+        """
         return self.payer_gain - self.total
 
     @property
     def pays_for_itself(self) -> bool:
-        """True when the payer strictly gains from paying (``net_gain > 0``)."""
+        """True when the payer strictly gains from paying (``net_gain > 0``).
+
+        See Also
+        --------
+        net_gain : by how much.
+        """
         return bool(self.net_gain > 0)
 
     def __repr__(self) -> str:
@@ -181,6 +267,12 @@ def side_payments(benefits: ArrayLike | Sequence[Number], costs: ArrayLike | Seq
        Organization* 46(3), 681-708.
     .. [2] Olson, M. (1965), pp. 48-50 (privileged groups; a member with a large stake
        provides for the others).
+
+    See Also
+    --------
+    SidePayments : what it returns.
+    k_group : the smallest group that provides without payments.
+    SelfEnforcingAgreement.is_potentially_internally_stable : transfers inside a treaty.
 
     Examples
     --------

@@ -2,6 +2,10 @@
 
 The theory is in :mod:`multilateral.models.collective_action`; the equilibrium kernels in
 :mod:`multilateral.models.collective_action._equilibrium`.
+
+The module runs past the library's ~600 lines because it holds one model with its two
+result classes, and most of its lines are docstrings with runnable examples; the
+computation that could stand alone (the equilibrium kernels) already does.
 """
 
 from __future__ import annotations
@@ -53,6 +57,29 @@ class ProvisionEquilibrium:
         (``"pareto_best"`` for the weakest link, ``"largest_provision"`` for the best shot,
         ``"income_proportional_ties"`` when quasi-linear members tied at the margin split the
         residual in proportion to income).
+
+    References
+    ----------
+    .. [1] Bergstrom, T., Blume, L. and Varian, H. (1986). On the private provision of public
+       goods. *Journal of Public Economics* 29(1), 25-49.
+    .. [2] Hirshleifer, J. (1983). From weakest-link to best-shot. *Public Choice* 41(3),
+       371-386 (the selections among many equilibria).
+
+    See Also
+    --------
+    PublicGoodProvision.equilibrium : computes it.
+    PublicGoodProvision.optimum : the efficient provision to compare ``total`` with.
+    BurdenShares : who bears the burden in it.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> import multilateral as ml
+    >>> eq = ml.models.PublicGoodProvision([3, 1], a=Fraction(1, 2)).equilibrium()
+    >>> eq
+    ProvisionEquilibrium(total=3/2, contributors=1/2, contributions=[3/2, 0])
+    >>> eq.privileged, eq.selection
+    (True, 'unique')
     """
 
     contributions: NumberArray
@@ -62,12 +89,23 @@ class ProvisionEquilibrium:
 
     @property
     def n_contributors(self) -> int:
-        """How many members contribute."""
+        """How many members contribute.
+
+        See Also
+        --------
+        privileged : whether one member provides alone.
+        """
         return int(self.contributors.sum())
 
     @property
     def privileged(self) -> bool:
-        """True when one member provides the good alone (Olson's privileged group)."""
+        """True when one member provides the good alone (Olson's privileged group).
+
+        See Also
+        --------
+        n_contributors : how many contribute.
+        multilateral.models.k_group : Olson's privileged group from valuations.
+        """
         return self.n_contributors == 1
 
     def __repr__(self) -> str:
@@ -86,6 +124,28 @@ class BurdenShares:
         Contribution shares (they sum to one).
     income : numpy.ndarray
         Income shares ``w_i / W``.
+
+    References
+    ----------
+    .. [1] Olson, M. (1965). *The Logic of Collective Action*. Harvard University Press,
+       p. 35 (the exploitation of the great by the small).
+    .. [2] Olson, M. and Zeckhauser, R. (1966). An economic theory of alliances. *Review of
+       Economics and Statistics* 48(3), 266-279.
+
+    See Also
+    --------
+    PublicGoodProvision.burden_shares : computes it.
+    ProvisionEquilibrium : the contributions it is computed from.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> import multilateral as ml
+    >>> shares = ml.models.PublicGoodProvision([3, 1], a=Fraction(1, 2)).burden_shares()
+    >>> shares
+    BurdenShares(burden=[1, 0], income=[3/4, 1/4])
+    >>> shares.exploitation   # the largest member bears more than its share of income
+    Fraction(1, 4)
     """
 
     burden: NumberArray
@@ -93,7 +153,12 @@ class BurdenShares:
 
     @property
     def largest(self) -> int:
-        """Index of the member with the largest income (the first if several tie)."""
+        """Index of the member with the largest income (the first if several tie).
+
+        See Also
+        --------
+        exploitation : its burden share against its income share.
+        """
         return int(np.argmax(np.asarray(self.income, dtype=np.float64)))
 
     @property
@@ -102,6 +167,10 @@ class BurdenShares:
 
         Olson's "exploitation of the great by the small" is ``exploitation >= 0``: the
         largest member bears at least its share of income.
+
+        See Also
+        --------
+        largest : the member it is about.
         """
         i = self.largest
         return self.burden[i] - self.income[i]
@@ -198,6 +267,10 @@ class PublicGoodProvision(Model):
     multilateral.models.side_payments : what a great power pays to bring others in.
     multilateral.models.ConditionalCooperation : the linear public good, repeated.
     multilateral.AnonymousGame.public_goods : the binary linear public goods game.
+    ProvisionEquilibrium, BurdenShares : what :meth:`equilibrium` and :meth:`burden_shares`
+        return.
+    multilateral.claims.OLSON_GROUP_SIZE, multilateral.claims.CHAMBERLIN_CROWDING : the
+        group-size claims checked on this model.
 
     Examples
     --------
@@ -268,6 +341,11 @@ class PublicGoodProvision(Model):
                   ) -> PublicGoodProvision:
         """``n`` identical members (Cobb-Douglas with ``a = 1/2`` unless ``a`` or ``benefit``).
 
+        See Also
+        --------
+        with_size : the same members in a group of another size.
+        from_shares : members given by income shares.
+
         Examples
         --------
         >>> import multilateral as ml
@@ -289,6 +367,10 @@ class PublicGoodProvision(Model):
 
         Exact shares must sum to exactly one; float shares to within
         :data:`multilateral.tolerances.PROBABILITY`.
+
+        See Also
+        --------
+        identical : identical members.
 
         Examples
         --------
@@ -316,6 +398,11 @@ class PublicGoodProvision(Model):
         defined when the members are identical: for a heterogeneous group, say who joins by
         building the model from its incomes and preferences.
 
+        See Also
+        --------
+        with_ : change any other parameter.
+        identical : build identical members directly.
+
         Examples
         --------
         >>> from fractions import Fraction
@@ -336,17 +423,32 @@ class PublicGoodProvision(Model):
     # -- description ------------------------------------------------------------------------
     @property
     def n(self) -> int:
-        """Number of members."""
+        """Number of members.
+
+        See Also
+        --------
+        with_size : change it (identical members).
+        """
         return int(self.incomes.size)
 
     @property
     def utility(self) -> Literal["cobb_douglas", "quasi_linear"]:
-        """The preference family."""
+        """The preference family.
+
+        See Also
+        --------
+        payoff : the utility it names.
+        """
         return "cobb_douglas" if self.benefit is None else "quasi_linear"
 
     @property
     def is_exact(self) -> bool:
-        """True when incomes and preferences are exact: the answers are then Fractions."""
+        """True when incomes and preferences are exact: the answers are then Fractions.
+
+        See Also
+        --------
+        equilibrium : exact when this is True.
+        """
         return self._exact
 
     @property
@@ -355,12 +457,22 @@ class PublicGoodProvision(Model):
 
     @property
     def is_identical(self) -> bool:
-        """True when every member has the same income and preferences."""
+        """True when every member has the same income and preferences.
+
+        See Also
+        --------
+        with_size : defined when this is True.
+        """
         w, p = self.incomes, self._pref
         return bool(np.all(w == w[0]) and np.all(p == p[0]))
 
     def standalone(self) -> NumberArray:
-        """What each member would provide alone: ``(1 - a_i) w_i`` or ``min(b_i, w_i)``."""
+        """What each member would provide alone: ``(1 - a_i) w_i`` or ``min(b_i, w_i)``.
+
+        See Also
+        --------
+        equilibrium : what each contributes when the others contribute too.
+        """
         if self.benefit is None:
             return _readonly((1 - self.a) * self.incomes)
         return _readonly(np.minimum(self.benefit, self.incomes))
@@ -372,6 +484,11 @@ class PublicGoodProvision(Model):
         ``x_i**a_i * g**(1 - a_i)`` (Cobb-Douglas) or ``x_i + b_i log g`` (quasi-linear, ``-inf``
         when ``g = 0``), with ``x_i = w_i - c_i`` and ``g = G / n**theta``. In floats: the
         utilities are irrational in general even when the parameters are exact.
+
+        See Also
+        --------
+        discrete_game : the game of these payoffs on a grid.
+        equilibrium : the contributions in equilibrium.
 
         Examples
         --------
@@ -460,12 +577,24 @@ class PublicGoodProvision(Model):
     @property
     def game(self) -> NormalFormGame:
         """The provision game with contributions in whole units of income (see
-        :meth:`discrete_game`, of which this is ``unit = 1``)."""
+        :meth:`discrete_game`, of which this is ``unit = 1``).
+
+        See Also
+        --------
+        discrete_game : the same game on another grid.
+        multilateral.solvers.pure_nash_equilibria : its equilibria.
+        """
         return self.discrete_game()
 
     # -- equilibrium ------------------------------------------------------------------------
     def equilibrium(self) -> ProvisionEquilibrium:
         """The Nash equilibrium (unique for summation; see Notes of the class for the others).
+
+        See Also
+        --------
+        ProvisionEquilibrium : what it returns.
+        optimum : the efficient provision.
+        game : the game it is an equilibrium of (on a grid).
 
         Examples
         --------
@@ -501,7 +630,13 @@ class PublicGoodProvision(Model):
 
     def optimum(self) -> Number:
         """The efficient provision ``G`` (Lindahl for Cobb-Douglas, utilitarian for
-        quasi-linear); see the class Notes for exactly what is computed."""
+        quasi-linear); see the class Notes for exactly what is computed.
+
+        See Also
+        --------
+        equilibrium : the provision in equilibrium.
+        shortfall : the ratio of the two.
+        """
         mrt = self.n if self.aggregation == "weakest_link" else 1
         if self.benefit is None:
             total = ((1 - self.a) * self.incomes).sum()
@@ -510,11 +645,21 @@ class PublicGoodProvision(Model):
         return total / mrt
 
     def shortfall(self) -> Number:
-        """Equilibrium over optimal provision (``< 1``: the good is under-provided)."""
+        """Equilibrium over optimal provision (``< 1``: the good is under-provided).
+
+        See Also
+        --------
+        equilibrium, optimum : the two it compares.
+        """
         return self.equilibrium().total / self.optimum()
 
     def burden_shares(self) -> BurdenShares:
         """Contribution shares against income shares (Olson's exploitation).
+
+        See Also
+        --------
+        BurdenShares : what it returns.
+        multilateral.claims.OLSON_EXPLOITATION : the claim about it.
 
         Examples
         --------
@@ -534,6 +679,11 @@ class PublicGoodProvision(Model):
     def per_member_provision(self) -> Number:
         """``g = G / n**theta``, what each member consumes (exact when ``n**theta`` is rational).
 
+        See Also
+        --------
+        per_member_falls : whether it falls in a larger group.
+        crowding_threshold : the crowding at which it falls.
+
         Examples
         --------
         >>> import multilateral as ml
@@ -550,6 +700,11 @@ class PublicGoodProvision(Model):
 
         Exact for exact inputs even when ``n**theta`` is irrational: with ``theta = p/q`` it
         compares ``(G'/G)**q`` with ``(n'/n)**p`` in integers.
+
+        See Also
+        --------
+        per_member_provision : what is compared.
+        crowding_threshold : the closed form for identical members.
         """
         larger = check_positive_int(larger, "larger", self.n + 1)
         g1, g2 = self.equilibrium().total, self.with_size(larger).equilibrium().total
@@ -568,6 +723,11 @@ class PublicGoodProvision(Model):
         every size for ``theta >= 1 - a`` and rises at every size for a pure public good; for
         ``0 < theta < theta*(n)`` it still rises up to :meth:`peak_size` and falls beyond.
 
+        See Also
+        --------
+        peak_size : the size at which provision per member peaks.
+        per_member_falls : the comparison it decides.
+
         Examples
         --------
         >>> from fractions import Fraction as F
@@ -580,7 +740,12 @@ class PublicGoodProvision(Model):
 
     def peak_size(self) -> Number:
         """The (real) group size maximizing per-member provision of identical Cobb-Douglas
-        members: ``(1 - theta)(1 - a) / (theta a)`` (``inf`` for a pure public good)."""
+        members: ``(1 - theta)(1 - a) / (theta a)`` (``inf`` for a pure public good).
+
+        See Also
+        --------
+        crowding_threshold : the crowding at which provision falls from this size on.
+        """
         a = self._identical_cobb_douglas("peak_size")
         if self.theta == 0:
             return math.inf
