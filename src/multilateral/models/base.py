@@ -78,6 +78,15 @@ class Model:
     multilateral.games.RepeatedGame.with_ : the same method on game objects.
     dataclasses.replace : what ``with_`` calls after checking the names.
 
+    References
+    ----------
+    .. [1] Smith, E. V. (2017). PEP 557 -- Data Classes. Python Enhancement Proposals
+       (frozen dataclasses and ``dataclasses.replace``).
+    .. [2] Knight, V. et al. (2016). An open framework for the reproducible study of the
+       iterated prisoner's dilemma. *Journal of Open Research Software* 4(1), e35 (the
+       contract every strategy's tests inherit, as every model's tests inherit
+       ``ModelContract``).
+
     Examples
     --------
     >>> from dataclasses import dataclass
@@ -110,6 +119,10 @@ class Model:
         InvalidArgumentError
             If a name is not a constructor parameter (the message lists the valid ones), or the
             new value is out of range.
+
+        See Also
+        --------
+        dataclasses.replace : what it calls after checking the names.
         """
         if not dataclasses.is_dataclass(self):
             raise InvalidTypeError(f"{type(self).__name__} is not a dataclass; Model needs one")

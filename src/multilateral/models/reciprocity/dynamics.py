@@ -106,6 +106,13 @@ class PopulationState:
     --------
     IndirectReciprocity.population : what returns it.
 
+    References
+    ----------
+    .. [1] Ohtsuki, H. and Iwasa, Y. (2004). How should we define goodness? Reputation dynamics
+       in indirect reciprocity. *Journal of Theoretical Biology* 231, 107-120, pp. 110-114.
+    .. [2] Radzvilavicius, A. L., Stewart, A. J. and Plotkin, J. B. (2019). Evolution of
+       empathetic moral evaluation. *eLife* 8, e44269 (private assessment).
+
     Examples
     --------
     >>> import multilateral as ml

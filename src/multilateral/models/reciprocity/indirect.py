@@ -167,7 +167,12 @@ class IndirectReciprocity(Model):
 
     @property
     def ratio(self) -> Number:
-        """``benefit / cost`` (exact for exact inputs)."""
+        """``benefit / cost`` (exact for exact inputs).
+
+        See Also
+        --------
+        ess_range : the range of this ratio on which the norm is an ESS.
+        """
         return self.benefit / self.cost
 
     def _errors(self) -> tuple[float, float, float]:
@@ -180,25 +185,49 @@ class IndirectReciprocity(Model):
     # -- stationary state ----------------------------------------------------------------------
     def reputation(self) -> float:
         """The stationary fraction of good members (private: the probability that a random
-        observer sees a random member as good) when everyone follows the norm."""
+        observer sees a random member as good) when everyone follows the norm.
+
+        See Also
+        --------
+        reputation_formula : the same as a formula.
+        cooperation : the donations it leads to.
+        simulate : an agent-based estimate.
+        """
         if self.assessment == "private":
             return float(self.population({self.norm.action: 1}).reputations[0])
         return float(self._analysis()["h"])
 
     def cooperation(self) -> float:
-        """The probability that a donation is made, in the stationary state."""
+        """The probability that a donation is made, in the stationary state.
+
+        See Also
+        --------
+        reputation : the images behind it.
+        payoff : what it pays.
+        """
         if self.assessment == "private":
             return self.population({self.norm.action: 1}).cooperation
         return float(self._analysis()["cooperation"])
 
     def payoff(self) -> float:
         """The residents' mean payoff per round, ``(benefit - cost)`` times
-        :meth:`cooperation`."""
+        :meth:`cooperation`.
+
+        See Also
+        --------
+        cooperation : the donation rate.
+        mutant_payoffs : what a rare mutant earns.
+        """
         return (float(self.benefit) - float(self.cost)) * self.cooperation()
 
     def value_of_reputation(self) -> float:
         """``Delta v``: how much more a resident's future is worth with a good image than with
-        a bad one (public assessment)."""
+        a bad one (public assessment).
+
+        See Also
+        --------
+        ess_range : the stability it decides.
+        """
         self._public_only("value_of_reputation")
         check_ess_errors(float(self.assessment_error))
         res = self._analysis()
@@ -209,7 +238,13 @@ class IndirectReciprocity(Model):
     def mutant_payoffs(self) -> NDArray[np.float64]:
         """The long-run payoff of a rare mutant with each of the 16 action rules (index = rule),
         computed directly from its own stationary image (public assessment); the resident's
-        entry equals :meth:`payoff`."""
+        entry equals :meth:`payoff`.
+
+        See Also
+        --------
+        payoff : the residents' payoff.
+        is_ess : whether no mutant does better.
+        """
         self._public_only("mutant_payoffs")
         e, mu, q = self._errors()
         res = self._analysis()
@@ -229,7 +264,14 @@ class IndirectReciprocity(Model):
 
     def ess_range(self) -> tuple[float, float]:
         """The open interval of ``b / c`` on which the resident action rule is a strict ESS
-        against all 15 other action rules (public assessment; ``(inf, -inf)`` when empty)."""
+        against all 15 other action rules (public assessment; ``(inf, -inf)`` when empty).
+
+        See Also
+        --------
+        is_ess : one ratio.
+        limit_ess_range : the range as the errors vanish.
+        NormScan : every norm at once.
+        """
         self._public_only("ess_range")
         check_ess_errors(float(self.assessment_error))
         res = self._analysis()
@@ -237,7 +279,12 @@ class IndirectReciprocity(Model):
         return (lo, hi) if lo < hi else (math.inf, -math.inf)
 
     def is_ess(self) -> bool:
-        """Whether the norm's action rule is a strict ESS at this ``b / c``."""
+        """Whether the norm's action rule is a strict ESS at this ``b / c``.
+
+        See Also
+        --------
+        ess_range : every ratio at which it holds.
+        """
         lo, hi = self.ess_range()
         return bool(lo < self.ratio < hi)
 
@@ -245,7 +292,13 @@ class IndirectReciprocity(Model):
         """The interval of ``b / c`` on which the norm is an ESS in the limit of vanishing
         errors (Fractions for exact ``knowledge``, floats for a float), or None when the norm
         is not cooperative in that limit (residents do not stay good up to terms of the order
-        of the errors)."""
+        of the errors).
+
+        See Also
+        --------
+        ess_range : at this model's errors.
+        LimitScan : every norm at once.
+        """
         self._public_only("limit_ess_range")
         q = self.knowledge
         bounds = limit_bounds(self.norm.assessment, self.norm.action,
@@ -282,6 +335,11 @@ class IndirectReciprocity(Model):
             reached from everyone good). Private assessment: the fixed point of the equations
             in :mod:`~multilateral.models.reciprocity.dynamics`, iterated from everyone good.
 
+        See Also
+        --------
+        PopulationState : what it returns.
+        simulate : an agent-based run of a mixed population.
+
         Examples
         --------
         >>> import multilateral as ml
@@ -311,6 +369,10 @@ class IndirectReciprocity(Model):
         """The stationary fraction of good members as a sympy expression in ``e`` (noise),
         ``mu`` (assessment error) and ``q`` (knowledge) (public assessment, everyone following
         the norm): the root of the reputation quadratic that holds at this model's parameters.
+
+        See Also
+        --------
+        reputation : its value at this model's parameters.
 
         Examples
         --------
@@ -348,6 +410,11 @@ class IndirectReciprocity(Model):
                  observation: float = 1.0, seed: Seed = None) -> ReputationSimulation:
         """Agent-based simulation of this model (see :func:`simulate_reputation`); everyone
         follows the norm's action rule unless ``strategies`` gives counts per action rule.
+
+        See Also
+        --------
+        simulate_reputation : the simulator it calls.
+        reputation : the analytical value it estimates.
 
         Examples
         --------

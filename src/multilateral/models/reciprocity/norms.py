@@ -132,7 +132,13 @@ class Norm(Model):
 
     def with_(self, **changes: Any) -> Self:
         """A copy with some parameters changed; changing a rule without giving a ``name``
-        relabels the norm (a label never outlives the rules it named)."""
+        relabels the norm (a label never outlives the rules it named).
+
+        See Also
+        --------
+        named : a named norm.
+        from_table : a norm from readable tables.
+        """
         if ("assessment" in changes or "action" in changes) and "name" not in changes:
             changes["name"] = ""
         out: Self = super().with_(**changes)
@@ -213,13 +219,23 @@ class Norm(Model):
     # -- reading ---------------------------------------------------------------------------------
     @property
     def id(self) -> int:
-        """``16 * assessment + action``, in ``0..4095``."""
+        """``16 * assessment + action``, in ``0..4095``.
+
+        See Also
+        --------
+        order : how much the norm looks at.
+        """
         return 16 * self.assessment + self.action
 
     @property
     def order(self) -> int:
         """1 if the assessment depends on the action only, 2 if also on the recipient's image,
-        3 if also on the donor's own image."""
+        3 if also on the donor's own image.
+
+        See Also
+        --------
+        id : the norm's number.
+        """
         lo, hi = self.assessment & 15, self.assessment >> 4
         if lo != hi:
             return 3
@@ -227,6 +243,11 @@ class Norm(Model):
 
     def good(self, donor: str, recipient: str, action: str) -> bool:
         """Whether the assessment rule calls a donor good: ``good('G', 'B', 'D')``.
+
+        See Also
+        --------
+        assessment_table : every assessment at once.
+        cooperates : the action rule.
 
         Examples
         --------
@@ -242,6 +263,11 @@ class Norm(Model):
     def cooperates(self, donor: str, recipient: str) -> bool:
         """Whether the action rule cooperates: ``cooperates('G', 'B')``.
 
+        See Also
+        --------
+        action_table : every action at once.
+        good : the assessment rule.
+
         Examples
         --------
         >>> from multilateral.models import Norm
@@ -253,14 +279,26 @@ class Norm(Model):
 
     @property
     def assessment_table(self) -> dict[str, str]:
-        """``{'GGC': 'G', 'GGD': 'B', ...}``."""
+        """``{'GGC': 'G', 'GGD': 'B', ...}``.
+
+        See Also
+        --------
+        from_table : the inverse.
+        good : one entry.
+        """
         return {_LETTER[x] + _LETTER[y] + _ACT[a]:
                 _LETTER[(self.assessment >> (4 * x + 2 * y + a)) & 1]
                 for x in (1, 0) for y in (1, 0) for a in (1, 0)}
 
     @property
     def action_table(self) -> dict[str, str]:
-        """``{'GG': 'C', 'GB': 'D', ...}``."""
+        """``{'GG': 'C', 'GB': 'D', ...}``.
+
+        See Also
+        --------
+        from_table : the inverse.
+        cooperates : one entry.
+        """
         return {_LETTER[x] + _LETTER[y]: _ACT[(self.action >> (2 * x + y)) & 1]
                 for x in (1, 0) for y in (1, 0)}
 

@@ -192,25 +192,49 @@ class Reciprocity(Model):
 
     # -- specific reciprocity ------------------------------------------------------------------
     def meeting_probability(self, population: int | None = None) -> Number:
-        """``p = (n - 1) / (Z - 1)``: the chance that a given partner is in one's group."""
+        """``p = (n - 1) / (Z - 1)``: the chance that a given partner is in one's group.
+
+        See Also
+        --------
+        partner_continuation : the continuation it gives.
+        """
         z = self._size(population)
         num, den = self.n - 1, z - 1
         return num / den if isinstance(self.delta, float) else Fraction(num, den)
 
     def partner_continuation(self, population: int | None = None) -> Number:
         """``w(Z) = delta p / (1 - delta + delta p)``: the probability that two states who
-        just met meet again before the game ends (``delta`` itself when ``Z = n``)."""
+        just met meet again before the game ends (``delta`` itself when ``Z = n``).
+
+        See Also
+        --------
+        meeting_probability : ``p``.
+        specific_threshold : the threshold built from it.
+        """
         p = self.meeting_probability(population)
         return self.delta * p / (1 - self.delta + self.delta * p)
 
     def specific_threshold(self, population: int | None = None) -> Threshold:
         """``1 / w(Z)``: the ``b / c`` above which tit for tat resists always defect (strictly
-        above; none when ``delta = 0``)."""
+        above; none when ``delta = 0``).
+
+        See Also
+        --------
+        specific_sustains : the comparison at this model's ``b / c``.
+        diffuse_threshold : the threshold of diffuse reciprocity.
+        nowak_conditions : the conditions as formulas.
+        """
         w = self.partner_continuation(population)
         return Threshold.none("ratio") if w == 0 else Threshold.at(1 / w, "ratio")
 
     def specific_sustains(self, population: int | None = None) -> bool:
-        """Whether tit for tat with each partner resists always defect: ``b w(Z) > c``."""
+        """Whether tit for tat with each partner resists always defect: ``b w(Z) > c``.
+
+        See Also
+        --------
+        specific_threshold : the threshold.
+        largest_specific_group : the largest population in which it holds.
+        """
         return bool(self.benefit * self.partner_continuation(population) > self.cost)
 
     def largest_specific_group(self) -> Threshold:
@@ -219,6 +243,11 @@ class Reciprocity(Model):
 
         ``b w(Z) > c`` iff ``Z - 1 < (n - 1) delta (b - c) / (c (1 - delta))``, so the answer
         is the ceiling of the right-hand side (exact for exact parameters).
+
+        See Also
+        --------
+        critical_group_size : the smallest in which it fails.
+        ConditionalCooperation.largest_group : Oye's largest group.
         """
         if self.benefit <= self.cost or self.delta == 0:
             return Threshold.none("population", holds_above=False)
@@ -230,24 +259,46 @@ class Reciprocity(Model):
         return Threshold.at(z, "population", holds_above=False)
 
     def critical_group_size(self) -> int:
-        """The smallest population in which specific reciprocity fails."""
+        """The smallest population in which specific reciprocity fails.
+
+        See Also
+        --------
+        largest_specific_group : the largest in which it holds.
+        """
         z = self.largest_specific_group()
         return self.n if not z.attainable else int(z.value) + 1
 
     # -- diffuse reciprocity -------------------------------------------------------------------
     @property
     def standing_rounds(self) -> int:
-        """``K = floor(credit / (n - 1)) + 1``: rounds a defector keeps its standing."""
+        """``K = floor(credit / (n - 1)) + 1``: rounds a defector keeps its standing.
+
+        See Also
+        --------
+        diffuse_threshold : the threshold ``K`` enters.
+        """
         return self.credit // (self.n - 1) + 1
 
     def diffuse_threshold(self) -> Threshold:
         """``1 / (q delta^K)``: the ``b / c`` above which balance resists always defect, the
-        same for every group size (none when ``q delta = 0``)."""
+        same for every group size (none when ``q delta = 0``).
+
+        See Also
+        --------
+        diffuse_sustains : the comparison at this model's ``b / c``.
+        specific_threshold : the threshold of specific reciprocity.
+        """
         x = self.knowledge * self.delta ** self.standing_rounds
         return Threshold.none("ratio") if x == 0 else Threshold.at(1 / x, "ratio")
 
     def diffuse_sustains(self, population: int | None = None) -> bool:
-        """Whether balance resists always defect, ``b q delta^K > c`` (any ``Z``)."""
+        """Whether balance resists always defect, ``b q delta^K > c`` (any ``Z``).
+
+        See Also
+        --------
+        diffuse_threshold : the threshold.
+        specific_sustains : the same for specific reciprocity.
+        """
         self._size(population)
         return bool(self.benefit * self.knowledge * self.delta ** self.standing_rounds
                     > self.cost)
@@ -262,6 +313,10 @@ class Reciprocity(Model):
         Specific: ``(n-1)(b-c)/(1-delta)`` against ``(n-1) b / (1 - delta (1 - p))`` (a
         defector is helped by each partner at their first meeting). Diffuse: against
         ``(n-1) b [(1 - delta^K) + (1 - q) delta^K] / (1 - delta)``.
+
+        See Also
+        --------
+        diffuse_sustains : the comparison in closed form.
 
         Examples
         --------
@@ -329,13 +384,23 @@ class Reciprocity(Model):
     def game(self) -> NormalFormGame:
         """The symmetric game of specific reciprocity at this population:
         ``nowak_game("specific")``. Tit for tat is a symmetric Nash equilibrium of it iff
-        ``b w(Z) >= c``."""
+        ``b w(Z) >= c``.
+
+        See Also
+        --------
+        nowak_game : Nowak's three-strategy games.
+        specific_threshold : the threshold a solver reproduces on it.
+        """
         return self.nowak_game("specific")
 
     def simulate(self, strategies: Mapping[str, int], *, replicates: int = 100,
                  rounds: int | None = None, noise: Number = 0.0, seed: Seed = None
                  ) -> ReciprocitySimulation:
         """Agent-based simulation of this population (see :func:`simulate_reciprocity`).
+
+        See Also
+        --------
+        simulate_reciprocity : the simulator it calls.
 
         Examples
         --------

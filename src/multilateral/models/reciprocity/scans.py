@@ -75,6 +75,13 @@ class NormScan:
     scan_norms : what returns it.
     LimitScan : the same in the limit of vanishing errors.
 
+    References
+    ----------
+    .. [1] Ohtsuki, H. and Iwasa, Y. (2004). How should we define goodness? Reputation dynamics
+       in indirect reciprocity. *Journal of Theoretical Biology* 231, 107-120.
+    .. [2] Glynatsi, N. E., Hilbe, C. and Murase, Y. (2025). Exact conditions for evolutionary
+       stability in indirect reciprocity under noise. arXiv:2509.08006.
+
     Examples
     --------
     >>> import multilateral as ml
@@ -98,7 +105,13 @@ class NormScan:
             object.__setattr__(self, name, arr)
 
     def ess(self, ratio: Number) -> NDArray[np.bool_]:
-        """Which norms are a strict ESS at ``b / c = ratio``, shape ``(256, 16)``."""
+        """Which norms are a strict ESS at ``b / c = ratio``, shape ``(256, 16)``.
+
+        See Also
+        --------
+        cooperative_ess : the cooperative ones among them.
+        LimitScan : the same as the errors vanish.
+        """
         r = float(check_real(ratio, "ratio (b/c)", low=0, open_low=True))
         out: NDArray[np.bool_] = (self.lower < r) & (r < self.upper)
         return out
@@ -106,20 +119,36 @@ class NormScan:
     def cooperative(self, margin: float = 10.0) -> NDArray[np.bool_]:
         """Norms whose residents are good and cooperate up to ``margin`` times the error
         rate: ``1 - reputation <= margin (noise + assessment_error)`` and the same for
-        cooperation."""
+        cooperation.
+
+        See Also
+        --------
+        cooperative_ess : those that are also an ESS.
+        """
         eps = margin * (self.noise + self.assessment_error)
         out: NDArray[np.bool_] = (1 - self.reputation <= eps) & (1 - self.cooperation <= eps)
         return out
 
     def norms(self, mask: ArrayLike) -> tuple[Norm, ...]:
-        """The norms where a ``(256, 16)`` boolean mask is true, ordered by id."""
+        """The norms where a ``(256, 16)`` boolean mask is true, ordered by id.
+
+        See Also
+        --------
+        ess : the mask it reads.
+        """
         m = np.asarray(mask, dtype=bool)
         if m.shape != (256, 16):
             raise InvalidArgumentError(f"mask must have shape (256, 16), got {m.shape}")
         return tuple(Norm(int(a), int(p)) for a, p in np.argwhere(m))
 
     def cooperative_ess(self, ratio: Number, margin: float = 10.0) -> tuple[Norm, ...]:
-        """Norms that are a strict ESS at ``ratio`` and cooperative (see :meth:`cooperative`)."""
+        """Norms that are a strict ESS at ``ratio`` and cooperative (see :meth:`cooperative`).
+
+        See Also
+        --------
+        ess : every norm that is an ESS.
+        leading_eight : Ohtsuki and Iwasa's eight norms.
+        """
         return self.norms(self.ess(ratio) & self.cooperative(margin))
 
     def __repr__(self) -> str:
@@ -193,6 +222,13 @@ class LimitScan:
     ess_limit : what returns it.
     NormScan : the same at positive errors.
 
+    References
+    ----------
+    .. [1] Ohtsuki, H. and Iwasa, Y. (2006). The leading eight: social norms that can maintain
+       cooperation by indirect reciprocity. *Journal of Theoretical Biology* 239, 435-444.
+    .. [2] Glynatsi, N. E., Hilbe, C. and Murase, Y. (2025). Exact conditions for evolutionary
+       stability in indirect reciprocity under noise. arXiv:2509.08006.
+
     Examples
     --------
     >>> import multilateral as ml
@@ -204,7 +240,12 @@ class LimitScan:
     bounds: dict[tuple[int, int], tuple[Number, Number]]
 
     def thresholds(self) -> dict[Number, tuple[Norm, ...]]:
-        """The cooperative ESS norms grouped by their least ``b / c`` (empty ranges omitted)."""
+        """The cooperative ESS norms grouped by their least ``b / c`` (empty ranges omitted).
+
+        See Also
+        --------
+        norms : the norms of one threshold.
+        """
         groups: dict[Number, list[Norm]] = {}
         for (a, p), (lo, hi) in sorted(self.bounds.items(), key=lambda kv: 16 * kv[0][0]
                                        + kv[0][1]):
@@ -213,7 +254,12 @@ class LimitScan:
         return {k: tuple(v) for k, v in sorted(groups.items())}
 
     def norms(self, ratio: Number) -> tuple[Norm, ...]:
-        """The cooperative norms that are an ESS exactly for ``b / c > ratio``."""
+        """The cooperative norms that are an ESS exactly for ``b / c > ratio``.
+
+        See Also
+        --------
+        thresholds : every threshold with its norms.
+        """
         return self.thresholds().get(Fraction(ratio), ())
 
     def __repr__(self) -> str:

@@ -84,6 +84,11 @@ class ReputationSimulation:
     --------
     simulate_reputation : what returns it.
 
+    References
+    ----------
+    .. [1] Ohtsuki, H. and Iwasa, Y. (2004). How should we define goodness? Reputation dynamics
+       in indirect reciprocity. *Journal of Theoretical Biology* 231, 107-120, pp. 110-114.
+
     Examples
     --------
     >>> import multilateral as ml
@@ -108,7 +113,12 @@ class ReputationSimulation:
 
     @property
     def reputation(self) -> float:
-        """The population's mean fraction of good images after the burn-in."""
+        """The population's mean fraction of good images after the burn-in.
+
+        See Also
+        --------
+        IndirectReciprocity.reputation : the analytical value it estimates.
+        """
         w = np.asarray(self.counts, dtype=float)
         return float(w @ self.reputations / w.sum())
 
@@ -294,6 +304,11 @@ class ReciprocitySimulation:
     See Also
     --------
     simulate_reciprocity : what returns it.
+
+    References
+    ----------
+    .. [1] Keohane, R. O. (1986). Reciprocity in international relations. *International
+       Organization* 40(1), 1-27, pp. 4-8 (specific and diffuse reciprocity).
 
     Examples
     --------
