@@ -207,7 +207,12 @@ class CoalitionStability:
 
     @property
     def stable(self) -> bool:
-        """Internally and externally stable: self-enforcing."""
+        """Internally and externally stable: self-enforcing.
+
+        See Also
+        --------
+        SelfEnforcingAgreement.is_stable : the same for any coalition.
+        """
         return self.internally_stable and self.externally_stable
 
     def __repr__(self) -> str:
@@ -368,6 +373,12 @@ class SelfEnforcingAgreement(Model):
         ones where indifferent countries act as ``tie`` says, so every stable size (or
         coalition) is a pure equilibrium of this game (d'Aspremont et al. 1983, p. 19).
 
+        See Also
+        --------
+        coalition_game : the TU game of coalition values.
+        stable_sizes : the sizes that are pure equilibria of it.
+        multilateral.solvers.pure_nash_equilibria : its equilibria.
+
         Examples
         --------
         >>> import multilateral as ml
@@ -398,7 +409,13 @@ class SelfEnforcingAgreement(Model):
     # -- basic facts -----------------------------------------------------------------------------
     @property
     def identical(self) -> bool:
-        """Whether all countries have the same benefit and cost."""
+        """Whether all countries have the same benefit and cost.
+
+        See Also
+        --------
+        stable_sizes : defined when this is True.
+        stable_coalitions : for heterogeneous countries.
+        """
         return len(set(self._b)) == 1 and len(set(self._c)) == 1
 
     @property

@@ -205,14 +205,25 @@ class CollectiveRiskDilemma(Model):
 
     # -- payoffs ---------------------------------------------------------------------------
     def payoff_defector(self, j: int) -> Number:
-        """``Pi_D(j)``: a defector's payoff in a group with ``j`` cooperators (``0..N-1``)."""
+        """``Pi_D(j)``: a defector's payoff in a group with ``j`` cooperators (``0..N-1``).
+
+        See Also
+        --------
+        payoff_cooperator : a cooperator's payoff.
+        game : the game of these payoffs.
+        """
         j = self._count(j, self.n - 1)
         b = self.endowment
         return b if j >= self.threshold else b * (1 - self.risk)
 
     def payoff_cooperator(self, j: int) -> Number:
         """``Pi_C(j) = Pi_D(j) - c b``: a cooperator's payoff with ``j`` cooperators (himself
-        included, ``1..N``)."""
+        included, ``1..N``).
+
+        See Also
+        --------
+        payoff_defector : a defector's payoff.
+        """
         j = self._count(j, self.n, low=1)
         b = self.endowment
         kept = b if j >= self.threshold else b * (1 - self.risk)
@@ -223,7 +234,13 @@ class CollectiveRiskDilemma(Model):
         """The group game as an :class:`~multilateral.AnonymousGame` (payoffs by the number
         ``k`` of other cooperators: ``Pi_C(k + 1)`` and ``Pi_D(k)``): run any anonymous-game
         solver on it (:func:`~multilateral.solvers.symmetric_equilibria` gives
-        :meth:`infinite_equilibria`)."""
+        :meth:`infinite_equilibria`).
+
+        See Also
+        --------
+        payoff_defector, payoff_cooperator : its payoffs.
+        StepLevelGood.game : the threshold public good without risk.
+        """
         return AnonymousGame.from_functions(
             self.n, lambda k: self.payoff_cooperator(k + 1), self.payoff_defector,
             name=f"collective-risk dilemma, N={self.n}, M={self.threshold}, "
@@ -232,17 +249,36 @@ class CollectiveRiskDilemma(Model):
     # -- infinite populations --------------------------------------------------------------
     def gain(self, x: ArrayLike) -> NDArray[np.float64]:
         """``f_C(x) - f_D(x) = b (r Gamma(x) - c)``: what cooperating adds at cooperator
-        fraction ``x`` (evaluated as the binomial sum over group compositions)."""
+        fraction ``x`` (evaluated as the binomial sum over group compositions).
+
+        See Also
+        --------
+        gradient : the replicator gradient built from it.
+        finite_gain : the same in a finite population.
+        """
         return self.game.gain_function(x)
 
     def gradient(self, x: ArrayLike) -> NDArray[np.float64]:
-        """The replicator gradient ``g(x) = x (1 - x) (f_C(x) - f_D(x))``."""
+        """The replicator gradient ``g(x) = x (1 - x) (f_C(x) - f_D(x))``.
+
+        See Also
+        --------
+        gain : the payoff difference.
+        infinite_equilibria : its rest points.
+        gradient_of_selection : the finite-population counterpart.
+        """
         x = np.asarray(x, dtype=np.float64)
         out: NDArray[np.float64] = x * (1 - x) * self.gain(x)
         return out
 
     def pivot_probability(self, x: ArrayLike) -> NDArray[np.float64]:
-        """``Gamma(x) = C(N-1, M-1) x^(M-1) (1-x)^(N-M)``."""
+        """``Gamma(x) = C(N-1, M-1) x^(M-1) (1-x)^(N-M)``.
+
+        See Also
+        --------
+        critical_risk : the risk that makes cooperation pay at its maximum.
+        StepLevelGood.pivot_probability : the same in the step-level good.
+        """
         w = binomial_weights(self.n - 1, np.asarray(x, dtype=np.float64))
         return np.asarray(w[..., self.threshold - 1])
 
@@ -269,16 +305,31 @@ class CollectiveRiskDilemma(Model):
         """All rest points of the replicator dynamics in [0, 1] with their stability (exact
         roots for exact parameters), via :func:`~multilateral.solvers.symmetric_equilibria`
         on :attr:`game`.
+
+        See Also
+        --------
+        interior_roots : the interior rest points alone.
+        critical_risk : the risk at which they appear.
         """
         return symmetric_equilibria(self.game, exact=exact)
 
     def interior_roots(self, *, exact: bool | None = None) -> tuple[SymmetricEquilibrium, ...]:
-        """The interior roots of ``g`` (``x_L``, ``x_R``), in increasing order."""
+        """The interior roots of ``g`` (``x_L``, ``x_R``), in increasing order.
+
+        See Also
+        --------
+        infinite_equilibria : every rest point, with stability.
+        """
         return tuple(e for e in self.infinite_equilibria(exact=exact) if not e.is_pure)
 
     def infinite_group_achievement(self, x: ArrayLike) -> NDArray[np.float64]:
         """Probability that a group of ``N`` drawn at cooperator fraction ``x`` has at least
-        ``M`` cooperators."""
+        ``M`` cooperators.
+
+        See Also
+        --------
+        group_achievement : the finite-population counterpart.
+        """
         w = binomial_weights(self.n, np.asarray(x, dtype=np.float64))
         return np.asarray(w[..., self.threshold:].sum(axis=-1))
 
@@ -290,6 +341,11 @@ class CollectiveRiskDilemma(Model):
         A focal individual's ``N - 1`` co-players are drawn without replacement from the
         ``Z - 1`` others (hypergeometric sampling). ``k`` defaults to ``1..Z-1``, the states
         where both strategies are present.
+
+        See Also
+        --------
+        finite_gain : their difference.
+        chain : the chain they drive.
         """
         z, n = self.population, self.n
         ks = np.arange(1, z) if k is None else np.asarray(k)
@@ -304,30 +360,60 @@ class CollectiveRiskDilemma(Model):
 
     def finite_gain(self) -> NDArray[np.float64]:
         """``f_C(k) - f_D(k)`` for ``k = 1..Z-1`` (tends to :meth:`gain` at ``x = k/Z`` as
-        ``Z`` grows)."""
+        ``Z`` grows).
+
+        See Also
+        --------
+        gain : its infinite-population limit.
+        fitness : the two payoffs.
+        """
         f_c, f_d = self.fitness()
         out: NDArray[np.float64] = f_c - f_d
         return out
 
     def chain(self) -> BirthDeathChain:
-        """The pairwise-comparison birth-death chain on ``k = 0..Z`` cooperators."""
+        """The pairwise-comparison birth-death chain on ``k = 0..Z`` cooperators.
+
+        See Also
+        --------
+        gradient_of_selection : its drift.
+        stationary_distribution : its long run.
+        """
         d = np.zeros(self.population + 1)
         d[1:-1] = self.finite_gain()
         return pairwise_comparison(d, beta=self.beta, mutation=self.mutation,
                                    others_only=self.others_only)
 
     def gradient_of_selection(self) -> NDArray[np.float64]:
-        """``G(k) = T+(k) - T-(k)`` for ``k = 0..Z``."""
+        """``G(k) = T+(k) - T-(k)`` for ``k = 0..Z``.
+
+        See Also
+        --------
+        gradient : the infinite-population counterpart.
+        chain : the chain it is the drift of.
+        """
         return self.chain().gradient
 
     def stationary_distribution(self) -> NDArray[np.float64]:
         """The stationary distribution over ``k = 0..Z`` cooperators (needs
-        ``mutation > 0``)."""
+        ``mutation > 0``).
+
+        See Also
+        --------
+        group_achievement, average_cooperation : what it is used for.
+        chain : the chain it is the long run of.
+        """
         return self.chain().stationary_distribution()
 
     def group_achievement(self, distribution: ArrayLike | None = None) -> float:
         """``eta_G``: the fraction of groups that reach the threshold, averaged over the
-        stationary distribution (or over ``distribution`` on ``k = 0..Z``)."""
+        stationary distribution (or over ``distribution`` on ``k = 0..Z``).
+
+        See Also
+        --------
+        average_cooperation : the mean cooperation.
+        infinite_group_achievement : the infinite-population counterpart.
+        """
         z, n = self.population, self.n
         p = self.stationary_distribution() if distribution is None else np.asarray(
             distribution, dtype=np.float64)
@@ -338,7 +424,13 @@ class CollectiveRiskDilemma(Model):
 
     def average_cooperation(self, distribution: ArrayLike | None = None) -> float:
         """The mean fraction of cooperators ``sum_k p(k) k / Z`` under the stationary
-        distribution (or ``distribution``)."""
+        distribution (or ``distribution``).
+
+        See Also
+        --------
+        group_achievement : the fraction of groups that succeed.
+        stationary_distribution : the distribution it averages.
+        """
         z = self.population
         p = self.stationary_distribution() if distribution is None else np.asarray(
             distribution, dtype=np.float64)

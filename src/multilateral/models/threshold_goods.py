@@ -40,6 +40,10 @@ References
 .. [4] Pacheco, J. M., Santos, F. C., Souza, M. O. and Skyrms, B. (2009). Evolutionary
    dynamics of collective action in N-person stag hunt dilemmas. *Proc. R. Soc. B* 276,
    315-321.
+
+The module runs past the library's ~600 lines because it holds the two threshold models
+(the volunteer's dilemma is the step-level good with ``M = 1``) with their results, and most
+of its lines are docstrings with runnable examples.
 """
 
 from __future__ import annotations
@@ -122,7 +126,12 @@ class PureEquilibriumClass:
 
     def profiles(self, n: int) -> tuple[tuple[int, ...], ...]:
         """The action profiles (0 = C, 1 = D, as in :meth:`AnonymousGame.to_normal_form`),
-        in lexicographic order; ``n`` at most 20."""
+        in lexicographic order; ``n`` at most 20.
+
+        See Also
+        --------
+        StepLevelGood.pure_profiles : every pure profile.
+        """
         n = check_positive_int(n, "n", 2)
         if n > _MAX_PROFILES_PLAYERS:
             raise InvalidArgumentError(
@@ -265,17 +274,33 @@ class VolunteerEquilibrium:
 
     @property
     def exact(self) -> bool:
-        """True when the exact fields are set (``U`` and ``K`` were exact)."""
+        """True when the exact fields are set (``U`` and ``K`` were exact).
+
+        See Also
+        --------
+        VolunteersDilemma.is_exact : when it is.
+        """
         return self.abstain_exact is not None
 
     @property
     def volunteer(self) -> float:
-        """Each member's probability of volunteering, ``1 - q``."""
+        """Each member's probability of volunteering, ``1 - q``.
+
+        See Also
+        --------
+        provided : the probability that somebody does.
+        """
         return 1.0 - self.abstain
 
     @property
     def provided(self) -> float:
-        """The probability that somebody volunteers, ``1 - q^n``."""
+        """The probability that somebody volunteers, ``1 - q^n``.
+
+        See Also
+        --------
+        volunteer : each member's probability.
+        VolunteersDilemma.nobody_volunteers : its complement.
+        """
         return 1.0 - self.nobody
 
     def __repr__(self) -> str:
@@ -344,13 +369,24 @@ class VolunteersDilemma(Model):
 
     @property
     def is_exact(self) -> bool:
-        """True when ``U`` and ``K`` are rational (results then come with exact values)."""
+        """True when ``U`` and ``K`` are rational (results then come with exact values).
+
+        See Also
+        --------
+        mixed_equilibrium : exact when this is True.
+        """
         return is_exact(self.benefit) and is_exact(self.cost)
 
     @property
     def game(self) -> AnonymousGame:
         """The game as an :class:`~multilateral.AnonymousGame` (threshold 1): run any
-        anonymous-game solver on it."""
+        anonymous-game solver on it.
+
+        See Also
+        --------
+        symmetric_equilibria : the general solver run on it.
+        StepLevelGood.game : the game of a threshold above one.
+        """
         return AnonymousGame.threshold(self.n, 1, benefit=self.benefit, cost=self.cost)
 
     def mixed_equilibrium(self) -> VolunteerEquilibrium:
@@ -359,6 +395,12 @@ class VolunteersDilemma(Model):
         Indifference of a member between volunteering (sure ``U - K``) and abstaining
         (``U`` unless all ``n - 1`` others abstain too) gives ``q^(n-1) = K / U``. At
         another group size: ``vd.with_(n=...)``.
+
+        See Also
+        --------
+        VolunteerEquilibrium : what it returns.
+        nobody_volunteers : the probability that the good is not provided.
+        symmetric_equilibria : the same from the general solver.
         """
         n = self.n
         ratio = self.cost / self.benefit
@@ -380,25 +422,46 @@ class VolunteersDilemma(Model):
     def nobody_volunteers(self) -> Number | sympy.Expr:
         """``(K / U)^(n / (n - 1))``: the equilibrium probability that the good is not
         provided, exact (a sympy number) for exact ``U`` and ``K``, else a float. Rises with
-        ``n`` (towards ``K / U``)."""
+        ``n`` (towards ``K / U``).
+
+        See Also
+        --------
+        nobody_curve : the same at many group sizes.
+        mixed_equilibrium : the equilibrium it comes from.
+        """
         eq = self.mixed_equilibrium()
         return eq.nobody_exact if eq.nobody_exact is not None else eq.nobody
 
     def nobody_curve(self, sizes: Sequence[int]) -> NDArray[np.float64]:
         """:meth:`nobody_volunteers` (as floats) at each group size in ``sizes``: a scan
-        over ``with_(n=...)`` in one call, for plotting."""
+        over ``with_(n=...)`` in one call, for plotting.
+
+        See Also
+        --------
+        nobody_volunteers : one group size, exact.
+        """
         ratio = float(self.cost / self.benefit)
         ns = [check_positive_int(int(s), "n", 2) for s in sizes]
         return np.array([ratio ** (n / (n - 1)) for n in ns], dtype=np.float64)
 
     def pure_equilibria(self) -> tuple[tuple[int, ...], ...]:
         """The ``n`` pure equilibria: exactly one member volunteers (0 = volunteer, 1 = not),
-        as profiles in the order of :func:`multilateral.solvers.pure_nash_equilibria`."""
+        as profiles in the order of :func:`multilateral.solvers.pure_nash_equilibria`.
+
+        See Also
+        --------
+        mixed_equilibrium : the symmetric mixed one.
+        """
         (only,) = anonymous_pure_equilibria(self.game)
         return only.profiles(self.n)
 
     def symmetric_equilibria(self) -> tuple[SymmetricEquilibrium, ...]:
-        """The general solver on :attr:`game` (its one mixed root is ``1 - q``)."""
+        """The general solver on :attr:`game` (its one mixed root is ``1 - q``).
+
+        See Also
+        --------
+        mixed_equilibrium : the closed form.
+        """
         return symmetric_equilibria(self.game)
 
 
@@ -437,7 +500,12 @@ class ThresholdEquilibria:
 
     @property
     def mixed(self) -> tuple[SymmetricEquilibrium, ...]:
-        """The symmetric equilibria strictly inside (0, 1)."""
+        """The symmetric equilibria strictly inside (0, 1).
+
+        See Also
+        --------
+        StepLevelGood.symmetric_equilibria : where they come from.
+        """
         return tuple(e for e in self.symmetric if not e.is_pure)
 
     def __repr__(self) -> str:
@@ -527,14 +595,25 @@ class StepLevelGood(Model):
 
     @property
     def is_exact(self) -> bool:
-        """True when ``benefit`` and ``cost`` are rational (results then come exact)."""
+        """True when ``benefit`` and ``cost`` are rational (results then come exact).
+
+        See Also
+        --------
+        equilibria : exact when this is True.
+        """
         return is_exact(self.benefit) and is_exact(self.cost)
 
     @property
     def game(self) -> AnonymousGame:
         """The game as an :class:`~multilateral.AnonymousGame`: run any anonymous-game
         solver on it (:func:`~multilateral.solvers.symmetric_equilibria` finds the
-        equilibria of :meth:`equilibria`)."""
+        equilibria of :meth:`equilibria`).
+
+        See Also
+        --------
+        symmetric_equilibria : the general solver run on it.
+        multilateral.solvers.symmetric_equilibria : that solver.
+        """
         if not self.refund:
             return AnonymousGame.threshold(self.n, self.threshold, benefit=self.benefit,
                                            cost=self.cost)
@@ -545,7 +624,13 @@ class StepLevelGood(Model):
 
     def pivot_probability(self, x: ArrayLike) -> NDArray[np.float64]:
         """``C(n-1, M-1) x^(M-1) (1-x)^(n-M)``: the chance that exactly ``M - 1`` of the
-        others contribute when each does with probability ``x``."""
+        others contribute when each does with probability ``x``.
+
+        See Also
+        --------
+        critical_cost_ratio : the largest pivot probability, as a cost threshold.
+        CollectiveRiskDilemma.pivot_probability : the same in the collective-risk dilemma.
+        """
         w: NDArray[np.float64] = binomial_weights(self.n - 1, np.asarray(x, dtype=float))
         return np.asarray(w[..., self.threshold - 1])
 
@@ -556,6 +641,11 @@ class StepLevelGood(Model):
         For ``1 < M < n`` there are two mixed equilibria below it, one (a tangency) at it,
         none above; for ``M = 1`` and ``M = n`` one mixed equilibrium iff ``c < b``. It
         always exists: a Fraction for exact ``benefit`` and ``cost``, else a float.
+
+        See Also
+        --------
+        pivot_probability : the probability it maximizes.
+        CollectiveRiskDilemma.critical_risk : the same threshold on the risk.
         """
         if self.refund:
             raise InvalidArgumentError(
@@ -565,19 +655,42 @@ class StepLevelGood(Model):
         return peak if self.is_exact else float(peak)
 
     def pure_equilibria(self) -> tuple[PureEquilibriumClass, ...]:
-        """Pure equilibria grouped by the number of contributors (O(n))."""
+        """Pure equilibria grouped by the number of contributors (O(n)).
+
+        See Also
+        --------
+        pure_profiles : the profiles one by one.
+        PureEquilibriumClass : what it returns.
+        """
         return anonymous_pure_equilibria(self.game)
 
     def pure_profiles(self) -> tuple[tuple[int, ...], ...]:
-        """All pure equilibrium profiles (0 = contribute, 1 = not), sorted; n <= 20."""
+        """All pure equilibrium profiles (0 = contribute, 1 = not), sorted; n <= 20.
+
+        See Also
+        --------
+        pure_equilibria : grouped by the number of contributors.
+        """
         return tuple(sorted(p for e in self.pure_equilibria() for p in e.profiles(self.n)))
 
     def symmetric_equilibria(self, *, exact: bool | None = None) -> tuple[
             SymmetricEquilibrium, ...]:
         """Symmetric equilibria with stability (see :func:`~multilateral.solvers.
-        symmetric_equilibria`): exact roots of the gain function for exact parameters."""
+        symmetric_equilibria`): exact roots of the gain function for exact parameters.
+
+        See Also
+        --------
+        pure_equilibria : the asymmetric pure ones.
+        equilibria : both together.
+        """
         return symmetric_equilibria(self.game, exact=exact)
 
     def equilibria(self) -> ThresholdEquilibria:
-        """Pure and symmetric equilibria together."""
+        """Pure and symmetric equilibria together.
+
+        See Also
+        --------
+        ThresholdEquilibria : what it returns.
+        pure_equilibria, symmetric_equilibria : its two parts.
+        """
         return ThresholdEquilibria(self.pure_equilibria(), self.symmetric_equilibria())
