@@ -48,7 +48,18 @@ def _data_dir() -> Any:
 
 
 def tables() -> tuple[str, ...]:
-    """Names of the shipped tables (file names without ``.csv``), sorted."""
+    """Names of the shipped tables (file names without ``.csv``), sorted.
+
+    See Also
+    --------
+    load_table : reads one of them.
+
+    Examples
+    --------
+    >>> from multilateral.cases import tables
+    >>> tables()[:3]
+    ('climate_emitters', 'climate_events', 'climate_global')
+    """
     return tuple(sorted(
         entry.name[:-4] for entry in _data_dir().iterdir() if entry.name.endswith(".csv")
     ))
@@ -78,6 +89,18 @@ def load_table(name: str) -> tuple[dict[str, str], ...]:
         If the table lacks a ``source`` or ``date`` column, a row leaves one of them empty,
         a date is not ISO 8601 (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``), or a row has more
         or fewer fields than the header.
+
+    See Also
+    --------
+    tables : the names it reads.
+    to_frame : the same rows as a pandas DataFrame.
+
+    Examples
+    --------
+    >>> from multilateral.cases import load_table
+    >>> rows = load_table("nato_members")
+    >>> len(rows), rows[0]["member"], rows[0]["date"]
+    (32, 'Belgium', '1949-04-04')
     """
     return tuple(dict(row) for row in _read(_check_name(name)))
 
@@ -90,6 +113,17 @@ def to_frame(name: str) -> pd.DataFrame:
     MissingDependencyError
         If pandas is not installed (it is optional: :func:`load_table` needs only the
         standard library).
+
+    See Also
+    --------
+    load_table : the same rows without pandas.
+
+    Examples
+    --------
+    >>> from multilateral.cases import to_frame
+    >>> frame = to_frame("unsc_permanent")
+    >>> frame["member"].tolist()
+    ['China', 'France', 'Russia', 'United Kingdom', 'United States']
     """
     rows = load_table(name)
     try:

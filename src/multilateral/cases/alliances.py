@@ -100,6 +100,18 @@ class NatoMember:
         One of the 12 signatories of 4 April 1949.
     note, source, url : str
         Provenance.
+
+    See Also
+    --------
+    nato_members : the members' names, by date.
+    nato_founders : the twelve signatories.
+
+    Examples
+    --------
+    >>> from multilateral.cases.alliances import NATO_MEMBERS
+    >>> first = NATO_MEMBERS[0]
+    >>> first.member, first.date, first.founder
+    ('Belgium', '1949-04-04', True)
     """
 
     member: str
@@ -133,6 +145,17 @@ class HubTreaty:
         empty).
     note, source, url : str
         Provenance.
+
+    See Also
+    --------
+    hub_and_spokes : the treaties in force on a date.
+    NatoMember : the multilateral alternative.
+
+    Examples
+    --------
+    >>> from multilateral.cases.alliances import HUB_AND_SPOKES
+    >>> HUB_AND_SPOKES[0].partners, HUB_AND_SPOKES[0].date
+    (('Philippines',), '1951-08-30')
     """
 
     treaty: str
@@ -173,6 +196,18 @@ class GroupingMember:
         ``"suspended"`` is no longer taking part (Russia in the G7/G8 since 2014).
     note, source, url : str
         Provenance.
+
+    See Also
+    --------
+    members : the members of a grouping on a date.
+    GroupingEvent : the grouping's dated events.
+
+    Examples
+    --------
+    >>> from multilateral.cases.alliances import GROUPING_MEMBERS
+    >>> row = GROUPING_MEMBERS[0]
+    >>> row.grouping, row.member, row.status
+    ('g7', 'France', 'founder')
     """
 
     grouping: str
@@ -197,7 +232,19 @@ class GroupingMember:
 
 @dataclass(frozen=True)
 class GroupingEvent:
-    """A dated event in a grouping's history."""
+    """A dated event in a grouping's history.
+
+    See Also
+    --------
+    grouping_event : looks one up by name.
+    GroupingMember : who belongs to the grouping.
+
+    Examples
+    --------
+    >>> from multilateral.cases.alliances import GROUPING_EVENTS
+    >>> GROUPING_EVENTS[0].name, GROUPING_EVENTS[0].date
+    ('rambouillet_summit', '1975-11-15')
+    """
 
     grouping: str
     name: str
@@ -276,18 +323,46 @@ def nato_members(on: datetime.date | str | None = None) -> tuple[str, ...]:
     ----------
     on : datetime.date or str, optional
         A day (``"2023-12-31"``); default: every member in the table.
+
+    See Also
+    --------
+    nato_founders : the signatories of 1949.
+    NatoMember : one member's accession.
+    hub_and_spokes : the bilateral alternative in East Asia.
+
+    Examples
+    --------
+    >>> from multilateral.cases.alliances import nato_members
+    >>> len(nato_members()), len(nato_members(on="1990-01-01"))
+    (32, 16)
     """
     day = _on(on)
     return tuple(m.member for m in NATO_MEMBERS if day is None or m.start <= day)
 
 
 def nato_founders() -> tuple[str, ...]:
-    """The 12 signatories of the North Atlantic Treaty, 4 April 1949."""
+    """The 12 signatories of the North Atlantic Treaty, 4 April 1949.
+
+    See Also
+    --------
+    nato_members : every member, or the members on a date.
+
+    Examples
+    --------
+    >>> from multilateral.cases.alliances import nato_founders
+    >>> len(nato_founders()), nato_founders()[0]
+    (12, 'Belgium')
+    """
     return tuple(m.member for m in NATO_MEMBERS if m.founder)
 
 
 def hub_and_spokes(on: datetime.date | str | None = None) -> tuple[HubTreaty, ...]:
     """The hub-and-spokes treaties, all or those signed and not terminated on ``on``.
+
+    See Also
+    --------
+    HubTreaty : one treaty.
+    nato_members : the multilateral alliance on the same date.
 
     Examples
     --------
@@ -302,7 +377,19 @@ def hub_and_spokes(on: datetime.date | str | None = None) -> tuple[HubTreaty, ..
 
 
 def groupings() -> tuple[str, ...]:
-    """The groupings in :data:`GROUPING_MEMBERS`, in table order."""
+    """The groupings in :data:`GROUPING_MEMBERS`, in table order.
+
+    See Also
+    --------
+    members : the members of one of them.
+    grouping_event : their dated events.
+
+    Examples
+    --------
+    >>> from multilateral.cases.alliances import groupings
+    >>> groupings()
+    ('g7', 'g20', 'quad', 'aukus')
+    """
     return tuple(dict.fromkeys(m.grouping for m in GROUPING_MEMBERS))
 
 
@@ -329,6 +416,17 @@ def members(grouping: str, *, on: datetime.date | str | None = None,
         as a year or a month counts).
     kind : {"country", "bloc"}, optional
         Only countries or only blocs.
+
+    See Also
+    --------
+    groupings : the groupings' names.
+    GroupingMember : the rows it reads.
+
+    Examples
+    --------
+    >>> from multilateral.cases.alliances import members
+    >>> members("g7")[:3]
+    ('France', 'United States', 'United Kingdom')
     """
     _check_grouping(grouping)
     if kind not in (None, "country", "bloc"):
@@ -343,6 +441,11 @@ def members(grouping: str, *, on: datetime.date | str | None = None,
 
 def grouping_event(grouping: str, name: str) -> GroupingEvent:
     """The event ``name`` of ``grouping`` (see :data:`GROUPING_EVENTS` for the names).
+
+    See Also
+    --------
+    GroupingEvent : what it returns.
+    groupings, members : the groupings and their members.
 
     Examples
     --------

@@ -80,6 +80,17 @@ class Emitter:
         Emissions in GtCO2 where the source gives them.
     date, source, url, note : str
         Provenance.
+
+    See Also
+    --------
+    emission_shares : the shares by entity.
+    GlobalFigure : the global totals the shares are of.
+
+    Examples
+    --------
+    >>> from multilateral.cases.climate import EMITTERS
+    >>> EMITTERS[0].entity, EMITTERS[0].share
+    ('China', Fraction(31, 100))
     """
 
     entity: str
@@ -99,7 +110,18 @@ class Emitter:
 
 @dataclass(frozen=True)
 class GlobalFigure:
-    """A global total with its unit and provenance."""
+    """A global total with its unit and provenance.
+
+    See Also
+    --------
+    Emitter : the entities' shares of these totals.
+
+    Examples
+    --------
+    >>> from multilateral.cases.climate import GLOBAL
+    >>> GLOBAL[0].value, GLOBAL[0].unit
+    (Fraction(184, 5), 'GtCO2')
+    """
 
     quantity: str
     value: Fraction
@@ -112,7 +134,18 @@ class GlobalFigure:
 
 @dataclass(frozen=True)
 class Event:
-    """A dated event with its source."""
+    """A dated event with its source.
+
+    See Also
+    --------
+    event : looks one up by name.
+
+    Examples
+    --------
+    >>> from multilateral.cases.climate import EVENTS
+    >>> EVENTS[0].name, EVENTS[0].date.year
+    ('us_china_joint_announcement', 2014)
+    """
 
     name: str
     date: datetime.date
@@ -178,17 +211,50 @@ def emission_shares(*, include_residual: bool = False) -> dict[str, Fraction]:
         at 33.6%, it would outrank China). Pass the named shares to
         :class:`~multilateral.models.MagicNumber` with ``others=m`` to spread the
         remainder over ``m`` unnamed states instead.
+
+    See Also
+    --------
+    residual_share : the rest of the world.
+    Emitter : one row, with its source.
+
+    Examples
+    --------
+    >>> from multilateral.cases.climate import emission_shares
+    >>> list(emission_shares().items())[:2]
+    [('China', Fraction(31, 100)), ('United States', Fraction(13, 100))]
     """
     return {e.entity: e.share for e in EMITTERS if include_residual or not e.is_residual}
 
 
 def residual_share() -> Fraction:
-    """The share left to the rest of the world (one minus the named emitters)."""
+    """The share left to the rest of the world (one minus the named emitters).
+
+    See Also
+    --------
+    emission_shares : the named emitters' shares.
+
+    Examples
+    --------
+    >>> from multilateral.cases.climate import residual_share
+    >>> residual_share()
+    Fraction(42, 125)
+    """
     return sum((e.share for e in EMITTERS if e.is_residual), Fraction(0))
 
 
 def event(name: str) -> Event:
-    """The event called ``name`` (see :data:`EVENTS` for the names)."""
+    """The event called ``name`` (see :data:`EVENTS` for the names).
+
+    See Also
+    --------
+    Event : what it returns.
+
+    Examples
+    --------
+    >>> from multilateral.cases.climate import event
+    >>> event("us_china_joint_announcement").date.isoformat()
+    '2014-11-12'
+    """
     for e in EVENTS:
         if e.name == name:
             return e

@@ -85,6 +85,17 @@ class VoteShare:
         Its share of the total votes (e.g. ``Fraction(1649, 10000)`` for 16.49%).
     date, source, url, note : str
         Provenance.
+
+    See Also
+    --------
+    vote_shares : every listed member's share.
+    voting_game : the shares as a weighted voting game.
+
+    Examples
+    --------
+    >>> from multilateral.cases.imf import VOTES
+    >>> VOTES[0].member, VOTES[0].share
+    ('United States', Fraction(1649, 10000))
     """
 
     member: str
@@ -98,7 +109,18 @@ class VoteShare:
 
 @dataclass(frozen=True)
 class Rule:
-    """A voting rule or institutional number: a majority, the basic-vote share, members."""
+    """A voting rule or institutional number: a majority, the basic-vote share, members.
+
+    See Also
+    --------
+    rule : looks one up by name.
+
+    Examples
+    --------
+    >>> from multilateral.cases.imf import RULES
+    >>> RULES[0].name, RULES[0].value
+    ('simple_majority', Fraction(1, 2))
+    """
 
     name: str
     value: Fraction
@@ -142,7 +164,18 @@ RULES: tuple[Rule, ...] = _rules()
 
 
 def rule(name: str) -> Rule:
-    """The rule called ``name`` (see :data:`RULES`)."""
+    """The rule called ``name`` (see :data:`RULES`).
+
+    See Also
+    --------
+    Rule : what it returns.
+
+    Examples
+    --------
+    >>> from multilateral.cases import imf
+    >>> imf.rule("special_majority_85").value
+    Fraction(17, 20)
+    """
     for r in RULES:
         if r.name == name:
             return r
@@ -151,17 +184,45 @@ def rule(name: str) -> Rule:
 
 
 def n_members() -> int:
-    """The number of IMF members (191)."""
+    """The number of IMF members (191).
+
+    See Also
+    --------
+    voting_game : the game on all of them.
+
+    Examples
+    --------
+    >>> from multilateral.cases import imf
+    >>> imf.n_members()
+    191
+    """
     return int(rule("members").value)
 
 
 def vote_shares() -> dict[str, Fraction]:
-    """Shares of the total votes of the listed members, largest first."""
+    """Shares of the total votes of the listed members, largest first.
+
+    See Also
+    --------
+    VoteShare : one member's row, with its source.
+    blocking_members : who can veto alone.
+
+    Examples
+    --------
+    >>> from multilateral.cases import imf
+    >>> list(imf.vote_shares().items())[0]
+    ('United States', Fraction(1649, 10000))
+    """
     return {v.member: v.share for v in VOTES}
 
 
 def blocking_members(majority: Number = Fraction(85, 100)) -> tuple[str, ...]:
     """Listed members whose share alone exceeds ``1 - majority``: each has a veto.
+
+    See Also
+    --------
+    voting_game : the same shares as a weighted voting game.
+    vote_shares : the shares.
 
     Examples
     --------
@@ -193,6 +254,17 @@ def voting_game(majority: Number | Literal["simple"] = Fraction(85, 100)) -> Wei
     -------
     WeightedVotingGame
         Members labelled by name, then ``"other 1"``, ``"other 2"``, ...
+
+    See Also
+    --------
+    blocking_members : who can veto alone.
+    multilateral.solvers.shapley_shubik, multilateral.solvers.banzhaf : power in the game.
+
+    Examples
+    --------
+    >>> from multilateral.cases import imf
+    >>> imf.voting_game()
+    WeightedVotingGame([8500; 1649, 614, 608, 531, 403, 403, 263, 222, 29 x183])
     """
     shares = vote_shares()
     listed = {m: int(s * _BASIS_POINTS) for m, s in shares.items()}

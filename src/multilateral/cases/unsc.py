@@ -94,6 +94,18 @@ class VotingRule:
         Whether the permanent members must all concur (the veto).
     date, source, url, note : str
         Provenance (``date``: when the rule took effect).
+
+    See Also
+    --------
+    rule : looks one up by period and matter.
+    voting_game : the rule as a weighted voting game.
+
+    Examples
+    --------
+    >>> from multilateral.cases.unsc import RULES
+    >>> r = RULES[-1]
+    >>> r.period, r.matter, r.seats, r.votes_required, r.permanent_concurrence
+    ('post-1965', 'substantive', 15, 9, True)
     """
 
     period: str
@@ -111,7 +123,18 @@ class VotingRule:
 
 @dataclass(frozen=True)
 class PermanentMember:
-    """A permanent member: its common name and its name in Art. 23 of the Charter."""
+    """A permanent member: its common name and its name in Art. 23 of the Charter.
+
+    See Also
+    --------
+    permanent_members : their common names.
+
+    Examples
+    --------
+    >>> from multilateral.cases.unsc import PERMANENT
+    >>> PERMANENT[0].member, PERMANENT[0].charter_name
+    ('China', 'The Republic of China')
+    """
 
     member: str
     charter_name: str
@@ -166,7 +189,19 @@ PERMANENT: tuple[PermanentMember, ...] = _permanent()
 
 
 def rule(period: str = "post-1965", matter: str = "substantive") -> VotingRule:
-    """The voting rule of ``period`` for ``matter``."""
+    """The voting rule of ``period`` for ``matter``.
+
+    See Also
+    --------
+    VotingRule : what it returns.
+    voting_game : the rule as a game.
+
+    Examples
+    --------
+    >>> from multilateral.cases import unsc
+    >>> unsc.rule().votes_required, unsc.rule("pre-1965").votes_required
+    (9, 7)
+    """
     if period not in PERIODS:
         raise InvalidArgumentError(f"period must be one of {PERIODS}, got {period!r}")
     if matter not in MATTERS:
@@ -178,12 +213,36 @@ def rule(period: str = "post-1965", matter: str = "substantive") -> VotingRule:
 
 
 def permanent_members() -> tuple[str, ...]:
-    """The five permanent members' common names."""
+    """The five permanent members' common names.
+
+    See Also
+    --------
+    PermanentMember : a member's row, with its source.
+    members : all the Council's seats.
+
+    Examples
+    --------
+    >>> from multilateral.cases import unsc
+    >>> unsc.permanent_members()
+    ('China', 'France', 'Russia', 'United Kingdom', 'United States')
+    """
     return tuple(p.member for p in PERMANENT)
 
 
 def members(period: str = "post-1965") -> tuple[str, ...]:
-    """Member labels: the five permanent members, then the elected seats ``E1``, ``E2``..."""
+    """Member labels: the five permanent members, then the elected seats ``E1``, ``E2``...
+
+    See Also
+    --------
+    permanent_members : the first five.
+    voting_game : the game on these members.
+
+    Examples
+    --------
+    >>> from multilateral.cases import unsc
+    >>> unsc.members()[:6], len(unsc.members())
+    (('China', 'France', 'Russia', 'United Kingdom', 'United States', 'E1'), 15)
+    """
     r = rule(period)
     return permanent_members() + tuple(f"E{k}" for k in range(1, r.elected_seats + 1))
 
@@ -196,6 +255,11 @@ def voting_game(period: str = "post-1965", matter: str = "substantive") -> Weigh
     number of elected seats and ``k`` the elected votes needed besides the five; the quota
     ``5 x + k`` is then reached exactly by all five permanent members with ``k`` elected
     ones (``[39; 7 x5, 1 x10]`` after 1965, ``[27; 5 x5, 1 x6]`` before).
+
+    See Also
+    --------
+    composite_game : the rule as written (nine votes and all five).
+    multilateral.solvers.shapley_shubik : the members' power.
 
     Examples
     --------
@@ -215,6 +279,10 @@ def voting_game(period: str = "post-1965", matter: str = "substantive") -> Weigh
 
 def composite_game(period: str = "post-1965") -> CompositeVotingGame:
     """The substantive rule as written: ``votes_required`` of the seats **and** all five.
+
+    See Also
+    --------
+    voting_game : the same rule as one weighted game.
 
     Examples
     --------

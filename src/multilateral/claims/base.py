@@ -62,6 +62,20 @@ class Verdict(Generic[T]):
         The simplest instance found (hypothesis shrinks it) on which the claim fails.
     examples : int
         How many instances were tried at most.
+
+    See Also
+    --------
+    Claim.verify, verify : return it.
+
+    Examples
+    --------
+    >>> from hypothesis import strategies as st
+    >>> import multilateral as ml
+    >>> odd = ml.claims.Claim("odd", "every integer is odd", "nobody", lambda k: k % 2 == 1,
+    ...                       lambda: st.integers())
+    >>> verdict = odd.verify(max_examples=10)
+    >>> bool(verdict), verdict.counterexample
+    (False, 0)
     """
 
     claim: str
@@ -95,6 +109,21 @@ class Claim(Generic[T]):
     domain : callable
         ``domain() -> hypothesis.strategies.SearchStrategy``: the class of instances over
         which the claim is asserted.
+
+    See Also
+    --------
+    register : adds a claim to the catalogue.
+    verify : checks a claim, or a registered claim by name.
+    Verdict : the outcome of a check.
+
+    Examples
+    --------
+    >>> from hypothesis import strategies as st
+    >>> import multilateral as ml
+    >>> claim = ml.claims.Claim("even squares", "the square of an even number is even",
+    ...                         "folklore", lambda k: (2 * k) ** 2 % 2 == 0, lambda: st.integers())
+    >>> claim.holds(3), claim.verify(max_examples=10)
+    (True, Verdict(even squares: holds on 10 examples))
     """
 
     name: str
@@ -170,6 +199,19 @@ def register(claim: Claim[T]) -> Claim[T]:
         imported once, so a duplicate is a mistake).
     InvalidTypeError
         If ``claim`` is not a :class:`Claim`.
+
+    See Also
+    --------
+    Claim : what it registers.
+    catalogue : every registered claim.
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> ml.claims.register(ml.claims.catalogue()["oye_transparency"])
+    Traceback (most recent call last):
+        ...
+    multilateral.errors.InvalidArgumentError: a claim named 'oye_transparency' is already registered
     """
     if not isinstance(claim, Claim):
         raise InvalidTypeError(f"expected a Claim, got {type(claim).__name__}")
@@ -185,6 +227,11 @@ def verify(claim: Claim[T] | str, strategy: SearchStrategy[T] | None = None, *,
 
     The same as ``claim.verify(strategy, max_examples=...)``; ``strategy`` defaults to the
     claim's own domain.
+
+    See Also
+    --------
+    Claim.verify : the same, as a method.
+    catalogue : the registered claims' names.
 
     Examples
     --------
@@ -206,6 +253,11 @@ def verify(claim: Claim[T] | str, strategy: SearchStrategy[T] | None = None, *,
 
 def catalogue() -> dict[str, Claim[Any]]:  # Any: claims about every kind of instance
     """Every claim the library states, by name (a copy of :data:`REGISTRY`).
+
+    See Also
+    --------
+    verify : checks one of them by name.
+    register : adds a claim.
 
     Examples
     --------

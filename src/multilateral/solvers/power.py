@@ -143,6 +143,11 @@ class PowerIndex:
         (coalitions without the member that it turns from losing to winning), minimal
         winning coalitions containing the member for Holler-Packel.
 
+    See Also
+    --------
+    shapley_shubik, banzhaf, johnston, deegan_packel, holler_packel : return it.
+    CaucusPower : a bloc's power together and apart.
+
     Examples
     --------
     >>> import multilateral as ml
@@ -206,6 +211,18 @@ class CaucusPower:
         The bloc's index when its members vote as one (:func:`with_blocs`).
     apart : Fraction or float
         The sum of its members' indices when each votes alone.
+
+    See Also
+    --------
+    caucus_power : returns it.
+    PowerIndex : the index of every member.
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> g = ml.WeightedVotingGame([1, 1, 1], 2, members=["A", "B", "C"])
+    >>> ml.solvers.caucus_power(g, ["A", "B"]).gain
+    Fraction(1, 3)
     """
 
     bloc: str
@@ -241,6 +258,12 @@ def shapley_shubik(game: SimpleGame, *, exact: bool | None = None) -> PowerIndex
     Returns
     -------
     PowerIndex
+
+    See Also
+    --------
+    banzhaf : power by coalitions rather than orders.
+    caucus_power : what a bloc gains by voting together.
+    PowerIndex : the result.
 
     Examples
     --------
@@ -294,6 +317,12 @@ def banzhaf(game: SimpleGame, *, normalized: bool = False,
     PowerIndex
         With the swing counts in ``counts`` when computed exactly.
 
+    See Also
+    --------
+    shapley_shubik : power by orders rather than coalitions.
+    johnston : swings shared among the pivotal members.
+    PowerIndex : the result.
+
     Examples
     --------
     >>> import multilateral as ml
@@ -342,6 +371,11 @@ def johnston(game: SimpleGame) -> PowerIndex:
     of vulnerable coalitions, so it sums to one. Exact; enumerates coalitions (at most 25
     members).
 
+    See Also
+    --------
+    banzhaf : every swing counted in full.
+    deegan_packel, holler_packel : indices over minimal winning coalitions.
+
     Examples
     --------
     >>> import multilateral as ml
@@ -371,6 +405,11 @@ def deegan_packel(game: SimpleGame) -> PowerIndex:
     ``DP_i = (1 / |M|) * sum over minimal winning coalitions S containing i of 1 / |S|``.
     Exact; enumerates coalitions (at most 25 members).
 
+    See Also
+    --------
+    holler_packel : minimal winning coalitions, the good not shared.
+    johnston, banzhaf : indices over swings.
+
     Examples
     --------
     >>> import multilateral as ml
@@ -390,6 +429,11 @@ def holler_packel(game: SimpleGame) -> PowerIndex:
     ``HP_i = |M_i| / sum_j |M_j|`` where ``M_i`` are the minimal winning coalitions that
     contain ``i`` (the counts ``|M_i|`` are in ``counts``). Exact; enumerates coalitions (at
     most 25 members).
+
+    See Also
+    --------
+    deegan_packel : minimal winning coalitions, the good shared equally.
+    banzhaf : over all winning coalitions.
 
     Examples
     --------
@@ -430,6 +474,12 @@ def caucus_power(
     Returns
     -------
     CaucusPower
+
+    See Also
+    --------
+    CaucusPower : the result.
+    multilateral.games.with_blocs : the game with the bloc voting as one.
+    shapley_shubik, banzhaf : the indices it compares.
 
     Examples
     --------

@@ -64,7 +64,22 @@ _BOUND = 100
 
 
 def payoff_values(exact: bool = True, bound: int = _BOUND) -> st.SearchStrategy[int | float]:
-    """Payoff numbers in ``[-bound, bound]``: integers (exact) or finite floats."""
+    """Payoff numbers in ``[-bound, bound]``: integers (exact) or finite floats.
+
+    See Also
+    --------
+    normal_form_games, two_by_two_games : games with such payoffs.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> import multilateral as ml
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(ml.strategies.payoff_values())
+    ... def test_bounded(x):
+    ...     assert isinstance(x, int) and -100 <= x <= 100
+    >>> test_bounded()
+    """
     if exact:
         return st.integers(-bound, bound)
     return st.floats(-bound, bound, allow_nan=False, allow_infinity=False, width=64)
@@ -76,6 +91,21 @@ def probability_vectors(size: int, *, exact: bool = False
 
     Built from nonnegative integer weights with one action's weight raised by one, so the
     total is never zero and pure strategies occur.
+
+    See Also
+    --------
+    multilateral.solvers.is_ess, multilateral.solvers.replicator
+        Solvers that take mixed strategies.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> import multilateral as ml
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(ml.strategies.probability_vectors(3, exact=True))
+    ... def test_sum(x):
+    ...     assert len(x) == 3 and sum(x) == 1
+    >>> test_sum()
     """
     size = check_positive_int(size, "size")
 
@@ -98,7 +128,24 @@ def normal_form_games(
     exact: bool = True,
     bound: int = _BOUND,
 ) -> st.SearchStrategy[NormalFormGame]:
-    """Normal-form games with the given numbers of players and actions (ints or strategies)."""
+    """Normal-form games with the given numbers of players and actions (ints or strategies).
+
+    See Also
+    --------
+    two_by_two_games : 2x2 games.
+    payoff_values : the payoffs drawn.
+    multilateral.NormalFormGame : the games drawn.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> import multilateral as ml
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(ml.strategies.normal_form_games(n=2, n_actions=3))
+    ... def test_shape(x):
+    ...     assert x.shape == (3, 3)
+    >>> test_shape()
+    """
 
     @st.composite
     def build(draw: st.DrawFn) -> NormalFormGame:
@@ -112,13 +159,45 @@ def normal_form_games(
 
 
 def two_by_two_games(*, exact: bool = True, bound: int = _BOUND) -> st.SearchStrategy[TwoByTwo]:
-    """Any 2x2 game (ties allowed)."""
+    """Any 2x2 game (ties allowed).
+
+    See Also
+    --------
+    strict_ordinal_games : without ties, payoffs as ranks.
+    oye_games : symmetric games of one Oye type.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> import multilateral as ml
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(ml.strategies.two_by_two_games())
+    ... def test_shape(x):
+    ...     assert x.shape == (2, 2)
+    >>> test_shape()
+    """
     vals = st.lists(payoff_values(exact, bound), min_size=8, max_size=8)
     return vals.map(lambda v: TwoByTwo(np.reshape(v[:4], (2, 2)), np.reshape(v[4:], (2, 2))))
 
 
 def strict_ordinal_games() -> st.SearchStrategy[TwoByTwo]:
-    """2x2 games whose payoffs are each player's ranks 1..4 (all 576 labelled games)."""
+    """2x2 games whose payoffs are each player's ranks 1..4 (all 576 labelled games).
+
+    See Also
+    --------
+    oye_games : the five symmetric Oye types.
+    multilateral.TwoByTwo.robinson_goforth : the games' Robinson-Goforth class.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> import multilateral as ml
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(ml.strategies.strict_ordinal_games())
+    ... def test_ranks(x):
+    ...     assert sorted(x.trps(0)) == [1, 2, 3, 4]
+    >>> test_ranks()
+    """
     perm = st.permutations([1, 2, 3, 4])
     return st.tuples(perm, perm).map(
         lambda rc: TwoByTwo(np.reshape(rc[0], (2, 2)), np.reshape(rc[1], (2, 2)))
@@ -152,32 +231,134 @@ def _ordered_symmetric(orderings: tuple[str, ...], exact: bool, bound: int
 
 
 def prisoners_dilemmas(*, exact: bool = True, bound: int = _BOUND) -> st.SearchStrategy[TwoByTwo]:
-    """Symmetric Prisoners' Dilemmas, ``T > R > P > S``."""
+    """Symmetric Prisoners' Dilemmas, ``T > R > P > S``.
+
+    See Also
+    --------
+    oye_games : any of the five Oye types.
+    multilateral.TwoByTwo.oye_type : the type these games have.
+    chickens, stag_hunts : the other dilemmas.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> import multilateral as ml
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(ml.strategies.prisoners_dilemmas())
+    ... def test_pd(x):
+    ...     assert x.oye_type == "prisoners_dilemma"
+    >>> test_pd()
+    """
     return _ordered_symmetric(OYE_ORDERINGS["prisoners_dilemma"], exact, bound)
 
 
 def stag_hunts(*, exact: bool = True, bound: int = _BOUND) -> st.SearchStrategy[TwoByTwo]:
-    """Symmetric Stag Hunts (assurance games), ``R > T > P > S``."""
+    """Symmetric Stag Hunts (assurance games), ``R > T > P > S``.
+
+    See Also
+    --------
+    oye_games : any of the five Oye types.
+    multilateral.TwoByTwo.oye_type : the type these games have.
+    chickens, prisoners_dilemmas : the other dilemmas.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> import multilateral as ml
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(ml.strategies.stag_hunts())
+    ... def test_stag_hunt(x):
+    ...     assert x.oye_type == "stag_hunt"
+    >>> test_stag_hunt()
+    """
     return _ordered_symmetric(OYE_ORDERINGS["stag_hunt"], exact, bound)
 
 
 def chickens(*, exact: bool = True, bound: int = _BOUND) -> st.SearchStrategy[TwoByTwo]:
-    """Symmetric games of Chicken, ``T > R > S > P``."""
+    """Symmetric games of Chicken, ``T > R > S > P``.
+
+    See Also
+    --------
+    oye_games : any of the five Oye types.
+    multilateral.TwoByTwo.oye_type : the type these games have.
+    stag_hunts, prisoners_dilemmas : the other dilemmas.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> import multilateral as ml
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(ml.strategies.chickens())
+    ... def test_chicken(x):
+    ...     assert x.oye_type == "chicken"
+    >>> test_chicken()
+    """
     return _ordered_symmetric(OYE_ORDERINGS["chicken"], exact, bound)
 
 
 def deadlocks(*, exact: bool = True, bound: int = _BOUND) -> st.SearchStrategy[TwoByTwo]:
-    """Symmetric Deadlocks, ``T > P > R > S``."""
+    """Symmetric Deadlocks, ``T > P > R > S``.
+
+    See Also
+    --------
+    oye_games : any of the five Oye types.
+    multilateral.TwoByTwo.oye_type : the type these games have.
+    harmonies : cooperation dominant instead.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> import multilateral as ml
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(ml.strategies.deadlocks())
+    ... def test_deadlock(x):
+    ...     assert x.oye_type == "deadlock"
+    >>> test_deadlock()
+    """
     return _ordered_symmetric(OYE_ORDERINGS["deadlock"], exact, bound)
 
 
 def harmonies(*, exact: bool = True, bound: int = _BOUND) -> st.SearchStrategy[TwoByTwo]:
-    """Symmetric Harmony games: cooperation dominant and mutual cooperation best."""
+    """Symmetric Harmony games: cooperation dominant and mutual cooperation best.
+
+    See Also
+    --------
+    oye_games : any of the five Oye types.
+    multilateral.TwoByTwo.oye_type : the type these games have.
+    deadlocks : defection dominant instead.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> import multilateral as ml
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(ml.strategies.harmonies())
+    ... def test_harmony(x):
+    ...     assert x.oye_type == "harmony"
+    >>> test_harmony()
+    """
     return _ordered_symmetric(OYE_ORDERINGS["harmony"], exact, bound)
 
 
 def oye_games(kind: str | None = None, *, exact: bool = True) -> st.SearchStrategy[TwoByTwo]:
-    """Symmetric games of one Oye type (``kind``), or of any of the five if ``None``."""
+    """Symmetric games of one Oye type (``kind``), or of any of the five if ``None``.
+
+    See Also
+    --------
+    prisoners_dilemmas, stag_hunts, chickens, deadlocks, harmonies : one type each.
+    strict_ordinal_games : every strict ordinal 2x2 game.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> import multilateral as ml
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(ml.strategies.oye_games())
+    ... def test_oye(x):
+    ...     assert x.oye_type in ("prisoners_dilemma", "stag_hunt", "chicken",
+    ...                           "deadlock", "harmony")
+    >>> test_oye()
+    """
     if kind is None:
         return _ordered_symmetric(sum(OYE_ORDERINGS.values(), ()), exact, _BOUND)
     if kind not in OYE_ORDERINGS:
@@ -189,7 +370,23 @@ def anonymous_games(
     n: int | st.SearchStrategy[int] = st.integers(2, 12), *, exact: bool = True,
     bound: int = _BOUND,
 ) -> st.SearchStrategy[AnonymousGame]:
-    """Anonymous binary-choice games with arbitrary payoff sequences."""
+    """Anonymous binary-choice games with arbitrary payoff sequences.
+
+    See Also
+    --------
+    public_goods_games : linear public goods games only.
+    multilateral.AnonymousGame : the games drawn.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> import multilateral as ml
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(ml.strategies.anonymous_games(n=3))
+    ... def test_three(x):
+    ...     assert x.n == 3 and x.is_exact
+    >>> test_three()
+    """
 
     @st.composite
     def build(draw: st.DrawFn) -> AnonymousGame:
@@ -207,6 +404,21 @@ def public_goods_games(
 
     Contributing is then dominated (``r / n < 1``) yet full contribution beats none
     (``r > 1``).
+
+    See Also
+    --------
+    anonymous_games : any anonymous binary-choice game.
+    multilateral.AnonymousGame.public_goods : the games drawn.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> import multilateral as ml
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(ml.strategies.public_goods_games(n=4))
+    ... def test_dilemma(x):
+    ...     assert all(g < 0 for g in x.gains) and x.welfare(4) > x.welfare(0)
+    >>> test_dilemma()
     """
 
     @st.composite
@@ -244,6 +456,11 @@ def tu_games(
         ``"convex"``: every ``v(S)`` is ``max_{i != j in S} v(S-i) + v(S-j) - v(S-i-j)`` plus
         an increment ``>= 0``, which is supermodularity checked pair by pair (every convex
         game arises so).
+
+    See Also
+    --------
+    multilateral.games.TUGame : the games drawn.
+    multilateral.solvers.core, multilateral.solvers.shapley_value : solvers for them.
 
     Examples
     --------
@@ -316,6 +533,11 @@ def weighted_voting_games(
         Number of members.
     max_weight, min_weight : int
         Bounds of the weights (``0 <= min_weight <= max_weight``, ``max_weight >= 1``).
+
+    See Also
+    --------
+    multilateral.WeightedVotingGame : the games drawn.
+    multilateral.solvers.shapley_shubik, multilateral.solvers.banzhaf : power indices.
 
     Examples
     --------

@@ -57,6 +57,7 @@ __dir__ = public_dir(__all__)
 #: How members' contributions make the good (:class:`~multilateral.models.PublicGoodProvision`).
 Aggregation = Literal["sum", "weakest_link", "best_shot"]
 
+
 # -- collective action (Olson, Chamberlin) ---------------------------------------------------
 def public_good_provisions(
     n: int | st.SearchStrategy[int] = st.integers(1, 12),
@@ -90,6 +91,11 @@ def public_good_provisions(
     utility : {"cobb_douglas", "quasi_linear"}
     aggregation : str or strategy
         ``"sum"``, ``"weakest_link"``, ``"best_shot"``, or a strategy over them.
+
+    See Also
+    --------
+    multilateral.models.PublicGoodProvision : the model.
+    group_size_pairs : pairs of identical groups of two sizes.
 
     Examples
     --------
@@ -157,6 +163,13 @@ def group_size_pairs(*, crowded: bool = False, max_n: int = 30, max_step: int = 
     ``theta >= (1 - a) / (1 - a + a n)``, built directly as ``theta = theta* + t (1 - theta*)``
     with ``t`` in ``[0, 1]``; otherwise ``theta`` is any ``k / d`` in ``[0, 1]``.
 
+    See Also
+    --------
+    multilateral.models.PublicGoodProvision : the model.
+    multilateral.claims.OLSON_GROUP_SIZE, multilateral.claims.CHAMBERLIN_CROWDING
+        The claims asserted over them.
+    public_good_provisions : the model's whole domain.
+
     Examples
     --------
     >>> from hypothesis import given, settings
@@ -203,6 +216,13 @@ def conditional_cooperation_size_pairs(normalization: Literal["r", "mpcr"] = "r"
     member ``r / n`` falls as the group grows); ``"mpcr"`` fixes the marginal per-capita
     return in ``[1/2, 99/100]`` (a non-rival good).
 
+    See Also
+    --------
+    multilateral.models.ConditionalCooperation : the model.
+    multilateral.claims.OYE_GROUP_SIZE, multilateral.claims.OYE_GROUP_SIZE_NONRIVAL
+        The claims asserted over them.
+    conditional_cooperation_detection_pairs : pairs over detection.
+
     Examples
     --------
     >>> from hypothesis import given, settings
@@ -229,6 +249,12 @@ def conditional_cooperation_detection_pairs(
 ) -> st.SearchStrategy[tuple[ConditionalCooperation, Fraction]]:
     """Pairs ``(model, better)``: a :class:`~multilateral.models.ConditionalCooperation` with
     detection probability ``q`` and a probability ``better >= q`` (both in ``[1/100, 1]``).
+
+    See Also
+    --------
+    multilateral.models.ConditionalCooperation : the model.
+    multilateral.claims.OYE_TRANSPARENCY : the claim asserted over them.
+    conditional_cooperation_size_pairs : pairs over group size.
 
     Examples
     --------
@@ -259,6 +285,11 @@ def collective_risk_pairs(*, min_fraction: Fraction = Fraction(0), finite: bool 
     Built directly (no filtering): the same cost, risk and population; with ``finite=True``
     the groups are smaller (``n <= 48``) and a selection intensity ``beta`` and mutation rate
     ``mutation`` are drawn too, for the finite-population claims.
+
+    See Also
+    --------
+    multilateral.models.CollectiveRiskDilemma : the model.
+    multilateral.claims.SANTOS_PACHECO_SMALL_GROUPS : the claim asserted over them.
 
     Examples
     --------
@@ -298,6 +329,12 @@ def diffuse_reciprocity_models() -> st.SearchStrategy[Reciprocity]:
     """Exact :class:`~multilateral.models.Reciprocity` models with diffuse reciprocity
     sustained (``benefit knowledge delta^K > cost``), built directly (no filtering).
 
+    See Also
+    --------
+    multilateral.models.Reciprocity : the model.
+    multilateral.claims.DIFFUSE_RECIPROCITY_SCALES : the claim asserted over them.
+    nowak_parameters : benefit, cost and continuation probability.
+
     Examples
     --------
     >>> from hypothesis import given, settings
@@ -329,6 +366,12 @@ def nowak_parameters() -> st.SearchStrategy[tuple[Fraction, Fraction, Fraction]]
     """Triples ``(b, c, w)``: integer benefit and cost in ``1..20`` (as Fractions) and a
     probability ``w`` in ``[1/50, 49/50]`` (of another round, or of knowing a reputation).
 
+    See Also
+    --------
+    multilateral.models.Reciprocity : the model they parameterize.
+    multilateral.claims.NOWAK_RECIPROCITY : the claim asserted over them.
+    small_error_parameters : errors for the leading-eight claims.
+
     Examples
     --------
     >>> from hypothesis import given, settings
@@ -348,6 +391,11 @@ def nowak_parameters() -> st.SearchStrategy[tuple[Fraction, Fraction, Fraction]]
 def small_error_parameters() -> st.SearchStrategy[tuple[float, float, float]]:
     """Triples ``(e, mu, b/c)``: execution and assessment errors in ``[1e-7, 9e-4]`` and a
     benefit-to-cost ratio in ``[1.1, 1.9]`` (the leading eight's small-error regime).
+
+    See Also
+    --------
+    multilateral.claims.LEADING_EIGHT : the claim asserted over them.
+    nowak_parameters : benefit, cost and continuation probability.
 
     Examples
     --------
@@ -370,6 +418,12 @@ def linear_agreements(*, max_n: int = 200) -> st.SearchStrategy[SelfEnforcingAgr
     models with identical countries: any ``N`` in ``3..max_n``, exact ``b`` and ``c``,
     either tie rule.
 
+    See Also
+    --------
+    multilateral.models.SelfEnforcingAgreement : the model.
+    multilateral.claims.SMALL_STABLE_AGREEMENTS : the claim asserted over them.
+    barrett_pairs : Barrett's Stackelberg model.
+
     Examples
     --------
     >>> from hypothesis import given, settings
@@ -390,6 +444,12 @@ def barrett_pairs(*, max_n: int = 60
     """Pairs ``(model, gamma')``: Barrett's Stackelberg model (``N`` in ``3..max_n``, exact
     ``gamma = c / b`` between 1/10000 and 1000, ``tie="join"``) and a larger ratio
     ``gamma' > gamma``.
+
+    See Also
+    --------
+    multilateral.models.SelfEnforcingAgreement : the model.
+    multilateral.claims.BARRETT_PARADOX : the claim asserted over them.
+    linear_agreements : the linear-benefit, quadratic-cost model.
 
     Examples
     --------
@@ -434,6 +494,12 @@ def alliance_controls(*, fears_entrapment: bool = True, max_allies: int = 8
     (the premise of :data:`multilateral.claims.ENTRAPMENT_BILATERAL`); with ``False`` it is
     any number in ``[0, 10]``.
 
+    See Also
+    --------
+    multilateral.models.AllianceControl : the model.
+    multilateral.claims.ENTRAPMENT_BILATERAL : the claim asserted over them.
+    powerplays : Cha's powerplay parameters.
+
     Examples
     --------
     >>> from hypothesis import given, settings
@@ -471,6 +537,12 @@ def powerplays() -> st.SearchStrategy[dict[str, Fraction]]:
     Built directly: ``great > small > 0``, ``others > 0``, an enforcement cost ``> 0``, an
     alignment in ``[1/2, great / (great + small))``, and stakes above the great power's
     :meth:`~multilateral.models.Powerplay.critical_stakes` against the small power.
+
+    See Also
+    --------
+    multilateral.models.cha_quadrants, multilateral.models.Powerplay : the model.
+    multilateral.claims.POWERPLAY_QUADRANTS : the claim asserted over them.
+    alliance_controls : alliance control models.
 
     Examples
     --------
@@ -511,6 +583,11 @@ def heterogeneous_forums(*, max_n: int = 12
     ``q`` is the gain probability after interests grow more heterogeneous. Built directly:
     ``n`` in ``[2, max_n]``, ``p`` in ``(0, 1]``, ``lambda`` in ``[0, 3]``, integer
     ``gamma`` in ``[1, 3]``, and ``q = t p`` with ``t`` in ``[0, 1)``.
+
+    See Also
+    --------
+    multilateral.models.HeterogeneousForum : the model.
+    multilateral.claims.HETEROGENEITY_FAVORS_CLUBS : the claim asserted over them.
 
     Examples
     --------

@@ -10,9 +10,10 @@ One module per idea:
   conditions, exactly for exact payoffs, mixed strategies included (Haigh's test);
 * :mod:`.birth_death` — two strategies in a population of ``Z``: :class:`BirthDeathChain`
   from :func:`pairwise_comparison` (Fermi) or :func:`moran_process`, all in O(Z);
-* :mod:`.fitness` — a game in a finite population: fitness by random pairing (matrix games),
-  by hypergeometric sampling of groups (:func:`hypergeometric_weights`, anonymous games) or
-  from a fitness function;
+* :mod:`.fitness` — a game in a finite population (:func:`finite_game`, :class:`FiniteGame`):
+  fitness by random pairing (matrix games), by hypergeometric sampling of groups
+  (:func:`hypergeometric_weights`, anonymous games) or from a fitness function; the update
+  rule's intensity of selection (:func:`selection`, :func:`moran_fitness`);
 * :mod:`.fixation` — :func:`fixation_probability` in closed form and the
   :func:`small_mutation_limit` (:class:`SmallMutationLimit`);
 * :mod:`.population` — the full chain over all :func:`population_states`:
@@ -50,29 +51,43 @@ Examples
 from ..._namespace import public_dir
 from .birth_death import BirthDeathChain, moran_process, pairwise_comparison
 from .ess import evolutionarily_stable_strategies, is_ess
-from .fitness import hypergeometric_weights
+from .fitness import (
+    FiniteGame,
+    finite_game,
+    hypergeometric_weights,
+    moran_fitness,
+    selection,
+    strategy_index,
+)
 from .fixation import SmallMutationLimit, fixation_probability, small_mutation_limit
 from .markov import stationary_distribution
-from .population import PopulationChain, population_states, transition_matrix
-from .replicator import RestPoint, Trajectory, replicator, rest_points
+from .population import MAX_STATES, PopulationChain, population_states, transition_matrix
+from .replicator import RestPoint, Trajectory, replicator, rest_points, support_rest_points
 
 __all__ = [
+    "MAX_STATES",
     "BirthDeathChain",
+    "FiniteGame",
     "PopulationChain",
     "RestPoint",
     "SmallMutationLimit",
     "Trajectory",
     "evolutionarily_stable_strategies",
+    "finite_game",
     "fixation_probability",
     "hypergeometric_weights",
     "is_ess",
+    "moran_fitness",
     "moran_process",
     "pairwise_comparison",
     "population_states",
     "replicator",
     "rest_points",
+    "selection",
     "small_mutation_limit",
     "stationary_distribution",
+    "strategy_index",
+    "support_rest_points",
     "transition_matrix",
 ]
 __dir__ = public_dir(__all__)
