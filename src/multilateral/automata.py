@@ -87,6 +87,16 @@ class Automaton:
     tit_for_tat : a canonical automaton built with this class.
     multilateral.simulate.play_matches : play two automata against each other.
     multilateral.solvers.is_subgame_perfect : check a profile of automata in a repeated game.
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> tft = ml.automata.Automaton([0, 1], [[[0, 1], [0, 1]], [[0, 1], [0, 1]]],
+    ...                             states=["C", "D"], name="my TFT")  # next state = other's move
+    >>> tft, tft.is_deterministic
+    (Automaton('my TFT', states=('C', 'D')), True)
+    >>> tft.next_state_distribution(state=0, own=0, other=1).tolist()
+    [0.0, 1.0]
     """
 
     def __init__(
@@ -302,6 +312,12 @@ def always_cooperate() -> Automaton:
     --------
     always_defect : the opposite unconditional strategy.
     random_player : cooperate with a given probability.
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> ml.automata.always_cooperate()
+    Automaton('Always Cooperate', states=('C',))
     """
     return Automaton([C], [[[0, 0], [0, 0]]], states=("C",), name="Always Cooperate")
 
@@ -313,6 +329,12 @@ def always_defect() -> Automaton:
     --------
     always_cooperate : the opposite unconditional strategy.
     grim_trigger : defect forever after one defection.
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> ml.automata.always_defect()
+    Automaton('Always Defect', states=('D',))
     """
     return Automaton([D], [[[0, 0], [0, 0]]], states=("D",), name="Always Defect")
 
@@ -330,6 +352,12 @@ def tit_for_tat() -> Automaton:
     References
     ----------
     .. [1] Axelrod, R. (1984). *The Evolution of Cooperation*. Basic Books.
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> ml.automata.tit_for_tat()
+    Automaton('Tit for Tat', states=('C', 'D'))
     """
     return Automaton([C, D], [[[0, 1], [0, 1]]] * 2, states=("C", "D"), name="Tit for Tat")
 
@@ -345,6 +373,12 @@ def suspicious_tit_for_tat() -> Automaton:
     ----------
     .. [1] Boyd, R. and Lorberbaum, J. P. (1987). No pure strategy is evolutionarily stable
        in the repeated Prisoner's Dilemma game. *Nature* 327, 58-59.
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> ml.automata.suspicious_tit_for_tat()
+    Automaton('Suspicious Tit for Tat', states=('C', 'D'))
     """
     return tit_for_tat().with_initial(1, name="Suspicious Tit for Tat")
 
@@ -362,6 +396,13 @@ def grim_trigger() -> Automaton:
     ----------
     .. [1] Friedman, J. W. (1971). A non-cooperative equilibrium for supergames. *Review of
        Economic Studies* 38(1), 1-12.
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> grim = ml.automata.grim_trigger()
+    >>> grim.next_state_distribution(state=1, own=1, other=0).tolist()  # D forever
+    [0.0, 1.0]
     """
     return Automaton([C, D], [[[0, 1], [1, 1]], [[1, 1], [1, 1]]], states=("C", "D"),
                      name="Grim Trigger")
@@ -379,6 +420,13 @@ def win_stay_lose_shift() -> Automaton:
     ----------
     .. [1] Nowak, M. and Sigmund, K. (1993). A strategy of win-stay, lose-shift that
        outperforms tit-for-tat in the Prisoner's Dilemma game. *Nature* 364, 56-58.
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> wsls = ml.automata.win_stay_lose_shift()
+    >>> wsls.next_state_distribution(state=1, own=1, other=1).tolist()  # mutual D: back to C
+    [1.0, 0.0]
     """
     return Automaton([C, D], [[[0, 1], [1, 0]]] * 2, states=("C", "D"),
                      name="Win-Stay Lose-Shift")
@@ -399,6 +447,13 @@ def generous_tit_for_tat(generosity: float | Fraction = Fraction(1, 3)) -> Autom
     ----------
     .. [1] Nowak, M. A. and Sigmund, K. (1992). Tit for tat in heterogeneous populations.
        *Nature* 355, 250-253.
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> gtft = ml.automata.generous_tit_for_tat()
+    >>> gtft, gtft.is_deterministic
+    (Automaton('Generous Tit for Tat (g=1/3)', states=('C', 'D')), False)
     """
     g = check_probability(generosity, "generosity")
     by_signal: list[int | Sequence[Number]] = [0, [g, 1 - g]]  # after C; after D
@@ -416,6 +471,13 @@ def tit_for_two_tats() -> Automaton:
     References
     ----------
     .. [1] Axelrod, R. (1984). *The Evolution of Cooperation*. Basic Books.
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> tf2t = ml.automata.tit_for_two_tats()
+    >>> tf2t.next_state_distribution(state=0, own=0, other=1).tolist()  # one D: wait
+    [0.0, 1.0, 0.0]
     """
     # states: C (no recent D), C1 (one D seen), D (two in a row seen)
     return Automaton([C, C, D], [[[0, 1], [0, 1]], [[0, 2], [0, 2]], [[0, 2], [0, 2]]],
@@ -437,6 +499,12 @@ def k_period_punishment(k: int) -> Automaton:
     ----------
     .. [1] Mailath, G. J. and Samuelson, L. (2006). *Repeated Games and Reputations*,
        section 2.4.2. Oxford University Press.
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> ml.automata.k_period_punishment(2)
+    Automaton('2-period punishment', states=('C', 'P1', 'P2'))
     """
     if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or k < 1:
         raise InvalidArgumentError(f"k must be an integer >= 1, got {k!r}")
@@ -466,6 +534,12 @@ def contrite_tit_for_tat() -> Automaton:
     .. [1] Sugden, R. (1986). *The Economics of Rights, Co-operation and Welfare*. Blackwell.
     .. [2] Boyd, R. (1989). Mistakes allow evolutionary stability in the repeated prisoner's
        dilemma game. *J. Theor. Biol.* 136(1), 47-56.
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> ml.automata.contrite_tit_for_tat()
+    Automaton('Contrite Tit for Tat', states=('gg', 'gb', 'bg', 'bb'))
     """
     # states are (own standing, other's standing): gg, gb, bg, bb
     labels = ("gg", "gb", "bg", "bb")
@@ -491,6 +565,12 @@ def alternator() -> Automaton:
     --------
     random_player : alternates at random.
     always_cooperate : an unconditional strategy.
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> ml.automata.alternator()
+    Automaton('Alternator', states=('C', 'D'))
     """
     return Automaton([C, D], [[[1, 1], [1, 1]], [[0, 0], [0, 0]]], states=("C", "D"),
                      name="Alternator")
@@ -503,6 +583,13 @@ def random_player(p: float | Fraction = Fraction(1, 2)) -> Automaton:
     --------
     always_cooperate : p = 1.
     always_defect : p = 0.
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> coin = ml.automata.random_player()
+    >>> coin, coin.initial.tolist()
+    (Automaton('Random (p=1/2)', states=('C', 'D')), [0.5, 0.5])
     """
     q = check_probability(p, "p")
     mix = [q, 1 - q]
