@@ -64,6 +64,13 @@ class NashEquilibrium:
     --------
     multilateral.solvers.nash_equilibria : returns them.
     CorrelatedEquilibrium : the correlated counterpart.
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> pd = ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0)
+    >>> ml.solvers.nash_equilibria(pd)
+    (NashEquilibrium([0, 1], [0, 1]; payoffs=[1, 1]),)
     """
 
     strategies: tuple[NDArray[np.float64], ...]
@@ -123,6 +130,13 @@ class SymmetricEquilibrium:
     --------
     multilateral.solvers.symmetric_equilibria : returns them.
     NashEquilibrium : an equilibrium of a normal-form game.
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> g = ml.AnonymousGame.threshold(3, 2, benefit=4, cost=1)
+    >>> ml.solvers.symmetric_equilibria(g)[0]
+    SymmetricEquilibrium(p=0, stable, payoff=0)
     """
 
     probability: float
@@ -166,6 +180,16 @@ class CorrelatedEquilibrium:
     --------
     multilateral.solvers.correlated_equilibrium : returns it.
     NashEquilibrium : the uncorrelated special case.
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> chicken = ml.TwoByTwo.symmetric(T=4, R=3, P=0, S=1)
+    >>> ce = ml.solvers.correlated_equilibrium(chicken)
+    >>> ce
+    CorrelatedEquilibrium([0.3333, 0.3333, 0.3333, 0]; payoffs=[2.667, 2.667]; welfare=5.333)
+    >>> ce.exact_payoffs
+    (Fraction(8, 3), Fraction(8, 3))
     """
 
     distribution: NDArray[np.float64]

@@ -105,6 +105,17 @@ class MatchResult:
     --------
     play_matches : returns it.
     TournamentResult : the result of a round robin.
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> pd = ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0)
+    >>> m = ml.simulate.play_matches(pd, ml.automata.tit_for_tat(), ml.automata.always_defect(),
+    ...                              turns=4)
+    >>> m
+    MatchResult('Tit for Tat' vs 'Always Defect', turns=4, repetitions=1, mean_payoff=(0.75, 2))
+    >>> m.actions[0].tolist()
+    [[0, 1], [1, 1], [1, 1], [1, 1]]
     """
 
     names: tuple[str, str]
@@ -162,6 +173,16 @@ class TournamentResult:
     --------
     round_robin : returns it.
     MatchResult : the result of one pairing's matches.
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> pd = ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0)
+    >>> players = [ml.automata.tit_for_tat(), ml.automata.always_defect(),
+    ...            ml.automata.always_cooperate()]
+    >>> t = ml.simulate.round_robin(pd, players, turns=10, repetitions=1)
+    >>> t.ranking
+    ('Always Defect', 'Tit for Tat', 'Always Cooperate')
     """
 
     names: tuple[str, ...]

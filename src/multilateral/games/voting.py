@@ -95,6 +95,13 @@ class SimpleGame(Immutable):
     TUGame : the 0/1 coalitional game (:meth:`to_tu_game`).
     multilateral.solvers.banzhaf : the Banzhaf power index.
     multilateral.solvers.shapley_shubik : the Shapley-Shubik power index.
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> g = ml.WeightedVotingGame([2, 1, 1], 3)  # a SimpleGame
+    >>> g.veto_players
+    ('P1',)
     """
 
     _members: tuple[str, ...]

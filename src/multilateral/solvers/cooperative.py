@@ -70,6 +70,13 @@ class LeastCore:
     --------
     least_core : returns it.
     Core : the core.
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> glove = ml.games.TUGame.glove(1, 2)
+    >>> ml.solvers.least_core(glove)
+    LeastCore(epsilon=0, allocation=[1, 0, 0])
     """
 
     epsilon: float
@@ -116,6 +123,13 @@ class Core:
     --------
     core : returns it.
     LeastCore : the least core.
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> glove = ml.games.TUGame.glove(1, 2)
+    >>> ml.solvers.core(glove).exact
+    (Fraction(1, 1), Fraction(0, 1), Fraction(0, 1))
     """
 
     is_empty: bool
@@ -195,6 +209,13 @@ class Nucleolus:
     See Also
     --------
     nucleolus : returns it.
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> glove = ml.games.TUGame.glove(1, 2)
+    >>> ml.solvers.nucleolus(glove)
+    Nucleolus([1, 0, 0]; 2 LPs)
     """
 
     allocation: NDArray[np.float64]

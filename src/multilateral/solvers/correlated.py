@@ -71,6 +71,13 @@ class CorrelatedPolytope:
     --------
     correlated_polytope : returns it.
     correlated_equilibrium : one optimal point of it.
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> pd = ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0)
+    >>> ml.solvers.correlated_polytope(pd)
+    CorrelatedPolytope(4 incentive constraints on (2, 2) profiles)
     """
 
     constraints: NumberArray

@@ -116,6 +116,13 @@ class EliminationResult:
     See Also
     --------
     iterated_elimination : returns it.
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> pd = ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0)
+    >>> ml.solvers.iterated_elimination(pd).surviving  # defection survives
+    ((1,), (1,))
     """
 
     surviving: tuple[tuple[int, ...], ...]

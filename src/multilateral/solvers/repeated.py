@@ -61,6 +61,14 @@ class ProfileValues:
     See Also
     --------
     profile_values : returns it.
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> rg = ml.RepeatedGame(ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0), delta=0.9)
+    >>> grim = ml.automata.grim_trigger()
+    >>> ml.solvers.profile_values(rg, [grim, grim])
+    ProfileValues(3, 3)
     """
 
     values: NDArray[np.float64]
@@ -94,6 +102,14 @@ class EquilibriumCheck:
     --------
     is_subgame_perfect : returns it.
     is_nash_equilibrium : returns it.
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> rg = ml.RepeatedGame(ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0), delta=0.9)
+    >>> grim = ml.automata.grim_trigger()
+    >>> ml.solvers.is_subgame_perfect(rg, [grim, grim])
+    EquilibriumCheck(subgame perfect: holds)
     """
 
     holds: bool

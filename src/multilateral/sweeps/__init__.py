@@ -143,6 +143,13 @@ class SweepResult:
     See Also
     --------
     sweep : returns it.
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> res = ml.sweep(lambda a: a * a, {"a": [1, 2, 3]}, store=False)
+    >>> len(res), list(res.columns), res.values["value"].tolist()
+    (3, ['a', 'repeat', 'value'], [1, 4, 9])
     """
 
     parameters: Mapping[str, Column]
