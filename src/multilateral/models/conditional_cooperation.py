@@ -279,7 +279,8 @@ class ConditionalCooperation(Model):
         n = self.n if n is None else n
         if callable(self.detection):
             q = self.detection(n)
-            return check_real(q, f"detection({n})", low=0, high=1, open_low=True)
+            checked: Number = check_real(q, f"detection({n})", low=0, high=1, open_low=True)
+            return checked
         return self.detection
 
     @property
@@ -479,7 +480,8 @@ class ConditionalCooperation(Model):
         """
         e = check_real(noise, "noise", low=0, high=1)
         n = self.n if n is None else n
-        return 1 - (1 - e) ** n
+        collapse: Number = 1 - (1 - e) ** n
+        return collapse
 
     def decomposed_threshold(self, parts: int) -> CriticalDiscount:
         """The per-period discount factor needed when the stakes are split into ``parts``

@@ -713,7 +713,8 @@ class MagicNumber(Model):
         if self.benefit == "linear":
             return b * s
         if self.benefit == "concave":
-            return b * np.sqrt(np.clip(s, 0.0, None))
+            concave: NDArray[np.float64] = b * np.sqrt(np.clip(s, 0.0, None))
+            return concave
         thr = self.threshold
         # exact comparison when both sides are exact, else a float one with a hair of slack
         hit = [x >= thr if isinstance(x, Fraction) and isinstance(thr, Fraction)

@@ -173,7 +173,8 @@ class BurdenShares:
         largest : the member it is about.
         """
         i = self.largest
-        return self.burden[i] - self.income[i]
+        difference: Number = self.burden[i] - self.income[i]
+        return difference
 
     def __repr__(self) -> str:
         return f"BurdenShares(burden={_show(self.burden)}, income={_show(self.income)})"
@@ -453,7 +454,8 @@ class PublicGoodProvision(Model):
 
     @property
     def _pref(self) -> NumberArray:
-        return self.a if self.benefit is None else self.benefit
+        pref: NumberArray = self.a if self.benefit is None else self.benefit
+        return pref
 
     @property
     def is_identical(self) -> bool:
@@ -514,10 +516,12 @@ class PublicGoodProvision(Model):
         x = w - c
         if self.benefit is None:
             a = np.asarray(self.a, dtype=np.float64)
-            return x**a * g ** (1 - a)
+            cobb_douglas: NDArray[np.float64] = x**a * g ** (1 - a)
+            return cobb_douglas
         b = np.asarray(self.benefit, dtype=np.float64)
         with np.errstate(divide="ignore"):
-            return x + b * np.log(g)
+            quasi_linear: NDArray[np.float64] = x + b * np.log(g)
+            return quasi_linear
 
     def discrete_game(self, unit: Number = 1) -> NormalFormGame:
         """The provision game with contributions in whole multiples of ``unit``.
@@ -642,7 +646,8 @@ class PublicGoodProvision(Model):
             total = ((1 - self.a) * self.incomes).sum()
         else:
             total = min(self.benefit.sum(), self.incomes.sum())
-        return total / mrt
+        optimum: Number = total / mrt
+        return optimum
 
     def shortfall(self) -> Number:
         """Equilibrium over optimal provision (``< 1``: the good is under-provided).
@@ -755,7 +760,8 @@ class PublicGoodProvision(Model):
         if self.benefit is not None or not self.is_identical or self.aggregation != "sum":
             raise InvalidArgumentError(
                 f"{what} is derived for identical Cobb-Douglas members and summation")
-        return self.a[0]
+        a: Number = self.a[0]
+        return a
 
     # -- dunder -----------------------------------------------------------------------------
     def __repr__(self) -> str:
