@@ -76,18 +76,34 @@ def check_tol(tol: float) -> float:
     return float(tol)
 
 
-def check_probability(p: Any, name: str, *, exact: bool = False) -> Any:
-    """Validate one probability in [0, 1]: the one check for every probability parameter.
+def check_probability(p: Any, name: str, *, exact: bool = False, open_low: bool = False,
+                      open_high: bool = False) -> Any:
+    """Validate one probability: the one check for every probability parameter.
 
     Raises :class:`~multilateral.errors.InvalidProbabilityError` (a ``ValueError``) naming
-    ``name``. Returns a float, or with ``exact=True`` a ``Fraction`` when ``p`` is rational
-    (so that exact models stay exact).
+    ``name`` when ``p`` is not a real number in ``[0, 1]`` (or the open interval that
+    ``open_low``/``open_high`` ask for, e.g. a detection probability must be positive).
+    Returns a float, or with ``exact=True`` a ``Fraction`` when ``p`` is rational (so that
+    exact models stay exact).
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> check_probability(Fraction(1, 3), "noise", exact=True)
+    Fraction(1, 3)
+    >>> check_probability(0, "detection", open_low=True)
+    Traceback (most recent call last):
+    ...
+    multilateral.errors.InvalidProbabilityError: detection must be in (0, 1], got 0
     """
+    interval = f"{'(' if open_low else '['}0, 1{')' if open_high else ']'}"
     if not isinstance(p, numbers.Real) or isinstance(p, bool):
-        raise InvalidProbabilityError(f"{name} must be a number in [0, 1], got {p!r}")
+        raise InvalidProbabilityError(f"{name} must be a number in {interval}, got {p!r}")
     value = float(p)
-    if not (np.isfinite(value) and 0 <= value <= 1):
-        raise InvalidProbabilityError(f"{name} must be in [0, 1], got {p!r}")
+    inside = (np.isfinite(value) and (value > 0 if open_low else value >= 0)
+              and (value < 1 if open_high else value <= 1))
+    if not inside:
+        raise InvalidProbabilityError(f"{name} must be in {interval}, got {p!r}")
     if exact and isinstance(p, numbers.Rational):
         return Fraction(int(p)) if isinstance(p, numbers.Integral) else Fraction(p)
     return value

@@ -178,7 +178,7 @@ class CollectiveRiskDilemma(Model):
             raise InvalidArgumentError(
                 f"threshold M must be between 1 and the group size n = {n} (a group cannot "
                 f"muster more than n cooperators), got M = {m}")
-        object.__setattr__(self, "risk", check_real(self.risk, "risk (r)", low=0, high=1))
+        object.__setattr__(self, "risk", check_probability(self.risk, "risk (r)", exact=True))
         object.__setattr__(self, "cost", check_real(self.cost, "cost (c, a fraction of the "
                                                    "endowment)", low=0, high=1))
         object.__setattr__(self, "endowment", check_real(self.endowment, "endowment (b)",

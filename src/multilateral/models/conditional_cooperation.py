@@ -54,7 +54,7 @@ from numpy.typing import NDArray
 
 from .._namespace import public_dir
 from .._numeric import format_number, format_values, is_exact
-from .._validation import check_positive_int, check_real
+from .._validation import check_positive_int, check_probability, check_real
 from ..errors import InvalidArgumentError
 from ..games.anonymous import AnonymousGame
 from ..results import CriticalDiscount
@@ -162,8 +162,8 @@ class ConditionalCooperation(Model):
         else:
             object.__setattr__(self, "mpcr", check_real(self.mpcr, "mpcr", low=0, open_low=True))
         if not callable(self.detection):
-            object.__setattr__(self, "detection", check_real(self.detection, "detection", low=0,
-                                                            high=1, open_low=True))
+            object.__setattr__(self, "detection", check_probability(self.detection, "detection",
+                                                                   exact=True, open_low=True))
         if self.sanction not in ("untargeted", "targeted"):
             raise InvalidArgumentError(
                 f"sanction must be 'untargeted' or 'targeted', got {self.sanction!r}")
@@ -279,7 +279,8 @@ class ConditionalCooperation(Model):
         n = self.n if n is None else n
         if callable(self.detection):
             q = self.detection(n)
-            checked: Number = check_real(q, f"detection({n})", low=0, high=1, open_low=True)
+            checked: Number = check_probability(q, f"detection({n})", exact=True,
+                                                open_low=True)
             return checked
         return self.detection
 
@@ -478,7 +479,7 @@ class ConditionalCooperation(Model):
         >>> ml.models.ConditionalCooperation(n=2, r=3).collapse_probability(Fraction(1, 10))
         Fraction(19, 100)
         """
-        e = check_real(noise, "noise", low=0, high=1)
+        e = check_probability(noise, "noise", exact=True)
         n = self.n if n is None else n
         collapse: Number = 1 - (1 - e) ** n
         return collapse

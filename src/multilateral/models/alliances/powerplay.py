@@ -17,7 +17,7 @@ from fractions import Fraction
 
 from ..._namespace import public_dir
 from ..._numeric import format_number
-from ..._validation import check_real
+from ..._validation import check_probability, check_real
 from ...errors import InvalidArgumentError
 from ...results import Threshold
 from ...types import Number
@@ -123,7 +123,7 @@ class Powerplay(Model):
         for name in ("others", "stakes", "enforcement_cost"):
             object.__setattr__(self, name, check_real(getattr(self, name), name, low=0))
         object.__setattr__(self, "alignment",
-                           check_real(self.alignment, "alignment", low=0, high=1))
+                           check_probability(self.alignment, "alignment", exact=True))
 
     def __repr__(self) -> str:
         shown = ", ".join(f"{f}={format_number(getattr(self, f))}" for f in (

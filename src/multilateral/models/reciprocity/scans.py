@@ -317,8 +317,7 @@ def ess_limit(knowledge: Number = 1) -> LimitScan:
     >>> ml.models.ess_limit(knowledge=0.5)
     LimitScan(knowledge=1/2, 320 cooperative norms; ESS b/c > 2: 8, b/c > 4: 16)
     """
-    check_probability(knowledge, "knowledge")
-    checked = check_real(knowledge, "knowledge", low=0, high=1, open_low=True)
+    checked = check_probability(knowledge, "knowledge", exact=True, open_low=True)
     q = as_fraction(checked) if is_exact(checked) else Fraction(str(checked))
     bounds = {}
     for a in range(256):
