@@ -577,18 +577,19 @@ def _k_round_threshold(gain: Number, loss: Number, k: int) -> Number:
     return hi
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class LinkageResult:
     """Critical discount factors of two issues alone and linked.
 
-    The thresholds always exist (``T >= R > P`` puts them in ``[0, 1)``), so they are
-    numbers in the input's arithmetic (Fractions for exact payoffs).
+    Every critical discount factor of the library is a
+    :class:`~multilateral.results.CriticalDiscount` (exact for exact payoffs); here they
+    always exist, since ``T >= R > P`` puts them in ``[0, 1)``.
 
     Attributes
     ----------
-    separate : tuple
+    separate : tuple of CriticalDiscount
         Each issue's critical discount factor on its own.
-    linked : number
+    linked : CriticalDiscount
         The critical discount factor when a defection on either issue is punished on both.
 
     References
@@ -608,11 +609,11 @@ class LinkageResult:
     --------
     >>> from multilateral.models import linked_critical_discount
     >>> linked_critical_discount((5, 3, 0), (4, 3, 2))
-    LinkageResult(separate=(Fraction(2, 5), Fraction(1, 2)), linked=Fraction(3, 7))
+    LinkageResult(separate=(2/5, 1/2), linked=3/7)
     """
 
-    separate: tuple[Number, Number]
-    linked: Number
+    separate: tuple[CriticalDiscount, CriticalDiscount]
+    linked: CriticalDiscount
 
     def helps(self, delta: Number) -> bool:
         """True when linkage sustains at ``delta`` what one of the issues alone cannot.
@@ -621,7 +622,12 @@ class LinkageResult:
         --------
         ConditionalCooperation.sustains : the same question for one issue.
         """
-        return bool(self.linked <= delta < max(self.separate))
+        return bool(self.linked.value <= delta < max(cd.value for cd in self.separate))
+
+    def __repr__(self) -> str:
+        first, second = (format_number(cd.value) for cd in self.separate)
+        linked = format_number(self.linked.value)
+        return f"LinkageResult(separate=({first}, {second}), linked={linked})"
 
 
 def linked_critical_discount(
@@ -652,7 +658,7 @@ def linked_critical_discount(
     >>> from multilateral.models import linked_critical_discount
     >>> res = linked_critical_discount((5, 3, 0), (4, 3, 2))   # thresholds 2/5 and 1/2
     >>> res.separate, res.linked
-    ((Fraction(2, 5), Fraction(1, 2)), Fraction(3, 7))
+    ((CriticalDiscount(2/5), CriticalDiscount(1/2)), CriticalDiscount(3/7))
     >>> res.helps(Fraction(9, 20))
     True
     """
@@ -663,8 +669,10 @@ def linked_critical_discount(
             raise InvalidArgumentError(
                 f"each issue needs T >= R > P (temptation, reward, punishment), got {issue!r}")
         parts.append((t, r, p))
-    alone = tuple((t - r) / (t - p) for t, r, p in parts)
+    first_alone, second_alone = (CriticalDiscount.at_least((t - r) / (t - p))
+                                 for t, r, p in parts)
     gain = sum(t - r for t, r, _ in parts)
     total = sum(t - p for t, _, p in parts)
-    return LinkageResult(separate=alone, linked=gain / total)
+    return LinkageResult(separate=(first_alone, second_alone),
+                         linked=CriticalDiscount.at_least(gain / total))
 
