@@ -36,6 +36,7 @@ SEE_ALSO_MODULES = [
     "multilateral.games",
     "multilateral.glossary",
     "multilateral.io",
+    "multilateral.models",
     "multilateral.plot",
     "multilateral.report",
     "multilateral.results",
