@@ -57,7 +57,7 @@ print(f"G20 ({len(g20)}): 19 countries, the EU and the AU (since "
 gains = np.round(np.linspace(2.0, -0.2, len(g20)), 2)
 forum = ForumChoice([float(g) for g in gains], legitimacy=1)
 outcome = forum.equilibrium()
-blockers = [m for m, b in zip(forum.members, forum.benefit, strict=True) if b < 0]
+blockers = [m for m, b in zip(forum.members, forum.benefits, strict=True) if b < 0]
 print(f"would lose and block: {', '.join(blockers)}")
 print(outcome, f"({len(outcome.members)} of {forum.n})")
 print("preferences:", set(forum.preferences().values()))

@@ -71,7 +71,7 @@ def test_equilibrium_is_what_everyone_weakly_prefers(bs, lam, gamma):
         assert all(p in ("universal", "indifferent") for p in prefs.values())
     else:
         assert out.forum in ("club", "none")
-        for member, b in zip(fc.members, fc.benefit, strict=True):
+        for member, b in zip(fc.members, fc.benefits, strict=True):
             assert prefs[member] == ("club" if b > 0 else "indifferent")
 
 
@@ -268,14 +268,14 @@ class TestForumChoiceContract(ModelContract):
     def make_other(self):
         return ForumChoice([3, 2, 1, 0])
 
-    changes = {"legitimacy": 1, "benefit": (3, 2, 1, 1)}
+    changes = {"legitimacy": 1, "benefits": (3, 2, 1, 1)}
     bad = [
         (lambda: ForumChoice([]), errors.InvalidArgumentError, "at least one"),
         (lambda: ForumChoice([1], legitimacy=-1), errors.InvalidArgumentError, "legitimacy"),
     ]
     bad_changes = [({"coverage_returns": 0}, errors.InvalidArgumentError, "coverage_returns")]
-    exact_kwargs = {"benefit": [3, 2, 1, -1], "legitimacy": Fraction(1, 2)}
-    float_kwargs = {"benefit": [3.0, 2.0, 1.0, -1.0], "legitimacy": 0.5}
+    exact_kwargs = {"benefits": [3, 2, 1, -1], "legitimacy": Fraction(1, 2)}
+    float_kwargs = {"benefits": [3.0, 2.0, 1.0, -1.0], "legitimacy": 0.5}
     outputs = [lambda m: m.equilibrium(), lambda m: m.payoffs("universal"),
                lambda m: m.club_coverage()]
 

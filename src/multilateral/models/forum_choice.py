@@ -191,7 +191,7 @@ class ForumChoice(Model):
 
     Parameters
     ----------
-    benefit : sequence of numbers
+    benefits : sequence of numbers
         ``b_i``: what each state gains from an agreement that covers everyone (negative: it
         loses and, under consensus, blocks).
     weights : sequence of numbers, optional
@@ -241,20 +241,20 @@ class ForumChoice(Model):
     ForumOutcome(universal: all 4 cooperate)
     """
 
-    benefit: Sequence[Number]
+    benefits: Sequence[Number]
     weights: Sequence[Number] | None = None
     legitimacy: Number = 0
     coverage_returns: Number = 1
     members: Sequence[str] | None = None
 
     def __post_init__(self) -> None:
-        for name in ("benefit", "weights"):
+        for name in ("benefits", "weights"):
             values = getattr(self, name)
             if values is not None and (isinstance(values, (str, bytes))
                                        or not isinstance(values, Iterable)):
                 raise InvalidTypeError(
                     f"{name} must be a sequence of numbers, one per state, got {values!r}")
-        b = tuple(check_real(v, f"benefit[{i}]") for i, v in enumerate(self.benefit))
+        b = tuple(check_real(v, f"benefits[{i}]") for i, v in enumerate(self.benefits))
         if not b:
             raise InvalidArgumentError("benefit must name at least one state")
         n = len(b)
@@ -277,7 +277,7 @@ class ForumChoice(Model):
             raise InvalidArgumentError(f"members must be {n} strings, one per state")
         if len(set(labels)) != n:
             raise InvalidArgumentError("members must be distinct")
-        object.__setattr__(self, "benefit", b)
+        object.__setattr__(self, "benefits", b)
         object.__setattr__(self, "weights", w)
         object.__setattr__(self, "members", labels)
         object.__setattr__(self, "legitimacy",
@@ -287,7 +287,7 @@ class ForumChoice(Model):
                                       open_low=True))
 
     def __repr__(self) -> str:
-        shown = [f"benefit={format_values(self.benefit, limit=6)}"]
+        shown = [f"benefits={format_values(self.benefits, limit=6)}"]
         if len(set(self._weights)) > 1:
             shown.append(f"weights={format_values(self._weights, limit=6)}")
         for name, default in (("legitimacy", 0), ("coverage_returns", 1)):
@@ -306,7 +306,7 @@ class ForumChoice(Model):
         --------
         members : their labels.
         """
-        return len(self.benefit)
+        return len(self.benefits)
 
     def universal_adopted(self) -> bool:
         """Whether no state would lose, so that consensus adopts the universal agreement.
@@ -316,7 +316,7 @@ class ForumChoice(Model):
         club_members : who forms the club when it is not.
         equilibrium : the resulting forum structure.
         """
-        return all(b >= 0 for b in self.benefit)
+        return all(b >= 0 for b in self.benefits)
 
     def club_members(self) -> tuple[str, ...]:
         """The willing: the states that gain (``b_i > 0``).
@@ -326,7 +326,7 @@ class ForumChoice(Model):
         club_coverage : their share of the coverage weights.
         universal_adopted : whether the universal forum passes instead.
         """
-        return tuple(m for m, b in zip(self._members, self.benefit, strict=True) if b > 0)
+        return tuple(m for m, b in zip(self._members, self.benefits, strict=True) if b > 0)
 
     @property
     def _weights(self) -> tuple[Number, ...]:
@@ -343,7 +343,7 @@ class ForumChoice(Model):
         --------
         club_members : who they are.
         """
-        return sum((w for w, b in zip(self._weights, self.benefit, strict=True) if b > 0),
+        return sum((w for w, b in zip(self._weights, self.benefits, strict=True) if b > 0),
                    0 * self._weights[0])
 
     def payoffs(self, forum: Forum) -> tuple[Number, ...]:
@@ -356,12 +356,12 @@ class ForumChoice(Model):
         """
         if forum not in FORUMS:
             raise InvalidArgumentError(f"forum must be 'universal' or 'club', got {forum!r}")
-        zero = 0 * self.benefit[0]
+        zero = 0 * self.benefits[0]
         if forum == "universal":
             adopted = self.universal_adopted()
-            return tuple((1 + self.legitimacy) * b if adopted else zero for b in self.benefit)
+            return tuple((1 + self.legitimacy) * b if adopted else zero for b in self.benefits)
         value = self.club_coverage() ** self.coverage_returns
-        return tuple(b * value if b > 0 else zero for b in self.benefit)
+        return tuple(b * value if b > 0 else zero for b in self.benefits)
 
     def preferences(self) -> dict[str, ForumPreference]:
         """Each state's preferred forum: ``'universal'``, ``'club'`` or ``'indifferent'``.
