@@ -167,6 +167,9 @@ class _Contract:
     bad_changes: ClassVar[list[tuple[dict[str, Any], type[BaseException], str]]] = []
     #: A callable ``game -> result`` run on the game (the default picks a generic solver).
     solve: ClassVar[Callable[[Any], object] | None] = None
+    #: Constructor parameters stored in another form, not as an attribute of the same name
+    #: (e.g. a TwoByTwo's ``row`` matrix lives in its payoff tensor): named here on purpose.
+    stored_differently: ClassVar[frozenset[str]] = frozenset()
 
     def make(self) -> Any:
         raise NotImplementedError(f"{type(self).__name__} must define make()")
@@ -217,9 +220,13 @@ class _Contract:
         assert b != a
         assert a == self.make(), "with_ must not change the original"
         for name, value in self.changes.items():
-            if hasattr(b, name):
-                assert _same(getattr(b, name), value), (
-                    f"with_({name}=...) gave {name} = {getattr(b, name)!r}, expected {value!r}")
+            if name in self.stored_differently:
+                continue
+            assert hasattr(b, name), (
+                f"with_ takes {name!r}, so the object should expose it (or list it in "
+                f"stored_differently)")
+            assert _same(getattr(b, name), value), (
+                f"with_({name}=...) gave {name} = {getattr(b, name)!r}, expected {value!r}")
 
     def test_with_nothing_is_equal(self) -> None:
         a = self.make()
@@ -381,8 +388,22 @@ def _public_data(obj: object) -> list[str]:
     return names
 
 
-def _assert_no_nan(value: Any, k: int) -> None:
-    """A bare nan is never an answer (results say when something does not exist)."""
+def _assert_no_nan(value: Any, k: int, depth: int = 0) -> None:
+    """A nan is never an answer (results say when something does not exist): not bare, and
+    not inside a result, a tuple or an array the output returns."""
+    if depth > 4:  # results nest shallowly; deeper structures are data, not answers
+        return
     if isinstance(value, (float, np.floating)):
-        assert not math.isnan(value), f"outputs[{k}] returned a bare nan"
+        assert not math.isnan(value), f"outputs[{k}] returned a nan"
+    elif isinstance(value, np.ndarray) and value.dtype.kind == "f":
+        assert not np.isnan(value).any(), f"outputs[{k}] returned an array with a nan"
+    elif isinstance(value, (tuple, list)):
+        for item in value:
+            _assert_no_nan(item, k, depth + 1)
+    elif isinstance(value, Mapping):
+        for item in value.values():
+            _assert_no_nan(item, k, depth + 1)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            _assert_no_nan(getattr(value, f.name), k, depth + 1)
 

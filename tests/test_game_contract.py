@@ -49,6 +49,7 @@ class TestTwoByTwo(GameContract):
         return TwoByTwo.symmetric(T=4, R=3, P=2, S=1, players=["US", "EU"])
 
     changes = {"row": [[4, 0], [5, 1]], "players": ("A", "B")}
+    stored_differently = frozenset({"row"})  # the row player's payoffs: payoff_array(0)
     bad = [
         (lambda: TwoByTwo(np.zeros((3, 3)), np.zeros((3, 3))), errors.InvalidGameError,
          "2x2"),
