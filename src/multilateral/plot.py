@@ -24,7 +24,6 @@ Examples
 
 from __future__ import annotations
 
-import numbers
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +31,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ._namespace import public_dir
+from ._numeric import format_number
 from ._validation import DEFAULT_TOL, check_positive_int, check_tol, to_float
 from .errors import (
     DegenerateGameError,
@@ -339,7 +339,8 @@ def payoff_matrix(
     ax = _axes(ax)
     rows, cols = game.shape
     text = [
-        [f"{_fmt(game.payoffs[i, j, 0])}, {_fmt(game.payoffs[i, j, 1])}" for j in range(cols)]
+        [f"{format_number(game.payoffs[i, j, 0], 4)}, {format_number(game.payoffs[i, j, 1], 4)}"
+         for j in range(cols)]
         for i in range(rows)
     ]
     colors = [["white"] * cols for _ in range(rows)]
@@ -445,12 +446,3 @@ def _matrix_title(game: NormalFormGame) -> str:
     if kind is None:
         return f"2x2 game, not one of Oye's types ({order})"
     return f"{OYE_NAMES[kind]} ({order})"
-
-
-def _fmt(value: Any) -> str:
-    """A payoff as short text: ints as ints, Fractions as ``p/q``, floats to 4 digits."""
-    if isinstance(value, numbers.Integral):
-        return str(int(value))
-    if isinstance(value, numbers.Rational):
-        return str(value)
-    return f"{float(value):.4g}"
