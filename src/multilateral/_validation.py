@@ -16,8 +16,10 @@ from .errors import (
     InvalidProbabilityError,
     InvalidTypeError,
 )
+from .tolerances import EQUILIBRIUM, PROBABILITY
 
-DEFAULT_TOL = 1e-9
+#: The default ``tol`` of the solvers: the regret accepted at a numerical equilibrium.
+DEFAULT_TOL = EQUILIBRIUM
 
 
 def as_number_array(values: ArrayLike, name: str = "payoffs") -> NDArray[Any]:
@@ -126,7 +128,7 @@ def as_probability_vector(
     if np.any(vec < -tol):
         raise InvalidProbabilityError(f"{name} has a negative probability: {vec.tolist()}")
     total = vec.sum()
-    if abs(total - 1.0) > max(tol, 1e-9) * size:
+    if abs(total - 1.0) > max(tol, PROBABILITY) * size:
         raise InvalidProbabilityError(f"{name} must sum to 1, sums to {total!r}")
     return np.clip(vec, 0.0, None) / np.clip(vec, 0.0, None).sum()
 

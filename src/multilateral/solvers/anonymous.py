@@ -15,6 +15,7 @@ from .._validation import DEFAULT_TOL, check_tol
 from ..errors import DegenerateGameError, InvalidTypeError
 from ..games.anonymous import AnonymousGame
 from ..results import SymmetricEquilibrium
+from ..tolerances import ROOT_X
 
 __all__ = ["symmetric_equilibria"]
 __dir__ = public_dir(__all__)
@@ -170,7 +171,7 @@ def _roots_float(game: AnonymousGame, tol: float) -> tuple[list[tuple[float, Any
         if i > 0 and sgn[i] == 0:
             roots.append((float(grid[i]), None))
         elif sgn[i] * sgn[i + 1] < 0:
-            roots.append((float(brentq(g, grid[i], grid[i + 1], xtol=1e-15)), None))
+            roots.append((float(brentq(g, grid[i], grid[i + 1], xtol=ROOT_X)), None))
     points = [0.0, *(v for v, _ in roots), 1.0]
     signs = [int(np.sign(g((lo + hi) / 2))) for lo, hi in itertools.pairwise(points)]
     return roots, signs

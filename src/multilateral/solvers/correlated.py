@@ -24,7 +24,7 @@ from .._validation import DEFAULT_TOL, as_number_array, check_tol
 from ..errors import InvalidArgumentError, InvalidProbabilityError, SolverError
 from ..games.normal_form import NormalFormGame
 from ..results import CorrelatedEquilibrium
-from ..tolerances import PROBABILITY, ROUNDING
+from ..tolerances import HIGHS_TIGHT, LP_TIGHT, MATCH, PROBABILITY, ROUNDING
 from ..types import NumberArray
 from ._checks import as_game
 
@@ -44,8 +44,8 @@ _EXACT_SUPPORT_LIMIT = 80
 # can wrongly report infeasibility).
 _HIGHS_ATTEMPTS: tuple[dict[str, Any], ...] = (
     {},
-    {"presolve": False, "primal_feasibility_tolerance": 1e-10,
-     "dual_feasibility_tolerance": 1e-10},
+    {"presolve": False, "primal_feasibility_tolerance": HIGHS_TIGHT,
+     "dual_feasibility_tolerance": HIGHS_TIGHT},
 )
 
 
@@ -393,7 +393,7 @@ def _vertex(
     Returns ``None`` when they do not pin down a unique feasible point as good as ``z``; the
     LP's answer then stands.
     """
-    eps = 1e-6  # HiGHS's feasibility tolerance is 1e-7: anything this close is tight
+    eps = LP_TIGHT  # HiGHS's feasibility tolerance is 1e-7: anything this close is tight
     free = np.flatnonzero(np.r_[z[:n_profiles] > eps, np.ones(len(z) - n_profiles, bool)])
     if exact and len(free) > _EXACT_SUPPORT_LIMIT:
         return None
@@ -410,7 +410,7 @@ def _vertex(
     floor = 0 if exact else -ROUNDING * scale
     if np.any(values[:n_profiles] < floor) or np.any(np.asarray(ineq).dot(values) < floor):
         return None
-    if abs(float(cost @ values.astype(float)) - float(cost @ z)) > 1e-6 * scale:
+    if abs(float(cost @ values.astype(float)) - float(cost @ z)) > MATCH * scale:
         return None  # a vertex, but not the optimal one: the tight set was misread
     return vertex
 

@@ -27,7 +27,7 @@ from ..errors import InvalidArgumentError, InvalidTypeError, SolverError
 from ..games.normal_form import NormalFormGame
 from ..games.repeated import RepeatedGame
 from ..results import CriticalDiscount
-from ..tolerances import ROUNDING
+from ..tolerances import MATCH, ROOT_MATCH, ROUNDING, SYMBOLIC_BINDING, SYMBOLIC_ZERO
 from ..types import Number
 from ._exactness import flip_matrix, is_dyadic_exact, to_fraction
 
@@ -595,7 +595,7 @@ def _exact_feasible(chain: _Chain, states: NDArray[np.bool_]) -> CriticalDiscoun
 
         with mpmath.workdps(60):
             xv = mpmath.mpf(str(sympy.N(x, 60)))
-            return all(f(xv) <= mpmath.mpf("1e-40") for f in funcs)
+            return all(f(xv) <= mpmath.mpf(SYMBOLIC_ZERO) for f in funcs)
 
     pieces: list[tuple[Any, Any]] = []  # (lo, hi) closed pieces in order: points and gaps
     grid = [sympy.Integer(0), *points, sympy.Integer(1)]
@@ -618,7 +618,7 @@ def _exact_feasible(chain: _Chain, states: NDArray[np.bool_]) -> CriticalDiscoun
     binding = None
     if low != 0:
         for (s, i, a), num, den in fracs:
-            if abs(sympy.N((num / den).subs(d, low), 30)) < 1e-25:
+            if abs(sympy.N((num / den).subs(d, low), 30)) < SYMBOLIC_BINDING:
                 binding = (chain.labels[s], i, a)
                 break
     return CriticalDiscount(
@@ -641,11 +641,11 @@ def _with_expression(chain: _Chain, states: NDArray[np.bool_], found: CriticalDi
     symbols, subs = _payoff_symbols(stage)
     for (s, i, a), expr in _symbolic_gains(chain, states, d, symbols):
         numeric = sympy.together(expr.subs(subs))
-        if abs(float(sympy.N(numeric.subs(d, sympy.nsimplify(found.delta)), 30))) > 1e-6:
+        if abs(float(sympy.N(numeric.subs(d, sympy.nsimplify(found.delta)), 30))) > MATCH:
             continue
         num, _ = sympy.fraction(sympy.together(expr))
         for cand in sympy.solve(num, d):
-            if abs(float(cand.subs(subs)) - found.delta) < 1e-7:
+            if abs(float(cand.subs(subs)) - found.delta) < ROOT_MATCH:
                 expression = sympy.factor(sympy.simplify(cand))
                 return CriticalDiscount(found.delta, found.feasible, found.exact, expression,
                                         (chain.labels[s], i, a))

@@ -14,13 +14,15 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from ...tolerances import CLEARLY_NEGATIVE, CLEARLY_NEGATIVE_FLOOR
+
 __all__ = ["cd_exact_scan", "cobb_douglas_sum", "power", "quasi_linear_sum"]
 
 Kernel = tuple[NDArray[Any], Any, str]
 
-# Float margins w_i - rho_i G below -MARGIN (relative) are clearly negative: rounding errors
-# are ~1e-16 relative, so such members cannot contribute and cost no rational arithmetic.
-MARGIN = 1e-9
+# Float margins w_i - rho_i G below -CLEARLY_NEGATIVE (relative) are clearly negative:
+# rounding errors are ~1e-16 relative, so such members cannot contribute and cost no rational
+# arithmetic.
 
 
 def power(n: int, theta: Any) -> Any:
@@ -39,8 +41,9 @@ def cobb_douglas_sum(w: NDArray[Any], a: NDArray[Any], exact: bool) -> Kernel:
 
     Exact inputs: the contributor set found in floats is solved exactly and then verified
     exactly for every member whose float margin ``w_i - rho_i G`` is not clearly negative
-    (rounding errors are ~1e-16 relative; "clearly" is ``MARGIN``); if the check fails, an exact
-    sorted scan decides. Members who clearly do not contribute cost no rational arithmetic.
+    (rounding errors are ~1e-16 relative; "clearly" is
+    :data:`~multilateral.tolerances.CLEARLY_NEGATIVE`); if the check fails, an exact sorted
+    scan decides. Members who clearly do not contribute cost no rational arithmetic.
     """
     wf, af = np.asarray(w, dtype=np.float64), np.asarray(a, dtype=np.float64)
     rf = af / (1 - af)
@@ -71,7 +74,8 @@ def _cd_exact_contributions(w: NDArray[Any], a: NDArray[Any], wf: NDArray[np.flo
     """Exact ``max(0, w_i - rho_i G)``; ``None`` if ``inside`` is not the contributor set."""
     gf = float(total)
     margin = wf - rf * gf
-    clearly_out = margin < -(MARGIN * (np.abs(wf) + np.abs(rf * gf)) + 1e-290)
+    clearly_out = margin < -(CLEARLY_NEGATIVE * (np.abs(wf) + np.abs(rf * gf))
+                          + CLEARLY_NEGATIVE_FLOOR)
     if inside is not None and np.any(inside & clearly_out):
         return None
     c = np.empty(w.size, dtype=object)

@@ -70,17 +70,16 @@ from ..._namespace import public_dir
 from ..._numeric import format_number
 from ..._validation import check_real
 from ...errors import InvalidArgumentError, SolverError
-from ...tolerances import PROBABILITY, ROOT
+from ...tolerances import DEGENERATE, FIXED_POINT, NEGLIGIBLE_GAP, PROBABILITY, ROOT, ROOT_X
 from ...types import Number
 from .norms import ACTION_BITS, ASSESSMENT_BITS, action_rule, rule_label
 
 __all__ = ["PopulationState"]
 __dir__ = public_dir(__all__)
 
-# A quadratic coefficient below this is zero: the reputation polynomial is then linear.
-_DEGENERATE = 1e-14
-# Convergence of the private-assessment fixed point (a contraction, iterated with damping).
-_PRIVATE_STEP = 1e-14
+# A quadratic coefficient below DEGENERATE is zero: the reputation polynomial is then linear.
+# The private-assessment fixed point (a contraction, iterated with damping) has converged when
+# a step is below FIXED_POINT.
 
 
 @dataclass(frozen=True, repr=False, eq=False)
@@ -150,11 +149,11 @@ def largest_root(c2: NDArray[np.float64], c1: NDArray[np.float64], c0: NDArray[n
         r1 = np.where(c2 != 0, qq / c2, np.nan)
         r2 = np.where(qq != 0, c0 / qq, np.nan)
         lin = np.where(c1 != 0, -c0 / c1, np.nan)
-    quad = np.abs(c2) > _DEGENERATE
+    quad = np.abs(c2) > DEGENERATE
     cands = np.stack([np.where(quad, r1, np.nan), np.where(quad, r2, lin)])
     ok = (cands >= -ROOT) & (cands <= 1 + ROOT)
     best = np.where(ok, cands, -np.inf).max(axis=0)
-    flat = (~quad) & (np.abs(c1) <= _DEGENERATE)  # constant: every h is stationary (or none)
+    flat = (~quad) & (np.abs(c1) <= DEGENERATE)  # constant: every h is stationary (or none)
     best = np.where(flat | ~np.isfinite(best), 1.0, best)
     out: NDArray[np.float64] = np.clip(best, 0.0, 1.0)
     return out
@@ -278,11 +277,11 @@ def public_population(assessment: int, labels: tuple[str, ...], rules: list[int]
     grid = np.linspace(0.0, 1.0, 257)
     gap = images(grid) @ x - grid
     g = 1.0
-    if gap[-1] < -1e-15:  # a few ulps below 0: the largest sign change, refined by Brent
+    if gap[-1] < -NEGLIGIBLE_GAP:  # a few ulps below 0: the largest sign change, refined by Brent
         idx = np.nonzero(gap[:-1] >= 0)[0]
         lo, hi = (grid[idx[-1]], grid[idx[-1] + 1]) if idx.size else (0.0, grid[1])
         g = float(brentq(lambda v: float(images(np.array([v]))[0] @ x) - v, lo, hi,
-                         xtol=1e-15, rtol=4 * np.finfo(float).eps))
+                         xtol=ROOT_X, rtol=4 * np.finfo(float).eps))
     h = images(np.array([g]))[0]
     ph = np.stack([1 - h, h], axis=-1)                                  # (k, 2)
     pg = np.array([1 - g, g])
@@ -309,7 +308,7 @@ def private_population(assessment: int, labels: tuple[str, ...], rules: list[int
         g, g2 = float(x @ gk), float(x @ gk**2)
         joint = np.array([[1 - 2 * g + g2, g - g2], [g - g2, g2]])      # P(u, v)
         new = np.einsum("uv,kuv->k", joint, val)
-        if np.max(np.abs(new - gk)) < _PRIVATE_STEP:
+        if np.max(np.abs(new - gk)) < FIXED_POINT:
             gk = new
             break
         gk = 0.5 * gk + 0.5 * new

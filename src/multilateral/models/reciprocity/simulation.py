@@ -34,6 +34,7 @@ from numpy.typing import NDArray
 from ..._namespace import public_dir
 from ..._validation import check_positive_int, check_probability, check_real
 from ...errors import InvalidArgumentError, InvalidTypeError
+from ...tolerances import NEGLIGIBLE_WEIGHT
 from ...types import Number, Seed
 from .dynamics import check_private
 from .norms import ACTION_BITS, ASSESSMENT_BITS, Norm, action_rule, as_norm, rule_label
@@ -53,8 +54,6 @@ Assessment = Literal["public", "private"]
 
 # Batches of the batch-means standard error of a reputation series.
 _BATCHES = 20
-# simulate_reciprocity runs until the weight delta^t of a round falls below this.
-_NEGLIGIBLE_WEIGHT = 1e-6
 
 
 @dataclass(frozen=True, repr=False, eq=False)
@@ -424,7 +423,7 @@ def simulate_reciprocity(model: Reciprocity, strategies: Mapping[str, int], *,
     delta, q, tol = float(model.delta), float(model.knowledge), model.credit
     bf, cf = float(model.benefit), float(model.cost)
     if rounds is None:
-        rounds = 1 if delta == 0 else math.ceil(math.log(_NEGLIGIBLE_WEIGHT) / math.log(delta))
+        rounds = 1 if delta == 0 else math.ceil(math.log(NEGLIGIBLE_WEIGHT) / math.log(delta))
     rounds = check_positive_int(rounds, "rounds", 1)
     rng = np.random.default_rng(seed)
     code = np.repeat([RECIPROCITY_STRATEGIES.index(k) for k in keys], counts)  # (Z,)
