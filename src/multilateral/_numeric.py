@@ -1,4 +1,5 @@
-"""One helper for each recurring numeric job: read-only arrays, short formatting, exact solves.
+"""One helper for each recurring numeric job: read-only arrays, short formatting, exact solves,
+exact fractions, bit counts and the error model of repeated play.
 
 Bottom layer: imports only numpy (sympy lazily, inside :func:`solve_exact`).
 """
@@ -15,9 +16,12 @@ from numpy.typing import NDArray
 
 __all__ = [
     "as_fraction",
+    "flip_matrix",
     "format_number",
     "format_values",
     "is_exact",
+    "is_small_rational",
+    "popcount",
     "readonly",
     "solve_exact",
 ]
@@ -36,10 +40,80 @@ def is_exact(value: Any) -> bool:
 
 
 def as_fraction(value: Any) -> Fraction:
-    """An exact rational as a ``Fraction`` of Python ints (numpy integers included)."""
+    """A number as a ``Fraction`` of Python ints, exactly (never rounded).
+
+    Integers (numpy integers included) and Fractions keep their value; a float becomes the
+    exact binary value it holds (``0.5`` is ``1/2``; ``0.1`` has a denominator of ``2**55``:
+    check with :func:`is_small_rational` first where that matters).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> as_fraction(np.int64(3)), as_fraction(0.25)
+    (Fraction(3, 1), Fraction(1, 4))
+    """
     if isinstance(value, numbers.Integral):
         return Fraction(int(value))
     return Fraction(value)
+
+
+def is_small_rational(*arrays: Any, max_denominator: int = 1000) -> bool:
+    """Whether every number in ``arrays`` is exactly a fraction with a small denominator.
+
+    Floats pass when the binary value they hold is such a fraction (``0.5``, ``0.25``, ``1.0``;
+    not ``0.1`` or ``1/3``), so that :func:`as_fraction` turns them into the intended numbers.
+    Deterministic automata and simple dyadic mixes pass: their repeated-game values can be
+    computed in Fractions.
+
+    Examples
+    --------
+    >>> is_small_rational([0.0, 0.5, 1.0], [0.25]), is_small_rational([1 / 3])
+    (True, False)
+    """
+    for arr in arrays:
+        for v in np.unique(np.asarray(arr, dtype=np.float64)):
+            exact = Fraction(float(v))
+            if exact.limit_denominator(max_denominator) != exact:
+                return False
+    return True
+
+
+def popcount(masks: NDArray[np.int64]) -> NDArray[np.int64]:
+    """Number of set bits of each mask (vectorized): the size of each coalition by bitmask.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> popcount(np.arange(8)).tolist()
+    [0, 1, 1, 2, 1, 2, 2, 3]
+    """
+    out = np.zeros(masks.shape, dtype=np.int64)
+    m = masks.copy()
+    while np.any(m):
+        out += m & 1
+        m >>= 1
+    return out
+
+
+def flip_matrix(m: int, eps: Any, exact: bool) -> NDArray[Any]:
+    """``[a, b]``: probability that intended action ``a`` comes out as ``b`` when an action errs
+    with probability ``eps`` to each of the ``m - 1`` others equally.
+
+    The one model of implementation and monitoring errors (repeated-game values and
+    simulations share it). Fractions (object array) when ``exact``, float64 otherwise. With
+    one action there is nothing to err to: the action always comes out as intended.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> flip_matrix(3, Fraction(1, 10), exact=True).tolist()[0]
+    [Fraction(9, 10), Fraction(1, 20), Fraction(1, 20)]
+    """
+    one: Any = Fraction(1) if exact else 1.0
+    off = eps / (m - 1) if m > 1 else 0 * one
+    out = np.full((m, m), off, dtype=object if exact else np.float64)
+    np.fill_diagonal(out, one - eps if m > 1 else one)
+    return out
 
 
 def format_number(value: Any, digits: int = 6) -> str:

@@ -16,7 +16,7 @@ from numpy.typing import NDArray
 
 from ..errors import InvalidArgumentError, InvalidGameError
 
-__all__ = ["Immutable", "action_values", "labels", "popcount"]
+__all__ = ["Immutable", "action_values", "labels"]
 
 
 class Immutable:
@@ -99,12 +99,3 @@ def action_values(
             out = np.tensordot(s, out, axes=(0, 0))
     return np.asarray(out, dtype=np.float64)
 
-
-def popcount(masks: NDArray[np.int64]) -> NDArray[np.int64]:
-    """Number of set bits of each mask (vectorized)."""
-    out = np.zeros(masks.shape, dtype=np.int64)
-    m = masks.copy()
-    while np.any(m):
-        out += m & 1
-        m >>= 1
-    return out

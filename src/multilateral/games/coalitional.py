@@ -5,6 +5,11 @@ coalition ``S`` the total payoff ``v(S)`` its members can secure and share freel
 ``v(empty) = 0``. Here it is stored as one array of ``2**n`` numbers indexed by *bitmask*:
 coalition ``S`` is the integer with bit ``i`` set for each member ``i``, so ``values[0b101]`` is
 ``v({0, 2})`` and ``values[-1]`` is ``v(N)``.
+
+The module runs past the library's ~600 lines because it holds one class, :class:`TUGame`,
+whose constructors (glove, bankruptcy, unanimity games), properties and checks
+(superadditivity, convexity, monotonicity) all work on the one bitmask array, and about
+half of its lines are docstrings with runnable examples.
 """
 
 from __future__ import annotations
@@ -20,10 +25,11 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .._namespace import public_dir
+from .._numeric import popcount
 from .._validation import DEFAULT_TOL, as_number_array, check_tol, to_float
 from ..errors import InvalidArgumentError, InvalidGameError, InvalidPayoffsError, InvalidTypeError
 from ..types import Number, NumberArray
-from ._common import Immutable, labels, popcount
+from ._common import Immutable, labels
 
 __all__ = ["TUGame"]
 __dir__ = public_dir(__all__)
@@ -343,6 +349,31 @@ class TUGame(Immutable):
         return arr
 
     @functools.cached_property
+    def integer_values(self) -> tuple[NDArray[Any], int]:
+        """The values on one integer scale: ``(ints, d)`` with ``values = ints / d``.
+
+        For an exact game ``ints`` is int64 (Python ints when they could overflow) and ``d``
+        the least common denominator of the values, so that exact comparisons and sums run
+        on integers; for a float game it is the float values and ``d = 1``.
+
+        See Also
+        --------
+        values : the values as given.
+        float_values : the values as floats.
+
+        Examples
+        --------
+        >>> import multilateral as ml
+        >>> from fractions import Fraction
+        >>> ints, d = ml.games.TUGame([0, Fraction(1, 2), Fraction(1, 3), 1]).integer_values
+        >>> ints.tolist(), d
+        ([0, 3, 2, 6], 6)
+        """
+        out = _integerize(self._values)
+        out[0].flags.writeable = False
+        return out
+
+    @functools.cached_property
     def scale(self) -> float:
         """``max(1, max |v(S)|)``: the magnitude that tolerances are relative to."""
         return max(1.0, float(np.max(np.abs(self.float_values))))
@@ -410,7 +441,7 @@ class TUGame(Immutable):
     @property
     def is_monotone(self) -> bool:
         """``v(S) <= v(T)`` whenever ``S`` is a subset of ``T``."""
-        ints, _ = self._integer_values()
+        ints, _ = self.integer_values
         masks = np.arange(1 << self._n, dtype=np.int64)
         for i in range(self._n):
             without = masks[(masks >> i) & 1 == 0]
@@ -436,7 +467,7 @@ class TUGame(Immutable):
         ((0,), (1,))
         """
         tol = check_tol(tol)
-        ints, _ = self._integer_values()
+        ints, _ = self.integer_values
         n = self._n
         head = min(n, _PAIR_CHUNK)
         s0, t0 = _disjoint_pairs(head)
@@ -462,7 +493,7 @@ class TUGame(Immutable):
         """A coalition ``S`` and players ``i``, ``j`` outside it with
         ``v(S+i+j) - v(S+j) < v(S+i) - v(S)`` (the largest such drop), or None."""
         tol = check_tol(tol)
-        ints, _ = self._integer_values()
+        ints, _ = self.integer_values
         masks = np.arange(1 << self._n, dtype=np.int64)
         worst: tuple[Any, int, int, int] | None = None
         for i in range(self._n):
@@ -535,15 +566,6 @@ class TUGame(Immutable):
             raise InvalidGameError(
                 f"player index {player} out of range: this game has {self._n} players")
         return int(player)
-
-    def _integer_values(self) -> tuple[NDArray[Any], int]:
-        """``(ints, d)`` with ``values = ints / d``: int64 (or Python ints) for exact games,
-        the float values (``d = 1``) otherwise. Exact comparisons then run on integers."""
-        cached: tuple[NDArray[Any], int] | None = self.__dict__.get("_ints")
-        if cached is None:
-            cached = _integerize(self._values)
-            self.__dict__["_ints"] = cached
-        return cached
 
     def _positive(self, x: Any, tol: float) -> bool:
         return bool(x > 0) if self.is_exact else bool(float(x) > tol * self.scale)

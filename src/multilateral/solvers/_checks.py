@@ -1,14 +1,8 @@
-"""Checks shared by the solvers: argument types and equilibrium regret."""
+"""Checks shared by the solvers: argument types."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-import numpy as np
-from numpy.typing import NDArray
-
 from ..errors import InvalidTypeError
-from ..games._common import action_values as _action_values
 from ..games.normal_form import NormalFormGame
 
 
@@ -21,11 +15,3 @@ def as_game(game: object) -> NormalFormGame:
         )
     return game
 
-
-def regret(payoffs: NDArray[np.float64], strategies: Sequence[NDArray[np.float64]]) -> float:
-    """The largest gain any player gets by deviating unilaterally from a mixed profile."""
-    worst = 0.0
-    for i, s in enumerate(strategies):
-        values = _action_values(payoffs, strategies, i)
-        worst = max(worst, float(values.max() - values @ s))
-    return worst

@@ -22,10 +22,9 @@ from numpy.typing import ArrayLike, NDArray
 from scipy.optimize import linprog
 
 from .._namespace import public_dir
-from .._numeric import format_values, readonly, solve_exact
+from .._numeric import format_values, popcount, readonly, solve_exact
 from .._validation import DEFAULT_TOL, as_number_array, check_tol
 from ..errors import InvalidArgumentError, InvalidGameError, InvalidTypeError, SolverError
-from ..games._common import popcount as _popcount
 from ..games.coalitional import TUGame
 from ..tolerances import LP_FEASIBILITY
 from ..types import Number, NumberArray
@@ -273,9 +272,9 @@ def shapley_value(game: TUGame) -> NumberArray:
     """
     game = _as_tu_game(game)
     n = game.n_players
-    ints, den = game._integer_values()
+    ints, den = game.integer_values
     masks = np.arange(1 << n, dtype=np.int64)
-    size = _popcount(masks)
+    size = popcount(masks)
     exact = game.is_exact
     if exact and ints.dtype != object and int(np.max(np.abs(ints))) >= 2**62 >> n:
         ints = ints.astype(object)  # the sums by size could overflow int64
@@ -714,7 +713,7 @@ def _subset_sums_float(x: NDArray[np.float64]) -> NDArray[np.float64]:
 
 def _excess_numerators(game: TUGame, x: list[Fraction]) -> tuple[NDArray[Any], int]:
     """``(num, d)`` with ``e(S, x) = num[S] / d`` for every bitmask, in integers."""
-    ints, den = game._integer_values()
+    ints, den = game.integer_values
     lx = math.lcm(*(f.denominator for f in x))
     d = math.lcm(den, lx)
     xi = [int(f * d) for f in x]

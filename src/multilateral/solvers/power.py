@@ -724,7 +724,7 @@ def _enumeration(game: SimpleGame, what: str) -> tuple[NDArray[np.bool_], NDArra
         raise InvalidTypeError(
             f"expected a simple game (WeightedVotingGame or CompositeVotingGame), got "
             f"{type(game).__name__}")
-    game._check_enumerable(what)
+    game.check_enumerable(what)
     return game.winning_mask(), _coalition_sizes(game.n_members), game.n_members
 
 
