@@ -20,7 +20,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .._namespace import public_dir
-from .._numeric import solve_exact
+from .._numeric import as_fraction, flip_matrix, is_small_rational, solve_exact
 from .._validation import DEFAULT_TOL, check_tol
 from ..automata import Automaton
 from ..errors import InvalidArgumentError, InvalidTypeError, SolverError
@@ -29,7 +29,6 @@ from ..games.repeated import RepeatedGame
 from ..results import CriticalDiscount
 from ..tolerances import MATCH, ROOT_MATCH, ROUNDING, SYMBOLIC_BINDING, SYMBOLIC_ZERO
 from ..types import Number
-from ._exactness import flip_matrix, is_dyadic_exact, to_fraction
 
 __all__ = [
     "CriticalDiscount",
@@ -65,9 +64,9 @@ class ProfileValues:
     Examples
     --------
     >>> import multilateral as ml
-    >>> rg = ml.RepeatedGame(ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0), delta=0.9)
+    >>> game = ml.RepeatedGame(ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0), delta=0.9)
     >>> grim = ml.automata.grim_trigger()
-    >>> ml.solvers.profile_values(rg, [grim, grim])
+    >>> ml.solvers.profile_values(game, [grim, grim])
     ProfileValues(3, 3)
     """
 
@@ -106,9 +105,9 @@ class EquilibriumCheck:
     Examples
     --------
     >>> import multilateral as ml
-    >>> rg = ml.RepeatedGame(ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0), delta=0.9)
+    >>> game = ml.RepeatedGame(ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0), delta=0.9)
     >>> grim = ml.automata.grim_trigger()
-    >>> ml.solvers.is_subgame_perfect(rg, [grim, grim])
+    >>> ml.solvers.is_subgame_perfect(game, [grim, grim])
     EquilibriumCheck(subgame perfect: holds)
     """
 
@@ -156,11 +155,11 @@ class _Chain:
     _noise: Any = 0
 
 
-def _chain(rg: RepeatedGame, profile: Sequence[Automaton], *, exact: bool = True) -> _Chain:
+def _chain(game: RepeatedGame, profile: Sequence[Automaton], *, exact: bool = True) -> _Chain:
     """The profile's Markov chain; in Fractions when ``exact`` and everything is rational."""
-    if not isinstance(rg, RepeatedGame):
-        raise InvalidTypeError(f"expected a RepeatedGame, got {type(rg).__name__}")
-    stage = rg.stage
+    if not isinstance(game, RepeatedGame):
+        raise InvalidTypeError(f"expected a RepeatedGame, got {type(game).__name__}")
+    stage = game.stage
     n = stage.n_players
     if len(profile) != n or not all(isinstance(a, Automaton) for a in profile):
         raise InvalidArgumentError(
@@ -175,16 +174,16 @@ def _chain(rg: RepeatedGame, profile: Sequence[Automaton], *, exact: bool = True
                 f"{aut.n_signals} observations; this stage game needs {shape[i]} and {signals}"
             )
     exact = exact and stage.is_exact and all(isinstance(x, Fraction) for x in
-                                   (rg.noise, rg.monitoring_error)) and all(
-        is_dyadic_exact(a) for a in profile)
-    conv = to_fraction if exact else float
+                                   (game.noise, game.monitoring_error)) and all(
+        is_small_rational(a.transition_matrix, a.initial) for a in profile)
+    conv = as_fraction if exact else float
     sizes = [a.n_states for a in profile]
     joint = list(itertools.product(*(range(s) for s in sizes)))
     intended = np.array([[profile[i].actions[s[i]] for i in range(n)] for s in joint],
                         dtype=np.int64)
     profiles = list(itertools.product(*(range(m) for m in shape)))
     # the reported profile: each action misreported uniformly with probability mu
-    report = _outcome_probs(np.array(profiles, dtype=np.int64), shape, rg.monitoring_error,
+    report = _outcome_probs(np.array(profiles, dtype=np.int64), shape, game.monitoring_error,
                             exact)
     moves = []
     for r in profiles:
@@ -202,15 +201,15 @@ def _chain(rg: RepeatedGame, profile: Sequence[Automaton], *, exact: bool = True
     payoffs = np.array([[stage.payoffs[(*p, i)] for i in range(n)] for p in profiles],
                        dtype=object if exact else float)
     if exact:
-        payoffs = np.vectorize(to_fraction, otypes=[object])(payoffs)
+        payoffs = np.vectorize(as_fraction, otypes=[object])(payoffs)
     init: Any = profile[0].initial
     for a in profile[1:]:
         init = np.kron(init, a.initial)
     if exact:
-        init = np.vectorize(to_fraction, otypes=[object])(init)
+        init = np.vectorize(as_fraction, otypes=[object])(init)
     chain = _Chain(
         intended=intended,
-        outcome=_outcome_probs(intended, shape, rg.noise, exact),
+        outcome=_outcome_probs(intended, shape, game.noise, exact),
         report=report,
         moves=np.array(moves, dtype=object if exact else float),
         payoffs=payoffs,
@@ -218,7 +217,7 @@ def _chain(rg: RepeatedGame, profile: Sequence[Automaton], *, exact: bool = True
         labels=tuple(tuple(profile[i].states[s[i]] for i in range(n)) for s in joint),
         shape=shape,
         exact=exact,
-        _noise=rg.noise,
+        _noise=game.noise,
     )
     return chain
 
@@ -257,7 +256,7 @@ def _values_float(u: NDArray[np.float64], trans: NDArray[np.float64], delta: flo
 
 
 # -- public API ---------------------------------------------------------------------------------
-def profile_values(rg: RepeatedGame, profile: Sequence[Automaton]) -> ProfileValues:
+def profile_values(game: RepeatedGame, profile: Sequence[Automaton]) -> ProfileValues:
     """Exact expected discounted values of an automaton profile.
 
     Solves ``V = (1 - delta) u + delta P V`` on the joint automaton states, with noise and
@@ -275,15 +274,15 @@ def profile_values(rg: RepeatedGame, profile: Sequence[Automaton]) -> ProfileVal
     >>> import multilateral as ml
     >>> pd = ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0)
     >>> from fractions import Fraction
-    >>> rg = ml.RepeatedGame(pd, delta=Fraction(9, 10))
+    >>> game = ml.RepeatedGame(pd, delta=Fraction(9, 10))
     >>> tft, alld = ml.automata.tit_for_tat(), ml.automata.always_defect()
-    >>> ml.solvers.profile_values(rg, [tft, alld])   # sucker once, then mutual defection
+    >>> ml.solvers.profile_values(game, [tft, alld])   # sucker once, then mutual defection
     ProfileValues(9/10, 7/5)
     """
-    chain = _chain(rg, profile)
+    chain = _chain(game, profile)
     u, trans = chain.step(chain.outcome)
     if chain.exact:
-        d = Fraction(rg.delta)
+        d = Fraction(game.delta)
         size = len(chain.labels)
         # (I - d P) v_i = (1 - d) u_i for each player i: nonsingular for d < 1
         mat = [[int(r == c) - d * Fraction(trans[r, c]) for c in range(size)]
@@ -294,7 +293,7 @@ def profile_values(rg: RepeatedGame, profile: Sequence[Automaton]) -> ProfileVal
         start = chain.initial @ vals
         return ProfileValues(np.asarray(start, dtype=float), np.asarray(vals, dtype=float),
                              chain.labels, tuple(start))
-    vals = _values_float(u, trans, float(rg.delta))
+    vals = _values_float(u, trans, float(game.delta))
     return ProfileValues(chain.initial @ vals, vals, chain.labels)
 
 
@@ -335,7 +334,7 @@ def _float_chain(chain: _Chain) -> _Chain:
 
 
 def is_subgame_perfect(
-    rg: RepeatedGame, profile: Sequence[Automaton], *, tol: float = DEFAULT_TOL
+    game: RepeatedGame, profile: Sequence[Automaton], *, tol: float = DEFAULT_TOL
 ) -> EquilibriumCheck:
     """Check subgame perfection by the one-shot deviation principle.
 
@@ -364,9 +363,9 @@ def is_subgame_perfect(
     EquilibriumCheck(subgame perfect: fails (gain 0.4 at (('C', 'C'), 0, 1)))
     """
     tol = check_tol(tol)
-    chain = _chain(rg, profile, exact=False)  # the check runs in floats with a tolerance
+    chain = _chain(game, profile, exact=False)  # the check runs in floats with a tolerance
     states = _history_reachable(chain)
-    return _verdict(chain, float(rg.delta), states, tol, "subgame perfect")
+    return _verdict(chain, float(game.delta), states, tol, "subgame perfect")
 
 
 def _verdict(chain: _Chain, delta: float, states: NDArray[np.bool_], tol: float, kind: str
@@ -383,7 +382,7 @@ def _verdict(chain: _Chain, delta: float, states: NDArray[np.bool_], tol: float,
 
 
 def is_nash_equilibrium(
-    rg: RepeatedGame, profile: Sequence[Automaton], *, tol: float = DEFAULT_TOL
+    game: RepeatedGame, profile: Sequence[Automaton], *, tol: float = DEFAULT_TOL
 ) -> EquilibriumCheck:
     """Check Nash equilibrium: no player has a better reply from the initial state.
 
@@ -411,8 +410,8 @@ def is_nash_equilibrium(
     (Below ``(T - R) / (R - S) = 2/3`` alternating D and C beats cooperating.)
     """
     tol = check_tol(tol)
-    chain = _chain(rg, profile, exact=False)
-    delta = float(rg.delta)
+    chain = _chain(game, profile, exact=False)
+    delta = float(game.delta)
     u, trans = chain.step(chain.outcome)
     vals = _values_float(u, trans, delta)
     scale = max(1.0, float(np.max(np.abs(chain.payoffs))))
@@ -513,14 +512,14 @@ def critical_discount(
         raise InvalidArgumentError(f"kind must be 'spe' or 'nash', got {kind!r}")
     if isinstance(grid, bool) or not isinstance(grid, int) or grid < 11:
         raise InvalidArgumentError(f"grid must be an integer >= 11, got {grid!r}")
-    rg = RepeatedGame(stage, 0, noise=noise, monitoring_error=monitoring_error)
+    game = RepeatedGame(stage, 0, noise=noise, monitoring_error=monitoring_error)
     deltas = np.linspace(0.0, 1.0, grid, endpoint=False)
     if kind == "nash":
-        ok = np.array([bool(is_nash_equilibrium(rg.with_delta(float(d)), profile, tol=tol))
+        ok = np.array([bool(is_nash_equilibrium(game.with_delta(float(d)), profile, tol=tol))
                        for d in deltas])
         return _from_grid(ok, deltas, lambda d: bool(
-            is_nash_equilibrium(rg.with_delta(float(d)), profile, tol=tol)))
-    chain = _chain(rg, profile)
+            is_nash_equilibrium(game.with_delta(float(d)), profile, tol=tol)))
+    chain = _chain(game, profile)
     states = _history_reachable(chain)
     fchain = _float_chain(chain)
     scale = max(1.0, float(np.max(np.abs(np.asarray(fchain.payoffs)))))
