@@ -68,8 +68,8 @@ for t in alliances.HUB_AND_SPOKES:
 # one of them trilateral (ANZUS), and lost one when the treaty with the Republic of China
 # ended on 1 January 1980.
 years = np.arange(1949, 2026)
-nato_size = [len(alliances.nato_members(on=f"{y}-12-31")) for y in years]
-spokes = [sum(len(t.partners) for t in alliances.hub_and_spokes(on=f"{y}-12-31"))
+nato_size = [len(alliances.nato_members(date=f"{y}-12-31")) for y in years]
+spokes = [sum(len(t.partners) for t in alliances.hub_and_spokes(date=f"{y}-12-31"))
           for y in years]
 fig, ax = plt.subplots(figsize=(7, 3.5), layout="constrained")
 ax.step(years, nato_size, where="post", label="NATO: members of one multilateral body")

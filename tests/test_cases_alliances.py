@@ -31,14 +31,14 @@ def test_nato_founders_are_the_twelve_signatories_of_4_april_1949():
     founders = [m for m in alliances.NATO_MEMBERS if m.founder]
     assert len(founders) == 12
     assert {m.date for m in founders} == {"1949-04-04"}
-    assert set(alliances.nato_members(on="1949-04-04")) == FOUNDERS
-    assert alliances.nato_members(on="1949-04-03") == ()
+    assert set(alliances.nato_members(date="1949-04-04")) == FOUNDERS
+    assert alliances.nato_members(date="1949-04-03") == ()
 
 
 def test_nato_has_32_members_now():
     members = alliances.nato_members()
     assert len(members) == len(set(members)) == 32
-    assert len(alliances.nato_members(on=datetime.date(2025, 1, 1))) == 32
+    assert len(alliances.nato_members(date=datetime.date(2025, 1, 1))) == 32
     by_name = {m.member: m for m in alliances.NATO_MEMBERS}
     assert by_name["Finland"].start == datetime.date(2023, 4, 4)
     assert by_name["Sweden"].start == datetime.date(2024, 3, 7)
@@ -52,7 +52,7 @@ def test_nato_has_32_members_now():
     ("2023-04-03", 30), ("2023-04-04", 31), ("2024-03-06", 31), ("2024-03-07", 32),
 ])
 def test_nato_membership_grows_by_rounds(day, count):
-    assert len(alliances.nato_members(on=day)) == count
+    assert len(alliances.nato_members(date=day)) == count
 
 
 def test_accession_order_is_chronological():
@@ -70,15 +70,15 @@ def test_hub_and_spokes():
                         "Republic of China (Taiwan)"]
     # the spokes are not linked to each other: every treaty but ANZUS is bilateral
     assert [len(t.partners) for t in treaties] == [1, 2, 1, 1, 1]
-    assert len(alliances.hub_and_spokes(on="1955-06-01")) == 5
-    assert len(alliances.hub_and_spokes(on="1979-12-31")) == 5
-    assert len(alliances.hub_and_spokes(on="1980-01-01")) == 4
-    assert alliances.hub_and_spokes(on="1951-08-29") == ()
+    assert len(alliances.hub_and_spokes(date="1955-06-01")) == 5
+    assert len(alliances.hub_and_spokes(date="1979-12-31")) == 5
+    assert len(alliances.hub_and_spokes(date="1980-01-01")) == 4
+    assert alliances.hub_and_spokes(date="1951-08-29") == ()
 
 
 # -- groupings ---------------------------------------------------------------------------------
 def test_g7_founders_and_members():
-    assert alliances.members("g7", on="1975-11-15") == (
+    assert alliances.members("g7", date="1975-11-15") == (
         "France", "United States", "United Kingdom", "Germany", "Japan", "Italy")
     assert set(alliances.members("g7")) == {"France", "United States", "United Kingdom",
                                             "Germany", "Japan", "Italy", "Canada"}
@@ -93,8 +93,8 @@ def test_g20_is_19_countries_the_eu_and_the_au():
     assert set(alliances.members("g20", kind="country")) == G20_COUNTRIES
     assert alliances.members("g20", kind="bloc") == ("European Union", "African Union")
     assert len(alliances.members("g20")) == 21
-    assert len(alliances.members("g20", on="2023-09-08")) == 20
-    assert len(alliances.members("g20", on="2023-09-09")) == 21
+    assert len(alliances.members("g20", date="2023-09-08")) == 20
+    assert len(alliances.members("g20", date="2023-09-09")) == 21
     assert alliances.grouping_event("g20", "african_union_member").date == "2023-09-09"
     assert set(alliances.members("g7")) <= G20_COUNTRIES  # the G7 sits inside the G20
 
@@ -105,7 +105,7 @@ def test_quad_and_aukus():
     assert alliances.grouping_event("quad", "first_leaders_summit").date == "2021-03-12"
     assert alliances.members("aukus") == ("Australia", "United Kingdom", "United States")
     assert alliances.grouping_event("aukus", "announced").start == datetime.date(2021, 9, 15)
-    assert alliances.members("aukus", on="2021-09-14") == ()
+    assert alliances.members("aukus", date="2021-09-14") == ()
 
 
 def test_groupings_and_partial_dates():
@@ -118,10 +118,10 @@ def test_groupings_and_partial_dates():
 @pytest.mark.parametrize("call, match", [
     (lambda: alliances.members("g8"), "no grouping"),
     (lambda: alliances.members("g7", kind="state"), "kind"),
-    (lambda: alliances.nato_members(on="4 April 1949"), "ISO date"),
-    (lambda: alliances.nato_members(on=1949), "ISO date"),
+    (lambda: alliances.nato_members(date="4 April 1949"), "ISO date"),
+    (lambda: alliances.nato_members(date=1949), "ISO date"),
     (lambda: alliances.grouping_event("quad", "founded"), "no quad event"),
-    (lambda: alliances.hub_and_spokes(on="1951"), "ISO date"),
+    (lambda: alliances.hub_and_spokes(date="1951"), "ISO date"),
 ])
 def test_bad_input(call, match):
     with pytest.raises(errors.InvalidArgumentError, match=match):

@@ -7,6 +7,10 @@ constructors. Constructors of *records* (dataclasses that are neither models, wh
 rows) are checked for synonyms but not for glossary membership, since their fields are
 attributes documented in the class, not parameters a user passes.
 
+There is no list of exceptions: every public callable follows the glossary. A name that
+does not is renamed to the glossary word or, if it is a genuinely specific word, added to the
+glossary with its meaning.
+
 Run ``python tests/test_glossary.py --write`` to regenerate ``docs/reference/glossary.rst``
 from the module.
 """
@@ -27,32 +31,6 @@ import multilateral
 from multilateral.glossary import GLOSSARY, SYNONYMS, TOPICS
 
 DOCS_PAGE = Path(__file__).resolve().parents[1] / "docs" / "reference" / "glossary.rst"
-
-# Callables whose parameter names break the glossary today (a synonym, or a word not in the
-# glossary), by defining module and qualified name. Models are being renamed to the glossary
-# by other changes right now; the integrator empties this set (each entry is then either
-# renamed or its word added to the glossary). test_known_offenders_still_offend fails on
-# entries that no longer offend, so the set only shrinks.
-KNOWN_OFFENDERS: frozenset[str] = frozenset({
-    "multilateral.cases.alliances.HubTreaty.active_on",
-    "multilateral.cases.alliances.grouping_event",
-    "multilateral.cases.alliances.hub_and_spokes",
-    "multilateral.cases.alliances.members",
-    "multilateral.cases.alliances.nato_members",
-    "multilateral.cases.climate.emission_shares",
-    "multilateral.cases.imf.blocking_members",
-    "multilateral.cases.imf.voting_game",
-    "multilateral.cases.unsc.composite_game",
-    "multilateral.cases.unsc.members",
-    "multilateral.cases.unsc.rule",
-    "multilateral.cases.unsc.voting_game",
-    "multilateral.results.Threshold.at",
-    "multilateral.results.Threshold.none",
-    "multilateral.solvers.repeated.is_nash_equilibrium",
-    "multilateral.solvers.repeated.is_subgame_perfect",
-    "multilateral.solvers.repeated.profile_values",
-})
-
 
 def public_modules() -> list[str]:
     """The package and every module whose dotted path has no private component."""
@@ -132,15 +110,8 @@ def test_the_walk_finds_the_api():
 
 
 def test_no_synonyms_and_every_name_in_the_glossary():
-    found = [p for q, f, m in ALL if q not in KNOWN_OFFENDERS for p in problems(q, f, m)]
+    found = [p for q, f, m in ALL for p in problems(q, f, m)]
     assert not found, "\n".join(found)
-
-
-def test_known_offenders_still_offend():
-    offending = {q for q, f, m in ALL if problems(q, f, m)}
-    existing = {q for q, _, _ in ALL}
-    stale = sorted(q for q in KNOWN_OFFENDERS if q in existing and q not in offending)
-    assert not stale, f"these follow the glossary now; remove them from KNOWN_OFFENDERS: {stale}"
 
 
 def test_glossary_is_consistent():
@@ -200,6 +171,3 @@ if __name__ == "__main__":  # pragma: no cover - maintenance entry point
     if "--write" in sys.argv:
         DOCS_PAGE.write_text(render(), encoding="utf-8")
         print(f"wrote {DOCS_PAGE}")
-    if "--offenders" in sys.argv:
-        for q in sorted({q for q, f, m in ALL if problems(q, f, m)}):
-            print(f'    "{q}",')

@@ -84,8 +84,14 @@ TOPICS: dict[str, dict[str, str]] = {
         "defector": "Payoffs to a defector when ``k = 0..n-1`` others cooperate.",
         "actions": "Action labels, one sequence per player.",
         "action": "An action (index or label).",
-        "benefit": "Benefit of the good, or of being helped, to each recipient.",
-        "cost": "Cost of cooperating (contributing, helping) to the one who does it.",
+        "benefit": "Benefit of the good, or of being helped, to each recipient: one number, "
+                   "the same for everyone. Where the docstring says so it may instead be one "
+                   "number per member (``SelfEnforcingAgreement``, ``PublicGoodProvision``: a "
+                   "number or a sequence); ``MagicNumber`` takes the benefit *function* of the "
+                   "covered share (a name or a callable). Compare ``benefits``.",
+        "cost": "Cost of cooperating (contributing, helping) to the one who does it: one "
+                "number, the same for everyone; where the docstring says so, a number or one "
+                "per member (``SelfEnforcingAgreement``). Compare ``costs``.",
         "ratio": "Benefit-to-cost ratio ``benefit / cost``.",
         "risk": "Probability that a group short of its ``threshold`` loses everything "
                 "(collective-risk dilemma).",
@@ -257,7 +263,8 @@ TOPICS: dict[str, dict[str, str]] = {
         "unit": "The step of a grid of contributions (a discrete version of a game).",
         "larger": "A larger group size to compare with the model's ``n``.",
         "valuations": "Each member's valuation of one unit of a collective good.",
-        "costs": "Each member's cost of joining an agreement.",
+        "costs": "Each member's cost of joining an agreement: always a sequence, one per "
+                 "member.",
         "payer_gain": "What a great power gains from the others' participation (side "
                       "payments).",
         "detection": "Probability that a defection is detected in the round it happens "
@@ -267,7 +274,10 @@ TOPICS: dict[str, dict[str, str]] = {
         "sanction": "How defection is punished: ``'untargeted'`` (all cooperation stops) or "
                     "``'targeted'`` (the defector alone is excluded).",
         "punishment_rounds": "Rounds a detected defector is punished (``None``: forever).",
-        "benefits": "Several members' benefits (or returns), one per member.",
+        "benefits": "Each member's benefit (or return, or interest): always a sequence, one "
+                    "per member, because the members differ (``ConditionalCooperation``, "
+                    "``ForumChoice``, ``side_payments``). One number for everyone is "
+                    "``benefit``.",
         "parts": "Number of rounds a period's stakes are split into (Oye's decomposition).",
         "first": "The first of two issues, as ``(T, R, P)``.",
         "second": "The second of two issues, as ``(T, R, P)``.",
@@ -300,6 +310,27 @@ TOPICS: dict[str, dict[str, str]] = {
         "maximize": "Maximize (rather than minimize) the objective.",
         "by": "What to eliminate by, as named in the docstring.",
         "initial_dropped_label": "The label dropped first by Lemke-Howson.",
+    },
+    "Results": {
+        "value": "The number a result holds (a threshold's critical value), exact when it is.",
+        "parameter": "The name of the model parameter a threshold is about (a glossary word, "
+                     "or an expression in glossary words).",
+        "holds_above": "Whether the property holds at or above a threshold (True) or at or "
+                       "below it (False).",
+    },
+    "Case data": {
+        "date": "A day, as a ``datetime.date`` or an ISO string ``'YYYY-MM-DD'``: the state "
+                "of the records on that day (``None``, where allowed: every row).",
+        "grouping": "A named grouping of states in ``cases.alliances`` (``'g7'``, ``'g20'``, "
+                    "``'quad'``, ``'aukus'``).",
+        "include_residual": "Include the table's residual row (the rest of the world), which "
+                            "is not an actor.",
+        "majority": "Share of the total votes a decision needs (the IMF's special majority "
+                    "``85/100``), or ``'simple'``: more than half.",
+        "period": "Which of an institution's historical rules, by name (the Security "
+                  "Council's ``'pre-1965'`` or ``'post-1965'``).",
+        "matter": "Kind of decision, which sets the voting rule: ``'substantive'`` or "
+                  "``'procedural'`` (Security Council).",
     },
     "Running, files and figures": {
         "path": "A file path.",

@@ -351,10 +351,10 @@ class Threshold:
     exact: Fraction | None = None
 
     @classmethod
-    def at(cls, threshold: Number, parameter: str, *, holds_above: bool = True) -> Threshold:
-        """A threshold at ``threshold`` (kept exact when it is)."""
-        exact = Fraction(threshold) if is_exact(threshold) else None
-        return cls(parameter, float(threshold), holds_above, exact)
+    def at(cls, value: Number, parameter: str, *, holds_above: bool = True) -> Threshold:
+        """A threshold at ``value`` (kept exact when it is)."""
+        exact = Fraction(value) if is_exact(value) else None
+        return cls(parameter, float(value), holds_above, exact)
 
     @classmethod
     def none(cls, parameter: str, *, holds_above: bool = True) -> Threshold:

@@ -26,13 +26,13 @@ queries.
 Examples
 --------
 >>> from multilateral.cases import alliances
->>> len(alliances.nato_members()), len(alliances.nato_members(on="1949-12-31"))
+>>> len(alliances.nato_members()), len(alliances.nato_members(date="1949-12-31"))
 (32, 12)
->>> alliances.nato_members(on="2023-12-31")[-1]
+>>> alliances.nato_members(date="2023-12-31")[-1]
 'Finland'
 >>> len(alliances.members("g20", kind="country")), alliances.members("g20", kind="bloc")
 (19, ('European Union', 'African Union'))
->>> alliances.members("g7", on="1975-12-31")
+>>> alliances.members("g7", date="1975-12-31")
 ('France', 'United States', 'United Kingdom', 'Germany', 'Japan', 'Italy')
 """
 
@@ -71,17 +71,18 @@ def _start(text: str) -> datetime.date:
     return datetime.date(parts[0], parts[1], parts[2])
 
 
-def _on(on: Any) -> datetime.date | None:
-    if on is None:
+def _as_date(date: Any) -> datetime.date | None:
+    if date is None:
         return None
-    if isinstance(on, datetime.date):
-        return on
-    if isinstance(on, str):
+    if isinstance(date, datetime.date):
+        return date
+    if isinstance(date, str):
         try:
-            return datetime.date.fromisoformat(on)
+            return datetime.date.fromisoformat(date)
         except ValueError:
             pass
-    raise InvalidArgumentError(f"on must be a date or an ISO date 'YYYY-MM-DD', got {on!r}")
+    raise InvalidArgumentError(
+        f"date must be a datetime.date or an ISO date 'YYYY-MM-DD', got {date!r}")
 
 
 @dataclass(frozen=True)
@@ -172,9 +173,9 @@ class HubTreaty:
         """The signature date as a :class:`datetime.date`."""
         return _start(self.date)
 
-    def active_on(self, day: datetime.date) -> bool:
-        """Signed by ``day`` and not yet terminated."""
-        return self.start <= day and (not self.ended or day < _start(self.ended))
+    def active_on(self, date: datetime.date) -> bool:
+        """Signed by ``date`` and not yet terminated on it."""
+        return self.start <= date and (not self.ended or date < _start(self.ended))
 
 
 @dataclass(frozen=True)
@@ -316,12 +317,12 @@ GROUPING_MEMBERS: tuple[GroupingMember, ...] = _grouping_members()
 GROUPING_EVENTS: tuple[GroupingEvent, ...] = _grouping_events()
 
 
-def nato_members(on: datetime.date | str | None = None) -> tuple[str, ...]:
-    """NATO's members in order of accession, all of them or those that had joined by ``on``.
+def nato_members(date: datetime.date | str | None = None) -> tuple[str, ...]:
+    """NATO's members in order of accession, all of them or those that had joined by ``date``.
 
     Parameters
     ----------
-    on : datetime.date or str, optional
+    date : datetime.date or str, optional
         A day (``"2023-12-31"``); default: every member in the table.
 
     See Also
@@ -333,10 +334,10 @@ def nato_members(on: datetime.date | str | None = None) -> tuple[str, ...]:
     Examples
     --------
     >>> from multilateral.cases.alliances import nato_members
-    >>> len(nato_members()), len(nato_members(on="1990-01-01"))
+    >>> len(nato_members()), len(nato_members(date="1990-01-01"))
     (32, 16)
     """
-    day = _on(on)
+    day = _as_date(date)
     return tuple(m.member for m in NATO_MEMBERS if day is None or m.start <= day)
 
 
@@ -356,8 +357,13 @@ def nato_founders() -> tuple[str, ...]:
     return tuple(m.member for m in NATO_MEMBERS if m.founder)
 
 
-def hub_and_spokes(on: datetime.date | str | None = None) -> tuple[HubTreaty, ...]:
-    """The hub-and-spokes treaties, all or those signed and not terminated on ``on``.
+def hub_and_spokes(date: datetime.date | str | None = None) -> tuple[HubTreaty, ...]:
+    """The hub-and-spokes treaties, all or those signed and not terminated on ``date``.
+
+    Parameters
+    ----------
+    date : datetime.date or str, optional
+        A day (``"1985-01-01"``); default: every treaty in the table.
 
     See Also
     --------
@@ -367,12 +373,12 @@ def hub_and_spokes(on: datetime.date | str | None = None) -> tuple[HubTreaty, ..
     Examples
     --------
     >>> from multilateral.cases import alliances
-    >>> [t.partners for t in alliances.hub_and_spokes(on="1960-01-01")][-1]
+    >>> [t.partners for t in alliances.hub_and_spokes(date="1960-01-01")][-1]
     ('Republic of China (Taiwan)',)
-    >>> len(alliances.hub_and_spokes(on="1985-01-01"))
+    >>> len(alliances.hub_and_spokes(date="1985-01-01"))
     4
     """
-    day = _on(on)
+    day = _as_date(date)
     return tuple(t for t in HUB_AND_SPOKES if day is None or t.active_on(day))
 
 
@@ -400,7 +406,7 @@ def _check_grouping(grouping: Any) -> str:
     return str(grouping)
 
 
-def members(grouping: str, *, on: datetime.date | str | None = None,
+def members(grouping: str, *, date: datetime.date | str | None = None,
             kind: str | None = None) -> tuple[str, ...]:
     """The members of ``grouping`` (founders and later members), in table order.
 
@@ -411,7 +417,7 @@ def members(grouping: str, *, on: datetime.date | str | None = None,
     ----------
     grouping : str
         One of :func:`groupings`.
-    on : datetime.date or str, optional
+    date : datetime.date or str, optional
         Only those whose membership had begun by that day (the first day of a period given
         as a year or a month counts).
     kind : {"country", "bloc"}, optional
@@ -431,7 +437,7 @@ def members(grouping: str, *, on: datetime.date | str | None = None,
     _check_grouping(grouping)
     if kind not in (None, "country", "bloc"):
         raise InvalidArgumentError(f"kind must be 'country', 'bloc' or None, got {kind!r}")
-    day = _on(on)
+    day = _as_date(date)
     return tuple(
         m.member for m in GROUPING_MEMBERS
         if m.grouping == grouping and m.is_member and (kind is None or m.kind == kind)
