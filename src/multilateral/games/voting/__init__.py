@@ -59,4 +59,4 @@ __all__ = [
     "union",
     "with_blocs",
 ]
-__dir__ = public_dir(__all__, "composite", "simple", "weighted")
+__dir__ = public_dir(__all__)
