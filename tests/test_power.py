@@ -22,6 +22,7 @@ from multilateral.solvers import (
     power,
     shapley_shubik,
 )
+from multilateral.solvers.power import _enumeration, _weighted
 
 UNSC = WeightedVotingGame([7] * 5 + [1] * 10, 39)
 PRE_1965 = WeightedVotingGame([5] * 5 + [1] * 6, 27)
@@ -188,17 +189,17 @@ def test_dynamic_programs_match_enumeration(weights, data):
     # ties between weights and both the primal and the complementary window
     q = data.draw(st.integers(1, sum(weights)))
     game = WeightedVotingGame(weights, q)
-    by_size = power._swings_by_size(game)
+    by_size = _enumeration.swings_by_size(game)
     ints = [w for w in weights if w]
     zero = len(weights) - len(ints)
-    bz = power._banzhaf_exact(ints, q)
+    bz = _weighted.banzhaf_exact(ints, q)
     assert tuple(bz[w] << zero if w else 0 for w in weights) == tuple(
         int(r.sum()) for r in by_size)
     enumerated = shapley_shubik(intersection(game, game)).values  # composite: enumeration
-    ss = power._shapley_exact(ints, q)
+    ss = _weighted.shapley_exact(ints, q)
     assert tuple(ss[w] if w else 0 for w in weights) == enumerated
-    ssf = power._shapley_float(ints, q)
-    bzf = power._banzhaf_float(ints, q)
+    ssf = _weighted.shapley_float(ints, q)
+    bzf = _weighted.banzhaf_float(ints, q)
     for w in set(ints):
         assert abs(ssf[w] - float(ss[w])) < 1e-13
         assert abs(bzf[w] - bz[w] / 2 ** (len(ints) - 1)) < 1e-13
@@ -264,8 +265,8 @@ def test_default_is_exact_when_cheap_and_float_beyond(monkeypatch):
     assert shapley_shubik(veto).exact and banzhaf(veto).exact
     game = WeightedVotingGame(imf_like(n=60, total=3_000), 1_501)
     assert shapley_shubik(game).exact and banzhaf(game).exact
-    monkeypatch.setattr(power, "EXACT_SHAPLEY_BUDGET", 0)
-    monkeypatch.setattr(power, "EXACT_BANZHAF_BUDGET", 0)
+    monkeypatch.setattr(power.indices, "EXACT_SHAPLEY_BUDGET", 0)
+    monkeypatch.setattr(power.indices, "EXACT_BANZHAF_BUDGET", 0)
     assert not shapley_shubik(game).exact and not banzhaf(game).exact
     assert not banzhaf(game, normalized=True).exact
     assert shapley_shubik(game, exact=True).exact
@@ -274,7 +275,7 @@ def test_default_is_exact_when_cheap_and_float_beyond(monkeypatch):
 def test_float_shapley_in_chunks_of_nodes(monkeypatch):
     game = WeightedVotingGame(imf_like(n=80, total=2_000), 1_001)
     whole = shapley_shubik(game, exact=False).as_float()
-    monkeypatch.setattr(power, "_FLOAT_CHUNK", 5_000)  # a few nodes per pass
+    monkeypatch.setattr(_weighted, "FLOAT_CHUNK", 5_000)  # a few nodes per pass
     chunked = shapley_shubik(game, exact=False).as_float()
     exact = shapley_shubik(game, exact=True).as_float()
     assert np.max(np.abs(chunked - exact)) < 1e-12 and np.max(np.abs(whole - exact)) < 1e-12

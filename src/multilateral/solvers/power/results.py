@@ -1,0 +1,146 @@
+"""Power indices as results: :class:`PowerIndex` (one value per member) and :class:`CaucusPower`.
+
+The overview and the references are in :mod:`multilateral.solvers.power`.
+"""
+
+from __future__ import annotations
+
+import numbers
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from ..._namespace import public_dir
+from ...errors import InvalidTypeError
+from ...types import Number
+
+__all__ = ["CaucusPower", "PowerIndex"]
+__dir__ = public_dir(__all__)
+
+
+@dataclass(frozen=True, repr=False)
+class PowerIndex:
+    """A power index: one value per member.
+
+    Attributes
+    ----------
+    name : str
+        ``"shapley_shubik"``, ``"banzhaf"`` (absolute, Penrose), ``"banzhaf_normalized"``,
+        ``"johnston"``, ``"deegan_packel"`` or ``"holler_packel"``.
+    members : tuple of str
+    values : tuple
+        :class:`~fractions.Fraction` s when ``exact``, floats otherwise.
+    exact : bool
+    counts : tuple of int or None
+        The integers behind the values where there are some: swing counts for Banzhaf
+        (coalitions without the member that it turns from losing to winning), minimal
+        winning coalitions containing the member for Holler-Packel.
+
+    See Also
+    --------
+    shapley_shubik, banzhaf, johnston, deegan_packel, holler_packel : return it.
+    CaucusPower : a bloc's power together and apart.
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> idx = ml.solvers.shapley_shubik(ml.WeightedVotingGame([2, 1, 1], 3))
+    >>> idx
+    PowerIndex(shapley_shubik: P1=2/3, P2=1/6, P3=1/6)
+    >>> idx["P1"], idx[1], sum(idx.values)
+    (Fraction(2, 3), Fraction(1, 6), Fraction(1, 1))
+    >>> idx.as_float()
+    array([0.66666667, 0.16666667, 0.16666667])
+    """
+
+    name: str
+    members: tuple[str, ...]
+    values: tuple[Number, ...]
+    exact: bool
+    counts: tuple[int, ...] | None = None
+
+    def __getitem__(self, member: str | int) -> Number:
+        if isinstance(member, str):
+            try:
+                return self.values[self.members.index(member)]
+            except ValueError:
+                raise KeyError(member) from None
+        if isinstance(member, numbers.Integral) and not isinstance(member, bool):
+            return self.values[int(member)]
+        raise InvalidTypeError(f"index a PowerIndex by member label or position, got {member!r}")
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+    def as_float(self) -> NDArray[np.float64]:
+        """The values as a float64 array."""
+        return np.array([float(v) for v in self.values], dtype=np.float64)
+
+    def as_dict(self) -> dict[str, Number]:
+        """``{member: value}``."""
+        return dict(zip(self.members, self.values, strict=True))
+
+    def __repr__(self) -> str:
+        shown = [f"{m}={_short(v)}" for m, v in zip(self.members[:6], self.values[:6],
+                                                    strict=False)]
+        if len(self.members) > 6:
+            shown.append(f"... ({len(self.members)} members)")
+        return f"PowerIndex({self.name}: {', '.join(shown)})"
+
+
+@dataclass(frozen=True, repr=False)
+class CaucusPower:
+    """The power of a bloc that votes together, against its members voting apart.
+
+    Attributes
+    ----------
+    bloc : str
+        The bloc's label.
+    members : tuple of str
+        Its members.
+    index : str
+        ``"shapley_shubik"`` or ``"banzhaf"`` (normalized).
+    together : Fraction or float
+        The bloc's index when its members vote as one (:func:`with_blocs`).
+    apart : Fraction or float
+        The sum of its members' indices when each votes alone.
+
+    See Also
+    --------
+    caucus_power : returns it.
+    PowerIndex : the index of every member.
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> g = ml.WeightedVotingGame([1, 1, 1], 2, members=["A", "B", "C"])
+    >>> ml.solvers.caucus_power(g, ["A", "B"]).gain
+    Fraction(1, 3)
+    """
+
+    bloc: str
+    members: tuple[str, ...]
+    index: str
+    together: Number
+    apart: Number
+
+    @property
+    def gain(self) -> Number:
+        """``together - apart``: what voting as a bloc adds (negative: it costs power)."""
+        return self.together - self.apart
+
+    def __repr__(self) -> str:
+        return (f"CaucusPower({self.bloc}: together={_short(self.together)}, "
+                f"apart={_short(self.apart)}, {self.index})")
+
+
+# -- helpers ----------------------------------------------------------------------------------
+def _short(x: Any) -> str:
+    if isinstance(x, Fraction):
+        return str(x) if x.denominator < 10**6 else f"{float(x):.6g}"
+    if isinstance(x, numbers.Integral):
+        return str(x)
+    return f"{float(x):.6g}"
