@@ -28,6 +28,11 @@ cooperation stops, which is a stage-game equilibrium and so credible; with targe
 cooperating and exclude him, which is credible only if an ``(n - 1)``-member group can itself
 sustain cooperation.
 
+The module runs past the library's ~600 lines because it holds one theory, Oye's, with its
+remedies (decomposition into smaller issues, and issue linkage in
+:func:`linked_critical_discount`), which are built on the model's own thresholds; about half
+of its lines are docstrings with runnable examples.
+
 References
 ----------
 .. [1] Oye, K. A. (1985). Explaining cooperation under anarchy: hypotheses and strategies.

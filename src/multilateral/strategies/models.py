@@ -5,6 +5,10 @@ directly from the class over which a claim is asserted, never by filtering. The 
 :mod:`multilateral.claims` take their domains from here; use them in your own property tests
 too.
 
+The module runs past the library's ~600 lines because it is one catalogue, a short strategy
+for each model that a claim quantifies over, sectioned by theory; each section is a few dozen
+lines, too small to stand as a module of its own.
+
 Examples
 --------
 >>> from hypothesis import given, settings
