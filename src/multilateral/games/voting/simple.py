@@ -140,13 +140,13 @@ class SimpleGame(Immutable):
     def _compute_winning_mask(self) -> NDArray[np.bool_]:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def check_enumerable(self, what: str = "this computation") -> None:
+    def check_enumerable(self, name: str = "this computation") -> None:
         """Raise unless the game is small enough to enumerate its ``2**n`` coalitions.
 
         Parameters
         ----------
-        what : str, optional
-            What needs the enumeration, for the error message.
+        name : str, optional
+            The computation that needs the enumeration, as the error message names it.
 
         Raises
         ------
@@ -170,7 +170,7 @@ class SimpleGame(Immutable):
         """
         if self.n_members > MAX_ENUMERATION_MEMBERS:
             raise InvalidArgumentError(
-                f"{what} enumerates all 2**n coalitions and supports at most "
+                f"{name} enumerates all 2**n coalitions and supports at most "
                 f"{MAX_ENUMERATION_MEMBERS} members; this game has {self.n_members}. For "
                 "large weighted games use solvers.shapley_shubik or solvers.banzhaf, which "
                 "do not enumerate coalitions")
