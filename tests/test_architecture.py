@@ -9,7 +9,13 @@ Every module under ``src/multilateral`` is parsed with :mod:`ast` (nothing is im
 * an import that runs up the layer order (a lower layer importing a higher one),
 * importing a private name (``_x``) from another module (a private *module* such as
   ``_validation`` may be imported, and its public names; its private names may not),
-* ``models`` or ``solvers`` importing ``hypothesis`` or ``multilateral.claims``.
+* reaching a private name of another module through an attribute (``game._values()`` where
+  ``_values`` is defined in another module only),
+* importing a private module from outside its package (``games._common`` is the games
+  package's; only ``multilateral._validation``, ``_numeric`` and ``_namespace``, the shared
+  helpers at the bottom, are the whole library's),
+* ``models`` or ``solvers`` importing ``hypothesis`` or ``multilateral.claims``,
+* a module over ~600 lines whose docstring does not say why it is one module.
 
 A second test imports ``multilateral.models`` and ``multilateral.solvers`` in a fresh
 interpreter and checks that neither hypothesis nor the claims end up in ``sys.modules``
@@ -45,7 +51,7 @@ LAYERS: dict[str, int] = {
     # models (one theory each) and sourced case data
     "models": 3, "cases": 3,
     # many runs of models and games, and their figures
-    "simulate": 4, "sweep": 4, "sweeps": 4, "plot": 4,
+    "simulate": 4, "sweeps": 4, "plot": 4,
     # hypothesis strategies for every domain
     "strategies": 5,
     # the theories' claims
@@ -264,6 +270,92 @@ def test_no_private_names_across_modules() -> None:
                      for imp in IMPORTS if imp.internal
                      for name in imp.names if name.startswith("_") and not name.startswith("__"))
     assert not private, "private names imported from another module:\n" + "\n".join(private)
+
+
+def _private_module(name: str) -> bool:
+    return any(part.startswith("_") and not part.startswith("__") for part in name.split("."))
+
+
+def test_private_modules_stay_in_their_package() -> None:
+    """``a.b._c`` (and everything below it) is imported only from inside ``a.b``."""
+    outside = []
+    for imp in IMPORTS:
+        if not imp.internal or not _private_module(imp.target):
+            continue
+        parts = imp.target.split(".")
+        owner = ".".join(parts[: next(i for i, p in enumerate(parts) if p.startswith("_"))])
+        if not (imp.importer == owner or imp.importer.startswith(owner + ".")):
+            outside.append(f"{_where(imp)}: {imp.importer} imports {imp.target}, private to "
+                           f"{owner}")
+    assert not outside, "private modules imported from outside their package:\n" + "\n".join(
+        outside)
+
+
+def _defined_private(tree: ast.AST) -> set[str]:
+    """Private names a module defines: functions, classes, assignments, attributes it sets."""
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            names.add(node.name)
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            names.add(node.id)
+        elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store):
+            names.add(node.attr)
+        elif isinstance(node, ast.arg):
+            names.add(node.arg)
+    return {n for n in names if n.startswith("_") and not n.startswith("__")}
+
+
+TREES = {m: ast.parse(p.read_text(encoding="utf-8")) for m, p in MODULES.items()}
+DEFINED = {m: _defined_private(tree) for m, tree in TREES.items()}
+
+
+def _own(node: ast.Attribute) -> bool:
+    """``self._x`` or ``cls._x``: an object's own internals (inherited ones included)."""
+    return isinstance(node.value, ast.Name) and node.value.id in ("self", "cls")
+
+
+def test_no_private_attributes_of_other_modules() -> None:
+    """``x._name`` is fine on ``self``/``cls`` (a class's own internals, a base class's too) and
+    where this module defines ``_name``; reaching into a name only another module defines, on
+    another object, is not."""
+    elsewhere = {n for names in DEFINED.values() for n in names}
+    reached = []
+    for module, tree in TREES.items():
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Attribute) and node.attr.startswith("_")
+                    and not node.attr.startswith("__") and node.attr in elsewhere
+                    and node.attr not in DEFINED[module] and not _own(node)):
+                owners = sorted(m for m, names in DEFINED.items() if node.attr in names)
+                reached.append(f"{MODULES[module].relative_to(SOURCE.parent)}:{node.lineno}: "
+                               f"{module} uses .{node.attr} (defined in {', '.join(owners)})")
+    assert not reached, "private attributes of other modules:\n" + "\n".join(reached)
+
+
+def test_the_attribute_rule_sees_a_violation() -> None:
+    """A check on the checker: a module reaching another module's private method is caught."""
+    tree = ast.parse("def f(game, self):\n    return game._integer_values(), self._set\n")
+    defined = _defined_private(tree)
+    assert "_integer_values" not in defined
+    flagged = [n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute) and not _own(n)]
+    assert flagged == ["_integer_values"]
+
+
+#: A module longer than this says in its docstring why it is one module.
+MAX_LINES = 600
+
+
+def test_long_modules_say_why() -> None:
+    silent = []
+    for module, path in MODULES.items():
+        lines = len(path.read_text(encoding="utf-8").splitlines())
+        doc = ast.get_docstring(TREES[module]) or ""
+        if lines > MAX_LINES and "600 lines" not in doc:
+            silent.append(f"{path.relative_to(SOURCE.parent)}: {lines} lines")
+    assert not silent, (
+        f"modules over {MAX_LINES} lines without a reason in their docstring (split them, or "
+        "say why, e.g. 'The module runs past the library's ~600 lines because ...'):\n"
+        + "\n".join(silent))
 
 
 def test_models_and_solvers_import_neither_hypothesis_nor_claims() -> None:

@@ -262,7 +262,7 @@ class WeightedVotingGame(SimpleGame):
         if not isinstance(other, WeightedVotingGame):
             return NotImplemented
         return (self._weights, self._quota, self._members) == (
-            other._weights, other._quota, other._members)
+            other._weights, other._quota, other.members)
 
     def __hash__(self) -> int:
         return hash((self._weights, self._quota, self._members))
