@@ -1,0 +1,57 @@
+"""Repeated games with automaton strategies: exact values, equilibrium checks, critical deltas.
+
+A profile of automata turns the repeated game into a Markov chain on joint automaton states.
+Values solve ``V = (1 - delta) u + delta P V``; the one-shot deviation principle checks
+subgame perfection state by state; a player's best response to the others' automata is a
+Markov decision problem on the same states, solved by policy iteration, which checks Nash
+equilibrium. Every quantity is a rational function of ``delta``, so critical discount factors
+are roots of polynomials: found numerically, or exactly (sympy) as expressions.
+
+One module per idea:
+
+* :mod:`.values` -- :func:`profile_values` and :class:`ProfileValues`, the profile's
+  discounted values;
+* :mod:`.checks` -- :func:`is_subgame_perfect` and :func:`is_nash_equilibrium` at one
+  discount factor, with :class:`EquilibriumCheck`;
+* :mod:`.thresholds` -- :func:`critical_discount`, the least discount factor sustaining a
+  profile (the grid and bisection for ``kind="nash"`` and float games, the exact feasible set
+  for exact ones, the symbolic expression);
+* :mod:`._chain` -- the profile's Markov chain on joint states (exact or float), the joint
+  states some history reaches, and the one-shot deviation gains, shared by the three.
+
+References
+----------
+.. [1] Friedman, J. W. (1971). A non-cooperative equilibrium for supergames.
+   *Review of Economic Studies* 38(1), 1-12.
+.. [2] Fudenberg, D. and Tirole, J. (1991). *Game Theory*, section 4.2 (the one-shot
+   deviation principle). MIT Press.
+.. [3] Howard, R. A. (1960). *Dynamic Programming and Markov Processes*. MIT Press (policy
+   iteration).
+.. [4] Oye, K. A. (1985). Explaining cooperation under anarchy. *World Politics* 38(1).
+
+Examples
+--------
+>>> import multilateral as ml
+>>> pd = ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0)
+>>> grim = ml.automata.grim_trigger()
+>>> ml.solvers.critical_discount(pd, [grim, grim])
+CriticalDiscount(1/2)
+>>> ml.solvers.is_subgame_perfect(ml.RepeatedGame(pd, 0.9), [grim, grim])
+EquilibriumCheck(subgame perfect: holds)
+"""
+
+from ..._namespace import public_dir
+from .checks import EquilibriumCheck, is_nash_equilibrium, is_subgame_perfect
+from .thresholds import CriticalDiscount, critical_discount
+from .values import ProfileValues, profile_values
+
+__all__ = [
+    "CriticalDiscount",
+    "EquilibriumCheck",
+    "ProfileValues",
+    "critical_discount",
+    "is_nash_equilibrium",
+    "is_subgame_perfect",
+    "profile_values",
+]
+__dir__ = public_dir(__all__)

@@ -1,0 +1,202 @@
+"""The Markov chain of an automaton profile on joint states, shared by the repeated-game solvers.
+
+Everything about a profile that does not depend on ``delta``: the joint automaton states, the
+intended actions, the noise and monitoring errors, the stage payoffs and the transitions
+given each reported profile (:class:`Chain`, exact in Fractions when everything is rational);
+its float copy; the joint states some history reaches; discounted values; and the gains of
+every one-shot deviation, vectorized over discount factors. The overview and the references
+are in :mod:`multilateral.solvers.repeated`.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from ..._numeric import as_fraction, flip_matrix, is_small_rational
+from ...automata import Automaton
+from ...errors import InvalidArgumentError, InvalidTypeError
+from ...games.repeated import RepeatedGame
+
+__all__ = [
+    "Chain",
+    "build_chain",
+    "float_chain",
+    "history_reachable",
+    "one_shot_gains",
+    "outcome_probs",
+    "values_float",
+]
+
+
+@dataclass(frozen=True)
+class Chain:
+    """Everything about a profile that does not depend on delta."""
+
+    intended: NDArray[np.int64]  # (S, N) intended action of each player in each joint state
+    outcome: Any  # (S, A) probability of each actual profile
+    report: Any  # (A, A) probability of each reported profile given the actual one
+    moves: Any  # (A, S, S) joint transition given each reported profile
+    payoffs: Any  # (A, N) stage payoffs by profile
+    initial: Any  # (S,) distribution of the first joint state
+    labels: tuple[tuple[str, ...], ...]
+    shape: tuple[int, ...]
+    exact: bool
+    noise: Any = 0  # the implementation error, for the outcomes of deviations
+
+    def step(self, outcome: Any) -> tuple[Any, Any]:
+        """Expected stage payoffs (S, N) and transition matrix (S, S) for outcome probs."""
+        weights = outcome @ self.report
+        trans = np.einsum("sr,rst->st", weights, self.moves)
+        return outcome @ self.payoffs, trans
+
+    def deviation_outcome(self, player: int, action: int) -> Any:
+        """Outcome probabilities when ``player`` intends ``action`` in every state."""
+        intended = self.intended.copy()
+        intended[:, player] = action
+        return outcome_probs(intended, self.shape, self.noise, self.exact)
+
+
+def build_chain(game: RepeatedGame, profile: Sequence[Automaton], *, exact: bool = True) -> Chain:
+    """The profile's Markov chain; in Fractions when ``exact`` and everything is rational."""
+    if not isinstance(game, RepeatedGame):
+        raise InvalidTypeError(f"expected a RepeatedGame, got {type(game).__name__}")
+    stage = game.stage
+    n = stage.n_players
+    if len(profile) != n or not all(isinstance(a, Automaton) for a in profile):
+        raise InvalidArgumentError(
+            f"a profile needs one Automaton per player ({n}), got {profile!r}"
+        )
+    shape = stage.shape
+    for i, aut in enumerate(profile):
+        signals = int(np.prod(shape)) // shape[i]
+        if aut.n_actions != shape[i] or aut.n_signals != signals:
+            raise InvalidArgumentError(
+                f"player {i}'s automaton {aut.name!r} is for {aut.n_actions} own actions and "
+                f"{aut.n_signals} observations; this stage game needs {shape[i]} and {signals}"
+            )
+    exact = exact and stage.is_exact and all(isinstance(x, Fraction) for x in
+                                   (game.noise, game.monitoring_error)) and all(
+        is_small_rational(a.transition_matrix, a.initial) for a in profile)
+    conv = as_fraction if exact else float
+    sizes = [a.n_states for a in profile]
+    joint = list(itertools.product(*(range(s) for s in sizes)))
+    intended = np.array([[profile[i].actions[s[i]] for i in range(n)] for s in joint],
+                        dtype=np.int64)
+    profiles = list(itertools.product(*(range(m) for m in shape)))
+    # the reported profile: each action misreported uniformly with probability mu
+    report = outcome_probs(np.array(profiles, dtype=np.int64), shape, game.monitoring_error,
+                            exact)
+    moves = []
+    for r in profiles:
+        mats = []
+        for i, aut in enumerate(profile):
+            others = tuple(r[j] for j in range(n) if j != i)
+            sig = int(np.ravel_multi_index(others, tuple(shape[j] for j in range(n) if j != i))
+                      ) if others else 0
+            mat = aut.transition_matrix[:, r[i], sig, :]
+            mats.append(np.vectorize(conv, otypes=[object])(mat) if exact else mat)
+        k = mats[0]
+        for m in mats[1:]:
+            k = np.kron(k, m)
+        moves.append(k)
+    payoffs = np.array([[stage.payoffs[(*p, i)] for i in range(n)] for p in profiles],
+                       dtype=object if exact else float)
+    if exact:
+        payoffs = np.vectorize(as_fraction, otypes=[object])(payoffs)
+    init: Any = profile[0].initial
+    for a in profile[1:]:
+        init = np.kron(init, a.initial)
+    if exact:
+        init = np.vectorize(as_fraction, otypes=[object])(init)
+    chain = Chain(
+        intended=intended,
+        outcome=outcome_probs(intended, shape, game.noise, exact),
+        report=report,
+        moves=np.array(moves, dtype=object if exact else float),
+        payoffs=payoffs,
+        initial=init,
+        labels=tuple(tuple(profile[i].states[s[i]] for i in range(n)) for s in joint),
+        shape=shape,
+        exact=exact,
+        noise=game.noise,
+    )
+    return chain
+
+
+def outcome_probs(intended: NDArray[np.int64], shape: tuple[int, ...], eps: Any, exact: bool
+                   ) -> Any:
+    """(S, A): probability of each actual profile (C order) given each row of intentions."""
+    out: Any = None
+    for i, m in enumerate(shape):
+        rows = flip_matrix(m, eps, exact)[intended[:, i]]
+        out = rows if out is None else (out[:, :, None] * rows[:, None, :]).reshape(
+            len(intended), -1)
+    return out
+
+
+def _reachable(adjacency: NDArray[np.bool_], start: NDArray[np.bool_]) -> NDArray[np.bool_]:
+    """States reachable from ``start`` along ``adjacency`` (breadth first)."""
+    seen = start.copy()
+    frontier = start.copy()
+    while frontier.any():
+        nxt = adjacency[frontier].any(axis=0) & ~seen
+        seen |= nxt
+        frontier = nxt
+    return seen
+
+
+def history_reachable(chain: Chain) -> NDArray[np.bool_]:
+    """Joint states that some history (any actions, any reports) leads to."""
+    adjacency = np.any(np.asarray(chain.moves != 0), axis=0)
+    return _reachable(adjacency, np.asarray(chain.initial != 0))
+
+
+def values_float(u: NDArray[np.float64], trans: NDArray[np.float64], delta: float
+                  ) -> NDArray[np.float64]:
+    """Solve ``(I - delta P) V = (1 - delta) u`` in floats."""
+    s = trans.shape[0]
+    return np.asarray(np.linalg.solve(np.eye(s) - delta * trans, (1 - delta) * u))
+
+
+def one_shot_gains(chain: Chain, deltas: Any, states: NDArray[np.bool_]
+                    ) -> tuple[NDArray[np.float64], list[tuple[int, int, int]]]:
+    """Gain of every one-shot deviation (state, player, action) over ``states``.
+
+    Vectorized over an array of discount factors: returns shape ``deltas.shape + (K,)``.
+    """
+    fc = float_chain(chain)
+    d = np.asarray(deltas, dtype=float)[..., None, None]
+    u, trans = fc.step(fc.outcome)
+    n_states = trans.shape[0]
+    vals = np.linalg.solve(np.eye(n_states) - d * trans, (1 - d) * u)  # (..., S, N)
+    gains: list[NDArray[np.float64]] = []
+    where: list[tuple[int, int, int]] = []
+    for i, m in enumerate(chain.shape):
+        for a in range(m):
+            ud, td = fc.step(fc.deviation_outcome(i, a))
+            dev = (1 - d[..., 0]) * ud[:, i] + d[..., 0] * (td @ vals[..., i, None])[..., 0]
+            g = dev - vals[..., i]
+            keep = states & (chain.intended[:, i] != a)  # only real deviations
+            gains.append(g[..., keep])
+            where.extend((int(s), i, a) for s in np.flatnonzero(keep))
+    return np.concatenate(gains, axis=-1), where
+
+
+def float_chain(chain: Chain) -> Chain:
+    """The same chain in float64 (the chain itself when it is already in floats)."""
+    if not chain.exact:
+        return chain
+    return Chain(
+        intended=chain.intended, outcome=np.asarray(chain.outcome, dtype=float),
+        report=np.asarray(chain.report, dtype=float), moves=np.asarray(chain.moves, dtype=float),
+        payoffs=np.asarray(chain.payoffs, dtype=float),
+        initial=np.asarray(chain.initial, dtype=float),
+        labels=chain.labels, shape=chain.shape, exact=False, noise=float(chain.noise),
+    )

@@ -1,0 +1,324 @@
+"""Critical discount factors: the least ``delta`` at which a profile is an equilibrium.
+
+:func:`critical_discount` takes one of three paths. ``kind="nash"`` (``_nash_threshold``)
+samples the Nash check (:func:`~multilateral.solvers.repeated.checks.is_nash_equilibrium`)
+on a grid of discount factors and refines each boundary by bisection (``_from_grid``).
+``kind="spe"`` with an exact game finds the exact feasible set from the roots of the
+one-shot deviation constraints, rational functions of ``delta`` (``_exact_feasible``); with
+floats it samples the one-shot deviation gains on the grid instead. ``symbolic=True`` adds
+the threshold as an expression in the stage payoffs' symbols (``_with_expression``).
+The overview and the references are in :mod:`multilateral.solvers.repeated`.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from fractions import Fraction
+from typing import Any, Literal
+
+import numpy as np
+from numpy.typing import NDArray
+
+from ..._namespace import public_dir
+from ..._validation import DEFAULT_TOL, check_tol
+from ...automata import Automaton
+from ...errors import InvalidArgumentError
+from ...games.normal_form import NormalFormGame
+from ...games.repeated import RepeatedGame
+from ...results import CriticalDiscount
+from ...tolerances import MATCH, ROOT_MATCH, SYMBOLIC_BINDING, SYMBOLIC_ZERO
+from ...types import Number
+from ._chain import Chain, build_chain, float_chain, history_reachable, one_shot_gains
+from .checks import is_nash_equilibrium
+
+__all__ = ["CriticalDiscount", "critical_discount"]
+__dir__ = public_dir(__all__)
+
+
+def critical_discount(
+    stage: NormalFormGame,
+    profile: Sequence[Automaton],
+    *,
+    kind: Literal["spe", "nash"] = "spe",
+    noise: Number = 0,
+    monitoring_error: Number = 0,
+    symbolic: bool = False,
+    grid: int = 2001,
+    tol: float = DEFAULT_TOL,
+) -> CriticalDiscount:
+    """The least discount factor at which ``profile`` is an equilibrium of the repeated game.
+
+    Parameters
+    ----------
+    stage : NormalFormGame
+        The stage game.
+    profile : sequence of Automaton
+    kind : {"spe", "nash"}
+        Subgame perfect (default; one-shot deviation constraints on every history-reachable
+        joint state) or Nash equilibrium.
+    noise, monitoring_error
+        As in :class:`~multilateral.RepeatedGame`.
+    symbolic : bool
+        Also return the threshold as a sympy expression in the stage payoffs: the payoffs
+        are replaced by symbols, the binding constraint's root is solved for symbolically, and
+        the root that matches the numbers is kept (valid for every game in which the same
+        constraint binds). For a 2x2 game the symbols are ``T, R, P, S`` when it is
+        symmetric, else ``a_ij`` and ``b_ij``.
+    grid : int
+        Discount factors sampled in [0, 1) before the boundaries are refined exactly.
+
+    Returns
+    -------
+    CriticalDiscount
+        With exact values when the stage game is exact (Fractions or algebraic numbers).
+
+    When the profile is an equilibrium for no discount factor in ``[0, 1)`` the result says so
+    (``attainable`` is False, ``delta`` is ``inf``).
+
+    See Also
+    --------
+    is_subgame_perfect : the check at one discount factor.
+    is_nash_equilibrium : the Nash check at one discount factor.
+    profile_values : the profile's discounted values.
+    multilateral.results.CriticalDiscount : what it returns.
+
+    References
+    ----------
+    .. [1] Friedman, J. W. (1971). A non-cooperative equilibrium for supergames.
+       *Review of Economic Studies* 38(1), 1-12.
+    .. [2] Oye, K. A. (1985). Explaining cooperation under anarchy. *World Politics* 38(1).
+
+    Examples
+    --------
+    Grim trigger sustains cooperation in the Prisoners' Dilemma iff
+    ``delta >= (T - R) / (T - P)``:
+
+    >>> import multilateral as ml
+    >>> pd = ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0)
+    >>> grim = ml.automata.grim_trigger()
+    >>> ml.solvers.critical_discount(pd, [grim, grim])
+    CriticalDiscount(1/2)
+    >>> expr = ml.solvers.critical_discount(pd, [grim, grim], symbolic=True).expression
+    >>> import sympy
+    >>> T, R, P = sympy.symbols("T R P")
+    >>> sympy.simplify(expr - (T - R) / (T - P))
+    0
+    """
+    tol = check_tol(tol)
+    if kind not in ("spe", "nash"):
+        raise InvalidArgumentError(f"kind must be 'spe' or 'nash', got {kind!r}")
+    if isinstance(grid, bool) or not isinstance(grid, int) or grid < 11:
+        raise InvalidArgumentError(f"grid must be an integer >= 11, got {grid!r}")
+    game = RepeatedGame(stage, 0, noise=noise, monitoring_error=monitoring_error)
+    deltas = np.linspace(0.0, 1.0, grid, endpoint=False)
+    if kind == "nash":
+        return _nash_threshold(game, profile, deltas, tol)
+    chain = build_chain(game, profile)
+    states = history_reachable(chain)
+    fchain = float_chain(chain)
+    scale = max(1.0, float(np.max(np.abs(np.asarray(fchain.payoffs)))))
+
+    def worst(d: Any) -> Any:
+        gains = one_shot_gains(fchain, d, states)[0]
+        return gains.max(axis=-1) if gains.shape[-1] else np.zeros(np.shape(d))
+
+    if chain.exact:
+        result = _exact_feasible(chain, states)
+    else:
+        ok = worst(deltas) <= tol * scale
+        result = _from_grid(ok, deltas, lambda d: bool(worst(d) <= tol * scale))
+    if symbolic:
+        result = _with_expression(chain, states, result, stage)
+    return result
+
+
+# -- kind="nash" --------------------------------------------------------------------------------
+def _nash_threshold(game: RepeatedGame, profile: Sequence[Automaton],
+                    deltas: NDArray[np.float64], tol: float) -> CriticalDiscount:
+    """``kind="nash"``: the Nash check on the grid, each boundary refined by bisection."""
+    ok = np.array([bool(is_nash_equilibrium(game.with_delta(float(d)), profile, tol=tol))
+                   for d in deltas])
+    return _from_grid(ok, deltas, lambda d: bool(
+        is_nash_equilibrium(game.with_delta(float(d)), profile, tol=tol)))
+
+
+# -- the grid and bisection (kind="nash", and kind="spe" in floats) -----------------------------
+def _from_grid(ok: NDArray[np.bool_], deltas: NDArray[np.float64], test: Any) -> CriticalDiscount:
+    """Feasible intervals from grid verdicts, with each boundary refined by bisection."""
+    if not ok.any():
+        return CriticalDiscount.never()
+    intervals = []
+    idx = np.flatnonzero(ok)
+    runs = np.split(idx, np.flatnonzero(np.diff(idx) > 1) + 1)
+    for run in runs:
+        lo_i, hi_i = run[0], run[-1]
+        lo = float(deltas[lo_i]) if lo_i == 0 else _bisect(test, float(deltas[lo_i - 1]),
+                                                            float(deltas[lo_i]), rising=True)
+        hi = 1.0 if hi_i == len(deltas) - 1 else _bisect(test, float(deltas[hi_i]),
+                                                          float(deltas[hi_i + 1]), rising=False)
+        intervals.append((lo, hi))
+    return CriticalDiscount(delta=intervals[0][0], feasible=tuple(intervals))
+
+
+def _bisect(test: Any, a: float, b: float, *, rising: bool) -> float:
+    """Boundary between a and b where ``test`` switches (False->True if rising)."""
+    for _ in range(60):
+        mid = (a + b) / 2
+        if test(mid) == rising:
+            b = mid
+        else:
+            a = mid
+    return b if rising else a
+
+
+# -- the exact path (kind="spe", exact game) ----------------------------------------------------
+def _exact_feasible(chain: Chain, states: NDArray[np.bool_]) -> CriticalDiscount:
+    """The exact set of discount factors in [0, 1) where every one-shot constraint holds.
+
+    Each constraint is a rational function of delta; between consecutive roots of the
+    numerators and denominators its sign is constant, so testing every root and one point in
+    each gap (with 50-digit arithmetic) decides the whole set, isolated points included.
+    """
+    import sympy
+
+    d = sympy.Symbol("delta")
+    constraints = _symbolic_gains(chain, states, d, None)
+    fracs = [(where, *sympy.fraction(sympy.together(expr))) for where, expr in constraints]
+    roots: dict[str, Any] = {}
+    for _, num, den in fracs:
+        for part in (num, den):
+            poly = sympy.Poly(sympy.expand(part), d)
+            if poly.degree() >= 1:
+                for r in poly.real_roots():
+                    if 0 < float(r) < 1:
+                        roots.setdefault(str(sympy.N(r, 40)), r)
+    points = sorted(roots.values(), key=lambda r: float(sympy.N(r, 40)))
+    funcs = [sympy.lambdify(d, num / den, "mpmath") for _, num, den in fracs]
+
+    def feasible(x: Any) -> bool:
+        import mpmath
+
+        with mpmath.workdps(60):
+            xv = mpmath.mpf(str(sympy.N(x, 60)))
+            return all(f(xv) <= mpmath.mpf(SYMBOLIC_ZERO) for f in funcs)
+
+    pieces: list[tuple[Any, Any]] = []  # (lo, hi) closed pieces in order: points and gaps
+    grid = [sympy.Integer(0), *points, sympy.Integer(1)]
+    for k, lo in enumerate(grid[:-1]):
+        hi = grid[k + 1]
+        if feasible(lo):
+            pieces.append((lo, lo))
+        if feasible((lo + hi) / 2):
+            pieces.append((lo, hi))
+    if not pieces:
+        return CriticalDiscount.never()
+    merged: list[list[Any]] = []
+    for lo, hi in pieces:
+        if merged and merged[-1][1] == lo:
+            merged[-1][1] = hi
+        else:
+            merged.append([lo, hi])
+    low = merged[0][0]
+    exact = Fraction(int(low.p), int(low.q)) if low.is_Rational else low
+    binding = None
+    if low != 0:
+        for (s, i, a), num, den in fracs:
+            if abs(sympy.N((num / den).subs(d, low), 30)) < SYMBOLIC_BINDING:
+                binding = (chain.labels[s], i, a)
+                break
+    return CriticalDiscount(
+        delta=float(sympy.N(low, 20)),
+        feasible=tuple((float(sympy.N(lo, 20)), float(sympy.N(hi, 20))) for lo, hi in merged),
+        exact=exact,
+        binding=binding,
+    )
+
+
+# -- the symbolic expression (symbolic=True) ----------------------------------------------------
+def _with_expression(chain: Chain, states: NDArray[np.bool_], found: CriticalDiscount,
+                     stage: NormalFormGame) -> CriticalDiscount:
+    """Add the threshold as an expression in the stage payoffs' symbols."""
+    import sympy
+
+    if found.delta == 0.0:
+        return CriticalDiscount(0.0, found.feasible, found.exact, sympy.Integer(0),
+                                found.binding)
+    d = sympy.Symbol("delta")
+    symbols, subs = _payoff_symbols(stage)
+    for (s, i, a), expr in _symbolic_gains(chain, states, d, symbols):
+        numeric = sympy.together(expr.subs(subs))
+        if abs(float(sympy.N(numeric.subs(d, sympy.nsimplify(found.delta)), 30))) > MATCH:
+            continue
+        num, _ = sympy.fraction(sympy.together(expr))
+        for cand in sympy.solve(num, d):
+            if abs(float(cand.subs(subs)) - found.delta) < ROOT_MATCH:
+                expression = sympy.factor(sympy.simplify(cand))
+                return CriticalDiscount(found.delta, found.feasible, found.exact, expression,
+                                        (chain.labels[s], i, a))
+    return found
+
+
+def _payoff_symbols(stage: NormalFormGame) -> tuple[Any, dict[Any, Any]]:
+    """Symbols for the stage payoffs and their numeric values."""
+    import sympy
+
+    from ...games.two_by_two import TwoByTwo
+
+    if stage.shape == (2, 2):
+        g = TwoByTwo.from_game(stage)
+        if g.is_symmetric:
+            t, r, p, s = sympy.symbols("T R P S")
+            sym = np.array([[[r, r], [s, t]], [[t, s], [p, p]]], dtype=object)
+            vals = dict(zip((t, r, p, s), (sympy.nsimplify(v) for v in g.trps(0)),
+                            strict=True))
+            return sym, vals
+    sym = np.empty(stage.payoffs.shape, dtype=object)
+    vals = {}
+    names = "abcdefghijklmnopqrstuvwxyz"
+    for idx in np.ndindex(*stage.payoffs.shape):
+        x = sympy.Symbol(f"{names[idx[-1]]}_{''.join(str(k) for k in idx[:-1])}")
+        sym[idx] = x
+        vals[x] = sympy.nsimplify(stage.payoffs[idx])
+    return sym, vals
+
+
+def _symbolic_gains(chain: Chain, states: NDArray[np.bool_], d: Any, symbols: Any
+                    ) -> list[tuple[tuple[int, int, int], Any]]:
+    """One-shot deviation gains as sympy expressions in delta (and payoff symbols)."""
+    import sympy
+
+    def q(x: Any) -> Any:
+        return sympy.nsimplify(x) if not isinstance(x, Fraction) else sympy.Rational(
+            x.numerator, x.denominator)
+
+    profiles = list(itertools.product(*(range(m) for m in chain.shape)))
+    if symbols is None:
+        pay = sympy.Matrix([[q(v) for v in row] for row in np.asarray(chain.payoffs).tolist()])
+    else:
+        pay = sympy.Matrix([[symbols[(*p, i)] for i in range(len(chain.shape))]
+                            for p in profiles])
+    report = sympy.Matrix([[q(v) for v in row] for row in np.asarray(chain.report).tolist()])
+    moves = [sympy.Matrix([[q(v) for v in row] for row in np.asarray(m).tolist()])
+             for m in chain.moves]
+
+    def step(outcome: Any) -> tuple[Any, Any]:
+        out = sympy.Matrix([[q(v) for v in row] for row in np.asarray(outcome).tolist()])
+        weights = out * report
+        trans = sympy.zeros(len(chain.labels), len(chain.labels))
+        for r, mv in enumerate(moves):
+            trans += sympy.diag(*weights[:, r]) * mv
+        return out * pay, trans
+
+    u, trans = step(chain.outcome)
+    n_states = len(chain.labels)
+    vals = (sympy.eye(n_states) - d * trans).LUsolve((1 - d) * u)
+    out = []
+    for i, m in enumerate(chain.shape):
+        for a in range(m):
+            ud, td = step(chain.deviation_outcome(i, a))
+            dev = (1 - d) * ud[:, i] + d * td * vals[:, i]
+            for s in np.flatnonzero(states):
+                if chain.intended[s, i] != a:
+                    out.append(((int(s), i, a), dev[s] - vals[s, i]))
+    return out
