@@ -66,7 +66,7 @@ def test_submodules_load_on_first_use():
     code = ("import sys, multilateral as ml\n"
             "lazy = ['multilateral.solvers', 'multilateral.sweeps', 'multilateral.simulate']\n"
             "print([m in sys.modules for m in lazy])\n"
-            "ml.sweep, ml.simulate\n"
+            "ml.sweep, ml.simulate, ml.solvers\n"
             "print([m in sys.modules for m in lazy])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split("\n")[:2] == ["[False, False, False]", "[True, True, True]"]
