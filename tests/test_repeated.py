@@ -6,7 +6,7 @@ from fractions import Fraction
 import numpy as np
 import pytest
 import sympy
-from hypothesis import given, settings
+from hypothesis import assume, event, given, settings
 from hypothesis import strategies as st
 
 import multilateral as ml
@@ -127,6 +127,61 @@ class TestNash:
         cd = solvers.critical_discount(pd, [A.tit_for_tat()] * 2, kind="nash", grid=101)
         assert cd.delta == pytest.approx(2 / 3, abs=1e-7)
 
+
+
+@st.composite
+def integer_pds(draw):
+    """A symmetric Prisoners' Dilemma with integer payoffs ``T > R > P > S``."""
+    s, p, r, t = sorted(draw(st.sets(st.integers(-10, 20), min_size=4, max_size=4)))
+    return ml.TwoByTwo.symmetric(T=t, R=r, P=p, S=s)
+
+
+@st.composite
+def small_automata(draw):
+    """A deterministic 2-action automaton with 1-3 states, random actions and transitions."""
+    n = draw(st.integers(1, 3))
+    actions = draw(st.lists(st.integers(0, 1), min_size=n, max_size=n))
+    table = draw(st.lists(st.lists(st.lists(st.integers(0, n - 1), min_size=2, max_size=2),
+                                   min_size=2, max_size=2), min_size=n, max_size=n))
+    return A.Automaton(actions, table)
+
+
+def as_float_pd(pd):
+    t, r, p, s = pd.trps(0)
+    return ml.TwoByTwo.symmetric(T=float(t), R=float(r), P=float(p), S=float(s))
+
+
+class TestIntegerAndFloatPayoffs:
+    """The checks run in floats: integer payoffs must give exactly the float payoffs' verdicts."""
+
+    @given(integer_pds(), st.lists(small_automata(), min_size=2, max_size=2),
+           st.integers(1, 99), st.sampled_from([0, Fraction(1, 20)]))
+    @settings(max_examples=60, deadline=None)
+    def test_same_verdicts(self, pd, profile, percent, noise):
+        exact = ml.RepeatedGame(pd, Fraction(percent, 100), noise=noise)
+        floats = ml.RepeatedGame(as_float_pd(pd), percent / 100, noise=float(noise))
+        for check in (solvers.is_subgame_perfect, solvers.is_nash_equilibrium):
+            a, b = check(exact, profile), check(floats, profile)
+            event(f"{a.kind}: {a.holds}")
+            assert (a.holds, a.max_gain, a.worst, a.checked_states) == (
+                b.holds, b.max_gain, b.worst, b.checked_states)
+        spe = solvers.is_subgame_perfect(exact, profile)
+        if spe.holds and spe.max_gain == 0:  # no deviation gains anything: Nash a fortiori
+            assert solvers.is_nash_equilibrium(exact, profile).holds
+
+    @given(integer_pds(), st.lists(small_automata(), min_size=2, max_size=2),
+           st.integers(1, 99))
+    @settings(max_examples=40, deadline=None)
+    def test_agrees_with_exact_feasible_set(self, pd, profile, percent):
+        cd = solvers.critical_discount(pd, profile)
+        assert cd.exact is not None or not cd.attainable  # integer payoffs: the exact path
+        d = percent / 100
+        bounds = [x for piece in cd.feasible for x in piece]
+        assume(all(abs(d - x) > 1e-3 for x in bounds))  # clear of the tolerance at each root
+        inside = any(lo <= d <= hi for lo, hi in cd.feasible)
+        event(f"subgame perfect: {inside}")
+        for stage in (pd, as_float_pd(pd)):
+            assert solvers.is_subgame_perfect(ml.RepeatedGame(stage, d), profile).holds == inside
 
 class TestAutomata:
     def test_library(self):
