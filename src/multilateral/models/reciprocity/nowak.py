@@ -62,7 +62,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
@@ -372,7 +372,7 @@ class Reciprocity(Model):
             label = "DISC"
         else:
             raise InvalidArgumentError(f"kind must be 'specific' or 'diffuse', got {kind!r}")
-        rows = [[b - c, -c, b - c], [b, 0 * b, b * (1 - w)], [b - c, -c * (1 - w), b - c]]
+        rows = _nowak_rows(b, c, w)
         if all(is_exact(v) for row in rows for v in row):
             a = np.array([[Fraction(v) for v in row] for row in rows], dtype=object)
         else:
@@ -413,27 +413,75 @@ class Reciprocity(Model):
                                     noise=noise, seed=seed)
 
 
-def nowak_conditions() -> dict[str, Relational]:
+def _nowak_rows(b: Any, c: Any, w: Any) -> list[list[Any]]:
+    """Per-encounter payoffs of ALLC, ALLD and the reciprocator (row against column) in the
+    donation game when the reciprocator meets a co-player's last move (``w``: continuation, or
+    ``q``: knowledge of reputation). Shared by :meth:`Reciprocity.nowak_game` and, with sympy
+    symbols, by :func:`nowak_conditions`, so the conditions come out of the matrix."""
+    return [[b - c, -c, b - c], [b, 0 * b, b * (1 - w)], [b - c, -c * (1 - w), b - c]]
+
+
+Condition = Literal["ess", "risk_dominant", "advantageous"]
+
+#: For the 2x2 game ``[[a, b], [c, d]]`` of the reciprocator (first) against always defect:
+#: the reciprocator's gain, whose sign decides each of Nowak's (2006) conditions.
+_GAINS = {
+    # strict Nash (and ESS): the reciprocator does better than a defector among reciprocators
+    "ess": lambda a, b, c, d: a - c,
+    # risk dominance (Harsanyi and Selten 1988): the better against a 1/2-1/2 population
+    "risk_dominant": lambda a, b, c, d: (a + b) - (c + d),
+    # the one-third law (Nowak et al. 2004): fixation above 1/N for large N, weak selection
+    "advantageous": lambda a, b, c, d: (a + 2 * b) - (c + 2 * d),
+}
+
+
+def nowak_conditions(kind: Condition = "ess") -> dict[str, Relational]:
     """Nowak's conditions for reciprocity, derived with sympy from the payoffs.
 
-    Each entry is a sympy relation in ``b/c`` (the symbol ``r``), obtained by solving "the
-    reciprocator does better than always defect against reciprocators" for ``r``:
+    Each entry is a sympy relation in ``b/c`` (the symbol ``r``): the reciprocator's gain
+    over always defect, solved for ``r``. For direct reciprocity (tit for tat, continuation
+    ``w``), indirect reciprocity (the discriminator, knowledge ``q``) and specific reciprocity
+    (tit for tat with ``w(Z) = delta p / (1 - delta + delta p)``, ``p = (N - 1)/(Z - 1)``)
+    the gain comes from the 2x2 game of the reciprocator against always defect in
+    :meth:`Reciprocity.nowak_game`, ``[[a, b], [c, d]] = [[b - c, -c (1 - w)], [b (1 - w),
+    0]]`` per encounter (the same matrix for ``q``), built with symbols:
 
-    * ``direct``: tit for tat with continuation ``w``, ``(b - c)/(1 - w) > b``;
-    * ``indirect``: the discriminator with knowledge ``q``, ``b - c > b (1 - q)``;
-    * ``specific``: tit for tat with ``w(Z) = delta p / (1 - delta + delta p)``,
-      ``p = (N - 1)/(Z - 1)``;
-    * ``diffuse``: balance with ``K`` rounds of standing,
-      ``(b - c)/(1 - delta) > b (1 - q delta^K)/(1 - delta)``.
+    * ``kind="ess"``: evolutionarily stable, ``a > c``; gives ``r > 1/w``;
+    * ``"risk_dominant"``: ``a + b > c + d``; gives ``r > (2 - w)/w``, i.e.
+      ``w > 2c/(b + c)``;
+    * ``"advantageous"`` (the one-third law: one cooperator's fixation probability exceeds
+      ``1/N`` at weak selection and large ``N``): ``a + 2b > c + 2d``; gives
+      ``r > (3 - 2w)/w``, i.e. ``w > 3c/(b + 2c)``.
+
+    ``kind="ess"`` also has ``diffuse``: balance with ``K`` rounds of standing,
+    ``(b - c)/(1 - delta) > b (1 - q delta^K)/(1 - delta)``, a deviator against a resident
+    population; balance has no two-strategy game in the library, so the other two conditions
+    have no ``diffuse`` entry.
+
+    Parameters
+    ----------
+    kind : {"ess", "risk_dominant", "advantageous"}, default "ess"
+        Which condition (column of Nowak's table).
+
+    Returns
+    -------
+    dict
+        ``"direct"``, ``"indirect"``, ``"specific"`` (and ``"diffuse"`` for ``"ess"``) to a
+        relation ``r > ...``.
 
     See Also
     --------
-    Reciprocity : the same conditions, evaluated exactly.
+    Reciprocity : the ESS conditions, evaluated exactly.
+    Reciprocity.nowak_game : the matrix the conditions are derived from.
+    multilateral.solvers.fixation_probability : the advantageous condition, in a finite
+        population.
 
     References
     ----------
     .. [1] Nowak, M. A. (2006). Five rules for the evolution of cooperation. *Science* 314,
-       1560-1563, Figure 1 (p. 1561).
+       1560-1563, Figure 2 (p. 1562).
+    .. [2] Nowak, M. A., Sasaki, A., Taylor, C. and Fudenberg, D. (2004). Emergence of
+       cooperation and evolutionary stability in finite populations. *Nature* 428, 646-650.
 
     Examples
     --------
@@ -445,9 +493,16 @@ def nowak_conditions() -> dict[str, Relational]:
     r > (N*delta - Z*delta + Z - 1)/(delta*(N - 1))
     >>> conditions["diffuse"]
     r > 1/(delta**K*q)
+    >>> nowak_conditions("risk_dominant")["direct"]
+    r > (2 - w)/w
+    >>> nowak_conditions("advantageous")["indirect"]
+    r > (3 - 2*q)/q
     """
     import sympy
 
+    if kind not in _GAINS:
+        raise InvalidArgumentError("kind must be 'ess', 'risk_dominant' or "
+                                   f"'advantageous', got {kind!r}")
     r, c, w, q, delta = sympy.symbols("r c w q delta", positive=True)
     z, n, k = sympy.symbols("Z N K", positive=True, integer=True)
     b = r * c
@@ -455,13 +510,18 @@ def nowak_conditions() -> dict[str, Relational]:
     def solve(gain: sympy.Expr) -> Relational:
         # gain(r) = reciprocator's payoff minus the defector's; linear and increasing in r
         root = sympy.solve(sympy.Eq(gain, 0), r)[0]
-        return sympy.StrictGreaterThan(r, sympy.simplify(root))
+        # one fraction, as Nowak prints them: (3 - 2w)/w rather than -2 + 3/w
+        return sympy.StrictGreaterThan(r, sympy.together(sympy.simplify(root)))
+
+    def from_matrix(cont: sympy.Expr) -> Relational:
+        rows = _nowak_rows(b, c, cont)
+        # the reciprocator (index 2) against always defect (index 1)
+        gain = _GAINS[kind](rows[2][2], rows[2][1], rows[1][2], rows[1][1])
+        return solve(sympy.simplify(gain))
 
     p = (n - 1) / (z - 1)
     w_z = delta * p / (1 - delta + delta * p)
-    return {
-        "direct": solve((b - c) / (1 - w) - b),
-        "indirect": solve((b - c) - b * (1 - q)),
-        "specific": solve(sympy.simplify((b - c) / (1 - w_z) - b)),
-        "diffuse": solve(((b - c) - b * (1 - q * delta**k)) / (1 - delta)),
-    }
+    out = {"direct": from_matrix(w), "indirect": from_matrix(q), "specific": from_matrix(w_z)}
+    if kind == "ess":
+        out["diffuse"] = solve(((b - c) - b * (1 - q * delta**k)) / (1 - delta))
+    return out
