@@ -321,6 +321,12 @@ class ModelContract(_Contract):
     float_kwargs: ClassVar[dict[str, Any]] = {}
     outputs: ClassVar[list[Callable[[Any], Any]]] = []
     model_class: ClassVar[type | None] = None
+    #: Why the theory induces no game, for a model without ``.game`` (a statement the test
+    #: checks, not a skip: a model with a ``.game`` must leave it None).
+    no_game: ClassVar[str | None] = None
+    #: Why the model has no numbers to be exact or float about (e.g. a norm is bit patterns);
+    #: then ``exact_kwargs``, ``float_kwargs`` and ``outputs`` stay empty.
+    no_arithmetic: ClassVar[str | None] = None
 
     def _cls(self) -> type:
         return _static(self, "model_class") or type(self.make())
@@ -338,12 +344,24 @@ class ModelContract(_Contract):
             model.brand_new_attribute = 1
 
     def test_exact_inputs_give_exact_outputs(self) -> None:
+        if self._no_arithmetic():
+            return
         self._check_arithmetic(self.exact_kwargs, "exact")
 
     def test_float_inputs_give_floats(self) -> None:
+        if self._no_arithmetic():
+            return
         assert any(isinstance(v, float) for v in self.float_kwargs.values()), (
             "float_kwargs should hold at least one float parameter")
         self._check_arithmetic(self.float_kwargs, "float")
+
+    def _no_arithmetic(self) -> bool:
+        if self.no_arithmetic is None:
+            return False
+        assert self.no_arithmetic.strip(), "no_arithmetic must say why"
+        assert not (self.exact_kwargs or self.float_kwargs or self.outputs), (
+            "a model without arithmetic has no exact_kwargs, float_kwargs or outputs")
+        return True
 
     def _check_arithmetic(self, kwargs: dict[str, Any], want: str) -> None:
         assert kwargs, f"give `{want}_kwargs`: constructor arguments with {want} parameters"
@@ -365,7 +383,10 @@ class ModelContract(_Contract):
     def test_game_is_solvable(self) -> None:
         model = self.make()
         if not hasattr(type(model), "game"):
-            pytest.skip(f"{type(model).__name__} has no .game")
+            assert self.no_game and self.no_game.strip(), (
+                f"{type(model).__name__} has no .game: give it one, or say why in `no_game`")
+            return
+        assert self.no_game is None, f"{type(model).__name__} has a .game; drop `no_game`"
         self._check_game(model.game)
 
 

@@ -281,6 +281,9 @@ def test_large_bodies_in_floating_point():
 # -- the model contract ----------------------------------------------------------------------
 
 class TestPowerplayContract(ModelContract):
+    no_game = ("one great power's choice of structure against fixed others, not a strategic "
+               "interaction")
+
     def make(self):
         return Powerplay(controller=10, controlled=1, others=4, enforcement_cost=Fraction(1, 10))
 
@@ -304,6 +307,9 @@ class TestPowerplayContract(ModelContract):
 
 
 class TestAllianceControlContract(ModelContract):
+    no_game = ("a great power's choice of alliance structure given its allies' behaviour: one "
+               "actor's decision")
+
     def make(self):
         return illustrative_alliances()["east_asia"]
 

@@ -262,6 +262,8 @@ def test_large_bodies_in_floating_point():
 
 # -- the model contract --------------------------------------------------------------------
 class TestForumChoiceContract(ModelContract):
+    no_game = "states with known positions pick a forum: a decision rule, not a game of strategy"
+
     def make(self):
         return ForumChoice([3, 2, 1, -1], members=["A", "B", "C", "D"])
 
@@ -281,6 +283,8 @@ class TestForumChoiceContract(ModelContract):
 
 
 class TestHeterogeneousForumContract(ModelContract):
+    no_game = "a state's choice of forum before positions are known: one actor's decision"
+
     def make(self):
         return HeterogeneousForum(n=3, gain_probability=Fraction(1, 2), legitimacy=1)
 

@@ -281,6 +281,8 @@ def test_float_shares_within_tolerance_are_accepted():
 
 # -- the model contract ----------------------------------------------------------------------
 class TestMagicNumberContract(ModelContract):
+    no_game = "a design problem (which club size to convene), not a game among the members"
+
     def make(self):
         return MagicNumber(weights=[5, 3, 2], normalize=True, cost=Fraction(1, 10))
 
