@@ -27,6 +27,7 @@ Callables stored as class attributes (``solve``, ``model_class``) may be plain f
 from __future__ import annotations
 
 import dataclasses
+import functools
 import inspect
 import math
 import numbers
@@ -41,7 +42,8 @@ import pytest
 import multilateral as ml
 from multilateral.errors import InvalidArgumentError, MultilateralError
 
-__all__ = ["GameContract", "ModelContract", "default_solver", "exactness", "game_types"]
+__all__ = ["GameContract", "ModelContract", "default_solver", "exactness", "game_types",
+           "model_outputs"]
 
 # A repr is "short" when it fits on one line of a report: one line, at most this many characters.
 MAX_REPR = 160
@@ -112,7 +114,8 @@ def exactness(value: Any) -> set[str]:
 
     Fractions, sympy numbers and results whose ``exact`` field is set are ``"exact"``; floats,
     float arrays and results whose ``exact`` field is None are ``"float"``. Integers, booleans,
-    strings and None say nothing (a count is an int in both arithmetics), nor does a result
+    strings, None and a bare infinity (an unbounded end of a range) say nothing (a count is an
+    int in both arithmetics), nor does a result
     that says the quantity does not exist (``attainable`` False). Containers, dataclasses and
     game objects (``is_exact``) are searched.
     """
@@ -122,6 +125,8 @@ def exactness(value: Any) -> set[str]:
         return set()
     if isinstance(value, Fraction):
         return {"exact"}
+    if isinstance(value, (float, np.floating)) and math.isinf(value):
+        return set()  # unbounded (an open end of a range): no arithmetic to be exact in
     if isinstance(value, (float, complex, np.floating, np.complexfloating)):
         return {"float"}
     if _is_sympy(value):
@@ -327,6 +332,20 @@ class ModelContract(_Contract):
     #: Why the model has no numbers to be exact or float about (e.g. a norm is bit patterns);
     #: then ``exact_kwargs``, ``float_kwargs`` and ``outputs`` stay empty.
     no_arithmetic: ClassVar[str | None] = None
+    #: Outputs (public zero-argument methods and properties, by name) that are floats even on
+    #: exact inputs, each with the reason (e.g. "an irrational root", "goes through
+    #: exp(beta * ...)"); the model's docstring says so too. A listed output that comes out
+    #: exact fails (a stale entry).
+    inexact: ClassVar[dict[str, str]] = {}
+    #: Outputs that are exact even on float inputs, each with the reason (stale entries fail).
+    exact_from_floats: ClassVar[dict[str, str]] = {}
+    #: Outputs too slow (over about a second) for the every-output check, each with the reason
+    #: (and its measured time); they are not called there.
+    slow: ClassVar[dict[str, str]] = {}
+    #: Outputs that raise a :class:`~multilateral.errors.MultilateralError` on the
+    #: ``exact_kwargs`` and ``float_kwargs`` models (defined only for other parameters, e.g.
+    #: identical members), each with the reason; a listed output that does not raise fails.
+    not_applicable: ClassVar[dict[str, str]] = {}
 
     def _cls(self) -> type:
         return _static(self, "model_class") or type(self.make())
@@ -380,6 +399,54 @@ class ModelContract(_Contract):
             f"no output says anything about the arithmetic (all ints/bools?): pick outputs "
             f"that return numbers or results, got kinds {said or 'none'}")
 
+    def test_every_output_keeps_the_exactness_rule_on_exact_inputs(self) -> None:
+        if self._no_arithmetic():
+            return
+        self._check_every_output(self.exact_kwargs, "exact", self.inexact, "inexact")
+
+    def test_every_output_keeps_the_exactness_rule_on_float_inputs(self) -> None:
+        if self._no_arithmetic():
+            return
+        self._check_every_output(self.float_kwargs, "float", self.exact_from_floats,
+                                 "exact_from_floats")
+
+    def _check_every_output(self, kwargs: dict[str, Any], want: str,
+                            excused: dict[str, str], excused_name: str) -> None:
+        """Every public zero-argument method and property (:func:`model_outputs`) of the model
+        built from ``kwargs`` keeps the exactness rule, except the outputs ``excused`` names
+        (each with a reason), which must break it (else the entry is stale)."""
+        model = self._cls()(**kwargs)
+        other = "float" if want == "exact" else "exact"
+        outputs = model_outputs(model)
+        for table, label in ((excused, excused_name), (self.slow, "slow"),
+                             (self.not_applicable, "not_applicable")):
+            for name, reason in table.items():
+                assert name in outputs, (
+                    f"{label} names {name!r}, which is not a public zero-argument output of "
+                    f"{type(model).__name__}")
+                assert reason.strip(), f"{label}[{name!r}] must say why"
+        broken, stale = [], []
+        for name, call in outputs.items():
+            if name in self.slow:
+                continue
+            if name in self.not_applicable:
+                with pytest.raises(MultilateralError):
+                    call()
+                continue
+            value = call()
+            kinds = exactness(value)
+            if name in excused:
+                if other not in kinds:
+                    stale.append(f"{name} (gave {sorted(kinds) or 'no arithmetic'})")
+            elif other in kinds:
+                broken.append(f"{name} = {_short(value)}")
+        assert not broken, (
+            f"on {want} inputs these outputs gave {other} arithmetic (fix them, or list them in "
+            f"`{excused_name}` with the reason): {'; '.join(broken)}")
+        assert not stale, (
+            f"`{excused_name}` lists outputs that keep the rule now; drop them: "
+            f"{', '.join(stale)}")
+
     def test_game_is_solvable(self) -> None:
         model = self.make()
         if not hasattr(type(model), "game"):
@@ -388,6 +455,37 @@ class ModelContract(_Contract):
             return
         assert self.no_game is None, f"{type(model).__name__} has a .game; drop `no_game`"
         self._check_game(model.game)
+
+
+#: Public names of a model that are not outputs: ``with_`` makes a model, ``game`` is checked
+#: by ``test_game_is_solvable``.
+NOT_OUTPUTS = frozenset({"with_", "game"})
+
+
+def model_outputs(model: object) -> dict[str, Callable[[], Any]]:
+    """The model's outputs, by name: a call for every public property and every public method
+    callable without arguments (constructor fields, ``with_`` and ``game`` excluded)."""
+    fields = {f.name for f in dataclasses.fields(model)} if dataclasses.is_dataclass(model) \
+        else set()
+    out: dict[str, Callable[[], Any]] = {}
+    for name in dir(type(model)):
+        if name.startswith("_") or name in NOT_OUTPUTS or name in fields:
+            continue
+        static = inspect.getattr_static(model, name, None)
+        if isinstance(static, (property, functools.cached_property)):
+            out[name] = lambda name=name: getattr(model, name)
+        elif inspect.isfunction(static):
+            method = getattr(model, name)
+            params = inspect.signature(method).parameters.values()
+            if all(p.default is not p.empty or p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD)
+                   for p in params):
+                out[name] = method
+    return out
+
+
+def _short(value: Any) -> str:
+    text = repr(value).replace("\n", " ")
+    return text if len(text) <= 120 else text[:117] + "..."
 
 
 def _public_data(obj: object) -> list[str]:

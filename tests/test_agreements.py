@@ -394,6 +394,11 @@ class TestHeterogeneousAgreementContract(ModelContract):
             "one value per")]
     exact_kwargs = {"n": 4, "benefit": [2, 1, 1, 3], "cost": [1, 2, 1, 1]}
     float_kwargs = {"n": 4, "benefit": [2.0, 1.0, 1.0, 3.0], "cost": 1.5}
+    not_applicable = {
+        "gamma": "defined by coalition size, for identical countries only",
+        "stable_sizes": "defined by coalition size, for identical countries only",
+        "largest_stable_size": "defined by coalition size, for identical countries only",
+    }
     outputs = [lambda m: m.payoffs([0, 3]), lambda m: m.surplus([0, 1]),
                lambda m: m.coalition_game(), lambda m: m.game]
 

@@ -330,7 +330,8 @@ class TestAllianceControlContract(ModelContract):
                     "dependence": Fraction(4, 5), "binding_value": 1,
                     "support": Fraction(3, 10)}
     float_kwargs = {"allies": 3, "adventurism": 0.5, "entrapment_cost": 10.0,
-                    "dependence": 0.8, "binding_value": 1.0, "support": 0.3}
+                    "dependence": 0.8, "binding_value": 1.0, "support": 0.3,
+                    "ally_restraint": 1.0}
     outputs = [lambda m: m.body_backs_restraint(), lambda m: m.compare(),
                lambda m: m.compare_allies(), lambda m: m.entrapment_threshold()]
 

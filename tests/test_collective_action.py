@@ -432,6 +432,14 @@ class TestPublicGoodProvisionContract(ModelContract):
                    ({"incomes": [1, 2, 3, 4]}, errors.InvalidArgumentError, "one value per")]
     exact_kwargs = {"incomes": [4, 2, 1], "a": F(1, 3), "theta": F(1, 2)}
     float_kwargs = {"incomes": [4.0, 2.0, 1.0], "a": 0.25, "theta": 0.5}
+    inexact = {
+        "per_member_provision": "G / n**theta with n**theta irrational (here 3**(1/2))",
+        "discrete_game": "payoffs (w - c)**a * g**(1 - a) (or b log G): irrational",
+    }
+    not_applicable = {
+        "crowding_threshold": "derived for identical members (these incomes differ)",
+        "peak_size": "derived for identical members (these incomes differ)",
+    }
     outputs = [lambda m: m.equilibrium().total, lambda m: m.equilibrium().contributions,
                lambda m: m.optimum(), lambda m: m.shortfall(),
                lambda m: m.burden_shares().exploitation]

@@ -401,6 +401,16 @@ class TestCollectiveRiskDilemmaContract(ModelContract):
                                               "cost": Fraction(1, 10), "endowment": 2}
     float_kwargs: ClassVar[dict[str, Any]] = {"n": 6, "threshold": 3, "risk": 0.5,
                                               "cost": 0.1, "endowment": 2.0}
+    # the finite-population side is floats whatever the input (the class's Notes)
+    inexact: ClassVar[dict[str, str]] = {
+        "fitness": "hypergeometric averages from float log-factorial weights (large Z)",
+        "finite_gain": "the difference of the float fitnesses",
+        "chain": "Fermi transition probabilities: goes through exp(beta * ...)",
+        "gradient_of_selection": "T+ - T- of the Fermi chain: goes through exp(beta * ...)",
+        "stationary_distribution": "of the Fermi chain: goes through exp(beta * ...)",
+        "group_achievement": "an average over the stationary distribution (exp(beta * ...))",
+        "average_cooperation": "an average over the stationary distribution (exp(beta * ...))",
+    }
     outputs: ClassVar[list[Any]] = [
         lambda m: m.critical_risk(), lambda m: m.infinite_equilibria(),
         lambda m: m.interior_roots(), lambda m: m.payoff_defector(2),

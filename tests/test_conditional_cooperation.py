@@ -223,6 +223,9 @@ class TestConditionalCooperationContract(ModelContract):
                    ({"mpcr": Fraction(1, 2)}, errors.InvalidArgumentError, "exactly one")]
     exact_kwargs = {"n": 5, "r": 3, "detection": Fraction(1, 2)}
     float_kwargs = {"n": 5, "r": 3.0, "detection": 0.5}
+    exact_from_floats = {
+        "formula": "a symbolic expression in n, r and q: the parameters' values never enter",
+    }
     outputs = [lambda m: m.critical_discount(), lambda m: m.critical_discount(9),
                lambda m: m.decomposed_threshold(2), lambda m: m.punishment_cost(),
                lambda m: m.with_(punishment_rounds=3).critical_discount()]

@@ -300,6 +300,11 @@ class TestMagicNumberContract(ModelContract):
                     "cooperation": ConditionalCooperation(n=2, r=3), "delta": Fraction(1, 2)}
     float_kwargs = {"weights": [0.5, 0.3, 0.2],
                     "cooperation": ConditionalCooperation(n=2, r=3.0), "delta": 0.5}
+    # the benefit side is float by design (concave sqrt, callables, delta distributions)
+    inexact = {
+        "curve": "net benefits p(k) B(P_k) - C(k) computed in floats (the class's Notes)",
+        "optimal_membership": "its net_benefit and p_sustained are floats (the class's Notes)",
+    }
     outputs = [lambda m: m.critical_mass(Fraction(3, 4)).coverage,
                lambda m: m.coverage([0, 2]), lambda m: m.critical_discount(3),
                lambda m: m.critical_discount(1)]

@@ -648,6 +648,9 @@ class TestReciprocityContract(ModelContract):
                     "knowledge": Fraction(3, 4)}
     float_kwargs = {"benefit": 3.0, "cost": 1.0, "population": 23, "delta": 0.9,
                     "knowledge": 0.75}
+    exact_from_floats = {
+        "largest_specific_group": "a population size: an integer count whatever the input",
+    }
     outputs = [
         lambda m: m.partner_continuation(),
         lambda m: m.specific_threshold(),
@@ -689,6 +692,19 @@ class TestIndirectReciprocityContract(ModelContract):
     # whatever the input (the class's Notes); the exact outputs are the limit analysis
     # (the upper end of an ESS range is often inf: unbounded, which says nothing)
     outputs = [lambda m: m.limit_ess_range()[0], lambda m: m.ratio]
+    inexact = {
+        "reputation": "a root of the reputation quadratic, irrational in general",
+        "cooperation": "built on the stationary reputation (an irrational root)",
+        "payoff": "(b - c) times the cooperation (built on an irrational root)",
+        "value_of_reputation": "derivatives at the stationary reputation (irrational root)",
+        "mutant_payoffs": "payoffs at the residents' stationary reputation (irrational root)",
+        "ess_range": "bounds at the stationary reputation (an irrational root)",
+        "simulate": "a Monte Carlo estimate (frequencies over simulated rounds)",
+    }
+    exact_from_floats = {
+        "reputation_formula": "a symbolic expression in e, mu and q: the parameters' values "
+                              "never enter",
+    }
 
 
 class TestNormContract(ModelContract):
