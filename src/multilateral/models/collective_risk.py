@@ -32,8 +32,9 @@ Fermi rule with selection ``beta`` and mutation rate ``mutation`` gives the birt
 
 **Arithmetic.** Exact ``risk``, ``cost`` and ``endowment`` (int or Fraction) keep the
 payoffs, the game, its rest points and the critical risk exact; floats give floats. The
-finite-population quantities (fitness, chain, stationary distribution, group achievement)
-pass payoffs through ``exp(beta ...)`` and are floats whatever the input.
+finite-population quantities are floats whatever the input: the chain, its stationary
+distribution and group achievement pass payoffs through ``exp(beta ...)``, and the fitnesses
+that feed it come from float hypergeometric weights (the class's Notes).
 
 **The headline, precisely.** Santos & Pacheco conclude that small groups sustain cooperation
 at lower risk. The exact form tested here (claim ``santos_pacheco_small_groups``): for a
@@ -116,11 +117,19 @@ class CollectiveRiskDilemma(Model):
         Draw the model of an imitation from the ``Z - 1`` others (``egttools``' convention)
         rather than from all ``Z``.
 
-    Exact (int or Fraction) ``risk``, ``cost`` and ``endowment`` keep payoffs, the gain
-    polynomial, its interior roots and the critical risk exact; floats give floats. The
-    finite-population outputs are floats (they pass through ``exp(beta ...)``). The defaults
-    ``b = 1``, ``c = 0.1``, ``Z = 50``, ``beta = 5``, ``mutation = 0.01`` are the usual
-    setting of this model after [1].
+    The defaults ``b = 1``, ``c = 0.1``, ``Z = 50``, ``beta = 5``, ``mutation = 0.01`` are the
+    usual setting of this model after [1].
+
+    Notes
+    -----
+    *Exactness.* Exact (int or Fraction) ``risk``, ``cost`` and ``endowment`` keep payoffs, the
+    game, the gain polynomial, its interior roots and the critical risk exact; floats give
+    floats. The finite-population outputs are floats whatever the input: :meth:`chain`,
+    :meth:`gradient_of_selection`, :meth:`stationary_distribution`, :meth:`group_achievement`
+    and :meth:`average_cooperation` pass payoffs through ``exp(beta ...)`` (the Fermi rule);
+    :meth:`fitness` and :meth:`finite_gain` are rational for exact payoffs but are computed
+    from float hypergeometric weights (log-factorials, so that populations of tens of
+    thousands stay fast), since they only feed the float chain.
 
     See Also
     --------

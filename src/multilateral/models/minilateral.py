@@ -353,6 +353,16 @@ class MagicNumber(Model):
     names : tuple of str
         Every member's label, the ``others`` included.
 
+    Notes
+    -----
+    *Exactness.* Exact weights keep shares, coverages (:meth:`coverage`,
+    :meth:`critical_mass`) and the critical discount factors exact. The benefit side is
+    computed in floats whatever the input: :meth:`curve`, the ``net_benefit`` and
+    ``p_sustained`` of :meth:`optimal_membership`, :meth:`net_benefit`, :meth:`benefit_of`
+    and :meth:`cost_of` are floats (a concave benefit is a square root, a callable benefit or
+    cost and a distribution of ``delta`` are evaluated in floats); the coverage of the optimal
+    club stays exact.
+
     References
     ----------
     .. [1] Naim, M. (2009). Minilateralism: the magic number to get real international

@@ -252,6 +252,14 @@ class PublicGoodProvision(Model):
     Pareto optimum). ``MRT = 1`` for summation and best shot (one unit of income makes one
     unit of ``G``), ``n`` for the weakest link (a unit more needs a unit from everyone).
 
+    **Exactness.** Exact incomes, ``a`` or ``benefit`` and ``theta`` keep the equilibrium,
+    the optimum and the shortfall exact; floats give floats. Two outputs are floats whatever
+    the input: :meth:`per_member_provision` when ``n**theta`` is irrational (e.g.
+    ``3**(1/2)``; :meth:`per_member_falls` still compares exactly), and the payoffs of
+    :meth:`discrete_game` (and :attr:`game`), since Cobb-Douglas utility
+    ``(w - c)**a g**(1 - a)`` raises to irrational powers (quasi-linear utility takes
+    ``log G``).
+
     References
     ----------
     .. [1] Bergstrom, T., Blume, L. and Varian, H. (1986). On the private provision of public

@@ -94,9 +94,12 @@ class IndirectReciprocity(Model):
     -----
     *Exactness.* The limit analysis (:meth:`limit_ess_range`) and :attr:`ratio` keep exact
     inputs exact. The stationary state at positive errors is a root of a quadratic
-    (irrational in general) and everything built on it (reputations, payoffs, ESS bounds) is
-    computed in floating point whatever the input; :meth:`reputation_formula` gives the
-    root exactly, as a sympy expression.
+    (irrational in general) and everything built on it (:meth:`reputation`,
+    :meth:`cooperation`, :meth:`payoff`, :meth:`value_of_reputation`,
+    :meth:`mutant_payoffs`, :meth:`ess_range`) is computed in floating point whatever the
+    input; :meth:`reputation_formula` gives the root exactly, as a sympy expression in the
+    error symbols (exact whatever the input). :meth:`simulate` is a Monte Carlo estimate,
+    in floats.
 
     *No ``.game``.* Payoffs depend on the strategies' frequencies through the stationary
     reputations, nonlinearly, so the model induces no matrix game; its evolutionary
