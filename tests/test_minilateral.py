@@ -303,7 +303,6 @@ class TestMagicNumberContract(ModelContract):
     # the benefit side is float by design (concave sqrt, callables, delta distributions)
     inexact = {
         "curve": "net benefits p(k) B(P_k) - C(k) computed in floats (the class's Notes)",
-        "optimal_membership": "its net_benefit and p_sustained are floats (the class's Notes)",
     }
     outputs = [lambda m: m.critical_mass(Fraction(3, 4)).coverage,
                lambda m: m.coverage([0, 2]), lambda m: m.critical_discount(3),

@@ -82,7 +82,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .._namespace import public_dir
-from .._numeric import format_number, format_values, readonly
+from .._numeric import format_number, format_values, is_exact, readonly
 from .._validation import check_positive_int, check_real, check_tol
 from ..errors import InvalidArgumentError, InvalidTypeError
 from ..results import CriticalDiscount
@@ -253,6 +253,10 @@ class MinilateralResult:
     curve : MembershipCurve
         The whole curve over ``k``, for plots and comparisons (e.g. against the universal
         club ``k = n``).
+    exact : Fraction or None
+        ``net_benefit`` in exact arithmetic, when every input it depends on is exact (the
+        weights, ``scale``, a number ``cost``, a number ``delta``) and the benefit is
+        ``"linear"`` or ``"threshold"`` (a concave benefit is a square root); else None.
 
     References
     ----------
@@ -287,6 +291,7 @@ class MinilateralResult:
     net_benefit: float
     p_sustained: float
     curve: MembershipCurve
+    exact: Fraction | None = None
 
     @property
     def worthwhile(self) -> bool:
@@ -357,11 +362,11 @@ class MagicNumber(Model):
     -----
     *Exactness.* Exact weights keep shares, coverages (:meth:`coverage`,
     :meth:`critical_mass`) and the critical discount factors exact. The benefit side is
-    computed in floats whatever the input: :meth:`curve`, the ``net_benefit`` and
-    ``p_sustained`` of :meth:`optimal_membership`, :meth:`net_benefit`, :meth:`benefit_of`
-    and :meth:`cost_of` are floats (a concave benefit is a square root, a callable benefit or
-    cost and a distribution of ``delta`` are evaluated in floats); the coverage of the optimal
-    club stays exact.
+    computed in floats whatever the input: :meth:`curve`, :meth:`net_benefit`,
+    :meth:`benefit_of` and :meth:`cost_of` are floats (a concave benefit is a square root, a
+    callable benefit or cost and a distribution of ``delta`` are evaluated in floats).
+    :meth:`optimal_membership` keeps its coverage exact and carries its net benefit exactly
+    in ``exact`` when every input it depends on is exact (a linear or threshold benefit).
 
     References
     ----------
@@ -913,7 +918,22 @@ class MagicNumber(Model):
             k=k, members=tuple(self._names[i] for i in idx),
             indices=tuple(idx), coverage=self._prefix(idx)[-1],
             net_benefit=float(nb[k - 1]), p_sustained=float(cv.p_sustained[k - 1]), curve=cv,
+            exact=self._exact_net_benefit(idx),
         )
+
+    def _exact_net_benefit(self, idx: Sequence[int]) -> Fraction | None:
+        """``p(k) B(s) - C(k)`` in Fractions for a club, or None when an input is inexact."""
+        if (not self._exact or callable(self.benefit) or callable(self.cost)
+                or self.benefit == "concave" or hasattr(self.delta, "cdf")
+                or not all(is_exact(x) for x in (self.scale, self.cost, self.threshold))
+                or (self.delta is not None and not is_exact(self.delta))):
+            return None
+        k = len(idx)
+        s = Fraction(self.coverage(idx))
+        scale = Fraction(self.scale)
+        b = scale * s if self.benefit == "linear" else scale * (s >= Fraction(self.threshold))
+        p = Fraction(int(self.sustain_probability(k)))  # 0 or 1 for a number delta
+        return p * b - Fraction(self.cost) * k
 
     def net_benefit(self, members: Sequence[str | int]) -> float:
         """Expected net benefit of any club (labels or indices), e.g. a brute-force check.
