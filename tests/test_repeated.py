@@ -243,3 +243,14 @@ class TestBadInput:
             solvers.profile_values(ml.RepeatedGame(three, 0.5), [A.tit_for_tat()] * 2)
         with pytest.raises(errors.InvalidArgumentError, match="kind"):
             solvers.critical_discount(self.pd, [A.tit_for_tat()] * 2, kind="ppe")
+
+
+def test_profile_values_follow_the_exactness_rule():
+    # exact payoffs and an exact delta give Fractions; a float delta makes the answer float
+    pd = ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0)
+    profile = [A.tit_for_tat(), A.always_defect()]
+    exact = solvers.profile_values(ml.RepeatedGame(pd, Fraction(9, 10)), profile)
+    assert exact.exact == (Fraction(9, 10), Fraction(7, 5))
+    floats = solvers.profile_values(ml.RepeatedGame(pd, 0.9), profile)
+    assert floats.exact is None
+    assert floats.values == pytest.approx([0.9, 1.4], abs=1e-12)

@@ -13,7 +13,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ..._namespace import public_dir
-from ..._numeric import solve_exact
+from ..._numeric import is_exact, solve_exact
 from ...automata import Automaton
 from ...games.repeated import RepeatedGame
 from ._chain import build_chain, values_float
@@ -46,8 +46,8 @@ class ProfileValues:
     >>> import multilateral as ml
     >>> game = ml.RepeatedGame(ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0), delta=0.9)
     >>> grim = ml.automata.grim_trigger()
-    >>> ml.solvers.profile_values(game, [grim, grim])
-    ProfileValues(3, 3)
+    >>> ml.solvers.profile_values(game, [grim, grim])   # float delta: float values
+    ProfileValues(3.0, 3.0)
     """
 
     values: NDArray[np.float64]
@@ -83,7 +83,9 @@ def profile_values(game: RepeatedGame, profile: Sequence[Automaton]) -> ProfileV
     >>> ml.solvers.profile_values(game, [tft, alld])   # sucker once, then mutual defection
     ProfileValues(9/10, 7/5)
     """
-    chain = build_chain(game, profile)
+    # one exactness rule: a float delta makes the answer float (its binary expansion as a
+    # Fraction would be exact nonsense, and slow)
+    chain = build_chain(game, profile, exact=is_exact(game.delta))
     u, trans = chain.step(chain.outcome)
     if chain.exact:
         d = Fraction(game.delta)
