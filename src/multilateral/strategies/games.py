@@ -11,15 +11,16 @@ References
 
 Examples
 --------
-A theory claim as a property test: in every Prisoners' Dilemma, mutual defection is the only
-equilibrium.
+Every Stag Hunt has the two pure equilibria and the mixed one between them (the package
+docstring, :mod:`multilateral.strategies`, shows the Prisoners' Dilemma):
 
->>> from hypothesis import given
+>>> from hypothesis import given, settings
 >>> import multilateral as ml
->>> @given(ml.strategies.prisoners_dilemmas())
-... def test_pd_unique_equilibrium(pd):
-...     assert ml.solvers.pure_nash_equilibria(pd) == ((1, 1),)
->>> test_pd_unique_equilibrium()
+>>> @settings(max_examples=20, deadline=None)
+... @given(ml.strategies.stag_hunts())
+... def test_assurance(game):
+...     assert len(ml.solvers.nash_equilibria(game)) == 3
+>>> test_assurance()
 """
 
 from __future__ import annotations

@@ -58,15 +58,14 @@ References
 
 Examples
 --------
+Specific against diffuse reciprocity among the WTO's 166 members (more in
+:class:`Reciprocity`), and the norms that keep indirect reciprocity stable:
+
 >>> import multilateral as ml
 >>> from fractions import Fraction
 >>> wto = ml.models.Reciprocity(benefit=2, cost=1, population=166, delta=Fraction(99, 100))
->>> wto.partner_continuation()
-Fraction(3, 8)
 >>> wto.specific_sustains(), wto.diffuse_sustains()
 (False, True)
->>> wto.largest_specific_group().value
-99.0
 >>> [n.name for n in ml.models.ess_limit().norms(ratio=1)]
 ['L8', 'L6', 'L2', 'L5', 'L7', 'L4', 'L1', 'L3']
 """
