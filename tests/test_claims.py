@@ -4,6 +4,7 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import multilateral as ml
@@ -68,9 +69,9 @@ def test_registry_refuses_duplicates(registry):
     with pytest.raises(errors.InvalidArgumentError, match="already registered"):
         register(claim)
     with pytest.raises(errors.InvalidArgumentError, match="already registered"):
-        register(ml.claims.OYE_GROUP_SIZE)  # a library claim cannot be registered twice
+        register(ml.claims.OLSON_DILUTION)  # a library claim cannot be registered twice
     with pytest.raises(errors.InvalidTypeError, match="Claim"):
-        register("oye_group_size")
+        register("olson_dilution")
     assert set(registry) == set(before) | {"test duplicate"}
 
 
@@ -83,8 +84,9 @@ def test_registry_fixture_restores_the_catalogue():
 CATALOGUE = (
     "barrett_paradox", "chamberlin_crowding", "diffuse_reciprocity_scales",
     "entrapment_bilateral", "heterogeneity_favors_clubs", "leading_eight",
-    "mediation_off_ramp", "nowak_reciprocity", "olson_exploitation", "olson_group_size",
-    "oye_group_size", "oye_group_size_nonrival", "oye_transparency", "power_monotone_in_weight",
+    "mediation_off_ramp", "no_channels_numbers_help", "nowak_reciprocity", "olson_dilution",
+    "olson_exploitation", "olson_group_size", "olson_suboptimality", "oye_transparency",
+    "power_monotone_in_weight",
     "power_proportional_to_weight", "powerplay_quadrants", "santos_pacheco_small_groups",
     "santos_pacheco_small_groups_finite", "small_stable_agreements",
 )
@@ -128,12 +130,83 @@ def test_bad_input(kwargs, error):
 
 
 def test_module_level_verify_by_name_or_claim():
-    assert ml.claims.verify("oye_group_size", max_examples=20).holds
-    verdict = ml.claims.verify(ml.claims.OYE_GROUP_SIZE_NONRIVAL, max_examples=50)
+    assert ml.claims.verify("olson_dilution", max_examples=20).holds
+    verdict = ml.claims.verify(ml.claims.OLSON_GROUP_SIZE, max_examples=50)
     assert not verdict.holds
     model, larger = verdict.counterexample
-    assert model.critical_discount(larger).value < model.critical_discount().value  # a reversal
+    assert not model.per_member_falls(larger)  # a pure public good: more per member
     with pytest.raises(errors.InvalidArgumentError, match="no claim named"):
-        ml.claims.verify("oye_group_sizes")
+        ml.claims.verify("oye_group_size")  # the old name is gone: the dilution is Olson's
     with pytest.raises(errors.InvalidTypeError, match="Claim"):
         ml.claims.verify(42)
+
+
+# -- the group-size claims, restated (issue 11): Olson's dilution is Olson's, not Oye's ------
+
+@pytest.mark.parametrize("name, holds", [
+    ("olson_suboptimality", True),     # Olson's own claim (pp. 35-36)
+    ("olson_group_size", False),       # the popular reading, corrected by Chamberlin (1974)
+    ("chamberlin_crowding", True),
+    ("olson_dilution", True),          # r/n falls: Olson's mechanism in repeated play
+    ("no_channels_numbers_help", True),  # mpcr fixed, no Oye channel at work
+])
+def test_group_size_claims_verdicts(name, holds):
+    assert ml.claims.verify(name, max_examples=200).holds is holds
+
+
+def test_olson_suboptimality_closed_forms():
+    from fractions import Fraction as F
+    provision = ml.models.PublicGoodProvision
+    a, w = F(1, 3), F(2)
+    for n in (1, 2, 7, 50):  # Cobb-Douglas summation: G*/G_opt = 1 / (1 + a (n - 1))
+        m = provision.identical(n, w, a)
+        assert m.shortfall() == 1 / (1 + a * (n - 1))
+        assert m.optimum() - m.equilibrium().total == n * (1 - a) * w * a * (n - 1) / (
+            1 + a * (n - 1))
+    # best shot: one member provides its stand-alone level, the optimum is n times it
+    assert [provision.identical(n, w, a, aggregation="best_shot").shortfall()
+            for n in (1, 2, 5)] == [1, F(1, 2), F(1, 5)]
+    # quasi-linear: a poor group gives all it has and is optimal until n w exceeds b
+    assert [provision.identical(n, 2, benefit=5).shortfall() for n in (1, 2, 3, 5)] == [
+        1, 1, F(5, 6), F(1, 2)]
+
+
+def test_olson_suboptimality_qualifications():
+    from fractions import Fraction as F
+    provision = ml.models.PublicGoodProvision
+    claim = ml.claims.OLSON_SUBOPTIMALITY
+    # a weakest link: the Pareto-best equilibrium is the optimum at every size, no shortfall
+    weakest = provision.identical(2, 2, F(1, 3), aggregation="weakest_link")
+    assert {weakest.with_size(n).shortfall() for n in (1, 2, 10, 100)} == {1}
+    assert claim.holds((weakest, 10))  # vacuously: neither group falls short
+    # unlike members: a rich newcomer makes the group privileged and brings it closer
+    small = provision([4, 2], a=F(3, 10))
+    joined = provision([4, 2, 50], a=F(3, 10))
+    assert (small.shortfall(), joined.shortfall()) == (F(10, 13), F(25, 28))
+    assert joined.shortfall() > small.shortfall()
+
+
+def test_dilution_and_non_rival_thresholds():
+    from fractions import Fraction as F
+    cc = ml.models.ConditionalCooperation
+    rival, non_rival = cc(n=2, r=F(4, 3)), cc(n=2, mpcr=F(2, 3))
+    sizes = (2, 7, 21, 193)
+    # fixed multiplier: (n - r) / (r (n - 1)) rises towards 1 / r
+    assert [rival.critical_discount(n).value for n in sizes] == [
+        F(1, 2), F(17, 24), F(59, 80), F(575, 768)]
+    # fixed per-capita return: (1 - m) / ((1 - m) + (m n - 1)) falls
+    assert [non_rival.critical_discount(n).value for n in sizes] == [
+        F(1, 2), F(1, 12), F(1, 40), F(1, 384)]
+    assert "Oye" not in ml.claims.OLSON_DILUTION.source
+
+
+@settings(max_examples=30)
+@given(st.one_of(ml.strategies.conditional_cooperation_size_pairs("r"),
+                 ml.strategies.conditional_cooperation_size_pairs("mpcr")))
+def test_dilution_domains_switch_oyes_channels_off(pair):
+    # perfect monitoring (transparency), collective grim punishment taken as credible
+    # (sanctions), identical members whose common interest is known (common interests)
+    model, _ = pair
+    assert model.detection == 1 and model.attribution
+    assert model.sanction == "untargeted" and model.punishment_rounds is None
+    assert model.benefits is None

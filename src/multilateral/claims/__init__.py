@@ -8,10 +8,10 @@ One module per theory states its claims and registers them:
 ========================================  ==================================================
 module                                    claims
 ========================================  ==================================================
-:mod:`~multilateral.claims.oye`           ``OYE_GROUP_SIZE``, ``OYE_GROUP_SIZE_NONRIVAL``,
-                                          ``OYE_TRANSPARENCY``
-:mod:`~.collective_goods`                 ``OLSON_GROUP_SIZE``, ``CHAMBERLIN_CROWDING``,
-                                          ``OLSON_EXPLOITATION``
+:mod:`~multilateral.claims.oye`           ``OYE_TRANSPARENCY``
+:mod:`~.collective_goods`                 ``OLSON_SUBOPTIMALITY``, ``OLSON_GROUP_SIZE``,
+                                          ``CHAMBERLIN_CROWDING``, ``OLSON_EXPLOITATION``,
+                                          ``OLSON_DILUTION``, ``NO_CHANNELS_NUMBERS_HELP``
 :mod:`~.collective_risk`                  ``SANTOS_PACHECO_SMALL_GROUPS``,
                                           ``SANTOS_PACHECO_SMALL_GROUPS_FINITE``
 :mod:`~.reciprocity`                      ``DIFFUSE_RECIPROCITY_SCALES``,
@@ -33,7 +33,7 @@ Examples
 --------
 >>> import multilateral as ml
 >>> len(ml.claims.catalogue())
-19
+20
 >>> ml.claims.verify("oye_transparency", max_examples=20).holds
 True
 >>> ml.claims.OLSON_GROUP_SIZE.source
@@ -46,11 +46,18 @@ from .._namespace import public_dir
 from .agreements import BARRETT_PARADOX, SMALL_STABLE_AGREEMENTS
 from .alliances import ENTRAPMENT_BILATERAL, POWERPLAY_QUADRANTS
 from .base import REGISTRY, Claim, Verdict, catalogue, register, verify
-from .collective_goods import CHAMBERLIN_CROWDING, OLSON_EXPLOITATION, OLSON_GROUP_SIZE
+from .collective_goods import (
+    CHAMBERLIN_CROWDING,
+    NO_CHANNELS_NUMBERS_HELP,
+    OLSON_DILUTION,
+    OLSON_EXPLOITATION,
+    OLSON_GROUP_SIZE,
+    OLSON_SUBOPTIMALITY,
+)
 from .collective_risk import SANTOS_PACHECO_SMALL_GROUPS, SANTOS_PACHECO_SMALL_GROUPS_FINITE
 from .crisis import MEDIATION_OFF_RAMP
 from .forum_choice import HETEROGENEITY_FAVORS_CLUBS
-from .oye import OYE_GROUP_SIZE, OYE_GROUP_SIZE_NONRIVAL, OYE_TRANSPARENCY
+from .oye import OYE_TRANSPARENCY
 from .power import POWER_MONOTONE_IN_WEIGHT, POWER_PROPORTIONAL_TO_WEIGHT
 from .reciprocity import DIFFUSE_RECIPROCITY_SCALES, LEADING_EIGHT, NOWAK_RECIPROCITY
 
@@ -63,10 +70,11 @@ __all__ = [
     "LEADING_EIGHT",
     "MEDIATION_OFF_RAMP",
     "NOWAK_RECIPROCITY",
+    "NO_CHANNELS_NUMBERS_HELP",
+    "OLSON_DILUTION",
     "OLSON_EXPLOITATION",
     "OLSON_GROUP_SIZE",
-    "OYE_GROUP_SIZE",
-    "OYE_GROUP_SIZE_NONRIVAL",
+    "OLSON_SUBOPTIMALITY",
     "OYE_TRANSPARENCY",
     "POWERPLAY_QUADRANTS",
     "POWER_MONOTONE_IN_WEIGHT",

@@ -1,14 +1,21 @@
-"""Oye's claims about the number of players and transparency (conditional cooperation).
+"""Oye's claims about the number of players, one per channel (conditional cooperation).
 
-Each instance of the group-size claims is a pair ``(model, larger)``: a
-:class:`~multilateral.models.ConditionalCooperation` model of ``n`` members and a larger
-size. Oye (1985, pp. 18-20) argues that more players make conditional cooperation harder.
-With the multiplier ``r`` fixed (the return to each member ``r / n`` falls as the group grows,
-Olson's normalization) the critical discount factor rises with ``n``: ``OYE_GROUP_SIZE``
-holds. With the marginal per-capita return fixed (a non-rival good: each unit returns the
-same to every member however many there are) it falls: ``OYE_GROUP_SIZE_NONRIVAL`` states
-Oye's claim on that class, and fails. The normalization decides the sign, so the model makes
-it explicit.
+Oye (1985, pp. 18-20) argues that more players make cooperation harder through three
+channels: transaction and information costs rise (the **recognition of common
+interests** gets harder), **transparency** falls (recognition and control: defection is
+harder to see and to attribute), and **sanctions** become less feasible (punishing a
+defector without punishing the cooperators, and getting anyone to pay for punishing).
+Each channel has its own claim in this module, stated with its qualification, over a class
+of models in which that channel is at work; ``OYE_TRANSPARENCY`` is the comparative static
+underneath the monitoring channel: better detection never raises the critical discount
+factor.
+
+What this module does *not* hold: the fall of each member's return ``r / n`` as the group
+grows with the multiplier fixed. That raises the critical discount factor with no channel of
+Oye's at work; it is Olson's dilution, registered as
+:data:`~multilateral.claims.OLSON_DILUTION` in :mod:`multilateral.claims.collective_goods`,
+next to :data:`~multilateral.claims.NO_CHANNELS_NUMBERS_HELP`, the non-rival case in which,
+with the channels switched off and no dilution, numbers help.
 
 References
 ----------
@@ -18,10 +25,8 @@ References
 Examples
 --------
 >>> import multilateral as ml
->>> ml.claims.OYE_GROUP_SIZE.verify(max_examples=30).holds
+>>> ml.claims.OYE_TRANSPARENCY.verify(max_examples=30).holds
 True
->>> ml.claims.OYE_GROUP_SIZE_NONRIVAL.verify(max_examples=30).holds
-False
 """
 
 from __future__ import annotations
@@ -30,16 +35,11 @@ from fractions import Fraction
 
 from .._namespace import public_dir
 from ..models.conditional_cooperation import ConditionalCooperation
-from ..strategies import conditional_cooperation_detection_pairs, conditional_cooperation_size_pairs
+from ..strategies import conditional_cooperation_detection_pairs
 from .base import Claim, register
 
-__all__ = ["OYE_GROUP_SIZE", "OYE_GROUP_SIZE_NONRIVAL", "OYE_TRANSPARENCY"]
+__all__ = ["OYE_TRANSPARENCY"]
 __dir__ = public_dir(__all__)
-
-
-def _harder(instance: tuple[ConditionalCooperation, int]) -> bool:
-    model, larger = instance
-    return bool(model.critical_discount(larger).value >= model.critical_discount().value)
 
 
 def _clearer(instance: tuple[ConditionalCooperation, Fraction]) -> bool:
@@ -49,24 +49,6 @@ def _clearer(instance: tuple[ConditionalCooperation, Fraction]) -> bool:
 
 
 _SOURCE = "Oye (1985), 'Explaining cooperation under anarchy', World Politics 38(1), pp. 18-20"
-
-OYE_GROUP_SIZE = register(Claim(
-    name="oye_group_size",
-    statement="more players make conditional cooperation harder: with the multiplier fixed, "
-              "a larger group needs a discount factor at least as high",
-    source=_SOURCE,
-    predicate=_harder,
-    domain=lambda: conditional_cooperation_size_pairs("r"),
-))
-
-OYE_GROUP_SIZE_NONRIVAL = register(Claim(
-    name="oye_group_size_nonrival",
-    statement="more players make conditional cooperation harder, stated for a non-rival good "
-              "(marginal per-capita return fixed): false, larger groups need less patience",
-    source=_SOURCE + "; the reversal: Chamberlin (1974) for provision",
-    predicate=_harder,
-    domain=lambda: conditional_cooperation_size_pairs("mpcr"),
-))
 
 OYE_TRANSPARENCY = register(Claim(
     name="oye_transparency",

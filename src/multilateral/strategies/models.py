@@ -223,7 +223,7 @@ def conditional_cooperation_size_pairs(normalization: Literal["r", "mpcr"] = "r"
     See Also
     --------
     multilateral.models.ConditionalCooperation : the model.
-    multilateral.claims.OYE_GROUP_SIZE, multilateral.claims.OYE_GROUP_SIZE_NONRIVAL
+    multilateral.claims.OLSON_DILUTION, multilateral.claims.NO_CHANNELS_NUMBERS_HELP
         The claims asserted over them.
     conditional_cooperation_detection_pairs : pairs over detection.
 
