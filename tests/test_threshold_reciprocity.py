@@ -1,0 +1,229 @@
+"""Tests of ThresholdReciprocity: Boyd and Richerson's (1988) TFT_a against ALLD in groups of n.
+
+What is reproduced (see the module docstring of multilateral.models.reciprocity.threshold):
+
+* the payoffs, by playing the repeated n-person prisoner's dilemma round by round;
+* the closed form of the invasion threshold of TFT_(n-1), ``K^(1/(n-1))``, against the root the
+  library's anonymous-game solver isolates, and the replicator solver's trajectories on both
+  sides of it (solvers cross-check);
+* Axelrod and Hamilton (1981, p. 1393) for n = 2: TFT is stable against ALLD iff
+  ``w >= (T - R) / (T - P)``, and the 2x2 invasion threshold;
+* Joshi (1987, abstract, p. 69), the same model: only the strictest reciprocator can go to
+  fixation, the lenient ones are invaded by defectors yet can coexist stably with them above a
+  threshold, and the threshold rises with the group size;
+* Boyd and Richerson (1988, abstract, p. 337): the basin of attraction of reciprocity shrinks as
+  n grows, and at any fixed frequency of reciprocators the continuation probability needed
+  tends to 1 (hypothesis properties over a class of exact parameter sets).
+"""
+
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+
+import numpy as np
+import pytest
+import sympy
+from contract import ModelContract
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import multilateral as ml
+from multilateral.errors import InvalidArgumentError, InvalidProbabilityError, InvalidTypeError
+
+TR = ml.models.ThresholdReciprocity
+W = Fraction(9, 10)
+
+
+def _play(n: int, a: int, reciprocators: int, b: Fraction, c: Fraction, rounds: int = 4
+          ) -> tuple[list[Fraction], list[Fraction]]:
+    """Per-round payoffs to a reciprocator and to a defector in a group with
+    ``reciprocators`` TFT_a members (the rest ALLD), played round by round."""
+    coop = [True] * reciprocators + [False] * (n - reciprocators)
+    is_tft = list(coop)
+    tft_pay, alld_pay = [], []
+    for _ in range(rounds):
+        i = sum(coop)
+        tft_pay.append(b * i / n - c * coop[0] if reciprocators else Fraction(0))
+        alld_pay.append(b * i / n if reciprocators < n else Fraction(0))
+        coop = [is_tft[k] and sum(coop) - coop[k] >= a for k in range(n)]
+    return tft_pay, alld_pay
+
+
+class TestPayoffs:
+    @pytest.mark.parametrize(("n", "a"), [(2, 1), (3, 1), (3, 2), (5, 2), (5, 4), (4, 0)])
+    def test_game_matches_round_by_round_play(self, n: int, a: int) -> None:
+        b, c = Fraction(3), Fraction(2)
+        m = TR(n, a, benefit=b, cost=c, delta=W)
+        g = m.game
+        for j in range(n):
+            # a reciprocator with j reciprocating partners
+            tft, _ = _play(n, a, j + 1, b, c)
+            assert tft[2] == tft[1] == tft[3]   # from round 2 on the state is absorbing
+            assert g.cooperator[j] == tft[0] + tft[1] * W / (1 - W)
+            # a defector with j reciprocating partners
+            _, alld = _play(n, a, j, b, c)
+            assert alld[2] == alld[1]
+            assert g.defector[j] == alld[0] + alld[1] * W / (1 - W)
+
+    def test_fitness_is_the_binomial_average_and_the_games_gain(self) -> None:
+        m = TR(6, 3, benefit=5, cost=3, delta=Fraction(19, 20))
+        p = Fraction(2, 7)
+        tft, alld = m.fitness(p)
+        weights = [math.comb(5, j) * p**j * (1 - p) ** (5 - j) for j in range(6)]
+        assert tft == sum(w * v for w, v in zip(weights, m.game.cooperator, strict=True))
+        assert alld == sum(w * v for w, v in zip(weights, m.game.defector, strict=True))
+        assert isinstance(m.gain(p), Fraction)
+        assert float(m.gain(p)) == pytest.approx(float(m.game.gain_function(float(p))))
+
+    def test_one_shot_always_costs_c_minus_b_over_n(self) -> None:
+        for a in range(5):
+            assert TR(5, a, benefit=3, cost=2, delta=0).gain(Fraction(1, 3)) == Fraction(-7, 5)
+
+
+class TestClosedFormAgainstSolvers:
+    @pytest.mark.parametrize("n", range(2, 9))
+    def test_invasion_threshold_is_the_solvers_root(self, n: int) -> None:
+        m = TR(n, n - 1, benefit=3, cost=2, delta=W)
+        k = (2 - Fraction(3, n)) * (1 - W) / (W * 1)
+        closed = m.basin().exact
+        assert sympy.simplify(closed - sympy.Rational(k.numerator, k.denominator)
+                              ** sympy.Rational(1, n - 1)) == 0
+        interior = [e for e in ml.solvers.symmetric_equilibria(m.game) if 0 < e.probability < 1]
+        assert len(interior) == 1 and not interior[0].stable
+        assert sympy.simplify(sympy.sympify(interior[0].exact) - closed) == 0
+        rest = ml.solvers.rest_points(m.game)
+        assert [p.stability for p in rest] == ["stable", "unstable", "stable"]
+
+    @pytest.mark.parametrize(("n", "w"), [(3, W), (6, W), (10, Fraction(99, 100))])
+    def test_replicator_goes_to_the_side_the_closed_form_predicts(self, n: int, w: Fraction
+                                                                  ) -> None:
+        m = TR(n, n - 1, benefit=3, cost=2, delta=w)
+        star = m.basin().boundary
+        up = ml.solvers.replicator(m.game, min(star + 0.02, 1.0), 400).final[0]
+        down = ml.solvers.replicator(m.game, star - 0.02, 400).final[0]
+        assert up > 0.999 and down < 0.001
+
+    def test_lenient_reciprocators_coexist_stably_with_defectors(self) -> None:
+        # Joshi (1987, p. 69): a lenient TFT is invaded by D but, above a threshold, coexists
+        # stably with it; the replicator solver settles on the stable mix.
+        m = TR(3, 1, benefit=2, cost=1, delta=W)
+        basin = m.basin()
+        assert not m.is_ess()
+        assert basin.attractor is not None and 0 < basin.attractor < 1
+        stable = [e for e in m.rest_points() if e.stable and 0 < e.probability < 1]
+        assert [e.probability for e in stable] == [basin.attractor]
+        final = ml.solvers.replicator(m.game, basin.boundary + 0.05, 400).final[0]
+        assert final == pytest.approx(basin.attractor, abs=1e-6)
+        assert ml.solvers.replicator(m.game, basin.boundary - 0.02, 400).final[0] < 1e-3
+
+    def test_general_threshold_path_agrees_with_closed_form(self) -> None:
+        # the solver path (used for a < n - 1) on a = n - 1 gives the closed form's boundary
+        m = TR(5, 4, benefit=5, cost=3, delta=Fraction(19, 20))
+        points = [e for e in m.rest_points() if 0 < e.probability < 1]
+        assert points[0].probability == pytest.approx(m.basin().boundary, abs=1e-12)
+
+    def test_float_model_gives_floats_and_agrees(self) -> None:
+        exact = TR(7, 6, benefit=3, cost=2, delta=W).basin()
+        approx = TR(7, 6, benefit=3.0, cost=2.0, delta=0.9).basin()
+        assert approx.exact is None and isinstance(approx.boundary, float)
+        assert approx.boundary == pytest.approx(exact.boundary, rel=1e-12)
+        lenient = TR(3, 1, benefit=2.0, cost=1.0, delta=0.9).basin()
+        assert lenient.boundary == pytest.approx(TR(3, 1, benefit=2, cost=1, delta=W)
+                                                 .basin().boundary, rel=1e-9)
+
+
+class TestPublishedResults:
+    @pytest.mark.parametrize(("b", "c"), [(3, 2), (5, 3), (Fraction(7, 2), 2)])
+    def test_axelrod_hamilton_for_pairs(self, b: int, c: int) -> None:
+        # n = 2: T = B/2, R = B - C, P = 0, S = B/2 - C; TFT resists ALLD iff w >= (T-R)/(T-P)
+        t, r, p, s = Fraction(b, 2), Fraction(b) - c, Fraction(0), Fraction(b, 2) - c
+        m = TR(2, 1, benefit=b, cost=c, delta=W)
+        assert m.critical_discount().exact == (t - r) / (t - p)
+        # 2x2 invasion threshold of TFT against ALLD with continuation w
+        a11, a12 = r / (1 - W), s + W * p / (1 - W)
+        a21, a22 = t + W * p / (1 - W), p / (1 - W)
+        assert m.basin().exact == (a22 - a12) / (a11 - a21 - a12 + a22)
+
+    @pytest.mark.parametrize("n", [3, 4, 6, 9])
+    def test_only_the_strictest_reciprocator_is_stable(self, n: int) -> None:
+        # Joshi (1987, p. 69); Boyd and Richerson (1988): lenient TFT_a, a < n - 1, feed a
+        # lone defector for ever; TFT_(n-1) resists it iff w >= (nC - B)/((n - 1) B)
+        for a in range(n - 1):
+            assert not TR(n, a, delta=Fraction(999, 1000)).is_ess()
+            assert not TR(n, a).critical_discount().attainable
+        m = TR(n, n - 1, benefit=3, cost=2)
+        assert m.critical_discount().exact == Fraction(n * 2 - 3, (n - 1) * 3)
+
+    def test_the_threshold_rises_with_n_towards_one(self) -> None:
+        boundaries = [TR(n, n - 1, benefit=3, cost=2, delta=W).basin().boundary
+                      for n in (2, 3, 5, 10, 20, 50, 100)]
+        assert all(np.diff(boundaries) > 0)
+        assert boundaries[-1] > 0.97
+        # and a longer shadow of the future is needed to keep it open
+        wide = [TR(n, n - 1, benefit=3, cost=2, delta=Fraction(999, 1000)).basin().boundary
+                for n in (10, 100)]
+        assert wide[0] < boundaries[3] and wide[1] < boundaries[-1]
+
+    @settings(deadline=None)
+    @given(n=st.integers(2, 25), b=st.integers(2, 12), t=st.integers(1, 23),
+           w=st.integers(1, 99))
+    def test_basin_shrinks_as_the_group_grows(self, n: int, b: int, t: int, w: int) -> None:
+        # Boyd and Richerson (1988, p. 337), over a class: every B, C with B/n < C < B, every w
+        c = Fraction(b, n) + (b - Fraction(b, n)) * Fraction(t, 24)
+        m = TR(n, n - 1, benefit=b, cost=c, delta=Fraction(w, 100))
+        bigger = m.with_(n=n + 1, threshold=n)
+        small, large = m.basin(), bigger.basin()
+        if small.basin == 0:
+            assert large.basin == 0
+        else:
+            assert bool(sympy.sympify(large.basin_exact) < sympy.sympify(small.basin_exact))
+        half = Fraction(1, 2)
+        assert bigger.critical_discount(half).exact > m.critical_discount(half).exact
+
+    def test_needed_continuation_tends_to_one(self) -> None:
+        needed = [TR(n, n - 1, benefit=3, cost=2).critical_discount(Fraction(1, 2)).exact
+                  for n in (2, 5, 10, 20)]
+        assert needed == sorted(needed) and 1 - needed[-1] < Fraction(1, 10**5)
+
+
+class TestBadParameters:
+    @pytest.mark.parametrize(("kwargs", "error", "match"), [
+        ({"n": 1, "threshold": 0}, InvalidArgumentError, "n \\(the group size\\)"),
+        ({"n": 2.5, "threshold": 1}, InvalidTypeError, "n \\(the group size\\)"),
+        ({"n": 4, "threshold": 4}, InvalidArgumentError, "from 0 to 3"),
+        ({"n": 4, "threshold": -1}, InvalidArgumentError, "from 0 to 3"),
+        ({"n": 4, "threshold": True}, InvalidArgumentError, "threshold"),
+        ({"n": 4, "threshold": 3, "delta": 1}, InvalidProbabilityError, "delta"),
+        ({"n": 4, "threshold": 3, "delta": Fraction(-1, 2)}, InvalidProbabilityError, "delta"),
+        ({"n": 4, "threshold": 3, "benefit": 0}, InvalidArgumentError, "benefit"),
+        ({"n": 4, "threshold": 3, "cost": -1}, InvalidArgumentError, "cost"),
+    ])
+    def test_errors(self, kwargs: dict[str, object], error: type[Exception], match: str
+                    ) -> None:
+        with pytest.raises(error, match=match):
+            TR(**kwargs)  # type: ignore[arg-type]
+
+    def test_frequency_outside_unit_interval(self) -> None:
+        with pytest.raises(InvalidProbabilityError, match="frequency"):
+            TR(3, 2).fitness(Fraction(3, 2))
+
+
+class TestThresholdReciprocityContract(ModelContract):
+    def make(self) -> ml.models.ThresholdReciprocity:
+        return TR(5, 4, benefit=3, cost=2, delta=W)
+
+    def make_other(self) -> ml.models.ThresholdReciprocity:
+        return TR(5, 3, benefit=3, cost=2, delta=W)
+
+    changes = {"n": 6, "threshold": 2, "delta": Fraction(1, 2)}
+    bad = [(lambda: TR(1, 0), InvalidArgumentError, "group size"),
+           (lambda: TR(3, 3), InvalidArgumentError, "threshold")]
+    bad_changes = [({"delta": 2}, InvalidProbabilityError, "delta"),
+                   ({"threshold": 7}, InvalidArgumentError, "threshold")]
+    exact_kwargs = {"n": 4, "threshold": 3, "benefit": 3, "cost": Fraction(3, 2),
+                    "delta": Fraction(9, 10)}
+    float_kwargs = {"n": 4, "threshold": 3, "benefit": 3.0, "cost": 1.5, "delta": 0.9}
+    outputs = [lambda m: m.fitness(Fraction(1, 3) if m.delta == Fraction(9, 10) else 1 / 3),
+               lambda m: m.basin(), lambda m: m.with_(threshold=1).basin(),
+               lambda m: m.critical_discount(), lambda m: m.game]
