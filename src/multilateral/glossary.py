@@ -125,6 +125,10 @@ TOPICS: dict[str, dict[str, str]] = {
         "noise": "Implementation (execution) error: probability that an intended action is "
                  "replaced by another.",
         "monitoring_error": "Probability that an action is misreported in the public signal.",
+        "signal": "The public signal technology under imperfect monitoring "
+                  "(``PublicMonitoring``): ``'aggregate'`` (bad when the recorded total falls "
+                  "short, so false alarms accumulate with ``n``) or ``'audit'`` (one random "
+                  "member's record is published).",
         "assessment_error": "Probability that an observer assigns the wrong reputation.",
         "observation": "Probability that an interaction is observed (by an observer or by "
                        "all).",

@@ -41,6 +41,7 @@ from .forum_choice import (
     caucus_gain,
 )
 from .minilateral import CriticalMass, MagicNumber, MembershipCurve, MinilateralResult
+from .public_monitoring import PublicMonitoring
 from .reciprocity import (
     ACTION_RULES,
     NORMS,
@@ -98,6 +99,7 @@ __all__ = [
     "Powerplay",
     "ProvisionEquilibrium",
     "PublicGoodProvision",
+    "PublicMonitoring",
     "PureEquilibriumClass",
     "Reciprocity",
     "ReciprocityBasin",

@@ -1,0 +1,261 @@
+"""Oye's transparency channel: Green-Porter trigger strategies and the APS bound under a noisy
+public signal whose informativeness falls with the number of members."""
+
+import math
+from fractions import Fraction
+
+import pytest
+from contract import ModelContract
+from hypothesis import given
+from hypothesis import strategies as st
+
+import multilateral as ml
+from multilateral import automata as A
+from multilateral import errors
+from multilateral._numeric import solve_exact
+from multilateral.models import ConditionalCooperation, PublicMonitoring
+
+F = Fraction
+small_probs = st.fractions(min_value=0, max_value=F(1, 4), max_denominator=40)
+unit = st.fractions(min_value=F(1, 20), max_value=F(19, 20), max_denominator=40)
+rounds = st.sampled_from([None, 1, 2, 3])
+
+
+def _delta_value(cd):
+    return cd.value if cd.attainable else math.inf
+
+
+# -- published results -----------------------------------------------------------------------
+def test_mailath_samuelson_prisoners_dilemma():
+    # Mailath and Samuelson (2006, section 7.2): the PD with payoffs 2, 3, -1, 0 and a public
+    # signal that is good with probability p (both exert effort) or q (one shirks): grim
+    # trigger needs delta >= 1 / (3p - 2q); the best strongly symmetric payoff is
+    # 2 - (1 - p) / (p - q). Two members with mpcr 3/4 play that PD scaled by 1/4.
+    model = PublicMonitoring(n=2, mpcr=F(3, 4), monitoring_error=F(1, 10), detection=F(1, 2))
+    t, r, p_pay = model.trp()
+    sucker = model.return_per_unit() - 1  # a lone contributor's payoff
+    assert (4 * t, 4 * r, 4 * p_pay, 4 * sucker) == (3, 2, 0, -1)  # T, R, P, S
+    bad_p, bad_q = model.signal_probabilities()
+    p, q = 1 - bad_p, 1 - bad_q  # their p, q are probabilities of the GOOD signal
+    assert (p, q) == (F(81, 100), F(9, 20))
+    assert model.critical_discount().value == 1 / (3 * p - 2 * q) == F(100, 153)
+    assert 4 * model.best_payoff() == 2 - (1 - p) / (p - q) == F(53, 36)
+
+
+@given(st.fractions(min_value=0, max_value=F(1, 2), max_denominator=30),
+       st.fractions(min_value=F(1, 30), max_value=1, max_denominator=30),
+       st.sampled_from(["aggregate", "audit"]))
+def test_mailath_samuelson_formulas_over_signals(eps, extra, signal):
+    det = min(F(1), eps + extra)
+    model = PublicMonitoring(n=2, mpcr=F(3, 4), monitoring_error=eps, detection=det,
+                             signal=signal)
+    bad_p, bad_q = model.signal_probabilities()
+    p, q = 1 - bad_p, 1 - bad_q
+    cd = model.critical_discount()
+    if 3 * p - 2 * q > 1:
+        assert cd.value == 1 / (3 * p - 2 * q)
+        assert 4 * model.best_payoff() == 2 - (1 - p) / (p - q)
+    else:  # 2 - (1 - p)/(p - q) <= 0: no cooperation at any delta
+        assert not cd.attainable and model.best_payoff() == 0
+
+
+# -- the perfect-monitoring limit and the generic solver --------------------------------------
+@given(st.integers(2, 40), unit, rounds)
+def test_perfect_monitoring_is_conditional_cooperation(n, m, k):
+    ours = PublicMonitoring(n=n, mpcr=m, punishment_rounds=k).critical_discount()
+    theirs = ConditionalCooperation(n=n, mpcr=m, punishment_rounds=k).critical_discount()
+    assert _delta_value(ours) == _delta_value(theirs)
+
+
+@given(st.fractions(min_value=F(11, 20), max_value=F(19, 20), max_denominator=20))
+def test_two_members_match_the_repeated_game_solver(m):
+    model = PublicMonitoring(n=2, mpcr=m)
+    grim = [A.grim_trigger()] * 2
+    solved = ml.solvers.critical_discount(model.game.to_normal_form(), grim)
+    assert solved.exact == model.critical_discount().value
+
+
+# -- Green and Porter: the value recursion and the incentive constraint -----------------------
+def _values(model, delta):
+    """Exact continuation values of the trigger profile (cooperative state, then the punishment
+    states) and of a one-shot deviation, from the automaton's linear system."""
+    t, r, p_pay = model.trp()
+    p, q = model.signal_probabilities()
+    k = model.punishment_rounds
+    if k is None:
+        v = ((1 - delta) * r + delta * p * p_pay) / (1 - delta * (1 - p))
+        dev = (1 - delta) * t + delta * ((1 - q) * v + q * p_pay)
+        return v, dev
+    # states: 0 cooperate, 1..k punish; punishment state j moves to j + 1, k back to 0
+    size = k + 1
+    matrix = [[F(0)] * size for _ in range(size)]
+    rhs = []
+    for s in range(size):
+        matrix[s][s] += 1
+        if s == 0:
+            matrix[0][0] -= delta * (1 - p)
+            matrix[0][1] -= delta * p
+            rhs.append((1 - delta) * r)
+        else:
+            matrix[s][(s + 1) % size] -= delta
+            rhs.append((1 - delta) * p_pay)
+    vals = solve_exact(matrix, rhs)
+    dev = (1 - delta) * t + delta * ((1 - q) * vals[0] + q * vals[1])
+    return vals[0], dev
+
+
+@given(st.integers(2, 12), unit, small_probs, st.sampled_from([None, 1, 2, 3]),
+       st.fractions(min_value=F(1, 20), max_value=F(19, 20), max_denominator=40))
+def test_trigger_payoff_and_threshold_solve_the_recursion(n, m, eps, k, delta):
+    model = PublicMonitoring(n=n, mpcr=m, monitoring_error=eps, detection=1,
+                             punishment_rounds=k)
+    value, deviation = _values(model, delta)
+    assert model.trigger_payoff(delta) == value
+    assert model.sustains(delta) == (value >= deviation)
+    cd = model.critical_discount()
+    if cd.attainable and isinstance(cd.value, Fraction) and cd.value > 0:
+        at, dev_at = _values(model, cd.value)
+        assert at == dev_at  # the constraint binds at the threshold
+
+
+@given(st.integers(2, 12), unit, small_probs, rounds,
+       st.fractions(min_value=F(1, 20), max_value=F(19, 20), max_denominator=40))
+def test_aps_bound_dominates_the_trigger_strategies(n, m, eps, k, delta):
+    model = PublicMonitoring(n=n, mpcr=m, monitoring_error=eps, punishment_rounds=k)
+    if model.sustains(delta):
+        assert model.trigger_payoff(delta) <= model.best_payoff(delta)
+        # ... and the best strongly symmetric equilibrium needs no more patience than any T
+        grim = model.with_(punishment_rounds=None).critical_discount()
+        assert grim.value <= delta
+
+
+def test_aps_bang_bang_payoff_is_self_generated():
+    model = PublicMonitoring(n=5, mpcr=F(1, 2), monitoring_error=F(1, 20), detection=F(3, 4))
+    t, r, p_pay = model.trp()
+    p, q = model.signal_probabilities()
+    delta = F(9, 10)
+    best = model.best_payoff(delta)
+    low = best - (1 - delta) * (t - r) / (delta * (q - p))  # the incentive binds
+    assert p_pay <= low <= best  # both continuations are in [P, v*]
+    assert (1 - delta) * r + delta * ((1 - p) * best + p * low) == best
+    assert (1 - delta) * t + delta * ((1 - q) * best + q * low) == best
+
+
+def test_efficiency_loss_of_punishment_on_the_path():
+    model = PublicMonitoring(n=4, mpcr=F(1, 2), monitoring_error=F(1, 20),
+                             punishment_rounds=3)
+    p, _ = model.signal_probabilities()
+    # as delta -> 1 the trigger strategies lose the share of time spent punishing, Tp/(1+Tp)
+    assert model.efficiency_loss(0.999999) == pytest.approx(3 * p / (1 + 3 * p), rel=1e-4)
+    assert model.with_(punishment_rounds=None).efficiency_loss(0.999999) > 0.99  # grim
+    assert model.efficiency_loss() < model.efficiency_loss(F(9, 10))
+    with pytest.raises(errors.InvalidArgumentError, match="no gains"):
+        PublicMonitoring(n=2, mpcr=F(1, 2)).efficiency_loss()
+
+
+# -- Oye's effect: numbers hurt where monitoring degrades faster than the stakes grow ----------
+@given(unit, st.fractions(min_value=F(1, 40), max_value=F(1, 4), max_denominator=40), rounds)
+def test_aggregate_signal_bounds_the_group(m, eps, k):
+    model = PublicMonitoring(n=2, mpcr=m, monitoring_error=eps, punishment_rounds=k)
+    largest = model.largest_group()
+    assert largest is None or largest < 10_000
+    if largest is not None:
+        assert not model.with_(n=largest + 1).critical_discount().attainable
+        assert model.best_payoff(None, largest + 1) == 0 or k is not None
+    peak = math.ceil(1 / m + (1 - eps) / eps)
+    ladder = [_delta_value(model.critical_discount(s)) for s in range(peak, peak + 30)]
+    assert ladder == sorted(ladder)
+
+
+def test_largest_group_example_matches_the_scan():
+    model = PublicMonitoring(n=2, mpcr=F(3, 4), monitoring_error=F(1, 10))
+    sizes = [s for s in range(2, 200) if model.critical_discount(s).attainable]
+    assert max(sizes) == model.largest_group() == 46
+    assert model.largest_group(F(1, 5)) == max(
+        s for s in range(2, 200) if model.sustains(F(1, 5), s))
+
+
+@given(st.integers(3, 60), unit, small_probs,
+       st.fractions(min_value=F(1, 10), max_value=F(3, 4), max_denominator=20))
+def test_audit_signal_with_a_non_rival_good_numbers_help(n, m, eps, extra):
+    # the library's finding: a defection moves the audited signal by 1/n of its range, but the
+    # stakes grow like n, so with mpcr fixed the critical discount factor does not rise
+    model = PublicMonitoring(n=n, mpcr=m, monitoring_error=eps, detection=eps + extra,
+                             signal="audit")
+    assert _delta_value(model.with_(n=n + 1).critical_discount()) <= _delta_value(
+        model.critical_discount())
+
+
+@given(st.integers(2, 60), st.fractions(min_value=F(11, 10), max_value=5, max_denominator=10),
+       small_probs, st.sampled_from(["aggregate", "audit"]))
+def test_fixed_multiplier_numbers_hurt_under_both_signals(n, r, eps, signal):
+    model = PublicMonitoring(n=n, r=r, monitoring_error=eps, detection=F(4, 5), signal=signal)
+    assert _delta_value(model.with_(n=n + 1).critical_discount()) >= _delta_value(
+        model.critical_discount())
+
+
+def test_float_and_exact_agree():
+    exact = PublicMonitoring(n=7, mpcr=F(1, 2), monitoring_error=F(1, 20), punishment_rounds=2)
+    floats = PublicMonitoring(n=7, mpcr=0.5, monitoring_error=0.05, punishment_rounds=2)
+    assert exact.critical_discount().delta == pytest.approx(floats.critical_discount().delta)
+    assert float(exact.best_payoff()) == pytest.approx(floats.best_payoff())
+    assert exact.largest_group() == floats.largest_group()
+
+
+# -- bad parameters -----------------------------------------------------------------------------
+@pytest.mark.parametrize("kwargs, error, pattern", [
+    ({"n": 1, "mpcr": F(1, 2)}, errors.InvalidArgumentError, "n must"),
+    ({"n": 3, "mpcr": F(1, 2), "monitoring_error": F(3, 2)}, errors.InvalidProbabilityError,
+     "monitoring_error"),
+    ({"n": 3, "mpcr": F(1, 2), "detection": -0.1}, errors.InvalidProbabilityError, "detection"),
+    ({"n": 3, "mpcr": F(1, 2), "monitoring_error": F(1, 2), "detection": F(1, 2)},
+     errors.InvalidArgumentError, "uninformative"),
+    ({"n": 3, "mpcr": F(1, 2), "monitoring_error": F(3, 4), "detection": F(1, 2)},
+     errors.InvalidArgumentError, "uninformative"),
+    ({"n": 3}, errors.InvalidArgumentError, "exactly one"),
+    ({"n": 3, "r": 2, "mpcr": F(1, 2)}, errors.InvalidArgumentError, "exactly one"),
+    ({"n": 3, "mpcr": F(1, 2), "signal": "private"}, errors.InvalidArgumentError, "signal"),
+    ({"n": 3, "mpcr": F(1, 2), "punishment_rounds": 0}, errors.InvalidArgumentError,
+     "punishment_rounds"),
+])
+def test_bad_parameters(kwargs, error, pattern):
+    with pytest.raises(error, match=pattern):
+        PublicMonitoring(**kwargs)
+
+
+def test_weak_but_informative_signal_is_legitimate():
+    # a very large group makes the signal weak, not uninformative: a result, not an error
+    model = PublicMonitoring(n=5000, mpcr=F(1, 2), monitoring_error=F(1, 10))
+    assert model.signal_probabilities()[1] > model.signal_probabilities()[0]
+    assert not model.critical_discount().attainable
+    with pytest.raises(errors.InvalidArgumentError, match="k must"):
+        model.bad_signal_probability(5001)
+
+
+class TestPublicMonitoringContract(ModelContract):
+    def make(self):
+        return PublicMonitoring(n=5, mpcr=F(1, 2), monitoring_error=F(1, 20))
+
+    def make_other(self):
+        return PublicMonitoring(n=5, mpcr=F(1, 2), monitoring_error=F(1, 10),
+                                signal="audit", punishment_rounds=2)
+
+    changes = {"n": 7, "monitoring_error": F(1, 50), "signal": "audit"}
+    bad = [
+        (lambda: PublicMonitoring(n=1, mpcr=F(1, 2)), errors.InvalidArgumentError, "n must"),
+        (lambda: PublicMonitoring(n=3, mpcr=F(1, 2), monitoring_error=2),
+         errors.InvalidProbabilityError, "monitoring_error"),
+        (lambda: PublicMonitoring(n=3, mpcr=F(1, 2), monitoring_error=F(1, 2), detection=F(1, 3)),
+         errors.InvalidArgumentError, "uninformative"),
+    ]
+    bad_changes = [({"n": 0}, errors.InvalidArgumentError, "n must"),
+                   ({"detection": 0}, errors.InvalidArgumentError, "uninformative"),
+                   ({"r": 3}, errors.InvalidArgumentError, "exactly one")]
+    exact_kwargs = {"n": 6, "mpcr": F(1, 2), "monitoring_error": F(1, 20),
+                    "detection": F(4, 5)}
+    float_kwargs = {"n": 6, "mpcr": 0.5, "monitoring_error": 0.05, "detection": 0.8}
+    outputs = [lambda m: m.critical_discount(), lambda m: m.best_payoff(),
+               lambda m: m.efficiency_loss(), lambda m: m.trigger_payoff(F(1, 2)),
+               lambda m: m.signal_probabilities(),
+               lambda m: m.with_(punishment_rounds=3).critical_discount(),
+               lambda m: m.with_(signal="audit").critical_discount()]
