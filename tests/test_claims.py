@@ -84,7 +84,8 @@ def test_registry_fixture_restores_the_catalogue():
 CATALOGUE = (
     "barrett_paradox", "chamberlin_crowding", "diffuse_reciprocity_scales",
     "entrapment_bilateral", "heterogeneity_favors_clubs", "leading_eight",
-    "mediation_off_ramp", "no_channels_numbers_help", "nowak_reciprocity", "olson_dilution",
+    "mediation_off_ramp", "nested_cores", "no_channels_numbers_help", "nowak_reciprocity",
+    "olson_dilution",
     "olson_exploitation", "olson_group_size", "olson_suboptimality", "oye_transparency",
     "power_monotone_in_weight",
     "power_proportional_to_weight", "powerplay_quadrants", "santos_pacheco_small_groups",

@@ -207,7 +207,8 @@ TOPICS: dict[str, dict[str, str]] = {
         "abate_when_indifferent": "Whether a country or coalition indifferent about abating "
                                   "abates (binary abatement).",
         "structure": "An alliance structure: ``'bilateral'`` (hub and spokes) or "
-                     "``'multilateral'``.",
+                     "``'multilateral'``; in ``NestedCores``, ``'flat'`` (one group) or "
+                     "``'nested'`` (a federation of subgroups).",
         "controller": "Power (capabilities) of the state seeking control (Cha's powerplay).",
         "controlled": "Power of the state to be controlled, Cha's *target* (powerplay).",
         "others": "Total power of the other members of a would-be multilateral body; for a "
@@ -278,6 +279,12 @@ TOPICS: dict[str, dict[str, str]] = {
         "sanction": "How defection is punished: ``'untargeted'`` (all cooperation stops) or "
                     "``'targeted'`` (the defector alone is excluded).",
         "punishment_rounds": "Rounds a detected defector is punished (``None``: forever).",
+        "subgroups": "The subgroups of a federation (``NestedCores``): their number ``k`` "
+                     "(equal sizes) or their sizes, which partition the ``n`` members.",
+        "selective_incentive": "Share of the rest of a federation's benefit that the centre "
+                               "withholds from a subgroup whose record shows a defection "
+                               "(Bendor and Mookherjee's centrally administered selective "
+                               "incentive; ``NestedCores``).",
         "benefits": "Each member's benefit (or return, or interest): always a sequence, one "
                     "per member, because the members differ (``ConditionalCooperation``, "
                     "``ForumChoice``, ``side_payments``). One number for everyone is "
@@ -366,7 +373,8 @@ TOPICS: dict[str, dict[str, str]] = {
         "instance": "One instance of a claim's domain.",
         "max_examples": "Number of examples hypothesis draws.",
         "bound": "Largest absolute payoff drawn.",
-        "size": "Length of a vector.",
+        "size": "Length of a vector; in ``NestedCores``, the number of members of a "
+                "monitored group.",
         "min_weight": "Smallest weight drawn.",
         "max_weight": "Largest weight drawn.",
         "max_step": "Largest step between the group sizes drawn.",

@@ -22,6 +22,7 @@ module                                    claims
 :mod:`~.forum_choice`                     ``HETEROGENEITY_FAVORS_CLUBS``
 :mod:`~.power`                            ``POWER_MONOTONE_IN_WEIGHT``,
                                           ``POWER_PROPORTIONAL_TO_WEIGHT``
+:mod:`~.nested_cores`                     ``NESTED_CORES``
 ========================================  ==================================================
 
 Importing this package imports every theory module explicitly, so the catalogue is complete
@@ -33,7 +34,7 @@ Examples
 --------
 >>> import multilateral as ml
 >>> len(ml.claims.catalogue())
-20
+21
 >>> ml.claims.verify("oye_transparency", max_examples=20).holds
 True
 >>> ml.claims.OLSON_GROUP_SIZE.source
@@ -57,6 +58,7 @@ from .collective_goods import (
 from .collective_risk import SANTOS_PACHECO_SMALL_GROUPS, SANTOS_PACHECO_SMALL_GROUPS_FINITE
 from .crisis import MEDIATION_OFF_RAMP
 from .forum_choice import HETEROGENEITY_FAVORS_CLUBS
+from .nested_cores import NESTED_CORES
 from .oye import OYE_TRANSPARENCY
 from .power import POWER_MONOTONE_IN_WEIGHT, POWER_PROPORTIONAL_TO_WEIGHT
 from .reciprocity import DIFFUSE_RECIPROCITY_SCALES, LEADING_EIGHT, NOWAK_RECIPROCITY
@@ -69,6 +71,7 @@ __all__ = [
     "HETEROGENEITY_FAVORS_CLUBS",
     "LEADING_EIGHT",
     "MEDIATION_OFF_RAMP",
+    "NESTED_CORES",
     "NOWAK_RECIPROCITY",
     "NO_CHANNELS_NUMBERS_HELP",
     "OLSON_DILUTION",

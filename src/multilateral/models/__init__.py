@@ -41,6 +41,7 @@ from .forum_choice import (
     caucus_gain,
 )
 from .minilateral import CriticalMass, MagicNumber, MembershipCurve, MinilateralResult
+from .nested_cores import CoreComparison, NestedCores
 from .public_monitoring import PublicMonitoring
 from .reciprocity import (
     ACTION_RULES,
@@ -80,6 +81,7 @@ __all__ = [
     "CoalitionStability",
     "CollectiveRiskDilemma",
     "ConditionalCooperation",
+    "CoreComparison",
     "CrisisComparison",
     "CrisisMediation",
     "CriticalMass",
@@ -93,6 +95,7 @@ __all__ = [
     "MagicNumber",
     "MembershipCurve",
     "MinilateralResult",
+    "NestedCores",
     "Norm",
     "NormScan",
     "PopulationState",

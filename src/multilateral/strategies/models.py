@@ -36,6 +36,7 @@ from ..models.collective_action import PublicGoodProvision
 from ..models.collective_risk import CollectiveRiskDilemma
 from ..models.conditional_cooperation import ConditionalCooperation
 from ..models.forum_choice import HeterogeneousForum
+from ..models.nested_cores import NestedCores
 from ..models.reciprocity import Reciprocity
 from ..types import Number
 from ._common import as_strategy
@@ -50,6 +51,7 @@ __all__ = [
     "group_size_pairs",
     "heterogeneous_forums",
     "linear_agreements",
+    "nested_cores_models",
     "nowak_parameters",
     "powerplays",
     "public_good_provisions",
@@ -613,5 +615,48 @@ def heterogeneous_forums(*, max_n: int = 12
             legitimacy=Fraction(draw(st.integers(0, 36)), 12),
             coverage_returns=draw(st.integers(1, 3)))
         return forum, p * Fraction(draw(st.integers(0, 23)), 24)
+
+    return build()
+
+
+# -- nested cores ----------------------------------------------------------------------------
+def nested_cores_models(*, max_n: int = 40, selective_incentive: Fraction | None = Fraction(1)
+                        ) -> st.SearchStrategy[NestedCores]:
+    """Exact :class:`~multilateral.models.NestedCores` federations of at least two subgroups.
+
+    Built directly: ``n`` in ``[4, max_n]``, cut at random into ``k >= 2`` subgroups, a
+    monitoring error in ``(0, 3/10]`` (multiples of ``1/200``), ``benefit`` in ``(0, 3]``,
+    ``cost`` in ``(0, 2]``, grim or punishment phases of 1 to 4 rounds, and the centre's
+    ``selective_incentive`` (default: full; ``None`` draws it in ``[0, 1]``).
+
+    See Also
+    --------
+    multilateral.models.NestedCores : the model.
+    multilateral.claims.NESTED_CORES : the claim asserted over them.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> import multilateral as ml
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(ml.strategies.nested_cores_models(max_n=10))
+    ... def test_federation(model):
+    ...     assert len(model.subgroups) >= 2 and sum(model.subgroups) == model.n <= 10
+    >>> test_federation()
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> NestedCores:
+        n = draw(st.integers(4, max_n))
+        cuts = sorted(draw(st.sets(st.integers(1, n - 1), min_size=1, max_size=min(6, n - 1))))
+        sizes = tuple(b - a for a, b in zip([0, *cuts], [*cuts, n], strict=True))
+        share = (Fraction(draw(st.integers(0, 12)), 12) if selective_incentive is None
+                 else selective_incentive)
+        return NestedCores(
+            n=n, subgroups=sizes, benefit=Fraction(draw(st.integers(1, 12)), 4),
+            cost=Fraction(draw(st.integers(1, 8)), 4),
+            monitoring_error=Fraction(draw(st.integers(1, 60)), 200),
+            selective_incentive=share,
+            punishment_rounds=draw(st.sampled_from([None, 1, 2, 3, 4])))
 
     return build()
