@@ -1,4 +1,4 @@
-"""Benchmark the repeated-game equilibrium checks on profiles with 100 joint states.
+"""Benchmark the repeated-game equilibrium checks and the exact Nash threshold.
 
 :func:`multilateral.solvers.is_subgame_perfect` and :func:`multilateral.solvers.
 is_nash_equilibrium` on two profiles of two 10-state automata (100 joint states): the
@@ -12,9 +12,20 @@ before numpy loads, unless set), median of ``--repeats`` calls after a warm-up. 
 exits 1 if an integer-payoff verdict differs from the float one (holds, largest gain, worst
 deviation) or the subgame-perfection target is missed.
 
+The second table times ``critical_discount(stage, profile, kind="nash")`` on 2x2 stage games
+and automata of up to 4 states (TFT, grim, WSLS, TF2T, the 3-period punishment and contrite
+TFT with 4 states each, a random 4-state automaton), against each other and in mixed
+profiles, with exact payoffs (integer T, R, P, S: the exact threshold) and float payoffs; the
+target is under 50 ms each (issue 11). Profiles with implementation noise 1/20 (exact) and
+0.05 (floats) are timed and reported beside them without a target. ``--old`` also times the
+method this replaced (the Nash check on a 2001-point grid, each boundary bisected; the same
+verdicts, rebuilt here from :func:`~multilateral.solvers.is_nash_equilibrium`) once per
+profile on three profiles, about 6 s each, and prints the ratio. The exact and float
+thresholds must agree within 1e-7 (the float path honours ``tol``).
+
 Usage::
 
-    python benchmarks/bench_repeated.py [--repeats 21]    # ~2 s
+    python benchmarks/bench_repeated.py [--repeats 21] [--old]    # ~3 s, ~40 s with --old
 """
 
 from __future__ import annotations
@@ -28,7 +39,9 @@ os.environ.setdefault("MKL_NUM_THREADS", "1")
 import argparse
 import platform
 import sys
+import time
 from collections.abc import Sequence
+from fractions import Fraction
 
 import numpy as np
 from _timing import median_time  # benchmarks/ is on sys.path when run as a script
@@ -37,6 +50,7 @@ import multilateral as ml
 from multilateral.automata import Automaton
 
 TARGET_MS = 10.0
+NASH_TARGET_MS = 50.0
 DELTA = 0.9
 
 
@@ -56,9 +70,86 @@ def profiles() -> list[tuple[str, list[Automaton]]]:
                                               random_automaton(rng, 10)])]
 
 
+def nash_profiles() -> list[tuple[str, list[Automaton]]]:
+    """2x2 profiles of automata with up to 4 states."""
+    a = ml.automata
+    tft, grim, wsls, tf2t = (a.tit_for_tat(), a.grim_trigger(), a.win_stay_lose_shift(),
+                             a.tit_for_two_tats())
+    kpp, ctft = a.k_period_punishment(3), a.contrite_tit_for_tat()
+    rand = random_automaton(np.random.default_rng(1), 4)
+    return [("TFT, TFT", [tft, tft]), ("grim, grim", [grim, grim]),
+            ("WSLS, WSLS", [wsls, wsls]), ("TF2T, TF2T", [tf2t, tf2t]),
+            ("3-period punishment (4 states) x2", [kpp, kpp]),
+            ("contrite TFT (4 states) x2", [ctft, ctft]),
+            ("TFT, grim", [tft, grim]), ("WSLS, TF2T", [wsls, tf2t]),
+            ("3-period punishment, TFT", [kpp, tft]), ("grim, contrite TFT", [grim, ctft]),
+            ("random 4-state x2", [rand, rand]), ("random 4-state, WSLS", [rand, wsls])]
+
+
+def old_nash_threshold(stage: ml.NormalFormGame, profile: Sequence[Automaton],
+                       grid: int = 2001) -> float:
+    """The replaced method: the Nash check on a grid, the first boundary bisected (60 steps)."""
+    game = ml.RepeatedGame(stage, 0)
+
+    def ok(d: float) -> bool:
+        return bool(ml.solvers.is_nash_equilibrium(game.with_delta(d), profile))
+
+    deltas = np.linspace(0.0, 1.0, grid, endpoint=False)
+    verdicts = [ok(float(d)) for d in deltas]
+    if not any(verdicts):
+        return float("inf")
+    k = verdicts.index(True)
+    if k == 0:
+        return 0.0
+    lo, hi = float(deltas[k - 1]), float(deltas[k])
+    for _ in range(60):
+        mid = (lo + hi) / 2
+        lo, hi = (lo, mid) if ok(mid) else (mid, hi)
+    return hi
+
+
+def bench_nash(repeats: int, old: bool) -> list[str]:
+    """The ``kind="nash"`` table; returns the failures."""
+    failures = []
+    exact_pd = ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0)
+    float_pd = ml.TwoByTwo.symmetric(T=5.0, R=3.0, P=1.0, S=0.0)
+    print('\n| critical_discount(kind="nash") | exact | float | exact threshold | '
+          "exact, noise 1/20 | float, noise 0.05 |")
+    print("|---|---:|---:|---|---:|---:|")
+    olds = []
+    for k, (label, profile) in enumerate(nash_profiles()):
+        def call(stage: ml.NormalFormGame, noise: float | Fraction = 0,
+                 p: list[Automaton] = profile) -> ml.results.CriticalDiscount:
+            return ml.solvers.critical_discount(stage, p, kind="nash", noise=noise)
+
+        t_exact = 1e3 * median_time(lambda: call(exact_pd), repeats)
+        t_float = 1e3 * median_time(lambda: call(float_pd), repeats)
+        t_noise = 1e3 * median_time(lambda: call(exact_pd, Fraction(1, 20)), max(3, repeats // 4))
+        t_fnoise = 1e3 * median_time(lambda: call(float_pd, 0.05), max(3, repeats // 4))
+        ex, fl = call(exact_pd), call(float_pd)
+        if ex.attainable != fl.attainable or (ex.attainable and abs(ex.delta - fl.delta) > 1e-7):
+            failures.append(f"nash, {label}: exact {ex!r} but float {fl!r}")
+        if max(t_exact, t_float) >= NASH_TARGET_MS:
+            failures.append(f"nash, {label}: {max(t_exact, t_float):.1f} ms, target "
+                            f"< {NASH_TARGET_MS:g} ms")
+        shown = "never" if not ex.attainable else str(ex.exact)
+        print(f"| {label} | {t_exact:.2f} ms | {t_float:.2f} ms | {shown} | {t_noise:.2f} ms | "
+              f"{t_fnoise:.2f} ms |")
+        if old and k in (0, 2, 4):
+            start = time.perf_counter()
+            value = old_nash_threshold(float_pd, profile)
+            olds.append((label, time.perf_counter() - start, value, t_float, fl.delta))
+    for label, seconds, value, t_new, new in olds:
+        print(f"\nold grid method, {label}: {seconds:.2f} s (threshold {value:.9f}); new float "
+              f"path {t_new:.2f} ms (threshold {new:.9f}): {1e3 * seconds / t_new:.0f}x faster")
+    return failures
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--repeats", type=int, default=21, help="timed calls (median)")
+    parser.add_argument("--old", action="store_true",
+                        help="also time the replaced grid method (slow)")
     args = parser.parse_args(argv)
     print(f"# bench_repeated: Python {platform.python_version()}, numpy {np.__version__}, "
           f"multilateral {ml.__version__}, OPENBLAS_NUM_THREADS="
@@ -87,12 +178,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                                 f"< {TARGET_MS:g} ms")
             print(f"| {name} | {label} | {times['int']:.2f} ms | {times['float']:.2f} ms | "
                   f"{'holds' if a.holds else 'fails'} |")
+    failures += bench_nash(args.repeats, args.old)
     print()
     for line in failures:
         print(f"FAIL: {line}")
     if not failures:
         print(f"is_subgame_perfect under {TARGET_MS:g} ms with integer and float payoffs; "
-              "integer and float verdicts identical.")
+              "integer and float verdicts identical; critical_discount(kind='nash') under "
+              f"{NASH_TARGET_MS:g} ms, exact and float thresholds agree.")
     return 1 if failures else 0
 
 

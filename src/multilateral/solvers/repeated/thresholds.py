@@ -30,7 +30,7 @@ from ...results import CriticalDiscount
 from ...tolerances import MATCH, ROOT_MATCH, SYMBOLIC_BINDING, SYMBOLIC_ZERO
 from ...types import Number
 from ._chain import Chain, build_chain, float_chain, history_reachable, one_shot_gains
-from .checks import is_nash_equilibrium
+from ._nash import nash_exact, nash_float
 
 __all__ = ["CriticalDiscount", "critical_discount"]
 __dir__ = public_dir(__all__)
@@ -113,7 +113,15 @@ def critical_discount(
     game = RepeatedGame(stage, 0, noise=noise, monitoring_error=monitoring_error)
     deltas = np.linspace(0.0, 1.0, grid, endpoint=False)
     if kind == "nash":
-        return _nash_threshold(game, profile, deltas, tol)
+        if symbolic:
+            raise InvalidArgumentError(
+                "symbolic=True is only for kind='spe'; kind='nash' gives the exact threshold "
+                "(.exact) for an exact stage game, not an expression in its payoffs")
+        chain = build_chain(game, profile)
+        sizes = [aut.n_states for aut in profile]
+        if chain.exact:
+            return nash_exact(chain, sizes, deltas)
+        return nash_float(chain, sizes, deltas, tol)
     chain = build_chain(game, profile)
     states = history_reachable(chain)
     fchain = float_chain(chain)
@@ -131,16 +139,6 @@ def critical_discount(
     if symbolic:
         result = _with_expression(chain, states, result, stage)
     return result
-
-
-# -- kind="nash" --------------------------------------------------------------------------------
-def _nash_threshold(game: RepeatedGame, profile: Sequence[Automaton],
-                    deltas: NDArray[np.float64], tol: float) -> CriticalDiscount:
-    """``kind="nash"``: the Nash check on the grid, each boundary refined by bisection."""
-    ok = np.array([bool(is_nash_equilibrium(game.with_delta(float(d)), profile, tol=tol))
-                   for d in deltas])
-    return _from_grid(ok, deltas, lambda d: bool(
-        is_nash_equilibrium(game.with_delta(float(d)), profile, tol=tol)))
 
 
 # -- the grid and bisection (kind="nash", and kind="spe" in floats) -----------------------------

@@ -1,0 +1,275 @@
+"""Exact rational functions of ``delta`` and the set where finitely many of them are <= 0.
+
+The Nash threshold (:mod:`._nash`) needs, for each deviation policy, the sign of a rational
+function of the discount factor on ``[0, 1)``. This module gives the tools, in Python ints and
+Fractions (no sympy on the common path):
+
+* :func:`series_fraction` -- a discounted value ``start (I - delta P)^-1 u`` as ``N / C``
+  with integer polynomials, from the power series ``start P^t u`` by the Berlekamp-Massey
+  algorithm (the series satisfies a linear recurrence of order at most the number of states,
+  so ``2 * states`` terms determine it);
+* :func:`feasible_set` -- the exact set of ``delta`` in ``[0, 1)`` where every polynomial of a
+  list is <= 0: roots in ``(0, 1)`` are located by Descartes' rule of signs (polynomials with
+  none are decided by one exact evaluation) and, for the rest, isolated jointly by sympy's
+  real-root isolation over the integers; the sign at each root and in each gap between roots
+  is then evaluated exactly. An irrational threshold is returned as a sympy algebraic number.
+
+Polynomials are lists of coefficients, lowest degree first.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+__all__ = ["RootSet", "feasible_set", "poly_mul", "poly_sub", "series_fraction"]
+
+Poly = list[int]
+
+
+def _lcm_denominators(values: Sequence[Fraction]) -> int:
+    out = 1
+    for v in values:
+        out = math.lcm(out, v.denominator)
+    return out
+
+
+def _as_int_matrix(rows: Sequence[Sequence[Fraction]]) -> tuple[list[list[int]], int]:
+    den = _lcm_denominators([v for row in rows for v in row])
+    return [[int(v * den) for v in row] for row in rows], den
+
+
+def series_fraction(start: Sequence[Fraction], trans: Sequence[Sequence[Fraction]],
+                    reward: Sequence[Fraction]) -> tuple[Poly, Poly]:
+    """``(N, C)``: ``sum_t delta^t start P^t u == N(delta) / C(delta)``, integer coefficients.
+
+    ``C(0) > 0`` and ``C`` has no root in ``[0, 1)`` (its roots are reciprocals of eigenvalues
+    of a stochastic matrix), so ``C > 0`` there.
+
+    Examples
+    --------
+    >>> from fractions import Fraction as F
+    >>> series_fraction([F(1)], [[F(1)]], [F(3)])   # 3 / (1 - delta)
+    ([3], [1, -1])
+    """
+    size = len(start)
+    mat, q = _as_int_matrix(trans)
+    sden = _lcm_denominators(start)
+    uden = _lcm_denominators(reward)
+    vec = [int(v * sden) for v in start]
+    u = [int(v * uden) for v in reward]
+    seq = []
+    for _ in range(2 * size):
+        seq.append(Fraction(sum(a * b for a, b in zip(vec, u, strict=True))))
+        vec = [sum(vec[x] * mat[x][y] for x in range(size) if vec[x]) for y in range(size)]
+    # seq[t] = q^t * sden * uden * (start P^t u): Berlekamp-Massey on it, then delta -> delta/q
+    conn, order = _berlekamp_massey(seq)
+    num = [sum((conn[j] * seq[k - j] for j in range(min(k, len(conn) - 1) + 1)), Fraction(0))
+           for k in range(order)]
+    scale = sden * uden
+    num_s = [v * q ** (order - k) / scale for k, v in enumerate(num)]
+    conn_s = [v * q ** (order - k) for k, v in enumerate(conn)]
+    den = _lcm_denominators(num_s + conn_s)
+    return _trim([int(v * den) for v in num_s]), _trim([int(v * den) for v in conn_s])
+
+
+def _berlekamp_massey(seq: Sequence[Fraction]) -> tuple[list[Fraction], int]:
+    """The shortest recurrence ``sum_j C_j s_(n-j) = 0`` (``C_0 = 1``) and its order."""
+    conn, prev = [Fraction(1)], [Fraction(1)]
+    order, gap, last = 0, 1, Fraction(1)
+    for n, s in enumerate(seq):
+        d = s + sum((conn[j] * seq[n - j] for j in range(1, min(order, len(conn) - 1) + 1)),
+                    Fraction(0))
+        if d == 0:
+            gap += 1
+            continue
+        coef = d / last
+        old = conn[:]
+        conn = conn + [Fraction(0)] * max(0, len(prev) + gap - len(conn))
+        for j, b in enumerate(prev):
+            conn[j + gap] -= coef * b
+        if 2 * order <= n:
+            order, prev, last, gap = n + 1 - order, old, d, 1
+        else:
+            gap += 1
+    conn = conn[:order + 1] + [Fraction(0)] * max(0, order + 1 - len(conn))
+    return conn, order
+
+
+def _trim(p: Poly) -> Poly:
+    while p and p[-1] == 0:
+        p = p[:-1]
+    return p
+
+
+def poly_mul(a: Poly, b: Poly) -> Poly:
+    """The product of two polynomials."""
+    if not a or not b:
+        return []
+    out = [0] * (len(a) + len(b) - 1)
+    for i, x in enumerate(a):
+        if x:
+            for j, y in enumerate(b):
+                out[i + j] += x * y
+    return out
+
+
+def poly_sub(a: Poly, b: Poly) -> Poly:
+    """``a - b``, trimmed."""
+    n = max(len(a), len(b))
+    return _trim([(a[k] if k < len(a) else 0) - (b[k] if k < len(b) else 0) for k in range(n)])
+
+
+def _sign_at(p: Poly, x: Fraction) -> int:
+    """The sign of ``p(x)``, exactly."""
+    a, b = x.numerator, x.denominator
+    n = len(p) - 1
+    total = sum(c * a ** k * b ** (n - k) for k, c in enumerate(p))
+    return (total > 0) - (total < 0)
+
+
+def _reduce(p: Poly) -> Poly:
+    """``p`` without factors ``delta``, ``1 - delta`` and its content: same sign on (0, 1)."""
+    k = 0
+    while p[k] == 0:
+        k += 1
+    p = p[k:]
+    while sum(p) == 0 and len(p) > 1:  # p(1) = 0: p = (1 - delta) q
+        q, carry = [0] * (len(p) - 1), 0
+        for j in range(len(p) - 1, 0, -1):  # synthetic division by (delta - 1)
+            carry = p[j] + carry
+            q[j - 1] = carry
+        p = [-c for c in q]
+    g = 0
+    for c in p:
+        g = math.gcd(g, c)
+    return [c // g for c in p]
+
+
+def _roots_in_unit_bound(p: Poly) -> int:
+    """Descartes' bound on the roots of ``p`` in (0, 1) (0: none; 1: exactly one)."""
+    n = len(p) - 1
+    # (1 + y)^n p(1 / (1 + y)) = r(y + 1) with r(y) = y^n p(1 / y): its coefficients' sign
+    # changes bound the roots of p in (0, 1)
+    q = [p[n - j] for j in range(n + 1)]  # r, lowest degree first
+    for i in range(n):  # q(y + 1) by repeated synthetic steps
+        for j in range(n - 1, i - 1, -1):
+            q[j] += q[j + 1]
+    signs = [c > 0 for c in q if c]
+    return sum(1 for a, b in itertools.pairwise(signs) if a != b)
+
+
+@dataclass(frozen=True)
+class RootSet:
+    """The exact feasible set: closed pieces between points, with the least point exactly."""
+
+    pieces: tuple[tuple[float, float], ...]
+    low: Any  # Fraction or sympy algebraic number; None when empty
+    low_float: float
+    binding: int | None  # index of a constraint that binds at ``low`` (> 0)
+
+
+def feasible_set(polys: Sequence[Poly]) -> RootSet:
+    """The set of ``delta`` in ``[0, 1)`` where every polynomial is <= 0, exactly.
+
+    Examples
+    --------
+    >>> s = feasible_set([[2, -3]])  # 2 - 3 delta <= 0 from 2/3 on
+    >>> s.low, s.pieces, s.binding
+    (Fraction(2, 3), ((0.6666666666666666, 1.0),), 0)
+    """
+    at_zero = all(p[0] <= 0 for p in polys if p)
+    reduced: dict[tuple[int, ...], int] = {}
+    for idx, p in enumerate(polys):
+        if p:
+            reduced.setdefault(tuple(_reduce(p)), idx)
+    rooted: list[tuple[Poly, int]] = []
+    inner_possible = True
+    for key, idx in reduced.items():
+        p = list(key)
+        if len(p) > 1 and _roots_in_unit_bound(p) > 0:
+            rooted.append((p, idx))
+        elif p[0] > 0 if len(p) == 1 else _sign_at(p, Fraction(1, 2)) > 0:
+            inner_possible = False  # positive on all of (0, 1)
+    roots = _isolate([p for p, _ in rooted]) if inner_possible and rooted else []
+    constraints = [p for p, _ in rooted]
+
+    def ok_at(point: Fraction, zero: frozenset[int] = frozenset()) -> bool:
+        return all(k in zero or _sign_at(p, point) <= 0 for k, p in enumerate(constraints))
+
+    # points: 0, the roots in order; gaps between them and up to 1
+    points: list[tuple[Fraction, Fraction, frozenset[int]]] = [
+        (Fraction(0), Fraction(0), frozenset())]
+    points += roots
+    feasible: list[tuple[int, int]] = []  # (k, k) a point, (k, k + 1) the gap after it
+    if at_zero:
+        feasible.append((0, 0))
+    if inner_possible:
+        for k, (a, b, zero) in enumerate(points):
+            if k > 0 and ok_at((a + b) / 2, zero):
+                feasible.append((k, k))
+            nxt = points[k + 1][0] if k + 1 < len(points) else Fraction(1)
+            if ok_at((b + nxt) / 2):
+                feasible.append((k, k + 1))
+    if not feasible:
+        return RootSet((), None, math.inf, None)
+    merged: list[list[int]] = []
+    for lo, hi in feasible:
+        if merged and merged[-1][1] == lo:
+            merged[-1][1] = hi
+        else:
+            merged.append([lo, hi])
+
+    def as_float(k: int) -> float:
+        if k >= len(points):
+            return 1.0
+        a, b, _ = points[k]
+        return float((a + b) / 2)
+
+    pieces = tuple((as_float(lo), as_float(hi)) for lo, hi in merged)
+    first = merged[0][0]
+    if first == 0:
+        return RootSet(pieces, Fraction(0), 0.0, None)
+    a, b, zero = points[first]
+    below = (points[first - 1][1] + a) / 2  # in the gap before: infeasible
+    k = next((j for j in sorted(zero) if _sign_at(constraints[j], below) > 0), min(zero))
+    return RootSet(pieces, _exact_root(constraints[k], a, b), as_float(first), rooted[k][1])
+
+
+def _isolate(polys: list[Poly]) -> list[tuple[Fraction, Fraction, frozenset[int]]]:
+    """Disjoint isolating intervals of all roots in (0, 1), with which polynomials vanish."""
+    from sympy.polys.domains import QQ, ZZ
+    from sympy.polys.rootisolation import dup_isolate_real_roots_list
+
+    dups = [[ZZ(c) for c in reversed(p)] for p in polys]
+    found = dup_isolate_real_roots_list(dups, ZZ, inf=QQ(0), sup=QQ(1),
+                                        eps=QQ(1, 10**18))
+    out = []
+    for (a, b), which in found:
+        fa = Fraction(int(a.numerator), int(a.denominator))
+        fb = Fraction(int(b.numerator), int(b.denominator))
+        if fb > 0 and fa < 1 and not (fa == fb and fa in (0, 1)):
+            out.append((fa, fb, frozenset(which)))
+    out.sort(key=lambda r: r[0])
+    return out
+
+
+def _exact_root(p: Poly, a: Fraction, b: Fraction) -> Any:
+    """The root of ``p`` in ``[a, b]``: a Fraction when rational, else a sympy number."""
+    if a == b:
+        return a
+    lead = abs(p[-1])
+    guess = ((a + b) / 2).limit_denominator(lead)  # a rational root's denominator divides lead
+    if a <= guess <= b and _sign_at(p, guess) == 0:
+        return guess
+    import sympy
+
+    d = sympy.Symbol("delta")
+    for r in sympy.Poly(list(reversed(p)), d).real_roots():
+        if a <= Fraction(str(sympy.N(r, 40))) <= b:
+            return Fraction(int(r.p), int(r.q)) if r.is_Rational else r
+    raise AssertionError("lost a root")  # pragma: no cover
