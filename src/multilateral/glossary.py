@@ -290,6 +290,16 @@ TOPICS: dict[str, dict[str, str]] = {
                     "``ForumChoice``, ``side_payments``). One number for everyone is "
                     "``benefit``.",
         "parts": "Number of rounds a period's stakes are split into (Oye's decomposition).",
+        "interests": "Member types of ``CommonInterests``: each a sequence of what a member of "
+                     "that type gains (negative: loses) from an agreement on each issue.",
+        "prevalence": "Probability of each member type in ``interests`` (summing to one).",
+        "contact_cost": "Transaction and information cost of one negotiating channel between "
+                        "two members on one issue, shared by the two (``CommonInterests``).",
+        "channels": "How members negotiate: ``'pairwise'`` (every pair, ``n (n - 1) / 2`` "
+                    "channels) or ``'regime'`` (each member with a regime, ``n`` channels).",
+        "issue": "Index of one issue (``None``: the linked package of all issues).",
+        "linked": "Negotiate all issues as one package (``True``) or each on its own.",
+        "group": "A realized group: one type index (into ``interests``) per member.",
         "first": "The first of two issues, as ``(T, R, P)``.",
         "second": "The second of two issues, as ``(T, R, P)``.",
         "labels": "Member labels, one string per weight.",

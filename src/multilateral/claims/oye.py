@@ -34,11 +34,12 @@ from __future__ import annotations
 from fractions import Fraction
 
 from .._namespace import public_dir
+from ..models.common_interests import CommonInterests
 from ..models.conditional_cooperation import ConditionalCooperation
-from ..strategies import conditional_cooperation_detection_pairs
+from ..strategies import common_interest_pairs, conditional_cooperation_detection_pairs
 from .base import Claim, register
 
-__all__ = ["OYE_TRANSPARENCY"]
+__all__ = ["OYE_COMMON_INTERESTS", "OYE_TRANSPARENCY"]
 __dir__ = public_dir(__all__)
 
 
@@ -57,4 +58,38 @@ OYE_TRANSPARENCY = register(Claim(
     source=_SOURCE,
     predicate=_clearer,
     domain=conditional_cooperation_detection_pairs,
+))
+
+
+def _common_interests_harder(instance: tuple[CommonInterests, int]) -> bool:
+    """The whole membership against a smaller group of it: no likelier to agree (on any issue
+    or the package), no more net gain (less when contacts cost anything); with complementary
+    interests the package stays certain."""
+    model, smaller = instance
+    for issue in (None, *range(model.issues)):
+        if model.agreement_probability(issue=issue) > model.agreement_probability(
+                smaller, issue=issue):
+            return False
+    for linked in (True, False):
+        small_gain, big_gain = model.net_gain(smaller, linked=linked), model.net_gain(
+            linked=linked)
+        if big_gain > small_gain or (model.contact_cost > 0 and big_gain == small_gain):
+            return False
+    if model.gain_probability() == 1:  # every type gains on the package (complementarity)
+        return model.agreement_probability() == 1
+    return True
+
+
+OYE_COMMON_INTERESTS = register(Claim(
+    name="oye_common_interests",
+    statement="when members differ and their common interest must be discovered through "
+              "pairwise contacts whose costs rise with the number of parties (and an "
+              "agreement is worth no more to each member for covering more of them), the "
+              "whole membership finds a mutually beneficial agreement no more often than a "
+              "smaller group of it and gains less net of transaction costs; linking issues "
+              "on which interests are complementary keeps the package agreed at every size",
+    source=_SOURCE + ", p. 19 (transactions and information costs); Tollison and Willett "
+                     "(1979), International Organization 33(4), pp. 425-427 (linkage)",
+    predicate=_common_interests_harder,
+    domain=common_interest_pairs,
 ))

@@ -31,6 +31,7 @@ from .collective_action import (
 from .collective_risk import (
     CollectiveRiskDilemma,
 )
+from .common_interests import CommonInterests
 from .conditional_cooperation import ConditionalCooperation, LinkageResult, linked_critical_discount
 from .crisis import CrisisComparison, CrisisMediation
 from .forum_choice import (
@@ -80,6 +81,7 @@ __all__ = [
     "CaucusGain",
     "CoalitionStability",
     "CollectiveRiskDilemma",
+    "CommonInterests",
     "ConditionalCooperation",
     "CoreComparison",
     "CrisisComparison",

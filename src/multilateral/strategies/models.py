@@ -34,6 +34,7 @@ from ..models.agreements import SelfEnforcingAgreement
 from ..models.alliances import AllianceControl, Powerplay
 from ..models.collective_action import PublicGoodProvision
 from ..models.collective_risk import CollectiveRiskDilemma
+from ..models.common_interests import CommonInterests
 from ..models.conditional_cooperation import ConditionalCooperation
 from ..models.forum_choice import HeterogeneousForum
 from ..models.nested_cores import NestedCores
@@ -45,6 +46,7 @@ __all__ = [
     "alliance_controls",
     "barrett_pairs",
     "collective_risk_pairs",
+    "common_interest_pairs",
     "conditional_cooperation_detection_pairs",
     "conditional_cooperation_size_pairs",
     "diffuse_reciprocity_models",
@@ -658,5 +660,48 @@ def nested_cores_models(*, max_n: int = 40, selective_incentive: Fraction | None
             monitoring_error=Fraction(draw(st.integers(1, 60)), 200),
             selective_incentive=share,
             punishment_rounds=draw(st.sampled_from([None, 1, 2, 3, 4])))
+
+    return build()
+
+
+# -- common interests (Oye's third channel) --------------------------------------------------
+def common_interest_pairs(*, max_n: int = 40
+                          ) -> st.SearchStrategy[tuple[CommonInterests, int]]:
+    """Pairs ``(model, smaller)``: an exact :class:`~multilateral.models.CommonInterests` of
+    ``n`` members with pairwise channels and no returns to coverage, and a smaller group size.
+
+    Built directly: ``n`` in ``[3, max_n]``, ``smaller`` in ``[2, n - 1]``; one to three
+    issues; one to four types with interests multiples of ``1/4`` in ``[-3, 3]`` and
+    prevalences proportional to integers in ``[1, 6]``; a ``contact_cost`` a multiple of
+    ``1/8`` in ``[0, 1]``.
+
+    See Also
+    --------
+    multilateral.models.CommonInterests : the model.
+    multilateral.claims.OYE_COMMON_INTERESTS : the claim asserted over them.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> import multilateral as ml
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(ml.strategies.common_interest_pairs(max_n=6))
+    ... def test_pairs(pair):
+    ...     model, smaller = pair
+    ...     assert 2 <= smaller < model.n and model.channels == "pairwise"
+    >>> test_pairs()
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> tuple[CommonInterests, int]:
+        issues, types = draw(st.integers(1, 3)), draw(st.integers(1, 4))
+        value = st.integers(-12, 12).map(lambda k: Fraction(k, 4))
+        interests = tuple(tuple(draw(value) for _ in range(issues)) for _ in range(types))
+        weights = [draw(st.integers(1, 6)) for _ in range(types)]
+        model = CommonInterests(
+            n=draw(st.integers(3, max_n)), interests=interests,
+            prevalence=tuple(Fraction(w, sum(weights)) for w in weights),
+            contact_cost=Fraction(draw(st.integers(0, 8)), 8))
+        return model, draw(st.integers(2, model.n - 1))
 
     return build()
