@@ -82,7 +82,8 @@ def test_registry_fixture_restores_the_catalogue():
 
 
 CATALOGUE = (
-    "barrett_paradox", "chamberlin_crowding", "diffuse_reciprocity_scales",
+    "barrett_paradox", "boyd_richerson_group_size", "chamberlin_crowding",
+    "diffuse_reciprocity_scales",
     "entrapment_bilateral", "heterogeneity_favors_clubs", "leading_eight",
     "mediation_off_ramp", "nested_cores", "no_channels_numbers_help", "nowak_reciprocity",
     "olson_dilution",

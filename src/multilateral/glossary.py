@@ -172,6 +172,8 @@ TOPICS: dict[str, dict[str, str]] = {
         "mutant": "The mutant strategy.",
         "frequencies": "Shares of the strategies in a population (non-negative, summing to "
                        "one).",
+        "frequency": "Share of one strategy (e.g. the reciprocators) in a two-strategy "
+                     "population, in ``[0, 1]``.",
         "process": "The update process: ``'fermi'`` (pairwise comparison: imitation) or "
                    "``'moran'`` (birth proportional to fitness, random death).",
         "fitness_difference": "Strategy A's fitness advantage ``f_A(k) - f_B(k)`` over B "

@@ -15,7 +15,8 @@ module                                    claims
 :mod:`~.collective_risk`                  ``SANTOS_PACHECO_SMALL_GROUPS``,
                                           ``SANTOS_PACHECO_SMALL_GROUPS_FINITE``
 :mod:`~.reciprocity`                      ``DIFFUSE_RECIPROCITY_SCALES``,
-                                          ``NOWAK_RECIPROCITY``, ``LEADING_EIGHT``
+                                          ``NOWAK_RECIPROCITY``, ``LEADING_EIGHT``,
+                                          ``BOYD_RICHERSON_GROUP_SIZE``
 :mod:`~.agreements`                       ``SMALL_STABLE_AGREEMENTS``, ``BARRETT_PARADOX``
 :mod:`~.alliances`                        ``POWERPLAY_QUADRANTS``, ``ENTRAPMENT_BILATERAL``
 :mod:`~.crisis`                           ``MEDIATION_OFF_RAMP``
@@ -34,7 +35,7 @@ Examples
 --------
 >>> import multilateral as ml
 >>> len(ml.claims.catalogue())
-22
+23
 >>> ml.claims.verify("oye_transparency", max_examples=20).holds
 True
 >>> ml.claims.OLSON_GROUP_SIZE.source
@@ -61,10 +62,16 @@ from .forum_choice import HETEROGENEITY_FAVORS_CLUBS
 from .nested_cores import NESTED_CORES
 from .oye import OYE_COMMON_INTERESTS, OYE_TRANSPARENCY
 from .power import POWER_MONOTONE_IN_WEIGHT, POWER_PROPORTIONAL_TO_WEIGHT
-from .reciprocity import DIFFUSE_RECIPROCITY_SCALES, LEADING_EIGHT, NOWAK_RECIPROCITY
+from .reciprocity import (
+    BOYD_RICHERSON_GROUP_SIZE,
+    DIFFUSE_RECIPROCITY_SCALES,
+    LEADING_EIGHT,
+    NOWAK_RECIPROCITY,
+)
 
 __all__ = [
     "BARRETT_PARADOX",
+    "BOYD_RICHERSON_GROUP_SIZE",
     "CHAMBERLIN_CROWDING",
     "DIFFUSE_RECIPROCITY_SCALES",
     "ENTRAPMENT_BILATERAL",

@@ -31,11 +31,17 @@ from typing import Any
 
 from .._namespace import public_dir
 from ..errors import InvalidArgumentError
-from ..models.reciprocity import Reciprocity, leading_eight, scan_norms
-from ..strategies import diffuse_reciprocity_models, nowak_parameters, small_error_parameters
+from ..models.reciprocity import Reciprocity, ThresholdReciprocity, leading_eight, scan_norms
+from ..strategies import (
+    boyd_richerson_models,
+    diffuse_reciprocity_models,
+    nowak_parameters,
+    small_error_parameters,
+)
 from .base import Claim, register
 
-__all__ = ["DIFFUSE_RECIPROCITY_SCALES", "LEADING_EIGHT", "NOWAK_RECIPROCITY"]
+__all__ = ["BOYD_RICHERSON_GROUP_SIZE", "DIFFUSE_RECIPROCITY_SCALES", "LEADING_EIGHT",
+           "NOWAK_RECIPROCITY"]
 __dir__ = public_dir(__all__)
 
 
@@ -112,4 +118,48 @@ LEADING_EIGHT = register(Claim(
             "(2006), J. Theor. Biol. 239, 435-444"),
     predicate=_leading_eight_instance,
     domain=small_error_parameters,
+))
+
+
+def _boyd_richerson(model: ThresholdReciprocity) -> bool:
+    """One size step: n -> n + 1 for the strictest reciprocator, and the lenient ones."""
+    import sympy
+
+    n = model.n
+    if model.threshold != n - 1:
+        raise InvalidArgumentError("the claim is about the strictest reciprocator, "
+                                   "threshold = n - 1")
+    bigger = model.with_(n=n + 1, threshold=n)
+    small, large = model.basin(), bigger.basin()
+    if small.basin == 0:
+        shrinks = large.basin == 0
+    else:
+        shrinks = bool(sympy.sympify(large.basin_exact) < sympy.sympify(small.basin_exact))
+    half = Fraction(1, 2)
+    longer = bigger.critical_discount(half).value > model.critical_discount(half).value
+    lenient_unstable = not any(model.with_(threshold=a).is_ess() for a in range(n - 1))
+    return shrinks and bool(longer) and lenient_unstable
+
+
+#: Boyd and Richerson (1988): reciprocity is hard to sustain in sizable groups. For threshold
+#: tit for tat against always defect in random groups of ``n`` (linear n-person prisoner's
+#: dilemma, ``B/n < C < B``), checked exactly on :class:`ThresholdReciprocity` models with
+#: ``threshold = n - 1`` from :func:`~multilateral.strategies.boyd_richerson_models`.
+BOYD_RICHERSON_GROUP_SIZE = register(Claim(
+    name="boyd_richerson_group_size",
+    statement=(
+        "In the repeated n-person prisoner's dilemma in randomly formed groups, reciprocity "
+        "is harder to sustain the larger the group. Qualification (as Boyd and Richerson "
+        "argue it, through their mechanism): only the strictest reciprocator, TFT_(n-1), which "
+        "cooperates only if all n - 1 others did, can resist always defect at all (lenient "
+        "TFT_a, a < n - 1, keep feeding a lone defector); its basin of attraction, 1 - p*, "
+        "shrinks strictly as n grows (empty stays empty), because it pays only in groups made "
+        "entirely of reciprocators, which are rare when n is large; and the continuation "
+        "probability w at which reciprocators at any fixed frequency (here 1/2) gain rises "
+        "strictly with n, towards 1."
+    ),
+    source=("Boyd and Richerson (1988), J. Theor. Biol. 132(3), 337-356 (abstract, p. 337); "
+            "Joshi (1987), J. Genet. 66(1), 69-84 (abstract, p. 69), for the same model"),
+    predicate=_boyd_richerson,
+    domain=boyd_richerson_models,
 ))

@@ -51,6 +51,7 @@ from .games import (
 from .models import (
     alliance_controls,
     barrett_pairs,
+    boyd_richerson_models,
     collective_risk_pairs,
     common_interest_pairs,
     conditional_cooperation_detection_pairs,
@@ -70,6 +71,7 @@ __all__ = [
     "alliance_controls",
     "anonymous_games",
     "barrett_pairs",
+    "boyd_richerson_models",
     "chickens",
     "collective_risk_pairs",
     "common_interest_pairs",

@@ -38,13 +38,14 @@ from ..models.common_interests import CommonInterests
 from ..models.conditional_cooperation import ConditionalCooperation
 from ..models.forum_choice import HeterogeneousForum
 from ..models.nested_cores import NestedCores
-from ..models.reciprocity import Reciprocity
+from ..models.reciprocity import Reciprocity, ThresholdReciprocity
 from ..types import Number
 from ._common import as_strategy
 
 __all__ = [
     "alliance_controls",
     "barrett_pairs",
+    "boyd_richerson_models",
     "collective_risk_pairs",
     "common_interest_pairs",
     "conditional_cooperation_detection_pairs",
@@ -703,5 +704,42 @@ def common_interest_pairs(*, max_n: int = 40
             prevalence=tuple(Fraction(w, sum(weights)) for w in weights),
             contact_cost=Fraction(draw(st.integers(0, 8)), 8))
         return model, draw(st.integers(2, model.n - 1))
+
+    return build()
+
+
+# -- reciprocity in sizable groups (Boyd and Richerson 1988) ---------------------------------
+def boyd_richerson_models(*, max_n: int = 25) -> st.SearchStrategy[ThresholdReciprocity]:
+    """Exact :class:`~multilateral.models.ThresholdReciprocity` models of the strictest
+    reciprocator, ``threshold = n - 1``, in an n-person prisoner's dilemma.
+
+    Built directly: ``n`` in ``[2, max_n]``, an integer ``benefit`` ``B`` in ``[2, 12]``, a
+    ``cost`` strictly between ``B / n`` and ``B`` (``B/n + (B - B/n) t``, ``t`` a multiple of
+    ``1/24`` in ``(0, 1)``), and ``delta`` a multiple of ``1/100`` in ``(0, 1)``.
+
+    See Also
+    --------
+    multilateral.models.ThresholdReciprocity : the model.
+    multilateral.claims.BOYD_RICHERSON_GROUP_SIZE : the claim asserted over them.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> import multilateral as ml
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(ml.strategies.boyd_richerson_models(max_n=8))
+    ... def test_dilemma(model):
+    ...     assert model.benefit / model.n < model.cost < model.benefit
+    ...     assert model.threshold == model.n - 1
+    >>> test_dilemma()
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> ThresholdReciprocity:
+        n = draw(st.integers(2, max_n))
+        b = Fraction(draw(st.integers(2, 12)))
+        cost = b / n + (b - b / n) * Fraction(draw(st.integers(1, 23)), 24)
+        return ThresholdReciprocity(n=n, threshold=n - 1, benefit=b, cost=cost,
+                                    delta=Fraction(draw(st.integers(1, 99)), 100))
 
     return build()

@@ -315,6 +315,8 @@ class ThresholdReciprocity(Model):
         """
         p = self._check_frequency(frequency)
         m = self.n - 1
+        if p == 0 or p == 1:                          # every partner plays ALLD, or TFT_a
+            return self._payoffs(0 if p == 0 else m)
         tft: Any = 0
         alld: Any = 0
         for j in range(m + 1):
