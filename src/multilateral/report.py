@@ -113,6 +113,12 @@ CITATIONS: dict[str, tuple[str, ...]] = {
         "Aumann, R. J. (1974). Subjectivity and correlation in randomized strategies. "
         "<i>Journal of Mathematical Economics</i> 1(1), 67-96.",
     ),
+    "Nested cores: the G7 inside the G20 (Bendor-Mookherjee, Kahler)": (
+        "Bendor, J. and Mookherjee, D. (1987). Institutional structure and the logic of ongoing "
+        "collective action. <i>American Political Science Review</i> 81(1), 129-154.",
+        "Kahler, M. (1992). Multilateralism with small and large numbers. <i>International "
+        "Organization</i> 46(3), 681-708.",
+    ),
 }
 
 _STYLE = (

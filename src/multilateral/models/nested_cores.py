@@ -220,6 +220,7 @@ class NestedCores(Model):
     See Also
     --------
     multilateral.models.ConditionalCooperation : Oye's flat group with detection probability.
+    multilateral.models.PublicMonitoring : the flat group under an explicit public signal.
     multilateral.models.MagicNumber : Naim's minilateral club size.
     multilateral.results.CriticalDiscount : what :meth:`critical_discount` returns.
 
