@@ -282,6 +282,26 @@ def _nested_cores(out: TextIO) -> None:
     )
 
 
+def _common_interests(out: TextIO) -> None:
+    from .models.common_interests import CommonInterests
+
+    model = CommonInterests(n=20, interests=[(3, -1), (-1, 3), (1, 1)],
+                            contact_cost=Fraction(1, 10))
+    sizes = (2, 5, 10, 20)
+    alone = ", ".join(f"{float(model.agreement_probability(n, issue=0)):.2g}" for n in sizes)
+    out.write(
+        "Common interests (Oye p. 19): with more players, transactions and information costs "
+        "rise.\n\n"
+        f"  channels to open: {', '.join(str(model.channel_count(n)) for n in sizes)} "
+        f"for n = {', '.join(map(str, sizes))} (n(n-1)/2)\n"
+        f"  P(every member gains on issue 1 alone): {alone};\n  on the linked package: "
+        f"{model.agreement_probability()} at every n (Tollison-Willett: linking issues whose "
+        "gains go\n  to different members secures agreement on both)\n"
+        f"  negotiating pays up to n = {model.largest_group(linked=False).exact} issue by "
+        f"issue, n = {model.largest_group().exact} linked\n"
+    )
+
+
 SECTIONS: dict[str, Callable[[TextIO], None]] = {
     "Payoff structure (Oye)": _oye_payoff_structure,
     "Number of players (Oye, Olson)": _number_of_players,
@@ -291,6 +311,7 @@ SECTIONS: dict[str, Callable[[TextIO], None]] = {
     "Institutions: voting power, vetoes and agreements": _institutions,
     "Crisis off-ramps (correlated equilibrium)": _crisis_off_ramp,
     "Nested cores: the G7 inside the G20 (Bendor-Mookherjee, Kahler)": _nested_cores,
+    "Common interests: transaction costs and linkage (Oye, Tollison-Willett)": _common_interests,
 }
 
 
