@@ -202,14 +202,14 @@ def feasible_set(polys: Sequence[Poly]) -> RootSet:
         return all(k in zero or _sign_at(p, point) <= 0 for k, p in enumerate(constraints))
 
     # points: 0, the roots in order; gaps between them and up to 1
-    points: list[tuple[Fraction, Fraction, frozenset[int]]] = [
-        (Fraction(0), Fraction(0), frozenset())]
+    points: list[tuple[Fraction, Fraction, frozenset[int], Poly]] = [
+        (Fraction(0), Fraction(0), frozenset(), [])]
     points += roots
     feasible: list[tuple[int, int]] = []  # (k, k) a point, (k, k + 1) the gap after it
     if at_zero:
         feasible.append((0, 0))
     if inner_possible:
-        for k, (a, b, zero) in enumerate(points):
+        for k, (a, b, zero, _) in enumerate(points):
             if k > 0 and ok_at((a + b) / 2, zero):
                 feasible.append((k, k))
             nxt = points[k + 1][0] if k + 1 < len(points) else Fraction(1)
@@ -227,42 +227,112 @@ def feasible_set(polys: Sequence[Poly]) -> RootSet:
     def as_float(k: int) -> float:
         if k >= len(points):
             return 1.0
-        a, b, _ = points[k]
+        a, b, _, sqf = points[k]
+        if a != b:
+            a, b = _refined(a, b, sqf, abs(b) * Fraction(1, 2**60))
         return float((a + b) / 2)
 
     pieces = tuple((as_float(lo), as_float(hi)) for lo, hi in merged)
     first = merged[0][0]
     if first == 0:
         return RootSet(pieces, Fraction(0), 0.0, None)
-    a, b, zero = points[first]
+    a, b, zero, sqf = points[first]
     below = (points[first - 1][1] + a) / 2  # in the gap before: infeasible
     k = next((j for j in sorted(zero) if _sign_at(constraints[j], below) > 0), min(zero))
-    return RootSet(pieces, _exact_root(constraints[k], a, b), as_float(first), rooted[k][1])
+    return RootSet(pieces, _exact_root(sqf, a, b), as_float(first), rooted[k][1])
 
 
-def _isolate(polys: list[Poly]) -> list[tuple[Fraction, Fraction, frozenset[int]]]:
-    """Disjoint isolating intervals of all roots in (0, 1), with which polynomials vanish."""
+def _isolate(polys: list[Poly]) -> list[tuple[Fraction, Fraction, frozenset[int], Poly]]:
+    """Disjoint isolating intervals of all roots in (0, 1), with which polynomials vanish.
+
+    Each polynomial's roots are isolated on its own (sympy, over the integers: no
+    factorization, unlike the joint isolation); overlapping intervals of different
+    polynomials are bisected apart, or merged when the two share the root (their gcd vanishes
+    in the overlap).
+    """
     from sympy.polys.domains import QQ, ZZ
-    from sympy.polys.rootisolation import dup_isolate_real_roots_list
+    from sympy.polys.euclidtools import dup_gcd
+    from sympy.polys.rootisolation import dup_isolate_real_roots
+    from sympy.polys.sqfreetools import dup_sqf_part
 
-    dups = [[ZZ(c) for c in reversed(p)] for p in polys]
-    found = dup_isolate_real_roots_list(dups, ZZ, inf=QQ(0), sup=QQ(1),
-                                        eps=QQ(1, 10**18))
-    out = []
-    for (a, b), which in found:
-        fa = Fraction(int(a.numerator), int(a.denominator))
-        fb = Fraction(int(b.numerator), int(b.denominator))
-        if fb > 0 and fa < 1 and not (fa == fb and fa in (0, 1)):
-            out.append((fa, fb, frozenset(which)))
-    out.sort(key=lambda r: r[0])
-    return out
+    entries: list[_Root] = []
+    for k, p in enumerate(polys):
+        dup = [ZZ(c) for c in reversed(p)]
+        sqf = [int(c) for c in reversed(dup_sqf_part(dup, ZZ))]
+        for (a, b), _ in dup_isolate_real_roots(dup, ZZ, inf=QQ(0), sup=QQ(1)):
+            fa = Fraction(int(a.numerator), int(a.denominator))
+            fb = Fraction(int(b.numerator), int(b.denominator))
+            if fb > 0 and fa < 1 and not (fa == fb and fa in (0, 1)):
+                entries.append(_Root(fa, fb, {k}, sqf))
+    entries.sort(key=lambda r: r.a)
+    k = 0
+    while k + 1 < len(entries):
+        one, two = entries[k], entries[k + 1]
+        if one.b < two.a:
+            k += 1
+            continue
+        lo, hi = max(one.a, two.a), min(one.b, two.b)
+        shared = [int(c) for c in reversed(dup_gcd([ZZ(c) for c in reversed(one.poly)],
+                                                   [ZZ(c) for c in reversed(two.poly)], ZZ))]
+        if len(shared) > 1 and (_sign_at(shared, lo) * _sign_at(shared, hi) <= 0):
+            # the same root (a simple root of the square-free gcd, which changes sign there)
+            merged = _Root(lo, hi, one.zero | two.zero, shared)
+            merged.shrink_to_root()
+            entries[k:k + 2] = [merged]
+            continue
+        one.halve()
+        two.halve()
+        entries.sort(key=lambda r: r.a)
+        k = max(0, k - 1)
+    return [(r.a, r.b, frozenset(r.zero), r.poly) for r in entries]
+
+
+class _Root:
+    """A root of the square-free ``poly`` in ``[a, b]`` (a == b: exactly there)."""
+
+    def __init__(self, a: Fraction, b: Fraction, zero: set[int], poly: Poly) -> None:
+        self.a, self.b, self.zero, self.poly = a, b, set(zero), poly
+
+    def halve(self) -> None:
+        if self.a == self.b:
+            return
+        mid = (self.a + self.b) / 2
+        at_mid = _sign_at(self.poly, mid)
+        if at_mid == 0:
+            self.a = self.b = mid
+        elif at_mid == _sign_at(self.poly, self.a):
+            self.a = mid
+        else:
+            self.b = mid
+
+    def shrink_to_root(self) -> None:
+        """Make sure the root lies in [a, b] with a sign change (or exactly at an end)."""
+        for end in (self.a, self.b):
+            if _sign_at(self.poly, end) == 0:
+                self.a = self.b = end
+
+
+def _refined(a: Fraction, b: Fraction, poly: Poly, width: Fraction) -> tuple[Fraction, Fraction]:
+    """``[a, b]`` bisected (the square-free ``poly`` changes sign in it) below ``width``."""
+    root = _Root(a, b, set(), poly)
+    while root.b - root.a > width:
+        root.halve()
+    return root.a, root.b
 
 
 def _exact_root(p: Poly, a: Fraction, b: Fraction) -> Any:
-    """The root of ``p`` in ``[a, b]``: a Fraction when rational, else a sympy number."""
+    """The root of the square-free ``p`` in ``[a, b]``: a Fraction when rational, else sympy's.
+
+    A rational root's denominator divides the leading coefficient ``lead``, and two such
+    fractions are at least ``1 / lead**2`` apart: once ``[a, b]`` is narrower than half that,
+    the only candidate is the fraction with denominator <= ``lead`` nearest its middle.
+    """
     if a == b:
         return a
     lead = abs(p[-1])
+    a, b = _refined(a, b, p, Fraction(1, 4 * lead * lead))
+    if a == b:
+        return a
     guess = ((a + b) / 2).limit_denominator(lead)  # a rational root's denominator divides lead
     if a <= guess <= b and _sign_at(p, guess) == 0:
         return guess
