@@ -1,6 +1,6 @@
 """Tests of ThresholdReciprocity: Boyd and Richerson's (1988) TFT_a against ALLD in groups of n.
 
-What is reproduced (see the module docstring of multilateral.models.reciprocity.threshold):
+What is reproduced (see the docstring of multilateral.models.reciprocity.threshold_reciprocity):
 
 * the payoffs, by playing the repeated n-person prisoner's dilemma round by round;
 * the closed form of the invasion threshold of TFT_(n-1), ``K^(1/(n-1))``, against the root the

@@ -302,6 +302,24 @@ def _common_interests(out: TextIO) -> None:
     )
 
 
+def _sizable_groups(out: TextIO) -> None:
+    from .models.reciprocity import ThresholdReciprocity
+
+    pair = ThresholdReciprocity(2, 1, benefit=3, cost=2, delta=Fraction(9, 10))
+    t, r = Fraction(3, 2), Fraction(1)
+    ladder = ", ".join(f"n = {n}: {pair.with_(n=n, threshold=n - 1).basin().boundary:.3f}"
+                       for n in (2, 5, 10, 20, 100))
+    lenient = pair.with_(n=5, threshold=3, delta=Fraction(99, 100))
+    out.write(
+        "Reciprocity in sizable groups (Boyd and Richerson 1988): TFT_a cooperates only if at "
+        "least a of\nthe n - 1 others did (benefit 3 shared, cost 2).\n\n"
+        f"  n = 2: TFT resists ALLD for w >= {pair.critical_discount().value} "
+        f"(Axelrod-Hamilton (T-R)/(T-P) = {(t - r) / t})\n"
+        f"  lenient TFT_3 in groups of 5 resists ALLD even at w = 0.99: {lenient.is_ess()}\n"
+        f"  frequency TFT_(n-1) needs to spread at w = 0.9:\n    {ladder}\n"
+    )
+
+
 SECTIONS: dict[str, Callable[[TextIO], None]] = {
     "Payoff structure (Oye)": _oye_payoff_structure,
     "Number of players (Oye, Olson)": _number_of_players,
@@ -312,6 +330,7 @@ SECTIONS: dict[str, Callable[[TextIO], None]] = {
     "Crisis off-ramps (correlated equilibrium)": _crisis_off_ramp,
     "Nested cores: the G7 inside the G20 (Bendor-Mookherjee, Kahler)": _nested_cores,
     "Common interests: transaction costs and linkage (Oye, Tollison-Willett)": _common_interests,
+    "Reciprocity in sizable groups (Boyd-Richerson)": _sizable_groups,
 }
 
 

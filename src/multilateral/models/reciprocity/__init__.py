@@ -23,9 +23,9 @@ The package, one idea a module:
   reciprocity as reputation under a norm (Ohtsuki and Iwasa 2004).
 * :mod:`~multilateral.models.reciprocity.scans`: all 4,096 norms at once, at small errors
   (:func:`scan_norms`) and exactly as errors vanish (:func:`ess_limit`).
-* :mod:`~multilateral.models.reciprocity.threshold`: :class:`ThresholdReciprocity`, threshold
-  tit for tat against always defect in groups of ``n`` (Boyd and Richerson 1988), whose basin
-  of attraction shrinks as ``n`` grows.
+* :mod:`~multilateral.models.reciprocity.threshold_reciprocity`: :class:`ThresholdReciprocity`,
+  threshold tit for tat against always defect in groups of ``n`` (Boyd and Richerson 1988),
+  whose basin of attraction shrinks as ``n`` grows.
 * :mod:`~multilateral.models.reciprocity.simulation`: agent-based runs of both
   (:func:`simulate_reputation`, :func:`simulate_reciprocity`).
 
@@ -85,7 +85,7 @@ from .simulation import (
     simulate_reciprocity,
     simulate_reputation,
 )
-from .threshold import ReciprocityBasin, ThresholdReciprocity
+from .threshold_reciprocity import ReciprocityBasin, ThresholdReciprocity
 
 __all__ = [
     "ACTION_RULES",

@@ -158,8 +158,8 @@ class ThresholdReciprocity(Model):
     """Threshold tit for tat (``TFT_a``) against always defect in the repeated n-person
     prisoner's dilemma, in randomly formed groups of ``n`` (Boyd and Richerson 1988).
 
-    The module docstring (:mod:`multilateral.models.reciprocity.threshold`) derives the
-    payoffs: a reciprocator with ``j`` reciprocating partners earns
+    The docstring of :mod:`multilateral.models.reciprocity.threshold_reciprocity` derives
+    the payoffs: a reciprocator with ``j`` reciprocating partners earns
     ``(B (j + 1) / n - C) (L if j >= a else 1)``, an always-defector
     ``(B j / n) (L if j >= a + 1 else 1)``, ``L = 1 / (1 - delta)``, averaged over
     ``j ~ Binomial(n - 1, p)``.
