@@ -89,6 +89,15 @@ def test_the_claim_holds_and_its_qualification_is_needed():
         ml.claims.NESTED_CORES.holds(42)
 
 
+@given(ml.strategies.nested_cores_models(max_n=20))
+def test_singletons_are_the_most_stable_with_a_free_centre(model):
+    # the library's finding (the model leaves out the limits of central administration):
+    # selective incentives on individuals (subgroups of one) beat every coarser federation
+    central = model.with_(subgroups=model.n)
+    assert central.critical_discount().delta <= model.critical_discount().delta  # inf: never
+    assert central.cooperation() >= model.cooperation()
+
+
 @given(ml.strategies.nested_cores_models(max_n=12, selective_incentive=None))
 def test_perfect_monitoring_never_favours_the_federation(model):
     # at epsilon = 0 nesting buys nothing: equal with the full centre, worse without it

@@ -48,6 +48,14 @@ cooperation. With weak selective incentives the federation fragments the stake (
 risks only its own share ``m / n``), so at low noise it is *less* stable than the flat group:
 the centre's incentives are what make nesting pay, as Bendor and Mookherjee argue.
 
+What the model leaves out: the centre here reads every subgroup's record at no cost and its
+selective incentive is as strong as the stake, so splitting all the way down to subgroups of
+one -- Bendor and Mookherjee's *centralized* structure, selective incentives on individuals --
+is the most stable of all. Their finding that the hierarchy "often secures more cooperation
+than the centralized structure" (p. 129) rests on the limits of central administration,
+which this model does not represent; it reproduces the hierarchy-against-decentralization
+comparison only.
+
 References
 ----------
 .. [1] Bendor, J. and Mookherjee, D. (1987). Institutional structure and the logic of ongoing
@@ -205,6 +213,11 @@ class NestedCores(Model):
     algebraic number in :attr:`CriticalDiscount.exact <multilateral.results.CriticalDiscount>`.
     Floats give floats. The model is in reduced form (temptation and stake per period), so it
     has no stage-game object. Change parameters with :meth:`with_`.
+
+    ``subgroups=1`` is the flat group; ``subgroups=n`` (singletons) is centralized selective
+    incentives on individuals, which with a free, fully informed centre is the most stable
+    structure: the model does not represent the limits of central administration on which
+    Bendor and Mookherjee's hierarchy-against-centralization comparison rests.
 
     References
     ----------
