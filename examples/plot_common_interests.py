@@ -48,7 +48,7 @@ print(model)
 # %%
 # Published results beside computed ones
 # --------------------------------------
-# Tollison and Willett (1979, pp. 425-427): a pair of an A and a B has no agreement on either
+# Tollison and Willett (1979): a pair of an A and a B has no agreement on either
 # issue, and one on the package. Sebenius (1983): adding parties can destroy a zone of
 # agreement. Oye (1985, p. 19): transactions and information costs rise with the number of
 # players; with pairwise contacts the channels grow as ``n (n - 1) / 2``.

@@ -69,8 +69,8 @@ class TestCommonInterestsContract(ModelContract):
 
 # -- published results ---------------------------------------------------------------------
 def test_tollison_willett_linkage_secures_agreement_neither_issue_has():
-    """Tollison and Willett (1979, pp. 425-427): linking two negotiations so that high benefits
-    go to A in one area and to B in the other secures agreement in both. A realized pair of
+    """Tollison and Willett (1979, IO 33(4), 425-449): linking two negotiations so that high
+    benefits go to A in one area and to B in the other secures agreement in both. A realized pair of
     the two types has no zone on either issue and one on the package; ex ante, each issue is
     agreed with probability (1/2)**n, the package with probability 1 at every size."""
     model = CommonInterests(n=2, interests=TOLLISON_WILLETT)

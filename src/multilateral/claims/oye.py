@@ -89,7 +89,7 @@ OYE_COMMON_INTERESTS = register(Claim(
               "smaller group of it and gains less net of transaction costs; linking issues "
               "on which interests are complementary keeps the package agreed at every size",
     source=_SOURCE + ", p. 19 (transactions and information costs); Tollison and Willett "
-                     "(1979), International Organization 33(4), pp. 425-427 (linkage)",
+                     "(1979), International Organization 33(4), 425-449 (linkage)",
     predicate=_common_interests_harder,
     domain=common_interest_pairs,
 ))

@@ -15,10 +15,10 @@ The model (this library's formalization; the assumptions are stated, not hidden)
 (A2) **Consensus without side payments.** An agreement on an issue (or on the package) among a
      group is adopted only if every member of the group gains from it (strictly). There are
      no money transfers: linkage is the only way to compensate a loser (Tollison and Willett
-     1979, p. 426: issue linkage as a substitute for side payments).
+     1979: linkage as a way to balance gains across issues where transfers are ruled out).
 (A3) **The common interest must be discovered.** Types are private until the members have
      talked: learning another member's interests and bargaining with it costs
-     ``contact_cost`` per issue per pair of members (Keohane 1984, ch. 6, pp. 89-92: the
+     ``contact_cost`` per issue per pair of members (Keohane 1984, ch. 6, pp. 85-109: the
      transaction and information costs of making agreements), shared by the two, and is paid
      before anyone knows whether a zone of agreement exists. With ``channels="pairwise"`` a
      group of ``m`` has ``m (m - 1) / 2`` channels, so each member pays
@@ -48,6 +48,12 @@ and Willett's "high benefits go to A in one area and to B in the other"), the pa
 agreed where no single issue is; when they are not, linkage can destroy a zone that one issue
 had (Sebenius 1983). **Decomposition** into single issues is the reverse move.
 
+This is *negotiation* linkage, which creates a zone of agreement; the library's
+:func:`~multilateral.models.linked_critical_discount` is *enforcement* linkage, which pools
+the incentive constraints of agreements already made (Maggi 2016 separates the two). They
+meet in :meth:`CommonInterests.cooperation`: the group that agrees on a package must keep it,
+and its discount factor binds on the member with the least interest in the package.
+
 References
 ----------
 .. [1] Oye, K. A. (1985). Explaining cooperation under anarchy: hypotheses and strategies.
@@ -62,6 +68,9 @@ References
 .. [5] Tollison, R. D. and Willett, T. D. (1979). An economic theory of mutually
    advantageous issue linkages in international negotiations. *International Organization*
    33(4), 425-449.
+.. [6] Maggi, G. (2016). Issue linkage. In K. Bagwell and R. W. Staiger (eds.), *Handbook of
+   Commercial Policy* 1B, 513-564, section 1 (enforcement, negotiation and participation
+   linkage).
 """
 
 from __future__ import annotations
@@ -122,9 +131,9 @@ class CommonInterests(Model):
     ----------
     .. [1] Oye, K. A. (1985). Explaining cooperation under anarchy. *World Politics* 38(1),
        1-24, pp. 18-19 (transactions and information costs rise with the number of players).
-    .. [2] Keohane, R. O. (1984). *After Hegemony*, ch. 6, pp. 89-92 (transaction costs).
+    .. [2] Keohane, R. O. (1984). *After Hegemony*, ch. 6, pp. 85-109 (transaction costs).
     .. [3] Tollison, R. D. and Willett, T. D. (1979). *International Organization* 33(4),
-       425-449, pp. 425-427 (linkage of issues on which interests differ in intensity).
+       425-449 (linkage of issues on which interests differ in intensity).
     .. [4] Sebenius, J. K. (1983). *International Organization* 37(2), 281-316 (adding issues
        can create or destroy a zone of possible agreement; adding parties can destroy it).
 
@@ -152,8 +161,8 @@ class CommonInterests(Model):
     """
 
     n: int
-    interests: tuple[tuple[Number, ...], ...]
-    prevalence: tuple[Number, ...] | None = None
+    interests: Sequence[Sequence[Number]]
+    prevalence: Sequence[Number] | None = None
     contact_cost: Number = 0
     channels: Channels = "pairwise"
     coverage_returns: int = 0
