@@ -112,23 +112,6 @@ class TestSubgamePerfection:
         assert cd.exact == 0 and cd.feasible == ((0.0, 1.0),)
 
 
-class TestNash:
-    @given(mst.prisoners_dilemmas())
-    @settings(max_examples=15)
-    def test_nash_threshold_never_above_spe(self, pd):
-        grim = [A.grim_trigger()] * 2
-        spe = solvers.critical_discount(pd, grim)
-        nash = solvers.critical_discount(pd, grim, kind="nash", grid=201)
-        assert nash.delta <= spe.delta + 1e-6
-
-    def test_tft_nash_threshold(self):
-        # against TFT the best deviation alternates D and C: needs d >= (T - R)/(R - S)
-        pd = ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0)
-        cd = solvers.critical_discount(pd, [A.tit_for_tat()] * 2, kind="nash", grid=101)
-        assert cd.delta == pytest.approx(2 / 3, abs=1e-7)
-
-
-
 @st.composite
 def integer_pds(draw):
     """A symmetric Prisoners' Dilemma with integer payoffs ``T > R > P > S``."""
@@ -149,6 +132,169 @@ def small_automata(draw):
 def as_float_pd(pd):
     t, r, p, s = pd.trps(0)
     return ml.TwoByTwo.symmetric(T=float(t), R=float(r), P=float(p), S=float(s))
+
+
+class TestNash:
+    @given(mst.prisoners_dilemmas())
+    @settings(max_examples=15)
+    def test_nash_threshold_never_above_spe(self, pd):
+        grim = [A.grim_trigger()] * 2
+        spe = solvers.critical_discount(pd, grim)
+        nash = solvers.critical_discount(pd, grim, kind="nash", grid=201)
+        assert nash.delta <= spe.delta + 1e-6
+
+    def test_tft_nash_threshold(self):
+        # against TFT the best deviation alternates D and C: needs d >= (T - R)/(R - S)
+        pd = ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0)
+        cd = solvers.critical_discount(pd, [A.tit_for_tat()] * 2, kind="nash", grid=101)
+        assert cd.delta == pytest.approx(2 / 3, abs=1e-7)
+
+    # Axelrod and Hamilton (1981), Science 211, p. 1393; Axelrod (1984), The Evolution of
+    # Cooperation, p. 207, Proposition 2: TIT FOR TAT is collectively stable (a Nash
+    # equilibrium against itself) iff w >= max((T - R)/(T - P), (T - R)/(R - S)).
+    @pytest.mark.parametrize(("t", "r", "p", "s"), [
+        (5, 3, 1, 0), (4, 3, 1, 0), (7, 4, 2, 0), (10, 9, 1, 0), (Fraction(7, 2), 3, 1, -2),
+        (6, 5, 4, 0), (3, 2, 0, -1)])
+    def test_tft_collective_stability_exact(self, t, r, p, s):
+        pd = ml.TwoByTwo.symmetric(T=t, R=r, P=p, S=s)
+        cd = solvers.critical_discount(pd, [A.tit_for_tat()] * 2, kind="nash")
+        want = max(Fraction(t - r) / (t - p), Fraction(t - r) / (r - s))
+        assert type(cd.exact) is Fraction and cd.exact == want
+        assert cd.feasible == ((float(want), 1.0),)
+        assert cd.binding is not None and cd.binding[0] == ("C", "C")
+
+    @given(mst.prisoners_dilemmas())
+    @settings(max_examples=30, deadline=None)
+    def test_tft_collective_stability_property(self, pd):
+        t, r, p, s = pd.trps(0)
+        assume(2 * r > t + s)  # Axelrod's PD: mutual cooperation beats alternating
+        cd = solvers.critical_discount(pd, [A.tit_for_tat()] * 2, kind="nash")
+        assert cd.exact == max(Fraction(t - r, t - p), Fraction(t - r, r - s))
+        assert cd.feasible[-1][1] == 1.0
+
+    @given(mst.prisoners_dilemmas())
+    @settings(max_examples=30, deadline=None)
+    def test_grim_nash_threshold_equals_spe(self, pd):
+        t, r, p, _s = pd.trps(0)
+        grim = [A.grim_trigger()] * 2
+        nash = solvers.critical_discount(pd, grim, kind="nash")
+        assert nash.exact == Fraction(t - r, t - p) == solvers.critical_discount(pd, grim).exact
+        assert nash.feasible == ((float(nash.exact), 1.0),)
+
+    def test_doc_example_and_types(self):
+        pd = ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0)
+        tft = [A.tit_for_tat()] * 2
+        cd = solvers.critical_discount(pd, tft, kind="nash")
+        assert repr(cd) == "CriticalDiscount(2/3)" and cd.binding == (("C", "C"), 0, 1)
+        fl = solvers.critical_discount(as_float_pd(pd), tft, kind="nash")
+        assert fl.exact is None and isinstance(fl.delta, float)
+        assert fl.delta == pytest.approx(2 / 3, abs=1e-7)
+        alld = solvers.critical_discount(pd, [A.always_defect()] * 2, kind="nash")
+        assert alld.exact == 0 and alld.feasible == ((0.0, 1.0),)
+        wsls = solvers.critical_discount(pd, [A.win_stay_lose_shift()] * 2, kind="nash")
+        assert not wsls.attainable and wsls.exact is None  # 2R < T + P: AllD exploits WSLS
+
+    def test_irrational_threshold(self):
+        # 3-period punishment: cooperate iff d + d^2 + d^3 >= (T - R)/(R - P) = 1
+        pd = ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0)
+        cd = solvers.critical_discount(pd, [A.k_period_punishment(3)] * 2, kind="nash")
+        x = sympy.Symbol("x")
+        assert sympy.simplify(cd.exact ** 3 + cd.exact ** 2 + cd.exact - 1) == 0
+        assert cd.delta == pytest.approx(float(sympy.nsolve(x**3 + x**2 + x - 1, x, 0.5)))
+
+    def test_noise_and_monitoring_error_exact(self):
+        pd = ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0)
+        grim = [A.grim_trigger()] * 2
+        for noise, mu in ((Fraction(1, 20), 0), (0, Fraction(1, 10)), (Fraction(1, 50),
+                                                                          Fraction(1, 50))):
+            cd = solvers.critical_discount(pd, grim, kind="nash", noise=noise,
+                                           monitoring_error=mu)
+            fl = solvers.critical_discount(as_float_pd(pd), grim, kind="nash",
+                                           noise=float(noise), monitoring_error=float(mu))
+            assert cd.exact is not None and fl.exact is None
+            assert cd.attainable == fl.attainable
+            for (a, b), (c, d) in zip(cd.feasible, fl.feasible, strict=True):
+                assert a == pytest.approx(c, abs=1e-7) and b == pytest.approx(d, abs=1e-7)
+
+    def test_symbolic_is_only_for_spe(self):
+        pd = ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0)
+        with pytest.raises(errors.InvalidArgumentError, match="only for kind='spe'"):
+            solvers.critical_discount(pd, [A.tit_for_tat()] * 2, kind="nash", symbolic=True)
+
+    @pytest.mark.parametrize("profile", [
+        [A.tit_for_tat()] * 2, [A.grim_trigger()] * 2, [A.k_period_punishment(3)] * 2,
+        [A.contrite_tit_for_tat()] * 2, [A.tit_for_tat(), A.grim_trigger()]])
+    def test_check_flips_at_the_threshold(self, profile):
+        # both directions: the Nash check fails just below the exact threshold, holds above
+        pd = ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0)
+        cd = solvers.critical_discount(pd, profile, kind="nash")
+        assert cd.exact > 0
+        below, above = cd.delta * (1 - 1e-6), cd.delta * (1 + 1e-6)
+        assert not solvers.is_nash_equilibrium(ml.RepeatedGame(pd, below), profile).holds
+        assert solvers.is_nash_equilibrium(ml.RepeatedGame(pd, above), profile).holds
+
+    @given(integer_pds(), st.lists(small_automata(), min_size=2, max_size=2),
+           st.sampled_from([0, Fraction(1, 20)]), st.sampled_from([0, Fraction(1, 10)]))
+    @settings(max_examples=25, deadline=None)
+    def test_exact_float_and_check_agree(self, pd, profile, noise, mu):
+        # the exact set, the float path and the Nash check at deltas clear of the boundaries;
+        # the check (and the float path) allow a gain up to tol: where the exact set excludes
+        # delta but the check holds, its gain must be positive and within tol
+        cd = solvers.critical_discount(pd, profile, kind="nash", noise=noise,
+                                       monitoring_error=mu)
+        fl = solvers.critical_discount(as_float_pd(pd), profile, kind="nash",
+                                       noise=float(noise), monitoring_error=float(mu))
+        assert cd.exact is not None or not cd.attainable
+        bounds = [x for piece in cd.feasible + fl.feasible for x in piece]
+        for d in np.linspace(0.01, 0.99, 25):
+            if any(abs(d - x) < 1e-4 for x in bounds):
+                continue
+            check = solvers.is_nash_equilibrium(
+                ml.RepeatedGame(pd, float(d), noise=float(noise), monitoring_error=float(mu)),
+                profile)
+            exact_in = any(lo <= d <= hi for lo, hi in cd.feasible)
+            float_in = any(lo <= d <= hi for lo, hi in fl.feasible)
+            assert float_in == check.holds
+            assert exact_in == check.holds or (check.holds and check.max_gain > 0)
+
+    @given(integer_pds(), st.lists(small_automata(), min_size=2, max_size=2))
+    @settings(max_examples=25, deadline=None)
+    def test_nash_set_contains_spe_set(self, pd, profile):
+        spe = solvers.critical_discount(pd, profile)
+        nash = solvers.critical_discount(pd, profile, kind="nash")
+        if spe.attainable:
+            assert nash.attainable and nash.delta <= spe.delta + 1e-12
+            for lo, hi in spe.feasible:
+                mid = (lo + hi) / 2
+                assert any(a - 1e-12 <= mid <= b + 1e-12 for a, b in nash.feasible)
+
+
+class TestExactRoots:
+    """The exact root machinery of the Nash threshold, on hand-made sign conditions."""
+
+    def test_isolated_double_root(self):
+        from multilateral.solvers.repeated._roots import feasible_set
+
+        # (3 d - 1)^2 <= 0 only at d = 1/3
+        found = feasible_set([[1, -6, 9]])
+        assert found.low == Fraction(1, 3) and found.pieces == ((1 / 3, 1 / 3),)
+
+    def test_shared_irrational_root(self):
+        from multilateral.solvers.repeated._roots import feasible_set, poly_mul
+
+        golden = [-1, 1, 1]  # d^2 + d - 1 <= 0 and -(d^2 + d - 1)(d + 2) <= 0: one point
+        found = feasible_set([golden, [-c for c in poly_mul(golden, [2, 1])]])
+        assert sympy.simplify(found.low - (sympy.sqrt(5) - 1) / 2) == 0
+        assert found.pieces == ((pytest.approx(0.6180339887498949),) * 2,)
+
+    def test_value_series(self):
+        from multilateral.solvers.repeated._roots import series_fraction
+
+        # start in state 0 of a chain that swaps states, paying 5 in state 0: 5 / (1 - d^2)
+        one, zero = Fraction(1), Fraction(0)
+        assert series_fraction([one, zero], [[zero, one], [one, zero]], [Fraction(5), zero]) == (
+            [5], [1, 0, -1])
+
 
 
 class TestIntegerAndFloatPayoffs:
