@@ -117,6 +117,21 @@ class TestClosedFormAgainstSolvers:
         assert final == pytest.approx(basin.attractor, abs=1e-6)
         assert ml.solvers.replicator(m.game, basin.boundary - 0.02, 400).final[0] < 1e-3
 
+    @pytest.mark.parametrize("n", [3, 5, 8])
+    def test_finite_population_solvers_agree(self, n: int) -> None:
+        # the finite-population fitness (hypergeometric groups, finite_game) changes sign
+        # within a few 1/Z of the closed form's p*, and the fixation probability of one
+        # reciprocator among defectors falls with the group size (fixation_probability)
+        m = TR(n, n - 1, benefit=3, cost=2, delta=W)
+        z = 400
+        k = np.arange(1, z)
+        fit = ml.solvers.finite_game(m.game, z, None).fitness(np.column_stack([k, z - k]))
+        crossing = k[np.argmax(fit[:, 0] > fit[:, 1])] / z
+        assert abs(crossing - m.basin().boundary) < 3 / z
+        rho = [ml.solvers.fixation_probability(m.with_(n=s, threshold=s - 1).game, 0, 1, 60,
+                                               beta=Fraction(1, 10)) for s in (n, n + 1)]
+        assert rho[1] < rho[0] < Fraction(1, 60)
+
     def test_general_threshold_path_agrees_with_closed_form(self) -> None:
         # the solver path (used for a < n - 1) on a = n - 1 gives the closed form's boundary
         m = TR(5, 4, benefit=5, cost=3, delta=Fraction(19, 20))
