@@ -88,6 +88,7 @@ CATALOGUE = (
     "mediation_off_ramp", "nested_cores", "no_channels_numbers_help", "nowak_reciprocity",
     "olson_dilution",
     "olson_exploitation", "olson_group_size", "olson_suboptimality", "oye_common_interests",
+    "oye_monitoring",
     "oye_transparency",
     "power_monotone_in_weight",
     "power_proportional_to_weight", "powerplay_quadrants", "santos_pacheco_small_groups",

@@ -320,6 +320,27 @@ def _sizable_groups(out: TextIO) -> None:
     )
 
 
+def _transparency(out: TextIO) -> None:
+    from .models.public_monitoring import PublicMonitoring
+
+    pair = PublicMonitoring(n=2, mpcr=Fraction(3, 4), monitoring_error=Fraction(1, 10),
+                            detection=Fraction(1, 2))
+    bad_p, bad_q = pair.signal_probabilities()
+    p, q = 1 - bad_p, 1 - bad_q
+    model = PublicMonitoring(n=2, mpcr=Fraction(3, 4), monitoring_error=Fraction(1, 10))
+    ladder = ", ".join(f"n = {n}: {model.critical_discount(n).delta:.3g}"
+                       for n in (5, 10, 20, 40, 50))
+    out.write(
+        "Transparency (Oye): members see only a noisy public signal (Green-Porter triggers; APS)."
+        "\n\n"
+        f"  Mailath-Samuelson PD, p = {p}, q = {q}: critical delta {pair.critical_discount().value}"
+        f" (their formula 1/(3p - 2q) = {1 / (3 * p - 2 * q)}), best payoff x4 "
+        f"{4 * pair.best_payoff()} (their 2 - (1-p)/(p-q) = {2 - (1 - p) / (p - q)})\n"
+        f"  non-rival good, false alarms 1/10 per record: critical delta {ladder};\n"
+        f"  no delta sustains more than {model.largest_group()} members.\n"
+    )
+
+
 SECTIONS: dict[str, Callable[[TextIO], None]] = {
     "Payoff structure (Oye)": _oye_payoff_structure,
     "Number of players (Oye, Olson)": _number_of_players,
@@ -331,6 +352,7 @@ SECTIONS: dict[str, Callable[[TextIO], None]] = {
     "Nested cores: the G7 inside the G20 (Bendor-Mookherjee, Kahler)": _nested_cores,
     "Common interests: transaction costs and linkage (Oye, Tollison-Willett)": _common_interests,
     "Reciprocity in sizable groups (Boyd-Richerson)": _sizable_groups,
+    "Transparency: imperfect public monitoring (Oye, Green-Porter)": _transparency,
 }
 
 

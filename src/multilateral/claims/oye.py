@@ -36,10 +36,12 @@ from fractions import Fraction
 from .._namespace import public_dir
 from ..models.common_interests import CommonInterests
 from ..models.conditional_cooperation import ConditionalCooperation
+from ..models.public_monitoring import PublicMonitoring
 from ..strategies import common_interest_pairs, conditional_cooperation_detection_pairs
+from ..strategies.models import public_monitoring_models
 from .base import Claim, register
 
-__all__ = ["OYE_COMMON_INTERESTS", "OYE_TRANSPARENCY"]
+__all__ = ["OYE_COMMON_INTERESTS", "OYE_MONITORING", "OYE_TRANSPARENCY"]
 __dir__ = public_dir(__all__)
 
 
@@ -92,4 +94,36 @@ OYE_COMMON_INTERESTS = register(Claim(
                      "(1979), International Organization 33(4), 425-449 (linkage)",
     predicate=_common_interests_harder,
     domain=common_interest_pairs,
+))
+
+
+def _monitoring_hurts(model: PublicMonitoring) -> bool:
+    """Past the peak of the signal-weighted stakes one more member never lowers the critical
+    discount factor, and the groups that any discount factor sustains are bounded: beyond
+    the largest, the best strongly symmetric equilibrium has no contributions."""
+    now = model.critical_discount()
+    more = model.with_(n=model.n + 1).critical_discount()
+    if more.attainable and not (now.attainable and more.value >= now.value):
+        return False
+    largest = model.with_(punishment_rounds=None).largest_group()
+    if largest is None:
+        return model.best_payoff() == 0
+    return bool(largest < model.n + 10_000 and model.best_payoff(None, largest + 1) == 0)
+
+
+OYE_MONITORING = register(Claim(
+    name="oye_monitoring",
+    statement="transparency (recognition and control): when the members see only an aggregate "
+              "public signal to which every member's record can add a false alarm, so that "
+              "monitoring degrades faster than the stakes grow, numbers hurt even with a "
+              "non-rival good (mpcr fixed): past the size at which the signal-weighted "
+              "stakes peak, the critical discount factor of Green-Porter trigger strategies "
+              "rises with n, and beyond a finite size no discount factor sustains any "
+              "strongly symmetric cooperation (the APS bound falls to no contributions). "
+              "Qualification: a defection's effect falling like 1/n is not enough (an audited "
+              "signal), since the stakes of a non-rival good grow like n",
+    source=_SOURCE + " (transparency); Green and Porter (1984), Econometrica 52(1), 87-100; "
+                     "Abreu, Pearce and Stacchetti (1990), Econometrica 58(5), 1041-1063",
+    predicate=_monitoring_hurts,
+    domain=public_monitoring_models,
 ))

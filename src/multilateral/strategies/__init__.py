@@ -64,6 +64,7 @@ from .models import (
     nowak_parameters,
     powerplays,
     public_good_provisions,
+    public_monitoring_models,
     small_error_parameters,
 )
 
@@ -93,6 +94,7 @@ __all__ = [
     "probability_vectors",
     "public_good_provisions",
     "public_goods_games",
+    "public_monitoring_models",
     "small_error_parameters",
     "stag_hunts",
     "strict_ordinal_games",

@@ -38,6 +38,7 @@ from ..models.common_interests import CommonInterests
 from ..models.conditional_cooperation import ConditionalCooperation
 from ..models.forum_choice import HeterogeneousForum
 from ..models.nested_cores import NestedCores
+from ..models.public_monitoring import PublicMonitoring
 from ..models.reciprocity import Reciprocity, ThresholdReciprocity
 from ..types import Number
 from ._common import as_strategy
@@ -58,6 +59,7 @@ __all__ = [
     "nowak_parameters",
     "powerplays",
     "public_good_provisions",
+    "public_monitoring_models",
     "small_error_parameters",
 ]
 __dir__ = public_dir(__all__)
@@ -741,5 +743,45 @@ def boyd_richerson_models(*, max_n: int = 25) -> st.SearchStrategy[ThresholdReci
         cost = b / n + (b - b / n) * Fraction(draw(st.integers(1, 23)), 24)
         return ThresholdReciprocity(n=n, threshold=n - 1, benefit=b, cost=cost,
                                     delta=Fraction(draw(st.integers(1, 99)), 100))
+
+    return build()
+
+
+# -- transparency: imperfect public monitoring (Oye, Green-Porter, APS) ----------------------
+def public_monitoring_models(*, max_step: int = 30) -> st.SearchStrategy[PublicMonitoring]:
+    """Exact :class:`~multilateral.models.PublicMonitoring` models of a non-rival good under the
+    aggregate signal, at a size past the peak of the signal-weighted stakes.
+
+    The class of :data:`~multilateral.claims.OYE_MONITORING`: ``mpcr`` in ``(0, 1)``
+    (multiples of 1/20), ``monitoring_error`` in ``[1/40, 1/4]``, ``detection`` above it (up to
+    1), punishment forever or for 1 to 3 rounds, and ``n`` at least
+    ``1/mpcr + (1 - monitoring_error)/monitoring_error`` (past the size at which
+    ``(1 - monitoring_error)^n (mpcr n - 1)`` peaks), by up to ``max_step``.
+
+    See Also
+    --------
+    multilateral.models.PublicMonitoring : the model.
+    multilateral.claims.OYE_MONITORING : the claim asserted over them.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> import multilateral as ml
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(ml.strategies.public_monitoring_models(max_step=5))
+    ... def test_aggregate(model):
+    ...     assert model.signal == "aggregate" and model.monitoring_error > 0
+    >>> test_aggregate()
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> PublicMonitoring:
+        m = Fraction(draw(st.integers(1, 19)), 20)
+        eps = Fraction(draw(st.integers(1, 10)), 40)
+        det = eps + (1 - eps) * Fraction(draw(st.integers(1, 10)), 10)
+        peak = math.ceil(1 / m + (1 - eps) / eps)
+        return PublicMonitoring(
+            n=peak + draw(st.integers(0, max_step)), mpcr=m, monitoring_error=eps,
+            detection=det, punishment_rounds=draw(st.sampled_from([None, 1, 2, 3])))
 
     return build()
