@@ -119,6 +119,15 @@ CITATIONS: dict[str, tuple[str, ...]] = {
         "Kahler, M. (1992). Multilateralism with small and large numbers. <i>International "
         "Organization</i> 46(3), 681-708.",
     ),
+    "Common interests: transaction costs and linkage (Oye, Tollison-Willett)": (
+        "Oye, K. A. (1985). Explaining cooperation under anarchy: hypotheses and strategies. "
+        "<i>World Politics</i> 38(1), 1-24.",
+        "Tollison, R. D. and Willett, T. D. (1979). An economic theory of mutually "
+        "advantageous issue linkages in international negotiations. <i>International "
+        "Organization</i> 33(4), 425-449.",
+        "Sebenius, J. K. (1983). Negotiation arithmetic: adding and subtracting issues and "
+        "parties. <i>International Organization</i> 37(2), 281-316.",
+    ),
 }
 
 _STYLE = (

@@ -54,6 +54,12 @@ the incentive constraints of agreements already made (Maggi 2016 separates the t
 meet in :meth:`CommonInterests.cooperation`: the group that agrees on a package must keep it,
 and its discount factor binds on the member with the least interest in the package.
 
+Published results: none of the sources works a number for this setting (none was found), so
+the tests reproduce their comparative statics exactly, as properties: Tollison and Willett's
+linkage of issues whose gains go to different members secures agreement on both where neither
+alone has one; Sebenius's adding an issue, or a party, can destroy a zone of agreement;
+Oye's transaction costs rise with the number of players (``n (n - 1) / 2`` channels).
+
 References
 ----------
 .. [1] Oye, K. A. (1985). Explaining cooperation under anarchy: hypotheses and strategies.
