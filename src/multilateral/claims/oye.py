@@ -108,7 +108,8 @@ def _monitoring_hurts(model: PublicMonitoring) -> bool:
     largest = model.with_(punishment_rounds=None).largest_group()
     if largest is None:
         return model.best_payoff() == 0
-    return bool(largest < model.n + 10_000 and model.best_payoff(None, largest + 1) == 0)
+    # largest_group scans up to n_max = 10,000: an answer of n_max would mean no bound found
+    return bool(largest < 10_000 and model.best_payoff(None, largest + 1) == 0)
 
 
 OYE_MONITORING = register(Claim(
