@@ -64,16 +64,16 @@ print("best payoff:    Mailath-Samuelson 2 - (1-p)/(p-q) =", 2 - (1 - p) / (p - 
 # shortfall with probability ``monitoring_error``; the signal is bad when the recorded total
 # falls short. False alarms accumulate with ``n``. **Audit**: one member, drawn at random, is
 # audited and the result published; one defection moves the signal by ``1/n`` of its range.
-sizes = np.arange(2, 121)
+sizes = np.arange(2, 301)
 errors = (0.01, 0.025, 0.05)
 fig, axes = plt.subplots(1, 3, figsize=(13, 4))
-for eps in errors:
+for i, eps in enumerate(errors):
     model = PublicMonitoring(n=2, mpcr=0.75, monitoring_error=eps)
     for rounds, style in ((None, "-"), (3, ":")):
         m = model.with_(punishment_rounds=rounds)
         axes[0].plot(sizes, [m.critical_discount(int(n)).delta for n in sizes], style,
-                     label=f"error {eps}, T = {rounds or 'forever'}")
-    axes[1].plot(sizes, [model.efficiency_loss(None, int(n)) for n in sizes],
+                     color=f"C{i}", label=f"error {eps}, T = {rounds or 'forever'}")
+    axes[1].plot(sizes, [model.efficiency_loss(None, int(n)) for n in sizes], color=f"C{i}",
                  label=f"error {eps}")
 audit = PublicMonitoring(n=2, mpcr=0.75, monitoring_error=0.05, detection=0.5, signal="audit")
 axes[2].plot(sizes, [audit.critical_discount(int(n)).delta for n in sizes], label="audit")
