@@ -83,15 +83,15 @@ for delta in (Fraction(2, 5), Fraction(1, 2), Fraction(3, 5)):
 # cooperation, nor by refusing to accept its own punishment, which forces
 # ``delta = (P - S) / (T - P) = 1/4``. The two conditions meet only if ``T - R = P - S``. Here
 # they do not, so Tit for Tat is subgame perfect at no discount factor at all. It is still a
-# Nash equilibrium from ``delta = max((T - R)/(R - S), (T - R)/(T - P)) = 2/3``. The Nash
-# threshold is found on a grid of discount factors and then refined, so it is a float.
+# Nash equilibrium from ``delta = max((T - R)/(R - S), (T - R)/(T - P)) = 2/3`` (Axelrod 1984,
+# p. 207, Proposition 2), and the solver finds that threshold exactly.
 tft = ml.automata.tit_for_tat()
 try:
     ml.solvers.critical_discount(pd, [tft, tft])
 except SolverError as err:
     print("Tit for Tat, subgame perfect:", err)
-cd_tft = ml.solvers.critical_discount(pd, [tft, tft], kind="nash", grid=201)
-print(f"Tit for Tat, Nash: critical delta {cd_tft.delta:.6f}; (T - R)/(R - S) =",
+cd_tft = ml.solvers.critical_discount(pd, [tft, tft], kind="nash")
+print("Tit for Tat, Nash: critical delta", cd_tft.exact, "; (T - R)/(R - S) =",
       Fraction(T - R, R - S))
 
 # %%

@@ -5,7 +5,9 @@ Values solve ``V = (1 - delta) u + delta P V``; the one-shot deviation principle
 subgame perfection state by state; a player's best response to the others' automata is a
 Markov decision problem on the same states, solved by policy iteration, which checks Nash
 equilibrium. Every quantity is a rational function of ``delta``, so critical discount factors
-are roots of polynomials: found numerically, or exactly (sympy) as expressions.
+are roots of polynomials: exact (Fractions or algebraic numbers) for exact games, for both
+kinds of equilibrium, numerical for float games, and as expressions in the payoffs on
+request (subgame perfection).
 
 One module per idea:
 
@@ -14,8 +16,11 @@ One module per idea:
 * :mod:`.checks` -- :func:`is_subgame_perfect` and :func:`is_nash_equilibrium` at one
   discount factor, with :class:`EquilibriumCheck`;
 * :mod:`.thresholds` -- :func:`critical_discount`, the least discount factor sustaining a
-  profile (the grid and bisection for ``kind="nash"`` and float games, the exact feasible set
-  for exact ones, the symbolic expression);
+  profile (the exact feasible set for exact games, the grid and refined boundaries for
+  float ones, the symbolic expression);
+* :mod:`._nash` and :mod:`._roots` -- its ``kind="nash"`` path: each player's best reply as a
+  Markov decision problem on the others' joint states, every deterministic policy's gain a
+  rational function of ``delta``, and the exact set where none is positive;
 * :mod:`._chain` -- the profile's Markov chain on joint states (exact or float), the joint
   states some history reaches, and the one-shot deviation gains, shared by the three.
 
@@ -28,6 +33,8 @@ References
 .. [3] Howard, R. A. (1960). *Dynamic Programming and Markov Processes*. MIT Press (policy
    iteration).
 .. [4] Oye, K. A. (1985). Explaining cooperation under anarchy. *World Politics* 38(1).
+.. [5] Axelrod, R. (1984). *The Evolution of Cooperation*. Basic Books, p. 207
+   (Proposition 2: the Nash threshold of Tit for Tat).
 
 Examples
 --------
@@ -38,6 +45,9 @@ Examples
 CriticalDiscount(1/2)
 >>> ml.solvers.is_subgame_perfect(ml.RepeatedGame(pd, 0.9), [grim, grim])
 EquilibriumCheck(subgame perfect: holds)
+>>> tft = ml.automata.tit_for_tat()
+>>> ml.solvers.critical_discount(pd, [tft, tft], kind="nash")   # Axelrod's max(2/4, 2/3)
+CriticalDiscount(2/3)
 """
 
 from ..._namespace import public_dir
