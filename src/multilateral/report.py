@@ -128,6 +128,14 @@ CITATIONS: dict[str, tuple[str, ...]] = {
         "Sebenius, J. K. (1983). Negotiation arithmetic: adding and subtracting issues and "
         "parties. <i>International Organization</i> 37(2), 281-316.",
     ),
+    "Reciprocity in sizable groups (Boyd-Richerson)": (
+        "Boyd, R. and Richerson, P. J. (1988). The evolution of reciprocity in sizable groups. "
+        "<i>Journal of Theoretical Biology</i> 132(3), 337-356.",
+        "Joshi, N. V. (1987). Evolution of cooperation by reciprocation within structured "
+        "demes. <i>Journal of Genetics</i> 66(1), 69-84.",
+        "Axelrod, R. and Hamilton, W. D. (1981). The evolution of cooperation. <i>Science</i> "
+        "211, 1390-1396.",
+    ),
 }
 
 _STYLE = (
