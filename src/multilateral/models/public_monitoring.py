@@ -52,7 +52,8 @@ References
    *World Politics* 38(1), 1-24, pp. 18-20 (recognition and control).
 .. [2] Green, E. J. and Porter, R. H. (1984). Noncooperative collusion under imperfect price
    information. *Econometrica* 52(1), 87-100 (trigger strategies with reversionary episodes
-   of length T, the value recursion and incentive constraint, pp. 90-95).
+   of length T, their value recursion and incentive constraint; the page range of the whole
+   article is given because the library has not checked the section's pages).
 .. [3] Abreu, D., Pearce, D. and Stacchetti, E. (1986). Optimal cartel equilibria with
    imperfect monitoring. *Journal of Economic Theory* 39(1), 251-269 (the two-value, bang-bang
    structure of the best symmetric equilibria).
@@ -122,7 +123,7 @@ class PublicMonitoring(Model):
     References
     ----------
     .. [1] Oye, K. A. (1985). *World Politics* 38(1), 1-24, pp. 18-20.
-    .. [2] Green, E. J. and Porter, R. H. (1984). *Econometrica* 52(1), 87-100, pp. 90-95.
+    .. [2] Green, E. J. and Porter, R. H. (1984). *Econometrica* 52(1), 87-100.
     .. [3] Abreu, D., Pearce, D. and Stacchetti, E. (1986). *Journal of Economic Theory*
        39(1), 251-269; (1990). *Econometrica* 58(5), 1041-1063.
     .. [4] Mailath, G. J. and Samuelson, L. (2006). *Repeated Games and Reputations*,
@@ -318,7 +319,7 @@ class PublicMonitoring(Model):
 
         References
         ----------
-        .. [1] Green, E. J. and Porter, R. H. (1984), pp. 90-95.
+        .. [1] Green, E. J. and Porter, R. H. (1984), *Econometrica* 52(1), 87-100.
         .. [2] Mailath, G. J. and Samuelson, L. (2006), section 7.2 (``1 / (3p - 2q)``).
 
         See Also
