@@ -179,6 +179,39 @@ def test_formula_matches_numbers():
         assert expr.subs({n: size, r: mult, q: sympy.Rational(det)}) == sympy.Rational(value)
 
 
+@given(st.integers(2, 60), st.one_of(
+    st.builds(lambda r: {"r": r}, multipliers), st.builds(lambda m: {"mpcr": m}, returns)))
+def test_renegotiation_proof_credibility_reverses_the_inversion(n, ret):
+    # collective reversion is subgame perfect but renegotiable: under renegotiation-proofness it
+    # sustains nothing, and targeted sanctions (penance) carry cooperation at the threshold
+    # collective reversion needed when it was credible by assumption
+    assumed = ConditionalCooperation(n=n, **ret)
+    credible = assumed.with_(credibility="renegotiation_proof")
+    t, rew, p = assumed.trp()
+    if t <= rew:
+        assert credible.critical_discount().exact == 0
+        return
+    assert not credible.critical_discount().attainable
+    targeted = credible.with_(sanction="targeted")
+    assert targeted.critical_discount() == assumed.critical_discount()
+    assert targeted.critical_discount() == ml.models.Sanctions(n=n, **ret).critical_discount()
+    assert targeted.critical_discount().value <= assumed.with_(
+        sanction="targeted").critical_discount().value
+    blind = targeted.with_(attribution=False)
+    assert not blind.critical_discount().attainable or rew <= p
+
+
+def test_renegotiation_proof_scans_and_detection():
+    model = ConditionalCooperation(n=2, mpcr=Fraction(1, 2), sanction="targeted",
+                                   credibility="renegotiation_proof", detection=Fraction(1, 2))
+    # Sanctions with detection 1/2: max((T - R)/q, P - S)/(R - S) at n = 10: (1/2)/(1/2)/(9/2)
+    assert model.critical_discount(10).exact == Fraction(2, 9)
+    assert model.largest_group(Fraction(2, 9), n_max=30) == 30
+    assert model.critical_discount_curve([2, 3, 4]).tolist() == [math.inf, math.inf, 2 / 3]
+    assert not ConditionalCooperation(n=5, r=3).with_(
+        credibility="renegotiation_proof").sustains(Fraction(99, 100))
+
+
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
@@ -191,6 +224,9 @@ def test_formula_matches_numbers():
         ({"n": 5, "r": 2, "sanction": "smart"}, "sanction"),
         ({"n": 3, "r": 2, "benefits": [1, 1]}, "one value per member"),
         ({"n": 3, "r": 2, "punishment_rounds": 0}, "punishment_rounds"),
+        ({"n": 3, "r": 2, "credibility": "assumed"}, "credibility"),
+        ({"n": 2, "r": 2, "benefits": [1, 2], "credibility": "renegotiation_proof"},
+         "identical members"),
     ],
 )
 def test_bad_input(kwargs, message):
@@ -213,7 +249,7 @@ class TestConditionalCooperationContract(ModelContract):
     def make_other(self):
         return ConditionalCooperation(n=5, r=3, detection=Fraction(1, 2))
 
-    changes = {"n": 7, "sanction": "targeted"}
+    changes = {"n": 7, "sanction": "targeted", "credibility": "renegotiation_proof"}
     bad = [
         (lambda: ConditionalCooperation(n=1, r=2), errors.InvalidArgumentError, "n must"),
         (lambda: ConditionalCooperation(n=3, r=2, detection=2), errors.InvalidArgumentError,
@@ -228,7 +264,9 @@ class TestConditionalCooperationContract(ModelContract):
     }
     outputs = [lambda m: m.critical_discount(), lambda m: m.critical_discount(9),
                lambda m: m.decomposed_threshold(2), lambda m: m.punishment_cost(),
-               lambda m: m.with_(punishment_rounds=3).critical_discount()]
+               lambda m: m.with_(punishment_rounds=3).critical_discount(),
+               lambda m: m.with_(sanction="targeted",
+                                 credibility="renegotiation_proof").critical_discount()]
 
 
 @given(st.integers(2, 30), multipliers)

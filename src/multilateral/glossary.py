@@ -281,6 +281,11 @@ TOPICS: dict[str, dict[str, str]] = {
         "sanction": "How defection is punished: ``'untargeted'`` (all cooperation stops) or "
                     "``'targeted'`` (the defector alone is excluded).",
         "punishment_rounds": "Rounds a detected defector is punished (``None``: forever).",
+        "sanction_cost": "What administering a targeted sanction costs each punisher each "
+                         "round (who pays to punish).",
+        "credibility": "What a punishment must be: ``'subgame_perfect'`` (collective "
+                       "reversion credible by assumption) or ``'renegotiation_proof'`` (weakly "
+                       "renegotiation-proof, Farrell and Maskin 1989).",
         "subgroups": "The subgroups of a federation (``NestedCores``): their number ``k`` "
                      "(equal sizes) or their sizes, which partition the ``n`` members.",
         "selective_incentive": "Share of the rest of a federation's benefit that the centre "

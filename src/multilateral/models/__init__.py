@@ -64,6 +64,7 @@ from .reciprocity import (
     simulate_reciprocity,
     simulate_reputation,
 )
+from .sanctions import SanctionComparison, Sanctions, penance_threshold
 from .threshold_goods import (
     PureEquilibriumClass,
     StepLevelGood,
@@ -110,6 +111,8 @@ __all__ = [
     "ReciprocityBasin",
     "ReciprocitySimulation",
     "ReputationSimulation",
+    "SanctionComparison",
+    "Sanctions",
     "SelfEnforcingAgreement",
     "SidePayments",
     "StepLevelGood",
@@ -127,6 +130,7 @@ __all__ = [
     "linear_k_group",
     "linked_critical_discount",
     "nowak_conditions",
+    "penance_threshold",
     "scan_norms",
     "side_payments",
     "simulate_reciprocity",

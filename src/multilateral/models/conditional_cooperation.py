@@ -23,10 +23,15 @@ untargeted punishment this is Friedman's ``(T - R) / (T - P)``.
 
 Assumptions (stated, not hidden): contributions are binary; a detected defector is punished
 forever (grim) or for ``k`` rounds (``punishment_rounds``); with untargeted sanctions all
-cooperation stops, which is a stage-game equilibrium and so credible; with targeted sanctions
-(which need the good to be excludable and the defector identified) the other ``n - 1`` go on
-cooperating and exclude him, which is credible only if an ``(n - 1)``-member group can itself
-sustain cooperation.
+cooperation stops, a stage-game equilibrium, so the punishment is subgame perfect but *not*
+renegotiation-proof (every member, punishers included, would rather forgive); with targeted
+sanctions (which need the good to be excludable and the defector identified) the other
+``n - 1`` go on cooperating and exclude him, which is credible only if an ``(n - 1)``-member
+group can itself sustain cooperation. These thresholds (``credibility="subgame_perfect"``,
+the default) treat collective punishment as credible. With
+``credibility="renegotiation_proof"`` (Farrell and Maskin 1989) collective reversion sustains
+nothing and targeted sanctions take the form of penance (van Damme 1989): the thresholds are
+those of :class:`~multilateral.models.Sanctions`, where Oye's remedy is worked out.
 
 The module runs past the library's ~600 lines because it holds one theory, Oye's, with its
 remedies (decomposition into smaller issues, and issue linkage in
@@ -44,6 +49,8 @@ References
 .. [4] Isaac, R. M. and Walker, J. M. (1988). Group size effects in public goods provision:
    the voluntary contributions mechanism. *Quarterly Journal of Economics* 103(1), 179-199
    (fixed multiplier versus fixed marginal per-capita return).
+.. [5] Farrell, J. and Maskin, E. (1989). Renegotiation in repeated games. *Games and
+   Economic Behavior* 1(4), 327-360.
 """
 
 from __future__ import annotations
@@ -65,6 +72,7 @@ from ..games.anonymous import AnonymousGame
 from ..results import CriticalDiscount
 from ..types import Number
 from .base import Model
+from .sanctions import Credibility, Sanctions
 
 if TYPE_CHECKING:
     import sympy
@@ -106,6 +114,11 @@ class ConditionalCooperation(Model):
     benefits : sequence of numbers, optional
         Heterogeneous interests: member ``i``'s return per unit is ``benefits[i]`` times the
         common return. The member with the least interest binds.
+    credibility : {"subgame_perfect", "renegotiation_proof"}
+        Whether punishments need only be subgame perfect (collective reversion credible by
+        assumption) or also weakly renegotiation-proof: then untargeted sanctions sustain
+        nothing and targeted ones are ``punishment_rounds`` (default 1) rounds of penance, as
+        in :class:`Sanctions` (identical members only).
 
     Notes
     -----
@@ -154,6 +167,7 @@ class ConditionalCooperation(Model):
     sanction: Sanction = "untargeted"
     punishment_rounds: int | None = None
     benefits: tuple[Number, ...] | None = field(default=None)
+    credibility: Credibility = "subgame_perfect"
 
     def __post_init__(self) -> None:
         check_positive_int(self.n, "n", 2)
@@ -180,6 +194,12 @@ class ConditionalCooperation(Model):
                 raise InvalidArgumentError(
                     f"benefits needs one value per member ({self.n}), got {len(vals)}")
             object.__setattr__(self, "benefits", vals)
+        if self.credibility not in ("subgame_perfect", "renegotiation_proof"):
+            raise InvalidArgumentError("credibility must be 'subgame_perfect' or "
+                                       f"'renegotiation_proof', got {self.credibility!r}")
+        if self.credibility == "renegotiation_proof" and self.benefits is not None:
+            raise InvalidArgumentError("renegotiation-proof thresholds are derived for identical "
+                                       "members: give benefits=None")
 
     def __repr__(self) -> str:
         ret = f"r={format_number(self.r)}" if self.r is not None else \
@@ -197,6 +217,8 @@ class ConditionalCooperation(Model):
             parts.append(f"punishment_rounds={self.punishment_rounds}")
         if self.benefits is not None:
             parts.append(f"benefits={format_values(self.benefits, digits=6, limit=4)}")
+        if self.credibility != "subgame_perfect":
+            parts.append(f"credibility={self.credibility!r}")
         return f"ConditionalCooperation({', '.join(parts)})"
 
     # -- the stage game ----------------------------------------------------------------------
@@ -330,8 +352,14 @@ class ConditionalCooperation(Model):
         (CriticalDiscount(17/24), 0.7083333333333334)
         >>> model.with_(punishment_rounds=2).critical_discount()   # d + d**2 = 1
         CriticalDiscount(-1/2 + sqrt(5)/2)
+        >>> rp = model.with_(credibility="renegotiation_proof")   # grim would be renegotiated
+        >>> rp.critical_discount(), rp.with_(sanction="targeted").critical_discount()
+        (CriticalDiscount(never), CriticalDiscount(1/2))
         """
         n = self.n if n is None else check_positive_int(n, "n", 2)
+        if self.credibility == "renegotiation_proof":
+            return self._sanctions(n).critical_discount(self.effective_sanction,
+                                                        "renegotiation_proof")
         benefits = self.benefits if (self.benefits is not None and n == self.n) else (1,)
         cases = [(n, b) for b in benefits]
         if self.effective_sanction == "targeted" and n > 2:
@@ -357,12 +385,22 @@ class ConditionalCooperation(Model):
         O(n_max): the numbers behind :meth:`critical_discount`, for scans."""
         running: Number = 0
         for n in range(2, n_max + 1):
+            if self.credibility == "renegotiation_proof":
+                cd = self.critical_discount(n)
+                yield n, cd.value if cd.attainable else math.inf
+                continue
             own = self._member_threshold(n, 1)
             if self.effective_sanction == "targeted":
                 running = max(running, own)  # the chain of credibility down to a pair
                 yield n, running
             else:
                 yield n, own
+
+    def _sanctions(self, n: int) -> Sanctions:
+        """The :class:`Sanctions` model at size ``n`` (renegotiation-proof thresholds)."""
+        ret = {"r": self.r} if self.r is not None else {"mpcr": self.mpcr}
+        return Sanctions(n=n, **ret, punishment_rounds=self.punishment_rounds or 1,
+                         detection=self.detection_probability(n))
 
     def _gain_loss(self, n: int, benefit: Number) -> tuple[Number, Number]:
         """One round's gain from defecting, and the per-round loss once detected, ``q (R - P)``."""

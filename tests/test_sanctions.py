@@ -1,0 +1,265 @@
+"""Sanctions: collective reversion against targeted penance, under cost and under credibility."""
+
+from fractions import Fraction
+
+import numpy as np
+import pytest
+import sympy
+from contract import ModelContract
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import multilateral as ml
+from multilateral import errors
+from multilateral.automata import Automaton
+from multilateral.models import ConditionalCooperation, Sanctions, penance_threshold
+
+C, D = 0, 1
+sizes = st.integers(2, 80)
+returns = st.fractions(min_value=Fraction(1, 50), max_value=Fraction(99, 100))
+multipliers = st.fractions(min_value=Fraction(11, 10), max_value=10)
+costs = st.fractions(min_value=0, max_value=2)
+# T > R > P > S from four positive gaps
+pds = st.tuples(*[st.integers(1, 12)] * 4).map(
+    lambda g: (g[0] + g[1] + g[2] + g[3], g[1] + g[2] + g[3], g[2] + g[3], g[3]))
+
+
+def penance_automaton(k):
+    """Cooperate; a defector cooperates for ``k`` rounds while the victim defects (refusing
+    restarts the penance; a victim who fails to punish owes penance himself; debts owed by both
+    at once cancel). Each player tracks (own debt, other's debt); one round is Contrite TFT."""
+    states = [(0, 0)] + [(j, 0) for j in range(1, k + 1)] + [(0, j) for j in range(1, k + 1)]
+    index = {s: i for i, s in enumerate(states)}
+
+    def owed(debt, play, other_debt):
+        if debt > 0:
+            return debt - 1 if play == C else k
+        return k if (play == D) == (other_debt == 0) else 0
+
+    def step(a, b, x, y):
+        na, nb = owed(a, x, b), owed(b, y, a)
+        return (0, 0) if na and nb else (na, nb)
+
+    acts = [D if (a == 0 and b > 0) else C for a, b in states]
+    table = [[[index[step(a, b, x, y)] for y in (C, D)] for x in (C, D)] for a, b in states]
+    return Automaton(acts, table, states=[f"{a}{b}" for a, b in states], name=f"penance {k}")
+
+
+# -- published results: van Damme (1989), Farrell and Maskin (1989) ----------------------------
+def test_van_damme_repentance_on_axelrods_payoffs():
+    # T, R, P, S = 5, 3, 1, 0: grim needs 1/2 but is not renegotiation-proof; one round of
+    # penance needs max(T - R, P - S) / (R - S) = 2/3; two rounds need (R - S) d^2 >= P - S
+    assert penance_threshold(5, 3, 1, 0).exact == Fraction(2, 3)
+    assert penance_threshold(5, 3, 1, 0, punishment_rounds=2).exact == 1 / sympy.sqrt(3)
+    pd = ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0)
+    grim = ml.automata.grim_trigger()
+    assert ml.solvers.critical_discount(pd, [grim, grim]).exact == Fraction(1, 2)
+
+
+def test_farrell_maskin_prisoners_dilemma():
+    # their normalization T, R, P, S = 2, 1, 0, -1: equal gains from switching, so penance
+    # costs nothing against grim: both 1/2
+    assert penance_threshold(2, 1, 0, -1).exact == Fraction(1, 2)
+    assert Sanctions(n=2, r=Fraction(4, 3)).compare().threshold(
+        "targeted", "renegotiation_proof").exact == Fraction(1, 2)
+
+
+@settings(max_examples=8, deadline=None)
+@given(pds)
+def test_one_round_penance_is_contrite_tit_for_tat(pd):
+    t, r, p, s = pd
+    ctft = ml.automata.contrite_tit_for_tat()
+    stage = ml.TwoByTwo.symmetric(T=t, R=r, P=p, S=s)
+    expected = Fraction(max(t - r, p - s), r - s)
+    solved = ml.solvers.critical_discount(stage, [ctft, ctft])
+    if expected >= 1:
+        assert not penance_threshold(t, r, p, s).attainable and not solved.attainable
+        return
+    assert penance_threshold(t, r, p, s).exact == expected == solved.exact
+
+
+@pytest.mark.parametrize("payoffs", [(5, 3, 1, 0), (7, 4, 1, 0)])
+def test_k_round_penance_agrees_with_the_automaton_solver(payoffs):
+    stage = ml.TwoByTwo.symmetric(*payoffs)
+    auto = penance_automaton(2)
+    solved = ml.solvers.critical_discount(stage, [auto, auto])
+    mine = penance_threshold(*payoffs, punishment_rounds=2)
+    assert sympy.simplify(sympy.sympify(solved.exact) - sympy.sympify(mine.exact)) == 0
+
+
+def test_penance_is_renegotiation_proof_and_grim_is_not():
+    # continuation values on every joint state: grim's punishment (P, P) is strictly
+    # Pareto-dominated by (R, R); no penance state is dominated by another (weak RP)
+    game = ml.RepeatedGame(ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0), Fraction(3, 4))
+
+    def dominated(values):
+        return any(np.all(a > b) for a in values for b in values)
+
+    grim = ml.automata.grim_trigger()
+    assert dominated(ml.solvers.profile_values(game, [grim, grim]).state_values)
+    auto = penance_automaton(1)
+    assert ml.solvers.is_subgame_perfect(game, [auto, auto])
+    values = ml.solvers.profile_values(game, [auto, auto])
+    # the joint states play reaches: both players agree on who owes what
+    agreed = [v for (a, b), v in zip(values.states, values.state_values, strict=True)
+              if a == b[::-1]]
+    assert len(agreed) == 3 and not dominated(agreed)
+
+
+@given(pds, st.fractions(min_value=0, max_value=6))
+def test_sanction_cost_in_a_pair(pd, cost):
+    # the victim's gain T - R pays for punishing; past it the penance is renegotiable
+    t, r, p, s = pd
+    cd = penance_threshold(t, r, p, s, sanction_cost=cost)
+    worst = Fraction(max(t - r, p - s, cost - (t - r)), r - s)
+    assert cd.value == worst if worst < 1 else not cd.attainable
+
+
+# -- n members ---------------------------------------------------------------------------------
+@given(sizes, st.one_of(st.builds(lambda r: {"r": r}, multipliers),
+                        st.builds(lambda m: {"mpcr": m}, returns)))
+def test_collective_reversion_is_friedmans_grim_and_never_renegotiation_proof(n, ret):
+    model = Sanctions(n=n, **ret)
+    spe = model.critical_discount("untargeted", "subgame_perfect")
+    assert spe == ConditionalCooperation(n=n, **ret).critical_discount()
+    t, r, p, _ = model.trps()
+    if t > r and r > p:
+        assert not model.is_renegotiation_proof("untargeted")
+        assert not model.critical_discount("untargeted", "renegotiation_proof").attainable
+        assert model.punishment_cost("untargeted") == (n - 1) * (r - p)
+
+
+@given(st.integers(2, 80), st.one_of(st.builds(lambda r: {"r": r}, multipliers),
+                                     st.builds(lambda m: {"mpcr": m}, returns)))
+def test_free_targeted_penance_is_credible_at_the_grim_threshold(n, ret):
+    # the linear public good has T - R = P - S and T - P = R - S: one round of penance needs
+    # exactly what grim needs, and (free to administer) it is renegotiation-proof
+    model = Sanctions(n=n, **ret)
+    if model.trps()[0] <= model.trps()[1]:  # contributing is dominant: no sanction needed
+        assert model.critical_discount().exact == 0
+        return
+    assert model.is_renegotiation_proof("targeted")
+    assert model.critical_discount() == model.critical_discount("untargeted", "subgame_perfect")
+    comparison = model.compare()
+    cd = comparison.threshold("targeted", "renegotiation_proof")
+    if cd.attainable:
+        assert comparison.remedy_works(cd.value)
+
+
+@given(st.integers(3, 80), returns, costs)
+def test_who_pays_to_punish(n, m, cost):
+    # punishers who keep cooperating need (T - R + cost) / (R - S), and any cost makes the
+    # penance renegotiable: every member would rather forgive
+    model = Sanctions(n=n, mpcr=m, sanction_cost=cost)
+    t, r, _, s = model.trps()
+    if m * (n - 1) <= 1 or t <= r:
+        return
+    spe = model.critical_discount("targeted", "subgame_perfect")
+    bound = (t - r + cost) / (r - s)
+    assert spe.value == bound if bound < 1 else not spe.attainable
+    assert model.is_renegotiation_proof() == (cost == 0)
+    assert model.punishment_cost("targeted") == (n - 1) * cost
+
+
+@given(sizes, returns)
+def test_numbers_hurt_the_credible_sanction(n, m):
+    small, large = Sanctions(n=n, mpcr=m), Sanctions(n=n + 1, mpcr=m)
+    # the sanction cost renegotiation tolerates falls with n; collective reversion costs more
+    assert large.cost_tolerance() <= small.cost_tolerance()
+    if m * n > 1:
+        assert large.punishment_cost("untargeted") > small.punishment_cost("untargeted")
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.integers(2, 8), returns, st.integers(2, 3), st.fractions(min_value=0,
+                                                                  max_value=Fraction(1, 2)))
+def test_k_round_threshold_satisfies_the_constraints(n, m, k, cost):
+    # the constraints evaluated directly, in floats, just above and below the threshold
+    model = Sanctions(n=n, mpcr=m, punishment_rounds=k, sanction_cost=cost)
+    cd = model.critical_discount("targeted", "subgame_perfect")
+    t, r, p, s = (float(v) for v in model.trps())
+    u_pun, u_dev = (float(v) for v in model._punishers(n))
+
+    def holds(d):
+        v_k = (1 - d**k) * s + d**k * r
+        ok = (1 - d) * t + d * v_k <= r + 1e-12 and v_k >= p - 1e-12
+        return ok and all((1 - d**j) * u_pun + d**j * r >= (1 - d) * u_dev + d * v_k - 1e-12
+                          for j in range(1, k + 1))
+
+    if not cd.attainable:
+        assert not any(holds(d) for d in np.linspace(0, 0.999, 400))
+        return
+    assert holds(cd.delta) and holds((cd.delta + 1) / 2)
+    if cd.delta > 1e-3:
+        assert not holds(cd.delta - 1e-3)
+
+
+def test_float_inputs_give_floats():
+    cd = Sanctions(n=4, mpcr=0.5, punishment_rounds=2).critical_discount()
+    assert cd.exact is None and isinstance(cd.delta, float)
+    assert Sanctions(n=4, mpcr=0.5).critical_discount().value == pytest.approx(1 / 3)
+
+
+def test_contributing_dominant_and_worthless_cooperation():
+    assert Sanctions(n=3, mpcr=2).critical_discount("untargeted").exact == 0
+    assert not Sanctions(n=3, mpcr=Fraction(1, 4)).critical_discount().attainable
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [
+        ({"n": 1, "r": 2}, errors.InvalidArgumentError, "n must"),
+        ({"n": 3}, errors.InvalidArgumentError, "exactly one"),
+        ({"n": 3, "r": 2, "mpcr": Fraction(1, 2)}, errors.InvalidArgumentError, "exactly one"),
+        ({"n": 3, "r": 2, "sanction_cost": -1}, errors.InvalidArgumentError, "sanction_cost"),
+        ({"n": 3, "r": 2, "punishment_rounds": 0}, errors.InvalidArgumentError,
+         "punishment_rounds"),
+        ({"n": 3, "r": 2, "detection": 0}, errors.InvalidProbabilityError, "detection"),
+        ({"n": 3, "r": 2, "detection": Fraction(3, 2)}, errors.InvalidProbabilityError,
+         "detection"),
+    ],
+)
+def test_bad_parameters(kwargs, error, message):
+    with pytest.raises(error, match=message):
+        Sanctions(**kwargs)
+
+
+def test_bad_choices_and_games():
+    model = Sanctions(n=3, r=2)
+    with pytest.raises(errors.InvalidArgumentError, match="sanction must be"):
+        model.critical_discount("smart")
+    with pytest.raises(errors.InvalidArgumentError, match="credibility must be"):
+        model.critical_discount("targeted", "cheap_talk")
+    with pytest.raises(errors.InvalidArgumentError, match="T > R > P > S"):
+        penance_threshold(3, 5, 1, 0)
+    with pytest.raises(errors.InvalidArgumentError, match="sanction_cost"):
+        penance_threshold(5, 3, 1, 0, sanction_cost=-1)
+
+
+class TestSanctionsContract(ModelContract):
+    def make(self):
+        return Sanctions(n=5, mpcr=Fraction(1, 2))
+
+    def make_other(self):
+        return Sanctions(n=5, mpcr=Fraction(1, 2), sanction_cost=Fraction(1, 10))
+
+    changes = {"n": 7, "punishment_rounds": 2}
+    bad = [
+        (lambda: Sanctions(n=1, r=2), errors.InvalidArgumentError, "n must"),
+        (lambda: Sanctions(n=3, r=2, detection=2), errors.InvalidProbabilityError, "detection"),
+    ]
+    bad_changes = [({"n": 0}, errors.InvalidArgumentError, "n must"),
+                   ({"r": 3}, errors.InvalidArgumentError, "exactly one")]
+    exact_kwargs = {"n": 5, "r": 3, "sanction_cost": Fraction(1, 10)}
+    float_kwargs = {"n": 5, "r": 3.0, "sanction_cost": 0.1}
+    outputs = [lambda m: m.critical_discount("targeted", "subgame_perfect"),
+               lambda m: m.critical_discount("untargeted", "subgame_perfect"),
+               lambda m: m.with_(punishment_rounds=2).critical_discount("targeted",
+                                                                       "subgame_perfect"),
+               lambda m: m.punishment_cost("untargeted"), lambda m: m.trps()]
+
+
+def test_the_stage_game_solver_finds_all_defect():
+    model = Sanctions(n=6, r=3)
+    (eq,) = ml.solvers.symmetric_equilibria(model.game)
+    assert eq.exact == 0 and model.game == ml.AnonymousGame.public_goods(6, r=3)
