@@ -269,6 +269,34 @@ class TestNash:
                 assert any(a - 1e-12 <= mid <= b + 1e-12 for a, b in nash.feasible)
 
 
+    def test_three_players(self):
+        # a linear public good (each unit contributed returns 2/3 to everyone, costs 1):
+        # grim trigger among three, deviating gains 1/3 once and loses 1 per round after
+        pay = np.zeros((2, 2, 2, 3), dtype=object)
+        for idx in np.ndindex(2, 2, 2):
+            k = idx.count(0)
+            for i in range(3):
+                pay[(*idx, i)] = Fraction(2 * k, 3) - (idx[i] == 0)
+        game = ml.NormalFormGame(pay)
+        grim = A.Automaton([0, 1], [[[0, 1, 1, 1], [1, 1, 1, 1]], [[1, 1, 1, 1]] * 2])
+        cd = solvers.critical_discount(game, [grim] * 3, kind="nash")
+        assert cd.exact == Fraction(1, 4) == solvers.critical_discount(game, [grim] * 3).exact
+        floats = ml.NormalFormGame(np.asarray(pay, dtype=float))
+        assert solvers.critical_discount(floats, [grim] * 3, kind="nash").delta == (
+            pytest.approx(0.25, abs=1e-7))
+
+    def test_many_policies_fall_back_to_the_grid(self, monkeypatch):
+        # beyond the enumeration limit the candidates are the grid's optimal policies
+        from multilateral.solvers.repeated import _nash
+
+        pd = ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0)
+        profile = [A.k_period_punishment(3), A.contrite_tit_for_tat()]
+        full = solvers.critical_discount(pd, profile, kind="nash")
+        enumerate_all = _nash.policies
+        monkeypatch.setattr(_nash, "policies", lambda dev: enumerate_all(dev, limit=1))
+        assert solvers.critical_discount(pd, profile, kind="nash") == full
+
+
 class TestExactRoots:
     """The exact root machinery of the Nash threshold, on hand-made sign conditions."""
 
