@@ -52,8 +52,8 @@ go to fixation and only above a threshold frequency; the lenient ones are invade
 but can coexist stably with them; the threshold rises with ``n``); and Axelrod and Hamilton's
 (1981, p. 1393) condition for ``n = 2``. The full text of Boyd and Richerson was not available
 to us, so their figures' values are not checked, and the per-round payoffs above are the linear
-public good as we read their model (Joshi's and theirs agree in the strategies and in the
-binomial group composition).
+public good as we read their model; Joshi's abstract describes the same family of strategies,
+from the softest reciprocator (``a = 1``) to the hardest (``a = n - 1``), against defectors.
 
 References
 ----------
