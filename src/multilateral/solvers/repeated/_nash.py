@@ -133,9 +133,13 @@ def _reachable(trans: Any, start: Any) -> list[int]:
 
 def _fraction_of(start: Any, trans: Any, reward: Any, keep: Sequence[int]) -> tuple[list[int],
                                                                                     list[int]]:
-    return series_fraction([Fraction(start[x]) for x in keep],
-                           [[Fraction(trans[x, y]) for y in keep] for x in keep],
-                           [Fraction(reward[x]) for x in keep])
+    return series_fraction([_q(start[x]) for x in keep],
+                           [[_q(trans[x, y]) for y in keep] for x in keep],
+                           [_q(reward[x]) for x in keep])
+
+
+def _q(x: Any) -> Fraction:
+    return x if isinstance(x, Fraction) else Fraction(x)
 
 
 def nash_exact(chain: Chain, sizes: Sequence[int], deltas: NDArray[np.float64]
@@ -154,12 +158,11 @@ def nash_exact(chain: Chain, sizes: Sequence[int], deltas: NDArray[np.float64]
         for pol in found:
             states = sorted(pol)
             rows = [pol[x] for x in states]
-            w_trans = np.array([[dev.moves[a, x, y] for y in states] for a, x in
-                                zip(rows, states, strict=True)], dtype=object)
-            w_reward = [dev.rewards[a, x] for a, x in zip(rows, states, strict=True)]
-            num_w, den_w = series_fraction([Fraction(dev.start[x]) for x in states],
-                                           [[Fraction(v) for v in row] for row in w_trans],
-                                           [Fraction(v) for v in w_reward])
+            pairs = list(zip(rows, states, strict=True))
+            num_w, den_w = series_fraction([_q(dev.start[x]) for x in states],
+                                           [[_q(dev.moves[a, x, y]) for y in states]
+                                            for a, x in pairs],
+                                           [_q(dev.rewards[a, x]) for a, x in pairs])
             # sign of W_pi - V on [0, 1): both denominators are positive there
             polys.append(poly_sub(poly_mul(num_w, den_v), poly_mul(num_v, den_w)))
             meta.append((dev.player, pol[dev.first]))

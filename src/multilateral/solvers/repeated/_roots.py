@@ -38,9 +38,9 @@ def _lcm_denominators(values: Sequence[Fraction]) -> int:
     return out
 
 
-def _as_int_matrix(rows: Sequence[Sequence[Fraction]]) -> tuple[list[list[int]], int]:
-    den = _lcm_denominators([v for row in rows for v in row])
-    return [[int(v * den) for v in row] for row in rows], den
+def _scaled(values: Sequence[Fraction], den: int) -> list[int]:
+    """``values`` times ``den`` (a common denominator), in Python ints."""
+    return [v.numerator * (den // v.denominator) for v in values]
 
 
 def series_fraction(start: Sequence[Fraction], trans: Sequence[Sequence[Fraction]],
@@ -57,15 +57,22 @@ def series_fraction(start: Sequence[Fraction], trans: Sequence[Sequence[Fraction
     ([3], [1, -1])
     """
     size = len(start)
-    mat, q = _as_int_matrix(trans)
+    q = _lcm_denominators([v for row in trans for v in row])
+    mat = [_scaled(row, q) for row in trans]
     sden = _lcm_denominators(start)
     uden = _lcm_denominators(reward)
-    vec = [int(v * sden) for v in start]
-    u = [int(v * uden) for v in reward]
+    vec = _scaled(start, sden)
+    u = _scaled(reward, uden)
     seq = []
     for _ in range(2 * size):
         seq.append(Fraction(sum(a * b for a, b in zip(vec, u, strict=True))))
-        vec = [sum(vec[x] * mat[x][y] for x in range(size) if vec[x]) for y in range(size)]
+        nxt = [0] * size
+        for x, w in enumerate(vec):
+            if w:
+                for y, m in enumerate(mat[x]):
+                    if m:
+                        nxt[y] += w * m
+        vec = nxt
     # seq[t] = q^t * sden * uden * (start P^t u): Berlekamp-Massey on it, then delta -> delta/q
     conn, order = _berlekamp_massey(seq)
     num = [sum((conn[j] * seq[k - j] for j in range(min(k, len(conn) - 1) + 1)), Fraction(0))
