@@ -89,6 +89,7 @@ CATALOGUE = (
     "olson_dilution",
     "olson_exploitation", "olson_group_size", "olson_suboptimality", "oye_common_interests",
     "oye_monitoring",
+    "oye_sanctions",
     "oye_transparency",
     "power_monotone_in_weight",
     "power_proportional_to_weight", "powerplay_quadrants", "santos_pacheco_small_groups",

@@ -263,3 +263,13 @@ def test_the_stage_game_solver_finds_all_defect():
     model = Sanctions(n=6, r=3)
     (eq,) = ml.solvers.symmetric_equilibria(model.game)
     assert eq.exact == 0 and model.game == ml.AnonymousGame.public_goods(6, r=3)
+
+
+def test_oye_sanctions_claim_holds_over_its_class():
+    claim = ml.claims.OYE_SANCTIONS
+    assert claim.verify(max_examples=200).holds
+    # the qualification is doing work: a costly sanction among cooperating punishers is
+    # renegotiable, the same sanction free to administer is credible at the grim threshold
+    costly = Sanctions(n=6, mpcr=Fraction(1, 2), sanction_cost=Fraction(1, 10))
+    assert claim.holds(costly) and not costly.critical_discount().attainable
+    assert costly.with_(sanction_cost=0).critical_discount().exact == Fraction(1, 5)

@@ -9,7 +9,7 @@ One module per theory states its claims and registers them:
 module                                    claims
 ========================================  ==================================================
 :mod:`~multilateral.claims.oye`           ``OYE_TRANSPARENCY``, ``OYE_COMMON_INTERESTS``
-                                          ``OYE_MONITORING``
+                                          ``OYE_MONITORING``, ``OYE_SANCTIONS``
 :mod:`~.collective_goods`                 ``OLSON_SUBOPTIMALITY``, ``OLSON_GROUP_SIZE``,
                                           ``CHAMBERLIN_CROWDING``, ``OLSON_EXPLOITATION``,
                                           ``OLSON_DILUTION``, ``NO_CHANNELS_NUMBERS_HELP``
@@ -36,7 +36,7 @@ Examples
 --------
 >>> import multilateral as ml
 >>> len(ml.claims.catalogue())
-24
+25
 >>> ml.claims.verify("oye_transparency", max_examples=20).holds
 True
 >>> ml.claims.OLSON_GROUP_SIZE.source
@@ -61,7 +61,7 @@ from .collective_risk import SANTOS_PACHECO_SMALL_GROUPS, SANTOS_PACHECO_SMALL_G
 from .crisis import MEDIATION_OFF_RAMP
 from .forum_choice import HETEROGENEITY_FAVORS_CLUBS
 from .nested_cores import NESTED_CORES
-from .oye import OYE_COMMON_INTERESTS, OYE_MONITORING, OYE_TRANSPARENCY
+from .oye import OYE_COMMON_INTERESTS, OYE_MONITORING, OYE_SANCTIONS, OYE_TRANSPARENCY
 from .power import POWER_MONOTONE_IN_WEIGHT, POWER_PROPORTIONAL_TO_WEIGHT
 from .reciprocity import (
     BOYD_RICHERSON_GROUP_SIZE,
@@ -88,6 +88,7 @@ __all__ = [
     "OLSON_SUBOPTIMALITY",
     "OYE_COMMON_INTERESTS",
     "OYE_MONITORING",
+    "OYE_SANCTIONS",
     "OYE_TRANSPARENCY",
     "POWERPLAY_QUADRANTS",
     "POWER_MONOTONE_IN_WEIGHT",

@@ -37,11 +37,12 @@ from .._namespace import public_dir
 from ..models.common_interests import CommonInterests
 from ..models.conditional_cooperation import ConditionalCooperation
 from ..models.public_monitoring import PublicMonitoring
+from ..models.sanctions import Sanctions
 from ..strategies import common_interest_pairs, conditional_cooperation_detection_pairs
-from ..strategies.models import public_monitoring_models
+from ..strategies.models import public_monitoring_models, sanctions_models
 from .base import Claim, register
 
-__all__ = ["OYE_COMMON_INTERESTS", "OYE_MONITORING", "OYE_TRANSPARENCY"]
+__all__ = ["OYE_COMMON_INTERESTS", "OYE_MONITORING", "OYE_SANCTIONS", "OYE_TRANSPARENCY"]
 __dir__ = public_dir(__all__)
 
 
@@ -127,4 +128,51 @@ OYE_MONITORING = register(Claim(
                      "Abreu, Pearce and Stacchetti (1990), Econometrica 58(5), 1041-1063",
     predicate=_monitoring_hurts,
     domain=public_monitoring_models,
+))
+
+
+def _sanctions_harder(model: Sanctions) -> bool:
+    """Collective reversion: subgame perfect, renegotiable, dearer with one more member;
+    targeted penance: renegotiation-proof iff its cost is within a tolerance that does not grow
+    with ``n``, and then as good as collective reversion credible by assumption; paying to
+    punish never lowers the threshold."""
+    larger = model.with_(n=model.n + 1)
+    collective = model.critical_discount("untargeted", "subgame_perfect")
+    if not collective.attainable or model.critical_discount(
+            "untargeted", "renegotiation_proof").attainable:
+        return False
+    if larger.punishment_cost("untargeted") <= model.punishment_cost("untargeted"):
+        return False
+    if larger.cost_tolerance() > model.cost_tolerance():
+        return False
+    credible = model.critical_discount("targeted", "renegotiation_proof")
+    if credible.attainable != (model.sanction_cost <= model.cost_tolerance()):
+        return False
+    free = model.with_(sanction_cost=0)
+    if free.critical_discount() != collective or not free.compare().remedy_works(
+            collective.value):
+        return False
+    paid = model.critical_discount("targeted", "subgame_perfect")
+    return not paid.attainable or paid.value >= free.critical_discount().value
+
+
+OYE_SANCTIONS = register(Claim(
+    name="oye_sanctions",
+    statement="sanctions (feasibility and credibility): among many players, punishing one "
+              "defector by withholding cooperation punishes everyone, so collective reversion, "
+              "though subgame perfect, costs the punishers together (n - 1)(R - P) a round, "
+              "more as the group grows, and every member would rather forgive: it is not "
+              "renegotiation-proof and, when sanctions must be credible, sustains nothing; "
+              "targeted sanctions (the defector does penance while the rest go on "
+              "cooperating) are renegotiation-proof when administering them costs each "
+              "punisher no more than he gains from the penitent, a tolerance that shrinks as "
+              "the group grows (to nothing once the punishers cooperate among themselves), "
+              "and then sustain cooperation at the threshold collective reversion needed when "
+              "credible by assumption; paying to punish never lowers the threshold (the "
+              "punishers' own incentive constraint)",
+    source=_SOURCE + " (sanctions); Farrell and Maskin (1989), Games and Economic Behavior "
+                     "1(4), 327-360; van Damme (1989), Journal of Economic Theory 47(1), "
+                     "206-217; Axelrod (1986), APSR 80(4), 1095-1111",
+    predicate=_sanctions_harder,
+    domain=sanctions_models,
 ))

@@ -65,6 +65,7 @@ from .models import (
     powerplays,
     public_good_provisions,
     public_monitoring_models,
+    sanctions_models,
     small_error_parameters,
 )
 
@@ -95,6 +96,7 @@ __all__ = [
     "public_good_provisions",
     "public_goods_games",
     "public_monitoring_models",
+    "sanctions_models",
     "small_error_parameters",
     "stag_hunts",
     "strict_ordinal_games",

@@ -40,6 +40,7 @@ from ..models.forum_choice import HeterogeneousForum
 from ..models.nested_cores import NestedCores
 from ..models.public_monitoring import PublicMonitoring
 from ..models.reciprocity import Reciprocity, ThresholdReciprocity
+from ..models.sanctions import Sanctions
 from ..types import Number
 from ._common import as_strategy
 
@@ -60,6 +61,7 @@ __all__ = [
     "powerplays",
     "public_good_provisions",
     "public_monitoring_models",
+    "sanctions_models",
     "small_error_parameters",
 ]
 __dir__ = public_dir(__all__)
@@ -783,5 +785,48 @@ def public_monitoring_models(*, max_step: int = 30) -> st.SearchStrategy[PublicM
         return PublicMonitoring(
             n=peak + draw(st.integers(0, max_step)), mpcr=m, monitoring_error=eps,
             detection=det, punishment_rounds=draw(st.sampled_from([None, 1, 2, 3])))
+
+    return build()
+
+# -- sanctions: feasibility and credibility (Oye, Farrell-Maskin, van Damme) -----------------
+def sanctions_models(*, max_n: int = 60) -> st.SearchStrategy[Sanctions]:
+    """Exact :class:`~multilateral.models.Sanctions` models in which a sanction is needed and
+    cooperation is worth having (``T > R > P``).
+
+    The class of :data:`~multilateral.claims.OYE_SANCTIONS`: a non-rival good (``mpcr`` a
+    multiple of 1/100 in ``(0, 1)``, ``n`` above ``1 / mpcr``) or a rival one (multiplier ``r``
+    in ``[11/10, 10]``, ``n`` above ``r``), up to ``max_n`` members, with a ``sanction_cost``
+    (a multiple of 1/20 up to 1; zero in about a third of the draws) and one round of penance.
+
+    See Also
+    --------
+    multilateral.models.Sanctions : the model.
+    multilateral.claims.OYE_SANCTIONS : the claim asserted over them.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> import multilateral as ml
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(ml.strategies.sanctions_models(max_n=20))
+    ... def test_needed(model):
+    ...     t, r, p, s = model.trps()
+    ...     assert t > r > p > s
+    >>> test_needed()
+    """
+    max_n = int(max_n)
+    if max_n < 12:
+        raise InvalidArgumentError(f"max_n must be at least 12, got {max_n}")
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Sanctions:
+        cost = draw(st.one_of(st.just(Fraction(0)), _unit_fractions(20)))
+        if draw(st.booleans()):
+            m = Fraction(draw(st.integers(max(1, 100 // max_n + 1), 99)), 100)
+            n = draw(st.integers(max(2, math.floor(1 / m) + 1), max_n))
+            return Sanctions(n=n, mpcr=m, sanction_cost=cost)
+        r = draw(st.fractions(min_value=Fraction(11, 10), max_value=10))
+        n = draw(st.integers(math.floor(r) + 1, max_n))
+        return Sanctions(n=n, r=r, sanction_cost=cost)
 
     return build()
