@@ -341,6 +341,28 @@ def _transparency(out: TextIO) -> None:
     )
 
 
+def _sanctions(out: TextIO) -> None:
+    from .models.sanctions import Sanctions, penance_threshold
+
+    model = Sanctions(n=2, mpcr=Fraction(1, 2))
+    spe, rp = "subgame_perfect", "renegotiation_proof"
+    rows = "\n".join(
+        f"  n = {n:>2}: collective {model.critical_discount('untargeted', spe, n).value} "
+        f"(renegotiation-proof: never), penance {model.critical_discount('targeted', rp, n).value}"
+        f", collective cost {model.punishment_cost('untargeted', n)}/round"
+        for n in (3, 5, 20))
+    costly = model.with_(n=5, sanction_cost=Fraction(1, 10))
+    out.write(
+        "Sanctions (Oye pp. 18-20): punishing one defector by withholding cooperation punishes "
+        "everyone.\n\n"
+        f"  van Damme (1989), PD 5,3,1,0: penance needs {penance_threshold(5, 3, 1, 0).value} "
+        "(max(T-R, P-S)/(R-S) = 2/3);\n  grim needs 1/2 but is not renegotiation-proof\n"
+        f"{rows}\n  (non-rival good, mpcr 1/2); paying 1/10 a round to punish in a group of 5: "
+        f"targeted needs\n  {costly.critical_discount('targeted', 'subgame_perfect').value} "
+        f"and is renegotiable: {not costly.is_renegotiation_proof()}\n"
+    )
+
+
 SECTIONS: dict[str, Callable[[TextIO], None]] = {
     "Payoff structure (Oye)": _oye_payoff_structure,
     "Number of players (Oye, Olson)": _number_of_players,
@@ -353,6 +375,7 @@ SECTIONS: dict[str, Callable[[TextIO], None]] = {
     "Common interests: transaction costs and linkage (Oye, Tollison-Willett)": _common_interests,
     "Reciprocity in sizable groups (Boyd-Richerson)": _sizable_groups,
     "Transparency: imperfect public monitoring (Oye, Green-Porter)": _transparency,
+    "Sanctions: cost and credibility (Oye, Farrell-Maskin, van Damme)": _sanctions,
 }
 
 
