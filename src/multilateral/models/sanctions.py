@@ -458,8 +458,8 @@ class Sanctions(Model):
         Examples
         --------
         >>> import multilateral as ml
-        >>> [ml.models.Sanctions(n=n, mpcr=Fraction(1, 4)).cost_tolerance() for n in (2, 3, 6)]
-        [Fraction(3, 4), Fraction(1, 2), Fraction(0, 1)]
+        >>> [ml.models.Sanctions(n=n, mpcr=Fraction(3, 5)).cost_tolerance() for n in (2, 3)]
+        [Fraction(2, 5), Fraction(0, 1)]
         """
         n = self.n if n is None else check_positive_int(n, "n", 2)
         m, (_, r, _, _) = self._m(n), self.trps(n)

@@ -1,0 +1,121 @@
+"""
+Sanctions: who pays to punish, and would anyone carry it out?
+=============================================================
+
+Oye (1985, pp. 18-20) names the feasibility of sanctions as the first channel through which
+numbers hurt conditional cooperation: among many players, withholding cooperation to punish
+one defector punishes everyone, and someone has to pay to punish. His remedy is to target
+(decompose) sanctions. :class:`~multilateral.models.Sanctions` compares the two in the
+repeated ``n``-member public goods game:
+
+* **collective reversion** (grim): after a defection nobody contributes again. It is subgame
+  perfect, but it costs every punisher all the gains of cooperation, and all members,
+  punishers and defector alike, would rather forgive: it is not *renegotiation-proof*
+  (Farrell and Maskin 1989);
+* **targeted penance** (van Damme 1989): the defector contributes for a round while excluded
+  from the others' contributions, and the rest go on cooperating. A punisher who shirks owes
+  penance in turn (Axelrod's metanorm), and administering the exclusion may cost each
+  punisher ``sanction_cost`` a round.
+"""
+
+# %%
+# Setup
+# -----
+
+# sphinx_gallery_start_ignore
+import os
+import sys
+
+import matplotlib
+
+if sys.platform.startswith("linux") and not (
+    os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+):
+    matplotlib.use("Agg")
+# sphinx_gallery_end_ignore
+from fractions import Fraction
+
+import matplotlib.pyplot as plt
+import numpy as np
+
+import multilateral as ml
+from multilateral.models import Sanctions, penance_threshold
+
+# %%
+# A published result: van Damme's repentance strategies
+# ------------------------------------------------------
+# In the Prisoner's Dilemma a defector who cooperates for one round while his victim defects
+# (Contrite Tit for Tat) is forgiven. The victim gains ``T > R`` during the penance, so nobody
+# wants to renegotiate it away; it is an equilibrium iff
+# ``delta >= max(T - R, P - S) / (R - S)``. Grim reversion to ``(P, P)`` needs less patience
+# but would be renegotiated.
+pd = ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0)
+ctft = ml.automata.contrite_tit_for_tat()
+print("penance, 5,3,1,0: van Damme max(T-R, P-S)/(R-S) =", Fraction(max(5 - 3, 1 - 0), 3),
+      "| computed", penance_threshold(5, 3, 1, 0).value,
+      "| automaton solver", ml.solvers.critical_discount(pd, [ctft, ctft]).value)
+print("grim, 5,3,1,0: Friedman (T-R)/(T-P) =", Fraction(2, 4),
+      "| renegotiation-proof:", Sanctions(n=2, r=Fraction(3, 2)).is_renegotiation_proof(
+          "untargeted"))
+
+# %%
+# Thresholds against the number of members
+# -----------------------------------------
+# A non-rival good (``mpcr = 1/2``). Collective reversion, credible by assumption, needs less
+# patience as the group grows; under renegotiation-proofness it sustains nothing at any size.
+# Free targeted penance needs exactly what grim needed, and is renegotiation-proof. Paying
+# ``1/10`` a round to punish raises the punishers' threshold and, once the punishers keep
+# cooperating among themselves, makes the penance renegotiable.
+sizes = np.arange(3, 41)
+model = Sanctions(n=3, mpcr=Fraction(1, 2))
+costly = model.with_(sanction_cost=Fraction(1, 10))
+curves = {
+    "collective, subgame perfect": model.critical_discount_curve(
+        sizes, "untargeted", "subgame_perfect"),
+    "targeted, renegotiation-proof (free)": model.critical_discount_curve(sizes),
+    "targeted, subgame perfect (cost 1/10)": costly.critical_discount_curve(
+        sizes, "targeted", "subgame_perfect"),
+}
+print("collective, renegotiation-proof: attainable at some n?",
+      any(np.isfinite(model.critical_discount_curve(sizes, "untargeted",
+                                                    "renegotiation_proof"))))
+print("targeted with cost 1/10, renegotiation-proof at n = 3..40?",
+      sorted({costly.is_renegotiation_proof(n=int(n)) for n in sizes}))
+print("collective reversion costs the punishers together, a round, at n = 3, 5, 10, 20:",
+      [model.punishment_cost("untargeted", n) for n in (3, 5, 10, 20)])
+
+fig, (ax, ax2) = plt.subplots(1, 2, figsize=(10, 4))
+for (label, values), style in zip(curves.items(), ("-", "--", ":"), strict=True):
+    ax.plot(sizes, values, style, label=label)
+ax.set_xlabel("members n")
+ax.set_ylabel("critical discount factor")
+ax.set_title("mpcr = 1/2 (collective, renegotiation-proof: never)")
+ax.legend(fontsize=8)
+
+# %%
+# A sweep over what punishing costs
+# ---------------------------------
+# The headline depends on who pays to punish. In a pair the victim gains ``T - R`` from the
+# penitent, which covers a cost up to that much (``cost_tolerance``); once the punishers keep
+# cooperating among themselves (``m (n - 1) > 1``) nobody gains from the penance and any cost
+# makes it renegotiable. In the pair the threshold does not move below the tolerance and no
+# renegotiation-proof sanction exists above it. Without the renegotiation requirement (dashed)
+# the cost still bites through the punishers' own incentive constraint: the second-order
+# free-rider problem raises the threshold to ``(T - R + cost) / (R - S)``.
+poor = Sanctions(n=2, mpcr=Fraction(3, 5))
+print("cost tolerance, mpcr = 3/5:", {n: poor.cost_tolerance(n) for n in (2, 3, 4)})
+cost_grid = np.linspace(0, 1, 41)
+for n in (2, 4, 10):
+    values = [poor.with_(n=n, sanction_cost=float(c)).critical_discount().delta
+              for c in cost_grid]
+    ax2.plot(cost_grid, values, label=f"n = {n}")
+paid = [poor.with_(n=10, sanction_cost=float(c)).critical_discount(
+    "targeted", "subgame_perfect").delta for c in cost_grid]
+ax2.plot(cost_grid, paid, "--", label="n = 10, subgame perfect only")
+ax2.set_xlabel("sanction_cost (per punisher, per round)")
+ax2.set_ylabel("renegotiation-proof critical delta")
+ax2.set_title("targeted penance, mpcr = 3/5")
+ax2.set_ylim(0, 1.05)
+ax2.legend(fontsize=8)
+fig.tight_layout()
+plt.show()
