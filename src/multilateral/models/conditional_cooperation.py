@@ -36,7 +36,8 @@ those of :class:`~multilateral.models.Sanctions`, where Oye's remedy is worked o
 The module runs past the library's ~600 lines because it holds one theory, Oye's, with its
 remedies (decomposition into smaller issues, and issue linkage in
 :func:`linked_critical_discount`), which are built on the model's own thresholds; about half
-of its lines are docstrings with runnable examples.
+of its lines are docstrings with runnable examples. The renegotiation-proof theory lives in
+:mod:`~multilateral.models.sanctions`, to which this module delegates.
 
 References
 ----------
@@ -557,7 +558,8 @@ class ConditionalCooperation(Model):
         """The critical discount factor as a sympy expression (LaTeX: ``sympy.latex``).
 
         In ``n``, ``delta`` and the return (``r`` or ``m``), and ``q``, for perfect or
-        imperfect detection with permanent punishment.
+        imperfect detection with permanent untargeted punishment, subgame perfect (under
+        ``credibility="renegotiation_proof"`` that punishment sustains nothing).
 
         See Also
         --------

@@ -28,8 +28,10 @@ while nobody gives to him) under two requirements.
 
 With one round of penance every incentive constraint is linear in ``delta`` and the targeted
 threshold is ``max(T - R, P - S, c) / (R - S)``, ``c`` the punisher's stage temptation
-(:meth:`Sanctions.critical_discount`); in the Prisoner's Dilemma this is van Damme's condition
-for repentance strategies, ``max((T - R)/(R - S), (P - S)/(R - S))`` (:func:`penance_threshold`).
+(:meth:`Sanctions.critical_discount`); in the Prisoner's Dilemma it is the condition for van
+Damme's repentance strategies, ``max((T - R)/(R - S), (P - S)/(R - S))``
+(:func:`penance_threshold`), derived here from the one-shot deviation constraints and checked
+against the automaton solver (Contrite Tit for Tat, and ``k``-round penance automata).
 
 Assumptions: perfect monitoring of the punishment phase (``detection`` applies to the first
 defection only); identical members; weak renegotiation-proofness with *strict* Pareto
@@ -41,11 +43,11 @@ References
 .. [1] Oye, K. A. (1985). Explaining cooperation under anarchy: hypotheses and strategies.
    *World Politics* 38(1), 1-24, pp. 18-20.
 .. [2] Farrell, J. and Maskin, E. (1989). Renegotiation in repeated games. *Games and Economic
-   Behavior* 1(4), 327-360 (weak renegotiation-proofness, section 2; the prisoner's dilemma).
+   Behavior* 1(4), 327-360 (weak renegotiation-proofness; the prisoner's dilemma).
 .. [3] van Damme, E. (1989). Renegotiation-proof equilibria in repeated prisoners' dilemma.
    *Journal of Economic Theory* 47(1), 206-217.
 .. [4] Axelrod, R. (1986). An evolutionary approach to norms. *American Political Science
-   Review* 80(4), 1095-1111 (metanorms, pp. 1101-1103).
+   Review* 80(4), 1095-1111 (metanorms: punishing those who do not punish).
 .. [5] Boyd, R. and Richerson, P. J. (1992). Punishment allows the evolution of cooperation
    (or anything else) in sizable groups. *Ethology and Sociobiology* 13(3), 171-195.
 """
@@ -303,7 +305,7 @@ class Sanctions(Model):
     .. [3] van Damme, E. (1989). Renegotiation-proof equilibria in repeated prisoners'
        dilemma. *Journal of Economic Theory* 47(1), 206-217.
     .. [4] Axelrod, R. (1986). An evolutionary approach to norms. *American Political Science
-       Review* 80(4), 1095-1111, pp. 1101-1103 (metanorms).
+       Review* 80(4), 1095-1111 (metanorms).
     .. [5] Heckathorn, D. D. (1989). Collective action and the second-order free-rider
        problem. *Rationality and Society* 1(1), 78-100.
 
