@@ -345,12 +345,13 @@ def _sanctions(out: TextIO) -> None:
     from .models.sanctions import Sanctions, penance_threshold
 
     model = Sanctions(n=2, mpcr=Fraction(1, 2))
-    spe, rp = "subgame_perfect", "renegotiation_proof"
-    rows = "\n".join(
-        f"  n = {n:>2}: collective {model.critical_discount('untargeted', spe, n).value} "
-        f"(renegotiation-proof: never), penance {model.critical_discount('targeted', rp, n).value}"
-        f", collective cost {model.punishment_cost('untargeted', n)}/round"
-        for n in (3, 5, 20))
+    lines = []
+    for n in (3, 5, 20):
+        spe = model.critical_discount("untargeted", "subgame_perfect", n).value
+        rp = model.critical_discount("targeted", "renegotiation_proof", n).value
+        lines.append(f"  n = {n:>2}: collective {spe} (renegotiation-proof: never), penance {rp}"
+                     f", collective cost {model.punishment_cost('untargeted', n)}/round")
+    rows = "\n".join(lines)
     costly = model.with_(n=5, sanction_cost=Fraction(1, 10))
     out.write(
         "Sanctions (Oye pp. 18-20): punishing one defector by withholding cooperation punishes "
