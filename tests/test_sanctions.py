@@ -273,3 +273,17 @@ def test_oye_sanctions_claim_holds_over_its_class():
     costly = Sanctions(n=6, mpcr=Fraction(1, 2), sanction_cost=Fraction(1, 10))
     assert claim.holds(costly) and not costly.critical_discount().attainable
     assert costly.with_(sanction_cost=0).critical_discount().exact == Fraction(1, 5)
+
+
+@given(st.integers(3, 80), multipliers, costs)
+def test_diluted_incentive_to_punish(n, r, cost):
+    # a fixed multiplier dilutes each punisher's return r/n: the punishers' threshold
+    # (n (1 + cost) - r) / (r (n - 1)) rises with n exactly when r > 1 + cost
+    small, large = (Sanctions(n=k, r=r, sanction_cost=cost) for k in (n, n + 1))
+    if r / n * (n - 1) <= 1 or r >= n:  # punishers withhold, or contributing is dominant
+        return
+    a, b = (m.critical_discount("targeted", "subgame_perfect") for m in (small, large))
+    expected = (n * (1 + cost) - r) / (r * (n - 1))
+    assert a.value == expected if expected < 1 else not a.attainable
+    if a.attainable and b.attainable:
+        assert (b.value > a.value) == (r > 1 + cost)

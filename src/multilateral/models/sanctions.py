@@ -28,10 +28,13 @@ while nobody gives to him) under two requirements.
 
 With one round of penance every incentive constraint is linear in ``delta`` and the targeted
 threshold is ``max(T - R, P - S, c) / (R - S)``, ``c`` the punisher's stage temptation
-(:meth:`Sanctions.critical_discount`); in the Prisoner's Dilemma it is the condition for van
-Damme's repentance strategies, ``max((T - R)/(R - S), (P - S)/(R - S))``
-(:func:`penance_threshold`), derived here from the one-shot deviation constraints and checked
-against the automaton solver (Contrite Tit for Tat, and ``k``-round penance automata).
+(``T - R + sanction_cost`` when the punishers cooperate, :meth:`Sanctions.critical_discount`).
+With a fixed multiplier ``r`` that punishers' threshold, ``(n (1 + sanction_cost) - r) /
+(r (n - 1))``, rises with ``n`` iff ``r > 1 + sanction_cost``: the incentive to punish is
+diluted. In the Prisoner's Dilemma the threshold is the condition for van Damme's repentance
+strategies, ``max((T - R)/(R - S), (P - S)/(R - S))`` (:func:`penance_threshold`), derived
+here from the one-shot deviation constraints and checked against the automaton solver
+(Contrite Tit for Tat, and ``k``-round penance automata).
 
 Assumptions: perfect monitoring of the punishment phase (``detection`` applies to the first
 defection only); identical members; weak renegotiation-proofness with *strict* Pareto
