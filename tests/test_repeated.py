@@ -216,10 +216,24 @@ class TestNash:
             for (a, b), (c, d) in zip(cd.feasible, fl.feasible, strict=True):
                 assert a == pytest.approx(c, abs=1e-7) and b == pytest.approx(d, abs=1e-7)
 
-    def test_symbolic_is_only_for_spe(self):
+    def test_symbolic(self):
+        t, r, p, s = sympy.symbols("T R P S")
         pd = ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0)
-        with pytest.raises(errors.InvalidArgumentError, match="only for kind='spe'"):
-            solvers.critical_discount(pd, [A.tit_for_tat()] * 2, kind="nash", symbolic=True)
+        tft = solvers.critical_discount(pd, [A.tit_for_tat()] * 2, kind="nash", symbolic=True)
+        assert sympy.simplify(tft.expression - (t - r) / (r - s)) == 0
+        grim = solvers.critical_discount(pd, [A.grim_trigger()] * 2, kind="nash", symbolic=True)
+        assert sympy.simplify(grim.expression - (t - r) / (t - p)) == 0
+        # ALLD: a Nash equilibrium from delta = 0 on
+        alld = solvers.critical_discount(pd, [A.always_defect()] * 2, kind="nash",
+                                         symbolic=True)
+        assert alld.expression == 0
+        # with noise the indifference has a high degree: no formula, the number stays exact
+        noisy = solvers.critical_discount(pd, [A.grim_trigger()] * 2, kind="nash",
+                                          symbolic=True, noise=Fraction(1, 20))
+        assert noisy.expression is None and type(noisy.exact) is Fraction
+        with pytest.raises(errors.InvalidArgumentError, match="needs an exact game"):
+            solvers.critical_discount(as_float_pd(pd), [A.tit_for_tat()] * 2, kind="nash",
+                                      symbolic=True)
 
     @pytest.mark.parametrize("profile", [
         [A.tit_for_tat()] * 2, [A.grim_trigger()] * 2, [A.k_period_punishment(3)] * 2,

@@ -28,6 +28,7 @@ with the same tolerance. The overview and the references are in
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -142,14 +143,18 @@ def _q(x: Any) -> Fraction:
     return x if isinstance(x, Fraction) else Fraction(x)
 
 
-def nash_exact(chain: Chain, sizes: Sequence[int], deltas: NDArray[np.float64]
-               ) -> CriticalDiscount:
-    """The exact Nash feasible set of an exact chain (see the module docstring)."""
+def nash_exact(chain: Chain, sizes: Sequence[int], deltas: NDArray[np.float64],
+               symbols: tuple[Any, dict[Any, Any]] | None = None) -> CriticalDiscount:
+    """The exact Nash feasible set of an exact chain (see the module docstring).
+
+    With ``symbols`` (the stage payoffs' symbols and their values), also the threshold as
+    an expression in them (:func:`_expression`).
+    """
     u, trans = chain.step(chain.outcome)
     keep = _reachable(trans, chain.initial)
     devs = deviators(chain, sizes)
     polys: list[list[int]] = []
-    meta: list[tuple[int, int]] = []
+    meta: list[tuple[int, dict[int, int]]] = []
     for dev in devs:
         num_v, den_v = _fraction_of(chain.initial, trans, u[:, dev.player], keep)
         found = policies(dev)
@@ -165,17 +170,81 @@ def nash_exact(chain: Chain, sizes: Sequence[int], deltas: NDArray[np.float64]
                                            [_q(dev.rewards[a, x]) for a, x in pairs])
             # sign of W_pi - V on [0, 1): both denominators are positive there
             polys.append(poly_sub(poly_mul(num_w, den_v), poly_mul(num_v, den_w)))
-            meta.append((dev.player, pol[dev.first]))
+            meta.append((dev.player, pol))
     found_set = feasible_set(polys)
     if found_set.low is None:
         return CriticalDiscount.never()
-    binding = None
+    binding, expression = None, None
     if found_set.binding is not None:
-        i, action = meta[found_set.binding]
+        i, pol = meta[found_set.binding]
         start = int(np.argmax(np.asarray(chain.initial, dtype=float)))
-        binding = (chain.labels[start], i, action)
+        binding = (chain.labels[start], i, pol[devs[i].first])
+        if symbols is not None:
+            expression = _expression(chain, sizes, i, pol, keep, symbols, found_set.low_float)
+    elif symbols is not None:
+        import sympy
+
+        expression = sympy.Integer(0)
     return CriticalDiscount(found_set.low_float, found_set.pieces, exact=found_set.low,
-                            binding=binding)
+                            expression=expression, binding=binding)
+
+
+def _expression(chain: Chain, sizes: Sequence[int], player: int, policy: dict[int, int],
+                keep: Sequence[int], symbols: tuple[Any, dict[Any, Any]], target: float
+                ) -> Any:
+    """The binding policy's indifference ``W_pi = V_i`` solved for ``delta`` in the symbols.
+
+    The transitions are numbers; only the stage payoffs are symbols, so each value is a sum
+    over states of ``payoff(state) * N(delta) / C(delta)`` (the value series of each state's
+    indicator). The root that matches ``target`` is kept. None when the numerator has degree
+    above 4 in ``delta`` (no formula in radicals in general) or no root matches.
+    """
+    import sympy
+
+    from ...tolerances import ROOT_MATCH
+
+    d = sympy.Symbol("delta")
+    sym, subs = symbols
+    profiles = list(itertools.product(*(range(m) for m in chain.shape)))
+    pay = [sym[(*prof, player)] for prof in profiles]
+
+    def expr_of(poly: list[int]) -> Any:
+        return sum((c * d ** k for k, c in enumerate(poly)), sympy.Integer(0))
+
+    def value(start: Any, trans: Any, outcome: Any, states: Sequence[int]) -> Any:
+        total = sympy.Integer(0)
+        for x in states:
+            unit = [Fraction(int(y == x)) for y in states]
+            num, den = series_fraction([_q(start[y]) for y in states],
+                                       [[_q(trans[a][b]) for b in states] for a in states], unit)
+            if num:
+                reward = sum((sympy.Rational(_q(p).numerator, _q(p).denominator) * pay[r]
+                              for r, p in enumerate(outcome[x]) if p), sympy.Integer(0))
+                total += reward * expr_of(num) / expr_of(den)
+        return total
+
+    _, trans = chain.step(chain.outcome)
+    profile_value = value(chain.initial, trans, chain.outcome, keep)
+    index = np.arange(len(chain.labels)).reshape(tuple(sizes))
+    rows = np.take(index, 0, axis=player).ravel()
+    dev = deviators(chain, sizes)[player]
+    outcomes = [chain.deviation_outcome(player, a)[rows] for a in range(chain.shape[player])]
+    states = sorted(policy)
+    n_x = dev.rewards.shape[1]
+    dev_trans = [[dev.moves[policy[x], x, y] if x in policy else 0 for y in range(n_x)]
+                 for x in range(n_x)]
+    dev_outcome = [outcomes[policy[x]][x] if x in policy else None for x in range(n_x)]
+    gap = value(dev.start, dev_trans, dev_outcome, states) - profile_value
+    num, _ = sympy.fraction(sympy.together(gap))
+    poly = sympy.Poly(sympy.expand(num), d)
+    while poly.degree() > 0 and poly.eval(0) == 0:
+        poly = sympy.Poly(sympy.cancel(poly.as_expr() / d), d)
+    if poly.degree() < 1 or poly.degree() > 4:
+        return None
+    for cand in sympy.solve(poly.as_expr(), d):
+        if abs(complex(sympy.N(cand.subs(subs), 30)) - target) < ROOT_MATCH:
+            return sympy.factor(sympy.simplify(cand))
+    return None
 
 
 # -- floats --------------------------------------------------------------------------------------

@@ -7,9 +7,10 @@ of ``delta`` and the exact feasible set is where all of them are <= 0 (:mod:`._r
 floats, batched policy iteration on the grid and refined boundaries. ``kind="spe"`` with an
 exact game finds the exact feasible set from the roots of the one-shot deviation
 constraints, rational functions of ``delta`` (``_exact_feasible``); with floats it samples
-the one-shot deviation gains on the grid instead. ``symbolic=True`` (``kind="spe"`` only)
-adds the threshold as an expression in the stage payoffs' symbols (``_with_expression``).
-The overview and the references are in :mod:`multilateral.solvers.repeated`.
+the one-shot deviation gains on the grid instead. ``symbolic=True`` adds the threshold as
+an expression in the stage payoffs' symbols (``_with_expression``; for ``kind="nash"``,
+:mod:`._nash` solves the binding policy's indifference). The overview and the references
+are in :mod:`multilateral.solvers.repeated`.
 """
 
 from __future__ import annotations
@@ -67,11 +68,12 @@ def critical_discount(
         are replaced by symbols, the binding constraint's root is solved for symbolically, and
         the root that matches the numbers is kept (valid for every game in which the same
         constraint binds). For a 2x2 game the symbols are ``T, R, P, S`` when it is
-        symmetric, else ``a_ij`` and ``b_ij``. Only for ``kind="spe"`` (an
-        :class:`~multilateral.errors.InvalidArgumentError` otherwise): a Nash threshold's
-        binding constraint is a whole deviation policy, whose symbolic value is a rational
-        function of the payoffs and ``delta`` of high degree; ``kind="nash"`` gives the exact
-        number (``exact``) instead.
+        symmetric, else ``a_ij`` and ``b_ij``. With ``kind="nash"`` the binding constraint
+        is the best deviation policy's indifference with the profile (transitions numeric,
+        payoffs symbols); it needs an exact game (an
+        :class:`~multilateral.errors.InvalidArgumentError` otherwise), and ``expression`` is
+        None when that indifference has degree above 4 in ``delta`` (no formula in radicals;
+        typical with noise) -- ``exact`` is still exact.
     grid : int
         Discount factors sampled in [0, 1) before the boundaries are refined, for float
         games (for ``kind="nash"``: batched policy iteration at every sample, then 32-point
@@ -148,6 +150,10 @@ def critical_discount(
     >>> ml.solvers.critical_discount(ml.TwoByTwo.symmetric(T=5.0, R=3.0, P=1.0, S=0.0),
     ...                              [tft, tft], kind="nash")   # floats in, floats out
     CriticalDiscount(0.666667)
+    >>> expr = ml.solvers.critical_discount(pd, [tft, tft], kind="nash", symbolic=True).expression
+    >>> S = sympy.Symbol("S")
+    >>> sympy.simplify(expr - (T - R) / (R - S))
+    0
     """
     tol = check_tol(tol)
     if kind not in ("spe", "nash"):
@@ -157,14 +163,15 @@ def critical_discount(
     game = RepeatedGame(stage, 0, noise=noise, monitoring_error=monitoring_error)
     deltas = np.linspace(0.0, 1.0, grid, endpoint=False)
     if kind == "nash":
-        if symbolic:
-            raise InvalidArgumentError(
-                "symbolic=True is only for kind='spe'; kind='nash' gives the exact threshold "
-                "(.exact) for an exact stage game, not an expression in its payoffs")
         chain = build_chain(game, profile)
         sizes = [aut.n_states for aut in profile]
         if chain.exact:
-            return nash_exact(chain, sizes, deltas)
+            return nash_exact(chain, sizes, deltas,
+                              _payoff_symbols(stage) if symbolic else None)
+        if symbolic:
+            raise InvalidArgumentError(
+                "symbolic=True with kind='nash' needs an exact game (integer or Fraction "
+                "payoffs, error rates and automata); this one has floats")
         return nash_float(chain, sizes, deltas, tol)
     chain = build_chain(game, profile)
     states = history_reachable(chain)
