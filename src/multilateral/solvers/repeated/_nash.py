@@ -22,8 +22,9 @@ exact path (:func:`nash_exact`) takes, for each policy, the numerator of the dif
 (:func:`~._roots.feasible_set`). The float path (:func:`nash_float`) runs policy iteration
 on all the grid's discount factors at once (numpy, batched) and refines each boundary by
 repeated 32-point sections of the bracket; its verdict at each ``delta`` is the Nash check's,
-with the same tolerance. The overview and the references are in
-:mod:`multilateral.solvers.repeated`.
+with the same tolerance. With ``symbolic=True`` the binding policy's indifference with the
+profile is solved for ``delta`` with the payoffs as symbols (:func:`_expression`). The
+overview and the references are in :mod:`multilateral.solvers.repeated`.
 """
 
 from __future__ import annotations

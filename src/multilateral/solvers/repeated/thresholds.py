@@ -101,8 +101,9 @@ def critical_discount(
     ``binding`` is ``(initial joint state, player, first action of the best deviation)``.
     With floats the verdict at each ``delta`` is :func:`is_nash_equilibrium`'s (a gain up
     to ``tol`` times the largest payoff is no gain), so a deviation that gains less than
-    that counts as none; the exact path counts every gain. Under 20 ms for 2x2 games and
-    automata of up to four states (``benchmarks/bench_repeated.py``).
+    that counts as none; the exact path counts every gain. For 2x2 games and automata of up to
+    four states both paths take a few ms to about 20 ms, up to about 50 ms with noise
+    (``benchmarks/bench_repeated.py``; the first call also imports sympy).
 
     See Also
     --------
