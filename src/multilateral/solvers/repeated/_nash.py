@@ -273,21 +273,30 @@ def _best_values(dev: Deviator, deltas: NDArray[np.float64], scale: float
     raise SolverError("policy iteration did not converge")  # pragma: no cover
 
 
-def _gains(chain: Chain, devs: list[Deviator], deltas: NDArray[np.float64], scale: float
-           ) -> NDArray[np.float64]:
-    """The largest gain of any player's best reply at each delta (the Nash check's)."""
-    u = np.asarray(chain.outcome, dtype=float) @ np.asarray(chain.payoffs, dtype=float)
-    weights = np.asarray(chain.outcome, dtype=float) @ np.asarray(chain.report, dtype=float)
-    trans = np.einsum("sr,rst->st", weights, np.asarray(chain.moves, dtype=float))
-    init = np.asarray(chain.initial, dtype=float)
+def _gains(profile: tuple[Any, Any, Any], devs: list[Deviator], deltas: NDArray[np.float64],
+           scale: float) -> NDArray[np.float64]:
+    """The largest gain of any player's best reply at each delta (the Nash check's).
+
+    ``profile`` is the profile's ``(u, trans, init)`` on the joint states it reaches.
+    """
+    u, trans, init = profile
     d = deltas[:, None, None]
     vals = np.linalg.solve(np.eye(trans.shape[0]) - d * trans, (1 - d) * u)  # (G, S, N)
-    profile = np.einsum("s,gsn->gn", init, vals)
+    values = np.einsum("s,gsn->gn", init, vals)
     best = np.full(len(deltas), -np.inf)
     for dev in devs:
         w, _ = _best_values(dev, deltas, scale)
-        best = np.maximum(best, w @ np.asarray(dev.start, dtype=float) - profile[:, dev.player])
+        best = np.maximum(best, w @ np.asarray(dev.start, dtype=float) - values[:, dev.player])
     return best
+
+
+def _restricted(dev: Deviator) -> Deviator:
+    """``dev`` on the others' states some action sequence reaches from the start."""
+    moves = np.asarray(dev.moves, dtype=float)
+    keep = _reachable(moves.sum(axis=0), np.asarray(dev.start, dtype=float))
+    return Deviator(dev.player, np.asarray(dev.rewards, dtype=float)[:, keep],
+                    moves[:, keep][:, :, keep], np.asarray(dev.start, dtype=float)[keep],
+                    keep.index(dev.first))
 
 
 def _grid_policies(chain: Chain, sizes: Sequence[int], dev: Deviator,
@@ -316,10 +325,13 @@ def nash_float(chain: Chain, sizes: Sequence[int], deltas: NDArray[np.float64], 
     """The Nash feasible set in floats: the grid's verdicts and boundaries refined by sections."""
     chain = _float(chain)
     scale = max(1.0, float(np.max(np.abs(chain.payoffs))))
-    devs = deviators(chain, sizes)
+    devs = [_restricted(dev) for dev in deviators(chain, sizes)]
+    u, trans = chain.step(chain.outcome)
+    keep = _reachable(trans, chain.initial)  # the profile's value needs only these
+    profile = (u[keep], trans[np.ix_(keep, keep)], chain.initial[keep])
 
     def ok(ds: NDArray[np.float64]) -> NDArray[np.bool_]:
-        return _gains(chain, devs, ds, scale) <= tol * scale
+        return _gains(profile, devs, ds, scale) <= tol * scale
 
     verdicts = ok(deltas)
     if not verdicts.any():
