@@ -214,4 +214,5 @@ def test_dilution_domains_switch_oyes_channels_off(pair):
     model, _ = pair
     assert model.detection == 1 and model.attribution
     assert model.sanction == "untargeted" and model.punishment_rounds is None
+    assert model.credibility == "subgame_perfect"  # grim reversion credible by assumption
     assert model.benefits is None

@@ -6,9 +6,12 @@ interests** gets harder), **transparency** falls (recognition and control: defec
 harder to see and to attribute), and **sanctions** become less feasible (punishing a
 defector without punishing the cooperators, and getting anyone to pay for punishing).
 Each channel has its own claim in this module, stated with its qualification, over a class
-of models in which that channel is at work; ``OYE_TRANSPARENCY`` is the comparative static
-underneath the monitoring channel: better detection never raises the critical discount
-factor.
+of models in which that channel is at work: ``OYE_MONITORING``
+(:class:`~multilateral.models.PublicMonitoring`), ``OYE_SANCTIONS``
+(:class:`~multilateral.models.Sanctions`) and ``OYE_COMMON_INTERESTS``
+(:class:`~multilateral.models.CommonInterests`). ``OYE_TRANSPARENCY`` is the comparative
+static underneath the monitoring channel: better detection never raises the critical
+discount factor.
 
 What this module does *not* hold: the fall of each member's return ``r / n`` as the group
 grows with the multiplier fixed. That raises the critical discount factor with no channel of
