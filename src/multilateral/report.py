@@ -68,6 +68,9 @@ CITATIONS: dict[str, tuple[str, ...]] = {
         _OYE, _OLSON, _SCHELLING,
         "Diekmann, A. (1985). Volunteer's dilemma. <i>Journal of Conflict Resolution</i> "
         "29(4), 605-610.",
+        "Isaac, R. M. and Walker, J. M. (1988). Group size effects in public goods provision: "
+        "the voluntary contributions mechanism. <i>Quarterly Journal of Economics</i> 103(1), "
+        "179-199.",
     ),
     "Shadow of the future (Oye)": (
         _OYE,
@@ -75,9 +78,8 @@ CITATIONS: dict[str, tuple[str, ...]] = {
         "Economic Studies</i> 38(1), 1-12.",
         "Axelrod, R. and Keohane, R. O. (1985). Achieving cooperation under anarchy: "
         "strategies and institutions. <i>World Politics</i> 38(1), 226-254.",
-        "Isaac, R. M. and Walker, J. M. (1988). Group size effects in public goods provision: "
-        "the voluntary contributions mechanism. <i>Quarterly Journal of Economics</i> 103(1), "
-        "179-199.",
+        "Axelrod, R. and Hamilton, W. D. (1981). The evolution of cooperation. <i>Science</i> "
+        "211, 1390-1396.",
     ),
     "Group size and collective goods (Olson, Chamberlin)": (
         _OLSON,
@@ -113,6 +115,22 @@ CITATIONS: dict[str, tuple[str, ...]] = {
         "Aumann, R. J. (1974). Subjectivity and correlation in randomized strategies. "
         "<i>Journal of Mathematical Economics</i> 1(1), 67-96.",
     ),
+    "Transparency: imperfect public monitoring (Oye, Green-Porter)": (
+        _OYE,
+        "Green, E. J. and Porter, R. H. (1984). Noncooperative collusion under imperfect price "
+        "information. <i>Econometrica</i> 52(1), 87-100.",
+        "Abreu, D., Pearce, D. and Stacchetti, E. (1990). Toward a theory of discounted "
+        "repeated games with imperfect monitoring. <i>Econometrica</i> 58(5), 1041-1063.",
+        "Mailath, G. J. and Samuelson, L. (2006). <i>Repeated Games and Reputations</i>. "
+        "Oxford University Press, section 7.2.",
+    ),
+    "Sanctions: cost and credibility (Oye, Farrell-Maskin, van Damme)": (
+        _OYE,
+        "Farrell, J. and Maskin, E. (1989). Renegotiation in repeated games. <i>Games and "
+        "Economic Behavior</i> 1(4), 327-360.",
+        "van Damme, E. (1989). Renegotiation-proof equilibria in repeated prisoners' dilemma. "
+        "<i>Journal of Economic Theory</i> 47(1), 206-217.",
+    ),
     "Nested cores: the G7 inside the G20 (Bendor-Mookherjee, Kahler)": (
         "Bendor, J. and Mookherjee, D. (1987). Institutional structure and the logic of ongoing "
         "collective action. <i>American Political Science Review</i> 81(1), 129-154.",
@@ -120,8 +138,7 @@ CITATIONS: dict[str, tuple[str, ...]] = {
         "Organization</i> 46(3), 681-708.",
     ),
     "Common interests: transaction costs and linkage (Oye, Tollison-Willett)": (
-        "Oye, K. A. (1985). Explaining cooperation under anarchy: hypotheses and strategies. "
-        "<i>World Politics</i> 38(1), 1-24.",
+        _OYE,
         "Tollison, R. D. and Willett, T. D. (1979). An economic theory of mutually "
         "advantageous issue linkages in international negotiations. <i>International "
         "Organization</i> 33(4), 425-449.",
@@ -257,13 +274,14 @@ class _FigureJob:
 def _figure_jobs() -> list[_FigureJob]:
     return [
         _FigureJob(
-            "Shadow of the future (Oye)", "critical-discount.png",
+            "Number of players (Oye, Olson)", "critical-discount.png",
             "Critical discount factor against group size, fixed multiplier and fixed MPCR",
             "The least discount factor at which grim conditional cooperation is an equilibrium "
             "of a linear public good among n members (n = 2..193): with the multiplier held "
             "at r = 3 it rises with the group (towards 1/3); with the marginal per-capita "
             "return held at 1/2 it falls (Isaac and Walker 1988's two normalizations; at "
-            "n = 2 that good is not worth providing, so the curve starts at n = 3).",
+            "n = 2 that good is not worth providing, so the curve starts at n = 3). The rise "
+            "is Olson's dilution of r/n, not one of Oye's channels.",
             _draw_critical_discount,
         ),
         _FigureJob(

@@ -57,6 +57,7 @@ def _oye_payoff_structure(out: TextIO) -> None:
 
 def _number_of_players(out: TextIO) -> None:
     from . import solvers
+    from .models import ConditionalCooperation
 
     out.write(
         "Oye's third dimension, the number of players. A linear public good among all 193 UN "
@@ -82,11 +83,28 @@ def _number_of_players(out: TextIO) -> None:
     out.write(
         f"  Volunteer's dilemma, 2 players, c/b = 1/2: each volunteers with p = {mixed.exact}.\n"
     )
+    out.write(
+        "\n  Olson's dilution, not one of Oye's channels: with the multiplier fixed at r = 3 each\n"
+        "  member's return r/n falls as the group grows, so grim reversion (perfect monitoring,\n"
+        "  free and credible punishment) needs more patience in larger groups:\n\n"
+    )
+    for n, label in ((2, "a bilateral pair"), (7, "the G7"), (21, "the G20 (21 members)"),
+                     (193, "the UN's 193 members")):
+        model = ConditionalCooperation(n=n, r=3)
+        nonrival = ConditionalCooperation(n=n, mpcr=Fraction(3, 4))
+        out.write(
+            f"  {label:<22} critical delta {model.critical_discount().value!s:>8}; "
+            f"non-rival good (mpcr 3/4) {nonrival.critical_discount().value!s:>6}\n"
+        )
+    out.write(
+        "  With the return per member fixed (a non-rival good) larger groups need less "
+        "patience:\n  numbers hurt only through Oye's channels, which the next sections "
+        "switch on one by one\n  (transparency, sanctions, common interests).\n"
+    )
 
 
 def _shadow_of_the_future(out: TextIO) -> None:
     from . import automata, solvers
-    from .models import ConditionalCooperation
 
     pd = TwoByTwo.symmetric(T=5, R=3, P=1, S=0)
     grim = [automata.grim_trigger()] * 2
@@ -101,24 +119,12 @@ def _shadow_of_the_future(out: TextIO) -> None:
     out.write(
         "  Tit for Tat is subgame perfect only at isolated discount factors: with "
         f"T, R, P, S = 4, 3, 1, 0\n  exactly at delta = {iso.exact} "
-        f"(feasible set {iso.feasible}).\n\n"
+        f"(feasible set {iso.feasible}).\n"
     )
+    nash = solvers.critical_discount(pd, [automata.tit_for_tat()] * 2, kind="nash")
     out.write(
-        "And the third, the number of players: n members sharing a public good with "
-        "multiplier r = 3,\nsustained by the threat to stop all cooperation.\n\n"
-    )
-    for n, label in ((2, "a bilateral pair"), (7, "the G7"), (21, "the G20 (21 members)"),
-                     (193, "the UN's 193 members")):
-        model = ConditionalCooperation(n=n, r=3)
-        hidden = ConditionalCooperation(n=n, r=3, detection=Fraction(1, 2))
-        out.write(
-            f"  {label:<22} critical delta {model.critical_discount().value!s:>10}; with half "
-            f"of defections detected {hidden.critical_discount().value!s:>10}\n"
-        )
-    largest = ConditionalCooperation(n=2, r=3).largest_group(Fraction(3, 10), n_max=1000)
-    out.write(
-        f"  At delta = 3/10 the largest group that can cooperate has {largest} members: "
-        "minilateral cores\n  sustain what universal forums cannot (Oye 1985).\n"
+        f"  As a Nash equilibrium it needs delta >= {nash.exact} in the game above (Axelrod and "
+        "Hamilton 1981:\n  max((T - R)/(T - P), (T - R)/(R - S)) = max(1/2, 2/3)).\n"
     )
 
 
@@ -328,15 +334,18 @@ def _transparency(out: TextIO) -> None:
     bad_p, bad_q = pair.signal_probabilities()
     p, q = 1 - bad_p, 1 - bad_q
     model = PublicMonitoring(n=2, mpcr=Fraction(3, 4), monitoring_error=Fraction(1, 10))
-    ladder = ", ".join(f"n = {n}: {model.critical_discount(n).delta:.3g}"
-                       for n in (5, 10, 20, 40, 50))
+    thresholds = {n: model.critical_discount(n) for n in (5, 10, 20, 40, 50)}
+    ladder = ", ".join(f"n = {n}: {cd.delta:.3g}" if cd.attainable else f"n = {n}: never"
+                       for n, cd in thresholds.items())
     out.write(
-        "Transparency (Oye): members see only a noisy public signal (Green-Porter triggers; APS)."
-        "\n\n"
-        f"  Mailath-Samuelson PD, p = {p}, q = {q}: critical delta {pair.critical_discount().value}"
-        f" (their formula 1/(3p - 2q) = {1 / (3 * p - 2 * q)}), best payoff x4 "
-        f"{4 * pair.best_payoff()} (their 2 - (1-p)/(p-q) = {2 - (1 - p) / (p - q)})\n"
-        f"  non-rival good, false alarms 1/10 per record: critical delta {ladder};\n"
+        "Transparency (Oye pp. 18-20): members see only a noisy public signal of what others "
+        "did\n(Green and Porter 1984 trigger strategies; Abreu, Pearce and Stacchetti 1990).\n\n"
+        f"  Mailath and Samuelson's PD, p = {p}, q = {q}: critical delta "
+        f"{pair.critical_discount().value}\n  (their 1/(3p - 2q) = {1 / (3 * p - 2 * q)}); "
+        f"best payoff x4 {4 * pair.best_payoff()} (their 2 - (1 - p)/(p - q) = "
+        f"{2 - (1 - p) / (p - q)})\n"
+        "  A non-rival good (mpcr 3/4), each record a false alarm with probability 1/10:\n"
+        f"  critical delta {ladder};\n"
         f"  no delta sustains more than {model.largest_group()} members.\n"
     )
 
@@ -366,17 +375,17 @@ def _sanctions(out: TextIO) -> None:
 
 SECTIONS: dict[str, Callable[[TextIO], None]] = {
     "Payoff structure (Oye)": _oye_payoff_structure,
-    "Number of players (Oye, Olson)": _number_of_players,
     "Shadow of the future (Oye)": _shadow_of_the_future,
+    "Number of players (Oye, Olson)": _number_of_players,
+    "Transparency: imperfect public monitoring (Oye, Green-Porter)": _transparency,
+    "Sanctions: cost and credibility (Oye, Farrell-Maskin, van Damme)": _sanctions,
+    "Common interests: transaction costs and linkage (Oye, Tollison-Willett)": _common_interests,
+    "Nested cores: the G7 inside the G20 (Bendor-Mookherjee, Kahler)": _nested_cores,
+    "Reciprocity in sizable groups (Boyd-Richerson)": _sizable_groups,
     "Group size and collective goods (Olson, Chamberlin)": _collective_goods,
     "Diffuse vs specific reciprocity (Keohane, Ruggie)": _reciprocity,
     "Institutions: voting power, vetoes and agreements": _institutions,
     "Crisis off-ramps (correlated equilibrium)": _crisis_off_ramp,
-    "Nested cores: the G7 inside the G20 (Bendor-Mookherjee, Kahler)": _nested_cores,
-    "Common interests: transaction costs and linkage (Oye, Tollison-Willett)": _common_interests,
-    "Reciprocity in sizable groups (Boyd-Richerson)": _sizable_groups,
-    "Transparency: imperfect public monitoring (Oye, Green-Porter)": _transparency,
-    "Sanctions: cost and credibility (Oye, Farrell-Maskin, van Damme)": _sanctions,
 }
 
 
