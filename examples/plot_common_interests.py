@@ -2,7 +2,7 @@
 Common interests: why large groups find agreements less often, and what linkage does
 =====================================================================================
 
-Oye (1985, pp. 18-19) names three ways in which numbers hurt cooperation. The third: with
+Oye (1985, section IV) names three ways in which numbers hurt cooperation. One: with
 more players, the recognition and realization of common interests is harder, because
 transactions and information costs rise. This example models that channel alone, with
 :class:`~multilateral.models.CommonInterests`: members differ (each is of a type, drawn at
@@ -50,7 +50,7 @@ print(model)
 # --------------------------------------
 # Tollison and Willett (1979): a pair of an A and a B has no agreement on either
 # issue, and one on the package. Sebenius (1983): adding parties can destroy a zone of
-# agreement. Oye (1985, p. 19): transactions and information costs rise with the number of
+# agreement. Oye (1985, section IV): transactions and information costs rise with the number of
 # players; with pairwise contacts the channels grow as ``n (n - 1) / 2``.
 print("A and B agree on issue 1:", model.agrees([0, 1], issue=0),
       "| on issue 2:", model.agrees([0, 1], issue=1), "| on the package:", model.agrees([0, 1]))
@@ -91,7 +91,9 @@ left.legend()
 # The largest group for which negotiating pays, against the cost of one channel. Issue by
 # issue it is small at every cost, because heterogeneity alone makes the zone of agreement
 # vanish; linkage lets the transaction costs, not heterogeneity, set the bound. With a regime
-# (every member talks to a secretariat, Keohane 1984) the cost no longer grows with ``n``.
+# (every member talks to a secretariat, Keohane 1984) the cost no longer grows with ``n``:
+# the rise of the transaction costs is the model's assumption that every pair must talk,
+# not a result; the fall of the chance of agreement is derived (one more possible veto).
 costs = np.geomspace(0.005, 2.0, 40)
 
 
@@ -131,7 +133,8 @@ plt.show()
 # References
 # ----------
 # * Oye, K. A. (1985). Explaining cooperation under anarchy: hypotheses and strategies.
-#   *World Politics* 38(1), 1-24 (pp. 18-19).
+#   *World Politics* 38(1), 1-24, section IV, "Number of players", from p. 18 (the page of
+#   each point not confirmed against the text).
 # * Tollison, R. D. and Willett, T. D. (1979). An economic theory of mutually advantageous
 #   issue linkages in international negotiations. *International Organization* 33(4),
 #   425-449.

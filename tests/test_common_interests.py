@@ -5,7 +5,7 @@ from fractions import Fraction
 
 import pytest
 from contract import ModelContract
-from hypothesis import given, settings
+from hypothesis import find, given, settings
 from hypothesis import strategies as st
 
 import multilateral as ml
@@ -96,7 +96,8 @@ def test_sebenius_adding_an_issue_can_destroy_a_zone():
 
 def test_sebenius_adding_a_party_can_destroy_a_zone():
     """Sebenius (1983): adding parties can reduce or destroy a zone of agreement; Oye (1985,
-    p. 19): with more players the recognition of common interests is harder."""
+    section IV; page not confirmed): with more players the recognition of common interests
+    is harder."""
     model = CommonInterests(n=3, interests=[(2,), (-1,)])
     assert model.agrees([0, 0]) and not model.agrees([0, 0, 1])
     probs = [model.with_(n=n).agreement_probability() for n in range(2, 9)]
@@ -104,7 +105,7 @@ def test_sebenius_adding_a_party_can_destroy_a_zone():
 
 
 def test_oye_transaction_and_information_costs_rise_with_n():
-    """Oye (1985, p. 19): as the number of players increases, transactions and information
+    """Oye (1985, section IV): as the number of players increases, transactions and information
     costs rise. Pairwise: n (n - 1) / 2 channels, a member's share c (n - 1) / 2 per issue;
     a regime (Keohane 1984, ch. 6) holds a member's share at c."""
     model = CommonInterests(n=30, interests=[(1, 1)], contact_cost=Fraction(1, 10))
@@ -231,7 +232,8 @@ def test_agreement_probability_is_a_power(n):
 
 def test_oye_common_interests_claim_holds_over_its_class():
     claim = ml.claims.OYE_COMMON_INTERESTS
-    assert claim.name == "oye_common_interests" and "p. 19" in claim.source
+    assert claim.name == "oye_common_interests" and "section IV" in claim.source
+    assert "not confirmed" in claim.source  # the page of Oye's sentence was not checked
     assert claim.verify(max_examples=200).holds
 
 
@@ -245,3 +247,62 @@ def test_oye_common_interests_claim_fails_outside_its_qualification():
     assert not claim.holds((covered.with_(n=10), 2))
     # a complementary package stays agreed however many join
     assert claim.holds((CommonInterests(n=50, interests=TOLLISON_WILLETT), 2))
+
+
+def test_nearby_false_statements_fail_over_the_claims_class():
+    """The claim's predicate is weak where it must be: each stronger statement nearby has a
+    counterexample in the very class the claim is verified over."""
+    pairs = ml.strategies.common_interest_pairs(max_n=12)
+    quick = settings(max_examples=2000, database=None, deadline=None)
+    # "the larger group agrees strictly less often": not when every type gains (p = 1)
+    model, _ = find(pairs, lambda pr: pr[0].agreement_probability()
+                          == pr[0].agreement_probability(pr[1]), settings=quick)
+    assert model.gain_probability() in (0, 1)
+    # "the larger group gains strictly less even when contacts are free": not when p = 1
+    model, _ = find(pairs, lambda pr: pr[0].contact_cost == 0 and pr[0].net_gain()
+                          == pr[0].net_gain(pr[1]), settings=quick)
+    assert model.transaction_cost() == 0
+    # "linking issues never lowers the net gain" (Sebenius: it can destroy a zone)
+    # (a zone destroyed, or a complementary package costing a small group: see below)
+    model, _ = find(pairs, lambda pr: pr[0].linkage_gain() < 0, settings=quick)
+    assert model.expected_gain() < model.expected_gain(linked=False)
+
+
+def test_complementary_linkage_can_cost_a_small_group_and_pays_in_a_large_one():
+    """Complementary interests (each type gains on the package): two members of one type agree
+    on their favoured issue alone and would rather not carry the loss on the other, so linkage
+    costs a pair; the separate agreements vanish like (1/2)**(m - 1) as the group grows while
+    the package stays agreed, so linkage's advantage grows with m (the claim's clause)."""
+    model = CommonInterests(n=12, interests=[(3, Fraction(-11, 4)), (Fraction(-11, 4), 3)])
+    gains = [model.linkage_gain(m) for m in range(2, 13)]
+    # linked: E[u0 + u1] = 1/4 each; separate: 2 x (3/2) (1/2)**(m - 1)
+    assert gains == [Fraction(1, 4) - 3 * Fraction(1, 2**(m - 1)) for m in range(2, 13)]
+    assert gains[0] < 0 < gains[-1] and gains == sorted(gains)
+    claim = ml.claims.OYE_COMMON_INTERESTS
+    assert claim.holds((model, 2))
+
+
+def test_largest_group_never_says_a_size_pays_when_it_does_not():
+    """With returns to coverage the net gain can rise with size: pairs lose, groups of 4 and
+    more gain. Threshold(n <= k) promises every size up to k pays, so here it must be none;
+    best_group finds the whole membership."""
+    model = CommonInterests(n=10, interests=[(1,)], contact_cost=Fraction(1, 10),
+                            coverage_returns=2)
+    gains = [model.net_gain(m) for m in range(2, 11)]
+    # (m / 10)**2 - (m - 1) / 20
+    assert gains == [Fraction(m * m, 100) - Fraction(m - 1, 20) for m in range(2, 11)]
+    assert gains[0] < 0 and gains[-1] > 0
+    assert not model.largest_group().attainable
+    assert model.best_group() == 10
+
+
+@settings(max_examples=40, deadline=None)
+@given(ml.strategies.common_interest_pairs(max_n=10), st.integers(0, 3))
+def test_largest_group_is_a_threshold_whatever_the_coverage_returns(pair, returns):
+    model = pair[0].with_(coverage_returns=returns)
+    found = model.largest_group()
+    k = int(found.exact) if found.attainable else 1
+    assert all(model.net_gain(m) > 0 for m in range(2, k + 1))
+    assert k == model.n or not model.net_gain(k + 1) > 0
+    if returns == 0:  # the net gain falls with size: nothing beyond k pays
+        assert not any(model.net_gain(m) > 0 for m in range(k + 1, model.n + 1))

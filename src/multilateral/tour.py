@@ -293,18 +293,20 @@ def _common_interests(out: TextIO) -> None:
 
     model = CommonInterests(n=20, interests=[(3, -1), (-1, 3), (1, 1)],
                             contact_cost=Fraction(1, 10))
+    regime = model.with_(channels="regime")
     sizes = (2, 5, 10, 20)
     alone = ", ".join(f"{float(model.agreement_probability(n, issue=0)):.2g}" for n in sizes)
     out.write(
-        "Common interests (Oye p. 19): with more players, transactions and information costs "
-        "rise.\n\n"
+        "Common interests (Oye, section IV): with more players, transactions and "
+        "information costs\nrise and common interests are harder to recognize.\n\n"
         f"  channels to open: {', '.join(str(model.channel_count(n)) for n in sizes)} "
-        f"for n = {', '.join(map(str, sizes))} (n(n-1)/2)\n"
-        f"  P(every member gains on issue 1 alone): {alone};\n  on the linked package: "
-        f"{model.agreement_probability()} at every n (Tollison-Willett: linking issues whose "
-        "gains go\n  to different members secures agreement on both)\n"
+        f"for n = {', '.join(map(str, sizes))} (n(n-1)/2: assumed, every pair talks)\n"
+        f"  P(every member gains on issue 1 alone): {alone} (derived: (2/3)**n);\n  on the "
+        f"linked package: {model.agreement_probability()} at every n (Tollison-Willett: "
+        "linking issues whose\n  gains go to different members secures agreement on both)\n"
         f"  negotiating pays up to n = {model.largest_group(linked=False).exact} issue by "
-        f"issue, n = {model.largest_group().exact} linked\n"
+        f"issue, n = {model.largest_group().exact} linked;\n  issue by issue through a "
+        f"regime (one channel each): n = {regime.largest_group(linked=False).exact}\n"
     )
 
 

@@ -69,8 +69,11 @@ OYE_TRANSPARENCY = register(Claim(
 
 def _common_interests_harder(instance: tuple[CommonInterests, int]) -> bool:
     """The whole membership against a smaller group of it: no likelier to agree (on any issue
-    or the package), no more net gain (less when contacts cost anything); with complementary
-    interests the package stays certain."""
+    or the package), no more net gain (strictly less when contacts cost anything); with
+    complementary interests (every type gains on the package, some issue is not agreed for
+    sure) linkage's advantage over issue-by-issue negotiation is no smaller in the larger
+    group, and strictly larger when some issue is agreed with a probability strictly
+    between 0 and 1."""
     model, smaller = instance
     for issue in (None, *range(model.issues)):
         if model.agreement_probability(issue=issue) > model.agreement_probability(
@@ -81,20 +84,30 @@ def _common_interests_harder(instance: tuple[CommonInterests, int]) -> bool:
             linked=linked)
         if big_gain > small_gain or (model.contact_cost > 0 and big_gain == small_gain):
             return False
-    if model.gain_probability() == 1:  # every type gains on the package (complementarity)
-        return model.agreement_probability() == 1
+    issues = [model.gain_probability(k) for k in range(model.issues)]
+    if model.gain_probability() == 1 and min(issues) < 1:  # complementary interests
+        big, small = model.linkage_gain(), model.linkage_gain(smaller)
+        if big < small or (any(0 < p < 1 for p in issues) and big == small):
+            return False
     return True
 
 
 OYE_COMMON_INTERESTS = register(Claim(
     name="oye_common_interests",
-    statement="when members differ and their common interest must be discovered through "
-              "pairwise contacts whose costs rise with the number of parties (and an "
-              "agreement is worth no more to each member for covering more of them), the "
-              "whole membership finds a mutually beneficial agreement no more often than a "
-              "smaller group of it and gains less net of transaction costs; linking issues "
-              "on which interests are complementary keeps the package agreed at every size",
-    source=_SOURCE + ", p. 19 (transactions and information costs); Tollison and Willett "
+    statement="recognition of common interests: when members differ and their common "
+              "interest must be discovered through pairwise contacts whose costs rise with "
+              "the number of parties (and an agreement is worth no more to each member for "
+              "covering more of them), the whole membership finds a mutually beneficial "
+              "agreement no more often than a smaller group of it and gains no more net of "
+              "transaction costs (strictly less when contacts cost anything). Linking issues "
+              "on which interests are complementary keeps the package agreed at every size, "
+              "and (the library's finding) linkage's advantage over negotiating issue by "
+              "issue grows with the number of members. Qualification: the rise of the "
+              "transaction costs is assumed (every pair must talk); a regime that every "
+              "member deals with alone removes it, and returns to coverage can reverse the "
+              "size effect",
+    source=_SOURCE + " (section IV: transactions and information costs rise with the number "
+                     "of players; page not confirmed against the text); Tollison and Willett "
                      "(1979), International Organization 33(4), 425-449 (linkage)",
     predicate=_common_interests_harder,
     domain=common_interest_pairs,

@@ -1,11 +1,14 @@
 """Oye's third channel: common interests that must be discovered at a cost that rises with n.
 
-Oye (1985, pp. 18-19) gives three reasons why numbers hurt conditional cooperation; the third
-is that with more players the recognition and realization of common interests is harder,
-because transactions and information costs rise. His strategies for changing the game include
-issue linkage and reducing the number of players needed to realize a common interest
-(pp. 17-18, 20-22). This module models that channel alone: no sanctions, no monitoring, only
-the negotiation that must find a mutually beneficial agreement before anyone can keep it.
+Oye (1985, section IV, "Number of players", which begins on p. 18) gives three reasons why
+numbers hurt conditional cooperation; one is that with more players the recognition and
+realization of common interests is harder, because transactions and information costs rise.
+His strategies for changing the game include issue linkage (among the strategies to alter
+payoffs, section II) and reducing the number of players needed to realize a common interest
+(section IV). The page of each point was not confirmed against the text for this module (the
+article's own text was out of reach); the issue that asked for it places the three channels
+on pp. 18-20. This module models that channel alone: no sanctions, no monitoring, only the
+negotiation that must find a mutually beneficial agreement before anyone can keep it.
 
 The model (this library's formalization; the assumptions are stated, not hidden):
 
@@ -18,13 +21,14 @@ The model (this library's formalization; the assumptions are stated, not hidden)
      1979: linkage as a way to balance gains across issues where transfers are ruled out).
 (A3) **The common interest must be discovered.** Types are private until the members have
      talked: learning another member's interests and bargaining with it costs
-     ``contact_cost`` per issue per pair of members (Keohane 1984, ch. 6, pp. 85-109: the
+     ``contact_cost`` per issue per pair of members (Keohane 1984, ch. 6, from p. 85: the
      transaction and information costs of making agreements), shared by the two, and is paid
      before anyone knows whether a zone of agreement exists. With ``channels="pairwise"`` a
      group of ``m`` has ``m (m - 1) / 2`` channels, so each member pays
      ``contact_cost * (m - 1) / 2`` per issue; with ``channels="regime"`` every member talks
-     to a regime's secretariat only and pays ``contact_cost`` per issue (Keohane's regimes
-     lower the cost of agreements).
+     to a regime's secretariat only and pays ``contact_cost`` per issue. Keohane argues that
+     regimes lower the costs of making agreements; representing the regime as a hub of ``m``
+     channels is this library's formalization, not his.
 (A4) **The value of an agreement** to a member of type ``t`` is its interest times the
      coverage ``(m / n) ** coverage_returns`` of a group of ``m`` out of the ``n`` members
      (``coverage_returns = 0``: a pure common interest, whatever the coverage).
@@ -38,8 +42,12 @@ all the others gain too); net of its share of the transaction costs,
     net_gain(m) = s(m) E[u+] p ** (m - 1) - contact_cost * issues * (m - 1) / 2.
 
 With ``coverage_returns = 0`` both terms make larger groups worse off: fewer agreements
-(heterogeneity) and more channels (transaction costs); this is Oye's channel, and it comes out
-of the counting, not out of an assumption that costs rise. With coverage returns the first
+(heterogeneity) and more channels (transaction costs). What is derived and what is assumed:
+the first term is derived from (A1)-(A2) (independent types and unanimity make every member
+added one more chance of a veto), with no assumption about how anything scales with ``n``;
+the second term's rise is *assumed*, through (A3)'s premise that every pair of members must
+talk: the count ``(m - 1) / 2`` follows from that complete graph of bilateral contacts, and
+with a hub (a regime) it does not rise at all. With coverage returns the first
 term can rise with ``m`` and the best group is interior (:meth:`CommonInterests.best_group`:
 Oye's decomposition into smaller sets of parties). **Linkage** bundles the issues into one
 package: it is adopted iff every member's *sum* of interests is positive. When the members'
@@ -63,10 +71,13 @@ Oye's transaction costs rise with the number of players (``n (n - 1) / 2`` chann
 References
 ----------
 .. [1] Oye, K. A. (1985). Explaining cooperation under anarchy: hypotheses and strategies.
-   *World Politics* 38(1), 1-24, pp. 18-19 (numbers: transactions and information costs),
-   pp. 17-18 and 20-22 (linkage; strategies for N-person settings).
-.. [2] Keohane, R. O. (1984). *After Hegemony*. Princeton University Press, ch. 6,
-   pp. 85-109 (a functional theory of regimes: transaction costs and information).
+   *World Politics* 38(1), 1-24: section IV, "Number of players: two-person and N-person
+   games", from p. 18 (transactions and information costs rise with the number of players;
+   strategies to reduce the number needed); section II (issue linkage as a strategy to alter
+   payoffs). Pages of the individual points not confirmed against the text.
+.. [2] Keohane, R. O. (1984). *After Hegemony*. Princeton University Press, ch. 6, "A
+   functional theory of international regimes", from p. 85 (transaction costs and
+   information; the chapter's end page not confirmed).
 .. [3] Coase, R. H. (1960). The problem of social cost. *Journal of Law and Economics* 3,
    1-44, p. 15 (transaction costs of discovering whom to deal with and negotiating).
 .. [4] Sebenius, J. K. (1983). Negotiation arithmetic: adding and subtracting issues and
@@ -136,8 +147,9 @@ class CommonInterests(Model):
     References
     ----------
     .. [1] Oye, K. A. (1985). Explaining cooperation under anarchy. *World Politics* 38(1),
-       1-24, pp. 18-19 (transactions and information costs rise with the number of players).
-    .. [2] Keohane, R. O. (1984). *After Hegemony*, ch. 6, pp. 85-109 (transaction costs).
+       1-24, section IV, from p. 18 (transactions and information costs rise with the
+       number of players; page of the sentence not confirmed against the text).
+    .. [2] Keohane, R. O. (1984). *After Hegemony*, ch. 6, from p. 85 (transaction costs).
     .. [3] Tollison, R. D. and Willett, T. D. (1979). *International Organization* 33(4),
        425-449 (linkage of issues on which interests differ in intensity).
     .. [4] Sebenius, J. K. (1983). *International Organization* 37(2), 281-316 (adding issues
@@ -397,11 +409,16 @@ class CommonInterests(Model):
         return result
 
     def largest_group(self, *, linked: bool = True) -> Threshold:
-        """The largest group (at most ``n``) for which negotiating pays: whose members
-        expect a positive net gain. ``Threshold.none("n")`` if not even a pair does.
+        """The largest group (at most ``n``) up to which negotiating pays: ``Threshold(n <=
+        k)`` where every group of 2 to ``k`` members expects a positive net gain and one of
+        ``k + 1`` does not. ``Threshold.none("n")`` if not even a pair does.
 
-        With ``coverage_returns = 0`` the net gain falls with the group size, so every
-        smaller group pays too (the threshold holds at or below its value).
+        With ``coverage_returns = 0`` the net gain falls with the group size (both of its
+        terms do), so ``k`` is also the largest size that pays at all. With returns to
+        coverage the net gain need not fall: a size beyond ``k`` may pay again, or only
+        larger groups may pay (then the answer is none); :meth:`best_group` and
+        :meth:`net_gain` show them. The threshold never says that a size pays when it does
+        not.
 
         See Also
         --------
@@ -417,8 +434,9 @@ class CommonInterests(Model):
         """
         best = None
         for m in range(2, self.n + 1):
-            if self.net_gain(m, linked=linked) > 0:
-                best = m
+            if not self.net_gain(m, linked=linked) > 0:
+                break
+            best = m
         if best is None:
             return Threshold.none("n", holds_above=False)
         return Threshold.at(best if self.exact else float(best), "n", holds_above=False)
@@ -504,6 +522,11 @@ class CommonInterests(Model):
         interests in the agreement (``issue``, or the package). Its ``critical_discount``
         binds on the member with the least interest, so linkage that raises the least
         interest lowers the discount factor the agreement needs.
+
+        The mapping is this library's: an interest ``u`` becomes a scale on the returns of
+        the public good, so that member's payoff from universal cooperation is ``u r - 1``
+        (one unit contributed). A member who gains from the agreement (``u > 0``) may still
+        have nothing to keep it for when ``u r <= 1``: then no discount factor sustains it.
 
         Raises
         ------
