@@ -81,6 +81,47 @@ class TestPayoffs:
             assert TR(5, a, benefit=3, cost=2, delta=0).gain(Fraction(1, 3)) == Fraction(-7, 5)
 
 
+def _monte_carlo(n: int, a: int, b: float, c: float, w: float, p: float, groups: int,
+                 seed: int, counts_itself: bool = False) -> tuple[float, float, float, float]:
+    """Random groups (each member a reciprocator with probability p), a random number of
+    rounds (another with probability w), played round by round; member 0's payoff by its type,
+    with the standard errors of both means."""
+    rng = np.random.default_rng(seed)
+    types = rng.random((groups, n)) < p
+    coop = types.copy()
+    total = np.zeros((groups, n))
+    alive = np.ones(groups, dtype=bool)
+    while alive.any():
+        i = coop.sum(axis=1, keepdims=True)
+        total[alive] += (b * i / n - c * coop)[alive]
+        seen = i if counts_itself else i - coop  # at least a of the *others* cooperated
+        coop = types & (seen >= a)
+        alive &= rng.random(groups) < w
+    tft, alld = total[types[:, 0], 0], total[~types[:, 0], 0]
+    return (tft.mean(), alld.mean(), tft.std() / math.sqrt(tft.size),
+            alld.std() / math.sqrt(alld.size))
+
+
+class TestMonteCarlo:
+    @pytest.mark.parametrize(("n", "a", "p"), [(3, 2, 0.5), (5, 4, 0.7), (5, 2, 0.5),
+                                               (4, 1, 0.3), (6, 0, 0.5)])
+    def test_fitness_is_what_random_groups_earn(self, n: int, a: int, p: float) -> None:
+        # independent of the payoff table: no absorbing-state argument, no L = 1/(1 - w), no
+        # binomial sum; just groups drawn at random and played until the game stops
+        tft, alld, se_tft, se_alld = _monte_carlo(n, a, 3.0, 2.0, 0.75, p, 20_000, seed=n + a)
+        want = TR(n, a, benefit=3.0, cost=2.0, delta=0.75).fitness(p)
+        assert abs(tft - want[0]) < 4 * se_tft
+        assert abs(alld - want[1]) < 4 * se_alld
+
+    def test_a_wrong_reading_is_detected(self) -> None:
+        # the simulation can tell readings apart: a reciprocator that counted itself among
+        # the cooperators would keep cooperating with fewer partners, and earn something else
+        want = TR(4, 2, benefit=3.0, cost=2.0, delta=0.75).fitness(0.5)
+        tft, alld, se_tft, se_alld = _monte_carlo(4, 2, 3.0, 2.0, 0.75, 0.5, 20_000, seed=3,
+                                                  counts_itself=True)
+        assert abs(tft - want[0]) > 10 * se_tft and abs(alld - want[1]) > 10 * se_alld
+
+
 class TestClosedFormAgainstSolvers:
     @pytest.mark.parametrize("n", range(2, 9))
     def test_invasion_threshold_is_the_solvers_root(self, n: int) -> None:
@@ -200,6 +241,64 @@ class TestPublishedResults:
         needed = [TR(n, n - 1, benefit=3, cost=2).critical_discount(Fraction(1, 2)).exact
                   for n in (2, 5, 10, 20)]
         assert needed == sorted(needed) and 1 - needed[-1] < Fraction(1, 10**5)
+
+
+class TestEdgesAndQualifications:
+    def test_at_the_critical_delta_reciprocators_are_not_stable(self) -> None:
+        # n = 3, B = 3, C = 2: (nC - B)/((n - 1)B) = 1/2; at it g(1) = 0 and ALLD gains
+        # at every p < 1, so the stability condition is strict
+        at = TR(3, 2, benefit=3, cost=2, delta=Fraction(1, 2))
+        assert at.critical_discount().exact == Fraction(1, 2) and at.gain(1) == 0
+        assert not at.is_ess() and at.basin().basin == 0
+        assert all(at.gain(Fraction(k, 10)) < 0 for k in range(10))
+        above = at.with_(delta=Fraction(1, 2) + Fraction(1, 10**6))
+        assert above.is_ess() and above.basin().basin > 0
+
+    def test_huge_groups_in_floats(self) -> None:
+        # log-space binomial weights: no overflow at n = 1100, and the float fitness agrees
+        # with the exact one; a threshold that rounds to 1 is 1.0, not "never"
+        exact = TR(1100, 1099, benefit=3, cost=2, delta=W)
+        floats = TR(1100, 1099, benefit=3.0, cost=2.0, delta=0.9)
+        want = exact.fitness(Fraction(1, 2))
+        got = floats.fitness(0.5)
+        assert got == pytest.approx((float(want[0]), float(want[1])), rel=1e-9)
+        assert floats.critical_discount(0.5).attainable
+        assert floats.critical_discount(0.5).delta == 1.0
+        assert exact.critical_discount(Fraction(1, 2)).exact < 1
+        assert TR(193, 192).critical_discount().exact == Fraction(193 * 2 - 3, 192 * 3)
+
+    def test_fixed_per_member_return_is_a_different_story(self) -> None:
+        # library finding: holding B/n (not B) fixed, stability gets easier with n and the
+        # basin grows at small n (the nearby statement "shrinks at fixed B/n" is false), yet
+        # it still closes as n grows
+        def model(n: int) -> ml.models.ThresholdReciprocity:
+            return TR(n, n - 1, benefit=Fraction(3, 5) * n, cost=1, delta=Fraction(1, 2))
+
+        basins = [float(model(n).basin().basin) for n in (2, 3, 4)]
+        assert basins[0] == 0 and basins[1] == pytest.approx(1 - 0.5**0.5)
+        assert basins[2] > basins[1]
+        needed = [model(n).critical_discount().exact for n in (2, 3, 10, 100)]
+        assert needed == sorted(needed, reverse=True)
+        assert model(10_000).basin().basin < 0.01 < model(100).basin().basin
+
+    def test_the_claim_can_fail(self) -> None:
+        # the claim's predicate is not vacuous: the nearby statements fail on its own class
+        from multilateral.claims import Claim
+
+        claim = ml.claims.BOYD_RICHERSON_GROUP_SIZE
+        per_member = Claim(
+            "basin shrinks at fixed B/n", "x", "nearby false statement",
+            lambda m: m.with_(n=m.n + 1, threshold=m.n, benefit=m.benefit * (m.n + 1) / m.n)
+            .basin().basin <= m.basin().basin,
+            claim.domain)
+        assert not per_member.holds(TR(3, 2, benefit=Fraction(9, 5), cost=1,
+                                       delta=Fraction(1, 2)))
+        assert claim.holds(TR(3, 2, benefit=Fraction(9, 5), cost=1, delta=Fraction(1, 2)))
+        growing = Claim("basin grows", "x", "false", lambda m: m.with_(n=m.n + 1, threshold=m.n)
+                        .basin().basin > m.basin().basin, claim.domain)
+        assert not growing.holds(TR(3, 2)) and claim.holds(TR(3, 2))
+        with pytest.raises(InvalidArgumentError, match="strictest"):
+            claim.holds(TR(4, 2))
 
 
 class TestBadParameters:

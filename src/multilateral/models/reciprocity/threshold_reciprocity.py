@@ -34,9 +34,12 @@ a reciprocator ``C - B / n``, and only the shadow of the future, through ``D``, 
 For the strictest reciprocator, ``a = n - 1``, ``D(p) = p^(n-1) (B - C)`` and everything is in
 closed form:
 
-* ``TFT_(n-1)`` resists ``ALLD`` iff ``delta >= (n C - B) / ((n - 1) B)`` (for ``n = 2``
-  Axelrod and Hamilton's ``w >= (T - R) / (T - P)``); every ``TFT_a`` with ``a < n - 1`` is
-  invaded by a lone defector, whom the lenient reciprocators keep feeding;
+* ``TFT_(n-1)`` resists ``ALLD`` iff ``delta > (n C - B) / ((n - 1) B)`` (for ``n = 2``
+  Axelrod and Hamilton's ``w >= (T - R) / (T - P)``, their weak form: at equality a lone
+  defector earns exactly what the reciprocators earn, and it gains at every frequency below
+  1, so the library's :meth:`~ThresholdReciprocity.is_ess` asks for the strict inequality);
+  every ``TFT_a`` with ``a < n - 1`` is invaded by a lone defector, whom the lenient
+  reciprocators keep feeding;
 * the unstable interior rest point is ``p* = K^(1 / (n - 1))``,
   ``K = (C - B / n)(1 - delta) / (delta (B - C))``: reciprocators increase only above it, and
   it rises with ``n`` towards 1 (``K`` grows with ``n`` and its root is taken to a smaller
@@ -44,16 +47,30 @@ closed form:
   open in large groups takes a ``delta`` ever closer to 1: at any fixed frequency ``p < 1`` the
   least ``delta`` at which reciprocators gain tends to 1 as ``n`` grows.
 
+Two things shrink the basin when ``n`` grows with ``B`` and ``C`` fixed: the future gain
+``(L - 1) p^(n-1) (B - C)`` falls by the factor ``p`` with each added member (the chance that
+the newcomer is a reciprocator too: Boyd and Richerson's mechanism, all-reciprocator groups
+are rare), and the one-shot loss ``C - B/n`` grows (each member's share of the benefit is
+diluted, Olson's channel). The library's finding, separating them: holding the per-member
+return ``B/n`` fixed instead, the stability condition gets *easier* with ``n``
+(``delta > (C - B/n) / ((n - 1) B/n)`` falls) and the basin can grow at small ``n``
+(``B/n = 3/5``, ``C = 1``, ``w = 1/2``: ``1 - p*`` is 0, 0.293, 0.341 at ``n = 2, 3, 4``), but
+it still closes as ``n`` grows, because ``K^(1/(n-1)) -> 1`` for any ``K`` that falls no
+faster than a power of ``n``: the factor ``p^(n-1)`` alone carries the limit.
+
 What is reproduced, and from where: the model and the qualitative result of Boyd and
 Richerson (1988, pp. 337-356; the abstract, p. 337: "the conditions that allow the evolution of
 reciprocal cooperation become extremely restrictive as group size increases"); the structure
-Joshi (1987, abstract, p. 69) reports for the same model (only the strictest reciprocator can
-go to fixation and only above a threshold frequency; the lenient ones are invaded by defectors
-but can coexist stably with them; the threshold rises with ``n``); and Axelrod and Hamilton's
-(1981, p. 1393) condition for ``n = 2``. The full text of Boyd and Richerson was not available
-to us, so their figures' values are not checked, and the per-round payoffs above are the linear
-public good as we read their model; Joshi's abstract describes the same family of strategies,
-from the softest reciprocator (``a = 1``) to the hardest (``a = n - 1``), against defectors.
+Joshi (1987, abstract, p. 69) reports for the same family of N-person tit for tat strategies
+against defectors, in his own model of structured demes (only the hardest reciprocator can go
+to fixation and only above a threshold frequency; the others are invaded by defectors but can
+coexist stably with them above a threshold; the threshold rises with ``n``); and Axelrod and
+Hamilton's (1981, p. 1393) condition for ``n = 2``. The full text of Boyd and Richerson was not
+available to us: their equations, figures and values are not checked, and the per-round
+payoffs, the counting of the *other* members and the closed forms above are the library's
+reading and derivation, not quotations. Joshi's abstract names the same graded family, from the
+softest reciprocator (cooperates if one opponent reciprocates, ``a = 1``) to the hardest (only
+if all the others cooperate, ``a = n - 1``).
 
 References
 ----------
@@ -84,11 +101,13 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from ..._namespace import public_dir
 from ..._numeric import format_number, is_exact
 from ..._validation import check_positive_int, check_probability, check_real
 from ...errors import InvalidArgumentError
-from ...games import AnonymousGame
+from ...games import AnonymousGame, binomial_weights
 from ...results import CriticalDiscount, SymmetricEquilibrium
 from ...solvers import symmetric_equilibria
 from ...types import Number
@@ -115,8 +134,9 @@ class ReciprocityBasin:
         ``1 - boundary``: the share of starting frequencies from which reciprocity is not
         eliminated (the basin of attraction of reciprocity).
     attractor : float or None
-        The stable state reached from above the boundary: 1 (reciprocators go to fixation) or a
-        stable mix with ``ALLD``; None when the basin is empty.
+        The stable state reached from just above the boundary: 1 (reciprocators go to
+        fixation) or a stable mix with ``ALLD`` (from higher starts the population may reach a
+        higher stable state; none is below the boundary); None when the basin is empty.
     exact : Fraction or sympy expression, optional
         ``boundary`` exactly (a Fraction or an algebraic number) when the model is exact.
 
@@ -317,6 +337,10 @@ class ThresholdReciprocity(Model):
         m = self.n - 1
         if p == 0 or p == 1:                          # every partner plays ALLD, or TFT_a
             return self._payoffs(0 if p == 0 else m)
+        if not self._exact or not is_exact(p):        # floats: log-space weights, any n
+            weights = binomial_weights(m, float(p))
+            pays = np.array([self._payoffs(j) for j in range(m + 1)], dtype=float)
+            return float(weights @ pays[:, 0]), float(weights @ pays[:, 1])
         tft: Any = 0
         alld: Any = 0
         for j in range(m + 1):
@@ -415,6 +439,10 @@ class ThresholdReciprocity(Model):
     def is_ess(self) -> bool:
         """Whether a population of reciprocators resists invasion by ``ALLD``: ``g(1) > 0``.
 
+        Strict: at ``g(1) = 0`` (``delta`` at :meth:`critical_discount`) a lone defector earns
+        what the reciprocators earn, and for ``a = n - 1`` it gains at every frequency below
+        1 (``g`` increases in ``p``), so reciprocators are not stable there.
+
         Examples
         --------
         >>> import multilateral as ml
@@ -430,8 +458,9 @@ class ThresholdReciprocity(Model):
         ``g(p) = (B/n - C) + (delta / (1 - delta)) D(p)`` (module docstring), so the threshold
         is ``(C - B/n) / (D(p) + C - B/n)`` when ``C > B/n`` and ``D(p) > 0``, never when
         ``D(p) <= 0 < C - B/n``, and 0 when ``C <= B/n``. At ``frequency = 1`` it is the
-        condition for ``TFT_a`` to be evolutionarily stable against ``ALLD``:
-        ``(n C - B) / ((n - 1) B)`` for ``a = n - 1`` and never for ``a < n - 1``.
+        boundary of evolutionary stability against ``ALLD``: ``TFT_(n-1)`` is stable for
+        ``delta`` strictly above ``(n C - B) / ((n - 1) B)`` (at it, only neutrally: see
+        :meth:`is_ess`), and ``TFT_a``, ``a < n - 1``, never.
 
         Parameters
         ----------
@@ -457,12 +486,19 @@ class ThresholdReciprocity(Model):
         exact = self._exact
         base = self.with_(delta=0) if exact else self.with_(delta=0.0)
         one_shot = base.gain(p)                       # B/n - C
-        at_half = self.with_(delta=Fraction(1, 2) if exact else 0.5).gain(p)
-        future = at_half - one_shot                   # (L - 1) D(p) with L - 1 = 1
         if one_shot >= 0:
             return CriticalDiscount.at_least(Fraction(0) if exact else 0.0)
-        if future <= 0:
-            return CriticalDiscount.never()
+        if self.threshold == self.n - 1:              # D(p) = p^(n-1) (B - C), closed form
+            if p == 0 or self.benefit <= self.cost:
+                return CriticalDiscount.never()
+            # in floats p^(n-1) may underflow for huge n: the threshold is then 1.0 to
+            # float precision (still attainable below 1 in exact arithmetic), not "never"
+            future = p ** (self.n - 1) * (self.benefit - self.cost)
+        else:
+            at_half = self.with_(delta=Fraction(1, 2) if exact else 0.5).gain(p)
+            future = at_half - one_shot               # (L - 1) D(p) with L - 1 = 1
+            if future <= 0:
+                return CriticalDiscount.never()
         return CriticalDiscount.at_least(-one_shot / (future - one_shot))
 
     def __str__(self) -> str:
