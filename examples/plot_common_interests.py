@@ -12,8 +12,9 @@ interests pair by pair, at a cost paid before anyone knows whether a zone of agr
 
 Two issues sit on the table. Type A gains 3 from the first and loses 1 on the second; type B
 is the mirror image; type C gains 1 from each. This is the case of Tollison and Willett
-(1979): "high benefits go to A in one area and high benefits go to B in the other", so that
-linking the two negotiations can secure agreement on both where neither issue alone has one.
+(1979), in which the large gains go to one country on one issue and to another on the other
+(a paraphrase), so that linking the two negotiations can secure agreement on both where
+neither issue alone has one.
 
 The interests and the contact cost are illustrative, not estimates; the sweep at the end shows
 how the headline depends on the contact cost.

@@ -52,9 +52,14 @@ term can rise with ``m`` and the best group is interior (:meth:`CommonInterests.
 Oye's decomposition into smaller sets of parties). **Linkage** bundles the issues into one
 package: it is adopted iff every member's *sum* of interests is positive. When the members'
 interests are complementary (each loses on some issue but gains more on another: Tollison
-and Willett's "high benefits go to A in one area and to B in the other"), the package is
-agreed where no single issue is; when they are not, linkage can destroy a zone that one issue
-had (Sebenius 1983). **Decomposition** into single issues is the reverse move.
+and Willett's case, in which the large gains go to one country on one issue and to another on
+the other; a paraphrase, their wording not checked), the package is agreed where no single
+issue is; when they are not, linkage can destroy a zone that one issue had (Sebenius 1983).
+Even complementary linkage can cost a small group (two members of one type agree on their
+favoured issue alone and would rather not carry the other), but issue by issue the expected
+gain falls like ``p ** (m - 1)`` while the package's does not, so linkage's advantage grows
+with the group (this library's finding, part of the claim). **Decomposition** into single
+issues is the reverse move.
 
 This is *negotiation* linkage, which creates a zone of agreement; the library's
 :func:`~multilateral.models.linked_critical_discount` is *enforcement* linkage, which pools
