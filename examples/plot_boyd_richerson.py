@@ -52,8 +52,9 @@ B, C = 3, 2
 # -------------------------------------
 # For ``n = 2`` the model is Axelrod and Hamilton's repeated prisoner's dilemma with
 # ``T = B/2``, ``R = B - C``, ``P = 0``, ``S = B/2 - C``: tit for tat resists always defect iff
-# ``w >= (T - R) / (T - P)`` (1981, p. 1393). For larger groups only the strict reciprocator
-# can; the library's exact condition is ``w >= (n C - B) / ((n - 1) B)``.
+# ``w >= (T - R) / (T - P)`` (1981, p. 1393; at equality only neutrally). For larger groups only
+# the strict reciprocator can; the library's exact condition is ``w > (n C - B) / ((n - 1) B)``
+# (its derivation, not a quotation: Boyd and Richerson's full text was not available to us).
 
 T, R, P = Fraction(B, 2), Fraction(B - C), Fraction(0)
 pair = ThresholdReciprocity(2, 1, benefit=B, cost=C)
@@ -62,7 +63,7 @@ print(f"n = 2: Axelrod-Hamilton (T-R)/(T-P) = {(T - R) / (T - P)}, "
 for n in (3, 5, 10, 20):
     strict = ThresholdReciprocity(n, n - 1, benefit=B, cost=C)
     lenient = [a for a in range(n - 1) if strict.with_(threshold=a).critical_discount().attainable]
-    print(f"n = {n:2d}: TFT_(n-1) stable for w >= {strict.critical_discount().value}; "
+    print(f"n = {n:2d}: TFT_(n-1) stable for w > {strict.critical_discount().value}; "
           f"lenient TFT_a stable for some w: {lenient or 'none'} (Joshi 1987, p. 69: none)")
 
 # %%
@@ -100,9 +101,10 @@ ax2.legend()
 # ---------------------------------------------------
 # With ``a < n - 1`` the dynamics has at most an unstable and a stable interior rest point:
 # reciprocators that start common enough settle into a stable mix with defectors instead of
-# going to fixation (Joshi 1987, p. 69), and in larger groups even that disappears. The rest
-# points come from the anonymous-game solver on ``model.game``; the trajectories from the
-# replicator solver.
+# going to fixation (Joshi 1987, p. 69). With ``B = 2``, ``C = 1``, ``w = 0.9`` the softer ones
+# lose even that as ``n`` grows: from ``n = 4`` to ``10`` only ``TFT_(n-2)`` keeps a stable mix
+# (library computation). The rest points come from the anonymous-game solver on
+# ``model.game``; the trajectories from the replicator solver.
 
 print("\nn = 3, B = 2, C = 1, w = 0.9:")
 for a in (1, 2):
@@ -140,5 +142,21 @@ ax4.legend()
 for n in (2, 3, 5, 7, 10, 20):
     need = ThresholdReciprocity(n, n - 1, benefit=B, cost=C).critical_discount(Fraction(1, 2))
     print(f"n = {n:2d}: reciprocators at p = 1/2 gain iff w >= {float(need.value):.6f}")
+
+# %%
+# What is held fixed as the group grows
+# -------------------------------------
+# Above, the benefit ``B`` a cooperator produces is fixed, so each member's share ``B/n`` falls
+# as the group grows (Olson's dilution) on top of Boyd and Richerson's mechanism, the rarity of
+# all-reciprocator groups (the future gain carries the factor ``p^(n-1)``). Holding the share
+# ``B/n`` fixed instead separates them (library finding): stability gets easier with ``n`` and
+# the basin can even grow at small ``n``, but ``p^(n-1)`` still closes it as ``n`` grows.
+
+print("\nper-member return B/n = 3/5 held fixed, C = 1, w = 1/2:")
+for n in (2, 3, 4, 6, 10, 100, 10_000):
+    model = ThresholdReciprocity(n, n - 1, benefit=Fraction(3, 5) * n, cost=1,
+                                 delta=Fraction(1, 2))
+    print(f"  n = {n:5d}: stable for w > {float(model.critical_discount().value):.4f}, "
+          f"basin 1 - p* = {float(model.basin().basin):.4f}")
 
 plt.show()
