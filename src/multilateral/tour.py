@@ -321,7 +321,7 @@ def _sizable_groups(out: TextIO) -> None:
     out.write(
         "Reciprocity in sizable groups (Boyd and Richerson 1988): TFT_a cooperates only if at "
         "least a of\nthe n - 1 others did (benefit 3 shared, cost 2).\n\n"
-        f"  n = 2: TFT resists ALLD for w >= {pair.critical_discount().value} "
+        f"  n = 2: TFT resists ALLD for w > {pair.critical_discount().value} "
         f"(Axelrod-Hamilton (T-R)/(T-P) = {(t - r) / t})\n"
         f"  lenient TFT_3 in groups of 5 resists ALLD even at w = 0.99: {lenient.is_ess()}\n"
         f"  frequency TFT_(n-1) needs to spread at w = 0.9:\n    {ladder}\n"
