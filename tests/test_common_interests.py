@@ -306,3 +306,5 @@ def test_largest_group_is_a_threshold_whatever_the_coverage_returns(pair, return
     assert k == model.n or not model.net_gain(k + 1) > 0
     if returns == 0:  # the net gain falls with size: nothing beyond k pays
         assert not any(model.net_gain(m) > 0 for m in range(k + 1, model.n + 1))
+    gains = [model.net_gain(m) for m in range(2, model.n + 1)]  # brute force, smallest on ties
+    assert model.best_group() == 2 + gains.index(max(gains))

@@ -437,11 +437,21 @@ class CommonInterests(Model):
         >>> CommonInterests(n=6, interests=[(1,)], contact_cost=Fraction(1, 2)).largest_group()
         Threshold(n <= 4)
         """
+        def pays(m: int) -> bool:
+            return bool(self.net_gain(m, linked=linked) > 0)
+
         best = None
-        for m in range(2, self.n + 1):
-            if not self.net_gain(m, linked=linked) > 0:
-                break
-            best = m
+        if self.coverage_returns == 0:  # the net gain never rises with size: bisect
+            low, high = 1, self.n  # pays at every size <= low (none at 1), not beyond high
+            while low < high:
+                mid = (low + high + 1) // 2
+                low, high = (mid, high) if pays(mid) else (low, mid - 1)
+            best = low if low >= 2 else None
+        else:
+            for m in range(2, self.n + 1):
+                if not pays(m):
+                    break
+                best = m
         if best is None:
             return Threshold.none("n", holds_above=False)
         return Threshold.at(best if self.exact else float(best), "n", holds_above=False)
@@ -464,6 +474,8 @@ class CommonInterests(Model):
         >>> model.best_group(), model.with_(coverage_returns=0).best_group()
         (20, 2)
         """
+        if self.coverage_returns == 0:  # the net gain never rises with size
+            return 2
         sizes = range(2, self.n + 1)
         gains = [self.net_gain(m, linked=linked) for m in sizes]
         return sizes[gains.index(max(gains))]
