@@ -151,8 +151,9 @@ def _boyd_richerson(model: ThresholdReciprocity) -> bool:
 
 #: Boyd and Richerson (1988): reciprocity is hard to sustain in sizable groups. For threshold
 #: tit for tat against always defect in random groups of ``n`` (linear n-person prisoner's
-#: dilemma, ``B/n < C < B``), checked exactly on :class:`ThresholdReciprocity` models with
-#: ``threshold = n - 1`` from :func:`~multilateral.strategies.boyd_richerson_models`.
+#: dilemma, ``B/n < C < B``, ``B`` and ``C`` fixed as ``n`` grows), checked exactly on
+#: :class:`ThresholdReciprocity` models with ``threshold = n - 1`` from
+#: :func:`~multilateral.strategies.boyd_richerson_models`.
 BOYD_RICHERSON_GROUP_SIZE = register(Claim(
     name="boyd_richerson_group_size",
     statement=(
@@ -172,7 +173,8 @@ BOYD_RICHERSON_GROUP_SIZE = register(Claim(
         "finding, see ThresholdReciprocity), though it still closes as n grows."
     ),
     source=("Boyd and Richerson (1988), J. Theor. Biol. 132(3), 337-356 (abstract, p. 337); "
-            "Joshi (1987), J. Genet. 66(1), 69-84 (abstract, p. 69), for the same model"),
+            "Joshi (1987), J. Genet. 66(1), 69-84 (abstract, p. 69), for the same strategy "
+            "family in his model of structured demes"),
     predicate=_boyd_richerson,
     domain=boyd_richerson_models,
 ))

@@ -719,7 +719,9 @@ def boyd_richerson_models(*, max_n: int = 25) -> st.SearchStrategy[ThresholdReci
 
     Built directly: ``n`` in ``[2, max_n]``, an integer ``benefit`` ``B`` in ``[2, 12]``, a
     ``cost`` strictly between ``B / n`` and ``B`` (``B/n + (B - B/n) t``, ``t`` a multiple of
-    ``1/24`` in ``(0, 1)``), and ``delta`` a multiple of ``1/100`` in ``(0, 1)``.
+    ``1/24`` in ``(0, 1)``), and ``delta`` a multiple of ``1/100`` in ``(0, 1)``. Every such
+    model stays a dilemma when ``n`` grows with ``B`` and ``C`` fixed (``B/(n+1) < B/n < C``),
+    which is how the claim steps the group size.
 
     See Also
     --------
