@@ -14,8 +14,11 @@ Two strategies compete: ``ALLD`` (always defect) and Boyd and Richerson's recipr
 of the other ``n - 1`` members cooperated in the previous round. In a group in which a
 reciprocator has ``j`` reciprocating partners, every reciprocator sees ``j`` cooperators
 (itself excluded), so cooperation goes on for ever when ``j >= a`` and collapses after the
-first round otherwise; an ``ALLD`` member with ``j`` reciprocating partners sees cooperation
-go on iff ``j - 1 >= a``. Hence the payoffs over the whole game,
+first round otherwise, for good (from the second round the reciprocators see no cooperation,
+and ``a >= 1`` there); in the group of an ``ALLD`` member with ``j`` reciprocating partners
+cooperation goes on iff ``j - 1 >= a``. From the second round on the group's play is thus
+constant, which gives the factor ``L`` (the tests check all this against random groups played
+round by round, Monte Carlo). Hence the payoffs over the whole game,
 
     V(TFT_a | j) = (B (j + 1) / n - C) * (L if j >= a else 1),
     V(ALLD  | j) = (B j / n)           * (L if j >= a + 1 else 1),
@@ -128,7 +131,7 @@ class ReciprocityBasin:
     ----------
     boundary : float
         The frequency of reciprocators below which ``ALLD`` takes over: the unstable interior
-        rest point (Boyd and Richerson's invasion threshold); 0 when reciprocators increase
+        rest point (the invasion threshold of reciprocators); 0 when reciprocators increase
         from any frequency, 1 when they never increase.
     basin : float
         ``1 - boundary``: the share of starting frequencies from which reciprocity is not
