@@ -3,6 +3,7 @@
 import itertools
 from fractions import Fraction
 
+import numpy as np
 import pytest
 from contract import ModelContract
 from hypothesis import find, given, settings
@@ -208,13 +209,54 @@ def test_cooperation_hands_the_agreed_group_to_conditional_cooperation():
     model = CommonInterests(n=3, interests=[(3, -1), (-1, 3), (1, 1)])
     agreed = model.cooperation([0, 1, 2], r=1)
     assert agreed == ConditionalCooperation(n=3, r=1, benefits=(2, 2, 2))
-    # on issue 0 alone, a (0, 2) pair has interests 3 and 1: the least interested member binds
-    alone = model.cooperation([0, 2], r=Fraction(3, 2), issue=0)
+    # on issue 0 alone, a (2, 2) pair has interest 1 each; linked, 2 each: linkage raises the
+    # interest and lowers the discount factor it needs (1/3 -> 0: contributing is dominant)
+    alone = model.cooperation([2, 2], r=Fraction(3, 2), issue=0)
     assert alone.critical_discount() == ConditionalCooperation(
-        n=2, r=Fraction(3, 2), benefits=(1, 1)).critical_discount()
-    # linkage raises the least interest (1 -> 2) and lowers the discount factor it needs
-    linked = model.cooperation([0, 2], r=Fraction(3, 2))
+        n=2, r=Fraction(3, 2)).critical_discount()
+    assert alone.critical_discount().value == Fraction(1, 3)  # (T - R)/(T - P), T = 3/4, R = 1/2
+    linked = model.cooperation([2, 2], r=Fraction(3, 2))
     assert linked.critical_discount().value < alone.critical_discount().value
+
+
+def _pair_stage(values, r):
+    """The two members' public-goods stage game, built by hand: action 0 contributes one unit,
+    the units are multiplied by ``r`` and shared, member i values its share ``values[i]``."""
+    a, b = (np.zeros((2, 2), dtype=object) for _ in range(2))
+    for i, ci in enumerate((1, 0)):
+        for j, cj in enumerate((1, 0)):
+            pot = Fraction(r) * (ci + cj) / 2
+            a[i, j], b[i, j] = values[0] * pot - ci, values[1] * pot - cj
+    return ml.games.NormalFormGame(a, b)
+
+
+@pytest.mark.parametrize(("group", "issue", "r"), [
+    ([2, 2], 0, Fraction(3, 2)), ([2, 2], None, Fraction(3, 2)), ([0, 1], None, Fraction(3, 4)),
+    ([0, 1], None, Fraction(6, 5)), ([0, 2], 0, 1)])
+def test_cooperation_threshold_matches_the_generic_solver(group, issue, r):
+    """Independent check by the generic solver on the hand-built stage game: grim trigger, or
+    unconditional contribution where contributing is dominant for both (then grim's reversion
+    is no equilibrium, and none is needed)."""
+    model = CommonInterests(n=3, interests=[(3, -1), (-1, 3), (1, 1)])
+    values = [model.interests[t][issue] if issue is not None else sum(model.interests[t])
+              for t in group]
+    dominant = all(v * Fraction(r) / 2 > 1 for v in values)
+    play = ml.automata.always_cooperate() if dominant else ml.automata.grim_trigger()
+    expect = ml.solvers.critical_discount(_pair_stage(values, r), [play, play], kind="spe")
+    got = model.cooperation(group, r, issue=issue).critical_discount()
+    assert (got.attainable, got.value) == (expect.attainable, expect.value)
+
+
+@pytest.mark.xfail(strict=True, reason="ConditionalCooperation with heterogeneous benefits "
+                   "reports the Nash threshold when contributing is dominant for one member "
+                   "only (grim reversion is then not subgame perfect); not this module's code")
+def test_cooperation_threshold_when_one_member_would_contribute_anyway():
+    model = CommonInterests(n=3, interests=[(3, -1), (-1, 3), (1, 1)])
+    r = Fraction(3, 2)  # member of type 0: 3 r / 2 = 9/4 > 1, contributing is dominant
+    grim = ml.automata.grim_trigger()
+    expect = ml.solvers.critical_discount(_pair_stage([3, 1], r), [grim, grim], kind="spe")
+    assert not expect.attainable
+    assert not model.cooperation([0, 2], r, issue=0).critical_discount().attainable
 
 
 def test_repr_is_short():

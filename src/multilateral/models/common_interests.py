@@ -65,7 +65,9 @@ This is *negotiation* linkage, which creates a zone of agreement; the library's
 :func:`~multilateral.models.linked_critical_discount` is *enforcement* linkage, which pools
 the incentive constraints of agreements already made (Maggi 2016 separates the two). They
 meet in :meth:`CommonInterests.cooperation`: the group that agrees on a package must keep it,
-and its discount factor binds on the member with the least interest in the package.
+and its discount factor binds on the member with the least interest in the package (while
+no member's interest is so large that contributing is dominant for it: see
+:meth:`CommonInterests.cooperation`).
 
 Published results: none of the sources works a number for this setting (none was found), so
 the tests reproduce their comparative statics exactly, as properties: Tollison and Willett's
@@ -544,6 +546,15 @@ class CommonInterests(Model):
         the public good, so that member's payoff from universal cooperation is ``u r - 1``
         (one unit contributed). A member who gains from the agreement (``u > 0``) may still
         have nothing to keep it for when ``u r <= 1``: then no discount factor sustains it.
+
+        A caution on the handed-over threshold: a member whose interest is so large that
+        contributing is dominant for it (``u r / n > 1`` in a group of ``n``) will not take
+        part in a collective reversion, so when such a member sits with members for whom it
+        is not dominant, the grim reversion behind ``critical_discount`` is not subgame
+        perfect; the library's generic solver (:func:`multilateral.solvers.critical_discount`,
+        grim trigger, ``kind="spe"``) finds no threshold there while
+        ``ConditionalCooperation`` reports the Nash one. Read the threshold as subgame
+        perfect only when every member or no member has contributing dominant.
 
         Raises
         ------
