@@ -4,6 +4,7 @@ public signal whose informativeness falls with the number of members."""
 import math
 from fractions import Fraction
 
+import numpy as np
 import pytest
 from contract import ModelContract
 from hypothesis import given, settings
@@ -60,6 +61,7 @@ def test_mailath_samuelson_formulas_over_signals(eps, extra, signal):
 
 
 # -- the perfect-monitoring limit and the generic solver --------------------------------------
+@settings(max_examples=30)  # exact roots for T = 2, 3 cost sympy time
 @given(st.integers(2, 40), unit, rounds)
 def test_perfect_monitoring_is_conditional_cooperation(n, m, k):
     ours = PublicMonitoring(n=n, mpcr=m, punishment_rounds=k).critical_discount()
@@ -67,7 +69,7 @@ def test_perfect_monitoring_is_conditional_cooperation(n, m, k):
     assert _delta_value(ours) == _delta_value(theirs)
 
 
-@settings(max_examples=15)  # the automaton solver takes about 80 ms a call
+@settings(max_examples=8)  # the automaton solver takes about 80 ms a call
 @given(st.fractions(min_value=F(11, 20), max_value=F(19, 20), max_denominator=20))
 def test_two_members_match_the_repeated_game_solver(m):
     model = PublicMonitoring(n=2, mpcr=m)
@@ -155,6 +157,7 @@ def test_efficiency_loss_of_punishment_on_the_path():
 
 
 # -- Oye's effect: numbers hurt where monitoring degrades faster than the stakes grow ----------
+@settings(max_examples=25)  # eight exact (sympy) roots per example for T = 2, 3
 @given(unit, st.fractions(min_value=F(1, 40), max_value=F(1, 4), max_denominator=40), rounds)
 def test_aggregate_signal_bounds_the_group(m, eps, k):
     model = PublicMonitoring(n=2, mpcr=m, monitoring_error=eps, punishment_rounds=k)
@@ -202,6 +205,86 @@ def test_float_and_exact_agree(k):
     assert exact.critical_discount().delta == pytest.approx(floats.critical_discount().delta)
     assert float(exact.best_payoff()) == pytest.approx(floats.best_payoff())
     assert exact.largest_group() == floats.largest_group()
+
+
+def _simulated_payoff(model, delta, paths=40_000, seed=7):
+    """Monte Carlo of the trigger strategies that draws every member's record (not the model's
+    p): the mean discounted payoff of a member, and its standard error."""
+    rng = np.random.default_rng(seed)
+    n, m = model.n, float(model.return_per_unit())
+    eps = float(model.monitoring_error)  # all contribute: detection plays no part
+    left = np.zeros(paths, dtype=np.int64)  # punishment rounds left; -1 forever
+    total, weight = np.zeros(paths), 1 - delta
+    for _ in range(int(np.log(1e-7) / np.log(delta)) + 1):
+        cooperating = left == 0
+        total += weight * np.where(cooperating, m * n - 1, 0.0)
+        weight *= delta
+        if model.signal == "aggregate":  # any contribution misrecorded as a shortfall
+            bad = rng.binomial(n, eps, size=paths) > 0
+        else:  # one audited member's record
+            bad = rng.random(paths) < eps
+        left = np.where(left > 0, left - 1, left)
+        left = np.where(cooperating & bad, model.punishment_rounds or -1, left)
+    return total.mean(), total.std() / np.sqrt(paths)
+
+
+@pytest.mark.parametrize("kwargs, delta", [
+    ({"n": 2, "mpcr": F(3, 4), "monitoring_error": F(1, 10)}, 0.6),
+    ({"n": 5, "mpcr": F(1, 2), "monitoring_error": F(1, 20), "detection": F(4, 5),
+      "punishment_rounds": 3}, 0.8),
+    ({"n": 8, "mpcr": F(1, 2), "monitoring_error": F(1, 10), "detection": F(3, 5),
+      "signal": "audit", "punishment_rounds": 2}, 0.85),
+])
+def test_trigger_payoff_matches_a_simulation_of_the_records(kwargs, delta):
+    model = PublicMonitoring(**kwargs)
+    mean, error = _simulated_payoff(model, delta)
+    assert abs(mean - float(model.trigger_payoff(F(delta)))) < 4 * error
+
+
+def test_float_path_survives_large_groups_and_rare_errors():
+    # q - p is computed directly and p by expm1/log1p: no cancellation of floats near one
+    big = PublicMonitoring(n=10_000, mpcr=0.5, monitoring_error=0.01)
+    assert big.best_payoff() == 0.0 and big.efficiency_loss() == 1.0  # was a ZeroDivisionError
+    assert big.with_(mpcr=F(1, 2), monitoring_error=F(1, 100)).best_payoff() == 0
+    rare = PublicMonitoring(n=5, mpcr=0.5, monitoring_error=1e-12)
+    assert rare.signal_probabilities()[0] == pytest.approx(5e-12, rel=1e-9)
+    exact = PublicMonitoring(n=600, mpcr=F(1, 2), monitoring_error=F(1, 100))
+    floats = exact.with_(mpcr=0.5, monitoring_error=0.01)
+    assert floats.critical_discount().delta == pytest.approx(exact.critical_discount().delta,
+                                                             rel=1e-12)
+    assert floats.best_payoff() == pytest.approx(float(exact.best_payoff()), rel=1e-12)
+    free = PublicMonitoring(n=3, mpcr=1.5, monitoring_error=0.1).critical_discount()
+    assert free.delta == 0 and math.copysign(1, free.delta) == 1  # not -0.0
+
+
+def _scan(model, delta, n_max):
+    return max((s for s in range(2, n_max + 1) if (
+        model.sustains(delta, s) if delta is not None else
+        model.critical_discount(s).attainable)), default=None)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(["mpcr", "r"]), st.fractions(min_value=F(1, 20), max_value=6,
+                                                    max_denominator=20),
+       st.fractions(min_value=0, max_value=F(1, 4), max_denominator=40),
+       st.fractions(min_value=F(1, 10), max_value=1, max_denominator=10),
+       st.sampled_from(["aggregate", "audit"]), rounds,
+       st.sampled_from([None, F(1, 5), F(1, 2), F(9, 10), F(99, 100)]))
+def test_largest_group_matches_a_full_scan(kind, value, eps, share, signal, k, delta):
+    if kind == "mpcr":
+        value = min(value, F(6, 5))
+    model = PublicMonitoring(n=2, **{kind: value}, monitoring_error=eps,
+                             detection=eps + (1 - eps) * share, signal=signal,
+                             punishment_rounds=k)
+    assert model.largest_group(delta, n_max=120) == _scan(model, delta, 120)
+
+
+def test_largest_group_is_exact_and_fast_with_rare_false_alarms():
+    exact = PublicMonitoring(n=2, mpcr=F(1, 2), monitoring_error=F(1, 1000))
+    assert exact.largest_group() == exact.with_(mpcr=0.5, monitoring_error=0.001
+                                                ).largest_group() == 9112
+    assert exact.critical_discount(9112).attainable
+    assert not exact.critical_discount(9113).attainable
 
 
 # -- bad parameters -----------------------------------------------------------------------------

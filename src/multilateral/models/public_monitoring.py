@@ -280,8 +280,15 @@ class PublicMonitoring(Model):
         if self.signal == "audit":
             return eps + (det - eps) * Fraction(k, n) if is_exact(eps + det) else \
                 eps + (det - eps) * k / n
-        out: Number = 1 - (1 - eps) ** (n - k) * (1 - det) ** k
-        return out
+        if is_exact(eps + det):
+            out: Number = 1 - (1 - eps) ** (n - k) * (1 - det) ** k
+            return out
+        # floats: 1 - exp(...) by expm1/log1p, accurate for tiny error rates and large n
+        if k == 0:
+            return -math.expm1(n * math.log1p(-float(eps)))
+        if det == 1:
+            return 1.0
+        return -math.expm1((n - k) * math.log1p(-float(eps)) + k * math.log1p(-float(det)))
 
     def signal_probabilities(self, n: int | None = None) -> tuple[Number, Number]:
         """``(p, q)``: the probability of a bad signal when all contribute, and when one
@@ -294,14 +301,23 @@ class PublicMonitoring(Model):
         """
         return self.bad_signal_probability(0, n), self.bad_signal_probability(1, n)
 
+    def _gap(self, n: int | None) -> Number:
+        """``q - p``, computed directly: ``(1 - e)^(n-1) (d - e)`` for the aggregate signal,
+        ``(d - e) / n`` for the audit (the difference of two floats near one would cancel)."""
+        n = self._n(n)
+        eps, det = self.monitoring_error, self.detection
+        if self.signal == "audit":
+            return (det - eps) * Fraction(1, n) if is_exact(eps + det) else (det - eps) / n
+        gap: Number = (1 - eps) ** (n - 1) * (det - eps)
+        return gap
+
     # -- Green and Porter's trigger strategies -----------------------------------------------
     def _gain_margin(self, n: int | None) -> tuple[Number, Number]:
         """``(g, c)``: the one-round gain from withholding, ``T - R``, and the per-round
         punishment margin ``c = (q - p)(R - P) - p (T - R)``."""
         t, r, p_pay = self.trp(n)
-        p, q = self.signal_probabilities(n)
         gain = t - r
-        return gain, (q - p) * (r - p_pay) - p * gain
+        return gain, self._gap(n) * (r - p_pay) - self.bad_signal_probability(0, n) * gain
 
     def critical_discount(self, n: int | None = None) -> CriticalDiscount:
         """The least ``delta`` at which the trigger strategies are an equilibrium.
@@ -340,7 +356,7 @@ class PublicMonitoring(Model):
         """
         gain, margin = self._gain_margin(n)
         if gain <= 0:  # contributing is a best reply in the stage game
-            return CriticalDiscount.at_least(0 * gain)
+            return CriticalDiscount.at_least(0 if is_exact(gain) else 0.0)
         k = self.punishment_rounds
         if margin <= 0 or (k is not None and k * margin <= gain):
             return CriticalDiscount.never()
@@ -452,15 +468,14 @@ class PublicMonitoring(Model):
         gain = t - r
         if gain <= 0:
             return r
-        p, q = self.signal_probabilities(n)
-        best = r - p * gain / (q - p)
-        if best <= p_pay:
+        _, margin = self._gain_margin(n)
+        if margin <= 0:  # v* - P = c / (q - p): no contributions at any delta
             return p_pay
         if delta is not None:
             d = check_real(delta, "delta", low=0, high=1, open_high=True)
-            _, margin = self._gain_margin(n)
             if d * (gain + margin) < gain:
                 return p_pay
+        best: Number = r - self.bad_signal_probability(0, n) * gain / self._gap(n)
         return best
 
     def efficiency_loss(self, delta: Number | None = None, n: int | None = None) -> Number:
@@ -506,9 +521,13 @@ class PublicMonitoring(Model):
         ``delta``: that some ``delta < 1`` sustains); ``None`` if no size in ``2..n_max`` does.
 
         Under the aggregate signal with false alarms the answer is finite whatever
-        ``n_max``: the scan stops once the punishment margin ``c`` has turned negative past
-        the size at which it peaks (it falls from there on). Under the audit signal with a
-        fixed ``mpcr`` the margin rises with ``n`` and the answer is ``n_max``.
+        ``n_max``. Under the audit signal with a fixed ``mpcr`` the margin rises with ``n`` and
+        the answer is ``n_max`` (or ``None``). The search is exact and needs no scan of every
+        size: past the size at which the punishment margin ``c`` peaks (``1 / mpcr +
+        (1 - monitoring_error) / monitoring_error`` for the aggregate signal with a fixed
+        ``mpcr``, from the start with a fixed ``r``) the sizes that are sustained form an initial
+        run, found by bisection; before it, ``c`` rises then falls, so the sustained sizes form
+        one run and a downward scan from the peak finds its end.
 
         See Also
         --------
@@ -527,28 +546,46 @@ class PublicMonitoring(Model):
         d = None if delta is None else check_real(delta, "delta", low=0, high=1,
                                                   open_high=True)
         n_max = check_positive_int(n_max, "n_max", 2)
-        peak = self._margin_peak()
-        best = None
-        for size in range(2, n_max + 1):
-            gain, margin = self._gain_margin(size)
-            if self._holds(d, gain, margin):
-                best = size
-            elif margin <= 0 and size >= peak:
-                break
-        return best
 
-    def _margin_peak(self) -> float:
-        """A size past which the margin ``c`` never rises (``inf`` if there is none)."""
-        eps = float(self.monitoring_error)
+        def holds(size: int) -> bool:
+            return self._holds(d, *self._gain_margin(size))
+
+        start = self._falls_from()
+        if start is None:  # the margin rises with n: all sizes from some size on are sustained
+            return n_max if holds(n_max) else None
+        start = min(start, n_max)
+        if holds(start):  # past the peak a sustained size has only sustained sizes below it
+            low, high = start, n_max
+            if holds(high):
+                return high
+            while high - low > 1:
+                mid = (low + high) // 2
+                low, high = (mid, high) if holds(mid) else (low, mid)
+            return low
+        for size in range(start - 1, 1, -1):  # before the peak: one run, its end
+            if holds(size):
+                return size
+        return None
+
+    def _falls_from(self) -> int | None:
+        """A size from which being sustained can only stop as ``n`` grows (the margin ``c``
+        never rises and the gain ``T - R`` never falls); ``None`` when ``c`` rises with ``n``
+        and the gain is fixed, so that being sustained can only start (a fixed ``mpcr`` with
+        the audit signal, or with the aggregate signal and no false alarms).
+
+        With a fixed ``mpcr`` the aggregate signal's margin changes by ``(1 - e)^(n-1)
+        [(d - e)(m (1 - e) + e - e m n) - (1 - m) e (1 - e)]`` from ``n`` to ``n + 1``
+        (``e``, ``d``, ``m``: error, detection, mpcr), negative once ``n >= 1/m + (1 - e)/e``.
+        With a fixed ``r`` the gain ``1 - r/n`` rises and, once it is positive (below that
+        every size is sustained), the margin falls: from the start."""
+        if self.r is not None:
+            return 2
+        eps = self.monitoring_error
         if self.signal == "aggregate" and eps > 0:
-            if self.r is not None:  # stakes r - 1 fixed: c falls from the start
-                return 2.0
-            keep = 1 - eps  # (1 - eps)^n (m n - 1) peaks at n = 1/m + (1 - eps)/eps
             assert self.mpcr is not None
-            return 1 / float(self.mpcr) + keep / eps + 1
-        if self.signal == "audit" and self.r is not None:
-            return 2.0  # c = ((d - e)(r - 1) + e r) / n - e falls in n
-        return math.inf
+            e = Fraction(eps)
+            return max(2, math.ceil(1 / Fraction(self.mpcr) + (1 - e) / e))
+        return None
 
 
 def _sum_root(gain: float, margin: float, k: int) -> float:
