@@ -13,7 +13,10 @@ What is reproduced (see the docstring of multilateral.models.reciprocity.thresho
   threshold, and the threshold rises with the group size;
 * Boyd and Richerson (1988, abstract, p. 337): the basin of attraction of reciprocity shrinks as
   n grows, and at any fixed frequency of reciprocators the continuation probability needed
-  tends to 1 (hypothesis properties over a class of exact parameter sets).
+  tends to 1 (hypothesis properties over a class of exact parameter sets);
+* Kurokawa and Ihara (2009, Fig. 1), qualitatively: stability harder with n at fixed b/c,
+  easier at fixed b/(nc);
+* independently of the payoff table: Monte Carlo of random groups played round by round.
 """
 
 from __future__ import annotations
@@ -280,6 +283,19 @@ class TestEdgesAndQualifications:
         needed = [model(n).critical_discount().exact for n in (2, 3, 10, 100)]
         assert needed == sorted(needed, reverse=True)
         assert model(10_000).basin().basin < 0.01 < model(100).basin().basin
+
+    def test_kurokawa_ihara_contrast(self) -> None:
+        # Kurokawa and Ihara (2009, Fig. 1), qualitatively (their model: finite population, a
+        # fixed number of rounds): the stability of TFT_(n-1) against ALLD gets harder with n
+        # at fixed b/c = 1.5 and easier at fixed b/(nc) = 0.51
+        sizes = (2, 3, 5, 10, 50)
+        fixed_ratio = [TR(n, n - 1, benefit=Fraction(3, 2), cost=1).critical_discount().exact
+                       for n in sizes]
+        fixed_share = [TR(n, n - 1, benefit=Fraction(51, 100) * n, cost=1)
+                       .critical_discount().exact for n in sizes]
+        assert fixed_ratio == sorted(fixed_ratio) and len(set(fixed_ratio)) == len(sizes)
+        assert fixed_share == sorted(fixed_share, reverse=True)
+        assert len(set(fixed_share)) == len(sizes)
 
     def test_the_claim_can_fail(self) -> None:
         # the claim's predicate is not vacuous: the nearby statements fail on its own class

@@ -59,7 +59,10 @@ return ``B/n`` fixed instead, the stability condition gets *easier* with ``n``
 (``delta > (C - B/n) / ((n - 1) B/n)`` falls) and the basin can grow at small ``n``
 (``B/n = 3/5``, ``C = 1``, ``w = 1/2``: ``1 - p*`` is 0, 0.293, 0.341 at ``n = 2, 3, 4``), but
 it still closes as ``n`` grows, because ``K^(1/(n-1)) -> 1`` for any ``K`` that falls no
-faster than a power of ``n``: the factor ``p^(n-1)`` alone carries the limit.
+faster than a power of ``n``: the factor ``p^(n-1)`` alone carries the limit. Kurokawa and
+Ihara (2009, Fig. 1) report the same contrast for the stability of ``TFT_(n-1)`` against
+``ALLD`` in a finite population with a fixed number of rounds: harder with ``n`` at fixed
+``b/c``, easier at fixed ``b/(nc)``.
 
 What is reproduced, and from where: the model and the qualitative result of Boyd and
 Richerson (1988, pp. 337-356; the abstract, p. 337: "the conditions that allow the evolution of
@@ -83,6 +86,8 @@ References
    *Journal of Genetics* 66(1), 69-84 (abstract, p. 69).
 .. [3] Axelrod, R. and Hamilton, W. D. (1981). The evolution of cooperation. *Science* 211,
    1390-1396, p. 1393.
+.. [4] Kurokawa, S. and Ihara, Y. (2009). Emergence of cooperation in public goods games.
+   *Proceedings of the Royal Society B* 276, 1379-1384, Fig. 1.
 
 Examples
 --------
