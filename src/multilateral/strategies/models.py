@@ -678,7 +678,9 @@ def common_interest_pairs(*, max_n: int = 40
     Built directly: ``n`` in ``[3, max_n]``, ``smaller`` in ``[2, n - 1]``; one to three
     issues; one to four types with interests multiples of ``1/4`` in ``[-3, 3]`` and
     prevalences proportional to integers in ``[1, 6]``; a ``contact_cost`` a multiple of
-    ``1/8`` in ``[0, 1]``.
+    ``1/8`` in ``[0, 1]``. With two or three issues, half the draws are *complementary*
+    (Tollison and Willett's case): each type loses ``1/4`` to ``3/2`` on every issue but
+    one, and gains on that one ``1/4`` to ``3/4`` more than it loses on the rest.
 
     See Also
     --------
@@ -701,7 +703,16 @@ def common_interest_pairs(*, max_n: int = 40
     def build(draw: st.DrawFn) -> tuple[CommonInterests, int]:
         issues, types = draw(st.integers(1, 3)), draw(st.integers(1, 4))
         value = st.integers(-12, 12).map(lambda k: Fraction(k, 4))
-        interests = tuple(tuple(draw(value) for _ in range(issues)) for _ in range(types))
+        if issues > 1 and draw(st.booleans()):  # complementary: the package pays every type
+            rows = []
+            for _ in range(types):
+                favoured = draw(st.integers(0, issues - 1))
+                losses = [Fraction(-draw(st.integers(1, 6)), 4) for _ in range(issues - 1)]
+                gain = -sum(losses) + Fraction(draw(st.integers(1, 3)), 4)
+                rows.append((*losses[:favoured], gain, *losses[favoured:]))
+            interests = tuple(rows)
+        else:
+            interests = tuple(tuple(draw(value) for _ in range(issues)) for _ in range(types))
         weights = [draw(st.integers(1, 6)) for _ in range(types)]
         model = CommonInterests(
             n=draw(st.integers(3, max_n)), interests=interests,
