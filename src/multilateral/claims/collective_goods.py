@@ -61,14 +61,15 @@ monitoring, grim collective punishment taken as credible and identical members:
 
 References
 ----------
-.. [1] Olson, M. (1965). *The Logic of Collective Action*, pp. 27-28, 35-36 and 48.
+.. [1] Olson, M. (1965). *The Logic of Collective Action*, pp. 27-28, 35-36 and 48 (pages
+   as usually cited; not checked against the text for this module).
 .. [2] Chamberlin, J. (1974). Provision of collective goods as a function of group size.
    *APSR* 68(2), 707-716.
 .. [3] Bergstrom, T., Blume, L. and Varian, H. (1986). *Journal of Public Economics* 29(1).
 .. [4] Hirshleifer, J. (1983). From weakest-link to best-shot. *Public Choice* 41(3),
    371-386.
 .. [5] Oye, K. A. (1985). Explaining cooperation under anarchy. *World Politics* 38(1),
-   1-24, pp. 18-20.
+   1-24, pp. 18-20 (section IV, "Number of players"; pages not checked against the text).
 
 Examples
 --------
