@@ -176,6 +176,28 @@ class TestClosedFormAgainstSolvers:
                                                beta=Fraction(1, 10)) for s in (n, n + 1)]
         assert rho[1] < rho[0] < Fraction(1, 60)
 
+    def test_fixation_probability_by_hand(self) -> None:
+        # the pairwise-comparison fixation probability of one TFT_(n-1) among ALLD, written out
+        # (groups drawn without replacement from the other Z - 1, Karlin-Taylor sum), against
+        # the library's solver on model.game
+        def hypergeom(reciprocators: int) -> np.ndarray:    # partners among the other z - 1
+            return np.array([math.comb(reciprocators, k)
+                             * math.comb(z - 1 - reciprocators, n - 1 - k)
+                             / math.comb(z - 1, n - 1) for k in range(n)])
+
+        n, z, beta = 4, 40, 0.1
+        m = TR(n, n - 1, benefit=3, cost=2, delta=W)
+        vt = np.array([float(v) for v in m.game.cooperator])
+        vd = np.array([float(v) for v in m.game.defector])
+        total, log_ratio = 0.0, 0.0
+        for x in range(1, z):
+            f_tft = hypergeom(x - 1) @ vt
+            f_alld = hypergeom(x) @ vd
+            log_ratio -= beta * (f_tft - f_alld)
+            total += math.exp(log_ratio)
+        solver = ml.solvers.fixation_probability(m.game, 0, 1, z, beta=beta)
+        assert float(solver) == pytest.approx(1 / (1 + total), rel=1e-9)
+
     def test_general_threshold_path_agrees_with_closed_form(self) -> None:
         # the solver path (used for a < n - 1) on a = n - 1 gives the closed form's boundary
         m = TR(5, 4, benefit=5, cost=3, delta=Fraction(19, 20))
