@@ -492,8 +492,7 @@ class ThresholdReciprocity(Model):
         """
         p = self._check_frequency(frequency)
         exact = self._exact
-        base = self.with_(delta=0) if exact else self.with_(delta=0.0)
-        one_shot = base.gain(p)                       # B/n - C
+        one_shot = self._share() - self.cost          # g at delta = 0, whatever p and a
         if one_shot >= 0:
             return CriticalDiscount.at_least(Fraction(0) if exact else 0.0)
         if self.threshold == self.n - 1:              # D(p) = p^(n-1) (B - C), closed form
