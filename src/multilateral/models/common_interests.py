@@ -1,14 +1,13 @@
-"""Oye's third channel: common interests that must be discovered at a cost that rises with n.
+"""Oye's common-interests channel: an agreement discovered at a cost that rises with n.
 
 Oye (1985, section IV, "Number of players", which begins on p. 18) gives three reasons why
 numbers hurt conditional cooperation; one is that with more players the recognition and
 realization of common interests is harder, because transactions and information costs rise.
 His strategies for changing the game include issue linkage (among the strategies to alter
 payoffs, section II) and reducing the number of players needed to realize a common interest
-(section IV). The page of each point was not confirmed against the text for this module (the
-article's own text was out of reach); the issue that asked for it places the three channels
-on pp. 18-20. This module models that channel alone: no sanctions, no monitoring, only the
-negotiation that must find a mutually beneficial agreement before anyone can keep it.
+(section IV). The page of each point was not confirmed against the text (out of reach); the
+issue that asked for this places the channels on pp. 18-20. This module models that channel
+alone: no sanctions, no monitoring, only the negotiation that must find an agreement.
 
 The model (this library's formalization; the assumptions are stated, not hidden):
 
@@ -42,15 +41,12 @@ all the others gain too); net of its share of the transaction costs,
     net_gain(m) = s(m) E[u+] p ** (m - 1) - contact_cost * issues * (m - 1) / 2.
 
 With ``coverage_returns = 0`` both terms make larger groups worse off: fewer agreements
-(heterogeneity) and more channels (transaction costs). What is derived and what is assumed:
-the first term is derived from (A1)-(A2) (independent types and unanimity make every member
-added one more chance of a veto), with no assumption about how anything scales with ``n``;
-the second term's rise is *assumed*, through (A3)'s premise that every pair of members must
-talk: the count ``(m - 1) / 2`` follows from that complete graph of bilateral contacts, and
-with a hub (a regime) it does not rise at all. With coverage returns the first
-term can rise with ``m`` and the best group is interior (:meth:`CommonInterests.best_group`:
-Oye's decomposition into smaller sets of parties). **Linkage** bundles the issues into one
-package: it is adopted iff every member's *sum* of interests is positive. When the members'
+(heterogeneity) and more channels (transaction costs). The first is derived from (A1)-(A2)
+(every member added is one more chance of a veto); the second's rise is *assumed*, by (A3)'s
+premise that every pair must talk (with a hub, a regime, it does not rise). With coverage
+returns the first term can rise with ``m`` and the best group is interior
+(:meth:`CommonInterests.best_group`: Oye's decomposition into smaller sets of parties).
+**Linkage** bundles the issues into one package, adopted iff every member's sum gains. When
 interests are complementary (each loses on some issue but gains more on another: Tollison
 and Willett's case, in which the large gains go to one country on one issue and to another on
 the other; a paraphrase, their wording not checked), the package is agreed where no single
@@ -65,9 +61,8 @@ This is *negotiation* linkage, which creates a zone of agreement; the library's
 :func:`~multilateral.models.linked_critical_discount` is *enforcement* linkage, which pools
 the incentive constraints of agreements already made (Maggi 2016 separates the two). They
 meet in :meth:`CommonInterests.cooperation`: the group that agrees on a package must keep it,
-and its discount factor binds on the member with the least interest in the package (while
-no member's interest is so large that contributing is dominant for it: see
-:meth:`CommonInterests.cooperation`).
+and its discount factor binds on the member with the least interest in the package (a
+caution in :meth:`CommonInterests.cooperation`).
 
 Published results: none of the sources works a number for this setting (none was found), so
 the tests reproduce their comparative statics exactly, as properties: Tollison and Willett's
@@ -547,14 +542,11 @@ class CommonInterests(Model):
         (one unit contributed). A member who gains from the agreement (``u > 0``) may still
         have nothing to keep it for when ``u r <= 1``: then no discount factor sustains it.
 
-        A caution on the handed-over threshold: a member whose interest is so large that
-        contributing is dominant for it (``u r / n > 1`` in a group of ``n``) will not take
-        part in a collective reversion, so when such a member sits with members for whom it
-        is not dominant, the grim reversion behind ``critical_discount`` is not subgame
-        perfect; the library's generic solver (:func:`multilateral.solvers.critical_discount`,
-        grim trigger, ``kind="spe"``) finds no threshold there while
-        ``ConditionalCooperation`` reports the Nash one. Read the threshold as subgame
-        perfect only when every member or no member has contributing dominant.
+        Caution: a member for whom contributing is dominant (``u r / n > 1``) will not join
+        a collective reversion; beside members for whom it is not, the grim reversion behind
+        ``critical_discount`` is not subgame perfect (the generic solver,
+        :func:`multilateral.solvers.critical_discount`, finds no threshold there) and the
+        value is the Nash one. It is subgame perfect when all or none have it dominant.
 
         Raises
         ------
