@@ -83,7 +83,11 @@ def _values(model, delta):
     """Exact continuation values of the trigger profile (cooperative state, then the punishment
     states) and of a one-shot deviation, from the automaton's linear system."""
     t, r, p_pay = model.trp()
-    p, q = model.signal_probabilities()
+    n, eps, det = model.n, model.monitoring_error, model.detection
+    if model.signal == "audit":  # the audited member is the defector with probability 1/n
+        p, q = eps, (n - 1) * eps / n + det / n
+    else:  # no shortfall recorded among the n - 1 contributions and the withheld unit
+        p, q = 1 - (1 - eps) ** n, 1 - (1 - eps) ** (n - 1) * (1 - det)
     k = model.punishment_rounds
     if k is None:
         v = ((1 - delta) * r + delta * p * p_pay) / (1 - delta * (1 - p))
@@ -108,10 +112,11 @@ def _values(model, delta):
 
 
 @given(st.integers(2, 12), unit, small_probs, st.sampled_from([None, 1, 2, 3]),
-       st.fractions(min_value=F(1, 20), max_value=F(19, 20), max_denominator=40))
-def test_trigger_payoff_and_threshold_solve_the_recursion(n, m, eps, k, delta):
-    model = PublicMonitoring(n=n, mpcr=m, monitoring_error=eps, detection=1,
-                             punishment_rounds=k)
+       st.fractions(min_value=F(1, 20), max_value=F(19, 20), max_denominator=40),
+       st.sampled_from(["aggregate", "audit"]), st.sampled_from([F(1, 2), F(4, 5), F(1)]))
+def test_trigger_payoff_and_threshold_solve_the_recursion(n, m, eps, k, delta, signal, det):
+    model = PublicMonitoring(n=n, mpcr=m, monitoring_error=eps, detection=det,
+                             signal=signal, punishment_rounds=k)
     value, deviation = _values(model, delta)
     assert model.trigger_payoff(delta) == value
     assert model.sustains(delta) == (value >= deviation)

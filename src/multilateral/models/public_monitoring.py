@@ -33,10 +33,11 @@ and the one-shot deviation condition reduce to ``(delta + ... + delta^T) c >= g`
 ``c = (q - p) L - p g`` (``delta / (1 - delta) c >= g`` for ``T = None``), so the critical
 discount factor is ``g / (g + c)`` for permanent punishment and the root of a polynomial for
 ``T >= 2``. Punishment happens on the equilibrium path (the signal errs), and the long-run
-payoff is ``P + L / (1 + p (delta + ... + delta^T))``. The best strongly symmetric
-equilibrium (APS, with public randomization) has the bang-bang form and pays
-``v* = R - p g / (q - p)`` once ``delta`` is at least ``g / (g + c)``; cooperation is
-sustainable at all iff ``c > 0``, i.e. ``v* > P`` (Mailath and Samuelson 2006, section 7.2).
+payoff is ``P + L / (1 + p (delta + ... + delta^T))``. No strongly symmetric equilibrium
+pays more than ``v* = R - p g / (q - p)`` or has contributions below ``g / (g + c)`` (no
+randomization needed for that bound); with public randomization (APS) the bang-bang
+equilibrium attains ``v*`` at every ``delta >= g / (g + c)``. Cooperation is sustainable
+at all iff ``c > 0``, i.e. ``v* > P`` (Mailath and Samuelson 2006, section 7.2).
 
 The library's finding on the claim: with a non-rival good (``mpcr`` fixed) the stakes ``L``
 grow like ``n``. Under the audit signal a defection's effect falls only like ``1 / n``, which
@@ -53,7 +54,8 @@ References
 .. [2] Green, E. J. and Porter, R. H. (1984). Noncooperative collusion under imperfect price
    information. *Econometrica* 52(1), 87-100 (trigger strategies with reversionary episodes
    of length T, their value recursion and incentive constraint; the page range of the whole
-   article is given because the library has not checked the section's pages).
+   article is given because the library has not checked the section's pages, nor whether
+   their T counts the rounds of reversion, as ``punishment_rounds`` does, or the episode).
 .. [3] Abreu, D., Pearce, D. and Stacchetti, E. (1986). Optimal cartel equilibria with
    imperfect monitoring. *Journal of Economic Theory* 39(1), 251-269 (the two-value, bang-bang
    structure of the best symmetric equilibria).
@@ -61,8 +63,10 @@ References
    repeated games with imperfect monitoring. *Econometrica* 58(5), 1041-1063.
 .. [5] Mailath, G. J. and Samuelson, L. (2006). *Repeated Games and Reputations*. Oxford
    University Press, section 7.2 (the repeated prisoners' dilemma with imperfect public
-   monitoring: grim trigger needs ``delta >= 1 / (3p - 2q)``; the best strongly symmetric
-   payoff ``2 - (1 - p) / (p - q)``, with ``p``, ``q`` the probabilities of the good signal).
+   monitoring, payoffs 2, 3, -1, 0: grim trigger needs ``delta >= 1 / (3p - 2q)``; the best
+   strongly symmetric payoff ``2 - (1 - p) / (p - q)``; ``p``, ``q`` are the probabilities
+   of the *good* signal, as the payoffs force). The library derived both formulas; it has not
+   checked the book's pages or which subsection states the second.
 """
 
 from __future__ import annotations
@@ -115,10 +119,9 @@ class PublicMonitoring(Model):
 
     Notes
     -----
-    Exact parameters give exact outputs: Fractions, or for ``punishment_rounds >= 2`` the
-    critical discount factor as a sympy algebraic number. :meth:`best_payoff` assumes a
-    public randomization device (as APS 1990 and Mailath and Samuelson do) and does not
-    depend on ``punishment_rounds``: it is the best over all strongly symmetric equilibria.
+    Exact parameters give exact outputs (for ``punishment_rounds >= 2`` the threshold is a
+    sympy algebraic number). :meth:`best_payoff` is the best over all strongly symmetric
+    equilibria, attained with public randomization (as in APS 1990).
 
     References
     ----------
@@ -177,10 +180,9 @@ class PublicMonitoring(Model):
         if det <= eps:
             raise InvalidArgumentError(
                 f"the signal is uninformative: a withheld contribution is recorded as a "
-                f"shortfall with probability detection={format_number(det)}, no more often "
-                f"than a contribution is (monitoring_error={format_number(eps)}), so a "
-                f"defection never makes the bad signal likelier; give detection > "
-                f"monitoring_error")
+                f"shortfall (detection={format_number(det)}) no more often than a contribution "
+                f"is (monitoring_error={format_number(eps)}), so a defection never makes the "
+                f"bad signal likelier; give detection > monitoring_error")
         if self.signal not in ("aggregate", "audit"):
             raise InvalidArgumentError(
                 f"signal must be 'aggregate' or 'audit', got {self.signal!r}")
@@ -188,14 +190,12 @@ class PublicMonitoring(Model):
             check_positive_int(self.punishment_rounds, "punishment_rounds", 1)
 
     def __repr__(self) -> str:
-        ret = f"r={format_number(self.r)}" if self.r is not None else \
-            f"mpcr={format_number(self.mpcr)}"
-        parts = [f"n={self.n}", ret, f"monitoring_error={format_number(self.monitoring_error)}",
-                 f"detection={format_number(self.detection)}"]
-        if self.signal != "aggregate":
-            parts.append(f"signal={self.signal!r}")
-        if self.punishment_rounds is not None:
-            parts.append(f"punishment_rounds={self.punishment_rounds}")
+        ret = ("r", self.r) if self.r is not None else ("mpcr", self.mpcr)
+        parts = [f"n={self.n}"] + [f"{name}={format_number(v)}" for name, v in (
+            ret, ("monitoring_error", self.monitoring_error), ("detection", self.detection))]
+        parts += [f"signal={self.signal!r}"] * (self.signal != "aggregate")
+        parts += [f"punishment_rounds={self.punishment_rounds}"] * (self.punishment_rounds
+                                                                     is not None)
         return f"PublicMonitoring({', '.join(parts)})"
 
     # -- the stage game and the signal -------------------------------------------------------
@@ -283,17 +283,14 @@ class PublicMonitoring(Model):
         if is_exact(eps + det):
             out: Number = 1 - (1 - eps) ** (n - k) * (1 - det) ** k
             return out
-        # floats: 1 - exp(...) by expm1/log1p, accurate for tiny error rates and large n
-        if k == 0:
-            return -math.expm1(n * math.log1p(-float(eps)))
-        if det == 1:
+        if k and det == 1:
             return 1.0
-        return -math.expm1((n - k) * math.log1p(-float(eps)) + k * math.log1p(-float(det)))
+        log = (n - k) * math.log1p(-float(eps)) + (k * math.log1p(-float(det)) if k else 0.0)
+        return -math.expm1(log)  # 1 - exp(log), accurate for rare errors and large n
 
     def signal_probabilities(self, n: int | None = None) -> tuple[Number, Number]:
         """``(p, q)``: the probability of a bad signal when all contribute, and when one
-        member withholds. ``q > p`` always (the constructor refuses an uninformative signal),
-        but ``q - p`` shrinks as ``n`` grows.
+        member withholds. ``q > p`` always (the constructor checks), but ``q - p`` shrinks.
 
         See Also
         --------
@@ -302,13 +299,12 @@ class PublicMonitoring(Model):
         return self.bad_signal_probability(0, n), self.bad_signal_probability(1, n)
 
     def _gap(self, n: int | None) -> Number:
-        """``q - p``, computed directly: ``(1 - e)^(n-1) (d - e)`` for the aggregate signal,
-        ``(d - e) / n`` for the audit (the difference of two floats near one would cancel)."""
+        """``q - p`` computed directly (two floats near one would cancel in ``q - p``)."""
         n = self._n(n)
         eps, det = self.monitoring_error, self.detection
         if self.signal == "audit":
             return (det - eps) * Fraction(1, n) if is_exact(eps + det) else (det - eps) / n
-        gap: Number = (1 - eps) ** (n - 1) * (det - eps)
+        gap: Number = (1 - eps) ** (n - 1) * (det - eps)  # aggregate
         return gap
 
     # -- Green and Porter's trigger strategies -----------------------------------------------
@@ -323,8 +319,7 @@ class PublicMonitoring(Model):
         """The least ``delta`` at which the trigger strategies are an equilibrium.
 
         With ``punishment_rounds=None`` this is also the least ``delta`` at which any
-        strongly symmetric equilibrium has the members contribute (the grim and the
-        best equilibria need the same ``delta``: see :meth:`best_payoff`).
+        strongly symmetric equilibrium has contributions (see :meth:`best_payoff`).
 
         Returns
         -------
@@ -383,7 +378,6 @@ class PublicMonitoring(Model):
         Examples
         --------
         >>> from fractions import Fraction
-        >>> from fractions import Fraction
         >>> import multilateral as ml
         >>> model = ml.models.PublicMonitoring(n=20, mpcr=Fraction(3, 4),
         ...                                    monitoring_error=Fraction(1, 10))
@@ -438,12 +432,11 @@ class PublicMonitoring(Model):
     def best_payoff(self, delta: Number | None = None, n: int | None = None) -> Number:
         """The best strongly symmetric equilibrium payoff (APS bang-bang, public randomization).
 
-        ``v* = R - p (T - R) / (q - p)`` for ``delta`` at least the critical discount factor
-        of permanent punishment, ``g / (g + c)``, and ``P`` (no contributions) below it or when
-        ``v* <= P``. Without ``delta``: the payoff for ``delta`` large enough. It depends on
-        neither ``delta`` (above the threshold) nor ``punishment_rounds``: the loss
-        ``p (T - R) / (q - p)`` is the price of the signal's noise, which patience cannot buy
-        back.
+        ``v* = R - p (T - R) / (q - p)`` for ``delta >= g / (g + c)`` (the threshold of
+        permanent punishment), ``P`` (no contributions) below it or when ``v* <= P``; without
+        ``delta``, for ``delta`` large enough. The bound needs no randomization; attaining it
+        at every such ``delta`` does. Neither ``delta`` nor ``punishment_rounds`` changes it:
+        the loss ``p (T - R) / (q - p)`` is the price of noise, which patience cannot buy.
 
         References
         ----------
@@ -521,13 +514,9 @@ class PublicMonitoring(Model):
         ``delta``: that some ``delta < 1`` sustains); ``None`` if no size in ``2..n_max`` does.
 
         Under the aggregate signal with false alarms the answer is finite whatever
-        ``n_max``. Under the audit signal with a fixed ``mpcr`` the margin rises with ``n`` and
-        the answer is ``n_max`` (or ``None``). The search is exact and needs no scan of every
-        size: past the size at which the punishment margin ``c`` peaks (``1 / mpcr +
-        (1 - monitoring_error) / monitoring_error`` for the aggregate signal with a fixed
-        ``mpcr``, from the start with a fixed ``r``) the sizes that are sustained form an initial
-        run, found by bisection; before it, ``c`` rises then falls, so the sustained sizes form
-        one run and a downward scan from the peak finds its end.
+        ``n_max``; under the audit signal with a fixed ``mpcr`` it is ``n_max`` (or ``None``).
+        Exact, without scanning every size: past the peak of the margin ``c`` the sustained
+        sizes form an initial run (found by bisection); before it ``c`` rises then falls.
 
         See Also
         --------
@@ -568,24 +557,18 @@ class PublicMonitoring(Model):
         return None
 
     def _falls_from(self) -> int | None:
-        """A size from which being sustained can only stop as ``n`` grows (the margin ``c``
-        never rises and the gain ``T - R`` never falls); ``None`` when ``c`` rises with ``n``
-        and the gain is fixed, so that being sustained can only start (a fixed ``mpcr`` with
-        the audit signal, or with the aggregate signal and no false alarms).
-
-        With a fixed ``mpcr`` the aggregate signal's margin changes by ``(1 - e)^(n-1)
-        [(d - e)(m (1 - e) + e - e m n) - (1 - m) e (1 - e)]`` from ``n`` to ``n + 1``
-        (``e``, ``d``, ``m``: error, detection, mpcr), negative once ``n >= 1/m + (1 - e)/e``.
-        With a fixed ``r`` the gain ``1 - r/n`` rises and, once it is positive (below that
-        every size is sustained), the margin falls: from the start."""
+        """A size from which being sustained can only stop as ``n`` grows; ``None`` when it
+        can only start (``c`` rises, the gain is fixed: a fixed ``mpcr`` with the audit signal
+        or with no false alarms). Fixed ``mpcr``, aggregate: ``c`` changes by ``(1 - e)^(n-1)
+        [(d - e)(m (1 - e) + e - e m n) - (1 - m) e (1 - e)]`` from ``n`` to ``n + 1``, which
+        is negative from ``1/m + (1 - e)/e`` on. Fixed ``r``: the gain ``1 - r/n`` rises and,
+        once positive, ``c`` falls."""
         if self.r is not None:
             return 2
-        eps = self.monitoring_error
-        if self.signal == "aggregate" and eps > 0:
-            assert self.mpcr is not None
-            e = Fraction(eps)
-            return max(2, math.ceil(1 / Fraction(self.mpcr) + (1 - e) / e))
-        return None
+        if self.signal == "audit" or self.monitoring_error == 0:
+            return None
+        e, m = Fraction(self.monitoring_error), Fraction(self.return_per_unit())
+        return max(2, math.ceil(1 / m + (1 - e) / e))
 
 
 def _sum_root(gain: float, margin: float, k: int) -> float:
@@ -593,19 +576,14 @@ def _sum_root(gain: float, margin: float, k: int) -> float:
     lo, hi = 0.0, 1.0
     for _ in range(80):
         mid = (lo + hi) / 2
-        if margin * sum(mid**j for j in range(1, k + 1)) >= gain:
-            hi = mid
-        else:
-            lo = mid
+        lo, hi = (lo, mid) if margin * sum(mid**j for j in range(1, k + 1)) >= gain else (mid, hi)
     return hi
 
 
 def _sum_root_exact(gain: Fraction, margin: Fraction, k: int) -> Any:
-    """The one positive root of ``margin (d + ... + d^k) - gain`` (one sign change, so it is
-    the largest real root), a Fraction when rational, else a sympy algebraic number: by the
-    quadratic formula for ``k = 2``, else as a ``CRootOf`` of the integer polynomial
-    ``den (d + ... + d^k) - num`` for ``gain / margin = num / den`` (isolating it is far
-    faster than ``real_roots``, which factors the polynomial first)."""
+    """The one positive (so the largest real) root of ``margin (d + ... + d^k) - gain``: a
+    Fraction, or a sympy algebraic number (quadratic formula for ``k = 2``, else a ``CRootOf``
+    of an integer polynomial, far faster than ``real_roots``, which factors first)."""
     import sympy
 
     ratio = gain / margin
