@@ -125,8 +125,10 @@ def _monitoring_hurts(model: PublicMonitoring) -> bool:
     largest = model.with_(punishment_rounds=None).largest_group()
     if largest is None:
         return model.best_payoff() == 0
-    # largest_group scans up to n_max = 10,000: an answer of n_max would mean no bound found
-    return bool(largest < 10_000 and model.best_payoff(None, largest + 1) == 0)
+    # largest_group searches up to n_max = 10,000: an answer of n_max would mean no bound found;
+    # beyond the bound the APS payoff is no contributions (checked at two sizes past it)
+    return bool(largest < 10_000 and all(model.best_payoff(None, size) == 0
+                                         for size in (largest + 1, 3 * largest)))
 
 
 OYE_MONITORING = register(Claim(
