@@ -57,7 +57,6 @@ References
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, Literal
@@ -68,6 +67,7 @@ from .._validation import check_positive_int, check_probability, check_real
 from ..errors import InvalidArgumentError
 from ..games.anonymous import AnonymousGame
 from ..results import CriticalDiscount
+from ..tolerances import SYMBOLIC_ZERO
 from ..types import Number
 from .base import Model
 
@@ -86,42 +86,82 @@ def _check_choice(value: str, name: str, allowed: tuple[str, ...]) -> None:
             f"{name} must be one of {', '.join(repr(a) for a in allowed)}, got {value!r}")
 
 
+def _horner(coeffs: list[Fraction], x: Fraction) -> Fraction:
+    value = Fraction(0)
+    for c in reversed(coeffs):
+        value = value * x + c
+    return value
+
+
 def _least_delta(constraints: list[list[Number]], exact: bool) -> CriticalDiscount:
     """The least ``d`` in ``[0, 1)`` at which every polynomial (coefficients from degree 0 up)
     is ``>= 0``, with the feasible intervals. Computed exactly (float coefficients by their
-    binary value); the result carries the exact root only when ``exact``."""
+    binary value); the result carries the exact root only when ``exact``.
+
+    The cut points are the polynomials' exact real roots in ``(0, 1)``. Between two cuts every
+    polynomial keeps its sign, read exactly at a rational point; a cut next to a feasible
+    stretch is feasible by continuity, and only a cut between two infeasible stretches (an
+    isolated point) is read in 60-digit arithmetic, as ``>= -SYMBOLIC_ZERO``.
+    """
+    import mpmath
     import sympy
 
     d = sympy.Symbol("d")
-    polys = [sympy.Poly(sum(sympy.Rational(Fraction(c).numerator, Fraction(c).denominator)
-                            * d**i for i, c in enumerate(p)), d) for p in constraints]
-    points: set[Any] = {sympy.Integer(0)}
-    for poly in polys:
-        if not poly.is_zero:
-            points.update(x for x in sympy.real_roots(poly) if 0 < x < 1)
-    cuts: list[Any] = [*sorted(points, key=float), sympy.Integer(1)]
+    coeffs = [[Fraction(c) for c in p] for p in constraints]
+    polys = [sympy.Poly(list(reversed([sympy.Rational(c.numerator, c.denominator) for c in p])),
+                        d) for p in coeffs]
+    with mpmath.workdps(60):
+        def value(x: Any) -> Any:
+            return mpmath.mpf(str(sympy.N(x, 60)))
 
-    def ok(x: Any) -> bool:
-        values = [p.eval(x) for p in polys]
-        return all(v == 0 or float(sympy.N(v, 50)) >= 0 for v in values)
+        found: list[tuple[Any, Any]] = [(mpmath.mpf(0), sympy.Integer(0))]
+        for poly in polys:
+            if poly.is_zero or poly.degree() < 1:
+                continue
+            for root in set(sympy.real_roots(poly)):
+                v = value(root)
+                if 0 < v < 1:
+                    found.append((v, root))
+        found.sort(key=lambda item: item[0])
+        points: list[tuple[Any, Any]] = []
+        for v, root in found:  # the same number found as the root of two constraints
+            if points and abs(v - points[-1][0]) < mpmath.mpf(SYMBOLIC_ZERO):
+                if root.is_Rational and not points[-1][1].is_Rational:
+                    points[-1] = (v, root)
+                continue
+            points.append((v, root))
+        bounds = [v for v, _ in points] + [mpmath.mpf(1)]
 
-    intervals: list[tuple[Any, Any]] = []
-    for lo, hi in itertools.pairwise(cuts):
-        if ok(lo) and ok((lo + hi) / 2):
-            if intervals and intervals[-1][1] == lo:
-                intervals[-1] = (intervals[-1][0], hi)
-            else:
-                intervals.append((lo, hi))
-        elif ok(lo):
-            intervals.append((lo, lo))
+        def stretch_ok(i: int) -> bool:
+            man, exp = ((bounds[i] + bounds[i + 1]) / 2).man_exp
+            mid = Fraction(man) * Fraction(2) ** exp
+            return all(_horner(c, mid) >= 0 for c in coeffs)
+
+        def point_ok(v: Any) -> bool:
+            return all(sum(mpmath.mpf(c.numerator) / c.denominator * v**i
+                           for i, c in enumerate(p)) >= -mpmath.mpf(SYMBOLIC_ZERO)
+                       for p in coeffs)
+
+        stretches = [stretch_ok(i) for i in range(len(points))]
+        intervals: list[tuple[int, int]] = []  # (first point, last bound) indices
+        for i, (v, _) in enumerate(points):
+            joined = bool(intervals) and intervals[-1][1] == i
+            if stretches[i]:
+                if joined:
+                    intervals[-1] = (intervals[-1][0], i + 1)
+                else:
+                    intervals.append((i, i + 1))
+            elif not joined and point_ok(v):
+                intervals.append((i, i))
     if not intervals:
         return CriticalDiscount.never()
-    first = intervals[0][0]
-    feasible = tuple((float(a), float(b)) for a, b in intervals)
+    ends = [*(root for _, root in points), sympy.Integer(1)]
+    feasible = tuple((float(ends[a]), float(ends[b])) for a, b in intervals)
+    first = points[intervals[0][0]][1]
     if not exact:
         return CriticalDiscount(float(first), feasible)
-    value = Fraction(int(first.p), int(first.q)) if first.is_Rational else first
-    return CriticalDiscount(float(first), feasible, value)
+    result = Fraction(int(first.p), int(first.q)) if first.is_Rational else first
+    return CriticalDiscount(float(first), feasible, result)
 
 
 def _penance(t: Number, r: Number, p: Number, s: Number, u_pun: Number, u_dev: Number,
