@@ -303,4 +303,8 @@ def test_k_round_threshold_is_exact_and_agrees_with_bisection(n, r, k):
     assert cd.exact is not None
     assert float(cd.exact) == pytest.approx(cd.delta, abs=1e-15)
     gain, loss = model._gain_loss(n, 1)
-    assert sympy.simplify(loss * sum(cd.exact**j for j in range(1, k + 1)) - gain) == 0
+    # exactly a root: the minimal polynomial of the threshold divides loss (d + ... + d^k) - gain
+    d = sympy.Symbol("d")
+    gain, loss = (sympy.Rational(v.numerator, v.denominator) for v in (gain, loss))
+    binding = sympy.Poly(loss * sum(d**j for j in range(1, k + 1)) - gain, d)
+    assert binding.rem(sympy.minimal_polynomial(sympy.sympify(cd.exact), d, polys=True)).is_zero
