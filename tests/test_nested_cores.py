@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 from fractions import Fraction
 from typing import Any, ClassVar
@@ -9,11 +10,12 @@ from typing import Any, ClassVar
 import numpy as np
 import pytest
 from contract import ModelContract
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import multilateral as ml
 from multilateral import automata as A
+from multilateral.claims import Claim
 from multilateral.errors import InvalidArgumentError, InvalidProbabilityError, InvalidTypeError
 from multilateral.models import NestedCores
 
@@ -75,18 +77,67 @@ def test_flat_cooperation_fails_past_a_size(eps, benefit, cost, L):
 
 
 def test_the_claim_holds_and_its_qualification_is_needed():
-    assert ml.claims.verify("nested_cores", max_examples=200).holds
-    # without the centre, at perfect monitoring, the federation is less stable: 2/3 vs 1/3
-    weak = NestedCores(n=20, subgroups=4, selective_incentive=0)
-    assert weak.critical_discount("flat").value == F(1, 3)
-    assert weak.critical_discount("nested").value == F(2, 3)
+    assert ml.claims.verify("nested_cores", max_examples=100).holds
+    # without the centre, at perfect monitoring, the federation is less stable: 19/45 vs 1/5
+    # (a subgroup of 10 stakes only what its own members give it: 1 - (5/4)(10/19) = 13/38)
+    weak = NestedCores(n=20, subgroups=2, cost=F(1, 4), selective_incentive=0)
+    assert weak.stake(10) == F(13, 38)
+    assert weak.critical_discount("flat").value == F(1, 5)
+    assert weak.critical_discount("nested").value == F(19, 45)
     assert weak.compare().more_stable == "flat"
     # ... and with enough noise the federation wins even without a centre
-    assert weak.with_(monitoring_error=F(1, 20)).compare().more_stable == "nested"
+    noisy = weak.with_(monitoring_error=F(3, 40))
+    assert not noisy.critical_discount("flat").attainable
+    assert noisy.critical_discount("nested").attainable
+    assert noisy.compare().more_stable == "nested"
     with pytest.raises(InvalidArgumentError, match="selective_incentive = 1"):
-        ml.claims.NESTED_CORES.holds(weak.with_(monitoring_error=F(1, 20)))
+        ml.claims.NESTED_CORES.holds(noisy)
     with pytest.raises(InvalidTypeError):
         ml.claims.NESTED_CORES.holds(42)
+
+
+def test_the_claim_can_fail_nearby():
+    # drop the centre from the qualification, or ask grim trigger for strictly more
+    # cooperation: each nearby statement has counterexamples in the same class
+    def more_stable(model):
+        return model.compare().more_stable == "nested"
+
+    def strictly_more(model):
+        return model.compare().more_cooperation == "nested"
+
+    loose = Claim("federation without centre", "x", "y", more_stable,
+                  lambda: ml.strategies.nested_cores_models(max_n=12, selective_incentive=None))
+    assert not loose.verify(max_examples=100).holds
+    grim = Claim("grim strictly more", "x", "y", strictly_more,
+                 lambda: ml.strategies.nested_cores_models(max_n=12))
+    counter = grim.verify(max_examples=100).counterexample
+    assert counter is not None and counter.punishment_rounds is None
+
+
+def test_the_claims_domain_is_informative():
+    # the class holds federations where both structures cooperate (the strict branch) and
+    # where only the federation does, not only cases where both fail
+    seen = {"both": 0, "only nested": 0, "neither": 0}
+
+    @settings(max_examples=60, database=None, deadline=None)
+    @given(ml.strategies.nested_cores_models(max_n=20))
+    def tally(model):
+        flat, nested = (model.critical_discount(s).attainable for s in ("flat", "nested"))
+        seen["both" if flat else "only nested" if nested else "neither"] += 1
+
+    tally()
+    assert seen["both"] > seen["neither"] and seen["only nested"] > 0
+
+
+@given(st.integers(3, 60), payoffs, payoffs)
+def test_without_the_centre_subgroups_need_schellings_minimal_coalition(n, benefit, cost):
+    # no centre, no noise: a subgroup of m sustains its own reciprocity iff its members'
+    # gifts outweigh the cost, (b + c)(m - 1) / (n - 1) > c
+    for m in range(1, n):
+        model = NestedCores(n=n, subgroups=(m, n - m), benefit=benefit, cost=cost,
+                            selective_incentive=0)
+        sustained = model.subgroup_critical_discounts()[0].attainable
+        assert sustained == ((benefit + cost) * (m - 1) > cost * (n - 1))
 
 
 @given(ml.strategies.nested_cores_models(max_n=20))
@@ -137,15 +188,74 @@ def test_longer_phases_give_algebraic_thresholds():
     assert model.with_(cost=0.5).critical_discount("flat").delta == pytest.approx(d, rel=1e-9)
 
 
-def test_two_member_threshold_matches_the_repeated_game_solver():
-    # epsilon = 0, n = 2: a Prisoner's Dilemma (T = R + c, P = R - b) under grim trigger
-    b, c = F(3, 2), F(1, 2)
-    model = NestedCores(n=2, subgroups=1, benefit=b, cost=c)
-    r = F(2)
-    t, p, sucker = r + c, r - b, r - b - 1
-    stage = ml.NormalFormGame([[r, sucker], [t, p]], [[r, t], [sucker, p]])
-    solved = ml.solvers.critical_discount(stage, [A.grim_trigger()] * 2)
-    assert solved.exact == model.critical_discount("flat").value == F(1, 4)
+def _linear_pd(n: int, benefit: Fraction, cost: Fraction) -> ml.NormalFormGame:
+    """The stage game the model reduces: each cooperator (action 0) gives every other member
+    (b + c) / (n - 1) at a cost c to himself (T - R = c, R - P = b)."""
+    gift = (benefit + cost) / (n - 1)
+    pay = np.empty((2,) * n + (n,), dtype=object)
+    for prof in itertools.product(range(2), repeat=n):
+        for i in range(n):
+            given_to_i = sum(1 for j in range(n) if j != i and prof[j] == 0)
+            pay[(*prof, i)] = gift * given_to_i - (cost if prof[i] == 0 else 0)
+    return ml.NormalFormGame(pay)
+
+
+def _trigger(n: int, me: int, watched: set[int], rounds: int | None) -> A.Automaton:
+    """Player ``me``'s public trigger strategy: cooperate while the reported actions of the
+    ``watched`` members (his own included) are all C; else defect for ``rounds`` rounds."""
+    others = [j for j in range(n) if j != me]
+    states = 2 if rounds is None else 1 + rounds
+    table = []
+    for s in range(states):
+        row = []
+        for own in range(2):
+            cells = []
+            for signal in range(2 ** (n - 1)):
+                seen = np.unravel_index(signal, (2,) * (n - 1))
+                clean = own == 0 and all(seen[k] == 0 for k, j in enumerate(others)
+                                         if j in watched)
+                if s == 0:
+                    cells.append(0 if clean else 1)
+                else:
+                    cells.append(1 if rounds is None else (s + 1) % states)
+            row.append(cells)
+        table.append(row)
+    return A.Automaton([0] + [1] * (states - 1), table)
+
+
+@pytest.mark.parametrize("n, sizes, eps, rounds", [
+    (2, (2,), F(1, 10), None), (2, (2,), F(1, 10), 2), (3, (3,), F(1, 20), 1),
+    (3, (3,), F(0), 2), (4, (2, 2), F(1, 10), None),
+])
+def test_thresholds_match_the_repeated_game_solver_on_the_stage_game(n, sizes, eps, rounds):
+    # the generic subgame-perfect threshold of the trigger profile in the linear n-person PD
+    # under public monitoring equals the closed form, flat and (no centre) nested
+    b, c = F(1), F(1, 4)
+    groups, start = [], 0
+    for m in sizes:
+        groups.append(set(range(start, start + m)))
+        start += m
+    profile = [_trigger(n, i, next(g for g in groups if i in g), rounds) for i in range(n)]
+    solved = ml.solvers.critical_discount(_linear_pd(n, b, c), profile, monitoring_error=eps)
+    model = NestedCores(n=n, subgroups=sizes, benefit=b, cost=c, monitoring_error=eps,
+                        selective_incentive=0, punishment_rounds=rounds)
+    assert solved.exact == model.critical_discount("nested").exact
+    assert solved.attainable
+
+
+def test_stakes_are_the_stage_games_payoff_differences():
+    # a member of a punished subgroup of m loses the gifts of its m - 1 others net of his own
+    # cost, plus the share of the rest's gifts the centre withholds
+    b, c, share = F(1), F(1, 2), F(1, 2)
+    n = 10
+    game = _linear_pd(n, b, c)
+    model = NestedCores(n=n, subgroups=(2, 3, 5), benefit=b, cost=c, selective_incentive=share)
+    all_c = game.payoffs[(0,) * n + (0,)]
+    for m in (2, 3, 5, 10):
+        punished = game.payoffs[(1,) * m + (0,) * (n - m) + (0,)]   # player 0 in the subgroup
+        withheld = share * (punished - game.payoffs[(1,) * n + (0,)])   # the rest's gifts
+        assert model.stake(m) == all_c - punished + withheld
+    assert model.stake(10) == b
 
 
 def test_cooperation_matches_a_simulation():
@@ -182,7 +292,8 @@ def test_grim_cooperation_is_zero_under_noise_and_delta_cuts_unsustained_groups(
 
 def test_subgroup_thresholds_and_stakes():
     m = NestedCores(n=10, subgroups=(2, 3, 5), selective_incentive=F(1, 2))
-    assert [m.stake(s) for s in (2, 3, 5, 10)] == [F(3, 5), F(13, 20), F(3, 4), 1]
+    # b - (1 - 1/2)(3/2)(10 - m)/9 = 1 - (10 - m)/12
+    assert [m.stake(s) for s in (2, 3, 5, 10)] == [F(1, 3), F(5, 12), F(7, 12), 1]
     assert m.clean_record(3) == 1
     assert len(m.subgroup_critical_discounts()) == 3
     assert m.critical_discount("nested") == max(m.subgroup_critical_discounts(),

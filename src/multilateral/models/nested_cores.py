@@ -1,72 +1,102 @@
 """Nested cores: reciprocity inside small subgroups, selective incentives at the centre.
 
 Bendor and Mookherjee (1987) represent ongoing collective action as an n-person repeated
-prisoner's dilemma and compare institutional structures. Decentralized conditional cooperation
-(trigger strategies on the whole group's record) works if every member monitors perfectly;
-once monitoring is uncertain it "degrades rapidly" as the group grows. A hierarchical
-(federated) structure -- reciprocity used inside subunits, selective incentives administered
-by the centre -- "is more stable than the decentralized structure" (p. 129, abstract). Kahler
-(1992) reads international institutions the same way: small cores (the G7 inside the G20, the
-G20 inside the UN, plurilaterals inside the WTO) carry cooperation inside large memberships.
+prisoner's dilemma and compare institutional structures. Their abstract (p. 129) states the
+results this module is about: decentralized conditional cooperation "can ease iterated
+collective action dilemmas -- if all players perfectly monitor the relation between
+individual choices and group payoffs"; once monitoring is uncertain "such strategies degrade
+rapidly in value, and centrally administered selective incentives become relatively more
+valuable"; a hierarchical structure, "with reciprocity used in subunits and selective
+incentives centrally administered", "is more stable than the decentralized structure and
+often secures more cooperation than the centralized structure". Kahler (1992) asks how
+multilateral institutions cope with large numbers; the G7 inside the G20, the G20 inside the
+UN and plurilaterals inside the WTO are the library's present-day instances of such small
+cores, not Kahler's (the G20 and the WTO postdate his article).
 
-The model (the library's reduced form of that mechanism; the paper's own payoff function and
-numbers were not available to us, only its abstract):
+The model (the library's, built to carry that mechanism; only the paper's abstract was
+available to us, not its payoff function, propositions or numbers):
 
-* ``n`` members, each period each cooperates or defects. Defecting gains ``cost`` (``c``, the
-  one-period temptation ``T - R``); a punishment phase costs every member of the punished
-  group ``benefit`` per period (``b = R - P``).
+* Stage game: the linear n-person Prisoners' Dilemma. Each cooperator gives every other
+  member ``(b + c) / (n - 1)`` at a cost ``c`` to himself, so defecting gains ``cost``
+  ``c = T - R`` and universal defection costs each member ``benefit`` ``b = R - P``.
 * Monitoring: each member's action is misread with probability ``monitoring_error``
-  (``epsilon < 1/2``), independently. A group of ``m`` cooperators shows a clean record with
-  probability ``s_m = (1 - epsilon)^m``: false alarms rise with the number monitored. One
-  deviator cuts it to ``epsilon (1 - epsilon)^(m - 1)``, so a deviation raises the chance of
-  punishment by ``d_m = (1 - epsilon)^(m - 1) (1 - 2 epsilon)``.
+  (``epsilon < 1/2``), independently, in a public record. A group of ``m`` cooperators shows a
+  clean record with probability ``s_m = (1 - epsilon)^m``: false alarms rise with the number
+  monitored. One deviator cuts it to ``epsilon (1 - epsilon)^(m - 1)``, so a deviation raises
+  the chance of punishment by ``d_m = (1 - epsilon)^(m - 1) (1 - 2 epsilon)``.
 * Flat (decentralized): everyone plays a trigger strategy on the whole group's record; one
-  apparent defection anywhere starts a punishment phase for all (forever, or for
-  ``punishment_rounds`` rounds).
+  apparent defection anywhere starts a punishment phase of universal defection (forever, or
+  for ``punishment_rounds`` rounds).
 * Nested (federated): the members are partitioned into ``subgroups``; each subgroup runs the
-  trigger strategy on its own record only, and the centre treats subgroups as players: when a
-  subgroup's record shows a defection, the subgroup's own cooperation stops (reciprocity inside)
-  and the centre withholds the share ``selective_incentive`` of the rest of the federation's
-  benefit from it (the selective incentive). A member of a subgroup of size ``m`` then stakes
-  ``B_m = b (m / n + selective_incentive (1 - m / n))`` per punishment period; the other
-  subgroups go on cooperating.
+  trigger strategy on its own record only (reciprocity inside), the other subgroups go on
+  cooperating, and the centre sanctions each member of a subgroup whose record shows a
+  defection, for the length of the punishment phase, by the share ``selective_incentive`` of
+  what the rest of a cooperating federation gives him (the selective incentive: a fixed
+  sanction, which does not lapse while other subgroups are themselves punished or not
+  cooperating; a literal withholding would be worth less then). A member of a punished
+  subgroup of size ``m`` then loses, per period (:meth:`NestedCores.stake`),
+  ``B_m = b - (1 - selective_incentive)(b + c)(n - m) / (n - 1)``: the full ``b`` with a full
+  selective incentive, and without one only what his own subgroup gives him, which is
+  negative when ``m`` is too small to be worth its own reciprocity.
 
-With ``S = delta + ... + delta^L`` (``S = delta / (1 - delta)`` for grim), cooperation in a
-group of size ``m`` with stake ``B`` is an equilibrium iff ``c (1 + (1 - s_m) S) <= d_m B S``,
-i.e. ``S >= S* = c / (d_m B - c (1 - s_m))``. The critical discount factor solves
+With ``S = delta + ... + delta^L`` (``S = delta / (1 - delta)`` for grim), the one-shot
+deviation principle gives: cooperation in a group of size ``m`` with stake ``B`` is a
+(perfect public) equilibrium iff ``c (1 + (1 - s_m) S) <= d_m B S``, i.e.
+``S >= S* = c / (d_m B - c (1 - s_m))``. The critical discount factor solves
 ``S(delta) = S*`` (grim: ``delta* = c / (c s_m + d_m B)``, a Fraction for exact inputs; one
 round: ``delta* = S*``; longer phases: the root of a polynomial, a sympy algebraic number).
 On the equilibrium path noise triggers punishment phases: the long-run share of periods a
 group of size ``m`` cooperates is ``1 / (1 + (1 - s_m) L)`` (zero under grim once
-``epsilon > 0``).
+``epsilon > 0``); with ``delta`` given, a group it does not sustain cooperates not at all.
+For ``n <= 4`` the tests check these thresholds against the generic repeated-game solver on
+the stage game with public trigger automata (flat, and nested without the centre), and the
+cooperation shares against a simulation.
 
-Findings (the library's, from these formulas): with perfect monitoring both structures have
-the same threshold ``c / (c + b)`` when ``selective_incentive = 1``, whatever ``n``; with noise
-the flat threshold rises with ``n`` and is never met past a size, while a federation of
-smaller subgroups with full selective incentives has a strictly lower threshold and more
-cooperation. With weak selective incentives the federation fragments the stake (each subgroup
-risks only its own share ``m / n``), so at low noise it is *less* stable than the flat group:
-the centre's incentives are what make nesting pay, as Bendor and Mookherjee argue.
+Findings (the library's, from these formulas): with perfect monitoring the flat threshold is
+``c / (c + b)`` whatever ``n``, and a federation with a full selective incentive has the same
+one; with noise the flat threshold rises with ``n`` and is never met past a size, while a
+federation of smaller subgroups with a full selective incentive has a strictly lower
+threshold and, with finite punishment phases, cooperates more of the time. The cooperation
+comparison against the flat group is the library's addition: Bendor and Mookherjee's
+"more cooperation" is against the centralized structure. Without the centre a subgroup risks
+only what its own members give it, so at low noise the federation is *less* stable than the
+flat group and subgroups below ``1 + c (n - 1) / (b + c)`` members cannot sustain anything
+(Schelling's minimal coalition): the centre's incentives are what make nesting pay.
 
-What the model leaves out: the centre here reads every subgroup's record at no cost and its
-selective incentive is as strong as the stake, so splitting all the way down to subgroups of
-one -- Bendor and Mookherjee's *centralized* structure, selective incentives on individuals --
-is the most stable of all. Their finding that the hierarchy "often secures more cooperation
-than the centralized structure" (p. 129) rests on the limits of central administration,
-which this model does not represent; it reproduces the hierarchy-against-decentralization
-comparison only.
+Departures from Bendor and Mookherjee, as far as their abstract shows them:
+
+* Monitoring. Their uncertainty is in "the relation between individual choices and group
+  payoffs" (a noisy group payoff); here each member's action is misread independently, a
+  different technology with the same consequence (the chance of a false alarm rises with the
+  number watched).
+* The centre. It reads every subgroup's record at no cost, cannot err about which subgroup
+  to sanction beyond the records' own noise, and is no player (its sanctions need no
+  incentive). So splitting all the way down to subgroups of one -- their *centralized*
+  structure, selective incentives on individuals -- is the most stable of all here. Their
+  finding that the hierarchy "often secures more cooperation than the centralized
+  structure" rests on the limits of central administration, which this model does not
+  represent: it reproduces the hierarchy-against-decentralization comparison only.
+* Strategies. Trigger strategies with punishment phases of fixed length (Green and Porter
+  1984), not optimal ones (Abreu, Pearce and Stacchetti 1990); "stability" is read as the
+  critical discount factor.
 
 References
 ----------
 .. [1] Bendor, J. and Mookherjee, D. (1987). Institutional structure and the logic of ongoing
    collective action. *American Political Science Review* 81(1), 129-154 (p. 129, abstract:
-   decentralized reciprocity works under perfect monitoring, degrades rapidly under
-   monitoring uncertainty; the hierarchical form is more stable).
+   decentralized reciprocity works under perfect monitoring, degrades rapidly in value under
+   monitoring uncertainty; the hierarchical form is more stable than the decentralized one
+   and often secures more cooperation than the centralized one). The body of the paper was
+   not available to us; no proposition or page beyond the abstract is cited.
 .. [2] Kahler, M. (1992). Multilateralism with small and large numbers. *International
-   Organization* 46(3), 681-708.
+   Organization* 46(3), 681-708 (multilateral governance of large numbers; only its opening
+   was available to us).
 .. [3] Green, E. J. and Porter, R. H. (1984). Noncooperative collusion under imperfect price
    information. *Econometrica* 52(1), 87-100 (trigger strategies with punishment phases
    started by noise).
+.. [4] Schelling, T. C. (1973). Hawks, doves, and dirty tricks: binary choices with
+   externalities. *Journal of Conflict Resolution* 17(3), 381-428 (the least number ``k`` of
+   cooperators who gain from cooperating even if the rest do not).
 """
 
 from __future__ import annotations
@@ -142,7 +172,8 @@ class CoreComparison:
     Attributes
     ----------
     delta : number or None
-        The discount factor compared at (None: each structure assumed sustained).
+        The discount factor compared at (None: each group at a discount factor that
+        sustains it, if any does).
     flat_critical, nested_critical : CriticalDiscount
         The two structures' critical discount factors.
     flat_cooperation, nested_cooperation : number
@@ -155,6 +186,12 @@ class CoreComparison:
     See Also
     --------
     NestedCores.compare : builds it.
+
+    References
+    ----------
+    .. [1] Bendor, J. and Mookherjee, D. (1987). Institutional structure and the logic of
+       ongoing collective action. *American Political Science Review* 81(1), 129-154
+       (p. 129: the hierarchical form is more stable than the decentralized structure).
 
     Examples
     --------
@@ -195,15 +232,18 @@ class NestedCores(Model):
         (positive, summing to ``n``). One subgroup of ``n`` is the flat group; ``n`` subgroups
         of one are centrally administered selective incentives on individuals.
     benefit : number, default 1
-        What a punishment phase costs each punished member per period (``R - P``).
+        What universal defection costs each member per period (``R - P`` of the linear
+        n-person Prisoners' Dilemma).
     cost : number, default 1/2
-        The one-period gain from defecting (``T - R``).
+        The one-period gain from defecting (``T - R``), the cost of cooperating.
     monitoring_error : number, default 0
         Probability that one member's action is misread, in ``[0, 1/2)``; at ``1/2`` the
         record says nothing about what was done.
     selective_incentive : number, default 1
-        Share in ``[0, 1]`` of the rest of the federation's benefit that the centre withholds
-        from a subgroup whose record shows a defection (1: full exclusion; 0: no centre).
+        The centre's sanction on a subgroup whose record shows a defection, as a share in
+        ``[0, 1]`` of what the rest of a cooperating federation gives its members, per period
+        of the punishment phase (1: the subgroup's members lose the whole ``benefit``; 0: no
+        centre, they lose only what their own subgroup gives them).
     punishment_rounds : int, optional
         Length of a punishment phase (``None``: forever, grim trigger).
 
@@ -211,22 +251,28 @@ class NestedCores(Model):
     -----
     Exact inputs give exact outputs: Fractions, and for ``punishment_rounds >= 2`` a sympy
     algebraic number in :attr:`CriticalDiscount.exact <multilateral.results.CriticalDiscount>`.
-    Floats give floats. The model is in reduced form (temptation and stake per period), so it
-    has no stage-game object. Change parameters with :meth:`with_`.
+    Floats give floats. The stage game is the linear n-person Prisoners' Dilemma (each
+    cooperator gives every other member ``(b + c) / (n - 1)`` at a cost ``c``); the model
+    works with its temptation and per-period stakes in closed form, for any ``n``, and
+    builds no game object (the tests build the game for ``n <= 4`` and check the thresholds
+    with :func:`multilateral.solvers.critical_discount`). Change parameters with
+    :meth:`with_`.
 
     ``subgroups=1`` is the flat group; ``subgroups=n`` (singletons) is centralized selective
     incentives on individuals, which with a free, fully informed centre is the most stable
     structure: the model does not represent the limits of central administration on which
-    Bendor and Mookherjee's hierarchy-against-centralization comparison rests.
+    Bendor and Mookherjee's hierarchy-against-centralization comparison rests (see the
+    module docstring for the other departures).
 
     References
     ----------
     .. [1] Bendor, J. and Mookherjee, D. (1987). Institutional structure and the logic of
        ongoing collective action. *American Political Science Review* 81(1), 129-154
-       (p. 129: decentralized reciprocity degrades under monitoring uncertainty; the
-       hierarchical structure is more stable).
+       (p. 129, abstract: decentralized reciprocity degrades rapidly in value under
+       monitoring uncertainty; the hierarchical structure is more stable than the
+       decentralized one).
     .. [2] Kahler, M. (1992). Multilateralism with small and large numbers. *International
-       Organization* 46(3), 681-708 (small cores within large institutions).
+       Organization* 46(3), 681-708.
     .. [3] Green, E. J. and Porter, R. H. (1984). Noncooperative collusion under imperfect
        price information. *Econometrica* 52(1), 87-100.
 
@@ -321,21 +367,30 @@ class NestedCores(Model):
     def stake(self, size: int) -> Any:
         """Per-period loss to a member of a punished group of ``size`` members.
 
-        The full ``benefit`` for the flat group (``size == n``); inside a federation the
-        subgroup's own share ``size / n`` of it plus the centre's selective incentive on the
-        rest.
+        In the linear n-person Prisoners' Dilemma (each cooperator gives each other member
+        ``(b + c) / (n - 1)`` at a cost ``c`` to himself) a member of a punished subgroup of
+        ``m`` loses what the other ``m - 1`` members gave him, net of the cost he saves
+        himself, ``(b + c)(m - 1) / (n - 1) - c``, plus what the centre withholds: the share
+        ``selective_incentive`` of what the other ``n - m`` members give him,
+        ``selective_incentive (b + c)(n - m) / (n - 1)``. The full ``benefit`` ``b = R - P``
+        for the flat group (``size == n``) and for any subgroup with a full selective
+        incentive; negative for a subgroup too small to be worth its own reciprocity. In one
+        line: ``b - (1 - selective_incentive)(b + c)(n - m) / (n - 1)``.
 
         Examples
         --------
         >>> from fractions import Fraction
         >>> import multilateral as ml
-        >>> m = ml.models.NestedCores(n=10, subgroups=2, selective_incentive=Fraction(1, 2))
-        >>> m.stake(10), m.stake(5)
-        (Fraction(1, 1), Fraction(3, 4))
+        >>> m = ml.models.NestedCores(n=11, subgroups=(5, 6), cost=Fraction(1, 2),
+        ...                           selective_incentive=Fraction(1, 2))
+        >>> m.stake(11), m.stake(5), m.with_(selective_incentive=0).stake(5)
+        (Fraction(1, 1), Fraction(11, 20), Fraction(1, 10))
         """
         check_positive_int(size, "size", 1)
-        share = Fraction(size, self.n)
-        return self.benefit * (share + self.selective_incentive * (1 - share))
+        if size > self.n:
+            raise InvalidArgumentError(f"size must be at most n={self.n}, got {size}")
+        rest = Fraction(self.n - size, self.n - 1)   # what the n - m others give, per (b + c)
+        return self.benefit - (1 - self.selective_incentive) * (self.benefit + self.cost) * rest
 
     def _sum_threshold(self, size: int) -> Any:
         """``S*``: the least ``delta + ... + delta^L`` sustaining a group of ``size`` (None:
@@ -358,6 +413,18 @@ class NestedCores(Model):
             return CriticalDiscount.at_least(target / (1 + target))
         value, exact = _root(target, self.punishment_rounds)
         return CriticalDiscount(value, ((value, 1.0),), exact)
+
+    def _sustains(self, target: Any, delta: Any) -> bool:
+        """Whether ``delta`` (None: some discount factor) meets the sum threshold ``target``,
+        compared exactly on ``delta + ... + delta^L`` (no rounding at the threshold)."""
+        if target is None or delta is None:
+            return target is not None
+        if delta == 1:
+            return True
+        rounds = self.punishment_rounds
+        total = (delta / (1 - delta) if rounds is None
+                 else sum(delta**j for j in range(1, rounds + 1)))
+        return bool(total >= target)
 
     def _binding(self, structure: Structure) -> Any:
         targets = [self._sum_threshold(m) for m in set(self._sizes(structure))]
@@ -428,8 +495,7 @@ class NestedCores(Model):
         for m in self._sizes(structure):
             target = self._sum_threshold(m)
             level = self._level(m)
-            if target is None or (delta is not None
-                                  and self._critical(target).delta > float(delta)):
+            if not self._sustains(target, delta):
                 level = level * 0
             total = total + level * Fraction(m, self.n)
         return total
