@@ -631,10 +631,12 @@ def nested_cores_models(*, max_n: int = 40, selective_incentive: Fraction | None
                         ) -> st.SearchStrategy[NestedCores]:
     """Exact :class:`~multilateral.models.NestedCores` federations of at least two subgroups.
 
-    Built directly: ``n`` in ``[4, max_n]``, cut at random into ``k >= 2`` subgroups, a
-    monitoring error in ``(0, 3/10]`` (multiples of ``1/200``), ``benefit`` in ``(0, 3]``,
-    ``cost`` in ``(0, 2]``, grim or punishment phases of 1 to 4 rounds, and the centre's
-    ``selective_incentive`` (default: full; ``None`` draws it in ``[0, 1]``).
+    Built directly: ``n`` in ``[4, max_n]``, cut at random into 2 to 7 subgroups, a
+    monitoring error in ``(0, 1/10]`` (multiples of ``1/400``; larger errors mostly leave
+    both structures unsustainable, a comparison that says nothing), ``benefit`` in
+    ``(0, 3]`` and ``cost`` in ``(0, 2]`` (multiples of ``1/4``), grim or punishment phases
+    of 1 to 4 rounds, and the centre's ``selective_incentive`` (default: full; ``None``
+    draws it in ``[0, 1]``, multiples of ``1/12``).
 
     See Also
     --------
@@ -662,7 +664,7 @@ def nested_cores_models(*, max_n: int = 40, selective_incentive: Fraction | None
         return NestedCores(
             n=n, subgroups=sizes, benefit=Fraction(draw(st.integers(1, 12)), 4),
             cost=Fraction(draw(st.integers(1, 8)), 4),
-            monitoring_error=Fraction(draw(st.integers(1, 60)), 200),
+            monitoring_error=Fraction(draw(st.integers(1, 40)), 400),
             selective_incentive=share,
             punishment_rounds=draw(st.sampled_from([None, 1, 2, 3, 4])))
 
