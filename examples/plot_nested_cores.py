@@ -5,17 +5,23 @@ Nested cores: the G7 inside the G20 inside the UN
 Bendor and Mookherjee (1987) model ongoing collective action as an n-person repeated
 prisoner's dilemma. Decentralized conditional cooperation -- everyone cooperates while the
 group's record is clean, and an apparent defection anywhere starts a punishment phase for all
--- works if every member monitors perfectly. Once monitoring is uncertain it "degrades
-rapidly": the more members a trigger strategy watches, the more often noise alone sets it off.
-A hierarchical structure, reciprocity inside small subunits and selective incentives
-administered by the centre, "is more stable" (p. 129). Kahler (1992) reads international
-institutions this way: small cores inside large memberships.
+-- works if every member monitors perfectly. Once monitoring is uncertain such strategies
+"degrade rapidly in value": in the library's model, the more members a trigger strategy
+watches, the more often noise alone sets it off. A hierarchical structure, reciprocity inside
+subunits and selective incentives administered by the centre, "is more stable than the
+decentralized structure" (abstract, p. 129). Kahler (1992) asks how multilateralism copes
+with large numbers; the G7 inside the G20 inside the UN is a present-day instance of small
+cores inside large memberships (the G20 postdates his article).
 
 This example applies :class:`~multilateral.models.NestedCores` to the groupings shipped with
 the library: the G7 inside the G20 (member lists from ``cases/data/groupings_members.csv``),
-and the G20 inside the United Nations. The payoffs (defection gain ``cost = 1/4``, per-period
-stake ``benefit = 1``), the monitoring error and the punishment length are assumptions, not
-estimates; the headline depends on them, so the last section sweeps them.
+and the G20 inside the United Nations. Only the member counts come from data. The payoffs
+(defection gain ``cost = 1/4``, the cost of universal defection ``benefit = 1``, in the linear
+n-person Prisoners' Dilemma), the monitoring error (1/100 per member and period), the
+punishment length (3 rounds), the discount factor (9/10) and the centre's full selective
+incentive (a subgroup whose record shows a defection is sanctioned by what the rest of the
+federation gives it, whatever the other subgroups are doing) are assumptions, not estimates;
+the headline depends on them, so the last sections sweep them.
 """
 
 # %%
@@ -76,23 +82,25 @@ def show(cd):
 # %%
 # What Bendor and Mookherjee say, beside what the model computes
 # --------------------------------------------------------------
-# Their paper's numbers were not available to us; its abstract (p. 129) states three
-# comparative statics, which the model reproduces.
+# Their paper's body and numbers were not available to us; its abstract (p. 129) states
+# three comparative statics, which the model reproduces in its own (the library's) terms.
 g20, un = structures(0, None)   # grim trigger: the threshold is c / (c + b)
-print("B&M p. 129: 'decentralized conditional cooperation can ease iterated collective action "
-      "dilemmas -- if all players perfectly monitor'")
+print("B&M abstract, p. 129: 'decentralized conditional cooperation can ease iterated "
+      "collective action dilemmas -- if all players perfectly monitor'")
 print(f"  computed, no monitoring error: flat critical delta {g20.critical_discount('flat').value}"
       f" for the G20 and {un.critical_discount('flat').value} for the UN "
       "(grim: c / (c + b) at any n)")
 g20, un = structures(EPS, ROUNDS)
-print("B&M p. 129: 'once monitoring uncertainty is introduced, such strategies degrade rapidly'")
+print("B&M abstract, p. 129: 'once monitoring uncertainty is introduced, such strategies "
+      "degrade rapidly in value'")
 for n in (7, 21, 50, 100, 193):
     flat = NestedCores(n=n, subgroups=1, benefit=BENEFIT, cost=COST, monitoring_error=EPS,
                        punishment_rounds=ROUNDS)
     print(f"  computed, error {EPS}, {ROUNDS}-round phases, n = {n:3d}: flat critical delta "
           f"{show(flat.critical_discount('flat'))}, long-run cooperation "
           f"{float(flat.cooperation('flat')):.2f}")
-print("B&M p. 129: 'this hierarchical form is more stable than the decentralized structure'")
+print("B&M abstract, p. 129: 'this hierarchical form is more stable than the decentralized "
+      "structure'")
 for name, model in (("G20", g20), ("UN", un)):
     result = model.compare(DELTA)
     cores = ", ".join(show(cd) for cd in model.subgroup_critical_discounts())
@@ -103,8 +111,10 @@ for name, model in (("G20", g20), ("UN", un)):
 
 # %%
 # In the UN the 174 members outside the G20 bind the whole federation (no delta sustains them
-# at this noise), but the G7 and the rest of the G20 go on cooperating inside it: Kahler's
-# small cores. The flat UN sustains nothing.
+# at this noise), but the G7 and the rest of the G20 go on cooperating inside it: small cores
+# inside a large membership. The flat UN sustains nothing. (The cores' stakes include the
+# centre's sanction, sized as what the rest would give them; it does not lapse because the
+# 174 are not cooperating: an assumption of the model.)
 #
 # The sweep: how the headline depends on the noise and the shadow of the future
 # -----------------------------------------------------------------------------
@@ -136,12 +146,23 @@ for eps in (0.0, 0.01, 0.03, 0.05):
               f"{g20.cooperation('nested', 0.9):.3f}")
 
 # %%
+# The payoffs are assumptions too: the G20's critical discount factors, flat and nested, over
+# the defection gain ``cost`` (``benefit = 1``), at the baseline noise and punishment length.
+print("\nsweep (G20, error 1/100, 3-round phases): cost, flat delta*, nested delta*")
+for cost in (Fraction(1, 8), Fraction(1, 4), Fraction(1, 2), Fraction(1)):
+    g20, _ = structures(EPS, ROUNDS)
+    g20 = g20.with_(cost=cost)
+    print(f"  {cost!s:>4}  {show(g20.critical_discount('flat'))}  "
+          f"{show(g20.critical_discount('nested'))}")
+
+# %%
 # Without the centre
 # ------------------
-# The nesting pays because the centre withholds the rest of the federation's benefit from a
-# subgroup whose record shows a defection. Without that selective incentive a subgroup risks
-# only its own share, and at low noise the federation is the *less* stable structure: the
-# library's finding, and Bendor and Mookherjee's reason for the centre.
+# The nesting pays because the centre sanctions a subgroup whose record shows a defection by
+# what the rest of the federation gives it. Without that selective incentive a subgroup risks
+# only what its own members give it (the G7: 6 x 5/80 - 1/4 = 1/8 a period, against 1 in the
+# flat group), and at low noise the federation is the *less* stable structure: the library's
+# finding, and in the model the reason for the centre.
 for share in (Fraction(1), Fraction(1, 2), Fraction(0)):
     for eps in (Fraction(0), Fraction(1, 100), Fraction(1, 20)):
         g20, _ = structures(eps, ROUNDS)

@@ -276,15 +276,19 @@ def _nested_cores(out: TextIO) -> None:
     perfect = NestedCores(n=g20, subgroups=(g7, g20 - g7), cost=Fraction(1, 4))
     noisy = perfect.with_(monitoring_error=Fraction(1, 100), punishment_rounds=3)
     flat, nested = noisy.critical_discount("flat"), noisy.critical_discount("nested")
+    alone = noisy.with_(selective_incentive=0).critical_discount("nested")
     out.write(
         "Nested cores (Bendor and Mookherjee 1987; Kahler 1992): a trigger strategy that "
-        "watches fewer\nmembers suffers fewer false alarms.\n\n"
+        "watches fewer\nmembers suffers fewer false alarms (the library's model; cost 1/4, "
+        "benefit 1, assumed).\n\n"
         f"  perfect monitoring: critical delta {perfect.critical_discount('flat').value} flat, "
-        f"{perfect.critical_discount('nested').value} nested, whatever n\n  (p. 129: "
+        f"{perfect.critical_discount('nested').value} nested, whatever n\n  (abstract, p. 129: "
         "decentralized reciprocity works if monitoring is perfect)\n"
         f"  G20 ({g20}) with 1/100 monitoring error, 3-round phases: flat delta {flat.delta:.3f},"
         f" cooperating {float(noisy.cooperation('flat')):.0%};\n  G7 core + {g20 - g7} others:"
         f" delta {nested.delta:.3f}, cooperating {float(noisy.cooperation('nested')):.0%}\n"
+        "  (p. 129: the hierarchy 'is more stable than the decentralized structure')\n"
+        f"  without the centre's selective incentive: nested delta {alone.delta:.3f}\n"
     )
 
 
