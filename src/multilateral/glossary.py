@@ -288,10 +288,11 @@ TOPICS: dict[str, dict[str, str]] = {
                        "renegotiation-proof, Farrell and Maskin 1989).",
         "subgroups": "The subgroups of a federation (``NestedCores``): their number ``k`` "
                      "(equal sizes) or their sizes, which partition the ``n`` members.",
-        "selective_incentive": "Share of the rest of a federation's benefit that the centre "
-                               "withholds from a subgroup whose record shows a defection "
-                               "(Bendor and Mookherjee's centrally administered selective "
-                               "incentive; ``NestedCores``).",
+        "selective_incentive": "The centre's sanction on a subgroup whose record shows a "
+                               "defection, as a share in [0, 1] of what the rest of a "
+                               "cooperating federation gives its members (Bendor and "
+                               "Mookherjee's centrally administered selective incentive; "
+                               "``NestedCores``).",
         "benefits": "Each member's benefit (or return, or interest): always a sequence, one "
                     "per member, because the members differ (``ConditionalCooperation``, "
                     "``ForumChoice``, ``side_payments``). One number for everyone is "
