@@ -40,6 +40,17 @@ def _fmt(values: Any) -> str:
     return format_values(np.asarray(values, dtype=float))
 
 
+def _short(exact: object, approx: float) -> str:
+    """An exact value as written, unless it runs long (a Fraction with hundreds of digits at
+    n = 193): then its float with a mark that the exact value is in the ``exact`` field."""
+    text = str(exact)
+    return text if len(text) <= _REPR_EXACT_CHARS else f"~{approx:.6g} (exact)"
+
+
+#: Exact values longer than this are shown by their float in a result's repr.
+_REPR_EXACT_CHARS = 40
+
+
 @dataclass(frozen=True, repr=False, eq=False)
 class NashEquilibrium:
     """A Nash equilibrium: one mixed strategy per player, verified by the solver.
@@ -305,7 +316,7 @@ class CriticalDiscount:
         if not self.attainable:
             return "CriticalDiscount(never)"
         shown = self.expression if self.expression is not None else (
-            self.exact if self.exact is not None else f"{self.delta:.6g}")
+            _short(self.exact, self.delta) if self.exact is not None else f"{self.delta:.6g}")
         return f"CriticalDiscount({shown})"
 
 
@@ -372,5 +383,5 @@ class Threshold:
     def __repr__(self) -> str:
         if not self.attainable:
             return f"Threshold({self.parameter}: none)"
-        shown = self.exact if self.exact is not None else f"{self.value:.6g}"
+        shown = _short(self.exact, self.value) if self.exact is not None else f"{self.value:.6g}"
         return f"Threshold({self.parameter} {'>=' if self.holds_above else '<='} {shown})"
