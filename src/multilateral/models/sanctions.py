@@ -1,45 +1,42 @@
 """Oye's sanctions channel: who pays to punish, and whether the punishment is credible.
 
-Oye (1985, pp. 18-20) names the feasibility of sanctions as the first channel through which
-numbers hurt conditional cooperation: among many players, withholding cooperation to punish one
-defector punishes everyone, and someone must pay to punish. His remedy is to target (decompose)
-sanctions. This module compares the two kinds of sanction in the n-member repeated linear
-public good of :class:`~multilateral.models.ConditionalCooperation` (per-capita return ``m``:
-``T = m (n - 1)``, ``R = m n - 1``, ``P = 0``, and ``S = m - 1`` for a member who contributes
-while nobody gives to him) under two requirements.
+Oye (1985, pp. 18-20): among many players, withholding cooperation to punish one defector
+punishes everyone, and someone must pay to punish; his remedy is to target (decompose)
+sanctions. This module compares the two in the n-member repeated linear public good of
+:class:`~multilateral.models.ConditionalCooperation` (per-capita return ``m``: ``T = m (n -
+1)``, ``R = m n - 1``, ``P = 0``, ``S = m - 1`` for a member who contributes while nobody
+gives to him) under two requirements.
 
-* **Untargeted** (collective reversion, Friedman's grim): after a defection nobody contributes
-  again. Subgame perfect for ``delta >= (T - R) / (T - P)``, and free in the sense that
-  withholding is a stage best reply; but it costs every punisher ``R - P`` a round, the
-  punishers together ``(n - 1)(R - P)``, and the punishment phase is strictly Pareto-dominated
-  by forgiving, so it is *not* weakly renegotiation-proof (Farrell and Maskin 1989): players
-  who can renegotiate after a defection would not carry it out.
+* **Untargeted** (collective reversion, grim): nobody contributes again. Subgame perfect for
+  ``delta >= (T - R) / (T - P)``, it costs the punishers ``(n - 1)(R - P)`` a round, and its
+  punishment ``(P, ..., P)`` is strictly Pareto-dominated by cooperation ``(R, ..., R)`` at
+  every ``n``: *not* weakly renegotiation-proof (Farrell and Maskin 1989).
 * **Targeted** (penance, van Damme 1989, generalised to ``n``): the defector must contribute for
   ``punishment_rounds`` rounds while excluded from the others' contributions (payoff ``S``);
   the others go on cooperating among themselves (or, when that is not worth it without him,
   ``m (n - 1) <= 1``, and in a pair, they withhold) and pay ``sanction_cost`` a round to
   administer the exclusion. A punisher who shirks must do penance in turn (Axelrod's
-  metanorm, in repeated-game form), so punishing has its own incentive constraint: the
-  second-order free-rider problem. The sanction is renegotiation-proof iff the punishers do at
-  least as well during the penance as under cooperation, ``u_pun >= R``: in a pair (and
-  whenever the punishers withhold) the victim gains ``m - R`` from the penitent's
-  contribution, which can pay for the sanction; in larger groups whose punishers keep
-  cooperating, nobody gains and any positive cost makes the penance renegotiable.
+  metanorm, in repeated-game form): punishing has its own incentive constraint, the
+  second-order free-rider problem. It is renegotiation-proof iff the punishers' continuation
+  values are at least ``R``, i.e. ``u_pun >= R`` (:meth:`Sanctions.is_renegotiation_proof`):
+  in a pair (and whenever the punishers withhold) the victim gains ``m - R`` from the
+  penitent, which can pay for the sanction; when the punishers cooperate nobody gains, and any
+  cost makes the penance renegotiable. That is the library's finding for penance in which
+  *every* punisher pays: strict dominance needs every member to gain, so a penance leaving one
+  indifferent (a single designated enforcer; not modelled) would escape it.
 
-With one round of penance every incentive constraint is linear in ``delta`` and the targeted
-threshold is ``max(T - R, P - S, c) / (R - S)``, ``c`` the punisher's stage temptation
-(``T - R + sanction_cost`` when the punishers cooperate, :meth:`Sanctions.critical_discount`).
-With a fixed multiplier ``r`` that punishers' threshold, ``(n (1 + sanction_cost) - r) /
-(r (n - 1))``, rises with ``n`` iff ``r > 1 + sanction_cost``: the incentive to punish is
-diluted. In the Prisoner's Dilemma the threshold is the condition for van Damme's repentance
-strategies, ``max((T - R)/(R - S), (P - S)/(R - S))`` (:func:`penance_threshold`), derived
-here from the one-shot deviation constraints and checked against the automaton solver
-(Contrite Tit for Tat, and ``k``-round penance automata).
+One round needs ``max(T - R, P - S, c) / (R - S)``, ``c`` the punisher's temptation (``T - R
++ sanction_cost`` if the punishers cooperate: with a fixed ``r``, ``(n (1 + sanction_cost) -
+r) / (r (n - 1))``, rising with ``n`` iff ``r > 1 + sanction_cost``, a diluted incentive to
+punish); in the Prisoner's Dilemma, Contrite Tit for Tat's (:func:`penance_threshold`).
 
 Assumptions: perfect monitoring of the punishment phase (``detection`` applies to the first
-defection only); identical members; weak renegotiation-proofness with *strict* Pareto
-dominance (a continuation is renegotiated when every member gains), as Farrell and Maskin
-define it.
+defection only); identical members; one penitent at a time (a shirking punisher takes over);
+the cost attaches to the punishing act (withholding, so shirking is forgiving; or exclusion,
+so a shirker may also withhold); weak renegotiation-proofness with *strict* Pareto dominance,
+as Farrell and Maskin define it. The thresholds, derived from the one-shot deviation
+constraints, agree with the automaton solvers on explicit penance profiles (two players;
+three with an exclusion action). The pages in [2]_ and [3]_ were not checked here.
 
 References
 ----------
@@ -51,8 +48,6 @@ References
    *Journal of Economic Theory* 47(1), 206-217.
 .. [4] Axelrod, R. (1986). An evolutionary approach to norms. *American Political Science
    Review* 80(4), 1095-1111 (metanorms: punishing those who do not punish).
-.. [5] Boyd, R. and Richerson, P. J. (1992). Punishment allows the evolution of cooperation
-   (or anything else) in sizable groups. *Ethology and Sociobiology* 13(3), 171-195.
 """
 
 from __future__ import annotations
@@ -86,93 +81,60 @@ def _check_choice(value: str, name: str, allowed: tuple[str, ...]) -> None:
             f"{name} must be one of {', '.join(repr(a) for a in allowed)}, got {value!r}")
 
 
-def _horner(coeffs: list[Fraction], x: Fraction) -> Fraction:
-    value = Fraction(0)
-    for c in reversed(coeffs):
-        value = value * x + c
-    return value
-
-
 def _least_delta(constraints: list[list[Number]], exact: bool) -> CriticalDiscount:
     """The least ``d`` in ``[0, 1)`` at which every polynomial (coefficients from degree 0 up)
-    is ``>= 0``, with the feasible intervals. Computed exactly (float coefficients by their
-    binary value); the result carries the exact root only when ``exact``.
+    is ``>= 0``, with the feasible intervals; the exact root only when ``exact``.
 
-    The cut points are the polynomials' exact real roots in ``(0, 1)``. Between two cuts every
-    polynomial keeps its sign, read exactly at a rational point; a cut next to a feasible
-    stretch is feasible by continuity, and only a cut between two infeasible stretches (an
-    isolated point) is read in 60-digit arithmetic, as ``>= -SYMBOLIC_ZERO``.
+    Cut at the polynomials' exact real roots in ``(0, 1)``; between cuts each keeps its sign,
+    read exactly at a rational point; a cut next to a feasible stretch is feasible by
+    continuity, and only an isolated cut is read in 60 digits (``>= -SYMBOLIC_ZERO``).
     """
     import mpmath
     import sympy
 
-    d = sympy.Symbol("d")
     coeffs = [[Fraction(c) for c in p] for p in constraints]
-    polys = [sympy.Poly(list(reversed([sympy.Rational(c.numerator, c.denominator) for c in p])),
-                        d) for p in coeffs]
+    polys = [sympy.Poly([sympy.Rational(c.numerator, c.denominator) for c in reversed(p)],
+                        sympy.Symbol("d")) for p in coeffs]
     with mpmath.workdps(60):
-        def value(x: Any) -> Any:
-            return mpmath.mpf(str(sympy.N(x, 60)))
-
-        found: list[tuple[Any, Any]] = [(mpmath.mpf(0), sympy.Integer(0))]
-        for poly in polys:
-            if poly.is_zero or poly.degree() < 1:
-                continue
-            for root in set(sympy.real_roots(poly)):
-                v = value(root)
-                if 0 < v < 1:
-                    found.append((v, root))
-        found.sort(key=lambda item: item[0])
+        found = [(mpmath.mpf(0), sympy.Integer(0))] + [
+            (v, x) for poly in polys if poly.degree() >= 1 for x in set(sympy.real_roots(poly))
+            if 0 < (v := mpmath.mpf(str(sympy.N(x, 60)))) < 1]
         points: list[tuple[Any, Any]] = []
-        for v, root in found:  # the same number found as the root of two constraints
-            if points and abs(v - points[-1][0]) < mpmath.mpf(SYMBOLIC_ZERO):
-                if root.is_Rational and not points[-1][1].is_Rational:
-                    points[-1] = (v, root)
-                continue
-            points.append((v, root))
+        for v, x in sorted(found, key=lambda item: item[0]):  # one number, two constraints
+            if points and abs(v - points[-1][0]) < SYMBOLIC_ZERO:
+                if x.is_Rational:
+                    points[-1] = (v, x)
+            else:
+                points.append((v, x))
         bounds = [v for v, _ in points] + [mpmath.mpf(1)]
-
-        def stretch_ok(i: int) -> bool:
-            man, exp = ((bounds[i] + bounds[i + 1]) / 2).man_exp
-            mid = Fraction(man) * Fraction(2) ** exp
-            return all(_horner(c, mid) >= 0 for c in coeffs)
-
-        def point_ok(v: Any) -> bool:
-            return all(sum(mpmath.mpf(c.numerator) / c.denominator * v**i
-                           for i, c in enumerate(p)) >= -mpmath.mpf(SYMBOLIC_ZERO)
-                       for p in coeffs)
-
-        stretches = [stretch_ok(i) for i in range(len(points))]
         intervals: list[tuple[int, int]] = []  # (first point, last bound) indices
         for i, (v, _) in enumerate(points):
+            man, exp = ((bounds[i] + bounds[i + 1]) / 2).man_exp
+            mid = Fraction(man) * Fraction(2) ** exp
             joined = bool(intervals) and intervals[-1][1] == i
-            if stretches[i]:
+            if all(sum(c * mid**j for j, c in enumerate(p)) >= 0 for p in coeffs):
                 if joined:
                     intervals[-1] = (intervals[-1][0], i + 1)
                 else:
                     intervals.append((i, i + 1))
-            elif not joined and point_ok(v):
+            elif not joined and all(sum(c.numerator * v**j / c.denominator for j, c in
+                                        enumerate(p)) >= -SYMBOLIC_ZERO for p in coeffs):
                 intervals.append((i, i))
     if not intervals:
         return CriticalDiscount.never()
-    ends = [*(root for _, root in points), sympy.Integer(1)]
+    ends = [*(x for _, x in points), sympy.Integer(1)]
     feasible = tuple((float(ends[a]), float(ends[b])) for a, b in intervals)
     first = points[intervals[0][0]][1]
-    if not exact:
-        return CriticalDiscount(float(first), feasible)
     result = Fraction(int(first.p), int(first.q)) if first.is_Rational else first
-    return CriticalDiscount(float(first), feasible, result)
+    return CriticalDiscount(float(first), feasible, result if exact else None)
 
 
 def _penance(t: Number, r: Number, p: Number, s: Number, u_pun: Number, u_dev: Number,
              k: int, q: Number) -> CriticalDiscount:
-    """Least ``delta`` at which ``k`` rounds of penance (penitent gets ``s``, each punisher
-    ``u_pun``; a shirking punisher gets ``u_dev`` and does penance himself) sustain ``r``.
-
-    Constraints: the defector, ``t - r <= q (r - s)(d + ... + d^k)``; the penitent,
-    ``d^k (r - s) >= p - s``; the punisher with ``j`` rounds left, ``(1 - d^j) u_pun + d^j r >=
-    (1 - d) u_dev + d ((1 - d^k) s + d^k r)`` for ``j = 1..k``.
-    """
+    """Least ``delta`` for ``k`` rounds of penance: the defector, ``t - r <= q (r - s)(d + ...
+    + d^k)``; the penitent, ``d^k (r - s) >= p - s``; the punisher with ``j`` rounds left
+    (a shirker gets ``u_dev``, then does penance), ``(1 - d^j) u_pun + d^j r >= (1 - d) u_dev +
+    d ((1 - d^k) s + d^k r)``, ``j = 1..k``."""
     exact = all(is_exact(v) for v in (t, r, p, s, u_pun, u_dev, q))
     if k == 1:
         worst = max((t - r) / q, p - s, u_dev - u_pun) / (r - s)
@@ -194,18 +156,19 @@ def _penance(t: Number, r: Number, p: Number, s: Number, u_pun: Number, u_dev: N
 
 
 def penance_threshold(T: Number, R: Number, P: Number, S: Number, *,
-                      punishment_rounds: int = 1, sanction_cost: Number = 0
-                      ) -> CriticalDiscount:
+                      punishment_rounds: int = 1, sanction_cost: Number = 0,
+                      credibility: Credibility = "renegotiation_proof") -> CriticalDiscount:
     """Van Damme's repentance strategies in the repeated Prisoner's Dilemma: the least ``delta``.
 
-    Cooperate; a player who defects must cooperate for ``punishment_rounds`` rounds while the
-    victim defects (penance; refusing restarts it), then cooperation resumes. The victim gets
-    ``T - sanction_cost`` during the penance, more than ``R`` when ``sanction_cost < T - R``, so
-    no continuation is Pareto-dominated by another: the equilibrium is weakly
-    renegotiation-proof whenever it is subgame perfect (and ``sanction_cost <= T - R``), where
-    grim reversion to ``(P, P)`` never is. With one round the threshold is
-    ``max(T - R, P - S, sanction_cost - (T - R)) / (R - S)``; with ``k`` rounds, the least root
-    of the three polynomial constraints (exact, a sympy algebraic number when irrational).
+    Cooperate; a defector must cooperate for ``punishment_rounds`` rounds while the victim
+    defects (refusing restarts it; a victim who forgives, getting ``R``, owes penance). The
+    victim's continuation value, ``(1 - d^j)(T - sanction_cost) + d^j R`` with ``j`` rounds
+    left, is at least ``R`` iff ``sanction_cost <= T - R``, the penitent's below ``R``: then no
+    continuation strictly Pareto-dominates another (weak renegotiation-proofness, which grim
+    reversion to ``(P, P)`` never has); past it the penance is renegotiable. With one round the
+    threshold is ``max(T - R, P - S, sanction_cost - (T - R)) / (R - S)``, Contrite Tit for
+    Tat's (derived here from the one-shot deviation constraints); with ``k`` rounds, the least
+    root of the polynomial constraints (exact, a sympy algebraic number when irrational).
 
     Parameters
     ----------
@@ -215,6 +178,9 @@ def penance_threshold(T: Number, R: Number, P: Number, S: Number, *,
         Rounds of penance.
     sanction_cost : number, default 0
         What punishing costs the victim each round of the penance.
+    credibility : {"renegotiation_proof", "subgame_perfect"}
+        Renegotiation-proof: also weakly renegotiation-proof (``never`` when
+        ``sanction_cost > T - R``). Subgame perfect: the incentive constraints only.
 
     Returns
     -------
@@ -224,7 +190,8 @@ def penance_threshold(T: Number, R: Number, P: Number, S: Number, *,
     Raises
     ------
     InvalidArgumentError
-        Unless ``T > R > P > S``, or for a negative ``sanction_cost``.
+        Unless ``T > R > P > S``, for a negative ``sanction_cost``, or an unknown
+        ``credibility``.
 
     References
     ----------
@@ -246,6 +213,10 @@ def penance_threshold(T: Number, R: Number, P: Number, S: Number, *,
     CriticalDiscount(2/3)
     >>> penance_threshold(5, 3, 1, 0, punishment_rounds=2)   # P - S = (R - S) d^2 binds
     CriticalDiscount(sqrt(3)/3)
+    >>> penance_threshold(5, 3, 1, 0, sanction_cost=3)       # past T - R: renegotiable
+    CriticalDiscount(never)
+    >>> penance_threshold(5, 3, 1, 0, sanction_cost=3, credibility="subgame_perfect")
+    CriticalDiscount(2/3)
     """
     t, r, p, s = (check_real(v, name) for v, name in ((T, "T"), (R, "R"), (P, "P"), (S, "S")))
     if not t > r > p > s:
@@ -253,6 +224,9 @@ def penance_threshold(T: Number, R: Number, P: Number, S: Number, *,
             f"a Prisoner's Dilemma needs T > R > P > S, got T={T}, R={R}, P={P}, S={S}")
     k = check_positive_int(punishment_rounds, "punishment_rounds", 1)
     cost = check_real(sanction_cost, "sanction_cost", low=0)
+    _check_choice(credibility, "credibility", _CREDIBILITY)
+    if credibility == "renegotiation_proof" and t - cost < r:
+        return CriticalDiscount.never()
     return _penance(t, r, p, s, t - cost, r, k, 1 + 0 * cost)
 
 
@@ -305,7 +279,6 @@ class SanctionComparison:
     def __repr__(self) -> str:
         def show(cd: CriticalDiscount) -> str:
             return "never" if not cd.attainable else format_number(cd.value)
-
         parts = [f"{s}: spe {show(self.threshold(s, 'subgame_perfect'))}, "  # type: ignore[arg-type]
                  f"rp {show(self.threshold(s, 'renegotiation_proof'))}"  # type: ignore[arg-type]
                  for s in _SANCTIONS]
@@ -325,19 +298,18 @@ class Sanctions(Model):
     mpcr : number, optional
         The marginal per-capita return held fixed as ``n`` varies. Give exactly one.
     sanction_cost : number, default 0
-        What administering a targeted sanction costs each punisher each round (exclusion,
-        enforcement): who pays to punish. Collective reversion needs no administration.
+        What administering a targeted sanction costs each punisher each round: who pays to
+        punish. Collective reversion needs no administration.
     punishment_rounds : int, default 1
-        Rounds of penance a defector owes under targeted sanctions; untargeted sanctions revert
-        forever (grim, the harshest collective punishment).
+        Rounds of penance a defector owes; untargeted sanctions revert forever (grim).
     detection : number, default 1
         Probability that a defection from cooperation is detected (the punishment phase is
         played in the open).
 
     Notes
     -----
-    Exact parameters give exact thresholds (Fractions; with ``punishment_rounds >= 2`` possibly
-    sympy algebraic numbers); floats give floats. Change parameters with :meth:`with_`.
+    Exact in, exact out (Fractions, or sympy algebraic numbers for ``punishment_rounds >= 2``);
+    floats give floats. Change parameters with :meth:`with_`.
 
     References
     ----------
@@ -409,7 +381,6 @@ class Sanctions(Model):
             parts.append(f"detection={format_number(self.detection)}")
         return f"Sanctions({', '.join(parts)})"
 
-    # -- the stage game ----------------------------------------------------------------------
     @property
     def game(self) -> AnonymousGame:
         """The stage game: the ``n``-member linear public goods game.
@@ -466,7 +437,6 @@ class Sanctions(Model):
             return r - cost, max(t, r)
         return m - cost, 2 * m - 1  # they withhold: shirking is contributing (forgiving)
 
-    # -- the questions -----------------------------------------------------------------------
     def punishment_cost(self, sanction: Sanction = "targeted", n: int | None = None) -> Number:
         """What the ``n - 1`` punishers together lose each round of punishment, against
         cooperation: ``(n - 1)(R - P)`` for collective reversion, ``(n - 1)(R - u_pun)`` for a
@@ -514,10 +484,12 @@ class Sanctions(Model):
                                n: int | None = None) -> bool:
         """Whether no continuation of the sanction is strictly Pareto-dominated by another.
 
-        Untargeted: never while cooperation is worth having (``R > P``): every member gets
-        ``P`` in the punishment and ``R`` by forgiving. Targeted: iff each punisher gets at least
-        ``R`` during the penance (the penitent always gets less); cooperation and penances of
-        different members are then unranked.
+        Of continuation values. Untargeted: never while ``R > P`` (``P`` for all against
+        ``R``). Targeted: with ``j`` rounds left the penitent's value is ``(1 - d^j) S + d^j R <
+        R``, each punisher's ``(1 - d^j) u_pun + d^j R``. If ``u_pun < R`` cooperation is better
+        for every member than any penance; if ``u_pun >= R`` no penance is dominated by
+        cooperation, nor by another (a penitent is worse off in his own; with fewer rounds left
+        he is better off, his punishers not). So ``u_pun >= R`` decides, at every ``delta``.
 
         See Also
         --------
@@ -554,11 +526,10 @@ class Sanctions(Model):
         Returns
         -------
         CriticalDiscount
-            0 when contributing is dominant (``m >= 1``); ``never`` when cooperation is not worth
-            having (``R <= P``), when the sanction is renegotiable under
-            ``"renegotiation_proof"``, or when no ``delta < 1`` satisfies the constraints.
-            Untargeted and subgame perfect: ``(T - R) / ((T - R) + q (R - P))``. Targeted with one
-            round of penance: ``max((T - R) / q, P - S, u_dev - u_pun) / (R - S)``.
+            0 when contributing is dominant (``m >= 1``); ``never`` when ``R <= P``, when the
+            sanction is renegotiable under ``"renegotiation_proof"``, or when no ``delta < 1``
+            will do. Untargeted, subgame perfect: ``(T - R) / ((T - R) + q (R - P))``.
+            Targeted, one round: ``max((T - R) / q, P - S, u_dev - u_pun) / (R - S)``.
 
         See Also
         --------
