@@ -343,12 +343,17 @@ def test_the_stage_game_solver_finds_all_defect():
 
 def test_oye_sanctions_claim_holds_over_its_class():
     claim = ml.claims.OYE_SANCTIONS
-    assert claim.verify(max_examples=200).holds
+    assert claim.verify(max_examples=50).holds  # tests/test_claims.py checks it at length
     # the qualification is doing work: a costly sanction among cooperating punishers is
     # renegotiable, the same sanction free to administer is credible at the grim threshold
     costly = Sanctions(n=6, mpcr=Fraction(1, 2), sanction_cost=Fraction(1, 10))
     assert claim.holds(costly) and not costly.critical_discount().attainable
     assert costly.with_(sanction_cost=0).critical_discount().exact == Fraction(1, 5)
+    # nearby false statements fail over the same class
+    for false in (lambda m: m.critical_discount().attainable,  # credible whatever the cost
+                  lambda m: m.with_(n=m.n + 1).cost_tolerance() > m.cost_tolerance()):
+        wrong = ml.claims.Claim("false", "false", "test", false, ml.strategies.sanctions_models)
+        assert not wrong.verify(max_examples=100).holds
 
 
 @given(st.integers(3, 80), multipliers, costs)

@@ -152,8 +152,8 @@ OYE_MONITORING = register(Claim(
 def _sanctions_harder(model: Sanctions) -> bool:
     """Collective reversion: subgame perfect, renegotiable, dearer with one more member;
     targeted penance: renegotiation-proof iff its cost is within a tolerance that does not grow
-    with ``n``, and then as good as collective reversion credible by assumption; paying to
-    punish never lowers the threshold."""
+    with ``n``, and then exactly as good as collective reversion credible by assumption (at its
+    own cost, and free); paying to punish never lowers the threshold."""
     larger = model.with_(n=model.n + 1)
     collective = model.critical_discount("untargeted", "subgame_perfect")
     if not collective.attainable or model.critical_discount(
@@ -165,6 +165,8 @@ def _sanctions_harder(model: Sanctions) -> bool:
         return False
     credible = model.critical_discount("targeted", "renegotiation_proof")
     if credible.attainable != (model.sanction_cost <= model.cost_tolerance()):
+        return False
+    if credible.attainable and credible != collective:  # credible: as good as grim assumed
         return False
     free = model.with_(sanction_cost=0)
     if free.critical_discount() != collective or not free.compare().remedy_works(
@@ -181,13 +183,16 @@ OYE_SANCTIONS = register(Claim(
               "though subgame perfect, costs the punishers together (n - 1)(R - P) a round, "
               "more as the group grows, and every member would rather forgive: it is not "
               "renegotiation-proof and, when sanctions must be credible, sustains nothing; "
-              "targeted sanctions (the defector does penance while the rest go on "
-              "cooperating) are renegotiation-proof when administering them costs each "
-              "punisher no more than he gains from the penitent, a tolerance that shrinks as "
-              "the group grows (to nothing once the punishers cooperate among themselves), "
-              "and then sustain cooperation at the threshold collective reversion needed when "
-              "credible by assumption; paying to punish never lowers the threshold (the "
-              "punishers' own incentive constraint)",
+              "targeted sanctions (the defector does one round of penance, contributing "
+              "while every other member excludes him and the rest go on cooperating, or "
+              "withholds where that is not worth it) are renegotiation-proof when "
+              "administering them costs each punisher no more than he gains from the "
+              "penitent, a tolerance that shrinks as the group grows (to nothing once the "
+              "punishers cooperate among themselves), and then sustain cooperation at the "
+              "threshold collective reversion needed when credible by assumption; paying to "
+              "punish never lowers the threshold (the punishers' own incentive constraint). "
+              "Qualification (the library's): the vanishing tolerance holds for penance in "
+              "which every punisher pays; with perfect detection",
     source=_SOURCE + " (sanctions); Farrell and Maskin (1989), Games and Economic Behavior "
                      "1(4), 327-360; van Damme (1989), Journal of Economic Theory 47(1), "
                      "206-217; Axelrod (1986), APSR 80(4), 1095-1111",

@@ -811,7 +811,8 @@ def sanctions_models(*, max_n: int = 60) -> st.SearchStrategy[Sanctions]:
     The class of :data:`~multilateral.claims.OYE_SANCTIONS`: a non-rival good (``mpcr`` a
     multiple of 1/100 in ``(0, 1)``, ``n`` above ``1 / mpcr``) or a rival one (multiplier ``r``
     in ``[11/10, 10]``, ``n`` above ``r``), up to ``max_n`` members, with a ``sanction_cost``
-    (a multiple of 1/20 up to 1; zero in about a third of the draws) and one round of penance.
+    (a multiple of 1/20 up to 1; zero in about a third of the draws), one round of penance and
+    perfect detection.
 
     See Also
     --------
