@@ -361,22 +361,31 @@ def _transparency(out: TextIO) -> None:
 
 
 def _sanctions(out: TextIO) -> None:
+    from .automata import contrite_tit_for_tat, grim_trigger
+    from .games.two_by_two import TwoByTwo
     from .models.sanctions import Sanctions, penance_threshold
+    from .solvers import critical_discount
 
+    pd = TwoByTwo.symmetric(T=5, R=3, P=1, S=0)
+    ctft, grim = contrite_tit_for_tat(), grim_trigger()
     model = Sanctions(n=2, mpcr=Fraction(1, 2))
     lines = []
     for n in (3, 5, 20):
         spe = model.critical_discount("untargeted", "subgame_perfect", n).value
-        rp = model.critical_discount("targeted", "renegotiation_proof", n).value
-        lines.append(f"  n = {n:>2}: collective {spe} (renegotiation-proof: never), penance {rp}"
-                     f", collective cost {model.punishment_cost('untargeted', n)}/round")
+        rp = model.critical_discount("untargeted", "renegotiation_proof", n)
+        pen = model.critical_discount("targeted", "renegotiation_proof", n).value
+        lines.append(f"  n = {n:>2}: collective {spe} (renegotiation-proof: "
+                     f"{rp.value if rp.attainable else 'never'}), penance {pen}, collective "
+                     f"cost {model.punishment_cost('untargeted', n)}/round")
     rows = "\n".join(lines)
     costly = model.with_(n=5, sanction_cost=Fraction(1, 10))
     out.write(
         "Sanctions (Oye pp. 18-20): punishing one defector by withholding cooperation punishes "
         "everyone.\n\n"
-        f"  van Damme (1989), PD 5,3,1,0: penance needs {penance_threshold(5, 3, 1, 0).value} "
-        "(max(T-R, P-S)/(R-S) = 2/3);\n  grim needs 1/2 but is not renegotiation-proof\n"
+        f"  repentance (van Damme 1989), PD 5,3,1,0: {penance_threshold(5, 3, 1, 0).value} = "
+        f"max(T-R, P-S)/(R-S); Contrite TFT automaton: {critical_discount(pd, [ctft] * 2).value}"
+        f"\n  grim (Friedman): {critical_discount(pd, [grim] * 2).value}, renegotiation-proof: "
+        f"{Sanctions(n=2, r=Fraction(3, 2)).is_renegotiation_proof('untargeted')}\n"
         f"{rows}\n  (non-rival good, mpcr 1/2); paying 1/10 a round to punish in a group of 5: "
         f"targeted needs\n  {costly.critical_discount('targeted', 'subgame_perfect').value} "
         f"and is renegotiable: {not costly.is_renegotiation_proof()}\n"
