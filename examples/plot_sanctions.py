@@ -48,15 +48,18 @@ from multilateral.models import Sanctions, penance_threshold
 # (Contrite Tit for Tat) is forgiven. The victim gains ``T > R`` during the penance, so nobody
 # wants to renegotiate it away; it is an equilibrium iff
 # ``delta >= max(T - R, P - S) / (R - S)``. Grim reversion to ``(P, P)`` needs less patience
-# but would be renegotiated.
+# but would be renegotiated: the solver's continuation values show its punishment state
+# strictly Pareto-dominated by cooperation.
 pd = ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0)
-ctft = ml.automata.contrite_tit_for_tat()
-print("penance, 5,3,1,0: van Damme max(T-R, P-S)/(R-S) =", Fraction(max(5 - 3, 1 - 0), 3),
+ctft, grim = ml.automata.contrite_tit_for_tat(), ml.automata.grim_trigger()
+print("penance, 5,3,1,0: max(T-R, P-S)/(R-S) =", Fraction(max(5 - 3, 1 - 0), 3),
       "| computed", penance_threshold(5, 3, 1, 0).value,
       "| automaton solver", ml.solvers.critical_discount(pd, [ctft, ctft]).value)
-print("grim, 5,3,1,0: Friedman (T-R)/(T-P) =", Fraction(2, 4),
-      "| renegotiation-proof:", Sanctions(n=2, r=Fraction(3, 2)).is_renegotiation_proof(
-          "untargeted"))
+values = ml.solvers.profile_values(ml.RepeatedGame(pd, Fraction(3, 4)), [grim, grim])
+print("grim, 5,3,1,0: Friedman (T-R)/(T-P) =", Fraction(5 - 3, 5 - 1),
+      "| automaton solver", ml.solvers.critical_discount(pd, [grim, grim]).value,
+      "| values: cooperating", values.state_values[0].tolist(), "punishing",
+      values.state_values[-1].tolist())
 
 # %%
 # Thresholds against the number of members
