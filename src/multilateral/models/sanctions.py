@@ -28,7 +28,7 @@ gives to him) under two requirements.
 One round needs ``max(T - R, P - S, c) / (R - S)``, ``c`` the punisher's temptation (``T - R
 + sanction_cost`` if the punishers cooperate: with a fixed ``r``, ``(n (1 + sanction_cost) -
 r) / (r (n - 1))``, rising with ``n`` iff ``r > 1 + sanction_cost``, a diluted incentive to
-punish); in the Prisoner's Dilemma, Contrite Tit for Tat's (:func:`penance_threshold`).
+punish); in the costless Prisoner's Dilemma, Contrite Tit for Tat's (:func:`penance_threshold`).
 
 Assumptions: perfect monitoring of the punishment phase (``detection`` applies to the first
 defection only); identical members; one penitent at a time (a shirking punisher takes over);
@@ -166,8 +166,8 @@ def penance_threshold(T: Number, R: Number, P: Number, S: Number, *,
     left, is at least ``R`` iff ``sanction_cost <= T - R``, the penitent's below ``R``: then no
     continuation strictly Pareto-dominates another (weak renegotiation-proofness, which grim
     reversion to ``(P, P)`` never has); past it the penance is renegotiable. With one round the
-    threshold is ``max(T - R, P - S, sanction_cost - (T - R)) / (R - S)``, Contrite Tit for
-    Tat's (derived here from the one-shot deviation constraints); with ``k`` rounds, the least
+    threshold is ``max(T - R, P - S, sanction_cost - (T - R)) / (R - S)``, without a cost
+    Contrite Tit for Tat's (from the one-shot deviation constraints); ``k`` rounds, the least
     root of the polynomial constraints (exact, a sympy algebraic number when irrational).
 
     Parameters
