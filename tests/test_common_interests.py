@@ -247,9 +247,6 @@ def test_cooperation_threshold_matches_the_generic_solver(group, issue, r):
     assert (got.attainable, got.value) == (expect.attainable, expect.value)
 
 
-@pytest.mark.xfail(strict=True, reason="ConditionalCooperation with heterogeneous benefits "
-                   "reports the Nash threshold when contributing is dominant for one member "
-                   "only (grim reversion is then not subgame perfect); not this module's code")
 def test_cooperation_threshold_when_one_member_would_contribute_anyway():
     model = CommonInterests(n=3, interests=[(3, -1), (-1, 3), (1, 1)])
     r = Fraction(3, 2)  # member of type 0: 3 r / 2 = 9/4 > 1, contributing is dominant

@@ -116,8 +116,26 @@ def test_least_interested_member_binds(n, r, pair):
     benefits = [1] * n
     benefits[0] = pair[0] + Fraction(1, 2)
     model = ConditionalCooperation(n=n, r=r, benefits=benefits)
-    alone = [ConditionalCooperation(n=n, r=r * b)._member_threshold(n, 1) for b in (1, benefits[0])]
-    assert model.critical_discount().value == max(alone)
+    m = Fraction(r) / n
+    dominant = sum(b * m > 1 for b in benefits)
+    if dominant == 0:
+        alone = [ConditionalCooperation(n=n, r=r * b)._member_threshold(n, 1)
+                 for b in (1, benefits[0])]
+        assert model.critical_discount().value == max(alone)
+        return
+    # a member with b m > 1 contributes whatever the others do, also while they punish, so
+    # each other member keeps b m per such contribution: his gain from defecting is 1 - b m,
+    # his loss R - P = b m (n - dominant) - 1 a round
+    got, expect = model.critical_discount(), Fraction(0)
+    for b in benefits:
+        if b * m > 1:
+            continue
+        gain, loss = 1 - b * m, b * m * (n - dominant) - 1
+        if loss <= 0 < gain:
+            assert not got.attainable
+            return
+        expect = max(expect, gain / (gain + loss) if gain > 0 else 0)
+    assert got.value == expect
 
 
 @given(multipliers, st.fractions(min_value=Fraction(1, 100), max_value=Fraction(99, 100)))
@@ -308,3 +326,48 @@ def test_k_round_threshold_is_exact_and_agrees_with_bisection(n, r, k):
     gain, loss = (sympy.Rational(v.numerator, v.denominator) for v in (gain, loss))
     binding = sympy.Poly(loss * sum(d**j for j in range(1, k + 1)) - gain, d)
     assert binding.rem(sympy.minimal_polynomial(sympy.sympify(cd.exact), d, polys=True)).is_zero
+
+
+def _n_member_stage(values, r):
+    """The n-member linear public good built by hand: action 0 contributes one unit, the pot
+    is multiplied by ``r`` and shared equally, member i values his share ``values[i]``."""
+    import itertools
+
+    import numpy as np
+
+    n = len(values)
+    pay = np.zeros((2,) * n + (n,), dtype=object)
+    for prof in itertools.product((0, 1), repeat=n):
+        gives = [1 - a for a in prof]
+        pot = Fraction(r) * sum(gives) / n
+        for i in range(n):
+            pay[(*prof, i)] = values[i] * pot - gives[i]
+    return ml.NormalFormGame(pay)
+
+
+def _n_member_automaton(n, *, always):
+    """Grim trigger on the others' joint action (2**(n-1) observations), or always contribute."""
+    import itertools
+
+    seen = list(itertools.product((0, 1), repeat=n - 1))
+    if always:
+        return A.Automaton([0], [[[0] * len(seen)] * 2], states=("C",), name="ALLC")
+    clean = [[0 if own == 0 and not any(o) else 1 for o in seen] for own in (0, 1)]
+    return A.Automaton([0, 1], [clean, [[1] * len(seen)] * 2], states=("C", "D"), name="grim")
+
+
+@pytest.mark.parametrize(("benefits", "r"), [
+    ((3, 1), Fraction(3, 2)), ((2, 1, 1), 2), ((3, 1, 1), Fraction(3, 2)),
+    ((Fraction(3, 2), 1, 1, Fraction(1, 2)), 2), ((Fraction(3, 2), Fraction(3, 2), 1, 1), 2)])
+def test_members_who_contribute_anyway_keep_giving_during_the_punishment(benefits, r):
+    """A member for whom contributing is dominant does not join a collective reversion (it is
+    not a stage best reply for him), so the defector keeps his contributions while punished:
+    the threshold is the generic solver's for grim among the others and ALLC for him (before
+    the fix the model reported 1/3 for benefits (3, 1), where no delta works)."""
+    n = len(benefits)
+    model = ConditionalCooperation(n=n, r=r, benefits=benefits)
+    m = Fraction(r) / n
+    profile = [_n_member_automaton(n, always=b * m > 1) for b in benefits]
+    expect = ml.solvers.critical_discount(_n_member_stage(benefits, r), profile)
+    got = model.critical_discount()
+    assert (got.attainable, got.exact) == (expect.attainable, expect.exact)

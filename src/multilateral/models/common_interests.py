@@ -542,11 +542,10 @@ class CommonInterests(Model):
         (one unit contributed). A member who gains from the agreement (``u > 0``) may still
         have nothing to keep it for when ``u r <= 1``: then no discount factor sustains it.
 
-        Caution: a member for whom contributing is dominant (``u r / n > 1``) will not join
-        a collective reversion; beside members for whom it is not, the grim reversion behind
-        ``critical_discount`` is not subgame perfect (the generic solver,
-        :func:`multilateral.solvers.critical_discount`, finds no threshold there) and the
-        value is the Nash one. It is subgame perfect when all or none have it dominant.
+        A member for whom contributing is dominant (``u r / n > 1``) goes on contributing
+        while the others punish, so the punishment leaves a defector those contributions
+        (:meth:`ConditionalCooperation.critical_discount` counts them; checked against the
+        generic solver).
 
         Raises
         ------

@@ -114,7 +114,9 @@ class ConditionalCooperation(Model):
         Punish for this many rounds and then forgive (``None``: forever).
     benefits : sequence of numbers, optional
         Heterogeneous interests: member ``i``'s return per unit is ``benefits[i]`` times the
-        common return. The member with the least interest binds.
+        common return. The member with the least interest binds; a member for whom
+        contributing is dominant goes on contributing while the others punish (collective
+        reversion must be a stage equilibrium), which softens the punishment.
     credibility : {"subgame_perfect", "renegotiation_proof"}
         Whether punishments need only be subgame perfect (collective reversion credible by
         assumption) or also weakly renegotiation-proof: then untargeted sanctions sustain
@@ -362,17 +364,19 @@ class ConditionalCooperation(Model):
             return self._sanctions(n).critical_discount(self.effective_sanction,
                                                         "renegotiation_proof")
         benefits = self.benefits if (self.benefits is not None and n == self.n) else (1,)
-        cases = [(n, b) for b in benefits]
+        cases = [(n, b, floor) for b, floor in zip(benefits, self._punished(n, benefits),
+                                                    strict=True)]
         if self.effective_sanction == "targeted" and n > 2:
             # credibility: the n - 1 punishers must keep cooperating among themselves, and so
             # on down to a pair (which can only punish untargeted)
-            cases += [(k, 1) for k in range(2, n)]
-        worst, size, benefit = max(((self._member_threshold(k, b), k, b) for k, b in cases),
-                                   key=lambda item: item[0])
+            cases += [(k, 1, 0) for k in range(2, n)]
+        worst, size, benefit, floor = max(
+            ((self._member_threshold(k, b, f), k, b, f) for k, b, f in cases),
+            key=lambda item: item[0])
         if worst == math.inf:
             return CriticalDiscount.never()
         if self.punishment_rounds is not None and self.punishment_rounds > 1 and worst > 0:
-            gain, loss = self._gain_loss(size, benefit)
+            gain, loss = self._gain_loss(size, benefit, floor)
             if is_exact(gain) and is_exact(loss):
                 root = _k_round_exact(Fraction(gain), Fraction(loss), self.punishment_rounds)
                 if isinstance(root, Fraction):
@@ -403,15 +407,29 @@ class ConditionalCooperation(Model):
         return Sanctions(n=n, **ret, punishment_rounds=self.punishment_rounds or 1,
                          detection=self.detection_probability(n))
 
-    def _gain_loss(self, n: int, benefit: Number) -> tuple[Number, Number]:
-        """One round's gain from defecting, and the per-round loss once detected, ``q (R - P)``."""
-        t, r, p = self.trp(n, benefit)
-        return t - r, self.detection_probability(n) * (r - p)
+    def _punished(self, n: int, benefits: Sequence[Number]) -> list[Number]:
+        """What each member still gets while collective reversion punishes him: the
+        contributions of the others for whom contributing is strictly dominant (return per
+        unit above 1), since withholding is not a stage best reply for them and subgame
+        perfection needs the punishment to be one. Zero for identical members, for targeted
+        sanctions (the defector is excluded) and for sizes other than the model's own."""
+        m = self.return_per_unit(n)
+        if self.effective_sanction == "targeted" or len(benefits) == 1:
+            return [0 * m for _ in benefits]
+        dominant = [b for b in benefits if b * m > 1]
+        return [b * m * (len(dominant) - (b * m > 1)) for b in benefits]
 
-    def _member_threshold(self, n: int, benefit: Number) -> Number:
+    def _gain_loss(self, n: int, benefit: Number, floor: Number = 0
+                   ) -> tuple[Number, Number]:
+        """One round's gain from defecting, and the per-round loss once detected,
+        ``q (R - P)``, with ``P`` raised by ``floor`` (what the punishment leaves him)."""
+        t, r, p = self.trp(n, benefit)
+        return t - r, self.detection_probability(n) * (r - p - floor)
+
+    def _member_threshold(self, n: int, benefit: Number, floor: Number = 0) -> Number:
         """The threshold of one member as a number (``inf`` when none; a float from bisection
         for ``k``-round punishments)."""
-        gain, loss = self._gain_loss(n, benefit)
+        gain, loss = self._gain_loss(n, benefit, floor)
         if gain <= 0:  # cooperating is already a best reply in the stage game
             return 0 * gain
         if loss <= 0:
