@@ -18,13 +18,18 @@ where
   a threshold ``B 1[s >= s*]`` (a critical mass), or any nondecreasing function;
 * ``C(k)`` is a direct cost of cooperation -- per member (``c k``: negotiation, side
   payments) or any function of ``k``;
-* ``p(k)`` is the probability that the club's cooperation is *sustained*: Oye's robustness
-  (:class:`~multilateral.models.ConditionalCooperation`). A ``k``-member club sustains
-  cooperation when its members' discount factor ``delta`` is at least the critical discount
-  factor ``delta*(k)``, which rises with ``k`` when sanctions are untargeted and the good is
-  rival or when transparency falls with size. With a known ``delta`` this is a 0/1 indicator;
-  with ``delta`` uncertain (a distribution with a ``cdf``) it is ``p(k) = P(delta >=
-  delta*(k)) = 1 - F(delta*(k))``. Without a cooperation model ``p = 1``.
+* ``p(k)`` is the probability that the club's cooperation is *sustained*: the critical
+  discount factor of a given :class:`~multilateral.models.ConditionalCooperation` model. A
+  ``k``-member club sustains cooperation when its members' discount factor ``delta`` is at
+  least that model's ``delta*(k)``. Whether ``delta*(k)`` rises with ``k`` follows from that
+  model's assumptions: with a fixed multiplier ``r`` each member's return ``r / k`` falls as
+  members join (Olson's dilution); a ``detection`` probability that falls with ``k`` is
+  Oye's transparency channel in reduced form (assumed, not derived from a signal as in
+  :class:`~multilateral.models.PublicMonitoring`); with a fixed per-capita return, perfect
+  detection and collective reversion ``delta*(k)`` falls with ``k``. With a known ``delta``
+  this is a 0/1 indicator; with ``delta`` uncertain (a distribution with a ``cdf``) it is
+  ``p(k) = P(delta >= delta*(k)) = 1 - F(delta*(k))``. Without a cooperation model
+  ``p = 1``.
 
 The expected loss ``(1 - p(k)) B(s)`` is the robustness cost of a larger club; ``C(k)`` the
 direct cost. Both depend on the club's *size* only, not on who is in it: members are
@@ -335,7 +340,7 @@ class MagicNumber(Model):
         The direct cost of cooperation: a number ``c`` means ``C(k) = c k`` (a cost per
         member); a callable ``cost(k) -> float`` gives ``C(k)`` directly.
     cooperation : ConditionalCooperation, optional
-        Oye's robustness model: the club of size ``k`` sustains cooperation iff ``delta >=
+        The robustness model: the club of size ``k`` sustains cooperation iff ``delta >=
         cooperation.critical_discount(k)`` (its ``n`` is replaced by ``k``; for ``k = 1``
         the lone member "cooperates" iff contributing pays on its own, a return ``>= 1``).
         It must not set ``benefits`` (members are identical here).
@@ -400,12 +405,14 @@ class MagicNumber(Model):
     >>> k, members
     (2, ('China', 'United States'))
 
-    With Oye's robustness: a rival good (multiplier 3) whose defections are harder to see
-    in larger clubs (detection ``1 / sqrt(k)``). With a known discount factor of 0.7, no
-    club of more than 27 members sustains cooperation:
+    With a robustness cost: a rival good (multiplier 3, so each member's return ``3 / k``
+    is diluted as the club grows: Olson's dilution) whose defections are harder to see in
+    larger clubs (detection ``1 / sqrt(k)``: Oye's transparency channel in reduced form).
+    With a known discount factor of 0.7, no club of more than 27 members sustains
+    cooperation:
 
-    >>> oye = ConditionalCooperation(n=2, r=3, detection=lambda k: 1 / k ** 0.5)
-    >>> MagicNumber.from_mapping(climate.emission_shares(), others=161, cooperation=oye,
+    >>> club = ConditionalCooperation(n=2, r=3, detection=lambda k: 1 / k ** 0.5)
+    >>> MagicNumber.from_mapping(climate.emission_shares(), others=161, cooperation=club,
     ...                          delta=0.7).largest_sustainable()
     27
 
@@ -415,7 +422,7 @@ class MagicNumber(Model):
 
     >>> from scipy import stats
     >>> model = MagicNumber.from_mapping(climate.emission_shares(), others=161,
-    ...                                  cooperation=oye, delta=stats.beta(8, 2))
+    ...                                  cooperation=club, delta=stats.beta(8, 2))
     >>> best = model.optimal_membership()
     >>> best
     MinilateralResult(k=6, coverage=83/125, net_benefit=0.6623: China, United States, India, ...)
