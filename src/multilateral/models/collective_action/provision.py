@@ -278,8 +278,11 @@ class PublicGoodProvision(Model):
     multilateral.AnonymousGame.public_goods : the binary linear public goods game.
     ProvisionEquilibrium, BurdenShares : what :meth:`equilibrium` and :meth:`burden_shares`
         return.
+    multilateral.claims.OLSON_SUBOPTIMALITY : Olson's own group-size claim, checked on this
+        model: a larger group of identical members falls farther short of the optimum.
     multilateral.claims.OLSON_GROUP_SIZE, multilateral.claims.CHAMBERLIN_CROWDING : the
-        group-size claims checked on this model.
+        popular reading (provision per member falls), false for a pure public good, and
+        where crowding makes it true.
 
     Examples
     --------
