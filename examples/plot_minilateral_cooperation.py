@@ -1,23 +1,33 @@
 """
-Why a small core sustains what a universal forum cannot
-=======================================================
+Small cores and the number of players: dilution, channels and remedies
+======================================================================
 
 Oye (1985) explains cooperation under anarchy by three dimensions: the payoff structure, the
 *shadow of the future* (how much the states value the rounds still to come, the discount factor
 ``delta``) and the *number of players*. Reciprocity can hold two rivals to cooperation: each
-cooperates only as long as the other does. With many players, Oye argues, the same reciprocity
-gets harder. Sanctions are less feasible, because withholding cooperation from one defector
-withholds it from everyone. Transparency falls, because a defection is harder to detect and to
-pin on someone. And common interests are harder to identify.
+cooperates only as long as the other does. With many players, Oye argues (pp. 18-20), the same
+reciprocity gets harder through three channels. Sanctions are less feasible, because
+withholding cooperation from one defector withholds it from everyone. Transparency falls,
+because a defection is harder to detect and to pin on someone. And common interests are
+harder to identify.
 
-This example puts numbers on that argument. It starts with two superpowers in a repeated
-Prisoners' Dilemma (an arms race, or the joint management of non-proliferation) and finds the
-exact discount factors at which Grim Trigger and Tit for Tat sustain cooperation. It then turns
-to a public good shared by a minilateral club (the G7), a larger forum (the G20) and a
-universal one (the 193 members of the United Nations). For each it asks how far the shadow of
-the future must reach, under untargeted and targeted sanctions and under perfect and fading
-monitoring, and with the two ways of holding the good's value fixed as the group grows. Those
-two ways give opposite answers.
+This example starts with two superpowers in a repeated Prisoners' Dilemma (an arms race, or
+the joint management of non-proliferation) and finds the exact discount factors at which Grim
+Trigger and Tit for Tat sustain cooperation. It then turns to a public good shared by a
+minilateral club (the G7), a larger forum (the G20) and a universal one (the 193 members of
+the United Nations), and asks how far the shadow of the future must reach. It keeps apart
+what is Oye's and what is not:
+
+* with a **fixed multiplier**, each member's return shrinks as members join and larger groups
+  need more patience even with every channel of Oye's switched off. That is Olson's dilution
+  (claim ``OLSON_DILUTION``), not Oye's argument;
+* with a **fixed per-capita return** and the channels off, numbers *help* (claim
+  ``NO_CHANNELS_NUMBERS_HELP``);
+* detection that fades with size is Oye's **transparency** channel in a crude, reduced form
+  (the faithful model, a noisy public signal, is in the ``plot_public_monitoring`` example);
+* sanctions that must survive renegotiation are his **sanctions** channel: collective
+  reversion then sustains nothing, and targeted sanctions, his remedy, keep the threshold
+  (the ``plot_sanctions`` example works the channel out).
 
 The payoffs are illustrative, not estimates: they fix the structure of each game, and only
 the group sizes are facts.
@@ -127,16 +137,23 @@ print(f"two-round punishment: critical delta {cd_two.exact} = {cd_two.delta:.6f}
 # the superpowers' Grim Trigger threshold, 1/2. Then there are two ways to let the group grow:
 #
 # * **fixed multiplier** ``r = 4/3``: the pot is multiplied by ``r`` and shared, so each
-#   member's return ``m = r / n`` shrinks as members join (a rival good, Olson's case);
+#   member's return ``m = r / n`` shrinks as members join (a rival good). This is Olson's
+#   dilution, each member's share of the gain (Olson 1965, pp. 27-28), carried to repeated
+#   play; it is at work whatever Oye's channels do;
 # * **fixed marginal per-capita return** ``mpcr = 2/3``: every member gets ``2/3`` of each
 #   unit however many share it (a non-rival good, such as a stable climate or a financial
-#   safety net).
+#   safety net). No dilution.
 #
-# Monitoring is either perfect (``q = 1``) or fades with size, ``q(n) = min(1, 2/n)``: in a
-# pair every defection is seen; among 193, only about one in a hundred. A callable
-# ``detection`` is evaluated at each group size. Sanctions are *untargeted* (all
-# cooperation stops, grim) or *targeted* (the identified defector alone is excluded and the
-# other ``n - 1`` go on).
+# Monitoring is either perfect (``q = 1``: the transparency channel off) or fades with size,
+# ``q(n) = min(1, 2/n)``: in a pair every defection is seen; among 193, only about one in a
+# hundred. That is Oye's transparency channel in a crude, reduced form: the detection
+# probability is assumed, not derived from what members observe
+# (:class:`~multilateral.models.PublicMonitoring`, in the ``plot_public_monitoring``
+# example, derives it from a noisy public signal). A callable ``detection`` is evaluated at
+# each group size. Sanctions are *untargeted* (all cooperation stops, grim) or *targeted*
+# (the identified defector alone is excluded and the other ``n - 1`` go on). In the first
+# tables both are taken as credible (subgame perfect), which switches the sanctions channel
+# off; the channel comes in below, where sanctions must survive renegotiation.
 R_FIXED = Fraction(4, 3)
 MPCR_FIXED = Fraction(2, 3)
 
@@ -146,15 +163,15 @@ def fading(n):
     return min(Fraction(1), Fraction(2, n))
 
 
-NORMALIZATIONS = {"fixed multiplier r = 4/3": {"r": R_FIXED},
-                  "fixed per-capita return m = 2/3": {"mpcr": MPCR_FIXED}}
+NORMALIZATIONS = {"fixed multiplier r = 4/3 (Olson's dilution)": {"r": R_FIXED},
+                  "fixed per-capita return m = 2/3 (no dilution)": {"mpcr": MPCR_FIXED}}
 MONITORING = {"perfect monitoring": 1, "detection 2/n": fading}
 SANCTIONS = ("untargeted", "targeted")
 
 
-def model(norm, sanction, detection, n=2):
+def model(norm, sanction, detection, n=2, credibility="subgame_perfect"):
     return ConditionalCooperation(n=n, sanction=sanction, detection=detection,
-                                  **NORMALIZATIONS[norm])
+                                  credibility=credibility, **NORMALIZATIONS[norm])
 
 
 # %%
@@ -174,29 +191,38 @@ for norm in NORMALIZATIONS:
             print(f"  {sanction + ', ' + mon:<36}{row}")
 
 # %%
-# Read the first block across. With a fixed multiplier the G7 needs ``delta >= 17/24``, the
-# G20 ``59/80`` and the UN ``575/768``: each member's share of the pot falls as the group
-# grows, so the temptation ``T - R = 1 - r/n`` rises while the stake ``R - P = r - 1`` stays
-# the same. The threshold climbs towards ``1 / (1 + (r - 1)) = 3/4``. If detection fades as
-# ``2/n``, the expected loss from defecting vanishes too, and the UN needs ``575/577``, a
-# shadow of the future that no real forum casts.
+# Read the first block across: this is Olson's dilution, not one of Oye's channels. With a
+# fixed multiplier and perfect monitoring (no channel at work) the G7 needs
+# ``delta >= 17/24``, the G20 ``59/80`` and the UN ``575/768``: each member's share of the
+# pot falls as the group grows, so the temptation ``T - R = 1 - r/n`` rises while the stake
+# ``R - P = r - 1`` stays the same. The threshold climbs towards ``1 / (1 + (r - 1)) = 3/4``.
+# If detection also fades as ``2/n`` (the transparency channel, crudely), the expected loss
+# from defecting vanishes too, and the UN needs ``575/577``, a shadow of the future that no
+# real forum casts: dilution and fading transparency compound.
 #
 # The second block runs the other way. With a fixed per-capita return the stake of
 # cooperation ``R - P = m n - 1`` grows with every member while the temptation ``1 - m`` does
-# not, so under perfect monitoring *large* groups cooperate more easily (``1/(2n - 2)``: 1/384
-# for the UN). This is the normalization trap: whether more players make cooperation harder
-# is settled by an assumption, which of the two returns is held fixed, before any strategic
-# reasoning starts. Fading transparency restores part of Oye's claim: with ``q = 2/n`` the expected
-# loss ``q (m n - 1)`` is capped at ``2 m``, and the threshold ``n / (5 n - 6)`` no longer
-# falls towards zero but levels off near 1/5.
+# not, so under perfect monitoring, the case with Oye's channels off, *large* groups
+# cooperate more easily (``1/(2n - 2)``: 1/384 for the UN). This is the normalization trap:
+# whether more players make cooperation harder is settled by an assumption, which of the two
+# returns is held fixed, before any strategic reasoning starts. It does not refute Oye: it
+# shows that his argument must run through the channels. Fading transparency pulls against
+# the numbers: with ``q = 2/n`` the expected loss ``q (m n - 1)`` is capped at ``2 m``, and
+# the threshold ``n / (5 n - 6)`` no longer falls towards zero but levels off near 1/5. Here
+# detection fades only as fast as the stake grows; numbers hurt a non-rival good where
+# monitoring degrades faster than that (claim ``OYE_MONITORING``, and the
+# ``plot_public_monitoring`` example).
 #
-# Targeted sanctions do not lower any threshold here. An excluded defector gets 0, as he does
+# With both sanctions taken as credible, targeted sanctions do not lower any threshold
+# here. An excluded defector gets 0, as he does
 # when all cooperation stops, so his incentive is the same. Targeting adds a condition
 # instead: the ``n - 1`` punishers must be able to go on cooperating among themselves, and so
 # on down. With a fixed multiplier that never binds, since smaller groups have lower
 # thresholds, and the targeted rows equal the untargeted ones. With a fixed per-capita return
 # it binds all the way down to the pair, and the targeted threshold stays at the bilateral
-# 1/2.
+# 1/2. Read as a statement about Oye, this inverts his remedy, and it does so because
+# collective reversion is treated as always credible; the next section drops that
+# assumption.
 #
 # What targeting changes is the *cost* of punishing, which the threshold does not see. An
 # untargeted sanction costs each punisher the whole gain of cooperation, ``m n - 1`` a round.
@@ -210,7 +236,52 @@ for name, n in GROUPS.items():
           f"targeted {costs[1]}")
 
 # %%
-# And untargeted grim is fragile in a crowd. If each member fails to contribute by mistake
+# Sanctions that must survive renegotiation
+# -----------------------------------------
+# Collective reversion punishes every cooperator along with the defector. Once the defection
+# has happened, all of them, punishers included, would rather forgive than carry the threat
+# out, so the threat does not survive renegotiation (weak renegotiation-proofness, Farrell and
+# Maskin 1989). With ``credibility="renegotiation_proof"``,
+# :class:`~multilateral.models.ConditionalCooperation` asks for that, and a targeted
+# sanction takes the form of penance (van Damme 1989): the defector contributes for a round
+# while excluded, and the others go on cooperating (in a pair, the victim withholds for that
+# round). This is Oye's sanctions channel, and
+# the thresholds are those of :class:`~multilateral.models.Sanctions` (the ``plot_sanctions``
+# example works the channel out, with the cost of administering the sanction).
+
+
+def shown(cd):
+    return str(cd.value) if cd.attainable else "never"
+
+
+for norm in NORMALIZATIONS:
+    print(norm, "-- renegotiation-proof")
+    print(f"  {'regime':<36}" + "".join(f"{name:>16}" for name in GROUPS))
+    for sanction in SANCTIONS:
+        for mon, detection in MONITORING.items():
+            m = model(norm, sanction, detection, credibility="renegotiation_proof")
+            row = "".join(f"{shown(m.critical_discount(n)):>16}" for n in GROUPS.values())
+            print(f"  {sanction + ', ' + mon:<36}{row}")
+
+# %%
+# Collective reversion now sustains nothing, at any size and under either normalization,
+# the pair included. Targeted sanctions, Oye's remedy, keep cooperation: with perfect
+# monitoring they need exactly the threshold that collective reversion needed when its
+# credibility was assumed (17/24 for the G7 under dilution, 1/12 without it). So once
+# sanctions must be credible, targeting is what makes cooperation possible at all, the
+# opposite of the earlier reading. Combined with fading detection, one round of penance is
+# too light under dilution: when only ``2/n`` of defections are caught, the expected penance
+# cannot outweigh the temptation beyond the pair. Without dilution targeted sanctions survive
+# fading detection (7/24 for the G7, levelling off near 1/4), because the penance a defector
+# pays grows with the stake. Under dilution, longer penance restores cooperation, at a price
+# in patience:
+g7_penance = ConditionalCooperation(n=7, r=R_FIXED, sanction="targeted", detection=fading,
+                                    credibility="renegotiation_proof", punishment_rounds=3)
+print(f"G7, dilution, detection 2/n, three rounds of penance: delta >= "
+      f"{g7_penance.critical_discount().delta:.4f}")
+
+# %%
+# Untargeted grim is also fragile in a crowd. If each member fails to contribute by mistake
 # once in a hundred rounds, the chance that somebody errs, and untargeted cooperation
 # collapses, in any given round is:
 for name, n in GROUPS.items():
@@ -220,8 +291,9 @@ for name, n in GROUPS.items():
 # %%
 # The figure
 # ----------
-# The critical discount factor against the number of members, for every regime: a fixed
-# multiplier on the left, a fixed per-capita return on the right. Targeted regimes are dashed;
+# The critical discount factor against the number of members, for the regimes of the first
+# tables (sanctions taken as credible): a fixed multiplier, Olson's dilution, on the left, a
+# fixed per-capita return on the right. Targeted regimes are dashed;
 # where they coincide with the untargeted ones, the lines overlap. At a shadow of the future
 # ``delta = 18/25`` (the horizontal line), every group whose curve lies below the line can
 # cooperate. The legend gives the largest such group up to 193 members, from
@@ -264,11 +336,11 @@ axes[0].set_ylabel("critical discount factor")
 fig.suptitle("How long a shadow of the future cooperation needs, by group size")
 
 # %%
-# Key numbers, exactly. At ``delta = 18/25`` a fixed-multiplier good holds together up to nine
-# members with perfect monitoring, enough for the G7 but not for the G20. When detection
-# fades as ``2/n`` it holds only three. A non-rival good (fixed per-capita return) is within
-# reach of every group up to 193 in every regime, and ``largest_group`` then simply reports
-# the cap it was given.
+# Key numbers, exactly. At ``delta = 18/25`` a fixed-multiplier good (Olson's dilution)
+# holds together up to nine members with perfect monitoring, enough for the G7 but not for
+# the G20. When detection also fades as ``2/n`` it holds only three. A non-rival good (fixed
+# per-capita return) is within reach of every group up to 193 in every regime of the figure,
+# and ``largest_group`` then simply reports the cap it was given.
 for norm in NORMALIZATIONS:
     for mon, detection in MONITORING.items():
         m = model(norm, "untargeted", detection)
@@ -280,8 +352,16 @@ for norm in NORMALIZATIONS:
 # %%
 # Oye's remedies
 # --------------
-# A minilateral core is one remedy: a G7 can sustain at ``delta = 18/25`` what the UN cannot.
-# Decomposition is another. Splitting the stakes into ``k`` smaller rounds per period
+# Targeted sanctions are Oye's remedy for the sanctions channel, and they work once sanctions
+# must survive renegotiation (above). A minilateral core is another remedy, but the numbers
+# above do not show it at work through Oye's channels: that a G7 can sustain at
+# ``delta = 18/25`` what the UN cannot comes, with perfect monitoring, from the dilution
+# alone. Small cores working through the channels are modelled in
+# :class:`~multilateral.models.NestedCores` (Bendor and Mookherjee 1987: reciprocity inside
+# small subgroups under noisy monitoring, selective incentives at the centre; the
+# ``plot_nested_cores`` example) and :class:`~multilateral.models.ThresholdReciprocity`
+# (Boyd and Richerson 1988). Decomposition is a remedy that acts on whatever threshold the
+# channels or the dilution set. Splitting the stakes into ``k`` smaller rounds per period
 # lowers the per-period discount factor needed from ``delta*`` to ``delta* ** k``, so the UN's
 # fixed-multiplier threshold of 575/768 falls below 18/25 as soon as the stakes are split in
 # two:
@@ -298,9 +378,17 @@ plt.show()
 # References
 # ----------
 # * Oye, K. A. (1985). Explaining cooperation under anarchy: hypotheses and strategies.
-#   *World Politics* 38(1), 1-24.
+#   *World Politics* 38(1), 1-24; the number of players, pp. 18-20 (the page range has not
+#   been checked against the article's text).
 # * Axelrod, R. (1984). *The Evolution of Cooperation*. Basic Books.
-# * Olson, M. (1965). *The Logic of Collective Action*. Harvard University Press.
+# * Olson, M. (1965). *The Logic of Collective Action*. Harvard University Press,
+#   pp. 27-28 (pages as usually cited; not checked against the text here).
+# * Farrell, J. and Maskin, E. (1989). Renegotiation in repeated games. *Games and Economic
+#   Behavior* 1(4), 327-360.
+# * van Damme, E. (1989). Renegotiation-proof equilibria in repeated prisoners' dilemma.
+#   *Journal of Economic Theory* 47(1), 206-217.
+# * Boyd, R. and Richerson, P. J. (1988). The evolution of reciprocity in sizable groups.
+#   *Journal of Theoretical Biology* 132(3), 337-356.
 # * Bendor, J. and Mookherjee, D. (1987). Institutional structure and the logic of ongoing
 #   collective action. *American Political Science Review* 81(1), 129-154.
 # * Kahler, M. (1992). Multilateralism with small and large numbers. *International
