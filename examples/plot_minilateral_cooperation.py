@@ -214,15 +214,14 @@ for norm in NORMALIZATIONS:
 # ``plot_public_monitoring`` example).
 #
 # With both sanctions taken as credible, targeted sanctions do not lower any threshold
-# here. An excluded defector gets 0, as he does
-# when all cooperation stops, so his incentive is the same. Targeting adds a condition
-# instead: the ``n - 1`` punishers must be able to go on cooperating among themselves, and so
-# on down. With a fixed multiplier that never binds, since smaller groups have lower
-# thresholds, and the targeted rows equal the untargeted ones. With a fixed per-capita return
-# it binds all the way down to the pair, and the targeted threshold stays at the bilateral
-# 1/2. Read as a statement about Oye, this inverts his remedy, and it does so because
-# collective reversion is treated as always credible; the next section drops that
-# assumption.
+# here. An excluded defector gets 0, as he does when all cooperation stops, so his incentive
+# is the same. Targeting adds a condition instead: the ``n - 1`` punishers must be able to go
+# on cooperating among themselves, and so on down. With a fixed multiplier that never binds,
+# since smaller groups have lower thresholds, and the targeted rows equal the untargeted ones.
+# With a fixed per-capita return it binds all the way down to the pair, and the targeted
+# threshold stays at the bilateral 1/2. Read as a statement about Oye, this inverts his
+# remedy, and it does so because collective reversion is treated as always credible; the
+# next section drops that assumption.
 #
 # What targeting changes is the *cost* of punishing, which the threshold does not see. An
 # untargeted sanction costs each punisher the whole gain of cooperation, ``m n - 1`` a round.
