@@ -144,7 +144,7 @@ class ConditionalCooperation(Model):
     --------
     multilateral.games.AnonymousGame.public_goods : the stage game (:attr:`game`).
     multilateral.solvers.critical_discount : the threshold of any automaton profile.
-    multilateral.models.MagicNumber : Oye's robustness inside Naim's magic number.
+    multilateral.models.MagicNumber : this model's threshold as a magic number's robustness.
     linked_critical_discount : issue linkage.
     multilateral.results.CriticalDiscount : what :meth:`critical_discount` returns.
     multilateral.models.Reciprocity : specific against diffuse reciprocity.
