@@ -111,3 +111,37 @@ def test_errors():
         solvers.symmetric_equilibria(ml.AnonymousGame([0.5, 1.0], [1.0, 0.0]), exact=True)
     with pytest.raises(errors.DegenerateGameError, match="identically zero"):
         solvers.symmetric_equilibria(ml.AnonymousGame([1, 2, 3], [1, 2, 3]))
+
+
+# -- integer payoffs near the int64 limit (issue 12: silent overflow) ---------------------------
+def test_payoffs_near_2_to_62_do_not_overflow():
+    # gains [2**63, -2**62, 0]: g(x) = 2**64 (x - 1/2)(x - 1), so p = 1/2 (stable) and p = 1.
+    # In int64, 2**62 - (-2**62) wraps to -2**63 and the old answer was "p = 0 stable".
+    c = np.array([2**62, -(2**61), 0], dtype=np.int64)
+    d = np.array([-(2**62), 2**61, 0], dtype=np.int64)
+    game = ml.AnonymousGame(c, d)
+    assert game.gains.tolist() == [2**63, -(2**62), 0]
+    eqs = solvers.symmetric_equilibria(game)
+    assert [eq.exact for eq in eqs] == [Fraction(1, 2), Fraction(1)]
+    assert [eq.stable for eq in eqs] == [True, False]
+    assert game.welfare(0) == -3 * 2**62  # exact, not -2**63 with a numpy warning
+    assert game.welfare().tolist() == [-3 * 2**62, 2**63, -(2**62), 0]
+
+
+def test_small_int_payoffs_stay_int64():
+    game = ml.AnonymousGame.prisoners_dilemma(5, benefit=4, cost=1)
+    assert ml.AnonymousGame([1, 2, 3], [0, 1, 2]).cooperator.dtype == np.int64
+    assert game.is_exact
+
+
+@given(st.lists(st.integers(-(2**63), 2**63 - 1), min_size=4, max_size=4),
+       st.lists(st.integers(-(2**63), 2**63 - 1), min_size=4, max_size=4))
+def test_huge_int_payoffs_match_fraction_arithmetic(c, d):
+    game = ml.AnonymousGame(np.array(c, dtype=np.int64), np.array(d, dtype=np.int64))
+    ref = ml.AnonymousGame([Fraction(v) for v in c], [Fraction(v) for v in d])
+    assert game.gains.tolist() == [Fraction(a) - b for a, b in zip(c, d, strict=True)]
+    n = len(c)
+    expected = [(m * c[m - 1] if m else 0) + ((n - m) * d[m] if m < n else 0)
+                for m in range(n + 1)]
+    assert game.welfare().tolist() == expected == ref.welfare().tolist()
+    assert game == ref

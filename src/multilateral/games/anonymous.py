@@ -90,6 +90,7 @@ class AnonymousGame(Immutable):
                          dtype=object)
         if not isinstance(name, str):
             raise InvalidTypeError(f"name must be a string, got {name!r}")
+        c, d = _no_overflow(c, d)
         c, d = c.copy(), d.copy()
         for arr in (c, d):
             arr.flags.writeable = False
@@ -306,6 +307,30 @@ class AnonymousGame(Immutable):
                 f"k (other cooperators) must be in 0..{self.n - 1}, got {k!r}"
             )
         return int(k)
+
+
+#: int64 payoffs are kept only while every derived integer (gains ``c - d``, welfare
+#: ``m * c + (n - m) * d``, sums of these) stays below this bound with a factor-4 margin;
+#: larger games hold exact Fractions of Python ints (an object array), which cannot overflow.
+_INT64_SAFE = 2**61
+
+
+def _no_overflow(c: NDArray[Any], d: NDArray[Any]) -> tuple[NDArray[Any], NDArray[Any]]:
+    """Integer payoffs as int64 when nothing derived from them can overflow, else Python ints.
+
+    numpy's int64 arithmetic wraps around silently (``2**62 - (-2**62)`` is ``-2**63``), so a
+    game whose payoffs times ``n`` could leave int64 is held as an object array of Fractions
+    (Python ints underneath, as for any integer >= 2**62 given directly): exact, never
+    overflowing, the same values.
+    """
+    if c.dtype.kind not in "iu" or d.dtype.kind not in "iu":
+        return c, d
+    # Python ints: abs(int64 min) itself overflows in numpy
+    big = max(abs(int(c.min())), abs(int(c.max())), abs(int(d.min())), abs(int(d.max())))
+    if 2 * big * c.size < _INT64_SAFE:
+        return c, d
+    return (np.array([Fraction(v) for v in c.tolist()], dtype=object),
+            np.array([Fraction(v) for v in d.tolist()], dtype=object))
 
 
 def _rebuild(cls: type, c: Any, d: Any, name: str) -> AnonymousGame:
