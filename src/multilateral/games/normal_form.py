@@ -115,6 +115,7 @@ class NormalFormGame(Immutable):
             raise InvalidGameError(
                 f"every player needs at least one action; got action counts {arr.shape[:-1]}"
             )
+        _check_float_range(arr)
         arr = arr.copy()
         arr.flags.writeable = False
         n = arr.ndim - 1
@@ -281,6 +282,30 @@ class NormalFormGame(Immutable):
                 f"player index {player} out of range: this game has {self.n_players} players"
             )
         return int(player)
+
+
+#: The largest payoff magnitude accepted: differences of payoffs (gains from deviating) and
+#: their sums stay finite in float64, which every numerical solver computes.
+_MAX_PAYOFF = float(np.finfo(np.float64).max) / 4
+
+
+def _check_float_range(arr: NDArray[Any]) -> None:
+    """Refuse payoffs that float64 arithmetic cannot handle (non-finite once converted)."""
+    if arr.dtype.kind == "f":
+        big = float(np.max(np.abs(arr)))
+    elif arr.dtype.kind == "O":
+        big = max(abs(v) for v in arr.flat)
+    else:
+        return  # int64 payoffs are far inside the range
+    if big > _MAX_PAYOFF:
+        raise InvalidPayoffsError(
+            f"payoffs must be finite in float64 arithmetic: |payoff| <= {_MAX_PAYOFF:.3g} (a "
+            f"quarter of the largest float, so that gains from deviating stay finite); found "
+            f"one of magnitude {float(min(big, np.finfo(np.float64).max)):.3g}"
+            f"{' or more' if big >= np.finfo(np.float64).max else ''}. Rescale the payoffs "
+            "(equilibria do not change when a player's payoffs are multiplied by a positive "
+            "number)"
+        )
 
 
 def _rebuild(cls: type, payoffs: Any, players: Any, actions: Any) -> NormalFormGame:

@@ -17,13 +17,40 @@ from numpy.typing import NDArray
 from ..._namespace import public_dir
 from ..._validation import DEFAULT_TOL, check_tol
 from ...automata import Automaton
-from ...errors import SolverError
+from ...errors import InvalidArgumentError, InvalidTypeError, SolverError
 from ...games.repeated import RepeatedGame
 from ...tolerances import ROUNDING
 from ._chain import Chain, build_chain, history_reachable, one_shot_gains, values_float
 
 __all__ = ["EquilibriumCheck", "is_nash_equilibrium", "is_subgame_perfect"]
 __dir__ = public_dir(__all__)
+
+
+def as_profile(game: RepeatedGame, profile: object) -> list[Automaton]:
+    """``profile`` as a list of one :class:`~multilateral.automata.Automaton` per player of
+    ``game``, or a clear error: the one check of the repeated-game solvers' arguments."""
+    if not isinstance(game, RepeatedGame):
+        raise InvalidTypeError(
+            f"expected a RepeatedGame, got {type(game).__name__}; wrap a stage game as "
+            "ml.RepeatedGame(stage, delta)")
+    n = game.stage.n_players
+    if isinstance(profile, Automaton):
+        raise InvalidTypeError(
+            f"profile must be a sequence of automata, one per player ({n}), got the single "
+            f"Automaton {profile.name!r}; for everyone playing it pass [automaton] * {n}")
+    if isinstance(profile, (str, bytes)) or not isinstance(profile, Sequence):
+        raise InvalidTypeError(
+            f"profile must be a sequence of automata, one per player ({n}), got "
+            f"{type(profile).__name__}")
+    if len(profile) != n:
+        raise InvalidArgumentError(
+            f"profile needs one Automaton per player ({n}), got {len(profile)}")
+    for i, aut in enumerate(profile):
+        if not isinstance(aut, Automaton):
+            raise InvalidTypeError(
+                f"profile[{i}] must be an Automaton (e.g. ml.automata.grim_trigger()), got "
+                f"{type(aut).__name__}")
+    return list(profile)
 
 
 @dataclass(frozen=True, repr=False)
@@ -101,6 +128,7 @@ def is_subgame_perfect(
     EquilibriumCheck(subgame perfect: fails (gain 0.4 at (('C', 'C'), 0, 1)))
     """
     tol = check_tol(tol)
+    profile = as_profile(game, profile)
     chain = build_chain(game, profile, exact=False)  # the check runs in floats with a tolerance
     states = history_reachable(chain)
     return _verdict(chain, float(game.delta), states, tol, "subgame perfect")
@@ -148,6 +176,7 @@ def is_nash_equilibrium(
     (Below ``(T - R) / (R - S) = 2/3`` alternating D and C beats cooperating.)
     """
     tol = check_tol(tol)
+    profile = as_profile(game, profile)
     chain = build_chain(game, profile, exact=False)
     delta = float(game.delta)
     u, trans = chain.step(chain.outcome)

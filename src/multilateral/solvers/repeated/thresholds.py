@@ -34,6 +34,7 @@ from ...tolerances import MATCH, ROOT_MATCH, SYMBOLIC_BINDING, SYMBOLIC_ZERO
 from ...types import Number
 from ._chain import Chain, build_chain, float_chain, history_reachable, one_shot_gains
 from ._nash import nash_exact, nash_float
+from .checks import as_profile
 
 __all__ = ["CriticalDiscount", "critical_discount"]
 __dir__ = public_dir(__all__)
@@ -162,6 +163,7 @@ def critical_discount(
     if isinstance(grid, bool) or not isinstance(grid, int) or grid < 11:
         raise InvalidArgumentError(f"grid must be an integer >= 11, got {grid!r}")
     game = RepeatedGame(stage, 0, noise=noise, monitoring_error=monitoring_error)
+    profile = as_profile(game, profile)
     deltas = np.linspace(0.0, 1.0, grid, endpoint=False)
     if kind == "nash":
         chain = build_chain(game, profile)

@@ -17,6 +17,7 @@ from ..._numeric import is_exact, solve_exact
 from ...automata import Automaton
 from ...games.repeated import RepeatedGame
 from ._chain import build_chain, values_float
+from .checks import as_profile
 
 __all__ = ["ProfileValues", "profile_values"]
 __dir__ = public_dir(__all__)
@@ -85,6 +86,7 @@ def profile_values(game: RepeatedGame, profile: Sequence[Automaton]) -> ProfileV
     """
     # one exactness rule: a float delta makes the answer float (its binary expansion as a
     # Fraction would be exact nonsense, and slow)
+    profile = as_profile(game, profile)
     chain = build_chain(game, profile, exact=is_exact(game.delta))
     u, trans = chain.step(chain.outcome)
     if chain.exact:
