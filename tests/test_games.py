@@ -261,3 +261,27 @@ class TestAnonymousGame:
     def test_bad_input(self, call, error, message):
         with pytest.raises(error, match=message):
             call()
+
+
+# -- integer payoffs near the int64 limit (issue 12: silent overflow) ---------------------------
+def _int64_game(values):
+    return np.array(values, dtype=np.int64).reshape(2, 2, 2)
+
+
+@given(st.lists(st.integers(-(2**63), 2**63 - 1), min_size=8, max_size=8))
+def test_huge_int_payoffs_are_exact_like_fractions(values):
+    game = ml.NormalFormGame(_int64_game(values))
+    ref = ml.NormalFormGame(np.array([Fraction(v) for v in values], dtype=object).reshape(2, 2, 2))
+    assert game.payoffs.tolist() == ref.payoffs.tolist()
+    # gains from deviating (differences of payoffs) are exact, not wrapped around
+    got = ml.solvers.correlated_polytope(game).constraints.tolist()
+    assert got == ml.solvers.correlated_polytope(ref).constraints.tolist()
+
+
+def test_payoffs_near_2_to_62_keep_exact_gains():
+    a = 2**62
+    game = ml.TwoByTwo(np.array([[a, 0], [-a, 0]]), np.array([[0, 0], [0, 0]]))
+    # the row player's gain from C over D when told C: a - (-a) = 2**63 (int64 wraps to -2**63)
+    assert ml.solvers.correlated_polytope(game).constraints[0].tolist()[0] == 2**63
+    small = ml.TwoByTwo.symmetric(T=4, R=3, P=2, S=1)
+    assert small.payoffs.dtype == np.int64

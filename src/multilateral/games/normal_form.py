@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Self
 
 import numpy as np
@@ -116,6 +117,7 @@ class NormalFormGame(Immutable):
                 f"every player needs at least one action; got action counts {arr.shape[:-1]}"
             )
         _check_float_range(arr)
+        arr = _no_int64_overflow(arr)
         arr = arr.copy()
         arr.flags.writeable = False
         n = arr.ndim - 1
@@ -306,6 +308,22 @@ def _check_float_range(arr: NDArray[Any]) -> None:
             "(equilibria do not change when a player's payoffs are multiplied by a positive "
             "number)"
         )
+
+
+def _no_int64_overflow(arr: NDArray[Any]) -> NDArray[Any]:
+    """int64 payoffs, or exact Fractions when their differences or sums could leave int64.
+
+    numpy's int64 arithmetic wraps around silently, and solvers take gains from deviating
+    (differences of payoffs) and welfare (sums over players) in the payoffs' own dtype; past
+    ``2**61`` (with a margin for the number of players) the game is held as an object array
+    of Fractions, which cannot overflow.
+    """
+    if arr.dtype.kind not in "iu" or arr.size == 0:
+        return arr
+    big = max(abs(int(arr.min())), abs(int(arr.max())))
+    if 2 * big * max(2, arr.shape[-1]) < 2**61:
+        return arr
+    return np.array([Fraction(v) for v in arr.ravel().tolist()], dtype=object).reshape(arr.shape)
 
 
 def _rebuild(cls: type, payoffs: Any, players: Any, actions: Any) -> NormalFormGame:
