@@ -29,6 +29,7 @@ __all__ = [
     "MissingDependencyError",
     "MultilateralError",
     "SolverError",
+    "UnknownKeyError",
 ]
 __dir__ = public_dir(__all__)
 
@@ -87,6 +88,21 @@ class InvalidTypeError(MultilateralError, TypeError):
     --------
     InvalidArgumentError : the right type with a bad value.
     """
+
+
+class UnknownKeyError(InvalidArgumentError, KeyError):
+    """A label or key that is not among the known ones (e.g. a member a power index lacks).
+
+    Also a :class:`KeyError`, so ``except KeyError`` and ``dict``-like code keep working; the
+    message names the known keys.
+
+    See Also
+    --------
+    multilateral.solvers.PowerIndex : raises it for an unknown member.
+    """
+
+    def __str__(self) -> str:  # the message as written, not KeyError's quoted repr
+        return str(self.args[0]) if len(self.args) == 1 else super().__str__()
 
 
 class MalformedFileError(InvalidArgumentError):

@@ -14,7 +14,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ..._namespace import public_dir
-from ...errors import InvalidTypeError
+from ...errors import InvalidTypeError, UnknownKeyError
 from ...types import Number
 
 __all__ = ["CaucusPower", "PowerIndex"]
@@ -67,7 +67,12 @@ class PowerIndex:
             try:
                 return self.values[self.members.index(member)]
             except ValueError:
-                raise KeyError(member) from None
+                known = ", ".join(map(repr, self.members[:10]))
+                more = f", ... ({len(self.members)} in all)" if len(self.members) > 10 else ""
+                raise UnknownKeyError(
+                    f"{member!r} is not a member of this {self.name} index; the members are "
+                    f"{known}{more} (or index by position 0..{len(self.members) - 1})"
+                ) from None
         if isinstance(member, numbers.Integral) and not isinstance(member, bool):
             return self.values[int(member)]
         raise InvalidTypeError(f"index a PowerIndex by member label or position, got {member!r}")
