@@ -1,5 +1,6 @@
 """The claims machinery: one instance, a class of instances, counterexamples, the registry."""
 
+import os
 import subprocess
 import sys
 
@@ -216,3 +217,61 @@ def test_dilution_domains_switch_oyes_channels_off(pair):
     assert model.sanction == "untargeted" and model.punishment_rounds is None
     assert model.credibility == "subgame_perfect"  # grim reversion credible by assumption
     assert model.benefits is None
+
+
+# -- issue 12: a search writes nothing where the user did not ask -------------------------
+
+def _home(configuration):
+    """Hypothesis's home directory (a Path in older versions, a StorageDirectory in newer)."""
+    current = configuration.storage_directory()
+    return getattr(current, "path", current)
+
+
+def test_verify_writes_nothing_to_the_current_directory(monkeypatch, tmp_path):
+    from hypothesis import configuration
+
+    monkeypatch.delenv("HYPOTHESIS_STORAGE_DIRECTORY", raising=False)
+    monkeypatch.chdir(tmp_path)
+    before = _home(configuration)
+    assert ml.claims.verify("oye_transparency", max_examples=5).holds
+    assert PD_DOMINANCE.verify(max_examples=5).holds
+    assert list(tmp_path.iterdir()) == []
+    assert _home(configuration) == before  # the test suite's home is restored
+
+
+def test_verify_in_a_fresh_interpreter_writes_nothing(tmp_path):
+    # a fresh process computes hypothesis's caches (constants, Unicode tables) that a test
+    # process already holds in memory: this is where ./.hypothesis used to appear
+    code = ("import multilateral as ml\n"
+            "from hypothesis import strategies as st\n"
+            "assert ml.claims.verify('oye_transparency', max_examples=5).holds\n"
+            "c = ml.claims.Claim('t', 't', 't', lambda s: isinstance(s, str), lambda: st.text())\n"
+            "assert c.verify(max_examples=5).holds")
+    env = {k: v for k, v in os.environ.items() if k != "HYPOTHESIS_STORAGE_DIRECTORY"}
+    subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, check=True,
+                   timeout=300)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_verify_uses_the_storage_directory_the_user_chose(monkeypatch, tmp_path):
+    chosen = tmp_path / "hyp"
+    env = {**os.environ, "HYPOTHESIS_STORAGE_DIRECTORY": str(chosen)}
+    code = ("import multilateral as ml\n"
+            "assert ml.claims.verify('oye_transparency', max_examples=5).holds")
+    subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, check=True,
+                   timeout=300)
+    assert chosen.is_dir()  # asked for: hypothesis keeps its caches there
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["hyp"]
+
+
+def test_nested_verify_restores_storage_once(monkeypatch, tmp_path):
+    from hypothesis import configuration
+
+    monkeypatch.delenv("HYPOTHESIS_STORAGE_DIRECTORY", raising=False)
+    monkeypatch.chdir(tmp_path)
+    before = _home(configuration)
+    inner = Claim("inner", "x", "y", lambda k: PD_DOMINANCE.verify(max_examples=2).holds,
+                  lambda: st.integers())
+    assert inner.verify(max_examples=3).holds
+    assert _home(configuration) == before
+    assert list(tmp_path.iterdir()) == []

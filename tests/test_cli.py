@@ -1,6 +1,7 @@
 """The console command and the tour."""
 
 import io
+import os
 import subprocess
 import sys
 
@@ -70,3 +71,21 @@ def test_submodules_load_on_first_use():
             "print([m in sys.modules for m in lazy])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split("\n")[:2] == ["[False, False, False]", "[True, True, True]"]
+
+
+def test_tour_without_report_writes_nothing(capsys, monkeypatch, tmp_path):
+    # issue 12: no ./.hypothesis, no report folder, nothing, unless asked
+    monkeypatch.delenv("HYPOTHESIS_STORAGE_DIRECTORY", raising=False)
+    monkeypatch.chdir(tmp_path)
+    assert main(["tour", "--no-report", "--quiet"]) == 0
+    assert "Report written" not in capsys.readouterr().out
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_tour_without_report_in_a_fresh_interpreter_writes_nothing(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "HYPOTHESIS_STORAGE_DIRECTORY"}
+    out = subprocess.run([sys.executable, "-m", "multilateral", "tour", "--no-report"],
+                         cwd=tmp_path, env=env, capture_output=True, text=True, check=True,
+                         timeout=600)
+    assert "Traceback" not in out.stdout + out.stderr
+    assert list(tmp_path.iterdir()) == []

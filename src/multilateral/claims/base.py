@@ -11,6 +11,11 @@ one instance; ``verify`` searches the class for a counterexample with hypothesis
 so that the library can show, for instance, that Olson's unqualified claim fails where
 Chamberlin's qualified one holds.
 
+A search writes nothing to the current directory: no example database (the search is
+derandomized, so a verdict is reproducible without one), and hypothesis's own caches go to a
+temporary directory removed afterwards. To keep those caches, set the environment variable
+``HYPOTHESIS_STORAGE_DIRECTORY`` to a folder of your choice; the search then uses it.
+
 Examples
 --------
 >>> from hypothesis import strategies as st
@@ -29,11 +34,16 @@ Verdict(even squares: holds on 100 examples)
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+import tempfile
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from hypothesis import HealthCheck, find, settings
+from hypothesis import HealthCheck, configuration, find, settings
 from hypothesis.errors import NoSuchExample
 from hypothesis.strategies import SearchStrategy
 
@@ -152,6 +162,12 @@ class Claim(Generic[T]):
         Verdict
             Holds, or the simplest counterexample found. The search is derandomized, so the
             same call gives the same verdict.
+
+        Notes
+        -----
+        Nothing is written to the current directory: no example database, and hypothesis's
+        caches go to a temporary directory removed afterwards (or to
+        ``HYPOTHESIS_STORAGE_DIRECTORY`` when that environment variable is set).
         """
         if not isinstance(max_examples, int) or isinstance(max_examples, bool) or max_examples < 1:
             raise InvalidArgumentError(f"max_examples must be a positive int, got {max_examples!r}")
@@ -161,17 +177,56 @@ class Claim(Generic[T]):
                 f"domain must be a hypothesis SearchStrategy, got {type(strategy).__name__}"
             )
         try:
-            found = find(
-                strategy,
-                lambda instance: not self.predicate(instance),
-                settings=settings(
-                    max_examples=max_examples, database=None, derandomize=True, deadline=None,
-                    suppress_health_check=list(HealthCheck),
-                ),
-            )
+            with _private_storage():
+                found = find(
+                    strategy,
+                    lambda instance: not self.predicate(instance),
+                    settings=settings(
+                        max_examples=max_examples, database=None, derandomize=True,
+                        deadline=None, suppress_health_check=list(HealthCheck),
+                    ),
+                )
         except NoSuchExample:
             return Verdict(self.name, True, None, max_examples)
         return Verdict(self.name, False, found, max_examples)
+
+
+_STORAGE_LOCK = threading.Lock()
+_storage_users = 0
+_storage_saved: list[Any] = []  # [previous home directory, TemporaryDirectory] while in use
+
+
+@contextmanager
+def _private_storage() -> Iterator[None]:
+    """Point hypothesis's storage (its caches of constants and Unicode tables, which it
+    otherwise writes to ``./.hypothesis``) at a temporary directory while a search runs, then
+    restore the previous home directory and delete the temporary one. Left alone when the
+    user chose a folder with ``HYPOTHESIS_STORAGE_DIRECTORY``. Re-entrant and thread-safe:
+    the first search in swaps the directory, the last one out restores it."""
+    global _storage_users
+    if os.environ.get("HYPOTHESIS_STORAGE_DIRECTORY"):
+        yield
+        return
+    with _STORAGE_LOCK:
+        if _storage_users == 0:
+            # the home directory hypothesis would use now (the user's choice, or ./.hypothesis);
+            # older hypothesis returns a Path, newer a StorageDirectory with .path
+            current: Any = configuration.storage_directory()
+            previous = Path(getattr(current, "path", current))
+            scratch = tempfile.TemporaryDirectory(prefix="multilateral-hypothesis-")
+            configuration.set_hypothesis_home_dir(scratch.name)
+            _storage_saved[:] = [previous, scratch]
+        _storage_users += 1
+    try:
+        yield
+    finally:
+        with _STORAGE_LOCK:
+            _storage_users -= 1
+            if _storage_users == 0:
+                previous, scratch = _storage_saved
+                _storage_saved.clear()
+                configuration.set_hypothesis_home_dir(previous)
+                scratch.cleanup()
 
 
 #: The library's theory claims by name, filled once when :mod:`multilateral.claims` is
