@@ -26,7 +26,13 @@ from multilateral.errors import (
     MissingDependencyError,
 )
 from multilateral.models import ConditionalCooperation
-from multilateral.sweeps import SweepResult, sweep
+from multilateral.sweeps import (
+    CorruptStoreError,
+    SweepResult,
+    SweepTaskError,
+    salvage_store,
+    sweep,
+)
 from multilateral.sweeps._run import task_seed
 
 PD = ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0)
@@ -415,18 +421,51 @@ def test_bad_outputs_are_reported_with_the_task() -> None:
         sweep(clash, {"x": [1]}, store=False)
 
 
-def test_an_error_in_the_target_keeps_finished_chunks(tmp_path: Path) -> None:
-    def fails_at_5(x: int) -> int:
-        if x == 5:
-            raise ZeroDivisionError("boom")
-        return x
+FAILS_AT = [5]
 
+
+def fails_at(x: int) -> int:
+    if x in FAILS_AT:
+        raise ZeroDivisionError("boom")
+    return x
+
+
+@pytest.mark.parametrize("backend", ["serial", "processes"])
+def test_an_error_in_the_target_names_the_task_keeps_finished_work_and_resumes(
+        tmp_path: Path, backend: str) -> None:
+    if backend == "processes":
+        pytest.importorskip("joblib")
     store = tmp_path / "e.sqlite"
-    with pytest.raises(ZeroDivisionError) as info:
-        sweep(fails_at_5, {"x": range(10)}, chunk_size=2, store=store)
-    assert "in sweep task 5: parameters {'x': 5}" in "".join(info.value.__notes__)
+    FAILS_AT[:] = [5]
+    with pytest.raises(SweepTaskError) as info:
+        sweep(fails_at, {"x": range(10)}, chunk_size=2, store=store,
+              backend=backend, n_jobs=2)  # type: ignore[arg-type]
+    err = info.value
+    assert isinstance(err, ml.errors.MultilateralError)
+    assert isinstance(err.__cause__, ZeroDivisionError) and err.error is err.__cause__
+    assert (err.task, err.parameters, err.seed) == (5, {"x": 5}, None)
+    message = str(err)
+    assert message.startswith("sweep task 5 (parameters {'x': 5}, seed None) failed: the "
+                              "target raised ZeroDivisionError: boom")
+    assert str(store) in message and "run the same sweep again" in message
     with sqlite3.connect(store) as con:
-        assert sorted(r[0] for r in con.execute("SELECT task FROM results")) == [0, 1, 2, 3]
+        done = sorted(r[0] for r in con.execute("SELECT task FROM results"))
+    assert {0, 1, 2, 3, 4} <= set(done) and 5 not in done  # task 4 shared 5's chunk
+    if backend == "serial":
+        assert done == [0, 1, 2, 3, 4]
+    FAILS_AT[:] = []  # the fix (global state: the code is the same)
+    res = sweep(fails_at, {"x": range(10)}, chunk_size=2, store=store)
+    assert res.n_computed == 10 - len(done)
+    assert res.values["value"].tolist() == list(range(10))
+
+
+def test_a_failing_target_in_memory_says_nothing_was_kept() -> None:
+    FAILS_AT[:] = [1]
+    try:
+        with pytest.raises(SweepTaskError, match=r"kept nowhere \(store=False\)"):
+            sweep(fails_at, {"x": range(3)}, store=False)
+    finally:
+        FAILS_AT[:] = [5]
 
 
 def test_a_store_of_another_sweep_is_refused_and_left_untouched(tmp_path: Path) -> None:
@@ -466,19 +505,95 @@ def test_a_store_of_another_sweep_is_refused_and_left_untouched(tmp_path: Path) 
         sweep(noisy, {"x": [1]}, store=other)
 
 
-def test_changing_the_function_changes_the_identity(tmp_path: Path) -> None:
-    store = tmp_path / "s.sqlite"
+def test_a_code_change_is_refused_unless_asked_and_then_resumes(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch
+                                                                ) -> None:
+    monkeypatch.chdir(tmp_path)
 
     def f(x: int) -> int:
+        if x >= 3:
+            raise ValueError("bug")
         return x
 
-    sweep(f, {"x": [1]}, store=store)
+    with pytest.raises(SweepTaskError):
+        sweep(f, {"x": range(6)}, chunk_size=1)  # default store, named from the identity
+    first = next((tmp_path / ".multilateral-sweeps").iterdir())
 
-    def f(x: int) -> int:  # type: ignore[no-redef]
-        return x + 1
+    def f(x: int) -> int:  # type: ignore[no-redef]  # the fix
+        return x
 
-    with pytest.raises(InvalidArgumentError, match=r"the code of the target .*\.f changed"):
-        sweep(f, {"x": [1]}, store=store)
+    with pytest.raises(InvalidArgumentError, match=r"3 of 6 tasks computed by another "
+                       r"version of the target's code.*resume='ignore_code_change'"):
+        sweep(f, {"x": range(6)})
+    res = sweep(f, {"x": range(6)}, resume="ignore_code_change")
+    assert res.store == first and res.n_computed == 3
+    assert res.values["value"].tolist() == list(range(6))
+    assert sweep(f, {"x": range(6)}).n_computed == 0  # accepted once: the new code is stored
+    with sqlite3.connect(first) as con:
+        codes = [r[0] for r in con.execute("SELECT code FROM runs ORDER BY run")]
+    assert len(set(codes)) == 2  # each run records the code version that ran
+    with pytest.raises(InvalidArgumentError, match=r"resume must be 'same_code' or"):
+        sweep(f, {"x": [1]}, resume="yes", store=False)  # type: ignore[arg-type]
+
+
+# -- a damaged store ------------------------------------------------------------------------------
+def squares(a: int) -> dict[str, Any]:
+    return {"v": a * a, "w": a + 0.5}
+
+
+def _damage(data: bytearray, how: str) -> bytearray:
+    if how == "flipped byte in a value":
+        i = data.find(b'"v": 90601')  # task 301
+        assert i >= 0
+        data[i + 6] = ord("8")
+    elif how == "truncated":
+        del data[len(data) * 3 // 4:]
+    elif how == "garbage header":
+        data[:100] = np.random.default_rng(0).integers(0, 256, 100, dtype=np.uint8).tobytes()
+    return data
+
+
+@pytest.mark.parametrize(("how", "lost"), [("flipped byte in a value", 25),
+                                           ("truncated", None), ("garbage header", 0)])
+def test_a_damaged_store_is_refused_and_its_intact_chunks_salvaged(
+        tmp_path: Path, how: str, lost: int | None) -> None:
+    store = tmp_path / "s.sqlite"
+    ref = sweep(squares, {"a": range(600)}, chunk_size=25, store=store)
+    store.write_bytes(bytes(_damage(bytearray(store.read_bytes()), how)))
+    damaged = store.read_bytes()
+    with pytest.raises(CorruptStoreError) as info:
+        sweep(squares, {"a": range(600)}, chunk_size=25, store=store)
+    message = str(info.value)
+    assert isinstance(info.value, ml.errors.MultilateralError)
+    assert f"salvage_store({str(store)!r})" in message and "not used" in message
+    if how == "flipped byte in a value":  # the wrong value 90801 is caught, not returned
+        assert "1 chunk(s) whose results fail their checksum" in message
+    assert store.read_bytes() == damaged  # nothing written
+    assert salvage_store(store) == store
+    assert Path(f"{store}.damaged").read_bytes() == damaged  # kept aside, as it was
+    res = sweep(squares, {"a": range(600)}, chunk_size=25, store=store)
+    if lost is not None:
+        assert res.n_computed == lost
+    assert 0 <= res.n_computed < 600  # most of the work survived
+    assert_same_table(ref, res)
+
+
+def test_salvage_refuses_what_it_cannot_recover(tmp_path: Path) -> None:
+    with pytest.raises(InvalidArgumentError, match=r"there is no sweep store"):
+        salvage_store(tmp_path / "none.sqlite")
+    store = tmp_path / "s.sqlite"
+    sweep(squares, {"a": range(4)}, store=store)
+    with pytest.raises(InvalidArgumentError, match=r"exists: give salvage_store a new out="):
+        salvage_store(store, out=store)
+    out = salvage_store(store, out=tmp_path / "copy.sqlite")
+    assert out == tmp_path / "copy.sqlite" and store.exists()
+    assert sweep(squares, {"a": range(4)}, store=out).n_computed == 0
+    with sqlite3.connect(store) as con:  # the header (which sweep it is) altered
+        con.execute("UPDATE meta SET value = replace(value, '3', '4') WHERE key = 'identity'")
+    with pytest.raises(CorruptStoreError, match=r"header .* fails its checksum"):
+        sweep(squares, {"a": range(4)}, store=store)
+    with pytest.raises(CorruptStoreError, match=r"nothing can be salvaged"):
+        salvage_store(store)
 
 
 # -- table, export, progress -----------------------------------------------------------------------

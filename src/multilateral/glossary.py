@@ -375,6 +375,9 @@ TOPICS: dict[str, dict[str, str]] = {
         "client": "A dask distributed client.",
         "chunk_size": "Tasks per chunk.",
         "store": "Path of the durable result store.",
+        "resume": "What a sweep does with a store whose results an earlier version of the "
+                  "target's code computed: ``'same_code'`` refuses, ``'ignore_code_change'`` "
+                  "keeps them and computes the missing tasks with the new code.",
         "progress": "Report progress while running.",
         "ax": "A matplotlib Axes to draw on (a new figure if None).",
         "points": "Number of points to plot.",

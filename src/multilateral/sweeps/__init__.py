@@ -81,6 +81,8 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+import threading
 import types
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -94,17 +96,23 @@ from numpy.typing import NDArray
 from .._namespace import public_dir
 from .._numeric import readonly
 from .._validation import check_positive_int
-from ..errors import InvalidTypeError, MissingDependencyError
+from ..errors import (
+    InvalidArgumentError,
+    InvalidTypeError,
+    MissingDependencyError,
+    MultilateralError,
+)
+from ._errors import CorruptStoreError, SweepTaskError
 from ._grid import encode_value, make_grid, object_array
 from ._run import Backend, Progress, Runner, check_backend, check_outputs, check_seed
-from ._store import FORMAT, Store, store_path
+from ._store import FORMAT, Store, salvage, store_path
 from ._target import digest, make_target
 
 if TYPE_CHECKING:
     import pandas as pd
     from distributed import Client
 
-__all__ = ["SweepResult", "sweep"]
+__all__ = ["CorruptStoreError", "SweepResult", "SweepTaskError", "salvage_store", "sweep"]
 __dir__ = public_dir(__all__)
 
 #: A column of a sweep's table: booleans, ``int64``, ``float64``, text, or ``object`` (exact
@@ -239,6 +247,7 @@ def sweep(
     chunk_size: int | None = None,
     store: str | os.PathLike[str] | Literal[False] | None = None,
     progress: bool | None = None,
+    resume: Literal["same_code", "ignore_code_change"] = "same_code",
 ) -> SweepResult:
     """Evaluate ``target`` over a parameter grid, durably, on any backend.
 
@@ -350,6 +359,10 @@ def sweep(
     if progress is not None and not isinstance(progress, bool):
         raise InvalidTypeError(f"progress must be True, False or None, got {progress!r}")
 
+    if resume not in ("same_code", "ignore_code_change"):
+        raise InvalidArgumentError(
+            f"resume must be 'same_code' or 'ignore_code_change', got {resume!r}")
+
     points = spec.points(seed)
     n_points = len(next(iter(points.values()))) if points else 1
     n_tasks = n_points * repeats
@@ -370,22 +383,138 @@ def sweep(
     runner = Runner(tgt, seed, repeats, points, tuple(spec.names))
     db = Store(path)
     try:
-        db.attach(identity, ident_json, n_tasks)
+        db.attach(identity, ident_json, n_tasks, tgt.code, resume)
         outputs = db.output_names()
         todo = np.flatnonzero(~db.done_mask(n_tasks))
         n_computed = 0
         if len(todo):
-            run = db.new_run(backend, len(todo))
-            with Progress(n_tasks, n_tasks - len(todo), progress) as bar:
-                for rows in runner.execute(todo, backend, workers, client, chunk_size):
-                    outputs = check_outputs(rows, outputs, runner.reserved)
-                    db.commit(rows, run)
-                    n_computed += len(rows)
-                    bar.update(len(rows))
+            run = db.new_run(backend, len(todo), tgt.code)
+            with Progress(n_tasks, n_tasks - len(todo), progress) as bar, _Terminable():
+                chunks = runner.execute(todo, backend, workers, client, chunk_size)
+                try:
+                    for rows in chunks:
+                        outputs = check_outputs(rows, outputs, runner.reserved)
+                        db.commit(rows, run)
+                        n_computed += len(rows)
+                        bar.update(len(rows))
+                except SweepTaskError as err:
+                    chunks.close()
+                    for rows in [err.rows, *runner.leftover]:
+                        if rows:
+                            outputs = check_outputs(rows, outputs, runner.reserved)
+                            db.commit(rows, run)
+                            n_computed += len(rows)
+                    raise _failed(err, n_tasks - len(todo) + n_computed, n_tasks,
+                                  path) from err.error
+                except BaseException:  # interrupted: stop the workers, store what finished
+                    chunks.close()
+                    for rows in runner.leftover:
+                        try:
+                            outputs = check_outputs(rows, outputs, runner.reserved)
+                        except MultilateralError:
+                            break
+                        db.commit(rows, run)
+                    raise
         table = db.load(n_tasks)
     finally:
         db.close()
     return _result(runner, points, repeats, table, path, n_computed)
+
+
+def salvage_store(path: str | os.PathLike[str], out: str | os.PathLike[str] | None = None
+                  ) -> Path:
+    """Recover the intact chunks of a damaged sweep store into a new store.
+
+    Every chunk of a store carries the SHA-256 of its results. This reads a copy of the
+    damaged file (which is never written), keeps each chunk whose results are readable and
+    match their checksum, and writes them, with the sweep's identity, to a new store. By
+    default the damaged file is renamed ``<path>.damaged`` and the new store takes its
+    place, so running the same sweep again computes only the lost tasks.
+
+    Parameters
+    ----------
+    path : path
+        The damaged store (the path a :class:`CorruptStoreError` names).
+    out : path, optional
+        Write the new store here instead (a new file), leaving ``path`` where it is.
+
+    Returns
+    -------
+    pathlib.Path
+        The new store.
+
+    Raises
+    ------
+    CorruptStoreError
+        If the store's header (which sweep it holds) cannot be read or fails its checksum:
+        then nothing can be salvaged, and the store must be deleted.
+    InvalidArgumentError
+        If there is no file at ``path``, or ``out`` exists.
+
+    See Also
+    --------
+    sweep : refuses a damaged store with a :class:`CorruptStoreError`.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> import multilateral as ml
+    >>> store = Path(tempfile.mkdtemp()) / "squares.sqlite"
+    >>> res = ml.sweep(lambda a: a * a, {"a": range(6)}, chunk_size=2, store=store)
+    >>> data = bytearray(store.read_bytes())
+    >>> data[data.rfind(b'{"value": 25}') + 11] = ord("7")  # 25 becomes 27 on disk
+    >>> _ = store.write_bytes(bytes(data))
+    >>> ml.sweep(lambda a: a * a, {"a": range(6)}, chunk_size=2, store=store)
+    ... # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    multilateral.sweeps.CorruptStoreError: the sweep store ... has 1 chunk(s) whose ...
+    >>> ml.sweeps.salvage_store(store) == store
+    True
+    >>> res = ml.sweep(lambda a: a * a, {"a": range(6)}, chunk_size=2, store=store)
+    >>> res.n_computed, res.values["value"].tolist()
+    (2, [0, 1, 4, 9, 16, 25])
+    """
+    return salvage(Path(path), None if out is None else Path(out))[0]
+
+
+def _failed(err: SweepTaskError, n_done: int, n_tasks: int, path: Path | None
+            ) -> SweepTaskError:
+    if path is None:
+        where = (f"; {n_done} of {n_tasks} tasks had finished, kept nowhere (store=False): "
+                 "give a store= path to keep finished tasks across a failure")
+    else:
+        where = (f"; the {n_done} of {n_tasks} tasks finished are stored in {path}: fix the "
+                 "target and run the same sweep again to compute only the others (after "
+                 "editing the target's code, with resume='ignore_code_change')")
+    return SweepTaskError(err.task, err.parameters, err.seed, err.error, where)
+
+
+class _Terminated(BaseException):
+    """SIGTERM during a sweep, raised so that the finished chunks are stored and the
+    workers stopped before the process ends as SIGTERM would have ended it."""
+
+
+class _Terminable:
+    """Turn SIGTERM into :class:`_Terminated` for the duration (main thread, default
+    handler only), then deliver it again once the sweep has cleaned up."""
+
+    def __enter__(self) -> None:
+        self.installed = (threading.current_thread() is threading.main_thread()
+                          and signal.getsignal(signal.SIGTERM) == signal.SIG_DFL)
+        if self.installed:
+            signal.signal(signal.SIGTERM, self._raise)
+
+    @staticmethod
+    def _raise(signum: int, frame: object) -> None:
+        raise _Terminated(signum)
+
+    def __exit__(self, kind: object, exc: object, tb: object) -> None:
+        if self.installed:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            if isinstance(exc, _Terminated):
+                os.kill(os.getpid(), signal.SIGTERM)
 
 
 # -- assembling the table -------------------------------------------------------------------------

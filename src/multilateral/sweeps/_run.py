@@ -5,7 +5,10 @@ from __future__ import annotations
 import math
 import numbers
 import os
+import pickle
+import signal
 import sys
+import threading
 import time
 from collections.abc import Generator, Iterator, Mapping
 from fractions import Fraction
@@ -16,6 +19,7 @@ from numpy.typing import NDArray
 
 from .._validation import check_positive_int
 from ..errors import InvalidArgumentError, InvalidTypeError, MissingDependencyError
+from ._errors import SweepTaskError
 from ._target import Target
 
 Backend = Literal["serial", "processes", "dask"]
@@ -84,11 +88,66 @@ def run_chunk(target: Target, root: int, tasks: list[tuple[int, dict[str, Any]]]
     for task, params in tasks:
         seed = task_seed(root, task) if target.seed_to else None
         try:
-            rows.append((task, seed, _normalize_output(target(params, seed), target.output)))
+            raw = target(params, seed)
+        except Exception as err:
+            raise SweepTaskError(task, params, seed, err, "", rows) from err
+        try:
+            rows.append((task, seed, _normalize_output(raw, target.output)))
         except Exception as err:
             err.add_note(f"in sweep task {task}: parameters {params}, seed {seed}")
             raise
     return rows
+
+
+# -- worker processes -----------------------------------------------------------------------------
+_WORKER_TARGET: list[Target] = []
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+_WATCH_SECONDS = 0.25  # a worker checks this often that its parent is alive
+
+
+def _worker_init(payload: bytes, parent: int) -> None:
+    """In each worker process: leave Ctrl-C to the parent, and die with the parent."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        except (OSError, AttributeError):  # pragma: no cover - the watchdog still runs
+            pass
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    _WORKER_TARGET.append(pickle.loads(payload))
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(_WATCH_SECONDS)
+    os._exit(1)
+
+
+def _worker_chunk(root: int, tasks: list[tuple[int, dict[str, Any]]]) -> list[Row]:
+    return run_chunk(_WORKER_TARGET[0], root, tasks)
+
+
+def _dumps(target: Target) -> bytes:
+    try:
+        import cloudpickle
+    except ImportError:
+        from joblib.externals import cloudpickle
+    return bytes(cloudpickle.dumps(target))
+
+
+def _stop(pool: Any, processes: list[Any], graceful: bool) -> None:
+    """Stop the pool's workers: wait for idle ones, terminate busy ones."""
+    pool.shutdown(wait=graceful, kill_workers=not graceful)
+    for proc in processes:
+        if proc.is_alive():
+            proc.terminate()
+    for proc in processes:
+        proc.join(timeout=2)
+        if proc.is_alive():  # pragma: no cover - SIGTERM is not ignored by workers
+            proc.kill()
+            proc.join()
 
 
 def _normalize_output(raw: Any, default: str) -> dict[str, Any]:
@@ -166,6 +225,7 @@ class Runner:
         self.target, self.seed, self.repeats = target, seed, repeats
         self.points, self.names = points, names
         self.reserved = frozenset(names) | frozenset(_RESERVED)
+        self.leftover: list[list[Row]] = []  # finished when the run was interrupted
 
     def payload(self, tasks: NDArray[np.intp]) -> list[tuple[int, dict[str, Any]]]:
         cols = [self.points[n] for n in self.names]
@@ -176,7 +236,7 @@ class Runner:
         return out
 
     def execute(self, todo: NDArray[np.intp], backend: str, workers: int, client: Any,
-                chunk_size: int | None) -> Iterator[list[Row]]:
+                chunk_size: int | None) -> Generator[list[Row], None, None]:
         if backend == "serial":
             yield from self._serial(todo, chunk_size)
             return
@@ -190,7 +250,7 @@ class Runner:
         if not chunks:
             return
         if backend == "processes":
-            yield from self._joblib(chunks, workers)
+            yield from self._processes(chunks, workers)
         else:
             yield from self._dask(chunks, workers, client)
 
@@ -227,19 +287,58 @@ class Runner:
                 break
         return i, per_task
 
-    def _joblib(self, chunks: list[NDArray[np.intp]], workers: int) -> Iterator[list[Row]]:
-        from joblib import Parallel, delayed
+    def _processes(self, chunks: list[NDArray[np.intp]], workers: int
+                   ) -> Iterator[list[Row]]:
+        """Local worker processes (loky's, spawned); each chunk is
+        yielded, to be committed, as soon as it is done; on an error in the target the
+        chunks still running are finished and yielded first; on an interruption the finished
+        ones are left in ``self.leftover`` and every worker is stopped."""
+        from concurrent.futures import FIRST_COMPLETED, Future, wait
 
-        parallel = Parallel(n_jobs=workers, return_as="generator_unordered", batch_size=1,
-                            pre_dispatch="2*n_jobs")
-        results = parallel(delayed(run_chunk)(self.target, self.seed, self.payload(c))
-                           for c in chunks)
+        from joblib.externals.loky.process_executor import ProcessPoolExecutor
+
+        pool = ProcessPoolExecutor(max_workers=min(workers, len(chunks)),
+                                   initializer=_worker_init,
+                                   initargs=(_dumps(self.target), os.getpid()))
+        todo = iter(chunks)
+        running: set[Future[list[Row]]] = set()
+        error: BaseException | None = None
+        graceful = False
         try:
-            yield from results
+            for chunk in todo:
+                running.add(pool.submit(_worker_chunk, self.seed, self.payload(chunk)))
+                if len(running) >= 2 * workers:
+                    break
+            while running:
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                for fut in sorted(done, key=id):
+                    exc = fut.exception()
+                    if exc is None:
+                        rows = fut.result()
+                        running.discard(fut)
+                        yield rows
+                    else:
+                        running.discard(fut)
+                        if error is None:
+                            error = exc
+                        if isinstance(exc, SweepTaskError) and exc.rows:
+                            yield exc.rows
+                            exc.rows = []
+                if error is None:
+                    for chunk in todo:
+                        running.add(pool.submit(_worker_chunk, self.seed,
+                                                self.payload(chunk)))
+                        if len(running) >= 2 * workers:
+                            break
+            if error is not None:
+                raise error
+            graceful = True
+        except BaseException:
+            self.leftover = [f.result() for f in running
+                             if f.done() and not f.cancelled() and f.exception() is None]
+            raise
         finally:
-            close = getattr(results, "close", None)
-            if close is not None:
-                close()
+            _stop(pool, list((getattr(pool, "_processes", None) or {}).values()), graceful)
 
     def _dask(self, chunks: list[NDArray[np.intp]], workers: int, client: Any
               ) -> Iterator[list[Row]]:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
+import shutil
 import sqlite3
+import tempfile
 from datetime import UTC, datetime
 from fractions import Fraction
 from pathlib import Path
@@ -15,10 +18,11 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ..errors import InvalidArgumentError, InvalidTypeError
+from ._errors import CorruptStoreError
 from ._grid import decode_spec
 from ._run import Row
 
-FORMAT = "multilateral-sweep/1"
+FORMAT = "multilateral-sweep/2"
 DEFAULT_STORE_DIR = ".multilateral-sweeps"
 
 
@@ -37,10 +41,12 @@ def store_path(store: Any, label: str, digest: str) -> Path | None:
 
 
 class Store:
-    """The SQLite store: one row per finished task, written one transaction per chunk."""
+    """The SQLite store: one row per finished task, written one transaction per chunk, each
+    chunk with the SHA-256 of its rows (verified whenever the store is read)."""
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
+        self.existed = path is not None and path.exists() and path.stat().st_size > 0
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -58,15 +64,25 @@ class Store:
             "or delete the file to start over"
         )
 
-    def attach(self, identity: dict[str, Any], ident_json: str, n_tasks: int) -> None:
-        """Create the store, or check that it holds this very sweep (before any write)."""
+    def _damaged(self, why: str) -> CorruptStoreError:
+        return damaged(self.path, why)
+
+    def attach(self, identity: dict[str, Any], ident_json: str, n_tasks: int, code: str,
+               resume: str) -> None:
+        """Create the store, or check that it is intact and holds this very sweep (before
+        any write)."""
         try:
             tables = {r[0] for r in self.con.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table'")}
         except sqlite3.DatabaseError as err:
-            raise self._refuse(f"is not a sweep store ({err})") from None
+            if not _mentions_format(self.path):
+                raise self._refuse(f"is not a sweep store ({err})") from None
+            raise self._damaged(f"is a damaged sweep store: SQLite cannot read it ({err})"
+                                ) from None
         if tables and "meta" not in tables:
             raise self._refuse("is an SQLite database but not a sweep store")
+        if tables:
+            self.check_structure()
         if self.path is not None:
             self.con.execute("PRAGMA journal_mode = WAL")
             self.con.execute("PRAGMA synchronous = FULL")
@@ -76,68 +92,172 @@ class Store:
                 exists = self.con.execute(
                     "SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone()
                 if not exists:  # nobody created it meanwhile
-                    for stmt in _SCHEMA:
-                        self.con.execute(stmt)
-                    self.con.executemany(
-                        "INSERT INTO meta (key, value) VALUES (?, ?)",
-                        [("format", FORMAT), ("identity", ident_json),
-                         ("n_tasks", str(n_tasks)),
-                         ("created", datetime.now(UTC).isoformat(timespec="seconds"))])
+                    create(self.con, ident_json, n_tasks, code)
                 self.con.execute("COMMIT")
             except BaseException:
                 self.con.execute("ROLLBACK")
                 raise
-        meta = dict(self.con.execute("SELECT key, value FROM meta"))
+        try:
+            meta = dict(self.con.execute("SELECT key, value FROM meta"))
+        except sqlite3.DatabaseError as err:
+            raise self._damaged(f"has an unreadable header table ({err})") from None
         if meta.get("format") != FORMAT:
             raise self._refuse(f"has format {meta.get('format')!r}, not {FORMAT!r}")
+        if meta.get("checksum") != _meta_checksum(meta):
+            raise self._damaged("has a header (the sweep's identity) that fails its checksum")
         if meta.get("identity") != ident_json:
             old = json.loads(meta["identity"])
             raise self._refuse("holds a different sweep (" + _differences(old, identity) + ")")
+        self.rows = self.verified()
+        if meta.get("code") != code:
+            if self.rows and resume != "ignore_code_change":
+                raise self._refuse(
+                    f"holds {len(self.rows)} of {n_tasks} tasks computed by another version "
+                    f"of the target's code (stored version {meta.get('code') or '-'}, now "
+                    f"{code or '-'}). To keep them and compute the other tasks with the new "
+                    "code, pass resume='ignore_code_change'; to recompute everything, give "
+                    "another store= path or delete the file")
+            self.con.execute("UPDATE meta SET value = ? WHERE key = 'code'", (code,))
 
-    def output_names(self) -> tuple[str, ...] | None:
-        row = self.con.execute("SELECT outputs FROM results LIMIT 1").fetchone()
-        return None if row is None else tuple(json.loads(row[0]))
+    def check_structure(self) -> None:
+        """SQLite's own check of the file's pages and indexes."""
+        try:
+            found = [r[0] for r in self.con.execute("PRAGMA quick_check(5)")]
+        except sqlite3.DatabaseError as err:
+            raise self._damaged(f"fails SQLite's integrity check ({err})") from None
+        if found != ["ok"]:
+            raise self._damaged("fails SQLite's integrity check (" + "; ".join(found) + ")")
+
+    def verified(self) -> dict[int, tuple[int, int | None, str]]:
+        """Every stored row by task, after checking each chunk's count and checksum."""
+        try:
+            chunks = {c: (n, sha) for c, n, sha in self.con.execute(
+                "SELECT chunk, n, sha256 FROM chunks")}
+            rows = self.con.execute(
+                "SELECT chunk, task, seed, outputs FROM results ORDER BY chunk, task").fetchall()
+        except sqlite3.DatabaseError as err:
+            raise self._damaged(f"cannot be read ({err})") from None
+        grouped: dict[int, list[tuple[int, int | None, str]]] = {}
+        for chunk, task, seed, outputs in rows:
+            grouped.setdefault(chunk, []).append((task, seed, outputs))
+        bad = sorted(set(grouped) - set(chunks))
+        bad += sorted(c for c, (n, sha) in chunks.items()
+                      if len(grouped.get(c, ())) != n or chunk_checksum(grouped.get(c, [])) != sha)
+        if bad:
+            raise self._damaged(
+                f"has {len(bad)} chunk(s) whose results fail their checksum (chunks "
+                f"{_short(bad)})")
+        out = {r[0]: r for rs in grouped.values() for r in rs}
+        return out
 
     def done_mask(self, n_tasks: int) -> NDArray[np.bool_]:
         mask = np.zeros(n_tasks, dtype=bool)
-        tasks = np.array([r[0] for r in self.con.execute("SELECT task FROM results")],
-                         dtype=np.intp)
+        tasks = np.array([t for t in self.rows if 0 <= t < n_tasks], dtype=np.intp)
         mask[tasks] = True
         return mask
 
-    def new_run(self, backend: str, n_todo: int) -> int:
+    def output_names(self) -> tuple[str, ...] | None:
+        for row in self.rows.values():
+            return tuple(json.loads(row[2]))
+        return None
+
+    def new_run(self, backend: str, n_todo: int, code: str) -> int:
         cur = self.con.execute(
-            "INSERT INTO runs (started, backend, pid, n_todo) VALUES (?, ?, ?, ?)",
-            (datetime.now(UTC).isoformat(timespec="seconds"), backend, os.getpid(), n_todo))
+            "INSERT INTO runs (started, backend, pid, n_todo, code) VALUES (?, ?, ?, ?, ?)",
+            (datetime.now(UTC).isoformat(timespec="seconds"), backend, os.getpid(), n_todo,
+             code))
         return int(cur.lastrowid or 0)
 
     def commit(self, rows: list[Row], run: int) -> None:
-        data = [(task, seed, json.dumps({k: _encode_output(v) for k, v in out.items()}), run)
+        data = [(task, seed, json.dumps({k: _encode_output(v) for k, v in out.items()}))
                 for task, seed, out in rows]
         self.con.execute("BEGIN IMMEDIATE")
         try:
-            self.con.executemany(
-                "INSERT OR IGNORE INTO results (task, seed, outputs, run) VALUES (?, ?, ?, ?)",
-                data)
+            insert_chunk(self.con, data, run)
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
 
     def load(self, n_tasks: int) -> list[tuple[int, int | None, str]]:
-        rows = self.con.execute("SELECT task, seed, outputs FROM results ORDER BY task").fetchall()
-        if len(rows) != n_tasks or (rows and rows[-1][0] != n_tasks - 1):
-            raise InvalidArgumentError(  # pragma: no cover - only if the file was edited
-                f"the store {self.path} has {len(rows)} results for {n_tasks} tasks")
-        return rows
+        rows = self.verified()
+        if len(rows) != n_tasks or (rows and max(rows) != n_tasks - 1):
+            raise self._damaged(f"has {len(rows)} results for {n_tasks} tasks")
+        return [rows[t] for t in range(n_tasks)]
+
+
+def _mentions_format(path: Path | None) -> bool:
+    """Whether the file holds the store format's name (it is a sweep store, damaged)."""
+    if path is None:
+        return False
+    tag, tail = FORMAT.split("/")[0].encode(), b""
+    with open(path, "rb") as f:
+        while block := f.read(1 << 20):
+            if tag in tail + block:
+                return True
+            tail = block[-len(tag):]
+    return False
+
+
+def damaged(path: Path | None, why: str) -> CorruptStoreError:
+    return CorruptStoreError(
+        f"the sweep store {path} {why}, so it is not used (nothing was written to it). "
+        f"multilateral.sweeps.salvage_store({str(path)!r}) keeps it as "
+        f"{path}.damaged and writes every chunk whose checksum verifies to a new store "
+        "in its place: then run the same sweep again to compute only the lost tasks. Or "
+        "delete the file to start over"
+    )
+
+
+def create(con: sqlite3.Connection, ident_json: str, n_tasks: int, code: str) -> None:
+    for stmt in _SCHEMA:
+        con.execute(stmt)
+    meta = {"format": FORMAT, "identity": ident_json, "n_tasks": str(n_tasks), "code": code,
+            "created": datetime.now(UTC).isoformat(timespec="seconds")}
+    meta["checksum"] = _meta_checksum(meta)
+    con.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", list(meta.items()))
+
+
+def insert_chunk(con: sqlite3.Connection, data: list[tuple[int, int | None, str]],
+                 run: int, sha: str | None = None) -> None:
+    """Insert the rows not already stored (a concurrent run may have stored some) as one
+    chunk with its checksum; inside the caller's transaction."""
+    tasks = [d[0] for d in data]
+    have: set[int] = set()
+    for i in range(0, len(tasks), 500):
+        part = tasks[i:i + 500]
+        have.update(r[0] for r in con.execute(
+            f"SELECT task FROM results WHERE task IN ({', '.join('?' * len(part))})", part))
+    data = sorted(d for d in data if d[0] not in have)
+    if not data:
+        return
+    cur = con.execute("INSERT INTO chunks (run, n, sha256) VALUES (?, ?, ?)",
+                      (run, len(data), chunk_checksum(data)))
+    chunk = int(cur.lastrowid or 0)
+    con.executemany("INSERT INTO results (task, seed, outputs, chunk) VALUES (?, ?, ?, ?)",
+                    [(*d, chunk) for d in data])
+
+
+def chunk_checksum(rows: list[tuple[int, int | None, str]]) -> str:
+    """SHA-256 of a chunk's rows ``(task, seed, outputs)``, in task order."""
+    text = json.dumps(sorted([list(r) for r in rows]), separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _meta_checksum(meta: dict[str, str]) -> str:
+    text = json.dumps([meta.get("format"), meta.get("identity"), meta.get("n_tasks")])
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 _SCHEMA = (
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE runs (run INTEGER PRIMARY KEY AUTOINCREMENT, started TEXT, backend TEXT, "
-    "pid INTEGER, n_todo INTEGER)",
+    "pid INTEGER, n_todo INTEGER, code TEXT)",
+    "CREATE TABLE chunks (chunk INTEGER PRIMARY KEY AUTOINCREMENT, "
+    "run INTEGER NOT NULL REFERENCES runs (run), n INTEGER NOT NULL, sha256 TEXT NOT NULL)",
     "CREATE TABLE results (task INTEGER PRIMARY KEY, seed INTEGER, outputs TEXT NOT NULL, "
-    "run INTEGER NOT NULL REFERENCES runs (run))",
+    "chunk INTEGER NOT NULL REFERENCES chunks (chunk))",
+    "CREATE INDEX results_chunk ON results (chunk)",
 )
 
 
@@ -173,3 +293,111 @@ def _encode_output(v: bool | int | float | Fraction) -> Any:
                                    and not -(2**63) <= v < 2**63):
         return str(v)
     return v
+
+
+# -- salvage --------------------------------------------------------------------------------------
+def _readable_rows(con: sqlite3.Connection, n_tasks: int
+                   ) -> dict[int, list[tuple[int, int | None, str]]]:
+    """The results that can be read, by chunk: all at once, else one task at a time."""
+    grouped: dict[int, list[tuple[int, int | None, str]]] = {}
+    try:
+        rows = con.execute("SELECT task, seed, outputs, chunk FROM results").fetchall()
+    except sqlite3.DatabaseError:
+        rows = []
+        for task in range(n_tasks):
+            try:
+                rows += con.execute("SELECT task, seed, outputs, chunk FROM results "
+                                    "WHERE task = ?", (task,)).fetchall()
+            except sqlite3.DatabaseError:
+                continue
+    for task, seed, outputs, chunk in rows:
+        grouped.setdefault(chunk, []).append((task, seed, outputs))
+    return grouped
+
+
+def _mend_header(path: Path, template: Path) -> None:
+    """Replace the 100-byte SQLite header of ``path`` by that of a new store (same page
+    size, encoding and schema format), with the page count taken from the file's size."""
+    con = sqlite3.connect(str(template), isolation_level=None)
+    try:
+        create(con, "{}", 0, "")
+    finally:
+        con.close()
+    header = bytearray(template.read_bytes()[:100])
+    page = int.from_bytes(header[16:18], "big")
+    page = 65536 if page == 1 else page
+    header[28:32] = (path.stat().st_size // page).to_bytes(4, "big")
+    header[32:40] = bytes(8)  # no free-list: it is not needed for reading
+    header[92:96] = header[24:28]  # the page count above is valid
+    with open(path, "r+b") as f:
+        f.write(header)
+
+
+def salvage(path: Path, out: Path | None) -> tuple[Path, int, int]:
+    """Copy the chunks of a damaged store whose checksums verify into a new store; return
+    its path, the number of tasks kept and the number of chunks lost."""
+    if not path.is_file():
+        raise InvalidArgumentError(f"there is no sweep store at {path}")
+    dest = path if out is None else out
+    if out is not None and out.exists():
+        raise InvalidArgumentError(f"{out} exists: give salvage_store a new out= path")
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "damaged.sqlite"
+        shutil.copyfile(path, copy)  # read a copy: the damaged file is never written
+        for side in ("-wal",):
+            if Path(f"{path}{side}").exists():
+                shutil.copyfile(f"{path}{side}", f"{copy}{side}")
+        con = sqlite3.connect(str(copy), isolation_level=None)
+        try:
+            try:
+                try:
+                    meta = dict(con.execute("SELECT key, value FROM meta"))
+                except sqlite3.DatabaseError:  # perhaps only the file's header is damaged
+                    con.close()
+                    _mend_header(copy, Path(tmp) / "template.sqlite")
+                    con = sqlite3.connect(str(copy), isolation_level=None)
+                    meta = dict(con.execute("SELECT key, value FROM meta"))
+            except sqlite3.DatabaseError as err:
+                raise CorruptStoreError(
+                    f"nothing can be salvaged from {path}: its header table, which says "
+                    f"which sweep it holds, cannot be read ({err}). Delete it to start over"
+                ) from None
+            if meta.get("format") != FORMAT or meta.get("checksum") != _meta_checksum(meta):
+                raise CorruptStoreError(
+                    f"nothing can be salvaged from {path}: its header (which sweep it "
+                    "holds) is damaged or of another format. Delete it to start over")
+            try:
+                chunks = con.execute("SELECT chunk, n, sha256 FROM chunks").fetchall()
+            except sqlite3.DatabaseError:
+                chunks = []
+            grouped = _readable_rows(con, int(meta["n_tasks"]))
+            kept = [grouped[c] for c, n, sha in chunks
+                    if len(grouped.get(c, ())) == n and chunk_checksum(grouped[c]) == sha]
+        finally:
+            con.close()
+        new = Path(tmp) / "salvaged.sqlite"
+        con = sqlite3.connect(str(new), isolation_level=None)
+        try:
+            con.execute("BEGIN")
+            create(con, meta["identity"], int(meta["n_tasks"]), meta.get("code", ""))
+            run = con.execute(
+                "INSERT INTO runs (started, backend, pid, n_todo, code) VALUES (?, ?, ?, ?, ?)",
+                (datetime.now(UTC).isoformat(timespec="seconds"), "salvage", os.getpid(), 0,
+                 meta.get("code", ""))).lastrowid
+            for rows in kept:
+                insert_chunk(con, rows, int(run or 0))
+            con.execute("COMMIT")
+        finally:
+            con.close()
+        if out is None:
+            keep = Path(f"{path}.damaged")
+            i = 1
+            while keep.exists():
+                keep, i = Path(f"{path}.damaged{i}"), i + 1
+            os.replace(path, keep)
+            for side in ("-wal", "-shm"):
+                if Path(f"{path}{side}").exists():
+                    os.replace(f"{path}{side}", f"{keep}{side}")
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(str(new), str(dest))
+    return dest, sum(len(r) for r in kept), len(chunks) - len(kept)

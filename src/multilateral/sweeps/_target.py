@@ -27,7 +27,8 @@ class Target:
     required: frozenset[str]
     seed_to: Literal["call", "ctor", "method"] | None
     output: str  # the column of a scalar result
-    identity: str
+    identity: str  # the qualified name (and bound values): the sweep's identity
+    code: str  # a digest of the code: a version, stored beside the results
     label: str
 
     def __call__(self, params: dict[str, Any], seed: int | None) -> Any:
@@ -72,12 +73,13 @@ def make_target(target: Any) -> Target:
         )
     takes_seed = names is not None and "seed" in names
     valid = None if var_kw else frozenset(names or ()) - {"seed"}
+    ident, code = _identity(target)
     return Target(
         func=target, method=None, is_property=False, ctor_names=frozenset(),
         method_names=frozenset(), valid=valid,
         required=frozenset(required) - {"seed"},
         seed_to="call" if takes_seed else None, output="value",
-        identity=_identity(target), label=_name(target),
+        identity=ident, code=code, label=_name(target),
     )
 
 
@@ -131,12 +133,11 @@ def _method_target(target: tuple[Any, ...]) -> Target:
     code = getattr(getattr(raw, "__func__", raw), "__code__", None)
     if is_property and isinstance(raw, property) and raw.fget is not None:
         code = getattr(raw.fget, "__code__", None)
-    if code is not None:
-        ident += "#" + _code_digest(code)
     return Target(
         func=model, method=method, is_property=is_property, ctor_names=frozenset(c_set),
         method_names=frozenset(m_names), valid=valid, required=required, seed_to=seed_to,
-        output=method, identity=ident, label=f"{cls.__name__}.{method}",
+        output=method, identity=ident, code="" if code is None else _code_digest(code),
+        label=f"{cls.__name__}.{method}",
     )
 
 
@@ -170,18 +171,21 @@ def _name(func: Any) -> str:
     return "lambda" if name == "<lambda>" else str(name)
 
 
-def _identity(func: Any) -> str:
-    """A stable description of a callable: qualified name, bytecode digest, bound values."""
+def _identity(func: Any) -> tuple[str, str]:
+    """A stable description of a callable (qualified name, bound values) and a digest of its
+    bytecode (empty if it has none): the first names the sweep, the second is its version."""
     if isinstance(func, functools.partial):
         kw = ", ".join(f"{k}={v!r}" for k, v in sorted(func.keywords.items()))
-        return f"partial({_identity(func.func)}, args={func.args!r}, {kw})"
+        name, code = _identity(func.func)
+        return f"partial({name}, args={func.args!r}, {kw})", code
     if inspect.ismethod(func):
-        return f"{_identity(func.__func__)} of {func.__self__!r}"
-    code = getattr(func, "__code__", None)
-    if code is not None:
-        return f"{func.__module__}.{func.__qualname__}#{_code_digest(code)}"
+        name, code = _identity(func.__func__)
+        return f"{name} of {func.__self__!r}", code
+    code_obj = getattr(func, "__code__", None)
+    if code_obj is not None:
+        return f"{func.__module__}.{func.__qualname__}", _code_digest(code_obj)
     cls = type(func)
-    return f"{cls.__module__}.{cls.__qualname__}: {func!r}"
+    return f"{cls.__module__}.{cls.__qualname__}: {func!r}", ""
 
 
 def _code_digest(code: types.CodeType) -> str:
