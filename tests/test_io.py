@@ -372,3 +372,85 @@ def test_parse_rejects_non_strings():
 
 def test_lazy_import():
     assert ml.io.read_nfg is read_nfg
+
+
+# -- byte-order marks, payoffs out of float range, the bulk reader ---------------------------
+_PD = 'NFG 1 R "PD" { "Row" "Column" } { 2 2 } 3 3 5 0 0 5 1 1'
+
+
+def test_a_byte_order_mark_is_skipped(tmp_path):
+    path = tmp_path / "bom.nfg"
+    path.write_bytes(b"\xef\xbb\xbf" + _PD.encode())
+    assert read_nfg(path) == parse_nfg(_PD)
+    assert parse_nfg("\ufeff" + _PD) == parse_nfg(_PD)
+
+
+def test_invisible_characters_are_shown_escaped():
+    with pytest.raises(MalformedFileError, match=r"found '\\u200bNFG'"):
+        parse_nfg("\u200b" + _PD)
+    with pytest.raises(MalformedFileError, match=r"found '\\ufeff3'"):
+        parse_nfg(_PD.replace(" 5 0", " \ufeff3 0"))
+
+
+@pytest.mark.parametrize("word", ["1e9999", "-1e400", "10" + "0" * 400, "1e308"])
+def test_payoffs_beyond_float_range_are_refused_with_the_line(word):
+    with pytest.raises(MalformedFileError, match=r"line 2: a payoff .* is too large: payoffs "
+                       r"must be finite in float64 arithmetic"):
+        parse_nfg(_PD.replace("} 3 3", "}\n" + word + " 3"))
+    outcome = _OUTCOME_HEADER + f'{{ {{ "" 1, {word} }} }}\n1 0 0 0\n'
+    with pytest.raises(MalformedFileError, match="is too large"):
+        parse_nfg(outcome)
+
+
+@pytest.mark.parametrize("word", ["inf", "-Infinity", "nan", "NaN"])
+def test_non_finite_words_are_refused(word):
+    with pytest.raises(MalformedFileError, match=r"line 1: expected a payoff \(a number\), "
+                       r"found .* \(payoffs must be finite\)"):
+        parse_nfg(_PD.replace("3 3 5", f"3 {word} 5"))
+
+
+def _slow(text):
+    from multilateral import io
+
+    saved, io._FAST = io._FAST, False
+    try:
+        return parse_nfg(text)
+    finally:
+        io._FAST = saved
+
+
+@given(labelled_games(), st.sampled_from(["outcome", "payoff"]))
+def test_the_bulk_reader_agrees_with_the_token_reader(game, version):
+    text = format_nfg(game, version=version)
+    fast = parse_nfg(text)
+    assert fast == _slow(text)
+    assert fast.payoffs.dtype == _slow(text).payoffs.dtype
+
+
+@given(fraction_games(), st.sampled_from(["outcome", "payoff"]), st.data())
+def test_fuzzed_files_fail_alike_in_both_readers(game, version, data):
+    """Mutate a valid file (delete, insert or replace a few characters): both readers agree,
+    on the game or on the error, and nothing but a library error escapes."""
+    text = format_nfg(game, version=version)
+    for _ in range(data.draw(st.integers(1, 3))):
+        i = data.draw(st.integers(0, len(text)))
+        piece = data.draw(st.sampled_from(["", "{", "}", '"', ",", " ", "\n", "-", "1", "/",
+                                           "e999", "x", "\\", "\ufeff", "0.5", "9" * 25]))
+        cut = data.draw(st.integers(0, 2))
+        text = text[:i] + piece + text[i + cut:]
+    outcomes = []
+    for reader in (parse_nfg, _slow):
+        try:
+            outcomes.append(reader(text))
+        except ml.errors.MultilateralError as err:
+            assert isinstance(err, ValueError)
+            outcomes.append(str(err))
+    assert outcomes[0] == outcomes[1]
+
+
+def test_zero_outcome_indices_and_fractions_in_bulk():
+    body = '{ { "a" 1/2, 3 } { "b" -0.25 4 } }\n1 0 2 1\n'
+    game = parse_nfg(_OUTCOME_HEADER + body)
+    assert game == _slow(_OUTCOME_HEADER + body)
+    assert game.payoffs[1, 0].tolist() == [0, 0]
+    assert game.payoffs[0, 1].tolist() == [Fraction(-1, 4), 4]
