@@ -145,3 +145,52 @@ def test_huge_int_payoffs_match_fraction_arithmetic(c, d):
                 for m in range(n + 1)]
     assert game.welfare().tolist() == expected == ref.welfare().tolist()
     assert game == ref
+
+
+# -- large exact games (issue 12: O(n), no Fraction per member) ---------------------------------
+_PARAM = st.one_of(st.integers(-5, 5), st.fractions(-5, 5, max_denominator=7),
+                   st.floats(-5, 5, allow_nan=False).map(lambda x: round(x, 3)))
+
+
+def _same(game, ref):
+    for a, b in ((game.cooperator, ref.cooperator), (game.defector, ref.defector),
+                 (game.gains, ref.gains), (game.welfare(), ref.welfare())):
+        assert a.dtype == b.dtype
+        assert [(type(x), x) for x in a.tolist()] == [(type(y), y) for y in b.tolist()]
+    assert game == ref and hash(game) == hash(ref) and game.is_exact == ref.is_exact
+    x = np.linspace(0, 1, 5)
+    np.testing.assert_array_equal(game.gain_function(x), ref.gain_function(x))
+    np.testing.assert_array_equal(game.average_payoff(x), ref.average_payoff(x))
+
+
+@given(st.integers(2, 9), _PARAM, _PARAM, st.integers(1, 9))
+def test_vectorized_constructors_equal_element_by_element(n, p, q, m):
+    # the fast constructors give exactly what one Python number per member gave (same dtype,
+    # same types, same values), exact or float
+    from multilateral.games.anonymous import _div, _exact
+
+    a, c = _exact(p, "r"), _exact(q, "cost")
+    share = _div(a, n)
+    ref = ml.AnonymousGame.from_functions(n, lambda k: share * c * (k + 1) - c,
+                                          lambda k: share * c * k)
+    _same(ml.AnonymousGame.public_goods(n, p, cost=q), ref)
+    ref = ml.AnonymousGame.from_functions(n, lambda k: _div(a * k, n - 1) - c,
+                                          lambda k: _div(a * k, n - 1))
+    _same(ml.AnonymousGame.prisoners_dilemma(n, benefit=p, cost=q), ref)
+    m = min(m, n)
+    ref = ml.AnonymousGame.from_functions(n, lambda k: a * (k + 1 >= m) - c,
+                                          lambda k: a * (k >= m))
+    _same(ml.AnonymousGame.threshold(n, m, benefit=p, cost=q), ref)
+
+
+def test_public_goods_at_a_million_members_is_exact():
+    n = 10**6
+    game = ml.AnonymousGame.public_goods(n=n, r=3)
+    assert game.is_exact and game.n == n
+    assert game.gain(0) == Fraction(3, n) - 1
+    assert game.welfare(n // 2) == Fraction(3 * (n // 2) * (n // 2), n) * 2 - n // 2
+    assert game.welfare(n) == 2 * n
+    small = ml.AnonymousGame.public_goods(n=10**4, r=3)
+    assert small.cooperator[-1] == 2 and small.defector[1] == Fraction(3, 10**4)
+    (eq,) = solvers.symmetric_equilibria(small)
+    assert eq.probability == 0 and eq.stable

@@ -47,6 +47,19 @@ class AnonymousGame(Immutable):
     payoffs (``name`` is a description, not part of the value). :meth:`with_` gives a changed
     copy.
 
+    Integer payoffs stay ``int64`` while no gain or welfare can leave int64 (``2 |payoff| n <
+    2**61``); larger ones are held as exact Fractions, so nothing wraps around.
+
+    Large exact games: :meth:`public_goods`, :meth:`prisoners_dilemma` and :meth:`threshold`
+    with integer or Fraction parameters cost O(n) numpy work and no Fraction per member
+    (n = 10**7 in well under a second): payoffs are held as integer numerators over one
+    denominator, and ``welfare(m)``, ``gain(k)``, :meth:`gain_function` and
+    :meth:`average_payoff` read them directly. Asking for a whole exact array
+    (``cooperator``, ``defector``, ``welfare()``, or ``gains`` when it takes many values)
+    makes one Fraction per distinct value, about a second per million; for floats, pass float
+    parameters (``r=3.0``). Games built from arbitrary payoffs (the constructor,
+    :meth:`from_functions`) take one Python number per member.
+
     See Also
     --------
     NormalFormGame : the same game over all ``2^n`` profiles (:meth:`to_normal_form`).
@@ -94,12 +107,81 @@ class AnonymousGame(Immutable):
         c, d = c.copy(), d.copy()
         for arr in (c, d):
             arr.flags.writeable = False
-        self._set(_c=c, _d=d, name=name)
+        self._set(_c=c, _d=d, name=name, _scaled=None, _n=int(c.size))
 
-    _c: NDArray[Any]
-    _d: NDArray[Any]
     #: A short description shown in the repr (not part of the game's value).
     name: str
+    #: Exact payoffs held as integer numerators over one common denominator (int64 arrays below
+    #: 2**53, so that numerator / denominator in float64 is the correctly rounded value), or
+    #: None. Large exact games are built this way so that no Fraction is made per member; the
+    #: Fraction arrays ``cooperator`` and ``defector`` are made only when asked for.
+    _scaled: tuple[NDArray[np.int64], NDArray[np.int64], int] | None
+    _n: int
+
+    @classmethod
+    def _from_scaled(cls, num_c: NDArray[np.int64], num_d: NDArray[np.int64], den: int,
+                     name: str) -> AnonymousGame:
+        for arr in (num_c, num_d):
+            arr.flags.writeable = False
+        game = cls.__new__(cls)
+        game._store(name=name, _scaled=(num_c, num_d, den), _n=int(num_c.size))
+        return game
+
+    def _store(self, **state: Any) -> None:
+        self._set(**state)
+
+    @classmethod
+    def _from_tables(cls, n: int, coop: tuple[Any, Any], defe: tuple[Any, Any],
+                     hit_c: NDArray[np.bool_], hit_d: NDArray[np.bool_], name: str
+                     ) -> AnonymousGame:
+        """Payoffs taking two values each, ``coop[1]`` where ``hit_c`` else ``coop[0]``.
+
+        Builds the arrays by indexing small tables instead of one Python number per member,
+        with the dtype the element-by-element constructor would have chosen.
+        """
+        tables = []
+        for (lo, hi), hit in ((coop, hit_c), (defe, hit_d)):
+            used = [v for v, occurs in ((lo, not hit.all()), (hi, hit.any())) if occurs]
+            tables.append(as_number_array(used))
+        tc, td = tables
+        if (tc.dtype == object) != (td.dtype == object):
+            tc = np.array([Fraction(x) if isinstance(x, numbers.Rational) else x
+                           for x in tc.tolist()], dtype=object)
+            td = np.array([Fraction(x) if isinstance(x, numbers.Rational) else x
+                           for x in td.tolist()], dtype=object)
+        tc, td = _no_overflow(tc, td, n)
+        c = tc[hit_c.astype(np.intp)] if tc.size == 2 else np.repeat(tc, n)
+        d = td[hit_d.astype(np.intp)] if td.size == 2 else np.repeat(td, n)
+        for arr in (c, d):
+            arr.flags.writeable = False
+        game = cls.__new__(cls)
+        game._store(_c=c, _d=d, name=name, _scaled=None, _n=n)
+        return game
+
+    @functools.cached_property
+    def _c(self) -> NDArray[Any]:
+        assert self._scaled is not None  # an unscaled game set _c in its constructor
+        out = _fractions(self._scaled[0], self._scaled[2])
+        out.flags.writeable = False
+        return out
+
+    @functools.cached_property
+    def _d(self) -> NDArray[Any]:
+        assert self._scaled is not None
+        out = _fractions(self._scaled[1], self._scaled[2])
+        out.flags.writeable = False
+        return out
+
+    @functools.cached_property
+    def _floats(self) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]:
+        """cooperator, defector and gains rounded once to float64 (no Fraction made)."""
+        if self._scaled is None:
+            return to_float(self._c), to_float(self._d), to_float(self.gains)
+        num_c, num_d, den = self._scaled
+        out = num_c / den, num_d / den, (num_c - num_d) / den
+        for arr in out:
+            arr.flags.writeable = False
+        return out
 
     def _parameters(self) -> dict[str, Any]:
         return {"cooperator": self._c, "defector": self._d, "name": self.name}
@@ -158,8 +240,14 @@ class AnonymousGame(Immutable):
         c = _exact(cost, "cost")
         share = a if r is None else _div(a, n)  # marginal per-capita return
         label = f"linear public goods, n={n}, " + (f"r={r}" if mpcr is None else f"mpcr={mpcr}")
-        return cls.from_functions(n, lambda k: share * c * (k + 1) - c,
-                                  lambda k: share * c * k, name=label)
+        sc = share * c
+        if isinstance(sc, float):  # the same float operations as sc * (k + 1) - c, vectorized
+            k = np.arange(n, dtype=np.float64)
+            return cls(sc * (k + 1) - float(c), sc * k, name=label)
+        game = _affine(cls, n, Fraction(sc), Fraction(0), label, (Fraction(sc), sc - c))
+        if game is not None:
+            return game
+        return cls.from_functions(n, lambda k: sc * (k + 1) - c, lambda k: sc * k, name=label)
 
     @classmethod
     def threshold(cls, n: int, threshold: int, *, benefit: Number = 1,
@@ -182,10 +270,10 @@ class AnonymousGame(Immutable):
         if m > n:
             raise InvalidArgumentError(f"threshold must be between 1 and n = {n}, got {m}")
         b, c = _exact(benefit, "benefit"), _exact(cost, "cost")
-        return cls.from_functions(
-            n, lambda k: b * (k + 1 >= m) - c, lambda k: b * (k >= m),
-            name=f"threshold public good, n={n}, M={m}",
-        )
+        k = np.arange(n, dtype=np.int64)
+        # two values each: the table holds the very numbers b * (k + 1 >= m) - c would give
+        return cls._from_tables(n, (b * False - c, b * True - c), (b * False, b * True),
+                                k + 1 >= m, k >= m, name=f"threshold public good, n={n}, M={m}")
 
     @classmethod
     def prisoners_dilemma(cls, n: int, *, benefit: Number = 2, cost: Number = 1
@@ -204,16 +292,24 @@ class AnonymousGame(Immutable):
         """
         n = check_positive_int(n, "n", 2)
         b, c = _exact(benefit, "benefit"), _exact(cost, "cost")
+        name = f"N-player prisoners' dilemma, n={n}"
+        if isinstance(b, float):  # the same float operations as b * k / (n - 1) - c, vectorized
+            share = b * np.arange(n, dtype=np.float64) / (n - 1)
+            return cls(share - float(c), share, name=name)
+        if not isinstance(c, float):
+            slope = Fraction(b) / (n - 1)
+            game = _affine(cls, n, slope, Fraction(0), name, (slope, -Fraction(c)))
+            if game is not None:
+                return game
         return cls.from_functions(
-            n, lambda k: _div(b * k, n - 1) - c, lambda k: _div(b * k, n - 1),
-            name=f"N-player prisoners' dilemma, n={n}",
+            n, lambda k: _div(b * k, n - 1) - c, lambda k: _div(b * k, n - 1), name=name,
         )
 
     # -- data ------------------------------------------------------------------------------
     @property
     def n(self) -> int:
         """Number of players."""
-        return int(self._c.size)
+        return self._n
 
     @property
     def cooperator(self) -> NumberArray:
@@ -228,12 +324,17 @@ class AnonymousGame(Immutable):
     @property
     def is_exact(self) -> bool:
         """True when payoffs are integers or Fractions."""
+        if self._scaled is not None:
+            return True
         return self._c.dtype.kind in "iuO" and self._d.dtype.kind in "iuO"
 
     @functools.cached_property
     def gains(self) -> NumberArray:
         """``cooperator[k] - defector[k]``: what cooperating adds when ``k`` others cooperate."""
-        out = self._c - self._d
+        if self._scaled is not None:
+            out = _fractions(self._scaled[0] - self._scaled[1], self._scaled[2])
+        else:
+            out = self._c - self._d
         out.flags.writeable = False
         return out
 
@@ -249,13 +350,14 @@ class AnonymousGame(Immutable):
         equilibria.
         """
         x = _unit_interval(x)
-        return binomial_weights(self.n - 1, x) @ to_float(self.gains)
+        return binomial_weights(self.n - 1, x) @ self._floats[2]
 
     def average_payoff(self, x: ArrayLike) -> NDArray[np.float64]:
         """Expected payoff of a player when every player cooperates with probability ``x``."""
         x = _unit_interval(x)
         w = binomial_weights(self.n - 1, x)
-        return x * (w @ to_float(self._c)) + (1 - x) * (w @ to_float(self._d))
+        fc, fd, _ = self._floats
+        return x * (w @ fc) + (1 - x) * (w @ fd)
 
     @overload
     def welfare(self, m: None = None) -> NumberArray: ...
@@ -264,12 +366,33 @@ class AnonymousGame(Immutable):
     def welfare(self, m: int | None = None) -> NumberArray | Number:
         """Total payoff when ``m`` of the ``n`` players cooperate (all ``m = 0..n`` if None)."""
         if m is None:
+            if self._scaled is not None:
+                return self._scaled_welfare()
             return np.array([self.welfare(j) for j in range(self.n + 1)], dtype=self._c.dtype)
         if isinstance(m, bool) or not isinstance(m, numbers.Integral) or not 0 <= m <= self.n:
             raise InvalidArgumentError(f"m must be an integer in 0..{self.n}, got {m!r}")
+        if self._scaled is not None:
+            num_c, num_d, den = self._scaled
+            m = int(m)
+            total = ((int(num_c[m - 1]) * m if m > 0 else 0)
+                     + (int(num_d[m]) * (self.n - m) if m < self.n else 0))
+            return Fraction(total, den)
         coop = self._c[m - 1] * m if m > 0 else 0
         defe = self._d[m] * (self.n - m) if m < self.n else 0
         return coop + defe
+
+    def _scaled_welfare(self) -> NDArray[Any]:
+        assert self._scaled is not None
+        num_c, num_d, den = self._scaled
+        n = self.n
+        m = np.arange(n + 1, dtype=np.int64)
+        # |numerator| < 2**53 and n < 2**9 keep m * numerator in int64; otherwise Python ints
+        if n < 2**9 or max(int(np.abs(num_c).max()), int(np.abs(num_d).max())) * n >= 2**62:
+            return np.array([self.welfare(j) for j in range(n + 1)], dtype=object)
+        total = np.zeros(n + 1, dtype=np.int64)
+        total[1:] += m[1:] * num_c
+        total[:-1] += (n - m[:-1]) * num_d
+        return _fractions(total, den)
 
     def to_normal_form(self) -> NormalFormGame:
         """The same game as a :class:`NormalFormGame` (2^n profiles: for n <= 20 only)."""
@@ -289,16 +412,24 @@ class AnonymousGame(Immutable):
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, AnonymousGame):
             return NotImplemented
-        return (self.n == other.n and bool(np.all(self._c == other._c))
-                and bool(np.all(self._d == other._d)))
+        if self.n != other.n:
+            return False
+        if (self._scaled is not None and other._scaled is not None
+                and self._scaled[2] == other._scaled[2]):
+            return (bool(np.array_equal(self._scaled[0], other._scaled[0]))
+                    and bool(np.array_equal(self._scaled[1], other._scaled[1])))
+        return bool(np.all(self._c == other._c)) and bool(np.all(self._d == other._d))
 
     def __hash__(self) -> int:
-        return hash((to_float(self._c).tobytes(), to_float(self._d).tobytes()))
+        # the floats are the correctly rounded values in either representation
+        return hash((self._floats[0].tobytes(), self._floats[1].tobytes()))
 
     def __repr__(self) -> str:
         return f"AnonymousGame(n={self.n}{', ' + self.name if self.name else ''})"
 
     def __reduce__(self) -> tuple[Any, ...]:
+        if self._scaled is not None:
+            return (_rebuild_scaled, (type(self), *self._scaled, self.name))
         return (_rebuild, (type(self), self._c, self._d, self.name))
 
     def _k(self, k: int) -> int:
@@ -315,7 +446,8 @@ class AnonymousGame(Immutable):
 _INT64_SAFE = 2**61
 
 
-def _no_overflow(c: NDArray[Any], d: NDArray[Any]) -> tuple[NDArray[Any], NDArray[Any]]:
+def _no_overflow(c: NDArray[Any], d: NDArray[Any], n: int | None = None
+                 ) -> tuple[NDArray[Any], NDArray[Any]]:
     """Integer payoffs as int64 when nothing derived from them can overflow, else Python ints.
 
     numpy's int64 arithmetic wraps around silently (``2**62 - (-2**62)`` is ``-2**63``), so a
@@ -327,10 +459,49 @@ def _no_overflow(c: NDArray[Any], d: NDArray[Any]) -> tuple[NDArray[Any], NDArra
         return c, d
     # Python ints: abs(int64 min) itself overflows in numpy
     big = max(abs(int(c.min())), abs(int(c.max())), abs(int(d.min())), abs(int(d.max())))
-    if 2 * big * c.size < _INT64_SAFE:
+    if 2 * big * (c.size if n is None else n) < _INT64_SAFE:
         return c, d
     return (np.array([Fraction(v) for v in c.tolist()], dtype=object),
             np.array([Fraction(v) for v in d.tolist()], dtype=object))
+
+
+def _rebuild_scaled(cls: type[AnonymousGame], num_c: Any, num_d: Any, den: int,
+                    name: str) -> AnonymousGame:
+    return cls._from_scaled(np.array(num_c, dtype=np.int64), np.array(num_d, dtype=np.int64),
+                            den, name)
+
+
+def _fractions(num: NDArray[np.int64], den: int) -> NDArray[Any]:
+    """``num / den`` as an object array of Fractions, one Fraction per distinct value."""
+    if num.size and bool(np.all(num == num[0])):
+        values, index = num[:1], np.zeros(num.size, dtype=np.intp)
+    else:
+        values, index = np.unique(num, return_inverse=True)
+    table = np.array([Fraction(v, den) for v in values.tolist()], dtype=object)
+    out: NDArray[Any] = table[index.reshape(num.shape)]
+    return out
+
+
+#: Exact numerators (and the common denominator) below this keep float64 division correctly
+#: rounded: both operands are exactly representable.
+_FLOAT_EXACT = 2**53
+
+
+def _affine(cls: type[AnonymousGame], n: int, slope: Fraction, const: Fraction, name: str,
+            coop: tuple[Fraction, Fraction]) -> AnonymousGame | None:
+    """The exact game ``defector[k] = slope * k``, ``cooperator[k] = coop[0] * k + coop[1]``
+    on integer numerators over a common denominator, or None when they would not fit."""
+    den = math.lcm(slope.denominator, const.denominator, coop[0].denominator,
+                   coop[1].denominator)
+    ints = [int(x * den) for x in (slope, const, coop[0], coop[1])]
+    if den >= _FLOAT_EXACT or max(abs(ints[0]) * n + abs(ints[1]),
+                                  abs(ints[2]) * n + abs(ints[3])) >= _FLOAT_EXACT:
+        return None
+    k = np.arange(n, dtype=np.int64)
+    num_c, num_d = ints[2] * k + ints[3], ints[0] * k + ints[1]
+    if den == 1:  # whole numbers: an ordinary int64 game, as element by element
+        return cls(num_c, num_d, name=name)
+    return cls._from_scaled(num_c, num_d, den, name)
 
 
 def _rebuild(cls: type, c: Any, d: Any, name: str) -> AnonymousGame:
