@@ -208,3 +208,43 @@ class TestBadInput:
     def test_bad_tol(self):
         with pytest.raises(errors.InvalidTypeError, match="tol"):
             solvers.correlated_equilibrium(CHICKEN, tol=-1)
+
+
+# -- payoffs of extreme magnitude, and what a failed LP says ---------------------------------
+@pytest.mark.parametrize("objective", ["welfare", "egalitarian", 0])
+@pytest.mark.parametrize("big", [1e300, 4e307])
+def test_huge_payoffs_are_scaled_before_the_lp(big, objective):
+    # these failed as "HiGHS Status 15: Unknown" or "unbounded": the LP saw 1e300 beside 1
+    a = np.array([[big, 1.0], [0.0, 1e-300]])
+    ce = ml.solvers.correlated_equilibrium(ml.NormalFormGame(a, a.T), objective)
+    assert ce.distribution.ravel().tolist() == [1.0, 0.0, 0.0, 0.0]
+    assert ce.payoffs.tolist() == [big, big]
+
+
+def test_wide_dynamic_range_random_games_solve():
+    rng = np.random.default_rng(1)
+    for spread in (1e15, 1e20, 1e100):  # "HiGHS Status 0: Not Set" at 1e15 before
+        a = rng.normal(size=(6, 6)) * np.logspace(0, np.log10(spread), 36).reshape(6, 6)
+        game = ml.NormalFormGame(a, rng.normal(size=(6, 6)) * spread)
+        for objective in ("welfare", "egalitarian"):
+            ce = ml.solvers.correlated_equilibrium(game, objective)
+            assert ml.solvers.is_correlated_equilibrium(game, ce.distribution)
+
+
+@pytest.mark.parametrize(("status", "said"), [
+    (1, "iteration limit"), (2, "infeasible, which cannot be"),
+    (3, "unbounded, which cannot be"), (4, "numerical difficulties")])
+def test_a_failed_lp_says_what_happened_and_what_to_try(monkeypatch, status, said):
+    from types import SimpleNamespace
+
+    from multilateral.solvers import correlated
+
+    failed = SimpleNamespace(status=status, message="HiGHS Status 4: Solve error", x=None)
+    monkeypatch.setattr(correlated, "linprog", lambda *args, **kwargs: failed)
+    game = ml.TwoByTwo.symmetric(T=7, R=6, P=0, S=2)
+    with pytest.raises(errors.SolverError) as info:
+        ml.solvers.correlated_equilibrium(game)
+    message = str(info.value)
+    assert said in message
+    assert f"scipy status {status}: HiGHS Status 4: Solve error" in message
+    assert "rescale them" in message and "exact (int or Fraction) payoffs" in message

@@ -224,7 +224,8 @@ def correlated_equilibrium(
     ------
     SolverError
         If the linear programme fails (it cannot be infeasible: every game has a correlated
-        equilibrium, Hart and Schmeidler 1989).
+        equilibrium, Hart and Schmeidler 1989); the message says how (scipy's status) and
+        what to try (rescaled or exact payoffs, a larger ``tol``).
 
     See Also
     --------
@@ -278,17 +279,25 @@ def correlated_equilibrium(
     eq = np.zeros((1, n_vars))
     eq[0, :n_profiles] = 1.0
     bounds = [(0.0, None)] * n_profiles + [(None, None)] * (n_vars - n_profiles)
+    # the LP sees payoffs and the objective scaled to magnitude 1 (HiGHS drops coefficients
+    # below 1e-9 and fails on huge ones); the egalitarian bound t is in scaled units
     a_ub = -np.asarray(ineq, dtype=float) / scale if len(ineq) else None
+    if egalitarian and a_ub is not None:
+        a_ub[-game.n_players:, -1] = 1.0
+    norm = float(np.max(np.abs(cost), initial=0.0))
+    lp_cost = sign * cost / (norm if norm > 0 else 1.0)
     for options in _HIGHS_ATTEMPTS:
         result = linprog(
-            sign * cost, A_ub=a_ub, b_ub=None if a_ub is None else np.zeros(len(ineq)),
+            lp_cost, A_ub=a_ub, b_ub=None if a_ub is None else np.zeros(len(ineq)),
             A_eq=eq, b_eq=[1.0], bounds=bounds,
             method="highs-ds",  # dual simplex ends on a vertex, which the polishing needs
             options=options,
         )
-        if result.status != 0:
-            raise SolverError(f"the correlated-equilibrium LP failed: {result.message}")
+        if result.status != 0 or result.x is None:
+            raise _lp_error(result, scale)
         z = np.asarray(result.x, dtype=float)
+        if egalitarian:
+            z[-1] *= scale
         exact = _vertex(ineq, z, cost, n_profiles, scale, exact=True) if game.is_exact else None
         if exact is not None:
             x = np.array([float(v) for v in exact[:n_profiles]])
@@ -322,6 +331,24 @@ def correlated_equilibrium(
         max_violation=violation,
         exact=exact_x,
         exact_payoffs=exact_payoffs,
+    )
+
+
+def _lp_error(result: Any, scale: float) -> SolverError:
+    """A library error for a failed ``linprog`` call: what happened and what to try."""
+    what = {1: "it reached its iteration limit",
+            2: "it found the constraints infeasible, which cannot be (every game has a "
+               "correlated equilibrium): a sign of numerical trouble",
+            3: "it found the objective unbounded, which cannot be (the distribution is "
+               "bounded): a sign of numerical trouble"}.get(
+        result.status, "it hit numerical difficulties")
+    return SolverError(
+        f"the correlated-equilibrium linear programme (HiGHS) failed: {what} [scipy status "
+        f"{result.status}: {result.message}]. The payoffs span {scale:.3g} in magnitude; "
+        "expected are payoffs of moderate size whose differences are not lost beside the "
+        "largest: rescale them (equilibria do not change when a player's payoffs are "
+        "multiplied by a positive number), round payoffs far below the largest to zero, or "
+        "pass exact (int or Fraction) payoffs; a larger tol accepts a less precise answer"
     )
 
 
