@@ -1,0 +1,213 @@
+"""The bad-input catalogue: every bad, extreme or hostile input the library is known to meet,
+with the :mod:`multilateral.errors` exception it must raise and words its message must contain.
+
+One row per case, in :data:`CATALOGUE`::
+
+    Bad(id, lambda: <the call>, <input class>, <errors class>, <substring of the message>)
+
+``id`` is short and unique; the lambda makes the call (module-level fixtures below keep it to
+one line, which is what the docs page shows); the input class is one of :data:`CLASSES`; the
+exception is a class of :mod:`multilateral.errors` (so also a ``ValueError``, ``TypeError``,
+``KeyError``, ... where that is what it is) and the message must contain the substring (say
+what was wrong and what is expected). Add a case by appending a row at the END of
+``CATALOGUE``; the count can only go up.
+
+Run ``python tests/test_bad_inputs.py --write`` to regenerate
+``docs/reference/bad_inputs.rst`` (input, class, error) from the catalogue; a test checks
+that the page is up to date.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any, NamedTuple
+from unittest import mock
+
+import pytest
+
+import multilateral as ml
+from multilateral import errors, solvers
+from multilateral.io import parse_nfg
+
+DOCS_PAGE = Path(__file__).resolve().parents[1] / "docs" / "reference" / "bad_inputs.rst"
+
+#: The input classes (extend with care: the docs group nothing by them, but a typo shows).
+CLASSES = (
+    "wrong type", "wrong shape", "out of range", "not finite", "overflow", "malformed file",
+    "unknown key", "solver failure", "too large",
+)
+
+
+class Bad(NamedTuple):
+    id: str
+    call: Callable[[], object]
+    kind: str  # one of CLASSES
+    error: type[errors.MultilateralError]
+    says: str  # a substring of the message
+
+
+# -- fixtures the rows use (keep rows one line) ------------------------------------------------
+PD = ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0)
+CHICKEN = ml.TwoByTwo.symmetric(T=7, R=6, P=0, S=2)
+GRIM = ml.automata.grim_trigger()
+REPEATED_PD = ml.RepeatedGame(PD, 0.9)
+COUNCIL = ml.WeightedVotingGame([2, 1, 1], 3)
+NFG_PD = 'NFG 1 R "PD" { "Row" "Column" } { 2 2 } 3 3 5 0 0 5 1 1'
+BIG = 1e308
+
+
+def when_highs_fails(solve: Callable[..., Any], *args: Any) -> Any:
+    """Call ``solve(*args)`` with scipy's ``linprog`` reporting HiGHS's "Status 4" failure."""
+    failed = SimpleNamespace(status=4, message="HiGHS Status 4: Solve error", x=None)
+    with mock.patch("multilateral.solvers.correlated.linprog", return_value=failed):
+        return solve(*args)
+
+
+CATALOGUE: list[Bad] = [
+    Bad("critical-discount-one-automaton", lambda: solvers.critical_discount(PD, GRIM),
+        "wrong type", errors.InvalidTypeError, "must be a sequence of automata"),
+    Bad("subgame-perfect-one-automaton", lambda: solvers.is_subgame_perfect(REPEATED_PD, GRIM),
+        "wrong type", errors.InvalidTypeError, "pass [automaton] * 2"),
+    Bad("nash-check-one-automaton", lambda: solvers.is_nash_equilibrium(REPEATED_PD, GRIM),
+        "wrong type", errors.InvalidTypeError, "must be a sequence of automata"),
+    Bad("profile-values-one-automaton", lambda: solvers.profile_values(REPEATED_PD, GRIM),
+        "wrong type", errors.InvalidTypeError, "must be a sequence of automata"),
+    Bad("profile-values-stage-game", lambda: solvers.profile_values(PD, [GRIM, GRIM]),
+        "wrong type", errors.InvalidTypeError, "expected a RepeatedGame"),
+    Bad("critical-discount-string-profile", lambda: solvers.critical_discount(PD, "grim"),
+        "wrong type", errors.InvalidTypeError, "must be a sequence of automata"),
+    Bad("critical-discount-short-profile", lambda: solvers.critical_discount(PD, [GRIM]),
+        "wrong shape", errors.InvalidArgumentError, "one Automaton per player (2), got 1"),
+    Bad("critical-discount-not-an-automaton",
+        lambda: solvers.critical_discount(PD, [GRIM, "tit for tat"]),
+        "wrong type", errors.InvalidTypeError, "profile[1] must be an Automaton"),
+    Bad("power-index-unknown-member", lambda: solvers.shapley_shubik(COUNCIL)["Germany"],
+        "unknown key", errors.UnknownKeyError, "the members are 'P1', 'P2', 'P3'"),
+    Bad("nfg-payoff-1e9999", lambda: parse_nfg(NFG_PD.replace("3 3 5", "1e9999 3 5")),
+        "overflow", errors.MalformedFileError, "is too large: payoffs must be finite"),
+    Bad("nfg-payoff-1e308", lambda: parse_nfg(NFG_PD.replace("3 3 5", "-1e308 3 5")),
+        "overflow", errors.MalformedFileError, "|payoff| <= 4.49e+307"),
+    Bad("nfg-payoff-inf", lambda: parse_nfg(NFG_PD.replace("3 3 5", "inf 3 5")),
+        "not finite", errors.MalformedFileError, "(payoffs must be finite)"),
+    Bad("nfg-payoff-nan", lambda: parse_nfg(NFG_PD.replace("3 3 5", "nan 3 5")),
+        "not finite", errors.MalformedFileError, "(payoffs must be finite)"),
+    Bad("nfg-zero-width-space", lambda: parse_nfg("\u200b" + NFG_PD),
+        "malformed file", errors.MalformedFileError, "found '\\u200bNFG'"),
+    Bad("nfg-unbalanced-brace", lambda: parse_nfg(NFG_PD.replace("{ 2 2 }", "{ 2 2")),
+        "malformed file", errors.MalformedFileError, "this '{' is never closed"),
+    Bad("nfg-too-few-payoffs", lambda: parse_nfg(NFG_PD.replace(" 1 1", "")),
+        "malformed file", errors.MalformedFileError, "expected 8 payoffs"),
+    Bad("nfg-not-text", lambda: parse_nfg(NFG_PD.encode()),
+        "wrong type", errors.InvalidTypeError, "expects the file's text"),
+    Bad("game-payoffs-1e308", lambda: ml.NormalFormGame([[BIG, -BIG], [0, 1]], [[0, 0], [0, 0]]),
+        "overflow", errors.InvalidPayoffsError, "finite in float64 arithmetic"),
+    Bad("game-payoffs-10-to-400", lambda: ml.NormalFormGame([[10**400, 0]], [[0, 0]]),
+        "overflow", errors.InvalidPayoffsError, "Rescale the payoffs"),
+    Bad("game-payoffs-nan", lambda: ml.NormalFormGame([[float("nan"), 0]], [[0, 0]]),
+        "not finite", errors.InvalidPayoffsError, "must be finite"),
+    Bad("game-payoffs-infinite", lambda: ml.NormalFormGame([[float("inf"), 0]], [[0, 0]]),
+        "not finite", errors.InvalidPayoffsError, "must be finite"),
+    Bad("correlated-lp-status-4",
+        lambda: when_highs_fails(solvers.correlated_equilibrium, CHICKEN),
+        "solver failure", errors.SolverError, "numerical difficulties"),
+]
+
+
+# -- the test --------------------------------------------------------------------------------
+@pytest.mark.parametrize("case", CATALOGUE, ids=[case.id for case in CATALOGUE])
+def test_bad_input_raises_a_clear_library_error(case: Bad) -> None:
+    with pytest.raises(errors.MultilateralError) as info:
+        case.call()
+    assert type(info.value) is case.error, (
+        f"{case.id}: expected {case.error.__name__}, got {type(info.value).__name__}: "
+        f"{info.value}")
+    assert case.says in str(info.value), f"{case.id}: {case.says!r} not in {info.value}"
+
+
+def test_catalogue_is_well_formed() -> None:
+    ids = [case.id for case in CATALOGUE]
+    assert len(ids) == len(set(ids)), "an id appears twice"
+    for case in CATALOGUE:
+        assert re.fullmatch(r"[a-z0-9][a-z0-9-]*", case.id), case.id
+        assert case.kind in CLASSES, f"{case.id}: unknown input class {case.kind!r}"
+        assert getattr(errors, case.error.__name__, None) is case.error, case.id
+        assert case.says.strip(), case.id
+    assert len(_inputs()) == len(CATALOGUE)
+
+
+# -- the docs page ---------------------------------------------------------------------------
+def _inputs() -> list[str]:
+    """Each row's call as written in this file (the lambda's body), in catalogue order."""
+    source = Path(__file__).read_text(encoding="utf-8")
+    for node in ast.walk(ast.parse(source)):
+        if (isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name)
+                and node.target.id == "CATALOGUE" and isinstance(node.value, ast.List)):
+            out = []
+            for row in node.value.elts:
+                assert isinstance(row, ast.Call) and isinstance(row.args[1], ast.Lambda)
+                text = ast.get_source_segment(source, row.args[1].body) or ""
+                out.append(" ".join(text.split()))
+            return out
+    raise AssertionError("CATALOGUE is not a plain list literal")  # pragma: no cover
+
+
+def _literal(text: str) -> str:
+    """``text`` as an inline literal in a table cell, escapes shown as written."""
+    return "``" + text.replace("`", "'") + "``"
+
+
+def _rows() -> Iterator[tuple[str, ...]]:
+    for case, call in zip(CATALOGUE, _inputs(), strict=True):
+        yield (_literal(call), case.kind,
+               f":class:`~multilateral.errors.{case.error.__name__}`: {_literal(case.says)}")
+
+
+def render() -> str:
+    """The docs page, generated from the catalogue."""
+    lines = [
+        ".. This page is generated from tests/test_bad_inputs.py by",
+        "   `python tests/test_bad_inputs.py --write`; tests/test_bad_inputs.py checks it.",
+        "",
+        "Bad inputs and their errors",
+        "===========================",
+        "",
+        "Every bad, extreme or hostile input the library is known to meet, and the error it",
+        "raises: always a class of :mod:`multilateral.errors` (also a ``ValueError``,",
+        "``TypeError`` or ``KeyError`` where that is what it is) whose message says what was",
+        "wrong and what is expected. The test suite runs every row; the error column gives the",
+        f"class and words the message contains. {len(CATALOGUE)} cases. The fixtures (``PD``,",
+        "``GRIM``, ``NFG_PD``, ...) are defined at the top of ``tests/test_bad_inputs.py``.",
+        "",
+        ".. list-table::",
+        "   :header-rows: 1",
+        "   :widths: 50 12 38",
+        "",
+        "   * - input",
+        "     - class",
+        "     - error",
+    ]
+    for call, kind, error in _rows():
+        lines += [f"   * - {call}", f"     - {kind}", f"     - {error}"]
+    return "\n".join(lines) + "\n"
+
+
+def test_docs_page_matches_the_catalogue() -> None:
+    assert DOCS_PAGE.read_text(encoding="utf-8") == render(), (
+        "docs/reference/bad_inputs.rst is out of date: run python tests/test_bad_inputs.py "
+        "--write")
+
+
+def test_docs_page_is_linked() -> None:
+    text = (DOCS_PAGE.parent / "index.rst").read_text(encoding="utf-8")
+    assert re.search(r"^\s+bad_inputs$", text, re.MULTILINE), "not in the reference toctree"
+
+
+if __name__ == "__main__":  # pragma: no cover - maintenance entry point
+    if "--write" in sys.argv:
+        DOCS_PAGE.write_text(render(), encoding="utf-8")
+        print(f"wrote {DOCS_PAGE}")
