@@ -7,7 +7,7 @@ from fractions import Fraction
 import numpy as np
 import pytest
 from contract import ModelContract
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.optimize import minimize_scalar
 
@@ -408,3 +408,30 @@ def test_repr():
     assert repr(SEA(n=10, benefit=1, cost=F(1, 10), specification="barrett", tie="stay_out")) == (
         "SelfEnforcingAgreement(n=10, benefit=1, cost=1/10, tie='stay_out', "
         "specification='barrett')")
+
+
+# -- large n (issue 12): stable_sizes in O(n) numpy work, the same sizes as the per-size loop ---
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from([("linear", "stackelberg"), ("binary", "stackelberg"),
+                        ("barrett", "stackelberg"), ("barrett", "nash")]),
+       st.one_of(st.fractions(Fraction(1, 9), 5, max_denominator=9),
+                 st.floats(0.1, 5).map(lambda x: round(x, 2))),
+       st.integers(1, 300), st.sampled_from(["join", "stay_out"]), st.booleans(),
+       st.integers(64, 200), st.booleans())
+def test_vectorized_stable_sizes_equal_the_loop(spec, b, ratio, tie, indifferent, n, exact):
+    specification, timing = spec
+    cost = b * ratio if exact else float(b) * ratio
+    b = Fraction(b) if exact else float(b)
+    m = SelfEnforcingAgreement(n=n, benefit=b, cost=cost, specification=specification,
+                               timing=timing, tie=tie, abate_when_indifferent=indifferent)
+    assert m.stable_sizes() == tuple(k for k in range(n + 1) if m.stability(k).stable)
+
+
+def test_a_million_countries_exact():
+    n = 10**6
+    assert SelfEnforcingAgreement(n=n, benefit=1, cost=4).stable_sizes() == (3,)
+    assert SelfEnforcingAgreement(n=n, benefit=1, cost=4, tie="stay_out").stable_sizes() == (0, 2)
+    binary = SelfEnforcingAgreement(n=n, benefit=3, cost=12, specification="binary")
+    assert binary.stable_sizes() == (4,)  # k0 = c / b = 4 exactly: the tie is decided exactly
+    assert SelfEnforcingAgreement(n=n, benefit=1, cost=4, specification="barrett"
+                                  ).stable_sizes() == (3,)

@@ -124,6 +124,7 @@ class across files would scatter one idea).
 from __future__ import annotations
 
 import itertools
+import math
 import numbers
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -131,6 +132,7 @@ from fractions import Fraction
 from typing import Any, Literal
 
 import numpy as np
+from numpy.typing import NDArray
 
 from .._namespace import public_dir
 from .._numeric import format_number, format_values
@@ -139,6 +141,7 @@ from ..errors import InvalidArgumentError, InvalidTypeError
 from ..games.anonymous import AnonymousGame
 from ..games.coalitional import TUGame
 from ..games.normal_form import NormalFormGame
+from ..tolerances import CLEARLY_NEGATIVE, CLEARLY_NEGATIVE_FLOOR
 from ..types import Number
 from .base import Model
 
@@ -153,6 +156,7 @@ Specification = Literal["linear", "binary", "barrett"]
 Timing = Literal["stackelberg", "nash"]
 
 _MAX_ENUMERATED = 16  # coalitions are enumerated (2**n) for heterogeneous countries
+_VECTORIZE_FROM = 64  # stable_sizes loops over sizes below this many countries, numpy above
 
 
 @dataclass(frozen=True, repr=False)
@@ -300,6 +304,10 @@ class SelfEnforcingAgreement(Model):
     abate_when_indifferent: bool = True
     _b: tuple[Number, ...] = field(init=False, repr=False, compare=False)
     _c: tuple[Number, ...] = field(init=False, repr=False, compare=False)
+    # computed once (each is O(n)): identical countries, all exact, the tie scale for floats
+    _same: bool = field(init=False, repr=False, compare=False)
+    _all_exact: bool = field(init=False, repr=False, compare=False)
+    _scale: float = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         check_positive_int(self.n, "n", 2)
@@ -316,13 +324,21 @@ class SelfEnforcingAgreement(Model):
             raise InvalidTypeError("abate_when_indifferent must be True or False")
         b = self._per_country(self.benefit, "benefit")
         c = self._per_country(self.cost, "cost")
-        if self.specification == "barrett" and (len(set(b)) > 1 or len(set(c)) > 1):
+        # one value each, told apart without hashing n Fractions (Fraction hashes are slow)
+        scalar = all(isinstance(v, numbers.Real) for v in (self.benefit, self.cost))
+        same = scalar or (len(set(b)) == 1 and len(set(c)) == 1)
+        if self.specification == "barrett" and not same:
             raise InvalidArgumentError(
                 "Barrett's model has identical countries: give one benefit and one cost "
                 "(heterogeneous countries are supported by the 'linear' and 'binary' models)")
         object.__setattr__(self, "a", check_real(self.a, "a", low=0, open_low=True))
         object.__setattr__(self, "_b", b)
         object.__setattr__(self, "_c", c)
+        object.__setattr__(self, "_same", same)
+        values = (b[0], c[0]) if scalar else (*b, *c)
+        object.__setattr__(self, "_all_exact",
+                           all(isinstance(x, Fraction) for x in (*values, self.a)))
+        object.__setattr__(self, "_scale", max(1.0, *(abs(float(x)) for x in values)))
         if not isinstance(self.benefit, (numbers.Real,)):
             object.__setattr__(self, "benefit", b)
         else:
@@ -416,7 +432,7 @@ class SelfEnforcingAgreement(Model):
         stable_sizes : defined when this is True.
         stable_coalitions : for heterogeneous countries.
         """
-        return len(set(self._b)) == 1 and len(set(self._c)) == 1
+        return self._same
 
     @property
     def gamma(self) -> Number:
@@ -593,7 +609,104 @@ class SelfEnforcingAgreement(Model):
         (0,)
         """
         self._need_identical("stable_sizes")
+        tol = check_tol(tol)
+        fast = self._stable_sizes_vectorized(tol)
+        if fast is not None:
+            return fast
         return tuple(k for k in range(self.n + 1) if self.stability(k, tol=tol).stable)
+
+    def _stable_sizes_vectorized(self, tol: float) -> tuple[int, ...] | None:
+        """:meth:`stable_sizes` in O(n) numpy work, or None where it cannot be the same.
+
+        Floats: the very operations of :meth:`_size_payoffs`, elementwise, so every gain and
+        every tie is bit for bit the per-size loop's. Exact: the gains in floats decide every
+        size whose gain is clearly away from zero (``CLEARLY_NEGATIVE`` of the magnitude of
+        the terms, ~1e7 times float rounding); the rest (the ties) are decided exactly by
+        :meth:`stability`.
+        """
+        n, b, c, a = self.n, self._b[0], self._c[0], self.a
+        if n < _VECTORIZE_FROM:
+            return None
+        # exact parameters mixed with floats round differently elementwise: loop instead
+        if not self._exact and not all(
+                isinstance(x, float)
+                or (isinstance(x, Fraction) and x.denominator == 1 and abs(x) * n < 2**53)
+                for x in (b, c, a)):
+            return None
+        fb, fc, fa = float(b), float(c), float(a)
+        k = np.arange(n + 1, dtype=np.int64)
+        if self.specification == "binary" and self._exact:
+            ratio = c / b  # exact: the coalitions that abate are those from k0 up
+            k0 = math.ceil(ratio) if self.abate_when_indifferent else math.floor(ratio) + 1
+            q_s = k >= k0
+            q_n = int(b >= c if self.abate_when_indifferent else b > c)
+            pays = self._payoff_arrays(k, fb, fc, fa, (q_s & (k > 0)).astype(np.int64), q_n)
+        else:
+            pays = self._payoff_arrays(k, fb, fc, fa)
+        pi_s, pi_n, mag = pays
+        leave = pi_n[:-1] - pi_s[1:]  # leave[k - 1]: a signatory of k leaving
+        join = pi_s[1:] - pi_n[:-1]  # join[k]: an outsider of k joining
+        if not self._exact:
+            scale = self._scale * (fa ** 2 if self.specification == "barrett" else 1.0)
+            tie = np.abs(leave) <= tol * scale
+            leaves = np.where(tie, self.tie == "stay_out", leave > 0)
+            joins = np.where(tie, self.tie == "join", join > 0)
+            internal = np.concatenate(([True], ~leaves))
+            external = np.concatenate((~joins, [True]))
+            return tuple(int(x) for x in np.flatnonzero(internal & external))
+        margin = CLEARLY_NEGATIVE * (mag[:-1] + mag[1:]) + CLEARLY_NEGATIVE_FLOOR
+        unsure = np.abs(leave) <= margin  # same magnitude for joining: join = -leave
+        internal = np.concatenate(([True], ~(leave > 0)))
+        external = np.concatenate((~(join > 0), [True]))
+        stable = set(np.flatnonzero(internal & external).tolist())
+        for j in np.flatnonzero(unsure).tolist():  # the pair (k = j + 1 leaving, k = j joining)
+            for size in (j, j + 1):
+                if self.stability(size, tol=tol).stable:
+                    stable.add(size)
+                else:
+                    stable.discard(size)
+        return tuple(sorted(stable))
+
+    def _payoff_arrays(self, k: NDArray[np.int64], b: float, c: float, a: float,
+                       q_s_binary: Any = None, q_n_binary: int = 0
+                       ) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]:
+        """``pi_s(k)``, ``pi_n(k)`` and the magnitude of their terms, elementwise in floats
+        with the operations of :meth:`_size_abatement` and :meth:`_size_payoffs`."""
+        n = self.n
+        q_s: Any
+        q_n: Any
+        if self.specification == "linear":
+            q_s, q_n = k * b / c, b / c
+        elif self.specification == "binary":
+            if q_s_binary is None:
+                q_s_binary = np.where(k > 0, (k * b >= c) if self.abate_when_indifferent
+                                      else (k * b > c), False).astype(np.int64)
+                q_n_binary = int(b >= c if self.abate_when_indifferent else b > c)
+            q_s, q_n = q_s_binary, q_n_binary
+        else:
+            gamma = c / b
+            if self.timing == "nash":
+                q_n = a / (gamma * n + n + k * k - k)
+                q_s = k * q_n
+            else:
+                d = gamma * n + n - k
+                den = d * d + k * k * gamma * n
+                q_s, q_n = k * a * gamma * n / den, a * d / den
+        total = k * q_s + (n - k) * q_n
+        if self.specification == "linear":
+            pi_s, pi_n = b * total - c * q_s * q_s / 2, b * total - c * q_n * q_n / 2
+            mag = np.abs(b * total) + c * q_s * q_s / 2 + c * q_n * q_n / 2
+        elif self.specification == "binary":
+            pi_s, pi_n = b * total - c * q_s, b * total - c * q_n
+            mag = np.abs(b * total) + c * (q_s + q_n)
+        else:
+            common = b / n * (a * total - total * total / 2)
+            pi_s, pi_n = common - c * q_s * q_s / 2, common - c * q_n * q_n / 2
+            mag = (abs(b / n) * (np.abs(a * total) + total * total / 2)
+                   + c * q_s * q_s / 2 + c * q_n * q_n / 2)
+        pi_s = np.broadcast_to(np.asarray(pi_s, dtype=np.float64), k.shape)
+        pi_n = np.broadcast_to(np.asarray(pi_n, dtype=np.float64), k.shape)
+        return pi_s, pi_n, np.broadcast_to(np.asarray(mag, dtype=np.float64), k.shape)
 
     def largest_stable_size(self, *, tol: float = DEFAULT_TOL) -> int:
         """The largest self-enforcing agreement (0 if only no agreement is stable).
@@ -748,7 +861,7 @@ class SelfEnforcingAgreement(Model):
     # -- internals -----------------------------------------------------------------------------
     @property
     def _exact(self) -> bool:
-        return all(isinstance(x, Fraction) for x in (*self._b, *self._c, self.a))
+        return self._all_exact
 
     def _need_identical(self, what: str) -> None:
         if not self.identical:
@@ -791,7 +904,7 @@ class SelfEnforcingAgreement(Model):
         """Whether a country with this gain from moving moves (the tie rule on a tie)."""
         if isinstance(gain, Fraction):
             return gain > 0 or (gain == 0 and when_indifferent)
-        scale = max(1.0, *(abs(float(x)) for x in (*self._b, *self._c)))
+        scale = self._scale
         if self.specification == "barrett":
             scale *= float(self.a) ** 2
         if abs(float(gain)) <= tol * scale:
