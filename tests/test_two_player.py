@@ -103,14 +103,24 @@ class TestKnownGames:
         ("call", "error"),
         [
             (lambda: solvers.nash_equilibria(np.eye(2)), errors.InvalidTypeError),
-            (lambda: solvers.nash_equilibria(ml.NormalFormGame(np.zeros((2, 2, 2, 3)))),
-             errors.InvalidGameError),
-            (lambda: solvers.nash_equilibria(ml.TwoByTwo.symmetric(1, 2, 3, 4), method="magic"),
-             errors.InvalidArgumentError),
-            (lambda: solvers.nash_equilibria(ml.TwoByTwo.symmetric(1, 2, 3, 4), tol=-1),
-             errors.InvalidTypeError),
-            (lambda: solvers.lemke_howson(ml.TwoByTwo.symmetric(1, 2, 3, 4),
-                                          initial_dropped_label=4), errors.InvalidArgumentError),
+            (
+                lambda: solvers.nash_equilibria(ml.NormalFormGame(np.zeros((2, 2, 2, 3)))),
+                errors.InvalidGameError,
+            ),
+            (
+                lambda: solvers.nash_equilibria(ml.TwoByTwo.symmetric(1, 2, 3, 4), method="magic"),
+                errors.InvalidArgumentError,
+            ),
+            (
+                lambda: solvers.nash_equilibria(ml.TwoByTwo.symmetric(1, 2, 3, 4), tol=-1),
+                errors.InvalidTypeError,
+            ),
+            (
+                lambda: solvers.lemke_howson(
+                    ml.TwoByTwo.symmetric(1, 2, 3, 4), initial_dropped_label=4
+                ),
+                errors.InvalidArgumentError,
+            ),
         ],
     )
     def test_bad_input(self, call, error):
@@ -132,8 +142,9 @@ class TestProperties:
     @given(mst.normal_form_games(n=2, n_actions=st.integers(1, 4)))
     def test_pure_equilibria_are_extreme_equilibria(self, game):
         pure = set(solvers.pure_nash_equilibria(game))
-        found = {tuple(s[0] for s in e.supports) for e in solvers.nash_equilibria(game)
-                 if e.is_pure}
+        found = {
+            tuple(s[0] for s in e.supports) for e in solvers.nash_equilibria(game) if e.is_pure
+        }
         assert pure == found
 
     @given(st.integers(0, 2**32 - 1), st.integers(1, 6), st.integers(1, 6))
@@ -155,8 +166,7 @@ class TestProperties:
         # ... but can also return a non-equilibrium vertex (seed=4777365, 5x5: regret 8.8e-6,
         # while ours and support enumeration agree), so its answers are checked first
         checked = {
-            tuple(np.round(np.concatenate(e), 7)) for e in theirs
-            if regret(g, _Eq(e)) <= 1e-9
+            tuple(np.round(np.concatenate(e), 7)) for e in theirs if regret(g, _Eq(e)) <= 1e-9
         }
         assert as_set(solvers.nash_equilibria(g)) == checked
 
@@ -195,3 +205,88 @@ class TestProperties:
         label = data.draw(st.integers(0, sum(game.shape) - 1))
         eq = solvers.lemke_howson(game, initial_dropped_label=label)
         assert regret(game, eq) <= 1e-9
+
+
+class TestSizeGuard:
+    """Issue 12: vertex enumeration estimates its cost first and never lets qhull crash."""
+
+    def test_refuses_40x40_quickly_and_names_the_alternatives(self):
+        import time
+
+        game = random_game(0, 40, 40)
+        start = time.perf_counter()
+        with pytest.raises(errors.SolverError) as err:
+            solvers.nash_equilibria(game)
+        assert time.perf_counter() - start < 1.0
+        msg = str(err.value)
+        for part in (
+            "40x40",
+            "upper bound theorem",
+            "lemke_howson",
+            "initial_dropped_label",
+            "0..79",
+            "method='support'",
+            "max_vertices=",
+        ):
+            assert part in msg
+
+    def test_the_bound(self):
+        from multilateral.solvers._vertices import vertex_upper_bound
+
+        assert [vertex_upper_bound(f, 2) for f in (3, 4, 7)] == [3, 4, 7]  # polygons
+        assert vertex_upper_bound(8, 3) == 2 * 8 - 4  # simple 3-polytopes: 2f - 4
+        assert vertex_upper_bound(40, 20) < solvers.two_player.MAX_VERTICES  # 20x20 admitted
+        assert vertex_upper_bound(42, 21) > solvers.two_player.MAX_VERTICES
+
+    @pytest.mark.parametrize("seed", range(5))
+    def test_limit_can_be_lowered_and_raised(self, seed):
+        game = random_game(seed, 7, 7)  # bound: 240 vertices per polytope
+        with pytest.raises(errors.SolverError, match="max_vertices=240"):
+            solvers.nash_equilibria(game, max_vertices=100)
+        assert as_set(solvers.nash_equilibria(game, max_vertices=240)) == as_set(
+            solvers.nash_equilibria(game)
+        )
+
+    def test_search_stops_at_the_limit_it_meets(self, monkeypatch):
+        from multilateral.solvers import _vertices
+
+        monkeypatch.setattr(_vertices, "vertex_upper_bound", lambda f, d: 1)
+        monkeypatch.setattr(solvers.two_player, "vertex_upper_bound", lambda f, d: 1)
+        with pytest.raises(errors.SolverError, match="stopped after meeting"):
+            solvers.nash_equilibria(random_game(1, 8, 8), max_vertices=20)
+
+    @pytest.mark.parametrize("bad", [0, -3, 1.5, True, "many"])
+    def test_bad_limit(self, bad):
+        with pytest.raises(errors.InvalidArgumentError, match="max_vertices"):
+            solvers.nash_equilibria(random_game(0, 2, 2), max_vertices=bad)
+
+    @pytest.mark.parametrize("seed", range(10))
+    def test_pivoting_agrees_with_qhull(self, seed, monkeypatch):
+        rng = np.random.default_rng(seed)
+        m, n = (int(k) for k in rng.integers(1, 7, size=2))
+        game = random_game(seed, m, n)
+        pivoted = solvers.nash_equilibria(game)
+        monkeypatch.setattr(solvers.two_player, "pivot_vertices", lambda *args: None)
+        assert as_set(pivoted) == as_set(solvers.nash_equilibria(game))
+
+    def test_qhull_error_becomes_a_solver_error(self, monkeypatch):
+        from scipy.spatial import QhullError
+
+        def boom(*args, **kwargs):
+            raise QhullError("QH6154 Qhull precision error: initial simplex is flat")
+
+        monkeypatch.setattr("scipy.spatial.ConvexHull", boom)
+        degenerate = ml.NormalFormGame([[1, 1, 0], [1, 1, 0]], [[1, 1, 0], [1, 1, 0]])
+        with pytest.raises(errors.SolverError, match=r"qhull failed.*QH6154.*lemke_howson"):
+            solvers.nash_equilibria(degenerate)
+
+    def test_degenerate_games_beyond_qhull_dimension_are_refused(self):
+        game = ml.NormalFormGame(np.ones((13, 13)), np.ones((13, 13)))  # fully degenerate
+        with pytest.raises(errors.SolverError, match=r"degenerate.*lemke_howson"):
+            solvers.nash_equilibria(game)
+
+    def test_random_12x12_finishes_fast(self):
+        # nondegenerate games are enumerated by pivoting (qhull took minutes from here on)
+        game = random_game(3, 12, 12)
+        for eq in solvers.nash_equilibria(game):
+            assert regret(game, eq) <= 1e-9

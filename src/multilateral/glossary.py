@@ -339,6 +339,8 @@ TOPICS: dict[str, dict[str, str]] = {
         "maximize": "Maximize (rather than minimize) the objective.",
         "by": "What to eliminate by, as named in the docstring.",
         "initial_dropped_label": "The label dropped first by Lemke-Howson.",
+        "max_vertices": "Size guard of vertex enumeration: refuse a game whose best-response "
+                        "polytopes may have more vertices than this (upper bound theorem).",
     },
     "Results": {
         "value": "The number a result holds (a threshold's critical value), exact when it is.",

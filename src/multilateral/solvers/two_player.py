@@ -25,15 +25,35 @@ from ..games.normal_form import NormalFormGame
 from ..results import NashEquilibrium
 from ..tolerances import ROUNDING, SAME_POINT
 from ._checks import as_game
+from ._vertices import VertexLimitExceeded, pivot_vertices, vertex_upper_bound
 
 __all__ = ["lemke_howson", "nash_equilibria", "support_enumeration", "vertex_enumeration"]
 __dir__ = public_dir(__all__)
 
 Method = Literal["vertex", "support"]
 
+#: Default ``max_vertices``: the upper-bound-theorem bound of a 20x20 game (4.0e7) passes,
+#: 21x21 (1.4e8) and larger are refused before any work starts.
+MAX_VERTICES = 50_000_000
+_QHULL_MAX_DIM = 12  # qhull's memory explodes beyond this dimension (random 20x20: > 100 s)
+
+
+def _advice(m: int, n: int, limit: str) -> str:
+    """What to do instead of a refused or failed enumeration."""
+    return (
+        f"alternatives: solvers.lemke_howson(game, initial_dropped_label=k) for k in "
+        f"0..{m + n - 1} (one equilibrium per start, about a second each at 40x40; together "
+        "they find some, not always all, equilibria), or method='support' (support "
+        f"enumeration, nondegenerate games only, exponential too); {limit}"
+    )
+
 
 def nash_equilibria(
-    game: NormalFormGame, *, method: Method = "vertex", tol: float = DEFAULT_TOL
+    game: NormalFormGame,
+    *,
+    method: Method = "vertex",
+    tol: float = DEFAULT_TOL,
+    max_vertices: int = MAX_VERTICES,
 ) -> tuple[NashEquilibrium, ...]:
     """All Nash equilibria of a two-player game.
 
@@ -50,6 +70,29 @@ def nash_equilibria(
     tol : float
         Tolerance of every comparison: probabilities below ``tol`` become exact zeros and
         each equilibrium is checked to have regret at most ``tol`` times the payoff range.
+    max_vertices : int
+        Size guard of vertex enumeration (default 50,000,000). Before any work, McMullen's
+        upper bound on the number of vertices of each best-response polytope is computed; if
+        it exceeds ``max_vertices`` the call is refused with a
+        :class:`~multilateral.errors.SolverError` naming the alternatives. The search also
+        stops if it actually meets more vertices than this. The default admits every game up
+        to 20x20 (bound 4.0e7) and refuses 21x21 and larger at once; raise it to try bigger
+        games (a random 20x20 game has about 1e6 vertices per polytope and takes minutes).
+
+    Raises
+    ------
+    SolverError
+        If the game is larger than ``max_vertices`` allows, or qhull fails on a degenerate
+        game (the message says what to try instead).
+
+    Notes
+    -----
+    Nondegenerate games (random payoffs) are enumerated by pivoting from vertex to vertex of
+    each polytope (a breadth-first search over its graph, vectorised with numpy); degenerate
+    games, whose polytopes are not simple, by qhull, which is only attempted up to dimension
+    12 (min(m, n) <= 12) because its memory use explodes beyond that. Measured on one core
+    (benchmarks/bench_nash.py --enumeration): random 15x15 about 2 s, 18x18 about a minute;
+    pygambit's ``enummixed_solve`` (lrs) does not finish 15x15 in 10 minutes.
 
     Returns
     -------
@@ -84,7 +127,7 @@ def nash_equilibria(
     ((Fraction(0, 1), Fraction(1, 1)), (Fraction(0, 1), Fraction(1, 1)))
     """
     if method == "vertex":
-        return vertex_enumeration(game, tol=tol)
+        return vertex_enumeration(game, tol=tol, max_vertices=max_vertices)
     if method == "support":
         return support_enumeration(game, tol=tol)
     raise InvalidArgumentError(f"method must be 'vertex' or 'support', got {method!r}")
@@ -92,7 +135,7 @@ def nash_equilibria(
 
 # -- vertex enumeration -------------------------------------------------------------------------
 def vertex_enumeration(
-    game: NormalFormGame, *, tol: float = DEFAULT_TOL
+    game: NormalFormGame, *, tol: float = DEFAULT_TOL, max_vertices: int = MAX_VERTICES
 ) -> tuple[NashEquilibrium, ...]:
     """All (extreme) Nash equilibria by vertex enumeration; see :func:`nash_equilibria`.
 
@@ -111,6 +154,20 @@ def vertex_enumeration(
     """
     game, a, b, tol = _bimatrix(game, tol)
     m, n = a.shape
+    limit = _check_limit(max_vertices)
+    bound = max(vertex_upper_bound(m + n, m), vertex_upper_bound(m + n, n))
+    if bound > limit:
+        raise SolverError(
+            f"vertex enumeration of this {m}x{n} game is refused: its best-response polytopes "
+            f"may have up to {bound:.3g} vertices (upper bound theorem), more than "
+            f"max_vertices={limit}; "
+            + _advice(
+                m,
+                n,
+                f"or raise the limit with max_vertices={bound} (time grows with the vertices "
+                "met: a random 18x18 game has about 5e5 and takes about a minute)",
+            )
+        )
     # Best-response polytopes P = {x >= 0, B'^T x <= 1} and Q = {A' y <= 1, y >= 0} with
     # positive payoffs (equilibria do not change when a player's payoffs shift or scale).
     ap, bp = _positive(a), _positive(b)
@@ -119,8 +176,8 @@ def vertex_enumeration(
     hp = np.concatenate([np.zeros(m), np.ones(n)])
     gq = np.vstack([ap, -eye_n])
     hq = np.concatenate([np.ones(m), np.zeros(n)])
-    xs, lx = _polytope_vertices(gp, hp)
-    ys, ly = _polytope_vertices(gq, hq)
+    xs, lx = _polytope_vertices(gp, hp, np.arange(m), limit)
+    ys, ly = _polytope_vertices(gq, hq, np.arange(m, m + n), limit)
     pairs = _complementary_pairs(lx, ly)
     eqs = [(xs[i] / xs[i].sum(), ys[j] / ys[j].sum(), lx[i], ly[j]) for i, j in pairs]
     return _finish(game, a, b, eqs, tol, "vertex enumeration")
@@ -132,10 +189,60 @@ def _positive(u: NDArray[np.float64]) -> NDArray[np.float64]:
     return np.ones_like(u) if span == 0 else 1.0 + (u - lo) / span
 
 
+def _check_limit(max_vertices: int) -> int:
+    if (
+        isinstance(max_vertices, bool)
+        or not isinstance(max_vertices, (int, np.integer))
+        or max_vertices < 1
+    ):
+        raise InvalidArgumentError(f"max_vertices must be a positive integer, got {max_vertices!r}")
+    return int(max_vertices)
+
+
 def _polytope_vertices(
-    g: NDArray[np.float64], h: NDArray[np.float64]
+    g: NDArray[np.float64], h: NDArray[np.float64], start: NDArray[np.intp], limit: int
 ) -> tuple[NDArray[np.float64], NDArray[np.bool_]]:
     """Nonzero vertices of the bounded polytope ``{z : g z <= h}`` and their tight rows.
+
+    ``start`` are the tight rows of the origin. Simple polytopes (nondegenerate games) are
+    enumerated by pivoting (:func:`pivot_vertices`); others by qhull, below.
+    """
+    try:
+        found = pivot_vertices(g, h, start, limit)
+    except VertexLimitExceeded as err:
+        raise SolverError(
+            f"vertex enumeration stopped after meeting {err.count} vertices of a best-response "
+            f"polytope, more than max_vertices={limit}; "
+            + _advice(*_shape(g), "or raise max_vertices")
+        ) from None
+    if found is not None:
+        verts, tight = found
+        keep = np.abs(verts).sum(axis=1) > ROUNDING  # the origin is the artificial equilibrium
+        return np.clip(verts[keep], 0.0, None), tight[keep]
+    if g.shape[1] > _QHULL_MAX_DIM:
+        raise SolverError(
+            f"this game is degenerate and has {g.shape[1]} actions on one side: qhull, which "
+            f"enumerates degenerate polytopes, is only tried up to {_QHULL_MAX_DIM} (beyond, "
+            "its memory use explodes); "
+            + _advice(
+                *_shape(g),
+                "or perturb the payoffs slightly (nondegenerate games "
+                "are enumerated by pivoting, without this cap)",
+            )
+        )
+    return _qhull_vertices(g, h)
+
+
+def _shape(g: NDArray[np.float64]) -> tuple[int, int]:
+    """The game's (m, n) from a polytope's constraint matrix (m + n rows)."""
+    f, d = g.shape
+    return (d, f - d) if np.all(g[:d] == -np.eye(d)) else (f - d, d)
+
+
+def _qhull_vertices(
+    g: NDArray[np.float64], h: NDArray[np.float64]
+) -> tuple[NDArray[np.float64], NDArray[np.bool_]]:
+    """Nonzero vertices of ``{z : g z <= h}`` by qhull (any polytope, small dimension).
 
     The polytope has the origin on its boundary; seen from an interior point ``c`` the points
     ``g / (h - g c)`` span the polar polytope, whose facets (qhull) are the polytope's vertices.
@@ -147,9 +254,17 @@ def _polytope_vertices(
         up = g[:, 0] > 0
         verts = np.array([[float(np.min(h[up] / g[up, 0]))]])
     else:
-        from scipy.spatial import ConvexHull  # lazy: scipy.spatial costs import time
+        from scipy.spatial import ConvexHull, QhullError  # lazy: costs import time
 
-        eq = ConvexHull(g / (h - g @ c)[:, None]).equations
+        try:
+            eq = ConvexHull(g / (h - g @ c)[:, None]).equations
+        except (QhullError, ValueError) as err:
+            what = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+            raise SolverError(
+                f"qhull failed on this game's best-response polytope ({what}); the payoffs "
+                "may be too extreme or the game too degenerate for float vertex enumeration: "
+                "try rescaled payoffs; " + _advice(*_shape(g), "or perturb the payoffs slightly")
+            ) from err
         verts = c + eq[:, :-1] / -eq[:, -1:]
     tight = np.abs(verts @ g.T - h) <= SAME_POINT
     # a vertex is fixed by its tight constraints: qhull repeats a vertex once per simplex of a
@@ -433,8 +548,11 @@ def _finish(
                 "ill-conditioned for float arithmetic: pass exact (int/Fraction) payoffs"
             )
         out[key] = NashEquilibrium(
-            strategies=(x, y), payoffs=np.array([x @ a @ y, x @ b @ y]), regret=r,
-            method=method, exact=exact,
+            strategies=(x, y),
+            payoffs=np.array([x @ a @ y, x @ b @ y]),
+            regret=r,
+            method=method,
+            exact=exact,
         )
     return tuple(sorted(out.values(), key=lambda e: tuple(-np.concatenate(e.strategies))))
 
