@@ -260,6 +260,11 @@ class PublicGoodProvision(Model):
     ``(w - c)**a g**(1 - a)`` raises to irrational powers (quasi-linear utility takes
     ``log G``).
 
+    **Cost at large n.** Incomes and preferences are stored one per member, so exact input
+    costs rational arithmetic per member: about 25 s to build and solve a million exact
+    members (benchmarks/bench_large_n.py), against 0.3 s with floats. For large groups pass
+    floats: ``PublicGoodProvision.identical(10**6, income=1.0, a=0.5)``.
+
     References
     ----------
     .. [1] Bergstrom, T., Blume, L. and Varian, H. (1986). On the private provision of public
