@@ -413,3 +413,15 @@ def test_bad_caucus(kwargs, error):
 def test_bad_arguments(call):
     with pytest.raises(errors.InvalidTypeError):
         call()
+
+
+def test_unknown_member_names_the_members():
+    index = ml.solvers.shapley_shubik(ml.WeightedVotingGame([2, 1, 1], 3))
+    with pytest.raises(ml.errors.UnknownKeyError, match=r"^'Germany' is not a member of this "
+                       r"shapley_shubik index; the members are 'P1', 'P2', 'P3' \(or index by "
+                       r"position 0..2\)$") as info:
+        index["Germany"]
+    assert isinstance(info.value, KeyError) and isinstance(info.value, ValueError)
+    many = ml.solvers.banzhaf(ml.WeightedVotingGame([1] * 15, 8))
+    with pytest.raises(KeyError, match=r"'P10', \.\.\. \(15 in all\)"):
+        many["Germany"]

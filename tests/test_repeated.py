@@ -442,3 +442,31 @@ def test_profile_values_follow_the_exactness_rule():
     floats = solvers.profile_values(ml.RepeatedGame(pd, 0.9), profile)
     assert floats.exact is None
     assert floats.values == pytest.approx([0.9, 1.4], abs=1e-12)
+
+
+# -- the profile is checked first, by one validator (issue 12) -------------------------------
+@pytest.mark.parametrize("name", ["critical_discount", "is_subgame_perfect",
+                                  "is_nash_equilibrium", "profile_values"])
+def test_a_single_automaton_is_not_a_profile(name):
+    pd = ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0)
+    game = pd if name == "critical_discount" else ml.RepeatedGame(pd, 0.9)
+    solve = getattr(solvers, name)
+    grim = A.grim_trigger()
+    with pytest.raises(errors.InvalidTypeError, match=r"sequence of automata, one per player "
+                       r"\(2\), got the single Automaton 'Grim Trigger'; .* \[automaton\] \* 2"):
+        solve(game, grim)
+    with pytest.raises(errors.InvalidTypeError, match="got str"):
+        solve(game, "grim")
+    with pytest.raises(errors.InvalidTypeError, match=r"profile\[0\] must be an Automaton"):
+        solve(game, [None, grim])
+    with pytest.raises(errors.InvalidArgumentError, match=r"one Automaton per player \(2\), "
+                       "got 3"):
+        solve(game, [grim] * 3)
+    assert repr(solve(game, (grim, grim))) == repr(solve(game, [grim, grim]))  # any sequence
+
+
+def test_profile_values_needs_a_repeated_game():
+    pd = ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0)
+    with pytest.raises(errors.InvalidTypeError, match=r"expected a RepeatedGame, got TwoByTwo; "
+                       r"wrap a stage game as ml.RepeatedGame\(stage, delta\)"):
+        solvers.profile_values(pd, [A.grim_trigger()] * 2)
