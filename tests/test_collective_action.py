@@ -490,3 +490,32 @@ def test_finer_grids_and_limits():
     ql = PublicGoodProvision([2, 2], benefit=1).game   # -inf where nobody gives, replaced
     assert np.isfinite(ql.float_payoffs).all()
     assert ql.payoffs[0, 0, 0] < ql.payoffs[1, 0, 0]
+
+
+# -- large n (issue 12): identical members without per-member rational arithmetic ---------------
+@pytest.mark.parametrize("income, a, benefit, theta, aggregation", [
+    (1, None, None, 0, "sum"), (Fraction(3, 2), Fraction(1, 3), None, 1, "sum"),
+    (2.5, 0.25, None, 0, "sum"), (1, None, 2, Fraction(1, 2), "sum"),
+    (1, Fraction(1, 4), None, 0, "weakest_link"), (1, None, 0.7, 0, "best_shot"),
+])
+@pytest.mark.parametrize("n", [1, 2, 7, 50])
+def test_identical_is_the_same_model_as_member_by_member(n, income, a, benefit, theta,
+                                                         aggregation):
+    fast = PublicGoodProvision.identical(n, income, a, theta, benefit=benefit,
+                                         aggregation=aggregation)
+    a = Fraction(1, 2) if a is None and benefit is None else a
+    slow = PublicGoodProvision([income] * n, a=a, benefit=benefit, theta=theta,
+                               aggregation=aggregation)
+    assert fast == slow and repr(fast) == repr(slow) and hash(fast) == hash(slow)
+    ef, es = fast.equilibrium(), slow.equilibrium()
+    assert (ef.total, type(ef.total), ef.selection) == (es.total, type(es.total), es.selection)
+    assert [(type(x), x) for x in ef.contributions.tolist()] == [
+        (type(x), x) for x in es.contributions.tolist()]
+    assert ef.contributors.tolist() == es.contributors.tolist()
+
+
+def test_a_million_identical_members_exact():
+    n = 10**6
+    eq = PublicGoodProvision.identical(n, income=1).equilibrium()  # a = 1/2: rho = 1
+    assert eq.total == Fraction(n, n + 1)
+    assert eq.contributions[0] == Fraction(1, n + 1) and eq.contributors.all()

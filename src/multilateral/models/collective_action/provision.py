@@ -372,7 +372,20 @@ class PublicGoodProvision(Model):
         n = check_positive_int(n, "n", 1)
         if a is None and benefit is None:
             a = Fraction(1, 2)
-        return cls([income] * n, a=a, benefit=benefit, theta=theta, aggregation=aggregation)
+        # validate one member, then hold n references to its values: O(n) numpy work, no
+        # Fraction made, compared or summed per member (the same model as cls([income] * n))
+        one = cls([income], a=a, benefit=benefit, theta=theta, aggregation=aggregation)
+        if n == 1:
+            return one
+        model = cls.__new__(cls)
+        name = "a" if one.benefit is None else "benefit"
+        for field_name, value in (("incomes", one.incomes), (name, getattr(one, name))):
+            object.__setattr__(model, field_name,
+                               _readonly(np.full(n, value[0], dtype=value.dtype)))
+        object.__setattr__(model, "benefit" if name == "a" else "a", None)
+        for field_name in ("theta", "aggregation", "_exact"):
+            object.__setattr__(model, field_name, getattr(one, field_name))
+        return model
 
     @classmethod
     def from_shares(cls, shares: ArrayLike | Sequence[Number], total: Number = 1, *,
@@ -645,6 +658,16 @@ class PublicGoodProvision(Model):
             c[j] = s[j]
             return _result(c, s[j], "largest_provision")
         if self.benefit is None:
+            if exact and _same_objects(w) and _same_objects(self.a):
+                # identical members all contribute (G_n < w / rho): BBV's G and c in closed
+                # form, the very Fractions the kernel computes member by member
+                w0, a0, n = w[0], self.a[0], self.n
+                rho = a0 / (1 - a0)
+                total = Fraction(n * w0) / (1 + n * rho)
+                c0 = w0 - rho * total
+                return ProvisionEquilibrium(
+                    _readonly(np.full(n, c0, dtype=object)), total,
+                    _readonly(np.full(n, bool(c0 > 0))), "unique")
             return _result(*cobb_douglas_sum(w, self.a, exact))
         return _result(*quasi_linear_sum(w, self.benefit, exact))
 
@@ -797,6 +820,12 @@ class PublicGoodProvision(Model):
 def _result(c: NDArray[Any], total: Any, selection: str) -> ProvisionEquilibrium:
     return ProvisionEquilibrium(_readonly(c), total, _readonly(np.asarray(c > 0, dtype=bool)),
                                 selection)
+
+
+def _same_objects(arr: NDArray[Any]) -> bool:
+    """Whether every entry of an object array is the same object (cheap: no comparison)."""
+    first = arr[0]
+    return all(x is first for x in arr.tolist())
 
 
 def _first_bad(mask: NDArray[Any]) -> int:
