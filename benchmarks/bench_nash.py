@@ -17,6 +17,7 @@ answers is wrong (we miss a genuine equilibrium, or return a profile that is not
 Usage::
 
     python benchmarks/bench_nash.py [--quick] [--full] [--repeats K] [--peers P1,P2]
+    python benchmarks/bench_nash.py --enumeration [--sizes 15,20,30] [--timeout S]
 
 See ``benchmarks/README.md`` for what each section measures and the expected durations.
 """
@@ -566,6 +567,63 @@ def warm_up(peers: dict[str, ModuleType | None]) -> None:
         qe.game_theory.pure_nash_brute(qgame)
 
 
+# -- section 3: all equilibria of large games (issue 12), each call in a child with a timeout --
+ENUM_SIZES = (15, 20, 30)
+_ENUM_CALLS = {
+    "ours vertex (default limit)": "ml.solvers.nash_equilibria(ml.NormalFormGame(a, b))",
+    "ours vertex (max_vertices=1e12)":
+        "ml.solvers.nash_equilibria(ml.NormalFormGame(a, b), max_vertices=10**12)",
+    "quantecon vertex": "qe.game_theory.vertex_enumeration(qe.game_theory.NormalFormGame("
+                        "[qe.game_theory.Player(a), qe.game_theory.Player(b.T)]))",
+    "gambit enummixed": "gbt.nash.enummixed_solve(gbt.Game.from_arrays(a, b), "
+                        "rational=False).equilibria",
+}
+_ENUM_CHILD = """
+import sys, time, warnings, numpy as np
+warnings.simplefilter("ignore")
+import multilateral as ml
+{imp}
+def solve(a, b):
+    return {call}
+solve(np.eye(3) + 1, np.eye(3) + 1)  # imports, numba's JIT
+n = {n}
+rng = np.random.default_rng(n)
+a, b = rng.random((n, n)), rng.random((n, n))
+t = time.perf_counter()
+try:
+    out = solve(a, b)
+    print(len(out), time.perf_counter() - t)
+except Exception as err:
+    print("refused" if isinstance(err, ml.errors.SolverError) else type(err).__name__,
+          time.perf_counter() - t, str(err)[:60].replace(chr(10), " "))
+"""
+
+
+def section_enumeration(args: argparse.Namespace) -> None:
+    """All equilibria of random n x n games, n = 15, 20, 30: one call each, with a timeout."""
+    import subprocess
+
+    print(f"## 3. All equilibria of large random games (timeout {args.timeout:g} s per call)\n")
+    imports = {"quantecon": "import quantecon as qe", "gambit": "import pygambit as gbt"}
+    print("| n | solver | #eq | seconds |")
+    print("|---:|---|---:|---:|")
+    for n in args.sizes:
+        for name, call in _ENUM_CALLS.items():
+            imp = next((v for k, v in imports.items() if k in name), "")
+            code = _ENUM_CHILD.format(imp=imp, n=n, call=call)
+            try:
+                done = subprocess.run([sys.executable, "-c", code], capture_output=True,
+                                      text=True, timeout=args.timeout, check=False)
+                words = done.stdout.split(maxsplit=2) or ["crashed", "nan", done.stderr[-60:]]
+                count, secs = words[0], f"{float(words[1]):.3g}"
+                if done.returncode < 0:
+                    count, secs = f"killed by signal {-done.returncode}", "-"
+            except subprocess.TimeoutExpired:
+                count, secs = "timeout", f"> {args.timeout:g}"
+            print(f"| {n} | {name} | {count} | {secs} |")
+    print()
+
+
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """Command-line options."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -583,7 +641,15 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--peers", default=",".join(PEERS),
                         help="comma-separated peers to run (default: all of "
                         f"{', '.join(PEERS)})")
+    parser.add_argument("--enumeration", action="store_true",
+                        help="run only section 3: all equilibria of random n x n games, each "
+                        "call in a child process with --timeout (default 600 s)")
+    parser.add_argument("--sizes", default=",".join(map(str, ENUM_SIZES)),
+                        help="section 3 sizes (default 15,20,30)")
+    parser.add_argument("--timeout", type=float, default=600.0,
+                        help="section 3: seconds before a call is killed")
     args = parser.parse_args(argv)
+    args.sizes = [int(k) for k in args.sizes.split(",") if k.strip()]
     args.peers = [p.strip() for p in args.peers.split(",") if p.strip()]
     if unknown := sorted(set(args.peers) - set(PEERS)):
         parser.error(f"unknown peers {unknown}; choose from {', '.join(PEERS)}")
@@ -615,6 +681,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     peers = {name: load_peer(name) if name in args.peers else None for name in PEERS}
     if skipped := [name for name in PEERS if name not in args.peers]:
         print(f"NOTE: peers not selected with --peers: {', '.join(skipped)}\n")
+    if args.enumeration:
+        section_enumeration(args)
+        return 0
     warm_up(peers)
     report = Report()
     section_bimatrix(args, peers, report)

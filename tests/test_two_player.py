@@ -248,9 +248,7 @@ class TestSizeGuard:
         )
 
     def test_search_stops_at_the_limit_it_meets(self, monkeypatch):
-        from multilateral.solvers import _vertices
-
-        monkeypatch.setattr(_vertices, "vertex_upper_bound", lambda f, d: 1)
+        monkeypatch.setattr(solvers.two_player, "_QHULL_FAST_DIM", 0)
         monkeypatch.setattr(solvers.two_player, "vertex_upper_bound", lambda f, d: 1)
         with pytest.raises(errors.SolverError, match="stopped after meeting"):
             solvers.nash_equilibria(random_game(1, 8, 8), max_vertices=20)
@@ -265,9 +263,9 @@ class TestSizeGuard:
         rng = np.random.default_rng(seed)
         m, n = (int(k) for k in rng.integers(1, 7, size=2))
         game = random_game(seed, m, n)
-        pivoted = solvers.nash_equilibria(game)
-        monkeypatch.setattr(solvers.two_player, "pivot_vertices", lambda *args: None)
-        assert as_set(pivoted) == as_set(solvers.nash_equilibria(game))
+        by_qhull = solvers.nash_equilibria(game)
+        monkeypatch.setattr(solvers.two_player, "_QHULL_FAST_DIM", 0)
+        assert as_set(by_qhull) == as_set(solvers.nash_equilibria(game))
 
     def test_qhull_error_becomes_a_solver_error(self, monkeypatch):
         from scipy.spatial import QhullError
@@ -279,6 +277,14 @@ class TestSizeGuard:
         degenerate = ml.NormalFormGame([[1, 1, 0], [1, 1, 0]], [[1, 1, 0], [1, 1, 0]])
         with pytest.raises(errors.SolverError, match=r"qhull failed.*QH6154.*lemke_howson"):
             solvers.nash_equilibria(degenerate)
+
+    def test_degenerate_games_fall_back_to_qhull(self, monkeypatch):
+        monkeypatch.setattr(solvers.two_player, "_QHULL_FAST_DIM", 0)
+        degenerate = ml.NormalFormGame([[1, 1], [0, 0]], [[1, 1], [0, 0]])
+        monkeypatch.setattr(solvers.two_player, "_QHULL_FAST_DIM", 10)
+        expected = as_set(solvers.nash_equilibria(degenerate))
+        monkeypatch.setattr(solvers.two_player, "_QHULL_FAST_DIM", 0)
+        assert as_set(solvers.nash_equilibria(degenerate)) == expected
 
     def test_degenerate_games_beyond_qhull_dimension_are_refused(self):
         game = ml.NormalFormGame(np.ones((13, 13)), np.ones((13, 13)))  # fully degenerate

@@ -35,6 +35,7 @@ Method = Literal["vertex", "support"]
 #: Default ``max_vertices``: the upper-bound-theorem bound of a 20x20 game (4.0e7) passes,
 #: 21x21 (1.4e8) and larger are refused before any work starts.
 MAX_VERTICES = 50_000_000
+_QHULL_FAST_DIM = 10  # up to this dimension qhull beats pivoting (random 10x10: 6 ms vs 40)
 _QHULL_MAX_DIM = 12  # qhull's memory explodes beyond this dimension (random 20x20: > 100 s)
 
 
@@ -87,10 +88,11 @@ def nash_equilibria(
 
     Notes
     -----
-    Nondegenerate games (random payoffs) are enumerated by pivoting from vertex to vertex of
-    each polytope (a breadth-first search over its graph, vectorised with numpy); degenerate
-    games, whose polytopes are not simple, by qhull, which is only attempted up to dimension
-    12 (min(m, n) <= 12) because its memory use explodes beyond that. Measured on one core
+    A polytope of dimension up to 10 (a player with at most 10 actions) goes to qhull.
+    Larger nondegenerate ones (random payoffs) are enumerated by pivoting from vertex to vertex
+    (a breadth-first search over the polytope's graph, vectorised with numpy); larger
+    degenerate ones, which are not simple polytopes, by qhull, which is only attempted up to
+    dimension 12 because its memory use explodes beyond that. Measured on one core
     (benchmarks/bench_nash.py --enumeration): random 15x15 about 2 s, 18x18 about a minute;
     pygambit's ``enummixed_solve`` (lrs) does not finish 15x15 in 10 minutes.
 
@@ -204,9 +206,12 @@ def _polytope_vertices(
 ) -> tuple[NDArray[np.float64], NDArray[np.bool_]]:
     """Nonzero vertices of the bounded polytope ``{z : g z <= h}`` and their tight rows.
 
-    ``start`` are the tight rows of the origin. Simple polytopes (nondegenerate games) are
-    enumerated by pivoting (:func:`pivot_vertices`); others by qhull, below.
+    ``start`` are the tight rows of the origin. Small polytopes go to qhull; larger simple
+    ones (nondegenerate games) are enumerated by pivoting (:func:`pivot_vertices`), larger
+    degenerate ones by qhull up to dimension ``_QHULL_MAX_DIM``.
     """
+    if g.shape[1] <= _QHULL_FAST_DIM:
+        return _qhull_vertices(g, h)
     try:
         found = pivot_vertices(g, h, start, limit)
     except VertexLimitExceeded as err:
