@@ -194,3 +194,12 @@ def test_public_goods_at_a_million_members_is_exact():
     assert small.cooperator[-1] == 2 and small.defector[1] == Fraction(3, 10**4)
     (eq,) = solvers.symmetric_equilibria(small)
     assert eq.probability == 0 and eq.stable
+
+
+def test_float_payoffs_that_would_overflow_are_refused():
+    with pytest.raises(errors.InvalidPayoffsError, match="Rescale the payoffs"):
+        ml.AnonymousGame([1e308, -1e308], [-1e308, 1e308])
+    with pytest.raises(errors.InvalidPayoffsError, match="gains and welfare finite"):
+        ml.AnonymousGame.threshold(3, 2, benefit=1e308, cost=1.0)
+    exact = ml.AnonymousGame([10**308, -(10**308)], [-(10**308), 10**308])  # exact: no limit
+    assert exact.gains.tolist() == [2 * 10**308, -2 * 10**308]

@@ -104,6 +104,7 @@ class AnonymousGame(Immutable):
         if not isinstance(name, str):
             raise InvalidTypeError(f"name must be a string, got {name!r}")
         c, d = _no_overflow(c, d)
+        _check_float_range(c, d)
         c, d = c.copy(), d.copy()
         for arr in (c, d):
             arr.flags.writeable = False
@@ -150,6 +151,7 @@ class AnonymousGame(Immutable):
             td = np.array([Fraction(x) if isinstance(x, numbers.Rational) else x
                            for x in td.tolist()], dtype=object)
         tc, td = _no_overflow(tc, td, n)
+        _check_float_range(tc, td, n)
         c = tc[hit_c.astype(np.intp)] if tc.size == 2 else np.repeat(tc, n)
         d = td[hit_d.astype(np.intp)] if td.size == 2 else np.repeat(td, n)
         for arr in (c, d):
@@ -463,6 +465,22 @@ def _no_overflow(c: NDArray[Any], d: NDArray[Any], n: int | None = None
         return c, d
     return (np.array([Fraction(v) for v in c.tolist()], dtype=object),
             np.array([Fraction(v) for v in d.tolist()], dtype=object))
+
+
+def _check_float_range(c: NDArray[Any], d: NDArray[Any], n: int | None = None) -> None:
+    """Refuse float payoffs whose gains or welfare (up to ``2 n |payoff|``) overflow float64."""
+    floats = [arr for arr in (c, d) if arr.dtype.kind == "f"]
+    if not floats:
+        return
+    big = max(float(np.max(np.abs(arr))) for arr in floats)
+    n = c.size if n is None else n
+    limit = float(np.finfo(np.float64).max) / (2 * n)
+    if big > limit:
+        raise InvalidPayoffsError(
+            f"float payoffs must keep gains and welfare finite: |payoff| <= {limit:.3g} (the "
+            f"largest float over 2n, n = {n}); found one of magnitude {big:.3g}. Rescale "
+            "the payoffs (equilibria do not change when all payoffs are multiplied by a "
+            "positive number), or give them as integers or Fractions, which are exact")
 
 
 def _rebuild_scaled(cls: type[AnonymousGame], num_c: Any, num_d: Any, den: int,
