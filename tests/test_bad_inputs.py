@@ -115,6 +115,18 @@ CATALOGUE: list[Bad] = [
     Bad("correlated-lp-status-4",
         lambda: when_highs_fails(solvers.correlated_equilibrium, CHICKEN),
         "solver failure", errors.SolverError, "numerical difficulties"),
+    Bad("nash-vertex-40x40",
+        lambda: solvers.nash_equilibria(ml.NormalFormGame([[0] * 40] * 40, [[1] * 40] * 40)),
+        "too large", errors.SolverError, "initial_dropped_label=k) for k in 0..79"),
+    Bad("nash-vertex-degenerate-13x13",
+        lambda: solvers.nash_equilibria(ml.NormalFormGame([[0] * 13] * 13, [[0] * 13] * 13)),
+        "too large", errors.SolverError, "qhull, which enumerates degenerate polytopes"),
+    Bad("nash-vertex-qhull-fails",
+        lambda: mock.patch("scipy.spatial.ConvexHull",
+                           new=mock.Mock(side_effect=ValueError("QH6154")))(solvers.nash_equilibria)(PD),
+        "solver failure", errors.SolverError, "qhull failed on this game's best-response polytope"),
+    Bad("nash-max-vertices-zero", lambda: solvers.nash_equilibria(PD, max_vertices=0),
+        "out of range", errors.InvalidArgumentError, "max_vertices must be a positive integer"),
 ]
 
 

@@ -167,7 +167,7 @@ def vertex_enumeration(
                 m,
                 n,
                 f"or raise the limit with max_vertices={bound} (time grows with the vertices "
-                "met: a random 18x18 game has about 5e5 and takes about a minute)",
+                "met: a random 18x18 game has about 5e5 and takes 1-2 minutes)",
             )
         )
     # Best-response polytopes P = {x >= 0, B'^T x <= 1} and Q = {A' y <= 1, y >= 0} with
