@@ -352,6 +352,110 @@ def test_a_killed_sweep_resumes_computing_only_what_is_missing(
     assert resumed.values["q_exact"][5] == str(Fraction(0, 7))
 
 
+def _descendants(pid: int) -> list[int]:
+    """Every descendant process of ``pid`` (psutil, else /proc)."""
+    try:
+        import psutil
+    except ImportError:
+        parents: dict[int, int] = {}
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            parents[int(stat.parent.name)] = int(fields[1])
+        found, frontier = [], [pid]
+        while frontier:
+            kids = [c for c, p in parents.items() if p in frontier]
+            found += kids
+            frontier = kids
+        return found
+    return [p.pid for p in psutil.Process(pid).children(recursive=True)]
+
+
+def _running(pids: list[int]) -> list[int]:
+    """Those of ``pids`` still running (not exited, not zombies)."""
+    out = []
+    for pid in pids:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            try:
+                import psutil
+
+                if psutil.pid_exists(pid) and psutil.Process(pid).status() != "zombie":
+                    out.append(pid)
+            except Exception:  # no psutil, or the process is gone
+                pass
+            continue
+        if state != "Z":
+            out.append(pid)
+    return out
+
+
+SLOW_MODULE = '''
+import os, time
+
+def slow(x):  # fast for 40 tasks, then each runs a minute (unless told otherwise)
+    time.sleep(0.01 if x < 40 else float(os.environ.get("SWEEP_TEST_SLEEP", "60")))
+    return x * x
+'''
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL])  # SIGINT: as SIGTERM
+def test_a_killed_process_sweep_keeps_finished_chunks_and_leaves_no_workers(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sig: signal.Signals) -> None:
+    pytest.importorskip("joblib")
+    if not Path("/proc").is_dir():
+        pytest.importorskip("psutil")
+    (tmp_path / "slowtask.py").write_text(SLOW_MODULE)
+    store = tmp_path / "p.sqlite"
+    code = textwrap.dedent(f"""
+        import sys
+        sys.path.insert(0, {str(tmp_path)!r})
+        import slowtask
+        from multilateral.sweeps import sweep
+        sweep(slowtask.slow, {{"x": range(2000)}}, backend="processes", n_jobs=2,
+              chunk_size=2, store={str(store)!r}, progress=False)
+    """)
+    proc = subprocess.Popen([sys.executable, "-c", code])
+    children: list[int] = []
+    try:
+        deadline = time.monotonic() + 60
+        stored = 0
+        while time.monotonic() < deadline and proc.poll() is None and stored < 40:
+            time.sleep(0.05)
+            try:
+                with sqlite3.connect(store) as con:
+                    stored = con.execute("SELECT count(*) FROM results").fetchone()[0]
+            except sqlite3.OperationalError:  # not created yet
+                stored = 0
+        children = _descendants(proc.pid)
+        assert children, "no worker processes"
+        proc.send_signal(sig)
+        proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode != 0, "the sweep finished before it was killed"
+    assert proc.returncode == -sig  # SIGTERM still ends the process as SIGTERM
+    deadline = time.monotonic() + 5
+    while (alive := _running(children)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not alive, f"processes left behind: {alive}"
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setenv("SWEEP_TEST_SLEEP", "0")
+    import slowtask
+
+    with sqlite3.connect(store) as con:
+        done = con.execute("SELECT count(*) FROM results").fetchone()[0]
+    assert done == 40  # every finished chunk; the workers were busy on the slow tasks
+    res = sweep(slowtask.slow, {"x": range(2000)}, chunk_size=500, store=store)
+    assert res.n_computed == 2000 - done  # the store is intact and resumes
+    assert res.values["value"].tolist() == [x * x for x in range(2000)]
+
+
 # -- bad input -------------------------------------------------------------------------------------
 @pytest.mark.parametrize(("grid", "error", "match"), [
     ({"a": [1], "z": [2]}, InvalidArgumentError, r"unknown parameter 'z' for plain: its "
