@@ -21,18 +21,14 @@ import pytest
 
 import multilateral as ml
 from multilateral.errors import (
+    CorruptStoreError,
     InvalidArgumentError,
     InvalidTypeError,
     MissingDependencyError,
+    SweepTaskError,
 )
 from multilateral.models import ConditionalCooperation
-from multilateral.sweeps import (
-    CorruptStoreError,
-    SweepResult,
-    SweepTaskError,
-    salvage_store,
-    sweep,
-)
+from multilateral.sweeps import SweepResult, salvage_store, sweep
 from multilateral.sweeps._run import task_seed
 
 PD = ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0)

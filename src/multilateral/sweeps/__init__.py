@@ -19,13 +19,15 @@ task, never on how the tasks are grouped in chunks or which backend runs them:
 Tasks are sent in chunks (a chunk is sized to take about half a second, unless
 ``chunk_size`` is given), because scheduling one small simulation costs more than running it.
 Each finished chunk is written to an on-disk store in one SQLite transaction (write-ahead
-log, ``synchronous=FULL``), so it is durable: a sweep killed at any moment and started again
-with the same arguments and the same store computes only the tasks that are missing, and
-returns exactly the table an uninterrupted run returns. By default the store is
-``./.multilateral-sweeps/<target>-<hash>.sqlite``, named from a hash of the sweep's identity
-(the target's qualified name and code, the grid, ``repeats``, ``seed`` and ``sample``); the
-path is :attr:`SweepResult.store`. A store that holds another sweep is refused with an error
-and never written to; ``store=False`` keeps the results in memory only.
+log, ``synchronous=FULL``) with the SHA-256 of its results, so it is durable and checked:
+a sweep killed at any moment and started again with the same arguments and the same store
+computes only the tasks that are missing, and returns exactly the table an uninterrupted
+run returns. By default the store is ``./.multilateral-sweeps/<target>-<hash>.sqlite``,
+named from a hash of the sweep's identity (the target's qualified name, the grid,
+``repeats``, ``seed`` and ``sample``; the version of its code is stored in the file); the
+path is :attr:`SweepResult.store`. A store that holds another sweep is refused with an
+error and never written to, as is a damaged one (:func:`salvage_store` recovers its intact
+chunks); ``store=False`` keeps the results in memory only.
 
 The target returns a number or a dict of numbers (one column each). Integers and booleans
 stay integers and booleans; exact rationals (:class:`fractions.Fraction`) are stored as a
@@ -101,8 +103,8 @@ from ..errors import (
     InvalidTypeError,
     MissingDependencyError,
     MultilateralError,
+    SweepTaskError,
 )
-from ._errors import CorruptStoreError, SweepTaskError
 from ._grid import encode_value, make_grid, object_array
 from ._run import Backend, Progress, Runner, check_backend, check_outputs, check_seed
 from ._store import FORMAT, Store, salvage, store_path
@@ -112,7 +114,7 @@ if TYPE_CHECKING:
     import pandas as pd
     from distributed import Client
 
-__all__ = ["CorruptStoreError", "SweepResult", "SweepTaskError", "salvage_store", "sweep"]
+__all__ = ["SweepResult", "salvage_store", "sweep"]
 __dir__ = public_dir(__all__)
 
 #: A column of a sweep's table: booleans, ``int64``, ``float64``, text, or ``object`` (exact
@@ -296,6 +298,10 @@ def sweep(
     progress : bool, optional
         Show a progress bar (tqdm if installed, else a counter on stderr). ``None``: only once
         the sweep has run for two seconds.
+    resume : {"same_code", "ignore_code_change"}
+        What to do with a store holding results computed by another version of the
+        target's code: refuse (``"same_code"``), or keep them and compute the missing tasks
+        with the current code (``"ignore_code_change"``).
 
     Returns
     -------
@@ -312,6 +318,13 @@ def sweep(
         returns something other than a number or dict of numbers.
     MissingDependencyError
         ``backend="processes"`` without joblib, ``backend="dask"`` without dask.distributed.
+    CorruptStoreError
+        A store that fails its integrity check (SQLite's ``quick_check``, the header's or a
+        chunk's SHA-256); the message says how to recover the intact chunks
+        (:func:`salvage_store`).
+    SweepTaskError
+        The target raised an exception: the message names the task, its parameters and seed
+        and where the finished tasks are stored; the exception is chained.
 
     See Also
     --------
@@ -321,12 +334,19 @@ def sweep(
 
     Notes
     -----
-    An exception raised by the target stops the sweep (after the chunks already finished
-    were stored) and is re-raised with a note naming the task's parameters and seed.
+    An exception raised by the target stops the sweep after every finished chunk (and the
+    failing chunk's tasks that ran before it) is stored, with a
+    :class:`~multilateral.errors.SweepTaskError`.
 
-    The identity of a function target includes a digest of its bytecode, so editing the
-    function starts a new sweep rather than mixing old and new results; global state the
-    function reads is not part of it.
+    A sweep's identity is the target's qualified name (and bound values), the grid,
+    ``repeats``, ``seed`` and ``sample``; the version of the target's code (a digest of its
+    bytecode) is stored beside each run. A store whose results another version computed is
+    refused unless ``resume="ignore_code_change"``, so old and new results never mix
+    silently; global state the function reads is not part of the version.
+
+    With ``backend="processes"`` each chunk is stored as its worker returns it; SIGINT or
+    SIGTERM stores the returned chunks and stops the workers before the process ends, and
+    the workers end by themselves if the sweep's process dies.
 
     Examples
     --------
@@ -434,7 +454,7 @@ def salvage_store(path: str | os.PathLike[str], out: str | os.PathLike[str] | No
     Parameters
     ----------
     path : path
-        The damaged store (the path a :class:`CorruptStoreError` names).
+        The damaged store (the path a :class:`~multilateral.errors.CorruptStoreError` names).
     out : path, optional
         Write the new store here instead (a new file), leaving ``path`` where it is.
 
@@ -453,7 +473,7 @@ def salvage_store(path: str | os.PathLike[str], out: str | os.PathLike[str] | No
 
     See Also
     --------
-    sweep : refuses a damaged store with a :class:`CorruptStoreError`.
+    sweep : refuses a damaged store with a :class:`~multilateral.errors.CorruptStoreError`.
 
     Examples
     --------
@@ -469,7 +489,7 @@ def salvage_store(path: str | os.PathLike[str], out: str | os.PathLike[str] | No
     ... # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    multilateral.sweeps.CorruptStoreError: the sweep store ... has 1 chunk(s) whose ...
+    multilateral.errors.CorruptStoreError: the sweep store ... has 1 chunk(s) whose ...
     >>> ml.sweeps.salvage_store(store) == store
     True
     >>> res = ml.sweep(lambda a: a * a, {"a": range(6)}, chunk_size=2, store=store)

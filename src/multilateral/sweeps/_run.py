@@ -18,8 +18,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .._validation import check_positive_int
-from ..errors import InvalidArgumentError, InvalidTypeError, MissingDependencyError
-from ._errors import SweepTaskError
+from ..errors import InvalidArgumentError, InvalidTypeError, MissingDependencyError, SweepTaskError
 from ._target import Target
 
 Backend = Literal["serial", "processes", "dask"]

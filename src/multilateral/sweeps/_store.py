@@ -17,8 +17,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from ..errors import InvalidArgumentError, InvalidTypeError
-from ._errors import CorruptStoreError
+from ..errors import CorruptStoreError, InvalidArgumentError, InvalidTypeError
 from ._grid import decode_spec
 from ._run import Row
 
