@@ -127,6 +127,14 @@ CATALOGUE: list[Bad] = [
         "solver failure", errors.SolverError, "qhull failed on this game's best-response polytope"),
     Bad("nash-max-vertices-zero", lambda: solvers.nash_equilibria(PD, max_vertices=0),
         "out of range", errors.InvalidArgumentError, "max_vertices must be a positive integer"),
+    Bad("sweep-store-damaged",
+        lambda: ml.sweep(lambda x: x, {"x": [1]}, store=(
+            lambda p: p.write_bytes(b"multilateral-sweep/2" * 300) and p)(
+                Path(__import__("tempfile").mkdtemp()) / "s.sqlite")),
+        "malformed file", errors.CorruptStoreError, "multilateral.sweeps.salvage_store("),
+    Bad("sweep-target-raises", lambda: ml.sweep(lambda x: 1 // x, {"x": [1, 0]}, store=False),
+        "solver failure", errors.SweepTaskError,
+        "sweep task 1 (parameters {'x': 0}, seed None) failed: the target raised"),
 ]
 
 
