@@ -296,3 +296,17 @@ class TestSizeGuard:
         game = random_game(3, 12, 12)
         for eq in solvers.nash_equilibria(game):
             assert regret(game, eq) <= 1e-9
+
+    @pytest.mark.parametrize("dim", [5, 70])  # one int64 code word per basis, and two
+    def test_pivoting_finds_every_vertex_of_a_simplex_and_a_cube(self, dim):
+        from multilateral.solvers._vertices import pivot_vertices
+
+        simplex_g = np.vstack([-np.eye(dim), np.ones((1, dim))])
+        verts, tight = pivot_vertices(simplex_g, np.r_[np.zeros(dim), 1.0], np.arange(dim), 10**6)
+        assert verts.shape == (dim + 1, dim) and np.all(tight.sum(axis=1) == dim)
+        assert np.allclose(np.sort(verts.sum(axis=1)), [0] + [1] * dim)
+        if dim <= 10:
+            cube_g = np.vstack([-np.eye(dim), np.eye(dim)])
+            cube_h = np.r_[np.zeros(dim), np.ones(dim)]
+            verts, _ = pivot_vertices(cube_g, cube_h, np.arange(dim), 10**6)
+            assert len({tuple(v) for v in np.round(verts).astype(int)}) == 2**dim == len(verts)

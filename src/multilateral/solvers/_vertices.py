@@ -112,15 +112,30 @@ def pivot_vertices(
             if step is None:
                 return None
             points.append(step[0])
-            found.append(step[1])
+            chunk_codes = _codes(step[1], words)
+            if words == 1:
+                _, first = np.unique(chunk_codes[:, 0], return_index=True)
+            else:
+                _, first = np.unique(chunk_codes, axis=0, return_index=True)
+            found.append(step[1][first])  # neighbours repeat: keep each once per chunk
         bases.append(front)
         cand = np.concatenate(found)
-        codes, first = np.unique(_codes(cand, words), axis=0, return_index=True)
-        both = np.concatenate([seen, codes])
-        _, idx, counts = np.unique(both, axis=0, return_index=True, return_counts=True)
-        new = idx[(counts == 1) & (idx >= seen.shape[0])] - seen.shape[0]
+        codes = _codes(cand, words)
+        if words == 1:
+            flat, first = np.unique(codes[:, 0], return_index=True)
+            codes = flat[:, None]
+        else:
+            codes, first = np.unique(codes, axis=0, return_index=True)
+        if words == 1:  # one int64 per basis: sorted 1-D arrays (much faster than axis=0)
+            flat = codes[:, 0]
+            new = np.flatnonzero(~np.isin(flat, seen[:, 0], assume_unique=True))
+            seen = np.sort(np.concatenate([seen[:, 0], flat[new]]))[:, None]
+        else:
+            both = np.concatenate([seen, codes])
+            _, idx, counts = np.unique(both, axis=0, return_index=True, return_counts=True)
+            new = idx[(counts == 1) & (idx >= seen.shape[0])] - seen.shape[0]
+            seen = np.concatenate([seen, codes[new]])
         front = cand[first[new]]
-        seen = np.concatenate([seen, codes[new]])
         if seen.shape[0] > limit:
             raise VertexLimitExceeded(int(seen.shape[0]))
     all_bases = np.concatenate(bases)
