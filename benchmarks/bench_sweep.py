@@ -7,11 +7,11 @@ configuration once in turn (so load from other jobs hits them alike), median rep
 
 - the bare computation: a Python loop calling the task with the sweep's seeds (no sweep);
 - ``sweep(..., backend="serial")``, in memory (``store=False``) and with the SQLite store;
-- ``backend="processes"`` with ``--workers`` joblib processes, cold (joblib's worker processes
-  stopped before the call) and warm (the pool of the previous call reused);
+- ``backend="processes"`` with ``--workers`` worker processes (loky's executor, started for
+  each call and stopped after it, so that no worker outlives a sweep: startup included);
 - ``backend="dask"``: a new ``LocalCluster`` of ``--workers`` single-threaded worker
   processes per call (startup included), and a cluster started beforehand (``client=``)
-  whose workers have run one task (so imports are done, as in joblib's warm pool).
+  whose workers have run one task (so imports are done).
 
 Automatic chunk sizes throughout, and a fresh store for every run. Also timed: the same sweeps
 over a task that does nothing (``noop``), whose time per task is the backend's own cost per
@@ -84,13 +84,6 @@ def same(a: SweepResult, b: SweepResult) -> bool:
     return list(ca) == list(cb) and all(np.array_equal(ca[k], cb[k]) for k in ca)
 
 
-def shutdown_joblib_pool() -> None:
-    """Stop joblib's reusable worker processes, so the next call starts cold."""
-    from joblib.externals.loky import get_reusable_executor
-
-    get_reusable_executor().shutdown(wait=True)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tasks", type=int, default=10_000)
@@ -137,7 +130,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                                              processes=True, dashboard_address=":0")
         dask_state["client"] = Client(dask_state["cluster"])
         startups.append(time.perf_counter() - t)
-        dask_state["client"].run(warm_up)  # imports done, like joblib's warm pool
+        dask_state["client"].run(warm_up)  # imports done before the timed runs
 
     def stop_cluster() -> None:
         dask_state.pop("client").close()
@@ -155,10 +148,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("bare loop (no sweep)", 1, loop, None, None, None),
         ("serial, in memory", 1, run(match, memory=True), run(noop, memory=True), None, None),
         ("serial, SQLite store", 1, run(match), run(noop), None, None),
-        (f"joblib, {w} processes, cold start", w, run(match, **procs), None,
-         shutdown_joblib_pool, None),
-        (f"joblib, {w} processes, warm pool", w, run(match, **procs), run(noop, **procs),
-         None, shutdown_joblib_pool),
+        (f"processes, {w} workers per call", w, run(match, **procs), run(noop, **procs),
+         None, None),
         (f"dask, new LocalCluster({w}) per call", w, run(match, backend="dask", n_jobs=w),
          None, None, None),
         (f"dask, running LocalCluster({w})", w, on_cluster(match), on_cluster(noop),
