@@ -88,13 +88,13 @@ def nash_equilibria(
 
     Notes
     -----
-    A polytope of dimension up to 10 (a player with at most 10 actions) goes to qhull.
-    Larger nondegenerate ones (random payoffs) are enumerated by pivoting from vertex to vertex
-    (a breadth-first search over the polytope's graph, vectorised with numpy); larger
-    degenerate ones, which are not simple polytopes, by qhull, which is only attempted up to
-    dimension 12 because its memory use explodes beyond that. Measured on one core
-    (benchmarks/bench_nash.py --enumeration): random 15x15 about 2 s, 18x18 about a minute;
-    pygambit's ``enummixed_solve`` (lrs) does not finish 15x15 in 10 minutes.
+    Polytopes of dimension <= 10 go to qhull; larger simple ones (nondegenerate games) are
+    enumerated by pivoting (a breadth-first search over the polytope's graph, in numpy);
+    larger degenerate ones by qhull up to dimension 12 (its memory explodes beyond). What
+    finishes (random games, 2 cores under load, benchmarks/bench_nash.py --enumeration):
+    15x15 in 3-25 s, 18x18 in about 100 s (6e5 vertices, 0.8 GB); 20x20 not in two minutes
+    (millions of vertices; quantecon's qhull-based enumeration and pygambit's lrs did not
+    either, and pygambit did not finish 15x15). For larger games use :func:`lemke_howson`.
 
     Returns
     -------
