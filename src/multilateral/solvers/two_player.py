@@ -32,9 +32,9 @@ __dir__ = public_dir(__all__)
 
 Method = Literal["vertex", "support"]
 
-#: Default ``max_vertices``: the upper-bound-theorem bound of a 20x20 game (4.0e7) passes,
-#: 21x21 (1.4e8) and larger are refused before any work starts.
-MAX_VERTICES = 50_000_000
+#: Default ``max_vertices``: the upper-bound-theorem bound of a 16x16 game (9.8e5) passes,
+#: 17x17 (2.2e6) and larger are refused before any work starts (memory stays under ~1 GB).
+MAX_VERTICES = 2_000_000
 _QHULL_FAST_DIM = 10  # up to this dimension qhull beats pivoting (random 10x10: 6 ms vs 40)
 _QHULL_MAX_DIM = 12  # qhull's memory explodes beyond this dimension (random 20x20: > 100 s)
 
@@ -72,13 +72,13 @@ def nash_equilibria(
         Tolerance of every comparison: probabilities below ``tol`` become exact zeros and
         each equilibrium is checked to have regret at most ``tol`` times the payoff range.
     max_vertices : int
-        Size guard of vertex enumeration (default 50,000,000). Before any work, McMullen's
+        Size guard of vertex enumeration (default 2,000,000). Before any work, McMullen's
         upper bound on the number of vertices of each best-response polytope is computed; if
         it exceeds ``max_vertices`` the call is refused with a
         :class:`~multilateral.errors.SolverError` naming the alternatives. The search also
         stops if it actually meets more vertices than this. The default admits every game up
-        to 20x20 (bound 4.0e7) and refuses 21x21 and larger at once; raise it to try bigger
-        games (a random 20x20 game has about 1e6 vertices per polytope and takes minutes).
+        to 16x16 (bound 9.8e5) and refuses 17x17 and larger at once; raise it to try bigger
+        games (a random 18x18 game has 5.6e5 vertices in one polytope and takes minutes).
 
     Raises
     ------
