@@ -92,9 +92,9 @@ def nash_equilibria(
     enumerated by pivoting (a breadth-first search over the polytope's graph, in numpy);
     larger degenerate ones by qhull up to dimension 12 (its memory explodes beyond). What
     finishes (random games, 2 cores under load, benchmarks/bench_nash.py --enumeration):
-    15x15 in 3-25 s, 18x18 in about 100 s (6e5 vertices, 0.8 GB); 20x20 not in two minutes
-    (millions of vertices; quantecon's qhull-based enumeration and pygambit's lrs did not
-    either, and pygambit did not finish 15x15). For larger games use :func:`lemke_howson`.
+    15x15 in 3-25 s, 18x18 in about 100 s (6e5 vertices, 0.8 GB), 20x20 in 12.5 minutes and
+    3.9 GB (quantecon's qhull-based enumeration and pygambit's lrs not in 2 minutes, and
+    pygambit not 15x15). For larger games use :func:`lemke_howson`.
 
     Returns
     -------
