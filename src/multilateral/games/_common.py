@@ -8,13 +8,13 @@ picklable, has a short repr, and ``with_(**changes)`` returns a changed copy, va
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, Self
 
 import numpy as np
 from numpy.typing import NDArray
 
-from ..errors import InvalidArgumentError, InvalidGameError
+from ..errors import InvalidArgumentError, InvalidGameError, InvalidTypeError
 
 __all__ = ["Immutable", "action_values", "labels"]
 
@@ -80,6 +80,8 @@ def labels(
         raise InvalidGameError(
             f"{what} must be a sequence of {size} labels, got the string {names!r}"
         )
+    if not isinstance(names, Iterable):
+        raise InvalidTypeError(f"{what} must be a sequence of {size} labels, got {names!r}")
     out = tuple(str(x) for x in names)
     if len(out) != size:
         raise InvalidGameError(f"{what}: expected {size} labels, got {len(out)}: {out}")

@@ -248,8 +248,9 @@ class TUGame(Immutable):
             if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 0:
                 raise InvalidArgumentError(f"{name} must be an integer >= 0, got {value!r}")
         n = int(n_left) + int(n_right)
-        if n < 1:
-            raise InvalidGameError("a glove game needs at least one player")
+        if not 1 <= n <= MAX_PLAYERS:
+            raise InvalidGameError(
+                f"a glove game needs 1..{MAX_PLAYERS} players (n_left + n_right), got {n}")
         masks = np.arange(1 << n, dtype=np.int64)
         left = popcount(masks & ((1 << int(n_left)) - 1))
         right = popcount(masks >> int(n_left))
@@ -591,6 +592,8 @@ def _members(mask: int, n: int) -> tuple[int, ...]:
 
 
 def _player_count(n: Any, players: Sequence[str] | None) -> int:
+    if players is not None and not (isinstance(players, Iterable) and hasattr(players, "__len__")):
+        raise InvalidTypeError(f"players must be a sequence of names, got {players!r}")
     if n is None:
         if players is None:
             raise InvalidGameError("give the number of players (n) or their names")

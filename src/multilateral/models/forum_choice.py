@@ -248,12 +248,14 @@ class ForumChoice(Model):
     members: Sequence[str] | None = None
 
     def __post_init__(self) -> None:
-        for name in ("benefits", "weights"):
+        for name in ("benefits", "weights", "members"):
             values = getattr(self, name)
-            if values is not None and (isinstance(values, (str, bytes))
-                                       or not isinstance(values, Iterable)):
+            if (values is None and name == "benefits") or (
+                    values is not None and (isinstance(values, (str, bytes))
+                                            or not isinstance(values, Iterable))):
+                what = "strings" if name == "members" else "numbers"
                 raise InvalidTypeError(
-                    f"{name} must be a sequence of numbers, one per state, got {values!r}")
+                    f"{name} must be a sequence of {what}, one per state, got {values!r}")
         b = tuple(check_real(v, f"benefits[{i}]") for i, v in enumerate(self.benefits))
         if not b:
             raise InvalidArgumentError("benefit must name at least one state")

@@ -78,7 +78,7 @@ import bisect
 import itertools
 import math
 import numbers
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, Protocol, cast
@@ -98,6 +98,9 @@ from .conditional_cooperation import ConditionalCooperation
 
 __all__ = ["CriticalMass", "MagicNumber", "MembershipCurve", "MinilateralResult"]
 __dir__ = public_dir(__all__)
+
+# the most unnamed members MagicNumber(others=m) lists one by one
+_MAX_OTHERS = 10**6
 
 BENEFITS = ("linear", "concave", "threshold")
 
@@ -529,6 +532,10 @@ class MagicNumber(Model):
             return given, tuple(w / total for w in values), exact
         if self.others is not None:
             m = check_positive_int(self.others, "others", 1)
+            if m > _MAX_OTHERS:
+                raise InvalidArgumentError(
+                    f"others={m}: the unnamed members are listed one by one, so others is "
+                    f"limited to {_MAX_OTHERS}")
             rest = 1 - total
             if rest < -(0 if exact else PROBABILITY):
                 raise InvalidArgumentError(
@@ -551,6 +558,9 @@ class MagicNumber(Model):
         else:
             if isinstance(self.labels, (str, bytes)):
                 raise InvalidTypeError("labels must be a sequence of strings, not one string")
+            if not isinstance(self.labels, Iterable):
+                raise InvalidTypeError(
+                    f"labels must be a sequence of strings, got {self.labels!r}")
             base = [str(label) for label in self.labels]
             if len(base) != named:
                 raise InvalidArgumentError(

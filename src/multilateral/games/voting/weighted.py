@@ -25,6 +25,8 @@ from .simple import SimpleGame
 __all__ = ["WeightedVotingGame"]
 __dir__ = public_dir(__all__)
 
+# the largest n that WeightedVotingGame.unanimity accepts (it lists every weight)
+_MAX_UNANIMITY = 10**7
 _CHUNK_BITS = 20  # the winning mask is built from subset sums of 2**20 coalitions at a time
 
 Number = int | Fraction
@@ -159,7 +161,14 @@ class WeightedVotingGame(SimpleGame):
                 raise InvalidTypeError(
                     f"n (the number of members) must be an integer >= 1, got {n!r}")
             size = int(n)
+            if size > _MAX_UNANIMITY:
+                raise InvalidGameError(
+                    f"n = {n} members: a unanimity game lists every member's weight, so n is "
+                    f"limited to {_MAX_UNANIMITY}")
         else:
+            if isinstance(members, (str, bytes)) or not (
+                    isinstance(members, Iterable) and hasattr(members, "__len__")):
+                raise InvalidTypeError(f"members must be a sequence of names, got {members!r}")
             size = len(members)
             if n is not None and n != size:
                 raise InvalidGameError(f"n = {n} but {size} members were named")

@@ -47,7 +47,7 @@ from ..._numeric import as_fraction, format_number, is_exact
 from ..._validation import check_probability, check_real
 from ...errors import InvalidArgumentError
 from ...types import Number
-from .dynamics import check_ess_errors, limit_bounds, public_analysis
+from .dynamics import check_ess_errors, limit_bounds, public_analysis, readonly_floats
 from .norms import ACTION_BITS, ASSESSMENT_BITS, Norm
 
 __all__ = ["LimitScan", "NormScan", "ess_limit", "scan_norms"]
@@ -100,9 +100,7 @@ class NormScan:
 
     def __post_init__(self) -> None:
         for name in ("reputation", "cooperation", "lower", "upper"):
-            arr = np.array(getattr(self, name), dtype=np.float64)
-            arr.flags.writeable = False
-            object.__setattr__(self, name, arr)
+            object.__setattr__(self, name, readonly_floats(getattr(self, name), name))
 
     def ess(self, ratio: Number) -> NDArray[np.bool_]:
         """Which norms are a strict ESS at ``b / c = ratio``, shape ``(256, 16)``.

@@ -36,7 +36,7 @@ from ..._validation import check_positive_int, check_probability, check_real
 from ...errors import InvalidArgumentError, InvalidTypeError
 from ...tolerances import NEGLIGIBLE_WEIGHT
 from ...types import Number, Seed
-from .dynamics import check_private
+from .dynamics import check_private, readonly_floats
 from .norms import ACTION_BITS, ASSESSMENT_BITS, Norm, action_rule, as_norm, rule_label
 
 if TYPE_CHECKING:
@@ -106,9 +106,7 @@ class ReputationSimulation:
 
     def __post_init__(self) -> None:
         for name in ("reputations", "payoffs", "series"):
-            arr = np.array(getattr(self, name), dtype=np.float64)
-            arr.flags.writeable = False
-            object.__setattr__(self, name, arr)
+            object.__setattr__(self, name, readonly_floats(getattr(self, name), name))
 
     @property
     def reputation(self) -> float:
@@ -327,9 +325,7 @@ class ReciprocitySimulation:
 
     def __post_init__(self) -> None:
         for name in ("payoffs", "standard_errors"):
-            arr = np.array(getattr(self, name), dtype=np.float64)
-            arr.flags.writeable = False
-            object.__setattr__(self, name, arr)
+            object.__setattr__(self, name, readonly_floats(getattr(self, name), name))
 
     def __repr__(self) -> str:
         rows = ", ".join(f"{s} x{k}: {f:.4g} +- {se:.2g}" for s, k, f, se in zip(
