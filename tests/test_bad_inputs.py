@@ -23,6 +23,7 @@ import ast
 import re
 import sys
 from collections.abc import Callable, Iterator
+from fractions import Fraction
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, NamedTuple
@@ -135,6 +136,23 @@ CATALOGUE: list[Bad] = [
     Bad("sweep-target-raises", lambda: ml.sweep(lambda x: 1 // x, {"x": [1, 0]}, store=False),
         "solver failure", errors.SweepTaskError,
         "sweep task 1 (parameters {'x': 0}, seed None) failed: the target raised"),
+    # found by tests/test_fuzz.py (issue 12)
+    Bad("labels-not-a-sequence", lambda: ml.WeightedVotingGame([1, 1, 1], 2, members=0),
+        "wrong type", errors.InvalidTypeError, "members must be a sequence of 3 labels"),
+    Bad("tu-players-not-a-sequence", lambda: ml.games.TUGame.from_dict({(0, 1): 1}, 2, players=1.5),
+        "wrong type", errors.InvalidTypeError, "players must be a sequence of names"),
+    Bad("glove-too-large", lambda: ml.games.TUGame.glove(10**6, 1),
+        "too large", errors.InvalidGameError, "a glove game needs 1..20 players"),
+    Bad("unanimity-n-too-large", lambda: ml.WeightedVotingGame.unanimity([0, 1], n=10**30),
+        "too large", errors.InvalidGameError, "a unanimity game lists every member's weight"),
+    Bad("forum-benefits-none", lambda: ml.models.ForumChoice(None),
+        "wrong type", errors.InvalidTypeError, "benefits must be a sequence of numbers"),
+    Bad("magic-number-others-huge",
+        lambda: ml.models.MagicNumber((Fraction(1, 2),), others=10**30),
+        "too large", errors.InvalidArgumentError, "others is limited to"),
+    Bad("result-record-not-numbers",
+        lambda: ml.models.PopulationState(("ALLC",), "x", [1], [1], 1.0),
+        "wrong type", errors.InvalidTypeError, "frequencies must be an array of numbers"),
 ]
 
 
