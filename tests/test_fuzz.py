@@ -6,10 +6,8 @@ The contract under test: whatever a hostile user passes, a call either succeeds 
 another exception, and never hangs. Each call runs under a wall-clock deadline (SIGALRM), so a
 hang fails the test instead of stalling the suite.
 
-Known bugs the fuzzer found in files other helpers own are listed in :data:`KNOWN_BUGS`: the
-random search leaves those (constructor, parameter) pairs at their valid baseline, and
-:func:`test_known_bug_still_there` keeps one witness for each as ``xfail(strict=True)``, so the
-fix makes that test XPASS (fail) and the entry must then be removed.
+Every failure the fuzzer found is fixed, and its witness is kept in :data:`FIXED`, which
+must raise a library error.
 """
 
 from __future__ import annotations
@@ -133,38 +131,6 @@ POSITIONAL: dict[str, tuple[Any, ...]] = {
 #: object)
 SKIP = {"NormalFormGame.from_nashpy"}
 
-#: bugs the fuzzer found in files other helpers own (issue 12): (constructor, parameter) ->
-#: (the file, what goes wrong, one witness: the hostile value). The random search leaves
-#: these parameters at their baseline; test_known_bug_still_there keeps each witness as a
-#: strict xfail, so that a fix shows up as XPASS and the entry is removed.
-KNOWN_BUGS: dict[tuple[str, str], tuple[str, str, Any]] = {
-    ("NormalFormGame", "actions"): (
-        "games/normal_form.py", "actions that are not a sequence (0, nan, a Fraction): bare "
-        "TypeError 'object of type ... has no len()'", 0),
-    ("TwoByTwo", "actions"): (
-        "games/normal_form.py", "actions not a sequence: bare TypeError (no len())", 0),
-    ("TwoByTwo.symmetric", "actions"): (
-        "games/normal_form.py", "actions not a sequence: bare TypeError (no len())", 0),
-    ("TwoByTwo.from_game", "game"): (
-        "games/two_by_two.py", "a non-game (None, a list, a number): AttributeError "
-        "'... has no attribute shape'", None),
-    ("AnonymousGame.from_functions", "cooperator"): (
-        "games/anonymous.py", "a non-callable cooperator: bare TypeError 'not callable'", None),
-    ("AnonymousGame.from_functions", "defector"): (
-        "games/anonymous.py", "a non-callable defector: bare TypeError 'not callable'", 0),
-    ("AnonymousGame.from_functions", "n"): (
-        "games/anonymous.py", "n = 10**30: hangs (no upper bound on n)", 10**30),
-    ("AnonymousGame.public_goods", "n"): (
-        "games/anonymous.py", "n = 10**30 or 2**63: hangs (no upper bound on n)", 10**30),
-    ("AnonymousGame.prisoners_dilemma", "n"): (
-        "games/anonymous.py", "n = 10**30 or 2**63: hangs (no upper bound on n)", 10**30),
-    ("AnonymousGame.threshold", "n"): (
-        "games/anonymous.py", "n = 10**30: numpy ValueError 'Maximum allowed size exceeded'; "
-        "n = 2**63: OverflowError 'Python int too large to convert to C long'", 2**63),
-    ("PublicGoodProvision.identical", "n"): (
-        "models/collective_action/provision.py", "n = 10**30 or 2**63: OverflowError 'cannot "
-        "fit int into an index-sized integer' (and n = 10**6 runs for seconds)", 2**63),
-}
 
 
 def _constructors() -> dict[str, Callable[..., Any]]:
@@ -220,8 +186,6 @@ def test_the_walk_finds_every_constructor():
             "SelfEnforcingAgreement", "ConditionalCooperation", "MagicNumber.from_mapping",
             "ThresholdReciprocity"} <= set(CONSTRUCTORS)
     assert len(CONSTRUCTORS) > 60
-    for (name, param), _ in KNOWN_BUGS.items():
-        assert param in parameters(name)[0], (name, param)
 
 
 @pytest.mark.parametrize("name", sorted(CONSTRUCTORS))
@@ -237,8 +201,6 @@ def test_each_parameter_against_each_hostile_atom(name):
     # deterministic sweep: one parameter at a time set to each hostile atom
     params, base = parameters(name)
     for param in params:
-        if (name, param) in KNOWN_BUGS:
-            continue
         for value in ATOMS:
             call(name, {**base, param: value})
 
@@ -252,22 +214,13 @@ def test_constructor_fuzz(name, data):
     params, base = parameters(name)
     kwargs = dict(base)
     for param in params:
-        if (name, param) not in KNOWN_BUGS and data.draw(st.booleans(), label=f"{param} hostile"):
+        if data.draw(st.booleans(), label=f"{param} hostile"):
             kwargs[param] = data.draw(hostile, label=param)
     positional = None
     if name in POSITIONAL and data.draw(st.booleans(), label="payoffs hostile"):
         positional = tuple(data.draw(hostile, label=f"payoffs[{i}]")
                            for i in range(len(POSITIONAL[name])))
     call(name, kwargs, positional)
-
-
-@pytest.mark.parametrize("key", sorted(KNOWN_BUGS), ids=lambda k: f"{k[0]}-{k[1]}")
-def test_known_bug_still_there(key, request):
-    where, what, witness = KNOWN_BUGS[key]
-    request.applymarker(pytest.mark.xfail(strict=True, reason=f"{where}: {what}"))
-    name, param = key
-    _, base = parameters(name)
-    call(name, {**base, param: witness}, seconds=0.5)  # a hang shows within 0.5 s
 
 
 # -- fixed: each found by the fuzzer, fixed in validation (issue 12) --------------------------
@@ -296,6 +249,21 @@ FIXED: list[tuple[str, dict[str, Any]]] = [
     ("PopulationState", {"frequencies": {"a": 1}}),
     ("ReciprocitySimulation", {"payoffs": ""}),
     ("ReputationSimulation", {"series": "x"}),
+    # actions not a sequence: bare TypeError (no len()) in games/normal_form.py
+    ("NormalFormGame", {"actions": 0}),
+    ("TwoByTwo", {"actions": 0}),
+    ("TwoByTwo.symmetric", {"actions": 0}),
+    # a non-game: AttributeError (no .shape) in games/two_by_two.py
+    ("TwoByTwo.from_game", {"game": None}),
+    # non-callable payoff functions, and n = 10**30 hanging (games/anonymous.py)
+    ("AnonymousGame.from_functions", {"cooperator": None}),
+    ("AnonymousGame.from_functions", {"defector": 0}),
+    ("AnonymousGame.from_functions", {"n": 10**30}),
+    ("AnonymousGame.public_goods", {"n": 10**30}),
+    ("AnonymousGame.prisoners_dilemma", {"n": 10**30}),
+    ("AnonymousGame.threshold", {"n": 2**63}),
+    # numpy's OverflowError deep inside (models/collective_action/provision.py)
+    ("PublicGoodProvision.identical", {"n": 2**63}),
 ]
 
 

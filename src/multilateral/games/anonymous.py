@@ -24,6 +24,19 @@ __all__ = ["AnonymousGame", "binomial_weights"]
 __dir__ = public_dir(__all__)
 
 _MAX_NORMAL_FORM_PLAYERS = 20  # 2**20 profiles x 20 payoffs: ~160 MB of float64
+#: The largest n a constructor builds: its payoffs are arrays of n entries (10**8 float64s
+#: are 800 MB each), and beyond it a typo such as 10**30 would hang instead of failing.
+_MAX_N = 10**8
+
+
+def _size(n: object) -> int:
+    """``n`` as a number of players: an integer in ``[2, _MAX_N]``."""
+    size = check_positive_int(n, "n", 2)
+    if size > _MAX_N:
+        raise InvalidArgumentError(
+            f"n = {size} is more players than an anonymous game holds (at most {_MAX_N:.0e}: "
+            "its payoffs are arrays of n entries)")
+    return size
 
 
 class AnonymousGame(Immutable):
@@ -207,7 +220,11 @@ class AnonymousGame(Immutable):
         >>> g.defector.tolist()
         [0, 2, 4]
         """
-        n = check_positive_int(n, "n", 2)
+        n = _size(n)
+        for label, f in (("cooperator", cooperator), ("defector", defector)):
+            if not callable(f):
+                raise InvalidTypeError(f"{label} must be a function of the number of other "
+                                       f"cooperators k = 0..n-1, got {f!r}")
         ks = range(n)
         return cls([cooperator(k) for k in ks], [defector(k) for k in ks], name=name)
 
@@ -235,7 +252,7 @@ class AnonymousGame(Immutable):
         >>> ml.AnonymousGame.public_goods(n=3, mpcr=0.5).cooperator.tolist()
         [-0.5, 0.0, 0.5]
         """
-        n = check_positive_int(n, "n", 2)
+        n = _size(n)
         if (r is None) == (mpcr is None):
             raise InvalidArgumentError("give exactly one of r (multiplier) or mpcr (= r / n)")
         a = _exact(mpcr if r is None else r, "mpcr" if r is None else "r")
@@ -267,7 +284,7 @@ class AnonymousGame(Immutable):
         >>> g.cooperator.tolist(), g.defector.tolist()
         ([-1, 3, 3], [0, 0, 4])
         """
-        n = check_positive_int(n, "n", 2)
+        n = _size(n)
         m = check_positive_int(threshold, "threshold", 1)
         if m > n:
             raise InvalidArgumentError(f"threshold must be between 1 and n = {n}, got {m}")
@@ -292,7 +309,7 @@ class AnonymousGame(Immutable):
         >>> g.cooperator.tolist(), g.defector.tolist()
         ([-1, 1, 3], [0, 2, 4])
         """
-        n = check_positive_int(n, "n", 2)
+        n = _size(n)
         b, c = _exact(benefit, "benefit"), _exact(cost, "cost")
         name = f"N-player prisoners' dilemma, n={n}"
         if isinstance(b, float):  # the same float operations as b * k / (n - 1) - c, vectorized

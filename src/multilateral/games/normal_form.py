@@ -125,7 +125,8 @@ class NormalFormGame(Immutable):
         if actions is None:
             moves = tuple(tuple(f"a{k}" for k in range(m)) for m in arr.shape[:-1])
         else:
-            if isinstance(actions, str) or len(actions) != n:
+            if (isinstance(actions, str) or not isinstance(actions, Sequence)
+                    or len(actions) != n):
                 raise InvalidGameError(
                     f"actions must give one sequence of labels per player ({n}), got {actions!r}"
                 )

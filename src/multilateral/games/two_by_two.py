@@ -11,7 +11,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .._namespace import public_dir
-from ..errors import InvalidGameError
+from ..errors import InvalidGameError, InvalidTypeError
 from ..types import Number
 from ._robinson_goforth import RobinsonGoforthClass, classify_ordinal
 from .normal_form import NormalFormGame
@@ -123,6 +123,9 @@ class TwoByTwo(NormalFormGame):
     @classmethod
     def from_game(cls, game: NormalFormGame) -> TwoByTwo:
         """View a 2x2 :class:`NormalFormGame` as a :class:`TwoByTwo`."""
+        if not isinstance(game, NormalFormGame):
+            raise InvalidTypeError(
+                f"from_game needs a NormalFormGame of shape (2, 2), got {type(game).__name__}")
         if game.shape != (2, 2):
             raise InvalidGameError(f"a TwoByTwo game needs shape (2, 2), got {game.shape}")
         return cls(game.payoff_array(0), game.payoff_array(1), players=game.players,

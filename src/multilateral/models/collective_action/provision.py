@@ -35,6 +35,10 @@ from ._equilibrium import cobb_douglas_sum, power, quasi_linear_sum
 __all__ = ["BurdenShares", "ProvisionEquilibrium", "PublicGoodProvision"]
 __dir__ = public_dir(__all__)
 
+#: The largest n that ``identical`` builds (arrays of n incomes; a typo such as 10**30 would
+#: otherwise overflow deep inside numpy).
+_MAX_MEMBERS = 10**8
+
 Aggregation = Literal["sum", "weakest_link", "best_shot"]
 _AGGREGATIONS = ("sum", "weakest_link", "best_shot")
 
@@ -372,6 +376,10 @@ class PublicGoodProvision(Model):
         3.0
         """
         n = check_positive_int(n, "n", 1)
+        if n > _MAX_MEMBERS:
+            raise InvalidArgumentError(
+                f"n = {n} is more members than a provision model holds (at most "
+                f"{_MAX_MEMBERS:.0e}: it keeps arrays of n incomes)")
         if a is None and benefit is None:
             a = Fraction(1, 2)
         # validate one member, then hold n references to its values: O(n) numpy work, no
