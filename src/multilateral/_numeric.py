@@ -27,9 +27,20 @@ __all__ = [
 ]
 
 
-def readonly(arr: Any, dtype: Any = np.float64) -> NDArray[Any]:
-    """A read-only copy (``dtype=None`` keeps the input's type, e.g. Fractions)."""
-    out = np.array(arr, dtype=dtype)
+def readonly(arr: Any, dtype: Any = np.float64, *, name: str | None = None) -> NDArray[Any]:
+    """A read-only copy (``dtype=None`` keeps the input's type, e.g. Fractions).
+
+    With ``name``, input that numpy cannot convert (strings, ragged lists) raises an
+    :class:`~multilateral.errors.InvalidTypeError` naming it, not numpy's own error.
+    """
+    try:
+        out = np.array(arr, dtype=dtype)
+    except (TypeError, ValueError) as err:
+        if name is None:
+            raise
+        from .errors import InvalidTypeError
+
+        raise InvalidTypeError(f"{name} must be an array of numbers, got {arr!r:.80}") from err
     out.flags.writeable = False
     return out
 

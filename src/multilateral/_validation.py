@@ -133,12 +133,17 @@ def as_probability_vector(
     return np.clip(vec, 0.0, None) / np.clip(vec, 0.0, None).sum()
 
 
-def check_positive_int(value: Any, name: str, minimum: int = 1) -> int:
-    """Validate an integer >= ``minimum`` (booleans refused)."""
+def check_positive_int(value: Any, name: str, minimum: int = 1, *,
+                       maximum: int | None = None, why: str = "") -> int:
+    """Validate an integer >= ``minimum`` (booleans refused), and <= ``maximum`` if given
+    (``why`` says in the error what the bound protects, e.g. memory)."""
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
         raise InvalidTypeError(f"{name} must be an integer >= {minimum}, got {value!r}")
     if value < minimum:
         raise InvalidArgumentError(f"{name} must be an integer >= {minimum}, got {value!r}")
+    if maximum is not None and int(value) > maximum:
+        raise InvalidArgumentError(
+            f"{name} = {value} is too large: at most {maximum:.0e}{why}")
     return int(value)
 
 

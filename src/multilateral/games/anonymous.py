@@ -31,12 +31,8 @@ _MAX_N = 10**8
 
 def _size(n: object) -> int:
     """``n`` as a number of players: an integer in ``[2, _MAX_N]``."""
-    size = check_positive_int(n, "n", 2)
-    if size > _MAX_N:
-        raise InvalidArgumentError(
-            f"n = {size} is more players than an anonymous game holds (at most {_MAX_N:.0e}: "
-            "its payoffs are arrays of n entries)")
-    return size
+    return check_positive_int(n, "n", 2, maximum=_MAX_N,
+                              why=" (an anonymous game holds arrays of n payoffs)")
 
 
 class AnonymousGame(Immutable):

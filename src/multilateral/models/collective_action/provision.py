@@ -375,11 +375,8 @@ class PublicGoodProvision(Model):
         >>> ml.models.PublicGoodProvision.identical(3, income=2, a=0.25).equilibrium().total
         3.0
         """
-        n = check_positive_int(n, "n", 1)
-        if n > _MAX_MEMBERS:
-            raise InvalidArgumentError(
-                f"n = {n} is more members than a provision model holds (at most "
-                f"{_MAX_MEMBERS:.0e}: it keeps arrays of n incomes)")
+        n = check_positive_int(n, "n", 1, maximum=_MAX_MEMBERS,
+                               why=" (a provision model keeps arrays of n incomes)")
         if a is None and benefit is None:
             a = Fraction(1, 2)
         # validate one member, then hold n references to its values: O(n) numpy work, no

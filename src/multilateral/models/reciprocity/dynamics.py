@@ -62,15 +62,14 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
 from ..._namespace import public_dir
-from ..._numeric import format_number
+from ..._numeric import format_number, readonly
 from ..._validation import check_real
-from ...errors import InvalidArgumentError, InvalidTypeError, SolverError
+from ...errors import InvalidArgumentError, SolverError
 from ...tolerances import DEGENERATE, FIXED_POINT, NEGLIGIBLE_GAP, PROBABILITY, ROOT, ROOT_X
 from ...types import Number
 from .norms import ACTION_BITS, ASSESSMENT_BITS, action_rule, rule_label
@@ -129,7 +128,7 @@ class PopulationState:
 
     def __post_init__(self) -> None:
         for name in ("frequencies", "reputations", "payoffs"):
-            object.__setattr__(self, name, readonly_floats(getattr(self, name), name))
+            object.__setattr__(self, name, readonly(getattr(self, name), name=name))
 
     def __repr__(self) -> str:
         rows = ", ".join(f"{s}: x={x:.3g} g={g:.4g} pay={f:.4g}" for s, x, g, f in zip(
@@ -202,18 +201,6 @@ def public_analysis(d: NDArray[np.float64], p: NDArray[np.float64], noise: float
     upper = np.where(fails, -np.inf, upper)
     return {"h": h, "cooperation": cooperation, "lower": lower, "upper": upper, "s": s, "t": t,
             "den": den, "dbeta": dbeta, "dkappa": dkappa}
-
-
-def readonly_floats(value: Any, name: str) -> NDArray[np.float64]:
-    """``value`` as a read-only float array, or an InvalidTypeError naming ``name`` (for the
-    result records, which hold arrays of numbers)."""
-    try:
-        arr = np.array(value, dtype=np.float64)
-    except (TypeError, ValueError) as err:
-        raise InvalidTypeError(
-            f"{name} must be an array of numbers, got {value!r:.80}") from err
-    arr.flags.writeable = False
-    return arr
 
 
 def check_ess_errors(assessment_error: float) -> None:

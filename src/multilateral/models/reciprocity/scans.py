@@ -43,11 +43,11 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from ..._namespace import public_dir
-from ..._numeric import as_fraction, format_number, is_exact
+from ..._numeric import as_fraction, format_number, is_exact, readonly
 from ..._validation import check_probability, check_real
 from ...errors import InvalidArgumentError
 from ...types import Number
-from .dynamics import check_ess_errors, limit_bounds, public_analysis, readonly_floats
+from .dynamics import check_ess_errors, limit_bounds, public_analysis
 from .norms import ACTION_BITS, ASSESSMENT_BITS, Norm
 
 __all__ = ["LimitScan", "NormScan", "ess_limit", "scan_norms"]
@@ -100,7 +100,7 @@ class NormScan:
 
     def __post_init__(self) -> None:
         for name in ("reputation", "cooperation", "lower", "upper"):
-            object.__setattr__(self, name, readonly_floats(getattr(self, name), name))
+            object.__setattr__(self, name, readonly(getattr(self, name), name=name))
 
     def ess(self, ratio: Number) -> NDArray[np.bool_]:
         """Which norms are a strict ESS at ``b / c = ratio``, shape ``(256, 16)``.

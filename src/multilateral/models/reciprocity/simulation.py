@@ -32,11 +32,12 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ..._namespace import public_dir
+from ..._numeric import readonly
 from ..._validation import check_positive_int, check_probability, check_real
 from ...errors import InvalidArgumentError, InvalidTypeError
 from ...tolerances import NEGLIGIBLE_WEIGHT
 from ...types import Number, Seed
-from .dynamics import check_private, readonly_floats
+from .dynamics import check_private
 from .norms import ACTION_BITS, ASSESSMENT_BITS, Norm, action_rule, as_norm, rule_label
 
 if TYPE_CHECKING:
@@ -106,7 +107,7 @@ class ReputationSimulation:
 
     def __post_init__(self) -> None:
         for name in ("reputations", "payoffs", "series"):
-            object.__setattr__(self, name, readonly_floats(getattr(self, name), name))
+            object.__setattr__(self, name, readonly(getattr(self, name), name=name))
 
     @property
     def reputation(self) -> float:
@@ -325,7 +326,7 @@ class ReciprocitySimulation:
 
     def __post_init__(self) -> None:
         for name in ("payoffs", "standard_errors"):
-            object.__setattr__(self, name, readonly_floats(getattr(self, name), name))
+            object.__setattr__(self, name, readonly(getattr(self, name), name=name))
 
     def __repr__(self) -> str:
         rows = ", ".join(f"{s} x{k}: {f:.4g} +- {se:.2g}" for s, k, f, se in zip(
