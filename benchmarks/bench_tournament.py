@@ -329,10 +329,12 @@ def report_targets(rows: list[list[str]]) -> None:
 
     for r in rows:
         name = r[0]
-        if name.startswith("round robin") and r[3] != "-":
-            ok = float(r[3][:-1]) >= TARGETS["tournament speedup"]
-            print(f"- {name}: {r[3]} faster than Axelrod's serial tournament "
-                  f"({r[5]} than its matches alone); target >= 100x: "
+        if name.startswith("round robin") and r[5] != "-":
+            # The headline is against Axelrod's comparable work, its matches alone: its full
+            # tournament also builds a result set, which ours does not.
+            ok = float(r[5][:-1]) >= TARGETS["tournament speedup"]
+            print(f"- {name}: {r[5]} faster than Axelrod's matches alone ({r[3]} than its "
+                  f"serial tournament with its result analysis); target >= 100x: "
                   f"{'met' if ok else 'MISSED'}")
         elif name.startswith("python -c"):
             ok = seconds(r[1]) < TARGETS["import s"]
