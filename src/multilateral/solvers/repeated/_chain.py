@@ -3,13 +3,14 @@
 Everything about a profile that does not depend on ``delta``: the joint automaton states, the
 intended actions, the noise and monitoring errors, the stage payoffs and the transitions
 given each reported profile (:class:`Chain`, exact in Fractions when everything is rational);
-its float copy; the joint states some history reaches; discounted values; and the gains of
-every one-shot deviation, vectorized over discount factors. The overview and the references
-are in :mod:`multilateral.solvers.repeated`.
+its float copy; and discounted values. The joint states some history reaches and the gains
+of one-shot deviations are in :mod:`._sparse` (floats) and :mod:`._spe` (exact). The
+overview and the references are in :mod:`multilateral.solvers.repeated`.
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,8 +29,6 @@ __all__ = [
     "Chain",
     "build_chain",
     "float_chain",
-    "history_reachable",
-    "one_shot_gains",
     "outcome_probs",
     "values_float",
 ]
@@ -37,18 +36,37 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Chain:
-    """Everything about a profile that does not depend on delta."""
+    """Everything about a profile that does not depend on delta.
+
+    The joint transitions are kept factored: given a reported profile ``r``, the joint
+    automaton states move by the Kronecker product of each player's own transition matrix
+    (``factors[r][i]``, ``sizes[i]`` square). The dense ``(A, S, S)`` table :attr:`moves` is
+    built only on request (small chains: the symbolic path, the exact Nash path); the
+    equilibrium checks and the thresholds work on the factors (:mod:`._sparse`, :mod:`._spe`).
+    """
 
     intended: NDArray[np.int64]  # (S, N) intended action of each player in each joint state
     outcome: Any  # (S, A) probability of each actual profile
     report: Any  # (A, A) probability of each reported profile given the actual one
-    moves: Any  # (A, S, S) joint transition given each reported profile
+    factors: tuple[tuple[Any, ...], ...]  # [r][i]: player i's (S_i, S_i) transition given r
     payoffs: Any  # (A, N) stage payoffs by profile
     initial: Any  # (S,) distribution of the first joint state
     labels: tuple[tuple[str, ...], ...]
     shape: tuple[int, ...]
     exact: bool
+    sizes: tuple[int, ...] = ()  # automaton states per player
     noise: Any = 0  # the implementation error, for the outcomes of deviations
+
+    @functools.cached_property
+    def moves(self) -> Any:
+        """(A, S, S) joint transition given each reported profile (dense: small chains only)."""
+        out = []
+        for mats in self.factors:
+            k = mats[0]
+            for m in mats[1:]:
+                k = np.kron(k, m)
+            out.append(k)
+        return np.array(out, dtype=object if self.exact else float)
 
     def step(self, outcome: Any) -> tuple[Any, Any]:
         """Expected stage payoffs (S, N) and transition matrix (S, S) for outcome probs."""
@@ -111,7 +129,7 @@ def build_chain(game: RepeatedGame, profile: Sequence[Automaton], *, exact: bool
     profiles = list(itertools.product(*(range(m) for m in shape)))
     # the reported profile: each action misreported uniformly with probability mu
     report = outcome_probs(np.array(profiles, dtype=np.int64), shape, mu, exact)
-    moves = []
+    factors = []
     for r in profiles:
         mats = []
         for i, aut in enumerate(profile):
@@ -120,10 +138,7 @@ def build_chain(game: RepeatedGame, profile: Sequence[Automaton], *, exact: bool
                       ) if others else 0
             mat = aut.transition_matrix[:, r[i], sig, :]
             mats.append(np.vectorize(conv, otypes=[object])(mat) if exact else mat)
-        k = mats[0]
-        for m in mats[1:]:
-            k = np.kron(k, m)
-        moves.append(k)
+        factors.append(tuple(mats))
     payoffs = np.array([[stage.payoffs[(*p, i)] for i in range(n)] for p in profiles],
                        dtype=object if exact else float)
     if exact:
@@ -137,12 +152,13 @@ def build_chain(game: RepeatedGame, profile: Sequence[Automaton], *, exact: bool
         intended=intended,
         outcome=outcome_probs(intended, shape, noise, exact),
         report=report,
-        moves=np.array(moves, dtype=object if exact else float),
+        factors=tuple(factors),
         payoffs=payoffs,
         initial=init,
         labels=tuple(tuple(profile[i].states[s[i]] for i in range(n)) for s in joint),
         shape=shape,
         exact=exact,
+        sizes=tuple(sizes),
         noise=noise,
     )
     return chain
@@ -159,52 +175,11 @@ def outcome_probs(intended: NDArray[np.int64], shape: tuple[int, ...], eps: Any,
     return out
 
 
-def _reachable(adjacency: NDArray[np.bool_], start: NDArray[np.bool_]) -> NDArray[np.bool_]:
-    """States reachable from ``start`` along ``adjacency`` (breadth first)."""
-    seen = start.copy()
-    frontier = start.copy()
-    while frontier.any():
-        nxt = adjacency[frontier].any(axis=0) & ~seen
-        seen |= nxt
-        frontier = nxt
-    return seen
-
-
-def history_reachable(chain: Chain) -> NDArray[np.bool_]:
-    """Joint states that some history (any actions, any reports) leads to."""
-    adjacency = np.any(np.asarray(chain.moves != 0), axis=0)
-    return _reachable(adjacency, np.asarray(chain.initial != 0))
-
-
 def values_float(u: NDArray[np.float64], trans: NDArray[np.float64], delta: float
                   ) -> NDArray[np.float64]:
     """Solve ``(I - delta P) V = (1 - delta) u`` in floats."""
     s = trans.shape[0]
     return np.asarray(np.linalg.solve(np.eye(s) - delta * trans, (1 - delta) * u))
-
-
-def one_shot_gains(chain: Chain, deltas: Any, states: NDArray[np.bool_]
-                    ) -> tuple[NDArray[np.float64], list[tuple[int, int, int]]]:
-    """Gain of every one-shot deviation (state, player, action) over ``states``.
-
-    Vectorized over an array of discount factors: returns shape ``deltas.shape + (K,)``.
-    """
-    fc = float_chain(chain)
-    d = np.asarray(deltas, dtype=float)[..., None, None]
-    u, trans = fc.step(fc.outcome)
-    n_states = trans.shape[0]
-    vals = np.linalg.solve(np.eye(n_states) - d * trans, (1 - d) * u)  # (..., S, N)
-    gains: list[NDArray[np.float64]] = []
-    where: list[tuple[int, int, int]] = []
-    for i, m in enumerate(chain.shape):
-        for a in range(m):
-            ud, td = fc.step(fc.deviation_outcome(i, a))
-            dev = (1 - d[..., 0]) * ud[:, i] + d[..., 0] * (td @ vals[..., i, None])[..., 0]
-            g = dev - vals[..., i]
-            keep = states & (chain.intended[:, i] != a)  # only real deviations
-            gains.append(g[..., keep])
-            where.extend((int(s), i, a) for s in np.flatnonzero(keep))
-    return np.concatenate(gains, axis=-1), where
 
 
 def float_chain(chain: Chain) -> Chain:
@@ -213,8 +188,10 @@ def float_chain(chain: Chain) -> Chain:
         return chain
     return Chain(
         intended=chain.intended, outcome=np.asarray(chain.outcome, dtype=float),
-        report=np.asarray(chain.report, dtype=float), moves=np.asarray(chain.moves, dtype=float),
+        report=np.asarray(chain.report, dtype=float),
+        factors=tuple(tuple(np.asarray(m, dtype=float) for m in mats) for mats in chain.factors),
         payoffs=np.asarray(chain.payoffs, dtype=float),
         initial=np.asarray(chain.initial, dtype=float),
-        labels=chain.labels, shape=chain.shape, exact=False, noise=float(chain.noise),
+        labels=chain.labels, shape=chain.shape, exact=False, sizes=chain.sizes,
+        noise=float(chain.noise),
     )

@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-__all__ = ["RootSet", "feasible_set", "poly_mul", "poly_sub", "series_fraction"]
+__all__ = ["RootSet", "berlekamp_massey", "feasible_set", "poly_mul", "poly_sub",
+           "series_fraction"]
 
 Poly = list[int]
 
@@ -74,7 +75,7 @@ def series_fraction(start: Sequence[Fraction], trans: Sequence[Sequence[Fraction
                         nxt[y] += w * m
         vec = nxt
     # seq[t] = q^t * sden * uden * (start P^t u): Berlekamp-Massey on it, then delta -> delta/q
-    conn, order = _berlekamp_massey(seq)
+    conn, order = berlekamp_massey(seq)
     num = [sum((conn[j] * seq[k - j] for j in range(min(k, len(conn) - 1) + 1)), Fraction(0))
            for k in range(order)]
     scale = sden * uden
@@ -84,7 +85,7 @@ def series_fraction(start: Sequence[Fraction], trans: Sequence[Sequence[Fraction
     return _trim([int(v * den) for v in num_s]), _trim([int(v * den) for v in conn_s])
 
 
-def _berlekamp_massey(seq: Sequence[Fraction]) -> tuple[list[Fraction], int]:
+def berlekamp_massey(seq: Sequence[Fraction]) -> tuple[list[Fraction], int]:
     """The shortest recurrence ``sum_j C_j s_(n-j) = 0`` (``C_0 = 1``) and its order."""
     conn, prev = [Fraction(1)], [Fraction(1)]
     order, gap, last = 0, 1, Fraction(1)

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from numpy.typing import NDArray
 
 from ..._namespace import public_dir
 from ..._validation import DEFAULT_TOL, check_tol
@@ -20,7 +19,8 @@ from ...automata import Automaton
 from ...errors import InvalidArgumentError, InvalidTypeError, SolverError
 from ...games.repeated import RepeatedGame
 from ...tolerances import ROUNDING
-from ._chain import Chain, build_chain, history_reachable, one_shot_gains, values_float
+from ._chain import build_chain, values_float
+from ._sparse import GainEvaluator, history_reachable
 
 __all__ = ["EquilibriumCheck", "is_nash_equilibrium", "is_subgame_perfect"]
 __dir__ = public_dir(__all__)
@@ -131,12 +131,10 @@ def is_subgame_perfect(
     profile = as_profile(game, profile)
     chain = build_chain(game, profile, exact=False)  # the check runs in floats with a tolerance
     states = history_reachable(chain)
-    return _verdict(chain, float(game.delta), states, tol, "subgame perfect")
-
-
-def _verdict(chain: Chain, delta: float, states: NDArray[np.bool_], tol: float, kind: str
-             ) -> EquilibriumCheck:
-    gains, where = one_shot_gains(chain, delta, states)
+    evaluator = GainEvaluator(chain, states)
+    gains = evaluator.gains(np.array([float(game.delta)]))[0]
+    where = evaluator.where
+    kind = "subgame perfect"
     if gains.size == 0:  # nobody has another action: trivially an equilibrium
         return EquilibriumCheck(True, kind, 0.0, None, int(states.sum()))
     k = int(np.argmax(gains))

@@ -30,10 +30,12 @@ from ...errors import InvalidArgumentError
 from ...games.normal_form import NormalFormGame
 from ...games.repeated import RepeatedGame
 from ...results import CriticalDiscount
-from ...tolerances import MATCH, ROOT_MATCH, SYMBOLIC_BINDING, SYMBOLIC_ZERO
+from ...tolerances import MATCH, ROOT_MATCH
 from ...types import Number
-from ._chain import Chain, build_chain, float_chain, history_reachable, one_shot_gains
+from ._chain import Chain, build_chain
 from ._nash import nash_exact, nash_float
+from ._sparse import GainEvaluator, history_reachable, kron_factors
+from ._spe import spe_exact
 from .checks import as_profile
 
 __all__ = ["CriticalDiscount", "critical_discount"]
@@ -177,19 +179,15 @@ def critical_discount(
                 "payoffs, error rates and automata); this one has floats")
         return nash_float(chain, sizes, deltas, tol)
     chain = build_chain(game, profile)
-    states = history_reachable(chain)
-    fchain = float_chain(chain)
-    scale = max(1.0, float(np.max(np.abs(np.asarray(fchain.payoffs)))))
-
-    def worst(d: Any) -> Any:
-        gains = one_shot_gains(fchain, d, states)[0]
-        return gains.max(axis=-1) if gains.shape[-1] else np.zeros(np.shape(d))
-
+    ks = kron_factors(chain)
+    states = history_reachable(chain, ks)
     if chain.exact:
-        result = _exact_feasible(chain, states)
+        result = spe_exact(chain, states)
     else:
-        ok = worst(deltas) <= tol * scale
-        result = _from_grid(ok, deltas, lambda d: bool(worst(d) <= tol * scale))
+        evaluator = GainEvaluator(chain, states, ks)
+        scale = max(1.0, float(np.max(np.abs(np.asarray(chain.payoffs, dtype=float)))))
+        ok = evaluator.worst(deltas) <= tol * scale
+        result = _from_grid(ok, deltas, lambda d: bool(evaluator.worst(d) <= tol * scale))
     if symbolic:
         result = _with_expression(chain, states, result, stage)
     return result
@@ -222,69 +220,6 @@ def _bisect(test: Any, a: float, b: float, *, rising: bool) -> float:
         else:
             a = mid
     return b if rising else a
-
-
-# -- the exact path (kind="spe", exact game) ----------------------------------------------------
-def _exact_feasible(chain: Chain, states: NDArray[np.bool_]) -> CriticalDiscount:
-    """The exact set of discount factors in [0, 1) where every one-shot constraint holds.
-
-    Each constraint is a rational function of delta; between consecutive roots of the
-    numerators and denominators its sign is constant, so testing every root and one point in
-    each gap (with 50-digit arithmetic) decides the whole set, isolated points included.
-    """
-    import sympy
-
-    d = sympy.Symbol("delta")
-    constraints = _symbolic_gains(chain, states, d, None)
-    fracs = [(where, *sympy.fraction(sympy.together(expr))) for where, expr in constraints]
-    roots: dict[str, Any] = {}
-    for _, num, den in fracs:
-        for part in (num, den):
-            poly = sympy.Poly(sympy.expand(part), d)
-            if poly.degree() >= 1:
-                for r in poly.real_roots():
-                    if 0 < float(r) < 1:
-                        roots.setdefault(str(sympy.N(r, 40)), r)
-    points = sorted(roots.values(), key=lambda r: float(sympy.N(r, 40)))
-    funcs = [sympy.lambdify(d, num / den, "mpmath") for _, num, den in fracs]
-
-    def feasible(x: Any) -> bool:
-        import mpmath
-
-        with mpmath.workdps(60):
-            xv = mpmath.mpf(str(sympy.N(x, 60)))
-            return all(f(xv) <= mpmath.mpf(SYMBOLIC_ZERO) for f in funcs)
-
-    pieces: list[tuple[Any, Any]] = []  # (lo, hi) closed pieces in order: points and gaps
-    grid = [sympy.Integer(0), *points, sympy.Integer(1)]
-    for k, lo in enumerate(grid[:-1]):
-        hi = grid[k + 1]
-        if feasible(lo):
-            pieces.append((lo, lo))
-        if feasible((lo + hi) / 2):
-            pieces.append((lo, hi))
-    if not pieces:
-        return CriticalDiscount.never()
-    merged: list[list[Any]] = []
-    for lo, hi in pieces:
-        if merged and merged[-1][1] == lo:
-            merged[-1][1] = hi
-        else:
-            merged.append([lo, hi])
-    low = merged[0][0]
-    exact = Fraction(int(low.p), int(low.q)) if low.is_Rational else low
-    binding = None
-    if low != 0:
-        for (s, i, a), num, den in fracs:
-            if abs(sympy.N((num / den).subs(d, low), 30)) < SYMBOLIC_BINDING:
-                binding = (chain.labels[s], i, a)
-                break
-    return CriticalDiscount(
-        delta=float(sympy.N(low, 20)),
-        feasible=tuple((float(sympy.N(lo, 20)), float(sympy.N(hi, 20))) for lo, hi in merged),
-        exact=exact,
-        binding=binding,
-    )
 
 
 # -- the symbolic expression (symbolic=True) ----------------------------------------------------

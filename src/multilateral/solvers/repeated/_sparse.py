@@ -1,0 +1,174 @@
+"""One-shot deviation gains in floats on the factored chain: no dense table of moves.
+
+A profile's joint transition given a reported profile ``r`` is the Kronecker product of the
+players' own transition matrices (:attr:`.Chain.factors`): a sparse matrix with, for
+deterministic automata, one entry per row. The subgame-perfection check needs, at every
+history-reachable joint state ``s``, the profile's values ``V`` (a sparse solve of
+``(I - delta P) V = (1 - delta) u``) and, for each deviation of player ``i`` to action ``a``,
+the expected continuation ``(T_(i,a) V_i)(s)``, where the row ``T_(i,a)[s]`` mixes the
+``K_r[s]`` by the probabilities of the reported profiles after the deviation. Each
+``T_(i,a)`` is built once, sparse, on the states where ``a`` is a deviation; so memory is
+``O(S x own actions)`` per player (times the nonzeros of a row: one for deterministic
+automata without noise) plus the values, never an ``(A, S, S)`` table. Grids of discount
+factors are evaluated in chunks.
+
+The overview and the references are in :mod:`multilateral.solvers.repeated`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
+import scipy.sparse.linalg as spla
+from numpy.typing import NDArray
+
+from ._chain import Chain, float_chain
+
+__all__ = ["GainEvaluator", "history_reachable", "kron_factors"]
+
+#: Below this many joint states the values are solved densely for a whole chunk of discount
+#: factors at once (one batched LAPACK call); above it, one sparse LU per discount factor.
+DENSE_STATES = 64
+#: Floats held per chunk of discount factors (about 8 bytes each): bounds the memory of a grid.
+CHUNK_FLOATS = 4_000_000
+
+
+def kron_factors(chain: Chain) -> list[sp.csr_matrix]:
+    """The joint transition ``K_r`` given each reported profile ``r``, sparse, in floats."""
+    out = []
+    for mats in chain.factors:
+        k = sp.csr_matrix(np.asarray(mats[0], dtype=float))
+        for m in mats[1:]:
+            k = sp.kron(k, sp.csr_matrix(np.asarray(m, dtype=float)), format="csr")
+        out.append(k)
+    return out
+
+
+def history_reachable(chain: Chain, ks: list[sp.csr_matrix] | None = None) -> NDArray[np.bool_]:
+    """Joint states that some history (any actions, any reports) leads to."""
+    ks = kron_factors(chain) if ks is None else ks
+    adjacency = ks[0].copy()
+    for k in ks[1:]:
+        adjacency = adjacency + k
+    adjacency = adjacency.tocsc()
+    seen = np.asarray(np.asarray(chain.initial, dtype=float) != 0)
+    frontier = seen.copy()
+    while frontier.any():
+        nxt = np.asarray(adjacency.T @ frontier.astype(float)) > 0
+        nxt &= ~seen
+        seen |= nxt
+        frontier = nxt
+    return seen
+
+
+class _Mixer:
+    """Every ``K_r`` (restricted to the states) as one list of entries ``(r, row, col, p)``;
+    :meth:`mix` weighs them by the probabilities of the reported profiles in one pass."""
+
+    def __init__(self, kr: list[sp.csr_matrix]) -> None:
+        coo = [k.tocoo() for k in kr]
+        self.n = kr[0].shape[0]
+        self.r = np.concatenate([np.full(c.nnz, r) for r, c in enumerate(coo)])
+        self.rows = np.concatenate([c.row for c in coo]).astype(np.int64)
+        self.cols = np.concatenate([c.col for c in coo]).astype(np.int64)
+        self.data = np.concatenate([c.data for c in coo])
+
+    def mix(self, weights: NDArray[np.float64], rows: NDArray[np.int64] | None = None
+            ) -> sp.csr_matrix:
+        """``sum_r diag(weights[:, r]) K_r`` on ``rows`` (all when None; ``weights`` has one
+        row per selected row)."""
+        if rows is None:
+            where = np.arange(self.n)
+            n_rows = self.n
+        else:
+            where = np.full(self.n, -1)
+            where[rows] = np.arange(len(rows))
+            n_rows = len(rows)
+        at = where[self.rows]
+        sel = at >= 0
+        w = np.zeros(len(self.rows))
+        w[sel] = weights[at[sel], self.r[sel]]
+        sel &= w != 0
+        return sp.csr_matrix((self.data[sel] * w[sel], (at[sel], self.cols[sel])),
+                             shape=(n_rows, self.n))
+
+
+class GainEvaluator:
+    """The one-shot deviation gains of a float chain on ``states``, at any discount factors.
+
+    ``where`` lists the deviations ``(state, player, action)`` in the order of the gains:
+    by player, then action, then state (only real deviations, ``action`` not the intended
+    one).
+    """
+
+    def __init__(self, chain: Chain, states: NDArray[np.bool_],
+                 ks: list[sp.csr_matrix] | None = None) -> None:
+        fc = float_chain(chain)
+        ks = kron_factors(fc) if ks is None else ks
+        idx = np.flatnonzero(states)
+        self.n = len(idx)
+        outcome = np.asarray(fc.outcome)[idx]
+        report = np.asarray(fc.report)
+        weights = outcome @ report  # (R, A)
+        payoffs = np.asarray(fc.payoffs)
+        self.u = outcome @ payoffs  # (R, N)
+        mixer = _Mixer([k[idx][:, idx] for k in ks])  # closed: every move stays in them
+        self.trans = mixer.mix(weights).tocsc()
+        self.devs: list[tuple[int, NDArray[np.float64], sp.csr_matrix, NDArray[Any]]] = []
+        self.where: list[tuple[int, int, int]] = []
+        for i, m in enumerate(fc.shape):
+            for a in range(m):
+                keep = np.flatnonzero(fc.intended[idx, i] != a)
+                if keep.size == 0:
+                    continue
+                out = np.asarray(fc.deviation_outcome(i, a))[idx[keep]]
+                # the deviation's transition from the states where it is one: (K, R)
+                dev = mixer.mix(out @ report, keep)
+                self.devs.append((i, (out @ payoffs)[:, i], dev, keep))
+                self.where.extend((int(idx[s]), i, a) for s in keep)
+
+    def values(self, deltas: NDArray[np.float64]) -> NDArray[np.float64]:
+        """(G, R, N): the profile's values at each discount factor."""
+        g = len(deltas)
+        if self.n <= DENSE_STATES:
+            d = deltas[:, None, None]
+            mat = np.eye(self.n) - d * self.trans.toarray()[None]
+            return np.asarray(np.linalg.solve(mat, (1 - d) * self.u[None]))
+        out = np.empty((g, self.n, self.u.shape[1]))
+        eye = sp.identity(self.n, format="csc")
+        for k, d in enumerate(deltas):
+            lu = spla.splu((eye - float(d) * self.trans).tocsc(), permc_spec="MMD_AT_PLUS_A")
+            out[k] = lu.solve((1 - float(d)) * self.u)
+        return out
+
+    def chunk(self) -> int:
+        """Discount factors per chunk, so that one chunk holds about CHUNK_FLOATS floats."""
+        per = self.n * self.u.shape[1] * (self.n if self.n <= DENSE_STATES else 4)
+        return max(1, CHUNK_FLOATS // max(1, per))
+
+    def gains(self, deltas: NDArray[np.float64]) -> NDArray[np.float64]:
+        """(G, K): every deviation's gain at each discount factor (one chunk)."""
+        vals = self.values(deltas)  # (G, R, N)
+        g = vals.shape[0]
+        d = deltas[:, None]
+        columns = [np.ascontiguousarray(vals[:, :, i].T) for i in range(vals.shape[2])]
+        parts = []
+        for i, udev, dev, keep in self.devs:
+            cont = (dev @ columns[i]).T  # (G, K): the continuation after deviating
+            parts.append((1 - d) * udev[None] + d * cont - vals[:, keep, i])
+        if not parts:
+            return np.zeros((g, 0))
+        return np.concatenate(parts, axis=1)
+
+    def worst(self, deltas: Any) -> Any:
+        """The largest gain at each discount factor (0 when nobody can deviate)."""
+        ds = np.atleast_1d(np.asarray(deltas, dtype=float))
+        out = np.zeros(len(ds))
+        step = self.chunk()
+        for lo in range(0, len(ds), step):
+            gains = self.gains(ds[lo:lo + step])
+            if gains.shape[1]:
+                out[lo:lo + step] = gains.max(axis=1)
+        return out if np.ndim(deltas) else out[0]

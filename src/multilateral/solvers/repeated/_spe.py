@@ -1,0 +1,182 @@
+"""The exact subgame-perfection threshold: one-shot deviation constraints as integer polynomials.
+
+On the history-reachable joint states ``R`` (closed under every move), the profile's
+undiscounted-sum values are ``W = sum_k delta^k c_k`` with ``c_k = P^k u``, and the gain of
+deviating once to ``a`` at ``s`` (player ``i``) is ``(1 - delta) h(delta)`` with
+
+``h = e_0 + delta * sum_k delta^k g_k``,  ``e_0 = u_dev(s) - u(s)``,
+``g_k = ((T_dev - P) c_k)(s)``.
+
+Every ``g`` is a linear functional of the Krylov sequence ``c_k``, so one linear recurrence
+annihilates all of them: its connection polynomial ``C`` (``C(0) = 1``; found by
+Berlekamp-Massey on a random projection of ``c_k``, then verified on every coordinate,
+``sum_j C_j c_(L-j) = 0``) is positive on ``[0, 1)``, and ``h * C = e_0 C + delta N`` with
+``N_k = sum_(j<=k) C_j g_(k-j)`` for ``k < L``: a polynomial of degree ``<= L``. The feasible
+set is where all of them are ``<= 0``: :func:`._roots.feasible_set`, the routine the exact Nash
+threshold uses. Everything is exact (Python ints when the automata are deterministic and
+there is no noise, Fractions otherwise), the chain stays factored (never an ``(A, S, S)``
+table), and distinct constraints are deduplicated before any root is isolated.
+
+The overview and the references are in :mod:`multilateral.solvers.repeated`.
+"""
+
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
+from numpy.typing import NDArray
+
+from ...results import CriticalDiscount
+from ._chain import Chain, float_chain
+from ._roots import berlekamp_massey, feasible_set
+from ._sparse import kron_factors
+
+__all__ = ["spe_exact", "spe_polynomials"]
+
+_SEED = 20261204  # the projection's random weights: fixed, so results are reproducible
+
+
+class _Rows:
+    """Sparse rows ``sum_r diag(w[:, r]) K_r[rows, R]`` in exact arithmetic (CSR layout)."""
+
+    def __init__(self, chain: Chain, ks: list[sp.csr_matrix], idx: NDArray[np.int64],
+                 rows: NDArray[np.int64], w: Any) -> None:
+        wf = np.asarray(w, dtype=float)
+        pattern: Any = None
+        for r, k in enumerate(ks):
+            col = wf[:, r]
+            if np.any(col):
+                term = sp.diags(col) @ k[rows][:, idx]
+                pattern = term if pattern is None else pattern + term
+        pattern = sp.csr_matrix(pattern)
+        pattern.sort_indices()
+        self.indptr = pattern.indptr
+        self.cols = pattern.indices.astype(np.int64)
+        row_of = np.repeat(np.arange(len(rows)), np.diff(self.indptr))
+        sizes = chain.sizes
+        s_multi = np.unravel_index(rows[row_of], sizes)
+        t_multi = np.unravel_index(idx[self.cols], sizes)
+        vals = np.zeros(len(self.cols), dtype=object)
+        for r, mats in enumerate(chain.factors):
+            sel = np.flatnonzero(wf[row_of, r] != 0)
+            if sel.size == 0:
+                continue
+            term = np.asarray(w, dtype=object)[row_of[sel], r]
+            for i, m in enumerate(mats):
+                term = term * np.asarray(m, dtype=object)[s_multi[i][sel], t_multi[i][sel]]
+            vals[sel] = vals[sel] + term
+        self.gather = bool(np.all(np.diff(self.indptr) == 1) and all(v == 1 for v in vals))
+        self.vals = vals
+
+    def apply(self, x: NDArray[Any]) -> NDArray[Any]:
+        """The rows times ``x`` (an object array, first axis over R)."""
+        if self.gather:
+            return x[self.cols]
+        prod = self.vals.reshape((-1,) + (1,) * (x.ndim - 1)) * x[self.cols]
+        return np.add.reduceat(prod, self.indptr[:-1], axis=0)
+
+
+def _exact(x: Any) -> Any:
+    """Integers stay Python ints (fast); anything else becomes a Fraction."""
+    if isinstance(x, Fraction):
+        return int(x) if x.denominator == 1 else x
+    if isinstance(x, (int, np.integer)):
+        return int(x)
+    return Fraction(x)
+
+
+def _recurrence(advance: Any, c0: NDArray[Any]) -> tuple[list[Any], list[NDArray[Any]]]:
+    """A connection polynomial ``C`` that annihilates the sequence ``c_k``, and ``c_0..c_L``.
+
+    Berlekamp-Massey on a random integer projection, with twice as many terms until the
+    recurrence found annihilates every coordinate (which makes it valid for every functional).
+    """
+    rng = np.random.default_rng(_SEED)
+    cs = [c0]
+    terms = 8
+    while True:
+        weights = rng.integers(1, 2**20, size=c0.shape).astype(object)
+        while len(cs) < terms + 1:
+            cs.append(advance(cs[-1]))
+        seq = [Fraction(np.sum(weights * c)) for c in cs[:terms]]
+        conn, order = berlekamp_massey(seq)
+        if 2 * order < terms:
+            check = sum((conn[j] * cs[order - j] for j in range(order + 1)),
+                        np.zeros(c0.shape, dtype=object))
+            if all(v == 0 for v in np.ravel(check)):
+                return conn[:order + 1], cs[:order + 1]
+        terms *= 2
+
+
+def spe_polynomials(chain: Chain, states: NDArray[np.bool_]
+                    ) -> tuple[list[list[int]], list[tuple[int, int, int]]]:
+    """Distinct integer polynomials ``p`` with ``sign p = sign gain`` on ``(0, 1)``, one per
+    distinct one-shot constraint, and a deviation ``(state, player, action)`` for each."""
+    idx = np.flatnonzero(states)
+    ks = kron_factors(float_chain(chain))
+    to_exact = np.vectorize(_exact, otypes=[object])
+    outcome = to_exact(np.asarray(chain.outcome, dtype=object)[idx])
+    report = to_exact(np.asarray(chain.report, dtype=object))
+    payoffs = to_exact(np.asarray(chain.payoffs, dtype=object))
+    u = outcome @ payoffs  # (R, N)
+    profile = _Rows(chain, ks, idx, idx, outcome @ report)
+    conn, cs = _recurrence(profile.apply, u)
+    order = len(conn) - 1
+    den = math.lcm(*(Fraction(c).denominator for c in conn))
+    conn_int = [int(Fraction(c) * den) for c in conn]  # positive multiple: same signs
+    polys: dict[tuple[int, ...], int] = {}
+    seen: set[tuple[Any, ...]] = set()
+    out: list[list[int]] = []
+    where: list[tuple[int, int, int]] = []
+    for i, m in enumerate(chain.shape):
+        for a in range(m):
+            keep = np.flatnonzero(chain.intended[idx, i] != a)
+            if keep.size == 0:
+                continue
+            dev = to_exact(np.asarray(chain.deviation_outcome(i, a), dtype=object)[idx[keep]])
+            e0 = dev @ payoffs[:, i] - u[keep, i]
+            rows = _Rows(chain, ks, idx, idx[keep], dev @ report)
+            # g_k = (T_dev c_k)(s) - c_(k+1)(s), k < L: (K, L)
+            g = np.stack([rows.apply(cs[k][:, i]) - cs[k + 1][keep, i] for k in range(order)],
+                         axis=1) if order else np.zeros((len(keep), 0), dtype=object)
+            for s, e, gs in zip(keep, e0, g, strict=True):
+                key = (e, *gs)
+                if key in seen:
+                    continue
+                seen.add(key)
+                coef = [e * conn_int[0]]
+                for k in range(1, order + 1):
+                    coef.append(e * conn_int[k] + sum(conn_int[j] * gs[k - 1 - j]
+                                                      for j in range(k)))
+                poly = tuple(_integer(coef))
+                if poly not in polys:
+                    polys[poly] = len(out)
+                    out.append(list(poly))
+                    where.append((int(idx[s]), i, a))
+    return out, where
+
+
+def _integer(coef: list[Any]) -> list[int]:
+    """``coef`` times the lcm of its denominators, trailing zeros trimmed."""
+    den = math.lcm(*(c.denominator if isinstance(c, Fraction) else 1 for c in coef))
+    out = [int(c * den) for c in coef]
+    while out and out[-1] == 0:
+        out.pop()
+    return out
+
+
+def spe_exact(chain: Chain, states: NDArray[np.bool_]) -> CriticalDiscount:
+    """The exact set of discount factors in ``[0, 1)`` where every one-shot constraint holds."""
+    polys, where = spe_polynomials(chain, states)
+    found = feasible_set(polys)
+    if found.low is None:
+        return CriticalDiscount.never()
+    binding = None
+    if found.binding is not None:
+        s, i, a = where[found.binding]
+        binding = (chain.labels[s], i, a)
+    return CriticalDiscount(found.low_float, found.pieces, exact=found.low, binding=binding)
