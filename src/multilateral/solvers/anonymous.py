@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from fractions import Fraction
@@ -16,6 +17,7 @@ from ..errors import DegenerateGameError, InvalidTypeError
 from ..games.anonymous import AnonymousGame
 from ..results import SymmetricEquilibrium
 from ..tolerances import ROOT_X
+from . import _bernstein as bz
 
 __all__ = ["symmetric_equilibria"]
 __dir__ = public_dir(__all__)
@@ -23,6 +25,11 @@ __dir__ = public_dir(__all__)
 #: Above this many players exact root isolation (degree n - 1 polynomials) gives way to a
 #: float root finder on the Bernstein form.
 EXACT_MAX_PLAYERS = 80
+
+#: Irrational roots of square-free gain polynomials up to this degree come out in sympy's
+#: canonical form (``sympy.CRootOf`` of the irreducible factor; factoring costs up to ~0.1 s);
+#: above it, as a root of the square-free polynomial itself (not factored).
+_FACTOR_MAX_DEGREE = 24
 
 
 def symmetric_equilibria(
@@ -110,43 +117,144 @@ def _eq(game: AnonymousGame, x: float, stable: bool, exact: Any) -> SymmetricEqu
 
 
 def _roots_exact(game: AnonymousGame) -> tuple[list[tuple[float, Any]], list[int]]:
-    """Roots of g in (0, 1) as (float, exact) and the sign of g between them, exactly."""
-    import sympy
+    """Roots of g in (0, 1) as (float, exact) and the sign of g between them, exactly.
 
-    m = game.n - 1
-    gains = [Fraction(v) for v in game.gains.tolist()]
-    # Bernstein to power basis: a_j = sum_{k <= j} d_k C(m, k) C(m - k, j - k) (-1)^(j - k)
-    coeffs = [
-        sum(
-            (gains[k] * math.comb(m, k) * math.comb(m - k, j - k) * (-1) ** (j - k)
-             for k in range(j + 1)),
-            Fraction(0),
-        )
-        for j in range(m + 1)
-    ]
-    x = sympy.Symbol("x")
-    poly = sympy.Poly(
-        [sympy.Rational(c.numerator, c.denominator) for c in reversed(coeffs)], x,
-        domain=sympy.QQ,
-    )
-    if poly.is_zero:
+    Bernstein-basis isolation in Python ints (:mod:`._bernstein`): no factorization, no sympy
+    unless a root is irrational (then it is wrapped as a sympy algebraic number) or ``g`` has
+    a repeated factor (then sympy computes the square-free part).
+    """
+    b = _integer_gains(game)
+    if not any(b):
         raise DegenerateGameError(
             "the gain from cooperating is identically zero: every symmetric profile is an "
             "equilibrium"
         )
-    found: dict[float, Any] = {}
-    # quadratics come out as radicals (exact, readable); higher degrees as CRootOf objects
-    for r in poly.real_roots(radicals=poly.degree() <= 2):
-        if r.is_positive and (1 - r).is_positive:
-            exact = Fraction(int(r.p), int(r.q)) if r.is_Rational else r
-            found.setdefault(float(sympy.N(r, 30)), exact)
-    interior = sorted(found.items())
-    points = [0.0, *(v for v, _ in interior), 1.0]
-    signs = [
-        int(sympy.sign(poly.eval(sympy.Rational(Fraction((lo + hi) / 2)))))
-        for lo, hi in itertools.pairwise(points)
-    ]
+    a = bz.homogeneous(b)
+    # the polynomial without its roots at 0, 1 and infinity: same roots in (0, 1), same sign
+    first = next(k for k, v in enumerate(a) if v)
+    last = max(k for k, v in enumerate(a) if v)
+    core, _ = bz.deflate(a[first : last + 1])
+    sqf = core
+    if not bz.is_squarefree(core):
+        sqf = _squarefree_part(core)
+    bern = b if sqf is core and b[0] and b[-1] else bz.bernstein_from_homogeneous(sqf)
+    dyadic, intervals = bz.isolate(bern)
+
+    def guess(lo: float, hi: float) -> float:
+        from scipy.optimize import brentq
+
+        return float(brentq(game.gain_function, lo, hi, xtol=math.ulp(0.0)))
+
+    found: list[tuple[Fraction, Fraction, float, Any]] = []  # (lo, hi, float, exact or None)
+    for r in dyadic:
+        found.append((r, r, float(r), r))
+    for lo, hi in intervals:
+        value, hit, lo, hi = bz.refine(sqf, lo, hi, guess)
+        if hit is None:
+            hit = bz.rational_root(sqf, lo, hi)
+        found.append((lo, hi, float(hit) if hit is not None else value, hit))
+    found.sort(key=lambda item: item[0])
+    interior: list[tuple[float, Any]] = []
+    irrational = [i for i, item in enumerate(found) if item[3] is None]
+    algebraic = _algebraic(sqf, found, irrational) if irrational else {}
+    for i, (_, _, value, hit) in enumerate(found):
+        interior.append((value, hit if hit is not None else algebraic[i]))
+    ends = [Fraction(0), *(x for lo, hi, _, _ in found for x in (lo, hi)), Fraction(1)]
+    signs = [bz.sign_at(core, (ends[2 * i] + ends[2 * i + 1]) / 2)
+             for i in range(len(found) + 1)]
     return interior, signs
+
+
+def _integer_gains(game: AnonymousGame) -> list[int]:
+    """The gains times a common denominator, divided by their gcd (Python ints)."""
+    gains = game.gains.tolist()
+    den = 1
+    for v in gains:
+        if isinstance(v, Fraction):
+            den = math.lcm(den, v.denominator)
+    out = [int(v * den) if isinstance(v, Fraction) else int(v) * den for v in gains]
+    g = math.gcd(*out)
+    return [v // g for v in out] if g > 1 else out
+
+
+def _squarefree_part(core: list[int]) -> list[int]:
+    """The square-free part of ``sum core_k z^k`` (primitive, integer), by sympy."""
+    from sympy.polys.domains import ZZ
+    from sympy.polys.sqfreetools import dup_sqf_part
+
+    part = [int(v) for v in reversed(dup_sqf_part([ZZ(v) for v in reversed(core)], ZZ))]
+    g = math.gcd(*part)
+    return [v // g for v in part] if g > 1 else part
+
+
+def _algebraic(sqf: list[int], found: list[tuple[Fraction, Fraction, float, Any]],
+               irrational: list[int]) -> dict[int, Any]:
+    """The irrational roots as sympy numbers: radicals for a quadratic, else a root object
+    of the square-free polynomial (a :class:`sympy.CRootOf` that is not factored)."""
+    import sympy
+
+    power = bz.power_from_homogeneous(sqf)
+    while len(power) > 1 and power[-1] == 0:
+        power.pop()
+    g = math.gcd(*power)
+    sign = -1 if power[-1] < 0 else 1
+    power = [sign * v // g for v in power]
+    out: dict[int, Any] = {}
+    if len(power) == 3:
+        c0, c1, c2 = (sympy.Integer(v) for v in power)
+        root = sympy.sqrt(c1**2 - 4 * c2 * c0)
+        cands = ((-c1 - root) / (2 * c2), (-c1 + root) / (2 * c2))
+        for i in irrational:
+            out[i] = min(cands, key=lambda c: abs(float(c) - found[i][2]))
+        return out
+    below = _negative_roots(power)
+    x = sympy.Symbol("x")
+    poly = sympy.PurePoly(list(reversed(power)), x, domain="ZZ")
+    if len(power) - 1 <= _FACTOR_MAX_DEGREE:  # sympy's canonical form: cheap to factor
+        for i in irrational:
+            out[i] = sympy.CRootOf(poly, below + i)
+        return out
+    cls = _root_class()
+    for i in irrational:
+        out[i] = cls.of(poly, below + i)
+    return out
+
+
+def _negative_roots(power: list[int]) -> int:
+    """How many real roots ``sum power_j x^j`` has below 0 (square-free, ``x = 0`` not one)."""
+    r = [v if j % 2 == 0 else -v for j, v in enumerate(power)]  # R(w) = P(-w), w > 0
+    changes = bz.variations(r)
+    if changes <= 1:
+        return changes
+    # positive roots of R <=> roots in (0, 1) of sum r_j t^j (1 - t)^(d - j)
+    dyadic, intervals = bz.isolate(bz.bernstein_from_homogeneous(r))
+    return len(dyadic) + len(intervals)
+
+
+@functools.cache
+def _root_class() -> Any:
+    """A :class:`sympy.CRootOf` of a square-free polynomial that need not be irreducible.
+
+    sympy's own constructor factors the polynomial first (seconds at degree 80, minutes at
+    150); this one isolates the real roots of the square-free polynomial with sympy's own
+    isolation, and only when a value is asked for (``sympy.N``). The index counts real roots in
+    increasing order, as sympy's. It is an exact algebraic number that evaluates to any
+    precision; sympy's ``minimal_polynomial`` (and so ``simplify``) does not recognise it:
+    ``sympy.CRootOf(root.poly, root.index)`` gives sympy's canonical form (by factoring).
+    """
+    from sympy.polys.rootoftools import ComplexRootOf
+
+    class GainRoot(ComplexRootOf):
+        __slots__ = ()
+
+        @classmethod
+        def of(cls, poly: Any, index: int) -> Any:
+            return cls._new(poly, index)
+
+        def _ensure_reals_init(self) -> None:
+            self._get_reals_sqf(self.poly)
+
+    return GainRoot
 
 
 def _roots_float(game: AnonymousGame, tol: float) -> tuple[list[tuple[float, Any]], list[int]]:
