@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import os
@@ -61,6 +62,18 @@ class Box:
 
     def scaled(self, k: float) -> float:
         return k * self.side**3
+
+
+@contextlib.contextmanager
+def _connected(path: Path) -> Any:
+    """An SQLite connection to ``path`` that commits and is closed on leaving (``with
+    sqlite3.connect(...)`` only commits: the connection would stay open)."""
+    con = sqlite3.connect(path)
+    try:
+        with con:
+            yield con
+    finally:
+        con.close()
 
 
 def assert_same_table(a: SweepResult, b: SweepResult) -> None:
@@ -316,7 +329,7 @@ def test_a_killed_sweep_resumes_computing_only_what_is_missing(
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and proc.poll() is None:
             try:
-                with sqlite3.connect(store) as con:
+                with _connected(store) as con:
                     stored = con.execute("SELECT count(*) FROM results").fetchone()[0]
             except sqlite3.OperationalError:  # not created yet
                 stored = 0
@@ -327,7 +340,7 @@ def test_a_killed_sweep_resumes_computing_only_what_is_missing(
     finally:
         proc.wait()
     assert proc.returncode == -signal.SIGKILL, "the sweep finished before it was killed"
-    with sqlite3.connect(store) as con:
+    with _connected(store) as con:
         done = {r[0] for r in con.execute("SELECT task FROM results")}
     assert 48 <= len(done) < 300 and len(done) % 6 == 0  # whole chunks only
     killed_calls = calls.read_text().splitlines()
@@ -422,7 +435,7 @@ def test_a_killed_process_sweep_keeps_finished_chunks_and_leaves_no_workers(
         while time.monotonic() < deadline and proc.poll() is None and stored < 40:
             time.sleep(0.05)
             try:
-                with sqlite3.connect(store) as con:
+                with _connected(store) as con:
                     stored = con.execute("SELECT count(*) FROM results").fetchone()[0]
             except sqlite3.OperationalError:  # not created yet
                 stored = 0
@@ -444,7 +457,7 @@ def test_a_killed_process_sweep_keeps_finished_chunks_and_leaves_no_workers(
     monkeypatch.setenv("SWEEP_TEST_SLEEP", "0")
     import slowtask
 
-    with sqlite3.connect(store) as con:
+    with _connected(store) as con:
         done = con.execute("SELECT count(*) FROM results").fetchone()[0]
     assert done == 40  # every finished chunk; the workers were busy on the slow tasks
     res = sweep(slowtask.slow, {"x": range(2000)}, chunk_size=500, store=store)
@@ -530,16 +543,22 @@ def fails_at(x: int) -> int:
     return x
 
 
-@pytest.mark.parametrize("backend", ["serial", "processes"])
+@pytest.mark.parametrize("backend", ["serial", "processes", "dask"])
 def test_an_error_in_the_target_names_the_task_keeps_finished_work_and_resumes(
         tmp_path: Path, backend: str) -> None:
     if backend == "processes":
         pytest.importorskip("joblib")
     store = tmp_path / "e.sqlite"
     FAILS_AT[:] = [5]
-    with pytest.raises(SweepTaskError) as info:
-        sweep(fails_at, {"x": range(10)}, chunk_size=2, store=store,
-              backend=backend, n_jobs=2)  # type: ignore[arg-type]
+    with contextlib.ExitStack() as stack:
+        options: dict[str, Any] = {"n_jobs": 2}
+        if backend == "dask":  # in-process workers: the fix below reaches them too
+            distributed = pytest.importorskip("distributed")
+            options = {"client": stack.enter_context(distributed.Client(
+                processes=False, n_workers=1, threads_per_worker=2, dashboard_address=":0"))}
+        with pytest.raises(SweepTaskError) as info:
+            sweep(fails_at, {"x": range(10)}, chunk_size=2, store=store,
+                  backend=backend, **options)  # type: ignore[arg-type]
     err = info.value
     assert isinstance(err, ml.errors.MultilateralError)
     assert isinstance(err.__cause__, ZeroDivisionError) and err.error is err.__cause__
@@ -548,7 +567,7 @@ def test_an_error_in_the_target_names_the_task_keeps_finished_work_and_resumes(
     assert message.startswith("sweep task 5 (parameters {'x': 5}, seed None) failed: the "
                               "target raised ZeroDivisionError: boom")
     assert str(store) in message and "run the same sweep again" in message
-    with sqlite3.connect(store) as con:
+    with _connected(store) as con:
         done = sorted(r[0] for r in con.execute("SELECT task FROM results"))
     assert {0, 1, 2, 3, 4} <= set(done) and 5 not in done  # task 4 shared 5's chunk
     if backend == "serial":
@@ -599,7 +618,7 @@ def test_a_store_of_another_sweep_is_refused_and_left_untouched(tmp_path: Path) 
         sweep(noisy, {"x": [1]}, store=junk)
     assert junk.read_text() == "not a database, keep me\n"
     other = tmp_path / "other.sqlite"
-    with sqlite3.connect(other) as con:
+    with _connected(other) as con:
         con.execute("CREATE TABLE t (a)")
     with pytest.raises(InvalidArgumentError, match=r"not a sweep store"):
         sweep(noisy, {"x": [1]}, store=other)
@@ -629,7 +648,7 @@ def test_a_code_change_is_refused_unless_asked_and_then_resumes(tmp_path: Path,
     assert res.store == first and res.n_computed == 3
     assert res.values["value"].tolist() == list(range(6))
     assert sweep(f, {"x": range(6)}).n_computed == 0  # accepted once: the new code is stored
-    with sqlite3.connect(first) as con:
+    with _connected(first) as con:
         codes = [r[0] for r in con.execute("SELECT code FROM runs ORDER BY run")]
     assert len(set(codes)) == 2  # each run records the code version that ran
     with pytest.raises(InvalidArgumentError, match=r"resume must be 'same_code' or"):
@@ -688,7 +707,7 @@ def test_salvage_refuses_what_it_cannot_recover(tmp_path: Path) -> None:
     out = salvage_store(store, out=tmp_path / "copy.sqlite")
     assert out == tmp_path / "copy.sqlite" and store.exists()
     assert sweep(squares, {"a": range(4)}, store=out).n_computed == 0
-    with sqlite3.connect(store) as con:  # the header (which sweep it is) altered
+    with _connected(store) as con:  # the header (which sweep it is) altered
         con.execute("UPDATE meta SET value = replace(value, '3', '4') WHERE key = 'identity'")
     with pytest.raises(CorruptStoreError, match=r"header .* fails its checksum"):
         sweep(squares, {"a": range(4)}, store=store)

@@ -401,8 +401,7 @@ def sweep(
     path = store_path(store, tgt.label, digest(ident_json))
 
     runner = Runner(tgt, seed, repeats, points, tuple(spec.names))
-    db = Store(path)
-    try:
+    with Store(path) as db:
         db.attach(identity, ident_json, n_tasks, tgt.code, resume)
         outputs = db.output_names()
         todo = np.flatnonzero(~db.done_mask(n_tasks))
@@ -436,8 +435,6 @@ def sweep(
                         db.commit(rows, run)
                     raise
         table = db.load(n_tasks)
-    finally:
-        db.close()
     return _result(runner, points, repeats, table, path, n_computed)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import math
 import numbers
 import os
@@ -11,6 +12,7 @@ import sys
 import threading
 import time
 from collections.abc import Generator, Iterator, Mapping
+from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, Literal
 
@@ -99,7 +101,7 @@ def run_chunk(target: Target, root: int, tasks: list[tuple[int, dict[str, Any]]]
 
 
 # -- worker processes -----------------------------------------------------------------------------
-_WORKER_TARGET: list[Target] = []
+_WORKER_JOB: list[Job] = []
 _PR_SET_PDEATHSIG = 1  # linux/prctl.h
 _WATCH_SECONDS = 0.25  # a worker checks this often that its parent is alive
 
@@ -115,7 +117,7 @@ def _worker_init(payload: bytes, parent: int) -> None:
         except (OSError, AttributeError):  # pragma: no cover - the watchdog still runs
             pass
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
-    _WORKER_TARGET.append(pickle.loads(payload))
+    _WORKER_JOB.append(pickle.loads(payload))
 
 
 def _watch_parent(parent: int) -> None:
@@ -124,16 +126,16 @@ def _watch_parent(parent: int) -> None:
     os._exit(1)
 
 
-def _worker_chunk(root: int, tasks: list[tuple[int, dict[str, Any]]]) -> list[Row]:
-    return run_chunk(_WORKER_TARGET[0], root, tasks)
+def _worker_chunk(tasks: NDArray[np.intp]) -> list[Row]:
+    return _job_chunk(_WORKER_JOB[0], tasks)
 
 
-def _dumps(target: Target) -> bytes:
+def _dumps(job: Job) -> bytes:
     try:
         import cloudpickle
     except ImportError:
         from joblib.externals import cloudpickle
-    return bytes(cloudpickle.dumps(target))
+    return bytes(cloudpickle.dumps(job))
 
 
 def _stop(pool: Any, processes: list[Any], graceful: bool) -> None:
@@ -144,8 +146,9 @@ def _stop(pool: Any, processes: list[Any], graceful: bool) -> None:
             proc.terminate()
     for proc in processes:
         proc.join(timeout=2)
-        if proc.is_alive():  # pragma: no cover - SIGTERM is not ignored by workers
-            proc.kill()
+        if proc.is_alive():  # pragma: no cover - slow to end under load
+            with contextlib.suppress(ProcessLookupError):  # loky's Popen has no kill()
+                os.kill(proc.pid, signal.SIGKILL)
             proc.join()
 
 
@@ -216,6 +219,27 @@ def check_outputs(rows: list[Row], expected: tuple[str, ...] | None,
     return expected
 
 
+@dataclass(frozen=True)
+class Job:
+    """What a worker needs to run any task of a sweep: the target, the root seed, the
+    grid's points and ``repeats`` (sent to each worker once, not with every chunk)."""
+
+    target: Target
+    seed: int
+    repeats: int
+    points: dict[str, NDArray[np.object_]]
+    names: tuple[str, ...]
+
+    def payload(self, tasks: NDArray[np.intp]) -> list[tuple[int, dict[str, Any]]]:
+        """The tasks' indices and parameters."""
+        cols = [self.points[n] for n in self.names]
+        out = []
+        for t in tasks.tolist():
+            p = t // self.repeats
+            out.append((t, {n: c[p] for n, c in zip(self.names, cols, strict=True)}))
+        return out
+
+
 class Runner:
     """Splits the missing tasks into chunks and runs them on a backend."""
 
@@ -223,16 +247,12 @@ class Runner:
                  points: dict[str, NDArray[np.object_]], names: tuple[str, ...]) -> None:
         self.target, self.seed, self.repeats = target, seed, repeats
         self.points, self.names = points, names
+        self.job = Job(target, seed, repeats, points, names)
         self.reserved = frozenset(names) | frozenset(_RESERVED)
         self.leftover: list[list[Row]] = []  # finished when the run was interrupted
 
     def payload(self, tasks: NDArray[np.intp]) -> list[tuple[int, dict[str, Any]]]:
-        cols = [self.points[n] for n in self.names]
-        out = []
-        for t in tasks.tolist():
-            p = t // self.repeats
-            out.append((t, {n: c[p] for n, c in zip(self.names, cols, strict=True)}))
-        return out
+        return self.job.payload(tasks)
 
     def execute(self, todo: NDArray[np.intp], backend: str, workers: int, client: Any,
                 chunk_size: int | None) -> Generator[list[Row], None, None]:
@@ -298,14 +318,14 @@ class Runner:
 
         pool = ProcessPoolExecutor(max_workers=min(workers, len(chunks)),
                                    initializer=_worker_init,
-                                   initargs=(_dumps(self.target), os.getpid()))
+                                   initargs=(_dumps(self.job), os.getpid()))
         todo = iter(chunks)
         running: set[Future[list[Row]]] = set()
         error: BaseException | None = None
         graceful = False
         try:
             for chunk in todo:
-                running.add(pool.submit(_worker_chunk, self.seed, self.payload(chunk)))
+                running.add(pool.submit(_worker_chunk, chunk))
                 if len(running) >= 2 * workers:
                     break
             while running:
@@ -325,8 +345,7 @@ class Runner:
                             exc.rows = []
                 if error is None:
                     for chunk in todo:
-                        running.add(pool.submit(_worker_chunk, self.seed,
-                                                self.payload(chunk)))
+                        running.add(pool.submit(_worker_chunk, chunk))
                         if len(running) >= 2 * workers:
                             break
             if error is not None:
@@ -341,6 +360,12 @@ class Runner:
 
     def _dask(self, chunks: list[NDArray[np.intp]], workers: int, client: Any
               ) -> Iterator[list[Row]]:
+        """A Dask cluster: the job (target, seed, grid) is scattered to every worker once,
+        and a chunk is sent as its array of task indices (nothing per task to serialize or
+        for Dask to traverse); at most two chunks per worker are in flight, each yielded
+        as it completes. On an error in the target the running chunks are finished and
+        yielded first; on an interruption the finished ones are left in ``self.leftover``.
+        """
         from distributed import Client, LocalCluster, as_completed
 
         cluster = None
@@ -348,20 +373,60 @@ class Runner:
             cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                    dashboard_address=":0")
             client = Client(cluster)
-        futures = []
+        todo = iter(chunks)
+        running: set[Any] = set()
+        error: BaseException | None = None
         try:
-            target = client.scatter(self.target, broadcast=True, hash=False)
-            futures = [client.submit(run_chunk, target, self.seed, self.payload(c),
-                                     pure=False) for c in chunks]
-            for fut in as_completed(futures):
-                yield fut.result()
-                fut.release()
+            job = client.scatter(self.job, broadcast=True, hash=False)
+            queue = as_completed()
+
+            def submit() -> None:
+                for chunk in todo:
+                    fut = client.submit(_job_chunk, job, chunk, pure=False)
+                    running.add(fut)
+                    queue.add(fut)
+                    if len(running) >= 2 * workers:
+                        break
+
+            submit()
+            for fut in queue:
+                running.discard(fut)
+                if fut.status == "finished":
+                    rows = fut.result()
+                    fut.release()
+                    yield rows
+                else:
+                    exc = fut.exception()
+                    fut.release()
+                    if error is None:
+                        error = exc
+                    if isinstance(exc, SweepTaskError) and exc.rows:
+                        yield exc.rows
+                        exc.rows = []
+                if error is None:
+                    submit()
+            if error is not None:
+                raise error
+        except BaseException:
+            self.leftover = []
+            for fut in running:
+                try:
+                    if fut.status == "finished":
+                        self.leftover.append(fut.result())
+                except Exception:  # pragma: no cover - lost with its worker
+                    continue
+            raise
         finally:
-            if futures:
-                client.cancel(futures)
+            if running:
+                client.cancel(list(running))
             if cluster is not None:
                 client.close()
                 cluster.close()
+
+
+def _job_chunk(job: Job, tasks: NDArray[np.intp]) -> list[Row]:
+    """Run the tasks of one chunk of ``job`` (in a Dask worker)."""
+    return run_chunk(job.target, job.seed, job.payload(tasks))
 
 
 def _auto_chunk(per_task: float, n_todo: int, workers: int) -> int:

@@ -57,6 +57,12 @@ class Store:
     def close(self) -> None:
         self.con.close()
 
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     def _refuse(self, why: str) -> InvalidArgumentError:
         return InvalidArgumentError(
             f"the store {self.path} {why}. It was left untouched: give another store= path, "
