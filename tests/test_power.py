@@ -290,20 +290,27 @@ def test_small_games_enumerate_and_honour_exact_false():
 
 
 def test_weight_table_too_large_is_a_clear_error():
-    g = WeightedVotingGame([10**8 + k for k in range(30)], 15 * 10**8)
-    with pytest.raises(errors.InvalidArgumentError, match="Round the weights"):
-        shapley_shubik(g)
+    # 30 such members are counted in two halves; 40 are too many for that
+    g = WeightedVotingGame([10**8 + k for k in range(40)], 20 * 10**8)
+    for index in (shapley_shubik, johnston, deegan_packel, holler_packel):
+        with pytest.raises(errors.InvalidArgumentError, match="Round the weights"):
+            index(g)
 
 
 def test_enumeration_limits_are_clear_errors():
-    big = WeightedVotingGame([1] * 30, 16)
-    for index in (johnston, deegan_packel, holler_packel):
+    # composite games that are not size-threshold games still enumerate (at most 25)
+    a = WeightedVotingGame(list(range(1, 31)), 200)
+    b = WeightedVotingGame(list(range(30, 0, -1)), 200)
+    odd = intersection(a, b)
+    for index in (shapley_shubik, banzhaf, johnston, deegan_packel, holler_packel):
         with pytest.raises(errors.InvalidArgumentError, match="at most 25 members"):
-            index(big)
-    composite = intersection(big, big)
+            index(odd)
+    big = WeightedVotingGame([1] * 30, 16)
     with pytest.raises(errors.InvalidArgumentError, match="at most 25 members"):
-        shapley_shubik(composite)
+        johnston(intersection(big, big))   # Johnston of composite games: enumeration only
+    assert shapley_shubik(intersection(big, big)).values[0] == Fraction(1, 30)
     assert shapley_shubik(big).values[0] == Fraction(1, 30)  # weighted: no enumeration
+    assert johnston(big).values[0] == Fraction(1, 30)
 
 
 # -- properties ---------------------------------------------------------------------------------
@@ -425,3 +432,151 @@ def test_unknown_member_names_the_members():
     many = ml.solvers.banzhaf(ml.WeightedVotingGame([1] * 15, 8))
     with pytest.raises(KeyError, match=r"'P10', \.\.\. \(15 in all\)"):
         many["Germany"]
+
+
+# -- large bodies: dynamic programs over critical members, counting in two halves (issue 13) ----
+from multilateral.solvers.power import _critical, _threshold  # noqa: E402
+
+EU_POPULATION = (  # Eurostat, 1 January 2019 figures of the EU-27 (total 446,883,185)
+    83092962, 67248926, 59729081, 47134837, 37965475, 19371648, 17344874, 11488980,
+    10721582, 10671870, 10286263, 10278887, 9771141, 8879920, 6975761, 5814422, 5521606,
+    5454147, 4934340, 4067206, 2794137, 2088385, 1913822, 1326898, 881952, 620001, 504062)
+
+
+def eu_council(blocking_minority=False):
+    """The EU Council's double majority: 55% of the 27 members and 65% of the population
+    (optionally also winning with 24 members: a blocking minority needs four)."""
+    n = len(EU_POPULATION)
+    states = WeightedVotingGame([1] * n, Fraction(55, 100) * n)
+    people = WeightedVotingGame(list(EU_POPULATION), Fraction(65, 100) * sum(EU_POPULATION))
+    double = intersection(states, people)
+    if blocking_minority:
+        return ml.games.union(double, WeightedVotingGame([1] * n, n - 3))
+    return double
+
+
+def sorted_run(weights, q, johnston_index, exact):
+    """The critical-member dynamic program on a weighted game, values in member order."""
+    order = sorted((i for i, w in enumerate(weights) if w), key=lambda i: (-weights[i], i))
+    ws = [weights[i] for i in order]
+    raw, minimal = _critical.critical_integrals(ws, q, johnston_index, exact)
+    counts, n_minimal = _critical.critical_counts(ws, q)
+    out, hp = [0] * len(weights), [0] * len(weights)
+    for k, i in enumerate(order):
+        out[i], hp[i] = raw[k], counts[k]
+    if johnston_index:
+        total = sum(out)
+        return [v / total for v in out], hp, n_minimal
+    return [v / minimal for v in out], hp, n_minimal
+
+
+@settings(deadline=None)
+@given(weights_with_zeros.filter(lambda w: len(w) <= 9), st.data(), st.booleans())
+def test_critical_member_programs_match_enumeration(weights, data, small_chunks):
+    q = data.draw(st.integers(1, sum(weights)))
+    game = WeightedVotingGame(weights, q)
+    enumerated = (johnston(game).values, deegan_packel(game).values,
+                  holler_packel(game).counts)
+    chunk = _critical.NODE_CHUNK
+    try:
+        if small_chunks:  # backward tables kept only every sqrt(n) members, one node a pass
+            _critical.NODE_CHUNK = 1
+        for exact in (True, False):
+            jo, hp, n_minimal = sorted_run(weights, q, True, exact)
+            dp, _, _ = sorted_run(weights, q, False, exact)
+            assert tuple(hp) == enumerated[2]
+            assert n_minimal == len(ml.games.minimal_winning_masks(game))
+            if exact:
+                assert tuple(jo) == enumerated[0] and tuple(dp) == enumerated[1]
+            else:
+                assert np.max(np.abs(np.array(jo) - np.array(enumerated[0], float))) < 1e-12
+                assert np.max(np.abs(np.array(dp) - np.array(enumerated[1], float))) < 1e-12
+    finally:
+        _critical.NODE_CHUNK = chunk
+
+
+@st.composite
+def size_threshold_games(draw):
+    """Weighted games combined with member counts (and nested): double majorities."""
+    n = draw(st.integers(1, 9))
+    weights = draw(st.lists(st.integers(0, 30), min_size=n, max_size=n).filter(any))
+    game = WeightedVotingGame(weights, draw(st.integers(1, sum(weights))))
+    scaled = WeightedVotingGame([3 * w for w in weights], draw(st.integers(1, 3 * sum(weights))))
+    counts = [WeightedVotingGame([2] * n, 2 * draw(st.integers(1, n))) for _ in range(2)]
+    parts = draw(st.permutations([game, scaled, *counts]))[:draw(st.integers(2, 4))]
+    inner = intersection(*parts[:2]) if draw(st.booleans()) else ml.games.union(*parts[:2])
+    if len(parts) == 2:
+        return inner
+    return (intersection(inner, *parts[2:]) if draw(st.booleans())
+            else ml.games.union(inner, *parts[2:]))
+
+
+@settings(deadline=None)
+@given(size_threshold_games())
+def test_counting_in_two_halves_matches_enumeration(game):
+    form = _threshold.size_threshold(game)
+    assert form is not None
+    assert np.array_equal(_threshold.swings_by_size(form), _enumeration.swings_by_size(game))
+    assert np.array_equal(_threshold.minimal_by_size(form),
+                          _enumeration.minimal_by_size(game, "test"))
+
+
+def test_not_every_composite_game_is_a_size_threshold_game():
+    a = WeightedVotingGame([3, 2, 1], 3)
+    b = WeightedVotingGame([1, 2, 3], 3)
+    assert _threshold.size_threshold(intersection(a, b)) is None
+    assert _threshold.size_threshold(intersection(a, a)) is not None
+
+
+def test_eu_council_every_index_exact_and_ordered_by_population():
+    for game in (eu_council(), eu_council(blocking_minority=True)):
+        ss, bz = shapley_shubik(game), banzhaf(game)
+        dp, hp = deegan_packel(game), holler_packel(game)
+        assert ss.exact and bz.exact and dp.exact and hp.exact
+        assert sum(ss.values) == 1 and sum(dp.values) == 1 and sum(hp.values) == 1
+        for index in (ss, bz, dp, hp):  # a more populous state is never less powerful
+            assert all(a >= b for a, b in zip(index.values, index.values[1:], strict=False))
+    # a blocking minority needs four states: the three largest together cannot block
+    with_clause = banzhaf(eu_council(blocking_minority=True)).counts
+    assert with_clause != banzhaf(eu_council()).counts
+
+
+def test_eu_council_halves_agree_with_the_weighted_equivalent_on_a_sub_council():
+    # 21 largest states (enumeration is still possible): the same values by both routes
+    pop = EU_POPULATION[:21]
+    states = WeightedVotingGame([1] * 21, 12)
+    people = WeightedVotingGame(list(pop), Fraction(65, 100) * sum(pop))
+    game = intersection(states, people)
+    assert np.array_equal(_threshold.swings_by_size(_threshold.size_threshold(game)),
+                          _enumeration.swings_by_size(game))
+
+
+def test_large_weighted_bodies_exact_and_float_agree():
+    rng = np.random.default_rng(3)
+    weights = [int(w) for w in rng.integers(1, 9, 26)]
+    game = WeightedVotingGame(weights, sum(weights) // 2 + 1)
+    for index in (johnston, deegan_packel):
+        exact = index(game, exact=True)
+        assert exact.exact and sum(exact.values) == 1
+        approx = index(game, exact=False)
+        assert not approx.exact
+        assert np.max(np.abs(approx.as_float() - exact.as_float())) < 1e-12
+    # Deegan-Packel and Holler-Packel: the dynamic program against counting in two halves
+    form = _threshold.size_threshold(game)
+    table = _threshold.minimal_by_size(form)
+    assert holler_packel(game).counts == tuple(int(r.sum()) for r in table)
+    n_minimal = _enumeration.count_minimal(table)
+    dp = tuple(sum((Fraction(int(c), k) for k, c in enumerate(row) if k and c),
+                   start=Fraction(0)) / n_minimal for row in table)
+    assert deegan_packel(game, exact=True).values == dp
+
+
+def test_two_hundred_members_every_index():
+    rng = np.random.default_rng(0)
+    weights = [int(w) for w in rng.integers(1, 20, 200)]
+    game = WeightedVotingGame(weights, sum(weights) // 2 + 1)
+    for index in (shapley_shubik, banzhaf, johnston, deegan_packel, holler_packel):
+        values = index(game).as_float()
+        assert abs(values.sum() - 1) < 1e-9 or index is banzhaf
+        heavier = np.argsort(weights, kind="stable")
+        assert np.all(np.diff(values[heavier]) >= -1e-12)  # more weight, at least as much

@@ -15,8 +15,9 @@ from typing import Any
 import numpy as np
 
 from ..._namespace import public_dir
-from ...errors import InvalidTypeError
-from ...games.voting import SimpleGame, WeightedVotingGame
+from ...errors import InvalidArgumentError, InvalidTypeError
+from ...games.voting import MAX_ENUMERATION_MEMBERS, SimpleGame, WeightedVotingGame
+from ._critical import critical_counts, critical_integrals, integer_cost
 from ._enumeration import (
     count_minimal,
     enumerate_coalitions,
@@ -24,7 +25,11 @@ from ._enumeration import (
     swing_half,
     swings_by_size,
 )
+from ._threshold import MAX_MIDDLE_MEMBERS, size_threshold
+from ._threshold import minimal_by_size as middle_minimal
+from ._threshold import swings_by_size as middle_swings
 from ._weighted import (
+    MAX_TABLE,
     banzhaf_exact,
     banzhaf_float,
     shapley_exact,
@@ -41,6 +46,11 @@ __dir__ = public_dir(__all__)
 EXACT_SHAPLEY_BUDGET = 60_000_000
 #: ``exact=None`` computes Banzhaf exactly when ``n * m`` is at most this.
 EXACT_BANZHAF_BUDGET = 50_000_000
+#: ``exact=None`` computes Johnston and Deegan-Packel of large weighted games exactly when
+#: the integer-node passes take at most this many operations on Python integers.
+EXACT_CRITICAL_BUDGET = 3_000_000
+#: Up to this many members every index enumerates the ``2**n`` coalitions (fastest there).
+SMALL_MEMBERS = 20
 
 
 def shapley_shubik(game: SimpleGame, *, exact: bool | None = None) -> PowerIndex:
@@ -76,7 +86,7 @@ def shapley_shubik(game: SimpleGame, *, exact: bool | None = None) -> PowerIndex
     (Fraction(1, 3), Fraction(1, 3), Fraction(1, 3))
     """
     exact = _check_exact(exact)
-    if isinstance(game, WeightedVotingGame):
+    if isinstance(game, WeightedVotingGame) and not _middle_first(game):
         plan = weight_plan(game)
         if plan is not None:
             ints, q, _ = plan
@@ -86,7 +96,7 @@ def shapley_shubik(game: SimpleGame, *, exact: bool | None = None) -> PowerIndex
             values = tuple(by_weight[w] if w else (Fraction(0) if use_exact else 0.0)
                            for w in game.integer_weights)
             return PowerIndex("shapley_shubik", game.members, values, use_exact)
-    by_size = swings_by_size(game)
+    by_size = _swings(game)
     n = game.n_members
     coef = [Fraction(math.factorial(k - 1) * math.factorial(n - k), math.factorial(n))
             if k else Fraction(0) for k in range(n + 1)]
@@ -140,7 +150,7 @@ def banzhaf(game: SimpleGame, *, normalized: bool = False,
     if not isinstance(normalized, bool):
         raise InvalidTypeError(f"normalized must be True or False, got {normalized!r}")
     name = "banzhaf_normalized" if normalized else "banzhaf"
-    if isinstance(game, WeightedVotingGame):
+    if isinstance(game, WeightedVotingGame) and not _middle_first(game):
         plan = weight_plan(game)
         if plan is not None:
             ints, q, zero = plan
@@ -156,21 +166,29 @@ def banzhaf(game: SimpleGame, *, normalized: bool = False,
                 total = math.fsum(vals)
                 vals = [v / total for v in vals]
             return PowerIndex(name, game.members, tuple(vals), False)
-    counts = tuple(int(row.sum()) for row in swings_by_size(game))
+    counts = tuple(int(row.sum()) for row in _swings(game))
     result = _from_counts(name, game, counts, normalized)
     if exact is False:
         return PowerIndex(name, game.members, tuple(float(v) for v in result.values), False)
     return result
 
 
-def johnston(game: SimpleGame) -> PowerIndex:
+def johnston(game: SimpleGame, *, exact: bool | None = None) -> PowerIndex:
     """The Johnston index: swings shared among the members critical in each coalition.
 
     In a winning coalition ``S`` a member is *critical* when ``S`` loses without it; ``S``
     is *vulnerable* when it has a critical member. Each vulnerable coalition gives
     ``1 / (number of its critical members)`` to each of them; the index divides by the number
-    of vulnerable coalitions, so it sums to one. Exact; enumerates coalitions (at most 25
-    members).
+    of vulnerable coalitions, so it sums to one.
+
+    Parameters
+    ----------
+    game : WeightedVotingGame or CompositeVotingGame
+    exact : bool or None
+        True: Fractions; False: float64 (within ``1e-12``); None: exact when cheap.
+        Games of up to 20 members, and composite games (at most 25 members), enumerate their
+        coalitions and are always exact; larger weighted games use a dynamic program over
+        weights (any number of members; see :mod:`multilateral.solvers.power`).
 
     See Also
     --------
@@ -183,6 +201,14 @@ def johnston(game: SimpleGame) -> PowerIndex:
     >>> ml.solvers.johnston(ml.WeightedVotingGame([3, 2, 2], 5)).values
     (Fraction(2, 3), Fraction(1, 6), Fraction(1, 6))
     """
+    exact = _check_exact(exact)
+    plan = _critical_plan(game, "the Johnston index", middle_ok=False)
+    if plan is not None:
+        order, ws, q = plan
+        use_exact = _critical_exact(exact, len(ws), q)
+        raw, _ = critical_integrals(ws, q, johnston=True, exact=use_exact)
+        total = sum(raw, start=Fraction(0) if use_exact else 0.0)
+        return _spread("johnston", game, order, [r / total for r in raw], use_exact)
     win, _, n = enumerate_coalitions(game, "the Johnston index")
     critical = np.zeros(win.shape, dtype=np.uint8)
     swings = []
@@ -190,21 +216,28 @@ def johnston(game: SimpleGame) -> PowerIndex:
         swing = swing_half(win, i, n)
         swings.append(swing)
         critical.reshape(1 << (n - 1 - i), 2, 1 << i)[:, 1, :] += swing
-    raw = []
+    raw_f = []
     for i in range(n):
         crit_i = critical.reshape(1 << (n - 1 - i), 2, 1 << i)[:, 1, :][swings[i]]
         counts = np.bincount(crit_i, minlength=n + 1)
-        raw.append(sum((Fraction(int(c), k) for k, c in enumerate(counts) if k and c),
-                       start=Fraction(0)))
-    total = sum(raw, start=Fraction(0))
-    return PowerIndex("johnston", game.members, tuple(r / total for r in raw), True)
+        raw_f.append(sum((Fraction(int(c), k) for k, c in enumerate(counts) if k and c),
+                         start=Fraction(0)))
+    total_f = sum(raw_f, start=Fraction(0))
+    return _finish("johnston", game, tuple(r / total_f for r in raw_f), exact)
 
 
-def deegan_packel(game: SimpleGame) -> PowerIndex:
+def deegan_packel(game: SimpleGame, *, exact: bool | None = None) -> PowerIndex:
     """The Deegan-Packel index: minimal winning coalitions equally likely, spoils shared.
 
     ``DP_i = (1 / |M|) * sum over minimal winning coalitions S containing i of 1 / |S|``.
-    Exact; enumerates coalitions (at most 25 members).
+
+    Parameters
+    ----------
+    game : WeightedVotingGame or CompositeVotingGame
+    exact : bool or None
+        True: Fractions; False: float64; None: exact when cheap. Always exact for games of
+        up to 20 members (enumeration) and composite games of up to 32 (counting in two
+        halves); weighted games of more members use a dynamic program over weights.
 
     See Also
     --------
@@ -217,19 +250,27 @@ def deegan_packel(game: SimpleGame) -> PowerIndex:
     >>> ml.solvers.deegan_packel(ml.WeightedVotingGame([3, 2, 2], 5)).values
     (Fraction(1, 2), Fraction(1, 4), Fraction(1, 4))
     """
-    table = minimal_by_size(game, "the Deegan-Packel index")
+    exact = _check_exact(exact)
+    plan = _critical_plan(game, "the Deegan-Packel index", middle_ok=True)
+    if plan is not None:
+        order, ws, q = plan
+        use_exact = _critical_exact(exact, len(ws), q)
+        raw, n_minimal = critical_integrals(ws, q, johnston=False, exact=use_exact)
+        return _spread("deegan_packel", game, order, [r / n_minimal for r in raw], use_exact)
+    table = _minimal_table(game, "the Deegan-Packel index")
     n_minimal = count_minimal(table)
     vals = tuple(sum((Fraction(int(c), k) for k, c in enumerate(row) if k and c),
                      start=Fraction(0)) / n_minimal for row in table)
-    return PowerIndex("deegan_packel", game.members, vals, True)
+    return _finish("deegan_packel", game, vals, exact)
 
 
 def holler_packel(game: SimpleGame) -> PowerIndex:
     """The Holler-Packel (public good) index: shares of minimal winning coalitions.
 
     ``HP_i = |M_i| / sum_j |M_j|`` where ``M_i`` are the minimal winning coalitions that
-    contain ``i`` (the counts ``|M_i|`` are in ``counts``). Exact; enumerates coalitions (at
-    most 25 members).
+    contain ``i`` (the counts ``|M_i|`` are in ``counts``). Always exact: enumeration up to
+    20 members, counting in two halves up to 32 (composite games too), and for larger
+    weighted games a dynamic program over weights.
 
     See Also
     --------
@@ -243,11 +284,90 @@ def holler_packel(game: SimpleGame) -> PowerIndex:
     >>> hp.values, hp.counts
     ((Fraction(1, 2), Fraction(1, 4), Fraction(1, 4)), (2, 1, 1))
     """
-    table = minimal_by_size(game, "the Holler-Packel index")
-    counts = tuple(int(row.sum()) for row in table)
+    plan = _critical_plan(game, "the Holler-Packel index", middle_ok=True)
+    if plan is not None:
+        order, ws, q = plan
+        by_sorted, _ = critical_counts(ws, q)
+        counts_list = [0] * game.n_members
+        for k, i in enumerate(order):
+            counts_list[i] = by_sorted[k]
+        counts = tuple(counts_list)
+    else:
+        counts = tuple(int(row.sum()) for row in _minimal_table(game, "the Holler-Packel index"))
     total = sum(counts)
     vals = tuple(Fraction(c, total) for c in counts)
     return PowerIndex("holler_packel", game.members, vals, True, counts)
+
+
+# -- dispatch -----------------------------------------------------------------------------------
+def _middle_first(game: WeightedVotingGame) -> bool:
+    """Counting in two halves beats the weight table (huge weights, at most 32 members)."""
+    n = game.n_members
+    if not SMALL_MEMBERS < n <= MAX_MIDDLE_MEMBERS:
+        return False
+    ints = [w for w in game.integer_weights if w]
+    return (1 << (n + 1) // 2) * 4 < table_size(ints, game.integer_quota)
+
+
+def _middle_form(game: SimpleGame) -> Any:
+    if not isinstance(game, SimpleGame):
+        raise InvalidTypeError(
+            f"expected a simple game (WeightedVotingGame or CompositeVotingGame), got "
+            f"{type(game).__name__}")
+    if not SMALL_MEMBERS < game.n_members <= MAX_MIDDLE_MEMBERS:
+        return None
+    form = size_threshold(game)
+    if form is None or sum(form.weights) >= 1 << 62:
+        return None
+    return form
+
+
+def _swings(game: SimpleGame) -> Any:
+    """``out[i, s]``: swings of ``i`` by coalition size, in two halves or by enumeration."""
+    form = _middle_form(game)
+    return swings_by_size(game) if form is None else middle_swings(form)
+
+
+def _minimal_table(game: SimpleGame, what: str) -> Any:
+    form = _middle_form(game)
+    return minimal_by_size(game, what) if form is None else middle_minimal(form)
+
+
+def _critical_plan(game: SimpleGame, what: str, middle_ok: bool
+                   ) -> tuple[list[int], list[int], int] | None:
+    """Members (heaviest first) with their weights and the quota for the dynamic program;
+    None to enumerate or to count in two halves."""
+    if not isinstance(game, WeightedVotingGame) or game.n_members <= SMALL_MEMBERS:
+        return None
+    q = game.integer_quota
+    if q > MAX_TABLE:
+        if (middle_ok and game.n_members <= MAX_MIDDLE_MEMBERS) or (
+                game.n_members <= MAX_ENUMERATION_MEMBERS):
+            return None
+        raise InvalidArgumentError(
+            f"{what} of this game needs a weight table of {q:,} entries (the integer quota): "
+            "too large. Round the weights to fewer significant digits (e.g. shares in basis "
+            "points)")
+    if middle_ok and _middle_first(game):
+        return None
+    ws = game.integer_weights
+    order = sorted((i for i, w in enumerate(ws) if w), key=lambda i: (-ws[i], i))
+    return order, [ws[i] for i in order], q
+
+
+def _critical_exact(exact: bool | None, n: int, q: int) -> bool:
+    if exact is not None:
+        return exact
+    return integer_cost(n, q) <= EXACT_CRITICAL_BUDGET
+
+
+def _spread(name: str, game: SimpleGame, order: list[int], values: list[Any],
+            exact: bool) -> PowerIndex:
+    """Values of the sorted nonzero members back in member order (zeros elsewhere)."""
+    out: list[Any] = [Fraction(0) if exact else 0.0] * game.n_members
+    for k, i in enumerate(order):
+        out[i] = values[k] if exact else float(values[k])
+    return PowerIndex(name, game.members, tuple(out), exact)
 
 
 # -- helpers ----------------------------------------------------------------------------------

@@ -1,0 +1,222 @@
+"""Johnston, Deegan-Packel and Holler-Packel of weighted games by dynamic programming.
+
+No coalition is enumerated, so any number of members works (the weight table has ``q``
+entries). Members are sorted by weight, heaviest first (ties by position). In a winning
+coalition ``S`` of weight ``W`` a member is critical exactly when its weight exceeds the
+excess ``W - q``, so the critical members of ``S`` are its heaviest ones, down to the *last
+critical member* ``l``: ``S = X + {l} + Y`` with ``X`` any subset of the members before ``l``
+(all critical) and ``Y`` a subset of the members after ``l`` (none critical). ``S`` is
+*minimal* winning when all its members are critical (``Y`` empty). For a table ``E_l(a)``
+that counts the ways to complete ``X`` of weight ``a`` (only ``Y`` empty for minimal
+coalitions; every ``Y`` whose heaviest member ``r`` satisfies ``w_r <= W - q < w_l`` for
+Johnston: sums of suffix subset counts over a window that depends on ``r``, gathered for all
+``r`` at once by two running sums), the coalitions in which member ``i`` is critical are
+counted by a forward table over the members before ``i`` and a backward table over the
+members after it::
+
+    F_i(a) = sum over X before i of weight a of u**|X|
+    R_{i-1}(a) = E_i(a) + R_i(a) + u * R_i(a + w_i)
+    J_i(u) = sum_a F_i(a) * (E_i(a) + u * R_i(a + w_i))
+
+``J_i(u)`` weighs a coalition with ``|X|`` other critical members by ``u**|X|``: at ``u = 1``
+it counts (Holler-Packel), and its integral over ``[0, 1]`` weighs each coalition by ``1 /
+(number of critical members)`` (Johnston; for minimal coalitions ``1 / |S|``,
+Deegan-Packel). ``J_i`` is a polynomial of degree below ``n``: Gauss-Legendre quadrature
+with ``ceil(n / 2)`` nodes integrates it exactly in float64 (all terms are positive: no
+cancellation), and interpolation at the integer nodes ``0 .. n-1`` with exact rational
+weights gives Fractions. ``O(n q)`` per node.
+"""
+
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+__all__ = ["NODE_CHUNK", "critical_counts", "critical_integrals", "exact_node_weights"]
+
+NODE_CHUNK = 12_000_000  # float64 entries of the stored backward tables per pass (96 MB)
+MIN_ROWS = 8            # fewer nodes a pass than this: keep R_i only every sqrt(n) members
+
+
+def completions(w: list[int], q: int, johnston: bool) -> list[NDArray[Any]]:
+    """``E_l(a)`` for each member ``l`` (sorted heaviest first), exact Python integers."""
+    n = len(w)
+    out: list[NDArray[Any]] = [np.zeros(0, dtype=object)] * n
+    g = np.zeros(q, dtype=object)   # subset counts of the members after l, by weight
+    g[0] = 1
+    gc = np.cumsum(g).astype(object)
+    running_a = np.zeros(q, dtype=object)   # sum over r > l of Gc_r(q - 1 - w_r - a)
+    running_k = np.zeros(q, dtype=object)   # sum over r > l of Gc_r(v)
+    for lam in range(n - 1, -1, -1):
+        wl = w[lam]
+        e = np.zeros(q, dtype=object)
+        e[max(q - wl, 0):] = 1
+        if johnston:
+            e += running_a
+            if wl < q:   # minus K(q - w_l - 1 - a) for a <= q - w_l - 1
+                e[:q - wl] -= running_k[q - wl - 1::-1]
+                # add r = lam, then move the suffix one member up
+                running_a[:q - wl] += gc[q - wl - 1::-1]
+                g[wl:] += g[:q - wl].copy()
+            running_k += gc
+            gc = np.cumsum(g).astype(object)
+        out[lam] = e
+    return out
+
+
+class _Passes:
+    """``J_i(u_k)`` for all members and a batch of nodes, with the backward tables ``R_i``
+    kept only every ``stride`` members and recomputed block by block (memory
+    ``(n / stride + stride)`` tables instead of ``n``)."""
+
+    def __init__(self, w: list[int], q: int, e: list[NDArray[Any]], u: NDArray[Any],
+                 stride: int = 1, store: NDArray[Any] | None = None) -> None:
+        self.w, self.q, self.e, self.u = w, q, e, u
+        self.store = store
+        self.uc = u[:, None]
+        self.stride = stride
+
+    def _step(self, r: NDArray[Any], i: int) -> NDArray[Any]:
+        """``R_{i-1}`` from ``R_i``."""
+        w, q = self.w[i], self.q
+        out = r + self.e[i]
+        if w < q:
+            tmp = self.tmp[:, :q - w]
+            np.multiply(r[:, w:], self.uc, out=tmp)
+            out[:, :q - w] += tmp
+        return out
+
+    def run(self) -> tuple[NDArray[Any], NDArray[Any]]:
+        """``(J, own)``: ``J[i, k] = J_i(u_k)``; ``own[i, k]`` the part where ``i`` is the
+        last critical member."""
+        n, q, k = len(self.w), self.q, len(self.u)
+        self.tmp = np.empty((k, q), dtype=self.u.dtype)
+        r = np.zeros((k, q), dtype=self.u.dtype)
+        marks: dict[int, NDArray[Any]] = {n - 1: r}
+        if self.stride == 1 and self.store is not None:
+            store = self.store[:, :k]   # preallocated: no fresh pages for each pass
+            store[n - 1] = 0
+            for i in range(n - 1, 0, -1):
+                np.add(store[i], self.e[i], out=store[i - 1])
+                w = self.w[i]
+                if w < q:
+                    tmp = self.tmp[:, :q - w]
+                    np.multiply(store[i][:, w:], self.uc, out=tmp)
+                    store[i - 1][:, :q - w] += tmp
+            marks = dict(enumerate(store))
+        else:
+            for i in range(n - 1, 0, -1):
+                r = self._step(r, i)
+                if (i - 1) % self.stride == 0 or self.stride == 1:
+                    marks[i - 1] = r
+        f = np.zeros((k, q), dtype=self.u.dtype)
+        f[:, 0] = 1
+        out = np.zeros((n, k), dtype=self.u.dtype)
+        own = np.zeros((n, k), dtype=self.u.dtype)
+        for lo in range(0, n, self.stride):
+            hi = min(lo + self.stride, n)
+            if self.stride == 1:
+                block = marks
+            else:
+                top = hi if hi in marks else n - 1
+                block = {top: marks[top]}
+                for i in range(top, lo, -1):
+                    block[i - 1] = self._step(block[i], i)
+            for i in range(lo, hi):
+                wi = self.w[i]
+                part = f @ self.e[i] if f.dtype != object else (f * self.e[i]).sum(axis=1)
+                own[i] = part
+                if wi < q:
+                    tail = block[i][:, wi:]
+                    head = f[:, :q - wi]
+                    cross = (np.einsum("ka,ka->k", head, tail) if f.dtype != object
+                             else (head * tail).sum(axis=1))
+                    out[i] = part + self.u * cross
+                    tmp = self.tmp[:, :q - wi]
+                    np.multiply(head, self.uc, out=tmp)
+                    f[:, wi:] += tmp
+                else:
+                    out[i] = part
+        return out, own
+
+
+def critical_counts(w: list[int], q: int) -> tuple[list[int], int]:
+    """Minimal winning coalitions containing each member, and their number (exact)."""
+    e = completions(w, q, johnston=False)
+    counts, own = _Passes(w, q, e, np.ones(1, dtype=object)).run()
+    # each minimal coalition is counted once at its last (lightest) member
+    return [int(c) for c in counts[:, 0]], int(own[:, 0].sum())
+
+
+def critical_integrals(w: list[int], q: int, johnston: bool,
+                       exact: bool) -> tuple[list[Any], Any]:
+    """``(integral_0^1 J_i(u) du for each member, number of minimal winning coalitions)``,
+    Fractions and int, or floats."""
+    n = len(w)
+    e = completions(w, q, johnston)
+    if exact:
+        d = degree(w, q) + 1
+        nodes = np.array(list(range(d)), dtype=object)
+        values, _ = _Passes(w, q, e, nodes).run()
+        weights = exact_node_weights(d)
+        count: int | None = None if johnston else critical_counts(w, q)[1]
+        return [sum((Fraction(int(values[i, k])) * weights[k] for k in range(d)),
+                    start=Fraction(0)) for i in range(n)], count
+    scale = 2.0 ** -min(n, 900)   # counts up to 2**n stay finite in float64
+    ef = [np.asarray(x, dtype=float) * scale for x in e]
+    x, g = np.polynomial.legendre.leggauss(degree(w, q) // 2 + 1)
+    u, g = np.append((x + 1.0) / 2.0, 1.0), np.append(g / 2.0, 0.0)   # u = 1: counts
+    rows = min(len(u), NODE_CHUNK // (n * q))   # nodes per pass when every R_i is kept
+    stride, store = 1, None
+    if rows < MIN_ROWS:
+        stride = max(1, math.isqrt(n))
+        rows = max(1, NODE_CHUNK // max(1, (n // stride + 2 * stride) * q))
+    else:
+        store = np.empty((n, rows, q))
+    acc = np.zeros(n)
+    minimal = 0.0
+    for lo in range(0, len(u), rows):
+        part, own = _Passes(w, q, ef, u[lo:lo + rows], stride, store).run()
+        acc += part @ g[lo:lo + rows]
+        if lo + rows >= len(u):
+            minimal = float(own[:, -1].sum()) / scale
+    return [float(v) / scale for v in acc], minimal
+
+
+def degree(w: list[int], q: int) -> int:
+    """A bound on the degree of ``J_i``: the most members whose weights sum below ``q``
+    (the other critical members of a coalition weigh less than ``q`` together)."""
+    total, k = 0, 0
+    for x in sorted(w):
+        total += x
+        if total >= q:
+            break
+        k += 1
+    return min(k, len(w) - 1)
+
+
+def exact_node_weights(n: int) -> list[Fraction]:
+    """``c_k`` with ``integral_0^1 p(u) du = sum_k c_k p(k)`` for polynomials of degree < n."""
+    out = []
+    for k in range(n):
+        coef = [Fraction(1)]   # prod_{j != k} (u - j) / (k - j), lowest degree first
+        for j in range(n):
+            if j == k:
+                continue
+            d = Fraction(1, k - j)
+            nxt = [Fraction(0)] * (len(coef) + 1)
+            for t, c in enumerate(coef):
+                nxt[t + 1] += c * d
+                nxt[t] -= c * j * d
+            coef = nxt
+        out.append(sum((c / (t + 1) for t, c in enumerate(coef)), start=Fraction(0)))
+    return out
+
+
+def integer_cost(n: int, q: int) -> int:
+    """Object operations of the exact path (``n`` nodes, ``n`` members, ``q`` weights)."""
+    return n * n * q * max(1, math.ceil(n / 60))

@@ -1,0 +1,253 @@
+"""Composite games as *size-threshold* games, and their indices by meeting in the middle.
+
+Many composite rules are weighted games whose quota depends on the number of members: a
+double majority of ``k`` members and population ``Q`` wins when ``|S| >= k`` and
+``w(S) >= Q``, i.e. when ``w(S) >= t(|S|)`` with ``t(s) = Q`` for ``s >= k`` and ``t(s) =
+inf`` below; a union with "at least ``k'`` members" sets ``t(s) = 0`` from ``k'`` on. Any
+intersection or union (nested too) of weighted games that share one weight vector (up to a
+factor) and of games with equal weights (member counts) is of this form, with ``t``
+non-increasing (:func:`size_threshold`).
+
+In such a game ``i`` swings ``S`` (not containing ``i``, ``|S| = s``) exactly when
+``t(s + 1) - w_i <= w(S) <= t(s) - 1``; a coalition is minimal winning exactly when its
+lightest member swings the rest (the others are heavier, so they are critical too). Both
+are counted exactly, with no limit on the weights, by splitting the members into two halves,
+listing the ``2**(n/2)`` subsets of each with their weights and sizes, and counting for each
+subset of one half the subsets of the other in the window (binary search in the other half
+sorted by weight, one size at a time). About ``n * 2**(n/2) * n`` steps: the EU Council's 27
+members in about 0.3 s an index, at most :data:`MAX_MIDDLE_MEMBERS` members.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import numpy as np
+from numpy.typing import NDArray
+
+from ...games.voting import CompositeVotingGame, SimpleGame, WeightedVotingGame
+
+__all__ = ["MAX_MIDDLE_MEMBERS", "SizeThreshold", "minimal_by_size", "size_threshold",
+           "swings_by_size"]
+
+#: The largest number of members counted by meeting in the middle (2**16 subsets a half;
+#: measured: 0.3 s an index at 27 members, 0.7 s at 30, 2-3 s at 32).
+MAX_MIDDLE_MEMBERS = 32
+_NO = None   # a size at which no weight wins
+
+
+class SizeThreshold:
+    """``S`` wins when ``w(S) >= t[|S|]``; ``t[s] is None``: no coalition of size ``s`` wins."""
+
+    def __init__(self, weights: list[int], thresholds: list[int | None]) -> None:
+        self.weights = weights
+        self.thresholds = thresholds
+
+    def limit(self, s: int) -> int:
+        """``t(s)`` as an integer (one more than the total weight when nothing wins)."""
+        t = self.thresholds[s]
+        return sum(self.weights) + 1 if t is None else max(t, 0)
+
+
+def _form(game: SimpleGame) -> tuple[list[Fraction] | None, list[Fraction | None]] | None:
+    """``(weights or None when all are equal, thresholds by size)``, or None."""
+    n = game.n_members
+    if isinstance(game, WeightedVotingGame):
+        ws = [Fraction(x) for x in game.weights]
+        q = Fraction(game.quota)
+        if len(set(ws)) == 1:   # a member count: size s wins when s * w >= q
+            return None, [Fraction(0) if s * ws[0] >= q else _NO for s in range(n + 1)]
+        return ws, [q] * (n + 1)
+    if not isinstance(game, CompositeVotingGame):
+        return None   # pragma: no cover - no other simple games today
+    forms = [_form(g) for g in game.components]
+    if any(f is None for f in forms):
+        return None
+    weights: list[Fraction] | None = None
+    rows: list[list[Fraction | None]] = []
+    for f in forms:
+        assert f is not None
+        fw, t = f
+        if fw is not None:
+            if weights is None:
+                weights = fw
+            else:
+                ratio = _ratio(fw, list(weights))
+                if ratio is None:
+                    return None
+                t = [None if x is None else x / ratio for x in t]
+        rows.append(t)
+    pick = max if game.rule == "all" else min
+    out: list[Fraction | None] = []
+    for s in range(n + 1):
+        column = rows_at(rows, s)
+        if game.rule == "all":
+            out.append(None if any(x is None for x in column)
+                       else pick(x for x in column if x is not None))
+        else:
+            finite = [x for x in column if x is not None]
+            out.append(pick(finite) if finite else None)
+    return weights, out
+
+
+def rows_at(rows: list[list[Fraction | None]], s: int) -> list[Fraction | None]:
+    return [r[s] for r in rows]
+
+
+def _ratio(a: list[Fraction], b: list[Fraction]) -> Fraction | None:
+    """``k`` with ``a = k * b`` (k > 0), or None."""
+    k = None
+    for x, y in zip(a, b, strict=True):
+        if y == 0 or x == 0:
+            if x != y:
+                return None
+            continue
+        if k is None:
+            k = x / y
+        elif x / y != k:
+            return None
+    return k if k is not None and k > 0 else None
+
+
+def size_threshold(game: SimpleGame) -> SizeThreshold | None:
+    """The game as integer weights and thresholds by size, or None when it is not one."""
+    form = _form(game)
+    if form is None:
+        return None
+    ws, t = form
+    n = game.n_members
+    if ws is None:
+        ws = [Fraction(1)] * n
+    scale = 1
+    for x in [*ws, *(v for v in t if v is not None)]:
+        scale = scale * x.denominator // _gcd(scale, x.denominator)
+    ints = [int(x * scale) for x in ws]
+    thresholds: list[int | None] = []
+    for v in t:
+        if v is None:
+            thresholds.append(None)
+        else:
+            scaled = v * scale
+            thresholds.append(-(-scaled.numerator // scaled.denominator))
+    return SizeThreshold(ints, thresholds)
+
+
+def _gcd(a: int, b: int) -> int:
+    while b:
+        a, b = b, a % b
+    return a
+
+
+# -- meeting in the middle ----------------------------------------------------------------------
+def _subsets(weights: list[int]) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """Weights and sizes of all ``2**len(weights)`` subsets, by bitmask."""
+    w = np.zeros(1, dtype=np.int64)
+    s = np.zeros(1, dtype=np.int64)
+    for x in weights:
+        w = np.concatenate([w, w + x])
+        s = np.concatenate([s, s + 1])
+    return w, s
+
+
+class _Half:
+    """The subsets of one half, grouped by size and sorted by weight within a size."""
+
+    def __init__(self, weights: list[int]) -> None:
+        self.n = len(weights)
+        w, s = _subsets(weights)
+        self.w, self.s = w, s
+        self.by_size = []
+        for k in range(self.n + 1):
+            pick = np.flatnonzero(s == k)
+            order = np.argsort(w[pick], kind="stable")
+            self.by_size.append((pick[order], w[pick][order]))
+
+
+def _pairs(a: _Half, b: _Half, lo: NDArray[np.int64], hi: NDArray[np.int64],
+           members: bool) -> tuple[NDArray[np.int64], NDArray[np.int64] | None,
+                                   NDArray[np.int64] | None]:
+    """Pairs ``(x in a, y in b)`` with ``lo[s] <= w(x) + w(y) <= hi[s]``, ``s = |x| + |y|``.
+
+    Returns the counts by total size and, when ``members``, the counts by size of the pairs
+    whose ``a``-part (``b``-part) contains each member of that half: ``(n_a, n + 1)`` and
+    ``(n_b, n + 1)`` arrays.
+    """
+    total = a.n + b.n
+    by_size = np.zeros(total + 1, dtype=np.int64)
+    per_a = np.zeros((len(a.w), total + 1), dtype=np.int64) if members else None
+    per_b = np.zeros((len(b.w), total + 1), dtype=np.int64) if members else None
+    for sa in range(a.n + 1):
+        ia, wa = a.by_size[sa]
+        if not len(ia):
+            continue
+        for sb in range(b.n + 1):
+            s = sa + sb
+            if lo[s] > hi[s]:
+                continue
+            ib, wb = b.by_size[sb]
+            left = np.searchsorted(wb, lo[s] - wa, side="left")
+            right = np.searchsorted(wb, hi[s] - wa, side="right")
+            count = right - left
+            by_size[s] += int(count.sum())
+            if members:
+                assert per_a is not None and per_b is not None
+                per_a[ia, s] += count
+                # each x adds one to the sorted run [left, right) of b's subsets of size sb
+                marks = (np.bincount(left, minlength=len(wb) + 1)
+                         - np.bincount(right, minlength=len(wb) + 1))
+                per_b[ib, s] += np.cumsum(marks)[:len(wb)]
+    if not members:
+        return by_size, None, None
+    assert per_a is not None and per_b is not None
+    bits_a = (np.arange(len(a.w))[:, None] >> np.arange(a.n)) & 1
+    bits_b = (np.arange(len(b.w))[:, None] >> np.arange(b.n)) & 1
+    return by_size, bits_a.T @ per_a, bits_b.T @ per_b
+
+
+def _windows(form: SizeThreshold, wi: int) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """For a coalition of size s without i: ``[t(s+1) - w_i, t(s) - 1]`` (i swings it)."""
+    n = len(form.weights)
+    lo = np.array([form.limit(s + 1) - wi if s < n else 1 for s in range(n + 1)],
+                  dtype=np.int64)
+    hi = np.array([form.limit(s) - 1 if s < n else 0 for s in range(n + 1)], dtype=np.int64)
+    return lo, hi
+
+
+def _split(ids: list[int]) -> tuple[list[int], list[int]]:
+    half = len(ids) // 2
+    return ids[:half], ids[half:]
+
+
+def swings_by_size(form: SizeThreshold) -> NDArray[np.int64]:
+    """``out[i, k]``: winning coalitions of size ``k`` that ``i`` swings (i included)."""
+    w = form.weights
+    n = len(w)
+    out = np.zeros((n, n + 1), dtype=np.int64)
+    for i in range(n):
+        left, right = _split([j for j in range(n) if j != i])
+        a, b = _Half([w[j] for j in left]), _Half([w[j] for j in right])
+        lo, hi = _windows(form, w[i])
+        counts, _, _ = _pairs(a, b, lo, hi, members=False)
+        out[i, 1:len(counts) + 1] = counts   # by size with i, as in the enumeration
+    return out
+
+
+def minimal_by_size(form: SizeThreshold) -> NDArray[np.int64]:
+    """``out[i, k]``: minimal winning coalitions of size ``k`` containing ``i`` (exact)."""
+    w = form.weights
+    n = len(w)
+    order = sorted(range(n), key=lambda j: (-w[j], j))   # heaviest first
+    out = np.zeros((n, n + 1), dtype=np.int64)
+    for pos, last in enumerate(order):
+        left, right = _split(order[:pos])
+        a, b = _Half([w[j] for j in left]), _Half([w[j] for j in right])
+        lo, hi = _windows(form, w[last])
+        counts, per_a, per_b = _pairs(a, b, lo, hi, members=True)
+        assert per_a is not None and per_b is not None
+        top = len(counts) + 1   # T of size s plus the last member: size s + 1
+        out[last, 1:top] += counts
+        for k, j in enumerate(left):
+            out[j, 1:top] += per_a[k]
+        for k, j in enumerate(right):
+            out[j, 1:top] += per_b[k]
+    return out
