@@ -1,30 +1,48 @@
-"""Vertex enumeration of a simple polytope by pivoting (breadth-first over its graph).
+"""Vertex enumeration of a simple polytope by reverse search (Avis and Fukuda), in numpy.
 
 Private helper of :mod:`multilateral.solvers.two_player`. A vertex of ``{z : g z <= h}`` in
-dimension ``d`` is a set of ``d`` tight rows (a basis). Moving off one tight row along the
-edge it defines reaches, by the minimum-ratio test, the neighbouring vertex; a breadth-first
-search over these edges from one known vertex visits every vertex of a simple polytope (the
-graph of a polytope is connected). Every step is vectorised over a chunk of the frontier with
-batched :func:`numpy.linalg.inv`, so the cost is about ``V d^2 (f + d)`` flops for ``V``
-vertices, and memory is linear in ``V``. When a ratio test ties, the polytope is not simple
-(the game is degenerate) and the search gives up (returns None) so the caller can fall back
-to qhull, which handles degenerate polytopes.
+dimension ``d`` is a basis: ``d`` tight rows. Its dictionary ``T = g M^-1`` (``M`` the basis
+rows) gives every edge at once: leaving basis position ``p`` moves along ``-M^-1 e_p``, row
+``i``'s slack falls at rate ``-T[i, p]`` and the minimum-ratio test names the row that enters.
+Reverse search (Avis and Fukuda 1992, the method of lrs) makes the graph a tree without
+storing it: the *parent* of a vertex is its neighbour along the improving edge (of the linear
+objective minimised at the start vertex) whose basis row has the smallest index, so a vertex
+is a *child* of ``v`` exactly when the edge back to ``v`` is that edge. The reduced costs of
+a neighbour follow from ``v``'s dictionary by one rank-one update, so each vertex costs
+``O(f d)`` flops (the pivot ``T <- T - T[:, p] (T[q] - e_p) / T[q, p]``); a depth-first walk
+over chunks of vertices keeps memory bounded by the tree's depth times the chunk, not by the
+number of vertices (no hash set of visited bases). A ratio-test tie means the polytope is not
+simple (a degenerate game): the walk raises :class:`NotSimple` so the caller can use qhull.
+
+References
+----------
+Avis, D. and Fukuda, K. (1992). A pivoting algorithm for convex hulls and vertex enumeration
+of arrangements and polyhedra. *Discrete & Computational Geometry* 8, 295-313.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from math import comb
 
 import numpy as np
 from numpy.typing import NDArray
 
 from .._namespace import public_dir
-from ..tolerances import ROUNDING, SAME_POINT
+from ..tolerances import ROUNDING
 
-__all__ = ["VertexLimitExceeded", "pivot_vertices", "vertex_upper_bound"]
+__all__ = [
+    "NotSimple",
+    "VertexLimitExceeded",
+    "pivot_vertices",
+    "reverse_search",
+    "vertex_upper_bound",
+]
 __dir__ = public_dir(__all__)
 
-_CHUNK = 4096  # frontier vertices handled per batched step (bounds the memory per step)
+_CHUNK = 2048  # vertices pivoted per batched step (bounds the memory per step)
+_TINY = float(np.finfo(np.float64).tiny)  # rates below this never block an edge
+_FAR = 1e250  # a least ratio this large means no row blocks the edge
 
 
 class VertexLimitExceeded(Exception):
@@ -33,6 +51,10 @@ class VertexLimitExceeded(Exception):
     def __init__(self, count: int) -> None:
         super().__init__(count)
         self.count = count
+
+
+class NotSimple(Exception):
+    """A ratio-test tie: the polytope is not simple (internal signal)."""
 
 
 def vertex_upper_bound(facets: int, dim: int) -> int:
@@ -52,42 +74,105 @@ def vertex_upper_bound(facets: int, dim: int) -> int:
     return comb(f - (d + 1) // 2, f - d) + comb(f - (d + 2) // 2, f - d)
 
 
-def _codes(bases: NDArray[np.intp], words: int) -> NDArray[np.int64]:
-    """Bit-mask codes (``words`` int64 per basis) of sorted row-index sets."""
-    out = np.zeros((bases.shape[0], words), dtype=np.int64)
-    one = np.int64(1)
-    for w in range(words):
-        sel = (bases >= 63 * w) & (bases < 63 * (w + 1))
-        bits = np.left_shift(one, np.where(sel, bases - 63 * w, 0).astype(np.int64))
-        out[:, w] = np.where(sel, bits, 0).sum(axis=1)
-    return out
+def _objective(d: int) -> NDArray[np.float64]:
+    """Generic positive weights: no edge is parallel to a level set by coincidence."""
+    return 1.0 + 0.5 * ((np.arange(1, d + 1) * 0.6180339887498949) % 1.0)
 
 
-def _step(
-    g: NDArray[np.float64], h: NDArray[np.float64], front: NDArray[np.intp]
-) -> tuple[NDArray[np.float64], NDArray[np.intp]] | None:
-    """The vertices of ``front`` and all their neighbours' bases; None on a ratio tie."""
-    n_front, d = front.shape
-    mats = g[front]
-    if np.any(np.abs(np.linalg.det(mats)) <= ROUNDING):
-        return None
-    inv = np.linalg.inv(mats)
-    z = np.matmul(inv, h[front][:, :, None])[:, :, 0]
-    slack = h[None, :] - z @ g.T  # (F, f)
-    rate = -np.matmul(g, inv)  # (F, f, d): row i's rate along the edge leaving basis row k
-    rate[np.arange(n_front)[:, None], front, :] = 0.0
-    with np.errstate(divide="ignore", invalid="ignore"):
-        ratio = np.where(rate > SAME_POINT, np.clip(slack, 0.0, None)[:, :, None] / rate, np.inf)
-    arg = ratio.argmin(axis=1)  # (F, d)
-    best = np.take_along_axis(ratio, arg[:, None, :], axis=1)
-    if not np.all(np.isfinite(best)):
-        return None  # unbounded edge: not a polytope (should not happen)
-    if np.any((ratio <= best * (1 + SAME_POINT) + SAME_POINT).sum(axis=1) > 1):
-        return None  # a tie: more than d tight rows somewhere (degenerate)
-    nxt = np.repeat(front[:, None, :], d, axis=1)
-    k = np.arange(d)
-    nxt[:, k, k] = arg
-    return z, np.sort(nxt.reshape(n_front * d, d), axis=1)
+def reverse_search(
+    g: NDArray[np.float64],
+    h: NDArray[np.float64],
+    start: NDArray[np.intp],
+    limit: int,
+    chunk: int = _CHUNK,
+    perturb: NDArray[np.float64] | None = None,
+) -> Iterator[tuple[NDArray[np.intp], NDArray[np.float64]]]:
+    """Every vertex of the simple polytope ``{z : g z <= h}``, in chunks ``(bases, slacks)``.
+
+    ``start`` holds the ``d`` tight rows of one vertex, which must be ``z = 0`` with
+    ``g[start] = -I`` (so ``z[i]`` is the slack of row ``start[i]``). Each vertex is yielded
+    once, with its ``d`` basis rows (unsorted) and the slacks of all rows. Raises
+    :class:`NotSimple` on a ratio-test tie and :class:`VertexLimitExceeded` after ``limit``.
+
+    With ``perturb`` (generic small offsets of every row), the walk runs on ``{g z <= h + perturb}``, a
+    simple polytope when the perturbation is generic (the lexicographic rule of lrs, with a
+    small number instead of a symbol): its bases are yielded with the slacks of the
+    *unperturbed* vertex they stand for, so a degenerate vertex comes once per basis.
+    """
+    f, d = g.shape
+    start = np.asarray(start, dtype=np.intp)
+    weights = _objective(d)
+    # Each vertex carries its basis rows, the slack of every row, the rates L[p, i] = -T[i, p]
+    # at which row i's slack falls along edge p (transposed: reductions run along the last,
+    # contiguous axis) and the reduced costs r = c M^-1. At the start vertex M = -I, so
+    # L = g^T, and r = -c with c = weights (c z is minimised only at z = 0).
+    h0 = np.asarray(h, dtype=float)[None, :].copy()
+    h0[0, start] = np.inf  # basis rows carry an infinite slack: the ratio test skips them
+    if perturb is None:
+        hp = h0
+    else:  # the start basis of the perturbed polytope: g[start] z = -z = perturb[start]
+        hp = h0 + (perturb + g @ perturb[start])[None, :]
+        hp[0, start] = np.inf
+    state = (start[None, :].copy(), hp, np.ascontiguousarray(g.T)[None], -weights[None], h0)
+    stack = [state]
+    count = 0
+    arange_d = np.arange(d)
+    while stack:
+        bases, slack, rates, red, real = stack.pop()
+        n_front = bases.shape[0]
+        count += n_front
+        if count > limit:
+            raise VertexLimitExceeded(count)
+        if np.any(slack <= ROUNDING):
+            raise NotSimple("more than d tight rows")  # a degenerate vertex
+        yield bases, np.where(np.isinf(real), 0.0, real)  # negative: not a vertex unperturbed
+        ratio = np.maximum(rates, _TINY)
+        np.divide(slack[:, None, :], ratio, out=ratio)  # rates <= 0: ratio > 1e290, never least
+        arg = ratio.argmin(axis=2)  # (F, d): the entering row of each edge
+        best = np.take_along_axis(ratio, arg[:, :, None], axis=2)[:, :, 0]
+        if np.any(best > _FAR):
+            raise NotSimple("unbounded edge")  # not a polytope (should not happen)
+        np.put_along_axis(ratio, arg[:, :, None], np.inf, axis=2)
+        if np.any(ratio.min(axis=2) <= best * (1 + ROUNDING) + ROUNDING):
+            raise NotSimple("ratio tie")  # more than d tight rows at a neighbour
+        # Only edges that raise the objective (r_p < 0) can lead to children. Across edge p
+        # (row q = arg[v, p] replaces basis row p) the neighbour's reduced costs are
+        # r_w[p'] = r[p'] + phi (L[p', q] + [p = p']) with phi = -r_p / L[p, q] > 0; w is a
+        # child iff no improving position of w other than p holds a row below q.
+        v, p = np.nonzero(red < 0.0)
+        q = arg[v, p]
+        lq = rates[v[:, None], arange_d[None, :], q[:, None]]  # (E, d): L[p', q]
+        phi = -red[v, p] / lq[np.arange(v.size), p]
+        red_w = red[v] + phi[:, None] * lq
+        red_w[np.arange(v.size), p] = phi
+        rows_w = np.where(red_w > 0.0, bases[v], f)
+        rows_w[np.arange(v.size), p] = f
+        keep = q < rows_w.min(axis=1)
+        v, p, q, lq, red_w = v[keep], p[keep], q[keep], lq[keep], red_w[keep]
+        for c0 in range(0, v.size, chunk):
+            cut = slice(c0, c0 + chunk)
+            vc, pc, qc = v[cut], p[cut], q[cut]
+            k = np.arange(vc.size)
+            lv = rates[vc]  # (C, d, f) copy
+            prow = lv[k, pc, :]  # (C, f): L[p, :]
+            w = lq[cut] / lq[cut][k, pc][:, None]
+            w[k, pc] += 1.0 / lq[cut][k, pc]
+            lv -= w[:, :, None] * prow[:, None, :]
+            nb = bases[vc].copy()
+            left = nb[k, pc]
+            nb[k, pc] = qc
+            step = best[vc, pc]
+            ns = slack[vc] - step[:, None] * prow
+            ns[k, qc] = np.inf
+            ns[k, left] = step
+            if perturb is None:
+                nreal = ns
+            else:
+                rstep = np.clip(real[vc, qc] / lq[cut][k, pc], 0.0, None)
+                nreal = real[vc] - rstep[:, None] * prow
+                nreal[k, qc] = np.inf
+                nreal[k, left] = rstep
+            stack.append((nb, ns, lv, red_w[cut], nreal))
 
 
 def pivot_vertices(
@@ -95,50 +180,19 @@ def pivot_vertices(
 ) -> tuple[NDArray[np.float64], NDArray[np.bool_]] | None:
     """All vertices of the simple polytope ``{z : g z <= h}`` and their tight rows.
 
-    ``start`` holds the ``d`` tight rows of one vertex. Returns None if the polytope turns
-    out not to be simple; raises :class:`VertexLimitExceeded` once more than ``limit``
-    vertices are found.
+    ``start`` holds the ``d`` tight rows of the vertex ``z = 0`` (``g[start] = -I``).
+    Returns None if the polytope turns out not to be simple; raises
+    :class:`VertexLimitExceeded` once more than ``limit`` vertices are found.
     """
     f = g.shape[0]
-    words = (f + 62) // 63
-    front = np.sort(np.asarray(start, dtype=np.intp))[None, :]
-    seen = _codes(front, words)
-    points: list[NDArray[np.float64]] = []
-    bases: list[NDArray[np.intp]] = []
-    while front.shape[0]:
-        found: list[NDArray[np.intp]] = []
-        for c0 in range(0, front.shape[0], _CHUNK):
-            step = _step(g, h, front[c0 : c0 + _CHUNK])
-            if step is None:
-                return None
-            points.append(step[0])
-            chunk_codes = _codes(step[1], words)
-            if words == 1:
-                _, first = np.unique(chunk_codes[:, 0], return_index=True)
-            else:
-                _, first = np.unique(chunk_codes, axis=0, return_index=True)
-            found.append(step[1][first])  # neighbours repeat: keep each once per chunk
-        bases.append(front)
-        cand = np.concatenate(found)
-        codes = _codes(cand, words)
-        if words == 1:
-            flat, first = np.unique(codes[:, 0], return_index=True)
-            codes = flat[:, None]
-        else:
-            codes, first = np.unique(codes, axis=0, return_index=True)
-        if words == 1:  # one int64 per basis: sorted 1-D arrays (much faster than axis=0)
-            flat = codes[:, 0]
-            new = np.flatnonzero(~np.isin(flat, seen[:, 0], assume_unique=True))
-            seen = np.sort(np.concatenate([seen[:, 0], flat[new]]))[:, None]
-        else:
-            both = np.concatenate([seen, codes])
-            _, idx, counts = np.unique(both, axis=0, return_index=True, return_counts=True)
-            new = idx[(counts == 1) & (idx >= seen.shape[0])] - seen.shape[0]
-            seen = np.concatenate([seen, codes[new]])
-        front = cand[first[new]]
-        if seen.shape[0] > limit:
-            raise VertexLimitExceeded(int(seen.shape[0]))
-    all_bases = np.concatenate(bases)
-    tight = np.zeros((all_bases.shape[0], f), dtype=bool)
-    tight[np.arange(all_bases.shape[0])[:, None], all_bases] = True
-    return np.concatenate(points), tight
+    start = np.asarray(start, dtype=np.intp)
+    points, tights = [], []
+    try:
+        for bases, slack in reverse_search(g, h, start, limit):
+            points.append(slack[:, start])
+            tight = np.zeros((bases.shape[0], f), dtype=bool)
+            tight[np.arange(bases.shape[0])[:, None], bases] = True
+            tights.append(tight)
+    except NotSimple:
+        return None
+    return np.concatenate(points), np.concatenate(tights)

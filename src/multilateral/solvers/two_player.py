@@ -23,9 +23,20 @@ from .._validation import DEFAULT_TOL, check_tol
 from ..errors import DegenerateGameError, InvalidArgumentError, InvalidGameError, SolverError
 from ..games.normal_form import NormalFormGame
 from ..results import NashEquilibrium
-from ..tolerances import ROUNDING, SAME_POINT
+from ..tolerances import ROUNDING
 from ._checks import as_game
-from ._vertices import VertexLimitExceeded, pivot_vertices, vertex_upper_bound
+from ._enumeration import (
+    EXACT_BRUTE_FORCE_BASES,
+    FLOAT_EXACT_BITS,
+    brute_force_equilibria,
+    brute_force_size,
+    exact_equilibria,
+    fits_float,
+    float_equilibria,
+    integer_payoffs,
+)
+from ._qhull import QhullFailed, complementary_pairs, qhull_vertices
+from ._vertices import VertexLimitExceeded, vertex_upper_bound
 
 __all__ = ["lemke_howson", "nash_equilibria", "support_enumeration", "vertex_enumeration"]
 __dir__ = public_dir(__all__)
@@ -157,32 +168,90 @@ def vertex_enumeration(
     game, a, b, tol = _bimatrix(game, tol)
     m, n = a.shape
     limit = _check_limit(max_vertices)
-    bound = max(vertex_upper_bound(m + n, m), vertex_upper_bound(m + n, n))
+    ints = None
+    if game.is_exact:  # search on exact positive integers, verify in rationals
+        ints = integer_payoffs(game.payoff_array(0)), integer_payoffs(game.payoff_array(1))
+        if not fits_float(*ints):
+            return _exact_by_bases(game, a, b, ints)
+    bound = vertex_upper_bound(m + n, min(m, n))
     if bound > limit:
         raise SolverError(
-            f"vertex enumeration of this {m}x{n} game is refused: its best-response polytopes "
-            f"may have up to {bound:.3g} vertices (upper bound theorem), more than "
-            f"max_vertices={limit}; "
+            f"vertex enumeration of this {m}x{n} game is refused: its best-response polytope "
+            f"of dimension {min(m, n)} may have up to {bound:.3g} vertices (upper bound "
+            f"theorem), more than max_vertices={limit}; "
             + _advice(
                 m,
                 n,
-                f"or raise the limit with max_vertices={bound} (time grows with the vertices "
-                "met: a random 18x18 game has about 5e5 and takes 1-2 minutes)",
+                f"or raise the limit with max_vertices={bound} (a random game's polytope has "
+                "far fewer vertices than the bound: 20x20 about 1e6, taking about half a "
+                "minute; each 30x30 about a day)",
             )
         )
-    # Best-response polytopes P = {x >= 0, B'^T x <= 1} and Q = {A' y <= 1, y >= 0} with
-    # positive payoffs (equilibria do not change when a player's payoffs shift or scale).
-    ap, bp = _positive(a), _positive(b)
-    eye_m, eye_n = np.eye(m), np.eye(n)
-    gp = np.vstack([-eye_m, bp.T])  # labels 0..m-1 then m..m+n-1
-    hp = np.concatenate([np.zeros(m), np.ones(n)])
-    gq = np.vstack([ap, -eye_n])
-    hq = np.concatenate([np.ones(m), np.zeros(n)])
-    xs, lx = _polytope_vertices(gp, hp, np.arange(m), limit)
-    ys, ly = _polytope_vertices(gq, hq, np.arange(m, m + n), limit)
-    pairs = _complementary_pairs(lx, ly)
-    eqs = [(xs[i] / xs[i].sum(), ys[j] / ys[j].sum(), lx[i], ly[j]) for i, j in pairs]
-    return _finish(game, a, b, eqs, tol, "vertex enumeration")
+    # positive payoffs (equilibria do not change when a player's payoffs shift or scale)
+    src_a, src_b = (np.array(ints[0], float), np.array(ints[1], float)) if ints else (a, b)
+    found = _extreme_pairs(_positive(src_a), _positive(src_b), limit)
+    if ints is None:
+        return _finish(game, a, b, found, tol, "vertex enumeration")
+    return _exact_results(a, b, exact_equilibria(*ints, found))
+
+
+def _extreme_pairs(ap: NDArray[np.float64], bp: NDArray[np.float64], limit: int) -> Any:
+    """Completely labelled vertex pairs: by one polytope, or both when degenerate."""
+    m, n = ap.shape
+    try:
+        if min(m, n) > _QHULL_FAST_DIM:
+            found = float_equilibria(ap, bp, limit)
+            if found is not None:
+                return found
+            if max(m, n) > _QHULL_MAX_DIM:
+                raise SolverError(
+                    "this game is degenerate and has more than "
+                    f"{_QHULL_MAX_DIM} actions on one side: qhull, which enumerates degenerate "
+                    f"polytopes, is only tried up to {_QHULL_MAX_DIM} (beyond, its memory use "
+                    "explodes); "
+                    + _advice(m, n, "or perturb the payoffs slightly (nondegenerate games "
+                              "are enumerated by reverse search, without this cap)")
+                )
+        eye_m, eye_n = np.eye(m), np.eye(n)
+        xs, lx = qhull_vertices(np.vstack([-eye_m, bp.T]), np.r_[np.zeros(m), np.ones(n)])
+        ys, ly = qhull_vertices(np.vstack([ap, -eye_n]), np.r_[np.ones(m), np.zeros(n)])
+    except VertexLimitExceeded as err:
+        raise SolverError(
+            f"vertex enumeration stopped after meeting {err.count} vertices of a best-response "
+            f"polytope, more than max_vertices={limit}; " + _advice(m, n, "or raise max_vertices")
+        ) from None
+    except QhullFailed as err:
+        raise SolverError(
+            f"qhull failed on this game's best-response polytope ({err}); the payoffs may be "
+            "too extreme or the game too degenerate for float vertex enumeration: try rescaled "
+            "payoffs; " + _advice(m, n, "or perturb the payoffs slightly")
+        ) from err
+    return [(xs[i], ys[j], lx[i], ly[j]) for i, j in complementary_pairs(lx, ly)]
+
+
+def _exact_by_bases(game: NormalFormGame, a: Any, b: Any, ints: Any) -> Any:
+    """Games whose integer payoffs exceed float64's mantissa: exact, small ones only."""
+    m, n = a.shape
+    if brute_force_size(m, n) > EXACT_BRUTE_FORCE_BASES:
+        raise SolverError(
+            f"this {m}x{n} game's exact payoffs need more than {FLOAT_EXACT_BITS} bits after "
+            "a common shift (e.g. payoffs near 2**62 whose small differences matter), so "
+            "float64 cannot represent it and exact enumeration over all bases is only done up "
+            f"to {EXACT_BRUTE_FORCE_BASES} bases (this game: {brute_force_size(m, n)}); "
+            "rescale the payoffs, or pass floats to accept a float approximation"
+        )
+    return _exact_results(a, b, brute_force_equilibria(*ints))
+
+
+def _exact_results(a: Any, b: Any, eqs: Any) -> tuple[NashEquilibrium, ...]:
+    """NashEquilibrium records of exactly verified equilibria (regret 0), sorted."""
+    out = {}
+    for ex, ey in eqs:
+        x, y = np.array(ex, dtype=float), np.array(ey, dtype=float)
+        out[(ex, ey)] = NashEquilibrium(
+            (x, y), np.array([x @ a @ y, x @ b @ y]), 0.0, "vertex enumeration", (ex, ey)
+        )
+    return tuple(sorted(out.values(), key=lambda e: tuple(-np.concatenate(e.strategies))))
 
 
 def _positive(u: NDArray[np.float64]) -> NDArray[np.float64]:
@@ -199,113 +268,6 @@ def _check_limit(max_vertices: int) -> int:
     ):
         raise InvalidArgumentError(f"max_vertices must be a positive integer, got {max_vertices!r}")
     return int(max_vertices)
-
-
-def _polytope_vertices(
-    g: NDArray[np.float64], h: NDArray[np.float64], start: NDArray[np.intp], limit: int
-) -> tuple[NDArray[np.float64], NDArray[np.bool_]]:
-    """Nonzero vertices of the bounded polytope ``{z : g z <= h}`` and their tight rows.
-
-    ``start`` are the tight rows of the origin. Small polytopes go to qhull; larger simple
-    ones (nondegenerate games) are enumerated by pivoting (:func:`pivot_vertices`), larger
-    degenerate ones by qhull up to dimension ``_QHULL_MAX_DIM``.
-    """
-    if g.shape[1] <= _QHULL_FAST_DIM:
-        return _qhull_vertices(g, h)
-    try:
-        found = pivot_vertices(g, h, start, limit)
-    except VertexLimitExceeded as err:
-        raise SolverError(
-            f"vertex enumeration stopped after meeting {err.count} vertices of a best-response "
-            f"polytope, more than max_vertices={limit}; "
-            + _advice(*_shape(g), "or raise max_vertices")
-        ) from None
-    if found is not None:
-        verts, tight = found
-        keep = np.abs(verts).sum(axis=1) > ROUNDING  # the origin is the artificial equilibrium
-        return np.clip(verts[keep], 0.0, None), tight[keep]
-    if g.shape[1] > _QHULL_MAX_DIM:
-        raise SolverError(
-            f"this game is degenerate and has {g.shape[1]} actions on one side: qhull, which "
-            f"enumerates degenerate polytopes, is only tried up to {_QHULL_MAX_DIM} (beyond, "
-            "its memory use explodes); "
-            + _advice(
-                *_shape(g),
-                "or perturb the payoffs slightly (nondegenerate games "
-                "are enumerated by pivoting, without this cap)",
-            )
-        )
-    return _qhull_vertices(g, h)
-
-
-def _shape(g: NDArray[np.float64]) -> tuple[int, int]:
-    """The game's (m, n) from a polytope's constraint matrix (m + n rows)."""
-    f, d = g.shape
-    return (d, f - d) if np.all(g[:d] == -np.eye(d)) else (f - d, d)
-
-
-def _qhull_vertices(
-    g: NDArray[np.float64], h: NDArray[np.float64]
-) -> tuple[NDArray[np.float64], NDArray[np.bool_]]:
-    """Nonzero vertices of ``{z : g z <= h}`` by qhull (any polytope, small dimension).
-
-    The polytope has the origin on its boundary; seen from an interior point ``c`` the points
-    ``g / (h - g c)`` span the polar polytope, whose facets (qhull) are the polytope's vertices.
-    """
-    d = g.shape[1]
-    # interior point: equal coordinates small enough that every payoff row stays slack
-    c = np.full(d, 0.5 / max(1.0, float(np.max(np.clip(g, 0.0, None).sum(axis=1)))))
-    if d == 1:
-        up = g[:, 0] > 0
-        verts = np.array([[float(np.min(h[up] / g[up, 0]))]])
-    else:
-        from scipy.spatial import ConvexHull, QhullError  # lazy: costs import time
-
-        try:
-            eq = ConvexHull(g / (h - g @ c)[:, None]).equations
-        except (QhullError, ValueError) as err:
-            what = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
-            raise SolverError(
-                f"qhull failed on this game's best-response polytope ({what}); the payoffs "
-                "may be too extreme or the game too degenerate for float vertex enumeration: "
-                "try rescaled payoffs; " + _advice(*_shape(g), "or perturb the payoffs slightly")
-            ) from err
-        verts = c + eq[:, :-1] / -eq[:, -1:]
-    tight = np.abs(verts @ g.T - h) <= SAME_POINT
-    # a vertex is fixed by its tight constraints: qhull repeats a vertex once per simplex of a
-    # non-simplicial polar facet, so keep one per label set
-    _, first = np.unique(_label_codes(tight), return_index=True)
-    verts, tight = verts[first], tight[first]
-    keep = np.abs(verts).sum(axis=1) > ROUNDING  # the origin is the artificial equilibrium
-    return np.clip(verts[keep], 0.0, None), tight[keep]
-
-
-def _label_codes(labels: NDArray[np.bool_]) -> NDArray[Any]:
-    """One sortable code per row of a boolean label matrix (bit masks when they fit)."""
-    if labels.shape[1] <= 62:
-        return labels.astype(np.int64) @ np.left_shift(
-            np.int64(1), np.arange(labels.shape[1], dtype=np.int64)
-        )
-    packed = np.ascontiguousarray(np.packbits(labels, axis=1))
-    return packed.view(np.dtype((np.void, packed.shape[1]))).ravel()
-
-
-def _complementary_pairs(lx: NDArray[np.bool_], ly: NDArray[np.bool_]) -> NDArray[np.intp]:
-    """Index pairs (i, j) whose label sets together cover every label."""
-    n_labels = lx.shape[1]
-    if n_labels <= 62:
-        mx, my = _label_codes(lx), _label_codes(ly)
-        full = np.int64((1 << n_labels) - 1)
-        if lx.sum(axis=1).max() + ly.sum(axis=1).max() <= n_labels:
-            # simple polytopes (nondegenerate games): y's labels are exactly x's complement
-            order = np.argsort(my)
-            need = full ^ mx
-            pos = np.clip(np.searchsorted(my, need, sorter=order), 0, len(my) - 1)
-            hit = my[order[pos]] == need
-            return np.column_stack([np.flatnonzero(hit), order[pos[hit]]])
-        return np.argwhere(((full ^ mx)[:, None] & ~my[None, :]) == 0)
-    missing = (~lx).astype(np.float32) @ (~ly).T.astype(np.float32)
-    return np.argwhere(missing < 0.5)
 
 
 # -- support enumeration ------------------------------------------------------------------------
