@@ -38,8 +38,12 @@ class CompositeVotingGame(SimpleGame):
     Notes
     -----
     Winning is checked component by component, so any number of members works for
-    :meth:`is_winning` and :attr:`veto_players`; power indices of composite games enumerate
-    the ``2**n`` coalitions (at most :data:`MAX_ENUMERATION_MEMBERS` members), exactly.
+    :meth:`is_winning` and :attr:`veto_players`. Power indices of composite games are exact:
+    double majorities and other combinations of one weighted game with member counts are
+    counted in two halves (up to 32 members: the EU Council's 27 in about 0.3 s an index;
+    Shapley-Shubik, Banzhaf, Deegan-Packel, Holler-Packel); other composite games, and the
+    Johnston index, enumerate the ``2**n`` coalitions (at most
+    :data:`MAX_ENUMERATION_MEMBERS` members).
 
     See Also
     --------

@@ -171,9 +171,9 @@ class SimpleGame(Immutable):
         if self.n_members > MAX_ENUMERATION_MEMBERS:
             raise InvalidArgumentError(
                 f"{name} enumerates all 2**n coalitions and supports at most "
-                f"{MAX_ENUMERATION_MEMBERS} members; this game has {self.n_members}. For "
-                "large weighted games use solvers.shapley_shubik or solvers.banzhaf, which "
-                "do not enumerate coalitions")
+                f"{MAX_ENUMERATION_MEMBERS} members; this game has {self.n_members}. The "
+                "power indices of weighted games of any size, and those of double majorities "
+                "of up to 32 members (except Johnston), do not enumerate coalitions")
 
     # -- structure --------------------------------------------------------------------------
     @property

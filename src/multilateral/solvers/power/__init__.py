@@ -39,10 +39,35 @@ majority), for Banzhaf when ``n * m <= 5e7`` (practically always) -- and in floa
 otherwise; ``exact=True`` forces Fractions. Members with weight 0 are dummies and are left
 out of the computation (they change neither index).
 
-*Composite games* and the indices based on minimal winning coalitions (Johnston,
-Deegan-Packel, Holler-Packel) enumerate the ``2**n`` coalitions with numpy, exactly, for at
-most :data:`~multilateral.games.voting.MAX_ENUMERATION_MEMBERS` (25) members; larger games
-raise :class:`~multilateral.errors.InvalidArgumentError` instead of running for hours.
+*Johnston, Deegan-Packel and Holler-Packel of weighted games* (more than 20 members; any
+number): a dynamic program over the *last critical member* (:mod:`._critical`). In a winning
+coalition the critical members are its heaviest ones (weight above the excess ``W - q``), so
+each coalition that has one splits into the critical members before the last one, the last
+one, and non-critical lighter members; forward tables over the members before ``i`` and
+backward tables over those after it count, for each ``i``, the coalitions in which it is
+critical, weighted by ``u**(number of other critical members)``. Holler-Packel is the count
+at ``u = 1`` (exact integers, ``O(n q)``); Johnston and Deegan-Packel weigh by one over the
+number of critical members, the integral over ``u`` of a polynomial of degree below ``n``:
+exact Gauss-Legendre quadrature in float64 (no cancellation: within ``1e-12``), or
+Fractions by interpolation at integer nodes when ``n**2 q`` is small (``exact=True`` forces
+it). Measured: 200 members at total weight 10,000 and a simple majority, 0.4 s
+(Holler-Packel) to about 1 s (Johnston) on an idle core; 85% quotas take longer (tables of
+``q`` entries and polynomials of higher degree).
+
+*Composite games* that are *size-threshold games* -- a coalition wins when its weight
+reaches a threshold that depends only on its number of members, as in any intersection or
+union of one weighted game with member counts (double majorities: the EU Council, 55% of
+the members and 65% of the population, with or without the blocking-minority clause) --
+are counted exactly, whatever the weights (populations in persons), by listing the subsets of
+two halves of the members and counting the pairs in each window by binary search
+(:mod:`._threshold`): Shapley-Shubik, Banzhaf, Deegan-Packel and Holler-Packel for up to 32
+members (the EU Council: about 0.3 s an index). Weighted games with weights too large for a
+table use the same counting up to 32 members.
+
+Other composite games, and the Johnston index of composite games, enumerate the ``2**n``
+coalitions with numpy, exactly, for at most
+:data:`~multilateral.games.voting.MAX_ENUMERATION_MEMBERS` (25) members; larger games raise
+:class:`~multilateral.errors.InvalidArgumentError` instead of running for hours.
 
 One module per idea:
 
@@ -50,8 +75,9 @@ One module per idea:
   :func:`johnston`, :func:`deegan_packel` and :func:`holler_packel`;
 * :mod:`.caucus` -- :func:`caucus_power`, a bloc's power together and apart;
 * :mod:`.results` -- :class:`PowerIndex` and :class:`CaucusPower`;
-* :mod:`._weighted` -- the dynamic programs over weights; :mod:`._enumeration` -- the
-  enumeration of coalitions.
+* :mod:`._weighted` -- the dynamic programs over weights; :mod:`._critical` -- the dynamic
+  program over critical members; :mod:`._threshold` -- size-threshold games counted in two
+  halves; :mod:`._enumeration` -- the enumeration of coalitions.
 
 References
 ----------
@@ -73,6 +99,11 @@ References
    Japan* 43(1), 71-86.
 .. [9] Felsenthal, D. S. and Machover, M. (1998). *The Measurement of Voting Power*.
    Edward Elgar.
+.. [10] Kurz, S. (2016). Computing the power distribution in the IMF. arXiv:1603.01443
+   (dynamic programs over weights for the IMF's 188 members).
+.. [11] Horowitz, E. and Sahni, S. (1974). Computing partitions with applications to the
+   knapsack problem. *Journal of the ACM* 21(2), 277-292 (counting subset sums in two
+   halves).
 
 Examples
 --------

@@ -39,7 +39,7 @@ from numpy.typing import NDArray
 __all__ = ["NODE_CHUNK", "critical_counts", "critical_integrals", "exact_node_weights"]
 
 NODE_CHUNK = 12_000_000  # float64 entries of the stored backward tables per pass (96 MB)
-MIN_ROWS = 8            # fewer nodes a pass than this: keep R_i only every sqrt(n) members
+MIN_ROWS = 4            # fewer nodes a pass than this: keep R_i only every sqrt(n) members
 
 
 def completions(w: list[int], q: int, johnston: bool) -> list[NDArray[Any]]:
