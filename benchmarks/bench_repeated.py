@@ -23,9 +23,22 @@ verdicts, rebuilt here from :func:`~multilateral.solvers.is_nash_equilibrium`) o
 profile on three profiles, about 6 s each, and prints the ratio. The exact and float
 thresholds must agree within 1e-7 (the float path honours ``tol``).
 
+The third table (``--scale``, issue 13) times the subgame-perfection threshold and check on
+profiles that used to break the solvers: k-period punishment in a 2- and 3-action stage game
+(k = 4, 9), three and four players (a public good; k-period punishment with one k per player,
+990 and 1,680 history-reachable joint states; random 10-state automata, 970 and 9,493), exact
+and float. Each case runs in a fresh process (cold: nothing cached, sympy imported and one
+small threshold computed before the clock starts), ours from this tree and, with
+``--old-path``, the replaced code path (``git archive d2604ec``, the same cases under a
+``--limit``-second timeout and a 6 GB address-space limit). The answers (exact threshold,
+feasible set rounded to 1e-9, or the check's verdict, gain and worst deviation) must be
+identical; the script exits 1 if one differs or a target is missed (exact and float
+thresholds under 5 s, the checks under 1 s and 1 GB).
+
 Usage::
 
     python benchmarks/bench_repeated.py [--repeats 21] [--old]    # ~3 s, ~40 s with --old
+    python benchmarks/bench_repeated.py --scale [--old-path] [--limit 120]
 """
 
 from __future__ import annotations
@@ -37,8 +50,12 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 os.environ.setdefault("MKL_NUM_THREADS", "1")
 
 import argparse
+import json
 import platform
+import resource
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from fractions import Fraction
@@ -145,12 +162,180 @@ def bench_nash(repeats: int, old: bool) -> list[str]:
     return failures
 
 
+# -- issue 13: the scale cases, each in a fresh process, ours against the old code path ---------
+OLD_COMMIT = "d2604ec"
+SCALE_TARGET_S = {"check": 1.0, "threshold": 5.0}
+
+
+def punishment(k: int, n_actions: int = 2, n_players: int = 2) -> Automaton:
+    """k-period punishment in any stage game (cooperate with 0, punish with the last action)."""
+    m = n_actions
+    signals = m ** (n_players - 1)
+    punished = int(np.ravel_multi_index((m - 1,) * (n_players - 1), (m,) * (n_players - 1)))
+    table = [[[0 if (a == 0 and o == 0) else 1 for o in range(signals)] for a in range(m)]]
+    for j in range(1, k + 1):
+        nxt = 0 if j == k else j + 1
+        table.append([[nxt if (a == m - 1 and o == punished) else 1 for o in range(signals)]
+                      for a in range(m)])
+    return Automaton([0] + [m - 1] * k, table, name=f"{k}-period punishment")
+
+
+def three_action_game() -> ml.NormalFormGame:
+    a = [[4, 1, 0], [5, 2, -1], [6, 3, 1]]
+    return ml.NormalFormGame([[[a[x][y], a[y][x]] for y in range(3)] for x in range(3)])
+
+
+def public_good(n: int, floats: bool = False) -> ml.NormalFormGame:
+    """n players contribute (0) or not; a contribution returns 2 to all and costs n."""
+    pay = np.zeros((2,) * n + (n,), dtype=float if floats else np.int64)
+    for prof in np.ndindex(*(2,) * n):
+        for i in range(n):
+            pay[(*prof, i)] = 2 * prof.count(0) - n * (prof[i] == 0)
+    return ml.NormalFormGame(pay)
+
+
+SCALE_CASES = {
+    # name: (kind of call, builder of (stage, profile))
+    "2-action, 9-period punishment (100 joint states)":
+        ("threshold", lambda f: (ml.TwoByTwo.symmetric(T=5.0, R=3.0, P=1.0, S=0.0) if f else
+                                 ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0),
+                                 [punishment(9)] * 2)),
+    "3-action, 4-period punishment (25)":
+        ("threshold", lambda f: (three_action_game(), [punishment(4, 3)] * 2)),
+    "3-action, 9-period punishment (100)":
+        ("threshold", lambda f: (three_action_game(), [punishment(9, 3)] * 2)),
+    "3 players, 4-period punishment (125 joint, 5 reached)":
+        ("threshold", lambda f: (public_good(3, f), [punishment(4, 2, 3)] * 3)),
+    "3 players, k = 8, 9, 10 (990 reached)":
+        ("threshold", lambda f: (public_good(3, f), [punishment(8 + j, 2, 3) for j in range(3)])),
+    "4 players, k = 4..7 (1,680 reached)":
+        ("threshold", lambda f: (public_good(4, f), [punishment(4 + j, 2, 4) for j in range(4)])),
+    "3 players, random 10-state (970 reached)":
+        ("threshold", lambda f: (public_good(3, f), random_profile(3, 10))),
+    "check: 3 players, random 10-state (970 reached)":
+        ("check", lambda f: (public_good(3, f), random_profile(3, 10))),
+    "check: 4 players, k = 4..7 (1,680 reached)":
+        ("check", lambda f: (public_good(4, f), [punishment(4 + j, 2, 4) for j in range(4)])),
+    "check: 4 players, random 10-state (9,493 reached)":
+        ("check", lambda f: (public_good(4, f), random_profile(4, 10))),
+}
+
+
+def random_profile(n: int, states: int) -> list[Automaton]:
+    rng = np.random.default_rng(0)
+    out = []
+    for _ in range(n):
+        actions = [int(a) for a in rng.integers(0, 2, states)]
+        actions[:2] = [0, 1]
+        out.append(Automaton(actions, rng.integers(0, states, (states, 2, 2 ** (n - 1))).tolist()))
+    return out
+
+
+def worker(name: str, floats: bool) -> None:
+    """Run one scale case cold in this process and print its time, memory and answer."""
+    pd = ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0)
+    ml.solvers.critical_discount(pd, [ml.automata.grim_trigger()] * 2)  # imports sympy
+    kind, build = SCALE_CASES[name]
+    stage, profile = build(floats)
+    start = time.perf_counter()
+    if kind == "check":
+        res = ml.solvers.is_subgame_perfect(ml.RepeatedGame(stage, 0.9), profile)
+        answer = f"{res.holds} {res.max_gain:.9f} {res.worst}"
+    else:
+        res = ml.solvers.critical_discount(stage, profile)
+        pieces = [(round(a, 9), round(b, 9)) for a, b in res.feasible]
+        answer = f"{res.exact} {pieces}"
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e6  # GB (Linux: kB)
+    print(json.dumps({"seconds": seconds, "peak_gb": peak, "answer": answer}))
+
+
+def run_worker(name: str, floats: bool, src: str, limit: float) -> dict | None:
+    """One case in a fresh process with ``src`` first on the path; None on timeout or crash."""
+    env = dict(os.environ, PYTHONPATH=src)
+    cmd = [sys.executable, __file__, "--worker", name] + (["--floats"] if floats else [])
+    try:
+        out = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=limit,
+                             preexec_fn=lambda: resource.setrlimit(
+                                 resource.RLIMIT_AS, (6_000_000_000, 6_000_000_000)))
+    except subprocess.TimeoutExpired:
+        return None
+    if out.returncode != 0:
+        return {"error": (out.stderr.strip().splitlines() or ["?"])[-1]}
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def bench_scale(old_path: bool, limit: float) -> list[str]:
+    """The issue-13 table; returns the failures."""
+    here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src")
+    failures = []
+    with tempfile.TemporaryDirectory() as tmp:
+        old_src = None
+        if old_path:
+            archive = subprocess.run(["git", "archive", OLD_COMMIT, "src/multilateral"],
+                                     capture_output=True, check=True,
+                                     cwd=os.path.dirname(os.path.abspath(__file__)))
+            subprocess.run(["tar", "-x", "-C", tmp], input=archive.stdout, check=True)
+            old_src = os.path.join(tmp, "src")
+        print(f"\n| case (exact unless float) | ours | peak | old ({OLD_COMMIT}) | old peak | "
+              "ratio | answer |")
+        print("|---|---:|---:|---:|---:|---:|---|")
+        for name, (kind, _) in SCALE_CASES.items():
+            for floats in (False, True):
+                if floats and "3-action" in name:
+                    continue  # integer-only stage game
+                label = name + (", float" if floats else "")
+                ours = run_worker(name, floats, here, limit)
+                if ours is None or "error" in ours:
+                    failures.append(f"scale, {label}: ours {ours}")
+                    continue
+                old = run_worker(name, floats, old_src, limit) if old_src else None
+                if old_src is None:
+                    old_s, old_gb, ratio = "", "", ""
+                elif old is None:
+                    old_s, old_gb, ratio = f"> {limit:g} s", "", f"> {limit / ours['seconds']:.0f}x"
+                elif "error" in old:
+                    old_s, old_gb, ratio = old["error"][:40], "", ""
+                else:
+                    old_s, old_gb = f"{old['seconds']:.2f} s", f"{old['peak_gb']:.2f} GB"
+                    ratio = f"{old['seconds'] / ours['seconds']:.0f}x"
+                    if old["answer"] != ours["answer"]:
+                        failures.append(f"scale, {label}: ours {ours['answer']} but old "
+                                        f"{old['answer']}")
+                target = SCALE_TARGET_S[kind]
+                if ours["seconds"] >= target or ours["peak_gb"] >= 1.0:
+                    failures.append(f"scale, {label}: {ours['seconds']:.2f} s, "
+                                    f"{ours['peak_gb']:.2f} GB; target < {target:g} s, < 1 GB")
+                print(f"| {label} | {ours['seconds']:.3f} s | {ours['peak_gb']:.2f} GB | {old_s} | "
+                      f"{old_gb} | {ratio} | {ours['answer'][:40]} |", flush=True)
+    return failures
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--repeats", type=int, default=21, help="timed calls (median)")
     parser.add_argument("--old", action="store_true",
                         help="also time the replaced grid method (slow)")
+    parser.add_argument("--scale", action="store_true",
+                        help="only the issue-13 table (each case in a fresh process)")
+    parser.add_argument("--old-path", action="store_true",
+                        help=f"with --scale: also run the old code path ({OLD_COMMIT})")
+    parser.add_argument("--limit", type=float, default=120.0,
+                        help="seconds before a scale case is stopped")
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
+    parser.add_argument("--floats", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.worker:
+        worker(args.worker, args.floats)
+        return 0
+    if args.scale:
+        print(f"# bench_repeated --scale: Python {platform.python_version()}, numpy "
+              f"{np.__version__}, OPENBLAS_NUM_THREADS={os.environ['OPENBLAS_NUM_THREADS']}; "
+              f"load average {os.getloadavg()[0]:.1f}")
+        failures = bench_scale(args.old_path, args.limit)
+        for line in failures:
+            print(f"FAIL: {line}")
+        return 1 if failures else 0
     print(f"# bench_repeated: Python {platform.python_version()}, numpy {np.__version__}, "
           f"multilateral {ml.__version__}, OPENBLAS_NUM_THREADS="
           f"{os.environ['OPENBLAS_NUM_THREADS']}; median of {args.repeats} calls, "

@@ -470,3 +470,210 @@ def test_profile_values_needs_a_repeated_game():
     with pytest.raises(errors.InvalidTypeError, match=r"expected a RepeatedGame, got TwoByTwo; "
                        r"wrap a stage game as ml.RepeatedGame\(stage, delta\)"):
         solvers.profile_values(pd, [A.grim_trigger()] * 2)
+
+
+# -- issue 13: factored chains, exact thresholds by integer polynomials, many players ---------
+def punishment(k, n_actions=2, n_players=2):
+    """k-period punishment for any stage game: cooperate with action 0, punish with the last.
+
+    Any departure from the path (everyone 0 while cooperating, everyone the last action while
+    punishing) (re)starts the k rounds; ``punishment(k)`` is ``A.k_period_punishment(k)``."""
+    m = n_actions
+    signals = m ** (n_players - 1)
+    punished = int(np.ravel_multi_index((m - 1,) * (n_players - 1), (m,) * (n_players - 1)))
+    table = [[[0 if (a == 0 and o == 0) else 1 for o in range(signals)] for a in range(m)]]
+    for j in range(1, k + 1):
+        nxt = 0 if j == k else j + 1
+        table.append([[nxt if (a == m - 1 and o == punished) else 1 for o in range(signals)]
+                      for a in range(m)])
+    return A.Automaton([0] + [m - 1] * k, table, name=f"{k}-period punishment",
+                       states=["C", *(f"P{j}" for j in range(1, k + 1))])
+
+
+def three_action_game():
+    """A symmetric 3x3 game: cooperating (0) pays 4 each, the best reply to it 6 (action 2),
+    mutual punishment (2, 2) 1, and deviating from punishment only loses."""
+    a = [[4, 1, 0], [5, 2, -1], [6, 3, 1]]
+    return ml.NormalFormGame([[[a[x][y], a[y][x]] for y in range(3)] for x in range(3)])
+
+
+def public_good(n, floats=False):
+    """n players contribute (0) or not (1); each contribution returns 2 to everyone and costs
+    n (payoffs scaled by n): all contribute n each, a free rider gains n - 2 once."""
+    pay = np.zeros((2,) * n + (n,), dtype=float if floats else np.int64)
+    for prof in np.ndindex(*(2,) * n):
+        total = prof.count(0)
+        for i in range(n):
+            pay[(*prof, i)] = 2 * total - n * (prof[i] == 0)
+    return ml.NormalFormGame(pay)
+
+
+def random_automaton(rng, n_states, n_signals):
+    actions = [int(a) for a in rng.integers(0, 2, n_states)]
+    actions[:2] = [0, 1]
+    return A.Automaton(actions, rng.integers(0, n_states, (n_states, 2, n_signals)).tolist())
+
+
+def exact_gains(stage, profile, delta, noise=0):
+    """Every one-shot deviation gain at the rational ``delta``, in Fractions, from the dense
+    chain (the definition, independent of the polynomial path)."""
+    from multilateral._numeric import solve_exact
+    from multilateral.solvers.repeated._chain import build_chain
+    from multilateral.solvers.repeated._sparse import history_reachable
+
+    chain = build_chain(ml.RepeatedGame(stage, 0, noise=noise), profile)
+    assert chain.exact
+    u, trans = chain.step(chain.outcome)
+    size = len(chain.labels)
+    mat = [[int(r == c) - delta * trans[r, c] for c in range(size)] for r in range(size)]
+    vals = np.array([solve_exact(mat, [(1 - delta) * x for x in u[:, i]])
+                     for i in range(u.shape[1])], dtype=object).T
+    states = np.flatnonzero(history_reachable(chain))
+    out = []
+    for i, m in enumerate(chain.shape):
+        for a in range(m):
+            ud, td = chain.step(chain.deviation_outcome(i, a))
+            for s in states:
+                if chain.intended[s, i] != a:
+                    dev = (1 - delta) * ud[s, i] + delta * (td[s] @ vals[:, i])
+                    out.append(dev - vals[s, i])
+    return out
+
+
+# The answers of the replaced path (sympy LUsolve and mpmath sign tests, d2604ec), recorded
+# with benchmarks/bench_repeated.py --old-cases: exact threshold, feasible set, bindings.
+OLD_PATH = {
+    "grim": ("1/2", ((0.5, 1.0),)),
+    "tft 4310": ("1/3", ((1 / 3, 1 / 3),)),
+    "wsls": ("None", ()),
+    "kpp2": ("-1/2 + sqrt(5)/2", ((0.6180339887498949, 1.0),)),
+    "kpp3 7420": ("CRootOf(2*x**3 + 2*x**2 + 2*x - 3, 0)", ((0.6914139797817368, 1.0),)),
+    "ctft": ("2/3", ((2 / 3, 1.0),)),
+    "grim noise": ("5200/9253", ((0.561979898411326, 1.0),)),
+    "wsls noise": ("None", ()),
+    "grim monitoring": ("2500/4753", ((0.5259835893120135, 1.0),)),
+    "kpp 3-action k2": ("-1/2 + sqrt(33)/6", ((0.4574271077563381, 1.0),)),
+    "kpp 3-action k3": ("CRootOf(3*x**3 + 3*x**2 + 3*x - 2, 0)", ((0.4183845911314425, 1.0),)),
+    "kpp 3 players k2": ("-1/2 + sqrt(21)/6", ((0.2637626158259733, 1.0),)),
+    "mixed kpp 3 players": ("None", ()),
+    "kpp 4 players k1": ("1/2", ((0.5, 1.0),)),
+}
+
+
+def old_path_case(name):
+    pd, pd2 = (ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0),
+               ml.TwoByTwo.symmetric(T=7, R=4, P=2, S=0))
+    return {
+        "grim": (pd, [A.grim_trigger()] * 2, {}),
+        "tft 4310": (ml.TwoByTwo.symmetric(T=4, R=3, P=1, S=0), [A.tit_for_tat()] * 2, {}),
+        "wsls": (pd, [A.win_stay_lose_shift()] * 2, {}),
+        "kpp2": (pd, [A.k_period_punishment(2)] * 2, {}),
+        "kpp3 7420": (pd2, [A.k_period_punishment(3)] * 2, {}),
+        "ctft": (pd, [A.contrite_tit_for_tat()] * 2, {}),
+        "grim noise": (pd, [A.grim_trigger()] * 2, {"noise": Fraction(1, 20)}),
+        "wsls noise": (pd2, [A.win_stay_lose_shift()] * 2, {"noise": Fraction(1, 20)}),
+        "grim monitoring": (pd, [A.grim_trigger()] * 2, {"monitoring_error": Fraction(1, 50)}),
+        "kpp 3-action k2": (three_action_game(), [punishment(2, 3)] * 2, {}),
+        "kpp 3-action k3": (three_action_game(), [punishment(3, 3)] * 2, {}),
+        "kpp 3 players k2": (public_good(3), [punishment(2, 2, 3)] * 3, {}),
+        "mixed kpp 3 players": (public_good(3), [punishment(1, 2, 3), punishment(2, 2, 3),
+                                                 punishment(1, 2, 3)], {}),
+        "kpp 4 players k1": (public_good(4), [punishment(1, 2, 4)] * 4, {}),
+    }[name]
+
+
+class TestIssue13:
+    @pytest.mark.parametrize("name", sorted(OLD_PATH))
+    def test_same_answers_as_the_old_path(self, name):
+        stage, profile, kw = old_path_case(name)
+        cd = solvers.critical_discount(stage, profile, **kw)
+        exact, feasible = OLD_PATH[name]
+        assert str(cd.exact) == exact
+        assert len(cd.feasible) == len(feasible)
+        flat = [x for piece in feasible for x in piece]
+        assert [x for piece in cd.feasible for x in piece] == pytest.approx(flat, abs=1e-15)
+
+    def test_punishment_is_the_library_automaton(self):
+        assert punishment(3) == A.k_period_punishment(3)
+
+    @pytest.mark.parametrize("k", range(1, 11))
+    @pytest.mark.parametrize("actions", [2, 3])
+    def test_k_period_punishment_closed_form(self, k, actions):
+        # (1 - d) gain <= (d + ... + d^k)(1 - d) loss: sum_(t=1..k) d^t = gain / loss, with
+        # gain T - R = 1 and loss R - P = 2 (PD 4, 3, 1, 0) or 6 - 4 = 2 and 4 - 1 = 3
+        stage = ml.TwoByTwo.symmetric(T=4, R=3, P=1, S=0) if actions == 2 else (
+            three_action_game())
+        target = Fraction(1, 2) if actions == 2 else Fraction(2, 3)
+        cd = solvers.critical_discount(stage, [punishment(k, actions)] * 2)
+        x = cd.exact if isinstance(cd.exact, Fraction) else sympy.N(cd.exact, 50)
+        assert abs(sum(x**t for t in range(1, k + 1)) - target) < 1e-40
+        assert cd.feasible == ((pytest.approx(cd.delta), 1.0),)
+        assert cd.binding[1:] == (0, actions - 1)
+
+    @pytest.mark.parametrize(("n", "k"), [(3, 1), (3, 4), (4, 2), (4, 5)])
+    def test_n_player_punishment_closed_form(self, n, k):
+        # free riding gains n - 2 once and loses n per round of punishment
+        game = public_good(n)
+        profile = [punishment(k, 2, n)] * n
+        cd = solvers.critical_discount(game, profile)
+        x = cd.exact if isinstance(cd.exact, Fraction) else sympy.N(cd.exact, 50)
+        assert abs(sum(x**t for t in range(1, k + 1)) - Fraction(n - 2, n)) < 1e-40
+        fl = solvers.critical_discount(public_good(n, floats=True), profile)
+        assert fl.delta == pytest.approx(cd.delta, abs=1e-7)  # floats: gains up to tol pass
+        for d, holds in ((cd.delta * (1 - 1e-6), False), (cd.delta * (1 + 1e-6), True)):
+            assert solvers.is_subgame_perfect(ml.RepeatedGame(game, d), profile).holds == holds
+
+    @given(integer_pds(), st.lists(small_automata(), min_size=2, max_size=2),
+           st.sampled_from([0, Fraction(1, 20)]), st.integers(1, 49))
+    @settings(max_examples=30, deadline=None)
+    def test_exact_set_is_where_every_exact_gain_is_at_most_zero(self, pd, profile, noise, k):
+        # the feasible set against the definition, in Fractions, at a rational delta
+        delta = Fraction(k, 50)
+        cd = solvers.critical_discount(pd, profile, noise=noise)
+        bounds = [x for piece in cd.feasible for x in piece]
+        assume(all(abs(float(delta) - x) > 1e-12 for x in bounds))
+        inside = any(lo <= delta <= hi for lo, hi in cd.feasible)
+        event(f"feasible: {inside}")
+        assert inside == all(g <= 0 for g in exact_gains(pd, profile, delta, noise))
+
+    @given(st.integers(0, 2**32 - 1), st.integers(1, 49))
+    @settings(max_examples=12, deadline=None)
+    def test_three_players_against_the_definition(self, seed, k):
+        # random 2-state automata of three players on the public good
+        rng = np.random.default_rng(seed)
+        profile = [random_automaton(rng, 2, 4) for _ in range(3)]
+        game = public_good(3)
+        delta = Fraction(k, 50)
+        gains = exact_gains(game, profile, delta)
+        cd = solvers.critical_discount(game, profile)
+        assume(all(abs(float(delta) - x) > 1e-12 for p in cd.feasible for x in p))
+        assert any(lo <= delta <= hi for lo, hi in cd.feasible) == all(g <= 0 for g in gains)
+        check = solvers.is_subgame_perfect(ml.RepeatedGame(game, float(delta)), profile)
+        assert check.max_gain == pytest.approx(max(0, max(float(g) for g in gains)), abs=1e-9)
+
+    def test_four_players_without_a_dense_table(self):
+        # 10-state automata: 10,000 joint states, 9,493 reached; the dense table of moves
+        # needed 16 x 10^8 floats (12.8 GB); the check now stays far below 1 GB
+        import tracemalloc
+
+        rng = np.random.default_rng(0)
+        profile = [random_automaton(rng, 10, 8) for _ in range(4)]
+        tracemalloc.start()
+        check = solvers.is_subgame_perfect(ml.RepeatedGame(public_good(4), 0.9), profile)
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        assert check.checked_states == 9493 and not check.holds
+        assert peak < 300e6
+
+    def test_profile_values_float_delta_with_integer_stage_games(self):
+        # integer stage games, float delta: float values (the exact ones, rounded)
+        for stage, profile in ((public_good(3), [punishment(2, 2, 3)] * 3),
+                               (three_action_game(), [punishment(2, 3)] * 2)):
+            for noise in (0, Fraction(1, 20)):
+                floats = solvers.profile_values(ml.RepeatedGame(stage, 0.9, noise=noise),
+                                                profile)
+                exact = solvers.profile_values(
+                    ml.RepeatedGame(stage, Fraction(9, 10), noise=noise), profile)
+                assert floats.exact is None and exact.exact is not None
+                assert floats.values == pytest.approx([float(v) for v in exact.exact],
+                                                      abs=1e-12)

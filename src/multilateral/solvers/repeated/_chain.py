@@ -166,13 +166,20 @@ def build_chain(game: RepeatedGame, profile: Sequence[Automaton], *, exact: bool
 
 def outcome_probs(intended: NDArray[np.int64], shape: tuple[int, ...], eps: Any, exact: bool
                    ) -> Any:
-    """(S, A): probability of each actual profile (C order) given each row of intentions."""
-    out: Any = None
+    """(S, A): probability of each actual profile (C order) given each row of intentions.
+
+    Computed once per intended profile (``A`` rows, ``A x A`` products) and gathered: with
+    thousands of joint states and Fractions, the products per state cost seconds.
+    """
+    profiles = np.array(list(np.ndindex(*shape)), dtype=np.int64).reshape(-1, len(shape))
+    table: Any = None
     for i, m in enumerate(shape):
-        rows = flip_matrix(m, eps, exact)[intended[:, i]]
-        out = rows if out is None else (out[:, :, None] * rows[:, None, :]).reshape(
-            len(intended), -1)
-    return out
+        rows = flip_matrix(m, eps, exact)[profiles[:, i]]
+        table = rows if table is None else (table[:, :, None] * rows[:, None, :]).reshape(
+            len(profiles), -1)
+    index = np.ravel_multi_index(tuple(np.asarray(intended).T), shape) if len(intended) else (
+        np.zeros(0, dtype=np.int64))
+    return table[index]
 
 
 def values_float(u: NDArray[np.float64], trans: NDArray[np.float64], delta: float

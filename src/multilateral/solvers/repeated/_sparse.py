@@ -95,6 +95,63 @@ class _Mixer:
                              shape=(n_rows, self.n))
 
 
+class _Graph:
+    """A deterministic profile (one successor per state): values in closed form on every
+    cycle, then down the tails level by level; ``O(S)`` per discount factor, no solve."""
+
+    def __init__(self, succ: NDArray[np.int64]) -> None:
+        n = len(succ)
+        state = np.zeros(n, dtype=np.int8)  # 0 new, 1 on the current walk, 2 done
+        self.cycles: list[NDArray[np.int64]] = []
+        for start in range(n):
+            walk = []
+            x = start
+            while state[x] == 0:
+                state[x] = 1
+                walk.append(x)
+                x = int(succ[x])
+            if state[x] == 1:  # closed a new cycle at x
+                self.cycles.append(np.array(walk[walk.index(x):], dtype=np.int64))
+            state[walk] = 2
+        on_cycle = np.zeros(n, dtype=bool)
+        for c in self.cycles:
+            on_cycle[c] = True
+        # tails: states whose successor is known, level by level
+        self.levels: list[NDArray[np.int64]] = []
+        known = on_cycle.copy()
+        while not known.all():
+            level = np.flatnonzero(~known & known[succ])
+            self.levels.append(level)
+            known[level] = True
+        self.succ = succ
+
+    @classmethod
+    def of(cls, trans: sp.csc_matrix) -> _Graph | None:
+        """The graph of ``trans`` if every row is a single 1, else None."""
+        rows = trans.tocsr()
+        if not (np.all(np.diff(rows.indptr) == 1) and np.all(rows.data == 1.0)):
+            return None
+        return cls(rows.indices.astype(np.int64))
+
+    def values(self, deltas: NDArray[np.float64], u: NDArray[np.float64]
+               ) -> NDArray[np.float64]:
+        g = len(deltas)
+        d = deltas[:, None]
+        out = np.empty((g, len(self.succ), u.shape[1]))
+        for cyc in self.cycles:
+            length = len(cyc)
+            powers = deltas[:, None] ** np.arange(length)[None, :]  # (G, L)
+            # V(c_0) = sum_t d^t u(c_t) / sum_t d^t (the (1 - d)/(1 - d^L) of a cycle, stably)
+            out[:, cyc[0]] = (powers @ u[cyc]) / powers.sum(axis=1)[:, None]
+            for j in range(length - 1, 0, -1):
+                nxt = cyc[(j + 1) % length]
+                out[:, cyc[j]] = (1 - d) * u[cyc[j]][None] + d * out[:, nxt]
+        for level in self.levels:
+            out[:, level] = (1 - d)[..., None] * u[level][None] + d[..., None] * out[
+                :, self.succ[level]]
+        return out
+
+
 class GainEvaluator:
     """The one-shot deviation gains of a float chain on ``states``, at any discount factors.
 
@@ -116,6 +173,7 @@ class GainEvaluator:
         self.u = outcome @ payoffs  # (R, N)
         mixer = _Mixer([k[idx][:, idx] for k in ks])  # closed: every move stays in them
         self.trans = mixer.mix(weights).tocsc()
+        self.graph = _Graph.of(self.trans) if self.n > DENSE_STATES else None
         self.devs: list[tuple[int, NDArray[np.float64], sp.csr_matrix, NDArray[Any]]] = []
         self.where: list[tuple[int, int, int]] = []
         for i, m in enumerate(fc.shape):
@@ -132,6 +190,8 @@ class GainEvaluator:
     def values(self, deltas: NDArray[np.float64]) -> NDArray[np.float64]:
         """(G, R, N): the profile's values at each discount factor."""
         g = len(deltas)
+        if self.graph is not None:
+            return self.graph.values(deltas, self.u)
         if self.n <= DENSE_STATES:
             d = deltas[:, None, None]
             mat = np.eye(self.n) - d * self.trans.toarray()[None]

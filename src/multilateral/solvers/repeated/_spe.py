@@ -31,7 +31,7 @@ import scipy.sparse as sp
 from numpy.typing import NDArray
 
 from ...results import CriticalDiscount
-from ._chain import Chain, float_chain
+from ._chain import Chain, float_chain, outcome_probs
 from ._roots import berlekamp_massey, feasible_set
 from ._sparse import kron_factors
 
@@ -43,8 +43,9 @@ _SEED = 20261204  # the projection's random weights: fixed, so results are repro
 class _Rows:
     """Sparse rows ``sum_r diag(w[:, r]) K_r[rows, R]`` in exact arithmetic (CSR layout)."""
 
-    def __init__(self, chain: Chain, ks: list[sp.csr_matrix], idx: NDArray[np.int64],
-                 rows: NDArray[np.int64], w: Any) -> None:
+    def __init__(self, sizes: tuple[int, ...], factors: tuple[tuple[Any, ...], ...],
+                 ks: list[sp.csr_matrix], idx: NDArray[np.int64], rows: NDArray[np.int64],
+                 w: Any) -> None:
         wf = np.asarray(w, dtype=float)
         pattern: Any = None
         for r, k in enumerate(ks):
@@ -57,17 +58,16 @@ class _Rows:
         self.indptr = pattern.indptr
         self.cols = pattern.indices.astype(np.int64)
         row_of = np.repeat(np.arange(len(rows)), np.diff(self.indptr))
-        sizes = chain.sizes
         s_multi = np.unravel_index(rows[row_of], sizes)
         t_multi = np.unravel_index(idx[self.cols], sizes)
         vals = np.zeros(len(self.cols), dtype=object)
-        for r, mats in enumerate(chain.factors):
+        for r, mats in enumerate(factors):
             sel = np.flatnonzero(wf[row_of, r] != 0)
             if sel.size == 0:
                 continue
-            term = np.asarray(w, dtype=object)[row_of[sel], r]
+            term = w[row_of[sel], r]
             for i, m in enumerate(mats):
-                term = term * np.asarray(m, dtype=object)[s_multi[i][sel], t_multi[i][sel]]
+                term = term * m[s_multi[i][sel], t_multi[i][sel]]
             vals[sel] = vals[sel] + term
         self.gather = bool(np.all(np.diff(self.indptr) == 1) and all(v == 1 for v in vals))
         self.vals = vals
@@ -119,11 +119,22 @@ def spe_polynomials(chain: Chain, states: NDArray[np.bool_]
     idx = np.flatnonzero(states)
     ks = kron_factors(float_chain(chain))
     to_exact = np.vectorize(_exact, otypes=[object])
-    outcome = to_exact(np.asarray(chain.outcome, dtype=object)[idx])
-    report = to_exact(np.asarray(chain.report, dtype=object))
+    # everything per intended action profile (A of them), then gathered by state
+    shape = chain.shape
+    profiles = np.array(list(np.ndindex(*shape)), dtype=np.int64).reshape(-1, len(shape))
+    table = to_exact(outcome_probs(profiles, shape, chain.noise, True))
     payoffs = to_exact(np.asarray(chain.payoffs, dtype=object))
-    u = outcome @ payoffs  # (R, N)
-    profile = _Rows(chain, ks, idx, idx, outcome @ report)
+    mix = to_exact(table @ to_exact(np.asarray(chain.report, dtype=object)))  # (A, A)
+    stage = to_exact(table @ payoffs)  # (A, N): expected stage payoffs
+    factors = tuple(tuple(to_exact(np.asarray(m, dtype=object)) for m in mats)
+                    for mats in chain.factors)
+
+    def at(intended: NDArray[np.int64]) -> NDArray[np.int64]:
+        return np.asarray(np.ravel_multi_index(tuple(intended.T), shape), dtype=np.int64)
+
+    here = at(chain.intended[idx])
+    u = stage[here]  # (R, N)
+    profile = _Rows(chain.sizes, factors, ks, idx, idx, mix[here])
     conn, cs = _recurrence(profile.apply, u)
     order = len(conn) - 1
     den = math.lcm(*(Fraction(c).denominator for c in conn))
@@ -137,9 +148,11 @@ def spe_polynomials(chain: Chain, states: NDArray[np.bool_]
             keep = np.flatnonzero(chain.intended[idx, i] != a)
             if keep.size == 0:
                 continue
-            dev = to_exact(np.asarray(chain.deviation_outcome(i, a), dtype=object)[idx[keep]])
-            e0 = dev @ payoffs[:, i] - u[keep, i]
-            rows = _Rows(chain, ks, idx, idx[keep], dev @ report)
+            intended = chain.intended[idx[keep]].copy()
+            intended[:, i] = a
+            there = at(intended)
+            e0 = stage[there, i] - u[keep, i]
+            rows = _Rows(chain.sizes, factors, ks, idx, idx[keep], mix[there])
             # g_k = (T_dev c_k)(s) - c_(k+1)(s), k < L: (K, L)
             g = np.stack([rows.apply(cs[k][:, i]) - cs[k + 1][keep, i] for k in range(order)],
                          axis=1) if order else np.zeros((len(keep), 0), dtype=object)
