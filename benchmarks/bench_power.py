@@ -26,15 +26,32 @@ The exit status is 1 when our float values differ from our exact ones by more th
 ``1e-12``, when the exact Shapley-Shubik values do not sum to one, or when computing both
 indices (default settings) for a game with total weight 10,000 takes a second or more.
 
+Part 2, *bodies of real size* (issue 13): every index (Shapley-Shubik, Banzhaf, Johnston,
+Deegan-Packel, Holler-Packel), each call timed cold (the game is built anew inside the timed
+call, so nothing is cached), median of ``--repeats``:
+
+* the EU Council's double majority (55% of the 27 members and 65% of the population,
+  Eurostat populations of 1 January 2019 in persons), with and without the clause that a
+  blocking minority needs four members; checks: exact, sums to one, never less power for
+  a more populous state;
+* 200 members with IMF-like weights (seed 0) at total weight 1,000 and 10,000, simple
+  majority and 85%; Banzhaf against ``powerindex`` in the same run (normalized, equal
+  within ``1e-12`` or the script fails; ratio of times), the other indices checked to sum
+  to one within ``1e-12``;
+* with ``--imf-votes``: the 190-member IMF-like game at about 5 million votes (the real
+  order of magnitude), Banzhaf and Shapley-Shubik (float64: the weight table has 2.5
+  million entries), Banzhaf checked against its exact value (Python integers).
+
 Usage::
 
-    python benchmarks/bench_power.py [--repeats K] [--full]
+    python benchmarks/bench_power.py [--repeats K] [--full] [--imf-votes]
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib.metadata
+import itertools
 import math
 import platform
 import statistics
@@ -170,11 +187,164 @@ def run_game(total: int, rule: str, theirs: dict[str, Any], repeats: int,
     return failed, ratio
 
 
+# -- part 2: bodies of real size ------------------------------------------------------------------
+EU_POPULATION = (  # Eurostat, 1 January 2019, EU-27 (total 446,883,185); largest first
+    83092962, 67248926, 59729081, 47134837, 37965475, 19371648, 17344874, 11488980,
+    10721582, 10671870, 10286263, 10278887, 9771141, 8879920, 6975761, 5814422, 5521606,
+    5454147, 4934340, 4067206, 2794137, 2088385, 1913822, 1326898, 881952, 620001, 504062)
+INDICES = ("shapley_shubik", "banzhaf", "johnston", "deegan_packel", "holler_packel")
+BODY_N = 200
+IMF_VOTES = 5_000_000
+
+
+def eu_council(blocking_minority: bool) -> ml.CompositeVotingGame:
+    n = len(EU_POPULATION)
+    states = ml.WeightedVotingGame([1] * n, Fraction(55, 100) * n)
+    people = ml.WeightedVotingGame(list(EU_POPULATION),
+                                   Fraction(65, 100) * sum(EU_POPULATION))
+    double = ml.games.intersection(states, people)
+    if blocking_minority:  # 24 members win whatever their population
+        return ml.games.union(double, ml.WeightedVotingGame([1] * n, n - 3))
+    return double
+
+
+def timed_index(build: Callable[[], Any], name: str, repeats: int) -> tuple[Any, float, str]:
+    """(result, median cold seconds, error) of one index; the game is built inside."""
+    fn = getattr(ml.solvers, name)
+    try:
+        result = fn(build())
+    except ml.errors.InvalidArgumentError as err:
+        return None, 0.0, str(err).split(";")[0]
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn(build())
+        times.append(time.perf_counter() - start)
+    return result, statistics.median(times), ""
+
+
+def run_eu(repeats: int) -> bool:
+    failed = False
+    for clause in (False, True):
+        label = "with" if clause else "without"
+        print(f"== EU Council, 27 members, 55% of members and 65% of population, {label} the "
+              "blocking-minority clause")
+        for name in INDICES:
+            result, t, problem = timed_index(lambda c=clause: eu_council(c), name, repeats)
+            if problem:
+                print(f"   {name:16s} {'-':>10s}      NOT COMPUTED: {problem}")
+                continue
+            vals = result.values
+            ok = result.exact and all(a >= b for a, b in itertools.pairwise(vals))
+            if name != "banzhaf":
+                ok &= sum(vals) == 1
+            failed |= not ok
+            flag = "" if t < 1.0 else "  OVER 1 s"
+            print(f"   {name:16s} {t * 1e3:10.1f} ms   exact {result.exact}, largest "
+                  f"{float(vals[0]):.6f}, smallest {float(vals[-1]):.6f}"
+                  f"{'' if ok else '  FAILED'}{flag}")
+    print()
+    return failed
+
+
+def run_bodies(theirs: dict[str, Any], repeats: int) -> tuple[bool, list[float]]:
+    failed, ratios = False, []
+    for total in TOTALS:
+        weights = imf_like(total, n=BODY_N)
+        for rule in RULES:
+            q = quota(total, rule)
+            print(f"== {BODY_N} members, IMF-like weights, total {total:,}, quota {q:,} ({rule})")
+            bz_time = 0.0
+            for name in INDICES:
+                result, t, problem = timed_index(
+                    lambda q=q, w=weights: ml.WeightedVotingGame(w, q), name, repeats)
+                if problem:
+                    failed = True
+                    print(f"   {name:16s} FAILED: {problem}")
+                    continue
+                arr = result.as_float()
+                ok = name == "banzhaf" or abs(math.fsum(arr) - 1) <= TOL
+                failed |= not ok
+                bz_time = t if name == "banzhaf" else bz_time
+                print(f"   {name:16s} {t * 1e3:10.1f} ms   {'exact' if result.exact else 'float'}"
+                      f"{'' if ok else '  SUM NOT 1: FAILED'}"
+                      f"{'' if t < 1.0 else '  OVER 1 s'}")
+            reference = ml.solvers.banzhaf(ml.WeightedVotingGame(weights, q), exact=True,
+                                           normalized=True).as_float()
+            if "powerindex" in theirs:
+                px = theirs["powerindex"]
+
+                def px_bz(q: int = q, w: list[int] = weights, px: Any = px) -> Any:
+                    g = px.Game(q, weights=list(w))
+                    g.calc_banzhaf()
+                    return g.banzhaf
+
+                ours_t = median_time(lambda q=q, w=weights: ml.solvers.banzhaf(
+                    ml.WeightedVotingGame(w, q), normalized=True), repeats)
+                out, t, problem = once(px_bz)
+                if problem:
+                    print(f"   banzhaf powerindex FAILED: {problem}")
+                else:
+                    diff = float(np.max(np.abs(np.asarray(out, float) - reference)))
+                    bad = diff > TOL
+                    failed |= bad
+                    ratios.append(t / ours_t)
+                    print(f"   banzhaf powerindex {t * 1e3:8.1f} ms   max|diff| {diff:.1e} "
+                          f"(ours normalized {ours_t * 1e3:.1f} ms: {t / ours_t:.0f}x)"
+                          f"{'  DISAGREE: FAILED' if bad else ''}")
+            if "powerindices" in theirs:
+                pi = theirs["powerindices"]
+                out, t, problem = once(lambda q=q, w=weights, pi=pi: pi.compute_pbi(q, list(w)))
+                absolute = ml.solvers.banzhaf(ml.WeightedVotingGame(weights, q),
+                                              exact=True).as_float()
+                print(f"   banzhaf powerindices {t * 1e3:6.1f} ms   "
+                      f"{problem or describe(out, absolute)} (known: int64 overflow)")
+    print()
+    return failed, ratios
+
+
+def run_imf_votes(theirs: dict[str, Any], full: bool) -> bool:
+    failed = False
+    weights = imf_like(IMF_VOTES)
+    for rule in RULES:
+        q = quota(IMF_VOTES, rule)
+        print(f"== {N} members, IMF-like weights at {IMF_VOTES:,} votes, quota {q:,} ({rule})")
+        game = ml.WeightedVotingGame(weights, q)
+        bz, t_bz, _ = once(lambda g=game: ml.solvers.banzhaf(g))
+        exact_bz, t_exact, _ = once(lambda g=game: ml.solvers.banzhaf(g, exact=True))
+        diff = float(np.max(np.abs(bz.as_float() - exact_bz.as_float())))
+        failed |= diff > TOL
+        print(f"   banzhaf float    {t_bz:8.2f} s   max|diff| from exact {diff:.1e}")
+        print(f"   banzhaf exact    {t_exact:8.2f} s")
+        ss, t_ss, _ = once(lambda g=game: ml.solvers.shapley_shubik(g))
+        ok = abs(math.fsum(ss.as_float()) - 1) <= TOL
+        failed |= not ok
+        print(f"   shapley float    {t_ss:8.2f} s   sum {math.fsum(ss.as_float()):.15f}"
+              f"{'' if ok else '  FAILED'}{'' if t_ss < 5 else '  OVER 5 s'}")
+        if full and "powerindex" in theirs:
+            px = theirs["powerindex"]
+
+            def px_bz(q: int = q, px: Any = px) -> Any:
+                g = px.Game(q, weights=list(weights))
+                g.calc_banzhaf()
+                return g.banzhaf
+
+            out, t, problem = once(px_bz)
+            ref = exact_bz.as_float() / exact_bz.as_float().sum()
+            print(f"   banzhaf powerindex {t:6.2f} s   {problem or describe(out, ref)}")
+    print()
+    return failed
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--repeats", type=int, default=5, help="timed runs of ours")
     parser.add_argument("--full", action="store_true",
                         help="also run the other packages' Shapley-Shubik at total 10,000")
+    parser.add_argument("--imf-votes", action="store_true",
+                        help="also the 190-member game at about 5 million votes (minutes)")
+    parser.add_argument("--only-bodies", action="store_true",
+                        help="skip part 1 (the four 190-member games)")
     args = parser.parse_args(argv)
 
     print(f"python {platform.python_version()}, numpy {np.__version__}, "
@@ -190,7 +360,7 @@ def main(argv: list[str] | None = None) -> int:
 
     failed = False
     bz_ratios = []
-    for total in TOTALS:
+    for total in TOTALS if not args.only_bodies else ():
         for rule in RULES:
             bad, ratio = run_game(total, rule, theirs, args.repeats, args.full)
             failed |= bad
@@ -201,6 +371,16 @@ def main(argv: list[str] | None = None) -> int:
         ratio = statistics.median(bz_ratios)
         print(f"Banzhaf: powerindex / multilateral exact, median over the four games: "
               f"{ratio:.0f}x (range {min(bz_ratios):.0f}x-{max(bz_ratios):.0f}x)")
+    print("\n-- part 2: bodies of real size (every index, cold) --\n")
+    failed |= run_eu(args.repeats)
+    bad, body_ratios = run_bodies(theirs, args.repeats)
+    failed |= bad
+    if body_ratios:
+        print(f"Banzhaf at {BODY_N} members: powerindex / multilateral, median "
+              f"{statistics.median(body_ratios):.0f}x (range {min(body_ratios):.0f}x-"
+              f"{max(body_ratios):.0f}x)")
+    if args.imf_votes:
+        failed |= run_imf_votes(theirs, args.full)
     print("checks:", "FAILED" if failed else f"float within {TOL:g} of exact, exact SS sums to 1, "
           "both indices under 1 s at total weight 10,000")
     return 1 if failed else 0

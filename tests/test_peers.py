@@ -252,3 +252,13 @@ def test_power_indices(peer, case):
         compared += 1
         assert np.max(np.abs(index.as_float() - np.array(theirs))) <= POWER_TOL, key
     assert compared or len(case["weights"]) > 60  # only the 190-member games lack values
+
+
+@pytest.mark.parametrize("case", cases("power_bodies"))
+def test_powerindex_banzhaf_of_200_member_bodies(case):
+    # issue 13: bodies of real size; every other index of the same games sums to one
+    game = ml.WeightedVotingGame(num(case["weights"]), num(case["quota"]))
+    ours = ml.solvers.banzhaf(game, exact=True, normalized=True)
+    assert np.max(np.abs(ours.as_float() - np.array(case["banzhaf"]))) <= POWER_TOL
+    for index in (ml.solvers.johnston, ml.solvers.deegan_packel, ml.solvers.holler_packel):
+        assert abs(index(game).as_float().sum() - 1) <= POWER_TOL

@@ -448,8 +448,35 @@ def regen_powerindices() -> None:
         "games": games})
 
 
+def regen_power_bodies() -> None:
+    """Issue 13: powerindex's normalized Banzhaf of 200-member bodies (IMF-like weights,
+    seed 0, total 1,000, simple majority and 85%) -> ``power_bodies.json``."""
+    import powerindex as px
+
+    games = []
+    for q, label in ((501, "simple majority"), (850, "85%")):
+        w = imf_like(1000, n=200)
+        game = px.Game(q, weights=list(w))
+        quiet(game.calc_banzhaf)
+        games.append({"name": f"IMF-like, 200 members, total 1000, {label}", "quota": num(q),
+                      "weights": nums(w), "banzhaf": [float(v) for v in game.banzhaf]})
+    doc = {"peer": "powerindex", "version": version("powerindex"),
+           "generated_by": "tests/data/peers/regenerate.py (regen_power_bodies)",
+           "python": sys.version.split()[0], "numpy": np.__version__,
+           "calls": {"banzhaf": "powerindex.Game(quota, weights).calc_banzhaf(); .banzhaf "
+                     "(normalized Banzhaf)"},
+           "games": games}
+    (HERE / "power_bodies.json").write_text(json.dumps(doc, indent=1) + "\n")
+    print("wrote tests/data/peers/power_bodies.json")
+
+
+def _regen_powerindex_all() -> None:
+    regen_powerindex()
+    regen_power_bodies()
+
+
 REGEN = {"nashpy": regen_nashpy, "quantecon": regen_quantecon, "pygambit": regen_pygambit,
-         "axelrod": regen_axelrod, "egttools": regen_egttools, "powerindex": regen_powerindex,
+         "axelrod": regen_axelrod, "egttools": regen_egttools, "powerindex": _regen_powerindex_all,
          "powerindices": regen_powerindices}
 
 
