@@ -9,8 +9,13 @@ the script reports the median wall time and CPU time, checks that the game read 
 equals the game written, and with ``--slow`` also times the token-by-token reader the bulk
 reader falls back to (about a minute per file).
 
-The exit status is 1 when a game does not read back equal, or when reading the integer
-payoff version takes a second or more of CPU time (the target of issue 12: it took 25 s).
+If pygambit is installed, its reader (``pygambit.read_nfg``, C++) reads the same file in
+the same run, each reader in turn per repetition (the file is in the OS cache for both),
+and the game it reads must equal ours (``Game.to_arrays(dtype=Fraction)``, untimed).
+
+The exit status is 1 when a game does not read back equal (or differs from pygambit's), or
+when reading the integer payoff version takes a second or more of CPU time (the target of
+issue 12: it took 25 s).
 
 Usage::
 
@@ -20,10 +25,12 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import os
 import tempfile
 import time
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -40,14 +47,28 @@ def _games() -> dict[str, ml.NormalFormGame]:
             "fractions": ml.NormalFormGame(frac(a), frac(b))}
 
 
-def _time(path: Path, repeats: int) -> tuple[float, float, ml.NormalFormGame]:
-    walls, cpus = [], []
+def _time(path: Path, repeats: int, gambit: Any = None
+          ) -> tuple[float, float, ml.NormalFormGame, float | None, Any]:
+    """Median wall and CPU time of our reader, and pygambit's wall time, in turn."""
+    walls, cpus, theirs = [], [], []
+    peer = None
     for _ in range(repeats):
         wall, cpu = time.perf_counter(), time.process_time()
         game = io.read_nfg(path)
         walls.append(time.perf_counter() - wall)
         cpus.append(time.process_time() - cpu)
-    return float(np.median(walls)), float(np.median(cpus)), game
+        if gambit is not None:
+            wall = time.perf_counter()
+            peer = gambit.read_nfg(str(path))
+            theirs.append(time.perf_counter() - wall)
+    peer_wall = float(np.median(theirs)) if theirs else None
+    return float(np.median(walls)), float(np.median(cpus)), game, peer_wall, peer
+
+
+def _same_as_gambit(game: ml.NormalFormGame, peer: Any) -> bool:
+    arrays = peer.to_arrays(dtype=Fraction)
+    return all(np.array_equal(np.asarray(a, dtype=object), game.payoffs[..., i])
+               for i, a in enumerate(arrays))
 
 
 def main() -> int:
@@ -55,16 +76,25 @@ def main() -> int:
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--slow", action="store_true", help="also time the token reader")
     args = parser.parse_args()
+    try:
+        import pygambit as gambit
+    except ImportError:
+        gambit = None
     status = 0
-    print("| payoffs | version | MB | wall (s) | CPU (s) | token reader (s) | equal |")
-    print("|---|---|---:|---:|---:|---:|---|")
+    print(f"load average {os.getloadavg()[0]:.1f}; pygambit "
+          f"{getattr(gambit, '__version__', 'not installed')}")
+    print("| payoffs | version | MB | wall (s) | CPU (s) | pygambit wall (s) | ratio "
+          "| token reader (s) | equal |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---|")
     with tempfile.TemporaryDirectory() as tmp:
         for kind, game in _games().items():
             for version in ("payoff", "outcome"):
                 path = Path(tmp) / f"{kind}_{version}.nfg"
                 io.write_nfg(game, path, version=version)
-                wall, cpu, back = _time(path, args.repeats)
+                wall, cpu, back, peer_wall, peer = _time(path, args.repeats, gambit)
                 equal = back.payoffs.tolist() == game.payoffs.tolist()
+                if peer is not None:
+                    equal = equal and _same_as_gambit(back, peer)
                 slow = "-"
                 if args.slow:
                     saved, io._FAST = io._FAST, False
@@ -73,10 +103,13 @@ def main() -> int:
                     finally:
                         io._FAST = saved
                 mb = path.stat().st_size / 1e6
-                print(f"| {kind} | {version} | {mb:.1f} | {wall:.2f} | {cpu:.2f} | {slow} "
-                      f"| {equal} |")
+                theirs = "-" if peer_wall is None else f"{peer_wall:.2f}"
+                ratio = "-" if peer_wall is None else f"{wall / peer_wall:.2f}"
+                print(f"| {kind} | {version} | {mb:.1f} | {wall:.2f} | {cpu:.2f} | {theirs} "
+                      f"| {ratio} | {slow} | {equal} |")
                 if not equal or (kind == "integers" and version == "payoff" and cpu >= 1.0):
                     status = 1
+    print(f"load average now {os.getloadavg()[0]:.1f}")
     return status
 
 

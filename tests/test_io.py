@@ -454,3 +454,59 @@ def test_zero_outcome_indices_and_fractions_in_bulk():
     assert game == _slow(_OUTCOME_HEADER + body)
     assert game.payoffs[1, 0].tolist() == [0, 0]
     assert game.payoffs[0, 1].tolist() == [Fraction(-1, 4), 4]
+
+
+# -- as_number_array: exact values are not rebuilt (reading a 1000x1000 exact game) ----------
+def _as_number_array_reference(values):
+    """The contract of ``_validation.as_number_array`` on exact input, as it was written
+    before its fast path: every value re-wrapped as a Fraction, int64 if all are small
+    integers."""
+    arr = np.array(values)
+    fracs = [Fraction(v) for v in arr.ravel()]
+    if all(f.denominator == 1 and abs(f.numerator) < 2**62 for f in fracs):
+        return np.array([int(f) for f in fracs], dtype=np.int64).reshape(arr.shape)
+    return np.array(fracs, dtype=object).reshape(arr.shape)
+
+
+_EXACT = st.one_of(
+    st.integers(-(2**64), 2**64),
+    st.integers(-5, 5),
+    st.fractions(max_denominator=9),
+    st.integers(-5, 5).map(Fraction),  # integer-valued Fractions
+    st.sampled_from([2**62 - 1, -(2**62 - 1), 2**62, -(2**62), Fraction(2**62), 2**63]),
+)
+
+
+@given(st.lists(_EXACT, min_size=1, max_size=12), st.sampled_from([None, (2, -1)]))
+def test_as_number_array_keeps_its_contract_on_exact_values(values, shape):
+    from multilateral._validation import as_number_array
+
+    arr = np.empty(len(values), dtype=object)
+    arr[:] = values
+    if shape is not None and len(values) % 2 == 0:
+        arr = arr.reshape(shape)
+    got, want = as_number_array(arr), _as_number_array_reference(arr)
+    assert got.dtype == want.dtype and got.shape == want.shape
+    assert got.tolist() == want.tolist()
+    assert all(type(v) is (int if got.dtype == np.int64 else Fraction)
+               for v in got.ravel().tolist())
+    assert got is not arr and arr.ravel().tolist() == values  # the input is left alone
+
+
+def test_a_comma_between_outcomes_is_refused_by_both_readers():
+    """Commas separate payoffs inside an outcome only (the bulk reader once dropped them
+    everywhere and accepted this file; found by the fuzzer)."""
+    body = '{ { "a" 1, 2 }, { "b" 3, 4 } }\n1 2 1 2\n'
+    with pytest.raises(MalformedFileError, match=r"line \d+: expected '\{' opening an outcome"):
+        parse_nfg(_OUTCOME_HEADER + body)
+    with pytest.raises(MalformedFileError, match=r"expected '\{' opening an outcome"):
+        _slow(_OUTCOME_HEADER + body)
+    with pytest.raises(MalformedFileError, match=r"expected the outcome's name"):
+        parse_nfg(_OUTCOME_HEADER + '{ { , "a" 1, 2 } }\n1 1 1 1\n')
+
+
+def test_an_outcome_index_beyond_int64_is_out_of_range_in_both_readers():
+    body = '{ { "a" 1, 2 } }\n1 1 1 ' + "9" * 25 + "\n"
+    for reader in (parse_nfg, _slow):
+        with pytest.raises(MalformedFileError, match=r"outcome index 9+ out of range"):
+            reader(_OUTCOME_HEADER + body)

@@ -47,6 +47,9 @@ def as_number_array(values: ArrayLike, name: str = "payoffs") -> NDArray[Any]:
         return arr
     if arr.dtype.kind == "O":
         flat = arr.ravel()
+        kinds = set(map(type, flat.tolist()))
+        if kinds and kinds <= {int, Fraction}:  # exact already: no object re-wrapped
+            return _exact_array(arr, kinds)
         if any(isinstance(v, (list, tuple, np.ndarray)) for v in flat):
             raise InvalidPayoffsError(
                 f"{name} are ragged: every row must have the same length"
@@ -63,6 +66,22 @@ def as_number_array(values: ArrayLike, name: str = "payoffs") -> NDArray[Any]:
     raise InvalidPayoffsError(
         f"{name} must be real numbers (int, float or Fraction); got dtype {arr.dtype}"
     )
+
+
+def _exact_array(arr: NDArray[np.object_], kinds: set[type]) -> NDArray[Any]:
+    """``int64`` if every value of an object array of ints and Fractions is an integer of
+    magnitude below ``2**62``, else the array itself with its ints made Fractions (the
+    Fractions, immutable, are kept, not rebuilt: reading a 1000x1000 game built 2 million)."""
+    vals = arr.ravel().tolist()
+    if Fraction not in kinds or all(v.denominator == 1 for v in vals if type(v) is Fraction):
+        ints = [int(v) for v in vals]
+        if max(map(abs, ints)) < 2**62:
+            return np.array(ints, dtype=np.int64).reshape(arr.shape)
+    if int in kinds:
+        out = np.empty(len(vals), dtype=object)
+        out[:] = [Fraction(v) if type(v) is int else v for v in vals]
+        return out.reshape(arr.shape)
+    return arr
 
 
 def to_float(arr: NDArray[Any]) -> NDArray[np.float64]:

@@ -32,8 +32,7 @@ of two versions, and both are read here:
 
 Numbers stay exact: integers are read as integers, rationals such as ``3/4`` and decimals
 such as ``0.1`` or ``-2e3`` as :class:`fractions.Fraction` (so ``0.1`` is one tenth, not the
-nearest float). The game's title and comment are read and dropped, since
-:class:`~multilateral.games.normal_form.NormalFormGame` has neither.
+nearest float). The title and comment are dropped (a NormalFormGame has neither).
 
 Any malformed file raises :class:`~multilateral.errors.MalformedFileError` whose message
 starts with ``line N:``, the line where parsing failed, and says what was expected.
@@ -77,10 +76,9 @@ _WORD = re.compile(r'[^\s{},"]+')
 _NUMBER = re.compile(r"[+-]?(?:\d+/\d+|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d{1,4})?)")
 _INTEGER = re.compile(r"[+-]?\d+")
 _NAME = re.compile(r'"[^"]*"')
-#: Largest payoff magnitude read: NormalFormGame's bound (a quarter of the largest float64).
-_MAX_PAYOFF = float(np.finfo(np.float64).max) / 4
+_BAD_COMMA = re.compile(r"(?:^|[{}])[^{}\0]*,")  # a comma not after an outcome's name (\0)
+_MAX_PAYOFF = float(np.finfo(np.float64).max) / 4  # NormalFormGame's bound on |payoff|
 _FAST = True  # the vectorized reading of well-formed bodies (tests compare it with the slow one)
-
 
 # -- reading ---------------------------------------------------------------------------------
 class _Token(NamedTuple):
@@ -336,9 +334,8 @@ def _fast_numbers(words: list[str]) -> NDArray[Any] | None:
         except ValueError:  # a decimal with an exponent, a fraction, or no number
             pass
         else:
-            if ints.dtype == np.int64 and (ints.size == 0 or int(np.max(np.abs(ints))) < 2**62):
-                return ints
-            return None
+            ok = ints.dtype == np.int64 and (ints.size == 0 or int(np.max(np.abs(ints))) < 2**62)
+            return ints if ok else None
     cache: dict[str, Fraction] = {}
     for word in set(words):
         try:
@@ -367,8 +364,10 @@ def _fast_body(body: str, n: int, size: int, payoff_version: bool) -> NDArray[An
     head = body[:end].lstrip()
     if end < 0 or not head.startswith("{") or "\\" in head or "\0" in head:
         return None
-    inner = _NAME.sub(" \0 ", head[1:]).replace(",", " ")
-    tokens = inner.replace("{", " { ").replace("}", " } ").split()
+    inner = _NAME.sub(" \0 ", head[1:])
+    if _BAD_COMMA.search(inner):  # commas only between payoffs, inside an outcome
+        return None
+    tokens = inner.replace(",", " ").replace("{", " { ").replace("}", " } ").split()
     tail = body[end + 1:].split()
     width = n + 3  # an outcome: '{', a name, n numbers (commas allowed), '}'
     if not tokens or len(tokens) % width or len(tail) != size:
@@ -382,7 +381,8 @@ def _fast_body(body: str, n: int, size: int, payoff_version: bool) -> NDArray[An
         flat[i::n] = tokens[2 + i::width]
     values = _fast_numbers(flat)
     digits = "".join(tail)
-    if values is None or not (digits.isascii() and digits.isdigit()):
+    if (values is None or not (digits.isascii() and digits.isdigit())
+            or max(map(len, tail)) > 18):  # beyond int64: the token reader says which
         return None
     indices = np.array(list(map(int, tail)), dtype=np.int64)
     if int(indices.max()) > count:
