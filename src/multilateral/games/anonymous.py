@@ -17,6 +17,7 @@ from .._namespace import public_dir
 from .._validation import as_number_array, check_positive_int, to_float
 from ..errors import InvalidArgumentError, InvalidGameError, InvalidPayoffsError, InvalidTypeError
 from ..types import Number, NumberArray
+from ._binomial import binomial_weights, expect
 from ._common import Immutable
 from .normal_form import NormalFormGame
 
@@ -255,8 +256,12 @@ class AnonymousGame(Immutable):
         c = _exact(cost, "cost")
         share = a if r is None else _div(a, n)  # marginal per-capita return
         label = f"linear public goods, n={n}, " + (f"r={r}" if mpcr is None else f"mpcr={mpcr}")
-        sc = share * c
+        try:
+            sc = share * c
+        except OverflowError:  # a float times an int beyond the float range
+            sc = math.inf
         if isinstance(sc, float):  # the same float operations as sc * (k + 1) - c, vectorized
+            _refuse_float_overflow(abs(sc) * n + _magnitude(c), n)  # check first, warn never
             k = np.arange(n, dtype=np.float64)
             return cls(sc * (k + 1) - float(c), sc * k, name=label)
         game = _affine(cls, n, Fraction(sc), Fraction(0), label, (Fraction(sc), sc - c))
@@ -309,6 +314,8 @@ class AnonymousGame(Immutable):
         b, c = _exact(benefit, "benefit"), _exact(cost, "cost")
         name = f"N-player prisoners' dilemma, n={n}"
         if isinstance(b, float):  # the same float operations as b * k / (n - 1) - c, vectorized
+            # check first, warn never: |b k| <= |b| (n - 1) stays finite under the bound
+            _refuse_float_overflow(abs(b) + _magnitude(c), n)
             share = b * np.arange(n, dtype=np.float64) / (n - 1)
             return cls(share - float(c), share, name=name)
         if not isinstance(c, float):
@@ -355,7 +362,16 @@ class AnonymousGame(Immutable):
 
     def gain(self, k: int) -> Number:
         """The gain from cooperating when ``k`` others cooperate."""
-        return self.gains[self._k(k)]
+        k = self._k(k)
+        if self._scaled is not None and "gains" not in self.__dict__:  # no array of n Fractions
+            num_c, num_d, den = self._scaled
+            return Fraction(int(num_c[k]) - int(num_d[k]), den)
+        return self.gains[k]
+
+    @property
+    def float_gains(self) -> NDArray[np.float64]:
+        """:attr:`gains` rounded once to float64 (read-only; exact games make no Fraction)."""
+        return self._floats[2]
 
     def gain_function(self, x: ArrayLike) -> NDArray[np.float64]:
         """Expected gain from cooperating when each other player cooperates with probability x.
@@ -365,14 +381,15 @@ class AnonymousGame(Immutable):
         equilibria.
         """
         x = _unit_interval(x)
-        return binomial_weights(self.n - 1, x) @ self._floats[2]
+        (out,) = expect(self.n - 1, x, (self._floats[2],))
+        return out
 
     def average_payoff(self, x: ArrayLike) -> NDArray[np.float64]:
         """Expected payoff of a player when every player cooperates with probability ``x``."""
         x = _unit_interval(x)
-        w = binomial_weights(self.n - 1, x)
         fc, fd, _ = self._floats
-        return x * (w @ fc) + (1 - x) * (w @ fd)
+        coop, defect = expect(self.n - 1, x, (fc, fd))
+        return x * coop + (1 - x) * defect
 
     @overload
     def welfare(self, m: None = None) -> NumberArray: ...
@@ -486,14 +503,26 @@ def _check_float_range(c: NDArray[Any], d: NDArray[Any], n: int | None = None) -
     if not floats:
         return
     big = max(float(np.max(np.abs(arr))) for arr in floats)
-    n = c.size if n is None else n
+    _refuse_float_overflow(big, c.size if n is None else n)
+
+
+def _refuse_float_overflow(big: float, n: int) -> None:
+    """Refuse float payoffs of magnitude ``big`` (inf included) beyond ``max float / 2n``."""
     limit = float(np.finfo(np.float64).max) / (2 * n)
-    if big > limit:
+    if not big <= limit:
         raise InvalidPayoffsError(
             f"float payoffs must keep gains and welfare finite: |payoff| <= {limit:.3g} (the "
             f"largest float over 2n, n = {n}); found one of magnitude {big:.3g}. Rescale "
             "the payoffs (equilibria do not change when all payoffs are multiplied by a "
             "positive number), or give them as integers or Fractions, which are exact")
+
+
+def _magnitude(value: Any) -> float:
+    """``|value|`` as a float (inf when beyond the float range), without a warning."""
+    try:
+        return abs(float(value))
+    except OverflowError:
+        return math.inf
 
 
 def _rebuild_scaled(cls: type[AnonymousGame], num_c: Any, num_d: Any, den: int,
@@ -538,31 +567,6 @@ def _affine(cls: type[AnonymousGame], n: int, slope: Fraction, const: Fraction, 
 def _rebuild(cls: type, c: Any, d: Any, name: str) -> AnonymousGame:
     game: AnonymousGame = cls(c, d, name=name)
     return game
-
-
-def binomial_weights(m: int, x: ArrayLike) -> NDArray[np.float64]:
-    """``C(m, k) x^k (1-x)^(m-k)`` for ``k = 0..m``; shape ``x.shape + (m + 1,)``.
-
-    Computed in log space (``xlogy`` keeps ``x = 0`` and ``x = 1`` exact), so it neither
-    overflows nor underflows to NaN for large ``m``.
-
-    See Also
-    --------
-    AnonymousGame.gain_function : the expected gain, a Bernstein polynomial in these weights.
-
-    Examples
-    --------
-    >>> from multilateral.games import binomial_weights
-    >>> binomial_weights(2, 0.5).tolist()
-    [0.25, 0.5, 0.25]
-    """
-    from scipy.special import gammaln, xlog1py, xlogy
-
-    x = np.asarray(x, dtype=np.float64)[..., None]
-    k = np.arange(m + 1, dtype=np.float64)
-    log_comb = gammaln(m + 1.0) - gammaln(k + 1.0) - gammaln(m - k + 1.0)
-    weights: NDArray[np.float64] = np.exp(log_comb + xlogy(k, x) + xlog1py(m - k, -x))
-    return weights
 
 
 def _unit_interval(x: ArrayLike) -> NDArray[np.float64]:

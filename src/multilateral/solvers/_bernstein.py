@@ -142,13 +142,20 @@ def sign_at(a: Sequence[int], x: Fraction) -> int:
     With ``x = p / q``: the sign of ``sum_k A_k p^k (q - p)^(m - k)``, by binary splitting
     (balanced products of big integers, O(M(N) log m) for N-bit results).
     """
-    p, q = x.numerator, x.denominator
-    v, _, _ = _evaluate(a, 0, len(a), p, q - p)
+    v = _scaled_value(a, x)
     return (v > 0) - (v < 0)
 
 
-def _evaluate(a: Sequence[int], i: int, j: int, p: int, w: int) -> tuple[int, int, int]:
-    """``(sum_{k=i}^{j-1} a_k p^(k-i) w^(j-1-k), p^(j-i), w^(j-i))``."""
+def _scaled_value(a: Sequence[int], x: Fraction) -> int:
+    """``q^m P(p / q) = sum_k A_k p^k (q - p)^(m - k)``."""
+    p, q = x.numerator, x.denominator
+    return _evaluate(a, 0, len(a), p, q - p, False)[0]
+
+
+def _evaluate(a: Sequence[int], i: int, j: int, p: int, w: int, powers: bool = True
+              ) -> tuple[int, int, int]:
+    """``(sum_{k=i}^{j-1} a_k p^(k-i) w^(j-1-k), p^(j-i), w^(j-i))`` (the powers only when
+    asked for: the outermost call does not need them)."""
     if j - i <= 16:
         v, wp = a[j - 1], w
         for k in range(j - 2, i - 1, -1):
@@ -158,7 +165,22 @@ def _evaluate(a: Sequence[int], i: int, j: int, p: int, w: int) -> tuple[int, in
     mid = (i + j) // 2
     left, pl, wl = _evaluate(a, i, mid, p, w)
     right, pr, wr = _evaluate(a, mid, j, p, w)
+    if not powers:
+        return left * wr + pl * right, 0, 0
     return left * wr + pl * right, pl * pr, wl * wr
+
+
+def _newton(a: Sequence[int], x: Fraction) -> Fraction | None:
+    """One exact Newton step for ``P`` from ``x`` (None where ``P'(x) = 0``)."""
+    m = len(a) - 1
+    if m < 1:
+        return None
+    deriv = [(j + 1) * a[j + 1] - (m - j) * a[j] for j in range(m)]
+    s, ds = _scaled_value(a, x), _scaled_value(deriv, x)
+    if ds == 0:
+        return None
+    # x - P(x) / P'(x) = p / q - (s / q^m) / (ds / q^(m-1)) = (p ds - s) / (q ds)
+    return Fraction(x.numerator * ds - s, x.denominator * ds)
 
 
 def _bisect(a: Sequence[int], lo: Fraction, hi: Fraction, s_lo: int, x: Fraction
@@ -186,6 +208,20 @@ def refine(a: Sequence[int], lo: Fraction, hi: Fraction, guess: Callable[[float,
     except (ValueError, ArithmeticError, RuntimeError):
         r = math.nan
     if math.isfinite(r) and float(lo) < r < float(hi):
+        # one exact Newton step from the float guess, then the two midpoints to the
+        # neighbouring floats: when they bracket the root, its float is the Newton float
+        better = _newton(a, Fraction(r))
+        if better is not None and lo < better < hi:
+            near = float(better)
+            below = (Fraction(near) + Fraction(math.nextafter(near, -math.inf))) / 2
+            above = (Fraction(near) + Fraction(math.nextafter(near, math.inf))) / 2
+            for x in (below, above):
+                if lo < x < hi:
+                    lo, hi, hit = _bisect(a, lo, hi, s_lo, x)
+                    if hit is not None:
+                        return float(hit), hit, hit, hit
+            if lo >= below and hi <= above:  # strictly between the midpoints: rounds to near
+                return near, None, lo, hi
         step = math.ldexp(abs(r), -50) or math.ulp(0.0)
         while float(lo) != float(hi) and hi - lo > 2 * Fraction(step):
             for x in (Fraction(r - step), Fraction(r + step)):
@@ -202,7 +238,7 @@ def refine(a: Sequence[int], lo: Fraction, hi: Fraction, guess: Callable[[float,
         lo, hi, hit = _bisect(a, lo, hi, s_lo, (lo + hi) / 2)
         if hit is not None:
             return float(hit), hit, hit, hit
-    return float(lo), None, lo, hi
+    return float(lo), None, lo, hi  # (a root exactly halfway between floats is a hit)
 
 
 #: Rational roots are looked for while their possible denominators are below 2**this (the
