@@ -18,6 +18,7 @@ Usage::
 
     python benchmarks/bench_nash.py [--quick] [--full] [--repeats K] [--peers P1,P2]
     python benchmarks/bench_nash.py --enumeration [--sizes 15,20,30] [--timeout S]
+    python benchmarks/bench_nash.py --vertex [--vsizes 6,8,...] [--kinds float,int,degenerate]
 
 See ``benchmarks/README.md`` for what each section measures and the expected durations.
 """
@@ -624,6 +625,101 @@ def section_enumeration(args: argparse.Namespace) -> None:
     print()
 
 
+# -- section 4: vertex enumeration on float, integer and degenerate games (issue 13) ---------
+VERTEX_SIZES = (6, 8, 10, 12, 14, 16, 18, 20)
+VERTEX_KINDS = ("float", "int", "degenerate")
+
+
+def vertex_game(kind: str, n: int) -> tuple[NDArray[Any], NDArray[Any]]:
+    """Section 4's games: seed ``n``; float U[0, 1), integers in [-1000, 1000), or {0..3}."""
+    rng = np.random.default_rng(n)
+    if kind == "float":
+        return rng.random((n, n)), rng.random((n, n))
+    if kind == "int":
+        return rng.integers(-1000, 1000, (n, n)), rng.integers(-1000, 1000, (n, n))
+    return rng.integers(0, 4, (n, n)), rng.integers(0, 4, (n, n))
+
+
+def interleaved(
+    a: NDArray[Any], b: NDArray[Any], qe: ModuleType | None, repeats: int
+) -> tuple[Timing, Timing | None]:
+    """Ours and quantecon on the same game, alternating call by call (same load for both).
+
+    Each call gets a freshly built game (built untimed: no cached float payoffs carried
+    over); ours keeps integer payoffs exact. Stops repeating after ``BUDGET_S`` in total.
+    """
+    af, bf = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    t_ours: list[float] = []
+    t_qe: list[float] = []
+    res_ours: Any = None
+    res_qe: Any = None
+    for _ in range(max(1, repeats)):
+        game = ml.NormalFormGame(a, b)
+        start = time.perf_counter()
+        try:
+            res_ours = ml.solvers.nash_equilibria(game)
+        except ml.errors.SolverError as err:
+            return Timing(time.perf_counter() - start, 1, err), None
+        t_ours.append(time.perf_counter() - start)
+        if qe is not None:
+            qgame = to_quantecon(qe, np.stack([af, bf], axis=-1))
+            start = time.perf_counter()
+            res_qe = qe.game_theory.vertex_enumeration(qgame)
+            t_qe.append(time.perf_counter() - start)
+        if sum(t_ours) + sum(t_qe) >= BUDGET_S:
+            break
+    ours = Timing(statistics.median(t_ours), len(t_ours), res_ours)
+    return ours, (Timing(statistics.median(t_qe), len(t_qe), res_qe) if t_qe else None)
+
+
+def section_vertex(args: argparse.Namespace, peers: dict[str, ModuleType | None]) -> bool:
+    """Ours vs quantecon (and pygambit up to n = 10): time ratio and equal equilibrium sets.
+
+    Ours and quantecon alternate call by call on freshly built games (:func:`interleaved`);
+    pygambit's ``enummixed_solve(rational=False)`` runs once. Returns True when one of OUR
+    answers is wrong.
+    """
+    qe, gbt = peers["quantecon"], peers["pygambit"]
+    print("## 4. Vertex enumeration, float / integer / degenerate games (issue 13)\n")
+    print("| kind | n | #eq ours | ours ms | quantecon ms | ours/quantecon | #eq quantecon | "
+          "same set | pygambit ms | same set (pygambit) |")
+    print("|---|---:|---:|---:|---:|---:|---:|---|---:|---|")
+    wrong = False
+    for kind in args.kinds:
+        for n in args.vsizes:
+            a, b = vertex_game(kind, n)
+            af, bf = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+
+            t_ours, t_qe = interleaved(a, b, qe, args.repeats)
+            if isinstance(t_ours.result, Exception):
+                print(f"| {kind} | {n} | refused | {t_ours.ms:.3g} | | | | "
+                      f"{str(t_ours.result)[:70]} | | |")
+                continue
+            mine = canonical(e.strategies for e in t_ours.result)
+            row = [kind, str(n), str(len(mine)), f"{t_ours.ms:.3g}"]
+            if t_qe is not None:
+                agree = compare_mixed(mine, canonical(t_qe.result), af, bf)
+                wrong |= agree.ours_wrong
+                row += [f"{t_qe.ms:.3g}", f"{t_ours.seconds / t_qe.seconds:.2f}",
+                        str(len(canonical(t_qe.result))), str(agree)]
+                for line in agree.details[:3]:
+                    print(f"<!-- {kind} n={n} quantecon: {line} -->")
+            else:
+                row += ["", "", "", ""]
+            if gbt is not None and n <= args.gambit_max:
+                game = to_gambit(gbt, np.stack([af, bf], axis=-1))
+                t_g = measure(lambda game=game: gbt.nash.enummixed_solve(
+                    game, rational=False), 1)
+                agree = compare_mixed(mine, canonical(gambit_profiles(t_g.result, game)), af, bf)
+                wrong |= agree.ours_wrong
+                row += [f"{t_g.ms:.3g}", str(agree)]
+            else:
+                row += ["", ""]
+            print("| " + " | ".join(row) + " |")
+    print()
+    return wrong
+
+
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """Command-line options."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -648,8 +744,19 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
                         help="section 3 sizes (default 15,20,30)")
     parser.add_argument("--timeout", type=float, default=600.0,
                         help="section 3: seconds before a call is killed")
+    parser.add_argument("--vertex", action="store_true",
+                        help="run only section 4: vertex enumeration against quantecon (and "
+                        "pygambit up to --gambit-max) on float, integer and degenerate games")
+    parser.add_argument("--vsizes", default=",".join(map(str, VERTEX_SIZES)),
+                        help="section 4 sizes (default 6,8,...,20)")
+    parser.add_argument("--kinds", default=",".join(VERTEX_KINDS),
+                        help="section 4 kinds (default float,int,degenerate)")
+    parser.add_argument("--gambit-max", type=int, default=10,
+                        help="section 4: largest n given to pygambit's enummixed (default 10)")
     args = parser.parse_args(argv)
     args.sizes = [int(k) for k in args.sizes.split(",") if k.strip()]
+    args.vsizes = [int(k) for k in args.vsizes.split(",") if k.strip()]
+    args.kinds = [k.strip() for k in args.kinds.split(",") if k.strip()]
     args.peers = [p.strip() for p in args.peers.split(",") if p.strip()]
     if unknown := sorted(set(args.peers) - set(PEERS)):
         parser.error(f"unknown peers {unknown}; choose from {', '.join(PEERS)}")
@@ -683,6 +790,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"NOTE: peers not selected with --peers: {', '.join(skipped)}\n")
     if args.enumeration:
         section_enumeration(args)
+        return 0
+    if args.vertex:
+        warm_up(peers)
+        if section_vertex(args, peers):
+            print("FAIL: at least one of OUR answers is wrong (see the comments above).")
+            return 1
+        print("Our answers check out (every difference, if any, is a peer's miss).")
         return 0
     warm_up(peers)
     report = Report()

@@ -235,8 +235,9 @@ class TestSizeGuard:
 
         assert [vertex_upper_bound(f, 2) for f in (3, 4, 7)] == [3, 4, 7]  # polygons
         assert vertex_upper_bound(8, 3) == 2 * 8 - 4  # simple 3-polytopes: 2f - 4
-        assert vertex_upper_bound(32, 16) < solvers.two_player.MAX_VERTICES  # 16x16 admitted
-        assert vertex_upper_bound(34, 17) > solvers.two_player.MAX_VERTICES
+        # issue 12: reverse search keeps memory flat, so the default admits 20x20
+        assert vertex_upper_bound(40, 20) < solvers.two_player.MAX_VERTICES  # 20x20 admitted
+        assert vertex_upper_bound(42, 21) > solvers.two_player.MAX_VERTICES
         assert vertex_upper_bound(40, 20) == 40060020
 
     @pytest.mark.parametrize("seed", range(5))

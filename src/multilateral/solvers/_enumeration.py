@@ -195,9 +195,13 @@ def degenerate_equilibria(ap: Float, bp: Float, limit: int) -> Found | None:
 # -- exact --------------------------------------------------------------------------------------
 def integer_payoffs(u: NDArray[Any]) -> list[list[int]]:
     """Exact payoffs as positive integers with the same best responses (scale, then shift)."""
-    vals = [[Fraction(v) for v in row] for row in np.asarray(u).tolist()]
-    den = lcm(*(v.denominator for row in vals for v in row))
-    ints = [[int(v * den) for v in row] for row in vals]
+    arr = np.asarray(u)
+    if arr.dtype.kind in "iu":
+        ints = [[int(v) for v in row] for row in arr.tolist()]
+    else:
+        vals = [[Fraction(v) for v in row] for row in arr.tolist()]
+        den = lcm(*(v.denominator for row in vals for v in row))
+        ints = [[int(v * den) for v in row] for row in vals]
     low = min(min(row) for row in ints)
     return [[v - low + 1 for v in row] for row in ints]
 
@@ -218,13 +222,18 @@ def exact_equilibria(
     m, n = len(a), len(a[0])
     b_t = [list(col) for col in zip(*b, strict=True)]  # B^T: n rows over x
     out = []
+    cache: dict[tuple[int, bytes], list[Fraction] | None] = {}  # a vertex pairs many times
     for _x, _y, lx, ly in found:
-        sx = [i for i in range(m) if not lx[i]]
-        tx = [j for j in range(n) if lx[m + j]]
-        sy = [j for j in range(n) if not ly[m + j]]
-        ty = [i for i in range(m) if ly[i]]
-        x = _vertex([[b_t[j][i] for i in sx] for j in tx], sx, m, _x)
-        y = _vertex([[a[i][j] for j in sy] for i in ty], sy, n, _y)
+        kx, ky = (0, np.packbits(lx).tobytes()), (1, np.packbits(ly).tobytes())
+        if kx not in cache:
+            sx = [i for i in range(m) if not lx[i]]
+            tx = [j for j in range(n) if lx[m + j]]
+            cache[kx] = _vertex([[b_t[j][i] for i in sx] for j in tx], sx, m, _x)
+        if ky not in cache:
+            sy = [j for j in range(n) if not ly[m + j]]
+            ty = [i for i in range(m) if ly[i]]
+            cache[ky] = _vertex([[a[i][j] for j in sy] for i in ty], sy, n, _y)
+        x, y = cache[kx], cache[ky]
         if x is None or y is None or not _verify(a, b_t, x, y):
             raise SolverError(
                 "vertex enumeration found a candidate in floats that is not an exact "
@@ -273,26 +282,27 @@ def _bareiss(rows: list[list[int]]) -> list[Fraction] | None:
             f = mr[c]
             mat[r] = [(pc[c] * mr[j] - f * pc[j]) // prev for j in range(k + 1)]
         prev = pc[c]
-    sol = [Fraction(0)] * k
+    det = prev  # the last pivot of fraction-free elimination is +-det: by Cramer's rule
+    num = [0] * k  # z * det is an integer vector, so the back substitution stays in ints
     for c in range(k - 1, -1, -1):
-        acc = Fraction(mat[c][k]) - sum(mat[c][j] * sol[j] for j in range(c + 1, k))
-        sol[c] = acc / mat[c][c]
-    return sol
+        acc = mat[c][k] * det - sum(mat[c][j] * num[j] for j in range(c + 1, k))
+        num[c] = acc // mat[c][c]
+    return [Fraction(v, det) for v in num]
 
 
 def _verify(a: list[list[int]], b_t: list[list[int]], x: list[Fraction], y: list[Fraction]) -> bool:
-    """Exactly: x in P, y in Q, and every label tight at x or at y."""
+    """Exactly: x in P, y in Q, and every label tight at x or at y (integer arithmetic)."""
     if any(v < 0 for v in x) or any(v < 0 for v in y) or not any(x) or not any(y):
         return False
-    row_values = [sum((aij * yj for aij, yj in zip(row, y, strict=True) if yj), Fraction(0))
-                  for row in a]
-    col_values = [sum((bji * xi for bji, xi in zip(row, x, strict=True) if xi), Fraction(0))
-                  for row in b_t]
-    if any(v > 1 for v in row_values) or any(v > 1 for v in col_values):
+    dx, dy = lcm(*(v.denominator for v in x)), lcm(*(v.denominator for v in y))
+    xi = [int(v * dx) for v in x]  # x = xi / dx, y = yi / dy
+    yi = [int(v * dy) for v in y]
+    sx, sy = [i for i, v in enumerate(xi) if v], [j for j, v in enumerate(yi) if v]
+    rows = [sum(row[j] * yi[j] for j in sy) for row in a]  # (A y)_i * dy
+    cols = [sum(row[i] * xi[i] for i in sx) for row in b_t]  # (B^T x)_j * dx
+    if any(v > dy for v in rows) or any(v > dx for v in cols):
         return False
-    return all(x[i] == 0 or row_values[i] == 1 for i in range(len(x))) and all(
-        y[j] == 0 or col_values[j] == 1 for j in range(len(y))
-    )
+    return all(rows[i] == dy for i in sx) and all(cols[j] == dx for j in sy)
 
 
 def brute_force_equilibria(

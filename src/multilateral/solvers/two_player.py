@@ -1,8 +1,9 @@
 """Nash equilibria of two-player (bimatrix) games.
 
-Vertex enumeration pairs the vertices of the two best-response polytopes (Avis, Rosenberg,
-Savani and von Stengel 2010), with the vertices found by qhull on the polar polytope and the
-complementarity check done as one matrix product over all vertex pairs. Support enumeration
+Vertex enumeration (Avis, Rosenberg, Savani and von Stengel 2010) walks the best-response
+polytope of lower dimension by reverse search and solves for each vertex's partner
+(solvers/_enumeration.py); small and degenerate games pair the vertices qhull finds on both
+polytopes (solvers/_qhull.py). Support enumeration
 solves the indifference systems of all equal-size support pairs in batches. Lemke-Howson
 follows one path with nashpy's lexicographic pivoting. Every equilibrium returned is checked
 as a mutual best response before it is returned.
@@ -43,9 +44,10 @@ __dir__ = public_dir(__all__)
 
 Method = Literal["vertex", "support"]
 
-#: Default ``max_vertices``: the upper-bound-theorem bound of a 16x16 game (9.8e5) passes,
-#: 17x17 (2.2e6) and larger are refused before any work starts (memory stays under ~1 GB).
-MAX_VERTICES = 2_000_000
+#: Default ``max_vertices``: the upper-bound-theorem bound of a 20x20 game (4.0e7) passes,
+#: 21x21 (8.9e7) and larger are refused before any work starts. Reverse search keeps memory
+#: flat (0.24 GB at 20x20); time grows with the vertices actually met (random 20x20: ~2 min).
+MAX_VERTICES = 50_000_000
 _QHULL_FAST_DIM = 10  # up to this dimension qhull beats pivoting (random 10x10: 6 ms vs 40)
 _QHULL_MAX_DIM = 12  # qhull's memory explodes beyond this dimension (random 20x20: > 100 s)
 
@@ -83,13 +85,14 @@ def nash_equilibria(
         Tolerance of every comparison: probabilities below ``tol`` become exact zeros and
         each equilibrium is checked to have regret at most ``tol`` times the payoff range.
     max_vertices : int
-        Size guard of vertex enumeration (default 2,000,000). Before any work, McMullen's
-        upper bound on the number of vertices of each best-response polytope is computed; if
-        it exceeds ``max_vertices`` the call is refused with a
+        Size guard of vertex enumeration (default 50,000,000). Before any work, McMullen's
+        upper bound on the number of vertices of the best-response polytope of lower
+        dimension is computed; if it exceeds ``max_vertices`` the call is refused with a
         :class:`~multilateral.errors.SolverError` naming the alternatives. The search also
         stops if it actually meets more vertices than this. The default admits every game up
-        to 16x16 (bound 9.8e5) and refuses 17x17 and larger at once; raise it to try bigger
-        games (a random 18x18 game has 5.6e5 vertices in one polytope and takes minutes).
+        to 20x20 (bound 4.0e7) and refuses 21x21 and larger at once; raise it to try bigger
+        games (the time grows with the vertices actually met, at about 10-20 microseconds
+        each; memory does not).
 
     Raises
     ------
@@ -99,13 +102,17 @@ def nash_equilibria(
 
     Notes
     -----
-    Polytopes of dimension <= 10 go to qhull; larger simple ones (nondegenerate games) are
-    enumerated by pivoting (a breadth-first search over the polytope's graph, in numpy);
-    larger degenerate ones by qhull up to dimension 12 (its memory explodes beyond). What
-    finishes (random games, 2 cores under load, benchmarks/bench_nash.py --enumeration):
-    15x15 in 3-25 s, 18x18 in about 100 s (6e5 vertices, 0.8 GB), 20x20 in 12.5 minutes and
-    3.9 GB (quantecon's qhull-based enumeration and pygambit's lrs not in 2 minutes, and
-    pygambit not 15x15). For larger games use :func:`lemke_howson`.
+    Polytopes of dimension <= 10 go to qhull (both polytopes, label sets matched). Larger
+    games: the polytope of lower dimension is walked by reverse search (Avis and Fukuda
+    1992; numpy, no set of visited vertices, so memory stays flat) and each vertex's only
+    possible partner is solved for directly; a degenerate game (a ratio tie, a singular
+    partner system) goes to qhull on both polytopes up to 12 actions a side and is refused
+    beyond. Exact payoffs are searched in floats on exactly shifted integers and every
+    equilibrium is rebuilt and verified in rationals (beyond 53 bits: exact enumeration of
+    small games, refusal of larger ones). Measured (random games, loaded 2-core machine,
+    benchmarks/bench_nash.py --enumeration): 20x20 in about 2 minutes and 0.24 GB, the same
+    59 equilibria as quantecon (which took 3 minutes and 1.7 GB); 30x30 met 6e6 vertices in
+    10 minutes without finishing. For larger games use :func:`lemke_howson`.
 
     Returns
     -------
@@ -128,6 +135,9 @@ def nash_equilibria(
        Nash equilibria for two-player games. *Economic Theory* 42, 9-37.
     .. [2] von Stengel, B. (2007). Equilibrium computation for two-player games in strategic
        and extensive form. In *Algorithmic Game Theory*, ch. 3. Cambridge University Press.
+    .. [3] Avis, D. and Fukuda, K. (1992). A pivoting algorithm for convex hulls and vertex
+       enumeration of arrangements and polyhedra. *Discrete & Computational Geometry* 8,
+       295-313 (reverse search).
 
     Examples
     --------
@@ -183,8 +193,8 @@ def vertex_enumeration(
                 m,
                 n,
                 f"or raise the limit with max_vertices={bound} (a random game's polytope has "
-                "far fewer vertices than the bound: 20x20 about 1e6, taking about half a "
-                "minute; each 30x30 about a day)",
+                "far fewer vertices than the bound, met at about 1e4 per second: a random "
+                "20x20 takes about 2 minutes, a 30x30 hours)",
             )
         )
     # positive payoffs (equilibria do not change when a player's payoffs shift or scale)
