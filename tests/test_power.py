@@ -416,6 +416,9 @@ def test_bad_caucus(kwargs, error):
     lambda: banzhaf(UNSC, normalized=1),
     lambda: shapley_shubik([7, 1]),
     lambda: johnston("UNSC"),
+    lambda: johnston(UNSC, exact="yes"),
+    lambda: deegan_packel(UNSC, exact=1),
+    lambda: holler_packel([7, 1]),
 ])
 def test_bad_arguments(call):
     with pytest.raises(errors.InvalidTypeError):
