@@ -27,7 +27,8 @@ The third table (``--scale``, issue 13) times the subgame-perfection threshold a
 profiles that used to break the solvers: k-period punishment in a 2- and 3-action stage game
 (k = 4, 9), three and four players (a public good; k-period punishment with one k per player,
 990 and 1,680 history-reachable joint states; random 10-state automata, 970 and 9,493), exact
-and float. Each case runs in a fresh process (cold: nothing cached, sympy imported and one
+and float, and the Nash threshold (``kind="nash"``) of three and four players with 81-125
+joint states. Each case runs in a fresh process (cold: nothing cached, sympy imported and one
 small threshold computed before the clock starts), ours from this tree and, with
 ``--old-path``, the replaced code path (``git archive d2604ec``, the same cases under a
 ``--limit``-second timeout and a 6 GB address-space limit). The answers (exact threshold,
@@ -164,7 +165,7 @@ def bench_nash(repeats: int, old: bool) -> list[str]:
 
 # -- issue 13: the scale cases, each in a fresh process, ours against the old code path ---------
 OLD_COMMIT = "d2604ec"
-SCALE_TARGET_S = {"check": 1.0, "threshold": 5.0}
+SCALE_TARGET_S = {"check": 1.0, "threshold": 5.0, "nash": 5.0}
 
 
 def punishment(k: int, n_actions: int = 2, n_players: int = 2) -> Automaton:
@@ -212,6 +213,12 @@ SCALE_CASES = {
         ("threshold", lambda f: (public_good(4, f), [punishment(4 + j, 2, 4) for j in range(4)])),
     "3 players, random 10-state (970 reached)":
         ("threshold", lambda f: (public_good(3, f), random_profile(3, 10))),
+    "nash: 3 players, random 5-state (125 joint states)":
+        ("nash", lambda f: (public_good(3, f), random_profile(3, 5, seed=1))),
+    "nash: 4 players, random 3-state (81)":
+        ("nash", lambda f: (public_good(4, f), random_profile(4, 3))),
+    "nash: 4 players, k = 1..4 (120)":
+        ("nash", lambda f: (public_good(4, f), [punishment(1 + j, 2, 4) for j in range(4)])),
     "check: 3 players, random 10-state (970 reached)":
         ("check", lambda f: (public_good(3, f), random_profile(3, 10))),
     "check: 4 players, k = 4..7 (1,680 reached)":
@@ -221,8 +228,8 @@ SCALE_CASES = {
 }
 
 
-def random_profile(n: int, states: int) -> list[Automaton]:
-    rng = np.random.default_rng(0)
+def random_profile(n: int, states: int, seed: int = 0) -> list[Automaton]:
+    rng = np.random.default_rng(seed)
     out = []
     for _ in range(n):
         actions = [int(a) for a in rng.integers(0, 2, states)]
@@ -242,7 +249,8 @@ def worker(name: str, floats: bool) -> None:
         res = ml.solvers.is_subgame_perfect(ml.RepeatedGame(stage, 0.9), profile)
         answer = f"{res.holds} {res.max_gain:.9f} {res.worst}"
     else:
-        res = ml.solvers.critical_discount(stage, profile)
+        res = ml.solvers.critical_discount(stage, profile, kind="spe" if kind == "threshold"
+                                           else "nash")
         pieces = [(round(a, 9), round(b, 9)) for a, b in res.feasible]
         answer = f"{res.exact} {pieces}"
     seconds = time.perf_counter() - start
@@ -274,7 +282,8 @@ def bench_scale(old_path: bool, limit: float) -> list[str]:
         if old_path:
             archive = subprocess.run(["git", "archive", OLD_COMMIT, "src/multilateral"],
                                      capture_output=True, check=True,
-                                     cwd=os.path.dirname(os.path.abspath(__file__)))
+                                     cwd=os.path.join(os.path.dirname(os.path.abspath(
+                                         __file__)), ".."))
             subprocess.run(["tar", "-x", "-C", tmp], input=archive.stdout, check=True)
             old_src = os.path.join(tmp, "src")
         print(f"\n| case (exact unless float) | ours | peak | old ({OLD_COMMIT}) | old peak | "

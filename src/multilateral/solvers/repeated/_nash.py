@@ -36,6 +36,7 @@ from fractions import Fraction
 from typing import Any
 
 import numpy as np
+import scipy.sparse as sp
 from numpy.typing import NDArray
 
 from ...errors import SolverError
@@ -43,6 +44,8 @@ from ...results import CriticalDiscount
 from ...tolerances import ROUNDING
 from ._chain import Chain
 from ._roots import feasible_set, poly_mul, poly_sub, series_fraction
+from ._sparse import kron_factors, mix_rows
+from ._spe import dense_rows
 
 __all__ = ["POLICY_LIMIT", "Deviator", "deviators", "nash_exact", "nash_float", "policies"]
 
@@ -77,7 +80,7 @@ def deviators(chain: Chain, sizes: Sequence[int]) -> list[Deviator]:
         for a in range(m):
             outcome = chain.deviation_outcome(i, a)[rows]
             weights = outcome @ chain.report
-            trans = np.einsum("sr,rst->st", weights, chain.moves[:, rows, :])
+            trans = dense_rows(chain, rows, weights)  # (X, S), from the factors
             trans = trans.reshape((len(rows), *sizes)).sum(axis=1 + i).reshape(len(rows), -1)
             rewards.append((outcome @ chain.payoffs)[:, i])
             moves.append(trans)
@@ -121,12 +124,13 @@ def policies(dev: Deviator, limit: int = POLICY_LIMIT) -> Iterator[dict[int, int
 
 
 def _reachable(trans: Any, start: Any) -> list[int]:
-    adj = np.asarray(trans != 0)
+    adj: Any = sp.csr_matrix(trans) if sp.issparse(trans) else np.asarray(trans != 0)
     seen = set(int(x) for x in np.flatnonzero(np.asarray(start != 0)))
     frontier = list(seen)
     while frontier:
         x = frontier.pop()
-        for y in np.flatnonzero(adj[x]):
+        row = adj.getrow(x).indices if sp.issparse(adj) else np.flatnonzero(adj[x])
+        for y in row:
             if int(y) not in seen:
                 seen.add(int(y))
                 frontier.append(int(y))
@@ -151,7 +155,8 @@ def nash_exact(chain: Chain, sizes: Sequence[int], deltas: NDArray[np.float64],
     With ``symbols`` (the stage payoffs' symbols and their values), also the threshold as
     an expression in them (:func:`_expression`).
     """
-    u, trans = chain.step(chain.outcome)
+    u = chain.outcome @ chain.payoffs
+    trans = dense_rows(chain, np.arange(len(chain.labels)), chain.outcome @ chain.report)
     keep = _reachable(trans, chain.initial)
     devs = deviators(chain, sizes)
     polys: list[list[int]] = []
@@ -161,14 +166,19 @@ def nash_exact(chain: Chain, sizes: Sequence[int], deltas: NDArray[np.float64],
         found = policies(dev)
         if found is None:  # too many to enumerate: the optimal ones on the grid
             found = iter(_grid_policies(chain, sizes, dev, deltas))
+        # the deviator's data as Fractions once (not once per policy)
+        q_moves = [[[_q(v) for v in row] for row in np.asarray(dev.moves[a]).tolist()]
+                   for a in range(dev.moves.shape[0])]
+        q_rewards = [[_q(v) for v in row] for row in np.asarray(dev.rewards).tolist()]
+        q_start = [_q(v) for v in np.asarray(dev.start).tolist()]
         for pol in found:
             states = sorted(pol)
             rows = [pol[x] for x in states]
             pairs = list(zip(rows, states, strict=True))
-            num_w, den_w = series_fraction([_q(dev.start[x]) for x in states],
-                                           [[_q(dev.moves[a, x, y]) for y in states]
+            num_w, den_w = series_fraction([q_start[x] for x in states],
+                                           [[q_moves[a][x][y] for y in states]
                                             for a, x in pairs],
-                                           [_q(dev.rewards[a, x]) for a, x in pairs])
+                                           [q_rewards[a][x] for a, x in pairs])
             # sign of W_pi - V on [0, 1): both denominators are positive there
             polys.append(poly_sub(poly_mul(num_w, den_v), poly_mul(num_v, den_w)))
             meta.append((dev.player, pol))
@@ -326,9 +336,12 @@ def nash_float(chain: Chain, sizes: Sequence[int], deltas: NDArray[np.float64], 
     chain = _float(chain)
     scale = max(1.0, float(np.max(np.abs(chain.payoffs))))
     devs = [_restricted(dev) for dev in deviators(chain, sizes)]
-    u, trans = chain.step(chain.outcome)
-    keep = _reachable(trans, chain.initial)  # the profile's value needs only these
-    profile = (u[keep], trans[np.ix_(keep, keep)], chain.initial[keep])
+    u = chain.outcome @ chain.payoffs
+    every = np.arange(len(chain.labels))
+    sparse = mix_rows(kron_factors(chain), every, every, chain.outcome @ chain.report)
+    keep = _reachable(sparse, chain.initial)  # the profile's value needs only these
+    trans = sparse[keep][:, keep].toarray()
+    profile = (u[keep], trans, chain.initial[keep])
 
     def ok(ds: NDArray[np.float64]) -> NDArray[np.bool_]:
         return _gains(profile, devs, ds, scale) <= tol * scale

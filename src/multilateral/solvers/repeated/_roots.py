@@ -57,6 +57,9 @@ def series_fraction(start: Sequence[Fraction], trans: Sequence[Sequence[Fraction
     >>> series_fraction([F(1)], [[F(1)]], [F(3)])   # 3 / (1 - delta)
     ([3], [1, -1])
     """
+    path = _path_fraction(start, trans, reward)
+    if path is not None:
+        return path
     size = len(start)
     q = _lcm_denominators([v for row in trans for v in row])
     mat = [_scaled(row, q) for row in trans]
@@ -83,6 +86,46 @@ def series_fraction(start: Sequence[Fraction], trans: Sequence[Sequence[Fraction
     conn_s = [v * q ** (order - k) for k, v in enumerate(conn)]
     den = _lcm_denominators(num_s + conn_s)
     return _trim([int(v * den) for v in num_s]), _trim([int(v * den) for v in conn_s])
+
+
+def _path_fraction(start: Sequence[Fraction], trans: Sequence[Sequence[Fraction]],
+                   reward: Sequence[Fraction]) -> tuple[Poly, Poly] | None:
+    """:func:`series_fraction` of a deterministic chain from one state, or None.
+
+    The path is a tail of ``m`` states and a cycle of ``L``: the series is
+    ``A(delta) + delta^m B(delta) / (1 - delta^L)``, so ``N = A (1 - delta^L) + delta^m B``
+    and ``C = 1 - delta^L``, read off the path with no linear algebra (the exact Nash
+    threshold evaluates thousands of policies this way).
+    """
+    first = [x for x, v in enumerate(start) if v]
+    if len(first) != 1 or start[first[0]] != 1:
+        return None
+    succ = []
+    for row in trans:
+        nz = [y for y, v in enumerate(row) if v]
+        if len(nz) != 1 or row[nz[0]] != 1:
+            return None
+        succ.append(nz[0])
+    seen: dict[int, int] = {}
+    path: list[int] = []
+    x = first[0]
+    while x not in seen:
+        seen[x] = len(path)
+        path.append(x)
+        x = succ[x]
+    tail, cycle = seen[x], len(path) - seen[x]
+    values = [Fraction(reward[y]) for y in path]
+    den = _lcm_denominators(values)
+    ints = _scaled(values, den)
+    num = [0] * (tail + cycle)
+    for k in range(tail):  # A (1 - delta^L)
+        num[k] += ints[k]
+        num[k + cycle] -= ints[k]
+    for j in range(cycle):  # delta^m B
+        num[tail + j] += ints[tail + j]
+    conn = [den] + [0] * (cycle - 1) + [-den]
+    g = math.gcd(*num, *conn)
+    return _trim([c // g for c in num]), [c // g for c in conn]
 
 
 def berlekamp_massey(seq: Sequence[Fraction]) -> tuple[list[Fraction], int]:

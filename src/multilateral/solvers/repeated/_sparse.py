@@ -26,7 +26,7 @@ from numpy.typing import NDArray
 
 from ._chain import Chain, float_chain
 
-__all__ = ["GainEvaluator", "history_reachable", "kron_factors"]
+__all__ = ["GainEvaluator", "history_reachable", "kron_factors", "mix_rows"]
 
 #: Below this many joint states the values are solved densely for a whole chunk of discount
 #: factors at once (one batched LAPACK call); above it, one sparse LU per discount factor.
@@ -93,6 +93,12 @@ class _Mixer:
         sel &= w != 0
         return sp.csr_matrix((self.data[sel] * w[sel], (at[sel], self.cols[sel])),
                              shape=(n_rows, self.n))
+
+
+def mix_rows(ks: list[sp.csr_matrix], idx: NDArray[np.int64], rows: NDArray[np.int64],
+             weights: NDArray[np.float64]) -> sp.csr_matrix:
+    """``sum_r diag(weights[:, r]) K_r`` on the states ``idx``, rows ``rows`` (a subset)."""
+    return _Mixer([k[idx][:, idx] for k in ks]).mix(weights, rows)
 
 
 class _Graph:

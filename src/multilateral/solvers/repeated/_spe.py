@@ -35,7 +35,7 @@ from ._chain import Chain, float_chain, outcome_probs
 from ._roots import berlekamp_massey, feasible_set
 from ._sparse import kron_factors
 
-__all__ = ["spe_exact", "spe_polynomials"]
+__all__ = ["dense_rows", "spe_exact", "spe_polynomials"]
 
 _SEED = 20261204  # the projection's random weights: fixed, so results are reproducible
 
@@ -78,6 +78,26 @@ class _Rows:
             return x[self.cols]
         prod = self.vals.reshape((-1,) + (1,) * (x.ndim - 1)) * x[self.cols]
         return np.add.reduceat(prod, self.indptr[:-1], axis=0)
+
+
+def dense_rows(chain: Chain, rows: NDArray[np.int64], weights: Any) -> NDArray[Any]:
+    """``sum_r diag(weights[:, r]) K_r[rows, :]`` as a dense array over every joint state:
+    exact (objects) when the chain is, float otherwise; from the factors, without the dense
+    ``(A, S, S)`` table (the Nash path's deviators and profile transition)."""
+    ks = kron_factors(float_chain(chain))
+    every = np.arange(len(chain.labels))
+    if not chain.exact:
+        from ._sparse import mix_rows
+
+        return np.asarray(mix_rows(ks, every, rows, np.asarray(weights, dtype=float)).toarray())
+    to_exact = np.vectorize(_exact, otypes=[object])
+    factors = tuple(tuple(to_exact(np.asarray(m, dtype=object)) for m in mats)
+                    for mats in chain.factors)
+    found = _Rows(chain.sizes, factors, ks, every, np.asarray(rows, dtype=np.int64),
+                  to_exact(np.asarray(weights, dtype=object)))
+    out = np.zeros((len(rows), len(every)), dtype=object)
+    out[np.repeat(np.arange(len(rows)), np.diff(found.indptr)), found.cols] = found.vals
+    return out
 
 
 def _exact(x: Any) -> Any:
