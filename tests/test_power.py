@@ -305,12 +305,11 @@ def test_enumeration_limits_are_clear_errors():
     for index in (shapley_shubik, banzhaf, johnston, deegan_packel, holler_packel):
         with pytest.raises(errors.InvalidArgumentError, match="at most 25 members"):
             index(odd)
-    big = WeightedVotingGame([1] * 30, 16)
-    with pytest.raises(errors.InvalidArgumentError, match="at most 25 members"):
-        johnston(intersection(big, big))   # Johnston of composite games: enumeration only
-    assert shapley_shubik(intersection(big, big)).values[0] == Fraction(1, 30)
-    assert shapley_shubik(big).values[0] == Fraction(1, 30)  # weighted: no enumeration
-    assert johnston(big).values[0] == Fraction(1, 30)
+    big = WeightedVotingGame([1] * 26, 14)
+    assert johnston(intersection(big, big)).values[0] == Fraction(1, 26)  # two halves
+    assert shapley_shubik(intersection(big, big)).values[0] == Fraction(1, 26)
+    assert shapley_shubik(big).values[0] == Fraction(1, 26)  # weighted: no enumeration
+    assert johnston(big).values[0] == Fraction(1, 26)
 
 
 # -- properties ---------------------------------------------------------------------------------
@@ -438,7 +437,7 @@ def test_unknown_member_names_the_members():
 
 
 # -- large bodies: dynamic programs over critical members, counting in two halves (issue 13) ----
-from multilateral.solvers.power import _critical, _threshold  # noqa: E402
+from multilateral.solvers.power import _critical, _threshold, _vulnerable  # noqa: E402
 
 EU_POPULATION = (  # Eurostat, 1 January 2019 figures of the EU-27 (total 446,883,185)
     83092962, 67248926, 59729081, 47134837, 37965475, 19371648, 17344874, 11488980,
@@ -522,6 +521,9 @@ def test_counting_in_two_halves_matches_enumeration(game):
     assert np.array_equal(_threshold.swings_by_size(form), _enumeration.swings_by_size(game))
     assert np.array_equal(_threshold.minimal_by_size(form),
                           _enumeration.minimal_by_size(game, "test"))
+    raw = _vulnerable.johnston_raw(form)
+    total = sum(raw, start=Fraction(0))
+    assert tuple(r / total for r in raw) == johnston(game).values  # enumeration (n <= 9)
 
 
 def test_not_every_composite_game_is_a_size_threshold_game():
@@ -533,25 +535,29 @@ def test_not_every_composite_game_is_a_size_threshold_game():
 
 def test_eu_council_every_index_exact_and_ordered_by_population():
     for game in (eu_council(), eu_council(blocking_minority=True)):
-        ss, bz = shapley_shubik(game), banzhaf(game)
+        ss, bz, jo = shapley_shubik(game), banzhaf(game), johnston(game)
         dp, hp = deegan_packel(game), holler_packel(game)
-        assert ss.exact and bz.exact and dp.exact and hp.exact
-        assert sum(ss.values) == 1 and sum(dp.values) == 1 and sum(hp.values) == 1
-        for index in (ss, bz, dp, hp):  # a more populous state is never less powerful
+        assert ss.exact and bz.exact and jo.exact and dp.exact and hp.exact
+        assert sum(ss.values) == 1 and sum(jo.values) == 1
+        assert sum(dp.values) == 1 and sum(hp.values) == 1
+        for index in (ss, bz, jo, dp, hp):  # a more populous state is never less powerful
             assert all(a >= b for a, b in zip(index.values, index.values[1:], strict=False))
     # a blocking minority needs four states: the three largest together cannot block
     with_clause = banzhaf(eu_council(blocking_minority=True)).counts
     assert with_clause != banzhaf(eu_council()).counts
 
 
-def test_eu_council_halves_agree_with_the_weighted_equivalent_on_a_sub_council():
+def test_eu_council_halves_agree_with_the_enumeration_on_a_sub_council(monkeypatch):
     # 21 largest states (enumeration is still possible): the same values by both routes
+    monkeypatch.setattr(power.indices, "SMALL_MEMBERS", 25)   # johnston() enumerates
     pop = EU_POPULATION[:21]
     states = WeightedVotingGame([1] * 21, 12)
     people = WeightedVotingGame(list(pop), Fraction(65, 100) * sum(pop))
     game = intersection(states, people)
-    assert np.array_equal(_threshold.swings_by_size(_threshold.size_threshold(game)),
-                          _enumeration.swings_by_size(game))
+    form = _threshold.size_threshold(game)
+    assert np.array_equal(_threshold.swings_by_size(form), _enumeration.swings_by_size(game))
+    raw = _vulnerable.johnston_raw(form)
+    assert tuple(r / sum(raw) for r in raw) == johnston(game).values   # n = 21: enumeration
 
 
 def test_large_weighted_bodies_exact_and_float_agree():

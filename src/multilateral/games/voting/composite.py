@@ -40,9 +40,8 @@ class CompositeVotingGame(SimpleGame):
     Winning is checked component by component, so any number of members works for
     :meth:`is_winning` and :attr:`veto_players`. Power indices of composite games are exact:
     double majorities and other combinations of one weighted game with member counts are
-    counted in two halves (up to 32 members: the EU Council's 27 in about 0.3 s an index;
-    Shapley-Shubik, Banzhaf, Deegan-Packel, Holler-Packel); other composite games, and the
-    Johnston index, enumerate the ``2**n`` coalitions (at most
+    counted in two halves (up to 32 members: the EU Council's 27 in about 0.3 s an index,
+    Johnston about 1 s); other composite games enumerate the ``2**n`` coalitions (at most
     :data:`MAX_ENUMERATION_MEMBERS` members).
 
     See Also

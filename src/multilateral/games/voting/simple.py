@@ -173,7 +173,7 @@ class SimpleGame(Immutable):
                 f"{name} enumerates all 2**n coalitions and supports at most "
                 f"{MAX_ENUMERATION_MEMBERS} members; this game has {self.n_members}. The "
                 "power indices of weighted games of any size, and those of double majorities "
-                "of up to 32 members (except Johnston), do not enumerate coalitions")
+                "of up to 32 members, do not enumerate coalitions")
 
     # -- structure --------------------------------------------------------------------------
     @property

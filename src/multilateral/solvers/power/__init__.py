@@ -61,11 +61,13 @@ the members and 65% of the population, with or without the blocking-minority cla
 are counted exactly, whatever the weights (populations in persons), by listing the subsets of
 two halves of the members and counting the pairs in each window by binary search
 (:mod:`._threshold`): Shapley-Shubik, Banzhaf, Deegan-Packel and Holler-Packel for up to 32
-members (the EU Council: about 0.3 s an index). Weighted games with weights too large for a
-table use the same counting up to 32 members.
+members (the EU Council: about 0.3 s an index). Johnston (:mod:`._vulnerable`) splits the
+members into the heavier and the lighter half: the critical members of a coalition are the
+first of each part, and each way of splitting them is a window on the weight of one part
+set by the other (the EU Council: about 1 s under load). Weighted games with weights too
+large for a table use the same counting up to 32 members.
 
-Other composite games, and the Johnston index of composite games, enumerate the ``2**n``
-coalitions with numpy, exactly, for at most
+Other composite games enumerate the ``2**n`` coalitions with numpy, exactly, for at most
 :data:`~multilateral.games.voting.MAX_ENUMERATION_MEMBERS` (25) members; larger games raise
 :class:`~multilateral.errors.InvalidArgumentError` instead of running for hours.
 
@@ -77,7 +79,8 @@ One module per idea:
 * :mod:`.results` -- :class:`PowerIndex` and :class:`CaucusPower`;
 * :mod:`._weighted` -- the dynamic programs over weights; :mod:`._critical` -- the dynamic
   program over critical members; :mod:`._threshold` -- size-threshold games counted in two
-  halves; :mod:`._enumeration` -- the enumeration of coalitions.
+  halves, :mod:`._vulnerable` -- their Johnston index; :mod:`._enumeration` -- the
+  enumeration of coalitions.
 
 References
 ----------

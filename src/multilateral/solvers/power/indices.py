@@ -28,6 +28,7 @@ from ._enumeration import (
 from ._threshold import MAX_MIDDLE_MEMBERS, size_threshold
 from ._threshold import minimal_by_size as middle_minimal
 from ._threshold import swings_by_size as middle_swings
+from ._vulnerable import johnston_raw
 from ._weighted import (
     MAX_TABLE,
     banzhaf_exact,
@@ -186,8 +187,9 @@ def johnston(game: SimpleGame, *, exact: bool | None = None) -> PowerIndex:
     game : WeightedVotingGame or CompositeVotingGame
     exact : bool or None
         True: Fractions; False: float64 (within ``1e-12``); None: exact when cheap.
-        Games of up to 20 members, and composite games (at most 25 members), enumerate their
-        coalitions and are always exact; larger weighted games use a dynamic program over
+        Games of up to 20 members enumerate their coalitions, double majorities and other
+        size-threshold games of up to 32 members (the EU Council) are counted in two
+        halves; both are always exact. Larger weighted games use a dynamic program over
         weights (any number of members; see :mod:`multilateral.solvers.power`).
 
     See Also
@@ -202,13 +204,18 @@ def johnston(game: SimpleGame, *, exact: bool | None = None) -> PowerIndex:
     (Fraction(2, 3), Fraction(1, 6), Fraction(1, 6))
     """
     exact = _check_exact(exact)
-    plan = _critical_plan(game, "the Johnston index", middle_ok=False)
+    plan = _critical_plan(game, "the Johnston index", middle_ok=True)
     if plan is not None:
         order, ws, q = plan
         use_exact = _critical_exact(exact, len(ws), q)
         raw, _ = critical_integrals(ws, q, johnston=True, exact=use_exact)
         total = sum(raw, start=Fraction(0) if use_exact else 0.0)
         return _spread("johnston", game, order, [r / total for r in raw], use_exact)
+    form = _middle_form(game)
+    if form is not None:
+        raw_h = johnston_raw(form)
+        total_h = sum(raw_h, start=Fraction(0))
+        return _finish("johnston", game, tuple(r / total_h for r in raw_h), exact)
     win, _, n = enumerate_coalitions(game, "the Johnston index")
     critical = np.zeros(win.shape, dtype=np.uint8)
     swings = []
