@@ -179,10 +179,13 @@ def _odds_prefix(ints: list[int], m: int, r: NDArray[np.float64]
     tmp = np.empty_like(dist)
     rc = r[:, None]
     log_scale = np.zeros(len(r))
+    reach = 1   # entries at and above reach are still 0: lightest first, only those change
     for j, w in enumerate(sorted(ints), start=1):
-        if w < m:
-            np.multiply(dist[:, :m - w], rc, out=tmp[:, :m - w])
-            dist[:, w:] += tmp[:, :m - w]
+        end = min(m, reach + w)
+        if w < end:
+            np.multiply(dist[:, :end - w], rc, out=tmp[:, :end - w])
+            dist[:, w:end] += tmp[:, :end - w]
+        reach = end
         if j % _RESCALE_EVERY == 0:
             top = dist.max(axis=1)  # >= dist[:, 0] > 0 (the empty coalition)
             dist /= top[:, None]
