@@ -8,7 +8,9 @@ where float64 search used to report non-equilibria).
 
 from __future__ import annotations
 
+import json
 from fractions import Fraction
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -28,8 +30,8 @@ def exact_regret(game, ex, ey):
     m, n = len(a), len(a[0])
     rows = [sum(Fraction(a[i][j]) * ey[j] for j in range(n)) for i in range(m)]
     cols = [sum(Fraction(b[i][j]) * ex[i] for i in range(m)) for j in range(n)]
-    return max(rows) - sum(x * r for x, r in zip(ex, rows)) + max(cols) - sum(
-        y * c for y, c in zip(ey, cols))
+    return max(rows) - sum(x * r for x, r in zip(ex, rows, strict=True)) + max(cols) - sum(
+        y * c for y, c in zip(ey, cols, strict=True))
 
 
 games = st.tuples(st.integers(1, 6), st.integers(1, 6), st.integers(0, 2**32 - 1)).map(
@@ -101,3 +103,21 @@ def test_one_polytope_finds_what_both_do(seed, monkeypatch):
         fast = as_set(solvers.nash_equilibria(game))
         monkeypatch.setattr(solvers.two_player, "_QHULL_FAST_DIM", 12)
         assert fast == as_set(solvers.nash_equilibria(game))
+
+
+# -- frozen peer answers (tests/data/peers/vertex_enumeration.json, pygambit exact) -----------
+PEER = Path(__file__).parent / "data" / "peers" / "vertex_enumeration.json"
+
+
+def peer_cases():
+    return [pytest.param(c, id=c["name"]) for c in json.loads(PEER.read_text())["games"]]
+
+
+@pytest.mark.parametrize("case", peer_cases())
+def test_same_exact_extreme_equilibria_as_pygambit(case):
+    # integer and degenerate games ({0..3}) of bench_nash.py --vertex: pygambit's exact lrs
+    # enumeration and ours return the same extreme equilibria, exactly
+    a, b = (np.array([[int(v) for v in row] for row in case[k]]) for k in ("A", "B"))
+    ours = {tuple(map(tuple, e.exact)) for e in solvers.nash_equilibria(ml.NormalFormGame(a, b))}
+    theirs = {tuple(tuple(Fraction(v) for v in s) for s in eq) for eq in case["enummixed_solve"]}
+    assert ours == theirs

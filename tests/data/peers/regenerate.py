@@ -475,7 +475,38 @@ def _regen_powerindex_all() -> None:
     regen_power_bodies()
 
 
-REGEN = {"nashpy": regen_nashpy, "quantecon": regen_quantecon, "pygambit": regen_pygambit,
+def regen_vertex_enumeration() -> None:
+    """Issue 13: pygambit's exact extreme equilibria (enummixed_solve, rational=True) of the
+    integer and degenerate games of benchmarks/bench_nash.py --vertex (seed n), for
+    tests/test_vertex_enumeration.py; written to vertex_enumeration.json."""
+    import pygambit as gbt
+
+    cases = []
+    for kind, n in (("degenerate", 6), ("degenerate", 8), ("degenerate", 10), ("int", 8),
+                    ("int", 10)):
+        rng = np.random.default_rng(n)
+        lo, hi = (0, 4) if kind == "degenerate" else (-1000, 1000)
+        a, b = rng.integers(lo, hi, (n, n)), rng.integers(lo, hi, (n, n))
+        game = gbt.Game.from_arrays(a.astype(object), b.astype(object))
+        eqs = gambit_profiles(gbt.nash.enummixed_solve(game, rational=True), game, exact=True)
+        cases.append({"name": f"{kind} {n}x{n} (seed {n})", "A": nums(a.tolist()),
+                      "B": nums(b.tolist()), "enummixed_solve": [nums(e) for e in eqs]})
+    doc = {"peer": "pygambit", "version": version("pygambit"),
+           "generated_by": "tests/data/peers/regenerate.py", "python": sys.version.split()[0],
+           "numpy": np.__version__,
+           "calls": {"enummixed_solve": "pygambit.nash.enummixed_solve(Game.from_arrays(A, B), "
+                     "rational=True): every extreme equilibrium, exact"},
+           "games": cases}
+    (HERE / "vertex_enumeration.json").write_text(json.dumps(doc, indent=1) + "\n")
+    print("wrote tests/data/peers/vertex_enumeration.json")
+
+
+def _regen_pygambit_all() -> None:
+    regen_pygambit()
+    regen_vertex_enumeration()
+
+
+REGEN = {"nashpy": regen_nashpy, "quantecon": regen_quantecon, "pygambit": _regen_pygambit_all,
          "axelrod": regen_axelrod, "egttools": regen_egttools, "powerindex": _regen_powerindex_all,
          "powerindices": regen_powerindices}
 
