@@ -36,6 +36,7 @@ from ._enumeration import (
     float_equilibria,
     integer_payoffs,
 )
+from ._lemke_howson import equilibrium as lh_equilibrium
 from ._qhull import QhullFailed, complementary_pairs, qhull_vertices
 from ._vertices import VertexLimitExceeded, vertex_upper_bound
 
@@ -411,68 +412,7 @@ def lemke_howson(
             f"initial_dropped_label must be an integer in 0..{m + n - 1}, "
             f"got {initial_dropped_label!r}"
         )
-    x, y = _lemke_howson_path(_positive(a), _positive(b), int(initial_dropped_label))
-    eqs = _finish(game, a, b, [(x / x.sum(), y / y.sum(), None, None)], tol, "Lemke-Howson")
-    return eqs[0]
-
-
-def _lemke_howson_path(
-    ap: NDArray[np.float64], bp: NDArray[np.float64], dropped: int
-) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-    """Follow the Lemke-Howson path from the artificial equilibrium; positive payoffs.
-
-    Tableau 1 is ``r + A'y = 1`` (variables r_i with label i, y_j with label m + j);
-    tableau 2 is ``B'^T x + s = 1`` (x_i with label i, s_j with label m + j). A variable's
-    column index is its label in both, so the variable that enters after a label leaves one
-    tableau is the column of that label in the other.
-    """
-    m, n = ap.shape
-    tabs = [
-        np.hstack([np.eye(m), ap, np.ones((m, 1))]),
-        np.hstack([bp.T, np.eye(n), np.ones((n, 1))]),
-    ]
-    bases = [list(range(m)), list(range(m, m + n))]
-    lex_cols = [list(range(m)), list(range(m, m + n))]  # initial basis columns break ties
-    side = 1 if dropped < m else 0
-    entering = dropped
-    for _ in range(10 * (m + n) ** 2 + 100):
-        leaving = _pivot(tabs[side], bases[side], entering, lex_cols[side])
-        if leaving == dropped:
-            break
-        entering, side = leaving, 1 - side
-    else:
-        raise SolverError("Lemke-Howson did not terminate (numerical trouble?)")
-    x, y = np.zeros(m), np.zeros(n)
-    for row, var in enumerate(bases[1]):
-        if var < m:
-            x[var] = tabs[1][row, -1]
-    for row, var in enumerate(bases[0]):
-        if var >= m:
-            y[var - m] = tabs[0][row, -1]
-    return x / x.sum(), y / y.sum()
-
-
-def _pivot(tab: NDArray[np.float64], basis: list[int], entering: int, lex: list[int]) -> int:
-    """Pivot ``entering`` into the basis by the lexicographic minimum-ratio test."""
-    col = tab[:, entering]
-    rows = np.flatnonzero(col > ROUNDING)
-    if rows.size == 0:
-        raise SolverError("Lemke-Howson met an unbounded ray: payoffs are not positive")
-    cols = np.array([tab.shape[1] - 1, *lex])
-    ratios = tab[np.ix_(rows, cols)] / col[rows, None]
-    for k in range(ratios.shape[1]):  # keep the rows tied (within round-off) at each level
-        best = ratios[:, k].min()
-        keep = ratios[:, k] <= best + ROUNDING * max(1.0, abs(best))
-        rows, ratios = rows[keep], ratios[keep]
-        if rows.size == 1:
-            break
-    row = int(rows[0])
-    tab[row] /= tab[row, entering]
-    others = np.arange(tab.shape[0]) != row
-    tab[others] -= np.outer(tab[others, entering], tab[row])
-    leaving = basis[row]
-    basis[row] = entering
-    return leaving
+    return lh_equilibrium(game, a, b, int(initial_dropped_label), tol)
 
 
 # -- shared -------------------------------------------------------------------------------------

@@ -1,0 +1,429 @@
+"""The Lemke-Howson path of a bimatrix game: a float kernel and an exact one.
+
+Private helper of :mod:`multilateral.solvers.two_player`. Both best-response polytopes are
+kept as *condensed* tableaux (Tucker's scheme): one column per nonbasic variable plus the
+right-hand side, so a pivot updates ``rows x (columns + 1)`` numbers, about half of what a
+full tableau with its identity part costs. Variables carry their labels (row actions
+``0..m-1``, column actions ``m..m+n-1``); tableau 0 is ``r + A'y = 1`` (``r_i`` labelled
+``i``, ``y_j`` labelled ``m + j``), tableau 1 is ``B'^T x + s = 1`` (``x_i`` labelled ``i``,
+``s_j`` labelled ``m + j``), with ``A', B'`` the payoffs made positive. The label that leaves
+one tableau enters the other, until the label dropped first leaves: the end of the path
+(Lemke and Howson 1964; von Stengel 2007, section 3.4).
+
+Float kernel (:func:`float_path`): each pivot is one rank-one update of a Fortran-ordered
+array in place by BLAS ``dger`` (no temporaries), in column blocks of at most ``_BLOCK``
+numbers so that OpenBLAS runs each on one thread (threading a rank-one update of a few
+hundred rows costs far more than it saves, and is erratic on a shared machine); the
+minimum-ratio test is vectorized, and ties (within round-off) are broken by the
+lexicographic rule on the columns of the initial basis, in their order, as quantecon does,
+so that its path and ours are the same path.
+
+Exact kernel (:func:`exact_path`): the same path in integer arithmetic (Bareiss's
+fraction-free pivoting on full tableaux of Python ints; every division is exact), with the
+exact lexicographic rule: no tolerance anywhere. It is the fallback for exact games whose
+float path does not verify (:func:`exact_vertex`), which in practice means degenerate games
+where round-off decided a tie.
+
+References
+----------
+Lemke, C. E. and Howson, J. T. (1964). Equilibrium points of bimatrix games. *SIAM J.
+Applied Mathematics* 12(2), 413-423.
+von Stengel, B. (2007). Equilibrium computation for two-player games in strategic and
+extensive form. In *Algorithmic Game Theory*, ch. 3, pp. 53-78 (pivoting: pp. 62-67).
+Bareiss, E. H. (1968). Sylvester's identity and multistep integer-preserving Gaussian
+elimination. *Mathematics of Computation* 22, 565-578.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from math import lcm
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+from scipy.linalg.blas import dger
+
+from .._namespace import public_dir
+from .._numeric import as_fraction
+from ..errors import SolverError
+from ..games.normal_form import NormalFormGame
+from ..results import NashEquilibrium
+from ..tolerances import ROUNDING, SAME_POINT
+
+__all__ = [
+    "equilibrium",
+    "exact_path",
+    "exact_positive",
+    "exact_vertex",
+    "float_path",
+    "pivot_limit",
+]
+__dir__ = public_dir(__all__)
+
+#: Numbers per ``dger`` call: OpenBLAS threads a rank-one update above about 9,000 (its
+#: ``GEMM_MULTITHREAD_THRESHOLD``), which on 200 rows made one update 3-300x slower.
+_BLOCK = 8192
+
+Bases = tuple[list[int], list[int]]
+
+
+def pivot_limit(m: int, n: int) -> int:
+    """Pivots allowed before the path is declared stuck (it is far shorter on real games)."""
+    return 10 * (m + n) ** 2 + 100
+
+
+def _stuck(kind: str, limit: int, dropped: int) -> SolverError:
+    return SolverError(
+        f"Lemke-Howson ({kind}) did not reach an equilibrium within {limit} pivots from "
+        f"initial_dropped_label={dropped}: the float path is cycling on round-off. Try another "
+        "initial_dropped_label, or pass exact (int/Fraction) payoffs"
+    )
+
+
+def equilibrium(
+    game: NormalFormGame,
+    a: NDArray[np.float64],
+    b: NDArray[np.float64],
+    dropped: int,
+    tol: float,
+) -> NashEquilibrium:
+    """The verified equilibrium at the end of the path from ``dropped`` (validated inputs).
+
+    Float games: the float path, cleaned (probabilities below ``tol`` are zeros) and checked
+    (regret at most ``10 tol`` times the payoffs' scale, as every two-player solver here).
+    Exact games: the float path's end is re-derived and verified exactly from its bases
+    (:func:`exact_vertex`); if that fails, or the float path does, the exact path
+    (:func:`exact_path`) is followed instead. Either way the answer is exact.
+    """
+    exact = None
+    bases: Bases | None = None
+    try:
+        x, y, bases, _ = float_path(a, b, dropped)
+    except SolverError:
+        if not game.is_exact:
+            raise
+    if game.is_exact:
+        ap, bp = exact_positive(game.payoff_array(0)), exact_positive(game.payoff_array(1))
+        exact = exact_vertex(ap, bp, bases) if bases is not None else None
+        if exact is None:
+            exact = exact_path(ap, bp, dropped)
+        x, y = np.array(exact[0], dtype=float), np.array(exact[1], dtype=float)
+    else:
+        x, y = _clean(x, tol), _clean(y, tol)
+    ay, xb = a @ y, x @ b
+    u = (float(x @ ay), float(xb @ y))
+    r = max(float(ay.max()) - u[0], float(xb.max()) - u[1])
+    scale = max(1.0, float(np.abs(a).max()), float(np.abs(b).max()))
+    if r > tol * scale * 10:
+        raise SolverError(
+            f"Lemke-Howson produced a profile with regret {r:.3g} > tol; the game may be too "
+            "ill-conditioned for float arithmetic: pass exact (int/Fraction) payoffs"
+        )
+    return NashEquilibrium(
+        strategies=(x, y),
+        payoffs=np.array(u),
+        regret=r,
+        method="Lemke-Howson",
+        exact=(tuple(exact[0]), tuple(exact[1])) if exact is not None else None,
+    )
+
+
+def _clean(s: NDArray[np.float64], tol: float) -> NDArray[np.float64]:
+    s = np.where(s < tol, 0.0, s)
+    s /= s.sum()
+    return s
+
+
+def _positive_into(out: NDArray[np.float64], u: NDArray[np.float64]) -> None:
+    """Write ``u`` shifted and scaled into ``[1, 2]`` (same path, well conditioned) to ``out``."""
+    lo, hi = float(u.min()), float(u.max())
+    if hi == lo:
+        out[...] = 1.0
+        return
+    np.subtract(u, lo, out=out)
+    out *= 1.0 / (hi - lo)
+    out += 1.0
+
+
+# -- float kernel -------------------------------------------------------------------------------
+def float_path(
+    a: NDArray[np.float64], b: NDArray[np.float64], dropped: int
+) -> tuple[NDArray[np.float64], NDArray[np.float64], Bases, int]:
+    """Follow the path in floats from the artificial equilibrium (any real payoffs).
+
+    The payoffs are first shifted and scaled into ``[1, 2]`` (positive: the path and its end
+    do not change). Returns the unnormalized ``x`` and ``y`` at the end, the final bases (the
+    label of each row's basic variable, tableau 0 then 1) and the number of pivots.
+
+    While a tableau's basic solution is strictly positive (``simple``: a nondegenerate
+    vertex, always so in a generic game), its ratio test is the largest ``d / rhs`` (one
+    division, one argmax), and a tie shows after the pivot as a basic value near zero: the
+    pivot is then undone and redone by the careful test (:func:`_ratio_row`: every row with
+    a positive entry, ties within round-off, the lexicographic rule).
+    """
+    m, n = a.shape
+    tabs = [np.empty((m, n + 1), order="F"), np.empty((n, m + 1), order="F")]
+    _positive_into(tabs[0][:, :n], a)
+    _positive_into(tabs[1][:, :m], b.T)
+    tabs[0][:, n] = tabs[1][:, m] = 1.0
+    bases = (list(range(m)), list(range(m, m + n)))  # row -> label of its basic variable
+    cols = (
+        {label: c for c, label in enumerate(range(m, m + n))},  # label -> its column
+        {label: c for c, label in enumerate(range(m))},
+    )
+    lex = (range(m), range(m, m + n))  # the initial basis, in order, breaks ties
+    blocks = (_blocks(tabs[0]), _blocks(tabs[1]))
+    quotients = (np.empty(m), np.empty(n))
+    simple = [True, True]
+    smallest = np.minimum.reduce
+    side, entering = (1 if dropped < m else 0), dropped
+    limit = pivot_limit(m, n)
+    pivots = 0
+    while pivots < limit:
+        pivots += 1
+        tab, basis, col_of = tabs[side], bases[side], cols[side]
+        j = col_of.pop(entering)
+        rhs = tab[:, -1]
+        done = False
+        if simple[side]:
+            d = tab[:, j].copy()
+            q = quotients[side]
+            np.divide(d, rhs, out=q)
+            i = int(q.argmax())
+            p = d[i]
+            if p > ROUNDING:  # the same update as _exchange, inline
+                prow = tab[i] / p
+                d[i] = p - 1.0  # row i becomes row i / p
+                for block, lo, hi in blocks[side]:
+                    dger(-1.0, d, prow[lo:hi], a=block, overwrite_a=1)
+                np.multiply(d, -1.0 / p, out=tab[:, j])
+                tab[i, j] = 1.0 / p
+                done = bool(smallest(rhs) > SAME_POINT)
+                if not done:  # a basic value fell to zero: maybe a tie; undo, decide carefully
+                    _exchange(tab, blocks[side], i, j)
+        if not done:
+            i = _ratio_row(tab, j, basis, col_of, lex[side], entering)
+            _exchange(tab, blocks[side], i, j)
+            simple[side] = bool(smallest(rhs) > SAME_POINT)
+        leaving = basis[i]
+        basis[i] = entering
+        col_of[leaving] = j
+        if leaving == dropped:
+            break
+        entering, side = leaving, 1 - side
+    else:
+        raise _stuck("floats", limit, dropped)
+    x, y = np.zeros(m), np.zeros(n)
+    for row, label in enumerate(bases[1]):
+        if label < m:
+            x[label] = tabs[1][row, -1]
+    for row, label in enumerate(bases[0]):
+        if label >= m:
+            y[label - m] = tabs[0][row, -1]
+    return x, y, bases, pivots
+
+
+def _exchange(
+    tab: NDArray[np.float64], blocks: list[tuple[NDArray[np.float64], int, int]], i: int, j: int
+) -> None:
+    """Pivot a condensed tableau on ``(i, j)`` in place; doing it twice undoes it.
+
+    The nonbasic column ``j`` and the basic variable of row ``i`` trade places: row ``i``
+    is divided by the pivot ``p``, every other row loses ``d_l`` times it (one rank-one
+    update, ``d`` the old column ``j``), and column ``j`` becomes ``-d / p`` with ``1 / p``
+    at row ``i`` (the column of the variable that left).
+    """
+    d = tab[:, j].copy()
+    p = d[i]
+    prow = tab[i] / p
+    d[i] = p - 1.0  # row i becomes row i / p
+    for block, lo, hi in blocks:
+        dger(-1.0, d, prow[lo:hi], a=block, overwrite_a=1)
+    np.multiply(d, -1.0 / p, out=tab[:, j])
+    tab[i, j] = 1.0 / p
+
+
+def _ratio_row(
+    tab: NDArray[np.float64],
+    j: int,
+    basis: list[int],
+    col_of: dict[int, int],
+    lex: range,
+    entering: int,
+) -> int:
+    """The lexicographic minimum-ratio row for column ``j`` (ties within round-off)."""
+    d = tab[:, j]
+    ratios = np.full(d.shape, np.inf)
+    np.divide(tab[:, -1], d, out=ratios, where=d > ROUNDING)
+    best = ratios.min()
+    if best == np.inf:
+        raise SolverError("Lemke-Howson met an unbounded ray: payoffs are not positive")
+    rows = np.flatnonzero(ratios <= best + ROUNDING * max(1.0, abs(best)))
+    if rows.size == 1:
+        return int(rows[0])
+    row_of = {label: r for r, label in enumerate(basis)}
+    for label in lex:
+        if label == entering:
+            continue
+        if label in row_of:  # basic: a unit column, ratio 0 except at its own row
+            rows = rows[rows != row_of[label]]
+        else:
+            vals = tab[rows, col_of[label]] / d[rows]
+            low = vals.min()
+            rows = rows[vals <= low + ROUNDING * max(1.0, abs(low))]
+        if rows.size == 1:
+            break
+    return int(rows[0])
+
+
+def _blocks(tab: NDArray[np.float64]) -> list[tuple[NDArray[np.float64], int, int]]:
+    """Column blocks of ``tab`` (views, Fortran-contiguous) of at most ``_BLOCK`` numbers."""
+    rows, width = tab.shape
+    step = max(1, _BLOCK // max(1, rows))
+    return [(tab[:, lo : lo + step], lo, min(lo + step, width)) for lo in range(0, width, step)]
+
+
+# -- exact kernel and exact verification ---------------------------------------------------------
+def exact_positive(u: NDArray[Any]) -> list[list[int]]:
+    """Exact payoffs as positive Python ints with the same best responses (scaled, shifted)."""
+    rows = np.asarray(u).tolist()  # Python ints (int arrays) or the objects held
+    if not all(type(v) is int for row in rows for v in row):
+        fr = [[as_fraction(v) for v in row] for row in rows]
+        den = lcm(*(v.denominator for row in fr for v in row))
+        rows = [[int(v * den) for v in row] for row in fr]
+    low = min(min(row) for row in rows)
+    return [[v - low + 1 for v in row] for row in rows]
+
+
+def exact_vertex(
+    ap: list[list[int]], bp: list[list[int]], bases: Bases
+) -> tuple[list[Fraction], list[Fraction]] | None:
+    """The exact equilibrium at the end of a path, from its bases; None if they are not one.
+
+    Solves each tableau's basic variables exactly on ``ap, bp`` (positive exact payoffs) and
+    checks what makes them an equilibrium (von Stengel 2007, Theorem 3.1): both basic
+    solutions feasible (nonnegative), complementary (no label basic in both tableaux) and not
+    the artificial equilibrium.
+    """
+    m, n = len(ap), len(bp[0])
+    b0, b1 = set(bases[0]), set(bases[1])
+    if b0 & b1:
+        return None
+    ys = sorted(label - m for label in b0 if label >= m)  # support of y
+    tight0 = [i for i in range(m) if i not in b0]  # rows whose slack r_i is zero
+    xs = sorted(label for label in b1 if label < m)
+    tight1 = [j for j in range(n) if j + m not in b1]
+    if not xs or not ys:
+        return None
+    y = _basic_solution([[ap[i][j] for j in ys] for i in range(m)], tight0, ys)
+    x = _basic_solution([[bp[i][j] for i in xs] for j in range(n)], tight1, xs)
+    if x is None or y is None:
+        return None
+    return _normalized(x, m), _normalized(y, n)
+
+
+def _basic_solution(
+    sub: list[list[int]], tight: list[int], support: list[int]
+) -> dict[int, Fraction] | None:
+    """Solve ``sub[tight] z = 1`` and check ``z >= 0`` and ``sub z <= 1``; None otherwise."""
+    if len(tight) != len(support):
+        return None
+    solved = _solve_ones([sub[i] for i in tight])
+    if solved is None:
+        return None
+    num, den = solved
+    if any(v < 0 for v in num):
+        return None
+    if any(sum(c * v for c, v in zip(row, num, strict=True)) > den for row in sub):
+        return None
+    return {k: Fraction(v, den) for k, v in zip(support, num, strict=True)}
+
+
+def _solve_ones(rows: list[list[int]]) -> tuple[list[int], int] | None:
+    """``z = num / den`` (``den > 0``) solving the square integer system ``rows z = 1``.
+
+    Fraction-free Gauss-Jordan elimination (Bareiss) in Python ints, the same update as
+    :func:`exact_path`: every division is exact and no fraction is ever reduced, which on
+    these small dense systems is many times faster than a rational ``rref`` (measured:
+    sympy's ``DomainMatrix`` rref over QQ took about 5 ms for a 6x6 system of 6-digit
+    integers). None if the system is singular.
+    """
+    k = len(rows)
+    t = np.empty((k, k + 1), dtype=object)
+    t[:, :k] = rows
+    t[:, k] = 1
+    den, free, order = 1, list(range(k)), []
+    for j in range(k):
+        i = next((r for r in free if t[r, j] != 0), None)
+        if i is None:
+            return None
+        p, pivot_row = t[i, j], t[i].copy()
+        t[:] = (p * t - np.outer(t[:, j], pivot_row)) // den
+        t[i] = pivot_row
+        den = p
+        free.remove(i)
+        order.append(i)
+    sign = 1 if den > 0 else -1
+    return [sign * t[r, k] for r in order], sign * den
+
+
+def _normalized(z: dict[int, Fraction], size: int) -> list[Fraction]:
+    total = sum(z.values(), Fraction(0))
+    return [z.get(k, Fraction(0)) / total for k in range(size)]
+
+
+def exact_path(
+    ap: list[list[int]], bp: list[list[int]], dropped: int
+) -> tuple[list[Fraction], list[Fraction]]:
+    """The lexicographic Lemke-Howson path in exact integer arithmetic (Bareiss pivoting).
+
+    Each tableau is ``T / D`` with ``T`` integer and ``D`` the previous pivot, updated by
+    ``T[l] <- (p T[l] - T[l, j] T[i]) / D`` (an exact division). Full tableaux: column =
+    label, last column the right-hand side. Returns the normalized equilibrium.
+    """
+    m, n = len(ap), len(bp[0])
+    t0 = np.empty((m, m + n + 1), dtype=object)
+    t0[:, :m] = [[int(i == k) for k in range(m)] for i in range(m)]
+    t0[:, m : m + n] = ap
+    t1 = np.empty((n, m + n + 1), dtype=object)
+    t1[:, :m] = [[bp[i][j] for i in range(m)] for j in range(n)]
+    t1[:, m : m + n] = [[int(j == k) for k in range(n)] for j in range(n)]
+    t0[:, -1] = t1[:, -1] = 1
+    tabs, dens = [t0, t1], [1, 1]
+    bases = (list(range(m)), list(range(m, m + n)))
+    lex = (range(m), range(m, m + n))
+    side, entering = (1 if dropped < m else 0), dropped
+    limit = pivot_limit(m, n)
+    for _ in range(limit):
+        tab = tabs[side]
+        i = _exact_row(tab, entering, lex[side])
+        p = tab[i, entering]
+        pivot_row = tab[i].copy()
+        tab[:] = (p * tab - np.outer(tab[:, entering], pivot_row)) // dens[side]
+        tab[i] = pivot_row
+        dens[side] = p
+        leaving = bases[side][i]
+        bases[side][i] = entering
+        if leaving == dropped:
+            break
+        entering, side = leaving, 1 - side
+    else:  # pragma: no cover - lexicographic pivoting in exact arithmetic cannot cycle
+        raise _stuck("exact", limit, dropped)
+    x = {label: Fraction(tabs[1][r, -1]) for r, label in enumerate(bases[1]) if label < m}
+    y = {label - m: Fraction(tabs[0][r, -1]) for r, label in enumerate(bases[0]) if label >= m}
+    return _normalized(x, m), _normalized(y, n)
+
+
+def _exact_row(tab: NDArray[Any], j: int, lex: range) -> int:
+    """Exact lexicographic minimum-ratio row for entering column ``j`` (no tolerance)."""
+    rows = [r for r in range(tab.shape[0]) if tab[r, j] > 0]
+    if not rows:  # pragma: no cover - positive payoffs bound both polytopes
+        raise SolverError("Lemke-Howson met an unbounded ray: payoffs are not positive")
+    for c in (tab.shape[1] - 1, *lex):
+        if len(rows) == 1:
+            break
+        vals = {r: Fraction(tab[r, c], tab[r, j]) for r in rows}
+        low = min(vals.values())
+        rows = [r for r in rows if vals[r] == low]
+    return rows[0]

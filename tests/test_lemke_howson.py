@@ -1,0 +1,197 @@
+"""Lemke-Howson (issue 13): the float kernel, the exact verification and the exact path.
+
+Checked against quantecon's answers frozen in ``tests/data/peers/lemke_howson.json`` (written
+by ``benchmarks/bench_lemke_howson.py --freeze``: every starting label of random 15x15 and
+30x30 games, with quantecon's pivot counts), against support and vertex enumeration, and in
+exact rational arithmetic on integer games (degenerate ones included).
+"""
+
+from __future__ import annotations
+
+import json
+from fractions import Fraction
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import multilateral as ml
+from multilateral import errors
+from multilateral import strategies as mst
+from multilateral.solvers import _lemke_howson as lh
+
+FROZEN = json.loads((Path(__file__).parent / "data" / "peers" / "lemke_howson.json").read_text())
+AGREE = 1e-9  # see tests/test_peers.py: two float codes on one path agree to ~1e-14
+
+
+def random_game(seed, m, n):
+    rng = np.random.default_rng(seed)
+    return ml.NormalFormGame(rng.standard_normal((m, n)), rng.standard_normal((m, n)))
+
+
+def exact_regret(game, x, y):
+    """The largest gain from a deviation, in Fractions (0 exactly at an equilibrium)."""
+    a = [[Fraction(v) for v in row] for row in game.payoff_array(0).tolist()]
+    b = [[Fraction(v) for v in row] for row in game.payoff_array(1).tolist()]
+    m, n = len(a), len(a[0])
+    ay = [sum(a[i][j] * y[j] for j in range(n)) for i in range(m)]
+    xb = [sum(x[i] * b[i][j] for i in range(m)) for j in range(n)]
+    return max(
+        max(ay) - sum(map(Fraction.__mul__, x, ay)), max(xb) - sum(map(Fraction.__mul__, y, xb))
+    )
+
+
+def float_regret(game, eq):
+    a, b = game.float_payoffs[..., 0], game.float_payoffs[..., 1]
+    x, y = eq.strategies
+    return max((a @ y).max() - x @ a @ y, (x @ b).max() - x @ b @ y)
+
+
+def as_set(eqs):
+    return {tuple(np.round(np.concatenate(e.strategies), 7)) for e in eqs}
+
+
+# -- quantecon's paths, frozen ---------------------------------------------------------------------
+@pytest.mark.parametrize("case", FROZEN["games"], ids=lambda c: c["name"])
+def test_same_path_as_quantecon_from_every_label(case):
+    a, b = np.array(case["A"]), np.array(case["B"])
+    game = ml.NormalFormGame(a, b)
+    for label, theirs in case["lemke_howson"].items():
+        k = int(label)  # quantecon's init_pivot=k is our initial_dropped_label=k
+        eq = ml.solvers.lemke_howson(game, initial_dropped_label=k)
+        ours = np.concatenate(eq.strategies)
+        assert np.max(np.abs(ours - np.array(theirs["x"] + theirs["y"]))) <= AGREE, k
+        assert lh.float_path(a, b, k)[3] == theirs["num_iter"], k  # pivot for pivot
+
+
+# -- properties ------------------------------------------------------------------------------------
+@settings(deadline=None)
+@given(st.integers(0, 2**32 - 1), st.integers(1, 6), st.integers(1, 6))
+def test_every_label_ends_at_an_equilibrium_found_by_support_enumeration(seed, m, n):
+    game = random_game(seed, m, n)  # continuous payoffs: nondegenerate with probability 1
+    every = as_set(ml.solvers.support_enumeration(game))
+    for k in range(m + n):
+        eq = ml.solvers.lemke_howson(game, initial_dropped_label=k)
+        assert float_regret(game, eq) <= 1e-9
+        assert eq.exact is None and eq.method == "Lemke-Howson"
+        assert as_set([eq]) <= every
+
+
+@settings(deadline=None)
+@given(mst.normal_form_games(n=2, n_actions=st.integers(1, 5)))
+def test_exact_games_get_exact_equilibria_from_every_label(game):
+    # small integer payoffs: often degenerate (ties in the ratio test)
+    every = as_set(ml.solvers.nash_equilibria(game))
+    for k in range(sum(game.shape)):
+        eq = ml.solvers.lemke_howson(game, initial_dropped_label=k)
+        x, y = eq.exact
+        assert sum(x) == 1 == sum(y) and min(x) >= 0 and min(y) >= 0
+        assert exact_regret(game, x, y) == 0
+        assert np.array_equal(np.concatenate(eq.strategies), np.array(x + y, dtype=float))
+        if len(every) == 1:  # (degenerate games may have components: no finite list)
+            assert as_set([eq]) == every
+
+
+@settings(deadline=None)
+@given(mst.normal_form_games(n=2, n_actions=st.integers(1, 5)), st.data())
+def test_float_path_verified_exactly_is_the_exact_lexicographic_path(game, data):
+    ap, bp = lh.exact_positive(game.payoff_array(0)), lh.exact_positive(game.payoff_array(1))
+    k = data.draw(st.integers(0, sum(game.shape) - 1))
+    a, b = game.float_payoffs[..., 0], game.float_payoffs[..., 1]
+    verified = lh.exact_vertex(ap, bp, lh.float_path(a, b, k)[2])
+    assert verified is not None  # no fallback needed on these games
+    assert verified == lh.exact_path(ap, bp, k)
+
+
+@settings(deadline=None)
+@given(st.integers(0, 2**32 - 1), st.integers(1, 7), st.integers(1, 7), st.data())
+def test_wide_integer_games_agree_with_the_float_answer(seed, m, n, data):
+    rng = np.random.default_rng(seed)
+    a, b = rng.integers(-(10**6), 10**6, (m, n)), rng.integers(-(10**6), 10**6, (m, n))
+    k = data.draw(st.integers(0, m + n - 1))
+    exact = ml.solvers.lemke_howson(ml.NormalFormGame(a, b), initial_dropped_label=k)
+    floats = ml.solvers.lemke_howson(ml.NormalFormGame(a * 1.0, b * 1.0), initial_dropped_label=k)
+    assert exact.exact is not None and floats.exact is None
+    assert np.allclose(np.concatenate(exact.strategies), np.concatenate(floats.strategies))
+
+
+# -- the exact fallback ----------------------------------------------------------------------------
+def test_payoffs_beyond_float_precision_fall_back_to_the_exact_path():
+    # 10**20 + small: as floats every payoff is the same number, and the float path ends
+    # anywhere; the exact path finds the pure equilibrium (1, 1) of the exact game
+    big = 10**20
+    a = np.array([[big, big + 2], [big + 1, big + 3]], dtype=object)
+    b = np.array([[big + 3, big + 1], [big + 2, big]], dtype=object)
+    game = ml.NormalFormGame(a, b)
+    for k in range(4):
+        eq = ml.solvers.lemke_howson(game, initial_dropped_label=k)
+        assert eq.exact == ((0, 1), (1, 0))
+        assert exact_regret(game, *eq.exact) == 0
+
+
+def test_fallback_when_the_float_path_fails(monkeypatch):
+    game = ml.NormalFormGame([[3, 3], [2, 5], [0, 6]], [[3, 2], [2, 6], [3, 1]])
+    want = [ml.solvers.lemke_howson(game, initial_dropped_label=k).exact for k in range(5)]
+
+    def fail(*args):
+        raise errors.SolverError("stuck")
+
+    monkeypatch.setattr(lh, "float_path", fail)
+    assert [ml.solvers.lemke_howson(game, initial_dropped_label=k).exact for k in range(5)] == want
+    monkeypatch.undo()
+    monkeypatch.setattr(lh, "exact_vertex", lambda *args: None)
+    assert [ml.solvers.lemke_howson(game, initial_dropped_label=k).exact for k in range(5)] == want
+
+
+def test_von_stengel_example():
+    # von Stengel's 3x2 game (Algorithmic Game Theory, ch. 3), the example of quantecon's
+    # docstring: from label 1 the path ends at x = (0, 1/3, 2/3), y = (1/3, 2/3) in 4 pivots
+    a, b = [[3, 3], [2, 5], [0, 6]], [[3, 2], [2, 6], [3, 1]]
+    eq = ml.solvers.lemke_howson(ml.NormalFormGame(a, b), initial_dropped_label=1)
+    assert eq.exact == ((0, Fraction(1, 3), Fraction(2, 3)), (Fraction(1, 3), Fraction(2, 3)))
+    assert eq.payoffs.tolist() == pytest.approx([4, 8 / 3])
+    assert lh.float_path(np.array(a, float), np.array(b, float), 1)[3] == 4
+
+
+def test_fractions():
+    half, third = Fraction(1, 2), Fraction(1, 3)
+    game = ml.NormalFormGame([[half, 0], [0, third]], [[third, 0], [0, half]])
+    eq = ml.solvers.lemke_howson(game, initial_dropped_label=0)
+    assert exact_regret(game, *eq.exact) == 0
+
+
+# -- guards and errors ------------------------------------------------------------------------
+def test_a_stuck_float_path_is_a_clear_solver_error(monkeypatch):
+    monkeypatch.setattr(lh, "pivot_limit", lambda m, n: 1)
+    game = random_game(0, 4, 4)
+    with pytest.raises(errors.SolverError, match=r"within 1 pivots.*initial_dropped_label=5"):
+        ml.solvers.lemke_howson(game, initial_dropped_label=5)
+
+
+@pytest.mark.parametrize("label", [-1, 4, 1.0, True, "0", None])
+def test_bad_labels(label):
+    with pytest.raises(errors.InvalidArgumentError, match=r"initial_dropped_label.*0\.\.3"):
+        ml.solvers.lemke_howson(ml.TwoByTwo.symmetric(1, 2, 3, 4), initial_dropped_label=label)
+
+
+def test_constant_and_one_action_games():
+    flat = ml.NormalFormGame(np.zeros((3, 2)), np.zeros((3, 2)))
+    for k in range(5):
+        assert float_regret(flat, ml.solvers.lemke_howson(flat, initial_dropped_label=k)) == 0
+    row = ml.NormalFormGame([[1.0, 3.0, 2.0]], [[1.0, 3.0, 2.0]])
+    assert ml.solvers.lemke_howson(row).supports == ((0,), (1,))
+
+
+def test_blocks_update_in_place():
+    # the rank-one update writes through Fortran-ordered column blocks of the tableau
+    tab = np.asfortranarray(np.arange(12.0).reshape(3, 4))
+    blocks = lh._blocks(tab)
+    want = tab - np.outer(tab[:, 2], tab[1] / tab[1, 2])
+    lh._exchange(tab, blocks, 1, 2)
+    mask = np.ones_like(tab, dtype=bool)
+    mask[:, 2] = mask[1] = False
+    assert np.allclose(tab[mask], want[mask])
+    assert np.allclose(tab[1], [4 / 6, 5 / 6, 1 / 6, 7 / 6])  # row / pivot, the pivot's 1 / p
+    assert np.allclose(tab[[0, 2], 2], [-2 / 6, -10 / 6])  # column of the variable that left
