@@ -756,3 +756,76 @@ def test_progress_bar(capsys: pytest.CaptureFixture[str],
     monkeypatch.setitem(sys.modules, "tqdm.auto", None)
     sweep(plain, {"a": range(50)}, progress=True, store=False)
     assert "sweep: 50/50 tasks (100%)" in capsys.readouterr().err
+
+
+# -- stores of the first format --------------------------------------------------------------------
+_V1_SCHEMA = (
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE TABLE runs (run INTEGER PRIMARY KEY AUTOINCREMENT, started TEXT, backend TEXT, "
+    "pid INTEGER, n_todo INTEGER)",
+    "CREATE TABLE results (task INTEGER PRIMARY KEY, seed INTEGER, outputs TEXT NOT NULL, "
+    "run INTEGER NOT NULL REFERENCES runs (run))",
+)
+
+
+def _write_v1_store(current: Path, old: Path, keep: int) -> None:
+    """A store as multilateral-sweep/1 wrote it (no chunks, no checksums, the code's digest
+    inside the identity), holding the first ``keep`` results of the store ``current``."""
+    import json
+
+    with _connected(current) as con:
+        meta = dict(con.execute("SELECT key, value FROM meta"))
+        rows = con.execute("SELECT task, seed, outputs FROM results ORDER BY task").fetchall()
+    identity = json.loads(meta["identity"])
+    identity["format"] = "multilateral-sweep/1"
+    identity["target"] += "#" + meta["code"]
+    with _connected(old) as con:
+        for stmt in _V1_SCHEMA:
+            con.execute(stmt)
+        con.executemany("INSERT INTO meta VALUES (?, ?)", [
+            ("format", "multilateral-sweep/1"),
+            ("identity", json.dumps(identity, sort_keys=True)),
+            ("n_tasks", meta["n_tasks"]), ("created", "2026-01-01T00:00:00+00:00")])
+        con.execute("INSERT INTO runs VALUES (1, '2026-01-01', 'serial', 1, ?)", (keep,))
+        con.executemany("INSERT INTO results VALUES (?, ?, ?, 1)", rows[:keep])
+
+
+def test_a_store_of_the_first_format_is_refused_then_migrated_and_resumed(
+        tmp_path: Path) -> None:
+    grid = {"x": range(5), "k": [1, 3]}
+    fresh = sweep(work_exact, grid, repeats=2, seed=4, store=tmp_path / "now.sqlite")
+    old = tmp_path / "old.sqlite"
+    _write_v1_store(tmp_path / "now.sqlite", old, keep=13)
+    before = old.read_bytes()
+    with pytest.raises(InvalidArgumentError, match=r"older multilateral.*left untouched.*"
+                       r"migrate_store\(.*old\.sqlite'\).*old\.sqlite\.v1"):
+        sweep(work_exact, grid, repeats=2, seed=4, store=old)
+    assert old.read_bytes() == before
+    assert ml.sweeps.migrate_store(old) == old
+    assert (tmp_path / "old.sqlite.v1").read_bytes() == before  # the original, kept
+    res = sweep(work_exact, grid, repeats=2, seed=4, store=old)
+    assert res.n_computed == 20 - 13  # the old results are used, not recomputed
+    assert_same_table(fresh, res)
+    with pytest.raises(InvalidArgumentError, match=r"format 'multilateral-sweep/1' only "
+                                                   r"\(this one is current\)"):
+        ml.sweeps.migrate_store(old)
+
+
+def test_a_default_store_of_the_first_format_migrates_to_the_default_name(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    grid = {"x": range(3), "k": [2]}
+    fresh = sweep(work_exact, grid, seed=1, store=tmp_path / "now.sqlite")
+    folder = tmp_path / ".multilateral-sweeps"
+    folder.mkdir()
+    old = folder / "work_exact-0123456789abcdef.sqlite"  # a format-1 default name
+    _write_v1_store(tmp_path / "now.sqlite", old, keep=3)
+    new = ml.sweeps.migrate_store(old)
+    assert new.parent == folder and new != old and old.exists()
+    res = sweep(work_exact, grid, seed=1)
+    assert res.store == new and res.n_computed == 0
+    assert_same_table(fresh, res)
+
+
+def work_exact(x: int, k: int, seed: int) -> dict[str, Any]:
+    return {"y": x * np.random.default_rng(seed).random(), "q": Fraction(x, k)}

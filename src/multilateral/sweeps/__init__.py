@@ -27,7 +27,8 @@ named from a hash of the sweep's identity (the target's qualified name, the grid
 ``repeats``, ``seed`` and ``sample``; the version of its code is stored in the file); the
 path is :attr:`SweepResult.store`. A store that holds another sweep is refused with an
 error and never written to, as is a damaged one (:func:`salvage_store` recovers its intact
-chunks); ``store=False`` keeps the results in memory only.
+chunks) or an old one (:func:`migrate_store` converts it); ``store=False`` keeps the results
+in memory only.
 
 The target returns a number or a dict of numbers (one column each). Integers and booleans
 stay integers and booleans; exact rationals (:class:`fractions.Fraction`) are stored as a
@@ -83,8 +84,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
-import threading
 import types
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -106,15 +105,15 @@ from ..errors import (
     SweepTaskError,
 )
 from ._grid import encode_value, make_grid, object_array
-from ._run import Backend, Progress, Runner, check_backend, check_outputs, check_seed
-from ._store import FORMAT, Store, salvage, store_path
+from ._run import Backend, Progress, Runner, Terminable, check_backend, check_outputs, check_seed
+from ._store import FORMAT, Store, migrate, salvage, store_path
 from ._target import digest, make_target
 
 if TYPE_CHECKING:
     import pandas as pd
     from distributed import Client
 
-__all__ = ["SweepResult", "salvage_store", "sweep"]
+__all__ = ["SweepResult", "migrate_store", "salvage_store", "sweep"]
 __dir__ = public_dir(__all__)
 
 #: A column of a sweep's table: booleans, ``int64``, ``float64``, text, or ``object`` (exact
@@ -408,7 +407,7 @@ def sweep(
         n_computed = 0
         if len(todo):
             run = db.new_run(backend, len(todo), tgt.code)
-            with Progress(n_tasks, n_tasks - len(todo), progress) as bar, _Terminable():
+            with Progress(n_tasks, n_tasks - len(todo), progress) as bar, Terminable():
                 chunks = runner.execute(todo, backend, workers, client, chunk_size)
                 try:
                     for rows in chunks:
@@ -496,6 +495,47 @@ def salvage_store(path: str | os.PathLike[str], out: str | os.PathLike[str] | No
     return salvage(Path(path), None if out is None else Path(out))[0]
 
 
+def migrate_store(path: str | os.PathLike[str], out: str | os.PathLike[str] | None = None
+                  ) -> Path:
+    """Convert a sweep store of the first format (``multilateral-sweep/1``) to the current one.
+
+    Stores written before checksums and code versions existed are refused by :func:`sweep`
+    (their results are never touched). This reads a copy of the old store and writes a new
+    one holding the same sweep and every result (checksummed, one chunk per original run),
+    with the digest of the target's code moved from the sweep's identity to the stored
+    version. The same sweep then resumes from it: if the target's code changed since, with
+    ``resume="ignore_code_change"``.
+
+    Parameters
+    ----------
+    path : path
+        The old store (the path the refusal names).
+    out : path, optional
+        Write the new store here (a new file). By default the old store is kept as
+        ``<path>.v1`` and the new one takes its place; a store in the default folder
+        (``./.multilateral-sweeps/``) is left where it is and the new one gets the name
+        under which ``sweep(..., store=None)`` looks for it.
+
+    Returns
+    -------
+    pathlib.Path
+        The new store.
+
+    Raises
+    ------
+    InvalidArgumentError
+        No file at ``path``, a store of another format, or ``out`` exists.
+    CorruptStoreError
+        The old store cannot be read.
+
+    See Also
+    --------
+    sweep : resumes from the new store.
+    salvage_store : recovers the intact chunks of a damaged store.
+    """
+    return migrate(Path(path), None if out is None else Path(out), digest)
+
+
 def _failed(err: SweepTaskError, n_done: int, n_tasks: int, path: Path | None
             ) -> SweepTaskError:
     if path is None:
@@ -506,32 +546,6 @@ def _failed(err: SweepTaskError, n_done: int, n_tasks: int, path: Path | None
                  "target and run the same sweep again to compute only the others (after "
                  "editing the target's code, with resume='ignore_code_change')")
     return SweepTaskError(err.task, err.parameters, err.seed, err.error, where)
-
-
-class _Terminated(BaseException):
-    """SIGTERM during a sweep, raised so that the finished chunks are stored and the
-    workers stopped before the process ends as SIGTERM would have ended it."""
-
-
-class _Terminable:
-    """Turn SIGTERM into :class:`_Terminated` for the duration (main thread, default
-    handler only), then deliver it again once the sweep has cleaned up."""
-
-    def __enter__(self) -> None:
-        self.installed = (threading.current_thread() is threading.main_thread()
-                          and signal.getsignal(signal.SIGTERM) == signal.SIG_DFL)
-        if self.installed:
-            signal.signal(signal.SIGTERM, self._raise)
-
-    @staticmethod
-    def _raise(signum: int, frame: object) -> None:
-        raise _Terminated(signum)
-
-    def __exit__(self, kind: object, exc: object, tb: object) -> None:
-        if self.installed:
-            signal.signal(signal.SIGTERM, signal.SIG_DFL)
-            if isinstance(exc, _Terminated):
-                os.kill(os.getpid(), signal.SIGTERM)
 
 
 # -- assembling the table -------------------------------------------------------------------------

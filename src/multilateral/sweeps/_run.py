@@ -429,6 +429,33 @@ def _job_chunk(job: Job, tasks: NDArray[np.intp]) -> list[Row]:
     return run_chunk(job.target, job.seed, job.payload(tasks))
 
 
+# -- SIGTERM ---------------------------------------------------------------------------------------
+class Terminated(BaseException):
+    """SIGTERM during a sweep, raised so that the finished chunks are stored and the
+    workers stopped before the process ends as SIGTERM would have ended it."""
+
+
+class Terminable:
+    """Turn SIGTERM into :class:`Terminated` for the duration (main thread, default
+    handler only), then deliver it again once the sweep has cleaned up."""
+
+    def __enter__(self) -> None:
+        self.installed = (threading.current_thread() is threading.main_thread()
+                          and signal.getsignal(signal.SIGTERM) == signal.SIG_DFL)
+        if self.installed:
+            signal.signal(signal.SIGTERM, self._raise)
+
+    @staticmethod
+    def _raise(signum: int, frame: object) -> None:
+        raise Terminated(signum)
+
+    def __exit__(self, kind: object, exc: object, tb: object) -> None:
+        if self.installed:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            if isinstance(exc, Terminated):
+                os.kill(os.getpid(), signal.SIGTERM)
+
+
 def _auto_chunk(per_task: float, n_todo: int, workers: int) -> int:
     by_time = int(_CHUNK_SECONDS / max(per_task, 1e-7))
     size = min(by_time, _MAX_CHUNK)

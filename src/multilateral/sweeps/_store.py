@@ -22,6 +22,7 @@ from ._grid import decode_spec
 from ._run import Row
 
 FORMAT = "multilateral-sweep/2"
+OLD_FORMAT = "multilateral-sweep/1"  # no checksums; the code's digest inside the identity
 DEFAULT_STORE_DIR = ".multilateral-sweeps"
 
 
@@ -88,6 +89,7 @@ class Store:
             raise self._refuse("is an SQLite database but not a sweep store")
         if tables:
             self.check_structure()
+            self._check_format()  # before anything is written, even a pragma
         if self.path is not None:
             self.con.execute("PRAGMA journal_mode = WAL")
             self.con.execute("PRAGMA synchronous = FULL")
@@ -106,8 +108,7 @@ class Store:
             meta = dict(self.con.execute("SELECT key, value FROM meta"))
         except sqlite3.DatabaseError as err:
             raise self._damaged(f"has an unreadable header table ({err})") from None
-        if meta.get("format") != FORMAT:
-            raise self._refuse(f"has format {meta.get('format')!r}, not {FORMAT!r}")
+        self._check_format()
         if meta.get("checksum") != _meta_checksum(meta):
             raise self._damaged("has a header (the sweep's identity) that fails its checksum")
         if meta.get("identity") != ident_json:
@@ -123,6 +124,22 @@ class Store:
                     "code, pass resume='ignore_code_change'; to recompute everything, give "
                     "another store= path or delete the file")
             self.con.execute("UPDATE meta SET value = ? WHERE key = 'code'", (code,))
+
+    def _check_format(self) -> None:
+        try:
+            found = self.con.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
+        except sqlite3.DatabaseError as err:
+            raise self._damaged(f"has an unreadable header table ({err})") from None
+        found = found and found[0]
+        if found == OLD_FORMAT:
+            raise InvalidArgumentError(
+                f"the store {self.path} was written by an older multilateral (format "
+                f"{OLD_FORMAT!r}, now {FORMAT!r}) and was left untouched. Its results are "
+                f"kept: multilateral.sweeps.migrate_store({str(self.path)!r}) converts it "
+                f"(the original is kept as {self.path}.v1), then run the same sweep again")
+        if found != FORMAT:
+            raise self._refuse(f"has format {found!r}, not {FORMAT!r} (written by another "
+                               "version of multilateral?)")
 
     def check_structure(self) -> None:
         """SQLite's own check of the file's pages and indexes."""
@@ -406,3 +423,76 @@ def salvage(path: Path, out: Path | None) -> tuple[Path, int, int]:
         dest.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(str(new), str(dest))
     return dest, sum(len(r) for r in kept), len(chunks) - len(kept)
+
+
+# -- migration from format 1 ----------------------------------------------------------------------
+_DIGEST = re.compile(r"#([0-9a-f]{16})")
+
+
+def migrate(path: Path, out: Path | None, label_digest: Any) -> Path:
+    """Copy a format-1 store (read only) into a new format-2 store: the same sweep (its
+    identity without the code's digest, which becomes the stored version) and every result,
+    one checksummed chunk per original run."""
+    if not path.is_file():
+        raise InvalidArgumentError(f"there is no sweep store at {path}")
+    with tempfile.TemporaryDirectory() as tmp:  # read a copy: the original is never written
+        copy = Path(tmp) / "old.sqlite"
+        shutil.copyfile(path, copy)
+        if Path(f"{path}-wal").exists():
+            shutil.copyfile(f"{path}-wal", f"{copy}-wal")
+        con = sqlite3.connect(str(copy), isolation_level=None)
+        try:
+            meta = dict(con.execute("SELECT key, value FROM meta"))
+            if meta.get("format") != OLD_FORMAT:
+                raise InvalidArgumentError(
+                    f"{path} has format {meta.get('format')!r}: migrate_store converts stores "
+                    f"of format {OLD_FORMAT!r} only" + (" (this one is current)"
+                                                        if meta.get("format") == FORMAT else ""))
+            rows = con.execute("SELECT task, seed, outputs, run FROM results ORDER BY task"
+                               ).fetchall()
+        except sqlite3.DatabaseError as err:
+            raise CorruptStoreError(f"{path} cannot be read as a sweep store ({err})") from None
+        finally:
+            con.close()
+    identity = json.loads(meta["identity"])
+    codes = _DIGEST.findall(str(identity.get("target", "")))
+    identity["target"] = _DIGEST.sub("", str(identity.get("target", "")))
+    identity["format"] = FORMAT
+    ident_json = json.dumps(identity, sort_keys=True)
+    if out is None:
+        name = re.fullmatch(r"(.*)-[0-9a-f]{16}\.sqlite", path.name)
+        if path.parent.name == DEFAULT_STORE_DIR and name:  # where sweep(store=None) looks
+            out = path.parent / f"{name[1]}-{label_digest(ident_json)[:16]}.sqlite"
+    if out is not None and out.exists():
+        raise InvalidArgumentError(f"{out} exists: give migrate_store a new out= path")
+    with tempfile.TemporaryDirectory(dir=path.parent) as tmp:
+        new = Path(tmp) / "migrated.sqlite"
+        con = sqlite3.connect(str(new), isolation_level=None)
+        try:
+            con.execute("BEGIN")
+            create(con, ident_json, int(meta["n_tasks"]), codes[0] if codes else "")
+            by_run: dict[int, list[tuple[int, int | None, str]]] = {}
+            for task, seed, outputs, run in rows:
+                by_run.setdefault(run, []).append((task, seed, outputs))
+            for run, data in sorted(by_run.items()):
+                con.execute("INSERT INTO runs (run, started, backend, pid, n_todo, code) "
+                            "VALUES (?, ?, ?, ?, ?, ?)", (run, meta.get("created"),
+                                                          f"migrated from {OLD_FORMAT}", 0,
+                                                          len(data), codes[0] if codes else ""))
+                insert_chunk(con, data, run)
+            con.execute("COMMIT")
+        finally:
+            con.close()
+        if out is None:
+            out = path
+            keep = Path(f"{path}.v1")
+            i = 1
+            while keep.exists():
+                keep, i = Path(f"{path}.v1.{i}"), i + 1
+            os.replace(path, keep)  # kept, never deleted
+            for side in ("-wal", "-shm"):
+                if Path(f"{path}{side}").exists():
+                    os.replace(f"{path}{side}", f"{keep}{side}")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(str(new), str(out))
+    return out
