@@ -153,6 +153,10 @@ CATALOGUE: list[Bad] = [
     Bad("result-record-not-numbers",
         lambda: ml.models.PopulationState(("ALLC",), "x", [1], [1], 1.0),
         "wrong type", errors.InvalidTypeError, "frequencies must be an array of numbers"),
+    Bad("nash-vertex-exact-beyond-53-bits",  # was a silent wrong answer in float64
+        lambda: solvers.nash_equilibria(ml.NormalFormGame(
+            [[2**62] + [0] * 8] + [[r] * 9 for r in range(1, 9)], [[1] * 9] * 9)),
+        "overflow", errors.SolverError, "float64 cannot represent it"),
 ]
 
 
