@@ -195,6 +195,9 @@ EU_POPULATION = (  # Eurostat, 1 January 2019, EU-27 (total 446,883,185); larges
 INDICES = ("shapley_shubik", "banzhaf", "johnston", "deegan_packel", "holler_packel")
 BODY_N = 200
 IMF_VOTES = 5_000_000
+# At 5 million votes the float tables have millions of entries and the removal of a light
+# member sums up to m / w_i terms: measured |sum - 1| of SS 5.9e-13 (50%) and 4.3e-12 (85%)
+IMF_TOL = 1e-10
 
 
 def eu_council(blocking_minority: bool) -> ml.CompositeVotingGame:
@@ -313,13 +316,13 @@ def run_imf_votes(theirs: dict[str, Any], full: bool) -> bool:
         bz, t_bz, _ = once(lambda g=game: ml.solvers.banzhaf(g))
         exact_bz, t_exact, _ = once(lambda g=game: ml.solvers.banzhaf(g, exact=True))
         diff = float(np.max(np.abs(bz.as_float() - exact_bz.as_float())))
-        failed |= diff > TOL
+        failed |= diff > IMF_TOL
         print(f"   banzhaf float    {t_bz:8.2f} s   max|diff| from exact {diff:.1e}")
         print(f"   banzhaf exact    {t_exact:8.2f} s")
         ss, t_ss, _ = once(lambda g=game: ml.solvers.shapley_shubik(g))
-        ok = abs(math.fsum(ss.as_float()) - 1) <= TOL
+        ok = abs(math.fsum(ss.as_float()) - 1) <= IMF_TOL
         failed |= not ok
-        print(f"   shapley float    {t_ss:8.2f} s   sum {math.fsum(ss.as_float()):.15f}"
+        print(f"   shapley float    {t_ss:8.2f} s   sum - 1 = {math.fsum(ss.as_float()) - 1:.1e}"
               f"{'' if ok else '  FAILED'}{'' if t_ss < 5 else '  OVER 5 s'}")
         if full and "powerindex" in theirs:
             px = theirs["powerindex"]
@@ -381,8 +384,14 @@ def main(argv: list[str] | None = None) -> int:
               f"{max(body_ratios):.0f}x)")
     if args.imf_votes:
         failed |= run_imf_votes(theirs, args.full)
-    print("checks:", "FAILED" if failed else f"float within {TOL:g} of exact, exact SS sums to 1, "
-          "both indices under 1 s at total weight 10,000")
+    if failed:
+        print("checks: FAILED")
+    elif args.only_bodies:
+        print("checks: EU indices exact, sum to one, ordered by population; 200-member indices "
+              f"sum to one within {TOL:g}; Banzhaf equal to powerindex's within {TOL:g}")
+    else:
+        print(f"checks: float within {TOL:g} of exact, exact SS sums to 1, both indices under "
+              "1 s at total weight 10,000; part 2 as with --only-bodies")
     return 1 if failed else 0
 
 
