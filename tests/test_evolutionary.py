@@ -458,3 +458,200 @@ def test_bad_inputs_give_clear_errors() -> None:
         replicator(asymmetric, [0.5, 0.5], 1)
     with pytest.raises(MultilateralError):
         transition_matrix(PD, 10, others_only=1)  # type: ignore[arg-type]
+
+
+# -- the limit: large populations in log space (issue 13) ---------------------------------------
+def log_abs_expm1(y: float) -> float:
+    """``log |e^y - 1|`` without overflow (``y != 0``)."""
+    if y > 700:
+        return y + math.log1p(-math.exp(-y))
+    return math.log(abs(math.expm1(y)))
+
+
+def log_constant_fixation(x: float, z: int) -> float:
+    """``log rho`` of a birth-death chain whose ratios ``T-/T+`` are all ``e^x``:
+    ``rho = (e^x - 1) / (e^(x Z) - 1)``, i.e. ``(1 - 1/r) / (1 - 1/r^Z)`` for the Moran
+    process with relative fitness ``r = e^-x`` and ``(1 - e^(-beta d)) / (1 - e^(-beta d Z))``
+    for the Fermi process with a constant payoff advantage ``d = -x / beta``."""
+    if x == 0:
+        return -math.log(z)
+    return log_abs_expm1(x) - log_abs_expm1(x * z)
+
+
+@given(st.floats(0.5, 2.0), st.integers(2, 10_000))
+def test_constant_fitness_moran_fixation_at_z_up_to_10000(r: float, z: int) -> None:
+    # fitness r against 1 whatever the state: (1 - 1/r) / (1 - 1/r^Z), even where it is e^-6000
+    game = [[r, r], [1.0, 1.0]]
+    expected = log_constant_fixation(-math.log(r), z)
+    sml = small_mutation_limit(game, z, process="moran", beta=1.0)
+    assert sml.log_fixation is not None and sml.log_stationary is not None
+    assert sml.log_fixation[1, 0] == pytest.approx(expected, rel=1e-9, abs=1e-9)
+    assert sml.log_fixation[0, 1] == pytest.approx(log_constant_fixation(math.log(r), z),
+                                                   rel=1e-9, abs=1e-9)
+    rho = fixation_probability(game, 0, 1, z, process="moran", beta=1.0)
+    assert rho == pytest.approx(math.exp(expected), rel=1e-9, abs=1e-300)
+    # two strategies: detailed balance pi_0 rho(0 -> 1) = pi_1 rho(1 -> 0)
+    log_ratio = sml.log_stationary[0] - sml.log_stationary[1]
+    assert log_ratio == pytest.approx(sml.log_fixation[1, 0] - sml.log_fixation[0, 1],
+                                      rel=1e-9, abs=1e-9)
+
+
+@given(st.floats(-3.0, 3.0), st.floats(0.0, 5.0), st.integers(2, 10_000))
+def test_constant_advantage_fermi_fixation_at_z_up_to_10000(d: float, beta: float,
+                                                            z: int) -> None:
+    # f_A - f_B = d in every state: rho = (1 - e^(-beta d)) / (1 - e^(-beta d Z))
+    game = [[d, d], [0.0, 0.0]]
+    x = -beta * d
+    sml = small_mutation_limit(game, z, beta=beta)
+    assert sml.log_fixation is not None and sml.log_stationary is not None
+    assert sml.log_fixation[1, 0] == pytest.approx(log_constant_fixation(x, z), rel=1e-9,
+                                                   abs=1e-9)
+    assert sml.log_fixation[0, 1] == pytest.approx(log_constant_fixation(-x, z), rel=1e-9,
+                                                   abs=1e-9)
+    assert sml.stationary.sum() == pytest.approx(1.0, abs=1e-12)
+    log_ratio = sml.log_stationary[0] - sml.log_stationary[1]
+    assert log_ratio == pytest.approx(log_constant_fixation(x, z) - log_constant_fixation(-x, z),
+                                      rel=1e-9, abs=1e-9)
+
+
+def test_neutral_fixation_at_z_10000_is_one_over_z() -> None:
+    z = 10_000
+    assert fixation_probability(PD, 0, 1, z, process="moran", beta=0) == Fraction(1, z)
+    assert fixation_probability(PD, 0, 1, z, beta=0) == 1 / z
+    sml = small_mutation_limit(RPS, z, beta=0)
+    assert np.all(sml.fixation[~np.eye(3, dtype=bool)] == 1 / z)
+    np.testing.assert_allclose(sml.stationary, [1 / 3] * 3, rtol=1e-12)
+
+
+def test_fermi_frequency_dependent_fixation_at_z_10000_matches_50_digits() -> None:
+    # a coordination game and a Prisoner's Dilemma: d(x) is linear in x, and the closed form
+    # 1 / sum_i exp(-beta sum_{x <= i} d(x)) is evaluated in 50-digit arithmetic
+    import mpmath
+
+    mpmath.mp.dps = 50
+    z = 10_000
+    for game, beta in (([[1.0, 0.0], [0.2, 0.6]], 1.0), ([[3.0, 0.0], [5.0, 1.0]], 0.01)):
+        sml = small_mutation_limit(game, z, beta=beta)
+        assert sml.log_fixation is not None
+        for inv, res in ((0, 1), (1, 0)):
+            a = [[mpmath.mpf(v) for v in row] for row in game]
+            total, acc = mpmath.mpf(1), mpmath.mpf(0)
+            for x in range(1, z):
+                f_inv = ((x - 1) * a[inv][inv] + (z - x) * a[inv][res]) / (z - 1)
+                f_res = (x * a[res][inv] + (z - x - 1) * a[res][res]) / (z - 1)
+                acc += -beta * (f_inv - f_res)
+                total += mpmath.exp(acc)
+            expected = float(-mpmath.log(total))
+            assert sml.log_fixation[res, inv] == pytest.approx(expected, rel=1e-9)
+            rho = fixation_probability(game, inv, res, z, beta=beta)
+            assert rho == pytest.approx(math.exp(expected), rel=1e-8, abs=1e-300)
+
+
+def test_small_mutation_limit_at_z_500_and_beyond_does_not_fail() -> None:
+    # issue 13: "the chain has no unique stationary distribution: it is reducible" at Z = 500
+    a = np.random.default_rng(2024).random((5, 5))
+    for z in (500, 2_000, 10_000):
+        sml = small_mutation_limit(a, z, beta=1.0)
+        assert sml.log_stationary is not None
+        assert sml.stationary.sum() == pytest.approx(1.0, abs=1e-12)
+        assert np.all(np.isfinite(sml.log_stationary))
+        np.testing.assert_allclose(sml.transition.sum(axis=1), 1.0, atol=1e-12)
+        # the stationary distribution balances the log chain: pi_j = sum_i pi_i T_ij
+        from scipy.special import logsumexp
+
+        assert sml.log_fixation is not None
+        lt = np.where(np.eye(5, dtype=bool), np.log(np.diag(sml.transition))[:, None],
+                      sml.log_fixation - math.log(4))
+        inflow = logsumexp(sml.log_stationary[:, None] + lt, axis=0)
+        np.testing.assert_allclose(inflow, sml.log_stationary, rtol=1e-9, atol=1e-9)
+
+
+matrices_k = st.integers(2, 5).flatmap(lambda k: st.lists(
+    st.lists(st.floats(-1, 1), min_size=k, max_size=k), min_size=k, max_size=k))
+
+
+@given(matrices_k, st.integers(2, 40), st.floats(0.0, 2.0))
+def test_log_space_small_mutation_limit_matches_the_old_linear_path(
+        payoffs: list[list[float]], z: int, beta: float) -> None:
+    # the old path: each fixation probability by a dense solve of the absorbing chain, the
+    # stationary distribution by a linear solve of the k x k chain
+    a = np.array(payoffs)
+    k = len(a)
+    sml = small_mutation_limit(a, z, beta=beta)
+    old = np.zeros((k, k))
+    for i in range(k):
+        for j in range(k):
+            if i != j:
+                x = np.arange(z + 1)
+                d = ((x - 1) * a[j, j] + (z - x) * a[j, i]) / (z - 1) - (
+                    x * a[i, j] + (z - x - 1) * a[i, i]) / (z - 1)
+                mat = ml.solvers.pairwise_comparison(d, beta=beta).transition_matrix()
+                old[i, j] = absorption(mat, 1, z, [0, z])
+    np.testing.assert_allclose(sml.fixation, old, rtol=1e-7, atol=1e-12)
+    trans = np.clip(old, 0.0, 1.0) / (k - 1)
+    trans[np.diag_indices(k)] = 1 - trans.sum(axis=1)
+    np.testing.assert_allclose(sml.stationary, stationary_distribution(trans), atol=1e-8)
+
+
+@given(matrices_k, st.integers(2, 30))
+def test_fitness_function_small_mutation_limit_matches_the_matrix_path(
+        payoffs: list[list[float]], z: int) -> None:
+    # a fitness function goes through the chunked state path, a matrix through pair_fitness
+    a = np.array(payoffs)
+    k = len(a)
+
+    def fitness(states: np.ndarray) -> np.ndarray:
+        return (states @ a.T - np.diag(a)) / (z - 1)
+
+    by_matrix = small_mutation_limit(a, z, beta=1.0)
+    by_function = small_mutation_limit(fitness, z, beta=1.0, n_strategies=k)
+    assert by_matrix.log_fixation is not None and by_function.log_fixation is not None
+    np.testing.assert_allclose(by_function.log_fixation, by_matrix.log_fixation, rtol=1e-12)
+    np.testing.assert_allclose(by_function.stationary, by_matrix.stationary, atol=1e-13)
+
+
+def test_small_mutation_limit_memory_is_linear_in_the_pairs() -> None:
+    # 64 strategies at Z = 500 took 3.1 GB (states of k counts for every pair); now a few MB
+    import tracemalloc
+
+    a = np.random.default_rng(0).random((64, 64))
+    small_mutation_limit(a, 20, beta=1.0)
+    tracemalloc.start()
+    try:
+        sml = small_mutation_limit(a, 500, beta=1.0)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 64 * 2**20, f"peak {peak / 2**20:.0f} MiB"
+    assert sml.stationary.sum() == pytest.approx(1.0, abs=1e-12)
+
+
+def test_exact_small_mutation_limit_has_logs_too() -> None:
+    sml = small_mutation_limit(PD, 6, process="moran", beta=Fraction(1, 10))
+    assert sml.exact_stationary is not None and sml.log_stationary is not None
+    np.testing.assert_allclose(np.exp(sml.log_stationary),
+                               [float(v) for v in sml.exact_stationary], rtol=1e-12)
+
+
+def test_full_chain_whose_solve_comes_out_negative_is_normalized() -> None:
+    # issue 13: the three-strategy chain at Z = 200, mutation 1e-3 was called reducible
+    a = np.random.default_rng(2024).random((3, 3))
+    chain = transition_matrix(a, 200, beta=1.0, mutation=1e-3, others_only=True)
+    p = chain.stationary_distribution()
+    assert p.min() >= 0 and p.sum() == pytest.approx(1.0, abs=1e-12)
+    assert float(np.abs(chain.matrix.T @ p - p).max()) < 1e-12
+
+
+@given(st.lists(st.floats(-1, 1), min_size=4, max_size=4), st.sampled_from([200, 1000, 3000]),
+       st.sampled_from([1e-4, 1e-3, 0.05]), st.floats(0.1, 3.0))
+def test_two_strategy_full_chain_matches_detailed_balance(
+        values: list[float], z: int, mutation: float, beta: float) -> None:
+    # the sparse solve on badly scaled chains against the O(Z) closed form of detailed balance
+    a = np.array(values).reshape(2, 2)
+    chain = transition_matrix(a, z, beta=beta, mutation=mutation)
+    x = np.arange(z + 1)[::-1]  # ours: states (n_0, n_1) from (Z, 0): x = n_0 of strategy 0
+    d = ((x - 1) * a[0, 0] + (z - x) * a[0, 1]) / (z - 1) - (
+        x * a[1, 0] + (z - x - 1) * a[1, 1]) / (z - 1)
+    expected = ml.solvers.pairwise_comparison(d[::-1], beta=beta,
+                                              mutation=mutation).stationary_distribution()
+    np.testing.assert_allclose(chain.stationary_distribution()[::-1], expected, atol=1e-9)

@@ -112,6 +112,9 @@ class FiniteGame:
 
     ``exact_pair(i, j)`` gives, for ``x = 1..Z-1`` individuals of ``i`` among ``Z - x`` of
     ``j``, the exact fitnesses of ``i`` and of ``j`` (``None`` for float payoffs).
+    ``pair_fitness(inv, res)`` (matrix games; ``None`` otherwise) gives the same in floats
+    for arrays of pairs at once, two arrays of shape ``(pairs, Z - 1)``, without building
+    the ``k`` counts of every state: memory linear in the number of pairs.
 
     See Also
     --------
@@ -130,6 +133,8 @@ class FiniteGame:
     fitness: Callable[[NDArray[np.int64]], NDArray[np.float64]]
     exact_pair: Callable[[int, int], tuple[list[Fraction], list[Fraction]]] | None
     labels: tuple[str, ...]
+    pair_fitness: Callable[[NDArray[np.int64], NDArray[np.int64]],
+                           tuple[NDArray[np.float64], NDArray[np.float64]]] | None = None
 
 
 def finite_game(game: PopulationGame | FitnessFunction, population: int,
@@ -207,6 +212,14 @@ def finite_game(game: PopulationGame | FitnessFunction, population: int,
         out: NDArray[np.float64] = (states @ af.T - diag) / (z - 1)
         return out
 
+    def pair_fitness(inv: NDArray[np.int64], res: NDArray[np.int64]
+                     ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+        # x individuals of inv among z - x of res, x = 1..Z-1 (the same sums as above)
+        x = np.arange(1, z, dtype=np.float64)[None, :]
+        f_inv = ((x - 1) * af[inv, inv][:, None] + (z - x) * af[inv, res][:, None]) / (z - 1)
+        f_res = (x * af[res, inv][:, None] + (z - x - 1) * af[res, res][:, None]) / (z - 1)
+        return f_inv, f_res
+
     exact_matrix = None
     if is_exact_array(a):
         fr = fractions(a)
@@ -216,7 +229,8 @@ def finite_game(game: PopulationGame | FitnessFunction, population: int,
             f_j = [(x * fr[j][i] + (z - x - 1) * fr[j][j]) / (z - 1) for x in range(1, z)]
             return f_i, f_j
 
-    return FiniteGame(k, z, matrix_fitness, exact_matrix, strategy_labels(game, k))
+    return FiniteGame(k, z, matrix_fitness, exact_matrix, strategy_labels(game, k),
+                      pair_fitness)
 
 
 def _check_k(n_strategies: Any, k: int) -> None:

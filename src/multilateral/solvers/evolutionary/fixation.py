@@ -24,7 +24,6 @@ References
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -39,26 +38,34 @@ from ...games.population import FitnessFunction, PopulationGame
 from ...types import Number
 from ._kernel import solve_rational
 from .fitness import FiniteGame, finite_game, moran_fitness, selection, strategy_index
-from .markov import stationary_distribution
 
 __all__ = ["SmallMutationLimit", "fixation_probability", "small_mutation_limit"]
 __dir__ = public_dir(__all__)
 
 
-def _pair_log_ratios(fg: FiniteGame, pairs: Sequence[tuple[int, int]], process: str,
-                     sel: Any) -> NDArray[np.float64]:
-    """``log(T-(x) / T+(x))`` for ``x = 1..Z-1`` invaders of ``i`` among residents ``j``,
-    one row per pair ``(i, j)``."""
+#: Float elements of one chunk of pairs in the small-mutation limit (pairs x (Z - 1) x k
+#: state counts for a fitness function, pairs x (Z - 1) for a matrix game): bounds the
+#: memory of the largest temporaries at a few MB whatever ``k`` and ``Z``.
+_CHUNK_ELEMENTS = 1 << 18
+
+
+def _pair_log_ratios(fg: FiniteGame, inv: NDArray[np.int64], res: NDArray[np.int64],
+                     process: str, sel: Any) -> NDArray[np.float64]:
+    """``log(T-(x) / T+(x))`` for ``x = 1..Z-1`` invaders of ``inv[p]`` among residents
+    ``res[p]``, one row per pair ``p`` (memory linear in the number of pairs: a matrix
+    game's fitnesses come straight from its four payoffs per pair; a fitness function's
+    states are built for one pair at a time)."""
     z, k = fg.population, fg.k
-    x = np.arange(1, z, dtype=np.int64)
-    states = np.zeros((len(pairs), z - 1, k), dtype=np.int64)
-    inv = np.array([i for i, _ in pairs])
-    res = np.array([j for _, j in pairs])
-    rows = np.arange(len(pairs))
-    states[rows, :, inv] = x
-    states[rows, :, res] = z - x
-    f = fg.fitness(states.reshape(-1, k)).reshape(len(pairs), z - 1, k)
-    f_inv, f_res = f[rows, :, inv], f[rows, :, res]
+    if fg.pair_fitness is not None:
+        f_inv, f_res = fg.pair_fitness(inv, res)
+    else:
+        x = np.arange(1, z, dtype=np.int64)
+        rows = np.arange(len(inv))
+        states = np.zeros((len(inv), z - 1, k), dtype=np.int64)
+        states[rows, :, inv] = x
+        states[rows, :, res] = z - x
+        f = fg.fitness(states.reshape(-1, k)).reshape(len(inv), z - 1, k)
+        f_inv, f_res = f[rows, :, inv], f[rows, :, res]
     if process == "fermi":
         out: NDArray[np.float64] = -sel * (f_inv - f_res)
         return out
@@ -72,14 +79,75 @@ def _pair_log_ratios(fg: FiniteGame, pairs: Sequence[tuple[int, int]], process: 
     return ratio
 
 
-def _rho_from_log_ratios(lr: NDArray[np.float64], z: int) -> NDArray[np.float64]:
-    """``1 / (1 + sum_i prod_{x <= i} T-(x)/T+(x))`` per row, in log space (exactly ``1/Z``
-    for neutral drift)."""
+def _log_rho_from_log_ratios(lr: NDArray[np.float64], z: int) -> NDArray[np.float64]:
+    """``log rho = -log(1 + sum_i prod_{x <= i} T-(x)/T+(x))`` per row: minus the
+    log-sum-exp of the cumulative log ratios (exactly ``-log Z`` for neutral drift). Finite
+    for any finite ratios, however small ``rho`` is (``Z = 10^4`` at strong selection)."""
     from scipy.special import logsumexp
 
     terms = np.concatenate([np.zeros((*lr.shape[:-1], 1)), np.cumsum(lr, axis=-1)], axis=-1)
-    rho: NDArray[np.float64] = np.exp(-logsumexp(terms, axis=-1))
+    out: NDArray[np.float64] = -logsumexp(terms, axis=-1)
+    return np.where(np.all(lr == 0, axis=-1), -np.log(z), out)
+
+
+def _rho_from_log_ratios(lr: NDArray[np.float64], z: int) -> NDArray[np.float64]:
+    """``exp`` of :func:`_log_rho_from_log_ratios` (exactly ``1/Z`` for neutral drift)."""
+    rho: NDArray[np.float64] = np.exp(_log_rho_from_log_ratios(lr, z))
     return np.where(np.all(lr == 0, axis=-1), 1.0 / z, rho)
+
+
+def _log_fixation_matrix(fg: FiniteGame, process: str, sel: Any
+                         ) -> tuple[NDArray[np.float64], NDArray[np.bool_]]:
+    """``log rho[i, j]`` (one ``j`` mutant fixing among ``i``) for all ``i != j`` (diagonal
+    ``-inf``) and where the pair is neutral (``rho = 1/Z`` exactly), in chunks of pairs so
+    that the temporaries stay within :data:`_CHUNK_ELEMENTS` floats: memory
+    ``O(k^2 + chunk)``, not ``O(k^3 Z)``."""
+    k, z = fg.k, fg.population
+    res, inv = (a.ravel() for a in np.nonzero(~np.eye(k, dtype=bool)))
+    per_pair = (z - 1) * (1 if fg.pair_fitness is not None else k)
+    chunk = max(1, _CHUNK_ELEMENTS // per_pair)
+    out = np.full((k, k), -np.inf)
+    neutral = np.zeros((k, k), dtype=bool)
+    for s in range(0, len(inv), chunk):
+        i, r = inv[s:s + chunk], res[s:s + chunk]
+        lr = _pair_log_ratios(fg, i, r, process, sel)
+        out[r, i] = _log_rho_from_log_ratios(lr, z)
+        neutral[r, i] = np.all(lr == 0, axis=-1)
+    return out, neutral
+
+
+def _log_stationary_gth(log_t: NDArray[np.float64]) -> NDArray[np.float64]:
+    """The log stationary distribution of the chain with off-diagonal log transition
+    probabilities ``log_t`` (diagonal ignored), by the Grassmann-Taksar-Heyman state
+    reduction carried out in log space: subtraction-free, so every entry keeps its relative
+    accuracy, and nothing under- or overflows (probabilities ``e^-5000`` included).
+    ``O(k^3)``.
+
+    Raises
+    ------
+    DegenerateGameError
+        If the chain is reducible (a state reduction finds no way down).
+    """
+    from scipy.special import logsumexp
+
+    lt = np.array(log_t, dtype=np.float64)
+    k = lt.shape[0]
+    np.fill_diagonal(lt, -np.inf)
+    log_out = np.zeros(k)
+    with np.errstate(invalid="ignore"):
+        for n in range(k - 1, 0, -1):
+            s = logsumexp(lt[n, :n])
+            if not np.isfinite(s):
+                raise DegenerateGameError(
+                    "the small-mutation chain has no unique stationary distribution (some "
+                    "fixation probabilities are zero, so it is reducible)")
+            log_out[n] = s
+            lt[:n, :n] = np.logaddexp(lt[:n, :n], lt[:n, n, None] + lt[None, n, :n] - s)
+        logp = np.zeros(k)
+        for n in range(1, k):
+            logp[n] = logsumexp(logp[:n] + lt[:n, n]) - log_out[n]
+    result: NDArray[np.float64] = logp - logsumexp(logp)
+    return result
 
 
 def _rho_exact(fg: FiniteGame, i: int, j: int, beta: Fraction) -> Fraction:
@@ -201,7 +269,7 @@ def fixation_probability(
     if _use_exact(fg, process, sel, exact):
         assert isinstance(sel, Fraction)  # _use_exact: the Moran process with a rational beta
         return _rho_exact(fg, i, j, sel)
-    lr = _pair_log_ratios(fg, [(i, j)], process, sel)
+    lr = _pair_log_ratios(fg, np.array([i]), np.array([j]), process, sel)
     return float(_rho_from_log_ratios(lr, fg.population)[0])
 
 
@@ -226,6 +294,10 @@ class SmallMutationLimit:
     strategies : tuple of str
     exact_fixation, exact_stationary : tuple, optional
         The same in Fractions (Moran process with exact payoffs).
+    log_fixation, log_stationary : numpy.ndarray, optional
+        The natural logarithms of :attr:`fixation` (diagonal ``-inf``) and
+        :attr:`stationary`, accurate where the probabilities themselves underflow to 0 (a
+        large population or strong selection: ``rho`` of ``e^-5000`` at ``Z = 10^4``).
 
     See Also
     --------
@@ -248,11 +320,14 @@ class SmallMutationLimit:
     strategies: tuple[str, ...]
     exact_fixation: tuple[tuple[Fraction, ...], ...] | None = None
     exact_stationary: tuple[Fraction, ...] | None = None
+    log_fixation: NDArray[np.float64] | None = None
+    log_stationary: NDArray[np.float64] | None = None
 
     def __post_init__(self) -> None:
-        for name in ("fixation", "transition", "stationary"):
-            object.__setattr__(self, name,
-                               readonly(getattr(self, name)))
+        for name in ("fixation", "transition", "stationary", "log_fixation",
+                     "log_stationary"):
+            if getattr(self, name) is not None:
+                object.__setattr__(self, name, readonly(getattr(self, name)))
 
     def __repr__(self) -> str:
         shown = format_values(self.stationary)
@@ -271,9 +346,14 @@ def small_mutation_limit(
     """The small-mutation limit: fixation probabilities between all pairs of strategies,
     the ``k x k`` chain over monomorphic states, and its stationary distribution.
 
-    All ``k (k - 1)`` fixation probabilities come from one vectorized evaluation of the
-    fitnesses (``k (k - 1) (Z - 1)`` states) and the closed form of
-    :func:`fixation_probability`.
+    All ``k (k - 1)`` fixation probabilities come from the closed form of
+    :func:`fixation_probability`, vectorized over pairs, in log space end to end: each
+    ``log rho`` is minus a log-sum-exp of cumulative log ratios, and the stationary
+    distribution comes from the Grassmann-Taksar-Heyman state reduction on the log
+    transition probabilities (no subtraction, no linear solve), so a population of
+    ``Z = 10^4`` or a fixation probability of ``e^-5000`` is no harder than ``Z = 10``.
+    Memory is linear in the number of pairs (``k (k - 1) (Z - 1)`` floats for a matrix game,
+    in bounded chunks; a fitness function is called on one chunk of pairs at a time).
 
     Parameters
     ----------
@@ -316,32 +396,51 @@ def small_mutation_limit(
     ...                                 beta=Fraction(1, 10)).exact_stationary
     (Fraction(4455, 13499), Fraction(9044, 13499))
     """
+    import math
+
     process, sel = selection(process, beta)
     fg = finite_game(game, population, n_strategies)
     k = fg.k
-    pairs = [(j, i) for i in range(k) for j in range(k) if i != j]  # (invader, resident)
-    fix = np.zeros((k, k))
     exact_fix = exact_stat = None
     if _use_exact(fg, process, sel, exact):
         assert isinstance(sel, Fraction)  # _use_exact: the Moran process with a rational beta
         efix = [[Fraction(0)] * k for _ in range(k)]
-        for j, i in pairs:
-            efix[i][j] = _rho_exact(fg, j, i, sel)
+        for i in range(k):
+            for j in range(k):
+                if i != j:
+                    efix[i][j] = _rho_exact(fg, j, i, sel)
         etrans = [[efix[i][j] / (k - 1) for j in range(k)] for i in range(k)]
         for i in range(k):
             etrans[i][i] = 1 - sum((etrans[i][j] for j in range(k) if j != i), Fraction(0))
         exact_stat = tuple(_stationary_exact(etrans))
         exact_fix = tuple(tuple(row) for row in efix)
+        log_fix = np.array([[_log_fraction(v) if i != j else -np.inf
+                             for j, v in enumerate(row)] for i, row in enumerate(efix)])
+        log_stat = np.array([_log_fraction(v) for v in exact_stat])
         fix = np.array(efix, dtype=np.float64)
+        stat = np.array(exact_stat, dtype=np.float64)
     else:
-        rho = _rho_from_log_ratios(_pair_log_ratios(fg, pairs, process, sel), fg.population)
-        for (j, i), r in zip(pairs, rho, strict=True):
-            fix[i, j] = r
-    trans = fix / (k - 1)
-    trans[np.diag_indices(k)] = 1.0 - trans.sum(axis=1)
-    stat = (np.array(exact_stat, dtype=np.float64) if exact_stat is not None
-            else stationary_distribution(trans))
-    return SmallMutationLimit(fix, trans, stat, fg.labels, exact_fix, exact_stat)
+        log_fix, neutral = _log_fixation_matrix(fg, process, sel)
+        log_stat = _log_stationary_gth(log_fix)
+        fix = np.where(neutral, 1.0 / fg.population, np.exp(log_fix))
+        stat = np.exp(log_stat)
+    log_trans = log_fix - math.log(k - 1)
+    trans = np.exp(log_trans)
+    # 1 - sum of the row, as -expm1(log-sum-exp): accurate when the row sum is tiny
+    from scipy.special import logsumexp
+
+    trans[np.diag_indices(k)] = -np.expm1(logsumexp(log_trans, axis=1))
+    return SmallMutationLimit(fix, trans, stat, fg.labels, exact_fix, exact_stat, log_fix,
+                              log_stat)
+
+
+def _log_fraction(v: Fraction) -> float:
+    """``log v`` of a positive Fraction however small (``-inf`` for 0)."""
+    import math
+
+    if v <= 0:
+        return -math.inf
+    return math.log(v.numerator) - math.log(v.denominator)
 
 
 def _stationary_exact(trans: list[list[Fraction]]) -> list[Fraction]:

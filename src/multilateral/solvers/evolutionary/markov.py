@@ -29,9 +29,11 @@ if TYPE_CHECKING:
 __all__ = ["stationary_distribution"]
 __dir__ = public_dir(__all__)
 
-#: A solution with ``x_j = 1`` fixed and an entry above this is badly scaled: the solve is
-#: repeated with the most likely state fixed instead (not a tolerance: a magnitude).
-_BADLY_SCALED = 1e100
+#: A solution with ``x_j = 1`` fixed and an entry above this in magnitude is badly scaled
+#: (state ``j`` is rare: its relative error swamps the rest, and rounding may even flip the
+#: sign of every other entry): the solve is repeated with the most likely state fixed
+#: instead (not a tolerance: a magnitude).
+_BADLY_SCALED = 1e8
 
 
 def stationary_distribution(matrix: ArrayLike | sparray | spmatrix, *, tol: float = PROBABILITY
@@ -97,25 +99,45 @@ def stationary_distribution(matrix: ArrayLike | sparray | spmatrix, *, tol: floa
             f"the matrix must be row-stochastic; row {bad} sums to {sums[bad]!r}")
     if size == 1:
         return readonly(np.ones(1), dtype=None)
-    system = (p.T - sp.eye_array(size, format="csr")).tocsc()
+    system = _generator_transpose(p)
     x = _solve_fixing(system, size - 1)
     if x is not None and np.all(np.isfinite(x)):
-        top = int(np.argmax(x))
-        if x[top] > _BADLY_SCALED:  # badly scaled: fix the most likely state instead
+        top = int(np.argmax(np.abs(x)))
+        if abs(x[top]) > _BADLY_SCALED:  # badly scaled: fix the most likely state instead
             x = _solve_fixing(system, top)
     if x is None or not np.all(np.isfinite(x)):  # e.g. the fixed state is transient
         x = _solve_normalized(system)
-    if x is not None and np.all(np.isfinite(x)) and x.sum() > 0:
-        x = x / x.sum()
+    if x is not None and np.all(np.isfinite(x)) and x.sum() != 0:
+        x = x / x.sum()  # a solve may come out with the opposite sign: normalize it too
     residual = np.abs(p.T @ x - x).max() if x is not None and np.all(np.isfinite(x)) else np.inf
     accept = max(tol, ROUNDING) * 10
     if x is None or not residual <= accept or np.any(x < -accept):
         raise DegenerateGameError(
-            "the chain has no unique stationary distribution (it is reducible: e.g. without "
-            "mutation every monomorphic state is absorbing)")
+            "the chain has no unique stationary distribution that a floating-point solve can "
+            "resolve: it is reducible (e.g. without mutation every monomorphic state is "
+            "absorbing), or nearly so (its parts exchange probability below double precision, "
+            "e.g. mutations too rare for this population and intensity of selection: use "
+            "small_mutation_limit)")
     x = np.clip(x, 0.0, None)
     out: NDArray[np.float64] = x / x.sum()
     return readonly(out, dtype=None)
+
+
+def _generator_transpose(p: Any) -> Any:
+    """``P^T - I`` with each diagonal entry ``P_ii - 1`` taken as minus the sum of the
+    off-diagonal entries of row ``i`` (as in the Grassmann-Taksar-Heyman algorithm): when a
+    state is left with probability ``1e-12``, ``P_ii - 1`` computed from ``P_ii`` keeps no
+    correct digit, the off-diagonal sum keeps all of them. CSC."""
+    import scipy.sparse as sp
+
+    coo = p.tocoo()
+    off = coo.row != coo.col
+    rows, cols, vals = coo.row[off], coo.col[off], coo.data[off]
+    leave = np.bincount(rows, weights=vals, minlength=p.shape[0])
+    size = p.shape[0]
+    return sp.csc_array((np.concatenate([vals, -leave]),
+                         (np.concatenate([cols, np.arange(size)]),
+                          np.concatenate([rows, np.arange(size)]))), shape=(size, size))
 
 
 def _solve_fixing(system: Any, j: int) -> NDArray[np.float64] | None:

@@ -26,6 +26,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from ..._namespace import public_dir
+from ..._numeric import readonly
 from ..._validation import check_positive_int, check_probability
 from ...errors import (
     DegenerateGameError,
@@ -168,13 +169,28 @@ class PopulationChain:
         return int(_state_index(s[None, :].astype(np.int64), self.population)[0])
 
     def stationary_distribution(self) -> NDArray[np.float64]:
-        """The stationary distribution over :attr:`states` (needs ``mutation > 0``), by a
-        sparse solve (:func:`stationary_distribution`)."""
+        """The stationary distribution over :attr:`states` (needs ``mutation > 0``).
+
+        Two strategies make a birth-death chain: detailed balance
+        ``p(s + 1) / p(s) = P[s, s + 1] / P[s + 1, s]`` in log space, O(Z), accurate however
+        rare the passage between the two monomorphic states (``e^-100`` and less, where no
+        linear solve in floating point can tell the chain from a reducible one). More
+        strategies: a sparse solve (:func:`stationary_distribution`)."""
         if self.mutation == 0:
             raise DegenerateGameError(
                 "without mutation (mutation = 0) every monomorphic state is absorbing: there is "
                 "no unique stationary distribution. Give mutation > 0, or use "
                 "small_mutation_limit")
+        if self.states.shape[1] == 2:
+            size = self.states.shape[0]
+            idx = np.arange(size - 1)
+            up = np.asarray(self.matrix[idx, idx + 1]).ravel()
+            down = np.asarray(self.matrix[idx + 1, idx]).ravel()
+            if np.all(up > 0) and np.all(down > 0):
+                logp = np.concatenate(([0.0], np.cumsum(np.log(up) - np.log(down))))
+                p = np.exp(logp - logp.max())
+                out: NDArray[np.float64] = p / p.sum()
+                return readonly(out, dtype=None)
         return stationary_distribution(self.matrix)
 
     def frequencies(self, distribution: ArrayLike) -> NDArray[np.float64]:
