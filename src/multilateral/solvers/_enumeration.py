@@ -141,7 +141,7 @@ def _batch_solve(mats: Float) -> Float | None:
     k = mats.shape[1]
     ones = np.ones((mats.shape[0], k, 1))
     try:
-        ys = np.linalg.solve(mats, ones)[:, :, 0]
+        ys: Float = np.asarray(np.linalg.solve(mats, ones)[:, :, 0], dtype=float)
     except np.linalg.LinAlgError:
         return None
     # residual check: a nearly singular system is a degenerate game, not a vertex pair

@@ -76,7 +76,7 @@ def vertex_upper_bound(facets: int, dim: int) -> int:
 
 def _objective(d: int) -> NDArray[np.float64]:
     """Generic positive weights: no edge is parallel to a level set by coincidence."""
-    return 1.0 + 0.5 * ((np.arange(1, d + 1) * 0.6180339887498949) % 1.0)
+    return np.asarray(1.0 + 0.5 * ((np.arange(1, d + 1) * 0.6180339887498949) % 1.0), float)
 
 
 def reverse_search(
@@ -94,10 +94,11 @@ def reverse_search(
     once, with its ``d`` basis rows (unsorted) and the slacks of all rows. Raises
     :class:`NotSimple` on a ratio-test tie and :class:`VertexLimitExceeded` after ``limit``.
 
-    With ``perturb`` (generic small offsets of every row), the walk runs on ``{g z <= h + perturb}``, a
-    simple polytope when the perturbation is generic (the lexicographic rule of lrs, with a
-    small number instead of a symbol): its bases are yielded with the slacks of the
-    *unperturbed* vertex they stand for, so a degenerate vertex comes once per basis.
+    With ``perturb`` (generic small offsets of every row), the walk runs on
+    ``{g z <= h + perturb}``, a simple polytope when the perturbation is generic (the
+    lexicographic rule of lrs, with a small number instead of a symbol): its bases are
+    yielded with the slacks of the *unperturbed* vertex they stand for, so a degenerate
+    vertex comes once per basis.
     """
     f, d = g.shape
     start = np.asarray(start, dtype=np.intp)
