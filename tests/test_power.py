@@ -589,3 +589,10 @@ def test_two_hundred_members_every_index():
         assert abs(values.sum() - 1) < 1e-9 or index is banzhaf
         heavier = np.argsort(weights, kind="stable")
         assert np.all(np.diff(values[heavier]) >= -1e-12)  # more weight, at least as much
+
+
+def test_critical_tables_too_large_are_a_clear_error():
+    g = WeightedVotingGame(list(range(1000, 1200)), 120_000)   # 200 tables of 120,000
+    for index in (johnston, deegan_packel, holler_packel):
+        with pytest.raises(errors.InvalidArgumentError, match="Round the weights"):
+            index(g)

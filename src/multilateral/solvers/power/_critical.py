@@ -36,10 +36,19 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-__all__ = ["NODE_CHUNK", "critical_counts", "critical_integrals", "exact_node_weights"]
+__all__ = [
+    "MAX_CRITICAL_TABLE",
+    "NODE_CHUNK",
+    "critical_counts",
+    "critical_integrals",
+    "exact_node_weights",
+]
 
 NODE_CHUNK = 12_000_000  # float64 entries of the stored backward tables per pass (96 MB)
 MIN_ROWS = 4            # fewer nodes a pass than this: keep R_i only every sqrt(n) members
+#: Largest ``n * q`` (members times quota) the dynamic program tabulates: each member's
+#: completion table is kept (Python integers), so memory grows with it.
+MAX_CRITICAL_TABLE = 10_000_000
 
 
 def completions(w: list[int], q: int, johnston: bool) -> list[NDArray[Any]]:
@@ -161,7 +170,9 @@ def critical_integrals(w: list[int], q: int, johnston: bool,
     if exact:
         d = degree(w, q) + 1
         nodes = np.array(list(range(d)), dtype=object)
-        values, _ = _Passes(w, q, e, nodes).run()
+        rows = max(1, NODE_CHUNK // 8 // (n * q))   # Python integers: keep fewer of them
+        values = np.concatenate([_Passes(w, q, e, nodes[lo:lo + rows]).run()[0]
+                                 for lo in range(0, d, rows)], axis=1)
         weights = exact_node_weights(d)
         count: int | None = None if johnston else critical_counts(w, q)[1]
         return [sum((Fraction(int(values[i, k])) * weights[k] for k in range(d)),

@@ -17,7 +17,12 @@ import numpy as np
 from ..._namespace import public_dir
 from ...errors import InvalidArgumentError, InvalidTypeError
 from ...games.voting import MAX_ENUMERATION_MEMBERS, SimpleGame, WeightedVotingGame
-from ._critical import critical_counts, critical_integrals, integer_cost
+from ._critical import (
+    MAX_CRITICAL_TABLE,
+    critical_counts,
+    critical_integrals,
+    integer_cost,
+)
 from ._enumeration import (
     count_minimal,
     enumerate_coalitions,
@@ -347,14 +352,15 @@ def _critical_plan(game: SimpleGame, what: str, middle_ok: bool
     if not isinstance(game, WeightedVotingGame) or game.n_members <= SMALL_MEMBERS:
         return None
     q = game.integer_quota
-    if q > MAX_TABLE:
+    n_nonzero = sum(1 for w in game.integer_weights if w)
+    if q > MAX_TABLE or n_nonzero * q > MAX_CRITICAL_TABLE:
         if (middle_ok and game.n_members <= MAX_MIDDLE_MEMBERS) or (
                 game.n_members <= MAX_ENUMERATION_MEMBERS):
             return None
         raise InvalidArgumentError(
-            f"{what} of this game needs a weight table of {q:,} entries (the integer quota): "
-            "too large. Round the weights to fewer significant digits (e.g. shares in basis "
-            "points)")
+            f"{what} of this game needs {n_nonzero} weight tables of {q:,} entries (the "
+            f"integer quota), more than {MAX_CRITICAL_TABLE:,} entries in all: too large. "
+            "Round the weights to fewer significant digits (e.g. shares in basis points)")
     if middle_ok and _middle_first(game):
         return None
     ws = game.integer_weights
