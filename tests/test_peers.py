@@ -262,3 +262,33 @@ def test_powerindex_banzhaf_of_200_member_bodies(case):
     assert np.max(np.abs(ours.as_float() - np.array(case["banzhaf"]))) <= POWER_TOL
     for index in (ml.solvers.johnston, ml.solvers.deegan_packel, ml.solvers.holler_packel):
         assert abs(index(game).as_float().sum() - 1) <= POWER_TOL
+
+
+# -- egttools at the limit (issue 13) -----------------------------------------------------------
+@pytest.mark.parametrize("case", load("egttools_limits")["small_mutation"],
+                         ids=lambda c: f"k={c['strategies']},Z={c['population']}")
+def test_egttools_small_mutation_limit_at_large_z(case):
+    # ours raised "reducible" at Z = 500; egttools' zeros are its truncation below ~1e-7
+    ours = ml.solvers.small_mutation_limit(np.array(case["payoffs"]), case["population"],
+                                           beta=case["beta"])
+    theirs = np.array(case["fixation"])
+    zero = theirs == 0
+    assert np.max(np.abs(ours.fixation - theirs)[~zero]) <= CHAIN_TOL
+    assert np.all(ours.fixation[zero] < EGT_ZERO)
+    # the stationary distribution of egttools' truncated chain differs from ours by at most
+    # the truncated mass's effect; where it holds more than EGT_ZERO the two agree
+    stationary = np.array(case["stationary_distribution"])
+    big = stationary > EGT_ZERO
+    assert np.max(np.abs(ours.stationary - stationary)[big]) <= CHAIN_TOL
+
+
+@pytest.mark.parametrize("case", load("egttools_limits")["full_chain"],
+                         ids=lambda c: f"k={c['strategies']},Z={c['population']}")
+def test_egttools_four_strategy_full_chain(case):
+    chain = ml.solvers.transition_matrix(np.array(case["payoffs"]), case["population"],
+                                         beta=case["beta"], mutation=case["mu"],
+                                         others_only=True)
+    theirs = dense(case["transition_matrix"], chain.matrix.shape[0])
+    assert np.max(np.abs(chain.matrix.toarray() - theirs)) <= CHAIN_TOL
+    p = chain.stationary_distribution()
+    assert np.max(np.abs(p - np.array(case["stationary_distribution"]))) <= CHAIN_TOL

@@ -501,13 +501,67 @@ def regen_vertex_enumeration() -> None:
     print("wrote tests/data/peers/vertex_enumeration.json")
 
 
+def regen_population_limits() -> None:
+    """Issue 13: egttools (default threads) on the population chains that used to fail or
+    grow: small-mutation limits at Z = 500-2,000 (ours once raised "reducible" at Z = 500)
+    and 8 strategies, and a 4-strategy full chain with its (dense) stationary distribution;
+    written to egttools_limits.json."""
+    from egttools.analytical import PairwiseComparison
+    from egttools.games import Matrix2PlayerGameHolder
+    from egttools.utils import calculate_stationary_distribution
+
+    sml = []
+    for k, z, seed, beta in ((5, 500, 2024, 1.0), (5, 2000, 7, 0.5), (8, 500, 1, 1.0)):
+        a = np.random.default_rng(seed).random((k, k))
+        holder = Matrix2PlayerGameHolder(k, a)  # keep alive: the model holds a raw reference
+        model = PairwiseComparison(z, holder)
+        transitions, fixation = model.calculate_transition_and_fixation_matrix_sml(beta)
+        sml.append({"strategies": k, "population": z, "seed": seed, "beta": beta,
+                    "payoffs": a.tolist(), "fixation": np.asarray(fixation, float).tolist(),
+                    "stationary_distribution": [float(p) for p in
+                                                calculate_stationary_distribution(
+                                                    transitions.transpose())]})
+        del model, holder
+    full = []
+    for z, seed, beta, mu in ((8, 2024, 1.0, 0.01), (12, 5, 0.5, 0.05)):
+        a = np.random.default_rng(seed).random((4, 4))
+        holder = Matrix2PlayerGameHolder(4, a)
+        model = PairwiseComparison(z, holder)
+        transitions = model.calculate_transition_matrix(beta, mu)
+        full.append({"strategies": 4, "population": z, "seed": seed, "beta": beta, "mu": mu,
+                     "payoffs": a.tolist(), "transition_matrix": sparse(transitions),
+                     "stationary_distribution": [float(p) for p in
+                                                 calculate_stationary_distribution(
+                                                     transitions.transpose())]})
+        del model, holder
+    doc = {"peer": "egttools", "version": version("egttools"),
+           "generated_by": "tests/data/peers/regenerate.py", "python": sys.version.split()[0],
+           "numpy": np.__version__,
+           "calls": {"small_mutation": "PairwiseComparison(Z, Matrix2PlayerGameHolder(k, A))"
+                     ".calculate_transition_and_fixation_matrix_sml(beta); "
+                     "utils.calculate_stationary_distribution(T.transpose()); fixation "
+                     "probabilities below about 1e-7 are reported as 0",
+                     "full_chain": "PairwiseComparison(Z, Matrix2PlayerGameHolder(4, A))"
+                     ".calculate_transition_matrix(beta, mu) and its dense stationary "
+                     "distribution"},
+           "small_mutation": sml, "full_chain": full}
+    (HERE / "egttools_limits.json").write_text(json.dumps(doc, indent=1) + "\n")
+    print("wrote tests/data/peers/egttools_limits.json")
+
+
+def _regen_egttools_all() -> None:
+    regen_egttools()
+    regen_population_limits()
+
+
 def _regen_pygambit_all() -> None:
     regen_pygambit()
     regen_vertex_enumeration()
 
 
 REGEN = {"nashpy": regen_nashpy, "quantecon": regen_quantecon, "pygambit": _regen_pygambit_all,
-         "axelrod": regen_axelrod, "egttools": regen_egttools, "powerindex": _regen_powerindex_all,
+         "axelrod": regen_axelrod, "egttools": _regen_egttools_all,
+         "powerindex": _regen_powerindex_all,
          "powerindices": regen_powerindices}
 
 
