@@ -18,11 +18,19 @@ One module per idea:
 * :mod:`.thresholds` -- :func:`critical_discount`, the least discount factor sustaining a
   profile (the exact feasible set for exact games, the grid and refined boundaries for
   float ones, the symbolic expression);
+* :mod:`._spe` -- the exact subgame-perfection threshold: every one-shot deviation
+  constraint as an integer polynomial in ``delta`` (one linear recurrence of the profile's
+  Krylov sequence serves them all), distinct constraints only;
 * :mod:`._nash` and :mod:`._roots` -- its ``kind="nash"`` path: each player's best reply as a
   Markov decision problem on the others' joint states, every deterministic policy's gain a
-  rational function of ``delta``, and the exact set where none is positive;
-* :mod:`._chain` -- the profile's Markov chain on joint states (exact or float), the joint
-  states some history reaches, and the one-shot deviation gains, shared by the three.
+  rational function of ``delta``; and the exact set where finitely many polynomials are
+  ``<= 0`` (:func:`._roots.feasible_set`), which both exact paths use;
+* :mod:`._sparse` -- the one-shot deviation gains in floats on the factored chain (sparse
+  solves, or closed forms on the cycles of a deterministic profile), for the check and the
+  float threshold;
+* :mod:`._chain` -- the profile's Markov chain on joint states (exact or float), with each
+  reported profile's joint transition kept as Kronecker factors, never a dense table of
+  moves, shared by all of them.
 
 References
 ----------

@@ -44,7 +44,7 @@ from ...results import CriticalDiscount
 from ...tolerances import ROUNDING
 from ._chain import Chain
 from ._roots import feasible_set, poly_mul, poly_sub, series_fraction
-from ._sparse import kron_factors, mix_rows
+from ._sparse import DENSE_CHAIN, kron_factors, mix_rows
 from ._spe import dense_rows
 
 __all__ = ["POLICY_LIMIT", "Deviator", "deviators", "nash_exact", "nash_float", "policies"]
@@ -338,9 +338,13 @@ def nash_float(chain: Chain, sizes: Sequence[int], deltas: NDArray[np.float64], 
     devs = [_restricted(dev) for dev in deviators(chain, sizes)]
     u = chain.outcome @ chain.payoffs
     every = np.arange(len(chain.labels))
-    sparse = mix_rows(kron_factors(chain), every, every, chain.outcome @ chain.report)
-    keep = _reachable(sparse, chain.initial)  # the profile's value needs only these
-    trans = sparse[keep][:, keep].toarray()
+    if len(every) <= DENSE_CHAIN:
+        full: Any = chain.step(chain.outcome)[1]
+    else:
+        full = mix_rows(kron_factors(chain), every, every, chain.outcome @ chain.report)
+    keep = _reachable(full, chain.initial)  # the profile's value needs only these
+    trans = full[keep][:, keep]
+    trans = trans.toarray() if sp.issparse(trans) else trans
     profile = (u[keep], trans, chain.initial[keep])
 
     def ok(ds: NDArray[np.float64]) -> NDArray[np.bool_]:

@@ -31,6 +31,9 @@ __all__ = ["GainEvaluator", "history_reachable", "kron_factors", "mix_rows"]
 #: Below this many joint states the values are solved densely for a whole chunk of discount
 #: factors at once (one batched LAPACK call); above it, one sparse LU per discount factor.
 DENSE_STATES = 64
+#: Up to this many joint states the chain's dense table of moves is small (a few MB) and
+#: faster to use than sparse matrices (the 2-player checks take about a millisecond).
+DENSE_CHAIN = 256
 #: Floats held per chunk of discount factors (about 8 bytes each): bounds the memory of a grid.
 CHUNK_FLOATS = 4_000_000
 
@@ -48,15 +51,19 @@ def kron_factors(chain: Chain) -> list[sp.csr_matrix]:
 
 def history_reachable(chain: Chain, ks: list[sp.csr_matrix] | None = None) -> NDArray[np.bool_]:
     """Joint states that some history (any actions, any reports) leads to."""
-    ks = kron_factors(chain) if ks is None else ks
-    adjacency = ks[0].copy()
-    for k in ks[1:]:
-        adjacency = adjacency + k
-    adjacency = adjacency.tocsc()
+    adjacency: Any
+    if ks is None and len(chain.labels) <= DENSE_CHAIN:
+        adjacency = np.any(np.asarray(float_chain(chain).moves) != 0, axis=0)
+    else:
+        ks = kron_factors(chain) if ks is None else ks
+        adjacency = ks[0].copy()
+        for k in ks[1:]:
+            adjacency = adjacency + k
+        adjacency = adjacency.tocsc()
     seen = np.asarray(np.asarray(chain.initial, dtype=float) != 0)
     frontier = seen.copy()
     while frontier.any():
-        nxt = np.asarray(adjacency.T @ frontier.astype(float)) > 0
+        nxt = np.asarray(adjacency.T @ frontier.astype(float)).ravel() > 0
         nxt &= ~seen
         seen |= nxt
         frontier = nxt
@@ -169,7 +176,6 @@ class GainEvaluator:
     def __init__(self, chain: Chain, states: NDArray[np.bool_],
                  ks: list[sp.csr_matrix] | None = None) -> None:
         fc = float_chain(chain)
-        ks = kron_factors(fc) if ks is None else ks
         idx = np.flatnonzero(states)
         self.n = len(idx)
         outcome = np.asarray(fc.outcome)[idx]
@@ -177,10 +183,23 @@ class GainEvaluator:
         weights = outcome @ report  # (R, A)
         payoffs = np.asarray(fc.payoffs)
         self.u = outcome @ payoffs  # (R, N)
-        mixer = _Mixer([k[idx][:, idx] for k in ks])  # closed: every move stays in them
-        self.trans = mixer.mix(weights).tocsc()
-        self.graph = _Graph.of(self.trans) if self.n > DENSE_STATES else None
-        self.devs: list[tuple[int, NDArray[np.float64], sp.csr_matrix, NDArray[Any]]] = []
+        dense = ks is None and len(fc.labels) <= DENSE_CHAIN
+        mix: Any
+        if dense:
+            moves = np.asarray(fc.moves)[:, idx][:, :, idx]  # small: (A, R, R)
+
+            def dense_mix(w: NDArray[np.float64], rows: Any = slice(None)) -> Any:
+                return np.einsum("sr,rst->st", w, moves[:, rows])
+
+            mix = dense_mix
+            self.trans: Any = mix(weights)
+            self.graph = None
+        else:
+            mixer = _Mixer([k[idx][:, idx] for k in (kron_factors(fc) if ks is None else ks)])
+            mix = mixer.mix  # closed: every move stays in the states
+            self.trans = mixer.mix(weights).tocsc()
+            self.graph = _Graph.of(self.trans) if self.n > DENSE_STATES else None
+        self.devs: list[tuple[int, NDArray[np.float64], Any, NDArray[Any]]] = []
         self.where: list[tuple[int, int, int]] = []
         for i, m in enumerate(fc.shape):
             for a in range(m):
@@ -189,7 +208,7 @@ class GainEvaluator:
                     continue
                 out = np.asarray(fc.deviation_outcome(i, a))[idx[keep]]
                 # the deviation's transition from the states where it is one: (K, R)
-                dev = mixer.mix(out @ report, keep)
+                dev = mix(out @ report, keep)
                 self.devs.append((i, (out @ payoffs)[:, i], dev, keep))
                 self.where.extend((int(idx[s]), i, a) for s in keep)
 
@@ -198,9 +217,10 @@ class GainEvaluator:
         g = len(deltas)
         if self.graph is not None:
             return self.graph.values(deltas, self.u)
-        if self.n <= DENSE_STATES:
+        if self.n <= DENSE_STATES or not sp.issparse(self.trans):
             d = deltas[:, None, None]
-            mat = np.eye(self.n) - d * self.trans.toarray()[None]
+            trans = self.trans.toarray() if sp.issparse(self.trans) else self.trans
+            mat = np.eye(self.n) - d * trans[None]
             return np.asarray(np.linalg.solve(mat, (1 - d) * self.u[None]))
         out = np.empty((g, self.n, self.u.shape[1]))
         eye = sp.identity(self.n, format="csc")
@@ -211,7 +231,8 @@ class GainEvaluator:
 
     def chunk(self) -> int:
         """Discount factors per chunk, so that one chunk holds about CHUNK_FLOATS floats."""
-        per = self.n * self.u.shape[1] * (self.n if self.n <= DENSE_STATES else 4)
+        dense = self.n <= DENSE_STATES or not sp.issparse(self.trans)
+        per = self.n * self.u.shape[1] * (self.n if dense else 4)
         return max(1, CHUNK_FLOATS // max(1, per))
 
     def gains(self, deltas: NDArray[np.float64]) -> NDArray[np.float64]:

@@ -33,7 +33,7 @@ from numpy.typing import NDArray
 from ...results import CriticalDiscount
 from ._chain import Chain, float_chain, outcome_probs
 from ._roots import berlekamp_massey, feasible_set
-from ._sparse import kron_factors
+from ._sparse import DENSE_CHAIN, kron_factors
 
 __all__ = ["dense_rows", "spe_exact", "spe_polynomials"]
 
@@ -83,7 +83,10 @@ class _Rows:
 def dense_rows(chain: Chain, rows: NDArray[np.int64], weights: Any) -> NDArray[Any]:
     """``sum_r diag(weights[:, r]) K_r[rows, :]`` as a dense array over every joint state:
     exact (objects) when the chain is, float otherwise; from the factors, without the dense
-    ``(A, S, S)`` table (the Nash path's deviators and profile transition)."""
+    ``(A, S, S)`` table (the Nash path's deviators and profile transition) unless the chain
+    is small enough for that table to be the faster way."""
+    if len(chain.labels) <= DENSE_CHAIN:
+        return np.asarray(np.einsum("sr,rst->st", weights, chain.moves[:, rows, :]))
     ks = kron_factors(float_chain(chain))
     every = np.arange(len(chain.labels))
     if not chain.exact:

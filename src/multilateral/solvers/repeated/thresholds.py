@@ -5,10 +5,10 @@ best reply to the others' automata as a Markov decision problem on their joint s
 (:mod:`._nash`): with an exact game, every deterministic policy's gain is a rational function
 of ``delta`` and the exact feasible set is where all of them are <= 0 (:mod:`._roots`); with
 floats, batched policy iteration on the grid and refined boundaries. ``kind="spe"`` with an
-exact game finds the exact feasible set from the roots of the one-shot deviation
-constraints, rational functions of ``delta`` (``_exact_feasible``); with floats it samples
-the one-shot deviation gains on the grid instead. ``symbolic=True`` adds the threshold as
-an expression in the stage payoffs' symbols (``_with_expression``; for ``kind="nash"``,
+exact game writes every one-shot deviation constraint as an integer polynomial and finds the
+exact feasible set with the same routine (:mod:`._spe`); with floats it samples the one-shot
+deviation gains on the grid (:mod:`._sparse`). ``symbolic=True`` adds the threshold as an
+expression in the stage payoffs' symbols (``_with_expression``; for ``kind="nash"``,
 :mod:`._nash` solves the binding policy's indifference). The overview and the references
 are in :mod:`multilateral.solvers.repeated`.
 """
@@ -34,7 +34,7 @@ from ...tolerances import MATCH, ROOT_MATCH
 from ...types import Number
 from ._chain import Chain, build_chain
 from ._nash import nash_exact, nash_float
-from ._sparse import GainEvaluator, history_reachable, kron_factors
+from ._sparse import GainEvaluator, history_reachable
 from ._spe import spe_exact
 from .checks import as_profile
 
@@ -108,6 +108,15 @@ def critical_discount(
     four states both paths take a few ms to about 20 ms, up to about 50 ms with noise
     (``benchmarks/bench_repeated.py``; the first call also imports sympy).
 
+    ``kind="spe"``: with an exact game each one-shot constraint is an integer polynomial in
+    ``delta`` with the gain's sign on ``(0, 1)``, and the feasible set is exact (the routine
+    of the Nash path). The joint transitions stay factored (one small matrix per player and
+    reported profile), so three and four players with about a thousand history-reachable
+    joint states take about a second exact and a few seconds in floats
+    (``benchmarks/bench_repeated.py --scale``). With floats the one-shot gains are sampled on
+    the grid (sparse solves; closed forms on the cycles of a deterministic profile) and each
+    boundary bisected; a gain up to ``tol`` times the largest payoff counts as none.
+
     See Also
     --------
     is_subgame_perfect : the check at one discount factor.
@@ -179,12 +188,11 @@ def critical_discount(
                 "payoffs, error rates and automata); this one has floats")
         return nash_float(chain, sizes, deltas, tol)
     chain = build_chain(game, profile)
-    ks = kron_factors(chain)
-    states = history_reachable(chain, ks)
+    states = history_reachable(chain)
     if chain.exact:
         result = spe_exact(chain, states)
     else:
-        evaluator = GainEvaluator(chain, states, ks)
+        evaluator = GainEvaluator(chain, states)
         scale = max(1.0, float(np.max(np.abs(np.asarray(chain.payoffs, dtype=float)))))
         ok = evaluator.worst(deltas) <= tol * scale
         result = _from_grid(ok, deltas, lambda d: bool(evaluator.worst(d) <= tol * scale))
