@@ -19,6 +19,8 @@ from typing import Any
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import multilateral as ml
 from multilateral.errors import (
@@ -829,3 +831,18 @@ def test_a_default_store_of_the_first_format_migrates_to_the_default_name(
 
 def work_exact(x: int, k: int, seed: int) -> dict[str, Any]:
     return {"y": x * np.random.default_rng(seed).random(), "q": Fraction(x, k)}
+
+
+@settings(max_examples=60)
+@given(st.one_of(st.integers(0, 2**40), st.integers(0, 2**300)),
+       st.lists(st.one_of(st.integers(0, 2**32 - 1), st.integers(2**32, 2**62)),
+                max_size=20))
+def test_task_seeds_at_once_equal_numpy_seed_sequence(root: int, tasks: list[int]) -> None:
+    """The vectorized seeds (the same hash, on an array of tasks) are numpy's, bit for bit,
+    for roots of one to ten 32-bit words and tasks of one word or more."""
+    from multilateral.sweeps._run import task_seeds
+
+    assert task_seeds(root, tasks) == [task_seed(root, t) for t in tasks]
+    assert task_seeds(root, list(range(5))) == [
+        int(c.generate_state(1, np.uint64)[0]) >> 1
+        for c in np.random.SeedSequence(root).spawn(5)]
