@@ -184,14 +184,22 @@ def test_constant_and_one_action_games():
     assert ml.solvers.lemke_howson(row).supports == ((0,), (1,))
 
 
-def test_blocks_update_in_place():
-    # the rank-one update writes through Fortran-ordered column blocks of the tableau
-    tab = np.asfortranarray(np.arange(12.0).reshape(3, 4))
-    blocks = lh._blocks(tab)
-    want = tab - np.outer(tab[:, 2], tab[1] / tab[1, 2])
-    lh._exchange(tab, blocks, 1, 2)
-    mask = np.ones_like(tab, dtype=bool)
-    mask[:, 2] = mask[1] = False
-    assert np.allclose(tab[mask], want[mask])
-    assert np.allclose(tab[1], [4 / 6, 5 / 6, 1 / 6, 7 / 6])  # row / pivot, the pivot's 1 / p
-    assert np.allclose(tab[[0, 2], 2], [-2 / 6, -10 / 6])  # column of the variable that left
+@pytest.mark.parametrize("shape", [(3, 4), (300, 40)])  # one BLAS block, several
+def test_exchange_updates_in_place_and_twice_undoes(shape):
+    rng = np.random.default_rng(0)
+    start = np.asfortranarray(rng.random(shape) + 1)
+    tab = start.copy(order="F")
+    t = lh._Tableau(tab)
+    assert t.single == (shape == (3, 4))
+    i, j = 1, 2
+    want = start - np.outer(start[:, j], start[i] / start[i, j])
+    t.exchange(i, j)
+    others = np.ones(shape, dtype=bool)
+    others[:, j] = others[i] = False
+    assert np.allclose(tab[others], want[others])
+    assert np.allclose(tab[i, others[i]], start[i, others[i]] / start[i, j])  # row / pivot
+    column = -start[:, j] / start[i, j]
+    column[i] = 1 / start[i, j]  # the column of the variable that left
+    assert np.allclose(tab[:, j], column)
+    t.exchange(i, j)
+    assert np.allclose(tab, start)

@@ -167,45 +167,48 @@ def float_path(
     _positive_into(tabs[0][:, :n], a)
     _positive_into(tabs[1][:, :m], b.T)
     tabs[0][:, n] = tabs[1][:, m] = 1.0
+    tableaux = (_Tableau(tabs[0]), _Tableau(tabs[1]))
     bases = (list(range(m)), list(range(m, m + n)))  # row -> label of its basic variable
-    cols = (
+    where = (
         {label: c for c, label in enumerate(range(m, m + n))},  # label -> its column
         {label: c for c, label in enumerate(range(m))},
     )
     lex = (range(m), range(m, m + n))  # the initial basis, in order, breaks ties
-    blocks = (_blocks(tabs[0]), _blocks(tabs[1]))
-    quotients = (np.empty(m), np.empty(n))
     simple = [True, True]
-    smallest = np.minimum.reduce
     side, entering = (1 if dropped < m else 0), dropped
     limit = pivot_limit(m, n)
     pivots = 0
     while pivots < limit:
         pivots += 1
-        tab, basis, col_of = tabs[side], bases[side], cols[side]
+        t, basis, col_of = tableaux[side], bases[side], where[side]
         j = col_of.pop(entering)
-        rhs = tab[:, -1]
+        rhs = t.rhs
         done = False
         if simple[side]:
-            d = tab[:, j].copy()
-            q = quotients[side]
-            np.divide(d, rhs, out=q)
+            d = t.cols[j].copy()
+            q = t.quotients
+            np.divide(d, rhs, q)
             i = int(q.argmax())
             p = d[i]
-            if p > ROUNDING:  # the same update as _exchange, inline
-                prow = tab[i] / p
-                d[i] = p - 1.0  # row i becomes row i / p
-                for block, lo, hi in blocks[side]:
-                    dger(-1.0, d, prow[lo:hi], a=block, overwrite_a=1)
-                np.multiply(d, -1.0 / p, out=tab[:, j])
-                tab[i, j] = 1.0 / p
-                done = bool(smallest(rhs) > SAME_POINT)
+            if p > ROUNDING:  # the update of _Tableau.exchange, inline
+                prow = t.rows[i] / p
+                d[i] = 0.0
+                if t.single:
+                    dger(-1.0, d, prow, 1, 1, t.tab, 1, 1, 1)
+                else:
+                    for block, cut in t.blocks:
+                        dger(-1.0, d, prow[cut], 1, 1, block, 1, 1, 1)
+                t.rows[i][:] = prow
+                col = t.cols[j]
+                np.multiply(d, -1.0 / p, col)
+                col[i] = 1.0 / p
+                done = bool(rhs[rhs.argmin()] > SAME_POINT)
                 if not done:  # a basic value fell to zero: maybe a tie; undo, decide carefully
-                    _exchange(tab, blocks[side], i, j)
+                    t.exchange(i, j)
         if not done:
-            i = _ratio_row(tab, j, basis, col_of, lex[side], entering)
-            _exchange(tab, blocks[side], i, j)
-            simple[side] = bool(smallest(rhs) > SAME_POINT)
+            i = _ratio_row(t.tab, j, basis, col_of, lex[side], entering)
+            t.exchange(i, j)
+            simple[side] = bool(rhs[rhs.argmin()] > SAME_POINT)
         leaving = basis[i]
         basis[i] = entering
         col_of[leaving] = j
@@ -224,24 +227,46 @@ def float_path(
     return x, y, bases, pivots
 
 
-def _exchange(
-    tab: NDArray[np.float64], blocks: list[tuple[NDArray[np.float64], int, int]], i: int, j: int
-) -> None:
-    """Pivot a condensed tableau on ``(i, j)`` in place; doing it twice undoes it.
+class _Tableau:
+    """A condensed tableau (Fortran order) with views of its rows, columns and BLAS blocks.
 
-    The nonbasic column ``j`` and the basic variable of row ``i`` trade places: row ``i``
-    is divided by the pivot ``p``, every other row loses ``d_l`` times it (one rank-one
-    update, ``d`` the old column ``j``), and column ``j`` becomes ``-d / p`` with ``1 / p``
-    at row ``i`` (the column of the variable that left).
+    The views are made once: making a view costs about as much as a small pivot step.
+    ``blocks`` are column blocks of at most ``_BLOCK`` numbers (Fortran-contiguous views:
+    ``dger`` updates them in place); ``single`` when one block is the whole tableau.
     """
-    d = tab[:, j].copy()
-    p = d[i]
-    prow = tab[i] / p
-    d[i] = p - 1.0  # row i becomes row i / p
-    for block, lo, hi in blocks:
-        dger(-1.0, d, prow[lo:hi], a=block, overwrite_a=1)
-    np.multiply(d, -1.0 / p, out=tab[:, j])
-    tab[i, j] = 1.0 / p
+
+    __slots__ = ("blocks", "cols", "quotients", "rhs", "rows", "single", "tab")
+
+    def __init__(self, tab: NDArray[np.float64]) -> None:
+        rows, width = tab.shape
+        step = max(1, _BLOCK // max(1, rows))
+        self.tab = tab
+        self.rows = list(tab)
+        self.cols = list(tab.T)
+        self.rhs = self.cols[-1]
+        self.blocks = [
+            (tab[:, lo : lo + step], slice(lo, lo + step)) for lo in range(0, width, step)
+        ]
+        self.single = len(self.blocks) == 1
+        self.quotients = np.empty(rows)
+
+    def exchange(self, i: int, j: int) -> None:
+        """Pivot on ``(i, j)`` in place; doing it twice undoes it.
+
+        The nonbasic column ``j`` and the basic variable of row ``i`` trade places: row
+        ``i`` is divided by the pivot ``p``, every other row loses ``d_l`` times it (one
+        rank-one update, ``d`` the old column ``j``), and column ``j`` becomes ``-d / p``
+        with ``1 / p`` at row ``i`` (the column of the variable that left).
+        """
+        d = self.cols[j].copy()
+        p = d[i]
+        prow = self.rows[i] / p
+        d[i] = 0.0
+        for block, cut in self.blocks:
+            dger(-1.0, d, prow[cut], 1, 1, block, 1, 1, 1)
+        self.rows[i][:] = prow
+        np.multiply(d, -1.0 / p, self.cols[j])
+        self.cols[j][i] = 1.0 / p
 
 
 def _ratio_row(
@@ -275,13 +300,6 @@ def _ratio_row(
         if rows.size == 1:
             break
     return int(rows[0])
-
-
-def _blocks(tab: NDArray[np.float64]) -> list[tuple[NDArray[np.float64], int, int]]:
-    """Column blocks of ``tab`` (views, Fortran-contiguous) of at most ``_BLOCK`` numbers."""
-    rows, width = tab.shape
-    step = max(1, _BLOCK // max(1, rows))
-    return [(tab[:, lo : lo + step], lo, min(lo + step, width)) for lo in range(0, width, step)]
 
 
 # -- exact kernel and exact verification ---------------------------------------------------------
