@@ -127,12 +127,24 @@ def _recurrence(advance: Any, c0: NDArray[Any]) -> tuple[list[Any], list[NDArray
             cs.append(advance(cs[-1]))
         seq = [Fraction(np.sum(weights * c)) for c in cs[:terms]]
         conn, order = berlekamp_massey(seq)
-        if 2 * order < terms:
-            check = sum((conn[j] * cs[order - j] for j in range(order + 1)),
-                        np.zeros(c0.shape, dtype=object))
-            if all(v == 0 for v in np.ravel(check)):
-                return conn[:order + 1], cs[:order + 1]
+        if 2 * order < terms and _annihilates(conn[:order + 1], cs[:order + 1]):
+            return conn[:order + 1], cs[:order + 1]
         terms *= 2
+
+
+def _annihilates(conn: list[Any], cs: list[NDArray[Any]]) -> bool:
+    """Whether ``sum_j C_j c_(L-j) == 0`` in every coordinate (exactly; int64 when the
+    integer-scaled sum cannot overflow)."""
+    den = math.lcm(*(Fraction(c).denominator for c in conn))
+    ints = [int(Fraction(c) * den) for c in conn]
+    order = len(conn) - 1
+    stack = np.stack([np.ravel(cs[order - j]) for j in range(order + 1)])  # (L + 1, R N)
+    if all(not isinstance(v, Fraction) for v in stack.flat):
+        big = max((abs(int(v)) for v in stack.flat), default=0) * sum(abs(c) for c in ints)
+        if big < 2**62:
+            return not np.any(np.array(ints, dtype=np.int64) @ stack.astype(np.int64))
+    total = np.array(ints, dtype=object) @ stack
+    return all(v == 0 for v in total)
 
 
 def spe_polynomials(chain: Chain, states: NDArray[np.bool_]
@@ -179,21 +191,41 @@ def spe_polynomials(chain: Chain, states: NDArray[np.bool_]
             # g_k = (T_dev c_k)(s) - c_(k+1)(s), k < L: (K, L)
             g = np.stack([rows.apply(cs[k][:, i]) - cs[k + 1][keep, i] for k in range(order)],
                          axis=1) if order else np.zeros((len(keep), 0), dtype=object)
+            fresh: list[tuple[Any, ...]] = []
+            first: list[int] = []
             for s, e, gs in zip(keep, e0, g, strict=True):
                 key = (e, *gs)
-                if key in seen:
-                    continue
-                seen.add(key)
-                coef = [e * conn_int[0]]
-                for k in range(1, order + 1):
-                    coef.append(e * conn_int[k] + sum(conn_int[j] * gs[k - 1 - j]
-                                                      for j in range(k)))
+                if key not in seen:
+                    seen.add(key)
+                    fresh.append(key)
+                    first.append(int(idx[s]))
+            for s, coef in zip(first, _coefficients(fresh, conn_int), strict=True):
                 poly = tuple(_integer(coef))
                 if poly not in polys:
                     polys[poly] = len(out)
                     out.append(list(poly))
-                    where.append((int(idx[s]), i, a))
+                    where.append((s, i, a))
     return out, where
+
+
+def _coefficients(rows: list[tuple[Any, ...]], conn: list[int]) -> list[list[Any]]:
+    """``e C + delta N`` for each row ``(e, g_0, ..., g_(L-1))``: one matrix product,
+    ``coef[k] = e C_k + sum_(m < k) C_(k-1-m) g_m``, in int64 when no entry can overflow."""
+    if not rows:
+        return []
+    size = len(conn)
+    toeplitz = [[0] * size for _ in range(size)]
+    for k in range(size):
+        toeplitz[0][k] = conn[k]
+        for m in range(k):
+            toeplitz[1 + m][k] = conn[k - 1 - m]
+    mat = np.array(rows, dtype=object).reshape(len(rows), size)
+    integral = all(not isinstance(v, Fraction) for v in mat.flat)
+    bound = max(abs(int(v)) for v in mat.flat) * sum(abs(c) for c in conn) if integral else 0
+    if integral and bound < 2**62:
+        return (mat.astype(np.int64) @ np.array(toeplitz, dtype=np.int64)).astype(
+            object).tolist()
+    return (mat @ np.array(toeplitz, dtype=object)).tolist()
 
 
 def _integer(coef: list[Any]) -> list[int]:
