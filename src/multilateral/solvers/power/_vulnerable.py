@@ -22,7 +22,7 @@ from fractions import Fraction
 import numpy as np
 from numpy.typing import NDArray
 
-from ._threshold import SizeThreshold, _Half, _pairs
+from ._threshold import Half, SizeThreshold, count_pairs
 
 __all__ = ["johnston_raw"]
 
@@ -93,7 +93,7 @@ def johnston_raw(form: SizeThreshold) -> list[Fraction]:
                                 and s >= 1) else 1 for s in range(n + 1)], dtype=np.int64)
     hi = np.array([inf if (t_prev[s] is None and form.thresholds[s] is not None
                            and s >= 1) else 0 for s in range(n + 1)], dtype=np.int64)
-    _, per_a, per_b = _pairs(_Half([w[j] for j in heavy]), _Half([w[j] for j in light]),
+    _, per_a, per_b = count_pairs(Half([w[j] for j in heavy]), Half([w[j] for j in light]),
                              lo, hi, members=True)
     assert per_a is not None and per_b is not None
     for k, j in enumerate(heavy):
