@@ -76,7 +76,7 @@ _WORD = re.compile(r'[^\s{},"]+')
 _NUMBER = re.compile(r"[+-]?(?:\d+/\d+|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d{1,4})?)")
 _INTEGER = re.compile(r"[+-]?\d+")
 _NAME = re.compile(r'"[^"]*"')
-_BAD_COMMA = re.compile(r"(?:^|[{}])[^{}\0]*,")  # a comma not after an outcome's name (\0)
+_BAD_COMMA = re.compile(r"[{}][^{}\0,]*,")  # a comma not after an outcome's name (\0)
 _MAX_PAYOFF = float(np.finfo(np.float64).max) / 4  # NormalFormGame's bound on |payoff|
 _FAST = True  # the vectorized reading of well-formed bodies (tests compare it with the slow one)
 
@@ -365,7 +365,7 @@ def _fast_body(body: str, n: int, size: int, payoff_version: bool) -> NDArray[An
     if end < 0 or not head.startswith("{") or "\\" in head or "\0" in head:
         return None
     inner = _NAME.sub(" \0 ", head[1:])
-    if _BAD_COMMA.search(inner):  # commas only between payoffs, inside an outcome
+    if _BAD_COMMA.search(inner) or "," in inner[:inner.find("{")]:  # only between payoffs
         return None
     tokens = inner.replace(",", " ").replace("{", " { ").replace("}", " } ").split()
     tail = body[end + 1:].split()

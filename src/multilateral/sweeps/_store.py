@@ -311,6 +311,8 @@ def _short(v: Any, limit: int = 80) -> str:
 
 def _encode_output(v: bool | int | float | Fraction) -> Any:
     """JSON for one output: exact rationals (and ints beyond int64) as text."""
+    if type(v) is float or type(v) is bool:
+        return v
     if isinstance(v, Fraction) or (isinstance(v, int) and not isinstance(v, bool)
                                    and not -(2**63) <= v < 2**63):
         return str(v)
