@@ -288,10 +288,13 @@ class TestSizeGuard:
         monkeypatch.setattr(solvers.two_player, "_QHULL_FAST_DIM", 0)
         assert as_set(solvers.nash_equilibria(degenerate)) == expected
 
-    def test_degenerate_games_beyond_qhull_dimension_are_refused(self):
+    def test_degenerate_games_beyond_qhull_dimension_are_enumerated(self):
+        # issue 13: beyond qhull's range, perturbed reverse search on both polytopes (it was
+        # refused before); every pure pair is an extreme equilibrium of a constant game
         game = ml.NormalFormGame(np.ones((13, 13)), np.ones((13, 13)))  # fully degenerate
-        with pytest.raises(errors.SolverError, match=r"degenerate.*lemke_howson"):
-            solvers.nash_equilibria(game)
+        eqs = solvers.nash_equilibria(game)
+        assert len(eqs) == 169 and all(max(e.strategies[0]) == max(e.strategies[1]) == 1
+                                       for e in eqs)
 
     def test_random_12x12_finishes_fast(self):
         # nondegenerate games are enumerated by pivoting (qhull took minutes from here on)

@@ -52,10 +52,11 @@ def test_reverse_search_agrees_with_qhull_and_support_enumeration(payoffs):
         solvers.two_player._QHULL_FAST_DIM = old
 
 
-@pytest.mark.parametrize("seed", range(6))
-def test_integer_games_are_exact_and_match_the_float_answer(seed, monkeypatch):
+@pytest.mark.parametrize("shape", [(7, 7), (8, 5), (5, 8)])  # (8, 5): the players swapped
+@pytest.mark.parametrize("seed", range(4))
+def test_integer_games_are_exact_and_match_the_float_answer(seed, shape, monkeypatch):
     rng = np.random.default_rng(seed)
-    a, b = rng.integers(-1000, 1000, (2, 7, 7))
+    a, b = rng.integers(-1000, 1000, (2, *shape))
     game = ml.NormalFormGame(a, b)
     monkeypatch.setattr(solvers.two_player, "_QHULL_FAST_DIM", 0)  # the reverse search
     eqs = solvers.nash_equilibria(game)
@@ -113,11 +114,40 @@ def peer_cases():
     return [pytest.param(c, id=c["name"]) for c in json.loads(PEER.read_text())["games"]]
 
 
+@pytest.mark.parametrize("path", ["default", "reverse search"])
 @pytest.mark.parametrize("case", peer_cases())
-def test_same_exact_extreme_equilibria_as_pygambit(case):
+def test_same_exact_extreme_equilibria_as_pygambit(case, path, monkeypatch):
     # integer and degenerate games ({0..3}) of bench_nash.py --vertex: pygambit's exact lrs
-    # enumeration and ours return the same extreme equilibria, exactly
+    # enumeration and ours return the same extreme equilibria, exactly; "reverse search"
+    # forces the reverse-search paths (degenerate games: perturbed, both polytopes)
+    if path == "reverse search":
+        monkeypatch.setattr(solvers.two_player, "_QHULL_FAST_DIM", 0)
+        monkeypatch.setattr(solvers.two_player, "_QHULL_MAX_DIM", 0)
     a, b = (np.array([[int(v) for v in row] for row in case[k]]) for k in ("A", "B"))
     ours = {tuple(map(tuple, e.exact)) for e in solvers.nash_equilibria(ml.NormalFormGame(a, b))}
     theirs = {tuple(tuple(Fraction(v) for v in s) for s in eq) for eq in case["enummixed_solve"]}
     assert ours == theirs
+
+
+small_int_games = st.tuples(st.integers(1, 5), st.integers(1, 5), st.integers(0, 2**32 - 1),
+                            st.integers(1, 3)).map(
+    lambda t: np.random.default_rng(t[2]).integers(0, t[3] + 1, (2, t[0], t[1])))
+
+
+@settings(deadline=None, max_examples=40)
+@given(small_int_games)
+def test_perturbed_reverse_search_agrees_with_qhull_on_degenerate_games(payoffs):
+    # small integer ranges make most of these games degenerate
+    game = ml.NormalFormGame(payoffs[0], payoffs[1])
+    by_qhull = {e.exact for e in solvers.nash_equilibria(game)}
+    old = solvers.two_player._QHULL_FAST_DIM, solvers.two_player._QHULL_MAX_DIM
+    try:
+        solvers.two_player._QHULL_FAST_DIM = solvers.two_player._QHULL_MAX_DIM = 0
+        try:
+            walked = {e.exact for e in solvers.nash_equilibria(game)}
+        except errors.SolverError as err:  # a tie that the perturbation did not break
+            assert "perturbed reverse search met a tie" in str(err)
+            return
+    finally:
+        solvers.two_player._QHULL_FAST_DIM, solvers.two_player._QHULL_MAX_DIM = old
+    assert walked == by_qhull

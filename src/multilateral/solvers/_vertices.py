@@ -34,6 +34,7 @@ from ..tolerances import ROUNDING
 __all__ = [
     "NotSimple",
     "VertexLimitExceeded",
+    "generic_weights",
     "pivot_vertices",
     "reverse_search",
     "vertex_upper_bound",
@@ -42,6 +43,7 @@ __dir__ = public_dir(__all__)
 
 _CHUNK = 2048  # vertices pivoted per batched step (bounds the memory per step)
 _TINY = float(np.finfo(np.float64).tiny)  # rates below this never block an edge
+_SEED = 20011  # of the generic weights of the objective and the perturbation
 _FAR = 1e250  # a least ratio this large means no row blocks the edge
 
 
@@ -74,9 +76,11 @@ def vertex_upper_bound(facets: int, dim: int) -> int:
     return comb(f - (d + 1) // 2, f - d) + comb(f - (d + 2) // 2, f - d)
 
 
-def _objective(d: int) -> NDArray[np.float64]:
-    """Generic positive weights: no edge is parallel to a level set by coincidence."""
-    return np.asarray(1.0 + 0.5 * ((np.arange(1, d + 1) * 0.6180339887498949) % 1.0), float)
+def generic_weights(d: int) -> NDArray[np.float64]:
+    """Generic positive weights in [1, 1.5): no coincidence with a game's structure."""
+    # fixed pseudo-random weights: multiples of one irrational number would lie in a
+    # two-dimensional rational space and meet such coincidences in integer games
+    return 1.0 + 0.5 * np.random.default_rng(_SEED).random(d)
 
 
 def reverse_search(
@@ -102,7 +106,7 @@ def reverse_search(
     """
     f, d = g.shape
     start = np.asarray(start, dtype=np.intp)
-    weights = _objective(d)
+    weights = generic_weights(d)
     # Each vertex carries its basis rows, the slack of every row, the rates L[p, i] = -T[i, p]
     # at which row i's slack falls along edge p (transposed: reductions run along the last,
     # contiguous axis) and the reduced costs r = c M^-1. At the start vertex M = -I, so

@@ -31,6 +31,7 @@ from ._enumeration import (
     FLOAT_EXACT_BITS,
     brute_force_equilibria,
     brute_force_size,
+    degenerate_equilibria,
     exact_equilibria,
     fits_float,
     float_equilibria,
@@ -107,10 +108,13 @@ def nash_equilibria(
     games: the polytope of lower dimension is walked by reverse search (Avis and Fukuda
     1992; numpy, no set of visited vertices, so memory stays flat) and each vertex's only
     possible partner is solved for directly; a degenerate game (a ratio tie, a singular
-    partner system) goes to qhull on both polytopes up to 12 actions a side and is refused
-    beyond. Exact payoffs are searched in floats on exactly shifted integers and every
-    equilibrium is rebuilt and verified in rationals (beyond 53 bits: exact enumeration of
-    small games, refusal of larger ones). Measured (random games, loaded 2-core machine,
+    partner system) goes to qhull on both polytopes up to 12 actions a side, and beyond to
+    reverse search on both polytopes with their right-hand sides perturbed (lrs's
+    lexicographic rule with a small number, 1e-5 of the payoff range, for the symbol), whose
+    distinct real vertices are paired by labels; it is refused if a tie remains. Exact
+    payoffs are searched in floats on exactly shifted integers and every equilibrium is
+    rebuilt and verified in rationals (beyond 53 bits: exact enumeration of small games,
+    refusal of larger ones). Measured (random games, loaded 2-core machine,
     benchmarks/bench_nash.py --enumeration): 20x20 in about 2 minutes and 0.24 GB, the same
     59 equilibria as quantecon (which took 3 minutes and 1.7 GB); 30x30 met 6e6 vertices in
     10 minutes without finishing. For larger games use :func:`lemke_howson`.
@@ -214,12 +218,15 @@ def _extreme_pairs(ap: NDArray[np.float64], bp: NDArray[np.float64], limit: int)
             found = float_equilibria(ap, bp, limit)
             if found is not None:
                 return found
-            if max(m, n) > _QHULL_MAX_DIM:
+            if max(m, n) > _QHULL_MAX_DIM:  # degenerate: both polytopes, perturbed
+                found = degenerate_equilibria(ap, bp, limit)
+                if found is not None:
+                    return found
                 raise SolverError(
                     "this game is degenerate and has more than "
                     f"{_QHULL_MAX_DIM} actions on one side: qhull, which enumerates degenerate "
                     f"polytopes, is only tried up to {_QHULL_MAX_DIM} (beyond, its memory use "
-                    "explodes); "
+                    "explodes), and the perturbed reverse search met a tie; "
                     + _advice(m, n, "or perturb the payoffs slightly (nondegenerate games "
                               "are enumerated by reverse search, without this cap)")
                 )
