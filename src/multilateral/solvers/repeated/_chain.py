@@ -177,6 +177,9 @@ def outcome_probs(intended: NDArray[np.int64], shape: tuple[int, ...], eps: Any,
         rows = flip_matrix(m, eps, exact)[profiles[:, i]]
         table = rows if table is None else (table[:, :, None] * rows[:, None, :]).reshape(
             len(profiles), -1)
+    if exact:  # whole numbers as Python ints: 0/1 without errors, and int arithmetic is fast
+        table = np.array([[int(x) if x.denominator == 1 else x for x in row] for row in table],
+                         dtype=object).reshape(table.shape)
     index = np.ravel_multi_index(tuple(np.asarray(intended).T), shape) if len(intended) else (
         np.zeros(0, dtype=np.int64))
     return table[index]

@@ -35,8 +35,11 @@ from ._chain import Chain, float_chain, outcome_probs
 from ._roots import berlekamp_massey, feasible_set
 from ._sparse import DENSE_CHAIN, kron_factors
 
-__all__ = ["dense_rows", "spe_exact", "spe_polynomials"]
+__all__ = ["DENSE_EXACT", "dense_rows", "spe_exact", "spe_polynomials"]
 
+#: Up to this many joint states an exact chain's dense table of moves (Fractions) is the
+#: faster way; beyond, its object arithmetic (A S^2 products per use) dominates.
+DENSE_EXACT = 32
 _SEED = 20261204  # the projection's random weights: fixed, so results are reproducible
 
 
@@ -85,7 +88,7 @@ def dense_rows(chain: Chain, rows: NDArray[np.int64], weights: Any) -> NDArray[A
     exact (objects) when the chain is, float otherwise; from the factors, without the dense
     ``(A, S, S)`` table (the Nash path's deviators and profile transition) unless the chain
     is small enough for that table to be the faster way."""
-    if len(chain.labels) <= DENSE_CHAIN:
+    if len(chain.labels) <= (DENSE_EXACT if chain.exact else DENSE_CHAIN):
         return np.asarray(np.einsum("sr,rst->st", weights, chain.moves[:, rows, :]))
     ks = kron_factors(float_chain(chain))
     every = np.arange(len(chain.labels))
@@ -193,18 +196,18 @@ def spe_polynomials(chain: Chain, states: NDArray[np.bool_]
                          axis=1) if order else np.zeros((len(keep), 0), dtype=object)
             fresh: list[tuple[Any, ...]] = []
             first: list[int] = []
-            for s, e, gs in zip(keep, e0, g, strict=True):
+            for state, e, gs in zip(keep.tolist(), e0, g, strict=True):
                 key = (e, *gs)
                 if key not in seen:
                     seen.add(key)
                     fresh.append(key)
-                    first.append(int(idx[s]))
-            for s, coef in zip(first, _coefficients(fresh, conn_int), strict=True):
+                    first.append(int(idx[state]))
+            for joint, coef in zip(first, _coefficients(fresh, conn_int), strict=True):
                 poly = tuple(_integer(coef))
                 if poly not in polys:
                     polys[poly] = len(out)
                     out.append(list(poly))
-                    where.append((s, i, a))
+                    where.append((joint, i, a))
     return out, where
 
 
