@@ -596,3 +596,14 @@ def test_critical_tables_too_large_are_a_clear_error():
     for index in (johnston, deegan_packel, holler_packel):
         with pytest.raises(errors.InvalidArgumentError, match="Round the weights"):
             index(g)
+
+
+def test_public_dispatch_above_twenty_members_matches_the_enumeration(monkeypatch):
+    rng = np.random.default_rng(7)
+    weights = [int(w) for w in rng.integers(0, 9, 21)]
+    game = WeightedVotingGame(weights, sum(weights) * 3 // 5)
+    fast = [index(game) for index in (johnston, deegan_packel, holler_packel)]
+    assert all(f.exact for f in fast)   # exact: integer nodes are cheap here
+    monkeypatch.setattr(power.indices, "SMALL_MEMBERS", 25)   # now they enumerate
+    for f, index in zip(fast, (johnston, deegan_packel, holler_packel), strict=True):
+        assert f.values == index(game).values
