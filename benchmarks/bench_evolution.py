@@ -1,8 +1,9 @@
 """Benchmark finite-population evolutionary dynamics against egttools and nashpy.
 
-Four cases, each timed end to end on the same game and parameters (median of several runs
-after a warm-up, one thread: the script sets ``OMP_NUM_THREADS=1`` and
-``OPENBLAS_NUM_THREADS=1`` before numpy loads) and checked for agreement:
+Each case is timed on the same game and parameters, cold (median of several runs after one
+warm-up call; every cache of the evolutionary solvers is cleared and, where a game object
+carries cached properties, a fresh game is built, untimed, before each run), every library
+with its default threads, and checked for agreement in the same run:
 
 1. **collective risk, full chain** — Santos & Pacheco's collective-risk dilemma (``Z = 100``,
    ``N = 6``, ``M = 3``, ``r = 0.5``, ``b = 1``, ``c = 0.1``, Fermi ``beta = 5``,
@@ -25,6 +26,14 @@ after a warm-up, one thread: the script sets ``OMP_NUM_THREADS=1`` and
    closed form, exact (``solvers.fixation_probability(..., process="moran")``); nashpy's
    ``Game.fixation_probabilities`` estimates it by simulating 1,000 Moran processes.
 
+5. **small-mutation limit at Z = 500** — the random 5x5 game of case 2 (ours once called
+   this chain reducible), against egttools' C++ ``PairwiseComparison``;
+6. **full chain, 3 strategies, Z = 200** (20,301 states, ``mutation = 0.001``; ours once
+   called it reducible): ours alone with its residual (egttools offers a dense eigenvector);
+7. ``--large``: **64 strategies, small-mutation limit at Z = 500**, time and peak memory
+   (``ru_maxrss`` of a child process running one library alone; ours also ``tracemalloc``);
+8. ``--large``: **full chain, 4 strategies, Z = 100** (176,851 states): ours, iterative.
+
 Agreement: every egttools value must match ours to ``1e-9`` (max abs difference), except
 that egttools' C++ ``PairwiseComparison`` reports fixation probabilities below about
 ``1e-7`` as exactly 0, and so does ``StochDynamics`` (their small-mutation matrices inherit
@@ -36,28 +45,26 @@ nashpy the script says so and times ours alone.
 
 Usage::
 
-    python benchmarks/bench_evolution.py [--repeats K] [--quick] [--dense]
+    python benchmarks/bench_evolution.py [--repeats K] [--quick] [--dense] [--large]
 """
 
 from __future__ import annotations
 
-import os
-
-os.environ.setdefault("OMP_NUM_THREADS", "1")
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-os.environ.setdefault("MKL_NUM_THREADS", "1")
-
 import argparse
 import importlib.metadata
+import os
 import platform
+import statistics
+import subprocess
 import sys
 import time
+import tracemalloc
 import warnings
+from collections.abc import Callable
 from fractions import Fraction
 from typing import Any
 
 import numpy as np
-from _timing import median_time  # benchmarks/ is on sys.path when run as a script
 from numpy.typing import NDArray
 
 import multilateral as ml
@@ -74,6 +81,33 @@ CRD_BETA, CRD_MU = 5.0, 0.01
 SEED = 2024
 NASHPY_GAME = np.array([[3.0, 1.0], [5.0, 2.0]])
 NASHPY_N = 10
+
+
+def clear_caches() -> None:
+    """Empty every cache of the evolutionary solvers (``functools`` caches of their modules,
+    e.g. the table of population states)."""
+    for name, module in list(sys.modules.items()):
+        if name.startswith("multilateral.solvers.evolutionary") and module is not None:
+            for attr in list(vars(module).values()):
+                if callable(getattr(attr, "cache_clear", None)):
+                    attr.cache_clear()
+
+
+def median_time(fn: Callable[..., Any], repeats: int,
+                setup: Callable[[], Any] | None = None) -> float:
+    """Median wall time of one call (seconds) over ``repeats`` cold runs, after one warm-up
+    call (imports): before each run every cache is cleared and, with ``setup``, a fresh
+    input is built (untimed) and passed to ``fn``, so that nothing cached on an input object
+    (``functools.cached_property``) survives either."""
+    def once() -> float:
+        clear_caches()
+        args = (setup(),) if setup is not None else ()
+        start = time.perf_counter()
+        fn(*args)
+        return time.perf_counter() - start
+
+    once()
+    return statistics.median(once() for _ in range(repeats))
 
 
 def fmt(seconds: float) -> str:
@@ -134,14 +168,21 @@ def case_crd(report: Report, egt: Any, repeats: int) -> None:
                                             others_only=True, **CRD)
     game = model.game
 
-    def ours_matrix() -> Any:
-        return ml.solvers.transition_matrix(game, Z, beta=CRD_BETA, mutation=CRD_MU,
+    def fresh_game() -> Any:
+        return ml.models.CollectiveRiskDilemma(population=Z, beta=CRD_BETA, mutation=CRD_MU,
+                                               others_only=True, **CRD).game
+
+    def ours_matrix(g: Any = game) -> Any:
+        return ml.solvers.transition_matrix(g, Z, beta=CRD_BETA, mutation=CRD_MU,
                                             others_only=True)
 
     chain = ours_matrix()
-    t_mat = median_time(ours_matrix, repeats)
+    t_mat = median_time(ours_matrix, repeats, fresh_game)
     t_stat = median_time(lambda: ml.solvers.stationary_distribution(chain.matrix), repeats)
-    t_bd = median_time(model.stationary_distribution, repeats)
+    t_bd = median_time(lambda m: m.stationary_distribution(), repeats,
+                       lambda: ml.models.CollectiveRiskDilemma(
+                           population=Z, beta=CRD_BETA, mutation=CRD_MU, others_only=True,
+                           **CRD))
     ours_p = chain.stationary_distribution()
     # ours orders states (cooperators, defectors) from all-C; egttools' OneShotCRD puts D first
     ours_p_by_k = ours_p[::-1]
@@ -265,6 +306,118 @@ def case_full3(report: Report, egt: Any, repeats: int, dense: bool) -> None:
                     t_stat, None)
 
 
+def case_limits(report: Report, egt: Any, repeats: int) -> None:
+    """Issue 13: where ours used to fail (the small-mutation limit at Z = 500, the full
+    3-strategy chain at Z = 200, mutation 1e-3)."""
+    z_big = 500
+    print(f"\n5. small-mutation limit at Z={z_big}, 5 strategies (random 5x5, seed {SEED}), "
+          "beta=1: ours used to call the chain reducible")
+    a = np.random.default_rng(SEED).random((5, 5))
+    ours = ml.solvers.small_mutation_limit(a, z_big, beta=1.0)
+    t_ours = median_time(lambda: ml.solvers.small_mutation_limit(a, z_big, beta=1.0), repeats)
+    if egt is None:
+        report.time(f"small-mutation limit, Z = {z_big}", t_ours, None)
+    else:
+        from egttools.analytical import PairwiseComparison
+        from egttools.games import Matrix2PlayerGameHolder
+        from egttools.utils import calculate_stationary_distribution
+
+        holder = Matrix2PlayerGameHolder(5, a)
+        egt_model = PairwiseComparison(z_big, holder)
+        trans, fix = egt_model.calculate_transition_and_fixation_matrix_sml(1.0)
+        zero = fix == 0
+        diff = float(np.abs(fix - ours.fixation)[~zero].max())
+        report.check("fixation probabilities where egttools' are nonzero", diff < MATCH_TOL,
+                     f"max |diff| {diff:.1e}; {int(zero.sum()) - 5} truncated to 0 by egttools "
+                     f"(ours {ours.fixation[zero & ~np.eye(5, dtype=bool)].max():.1e} at most)")
+        theirs_p = np.asarray(calculate_stationary_distribution(trans.transpose()))
+        diff = float(np.abs(theirs_p - ours.stationary).max())
+        report.check("stationary distribution", diff < MATCH_TOL, f"max |diff| {diff:.1e}")
+        t_theirs = median_time(
+            lambda: egt_model.calculate_transition_and_fixation_matrix_sml(1.0), repeats)
+        report.time(f"small-mutation limit, Z = {z_big} (egttools C++)", t_ours, t_theirs)
+    print("\n6. full chain, 3 strategies, Z=200 (20,301 states), beta=1, mutation=0.001: "
+          "ours used to call it reducible; egttools has only a dense eigenvector")
+    a3 = np.random.default_rng(SEED).random((3, 3))
+
+    def full200() -> Any:
+        chain = ml.solvers.transition_matrix(a3, 200, beta=1.0, mutation=1e-3, others_only=True)
+        return chain, chain.stationary_distribution()
+
+    chain, p = full200()
+    residual = float(np.abs(chain.matrix.T @ p - p).max())
+    report.check("stationary distribution residual |pP - p|", residual < 1e-12,
+                 f"{residual:.1e}")
+    report.time("full chain Z = 200: matrix + stationary distribution",
+                median_time(full200, max(3, repeats // 4)), None)
+
+
+def run_worker(kind: str) -> None:
+    """One measurement alone in this process (for its peak memory): ``sml64-ours``,
+    ``sml64-egttools`` (64 strategies, Z = 500) or ``full4-iterative`` (k = 4, Z = 100)."""
+    start = time.perf_counter()
+    if kind == "sml64-ours":
+        a = np.random.default_rng(SEED).random((64, 64))
+        tracemalloc.start()
+        out = ml.solvers.small_mutation_limit(a, 500, beta=1.0).stationary
+        extra = f"tracemalloc peak {tracemalloc.get_traced_memory()[1] / 2**20:.1f} MiB"
+    elif kind == "sml64-egttools":
+        from egttools.analytical import PairwiseComparison
+        from egttools.games import Matrix2PlayerGameHolder
+        from egttools.utils import calculate_stationary_distribution
+
+        a = np.random.default_rng(SEED).random((64, 64))
+        holder = Matrix2PlayerGameHolder(64, a)
+        trans, _ = PairwiseComparison(500, holder).calculate_transition_and_fixation_matrix_sml(
+            1.0)
+        out = np.asarray(calculate_stationary_distribution(trans.transpose()))
+        extra = ""
+    else:
+        a = np.random.default_rng(SEED).random((4, 4))
+        chain = ml.solvers.transition_matrix(a, 100, beta=1.0, mutation=1e-3, others_only=True)
+        out = chain.stationary_distribution(method="iterative")
+        extra = f"residual {np.abs(chain.matrix.T @ out - out).max():.1e}"
+    elapsed = time.perf_counter() - start
+    np.save(f"/tmp/bench_evolution_{kind}.npy", out)
+    print(f"{elapsed:.3f} {extra}")
+
+
+def measured(kind: str) -> tuple[float, float, str, NDArray[np.float64]]:
+    """Run :func:`run_worker` in a child: (seconds, peak RSS in MiB, extra, answer)."""
+    proc = subprocess.Popen([sys.executable, __file__, "--worker", kind],
+                            stdout=subprocess.PIPE, text=True)
+    _, status, usage = os.wait4(proc.pid, 0)
+    assert proc.stdout is not None
+    line = proc.stdout.read().strip()
+    if status != 0:
+        raise RuntimeError(f"worker {kind} failed: {line}")
+    seconds, _, extra = line.partition(" ")
+    answer = np.load(f"/tmp/bench_evolution_{kind}.npy")
+    return float(seconds), usage.ru_maxrss / 1024, extra, answer
+
+
+def case_large(report: Report, egt: Any) -> None:
+    print("\n7. (--large) 64 strategies, small-mutation limit at Z=500 (random 64x64, seed "
+          f"{SEED}), beta=1: time and peak memory, each library alone in a child process")
+    t_ours, rss_ours, extra, p_ours = measured("sml64-ours")
+    print(f"  ours: {t_ours:.2f} s, peak RSS {rss_ours:.0f} MiB ({extra})")
+    if egt is not None:
+        t_theirs, rss_theirs, _, p_theirs = measured("sml64-egttools")
+        print(f"  egttools: {t_theirs:.2f} s, peak RSS {rss_theirs:.0f} MiB")
+        big = p_theirs > 1e-7
+        diff = float(np.abs(p_theirs - p_ours)[big].max())
+        report.check("stationary distribution (where egttools' > 1e-7)", diff < MATCH_TOL,
+                     f"max |diff| {diff:.1e}")
+        report.time("small-mutation limit, 64 strategies, Z = 500 (child process)", t_ours,
+                    t_theirs)
+    print("\n8. (--large) full chain, 4 strategies, Z=100 (176,851 states), beta=1, "
+          "mutation=0.001: ours iterative (egttools: dense eigenvector of 176,851 states, "
+          "not run)")
+    t_it, rss_it, extra, _ = measured("full4-iterative")
+    print(f"  ours: {t_it:.2f} s end to end, peak RSS {rss_it:.0f} MiB ({extra})")
+    report.time("full chain, 4 strategies, Z = 100: matrix + iterative solve", t_it, None)
+
+
 def case_nashpy(report: Report, repetitions: int, repeats: int) -> None:
     print(f"\n4. fixation probability vs nashpy: Moran, N={NASHPY_N}, A={NASHPY_GAME.tolist()}, "
           "one defector among cooperators")
@@ -308,11 +461,20 @@ def main(argv: list[str] | None = None) -> int:
                         help="200 nashpy simulations instead of 1,000")
     parser.add_argument("--dense", action="store_true",
                         help="also run egttools' dense stationary distribution on 5,151 states")
+    parser.add_argument("--large", action="store_true",
+                        help="also 64 strategies at Z = 500 (egttools: minutes) and the "
+                        "176,851-state chain")
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.worker:
+        run_worker(args.worker)
+        return 0
 
+    threads = {v: os.environ[v] for v in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS")
+               if v in os.environ}
     print(f"python {platform.python_version()}, numpy {np.__version__}, "
-          f"multilateral {ml.__version__}, threads: OMP={os.environ['OMP_NUM_THREADS']}, "
-          f"OPENBLAS={os.environ['OPENBLAS_NUM_THREADS']}; median of {args.repeats} runs")
+          f"multilateral {ml.__version__}, threads: {threads or 'libraries default'}; "
+          f"median of {args.repeats} cold runs; load average {os.getloadavg()[0]:.1f}")
     try:
         import egttools
     except ImportError as err:
@@ -330,6 +492,9 @@ def main(argv: list[str] | None = None) -> int:
     case_sml(report, egttools, args.repeats)
     case_full3(report, egttools, args.repeats, args.dense)
     case_nashpy(report, 200 if args.quick else 1000, args.repeats)
+    case_limits(report, egttools, args.repeats)
+    if args.large:
+        case_large(report, egttools)
     print("\nsummary (ours/theirs < 1: ours is faster)")
     for label, ours, theirs in report.rows:
         ratio = "" if theirs is None else f"{ours / theirs:10.4f}"

@@ -655,3 +655,30 @@ def test_two_strategy_full_chain_matches_detailed_balance(
     expected = ml.solvers.pairwise_comparison(d[::-1], beta=beta,
                                               mutation=mutation).stationary_distribution()
     np.testing.assert_allclose(chain.stationary_distribution()[::-1], expected, atol=1e-9)
+
+
+@given(st.lists(st.floats(-1, 1), min_size=16, max_size=16), st.integers(5, 9),
+       st.floats(0.005, 0.2), st.floats(0.0, 2.0))
+def test_iterative_stationary_distribution_matches_the_sparse_lu(
+        values: list[float], z: int, mutation: float, beta: float) -> None:
+    # BiCGSTAB with aggregation multigrid (coarse levels forced here by a small coarsest
+    # size) against the direct solve, on four-strategy chains
+    from multilateral.solvers.evolutionary import _iterative
+
+    a = np.array(values).reshape(4, 4)
+    chain = transition_matrix(a, z, beta=beta, mutation=mutation)
+    saved = _iterative.COARSEST
+    _iterative.COARSEST = 30
+    try:
+        iterative = chain.stationary_distribution(method="iterative")
+    finally:
+        _iterative.COARSEST = saved
+    direct = chain.stationary_distribution(method="direct")
+    np.testing.assert_allclose(iterative, direct, atol=1e-9)
+    assert float(np.abs(chain.matrix.T @ iterative - iterative).max()) < 1e-8
+
+
+def test_stationary_method_is_checked() -> None:
+    chain = transition_matrix(RPS, 5, beta=1.0, mutation=0.1)
+    with pytest.raises(InvalidArgumentError, match="method"):
+        chain.stationary_distribution(method="eig")

@@ -22,6 +22,7 @@ from ..._numeric import readonly
 from ..._validation import check_tol
 from ...errors import DegenerateGameError, InvalidArgumentError, InvalidProbabilityError
 from ...tolerances import PROBABILITY, ROUNDING
+from ._iterative import generator_transpose
 
 if TYPE_CHECKING:
     from scipy.sparse import sparray, spmatrix
@@ -99,7 +100,7 @@ def stationary_distribution(matrix: ArrayLike | sparray | spmatrix, *, tol: floa
             f"the matrix must be row-stochastic; row {bad} sums to {sums[bad]!r}")
     if size == 1:
         return readonly(np.ones(1), dtype=None)
-    system = _generator_transpose(p)
+    system = generator_transpose(p)
     x = _solve_fixing(system, size - 1)
     if x is not None and np.all(np.isfinite(x)):
         top = int(np.argmax(np.abs(x)))
@@ -121,23 +122,6 @@ def stationary_distribution(matrix: ArrayLike | sparray | spmatrix, *, tol: floa
     x = np.clip(x, 0.0, None)
     out: NDArray[np.float64] = x / x.sum()
     return readonly(out, dtype=None)
-
-
-def _generator_transpose(p: Any) -> Any:
-    """``P^T - I`` with each diagonal entry ``P_ii - 1`` taken as minus the sum of the
-    off-diagonal entries of row ``i`` (as in the Grassmann-Taksar-Heyman algorithm): when a
-    state is left with probability ``1e-12``, ``P_ii - 1`` computed from ``P_ii`` keeps no
-    correct digit, the off-diagonal sum keeps all of them. CSC."""
-    import scipy.sparse as sp
-
-    coo = p.tocoo()
-    off = coo.row != coo.col
-    rows, cols, vals = coo.row[off], coo.col[off], coo.data[off]
-    leave = np.bincount(rows, weights=vals, minlength=p.shape[0])
-    size = p.shape[0]
-    return sp.csc_array((np.concatenate([vals, -leave]),
-                         (np.concatenate([cols, np.arange(size)]),
-                          np.concatenate([rows, np.arange(size)]))), shape=(size, size))
 
 
 def _solve_fixing(system: Any, j: int) -> NDArray[np.float64] | None:
