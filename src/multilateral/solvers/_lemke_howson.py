@@ -98,6 +98,7 @@ def equilibrium(
     """
     exact = None
     bases: Bases | None = None
+    a, b = np.ascontiguousarray(a), np.ascontiguousarray(b)  # (views of the payoff array)
     try:
         x, y, bases, _ = float_path(a, b, dropped)
     except SolverError:
@@ -114,7 +115,7 @@ def equilibrium(
     ay, xb = a @ y, x @ b
     u = (float(x @ ay), float(xb @ y))
     r = max(float(ay.max()) - u[0], float(xb.max()) - u[1])
-    scale = max(1.0, float(np.abs(a).max()), float(np.abs(b).max()))
+    scale = max(1.0, -_low(a), _high(a), -_low(b), _high(b))
     if r > tol * scale * 10:
         raise SolverError(
             f"Lemke-Howson produced a profile with regret {r:.3g} > tol; the game may be too "
@@ -135,9 +136,17 @@ def _clean(s: NDArray[np.float64], tol: float) -> NDArray[np.float64]:
     return s
 
 
+def _low(u: NDArray[np.float64]) -> float:
+    return float(np.minimum.reduce(u, axis=None))  # (u.min() adds a Python-level wrapper)
+
+
+def _high(u: NDArray[np.float64]) -> float:
+    return float(np.maximum.reduce(u, axis=None))
+
+
 def _positive_into(out: NDArray[np.float64], u: NDArray[np.float64]) -> None:
     """Write ``u`` shifted and scaled into ``[1, 2]`` (same path, well conditioned) to ``out``."""
-    lo, hi = float(u.min()), float(u.max())
+    lo, hi = _low(u), _high(u)
     if hi == lo:
         out[...] = 1.0
         return
@@ -192,16 +201,15 @@ def float_path(
             p = d[i]
             if p > ROUNDING:  # the update of _Tableau.exchange, inline
                 prow = t.rows[i] / p
+                prow[j] = 1.0 / p
                 d[i] = 0.0
+                t.cols[j].fill(0.0)
                 if t.single:
                     dger(-1.0, d, prow, 1, 1, t.tab, 1, 1, 1)
                 else:
                     for block, cut in t.blocks:
                         dger(-1.0, d, prow[cut], 1, 1, block, 1, 1, 1)
                 t.rows[i][:] = prow
-                col = t.cols[j]
-                np.multiply(d, -1.0 / p, col)
-                col[i] = 1.0 / p
                 done = bool(rhs[rhs.argmin()] > SAME_POINT)
                 if not done:  # a basic value fell to zero: maybe a tie; undo, decide carefully
                     t.exchange(i, j)
@@ -261,12 +269,12 @@ class _Tableau:
         d = self.cols[j].copy()
         p = d[i]
         prow = self.rows[i] / p
-        d[i] = 0.0
+        prow[j] = 1.0 / p  # column j is zeroed: the update writes -d_l / p into it
+        d[i] = 0.0  # row i is written whole afterwards
+        self.cols[j].fill(0.0)
         for block, cut in self.blocks:
             dger(-1.0, d, prow[cut], 1, 1, block, 1, 1, 1)
         self.rows[i][:] = prow
-        np.multiply(d, -1.0 / p, self.cols[j])
-        self.cols[j][i] = 1.0 / p
 
 
 def _ratio_row(
