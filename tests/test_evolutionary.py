@@ -682,3 +682,19 @@ def test_stationary_method_is_checked() -> None:
     chain = transition_matrix(RPS, 5, beta=1.0, mutation=0.1)
     with pytest.raises(InvalidArgumentError, match="method"):
         chain.stationary_distribution(method="eig")
+
+
+@given(st.integers(1, 30), st.integers(1, 5))
+def test_population_states_by_stars_and_bars_match_the_recursive_definition(
+        z: int, k: int) -> None:
+    # the old recursive construction: first count from Z down to 0, the rest recursively
+    def recursive(total: int, parts: int) -> np.ndarray:
+        if parts == 1:
+            return np.array([[total]], dtype=np.int64)
+        return np.vstack([np.column_stack([np.full(len(rest), first, dtype=np.int64), rest])
+                          for first in range(total, -1, -1)
+                          for rest in [recursive(total - first, parts - 1)]])
+
+    states = population_states(z, k)
+    assert np.array_equal(states, recursive(z, k))
+    assert len(states) == math.comb(z + k - 1, k - 1)

@@ -18,6 +18,7 @@ References
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -71,13 +72,23 @@ MAX_STATES = 5_000_000
 
 @functools.lru_cache(maxsize=256)
 def _compositions(total: int, parts: int) -> NDArray[np.int64]:
+    """All ``parts`` counts summing to ``total`` in decreasing lexicographic order, by stars
+    and bars: the bars' positions ``b_1 < ... < b_{k-1}`` among ``total + parts - 1`` slots
+    come from :func:`itertools.combinations` in increasing lexicographic order, which is
+    the counts' ``n_1 = b_1``, ``n_i = b_i - b_{i-1} - 1``, ``n_k = total + parts - 2 -
+    b_{k-1}`` in increasing order; reversed. One C-level pass, no recursion."""
     if parts == 1:
-        return np.array([[total]], dtype=np.int64)
-    blocks = []
-    for first in range(total, -1, -1):
-        rest = _compositions(total - first, parts - 1)
-        blocks.append(np.column_stack([np.full(len(rest), first, dtype=np.int64), rest]))
-    out = np.vstack(blocks)
+        out = np.array([[total]], dtype=np.int64)
+    else:
+        count = math.comb(total + parts - 1, parts - 1)
+        bars = np.fromiter(itertools.chain.from_iterable(
+            itertools.combinations(range(total + parts - 1), parts - 1)),
+            dtype=np.int64, count=count * (parts - 1)).reshape(count, parts - 1)[::-1]
+        edges = np.empty((count, parts + 1), dtype=np.int64)
+        edges[:, 0] = -1
+        edges[:, 1:-1] = bars
+        edges[:, -1] = total + parts - 1
+        out = np.diff(edges, axis=1) - 1
     out.flags.writeable = False
     return out
 
