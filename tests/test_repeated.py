@@ -677,3 +677,19 @@ class TestIssue13:
                 assert floats.exact is None and exact.exact is not None
                 assert floats.values == pytest.approx([float(v) for v in exact.exact],
                                                       abs=1e-12)
+
+    @pytest.mark.parametrize("profile", [
+        [A.generous_tit_for_tat(Fraction(1, 4))] * 2,
+        [A.generous_tit_for_tat(Fraction(1, 4)), A.grim_trigger()],
+        [A.random_player(Fraction(1, 2)), A.tit_for_tat()]])
+    def test_mixed_automata_against_the_definition(self, profile):
+        # mixed transitions (dyadic, so exact) take the Fraction path of the recurrence
+        pd = ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0)
+        cd = solvers.critical_discount(pd, profile, noise=Fraction(1, 50))
+        for k in range(1, 20):
+            delta = Fraction(k, 20)
+            if any(abs(float(delta) - x) < 1e-12 for p in cd.feasible for x in p):
+                continue
+            inside = any(lo <= delta <= hi for lo, hi in cd.feasible)
+            assert inside == all(g <= 0 for g in exact_gains(pd, profile, delta,
+                                                             Fraction(1, 50)))
