@@ -77,6 +77,37 @@ def completions(w: list[int], q: int, johnston: bool) -> list[NDArray[Any]]:
     return out
 
 
+def completions_float(w: list[int], q: int, scale: float) -> list[NDArray[np.float64]]:
+    """Johnston's ``E_l(a)`` in float64 without cancellation (all increments positive).
+
+    ``E_l = E_{l+1} + [q - w_l <= a < q - w_{l+1}] + sum_{v = q - w_l - a}^{q - w_{l+1} - 1 - a}
+    H_l(v)`` with ``H_l`` the sum of the subset counts of the members after each ``r > l``:
+    windows of length ``w_l - w_{l+1}``, summed directly (``w_1 - w_n`` vector additions).
+    Every count is multiplied by ``scale`` (to stay finite).
+    """
+    n = len(w)
+    a = np.arange(q)
+    out: list[NDArray[np.float64]] = [np.zeros(0)] * n
+    g = np.zeros(q)   # subset counts of the members after l + 1 (times scale)
+    g[0] = scale
+    h = np.zeros(q)   # sum over r > l of the subset counts of the members after r
+    e = np.where(a >= q - w[n - 1], scale, 0.0)
+    out[n - 1] = e
+    for lam in range(n - 2, -1, -1):
+        h = h + g   # now the sum over r > lam (G of r = lam + 1 added)
+        e = e + np.where((a >= q - w[lam]) & (a < q - w[lam + 1]), scale, 0.0)
+        for t in range(w[lam] - w[lam + 1]):
+            c = q - w[lam] + t                 # v = c - a, for a = 0 .. c
+            if c >= 0:
+                e[:c + 1] += h[c::-1]
+        out[lam] = e
+        wn = w[lam + 1]   # move the suffix: members after lam = after lam + 1, plus lam + 1
+        if wn < q:
+            g = g.copy()
+            g[wn:] += g[:q - wn].copy()
+    return out
+
+
 class _Passes:
     """``J_i(u_k)`` for all members and a batch of nodes, with the backward tables ``R_i``
     kept only every ``stride`` members and recomputed block by block (memory
@@ -166,19 +197,27 @@ def critical_integrals(w: list[int], q: int, johnston: bool,
     """``(integral_0^1 J_i(u) du for each member, number of minimal winning coalitions)``,
     Fractions and int, or floats."""
     n = len(w)
+    if not exact:
+        return _float_integrals(w, q, johnston)
     e = completions(w, q, johnston)
-    if exact:
-        d = degree(w, q) + 1
-        nodes = np.array(list(range(d)), dtype=object)
-        rows = max(1, NODE_CHUNK // 8 // (n * q))   # Python integers: keep fewer of them
-        values = np.concatenate([_Passes(w, q, e, nodes[lo:lo + rows]).run()[0]
-                                 for lo in range(0, d, rows)], axis=1)
-        weights = exact_node_weights(d)
-        count: int | None = None if johnston else critical_counts(w, q)[1]
-        return [sum((Fraction(int(values[i, k])) * weights[k] for k in range(d)),
-                    start=Fraction(0)) for i in range(n)], count
+    d = degree(w, q) + 1
+    nodes = np.array(list(range(d)), dtype=object)
+    rows = max(1, NODE_CHUNK // 8 // (n * q))   # Python integers: keep fewer of them
+    values = np.concatenate([_Passes(w, q, e, nodes[lo:lo + rows]).run()[0]
+                             for lo in range(0, d, rows)], axis=1)
+    weights = exact_node_weights(d)
+    count: int | None = None if johnston else critical_counts(w, q)[1]
+    return [sum((Fraction(int(values[i, k])) * weights[k] for k in range(d)),
+                start=Fraction(0)) for i in range(n)], count
+
+
+def _float_integrals(w: list[int], q: int, johnston: bool) -> tuple[list[float], float]:
+    n = len(w)
     scale = 2.0 ** -min(n, 900)   # counts up to 2**n stay finite in float64
-    ef = [np.asarray(x, dtype=float) * scale for x in e]
+    if johnston:
+        ef = completions_float(w, q, scale)
+    else:
+        ef = [np.asarray(x, dtype=float) * scale for x in completions(w, q, False)]
     x, g = np.polynomial.legendre.leggauss(degree(w, q) // 2 + 1)
     u, g = np.append((x + 1.0) / 2.0, 1.0), np.append(g / 2.0, 0.0)   # u = 1: counts
     rows = min(len(u), NODE_CHUNK // (n * q))   # nodes per pass when every R_i is kept
