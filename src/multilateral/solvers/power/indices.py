@@ -1,8 +1,13 @@
 """The power indices: Shapley-Shubik, Banzhaf, Johnston, Deegan-Packel and Holler-Packel.
 
-Weighted games go to the dynamic programs of :mod:`._weighted` (exact when cheap, see
-:data:`EXACT_SHAPLEY_BUDGET` and :data:`EXACT_BANZHAF_BUDGET`), other simple games to the
-enumeration of :mod:`._enumeration`. The overview and the references are in
+Up to :data:`SMALL_MEMBERS` members every index enumerates the coalitions
+(:mod:`._enumeration`). Beyond that, weighted games go to the dynamic programs of
+:mod:`._weighted` (Shapley-Shubik and Banzhaf; exact when cheap, see
+:data:`EXACT_SHAPLEY_BUDGET` and :data:`EXACT_BANZHAF_BUDGET`) and :mod:`._critical`
+(Johnston, Deegan-Packel, Holler-Packel; see :data:`EXACT_CRITICAL_BUDGET`); size-threshold
+games of up to 32 members (double majorities, and weighted games whose weights are too large
+for a table) are counted in two halves (:mod:`._threshold`, :mod:`._vulnerable`); other
+simple games are enumerated (at most 25 members). The overview and the references are in
 :mod:`multilateral.solvers.power`.
 """
 
