@@ -95,6 +95,19 @@ def test_exact_games_get_exact_equilibria_from_every_label(game):
 
 
 @settings(deadline=None)
+@given(mst.normal_form_games(n=2, n_actions=st.integers(1, 5)))
+def test_degenerate_float_games_from_every_label(game):
+    # the same small-integer games as floats: ties decided by the float lexicographic rule
+    floats = ml.NormalFormGame(game.float_payoffs)
+    every = ml.solvers.nash_equilibria(game)
+    for k in range(sum(game.shape)):
+        eq = ml.solvers.lemke_howson(floats, initial_dropped_label=k)
+        assert eq.exact is None and float_regret(floats, eq) <= 1e-9
+        if len(every) == 1:
+            assert as_set([eq]) == as_set(every)
+
+
+@settings(deadline=None)
 @given(mst.normal_form_games(n=2, n_actions=st.integers(1, 5)), st.data())
 def test_float_path_verified_exactly_is_the_exact_lexicographic_path(game, data):
     ap, bp = lh.exact_positive(game.payoff_array(0)), lh.exact_positive(game.payoff_array(1))
