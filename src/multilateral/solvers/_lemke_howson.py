@@ -313,7 +313,13 @@ def _ratio_row(
 # -- exact kernel and exact verification ---------------------------------------------------------
 def exact_positive(u: NDArray[Any]) -> list[list[int]]:
     """Exact payoffs as positive Python ints with the same best responses (scaled, shifted)."""
-    rows = np.asarray(u).tolist()  # Python ints (int arrays) or the objects held
+    arr = np.asarray(u)
+    if arr.dtype.kind in "iu" and arr.size:  # machine ints: shift in numpy if it cannot overflow
+        low, high = int(arr.min()), int(arr.max())
+        if low > -(2**61) and high < 2**61:
+            shifted: list[list[int]] = (arr.astype(np.int64) - low + 1).tolist()
+            return shifted
+    rows = arr.tolist()  # Python ints or the objects held
     if not all(type(v) is int for row in rows for v in row):
         fr = [[as_fraction(v) for v in row] for row in rows]
         den = lcm(*(v.denominator for row in fr for v in row))
