@@ -44,7 +44,7 @@ from numpy.typing import NDArray
 
 from .._namespace import public_dir
 from ..errors import SolverError
-from ..tolerances import SAME_POINT
+from ..tolerances import ROUNDING, SAME_POINT
 from ._qhull import complementary_pairs, label_codes
 from ._vertices import NotSimple, generic_weights, reverse_search
 
@@ -178,8 +178,10 @@ def degenerate_equilibria(ap: Float, bp: Float, limit: int) -> Found | None:
         points, labels = [], []
         try:
             for bases, slack in reverse_search(g, h, start, limit, perturb=PERTURBATION * weights):
-                real = np.all(slack >= -SAME_POINT, axis=1)  # else a perturbation artefact
-                tight = slack[real] <= SAME_POINT
+                # real vertices only (else a perturbation artefact); tight rows to round-off:
+                # distinct vertices of integer games can be far closer than SAME_POINT
+                real = np.all(slack >= -ROUNDING, axis=1)
+                tight = slack[real] <= ROUNDING
                 tight[np.arange(tight.shape[0])[:, None], bases[real]] = True
                 _, first = np.unique(label_codes(tight), return_index=True)
                 points.append(np.clip(slack[real][first][:, start], 0.0, None))

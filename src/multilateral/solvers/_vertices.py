@@ -173,7 +173,9 @@ def reverse_search(
             if perturb is None:
                 nreal = ns
             else:
-                rstep = np.clip(real[vc, qc] / lq[cut][k, pc], 0.0, None)
+                # the unperturbed step: negative where the basis is infeasible unperturbed
+                # (the walk passes through such bases; their descendants need exact slacks)
+                rstep = real[vc, qc] / lq[cut][k, pc]
                 nreal = real[vc] - rstep[:, None] * prow
                 nreal[k, qc] = np.inf
                 nreal[k, left] = rstep
