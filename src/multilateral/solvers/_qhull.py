@@ -17,6 +17,9 @@ __all__ = ["QhullFailed", "complementary_pairs", "label_codes", "qhull_vertices"
 __dir__ = public_dir(__all__)
 
 
+_PAIR_BLOCK = 4_000_000  # vertex pairs compared per block (32 MB of int64 codes)
+
+
 class QhullFailed(Exception):
     """qhull raised (internal signal; the caller words the error)."""
 
@@ -88,8 +91,11 @@ def complementary_pairs(lx: NDArray[np.bool_], ly: NDArray[np.bool_]) -> NDArray
         else:
             ex, ey = np.arange(len(mx)), np.arange(0)
         for xi, yi in ((ex, np.arange(len(my))), (np.setdiff1d(np.arange(len(mx)), ex), ey)):
-            hit = np.argwhere(((full ^ mx[xi])[:, None] & ~my[yi][None, :]) == 0)
-            parts.append(np.column_stack([xi[hit[:, 0]], yi[hit[:, 1]]]))
+            step = max(1, _PAIR_BLOCK // max(1, len(yi)))  # bounded memory per block
+            for c0 in range(0, len(xi), step):
+                xc = xi[c0 : c0 + step]
+                hit = np.argwhere(((full ^ mx[xc])[:, None] & ~my[yi][None, :]) == 0)
+                parts.append(np.column_stack([xc[hit[:, 0]], yi[hit[:, 1]]]))
         return np.concatenate(parts).astype(np.intp)
     missing = (~lx).astype(np.float32) @ (~ly).T.astype(np.float32)
     return np.argwhere(missing < 0.5)
