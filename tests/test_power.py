@@ -519,6 +519,8 @@ def test_counting_in_two_halves_matches_enumeration(game):
     form = _threshold.size_threshold(game)
     assert form is not None
     assert np.array_equal(_threshold.swings_by_size(form), _enumeration.swings_by_size(game))
+    assert np.array_equal(np.array(_threshold.swings_by_table(form)),
+                          _enumeration.swings_by_size(game))
     assert np.array_equal(_threshold.minimal_by_size(form),
                           _enumeration.minimal_by_size(game, "test"))
     raw = _vulnerable.johnston_raw(form)
@@ -607,3 +609,22 @@ def test_public_dispatch_above_twenty_members_matches_the_enumeration(monkeypatc
     monkeypatch.setattr(power.indices, "SMALL_MEMBERS", 25)   # now they enumerate
     for f, index in zip(fast, (johnston, deegan_packel, holler_packel), strict=True):
         assert f.values == index(game).values
+
+
+def test_double_majority_of_200_members_by_weight_table():
+    rng = np.random.default_rng(11)
+    weights = [int(w) for w in rng.integers(1, 12, 200)]
+    members = [f"M{i}" for i in range(200)]
+    game = intersection(WeightedVotingGame([1] * 200, 100, members=members),
+                        WeightedVotingGame(weights, Fraction(65, 100) * sum(weights),
+                                           members=members))
+    ss, bz = shapley_shubik(game), banzhaf(game)
+    assert ss.exact and bz.exact and sum(ss.values) == 1
+    order = np.argsort(weights, kind="stable")   # more population, at least as much power
+    assert np.all(np.diff(ss.as_float()[order]) >= 0)
+    # the same counts as the two-halves counting on a 30-member double majority
+    small = intersection(WeightedVotingGame([1] * 30, 16),
+                         WeightedVotingGame(weights[:30], Fraction(65, 100) * sum(weights[:30])))
+    form = _threshold.size_threshold(small)
+    assert np.array_equal(np.array(_threshold.swings_by_table(form)),
+                          _threshold.swings_by_size(form))

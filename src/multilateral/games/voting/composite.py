@@ -41,7 +41,8 @@ class CompositeVotingGame(SimpleGame):
     :meth:`is_winning` and :attr:`veto_players`. Power indices of composite games are exact:
     double majorities and other combinations of one weighted game with member counts are
     counted in two halves (up to 32 members: the EU Council's 27 in about 0.3 s an index,
-    Johnston about 1 s); other composite games enumerate the ``2**n`` coalitions (at most
+    Johnston about 1 s; beyond, Shapley-Shubik and Banzhaf from a weight table when the
+    weights are moderate); other composite games enumerate the ``2**n`` coalitions (at most
     :data:`MAX_ENUMERATION_MEMBERS` members).
 
     See Also

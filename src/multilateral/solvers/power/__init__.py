@@ -68,7 +68,12 @@ members (the EU Council: about 0.3 s an index). Johnston (:mod:`._vulnerable`) s
 members into the heavier and the lighter half: the critical members of a coalition are the
 first of each part, and each way of splitting them is a window on the weight of one part
 set by the other (the EU Council: about 1 s under load). Weighted games with weights too
-large for a table use the same counting up to 32 members.
+large for a table use the same counting up to 32 members. Size-threshold games of more
+members (a double majority of 200 members) get Shapley-Shubik and Banzhaf from a table over
+weights below the largest threshold with the sizes packed into Python integers (each size
+reads its own window), exactly, when ``n`` times the table stays below
+:data:`~._threshold.MAX_SIZE_TABLE` (measured: 200 members at total weight 1,000-10,000,
+0.2-2.5 s under load); their other indices are refused.
 
 Other composite games enumerate the ``2**n`` coalitions with numpy, exactly, for at most
 :data:`~multilateral.games.voting.MAX_ENUMERATION_MEMBERS` (25) members; larger games raise

@@ -20,6 +20,7 @@ members in about 0.3 s an index, at most :data:`MAX_MIDDLE_MEMBERS` members.
 
 from __future__ import annotations
 
+import math
 from fractions import Fraction
 
 import numpy as np
@@ -29,12 +30,15 @@ from ...games.voting import CompositeVotingGame, SimpleGame, WeightedVotingGame
 
 __all__ = [
     "MAX_MIDDLE_MEMBERS",
+    "MAX_SIZE_TABLE",
     "Half",
     "SizeThreshold",
     "count_pairs",
     "minimal_by_size",
     "size_threshold",
     "swings_by_size",
+    "swings_by_table",
+    "table_entries",
 ]
 
 #: The largest number of members counted by meeting in the middle (2**16 subsets a half;
@@ -258,3 +262,100 @@ def minimal_by_size(form: SizeThreshold) -> NDArray[np.int64]:
         for k, j in enumerate(right):
             out[j, 1:top] += per_b[k]
     return out
+
+
+# -- beyond 32 members: a table over weights with sizes packed into Python integers ------------
+#: ``n * (largest finite threshold)`` up to which :func:`swings_by_table` runs.
+MAX_SIZE_TABLE = 40_000_000
+
+
+def table_entries(form: SizeThreshold) -> int:
+    """Entries of the weight table :func:`swings_by_table` needs (its cost, times ``n``)."""
+    finite = [t for t in form.thresholds if t is not None]
+    return max([max(t, 0) for t in finite], default=0) + 1
+
+
+def swings_by_table(form: SizeThreshold) -> NDArray[np.int64] | list[list[int]]:
+    """``out[i][k]``: winning coalitions of size ``k`` that ``i`` swings (i included), exact.
+
+    The subsets' counts by weight ``v < V`` (``V`` the largest finite threshold) and size,
+    sizes packed into one Python integer per weight (fields of ``n + 1`` bits or more); a
+    member is removed by dividing by ``1 + y x**w_i`` (prefix sums at ``x, x - w_i, ...``),
+    and each size reads its own window ``[t(s + 1) - w_i, t(s) - 1]``.
+    """
+    w = form.weights
+    n = len(w)
+    size = table_entries(form)
+    nbytes = n // 8 + 1
+    bits = 8 * nbytes
+    mask = (1 << bits) - 1
+    table = np.zeros(size, dtype=object)
+    table[0] = 1
+    shifted = np.empty(size, dtype=object)
+    reach = 1
+    for x in sorted(w):
+        end = min(size, reach + x)
+        if x == 0:   # a member of weight 0 only adds to the size
+            np.left_shift(table, bits, out=shifted)
+            table = table + shifted
+            continue
+        if x < end:
+            np.left_shift(table[:end - x], bits, out=shifted[:end - x])
+            np.add(table[x:end], shifted[:end - x], out=table[x:end])
+        reach = end
+    prefix = np.empty(size + 1, dtype=object)
+    prefix[0] = 0
+    prefix[1:] = np.cumsum(table)
+    binomials = [math.comb(n - 1, s) for s in range(n)]
+    all_others = sum(c << (s * bits) for s, c in enumerate(binomials))
+
+    def below(x: int, wi: int) -> int:
+        """Packed counts of the subsets of the others that weigh less than ``x``."""
+        if x <= 0:
+            return 0
+        if x > size:
+            raise AssertionError("window beyond the table")  # pragma: no cover
+        if wi == 0:   # D = F / (1 + y): divide the packed polynomial in y exactly
+            return _divide_one_plus_y(int(prefix[x]), bits, n)
+        points = list(range(x, 0, -wi))
+        acc = 0
+        for p in reversed(points):
+            acc = int(prefix[p]) - (acc << bits)
+        return acc
+
+    cache: dict[int, list[int]] = {}
+    out = [[0] * (n + 1) for _ in range(n)]
+    total = sum(w)
+    for i, wi in enumerate(w):
+        if wi not in cache:
+            row = [0] * (n + 1)
+            values: dict[int, int] = {}
+            for s in range(n):   # S of size s without i; i makes it s + 1
+                t_hi = form.thresholds[s]
+                t_lo = form.thresholds[s + 1]
+                if t_lo is None:
+                    continue   # S + i of size s + 1 never wins
+                lo = max(t_lo, 0) - wi
+                hi_excl = total + 1 if t_hi is None else max(t_hi, 0)
+                if lo >= hi_excl:
+                    continue
+                for x in (lo, hi_excl):
+                    if x not in values:
+                        values[x] = all_others if x > total else below(x, wi)
+                count = ((values[hi_excl] >> (s * bits)) & mask) - (
+                    (values[lo] >> (s * bits)) & mask)
+                row[s + 1] = count
+            cache[wi] = row
+        out[i] = list(cache[wi])
+    return out
+
+
+def _divide_one_plus_y(packed: int, bits: int, n: int) -> int:
+    """The packed polynomial ``P / (1 + y)`` (exact division, fields of ``bits`` bits)."""
+    mask = (1 << bits) - 1
+    coeffs = [(packed >> (s * bits)) & mask for s in range(n + 1)]
+    out, carry = [], 0
+    for c in coeffs[:n]:
+        carry = c - carry
+        out.append(carry)
+    return sum(c << (s * bits) for s, c in enumerate(out))

@@ -35,7 +35,13 @@ from ._enumeration import (
     swing_half,
     swings_by_size,
 )
-from ._threshold import MAX_MIDDLE_MEMBERS, size_threshold
+from ._threshold import (
+    MAX_MIDDLE_MEMBERS,
+    MAX_SIZE_TABLE,
+    size_threshold,
+    swings_by_table,
+    table_entries,
+)
 from ._threshold import minimal_by_size as middle_minimal
 from ._threshold import swings_by_size as middle_swings
 from ._vulnerable import johnston_raw
@@ -109,9 +115,9 @@ def shapley_shubik(game: SimpleGame, *, exact: bool | None = None) -> PowerIndex
             return PowerIndex("shapley_shubik", game.members, values, use_exact)
     by_size = _swings(game)
     n = game.n_members
-    coef = [Fraction(math.factorial(k - 1) * math.factorial(n - k), math.factorial(n))
-            if k else Fraction(0) for k in range(n + 1)]
-    vals = tuple(sum((int(c) * coef[k] for k, c in enumerate(row)), start=Fraction(0))
+    orders = [math.factorial(k - 1) * math.factorial(n - k) if k else 0 for k in range(n + 1)]
+    denominator = math.factorial(n)   # integer sums first: one Fraction per member
+    vals = tuple(Fraction(sum(int(c) * orders[k] for k, c in enumerate(row)), denominator)
                  for row in by_size)
     return _finish("shapley_shubik", game, vals, exact)
 
@@ -340,9 +346,16 @@ def _middle_form(game: SimpleGame) -> Any:
 
 
 def _swings(game: SimpleGame) -> Any:
-    """``out[i, s]``: swings of ``i`` by coalition size, in two halves or by enumeration."""
+    """``out[i, s]``: swings of ``i`` by coalition size, in two halves, by a weight table
+    (size-threshold games of more than 32 members) or by enumeration."""
     form = _middle_form(game)
-    return swings_by_size(game) if form is None else middle_swings(form)
+    if form is not None:
+        return middle_swings(form)
+    if not isinstance(game, WeightedVotingGame) and game.n_members > MAX_MIDDLE_MEMBERS:
+        big = size_threshold(game)
+        if big is not None and game.n_members * table_entries(big) <= MAX_SIZE_TABLE:
+            return np.array(swings_by_table(big), dtype=object)
+    return swings_by_size(game)
 
 
 def _minimal_table(game: SimpleGame, what: str) -> Any:
