@@ -194,22 +194,28 @@ def float_path(
         rhs = t.rhs
         done = False
         if simple[side]:
-            d = t.cols[j].copy()
+            col = t.cols[j]
+            if col is None:
+                col = t.cols[j] = t.tab[:, j]
+            d = col.copy()
             q = t.quotients
             np.divide(d, rhs, q)
             i = int(q.argmax())
             p = d[i]
             if p > ROUNDING:  # the update of _Tableau.exchange, inline
-                prow = t.rows[i] / p
+                row = t.rows[i]
+                if row is None:
+                    row = t.rows[i] = t.tab[i]
+                prow = row / p
                 prow[j] = 1.0 / p
                 d[i] = 0.0
-                t.cols[j].fill(0.0)
+                col.fill(0.0)
                 if t.single:
                     dger(-1.0, d, prow, 1, 1, t.tab, 1, 1, 1)
                 else:
                     for block, cut in t.blocks:
                         dger(-1.0, d, prow[cut], 1, 1, block, 1, 1, 1)
-                t.rows[i][:] = prow
+                row[:] = prow
                 done = bool(rhs[rhs.argmin()] > SAME_POINT)
                 if not done:  # a basic value fell to zero: maybe a tie; undo, decide carefully
                     t.exchange(i, j)
@@ -226,19 +232,20 @@ def float_path(
     else:
         raise _stuck("floats", limit, dropped)
     x, y = np.zeros(m), np.zeros(n)
-    for row, label in enumerate(bases[1]):
+    for r, label in enumerate(bases[1]):
         if label < m:
-            x[label] = tabs[1][row, -1]
-    for row, label in enumerate(bases[0]):
+            x[label] = tabs[1][r, -1]
+    for r, label in enumerate(bases[0]):
         if label >= m:
-            y[label - m] = tabs[0][row, -1]
+            y[label - m] = tabs[0][r, -1]
     return x, y, bases, pivots
 
 
 class _Tableau:
     """A condensed tableau (Fortran order) with views of its rows, columns and BLAS blocks.
 
-    The views are made once: making a view costs about as much as a small pivot step.
+    Each view is made once, when first used: making a view costs about a tenth of a small
+    pivot step, and short paths touch few rows and columns.
     ``blocks`` are column blocks of at most ``_BLOCK`` numbers (Fortran-contiguous views:
     ``dger`` updates them in place); ``single`` when one block is the whole tableau.
     """
@@ -249,9 +256,9 @@ class _Tableau:
         rows, width = tab.shape
         step = max(1, _BLOCK // max(1, rows))
         self.tab = tab
-        self.rows = list(tab)
-        self.cols = list(tab.T)
-        self.rhs = self.cols[-1]
+        self.rows: list[NDArray[np.float64] | None] = [None] * rows  # views, made when used
+        self.cols: list[NDArray[np.float64] | None] = [None] * width
+        self.rhs = tab[:, -1]
         self.blocks = [
             (tab[:, lo : lo + step], slice(lo, lo + step)) for lo in range(0, width, step)
         ]
@@ -266,15 +273,16 @@ class _Tableau:
         rank-one update, ``d`` the old column ``j``), and column ``j`` becomes ``-d / p``
         with ``1 / p`` at row ``i`` (the column of the variable that left).
         """
-        d = self.cols[j].copy()
+        col, row = self.tab[:, j], self.tab[i]
+        d = col.copy()
         p = d[i]
-        prow = self.rows[i] / p
+        prow = row / p
         prow[j] = 1.0 / p  # column j is zeroed: the update writes -d_l / p into it
         d[i] = 0.0  # row i is written whole afterwards
-        self.cols[j].fill(0.0)
+        col.fill(0.0)
         for block, cut in self.blocks:
             dger(-1.0, d, prow[cut], 1, 1, block, 1, 1, 1)
-        self.rows[i][:] = prow
+        row[:] = prow
 
 
 def _ratio_row(
