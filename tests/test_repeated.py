@@ -693,3 +693,15 @@ class TestIssue13:
             inside = any(lo <= delta <= hi for lo, hi in cd.feasible)
             assert inside == all(g <= 0 for g in exact_gains(pd, profile, delta,
                                                              Fraction(1, 50)))
+
+    def test_exact_root_of_a_large_polynomial(self):
+        # noise makes every joint state reachable and the constraints of high degree with
+        # huge coefficients: the threshold's isolating interval is far narrower than 1e-40
+        # (it used to be matched against 40-digit values: "lost a root" with k = 4)
+        profile = [punishment(4, 2, 3)] * 3
+        cd = solvers.critical_discount(public_good(3), profile, noise=Fraction(1, 100))
+        fl = solvers.critical_discount(public_good(3, floats=True), profile, noise=0.01)
+        assert cd.exact is not None and cd.delta == pytest.approx(fl.delta, abs=1e-7)
+        for d, holds in ((cd.delta * 0.999, False), (cd.delta * 1.001, True)):
+            game = ml.RepeatedGame(public_good(3), d, noise=0.01)
+            assert solvers.is_subgame_perfect(game, profile).holds == holds

@@ -389,8 +389,9 @@ def _exact_root(p: Poly, a: Fraction, b: Fraction) -> Any:
         return guess
     import sympy
 
-    d = sympy.Symbol("delta")
-    for r in sympy.Poly(list(reversed(p)), d).real_roots():
-        if a <= Fraction(str(sympy.N(r, 40))) <= b:
-            return Fraction(int(r.p), int(r.q)) if r.is_Rational else r
-    raise AssertionError("lost a root")  # pragma: no cover
+    # the root's index among the real roots (Sturm count below a, exact: p(a) != 0 here),
+    # not a comparison of 40-digit values, which fails once [a, b] is narrower than 1e-40
+    poly = sympy.Poly(list(reversed(p)), sympy.Symbol("delta"))
+    below = poly.count_roots(None, sympy.Rational(a.numerator, a.denominator))
+    r = poly.real_roots()[int(below)]  # radicals for quadratics, as before
+    return Fraction(int(r.p), int(r.q)) if r.is_Rational else r
