@@ -116,8 +116,9 @@ def nash_equilibria(
     rebuilt and verified in rationals (beyond 53 bits: exact enumeration of small games,
     refusal of larger ones). Measured (random games, loaded 2-core machine,
     benchmarks/bench_nash.py --enumeration): 20x20 in about 2 minutes and 0.24 GB, the same
-    59 equilibria as quantecon (which took 3 minutes and 1.7 GB); 30x30 met 6e6 vertices in
-    10 minutes without finishing. For larger games use :func:`lemke_howson`.
+    59 equilibria as quantecon (which took 3 minutes and 1.7 GB); 30x30 met 5e6 vertices in
+    10 minutes without finishing (the counts grow 4-6x per two actions: some 1e9-1e10
+    vertices, days). For larger games use :func:`lemke_howson`.
 
     Returns
     -------
@@ -199,7 +200,7 @@ def vertex_enumeration(
                 n,
                 f"or raise the limit with max_vertices={bound} (a random game's polytope has "
                 "far fewer vertices than the bound, met at about 1e4 per second: a random "
-                "20x20 takes about 2 minutes, a 30x30 hours)",
+                "20x20 takes about 2 minutes, a 30x30 days)",
             )
         )
     # positive payoffs (equilibria do not change when a player's payoffs shift or scale)
