@@ -306,6 +306,31 @@ def run_bodies(theirs: dict[str, Any], repeats: int) -> tuple[bool, list[float]]
     return failed, ratios
 
 
+def run_double_majority(repeats: int) -> bool:
+    """200 members, a majority of members and 65% of the IMF-like weights (a double
+    majority of real size); SS and Banzhaf, exact (the other indices are refused)."""
+    failed = False
+    members = [f"M{i}" for i in range(BODY_N)]
+    for total in TOTALS:
+        weights = imf_like(total, n=BODY_N)
+
+        def build(w: list[int] = weights) -> ml.CompositeVotingGame:
+            return ml.games.intersection(
+                ml.WeightedVotingGame([1] * BODY_N, BODY_N // 2 + 1, members=members),
+                ml.WeightedVotingGame(w, Fraction(65, 100) * sum(w), members=members))
+
+        print(f"== {BODY_N} members, double majority: more than half of the members and 65% "
+              f"of total weight {total:,}")
+        for name in ("shapley_shubik", "banzhaf"):
+            result, t, problem = timed_index(build, name, repeats)
+            ok = not problem and result.exact and (name == "banzhaf" or sum(result.values) == 1)
+            failed |= not ok
+            print(f"   {name:16s} {t * 1e3:10.1f} ms   exact {bool(result and result.exact)}"
+                  f"{'' if ok else '  FAILED ' + problem}{'' if t < 1.0 else '  OVER 1 s'}")
+    print()
+    return failed
+
+
 def run_imf_votes(theirs: dict[str, Any], full: bool) -> bool:
     failed = False
     weights = imf_like(IMF_VOTES)
@@ -378,6 +403,7 @@ def main(argv: list[str] | None = None) -> int:
     failed |= run_eu(args.repeats)
     bad, body_ratios = run_bodies(theirs, args.repeats)
     failed |= bad
+    failed |= run_double_majority(args.repeats)
     if body_ratios:
         print(f"Banzhaf at {BODY_N} members: powerindex / multilateral, median "
               f"{statistics.median(body_ratios):.0f}x (range {min(body_ratios):.0f}x-"
