@@ -519,8 +519,9 @@ def test_counting_in_two_halves_matches_enumeration(game):
     form = _threshold.size_threshold(game)
     assert form is not None
     assert np.array_equal(_threshold.swings_by_size(form), _enumeration.swings_by_size(game))
-    assert np.array_equal(np.array(_threshold.swings_by_table(form)),
-                          _enumeration.swings_by_size(game))
+    for side in ("primal", "dual"):   # coalitions' weights, or their complements'
+        assert np.array_equal(np.array(_threshold.swings_by_table(form, side)),
+                              _enumeration.swings_by_size(game))
     assert np.array_equal(_threshold.minimal_by_size(form),
                           _enumeration.minimal_by_size(game, "test"))
     raw = _vulnerable.johnston_raw(form)

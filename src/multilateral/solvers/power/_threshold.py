@@ -269,23 +269,35 @@ def minimal_by_size(form: SizeThreshold) -> NDArray[np.int64]:
 MAX_SIZE_TABLE = 40_000_000
 
 
-def table_entries(form: SizeThreshold) -> int:
-    """Entries of the weight table :func:`swings_by_table` needs (its cost, times ``n``)."""
-    finite = [t for t in form.thresholds if t is not None]
-    return max([max(t, 0) for t in finite], default=0) + 1
+def table_entries(form: SizeThreshold, side: str = "best") -> int:
+    """Entries of the weight table :func:`swings_by_table` needs (its cost, times ``n``):
+    below the largest finite threshold (``"primal"``: coalitions), or below the largest
+    ``W - t(s) + 1`` (``"dual"``: their complements); ``"best"``: the smaller."""
+    total = sum(form.weights)
+    finite = [max(t, 0) for t in form.thresholds if t is not None]
+    primal = max(finite, default=0) + 1
+    dual = total - min(finite, default=total) + 2
+    return {"primal": primal, "dual": dual, "best": min(primal, dual)}[side]
 
 
-def swings_by_table(form: SizeThreshold) -> NDArray[np.int64] | list[list[int]]:
+def swings_by_table(form: SizeThreshold, side: str = "best") -> list[list[int]]:
     """``out[i][k]``: winning coalitions of size ``k`` that ``i`` swings (i included), exact.
 
-    The subsets' counts by weight ``v < V`` (``V`` the largest finite threshold) and size,
-    sizes packed into one Python integer per weight (fields of ``n + 1`` bits or more); a
-    member is removed by dividing by ``1 + y x**w_i`` (prefix sums at ``x, x - w_i, ...``),
-    and each size reads its own window ``[t(s + 1) - w_i, t(s) - 1]``.
+    The subsets' counts by weight ``v < V`` and size, sizes packed into one Python integer
+    per weight (fields of ``n + 1`` bits or more); a member is removed by dividing by
+    ``1 + y x**w_i`` (prefix sums at ``x, x - w_i, ...``), and each size reads its own
+    window: ``[t(s + 1) - w_i, t(s) - 1]`` for the weight of the coalition ``S`` of the
+    others (``side="primal"``, ``V`` the largest finite threshold), or ``[W - w_i - t(s) +
+    1, W - t(s + 1)]`` for the weight of the others outside ``S`` (``"dual"``, ``V`` about
+    ``W`` minus the smallest threshold); ``"best"`` takes the smaller table.
     """
     w = form.weights
     n = len(w)
-    size = table_entries(form)
+    total = sum(w)
+    if side == "best":
+        side = "primal" if table_entries(form, "primal") <= table_entries(form, "dual") else (
+            "dual")
+    size = table_entries(form, side)
     nbytes = n // 8 + 1
     bits = 8 * nbytes
     mask = (1 << bits) - 1
@@ -313,6 +325,8 @@ def swings_by_table(form: SizeThreshold) -> NDArray[np.int64] | list[list[int]]:
         """Packed counts of the subsets of the others that weigh less than ``x``."""
         if x <= 0:
             return 0
+        if x > total - wi:
+            return all_others
         if x > size:
             raise AssertionError("window beyond the table")  # pragma: no cover
         if wi == 0:   # D = F / (1 + y): divide the packed polynomial in y exactly
@@ -325,7 +339,6 @@ def swings_by_table(form: SizeThreshold) -> NDArray[np.int64] | list[list[int]]:
 
     cache: dict[int, list[int]] = {}
     out = [[0] * (n + 1) for _ in range(n)]
-    total = sum(w)
     for i, wi in enumerate(w):
         if wi not in cache:
             row = [0] * (n + 1)
@@ -335,15 +348,19 @@ def swings_by_table(form: SizeThreshold) -> NDArray[np.int64] | list[list[int]]:
                 t_lo = form.thresholds[s + 1]
                 if t_lo is None:
                     continue   # S + i of size s + 1 never wins
-                lo = max(t_lo, 0) - wi
+                lo = max(t_lo, 0) - wi                       # weight of S in [lo, hi_excl)
                 hi_excl = total + 1 if t_hi is None else max(t_hi, 0)
+                field = s
+                if side == "dual":   # the others outside S: size n - 1 - s
+                    lo, hi_excl = total - wi - hi_excl + 1, total - wi - lo + 1
+                    field = n - 1 - s
                 if lo >= hi_excl:
                     continue
                 for x in (lo, hi_excl):
                     if x not in values:
-                        values[x] = all_others if x > total else below(x, wi)
-                count = ((values[hi_excl] >> (s * bits)) & mask) - (
-                    (values[lo] >> (s * bits)) & mask)
+                        values[x] = below(x, wi)
+                count = ((values[hi_excl] >> (field * bits)) & mask) - (
+                    (values[lo] >> (field * bits)) & mask)
                 row[s + 1] = count
             cache[wi] = row
         out[i] = list(cache[wi])
