@@ -435,3 +435,32 @@ def test_a_million_countries_exact():
     assert binary.stable_sizes() == (4,)  # k0 = c / b = 4 exactly: the tie is decided exactly
     assert SelfEnforcingAgreement(n=n, benefit=1, cost=4, specification="barrett"
                                   ).stable_sizes() == (3,)
+
+
+# -- float ties relative to the payoffs (issue 12: a silent wrong answer at a million) ----------
+def test_barrett_floats_at_a_million_countries_agree_with_exact():
+    # Barrett's payoffs are of order b a**2 / n (1.8e-7 here) and the gains from leaving or
+    # joining of order 1e-15..1e-8: the old absolute tie tolerance (1e-9 * max(1, b, c) a**2)
+    # called nearly every size a tie and answered (285, 1000000); the exact answer is (3,)
+    n = 10**6
+    floats = SelfEnforcingAgreement(n=n, benefit=1.0, cost=4.0, specification="barrett")
+    assert floats.stable_sizes() == (3,)
+    assert floats.stability(3).stable and not floats.stability(285).stable
+
+
+dyadic = st.builds(lambda k, e: k / 2**e, st.integers(1, 64), st.integers(0, 4))
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.integers(1, 6).flatmap(lambda e: st.integers(max(2, 10 ** (e - 1)), 10**e)),
+       dyadic, dyadic, ties,
+       st.sampled_from([("barrett", "stackelberg"), ("barrett", "nash"),
+                        ("linear", "stackelberg"), ("binary", "stackelberg")]))
+def test_float_stable_sizes_equal_exact_up_to_a_million(n, b, c, tie, spec):
+    # dyadic parameters are the same numbers as floats and as Fractions: the float model
+    # (ties within tol of the payoffs' magnitude) must give the exact model's sizes
+    specification, timing = spec
+    exact = SelfEnforcingAgreement(n=n, benefit=Fraction(b), cost=Fraction(c), tie=tie,
+                                   specification=specification, timing=timing)
+    floats = exact.with_(benefit=float(b), cost=float(c))
+    assert floats.stable_sizes() == exact.stable_sizes()

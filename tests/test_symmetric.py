@@ -1,12 +1,13 @@
 """Symmetric equilibria of anonymous games: closed forms, cross-checks, exact vs float."""
 
 import itertools
+import math
 from fractions import Fraction
 
 import numpy as np
 import pytest
 import sympy
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import multilateral as ml
@@ -203,3 +204,151 @@ def test_float_payoffs_that_would_overflow_are_refused():
         ml.AnonymousGame.threshold(3, 2, benefit=1e308, cost=1.0)
     exact = ml.AnonymousGame([10**308, -(10**308)], [-(10**308), 10**308])  # exact: no limit
     assert exact.gains.tolist() == [2 * 10**308, -2 * 10**308]
+
+
+# -- exact root isolation in the Bernstein basis (issue 13) ---------------------------------------
+def _old_path(game):
+    """The pre-issue-13 exact path (power basis, sympy's factor-then-isolate), as a reference:
+    ``[(exact root, sign of g left of it, sign right of it)]`` for the roots in (0, 1)."""
+    m = game.n - 1
+    gains = [Fraction(v) for v in game.gains.tolist()]
+    coeffs = [sum((gains[k] * math.comb(m, k) * math.comb(m - k, j - k) * (-1) ** (j - k)
+                   for k in range(j + 1)), Fraction(0)) for j in range(m + 1)]
+    x = sympy.Symbol("x")
+    poly = sympy.Poly([sympy.Rational(c.numerator, c.denominator) for c in reversed(coeffs)],
+                      x, domain=sympy.QQ)
+    roots = sorted({r for r in poly.real_roots() if r.is_positive and (1 - r).is_positive},
+                   key=lambda r: sympy.N(r, 50))
+    points = [sympy.Integer(0), *roots, sympy.Integer(1)]
+    signs = [int(sympy.sign(poly.eval(sympy.nsimplify(sympy.N((lo + hi) / 2, 60)))))
+             for lo, hi in itertools.pairwise(points)]
+    return roots, signs
+
+
+def _same_number(ours, theirs):
+    if isinstance(ours, Fraction):
+        return theirs.is_Rational and ours == Fraction(int(theirs.p), int(theirs.q))
+    return not theirs.is_Rational and abs(sympy.N(sympy.sympify(ours) - theirs, 60)) < 1e-50
+
+
+gains_lists = st.integers(2, 9).flatmap(
+    lambda n: st.lists(st.integers(-6, 6), min_size=n, max_size=n)).filter(any)
+
+
+@settings(max_examples=20, deadline=None)
+@given(gains_lists)
+def test_bernstein_isolation_equals_the_old_sympy_path(gains):
+    # the same roots (rational ones as Fractions), the same stability, on every small game
+    game = ml.AnonymousGame(gains, [0] * len(gains))
+    eqs = solvers.symmetric_equilibria(game, exact=True)
+    interior = [e for e in eqs if 0 < e.probability < 1]
+    roots, signs = _old_path(game)
+    assert len(interior) == len(roots)
+    for i, (e, r) in enumerate(zip(interior, roots, strict=True)):
+        assert _same_number(e.exact, r)
+        assert e.probability == float(sympy.N(r, 30))  # correctly rounded
+        assert e.stable == (signs[i] > 0 and signs[i + 1] < 0)
+
+
+def _bernstein(poly_coeffs, m):
+    """Integer gains whose Bernstein polynomial of degree m is the given power-basis one."""
+    c = [Fraction(v) for v in poly_coeffs] + [Fraction(0)] * (m + 1 - len(poly_coeffs))
+    b = [sum((math.comb(k, j) * c[j] / math.comb(m, j) for j in range(k + 1)), Fraction(0))
+         for k in range(m + 1)]
+    den = math.lcm(*(v.denominator for v in b))
+    return [int(v * den) for v in b]
+
+
+def test_rational_roots_come_out_as_fractions():
+    # (3x - 1)(5x - 3)(x^2 + 1), degree-elevated to 11: roots 1/3 and 3/5 exactly
+    x = sympy.Symbol("x")
+    power = sympy.Poly(sympy.expand((3 * x - 1) * (5 * x - 3) * (x**2 + 1)), x).all_coeffs()
+    gains = _bernstein([int(v) for v in reversed(power)], 11)
+    eqs = solvers.symmetric_equilibria(ml.AnonymousGame(gains, [0] * 12))
+    assert [e.exact for e in eqs if not e.is_pure] == [Fraction(1, 3), Fraction(3, 5)]
+
+
+def test_a_double_root_is_found_exactly():
+    # (5x - 2)^2 (x + 1): tangent at 2/5 (the square-free part is taken), no sign change
+    x = sympy.Symbol("x")
+    power = sympy.Poly(sympy.expand((5 * x - 2) ** 2 * (x + 1)), x).all_coeffs()
+    gains = _bernstein([int(v) for v in reversed(power)], 7)
+    eqs = solvers.symmetric_equilibria(ml.AnonymousGame(gains, [0] * 8))
+    (mid,) = [e for e in eqs if not e.is_pure]
+    assert mid.exact == Fraction(2, 5) and not mid.stable
+
+
+@pytest.mark.parametrize("n", [193, 1000])
+def test_volunteers_dilemma_closed_form_at_un_size(n):
+    # Diekmann (1985): q = 1 - (c/b)^(1/(n-1)), exact by default up to 1,000 players
+    game = ml.AnonymousGame.threshold(n, 1, benefit=1, cost=Fraction(1, 2))
+    (eq,) = solvers.symmetric_equilibria(game)
+    assert eq.exact is not None and eq.stable
+    assert eq.probability == pytest.approx(-math.expm1(-math.log(2) / (n - 1)), rel=1e-14)
+    if n == 193:  # sympy evaluates the root object to any precision
+        closed = 1 - sympy.Rational(1, 2) ** sympy.Rational(1, n - 1)
+        assert abs(sympy.N(eq.exact - closed, 40)) < 1e-35
+
+
+def test_threshold_game_of_193_members_exact():
+    game = ml.AnonymousGame.threshold(193, 97, benefit=300, cost=1)
+    eqs = solvers.symmetric_equilibria(game)
+    assert [e.stable for e in eqs] == [True, False, True]
+    assert eqs[0].exact == 0
+    for e in eqs[1:]:
+        assert isinstance(e.exact, sympy.Expr) and not e.exact.is_Rational
+        assert abs(float(game.gain_function(e.probability))) < 1e-9
+    floats = solvers.symmetric_equilibria(game, exact=False)
+    assert [e.probability for e in floats] == pytest.approx([e.probability for e in eqs],
+                                                            rel=1e-12)
+
+
+def test_exact_is_refused_where_it_would_take_minutes():
+    game = ml.AnonymousGame.threshold(20_000, 2)
+    with pytest.raises(errors.InvalidArgumentError, match="exact=False"):
+        solvers.symmetric_equilibria(game, exact=True)
+    assert solvers.symmetric_equilibria(game)[0].exact is None  # floats by default
+
+
+# -- the float path at a million (issue 12) ------------------------------------------------------
+def test_threshold_game_at_a_million_members():
+    n = 10**6
+    game = ml.AnonymousGame.threshold(n, n // 2, benefit=10**4, cost=1)
+    eqs = solvers.symmetric_equilibria(game)
+    assert [e.stable for e in eqs] == [True, False, True]
+    for e in eqs[1:]:
+        assert abs(float(game.gain_function(e.probability))) < 1e-9
+    vd = ml.AnonymousGame.threshold(n, 1, benefit=1.0, cost=0.5)
+    (eq,) = solvers.symmetric_equilibria(vd)
+    assert eq.probability == pytest.approx(-math.expm1(-math.log(2) / (n - 1)), rel=1e-9)
+
+
+def test_large_n_evaluators_equal_the_binomial_sum():
+    # binomial tails over the steps of the gains, and the window of the binomial weights, are
+    # the full Bernstein sum to rounding
+    from multilateral.solvers.anonymous import _FAST_FROM, _evaluator
+
+    n = _FAST_FROM + 2000
+    game = ml.AnonymousGame.threshold(n, n // 3, benefit=300, cost=1)
+    assert len(solvers.symmetric_equilibria(game)) == 3
+    x = np.linspace(0, 1, 101)
+    ref = ml.games.binomial_weights(n - 1, x) @ game.float_gains
+    steps, cheap = _evaluator(game, game.float_gains)
+    assert cheap
+    np.testing.assert_allclose(steps(x), ref, rtol=1e-10, atol=1e-12)
+    big = ml.AnonymousGame.public_goods(50_000, r=3)  # the window: 2 * 12 sd of 50,000
+    ref = ml.games.binomial_weights(big.n - 1, x) @ big.float_gains
+    np.testing.assert_allclose(big.gain_function(x), ref, rtol=1e-12, atol=1e-12)
+
+
+def test_huge_float_parameters_are_refused_without_a_warning():
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for build in (lambda: ml.AnonymousGame.public_goods(3, r=1e308, cost=1e10),
+                      lambda: ml.AnonymousGame.public_goods(3, mpcr=1e308),
+                      lambda: ml.AnonymousGame.prisoners_dilemma(3, benefit=1.7e308, cost=1.0),
+                      lambda: ml.AnonymousGame.public_goods(3, r=2.0, cost=10**400)):
+            with pytest.raises(errors.InvalidPayoffsError, match="gains and welfare finite"):
+                build()

@@ -256,7 +256,14 @@ class SelfEnforcingAgreement(Model):
     Notes
     -----
     Exact numbers (int, Fraction) give exact payoffs, so ties are exact; with floats, two
-    payoffs within ``tol`` times their scale count as a tie. The model keeps the model
+    payoffs within ``tol`` times the size of what differs between them count as a tie (for a
+    size: the change in the part all countries get plus the two own abatement costs; for a
+    coalition of heterogeneous countries: the two payoffs). The scale is relative because
+    payoffs grow or shrink with ``n``: Barrett's payoffs are of order ``b a**2 / n`` and
+    their differences of order ``1 / n**2``, so the earlier absolute tolerance called nearly
+    every size a tie at a million countries (``(285, 1000000)`` where the exact answer is
+    ``(3,)``).
+    The model keeps the model
     contract (:mod:`multilateral.models.base`): frozen, validated, compared by value, changed
     with :meth:`with_`. :attr:`game` is the participation game of the first stage (sign or
     not, with the abatement stage solved); :meth:`coalition_game` the TU game of coalition
@@ -304,10 +311,9 @@ class SelfEnforcingAgreement(Model):
     abate_when_indifferent: bool = True
     _b: tuple[Number, ...] = field(init=False, repr=False, compare=False)
     _c: tuple[Number, ...] = field(init=False, repr=False, compare=False)
-    # computed once (each is O(n)): identical countries, all exact, the tie scale for floats
+    # computed once (each is O(n)): identical countries, all exact
     _same: bool = field(init=False, repr=False, compare=False)
     _all_exact: bool = field(init=False, repr=False, compare=False)
-    _scale: float = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         check_positive_int(self.n, "n", 2)
@@ -338,7 +344,6 @@ class SelfEnforcingAgreement(Model):
         values = (b[0], c[0]) if scalar else (*b, *c)
         object.__setattr__(self, "_all_exact",
                            all(isinstance(x, Fraction) for x in (*values, self.a)))
-        object.__setattr__(self, "_scale", max(1.0, *(abs(float(x)) for x in values)))
         if not isinstance(self.benefit, (numbers.Real,)):
             object.__setattr__(self, "benefit", b)
         else:
@@ -538,8 +543,10 @@ class SelfEnforcingAgreement(Model):
             leave = self._size_payoffs(k - 1)[1] - ps
         if k <= self.n - 1:
             join = self._size_payoffs(k + 1)[0] - pn
-        internal = leave is None or not self._moves(leave, self.tie == "stay_out", tol)
-        external = join is None or not self._moves(join, self.tie == "join", tol)
+        internal = leave is None or not self._moves(leave, self.tie == "stay_out", tol,
+                                                    self._pair_scale(k - 1))
+        external = join is None or not self._moves(join, self.tie == "join", tol,
+                                                   self._pair_scale(k))
         return CoalitionStability(k, ps, pn, leave, join, internal, external)
 
     def is_internally_stable(self, coalition: int | Iterable[int], *,
@@ -557,10 +564,10 @@ class SelfEnforcingAgreement(Model):
         tol = check_tol(tol)
         mask = self._mask(coalition)
         pay = self._coalition_payoffs(mask)
-        return not any(
-            self._moves(self._coalition_payoffs(mask & ~(1 << i))[i] - pay[i],
-                        self.tie == "stay_out", tol)
-            for i in self._members(mask))
+        return not any(self._moves(after - pay[i], self.tie == "stay_out", tol,
+                                   _magnitude(after, pay[i]))
+                       for i in self._members(mask)
+                       for after in (self._coalition_payoffs(mask & ~(1 << i))[i],))
 
     def is_externally_stable(self, coalition: int | Iterable[int], *,
                              tol: float = DEFAULT_TOL) -> bool:
@@ -575,10 +582,10 @@ class SelfEnforcingAgreement(Model):
         tol = check_tol(tol)
         mask = self._mask(coalition)
         pay = self._coalition_payoffs(mask)
-        return not any(
-            self._moves(self._coalition_payoffs(mask | (1 << j))[j] - pay[j],
-                        self.tie == "join", tol)
-            for j in range(self.n) if not mask >> j & 1)
+        return not any(self._moves(after - pay[j], self.tie == "join", tol,
+                                   _magnitude(after, pay[j]))
+                       for j in range(self.n) if not mask >> j & 1
+                       for after in (self._coalition_payoffs(mask | (1 << j))[j],))
 
     def is_stable(self, coalition: int | Iterable[int], *, tol: float = DEFAULT_TOL) -> bool:
         """Internally and externally stable: the coalition is self-enforcing.
@@ -643,11 +650,10 @@ class SelfEnforcingAgreement(Model):
             pays = self._payoff_arrays(k, fb, fc, fa, (q_s & (k > 0)).astype(np.int64), q_n)
         else:
             pays = self._payoff_arrays(k, fb, fc, fa)
-        pi_s, pi_n, mag = pays
+        pi_s, pi_n, mag, scale = pays
         leave = pi_n[:-1] - pi_s[1:]  # leave[k - 1]: a signatory of k leaving
         join = pi_s[1:] - pi_n[:-1]  # join[k]: an outsider of k joining
-        if not self._exact:
-            scale = self._scale * (fa ** 2 if self.specification == "barrett" else 1.0)
+        if not self._exact:  # ties relative to what differs, as in stability()
             tie = np.abs(leave) <= tol * scale
             leaves = np.where(tie, self.tie == "stay_out", leave > 0)
             joins = np.where(tie, self.tie == "join", join > 0)
@@ -669,9 +675,11 @@ class SelfEnforcingAgreement(Model):
 
     def _payoff_arrays(self, k: NDArray[np.int64], b: float, c: float, a: float,
                        q_s_binary: Any = None, q_n_binary: int = 0
-                       ) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]:
-        """``pi_s(k)``, ``pi_n(k)`` and the magnitude of their terms, elementwise in floats
-        with the operations of :meth:`_size_abatement` and :meth:`_size_payoffs`."""
+                       ) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64],
+                                  NDArray[np.float64]]:
+        """``pi_s(k)``, ``pi_n(k)``, the magnitude of their terms, and the tie scale of each
+        consecutive pair (one shorter), elementwise in floats with the operations of
+        :meth:`_size_abatement` and :meth:`_size_payoffs`."""
         n = self.n
         q_s: Any
         q_n: Any
@@ -693,20 +701,24 @@ class SelfEnforcingAgreement(Model):
                 den = d * d + k * k * gamma * n
                 q_s, q_n = k * a * gamma * n / den, a * d / den
         total = k * q_s + (n - k) * q_n
+        # pi = common - own: the part every country gets and the country's own cost
         if self.specification == "linear":
-            pi_s, pi_n = b * total - c * q_s * q_s / 2, b * total - c * q_n * q_n / 2
-            mag = np.abs(b * total) + c * q_s * q_s / 2 + c * q_n * q_n / 2
+            common, own_s, own_n = b * total, c * q_s * q_s / 2, c * q_n * q_n / 2
+            mag = np.abs(common) + own_s + own_n
         elif self.specification == "binary":
-            pi_s, pi_n = b * total - c * q_s, b * total - c * q_n
-            mag = np.abs(b * total) + c * (q_s + q_n)
+            common, own_s, own_n = b * total, c * q_s, c * q_n
+            mag = np.abs(common) + own_s + own_n
         else:
             common = b / n * (a * total - total * total / 2)
-            pi_s, pi_n = common - c * q_s * q_s / 2, common - c * q_n * q_n / 2
-            mag = (abs(b / n) * (np.abs(a * total) + total * total / 2)
-                   + c * q_s * q_s / 2 + c * q_n * q_n / 2)
-        pi_s = np.broadcast_to(np.asarray(pi_s, dtype=np.float64), k.shape)
-        pi_n = np.broadcast_to(np.asarray(pi_n, dtype=np.float64), k.shape)
-        return pi_s, pi_n, np.broadcast_to(np.asarray(mag, dtype=np.float64), k.shape)
+            own_s, own_n = c * q_s * q_s / 2, c * q_n * q_n / 2
+            mag = abs(b / n) * (np.abs(a * total) + total * total / 2) + own_s + own_n
+        pi_s, pi_n = common - own_s, common - own_n
+        out = [np.broadcast_to(np.asarray(v, dtype=np.float64), k.shape)
+               for v in (pi_s, pi_n, mag, common, own_s, own_n)]
+        # the tie scale of the pair (k non-signatory, k + 1 signatory): the size of what
+        # differs between the two payoffs, |common(k) - common(k + 1)| + own_n(k) + own_s(k + 1)
+        scale = np.abs(out[3][:-1] - out[3][1:]) + out[5][:-1] + out[4][1:]
+        return out[0], out[1], out[2], scale
 
     def largest_stable_size(self, *, tol: float = DEFAULT_TOL) -> int:
         """The largest self-enforcing agreement (0 if only no agreement is stable).
@@ -768,7 +780,15 @@ class SelfEnforcingAgreement(Model):
         if (coalition == 0 if isinstance(coalition, numbers.Integral)
                 else self._mask(coalition) == 0):
             return True  # no members, nobody to leave
-        return not self._moves(-self.surplus(coalition), self.tie == "stay_out", tol)
+        if isinstance(coalition, numbers.Integral):
+            k = self._size(int(coalition))
+            mag = k * self._pair_scale(k - 1)
+        else:
+            mask = self._mask(coalition)
+            pay = self._coalition_payoffs(mask)
+            mag = sum(_magnitude(pay[i], self._coalition_payoffs(mask & ~(1 << i))[i])
+                      for i in self._members(mask))
+        return not self._moves(-self.surplus(coalition), self.tie == "stay_out", tol, mag)
 
     def transfer_payoffs(self, coalition: Iterable[int]) -> tuple[Number, ...]:
         """Payoffs after the members share the surplus equally on top of their free-riding
@@ -900,16 +920,29 @@ class SelfEnforcingAgreement(Model):
                 "with identical countries use stable_sizes()")
         return (self._members(m) for m in range(1 << self.n))
 
-    def _moves(self, gain: Number, when_indifferent: bool, tol: float) -> bool:
-        """Whether a country with this gain from moving moves (the tie rule on a tie)."""
+    def _moves(self, gain: Number, when_indifferent: bool, tol: float, mag: float) -> bool:
+        """Whether a country with this gain from moving moves (the tie rule on a tie).
+
+        Exact gains tie when zero; float gains when ``|gain| <= tol * mag``, ``mag`` the
+        magnitude of the payoffs compared (a relative tolerance: payoffs grow or shrink with n).
+        """
         if isinstance(gain, Fraction):
             return gain > 0 or (gain == 0 and when_indifferent)
-        scale = self._scale
-        if self.specification == "barrett":
-            scale *= float(self.a) ** 2
-        if abs(float(gain)) <= tol * scale:
+        if abs(float(gain)) <= tol * mag:
             return when_indifferent
         return float(gain) > 0
+
+    def _pair_scale(self, k: int) -> float:
+        """The tie scale between a non-signatory of ``k`` and a signatory of ``k + 1`` in
+        floats: the size of what differs between the two payoffs (the change in the part all
+        countries get, and the two own abatement costs). The same operations as
+        :meth:`_payoff_arrays`, so the per-size loop and the vectorized sizes agree."""
+        if self._exact:
+            return 0.0  # exact gains need no scale
+        sizes = np.array([k, k + 1], dtype=np.int64)
+        scale = self._payoff_arrays(sizes, float(self._b[0]), float(self._c[0]),
+                                    float(self.a))[3]
+        return float(scale[0])
 
     def _size_abatement(self, k: int) -> tuple[Number, Number]:
         n, b, c = self.n, self._b[0], self._c[0]
@@ -959,3 +992,8 @@ class SelfEnforcingAgreement(Model):
         if self.specification == "linear":
             return tuple(b[i] * total - c[i] * q[i] * q[i] / 2 for i in range(self.n))
         return tuple(b[i] * total - c[i] * q[i] for i in range(self.n))
+
+
+def _magnitude(x: Number, y: Number) -> float:
+    """``|x| + |y|`` in floats: the scale of a tie between two payoffs."""
+    return abs(float(x)) + abs(float(y))

@@ -38,6 +38,7 @@ __all__ = [
     "homogeneous",
     "is_squarefree",
     "isolate",
+    "narrow",
     "power_from_homogeneous",
     "rational_root",
     "refine",
@@ -239,6 +240,34 @@ def refine(a: Sequence[int], lo: Fraction, hi: Fraction, guess: Callable[[float,
         if hit is not None:
             return float(hit), hit, hit, hit
     return float(lo), None, lo, hi  # (a root exactly halfway between floats is a hit)
+
+
+def narrow(a: Sequence[int], lo: Fraction, hi: Fraction, width: Fraction
+           ) -> tuple[Fraction, Fraction]:
+    """Narrow an isolating interval (``P(lo)``, ``P(hi)`` nonzero of opposite signs) below
+    ``width`` by exact Newton steps (doubling the bits each time), each checked by two exact
+    sign evaluations around it; a round that does not halve the interval ends with a
+    bisection, so progress is sure (a root met exactly gives the interval ``(root, root)``)."""
+    s_lo = sign_at(a, lo)
+    target = (1 / width).__ceil__().bit_length() + 2
+    bits = min(target, max(8, (1 / (hi - lo)).__floor__().bit_length()))
+    while hi - lo >= width:
+        before = hi - lo
+        step = _newton(a, (lo + hi) / 2)
+        if step is not None and lo < step < hi:
+            bits = min(target, 2 * bits)
+            scale = 1 << bits
+            x = Fraction(round(step * scale), scale)
+            for y in (x - Fraction(1, scale), x + Fraction(1, scale)):
+                if lo < y < hi:
+                    lo, hi, hit = _bisect(a, lo, hi, s_lo, y)
+                    if hit is not None:
+                        return hit, hit
+        if hi - lo > before / 2:
+            lo, hi, hit = _bisect(a, lo, hi, s_lo, (lo + hi) / 2)
+            if hit is not None:
+                return hit, hit
+    return lo, hi
 
 
 #: Rational roots are looked for while their possible denominators are below 2**this (the

@@ -245,7 +245,7 @@ def _algebraic(sqf: list[int], found: list[tuple[Fraction, Fraction, float, Any]
         return out
     cls = _root_class()
     for i in irrational:
-        out[i] = cls.of(poly, below + i)
+        out[i] = cls.of(poly, below + i, sqf, found[i][0], found[i][1])
     return out
 
 
@@ -274,14 +274,32 @@ def _root_class() -> Any:
     from sympy.polys.rootoftools import ComplexRootOf
 
     class GainRoot(ComplexRootOf):
-        __slots__ = ()
-
         @classmethod
-        def of(cls, poly: Any, index: int) -> Any:
-            return cls._new(poly, index)
+        def of(cls, poly: Any, index: int, homogeneous: list[int], lo: Fraction,
+               hi: Fraction) -> Any:
+            root = cls._new(poly, index)
+            # an isolating interval in (0, 1) and the polynomial's homogeneous coefficients:
+            # evalf bisects it exactly instead of isolating every real root with sympy
+            root._bracket = (homogeneous, lo, hi)
+            return root
 
         def _ensure_reals_init(self) -> None:
             self._get_reals_sqf(self.poly)
+
+        def _eval_is_real(self) -> bool:
+            return True
+
+        def _eval_evalf(self, prec: int, **kwargs: Any) -> Any:
+            bracket = getattr(self, "_bracket", None)
+            if bracket is None:  # rebuilt by sympy from its args: sympy's own way
+                return super()._eval_evalf(prec, **kwargs)
+            import sympy
+
+            a, lo, hi = bracket
+            lo, hi = bz.narrow(a, lo, hi, Fraction(1, 2 ** (prec + 8)))
+            self._bracket = (a, lo, hi)
+            mid = (lo + hi) / 2
+            return sympy.Rational(mid.numerator, mid.denominator)._eval_evalf(prec)
 
     return GainRoot
 
