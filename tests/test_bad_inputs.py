@@ -158,6 +158,17 @@ CATALOGUE: list[Bad] = [
         lambda: solvers.nash_equilibria(ml.NormalFormGame(
             [[2**62] + [0] * 8] + [[r] * 9 for r in range(1, 9)], [[1] * 9] * 9)),
         "overflow", errors.SolverError, "float64 cannot represent it"),
+    # issue 12: float payoffs near 1e308 gave numpy overflow warnings before the error
+    Bad("anonymous-public-goods-float-overflow",
+        lambda: ml.AnonymousGame.public_goods(3, r=BIG, cost=1e10),
+        "overflow", errors.InvalidPayoffsError, "float payoffs must keep gains and welfare finite"),
+    Bad("anonymous-prisoners-dilemma-float-overflow",
+        lambda: ml.AnonymousGame.prisoners_dilemma(3, benefit=1.7e308, cost=1.0),
+        "overflow", errors.InvalidPayoffsError, "float payoffs must keep gains and welfare finite"),
+    # issue 12/13: exact roots of a degree-20,000 polynomial would take minutes or more
+    Bad("symmetric-equilibria-exact-too-large",
+        lambda: solvers.symmetric_equilibria(ml.AnonymousGame.threshold(20_000, 2), exact=True),
+        "too large", errors.InvalidArgumentError, "Ask for floats with exact=False"),
 ]
 
 
