@@ -36,6 +36,7 @@ __all__ = [
     "NEGLIGIBLE_WEIGHT",
     "ODE_ATOL",
     "ODE_RTOL",
+    "PERTURBATION",
     "PROBABILITY",
     "RANK",
     "ROOT",
@@ -142,3 +143,8 @@ DUAL_POSITIVE = 1e-9
 #: A relative residual or pivot below this is linear dependence (rank of a float matrix of
 #: unit-scaled payoffs or coalition values).
 RANK = 1e-9
+
+#: Size of the right-hand-side perturbation that makes a degenerate best-response polytope
+#: simple for reverse search (payoffs scaled into [1, 2]): far above round-off, far below the
+#: distances between the real vertices of such games (solvers/_enumeration.py).
+PERTURBATION = 1e-5

@@ -44,7 +44,7 @@ from numpy.typing import NDArray
 
 from .._namespace import public_dir
 from ..errors import SolverError
-from ..tolerances import ROUNDING, SAME_POINT
+from ..tolerances import PERTURBATION, ROUNDING, SAME_POINT
 from ._qhull import complementary_pairs, label_codes
 from ._vertices import NotSimple, generic_weights, reverse_search
 
@@ -66,10 +66,6 @@ FLOAT_EXACT_BITS = 53
 #: Games whose integer payoffs do not fit float64 are enumerated exactly over all bases when
 #: each polytope has at most this many candidate bases (C(m + n, m)); larger ones are refused.
 EXACT_BRUTE_FORCE_BASES = 3432  # 7x7
-#: Size of the right-hand-side perturbation that makes a degenerate polytope simple (payoffs
-#: scaled into [1, 2]); distinct ratios of the perturbed polytope differ by far more than the
-#: tie tolerance, and real vertices of such games are far more than this apart.
-PERTURBATION = 1e-5
 
 Float = NDArray[np.float64]
 Found = list[tuple[Float, Float, NDArray[np.bool_], NDArray[np.bool_]]]
