@@ -352,70 +352,93 @@ def case_limits(report: Report, egt: Any, repeats: int) -> None:
                 median_time(full200, max(3, repeats // 4)), None)
 
 
+def peak_rss_mib() -> float:
+    """This process's peak resident memory since its ``exec`` (``VmHWM``; ``ru_maxrss`` would
+    also count the parent's image copied by ``fork``)."""
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
 def run_worker(kind: str) -> None:
-    """One measurement alone in this process (for its peak memory): ``sml64-ours``,
-    ``sml64-egttools`` (64 strategies, Z = 500) or ``full4-iterative`` (k = 4, Z = 100)."""
-    start = time.perf_counter()
-    if kind == "sml64-ours":
-        a = np.random.default_rng(SEED).random((64, 64))
-        tracemalloc.start()
-        out = ml.solvers.small_mutation_limit(a, 500, beta=1.0).stationary
-        extra = f"tracemalloc peak {tracemalloc.get_traced_memory()[1] / 2**20:.1f} MiB"
+    """One measurement alone in this process (for its time and peak memory):
+    ``sml64-ours``, ``sml64-ours-traced`` (under ``tracemalloc``), ``sml64-egttools``
+    (64 strategies, Z = 500) or ``full4-iterative`` (k = 4, Z = 100)."""
+    start, cpu = time.perf_counter(), time.process_time()
+    a = np.random.default_rng(SEED).random((64, 64))
+    extra = ""
+    if kind.startswith("sml64-ours"):
+        if kind.endswith("traced"):
+            tracemalloc.start()
+        sml = ml.solvers.small_mutation_limit(a, 500, beta=1.0)
+        out = np.vstack([sml.fixation, sml.stationary[None, :]])
+        if kind.endswith("traced"):
+            extra = f"tracemalloc peak {tracemalloc.get_traced_memory()[1] / 2**20:.1f} MiB"
     elif kind == "sml64-egttools":
         from egttools.analytical import PairwiseComparison
         from egttools.games import Matrix2PlayerGameHolder
         from egttools.utils import calculate_stationary_distribution
 
-        a = np.random.default_rng(SEED).random((64, 64))
         holder = Matrix2PlayerGameHolder(64, a)
-        trans, _ = PairwiseComparison(500, holder).calculate_transition_and_fixation_matrix_sml(
+        trans, fix = PairwiseComparison(500, holder).calculate_transition_and_fixation_matrix_sml(
             1.0)
-        out = np.asarray(calculate_stationary_distribution(trans.transpose()))
-        extra = ""
+        stationary = np.asarray(calculate_stationary_distribution(trans.transpose()))
+        out = np.vstack([np.asarray(fix), stationary[None, :], np.asarray(trans)])
     else:
-        a = np.random.default_rng(SEED).random((4, 4))
-        chain = ml.solvers.transition_matrix(a, 100, beta=1.0, mutation=1e-3, others_only=True)
+        a4 = np.random.default_rng(SEED).random((4, 4))
+        chain = ml.solvers.transition_matrix(a4, 100, beta=1.0, mutation=1e-3, others_only=True)
         out = chain.stationary_distribution(method="iterative")
         extra = f"residual {np.abs(chain.matrix.T @ out - out).max():.1e}"
-    elapsed = time.perf_counter() - start
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
     np.save(f"/tmp/bench_evolution_{kind}.npy", out)
-    print(f"{elapsed:.3f} {extra}")
+    print(f"{elapsed:.3f} {cpu:.3f} {peak_rss_mib():.1f} {extra}")
 
 
-def measured(kind: str) -> tuple[float, float, str, NDArray[np.float64]]:
-    """Run :func:`run_worker` in a child: (seconds, peak RSS in MiB, extra, answer)."""
-    proc = subprocess.Popen([sys.executable, __file__, "--worker", kind],
-                            stdout=subprocess.PIPE, text=True)
-    _, status, usage = os.wait4(proc.pid, 0)
-    assert proc.stdout is not None
-    line = proc.stdout.read().strip()
-    if status != 0:
-        raise RuntimeError(f"worker {kind} failed: {line}")
-    seconds, _, extra = line.partition(" ")
+def measured(kind: str) -> tuple[float, float, float, str, NDArray[np.float64]]:
+    """Run :func:`run_worker` in a child: (wall s, CPU s, peak RSS MiB, extra, answer)."""
+    line = subprocess.run([sys.executable, __file__, "--worker", kind], check=True,
+                          capture_output=True, text=True).stdout.strip().splitlines()[-1]
+    wall, cpu, rss, *extra = line.split(" ", 3)
     answer = np.load(f"/tmp/bench_evolution_{kind}.npy")
-    return float(seconds), usage.ru_maxrss / 1024, extra, answer
+    return float(wall), float(cpu), float(rss), " ".join(extra), answer
 
 
 def case_large(report: Report, egt: Any) -> None:
     print("\n7. (--large) 64 strategies, small-mutation limit at Z=500 (random 64x64, seed "
-          f"{SEED}), beta=1: time and peak memory, each library alone in a child process")
-    t_ours, rss_ours, extra, p_ours = measured("sml64-ours")
-    print(f"  ours: {t_ours:.2f} s, peak RSS {rss_ours:.0f} MiB ({extra})")
+          f"{SEED}), beta=1: wall and CPU time, peak memory (VmHWM), each library alone in a "
+          "child process")
+    t_ours, cpu_ours, rss_ours, _, ours = measured("sml64-ours")
+    *_, extra, _ = measured("sml64-ours-traced")
+    print(f"  ours: {t_ours:.2f} s wall, {cpu_ours:.2f} s CPU, peak RSS {rss_ours:.0f} MiB "
+          f"({extra}, separate run)")
     if egt is not None:
-        t_theirs, rss_theirs, _, p_theirs = measured("sml64-egttools")
-        print(f"  egttools: {t_theirs:.2f} s, peak RSS {rss_theirs:.0f} MiB")
-        big = p_theirs > 1e-7
-        diff = float(np.abs(p_theirs - p_ours)[big].max())
-        report.check("stationary distribution (where egttools' > 1e-7)", diff < MATCH_TOL,
-                     f"max |diff| {diff:.1e}")
-        report.time("small-mutation limit, 64 strategies, Z = 500 (child process)", t_ours,
-                    t_theirs)
+        t_theirs, cpu_theirs, rss_theirs, _, theirs = measured("sml64-egttools")
+        print(f"  egttools: {t_theirs:.2f} s wall, {cpu_theirs:.2f} s CPU, peak RSS "
+              f"{rss_theirs:.0f} MiB")
+        fix, trans = theirs[:64], theirs[65:]
+        zero = fix == 0
+        diff = float(np.abs(fix - ours[:64])[~zero].max())
+        report.check("fixation probabilities where egttools' are nonzero", diff < MATCH_TOL,
+                     f"max |diff| {diff:.1e}; {int(zero.sum()) - 64} of 4,032 truncated to 0 by "
+                     f"egttools (ours at most {ours[:64][zero].max():.1e})")
+        # egttools' stationary distribution is of its truncated chain: ours of that chain
+        same = ml.solvers.stationary_distribution(trans)
+        diff = float(np.abs(same - theirs[64]).max())
+        report.check("stationary distribution of egttools' (truncated) chain", diff < MATCH_TOL,
+                     f"max |diff| {diff:.1e}; ours of the untruncated chain differs by up to "
+                     f"{np.abs(ours[64] - theirs[64]).max():.1e}")
+        report.time("small-mutation limit, 64 strategies, Z = 500 (child process, wall)",
+                    t_ours, t_theirs)
     print("\n8. (--large) full chain, 4 strategies, Z=100 (176,851 states), beta=1, "
           "mutation=0.001: ours iterative (egttools: dense eigenvector of 176,851 states, "
           "not run)")
-    t_it, rss_it, extra, _ = measured("full4-iterative")
-    print(f"  ours: {t_it:.2f} s end to end, peak RSS {rss_it:.0f} MiB ({extra})")
-    report.time("full chain, 4 strategies, Z = 100: matrix + iterative solve", t_it, None)
+    t_it, cpu_it, rss_it, extra, _ = measured("full4-iterative")
+    print(f"  ours: {t_it:.2f} s wall, {cpu_it:.2f} s CPU end to end, peak RSS {rss_it:.0f} MiB "
+          f"({extra})")
+    report.time("full chain, 4 strategies, Z = 100: matrix + iterative solve (wall)", t_it,
+                None)
 
 
 def case_nashpy(report: Report, repetitions: int, repeats: int) -> None:
