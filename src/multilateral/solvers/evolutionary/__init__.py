@@ -15,10 +15,12 @@ One module per idea:
   (:func:`hypergeometric_weights`, anonymous games) or from a fitness function; the update
   rule's intensity of selection (:func:`selection`, :func:`moran_fitness`);
 * :mod:`.fixation` — :func:`fixation_probability` in closed form and the
-  :func:`small_mutation_limit` (:class:`SmallMutationLimit`);
+  :func:`small_mutation_limit` (:class:`SmallMutationLimit`), in log space end to end;
 * :mod:`.population` — the full chain over all :func:`population_states`:
   :func:`transition_matrix` (:class:`PopulationChain`);
 * :mod:`.markov` — :func:`stationary_distribution` of any chain, by one sparse solve;
+* :mod:`._iterative` — BiCGSTAB with aggregation multigrid for the stationary distribution
+  of large full chains (``PopulationChain.stationary_distribution(method="iterative")``);
 * :mod:`._kernel` — shared exact-or-float linear algebra (elimination, determinants,
   definiteness, copositivity) and input checks.
 

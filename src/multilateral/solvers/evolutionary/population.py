@@ -3,8 +3,10 @@
 A population of ``Z`` individuals and ``k`` strategies has ``C(Z + k - 1, k - 1)`` states
 (:func:`population_states`); :func:`transition_matrix` builds the chain over all of them,
 with mutation probability ``mutation``, vectorized as a :mod:`scipy.sparse` matrix (a
-:class:`PopulationChain`), whose stationary distribution is one sparse solve
-(:func:`~multilateral.solvers.stationary_distribution`).
+:class:`PopulationChain`), whose stationary distribution is detailed balance for two
+strategies, one sparse solve (:func:`~multilateral.solvers.stationary_distribution`) for
+three, and for four or more beyond :data:`ITERATIVE_FROM` states an iterative solve
+(BiCGSTAB with aggregation multigrid, residual-checked).
 
 References
 ----------
