@@ -540,8 +540,9 @@ def exact_gains(stage, profile, delta, noise=0):
     return out
 
 
-# The answers of the replaced path (sympy LUsolve and mpmath sign tests, d2604ec), recorded
-# with benchmarks/bench_repeated.py --old-cases: exact threshold, feasible set, bindings.
+# The answers of the replaced path (sympy LUsolve and mpmath sign tests), recorded by running
+# these cases on `git archive d2604ec src/multilateral` (PYTHONPATH on the exported tree):
+# the exact threshold and the feasible set.
 OLD_PATH = {
     "grim": ("1/2", ((0.5, 1.0),)),
     "tft 4310": ("1/3", ((1 / 3, 1 / 3),)),
