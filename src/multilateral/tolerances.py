@@ -145,6 +145,7 @@ DUAL_POSITIVE = 1e-9
 RANK = 1e-9
 
 #: Size of the right-hand-side perturbation that makes a degenerate best-response polytope
-#: simple for reverse search (payoffs scaled into [1, 2]): far above round-off, far below the
-#: distances between the real vertices of such games (solvers/_enumeration.py).
-PERTURBATION = 1e-5
+#: simple for reverse search (payoffs scaled into [1, 2]): far above round-off, below the
+#: gaps between a vertex and the hyperplanes not through it in integer games (1e-5 lost a
+#: vertex 2e-5 from a hyperplane in an 18x18 game; solvers/_enumeration.py).
+PERTURBATION = 1e-8

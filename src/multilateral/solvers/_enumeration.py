@@ -44,7 +44,7 @@ from numpy.typing import NDArray
 
 from .._namespace import public_dir
 from ..errors import SolverError
-from ..tolerances import PERTURBATION, ROUNDING, SAME_POINT
+from ..tolerances import PERTURBATION, SAME_POINT
 from ._qhull import complementary_pairs, label_codes
 from ._vertices import NotSimple, generic_weights, reverse_search
 
@@ -174,10 +174,8 @@ def degenerate_equilibria(ap: Float, bp: Float, limit: int) -> Found | None:
         points, labels = [], []
         try:
             for bases, slack in reverse_search(g, h, start, limit, perturb=PERTURBATION * weights):
-                # real vertices only (else a perturbation artefact); tight rows to round-off:
-                # distinct vertices of integer games can be far closer than SAME_POINT
-                real = np.all(slack >= -ROUNDING, axis=1)
-                tight = slack[real] <= ROUNDING
+                real = np.all(slack >= -SAME_POINT, axis=1)  # else a perturbation artefact
+                tight = slack[real] <= SAME_POINT
                 tight[np.arange(tight.shape[0])[:, None], bases[real]] = True
                 _, first = np.unique(label_codes(tight), return_index=True)
                 points.append(np.clip(slack[real][first][:, start], 0.0, None))

@@ -110,7 +110,7 @@ def nash_equilibria(
     possible partner is solved for directly; a degenerate game (a ratio tie, a singular
     partner system) goes to qhull on both polytopes up to 12 actions a side, and beyond to
     reverse search on both polytopes with their right-hand sides perturbed (lrs's
-    lexicographic rule with a small number, 1e-5 of the payoff range, for the symbol), whose
+    lexicographic rule with a small number, 1e-8 of the payoff range, for the symbol), whose
     distinct real vertices are paired by labels; it is refused if a tie remains. Exact
     payoffs are searched in floats on exactly shifted integers and every equilibrium is
     rebuilt and verified in rationals (beyond 53 bits: exact enumeration of small games,
