@@ -8,28 +8,31 @@ full tableau with its identity part costs. Variables carry their labels (row act
 ``i``, ``y_j`` labelled ``m + j``), tableau 1 is ``B'^T x + s = 1`` (``x_i`` labelled ``i``,
 ``s_j`` labelled ``m + j``), with ``A', B'`` the payoffs made positive. The label that leaves
 one tableau enters the other, until the label dropped first leaves: the end of the path
-(Lemke and Howson 1964; von Stengel 2007, section 3.4).
+(Lemke and Howson 1964; von Stengel 2007, section 3.4 "The Lemke-Howson algorithm").
 
 Float kernel (:func:`float_path`): each pivot is one rank-one update of a Fortran-ordered
 array in place by BLAS ``dger`` (no temporaries), in column blocks of at most ``_BLOCK``
 numbers so that OpenBLAS runs each on one thread (threading a rank-one update of a few
 hundred rows costs far more than it saves, and is erratic on a shared machine); the
-minimum-ratio test is vectorized, and ties (within round-off) are broken by the
-lexicographic rule on the columns of the initial basis, in their order, as quantecon does,
-so that its path and ours are the same path.
+minimum-ratio test is one division and one argmax while the vertex is nondegenerate, and
+ties (within round-off) are broken by the lexicographic rule on the columns of the initial
+basis, in their order (von Stengel 2007, section 3.6 "Degenerate games"), as quantecon
+does, so that its path and ours are the same path.
 
 Exact kernel (:func:`exact_path`): the same path in integer arithmetic (Bareiss's
-fraction-free pivoting on full tableaux of Python ints; every division is exact), with the
-exact lexicographic rule: no tolerance anywhere. It is the fallback for exact games whose
-float path does not verify (:func:`exact_vertex`), which in practice means degenerate games
-where round-off decided a tie.
+fraction-free pivoting on full tableaux of Python ints; every division is exact: von Stengel
+2007, section 3.5 "Integer pivoting"), with the exact lexicographic rule: no tolerance
+anywhere. It is the fallback for exact games whose float path does not verify
+(:func:`exact_vertex`): payoffs that floats cannot hold apart (``10**20 + k``), or a tie that
+round-off decided otherwise (never seen on random small integer games).
 
 References
 ----------
 Lemke, C. E. and Howson, J. T. (1964). Equilibrium points of bimatrix games. *SIAM J.
 Applied Mathematics* 12(2), 413-423.
 von Stengel, B. (2007). Equilibrium computation for two-player games in strategic and
-extensive form. In *Algorithmic Game Theory*, ch. 3, pp. 53-78 (pivoting: pp. 62-67).
+extensive form. In Nisan, Roughgarden, Tardos and Vazirani (eds.), *Algorithmic Game
+Theory*, Cambridge University Press, ch. 3 (sections 3.4-3.6).
 Bareiss, E. H. (1968). Sylvester's identity and multistep integer-preserving Gaussian
 elimination. *Mathematics of Computation* 22, 565-578.
 """
