@@ -169,6 +169,14 @@ CATALOGUE: list[Bad] = [
     Bad("symmetric-equilibria-exact-too-large",
         lambda: solvers.symmetric_equilibria(ml.AnonymousGame.threshold(20_000, 2), exact=True),
         "too large", errors.InvalidArgumentError, "Ask for floats with exact=False"),
+    # issue 12: a sweep store of the first format is refused untouched, naming the migration
+    Bad("sweep-store-old-format",
+        lambda: ml.sweep(lambda x: x, {"x": [1]}, store=(lambda p: (
+            __import__("sqlite3").connect(p).executescript(
+                "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL); INSERT INTO "
+                "meta VALUES ('format', 'multilateral-sweep/1');").connection.close(), p)[1])(
+                    Path(__import__("tempfile").mkdtemp()) / "s.sqlite")),
+        "malformed file", errors.InvalidArgumentError, "multilateral.sweeps.migrate_store("),
 ]
 
 
