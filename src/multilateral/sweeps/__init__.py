@@ -343,9 +343,9 @@ def sweep(
     refused unless ``resume="ignore_code_change"``, so old and new results never mix
     silently; global state the function reads is not part of the version.
 
-    With ``backend="processes"`` each chunk is stored as its worker returns it; SIGINT or
-    SIGTERM stores the returned chunks and stops the workers before the process ends, and
-    the workers end by themselves if the sweep's process dies.
+    On ``"processes"`` and ``"dask"`` each chunk is stored as its worker returns it; SIGINT
+    or SIGTERM stores the returned chunks and stops the workers before the process ends;
+    the ``"processes"`` workers end by themselves if the sweep's process dies.
 
     Examples
     --------
