@@ -13,7 +13,13 @@ end to end from the parameters (one run: at ``10**7`` a warm-up would double the
   ``"barrett"``): build the model, then ``stable_sizes()``, ``stability(3)`` and
   ``total_payoff(n)``;
 * ``PublicGoodProvision.identical`` (income 1, Cobb-Douglas ``a = 1/2``): build the model and
-  ask for its equilibrium provision.
+  ask for its equilibrium provision;
+* ``solvers.symmetric_equilibria`` of ``AnonymousGame.threshold`` (``threshold = n // 2``,
+  ``benefit = 10**4``, ``cost = 1``: two interior equilibria near 1/2) and of
+  ``AnonymousGame.public_goods`` (``r = 3``: all-defect only): build the game and solve it
+  with the default (exact games above 1,000 players are solved in floats: exact root isolation
+  of a degree-n polynomial is O(n^2) per subdivision, and ``exact=True`` is refused above
+  10,000 players with a message that says so).
 
 Each line prints the value computed (so that exact and float can be compared by eye) and
 ``ok`` or ``SLOW`` against the target. The exit status is 1 with ``--strict`` when a case
@@ -63,6 +69,13 @@ def _provision(n: int, exact: bool) -> Any:
     return model.equilibrium().total
 
 
+def _equilibria(builder: Callable[[int, bool], ml.AnonymousGame]) -> Callable[[int, bool], Any]:
+    def run(n: int, exact: bool) -> Any:
+        eqs = ml.solvers.symmetric_equilibria(builder(n, exact))
+        return tuple((round(eq.probability, 9), eq.stable) for eq in eqs)
+    return run
+
+
 CASES: dict[str, Callable[[int, bool], Any]] = {
     "AnonymousGame.public_goods": _anonymous(
         lambda n, e: ml.AnonymousGame.public_goods(n=n, r=_num(3, e))),
@@ -74,6 +87,10 @@ CASES: dict[str, Callable[[int, bool], Any]] = {
     "SelfEnforcingAgreement binary": _agreement("binary"),
     "SelfEnforcingAgreement barrett": _agreement("barrett"),
     "PublicGoodProvision.identical": _provision,
+    "symmetric_equilibria threshold": _equilibria(
+        lambda n, e: ml.AnonymousGame.threshold(n, n // 2, benefit=_num(10**4, e), cost=1)),
+    "symmetric_equilibria public_goods": _equilibria(
+        lambda n, e: ml.AnonymousGame.public_goods(n=n, r=_num(3, e))),
 }
 
 
@@ -88,6 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     slow = 0
     # import what the cases use before timing (lazy imports take ~2 s on first use)
     ml.games.binomial_weights(2, 0.5)
+    ml.solvers.symmetric_equilibria(ml.AnonymousGame.threshold(2000, 1000, benefit=300))
     ml.models.SelfEnforcingAgreement(n=3, benefit=1, cost=4, specification="barrett")
     ml.models.PublicGoodProvision.identical(2).equilibrium()
     print(f"{'case':34} {'n':>9} {'mode':5} {'seconds':>8}  verdict  value")
