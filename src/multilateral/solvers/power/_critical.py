@@ -36,8 +36,11 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from ...errors import InvalidArgumentError
+
 __all__ = [
     "MAX_CRITICAL_TABLE",
+    "MAX_FLOAT_MEMBERS",
     "NODE_CHUNK",
     "critical_counts",
     "critical_integrals",
@@ -46,6 +49,12 @@ __all__ = [
 
 NODE_CHUNK = 12_000_000  # float64 entries of the stored backward tables per pass (96 MB)
 MIN_ROWS = 4            # fewer nodes a pass than this: keep R_i only every sqrt(n) members
+#: Most members (of nonzero weight) of the float program: the forward tables count subsets
+#: of the heavier members unscaled (up to ``2**(n - 1)``), the completion tables are scaled
+#: by ``2**-min(n, 900)``; beyond ``2**1023`` float64 overflows (NaN values, measured at
+#: 1,100 equal members). Both tables span ``2**n`` within themselves, so one scale each
+#: cannot serve beyond this.
+MAX_FLOAT_MEMBERS = 1000
 #: Largest ``n * q`` (members times quota) the dynamic program tabulates: each member's
 #: completion table is kept (Python integers), so memory grows with it.
 MAX_CRITICAL_TABLE = 10_000_000
@@ -96,16 +105,44 @@ def completions_float(w: list[int], q: int, scale: float) -> list[NDArray[np.flo
     for lam in range(n - 2, -1, -1):
         h = h + g   # now the sum over r > lam (G of r = lam + 1 added)
         e = e + np.where((a >= q - w[lam]) & (a < q - w[lam + 1]), scale, 0.0)
-        for t in range(w[lam] - w[lam + 1]):
-            c = q - w[lam] + t                 # v = c - a, for a = 0 .. c
-            if c >= 0:
-                e[:c + 1] += h[c::-1]
+        _add_windows(e, h, max(q - w[lam], 0), q - w[lam + 1] - 1)
         out[lam] = e
         wn = w[lam + 1]   # move the suffix: members after lam = after lam + 1, plus lam + 1
         if wn < q:
             g = g.copy()
             g[wn:] += g[:q - wn].copy()
     return out
+
+
+def _add_windows(e: NDArray[np.float64], h: NDArray[np.float64], cs: int, ce: int) -> None:
+    """``e[:c + 1] += h[c::-1]`` for every ``c`` in ``cs .. ce``, by positive additions only.
+
+    ``e[a]`` gains ``h[cs - a] + ... + h[ce - a]`` for ``a <= cs`` (a window of length
+    ``L = ce - cs + 1`` on ``h``, built from windows of length ``2**k`` by doubling:
+    ``O(q log L)`` instead of ``O(q L)``) and ``h[0] + ... + h[ce - a]`` for ``cs < a <=
+    ce`` (prefix sums). No differences of sums: no cancellation.
+    """
+    if ce < cs:
+        return
+    length = ce - cs + 1
+    if length <= 8:
+        for c in range(cs, ce + 1):
+            e[:c + 1] += h[c::-1]
+        return
+    block = h[:ce + 1].copy()   # windows of length 2**k starting at v (valid v <= ce + 1 - 2**k)
+    acc = np.zeros(cs + 1)
+    offset, k = 0, 0
+    while length >> k:
+        span = 1 << k
+        if length >> k & 1:
+            acc += block[offset:offset + cs + 1]
+            offset += span
+        if length >> (k + 1):
+            block = block[:len(block) - span] + block[span:]
+        k += 1
+    e[:cs + 1] += acc[::-1]   # e[a] gains the window starting at cs - a
+    if ce > cs:
+        e[cs + 1:ce + 1] += np.cumsum(h[:ce - cs])[::-1]   # e[a] += h[0 .. ce - a]
 
 
 class _Passes:
@@ -195,9 +232,15 @@ def critical_counts(w: list[int], q: int) -> tuple[list[int], int]:
 def critical_integrals(w: list[int], q: int, johnston: bool,
                        exact: bool) -> tuple[list[Any], Any]:
     """``(integral_0^1 J_i(u) du for each member, number of minimal winning coalitions)``,
-    Fractions and int, or floats."""
+    Fractions and int, or floats (at most :data:`MAX_FLOAT_MEMBERS` members)."""
     n = len(w)
     if not exact:
+        if n > MAX_FLOAT_MEMBERS:
+            raise InvalidArgumentError(
+                f"the float critical-member program takes at most {MAX_FLOAT_MEMBERS:,} "
+                f"members with nonzero weight, got {n:,}: its counts (up to 2**n) leave the "
+                "float64 range. exact=True counts in Python integers (correct but slow: "
+                "hours at this size)")
         return _float_integrals(w, q, johnston)
     e = completions(w, q, johnston)
     d = degree(w, q) + 1

@@ -202,7 +202,8 @@ def johnston(game: SimpleGame, *, exact: bool | None = None) -> PowerIndex:
     ----------
     game : WeightedVotingGame or CompositeVotingGame
     exact : bool or None
-        True: Fractions; False: float64 (within ``1e-12``); None: exact when cheap.
+        True: Fractions; False: float64 (within ``1e-12``; the weighted-game program takes
+        at most 1,000 members of nonzero weight in floats); None: exact when cheap.
         Games of up to 20 members enumerate their coalitions, double majorities and other
         size-threshold games of up to 32 members (the EU Council) are counted in two
         halves; both are always exact. Larger weighted games use a dynamic program over
@@ -258,7 +259,8 @@ def deegan_packel(game: SimpleGame, *, exact: bool | None = None) -> PowerIndex:
     ----------
     game : WeightedVotingGame or CompositeVotingGame
     exact : bool or None
-        True: Fractions; False: float64; None: exact when cheap. Always exact for games of
+        True: Fractions; False: float64 (at most 1,000 members of nonzero weight in the
+        weighted-game program); None: exact when cheap. Always exact for games of
         up to 20 members (enumeration) and composite games of up to 32 (counting in two
         halves); weighted games of more members use a dynamic program over weights.
 
