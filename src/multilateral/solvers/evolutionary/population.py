@@ -57,15 +57,17 @@ __dir__ = public_dir(__all__)
 
 #: ``PopulationChain.stationary_distribution(method="auto")`` solves chains of four or more
 #: strategies with more states than this iteratively. Measured (four strategies, mutation
-#: 1e-3): a sparse LU takes about 1 s at 12,341 states, 20 s at 39,711 and 170 s at 176,851
-#: (GBs of fill-in); the iterative solver 50 s of CPU and 0.46 GB at 176,851 states, but
-#: more than the LU below about 40,000.
-ITERATIVE_FROM = 50_000
+#: 1e-3, CPU time): a sparse LU takes about 0.5 s at 12,341 states, 20 s at 39,711 and 170 s
+#: at 176,851 (GBs of fill-in; 32 s and 4.2 GB with a nested-dissection ordering); the
+#: iterative solver (nested iteration) 0.15 s, 0.9 s and 4.3 s, the same as the LU at about
+#: 5,000 states.
+ITERATIVE_FROM = 10_000
+#: ``method="auto"`` falls back on the sparse LU when the iterative solver fails on a chain of
+#: at most this many states (beyond, the LU's fill-in takes minutes and GBs).
+DIRECT_UP_TO = 50_000
 #: Relative residual at which BiCGSTAB stops (the answer is then checked absolutely): the
 #: rounding tolerance.
 ITERATIVE_RTOL = ROUNDING
-#: An entry of a solution with one state fixed at 1 above this: fix the largest instead.
-BADLY_SCALED = 1e8
 
 #: The full chain refuses more states than this (C(Z + k - 1, k - 1)); use the small-mutation
 #: limit instead.
@@ -207,7 +209,8 @@ class PopulationChain:
         states' counts, memory linear in the states, accepted only if the residual
         ``max |p P - p|`` is within ``10 * PROBABILITY``; ``"auto"`` (the default) takes the
         direct solve up to three strategies (its fill-in stays small on a 2-d simplex) and
-        up to :data:`ITERATIVE_FROM` states, the iterative one beyond.
+        up to :data:`ITERATIVE_FROM` states, the iterative one beyond (and the direct one
+        if that fails on at most :data:`DIRECT_UP_TO` states).
 
         Raises
         ------
@@ -234,22 +237,19 @@ class PopulationChain:
                 out: NDArray[np.float64] = p / p.sum()
                 return readonly(out, dtype=None)
         size, k = self.states.shape
-        if method == "iterative" or (method == "auto" and k > 3 and size > ITERATIVE_FROM):
+        if method == "iterative":
             return self._iterative_stationary()
+        if method == "auto" and k > 3 and size > ITERATIVE_FROM:
+            try:
+                return self._iterative_stationary()
+            except DegenerateGameError:
+                if size > DIRECT_UP_TO:
+                    raise
         return stationary_distribution(self.matrix)
 
     def _iterative_stationary(self) -> NDArray[np.float64]:
         p = self.matrix
-        x = None
-        fixed = int(np.argmax(self.states[:, 0]))
-        for _ in range(2):  # again with the most likely state fixed if badly scaled
-            x = aggregation_solve(p, self.states, fixed, rtol=ITERATIVE_RTOL)
-            if x is None:
-                break
-            top = int(np.argmax(np.abs(x)))
-            if abs(x[top]) <= BADLY_SCALED or top == fixed:
-                break
-            fixed = top
+        x = aggregation_solve(p, self.states, rtol=ITERATIVE_RTOL)
         accept = 10 * PROBABILITY
         if x is not None and np.all(np.isfinite(x)) and x.sum() != 0:
             x = x / x.sum()
