@@ -686,3 +686,16 @@ def test_float_completions_with_a_wide_weight_gap_are_exact_and_fast():
     for e, a in zip(exact, approx, strict=True):
         e = e.astype(float)
         assert np.all(np.abs(a - e) <= 1e-13 * np.maximum(e, 1))
+
+
+def test_float_shapley_with_a_quota_near_the_total_or_near_zero():
+    # the float quadrature tabulates the larger window (q or W - q entries); a quota within
+    # a few units of the total weight (or of zero) with large weights asked for 1.2 GiB a
+    # node (MemoryError) while the exact program needs a table of a dozen entries
+    rng = np.random.default_rng(0)
+    weights = [int(x) for x in rng.integers(1, 10**7, 30)]
+    for q in (sum(weights) - 10, 12):
+        game = WeightedVotingGame(weights, q)
+        approx = shapley_shubik(game, exact=False)
+        assert not approx.exact and all(isinstance(v, float) for v in approx.values)
+        assert np.max(np.abs(approx.as_float() - shapley_shubik(game).as_float())) < 1e-15

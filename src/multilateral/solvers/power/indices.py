@@ -66,6 +66,9 @@ EXACT_BANZHAF_BUDGET = 50_000_000
 #: ``exact=None`` computes Johnston and Deegan-Packel of large weighted games exactly when
 #: the integer-node passes take at most this many operations on Python integers.
 EXACT_CRITICAL_BUDGET = 3_000_000
+#: ``exact=False`` Shapley-Shubik is computed exactly (then rounded) when the float table
+#: would exceed ``MAX_TABLE`` (quota near 0 or near the total) and ``n**2 * m`` is at most this.
+FLOAT_FROM_EXACT_BUDGET = 20 * EXACT_SHAPLEY_BUDGET
 #: Up to this many members every index enumerates the ``2**n`` coalitions (fastest there).
 SMALL_MEMBERS = 20
 
@@ -109,7 +112,20 @@ def shapley_shubik(game: SimpleGame, *, exact: bool | None = None) -> PowerIndex
             ints, q, _ = plan
             n, m = len(ints), table_size(ints, q)
             use_exact = exact if exact is not None else n * n * m <= EXACT_SHAPLEY_BUDGET
-            by_weight = (shapley_exact(ints, q) if use_exact else shapley_float(ints, q))
+            # the float quadrature tabulates both windows (q and W - q entries), the exact
+            # program only the smaller one: a quota near 0 or near the total weight
+            float_m = max(q - 1, sum(ints) - q) + 1
+            if use_exact:
+                by_weight: dict[int, Any] = shapley_exact(ints, q)
+            elif float_m <= MAX_TABLE:
+                by_weight = shapley_float(ints, q)
+            elif n * n * m <= FLOAT_FROM_EXACT_BUDGET:
+                by_weight = {w: float(v) for w, v in shapley_exact(ints, q).items()}
+            else:
+                raise InvalidArgumentError(
+                    f"float Shapley-Shubik of this game needs a table of {float_m:,} entries "
+                    f"(the larger of the quota and the total weight minus the quota): too "
+                    "large; exact=True uses the smaller side, or round the weights")
             values = tuple(by_weight[w] if w else (Fraction(0) if use_exact else 0.0)
                            for w in game.integer_weights)
             return PowerIndex("shapley_shubik", game.members, values, use_exact)
