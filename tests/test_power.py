@@ -439,7 +439,10 @@ def test_unknown_member_names_the_members():
 # -- large bodies: dynamic programs over critical members, counting in two halves (issue 13) ----
 from multilateral.solvers.power import _critical, _threshold, _vulnerable  # noqa: E402
 
-EU_POPULATION = (  # Eurostat, 1 January 2019 figures of the EU-27 (total 446,883,185)
+EU_POPULATION = (  # 2019 populations of the EU-27, total 446,883,185 (labelled Eurostat, 1
+    # January 2019, by the author; Germany's 83,092,962 is the World Bank's 2019 total
+    # (SP.POP.TOTL) in public data, so the source is not confirmed: the tests below check
+    # properties, not a published table, which review did not find)
     83092962, 67248926, 59729081, 47134837, 37965475, 19371648, 17344874, 11488980,
     10721582, 10671870, 10286263, 10278887, 9771141, 8879920, 6975761, 5814422, 5521606,
     5454147, 4934340, 4067206, 2794137, 2088385, 1913822, 1326898, 881952, 620001, 504062)

@@ -51,7 +51,8 @@ backward tables over those after it count, for each ``i``, the coalitions in whi
 critical, weighted by ``u**(number of other critical members)``. Holler-Packel is the count
 at ``u = 1`` (exact integers, ``O(n q)``); Johnston and Deegan-Packel weigh by one over the
 number of critical members, the integral over ``u`` of a polynomial of degree below ``n``:
-exact Gauss-Legendre quadrature in float64 (no cancellation: within ``1e-12``), or
+exact Gauss-Legendre quadrature in float64 (no cancellation: within ``1e-12``; at most
+1,000 members of nonzero weight, since the tables count up to ``2**n``), or
 Fractions by interpolation at integer nodes when ``n**2 q`` is small (``exact=True`` forces
 it). Measured: 200 members at total weight 10,000 and a simple majority, 0.4 s
 (Holler-Packel) to about 1 s (Johnston) on an idle core; 85% quotas take longer (tables of

@@ -84,7 +84,9 @@ def shapley_shubik(game: SimpleGame, *, exact: bool | None = None) -> PowerIndex
     game : WeightedVotingGame or CompositeVotingGame
     exact : bool or None
         True: Fractions (for large weighted games this can take seconds); False: float64
-        (within ``1e-12``); None: exact when cheap (see the module notes).
+        (within ``1e-12`` up to total weight 100,000 or so -- measured ``4.6e-15`` at 190
+        members; tables of millions of entries lose more, see the module notes); None:
+        exact when cheap.
 
     Returns
     -------
