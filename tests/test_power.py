@@ -702,3 +702,19 @@ def test_float_shapley_with_a_quota_near_the_total_or_near_zero():
         approx = shapley_shubik(game, exact=False)
         assert not approx.exact and all(isinstance(v, float) for v in approx.values)
         assert np.max(np.abs(approx.as_float() - shapley_shubik(game).as_float())) < 1e-15
+
+
+@settings(deadline=None, max_examples=8)
+@given(st.lists(st.sampled_from([0, 1, 2, 10**7, 10**9, 10**9 + 1]), min_size=21, max_size=22)
+       .filter(lambda w: len(set(w) - {0}) > 1), st.sampled_from(["total", "total-1", "1", "half"]))
+def test_large_weights_and_extreme_quotas_float_equals_exact(weights, where):
+    # above 20 members with weights of up to 10**9: weight tables, counting in two halves and
+    # the float quadrature all meet; quotas at the edges (unanimity, one unit) stress the
+    # table sizes (the float Shapley-Shubik table was the larger side: MemoryError)
+    total = sum(weights)
+    q = {"total": total, "total-1": total - 1, "1": 1, "half": total // 2 + 1}[where]
+    game = WeightedVotingGame(weights, q)
+    for index in (shapley_shubik, banzhaf, johnston, deegan_packel):
+        exact, approx = index(game, exact=True), index(game, exact=False)
+        assert exact.exact and not approx.exact
+        assert np.max(np.abs(approx.as_float() - exact.as_float())) < 1e-12
