@@ -706,3 +706,29 @@ class TestIssue13:
         for d, holds in ((cd.delta * 0.999, False), (cd.delta * 1.001, True)):
             game = ml.RepeatedGame(public_good(3), d, noise=0.01)
             assert solvers.is_subgame_perfect(game, profile).holds == holds
+
+
+# -- review of issue 13 (repeated solvers): adversarial cases against the definition -----------
+@pytest.mark.parametrize("rate", ["noise", "monitoring_error"])
+def test_exact_threshold_with_error_rates_below_the_float_range(rate):
+    # an error rate of 1e-400 is 0.0 as a float: the exact path took the sparsity pattern of
+    # its constraints from float weights and dropped those moves (a threshold off by ~1e-400,
+    # where the gain in Fractions is not 0); the exact gain at the threshold must be exactly 0
+    pd = ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0)
+    profile = [A.grim_trigger()] * 2
+    eps = Fraction(1, 10**400)
+    cd = solvers.critical_discount(pd, profile, **{rate: eps})
+    assert isinstance(cd.exact, Fraction)
+    from multilateral._numeric import solve_exact
+    from multilateral.solvers.repeated._chain import build_chain
+
+    chain = build_chain(ml.RepeatedGame(pd, 0, **{rate: eps}), profile)
+    u, trans = chain.step(chain.outcome)
+    d = cd.exact
+    mat = [[int(r == c) - d * trans[r, c] for c in range(4)] for r in range(4)]
+    vals = solve_exact(mat, [(1 - d) * x for x in u[:, 0]])
+    ud, td = chain.step(chain.deviation_outcome(0, 1))
+    # grim's joint states move together: (C, C) and (D, D) are the ones some history reaches
+    gains = [(1 - d) * ud[s, 0] + d * (td[s] @ np.array(vals, dtype=object)) - vals[s]
+             for s in (0, 3) if chain.intended[s, 0] != 1]
+    assert chain.labels[0] == ("C", "C") and gains == [0]

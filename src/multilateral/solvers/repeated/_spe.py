@@ -49,7 +49,9 @@ class _Rows:
     def __init__(self, sizes: tuple[int, ...], factors: tuple[tuple[Any, ...], ...],
                  ks: list[sp.csr_matrix], idx: NDArray[np.int64], rows: NDArray[np.int64],
                  w: Any) -> None:
-        wf = np.asarray(w, dtype=float)
+        # the pattern from the exact weights: a positive probability below the float range
+        # (an error rate of 1e-400, or the product of a few tiny ones) is not 0.0 here
+        wf = (np.asarray(w, dtype=object) != 0).astype(float)
         pattern: Any = None
         for r, k in enumerate(ks):
             col = wf[:, r]
