@@ -158,6 +158,10 @@ CATALOGUE: list[Bad] = [
         lambda: solvers.nash_equilibria(ml.NormalFormGame(
             [[2**62] + [0] * 8] + [[r] * 9 for r in range(1, 9)], [[1] * 9] * 9)),
         "overflow", errors.SolverError, "float64 cannot represent it"),
+    Bad("nash-support-exact-beyond-53-bits",  # was a silent wrong answer in float64
+        lambda: solvers.nash_equilibria(ml.NormalFormGame(
+            [[2**62, 0], [2**62 + 1, 1]], [[1, 0], [0, 1]]), method="support"),
+        "overflow", errors.SolverError, "cannot hold these exact payoffs"),
     # issue 12: float payoffs near 1e308 gave numpy overflow warnings before the error
     Bad("anonymous-public-goods-float-overflow",
         lambda: ml.AnonymousGame.public_goods(3, r=BIG, cost=1e10),

@@ -58,7 +58,7 @@ def _advice(m: int, n: int, limit: str) -> str:
     """What to do instead of a refused or failed enumeration."""
     return (
         f"alternatives: solvers.lemke_howson(game, initial_dropped_label=k) for k in "
-        f"0..{m + n - 1} (one equilibrium per start, about a second each at 40x40; together "
+        f"0..{m + n - 1} (one equilibrium per start, milliseconds each at 40x40; together "
         "they find some, not always all, equilibria), or method='support' (support "
         f"enumeration, nondegenerate games only, exponential too); {limit}"
     )
@@ -303,6 +303,8 @@ def support_enumeration(
     DegenerateGameError
         If an equilibrium found has more pure best responses than its support size
         (the game is degenerate: use ``method="vertex"``).
+    SolverError
+        If exact payoffs need more than float64's 53 bits (this search is in floats).
 
     See Also
     --------
@@ -323,6 +325,16 @@ def support_enumeration(
     3
     """
     game, a, b, tol = _bimatrix(game, tol)
+    if game.is_exact and not fits_float(
+        integer_payoffs(game.payoff_array(0)), integer_payoffs(game.payoff_array(1))
+    ):
+        # float64 would merge payoffs that differ (near 2**62): refuse, never answer wrongly
+        raise SolverError(
+            "support enumeration solves in float64, which cannot hold these exact payoffs "
+            "(beyond 53 bits once put on a common denominator and shifted): use "
+            "method='vertex', which enumerates such games exactly up to 7x7, or rescale "
+            "the payoffs"
+        )
     m, n = a.shape
     eqs = []
     for k in range(1, min(m, n) + 1):
