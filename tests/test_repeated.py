@@ -732,3 +732,17 @@ def test_exact_threshold_with_error_rates_below_the_float_range(rate):
     gains = [(1 - d) * ud[s, 0] + d * (td[s] @ np.array(vals, dtype=object)) - vals[s]
              for s in (0, 3) if chain.intended[s, 0] != 1]
     assert chain.labels[0] == ("C", "C") and gains == [0]
+
+
+@pytest.mark.parametrize("kind", ["spe", "nash"])
+def test_float_threshold_above_the_last_grid_point(kind):
+    # grim trigger with T = 10**6, R = 1, P = 0: (T - R)/(T - P) = 0.999999, above the last of
+    # 2001 equally spaced points (0.9995); the float path said "never"
+    exact = solvers.critical_discount(ml.TwoByTwo.symmetric(T=10**6, R=1, P=0, S=-1),
+                                      [A.grim_trigger()] * 2, kind=kind)
+    fl = solvers.critical_discount(ml.TwoByTwo.symmetric(T=1e6, R=1.0, P=0.0, S=-1.0),
+                                   [A.grim_trigger()] * 2, kind=kind)
+    assert exact.exact == Fraction(999999, 10**6)
+    # a gain up to tol times the largest payoff (1e-9 * 1e6) counts as none: about 1e-9 lower
+    assert fl.attainable and fl.delta == pytest.approx(0.999999, abs=2e-9)
+    assert fl.feasible[-1][1] == 1.0
