@@ -718,3 +718,21 @@ def test_large_weights_and_extreme_quotas_float_equals_exact(weights, where):
         exact, approx = index(game, exact=True), index(game, exact=False)
         assert exact.exact and not approx.exact
         assert np.max(np.abs(approx.as_float() - exact.as_float())) < 1e-12
+
+
+def test_eu_council_equals_an_independent_enumeration_of_all_coalitions():
+    # frozen from a separate numpy enumeration of all 2**27 coalitions during review (issue
+    # 13; about 20 s, not the library's code): weights and sizes by doubling, the winning
+    # set (100 w >= 65 W and at least 15 members), swings by bit reshapes, critical members
+    # counted per coalition. No published table for these population figures was found.
+    game = eu_council()
+    ss, dp = shapley_shubik(game).values, deegan_packel(game).values
+    assert ss[0] == Fraction(2871974531, 16062686640) and ss[-1] == Fraction(7274977, 882565200)
+    assert banzhaf(game).counts == (
+        14109886, 11706568, 10453796, 8925618, 7514488, 4632394, 4357394, 3553978, 3447458,
+        3440566, 3387236, 3386204, 3315740, 3191942, 2926504, 2764260, 2723130, 2713694,
+        2641158, 2519376, 2340190, 2240612, 2215720, 2132864, 2069990, 2032878, 2016366)
+    assert johnston(game).values[0] == Fraction(7149298084021957, 28396979201070480)
+    assert dp[0] == Fraction(5790922274677, 94174404564240)
+    hp = holler_packel(game).counts
+    assert (hp[0], hp[-1]) == (4016261, 2016366)
