@@ -31,7 +31,8 @@ Deegan-Packel, Holler-Packel), each call timed cold (the game is built anew insi
 call, so nothing is cached), median of ``--repeats``:
 
 * the EU Council's double majority (55% of the 27 members and 65% of the population,
-  Eurostat populations of 1 January 2019 in persons), with and without the clause that a
+  2019 populations in persons, apparently the World Bank's series: not the Council's
+  official figures), with and without the clause that a
   blocking minority needs four members; checks: exact, sums to one, never less power for
   a more populous state;
 * 200 members with IMF-like weights (seed 0) at total weight 1,000 and 10,000, simple
@@ -188,7 +189,7 @@ def run_game(total: int, rule: str, theirs: dict[str, Any], repeats: int,
 
 
 # -- part 2: bodies of real size ------------------------------------------------------------------
-EU_POPULATION = (  # Eurostat, 1 January 2019, EU-27 (total 446,883,185); largest first
+EU_POPULATION = (  # 2019, EU-27, total 446,883,185 (World Bank series, unconfirmed)
     83092962, 67248926, 59729081, 47134837, 37965475, 19371648, 17344874, 11488980,
     10721582, 10671870, 10286263, 10278887, 9771141, 8879920, 6975761, 5814422, 5521606,
     5454147, 4934340, 4067206, 2794137, 2088385, 1913822, 1326898, 881952, 620001, 504062)
