@@ -79,10 +79,14 @@ def critical_discount(
         typical with noise) -- ``exact`` is still exact.
     grid : int
         Discount factors sampled in [0, 1) before the boundaries are refined, for float
-        games (equally spaced, then ``1 - 2**-k`` above the last of them, so that a threshold
-        close to 1 is found; for ``kind="nash"``: batched policy iteration at every sample,
-        then 32-point sections of each bracket down to float precision). Exact games need no
-        grid.
+        games (for ``kind="nash"``: batched policy iteration at every sample, then 32-point
+        sections of each bracket down to float precision). Exact games need no grid. A float
+        threshold above the last sample, ``1 - 1/grid``, is not found (the result says never:
+        grim trigger with ``T = 1e6, R = 1.0, P = 0.0``, threshold ``0.999999``); the grid
+        does not go nearer 1 because there a gain is ``(1 - delta)`` times its size and falls
+        under ``tol`` (every profile would pass) while the float solves lose about
+        ``eps / (1 - delta)**2`` relative accuracy. Exact payoffs (integers or Fractions) find
+        every threshold.
 
     Returns
     -------
@@ -177,7 +181,7 @@ def critical_discount(
         raise InvalidArgumentError(f"grid must be an integer >= 11, got {grid!r}")
     game = RepeatedGame(stage, 0, noise=noise, monitoring_error=monitoring_error)
     profile = as_profile(game, profile)
-    deltas = _grid(grid)
+    deltas = np.linspace(0.0, 1.0, grid, endpoint=False)
     if kind == "nash":
         chain = build_chain(game, profile)
         sizes = [aut.n_states for aut in profile]
@@ -204,15 +208,6 @@ def critical_discount(
 
 
 # -- the grid and bisection (kind="nash", and kind="spe" in floats) -----------------------------
-def _grid(size: int) -> NDArray[np.float64]:
-    """``size`` equally spaced discount factors in ``[0, 1)``, then ``1 - 2**-k`` up to the
-    float spacing below 1: a threshold above the last equally spaced point (grim trigger with
-    ``T = 10**6, R = 1, P = 0``: ``0.999999``) is found instead of reported as never."""
-    even = np.linspace(0.0, 1.0, size, endpoint=False)
-    near = 1.0 - 2.0 ** -np.arange(1, 53)
-    return np.concatenate([even, near[near > even[-1]]])
-
-
 def _from_grid(ok: NDArray[np.bool_], deltas: NDArray[np.float64], test: Any) -> CriticalDiscount:
     """Feasible intervals from grid verdicts, with each boundary refined by bisection."""
     if not ok.any():
