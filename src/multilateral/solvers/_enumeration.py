@@ -44,9 +44,9 @@ from numpy.typing import NDArray
 
 from .._namespace import public_dir
 from ..errors import SolverError
-from ..tolerances import PERTURBATION, SAME_POINT
+from ..tolerances import SAME_POINT
 from ._qhull import complementary_pairs, label_codes
-from ._vertices import NotSimple, generic_weights, reverse_search
+from ._vertices import NotSimple, reverse_search
 
 __all__ = [
     "EXACT_BRUTE_FORCE_BASES",
@@ -151,17 +151,15 @@ def _batch_solve(mats: Float) -> Float | None:
 
 
 def degenerate_equilibria(ap: Float, bp: Float, limit: int) -> Found | None:
-    """Extreme equilibria of a degenerate game: both polytopes, perturbed, label matching.
+    """Extreme equilibria of a degenerate game: both polytopes, lexicographic, label matching.
 
-    Each polytope's right-hand side is perturbed by ``PERTURBATION`` times generic weights:
-    reverse search then walks a simple polytope whose bases
-    stand for the real vertices; the distinct real vertices (by their sets of tight rows)
-    are paired by complementary labels. None if the perturbed polytope still ties.
+    Reverse search walks each polytope with the symbolic lexicographic perturbation of lrs
+    (:func:`~._vertices.reverse_search` with ``lexicographic=True``): every feasible basis
+    of the perturbed, simple polytope is met, so every real vertex at least once; the
+    distinct real vertices (by their sets of tight rows) are paired by complementary labels.
+    None if rounding leaves two rows lexicographically tied (then the caller refuses).
 
-    Used beyond qhull's range (more than 12 actions a side). The perturbation is a number,
-    not lrs's symbol: a tie can remain (then None), and real vertices closer than it could
-    be confused; on the integer and degenerate games frozen from pygambit's exact
-    enumeration (tests/data/peers/vertex_enumeration.json) it finds exactly the same sets.
+    Used beyond qhull's range (more than 12 actions a side).
     """
     m, n = ap.shape
     sides = []
@@ -169,16 +167,13 @@ def degenerate_equilibria(ap: Float, bp: Float, limit: int) -> Found | None:
         (np.vstack([-np.eye(m), bp.T]), np.r_[np.zeros(m), np.ones(n)], np.arange(m)),
         (np.vstack([ap, -np.eye(n)]), np.r_[np.ones(m), np.zeros(n)], np.arange(m, m + n)),
     ):
-        f = g.shape[0]
-        weights = generic_weights(f)[::-1].copy()  # not the objective's weights
         points, labels = [], []
         try:
-            for bases, slack in reverse_search(g, h, start, limit, perturb=PERTURBATION * weights):
-                real = np.all(slack >= -SAME_POINT, axis=1)  # else a perturbation artefact
-                tight = slack[real] <= SAME_POINT
-                tight[np.arange(tight.shape[0])[:, None], bases[real]] = True
+            for bases, slack in reverse_search(g, h, start, limit, lexicographic=True):
+                tight = slack <= SAME_POINT
+                tight[np.arange(tight.shape[0])[:, None], bases] = True
                 _, first = np.unique(label_codes(tight), return_index=True)
-                points.append(np.clip(slack[real][first][:, start], 0.0, None))
+                points.append(slack[first][:, start])
                 labels.append(tight[first])
         except NotSimple:
             return None

@@ -12,7 +12,8 @@ a neighbour follow from ``v``'s dictionary by one rank-one update, so each verte
 ``O(f d)`` flops (the pivot ``T <- T - T[:, p] (T[q] - e_p) / T[q, p]``); a depth-first walk
 over chunks of vertices keeps memory bounded by the tree's depth times the chunk, not by the
 number of vertices (no hash set of visited bases). A ratio-test tie means the polytope is not
-simple (a degenerate game): the walk raises :class:`NotSimple` so the caller can use qhull.
+simple (a degenerate game): the walk raises :class:`NotSimple`, unless it runs with the
+symbolic lexicographic perturbation of lrs, which walks a degenerate polytope correctly.
 
 References
 ----------
@@ -89,7 +90,7 @@ def reverse_search(
     start: NDArray[np.intp],
     limit: int,
     chunk: int = _CHUNK,
-    perturb: NDArray[np.float64] | None = None,
+    lexicographic: bool = False,
 ) -> Iterator[tuple[NDArray[np.intp], NDArray[np.float64]]]:
     """Every vertex of the simple polytope ``{z : g z <= h}``, in chunks ``(bases, slacks)``.
 
@@ -98,11 +99,14 @@ def reverse_search(
     once, with its ``d`` basis rows (unsorted) and the slacks of all rows. Raises
     :class:`NotSimple` on a ratio-test tie and :class:`VertexLimitExceeded` after ``limit``.
 
-    With ``perturb`` (generic small offsets of every row), the walk runs on
-    ``{g z <= h + perturb}``, a simple polytope when the perturbation is generic (the
-    lexicographic rule of lrs, with a small number instead of a symbol): its bases are
-    yielded with the slacks of the *unperturbed* vertex they stand for, so a degenerate
-    vertex comes once per basis.
+    With ``lexicographic=True`` the walk runs on a degenerate polytope as on the simple one
+    ``{g z <= h + (eps, eps^2, ..., eps^f)}`` for every small enough ``eps > 0`` (symbolic,
+    the lexicographic minimum-ratio rule of lrs: Avis and Fukuda 1992, sect. 5; Chvatal,
+    *Linear Programming*, ch. 3): a ratio tie is broken by comparing the rows
+    ``(slack_i, e_i + sum_p L[p, i] e_{B_p}) / L[p_out, i]`` of the perturbed dictionary
+    lexicographically, which are never equal for two rows, so every perturbed vertex (a
+    feasible basis of the real polytope) is met once and each real vertex once per such basis.
+    Slacks yielded are the real ones (never perturbed).
     """
     f, d = g.shape
     start = np.asarray(start, dtype=np.intp)
@@ -113,39 +117,44 @@ def reverse_search(
     # L = g^T, and r = -c with c = weights (c z is minimised only at z = 0).
     h0 = np.asarray(h, dtype=float)[None, :].copy()
     h0[0, start] = np.inf  # basis rows carry an infinite slack: the ratio test skips them
-    if perturb is None:
-        hp = h0
-    else:  # the start basis of the perturbed polytope: g[start] z = -z = perturb[start]
-        hp = h0 + (perturb + g @ perturb[start])[None, :]
-        hp[0, start] = np.inf
-    state = (start[None, :].copy(), hp, np.ascontiguousarray(g.T)[None], -weights[None], h0)
+    state = (start[None, :].copy(), h0, np.ascontiguousarray(g.T)[None], -weights[None])
     stack = [state]
     count = 0
     arange_d = np.arange(d)
     while stack:
-        bases, slack, rates, red, real = stack.pop()
+        bases, slack, rates, red = stack.pop()
         n_front = bases.shape[0]
         count += n_front
         if count > limit:
             raise VertexLimitExceeded(count)
-        if np.any(slack <= ROUNDING):
+        if not lexicographic and np.any(slack <= ROUNDING):
             raise NotSimple("more than d tight rows")  # a degenerate vertex
-        yield bases, np.where(np.isinf(real), 0.0, real)  # negative: not a vertex unperturbed
-        ratio = np.maximum(rates, _TINY)
-        np.divide(slack[:, None, :], ratio, out=ratio)  # rates <= 0: ratio > 1e290, never least
+        yield bases, np.where(np.isinf(slack), 0.0, np.maximum(slack, 0.0))
+        if lexicographic:  # zero slacks: only rows with a positive rate block an edge
+            blocks = rates > ROUNDING
+            ratio = np.divide(np.maximum(slack, 0.0)[:, None, :], np.where(blocks, rates, 1.0))
+            ratio[~blocks] = np.inf
+        else:
+            ratio = np.maximum(rates, _TINY)
+            np.divide(slack[:, None, :], ratio, out=ratio)  # rates <= 0: ratio > 1e290
         arg = ratio.argmin(axis=2)  # (F, d): the entering row of each edge
         best = np.take_along_axis(ratio, arg[:, :, None], axis=2)[:, :, 0]
         if np.any(best > _FAR):
             raise NotSimple("unbounded edge")  # not a polytope (should not happen)
-        np.put_along_axis(ratio, arg[:, :, None], np.inf, axis=2)
-        if np.any(ratio.min(axis=2) <= best * (1 + ROUNDING) + ROUNDING):
-            raise NotSimple("ratio tie")  # more than d tight rows at a neighbour
+        if not lexicographic:
+            second = ratio.copy()
+            np.put_along_axis(second, arg[:, :, None], np.inf, axis=2)
+            if np.any(second.min(axis=2) <= best * (1 + ROUNDING) + ROUNDING):
+                raise NotSimple("ratio tie")  # more than d tight rows at a neighbour
         # Only edges that raise the objective (r_p < 0) can lead to children. Across edge p
         # (row q = arg[v, p] replaces basis row p) the neighbour's reduced costs are
         # r_w[p'] = r[p'] + phi (L[p', q] + [p = p']) with phi = -r_p / L[p, q] > 0; w is a
         # child iff no improving position of w other than p holds a row below q.
         v, p = np.nonzero(red < 0.0)
         q = arg[v, p]
+        if lexicographic:
+            q = _lexicographic_rows(ratio[v, p], q, rates, bases, v, p, best[v, p])
+        step_all = ratio[v, p, q]  # the real step (0 along a degenerate pivot)
         lq = rates[v[:, None], arange_d[None, :], q[:, None]]  # (E, d): L[p', q]
         phi = -red[v, p] / lq[np.arange(v.size), p]
         red_w = red[v] + phi[:, None] * lq
@@ -154,6 +163,7 @@ def reverse_search(
         rows_w[np.arange(v.size), p] = f
         keep = q < rows_w.min(axis=1)
         v, p, q, lq, red_w = v[keep], p[keep], q[keep], lq[keep], red_w[keep]
+        step_all = step_all[keep]
         for c0 in range(0, v.size, chunk):
             cut = slice(c0, c0 + chunk)
             vc, pc, qc = v[cut], p[cut], q[cut]
@@ -166,20 +176,59 @@ def reverse_search(
             nb = bases[vc].copy()
             left = nb[k, pc]
             nb[k, pc] = qc
-            step = best[vc, pc]
+            step = step_all[cut]
             ns = slack[vc] - step[:, None] * prow
             ns[k, qc] = np.inf
             ns[k, left] = step
-            if perturb is None:
-                nreal = ns
-            else:
-                # the unperturbed step: negative where the basis is infeasible unperturbed
-                # (the walk passes through such bases; their descendants need exact slacks)
-                rstep = real[vc, qc] / lq[cut][k, pc]
-                nreal = real[vc] - rstep[:, None] * prow
-                nreal[k, qc] = np.inf
-                nreal[k, left] = rstep
-            stack.append((nb, ns, lv, red_w[cut], nreal))
+            stack.append((nb, ns, lv, red_w[cut]))
+
+
+def _lexicographic_rows(
+    ratio: NDArray[np.float64],
+    q: NDArray[np.intp],
+    rates: NDArray[np.float64],
+    bases: NDArray[np.intp],
+    v: NDArray[np.intp],
+    p: NDArray[np.intp],
+    best: NDArray[np.float64],
+) -> NDArray[np.intp]:
+    """The entering rows of edges ``(v, p)`` by the lexicographic minimum-ratio rule.
+
+    ``ratio`` (E, f) holds the real ratios, ``q`` their argmin. Where several rows tie, the
+    perturbed slack of row ``i`` divided by its rate is the vector over rows ``r`` (the
+    coefficient of ``eps^(r+1)``): ``1 / L[p, i]`` at ``r = i`` and ``L[p', i] / L[p, i]`` at
+    ``r = B_p'``; the lexicographically least wins. Raises :class:`NotSimple` if two rows
+    still tie (impossible in exact arithmetic: a rounding failure).
+    """
+    cand = ratio <= best[:, None] * (1 + ROUNDING) + ROUNDING
+    tied = np.flatnonzero(cand.sum(axis=1) > 1)
+    if tied.size == 0:
+        return q
+    q = q.copy()
+    f = ratio.shape[1]
+    diag = np.arange(f)
+    step = max(1, (1 << 22) // (f * f))  # edges per block (32 MB of float64)
+    for c0 in range(0, tied.size, step):
+        e = tied[c0 : c0 + step]
+        ve, pe, ce = v[e], p[e], cand[e]
+        k = np.arange(e.size)
+        lv = rates[ve]  # (E, d, f): L[p', i]
+        lp = lv[k, pe, :]  # (E, f): L[p, i] (> 0 on candidates)
+        w = np.zeros((e.size, f, f))  # w[e, i, r]: coefficient of eps^(r+1) in row i
+        w[:, diag, diag] = 1.0
+        for pp in range(lv.shape[1]):
+            w[k, :, bases[ve, pp]] = lv[:, pp, :]
+        w /= np.where(ce, lp, 1.0)[:, :, None]
+        for r in range(f):
+            col = np.where(ce, w[:, :, r], np.inf)
+            low = col.min(axis=1, keepdims=True)
+            ce &= col <= low + ROUNDING * (1.0 + np.abs(low))
+            if np.all(ce.sum(axis=1) == 1):
+                break
+        if np.any(ce.sum(axis=1) != 1):
+            raise NotSimple("lexicographic tie")  # rounding: the rows' vectors coincide
+        q[e] = ce.argmax(axis=1)
+    return q
 
 
 def pivot_vertices(

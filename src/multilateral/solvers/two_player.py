@@ -109,9 +109,10 @@ def nash_equilibria(
     1992; numpy, no set of visited vertices, so memory stays flat) and each vertex's only
     possible partner is solved for directly; a degenerate game (a ratio tie, a singular
     partner system) goes to qhull on both polytopes up to 12 actions a side, and beyond to
-    reverse search on both polytopes with their right-hand sides perturbed (lrs's
-    lexicographic rule with a small number, 1e-8 of the payoff range, for the symbol), whose
-    distinct real vertices are paired by labels; it is refused if a tie remains. Exact
+    reverse search on both polytopes with lrs's symbolic lexicographic perturbation (ratio
+    ties broken by the lexicographic minimum-ratio rule, so every feasible basis, hence every
+    vertex, is met), whose distinct vertices are paired by labels; it is refused if rounding
+    leaves a lexicographic tie (an ill-conditioned basis: never a silent partial answer). Exact
     payoffs are searched in floats on exactly shifted integers and every equilibrium is
     rebuilt and verified in rationals (beyond 53 bits: exact enumeration of small games,
     refusal of larger ones). Measured (random games, loaded 2-core machine,
@@ -219,7 +220,7 @@ def _extreme_pairs(ap: NDArray[np.float64], bp: NDArray[np.float64], limit: int)
             found = float_equilibria(ap, bp, limit)
             if found is not None:
                 return found
-            if max(m, n) > _QHULL_MAX_DIM:  # degenerate: both polytopes, perturbed
+            if max(m, n) > _QHULL_MAX_DIM:  # degenerate: both polytopes, lexicographic
                 found = degenerate_equilibria(ap, bp, limit)
                 if found is not None:
                     return found
@@ -227,7 +228,8 @@ def _extreme_pairs(ap: NDArray[np.float64], bp: NDArray[np.float64], limit: int)
                     "this game is degenerate and has more than "
                     f"{_QHULL_MAX_DIM} actions on one side: qhull, which enumerates degenerate "
                     f"polytopes, is only tried up to {_QHULL_MAX_DIM} (beyond, its memory use "
-                    "explodes), and the perturbed reverse search met a tie; "
+                    "explodes), and the lexicographic reverse search met a tie that rounding "
+                    "left undecided (an ill-conditioned basis); "
                     + _advice(m, n, "or perturb the payoffs slightly (nondegenerate games "
                               "are enumerated by reverse search, without this cap)")
                 )
