@@ -85,8 +85,9 @@ def critical_discount(
         grim trigger with ``T = 1e6, R = 1.0, P = 0.0``, threshold ``0.999999``); the grid
         does not go nearer 1 because there a gain is ``(1 - delta)`` times its size and falls
         under ``tol`` (every profile would pass) while the float solves lose about
-        ``eps / (1 - delta)**2`` relative accuracy. Exact payoffs (integers or Fractions) find
-        every threshold.
+        ``eps / (1 - delta)**2`` relative accuracy. A feasible set that is an isolated point
+        between samples (Tit for Tat's, or its noisy variants') is missed the same way. Exact
+        payoffs (integers or Fractions) find every threshold and every point.
 
     Returns
     -------
