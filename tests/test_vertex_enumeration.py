@@ -150,3 +150,44 @@ def test_lexicographic_reverse_search_agrees_with_qhull_on_degenerate_games(payo
     finally:
         solvers.two_player._QHULL_FAST_DIM, solvers.two_player._QHULL_MAX_DIM = old
     assert walked == by_qhull
+
+
+# -- the lexicographic rule (degenerate games beyond qhull's 12 actions) ----------------------
+def test_lexicographic_reverse_search_meets_every_vertex_of_a_degenerate_cube():
+    # [0, 1]^d cut by the redundant sum(z) <= d, which touches the cube only at (1, ..., 1):
+    # that vertex has d + 1 tight rows; every one of the 2^d vertices is met
+    from multilateral.solvers._vertices import NotSimple, reverse_search
+
+    d = 6
+    g = np.vstack([-np.eye(d), np.eye(d), np.ones((1, d))])
+    h = np.r_[np.zeros(d), np.ones(d), float(d)]
+    with pytest.raises(NotSimple):
+        list(reverse_search(g, h, np.arange(d), 10**6))
+    points = set()
+    for _bases, slack in reverse_search(g, h, np.arange(d), 10**6, lexicographic=True):
+        assert np.all(slack >= 0.0)
+        points |= {tuple(np.round(z, 9)) for z in slack[:, :d]}
+    assert points == {tuple(float(c) for c in z) for z in np.ndindex(*(2,) * d)}
+
+
+@pytest.mark.parametrize("seed", [0, 2])
+def test_nearly_degenerate_13x13_finds_what_qhull_finds(seed, monkeypatch):
+    # payoffs 1 + 1e-9 {0..9}: ties broken only by float rounding (~1e-8 of the payoff
+    # range). The former fixed 1e-8 right-hand-side perturbation silently found 53 of the 57
+    # equilibria of seed 0 and 26 of the 29 of seed 2 that qhull finds on both polytopes
+    rng = np.random.default_rng(seed)
+    a, b = rng.integers(0, 10, (2, 13, 13))
+    game = ml.NormalFormGame(1 + 1e-9 * a, 1 + 1e-9 * b)
+    walked = as_set(solvers.nash_equilibria(game))
+    monkeypatch.setattr(solvers.two_player, "_QHULL_MAX_DIM", 13)
+    assert walked == as_set(solvers.nash_equilibria(game))
+
+
+def test_degenerate_integer_13x13_is_exact_and_matches_qhull(monkeypatch):
+    # {0..3}: degenerate (81 extreme equilibria); the fixed perturbation refused this game
+    a, b = np.random.default_rng(3).integers(0, 4, (2, 13, 13))
+    game = ml.NormalFormGame(a, b)
+    walked = solvers.nash_equilibria(game)
+    assert len(walked) == 81 and all(exact_regret(game, *eq.exact) == 0 for eq in walked)
+    monkeypatch.setattr(solvers.two_player, "_QHULL_MAX_DIM", 13)
+    assert {e.exact for e in walked} == {e.exact for e in solvers.nash_equilibria(game)}

@@ -136,7 +136,8 @@ def reverse_search(
             ratio[~blocks] = np.inf
         else:
             ratio = np.maximum(rates, _TINY)
-            np.divide(slack[:, None, :], ratio, out=ratio)  # rates <= 0: ratio > 1e290
+            with np.errstate(over="ignore"):  # rates <= 0: ratio > 1e290 (or inf)
+                np.divide(slack[:, None, :], ratio, out=ratio)
         arg = ratio.argmin(axis=2)  # (F, d): the entering row of each edge
         best = np.take_along_axis(ratio, arg[:, :, None], axis=2)[:, :, 0]
         if np.any(best > _FAR):
