@@ -143,9 +143,8 @@ def reverse_search(
         if np.any(best > _FAR):
             raise NotSimple("unbounded edge")  # not a polytope (should not happen)
         if not lexicographic:
-            second = ratio.copy()
-            np.put_along_axis(second, arg[:, :, None], np.inf, axis=2)
-            if np.any(second.min(axis=2) <= best * (1 + ROUNDING) + ROUNDING):
+            np.put_along_axis(ratio, arg[:, :, None], np.inf, axis=2)
+            if np.any(ratio.min(axis=2) <= best * (1 + ROUNDING) + ROUNDING):
                 raise NotSimple("ratio tie")  # more than d tight rows at a neighbour
         # Only edges that raise the objective (r_p < 0) can lead to children. Across edge p
         # (row q = arg[v, p] replaces basis row p) the neighbour's reduced costs are
@@ -153,9 +152,10 @@ def reverse_search(
         # child iff no improving position of w other than p holds a row below q.
         v, p = np.nonzero(red < 0.0)
         q = arg[v, p]
+        step_all = best[v, p]  # the real step (0 along a degenerate pivot)
         if lexicographic:
-            q = _lexicographic_rows(ratio[v, p], q, rates, bases, v, p, best[v, p])
-        step_all = ratio[v, p, q]  # the real step (0 along a degenerate pivot)
+            q = _lexicographic_rows(ratio[v, p], q, rates, bases, v, p, step_all)
+            step_all = ratio[v, p, q]
         lq = rates[v[:, None], arange_d[None, :], q[:, None]]  # (E, d): L[p', q]
         phi = -red[v, p] / lq[np.arange(v.size), p]
         red_w = red[v] + phi[:, None] * lq
