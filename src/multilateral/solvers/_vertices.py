@@ -115,7 +115,8 @@ def reverse_search(
     # at which row i's slack falls along edge p (transposed: reductions run along the last,
     # contiguous axis) and the reduced costs r = c M^-1. At the start vertex M = -I, so
     # L = g^T, and r = -c with c = weights (c z is minimised only at z = 0).
-    h0 = np.asarray(h, dtype=float)[None, :].copy()
+    hf = np.asarray(h, dtype=float)
+    h0 = hf[None, :].copy()
     h0[0, start] = np.inf  # basis rows carry an infinite slack: the ratio test skips them
     state = (start[None, :].copy(), h0, np.ascontiguousarray(g.T)[None], -weights[None])
     stack = [state]
@@ -181,7 +182,26 @@ def reverse_search(
             ns = slack[vc] - step[:, None] * prow
             ns[k, qc] = np.inf
             ns[k, left] = step
-            stack.append((nb, ns, lv, red_w[cut]))
+            red_c = red_w[cut]
+            if lexicographic:  # refactor: rounding must not accumulate along a path of
+                # (often degenerate) pivots, or a zero rate turns into a tiny pivot element
+                lv, ns, red_c = _fresh_dictionary(g, hf, nb, weights)
+            stack.append((nb, ns, lv, red_c))
+
+
+def _fresh_dictionary(
+    g: NDArray[np.float64], h: NDArray[np.float64], bases: NDArray[np.intp], c: NDArray[np.float64]
+) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]:
+    """Rates ``L = -(g M^-1)^T``, slacks ``h - g z`` and reduced costs ``c M^-1`` from scratch."""
+    try:
+        inv = np.linalg.inv(g[bases])  # (C, d, d)
+    except np.linalg.LinAlgError:
+        raise NotSimple("singular basis") from None  # rounding chose a zero pivot
+    rates = np.ascontiguousarray(-np.swapaxes(g @ inv, 1, 2))
+    z = np.matmul(inv, h[bases][:, :, None])[:, :, 0]
+    slack = h[None, :] - z @ g.T
+    slack[np.arange(bases.shape[0])[:, None], bases] = np.inf
+    return rates, slack, c @ inv
 
 
 def _lexicographic_rows(
