@@ -106,7 +106,10 @@ def reverse_search(
     ``(slack_i, e_i + sum_p L[p, i] e_{B_p}) / L[p_out, i]`` of the perturbed dictionary
     lexicographically, which are never equal for two rows, so every perturbed vertex (a
     feasible basis of the real polytope) is met once and each real vertex once per such basis.
-    Slacks yielded are the real ones (never perturbed).
+    Slacks yielded are the real ones (never perturbed). In this mode each new basis's
+    dictionary is computed afresh from ``g`` (a batched inverse, ``O(d^3)`` a vertex instead
+    of the rank-one update): along paths of degenerate pivots, rounding accumulated by the
+    updates turned true zero rates into tiny pivot elements.
     """
     f, d = g.shape
     start = np.asarray(start, dtype=np.intp)

@@ -111,8 +111,12 @@ def nash_equilibria(
     partner system) goes to qhull on both polytopes up to 12 actions a side, and beyond to
     reverse search on both polytopes with lrs's symbolic lexicographic perturbation (ratio
     ties broken by the lexicographic minimum-ratio rule, so every feasible basis, hence every
-    vertex, is met), whose distinct vertices are paired by labels; it is refused if rounding
-    leaves a lexicographic tie (an ill-conditioned basis: never a silent partial answer). Exact
+    vertex, is met; each basis refactored from the payoffs), whose distinct vertices are
+    paired by labels; it is refused if rounding leaves a lexicographic tie (an
+    ill-conditioned basis, e.g. float payoffs whose ties are broken only by rounding). The
+    ratio tests run in floats (ties within 1e-12), so unlike lrs's exact arithmetic the
+    completeness of this path is checked (the same sets as qhull on degenerate 13x13 to
+    16x16 games), not certified. Exact
     payoffs are searched in floats on exactly shifted integers and every equilibrium is
     rebuilt and verified in rationals (beyond 53 bits: exact enumeration of small games,
     refusal of larger ones). Measured (random games, loaded 2-core machine,
