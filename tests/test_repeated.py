@@ -1,5 +1,6 @@
 """Repeated games: exact values, one-shot deviation checks, critical discount factors."""
 
+import itertools
 import math
 from fractions import Fraction
 
@@ -749,3 +750,54 @@ def test_float_threshold_above_the_last_grid_point(kind):
     wsls = solvers.critical_discount(ml.TwoByTwo.symmetric(T=7.0, R=4.0, P=2.0, S=0.0),
                                      [A.win_stay_lose_shift()] * 2, kind=kind, noise=0.05)
     assert not wsls.attainable  # never, exactly (OLD_PATH "wsls noise"): no spurious piece
+
+
+def _reachable_by_definition(profile, shape):
+    """Joint states some history reaches: breadth first from the initial support over every
+    action profile anyone may play (deviations by one player or several, as in the
+    documented notion), read off the automata directly (not the library's chain)."""
+    n = len(profile)
+    start = [tuple(s) for s in np.ndindex(*(a.n_states for a in profile))
+             if all(profile[i].initial[s[i]] > 0 for i in range(n))]
+    seen, frontier = set(start), list(start)
+    while frontier:
+        nxt = []
+        for s in frontier:
+            for prof in np.ndindex(*shape):
+                choices = []
+                for i, aut in enumerate(profile):
+                    others = tuple(prof[j] for j in range(n) if j != i)
+                    o = int(np.ravel_multi_index(others, tuple(shape[j] for j in range(n)
+                                                               if j != i)))
+                    choices.append(np.flatnonzero(aut.transition_matrix[s[i], prof[i], o]))
+                for t in itertools.product(*choices):
+                    t = tuple(int(x) for x in t)
+                    if t not in seen:
+                        seen.add(t)
+                        nxt.append(t)
+        frontier = nxt
+    return seen
+
+
+@given(st.lists(small_automata(), min_size=2, max_size=2), st.integers(0, 2**32 - 1),
+       st.integers(0, 2), st.booleans())
+@settings(max_examples=40, deadline=None)
+def test_checked_states_are_the_history_reachable_ones(pair, seed, start, three):
+    # subgame perfection checks every joint state some history reaches, off-path states
+    # reached by deviations included; the count and the set match the definition above
+    # (two players: small automata; three: random 3-state automata, 4 observations)
+    rng = np.random.default_rng(seed)
+    profile = [random_automaton(rng, 3, 4) for _ in range(3)] if three else pair
+    profile = [a.with_initial(min(start, a.n_states - 1)) for a in profile]
+    n = len(profile)
+    stage = public_good(n) if n > 2 else ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0)
+    from multilateral.solvers.repeated._chain import build_chain
+    from multilateral.solvers.repeated._sparse import history_reachable
+
+    expected = _reachable_by_definition(profile, stage.shape)
+    chain = build_chain(ml.RepeatedGame(stage, 0), profile, exact=False)
+    found = history_reachable(chain)
+    joint = list(np.ndindex(*(a.n_states for a in profile)))
+    assert {joint[k] for k in np.flatnonzero(found)} == expected
+    check = solvers.is_subgame_perfect(ml.RepeatedGame(stage, 0.5, noise=0.01), profile)
+    assert check.checked_states == len(expected)
