@@ -36,7 +36,6 @@ __all__ = [
     "NEGLIGIBLE_WEIGHT",
     "ODE_ATOL",
     "ODE_RTOL",
-    "PERTURBATION",
     "PROBABILITY",
     "RANK",
     "ROOT",
@@ -45,7 +44,6 @@ __all__ = [
     "ROUNDING",
     "SAME_POINT",
     "STATIONARY",
-    "SYMBOLIC_BINDING",
     "SYMBOLIC_ZERO",
 ]
 __dir__ = public_dir(__all__)
@@ -113,10 +111,6 @@ CLEARLY_NEGATIVE_FLOOR = 1e-290
 #: digits of margin yet no true value of a payoff-sized expression is this small.
 SYMBOLIC_ZERO = 1e-40
 
-#: A constraint evaluated in 30-digit arithmetic at the exact threshold binds there when its
-#: absolute value is below this (its true value is 0 and rounding is ~1e-30).
-SYMBOLIC_BINDING = 1e-25
-
 #: A float answer (a linear program's optimum, a numerical threshold) and its exact or
 #: symbolic re-derivation agree to this, relative to the payoffs' scale. Loose on purpose: it
 #: only tells which re-derivation is meant, and the exact value is what is returned.
@@ -143,9 +137,3 @@ DUAL_POSITIVE = 1e-9
 #: A relative residual or pivot below this is linear dependence (rank of a float matrix of
 #: unit-scaled payoffs or coalition values).
 RANK = 1e-9
-
-#: Size of the right-hand-side perturbation that makes a degenerate best-response polytope
-#: simple for reverse search (payoffs scaled into [1, 2]): far above round-off, below the
-#: gaps between a vertex and the hyperplanes not through it in integer games (1e-5 lost a
-#: vertex 2e-5 from a hyperplane in an 18x18 game; solvers/_enumeration.py).
-PERTURBATION = 1e-8
