@@ -171,15 +171,7 @@ SCALE_TARGET_S = {"check": 1.0, "threshold": 5.0, "nash": 5.0, "check, 10^4": 5.
 
 def punishment(k: int, n_actions: int = 2, n_players: int = 2) -> Automaton:
     """k-period punishment in any stage game (cooperate with 0, punish with the last action)."""
-    m = n_actions
-    signals = m ** (n_players - 1)
-    punished = int(np.ravel_multi_index((m - 1,) * (n_players - 1), (m,) * (n_players - 1)))
-    table = [[[0 if (a == 0 and o == 0) else 1 for o in range(signals)] for a in range(m)]]
-    for j in range(1, k + 1):
-        nxt = 0 if j == k else j + 1
-        table.append([[nxt if (a == m - 1 and o == punished) else 1 for o in range(signals)]
-                      for a in range(m)])
-    return Automaton([0] + [m - 1] * k, table, name=f"{k}-period punishment")
+    return ml.automata.k_period_punishment(k, n_actions=n_actions, n=n_players)
 
 
 def three_action_game() -> ml.NormalFormGame:

@@ -475,20 +475,8 @@ def test_profile_values_needs_a_repeated_game():
 
 # -- issue 13: factored chains, exact thresholds by integer polynomials, many players ---------
 def punishment(k, n_actions=2, n_players=2):
-    """k-period punishment for any stage game: cooperate with action 0, punish with the last.
-
-    Any departure from the path (everyone 0 while cooperating, everyone the last action while
-    punishing) (re)starts the k rounds; ``punishment(k)`` is ``A.k_period_punishment(k)``."""
-    m = n_actions
-    signals = m ** (n_players - 1)
-    punished = int(np.ravel_multi_index((m - 1,) * (n_players - 1), (m,) * (n_players - 1)))
-    table = [[[0 if (a == 0 and o == 0) else 1 for o in range(signals)] for a in range(m)]]
-    for j in range(1, k + 1):
-        nxt = 0 if j == k else j + 1
-        table.append([[nxt if (a == m - 1 and o == punished) else 1 for o in range(signals)]
-                      for a in range(m)])
-    return A.Automaton([0] + [m - 1] * k, table, name=f"{k}-period punishment",
-                       states=["C", *(f"P{j}" for j in range(1, k + 1))])
+    """k-period punishment for any stage game (the library's automaton)."""
+    return A.k_period_punishment(k, n_actions=n_actions, n=n_players)
 
 
 def three_action_game():
@@ -595,8 +583,24 @@ class TestIssue13:
         flat = [x for piece in feasible for x in piece]
         assert [x for piece in cd.feasible for x in piece] == pytest.approx(flat, abs=1e-15)
 
-    def test_punishment_is_the_library_automaton(self):
-        assert punishment(3) == A.k_period_punishment(3)
+    @given(k=st.integers(1, 5), m=st.integers(2, 4), n=st.integers(2, 4), data=st.data())
+    def test_general_punishment_follows_its_definition(self, k, m, n, data):
+        """Cooperate with action 0; any departure (anyone off the path, the automaton itself
+        included) starts k rounds of the last action; only everyone punishing moves them on."""
+        auto = A.k_period_punishment(k, n_actions=m, n=n)
+        step = auto.transition_matrix.argmax(axis=-1)  # deterministic
+        state, phase = 0, 0  # phase: rounds of punishment left to play after this one
+        for _ in range(12):
+            own = data.draw(st.integers(0, m - 1))
+            others = tuple(data.draw(st.integers(0, m - 1)) for _ in range(n - 1))
+            signal = int(np.ravel_multi_index(others, (m,) * (n - 1))) if others else 0
+            expected_action = 0 if phase == 0 else m - 1
+            assert auto.actions[state] == expected_action
+            on_path = own == expected_action and all(o == expected_action for o in others)
+            phase = (phase - 1 if phase > 0 else 0) if on_path else k
+            state = int(step[state, own, signal])
+            assert state == (0 if phase == 0 else k - phase + 1)
+        assert A.k_period_punishment(k) == A.k_period_punishment(k, n_actions=2, n=2)
 
     @pytest.mark.parametrize("k", range(1, 11))
     @pytest.mark.parametrize("actions", [2, 3])

@@ -484,11 +484,22 @@ def tit_for_two_tats() -> Automaton:
                      states=("C", "C1", "D"), name="Tit for Two Tats")
 
 
-def k_period_punishment(k: int) -> Automaton:
+def k_period_punishment(k: int, *, n_actions: int = 2, n: int = 2) -> Automaton:
     """Cooperate; after any defection, punish by defecting ``k`` rounds, then forgive.
 
     A defection by anyone in the cooperative phase, or a failure to punish during the
     punishment phase, (re)starts the ``k`` rounds.
+
+    Parameters
+    ----------
+    k : int
+        Rounds of punishment (>= 1).
+    n_actions : int, default 2
+        Number of actions of the stage game: action 0 cooperates, the last one punishes,
+        and every other action counts as a departure from the path.
+    n : int, default 2
+        Number of players; the automaton observes the others' joint action (its index in
+        C order, as :class:`~multilateral.games.RepeatedGame` reports it).
 
     See Also
     --------
@@ -506,14 +517,25 @@ def k_period_punishment(k: int) -> Automaton:
     >>> ml.automata.k_period_punishment(2)
     Automaton('2-period punishment', states=('C', 'P1', 'P2'))
     """
-    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or k < 1:
-        raise InvalidArgumentError(f"k must be an integer >= 1, got {k!r}")
+    for value, name, low in ((k, "k", 1), (n_actions, "n_actions", 2), (n, "n", 2)):
+        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < low:
+            raise InvalidArgumentError(f"{name} must be an integer >= {low}, got {value!r}")
+    m, others = int(n_actions), int(n) - 1
+    signals = m**others
+    if k * m * signals > 10**7:
+        raise InvalidArgumentError(
+            f"k_period_punishment(k={k}, n_actions={m}, n={n}) would need a table of "
+            f"{k * m * signals} entries; at most 10**7 are built"
+        )
+    punished = signals - 1  # everyone else played the last action
     states = ("C", *(f"P{j}" for j in range(1, k + 1)))
-    table: list[list[list[int]]] = [[[0, 1], [1, 1]]]
+    table = [[[0 if (a == 0 and o == 0) else 1 for o in range(signals)] for a in range(m)]]
     for j in range(1, k + 1):
         nxt = 0 if j == k else j + 1
-        table.append([[1, 1], [1, nxt]])  # only mutual defection moves the punishment on
-    return Automaton([C] + [D] * k, table, states=states, name=f"{k}-period punishment")
+        # only everyone punishing moves the punishment on
+        table.append([[nxt if (a == m - 1 and o == punished) else 1 for o in range(signals)]
+                      for a in range(m)])
+    return Automaton([0] + [m - 1] * k, table, states=states, name=f"{k}-period punishment")
 
 
 def contrite_tit_for_tat() -> Automaton:
