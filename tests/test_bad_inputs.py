@@ -158,6 +158,9 @@ CATALOGUE: list[Bad] = [
         lambda: solvers.nash_equilibria(ml.NormalFormGame(
             [[2**62] + [0] * 8] + [[r] * 9 for r in range(1, 9)], [[1] * 9] * 9)),
         "overflow", errors.SolverError, "float64 cannot represent it"),
+    Bad("tu-bankruptcy-float-overflow",  # numpy overflow warnings came first (fuzzer, CI log)
+        lambda: ml.games.TUGame.bankruptcy(1e308, [1e308, 1e308]),
+        "overflow", errors.InvalidArgumentError, "overflow float64 when summed"),
     Bad("nash-support-exact-beyond-53-bits",  # was a silent wrong answer in float64
         lambda: solvers.nash_equilibria(ml.NormalFormGame(
             [[2**62, 0], [2**62 + 1, 1]], [[1, 0], [0, 1]]), method="support"),

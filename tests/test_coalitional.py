@@ -438,3 +438,9 @@ def test_bankruptcy_nucleolus_is_talmud_rule(claims, data):
 def test_tu_games_strategy_rejects_unknown_kind():
     with pytest.raises(errors.InvalidArgumentError, match="kind"):
         mst.tu_games(kind="balanced")
+
+
+def test_bankruptcy_claims_near_int64_limit_do_not_wrap_around():
+    """Claims summing past 2**63 were summed in int64 (wrapping around); now in Python ints."""
+    game = TUGame.bankruptcy(2**62, [2**62, 2**62])
+    assert game.values.tolist() == [0, 0, 0, 2**62]

@@ -283,6 +283,17 @@ class TUGame(Immutable):
             raise InvalidArgumentError(
                 "bankruptcy needs one estate and a flat sequence of at least one claim"
             )
+        # sums of claims must neither wrap around (int64) nor overflow (float64): check first
+        big = max(abs(float(x)) for x in (*c.tolist(), e.item())) if c.dtype.kind == "f" or (
+            e.dtype.kind == "f") else 0.0
+        if big * (c.shape[0] + 1) > float(np.finfo(np.float64).max) / 2:
+            raise InvalidArgumentError(
+                f"claims and estate of magnitude {big:.3g} overflow float64 when summed over "
+                f"{c.shape[0]} claims: rescale them (the game scales with them) or pass exact "
+                "integers or Fractions"
+            )
+        if c.dtype.kind in "iu" and (c.size * int(np.abs(c).max()) >= 2**62):
+            c = c.astype(object)  # Python ints: int64 sums would wrap around silently
         if np.any(c < 0) or e < 0 or e > c.sum():
             raise InvalidArgumentError(
                 "claims must be >= 0 and the estate between 0 and the sum of the claims; got "
