@@ -657,23 +657,29 @@ def test_two_strategy_full_chain_matches_detailed_balance(
     np.testing.assert_allclose(chain.stationary_distribution()[::-1], expected, atol=1e-9)
 
 
+def iterative_and_direct(chain, coarsest):
+    """The iterative and the direct stationary distributions of ``chain``, with the multigrid's
+    coarsest size lowered so that small chains get several levels (a module setting: restored
+    after, and a fixture cannot be used under hypothesis)."""
+    from multilateral.solvers.evolutionary import _iterative
+
+    saved, _iterative.COARSEST = _iterative.COARSEST, coarsest
+    try:
+        iterative = chain.stationary_distribution(method="iterative")
+    finally:
+        _iterative.COARSEST = saved
+    return iterative, chain.stationary_distribution(method="direct")
+
+
 @given(st.lists(st.floats(-1, 1), min_size=16, max_size=16), st.integers(5, 9),
        st.floats(0.005, 0.2), st.floats(0.0, 2.0))
 def test_iterative_stationary_distribution_matches_the_sparse_lu(
         values: list[float], z: int, mutation: float, beta: float) -> None:
     # BiCGSTAB with aggregation multigrid (coarse levels forced here by a small coarsest
     # size) against the direct solve, on four-strategy chains
-    from multilateral.solvers.evolutionary import _iterative
-
     a = np.array(values).reshape(4, 4)
     chain = transition_matrix(a, z, beta=beta, mutation=mutation)
-    saved = _iterative.COARSEST
-    _iterative.COARSEST = 30
-    try:
-        iterative = chain.stationary_distribution(method="iterative")
-    finally:
-        _iterative.COARSEST = saved
-    direct = chain.stationary_distribution(method="direct")
+    iterative, direct = iterative_and_direct(chain, coarsest=30)
     np.testing.assert_allclose(iterative, direct, atol=1e-9)
     assert float(np.abs(chain.matrix.T @ iterative - iterative).max()) < 1e-8
 
@@ -709,20 +715,12 @@ def test_nested_iteration_matches_the_sparse_lu_over_several_levels(
     # the nested iteration (aggregated chains solved first, recursively, and scaling the
     # finer ones) over three or four levels, forced by a small coarsest size, against the
     # direct solve; a relative residual at rounding level
-    from multilateral.solvers.evolutionary import _iterative
-
     a = np.array(values).reshape(4, 4)
     if process == "moran":
         a = a + 1.5  # positive fitnesses
         beta = min(beta, 1.0)
     chain = transition_matrix(a, z, beta=beta, mutation=mutation, process=process)
-    saved = _iterative.COARSEST
-    _iterative.COARSEST = 40
-    try:
-        iterative = chain.stationary_distribution(method="iterative")
-    finally:
-        _iterative.COARSEST = saved
-    direct = chain.stationary_distribution(method="direct")
+    iterative, direct = iterative_and_direct(chain, coarsest=40)
     np.testing.assert_allclose(iterative, direct, atol=1e-10)
     residual = float(np.abs(chain.matrix.T @ iterative - iterative).max())
     assert residual < 1e-12 * float(iterative.max())
