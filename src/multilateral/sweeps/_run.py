@@ -200,6 +200,14 @@ def _dumps(job: Job) -> bytes:
     return bytes(cloudpickle.dumps(job))
 
 
+def _salvaged(exc: BaseException) -> list[Row]:
+    """The finished rows a failed chunk carries (a SweepTaskError keeps them), taken once."""
+    if isinstance(exc, SweepTaskError) and exc.rows:
+        rows, exc.rows = exc.rows, []
+        return rows
+    return []
+
+
 def _stop(pool: Any, processes: list[Any], graceful: bool) -> None:
     """Stop the pool's workers: wait for idle ones, terminate busy ones."""
     pool.shutdown(wait=graceful, kill_workers=not graceful)
@@ -402,11 +410,9 @@ class Runner:
                         yield rows
                     else:
                         running.discard(fut)
-                        if error is None:
-                            error = exc
-                        if isinstance(exc, SweepTaskError) and exc.rows:
-                            yield exc.rows
-                            exc.rows = []
+                        error = error or exc
+                        if rows := _salvaged(exc):
+                            yield rows
                 if error is None:
                     for chunk in todo:
                         running.add(pool.submit(_worker_chunk, chunk))
@@ -462,11 +468,9 @@ class Runner:
                 else:
                     exc = fut.exception()
                     fut.release()
-                    if error is None:
-                        error = exc
-                    if isinstance(exc, SweepTaskError) and exc.rows:
-                        yield exc.rows
-                        exc.rows = []
+                    error = error or exc
+                    if rows := _salvaged(exc):
+                        yield rows
                 if error is None:
                     submit()
             if error is not None:
