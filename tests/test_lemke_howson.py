@@ -21,6 +21,7 @@ import multilateral as ml
 from multilateral import errors
 from multilateral import strategies as mst
 from multilateral.solvers import _lemke_howson as lh
+from multilateral.solvers._enumeration import integer_payoffs
 
 FROZEN = json.loads((Path(__file__).parent / "data" / "peers" / "lemke_howson.json").read_text())
 AGREE = 1e-9  # see tests/test_peers.py: two float codes on one path agree to ~1e-14
@@ -110,7 +111,7 @@ def test_degenerate_float_games_from_every_label(game):
 @settings(deadline=None)
 @given(mst.normal_form_games(n=2, n_actions=st.integers(1, 5)), st.data())
 def test_float_path_verified_exactly_is_the_exact_lexicographic_path(game, data):
-    ap, bp = lh.exact_positive(game.payoff_array(0)), lh.exact_positive(game.payoff_array(1))
+    ap, bp = integer_payoffs(game.payoff_array(0)), integer_payoffs(game.payoff_array(1))
     k = data.draw(st.integers(0, sum(game.shape) - 1))
     a, b = game.float_payoffs[..., 0], game.float_payoffs[..., 1]
     verified = lh.exact_vertex(ap, bp, lh.float_path(a, b, k)[2])

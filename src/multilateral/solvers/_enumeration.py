@@ -189,7 +189,12 @@ def degenerate_equilibria(ap: Float, bp: Float, limit: int) -> Found | None:
 def integer_payoffs(u: NDArray[Any]) -> list[list[int]]:
     """Exact payoffs as positive integers with the same best responses (scale, then shift)."""
     arr = np.asarray(u)
-    if arr.dtype.kind in "iu":
+    if arr.dtype.kind in "iu" and arr.size:  # machine ints: shift in numpy if it cannot overflow
+        low, high = int(arr.min()), int(arr.max())
+        if low > -(2**61) and high < 2**61:
+            shifted: list[list[int]] = (arr.astype(np.int64) - low + 1).tolist()
+            return shifted
+    if arr.dtype.kind in "iu" or all(type(v) is int for v in arr.ravel().tolist()):
         ints = [[int(v) for v in row] for row in arr.tolist()]
     else:
         vals = [[Fraction(v) for v in row] for row in arr.tolist()]

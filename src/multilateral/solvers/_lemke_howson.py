@@ -40,7 +40,6 @@ elimination. *Mathematics of Computation* 22, 565-578.
 from __future__ import annotations
 
 from fractions import Fraction
-from math import lcm
 from typing import Any
 
 import numpy as np
@@ -48,16 +47,15 @@ from numpy.typing import NDArray
 from scipy.linalg.blas import dger
 
 from .._namespace import public_dir
-from .._numeric import as_fraction
 from ..errors import SolverError
 from ..games.normal_form import NormalFormGame
 from ..results import NashEquilibrium
 from ..tolerances import ROUNDING, SAME_POINT
+from ._enumeration import integer_payoffs
 
 __all__ = [
     "equilibrium",
     "exact_path",
-    "exact_positive",
     "exact_vertex",
     "float_path",
     "pivot_limit",
@@ -108,7 +106,7 @@ def equilibrium(
         if not game.is_exact:
             raise
     if game.is_exact:
-        ap, bp = exact_positive(game.payoff_array(0)), exact_positive(game.payoff_array(1))
+        ap, bp = integer_payoffs(game.payoff_array(0)), integer_payoffs(game.payoff_array(1))
         exact = exact_vertex(ap, bp, bases) if bases is not None else None
         if exact is None:
             exact = exact_path(ap, bp, dropped)
@@ -322,23 +320,6 @@ def _ratio_row(
 
 
 # -- exact kernel and exact verification ---------------------------------------------------------
-def exact_positive(u: NDArray[Any]) -> list[list[int]]:
-    """Exact payoffs as positive Python ints with the same best responses (scaled, shifted)."""
-    arr = np.asarray(u)
-    if arr.dtype.kind in "iu" and arr.size:  # machine ints: shift in numpy if it cannot overflow
-        low, high = int(arr.min()), int(arr.max())
-        if low > -(2**61) and high < 2**61:
-            shifted: list[list[int]] = (arr.astype(np.int64) - low + 1).tolist()
-            return shifted
-    rows = arr.tolist()  # Python ints or the objects held
-    if not all(type(v) is int for row in rows for v in row):
-        fr = [[as_fraction(v) for v in row] for row in rows]
-        den = lcm(*(v.denominator for row in fr for v in row))
-        rows = [[int(v * den) for v in row] for row in fr]
-    low = min(min(row) for row in rows)
-    return [[v - low + 1 for v in row] for row in rows]
-
-
 def exact_vertex(
     ap: list[list[int]], bp: list[list[int]], bases: Bases
 ) -> tuple[list[Fraction], list[Fraction]] | None:
