@@ -58,6 +58,7 @@ __all__ = [
     "fits_float",
     "float_equilibria",
     "integer_payoffs",
+    "solve_ones",
 ]
 __dir__ = public_dir(__all__)
 
@@ -264,28 +265,41 @@ def _vertex(
     return z
 
 
-def _bareiss(rows: list[list[int]]) -> list[Fraction] | None:
-    """Solve the square integer system ``rows @ z = 1`` exactly (fraction-free elimination)."""
+def solve_ones(rows: list[list[int]]) -> tuple[list[int], int] | None:
+    """``z = num / den`` (``den > 0``) solving the square integer system ``rows z = 1``.
+
+    Fraction-free Gauss-Jordan elimination (Bareiss) in Python ints, the same update as
+    the Lemke-Howson exact path: every division is exact and no fraction is ever reduced, which on
+    these small dense systems is many times faster than a rational ``rref`` (measured:
+    sympy's ``DomainMatrix`` rref over QQ took about 5 ms for a 6x6 system of 6-digit
+    integers). None if the system is singular.
+    """
     k = len(rows)
-    mat = [[*r, 1] for r in rows]
-    prev = 1
-    for c in range(k):
-        piv = next((r for r in range(c, k) if mat[r][c] != 0), None)
-        if piv is None:
+    t = np.empty((k, k + 1), dtype=object)
+    t[:, :k] = rows
+    t[:, k] = 1
+    den, free, order = 1, list(range(k)), []
+    for j in range(k):
+        i = next((r for r in free if t[r, j] != 0), None)
+        if i is None:
             return None
-        mat[c], mat[piv] = mat[piv], mat[c]
-        pc = mat[c]
-        for r in range(c + 1, k):
-            mr = mat[r]
-            f = mr[c]
-            mat[r] = [(pc[c] * mr[j] - f * pc[j]) // prev for j in range(k + 1)]
-        prev = pc[c]
-    det = prev  # the last pivot of fraction-free elimination is +-det: by Cramer's rule
-    num = [0] * k  # z * det is an integer vector, so the back substitution stays in ints
-    for c in range(k - 1, -1, -1):
-        acc = mat[c][k] * det - sum(mat[c][j] * num[j] for j in range(c + 1, k))
-        num[c] = acc // mat[c][c]
-    return [Fraction(v, det) for v in num]
+        p, pivot_row = t[i, j], t[i].copy()
+        t[:] = (p * t - np.outer(t[:, j], pivot_row)) // den
+        t[i] = pivot_row
+        den = p
+        free.remove(i)
+        order.append(i)
+    sign = 1 if den > 0 else -1
+    return [sign * t[r, k] for r in order], sign * den
+
+
+def _bareiss(rows: list[list[int]]) -> list[Fraction] | None:
+    """Solve the square integer system ``rows @ z = 1`` exactly, as Fractions."""
+    solved = solve_ones(rows)
+    if solved is None:
+        return None
+    num, den = solved
+    return [Fraction(v, den) for v in num]
 
 
 def _verify(a: list[list[int]], b_t: list[list[int]], x: list[Fraction], y: list[Fraction]) -> bool:

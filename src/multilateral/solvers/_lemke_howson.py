@@ -51,7 +51,7 @@ from ..errors import SolverError
 from ..games.normal_form import NormalFormGame
 from ..results import NashEquilibrium
 from ..tolerances import ROUNDING, SAME_POINT
-from ._enumeration import integer_payoffs
+from ._enumeration import integer_payoffs, solve_ones
 
 __all__ = [
     "equilibrium",
@@ -353,7 +353,7 @@ def _basic_solution(
     """Solve ``sub[tight] z = 1`` and check ``z >= 0`` and ``sub z <= 1``; None otherwise."""
     if len(tight) != len(support):
         return None
-    solved = _solve_ones([sub[i] for i in tight])
+    solved = solve_ones([sub[i] for i in tight])
     if solved is None:
         return None
     num, den = solved
@@ -362,34 +362,6 @@ def _basic_solution(
     if any(sum(c * v for c, v in zip(row, num, strict=True)) > den for row in sub):
         return None
     return {k: Fraction(v, den) for k, v in zip(support, num, strict=True)}
-
-
-def _solve_ones(rows: list[list[int]]) -> tuple[list[int], int] | None:
-    """``z = num / den`` (``den > 0``) solving the square integer system ``rows z = 1``.
-
-    Fraction-free Gauss-Jordan elimination (Bareiss) in Python ints, the same update as
-    :func:`exact_path`: every division is exact and no fraction is ever reduced, which on
-    these small dense systems is many times faster than a rational ``rref`` (measured:
-    sympy's ``DomainMatrix`` rref over QQ took about 5 ms for a 6x6 system of 6-digit
-    integers). None if the system is singular.
-    """
-    k = len(rows)
-    t = np.empty((k, k + 1), dtype=object)
-    t[:, :k] = rows
-    t[:, k] = 1
-    den, free, order = 1, list(range(k)), []
-    for j in range(k):
-        i = next((r for r in free if t[r, j] != 0), None)
-        if i is None:
-            return None
-        p, pivot_row = t[i, j], t[i].copy()
-        t[:] = (p * t - np.outer(t[:, j], pivot_row)) // den
-        t[i] = pivot_row
-        den = p
-        free.remove(i)
-        order.append(i)
-    sign = 1 if den > 0 else -1
-    return [sign * t[r, k] for r in order], sign * den
 
 
 def _normalized(z: dict[int, Fraction], size: int) -> list[Fraction]:
