@@ -51,7 +51,7 @@ LAYERS: dict[str, int] = {
     # models (one theory each) and sourced case data
     "models": 3, "cases": 3,
     # many runs of models and games, and their figures
-    "simulate": 4, "sweeps": 4, "plot": 4,
+    "simulate": 4, "sweeps": 4, "plot": 4, "estimation": 4,
     # hypothesis strategies for every domain
     "strategies": 5,
     # the theories' claims
@@ -59,8 +59,8 @@ LAYERS: dict[str, int] = {
     # what a person runs
     "report": 7, "tour": 7, "cli": 7, "__main__": 7,
 }
-LAYER_NAMES = ("bottom", "games", "solvers", "models", "simulate/sweep/plot", "strategies",
-               "claims", "top")
+LAYER_NAMES = ("bottom", "games", "solvers", "models", "simulate/sweeps/plot/estimation",
+               "strategies", "claims", "top")
 # Layers that must import neither hypothesis nor the claims.
 NO_HYPOTHESIS = ("models", "solvers")
 
