@@ -31,6 +31,7 @@ __all__ = [
     "MalformedFileError",
     "MissingDependencyError",
     "MultilateralError",
+    "NotIdentifiedError",
     "SolverError",
     "UnknownKeyError",
 ]
@@ -123,6 +124,19 @@ class MissingDependencyError(MultilateralError, ImportError):
     See Also
     --------
     multilateral.plot : needs the plot extra.
+    """
+
+
+class NotIdentifiedError(InvalidArgumentError):
+    """The data do not identify a model's parameters: a fit has no standard errors.
+
+    Raised by every maximum-likelihood fit whose Hessian is singular or not positive
+    definite (collinear regressors, a constant in a utility the model normalizes to zero,
+    perfect prediction); the message names the parameters involved.
+
+    See Also
+    --------
+    multilateral.estimation.maximize_likelihood : raises it.
     """
 
 

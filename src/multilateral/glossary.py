@@ -349,6 +349,29 @@ TOPICS: dict[str, dict[str, str]] = {
         "holds_above": "Whether the property holds at or above a threshold (True) or at or "
                        "below it (False).",
     },
+    "Estimation from data": {
+        "outcomes": "Observed outcomes of a game, one per observation (the outcome's number "
+                    "or name).",
+        "regressors": "Covariates of each utility equation: a mapping from the equation's "
+                      "name (``'u11'``, ``'u13'``, ...) to a matrix with one row per "
+                      "observation (a DataFrame's columns name the regressors); in "
+                      "``predict``, ``None`` means the fitted data.",
+        "link": "The distribution of the errors: ``'probit'`` (normal) or ``'logit'`` "
+                "(type I extreme value).",
+        "coefficients": "True or estimated coefficients of each utility equation, a mapping "
+                        "from the equation's name to its vector.",
+        "negloglik": "A negative log-likelihood: a function of the parameter vector.",
+        "gradient": "The gradient of a function of the parameter vector (finite differences "
+                    "if None).",
+        "start": "Starting values of an optimization.",
+        "names": "One name per parameter.",
+        "n_obs": "Number of observations.",
+        "outcome_names": "The names of the outcomes whose probabilities a fit predicts.",
+        "predictor": "A function of the parameters and the regressors giving the outcome "
+                     "probabilities.",
+        "level": "Coverage probability of a confidence interval.",
+        "digits": "Decimal places shown.",
+    },
     "Case data": {
         "date": "A day, as a ``datetime.date`` or an ISO string ``'YYYY-MM-DD'``: the state "
                 "of the records on that day (``None``, where allowed: every row).",
