@@ -7,21 +7,25 @@ generic too) on which ours answers in exact rationals. Every starting label
 ``k = 0..2n-1`` for n <= 50, a sample of ``--sample`` evenly spaced labels above. For each
 label, ours ``lemke_howson(game, initial_dropped_label=k)`` and quantecon's
 ``lemke_howson(g, init_pivot=k)`` (the same label: actions of player 0 are ``0..m-1``, of
-player 1 ``m..m+n-1`` in both) are timed back to back, ``--repeats`` times, the median kept;
+player 1 ``m..m+n-1`` in both) are timed back to back, ``--repeats`` times, the median kept,
+then ours again with the numpy kernel (``_lemke_howson.JIT = False``: what runs without
+numba, i.e. without the ``fast`` extra);
 nashpy's ``Game(A, B).lemke_howson(initial_dropped_label=k)`` too for n <= ``--nashpy-max``,
 each call in a forked child killed after ``--nashpy-timeout`` seconds (from some labels it
 runs for minutes); its ratio counts only the labels it finished.
 
-Fair timing: quantecon's numba functions are compiled (and their on-disk cache loaded) by a
-call on a 3x3 game before any timing, and that compile time is printed, not counted; every
+Fair timing: quantecon's numba functions and ours are compiled (or their on-disk caches
+loaded) by a call on a 3x3 game before any timing, not counted; our compile time from an
+empty numba cache, and the cache load after it, are measured in fresh interpreters and
+printed; every
 repetition of ours gets a new ``NormalFormGame`` (built outside the timer), so no cached
 float conversion is reused; peers run with their default threads; ours runs single-threaded
 BLAS calls by construction.
 
 Equality, in the same run: ours and quantecon's equilibria must agree within 1e-9 from every
-label (the same path, nondegenerate games), and the number of pivots of our kernel must equal
-quantecon's ``num_iter`` (the same path, pivot for pivot); nashpy's must agree too. The script
-exits 1 on any disagreement.
+label (the same path, nondegenerate games), and the number of pivots of both our kernels must
+equal quantecon's ``num_iter`` (the same path, pivot for pivot), the numpy kernel's end point
+must be the compiled one's; nashpy's must agree too. The script exits 1 on any disagreement.
 
 ``--freeze`` writes quantecon's answers on the games n = 15 and 30 (every label) to
 ``tests/data/peers/lemke_howson.json`` for ``tests/test_lemke_howson.py``.
@@ -41,7 +45,9 @@ import multiprocessing as mp
 import os
 import platform
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 import warnings
 from collections.abc import Callable, Sequence
@@ -52,7 +58,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 import multilateral as ml
-from multilateral.solvers._lemke_howson import float_path
+from multilateral.solvers import _lemke_howson as lh
 
 REGRET = 1e-7  # a peer's profile with a larger regret is not an equilibrium (its error)
 AGREE = 1e-9  # two float codes on the same path agree to ~1e-13 here; 1e-9 flags another vertex
@@ -111,6 +117,30 @@ def compile_quantecon(qe: Any) -> float:
     return time.perf_counter() - start
 
 
+def compile_ours() -> tuple[float, float]:
+    """Seconds of our first call in a fresh interpreter: from an empty numba cache (compiling),
+    then again with the cache it wrote (loading it)."""
+    code = ("import time, numpy as np, multilateral as ml\n"
+            "g = ml.NormalFormGame(np.eye(3), np.eye(3))\n"
+            "start = time.perf_counter()\n"
+            "ml.solvers.lemke_howson(g, initial_dropped_label=0)\n"
+            "print(time.perf_counter() - start)")
+    with tempfile.TemporaryDirectory() as cache:
+        env = {**os.environ, "NUMBA_CACHE_DIR": cache}
+        times = [float(subprocess.run([sys.executable, "-c", code], env=env, check=True,
+                                      capture_output=True, text=True).stdout) for _ in range(2)]
+    return times[0], times[1]
+
+
+def with_numpy_kernel(fn: Callable[[], Any]) -> Any:
+    """``fn()`` with our numpy kernel (as without numba)."""
+    saved, lh.JIT = lh.JIT, False
+    try:
+        return fn()
+    finally:
+        lh.JIT = saved
+
+
 def _nashpy_call(a: NDArray[Any], b: NDArray[Any], k: int, out: Any) -> None:
     import nashpy
 
@@ -147,26 +177,36 @@ def run_size(
     af, bf = a.astype(float), b.astype(float)
     qgame = quantecon_game(qe, a, b)
     labels = labels_for(n, args.sample)
-    t_ours = t_qe = t_np = t_np_done = 0.0
+    t_ours = t_qe = t_np = t_np_done = t_numpy = 0.0
     np_timeouts: list[int] = []
     np_wrong: list[int] = []
-    per_label, pivots, worst = [], 0, 0.0
+    per_label, per_label_numpy, pivots, worst = [], [], 0, 0.0
     for k in labels:
         ours = ml.solvers.lemke_howson(ml.NormalFormGame(a, b), initial_dropped_label=k)
         theirs, res = qe.game_theory.lemke_howson(qgame, init_pivot=k, full_output=True)
-        steps = float_path(af, bf, k)[3]
-        diff = float(np.max(np.abs(np.concatenate(ours.strategies) - np.concatenate(theirs))))
-        worst = max(worst, diff)
-        if diff > AGREE or steps != res.num_iter or (exact and ours.exact is None):
+        plain = with_numpy_kernel(
+            lambda k=k: ml.solvers.lemke_howson(ml.NormalFormGame(a, b), initial_dropped_label=k))
+        steps, steps_numpy = lh.float_path(af, bf, k)[3], lh.numpy_path(af, bf, k)[3]
+        mine = np.concatenate(ours.strategies)
+        diff = float(np.max(np.abs(mine - np.concatenate(theirs))))
+        diff_numpy = float(np.max(np.abs(mine - np.concatenate(plain.strategies))))
+        worst = max(worst, diff, diff_numpy)
+        if (diff > AGREE or diff_numpy > AGREE or not steps == steps_numpy == res.num_iter
+                or (exact and (ours.exact is None or plain.exact != ours.exact))):
             failures.append(f"n={n} exact={exact} label={k}: |ours - quantecon| = {diff:.3g}, "
-                            f"pivots {steps} vs {res.num_iter}")
+                            f"|numpy kernel - ours| = {diff_numpy:.3g}, pivots {steps} "
+                            f"(numpy kernel {steps_numpy}) vs {res.num_iter}")
         pivots += steps
         to = median_time(lambda g, k=k: ml.solvers.lemke_howson(g, initial_dropped_label=k),
                          lambda: ml.NormalFormGame(a, b), args.repeats)
         tq = median_time(lambda g, k=k: qe.game_theory.lemke_howson(g, init_pivot=k),
                          lambda: quantecon_game(qe, a, b), args.repeats)
-        t_ours, t_qe = t_ours + to, t_qe + tq
+        tn = with_numpy_kernel(lambda k=k: median_time(
+            lambda g: ml.solvers.lemke_howson(g, initial_dropped_label=k),
+            lambda: ml.NormalFormGame(a, b), args.repeats))
+        t_ours, t_qe, t_numpy = t_ours + to, t_qe + tq, t_numpy + tn
         per_label.append(to / tq)
+        per_label_numpy.append(tn / tq)
         if nashpy is not None and n <= args.nashpy_max:
             got = nashpy_child(af, bf, k, args.nashpy_timeout)
             if got is None:
@@ -187,8 +227,11 @@ def run_size(
     return [
         str(n), "int" if exact else "float", str(len(labels)), str(pivots),
         f"{1e3 * t_ours:.2f}", f"{1e3 * t_qe:.2f}", f"{t_ours / t_qe:.2f}",
-        f"{statistics.median(per_label):.2f}", f"{max(per_label):.2f}",
-        f"{1e6 * t_ours / pivots:.1f} / {1e6 * t_qe / pivots:.1f}", nash, f"{worst:.1e}",
+        f"{statistics.median(per_label):.2f} / {max(per_label):.2f}",
+        f"{1e3 * t_numpy:.2f}", f"{t_numpy / t_qe:.2f}",
+        f"{statistics.median(per_label_numpy):.2f} / {max(per_label_numpy):.2f}",
+        f"{1e6 * t_ours / pivots:.2f} / {1e6 * t_numpy / pivots:.2f} / {1e6 * t_qe / pivots:.2f}",
+        nash, f"{worst:.1e}",
     ]
 
 
@@ -242,10 +285,16 @@ def main(argv: Sequence[str] | None = None) -> int:
           f"Python {platform.python_version()}, {os.cpu_count()} cores, load average "
           f"{' '.join(f'{v:.2f}' for v in os.getloadavg())}")
     print(f"quantecon compile (or cache load) on first call: {compile_quantecon(qe):.2f} s, "
-          "not counted\n")
+          "not counted")
+    ml.solvers.lemke_howson(ml.NormalFormGame(np.eye(3), np.eye(3)))  # ours: the same
+    if lh.JIT:
+        cold, warm = compile_ours()
+        print(f"ours (numba): first call in a fresh interpreter {cold:.2f} s with an empty "
+              f"numba cache (compiling), {warm:.2f} s with its cache; not counted")
+    print(f"our kernel: {'numba' if lh.JIT else 'numpy (numba is not installed)'}\n")
     head = ["n", "payoffs", "labels", "pivots", "ours ms", "quantecon ms", "ours/qe",
-            "median per label", "max per label", "us/pivot ours / qe", "nashpy ms (ours/np)",
-            "max |diff|"]
+            "per label median / max", "numpy kernel ms", "numpy/qe", "per label median / max",
+            "us/pivot ours / numpy / qe", "nashpy ms (ours/np)", "max |diff|"]
     print("| " + " | ".join(head) + " |")
     print("|" + "---:|" * len(head))
     failures: list[str] = []

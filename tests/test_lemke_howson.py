@@ -3,11 +3,15 @@
 Checked against quantecon's answers frozen in ``tests/data/peers/lemke_howson.json`` (written
 by ``benchmarks/bench_lemke_howson.py --freeze``: every starting label of random 15x15 and
 30x30 games, with quantecon's pivot counts), against support and vertex enumeration, and in
-exact rational arithmetic on integer games (degenerate ones included).
+exact rational arithmetic on integer games (degenerate ones included). Both float kernels are
+tested: the compiled one (numba, when installed: ``lh.JIT``) and the numpy one, which must
+follow the same path (the same pivots, bases and end point) from every label.
 """
 
 from __future__ import annotations
 
+import contextlib
+import importlib.util
 import json
 from fractions import Fraction
 from pathlib import Path
@@ -23,8 +27,24 @@ from multilateral import strategies as mst
 from multilateral.solvers import _lemke_howson as lh
 from multilateral.solvers._enumeration import integer_payoffs
 
+HAS_NUMBA = importlib.util.find_spec("numba") is not None
+#: The two float kernels: parametrize a test with ``@KERNELS`` and run it inside ``kernel(jit)``.
+KERNELS = pytest.mark.parametrize(
+    "jit", [False, pytest.param(True, marks=pytest.mark.skipif(not HAS_NUMBA, reason="numba"))],
+    ids=["numpy", "numba"],
+)
 FROZEN = json.loads((Path(__file__).parent / "data" / "peers" / "lemke_howson.json").read_text())
 AGREE = 1e-9  # see tests/test_peers.py: two float codes on one path agree to ~1e-14
+
+
+@contextlib.contextmanager
+def kernel(jit):
+    """Run the float paths with the compiled kernel (``jit``) or the numpy one."""
+    saved, lh.JIT = lh.JIT, jit
+    try:
+        yield
+    finally:
+        lh.JIT = saved
 
 
 def random_game(seed, m, n):
@@ -55,57 +75,96 @@ def as_set(eqs):
 
 
 # -- quantecon's paths, frozen ---------------------------------------------------------------------
+@KERNELS
 @pytest.mark.parametrize("case", FROZEN["games"], ids=lambda c: c["name"])
-def test_same_path_as_quantecon_from_every_label(case):
+def test_same_path_as_quantecon_from_every_label(case, jit):
     a, b = np.array(case["A"]), np.array(case["B"])
     game = ml.NormalFormGame(a, b)
-    for label, theirs in case["lemke_howson"].items():
-        k = int(label)  # quantecon's init_pivot=k is our initial_dropped_label=k
-        eq = ml.solvers.lemke_howson(game, initial_dropped_label=k)
-        ours = np.concatenate(eq.strategies)
-        assert np.max(np.abs(ours - np.array(theirs["x"] + theirs["y"]))) <= AGREE, k
-        assert lh.float_path(a, b, k)[3] == theirs["num_iter"], k  # pivot for pivot
+    with kernel(jit):
+        assert (lh._jit() is not None) == jit
+        for label, theirs in case["lemke_howson"].items():
+            k = int(label)  # quantecon's init_pivot=k is our initial_dropped_label=k
+            eq = ml.solvers.lemke_howson(game, initial_dropped_label=k)
+            ours = np.concatenate(eq.strategies)
+            assert np.max(np.abs(ours - np.array(theirs["x"] + theirs["y"]))) <= AGREE, k
+            assert lh.float_path(a, b, k)[3] == theirs["num_iter"], k  # pivot for pivot
+
+
+# -- the two float kernels: one path -------------------------------------------------------------
+def float_games():
+    """Random real games (generic) and small-integer games as floats (often degenerate)."""
+    shape = st.tuples(st.integers(1, 7), st.integers(1, 7))
+    real = st.builds(lambda seed, mn: random_game(seed, *mn).float_payoffs,
+                     st.integers(0, 2**32 - 1), shape)
+    small = mst.normal_form_games(n=2, n_actions=st.integers(1, 6)).map(lambda g: g.float_payoffs)
+    return st.one_of(real, small)
+
+
+@pytest.mark.skipif(not HAS_NUMBA, reason="numba")
+@settings(deadline=None)
+@given(float_games())
+def test_both_kernels_follow_the_same_path_from_every_label(payoffs):
+    a, b = payoffs[..., 0], payoffs[..., 1]
+    with kernel(True):
+        for k in range(sum(a.shape)):
+            x, y, bases, pivots = lh.float_path(a, b, k)
+            x0, y0, bases0, pivots0 = lh.numpy_path(a, b, k)
+            assert (pivots, bases) == (pivots0, bases0), k
+            assert np.allclose(x, x0, rtol=0, atol=AGREE) and np.allclose(y, y0, rtol=0, atol=AGREE)
+
+
+def test_the_switch_and_the_lazy_import():
+    with kernel(False):
+        assert lh._jit() is None
+    with kernel(True):
+        assert (lh._jit() is not None) == HAS_NUMBA
 
 
 # -- properties ------------------------------------------------------------------------------------
+@KERNELS
 @settings(deadline=None)
 @given(st.integers(0, 2**32 - 1), st.integers(1, 6), st.integers(1, 6))
-def test_every_label_ends_at_an_equilibrium_found_by_support_enumeration(seed, m, n):
+def test_every_label_ends_at_an_equilibrium_found_by_support_enumeration(jit, seed, m, n):
     game = random_game(seed, m, n)  # continuous payoffs: nondegenerate with probability 1
     every = as_set(ml.solvers.support_enumeration(game))
-    for k in range(m + n):
-        eq = ml.solvers.lemke_howson(game, initial_dropped_label=k)
-        assert float_regret(game, eq) <= 1e-9
-        assert eq.exact is None and eq.method == "Lemke-Howson"
-        assert as_set([eq]) <= every
+    with kernel(jit):
+        for k in range(m + n):
+            eq = ml.solvers.lemke_howson(game, initial_dropped_label=k)
+            assert float_regret(game, eq) <= 1e-9
+            assert eq.exact is None and eq.method == "Lemke-Howson"
+            assert as_set([eq]) <= every
 
 
+@KERNELS
 @settings(deadline=None)
 @given(mst.normal_form_games(n=2, n_actions=st.integers(1, 5)))
-def test_exact_games_get_exact_equilibria_from_every_label(game):
+def test_exact_games_get_exact_equilibria_from_every_label(jit, game):
     # small integer payoffs: often degenerate (ties in the ratio test)
     every = as_set(ml.solvers.nash_equilibria(game))
-    for k in range(sum(game.shape)):
-        eq = ml.solvers.lemke_howson(game, initial_dropped_label=k)
-        x, y = eq.exact
-        assert sum(x) == 1 == sum(y) and min(x) >= 0 and min(y) >= 0
-        assert exact_regret(game, x, y) == 0
-        assert np.array_equal(np.concatenate(eq.strategies), np.array(x + y, dtype=float))
-        if len(every) == 1:  # (degenerate games may have components: no finite list)
-            assert as_set([eq]) == every
+    with kernel(jit):
+        for k in range(sum(game.shape)):
+            eq = ml.solvers.lemke_howson(game, initial_dropped_label=k)
+            x, y = eq.exact
+            assert sum(x) == 1 == sum(y) and min(x) >= 0 and min(y) >= 0
+            assert exact_regret(game, x, y) == 0
+            assert np.array_equal(np.concatenate(eq.strategies), np.array(x + y, dtype=float))
+            if len(every) == 1:  # (degenerate games may have components: no finite list)
+                assert as_set([eq]) == every
 
 
+@KERNELS
 @settings(deadline=None)
 @given(mst.normal_form_games(n=2, n_actions=st.integers(1, 5)))
-def test_degenerate_float_games_from_every_label(game):
+def test_degenerate_float_games_from_every_label(jit, game):
     # the same small-integer games as floats: ties decided by the float lexicographic rule
     floats = ml.NormalFormGame(game.float_payoffs)
     every = ml.solvers.nash_equilibria(game)
-    for k in range(sum(game.shape)):
-        eq = ml.solvers.lemke_howson(floats, initial_dropped_label=k)
-        assert eq.exact is None and float_regret(floats, eq) <= 1e-9
-        if len(every) == 1:
-            assert as_set([eq]) == as_set(every)
+    with kernel(jit):
+        for k in range(sum(game.shape)):
+            eq = ml.solvers.lemke_howson(floats, initial_dropped_label=k)
+            assert eq.exact is None and float_regret(floats, eq) <= 1e-9
+            if len(every) == 1:
+                assert as_set([eq]) == as_set(every)
 
 
 @settings(deadline=None)
@@ -177,11 +236,38 @@ def test_fractions():
 
 
 # -- guards and errors ------------------------------------------------------------------------
-def test_a_stuck_float_path_is_a_clear_solver_error(monkeypatch):
+@KERNELS
+def test_a_stuck_float_path_is_a_clear_solver_error(monkeypatch, jit):
     monkeypatch.setattr(lh, "pivot_limit", lambda m, n: 1)
+    monkeypatch.setattr(lh, "JIT", jit)
     game = random_game(0, 4, 4)
     with pytest.raises(errors.SolverError, match=r"within 1 pivots.*initial_dropped_label=5"):
         ml.solvers.lemke_howson(game, initial_dropped_label=5)
+
+
+@KERNELS
+@pytest.mark.parametrize("end", ["wrong", "zero"])
+def test_the_verification_can_fail(monkeypatch, jit, end):
+    # a path that ends at a profile that is not an equilibrium (or at no profile: all zeros)
+    game = ml.NormalFormGame([[3.0, 0.0], [5.0, 1.0]], [[3.0, 5.0], [0.0, 1.0]])  # a PD
+    x = np.array([1.0, 0.0]) if end == "wrong" else np.zeros(2)
+    monkeypatch.setattr(lh, "JIT", jit)
+    monkeypatch.setattr(lh, "float_path", lambda a, b, k: (x.copy(), x.copy(), ([], []), 1))
+    with pytest.raises(errors.SolverError, match=r"regret (2|nan) > tol"):
+        ml.solvers.lemke_howson(game)
+
+
+@KERNELS
+def test_verify_cleans_and_measures_the_regret(jit):
+    a, b = np.array([[3.0, 0.0], [5.0, 1.0]]), np.array([[3.0, 5.0], [0.0, 1.0]])
+    with kernel(jit):
+        x, y, u0, u1, r, scale = lh.verify(a, b, np.array([2e-10, 4.0]), np.array([0.5, 0.5]), 1e-9)
+        assert x.tolist() == [0.0, 1.0] and y.tolist() == [0.5, 0.5]
+        assert (u0, u1, r, scale) == (3.0, 0.5, 0.5, 5.0)
+        exact = np.array([2e-10, 1 - 2e-10])
+        assert lh.verify(a, b, exact, exact.copy(), 1e-9, clean_up=False)[0].tolist() == [
+            2e-10, 1 - 2e-10
+        ]
 
 
 @pytest.mark.parametrize("label", [-1, 4, 1.0, True, "0", None])
@@ -216,4 +302,19 @@ def test_exchange_updates_in_place_and_twice_undoes(shape):
     column[i] = 1 / start[i, j]  # the column of the variable that left
     assert np.allclose(tab[:, j], column)
     t.exchange(i, j)
+    assert np.allclose(tab, start)
+
+
+@pytest.mark.skipif(not HAS_NUMBA, reason="numba")
+def test_compiled_exchange_is_the_numpy_exchange():
+    from multilateral.solvers import _lemke_howson_jit as jit
+
+    rng = np.random.default_rng(1)
+    start = rng.random((7, 5)) + 1
+    want = np.asfortranarray(start)
+    lh._Tableau(want).exchange(2, 3)
+    tab = start.copy()  # C order: row operations
+    jit._exchange(tab, 2, 3, np.empty(5))
+    assert np.allclose(tab, want, rtol=1e-13, atol=1e-15)  # (round-off apart)
+    jit._exchange(tab, 2, 3, np.empty(5))
     assert np.allclose(tab, start)

@@ -37,6 +37,7 @@ from ._enumeration import (
     float_equilibria,
     integer_payoffs,
 )
+from ._lemke_howson import clean
 from ._lemke_howson import equilibrium as lh_equilibrium
 from ._qhull import QhullFailed, complementary_pairs, qhull_vertices
 from ._vertices import VertexLimitExceeded, vertex_upper_bound
@@ -468,11 +469,6 @@ def _scale(u: NDArray[np.float64]) -> float:
     return max(1.0, float(np.max(np.abs(u))))
 
 
-def _clean(s: NDArray[np.float64], tol: float) -> NDArray[np.float64]:
-    s = np.where(s < tol, 0.0, s)
-    return s / s.sum()
-
-
 def _finish(
     game: NormalFormGame,
     a: NDArray[np.float64],
@@ -484,7 +480,7 @@ def _finish(
     """Clean, deduplicate, verify, and (for exact games) make exact each equilibrium found."""
     out: dict[tuple[Any, ...], NashEquilibrium] = {}
     for x, y, _lx, _ly in found:
-        x, y = _clean(np.asarray(x), tol), _clean(np.asarray(y), tol)
+        x, y = clean(np.asarray(x), tol), clean(np.asarray(y), tol)
         key = (tuple(np.round(x, 9)), tuple(np.round(y, 9)))
         if key in out:
             continue
