@@ -26,6 +26,7 @@ from . import errors, games
 from ._namespace import public_dir
 from .games import (
     AnonymousGame,
+    ExtensiveFormGame,
     NormalFormGame,
     RepeatedGame,
     TUGame,
@@ -63,6 +64,7 @@ _LAZY_MODULES = frozenset({
 
 __all__ = [
     "AnonymousGame",
+    "ExtensiveFormGame",
     "NormalFormGame",
     "RepeatedGame",
     "TUGame",

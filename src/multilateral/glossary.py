@@ -84,6 +84,24 @@ TOPICS: dict[str, dict[str, str]] = {
         "defector": "Payoffs to a defector when ``k = 0..n-1`` others cooperate.",
         "actions": "Action labels, one sequence per player.",
         "action": "An action (index or label).",
+        "outcome_labels": "One label per terminal node (outcome) of a game tree.",
+        "node_labels": "One label per node of a game tree.",
+        "infoset_labels": "One label per information set.",
+        "action_labels": "The label of the action leading into each node of a game tree.",
+        "chance_probability": "Probability of chance's move into each node of a game tree (1 "
+                              "where chance does not move).",
+        "n_children": "Number of children (actions) of each node of a game tree, nodes in "
+                      "level order.",
+        "reduced": "Build the reduced normal form (strategies that differ only at information "
+                   "sets their own moves exclude are merged).",
+        "nodes": "Nodes of an extensive-form game, by index.",
+        "node": "A node of an extensive-form game, by index (level order, root 0).",
+        "infoset": "An information set: its label (tree description), or its index per node "
+                   "(-1 off decision nodes).",
+        "moves": "A tree node's moves: action label -> subtree (``Decision``), or -> "
+                 "(probability, subtree) (``Chance``).",
+        "tree": "The root of an extensive-form game's tree description: a ``Decision``, "
+                "``Chance`` or ``Outcome`` (:mod:`multilateral.games.extensive`).",
         "benefit": "Benefit of the good, or of being helped, to each recipient: one number, "
                    "the same for everyone. Where the docstring says so it may instead be one "
                    "number per member (``SelfEnforcingAgreement``, ``PublicGoodProvision``: a "

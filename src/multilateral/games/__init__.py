@@ -11,6 +11,7 @@ ones). Solvers (:mod:`multilateral.solvers`) take these objects; models
 from .._namespace import public_dir
 from .anonymous import AnonymousGame, binomial_weights
 from .coalitional import TUGame
+from .extensive import ExtensiveFormGame
 from .normal_form import NormalFormGame
 from .population import PopulationGame
 from .repeated import RepeatedGame
@@ -31,6 +32,7 @@ __all__ = [
     "OYE_ORDERINGS",
     "AnonymousGame",
     "CompositeVotingGame",
+    "ExtensiveFormGame",
     "NormalFormGame",
     "OyeType",
     "PopulationGame",

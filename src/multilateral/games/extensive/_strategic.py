@@ -1,0 +1,91 @@
+"""The normal form of an extensive-form game, full or reduced (private helper)."""
+
+from __future__ import annotations
+
+import itertools
+import math
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from ...errors import InvalidGameError
+from ._build import DECISION
+
+if TYPE_CHECKING:
+    from .game import ExtensiveFormGame
+
+__all__ = ["MAX_PROFILES", "normal_form_payoffs"]
+
+#: The largest normal form built (strategy profiles times terminal nodes).
+MAX_PROFILES = 10**8
+
+
+def _paths(game: ExtensiveFormGame) -> tuple[list[dict[int, int]], list[Any]]:
+    """For each terminal node: the action taken at each information set on its path, and
+    the probability that chance takes the path (exact for exact games)."""
+    offsets, parent, kind = game.child_offsets, game.parent, game.kind
+    infoset, chance = game.infoset.tolist(), game.chance_probability.tolist()
+    moves, weights = [], []
+    for t in game.terminals.tolist():
+        need: dict[int, int] = {}
+        weight: Any = 1
+        v = t
+        while v > 0:
+            u = int(parent[v])
+            if kind[u] == DECISION:
+                need[infoset[u]] = v - int(offsets[u])
+            weight = weight * chance[v]
+            v = u
+        moves.append(need)
+        weights.append(weight)
+    return moves, weights
+
+
+def normal_form_payoffs(game: ExtensiveFormGame, reduced: bool
+                        ) -> tuple[NDArray[Any], list[tuple[str, ...]]]:
+    """Payoff tensor ``(strategies of each player..., players)`` and strategy labels."""
+    moves, weights = _paths(game)
+    n_t = len(moves)
+    owners = game.infoset_player.tolist()
+    sizes = game.n_actions.tolist()
+    consistent, labels = [], []
+    for i in range(game.n_players):
+        sets = [h for h, p in enumerate(owners) if p == i]
+        count = math.prod(sizes[h] for h in sets)
+        if count * max(n_t, 1) > MAX_PROFILES:
+            raise InvalidGameError(
+                f"player {game.players[i]!r} has {count} pure strategies: the normal form is "
+                "too large to build (use a solver on the tree instead)")
+        strategies = list(itertools.product(*(range(sizes[h]) for h in sets)))
+        rows = np.array([[all(need.get(h, a) == a for h, a in zip(sets, s, strict=True))
+                          for need in moves] for s in strategies], dtype=np.int64
+                        ).reshape(len(strategies), n_t)
+        keep = list(range(len(strategies)))
+        if reduced:
+            _, first = np.unique(rows, axis=0, return_index=True)
+            keep = sorted(first.tolist())
+        names = []
+        for k in keep:
+            reached = {h for t in np.flatnonzero(rows[k]).tolist() for h in moves[t]}
+            parts = [game.actions[h][a] if (h in reached or not reduced) else "*"
+                     for h, a in zip(sets, strategies[k], strict=True)]
+            names.append("/".join(parts) if parts else "(no move)")
+        consistent.append(rows[keep])
+        labels.append(tuple(names) if len(set(names)) == len(names) else
+                      tuple(f"s{j}" for j in range(len(names))))
+    shape = tuple(r.shape[0] for r in consistent)
+    if math.prod(shape) * max(n_t, 1) > MAX_PROFILES:
+        raise InvalidGameError(f"the normal form has {math.prod(shape)} strategy profiles: too "
+                               "large to build (use a solver on the tree instead)")
+    exact = game.is_exact
+    pay = game.payoffs if exact else game.float_payoffs
+    w = np.array(weights, dtype=object if exact else np.float64).reshape(n_t, 1)
+    weighted = w * pay.astype(object if exact else np.float64)
+    reach = np.ones((*shape, n_t), dtype=np.int64)
+    for i, rows in enumerate(consistent):
+        axes = [k for k in range(len(shape)) if k != i]
+        reach = reach * np.expand_dims(rows, axis=tuple(axes))
+    out = np.tensordot(reach.astype(object) if exact else reach.astype(np.float64),
+                       weighted, axes=(-1, 0))
+    return out, labels

@@ -1,0 +1,591 @@
+"""``ExtensiveFormGame``: a finite game tree with chance moves and information sets."""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Self
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from ..._namespace import public_dir
+from ..._validation import as_probability_vector, to_float
+from ...errors import InvalidGameError, InvalidTypeError
+from ...types import NumberArray
+from .._common import Immutable
+from ..normal_form import NormalFormGame
+from ._build import CHANCE, DECISION, TERMINAL, Arrays, check_arrays, flatten, unflatten
+from ._strategic import normal_form_payoffs
+from .tree import Node
+
+__all__ = ["CHANCE", "DECISION", "TERMINAL", "ExtensiveFormGame", "Infoset"]
+__dir__ = public_dir(__all__)
+
+
+@dataclass(frozen=True)
+class Infoset:
+    """One information set of an :class:`ExtensiveFormGame` (``game.infosets[i]``).
+
+    See Also
+    --------
+    ExtensiveFormGame.infosets : every information set of a game.
+    """
+
+    index: int
+    player: str
+    label: str
+    actions: tuple[str, ...]
+    nodes: tuple[int, ...]
+
+
+class ExtensiveFormGame(Immutable):
+    """A finite game in extensive form: a tree of decisions, chance moves and outcomes.
+
+    Parameters
+    ----------
+    tree : Decision, Chance or Outcome
+        The root of the tree description (:mod:`multilateral.games.extensive.tree`).
+    players : sequence of str, optional
+        The players, in the order of the payoffs in each :class:`Outcome`. By default the
+        players who move, in the order they first move (level by level from the root), then
+        any player named only in an outcome's payoff mapping.
+    title : str
+        The game's title (kept in ``.efg`` files), default ``""``.
+
+    Attributes
+    ----------
+    The tree is stored in flat read-only arrays, one entry per node, nodes numbered level by
+    level from the root (node 0), so every parent comes before its children and each depth
+    level is one contiguous slice (``level_bounds``): solvers vectorize over levels.
+
+    n_children, child_offsets : numpy.ndarray
+        Node ``k``'s children are the nodes ``child_offsets[k], ..., child_offsets[k+1] - 1``
+        (action ``j`` leads to ``child_offsets[k] + j``).
+    parent, depth, kind : numpy.ndarray
+        ``kind`` is :data:`TERMINAL` (0), :data:`DECISION` (1) or :data:`CHANCE` (2).
+    player, infoset : numpy.ndarray
+        The mover's index and the information set's index at decision nodes, -1 elsewhere.
+    chance_probability : numpy.ndarray
+        The probability of the move into each node where chance moves (exact Fractions for
+        exact input), 1 elsewhere.
+    payoffs : numpy.ndarray
+        Shape ``(terminal nodes, players)``, in node order; ``outcome[k]`` is terminal node
+        ``k``'s row (-1 at other nodes) and ``terminals`` the terminal nodes.
+    infosets : tuple of Infoset
+        Player, label, action labels and nodes of each information set, ordered by player and
+        then by first node; ``actions[i]`` are information set ``i``'s action labels.
+
+    Notes
+    -----
+    Immutable, validated, equal and hashed by value, picklable, like
+    :class:`~multilateral.games.NormalFormGame`. An information set belongs to one player and
+    all its nodes offer the same actions (same number and labels); chance probabilities are
+    in ``[0, 1]`` and sum to one. Perfect recall is not required.
+
+    See Also
+    --------
+    multilateral.games.extensive.Decision : the tree description.
+    ExtensiveFormGame.normal_form : the (reduced) normal form, a NormalFormGame.
+    multilateral.solvers.backward_induction : subgame-perfect play under perfect information.
+    multilateral.io.read_efg : read a Gambit ``.efg`` file.
+
+    References
+    ----------
+    .. [1] Kuhn, H. W. (1953). Extensive games and the problem of information. In
+       *Contributions to the Theory of Games II*, pp. 193-216.
+    .. [2] Osborne, M. J. and Rubinstein, A. (1994). *A Course in Game Theory*. MIT Press,
+       pp. 89-90 (perfect information) and 200-203 (imperfect information).
+
+    Examples
+    --------
+    Selten's chain-store stage game: an entrant stays out or enters, the incumbent then
+    fights or accommodates (Selten 1978, p. 131: payoffs entrant, incumbent).
+
+    >>> import multilateral as ml
+    >>> from multilateral.games.extensive import Decision, Outcome
+    >>> entry = ml.ExtensiveFormGame(Decision("Entrant", {
+    ...     "out": Outcome([1, 5]),
+    ...     "in": Decision("Incumbent", {"fight": Outcome([0, 0]),
+    ...                                  "accommodate": Outcome([2, 2])}),
+    ... }))
+    >>> entry
+    ExtensiveFormGame(5 nodes, 2 information sets, players=('Entrant', 'Incumbent'))
+    >>> entry.actions
+    (('out', 'in'), ('fight', 'accommodate'))
+    >>> entry.normal_form().payoffs[1, 0].tolist()     # in, fight
+    [0, 0]
+    """
+
+    def __init__(self, tree: Node, *, players: Sequence[str] | None = None,
+                 title: str = "") -> None:
+        self._init(check_arrays(flatten(tree, players)), title)
+
+    def _init(self, arrays: Arrays, title: str) -> None:
+        if not isinstance(title, str):
+            raise InvalidTypeError(f"title must be a str, got {title!r}")
+        self._set(_a=arrays, _title=title)
+
+    _a: Arrays
+    _title: str
+
+    @classmethod
+    def from_arrays(
+        cls,
+        n_children: ArrayLike,
+        player: ArrayLike,
+        payoffs: ArrayLike,
+        *,
+        players: Sequence[str] | None = None,
+        infoset: ArrayLike | None = None,
+        chance_probability: Sequence[Any] | None = None,
+        action_labels: Sequence[str] | None = None,
+        infoset_labels: Sequence[str] | None = None,
+        node_labels: Sequence[str] | None = None,
+        outcome_labels: Sequence[str] | None = None,
+        title: str = "",
+    ) -> ExtensiveFormGame:
+        """Build a game from flat arrays, nodes numbered level by level (breadth first).
+
+        Parameters
+        ----------
+        n_children : array_like of int
+            The number of children of each node (0 at terminal nodes); the children of node
+            ``k`` are the next ``n_children[k]`` nodes not yet placed.
+        player : array_like of int
+            The mover's index at each decision node, -1 at chance nodes (ignored at
+            terminal nodes).
+        payoffs : array_like
+            Shape ``(terminal nodes, players)``, terminal nodes in node order.
+        players : sequence of str, optional
+            Names (default ``P1``, ``P2``, ...; as many as payoff columns).
+        infoset : array_like of int, optional
+            Information set ids ``0..m-1`` at decision nodes (default: singletons).
+        chance_probability : sequence, optional
+            The probability of the move into each node where the parent is a chance node.
+        action_labels, node_labels : sequence of str, optional
+            The label of the action into each node; each node's label.
+        infoset_labels, outcome_labels : sequence of str, optional
+            One per information set id; one per terminal node.
+        title : str
+
+        Returns
+        -------
+        ExtensiveFormGame
+
+        See Also
+        --------
+        ExtensiveFormGame : built from a tree description.
+
+        Examples
+        --------
+        >>> import multilateral as ml
+        >>> game = ml.ExtensiveFormGame.from_arrays(
+        ...     [2, 0, 2, 0, 0], [0, -1, 1, -1, -1], [[1, 5], [0, 0], [2, 2]],
+        ...     players=["Entrant", "Incumbent"])
+        >>> game.depth.tolist()
+        [0, 1, 1, 2, 2]
+        """
+        pay = np.asarray(payoffs, dtype=object) if payoffs is not None else None
+        if pay is None or pay.ndim != 2:
+            raise InvalidGameError("payoffs must be a 2-d array (terminal nodes, players)")
+        if players is None:
+            players = tuple(f"P{i + 1}" for i in range(pay.shape[1]))
+        raw = {"n_children": n_children, "player": player, "payoffs": payoffs,
+               "players": tuple(players), "infoset": infoset, "chance": chance_probability,
+               "edge_labels": action_labels, "infoset_labels": infoset_labels,
+               "node_labels": node_labels, "outcome_labels": outcome_labels}
+        game = cls.__new__(cls)
+        game._init(check_arrays(raw), title)
+        return game
+
+    # -- the tree as arrays ---------------------------------------------------------------------
+    @property
+    def n_nodes(self) -> int:
+        """Number of nodes."""
+        return int(self._a["n_children"].size)
+
+    @property
+    def n_players(self) -> int:
+        """Number of players (chance is not a player)."""
+        return len(self._a["players"])
+
+    @property
+    def players(self) -> tuple[str, ...]:
+        """Player names."""
+        return self._a["players"]
+
+    @property
+    def title(self) -> str:
+        """The game's title."""
+        return self._title
+
+    @property
+    def n_children(self) -> NDArray[np.int64]:
+        """Number of children (actions) of each node."""
+        return self._a["n_children"]
+
+    @property
+    def child_offsets(self) -> NDArray[np.int64]:
+        """Length ``n_nodes + 1``: node ``k``'s children are ``offsets[k]:offsets[k+1]``."""
+        return self._a["offsets"]
+
+    @property
+    def parent(self) -> NDArray[np.int64]:
+        """Each node's parent (-1 at the root)."""
+        return self._a["parent"]
+
+    @property
+    def depth(self) -> NDArray[np.int64]:
+        """Each node's depth (0 at the root)."""
+        return self._a["depth"]
+
+    @property
+    def level_bounds(self) -> NDArray[np.int64]:
+        """Depth ``d``'s nodes are ``level_bounds[d]:level_bounds[d+1]``."""
+        return self._a["level_bounds"]
+
+    @property
+    def kind(self) -> NDArray[np.int8]:
+        """Each node's kind: TERMINAL (0), DECISION (1) or CHANCE (2)."""
+        return self._a["kind"]
+
+    @property
+    def player(self) -> NDArray[np.int64]:
+        """The mover's index at decision nodes, -1 elsewhere."""
+        return self._a["player"]
+
+    @property
+    def infoset(self) -> NDArray[np.int64]:
+        """The information set's index at decision nodes, -1 elsewhere."""
+        return self._a["infoset"]
+
+    @property
+    def chance_probability(self) -> NumberArray:
+        """Probability of the move into each node where chance moves, 1 elsewhere."""
+        return self._a["chance"]
+
+    @property
+    def payoffs(self) -> NumberArray:
+        """Terminal payoffs, shape ``(terminal nodes, players)``, in node order."""
+        return self._a["payoffs"]
+
+    @property
+    def outcome(self) -> NDArray[np.int64]:
+        """Row of ``payoffs`` at each terminal node, -1 at other nodes."""
+        return self._a["outcome"]
+
+    @property
+    def terminals(self) -> NDArray[np.int64]:
+        """The terminal nodes, in node order (row ``r`` of ``payoffs`` is ``terminals[r]``)."""
+        return self._a["terminals"]
+
+    @property
+    def is_exact(self) -> bool:
+        """True when payoffs and chance probabilities are integers or fractions."""
+        return self.payoffs.dtype.kind in "iuO" and self.chance_probability.dtype.kind in "iuO"
+
+    @functools.cached_property
+    def float_payoffs(self) -> NDArray[np.float64]:
+        """Terminal payoffs as a read-only float64 array."""
+        arr = to_float(self.payoffs)
+        arr.flags.writeable = False
+        return arr
+
+    @functools.cached_property
+    def float_chance_probability(self) -> NDArray[np.float64]:
+        """``chance_probability`` as a read-only float64 array."""
+        arr = to_float(self.chance_probability)
+        arr.flags.writeable = False
+        return arr
+
+    # -- labels -----------------------------------------------------------------------------
+    @functools.cached_property
+    def action_labels(self) -> tuple[str, ...]:
+        """The label of the action leading into each node (``""`` at the root)."""
+        edges = self._a["edge_labels"]
+        if edges is not None:
+            return edges
+        index = np.arange(1, self.n_nodes) - self.child_offsets[self.parent[1:]]
+        return ("", *(f"a{j}" for j in index.tolist()))
+
+    @property
+    def node_labels(self) -> tuple[str, ...]:
+        """Each node's label (``""`` by default)."""
+        return self._a["node_labels"] or ("",) * self.n_nodes
+
+    @property
+    def outcome_labels(self) -> tuple[str, ...]:
+        """Each terminal node's outcome label, in the order of ``payoffs``' rows."""
+        labels = self._a["outcome_labels"]
+        return labels or ("",) * self.terminals.size
+
+    # -- information sets -------------------------------------------------------------------
+    @property
+    def n_infosets(self) -> int:
+        """Number of information sets (of all players)."""
+        return len(self._a["infoset_labels"])
+
+    @functools.cached_property
+    def infoset_player(self) -> NDArray[np.int64]:
+        """The player of each information set."""
+        first = self.infoset_nodes_first
+        arr = self.player[first].copy()
+        arr.flags.writeable = False
+        return arr
+
+    @functools.cached_property
+    def infoset_nodes_first(self) -> NDArray[np.int64]:
+        """The first (lowest-numbered) node of each information set."""
+        nodes = np.flatnonzero(self.infoset >= 0)
+        first = np.full(self.n_infosets, -1, dtype=np.int64)
+        first[self.infoset[nodes[::-1]]] = nodes[::-1]
+        first.flags.writeable = False
+        return first
+
+    @functools.cached_property
+    def n_actions(self) -> NDArray[np.int64]:
+        """Number of actions of each information set."""
+        arr = self.n_children[self.infoset_nodes_first].copy()
+        arr.flags.writeable = False
+        return arr
+
+    @functools.cached_property
+    def actions(self) -> tuple[tuple[str, ...], ...]:
+        """Action labels of each information set."""
+        labels, offsets = self.action_labels, self.child_offsets
+        return tuple(tuple(labels[offsets[v]:offsets[v + 1]])
+                     for v in self.infoset_nodes_first.tolist())
+
+    @property
+    def infoset_labels(self) -> tuple[str, ...]:
+        """Each information set's label (``""`` for an unnamed one)."""
+        return self._a["infoset_labels"]
+
+    @functools.cached_property
+    def infosets(self) -> tuple[Infoset, ...]:
+        """Every information set: index, player, label, actions and nodes."""
+        order = np.argsort(self.infoset, kind="stable")
+        order = order[self.infoset[order] >= 0]
+        groups = np.split(order, np.cumsum(np.bincount(self.infoset[order],
+                                                       minlength=self.n_infosets))[:-1])
+        return tuple(
+            Infoset(i, self.players[int(p)], label, acts, tuple(g.tolist()))
+            for i, (p, label, acts, g) in enumerate(zip(
+                self.infoset_player.tolist(), self.infoset_labels, self.actions, groups,
+                strict=True)))
+
+    def infosets_of(self, player: int | str) -> tuple[int, ...]:
+        """The indices of one player's information sets (by index or name)."""
+        i = self._player_index(player)
+        return tuple(np.flatnonzero(self.infoset_player == i).tolist())
+
+    @property
+    def is_perfect_information(self) -> bool:
+        """True when every information set is a single node (chance moves allowed)."""
+        return self.n_infosets == int(np.count_nonzero(self.kind == DECISION))
+
+    # -- navigating -------------------------------------------------------------------------
+    def children(self, node: int) -> range:
+        """The children of ``node`` (in the order of its actions)."""
+        v = self._node(node)
+        return range(int(self.child_offsets[v]), int(self.child_offsets[v + 1]))
+
+    def path(self, node: int) -> tuple[str, ...]:
+        """The action labels from the root to ``node``."""
+        v, out = self._node(node), []
+        while v > 0:
+            out.append(self.action_labels[v])
+            v = int(self.parent[v])
+        return tuple(reversed(out))
+
+    @property
+    def tree(self) -> Node:
+        """The tree description (``ExtensiveFormGame(game.tree, players=game.players)`` is
+        ``game``, up to the labels of information sets that the description cannot name:
+        a shared unnamed or a repeated label becomes ``"<player>:<number>"``)."""
+        labels, used = self.infoset_labels, set(self.infoset_labels)
+        keys: list[str | None] = []
+        counts = np.bincount(self.infoset[self.infoset >= 0], minlength=self.n_infosets)
+        seen: dict[str, int] = {}
+        for label in labels:
+            seen[label] = seen.get(label, 0) + 1
+        number = dict.fromkeys(range(self.n_players), 0)
+        for i, label in enumerate(labels):
+            p = int(self.infoset_player[i])
+            number[p] += 1
+            if label and seen[label] == 1:
+                keys.append(label)
+            elif not label and counts[i] == 1:
+                keys.append(None)
+            else:
+                key = f"{self.players[p]}:{number[p]}"
+                while key in used:
+                    key += "'"
+                used.add(key)
+                keys.append(key)
+        return unflatten(self._a, keys)
+
+    # -- strategies -------------------------------------------------------------------------
+    def check_behavior(self, profile: Sequence[ArrayLike]) -> list[NDArray[np.float64]]:
+        """Validate a behaviour profile: one probability vector per information set."""
+        if len(profile) != self.n_infosets:
+            raise InvalidGameError(f"a behaviour profile gives one probability vector per "
+                                   f"information set ({self.n_infosets}), got {len(profile)}")
+        return [as_probability_vector(b, int(m), name=f"behaviour at information set {i}")
+                for i, (b, m) in enumerate(zip(profile, self.n_actions.tolist(), strict=True))]
+
+    def reach_probabilities(self, profile: Sequence[ArrayLike]) -> NDArray[np.float64]:
+        """The probability of reaching each node under a behaviour profile (chance included).
+
+        Examples
+        --------
+        >>> import multilateral as ml
+        >>> game = ml.ExtensiveFormGame.from_arrays([2, 0, 2, 0, 0], [0, -1, 1, -1, -1],
+        ...                                         [[1, 5], [0, 0], [2, 2]])
+        >>> game.reach_probabilities([[0.5, 0.5], [0.25, 0.75]]).tolist()
+        [1.0, 0.5, 0.5, 0.125, 0.375]
+        """
+        moves = self.check_behavior(profile)
+        edge = self.float_chance_probability.copy()
+        flat = np.concatenate(moves) if moves else np.zeros(0)
+        start = np.concatenate([[0], np.cumsum(self.n_actions)])[:-1]
+        child = np.arange(1, self.n_nodes)
+        par = self.parent[1:]
+        decided = self.kind[par] == DECISION
+        sets = self.infoset[par[decided]]
+        edge[1:][decided] = flat[start[sets] + child[decided] - self.child_offsets[par[decided]]]
+        reach = edge
+        bounds = self.level_bounds.tolist()
+        for lo, hi in itertools.pairwise(bounds[1:]):  # level by level
+            reach[lo:hi] *= reach[self.parent[lo:hi]]
+        return reach
+
+    def expected_payoffs(self, profile: Sequence[ArrayLike]) -> NDArray[np.float64]:
+        """Every player's expected payoff under a behaviour profile (shape ``(players,)``)."""
+        reach = self.reach_probabilities(profile)
+        return np.asarray(reach[self.terminals] @ self.float_payoffs, dtype=np.float64)
+
+    def normal_form(self, reduced: bool = False) -> NormalFormGame:
+        """The game in normal (strategic) form.
+
+        A pure strategy picks one action at each of the player's information sets, labelled
+        by the actions joined with ``/`` (information sets in index order). With
+        ``reduced=True`` strategies that differ only at information sets their own earlier
+        actions exclude are merged (the reduced normal form); an irrelevant set shows ``*``.
+        Payoffs are expected over chance, exact for exact games.
+
+        Parameters
+        ----------
+        reduced : bool
+
+        Returns
+        -------
+        NormalFormGame
+
+        References
+        ----------
+        .. [1] Osborne, M. J. and Rubinstein, A. (1994). *A Course in Game Theory*, pp. 94-95
+           (the strategic form and the reduced strategic form).
+
+        Examples
+        --------
+        >>> import multilateral as ml
+        >>> from multilateral.games.extensive import Decision, Outcome
+        >>> game = ml.ExtensiveFormGame(Decision("A", {
+        ...     "stop": Outcome([1, 0]),
+        ...     "go": Decision("B", {"stop": Outcome([0, 2]),
+        ...                          "go": Decision("A", {"stop": Outcome([3, 1]),
+        ...                                               "go": Outcome([2, 4])})})}))
+        >>> game.normal_form().shape, game.normal_form(reduced=True).shape
+        ((4, 2), (3, 2))
+        >>> game.normal_form(reduced=True).actions[0]
+        ('stop/*', 'go/stop', 'go/go')
+        """
+        payoffs, labels = normal_form_payoffs(self, reduced)
+        return NormalFormGame(payoffs, players=self.players, actions=labels)
+
+    def with_payoffs(self, payoffs: ArrayLike) -> ExtensiveFormGame:
+        """The same tree with new terminal payoffs (shape ``(terminal nodes, players)``)."""
+        raw = {"n_children": self.n_children, "player": self.player, "payoffs": payoffs,
+               "players": self.players, "infoset": self.infoset,
+               "chance": self.chance_probability.tolist(), "edge_labels": self._a["edge_labels"],
+               "infoset_labels": self.infoset_labels, "node_labels": self._a["node_labels"],
+               "outcome_labels": self._a["outcome_labels"]}
+        game = type(self).__new__(type(self))
+        game._init(check_arrays(raw), self._title)
+        return game
+
+    # -- value semantics --------------------------------------------------------------------
+    def _parameters(self) -> dict[str, Any]:
+        return {"tree": self.tree, "players": self.players, "title": self._title}
+
+    def _from_parameters(self, parameters: dict[str, Any]) -> Self:
+        return type(self)(parameters["tree"], players=parameters["players"],
+                          title=parameters["title"])
+
+    _LABELS = ("players", "edge_labels", "infoset_labels", "node_labels", "outcome_labels")
+    _ARRAYS = ("n_children", "player", "infoset")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ExtensiveFormGame):
+            return NotImplemented
+        a, b = self._a, other._a
+        return (self._title == other._title
+                and all(a[k] == b[k] for k in self._LABELS)
+                and all(a[k].shape == b[k].shape and bool(np.array_equal(a[k], b[k]))
+                        for k in self._ARRAYS)
+                and a["payoffs"].shape == b["payoffs"].shape
+                and bool(np.all(a["payoffs"] == b["payoffs"]))
+                and bool(np.all(a["chance"] == b["chance"])))
+
+    def __hash__(self) -> int:
+        a = self._a
+        return hash((self._title, a["players"], a["n_children"].tobytes(),
+                     a["player"].tobytes(), a["infoset"].tobytes(),
+                     self.float_payoffs.tobytes()))
+
+    def __repr__(self) -> str:
+        return (f"{type(self).__name__}({self.n_nodes} nodes, {self.n_infosets} information "
+                f"set{'s' * (self.n_infosets != 1)}, players={_short(self.players)})")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (type(self), self._a, self._title))
+
+    # -- helpers ----------------------------------------------------------------------------
+    def _node(self, node: int) -> int:
+        if isinstance(node, bool) or not isinstance(node, (int, np.integer)):
+            raise InvalidTypeError(f"node must be an index 0..{self.n_nodes - 1}, got {node!r}")
+        if not 0 <= node < self.n_nodes:
+            raise InvalidGameError(f"node {node} out of range: this game has {self.n_nodes} "
+                                   "nodes")
+        return int(node)
+
+    def _player_index(self, player: int | str) -> int:
+        if isinstance(player, str):
+            if player not in self.players:
+                raise InvalidGameError(f"unknown player {player!r}; the players are "
+                                       f"{self.players}")
+            return self.players.index(player)
+        if isinstance(player, bool) or not isinstance(player, (int, np.integer)):
+            raise InvalidTypeError(f"player must be a name or an index, got {player!r}")
+        if not 0 <= player < self.n_players:
+            raise InvalidGameError(f"player index {player} out of range: this game has "
+                                   f"{self.n_players} players")
+        return int(player)
+
+
+def _short(players: tuple[str, ...]) -> str:
+    text = repr(players)
+    return text if len(text) <= 80 else f"({len(players)} players)"
+
+
+def _rebuild(cls: type[ExtensiveFormGame], arrays: Arrays, title: str) -> ExtensiveFormGame:
+    game = cls.__new__(cls)
+    for value in arrays.values():
+        if isinstance(value, np.ndarray):
+            value.flags.writeable = False
+    game._init(arrays, title)
+    return game
