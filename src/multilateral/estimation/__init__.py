@@ -13,7 +13,9 @@ One module per idea:
 * :mod:`._likelihood` -- :func:`maximize_likelihood`: the optimizer, the Hessian and the
   identification check (its ``numerical_hessian`` and ``covariance`` are for the package's
   estimators);
-* :mod:`.strategic` -- Signorino's statistical strategic models of the deterrence game.
+* :mod:`.strategic` -- Signorino's statistical strategic models: :func:`fit_egame12` (the
+  deterrence game) and :func:`fit_egame122`, their closed-form outcome probabilities and
+  simulated data (its engine is :mod:`._twostage`).
 
 References
 ----------
@@ -34,6 +36,23 @@ Examples
 from .._namespace import public_dir
 from ._likelihood import maximize_likelihood
 from .results import FitResult
+from .strategic import (
+    egame12_probabilities,
+    egame122_probabilities,
+    fit_egame12,
+    fit_egame122,
+    simulate_egame12,
+    simulate_egame122,
+)
 
-__all__ = ["FitResult", "maximize_likelihood"]
+__all__ = [
+    "FitResult",
+    "egame12_probabilities",
+    "egame122_probabilities",
+    "fit_egame12",
+    "fit_egame122",
+    "maximize_likelihood",
+    "simulate_egame12",
+    "simulate_egame122",
+]
 __dir__ = public_dir(__all__)

@@ -1,0 +1,337 @@
+"""Signorino's strategic models (multilateral.estimation.strategic): egame12 and egame122.
+
+* Recovery: 95% Wald intervals from fits to data simulated from known coefficients cover
+  them at a rate within binomial limits of 0.95 (many seeds, moderate n).
+* The closed-form outcome probabilities equal a Monte Carlo simulation of the game itself,
+  with every player's random utility drawn (a hypothesis property over the utilities).
+* The published equations: the outcome probabilities of Kenkel and Signorino's ``games``
+  package (its ``makeProbs12``/``makeProbs122``, and its own hand-computed check in
+  ``tests/testthat/test_egame12.r``), written out here independently with scipy.
+* What the data cannot identify is refused with NotIdentifiedError; outcomes the game does
+  not allow with InvalidArgumentError.
+"""
+
+from __future__ import annotations
+
+import pickle
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from scipy import stats
+
+from multilateral.errors import (
+    InvalidArgumentError,
+    InvalidTypeError,
+    NotIdentifiedError,
+    UnknownKeyError,
+)
+from multilateral.estimation import (
+    egame12_probabilities,
+    egame122_probabilities,
+    fit_egame12,
+    fit_egame122,
+    simulate_egame12,
+    simulate_egame122,
+)
+
+TRUTH12 = {"u11": [0.2, 0.8], "u14": [-0.5, 0.6], "u24": [0.3, -1.0]}
+TRUTH122 = {"u11": [0.4, 0.7], "u13": [-0.3], "u22": [0.2, 0.8], "u24": [-0.2, -0.9]}
+
+
+def _design12(rng, n):
+    x = rng.normal(size=(n, 3))
+    ones = np.ones((n, 1))
+    return {"u11": np.column_stack([ones, x[:, 0]]), "u14": np.column_stack([ones, x[:, 1]]),
+            "u24": np.column_stack([ones, x[:, 2]])}
+
+
+def _design122(rng, n):
+    x = rng.normal(size=(n, 3))
+    ones = np.ones((n, 1))
+    return {"u11": np.column_stack([ones, x[:, 0]]), "u13": x[:, 1],
+            "u22": np.column_stack([ones, x[:, 2]]), "u24": np.column_stack([ones, x[:, 1]])}
+
+
+def _truth(truth, equations):
+    return np.concatenate([np.atleast_1d(truth[eq]) for eq in equations if eq in truth])
+
+
+def _coverage(fit_fn, sim_fn, design_fn, truth, seeds, n, **options):
+    hits = []
+    for seed in range(seeds):
+        rng = np.random.default_rng(seed)
+        regressors = design_fn(rng, n)
+        fit = fit_fn(sim_fn(truth, regressors, seed=rng, **options), regressors, **options)
+        assert fit.converged
+        ci = fit.conf_int(0.95)
+        true = _truth(truth, list(dict.fromkeys(name.split(":")[0] for name in fit.names)))
+        hits.append((ci[:, 0] <= true) & (true <= ci[:, 1]))
+    return np.array(hits)
+
+
+def _within_binomial_limits(hits):
+    """Each parameter's coverage, and the pooled one, inside the 99.9% binomial interval
+    around 0.95 (the seeds are fixed: the test is deterministic)."""
+    seeds = hits.shape[0]
+    low, high = stats.binom.interval(0.999, seeds, 0.95)
+    per = hits.sum(axis=0)
+    assert np.all((per >= low) & (per <= high)), (per / seeds, low / seeds, high / seeds)
+    pooled_low, pooled_high = stats.binom.interval(0.999, hits.size, 0.95)
+    # pooled intervals are correlated within a seed: this bound is only a sanity check
+    assert pooled_low - 0.02 * hits.size <= hits.sum() <= pooled_high + 0.02 * hits.size
+
+
+@pytest.mark.parametrize("kind, link, seeds", [("agent", "probit", 200),
+                                                ("private", "probit", 100),
+                                                ("agent", "logit", 100)])
+def test_egame12_intervals_cover_the_truth(kind, link, seeds):
+    hits = _coverage(fit_egame12, simulate_egame12, _design12, TRUTH12, seeds, 400,
+                     kind=kind, link=link)
+    _within_binomial_limits(hits)
+
+
+def test_egame122_intervals_cover_the_truth():
+    hits = _coverage(fit_egame122, simulate_egame122, _design122, TRUTH122, 100, 600)
+    _within_binomial_limits(hits)
+
+
+# -- the closed form against the game played with drawn errors ---------------------------------
+def _draw(rng, link, size):
+    if link == "probit":
+        return rng.normal(size=size)
+    return rng.gumbel(scale=np.sqrt(2.0), size=size)  # differences: logistic, scale sqrt 2
+
+
+def _p2_resists(rng, u2, kind, link, m):
+    """Player 2 between 0 (Left) and u2 (Right), each with its own drawn error."""
+    return u2 + _draw(rng, link, m) > _draw(rng, link, m)
+
+
+def _p1_right(rng, left, right, q_left, q_right, kind, link, m):
+    """Player 1's choice: agent error: one error per action on the expected utilities;
+    private information: one error per outcome, weighted by his belief about Player 2."""
+    def value(utils, q):
+        if kind == "agent":
+            return (utils[0] if q is None else (1 - q) * utils[0] + q * utils[1])
+        if q is None:
+            return utils[0] + _draw(rng, link, m)
+        return ((1 - q) * (utils[0] + _draw(rng, link, m))
+                + q * (utils[1] + _draw(rng, link, m)))
+
+    vl, vr = value(left, q_left), value(right, q_right)
+    if kind == "agent":
+        vl, vr = vl + _draw(rng, link, m), vr + _draw(rng, link, m)
+    return vr > vl
+
+
+UTILITY = st.floats(-2.0, 2.0, allow_nan=False)
+OPTIONS = st.sampled_from([("agent", "probit"), ("agent", "logit"), ("private", "probit")])
+
+
+@settings(max_examples=40, deadline=None)
+@given(UTILITY, UTILITY, UTILITY, UTILITY, OPTIONS)
+def test_egame12_closed_form_equals_the_simulated_game(u11, u13, u14, u24, options):
+    kind, link = options
+    m = 40_000
+    rng = np.random.default_rng(0)
+    resists = _p2_resists(rng, u24, kind, link, m)
+    q = resists.mean()  # Player 1's belief: Player 2's (simulated) probability of resisting
+    challenges = _p1_right(rng, [u11], [u13, u14], None, q, kind, link, m)
+    freq = np.array([np.mean(~challenges), np.mean(challenges & ~resists),
+                     np.mean(challenges & resists)])
+    closed = egame12_probabilities(
+        {"u11": [u11], "u13": [u13], "u14": [u14], "u24": [u24]},
+        {"u11": 1, "u13": 1, "u14": 1, "u24": [[1.0]]}, kind=kind, link=link)[0]
+    np.testing.assert_allclose(freq, closed, atol=0.015)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(UTILITY, min_size=6, max_size=6), OPTIONS)
+def test_egame122_closed_form_equals_the_simulated_game(u, options):
+    kind, link = options
+    u11, u12, u13, u14, u22, u24 = u
+    m = 40_000
+    rng = np.random.default_rng(1)
+    after_left = _p2_resists(rng, u22, kind, link, m)
+    after_right = _p2_resists(rng, u24, kind, link, m)
+    right = _p1_right(rng, [u11, u12], [u13, u14], after_left.mean(), after_right.mean(),
+                      kind, link, m)
+    freq = np.array([np.mean(~right & ~after_left), np.mean(~right & after_left),
+                     np.mean(right & ~after_right), np.mean(right & after_right)])
+    names = ("u11", "u12", "u13", "u14", "u22", "u24")
+    closed = egame122_probabilities({eq: [v] for eq, v in zip(names, u, strict=True)},
+                                    {eq: [[1.0]] for eq in names}, kind=kind, link=link)[0]
+    np.testing.assert_allclose(freq, closed, atol=0.015)
+
+
+# -- the published equations of the games package ----------------------------------------------
+def _games_probs12(u11, u13, u14, u24, kind, link):
+    """Kenkel and Signorino's makeProbs12 (R/egame12.r, games 1.1.2), unit scales:
+    linkfcn(x, sd) is pnorm(x, sd = sd) or plogis(x, scale = sd)."""
+    cdf = ((lambda x, sd: stats.norm.cdf(x, scale=sd)) if link == "probit"
+           else (lambda x, sd: stats.logistic.cdf(x, scale=sd)))
+    p4 = cdf(u24, np.sqrt(2.0))
+    p3 = 1 - p4
+    sd2 = np.sqrt(p3 ** 2 + p4 ** 2 + 1) if kind == "private" else np.sqrt(2.0)
+    p2 = cdf(p3 * u13 + p4 * u14 - u11, sd2)
+    return np.column_stack([1 - p2, p2 * p3, p2 * p4])
+
+
+def _games_probs122(u11, u12, u13, u14, u22, u24, kind, link):
+    """Kenkel and Signorino's makeProbs122 (R/egame122.r, games 1.1.2), unit scales."""
+    cdf = ((lambda x, sd: stats.norm.cdf(x, scale=sd)) if link == "probit"
+           else (lambda x, sd: stats.logistic.cdf(x, scale=sd)))
+    p6 = cdf(u24, np.sqrt(2.0))
+    p5 = 1 - p6
+    p4 = cdf(u22, np.sqrt(2.0))
+    p3 = 1 - p4
+    sd2 = np.sqrt(p3 ** 2 + p4 ** 2 + p5 ** 2 + p6 ** 2) if kind == "private" else np.sqrt(2.0)
+    p2 = cdf(p5 * u13 + p6 * u14 - p3 * u11 - p4 * u12, sd2)
+    p1 = 1 - p2
+    return np.column_stack([p1 * p3, p1 * p4, p2 * p5, p2 * p6])
+
+
+@pytest.mark.parametrize("kind", ["agent", "private"])
+@pytest.mark.parametrize("link", ["probit", "logit"])
+def test_the_games_package_equations(kind, link):
+    rng = np.random.default_rng(3)
+    x = {eq: rng.normal(size=(50, 2)) for eq in ("u11", "u12", "u13", "u14", "u22", "u24")}
+    beta = {eq: rng.normal(size=2) for eq in x}
+    u = {eq: x[eq] @ beta[eq] for eq in x}
+    eqs12 = ("u11", "u13", "u14", "u24")
+    ours12 = egame12_probabilities({eq: beta[eq] for eq in eqs12}, {eq: x[eq] for eq in eqs12},
+                                   kind=kind, link=link)
+    np.testing.assert_allclose(ours12, _games_probs12(*(u[eq] for eq in eqs12), kind, link),
+                               rtol=1e-12, atol=1e-15)
+    ours122 = egame122_probabilities(beta, x, kind=kind, link=link)
+    np.testing.assert_allclose(ours122, _games_probs122(*(u[eq] for eq in x), kind, link),
+                               rtol=1e-12, atol=1e-15)
+
+
+def test_the_fitted_loglik_is_the_hand_computed_one():
+    """games' test_egame12.r, 'log-likelihood is correctly computed': the sum of the logs of
+    the observed outcomes' probabilities from the hand-written formula."""
+    rng = np.random.default_rng(5)
+    regressors = _design12(rng, 500)
+    y = simulate_egame12(TRUTH12, regressors, seed=rng)
+    fit = fit_egame12(y, regressors)
+    beta = {eq: fit.params[[i for i, n in enumerate(fit.names) if n.startswith(eq)]]
+            for eq in ("u11", "u14", "u24")}
+    u = {eq: regressors[eq] @ beta[eq] for eq in beta}
+    probs = _games_probs12(u["u11"], 0.0, u["u14"], u["u24"], "agent", "probit")
+    assert fit.loglik == pytest.approx(np.log(probs[np.arange(500), y]).sum(), rel=1e-10)
+    np.testing.assert_allclose(fit.predict(), probs, rtol=1e-10)
+
+
+# -- the fit's interface -------------------------------------------------------------------------
+def test_names_predict_and_new_data():
+    rng = np.random.default_rng(7)
+    regressors = _design12(rng, 300)
+    y = simulate_egame12(TRUTH12, regressors, seed=rng)
+    fit = fit_egame12(y, regressors)
+    assert fit.names == ("u11: x1", "u11: x2", "u14: x1", "u14: x2", "u24: x1", "u24: x2")
+    assert fit.outcomes == ("sq", "cap", "war")
+    assert fit.model == "egame12 (agent error, probit)"
+    np.testing.assert_allclose(fit.predict().sum(axis=1), 1.0)
+    new = {eq: m[:5] for eq, m in regressors.items()}
+    np.testing.assert_allclose(fit.predict(new), fit.predict()[:5])
+    with pytest.raises(InvalidArgumentError, match="columns"):
+        fit.predict({**new, "u24": new["u24"][:, :1]})
+    back = pickle.loads(pickle.dumps(fit))
+    np.testing.assert_allclose(back.predict(new), fit.predict(new))
+
+
+def test_outcome_names_and_dataframes():
+    pd = pytest.importorskip("pandas")
+    rng = np.random.default_rng(8)
+    regressors = _design12(rng, 300)
+    codes = simulate_egame12(TRUTH12, regressors, seed=rng)
+    by_code = fit_egame12(codes, regressors)
+    frames = {eq: pd.DataFrame(m, columns=["const", f"x_{eq}"]) for eq, m in regressors.items()}
+    labels = pd.Series(np.array(["sq", "cap", "war"])[codes])
+    by_name = fit_egame12(labels, frames)
+    np.testing.assert_allclose(by_name.params, by_code.params)
+    assert by_name.names[:2] == ("u11: const", "u11: x_u11")
+    assert "u24: x\\_u24" in by_name.to_latex()
+
+
+def test_private_information_differs_from_agent_error():
+    rng = np.random.default_rng(9)
+    regressors = _design12(rng, 400)
+    y = simulate_egame12(TRUTH12, regressors, seed=rng, kind="private")
+    agent, private = fit_egame12(y, regressors), fit_egame12(y, regressors, kind="private")
+    assert private.model == "egame12 (private information, probit)"
+    assert private.loglik != pytest.approx(agent.loglik)
+
+
+# -- what cannot be identified, and data the game does not allow --------------------------------
+def _y_and_x(n=200):
+    rng = np.random.default_rng(11)
+    regressors = _design12(rng, n)
+    return simulate_egame12(TRUTH12, regressors, seed=rng), regressors
+
+
+def test_a_constant_in_every_utility_of_player_1_is_refused():
+    y, x = _y_and_x()
+    with pytest.raises(NotIdentifiedError, match="Lewis and Schultz"):
+        fit_egame12(y, {**x, "u13": 1})
+
+
+def test_regressors_in_a_utility_normalized_to_zero_are_refused():
+    y, x = _y_and_x()
+    with pytest.raises(NotIdentifiedError, match="normalized to 0"):
+        fit_egame12(y, {**x, "u23": 1})
+
+
+def test_collinear_regressors_are_refused():
+    y, x = _y_and_x()
+    z = x["u24"]
+    with pytest.raises(NotIdentifiedError, match="collinear"):
+        fit_egame12(y, {**x, "u24": np.column_stack([z, 2 * z[:, 1]])})
+
+
+def test_a_flat_likelihood_is_refused_by_the_hessian():
+    """x in both u13 and u14 with Player 2's probability constant: only (1 - q) b13 + q b14
+    is identified; nothing in the regressors alone shows it, the Hessian does."""
+    y, x = _y_and_x()
+    with pytest.raises(NotIdentifiedError, match="Hessian"):
+        fit_egame12(y, {"u11": 1, "u13": x["u14"][:, 1], "u14": x["u14"][:, 1], "u24": 1})
+
+
+def test_an_outcome_never_observed_is_refused_when_its_utility_is_estimated():
+    y, x = _y_and_x()
+    y = np.where(y == 2, 1, y)  # no war
+    with pytest.raises(NotIdentifiedError, match="'war'"):
+        fit_egame12(y, x)
+
+
+@pytest.mark.parametrize("bad, error, says", [
+    ([0, 1, 3], InvalidArgumentError, "subtract 1"),
+    ([0, 1, -1], InvalidArgumentError, "does not allow"),
+    ([0, 1.5, 2], InvalidArgumentError, "does not allow"),
+    (["sq", "peace", "war"], InvalidArgumentError, "'peace'"),
+    ([True, False, True], InvalidTypeError, "outcome numbers or names"),
+])
+def test_outcomes_the_game_does_not_allow(bad, error, says):
+    with pytest.raises(error, match=says):
+        fit_egame12(bad, {"u11": 1, "u24": 1})
+
+
+def test_bad_options_and_shapes():
+    y, x = _y_and_x()
+    with pytest.raises(InvalidArgumentError, match="kind"):
+        fit_egame12(y, x, kind="quantal")
+    with pytest.raises(InvalidArgumentError, match="link"):
+        fit_egame12(y, x, link="cauchit")
+    with pytest.raises(UnknownKeyError, match="u99"):
+        fit_egame12(y, {**x, "u99": 1})
+    with pytest.raises(InvalidArgumentError, match="one row per observation"):
+        fit_egame12(y, {**x, "u11": x["u11"][:10]})
+    with pytest.raises(InvalidTypeError, match="mapping"):
+        fit_egame12(y, [x["u11"]])
+    with pytest.raises(InvalidArgumentError, match="finite"):
+        fit_egame12(y, {**x, "u11": np.full((len(y), 1), np.nan)})
+    with pytest.raises(InvalidArgumentError, match="2 finite numbers"):
+        egame12_probabilities({"u11": [1.0]}, {"u11": np.ones((3, 2))})
