@@ -46,6 +46,7 @@ elimination. *Mathematics of Computation* 22, 565-578.
 from __future__ import annotations
 
 import importlib.util
+import operator
 from fractions import Fraction
 from typing import Any
 
@@ -105,6 +106,7 @@ def _jit() -> Any:
     return _compiled[0]
 
 
+_ZERO = Fraction(0)
 _UNBOUNDED = "Lemke-Howson met an unbounded ray: payoffs are not positive"
 
 
@@ -149,7 +151,7 @@ def equilibrium(
         exact = exact_vertex(ap, bp, bases) if bases is not None else None
         if exact is None:
             exact = exact_path(ap, bp, dropped)
-        x, y = np.array(exact[0], dtype=float), np.array(exact[1], dtype=float)
+        x, y = _floats(exact[0]), _floats(exact[1])
     x, y, u0, u1, r, scale = verify(a, b, x, y, tol, clean_up=exact is None)
     if not r <= tol * scale * 10:  # (also refuses a NaN)
         raise SolverError(
@@ -203,6 +205,11 @@ def clean(s: NDArray[np.float64], tol: float) -> NDArray[np.float64]:
     total = s.sum()
     s /= total if total > 0 else np.nan
     return s
+
+
+def _floats(z: list[Fraction]) -> NDArray[np.float64]:
+    """``np.array(z, dtype=float)``, 5x faster (zeros need no division)."""
+    return np.array([v.numerator / v.denominator if v else 0.0 for v in z])
 
 
 def _c_floats(u: NDArray[Any]) -> NDArray[np.float64]:
@@ -439,8 +446,11 @@ def exact_vertex(
 
 def _basic_solution(
     sub: list[list[int]], tight: list[int], support: list[int]
-) -> dict[int, Fraction] | None:
-    """Solve ``sub[tight] z = 1`` and check ``z >= 0`` and ``sub z <= 1``; None otherwise."""
+) -> dict[int, int] | None:
+    """Solve ``sub[tight] z = 1`` and check ``z >= 0`` and ``sub z <= 1``; None otherwise.
+
+    Returns ``z`` up to its common denominator (which normalizing cancels): support -> integer.
+    """
     if len(tight) != len(support):
         return None
     solved = solve_ones([sub[i] for i in tight])
@@ -449,14 +459,18 @@ def _basic_solution(
     num, den = solved
     if any(v < 0 for v in num):
         return None
-    if any(sum(c * v for c, v in zip(row, num, strict=True)) > den for row in sub):
+    if any(sum(map(operator.mul, row, num)) > den for row in sub):
         return None
-    return {k: Fraction(v, den) for k, v in zip(support, num, strict=True)}
+    return dict(zip(support, num, strict=True))
 
 
-def _normalized(z: dict[int, Fraction], size: int) -> list[Fraction]:
-    total = sum(z.values(), Fraction(0))
-    return [z.get(k, Fraction(0)) / total for k in range(size)]
+def _normalized(z: dict[int, int], size: int) -> list[Fraction]:
+    """The probability vector proportional to ``z`` (nonnegative integers, not all zero)."""
+    total = sum(z.values())
+    out = [_ZERO] * size
+    for k, v in z.items():
+        out[k] = Fraction(v, total)
+    return out
 
 
 def exact_path(
@@ -496,8 +510,9 @@ def exact_path(
         entering, side = leaving, 1 - side
     else:  # pragma: no cover - lexicographic pivoting in exact arithmetic cannot cycle
         raise _stuck("exact", limit, dropped)
-    x = {label: Fraction(tabs[1][r, -1]) for r, label in enumerate(bases[1]) if label < m}
-    y = {label - m: Fraction(tabs[0][r, -1]) for r, label in enumerate(bases[0]) if label >= m}
+    # each tableau is T / D with one D: normalizing T's right-hand sides cancels it
+    x = {label: int(tabs[1][r, -1]) for r, label in enumerate(bases[1]) if label < m}
+    y = {label - m: int(tabs[0][r, -1]) for r, label in enumerate(bases[0]) if label >= m}
     return _normalized(x, m), _normalized(y, n)
 
 
