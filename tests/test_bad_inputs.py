@@ -40,7 +40,7 @@ DOCS_PAGE = Path(__file__).resolve().parents[1] / "docs" / "reference" / "bad_in
 #: The input classes (extend with care: the docs group nothing by them, but a typo shows).
 CLASSES = (
     "wrong type", "wrong shape", "out of range", "not finite", "overflow", "malformed file",
-    "unknown key", "solver failure", "too large",
+    "unknown key", "solver failure", "too large", "not identified",
 )
 
 
@@ -184,6 +184,30 @@ CATALOGUE: list[Bad] = [
                 "meta VALUES ('format', 'multilateral-sweep/1');").connection.close(), p)[1])(
                     Path(__import__("tempfile").mkdtemp()) / "s.sqlite")),
         "malformed file", errors.InvalidArgumentError, "multilateral.sweeps.migrate_store("),
+    # issue 14: data a strategic model does not allow, and specifications it cannot identify
+    Bad("egame12-outcome-not-in-the-game",
+        lambda: ml.estimation.fit_egame12([0, 1, 3], {"u11": 1, "u24": 1}),
+        "out of range", errors.InvalidArgumentError, "which egame12 does not allow"),
+    Bad("egame12-outcome-name-not-in-the-game",
+        lambda: ml.estimation.fit_egame12(["sq", "peace"], {"u11": 1, "u24": 1}),
+        "out of range", errors.InvalidArgumentError, "its outcomes are 0 ('sq')"),
+    Bad("egame12-constant-in-every-utility-of-player-1",
+        lambda: ml.estimation.fit_egame12([0, 1, 2, 0], {"u11": 1, "u13": 1, "u14": 1}),
+        "not identified", errors.NotIdentifiedError, "(Lewis and Schultz 2003)"),
+    Bad("egame12-constant-in-a-utility-normalized-to-zero",
+        lambda: ml.estimation.fit_egame12([0, 1, 2], {"u11": 1, "u23": 1}),
+        "not identified", errors.NotIdentifiedError, "normalized to 0"),
+    Bad("egame12-collinear-regressors",
+        lambda: ml.estimation.fit_egame12([0, 1, 2, 0], {"u11": [[1, 2], [2, 4], [3, 6], [4, 8]]}),
+        "not identified", errors.NotIdentifiedError, "are collinear (rank 1 of 2 columns)"),
+    Bad("egame12-outcome-never-observed",
+        lambda: ml.estimation.fit_egame12([0, 1, 1, 0], {"u11": 1, "u24": 1}),
+        "not identified", errors.NotIdentifiedError, "no observation ends in 'war'"),
+    Bad("maximize-likelihood-singular-hessian",
+        lambda: ml.estimation.maximize_likelihood(
+            lambda t: float((t[0] + t[1] - 1) ** 2), [0.0, 0.0], names=("a", "b"), n_obs=1,
+            title="flat"),
+        "not identified", errors.NotIdentifiedError, "Hessian of the log-likelihood is singular"),
 ]
 
 

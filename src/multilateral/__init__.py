@@ -39,6 +39,7 @@ if TYPE_CHECKING:  # what the lazy hook below returns, for type checkers only
     from . import cases as cases
     from . import claims as claims
     from . import cli as cli
+    from . import estimation as estimation
     from . import glossary as glossary
     from . import io as io
     from . import models as models
@@ -58,8 +59,9 @@ __version__ = "0.1.0"
 
 # Submodules imported on first attribute access.
 _LAZY_MODULES = frozenset({
-    "automata", "cases", "claims", "cli", "glossary", "io", "models", "plot", "report", "results",
-    "simulate", "solvers", "strategies", "sweeps", "tolerances", "tour", "types",
+    "automata", "cases", "claims", "cli", "estimation", "glossary", "io", "models", "plot",
+    "report", "results", "simulate", "solvers", "strategies", "sweeps", "tolerances", "tour",
+    "types",
 })
 
 __all__ = [
