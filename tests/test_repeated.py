@@ -16,6 +16,8 @@ from multilateral import errors
 from multilateral import strategies as mst
 
 solvers = ml.solvers
+#: How far a float threshold may lie from the exact one (as in tests/test_thresholds_float.py).
+THRESHOLD_MATCH = 1e-7
 
 
 def donation(b, c):
@@ -742,15 +744,18 @@ def test_exact_threshold_with_error_rates_below_the_float_range(rate):
 @pytest.mark.parametrize("kind", ["spe", "nash"])
 def test_float_threshold_above_the_last_grid_point(kind):
     # grim trigger with T = 10**6, R = 1, P = 0: (T - R)/(T - P) = 0.999999, above the last of
-    # 2001 equally spaced points (0.9995): the exact path finds it; the float path's documented
-    # limit (critical_discount's grid) reports never -- grid points nearer 1 made every profile
-    # pass there (gains are (1 - delta) times their size and fall under tol)
+    # 2001 equally spaced points (0.9995). The float path used to report never (a wrong answer:
+    # the grid stopped there because nearer 1 every gain, (1 - delta) times its size, fell
+    # under tol); it now adds the binary values' exact feasible set, and without errors finds
+    # the same threshold as the exact path
     exact = solvers.critical_discount(ml.TwoByTwo.symmetric(T=10**6, R=1, P=0, S=-1),
                                       [A.grim_trigger()] * 2, kind=kind)
     assert exact.exact == Fraction(999999, 10**6)
     fl = solvers.critical_discount(ml.TwoByTwo.symmetric(T=1e6, R=1.0, P=0.0, S=-1.0),
                                    [A.grim_trigger()] * 2, kind=kind)
-    assert not fl.attainable
+    assert fl.attainable and fl.exact is None
+    assert fl.delta == pytest.approx(0.999999, abs=THRESHOLD_MATCH)
+    assert fl.feasible == ((pytest.approx(0.999999, abs=THRESHOLD_MATCH), 1.0),)
     wsls = solvers.critical_discount(ml.TwoByTwo.symmetric(T=7.0, R=4.0, P=2.0, S=0.0),
                                      [A.win_stay_lose_shift()] * 2, kind=kind, noise=0.05)
     assert not wsls.attainable  # never, exactly (OLD_PATH "wsls noise"): no spurious piece

@@ -44,7 +44,7 @@ from ...results import CriticalDiscount
 from ...tolerances import ROUNDING
 from ._chain import Chain
 from ._roots import feasible_set, poly_mul, poly_sub, series_fraction
-from ._sparse import DENSE_CHAIN, kron_factors, mix_rows
+from ._sparse import DENSE_CHAIN, allowance, kron_factors, mix_rows, near_one
 from ._spe import dense_rows
 
 __all__ = ["POLICY_LIMIT", "Deviator", "deviators", "nash_exact", "nash_float", "policies"]
@@ -330,9 +330,14 @@ def _float(chain: Chain) -> Chain:
     return float_chain(chain)
 
 
-def nash_float(chain: Chain, sizes: Sequence[int], deltas: NDArray[np.float64], tol: float
-               ) -> CriticalDiscount:
-    """The Nash feasible set in floats: the grid's verdicts and boundaries refined by sections."""
+def nash_float(chain: Chain, sizes: Sequence[int], deltas: NDArray[np.float64], tol: float,
+               *, near: bool = False) -> CriticalDiscount:
+    """The Nash feasible set in floats: the grid's verdicts and boundaries refined by sections.
+
+    With ``near``, also samples beyond the grid's last point (:func:`._sparse.near_one`),
+    where a gain may be only :func:`._sparse.allowance` times ``tol`` times the largest payoff.
+    """
+    grid = len(deltas)
     chain = _float(chain)
     scale = max(1.0, float(np.max(np.abs(chain.payoffs))))
     devs = [_restricted(dev) for dev in deviators(chain, sizes)]
@@ -348,8 +353,10 @@ def nash_float(chain: Chain, sizes: Sequence[int], deltas: NDArray[np.float64], 
     profile = (u[keep], trans, chain.initial[keep])
 
     def ok(ds: NDArray[np.float64]) -> NDArray[np.bool_]:
-        return _gains(profile, devs, ds, scale) <= tol * scale
+        return _gains(profile, devs, ds, scale) <= tol * scale * allowance(ds, grid)
 
+    if near:
+        deltas = np.concatenate([deltas, near_one(grid)])
     verdicts = ok(deltas)
     if not verdicts.any():
         return CriticalDiscount.never()

@@ -26,7 +26,8 @@ from numpy.typing import NDArray
 
 from ._chain import Chain, float_chain
 
-__all__ = ["GainEvaluator", "history_reachable", "kron_factors", "mix_rows"]
+__all__ = ["GainEvaluator", "allowance", "history_reachable", "kron_factors", "mix_rows",
+           "near_one"]
 
 #: Below this many joint states the values are solved densely for a whole chunk of discount
 #: factors at once (one batched LAPACK call); above it, one sparse LU per discount factor.
@@ -36,6 +37,29 @@ DENSE_STATES = 64
 DENSE_CHAIN = 256
 #: Floats held per chunk of discount factors (about 8 bytes each): bounds the memory of a grid.
 CHUNK_FLOATS = 4_000_000
+
+
+#: Samples per decade of ``1 - delta`` beyond a grid's last point, and the last one.
+NEAR_ONE_PER_DECADE = 25
+NEAR_ONE_LAST = 1e-12
+
+
+def near_one(grid: int) -> NDArray[np.float64]:
+    """Discount factors beyond the last of ``grid`` equally spaced samples of ``[0, 1)``:
+    ``1 - delta`` from ``1 / grid`` down to :data:`NEAR_ONE_LAST`, evenly in its logarithm."""
+    top = np.log10(grid)
+    count = int(np.ceil((-np.log10(NEAR_ONE_LAST) - top) * NEAR_ONE_PER_DECADE))
+    return np.asarray(1.0 - 10.0 ** -(top + np.arange(1, count + 1) / NEAR_ONE_PER_DECADE))
+
+
+def allowance(deltas: Any, grid: int) -> Any:
+    """The share of ``tol`` times the largest payoff a float gain may have and count as none.
+
+    1 on the grid; beyond its last sample ``grid * (1 - delta)``: a gain is ``(1 - delta)``
+    times the gain per round, so a fixed allowance would let every profile pass near 1; this
+    one keeps the gain per round under ``tol`` times the largest payoff times ``grid``.
+    """
+    return np.minimum(1.0, grid * (1.0 - np.asarray(deltas, dtype=float)))
 
 
 def kron_factors(chain: Chain) -> list[sp.csr_matrix]:

@@ -16,6 +16,7 @@ are in :mod:`multilateral.solvers.repeated`.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any, Literal
@@ -24,6 +25,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ..._namespace import public_dir
+from ..._numeric import as_fraction
 from ..._validation import DEFAULT_TOL, check_tol
 from ...automata import Automaton
 from ...errors import InvalidArgumentError
@@ -34,7 +36,7 @@ from ...tolerances import MATCH, ROOT_MATCH
 from ...types import Number
 from ._chain import Chain, build_chain
 from ._nash import nash_exact, nash_float
-from ._sparse import GainEvaluator, history_reachable
+from ._sparse import GainEvaluator, allowance, history_reachable, near_one
 from ._spe import spe_exact
 from .checks import as_profile
 
@@ -80,14 +82,19 @@ def critical_discount(
     grid : int
         Discount factors sampled in [0, 1) before the boundaries are refined, for float
         games (for ``kind="nash"``: batched policy iteration at every sample, then 32-point
-        sections of each bracket down to float precision). Exact games need no grid. A float
-        threshold above the last sample, ``1 - 1/grid``, is not found (the result says never:
-        grim trigger with ``T = 1e6, R = 1.0, P = 0.0``, threshold ``0.999999``); the grid
-        does not go nearer 1 because there a gain is ``(1 - delta)`` times its size and falls
-        under ``tol`` (every profile would pass) while the float solves lose about
-        ``eps / (1 - delta)**2`` relative accuracy. A feasible set that is an isolated point
-        between samples (Tit for Tat's, or its noisy variants') is missed the same way. Exact
-        payoffs (integers or Fractions) find every threshold and every point.
+        sections of each bracket down to float precision). Exact games need no grid. Beside
+        the grid, a float game's threshold is also computed exactly from the floats' binary
+        values (``Fraction(x)`` is exact), and the two feasible sets are joined: so a
+        threshold above the last sample ``1 - 1/grid`` (grim trigger with ``T = 1e6,
+        R = 1.0, P = 0.0``: ``0.999999``) and a feasible set that is an isolated point between
+        samples (Tit for Tat's) are found. That exact set is skipped when an error rate is
+        positive and the profile has more than ``BINARY_STATES`` (16) joint states (its
+        coefficients grow long); then the grid goes on beyond ``1 - 1/grid`` to
+        ``1 - 1e-12`` (25 samples per decade of ``1 - delta``), where a gain may be only
+        ``grid * (1 - delta)`` times ``tol`` times the largest payoff (a gain is
+        ``(1 - delta)`` times the gain per round: a fixed allowance would let every
+        profile pass near 1), and an isolated feasible point between samples can still be
+        missed.
 
     Returns
     -------
@@ -111,7 +118,8 @@ def critical_discount(
     ``binding`` is ``(initial joint state, player, first action of the best deviation)``.
     With floats the verdict at each ``delta`` is :func:`is_nash_equilibrium`'s (a gain up
     to ``tol`` times the largest payoff is no gain), so a deviation that gains less than
-    that counts as none; the exact path counts every gain. For 2x2 games and automata of up to
+    that counts as none, joined with the exact set of the floats' binary values (see
+    ``grid``); the exact path counts every gain. For 2x2 games and automata of up to
     four states both paths take a few ms to about 20 ms, up to about 50 ms with noise
     (``benchmarks/bench_repeated.py``; the first call also imports sympy).
 
@@ -188,9 +196,9 @@ def critical_discount(
     game = RepeatedGame(stage, 0, noise=noise, monitoring_error=monitoring_error)
     profile = as_profile(game, profile)
     deltas = np.linspace(0.0, 1.0, grid, endpoint=False)
+    sizes = [aut.n_states for aut in profile]
+    chain = build_chain(game, profile)
     if kind == "nash":
-        chain = build_chain(game, profile)
-        sizes = [aut.n_states for aut in profile]
         if chain.exact:
             return nash_exact(chain, sizes, deltas,
                               _payoff_symbols(stage) if symbolic else None)
@@ -198,19 +206,77 @@ def critical_discount(
             raise InvalidArgumentError(
                 "symbolic=True with kind='nash' needs an exact game (integer or Fraction "
                 "payoffs, error rates and automata); this one has floats")
-        return nash_float(chain, sizes, deltas, tol)
-    chain = build_chain(game, profile)
+        binary = _binary(game, profile, kind, deltas)
+        return _union(nash_float(chain, sizes, deltas, tol, near=binary is None), binary)
     states = history_reachable(chain)
     if chain.exact:
         result = spe_exact(chain, states)
     else:
+        binary = _binary(game, profile, kind, deltas)
         evaluator = GainEvaluator(chain, states)
         scale = max(1.0, float(np.max(np.abs(np.asarray(chain.payoffs, dtype=float)))))
-        ok = evaluator.worst(deltas) <= tol * scale
-        result = _from_grid(ok, deltas, lambda d: bool(evaluator.worst(d) <= tol * scale))
+        if binary is None:  # and the samples nearer 1, with the allowance shrinking there
+            deltas = np.concatenate([deltas, near_one(grid)])
+
+        def test(d: Any) -> Any:
+            return evaluator.worst(d) <= tol * scale * allowance(d, grid)
+
+        result = _union(_from_grid(test(deltas), deltas, lambda d: bool(test(d))), binary)
     if symbolic:
         result = _with_expression(chain, states, result, stage)
     return result
+
+
+# -- floats: the binary values' exact feasible set beside the grid --------------------------------
+#: With an implementation or monitoring error, the exact set of a float game's binary values
+#: is computed only up to this many joint states (the error rate's binary value, ``0.05`` =
+#: ``3602879701896397 / 2**56``, makes the exact constraints' coefficients long); beyond it
+#: the grid, with samples up to ``1 - 1e-12``, decides alone.
+BINARY_STATES = 16
+
+
+def _binary(game: RepeatedGame, profile: Sequence[Automaton], kind: str,
+            deltas: NDArray[np.float64]) -> CriticalDiscount | None:
+    """The exact feasible set of the float game's binary values, or None when too costly.
+
+    A float is a dyadic rational, so ``Fraction(x)`` is its value exactly: the exact path on
+    those values finds thresholds above the grid's last sample and feasible points between
+    samples. None when an error rate is positive and the profile has more than
+    :data:`BINARY_STATES` joint states, or when an automaton's probabilities are not small
+    rationals (the chain would not be exact).
+    """
+    errors = (float(game.noise), float(game.monitoring_error))
+    if any(errors) and math.prod(aut.n_states for aut in profile) > BINARY_STATES:
+        return None
+    to_exact = np.vectorize(as_fraction, otypes=[object])
+    stage = NormalFormGame(to_exact(np.asarray(game.stage.payoffs, dtype=float)))
+    exact_game = RepeatedGame(stage, 0, noise=as_fraction(errors[0]),
+                              monitoring_error=as_fraction(errors[1]))
+    chain = build_chain(exact_game, profile)
+    if not chain.exact:
+        return None
+    if kind == "nash":
+        return nash_exact(chain, [aut.n_states for aut in profile], deltas)
+    return spe_exact(chain, history_reachable(chain))
+
+
+def _union(found: CriticalDiscount, exact: CriticalDiscount | None) -> CriticalDiscount:
+    """The grid's feasible set joined with the binary values' exact one, in floats.
+
+    Every exact feasible point has no gain, so the float verdict (a gain up to ``tol`` times
+    the largest payoff is none) holds there too: the union is the float set, with what the
+    grid cannot see (thresholds above its last sample, isolated points) added.
+    """
+    if exact is None or not exact.attainable:
+        return found
+    merged: list[tuple[float, float]] = []
+    for lo, hi in sorted(found.feasible + exact.feasible):
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    binding = exact.binding if exact.delta <= found.delta else found.binding
+    return CriticalDiscount(delta=merged[0][0], feasible=tuple(merged), binding=binding)
 
 
 # -- the grid and bisection (kind="nash", and kind="spe" in floats) -----------------------------
