@@ -33,6 +33,7 @@ SEE_ALSO_MODULES = [
     "multilateral.claims",
     "multilateral.cli",
     "multilateral.errors",
+    "multilateral.estimation",
     "multilateral.games",
     "multilateral.glossary",
     "multilateral.io",

@@ -208,6 +208,27 @@ def maximize_likelihood(
         If the Hessian at the optimum is singular or not positive definite.
     SolverError
         If the optimizer ends at a point where the log-likelihood is not finite.
+
+    See Also
+    --------
+    FitResult : what it returns.
+    multilateral.estimation.fit_egame12 : an estimator built on it.
+
+    Examples
+    --------
+    The probability of heads from 7 heads in 10 tosses, on the log-odds scale:
+
+    >>> import numpy as np
+    >>> from multilateral.estimation import maximize_likelihood
+    >>> def negloglik(theta):
+    ...     p = 1 / (1 + np.exp(-theta[0]))
+    ...     return float(-(7 * np.log(p) + 3 * np.log(1 - p)))
+    >>> fit = maximize_likelihood(negloglik, [0.0], names=("log_odds",), n_obs=10,
+    ...                           title="coin")
+    >>> round(float(fit.params[0]), 4), round(float(np.log(7 / 3)), 4)
+    (0.8473, 0.8473)
+    >>> round(float(fit.std_errors[0]), 4)  # sqrt(1 / (n p (1 - p)))
+    0.6901
     """
     x0 = np.asarray(start, dtype=np.float64).ravel()
     names = tuple(str(name) for name in names)
