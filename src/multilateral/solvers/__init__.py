@@ -44,6 +44,11 @@ from .evolutionary import (
     support_rest_points,
     transition_matrix,
 )
+from .extensive import (
+    SubgamePerfectEquilibrium,
+    backward_induction,
+    subgame_perfect_equilibria,
+)
 from .power import (
     CaucusPower,
     PowerIndex,
@@ -83,7 +88,9 @@ __all__ = [
     "ProfileValues",
     "RestPoint",
     "SmallMutationLimit",
+    "SubgamePerfectEquilibrium",
     "Trajectory",
+    "backward_induction",
     "banzhaf",
     "best_responses",
     "caucus_power",
@@ -122,6 +129,7 @@ __all__ = [
     "small_mutation_limit",
     "stationary_distribution",
     "strategy_index",
+    "subgame_perfect_equilibria",
     "support_enumeration",
     "support_rest_points",
     "symmetric_equilibria",

@@ -37,15 +37,18 @@ from .._validation import check_positive_int
 from ..errors import InvalidArgumentError
 from ..games.anonymous import AnonymousGame
 from ..games.coalitional import TUGame
+from ..games.extensive import ExtensiveFormGame
 from ..games.normal_form import NormalFormGame
 from ..games.two_by_two import OYE_ORDERINGS, TwoByTwo
 from ..games.voting import WeightedVotingGame
 from ._common import as_strategy
+from ._trees import draw_tree
 
 __all__ = [
     "anonymous_games",
     "chickens",
     "deadlocks",
+    "extensive_form_games",
     "harmonies",
     "normal_form_games",
     "oye_games",
@@ -566,3 +569,31 @@ def weighted_voting_games(
         return WeightedVotingGame(weights, quota)
 
     return build()
+
+
+def extensive_form_games(n: int = 2, *, max_nodes: int = 15, max_actions: int = 3,
+                         exact: bool = True, bound: int = 3, chance: bool = True,
+                         perfect_information: bool = True) -> st.SearchStrategy[ExtensiveFormGame]:
+    """Random game trees (:class:`~multilateral.ExtensiveFormGame`) of ``n`` players, at most
+    about ``max_nodes`` nodes, 2 to ``max_actions`` actions a node, chance nodes with exact (or
+    float) probabilities, payoffs in ``[-bound, bound]`` (small: ties are frequent). Without
+    perfect information, nodes of one player at one depth with as many actions may share an
+    information set.
+
+    See Also
+    --------
+    multilateral.solvers.backward_induction : solves the perfect-information ones.
+
+    Examples
+    --------
+    >>> from hypothesis import given
+    >>> import multilateral as ml
+    >>> @given(ml.strategies.extensive_form_games())
+    ... def test_kuhn(game):
+    ...     assert ml.solvers.subgame_perfect_equilibria(game)
+    >>> test_kuhn()
+    """
+    size, top = check_positive_int(n, "n"), check_positive_int(max_nodes, "max_nodes")
+    return st.composite(draw_tree)(size, top, check_positive_int(max_actions, "max_actions", 2),
+                                   exact, check_positive_int(bound, "bound"), chance,
+                                   perfect_information)

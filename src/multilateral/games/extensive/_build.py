@@ -68,6 +68,9 @@ def flatten(root: Node, players: Sequence[str] | None) -> Arrays:
                 probs.append(prob)
                 queue.append(child)
     names = _players(players, movers, outcomes)
+    inferred = "" if players is not None else (
+        " (the players were taken from the tree: pass players=[...] to name one who never "
+        "moves)")
     index = {name: i for i, name in enumerate(names)}
     unknown = sorted({m for m in movers if m is not None and m not in index})
     if unknown:
@@ -89,7 +92,7 @@ def flatten(root: Node, players: Sequence[str] | None) -> Arrays:
                 ids[key] = len(labels)
                 labels.append(key)
             infoset[v] = ids[key]
-    payoffs = [_payoff_row(o, names, index) for o in outcomes]
+    payoffs = [_payoff_row(o, names, index, inferred) for o in outcomes]
     return {"n_children": np.array(n_children, dtype=np.int64), "player": player,
             "infoset": infoset, "chance": probs, "payoffs": payoffs, "players": names,
             "node_labels": node_labels, "edge_labels": edge_labels, "infoset_labels": labels,
@@ -120,7 +123,8 @@ def _players(players: Sequence[str] | None, movers: list[str | None],
     return tuple(seen)
 
 
-def _payoff_row(outcome: Outcome, names: tuple[str, ...], index: dict[str, int]) -> list[Any]:
+def _payoff_row(outcome: Outcome, names: tuple[str, ...], index: dict[str, int],
+                inferred: str) -> list[Any]:
     payoffs = outcome.payoffs
     if isinstance(payoffs, dict):
         unknown = sorted(set(payoffs) - set(index))
@@ -131,7 +135,7 @@ def _payoff_row(outcome: Outcome, names: tuple[str, ...], index: dict[str, int])
     if len(payoffs) != len(names):
         raise InvalidGameError(
             f"an Outcome has {len(payoffs)} payoffs {payoffs} for {len(names)} players {names}: "
-            "give one payoff per player, in the order of the players")
+            f"give one payoff per player, in the order of the players{inferred}")
     return list(payoffs)
 
 
