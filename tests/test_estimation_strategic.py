@@ -335,3 +335,22 @@ def test_bad_options_and_shapes():
         fit_egame12(y, {**x, "u11": np.full((len(y), 1), np.nan)})
     with pytest.raises(InvalidArgumentError, match="2 finite numbers"):
         egame12_probabilities({"u11": [1.0]}, {"u11": np.ones((3, 2))})
+
+
+def test_named_columns_as_a_mapping():
+    rng = np.random.default_rng(12)
+    regressors = _design12(rng, 300)
+    y = simulate_egame12(TRUTH12, regressors, seed=rng)
+    named = {eq: {"const": 1, f"z_{eq}": m[:, 1]} for eq, m in regressors.items()}
+    by_name, by_matrix = fit_egame12(y, named), fit_egame12(y, regressors)
+    np.testing.assert_allclose(by_name.params, by_matrix.params)
+    assert by_name.names == ("u11: const", "u11: z_u11", "u14: const", "u14: z_u14",
+                             "u24: const", "u24: z_u24")
+    np.testing.assert_allclose(by_name.predict({eq: {"const": 1, "z": m[:4, 1]}
+                                                for eq, m in regressors.items()}),
+                               by_matrix.predict()[:4])
+    for bad, says in (({}, "empty mapping"), ({"c": 1}, "not only constants"),
+                      ({"c": 2, "x": [1.0, 2.0]}, "must be 1"),
+                      ({"x": [1.0, 2.0], "z": [1.0]}, "one length each")):
+        with pytest.raises(InvalidArgumentError, match=says):
+            egame12_probabilities({"u11": [0.0] * len(bad)}, {"u11": bad})

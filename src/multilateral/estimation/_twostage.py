@@ -117,16 +117,35 @@ def _matrix(value: Any, eq: str) -> tuple[NDArray[np.float64] | None, tuple[str,
                 "(use None to fix the utility at 0)")
         return np.ones((0, 1)), ("const",)
     columns: tuple[str, ...] | None = None
-    if hasattr(value, "columns") and hasattr(value, "to_numpy"):  # a pandas DataFrame
+    if isinstance(value, Mapping):  # regressor name -> column (1: a constant)
+        if not value:
+            raise InvalidArgumentError(f"regressors[{eq!r}] is an empty mapping")
+        columns = tuple(str(name) for name in value)
+        cols = [np.asarray(c, dtype=object) for c in value.values()]
+        rows = {c.size for c in cols if c.ndim == 1}
+        if len(rows) > 1 or any(c.ndim > 1 for c in cols):
+            raise InvalidArgumentError(
+                f"regressors[{eq!r}] maps names to columns of one length each, got lengths "
+                f"{sorted(rows)}")
+        if any(c.ndim == 0 and c.item() != 1 for c in cols):
+            raise InvalidArgumentError(
+                f"regressors[{eq!r}]: a number in place of a column means a constant and "
+                "must be 1")
+        size = rows.pop() if rows else 0
+        if size == 0:
+            raise InvalidArgumentError(
+                f"regressors[{eq!r}]: give at least one column, not only constants")
+        value = np.column_stack([np.full(size, 1.0) if c.ndim == 0 else c for c in cols])
+    elif hasattr(value, "columns") and hasattr(value, "to_numpy"):  # a pandas DataFrame
         columns = tuple(str(c) for c in value.columns)
         value = value.to_numpy(dtype=float)
     elif hasattr(value, "name") and hasattr(value, "to_numpy"):  # a pandas Series
         columns = (str(value.name),)
         value = value.to_numpy(dtype=float)
-    if isinstance(value, (str, bytes, Mapping)):
+    if isinstance(value, (str, bytes)):
         raise InvalidTypeError(
-            f"regressors[{eq!r}] must be a matrix of numbers (one row per observation), 1 "
-            f"(a constant) or None, got {type(value).__name__}")
+            f"regressors[{eq!r}] must be a matrix of numbers (one row per observation), a "
+            f"mapping of names to columns, 1 (a constant) or None, got {type(value).__name__}")
     try:
         arr = np.array(value, dtype=np.float64)
     except (TypeError, ValueError):

@@ -12,8 +12,9 @@ Kenkel and Signorino 2014, p. 4-9). Player 1 (the challenger) keeps the status q
 resists (``'war'``). The utilities are ``u11`` (Player 1, status quo), ``u13`` (Player 1,
 capitulation), ``u14`` (Player 1, war) and ``u24`` (Player 2, war); Player 2's utility for
 capitulation is normalized to 0 and his utility for the status quo plays no role (he does not
-move there). Each utility is ``X @ beta`` for its own regressors ``X``; ``regressors[eq] =
-None`` fixes a utility at 0, ``1`` gives it a constant only. With ``F`` the standard normal
+move there). Each utility is ``X @ beta`` for its own regressors ``X`` (a matrix, a mapping
+from names to columns, or a DataFrame); ``regressors[eq] = None`` fixes a utility at 0, ``1``
+gives it a constant only. With ``F`` the standard normal
 (``link='probit'``) or logistic (``'logit'``) distribution function,
 
 .. math::
@@ -210,9 +211,11 @@ def fit_egame12(outcomes: Any, regressors: Mapping[str, Any], *, kind: str = "ag
         (challenge, Player 2 backs down) or ``2``/``'war'`` (challenge, Player 2 resists).
         Numbered from 0; R's ``games`` numbers them from 1.
     regressors : mapping
-        For each utility ``'u11'``, ``'u13'``, ``'u14'``, ``'u24'``: a matrix with one row per
-        observation (numpy array, list, or a pandas DataFrame whose columns name the
-        regressors), ``1`` for a constant only, or ``None`` (or absent) to fix it at 0.
+        For each utility ``'u11'``, ``'u13'``, ``'u14'``, ``'u24'``: its regressors, one row
+        per observation, as a matrix (numpy array or list; columns named ``x1``, ``x2``, ...),
+        a mapping from regressor name to column (``1`` for a constant:
+        ``{"const": 1, "balance": balance}``) or a pandas DataFrame (its columns name them);
+        ``1`` for a constant only; ``None`` (or absent) to fix the utility at 0.
     kind : {'agent', 'private'}
         The error structure: agent error or private information.
     link : {'probit', 'logit'}
