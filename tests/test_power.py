@@ -198,11 +198,15 @@ def test_dynamic_programs_match_enumeration(weights, data):
     enumerated = shapley_shubik(intersection(game, game)).values  # composite: enumeration
     ss = _weighted.shapley_exact(ints, q)
     assert tuple(ss[w] if w else 0 for w in weights) == enumerated
-    ssf = _weighted.shapley_float(ints, q)
-    bzf = _weighted.banzhaf_float(ints, q)
+    ssf, ss_bound = _weighted.shapley_float(ints, q)
+    bzf, bz_bound = _weighted.banzhaf_float(ints, q)
     for w in set(ints):
         assert abs(ssf[w] - float(ss[w])) < 1e-13
         assert abs(bzf[w] - bz[w] / 2 ** (len(ints) - 1)) < 1e-13
+        # the stated bounds hold against the exact values (Fractions, no rounding)
+        assert abs(Fraction(ssf[w]) - ss[w]) <= Fraction(ss_bound[w])
+        assert abs(Fraction(bzf[w]) - Fraction(bz[w], 2 ** (len(ints) - 1))) <= Fraction(
+            bz_bound[w])
 
 
 def test_fraction_weights():

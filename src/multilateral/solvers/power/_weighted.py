@@ -8,17 +8,22 @@ algorithms and their costs are described in :mod:`multilateral.solvers.power`.
 from __future__ import annotations
 
 import math
+import os
+from concurrent.futures import ThreadPoolExecutor
 from fractions import Fraction
 
 import numpy as np
 from numpy.typing import NDArray
+from scipy.optimize import minimize_scalar
 
 from ...errors import InvalidArgumentError
 from ...games.voting import MAX_ENUMERATION_MEMBERS, WeightedVotingGame
 
 __all__ = [
     "FLOAT_CHUNK",
+    "FLOAT_THREADS",
     "MAX_TABLE",
+    "NEGLIGIBLE_TAIL",
     "banzhaf_exact",
     "banzhaf_float",
     "shapley_exact",
@@ -82,15 +87,22 @@ def banzhaf_exact(ints: list[int], q: int) -> dict[int, int]:
     return out
 
 
-def banzhaf_float(ints: list[int], q: int) -> dict[int, float]:
-    """Probability of swinging (absolute Banzhaf) by distinct weight, float64."""
+def banzhaf_float(ints: list[int], q: int) -> tuple[dict[int, float], dict[int, float]]:
+    """Probability of swinging (absolute Banzhaf) by distinct weight, float64, and a
+    guaranteed bound on each value's error (see :func:`_window_bound`)."""
     n = len(ints)
     hi = min(q - 1, sum(ints) - q)
     one = np.ones(1)
     prefix, log_scale = _odds_prefix(ints, hi + 1, one)
-    factor = math.exp(float(log_scale[0]) - (n - 1) * math.log(2.0))
+    arg = float(log_scale[0]) - (n - 1) * math.log(2.0)
+    factor = math.exp(arg)
     powers = _alternating_powers(one, hi + 2)
-    return {w: float(_window_sums(prefix, hi, w, powers)[0]) * factor for w in set(ints)}
+    values, bounds = {}, {}
+    for w in set(ints):
+        values[w] = float(_window_sums(prefix, hi, w, powers)[0]) * factor
+        # the table over all n members at p = 1/2 holds probability mass 2 (see the bound)
+        bounds[w] = _window_bound(n, hi + 1, hi, w, 1.0, 2.0, abs(arg)) + _ULP * abs(values[w])
+    return values, bounds
 
 
 def shapley_exact(ints: list[int], q: int) -> dict[int, Fraction]:
@@ -131,37 +143,146 @@ def shapley_exact(ints: list[int], q: int) -> dict[int, Fraction]:
     return out
 
 
-def shapley_float(ints: list[int], q: int) -> dict[int, float]:
-    """Shapley-Shubik by distinct weight in float64, by exact Gauss-Legendre quadrature."""
+def shapley_float(ints: list[int], q: int) -> tuple[dict[int, float], dict[int, float]]:
+    """Shapley-Shubik by distinct weight in float64, by exact Gauss-Legendre quadrature,
+    and a guaranteed bound on each value's error.
+
+    The nodes come in pairs ``p < 1/2 < 1 - p`` (an even number of them, at least
+    ``n / 2``): the table at odds ``p / (1 - p)`` gives node ``p`` through the window of
+    ``S`` and node ``1 - p`` through the window of the complement. A window whose
+    probability at a node is at most :data:`NEGLIGIBLE_TAIL` by a Chernoff bound is not
+    computed (its bound is added to the error bound); the table of that node then stops at
+    the other window. Passes over chunks of nodes run on :data:`FLOAT_THREADS` threads.
+    """
     n = len(ints)
-    primal_hi, dual_hi = q - 1, sum(ints) - q   # swing windows of S and of its complement
-    nodes, gauss = np.polynomial.legendre.leggauss((n + 1) // 2)
-    half = len(nodes) // 2
-    # the nodes below 1/2 (and the middle one, p = 1/2, when there is one): the distribution
-    # at p gives node p (window of S) and node 1 - p (window of the complement of S)
-    p = (nodes[:len(nodes) - half] + 1.0) / 2.0
-    g = gauss[:len(nodes) - half] / 2.0
-    if len(nodes) % 2:
-        p[-1] = 0.5
-    mirrored = (np.arange(len(p)) < half).astype(float)
+    total = sum(ints)
+    primal_hi, dual_hi = q - 1, total - q   # swing windows of S and of its complement
+    k = (n + 1) // 2
+    k += k % 2                               # even: no node at p = 1/2 (r = 1)
+    nodes, gauss = np.polynomial.legendre.leggauss(k)
+    p = (nodes[:k // 2] + 1.0) / 2.0
+    g = gauss[:k // 2] / 2.0
     r = p / (1.0 - p)                   # odds: a subset S counts r**|S|
-    m = max(primal_hi, dual_hi) + 1
-    parts: dict[int, list[float]] = {w: [] for w in set(ints)}
-    rows = max(1, FLOAT_CHUNK // m)    # nodes per pass, to bound the memory
-    for lo in range(0, len(p), rows):
-        nodes_k = slice(lo, lo + rows)
-        prefix, log_scale = _odds_prefix(ints, m, r[nodes_k])
-        powers = _alternating_powers(r[nodes_k], m + 1)
+    w_max = max(ints)
+    # P(S reaches its window) <= P(all n members' weight >= hi + 1 - w_max), at p for S
+    # and at p for the complement (node 1 - p)
+    tail_p = np.array([_chernoff(ints, pk, primal_hi + 1 - w_max) if primal_hi >= 0 else 0.0
+                       for pk in p])
+    tail_d = np.array([_chernoff(ints, pk, dual_hi + 1 - w_max) if dual_hi >= 0 else 0.0
+                       for pk in p])
+    use_p, use_d = tail_p > NEGLIGIBLE_TAIL, tail_d > NEGLIGIBLE_TAIL
+    distinct = sorted(set(ints))
+    skipped = float(np.sum(g * np.where(use_p, 0.0, tail_p) + g * np.where(use_d, 0.0, tail_d)))
+    jobs = []
+    sizes = np.maximum(np.where(use_p, primal_hi + 1, 0), np.where(use_d, dual_hi + 1, 0))
+    for m in sorted(set(sizes.tolist()) - {0}):
+        picked = np.flatnonzero(sizes == m)
+        rows = max(1, FLOAT_CHUNK // m)    # nodes per pass, to bound the memory
+        jobs += [(m, picked[lo:lo + rows]) for lo in range(0, len(picked), rows)]
+
+    def run(job: tuple[int, NDArray[np.int64]]) -> tuple[NDArray[np.float64],
+                                                           NDArray[np.float64]]:
+        m, idx = job
+        prefix, log_scale = _odds_prefix(ints, m, r[idx])
+        powers = _alternating_powers(r[idx], m + 1)
         # back to probabilities for the n - 1 others, times the quadrature weights
-        scale = g[nodes_k] * np.exp(log_scale + (n - 1) * np.log1p(-p[nodes_k]))
-        for w, acc in parts.items():
-            value = (_window_sums(prefix, primal_hi, w, powers)
-                     + mirrored[nodes_k] * _window_sums(prefix, dual_hi, w, powers))
-            acc.extend((scale * value).tolist())
-    return {w: math.fsum(acc) for w, acc in parts.items()}
+        arg = log_scale + (n - 1) * np.log1p(-p[idx])
+        scale = g[idx] * np.exp(arg)
+        vals = np.zeros((len(distinct), len(idx)))
+        errs = np.zeros((len(distinct), len(idx)))
+        for j, w in enumerate(distinct):
+            for hi, use in ((primal_hi, use_p[idx]), (dual_hi, use_d[idx])):
+                if hi < 0 or not use.any():
+                    continue
+                vals[j] += np.where(use, _window_sums(prefix, hi, w, powers), 0.0)
+                for c, kk in enumerate(idx):
+                    if use[c]:
+                        # the table over all n members holds probability mass 1 / (1 - p)
+                        errs[j, c] += g[kk] * _window_bound(
+                            n, m, hi, w, float(r[kk]), 1.0 / (1.0 - p[kk]), abs(arg[c]))
+        return vals * scale, errs
+
+    with ThreadPoolExecutor(max_workers=max(1, min(FLOAT_THREADS, len(jobs)))) as pool:
+        parts = list(pool.map(run, jobs))
+    values, bounds = {}, {}
+    for j, w in enumerate(distinct):
+        values[w] = math.fsum(x for vals, _ in parts for x in vals[j].tolist())
+        # rounding in the sums above, the quadrature's nodes and weights (assumed within
+        # 4 and 8 ulps: |d/dp P_p| <= n - 1 for a probability polynomial in Bernstein
+        # form), the skipped windows, and the window errors
+        bounds[w] = (sum(float(errs[j].sum()) for _, errs in parts) * (1 + _MARGIN)
+                     + skipped + (4 * (n - 1) + 16 + 2 * len(p)) * _ULP
+                     + _ULP * abs(values[w]))
+    return values, bounds
 
 
 FLOAT_CHUNK = 4_000_000  # float64 entries per node-by-weight table (32 MB)
+#: Threads for the passes of the float quadrature (numpy releases the GIL in them).
+FLOAT_THREADS = min(4, os.cpu_count() or 1)
+#: A window whose probability at a quadrature node is at most this (a Chernoff bound on
+#: the total weight of the members that join) is not computed; its bound enters the error.
+NEGLIGIBLE_TAIL = float(np.finfo(np.float64).eps) / 4
+_ULP = float(np.finfo(np.float64).eps) / 2   # unit roundoff u
+_TINY = float(np.finfo(np.float64).tiny)      # below it, a rounding may lose this much
+_MARGIN = 1.0 / 2**20                         # a relative margin on the computed bounds
+
+
+def _block(m: int) -> int:
+    """Prefix sums in two levels: within blocks of about ``sqrt(m)`` entries, then over
+    the blocks (about ``2 sqrt(m)`` roundings deep instead of ``m``)."""
+    return max(1, math.isqrt(m + 1))
+
+
+def _gamma(k: float) -> float:
+    """``k u / (1 - k u)``: the relative error bound of ``k`` roundings."""
+    return k * _ULP / (1.0 - k * _ULP)
+
+
+def _window_bound(n: int, m: int, hi: int, w: int, r: float, mass: float,
+                  arg: float) -> float:
+    """A bound on the absolute error of one :func:`_window_sums` value, in probability.
+
+    The table is built from nonnegative terms only (``4 n`` roundings deep, with the node's
+    odds rounded and the rescalings), its prefix sums in two levels (about ``2 sqrt(m)``
+    more); each prefix value ``P`` is within ``gamma_A P`` and ``P <= mass`` (the
+    total probability of the table, ``1 / (1 - p)``). The value is ``sum_t (-r)**t
+    (P[e_t] - P[e_t+1])`` over ``T`` terms: each difference within ``3 gamma_A mass``,
+    each power within ``(3 t |log r| + 2) u``, the sum within ``gamma_T``; the conversion
+    to probability (``exp(arg)``) within ``(|arg| + 6) u``. Underflow adds at most
+    the smallest normal float per rounding.
+    """
+    t = len(_horner_points(hi, w)) - 1
+    a = 4 * n + n // _RESCALE_EVERY + _block(m) + (m + 1) // _block(m) + 10
+    # sum_{s < t} r**s and sum_{s < t} s r**s, bounded above in closed form
+    g1 = float(t) if r >= 1.0 else min(float(t), 1.0 / (1.0 - r))
+    s1 = t * t / 2.0 if r >= 1.0 else min(t * t / 2.0, r / (1.0 - r) ** 2)
+    g2 = 3 * abs(math.log(r)) * s1 + 2 * g1 if r > 0 else 2.0
+    per = g1 * (3 * _gamma(a) + _gamma(t) + (abs(arg) + 8) * _ULP) + _ULP * g2
+    return mass * per * (1 + _MARGIN) + 8 * _TINY * (n + m) * m * t
+
+
+def _chernoff(ints: list[int], p: float, x: int) -> float:
+    """An upper bound on ``P(sum of the weights of the members that join >= x)``, each
+    member joining independently with probability ``p``: ``min_theta exp(-theta x) prod_j
+    (1 - p + p exp(theta w_j))`` (any ``theta >= 0`` gives a bound; a bounded scalar search
+    picks a good one, and a margin of ``1e-6`` in the exponent covers the rounding)."""
+    total = sum(ints)
+    if x <= 0:
+        return 1.0
+    if x > total:
+        return 0.0
+    if p <= 0.0:
+        return 0.0
+    s = np.array(ints, dtype=np.float64) / total
+    z = x / total
+
+    low, high = math.log1p(-p), math.log(p)
+
+    def log_bound(t: float) -> float:   # log(1 - p + p e^x) without overflow
+        return float(-t * z + np.sum(np.logaddexp(low, high + t * s)))
+
+    best = minimize_scalar(log_bound, bounds=(0.0, 4000.0), method="bounded")
+    return min(1.0, math.exp(min(0.0, float(best.fun)) + _MARGIN))
 
 
 _RESCALE_EVERY = 400  # (1 + r)**400 <= 2**400: far from overflowing float64
@@ -173,10 +294,16 @@ def _odds_prefix(ints: list[int], m: int, r: NDArray[np.float64]
 
     Returns ``(prefix, log_scale)``: ``prefix[k, v]`` is the sum over subsets of weight
     below ``v``, divided by ``exp(log_scale[k])`` (rescaled now and then to stay finite).
+    The prefix sums are taken in two levels (within blocks of :func:`_block` entries, then
+    over the blocks), about ``2 sqrt(m)`` roundings deep instead of ``m`` (the error
+    bound of :func:`_window_bound`).
     """
-    dist = np.zeros((len(r), m))
+    size = _block(m)
+    blocks = -(-(m + 1) // size)
+    buf = np.zeros((len(r), blocks * size))
+    dist = buf[:, 1:m + 1]     # entry v at position v + 1: the cumulative sum is the prefix
     dist[:, 0] = 1.0
-    tmp = np.empty_like(dist)
+    tmp = np.empty((len(r), m))
     rc = r[:, None]
     log_scale = np.zeros(len(r))
     reach = 1   # entries at and above reach are still 0: lightest first, only those change
@@ -190,9 +317,12 @@ def _odds_prefix(ints: list[int], m: int, r: NDArray[np.float64]
             top = dist.max(axis=1)  # >= dist[:, 0] > 0 (the empty coalition)
             dist /= top[:, None]
             log_scale += np.log(top)
-    prefix = np.zeros((len(r), m + 1))
-    np.cumsum(dist, axis=1, out=prefix[:, 1:])
-    return prefix, log_scale
+    del tmp
+    cube = buf.reshape(len(r), blocks, size)
+    np.cumsum(cube, axis=2, out=cube)
+    offsets = np.cumsum(cube[:, :-1, -1], axis=1)
+    cube[:, 1:, :] += offsets[:, :, None]
+    return buf, log_scale
 
 
 def _alternating_powers(r: NDArray[np.float64], count: int) -> NDArray[np.float64]:

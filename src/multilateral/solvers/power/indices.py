@@ -26,6 +26,7 @@ from ._critical import (
     MAX_CRITICAL_TABLE,
     critical_counts,
     critical_integrals,
+    float_relative_bound,
     integer_cost,
 )
 from ._enumeration import (
@@ -117,12 +118,14 @@ def shapley_shubik(game: SimpleGame, *, exact: bool | None = None) -> PowerIndex
             # the float quadrature tabulates both windows (q and W - q entries), the exact
             # program only the smaller one: a quota near 0 or near the total weight
             float_m = max(q - 1, sum(ints) - q) + 1
+            bound: dict[int, float] = {}
             if use_exact:
                 by_weight: dict[int, Any] = shapley_exact(ints, q)
             elif float_m <= MAX_TABLE:
-                by_weight = shapley_float(ints, q)
+                by_weight, bound = shapley_float(ints, q)
             elif n * n * m <= FLOAT_FROM_EXACT_BUDGET:
                 by_weight = {w: float(v) for w, v in shapley_exact(ints, q).items()}
+                bound = {w: _rounding_bound(v) for w, v in by_weight.items()}
             else:
                 raise InvalidArgumentError(
                     f"float Shapley-Shubik of this game needs a table of {float_m:,} entries "
@@ -130,7 +133,8 @@ def shapley_shubik(game: SimpleGame, *, exact: bool | None = None) -> PowerIndex
                     "large; exact=True uses the smaller side, or round the weights")
             values = tuple(by_weight[w] if w else (Fraction(0) if use_exact else 0.0)
                            for w in game.integer_weights)
-            return PowerIndex("shapley_shubik", game.members, values, use_exact)
+            return PowerIndex("shapley_shubik", game.members, values, use_exact,
+                              error_bound=None if use_exact else max(bound.values()))
     by_size = _swings(game)
     n = game.n_members
     orders = [math.factorial(k - 1) * math.factorial(n - k) if k else 0 for k in range(n + 1)]
@@ -195,17 +199,15 @@ def banzhaf(game: SimpleGame, *, normalized: bool = False,
                 swings = banzhaf_exact(ints, q)
                 counts = tuple(swings[w] << zero if w else 0 for w in game.integer_weights)
                 return _from_counts(name, game, counts, normalized)
-            prob = banzhaf_float(ints, q)
+            prob, bound = banzhaf_float(ints, q)
             vals = [prob[w] if w else 0.0 for w in game.integer_weights]
+            errs = [bound[w] if w else 0.0 for w in game.integer_weights]
             if normalized:
-                total = math.fsum(vals)
-                vals = [v / total for v in vals]
-            return PowerIndex(name, game.members, tuple(vals), False)
+                vals, errs = _normalize(vals, errs)
+            return PowerIndex(name, game.members, tuple(vals), False, error_bound=max(errs))
     counts = tuple(int(row.sum()) for row in _swings(game))
     result = _from_counts(name, game, counts, normalized)
-    if exact is False:
-        return PowerIndex(name, game.members, tuple(float(v) for v in result.values), False)
-    return result
+    return _finish(name, game, result.values, exact) if exact is False else result
 
 
 def johnston(game: SimpleGame, *, exact: bool | None = None) -> PowerIndex:
@@ -238,19 +240,17 @@ def johnston(game: SimpleGame, *, exact: bool | None = None) -> PowerIndex:
     >>> ml.solvers.johnston(ml.WeightedVotingGame([3, 2, 2], 5)).values
     (Fraction(2, 3), Fraction(1, 6), Fraction(1, 6))
     """
-    exact = _check_exact(exact)
-    plan = _critical_plan(game, "the Johnston index", middle_ok=True)
-    if plan is not None:
-        order, ws, q = plan
-        use_exact = _critical_exact(exact, len(ws), q)
-        raw, _ = critical_integrals(ws, q, johnston=True, exact=use_exact)
-        total = sum(raw, start=Fraction(0) if use_exact else 0.0)
-        return _spread("johnston", game, order, [r / total for r in raw], use_exact)
+    return _critical_index("johnston", game, exact)
+
+
+def _johnston_exact(game: SimpleGame) -> list[Fraction]:
+    """Johnston values by counting in two halves (size-threshold games of up to 32
+    members) or by enumerating the coalitions."""
     form = _middle_form(game)
     if form is not None:
         raw_h = johnston_raw(form)
         total_h = sum(raw_h, start=Fraction(0))
-        return _finish("johnston", game, tuple(r / total_h for r in raw_h), exact)
+        return [r / total_h for r in raw_h]
     win, _, n = enumerate_coalitions(game, "the Johnston index")
     critical = np.zeros(win.shape, dtype=np.uint8)
     swings = []
@@ -261,11 +261,9 @@ def johnston(game: SimpleGame, *, exact: bool | None = None) -> PowerIndex:
     raw_f = []
     for i in range(n):
         crit_i = critical.reshape(1 << (n - 1 - i), 2, 1 << i)[:, 1, :][swings[i]]
-        counts = np.bincount(crit_i, minlength=n + 1)
-        raw_f.append(sum((Fraction(int(c), k) for k, c in enumerate(counts) if k and c),
-                         start=Fraction(0)))
+        raw_f.append(_shares(np.bincount(crit_i, minlength=n + 1)))
     total_f = sum(raw_f, start=Fraction(0))
-    return _finish("johnston", game, tuple(r / total_f for r in raw_f), exact)
+    return [r / total_f for r in raw_f]
 
 
 def deegan_packel(game: SimpleGame, *, exact: bool | None = None) -> PowerIndex:
@@ -293,18 +291,43 @@ def deegan_packel(game: SimpleGame, *, exact: bool | None = None) -> PowerIndex:
     >>> ml.solvers.deegan_packel(ml.WeightedVotingGame([3, 2, 2], 5)).values
     (Fraction(1, 2), Fraction(1, 4), Fraction(1, 4))
     """
-    exact = _check_exact(exact)
-    plan = _critical_plan(game, "the Deegan-Packel index", middle_ok=True)
-    if plan is not None:
-        order, ws, q = plan
-        use_exact = _critical_exact(exact, len(ws), q)
-        raw, n_minimal = critical_integrals(ws, q, johnston=False, exact=use_exact)
-        return _spread("deegan_packel", game, order, [r / n_minimal for r in raw], use_exact)
+    return _critical_index("deegan_packel", game, exact)
+
+
+def _deegan_packel_exact(game: SimpleGame) -> list[Fraction]:
     table = _minimal_table(game, "the Deegan-Packel index")
     n_minimal = count_minimal(table)
-    vals = tuple(sum((Fraction(int(c), k) for k, c in enumerate(row) if k and c),
-                     start=Fraction(0)) / n_minimal for row in table)
-    return _finish("deegan_packel", game, vals, exact)
+    return [_shares(row) / n_minimal for row in table]
+
+
+def _shares(by_count: Any) -> Fraction:
+    """``sum_k c_k / k``: each of ``c_k`` coalitions shared among ``k`` members."""
+    return sum((Fraction(int(c), k) for k, c in enumerate(by_count) if k and c),
+               start=Fraction(0))
+
+
+def _critical_index(name: str, game: SimpleGame, exact: bool | None) -> PowerIndex:
+    """Johnston or Deegan-Packel: the dynamic program over critical members for large
+    weighted games (exact, or float with a bound), else exact counting."""
+    exact = _check_exact(exact)
+    johnston_ = name == "johnston"
+    what = "the Johnston index" if johnston_ else "the Deegan-Packel index"
+    plan = _critical_plan(game, what, middle_ok=True)
+    if plan is None:
+        vals = _johnston_exact(game) if johnston_ else _deegan_packel_exact(game)
+        return _finish(name, game, tuple(vals), exact)
+    order, ws, q = plan
+    use_exact = _critical_exact(exact, len(ws), q)
+    raw, n_minimal = critical_integrals(ws, q, johnston=johnston_, exact=use_exact)
+    total = sum(raw, start=Fraction(0) if use_exact else 0.0) if johnston_ else n_minimal
+    values = [r / total for r in raw]
+    bound = None
+    if not use_exact:
+        # each raw value and the total within a relative float_relative_bound; a ratio of
+        # two such within twice that, and the rounding of the sum and the division
+        rel = 2 * float_relative_bound(len(ws), q) + (len(ws) + 4) * _ULP
+        bound = rel * max(values, default=0.0) * 2
+    return _spread(name, game, order, values, use_exact, bound)
 
 
 def holler_packel(game: SimpleGame) -> PowerIndex:
@@ -413,12 +436,12 @@ def _critical_exact(exact: bool | None, n: int, q: int) -> bool:
 
 
 def _spread(name: str, game: SimpleGame, order: list[int], values: list[Any],
-            exact: bool) -> PowerIndex:
+            exact: bool, bound: float | None) -> PowerIndex:
     """Values of the sorted nonzero members back in member order (zeros elsewhere)."""
     out: list[Any] = [Fraction(0) if exact else 0.0] * game.n_members
     for k, i in enumerate(order):
         out[i] = values[k] if exact else float(values[k])
-    return PowerIndex(name, game.members, tuple(out), exact)
+    return PowerIndex(name, game.members, tuple(out), exact, error_bound=bound)
 
 
 # -- helpers ----------------------------------------------------------------------------------
@@ -435,8 +458,32 @@ def _from_counts(name: str, game: SimpleGame, counts: tuple[int, ...],
     return PowerIndex(name, game.members, tuple(share[c] for c in counts), True, counts)
 
 
-def _finish(name: str, game: SimpleGame, vals: tuple[Fraction, ...],
+def _finish(name: str, game: SimpleGame, vals: tuple[Any, ...],
             exact: bool | None) -> PowerIndex:
+    """Exact values, or (``exact=False``) rounded to floats: each within half an ulp."""
     if exact is False:
-        return PowerIndex(name, game.members, tuple(float(v) for v in vals), False)
+        floats = tuple(float(v) for v in vals)
+        return PowerIndex(name, game.members, floats, False,
+                          error_bound=max((_rounding_bound(v) for v in floats), default=0.0))
     return PowerIndex(name, game.members, vals, True)
+
+
+_ULP = float(np.finfo(np.float64).eps) / 2   # unit roundoff
+
+
+def _rounding_bound(value: float) -> float:
+    """A float rounded from an exact value is within half an ulp of it."""
+    return _ULP * abs(value)
+
+
+def _normalize(vals: list[float], errs: list[float]) -> tuple[list[float], list[float]]:
+    """``v_i / sum_j v_j`` with bounds: each ``v_i`` within ``e_i`` of its exact value."""
+    total = math.fsum(vals)
+    slack = math.fsum(errs) + _ULP * total
+    if not total > slack:
+        return [v / total for v in vals], [1.0] * len(vals)   # nothing can be guaranteed
+    out = [v / total for v in vals]
+    # |v/t - V/T| <= (|v - V| + |V| |t - T| / T) / t' with t' the smallest possible total
+    low = total - slack
+    return out, [(e + (v + e) * slack / low) / low + 2 * _ULP * abs(x)
+                 for v, e, x in zip(vals, errs, out, strict=True)]

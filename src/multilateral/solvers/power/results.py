@@ -38,6 +38,13 @@ class PowerIndex:
         The integers behind the values where there are some: swing counts for Banzhaf
         (coalitions without the member that it turns from losing to winning), minimal
         winning coalitions containing the member for Holler-Packel.
+    error_bound : float or None
+        None when ``exact``. For float values, a guaranteed bound: every value differs from
+        the exact index (the Fraction ``exact=True`` would give) by at most
+        ``error_bound``. It is an a-priori bound on the floating-point error of the
+        algorithm that produced the values (see :mod:`multilateral.solvers.power`, "Error
+        bounds"), so it is usually far larger than the actual error (which is typically
+        ``1e-16`` to ``1e-14``); shown in the repr as ``+- bound``.
 
     See Also
     --------
@@ -61,6 +68,13 @@ class PowerIndex:
     values: tuple[Number, ...]
     exact: bool
     counts: tuple[int, ...] | None = None
+    error_bound: float | None = None
+
+    def __post_init__(self) -> None:
+        if self.exact and self.error_bound is not None:
+            raise InvalidTypeError("an exact PowerIndex has no error_bound")
+        if not self.exact and self.error_bound is None:
+            raise InvalidTypeError("a float PowerIndex must state its error_bound")
 
     def __getitem__(self, member: str | int) -> Number:
         if isinstance(member, str):
@@ -93,7 +107,8 @@ class PowerIndex:
                                                     strict=False)]
         if len(self.members) > 6:
             shown.append(f"... ({len(self.members)} members)")
-        return f"PowerIndex({self.name}: {', '.join(shown)})"
+        bound = "" if self.error_bound is None else f"; +- {self.error_bound:.2g}"
+        return f"PowerIndex({self.name}: {', '.join(shown)}{bound})"
 
 
 @dataclass(frozen=True, repr=False)

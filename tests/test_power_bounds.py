@@ -1,0 +1,140 @@
+"""Float power indices carry a guaranteed error bound (issue 13: the IMF at real vote counts).
+
+Every float :class:`PowerIndex` states ``error_bound``: each value is within it of the exact
+index. Checked here against the exact values (Fractions, compared without rounding) on
+random games that take each float path: the weight-table quadrature (Shapley-Shubik,
+Banzhaf), the critical-member program (Johnston, Deegan-Packel), rounded exact values
+(enumeration), with windows skipped by the Chernoff bound forced on.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from fractions import Fraction
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import multilateral as ml
+from multilateral import errors
+from multilateral.games import WeightedVotingGame
+from multilateral.solvers import PowerIndex, banzhaf, deegan_packel, johnston, shapley_shubik
+from multilateral.solvers.power import _weighted
+
+FLOAT_INDICES = {
+    "shapley_shubik": shapley_shubik,
+    "banzhaf": banzhaf,
+    "banzhaf_normalized": lambda g, exact: banzhaf(g, normalized=True, exact=exact),
+    "johnston": johnston,
+    "deegan_packel": deegan_packel,
+}
+
+
+def assert_within_bound(approx: PowerIndex, exact: PowerIndex) -> None:
+    assert exact.exact and exact.error_bound is None
+    assert not approx.exact and approx.error_bound is not None
+    bound = Fraction(approx.error_bound)
+    for a, e in zip(approx.values, exact.values, strict=True):
+        assert abs(Fraction(a) - e) <= bound, (a, e, approx.error_bound)
+
+
+@settings(deadline=None, max_examples=12)
+@given(ml.strategies.weighted_voting_games(n=st.integers(21, 34), max_weight=40),
+       st.sampled_from(sorted(FLOAT_INDICES)))
+def test_float_values_lie_within_the_stated_bound_of_the_exact_ones(game, name):
+    index = FLOAT_INDICES[name]
+    assert_within_bound(index(game, exact=False), index(game, exact=True))
+
+
+@settings(deadline=None, max_examples=10)
+@given(st.lists(st.integers(1, 60), min_size=21, max_size=40), st.data())
+def test_skipped_windows_stay_within_the_bound(weights, data):
+    # a large NEGLIGIBLE_TAIL skips windows whose Chernoff bound is below it: the values
+    # move, the bound (which adds the skipped tails) must still hold
+    q = data.draw(st.integers(1, sum(weights)))
+    game = WeightedVotingGame(weights, q)
+    exact = shapley_shubik(game, exact=True)
+    old = _weighted.NEGLIGIBLE_TAIL
+    try:
+        _weighted.NEGLIGIBLE_TAIL = data.draw(st.sampled_from([1e-12, 1e-6, 1e-3, 0.1]))
+        approx = shapley_shubik(game, exact=False)
+    finally:
+        _weighted.NEGLIGIBLE_TAIL = old
+    if approx.exact:   # few members, tiny weights: enumerated
+        return
+    assert_within_bound(approx, exact)
+
+
+@settings(deadline=None, max_examples=40)
+@given(st.lists(st.integers(1, 30), min_size=1, max_size=12),
+       st.floats(0.001, 0.5), st.data())
+def test_chernoff_bound_is_above_the_exact_tail(weights, p, data):
+    x = data.draw(st.integers(-2, sum(weights) + 2))
+    tail = Fraction(0)
+    pf = Fraction(p)
+    for joined in itertools.product((0, 1), repeat=len(weights)):
+        if sum(w for w, j in zip(weights, joined, strict=True) if j) >= x:
+            k = sum(joined)
+            tail += pf**k * (1 - pf) ** (len(weights) - k)
+    assert Fraction(_weighted._chernoff(weights, p, x)) >= tail
+
+
+def test_the_imf_like_bounds_are_small():
+    from test_power import imf_like  # the shared generator of IMF-like weights
+
+    weights = imf_like(total=10_000)
+    for q in (5_001, 8_500):
+        game = WeightedVotingGame(weights, q)
+        approx, exact = shapley_shubik(game, exact=False), shapley_shubik(game, exact=True)
+        assert_within_bound(approx, exact)
+        assert approx.error_bound < 1e-10
+        assert "+- " in repr(approx) and "+-" not in repr(exact)
+        bz = banzhaf(game, exact=False)
+        assert_within_bound(bz, banzhaf(game, exact=True))
+
+
+def test_threads_give_the_same_values(monkeypatch):
+    game = WeightedVotingGame(list(range(1, 60)), 1_200)
+    monkeypatch.setattr(_weighted, "FLOAT_CHUNK", 5_000)   # several passes
+    monkeypatch.setattr(_weighted, "FLOAT_THREADS", 1)
+    one = shapley_shubik(game, exact=False)
+    monkeypatch.setattr(_weighted, "FLOAT_THREADS", 3)
+    three = shapley_shubik(game, exact=False)
+    assert one.values == three.values and one.error_bound == three.error_bound
+
+
+def test_rounded_exact_values_are_within_half_an_ulp():
+    unsc = WeightedVotingGame([7] * 5 + [1] * 10, 39)
+    council = ml.games.intersection(unsc, unsc)   # composite: enumerated, exact, rounded
+    for name, index in FLOAT_INDICES.items():
+        assert_within_bound(index(unsc, exact=False), index(unsc, exact=True))
+        approx, exact = index(council, exact=False), index(council, exact=True)
+        assert_within_bound(approx, exact)
+        assert approx.error_bound <= max(approx.values) * 2**-52, name
+    eu = ml.games.intersection(WeightedVotingGame([1] * 22, 12),
+                               WeightedVotingGame(list(range(1, 23)), 170))
+    assert_within_bound(johnston(eu, exact=False), johnston(eu))
+
+
+def test_a_result_states_its_bound_exactly_when_it_is_approximate():
+    with pytest.raises(errors.InvalidTypeError, match="must state its error_bound"):
+        PowerIndex("banzhaf", ("A",), (0.5,), False)
+    with pytest.raises(errors.InvalidTypeError, match="no error_bound"):
+        PowerIndex("banzhaf", ("A",), (Fraction(1, 2),), True, error_bound=0.0)
+
+
+def test_normalized_bounds_propagate_the_absolute_ones():
+    vals, errs = [0.5, 0.25, 0.25], [1e-12, 1e-12, 1e-12]
+    out, bounds = ml.solvers.power.indices._normalize(vals, errs)
+    assert math.isclose(sum(out), 1.0) and all(b > 1e-12 for b in bounds)
+    # the worst case of the three perturbations stays inside
+    for signs in itertools.product((-1, 1), repeat=3):
+        exact = [Fraction(v) + s * Fraction(e) for v, e, s in zip(vals, errs, signs,
+                                                                strict=True)]
+        total = sum(exact)
+        assert all(abs(Fraction(o) - x / total) <= Fraction(b)
+                   for o, x, b in zip(out, exact, bounds, strict=True))
+    assert np.all(np.array(bounds) < 1e-11)
