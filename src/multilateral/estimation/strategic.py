@@ -3,19 +3,19 @@ r"""Signorino's statistical strategic models: the deterrence game ``egame12`` an
 In a strategic model the probability of each outcome is the equilibrium of a game whose
 players' utilities are linear in observed covariates, plus random utility that the analyst
 does not see. Signorino (1999) shows that a logit or probit of the outcomes that ignores the
-sequence of moves is misspecified (p. 280-283), and estimates the utilities through the
-game's equilibrium (quantal response equilibrium of the agent form, p. 283-285).
+sequence of moves is misspecified, and estimates the utilities through the game's
+equilibrium (the quantal response equilibrium of its agent form).
 
-**egame12, the deterrence game** (Signorino 1999, p. 281, 284; Signorino 2003, p. 322-324;
-Kenkel and Signorino 2014, p. 4-9). Player 1 (the challenger) keeps the status quo (outcome
-``'sq'``) or challenges; after a challenge Player 2 backs down (``'cap'``: capitulation) or
-resists (``'war'``). The utilities are ``u11`` (Player 1, status quo), ``u13`` (Player 1,
-capitulation), ``u14`` (Player 1, war) and ``u24`` (Player 2, war); Player 2's utility for
-capitulation is normalized to 0 and his utility for the status quo plays no role (he does not
-move there). Each utility is ``X @ beta`` for its own regressors ``X`` (a matrix, a mapping
-from names to columns, or a DataFrame); ``regressors[eq] = None`` fixes a utility at 0, ``1``
-gives it a constant only. With ``F`` the standard normal
-(``link='probit'``) or logistic (``'logit'``) distribution function,
+**egame12, the deterrence game** (Signorino 1999; Signorino 2003; Kenkel and Signorino
+2014, whose ``games`` package names it ``egame12``). Player 1 (the challenger) keeps the
+status quo (outcome ``'sq'``) or challenges; after a challenge Player 2 backs down
+(``'cap'``: capitulation) or resists (``'war'``). The utilities are ``u11`` (Player 1,
+status quo), ``u13`` (Player 1, capitulation), ``u14`` (Player 1, war) and ``u24`` (Player 2,
+war); Player 2's utility for capitulation is normalized to 0 and his utility for the status
+quo plays no role (he does not move there). Each utility is ``X @ beta`` for its own
+regressors ``X`` (a matrix, a mapping from names to columns, or a DataFrame);
+``regressors[eq] = None`` fixes a utility at 0, ``1`` gives it a constant only. With ``F``
+the standard normal (``link='probit'``) or logistic (``'logit'``) distribution function,
 
 .. math::
 
@@ -28,22 +28,24 @@ where ``p4`` is the probability that Player 2 resists and ``p2`` that Player 1 c
 
 * **agent error** (``kind='agent'``): each player errs in implementing each action, an
   independent standard error per action, so each choice compares two of them and
-  ``sigma = sqrt(2)`` (Signorino 2003, p. 320-321; Kenkel and Signorino 2014, eq. 3-5);
+  ``sigma = sqrt(2)``;
 * **private information** (``kind='private'``): each player knows his own random utility for
   every outcome, Player 1 one for each of ``sq``, ``cap``, ``war``, so his comparison has
-  ``sigma = sqrt(1 + p3**2 + p4**2)`` (Signorino 2003, p. 321-322; Kenkel and Signorino 2014,
-  eq. 6-7).
+  ``sigma = sqrt(1 + p3**2 + p4**2)`` (Signorino 2003 sets out both structures).
 
-With the logit link and private information the logistic distribution is applied to the
-standardized difference, as in the ``games`` package; it approximates, and is not exactly,
-the distribution of a difference of extreme-value errors.
+With the logit link each error is type I extreme value with scale ``sqrt(2)``, so that a
+difference of two is logistic, ``F(x / sqrt 2)`` with ``F`` the standard logistic, the same
+scale convention as the probit (as in the ``games`` package). With the logit link and private
+information the logistic distribution is applied to the standardized difference, as in
+``games``; it approximates, and is not exactly, the distribution of that weighted sum of
+extreme-value errors.
 
 The scale of the errors is not identified and is fixed (each error has unit variance under
 probit); only differences of Player 1's utilities matter, so a regressor (a constant
 included) in all of ``u11``, ``u13`` and ``u14`` is not identified (Lewis and Schultz 2003)
 and is refused, as are collinear regressors and regressors in a utility normalized to 0.
 
-**egame122** (Kenkel and Signorino 2014, p. 16): Player 2 moves after both of Player 1's
+**egame122** (Kenkel and Signorino 2014): Player 2 moves after both of Player 1's
 choices; outcomes ``'LL'``, ``'LR'``, ``'RL'``, ``'RR'``, utilities ``u11``, ``u12``,
 ``u13``, ``u14`` (Player 1) and ``u22``, ``u24`` (Player 2; his utilities for ``LL`` and
 ``RL`` are 0). ``p_L = F(u22 / sqrt 2)`` and ``p_R = F(u24 / sqrt 2)`` are Player 2's
@@ -60,15 +62,19 @@ References
 ----------
 .. [1] Signorino, C. S. (1999). Strategic interaction and the statistical analysis of
    international conflict. *American Political Science Review* 93(2), 279-297 (the
-   deterrence game p. 281; its strategic probit p. 283-285).
+   crisis game and its strategic probit; a Monte Carlo against logit).
 .. [2] Signorino, C. S. (2003). Structure and uncertainty in discrete choice models.
-   *Political Analysis* 11(4), 316-344 (agent error and private information, p. 319-324).
+   *Political Analysis* 11(4), 316-344 (agent error and private information).
 .. [3] Kenkel, B. and Signorino, C. S. (2014). Estimating extensive form games in R.
-   *Journal of Statistical Software* 56(8), 1-27 (the ``games`` package: ``egame12`` p. 4-9,
-   its example on ``war1800``; ``egame122`` p. 16).
+   *Journal of Statistical Software* 56(8), 1-27. The formulas above are those of its
+   ``games`` package, version 1.1.2: ``makeProbs12`` in ``R/egame12.r`` and
+   ``makeProbs122`` in ``R/egame122.r`` (unit scales), and the game trees and the
+   identification note of ``man/egame12.Rd``; ``tests/test_estimation_strategic.py``
+   writes them out again and checks them. Page numbers inside the articles were not
+   checked for this module and are not given.
 .. [4] Lewis, J. B. and Schultz, K. A. (2003). Revealing preferences: empirical estimation
    of a crisis bargaining game with incomplete information. *Political Analysis* 11(4),
-   345-367 (identification, p. 349-353).
+   345-367 (identification).
 .. [5] Bas, M. A., Signorino, C. S. and Walker, R. W. (2008). Statistical backwards induction:
    a simple method for estimating recursive strategic models. *Political Analysis* 16(1),
    21-40.
@@ -244,8 +250,8 @@ def fit_egame12(outcomes: Any, regressors: Mapping[str, Any], *, kind: str = "ag
 
     References
     ----------
-    Signorino (1999), p. 281-285; Signorino (2003), p. 319-324; Kenkel and Signorino (2014),
-    p. 4-9 (see :mod:`multilateral.estimation.strategic`).
+    Signorino (1999); Signorino (2003); Kenkel and Signorino (2014): see
+    :mod:`multilateral.estimation.strategic`.
 
     Examples
     --------
@@ -289,7 +295,7 @@ def fit_egame122(outcomes: Any, regressors: Mapping[str, Any], *, kind: str = "a
 
     References
     ----------
-    Kenkel and Signorino (2014), p. 16 (see :mod:`multilateral.estimation.strategic`).
+    Kenkel and Signorino (2014): see :mod:`multilateral.estimation.strategic`.
 
     Examples
     --------
@@ -332,8 +338,8 @@ def egame12_probabilities(coefficients: Mapping[str, Any], regressors: Mapping[s
 
     Examples
     --------
-    Kenkel and Signorino (2014, eq. 5): with ``u24 = 0`` Player 2 resists with probability
-    one half, and Player 1 challenges with ``Phi((u13/2 + u14/2 - u11) / sqrt(2))``:
+    With ``u24 = 0`` Player 2 resists with probability one half, and Player 1 challenges
+    with probability ``Phi((u13/2 + u14/2 - u11) / sqrt(2))``:
 
     >>> from multilateral.estimation import egame12_probabilities
     >>> egame12_probabilities({"u11": [0.0], "u13": [1.0], "u14": [-1.0]},
