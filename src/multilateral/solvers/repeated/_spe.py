@@ -13,15 +13,20 @@ Berlekamp-Massey on a random projection of ``c_k``, then verified on every coord
 ``sum_j C_j c_(L-j) = 0``) is positive on ``[0, 1)``, and ``h * C = e_0 C + delta N`` with
 ``N_k = sum_(j<=k) C_j g_(k-j)`` for ``k < L``: a polynomial of degree ``<= L``. The feasible
 set is where all of them are ``<= 0``: :func:`._roots.feasible_set`, the routine the exact Nash
-threshold uses. Everything is exact (Python ints when the automata are deterministic and
-there is no noise, Fractions otherwise), the chain stays factored (never an ``(A, S, S)``
-table), and distinct constraints are deduplicated before any root is isolated.
+threshold uses. Everything is exact and in Python ints: the transitions and payoffs are
+scaled by their common denominators, ``C`` is found modulo primes (:mod:`._modular`) and
+verified in integers, and ``N`` comes from one integer recurrence
+(:func:`_integer_polynomials`); Berlekamp-Massey in Fractions
+(:func:`_fraction_polynomials`, 25-40x slower with noise) is the fallback should the
+verification fail. The chain stays factored (never an ``(A, S, S)`` table), and distinct
+constraints are deduplicated before any root is isolated.
 
 The overview and the references are in :mod:`multilateral.solvers.repeated`.
 """
 
 from __future__ import annotations
 
+import copy
 import math
 from fractions import Fraction
 from typing import Any
@@ -32,6 +37,7 @@ from numpy.typing import NDArray
 
 from ...results import CriticalDiscount
 from ._chain import Chain, float_chain, outcome_probs
+from ._modular import bits_bound, connection_mod, crt_symmetric, primes
 from ._roots import berlekamp_massey, feasible_set
 from ._sparse import DENSE_CHAIN, kron_factors
 
@@ -41,6 +47,7 @@ __all__ = ["DENSE_EXACT", "dense_rows", "spe_exact", "spe_polynomials"]
 #: faster way; beyond, its object arithmetic (A S^2 products per use) dominates.
 DENSE_EXACT = 32
 _SEED = 20261204  # the projection's random weights: fixed, so results are reproducible
+_ATTEMPTS = 12  # projections and term counts tried in integers before the Fraction path
 
 
 class _Rows:
@@ -76,6 +83,14 @@ class _Rows:
             vals[sel] = vals[sel] + term
         self.gather = bool(np.all(np.diff(self.indptr) == 1) and all(v == 1 for v in vals))
         self.vals = vals
+
+    def scaled(self, q: int) -> _Rows:
+        """A copy with every entry times ``q`` (Python ints when ``q`` clears them)."""
+        out = copy.copy(self)
+        if q != 1:
+            out.vals = np.array([int(v * q) for v in self.vals], dtype=object)
+            out.gather = False
+        return out
 
     def apply(self, x: NDArray[Any]) -> NDArray[Any]:
         """The rows times ``x`` (an object array, first axis over R)."""
@@ -155,27 +170,141 @@ def _annihilates(conn: list[Any], cs: list[NDArray[Any]]) -> bool:
 def spe_polynomials(chain: Chain, states: NDArray[np.bool_]
                     ) -> tuple[list[list[int]], list[tuple[int, int, int]]]:
     """Distinct integer polynomials ``p`` with ``sign p = sign gain`` on ``(0, 1)``, one per
-    distinct one-shot constraint, and a deviation ``(state, player, action)`` for each."""
-    idx = np.flatnonzero(states)
-    ks = kron_factors(float_chain(chain))
-    to_exact = np.vectorize(_exact, otypes=[object])
-    # everything per intended action profile (A of them), then gathered by state
-    shape = chain.shape
-    profiles = np.array(list(np.ndindex(*shape)), dtype=np.int64).reshape(-1, len(shape))
-    table = to_exact(outcome_probs(profiles, shape, chain.noise, True))
-    payoffs = to_exact(np.asarray(chain.payoffs, dtype=object))
-    mix = to_exact(table @ to_exact(np.asarray(chain.report, dtype=object)))  # (A, A)
-    stage = to_exact(table @ payoffs)  # (A, N): expected stage payoffs
-    factors = tuple(tuple(to_exact(np.asarray(m, dtype=object)) for m in mats)
-                    for mats in chain.factors)
+    distinct one-shot constraint, and a deviation ``(state, player, action)`` for each.
 
-    def at(intended: NDArray[np.int64]) -> NDArray[np.int64]:
-        return np.asarray(np.ravel_multi_index(tuple(intended.T), shape), dtype=np.int64)
+    In integers (:func:`_integer_polynomials`: the recurrence modulo primes, verified
+    exactly); in Fractions (:func:`_fraction_polynomials`) when that verification fails.
+    """
+    data = _Data(chain, states)
+    found = _integer_polynomials(data)
+    return found if found is not None else _fraction_polynomials(data)
 
-    here = at(chain.intended[idx])
-    u = stage[here]  # (R, N)
-    profile = _Rows(chain.sizes, factors, ks, idx, idx, mix[here])
-    conn, cs = _recurrence(profile.apply, u)
+
+class _Data:
+    """The profile's and every deviation's rows on the history-reachable states."""
+
+    def __init__(self, chain: Chain, states: NDArray[np.bool_]) -> None:
+        idx = np.flatnonzero(states)
+        ks = kron_factors(float_chain(chain))
+        to_exact = np.vectorize(_exact, otypes=[object])
+        # everything per intended action profile (A of them), then gathered by state
+        shape = chain.shape
+        profiles = np.array(list(np.ndindex(*shape)), dtype=np.int64).reshape(-1, len(shape))
+        table = to_exact(outcome_probs(profiles, shape, chain.noise, True))
+        payoffs = to_exact(np.asarray(chain.payoffs, dtype=object))
+        mix = to_exact(table @ to_exact(np.asarray(chain.report, dtype=object)))  # (A, A)
+        self.stage = to_exact(table @ payoffs)  # (A, N): expected stage payoffs
+        factors = tuple(tuple(to_exact(np.asarray(m, dtype=object)) for m in mats)
+                        for mats in chain.factors)
+
+        def at(intended: NDArray[np.int64]) -> NDArray[np.int64]:
+            return np.asarray(np.ravel_multi_index(tuple(intended.T), shape), dtype=np.int64)
+
+        here = at(chain.intended[idx])
+        self.u = self.stage[here]  # (R, N)
+        self.profile = _Rows(chain.sizes, factors, ks, idx, idx, mix[here])
+        # each deviation (player i to action a) from the states where it is one
+        self.devs: list[tuple[int, int, NDArray[np.int64], NDArray[Any], _Rows]] = []
+        for i, m in enumerate(shape):
+            for a in range(m):
+                keep = np.flatnonzero(chain.intended[idx, i] != a)
+                if keep.size == 0:
+                    continue
+                intended = chain.intended[idx[keep]].copy()
+                intended[:, i] = a
+                there = at(intended)
+                e0 = self.stage[there, i] - self.u[keep, i]
+                rows = _Rows(chain.sizes, factors, ks, idx, idx[keep], mix[there])
+                self.devs.append((i, a, keep, e0, rows))
+        self.idx = idx
+
+
+def _denominator(values: Any) -> int:
+    return math.lcm(1, *(v.denominator for v in np.ravel(np.asarray(values, dtype=object))
+                         if isinstance(v, Fraction)))
+
+
+def _integer_polynomials(data: _Data
+                         ) -> tuple[list[list[int]], list[tuple[int, int, int]]] | None:
+    """:func:`spe_polynomials` in integers; None when the recurrence does not verify.
+
+    With ``q`` the common denominator of every transition entry and ``d`` that of the
+    stage payoffs, ``M = q P`` and ``U = d u`` are integer, and so is ``c'_k = M^k U``.
+    Its connection polynomial ``C'`` (integer, ``C'_0 = 1``; :mod:`._modular`) gives
+    ``C_j = C'_j / q^j`` for ``c_k``; with ``Z_k = sum_(j<=k) C'_j c'_(k-j)`` (``Z_k = M
+    Z_(k-1) + C'_k U``, and ``Z_L = 0`` verifies ``C'``), the constraint at ``s`` is
+    ``sum_k q^(L-k) (E C'_k + D_(k-1)(s)) delta^k`` with ``E = d e_0`` and
+    ``D_k = (M_dev Z_k - Z_(k+1) + C'_(k+1) U)(s)``: a positive multiple of ``e_0 C +
+    delta N``. No Fraction arithmetic at all.
+    """
+    q = math.lcm(1, *(_denominator(r.vals) for r in [data.profile] + [
+        dev[4] for dev in data.devs]))
+    d = _denominator(data.stage)
+    u = np.vectorize(lambda v: int(v * d), otypes=[object])(data.u)  # (R, N)
+    rng = np.random.default_rng(_SEED)
+    prof = data.profile.scaled(q)
+    terms = 8
+    for _ in range(_ATTEMPTS):
+        weights = rng.integers(1, 2**20, size=u.shape).astype(object)
+        _, order, good = connection_mod(prof.indptr, prof.cols, prof.vals, prof.gather, u,
+                                        weights, terms, primes(1))
+        if 2 * order >= terms:
+            terms *= 2
+            continue
+        count = bits_bound(order, q) // 30 + 2
+        ps = primes(count)
+        res, order2, good = connection_mod(prof.indptr, prof.cols, prof.vals, prof.gather, u,
+                                           weights, 2 * order + 2, ps)
+        ps_good = [p for p, g in zip(ps, good, strict=True) if g]
+        if order2 != order or sum(p.bit_length() - 1 for p in ps_good) < bits_bound(order, q):
+            terms *= 2
+            continue
+        conn = crt_symmetric(res[np.asarray(good)], ps_good)
+        zs = [u]
+        for k in range(1, order + 1):
+            zs.append(prof.apply(zs[-1]) + conn[k] * u)
+        if all(v == 0 for v in zs[-1].flat):
+            return _assemble(data, conn, zs, u, q, d)
+        terms *= 2
+    return None
+
+
+def _assemble(data: _Data, conn: list[int], zs: list[NDArray[Any]], u: NDArray[Any], q: int,
+              d: int) -> tuple[list[list[int]], list[tuple[int, int, int]]]:
+    """The integer constraints from ``C'`` and ``Z_0..Z_L`` (see :func:`_integer_polynomials`)."""
+    order = len(conn) - 1
+    powers = np.array([q ** (order - k) for k in range(order + 1)], dtype=object)
+    conn_arr = np.array(conn, dtype=object)
+    polys: dict[tuple[int, ...], int] = {}
+    out: list[list[int]] = []
+    where: list[tuple[int, int, int]] = []
+    for i, a, keep, e0, dev_rows in data.devs:
+        rows = dev_rows.scaled(q)
+        big_e = np.vectorize(lambda v: int(v * d), otypes=[object])(e0)  # (K,)
+        coef = big_e[:, None] * conn_arr[None, :]  # (K, L + 1)
+        if order:
+            zi = np.stack([z[:, i] for z in zs[:order]], axis=1)  # (R, L)
+            nxt = np.stack([zs[k + 1][keep, i] - conn[k + 1] * u[keep, i]
+                            for k in range(order)], axis=1)  # (M Z_k)(s)
+            coef[:, 1:] += rows.apply(zi) - nxt
+        coef = coef * powers[None, :]
+        for state, row in zip(keep.tolist(), coef.tolist(), strict=True):
+            g = math.gcd(*row)
+            key = tuple(c // g for c in row) if g > 1 else tuple(row)
+            while key and key[-1] == 0:
+                key = key[:-1]
+            if key not in polys:
+                polys[key] = len(out)
+                out.append(list(key))
+                where.append((int(data.idx[state]), i, a))
+    return out, where
+
+
+def _fraction_polynomials(data: _Data
+                          ) -> tuple[list[list[int]], list[tuple[int, int, int]]]:
+    """:func:`spe_polynomials` in Fractions (Berlekamp-Massey over the rationals)."""
+    u = data.u
+    conn, cs = _recurrence(data.profile.apply, u)
     order = len(conn) - 1
     den = math.lcm(*(Fraction(c).denominator for c in conn))
     conn_int = [int(Fraction(c) * den) for c in conn]  # positive multiple: same signs
@@ -183,33 +312,24 @@ def spe_polynomials(chain: Chain, states: NDArray[np.bool_]
     seen: set[tuple[Any, ...]] = set()
     out: list[list[int]] = []
     where: list[tuple[int, int, int]] = []
-    for i, m in enumerate(chain.shape):
-        for a in range(m):
-            keep = np.flatnonzero(chain.intended[idx, i] != a)
-            if keep.size == 0:
-                continue
-            intended = chain.intended[idx[keep]].copy()
-            intended[:, i] = a
-            there = at(intended)
-            e0 = stage[there, i] - u[keep, i]
-            rows = _Rows(chain.sizes, factors, ks, idx, idx[keep], mix[there])
-            # g_k = (T_dev c_k)(s) - c_(k+1)(s), k < L: (K, L)
-            g = np.stack([rows.apply(cs[k][:, i]) - cs[k + 1][keep, i] for k in range(order)],
-                         axis=1) if order else np.zeros((len(keep), 0), dtype=object)
-            fresh: list[tuple[Any, ...]] = []
-            first: list[int] = []
-            for state, e, gs in zip(keep.tolist(), e0, g, strict=True):
-                key = (e, *gs)
-                if key not in seen:
-                    seen.add(key)
-                    fresh.append(key)
-                    first.append(int(idx[state]))
-            for joint, coef in zip(first, _coefficients(fresh, conn_int), strict=True):
-                poly = tuple(_integer(coef))
-                if poly not in polys:
-                    polys[poly] = len(out)
-                    out.append(list(poly))
-                    where.append((joint, i, a))
+    for i, a, keep, e0, rows in data.devs:
+        # g_k = (T_dev c_k)(s) - c_(k+1)(s), k < L: (K, L)
+        g = np.stack([rows.apply(cs[k][:, i]) - cs[k + 1][keep, i] for k in range(order)],
+                     axis=1) if order else np.zeros((len(keep), 0), dtype=object)
+        fresh: list[tuple[Any, ...]] = []
+        first: list[int] = []
+        for state, e, gs in zip(keep.tolist(), e0, g, strict=True):
+            key = (e, *gs)
+            if key not in seen:
+                seen.add(key)
+                fresh.append(key)
+                first.append(int(data.idx[state]))
+        for joint, coef in zip(first, _coefficients(fresh, conn_int), strict=True):
+            poly = tuple(_integer(coef))
+            if poly not in polys:
+                polys[poly] = len(out)
+                out.append(list(poly))
+                where.append((joint, i, a))
     return out, where
 
 

@@ -1,0 +1,116 @@
+"""The exact subgame-perfection threshold in integers against the Fraction path it replaced.
+
+``_spe._integer_polynomials`` finds the profile's recurrence modulo primes and verifies it
+exactly; ``_spe._fraction_polynomials`` is the former Berlekamp-Massey in Fractions (kept as
+the fallback). Both must give the same exact feasible set on every profile.
+"""
+
+from fractions import Fraction
+
+import numpy as np
+import pytest
+from hypothesis import event, given, settings
+from hypothesis import strategies as st
+
+import multilateral as ml
+from multilateral import automata as A
+from multilateral.solvers.repeated import _modular, _spe
+from multilateral.solvers.repeated._chain import build_chain
+from multilateral.solvers.repeated._roots import feasible_set
+from multilateral.solvers.repeated._sparse import history_reachable
+
+
+def both_paths(stage, profile, noise=0, mu=0):
+    chain = build_chain(ml.RepeatedGame(stage, 0, noise=noise, monitoring_error=mu), profile)
+    assert chain.exact
+    data = _spe._Data(chain, history_reachable(chain))
+    found = _spe._integer_polynomials(data)
+    assert found is not None  # the modular recurrence verified
+    return feasible_set(found[0]), feasible_set(_spe._fraction_polynomials(data)[0]), found
+
+
+def assert_same(stage, profile, noise=0, mu=0):
+    new, old, _ = both_paths(stage, profile, noise, mu)
+    assert new.low == old.low and new.pieces == old.pieces
+    return new
+
+
+@st.composite
+def automata(draw, n_signals=2, max_states=3):
+    n = draw(st.integers(1, max_states))
+    actions = draw(st.lists(st.integers(0, 1), min_size=n, max_size=n))
+    table = draw(st.lists(st.lists(st.lists(st.integers(0, n - 1), min_size=n_signals,
+                                            max_size=n_signals), min_size=2, max_size=2),
+                          min_size=n, max_size=n))
+    return A.Automaton(actions, table)
+
+
+@st.composite
+def integer_pds(draw):
+    s, p, r, t = sorted(draw(st.sets(st.integers(-10, 20), min_size=4, max_size=4)))
+    return ml.TwoByTwo.symmetric(T=t, R=r, P=p, S=s)
+
+
+KNOWN = [A.grim_trigger(), A.tit_for_tat(), A.win_stay_lose_shift(), A.k_period_punishment(2),
+         A.k_period_punishment(3), A.contrite_tit_for_tat(), A.tit_for_two_tats()]
+
+
+@given(integer_pds(), st.lists(st.one_of(automata(), st.sampled_from(KNOWN)), min_size=2,
+                               max_size=2),
+       st.sampled_from([0, Fraction(1, 20), Fraction(1, 7), Fraction(3, 1000)]),
+       st.sampled_from([0, Fraction(1, 10)]))
+@settings(max_examples=40, deadline=None)
+def test_two_players_same_set_as_fractions(pd, profile, noise, mu):
+    event(f"feasible: {assert_same(pd, profile, noise, mu).low is not None}")
+
+
+def public_good(n):
+    pay = np.zeros((2,) * n + (n,), dtype=np.int64)
+    for prof in np.ndindex(*(2,) * n):
+        for i in range(n):
+            pay[(*prof, i)] = 2 * prof.count(0) - n * (prof[i] == 0)
+    return ml.NormalFormGame(pay)
+
+
+@given(st.lists(automata(n_signals=4, max_states=2), min_size=3, max_size=3),
+       st.sampled_from([0, Fraction(1, 30)]))
+@settings(max_examples=15, deadline=None)
+def test_three_players_same_set_as_fractions(profile, noise):
+    event(f"feasible: {assert_same(public_good(3), profile, noise).low is not None}")
+
+
+@pytest.mark.parametrize("noise", [Fraction(1, 20), Fraction(1, 100)])
+def test_punishment_with_noise(noise):
+    # k-period punishment among three (64 joint states): degree ~ the states, long integers
+    profile = [A.k_period_punishment(k, n_actions=2, n=3) for k in (1, 2, 3)]
+    new, old, (polys, _) = both_paths(public_good(3), profile, noise)
+    assert new.low == old.low and new.pieces == old.pieces
+    assert max(len(p) for p in polys) > 10
+
+
+def test_binary_noise_float_and_exact_agree():
+    # a float error rate's binary value (0.05 = 3602879701896397 / 2**56) in integers
+    pd = ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0)
+    profile = [A.k_period_punishment(3)] * 2
+    assert_same(pd, profile, Fraction(0.05))
+    exact = ml.solvers.critical_discount(pd, profile, noise=Fraction(1, 20))
+    fl = ml.solvers.critical_discount(ml.TwoByTwo.symmetric(T=5.0, R=3.0, P=1.0, S=0.0),
+                                      profile, noise=0.05)
+    assert fl.delta == pytest.approx(float(exact.exact), abs=1e-7)
+
+
+def test_fraction_fallback(monkeypatch):
+    # a recurrence that does not verify (here: no attempt at all) falls back to Fractions
+    pd = ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0)
+    profile = [A.grim_trigger()] * 2
+    expected = ml.solvers.critical_discount(pd, profile, noise=Fraction(1, 20))
+    monkeypatch.setattr(_spe, "_ATTEMPTS", 0)
+    assert ml.solvers.critical_discount(pd, profile, noise=Fraction(1, 20)) == expected
+
+
+def test_primes_and_crt():
+    ps = _modular.primes(5)
+    assert all(p < 2**31 and _modular._is_prime(p) for p in ps) and len(set(ps)) == 5
+    values = [0, 1, -1, 3**50, -(7**40)]
+    res = np.array([[v % p for v in values] for p in ps], dtype=np.int64)
+    assert _modular.crt_symmetric(res, ps) == values
