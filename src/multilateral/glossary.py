@@ -377,8 +377,8 @@ TOPICS: dict[str, dict[str, str]] = {
                     "or name).",
         "regressors": "Covariates of each utility equation: a mapping from the equation's "
                       "name (``'u11'``, ``'u13'``, ...) to a matrix with one row per "
-                      "observation (a DataFrame's columns name the regressors); in "
-                      "``predict``, ``None`` means the fitted data.",
+                      "observation, a mapping from regressor names to columns, or a "
+                      "DataFrame; in ``predict``, ``None`` means the fitted data.",
         "link": "The distribution of the errors: ``'probit'`` (normal) or ``'logit'`` "
                 "(type I extreme value).",
         "coefficients": "True or estimated coefficients of each utility equation, a mapping "
