@@ -208,6 +208,14 @@ CATALOGUE: list[Bad] = [
             lambda t: float((t[0] + t[1] - 1) ** 2), [0.0, 0.0], names=("a", "b"), n_obs=1,
             title="flat"),
         "not identified", errors.NotIdentifiedError, "Hessian of the log-likelihood is singular"),
+    Bad("logit-qre-negative-lam", lambda: solvers.logit_qre(PD, -1.0),
+        "out of range", errors.InvalidArgumentError, "lam must be >= 0"),
+    Bad("logit-qre-infinite-lam", lambda: solvers.logit_qre(PD, float("inf")),
+        "out of range", errors.InvalidArgumentError, "lam must be >= 0 and finite"),
+    Bad("logit-qre-not-a-game", lambda: solvers.logit_qre([[1, 0], [0, 1]], 1.0),
+        "wrong type", errors.InvalidTypeError, "expected a multilateral NormalFormGame"),
+    Bad("qre-branch-negative-lam-max", lambda: solvers.qre_branch(PD, lam_max=-1),
+        "out of range", errors.InvalidArgumentError, "lam_max must be >= 0"),
 ]
 
 

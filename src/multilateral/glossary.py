@@ -395,6 +395,18 @@ TOPICS: dict[str, dict[str, str]] = {
         "level": "Coverage probability of a confidence interval.",
         "digits": "Decimal places shown.",
     },
+    "Quantal response": {
+        "lam": "Precision of logit quantal responses (lambda, >= 0): 0 is uniform play, "
+               "large values nearly best responses.",
+        "lam_max": "Largest ``lam`` a QRE branch is traced to (``math.inf``: until an "
+                   "approximate Nash equilibrium).",
+        "max_regret": "Largest regret, relative to the payoff range, at which an unbounded "
+                      "QRE trace stops.",
+        "first_step": "Arclength of the first predictor step of a path-following method.",
+        "max_steps": "Most steps a path-following method takes before giving up.",
+        "counts": "Observed choice counts, one non-negative vector per player (or "
+                  "information set).",
+    },
     "Case data": {
         "date": "A day, as a ``datetime.date`` or an ISO string ``'YYYY-MM-DD'``: the state "
                 "of the records on that day (``None``, where allowed: every row).",

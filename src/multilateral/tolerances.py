@@ -37,6 +37,7 @@ __all__ = [
     "ODE_ATOL",
     "ODE_RTOL",
     "PROBABILITY",
+    "QRE_REGRET",
     "RANK",
     "ROOT",
     "ROOT_MATCH",
@@ -133,6 +134,11 @@ HIGHS_TIGHT = 1e-10
 #: A dual value of a (unit-scaled) linear program above this is positive: the duals of one
 #: program sum to 1, so anything smaller is solver noise.
 DUAL_POSITIVE = 1e-9
+
+#: A logit QRE branch traced without a bound on lambda stops where the largest regret is at
+#: most this times the payoffs' range: an approximate Nash equilibrium (pygambit's
+#: ``maxregret`` default, so that both stop at the same point).
+QRE_REGRET = 1e-8
 
 #: A relative residual or pivot below this is linear dependence (rank of a float matrix of
 #: unit-scaled payoffs or coalition values).

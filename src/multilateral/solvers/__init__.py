@@ -60,6 +60,7 @@ from .power import (
     shapley_shubik,
 )
 from .pure import EliminationResult, best_responses, iterated_elimination, pure_nash_equilibria
+from .quantal import LogitQRE, QREBranch, logit_qre, qre_branch
 from .repeated import (
     CriticalDiscount,
     EquilibriumCheck,
@@ -82,10 +83,12 @@ __all__ = [
     "EquilibriumCheck",
     "FiniteGame",
     "LeastCore",
+    "LogitQRE",
     "Nucleolus",
     "PopulationChain",
     "PowerIndex",
     "ProfileValues",
+    "QREBranch",
     "RestPoint",
     "SmallMutationLimit",
     "SubgamePerfectEquilibrium",
@@ -113,6 +116,7 @@ __all__ = [
     "johnston",
     "least_core",
     "lemke_howson",
+    "logit_qre",
     "moran_fitness",
     "moran_process",
     "nash_equilibria",
@@ -121,6 +125,7 @@ __all__ = [
     "population_states",
     "profile_values",
     "pure_nash_equilibria",
+    "qre_branch",
     "replicator",
     "rest_points",
     "selection",

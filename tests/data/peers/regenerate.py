@@ -554,9 +554,83 @@ def _regen_egttools_all() -> None:
     regen_population_limits()
 
 
+def qre_games() -> list[dict[str, Any]]:
+    """The normal-form games of tests/test_qre.py's pygambit checks (issue 14): McKelvey and
+    Palfrey's (1995) transformation of Ochs's asymmetric matching pennies, a 3x3 coordination
+    game whose branch turns back, random 3x3, 2x3x2 and 10x10 games (the benchmark's seed 0)."""
+    rng = np.random.default_rng(14)
+    coordination = np.zeros((3, 3, 2))
+    for k, v in enumerate((1.0, 1.0, 1.01)):
+        coordination[k, k] = v
+    ten = np.random.default_rng(0)
+    a10, b10 = ten.random((10, 10)), ten.random((10, 10))
+    return [
+        {"name": "Ochs asymmetric matching pennies (McKelvey-Palfrey 1995)",
+         "payoffs": np.stack([[[1.1141, 0], [0, 0.2785]], [[0, 1.1141], [1.1141, 0]]],
+                             axis=-1).tolist(), "lams": [0.5, 1.0, 1.8456, 5.0, 20.0]},
+        {"name": "coordination diag(1, 1, 1.01) (a turning point)",
+         "payoffs": coordination.tolist(), "lams": [1.0, 2.7, 3.0, 10.0]},
+        {"name": "random 3x3 (seed 14)", "payoffs": rng.random((3, 3, 2)).tolist(),
+         "lams": [0.5, 2.0, 10.0, 50.0]},
+        {"name": "random 2x3x2 (seed 14)", "payoffs": rng.random((2, 3, 2, 3)).tolist(),
+         "lams": [1.0, 5.0, 25.0]},
+        {"name": "random 10x10 (benchmarks/bench_qre.py seed 0)",
+         "payoffs": np.stack([a10, b10], axis=-1).tolist(), "lams": [1.0, 10.0, 100.0]},
+    ]
+
+
+def regen_qre() -> None:
+    """Issue 14: pygambit's logit QRE at given lambdas, its branch's end and its maximum
+    likelihood fits, for tests/test_qre*.py; written to qre.json."""
+    import pygambit as gbt
+
+    cases = []
+    for g in qre_games():
+        payoffs = np.asarray(g["payoffs"], dtype=float)
+        game = gbt.Game.from_arrays(*[payoffs[..., i] for i in range(payoffs.shape[-1])])
+        at = gbt.qre.logit_solve_lambda(game, list(g["lams"]))
+        end = gbt.nash.logit_solve(game).equilibria[0]
+        cases.append({**g, "logit_solve_lambda": [gambit_profiles([q.profile], game, False)[0]
+                                                  for q in at],
+                      "logit_solve": gambit_profiles([end], game, False)[0]})
+    fits = []
+    ochs = qre_games()[0]
+    # Gambit's documentation replicates McKelvey and Palfrey's fit to Ochs's data: 128
+    # observations per player, frequencies 0.527 (row, U) and 0.366 (column, L)
+    data_sets = [(ochs, [[128 * 0.527, 128 * (1 - 0.527)], [128 * 0.366, 128 * (1 - 0.366)]])]
+    rng = np.random.default_rng(140)
+    for g in qre_games()[2:4]:  # counts drawn from pygambit's own QRE at lambda = 3
+        payoffs = np.asarray(g["payoffs"], dtype=float)
+        game = gbt.Game.from_arrays(*[payoffs[..., i] for i in range(payoffs.shape[-1])])
+        (truth,) = gambit_profiles([gbt.qre.logit_solve_lambda(game, [3.0])[0].profile], game,
+                                   False)
+        data_sets.append((g, [rng.multinomial(200, np.asarray(p) / sum(p)).tolist()
+                              for p in truth]))
+    for g, counts in data_sets:
+        payoffs = np.asarray(g["payoffs"], dtype=float)
+        game = gbt.Game.from_arrays(*[payoffs[..., i] for i in range(payoffs.shape[-1])])
+        data = game.mixed_strategy_profile([[float(c) for c in row] for row in counts])
+        fit = gbt.qre.logit_estimate(data)
+        fits.append({"name": g["name"], "payoffs": g["payoffs"], "counts": counts,
+                     "lam": float(fit.lam), "log_like": float(fit.log_like),
+                     "profile": gambit_profiles([fit.profile], game, False)[0]})
+    doc = {"peer": "pygambit", "version": version("pygambit"),
+           "generated_by": "tests/data/peers/regenerate.py", "python": sys.version.split()[0],
+           "numpy": np.__version__,
+           "calls": {"logit_solve_lambda": "pygambit.qre.logit_solve_lambda(game, lams)",
+                     "logit_solve": "pygambit.nash.logit_solve(game): the branch's end "
+                     "(maxregret 1e-8)",
+                     "logit_estimate": "pygambit.qre.logit_estimate(counts profile): maximum "
+                     "likelihood lambda on the principal branch"},
+           "games": cases, "fits": fits}
+    (HERE / "qre.json").write_text(json.dumps(doc, indent=1) + "\n")
+    print("wrote tests/data/peers/qre.json")
+
+
 def _regen_pygambit_all() -> None:
     regen_pygambit()
     regen_vertex_enumeration()
+    regen_qre()
 
 
 REGEN = {"nashpy": regen_nashpy, "quantecon": regen_quantecon, "pygambit": _regen_pygambit_all,

@@ -1,0 +1,22 @@
+"""Logit quantal response equilibrium (McKelvey and Palfrey 1995, 1998).
+
+* :mod:`.normal_form` — :func:`logit_qre` at one precision ``lam`` and :func:`qre_branch`,
+  the principal branch traced from the centroid, for normal-form games of any number of
+  players;
+* :mod:`.results` — :class:`LogitQRE` and :class:`QREBranch`;
+* :mod:`._homotopy` — the predictor-corrector path follower (Turocy 2005) both use.
+
+References
+----------
+.. [1] McKelvey, R. D. and Palfrey, T. R. (1995). Quantal response equilibria for normal form
+   games. *Games and Economic Behavior* 10, 6-38.
+.. [2] Turocy, T. L. (2005). A dynamic homotopy interpretation of the logistic quantal
+   response equilibrium correspondence. *Games and Economic Behavior* 51, 243-263.
+"""
+
+from ..._namespace import public_dir
+from .normal_form import logit_qre, qre_branch
+from .results import LogitQRE, QREBranch
+
+__all__ = ["LogitQRE", "QREBranch", "logit_qre", "qre_branch"]
+__dir__ = public_dir(__all__)

@@ -1,0 +1,171 @@
+"""The logit QRE equations of normal-form games, in log-probabilities (private to
+:mod:`multilateral.solvers.quantal`), and the check of a precision ``lam``."""
+
+from __future__ import annotations
+
+import math
+import numbers
+from collections.abc import Sequence
+
+import numpy as np
+from numpy.typing import NDArray
+
+from ...errors import InvalidArgumentError, InvalidTypeError
+from ...games.normal_form import NormalFormGame
+
+__all__ = ["NormalFormQRE", "check_lam"]
+
+FloatArray = NDArray[np.float64]
+
+
+def check_lam(lam: object, name: str = "lam", *, infinite: bool = False) -> float:
+    """A logit precision: a real number >= 0 (``math.inf`` too with ``infinite``)."""
+    if isinstance(lam, bool) or not isinstance(lam, numbers.Real):
+        raise InvalidTypeError(f"{name} must be a real number >= 0, got {lam!r}")
+    value = float(lam)
+    if math.isnan(value) or value < 0 or (math.isinf(value) and not infinite):
+        what = ">= 0 (math.inf traces to a Nash equilibrium)" if infinite else ">= 0 and finite"
+        raise InvalidArgumentError(f"{name} must be {what}, got {lam!r}")
+    return value
+
+
+class NormalFormQRE:
+    """The logit QRE equations of a normal-form game in log-probabilities.
+
+    For each player ``i`` with actions ``0..m_i-1`` and ``g_ij = u_ij - u_i0``: the
+    equations ``w_ij - w_i0 - lam * g_ij = 0`` (``j >= 1``) and ``sum_j exp(w_ij) = 1``.
+    Rows and columns are player by player (row ``off_i`` is the normalization); the last
+    column is ``lam``. The Jacobian is analytic: ``d g_i / d p_k`` is the payoff tensor's
+    action differences contracted with every other player's probabilities.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        Any number of players; exact payoffs are converted to float once.
+    """
+
+    def __init__(self, game: NormalFormGame) -> None:
+        pay = np.asarray(game.float_payoffs, dtype=np.float64)
+        self.shape = game.shape
+        self.n = game.n_players
+        self.size = int(sum(self.shape))
+        self.offsets = np.concatenate([[0], np.cumsum(self.shape)]).astype(int)
+        self.scale = float(pay.max() - pay.min()) if pay.size else 0.0
+        # D_i: player i's payoff differences u_ij - u_i0, axis 0 = j >= 1, then the others
+        self.diffs = []
+        for i in range(self.n):
+            p_i = np.moveaxis(pay[..., i], i, 0)
+            self.diffs.append(np.ascontiguousarray(p_i[1:] - p_i[:1]))
+        template = np.zeros((self.size + 1, self.size + 1))
+        for i, m in enumerate(self.shape):
+            o = self.offsets[i]
+            template[o + 1:o + m, o] = -1.0
+            template[o + 1:o + m, o + 1:o + m] = np.eye(m - 1)
+        self.template = template
+        self._cache: tuple[FloatArray, list[FloatArray]] | None = None
+        self.later = np.ones(self.size, dtype=bool)  # every action but each player's first
+        self.later[self.offsets[:-1]] = False
+
+    # -- pieces -------------------------------------------------------------------------------
+    def split(self, flat: FloatArray) -> list[FloatArray]:
+        """One block per player of a flat vector of length ``size``."""
+        return [flat[self.offsets[i]:self.offsets[i + 1]] for i in range(self.n)]
+
+    def start(self) -> FloatArray:
+        """The centroid at ``lam = 0``: ``x = (log(1/m_i), ..., 0)``."""
+        w = np.concatenate([np.full(m, -math.log(m)) for m in self.shape])
+        return np.append(w, 0.0)
+
+    def gains(self, probs: Sequence[FloatArray]) -> tuple[list[FloatArray],
+                                                           list[dict[int, FloatArray]]]:
+        """``g_i`` (length ``m_i - 1``) and ``d g_i / d p_k`` (``(m_i - 1) x m_k``)."""
+        gs: list[FloatArray] = []
+        ds: list[dict[int, FloatArray]] = []
+        if self.n == 2:
+            d0, d1 = self.diffs
+            gs = [d0 @ probs[1], d1 @ probs[0]]
+            ds = [{1: d0}, {0: d1}]
+            return gs, ds
+        for i in range(self.n):
+            others = [k for k in range(self.n) if k != i]
+            derivs: dict[int, FloatArray] = {}
+            for k in others:
+                t = self.diffs[i]
+                # contract the other axes from the last down, keeping k's axis
+                for pos in range(len(others) - 1, -1, -1):
+                    if others[pos] != k:
+                        t = np.tensordot(t, probs[others[pos]], axes=([pos + 1], [0]))
+                derivs[k] = t
+            k0 = others[0]
+            gs.append(derivs[k0] @ probs[k0])
+            ds.append(derivs)
+        return gs, ds
+
+    # -- the system ---------------------------------------------------------------------------
+    def evaluate(self, x: FloatArray) -> tuple[FloatArray, FloatArray]:
+        """``H(x)`` and a fresh ``(M + 1) x (M + 1)`` array, the Jacobian in its first M rows."""
+        lam = x[-1]
+        w = x[:-1]
+        p = np.exp(w)
+        h = np.empty(self.size)
+        jac = self.template.copy()
+        size = self.size
+        if self.n == 2:  # the bimatrix path: the same equations with fewer numpy calls
+            m = self.shape[0]
+            d0, d1 = self.diffs
+            px, py = p[:m], p[m:]
+            g0, g1 = d0 @ py, d1 @ px
+            h[0] = px.sum() - 1.0
+            h[1:m] = w[1:m] - w[0] - lam * g0
+            h[m] = py.sum() - 1.0
+            h[m + 1:] = w[m + 1:] - w[m] - lam * g1
+            jac[0, :m] = px
+            jac[m, m:size] = py
+            jac[1:m, m:size] = (-lam) * d0 * py
+            jac[m + 1:size, :m] = (-lam) * d1 * px
+            jac[1:m, size] = -g0
+            jac[m + 1:size, size] = -g1
+            self._cache = (x, [g0, g1])
+            return h, jac
+        ws, ps = self.split(w), self.split(p)
+        gs, ds = self.gains(ps)
+        for i in range(self.n):
+            o, e = self.offsets[i], self.offsets[i + 1]
+            h[o] = ps[i].sum() - 1.0
+            h[o + 1:e] = ws[i][1:] - ws[i][0] - lam * gs[i]
+            jac[o, o:e] = ps[i]
+            jac[o + 1:e, size] = -gs[i]
+            for k, d in ds[i].items():
+                jac[o + 1:e, self.offsets[k]:self.offsets[k + 1]] = (-lam) * d * ps[k]
+        self._cache = (x, gs)
+        return h, jac
+
+    def _gains_at(self, x: FloatArray) -> list[FloatArray]:
+        if self._cache is not None and self._cache[0] is x:
+            return self._cache[1]
+        return self.gains(self.split(np.exp(x[:-1])))[0]
+
+    def responses(self, x: FloatArray) -> FloatArray:
+        """Every player's logit response to the profile at ``x``, one flat vector."""
+        z = np.zeros(self.size)
+        z[self.later] = x[-1] * np.concatenate(self._gains_at(x))
+        starts = self.offsets[:-1]
+        z -= np.repeat(np.maximum.reduceat(z, starts), self.shape)
+        e = np.exp(z)
+        out: FloatArray = e / np.repeat(np.add.reduceat(e, starts), self.shape)
+        return out
+
+    def residual(self, x: FloatArray) -> float:
+        """Largest ``|p_ij - logit response_ij|``."""
+        return float(np.max(np.abs(self.responses(x) - np.exp(x[:-1]))))
+
+    def profile(self, x: FloatArray) -> tuple[FloatArray, ...]:
+        """The mixed strategies at ``x``, renormalized."""
+        return tuple(q / q.sum() for q in self.split(np.exp(x[:-1])))
+
+    def regret(self, x: FloatArray) -> float:
+        """Largest gain from a deviation to a pure action, over players."""
+        ps = self.split(np.exp(x[:-1]))
+        gs, _ = self.gains(ps)
+        return float(max(max(0.0, float(g.max()) if g.size else 0.0) - float(q[1:] @ g)
+                         for g, q in zip(gs, ps, strict=True)))

@@ -1,0 +1,260 @@
+"""A predictor-corrector path follower for the logit QRE correspondence (Turocy 2005).
+
+The unknowns are ``x = (w, lam)``: the log-probabilities ``w`` of every action (player by
+player, or information set by information set) and the precision ``lam``. A *system* gives
+the ``M`` equations ``H(x) = 0`` and their analytic ``M x (M + 1)`` Jacobian; its zero set
+near ``lam = 0`` is one curve, the principal branch, which this module follows by
+arclength: an Euler predictor along the unit tangent (the null vector of the Jacobian,
+oriented to continue the previous one, so that the branch is followed through turning points
+where ``lam`` runs backwards), then Newton's method on the equations plus the hyperplane
+through the predicted point orthogonal to the tangent (Keller's pseudo-arclength).
+
+Steps grow while Newton converges in few iterations and halve when it does not, when its
+first correction is large against the step, or when the tangent turns too fast (which is
+what a jump to another branch would look like). In log-probabilities the branch becomes a
+straight line as ``lam`` grows (``w = -lam * regret + const`` for an action that is not a
+best response), so the tangent predictor is almost exact there and steps grow
+geometrically: ``lam`` = 1e6 is a few hundred steps away.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+from numpy.typing import NDArray
+from scipy.linalg.lapack import dgesv
+
+from ..._namespace import public_dir
+from ...errors import SolverError
+
+__all__ = ["Path", "QRESystem", "correct_at", "solve", "tangent", "trace"]
+__dir__ = public_dir(__all__)
+
+FloatArray = NDArray[np.float64]
+
+#: Newton iterations allowed per corrector step before the step is halved.
+MAX_NEWTON = 8
+# Step-length adaptation of Allgower and Georg (1990, sec. 6.1): each accepted step is
+# measured against nominal values of the corrector's first correction (its distance from
+# the branch), of Newton's contraction rate and of the angle between successive tangents;
+# the next step is the current one divided by the worst ratio (square roots for the first
+# two, which grow with the square of the step), between half and twice the current step.
+# A step whose worst ratio exceeds MAX_RATIO is rejected and retried at half length: that
+# is what keeps the trace on its branch where another passes close by (at a fold).
+#: Nominal length of the first Newton correction (log-probabilities and lam alike).
+NOMINAL_DISTANCE = 0.1
+#: Nominal contraction rate of Newton's method (second correction / first).
+NOMINAL_CONTRACTION = 0.3
+#: Nominal angle between successive unit tangents (radians, about 6 degrees).
+NOMINAL_ANGLE = 0.1
+#: A step is rejected when a measured quantity is this many times its nominal value.
+MAX_RATIO = 2.0
+#: Step growth per accepted step, at most (and shrinkage at most its inverse).
+GROWTH = 2.0
+#: A step changes ``lam`` by at most this fraction of ``lam + lam_unit`` (``lam_unit`` the
+#: reciprocal of the payoffs' range). The corrector's measures cannot see a sharp corner of
+#: the branch ahead (a perturbed bifurcation, where another branch passes close by and the
+#: determinant's sign does not tell them apart when the kernel is two-dimensional, as in
+#: symmetric coordination games); bounding the relative change of ``lam`` keeps the steps
+#: short where the profile changes on the scale ``lam * payoff ~ 1`` and still lets them
+#: grow geometrically towards large ``lam``.
+LAM_GROWTH = 0.25
+#: Consecutive halvings of the step after which the trace fails.
+MAX_HALVINGS = 40
+
+
+class QRESystem(Protocol):
+    """What the path follower needs of a game's logit QRE equations."""
+
+    size: int  # M, the number of log-probabilities
+
+    def evaluate(self, x: FloatArray) -> tuple[FloatArray, FloatArray]:
+        """``H(x)`` (length M) and a fresh ``(M + 1) x (M + 1)`` array whose first M rows are
+        the Jacobian at ``x = (w, lam)`` (the last row is the caller's to fill)."""
+        ...  # pragma: no cover
+
+    def residual(self, x: FloatArray) -> float:
+        """Largest ``|p - logit response(p)|`` over every action at ``x``."""
+        ...  # pragma: no cover
+
+
+@dataclass
+class Path:
+    """Points of the branch (rows of ``x``), their unit tangents and residuals."""
+
+    points: list[FloatArray]
+    tangents: list[FloatArray]
+    residuals: list[float]
+    steps: int = 0
+    rejected: int = 0
+
+
+def solve(matrix: FloatArray, rhs: FloatArray) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """``matrix^-1 rhs`` by LAPACK's ``dgesv`` (numpy's wrapper costs more than the solve at
+    these sizes), with the LU factors and pivots (for :func:`det_sign`); raises
+    :class:`numpy.linalg.LinAlgError` on a singular matrix."""
+    lu, piv, out, info = dgesv(matrix, rhs, overwrite_a=True, overwrite_b=True)
+    if info != 0 or not math.isfinite(float(out.sum())):
+        raise np.linalg.LinAlgError("singular matrix")
+    return out, lu, piv
+
+
+def det_sign(lu: FloatArray, piv: FloatArray) -> float:
+    """The sign of a determinant from ``dgesv``'s LU factors and (0-based) pivots."""
+    swaps = int(np.count_nonzero(piv != np.arange(len(piv))))
+    negative = int(np.count_nonzero(np.diagonal(lu) < 0))
+    return -1.0 if (swaps + negative) % 2 else 1.0
+
+
+def tangent(system: QRESystem, x: FloatArray, orient: FloatArray) -> FloatArray:
+    """The unit tangent at ``x``: the null vector of the Jacobian with a positive product
+    with ``orient``."""
+    _, aug = system.evaluate(x)
+    aug[-1] = orient
+    rhs = np.zeros(aug.shape[0])
+    rhs[-1] = 1.0
+    v = solve(aug, rhs)[0]
+    return np.asarray(v / math.sqrt(float(v @ v)), dtype=np.float64)
+
+
+def orientation(system: QRESystem, x: FloatArray, t: FloatArray) -> float:
+    """The sign of ``det [J(x); t]``: constant along a branch, turning points included; it
+    changes where a step jumps across a (perturbed) bifurcation to another branch."""
+    _, aug = system.evaluate(x)
+    aug[-1] = t
+    _, lu, piv = solve(aug, np.zeros(aug.shape[0]))
+    return det_sign(lu, piv)
+
+
+def _newton(system: QRESystem, x: FloatArray, row: FloatArray, anchor: FloatArray,
+            tol: float) -> tuple[FloatArray, FloatArray, int, float, float, float] | None:
+    """:func:`_corrector` with floating-point warnings off: a predictor step that overshoots
+    gives overflowing probabilities, and the step is then rejected (never returned)."""
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        return _corrector(system, x, row, anchor, tol)
+
+
+def _corrector(system: QRESystem, x: FloatArray, row: FloatArray, anchor: FloatArray,
+            tol: float) -> tuple[FloatArray, FloatArray, int, float, float, float] | None:
+    """Newton on ``H = 0`` plus ``row . (x - anchor) = 0``.
+
+    With ``row`` the previous tangent this is the pseudo-arclength corrector, and the same
+    factorization gives the new tangent (``[J; row] v = e``, so ``v . row > 0`` keeps the
+    orientation); with ``row = e_lam`` it corrects at fixed ``lam``. Returns the point, its
+    unit tangent (meaningful for the first use), the iterations, the first correction's
+    length, the contraction rate (second correction over first) and the sign of
+    ``det [J; row]`` at the point, or None when it did not converge.
+    """
+    first = math.inf
+    contraction = 0.0
+    size = system.size
+    rhs = np.empty((size + 1, 2))
+    for it in range(MAX_NEWTON + 1):
+        h, aug = system.evaluate(x)
+        aug[-1] = row
+        rhs[:size, 0] = -h
+        rhs[size, 0] = -float(row @ (x - anchor))
+        rhs[:, 1] = 0.0
+        rhs[size, 1] = 1.0
+        out, lu, piv = solve(aug, rhs)
+        if (it > 0 and float(np.max(np.abs(h))) <= tol * max(1.0, float(np.max(np.abs(x))))
+                and system.residual(x) <= tol):
+            v = out[:, 1]
+            return (x, v / math.sqrt(float(v @ v)), it, first, contraction,
+                    det_sign(lu, piv))
+        if it == MAX_NEWTON:
+            break
+        delta = out[:, 0]
+        if it == 0:
+            first = math.sqrt(float(delta @ delta))
+        elif it == 1 and first > 0:
+            contraction = math.sqrt(float(delta @ delta)) / first
+        x = x + delta
+    return None
+
+
+def correct_at(system: QRESystem, x: FloatArray, lam: float, tol: float) -> FloatArray:
+    """Newton with ``lam`` fixed at ``lam`` from the guess ``x``; raises if it fails."""
+    start = x.copy()
+    start[-1] = lam
+    row = np.zeros(system.size + 1)
+    row[-1] = 1.0
+    try:
+        out = _newton(system, start, row, start, tol)
+    except np.linalg.LinAlgError:
+        out = None
+    if out is None:
+        raise SolverError(f"the logit QRE corrector did not converge at lam = {lam:g}")
+    return out[0]
+
+
+def trace(system: QRESystem, start: FloatArray, *, lam_max: float, tol: float,
+          first_step: float, max_step: float, max_steps: int, lam_unit: float = 1.0,
+          stop: Callable[[FloatArray], bool] | None = None) -> Path:
+    """Follow the branch from ``start`` (at ``lam = 0``) until ``lam`` reaches ``lam_max``.
+
+    The last point is exactly at ``lam_max`` (a corrector with ``lam`` fixed, from the
+    interpolated crossing) unless ``stop`` ended the trace first (the profile is then an
+    approximate Nash equilibrium).
+    """
+    size = system.size
+    x = start.astype(np.float64)
+    orient = np.zeros(size + 1)
+    orient[-1] = 1.0  # leave lam = 0 towards positive lam
+    t = tangent(system, x, orient)
+    sign = orientation(system, x, t)
+    path = Path([x], [t], [system.residual(x)])
+    h = first_step
+    halvings = 0
+    while path.steps < max_steps:
+        if stop is not None and stop(x):
+            return path
+        reach = LAM_GROWTH * (abs(x[-1]) + lam_unit)
+        if h * abs(t[-1]) > reach:
+            h = reach / abs(t[-1])
+        predicted = x + h * t
+        try:
+            out = _newton(system, predicted, t, predicted, tol)
+        except np.linalg.LinAlgError:
+            out = None
+        t_new = None
+        ratio = math.inf
+        if out is not None:
+            xc, t_new, _, first, contraction, new_sign = out
+            angle = math.acos(min(1.0, max(-1.0, float(t_new @ t))))
+            ratio = max(math.sqrt(first / NOMINAL_DISTANCE),
+                        math.sqrt(contraction / NOMINAL_CONTRACTION), angle / NOMINAL_ANGLE)
+            if ratio > MAX_RATIO or new_sign != sign:
+                t_new = None
+        if t_new is None:
+            path.rejected += 1
+            h *= 0.5
+            halvings += 1
+            if halvings > MAX_HALVINGS:
+                raise SolverError(
+                    f"the logit QRE branch could not be followed past lam = {x[-1]:.6g} "
+                    "(the step size collapsed): is the game degenerate at this point?")
+            continue
+        path.steps += 1
+        halvings = 0
+        if xc[-1] >= lam_max:
+            # the crossing: interpolate between x and xc, then fix lam there
+            frac = (lam_max - x[-1]) / (xc[-1] - x[-1])
+            guess = x + frac * (xc - x)
+            end = correct_at(system, guess, lam_max, tol)
+            path.points.append(end)
+            path.tangents.append(tangent(system, end, t))
+            path.residuals.append(system.residual(end))
+            return path
+        x, t = xc, t_new
+        path.points.append(x)
+        path.tangents.append(t)
+        path.residuals.append(system.residual(x))
+        h = min(h / min(max(ratio, 1.0 / GROWTH), GROWTH), max_step)
+    raise SolverError(
+        f"the logit QRE branch reached lam = {x[-1]:.6g} in max_steps = {max_steps} steps "
+        f"without reaching lam_max = {lam_max:g}; raise max_steps")

@@ -1,0 +1,215 @@
+"""Logit quantal response equilibrium of normal-form games (multilateral.solvers.quantal).
+
+Checks: the centroid at ``lam = 0``; closed forms (matching pennies: uniform play at every
+``lam``; asymmetric matching pennies: the one-dimensional fixed point solved by Brent's
+method, independently of the homotopy); the limit is the game's Nash equilibrium where it is
+unique (the library's ``nash_equilibria``); residuals below ``tol`` at every point of the
+branch; pygambit 16.7's logit solver on shared games (frozen in tests/data/peers/qre.json by
+tests/data/peers/regenerate.py); hypothesis properties over random 2x2, 3x3 and 2x2x2 games.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from fractions import Fraction
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from scipy.optimize import brentq
+
+import multilateral as ml
+from multilateral import errors, solvers
+from multilateral.solvers.quantal import LogitQRE, QREBranch, logit_qre, qre_branch
+from multilateral.tolerances import EQUILIBRIUM
+
+PEERS = Path(__file__).resolve().parent / "data" / "peers" / "qre.json"
+PENNIES = ml.NormalFormGame([[1, -1], [-1, 1]], [[-1, 1], [1, -1]])
+
+
+def asymmetric_pennies(a: float, b: float) -> ml.NormalFormGame:
+    """Row gets ``a`` at (U, L) and ``b`` at (D, R); the column player plays matching
+    pennies (McKelvey and Palfrey 1995's version of Ochs 1995)."""
+    return ml.NormalFormGame([[a, 0], [0, b]], [[0, 1], [1, 0]])
+
+
+def closed_form(a: float, b: float, lam: float) -> tuple[float, float]:
+    """The logit QRE of :func:`asymmetric_pennies`: the column plays L with
+    ``q = s(lam (1 - 2p))`` and the row U with ``p = s(lam (a q - b (1 - q)))``, ``s`` the
+    logistic function; the composed map is decreasing in ``p``, so one root."""
+    def s(z: float) -> float:
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def f(p: float) -> float:
+        q = s(lam * (1 - 2 * p))
+        return s(lam * (a * q - b * (1 - q))) - p
+    p = brentq(f, 0.0, 1.0, xtol=1e-15)
+    return p, s(lam * (1 - 2 * p))
+
+
+def regret(game: ml.NormalFormGame, strategies: tuple[np.ndarray, ...]) -> float:
+    """Largest gain from a pure deviation, from the game's own action values."""
+    return max(float(np.max(game.action_values(strategies, i)) - game.action_values(
+        strategies, i) @ s) for i, s in enumerate(strategies))
+
+
+# -- the centroid and closed forms -------------------------------------------------------------
+def test_centroid_at_zero() -> None:
+    game = ml.NormalFormGame(np.arange(36, dtype=float).reshape(2, 3, 2, 3) % 5)
+    qre = logit_qre(game, 0)
+    assert [s.tolist() for s in qre.strategies] == [[0.5, 0.5], [1 / 3] * 3, [0.5, 0.5]]
+    branch = qre_branch(game, 1.0)
+    assert branch.lam[0] == 0.0
+    assert np.allclose(branch.strategies[1][0], 1 / 3)
+
+
+@pytest.mark.parametrize("lam", [0.1, 1.0, 7.5, 100.0])
+def test_matching_pennies_is_uniform_at_every_lam(lam: float) -> None:
+    qre = logit_qre(PENNIES, lam)
+    assert np.allclose(np.concatenate(qre.strategies), 0.5, atol=1e-12)
+    assert qre.residual <= EQUILIBRIUM
+
+
+@pytest.mark.parametrize(("a", "b"), [(9, 1), (4, 1), (1.1141 / 0.2785, 1.0), (2, 3)])
+def test_asymmetric_pennies_closed_form(a: float, b: float) -> None:
+    game = asymmetric_pennies(a, b)
+    branch = qre_branch(game, 50.0)
+    for lam in (0.05, 0.5, 1.0, 2.0, 5.0, 20.0, 50.0):
+        qre = branch.at(lam)
+        p, q = closed_form(a, b, lam)
+        assert qre.strategies[0][0] == pytest.approx(p, abs=1e-9)
+        assert qre.strategies[1][0] == pytest.approx(q, abs=1e-9)
+        assert logit_qre(game, lam).strategies[0][0] == pytest.approx(p, abs=1e-9)
+
+
+@pytest.mark.parametrize(("a", "b"), [(9, 1), (4, 1), (2, 3)])
+def test_limit_is_the_unique_nash_equilibrium(a: float, b: float) -> None:
+    game = asymmetric_pennies(a, b)
+    (nash,) = solvers.nash_equilibria(game)
+    end = qre_branch(game).end
+    for s, t in zip(end.strategies, nash.strategies, strict=True):
+        assert np.allclose(s, t, atol=1e-6)
+    # the column player's Nash mix makes the row indifferent: q = b / (a + b)
+    assert end.strategies[1][0] == pytest.approx(b / (a + b), abs=1e-6)
+
+
+def test_exact_payoffs_are_converted() -> None:
+    exact = asymmetric_pennies(Fraction(9), Fraction(1))
+    assert np.allclose(logit_qre(exact, 2).strategies[0], logit_qre(
+        asymmetric_pennies(9.0, 1.0), 2.0).strategies[0], atol=1e-12)
+
+
+def test_three_player_game() -> None:
+    payoffs = np.random.default_rng(1).random((2, 3, 2, 3))
+    branch = qre_branch(ml.NormalFormGame(payoffs))
+    assert branch.residuals.max() <= branch.tol
+    assert regret(ml.NormalFormGame(payoffs), branch.end.strategies) <= 1e-6
+
+
+def test_turning_point_is_followed() -> None:
+    """A coordination game with a nearly symmetric bifurcation: the principal branch turns
+    back (``lam`` decreases for a while near 2.7) and leads to the pure equilibrium on the
+    highest payoff; another branch passes close by at the corner and leads to the mixed
+    equilibrium (where a trace that jumps ends). pygambit's branch ends at the same point
+    (frozen in qre.json)."""
+    d = np.diag([1.0, 1.0, 1.01])
+    game = ml.NormalFormGame(d, d)
+    branch = qre_branch(game)
+    assert np.any(np.diff(branch.lam) < 0)
+    assert branch.residuals.max() <= branch.tol
+    assert branch.end.strategies[0][2] == pytest.approx(1.0, abs=1e-6)
+    assert regret(game, branch.end.strategies) <= 1e-6
+
+
+def test_branch_results() -> None:
+    branch = qre_branch(asymmetric_pennies(9, 1), lam_max=10)
+    assert isinstance(branch, QREBranch) and isinstance(branch.end, LogitQRE)
+    assert float(branch.lam[-1]) == 10.0 and len(branch) == len(branch.lam)
+    assert repr(branch).startswith("QREBranch(")
+    assert not branch.lam.flags.writeable and not branch.strategies[0].flags.writeable
+    with pytest.raises(errors.InvalidArgumentError, match="outside the traced branch"):
+        branch.at(11)
+    with pytest.raises(AttributeError):
+        branch.end.lam = 3  # type: ignore[misc]
+    assert branch.at(0).strategies[0].tolist() == [0.5, 0.5]
+
+
+# -- bad input ---------------------------------------------------------------------------------
+@pytest.mark.parametrize(("call", "error", "says"), [
+    (lambda: logit_qre(PENNIES, -1), errors.InvalidArgumentError, "lam must be >= 0"),
+    (lambda: logit_qre(PENNIES, math.inf), errors.InvalidArgumentError, "finite"),
+    (lambda: logit_qre(PENNIES, "1"), errors.InvalidTypeError, "real number"),
+    (lambda: logit_qre([[1, 0], [0, 1]], 1.0), errors.InvalidTypeError, "NormalFormGame"),
+    (lambda: qre_branch(PENNIES, -2.0), errors.InvalidArgumentError, "lam_max"),
+    (lambda: qre_branch(PENNIES, tol=0), errors.InvalidArgumentError, "tol must be > 0"),
+    (lambda: qre_branch(PENNIES, first_step=0), errors.InvalidArgumentError, "first_step"),
+    (lambda: qre_branch(PENNIES, max_steps=0), errors.InvalidArgumentError, "max_steps"),
+])
+def test_bad_input(call, error, says) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(error, match=says):
+        call()
+
+
+def test_max_steps_reached_is_a_solver_error() -> None:
+    with pytest.raises(errors.SolverError, match="max_steps"):
+        qre_branch(asymmetric_pennies(9, 1), max_steps=3)
+
+
+# -- hypothesis properties over classes of games ---------------------------------------------
+def games(shape: tuple[int, ...]) -> st.SearchStrategy[ml.NormalFormGame]:
+    size = int(np.prod(shape)) * len(shape)
+    return st.lists(st.integers(-1000, 1000), min_size=size, max_size=size).map(
+        lambda v: ml.NormalFormGame(np.reshape(np.asarray(v, dtype=float) / 100.0
+                                               + np.arange(size) * 1e-3, (*shape, len(shape)))))
+
+
+@settings(deadline=None)
+@given(st.sampled_from([(2, 2), (3, 3), (2, 2, 2)]).flatmap(games))
+def test_branch_property(game: ml.NormalFormGame) -> None:
+    """On random games: the residual is below tol at every point, the branch is continuous
+    (every segment's midpoint, by the cubic and a corrector, lies between its ends up to the
+    segment's length), and its end is an approximate Nash equilibrium."""
+    branch = qre_branch(game)
+    assert branch.residuals.max() <= branch.tol
+    assert float(branch.lam[0]) == 0.0
+    scale = float(np.ptp(game.float_payoffs))
+    assert regret(game, branch.end.strategies) <= 1e-6 * max(scale, 1.0)
+    flat = np.concatenate(branch.strategies, axis=1)
+    for k in range(0, len(branch) - 1, max(1, len(branch) // 6)):
+        lo, hi = sorted((float(branch.lam[k]), float(branch.lam[k + 1])))
+        if hi - lo <= 1e-9 or hi > 1e4 or np.any(np.diff(branch.lam[:k + 2]) <= 0):
+            continue  # at() takes the first crossing of lam: only before any turning point
+        mid = branch.at(0.5 * (lo + hi))
+        assert mid.residual <= branch.tol
+        point = np.concatenate(mid.strategies)
+        gap = float(np.max(np.abs(flat[k + 1] - flat[k])))
+        assert float(np.max(np.abs(point - flat[k]))) <= gap + 1e-6 or \
+            float(np.max(np.abs(point - flat[k + 1]))) <= gap + 1e-6
+
+
+# -- pygambit, frozen ----------------------------------------------------------------------------
+def _peers() -> dict:  # type: ignore[type-arg]
+    return json.loads(PEERS.read_text())
+
+
+def test_agrees_with_pygambit_logit_solve_lambda() -> None:
+    doc = _peers()
+    assert doc["peer"] == "pygambit"
+    for case in doc["games"]:
+        game = ml.NormalFormGame(np.asarray(case["payoffs"], dtype=float))
+        branch = qre_branch(game, max(case["lams"]))
+        for lam, profile in zip(case["lams"], case["logit_solve_lambda"], strict=True):
+            ours = branch.at(lam)
+            for s, t in zip(ours.strategies, profile, strict=True):
+                assert np.allclose(s, t, atol=1e-6), (case["name"], lam)
+
+
+def test_agrees_with_pygambit_logit_solve() -> None:
+    for case in _peers()["games"]:
+        game = ml.NormalFormGame(np.asarray(case["payoffs"], dtype=float))
+        end = qre_branch(game).end
+        for s, t in zip(end.strategies, case["logit_solve"], strict=True):
+            assert np.allclose(s, t, atol=1e-5), case["name"]
