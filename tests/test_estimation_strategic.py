@@ -13,7 +13,9 @@
 
 from __future__ import annotations
 
+import csv
 import pickle
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -354,3 +356,69 @@ def test_named_columns_as_a_mapping():
                       ({"x": [1.0, 2.0], "z": [1.0]}, "one length each")):
         with pytest.raises(InvalidArgumentError, match=says):
             egame12_probabilities({"u11": [0.0] * len(bad)}, {"u11": bad})
+
+
+# -- the games package's example data: 19th-century disputes (war1800) ------------------------
+# tests/data/war1800.csv: ten columns of data/war1800.rda of the games package (version
+# 1.1.2, GPL >= 2; militarized disputes 1816-1899 from the Correlates of War project, Jones,
+# Bremer and Singer 1996), converted with the rdata Python package; empty regime: NA.
+WAR1800 = Path(__file__).parent / "data" / "war1800.csv"
+
+
+def _war1800():
+    """The package's example ``esc + war ~ s_wt_re1 + revis1 | 0 | regime1 | balanc +
+    regime2`` on its complete cases (R's default na.omit; regime is missing for some)."""
+    with WAR1800.open() as handle:
+        rows = [r for r in csv.DictReader(handle) if r["regime1"] and r["regime2"]]
+    col = {key: np.array([r[key] for r in rows]) for key in rows[0]}
+    y = np.where(col["esc"] == "1", np.where(col["war"] == "1", 2, 1), 0)
+    num = {key: col[key].astype(float) for key in ("s_wt_re1", "revis1", "balanc")}
+    regressors = {
+        "u11": {"(Intercept)": 1, "s_wt_re1": num["s_wt_re1"], "revis1": num["revis1"]},
+        "u14": {"(Intercept)": 1, "regime1dem": (col["regime1"] == "dem") * 1.0,
+                "regime1mixed": (col["regime1"] == "mixed") * 1.0},
+        "u24": {"(Intercept)": 1, "balanc": num["balanc"],
+                "regime2dem": (col["regime2"] == "dem") * 1.0,
+                "regime2mixed": (col["regime2"] == "mixed") * 1.0},
+    }
+    return y, regressors
+
+
+def test_war1800_the_packages_example_and_its_loglik_check():
+    """Kenkel and Signorino's example fit (inst/examples/egame12.r, m1) on their data, and
+    their test that the log-likelihood is the sum of the logs of the hand-computed outcome
+    probabilities (tests/testthat/test_egame12.r). Their printed estimates are not published
+    with the package, so the coefficients are not compared with R's."""
+    y, regressors = _war1800()
+    fit = fit_egame12(y, regressors)
+    assert fit.converged and fit.n_obs == len(y) == 282
+    beta = fit.estimates()
+    u = {eq: sum(beta[f"{eq}: {name}"] * (1.0 if np.isscalar(v) else v)
+                 for name, v in regressors[eq].items()) for eq in regressors}
+    probs = _games_probs12(u["u11"], 0.0, u["u14"], u["u24"], "agent", "probit")
+    assert fit.loglik == pytest.approx(np.log(probs[np.arange(len(y)), y]).sum(), rel=1e-10)
+    # the logit's coefficients are the probit's times about 1.6 (the logistic's wider scale)
+    logit = fit_egame12(y, regressors, link="logit")
+    big = np.abs(fit.z_values) > 2
+    ratio = logit.params[big] / fit.params[big]
+    assert np.all((ratio > 1.4) & (ratio < 1.8)), ratio
+
+
+def test_war1800_the_start_reaches_the_global_maximum():
+    """Strategic likelihoods can have several local maxima (the games package offers
+    profile.game to detect them); on war1800 ten random starts all end at the fit's."""
+    from scipy import optimize
+
+    from multilateral.estimation._twostage import SPECS, design, loglik_and_gradient
+
+    y, regressors = _war1800()
+    spec = SPECS["egame12"]
+    d = design(spec, regressors, n=len(y))
+    fit = fit_egame12(y, regressors)
+    rng = np.random.default_rng(0)
+    for _ in range(10):
+        res = optimize.minimize(
+            lambda t: tuple(-v for v in loglik_and_gradient(spec, d, t, y, "agent", "probit")),
+            rng.uniform(-2, 2, fit.n_params), jac=True, method="BFGS")
+        assert -res.fun <= fit.loglik + 1e-6
+        assert -res.fun == pytest.approx(fit.loglik, abs=1e-4)
