@@ -85,9 +85,11 @@ def shapley_shubik(game: SimpleGame, *, exact: bool | None = None) -> PowerIndex
     game : WeightedVotingGame or CompositeVotingGame
     exact : bool or None
         True: Fractions (for large weighted games this can take seconds); False: float64
-        (within ``1e-12`` up to total weight 100,000 or so -- measured ``4.6e-15`` at 190
-        members; tables of millions of entries lose more, see the module notes); None:
-        exact when cheap.
+        with a guaranteed ``error_bound`` on the result (every value within it of the
+        exact one; about ``1e-13`` at total weight 10,000 and ``2e-11`` at 5 million
+        votes, while the actual errors measure about ``1e-15``; see "Error bounds" in
+        :mod:`multilateral.solvers.power`); None: exact when cheap, else float with the
+        bound. A float result is never marked exact.
 
     Returns
     -------
@@ -159,8 +161,9 @@ def banzhaf(game: SimpleGame, *, normalized: bool = False,
     normalized : bool, default False
         Shares of all swings (True) or the absolute measure (False).
     exact : bool or None
-        True: Fractions; False: float64; None: exact when cheap (the usual case: exact
-        Banzhaf takes about 15 ms for 190 members at total weight 10,000).
+        True: Fractions; False: float64 with a guaranteed ``error_bound``; None: exact when
+        cheap (the usual case: exact Banzhaf takes about 15 ms for 190 members at total
+        weight 10,000).
 
     Returns
     -------
@@ -222,8 +225,9 @@ def johnston(game: SimpleGame, *, exact: bool | None = None) -> PowerIndex:
     ----------
     game : WeightedVotingGame or CompositeVotingGame
     exact : bool or None
-        True: Fractions; False: float64 (within ``1e-12``; the weighted-game program takes
-        at most 1,000 members of nonzero weight in floats); None: exact when cheap.
+        True: Fractions; False: float64 with a guaranteed ``error_bound`` (the
+        weighted-game program takes at most 1,000 members of nonzero weight in floats);
+        None: exact when cheap.
         Games of up to 20 members enumerate their coalitions, double majorities and other
         size-threshold games of up to 32 members (the EU Council) are counted in two
         halves; both are always exact. Larger weighted games use a dynamic program over
@@ -275,10 +279,11 @@ def deegan_packel(game: SimpleGame, *, exact: bool | None = None) -> PowerIndex:
     ----------
     game : WeightedVotingGame or CompositeVotingGame
     exact : bool or None
-        True: Fractions; False: float64 (at most 1,000 members of nonzero weight in the
-        weighted-game program); None: exact when cheap. Always exact for games of
-        up to 20 members (enumeration) and composite games of up to 32 (counting in two
-        halves); weighted games of more members use a dynamic program over weights.
+        True: Fractions; False: float64 with a guaranteed ``error_bound`` (at most 1,000
+        members of nonzero weight in the weighted-game program); None: exact when cheap.
+        Always exact for games of up to 20 members (enumeration) and composite games of
+        up to 32 (counting in two halves); weighted games of more members use a dynamic
+        program over weights.
 
     See Also
     --------
