@@ -44,7 +44,7 @@ from ...results import CriticalDiscount
 from ...tolerances import ROUNDING
 from ._chain import Chain
 from ._roots import feasible_set, poly_mul, poly_sub, series_fraction
-from ._sparse import DENSE_CHAIN, allowance, kron_factors, mix_rows, near_one
+from ._sparse import DENSE_CHAIN, SCHUR_STATES, Shifted, allowance, kron_factors, mix_rows, near_one
 from ._spe import dense_rows
 
 __all__ = ["POLICY_LIMIT", "Deviator", "deviators", "nash_exact", "nash_float", "policies"]
@@ -270,9 +270,18 @@ def _best_values(dev: Deviator, deltas: NDArray[np.float64], scale: float
     eye = np.eye(n_states)
     policy = np.broadcast_to(rewards.argmax(axis=0), (len(deltas), n_states)).copy()
     for _ in range(200):
-        trans = moves[policy, xs[None, :], :]
-        reward = rewards[policy, xs[None, :]]
-        vals = np.linalg.solve(eye - d[..., None] * trans, ((1 - d) * reward)[..., None])[..., 0]
+        if n_states > SCHUR_STATES:  # one Schur form per distinct policy, no threaded solves
+            vals = np.empty((len(deltas), n_states))
+            distinct, which = np.unique(policy, axis=0, return_inverse=True)
+            for k, row in enumerate(distinct):
+                at = np.flatnonzero(np.ravel(which) == k)
+                vals[at] = Shifted(moves[row, xs]).values(deltas[at], rewards[row, xs][:, None]
+                                                          )[..., 0]
+        else:
+            trans = moves[policy, xs[None, :], :]
+            reward = rewards[policy, xs[None, :]]
+            vals = np.linalg.solve(eye - d[..., None] * trans,
+                                   ((1 - d) * reward)[..., None])[..., 0]
         q = (1 - d)[..., None] * rewards.T[None] + d[..., None] * np.einsum(
             "axy,gy->gxa", moves, vals)
         current = np.take_along_axis(q, policy[..., None], axis=-1)[..., 0]
@@ -291,7 +300,10 @@ def _gains(profile: tuple[Any, Any, Any], devs: list[Deviator], deltas: NDArray[
     """
     u, trans, init = profile
     d = deltas[:, None, None]
-    vals = np.linalg.solve(np.eye(trans.shape[0]) - d * trans, (1 - d) * u)  # (G, S, N)
+    if trans.shape[0] > SCHUR_STATES:  # (G, S, N), without a threaded solve per delta
+        vals = Shifted(trans).values(deltas, u)
+    else:
+        vals = np.linalg.solve(np.eye(trans.shape[0]) - d * trans, (1 - d) * u)
     values = np.einsum("s,gsn->gn", init, vals)
     best = np.full(len(deltas), -np.inf)
     for dev in devs:
