@@ -18,6 +18,7 @@ so the index is exact. About ``n**2 * 2**(n/2)`` steps.
 from __future__ import annotations
 
 from fractions import Fraction
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -112,36 +113,34 @@ def johnston_raw(form: SizeThreshold) -> list[Fraction]:
         for p, j in enumerate(members):
             table[j, crit] += int(totals[p])
 
+    def windows_on(side: _Side, other: _Side, c: int, more: bool) -> Any:
+        """The subsets of ``side`` whose first ``c`` members are critical and whose
+        ``(c + 1)``-th is not (``more``: it has more than ``c`` members; else at least
+        ``c``), paired with the subsets of ``other`` of each size ``k``: the window on
+        ``tau`` is set by ``side`` alone, hence a window on the weight of ``other``.
+        Yields ``(k, rows of side, counts by row, ids of other, counts by id)``."""
+        rows = np.flatnonzero(side.s > c if more else side.s >= c)
+        for k in range(other.m + 1):
+            s = k + side.s[rows]
+            keep = finite[s]
+            rs, s = rows[keep], s[keep]
+            if not len(rs):
+                continue
+            w_lo = np.maximum(t_win[s], tp[s] + side.kth[rs, c + 1])
+            w_hi = tp[s] + side.kth[rs, c] - 1
+            ids, ws = other.by_size[k]
+            count, per_elem = _window_counts(ids, ws, w_lo - side.w[rs], w_hi - side.w[rs])
+            yield k, rs, count, ids, per_elem
+
     # 1) all of a critical and c_b >= 1 of b: the window on tau is b's alone
     for cb in range(1, b_side.m + 1):
-        rows_b = np.flatnonzero(b_side.s >= cb)
-        for k in range(a_side.m + 1):
-            s = k + b_side.s[rows_b]
-            keep = finite[s]
-            rb, s = rows_b[keep], s[keep]
-            if not len(rb):
-                continue
-            w_lo = np.maximum(t_win[s], tp[s] + b_side.kth[rb, cb + 1])
-            w_hi = tp[s] + b_side.kth[rb, cb] - 1
-            ids, ws = a_side.by_size[k]
-            count, per_elem = _window_counts(ids, ws, w_lo - b_side.w[rb],
-                                             w_hi - b_side.w[rb])
+        for k, rb, count, ids, per_elem in windows_on(b_side, a_side, cb, more=False):
             add(light, b_side, rb, count, cb, k + cb)
             add(heavy, a_side, ids, per_elem, None, k + cb)
 
     # 2) none of b critical and 1 <= c_a < |a|: the window on tau is a's alone
     for ca in range(1, a_side.m):
-        rows_a = np.flatnonzero(a_side.s > ca)
-        for kb in range(b_side.m + 1):
-            s = a_side.s[rows_a] + kb
-            keep = finite[s]
-            ra, s = rows_a[keep], s[keep]
-            if not len(ra):
-                continue
-            w_lo = np.maximum(t_win[s], tp[s] + a_side.kth[ra, ca + 1])
-            w_hi = tp[s] + a_side.kth[ra, ca] - 1
-            ids, ws = b_side.by_size[kb]
-            count, _ = _window_counts(ids, ws, w_lo - a_side.w[ra], w_hi - a_side.w[ra])
+        for _, ra, count, _, _ in windows_on(a_side, b_side, ca, more=True):
             add(heavy, a_side, ra, count, ca, ca)
 
     # 3) all of a critical (|a| >= 1), none of b: tau in [heaviest of b, lightest of a)
