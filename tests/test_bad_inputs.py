@@ -216,6 +216,12 @@ CATALOGUE: list[Bad] = [
         "wrong type", errors.InvalidTypeError, "expected a multilateral NormalFormGame"),
     Bad("qre-branch-negative-lam-max", lambda: solvers.qre_branch(PD, lam_max=-1),
         "out of range", errors.InvalidArgumentError, "lam_max must be >= 0"),
+    Bad("fit-qre-counts-wrong-shape", lambda: ml.estimation.fit_qre(PD, [[1, 2, 3], [1, 2]]),
+        "wrong shape", errors.InvalidArgumentError, "must have 2 entries (one per action)"),
+    Bad("fit-qre-negative-counts", lambda: ml.estimation.fit_qre(PD, [[1, -2], [1, 2]]),
+        "out of range", errors.InvalidArgumentError, "must be finite and >= 0"),
+    Bad("fit-qre-not-a-game", lambda: ml.estimation.fit_qre([[1, 0], [0, 1]], [[1], [1]]),
+        "wrong type", errors.InvalidTypeError, "fit_qre needs a multilateral NormalFormGame"),
 ]
 
 

@@ -406,6 +406,9 @@ TOPICS: dict[str, dict[str, str]] = {
         "max_steps": "Most steps a path-following method takes before giving up.",
         "counts": "Observed choice counts, one non-negative vector per player (or "
                   "information set).",
+        "after": "Index of a point of a traced branch: only the branch from it on is used.",
+        "branch": "A traced QRE branch of the game (from ``qre_branch``), reused across "
+                  "fits.",
     },
     "Case data": {
         "date": "A day, as a ``datetime.date`` or an ISO string ``'YYYY-MM-DD'``: the state "

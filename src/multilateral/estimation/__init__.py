@@ -35,6 +35,7 @@ Examples
 
 from .._namespace import public_dir
 from ._likelihood import maximize_likelihood
+from .qre import fit_qre
 from .results import FitResult
 from .strategic import (
     egame12_probabilities,
@@ -51,6 +52,7 @@ __all__ = [
     "egame122_probabilities",
     "fit_egame12",
     "fit_egame122",
+    "fit_qre",
     "maximize_likelihood",
     "simulate_egame12",
     "simulate_egame122",

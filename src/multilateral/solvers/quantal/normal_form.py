@@ -24,7 +24,7 @@ from ...tolerances import EQUILIBRIUM, QRE_REGRET
 from .._checks import as_game
 from ._equations import NormalFormQRE, check_lam
 from ._homotopy import Path, trace
-from .results import LogitQRE, QREBranch, make_branch
+from .results import LogitQRE, QREBranch, make_branch, qre_point
 
 __all__ = ["logit_qre", "qre_branch"]
 __dir__ = public_dir(__all__)
@@ -132,7 +132,7 @@ def qre_branch(game: NormalFormGame, lam_max: float = math.inf, *, tol: float = 
     max_regret = check_lam(max_regret, "max_regret")
     system = NormalFormQRE(g)
     path = _trace(system, lam_max, tol, step, max_steps, max_regret)
-    return make_branch(system, path, tol)
+    return make_branch(system, path, tol, g)
 
 
 def logit_qre(game: NormalFormGame, lam: float, *, tol: float = EQUILIBRIUM,
@@ -189,5 +189,5 @@ def logit_qre(game: NormalFormGame, lam: float, *, tol: float = EQUILIBRIUM,
     else:
         path = _trace(system, lam, tol, step, max_steps, MAX_REGRET)
         x = path.points[-1]
-    return LogitQRE(strategies=system.profile(x), lam=lam, residual=system.residual(x))
+    return qre_point(system, x)
 

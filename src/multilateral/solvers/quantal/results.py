@@ -11,8 +11,9 @@ from numpy.typing import NDArray
 
 from ..._namespace import public_dir
 from ..._numeric import format_number, format_values, readonly
+from ..._validation import check_tol
 from ...errors import InvalidArgumentError
-from ._homotopy import Path, correct_at
+from ._homotopy import Path, correct_at, solve
 
 if TYPE_CHECKING:
     from ._homotopy import QRESystem
@@ -22,8 +23,9 @@ __dir__ = public_dir(__all__)
 
 FloatArray = NDArray[np.float64]
 
-#: Bisection steps locating ``lam`` on the cubic between two branch points.
-_BISECTIONS = 60
+#: Bisection steps locating ``lam`` on the cubic between two branch points (to 1e-9 of the
+#: segment: the corrector takes it from there).
+_BISECTIONS = 30
 
 
 @dataclass(frozen=True, repr=False, eq=False)
@@ -40,6 +42,9 @@ class LogitQRE:
     residual : float
         Largest ``|p - logit response(p)|`` over every action: what was checked against the
         solver's ``tol``.
+    slopes : tuple of numpy.ndarray or None
+        ``d strategies / d lam`` along the branch (from the analytic Jacobian: the implicit
+        function theorem); None at a turning point, where ``lam`` has no derivative.
 
     See Also
     --------
@@ -57,9 +62,12 @@ class LogitQRE:
     strategies: tuple[FloatArray, ...]
     lam: float
     residual: float
+    slopes: tuple[FloatArray, ...] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "strategies", tuple(readonly(s) for s in self.strategies))
+        if self.slopes is not None:
+            object.__setattr__(self, "slopes", tuple(readonly(s) for s in self.slopes))
 
     def __repr__(self) -> str:
         body = ", ".join(format_values(np.asarray(s, dtype=float)) for s in self.strategies)
@@ -84,6 +92,8 @@ class QREBranch:
         The residual the trace accepted (and :meth:`at` keeps).
     steps, rejected : int
         Accepted and rejected predictor-corrector steps.
+    game : object
+        The game whose branch this is.
 
     See Also
     --------
@@ -106,6 +116,7 @@ class QREBranch:
     steps: int
     rejected: int
     system: Any = field(repr=False)
+    game: Any = field(repr=False)
     points: FloatArray = field(repr=False)
     tangents: FloatArray = field(repr=False)
 
@@ -118,50 +129,52 @@ class QREBranch:
         return self._qre(self.points[-1])
 
     def _qre(self, x: FloatArray) -> LogitQRE:
-        return LogitQRE(strategies=self.system.profile(x), lam=float(x[-1]),
-                        residual=self.system.residual(x))
+        return qre_point(self.system, x)
 
-    def at(self, lam: float) -> LogitQRE:
-        """The QRE on this branch at ``lam``: the first segment that crosses ``lam``,
-        interpolated by the cubic through its end points and tangents, then corrected at
-        ``lam`` to the branch's ``tol``.
+    def at(self, lam: float, *, after: int = 0, tol: float | None = None) -> LogitQRE:
+        """The QRE on this branch at ``lam``: the first segment (from point ``after`` on)
+        that crosses ``lam``, interpolated by the cubic through its end points and tangents,
+        then corrected at ``lam`` to ``tol`` (default: the branch's ``tol``).
 
         Raises
         ------
         InvalidArgumentError
-            When ``lam`` is outside ``[0, lam[-1]]`` of the traced points.
+            When the branch from point ``after`` on does not reach ``lam``.
         """
         value = float(lam)
-        lams = self.lam
-        if not math.isfinite(value) or value < 0 or value > float(lams.max()):
+        lams = self.lam[int(after):]
+        if (not math.isfinite(value) or value < float(lams.min())
+                or value > float(lams.max())):
             raise InvalidArgumentError(
-                f"lam = {lam!r} is outside the traced branch [0, {float(lams.max()):g}]; "
-                "trace further with qre_branch(game, lam_max=...)")
+                f"lam = {lam!r} is outside the traced branch [{float(lams.min()):g}, "
+                f"{float(lams.max()):g}]; trace further with qre_branch(game, lam_max=...)")
+        tol = self.tol if tol is None else check_tol(tol)
         hits = np.flatnonzero(lams == value)
-        if hits.size:
-            return self._qre(self.points[hits[0]])
-        k = int(np.flatnonzero((lams[:-1] - value) * (lams[1:] - value) < 0)[0])
+        if hits.size and tol >= self.tol:
+            return self._qre(self.points[int(after) + hits[0]])
+        crossing = (lams[:-1] - value) * (lams[1:] - value) <= 0
+        k = int(after) + int(np.flatnonzero(crossing)[0])
         a, b = self.points[k], self.points[k + 1]
         ta, tb = self.tangents[k], self.tangents[k + 1]
         length = float(np.linalg.norm(b - a))
 
-        def cubic(s: float) -> FloatArray:
-            h00 = 2 * s**3 - 3 * s**2 + 1
-            h10 = s**3 - 2 * s**2 + s
-            h01 = -2 * s**3 + 3 * s**2
-            h11 = s**3 - s**2
-            out: FloatArray = h00 * a + h10 * length * ta + h01 * b + h11 * length * tb
-            return out
+        def weights(s: float) -> tuple[float, float, float, float]:
+            return (2 * s**3 - 3 * s**2 + 1, (s**3 - 2 * s**2 + s) * length,
+                    -2 * s**3 + 3 * s**2, (s**3 - s**2) * length)
 
+        ends = (a[-1], ta[-1], b[-1], tb[-1])  # bisect on lam's cubic alone
         lo, hi = 0.0, 1.0
         sign = 1.0 if b[-1] > a[-1] else -1.0
         for _ in range(_BISECTIONS):
             mid = 0.5 * (lo + hi)
-            if sign * (cubic(mid)[-1] - value) < 0:
+            lam_mid = sum(w * e for w, e in zip(weights(mid), ends, strict=True))
+            if sign * (lam_mid - value) < 0:
                 lo = mid
             else:
                 hi = mid
-        x = correct_at(self.system, cubic(0.5 * (lo + hi)), value, self.tol)
+        h00, h10, h01, h11 = weights(0.5 * (lo + hi))
+        guess = h00 * a + h10 * ta + h01 * b + h11 * tb
+        x = correct_at(self.system, guess, value, tol)
         return self._qre(x)
 
     def __repr__(self) -> str:
@@ -169,12 +182,33 @@ class QREBranch:
                 f" end {self.end!r})")
 
 
-def make_branch(system: QRESystem, path: Path, tol: float) -> QREBranch:
+def qre_point(system: QRESystem, x: FloatArray) -> LogitQRE:
+    """The :class:`LogitQRE` at a point ``x = (w, lam)`` of a system's branch, with its
+    slopes ``d p / d lam`` from ``[J; e_lam] (dw/dlam, 1) = e``."""
+    slopes = None
+    _, aug = system.evaluate(x)
+    aug[-1] = 0.0
+    aug[-1, -1] = 1.0
+    rhs = np.zeros(aug.shape[0])
+    rhs[-1] = 1.0
+    try:
+        v = solve(aug, rhs)[0]
+    except np.linalg.LinAlgError:
+        v = None
+    if v is not None:
+        p = np.exp(x[:-1])
+        slopes = tuple(system.split(p * v[:-1]))  # type: ignore[attr-defined]
+    return LogitQRE(strategies=system.profile(x), lam=float(x[-1]),  # type: ignore[attr-defined]
+                    residual=system.residual(x), slopes=slopes)
+
+
+def make_branch(system: QRESystem, path: Path, tol: float, game: object) -> QREBranch:
     """A :class:`QREBranch` from a traced path (for the solvers of this package)."""
     points = np.asarray(path.points, dtype=np.float64)
     profiles = [system.profile(x) for x in points]  # type: ignore[attr-defined]
     blocks = tuple(np.asarray([p[b] for p in profiles]) for b in range(len(profiles[0])))
     return QREBranch(lam=readonly(points[:, -1]), strategies=tuple(readonly(b) for b in blocks),
                      residuals=readonly(path.residuals), tol=tol, steps=path.steps,
-                     rejected=path.rejected, system=system, points=readonly(points),
+                     rejected=path.rejected, system=system, game=game,
+                     points=readonly(points),
                      tangents=readonly(np.asarray(path.tangents, dtype=np.float64)))
