@@ -153,23 +153,29 @@ class _Passes:
     its window (:func:`windows`): ``T[:, a - lo]`` is the entry at weight ``a``."""
 
     def __init__(self, w: list[int], q: int, e: list[NDArray[Any]], u: NDArray[Any],
-                 stride: int = 1) -> None:
+                 stride: int = 1, arena: NDArray[Any] | None = None) -> None:
         self.w, self.q, self.e, self.u = w, q, e, u
         self.uc = u[:, None]
         self.stride = stride
         self.lo, self.hi = windows(w, q)
+        self.arena = arena   # float64 memory reused by every pass (no fresh pages)
+
+    def _width(self, i: int) -> int:
+        return max(0, self.hi[i] - self.lo[i] + 1)
 
     def _zeros(self, i: int) -> NDArray[Any]:
         """A table on window ``i``."""
-        return np.zeros((len(self.u), max(0, self.hi[i] - self.lo[i] + 1)),
-                        dtype=self.u.dtype)
+        return np.zeros((len(self.u), self._width(i)), dtype=self.u.dtype)
 
-    def _step(self, r: NDArray[Any], i: int) -> NDArray[Any]:
+    def _step(self, r: NDArray[Any], i: int, out: NDArray[Any] | None = None) -> NDArray[Any]:
         """``R_{i-1}`` on window ``i`` from ``R_i`` on window ``i + 1``:
-        ``R_{i-1}(a) = E_i(a) + R_i(a) + u R_i(a + w_i)``."""
+        ``R_{i-1}(a) = E_i(a) + R_i(a) + u R_i(a + w_i)`` (into ``out`` when given)."""
         lo, hi, w = self.lo[i], self.hi[i], self.w[i]
-        out = self._zeros(i)
-        out += self.e[i][lo:hi + 1]
+        if out is None:
+            out = self._zeros(i)
+            out += self.e[i][lo:hi + 1]
+        else:
+            np.copyto(out, self.e[i][lo:hi + 1])
         _add_shifted(out, lo, r, self.lo[i + 1], 0, None)
         _add_shifted(out, lo, r, self.lo[i + 1], w, self.uc, self.tmp)
         return out
@@ -182,8 +188,9 @@ class _Passes:
         self.tmp = np.empty((k, max(1, widest)), dtype=self.u.dtype)
         r = self._zeros(n)
         marks: dict[int, NDArray[Any]] = {n - 1: r}
+        views = self._carve() if self.stride == 1 else None
         for i in range(n - 1, 0, -1):
-            r = self._step(r, i)
+            r = self._step(r, i, None if views is None else views[i])
             if (i - 1) % self.stride == 0 or self.stride == 1:
                 marks[i - 1] = r
         f = self._zeros(0)
@@ -216,13 +223,47 @@ class _Passes:
                 else:
                     out[i] = part
                 # f_{i+1}(a) = f_i(a) + u f_i(a - w_i) on window i + 1
-                nxt = self._zeros(i + 1)
+                nxt = self._zeros(i + 1) if views is None else self._spare(f, i + 1)
                 _add_shifted(nxt, self.lo[i + 1], f, a0, 0, None)
                 _add_shifted(nxt, self.lo[i + 1], f, a0, -wi, self.uc, self.tmp)
                 f = nxt
                 if self.stride != 1:
                     block.pop(i, None)
         return out, own
+
+    def _carve(self) -> list[NDArray[Any]] | None:
+        """Views of the arena: ``R_{i-1}`` (window ``i``) at ``[i]``, then two forward
+        tables; None without an arena (or for Python integers)."""
+        if self.arena is None or self.u.dtype == object:
+            return None
+        k, n = len(self.u), len(self.w)
+        widest = max(self._width(i) for i in range(n + 1))
+        views: list[NDArray[Any]] = [np.empty((k, 0))]
+        start = 0
+        for i in range(1, n):
+            size = k * self._width(i)
+            views.append(self.arena[start:start + size].reshape(k, self._width(i)))
+            start += size
+        self._forward = [self.arena[start + j * k * widest:start + (j + 1) * k * widest]
+                         for j in range(2)]
+        return views
+
+    def _spare(self, f: NDArray[Any], i: int) -> NDArray[Any]:
+        """A zeroed forward table on window ``i`` in the arena, not the one ``f`` uses."""
+        k = len(self.u)
+        flat = self._forward[0]
+        if np.shares_memory(f, flat):
+            flat = self._forward[1]
+        out = flat[:k * self._width(i)].reshape(k, self._width(i))
+        out.fill(0)
+        return out
+
+
+def arena_size(w: list[int], q: int, k: int) -> int:
+    """Entries of the arena :class:`_Passes` carves for ``k`` nodes."""
+    lo, hi = windows(w, q)
+    widths = [max(0, b - a + 1) for a, b in zip(lo, hi, strict=True)]
+    return k * (sum(widths) + 2 * max(widths))
 
 
 def _add_shifted(dst: NDArray[Any], dst_lo: int, src: NDArray[Any], src_lo: int,
@@ -312,10 +353,11 @@ def _float_integrals(w: list[int], q: int, johnston: bool) -> tuple[list[float],
     if rows < MIN_ROWS:
         stride = max(1, math.isqrt(n))
         rows = max(1, NODE_CHUNK // max(1, (cells // stride + 2 * cells // n * stride)))
+    arena = np.empty(arena_size(w, q, rows)) if stride == 1 else None
     acc = np.zeros(n)
     minimal = 0.0
     for first in range(0, len(u), rows):
-        part, own = _Passes(w, q, ef, u[first:first + rows], stride).run()
+        part, own = _Passes(w, q, ef, u[first:first + rows], stride, arena).run()
         acc += part @ g[first:first + rows]
         if first + rows >= len(u):
             minimal = float(own[:, -1].sum()) / scale
