@@ -222,6 +222,9 @@ CATALOGUE: list[Bad] = [
         "out of range", errors.InvalidArgumentError, "must be finite and >= 0"),
     Bad("fit-qre-not-a-game", lambda: ml.estimation.fit_qre([[1, 0], [0, 1]], [[1], [1]]),
         "wrong type", errors.InvalidTypeError, "fit_qre needs a multilateral NormalFormGame"),
+    Bad("egame12-separation",
+        lambda: ml.estimation.fit_egame12([0, 1, 2, 1, 2], {"u11": 1, "u24": [0, 0, 1, 0, 1]}),
+        "not identified", errors.NotIdentifiedError, "separation, so the maximum-likelihood"),
 ]
 
 

@@ -422,3 +422,17 @@ def test_war1800_the_start_reaches_the_global_maximum():
             rng.uniform(-2, 2, fit.n_params), jac=True, method="BFGS")
         assert -res.fun <= fit.loglik + 1e-6
         assert -res.fun == pytest.approx(fit.loglik, abs=1e-4)
+
+
+def test_separation_is_refused():
+    """A dummy that predicts Player 2's choice perfectly (every challenged defender with an
+    ally resists) or a cut-off in x that predicts Player 1's: infinite estimates."""
+    y, x = _y_and_x(400)
+    ally = (np.arange(400) % 2).astype(float)
+    resists = np.where(y > 0, np.where(ally == 1, 2, 1), 0)
+    with pytest.raises(NotIdentifiedError, match=r"Player 2's choice .* \(u24\).*separation"):
+        fit_egame12(resists, {**x, "u24": {"const": 1, "ally": ally}})
+    cut = x["u11"][:, 1] > 0.3
+    challenged = np.where(cut, np.maximum(y, 1), 0)
+    with pytest.raises(NotIdentifiedError, match="Player 1's choice is perfectly predicted"):
+        fit_egame12(challenged, x)
