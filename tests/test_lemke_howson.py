@@ -120,6 +120,17 @@ def test_the_switch_and_the_lazy_import():
         assert (lh._jit() is not None) == HAS_NUMBA
 
 
+@pytest.mark.skipif(not HAS_NUMBA, reason="numba")
+def test_numba_disable_jit_means_the_numpy_kernel(monkeypatch):
+    # NUMBA_DISABLE_JIT=1 would run the "compiled" loops as Python: the numpy kernel is faster
+    import numba
+
+    monkeypatch.setattr(numba.config, "DISABLE_JIT", True)
+    monkeypatch.setattr(lh, "_compiled", [])
+    monkeypatch.setattr(lh, "JIT", True)
+    assert lh._jit() is None
+
+
 # -- properties ------------------------------------------------------------------------------------
 @KERNELS
 @settings(deadline=None)

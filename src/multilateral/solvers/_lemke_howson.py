@@ -185,8 +185,8 @@ def verify(
     """
     jit = _jit()
     if jit is not None:
-        u0, u1, r, scale = jit.finish(a, b, x, y, tol, clean_up)
-        return x, y, float(u0), float(u1), float(r), float(scale)
+        u0, u1, r, scale = jit.finish(a, b, x, y, tol, clean_up)  # (Python floats)
+        return x, y, u0, u1, r, scale
     if clean_up:
         x, y = clean(x, tol), clean(y, tol)
     ay, xb = a @ y, x @ b
@@ -249,8 +249,9 @@ def float_path(
     jit = _jit()
     if jit is None:
         return numpy_path(a, b, dropped)
-    limit = pivot_limit(*a.shape)
-    x, y, basis0, basis1, pivots, status = jit.path(_c_floats(a), _c_floats(b), dropped, limit)
+    (m, n), limit = a.shape, pivot_limit(*a.shape)
+    x, y, basis0, basis1 = np.empty(m), np.empty(n), np.empty(m, np.int64), np.empty(n, np.int64)
+    pivots, status = jit.path(_c_floats(a), _c_floats(b), dropped, limit, x, y, basis0, basis1)
     if status == jit.STUCK:
         raise _stuck("floats", limit, dropped)
     if status == jit.UNBOUNDED:  # pragma: no cover - positive payoffs bound both polytopes

@@ -133,13 +133,15 @@ def _careful_row(tab, j, row_of, col_of, first, count, entering, rows):  # type:
 
 
 @njit(cache=True)
-def path(a, b, dropped, limit):  # type: ignore[no-untyped-def]
+def path(a, b, dropped, limit, x, y, basis0, basis1):  # type: ignore[no-untyped-def]
     """Follow the path from the artificial equilibrium, dropping label ``dropped`` first.
 
-    ``a``, ``b``: C-contiguous float64 payoffs (any real numbers). Returns the unnormalized
-    ``x`` and ``y`` at the end, each tableau's basis (the label of each row's basic
-    variable), the number of pivots and a status (:data:`OK`, :data:`STUCK` after ``limit``
-    pivots, :data:`UNBOUNDED`).
+    ``a``, ``b``: C-contiguous float64 payoffs (any real numbers). Writes the unnormalized
+    ``x`` and ``y`` at the end and each tableau's basis (the label of each row's basic
+    variable) into the arrays given (float64 of lengths ``m``, ``n``; int64 of lengths ``m``,
+    ``n``: returning new arrays costs more than the whole path on small games), and returns
+    the number of pivots and a status (:data:`OK`, :data:`STUCK` after ``limit`` pivots,
+    :data:`UNBOUNDED`).
     """
     m, n = a.shape
     tab0, tab1 = np.empty((m, n + 1)), np.empty((n, m + 1))
@@ -148,7 +150,9 @@ def path(a, b, dropped, limit):  # type: ignore[no-untyped-def]
     tab0[:, n] = 1.0
     tab1[:, m] = 1.0
     tabs = (tab0, tab1)
-    basis = (np.arange(m), np.arange(m, m + n))  # row -> label of its basic variable
+    basis = (basis0, basis1)  # row -> label of its basic variable
+    basis0[:] = np.arange(m)
+    basis1[:] = np.arange(m, m + n)
     row_of = np.full((2, m + n), -1)  # label -> its row, if basic on that side
     col_of = np.full((2, m + n), -1)  # label -> its column, if nonbasic on that side
     for i in range(m):
@@ -196,14 +200,15 @@ def path(a, b, dropped, limit):  # type: ignore[no-untyped-def]
             status = OK
             break
         entering, side = leaving, 1 - side
-    x, y = np.zeros(m), np.zeros(n)
+    x[:] = 0.0
+    y[:] = 0.0
     for r in range(n):
         if basis[1][r] < m:
             x[basis[1][r]] = tab1[r, m]
     for r in range(m):
         if basis[0][r] >= m:
             y[basis[0][r] - m] = tab0[r, n]
-    return x, y, basis[0], basis[1], pivots, status
+    return pivots, status
 
 
 @njit(cache=True)

@@ -402,10 +402,7 @@ def lemke_howson(
     re-derived and verified in rationals, or, if that fails, the path is followed again in
     exact integer arithmetic. (nashpy's ``lemke_howson`` returns non-equilibria on some
     nondegenerate non-square games, e.g. random 5x4 games, and runs for minutes from some
-    labels of random 15x15 games.) Measured against quantecon (numba) in
-    ``benchmarks/README.md``: within 2-3x from n = 100 on, about 1.4x at 200x200 (tenths of a
-    second to seconds per label); 5-15x at n = 15-50, where each pivot is a few numpy calls
-    (about 5 us) and quantecon's takes 0.5-1 us.
+    labels of random 15x15 games.)
 
     Parameters
     ----------
@@ -423,6 +420,16 @@ def lemke_howson(
     nash_equilibria : all equilibria.
     vertex_enumeration : all equilibria of a nondegenerate game.
     support_enumeration : all equilibria by supports.
+
+    Notes
+    -----
+    Speed: with ``pip install multilateral[fast]`` (numba) the pivots run compiled, within
+    about 2x of quantecon's numba code on float games at n = 15-50 and faster at n = 100-200
+    (measured in ``benchmarks/README.md``); the first call in a new environment compiles the
+    kernel (a few seconds, once: numba caches it on disk) and each new process pays about
+    0.7 s to import numba and load that cache. Without numba a numpy kernel follows the same
+    path to the same end, 5-10x slower on small games. Exact games pay for exact rationals
+    (re-solving the final bases in integers: a few hundred microseconds at n = 15-50).
 
     References
     ----------
