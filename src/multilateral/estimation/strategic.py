@@ -43,7 +43,9 @@ extreme-value errors.
 The scale of the errors is not identified and is fixed (each error has unit variance under
 probit); only differences of Player 1's utilities matter, so a regressor (a constant
 included) in all of ``u11``, ``u13`` and ``u14`` is not identified (Lewis and Schultz 2003)
-and is refused, as are collinear regressors and regressors in a utility normalized to 0.
+and is refused, as are collinear regressors, regressors in a utility normalized to 0, and
+separation: a choice that the regressors predict perfectly, whose estimates would be infinite
+(found by a linear program, Konis 2007).
 
 **egame122** (Kenkel and Signorino 2014): Player 2 moves after both of Player 1's
 choices; outcomes ``'LL'``, ``'LR'``, ``'RL'``, ``'RR'``, utilities ``u11``, ``u12``,
@@ -78,6 +80,8 @@ References
 .. [5] Bas, M. A., Signorino, C. S. and Walker, R. W. (2008). Statistical backwards induction:
    a simple method for estimating recursive strategic models. *Political Analysis* 16(1),
    21-40.
+.. [6] Konis, K. (2007). *Linear programming algorithms for detecting separated data in
+   binary logistic regression models*. DPhil thesis, University of Oxford.
 
 Examples
 --------
@@ -238,7 +242,8 @@ def fit_egame12(outcomes: Any, regressors: Mapping[str, Any], *, kind: str = "ag
     NotIdentifiedError
         Collinear regressors, a regressor in all of ``u11``, ``u13`` and ``u14``, regressors
         for a utility normalized to 0 (``'u23'``), an outcome Player 2's estimated utility
-        needs that never occurs, or a singular Hessian.
+        needs that never occurs, separation (a choice predicted perfectly), or a singular
+        Hessian.
     InvalidArgumentError
         Outcomes the game does not allow, mismatched rows, a bad ``kind`` or ``link``.
 
