@@ -38,6 +38,7 @@ import numpy as np
 
 import multilateral as ml
 from multilateral import io
+from multilateral.io import nfg
 
 
 def _games(side: int = 1000) -> dict[str, ml.NormalFormGame]:
@@ -97,11 +98,11 @@ def main() -> int:
                 equal = back.payoffs.tolist() == game.payoffs.tolist()
                 slow = "-"
                 if args.slow:
-                    saved, io._FAST = io._FAST, False
+                    saved, nfg._FAST = nfg._FAST, False
                     try:
                         slow = f"{_time(path, 1)[0]:.1f}"
                     finally:
-                        io._FAST = saved
+                        nfg._FAST = saved
                 mb = path.stat().st_size / 1e6
                 print(f"| {kind} | {version} | {mb:.1f} | {wall:.2f} | {cpu:.2f} | {slow} "
                       f"| {equal} |")

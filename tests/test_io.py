@@ -410,13 +410,13 @@ def test_non_finite_words_are_refused(word):
 
 
 def _slow(text):
-    from multilateral import io
+    from multilateral.io import nfg
 
-    saved, io._FAST = io._FAST, False
+    saved, nfg._FAST = nfg._FAST, False
     try:
         return parse_nfg(text)
     finally:
-        io._FAST = saved
+        nfg._FAST = saved
 
 
 @given(labelled_games(), st.sampled_from(["outcome", "payoff"]))

@@ -627,9 +627,158 @@ def regen_qre() -> None:
     print("wrote tests/data/peers/qre.json")
 
 
+
+# -- extensive-form games (pygambit) -----------------------------------------------------------
+def extensive_cases() -> list[dict[str, Any]]:
+    """Game trees as .efg text (written by multilateral.io.format_efg): Selten's chain store
+    (two towns), Selten's horse, a crisis with a resolved or irresolute defender, and random
+    trees (seeded) with and without perfect information."""
+    from multilateral.games.extensive import Chance, Decision, ExtensiveFormGame, Outcome
+
+    def town(k: int, gains: tuple[int, int, int]) -> Any:
+        if k == 2:
+            return Outcome(list(gains))
+        out, coop, fight = list(gains), list(gains), list(gains)
+        out[0] += 5
+        out[k + 1] = 1
+        coop[0] += 2
+        coop[k + 1] = 2
+        return Decision(f"E{k + 1}", {"OUT": town(k + 1, tuple(out)), "IN": Decision("A", {
+            "COOP": town(k + 1, tuple(coop)), "FIGHT": town(k + 1, tuple(fight))})})
+
+    chain = ExtensiveFormGame(town(0, (0, 0, 0)), players=["A", "E1", "E2"], title="Chain store")
+    horse = ExtensiveFormGame(Decision("1", {
+        "C": Decision("2", {"c": Outcome([1, 1, 1]),
+                            "d": Decision("3", {"L": Outcome([4, 4, 0]), "R": Outcome([1, 1, 1])},
+                                          infoset="3")}),
+        "D": Decision("3", {"L": Outcome([3, 3, 2]), "R": Outcome([0, 0, 0])}, infoset="3")}),
+        players=["1", "2", "3"], title="Selten's horse")
+
+    def defender(kind: str, war: Fraction) -> Any:
+        return Decision("Defender", {"concede": Outcome([1, 0], "concession"), "resist": Decision(
+            "Challenger", {"fight": Outcome([Fraction(-1, 2), war]), "back down": Outcome(
+                [-1, 1])}, infoset="after resistance")}, label=kind)
+
+    crisis = ExtensiveFormGame(Chance({
+        "resolved": (Fraction(1, 3), defender("resolved", Fraction(1, 2))),
+        "irresolute": (Fraction(2, 3), defender("irresolute", Fraction(-2)))}, label="nature"),
+        title="Crisis")
+    games = [chain, horse, crisis]
+    rng = np.random.default_rng(14)
+    for k in range(10):
+        games.append(random_tree(rng, perfect=k < 6, chance=k % 2 == 0))
+    return [{"name": g.title or f"random {i}", "perfect_information": g.is_perfect_information,
+             "efg": ml.io.format_efg(g)} for i, g in enumerate(games)]
+
+
+def random_tree(rng: np.random.Generator, perfect: bool, chance: bool) -> Any:
+    """A random tree in level order: up to ~40 nodes, 2 or 3 players, payoffs in 0..3."""
+    from multilateral.games.extensive import ExtensiveFormGame
+
+    n_players = int(rng.integers(2, 4))
+    n_children, player, depth = [int(rng.integers(2, 4))], [0], [0]
+    k = 0
+    while k < len(n_children):
+        for _ in range(n_children[k]):
+            inner = len(n_children) < 30 and depth[k] < 4 and rng.random() < 0.6
+            n_children.append(int(rng.integers(2, 4)) if inner else 0)
+            player.append(-1 if inner and chance and rng.random() < 0.2 else
+                          int(rng.integers(0, n_players)))
+            depth.append(depth[k] + 1)
+        k += 1
+    infoset = list(range(len(n_children)))
+    if not perfect:  # merge some nodes of one player, depth and action count
+        groups: dict[tuple[int, int, int], int] = {}
+        for v, (c, p, d) in enumerate(zip(n_children, player, depth, strict=True)):
+            if c and p >= 0 and rng.random() < 0.7:
+                infoset[v] = groups.setdefault((p, d, c), v)
+    probs = []
+    for v in range(len(n_children)):
+        probs.append(Fraction(1))
+    for v, c in enumerate(n_children):
+        if c and player[v] == -1:
+            w = rng.integers(1, 4, size=c)
+            first = 1 + sum(n_children[:v])
+            for j in range(c):
+                probs[first + j] = Fraction(int(w[j]), int(w.sum()))
+    terminals = sum(1 for c in n_children if c == 0)
+    ids = {s: i for i, s in enumerate(sorted({infoset[v] for v, c in enumerate(n_children)
+                                              if c and player[v] >= 0}))}
+    return ExtensiveFormGame.from_arrays(
+        n_children, player, rng.integers(0, 4, size=(terminals, n_players)),
+        infoset=[ids.get(infoset[v], -1) if c and player[v] >= 0 else -1
+                 for v, c in enumerate(n_children)], chance_probability=probs)
+
+
+def gambit_backward_induction(game: Any) -> tuple[list[Any], list[int]]:
+    """Backward induction over pygambit's tree (pygambit has no subgame-perfect solver): the
+    root's payoffs and, for every node in pygambit's order, the chosen child (-1 off decision
+    nodes); ties go to the first best action."""
+    players = list(game.players)
+    nodes = list(game.nodes)
+    value: dict[Any, list[Any]] = {}
+    chosen: dict[Any, int] = {}
+    for node in reversed(nodes):  # children before parents
+        try:
+            base = [node.outcome[p] for p in players]
+        except KeyError:  # no outcome at this node
+            base = [0] * len(players)
+        kids = list(node.children)
+        if not kids:
+            value[node] = base
+        elif node.player.is_chance:
+            probs = [a.prob for a in node.infoset.actions]
+            value[node] = [b + sum(q * value[c][i] for q, c in zip(probs, kids, strict=True))
+                           for i, b in enumerate(base)]
+        else:
+            i = players.index(node.player)
+            best = 0
+            for j in range(1, len(kids)):
+                if value[kids[j]][i] > value[kids[best]][i]:
+                    best = j
+            chosen[node] = best
+            value[node] = [b + x for b, x in zip(base, value[kids[best]], strict=True)]
+    return value[nodes[0]], [chosen.get(node, -1) for node in nodes]
+
+
+def regen_extensive() -> None:
+    import io
+
+    import pygambit as gbt
+
+    cases = []
+    for case in extensive_cases():
+        game = gbt.read_efg(io.StringIO(case["efg"]))
+        players = list(game.players)
+        # pygambit refuses games of imperfect recall (some random trees): none there
+        pure = gbt.nash.enumpure_solve(game).equilibria if game.is_perfect_recall else []
+        entry = {**case, "to_efg": game.to_efg(), "n_nodes": len(game.nodes),
+                 "infosets": [len(p.infosets) for p in players],
+                 "reduced_strategies": [len(p.strategies) for p in players],
+                 "perfect_recall": game.is_perfect_recall,
+                 "enumpure_payoffs": sorted(nums([eq.payoff(p) for p in players])
+                                            for eq in pure)}
+        if case["perfect_information"]:
+            root, chosen = gambit_backward_induction(game)
+            entry["backward_induction"] = {"payoffs": nums(root), "chosen_child": chosen}
+        cases.append(entry)
+    doc = {"peer": "pygambit", "version": version("pygambit"),
+           "generated_by": "tests/data/peers/regenerate.py", "python": sys.version.split()[0],
+           "calls": {"to_efg": "pygambit.read_efg(<efg>).to_efg()",
+                  "reduced_strategies": "len(player.strategies) (the reduced strategic form)",
+                  "enumpure_payoffs": "pygambit.nash.enumpure_solve(game): each pure "
+                  "equilibrium's payoffs, sorted",
+                  "backward_induction": "a postorder pass over pygambit's nodes (game.nodes), "
+                  "ties to the first best action; chosen_child in game.nodes order"},
+           "games": cases}
+    (HERE / "extensive.json").write_text(json.dumps(doc, indent=1) + "\n")
+    print("wrote tests/data/peers/extensive.json")
+
+
 def _regen_pygambit_all() -> None:
     regen_pygambit()
     regen_vertex_enumeration()
+    regen_extensive()
     regen_qre()
 
 

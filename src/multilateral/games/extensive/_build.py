@@ -21,7 +21,8 @@ from ...errors import InvalidGameError, InvalidProbabilityError, InvalidTypeErro
 from ...tolerances import PROBABILITY
 from .tree import Chance, Decision, Node, Outcome
 
-__all__ = ["CHANCE", "DECISION", "TERMINAL", "Arrays", "check_arrays", "flatten", "unflatten"]
+__all__ = ["CHANCE", "DECISION", "TERMINAL", "Arrays", "check_arrays", "flatten", "infoset_keys",
+           "unflatten"]
 
 #: Node kinds in ``ExtensiveFormGame.kind``.
 TERMINAL, DECISION, CHANCE = 0, 1, 2
@@ -47,7 +48,7 @@ def flatten(root: Node, players: Sequence[str] | None) -> Arrays:
     while k < len(queue):
         node = queue[k]
         k += 1
-        node_labels.append(node.label)
+        node_labels.append("" if isinstance(node, Outcome) else node.label)
         if isinstance(node, Outcome):
             n_children.append(0)
             movers.append(None)
@@ -324,8 +325,9 @@ def _chance(values: Any, n: int, kind: NDArray[Any], parent: NDArray[np.int64],
     for v, p in zip(edges, probs, strict=True):
         if isinstance(p, bool) or not isinstance(p, numbers.Real) or not (
                 0 <= float(p) <= 1):
+            shown = str(p) if isinstance(p, numbers.Real) else repr(p)
             raise InvalidProbabilityError(
-                f"chance's move to node {v} has probability {p!r}: probabilities must be "
+                f"chance's move to node {v} has probability {shown}: probabilities must be "
                 "numbers in [0, 1]")
     exact = all(isinstance(p, numbers.Rational) for p in probs)
     out: NDArray[Any]
@@ -377,3 +379,29 @@ def unflatten(arrays: Arrays, infoset_keys: list[str | None]) -> Node:
     root = built[0]
     assert root is not None
     return root
+
+
+def infoset_keys(labels: tuple[str, ...], infoset: NDArray[np.int64], owners: list[int],
+                 players: tuple[str, ...]) -> list[str | None]:
+    """The tree description's key of each information set: its label where that names it
+    alone, None for an unnamed singleton, else ``"<player>:<number>"``."""
+    used, keys = set(labels), list[str | None]()
+    counts = np.bincount(infoset[infoset >= 0], minlength=len(labels))
+    seen: dict[str, int] = {}
+    for label in labels:
+        seen[label] = seen.get(label, 0) + 1
+    number = dict.fromkeys(range(len(players)), 0)
+    for i, label in enumerate(labels):
+        p = owners[i]
+        number[p] += 1
+        if label and seen[label] == 1:
+            keys.append(label)
+        elif not label and counts[i] == 1:
+            keys.append(None)
+        else:
+            key = f"{players[p]}:{number[p]}"
+            while key in used:
+                key += "'"
+            used.add(key)
+            keys.append(key)
+    return keys

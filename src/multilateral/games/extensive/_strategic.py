@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -15,7 +16,7 @@ from ._build import DECISION
 if TYPE_CHECKING:
     from .game import ExtensiveFormGame
 
-__all__ = ["MAX_PROFILES", "normal_form_payoffs"]
+__all__ = ["MAX_PROFILES", "normal_form_payoffs", "reach_probabilities"]
 
 #: The largest normal form built (strategy profiles times terminal nodes).
 MAX_PROFILES = 10**8
@@ -89,3 +90,21 @@ def normal_form_payoffs(game: ExtensiveFormGame, reduced: bool
     out = np.tensordot(reach.astype(object) if exact else reach.astype(np.float64),
                        weighted, axes=(-1, 0))
     return out, labels
+
+
+def reach_probabilities(game: ExtensiveFormGame, moves: Sequence[NDArray[np.float64]]
+                        ) -> NDArray[np.float64]:
+    """The probability of reaching each node when information set ``i`` plays ``moves[i]``
+    (checked), computed level by level."""
+    edge = game.float_chance_probability.copy()
+    flat = np.concatenate(moves) if len(moves) else np.zeros(0)
+    start = np.concatenate([[0], np.cumsum(game.n_actions)])[:-1]
+    child = np.arange(1, game.n_nodes)
+    par = game.parent[1:]
+    decided = game.kind[par] == DECISION
+    sets = game.infoset[par[decided]]
+    edge[1:][decided] = flat[start[sets] + child[decided] - game.child_offsets[par[decided]]]
+    bounds = game.level_bounds.tolist()
+    for lo, hi in itertools.pairwise(bounds[1:]):  # level by level
+        edge[lo:hi] *= edge[game.parent[lo:hi]]
+    return edge

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Self
@@ -14,11 +13,20 @@ from numpy.typing import ArrayLike, NDArray
 from ..._namespace import public_dir
 from ..._validation import as_probability_vector, to_float
 from ...errors import InvalidGameError, InvalidTypeError
-from ...types import NumberArray
 from .._common import Immutable
 from ..normal_form import NormalFormGame
-from ._build import CHANCE, DECISION, TERMINAL, Arrays, check_arrays, flatten, unflatten
-from ._strategic import normal_form_payoffs
+from ._arrays import TreeArrays
+from ._build import (
+    CHANCE,
+    DECISION,
+    TERMINAL,
+    Arrays,
+    check_arrays,
+    flatten,
+    infoset_keys,
+    unflatten,
+)
+from ._strategic import normal_form_payoffs, reach_probabilities
 from .tree import Node
 
 __all__ = ["CHANCE", "DECISION", "TERMINAL", "ExtensiveFormGame", "Infoset"]
@@ -41,7 +49,7 @@ class Infoset:
     nodes: tuple[int, ...]
 
 
-class ExtensiveFormGame(Immutable):
+class ExtensiveFormGame(TreeArrays, Immutable):
     """A finite game in extensive form: a tree of decisions, chance moves and outcomes.
 
     Parameters
@@ -223,66 +231,6 @@ class ExtensiveFormGame(Immutable):
         return self._title
 
     @property
-    def n_children(self) -> NDArray[np.int64]:
-        """Number of children (actions) of each node."""
-        return self._a["n_children"]
-
-    @property
-    def child_offsets(self) -> NDArray[np.int64]:
-        """Length ``n_nodes + 1``: node ``k``'s children are ``offsets[k]:offsets[k+1]``."""
-        return self._a["offsets"]
-
-    @property
-    def parent(self) -> NDArray[np.int64]:
-        """Each node's parent (-1 at the root)."""
-        return self._a["parent"]
-
-    @property
-    def depth(self) -> NDArray[np.int64]:
-        """Each node's depth (0 at the root)."""
-        return self._a["depth"]
-
-    @property
-    def level_bounds(self) -> NDArray[np.int64]:
-        """Depth ``d``'s nodes are ``level_bounds[d]:level_bounds[d+1]``."""
-        return self._a["level_bounds"]
-
-    @property
-    def kind(self) -> NDArray[np.int8]:
-        """Each node's kind: TERMINAL (0), DECISION (1) or CHANCE (2)."""
-        return self._a["kind"]
-
-    @property
-    def player(self) -> NDArray[np.int64]:
-        """The mover's index at decision nodes, -1 elsewhere."""
-        return self._a["player"]
-
-    @property
-    def infoset(self) -> NDArray[np.int64]:
-        """The information set's index at decision nodes, -1 elsewhere."""
-        return self._a["infoset"]
-
-    @property
-    def chance_probability(self) -> NumberArray:
-        """Probability of the move into each node where chance moves, 1 elsewhere."""
-        return self._a["chance"]
-
-    @property
-    def payoffs(self) -> NumberArray:
-        """Terminal payoffs, shape ``(terminal nodes, players)``, in node order."""
-        return self._a["payoffs"]
-
-    @property
-    def outcome(self) -> NDArray[np.int64]:
-        """Row of ``payoffs`` at each terminal node, -1 at other nodes."""
-        return self._a["outcome"]
-
-    @property
-    def terminals(self) -> NDArray[np.int64]:
-        """The terminal nodes, in node order (row ``r`` of ``payoffs`` is ``terminals[r]``)."""
-        return self._a["terminals"]
-
-    @property
     def is_exact(self) -> bool:
         """True when payoffs and chance probabilities are integers or fractions."""
         return self.payoffs.dtype.kind in "iuO" and self.chance_probability.dtype.kind in "iuO"
@@ -406,26 +354,8 @@ class ExtensiveFormGame(Immutable):
         """The tree description (``ExtensiveFormGame(game.tree, players=game.players)`` is
         ``game``, up to the labels of information sets that the description cannot name:
         a shared unnamed or a repeated label becomes ``"<player>:<number>"``)."""
-        labels, used = self.infoset_labels, set(self.infoset_labels)
-        keys: list[str | None] = []
-        counts = np.bincount(self.infoset[self.infoset >= 0], minlength=self.n_infosets)
-        seen: dict[str, int] = {}
-        for label in labels:
-            seen[label] = seen.get(label, 0) + 1
-        number = dict.fromkeys(range(self.n_players), 0)
-        for i, label in enumerate(labels):
-            p = int(self.infoset_player[i])
-            number[p] += 1
-            if label and seen[label] == 1:
-                keys.append(label)
-            elif not label and counts[i] == 1:
-                keys.append(None)
-            else:
-                key = f"{self.players[p]}:{number[p]}"
-                while key in used:
-                    key += "'"
-                used.add(key)
-                keys.append(key)
+        keys = infoset_keys(self.infoset_labels, self.infoset, self.infoset_player.tolist(),
+                            self.players)
         return unflatten(self._a, keys)
 
     # -- strategies -------------------------------------------------------------------------
@@ -448,20 +378,7 @@ class ExtensiveFormGame(Immutable):
         >>> game.reach_probabilities([[0.5, 0.5], [0.25, 0.75]]).tolist()
         [1.0, 0.5, 0.5, 0.125, 0.375]
         """
-        moves = self.check_behavior(profile)
-        edge = self.float_chance_probability.copy()
-        flat = np.concatenate(moves) if moves else np.zeros(0)
-        start = np.concatenate([[0], np.cumsum(self.n_actions)])[:-1]
-        child = np.arange(1, self.n_nodes)
-        par = self.parent[1:]
-        decided = self.kind[par] == DECISION
-        sets = self.infoset[par[decided]]
-        edge[1:][decided] = flat[start[sets] + child[decided] - self.child_offsets[par[decided]]]
-        reach = edge
-        bounds = self.level_bounds.tolist()
-        for lo, hi in itertools.pairwise(bounds[1:]):  # level by level
-            reach[lo:hi] *= reach[self.parent[lo:hi]]
-        return reach
+        return reach_probabilities(self, self.check_behavior(profile))
 
     def expected_payoffs(self, profile: Sequence[ArrayLike]) -> NDArray[np.float64]:
         """Every player's expected payoff under a behaviour profile (shape ``(players,)``)."""
@@ -508,12 +425,56 @@ class ExtensiveFormGame(Immutable):
         return NormalFormGame(payoffs, players=self.players, actions=labels)
 
     def with_payoffs(self, payoffs: ArrayLike) -> ExtensiveFormGame:
-        """The same tree with new terminal payoffs (shape ``(terminal nodes, players)``)."""
-        raw = {"n_children": self.n_children, "player": self.player, "payoffs": payoffs,
+        """The same tree with new terminal payoffs (shape ``(terminal nodes, players)``).
+
+        Examples
+        --------
+        >>> import multilateral as ml
+        >>> game = ml.ExtensiveFormGame.from_arrays([2, 0, 0], [0, -1, -1], [[1], [2]])
+        >>> game.with_payoffs([[0.5], [2.5]]).payoffs.tolist()
+        [[0.5], [2.5]]
+        """
+        return self._rebuild_with(payoffs=payoffs)
+
+    def relabel(self, *, players: Sequence[str] | None = None,
+                action_labels: Sequence[str] | None = None,
+                infoset_labels: Sequence[str] | None = None,
+                node_labels: Sequence[str] | None = None,
+                outcome_labels: Sequence[str] | None = None) -> ExtensiveFormGame:
+        """The same game with some labels replaced (``None`` keeps them).
+
+        Parameters
+        ----------
+        players : sequence of str, optional
+            Player names.
+        action_labels, node_labels : sequence of str, optional
+            One per node (the action leading into it; its own label).
+        infoset_labels, outcome_labels : sequence of str, optional
+            One per information set; one per terminal node.
+
+        Returns
+        -------
+        ExtensiveFormGame
+
+        Examples
+        --------
+        >>> import multilateral as ml
+        >>> game = ml.ExtensiveFormGame.from_arrays([2, 0, 0], [0, -1, -1], [[1], [2]])
+        >>> game.relabel(players=["Ann"], action_labels=["", "left", "right"]).actions
+        (('left', 'right'),)
+        """
+        return self._rebuild_with(
+            players=players, edge_labels=action_labels, infoset_labels=infoset_labels,
+            node_labels=node_labels, outcome_labels=outcome_labels)
+
+    def _rebuild_with(self, **changes: Any) -> ExtensiveFormGame:
+        raw = {"n_children": self.n_children, "player": self.player, "payoffs": self.payoffs,
                "players": self.players, "infoset": self.infoset,
                "chance": self.chance_probability.tolist(), "edge_labels": self._a["edge_labels"],
                "infoset_labels": self.infoset_labels, "node_labels": self._a["node_labels"],
                "outcome_labels": self._a["outcome_labels"]}
+        raw.update({k: v for k, v in changes.items() if v is not None})
+        raw["players"] = tuple(raw["players"])
         game = type(self).__new__(type(self))
         game._init(check_arrays(raw), self._title)
         return game

@@ -56,158 +56,39 @@ from __future__ import annotations
 
 import math
 import os
-import re
-from collections.abc import Iterator
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal
 
 import numpy as np
 from numpy.typing import NDArray
 
-from ._namespace import public_dir
-from .errors import InvalidArgumentError, InvalidTypeError, MalformedFileError
-from .games.normal_form import NormalFormGame
+from .._namespace import public_dir
+from ..errors import InvalidArgumentError, InvalidTypeError, MalformedFileError
+from ..games.normal_form import NormalFormGame
+from ._tokens import (
+    BAD_COMMA,
+    MAX_PAYOFF,
+    NAME,
+    NUMBER,
+    Stream,
+    Token,
+    error,
+    format_number,
+    integer,
+    number,
+    quote,
+    show,
+)
 
 __all__ = ["format_nfg", "parse_nfg", "read_nfg", "write_nfg"]
 __dir__ = public_dir(__all__)
 
-_WORD = re.compile(r'[^\s{},"]+')
-_NUMBER = re.compile(r"[+-]?(?:\d+/\d+|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d{1,4})?)")
-_INTEGER = re.compile(r"[+-]?\d+")
-_NAME = re.compile(r'"[^"]*"')
-_BAD_COMMA = re.compile(r"[{}][^{}\0,]*,")  # a comma not after an outcome's name (\0)
-_MAX_PAYOFF = float(np.finfo(np.float64).max) / 4  # NormalFormGame's bound on |payoff|
 _FAST = True  # the vectorized reading of well-formed bodies (tests compare it with the slow one)
-
-# -- reading ---------------------------------------------------------------------------------
-class _Token(NamedTuple):
-    kind: str  # "{", "}", ",", "string" or "word" (numbers and symbols such as NFG)
-    text: str
-    line: int
-    pos: int  # offset of the token's first character in the text
-
-
-def _error(line: int, message: str) -> MalformedFileError:
-    return MalformedFileError(f"line {line}: {message}")
-
-
-def _tokenize(text: str) -> Iterator[_Token]:
-    """Split ``text`` into tokens, tracking 1-based line numbers."""
-    line, i, n = 1, 0, len(text)
-    while i < n:
-        c = text[i]
-        if c.isspace():
-            line += c == "\n"
-            i += 1
-        elif c in "{},":
-            yield _Token(c, c, line, i)
-            i += 1
-        elif c == '"':  # a label; \" and \\ are escapes, any other backslash is literal
-            start, begin, chars, i = line, i, [], i + 1
-            while True:
-                if i >= n:
-                    raise _error(start, "unterminated string: this '\"' is never closed")
-                c = text[i]
-                if c == '"':
-                    break
-                if c == "\\" and i + 1 < n and text[i + 1] in '"\\':
-                    i += 1
-                    c = text[i]
-                line += c == "\n"
-                chars.append(c)
-                i += 1
-            yield _Token("string", "".join(chars), start, begin)
-            i += 1
-        else:
-            match = _WORD.match(text, i)
-            assert match is not None  # c is none of the characters the pattern excludes
-            yield _Token("word", match.group(), line, i)
-            i = match.end()
-
-
-class _Stream:
-    """Tokens with one-token lookahead; checks that braces balance as they are consumed."""
-
-    def __init__(self, text: str) -> None:
-        self._tokens = _tokenize(text)
-        self._next: _Token | None = None
-        self._fetched = False  # tokenize lazily, so errors come in the order of the text
-        self._open: list[int] = []  # lines of the '{' not yet closed
-        self.line = 1  # line of the last token consumed
-
-    def peek(self, kind: str | None = None) -> _Token | None:
-        """The next token, if there is one (and it has the given kind)."""
-        if not self._fetched:
-            self._next, self._fetched = next(self._tokens, None), True
-        if self._next is None or kind not in (None, self._next.kind):
-            return None
-        return self._next
-
-    def take(self, expected: str) -> _Token:
-        """Consume the next token; ``expected`` describes it for the end-of-file error."""
-        token = self.peek()
-        if token is None:
-            if self._open:
-                raise _error(self._open[-1], "unbalanced braces: this '{' is never closed")
-            raise _error(self.line, f"expected {expected}, found the end of the file")
-        self._fetched = False
-        self.line = token.line
-        if token.kind == "{":
-            self._open.append(token.line)
-        elif token.kind == "}":
-            if not self._open:
-                raise _error(token.line, "unbalanced braces: '}' without a matching '{'")
-            self._open.pop()
-        return token
-
-    def expect(self, kind: str, expected: str) -> _Token:
-        token = self.take(expected)
-        if token.kind != kind:
-            raise _error(token.line, f"expected {expected}, found {_show(token)}")
-        return token
-
-    def strings(self, expected: str) -> list[str]:
-        """A brace-enclosed list of quoted strings."""
-        self.expect("{", f"'{{' opening {expected}")
-        out = []
-        while self.peek("string"):
-            out.append(self.take("a string").text)
-        self.expect("}", f"a quoted string or '}}' closing {expected}")
-        return out
-
-
-def _show(token: _Token) -> str:
-    text = token.text
-    if not text.isprintable():  # show invisible characters (a stray byte-order mark, ...)
-        text = text.encode("ascii", "backslashreplace").decode("ascii")
-        text = text.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
-    return f'"{text}"' if token.kind == "string" else f"'{text}'"
-
-
-def _number(token: _Token, what: str) -> Fraction:
-    if token.kind != "word" or not _NUMBER.fullmatch(token.text):
-        bad = token.text.lower().lstrip("+-") in ("inf", "infinity", "nan")
-        finite = " (payoffs must be finite)" if bad else ""
-        raise _error(token.line, f"expected {what} (a number), found {_show(token)}{finite}")
-    try:
-        value = Fraction(token.text)
-    except (ZeroDivisionError, ValueError):
-        raise _error(token.line, f"invalid number {token.text!r} for {what}") from None
-    if abs(value) > _MAX_PAYOFF:
-        raise _error(token.line, f"{what} {token.text} is too large: payoffs must be finite in "
-                     f"float64 arithmetic, |payoff| <= {_MAX_PAYOFF:.3g} (rescale the game)")
-    return value
-
-
-def _integer(token: _Token, what: str) -> int:
-    if token.kind != "word" or not _INTEGER.fullmatch(token.text):
-        raise _error(token.line, f"expected {what} (an integer), found {_show(token)}")
-    return int(token.text)
 
 
 def _read_list(
-    stream: _Stream, count: int, what: tuple[str, str], game: str, read: Any
+    stream: Stream, count: int, what: tuple[str, str], game: str, read: Any
 ) -> list[Any]:
     """Exactly ``count`` values, each read by ``read(token)``, then the end of the file.
 
@@ -218,20 +99,20 @@ def _read_list(
         values.append(read(stream.take(what[0])))
     if len(values) < count:
         if stream.peek() is None:
-            raise _error(stream.line, f"expected {count} {what[1]} for {game}, found {len(values)}")
+            raise error(stream.line, f"expected {count} {what[1]} for {game}, found {len(values)}")
         token = stream.take(what[0])  # raises "unbalanced braces" on a stray '}'
-        raise _error(token.line, f"expected {what[0]}, found {_show(token)}")
+        raise error(token.line, f"expected {what[0]}, found {show(token)}")
     extra = stream.peek()
     if extra is None:
         return values
-    if extra.kind == "word" and _NUMBER.fullmatch(extra.text):
+    if extra.kind == "word" and NUMBER.fullmatch(extra.text):
         total = count
-        while (word := stream.peek("word")) and _NUMBER.fullmatch(word.text):
+        while (word := stream.peek("word")) and NUMBER.fullmatch(word.text):
             stream.take(what[0])
             total += 1
-        raise _error(extra.line, f"expected {count} {what[1]} for {game}, found {total}")
+        raise error(extra.line, f"expected {count} {what[1]} for {game}, found {total}")
     stream.take("the end of the file")  # raises "unbalanced braces" on a stray '}'
-    raise _error(extra.line, f"unexpected {_show(extra)} after the {what[1]}")
+    raise error(extra.line, f"unexpected {show(extra)} after the {what[1]}")
 
 
 def parse_nfg(text: str) -> NormalFormGame:
@@ -283,7 +164,7 @@ def parse_nfg(text: str) -> NormalFormGame:
         raise InvalidTypeError(f"parse_nfg expects the file's text, got {type(text).__name__}")
     if text.startswith("\ufeff"):  # a UTF-8 byte-order mark, as some editors write: skip it
         text = text[1:]
-    stream = _Stream(text)
+    stream = Stream(text)
     players, labels, shape = _read_header(stream)
     n, size = len(players), math.prod(shape)
     game = f"a {'x'.join(map(str, shape))} game with {n} player{'s' * (n > 1)}"
@@ -292,16 +173,16 @@ def parse_nfg(text: str) -> NormalFormGame:
     if fast is not None:
         rows = fast
     elif labels is None:
-        read = lambda token: _number(token, "a payoff")  # noqa: E731
+        read = lambda token: number(token, "a payoff")  # noqa: E731
         flat = _read_list(stream, size * n, ("a payoff", "payoffs"), game, read)
         rows = np.array(flat, dtype=object).reshape(size, n)
     else:
         outcomes = _read_outcomes(stream, n)
 
-        def index(token: _Token) -> int:
-            k = _integer(token, "an outcome index")
+        def index(token: Token) -> int:
+            k = integer(token, "an outcome index")
             if not 0 <= k < len(outcomes):
-                raise _error(
+                raise error(
                     token.line,
                     f"outcome index {k} out of range: there are {len(outcomes) - 1} "
                     "outcomes (numbered from 1; 0 is the null outcome)",
@@ -339,10 +220,10 @@ def _fast_numbers(words: list[str]) -> NDArray[Any] | None:
     cache: dict[str, Fraction] = {}
     for word in set(words):
         try:
-            value = Fraction(word) if _NUMBER.fullmatch(word) else None
+            value = Fraction(word) if NUMBER.fullmatch(word) else None
         except (ZeroDivisionError, ValueError):
             return None
-        if value is None or abs(value) > _MAX_PAYOFF:
+        if value is None or abs(value) > MAX_PAYOFF:
             return None
         cache[word] = value
     out = np.empty(len(words), dtype=object)
@@ -364,8 +245,8 @@ def _fast_body(body: str, n: int, size: int, payoff_version: bool) -> NDArray[An
     head = body[:end].lstrip()
     if end < 0 or not head.startswith("{") or "\\" in head or "\0" in head:
         return None
-    inner = _NAME.sub(" \0 ", head[1:])
-    if _BAD_COMMA.search(inner) or "," in inner[:inner.find("{")]:  # only between payoffs
+    inner = NAME.sub(" \0 ", head[1:])
+    if BAD_COMMA.search(inner) or "," in inner[:inner.find("{")]:  # only between payoffs
         return None
     tokens = inner.replace(",", " ").replace("{", " { ").replace("}", " } ").split()
     tail = body[end + 1:].split()
@@ -392,21 +273,21 @@ def _fast_body(body: str, n: int, size: int, payoff_version: bool) -> NDArray[An
     return outcomes[indices]
 
 
-def _read_header(stream: _Stream) -> tuple[list[str], list[list[str]] | None, tuple[int, ...]]:
+def _read_header(stream: Stream) -> tuple[list[str], list[list[str]] | None, tuple[int, ...]]:
     """Players, strategy labels (``None`` in the payoff version) and numbers of strategies."""
     token = stream.take("'NFG'")
     if token.text != "NFG" or token.kind != "word":
-        raise _error(token.line, f"not a Gambit .nfg file: expected 'NFG', found {_show(token)}")
+        raise error(token.line, f"not a Gambit .nfg file: expected 'NFG', found {show(token)}")
     token = stream.take("the version number 1")
     if token.text != "1" or token.kind != "word":
-        raise _error(token.line, f"unsupported .nfg version {_show(token)}: expected 'NFG 1 R'")
+        raise error(token.line, f"unsupported .nfg version {show(token)}: expected 'NFG 1 R'")
     token = stream.take("'R' or 'D'")
     if token.text not in ("R", "D") or token.kind != "word":
-        raise _error(token.line, f"expected 'R' or 'D' after 'NFG 1', found {_show(token)}")
+        raise error(token.line, f"expected 'R' or 'D' after 'NFG 1', found {show(token)}")
     stream.expect("string", "the game's title (a quoted string)")
     players = stream.strings("the list of players")
     if not players:
-        raise _error(stream.line, "the list of players is empty; a game needs at least one")
+        raise error(stream.line, "the list of players is empty; a game needs at least one")
 
     block = stream.expect("{", "'{' opening the strategies")
     labels: list[list[str]] | None = None
@@ -418,23 +299,23 @@ def _read_header(stream: _Stream) -> tuple[list[str], list[list[str]] | None, tu
             counts.append((len(labels[-1]), stream.line))
     else:  # payoff version: numbers of strategies
         while word := stream.peek("word"):
-            counts.append((_integer(stream.take(""), "a number of strategies"), word.line))
+            counts.append((integer(stream.take(""), "a number of strategies"), word.line))
     end = stream.expect("}", "'}' closing the strategies")
     if len(counts) != len(players):
-        raise _error(
+        raise error(
             end.line,
             f"the strategies (from line {block.line}) give {len(counts)} strategy count(s) "
             f"for {len(players)} players",
         )
     for (count, line), player in zip(counts, players, strict=True):
         if count < 1:
-            raise _error(line, f"player {player!r} needs at least one strategy, got {count}")
+            raise error(line, f"player {player!r} needs at least one strategy, got {count}")
     if stream.peek("string"):
         stream.take("the comment")
     return players, labels, tuple(count for count, _ in counts)
 
 
-def _read_outcomes(stream: _Stream, n: int) -> list[list[Fraction]]:
+def _read_outcomes(stream: Stream, n: int) -> list[list[Fraction]]:
     """The list of outcomes, preceded by the null outcome (index 0)."""
     outcomes = [[Fraction(0)] * n]
     stream.expect("{", "'{' opening the list of outcomes")
@@ -444,9 +325,9 @@ def _read_outcomes(stream: _Stream, n: int) -> list[list[Fraction]]:
         payoffs = []
         while (token := stream.take("a payoff or '}'")).kind != "}":
             if token.kind != ",":
-                payoffs.append(_number(token, "a payoff"))
+                payoffs.append(number(token, "a payoff"))
         if len(payoffs) != n:
-            raise _error(
+            raise error(
                 token.line,
                 f"outcome {len(outcomes)} has {len(payoffs)} payoff(s), expected {n} "
                 "(one per player)",
@@ -492,21 +373,6 @@ def read_nfg(path: str | os.PathLike[str]) -> NormalFormGame:
 
 
 # -- writing ---------------------------------------------------------------------------------
-def _quote(label: str) -> str:
-    # Gambit's reader treats only \" as an escape, so a backslash is doubled only where it
-    # must be: before a quote or another backslash, or at the end of the label.
-    return '"' + re.sub(r'\\(?=["\\]|$)', r"\\\\", label).replace('"', '\\"') + '"'
-
-
-def _format_number(value: Any) -> str:
-    if isinstance(value, (int, np.integer)):
-        return str(int(value))
-    if isinstance(value, Fraction):
-        return str(value)  # "p/q", or "p" when the denominator is 1
-    # shortest digits that read back to the same float, without an exponent
-    return np.format_float_positional(float(value), unique=True, trim="-")
-
-
 def format_nfg(
     game: NormalFormGame, title: str = "", version: Literal["outcome", "payoff"] = "outcome"
 ) -> str:
@@ -559,14 +425,14 @@ def format_nfg(
         raise InvalidArgumentError(f"version must be 'outcome' or 'payoff', got {version!r}")
     n = game.n_players
     rows = [  # one line per profile, the first player's action changing fastest
-        [_format_number(v) for v in row]
+        [format_number(v) for v in row]
         for row in zip(*(game.payoffs[..., i].ravel(order="F") for i in range(n)), strict=True)
     ]
-    header = f"NFG 1 R {_quote(title)} {{ {' '.join(map(_quote, game.players))} }}"
+    header = f"NFG 1 R {quote(title)} {{ {' '.join(map(quote, game.players))} }}"
     if version == "payoff":
         body = "\n".join(" ".join(row) for row in rows)
         return f"{header} {{ {' '.join(map(str, game.shape))} }}\n\n{body}\n"
-    strategies = "\n".join("{ " + " ".join(map(_quote, a)) + " }" for a in game.actions)
+    strategies = "\n".join("{ " + " ".join(map(quote, a)) + " }" for a in game.actions)
     outcomes = "\n".join('{ "" ' + ", ".join(row) + " }" for row in rows)
     indices = " ".join(str(k + 1) for k in range(len(rows)))
     return f'{header}\n\n{{ {strategies}\n}}\n""\n\n{{\n{outcomes}\n}}\n{indices}\n'
