@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import os
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from fractions import Fraction
 
@@ -183,8 +184,11 @@ def shapley_float(ints: list[int], q: int) -> tuple[dict[int, float], dict[int, 
     def run(job: tuple[int, NDArray[np.int64]]) -> tuple[NDArray[np.float64],
                                                            NDArray[np.float64]]:
         m, idx = job
-        prefix, log_scale = _odds_prefix(ints, m, r[idx])
-        powers = _alternating_powers(r[idx], m + 1)
+        prefix, log_scale = _odds_prefix(ints, m, r[idx], _scratch(
+            len(idx) * (2 * m + _block(m) + 2)))
+        # the window sums use (-r)**t for t up to the number of windows tiled below
+        powers = _alternating_powers(r[idx], min(m, max(primal_hi, dual_hi) + 1)
+                                     // min(distinct) + 3)
         # back to probabilities for the n - 1 others, times the quadrature weights
         arg = log_scale + (n - 1) * np.log1p(-p[idx])
         scale = g[idx] * np.exp(arg)
@@ -288,7 +292,21 @@ def _chernoff(ints: list[int], p: float, x: int) -> float:
 _RESCALE_EVERY = 400  # (1 + r)**400 <= 2**400: far from overflowing float64
 
 
-def _odds_prefix(ints: list[int], m: int, r: NDArray[np.float64]
+_LOCAL = threading.local()
+
+
+def _scratch(size: int) -> NDArray[np.float64]:
+    """This thread's reusable float64 memory of at least ``size`` entries (fresh pages for
+    each pass of tens of megabytes cost more than the arithmetic on a loaded machine)."""
+    buf = getattr(_LOCAL, "buf", None)
+    if buf is None or buf.size < size:
+        buf = np.empty(size)
+        _LOCAL.buf = buf
+    return buf
+
+
+def _odds_prefix(ints: list[int], m: int, r: NDArray[np.float64],
+                 scratch: NDArray[np.float64] | None = None
                  ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """Prefix sums over weights ``< m`` of ``sum_S r_k**|S|`` for each odds ``r_k``.
 
@@ -300,10 +318,16 @@ def _odds_prefix(ints: list[int], m: int, r: NDArray[np.float64]
     """
     size = _block(m)
     blocks = -(-(m + 1) // size)
-    buf = np.zeros((len(r), blocks * size))
+    k = len(r)
+    if scratch is not None and scratch.size >= k * (blocks * size + m):
+        buf = scratch[:k * blocks * size].reshape(k, blocks * size)
+        buf.fill(0.0)
+        tmp = scratch[k * blocks * size:k * (blocks * size + m)].reshape(k, m)
+    else:
+        buf = np.zeros((k, blocks * size))
+        tmp = np.empty((k, m))
     dist = buf[:, 1:m + 1]     # entry v at position v + 1: the cumulative sum is the prefix
     dist[:, 0] = 1.0
-    tmp = np.empty((len(r), m))
     rc = r[:, None]
     log_scale = np.zeros(len(r))
     reach = 1   # entries at and above reach are still 0: lightest first, only those change
