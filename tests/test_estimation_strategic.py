@@ -351,7 +351,7 @@ def test_named_columns_as_a_mapping():
     np.testing.assert_allclose(by_name.predict({eq: {"const": 1, "z": m[:4, 1]}
                                                 for eq, m in regressors.items()}),
                                by_matrix.predict()[:4])
-    for bad, says in (({}, "empty mapping"), ({"c": 1}, "not only constants"),
+    for bad, says in (({}, "empty mapping"), ({"c": 1}, "no matrix with rows"),
                       ({"c": 2, "x": [1.0, 2.0]}, "must be 1"),
                       ({"x": [1.0, 2.0], "z": [1.0]}, "one length each")):
         with pytest.raises(InvalidArgumentError, match=says):

@@ -137,10 +137,9 @@ def _matrix(value: Any, eq: str) -> tuple[NDArray[np.float64] | None, tuple[str,
             raise InvalidArgumentError(
                 f"regressors[{eq!r}]: a number in place of a column means a constant and "
                 "must be 1")
-        size = rows.pop() if rows else 0
-        if size == 0:
-            raise InvalidArgumentError(
-                f"regressors[{eq!r}]: give at least one column, not only constants")
+        if not rows:  # constants only: their rows come from the other equations
+            return np.ones((0, len(cols))), columns
+        size = rows.pop()
         value = np.column_stack([np.full(size, 1.0) if c.ndim == 0 else c for c in cols])
     elif hasattr(value, "columns") and hasattr(value, "to_numpy"):  # a pandas DataFrame
         columns = tuple(str(c) for c in value.columns)
@@ -207,7 +206,7 @@ def design(spec: Spec, regressors: Any, n: int | None = None) -> Design:
         if m is None:
             matrices[eq], columns[eq] = np.zeros((n, 0)), ()
         else:
-            matrices[eq] = np.ones((n, 1)) if m.shape[0] == 0 else m
+            matrices[eq] = np.ones((n, m.shape[1])) if m.shape[0] == 0 else m
             columns[eq] = cols
     return Design(matrices, columns, int(n))
 
@@ -271,7 +270,7 @@ def outcome_codes(spec: Spec, outcomes: Any) -> NDArray[np.int64]:
             f"outcomes must be outcome numbers or names ({allowed}), got dtype {arr.dtype}")
     ok = np.isfinite(arr) & (arr == np.round(arr)) & (arr >= 0) & (arr < len(spec.outcomes))
     if not np.all(ok):
-        bad_value = arr[~ok][0]
+        bad_value = arr[~ok][0].item()
         hint = (" (numbered from 1 as in R's games package? subtract 1)"
                 if bad_value == len(spec.outcomes) else "")
         raise InvalidArgumentError(
