@@ -343,7 +343,11 @@ def _float_integrals(w: list[int], q: int, johnston: bool) -> tuple[list[float],
     if johnston:
         ef = completions_float(w, q, scale)
     else:
-        ef = [np.asarray(x, dtype=float) * scale for x in completions(w, q, False)]
+        ef = []   # minimal coalitions: E_l(a) = [q - w_l <= a < q], no Python integers
+        for wl in w:
+            e = np.zeros(q)
+            e[max(q - wl, 0):] = scale
+            ef.append(e)
     x, g = np.polynomial.legendre.leggauss(degree(w, q) // 2 + 1)
     u, g = np.append((x + 1.0) / 2.0, 1.0), np.append(g / 2.0, 0.0)   # u = 1: counts
     lo, hi = windows(w, q)
