@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from scipy import stats
 
@@ -132,7 +132,6 @@ UTILITY = st.floats(-2.0, 2.0, allow_nan=False)
 OPTIONS = st.sampled_from([("agent", "probit"), ("agent", "logit"), ("private", "probit")])
 
 
-@settings(max_examples=40, deadline=None)
 @given(UTILITY, UTILITY, UTILITY, UTILITY, OPTIONS)
 def test_egame12_closed_form_equals_the_simulated_game(u11, u13, u14, u24, options):
     kind, link = options
@@ -149,7 +148,6 @@ def test_egame12_closed_form_equals_the_simulated_game(u11, u13, u14, u24, optio
     np.testing.assert_allclose(freq, closed, atol=0.015)
 
 
-@settings(max_examples=25, deadline=None)
 @given(st.lists(UTILITY, min_size=6, max_size=6), OPTIONS)
 def test_egame122_closed_form_equals_the_simulated_game(u, options):
     kind, link = options
