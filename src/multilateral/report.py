@@ -63,6 +63,12 @@ _SCHELLING = ("Schelling, T. C. (1973). Hawks, doves, and dirty tricks: binary c
 
 #: The works each tour section draws on, by section title (HTML, already escaped).
 CITATIONS: dict[str, tuple[str, ...]] = {
+    "Estimating a deterrence game (Signorino)": (
+        "Signorino, C. S. (1999). Strategic interaction and the statistical analysis of "
+        "international conflict. <i>American Political Science Review</i> 93(2), 279-297.",
+        "Kenkel, B. and Signorino, C. S. (2014). Estimating extensive form games in R. "
+        "<i>Journal of Statistical Software</i> 56(8), 1-27.",
+    ),
     "Payoff structure (Oye)": (_OYE,),
     "Number of players (Oye, Olson)": (
         _OYE, _OLSON, _SCHELLING,
