@@ -37,19 +37,31 @@ identical; the script exits 1 if one differs or a target is missed (exact and fl
 thresholds under 5 s, the checks under 1 s, 5 s for the 9,493 states, everything under
 1 GB).
 
+The fourth table (``--noisy``, the rest of issue 13) times what was left: float thresholds
+on noisy chains of 60-256 joint states with the default BLAS threads and with one (the
+float path used to run one threaded LAPACK solve per discount factor), exact thresholds
+with noise (120 joint states took 34-51 s), and a float threshold above the grid's last
+sample (grim with ``T = 1e6``: the old float path answered never). Each case runs in a
+fresh process, ours from this tree and the code before this work (``--baseline``, default
+``ef661da``, by ``git archive``), back to back, under ``--limit`` seconds. Exact answers must
+be identical, float ones within 1e-7 (the script exits 1 otherwise), except where the
+baseline's answer is the wrong "never" this work fixed (marked).
+
 Usage::
 
     python benchmarks/bench_repeated.py [--repeats 21] [--old]    # ~3 s, ~40 s with --old
     python benchmarks/bench_repeated.py --scale [--old-path] [--limit 120]
+    python benchmarks/bench_repeated.py --noisy [--baseline ef661da] [--limit 120]
 """
 
 from __future__ import annotations
 
 import os
 
-os.environ.setdefault("OMP_NUM_THREADS", "1")
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-os.environ.setdefault("MKL_NUM_THREADS", "1")
+if os.environ.get("BENCH_THREADS") != "default":  # --noisy runs workers with both settings
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    os.environ.setdefault("MKL_NUM_THREADS", "1")
 
 import argparse
 import json
@@ -313,6 +325,121 @@ def bench_scale(old_path: bool, limit: float) -> list[str]:
     return failures
 
 
+# -- the rest of issue 13: noisy chains, threads, exact thresholds with noise --------------------
+BASELINE = "ef661da"  # the tree before the float-threshold, integer and Schur changes
+NOISY_CASES = {
+    # name: (kind, exact, builder of (stage, profile, noise))
+    "2 players, 9-period punishment, noise 0.02 (100 joint states)": (
+        "spe", False, lambda: (ml.TwoByTwo.symmetric(T=5.0, R=3.0, P=1.0, S=0.0),
+                               [punishment(9)] * 2, 0.02)),
+    "2 players, 15-period punishment, noise 0.02 (256)": (
+        "spe", False, lambda: (ml.TwoByTwo.symmetric(T=5.0, R=3.0, P=1.0, S=0.0),
+                               [punishment(15)] * 2, 0.02)),
+    "3 players, k = 2, 3, 4, noise 0.02 (60)": (
+        "spe", False, lambda: (public_good(3, True), [punishment(k, 2, 3) for k in (2, 3, 4)],
+                               0.02)),
+    "3 players, k = 3, 4, 5, noise 0.02 (120)": (
+        "spe", False, lambda: (public_good(3, True), [punishment(k, 2, 3) for k in (3, 4, 5)],
+                               0.02)),
+    "nash: 3 players, k = 3, 4, 5, noise 0.02 (120)": (
+        "nash", False, lambda: (public_good(3, True), [punishment(k, 2, 3) for k in (3, 4, 5)],
+                                0.02)),
+    "exact: 3 players, k = 2, 3, 4, noise 1/50 (60)": (
+        "spe", True, lambda: (public_good(3), [punishment(k, 2, 3) for k in (2, 3, 4)],
+                              Fraction(1, 50))),
+    "exact: 3 players, k = 3, 4, 5, noise 1/50 (120)": (
+        "spe", True, lambda: (public_good(3), [punishment(k, 2, 3) for k in (3, 4, 5)],
+                              Fraction(1, 50))),
+    "exact: 3 players, k = 4, 4, 4, noise 1/100 (125)": (
+        "spe", True, lambda: (public_good(3), [punishment(4, 2, 3)] * 3, Fraction(1, 100))),
+    "float: grim, T = 1e6 (threshold 0.999999)": (
+        "spe", False, lambda: (ml.TwoByTwo.symmetric(T=1e6, R=1.0, P=0.0, S=-1.0),
+                               [ml.automata.grim_trigger()] * 2, 0.0)),
+    "float: TFT, T, R, P, S = 9, 8, 2, 1 (isolated point 1/7)": (
+        "spe", False, lambda: (ml.TwoByTwo.symmetric(T=9.0, R=8.0, P=2.0, S=1.0),
+                               [ml.automata.tit_for_tat()] * 2, 0.0)),
+}
+FIXED_NEVER = {"float: grim, T = 1e6 (threshold 0.999999)",
+               "float: TFT, T, R, P, S = 9, 8, 2, 1 (isolated point 1/7)"}
+
+
+def noisy_worker(name: str) -> None:
+    """Run one ``--noisy`` case cold in this process; print time, memory and answer."""
+    pd = ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0)
+    ml.solvers.critical_discount(pd, [ml.automata.grim_trigger()] * 2)  # imports sympy
+    kind, _, build = NOISY_CASES[name]
+    stage, profile, noise = build()
+    start = time.perf_counter()
+    res = ml.solvers.critical_discount(stage, profile, kind=kind, noise=noise)
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e6
+    print(json.dumps({"seconds": seconds, "peak_gb": peak, "exact": str(res.exact),
+                      "feasible": [list(p) for p in res.feasible]}))
+
+
+def _same(a: dict, b: dict, exact: bool) -> bool:
+    if exact:
+        return a["exact"] == b["exact"] and [[round(x, 9) for x in p] for p in a["feasible"]] \
+            == [[round(x, 9) for x in p] for p in b["feasible"]]
+    flat_a = [x for p in a["feasible"] for x in p]
+    flat_b = [x for p in b["feasible"] for x in p]
+    return len(flat_a) == len(flat_b) and all(abs(x - y) <= 1e-7 for x, y in
+                                                zip(flat_a, flat_b, strict=True))
+
+
+def bench_noisy(baseline: str, limit: float) -> list[str]:
+    """The ``--noisy`` table; returns the failures."""
+    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+    here = os.path.join(root, "src")
+    failures = []
+    with tempfile.TemporaryDirectory() as tmp:
+        archive = subprocess.run(["git", "archive", baseline, "src/multilateral"],
+                                 capture_output=True, check=True, cwd=root)
+        subprocess.run(["tar", "-x", "-C", tmp], input=archive.stdout, check=True)
+        old_src = os.path.join(tmp, "src")
+        print(f"\n| case | threads | ours | baseline ({baseline}) | ratio | answer (ours) |")
+        print("|---|---|---:|---:|---:|---|")
+        for name, (_, exact, _) in NOISY_CASES.items():
+            for threads in ("default", "1"):
+                if exact and threads == "default":
+                    continue  # Python integers: no BLAS
+                runs = {}
+                for label, src in (("ours", here), ("old", old_src)):
+                    env = dict(os.environ, PYTHONPATH=src)
+                    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+                        env.pop(var, None)
+                        if threads == "1":
+                            env[var] = "1"
+                    env["BENCH_THREADS"] = threads
+                    cmd = [sys.executable, __file__, "--worker", name]
+                    try:
+                        out = subprocess.run(cmd, env=env, capture_output=True, text=True,
+                                             timeout=limit)
+                        runs[label] = (json.loads(out.stdout.strip().splitlines()[-1])
+                                       if out.returncode == 0 else None)
+                    except subprocess.TimeoutExpired:
+                        runs[label] = None
+                ours, old = runs["ours"], runs["old"]
+                if ours is None:
+                    failures.append(f"noisy, {name}, {threads}: ours failed or timed out")
+                    continue
+                shown = ours["exact"] if exact else (
+                    f"{ours['feasible'][0][0]:.9f}" if ours["feasible"] else "never")
+                if old is None:
+                    old_s, ratio = f"> {limit:g} s", f"> {limit / ours['seconds']:.0f}x"
+                else:
+                    old_s = f"{old['seconds']:.2f} s"
+                    ratio = f"{old['seconds'] / ours['seconds']:.1f}x"
+                    if not _same(ours, old, exact):
+                        if name in FIXED_NEVER and not old["feasible"]:
+                            shown += " (baseline: never, wrong)"
+                        else:
+                            failures.append(f"noisy, {name}: ours {ours} but baseline {old}")
+                print(f"| {name} | {threads} | {ours['seconds']:.2f} s | {old_s} | {ratio} | "
+                      f"{shown[:48]} |", flush=True)
+    return failures
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--repeats", type=int, default=21, help="timed calls (median)")
@@ -324,12 +451,28 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help=f"with --scale: also run the old code path ({OLD_COMMIT})")
     parser.add_argument("--limit", type=float, default=120.0,
                         help="seconds before a scale case is stopped")
+    parser.add_argument("--noisy", action="store_true",
+                        help="only the noisy-chain, threads and exact-noise table")
+    parser.add_argument("--baseline", default=BASELINE,
+                        help="with --noisy: the commit to compare against")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--floats", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
-        worker(args.worker, args.floats)
+        if args.worker in NOISY_CASES:
+            noisy_worker(args.worker)
+        else:
+            worker(args.worker, args.floats)
         return 0
+    if args.noisy:
+        print(f"# bench_repeated --noisy: Python {platform.python_version()}, numpy "
+              f"{np.__version__}, {os.cpu_count()} cores; load average "
+              f"{os.getloadavg()[0]:.1f}")
+        failures = bench_noisy(args.baseline, args.limit)
+        print(f"# load average after: {os.getloadavg()[0]:.1f}")
+        for line in failures:
+            print(f"FAIL: {line}")
+        return 1 if failures else 0
     if args.scale:
         print(f"# bench_repeated --scale: Python {platform.python_version()}, numpy "
               f"{np.__version__}, OPENBLAS_NUM_THREADS={os.environ['OPENBLAS_NUM_THREADS']}; "
