@@ -579,6 +579,61 @@ def qre_games() -> list[dict[str, Any]]:
     ]
 
 
+#: Extensive-form games of tests/test_qre_agent.py as Gambit .efg text: Selten's horse and
+#: Cho and Kreps's beer-quiche signalling game (weak type 1/10).
+AGENT_EFG = {
+    "horse": """EFG 2 R "horse" { "1" "2" "3" }
+p "" 1 1 "" { "C" "D" } 0
+p "" 2 1 "" { "c" "d" } 0
+t "" 1 "" { 1, 1, 1 }
+p "" 3 1 "3" { "L" "R" } 0
+t "" 2 "" { 4, 4, 0 }
+t "" 3 "" { 1, 1, 1 }
+p "" 3 1 "3" { "L" "R" } 0
+t "" 4 "" { 3, 3, 2 }
+t "" 5 "" { 0, 0, 0 }
+""",
+    "beer-quiche": """EFG 2 R "beer-quiche" { "Sender" "Receiver" }
+c "" 1 "" { "weak" 1/10 "strong" 9/10 } 0
+p "" 1 1 "w" { "B" "Q" } 0
+p "" 2 1 "after B" { "D" "N" } 0
+t "" 1 "" { 0, 1 }
+t "" 2 "" { 2, 0 }
+p "" 2 2 "after Q" { "D" "N" } 0
+t "" 3 "" { 1, 1 }
+t "" 4 "" { 3, 0 }
+p "" 1 2 "s" { "B" "Q" } 0
+p "" 2 1 "after B" { "D" "N" } 0
+t "" 5 "" { 1, 0 }
+t "" 6 "" { 3, 1 }
+p "" 2 2 "after Q" { "D" "N" } 0
+t "" 7 "" { 0, 0 }
+t "" 8 "" { 2, 1 }
+""",
+}
+
+
+def agent_qre_cases() -> list[dict[str, Any]]:
+    """pygambit's agent logit QRE (behaviour, flat in Gambit's action order) at given
+    lambdas and at its branch's end, on the games of :data:`AGENT_EFG`."""
+    import io
+
+    import pygambit as gbt
+
+    out = []
+    for name, text in AGENT_EFG.items():
+        game = gbt.read_efg(io.StringIO(text))
+        n = sum(len(infoset.actions) for infoset in game.infosets)
+        lams = [0.5, 2.0, 8.0]
+        at = gbt.qre.logit_solve_lambda(game, lams)
+        end = gbt.nash.logit_solve(game).equilibria[0]
+        out.append({"name": name, "efg": text, "lams": lams,
+                    "logit_solve_lambda": [[float(q[i]) for i in range(n)] for q in at],
+                    "logit_solve": [float(end[a]) for infoset in game.infosets
+                                    for a in infoset.actions]})
+    return out
+
+
 def regen_qre() -> None:
     """Issue 14: pygambit's logit QRE at given lambdas, its branch's end and its maximum
     likelihood fits, for tests/test_qre*.py; written to qre.json."""
@@ -617,12 +672,14 @@ def regen_qre() -> None:
     doc = {"peer": "pygambit", "version": version("pygambit"),
            "generated_by": "tests/data/peers/regenerate.py", "python": sys.version.split()[0],
            "numpy": np.__version__,
-           "calls": {"logit_solve_lambda": "pygambit.qre.logit_solve_lambda(game, lams)",
+           "calls": {"logit_solve_lambda": "pygambit.qre.logit_solve_lambda(game, lams); for "
+                     "a tree (agent QRE) the flat behaviour profile q[0], q[1], ... (16.7's "
+                     "q.profile fails on trees)",
                      "logit_solve": "pygambit.nash.logit_solve(game): the branch's end "
                      "(maxregret 1e-8)",
                      "logit_estimate": "pygambit.qre.logit_estimate(counts profile): maximum "
                      "likelihood lambda on the principal branch"},
-           "games": cases, "fits": fits}
+           "games": cases, "fits": fits, "agent": agent_qre_cases()}
     (HERE / "qre.json").write_text(json.dumps(doc, indent=1) + "\n")
     print("wrote tests/data/peers/qre.json")
 

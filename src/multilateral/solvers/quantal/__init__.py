@@ -2,7 +2,9 @@
 
 * :mod:`.normal_form` — :func:`logit_qre` at one precision ``lam`` and :func:`qre_branch`,
   the principal branch traced from the centroid, for normal-form games of any number of
-  players;
+  players and (the agent QRE) extensive-form games;
+* :mod:`._agent` — the agent QRE's equations: conditional action values and their exact
+  derivatives through the tree;
 * :mod:`.results` — :class:`LogitQRE` and :class:`QREBranch`;
 * :mod:`._homotopy` — the predictor-corrector path follower (Turocy 2005) both use.
 
@@ -10,7 +12,9 @@ References
 ----------
 .. [1] McKelvey, R. D. and Palfrey, T. R. (1995). Quantal response equilibria for normal form
    games. *Games and Economic Behavior* 10, 6-38.
-.. [2] Turocy, T. L. (2005). A dynamic homotopy interpretation of the logistic quantal
+.. [2] McKelvey, R. D. and Palfrey, T. R. (1998). Quantal response equilibria for extensive
+   form games. *Experimental Economics* 1, 9-41.
+.. [3] Turocy, T. L. (2005). A dynamic homotopy interpretation of the logistic quantal
    response equilibrium correspondence. *Games and Economic Behavior* 51, 243-263.
 """
 

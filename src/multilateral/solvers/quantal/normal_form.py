@@ -1,4 +1,5 @@
-"""Logit quantal response equilibrium of normal-form games (McKelvey and Palfrey 1995).
+"""Logit quantal response equilibrium of normal-form games (McKelvey and Palfrey 1995) and
+the agent QRE of extensive-form games (McKelvey and Palfrey 1998, :mod:`._agent`).
 
 Player ``i`` chooses action ``j`` with probability proportional to ``exp(lam * u_ij)``, where
 ``u_ij`` is the expected payoff of ``j`` against the others' choice probabilities; a logit
@@ -18,10 +19,11 @@ from numpy.typing import NDArray
 
 from ..._namespace import public_dir
 from ..._validation import check_positive_int, check_tol
-from ...errors import InvalidArgumentError
+from ...errors import InvalidArgumentError, InvalidTypeError
+from ...games.extensive import ExtensiveFormGame
 from ...games.normal_form import NormalFormGame
 from ...tolerances import EQUILIBRIUM, QRE_REGRET
-from .._checks import as_game
+from ._agent import AgentQRE
 from ._equations import NormalFormQRE, check_lam
 from ._homotopy import Path, trace
 from .results import LogitQRE, QREBranch, make_branch, qre_point
@@ -37,7 +39,7 @@ FIRST_STEP = 0.03
 MAX_REGRET = QRE_REGRET
 
 
-def _trace(system: NormalFormQRE, lam_max: float, tol: float, first_step: float,
+def _trace(system: NormalFormQRE | AgentQRE, lam_max: float, tol: float, first_step: float,
            max_steps: int, max_regret: float) -> Path:
     stop = None
     if math.isinf(lam_max):
@@ -51,15 +53,22 @@ def _trace(system: NormalFormQRE, lam_max: float, tol: float, first_step: float,
 
 
 def _check_common(game: object, tol: float, first_step: float, max_steps: int
-                  ) -> tuple[NormalFormGame, float, float, int]:
-    g = as_game(game)
+                  ) -> tuple[NormalFormQRE | AgentQRE, float, float, int]:
+    if isinstance(game, NormalFormGame):
+        system: NormalFormQRE | AgentQRE = NormalFormQRE(game)
+    elif isinstance(game, ExtensiveFormGame):
+        system = AgentQRE(game)
+    else:
+        raise InvalidTypeError(
+            f"expected a multilateral NormalFormGame or ExtensiveFormGame, got "
+            f"{type(game).__name__}; build one with ml.NormalFormGame(A, B)")
     tol = check_tol(tol)
     if tol == 0:
         raise InvalidArgumentError("tol must be > 0: a QRE is computed in floating point")
     step = check_lam(first_step, "first_step")
     if step == 0:
         raise InvalidArgumentError("first_step must be > 0, got 0")
-    return g, tol, step, check_positive_int(max_steps, "max_steps")
+    return system, tol, step, check_positive_int(max_steps, "max_steps")
 
 
 def qre_branch(game: NormalFormGame, lam_max: float = math.inf, *, tol: float = EQUILIBRIUM,
@@ -69,9 +78,13 @@ def qre_branch(game: NormalFormGame, lam_max: float = math.inf, *, tol: float = 
 
     Parameters
     ----------
-    game : NormalFormGame
+    game : NormalFormGame or ExtensiveFormGame
         Any number of players. Exact (``int``/``Fraction``) payoffs are converted to floats:
-        a QRE is transcendental in the payoffs, so there is no exact answer to keep.
+        a QRE is transcendental in the payoffs, so there is no exact answer to keep. An
+        extensive-form game gets the agent QRE (McKelvey and Palfrey 1998): one logit
+        response per information set to its actions' values conditional on reaching it
+        (Bayes' beliefs), ``strategies`` then one behaviour vector per information set in
+        ``game.infosets`` order.
     lam_max : float, default math.inf
         Trace until ``lam`` reaches this (the last point is exactly at ``lam_max``). With
         ``math.inf`` the trace stops where the profile is an approximate Nash equilibrium
@@ -116,6 +129,10 @@ def qre_branch(game: NormalFormGame, lam_max: float = math.inf, *, tol: float = 
        centroid, Theorem 3).
     .. [2] Turocy, T. L. (2005). A dynamic homotopy interpretation of the logistic quantal
        response equilibrium correspondence. *Games and Economic Behavior* 51, 243-263.
+    .. [3] McKelvey, R. D. and Palfrey, T. R. (1998). Quantal response equilibria for
+       extensive form games. *Experimental Economics* 1, 9-41 (the agent QRE).
+    .. [4] Allgower, E. L. and Georg, K. (1990). *Numerical Continuation Methods*.
+       Springer, ch. 6 (step-length adaptation).
 
     Examples
     --------
@@ -127,12 +144,11 @@ def qre_branch(game: NormalFormGame, lam_max: float = math.inf, *, tol: float = 
     >>> branch.at(2.0)
     LogitQRE(lam=2; [0.8608, 0.1392], [0.1911, 0.8089])
     """
-    g, tol, step, max_steps = _check_common(game, tol, first_step, max_steps)
+    system, tol, step, max_steps = _check_common(game, tol, first_step, max_steps)
     lam_max = check_lam(lam_max, "lam_max", infinite=True)
     max_regret = check_lam(max_regret, "max_regret")
-    system = NormalFormQRE(g)
     path = _trace(system, lam_max, tol, step, max_steps, max_regret)
-    return make_branch(system, path, tol, g)
+    return make_branch(system, path, tol, game)
 
 
 def logit_qre(game: NormalFormGame, lam: float, *, tol: float = EQUILIBRIUM,
@@ -141,9 +157,10 @@ def logit_qre(game: NormalFormGame, lam: float, *, tol: float = EQUILIBRIUM,
 
     Parameters
     ----------
-    game : NormalFormGame
+    game : NormalFormGame or ExtensiveFormGame
         Any number of players; exact payoffs are converted to floats (a QRE is
-        transcendental in the payoffs).
+        transcendental in the payoffs). An extensive-form game gets the agent QRE, one
+        behaviour vector per information set (see :func:`qre_branch`).
     lam : float
         The precision, ``>= 0``: ``0`` is uniform play, large ``lam`` nearly best responses.
     tol : float, default tolerances.EQUILIBRIUM
@@ -180,10 +197,20 @@ def logit_qre(game: NormalFormGame, lam: float, *, tol: float = EQUILIBRIUM,
     >>> pennies = ml.NormalFormGame([[1, -1], [-1, 1]], [[-1, 1], [1, -1]])
     >>> ml.solvers.logit_qre(pennies, 5.0)
     LogitQRE(lam=5; [0.5, 0.5], [0.5, 0.5])
+
+    The agent QRE of an entry game: the entrant enters, the incumbent accommodates (the
+    subgame-perfect play) with probabilities that grow with ``lam``.
+
+    >>> from multilateral.games.extensive import Decision, Outcome
+    >>> entry = ml.ExtensiveFormGame(Decision("Entrant", {
+    ...     "out": Outcome([1, 5]),
+    ...     "in": Decision("Incumbent", {"fight": Outcome([0, 0]),
+    ...                                  "accommodate": Outcome([2, 2])})}))
+    >>> ml.solvers.logit_qre(entry, 2.0)
+    LogitQRE(lam=2; [0.127, 0.873], [0.01799, 0.982])
     """
-    g, tol, step, max_steps = _check_common(game, tol, first_step, max_steps)
+    system, tol, step, max_steps = _check_common(game, tol, first_step, max_steps)
     lam = check_lam(lam)
-    system = NormalFormQRE(g)
     if lam == 0:
         x = system.start()
     else:

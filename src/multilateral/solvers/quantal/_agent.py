@@ -1,0 +1,208 @@
+"""Agent logit QRE of extensive-form games (McKelvey and Palfrey 1998).
+
+Every information set is an agent who plays a logit response to the expected payoffs of its
+actions *conditional on reaching it*: the agent's beliefs over its nodes are Bayes' rule from
+the reach probabilities (every node is reached in the interior, where every action has
+positive probability), and each action's value is the owner's expected continuation payoff.
+At ``lam = 0`` every agent mixes uniformly; as ``lam`` grows the principal branch leads to a
+sequential equilibrium (McKelvey and Palfrey 1998, Theorem 4, the logit-AQRE selection).
+The branch is traced by the same predictor-corrector as the normal form's
+(:mod:`._homotopy`), with the Jacobian of the conditional values differentiated exactly
+through the tree: reach probabilities forward and continuation values backward, level by
+level, with their derivatives in every log-probability at once (forward-mode
+differentiation, no finite differences). An information set that no play reaches (below a
+chance move of probability 0) gets uniform beliefs over its nodes.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from numpy.typing import NDArray
+
+from ...games.extensive import CHANCE, DECISION, ExtensiveFormGame
+
+__all__ = ["AgentQRE"]  # private to multilateral.solvers.quantal
+
+FloatArray = NDArray[np.float64]
+
+
+class AgentQRE:
+    """The agent logit QRE equations of an extensive-form game in log-probabilities.
+
+    One block per information set (the agents, in ``game.infosets`` order): with
+    ``g_ha = V_ha - V_h0`` the conditional value differences, the equations
+    ``w_ha - w_h0 - lam * g_ha = 0`` (``a >= 1``) and ``sum_a exp(w_ha) = 1``.
+    """
+
+    def __init__(self, game: ExtensiveFormGame) -> None:
+        self.game = game
+        self.shape = tuple(int(m) for m in game.n_actions)
+        self.n = len(self.shape)
+        self.size = int(sum(self.shape))
+        self.offsets = np.concatenate([[0], np.cumsum(self.shape)]).astype(int)
+        pay = np.asarray(game.float_payoffs, dtype=np.float64)
+        self.scale = float(pay.max() - pay.min()) if pay.size else 0.0
+        nodes = game.n_nodes
+        parent = np.asarray(game.parent)
+        kind = np.asarray(game.kind)
+        infoset = np.asarray(game.infoset)
+        offsets = np.asarray(game.child_offsets)
+        self.parent = parent
+        self.levels = [int(x) for x in game.level_bounds]
+        # the variable (flat action index) of each edge into a node with a deciding parent
+        self.var = np.full(nodes, -1)
+        child = np.arange(1, nodes)
+        par = parent[1:]
+        decided = kind[par] == DECISION
+        self.var[1:][decided] = (self.offsets[infoset[par[decided]]]
+                                 + child[decided] - offsets[par[decided]])
+        self.chance = np.ones(nodes)
+        chance_child = np.concatenate([[False], kind[par] == CHANCE])
+        self.chance[chance_child] = np.asarray(game.float_chance_probability)[chance_child]
+        self.decided = np.flatnonzero(self.var >= 0)  # nodes entered by an agent's action
+        # terminal continuation values
+        self.terminal_values = np.zeros((nodes, game.n_players))
+        self.terminal_values[np.asarray(game.terminals)] = pay
+        # the decision edges: node n of infoset h, action a, child c, owner i, variable k
+        dec = np.flatnonzero(kind == DECISION)
+        self.dec_nodes = dec
+        self.dec_sets = infoset[dec]
+        edges_n, edges_k, edges_c = [], [], []
+        for n in dec.tolist():
+            h = int(infoset[n])
+            for a in range(self.shape[h]):
+                edges_n.append(n)
+                edges_k.append(int(self.offsets[h]) + a)
+                edges_c.append(int(offsets[n]) + a)
+        self.edge_node = np.asarray(edges_n, dtype=int)
+        self.edge_var = np.asarray(edges_k, dtype=int)
+        self.edge_child = np.asarray(edges_c, dtype=int)
+        self.edge_owner = np.asarray(game.player)[self.edge_node]
+        self.var_set = np.repeat(np.arange(self.n), self.shape)
+        template = np.zeros((self.size + 1, self.size + 1))
+        for h, m in enumerate(self.shape):
+            o = self.offsets[h]
+            template[o + 1:o + m, o] = -1.0
+            template[o + 1:o + m, o + 1:o + m] = np.eye(m - 1)
+        self.template = template
+        self.later = np.ones(self.size, dtype=bool)
+        self.later[self.offsets[:-1]] = False
+        self._cache: tuple[FloatArray, FloatArray] | None = None
+
+    # -- pieces ----------------------------------------------------------------------------
+    def split(self, flat: FloatArray) -> list[FloatArray]:
+        """One block per information set of a flat vector of length ``size``."""
+        return [flat[self.offsets[h]:self.offsets[h + 1]] for h in range(self.n)]
+
+    def start(self) -> FloatArray:
+        """Uniform play at every information set at ``lam = 0``."""
+        w = np.concatenate([np.full(m, -math.log(m)) for m in self.shape])
+        return np.append(w, 0.0)
+
+    def values(self, b: FloatArray, derivatives: bool = True
+               ) -> tuple[FloatArray, FloatArray | None]:
+        """Conditional action values ``V`` (length M) and ``d V / d w`` (M x M)."""
+        nodes, m = len(self.parent), self.size
+        e = self.chance.copy()
+        e[self.decided] = b[self.var[self.decided]]
+        rho = np.zeros(nodes)
+        rho[0] = 1.0
+        d_rho = np.zeros((nodes, m)) if derivatives else None
+        for lo, hi in zip(self.levels[1:-1], self.levels[2:], strict=True):
+            par = self.parent[lo:hi]
+            rho[lo:hi] = rho[par] * e[lo:hi]
+            if d_rho is not None:
+                d_rho[lo:hi] = d_rho[par] * e[lo:hi, None]
+                idx = np.arange(lo, hi)
+                own = self.var[lo:hi] >= 0
+                d_rho[idx[own], self.var[lo:hi][own]] += rho[par[own]] * e[lo:hi][own]
+        v = self.terminal_values.copy()
+        d_v = np.zeros((nodes, v.shape[1], m)) if derivatives else None
+        for lo, hi in zip(self.levels[-2:0:-1], self.levels[-1:1:-1], strict=True):
+            par = self.parent[lo:hi]
+            np.add.at(v, par, e[lo:hi, None] * v[lo:hi])
+            if d_v is not None:
+                np.add.at(d_v, par, e[lo:hi, None, None] * d_v[lo:hi])
+                own = self.var[lo:hi] >= 0
+                kids = np.arange(lo, hi)[own]
+                d_v[self.parent[kids], :, self.var[kids]] += e[kids, None] * v[kids]
+        en, ec, ei, ek = self.edge_node, self.edge_child, self.edge_owner, self.edge_var
+        den = np.zeros(self.n)
+        np.add.at(den, self.dec_sets, rho[self.dec_nodes])
+        if np.any(den <= 0):  # below a chance move of probability 0: uniform beliefs
+            unreached = self.dec_nodes[den[self.dec_sets] <= 0]
+            rho = rho.copy()
+            rho[unreached] = 1.0
+            if d_rho is not None:
+                d_rho[unreached] = 0.0
+            den = np.zeros(self.n)
+            np.add.at(den, self.dec_sets, rho[self.dec_nodes])
+        num = np.zeros(m)
+        np.add.at(num, ek, rho[en] * v[ec, ei])
+        per = den[self.var_set]
+        values = num / per
+        if d_rho is None or d_v is None:
+            return values, None
+        d_num = np.zeros((m, m))
+        np.add.at(d_num, ek, d_rho[en] * v[ec, ei][:, None] + rho[en][:, None] * d_v[ec, ei])
+        d_den = np.zeros((self.n, m))
+        np.add.at(d_den, self.dec_sets, d_rho[self.dec_nodes])
+        d_values = (d_num - values[:, None] * d_den[self.var_set]) / per[:, None]
+        return values, d_values
+
+    def _gains(self, values: FloatArray) -> FloatArray:
+        """``g_ha = V_ha - V_h0`` for every ``a >= 1``, flat."""
+        base = values[self.offsets[:-1]]
+        out: FloatArray = (values - np.repeat(base, self.shape))[self.later]
+        return out
+
+    # -- the system ------------------------------------------------------------------------
+    def evaluate(self, x: FloatArray) -> tuple[FloatArray, FloatArray]:
+        """``H(x)`` and a fresh ``(M + 1) x (M + 1)`` array, the Jacobian in its first M rows."""
+        lam = x[-1]
+        w = x[:-1]
+        b = np.exp(w)
+        values, d_values = self.values(b)
+        assert d_values is not None
+        gains = self._gains(values)
+        h = np.empty(self.size)
+        jac = self.template.copy()
+        starts = self.offsets[:-1]
+        h[starts] = np.add.reduceat(b, starts) - 1.0
+        h[self.later] = w[self.later] - np.repeat(w[starts], np.array(self.shape) - 1) \
+            - lam * gains
+        for k, o in enumerate(starts):
+            jac[o, o:self.offsets[k + 1]] = b[o:self.offsets[k + 1]]
+        d_gains = (d_values - np.repeat(d_values[starts], self.shape, axis=0))[self.later]
+        jac[:-1][self.later, :-1] -= lam * d_gains  # derivatives in w already
+        jac[:-1][self.later, -1] = -gains
+        self._cache = (x, values)
+        return h, jac
+
+    def _values_at(self, x: FloatArray) -> FloatArray:
+        if self._cache is not None and self._cache[0] is x:
+            return self._cache[1]
+        return self.values(np.exp(x[:-1]), derivatives=False)[0]
+
+    def residual(self, x: FloatArray) -> float:
+        """Largest ``|b_ha - logit response_ha|`` over every information set."""
+        z = np.zeros(self.size)
+        z[self.later] = x[-1] * self._gains(self._values_at(x))
+        starts = self.offsets[:-1]
+        z -= np.repeat(np.maximum.reduceat(z, starts), self.shape)
+        ez = np.exp(z)
+        response = ez / np.repeat(np.add.reduceat(ez, starts), self.shape)
+        return float(np.max(np.abs(response - np.exp(x[:-1]))))
+
+    def profile(self, x: FloatArray) -> tuple[FloatArray, ...]:
+        """The behaviour profile at ``x``, one renormalized vector per information set."""
+        return tuple(q / q.sum() for q in self.split(np.exp(x[:-1])))
+
+    def regret(self, x: FloatArray) -> float:
+        """Largest gain of an agent from a deviation, conditional on reaching its set."""
+        values = self._values_at(x)
+        b = np.exp(x[:-1])
+        return float(max(float(v.max() - q @ v) for v, q in
+                         zip(self.split(values), self.split(b), strict=True)))
