@@ -60,6 +60,11 @@ REPEATED_PD = ml.RepeatedGame(PD, 0.9)
 COUNCIL = ml.WeightedVotingGame([2, 1, 1], 3)
 NFG_PD = 'NFG 1 R "PD" { "Row" "Column" } { 2 2 } 3 3 5 0 0 5 1 1'
 BIG = 1e308
+EF = ml.games.extensive
+EFG_ENTRY = ('EFG 2 R "Entry" { "E" "I" } ""\np "" 1 1 "" { "out" "in" } 0\nt "" 1 "" { 1, 5 }\n'
+             'p "" 2 1 "" { "fight" "share" } 0\nt "" 2 "" { 0, 0 }\nt "" 3 "" { 2, 2 }\n')
+EFG_GUESS = ('EFG 2 R "Guess" { "A" } ""\nc "" 1 "" { "H" 1/2 "T" 1/2 } 0\n'
+             'p "" 1 1 "" { "h" "t" } 0\nt "" 0\nt "" 0\np "" 1 1 0\nt "" 0\nt "" 0\n')
 
 
 def when_highs_fails(solve: Callable[..., Any], *args: Any) -> Any:
@@ -225,6 +230,32 @@ CATALOGUE: list[Bad] = [
     Bad("egame12-separation",
         lambda: ml.estimation.fit_egame12([0, 1, 2, 1, 2], {"u11": 1, "u24": [0, 0, 1, 0, 1]}),
         "not identified", errors.NotIdentifiedError, "separation, so the maximum-likelihood"),
+    Bad("extensive-infoset-mixes-players",
+        lambda: ml.ExtensiveFormGame(EF.Decision("A", {
+            "x": EF.Decision("B", {"l": EF.Outcome([0, 0])}, infoset="i"),
+            "y": EF.Decision("A", {"l": EF.Outcome([0, 0])}, infoset="i")})),
+        "wrong shape", errors.InvalidGameError, "information set 'i' mixes players 'B' and 'A'"),
+    Bad("extensive-infoset-mixes-action-counts",
+        lambda: ml.ExtensiveFormGame(EF.Decision("A", {
+            "x": EF.Decision("B", {"l": EF.Outcome([0, 0])}, infoset="i"),
+            "y": EF.Decision("B", {"l": EF.Outcome([0, 0]), "r": EF.Outcome([1, 1])},
+                             infoset="i")})),
+        "wrong shape", errors.InvalidGameError, "mixes numbers of actions (1 and 2)"),
+    Bad("extensive-chance-not-summing-to-one",
+        lambda: ml.ExtensiveFormGame(EF.Chance({"h": (Fraction(1, 3), EF.Outcome([1])),
+                                                "t": (Fraction(1, 3), EF.Outcome([0]))}),
+                                     players=["A"]),
+        "out of range", errors.InvalidProbabilityError, "sum to 2/3, not 1"),
+    Bad("efg-truncated", lambda: ml.io.parse_efg(EFG_ENTRY[:-12]),
+        "malformed file", errors.MalformedFileError, "line 6: expected the outcome's name"),
+    Bad("efg-unknown-node", lambda: ml.io.parse_efg(EFG_ENTRY.replace("t ", "x ", 1)),
+        "malformed file", errors.MalformedFileError, "expected a node ('p', 'c' or 't')"),
+    Bad("efg-chance-not-summing-to-one",
+        lambda: ml.io.parse_efg('EFG 2 R "" { "A" } c "" 1 "" { "h" 1/2 "t" 1/3 } 0 t "" 0 t "" 0'),
+        "malformed file", errors.MalformedFileError, "sum to 5/6, not 1"),
+    Bad("backward-induction-imperfect-information",
+        lambda: solvers.backward_induction(ml.io.parse_efg(EFG_GUESS)),
+        "wrong shape", errors.InvalidGameError, "backward induction needs perfect information"),
 ]
 
 

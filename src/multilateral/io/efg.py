@@ -59,6 +59,7 @@ True
 from __future__ import annotations
 
 import os
+from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
@@ -137,6 +138,7 @@ class _Reader:
                             "an information set offers the same actions")
             self.infosets.setdefault(key, (name, actions, line))
         elif key not in self.infosets:
+            s.take("the information set's name and actions")  # at the end of the file: says so
             raise error(line, f"information set {n} of player {who} is used before its name "
                         "and actions are given")
         return len(self.infosets[key][1])
@@ -161,6 +163,7 @@ class _Reader:
                 probs = [float(p) for p in probs]  # type: ignore[misc]
             self.chance.setdefault(n, (actions, probs))
         elif n not in self.chance:
+            s.take("chance's actions and probabilities")  # at the end of the file: says so
             raise error(line, f"chance information set {n} is used before its actions and "
                         "probabilities are given")
         return len(self.chance[n][0])
@@ -185,6 +188,7 @@ class _Reader:
             if k != 0:
                 self.outcomes.setdefault(k, (name, payoffs))
         elif k not in self.outcomes:
+            s.take("the outcome's name and payoffs")  # at the end of the file: says so
             raise error(token.line, f"outcome {k} is used before its payoffs are given")
         if node.kind == TERMINAL:
             self.outcome_label[id(node)] = self.outcomes[k][0]
@@ -381,7 +385,9 @@ def format_efg(game: ExtensiveFormGame) -> str:
     Every decision node writes its information set's name and actions, every terminal node
     its own outcome (named by the game's outcome label); chance nodes get one information set
     each. Integers are written as integers, fractions as ``p/q``, floats with the shortest
-    digits that read back to the same float (read back exactly, as fractions).
+    digits that read back to the same float (read back exactly, as fractions), except the
+    last probability of a chance node of floats, written so that the decimals sum to exactly
+    one (as Gambit requires; it is then within one rounding of the float).
 
     See Also
     --------
@@ -415,6 +421,7 @@ def format_efg(game: ExtensiveFormGame) -> str:
     outcome, outcome_labels = game.outcome.tolist(), game.outcome_labels
     pay = [[format_number(v) for v in row] for row in game.payoffs.tolist()]
     prob = [format_number(p) for p in game.chance_probability.tolist()]
+    floats = game.chance_probability.dtype.kind == "f"
     owner = game.infoset_player.tolist()
     number = [0] * game.n_infosets  # per-player numbering from 1
     seen = [0] * game.n_players
@@ -434,7 +441,11 @@ def format_efg(game: ExtensiveFormGame) -> str:
                          f"{quote(infoset_labels[h])} {{ {acts} }} 0")
         elif kind[v] == CHANCE:
             chance += 1
-            moves = " ".join(f"{quote(labels[c])} {prob[c]}" for c in range(lo, hi))
+            probs = [prob[c] for c in range(lo, hi)]
+            if floats:  # the last one makes the written decimals sum to exactly one
+                probs[-1] = format(1 - sum(map(Decimal, probs[:-1])), "f")
+            moves = " ".join(f"{quote(labels[c])} {p}"
+                             for c, p in zip(range(lo, hi), probs, strict=True))
             lines.append(f'c {quote(nodes[v])} {chance} "" {{ {moves} }} 0')
         else:
             outcomes += 1

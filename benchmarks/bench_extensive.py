@@ -1,0 +1,169 @@
+"""Benchmark backward induction on perfect-information trees of a million nodes, beside pygambit.
+
+Two trees, both with 2 players and about a million nodes, numbered level by level:
+
+* ``binary``: the complete binary tree of depth 19 (1,048,575 nodes), players alternating by
+  depth, integer payoffs in 0..999 (exact arithmetic, int64);
+* ``random``: 0, 2, 3 or 4 children a node, a tenth of the inner nodes chance nodes with
+  random float probabilities, float payoffs in [0, 1).
+
+Ours: :func:`multilateral.solvers.backward_induction` on a freshly built game each repetition
+(the game object caches derived arrays, so every timing is cold; the build, from the flat
+arrays, is timed apart). The peer: pygambit 16.7 has no subgame-perfect solver, so its
+comparable work is the same induction as a postorder pass over its own tree
+(``game.nodes``, ``node.children``, ``node.outcome``; the function of
+``tests/data/peers/regenerate.py`` that froze the test data), on the same tree handed over as
+``.efg`` text (``pygambit.read_efg``, timed apart as the peer's build). The answers are
+compared in the same run: the root's payoffs and the action chosen at every decision node
+(ties to the first best action on both sides); the script exits 1 on any disagreement.
+
+Usage::
+
+    python benchmarks/bench_extensive.py                 # both trees, ~1M nodes, with pygambit
+    python benchmarks/bench_extensive.py --depth 16 --nodes 130000 --repeats 5
+    python benchmarks/bench_extensive.py --no-peer       # ours only
+
+Run it under ``prlimit --as=6000000000`` on a shared machine (pygambit's 1M-node tree takes
+about 2 GB).
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+import multilateral as ml
+from multilateral.games.extensive import DECISION, ExtensiveFormGame
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "data" / "peers"))
+from regenerate import gambit_backward_induction  # noqa: E402
+
+
+def binary_tree(depth: int, seed: int) -> dict[str, Any]:
+    n = 2 ** (depth + 1) - 1
+    n_children = np.where(np.arange(n) < 2 ** depth - 1, 2, 0)
+    level = np.floor(np.log2(np.arange(1, n + 1))).astype(np.int64)
+    rng = np.random.default_rng(seed)
+    return {"n_children": n_children, "player": np.where(n_children > 0, level % 2, -1),
+            "payoffs": rng.integers(0, 1000, size=(2 ** depth, 2))}
+
+
+def random_tree(nodes: int, seed: int) -> dict[str, Any]:
+    rng = np.random.default_rng(seed)
+    counts = rng.choice([0, 2, 3, 4], p=[0.45, 0.25, 0.2, 0.1], size=nodes)
+    counts[:16] = 2  # no early extinction
+    total = 1 + np.cumsum(counts)
+    inner = int(np.searchsorted(total, nodes, side="right"))  # nodes that may have children
+    n_children = np.zeros(int(total[inner - 1]), dtype=np.int64)
+    n_children[:inner] = counts[:inner]
+    assert np.all(total[:inner - 1] > np.arange(1, inner)), "the tree died out; another seed"
+    n = n_children.size
+    player = rng.integers(0, 2, size=n)
+    is_chance = (n_children > 0) & (rng.random(n) < 0.1)
+    is_chance[0] = False
+    player[is_chance] = -1
+    offsets = np.concatenate([[1], 1 + np.cumsum(n_children)])
+    prob = np.ones(n)
+    for v in np.flatnonzero(is_chance).tolist():
+        w = rng.random(n_children[v]) + 0.05
+        prob[offsets[v]:offsets[v + 1]] = w / w.sum()
+    terminals = int(np.count_nonzero(n_children == 0))
+    return {"n_children": n_children, "player": player,
+            "payoffs": rng.random((terminals, 2)), "chance_probability": prob.tolist()}
+
+
+def median(fn: Callable[[], float], repeats: int) -> float:
+    return statistics.median(fn() for _ in range(repeats))
+
+
+def preorder(game: ExtensiveFormGame) -> list[int]:
+    offsets, out, stack = game.child_offsets.tolist(), [], [0]
+    while stack:
+        v = stack.pop()
+        out.append(v)
+        stack.extend(range(offsets[v + 1] - 1, offsets[v] - 1, -1))
+    return out
+
+
+def run(name: str, arrays: dict[str, Any], repeats: int, peer: bool) -> tuple[list[str], bool]:
+    def build() -> ExtensiveFormGame:
+        return ExtensiveFormGame.from_arrays(**arrays)
+
+    def timed_build() -> float:
+        start = time.perf_counter()
+        build()
+        return time.perf_counter() - start
+
+    def timed_solve() -> float:
+        game = build()  # a fresh game: no cached arrays
+        start = time.perf_counter()
+        ml.solvers.backward_induction(game)
+        return time.perf_counter() - start
+
+    game = build()
+    ours_build = median(timed_build, repeats)
+    ours = median(timed_solve, repeats)
+    spe = ml.solvers.backward_induction(game)
+    row = [name, f"{game.n_nodes:,}", f"{ours_build:.2f}", f"{ours:.3f}"]
+    if not peer:
+        return [*row, "-", "-", "-"], True
+    import pygambit as gbt
+
+    text = ml.io.format_efg(game)
+    start = time.perf_counter()
+    tree = gbt.read_efg(io.StringIO(text))
+    peer_build = time.perf_counter() - start
+
+    def timed_peer() -> float:
+        start = time.perf_counter()
+        gambit_backward_induction(tree)
+        return time.perf_counter() - start
+
+    peer_time = median(timed_peer, max(1, min(repeats, 2)))
+    root, chosen = gambit_backward_induction(tree)
+    order = preorder(game)
+    ours_chosen = np.where(game.kind[order] == DECISION, spe.choice[game.infoset[order]], -1)
+    same_play = ours_chosen.tolist() == chosen
+    same_value = np.allclose([float(x) for x in root], [float(x) for x in spe.payoffs],
+                             rtol=1e-9, atol=0)
+    if not (same_play and same_value):
+        print(f"DISAGREEMENT on {name}: same choices {same_play}, root payoffs ours "
+              f"{spe.payoffs} vs pygambit {root}")
+    return [*row, f"{peer_build:.1f}", f"{peer_time:.2f}", f"{peer_time / ours:.0f}x"], (
+        same_play and same_value)
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--depth", type=int, default=19, help="depth of the binary tree")
+    parser.add_argument("--nodes", type=int, default=1_000_000, help="size of the random tree")
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--no-peer", action="store_true", help="skip pygambit")
+    args = parser.parse_args(argv)
+    load = subprocess.run(["uptime"], capture_output=True, text=True, check=False).stdout
+    print(f"uptime: {load.strip()}")
+    print("| tree | nodes | ours: build (s) | ours: backward induction (s) | pygambit: "
+          "read_efg (s) | pygambit: induction over its tree (s) | ratio |")
+    print("|---|---|---|---|---|---|---|")
+    ok = True
+    for name, arrays in (("binary", binary_tree(args.depth, args.seed)),
+                         ("random, chance", random_tree(args.nodes, args.seed))):
+        row, same = run(name, arrays, args.repeats, not args.no_peer)
+        ok &= same
+        print("| " + " | ".join(row) + " |", flush=True)
+    print("answers agree" if ok else "ANSWERS DISAGREE")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
