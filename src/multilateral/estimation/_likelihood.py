@@ -198,6 +198,8 @@ def maximize_likelihood(
     Returns
     -------
     FitResult
+        The estimates, their covariance (the inverse Hessian), the log-likelihood and the
+        optimizer's report.
 
     Raises
     ------

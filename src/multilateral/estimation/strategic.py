@@ -292,6 +292,15 @@ def fit_egame122(outcomes: Any, regressors: Mapping[str, Any], *, kind: str = "a
     Returns
     -------
     FitResult
+        Parameters named ``'u11: x'`` etc.; ``predict()`` gives the probabilities of
+        ``('LL', 'LR', 'RL', 'RR')``.
+
+    Raises
+    ------
+    NotIdentifiedError
+        As for :func:`fit_egame12` (Player 1's utilities are ``u11`` to ``u14``).
+    InvalidArgumentError
+        Outcomes the game does not allow, mismatched rows, a bad ``kind`` or ``link``.
 
     See Also
     --------
