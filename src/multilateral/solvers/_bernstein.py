@@ -10,10 +10,11 @@ its Bernstein coefficients are the gains ``d_k`` themselves. This module isolate
 * de Casteljau subdivision at 1/2 in integers (the triangle of pairwise sums, rescaled by
   powers of two) gives the coefficients on each half, so intervals are dyadic and every
   evaluation point is a dyadic rational;
-* a root is refined to a correctly rounded float by exact sign evaluations, guided by a float
-  root finder (two exact evaluations usually bracket it within a few units in the last place);
-* rational roots ``p / q`` are recognised exactly: ``p`` divides the constant term and ``q - p``
-  the leading term of the polynomial in ``z = x / (1 - x)``, so the candidates are few.
+* from degree ``FLOAT_FROM`` the subdivision runs in floats first, with a rigorous bound on
+  every coefficient's rounding error (a sign is used only where the coefficient exceeds its
+  bound); only subintervals where a sign stays uncertain are redone in integers;
+* :mod:`._refine` narrows each isolating interval to a correctly rounded float by exact sign
+  evaluations and recognises rational roots.
 
 Isolation terminates for square-free polynomials; :func:`is_squarefree` tests that modulo a
 large prime (a certificate when it says yes). Polynomials are lists of Python ints. Two forms
@@ -25,7 +26,7 @@ as a power series in ``z`` is ``Q(z) = (1 + z)^m P(z / (1 + z))``.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from fractions import Fraction
 
 import numpy as np
@@ -38,11 +39,7 @@ __all__ = [
     "homogeneous",
     "is_squarefree",
     "isolate",
-    "narrow",
     "power_from_homogeneous",
-    "rational_root",
-    "refine",
-    "sign_at",
     "variations",
 ]
 __dir__ = public_dir(__all__)
@@ -107,15 +104,74 @@ def _split(b: list[int]) -> tuple[list[int], list[int]]:
     return left, right
 
 
-def isolate(b: list[int]) -> tuple[list[Fraction], list[tuple[Fraction, Fraction]]]:
+def isolate(b: Sequence[int], *, float_from: int | None = None
+            ) -> tuple[list[Fraction], list[tuple[Fraction, Fraction, int, np.ndarray]]]:
     """Roots in (0, 1) of a square-free Bernstein polynomial (integer coefficients).
 
     Returns the roots found exactly (dyadic rationals met as subdivision points) and disjoint
-    open isolating intervals ``(lo, hi)`` with dyadic ends, each holding exactly one simple
-    root, with ``P(lo)`` and ``P(hi)`` nonzero of opposite signs.
+    open isolating intervals ``(lo, hi, s, local)`` with dyadic ends, each holding exactly one
+    simple root, with ``s`` the sign of ``P(lo)`` (``P(lo)`` and ``P(hi)`` are nonzero of
+    opposite signs) and ``local`` the Bernstein coefficients on ``(lo, hi)`` in floats (a
+    positive multiple, largest near 1: the guess for :func:`refine`).
+
+    From degree ``float_from`` (default ``FLOAT_FROM``) the subdivision runs in floats first,
+    with a rigorous bound on the rounding error of every coefficient: a coefficient larger than
+    its bound has the exact one's sign, so Descartes' count is exact where every sign is
+    certain. Only a subinterval where some sign stays uncertain (a root on a subdivision point,
+    roots closer than about ``1e-12``) gets its exact coefficients and is isolated in integers.
     """
+    b = list(b)
+    m = len(b) - 1
+    if m < (FLOAT_FROM if float_from is None else float_from):
+        exact, intervals = _isolate_exact(b, Fraction(0), Fraction(1))
+    else:
+        exact, intervals, unsure = _isolate_float(b)
+        for lo, hi in _runs(unsure):  # neighbouring uncertain subintervals: one exact pass
+            coeffs = _restrict(b, lo, hi)
+            for end, value in ((lo, coeffs[0]), (hi, coeffs[-1])):
+                if value == 0 and 0 < end < 1:  # a root on the run's end
+                    exact.append(end)
+            found, isolated = _isolate_exact(coeffs, lo, hi - lo)
+            exact += found
+            intervals += isolated
+        exact = sorted(set(exact))
+    intervals.sort(key=lambda item: item[0])
+    return exact, intervals
+
+
+def _runs(nodes: list[tuple[int, int]]) -> list[tuple[Fraction, Fraction]]:
+    """The subintervals ``(num / 2**depth, (num + 1) / 2**depth)`` joined where they touch."""
+    spans = sorted((Fraction(num, 1 << depth), Fraction(num + 1, 1 << depth))
+                   for num, depth in nodes)
+    out: list[tuple[Fraction, Fraction]] = []
+    for lo, hi in spans:
+        if out and out[-1][1] == lo:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    return out
+
+
+#: Degree from which :func:`isolate` subdivides in floats first.
+FLOAT_FROM = 24
+#: A subinterval whose float coefficients have an uncertain sign this many levels in a row
+#: (or past _FLOAT_MAX_DEPTH) is isolated exactly.
+_FLOAT_RETRIES = 3
+_FLOAT_MAX_DEPTH = 60
+#: The unit roundoff of float64 and a bound on the absolute error of one operation in the
+#: subnormal range.
+_U = math.ulp(1.0) / 2
+_TINY = math.ldexp(1.0, -1070)
+#: Covers the rounding of the bound's own computation (a few operations on positive floats).
+_MARGIN = 1 + math.ldexp(1.0, -30)
+
+
+def _isolate_exact(b: list[int], start: Fraction, span: Fraction
+                   ) -> tuple[list[Fraction], list[tuple[Fraction, Fraction, int, np.ndarray]]]:
+    """Exact subdivision of the interval ``(start, start + span)``, on which ``b`` are the
+    Bernstein coefficients (times a positive number)."""
     exact: list[Fraction] = []
-    intervals: list[tuple[Fraction, Fraction]] = []
+    intervals: list[tuple[Fraction, Fraction, int, np.ndarray]] = []
     stack: list[tuple[list[int], int, int]] = [(b, 0, 0)]  # (coefficients, numerator, depth)
     while stack:
         coeffs, num, depth = stack.pop()
@@ -123,185 +179,131 @@ def isolate(b: list[int]) -> tuple[list[Fraction], list[tuple[Fraction, Fraction
         if v == 0:
             continue
         if v == 1 and coeffs[0] and coeffs[-1]:
-            intervals.append((Fraction(num, 1 << depth), Fraction(num + 1, 1 << depth)))
+            intervals.append((start + span * Fraction(num, 1 << depth),
+                              start + span * Fraction(num + 1, 1 << depth),
+                              1 if coeffs[0] > 0 else -1, _to_floats(coeffs)[0]))
             continue
         if depth >= _MAX_DEPTH:
             raise ArithmeticError("root isolation did not separate the roots")
         left, right = _split(coeffs)
         if right[0] == 0:  # the midpoint is a root
-            exact.append(Fraction(2 * num + 1, 1 << (depth + 1)))
+            exact.append(start + span * Fraction(2 * num + 1, 1 << (depth + 1)))
         stack.append((right, 2 * num + 1, depth + 1))
         stack.append((left, 2 * num, depth + 1))
-    exact.sort()
-    intervals.sort()
     return exact, intervals
 
 
-def sign_at(a: Sequence[int], x: Fraction) -> int:
-    """The sign of ``sum_k A_k x^k (1 - x)^(m - k)`` at a rational ``x``, exactly.
+def _to_floats(b: Sequence[int]) -> tuple[np.ndarray, float]:
+    """``b / 2**s`` in floats with the largest in [1/2, 1), and a bound on each one's error."""
+    bits = max(abs(v).bit_length() for v in b)
+    cut = max(0, bits - 60)  # shifted to at most 60 bits, then rounded once to 53
+    row = np.array([math.ldexp(float(v >> cut), cut - bits) for v in b], dtype=np.float64)
+    # error: the shift's floor (< 2**(cut - bits) <= 2**-60) and one rounding (<= u)
+    return row, math.ldexp(1.0, -59) + _U
 
-    With ``x = p / q``: the sign of ``sum_k A_k p^k (q - p)^(m - k)``, by binary splitting
-    (balanced products of big integers, O(M(N) log m) for N-bit results).
+
+def _isolate_float(b: Sequence[int]) -> tuple[
+        list[Fraction], list[tuple[Fraction, Fraction, int, np.ndarray]], list[tuple[int, int]]]:
+    """Float subdivision with certified signs, all subintervals of one depth at once.
+
+    Each row holds the Bernstein coefficients on ``(num / 2**depth, (num + 1) / 2**depth)``,
+    scaled by a power of two so that the largest is in [1/2, 1), and ``err`` bounds the
+    distance of every one from the exact coefficient (times the same positive scale).
+    de Casteljau at 1/2 adds and halves: halving is exact (up to ``_TINY`` in the subnormal
+    range), each addition errs by at most ``u`` times its result, every intermediate is
+    at most ``M (1 + u)^m + m _TINY`` (``M`` the row's largest), and the inherited errors are
+    averaged, not amplified: a split adds at most ``m (u M (1 + 2 m u) + 2 _TINY)`` to the
+    bound. Returns the exact roots (none: a root on a subdivision point leaves its signs
+    uncertain), the isolating intervals and the ``(num, depth)`` of the uncertain ones.
     """
-    v = _scaled_value(a, x)
-    return (v > 0) - (v < 0)
+    m = len(b) - 1
+    row0, err0 = _to_floats(b)
+    rows = row0[None, :]
+    errs = np.array([err0])
+    nums = [0]
+    streak = np.zeros(1, dtype=np.int64)
+    intervals: list[tuple[Fraction, Fraction, int, np.ndarray]] = []
+    unsure: list[tuple[int, int]] = []
+    grow = m * _U * (1 + 2 * (m + 1) * _U) * _MARGIN
+    depth = 0
+    while nums:
+        sure = np.abs(rows) > errs[:, None]
+        certain = sure.all(axis=1)
+        signs = np.sign(rows)
+        changes = (signs[:, 1:] != signs[:, :-1]).sum(axis=1)
+        streak = np.where(certain, 0, streak + 1)
+        split = []
+        for i, num in enumerate(nums):
+            if certain[i]:
+                if changes[i] == 0:
+                    continue
+                if changes[i] == 1:
+                    intervals.append((Fraction(num, 1 << depth), Fraction(num + 1, 1 << depth),
+                                      int(signs[i, 0]), rows[i].copy()))
+                    continue
+            elif streak[i] > _FLOAT_RETRIES or depth >= _FLOAT_MAX_DEPTH:
+                unsure.append((num, depth))
+                continue
+            split.append(i)
+        if not split:
+            break
+        parent = rows[split]
+        top = np.abs(parent).max(axis=1)
+        err = errs[split] + grow * top + 2 * m * _TINY
+        left, right = _split_float(parent)
+        both = np.concatenate([left, right])
+        # rescale each child by a power of two (exact) so that its largest is in [1/2, 1)
+        _, expo = np.frexp(np.abs(both).max(axis=1))
+        both = np.ldexp(both, -expo[:, None])
+        errs = np.ldexp(np.concatenate([err, err]), -expo) * _MARGIN
+        rows = both
+        nums = [2 * nums[i] for i in split] + [2 * nums[i] + 1 for i in split]
+        streak = np.concatenate([streak[split], streak[split]])
+        depth += 1
+    return [], intervals, unsure
 
 
-def _scaled_value(a: Sequence[int], x: Fraction) -> int:
-    """``q^m P(p / q) = sum_k A_k p^k (q - p)^(m - k)``."""
-    p, q = x.numerator, x.denominator
-    return _evaluate(a, 0, len(a), p, q - p, False)[0]
+def _split_float(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """de Casteljau at 1/2 in floats for every row: the coefficients on each half."""
+    size = rows.shape[1]
+    left = np.empty_like(rows)
+    right = np.empty_like(rows)
+    left[:, 0] = rows[:, 0]
+    right[:, -1] = rows[:, -1]
+    work = rows.copy()
+    for j in range(1, size):
+        work = (work[:, :-1] + work[:, 1:]) * 0.5
+        left[:, j] = work[:, 0]
+        right[:, size - 1 - j] = work[:, -1]
+    return left, right
 
 
-def _evaluate(a: Sequence[int], i: int, j: int, p: int, w: int, powers: bool = True
-              ) -> tuple[int, int, int]:
-    """``(sum_{k=i}^{j-1} a_k p^(k-i) w^(j-1-k), p^(j-i), w^(j-i))`` (the powers only when
-    asked for: the outermost call does not need them)."""
-    if j - i <= 16:
-        v, wp = a[j - 1], w
-        for k in range(j - 2, i - 1, -1):
-            v = v * p + a[k] * wp
-            wp *= w
-        return v, p ** (j - i), wp
-    mid = (i + j) // 2
-    left, pl, wl = _evaluate(a, i, mid, p, w)
-    right, pr, wr = _evaluate(a, mid, j, p, w)
-    if not powers:
-        return left * wr + pl * right, 0, 0
-    return left * wr + pl * right, pl * pr, wl * wr
-
-
-def _newton(a: Sequence[int], x: Fraction) -> Fraction | None:
-    """One exact Newton step for ``P`` from ``x`` (None where ``P'(x) = 0``)."""
-    m = len(a) - 1
-    if m < 1:
-        return None
-    deriv = [(j + 1) * a[j + 1] - (m - j) * a[j] for j in range(m)]
-    s, ds = _scaled_value(a, x), _scaled_value(deriv, x)
-    if ds == 0:
-        return None
-    # x - P(x) / P'(x) = p / q - (s / q^m) / (ds / q^(m-1)) = (p ds - s) / (q ds)
-    return Fraction(x.numerator * ds - s, x.denominator * ds)
-
-
-def _bisect(a: Sequence[int], lo: Fraction, hi: Fraction, s_lo: int, x: Fraction
-            ) -> tuple[Fraction, Fraction, Fraction | None]:
-    """Narrow ``(lo, hi)`` at ``x``: the new bracket, or the root if ``x`` is one."""
-    s = sign_at(a, x)
-    if s == 0:
-        return x, x, x
-    return (x, hi, None) if s == s_lo else (lo, x, None)
-
-
-def refine(a: Sequence[int], lo: Fraction, hi: Fraction, guess: Callable[[float, float], float]
-           ) -> tuple[float, Fraction | None, Fraction, Fraction]:
-    """Narrow an isolating interval until both ends round to the same float.
-
-    ``guess(lo, hi)`` is a float root finder for the bracket: exact evaluations at
-    ``guess +- step`` (the step growing 16-fold while they miss) bracket the root quickly when
-    the guess is good; exact bisection then finishes (and is all there is when it is not).
-    Returns the float, the root itself when an evaluation point hit it (a rational root), and
-    the final bracket.
-    """
-    s_lo = sign_at(a, lo)
-    try:
-        r = guess(float(lo), float(hi))
-    except (ValueError, ArithmeticError, RuntimeError):
-        r = math.nan
-    if math.isfinite(r) and float(lo) < r < float(hi):
-        # one exact Newton step from the float guess, then the two midpoints to the
-        # neighbouring floats: when they bracket the root, its float is the Newton float
-        better = _newton(a, Fraction(r))
-        if better is not None and lo < better < hi:
-            near = float(better)
-            below = (Fraction(near) + Fraction(math.nextafter(near, -math.inf))) / 2
-            above = (Fraction(near) + Fraction(math.nextafter(near, math.inf))) / 2
-            for x in (below, above):
-                if lo < x < hi:
-                    lo, hi, hit = _bisect(a, lo, hi, s_lo, x)
-                    if hit is not None:
-                        return float(hit), hit, hit, hit
-            if lo >= below and hi <= above:  # strictly between the midpoints: rounds to near
-                return near, None, lo, hi
-        step = math.ldexp(abs(r), -50) or math.ulp(0.0)
-        while float(lo) != float(hi) and hi - lo > 2 * Fraction(step):
-            for x in (Fraction(r - step), Fraction(r + step)):
-                if lo < x < hi:
-                    lo, hi, hit = _bisect(a, lo, hi, s_lo, x)
-                    if hit is not None:
-                        return float(hit), hit, hit, hit
-            if Fraction(r) <= lo:  # the root is beyond the guess: look from the near end
-                r = float(lo)
-            elif Fraction(r) >= hi:
-                r = float(hi)
-            step *= 16
-    while float(lo) != float(hi):
-        lo, hi, hit = _bisect(a, lo, hi, s_lo, (lo + hi) / 2)
-        if hit is not None:
-            return float(hit), hit, hit, hit
-    return float(lo), None, lo, hi  # (a root exactly halfway between floats is a hit)
-
-
-def narrow(a: Sequence[int], lo: Fraction, hi: Fraction, width: Fraction
-           ) -> tuple[Fraction, Fraction]:
-    """Narrow an isolating interval (``P(lo)``, ``P(hi)`` nonzero of opposite signs) below
-    ``width`` by exact Newton steps (doubling the bits each time), each checked by two exact
-    sign evaluations around it; a round that does not halve the interval ends with a
-    bisection, so progress is sure (a root met exactly gives the interval ``(root, root)``)."""
-    s_lo = sign_at(a, lo)
-    target = (1 / width).__ceil__().bit_length() + 2
-    bits = min(target, max(8, (1 / (hi - lo)).__floor__().bit_length()))
-    while hi - lo >= width:
-        before = hi - lo
-        step = _newton(a, (lo + hi) / 2)
-        if step is not None and lo < step < hi:
-            bits = min(target, 2 * bits)
-            scale = 1 << bits
-            x = Fraction(round(step * scale), scale)
-            for y in (x - Fraction(1, scale), x + Fraction(1, scale)):
-                if lo < y < hi:
-                    lo, hi, hit = _bisect(a, lo, hi, s_lo, y)
-                    if hit is not None:
-                        return hit, hit
-        if hi - lo > before / 2:
-            lo, hi, hit = _bisect(a, lo, hi, s_lo, (lo + hi) / 2)
-            if hit is not None:
-                return hit, hit
-    return lo, hi
-
-
-#: Rational roots are looked for while their possible denominators are below 2**this (the
-#: bracket is narrowed to 1 / (2 Q^2) first: about 2 * this bisections at worst).
-_RATIONAL_BITS = 256
-
-
-def rational_root(a: Sequence[int], lo: Fraction, hi: Fraction) -> Fraction | None:
-    """The root in ``[lo, hi]`` (an isolating interval) if it is rational, else None.
-
-    A root ``p / q`` in (0, 1) in lowest terms has ``p`` dividing the first nonzero ``A_k`` and
-    ``q - p`` the last (``z = p / (q - p)`` is a root of ``Q(z) = sum A_k z^k``), so ``q <= Q =
-    |first| + |last|``. Two fractions with denominators ``<= Q`` are ``1 / Q^2`` apart: once
-    the bracket is narrower than ``1 / (2 Q^2)`` the only candidate is the best approximation
-    of its midpoint with denominator ``<= Q``, and one exact evaluation decides. When ``Q`` is
-    beyond ``2**_RATIONAL_BITS`` the root is not tested and reported as irrational (its
-    algebraic form is exact either way).
-    """
-    first = abs(next(v for v in a if v))
-    last = abs(next(v for v in reversed(a) if v))
-    bound = first + last
-    if bound.bit_length() > _RATIONAL_BITS:
-        return None
-    width = Fraction(1, 2 * bound * bound)
-    if hi - lo >= width:
-        s_lo = sign_at(a, lo)
-        while hi - lo >= width:
-            lo, hi, hit = _bisect(a, lo, hi, s_lo, (lo + hi) / 2)
-            if hit is not None:
-                return hit
-    cand = ((lo + hi) / 2).limit_denominator(bound)
-    if lo <= cand <= hi and sign_at(a, cand) == 0:
-        return cand
-    return None
+def _restrict(b: Sequence[int], lo: Fraction, hi: Fraction) -> list[int]:
+    """Exact integer Bernstein coefficients (a positive multiple) on ``[lo, hi]`` inside
+    ``[0, 1]``: de Casteljau at ``lo`` keeps ``[lo, 1]``, then at ``(hi - lo) / (1 - lo)`` of
+    that keeps its left part (integer weights over a common denominator, no division)."""
+    m = len(b) - 1
+    q = math.lcm(lo.denominator, hi.denominator)
+    num, top = lo.numerator * (q // lo.denominator), hi.numerator * (q // hi.denominator)
+    coeffs = list(b)
+    if num:
+        row = np.array(coeffs, dtype=object)
+        ends = [row[-1]]
+        for _ in range(m):
+            row = row[:-1] * (q - num) + row[1:] * num
+            ends.append(row[-1])
+        # ends[j] is the coefficient m - j on [lo, 1] times q**j
+        coeffs = [ends[m - k] * q**k for k in range(m + 1)]  # all times q**m
+    d, t = q - num, top - num  # [lo, hi] is [0, t / d] of [lo, 1]
+    if t < d:
+        row = np.array(coeffs, dtype=object)
+        starts = [row[0]]
+        for _ in range(m):
+            row = row[:-1] * (d - t) + row[1:] * t
+            starts.append(row[0])
+        coeffs = [v * d ** (m - j) for j, v in enumerate(starts)]
+    g = math.gcd(*coeffs)
+    return [int(v) // g for v in coeffs] if g > 1 else [int(v) for v in coeffs]
 
 
 def deflate(a: list[int]) -> tuple[list[int], int]:

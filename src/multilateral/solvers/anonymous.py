@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import itertools
 import math
 from collections.abc import Callable
@@ -19,13 +18,16 @@ from ..games.anonymous import AnonymousGame
 from ..results import SymmetricEquilibrium
 from ..tolerances import ROOT_X
 from . import _bernstein as bz
+from . import _refine
 
 __all__ = ["symmetric_equilibria"]
 __dir__ = public_dir(__all__)
 
 #: Above this many players the default for exact games is the float root finder (exact root
-#: isolation of a degree n - 1 polynomial costs O(n^2) per subdivision: n = 1,000 takes
-#: 0.1 s for a threshold game, ~10 s for 1,000 random gains with 29 roots).
+#: isolation of a degree n - 1 polynomial costs O(n^2) float operations per subdivision and a
+#: few exact evaluations per root: n = 1,000 takes ~0.1 s for a threshold game, ~0.3 s for
+#: 1,000 random gains with 27 roots; gains whose polynomial cancels to far below its
+#: coefficients (alternating signs) need integer subdivision and take tens of seconds).
 EXACT_MAX_PLAYERS = 1000
 #: exact=True is refused above this many players (minutes and more), with a message that says
 #: how to ask for floats.
@@ -33,7 +35,7 @@ EXACT_LIMIT = 10_000
 
 #: Irrational roots of square-free gain polynomials up to this degree come out in sympy's
 #: canonical form (``sympy.CRootOf`` of the irreducible factor; factoring costs up to ~0.1 s);
-#: above it, as a root of the square-free polynomial itself (not factored).
+#: above it, as a :class:`._algebraic.GainRoot` of the square-free polynomial (not factored).
 _FACTOR_MAX_DEGREE = 24
 
 
@@ -54,8 +56,10 @@ def symmetric_equilibria(
     game : AnonymousGame
     exact : bool, optional
         Isolate the roots exactly (the ``exact`` field of each result is then a Fraction for a
-        rational root, else a sympy algebraic number: radicals for a quadratic, else a
-        ``CRootOf``). Default: exact when the payoffs are ints or Fractions and ``n <=
+        rational root, else a sympy algebraic number: radicals for a quadratic, a
+        ``CRootOf`` up to degree 24, above that a ``GainRoot``: the root of the square-free
+        gain polynomial in an isolating interval, which ``sympy.N`` evaluates to any
+        precision and ``.as_crootof()`` turns into sympy's canonical form). Default: exact when the payoffs are ints or Fractions and ``n <=
         EXACT_MAX_PLAYERS`` (1,000); otherwise a float root finder on a grid, which can miss
         a root where ``g`` touches zero without crossing it. Exactness is O(n^2) per
         subdivision and refused above ``EXACT_LIMIT`` (10,000) players; floats cost O(n)
@@ -79,11 +83,16 @@ def symmetric_equilibria(
     -----
     The exact path works in the Bernstein basis, where the coefficients of ``g`` are the gains
     themselves: Descartes' rule of signs on them bounds the roots in (0, 1), and de Casteljau
-    subdivision at 1/2 (in Python ints) separates them; each root is then narrowed by exact
-    sign evaluations until its float is correctly rounded, and recognised as rational when it
-    is one (its denominator is bounded by the first and last gains). Nothing is factored, so
-    n = 193 takes milliseconds where sympy's factor-then-isolate took seconds at n = 150.
-    Stability is decided from exact signs of ``g`` between the roots. The float path first
+    subdivision at 1/2 separates them. From degree 24 the subdivision runs in floats with a
+    rigorous bound on every coefficient's rounding error (a sign counts only where the
+    coefficient exceeds its bound), and only subintervals where a sign stays uncertain (a root
+    on a subdivision point, roots closer than ~1e-12, heavy cancellation) are redone in Python
+    ints. Each root is then narrowed by exact sign evaluations until its float is correctly
+    rounded (a Newton step from the interval's own float form, then two exact signs), and
+    recognised as rational when it is one (its denominator is bounded by the first and last
+    gains). Nothing is factored, so n = 193 takes milliseconds where sympy's
+    factor-then-isolate took seconds at n = 150. Stability follows from the signs: ``g``
+    changes sign at every simple root. The float path first
     checks the signs of the gains (no sign change: no interior root, O(n)); above 1,000
     players it evaluates ``g`` as a sum of binomial tail probabilities over the steps of the
     gains (threshold games: two incomplete beta functions per point, whatever n) or on a
@@ -148,9 +157,9 @@ def _eq(game: AnonymousGame, x: float, stable: bool, exact: Any) -> SymmetricEqu
 def _roots_exact(game: AnonymousGame) -> tuple[list[tuple[float, Any]], list[int]]:
     """Roots of g in (0, 1) as (float, exact) and the sign of g between them, exactly.
 
-    Bernstein-basis isolation in Python ints (:mod:`._bernstein`): no factorization, no sympy
-    unless a root is irrational (then it is wrapped as a sympy algebraic number) or ``g`` has
-    a repeated factor (then sympy computes the square-free part).
+    Bernstein-basis isolation (:mod:`._bernstein`): no factorization, no sympy unless a root
+    is irrational (then it is wrapped as a sympy algebraic number) or ``g`` has a repeated
+    factor (then sympy computes the square-free part).
     """
     b = _integer_gains(game)
     if not any(b):
@@ -169,18 +178,13 @@ def _roots_exact(game: AnonymousGame) -> tuple[list[tuple[float, Any]], list[int
     bern = b if sqf is core and b[0] and b[-1] else bz.bernstein_from_homogeneous(sqf)
     dyadic, intervals = bz.isolate(bern)
 
-    def guess(lo: float, hi: float) -> float:
-        from scipy.optimize import brentq
-
-        return float(brentq(game.gain_function, lo, hi, xtol=math.ulp(0.0)))
-
     found: list[tuple[Fraction, Fraction, float, Any]] = []  # (lo, hi, float, exact or None)
     for r in dyadic:
         found.append((r, r, float(r), r))
-    for lo, hi in intervals:
-        value, hit, lo, hi = bz.refine(sqf, lo, hi, guess)
+    for lo, hi, s_lo, local in intervals:
+        value, hit, lo, hi = _refine.refine(sqf, lo, hi, local, s_lo)
         if hit is None:
-            hit = bz.rational_root(sqf, lo, hi)
+            hit = _refine.rational_root(sqf, lo, hi)
         found.append((lo, hi, float(hit) if hit is not None else value, hit))
     found.sort(key=lambda item: item[0])
     interior: list[tuple[float, Any]] = []
@@ -188,9 +192,16 @@ def _roots_exact(game: AnonymousGame) -> tuple[list[tuple[float, Any]], list[int
     algebraic = _algebraic(sqf, found, irrational) if irrational else {}
     for i, (_, _, value, hit) in enumerate(found):
         interior.append((value, hit if hit is not None else algebraic[i]))
-    ends = [Fraction(0), *(x for lo, hi, _, _ in found for x in (lo, hi)), Fraction(1)]
-    signs = [bz.sign_at(core, (ends[2 * i] + ends[2 * i + 1]) / 2)
-             for i in range(len(found) + 1)]
+    if sqf is core:
+        # every root is simple: g changes sign at each, starting from the sign of its first
+        # nonzero gain just right of 0
+        signs = [1 if b[first] > 0 else -1]
+        for _ in found:
+            signs.append(-signs[-1])
+    else:
+        ends = [Fraction(0), *(x for lo, hi, _, _ in found for x in (lo, hi)), Fraction(1)]
+        signs = [_refine.sign_at(core, (ends[2 * i] + ends[2 * i + 1]) / 2)
+                 for i in range(len(found) + 1)]
     return interior, signs
 
 
@@ -208,27 +219,37 @@ def _integer_gains(game: AnonymousGame) -> list[int]:
 
 def _squarefree_part(core: list[int]) -> list[int]:
     """The square-free part of ``sum core_k z^k`` (primitive, integer), by sympy."""
-    from sympy.polys.domains import ZZ
-    from sympy.polys.sqfreetools import dup_sqf_part
+    import sympy
 
-    part = [int(v) for v in reversed(dup_sqf_part([ZZ(v) for v in reversed(core)], ZZ))]
+    z = sympy.Symbol("z")
+    part = [int(v) for v in reversed(sympy.Poly(list(reversed(core)), z, domain="ZZ")
+                                     .sqf_part().all_coeffs())]
     g = math.gcd(*part)
     return [v // g for v in part] if g > 1 else part
 
 
 def _algebraic(sqf: list[int], found: list[tuple[Fraction, Fraction, float, Any]],
                irrational: list[int]) -> dict[int, Any]:
-    """The irrational roots as sympy numbers: radicals for a quadratic, else a root object
-    of the square-free polynomial (a :class:`sympy.CRootOf` that is not factored)."""
+    """The irrational roots as sympy numbers: radicals for a quadratic, sympy's
+    :class:`sympy.CRootOf` up to degree ``_FACTOR_MAX_DEGREE``, else a
+    :class:`._algebraic.GainRoot` (the square-free polynomial and the isolating interval)."""
     import sympy
 
+    out: dict[int, Any] = {}
+    degree = len(sqf) - 1
+    if degree > _FACTOR_MAX_DEGREE:
+        from ._algebraic import GainRoot
+
+        coefficients = sympy.Tuple(*(sympy.Integer(v) for v in sqf))
+        for i in irrational:
+            out[i] = GainRoot(coefficients, found[i][0], found[i][1])
+        return out
     power = bz.power_from_homogeneous(sqf)
     while len(power) > 1 and power[-1] == 0:
         power.pop()
     g = math.gcd(*power)
     sign = -1 if power[-1] < 0 else 1
     power = [sign * v // g for v in power]
-    out: dict[int, Any] = {}
     if len(power) == 3:
         c0, c1, c2 = (sympy.Integer(v) for v in power)
         root = sympy.sqrt(c1**2 - 4 * c2 * c0)
@@ -237,15 +258,9 @@ def _algebraic(sqf: list[int], found: list[tuple[Fraction, Fraction, float, Any]
             out[i] = min(cands, key=lambda c: abs(float(c) - found[i][2]))
         return out
     below = _negative_roots(power)
-    x = sympy.Symbol("x")
-    poly = sympy.PurePoly(list(reversed(power)), x, domain="ZZ")
-    if len(power) - 1 <= _FACTOR_MAX_DEGREE:  # sympy's canonical form: cheap to factor
-        for i in irrational:
-            out[i] = sympy.CRootOf(poly, below + i)
-        return out
-    cls = _root_class()
-    for i in irrational:
-        out[i] = cls.of(poly, below + i, sqf, found[i][0], found[i][1])
+    poly = sympy.PurePoly(list(reversed(power)), sympy.Symbol("x"), domain="ZZ")
+    for i in irrational:  # sympy's canonical form: cheap to factor at this degree
+        out[i] = sympy.CRootOf(poly, below + i)
     return out
 
 
@@ -258,50 +273,6 @@ def _negative_roots(power: list[int]) -> int:
     # positive roots of R <=> roots in (0, 1) of sum r_j t^j (1 - t)^(d - j)
     dyadic, intervals = bz.isolate(bz.bernstein_from_homogeneous(r))
     return len(dyadic) + len(intervals)
-
-
-@functools.cache
-def _root_class() -> Any:
-    """A :class:`sympy.CRootOf` of a square-free polynomial that need not be irreducible.
-
-    sympy's own constructor factors the polynomial first (seconds at degree 80, minutes at
-    150); this one isolates the real roots of the square-free polynomial with sympy's own
-    isolation, and only when a value is asked for (``sympy.N``). The index counts real roots in
-    increasing order, as sympy's. It is an exact algebraic number that evaluates to any
-    precision; sympy's ``minimal_polynomial`` (and so ``simplify``) does not recognise it:
-    ``sympy.CRootOf(root.poly, root.index)`` gives sympy's canonical form (by factoring).
-    """
-    from sympy.polys.rootoftools import ComplexRootOf
-
-    class GainRoot(ComplexRootOf):
-        @classmethod
-        def of(cls, poly: Any, index: int, homogeneous: list[int], lo: Fraction,
-               hi: Fraction) -> Any:
-            root = cls._new(poly, index)
-            # an isolating interval in (0, 1) and the polynomial's homogeneous coefficients:
-            # evalf bisects it exactly instead of isolating every real root with sympy
-            root._bracket = (homogeneous, lo, hi)
-            return root
-
-        def _ensure_reals_init(self) -> None:
-            self._get_reals_sqf(self.poly)
-
-        def _eval_is_real(self) -> bool:
-            return True
-
-        def _eval_evalf(self, prec: int, **kwargs: Any) -> Any:
-            bracket = getattr(self, "_bracket", None)
-            if bracket is None:  # rebuilt by sympy from its args: sympy's own way
-                return super()._eval_evalf(prec, **kwargs)
-            import sympy
-
-            a, lo, hi = bracket
-            lo, hi = bz.narrow(a, lo, hi, Fraction(1, 2 ** (prec + 8)))
-            self._bracket = (a, lo, hi)
-            mid = (lo + hi) / 2
-            return sympy.Rational(mid.numerator, mid.denominator)._eval_evalf(prec)
-
-    return GainRoot
 
 
 def _roots_float(game: AnonymousGame, tol: float) -> tuple[list[tuple[float, Any]], list[int]]:
