@@ -434,3 +434,19 @@ def test_separation_is_refused():
     challenged = np.where(cut, np.maximum(y, 1), 0)
     with pytest.raises(NotIdentifiedError, match="Player 1's choice is perfectly predicted"):
         fit_egame12(challenged, x)
+
+
+def test_outcomes_as_two_indicator_columns():
+    """R's ``esc + war`` form: whether Player 1 moved Right, whether Player 2 did."""
+    y, x = _y_and_x()
+    esc, war = (y > 0) * 1, (y == 2) * 1
+    war_noise = np.where(y == 0, np.arange(len(y)) % 2, war)  # ignored without a challenge
+    np.testing.assert_allclose(fit_egame12(np.column_stack([esc, war_noise]), x).params,
+                               fit_egame12(y, x).params)
+    codes = simulate_egame122(TRUTH122, _design122(np.random.default_rng(2), 50), seed=3)
+    both = np.column_stack([codes >= 2, codes % 2]).astype(int)
+    from multilateral.estimation._twostage import SPECS, outcome_codes
+
+    np.testing.assert_array_equal(outcome_codes(SPECS["egame122"], both), codes)
+    with pytest.raises(InvalidArgumentError, match="0/1 indicators"):
+        fit_egame12(np.column_stack([esc, war * 2]), x)

@@ -249,11 +249,21 @@ def check_identified(spec: Spec, d: Design, codes: NDArray[np.int64]) -> None:
 
 
 def outcome_codes(spec: Spec, outcomes: Any) -> NDArray[np.int64]:
-    """Outcomes as codes 0..K-1 (numbers, or the outcome names)."""
+    """Outcomes as codes 0..K-1 (numbers, the outcome names, or two 0/1 columns: Player 1
+    moved Right, Player 2 moved Right)."""
     if hasattr(outcomes, "to_numpy"):
         outcomes = outcomes.to_numpy()
     arr = np.asarray(outcomes)
     allowed = ", ".join(f"{k} ({name!r})" for k, name in enumerate(spec.outcomes))
+    if arr.ndim == 2 and arr.shape[1] == 2 and arr.shape[0] and arr.dtype.kind in "biuf":
+        if not np.all((arr == 0) | (arr == 1)):
+            raise InvalidArgumentError(
+                "outcomes as two columns must be 0/1 indicators (Player 1 moved Right, "
+                "Player 2 moved Right), got other values")
+        right1, right2 = arr[:, 0].astype(bool), arr[:, 1].astype(np.int64)
+        n_left = len(spec.left)
+        left = np.zeros(len(arr), np.int64) if spec.left_p2 is None else right2
+        return np.asarray(np.where(right1, n_left + right2, left), dtype=np.int64)
     if arr.ndim != 1 or arr.size == 0:
         raise InvalidArgumentError(
             f"outcomes must be a non-empty 1-d sequence, got shape {arr.shape}")

@@ -219,7 +219,9 @@ def fit_egame12(outcomes: Any, regressors: Mapping[str, Any], *, kind: str = "ag
     outcomes : array_like
         One outcome per observation: ``0``/``'sq'`` (status quo), ``1``/``'cap'``
         (challenge, Player 2 backs down) or ``2``/``'war'`` (challenge, Player 2 resists).
-        Numbered from 0; R's ``games`` numbers them from 1.
+        Numbered from 0; R's ``games`` numbers them from 1. Or two 0/1 columns, as R's
+        ``esc + war``: whether Player 1 challenged, whether Player 2 resisted (ignored
+        without a challenge).
     regressors : mapping
         For each utility ``'u11'``, ``'u13'``, ``'u14'``, ``'u24'``: its regressors, one row
         per observation, as a matrix (numpy array or list; columns named ``x1``, ``x2``, ...),
@@ -280,7 +282,8 @@ def fit_egame122(outcomes: Any, regressors: Mapping[str, Any], *, kind: str = "a
     ----------
     outcomes : array_like
         One outcome per observation: ``0``..``3`` or ``'LL'``, ``'LR'``, ``'RL'``, ``'RR'``
-        (Player 1's move, then Player 2's).
+        (Player 1's move, then Player 2's), or two 0/1 columns (Player 1 moved Right, Player
+        2 moved Right).
     regressors : mapping
         For each utility ``'u11'``, ``'u12'``, ``'u13'``, ``'u14'``, ``'u22'``, ``'u24'``: a
         matrix, ``1`` (a constant) or ``None`` (fixed at 0), as in :func:`fit_egame12`.
