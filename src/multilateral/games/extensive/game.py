@@ -65,10 +65,6 @@ class ExtensiveFormGame(TreeArrays, Immutable):
 
     Attributes
     ----------
-    The tree is stored in flat read-only arrays, one entry per node, nodes numbered level by
-    level from the root (node 0), so every parent comes before its children and each depth
-    level is one contiguous slice (``level_bounds``): solvers vectorize over levels.
-
     n_children, child_offsets : numpy.ndarray
         Node ``k``'s children are the nodes ``child_offsets[k], ..., child_offsets[k+1] - 1``
         (action ``j`` leads to ``child_offsets[k] + j``).
@@ -88,6 +84,10 @@ class ExtensiveFormGame(TreeArrays, Immutable):
 
     Notes
     -----
+    The tree is stored in flat read-only arrays, one entry per node, nodes numbered level by
+    level from the root (node 0), so every parent comes before its children and each depth
+    level is one contiguous slice (``level_bounds``): solvers vectorize over levels.
+
     Immutable, validated, equal and hashed by value, picklable, like
     :class:`~multilateral.games.NormalFormGame`. An information set belongs to one player and
     all its nodes offer the same actions (same number and labels); chance probabilities are
