@@ -114,3 +114,23 @@ def test_primes_and_crt():
     values = [0, 1, -1, 3**50, -(7**40)]
     res = np.array([[v % p for v in values] for p in ps], dtype=np.int64)
     assert _modular.crt_symmetric(res, ps) == values
+
+
+@given(st.integers(1, 6), st.integers(0, 2**32 - 1), st.integers(1, 60))
+@settings(max_examples=40, deadline=None)
+def test_integer_recurrence_is_berlekamp_massey(n, seed, q):
+    # s_k = a M^k b with M integer, rows summing to q (series_fraction's sequences)
+    from multilateral.solvers.repeated._roots import berlekamp_massey
+
+    rng = np.random.default_rng(seed)
+    m = rng.multinomial(q, np.ones(n) / n, size=n).astype(object)
+    a = rng.integers(0, 5, n).astype(object)
+    x = rng.integers(-9, 10, n).astype(object)
+    seq = []
+    for _ in range(2 * n):
+        seq.append(int(a @ x))
+        x = m @ x
+    found = _modular.integer_recurrence(seq, q)
+    conn, order = berlekamp_massey([Fraction(v) for v in seq])
+    assert found is not None and found[1] == order
+    assert [Fraction(c) for c in found[0]] == conn[:order + 1]

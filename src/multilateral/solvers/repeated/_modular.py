@@ -27,7 +27,8 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-__all__ = ["bits_bound", "connection_mod", "crt_symmetric", "primes"]
+__all__ = ["bits_bound", "bm_mod", "connection_mod", "crt_symmetric", "integer_recurrence",
+           "primes"]
 
 #: The primes are below 2**31: a product of two residues fits in int64.
 _TOP = 2**31
@@ -104,6 +105,17 @@ def connection_mod(indptr: NDArray[np.int64], cols: NDArray[np.int64], vals: NDA
         if k + 1 < terms:  # one step of M (a gather when every row is one entry 1)
             x = x[cols] if gather else np.add.reduceat(v * x[cols] % p, indptr[:-1],
                                                        axis=0) % p
+    return bm_mod(seq, p)
+
+
+def bm_mod(seq: NDArray[np.int64], p: NDArray[np.int64]
+           ) -> tuple[NDArray[np.int64], int, NDArray[np.bool_]]:
+    """Berlekamp-Massey on ``seq`` ``(T, m)``, column ``j`` modulo ``p[j]`` (all at once).
+
+    Returns the connection polynomials' residues ``(m, L + 1)``, the order ``L`` and which
+    primes followed the common branch.
+    """
+    terms, m = seq.shape
     conn = np.zeros((m, terms + 1), dtype=np.int64)
     conn[:, 0] = 1
     prev = conn.copy()
@@ -143,3 +155,29 @@ def crt_symmetric(residues: NDArray[np.int64], ps: Sequence[int]) -> list[int]:
         x = sum(r * b for r, b in zip(col, basis, strict=True)) % modulus
         out.append(x - modulus if 2 * x > modulus else x)
     return out
+
+
+def integer_recurrence(seq: Sequence[int], q: int) -> tuple[list[int], int] | None:
+    """The minimal recurrence (``C_0 = 1``, integer) of ``seq``, or None.
+
+    ``seq`` is ``s_k = a M^k b`` for an integer matrix ``M`` whose rows sum to ``q`` (so the
+    bound of the module docstring holds) and holds at least twice the order. The result is
+    verified on every term: two recurrences of orders ``L1, L2`` that both generate
+    ``L1 + L2`` terms generate the same sequence.
+    """
+    ints = [int(v) for v in seq]
+    p1 = np.asarray(primes(1), dtype=np.int64)
+    _, order, _ = bm_mod(_residues(np.array(ints, dtype=object), p1), p1)
+    if 2 * order > len(ints):
+        return None
+    ps = primes(bits_bound(order, q) // 30 + 2)
+    pa = np.asarray(ps, dtype=np.int64)
+    res, order2, good = bm_mod(_residues(np.array(ints, dtype=object), pa), pa)
+    kept = [x for x, g in zip(ps, good, strict=True) if g]
+    if order2 != order or sum(x.bit_length() - 1 for x in kept) < bits_bound(order, q):
+        return None
+    conn = crt_symmetric(res[good], kept)
+    for n in range(order, len(ints)):
+        if sum(c * ints[n - j] for j, c in enumerate(conn)):
+            return None
+    return conn, order

@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
+from ._modular import integer_recurrence
+
 __all__ = ["RootSet", "berlekamp_massey", "feasible_set", "poly_mul", "poly_sub",
            "series_fraction"]
 
@@ -77,8 +79,11 @@ def series_fraction(start: Sequence[Fraction], trans: Sequence[Sequence[Fraction
                     if m:
                         nxt[y] += w * m
         vec = nxt
-    # seq[t] = q^t * sden * uden * (start P^t u): Berlekamp-Massey on it, then delta -> delta/q
-    conn, order = berlekamp_massey(seq)
+    # seq[t] = q^t * sden * uden * (start P^t u): Berlekamp-Massey on it (modulo primes, in
+    # Fractions should that not verify), then delta -> delta/q
+    found = integer_recurrence([int(v) for v in seq], q)
+    conn, order = ([Fraction(c) for c in found[0]], found[1]) if found is not None else (
+        berlekamp_massey(seq))
     num = [sum((conn[j] * seq[k - j] for j in range(min(k, len(conn) - 1) + 1)), Fraction(0))
            for k in range(order)]
     scale = sden * uden
@@ -178,8 +183,10 @@ def poly_sub(a: Poly, b: Poly) -> Poly:
 def _sign_at(p: Poly, x: Fraction) -> int:
     """The sign of ``p(x)``, exactly."""
     a, b = x.numerator, x.denominator
-    n = len(p) - 1
-    total = sum(c * a ** k * b ** (n - k) for k, c in enumerate(p))
+    total, scale = p[-1], 1  # b^n p(a / b) by Horner: sum_k c_k a^k b^(n - k)
+    for c in reversed(p[:-1]):
+        scale *= b
+        total = total * a + c * scale
     return (total > 0) - (total < 0)
 
 
