@@ -22,6 +22,7 @@ from scipy.optimize import minimize_scalar
 
 from .._namespace import public_dir
 from ..errors import InvalidArgumentError, InvalidTypeError, NotIdentifiedError, SolverError
+from ..games.extensive import ExtensiveFormGame
 from ..games.normal_form import NormalFormGame
 from ..solvers.quantal import LogitQRE, QREBranch, qre_branch
 from ..tolerances import ROOT, ROUNDING
@@ -34,29 +35,37 @@ __dir__ = public_dir(__all__)
 FloatArray = NDArray[np.float64]
 
 
-def _counts(game: NormalFormGame, counts: Any) -> list[FloatArray]:
+def _blocks(game: NormalFormGame | ExtensiveFormGame) -> list[tuple[str, int]]:
+    """(name, number of actions) of each block of counts: players, or information sets."""
+    if isinstance(game, NormalFormGame):
+        return [(f"player {p!r}", m) for p, m in zip(game.players, game.shape, strict=True)]
+    return [(f"information set {info.index} ({info.player}{': ' if info.label else ''}"
+             f"{info.label})", len(info.actions)) for info in game.infosets]
+
+
+def _counts(game: NormalFormGame | ExtensiveFormGame, counts: Any) -> list[FloatArray]:
+    blocks = _blocks(game)
+    what = "player" if isinstance(game, NormalFormGame) else "information set"
     if isinstance(counts, (str, bytes)) or not hasattr(counts, "__len__"):
         raise InvalidTypeError(
-            f"counts must give one vector of choice counts per player ({game.n_players}), "
+            f"counts must give one vector of choice counts per {what} ({len(blocks)}), "
             f"got {counts!r}")
-    if len(counts) != game.n_players:
+    if len(counts) != len(blocks):
         raise InvalidArgumentError(
-            f"counts must give one vector per player ({game.n_players}), got {len(counts)}")
+            f"counts must give one vector per {what} ({len(blocks)}), got {len(counts)}")
     out = []
-    for i, (row, m) in enumerate(zip(counts, game.shape, strict=True)):
+    for row, (name, m) in zip(counts, blocks, strict=True):
         try:
             vec = np.asarray(row, dtype=np.float64)
         except (TypeError, ValueError):
-            raise InvalidTypeError(
-                f"counts of player {game.players[i]!r} must be numbers, got {row!r}") from None
+            raise InvalidTypeError(f"counts of {name} must be numbers, got {row!r}") from None
         if vec.shape != (m,):
             raise InvalidArgumentError(
-                f"counts of player {game.players[i]!r} must have {m} entries (one per "
-                f"action), got shape {vec.shape}")
+                f"counts of {name} must have {m} entries (one per action), got shape "
+                f"{vec.shape}")
         if not np.all(np.isfinite(vec)) or np.any(vec < 0):
             raise InvalidArgumentError(
-                f"counts of player {game.players[i]!r} must be finite and >= 0, got "
-                f"{vec.tolist()}")
+                f"counts of {name} must be finite and >= 0, got {vec.tolist()}")
         out.append(vec)
     if sum(float(v.sum()) for v in out) <= 0:
         raise InvalidArgumentError("counts are all zero: there is nothing to fit")
@@ -80,16 +89,19 @@ def _score(counts: list[FloatArray], qre: LogitQRE) -> float:
                      for c, p, d in zip(counts, qre.strategies, qre.slopes, strict=True)))
 
 
-def fit_qre(game: NormalFormGame, counts: Any, *, tol: float = ROUNDING,
+def fit_qre(game: NormalFormGame | ExtensiveFormGame, counts: Any, *, tol: float = ROUNDING,
             branch: QREBranch | None = None) -> FitResult:
     """Estimate the logit precision ``lam`` from observed choice counts.
 
     Parameters
     ----------
-    game : NormalFormGame
-        The game played (any number of players; exact payoffs are converted to floats).
+    game : NormalFormGame or ExtensiveFormGame
+        The game played (any number of players; exact payoffs are converted to floats). An
+        extensive-form game is fitted by its agent QRE (McKelvey and Palfrey 1998), from
+        the choices observed at each information set.
     counts : sequence of array_like
-        One vector per player: how often each of its actions was chosen (non-negative;
+        One vector per player (per information set of an extensive-form game, in
+        ``game.infosets`` order): how often each of its actions was chosen (non-negative;
         frequencies times the number of observations give the same estimate, and the right
         log-likelihood only as counts).
     tol : float, default tolerances.ROUNDING
@@ -106,7 +118,8 @@ def fit_qre(game: NormalFormGame, counts: Any, *, tol: float = ROUNDING,
         ``params = (lam,)`` with its standard error from the curvature of the
         log-likelihood, the log-likelihood, AIC/BIC, and ``predict()``: the predicted
         probabilities of every action profile (the product of the players' QRE mixes,
-        ``outcomes`` names them); each player's predicted mix is
+        ``outcomes`` names them; for an extensive-form game, of every terminal node, named
+        by its path); each player's (information set's) predicted mix is
         ``ml.solvers.logit_qre(game, fit.params[0]).strategies``.
 
     Raises
@@ -138,7 +151,9 @@ def fit_qre(game: NormalFormGame, counts: Any, *, tol: float = ROUNDING,
     .. [1] McKelvey, R. D. and Palfrey, T. R. (1995). Quantal response equilibria for normal
        form games. *Games and Economic Behavior* 10, 6-38 (maximum-likelihood fits of the
        logit QRE to experimental data, among them Ochs's asymmetric matching pennies).
-    .. [2] Bland, J. R. and Turocy, T. L. (2023). Quantal response equilibrium as a
+    .. [2] McKelvey, R. D. and Palfrey, T. R. (1998). Quantal response equilibria for
+       extensive form games. *Experimental Economics* 1, 9-41 (fits of the agent QRE).
+    .. [3] Bland, J. R. and Turocy, T. L. (2023). Quantal response equilibrium as a
        structural model for estimation: the missing manual. SSRN working paper 4425515.
 
     Examples
@@ -156,9 +171,10 @@ def fit_qre(game: NormalFormGame, counts: Any, *, tol: float = ROUNDING,
     >>> round(float(fit.std_errors[0]), 2)
     0.77
     """
-    if not isinstance(game, NormalFormGame):
+    if not isinstance(game, (NormalFormGame, ExtensiveFormGame)):
         raise InvalidTypeError(
-            f"fit_qre needs a multilateral NormalFormGame, got {type(game).__name__}")
+            f"fit_qre needs a multilateral NormalFormGame (or ExtensiveFormGame), got "
+            f"{type(game).__name__}")
     data = _counts(game, counts)
     if branch is None:
         branch = qre_branch(game)  # the default tolerance, to the Nash limit
@@ -204,19 +220,26 @@ def fit_qre(game: NormalFormGame, counts: Any, *, tol: float = ROUNDING,
     def gradient(theta: FloatArray) -> FloatArray:
         return np.array([-_score(data, qre(float(theta[0])))])
 
-    outcomes = tuple(",".join(labels) for labels in product(*game.actions))
+    if isinstance(game, NormalFormGame):
+        outcomes = tuple(",".join(labels) for labels in product(*game.actions))
+        shape = "x".join(str(m) for m in game.shape) + " game"
+    else:
+        outcomes = tuple("/".join(game.path(int(t))) for t in game.terminals)
+        shape = f"agent form, {game.n_infosets} information sets"
 
     def predictor(params: Any, regressors: Any = None) -> FloatArray:
         if regressors is not None:
             raise InvalidArgumentError("a QRE fit has no covariates: call predict()")
         mixes = qre(float(np.asarray(params)[0])).strategies
+        if isinstance(game, ExtensiveFormGame):  # the terminal nodes' probabilities
+            reach = game.reach_probabilities(mixes)
+            return np.asarray(reach[game.terminals], dtype=np.float64).reshape(1, -1)
         joint = mixes[0]
         for s in mixes[1:]:
             joint = np.multiply.outer(joint, s)
         return np.asarray(joint, dtype=np.float64).reshape(1, -1)
 
     n_obs = round(sum(float(c.sum()) for c in data))
-    shape = "x".join(str(m) for m in game.shape)
     return maximize_likelihood(negloglik, [lam_hat], names=("lam",), n_obs=n_obs,
-                               title=f"logit QRE ({shape} game)", gradient=gradient,
+                               title=f"logit QRE ({shape})", gradient=gradient,
                                outcome_names=outcomes, predictor=predictor)

@@ -71,9 +71,9 @@ def _check_common(game: object, tol: float, first_step: float, max_steps: int
     return system, tol, step, check_positive_int(max_steps, "max_steps")
 
 
-def qre_branch(game: NormalFormGame, lam_max: float = math.inf, *, tol: float = EQUILIBRIUM,
-               max_regret: float = MAX_REGRET, first_step: float = FIRST_STEP,
-               max_steps: int = 10_000) -> QREBranch:
+def qre_branch(game: NormalFormGame | ExtensiveFormGame, lam_max: float = math.inf, *,
+               tol: float = EQUILIBRIUM, max_regret: float = MAX_REGRET,
+               first_step: float = FIRST_STEP, max_steps: int = 10_000) -> QREBranch:
     """Trace the principal branch of logit QRE from the centroid (``lam = 0``).
 
     Parameters
@@ -151,8 +151,9 @@ def qre_branch(game: NormalFormGame, lam_max: float = math.inf, *, tol: float = 
     return make_branch(system, path, tol, game)
 
 
-def logit_qre(game: NormalFormGame, lam: float, *, tol: float = EQUILIBRIUM,
-              first_step: float = FIRST_STEP, max_steps: int = 10_000) -> LogitQRE:
+def logit_qre(game: NormalFormGame | ExtensiveFormGame, lam: float, *,
+              tol: float = EQUILIBRIUM, first_step: float = FIRST_STEP,
+              max_steps: int = 10_000) -> LogitQRE:
     """The logit QRE on the principal branch at precision ``lam``.
 
     Parameters
