@@ -374,7 +374,7 @@ TOPICS: dict[str, dict[str, str]] = {
     },
     "Estimation from data": {
         "outcomes": "Observed outcomes of a game, one per observation (the outcome's number "
-                    "or name).",
+                    "or name, or 0/1 columns of the players' moves).",
         "regressors": "Covariates of each utility equation: a mapping from the equation's "
                       "name (``'u11'``, ``'u13'``, ...) to a matrix with one row per "
                       "observation, a mapping from regressor names to columns, or a "
