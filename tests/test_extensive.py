@@ -29,7 +29,8 @@ F = Fraction
 
 
 def entry_game(fight: int = 0) -> ExtensiveFormGame:
-    """Selten's (1978, p. 131) chain-store stage game: entrant (payoff first) and incumbent."""
+    """Selten's (1978, Theory and Decision 9, 127-159) chain-store stage game: entrant (payoff
+    first) and incumbent."""
     return ExtensiveFormGame(Decision("Entrant", {
         "out": Outcome([1, 5]),
         "in": Decision("Incumbent", {"fight": Outcome([fight, fight]),

@@ -25,9 +25,9 @@ F = Fraction
 
 
 def chain_store(markets: int) -> ExtensiveFormGame:
-    """Selten's (1978, pp. 128-131) chain store: entrant k chooses IN or OUT in town k, the
-    chain store A answers IN with COOPERATIVE or AGGRESSIVE; OUT pays (entrant 1, A 5),
-    COOPERATIVE (2, 2), AGGRESSIVE (0, 0); A's payoff is the sum over the towns."""
+    """Selten's (1978, Theory and Decision 9, 127-159) chain store: entrant k chooses IN or OUT
+    in town k, the chain store A answers IN with COOPERATIVE or AGGRESSIVE; OUT pays (entrant
+    1, A 5), COOPERATIVE (2, 2), AGGRESSIVE (0, 0); A's payoff is the sum over the towns."""
     players = ["A", *(f"entrant {k + 1}" for k in range(markets))]
 
     def town(k: int, gains: tuple[int, ...]) -> Decision | Outcome:
@@ -48,7 +48,7 @@ def chain_store(markets: int) -> ExtensiveFormGame:
 
 
 def test_selten_chain_store_induction_theory():
-    # Selten (1978, pp. 130-131), the induction theory: every entrant enters and A is
+    # Selten (1978), the induction theory: every entrant enters and A is
     # cooperative in every town; with 20 towns A gets 40, each entrant 2 (2 per town).
     game = chain_store(6)
     spe = backward_induction(game)
@@ -62,7 +62,7 @@ def test_selten_chain_store_induction_theory():
 
 def test_chain_store_deterrence_is_a_nash_but_not_subgame_perfect():
     # the deterrence theory (A always aggressive, entrants stay out) is a Nash equilibrium of
-    # the normal form, not subgame perfect (Selten 1978, p. 132)
+    # the normal form, not subgame perfect (Selten 1978)
     game = chain_store(1)
     nf = game.normal_form()
     assert nf.actions == (("COOPERATIVE", "AGGRESSIVE"), ("OUT", "IN"))

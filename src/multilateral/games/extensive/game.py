@@ -110,7 +110,8 @@ class ExtensiveFormGame(TreeArrays, Immutable):
     Examples
     --------
     Selten's chain-store stage game: an entrant stays out or enters, the incumbent then
-    fights or accommodates (Selten 1978, p. 131: payoffs entrant, incumbent).
+    fights or accommodates (Selten 1978, *Theory and Decision* 9, 127-159; payoffs entrant,
+    incumbent).
 
     >>> import multilateral as ml
     >>> from multilateral.games.extensive import Decision, Outcome
