@@ -50,6 +50,39 @@ def test_float_values_lie_within_the_stated_bound_of_the_exact_ones(game, name):
 
 
 @settings(deadline=None, max_examples=10)
+@given(st.lists(st.integers(1, 30), min_size=56, max_size=90), st.data())
+def test_fewer_quadrature_nodes_stay_within_the_bound(weights, data):
+    # from about 50 members the quadrature takes fewer nodes than exactness needs (its
+    # error bounded through the Bernstein form); the values must still be within the bound
+    n = len(weights)
+    k, quad = _weighted.node_count(n)
+    assert k < (n + 1) // 2 and 0 < quad < 1e-12
+    q = data.draw(st.integers(1, sum(weights)))
+    game = WeightedVotingGame(weights, q)
+    approx = shapley_shubik(game, exact=False)
+    assert_within_bound(approx, shapley_shubik(game, exact=True))
+    assert approx.error_bound >= quad
+
+
+def test_quadrature_bound_against_an_exact_rule_on_bernstein_polynomials():
+    # the k-node rule on B_s (degree n - 1) in exact rationals at the float nodes: every
+    # error is within the bound of the float computation
+    n, k = 60, _weighted.node_count(60)[0]
+    x, g = np.polynomial.legendre.leggauss(k)
+    p = [Fraction(v) for v in (x + 1) / 2]
+    wts = [Fraction(v) for v in g / 2]
+    bound = Fraction(_weighted.quadrature_bound(n, k))
+    errs = []
+    for s in range(n):
+        rule = sum(wk * math.comb(n - 1, s) * pk**s * (1 - pk) ** (n - 1 - s)
+                   for pk, wk in zip(p, wts, strict=True))
+        errs.append(rule - Fraction(1, n))
+    # the rule's weights and nodes are floats: the exactness of the node set is only
+    # approximate, so compare the positive and negative parts with the bound
+    assert sum(e for e in errs if e > 0) <= bound and -sum(e for e in errs if e < 0) <= bound
+
+
+@settings(deadline=None, max_examples=10)
 @given(st.lists(st.integers(1, 60), min_size=21, max_size=40), st.data())
 def test_skipped_windows_stay_within_the_bound(weights, data):
     # a large NEGLIGIBLE_TAIL skips windows whose Chernoff bound is below it: the values
