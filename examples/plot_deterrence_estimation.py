@@ -39,6 +39,7 @@ from scipy import special
 from multilateral.estimation import (
     egame12_probabilities,
     fit_egame12,
+    latex_table,
     maximize_likelihood,
     simulate_egame12,
 )
@@ -182,5 +183,6 @@ fig.tight_layout()
 # %%
 # A table for the paper
 # ---------------------
-print(fit.to_latex(title="Strategic probit of dispute outcomes (simulated data)"))
+# Both error structures side by side (one fit alone: ``fit.to_latex()``).
+print(latex_table([fit, private], title="Strategic probit of dispute outcomes (simulated data)"))
 plt.show()

@@ -223,3 +223,18 @@ def test_results_pickle():
     back = pickle.loads(pickle.dumps(fit))
     np.testing.assert_array_equal(back.params, fit.params)
     assert back.names == fit.names
+
+
+def test_latex_table_sets_fits_side_by_side():
+    a = _result()
+    b = _result(model="egame12 (private information, probit)",
+                names=("u11: const", "u24: const", "u24: ally"),
+                params=np.array([0.4, 1.5, -0.3]), cov=np.diag([0.04, 0.09, 0.16]))
+    lines = est.latex_table([a, b], digits=2, title="Two fits").splitlines()
+    assert r"\begin{tabular}{lrr}" in lines
+    assert lines[lines.index(r"u11: const & 0.50 & 0.40 \\") + 1] == r" & (0.10) & (0.20) \\"
+    assert r"u11: x\_1 & -1.25 &  \\" in lines and r"u24: ally &  & -0.30 \\" in lines
+    assert r"$N$ & 300 & 300 \\" in lines
+    assert est.latex_table([a]) == a.to_latex()
+    with pytest.raises(InvalidArgumentError, match="non-empty sequence of FitResult"):
+        est.latex_table([])

@@ -9,7 +9,8 @@ errors.
 
 One module per idea:
 
-* :mod:`.results` -- :class:`FitResult`;
+* :mod:`.results` -- :class:`FitResult`, and :func:`latex_table` for several fits side by
+  side;
 * :mod:`._likelihood` -- :func:`maximize_likelihood`: the optimizer, the Hessian and the
   identification check (its ``numerical_hessian`` and ``covariance`` are for the package's
   estimators);
@@ -36,7 +37,7 @@ Examples
 from .._namespace import public_dir
 from ._likelihood import maximize_likelihood
 from .qre import fit_qre
-from .results import FitResult
+from .results import FitResult, latex_table
 from .strategic import (
     egame12_probabilities,
     egame122_probabilities,
@@ -53,6 +54,7 @@ __all__ = [
     "fit_egame12",
     "fit_egame122",
     "fit_qre",
+    "latex_table",
     "maximize_likelihood",
     "simulate_egame12",
     "simulate_egame122",

@@ -12,7 +12,7 @@ The overview and the references are in :mod:`multilateral.estimation`.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -27,7 +27,7 @@ from ..errors import InvalidArgumentError, MissingDependencyError
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["FitResult"]
+__all__ = ["FitResult", "latex_table"]
 __dir__ = public_dir(__all__)
 
 _LATEX_SPECIAL = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#",
@@ -250,7 +250,8 @@ class FitResult:
         """A LaTeX table for a paper: coefficients with standard errors in parentheses below.
 
         One row per coefficient and one below it with its standard error in parentheses;
-        then N, the log-likelihood and AIC. Needs only the ``booktabs`` package.
+        then N, the log-likelihood and AIC. Needs only the ``booktabs`` package;
+        :func:`latex_table` sets several fits side by side.
 
         Parameters
         ----------
@@ -281,20 +282,7 @@ class FitResult:
         \\end{tabular}
         \\end{table}
         """
-        digits = check_positive_int(digits, "digits", maximum=12)
-        lines = [r"\begin{table}[ht]", r"\centering"]
-        if title is not None:
-            lines.append(rf"\caption{{{_latex_escape(str(title))}}}")
-        lines += [r"\begin{tabular}{lr}", r"\toprule",
-                  rf" & {_latex_escape(self.model)} \\", r"\midrule"]
-        for name, est, se in zip(self.names, self.params, self.std_errors, strict=True):
-            lines.append(rf"{_latex_escape(name)} & {est:.{digits}f} \\")
-            lines.append(rf" & ({se:.{digits}f}) \\")
-        lines += [r"\midrule", rf"$N$ & {self.n_obs} \\",
-                  rf"Log-likelihood & {self.loglik:.{digits}f} \\",
-                  rf"AIC & {self.aic:.{digits}f} \\", r"\bottomrule", r"\end{tabular}",
-                  r"\end{table}"]
-        return "\n".join(lines)
+        return latex_table([self], digits=digits, title=title)
 
     def __repr__(self) -> str:
         shown = ", ".join(f"{name}={v:.4g}" for name, v in
@@ -303,3 +291,68 @@ class FitResult:
         flag = "" if self.converged else ", NOT CONVERGED"
         return (f"FitResult({self.model!r}, n_obs={self.n_obs}, loglik={self.loglik:.4f}, "
                 f"params=({shown}{more}){flag})")
+
+
+def latex_table(fits: Sequence[FitResult], digits: int = 3, title: str | None = None) -> str:
+    r"""Several fits side by side in one LaTeX table, one column each.
+
+    The rows are the union of the fits' parameter names, in order of first appearance; a
+    fit without a parameter leaves its cell empty. Each estimate has its standard error in
+    parentheses below; the last rows give N, the log-likelihood and AIC. Needs only the
+    ``booktabs`` package.
+
+    Parameters
+    ----------
+    fits : sequence of FitResult
+        The columns, left to right.
+    digits : int
+        Decimal places.
+    title : str or None
+        The table's caption (none if None).
+
+    Returns
+    -------
+    str
+        The ``table`` environment.
+
+    See Also
+    --------
+    FitResult.to_latex : one fit.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from multilateral.estimation import FitResult, latex_table
+    >>> a = FitResult("probit", ("x",), np.array([0.5]), np.array([[0.01]]), -3.0, 10)
+    >>> b = FitResult("logit", ("x", "z"), np.array([0.8, 1.0]), np.eye(2) * 0.04, -2.9, 10)
+    >>> print("\n".join(latex_table([a, b], digits=2).splitlines()[4:10]))
+     & probit & logit \\
+    \midrule
+    x & 0.50 & 0.80 \\
+     & (0.10) & (0.20) \\
+    z &  & 1.00 \\
+     &  & (0.20) \\
+    """
+    fits = list(fits)
+    if not fits or not all(isinstance(f, FitResult) for f in fits):
+        raise InvalidArgumentError("latex_table needs a non-empty sequence of FitResult")
+    digits = check_positive_int(digits, "digits", maximum=12)
+    names = list(dict.fromkeys(name for f in fits for name in f.names))
+    cells = [dict(zip(f.names, zip(f.params, f.std_errors, strict=True), strict=True))
+             for f in fits]
+    lines = [r"\begin{table}[ht]", r"\centering"]
+    if title is not None:
+        lines.append(rf"\caption{{{_latex_escape(str(title))}}}")
+    lines += [rf"\begin{{tabular}}{{l{'r' * len(fits)}}}", r"\toprule",
+              " & " + " & ".join(_latex_escape(f.model) for f in fits) + r" \\", r"\midrule"]
+    for name in names:
+        ests = [f"{c[name][0]:.{digits}f}" if name in c else "" for c in cells]
+        ses = [f"({c[name][1]:.{digits}f})" if name in c else "" for c in cells]
+        lines.append(_latex_escape(name) + " & " + " & ".join(ests) + r" \\")
+        lines.append(" & " + " & ".join(ses) + r" \\")
+    lines += [r"\midrule",
+              "$N$ & " + " & ".join(str(f.n_obs) for f in fits) + r" \\",
+              "Log-likelihood & " + " & ".join(f"{f.loglik:.{digits}f}" for f in fits) + r" \\",
+              "AIC & " + " & ".join(f"{f.aic:.{digits}f}" for f in fits) + r" \\",
+              r"\bottomrule", r"\end{tabular}", r"\end{table}"]
+    return "\n".join(lines)
