@@ -177,6 +177,12 @@ def test_branch_property(game: ml.NormalFormGame) -> None:
     assert float(branch.lam[0]) == 0.0
     scale = float(np.ptp(game.float_payoffs))
     assert regret(game, branch.end.strategies) <= 1e-6 * max(scale, 1.0)
+    if game.n_players == 2:
+        nash = solvers.nash_equilibria(game)
+        if len(nash) == 1:  # the unique equilibrium is the limit (an approximate one: a
+            # regret of 1e-8 of the range is a larger distance where payoffs differ little)
+            for s, t in zip(branch.end.strategies, nash[0].strategies, strict=True):
+                assert np.allclose(s, t, atol=1e-3)
     flat = np.concatenate(branch.strategies, axis=1)
     for k in range(0, len(branch) - 1, max(1, len(branch) // 6)):
         lo, hi = sorted((float(branch.lam[k]), float(branch.lam[k + 1])))

@@ -73,22 +73,24 @@ def test_agrees_with_pygambit_logit_estimate() -> None:
 
 
 def test_recovers_lam_with_95_percent_coverage() -> None:
-    """Counts simulated from the QRE at lam = 3 of a 3x3 game (100 choices per player),
-    200 seeds: the 95% interval covers the truth in between 90% and 99% of them, and the
-    estimates centre on it."""
+    """Counts simulated from the QRE at lam = 3 of a 3x3 game (400 choices per player),
+    200 seeds: the 95% interval covers the truth in between 90% and 99% of them (0.94), and
+    the estimates centre on it. (At 100 choices per player the coverage is 0.905: the
+    curvature's standard error, 0.55 on average, understates the estimates' spread, 0.63,
+    in small samples.)"""
     game = ml.NormalFormGame(np.random.default_rng(14).random((3, 3, 2)))
     branch = ml.solvers.qre_branch(game)
     truth = ml.solvers.logit_qre(game, 3.0).strategies
     covered, estimates = 0, []
     for seed in range(200):
         rng = np.random.default_rng(seed)
-        counts = [rng.multinomial(100, s / s.sum()) for s in truth]
+        counts = [rng.multinomial(400, s / s.sum()) for s in truth]
         fit = fit_qre(game, counts, branch=branch)
         lo, hi = fit.conf_int(0.95)[0]
         covered += int(lo <= 3.0 <= hi)
         estimates.append(float(fit.params[0]))
     assert 0.9 <= covered / 200 <= 0.99
-    assert abs(np.median(estimates) - 3.0) < 0.15
+    assert abs(np.median(estimates) - 3.0) < 0.1
 
 
 @pytest.mark.parametrize(("call", "error", "says"), [
