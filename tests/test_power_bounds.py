@@ -171,3 +171,19 @@ def test_normalized_bounds_propagate_the_absolute_ones():
         assert all(abs(Fraction(o) - x / total) <= Fraction(b)
                    for o, x, b in zip(out, exact, bounds, strict=True))
     assert np.all(np.array(bounds) < 1e-11)
+
+
+def test_monomial_bound_against_an_exact_rational_rule():
+    # the critical-member program integrates J_i (nonnegative coefficients) with fewer
+    # nodes than exactness needs: (j + 1) |rule(u**j) - 1 / (j + 1)| within the bound
+    from multilateral.solvers.power import _critical
+
+    d = 60
+    k, rho = _critical._nodes_for(d)
+    assert k < (d - 1) // 2 + 1 and 0 < rho < 1e-12
+    x, g = np.polynomial.legendre.leggauss(k)
+    u = [Fraction(v) for v in (x + 1) / 2]
+    wts = [Fraction(v) for v in g / 2]
+    for j in range(d):
+        rule = sum(wk * uk**j for uk, wk in zip(u, wts, strict=True))
+        assert (j + 1) * abs(rule - Fraction(1, j + 1)) <= Fraction(rho)

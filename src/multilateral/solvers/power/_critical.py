@@ -29,6 +29,7 @@ weights gives Fractions. ``O(n q)`` per node.
 
 from __future__ import annotations
 
+import functools
 import math
 from fractions import Fraction
 from typing import Any
@@ -46,6 +47,7 @@ __all__ = [
     "critical_integrals",
     "exact_node_weights",
     "float_relative_bound",
+    "quadrature_nodes",
 ]
 
 NODE_CHUNK = 12_000_000  # float64 entries of the stored backward tables per pass (96 MB)
@@ -348,7 +350,7 @@ def _float_integrals(w: list[int], q: int, johnston: bool) -> tuple[list[float],
             e = np.zeros(q)
             e[max(q - wl, 0):] = scale
             ef.append(e)
-    x, g = np.polynomial.legendre.leggauss(degree(w, q) // 2 + 1)
+    x, g = np.polynomial.legendre.leggauss(quadrature_nodes(w, q)[0])
     u, g = np.append((x + 1.0) / 2.0, 1.0), np.append(g / 2.0, 0.0)   # u = 1: counts
     lo, hi = windows(w, q)
     cells = max(1, sum(max(0, b - a + 1) for a, b in zip(lo, hi, strict=True)))
@@ -368,7 +370,7 @@ def _float_integrals(w: list[int], q: int, johnston: bool) -> tuple[list[float],
     return [float(v) / scale for v in acc], minimal
 
 
-def float_relative_bound(n: int, q: int) -> float:
+def float_relative_bound(n: int, q: int, quad: float = 0.0) -> float:
     """A bound on the relative error of each value of :func:`critical_integrals` in floats.
 
     Every quantity of the float program is a sum of products of nonnegative numbers (no
@@ -379,13 +381,61 @@ def float_relative_bound(n: int, q: int) -> float:
     weights, and the sum over at most ``n`` quadrature nodes: ``D <= 8 n + 2 q + 2 log2 q +
     16``. The quadrature nodes (assumed within 4 ulps) move the integral of ``J_i``, a
     polynomial of degree below ``n`` with nonnegative coefficients, by at most ``4 n**2``
-    ulps of itself. The scale ``2**-min(n, 900)`` is exact. Underflow at nodes near
-    ``u = 0`` drops terms below the smallest normal float times ``2**900``: far below this
-    bound for any index value above ``1e-250``.
+    ulps of itself; with fewer nodes than exactness needs, their relative error ``quad``
+    (:func:`quadrature_nodes`) is added. The scale ``2**-min(n, 900)`` is exact. Underflow
+    at nodes near ``u = 0`` drops terms below the smallest normal float times
+    ``2**900``: far below this bound for any index value above ``1e-250``.
     """
     depth = 8 * n + 2 * q + 2 * max(1, q).bit_length() + 16
     u = float(np.finfo(np.float64).eps) / 2
-    return depth * u / (1 - depth * u) + 4 * n * n * u
+    return depth * u / (1 - depth * u) + 4 * n * n * u + quad
+
+
+#: The float program uses fewer quadrature nodes than exactness needs when the relative
+#: quadrature error (:func:`monomial_bound`) stays below this times ``max(1, d / 100)**2``
+#: (below the rest of :func:`float_relative_bound`, ``4 n**2`` ulps and more).
+QUADRATURE_TARGET = 2.0**-40
+
+
+def quadrature_nodes(w: list[int], q: int) -> tuple[int, float]:
+    """``(K, rho)``: Gauss-Legendre nodes for the float program and the relative bound of
+    its quadrature error (0 when exact: ``K > degree / 2``)."""
+    return _nodes_for(degree(w, q) + 1)
+
+
+@functools.lru_cache(maxsize=64)
+def _nodes_for(d: int) -> tuple[int, float]:
+    exact = (d - 1) // 2 + 1
+    target = QUADRATURE_TARGET * max(1.0, d / 100) ** 2
+    lo, hi = 1, exact
+    if monomial_bound(d, hi) > target:
+        return exact, 0.0
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if monomial_bound(d, mid) <= target:
+            hi = mid
+        else:
+            lo = mid + 1
+    return (exact, 0.0) if hi >= exact else (hi, monomial_bound(d, hi))
+
+
+@functools.lru_cache(maxsize=256)
+def monomial_bound(d: int, k: int) -> float:
+    """A bound on the relative error of ``k``-node Gauss-Legendre quadrature on ``[0, 1]``
+    of a polynomial of degree below ``d`` with nonnegative coefficients (``J_i``).
+
+    With ``J = sum_j a_j u**j`` (``a_j >= 0``) and ``e_j`` the rule's error on ``u**j``,
+    ``|sum_j a_j e_j| <= max_j (j + 1) |e_j| * sum_j a_j / (j + 1)``: a relative bound.
+    Each ``e_j`` is computed in floats; the rounding of ``u**j`` (``j + 2`` ulps) and of
+    the sum over nodes (``k + 8``) is added.
+    """
+    x, g = np.polynomial.legendre.leggauss(k)
+    u, g = (x + 1.0) / 2.0, g / 2.0
+    j = np.arange(d)
+    terms = g[:, None] * u[:, None] ** j
+    rule = terms.sum(axis=0)
+    err = np.abs(rule - 1.0 / (j + 1)) + (j + k + 12) * (np.finfo(np.float64).eps / 2) * rule
+    return float(np.max(err * (j + 1)))
 
 
 def degree(w: list[int], q: int) -> int:

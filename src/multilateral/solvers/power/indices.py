@@ -28,6 +28,7 @@ from ._critical import (
     critical_integrals,
     float_relative_bound,
     integer_cost,
+    quadrature_nodes,
 )
 from ._enumeration import (
     count_minimal,
@@ -330,7 +331,8 @@ def _critical_index(name: str, game: SimpleGame, exact: bool | None) -> PowerInd
     if not use_exact:
         # each raw value and the total within a relative float_relative_bound; a ratio of
         # two such within twice that, and the rounding of the sum and the division
-        rel = 2 * float_relative_bound(len(ws), q) + (len(ws) + 4) * _ULP
+        quad = quadrature_nodes(ws, q)[1]
+        rel = 2 * float_relative_bound(len(ws), q, quad) + (len(ws) + 4) * _ULP
         bound = rel * max(values, default=0.0) * 2
     return _spread(name, game, order, values, use_exact, bound)
 
