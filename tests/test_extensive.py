@@ -97,6 +97,12 @@ def test_arrays_level_order():
     assert game.payoffs.tolist() == [[1, 5], [0, 0], [2, 2]]
     assert game.action_labels == ("", "out", "in", "fight", "accommodate")
     assert game.path(4) == ("in", "accommodate")
+    info = game.node(2)
+    assert (info.kind, info.player, info.infoset, info.children) == ("decision", "Incumbent", 1,
+                                                                     (3, 4))
+    assert game.node(4).payoffs == (2, 2) and game.node(0).path == ()
+    with pytest.raises(InvalidGameError, match="node 9 out of range"):
+        game.node(9)
     assert list(game.children(2)) == [3, 4]
     assert game.is_perfect_information and game.is_exact
     for name in ("n_children", "parent", "depth", "kind", "payoffs", "chance_probability"):

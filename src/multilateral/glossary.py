@@ -84,6 +84,7 @@ TOPICS: dict[str, dict[str, str]] = {
         "defector": "Payoffs to a defector when ``k = 0..n-1`` others cooperate.",
         "actions": "Action labels, one sequence per player.",
         "action": "An action (index or label).",
+        "children": "A node's children in a game tree, by index (in the order of its actions).",
         "perfect_information": "Every information set a single node (random game trees).",
         "chance": "Include chance moves (random game trees).",
         "max_actions": "Largest number of actions at a node of a random game tree.",
@@ -394,7 +395,6 @@ TOPICS: dict[str, dict[str, str]] = {
                      "probabilities.",
         "level": "Coverage probability of a confidence interval.",
         "digits": "Decimal places shown.",
-        "fits": "Fitted models (``FitResult``), one table column each.",
     },
     "Quantal response": {
         "lam": "Precision of logit quantal responses (lambda, >= 0): 0 is uniform play, "

@@ -27,7 +27,7 @@ the defender backs down or resists, and a resisted challenger fights or backs do
 """
 
 from ..._namespace import public_dir
-from .game import CHANCE, DECISION, TERMINAL, ExtensiveFormGame, Infoset
+from .game import CHANCE, DECISION, TERMINAL, ExtensiveFormGame, Infoset, NodeInfo
 from .tree import Chance, Decision, Node, Outcome
 
 __all__ = [
@@ -39,6 +39,7 @@ __all__ = [
     "ExtensiveFormGame",
     "Infoset",
     "Node",
+    "NodeInfo",
     "Outcome",
 ]
 __dir__ = public_dir(__all__)

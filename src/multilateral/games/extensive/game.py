@@ -29,7 +29,7 @@ from ._build import (
 from ._strategic import normal_form_payoffs, reach_probabilities
 from .tree import Node
 
-__all__ = ["CHANCE", "DECISION", "TERMINAL", "ExtensiveFormGame", "Infoset"]
+__all__ = ["CHANCE", "DECISION", "TERMINAL", "ExtensiveFormGame", "Infoset", "NodeInfo"]
 __dir__ = public_dir(__all__)
 
 
@@ -47,6 +47,25 @@ class Infoset:
     label: str
     actions: tuple[str, ...]
     nodes: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class NodeInfo:
+    """One node of an :class:`ExtensiveFormGame`, described (``game.node(k)``).
+
+    See Also
+    --------
+    ExtensiveFormGame.node : gives it.
+    """
+
+    index: int
+    kind: str
+    player: str | None
+    infoset: int | None
+    label: str
+    path: tuple[str, ...]
+    children: tuple[int, ...]
+    payoffs: tuple[Any, ...] | None
 
 
 class ExtensiveFormGame(TreeArrays, Immutable):
@@ -349,6 +368,27 @@ class ExtensiveFormGame(TreeArrays, Immutable):
             out.append(self.action_labels[v])
             v = int(self.parent[v])
         return tuple(reversed(out))
+
+    def node(self, node: int) -> NodeInfo:
+        """One node, described: kind, mover, information set, label, path, children, payoffs.
+
+        Examples
+        --------
+        >>> import multilateral as ml
+        >>> game = ml.ExtensiveFormGame.from_arrays([2, 0, 0], [0, -1, -1], [[1], [2]])
+        >>> game.node(2)
+        NodeInfo(index=2, kind='terminal', player=None, infoset=None, label='', path=('a1',), \
+children=(), payoffs=(2,))
+        """
+        v = self._node(node)
+        kind = int(self.kind[v])
+        row = int(self.outcome[v])
+        return NodeInfo(
+            index=v, kind=("terminal", "decision", "chance")[kind],
+            player=self.players[int(self.player[v])] if kind == DECISION else None,
+            infoset=int(self.infoset[v]) if kind == DECISION else None,
+            label=self.node_labels[v], path=self.path(v), children=tuple(self.children(v)),
+            payoffs=tuple(self.payoffs[row].tolist()) if row >= 0 else None)
 
     @property
     def tree(self) -> Node:
