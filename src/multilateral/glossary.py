@@ -395,6 +395,7 @@ TOPICS: dict[str, dict[str, str]] = {
                      "probabilities.",
         "level": "Coverage probability of a confidence interval.",
         "digits": "Decimal places shown.",
+        "fits": "Fitted models (``FitResult``), one table column each.",
     },
     "Quantal response": {
         "lam": "Precision of logit quantal responses (lambda, >= 0): 0 is uniform play, "
