@@ -94,6 +94,11 @@ class QREBranch:
         Accepted and rejected predictor-corrector steps.
     game : object
         The game whose branch this is.
+    system : object
+        Its logit QRE equations (what :meth:`at` corrects with).
+    points, tangents : numpy.ndarray
+        The traced points ``(log-probabilities, lam)``, shape ``(k, M + 1)``, and their unit
+        tangents (the predictor-corrector's own coordinates).
 
     See Also
     --------
