@@ -749,9 +749,7 @@ def random_tree(rng: np.random.Generator, perfect: bool, chance: bool) -> Any:
         for v, (c, p, d) in enumerate(zip(n_children, player, depth, strict=True)):
             if c and p >= 0 and rng.random() < 0.7:
                 infoset[v] = groups.setdefault((p, d, c), v)
-    probs = []
-    for v in range(len(n_children)):
-        probs.append(Fraction(1))
+    probs = [Fraction(1)] * len(n_children)
     for v, c in enumerate(n_children):
         if c and player[v] == -1:
             w = rng.integers(1, 4, size=c)
