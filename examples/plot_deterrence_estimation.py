@@ -42,6 +42,7 @@ from multilateral.estimation import (
     latex_table,
     maximize_likelihood,
     simulate_egame12,
+    vuong,
 )
 
 # %%
@@ -85,12 +86,13 @@ print(f"log-likelihood {fit.loglik:.2f}, AIC {fit.aic:.1f}, converged {fit.conve
 # Which error structure?
 # ----------------------
 # The same data fitted under private information (each player knows his own random utility
-# for every outcome). The two models are not nested and have the same parameters; here their
-# likelihoods barely differ: with 1,500 disputes the data hardly tell the two error
+# for every outcome). The two models are not nested, so Vuong's test compares them; here
+# their likelihoods barely differ: with 1,500 disputes the data hardly tell the two error
 # structures apart, and the choice between them is an assumption to state.
 private = fit_egame12(outcomes, regressors, kind="private")
 print(f"agent error: loglik {fit.loglik:.2f} | private information: loglik "
       f"{private.loglik:.2f}")
+print(vuong([fit, private]))
 
 # %%
 # Predicted probabilities against the balance of capabilities

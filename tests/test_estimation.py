@@ -238,3 +238,33 @@ def test_latex_table_sets_fits_side_by_side():
     assert est.latex_table([a]) == a.to_latex()
     with pytest.raises(InvalidArgumentError, match="non-empty sequence of FitResult"):
         est.latex_table([])
+
+
+# -- Vuong's test ------------------------------------------------------------------------------
+def test_vuong_statistic_by_hand():
+    l1 = np.array([-0.5, -1.0, -0.2, -0.9, -0.4])
+    l2 = np.array([-0.7, -0.8, -0.6, -1.2, -0.5])
+    a = _result(loglik_obs=l1, loglik=float(l1.sum()))
+    b = _result(model="other", names=("a",), params=np.array([1.0]), cov=np.eye(1),
+                loglik_obs=l2, loglik=float(l2.sum()))
+    m = l1 - l2
+    for correction, penalty in (("none", 0.0), ("akaike", 2.0), ("schwarz", np.log(5))):
+        test = est.vuong([a, b], correction)
+        z = (m.sum() - penalty) / (np.sqrt(5) * m.std())
+        assert test.statistic == pytest.approx(z)
+        assert test.p_value == pytest.approx(2 * stats.norm.sf(abs(z)))
+        assert test.favours == ("egame12 (agent error, probit)" if z > 0 else "other")
+    assert est.vuong([b, a]).statistic == pytest.approx(-est.vuong([a, b]).statistic)
+    assert "VuongTest(statistic=" in repr(est.vuong([a, b]))
+
+
+def test_vuong_refuses_what_it_cannot_compare():
+    a = _result(loglik_obs=np.array([-0.5, -1.0, -0.2]))
+    with pytest.raises(InvalidArgumentError, match="per-observation"):
+        est.vuong([a, _result()])
+    with pytest.raises(InvalidArgumentError, match="same data"):
+        est.vuong([a, _result(loglik_obs=np.array([-0.5, -1.0]))])
+    with pytest.raises(InvalidArgumentError, match="cannot tell them apart"):
+        est.vuong([a, a])
+    with pytest.raises(InvalidArgumentError, match="correction"):
+        est.vuong([a, a], "bayes")

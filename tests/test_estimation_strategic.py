@@ -36,6 +36,7 @@ from multilateral.estimation import (
     fit_egame122,
     simulate_egame12,
     simulate_egame122,
+    vuong,
 )
 
 TRUTH12 = {"u11": [0.2, 0.8], "u14": [-0.5, 0.6], "u24": [0.3, -1.0]}
@@ -450,3 +451,15 @@ def test_outcomes_as_two_indicator_columns():
     np.testing.assert_array_equal(outcome_codes(SPECS["egame122"], both), codes)
     with pytest.raises(InvalidArgumentError, match="0/1 indicators"):
         fit_egame12(np.column_stack([esc, war * 2]), x)
+
+
+def test_per_observation_loglik_and_vuong_between_error_structures():
+    rng = np.random.default_rng(13)
+    regressors = _design12(rng, 400)
+    y = simulate_egame12(TRUTH12, regressors, seed=rng)
+    agent, private = fit_egame12(y, regressors), fit_egame12(y, regressors, kind="private")
+    assert agent.loglik_obs.sum() == pytest.approx(agent.loglik, rel=1e-12)
+    np.testing.assert_allclose(agent.loglik_obs, np.log(agent.predict()[np.arange(400), y]))
+    test = vuong([agent, private])
+    assert np.isfinite(test.statistic) and 0 <= test.p_value <= 1
+    assert test.favours in (agent.model, private.model)

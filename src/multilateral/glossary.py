@@ -395,7 +395,10 @@ TOPICS: dict[str, dict[str, str]] = {
                      "probabilities.",
         "level": "Coverage probability of a confidence interval.",
         "digits": "Decimal places shown.",
-        "fits": "Fitted models (``FitResult``), one table column each.",
+        "fits": "Fitted models (``FitResult``): a table's columns, or the pair a test "
+                "compares.",
+        "correction": "Penalty for the number of parameters in a model comparison: "
+                      "``'none'``, ``'akaike'`` or ``'schwarz'``.",
     },
     "Quantal response": {
         "lam": "Precision of logit quantal responses (lambda, >= 0): 0 is uniform play, "

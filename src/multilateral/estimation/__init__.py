@@ -14,6 +14,7 @@ One module per idea:
 * :mod:`._likelihood` -- :func:`maximize_likelihood`: the optimizer, the Hessian and the
   identification check (its ``numerical_hessian`` and ``covariance`` are for the package's
   estimators);
+* :mod:`.compare` -- :func:`vuong`, Vuong's test of two non-nested fits;
 * :mod:`.strategic` -- Signorino's statistical strategic models: :func:`fit_egame12` (the
   deterrence game) and :func:`fit_egame122`, their closed-form outcome probabilities and
   simulated data (its engine is :mod:`._twostage`).
@@ -36,6 +37,7 @@ Examples
 
 from .._namespace import public_dir
 from ._likelihood import maximize_likelihood
+from .compare import VuongTest, vuong
 from .qre import fit_qre
 from .results import FitResult, latex_table
 from .strategic import (
@@ -49,6 +51,7 @@ from .strategic import (
 
 __all__ = [
     "FitResult",
+    "VuongTest",
     "egame12_probabilities",
     "egame122_probabilities",
     "fit_egame12",
@@ -58,5 +61,6 @@ __all__ = [
     "maximize_likelihood",
     "simulate_egame12",
     "simulate_egame122",
+    "vuong",
 ]
 __dir__ = public_dir(__all__)

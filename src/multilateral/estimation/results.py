@@ -77,6 +77,9 @@ class FitResult:
         ``predictor(params, regressors)``: the outcome probabilities, shape
         ``(n, len(outcomes))``; ``regressors=None`` means the fitted data. ``None`` for a
         model without covariates.
+    loglik_obs : numpy.ndarray or None
+        Each observation's log-likelihood at the estimates, shape ``(n_obs,)``, for
+        :func:`~multilateral.estimation.vuong` (None where the estimator does not give it).
 
     See Also
     --------
@@ -110,6 +113,7 @@ class FitResult:
     message: str = ""
     outcomes: tuple[str, ...] = ()
     predictor: Callable[..., NDArray[np.float64]] | None = field(default=None, repr=False)
+    loglik_obs: NDArray[np.float64] | None = field(default=None, repr=False)
 
     @property
     def n_params(self) -> int:

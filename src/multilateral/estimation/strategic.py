@@ -102,6 +102,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -167,10 +168,14 @@ def _fit(spec: Spec, outcomes: Any, regressors: Any, kind: Any, link: Any) -> Fi
     def gradient(theta: NDArray[np.float64]) -> NDArray[np.float64]:
         return -loglik_and_gradient(spec, d, theta, codes, kind, link)[1]
 
-    return maximize_likelihood(
+    fit = maximize_likelihood(
         negloglik, start_values(spec, d, codes, kind, link), gradient=gradient,
         names=d.names(), n_obs=d.n, title=f"{spec.name} ({_KIND_NAMES[kind]}, {link})",
         outcome_names=spec.outcomes, predictor=_Predictor(spec, d, kind, link))
+    probs = probabilities(spec, d, fit.params, kind, link)
+    per_obs = np.log(probs[np.arange(d.n), codes])
+    per_obs.flags.writeable = False
+    return replace(fit, loglik_obs=per_obs)
 
 
 def _params(spec: Spec, d: Design, coefficients: Any) -> NDArray[np.float64]:
