@@ -8,7 +8,8 @@ player keeps mixing 50-50. In the laboratory the row player chose the action wit
 payoff more often. McKelvey and Palfrey (1995) explain this with the logit quantal response
 equilibrium: each player chooses action ``j`` with probability proportional to
 ``exp(lam * u_j)``, given the others' equally noisy play. At ``lam = 0`` play is uniform; as
-``lam`` grows the principal branch leads to the Nash equilibrium (their Theorems 2 and 3),
+``lam`` grows the principal branch leads to the Nash equilibrium (limits of logit QRE are
+Nash equilibria, their Theorem 2),
 and in between the row player leans towards the raised payoff.
 
 :func:`multilateral.solvers.qre_branch` traces that branch, and

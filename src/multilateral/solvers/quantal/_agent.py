@@ -5,7 +5,8 @@ actions *conditional on reaching it*: the agent's beliefs over its nodes are Bay
 the reach probabilities (every node is reached in the interior, where every action has
 positive probability), and each action's value is the owner's expected continuation payoff.
 At ``lam = 0`` every agent mixes uniformly; as ``lam`` grows the principal branch leads to a
-sequential equilibrium (McKelvey and Palfrey 1998, Theorem 4, the logit-AQRE selection).
+sequential equilibrium (McKelvey and Palfrey 1998: the logit-AQRE selection from the
+sequential equilibria of generic games, as their abstract states).
 The branch is traced by the same predictor-corrector as the normal form's
 (:mod:`._homotopy`), with the Jacobian of the conditional values differentiated exactly
 through the tree: reach probabilities forward and continuation values backward, level by

@@ -5,7 +5,8 @@ Player ``i`` chooses action ``j`` with probability proportional to ``exp(lam * u
 ``u_ij`` is the expected payoff of ``j`` against the others' choice probabilities; a logit
 QRE is a fixed point of these responses. At ``lam = 0`` every player mixes uniformly (the
 centroid); as ``lam`` grows the principal branch of fixed points leads to a Nash
-equilibrium (McKelvey and Palfrey 1995, Theorems 2 and 3), the logit selection. The branch
+equilibrium (McKelvey and Palfrey 1995: limits are Nash equilibria, their Theorem 2; the
+branch is unique in generic games), the logit selection. The branch
 is traced here by the predictor-corrector method of Turocy (2005) in log-probabilities
 (:mod:`._homotopy`).
 """
@@ -126,7 +127,7 @@ def qre_branch(game: NormalFormGame | ExtensiveFormGame, lam_max: float = math.i
     .. [1] McKelvey, R. D. and Palfrey, T. R. (1995). Quantal response equilibria for normal
        form games. *Games and Economic Behavior* 10, 6-38 (the logit QRE; limits of
        logit QRE as ``lam`` grows are Nash equilibria, Theorem 2; the principal branch from the
-       centroid, Theorem 3).
+       centroid and its generic uniqueness).
     .. [2] Turocy, T. L. (2005). A dynamic homotopy interpretation of the logistic quantal
        response equilibrium correspondence. *Games and Economic Behavior* 51, 243-263.
     .. [3] McKelvey, R. D. and Palfrey, T. R. (1998). Quantal response equilibria for
