@@ -10,7 +10,7 @@ same number of pivots (tests/test_lemke_howson.py checks it from every starting 
   columns: the nonbasic ones, initially ``y_j`` labelled ``m + j``; last column the
   right-hand side), tableau 1 is ``B'^T x + s = 1``; ``A', B'`` are the payoffs shifted and
   scaled into ``[1, 2]``. Here the tableaux are C-ordered and a pivot is a loop of row
-  operations (``row_l -= d_l * pivot_row``) that LLVM vectorizes.
+  operations (``row_l -= d_l * pivot_row``) on contiguous rows.
 * While a tableau's basic solution is strictly positive, the entering column's ratio test is
   the largest ``d / rhs``; when the pivot leaves a basic value within ``SAME_POINT`` of zero
   (a possible tie), it is undone and redone by the careful test (:func:`_careful_row`: ties
@@ -22,8 +22,9 @@ computes its regret on the original payoffs: the verification of
 :func:`._lemke_howson.equilibrium`, in one compiled loop instead of a dozen numpy calls.
 
 All functions are compiled with ``cache=True``: the first call in a new environment compiles
-them (about 3 s, measured in ``benchmarks/README.md``), later processes load the compiled code
-from ``__pycache__`` (numba's cache) in milliseconds.
+them (about 4 s on an idle core, measured in ``benchmarks/README.md``); later processes load
+the compiled code from numba's cache (``__pycache__``, or ``NUMBA_CACHE_DIR``), which with
+importing numba takes about 0.7 s.
 """
 
 from __future__ import annotations
