@@ -219,3 +219,12 @@ def test_agrees_with_pygambit_logit_solve() -> None:
         end = qre_branch(game).end
         for s, t in zip(end.strategies, case["logit_solve"], strict=True):
             assert np.allclose(s, t, atol=1e-5), case["name"]
+
+
+def test_one_player_is_the_logit_choice_model() -> None:
+    """A decision problem: the QRE is the multinomial logit of the payoffs."""
+    values = np.array([1.0, 2.0, 0.5])
+    game = ml.NormalFormGame(values.reshape(3, 1))
+    for lam in (0.3, 1.0, 4.0):
+        expected = np.exp(lam * values) / np.exp(lam * values).sum()
+        assert np.allclose(logit_qre(game, lam).strategies[0], expected, atol=1e-12)

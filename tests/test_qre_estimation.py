@@ -181,3 +181,21 @@ def test_agent_fit_recovers_lam() -> None:
     terminal = fit.predict()
     assert terminal.shape == (1, 8) and terminal.sum() == pytest.approx(1.0)
     assert "agent form" in fit.model
+
+
+def test_lam_of_matching_pennies_is_not_identified() -> None:
+    """Uniform play is the QRE of matching pennies at every lam."""
+    pennies = ml.NormalFormGame([[1, -1], [-1, 1]], [[-1, 1], [1, -1]])
+    with pytest.raises(errors.NotIdentifiedError, match="not identified"):
+        fit_qre(pennies, [[30, 20], [25, 25]])
+
+
+def test_one_player_fit_is_the_logit_model() -> None:
+    """One player: the maximum-likelihood lam of a multinomial logit with known utilities
+    (its score, sum_j c_j (u_j - E u), is zero at the estimate)."""
+    values = np.array([1.0, 2.0, 0.5])
+    counts = np.array([10.0, 30.0, 5.0])
+    fit = fit_qre(ml.NormalFormGame(values.reshape(3, 1)), [counts])
+    lam = float(fit.params[0])
+    p = np.exp(lam * values) / np.exp(lam * values).sum()
+    assert counts @ (values - p @ values) == pytest.approx(0.0, abs=1e-7)

@@ -182,6 +182,10 @@ def fit_qre(game: NormalFormGame | ExtensiveFormGame, counts: Any, *, tol: float
         raise InvalidArgumentError(
             "branch must be ml.solvers.qre_branch(game) of the game fitted (the maximum is "
             "searched over its points)")
+    if len(branch) == 1:
+        raise NotIdentifiedError(
+            "uniform play is already a Nash equilibrium (every action of every player earns "
+            "the same against it), so it is the QRE at every lam: lam is not identified")
     logliks = np.array([_loglik(data, tuple(s[k] for s in branch.strategies))
                         for k in range(len(branch))])
     best = int(np.argmax(logliks))

@@ -81,6 +81,8 @@ class NormalFormQRE:
         """``g_i`` (length ``m_i - 1``) and ``d g_i / d p_k`` (``(m_i - 1) x m_k``)."""
         gs: list[FloatArray] = []
         ds: list[dict[int, FloatArray]] = []
+        if self.n == 1:  # a decision problem: the payoff differences themselves
+            return [self.diffs[0].reshape(-1)], [{}]
         if self.n == 2:
             d0, d1 = self.diffs
             gs = [d0 @ probs[1], d1 @ probs[0]]
