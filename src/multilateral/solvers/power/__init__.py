@@ -26,7 +26,13 @@ by its factor, and only the window sum is needed, which prefix sums give in
 * Shapley-Shubik, float: the index is the integral over ``p`` of the probability of being
   pivotal when each other member joins with probability ``p`` (Owen's multilinear
   extension); that probability is a polynomial of degree ``n - 1`` in ``p``, so
-  Gauss-Legendre quadrature with ``n / 2`` nodes or more is exact. The nodes come in pairs
+  Gauss-Legendre quadrature with ``n / 2`` nodes or more is exact. Fewer suffice: in the
+  Bernstein basis its coefficients (the shares of the coalitions of each size that the
+  member swings) lie in ``[0, 1]``, so the rule's error is bounded by the sums of its
+  positive and of its negative errors on the basis polynomials, computed once per ``n``
+  (:func:`~._weighted.quadrature_bound`); the fewest nodes whose bound is below
+  ``2**-43`` (times ``n / 100`` past 100 members) are used and the bound joins the
+  error bound: 52 nodes instead of 96 for 190 members (bound ``7e-14``). The nodes come in pairs
   ``p < 1/2 < 1 - p`` (an even number: none at ``1/2``); one table at odds ``p / (1 - p)``
   serves both, node ``p`` through the window of the coalition and node ``1 - p`` through
   that of its complement, and members are removed with the recursion that is stable for
@@ -36,8 +42,9 @@ by its factor, and only the window sum is needed, which prefix sums give in
   other window (at an 85% quota this skips the large table at about a third of the
   nodes). Members are added lightest first, each updating only the entries it can reach;
   passes over chunks of nodes run on up to :data:`~._weighted.FLOAT_THREADS` threads.
-  About 0.1 s for 190 members at total weight 10,000; 5-10 s on one idle core at 5
-  million votes (the measurements are in ``benchmarks/README.md``).
+  About 0.1 s for 190 members at total weight 10,000; at 5 million votes about 9 s on
+  one core of a machine at load 8 (2.2-3.6x less than before the reduced node count and
+  the skipped windows; the measurements are in ``benchmarks/README.md``).
 * Banzhaf, float: the same at ``p = 1/2`` (a few milliseconds).
 
 *Error bounds.* Every float result (``exact=False``, or ``exact=None`` where the exact
@@ -49,8 +56,9 @@ error (computed with the values): the tables are sums of nonnegative terms (each
 instead of ``m``), and the removal of a member sums ``T`` alternating terms weighted by
 ``r**t`` (``r`` the odds), so a window's error is at most about ``(1 / (1 - p)) *
 min(T, 1 / (1 - r)) * (3 gamma_A + gamma_T + ...)``; the skipped windows add their
-Chernoff bounds, the quadrature nodes and weights (assumed within 4 and 8 ulps, as numpy's
-``leggauss`` gives them) add ``(4 (n - 1) + 16) u`` (``|d/dp|`` of a probability
+Chernoff bounds, the reduced node count its quadrature bound, the quadrature nodes and
+weights (assumed within 4 and 8 ulps, as numpy's ``leggauss`` gives them) add ``(4 (n - 1) +
+16) u`` (``|d/dp|`` of a probability
 polynomial in Bernstein form is at most ``n - 1``). Measured: the bound is ``1e-11`` to
 ``2e-11`` for 190 members at 5 million votes, while the actual errors are about
 ``1e-15``; normalized Banzhaf propagates the bounds through the division. The float
@@ -73,13 +81,17 @@ one, and non-critical lighter members; forward tables over the members before ``
 backward tables over those after it count, for each ``i``, the coalitions in which it is
 critical, weighted by ``u**(number of other critical members)``. Holler-Packel is the count
 at ``u = 1`` (exact integers, ``O(n q)``); Johnston and Deegan-Packel weigh by one over the
-number of critical members, the integral over ``u`` of a polynomial of degree below ``n``:
-exact Gauss-Legendre quadrature in float64 (no cancellation: within ``1e-12``; at most
-1,000 members of nonzero weight, since the tables count up to ``2**n``), or
+number of critical members, the integral over ``u`` of a polynomial of degree below ``n``
+with nonnegative coefficients: Gauss-Legendre quadrature in float64 (no cancellation; at
+most 1,000 members of nonzero weight, since the tables count up to ``2**n``) with the fewest
+nodes whose relative error ``max_j (j + 1) |e_j|`` on the monomials is below ``2**-40``
+(38 nodes instead of about 100 at 200 members; :func:`~._critical.quadrature_nodes`), or
 Fractions by interpolation at integer nodes when ``n**2 q`` is small (``exact=True`` forces
-it). Measured: 200 members at total weight 10,000 and a simple majority, 0.4 s
-(Holler-Packel) to about 1 s (Johnston) on an idle core; 85% quotas take longer (tables of
-``q`` entries and polynomials of higher degree).
+it). Every table lives on the weights ``C_i - (W - q) .. C_i`` that the heavier part of a
+winning coalition can have (``C_i`` the weight of the members before ``i``): ``min(q, W -
+q + 1)`` entries instead of ``q``, so quotas above one half cost less. Measured: 200
+members at total weight 10,000, 0.15-0.4 s each at load 7 (the measurements are in
+``benchmarks/README.md``).
 
 *Composite games* that are *size-threshold games* -- a coalition wins when its weight
 reaches a threshold that depends only on its number of members, as in any intersection or
