@@ -31,8 +31,8 @@ from ..errors import (
 from ..tolerances import LP_FEASIBILITY
 
 __all__ = ["SPECS", "Design", "Spec", "check_identified", "check_options", "check_separation",
-           "design",
-           "loglik_and_gradient", "outcome_codes", "probabilities", "start_values"]
+           "design", "loglik_and_gradient", "loglik_per_observation", "outcome_codes",
+           "probabilities", "start_values"]
 __dir__ = public_dir(__all__)
 
 _SQRT2 = float(np.sqrt(2.0))
@@ -356,6 +356,19 @@ def loglik_and_gradient(spec: Spec, d: Design, params: NDArray[np.float64],
                         codes: NDArray[np.int64], kind: str, link: str
                         ) -> tuple[float, NDArray[np.float64]]:
     """The log-likelihood and its gradient (analytic)."""
+    ll, grad = _loglik(spec, d, params, codes, kind, link)
+    return float(ll.sum()), grad
+
+
+def loglik_per_observation(spec: Spec, d: Design, params: NDArray[np.float64],
+                           codes: NDArray[np.int64], kind: str, link: str
+                           ) -> NDArray[np.float64]:
+    """Each observation's log-likelihood (in log space: no underflow to -inf)."""
+    return _loglik(spec, d, params, codes, kind, link)[0]
+
+
+def _loglik(spec: Spec, d: Design, params: NDArray[np.float64], codes: NDArray[np.int64],
+            kind: str, link: str) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     u = d.utilities(params)
     st = _stage(spec, u, kind, link)
     n_left = len(spec.left)
@@ -385,7 +398,7 @@ def loglik_and_gradient(spec: Spec, d: Design, params: NDArray[np.float64],
         ll = ll + np.where(here, _log_cdf(sign2 * a, link), 0.0)
         score[p2] += np.where(here, sign2 * _hazard(sign2 * a, link) / _SQRT2, 0.0)
     grad = np.concatenate([d.matrices[eq].T @ score[eq] for eq in spec.equations])
-    return float(ll.sum()), grad
+    return np.asarray(ll), grad
 
 
 def check_separation(x: NDArray[np.float64], y: NDArray[np.bool_], what: str,

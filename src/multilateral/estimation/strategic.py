@@ -120,6 +120,7 @@ from ._twostage import (
     check_options,
     design,
     loglik_and_gradient,
+    loglik_per_observation,
     outcome_codes,
     probabilities,
     start_values,
@@ -172,8 +173,7 @@ def _fit(spec: Spec, outcomes: Any, regressors: Any, kind: Any, link: Any) -> Fi
         negloglik, start_values(spec, d, codes, kind, link), gradient=gradient,
         names=d.names(), n_obs=d.n, title=f"{spec.name} ({_KIND_NAMES[kind]}, {link})",
         outcome_names=spec.outcomes, predictor=_Predictor(spec, d, kind, link))
-    probs = probabilities(spec, d, fit.params, kind, link)
-    per_obs = np.log(probs[np.arange(d.n), codes])
+    per_obs = loglik_per_observation(spec, d, fit.params, codes, kind, link)
     per_obs.flags.writeable = False
     return replace(fit, loglik_obs=per_obs)
 
