@@ -25,9 +25,11 @@ One module per idea:
   Markov decision problem on the others' joint states, every deterministic policy's gain a
   rational function of ``delta``; and the exact set where finitely many polynomials are
   ``<= 0`` (:func:`._roots.feasible_set`), which both exact paths use;
+* :mod:`._modular` -- the linear recurrence of an integer Krylov sequence by
+  Berlekamp-Massey modulo primes (the exact paths' recurrences, verified in integers);
 * :mod:`._sparse` -- the one-shot deviation gains in floats on the factored chain (sparse
-  solves, or closed forms on the cycles of a deterministic profile), for the check and the
-  float threshold;
+  solves, closed forms on the cycles of a deterministic profile, or one Schur form for a
+  whole grid of discount factors), for the check and the float threshold;
 * :mod:`._chain` -- the profile's Markov chain on joint states (exact or float), with each
   reported profile's joint transition kept as Kronecker factors, never a dense table of
   moves, shared by all of them.

@@ -129,13 +129,15 @@ def critical_discount(
     reported profile), so three and four players with about a thousand history-reachable
     joint states take about a second exact and a few seconds in floats
     (``benchmarks/bench_repeated.py --scale``: deterministic automata, no noise). With noise
-    the constraints' degrees grow with the states reached and their coefficients are
-    Fractions: 3 players with 3-, 4- and 5-period punishment (120 joint states), noise 1/50,
-    took 34 s exact and 0.7 s in floats (one BLAS thread; 5-30 s with the default threads
-    on a loaded 2-core machine, where the batched small solves contend). With floats the
+    the constraints' degrees grow with the states reached and their integer coefficients
+    grow long: 3 players with 3-, 4- and 5-period punishment (120 joint states), noise 1/50,
+    take about 2 s exact (the recurrence is found modulo primes and verified in integers;
+    Berlekamp-Massey in Fractions took 34-108 s) and under a second in floats, with the
+    default BLAS threads as with one (``bench_repeated.py --noisy``). With floats the
     one-shot gains are sampled on the grid (sparse solves; closed forms on the cycles of a
-    deterministic profile) and each boundary bisected; a gain up to ``tol`` times the largest
-    payoff counts as none.
+    deterministic profile; above 32 states one Schur form of the transition serves every
+    sample) and each boundary bisected; a gain up to ``tol`` times the largest payoff counts
+    as none; the exact set of the binary values is joined in (see ``grid``).
 
     See Also
     --------
