@@ -26,6 +26,7 @@ Usage::
     python benchmarks/bench_extensive.py                 # 1M nodes ours, 131k with pygambit
     python benchmarks/bench_extensive.py --depth 12 --nodes 8000 --peer-depth 12 --peer-nodes 8000
     python benchmarks/bench_extensive.py --no-peer       # ours only
+    python benchmarks/bench_extensive.py --scaling       # reading .efg: pygambit and ours
 
 Run it under ``prlimit --as=6000000000`` on a shared machine.
 """
@@ -145,6 +146,28 @@ def run(name: str, arrays: dict[str, Any], repeats: int, peer: bool) -> tuple[li
         same_play and same_value)
 
 
+def scaling() -> int:
+    """CPU time of reading the binary trees' .efg text: pygambit's read_efg and ours."""
+    import pygambit as gbt
+
+    print("| nodes | pygambit read_efg: CPU (s) | ours parse_efg: CPU (s) |")
+    print("|---|---|---|")
+    for depth in (13, 14, 15):
+        game = ExtensiveFormGame.from_arrays(**binary_tree(depth, 0))
+        text = ml.io.format_efg(game)
+        start = time.process_time()
+        gbt.read_efg(io.StringIO(text))
+        peer = time.process_time() - start
+        start = time.process_time()
+        same = ml.io.parse_efg(text) == game
+        ours = time.process_time() - start
+        print(f"| {game.n_nodes:,} | {peer:.2f} | {ours:.2f} |", flush=True)
+        if not same:
+            print("DISAGREEMENT: the file does not read back as the game")
+            return 1
+    return 0
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--depth", type=int, default=19, help="depth of the binary tree")
@@ -156,7 +179,11 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--no-peer", action="store_true", help="skip pygambit")
+    parser.add_argument("--scaling", action="store_true",
+                        help="only time reading .efg files of binary trees of depth 13 to 15")
     args = parser.parse_args(argv)
+    if args.scaling:
+        return scaling()
     load = subprocess.run(["uptime"], capture_output=True, text=True, check=False).stdout
     print(f"uptime: {load.strip()}")
     print("| tree | nodes | ours: build (s) | ours: backward induction (s) | pygambit: "
