@@ -132,7 +132,7 @@ class Decision:
     ----------
     .. [1] Kuhn, H. W. (1953). Extensive games and the problem of information. In
        *Contributions to the Theory of Games II*, Annals of Mathematics Studies 28,
-       pp. 193-216 (information sets: p. 197).
+       pp. 193-216 (information sets).
 
     Examples
     --------
@@ -197,8 +197,8 @@ class Chance:
     References
     ----------
     .. [1] Harsanyi, J. C. (1967). Games with incomplete information played by "Bayesian"
-       players, I. *Management Science* 14(3), 159-182 (nature's move chooses the types:
-       pp. 176-177).
+       players, I. *Management Science* 14(3), 159-182 (a chance move chooses the players'
+       types).
 
     Examples
     --------

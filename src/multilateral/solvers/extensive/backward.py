@@ -6,7 +6,7 @@ level-order node numbering of :class:`~multilateral.games.ExtensiveFormGame` kee
 contiguous: a tree of a million nodes takes a fraction of a second (benchmarks/README.md).
 :func:`subgame_perfect_equilibria` lists every pure subgame-perfect equilibrium, choosing
 every way at every tie (Kuhn's theorem: a finite game of perfect information has at least
-one; Kuhn 1953, p. 209).
+one; Kuhn 1953).
 """
 
 from __future__ import annotations
@@ -163,7 +163,7 @@ def backward_induction(game: ExtensiveFormGame, tol: float = DEFAULT_TOL
     References
     ----------
     .. [1] Kuhn, H. W. (1953). Extensive games and the problem of information. In
-       *Contributions to the Theory of Games II*, pp. 193-216 (Corollary 1, p. 209).
+       *Contributions to the Theory of Games II*, pp. 193-216 (games of perfect information have pure equilibria).
     .. [2] Selten, R. (1978). The chain store paradox. *Theory and Decision* 9(2), 127-159
        (the induction theory of the chain store game).
     .. [3] Osborne, M. J. and Rubinstein, A. (1994). *A Course in Game Theory*, pp. 99-100
@@ -282,7 +282,7 @@ def subgame_perfect_equilibria(game: ExtensiveFormGame, tol: float = DEFAULT_TOL
 
     References
     ----------
-    .. [1] Kuhn, H. W. (1953), p. 209 (existence); Osborne, M. J. and Rubinstein, A. (1994).
+    .. [1] Kuhn, H. W. (1953), pp. 193-216 (existence); Osborne, M. J. and Rubinstein, A. (1994).
        *A Course in Game Theory*, pp. 97-100 (subgame perfection, the one-deviation property).
 
     Examples
