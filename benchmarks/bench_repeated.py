@@ -183,7 +183,28 @@ SCALE_TARGET_S = {"check": 1.0, "threshold": 5.0, "nash": 5.0, "check, 10^4": 5.
 
 def punishment(k: int, n_actions: int = 2, n_players: int = 2) -> Automaton:
     """k-period punishment in any stage game (cooperate with 0, punish with the last action)."""
-    return ml.automata.k_period_punishment(k, n_actions=n_actions, n=n_players)
+    try:
+        return ml.automata.k_period_punishment(k, n_actions=n_actions, n=n_players)
+    except TypeError:  # an older tree (--old-path, --noisy's baseline): its definition here
+        return _punishment(k, n_actions, n_players)
+
+
+def _punishment(k: int, m: int, n: int) -> Automaton:
+    """Any departure from the path (the automaton's own included) starts k rounds of action
+    ``m - 1``; only everyone punishing moves them on (``automata.k_period_punishment``)."""
+    table = []
+    for state in range(k + 1):
+        expected = 0 if state == 0 else m - 1
+        rows = []
+        for own in range(m):
+            row = []
+            for sig in range(m ** (n - 1)):
+                others = np.unravel_index(sig, (m,) * (n - 1)) if n > 1 else ()
+                on_path = own == expected and all(int(o) == expected for o in others)
+                row.append((0 if state in (0, k) else state + 1) if on_path else 1)
+            rows.append(row)
+        table.append(rows)
+    return Automaton([0] + [m - 1] * k, table, name=f"{k}-period punishment")
 
 
 def three_action_game() -> ml.NormalFormGame:
