@@ -163,7 +163,8 @@ def backward_induction(game: ExtensiveFormGame, tol: float = DEFAULT_TOL
     References
     ----------
     .. [1] Kuhn, H. W. (1953). Extensive games and the problem of information. In
-       *Contributions to the Theory of Games II*, pp. 193-216 (games of perfect information have pure equilibria).
+       *Contributions to the Theory of Games II*, pp. 193-216 (games of perfect information
+       have pure equilibria).
     .. [2] Selten, R. (1978). The chain store paradox. *Theory and Decision* 9(2), 127-159
        (the induction theory of the chain store game).
     .. [3] Osborne, M. J. and Rubinstein, A. (1994). *A Course in Game Theory*, pp. 99-100
