@@ -6,7 +6,10 @@ at ``n = 150`` (sympy: power basis, factor, isolate), and the default switched t
 
 For each ``n`` the game is ``AnonymousGame.threshold(n, n // 2, benefit=300, cost=1)`` (two
 interior roots, both irrational), or with ``--family random`` gains drawn uniformly from
-``-5..5`` (seed 0: many roots; the hard case for subdivision). Three timings, cold (a fresh
+``-5..5`` (seed 0: many roots; the hard case for subdivision), or with ``--family
+alternating`` gains ``(-1)^k (k mod 7 + 1)``, negated in the upper half (the polynomial cancels
+to far below its coefficients in the middle of [0, 1]: float signs are uncertain there and
+the isolation falls back to integers). Three timings, cold (a fresh
 game and sympy's caches cleared before every repetition; median of ``--repeats``):
 
 * ``ours``: ``solvers.symmetric_equilibria(game, exact=True)`` -- roots isolated in the
@@ -25,7 +28,11 @@ roots, each sympy interval holds exactly one of our roots, and the old path's ro
 Usage::
 
     python benchmarks/bench_anonymous.py [--sizes 50 100 150 193 500 1000]
-        [--family threshold|random] [--repeats 3] [--timeout 120] [--old-max 193]
+        [--family threshold|random|alternating] [--repeats 3] [--timeout 120] [--old-max 193]
+
+The path before a change is timed the same way from its source tree, e.g. ``git archive
+0210c9e src | tar -x -C /tmp/prev`` and ``PYTHONPATH=/tmp/prev/src python
+benchmarks/bench_anonymous.py ...``: the script prints which package it imported.
 """
 
 from __future__ import annotations
@@ -52,6 +59,9 @@ X = sympy.Symbol("x")
 def build(n: int, family: str) -> ml.AnonymousGame:
     if family == "threshold":
         return ml.AnonymousGame.threshold(n, n // 2, benefit=300, cost=1)
+    if family == "alternating":  # the polynomial cancels to far below its coefficients
+        return ml.AnonymousGame([(-1) ** k * (k % 7 + 1) * (1 if k < n // 2 else -1)
+                                 for k in range(n)], [0] * n)
     rng = random.Random(0)
     return ml.AnonymousGame([rng.randint(-5, 5) for _ in range(n)], [0] * n)
 
@@ -157,7 +167,8 @@ def agree(mine: list[Any], intervals: list[tuple[Fraction, Fraction]],
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[50, 100, 150, 193, 500, 1000])
-    parser.add_argument("--family", choices=["threshold", "random"], default="threshold")
+    parser.add_argument("--family", choices=["threshold", "random", "alternating"],
+                        default="threshold")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--timeout", type=float, default=120.0,
                         help="seconds before the old path is stopped")
@@ -167,6 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     ours(build(20, args.family))  # imports (sympy, scipy) before timing
     sympy_intervals(build(20, args.family))
     failures = 0
+    print(f"multilateral from {ml.__file__}")
     print(f"family {args.family}; seconds, cold, median of {args.repeats} (old: one run)")
     print(f"{'n':>6} {'roots':>5} {'ours':>8} {'sympy intervals':>16} {'old path':>9} "
           f"{'old/ours':>9} {'sympy/ours':>10}  equal")

@@ -365,7 +365,14 @@ def peak_rss_mib() -> float:
 def run_worker(kind: str) -> None:
     """One measurement alone in this process (for its time and peak memory):
     ``sml64-ours``, ``sml64-ours-traced`` (under ``tracemalloc``), ``sml64-egttools``
-    (64 strategies, Z = 500) or ``full4-iterative`` (k = 4, Z = 100)."""
+    (64 strategies, Z = 500) or ``full4-iterative`` (k = 4, Z = 100). The libraries are
+    imported before the clock starts (interpreter and import time are not the work)."""
+    import multilateral.solvers  # noqa: F401  (``ml.solvers`` is imported lazily)
+
+    if kind == "sml64-egttools":
+        import egttools.analytical  # noqa: F401
+        import egttools.games  # noqa: F401
+        import egttools.utils  # noqa: F401
     start, cpu = time.perf_counter(), time.process_time()
     a = np.random.default_rng(SEED).random((64, 64))
     extra = ""

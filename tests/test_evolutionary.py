@@ -738,3 +738,65 @@ def test_auto_solves_large_four_strategy_chains_iteratively_as_the_direct_solve(
     direct = chain.stationary_distribution(method="direct")
     np.testing.assert_allclose(auto, direct, atol=1e-10)
     assert float(np.abs(chain.matrix.T @ auto - auto).max()) < 1e-12 * float(auto.max())
+
+
+# -- the full chain built without a row sort, the aggregation by integer keys (issue 13) ------
+def _reference_matrix(chain, a, z, mutation, others_only):
+    """The transition matrix the way it was built before (each target state's counts, its
+    row by :func:`population._state_index`, a COO matrix summed into CSR)."""
+    import scipy.sparse as sp
+    from scipy.special import expit
+
+    from multilateral.solvers.evolutionary import population as pop
+
+    states = chain.states
+    size, k = states.shape
+    n = states.astype(np.float64)
+    a = np.asarray(a, dtype=np.float64)
+    f = np.where(states > 0, (states @ a.T - np.diag(a)) / (z - 1), 0.0)
+    zp = z - 1 if others_only else z
+    move = (1 - mutation) * (n[:, None, :] / zp) * expit(f[:, None, :] - f[:, :, None]) \
+        + mutation / (k - 1)
+    rate = (n / z)[:, :, None] * move * ~np.eye(k, dtype=bool)
+    s_idx, a_idx, b_idx = np.nonzero(rate > 0)
+    targets = states[s_idx].copy()
+    targets[np.arange(len(s_idx)), a_idx] -= 1
+    targets[np.arange(len(s_idx)), b_idx] += 1
+    cols = pop._state_index(targets, z)
+    stay = np.clip(1.0 - rate.sum(axis=(1, 2)), 0.0, 1.0)
+    every = np.arange(size)
+    return sp.csr_array((np.concatenate([rate[s_idx, a_idx, b_idx], stay]),
+                         (np.concatenate([s_idx, every]), np.concatenate([cols, every]))),
+                        shape=(size, size))
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(2, 5), st.integers(2, 12), st.integers(0, 2**31), st.booleans(),
+       st.sampled_from([0.0, 1e-3, 0.2]), st.booleans())
+def test_transition_matrix_equals_the_row_by_row_construction(k, z, seed, others_only,
+                                                               mutation, table):
+    # the neighbours read off a lookup table (or by binary search) give exactly the matrix
+    # of the per-target construction: same entries, same floats
+    from multilateral.solvers.evolutionary import population as pop
+
+    a = np.random.default_rng(seed).random((k, k))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(pop, "_TABLE_PER_STATE", 16 if table else 0)
+        chain = ml.solvers.transition_matrix(a, z, beta=1.0, mutation=mutation,
+                                             others_only=others_only)
+    reference = _reference_matrix(chain, a, z, mutation, others_only)
+    difference = (chain.matrix - reference).tocsr()
+    assert difference.nnz == 0 or float(np.abs(difference.data).max()) == 0.0
+    assert chain.matrix.has_sorted_indices
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(1, 5), st.integers(1, 30), st.integers(0, 2**31))
+def test_aggregation_by_integer_keys_equals_unique_rows(k, z, seed):
+    from multilateral.solvers.evolutionary import _iterative
+
+    coords = np.random.default_rng(seed).integers(0, z + 1, size=(200, k))
+    unique, agg, q = _iterative._aggregate(coords)
+    ref_unique, ref_agg = np.unique(coords // 2, axis=0, return_inverse=True)
+    assert np.array_equal(unique, ref_unique) and np.array_equal(agg, np.ravel(ref_agg))
+    assert np.array_equal(q.toarray().argmax(axis=1), agg)

@@ -146,6 +146,32 @@ def _state_index(states: NDArray[np.int64], z: int) -> NDArray[np.int64]:
     return idx
 
 
+#: The states are looked up in a table of all count vectors of the first ``k - 1``
+#: strategies (mixed radix ``Z + 1``) while it has at most this many entries per state (a size,
+#: not a tolerance); beyond, by binary search.
+_TABLE_PER_STATE = 16
+
+
+def _neighbours(states: NDArray[np.int64], z: int) -> NDArray[np.int64]:
+    """``out[s, a, b]``: the row of the state ``states[s]`` with one ``a`` turned into a ``b``
+    (where ``a`` is present; other entries are arbitrary valid rows). The states, in the
+    order of :func:`population_states`, are in decreasing order of their key ``sum_i n_i
+    (Z + 1)^(k - 2 - i)`` over the first ``k - 1`` counts; a move adds a fixed amount to it."""
+    size, k = states.shape
+    weights = (z + 1) ** np.arange(k - 2, -1, -1, dtype=np.int64)
+    weights = np.append(weights, 0)  # the last count follows from the others
+    keys = states @ weights
+    shifted = keys[:, None, None] - weights[None, :, None] + weights[None, None, :]
+    shifted = np.where(states[:, :, None] > 0, shifted, keys[:, None, None])
+    if (z + 1) ** (k - 1) <= _TABLE_PER_STATE * size:
+        table = np.zeros((z + 1) ** (k - 1), dtype=np.int64)
+        table[keys] = np.arange(size)
+        out: NDArray[np.int64] = table[shifted]
+        return out
+    ascending = keys[::-1]  # decreasing keys: binary search in the reversed order
+    return size - 1 - np.searchsorted(ascending, shifted)
+
+
 @dataclass(frozen=True, repr=False, eq=False)
 class PopulationChain:
     """The full Markov chain of a finite population with ``k`` strategies and mutation.
@@ -249,7 +275,10 @@ class PopulationChain:
 
     def _iterative_stationary(self) -> NDArray[np.float64]:
         p = self.matrix
-        x = aggregation_solve(p, self.states, rtol=ITERATIVE_RTOL)
+        # aggregates over the first k - 1 counts (the last follows from them): a coarse
+        # state is a block of the simplex, about 2^(k - 1) states (20% faster than halving
+        # all k counts, whose coarse chains keep about three layers of the simplex)
+        x = aggregation_solve(p, self.states[:, :-1], rtol=ITERATIVE_RTOL)
         accept = 10 * PROBABILITY
         if x is not None and np.all(np.isfinite(x)) and x.sum() != 0:
             x = x / x.sum()
@@ -373,19 +402,18 @@ def transition_matrix(
         move = np.broadcast_to(((1 - m) * share + m / (k - 1) * (1 - share))[:, None, :],
                                (len(states), k, k))
     rate = (n / z)[:, :, None] * move
-    rate = rate * ~np.eye(k, dtype=bool)
-    s_idx, a_idx, b_idx = np.nonzero(rate > 0)
-    targets = states[s_idx].copy()
-    rows = np.arange(len(s_idx))
-    targets[rows, a_idx] -= 1
-    targets[rows, b_idx] += 1
-    cols = _state_index(targets, z)
-    diag = np.clip(1.0 - rate.sum(axis=(1, 2)), 0.0, 1.0)
+    rate[:, np.arange(k), np.arange(k)] = 0.0
     size = len(states)
-    everything = np.arange(size)
-    matrix = sp.csr_array(
-        (np.concatenate([rate[s_idx, a_idx, b_idx], diag]),
-         (np.concatenate([s_idx, everything]), np.concatenate([cols, everything]))),
-        shape=(size, size))
+    # one slot per (a, b): the state reached when an a becomes a b; the (0, 0) slot holds the
+    # probability of staying (its column the state itself); a CSR row is its positive slots
+    cols = _neighbours(states, z).reshape(size, k * k)
+    values = rate.reshape(size, k * k)
+    values[:, 0] = np.clip(1.0 - values.sum(axis=1), 0.0, 1.0)
+    cols[:, 0] = np.arange(size)
+    keep = values > 0
+    indptr = np.zeros(size + 1, dtype=np.int64)
+    np.cumsum(keep.sum(axis=1), out=indptr[1:])
+    matrix = sp.csr_array((values[keep], cols[keep], indptr), shape=(size, size))
+    matrix.sort_indices()
     return PopulationChain(states, matrix, m, fg.labels)
 
