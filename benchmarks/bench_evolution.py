@@ -370,8 +370,8 @@ def run_worker(kind: str) -> None:
     import multilateral.solvers  # noqa: F401  (``ml.solvers`` is imported lazily)
 
     if kind == "sml64-egttools":
-        import egttools.analytical  # noqa: F401
-        import egttools.games  # noqa: F401
+        import egttools.analytical
+        import egttools.games
         import egttools.utils  # noqa: F401
     start, cpu = time.perf_counter(), time.process_time()
     a = np.random.default_rng(SEED).random((64, 64))
