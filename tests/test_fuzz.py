@@ -122,6 +122,10 @@ BASELINES: dict[str, dict[str, Any]] = {
     "PublicGoodProvision.identical": dict(n=3, a=Fraction(1, 2)),
     "PublicGoodProvision.from_shares": dict(shares=[Fraction(1, 2), Fraction(1, 2)],
                                             a=Fraction(1, 2)),
+    "ExtensiveFormGame": dict(tree=ml.games.extensive.Decision("A", {
+        "l": ml.games.extensive.Outcome([1]), "r": ml.games.extensive.Outcome([2])})),
+    "ExtensiveFormGame.from_arrays": dict(n_children=[2, 0, 0], player=[0, -1, -1],
+                                          payoffs=[[1], [2]]),
 }
 #: positional payoff arrays (``NormalFormGame(*payoffs)``)
 POSITIONAL: dict[str, tuple[Any, ...]] = {

@@ -103,7 +103,7 @@ def flatten(root: Node, players: Sequence[str] | None) -> Arrays:
 def _players(players: Sequence[str] | None, movers: list[str | None],
              outcomes: list[Outcome]) -> tuple[str, ...]:
     if players is not None:
-        if isinstance(players, str) or not isinstance(players, Sequence):
+        if isinstance(players, str) or not isinstance(players, (Sequence, np.ndarray)):
             raise InvalidTypeError(f"players must be a sequence of names, got {players!r}")
         names = tuple(players)
         if not names or not all(isinstance(p, str) for p in names):
@@ -142,7 +142,7 @@ def _payoff_row(outcome: Outcome, names: tuple[str, ...], index: dict[str, int],
 
 def check_arrays(raw: Arrays) -> Arrays:
     """Validate raw arrays and put them in canonical form (what ExtensiveFormGame stores)."""
-    n_children = np.asarray(raw["n_children"])
+    n_children = _array(raw["n_children"], "n_children")
     if n_children.ndim != 1 or n_children.size == 0 or n_children.dtype.kind not in "iu":
         raise InvalidGameError("n_children must be a non-empty 1-d array of integers (one per "
                                f"node), got shape {n_children.shape} and dtype {n_children.dtype}")
@@ -170,9 +170,9 @@ def check_arrays(raw: Arrays) -> Arrays:
     level_bounds = np.array(bounds, dtype=np.int64)
     depth = np.repeat(np.arange(len(bounds) - 1, dtype=np.int64), np.diff(level_bounds))
 
-    players = tuple(raw["players"])
+    players = _players(raw["players"], [], [])
     m = len(players)
-    player = np.asarray(raw["player"], dtype=np.int64).copy()
+    player = _array(raw["player"], "player", np.int64).copy()
     if player.shape != (n,):
         raise InvalidGameError(f"player must give one entry per node ({n}), got shape "
                                f"{player.shape}")
@@ -192,8 +192,10 @@ def check_arrays(raw: Arrays) -> Arrays:
     chance = _chance(raw.get("chance"), n, kind, parent, offsets, n_children)
 
     terminals = np.flatnonzero(kind == TERMINAL)
-    payoffs = as_number_array(raw["payoffs"] if len(raw["payoffs"]) else
-                              np.zeros((0, m), dtype=np.int64), "terminal payoffs")
+    given = raw["payoffs"]
+    if isinstance(given, (list, tuple)) and not given:
+        given = np.zeros((0, m), dtype=np.int64)
+    payoffs = as_number_array(given, "terminal payoffs")
     if payoffs.shape != (terminals.size, m):
         raise InvalidGameError(
             f"terminal payoffs must have shape (terminal nodes, players) = "
@@ -212,11 +214,26 @@ def check_arrays(raw: Arrays) -> Arrays:
     return out
 
 
+def _array(values: Any, name: str, dtype: Any = None) -> NDArray[Any]:
+    """``values`` as a numpy array, or an InvalidGameError that names ``name``."""
+    try:
+        return np.asarray(values, dtype=dtype)
+    except (TypeError, ValueError, OverflowError):
+        raise InvalidGameError(f"{name} must be an array of integers (one per node), got "
+                               f"{values!r:.80}") from None
+
+
+def _sequence(values: Any, what: str) -> tuple[Any, ...]:
+    if isinstance(values, (str, bytes)) or not hasattr(values, "__iter__"):
+        raise InvalidTypeError(f"{what} must be a sequence, got {values!r:.80}")
+    return tuple(values)
+
+
 def _labels(values: Any, size: int, what: str) -> tuple[str, ...] | None:
     """Labels as a tuple, or None when all are empty (the default)."""
     if values is None:
         return None
-    out = tuple(values)
+    out = _sequence(values, what)
     if len(out) != size or not all(isinstance(x, str) for x in out):
         raise InvalidGameError(f"{what} must be {size} strings, got {len(out)} values")
     return out if any(out) else None
@@ -228,11 +245,17 @@ def _infosets(raw: Arrays, n: int, kind: NDArray[Any], player: NDArray[np.int64]
     """Canonical information sets: numbered by (player, first node), checked."""
     given = raw.get("infoset")
     ids = (np.arange(decision.size, dtype=np.int64) if given is None
-           else np.asarray(given, dtype=np.int64)[decision])
-    if given is not None and np.shape(given) != (n,):
-        raise InvalidGameError(f"infoset must give one entry per node ({n}), got shape "
-                               f"{np.shape(given)}")
+           else _array(given, "infoset", np.int64))
+    if given is not None:
+        if ids.shape != (n,):
+            raise InvalidGameError(f"infoset must give one entry per node ({n}), got shape "
+                                   f"{ids.shape}")
+        ids = ids[decision]
     raw_labels = raw.get("infoset_labels")
+    if raw_labels is not None:
+        raw_labels = _sequence(raw_labels, "infoset_labels")
+        if not all(isinstance(x, str) for x in raw_labels):
+            raise InvalidTypeError(f"infoset_labels must be strings, got {raw_labels!r:.80}")
     uniq, first, inverse = np.unique(ids, return_index=True, return_inverse=True)
     if raw_labels is not None:
         if np.any(uniq < 0) or (uniq.size and int(uniq[-1]) >= len(raw_labels)):
@@ -273,7 +296,7 @@ def _edge_labels(values: Any, n: int, n_children: NDArray[np.int64], offsets: ND
     """Labels of the edges into each node (None: the defaults a0, a1, ... everywhere)."""
     if values is None:
         return None
-    out = list(values)
+    out = list(_sequence(values, "action labels"))
     if len(out) != n or not all(isinstance(x, str) for x in out[1:]):
         raise InvalidGameError(f"action labels must be {n} strings (one per node: the action "
                                "leading to it)")
@@ -314,7 +337,7 @@ def _chance(values: Any, n: int, kind: NDArray[Any], parent: NDArray[np.int64],
     if values is None:
         raise InvalidProbabilityError("the tree has chance nodes: give the probabilities of "
                                       "chance's moves")
-    raw = list(values)
+    raw = list(_sequence(values, "chance probabilities"))
     if len(raw) != n:
         raise InvalidProbabilityError(f"chance probabilities: expected one per node ({n}), got "
                                       f"{len(raw)}")

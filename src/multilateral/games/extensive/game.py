@@ -11,7 +11,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from ..._namespace import public_dir
-from ..._validation import as_probability_vector, to_float
+from ..._validation import as_number_array, as_probability_vector, to_float
 from ...errors import InvalidGameError, InvalidTypeError
 from .._common import Immutable
 from ..normal_form import NormalFormGame
@@ -216,13 +216,14 @@ class ExtensiveFormGame(TreeArrays, Immutable):
         >>> game.depth.tolist()
         [0, 1, 1, 2, 2]
         """
-        pay = np.asarray(payoffs, dtype=object) if payoffs is not None else None
-        if pay is None or pay.ndim != 2:
-            raise InvalidGameError("payoffs must be a 2-d array (terminal nodes, players)")
+        pay = as_number_array(payoffs, "terminal payoffs")
+        if pay.ndim != 2:
+            raise InvalidGameError("payoffs must be a 2-d array (terminal nodes, players), got "
+                                   f"shape {pay.shape}")
         if players is None:
             players = tuple(f"P{i + 1}" for i in range(pay.shape[1]))
-        raw = {"n_children": n_children, "player": player, "payoffs": payoffs,
-               "players": tuple(players), "infoset": infoset, "chance": chance_probability,
+        raw = {"n_children": n_children, "player": player, "payoffs": pay,
+               "players": players, "infoset": infoset, "chance": chance_probability,
                "edge_labels": action_labels, "infoset_labels": infoset_labels,
                "node_labels": node_labels, "outcome_labels": outcome_labels}
         game = cls.__new__(cls)
@@ -515,7 +516,6 @@ children=(), payoffs=(2,))
                "infoset_labels": self.infoset_labels, "node_labels": self._a["node_labels"],
                "outcome_labels": self._a["outcome_labels"]}
         raw.update({k: v for k, v in changes.items() if v is not None})
-        raw["players"] = tuple(raw["players"])
         game = type(self).__new__(type(self))
         game._init(check_arrays(raw), self._title)
         return game
