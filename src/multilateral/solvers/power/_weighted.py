@@ -149,15 +149,16 @@ def shapley_exact(ints: list[int], q: int) -> dict[int, Fraction]:
 
 
 def shapley_float(ints: list[int], q: int) -> tuple[dict[int, float], dict[int, float]]:
-    """Shapley-Shubik by distinct weight in float64, by exact Gauss-Legendre quadrature,
-    and a guaranteed bound on each value's error.
+    """Shapley-Shubik by distinct weight in float64, by Gauss-Legendre quadrature, and a
+    guaranteed bound on each value's error.
 
-    The nodes come in pairs ``p < 1/2 < 1 - p`` (an even number of them, at least
-    ``n / 2``): the table at odds ``p / (1 - p)`` gives node ``p`` through the window of
-    ``S`` and node ``1 - p`` through the window of the complement. A window whose
-    probability at a node is at most :data:`NEGLIGIBLE_TAIL` by a Chernoff bound is not
-    computed (its bound is added to the error bound); the table of that node then stops at
-    the other window. Passes over chunks of nodes run on :data:`FLOAT_THREADS` threads.
+    The nodes (:func:`node_count`: exact with ``n / 2`` or more, fewer when the guaranteed
+    quadrature error allows) come in pairs ``p < 1/2 < 1 - p`` (an even number): the
+    table at odds ``p / (1 - p)`` gives node ``p`` through the window of ``S`` and node
+    ``1 - p`` through the window of the complement. A window whose probability at a node
+    is at most :data:`NEGLIGIBLE_TAIL` by a Chernoff bound is not computed (its bound is
+    added to the error bound); the table of that node then stops at the other window.
+    Passes over chunks of nodes run on :data:`FLOAT_THREADS` threads.
     """
     n = len(ints)
     total = sum(ints)
