@@ -44,16 +44,18 @@ CHUNK_FLOATS = 4_000_000
 SCHUR_STATES = 32
 
 
-#: Samples per decade of ``1 - delta`` beyond a grid's last point, and the last one.
+#: Samples per decade of ``1 - delta`` beyond a grid's last point, down to
+#: ``1 - delta = 10**-NEAR_ONE_DECADES`` (a sampling range, not a tolerance).
 NEAR_ONE_PER_DECADE = 25
-NEAR_ONE_LAST = 1e-12
+NEAR_ONE_DECADES = 12
 
 
 def near_one(grid: int) -> NDArray[np.float64]:
     """Discount factors beyond the last of ``grid`` equally spaced samples of ``[0, 1)``:
-    ``1 - delta`` from ``1 / grid`` down to :data:`NEAR_ONE_LAST`, evenly in its logarithm."""
+    ``1 - delta`` from ``1 / grid`` down to ``10**-NEAR_ONE_DECADES``, evenly in its
+    logarithm."""
     top = np.log10(grid)
-    count = int(np.ceil((-np.log10(NEAR_ONE_LAST) - top) * NEAR_ONE_PER_DECADE))
+    count = int(np.ceil((NEAR_ONE_DECADES - top) * NEAR_ONE_PER_DECADE))
     return np.asarray(1.0 - 10.0 ** -(top + np.arange(1, count + 1) / NEAR_ONE_PER_DECADE))
 
 
