@@ -38,38 +38,31 @@ def error(line: int, message: str) -> MalformedFileError:
     return MalformedFileError(f"line {line}: {message}")
 
 
+#: One token (or a run of whitespace) of Gambit's text formats: whitespace, a brace or comma,
+#: a quoted label (``\"`` and ``\\`` escape a quote and a backslash; any other backslash
+#: is literal), a word, or a quote that is never closed.
+_SCAN = re.compile(r'(\s+)|([{},])|"((?:[^"\\]|\\.)*)"|([^\s{},"]+)|(")', re.DOTALL)
+_ESCAPE = re.compile(r'\\(["\\])')
+
+
 def tokenize(text: str) -> Iterator[Token]:
     """Split ``text`` into tokens, tracking 1-based line numbers."""
-    line, i, n = 1, 0, len(text)
-    while i < n:
-        c = text[i]
-        if c.isspace():
-            line += c == "\n"
-            i += 1
-        elif c in "{},":
-            yield Token(c, c, line, i)
-            i += 1
-        elif c == '"':  # a label; \" and \\ are escapes, any other backslash is literal
-            start, begin, chars, i = line, i, [], i + 1
-            while True:
-                if i >= n:
-                    raise error(start, "unterminated string: this '\"' is never closed")
-                c = text[i]
-                if c == '"':
-                    break
-                if c == "\\" and i + 1 < n and text[i + 1] in '"\\':
-                    i += 1
-                    c = text[i]
-                line += c == "\n"
-                chars.append(c)
-                i += 1
-            yield Token("string", "".join(chars), start, begin)
-            i += 1
+    line = 1
+    for match in _SCAN.finditer(text):
+        space, mark, label, word, _ = match.groups()
+        start = match.start()
+        if space is not None:
+            line += space.count("\n")
+        elif mark is not None:
+            yield Token(mark, mark, line, start)
+        elif label is not None:
+            yield Token("string", _ESCAPE.sub(r"\1", label) if "\\" in label else label,
+                        line, start)
+            line += label.count("\n")
+        elif word is not None:
+            yield Token("word", word, line, start)
         else:
-            match = WORD.match(text, i)
-            assert match is not None  # c is none of the characters the pattern excludes
-            yield Token("word", match.group(), line, i)
-            i = match.end()
+            raise error(line, "unterminated string: this '\"' is never closed")
 
 
 class Stream:
