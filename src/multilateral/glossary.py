@@ -270,6 +270,20 @@ TOPICS: dict[str, dict[str, str]] = {
                  "(``T - R``).",
         "humiliation": "What backing down alone costs in a crisis (``R - S``).",
         "war_cost": "What war costs each side of a crisis (``R - P``).",
+        "win_probability": "Probability that state A wins a war (Fearon's ``p``).",
+        "cost_a": "State A's cost of war (Fearon's ``c_A``), known to both.",
+        "cost_b_low": "Lowest of state B's possible costs of war (uniform, B's private "
+                      "information).",
+        "cost_b_high": "Highest of state B's possible costs of war (uniform, B's private "
+                       "information).",
+        "cost_b": "State B's cost of war (Fearon's ``c_B``).",
+        "offer": "A proposed division of the disputed good: A's share ``x`` (B keeps "
+                 "``1 - x``).",
+        "prior": "Probability that the challenger is resolved (the defender's prior belief).",
+        "audience_cost": "What a leader loses at home by backing down after a public threat.",
+        "resolved_war": "A resolved challenger's payoff from war.",
+        "irresolute_war": "An irresolute challenger's payoff from war (negative).",
+        "defender_war_cost": "What war costs the defender in a crisis (conceding costs 1).",
         "forum": "Where cooperation runs: ``'universal'`` or ``'club'``.",
         "legitimacy": "Premium of a universal agreement: it is worth ``1 + legitimacy`` times "
                       "the benefit.",

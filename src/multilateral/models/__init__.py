@@ -18,6 +18,8 @@ from .alliances import (
     cha_quadrants,
     illustrative_alliances,
 )
+from .audience_costs import AudienceCostEquilibrium, AudienceCosts
+from .bargaining import BargainingEquilibrium, BargainingRange, WarBargaining
 from .collective_action import (
     BurdenShares,
     KGroup,
@@ -78,6 +80,10 @@ __all__ = [
     "CHA_QUADRANTS",
     "NORMS",
     "AllianceControl",
+    "AudienceCostEquilibrium",
+    "AudienceCosts",
+    "BargainingEquilibrium",
+    "BargainingRange",
     "BurdenShares",
     "CaucusGain",
     "CoalitionStability",
@@ -121,6 +127,7 @@ __all__ = [
     "ThresholdReciprocity",
     "VolunteerEquilibrium",
     "VolunteersDilemma",
+    "WarBargaining",
     "caucus_gain",
     "cha_quadrants",
     "ess_limit",

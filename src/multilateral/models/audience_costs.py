@@ -1,0 +1,307 @@
+"""Audience costs in a crisis (after Fearon 1994): a discrete signalling game of resolve.
+
+A challenger threatens a defender in public; if the defender resists, the challenger either
+fights or backs down, and backing down after a public threat costs its leader an *audience
+cost* at home. The challenger knows whether it is resolved (it prefers war to backing down)
+or irresolute; the defender does not. Audience costs make a threat costly to bluff with and,
+once large enough, bind even an irresolute challenger to fight: escalation becomes a credible
+signal of resolve.
+
+**A discrete simplification.** Fearon's model is a continuous-time war of attrition with
+private values in which both sides can attack, back down or escalate at every moment and
+audience costs grow as the public confrontation goes on. This module keeps one round of it: a
+two-type challenger, one public threat, one response, one decision to fight; only the
+challenger has an audience cost, fixed rather than growing with time. It carries Fearon's
+mechanism (a leader who backs down after escalating pays at home, so escalating reveals
+resolve) and two of his comparative statics: the side with the higher audience cost is less
+likely to back down once it has escalated, and its threats make the other side back down
+more often. It does not carry the war of attrition's dynamics (when the crisis ends, how
+long a bluff lasts), his result that relative military capabilities and interests have no
+direct effect once a crisis begins, or any comparison of *two* sides' audience costs.
+
+References
+----------
+.. [1] Fearon, J. D. (1994). Domestic political audiences and the escalation of international
+   disputes. *American Political Science Review* 88(3), 577-592 (p. 577, the abstract: the
+   side with a stronger domestic audience is always less likely to back down, and
+   democracies should signal their intentions more credibly and clearly).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .._namespace import public_dir
+from .._numeric import format_number
+from .._validation import check_probability, check_real
+from ..errors import InvalidArgumentError
+from ..games.extensive import Chance, Decision, ExtensiveFormGame, Outcome
+from ..types import Number
+from .base import Model
+
+__all__ = ["AudienceCostEquilibrium", "AudienceCosts"]
+__dir__ = public_dir(__all__)
+
+#: The game's players, in the order of its payoffs.
+PLAYERS = ("Challenger", "Defender")
+
+
+@dataclass(frozen=True, repr=False)
+class AudienceCostEquilibrium:
+    """The perfect Bayesian equilibrium of :class:`AudienceCosts` (cutoff form).
+
+    Attributes
+    ----------
+    regime : str
+        ``'hands tied'`` (the audience cost binds even the irresolute type to fight, every
+        type threatens and the defender concedes), ``'pooling'`` (the defender's prior
+        already makes resisting too risky: every type threatens, the defender concedes) or
+        ``'semi-separating'`` (the irresolute type bluffs with probability ``bluff``, the
+        defender resists with probability ``resist``).
+    bluff : number
+        Probability that the irresolute type threatens (the resolved type always does).
+    resist : number
+        Probability that the defender resists a threat.
+    irresolute_fights : bool
+        Whether the irresolute type fights rather than back down when resisted.
+    belief : number
+        The defender's belief that a threatening challenger is resolved (Bayes' rule).
+    war_probability : number
+        Probability of war (ex ante).
+    back_down_probability : number
+        Probability that a challenger who has threatened backs down.
+    payoffs : tuple of number
+        Ex-ante expected payoffs (challenger, defender).
+
+    See Also
+    --------
+    AudienceCosts.equilibrium : computes it.
+    AudienceCosts.behavior_profile : the same equilibrium as a behaviour profile of the game.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> import multilateral as ml
+    >>> ml.models.AudienceCosts(prior=Fraction(1, 4), audience_cost=1).equilibrium()
+    AudienceCostEquilibrium(semi-separating: bluff 1/3, resist 1/2, war 1/8)
+    """
+
+    regime: str
+    bluff: Number
+    resist: Number
+    irresolute_fights: bool
+    belief: Number
+    war_probability: Number
+    back_down_probability: Number
+    payoffs: tuple[Number, Number]
+
+    def __repr__(self) -> str:
+        return (f"AudienceCostEquilibrium({self.regime}: bluff {format_number(self.bluff)}, "
+                f"resist {format_number(self.resist)}, war "
+                f"{format_number(self.war_probability)})")
+
+
+@dataclass(frozen=True, repr=False)
+class AudienceCosts(Model):
+    """A crisis signalling game with an audience cost for backing down after a threat.
+
+    Parameters
+    ----------
+    prior : number
+        Probability that the challenger is resolved, in ``(0, 1)``.
+    audience_cost : number
+        What the challenger's leader loses at home by backing down after a public threat
+        (``>= 0``).
+    resolved_war : number
+        The resolved challenger's payoff from war (``>= 0``: it prefers war to backing
+        down even without an audience cost). Default 0.
+    irresolute_war : number
+        The irresolute challenger's payoff from war (``< 0``). Default -2.
+    defender_war_cost : number
+        What war costs the defender (``> 1``: war is worse than conceding). Default 2.
+
+    Notes
+    -----
+    Nature draws the challenger's type (resolved with probability ``prior = q``). The
+    challenger keeps the status quo (payoffs 0, 0) or threatens. The defender, who sees the
+    threat but not the type, concedes (challenger 1, defender -1) or resists. Resisted, the
+    challenger backs down (``-audience_cost``, 0) or fights (its type's war payoff,
+    ``-defender_war_cost``). :attr:`game` is this tree as an
+    :class:`~multilateral.games.ExtensiveFormGame`.
+
+    With ``a = audience_cost``, ``k = defender_war_cost`` and ``w = irresolute_war``, the
+    perfect Bayesian equilibrium is:
+
+    * ``a >= -w`` (*hands tied*): backing down costs more than war, so even the irresolute
+      type fights; every type threatens and the defender, facing sure war, concedes.
+    * ``a < -w`` and ``q k > 1`` (*pooling*): every type threatens and the defender
+      concedes, because resisting a random challenger is already worse than conceding.
+    * ``a < -w`` and ``q k <= 1`` (*semi-separating*): the irresolute type bluffs with
+      probability ``q (k - 1) / (1 - q)``, which makes the defender indifferent (belief
+      ``1 / k``); the defender resists with probability ``1 / (1 + a)``, which makes the
+      bluffer indifferent. War comes with probability ``q / (1 + a)``; a challenger who
+      has threatened backs down with probability ``(1 - 1/k) / (1 + a)``.
+
+    Higher audience costs make the challenger less likely to back down once it has
+    escalated and the defender more likely to concede (Fearon's comparative static, here
+    for one side's audience cost). In the semi-separating regime the defender's belief
+    after a threat is ``1 / k`` whatever ``a``: the library's finding is that in this
+    discrete game audience costs change the *response* to a threat, not how much a threat
+    reveals; with ``a = 0`` a threat is cheap talk and an equilibrium in which it reveals
+    nothing exists too (the one above is its limit), while with ``a > 0`` the equilibrium
+    is unique and a threat raises the defender's belief from ``q`` to ``1 / k``.
+
+    References
+    ----------
+    .. [1] Fearon, J. D. (1994). Domestic political audiences and the escalation of
+       international disputes. *American Political Science Review* 88(3), 577-592 (p. 577:
+       the abstract's claims; the model itself is a continuous-time war of attrition,
+       simplified here as the module docstring says).
+    .. [2] Fudenberg, D. and Tirole, J. (1991). *Game Theory*. MIT Press, ch. 8 (perfect
+       Bayesian equilibrium in signalling games).
+
+    See Also
+    --------
+    multilateral.models.WarBargaining : Fearon (1995): why private information about resolve
+        can lead rational states to war.
+    multilateral.models.CrisisMediation : the crisis as Chicken; a mediator correlates the
+        sides' actions instead of letting one side signal.
+    multilateral.games.ExtensiveFormGame : the game object :attr:`game` returns.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> import multilateral as ml
+    >>> crisis = ml.models.AudienceCosts(prior=Fraction(1, 4), audience_cost=1)
+    >>> eq = crisis.equilibrium()
+    >>> eq.belief, eq.back_down_probability, eq.war_probability
+    (Fraction(1, 2), Fraction(1, 4), Fraction(1, 8))
+    >>> crisis.with_(audience_cost=Fraction(3, 2)).equilibrium().back_down_probability
+    Fraction(1, 5)
+    >>> crisis.with_(audience_cost=2).equilibrium().regime   # now even a bluffer would fight
+    'hands tied'
+    >>> crisis.with_(audience_cost=1).game
+    ExtensiveFormGame(15 nodes, 5 information sets, players=('Challenger', 'Defender'))
+    """
+
+    prior: Number
+    audience_cost: Number
+    resolved_war: Number = 0
+    irresolute_war: Number = -2
+    defender_war_cost: Number = 2
+
+    def __post_init__(self) -> None:
+        names = ("prior", "audience_cost", "resolved_war", "irresolute_war",
+                 "defender_war_cost")
+        values: list[Any] = [
+            check_probability(self.prior, "prior", exact=True, open_low=True, open_high=True),
+            check_real(self.audience_cost, "audience_cost", low=0),
+            check_real(self.resolved_war, "resolved_war", low=0),
+            check_real(self.irresolute_war, "irresolute_war", high=0, open_high=True),
+            check_real(self.defender_war_cost, "defender_war_cost", low=1, open_low=True),
+        ]
+        if any(isinstance(v, float) for v in values):
+            values = [float(v) for v in values]
+        for name, value in zip(names, values, strict=True):
+            object.__setattr__(self, name, value)
+
+    def __repr__(self) -> str:
+        return (f"AudienceCosts(prior={format_number(self.prior)}, audience_cost="
+                f"{format_number(self.audience_cost)}, resolved_war="
+                f"{format_number(self.resolved_war)}, irresolute_war="
+                f"{format_number(self.irresolute_war)}, defender_war_cost="
+                f"{format_number(self.defender_war_cost)})")
+
+    @property
+    def game(self) -> ExtensiveFormGame:
+        """The crisis as an :class:`~multilateral.games.ExtensiveFormGame` (players
+        challenger, defender; information sets labelled ``'resolved'``, ``'irresolute'``,
+        ``'resolved, resisted'``, ``'irresolute, resisted'`` and ``'threat'``).
+
+        See Also
+        --------
+        behavior_profile : the equilibrium as a behaviour profile of this game.
+        """
+        def branch(kind: str, war: Number) -> Decision:
+            resisted = Decision("Challenger", {
+                "back down": Outcome([-self.audience_cost, 0 * self.prior]),
+                "fight": Outcome([war, -self.defender_war_cost]),
+            }, infoset=f"{kind}, resisted")
+            return Decision("Challenger", {
+                "status quo": Outcome([0 * self.prior, 0 * self.prior]),
+                "threaten": Decision("Defender", {
+                    "concede": Outcome([1 + 0 * self.prior, -1 + 0 * self.prior]),
+                    "resist": resisted,
+                }, infoset="threat"),
+            }, infoset=kind)
+
+        q = self.prior
+        return ExtensiveFormGame(Chance({
+            "resolved": (q, branch("resolved", self.resolved_war)),
+            "irresolute": (1 - q, branch("irresolute", self.irresolute_war)),
+        }), players=PLAYERS, title="Audience costs (after Fearon 1994)")
+
+    def equilibrium(self) -> AudienceCostEquilibrium:
+        """The perfect Bayesian equilibrium in closed form (see the class Notes).
+
+        See Also
+        --------
+        behavior_profile : the same, on :attr:`game`.
+        """
+        q, a, k = self.prior, self.audience_cost, self.defender_war_cost
+        zero, one = 0 * q, 1 + 0 * q
+        fights = a >= -self.irresolute_war
+        if fights or q * k > 1:
+            regime = "hands tied" if fights else "pooling"
+            bluff, resist, belief = one, zero, q
+        else:
+            regime = "semi-separating"
+            bluff, resist, belief = q * (k - 1) / (1 - q), 1 / (1 + a), 1 / k
+        resolved_payoff = resist * self.resolved_war + (1 - resist)
+        irresolute_after = self.irresolute_war if fights else -a
+        irresolute_payoff = bluff * (resist * irresolute_after + (1 - resist))
+        threat = q + (1 - q) * bluff
+        defender = threat * (resist * (-belief * k + (1 - belief) * (-k if fights else zero))
+                             - (1 - resist))
+        war = resist * (q + (1 - q) * bluff * (one if fights else zero))
+        back_down = zero if fights else (1 - belief) * resist
+        return AudienceCostEquilibrium(
+            regime=regime, bluff=bluff, resist=resist, irresolute_fights=bool(fights),
+            belief=belief, war_probability=war, back_down_probability=back_down,
+            payoffs=(q * resolved_payoff + (1 - q) * irresolute_payoff, defender))
+
+    def behavior_profile(self) -> list[tuple[Number, ...]]:
+        """The equilibrium as a behaviour profile of :attr:`game`: one probability vector
+        per information set, in ``game.infosets`` order (exact for exact parameters).
+
+        Examples
+        --------
+        >>> from fractions import Fraction
+        >>> import multilateral as ml
+        >>> crisis = ml.models.AudienceCosts(prior=Fraction(1, 4), audience_cost=1)
+        >>> [s.label for s in crisis.game.infosets]
+        ['resolved', 'irresolute', 'resolved, resisted', 'irresolute, resisted', 'threat']
+        >>> crisis.game.expected_payoffs(crisis.behavior_profile()).tolist()
+        [0.125, -0.5]
+        >>> crisis.equilibrium().payoffs
+        (Fraction(1, 8), Fraction(-1, 2))
+
+        See Also
+        --------
+        equilibrium : the closed form.
+        """
+        eq = self.equilibrium()
+        one, zero = 1 + 0 * self.prior, 0 * self.prior
+        irresolute_fight = one if eq.irresolute_fights else zero
+        by_label: dict[str, tuple[Number, ...]] = {
+            "resolved": (zero, one),
+            "irresolute": (1 - eq.bluff, eq.bluff),
+            "resolved, resisted": (zero, one),
+            "irresolute, resisted": (1 - irresolute_fight, irresolute_fight),
+            "threat": (1 - eq.resist, eq.resist),
+        }
+        labels = [s.label for s in self.game.infosets]
+        if sorted(labels) != sorted(by_label):  # pragma: no cover - the tree is built above
+            raise InvalidArgumentError(f"unexpected information sets {labels}")
+        return [by_label[label] for label in labels]

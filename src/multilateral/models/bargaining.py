@@ -1,0 +1,324 @@
+"""The bargaining model of war (Fearon 1995): why rational states fight at all.
+
+Two states, A and B, dispute a good worth 1 (a territory, a policy) divided as ``x`` for A
+and ``1 - x`` for B. War costs A ``cost_a`` and B ``c_B`` (both positive) and gives A the
+whole good with probability ``win_probability`` (``p``), else B. Fearon's first result: with
+risk-neutral (or risk-averse) states the deals ``x`` in ``[p - cost_a, p + c_B]`` give both
+at least their expected value of war, and that range is never empty, because war destroys
+``cost_a + c_B``. War needs an explanation beyond "no deal was acceptable".
+
+One of the two rationalist explanations is private information with an incentive to
+misrepresent it. Here A is uncertain about B's cost of war, which is uniform on
+``[cost_b_low, cost_b_high]`` and known to B only. A makes a take-it-or-leave-it demand
+``x``; B accepts when its share beats its value of war, ``1 - x >= 1 - p - c_B``, that is
+when ``c_B >= x - p``; otherwise they fight. A demanding more gains more when B accepts and
+risks war with more of B's types: the *risk-return trade-off*, and A's best demand runs a
+positive risk of war whenever B's costs are uncertain enough.
+
+References
+----------
+.. [1] Fearon, J. D. (1995). Rationalist explanations for war. *International
+   Organization* 49(3), 379-414 (the sections "When will there exist bargains both sides
+   prefer to war?" and "War due to private information and incentives to misrepresent").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .._namespace import public_dir
+from .._numeric import format_number
+from .._validation import check_probability, check_real
+from ..errors import InvalidArgumentError
+from ..types import Number
+from .base import Model
+
+__all__ = ["BargainingEquilibrium", "BargainingRange", "WarBargaining"]
+__dir__ = public_dir(__all__)
+
+
+@dataclass(frozen=True, repr=False)
+class BargainingRange:
+    """The deals both states weakly prefer to war: A's shares ``x`` in ``[low, high]``.
+
+    Attributes
+    ----------
+    low, high : number
+        ``max(0, p - cost_a)`` and ``min(1, p + c_B)``: below ``low`` A prefers war,
+        above ``high`` B does.
+
+    References
+    ----------
+    .. [1] Fearon, J. D. (1995). Rationalist explanations for war. *International
+       Organization* 49(3), 379-414 (the bargaining range, his first result).
+
+    See Also
+    --------
+    WarBargaining.bargaining_range : computes it.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> import multilateral as ml
+    >>> r = ml.models.WarBargaining(win_probability=Fraction(1, 2), cost_a=Fraction(1, 10),
+    ...                             cost_b_low=Fraction(1, 10), cost_b_high=Fraction(1, 10)
+    ...                             ).bargaining_range()
+    >>> r, r.width, r.contains(Fraction(1, 2))
+    (BargainingRange([2/5, 3/5]), Fraction(1, 5), True)
+    """
+
+    low: Number
+    high: Number
+
+    @property
+    def width(self) -> Number:
+        """``high - low``: positive whenever both costs of war are (or ``p`` is 0 or 1 and
+        one of them is)."""
+        return self.high - self.low
+
+    def contains(self, x: Number) -> bool:
+        """Whether the deal ``x`` (A's share) is in the range."""
+        return bool(self.low <= x <= self.high)
+
+    def __repr__(self) -> str:
+        return f"BargainingRange([{format_number(self.low)}, {format_number(self.high)}])"
+
+
+@dataclass(frozen=True, repr=False)
+class BargainingEquilibrium:
+    """A's optimal take-it-or-leave-it demand and what it risks.
+
+    Attributes
+    ----------
+    offer : number
+        The deal A proposes: A's share ``x`` (B keeps ``1 - x``).
+    cutoff : number
+        ``x - p``: B's types with a cost of war below it reject and fight.
+    war_probability : number
+        The probability that B rejects (the mass of B's types below ``cutoff``).
+    payoff_a : number
+        A's expected utility: ``(1 - war) x + war (p - cost_a)``.
+
+    References
+    ----------
+    .. [1] Fearon, J. D. (1995). Rationalist explanations for war. *International
+       Organization* 49(3), 379-414 (the risk-return trade-off).
+
+    See Also
+    --------
+    WarBargaining.equilibrium : computes it.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> import multilateral as ml
+    >>> ml.models.WarBargaining(win_probability=Fraction(1, 2), cost_a=Fraction(1, 10),
+    ...                         cost_b_low=0, cost_b_high=Fraction(3, 10)).equilibrium()
+    BargainingEquilibrium(offer 3/5, war probability 1/3)
+    """
+
+    offer: Number
+    cutoff: Number
+    war_probability: Number
+    payoff_a: Number
+
+    def __repr__(self) -> str:
+        return (f"BargainingEquilibrium(offer {format_number(self.offer)}, war probability "
+                f"{format_number(self.war_probability)})")
+
+
+@dataclass(frozen=True, repr=False)
+class WarBargaining(Model):
+    """Fearon's bargaining model of war with private information about B's cost of war.
+
+    Parameters
+    ----------
+    win_probability : number
+        ``p``: the probability that A wins a war (and takes the whole good), in ``[0, 1]``.
+    cost_a : number
+        A's cost of war, positive and known to both.
+    cost_b_low, cost_b_high : number
+        B's cost of war is uniform on ``[cost_b_low, cost_b_high]`` (``0 <= cost_b_low <=
+        cost_b_high``), known to B alone. Equal bounds are complete information.
+
+    Notes
+    -----
+    Risk-neutral states; the good is divisible; A's utility for the deal ``x`` is ``x``,
+    B's is ``1 - x``, and war is worth ``p - cost_a`` to A and ``1 - p - c_B`` to B.
+
+    *Complete information* (:meth:`bargaining_range`): the deals in
+    ``[max(0, p - cost_a), min(1, p + c_B)]`` leave both at least as well off as war; the
+    range is never empty.
+
+    *Private information* (:meth:`equilibrium`): B accepts the demand ``x`` iff
+    ``c_B >= x - p``, so with ``L, H = cost_b_low, cost_b_high`` A's expected utility for
+    ``x`` in ``[p + L, p + H]`` is
+
+    ``U(x) = (p + H - x) / (H - L) * x + (x - p - L) / (H - L) * (p - cost_a)``,
+
+    concave, with its peak at ``x* = p + (H - cost_a) / 2``. A demands ``x*`` clipped to
+    ``[p + L, p + H]`` and to at most 1, and war follows with probability
+    ``(x - p - L) / (H - L)``. In the interior this is
+
+    ``war probability = (H - cost_a - 2 L) / (2 (H - L))``,
+
+    positive exactly when ``H > cost_a + 2 L``; for Fearon's uniform case ``L = 0`` it is
+    ``(H - cost_a) / (2 H)``. It falls as either side's cost of war rises and rises with
+    A's uncertainty (``H`` for fixed ``L = 0``). This closed form is the library's
+    derivation for the uniform case; the article makes the argument in words (the
+    risk-return trade-off) with a general distribution of B's costs.
+
+    The theory has no finite game: offers and B's types are continua (the contract's
+    ``.game`` is absent on purpose).
+
+    References
+    ----------
+    .. [1] Fearon, J. D. (1995). Rationalist explanations for war. *International
+       Organization* 49(3), 379-414 (the bargaining range; the risk-return trade-off in
+       "War due to private information and incentives to misrepresent").
+
+    See Also
+    --------
+    multilateral.models.AudienceCosts : Fearon (1994): how a state can reveal its resolve.
+    multilateral.models.CrisisMediation : a crisis as Chicken, where a mediator's
+        recommendation removes the war risk; here war comes from private information,
+        which a mediator who only correlates actions does not remove.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> import multilateral as ml
+    >>> war = ml.models.WarBargaining(win_probability=Fraction(1, 2), cost_a=Fraction(1, 10),
+    ...                               cost_b_low=0, cost_b_high=Fraction(3, 10))
+    >>> war.bargaining_range()          # deals every type of B prefers to war
+    BargainingRange([2/5, 1/2])
+    >>> war.optimal_offer(), war.war_probability()
+    (Fraction(3, 5), Fraction(1, 3))
+    >>> war.with_(cost_a=Fraction(2, 10)).war_probability()   # costlier war, less risk
+    Fraction(1, 6)
+    """
+
+    win_probability: Number
+    cost_a: Number
+    cost_b_low: Number
+    cost_b_high: Number
+
+    def __post_init__(self) -> None:
+        names = ("win_probability", "cost_a", "cost_b_low", "cost_b_high")
+        values: list[Any] = [check_probability(self.win_probability, "win_probability",
+                                               exact=True),
+                             check_real(self.cost_a, "cost_a", low=0, open_low=True),
+                             check_real(self.cost_b_low, "cost_b_low", low=0),
+                             check_real(self.cost_b_high, "cost_b_high", low=0)]
+        if values[3] < values[2]:
+            raise InvalidArgumentError(
+                f"B's costs of war range over an empty interval: cost_b_high "
+                f"({self.cost_b_high!r}) must be >= cost_b_low ({self.cost_b_low!r})")
+        if any(isinstance(v, float) for v in values):
+            values = [float(v) for v in values]
+        for name, value in zip(names, values, strict=True):
+            object.__setattr__(self, name, value)
+
+    def __repr__(self) -> str:
+        return (f"WarBargaining(win_probability={format_number(self.win_probability)}, "
+                f"cost_a={format_number(self.cost_a)}, cost_b=[{format_number(self.cost_b_low)}"
+                f", {format_number(self.cost_b_high)}])")
+
+    @property
+    def _one(self) -> Any:
+        return 1 + 0 * self.win_probability
+
+    def bargaining_range(self, cost_b: Number | None = None) -> BargainingRange:
+        """The deals both states prefer to war, under complete information.
+
+        Parameters
+        ----------
+        cost_b : number, optional
+            B's cost of war. By default ``cost_b_low``: the range that every type of B
+            prefers to war (and still never empty).
+
+        Returns
+        -------
+        BargainingRange
+
+        References
+        ----------
+        .. [1] Fearon, J. D. (1995). Rationalist explanations for war. *International
+           Organization* 49(3), 379-414 (his first result: a bargaining range exists).
+
+        See Also
+        --------
+        equilibrium : what A demands when it does not know ``cost_b``.
+        """
+        c_b = self.cost_b_low if cost_b is None else check_real(cost_b, "cost_b", low=0)
+        if isinstance(self.win_probability, float):
+            c_b = float(c_b)
+        p, one = self.win_probability, self._one
+        return BargainingRange(low=max(0 * one, p - self.cost_a), high=min(one, p + c_b))
+
+    def war_probability_at(self, offer: Number) -> Number:
+        """The probability that B rejects the demand ``offer`` (A's share) and fights.
+
+        See Also
+        --------
+        expected_payoff : A's side of the risk-return trade-off.
+        """
+        low, high = self.cost_b_low, self.cost_b_high
+        cut = offer - self.win_probability
+        if high == low:
+            return self._one * (cut > low)
+        return min(self._one, max(0 * self._one, (cut - low) / (high - low)))
+
+    def expected_payoff(self, offer: Number) -> Number:
+        """A's expected utility for demanding ``offer``: the risk-return trade-off.
+
+        Examples
+        --------
+        >>> from fractions import Fraction
+        >>> import multilateral as ml
+        >>> war = ml.models.WarBargaining(win_probability=Fraction(1, 2),
+        ...                               cost_a=Fraction(1, 10), cost_b_low=0,
+        ...                               cost_b_high=Fraction(3, 10))
+        >>> [war.expected_payoff(Fraction(k, 10)) for k in (5, 6, 7)]
+        [Fraction(1, 2), Fraction(8, 15), Fraction(1, 2)]
+
+        See Also
+        --------
+        optimal_offer : the demand that maximizes it.
+        """
+        war = self.war_probability_at(offer)
+        return (1 - war) * offer + war * (self.win_probability - self.cost_a)
+
+    def equilibrium(self) -> BargainingEquilibrium:
+        """A's optimal demand, B's cutoff type, the probability of war and A's payoff.
+
+        See Also
+        --------
+        optimal_offer, war_probability : its parts.
+        """
+        p, low, high = self.win_probability, self.cost_b_low, self.cost_b_high
+        peak = p + (high - self.cost_a) / 2 if high > low else p + high
+        offer = min(self._one, min(p + high, max(p + low, peak)))
+        war = self.war_probability_at(offer)
+        return BargainingEquilibrium(offer=offer, cutoff=offer - p, war_probability=war,
+                                     payoff_a=self.expected_payoff(offer))
+
+    def optimal_offer(self) -> Number:
+        """A's optimal take-it-or-leave-it demand (its share ``x``).
+
+        See Also
+        --------
+        equilibrium : with the risk it runs.
+        """
+        return self.equilibrium().offer
+
+    def war_probability(self) -> Number:
+        """The equilibrium probability of war.
+
+        See Also
+        --------
+        equilibrium : with A's demand.
+        """
+        return self.equilibrium().war_probability
+

@@ -1,0 +1,176 @@
+"""Audience costs in a crisis (after Fearon 1994): the closed-form PBE checked on the tree."""
+
+from fractions import Fraction
+
+import numpy as np
+import pytest
+from contract import ModelContract
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import multilateral as ml
+from multilateral import errors
+from multilateral.models import AudienceCosts
+
+F = Fraction
+TOL = 1e-12
+
+
+@st.composite
+def crises(draw):
+    return AudienceCosts(
+        prior=F(draw(st.integers(1, 19)), 20),
+        audience_cost=F(draw(st.integers(0, 40)), 10),
+        resolved_war=F(draw(st.integers(0, 10)), 10),
+        irresolute_war=-F(draw(st.integers(1, 30)), 10),
+        defender_war_cost=1 + F(draw(st.integers(1, 40)), 10),
+    )
+
+
+def _gains(game, profile, player_infosets):
+    """The largest gain from a unilateral switch to a pure action at any of the given
+    information sets (ex ante)."""
+    base = game.expected_payoffs(profile)
+    worst = -np.inf
+    for i in player_infosets:
+        owner = int(game.infoset_player[i])
+        for j in range(int(game.n_actions[i])):
+            pure = [0] * int(game.n_actions[i])
+            pure[j] = 1
+            deviated = list(profile)
+            deviated[i] = pure
+            worst = max(worst, game.expected_payoffs(deviated)[owner] - base[owner])
+    return worst
+
+
+def _check_pbe(model):
+    game, eq = model.game, model.equilibrium()
+    profile = model.behavior_profile()
+    # the closed form's payoffs are the tree's expected payoffs of the behaviour profile
+    assert game.expected_payoffs(profile) == pytest.approx([float(v) for v in eq.payoffs])
+    # no profitable deviation at any information set (ex ante: every set but the resisted
+    # ones is reached with positive probability)
+    assert _gains(game, profile, range(game.n_infosets)) <= TOL
+    # sequential rationality off the path: make every resisted node reachable (threaten,
+    # resist) and check the challenger's choices there
+    labels = [s.label for s in game.infosets]
+    forced = list(profile)
+    forced[labels.index("resolved")] = (0, 1)
+    forced[labels.index("irresolute")] = (0, 1)
+    forced[labels.index("threat")] = (0, 1)
+    resisted = [labels.index("resolved, resisted"), labels.index("irresolute, resisted")]
+    assert _gains(game, forced, resisted) <= TOL
+    # the defender's belief is Bayes' rule on the tree
+    reach = game.reach_probabilities(profile)
+    (threat,) = [s for s in game.infosets if s.label == "threat"]
+    at = reach[list(threat.nodes)]
+    assert at[0] / at.sum() == pytest.approx(float(eq.belief))
+
+
+def test_semi_separating_equilibrium():
+    crisis = AudienceCosts(prior=F(1, 4), audience_cost=1)
+    eq = crisis.equilibrium()
+    assert eq.regime == "semi-separating"
+    assert (eq.bluff, eq.resist, eq.belief) == (F(1, 3), F(1, 2), F(1, 2))
+    assert (eq.war_probability, eq.back_down_probability) == (F(1, 8), F(1, 4))
+    assert eq.payoffs == (F(1, 8), F(-1, 2))
+    _check_pbe(crisis)
+
+
+@pytest.mark.parametrize("kwargs, regime", [
+    ({"prior": F(1, 4), "audience_cost": 2}, "hands tied"),
+    ({"prior": F(3, 4), "audience_cost": 1}, "pooling"),
+    ({"prior": F(1, 4), "audience_cost": 0}, "semi-separating"),
+])
+def test_regimes_are_equilibria_of_the_tree(kwargs, regime):
+    crisis = AudienceCosts(**kwargs)
+    eq = crisis.equilibrium()
+    assert eq.regime == regime
+    _check_pbe(crisis)
+    if regime != "semi-separating":
+        assert eq.war_probability == eq.back_down_probability == eq.resist == 0
+
+
+@settings(max_examples=40, deadline=None)
+@given(crises())
+def test_closed_form_is_a_pbe_of_the_tree(crisis):
+    _check_pbe(crisis)
+
+
+@settings(max_examples=60)
+@given(crises(), st.integers(1, 20))
+def test_fearon_higher_audience_costs_less_backing_down(crisis, step):
+    # Fearon (1994), p. 577: the side with the stronger domestic audience is less likely
+    # to back down; here, too, its opponent concedes more often
+    low, high = crisis.equilibrium(), crisis.with_(
+        audience_cost=crisis.audience_cost + F(step, 10)).equilibrium()
+    assert high.back_down_probability <= low.back_down_probability
+    assert high.resist <= low.resist
+    assert high.war_probability <= low.war_probability
+
+
+def test_threats_inform_only_with_audience_costs():
+    # with a > 0 a threat raises the defender's belief from q to 1/k; the belief does not
+    # move further as a grows (the library's finding for this discrete game)
+    beliefs = {a: AudienceCosts(prior=F(1, 4), audience_cost=a).equilibrium().belief
+               for a in (F(1, 2), 1, F(3, 2))}
+    assert set(beliefs.values()) == {F(1, 2)}
+    # with a = 0 pooling on the threat (no information) is an equilibrium too
+    crisis = AudienceCosts(prior=F(1, 4), audience_cost=0)
+    game = crisis.game
+    labels = [s.label for s in game.infosets]
+    babble = list(crisis.behavior_profile())
+    babble[labels.index("irresolute")] = (0, 1)
+    babble[labels.index("threat")] = (0, 1)
+    assert _gains(game, babble, range(game.n_infosets)) <= TOL
+
+
+def test_float_parameters():
+    eq = AudienceCosts(prior=0.25, audience_cost=1.0).equilibrium()
+    assert eq.war_probability == pytest.approx(1 / 8)
+    assert isinstance(eq.bluff, float)
+
+
+def test_game_is_an_extensive_form_game():
+    game = AudienceCosts(prior=F(1, 4), audience_cost=1).game
+    assert isinstance(game, ml.ExtensiveFormGame) and game.is_exact
+    assert game.players == ("Challenger", "Defender")
+    assert game.normal_form(reduced=True).n_players == 2
+
+
+@pytest.mark.parametrize("kwargs, error, match", [
+    ({"prior": 0}, errors.InvalidProbabilityError, "prior"),
+    ({"prior": F(3, 2)}, errors.InvalidProbabilityError, "prior"),
+    ({"audience_cost": -1}, errors.InvalidArgumentError, "audience_cost must be >= 0"),
+    ({"irresolute_war": 0}, errors.InvalidArgumentError, "irresolute_war must be < 0"),
+    ({"defender_war_cost": 1}, errors.InvalidArgumentError, "defender_war_cost must be > 1"),
+    ({"resolved_war": -1}, errors.InvalidArgumentError, "resolved_war must be >= 0"),
+])
+def test_bad_input(kwargs, error, match):
+    with pytest.raises(error, match=match):
+        AudienceCosts(**({"prior": F(1, 4), "audience_cost": 1} | kwargs))
+
+
+class TestAudienceCostsContract(ModelContract):
+    def make(self):
+        return AudienceCosts(prior=F(1, 4), audience_cost=1)
+
+    def make_other(self):
+        return AudienceCosts(prior=F(1, 3), audience_cost=F(1, 2))
+
+    changes = {"audience_cost": F(3, 2)}
+    bad = [
+        (lambda: AudienceCosts(prior=1, audience_cost=1), errors.InvalidProbabilityError,
+         "prior"),
+        (lambda: AudienceCosts(prior=F(1, 4), audience_cost=-1), errors.InvalidArgumentError,
+         "audience_cost"),
+    ]
+    bad_changes = [({"defender_war_cost": F(1, 2)}, errors.InvalidArgumentError,
+                    "defender_war_cost")]
+    exact_kwargs = {"prior": F(1, 4), "audience_cost": 1}
+    float_kwargs = {"prior": 0.25, "audience_cost": 1.0}
+    outputs = [lambda m: m.equilibrium(), lambda m: m.behavior_profile(), lambda m: m.game]
+
+    @staticmethod
+    def solve(game):
+        return ml.solvers.pure_nash_equilibria(game.normal_form(reduced=True))

@@ -1,0 +1,144 @@
+"""Fearon's (1995) bargaining model of war: the bargaining range and the risk-return trade-off."""
+
+from fractions import Fraction
+
+import pytest
+from contract import ModelContract
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import multilateral as ml
+from multilateral import errors
+from multilateral.models import WarBargaining
+
+F = Fraction
+
+
+def test_bargaining_range_under_complete_information():
+    # Fearon's first result: [p - c_A, p + c_B] is never empty when war is costly
+    war = WarBargaining(win_probability=F(1, 2), cost_a=F(1, 10), cost_b_low=F(1, 5),
+                        cost_b_high=F(1, 5))
+    r = war.bargaining_range()
+    assert (r.low, r.high) == (F(2, 5), F(7, 10))
+    assert r.width == war.cost_a + war.cost_b_low
+    # clipped to the good: a strong A with cheap war for B still has a range
+    strong = war.with_(win_probability=F(19, 20))
+    assert strong.bargaining_range().high == 1
+    assert war.bargaining_range(cost_b=F(1, 2)).high == 1
+
+
+def test_complete_information_means_no_war():
+    war = WarBargaining(win_probability=F(1, 2), cost_a=F(1, 10), cost_b_low=F(1, 5),
+                        cost_b_high=F(1, 5))
+    eq = war.equilibrium()
+    assert eq.offer == F(7, 10) and eq.war_probability == 0   # A takes the whole range
+
+
+def test_fearon_uniform_case_closed_form():
+    # B's cost uniform on [0, H]: demand p + (H - c_A)/2, war probability (H - c_A)/(2H)
+    war = WarBargaining(win_probability=F(1, 2), cost_a=F(1, 10), cost_b_low=0,
+                        cost_b_high=F(3, 10))
+    eq = war.equilibrium()
+    assert eq.offer == F(3, 5) and eq.cutoff == F(1, 10)
+    assert eq.war_probability == F(1, 3) == (F(3, 10) - F(1, 10)) / (2 * F(3, 10))
+    assert eq.payoff_a == F(8, 15)
+    assert "war probability 1/3" in repr(eq)
+    # little uncertainty (H <= c_A): A demands what every type accepts, no war
+    calm = war.with_(cost_b_high=F(1, 10))
+    assert calm.war_probability() == 0 and calm.optimal_offer() == F(1, 2)
+
+
+@st.composite
+def bargaining_models(draw):
+    den = 20
+    p = F(draw(st.integers(0, den)), den)
+    cost_a = F(draw(st.integers(1, den)), den)
+    low = F(draw(st.integers(0, den)), den)
+    high = low + F(draw(st.integers(0, den)), den)
+    return WarBargaining(win_probability=p, cost_a=cost_a, cost_b_low=low, cost_b_high=high)
+
+
+@settings(max_examples=60)
+@given(bargaining_models())
+def test_optimal_offer_beats_every_other_offer(war):
+    eq = war.equilibrium()
+    best = eq.payoff_a
+    for k in range(0, 101):
+        assert war.expected_payoff(F(k, 100)) <= best
+    assert 0 <= eq.war_probability <= 1
+    assert eq.war_probability == war.war_probability_at(eq.offer)
+    # every type of B prefers the deals of the common range to war; the range is not empty
+    r = war.bargaining_range()
+    assert r.low < r.high or (r.low == r.high == 0)
+
+
+@settings(max_examples=60)
+@given(bargaining_models(), st.integers(1, 10))
+def test_war_probability_falls_as_war_costs_rise(war, step):
+    more = F(step, 20)
+    assert war.with_(cost_a=war.cost_a + more).war_probability() <= war.war_probability()
+    shifted = war.with_(cost_b_low=war.cost_b_low + more, cost_b_high=war.cost_b_high + more)
+    assert shifted.war_probability() <= war.war_probability()
+
+
+def test_more_uncertainty_more_war_and_a_bolder_demand():
+    base = WarBargaining(win_probability=F(1, 2), cost_a=F(1, 10), cost_b_low=0,
+                         cost_b_high=F(1, 5))
+    wider = [base.with_(cost_b_high=F(k, 10)) for k in (2, 3, 4, 5)]
+    risks = [m.war_probability() for m in wider]
+    offers = [m.optimal_offer() for m in wider]
+    assert risks == sorted(risks) and len(set(risks)) == 4
+    assert offers == sorted(offers)
+
+
+def test_floats_give_floats():
+    war = WarBargaining(win_probability=0.5, cost_a=0.1, cost_b_low=0, cost_b_high=0.3)
+    assert war.war_probability() == pytest.approx(1 / 3)
+    assert isinstance(war.cost_b_low, float)
+
+
+@pytest.mark.parametrize("kwargs, error, match", [
+    ({"win_probability": F(3, 2)}, errors.InvalidProbabilityError, "win_probability"),
+    ({"cost_a": 0}, errors.InvalidArgumentError, "cost_a must be > 0"),
+    ({"cost_b_low": -1}, errors.InvalidArgumentError, "cost_b_low must be >= 0"),
+    ({"cost_b_low": F(1, 2), "cost_b_high": F(1, 4)}, errors.InvalidArgumentError,
+     "empty interval"),
+])
+def test_bad_input(kwargs, error, match):
+    base = {"win_probability": F(1, 2), "cost_a": F(1, 10), "cost_b_low": 0,
+            "cost_b_high": F(3, 10)}
+    with pytest.raises(error, match=match):
+        WarBargaining(**(base | kwargs))
+
+
+def test_exported():
+    assert ml.models.WarBargaining is WarBargaining
+
+
+class TestWarBargainingContract(ModelContract):
+    def make(self):
+        return WarBargaining(win_probability=F(1, 2), cost_a=F(1, 10), cost_b_low=0,
+                             cost_b_high=F(3, 10))
+
+    def make_other(self):
+        return WarBargaining(win_probability=F(2, 3), cost_a=F(1, 5), cost_b_low=0,
+                             cost_b_high=F(1, 2))
+
+    changes = {"cost_a": F(1, 5)}
+    bad = [
+        (lambda: WarBargaining(win_probability=-0.1, cost_a=1, cost_b_low=0, cost_b_high=1),
+         errors.InvalidProbabilityError, "win_probability"),
+        (lambda: WarBargaining(win_probability=F(1, 2), cost_a=-1, cost_b_low=0,
+                               cost_b_high=1), errors.InvalidArgumentError, "cost_a"),
+        (lambda: WarBargaining(win_probability=F(1, 2), cost_a=1, cost_b_low=2,
+                               cost_b_high=1), errors.InvalidArgumentError, "empty interval"),
+    ]
+    bad_changes = [({"cost_b_high": -1}, errors.InvalidArgumentError, "cost_b_high")]
+    exact_kwargs = {"win_probability": F(1, 2), "cost_a": F(1, 10), "cost_b_low": 0,
+                    "cost_b_high": F(3, 10)}
+    float_kwargs = {"win_probability": 0.5, "cost_a": 0.1, "cost_b_low": 0.0,
+                    "cost_b_high": 0.3}
+    outputs = [lambda m: m.equilibrium(), lambda m: m.bargaining_range(),
+               lambda m: m.war_probability()]
+    no_game = ("offers and B's types are continua (a demand in [0, 1], a cost of war in an "
+               "interval): the theory induces no finite game")
