@@ -85,7 +85,8 @@ def test_registry_fixture_restores_the_catalogue():
 CATALOGUE = (
     "barrett_paradox", "boyd_richerson_group_size", "chamberlin_crowding",
     "diffuse_reciprocity_scales",
-    "entrapment_bilateral", "heterogeneity_favors_clubs", "leading_eight",
+    "entrapment_bilateral", "fearon_audience_costs", "fearon_bargaining_range",
+    "fearon_costly_war", "fearon_risk_return", "heterogeneity_favors_clubs", "leading_eight",
     "mediation_off_ramp", "nested_cores", "no_channels_numbers_help", "nowak_reciprocity",
     "olson_dilution",
     "olson_exploitation", "olson_group_size", "olson_suboptimality", "oye_common_interests",

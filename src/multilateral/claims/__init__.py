@@ -21,6 +21,9 @@ module                                    claims
 :mod:`~.agreements`                       ``SMALL_STABLE_AGREEMENTS``, ``BARRETT_PARADOX``
 :mod:`~.alliances`                        ``POWERPLAY_QUADRANTS``, ``ENTRAPMENT_BILATERAL``
 :mod:`~.crisis`                           ``MEDIATION_OFF_RAMP``
+:mod:`~.crisis_bargaining`                ``FEARON_BARGAINING_RANGE``,
+                                          ``FEARON_RISK_RETURN``, ``FEARON_COSTLY_WAR``,
+                                          ``FEARON_AUDIENCE_COSTS``
 :mod:`~.forum_choice`                     ``HETEROGENEITY_FAVORS_CLUBS``
 :mod:`~.power`                            ``POWER_MONOTONE_IN_WEIGHT``,
                                           ``POWER_PROPORTIONAL_TO_WEIGHT``
@@ -36,7 +39,7 @@ Examples
 --------
 >>> import multilateral as ml
 >>> len(ml.claims.catalogue())
-25
+29
 >>> ml.claims.verify("oye_transparency", max_examples=20).holds
 True
 >>> ml.claims.OLSON_GROUP_SIZE.source
@@ -59,6 +62,12 @@ from .collective_goods import (
 )
 from .collective_risk import SANTOS_PACHECO_SMALL_GROUPS, SANTOS_PACHECO_SMALL_GROUPS_FINITE
 from .crisis import MEDIATION_OFF_RAMP
+from .crisis_bargaining import (
+    FEARON_AUDIENCE_COSTS,
+    FEARON_BARGAINING_RANGE,
+    FEARON_COSTLY_WAR,
+    FEARON_RISK_RETURN,
+)
 from .forum_choice import HETEROGENEITY_FAVORS_CLUBS
 from .nested_cores import NESTED_CORES
 from .oye import OYE_COMMON_INTERESTS, OYE_MONITORING, OYE_SANCTIONS, OYE_TRANSPARENCY
@@ -76,6 +85,10 @@ __all__ = [
     "CHAMBERLIN_CROWDING",
     "DIFFUSE_RECIPROCITY_SCALES",
     "ENTRAPMENT_BILATERAL",
+    "FEARON_AUDIENCE_COSTS",
+    "FEARON_BARGAINING_RANGE",
+    "FEARON_COSTLY_WAR",
+    "FEARON_RISK_RETURN",
     "HETEROGENEITY_FAVORS_CLUBS",
     "LEADING_EIGHT",
     "MEDIATION_OFF_RAMP",

@@ -51,6 +51,7 @@ from .games import (
 )
 from .models import (
     alliance_controls,
+    audience_cost_pairs,
     barrett_pairs,
     boyd_richerson_models,
     collective_risk_pairs,
@@ -68,11 +69,13 @@ from .models import (
     public_monitoring_models,
     sanctions_models,
     small_error_parameters,
+    war_bargaining_models,
 )
 
 __all__ = [
     "alliance_controls",
     "anonymous_games",
+    "audience_cost_pairs",
     "barrett_pairs",
     "boyd_richerson_models",
     "chickens",
@@ -104,6 +107,7 @@ __all__ = [
     "strict_ordinal_games",
     "tu_games",
     "two_by_two_games",
+    "war_bargaining_models",
     "weighted_voting_games",
 ]
 __dir__ = public_dir(__all__)

@@ -32,6 +32,8 @@ from .._namespace import public_dir
 from ..errors import InvalidArgumentError
 from ..models.agreements import SelfEnforcingAgreement
 from ..models.alliances import AllianceControl, Powerplay
+from ..models.audience_costs import AudienceCosts
+from ..models.bargaining import WarBargaining
 from ..models.collective_action import PublicGoodProvision
 from ..models.collective_risk import CollectiveRiskDilemma
 from ..models.common_interests import CommonInterests
@@ -46,6 +48,7 @@ from ._common import as_strategy
 
 __all__ = [
     "alliance_controls",
+    "audience_cost_pairs",
     "barrett_pairs",
     "boyd_richerson_models",
     "collective_risk_pairs",
@@ -63,6 +66,7 @@ __all__ = [
     "public_monitoring_models",
     "sanctions_models",
     "small_error_parameters",
+    "war_bargaining_models",
 ]
 __dir__ = public_dir(__all__)
 
@@ -844,5 +848,80 @@ def sanctions_models(*, max_n: int = 60) -> st.SearchStrategy[Sanctions]:
         r = draw(st.fractions(min_value=Fraction(11, 10), max_value=10))
         n = draw(st.integers(math.floor(r) + 1, max_n))
         return Sanctions(n=n, r=r, sanction_cost=cost)
+
+    return build()
+
+
+# -- crisis bargaining: Fearon (1995) and audience costs (after Fearon 1994) ------------------
+def war_bargaining_models() -> st.SearchStrategy[WarBargaining]:
+    """Exact :class:`~multilateral.models.WarBargaining` models: ``win_probability`` a
+    multiple of 1/20 in ``[0, 1]``, ``cost_a`` a positive multiple of 1/20 up to 1, and B's
+    costs uniform on ``[cost_b_low, cost_b_high]`` (multiples of 1/20, ``cost_b_low`` up to
+    1, a width up to 1; zero width, complete information, in some draws).
+
+    The class of :data:`~multilateral.claims.FEARON_BARGAINING_RANGE`,
+    :data:`~multilateral.claims.FEARON_RISK_RETURN` and
+    :data:`~multilateral.claims.FEARON_COSTLY_WAR`.
+
+    See Also
+    --------
+    multilateral.models.WarBargaining : the model.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> import multilateral as ml
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(ml.strategies.war_bargaining_models())
+    ... def test_range(model):
+    ...     assert model.bargaining_range().width >= 0
+    >>> test_range()
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> WarBargaining:
+        low = Fraction(draw(st.integers(0, 20)), 20)
+        return WarBargaining(
+            win_probability=Fraction(draw(st.integers(0, 20)), 20),
+            cost_a=Fraction(draw(st.integers(1, 20)), 20), cost_b_low=low,
+            cost_b_high=low + Fraction(draw(st.integers(0, 20)), 20))
+
+    return build()
+
+
+def audience_cost_pairs() -> st.SearchStrategy[tuple[AudienceCosts, AudienceCosts]]:
+    """Pairs of exact :class:`~multilateral.models.AudienceCosts` crises that differ only in
+    the challenger's audience cost (the second's is higher by a multiple of 1/10 up to 3):
+    ``prior`` a multiple of 1/20 in ``(0, 1)``, the audience cost a multiple of 1/10 up to
+    4, the resolved type's war payoff in ``[0, 1]``, the irresolute type's in ``[-3, 0)``
+    and the defender's cost of war in ``(1, 5]`` (multiples of 1/10).
+
+    The class of :data:`~multilateral.claims.FEARON_AUDIENCE_COSTS`.
+
+    See Also
+    --------
+    multilateral.models.AudienceCosts : the model.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> import multilateral as ml
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(ml.strategies.audience_cost_pairs())
+    ... def test_higher(pair):
+    ...     assert pair[0].audience_cost < pair[1].audience_cost
+    >>> test_higher()
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> tuple[AudienceCosts, AudienceCosts]:
+        crisis = AudienceCosts(
+            prior=Fraction(draw(st.integers(1, 19)), 20),
+            audience_cost=Fraction(draw(st.integers(0, 40)), 10),
+            resolved_war=Fraction(draw(st.integers(0, 10)), 10),
+            irresolute_war=-Fraction(draw(st.integers(1, 30)), 10),
+            defender_war_cost=1 + Fraction(draw(st.integers(1, 40)), 10))
+        step = Fraction(draw(st.integers(1, 30)), 10)
+        return crisis, crisis.with_(audience_cost=crisis.audience_cost + step)
 
     return build()

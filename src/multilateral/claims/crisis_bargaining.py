@@ -1,0 +1,124 @@
+"""Fearon's crisis-bargaining claims: why rational states fight, and how audience costs signal.
+
+* ``FEARON_BARGAINING_RANGE`` (Fearon 1995): when war is costly, deals exist that both sides
+  prefer to war, whatever B's cost of war in its range.
+* ``FEARON_RISK_RETURN`` (Fearon 1995): with private information about B's cost of war, A's
+  best take-it-or-leave-it demand trades a better deal against a higher risk of war; no
+  demand does better, and the risk of war it runs is positive exactly when A's uncertainty
+  is wide enough (in the uniform case, ``cost_b_high > cost_a + 2 cost_b_low`` and B's
+  cheapest type would not already accept everything).
+* ``FEARON_COSTLY_WAR`` (Fearon 1995): the probability of war falls as either side's cost
+  of war rises.
+* ``FEARON_AUDIENCE_COSTS`` (Fearon 1994): the side with the higher audience cost is less
+  likely to back down once it has escalated, and its threats make the other side back down
+  more often (here in a discrete one-round signalling game: see
+  :mod:`multilateral.models.audience_costs` for what the simplification keeps).
+
+References
+----------
+.. [1] Fearon, J. D. (1995). Rationalist explanations for war. *International Organization*
+   49(3), 379-414.
+.. [2] Fearon, J. D. (1994). Domestic political audiences and the escalation of
+   international disputes. *American Political Science Review* 88(3), 577-592 (p. 577).
+
+Examples
+--------
+>>> import multilateral as ml
+>>> ml.claims.FEARON_RISK_RETURN.verify(max_examples=20).holds
+True
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from .._namespace import public_dir
+from ..models.audience_costs import AudienceCosts
+from ..models.bargaining import WarBargaining
+from ..strategies import audience_cost_pairs, war_bargaining_models
+from .base import Claim, register
+
+__all__ = ["FEARON_AUDIENCE_COSTS", "FEARON_BARGAINING_RANGE", "FEARON_COSTLY_WAR",
+           "FEARON_RISK_RETURN"]
+__dir__ = public_dir(__all__)
+
+#: Offers tried against A's optimal demand: multiples of 1/GRID in [0, 1].
+GRID = 40
+
+
+def _range_exists(model: WarBargaining) -> bool:
+    p, c_a = model.win_probability, model.cost_a
+    for c_b in (model.cost_b_low, model.cost_b_high):
+        r = model.bargaining_range(cost_b=c_b)
+        if r.low > r.high:
+            return False
+        x = (r.low + r.high) / 2
+        if x < p - c_a or 1 - x < 1 - p - c_b:
+            return False
+    return True
+
+
+def _risk_return(model: WarBargaining) -> bool:
+    eq = model.equilibrium()
+    if any(model.expected_payoff(Fraction(k, GRID)) > eq.payoff_a for k in range(GRID + 1)):
+        return False
+    p, c_a, low, high = (model.win_probability, model.cost_a, model.cost_b_low,
+                         model.cost_b_high)
+    risky = high > c_a + 2 * low and p + low < 1
+    return bool((eq.war_probability > 0) == risky)
+
+
+def _costly_war(model: WarBargaining) -> bool:
+    step = Fraction(1, 20)
+    war = model.war_probability()
+    dearer_a = model.with_(cost_a=model.cost_a + step).war_probability()
+    dearer_b = model.with_(cost_b_low=model.cost_b_low + step,
+                           cost_b_high=model.cost_b_high + step).war_probability()
+    return bool(dearer_a <= war and dearer_b <= war)
+
+
+def _audience_costs(pair: tuple[AudienceCosts, AudienceCosts]) -> bool:
+    low, high = pair[0].equilibrium(), pair[1].equilibrium()
+    return bool(high.back_down_probability <= low.back_down_probability
+                and high.resist <= low.resist)
+
+
+FEARON_BARGAINING_RANGE = register(Claim(
+    name="fearon_bargaining_range",
+    statement="when war is costly for both sides there are negotiated settlements that both "
+              "prefer to fighting: the deals in [p - c_A, p + c_B] (clipped to [0, 1])",
+    source="Fearon (1995), 'When will there exist bargains both sides prefer to war?'",
+    predicate=_range_exists,
+    domain=war_bargaining_models,
+))
+
+FEARON_RISK_RETURN = register(Claim(
+    name="fearon_risk_return",
+    statement="with private information about the other side's cost of war, the best "
+              "take-it-or-leave-it demand trades a better deal against a higher risk of war "
+              "and runs a positive risk of war when the uncertainty is wide enough",
+    source="Fearon (1995), 'War due to private information and incentives to misrepresent' "
+           "(the risk-return trade-off); the uniform case's condition is the library's "
+           "closed form",
+    predicate=_risk_return,
+    domain=war_bargaining_models,
+))
+
+FEARON_COSTLY_WAR = register(Claim(
+    name="fearon_costly_war",
+    statement="the equilibrium probability of war falls as either side's cost of war rises",
+    source="Fearon (1995), the bargaining model with private information (a comparative "
+           "static of the uniform case)",
+    predicate=_costly_war,
+    domain=war_bargaining_models,
+))
+
+FEARON_AUDIENCE_COSTS = register(Claim(
+    name="fearon_audience_costs",
+    statement="a challenger with higher audience costs is less likely to back down once it "
+              "has escalated, and the defender resists its threats less often",
+    source="Fearon (1994), APSR 88(3), p. 577 (abstract); in the library's discrete "
+           "one-round signalling version of his war of attrition",
+    predicate=_audience_costs,
+    domain=audience_cost_pairs,
+))
