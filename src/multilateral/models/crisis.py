@@ -123,6 +123,11 @@ class CrisisMediation(Model):
     the mixed equilibrium, :func:`~multilateral.solvers.correlated_equilibrium` with the
     ``"egalitarian"`` objective the mediated one).
 
+    Here both sides know the stakes and war risk comes from miscoordination, which a
+    mediator removes; in Fearon's crisis models (:class:`~multilateral.models.WarBargaining`,
+    :class:`~multilateral.models.AudienceCosts`) it comes from private information about
+    resolve, which only costly signals such as audience costs can reveal.
+
     References
     ----------
     .. [1] Aumann, R. J. (1974). Subjectivity and correlation in randomized strategies.
@@ -135,6 +140,10 @@ class CrisisMediation(Model):
     CrisisComparison : what :meth:`compare` returns.
     multilateral.solvers.correlated_equilibrium : the mediator's problem on :attr:`game`.
     multilateral.TwoByTwo : the game object.
+    multilateral.models.WarBargaining : Fearon (1995): war from private information about
+        resolve, which a mediator who only correlates actions does not remove.
+    multilateral.models.AudienceCosts : Fearon (1994): a crisis in which one side signals
+        its resolve by escalating in public instead of being guided by a mediator.
 
     Examples
     --------
