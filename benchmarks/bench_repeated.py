@@ -204,7 +204,8 @@ def _punishment(k: int, m: int, n: int) -> Automaton:
                 row.append((0 if state in (0, k) else state + 1) if on_path else 1)
             rows.append(row)
         table.append(rows)
-    return Automaton([0] + [m - 1] * k, table, name=f"{k}-period punishment")
+    return Automaton([0] + [m - 1] * k, table, name=f"{k}-period punishment",
+                     states=("C", *(f"P{j}" for j in range(1, k + 1))))
 
 
 def three_action_game() -> ml.NormalFormGame:
