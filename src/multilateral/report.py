@@ -121,6 +121,12 @@ CITATIONS: dict[str, tuple[str, ...]] = {
         "Aumann, R. J. (1974). Subjectivity and correlation in randomized strategies. "
         "<i>Journal of Mathematical Economics</i> 1(1), 67-96.",
     ),
+    "Crisis bargaining: war and audience costs (Fearon)": (
+        "Fearon, J. D. (1995). Rationalist explanations for war. <i>International "
+        "Organization</i> 49(3), 379-414.",
+        "Fearon, J. D. (1994). Domestic political audiences and the escalation of "
+        "international disputes. <i>American Political Science Review</i> 88(3), 577-592.",
+    ),
     "Transparency: imperfect public monitoring (Oye, Green-Porter)": (
         _OYE,
         "Green, E. J. and Porter, R. H. (1984). Noncooperative collusion under imperfect price "

@@ -422,6 +422,36 @@ def _deterrence_estimation(out: TextIO) -> None:
     )
 
 
+def _crisis_bargaining(out: TextIO) -> None:
+    from .models.audience_costs import AudienceCosts
+    from .models.bargaining import WarBargaining
+
+    war = WarBargaining(win_probability=Fraction(1, 2), cost_a=Fraction(1, 10),
+                        cost_b_low=Fraction(1, 10), cost_b_high=Fraction(1, 10))
+    r = war.bargaining_range()
+    lines = []
+    for high in (Fraction(1, 10), Fraction(1, 5), Fraction(3, 10), Fraction(1, 2)):
+        m = war.with_(cost_b_low=0, cost_b_high=high)
+        best = max(m.expected_payoff(Fraction(k, 100)) for k in range(101))
+        lines.append(f"  c_B ~ U[0, {high}]: demand {m.optimal_offer()}, war "
+                     f"{m.war_probability()} (max(0, (H - c_A)/2H) = "
+                     f"{max(0, (high - m.cost_a) / (2 * high))}; best of 101 demands: "
+                     f"{'none better' if best <= m.equilibrium().payoff_a else 'better'})")
+    signals = ", ".join(
+        f"a = {a}: {eq.back_down_probability} / {eq.resist}"
+        for a in (0, Fraction(1, 2), 1, 2)
+        for eq in [AudienceCosts(prior=Fraction(1, 4), audience_cost=a).equilibrium()])
+    out.write(
+        "Crisis bargaining (Fearon 1995): with war costly, deals both sides prefer exist;\n"
+        f"  p = 1/2, c_A = c_B = 1/10: range [{r.low}, {r.high}] (Fearon: [p - c_A, p + c_B] "
+        "= [2/5, 3/5])\n"
+        "With B's cost of war private, A's take-it-or-leave-it demand risks war (c_A = 1/10):\n"
+        + "\n".join(lines) + "\n"
+        "Audience costs (after Fearon 1994, discrete): P(challenger backs down after a threat) "
+        f"/\nP(defender resists), prior 1/4: {signals}\n"
+    )
+
+
 SECTIONS: dict[str, Callable[[TextIO], None]] = {
     "Payoff structure (Oye)": _oye_payoff_structure,
     "Shadow of the future (Oye)": _shadow_of_the_future,
@@ -436,6 +466,7 @@ SECTIONS: dict[str, Callable[[TextIO], None]] = {
     "Institutions: voting power, vetoes and agreements": _institutions,
     "Crisis off-ramps (correlated equilibrium)": _crisis_off_ramp,
     "Estimating a deterrence game (Signorino)": _deterrence_estimation,
+    "Crisis bargaining: war and audience costs (Fearon)": _crisis_bargaining,
 }
 
 
