@@ -1,0 +1,137 @@
+"""
+Why rational states fight: Fearon's bargaining model and audience costs
+=======================================================================
+
+Fearon (1995) asks why two rational states would ever fight when war destroys value: some
+division of the stakes would leave both better off than the war's expected outcome. His
+answer has two parts that this example computes with
+:class:`~multilateral.models.WarBargaining`:
+
+* with complete information a *bargaining range* of such deals always exists;
+* with private information about the other side's cost of war (its resolve), a state that
+  makes a take-it-or-leave-it demand trades a better deal against a higher risk that the
+  other side fights: the *risk-return trade-off*, which leaves a positive probability of war
+  in equilibrium.
+
+Then :class:`~multilateral.models.AudienceCosts` (after Fearon 1994, simplified to one
+round) shows how a leader who would pay a price at home for backing down can make a
+threat credible.
+
+**The war probability depends on assumptions**, above all on how uncertain A is about B's
+cost of war; the example sweeps it rather than reporting one number. The uniform
+distribution and the numbers are illustrative, not estimates of any crisis.
+"""
+
+# %%
+# Setup
+# -----
+
+# sphinx_gallery_start_ignore
+import os
+import sys
+
+import matplotlib
+
+if sys.platform.startswith("linux") and not (
+    os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+):
+    matplotlib.use("Agg")
+# sphinx_gallery_end_ignore
+from fractions import Fraction
+
+import matplotlib.pyplot as plt
+import numpy as np
+
+import multilateral as ml
+
+# %%
+# The bargaining range
+# --------------------
+# A wins a war with probability ``p``; war costs A ``c_A`` and B ``c_B``. Every deal ``x``
+# (A's share) in ``[p - c_A, p + c_B]`` gives both at least their expected value of war
+# (Fearon 1995, "When will there exist bargains both sides prefer to war?").
+p, c_a, c_b = Fraction(1, 2), Fraction(1, 10), Fraction(1, 10)
+complete = ml.models.WarBargaining(win_probability=p, cost_a=c_a, cost_b_low=c_b,
+                                   cost_b_high=c_b)
+print("bargaining range:", complete.bargaining_range(),
+      " Fearon's [p - c_A, p + c_B]:", (p - c_a, p + c_b))
+print("complete information:", complete.equilibrium())
+
+# %%
+# The risk-return trade-off
+# -------------------------
+# Now B's cost of war is private, uniform on ``[0, H]``. B accepts a demand ``x`` when its
+# cost is at least ``x - p``. A's expected payoff rises with its demand while B's weaker
+# types accept, and falls once the risk of war outweighs the better deal.
+war = ml.models.WarBargaining(win_probability=p, cost_a=c_a, cost_b_low=0,
+                              cost_b_high=Fraction(3, 10))
+eq = war.equilibrium()
+print(eq, "; closed form (H - c_A)/(2H) =", (Fraction(3, 10) - c_a) / (2 * Fraction(3, 10)))
+offers = np.linspace(0.4, 0.85, 181)
+payoff = [float(war.expected_payoff(Fraction(x).limit_denominator(1000))) for x in offers]
+risk = [float(war.war_probability_at(Fraction(x).limit_denominator(1000))) for x in offers]
+
+fig, axes = plt.subplots(1, 2, figsize=(10, 4), layout="constrained")
+ax = axes[0]
+ax.plot(offers, payoff, color="C0", label="A's expected payoff")
+ax.plot(offers, risk, color="C3", label="probability of war")
+ax.axvline(float(eq.offer), color="grey", ls=":", lw=1)
+ax.set_xlabel("A's demand x")
+ax.set_title("the risk-return trade-off (B's cost ~ U[0, 3/10])")
+ax.legend(loc="upper left")
+
+# %%
+# How the probability of war depends on the assumptions
+# -----------------------------------------------------
+# The headline -- a positive chance of war between rational states -- needs enough
+# uncertainty: with ``H <= c_A`` A demands only what every type accepts. Sweep the width
+# ``H`` for three costs of war to A: more uncertainty, more war; a dearer war, less.
+widths = [Fraction(k, 100) for k in range(1, 101)]
+ax = axes[1]
+for k, cost in enumerate((Fraction(1, 20), Fraction(1, 10), Fraction(1, 5))):
+    curve = [war.with_(cost_a=cost, cost_b_high=h).war_probability() for h in widths]
+    ax.plot([float(h) for h in widths], [float(v) for v in curve], color=f"C{k}",
+            label=f"c_A = {cost}")
+    print(f"c_A = {cost}: war probability at H = 1/5, 1/2, 1:",
+          [str(curve[i]) for i in (19, 49, 99)])
+ax.set_xlabel("width H of A's uncertainty about B's cost of war")
+ax.set_ylabel("equilibrium probability of war")
+ax.set_title("more uncertainty, more war")
+ax.legend()
+plt.show()
+
+print("registered claims:", ml.claims.FEARON_BARGAINING_RANGE.verify(max_examples=30),
+      ml.claims.FEARON_RISK_RETURN.verify(max_examples=30),
+      ml.claims.FEARON_COSTLY_WAR.verify(max_examples=30), sep="\n  ")
+
+# %%
+# Audience costs: making a threat credible
+# ----------------------------------------
+# A challenger, resolved with probability 1/4, threatens in public; the defender concedes or
+# resists; resisted, the challenger fights or backs down and pays an audience cost ``a`` at
+# home. The perfect Bayesian equilibrium is computed in closed form and checked on the game
+# tree (an :class:`~multilateral.games.ExtensiveFormGame`). Fearon (1994, p. 577): the side
+# with a stronger domestic audience is less likely to back down.
+costs = [Fraction(k, 20) for k in range(0, 61)]
+rows = [ml.models.AudienceCosts(prior=Fraction(1, 4), audience_cost=a).equilibrium()
+        for a in costs]
+for a in (0, Fraction(1, 2), 1, 2):
+    e = rows[costs.index(a)]
+    print(f"a = {a}: {e.regime}, P(back down | threat) = {e.back_down_probability}, "
+          f"P(defender resists) = {e.resist}, war {e.war_probability}")
+crisis = ml.models.AudienceCosts(prior=Fraction(1, 4), audience_cost=1)
+print("tree's expected payoffs of the equilibrium:",
+      crisis.game.expected_payoffs(crisis.behavior_profile()).tolist(),
+      " closed form:", crisis.equilibrium().payoffs)
+print(ml.claims.FEARON_AUDIENCE_COSTS.verify(max_examples=30))
+
+fig, ax = plt.subplots(figsize=(6, 4), layout="constrained")
+x = [float(a) for a in costs]
+ax.plot(x, [float(e.back_down_probability) for e in rows], label="challenger backs down")
+ax.plot(x, [float(e.resist) for e in rows], label="defender resists")
+ax.plot(x, [float(e.war_probability) for e in rows], label="war")
+ax.set_xlabel("audience cost a")
+ax.set_ylabel("probability")
+ax.set_title("audience costs (discrete, after Fearon 1994)")
+ax.legend()
+plt.show()
