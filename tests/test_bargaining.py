@@ -91,6 +91,16 @@ def test_more_uncertainty_more_war_and_a_bolder_demand():
     assert offers == sorted(offers)
 
 
+def test_war_probability_does_not_depend_on_the_balance_of_power():
+    # the library's finding in the uniform case: p moves the demand, not the risk
+    base = WarBargaining(win_probability=F(1, 5), cost_a=F(1, 10), cost_b_low=0,
+                         cost_b_high=F(3, 10))
+    for p in (F(1, 5), F(2, 5), F(3, 5)):
+        war = base.with_(win_probability=p)
+        assert war.war_probability() == F(1, 3)
+        assert war.optimal_offer() == p + F(1, 10)
+
+
 def test_floats_give_floats():
     war = WarBargaining(win_probability=0.5, cost_a=0.1, cost_b_low=0, cost_b_high=0.3)
     assert war.war_probability() == pytest.approx(1 / 3)

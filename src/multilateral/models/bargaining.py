@@ -165,7 +165,9 @@ class WarBargaining(Model):
 
     positive exactly when ``H > cost_a + 2 L``; for Fearon's uniform case ``L = 0`` it is
     ``(H - cost_a) / (2 H)``. It falls as either side's cost of war rises and rises with
-    A's uncertainty (``H`` for fixed ``L = 0``). This closed form is the library's
+    A's uncertainty (``H`` for fixed ``L = 0``). It does not depend on the balance of power
+    ``p`` as long as A's demand stays below 1: a stronger A demands more, by just as much
+    as B's war payoff falls (the library's finding). This closed form is the library's
     derivation for the uniform case; the article makes the argument in words (the
     risk-return trade-off) with a general distribution of B's costs.
 
