@@ -125,6 +125,18 @@ def test_threats_inform_only_with_audience_costs():
     assert _gains(game, babble, range(game.n_infosets)) <= TOL
 
 
+def test_the_generic_solver_finds_the_equilibrium_on_the_normal_form():
+    # the two-player solver on the game's reduced normal form finds, among its Nash
+    # equilibria, the closed form's: the defender resists with probability 1/2 and the
+    # challenger's payoff is 1/8
+    crisis = AudienceCosts(prior=F(1, 4), audience_cost=1)
+    eq = crisis.equilibrium()
+    found = [e for e in ml.solvers.nash_equilibria(crisis.game.normal_form(reduced=True))
+             if e.exact[1] == (1 - eq.resist, eq.resist)]
+    assert len(found) == 1
+    assert found[0].payoffs.tolist() == pytest.approx([float(v) for v in eq.payoffs])
+
+
 def test_float_parameters():
     eq = AudienceCosts(prior=0.25, audience_cost=1.0).equilibrium()
     assert eq.war_probability == pytest.approx(1 / 8)
