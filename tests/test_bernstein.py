@@ -141,7 +141,7 @@ def _sympy_equilibria(gains):
     return roots, signs
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=20, deadline=None)
 @given(st.integers(2, 10).flatmap(
     lambda n: st.lists(st.integers(-6, 6), min_size=n, max_size=n)).filter(any))
 def test_float_path_equilibria_equal_sympy_real_roots(gains):

@@ -59,10 +59,11 @@ def symmetric_equilibria(
         rational root, else a sympy algebraic number: radicals for a quadratic, a
         ``CRootOf`` up to degree 24, above that a ``GainRoot``: the root of the square-free
         gain polynomial in an isolating interval, which ``sympy.N`` evaluates to any
-        precision and ``.as_crootof()`` turns into sympy's canonical form). Default: exact when the payoffs are ints or Fractions and ``n <=
-        EXACT_MAX_PLAYERS`` (1,000); otherwise a float root finder on a grid, which can miss
-        a root where ``g`` touches zero without crossing it. Exactness is O(n^2) per
-        subdivision and refused above ``EXACT_LIMIT`` (10,000) players; floats cost O(n)
+        precision and ``.as_crootof()`` turns into sympy's canonical form). Default: exact
+        when the payoffs are ints or Fractions and ``n <= EXACT_MAX_PLAYERS`` (1,000);
+        otherwise a float root finder on a grid, which can miss a root where ``g`` touches
+        zero without crossing it. Exactness is O(n^2) float operations per subdivision and
+        refused above ``EXACT_LIMIT`` (10,000) players; floats cost O(n)
         (n = 10**6 well under a second): pass ``exact=False``, or float payoffs.
     tol : float
         Tolerance for the float path.
