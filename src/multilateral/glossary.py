@@ -413,6 +413,11 @@ TOPICS: dict[str, dict[str, str]] = {
                 "compares.",
         "correction": "Penalty for the number of parameters in a model comparison: "
                       "``'none'``, ``'akaike'`` or ``'schwarz'``.",
+        "basis": "Basis payoff arrays by name, each of the game's payoff shape: an "
+                 "observation's payoffs are the game's plus each basis times its "
+                 "covariates' linear index.",
+        "choices": "Observed choices, one row per observation and one column per player "
+                   "(the action's index or label).",
     },
     "Quantal response": {
         "lam": "Precision of logit quantal responses (lambda, >= 0): 0 is uniform play, "
@@ -428,6 +433,8 @@ TOPICS: dict[str, dict[str, str]] = {
         "after": "Index of a point of a traced branch: only the branch from it on is used.",
         "branch": "A traced QRE branch of the game (from ``qre_branch``), reused across "
                   "fits.",
+        "directions": "Payoff arrays of the game's shape along which derivatives of the "
+                      "QRE are taken.",
     },
     "Case data": {
         "date": "A day, as a ``datetime.date`` or an ISO string ``'YYYY-MM-DD'``: the state "

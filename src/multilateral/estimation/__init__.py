@@ -39,6 +39,7 @@ from .._namespace import public_dir
 from ._likelihood import maximize_likelihood
 from .compare import VuongTest, vuong
 from .qre import fit_qre
+from .qre_payoffs import fit_qre_payoffs, simulate_qre_payoffs
 from .results import FitResult, latex_table
 from .strategic import (
     egame12_probabilities,
@@ -57,10 +58,12 @@ __all__ = [
     "fit_egame12",
     "fit_egame122",
     "fit_qre",
+    "fit_qre_payoffs",
     "latex_table",
     "maximize_likelihood",
     "simulate_egame12",
     "simulate_egame122",
+    "simulate_qre_payoffs",
     "vuong",
 ]
 __dir__ = public_dir(__all__)

@@ -40,14 +40,21 @@ class NormalFormQRE:
 
     Parameters
     ----------
-    game : NormalFormGame
-        Any number of players; exact payoffs are converted to float once.
+    game : NormalFormGame or numpy.ndarray
+        Any number of players; exact payoffs are converted to float once. A float array of
+        shape ``(n_1, ..., n_N, N)`` is taken as the payoffs unchecked (for estimators that
+        solve many games).
     """
 
-    def __init__(self, game: NormalFormGame) -> None:
-        pay = np.asarray(game.float_payoffs, dtype=np.float64)
-        self.shape = game.shape
-        self.n = game.n_players
+    def __init__(self, game: NormalFormGame | FloatArray) -> None:
+        if isinstance(game, np.ndarray):
+            pay = game
+            self.shape = tuple(int(m) for m in pay.shape[:-1])
+            self.n = int(pay.shape[-1])
+        else:
+            pay = np.asarray(game.float_payoffs, dtype=np.float64)
+            self.shape = game.shape
+            self.n = game.n_players
         self.size = int(sum(self.shape))
         self.offsets = np.concatenate([[0], np.cumsum(self.shape)]).astype(int)
         self.scale = float(pay.max() - pay.min()) if pay.size else 0.0

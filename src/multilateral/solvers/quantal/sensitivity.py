@@ -1,0 +1,221 @@
+"""How the logit QRE of a normal-form game moves with its payoffs (for estimation).
+
+At a logit QRE the equations ``H(w, theta) = 0`` of :mod:`._equations` hold, ``w`` the
+log-probabilities; where their Jacobian ``J_w`` in ``w`` is regular (everywhere but at turning
+points of the branch), the implicit function theorem gives the derivatives of the
+log-probabilities with respect to any parameter ``theta`` of the payoffs:
+``d w / d theta = -J_w^{-1} d H / d theta``. For a payoff direction ``D`` (the payoffs
+``U + t D``) the rows of player ``i``'s action differences have ``d H / d t = -lam g_i(D)``,
+``g_i(D)`` the differences of ``D``'s payoffs of ``i``'s actions against the others' QRE
+mixes; for ``lam``, ``d H / d lam = -g_i(U)``.
+
+:func:`qre_sensitivity` solves for the QRE, warm-started from a nearby profile by Newton's
+method at fixed ``lam`` (the estimators' repeated solves), or traced along the principal
+branch from ``lam = 0`` when there is no start or Newton fails, and returns these
+derivatives.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from ..._namespace import public_dir
+from ..._numeric import readonly
+from ..._validation import check_tol
+from ...errors import InvalidArgumentError, InvalidTypeError, SolverError
+from ...games.normal_form import NormalFormGame
+from ...tolerances import EQUILIBRIUM
+from ._equations import NormalFormQRE, check_lam
+from ._homotopy import correct_at, trace
+from .normal_form import FIRST_STEP
+from .results import LogitQRE
+
+__all__ = ["QRESensitivity", "qre_sensitivity"]
+__dir__ = public_dir(__all__)
+
+FloatArray = NDArray[np.float64]
+#: Steps of a principal-branch trace before it gives up (as ``logit_qre``'s default).
+_MAX_STEPS = 10_000
+
+
+@dataclass(frozen=True, repr=False, eq=False)
+class QRESensitivity:
+    """A logit QRE and the derivatives of its log-probabilities.
+
+    Attributes
+    ----------
+    qre : LogitQRE
+        The equilibrium (its ``slopes`` are ``d p / d lam``).
+    log_derivatives : numpy.ndarray
+        Shape ``(k, M)``: row ``r`` is ``d log p / d t_r`` along the ``r``-th payoff
+        direction, the ``M`` actions player by player.
+    log_lam_derivative : numpy.ndarray
+        ``d log p / d lam``, shape ``(M,)``.
+    warm : bool
+        Whether the equilibrium was found from ``start`` (False: traced along the principal
+        branch from ``lam = 0``).
+
+    See Also
+    --------
+    qre_sensitivity : returns it.
+    """
+
+    qre: LogitQRE
+    log_derivatives: FloatArray = field(repr=False)
+    log_lam_derivative: FloatArray = field(repr=False)
+    warm: bool = False
+
+    def __repr__(self) -> str:
+        return f"QRESensitivity({self.qre!r}, {self.log_derivatives.shape[0]} directions)"
+
+
+def _payoffs(game: Any, what: str) -> FloatArray:
+    if isinstance(game, NormalFormGame):
+        return np.asarray(game.float_payoffs, dtype=np.float64)
+    if not isinstance(game, np.ndarray):
+        raise InvalidTypeError(
+            f"{what} must be a NormalFormGame or a float payoff array of shape "
+            f"(n_1, ..., n_N, N), got {type(game).__name__}")
+    pay = np.asarray(game, dtype=np.float64)
+    if pay.ndim < 2 or pay.shape[-1] != pay.ndim - 1 or not np.all(np.isfinite(pay)):
+        raise InvalidArgumentError(
+            f"{what} must be a finite payoff array of shape (n_1, ..., n_N, N), got shape "
+            f"{pay.shape}")
+    return pay
+
+
+def _warm(system: NormalFormQRE, start: Sequence[Any], lam: float, tol: float
+          ) -> FloatArray | None:
+    blocks = [np.asarray(s, dtype=np.float64).ravel() for s in start]
+    if ([b.size for b in blocks] != list(system.shape)
+            or not all(np.all(b > 0) and np.all(np.isfinite(b)) for b in blocks)):
+        raise InvalidArgumentError(
+            f"start must give one positive probability vector per player, of lengths "
+            f"{list(system.shape)}")
+    guess = np.append(np.concatenate([np.log(b / b.sum()) for b in blocks]), lam)
+    try:
+        x = correct_at(system, guess, lam, tol)
+    except SolverError:
+        return None
+    return x if bool(np.all(np.isfinite(x))) else None
+
+
+def qre_sensitivity(game: NormalFormGame | FloatArray, lam: float,
+                    directions: Sequence[Any] | FloatArray = (), *,
+                    start: Sequence[Any] | None = None, tol: float = EQUILIBRIUM) -> QRESensitivity:
+    """The logit QRE at ``lam`` and the derivatives of its log-probabilities with respect
+    to payoff directions and to ``lam`` (the implicit function theorem).
+
+    Parameters
+    ----------
+    game : NormalFormGame or numpy.ndarray
+        The game, or its float payoff array of shape ``(n_1, ..., n_N, N)`` (what an
+        estimator that solves many games passes).
+    lam : float
+        The precision, ``>= 0``.
+    directions : sequence of array_like
+        Payoff arrays of the game's shape: the derivative is taken along each,
+        ``d log p / d t`` of the QRE of the payoffs ``U + t D`` at ``t = 0``.
+    start : sequence of array_like, optional
+        A nearby profile (one probability vector per player), e.g. the QRE of a nearby
+        game: the QRE is then found by Newton's method from it at fixed ``lam``. Without
+        it, or when Newton fails, the QRE is traced along the principal branch from
+        ``lam = 0`` (as :func:`logit_qre`).
+    tol : float, default tolerances.EQUILIBRIUM
+        Largest fixed-point residual accepted.
+
+    Returns
+    -------
+    QRESensitivity
+        The QRE, ``log_derivatives`` (one row per direction) and ``log_lam_derivative``.
+
+    Raises
+    ------
+    SolverError
+        At a turning point of the branch (the Jacobian is singular: the QRE does not move
+        smoothly with the payoffs there), or if the branch cannot be traced.
+
+    Notes
+    -----
+    A warm start finds the QRE nearest ``start`` by Newton's method, which for games with
+    several QRE at ``lam`` need not be the principal branch's; it is when ``start`` is a
+    principal-branch QRE of a nearby game and the payoffs moved continuously along a part
+    of the branch without turning points.
+
+    See Also
+    --------
+    logit_qre : the QRE alone.
+    multilateral.estimation.fit_qre_payoffs : the estimator that uses it.
+
+    References
+    ----------
+    .. [1] McKelvey, R. D. and Palfrey, T. R. (1995). Quantal response equilibria for normal
+       form games. *Games and Economic Behavior* 10, 6-38.
+    .. [2] Turocy, T. L. (2005). A dynamic homotopy interpretation of the logistic quantal
+       response equilibrium correspondence. *Games and Economic Behavior* 51, 243-263 (the
+       equations in log-probabilities and their Jacobian).
+
+    Examples
+    --------
+    How the column player's QRE mix moves when the row player's payoff at ``(0, 0)`` rises:
+
+    >>> import numpy as np
+    >>> import multilateral as ml
+    >>> from multilateral.solvers.quantal.sensitivity import qre_sensitivity
+    >>> game = ml.NormalFormGame([[9, 0], [0, 1]], [[0, 1], [1, 0]])
+    >>> bump = np.zeros((2, 2, 2))
+    >>> bump[0, 0, 0] = 1.0
+    >>> out = qre_sensitivity(game, 1.0, [bump])
+    >>> out.qre
+    LogitQRE(lam=1; [0.8936, 0.1064], [0.3128, 0.6872])
+    >>> out.log_derivatives.round(4).tolist()  # row: first action more, column: less
+    [[0.0236, -0.1984, -0.029, 0.0132]]
+    """
+    pay = _payoffs(game, "game")
+    lam = check_lam(lam)
+    tol = check_tol(tol)
+    if tol == 0:
+        raise InvalidArgumentError("tol must be > 0: a QRE is computed in floating point")
+    dirs = [_payoffs(np.asarray(d, dtype=np.float64), "each direction") for d in directions]
+    if any(d.shape != pay.shape for d in dirs):
+        raise InvalidArgumentError(
+            f"every direction must have the payoffs' shape {pay.shape}, got "
+            f"{[d.shape for d in dirs]}")
+    system = NormalFormQRE(pay)
+    x = None if start is None else _warm(system, start, lam, tol)
+    warm = x is not None
+    if x is None:
+        if lam == 0:
+            x = system.start()
+        else:
+            unit = 1.0 / system.scale if system.scale > 0 else 1.0
+            x = trace(system, system.start(), lam_max=lam, tol=tol, first_step=FIRST_STEP,
+                      max_step=math.inf, max_steps=_MAX_STEPS, lam_unit=unit).points[-1]
+    size = system.size
+    _, jac = system.evaluate(x)
+    rhs = np.zeros((size, len(dirs) + 1))
+    rhs[:, -1] = jac[:size, size]
+    probs = system.split(np.exp(x[:-1]))
+    for r, d in enumerate(dirs):
+        gains = NormalFormQRE(d).gains(probs)[0]
+        for i, g in enumerate(gains):
+            o = system.offsets[i]
+            rhs[o + 1:o + 1 + g.size, r] = -lam * g
+    try:
+        deriv = -np.linalg.solve(jac[:size, :size], rhs)
+    except np.linalg.LinAlgError:
+        raise SolverError(
+            f"the QRE at lam = {lam:g} is a turning point of its branch: it does not move "
+            "smoothly with the payoffs there") from None
+    p = np.exp(x[:-1])
+    qre = LogitQRE(strategies=system.profile(x), lam=float(x[-1]),
+                   residual=system.residual(x),
+                   slopes=tuple(system.split(p * deriv[:, -1])))
+    return QRESensitivity(qre=qre, log_derivatives=readonly(np.ascontiguousarray(deriv[:, :-1].T)),
+                          log_lam_derivative=readonly(deriv[:, -1].copy()), warm=warm)

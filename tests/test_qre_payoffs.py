@@ -1,0 +1,229 @@
+"""Logit QRE with payoffs linear in covariates (multilateral.estimation.fit_qre_payoffs) and
+the QRE's payoff derivatives (multilateral.solvers.quantal.sensitivity).
+
+Checks: the implicit-function derivatives of the QRE against finite differences of fresh
+solves (hypothesis, 2 and 3 players); the likelihood's analytic gradient against finite
+differences (hypothesis); recovery of known coefficients with the coverage of the 95%
+intervals over seeds inside binomial limits; ``lam`` alone equals :func:`fit_qre`; the
+specifications the data cannot identify; bad input.
+
+No peer: pygambit 16.7 estimates ``lam`` alone (``logit_estimate``), with no payoffs
+estimated from covariates; its ``lam`` fits are frozen in tests/data/peers/qre.json and
+``fit_qre`` is checked against them, and here ``fit_qre_payoffs`` with ``lam`` alone is
+checked against ``fit_qre``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from scipy import stats
+
+import multilateral as ml
+from multilateral import errors
+from multilateral.estimation import fit_qre, fit_qre_payoffs, simulate_qre_payoffs
+from multilateral.estimation.qre_payoffs import _counts, _design, _Model, _objective
+from multilateral.solvers.quantal.sensitivity import qre_sensitivity
+
+ZERO = ml.NormalFormGame(np.zeros((2, 2, 2)))
+FIRST = np.zeros((2, 2, 2))
+FIRST[0, 0] = 1.0  # both players' payoff when both choose their first action
+SECOND = np.zeros((2, 2, 2))
+SECOND[1, 1] = 1.0
+BASIS = {"first": FIRST, "second": SECOND}
+
+
+def _payoffs(draw: st.DrawFn, shape: tuple[int, ...]) -> np.ndarray:
+    values = draw(st.lists(st.floats(-2, 2), min_size=int(np.prod(shape)),
+                           max_size=int(np.prod(shape))))
+    return np.asarray(values, dtype=np.float64).reshape(shape)
+
+
+@st.composite
+def games_and_directions(draw: st.DrawFn) -> tuple[np.ndarray, list[np.ndarray], float]:
+    shape = draw(st.sampled_from([(2, 2), (2, 3), (2, 2, 2)]))
+    full = (*shape, len(shape))
+    return (_payoffs(draw, full), [_payoffs(draw, full) for _ in range(2)],
+            draw(st.floats(0.1, 1.5)))
+
+
+@settings(max_examples=30, deadline=None)
+@given(games_and_directions())
+def test_qre_derivatives_match_finite_differences(case: tuple) -> None:  # type: ignore[type-arg]
+    pay, dirs, lam = case
+    out = qre_sensitivity(pay, lam, dirs, tol=1e-13)
+    base = np.log(np.concatenate(out.qre.strategies))
+    h = 1e-6
+
+    def logp(p: np.ndarray, at: float) -> np.ndarray:
+        s = qre_sensitivity(p, at, start=out.qre.strategies, tol=1e-13)
+        return np.log(np.concatenate(s.qre.strategies))
+
+    for r, d in enumerate(dirs):
+        fd = (logp(pay + h * d, lam) - logp(pay - h * d, lam)) / (2 * h)
+        assert np.allclose(out.log_derivatives[r], fd, atol=1e-6, rtol=1e-5)
+    fd_lam = (logp(pay, lam + h) - logp(pay, lam - h)) / (2 * h)
+    assert np.allclose(out.log_lam_derivative, fd_lam, atol=1e-6, rtol=1e-5)
+    assert base.shape == out.log_lam_derivative.shape
+
+
+def test_warm_start_and_trace_agree() -> None:
+    pay = np.asarray(ml.NormalFormGame([[9, 0], [0, 1]], [[0, 1], [1, 0]]).float_payoffs)
+    cold = qre_sensitivity(pay, 2.0)
+    near = qre_sensitivity(pay, 2.0, start=[[0.5, 0.5], [0.5, 0.5]])
+    assert not cold.warm and near.warm
+    for a, b in zip(cold.qre.strategies, near.qre.strategies, strict=True):
+        assert np.allclose(a, b, atol=1e-9)
+    assert np.allclose(cold.qre.strategies[0],
+                       ml.solvers.logit_qre(pay_game := ml.NormalFormGame(
+                           [[9, 0], [0, 1]], [[0, 1], [1, 0]]), 2.0).strategies[0])
+    assert pay_game.shape == (2, 2)
+
+
+@st.composite
+def likelihood_cases(draw: st.DrawFn) -> tuple:  # type: ignore[type-arg]
+    estimate_lam = draw(st.booleans())
+    fixed = _payoffs(draw, (2, 3, 2)) if estimate_lam else np.zeros((2, 3, 2))
+    bases = {"a": _payoffs(draw, (2, 3, 2)), "b": _payoffs(draw, (2, 3, 2))}
+    n = 12
+    x = np.asarray(draw(st.lists(st.sampled_from([-1.0, 0.0, 0.5, 1.0]), min_size=n,
+                                 max_size=n)))
+    rng = np.random.default_rng(draw(st.integers(0, 2**16)))
+    choices = np.column_stack([rng.integers(0, 2, n), rng.integers(0, 3, n)])
+    k = 3 + int(estimate_lam)
+    theta = np.asarray(draw(st.lists(st.floats(-1.5, 1.5), min_size=k, max_size=k)))
+    if estimate_lam:
+        theta[0] = draw(st.floats(0.2, 2.0))
+    return fixed, bases, x, choices, theta, estimate_lam
+
+
+@settings(max_examples=30, deadline=None)
+@given(likelihood_cases())
+def test_likelihood_gradient_matches_finite_differences(case: tuple) -> None:  # type: ignore[type-arg]
+    fixed, bases, x, choices, theta, estimate_lam = case
+    regressors = {"a": {"const": 1, "x": x}, "b": 1}
+    d = _design(("a", "b"), regressors, len(choices))
+    model = _Model(fixed, np.asarray([bases["a"], bases["b"]]), d,
+                   None if estimate_lam else 1.0, 1e-13)
+    negloglik, gradient = _objective(model, _counts(model, choices))
+    h = 1e-6
+    fd = np.array([(negloglik(theta + h * e) - negloglik(theta - h * e)) / (2 * h)
+                   for e in np.eye(theta.size)])
+    assert np.allclose(gradient(theta), fd, atol=1e-5, rtol=1e-5)
+
+
+def test_coverage_of_95_percent_intervals() -> None:
+    """40 seeds x 3 coefficients, 300 observations each: the number of 95% intervals that
+    cover the truth lies inside the 0.1% and 99.9% binomial quantiles."""
+    x = np.repeat([0.0, 0.5, 1.0], 100)
+    regressors = {"first": {"const": 1, "x": x}, "second": 1}
+    truth = {"first": [1.0, 2.0], "second": [1.5]}
+    true = np.array([1.0, 2.0, 1.5])
+    seeds = 40
+    covered = 0
+    for seed in range(seeds):
+        y = simulate_qre_payoffs(ZERO, BASIS, truth, regressors, seed=seed)
+        fit = fit_qre_payoffs(ZERO, BASIS, y, regressors)
+        ci = fit.conf_int(0.95)
+        covered += int(np.sum((ci[:, 0] <= true) & (true <= ci[:, 1])))
+    trials = 3 * seeds
+    lo, hi = stats.binom.ppf([0.001, 0.999], trials, 0.95)
+    assert lo <= covered <= hi, (covered, trials)
+
+
+def test_recovers_coefficients_on_a_large_sample() -> None:
+    x = np.repeat([0.0, 0.5, 1.0], 2000)
+    regressors = {"first": {"const": 1, "x": x}, "second": 1}
+    truth = {"first": [1.0, 2.0], "second": [1.5]}
+    y = simulate_qre_payoffs(ZERO, BASIS, truth, regressors, seed=11)
+    fit = fit_qre_payoffs(ZERO, BASIS, y, regressors)
+    assert fit.names == ("first: const", "first: x", "second: const")
+    assert np.all(np.abs(fit.params - [1.0, 2.0, 1.5]) < 3 * fit.std_errors)
+    assert np.all(fit.std_errors < 0.25)
+    probs = fit.predict()
+    assert probs.shape == (6000, 4) and np.allclose(probs.sum(axis=1), 1.0)
+    assert fit.loglik_obs is not None and fit.loglik_obs.sum() == pytest.approx(fit.loglik)
+    new = fit.predict({"first": {"const": 1, "x": [0.0, 1.0]}, "second": 1})
+    assert np.allclose(new[0], probs[0]) and np.allclose(new[1], probs[-1])
+
+
+def test_lam_alone_equals_fit_qre() -> None:
+    """No basis, one covariate value, lam estimated: the same estimate, standard error and
+    log-likelihood as fit_qre on the counts (Ochs's game as McKelvey and Palfrey 1995)."""
+    game = ml.NormalFormGame([[1.1141, 0], [0, 0.2785]], [[0, 1.1141], [1.1141, 0]])
+    rows = [(0, 0)] * 30 + [(0, 1)] * 40 + [(1, 0)] * 17 + [(1, 1)] * 41
+    choices = np.asarray(rows)
+    counts = [np.bincount(choices[:, i], minlength=2) for i in range(2)]
+    ours = fit_qre_payoffs(game, {}, choices, lam=None)
+    theirs = fit_qre(game, counts)
+    assert ours.names == ("lam",)
+    assert float(ours.params[0]) == pytest.approx(float(theirs.params[0]), rel=1e-6)
+    assert float(ours.std_errors[0]) == pytest.approx(float(theirs.std_errors[0]), rel=1e-4)
+    assert ours.loglik == pytest.approx(theirs.loglik, abs=1e-8)
+    assert np.allclose(ours.predict()[0], theirs.predict()[0], atol=1e-7)
+
+
+def test_lam_and_a_basis_with_fixed_payoffs() -> None:
+    """lam estimated beside a basis that is not proportional to the fixed payoffs."""
+    fixed = ml.NormalFormGame([[2, 0], [0, 1]], [[1, 0], [0, 3]])
+    x = np.repeat([0.0, 1.0], 1500)
+    regressors = {"first": {"x": x}}
+    game_payoffs = np.asarray(fixed.float_payoffs)
+    lam = 1.5
+    truth = {"first": [1.0]}
+    y = simulate_qre_payoffs(ml.NormalFormGame(game_payoffs * lam), {"first": FIRST},
+                             {"first": [lam * 1.0]}, regressors, seed=5)
+    fit = fit_qre_payoffs(fixed, {"first": FIRST}, y, regressors, lam=None)
+    assert fit.names == ("lam", "first: x")
+    assert np.all(np.abs(fit.params - [lam, truth["first"][0]]) < 3.5 * fit.std_errors)
+
+
+def test_action_labels_and_a_dataframe() -> None:
+    pd = pytest.importorskip("pandas")
+    game = ml.NormalFormGame(np.zeros((2, 2, 2)), actions=[["U", "D"], ["L", "R"]])
+    basis = {"first": FIRST}
+    y = simulate_qre_payoffs(game, basis, {"first": 1.0}, n_obs=400, seed=2)
+    labels = np.column_stack([np.array(["U", "D"])[y[:, 0]], np.array(["L", "R"])[y[:, 1]]])
+    a = fit_qre_payoffs(game, basis, labels)
+    b = fit_qre_payoffs(game, basis, pd.DataFrame(y))
+    assert np.allclose(a.params, b.params) and a.outcomes == ("U,L", "U,R", "D,L", "D,R")
+
+
+@pytest.mark.parametrize(("call", "match"), [
+    (lambda: fit_qre_payoffs(ZERO, {"flat": np.ones((2, 2, 2))}, [[0, 0], [1, 1]]),
+     "same payoff for all of his own actions"),
+    (lambda: fit_qre_payoffs(ZERO, BASIS, [[0, 0], [1, 1]], lam=None),
+     "lam and the payoff scale are not separately identified"),
+    (lambda: fit_qre_payoffs(ZERO, BASIS, [[0, 0], [1, 1], [0, 1]],
+                             {"first": {"x": [1.0, 2.0, 3.0], "y": [2.0, 4.0, 6.0]}}),
+     "collinear"),
+    (lambda: fit_qre_payoffs(ZERO, {"a": FIRST, "b": 2 * FIRST},
+                             simulate_qre_payoffs(ZERO, {"a": FIRST}, {"a": 1.0}, n_obs=200,
+                                                  seed=1)),
+     "do not identify"),
+    # a symmetric game whose QRE is the same for both players: one probability, two
+    # constants
+    (lambda: fit_qre_payoffs(ZERO, BASIS, simulate_qre_payoffs(
+        ZERO, BASIS, {"first": 1.0, "second": 0.5}, n_obs=400, seed=2)),
+     "do not identify"),
+])
+def test_not_identified(call: object, match: str) -> None:
+    with pytest.raises(errors.NotIdentifiedError, match=match):
+        call()  # type: ignore[operator]
+
+
+def test_bad_input() -> None:
+    with pytest.raises(errors.InvalidTypeError, match="NormalFormGame"):
+        fit_qre_payoffs(np.zeros((2, 2, 2)), BASIS, [[0, 0]])  # type: ignore[arg-type]
+    with pytest.raises(errors.InvalidArgumentError, match="not an action"):
+        fit_qre_payoffs(ZERO, BASIS, [[0, 2]])
+    with pytest.raises(errors.InvalidArgumentError, match="2 columns"):
+        fit_qre_payoffs(ZERO, BASIS, [0, 1])
+    with pytest.raises(errors.InvalidArgumentError, match="shape"):
+        fit_qre_payoffs(ZERO, {"a": np.ones((2, 2))}, [[0, 0]])
+    with pytest.raises(errors.InvalidArgumentError, match="not a basis"):
+        fit_qre_payoffs(ZERO, BASIS, [[0, 0]], {"third": 1})
+    with pytest.raises(errors.InvalidArgumentError, match="lam must be"):
+        fit_qre_payoffs(ZERO, BASIS, [[0, 0]], lam=-1.0)
