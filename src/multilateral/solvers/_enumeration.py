@@ -215,54 +215,82 @@ def exact_equilibria(
 ) -> list[tuple[tuple[Fraction, ...], tuple[Fraction, ...]]]:
     """Rebuild each float equilibrium in rationals from its tight labels and verify it.
 
-    ``a``, ``b`` are the positive integer payoffs of :func:`integer_payoffs`. Raises
-    :class:`SolverError` if a candidate is not an exact equilibrium (floats misjudged it).
+    ``a``, ``b`` are the positive integer payoffs of :func:`integer_payoffs`. Each distinct
+    vertex is solved and checked once (:func:`_exact_point`: in its polytope, with its exact
+    support and tight rows); a pair is then an equilibrium iff each one's support is among
+    the other's tight rows (completely labelled). Raises :class:`SolverError` if a candidate
+    is not an exact equilibrium (floats misjudged it).
     """
     m, n = len(a), len(a[0])
     b_t = [list(col) for col in zip(*b, strict=True)]  # B^T: n rows over x
     out = []
-    cache: dict[tuple[int, bytes], list[Fraction] | None] = {}  # a vertex pairs many times
+    cache: dict[tuple[int, bytes], _Point | None] = {}  # a vertex pairs many times
     for _x, _y, lx, ly in found:
         kx, ky = (0, np.packbits(lx).tobytes()), (1, np.packbits(ly).tobytes())
         if kx not in cache:
             sx = [i for i in range(m) if not lx[i]]
             tx = [j for j in range(n) if lx[m + j]]
-            cache[kx] = _vertex([[b_t[j][i] for i in sx] for j in tx], sx, m, _x)
+            cache[kx] = _exact_point(b_t, tx, sx, m)
         if ky not in cache:
             sy = [j for j in range(n) if not ly[m + j]]
             ty = [i for i in range(m) if ly[i]]
-            cache[ky] = _vertex([[a[i][j] for j in sy] for i in ty], sy, n, _y)
+            cache[ky] = _exact_point(a, ty, sy, n)
         x, y = cache[kx], cache[ky]
-        if x is None or y is None or not _verify(a, b_t, x, y):
+        if x is None or y is None or not (x[1] <= y[2] and y[1] <= x[2]):
             raise SolverError(
                 "vertex enumeration found a candidate in floats that is not an exact "
                 "equilibrium of these exact payoffs (the game is too ill-conditioned for the "
                 "float search); rescale the payoffs, or pass floats to accept float answers"
             )
-        sx_sum, sy_sum = sum(x), sum(y)
-        out.append((tuple(v / sx_sum for v in x), tuple(v / sy_sum for v in y)))
+        out.append((x[0], y[0]))
     return out
 
 
-def _vertex(
-    rows: list[list[int]], support: list[int], size: int, approx: Float
-) -> list[Fraction] | None:
-    """The point with ``rows @ z_support = 1`` and zeros elsewhere, in Fractions."""
+#: A verified vertex: its normalized point, its support, its tight payoff rows.
+_Point = tuple[tuple[Fraction, ...], frozenset[int], frozenset[int]]
+_ZERO = Fraction(0)
+
+
+def _exact_point(
+    pay: list[list[int]], tight: list[int], support: list[int], size: int
+) -> _Point | None:
+    """The vertex of ``{z >= 0, pay z <= 1}`` with ``pay[tight] z = 1`` on ``support``.
+
+    Solved exactly (:func:`solve_ones`) and checked in integers: ``z = num / den >= 0``, not
+    zero, and ``pay z <= 1`` (``pay num <= den``); None if singular or infeasible. A
+    degenerate vertex (more tight rows than its support) keeps ``len(support)`` independent
+    rows (float QR with pivoting). Fractions are built once, for the normalized point.
+    """
     k = len(support)
-    if k == 0 or len(rows) < k:
+    if k == 0 or len(tight) < k:
         return None
-    if len(rows) > k:  # degenerate vertex: keep k independent rows (float QR with pivoting)
+    rows = [[pay[r][i] for i in support] for r in tight]
+    if len(rows) > k:
         from scipy.linalg import qr
 
         _, _, piv = qr(np.array(rows, dtype=float).T, pivoting=True)
         rows = [rows[r] for r in sorted(piv[:k])]
-    sol = _bareiss(rows)
-    if sol is None:
+    solved = solve_ones(rows)
+    if solved is None:
         return None
-    z = [Fraction(0)] * size
-    for i, v in zip(support, sol, strict=True):
-        z[i] = v
-    return z
+    num, den = solved
+    if any(v < 0 for v in num):
+        return None
+    nonzero = [(i, v) for i, v in zip(support, num, strict=True) if v]
+    if not nonzero:
+        return None
+    values = [sum(row[i] * v for i, v in nonzero) for row in pay]  # (pay z)_r * den
+    if any(v > den for v in values):
+        return None
+    total = sum(v for _, v in nonzero)
+    point = [_ZERO] * size
+    for i, v in nonzero:
+        point[i] = Fraction(v, total)
+    return (
+        tuple(point),
+        frozenset(i for i, _ in nonzero),
+        frozenset(r for r, v in enumerate(values) if v == den),
+    )
 
 
 def solve_ones(rows: list[list[int]]) -> tuple[list[int], int] | None:
@@ -309,30 +337,6 @@ def solve_ones(rows: list[list[int]]) -> tuple[list[int], int] | None:
     return [rhs[r] for r in order], den
 
 
-def _bareiss(rows: list[list[int]]) -> list[Fraction] | None:
-    """Solve the square integer system ``rows @ z = 1`` exactly, as Fractions."""
-    solved = solve_ones(rows)
-    if solved is None:
-        return None
-    num, den = solved
-    return [Fraction(v, den) for v in num]
-
-
-def _verify(a: list[list[int]], b_t: list[list[int]], x: list[Fraction], y: list[Fraction]) -> bool:
-    """Exactly: x in P, y in Q, and every label tight at x or at y (integer arithmetic)."""
-    if any(v < 0 for v in x) or any(v < 0 for v in y) or not any(x) or not any(y):
-        return False
-    dx, dy = lcm(*(v.denominator for v in x)), lcm(*(v.denominator for v in y))
-    xi = [int(v * dx) for v in x]  # x = xi / dx, y = yi / dy
-    yi = [int(v * dy) for v in y]
-    sx, sy = [i for i, v in enumerate(xi) if v], [j for j, v in enumerate(yi) if v]
-    rows = [sum(row[j] * yi[j] for j in sy) for row in a]  # (A y)_i * dy
-    cols = [sum(row[i] * xi[i] for i in sx) for row in b_t]  # (B^T x)_j * dx
-    if any(v > dy for v in rows) or any(v > dx for v in cols):
-        return False
-    return all(rows[i] == dy for i in sx) and all(cols[j] == dx for j in sy)
-
-
 def brute_force_equilibria(
     a: list[list[int]], b: list[list[int]]
 ) -> list[tuple[tuple[Fraction, ...], tuple[Fraction, ...]]]:
@@ -345,8 +349,7 @@ def brute_force_equilibria(
     for x, lx in xs:
         for y, ly in ys:
             if lx | ly == (1 << (m + n)) - 1:
-                sx, sy = sum(x), sum(y)
-                out.append((tuple(v / sx for v in x), tuple(v / sy for v in y)))
+                out.append((x, y))
     return out
 
 
@@ -356,31 +359,25 @@ def _exact_vertices(
     n_rows: int,
     first_payoff_label: int,
     zero_label_offset: int = 0,
-) -> list[tuple[list[Fraction], int]]:
-    """Nonzero vertices of ``{z >= 0, pay z <= 1}`` (``pay``: n_rows x dim) with label masks."""
+) -> list[tuple[tuple[Fraction, ...], int]]:
+    """Nonzero vertices of ``{z >= 0, pay z <= 1}`` (``pay``: n_rows x dim), normalized (one
+    nonzero vertex per ray from the origin), with their label masks."""
     seen: dict[tuple[Fraction, ...], int] = {}
     for k in range(1, dim + 1):
         for sup in itertools.combinations(range(dim), k):
             for tig in itertools.combinations(range(n_rows), k):
-                sol = _bareiss([[pay[r][i] for i in sup] for r in tig])
-                if sol is None or any(v < 0 for v in sol):
+                vertex = _exact_point(pay, list(tig), list(sup), dim)
+                if vertex is None or vertex[0] in seen:
                     continue
-                z = [Fraction(0)] * dim
-                for i, v in zip(sup, sol, strict=True):
-                    z[i] = v
-                values = [sum((p * zi for p, zi in zip(row, z, strict=True)), Fraction(0))
-                          for row in pay]
-                if any(v > 1 for v in values):
-                    continue
+                point, support, tight = vertex
                 mask = 0
                 for i in range(dim):
-                    if z[i] == 0:
+                    if i not in support:
                         mask |= 1 << (zero_label_offset + i)
-                for r in range(n_rows):
-                    if values[r] == 1:
-                        mask |= 1 << (first_payoff_label + r)
-                seen[tuple(z)] = mask
-    return list(((list(z), mask) for z, mask in seen.items()))
+                for r in tight:
+                    mask |= 1 << (first_payoff_label + r)
+                seen[point] = mask
+    return list(seen.items())
 
 
 def brute_force_size(m: int, n: int) -> int:
