@@ -67,6 +67,10 @@ EFG_GUESS = ('EFG 2 R "Guess" { "A" } ""\nc "" 1 "" { "H" 1/2 "T" 1/2 } 0\n'
              'p "" 1 1 "" { "h" "t" } 0\nt "" 0\nt "" 0\np "" 1 1 0\nt "" 0\nt "" 0\n')
 
 
+ZERO_2X2 = ml.NormalFormGame([[0, 0], [0, 0]], [[0, 0], [0, 0]])
+COORDINATE = [[[1, 1], [0, 0]], [[0, 0], [1, 1]]]  # both players get 1 when they match
+
+
 def when_highs_fails(solve: Callable[..., Any], *args: Any) -> Any:
     """Call ``solve(*args)`` with scipy's ``linprog`` reporting HiGHS's "Status 4" failure."""
     failed = SimpleNamespace(status=4, message="HiGHS Status 4: Solve error", x=None)
@@ -274,6 +278,26 @@ CATALOGUE: list[Bad] = [
     Bad("audience-costs-negative-audience-cost",
         lambda: ml.models.AudienceCosts(prior=0.5, audience_cost=-1),
         "out of range", errors.InvalidArgumentError, "audience_cost must be >= 0"),
+    Bad("fit-qre-payoffs-basis-flat-across-own-actions",
+        lambda: ml.estimation.fit_qre_payoffs(
+            ZERO_2X2, {"flat": [[[1, 1], [1, 1]], [[1, 1], [1, 1]]]}, [[0, 0], [1, 1]]),
+        "not identified", errors.NotIdentifiedError, "same payoff for all of his own actions"),
+    Bad("fit-qre-payoffs-lam-and-free-scale",
+        lambda: ml.estimation.fit_qre_payoffs(ZERO_2X2,
+                                              {"a": COORDINATE},
+                                              [[0, 0], [1, 1]], lam=None),
+        "not identified", errors.NotIdentifiedError, "lam and the payoff scale are not"),
+    Bad("fit-qre-payoffs-collinear-covariates",
+        lambda: ml.estimation.fit_qre_payoffs(ZERO_2X2,
+                                              {"a": COORDINATE},
+                                              [[0, 0], [1, 1], [0, 1]],
+                                              {"a": {"x": [1, 2, 3], "y": [2, 4, 6]}}),
+        "not identified", errors.NotIdentifiedError, "are collinear (rank 1 of 2 columns)"),
+    Bad("fit-qre-payoffs-choice-not-an-action",
+        lambda: ml.estimation.fit_qre_payoffs(ZERO_2X2,
+                                              {"a": COORDINATE},
+                                              [[0, 2]]),
+        "out of range", errors.InvalidArgumentError, "2 is not an action of player"),
 ]
 
 

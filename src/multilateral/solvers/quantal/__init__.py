@@ -6,6 +6,8 @@
 * :mod:`._agent` — the agent QRE's equations: conditional action values and their exact
   derivatives through the tree;
 * :mod:`.results` — :class:`LogitQRE` and :class:`QREBranch`;
+* :mod:`.sensitivity` — :func:`qre_sensitivity`: the QRE's derivatives along payoff
+  directions and ``lam`` (implicit function theorem), warm-started (for estimation);
 * :mod:`._homotopy` — the predictor-corrector path follower (Turocy 2005) both use.
 
 References
@@ -21,6 +23,8 @@ References
 from ..._namespace import public_dir
 from .normal_form import logit_qre, qre_branch
 from .results import LogitQRE, QREBranch
+from .sensitivity import QRESensitivity, qre_sensitivity
 
-__all__ = ["LogitQRE", "QREBranch", "logit_qre", "qre_branch"]
+__all__ = ["LogitQRE", "QREBranch", "QRESensitivity", "logit_qre", "qre_branch",
+           "qre_sensitivity"]
 __dir__ = public_dir(__all__)
