@@ -272,8 +272,13 @@ def _exact_by_bases(game: NormalFormGame, a: Any, b: Any, ints: Any) -> Any:
 def _exact_results(a: Any, b: Any, eqs: Any) -> tuple[NashEquilibrium, ...]:
     """NashEquilibrium records of exactly verified equilibria (regret 0), sorted."""
     out = {}
+    floats: dict[int, NDArray[np.float64]] = {}  # a vertex is in many pairs: convert it once
     for ex, ey in eqs:
-        x, y = np.array(ex, dtype=float), np.array(ey, dtype=float)
+        x, y = (floats.get(id(e)) for e in (ex, ey))
+        if x is None:
+            x = floats[id(ex)] = np.array([v.numerator / v.denominator for v in ex])
+        if y is None:
+            y = floats[id(ey)] = np.array([v.numerator / v.denominator for v in ey])
         out[(ex, ey)] = NashEquilibrium(
             (x, y), np.array([x @ a @ y, x @ b @ y]), 0.0, "vertex enumeration", (ex, ey)
         )
