@@ -15,6 +15,8 @@ checked against ``fit_qre``.
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -24,7 +26,9 @@ from scipy import stats
 import multilateral as ml
 from multilateral import errors
 from multilateral.estimation import fit_qre, fit_qre_payoffs, simulate_qre_payoffs
-from multilateral.estimation.qre_payoffs import _counts, _design, _Model, _objective
+from multilateral.estimation._payoff_data import covariates
+from multilateral.estimation.qre_payoffs import _counts, _Model, _objective
+from multilateral.games.extensive import Chance, Decision, Outcome
 from multilateral.solvers.quantal.sensitivity import qre_sensitivity
 
 ZERO = ml.NormalFormGame(np.zeros((2, 2, 2)))
@@ -104,10 +108,11 @@ def likelihood_cases(draw: st.DrawFn) -> tuple:  # type: ignore[type-arg]
 def test_likelihood_gradient_matches_finite_differences(case: tuple) -> None:  # type: ignore[type-arg]
     fixed, bases, x, choices, theta, estimate_lam = case
     regressors = {"a": {"const": 1, "x": x}, "b": 1}
-    d = _design(("a", "b"), regressors, len(choices))
-    model = _Model(fixed, np.asarray([bases["a"], bases["b"]]), d,
+    d = covariates(("a", "b"), regressors, len(choices))
+    model = _Model(ml.NormalFormGame(fixed), np.asarray([bases["a"], bases["b"]]), d,
                    None if estimate_lam else 1.0, 1e-13)
-    negloglik, gradient = _objective(model, _counts(model, choices))
+    codes = np.ravel_multi_index(tuple(choices.T), (2, 3))
+    negloglik, gradient = _objective(model, *_counts(model, codes))
     h = 1e-6
     fd = np.array([(negloglik(theta + h * e) - negloglik(theta - h * e)) / (2 * h)
                    for e in np.eye(theta.size)])
@@ -115,13 +120,13 @@ def test_likelihood_gradient_matches_finite_differences(case: tuple) -> None:  #
 
 
 def test_coverage_of_95_percent_intervals() -> None:
-    """40 seeds x 3 coefficients, 300 observations each: the number of 95% intervals that
+    """30 seeds x 3 coefficients, 300 observations each: the number of 95% intervals that
     cover the truth lies inside the 0.1% and 99.9% binomial quantiles."""
     x = np.repeat([0.0, 0.5, 1.0], 100)
     regressors = {"first": {"const": 1, "x": x}, "second": 1}
     truth = {"first": [1.0, 2.0], "second": [1.5]}
     true = np.array([1.0, 2.0, 1.5])
-    seeds = 40
+    seeds = 30
     covered = 0
     for seed in range(seeds):
         y = simulate_qre_payoffs(ZERO, BASIS, truth, regressors, seed=seed)
@@ -227,3 +232,101 @@ def test_bad_input() -> None:
         fit_qre_payoffs(ZERO, BASIS, [[0, 0]], {"third": 1})
     with pytest.raises(errors.InvalidArgumentError, match="lam must be"):
         fit_qre_payoffs(ZERO, BASIS, [[0, 0]], lam=-1.0)
+
+
+# -- trees: the agent QRE ---------------------------------------------------------------------
+
+DETERRENCE = ml.ExtensiveFormGame(Decision("1", {
+    "sq": Outcome([0, 0]),
+    "challenge": Decision("2", {"cap": Outcome([0, 0]), "war": Outcome([0, 0])})}))
+
+
+def _unit(shape: tuple[int, int], *cells: tuple[int, int]) -> np.ndarray:
+    out = np.zeros(shape)
+    for cell in cells:
+        out[cell] = 1.0
+    return out
+
+
+def test_agent_qre_is_signorinos_logit_egame12() -> None:
+    """With logit agent error, Signorino's egame12 is the agent QRE at lam = 1 of the
+    deterrence tree, on a utility scale sqrt(2) larger (each choice compares two errors of
+    scale sqrt(2) in the games package's convention): the same likelihood, coefficients and
+    standard errors times sqrt(2), the same predictions."""
+    basis = {"u11": _unit((3, 2), (0, 0)), "u14": _unit((3, 2), (2, 0)),
+             "u24": _unit((3, 2), (2, 1))}
+    x = np.repeat([0.0, 1.0, 2.0], 300)
+    regressors = {"u11": {"x": x}, "u14": {"const": 1}, "u24": {"const": 1, "x": x}}
+    truth = {"u11": [1.0], "u14": [-0.5], "u24": [0.3, 1.0]}
+    y = ml.estimation.simulate_egame12(truth, regressors, link="logit", seed=2)
+    signorino = ml.estimation.fit_egame12(y, regressors, link="logit")
+    ours = fit_qre_payoffs(DETERRENCE, basis, y, regressors)
+    assert ours.names == signorino.names
+    assert ours.loglik == pytest.approx(signorino.loglik, abs=1e-7)
+    assert np.allclose(ours.params * np.sqrt(2), signorino.params, atol=1e-5)
+    assert np.allclose(ours.std_errors * np.sqrt(2), signorino.std_errors, rtol=1e-4)
+    assert np.allclose(ours.predict(), signorino.predict(), atol=1e-6)
+    assert ours.outcomes == ("sq", "challenge/cap", "challenge/war")
+
+
+def _signalling() -> ml.ExtensiveFormGame:
+    def after(kind: str, war: list[int]) -> Decision:
+        return Decision("1", {"out": Outcome([0, 0]), "in": Decision(
+            "2", {"fight": Outcome(war), "yield": Outcome([0, 0])}, infoset="after in")},
+            infoset=kind)
+    return ml.ExtensiveFormGame(Chance({
+        "strong": (Fraction(1, 3), after("strong", [0, -2])),
+        "weak": (Fraction(2, 3), after("weak", [-2, 0]))}))
+
+
+# terminals: strong/out, weak/out, strong/in/fight, strong/in/yield, weak/in/fight, ...;
+# fixed: a war costs the weak type 2 and player 2 (against the strong type) 2
+SIGNAL = _signalling()
+SIGNAL_BASIS = {"win": _unit((6, 2), (3, 0), (5, 0)), "fight_weak": _unit((6, 2), (4, 1))}
+
+
+def test_signalling_tree_recovers_its_coefficients() -> None:
+    """Two types of player 1 (chance), player 2 uninformed: his beliefs after 'in' move
+    with the covariate of player 1's gain from winning."""
+    x = np.repeat([0.0, 1.0, 2.0], 500)
+    regressors = {"win": {"const": 1, "x": x}}
+    truth = {"win": [0.5, 1.0], "fight_weak": [1.5]}
+    y = simulate_qre_payoffs(SIGNAL, SIGNAL_BASIS, truth, regressors, seed=7)
+    fit = fit_qre_payoffs(SIGNAL, SIGNAL_BASIS, y, regressors)
+    true = np.array([0.5, 1.0, 1.5])
+    assert np.all(np.abs(fit.params - true) < 3.5 * fit.std_errors), (fit.params,
+                                                                        fit.std_errors)
+    assert fit.loglik_obs is not None
+    assert fit.loglik_obs.sum() == pytest.approx(fit.loglik)  # chance moves included
+    paths = ["/".join(SIGNAL.path(int(SIGNAL.terminals[c]))) for c in y]
+    again = fit_qre_payoffs(SIGNAL, SIGNAL_BASIS, paths, regressors)
+    assert np.allclose(again.params, fit.params)
+    scale = fit_qre_payoffs(SIGNAL, SIGNAL_BASIS, y, regressors, lam=None)
+    assert scale.names[0] == "lam"
+    assert abs(scale.params[0] - 1.0) < 3.5 * scale.std_errors[0]
+
+
+def test_tree_gradient_and_derivatives_match_finite_differences() -> None:
+    rng = np.random.default_rng(0)
+    x = np.repeat([0.0, 1.0], 5)
+    choices = rng.integers(0, 6, size=10)
+    d = covariates(tuple(SIGNAL_BASIS), {"win": {"const": 1, "x": x}}, 10)
+    model = _Model(SIGNAL, np.asarray(list(SIGNAL_BASIS.values())), d, 1.0, 1e-13)
+    negloglik, gradient = _objective(model, *_counts(model, choices))
+    h = 1e-6
+    for _ in range(3):
+        theta = rng.uniform(-1.5, 1.5, size=3)
+        fd = np.array([(negloglik(theta + h * e) - negloglik(theta - h * e)) / (2 * h)
+                       for e in np.eye(3)])
+        assert np.allclose(gradient(theta), fd, atol=1e-5, rtol=1e-5)
+    dirs = [rng.normal(size=(6, 2)) for _ in range(2)]
+    out = qre_sensitivity(SIGNAL, 1.2, dirs, tol=1e-13)
+    pay = np.asarray(SIGNAL.float_payoffs)
+    for r, direction in enumerate(dirs):
+        up, down = (np.log(np.concatenate(qre_sensitivity(
+            SIGNAL, 1.2, payoffs=pay + s * h * direction, tol=1e-13).qre.strategies))
+            for s in (1, -1))
+        assert np.allclose(out.log_derivatives[r], (up - down) / (2 * h), atol=1e-6)
+    up, down = (np.log(np.concatenate(qre_sensitivity(SIGNAL, 1.2 + s * h, tol=1e-13)
+                                      .qre.strategies)) for s in (1, -1))
+    assert np.allclose(out.log_lam_derivative, (up - down) / (2 * h), atol=1e-6)

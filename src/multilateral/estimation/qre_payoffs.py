@@ -1,17 +1,26 @@
 r"""Maximum-likelihood logit QRE with payoffs linear in parameters and covariates.
 
-Each observation ``t`` is one play of a normal-form game whose payoffs are
+Each observation ``t`` is one play of a normal-form game (or of a game tree, through its
+agent QRE: McKelvey and Palfrey 1998) whose payoffs are
 
 .. math::
 
    U_t = F + \sum_b (x_{tb} \cdot \beta_b) \, B_b,
 
 ``F`` the payoffs of ``game`` (fixed, often zero), ``B_b`` the *basis* payoff arrays (the
-game's shape: every player's payoff at every action profile) and ``x_{tb}`` the covariates
-of basis ``b`` (a constant unless given). The players' choices are independent draws from
-the logit QRE of ``U_t`` at precision ``lam`` (McKelvey and Palfrey 1995), so the
-log-likelihood is the sum over observations and players of the log-probability of the
-action chosen, and observations with the same covariates share one equilibrium.
+game's payoff shape: every player's payoff at every action profile, or at every terminal
+node of a tree) and ``x_{tb}`` the covariates of basis ``b`` (a constant unless given). The
+players' choices are independent draws from the logit QRE of ``U_t`` at precision ``lam``
+(McKelvey and Palfrey 1995), so the log-likelihood is the sum over observations of the
+log-probabilities of the actions chosen (in a tree, of every action on the path to the
+terminal node observed, and of the chance moves on it), and observations with the same
+covariates share one equilibrium.
+
+With logit errors, Signorino's (2003) agent-error strategic model of a tree is this model
+at ``lam = 1`` on a utility scale ``sqrt(2)`` larger (each of his choices compares two
+errors of scale ``sqrt(2)``, in the convention of Kenkel and Signorino's ``games``
+package): ``fit_egame12(..., link='logit')`` and this fit of the deterrence tree give the
+same likelihood and coefficients in the ratio ``sqrt(2)`` (tests/test_qre_payoffs.py).
 
 **Scale.** Only ``lam * U_t`` enters the QRE, so ``lam`` and a payoff scale that is
 estimated are not separately identified. The default fixes ``lam = 1``: the coefficients
@@ -42,19 +51,30 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from itertools import product
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
 from .._namespace import public_dir
-from ..errors import InvalidArgumentError, InvalidTypeError, NotIdentifiedError, SolverError
-from ..games.normal_form import NormalFormGame
+from ..errors import InvalidArgumentError, NotIdentifiedError, SolverError
+from ..games.extensive import ExtensiveFormGame
 from ..solvers.quantal.sensitivity import qre_sensitivity
 from ..tolerances import ROUNDING
 from ._likelihood import maximize_likelihood
-from ._twostage import Design, Spec, design
+from ._payoff_data import (
+    Game,
+    check_design,
+    check_game,
+    covariates,
+    incidence,
+    moves,
+    outcome_codes,
+    outcome_names,
+    parse_basis,
+    rows_of,
+)
+from ._twostage import Design
 from .results import FitResult
 
 __all__ = ["fit_qre_payoffs", "simulate_qre_payoffs"]
@@ -63,129 +83,26 @@ __dir__ = public_dir(__all__)
 FloatArray = NDArray[np.float64]
 
 
-def _game(game: Any) -> NormalFormGame:
-    if not isinstance(game, NormalFormGame):
-        raise InvalidTypeError(
-            f"game must be a multilateral NormalFormGame (its payoffs are the fixed part of "
-            f"every observation's payoffs; zeros if all are estimated), got "
-            f"{type(game).__name__}")
-    return game
-
-
-def _differences(pay: FloatArray) -> list[FloatArray]:
-    """Each player's payoff differences between own actions (``u_ij - u_i0``)."""
-    return [np.moveaxis(pay[..., i], i, 0)[1:] - np.moveaxis(pay[..., i], i, 0)[:1]
-            for i in range(pay.shape[-1])]
-
-
-def _basis(game: NormalFormGame, basis: Any) -> tuple[tuple[str, ...], FloatArray]:
-    if not isinstance(basis, Mapping):
-        raise InvalidTypeError(
-            f"basis must be a mapping from a name to a payoff array of the game's shape "
-            f"{game.payoffs.shape}, got {type(basis).__name__}")
-    names, arrays = [], []
-    for name, value in basis.items():
-        pay = value.float_payoffs if isinstance(value, NormalFormGame) else value
-        try:
-            arr = np.asarray(pay, dtype=np.float64)
-        except (TypeError, ValueError):
-            raise InvalidTypeError(f"basis[{name!r}] must be an array of numbers") from None
-        if arr.shape != game.payoffs.shape or not np.all(np.isfinite(arr)):
-            raise InvalidArgumentError(
-                f"basis[{name!r}] must be a finite payoff array of the game's shape "
-                f"{game.payoffs.shape}, got shape {arr.shape}")
-        if all(not np.any(d) for d in _differences(arr)):
-            raise NotIdentifiedError(
-                f"basis[{name!r}] gives each player the same payoff for all of his own "
-                "actions (only differences between a player's own actions move his choice), "
-                "so its coefficients are not identified: drop it, or make it differ across "
-                "some player's actions")
-        names.append(str(name))
-        arrays.append(arr)
-    return tuple(names), np.asarray(arrays).reshape((len(arrays), *game.payoffs.shape))
-
-
-def _choices(game: NormalFormGame, choices: Any) -> NDArray[np.int64]:
-    if hasattr(choices, "to_numpy"):
-        choices = choices.to_numpy()
-    if isinstance(choices, (str, bytes)) or not hasattr(choices, "__len__"):
-        raise InvalidTypeError(
-            f"choices must be one row per observation with each player's action, got "
-            f"{choices!r:.80}")
-    arr = np.asarray(choices, dtype=object)
-    n_players = game.n_players
-    if n_players == 1 and arr.ndim == 1:
-        arr = arr[:, None]
-    if arr.ndim != 2 or arr.shape[1] != n_players or arr.shape[0] == 0:
-        raise InvalidArgumentError(
-            f"choices must have one row per observation and {n_players} columns (each "
-            f"player's action: its index or label), got shape {arr.shape}")
-    codes = np.empty(arr.shape, dtype=np.int64)
-    for i, labels in enumerate(game.actions):
-        for t, value in enumerate(arr[:, i]):
-            if isinstance(value, (str, np.str_)):
-                if value not in labels:
-                    raise InvalidArgumentError(
-                        f"choices row {t}: {value!r} is not an action of player "
-                        f"{game.players[i]!r} ({', '.join(labels)})")
-                codes[t, i] = labels.index(str(value))
-            elif (isinstance(value, (int, np.integer)) and not isinstance(value, bool)
-                  and 0 <= int(value) < len(labels)):
-                codes[t, i] = int(value)
-            else:
-                raise InvalidArgumentError(
-                    f"choices row {t}: {value!r} is not an action of player "
-                    f"{game.players[i]!r} (an index 0..{len(labels) - 1} or one of "
-                    f"{', '.join(labels)})")
-    return codes
-
-
-def _design(names: tuple[str, ...], regressors: Any, n: int) -> Design:
-    if regressors is None:
-        regressors = {}
-    if not isinstance(regressors, Mapping):
-        raise InvalidTypeError(
-            f"regressors must be a mapping from a basis name ({', '.join(names)}) to its "
-            f"covariates, got {type(regressors).__name__}")
-    unknown = [key for key in regressors if key not in names]
-    if unknown:
-        raise InvalidArgumentError(
-            f"regressors has {unknown[0]!r}, which is not a basis ({', '.join(names)})")
-    spec = Spec("payoff basis", names, (), (), None, ("", ""), "", {})
-    filled = {name: regressors.get(name, 1) for name in names}  # default: a constant
-    return design(spec, filled, n=n)
-
-
-def _check_design(d: Design) -> None:
-    for eq, x in d.matrices.items():
-        if x.shape[1] and np.linalg.matrix_rank(x) < x.shape[1]:
-            raise NotIdentifiedError(
-                f"the covariates of basis {eq!r} ({', '.join(d.columns[eq])}) are collinear "
-                f"(rank {np.linalg.matrix_rank(x)} of {x.shape[1]} columns): drop one")
-
-
 class _Model:
     """The QRE of every distinct covariate row, warm-started, with the score (a
     module-level class, so that fits pickle)."""
 
-    def __init__(self, fixed: FloatArray, bases: FloatArray, d: Design, lam: float | None,
+    def __init__(self, game: Game, bases: FloatArray, d: Design, lam: float | None,
                  tol: float) -> None:
-        self.fixed, self.bases, self.lam, self.tol = fixed, bases, lam, tol
-        self.shape = fixed.shape[:-1]
+        self.game, self.bases, self.lam, self.tol = game, bases, lam, tol
+        self.fixed = np.asarray(game.float_payoffs, dtype=np.float64)
+        self.tree = isinstance(game, ExtensiveFormGame)
         self.columns = d.columns
         self.offset = 0 if lam is not None else 1
-        self.set_design(d)
-
-    def set_design(self, d: Design) -> None:
         full = np.column_stack([d.matrices[eq] for eq in self.columns] or
                                [np.zeros((d.n, 0))])
-        self.rows, self.group = np.unique(full, axis=0, return_inverse=True)
-        self.group = self.group.ravel()
+        self.rows, group = np.unique(full, axis=0, return_inverse=True)
+        self.group = np.asarray(group).ravel()
         self.warm: list[tuple[FloatArray, ...] | None] = [None] * len(self.rows)
         self.cache: tuple[FloatArray, list[Any]] | None = None
 
     def split(self, params: FloatArray) -> tuple[float, FloatArray]:
-        """``lam`` and the coefficients of each basis at every distinct row, ``(G, K)``."""
+        """``lam`` and each basis' linear index at every distinct row, ``(G, K)``."""
         lam = float(params[0]) if self.lam is None else self.lam
         beta = params[self.offset:]
         t = np.zeros((len(self.rows), len(self.columns)))
@@ -195,6 +112,12 @@ class _Model:
             start += len(cols)
         return lam, t
 
+    def _one(self, pay: FloatArray, lam: float, start: Any) -> Any:
+        if self.tree:
+            return qre_sensitivity(self.game, lam, self.bases, payoffs=pay, start=start,
+                                   tol=self.tol)
+        return qre_sensitivity(pay, lam, self.bases, start=start, tol=self.tol)
+
     def solve(self, params: FloatArray) -> list[Any]:
         if self.cache is not None and np.array_equal(self.cache[0], params):
             return self.cache[1]
@@ -203,64 +126,57 @@ class _Model:
         for g in range(len(self.rows)):
             pay = self.fixed + np.tensordot(t[g], self.bases, axes=1)
             try:
-                sens = qre_sensitivity(pay, lam, self.bases, start=self.warm[g], tol=self.tol)
+                sens = self._one(pay, lam, self.warm[g])
             except SolverError:
-                sens = qre_sensitivity(pay, lam, self.bases, tol=self.tol)
+                sens = self._one(pay, lam, None)
             self.warm[g] = sens.qre.strategies
             out.append(sens)
         self.cache = (params.copy(), out)
         return out
 
     def probabilities(self, params: FloatArray) -> FloatArray:
-        """Each distinct row's joint action-profile probabilities, ``(G, prod m)``."""
+        """Each distinct row's outcome probabilities, ``(G, outcomes)``."""
         rows = []
         for sens in self.solve(params):
-            joint = sens.qre.strategies[0]
-            for s in sens.qre.strategies[1:]:
+            mixes = sens.qre.strategies
+            if self.tree:
+                reach = self.game.reach_probabilities(mixes)  # type: ignore[union-attr]
+                rows.append(np.asarray(reach)[self.game.terminals])  # type: ignore[union-attr]
+                continue
+            joint = mixes[0]
+            for s in mixes[1:]:
                 joint = np.multiply.outer(joint, s)
             rows.append(np.asarray(joint).ravel())
-        return np.asarray(rows)
+        return np.asarray(rows, dtype=np.float64)
 
     def __call__(self, params: Any, regressors: Any = None) -> FloatArray:
         params = np.asarray(params, dtype=np.float64)
         if regressors is None:
             return np.asarray(self.probabilities(params)[self.group])
         names = tuple(self.columns)
-        new = _design(names, regressors, _rows(regressors))
+        new = covariates(names, regressors, rows_of(regressors))
         for eq in names:
             if new.columns[eq] != self.columns[eq]:
                 raise InvalidArgumentError(
                     f"regressors[{eq!r}] has columns {new.columns[eq]}; the fit has "
                     f"{self.columns[eq]}")
-        other = _Model(self.fixed, self.bases, new, self.lam, self.tol)
+        other = _Model(self.game, self.bases, new, self.lam, self.tol)
         return np.asarray(other.probabilities(params)[other.group])
 
 
-def _rows(regressors: Any) -> int:
-    """The number of rows of the first covariate matrix in a mapping (1 if none has rows)."""
-    for value in (regressors or {}).values():
-        if hasattr(value, "shape") and len(getattr(value, "shape", ())) >= 1:
-            return int(value.shape[0])
-        if isinstance(value, Mapping):
-            for col in value.values():
-                if np.ndim(col) == 1:
-                    return len(col)
-        elif isinstance(value, (list, tuple)):
-            return len(value)
-    return 1
+def _counts(model: _Model, codes: NDArray[np.int64]) -> tuple[FloatArray, float]:
+    """How often each action (flat) is taken at each distinct row, and the data's
+    log-probability of chance moves."""
+    paths, log_chance = incidence(model.game)
+    if not np.all(np.isfinite(log_chance[codes])):
+        raise InvalidArgumentError(
+            "choices hold a terminal node that chance never reaches (probability 0)")
+    counts = np.zeros((len(model.rows), paths.shape[1]))
+    np.add.at(counts, model.group, paths[codes])
+    return counts, float(log_chance[codes].sum())
 
 
-def _counts(model: _Model, codes: NDArray[np.int64]) -> FloatArray:
-    """Counts of each action, player by player (flat), at each distinct row."""
-    sizes = list(model.shape)
-    offsets = np.concatenate([[0], np.cumsum(sizes)]).astype(int)
-    counts = np.zeros((len(model.rows), int(offsets[-1])))
-    for i in range(len(sizes)):
-        np.add.at(counts, (model.group, offsets[i] + codes[:, i]), 1.0)
-    return counts
-
-
-def _objective(model: _Model, counts: FloatArray) -> tuple[Any, Any]:
+def _objective(model: _Model, counts: FloatArray, const: float = 0.0) -> tuple[Any, Any]:
     """The negative log-likelihood of the counts at each distinct row, and its gradient."""
     lam = model.lam
     col_basis = np.array([b for b, cols in enumerate(model.columns.values()) for _ in cols],
@@ -282,7 +198,7 @@ def _objective(model: _Model, counts: FloatArray) -> tuple[Any, Any]:
         for c, sens in zip(counts, sols, strict=True):
             logp = np.log(np.concatenate(sens.qre.strategies))
             total += float(c @ logp)
-        return -total
+        return -total - const
 
     def gradient(theta: FloatArray) -> FloatArray:
         grad = np.zeros(theta.size)
@@ -299,23 +215,25 @@ def _objective(model: _Model, counts: FloatArray) -> tuple[Any, Any]:
     return negloglik, gradient
 
 
-def fit_qre_payoffs(game: NormalFormGame, basis: Mapping[str, Any], choices: Any,
+def fit_qre_payoffs(game: Game, basis: Mapping[str, Any], choices: Any,
                     regressors: Mapping[str, Any] | None = None, *, lam: float | None = 1.0,
                     start: Any = None, tol: float = ROUNDING) -> FitResult:
     """Estimate logit QRE payoffs that are linear in parameters and covariates.
 
     Parameters
     ----------
-    game : NormalFormGame
+    game : NormalFormGame or ExtensiveFormGame
         The game played: its players and actions name the choices, and its payoffs are the
         fixed part ``F`` of every observation's payoffs (an all-zero game when every payoff
-        is estimated).
+        is estimated). A tree is fitted by its agent QRE.
     basis : mapping
-        Basis payoff arrays by name, each of the game's payoff shape ``(n_1, ..., n_N, N)``
-        (or a NormalFormGame): observation ``t`` plays ``F + sum_b (x_tb . beta_b) B_b``.
+        Basis payoff arrays by name, each of the game's payoff shape: ``(n_1, ..., n_N, N)``
+        for a normal-form game, ``(terminals, players)`` (rows in ``game.terminals``
+        order) for a tree; observation ``t`` plays ``F + sum_b (x_tb . beta_b) B_b``.
     choices : array_like
-        One row per observation, one column per player: the action chosen (its index or
-        label); a DataFrame too.
+        Normal form: one row per observation, one column per player, the action chosen
+        (its index or label); a DataFrame too. Tree: one terminal node per observation (its
+        row in ``game.terminals``, or its path such as ``'challenge/war'``).
     regressors : mapping, optional
         For each basis, its covariates ``x_tb``: a matrix with one row per observation, a
         mapping from names to columns (``1`` for a constant) or a DataFrame, as for
@@ -353,8 +271,10 @@ def fit_qre_payoffs(game: NormalFormGame, basis: Mapping[str, Any], choices: Any
     -----
     See :mod:`multilateral.estimation.qre_payoffs` for the scale normalization and for
     which equilibrium is used where the QRE is not unique. With no basis and ``lam=None``
-    this is :func:`fit_qre` from the choices' counts. Only normal-form games so far; the
-    agent QRE of a tree is fitted for ``lam`` alone by :func:`fit_qre`.
+    this is :func:`fit_qre` from the choices' counts (its search over the whole branch
+    aside: here the optimizer starts at ``lam = 1``). Every distinct covariate row is one
+    QRE per likelihood evaluation: covariates with few distinct values are fast, a
+    continuous covariate costs one QRE per observation.
 
     See Also
     --------
@@ -368,10 +288,12 @@ def fit_qre_payoffs(game: NormalFormGame, basis: Mapping[str, Any], choices: Any
     .. [1] McKelvey, R. D. and Palfrey, T. R. (1995). Quantal response equilibria for normal
        form games. *Games and Economic Behavior* 10, 6-38 (the logit QRE and its
        maximum-likelihood fit to experimental choices).
-    .. [2] Signorino, C. S. (2003). Structure and uncertainty in discrete choice models.
+    .. [2] McKelvey, R. D. and Palfrey, T. R. (1998). Quantal response equilibria for
+       extensive form games. *Experimental Economics* 1, 9-41 (the agent QRE).
+    .. [3] Signorino, C. S. (2003). Structure and uncertainty in discrete choice models.
        *Political Analysis* 11(4), 316-344 (utilities linear in covariates estimated
        through the game's quantal response equilibrium; the scale normalization).
-    .. [3] Bland, J. R. and Turocy, T. L. (2023). Quantal response equilibrium as a
+    .. [4] Bland, J. R. and Turocy, T. L. (2023). Quantal response equilibrium as a
        structural model for estimation: the missing manual. SSRN working paper 4425515.
 
     Examples
@@ -400,24 +322,23 @@ def fit_qre_payoffs(game: NormalFormGame, basis: Mapping[str, Any], choices: Any
     >>> fit.predict().shape  # each observation's four action profiles
     (1200, 4)
     """
-    game = _game(game)
-    names, bases = _basis(game, basis)
-    codes = _choices(game, choices)
-    d = _design(names, regressors, len(codes))
-    _check_design(d)
-    fixed = np.asarray(game.float_payoffs, dtype=np.float64)
+    game = check_game(game)
+    names, bases = parse_basis(game, basis)
+    codes = outcome_codes(game, choices)
+    d = covariates(names, regressors, len(codes))
+    check_design(d)
     if lam is not None:
         lam = float(lam)
         if not math.isfinite(lam) or lam <= 0:
             raise InvalidArgumentError(
                 f"lam must be a positive number (fixed) or None (estimated), got {lam!r}")
-    elif all(not np.any(diff) for diff in _differences(fixed)):
+    elif not moves(game, np.asarray(game.float_payoffs, dtype=np.float64)):
         raise NotIdentifiedError(
             "lam and the payoff scale are not separately identified: the fixed payoffs "
             "(game) do not move any player's choice, so only lam * payoffs is; fix lam "
             "(lam=1.0, the usual normalization) or give fixed payoffs in game")
-    model = _Model(fixed, bases, d, lam, tol)
-    counts = _counts(model, codes)
+    model = _Model(game, bases, d, lam, tol)
+    counts, const = _counts(model, codes)
     param_names = (("lam",) if lam is None else ()) + d.names()
     x0 = (np.zeros(len(param_names)) if start is None
           else np.asarray(start, dtype=np.float64).ravel())
@@ -426,25 +347,23 @@ def fit_qre_payoffs(game: NormalFormGame, basis: Mapping[str, Any], choices: Any
     if x0.size != len(param_names) or not np.all(np.isfinite(x0)):
         raise InvalidArgumentError(
             f"start must give {len(param_names)} finite values ({', '.join(param_names)})")
-
-    negloglik, gradient = _objective(model, counts)
-
-    outcomes = tuple(",".join(labels) for labels in product(*game.actions))
-    shape = "x".join(str(m) for m in game.shape)
+    negloglik, gradient = _objective(model, counts, const)
+    if isinstance(game, ExtensiveFormGame):
+        shape = f"agent QRE, {game.n_infosets} information sets"
+    else:
+        shape = "x".join(str(m) for m in game.shape) + " game"
     fit = maximize_likelihood(
         negloglik, x0, names=param_names, n_obs=len(codes),
-        title=f"logit QRE, payoffs linear in covariates ({shape} game"
+        title=f"logit QRE, payoffs linear in covariates ({shape}"
               f"{', lam = ' + format(lam, 'g') if lam is not None else ''})",
-        gradient=gradient, outcome_names=outcomes, predictor=model)
-    probs = model(fit.params)
-    flat = np.ravel_multi_index(tuple(codes.T), game.shape)
-    loglik_obs = np.log(probs[np.arange(len(codes)), flat])
+        gradient=gradient, outcome_names=outcome_names(game), predictor=model)
+    loglik_obs = np.log(model(fit.params)[np.arange(len(codes)), codes])
     loglik_obs.flags.writeable = False
     object.__setattr__(fit, "loglik_obs", loglik_obs)
     return fit
 
 
-def simulate_qre_payoffs(game: NormalFormGame, basis: Mapping[str, Any],
+def simulate_qre_payoffs(game: Game, basis: Mapping[str, Any],
                          coefficients: Mapping[str, Any],
                          regressors: Mapping[str, Any] | None = None, *,
                          lam: float = 1.0, n_obs: int | None = None,
@@ -468,7 +387,8 @@ def simulate_qre_payoffs(game: NormalFormGame, basis: Mapping[str, Any],
     Returns
     -------
     numpy.ndarray
-        Integer action indices, shape ``(n_obs, n_players)``.
+        Integer action indices, shape ``(n_obs, n_players)``; for a tree, the terminal
+        nodes' rows (``game.terminals`` order), shape ``(n_obs,)``.
 
     See Also
     --------
@@ -486,11 +406,11 @@ def simulate_qre_payoffs(game: NormalFormGame, basis: Mapping[str, Any],
     >>> y.shape, y.dtype.kind
     ((5, 2), 'i')
     """
-    game = _game(game)
-    names, bases = _basis(game, basis)
+    game = check_game(game)
+    names, bases = parse_basis(game, basis)
     if n_obs is None:
-        n_obs = _rows(regressors)
-    d = _design(names, regressors, int(n_obs))
+        n_obs = rows_of(regressors)
+    d = covariates(names, regressors, int(n_obs))
     if not isinstance(coefficients, Mapping) or set(coefficients) != set(names):
         raise InvalidArgumentError(
             f"coefficients must map every basis ({', '.join(names)}) to its coefficients")
@@ -500,12 +420,11 @@ def simulate_qre_payoffs(game: NormalFormGame, basis: Mapping[str, Any],
             raise InvalidArgumentError(
                 f"coefficients[{eq!r}] needs {len(d.columns[eq])} values "
                 f"({', '.join(d.columns[eq])}), got {beta.tolist()}")
-    lam = float(lam)
-    model = _Model(np.asarray(game.float_payoffs, dtype=np.float64), bases, d, lam,
-                   ROUNDING)
+    model = _Model(game, bases, d, float(lam), ROUNDING)
     probs = model(np.concatenate(params) if params else np.zeros(0))
     rng = np.random.default_rng(seed)
-    cum = np.cumsum(probs, axis=1)
-    draws = (rng.random(len(probs))[:, None] > cum).sum(axis=1)
-    draws = np.minimum(draws, probs.shape[1] - 1)
+    draws = (rng.random(len(probs))[:, None] > np.cumsum(probs, axis=1)).sum(axis=1)
+    draws = np.minimum(draws, probs.shape[1] - 1).astype(np.int64)
+    if isinstance(game, ExtensiveFormGame):
+        return draws
     return np.column_stack(np.unravel_index(draws, game.shape)).astype(np.int64)

@@ -17,6 +17,7 @@ chance move of probability 0) gets uniform beliefs over its nodes.
 
 from __future__ import annotations
 
+import copy
 import math
 
 import numpy as np
@@ -91,6 +92,20 @@ class AgentQRE:
         self.later = np.ones(self.size, dtype=bool)
         self.later[self.offsets[:-1]] = False
         self._cache: tuple[FloatArray, FloatArray] | None = None
+
+    def with_payoffs(self, pay: FloatArray) -> AgentQRE:
+        """The same tree's equations with terminal payoffs ``pay`` (``(terminals, players)``,
+        float): a shallow copy, for estimators that solve one tree at many payoffs."""
+        out = copy.copy(self)
+        out.terminal_values = np.zeros_like(self.terminal_values)
+        out.terminal_values[np.asarray(self.game.terminals)] = pay
+        out.scale = float(pay.max() - pay.min()) if pay.size else 0.0
+        out._cache = None
+        return out
+
+    def gains(self, b: FloatArray) -> FloatArray:
+        """The conditional value differences ``g_ha`` (``a >= 1``, flat) at behaviour ``b``."""
+        return self._gains(self.values(b, derivatives=False)[0])
 
     # -- pieces ----------------------------------------------------------------------------
     def split(self, flat: FloatArray) -> list[FloatArray]:

@@ -29,8 +29,10 @@ from ..._namespace import public_dir
 from ..._numeric import readonly
 from ..._validation import check_tol
 from ...errors import InvalidArgumentError, InvalidTypeError, SolverError
+from ...games.extensive import ExtensiveFormGame
 from ...games.normal_form import NormalFormGame
 from ...tolerances import EQUILIBRIUM
+from ._agent import AgentQRE
 from ._equations import NormalFormQRE, check_lam
 from ._homotopy import correct_at, trace
 from .normal_form import FIRST_STEP
@@ -42,6 +44,20 @@ __dir__ = public_dir(__all__)
 FloatArray = NDArray[np.float64]
 #: Steps of a principal-branch trace before it gives up (as ``logit_qre``'s default).
 _MAX_STEPS = 10_000
+#: Trees whose agent-QRE equations are kept (an estimator solves one tree many times).
+_CACHED_TREES = 4
+_TREES: dict[int, tuple[ExtensiveFormGame, AgentQRE]] = {}
+
+
+def _tree_system(game: ExtensiveFormGame) -> AgentQRE:
+    hit = _TREES.get(id(game))
+    if hit is not None and hit[0] is game:
+        return hit[1]
+    system = AgentQRE(game)
+    if len(_TREES) >= _CACHED_TREES:
+        _TREES.pop(next(iter(_TREES)))
+    _TREES[id(game)] = (game, system)
+    return system
 
 
 @dataclass(frozen=True, repr=False, eq=False)
@@ -90,13 +106,14 @@ def _payoffs(game: Any, what: str) -> FloatArray:
     return pay
 
 
-def _warm(system: NormalFormQRE, start: Sequence[Any], lam: float, tol: float
+def _warm(system: NormalFormQRE | AgentQRE, start: Sequence[Any], lam: float, tol: float
           ) -> FloatArray | None:
     blocks = [np.asarray(s, dtype=np.float64).ravel() for s in start]
     if ([b.size for b in blocks] != list(system.shape)
             or not all(np.all(b > 0) and np.all(np.isfinite(b)) for b in blocks)):
         raise InvalidArgumentError(
-            f"start must give one positive probability vector per player, of lengths "
+            f"start must give one positive probability vector per player (information set "
+            f"of a tree), of lengths "
             f"{list(system.shape)}")
     guess = np.append(np.concatenate([np.log(b / b.sum()) for b in blocks]), lam)
     try:
@@ -106,22 +123,28 @@ def _warm(system: NormalFormQRE, start: Sequence[Any], lam: float, tol: float
     return x if bool(np.all(np.isfinite(x))) else None
 
 
-def qre_sensitivity(game: NormalFormGame | FloatArray, lam: float,
+def qre_sensitivity(game: NormalFormGame | ExtensiveFormGame | FloatArray, lam: float,
                     directions: Sequence[Any] | FloatArray = (), *,
-                    start: Sequence[Any] | None = None, tol: float = EQUILIBRIUM) -> QRESensitivity:
+                    payoffs: Any = None, start: Sequence[Any] | None = None,
+                    tol: float = EQUILIBRIUM) -> QRESensitivity:
     """The logit QRE at ``lam`` and the derivatives of its log-probabilities with respect
     to payoff directions and to ``lam`` (the implicit function theorem).
 
     Parameters
     ----------
-    game : NormalFormGame or numpy.ndarray
-        The game, or its float payoff array of shape ``(n_1, ..., n_N, N)`` (what an
-        estimator that solves many games passes).
+    game : NormalFormGame, ExtensiveFormGame or numpy.ndarray
+        The game, or a normal-form game's float payoff array of shape
+        ``(n_1, ..., n_N, N)``. An extensive-form game gets the agent QRE (one block per
+        information set, in ``game.infosets`` order); its payoffs are per terminal node,
+        ``(terminals, players)``.
     lam : float
         The precision, ``>= 0``.
     directions : sequence of array_like
         Payoff arrays of the game's shape: the derivative is taken along each,
         ``d log p / d t`` of the QRE of the payoffs ``U + t D`` at ``t = 0``.
+    payoffs : array_like, optional
+        Payoffs replacing the game's (its payoff shape): the same game form at other
+        payoffs, without building a new game (what an estimator passes).
     start : sequence of array_like, optional
         A nearby profile (one probability vector per player), e.g. the QRE of a nearby
         game: the QRE is then found by Newton's method from it at fixed ``lam``. Without
@@ -177,17 +200,32 @@ def qre_sensitivity(game: NormalFormGame | FloatArray, lam: float,
     >>> out.log_derivatives.round(4).tolist()  # row: first action more, column: less
     [[0.0236, -0.1984, -0.029, 0.0132]]
     """
-    pay = _payoffs(game, "game")
     lam = check_lam(lam)
     tol = check_tol(tol)
     if tol == 0:
         raise InvalidArgumentError("tol must be > 0: a QRE is computed in floating point")
-    dirs = [_payoffs(np.asarray(d, dtype=np.float64), "each direction") for d in directions]
-    if any(d.shape != pay.shape for d in dirs):
+    tree = isinstance(game, ExtensiveFormGame)
+    if tree:
+        base = _tree_system(game)  # type: ignore[arg-type]
+        shape = tuple(game.float_payoffs.shape)  # type: ignore[union-attr]
+    else:
+        own = _payoffs(game, "game")
+        shape = own.shape
+    pay = None if payoffs is None else np.asarray(payoffs, dtype=np.float64)
+    if pay is not None and (pay.shape != shape or not np.all(np.isfinite(pay))):
         raise InvalidArgumentError(
-            f"every direction must have the payoffs' shape {pay.shape}, got "
+            f"payoffs must be a finite array of the game's payoff shape {shape}, got shape "
+            f"{pay.shape}")
+    dirs = [np.asarray(d, dtype=np.float64) for d in directions]
+    if any(d.shape != shape or not np.all(np.isfinite(d)) for d in dirs):
+        raise InvalidArgumentError(
+            f"every direction must be a finite array of the payoffs' shape {shape}, got "
             f"{[d.shape for d in dirs]}")
-    system = NormalFormQRE(pay)
+    system: NormalFormQRE | AgentQRE
+    if tree:
+        system = base if pay is None else base.with_payoffs(pay)
+    else:
+        system = NormalFormQRE(own if pay is None else pay)
     x = None if start is None else _warm(system, start, lam, tol)
     warm = x is not None
     if x is None:
@@ -201,12 +239,14 @@ def qre_sensitivity(game: NormalFormGame | FloatArray, lam: float,
     _, jac = system.evaluate(x)
     rhs = np.zeros((size, len(dirs) + 1))
     rhs[:, -1] = jac[:size, size]
-    probs = system.split(np.exp(x[:-1]))
+    b = np.exp(x[:-1])
+    probs = system.split(b)
     for r, d in enumerate(dirs):
-        gains = NormalFormQRE(d).gains(probs)[0]
-        for i, g in enumerate(gains):
-            o = system.offsets[i]
-            rhs[o + 1:o + 1 + g.size, r] = -lam * g
+        if isinstance(system, AgentQRE):
+            gains = system.with_payoffs(d).gains(b)
+        else:
+            gains = np.concatenate(NormalFormQRE(d).gains(probs)[0])
+        rhs[system.later, r] = -lam * gains
     try:
         deriv = -np.linalg.solve(jac[:size, :size], rhs)
     except np.linalg.LinAlgError:
