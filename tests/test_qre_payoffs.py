@@ -7,15 +7,19 @@ differences (hypothesis); recovery of known coefficients with the coverage of th
 intervals over seeds inside binomial limits; ``lam`` alone equals :func:`fit_qre`; the
 specifications the data cannot identify; bad input.
 
-No peer: pygambit 16.7 estimates ``lam`` alone (``logit_estimate``), with no payoffs
-estimated from covariates; its ``lam`` fits are frozen in tests/data/peers/qre.json and
-``fit_qre`` is checked against them, and here ``fit_qre_payoffs`` with ``lam`` alone is
-checked against ``fit_qre``.
+Peer: pygambit 16.7 estimates ``lam`` alone (``logit_estimate``), with no payoffs estimated
+from covariates; frozen in tests/data/peers/qre_payoffs.json are its ``lam`` fits on
+integer choice data (``fit_qre_payoffs`` with ``lam`` alone must equal them) and its QRE at
+each covariate row of two specifications (the equilibria the likelihood uses). Its
+estimator on behaviour data of trees crashes (segmentation fault in 16.7), so the tree
+fits are checked against Signorino's logit egame12 instead.
 """
 
 from __future__ import annotations
 
+import json
 from fractions import Fraction
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -330,3 +334,42 @@ def test_tree_gradient_and_derivatives_match_finite_differences() -> None:
     up, down = (np.log(np.concatenate(qre_sensitivity(SIGNAL, 1.2 + s * h, tol=1e-13)
                                       .qre.strategies)) for s in (1, -1))
     assert np.allclose(out.log_lam_derivative, (up - down) / (2 * h), atol=1e-6)
+
+
+# -- pygambit 16.7, frozen (tests/data/peers/regenerate_qre_payoffs.py) -----------------------
+
+PEERS = Path(__file__).resolve().parent / "data" / "peers" / "qre_payoffs.json"
+
+
+def _choices_of(counts: list[list[int]]) -> np.ndarray:
+    """Observations whose marginal counts are ``counts`` (the likelihood uses only these)."""
+    columns = [np.repeat(np.arange(len(row)), row) for row in counts]
+    return np.column_stack(columns)
+
+
+def test_lam_alone_equals_pygambits_logit_estimate() -> None:
+    for case in json.loads(PEERS.read_text())["fits"]:
+        payoffs = np.asarray(case["payoffs"])
+        game = ml.NormalFormGame(*[payoffs[..., i] for i in range(payoffs.shape[-1])])
+        fit = fit_qre_payoffs(game, {}, _choices_of(case["counts"]), lam=None)
+        assert float(fit.params[0]) == pytest.approx(case["lam"], rel=1e-4), case["name"]
+        assert fit.loglik == pytest.approx(case["log_like"], abs=1e-6), case["name"]
+
+
+def test_each_covariate_rows_equilibrium_is_pygambits() -> None:
+    """The QRE the likelihood uses at every distinct covariate row equals pygambit's
+    logit_solve_lambda at lambda = 1 on that row's game."""
+    for case in json.loads(PEERS.read_text())["equilibria"]:
+        names = tuple(case["basis"])
+        bases = np.asarray([case["basis"][b] for b in names])
+        x = np.asarray(case["x"])
+        regressors = {b: ({"const": 1, "x": x} if len(case["coefficients"][b]) == 2 else 1)
+                      for b in names}
+        model = _Model(ml.NormalFormGame(np.asarray(case["fixed"])), bases,
+                       covariates(names, regressors, len(x)), 1.0, 1e-12)
+        params = np.concatenate([case["coefficients"][b] for b in names])
+        order = np.argsort(model.group)  # distinct rows are sorted; x is increasing here
+        for sens, peer in zip((model.solve(params)[g] for g in model.group[order]),
+                              case["logit_solve_lambda_1"], strict=True):
+            for ours, theirs in zip(sens.qre.strategies, peer, strict=True):
+                assert np.allclose(ours, theirs, atol=1e-7), case["name"]
