@@ -78,16 +78,16 @@ def test_qre_derivatives_match_finite_differences(case: tuple) -> None:  # type:
 
 
 def test_warm_start_and_trace_agree() -> None:
-    pay = np.asarray(ml.NormalFormGame([[9, 0], [0, 1]], [[0, 1], [1, 0]]).float_payoffs)
+    game = ml.NormalFormGame([[9, 0], [0, 1]], [[0, 1], [1, 0]])
+    pay = np.asarray(game.float_payoffs)
     cold = qre_sensitivity(pay, 2.0)
     near = qre_sensitivity(pay, 2.0, start=[[0.5, 0.5], [0.5, 0.5]])
     assert not cold.warm and near.warm
-    for a, b in zip(cold.qre.strategies, near.qre.strategies, strict=True):
-        assert np.allclose(a, b, atol=1e-9)
-    assert np.allclose(cold.qre.strategies[0],
-                       ml.solvers.logit_qre(pay_game := ml.NormalFormGame(
-                           [[9, 0], [0, 1]], [[0, 1], [1, 0]]), 2.0).strategies[0])
-    assert pay_game.shape == (2, 2)
+    reference = ml.solvers.logit_qre(game, 2.0).strategies
+    for a, b, c in zip(cold.qre.strategies, near.qre.strategies, reference, strict=True):
+        assert np.allclose(a, b, atol=1e-9) and np.allclose(a, c, atol=1e-9)
+    assert np.allclose(np.concatenate(cold.qre.slopes), np.concatenate(
+        ml.solvers.logit_qre(game, 2.0).slopes), atol=1e-8)
 
 
 @st.composite
