@@ -1,8 +1,8 @@
 """Solvers for extensive-form games (:class:`~multilateral.games.ExtensiveFormGame`).
 
 Backward induction and every pure subgame-perfect equilibrium of games of perfect
-information (:mod:`.backward`). Games of imperfect information are solved through their
-normal form (``game.normal_form(reduced=True)``) for now.
+information (:mod:`.backward`); a Nash equilibrium of two-player games of imperfect
+information (perfect recall) through the sequence form (:mod:`.sequence_form`).
 
 Examples
 --------
@@ -15,6 +15,20 @@ Examples
 
 from ..._namespace import public_dir
 from .backward import SubgamePerfectEquilibrium, backward_induction, subgame_perfect_equilibria
+from .sequence_form import (
+    SequenceForm,
+    SequenceFormEquilibrium,
+    sequence_form,
+    sequence_form_equilibrium,
+)
 
-__all__ = ["SubgamePerfectEquilibrium", "backward_induction", "subgame_perfect_equilibria"]
+__all__ = [
+    "SequenceForm",
+    "SequenceFormEquilibrium",
+    "SubgamePerfectEquilibrium",
+    "backward_induction",
+    "sequence_form",
+    "sequence_form_equilibrium",
+    "subgame_perfect_equilibria",
+]
 __dir__ = public_dir(__all__)
