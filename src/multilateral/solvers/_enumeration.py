@@ -57,6 +57,7 @@ __all__ = [
     "exact_equilibria",
     "fits_float",
     "float_equilibria",
+    "integer_payoff_array",
     "integer_payoffs",
     "solve_ones",
 ]
@@ -189,11 +190,19 @@ def degenerate_equilibria(ap: Float, bp: Float, limit: int) -> Found | None:
 # -- exact --------------------------------------------------------------------------------------
 def integer_payoffs(u: NDArray[Any]) -> list[list[int]]:
     """Exact payoffs as positive integers with the same best responses (scale, then shift)."""
+    out: list[list[int]] = integer_payoff_array(u).tolist()
+    return out
+
+
+def integer_payoff_array(u: NDArray[Any]) -> NDArray[Any]:
+    """:func:`integer_payoffs` as an array: int64 when machine ints shift without overflow,
+    else Python ints (object). Either way ``.tolist()`` of any slice gives Python ints, so a
+    caller that needs a few columns converts only those."""
     arr = np.asarray(u)
     if arr.dtype.kind in "iu" and arr.size:  # machine ints: shift in numpy if it cannot overflow
         low, high = int(arr.min()), int(arr.max())
         if low > -(2**61) and high < 2**61:
-            shifted: list[list[int]] = (arr.astype(np.int64) - low + 1).tolist()
+            shifted: NDArray[np.int64] = arr.astype(np.int64) - low + 1
             return shifted
     if arr.dtype.kind in "iu" or all(type(v) is int for v in arr.ravel().tolist()):
         ints = [[int(v) for v in row] for row in arr.tolist()]
@@ -202,7 +211,9 @@ def integer_payoffs(u: NDArray[Any]) -> list[list[int]]:
         den = lcm(*(v.denominator for row in vals for v in row))
         ints = [[int(v * den) for v in row] for row in vals]
     low = min(min(row) for row in ints)
-    return [[v - low + 1 for v in row] for row in ints]
+    out = np.empty((len(ints), len(ints[0])), dtype=object)
+    out[:] = [[v - low + 1 for v in row] for row in ints]
+    return out
 
 
 def fits_float(*mats: list[list[int]]) -> bool:

@@ -59,7 +59,7 @@ from ..errors import SolverError
 from ..games.normal_form import NormalFormGame
 from ..results import NashEquilibrium
 from ..tolerances import ROUNDING, SAME_POINT
-from ._enumeration import integer_payoffs, solve_ones
+from ._enumeration import integer_payoff_array, solve_ones
 
 __all__ = [
     "JIT",
@@ -147,10 +147,11 @@ def equilibrium(
         if not game.is_exact:
             raise
     if game.is_exact:
-        ap, bp = integer_payoffs(game.payoff_array(0)), integer_payoffs(game.payoff_array(1))
+        ap = integer_payoff_array(game.payoff_array(0))  # (only the columns used become ints)
+        bp = integer_payoff_array(game.payoff_array(1))
         exact = exact_vertex(ap, bp, bases) if bases is not None else None
         if exact is None:
-            exact = exact_path(ap, bp, dropped)
+            exact = exact_path(ap.tolist(), bp.tolist(), dropped)
         x, y = _floats(exact[0]), _floats(exact[1])
     x, y, u0, u1, r, scale = verify(a, b, x, y, tol, clean_up=exact is None)
     if not r <= tol * scale * 10:  # (also refuses a NaN)
@@ -424,16 +425,19 @@ def _ratio_row(
 
 # -- exact kernel and exact verification ---------------------------------------------------------
 def exact_vertex(
-    ap: list[list[int]], bp: list[list[int]], bases: Bases
+    ap: list[list[int]] | NDArray[Any], bp: list[list[int]] | NDArray[Any], bases: Bases
 ) -> tuple[list[Fraction], list[Fraction]] | None:
     """The exact equilibrium at the end of a path, from its bases; None if they are not one.
 
     Solves each tableau's basic variables exactly on ``ap, bp`` (positive exact payoffs) and
     checks what makes them an equilibrium (von Stengel 2007, Theorem 3.1): both basic
     solutions feasible (nonnegative), complementary (no label basic in both tableaux) and not
-    the artificial equilibrium.
+    the artificial equilibrium. ``ap``, ``bp``: lists, or arrays of
+    :func:`~._enumeration.integer_payoff_array` (only the support's columns are converted).
     """
-    m, n = len(ap), len(bp[0])
+    a_ints = ap if isinstance(ap, np.ndarray) else np.array(ap, dtype=object)
+    b_ints = bp if isinstance(bp, np.ndarray) else np.array(bp, dtype=object)
+    m, n = a_ints.shape[0], b_ints.shape[1]
     b0, b1 = set(bases[0]), set(bases[1])
     if b0 & b1:
         return None
@@ -443,8 +447,8 @@ def exact_vertex(
     tight1 = [j for j in range(n) if j + m not in b1]
     if not xs or not ys:
         return None
-    y = _basic_solution([[ap[i][j] for j in ys] for i in range(m)], tight0, ys)
-    x = _basic_solution([[bp[i][j] for i in xs] for j in range(n)], tight1, xs)
+    y = _basic_solution(a_ints[:, ys].tolist(), tight0, ys)
+    x = _basic_solution(b_ints[xs, :].T.tolist(), tight1, xs)
     if x is None or y is None:
         return None
     return _normalized(x, m), _normalized(y, n)
