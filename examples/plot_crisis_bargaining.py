@@ -111,14 +111,17 @@ print("registered claims:", ml.claims.FEARON_BARGAINING_RANGE.verify(max_example
 # resists; resisted, the challenger fights or backs down and pays an audience cost ``a`` at
 # home. The perfect Bayesian equilibrium is computed in closed form and checked on the game
 # tree (an :class:`~multilateral.games.ExtensiveFormGame`). Fearon (1994, p. 577): the side
-# with a stronger domestic audience is less likely to back down.
+# with a stronger domestic audience is less likely to back down. At ``a = 0`` (a threat is
+# cheap talk) and ``a = 2`` (the bluffer's war payoff is ``-2``: resisted, it is indifferent)
+# the game has a continuum of equilibria and the model reports its selection.
 costs = [Fraction(k, 20) for k in range(0, 61)]
 rows = [ml.models.AudienceCosts(prior=Fraction(1, 4), audience_cost=a).equilibrium()
         for a in costs]
-for a in (0, Fraction(1, 2), 1, 2):
+for a in (0, Fraction(1, 2), 1, 2, 3):
     e = rows[costs.index(a)]
     print(f"a = {a}: {e.regime}, P(back down | threat) = {e.back_down_probability}, "
-          f"P(defender resists) = {e.resist}, war {e.war_probability}")
+          f"P(defender resists) = {e.resist}, war {e.war_probability}"
+          + ("" if e.unique else " (one of a continuum of equilibria)"))
 crisis = ml.models.AudienceCosts(prior=Fraction(1, 4), audience_cost=1)
 print("tree's expected payoffs of the equilibrium:",
       crisis.game.expected_payoffs(crisis.behavior_profile()).tolist(),

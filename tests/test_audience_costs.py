@@ -73,7 +73,9 @@ def test_semi_separating_equilibrium():
     assert eq.regime == "semi-separating"
     assert (eq.bluff, eq.resist, eq.belief) == (F(1, 3), F(1, 2), F(1, 2))
     assert (eq.war_probability, eq.back_down_probability) == (F(1, 8), F(1, 4))
-    assert eq.payoffs == (F(1, 8), F(-1, 2))
+    # the resolved type (war worth 1/2) gets 1/2 * 1 + 1/2 * 1/2 = 3/4, the bluffer 0
+    assert eq.payoffs == (F(3, 16), F(-1, 2))
+    assert eq.unique
     _check_pbe(crisis)
 
 
@@ -107,6 +109,104 @@ def test_fearon_higher_audience_costs_less_backing_down(crisis, step):
     assert high.back_down_probability <= low.back_down_probability
     assert high.resist <= low.resist
     assert high.war_probability <= low.war_probability
+
+
+def _all_pbe(crisis, extra=()):
+    """Every perfect Bayesian equilibrium whose mixing probabilities lie on a grid (twelfths
+    plus ``extra``), found by checking each type's and the defender's best responses
+    directly (not through the closed form): tuples ``(threat_resolved, threat_irresolute,
+    resist, fight_resolved, fight_irresolute)``."""
+    q, a, r = crisis.prior, crisis.audience_cost, crisis.resolved_war
+    w, k = crisis.irresolute_war, crisis.defender_war_cost
+    grid = sorted({F(i, 12) for i in range(13)} | {x for x in extra if 0 <= x <= 1})
+
+    def fights(war):  # sequential rationality once resisted: fight, back down, or a tie
+        return [F(1)] if war > -a else [F(0)] if war < -a else [F(0), F(1, 3), F(1)]
+
+    found = []
+    for f_r in fights(r):
+        for f_i in fights(w):
+            resisted = (f_r * r - (1 - f_r) * a, f_i * w - (1 - f_i) * a)
+            for t_r in grid:
+                for t_i in grid:
+                    reach = q * t_r + (1 - q) * t_i
+                    for rho in grid:
+                        ok = True
+                        for t, after in zip((t_r, t_i), resisted, strict=True):
+                            value = (1 - rho) + rho * after   # threaten; status quo is 0
+                            ok &= not ((t > 0 and value < 0) or (t < 1 and value > 0))
+                        if reach > 0:   # Bayes' rule on the path
+                            mu = q * t_r / reach
+                            lo = hi = -k * (mu * f_r + (1 - mu) * f_i)
+                        else:           # off the path: any belief
+                            lo, hi = -k * max(f_r, f_i), -k * min(f_r, f_i)
+                        ok &= not ((rho > 0 and hi < -1) or (rho < 1 and lo > -1))
+                        if ok:
+                            found.append((t_r, t_i, rho, f_r, f_i))
+    return found
+
+
+@pytest.mark.parametrize("kwargs, count", [
+    ({"prior": F(1, 4), "audience_cost": 1}, 1),                       # semi-separating
+    ({"prior": F(3, 4), "audience_cost": 1}, 1),                       # pooling
+    ({"prior": F(1, 4), "audience_cost": 3}, 1),                       # hands tied
+    ({"prior": F(2, 5), "audience_cost": F(1, 2), "resolved_war": 1,
+      "irresolute_war": -1, "defender_war_cost": F(3, 2)}, 1),
+    ({"prior": F(1, 4), "audience_cost": 1, "resolved_war": 0}, 2),    # + nobody threatens
+    ({"prior": F(3, 4), "audience_cost": 1, "resolved_war": 0}, 2),
+    ({"prior": F(1, 4), "audience_cost": 2}, None),                    # a = -w: a continuum
+    ({"prior": F(1, 2), "audience_cost": 1}, None),                    # q k = 1
+    ({"prior": F(1, 4), "audience_cost": 0}, None),                    # cheap talk
+])
+def test_all_equilibria_by_enumeration(kwargs, count):
+    # the closed form is among the equilibria found by direct enumeration, and it is the
+    # only one exactly when ``unique`` says so
+    crisis = AudienceCosts(**kwargs)
+    eq = crisis.equilibrium()
+    q, k = crisis.prior, crisis.defender_war_cost
+    found = _all_pbe(crisis, extra=(eq.bluff, eq.resist, q * (k - 1) / (1 - q)))
+    assert (1, eq.bluff, eq.resist) in {s[:3] for s in found}
+    assert eq.unique == (len(found) == 1)
+    if count is not None:
+        assert len(found) == count
+    else:
+        assert len(found) > 2
+    if count == 2:   # the other one: nobody threatens, a threat would be resisted
+        assert (0, 0, 1) in {s[:3] for s in found}
+
+
+@settings(max_examples=6, deadline=None)
+@given(st.builds(AudienceCosts, prior=st.integers(1, 9).map(lambda i: F(i, 10)),
+                 audience_cost=st.integers(0, 8).map(lambda i: F(i, 4)),
+                 resolved_war=st.integers(0, 2).map(lambda i: F(i, 2)),
+                 irresolute_war=st.integers(1, 8).map(lambda i: -F(i, 4)),
+                 defender_war_cost=st.integers(1, 8).map(lambda i: 1 + F(i, 4))))
+def test_uniqueness_flag_matches_enumeration(crisis):
+    eq = crisis.equilibrium()
+    q, k = crisis.prior, crisis.defender_war_cost
+    found = _all_pbe(crisis, extra=(eq.bluff, eq.resist, q * (k - 1) / (1 - q)))
+    assert (1, eq.bluff, eq.resist) in {s[:3] for s in found}
+    assert eq.unique == (len(found) == 1)
+
+
+def test_nearby_false_statements_fail():
+    # the claim's predicate can fail: on a pair in the wrong order, and statements close to
+    # it (more backing down, a more revealing threat as the audience cost rises) are false
+    low, high = (AudienceCosts(prior=F(1, 4), audience_cost=a) for a in (1, F(3, 2)))
+    assert ml.claims.FEARON_AUDIENCE_COSTS.holds((low, high))
+    assert not ml.claims.FEARON_AUDIENCE_COSTS.holds((high, low))
+    e_low, e_high = low.equilibrium(), high.equilibrium()
+    assert e_high.back_down_probability < e_low.back_down_probability
+    assert e_high.belief == e_low.belief == F(1, 2)
+
+
+def test_the_claims_class_has_a_unique_equilibrium():
+    @settings(max_examples=40, deadline=None)
+    @given(ml.strategies.audience_cost_pairs())
+    def check(pair):
+        assert pair[0].equilibrium().unique and pair[1].equilibrium().unique
+
+    check()
 
 
 def test_threats_inform_only_with_audience_costs():

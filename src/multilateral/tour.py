@@ -439,7 +439,7 @@ def _crisis_bargaining(out: TextIO) -> None:
                      f"{'none better' if best <= m.equilibrium().payoff_a else 'better'})")
     signals = ", ".join(
         f"a = {a}: {eq.back_down_probability} / {eq.resist}"
-        for a in (0, Fraction(1, 2), 1, 2)
+        for a in (Fraction(1, 2), 1, 3)
         for eq in [AudienceCosts(prior=Fraction(1, 4), audience_cost=a).equilibrium()])
     out.write(
         "Crisis bargaining (Fearon 1995): with war costly, deals both sides prefer exist;\n"

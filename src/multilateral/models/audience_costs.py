@@ -13,23 +13,27 @@ audience costs grow as the public confrontation goes on. This module keeps one r
 two-type challenger, one public threat, one response, one decision to fight; only the
 challenger has an audience cost, fixed rather than growing with time. It carries Fearon's
 mechanism (a leader who backs down after escalating pays at home, so escalating reveals
-resolve) and two of his comparative statics: the side with the higher audience cost is less
-likely to back down once it has escalated, and its threats make the other side back down
-more often. It does not carry the war of attrition's dynamics (when the crisis ends, how
-long a bluff lasts), his result that relative military capabilities and interests have no
-direct effect once a crisis begins, or any comparison of *two* sides' audience costs.
+resolve) and a one-sided analogue of his comparative static (p. 577): a challenger with a
+higher audience cost is less likely to back down once it has escalated. That its threats
+also make the defender concede more often is this game's finding, not a statement taken
+from the article. It does not carry the war of attrition's dynamics (when the crisis ends,
+how long a bluff lasts), his result that relative military capabilities and interests have
+no direct effect once a crisis begins, or his comparison of *two* sides' audience costs in
+one crisis (only the challenger has one here).
 
 References
 ----------
 .. [1] Fearon, J. D. (1994). Domestic political audiences and the escalation of international
    disputes. *American Political Science Review* 88(3), 577-592 (p. 577, the abstract: the
    side with a stronger domestic audience is always less likely to back down, and
-   democracies should signal their intentions more credibly and clearly).
+   democracies should signal their intentions more credibly and clearly; the abstract was
+   checked, the article's propositions and their pages were not).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any
 
 from .._namespace import public_dir
@@ -73,6 +77,12 @@ class AudienceCostEquilibrium:
         Probability that a challenger who has threatened backs down.
     payoffs : tuple of number
         Ex-ante expected payoffs (challenger, defender).
+    unique : bool
+        Whether this is the game's only perfect Bayesian equilibrium. It is not at the
+        boundaries ``audience_cost == -irresolute_war``, ``prior * defender_war_cost == 1``
+        and (in the semi-separating regime) ``audience_cost == 0``, where a continuum of
+        equilibria exists and this one is a selection, nor with ``resolved_war == 0`` when
+        the irresolute type would back down (see :class:`AudienceCosts`).
 
     See Also
     --------
@@ -95,6 +105,7 @@ class AudienceCostEquilibrium:
     war_probability: Number
     back_down_probability: Number
     payoffs: tuple[Number, Number]
+    unique: bool = True
 
     def __repr__(self) -> str:
         return (f"AudienceCostEquilibrium({self.regime}: bluff {format_number(self.bluff)}, "
@@ -114,8 +125,10 @@ class AudienceCosts(Model):
         What the challenger's leader loses at home by backing down after a public threat
         (``>= 0``).
     resolved_war : number
-        The resolved challenger's payoff from war (``>= 0``: it prefers war to backing
-        down even without an audience cost). Default 0.
+        The resolved challenger's payoff from war (``>= 0``: it weakly prefers war to backing
+        down even without an audience cost, and to the status quo). Default 1/2. With 0 the
+        resolved type is indifferent between threatening and the status quo when the
+        defender resists for sure, which adds an equilibrium (see the Notes).
     irresolute_war : number
         The irresolute challenger's payoff from war (``< 0``). Default -2.
     defender_war_cost : number
@@ -143,6 +156,19 @@ class AudienceCosts(Model):
       bluffer indifferent. War comes with probability ``q / (1 + a)``; a challenger who
       has threatened backs down with probability ``(1 - 1/k) / (1 + a)``.
 
+    *All the equilibria.* With ``r = resolved_war``, this is the game's unique perfect
+    Bayesian equilibrium when ``a > -w``, or when ``a < -w``, ``r > 0`` and either
+    ``q k > 1`` or (``q k < 1`` and ``a > 0``) (:attr:`AudienceCostEquilibrium.unique`).
+    Elsewhere there are others, and :meth:`equilibrium` returns a selection: at ``a = -w``
+    the resisted irresolute type is indifferent and may mix (the selection: it fights); at
+    ``q k = 1`` the defender is indifferent and any ``resist`` in ``[0, 1 / (1 + a)]``
+    supports pooling (the selection: ``1 / (1 + a)``); at ``a = 0`` with ``q k < 1`` a threat
+    is cheap talk and every ``bluff`` from ``q (k - 1) / (1 - q)`` to 1 with ``resist = 1``
+    is an equilibrium; and with ``r = 0`` and ``a < -w`` no type threatens in a further
+    equilibrium, the defender resisting a threat off the path (a belief at most ``1 / k``),
+    which leaves the resolved type, who then gets 0 either way, indifferent. These sets
+    were checked by enumerating the equilibria on a grid of mixed strategies (the tests).
+
     Higher audience costs make the challenger less likely to back down once it has
     escalated and the defender more likely to concede (Fearon's comparative static, here
     for one side's audience cost). In the semi-separating regime the defender's belief
@@ -150,7 +176,8 @@ class AudienceCosts(Model):
     discrete game audience costs change the *response* to a threat, not how much a threat
     reveals; with ``a = 0`` a threat is cheap talk and an equilibrium in which it reveals
     nothing exists too (the one above is its limit), while with ``a > 0`` the equilibrium
-    is unique and a threat raises the defender's belief from ``q`` to ``1 / k``.
+    is unique (given ``r > 0``) and a threat raises the defender's belief from ``q`` to
+    ``1 / k``.
 
     References
     ----------
@@ -179,15 +206,17 @@ class AudienceCosts(Model):
     (Fraction(1, 2), Fraction(1, 4), Fraction(1, 8))
     >>> crisis.with_(audience_cost=Fraction(3, 2)).equilibrium().back_down_probability
     Fraction(1, 5)
-    >>> crisis.with_(audience_cost=2).equilibrium().regime   # now even a bluffer would fight
+    >>> crisis.with_(audience_cost=3).equilibrium().regime   # now even a bluffer would fight
     'hands tied'
+    >>> crisis.with_(audience_cost=2).equilibrium().unique   # a = -w: the bluffer may mix
+    False
     >>> crisis.with_(audience_cost=1).game
     ExtensiveFormGame(15 nodes, 5 information sets, players=('Challenger', 'Defender'))
     """
 
     prior: Number
     audience_cost: Number
-    resolved_war: Number = 0
+    resolved_war: Number = Fraction(1, 2)
     irresolute_war: Number = -2
     defender_war_cost: Number = 2
 
@@ -243,7 +272,9 @@ class AudienceCosts(Model):
         }), players=PLAYERS, title="Audience costs (after Fearon 1994)")
 
     def equilibrium(self) -> AudienceCostEquilibrium:
-        """The perfect Bayesian equilibrium in closed form (see the class Notes).
+        """The perfect Bayesian equilibrium in closed form (see the class Notes; at the
+        boundaries where the game has a continuum of equilibria, the selection described
+        there, with ``unique`` False).
 
         See Also
         --------
@@ -252,6 +283,12 @@ class AudienceCosts(Model):
         q, a, k = self.prior, self.audience_cost, self.defender_war_cost
         zero, one = 0 * q, 1 + 0 * q
         fights = a >= -self.irresolute_war
+        if a > -self.irresolute_war:
+            unique = True
+        elif a == -self.irresolute_war:
+            unique = False
+        else:
+            unique = bool(self.resolved_war > 0 and (q * k > 1 or (q * k < 1 and a > 0)))
         if fights or q * k > 1:
             regime = "hands tied" if fights else "pooling"
             bluff, resist, belief = one, zero, q
@@ -269,7 +306,8 @@ class AudienceCosts(Model):
         return AudienceCostEquilibrium(
             regime=regime, bluff=bluff, resist=resist, irresolute_fights=bool(fights),
             belief=belief, war_probability=war, back_down_probability=back_down,
-            payoffs=(q * resolved_payoff + (1 - q) * irresolute_payoff, defender))
+            payoffs=(q * resolved_payoff + (1 - q) * irresolute_payoff, defender),
+            unique=unique)
 
     def behavior_profile(self) -> list[tuple[Number, ...]]:
         """The equilibrium as a behaviour profile of :attr:`game`: one probability vector
@@ -283,9 +321,9 @@ class AudienceCosts(Model):
         >>> [s.label for s in crisis.game.infosets]
         ['resolved', 'irresolute', 'resolved, resisted', 'irresolute, resisted', 'threat']
         >>> crisis.game.expected_payoffs(crisis.behavior_profile()).tolist()
-        [0.125, -0.5]
+        [0.1875, -0.5]
         >>> crisis.equilibrium().payoffs
-        (Fraction(1, 8), Fraction(-1, 2))
+        (Fraction(3, 16), Fraction(-1, 2))
 
         See Also
         --------

@@ -892,9 +892,11 @@ def war_bargaining_models() -> st.SearchStrategy[WarBargaining]:
 def audience_cost_pairs() -> st.SearchStrategy[tuple[AudienceCosts, AudienceCosts]]:
     """Pairs of exact :class:`~multilateral.models.AudienceCosts` crises that differ only in
     the challenger's audience cost (the second's is higher by a multiple of 1/10 up to 3):
-    ``prior`` a multiple of 1/20 in ``(0, 1)``, the audience cost a multiple of 1/10 up to
-    4, the resolved type's war payoff in ``[0, 1]``, the irresolute type's in ``[-3, 0)``
-    and the defender's cost of war in ``(1, 5]`` (multiples of 1/10).
+    ``prior`` a multiple of 1/20 in ``(0, 1)``, the audience cost a positive multiple of
+    1/10 up to 4, the resolved type's war payoff in ``(0, 1]``, the irresolute type's in
+    ``[-3, 0)`` and the defender's cost of war in ``(1, 5]`` (multiples of 1/10); both
+    crises have a unique perfect Bayesian equilibrium (the boundaries where a continuum
+    exists, :attr:`~multilateral.models.AudienceCostEquilibrium.unique`, are left out).
 
     The class of :data:`~multilateral.claims.FEARON_AUDIENCE_COSTS`.
 
@@ -917,11 +919,12 @@ def audience_cost_pairs() -> st.SearchStrategy[tuple[AudienceCosts, AudienceCost
     def build(draw: st.DrawFn) -> tuple[AudienceCosts, AudienceCosts]:
         crisis = AudienceCosts(
             prior=Fraction(draw(st.integers(1, 19)), 20),
-            audience_cost=Fraction(draw(st.integers(0, 40)), 10),
-            resolved_war=Fraction(draw(st.integers(0, 10)), 10),
+            audience_cost=Fraction(draw(st.integers(1, 40)), 10),
+            resolved_war=Fraction(draw(st.integers(1, 10)), 10),
             irresolute_war=-Fraction(draw(st.integers(1, 30)), 10),
             defender_war_cost=1 + Fraction(draw(st.integers(1, 40)), 10))
         step = Fraction(draw(st.integers(1, 30)), 10)
         return crisis, crisis.with_(audience_cost=crisis.audience_cost + step)
 
-    return build()
+    return build().filter(lambda pair: pair[0].equilibrium().unique
+                          and pair[1].equilibrium().unique)
