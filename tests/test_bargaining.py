@@ -2,6 +2,7 @@
 
 from fractions import Fraction
 
+import numpy as np
 import pytest
 from contract import ModelContract
 from hypothesis import given, settings
@@ -9,7 +10,7 @@ from hypothesis import strategies as st
 
 import multilateral as ml
 from multilateral import errors
-from multilateral.models import WarBargaining
+from multilateral.models import BargainingEquilibrium, WarBargaining
 
 F = Fraction
 
@@ -99,6 +100,126 @@ def test_war_probability_does_not_depend_on_the_balance_of_power():
         war = base.with_(win_probability=p)
         assert war.war_probability() == F(1, 3)
         assert war.optimal_offer() == p + F(1, 10)
+
+
+def _best_by_candidates(war):
+    """A's best demand found independently of the model's formula: A's expected payoff is
+    linear below ``p + L`` (every type accepts), concave on ``[p + L, p + H]`` and flat
+    above, so the best demand in ``[0, 1]`` is among the ends, the kinks and the interior
+    stationary point; each is evaluated from first principles."""
+    p, c_a, low, high = war.win_probability, war.cost_a, war.cost_b_low, war.cost_b_high
+
+    def payoff(x):
+        if high == low:
+            fight = F(int(x - p > low))
+        else:
+            fight = min(F(1), max(F(0), (x - p - low) / (high - low)))
+        return (1 - fight) * x + fight * (p - c_a), fight
+
+    candidates = {F(0), F(1)} | {x for x in (p + low, p + high, p + (high - c_a) / 2)
+                                   if 0 <= x <= 1}
+    return max(((*payoff(x), x) for x in candidates), key=lambda t: (t[0], -t[2]))
+
+
+@settings(max_examples=60)
+@given(bargaining_models())
+def test_equilibrium_matches_an_independent_search(war):
+    value, fight, offer = _best_by_candidates(war)
+    eq = war.equilibrium()
+    assert (eq.payoff_a, eq.war_probability) == (value, fight)
+    assert eq.offer == offer or war.expected_payoff(offer) == eq.payoff_a
+
+
+@pytest.mark.parametrize("p, cost_a, low, high", [
+    (F(1, 2), F(1, 10), 0, F(3, 10)),          # interior demand
+    (F(3, 10), F(1, 20), F(1, 20), F(7, 10)),   # B's cheapest type has a positive cost
+    (F(9, 10), F(1, 10), 0, 1),                 # the demand is capped at the whole good
+    (F(1, 5), F(1, 2), 0, 2),
+])
+def test_monte_carlo_over_b_types(p, cost_a, low, high):
+    # draw B's cost, let each type accept or fight, and compare the frequency of war and
+    # A's average payoff with the closed form; and A's best demand on a grid of demands
+    war = WarBargaining(win_probability=p, cost_a=cost_a, cost_b_low=low, cost_b_high=high)
+    eq = war.equilibrium()
+    costs = np.random.default_rng(20260101).uniform(float(low), float(high), 200_000)
+
+    def simulate(x):
+        fights = (1 - x) < (1 - float(p) - costs)
+        return fights.mean(), np.where(fights, float(p - cost_a), x).mean()
+
+    rate, mean = simulate(float(eq.offer))
+    assert rate == pytest.approx(float(eq.war_probability), abs=0.005)
+    assert mean == pytest.approx(float(eq.payoff_a), abs=0.005)
+    # no demand on a grid does better on the same draws (where A's payoff is flat near its
+    # peak, wide uncertainty, the grid's best demand may differ a little, its payoff not)
+    demands = np.linspace(0, 1, 201)
+    assert max(simulate(x)[1] for x in demands) <= mean + 0.002
+
+
+def test_corners():
+    # B's cheapest type already rejects every share below its war value: A demands all
+    cheap = WarBargaining(win_probability=F(4, 5), cost_a=F(1, 10), cost_b_low=F(3, 10),
+                          cost_b_high=F(1, 2))
+    assert cheap.equilibrium().offer == 1 and cheap.war_probability() == 0
+    # the interior peak lies beyond the whole good: the demand is capped at 1 and still
+    # risks war, and then the risk depends on p (neutrality needs an interior demand)
+    capped = WarBargaining(win_probability=F(9, 10), cost_a=F(1, 10), cost_b_low=0,
+                           cost_b_high=1)
+    assert capped.optimal_offer() == 1 and capped.war_probability() == F(1, 10)
+    assert capped.with_(win_probability=F(4, 5)).war_probability() == F(1, 5)
+    # the boundary H = cost_a + 2 L: the peak is exactly the demand every type accepts
+    edge = WarBargaining(win_probability=F(1, 2), cost_a=F(1, 10), cost_b_low=F(1, 10),
+                         cost_b_high=F(3, 10))
+    assert edge.optimal_offer() == F(3, 5) and edge.war_probability() == 0
+
+
+def test_bad_offers_are_rejected():
+    war = WarBargaining(win_probability=F(1, 2), cost_a=F(1, 10), cost_b_low=0,
+                        cost_b_high=F(3, 10))
+    for bad in (F(3, 2), -F(1, 10)):
+        with pytest.raises(errors.InvalidArgumentError, match="offer"):
+            war.expected_payoff(bad)
+        with pytest.raises(errors.InvalidArgumentError, match="offer"):
+            war.war_probability_at(bad)
+
+
+def test_the_claims_predicates_can_fail():
+    from multilateral.claims import FEARON_COSTLY_WAR, FEARON_RISK_RETURN
+
+    # a model whose "equilibrium" demands only what every type accepts, where the risky
+    # demand is better, fails FEARON_RISK_RETURN
+    class Timid(WarBargaining):
+        def equilibrium(self):
+            x = self.win_probability + self.cost_b_low
+            return BargainingEquilibrium(offer=x, cutoff=self.cost_b_low, war_probability=0,
+                                         payoff_a=self.expected_payoff(x))
+
+    args = {"win_probability": F(1, 2), "cost_a": F(1, 10), "cost_b_low": 0,
+            "cost_b_high": F(3, 10)}
+    assert FEARON_RISK_RETURN.holds(WarBargaining(**args))
+    assert not FEARON_RISK_RETURN.holds(Timid(**args))
+    # a nearby false threshold: H > cost_a + L does not make war possible (here H = 3/10,
+    # cost_a = L = 1/10), the library's H > cost_a + 2 L does
+    edge = WarBargaining(win_probability=F(1, 2), cost_a=F(1, 10), cost_b_low=F(1, 10),
+                         cost_b_high=F(3, 10))
+    assert edge.cost_b_high > edge.cost_a + edge.cost_b_low and edge.war_probability() == 0
+
+    # a model whose risk of war rises with A's cost of war fails FEARON_COSTLY_WAR
+    class Reckless(WarBargaining):
+        def war_probability(self):
+            return self.cost_a
+
+    assert FEARON_COSTLY_WAR.holds(WarBargaining(**args))
+    assert not FEARON_COSTLY_WAR.holds(Reckless(**args))
+
+
+def test_bargaining_range_floats_in_floats_out():
+    war = WarBargaining(win_probability=F(1, 2), cost_a=F(1, 10), cost_b_low=0,
+                        cost_b_high=F(3, 10))
+    r = war.bargaining_range(cost_b=0.2)
+    assert isinstance(r.low, float) and isinstance(r.high, float)
+    assert (r.low, r.high) == pytest.approx((0.4, 0.7))
+    assert war.bargaining_range(cost_b=F(1, 5)).high == F(7, 10)
 
 
 def test_floats_give_floats():

@@ -15,11 +15,21 @@ when ``c_B >= x - p``; otherwise they fight. A demanding more gains more when B 
 risks war with more of B's types: the *risk-return trade-off*, and A's best demand runs a
 positive risk of war whenever B's costs are uncertain enough.
 
+The article's text could not be consulted for this module: the section titles below are
+confirmed, its pages, and whether its private-information example has exactly this setup
+(who proposes, what is private, which distribution), are not. The closed forms are the
+library's derivation, checked in the tests against a search over demands and a Monte Carlo
+over B's types.
+
 References
 ----------
 .. [1] Fearon, J. D. (1995). Rationalist explanations for war. *International
    Organization* 49(3), 379-414 (the sections "When will there exist bargains both sides
-   prefer to war?" and "War due to private information and incentives to misrepresent").
+   prefer to war?" and "War due to private information and incentives to misrepresent";
+   pages not confirmed).
+.. [2] Benson, B. V., Meirowitz, A. and Ramsay, K. W. (2016). Changing capabilities,
+   uncertainty, and the risk of war in crisis bargaining. *Research and Politics* (the
+   abstract: the "neutrality" of the probability of war to the balance of power).
 """
 
 from __future__ import annotations
@@ -163,13 +173,22 @@ class WarBargaining(Model):
 
     ``war probability = (H - cost_a - 2 L) / (2 (H - L))``,
 
-    positive exactly when ``H > cost_a + 2 L``; for Fearon's uniform case ``L = 0`` it is
+    positive exactly when ``H > cost_a + 2 L``; for ``L = 0`` it is
     ``(H - cost_a) / (2 H)``. It falls as either side's cost of war rises and rises with
-    A's uncertainty (``H`` for fixed ``L = 0``). It does not depend on the balance of power
-    ``p`` as long as A's demand stays below 1: a stronger A demands more, by just as much
-    as B's war payoff falls (the library's finding). This closed form is the library's
-    derivation for the uniform case; the article makes the argument in words (the
-    risk-return trade-off) with a general distribution of B's costs.
+    A's uncertainty (``H`` for fixed ``L = 0``). These closed forms are the library's
+    derivation for the uniform case. For any distribution of B's cost with density ``f``
+    on ``[L, H]``, A's best demand runs a positive risk of war whenever
+    ``f(L) (L + cost_a) < 1`` and ``p + L < 1`` (raising the demand above what every type
+    accepts then pays at the margin; the converse needs more, e.g. a monotone hazard rate),
+    and the risk never rises with either side's cost of war (A's payoff has decreasing
+    differences in the demand and ``cost_a``; raising all of B's costs by ``s`` acts like
+    raising ``cost_a`` by ``s``). The library computes the uniform case only.
+
+    It does not depend on the balance of power ``p`` as long as A's demand stays below 1: a
+    stronger A demands more, by just as much as B's war payoff falls. This is the
+    "neutrality" result of the uniform take-it-or-leave-it model [2]_, not a claim of
+    Fearon's; once the demand is capped at the whole good it fails (the risk then falls as
+    ``p`` rises).
 
     The theory has no finite game: offers and B's types are continua (the contract's
     ``.game`` is absent on purpose).
@@ -178,7 +197,11 @@ class WarBargaining(Model):
     ----------
     .. [1] Fearon, J. D. (1995). Rationalist explanations for war. *International
        Organization* 49(3), 379-414 (the bargaining range; the risk-return trade-off in
-       "War due to private information and incentives to misrepresent").
+       "War due to private information and incentives to misrepresent"; pages not
+       confirmed).
+    .. [2] Benson, B. V., Meirowitz, A. and Ramsay, K. W. (2016). Changing capabilities,
+       uncertainty, and the risk of war in crisis bargaining. *Research and Politics*
+       (abstract: neutrality).
 
     See Also
     --------
@@ -254,10 +277,10 @@ class WarBargaining(Model):
         equilibrium : what A demands when it does not know ``cost_b``.
         """
         c_b = self.cost_b_low if cost_b is None else check_real(cost_b, "cost_b", low=0)
-        if isinstance(self.win_probability, float):
-            c_b = float(c_b)
-        p, one = self.win_probability, self._one
-        return BargainingRange(low=max(0 * one, p - self.cost_a), high=min(one, p + c_b))
+        p, c_a, one = self.win_probability, self.cost_a, self._one
+        if isinstance(p, float) or isinstance(c_b, float):   # floats in, floats out
+            p, c_a, c_b, one = float(p), float(c_a), float(c_b), 1.0
+        return BargainingRange(low=max(0 * one, p - c_a), high=min(one, p + c_b))
 
     def war_probability_at(self, offer: Number) -> Number:
         """The probability that B rejects the demand ``offer`` (A's share) and fights.
@@ -266,6 +289,7 @@ class WarBargaining(Model):
         --------
         expected_payoff : A's side of the risk-return trade-off.
         """
+        offer = check_real(offer, "offer", low=0, high=1)
         low, high = self.cost_b_low, self.cost_b_high
         cut = offer - self.win_probability
         if high == low:
@@ -289,6 +313,7 @@ class WarBargaining(Model):
         --------
         optimal_offer : the demand that maximizes it.
         """
+        offer = check_real(offer, "offer", low=0, high=1)
         war = self.war_probability_at(offer)
         return (1 - war) * offer + war * (self.win_probability - self.cost_a)
 
