@@ -7,19 +7,27 @@
   demand does better, and the risk of war it runs is positive exactly when A's uncertainty
   is wide enough (in the uniform case, ``cost_b_high > cost_a + 2 cost_b_low`` and B's
   cheapest type would not already accept everything).
-* ``FEARON_COSTLY_WAR`` (Fearon 1995): the probability of war falls as either side's cost
-  of war rises.
-* ``FEARON_AUDIENCE_COSTS`` (Fearon 1994): the side with the higher audience cost is less
-  likely to back down once it has escalated, and its threats make the other side back down
-  more often (here in a discrete one-round signalling game: see
-  :mod:`multilateral.models.audience_costs` for what the simplification keeps).
+* ``FEARON_COSTLY_WAR`` (the library's comparative static of Fearon's 1995 model): the
+  probability of war falls as either side's cost of war rises.
+* ``FEARON_AUDIENCE_COSTS`` (after Fearon 1994, p. 577): a challenger with a higher
+  audience cost is less likely to back down once it has escalated (a one-sided analogue of
+  Fearon's comparison of two sides), and the defender resists its threats less often (this
+  game's finding); in a discrete one-round signalling game, over crises with a unique
+  perfect Bayesian equilibrium: see :mod:`multilateral.models.audience_costs` for what the
+  simplification keeps.
+
+Fearon (1995) could not be consulted for these claims: his sections are cited by title,
+without pages, and the uniform case's closed forms are the library's derivation (see
+:class:`~multilateral.models.WarBargaining`). For Fearon (1994) the abstract (p. 577) was
+checked.
 
 References
 ----------
 .. [1] Fearon, J. D. (1995). Rationalist explanations for war. *International Organization*
-   49(3), 379-414.
+   49(3), 379-414 (pages not confirmed).
 .. [2] Fearon, J. D. (1994). Domestic political audiences and the escalation of
-   international disputes. *American Political Science Review* 88(3), 577-592 (p. 577).
+   international disputes. *American Political Science Review* 88(3), 577-592 (p. 577,
+   the abstract).
 
 Examples
 --------
@@ -87,7 +95,8 @@ FEARON_BARGAINING_RANGE = register(Claim(
     name="fearon_bargaining_range",
     statement="when war is costly for both sides there are negotiated settlements that both "
               "prefer to fighting: the deals in [p - c_A, p + c_B] (clipped to [0, 1])",
-    source="Fearon (1995), 'When will there exist bargains both sides prefer to war?'",
+    source="Fearon (1995), 'When will there exist bargains both sides prefer to war?' "
+           "(pages not confirmed)",
     predicate=_range_exists,
     domain=war_bargaining_models,
 ))
@@ -98,8 +107,9 @@ FEARON_RISK_RETURN = register(Claim(
               "take-it-or-leave-it demand trades a better deal against a higher risk of war "
               "and runs a positive risk of war when the uncertainty is wide enough",
     source="Fearon (1995), 'War due to private information and incentives to misrepresent' "
-           "(the risk-return trade-off); the uniform case's condition is the library's "
-           "closed form",
+           "(the risk-return trade-off; pages not confirmed); the uniform case's optimal "
+           "demand and its condition for a positive risk of war are the library's closed "
+           "form",
     predicate=_risk_return,
     domain=war_bargaining_models,
 ))
@@ -107,8 +117,10 @@ FEARON_RISK_RETURN = register(Claim(
 FEARON_COSTLY_WAR = register(Claim(
     name="fearon_costly_war",
     statement="the equilibrium probability of war falls as either side's cost of war rises",
-    source="Fearon (1995), the bargaining model with private information (a comparative "
-           "static of the uniform case)",
+    source="the library's comparative static of Fearon's (1995) bargaining model with "
+           "private information (checked in the uniform case; it holds for any distribution "
+           "of B's cost by monotone comparative statics), not a statement taken from the "
+           "article",
     predicate=_costly_war,
     domain=war_bargaining_models,
 ))
@@ -117,8 +129,10 @@ FEARON_AUDIENCE_COSTS = register(Claim(
     name="fearon_audience_costs",
     statement="a challenger with higher audience costs is less likely to back down once it "
               "has escalated, and the defender resists its threats less often",
-    source="Fearon (1994), APSR 88(3), p. 577 (abstract); in the library's discrete "
-           "one-round signalling version of his war of attrition",
+    source="after Fearon (1994), APSR 88(3), p. 577 (abstract: the side with a stronger "
+           "domestic audience is always less likely to back down): a one-sided analogue in "
+           "the library's discrete one-round signalling version of his war of attrition; "
+           "that the defender resists less often is this game's finding",
     predicate=_audience_costs,
     domain=audience_cost_pairs,
 ))
