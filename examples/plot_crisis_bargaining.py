@@ -66,7 +66,8 @@ print("complete information:", complete.equilibrium())
 war = ml.models.WarBargaining(win_probability=p, cost_a=c_a, cost_b_low=0,
                               cost_b_high=Fraction(3, 10))
 eq = war.equilibrium()
-print(eq, "; closed form (H - c_A)/(2H) =", (Fraction(3, 10) - c_a) / (2 * Fraction(3, 10)))
+print(eq, "; the library's closed form (H - c_A)/(2H) =",
+      (Fraction(3, 10) - c_a) / (2 * Fraction(3, 10)))
 offers = np.linspace(0.4, 0.85, 181)
 payoff = [float(war.expected_payoff(Fraction(x).limit_denominator(1000))) for x in offers]
 risk = [float(war.war_probability_at(Fraction(x).limit_denominator(1000))) for x in offers]

@@ -212,6 +212,17 @@ def test_the_claims_predicates_can_fail():
     assert FEARON_COSTLY_WAR.holds(WarBargaining(**args))
     assert not FEARON_COSTLY_WAR.holds(Reckless(**args))
 
+    # a range that leaves out p - c_A's side (deals A prefers war to) fails the range claim
+    from multilateral.claims import FEARON_BARGAINING_RANGE
+    from multilateral.models import BargainingRange
+
+    class Lopsided(WarBargaining):
+        def bargaining_range(self, cost_b=None):
+            return BargainingRange(low=0 * self.cost_a, high=self.cost_a / 2)
+
+    assert FEARON_BARGAINING_RANGE.holds(WarBargaining(**args))
+    assert not FEARON_BARGAINING_RANGE.holds(Lopsided(**args))
+
 
 def test_bargaining_range_floats_in_floats_out():
     war = WarBargaining(win_probability=F(1, 2), cost_a=F(1, 10), cost_b_low=0,

@@ -434,7 +434,7 @@ def _crisis_bargaining(out: TextIO) -> None:
         m = war.with_(cost_b_low=0, cost_b_high=high)
         best = max(m.expected_payoff(Fraction(k, 100)) for k in range(101))
         lines.append(f"  c_B ~ U[0, {high}]: demand {m.optimal_offer()}, war "
-                     f"{m.war_probability()} (max(0, (H - c_A)/2H) = "
+                     f"{m.war_probability()} (library's max(0, (H - c_A)/2H) = "
                      f"{max(0, (high - m.cost_a) / (2 * high))}; best of 101 demands: "
                      f"{'none better' if best <= m.equilibrium().payoff_a else 'better'})")
     signals = ", ".join(
