@@ -194,8 +194,8 @@ def _games_probs122(u11, u12, u13, u14, u22, u24, kind, link):
     return np.column_stack([p1 * p3, p1 * p4, p2 * p5, p2 * p6])
 
 
-@pytest.mark.parametrize("kind", ["agent", "private"])
-@pytest.mark.parametrize("link", ["probit", "logit"])
+@pytest.mark.parametrize("kind, link", [("agent", "probit"), ("agent", "logit"),
+                                        ("private", "probit")])
 def test_the_games_package_equations(kind, link):
     rng = np.random.default_rng(3)
     x = {eq: rng.normal(size=(50, 2)) for eq in ("u11", "u12", "u13", "u14", "u22", "u24")}
@@ -358,9 +358,16 @@ def test_named_columns_as_a_mapping():
 
 
 # -- the games package's example data: 19th-century disputes (war1800) ------------------------
-# tests/data/war1800.csv: ten columns of data/war1800.rda of the games package (version
-# 1.1.2, GPL >= 2; militarized disputes 1816-1899 from the Correlates of War project, Jones,
-# Bremer and Singer 1996), converted with the rdata Python package; empty regime: NA.
+# tests/data/war1800.csv: ten of the 21 columns (the example's variables and the dyad's
+# identity) of data/war1800.rda of Kenkel and Signorino's games package (version 1.1.2 on
+# CRAN, GPL >= 2), converted with the rdata Python package; empty regime: NA. Its
+# documentation (man/war1800.Rd) gives the source: militarized interstate disputes
+# 1816-1899 from the Correlates of War project (Jones, D. M., Bremer, S. A. and Singer,
+# J. D. 1996, Militarized interstate disputes, 1816-1992, Conflict Management and Peace
+# Science 15(2), 163-213), S-scores of Signorino and Ritter (International Studies
+# Quarterly 1999), regime types from
+# Polity scores. The file holds those facts only (no code of the package); checked cell by
+# cell against R's data(war1800) written with write.csv (all 313 rows equal).
 WAR1800 = Path(__file__).parent / "data" / "war1800.csv"
 
 
@@ -383,11 +390,61 @@ def _war1800():
     return y, regressors
 
 
+# R 4.2.2 with games 1.1.2 (and maxLik 1.5-2), run by the reviewer of issue 14:
+#   data(war1800); f1 <- esc + war ~ s_wt_re1 + revis1 | 0 | regime1 | balanc + regime2
+#   m <- egame12(f1, data = war1800, link = link, type = type)
+#   m$coefficients; sqrt(diag(m$vcov)); logLik(m)
+# (N = 282 after na.omit). Order: u11 (Intercept), s_wt_re1, revis1; u14 (Intercept),
+# regime1dem, regime1mixed; u24 (Intercept), balanc, regime2dem, regime2mixed.
+# R refuses link = "logit" with type = "private" (it warns and fits the probit).
+R_GAMES_WAR1800 = {
+    ("agent", "probit"): (
+        -286.123754719,
+        [-0.495446164, -0.740014662, 0.427240478, 0.221906604, -1.902235170, -0.584105141,
+         0.499088476, -0.041971522, -1.543614372, -0.616826552],
+        [0.59872592, 0.27966495, 0.26380396, 1.21704644, 0.66444695, 0.54991357,
+         0.44137609, 0.56873805, 0.45264196, 0.32083102]),
+    ("private", "probit"): (
+        -286.118174247,
+        [-0.44420547, -0.64471748, 0.37601799, 0.17721420, -1.66589853, -0.51184121,
+         0.48983977, -0.03814735, -1.53993284, -0.61064970],
+        [0.54368121, 0.24437970, 0.23120020, 1.10708937, 0.57963804, 0.48107212,
+         0.44781299, 0.57768920, 0.45152614, 0.32223336]),
+    ("agent", "logit"): (
+        -286.182793903,
+        [-0.8458236754, -1.1881710662, 0.6791456711, 0.2548767013, -3.0849292650,
+         -0.9575870855, 0.7611797954, -0.0079746585, -2.5051888454, -0.9787590275],
+        [0.97474881, 0.45427439, 0.42940997, 1.97020422, 1.08822634, 0.89915330,
+         0.71317723, 0.90488534, 0.76616608, 0.51727179]),
+}
+
+
+@pytest.mark.parametrize("kind, link", list(R_GAMES_WAR1800))
+def test_war1800_reproduces_the_games_package_in_r(kind, link):
+    """The estimates, standard errors and log-likelihood that R's games package prints for
+    its own example (above): the same maximum (log-likelihoods equal to 1e-6; estimates
+    within a thousandth of a standard error, the optimizers' tolerance) and the same
+    inverse-Hessian standard errors."""
+    loglik, params, ses = R_GAMES_WAR1800[kind, link]
+    y, regressors = _war1800()
+    fit = fit_egame12(y, regressors, kind=kind, link=link)
+    assert fit.loglik == pytest.approx(loglik, abs=1e-6)
+    assert np.all(np.abs(fit.params - params) < 1e-3 * np.array(ses)), fit.params - params
+    np.testing.assert_allclose(fit.std_errors, ses, rtol=1e-4)
+
+
+def test_logit_with_private_information_is_refused():
+    y, regressors = _war1800()
+    with pytest.raises(InvalidArgumentError, match="no closed form under private"):
+        fit_egame12(y, regressors, kind="private", link="logit")
+    with pytest.raises(InvalidArgumentError, match="no closed form under private"):
+        egame122_probabilities({"u22": [0.0]}, {"u22": [[1.0]]}, kind="private", link="logit")
+
+
 def test_war1800_the_packages_example_and_its_loglik_check():
     """Kenkel and Signorino's example fit (inst/examples/egame12.r, m1) on their data, and
     their test that the log-likelihood is the sum of the logs of the hand-computed outcome
-    probabilities (tests/testthat/test_egame12.r). Their printed estimates are not published
-    with the package, so the coefficients are not compared with R's."""
+    probabilities (tests/testthat/test_egame12.r). R's own estimates: the test above."""
     y, regressors = _war1800()
     fit = fit_egame12(y, regressors)
     assert fit.converged and fit.n_obs == len(y) == 282
@@ -463,3 +520,85 @@ def test_per_observation_loglik_and_vuong_between_error_structures():
     test = vuong([agent, private])
     assert np.isfinite(test.statistic) and 0 <= test.p_value <= 1
     assert test.favours in (agent.model, private.model)
+
+
+# -- separation of Player 2's choice is decided by the joint likelihood --------------------------
+def _deterred_allies(status_quo_without_ally):
+    """Player 2 resists every challenge of an allied dyad (ally = 1): his probit alone is
+    separated. Without an ally, 300 dyads end in sq, cap or war; with one, 100 dyads, 90
+    challenged, all resisted."""
+    sq0 = status_quo_without_ally
+    y = np.array([0] * sq0 + [1] * ((300 - sq0) // 2) + [2] * (300 - sq0 - (300 - sq0) // 2)
+                 + [0] * 10 + [2] * 90)
+    ally = np.concatenate([np.zeros(300), np.ones(100)])
+    return y, {"u13": 1, "u24": {"const": 1, "ally": ally}}
+
+
+def _joint_maximum(y, regressors, starts):
+    from scipy import optimize
+
+    from multilateral.estimation._twostage import SPECS, design, loglik_and_gradient
+
+    spec = SPECS["egame12"]
+    d = design(spec, regressors, n=len(y))
+
+    def f(t):
+        value, grad = loglik_and_gradient(spec, d, t, y, "agent", "probit")
+        return -value, -grad
+
+    runs = [optimize.minimize(f, np.array(s, float), jac=True, method="BFGS") for s in starts]
+    return max(runs, key=lambda r: -r.fun)
+
+
+def test_separated_player2_with_a_finite_joint_maximum_is_fitted():
+    """Allied defenders always resist, yet challengers of allies challenge 90% of the time:
+    only a Player 2 who sometimes backs down makes that rational (u13 > 0 is the gain from
+    capitulation), so Player 1's choices bound the ally coefficient and the joint maximum is
+    finite (the separation check of Player 2's probit alone refused it: a false refusal)."""
+    y, regressors = _deterred_allies(15)
+    fit = fit_egame12(y, regressors)
+    best = _joint_maximum(y, regressors, [[0, 0, 0], [1, 0, 2], [3, 0, 5]])
+    assert fit.loglik == pytest.approx(-best.fun, abs=1e-6)
+    np.testing.assert_allclose(fit.params, best.x, atol=1e-3)
+    assert 0.5 < fit.params[2] < 2.5 and fit.std_errors[2] < 0.5
+    # far out along the separating direction the likelihood is lower: the maximum is finite
+    far = _joint_maximum(y, regressors, [[fit.params[0], fit.params[1], 30.0]])
+    assert -far.fun < fit.loglik - 1.0
+
+
+def test_separated_player2_whose_estimates_run_off_is_refused():
+    """The same allies, but challengers who mostly keep the status quo: nothing pushes
+    back, the likelihood rises to its supremum as the ally coefficient grows."""
+    y, regressors = _deterred_allies(120)
+    with pytest.raises(NotIdentifiedError, match=r"\(ally\).*separation"):
+        fit_egame12(y, regressors)
+
+
+def test_separation_in_tiny_units_is_found():
+    """The linear program scales each column: a separating dummy measured in billionths is
+    still separation."""
+    y, x = _y_and_x(400)
+    ally = (np.arange(400) % 2).astype(float)
+    resists = np.where(y > 0, np.where(ally == 1, 2, 1), 0)
+    with pytest.raises(NotIdentifiedError, match="separation"):
+        fit_egame12(resists, {**x, "u24": {"const": 1, "ally": ally * 1e-9}})
+
+
+def test_an_outcome_never_observed_without_a_constant_is_not_separation():
+    """No challenge ends in war, but Player 2's utility of war is ``b x`` without a constant
+    and ``x`` takes both signs: no ``b`` predicts 'never war' perfectly, the estimate is
+    finite, and the model is fitted."""
+    y, x = _y_and_x(400)
+    z = x["u24"][:, 1]
+    y = np.where(y == 2, 1, y)
+    fit = fit_egame12(y, {"u11": x["u11"], "u14": x["u14"], "u24": z})
+    assert fit.converged and np.all(np.isfinite(fit.std_errors))
+
+
+def test_strongly_correlated_regressors_are_identified():
+    """Two regressors of u11 correlated at 0.99999: identified, with large standard errors
+    (twenty times the uncorrelated ones), and not refused; exactly collinear ones are."""
+    y, x = _y_and_x(1000)
+    z = x["u11"][:, 1] + 0.003 * np.random.default_rng(0).normal(size=1000)
+    fit = fit_egame12(y, {**x, "u11": np.column_stack([x["u11"], z])})
+    assert np.all(np.isfinite(fit.std_errors)) and np.all(fit.std_errors[1:3] > 5.0)

@@ -29,16 +29,25 @@ from numpy.typing import NDArray
 from scipy import optimize
 
 from .._namespace import public_dir
+from .._validation import check_tol
 from ..errors import InvalidArgumentError, NotIdentifiedError, SolverError
 from .results import FitResult
 
-__all__ = ["IDENTIFICATION", "covariance", "maximize_likelihood", "numerical_hessian"]
+__all__ = ["EXACT_GRADIENT_IDENTIFICATION", "IDENTIFICATION", "covariance",
+           "maximize_likelihood", "numerical_hessian"]
 __dir__ = public_dir(__all__)
 
 _EPS = float(np.finfo(float).eps)
 #: Smallest eigenvalue of the unit-diagonal Hessian accepted as identified: the relative
 #: precision of a central-difference Hessian, ``eps ** (1/3)`` (about ``6e-6``).
 IDENTIFICATION = _EPS ** (1.0 / 3.0)
+#: The same bound for a Hessian that is the central difference of an analytic gradient exact
+#: to rounding (Signorino's models): its error is of order ``eps ** (2/3)`` (exactly flat
+#: directions of the strategic models measure below ``1e-10``), so ``eps ** (1/2)`` (about
+#: ``1.5e-8``) still refuses them with a wide margin, while regressors correlated at
+#: 0.99999, identified with large standard errors, are accepted (``IDENTIFICATION`` refused
+#: them: a false refusal).
+EXACT_GRADIENT_IDENTIFICATION = _EPS ** 0.5
 #: Largest absolute gradient of the total negative log-likelihood accepted as an optimum when
 #: the optimizer stops with a precision warning: at curvature ``H`` the estimates are then
 #: within ``1e-3 / H`` of the optimum, far inside any standard error.
@@ -105,7 +114,8 @@ def _direction(vector: NDArray[np.float64], names: Sequence[str]) -> str:
     return " ".join(terms)
 
 
-def covariance(hessian: Any, names: Sequence[str]) -> NDArray[np.float64]:
+def covariance(hessian: Any, names: Sequence[str], tol: float = IDENTIFICATION
+               ) -> NDArray[np.float64]:
     """The covariance of maximum-likelihood estimates: the inverse of the Hessian of the
     negative log-likelihood, refused when the Hessian says the model is not identified.
 
@@ -115,6 +125,10 @@ def covariance(hessian: Any, names: Sequence[str]) -> NDArray[np.float64]:
         Hessian of the negative log-likelihood at the estimates, shape ``(k, k)``.
     names : sequence of str
         The parameters' names, for the error message.
+    tol : float
+        Smallest eigenvalue of the unit-diagonal Hessian accepted as identified
+        (:data:`IDENTIFICATION`, or :data:`EXACT_GRADIENT_IDENTIFICATION` for a Hessian from
+        an exact analytic gradient).
 
     Returns
     -------
@@ -125,8 +139,8 @@ def covariance(hessian: Any, names: Sequence[str]) -> NDArray[np.float64]:
     ------
     NotIdentifiedError
         If the Hessian is not finite, has a zero or negative diagonal entry, or its
-        unit-diagonal form has an eigenvalue below :data:`IDENTIFICATION` (the message names
-        the flat direction).
+        unit-diagonal form has an eigenvalue below ``tol`` (the message names the flat
+        direction).
 
     Examples
     --------
@@ -139,6 +153,7 @@ def covariance(hessian: Any, names: Sequence[str]) -> NDArray[np.float64]:
     """
     h = np.asarray(hessian, dtype=np.float64)
     names = list(names)
+    tol = check_tol(tol)
     if not np.all(np.isfinite(h)):
         raise NotIdentifiedError(
             "the Hessian of the log-likelihood is not finite at the estimates (a probability "
@@ -154,10 +169,10 @@ def covariance(hessian: Any, names: Sequence[str]) -> NDArray[np.float64]:
     scale = 1.0 / np.sqrt(diag)
     unit = h * scale[:, None] * scale[None, :]
     values, vectors = np.linalg.eigh(unit)
-    if values[0] <= IDENTIFICATION:
+    if values[0] <= tol:
         raise NotIdentifiedError(
             "the data do not identify the parameters: the Hessian of the log-likelihood is "
-            f"{'singular' if values[0] > -IDENTIFICATION else 'not positive definite'} "
+            f"{'singular' if values[0] > -tol else 'not positive definite'} "
             f"(smallest eigenvalue {values[0]:.2g} of its unit-diagonal form) along "
             f"{_direction(vectors[:, 0], names)}: collinear regressors, or a parameter the "
             "model normalizes away; drop one of them")
@@ -172,6 +187,7 @@ def maximize_likelihood(
     outcome_names: Sequence[str] = (),
     predictor: Callable[..., NDArray[np.float64]] | None = None,
     method: str = "BFGS",
+    tol: float = IDENTIFICATION,
 ) -> FitResult:
     """Maximize a log-likelihood; estimates, covariance and fit statistics as a FitResult.
 
@@ -194,6 +210,10 @@ def maximize_likelihood(
         Passed to the :class:`FitResult` for :meth:`~FitResult.predict`.
     method : str
         The :func:`scipy.optimize.minimize` method.
+    tol : float
+        The identification bound of :func:`covariance`: :data:`IDENTIFICATION`, or
+        :data:`EXACT_GRADIENT_IDENTIFICATION` when ``gradient`` is analytic and exact to
+        rounding.
 
     Returns
     -------
@@ -249,7 +269,7 @@ def maximize_likelihood(
         raise SolverError(f"the optimizer ended where the log-likelihood is {-value} "
                           f"({res.message}); try other starting values")
     hess = numerical_hessian(negloglik, x, gradient=gradient)
-    cov = covariance(hess, names)
+    cov = covariance(hess, names, tol)
     if gradient is not None:
         grad = np.asarray(gradient(x))
     else:

@@ -30,15 +30,17 @@ from ..errors import (
 )
 from ..tolerances import LP_FEASIBILITY
 
-__all__ = ["SPECS", "Design", "Spec", "check_identified", "check_options", "check_separation",
-           "design", "loglik_and_gradient", "loglik_per_observation", "outcome_codes",
-           "probabilities", "start_values"]
+__all__ = ["SPECS", "Design", "Separated", "Spec", "check_identified", "check_options",
+           "check_separation", "design", "loglik_and_gradient", "loglik_per_observation",
+           "outcome_codes", "probabilities", "runs_away", "separating_direction",
+           "start_values"]
 __dir__ = public_dir(__all__)
 
 _SQRT2 = float(np.sqrt(2.0))
-#: A binary fit with an index beyond this is checked for separation by a linear program.
-#: On separated data BFGS stops only once the score is below its gradient tolerance, at an
-#: index of about 4.4 or more under probit (11 under logit), so 3 catches every such stop.
+#: A binary fit with an index beyond this is checked for separation by a linear program, and
+#: a fitted index of Player 2 beyond it in a separated branch means the estimates ran off: on
+#: separated data BFGS stops only once the score is below its gradient tolerance, at an index
+#: of about 4.4 or more under probit (11 under logit), so 3 catches every such stop.
 _SEPARATED_INDEX = 3.0
 
 
@@ -87,6 +89,12 @@ def check_options(kind: Any, link: Any) -> tuple[str, str]:
             f"{kind!r}")
     if link not in ("probit", "logit"):
         raise InvalidArgumentError(f"link must be 'probit' or 'logit', got {link!r}")
+    if kind == "private" and link == "logit":
+        raise InvalidArgumentError(
+            "link='logit' has no closed form under private information: Player 1 compares "
+            "a weighted sum of three or four extreme-value errors, which is not logistic "
+            "(the games package also refuses it and switches to probit); use "
+            "link='probit' with kind='private', or kind='agent' with the logit")
     return str(kind), str(link)
 
 
@@ -214,7 +222,8 @@ def design(spec: Spec, regressors: Any, n: int | None = None) -> Design:
 def check_identified(spec: Spec, d: Design, codes: NDArray[np.int64]) -> None:
     """Refuse what the data cannot identify before fitting: collinear regressors within an
     equation, a regressor in every one of Player 1's utilities (Lewis and Schultz 2003), a
-    choice never observed."""
+    move of Player 1 never observed. (An outcome of Player 2 never observed is separation,
+    decided with the fit: :func:`start_values`.)"""
     for eq in spec.equations:
         x = d.matrices[eq]
         if x.shape[1] and np.linalg.matrix_rank(x) < x.shape[1]:
@@ -233,19 +242,10 @@ def check_identified(spec: Spec, d: Design, codes: NDArray[np.int64]) -> None:
                 "drop it from one of them (e.g. fix u13 at 0)")
     counts = np.bincount(codes, minlength=len(spec.outcomes))
     n_left = len(spec.left)
-    branches = [("Left", spec.left_p2, 0), ("Right", spec.right_p2, n_left)]
     if counts[:n_left].sum() == 0 or counts[n_left:].sum() == 0:
         side = "Left" if counts[:n_left].sum() == 0 else "Right"
         raise NotIdentifiedError(
             f"Player 1 never chooses {side} in the data: the model is not identified")
-    for _, p2, offset in branches:
-        if p2 is not None and d.matrices[p2].shape[1]:
-            for k in (0, 1):
-                if counts[offset + k] == 0:
-                    raise NotIdentifiedError(
-                        f"no observation ends in {spec.outcomes[offset + k]!r}: the data "
-                        f"cannot identify {p2}, Player 2's utility there; fix it (None) or "
-                        "add data")
 
 
 def outcome_codes(spec: Spec, outcomes: Any) -> NDArray[np.int64]:
@@ -401,60 +401,123 @@ def _loglik(spec: Spec, d: Design, params: NDArray[np.float64], codes: NDArray[n
     return np.asarray(ll), grad
 
 
-def check_separation(x: NDArray[np.float64], y: NDArray[np.bool_], what: str,
-                     columns: tuple[str, ...]) -> None:
-    """Refuse a binary choice that the regressors predict perfectly (complete or
-    quasi-complete separation: the maximum-likelihood estimate is infinite).
+def separating_direction(x: NDArray[np.float64], y: NDArray[np.bool_]
+                         ) -> NDArray[np.float64] | None:
+    """Coefficients that predict the binary choice ``y`` perfectly from ``x`` (complete or
+    quasi-complete separation: a probit's or logit's estimates are infinite), or None.
 
     A linear program looks for coefficients ``beta`` in ``[-1, 1]`` with
     ``s_i x_i beta >= 0`` for every observation (``s_i = +1`` if ``y_i``, else ``-1``) and a
-    positive sum; it has one exactly when the data are separated (Konis 2007).
+    positive sum; it has one exactly when the data are separated (Konis 2007). Each column is
+    first scaled to largest absolute value 1, so that a regressor's units do not hide a
+    separation.
     """
     from scipy import optimize
 
     sx = np.where(y, 1.0, -1.0)[:, None] * x
+    norms = np.max(np.abs(sx), axis=0) if len(sx) else np.ones(x.shape[1])
+    norms = np.where(norms > 0, norms, 1.0)
+    sx = sx / norms
     res = optimize.linprog(-sx.sum(axis=0), A_ub=-sx, b_ub=np.zeros(len(sx)),
                            bounds=[(-1.0, 1.0)] * x.shape[1], method="highs")
     scale = float(np.abs(sx).sum())
     if res.status == 0 and -res.fun > LP_FEASIBILITY * max(scale, 1.0):
-        beta = np.asarray(res.x)
-        used = [columns[j] for j in np.flatnonzero(np.abs(beta) > LP_FEASIBILITY)]
-        raise NotIdentifiedError(
-            f"{what} is perfectly predicted by its regressors ({', '.join(used)}): "
+        return np.asarray(res.x) / norms
+    return None
+
+
+def _separation_message(what: str, columns: tuple[str, ...], beta: NDArray[np.float64],
+                        extra: str = "") -> str:
+    scaled = np.abs(beta) / (float(np.max(np.abs(beta))) or 1.0)
+    used = [columns[j] for j in np.flatnonzero(scaled > LP_FEASIBILITY)]
+    return (f"{what} is perfectly predicted by its regressors ({', '.join(used)}){extra}: "
             "separation, so the maximum-likelihood estimates are infinite; drop or merge "
             "the regressor, or add data where the prediction fails")
 
 
+def check_separation(x: NDArray[np.float64], y: NDArray[np.bool_], what: str,
+                     columns: tuple[str, ...]) -> None:
+    """Refuse a binary choice that the regressors predict perfectly
+    (:func:`separating_direction`)."""
+    beta = separating_direction(x, y)
+    if beta is not None:
+        raise NotIdentifiedError(_separation_message(what, columns, beta))
+
+
 def _binary(x: NDArray[np.float64], y: NDArray[np.bool_], link: str, what: str,
-            columns: tuple[str, ...]) -> NDArray[np.float64]:
-    """A probit or logit of ``y`` on ``x``; separation refused. The linear program of
-    :func:`check_separation` runs only when the fit looks separated: it failed, or some
-    fitted index exceeds ``_SEPARATED_INDEX``."""
+            columns: tuple[str, ...], refuse: bool = True
+            ) -> tuple[NDArray[np.float64], bool]:
+    """A probit or logit of ``y`` on ``x``, and whether the data are separated. The fit runs
+    on columns scaled to largest absolute value 1 (so that on separated data it runs off in
+    any units), and the linear program of :func:`separating_direction` only when it looks
+    separated: it failed, or some fitted index exceeds ``_SEPARATED_INDEX``. With ``refuse``
+    separation raises NotIdentifiedError; without, the runaway estimate is returned and
+    flagged."""
     from scipy import optimize
 
     sign = np.where(y, 1.0, -1.0)
+    norms = np.max(np.abs(x), axis=0) if len(x) else np.ones(x.shape[1])
+    norms = np.where(norms > 0, norms, 1.0)
+    xs = x / norms
 
     def f(beta: NDArray[np.float64]) -> tuple[float, NDArray[np.float64]]:
-        z = sign * (x @ beta)
+        z = sign * (xs @ beta)
         return (float(-_log_cdf(z, link).sum()),
-                np.asarray(-(x.T @ (sign * _hazard(z, link)))))
+                np.asarray(-(xs.T @ (sign * _hazard(z, link)))))
 
     res = optimize.minimize(f, np.zeros(x.shape[1]), jac=True, method="BFGS")
-    beta = np.asarray(res.x)
+    beta = np.asarray(res.x) / norms
     ok = bool(res.success) and bool(np.all(np.isfinite(beta)))
+    direction = None
     if not ok or np.max(np.abs(x @ beta)) > _SEPARATED_INDEX:
-        check_separation(x, y, what, columns)
-    return beta if ok else np.zeros(x.shape[1])
+        direction = separating_direction(x, y)
+    if direction is not None and refuse:
+        raise NotIdentifiedError(_separation_message(what, columns, direction))
+    separated = direction is not None
+    if not np.all(np.isfinite(beta)) or (not ok and not separated):
+        beta = np.zeros(x.shape[1])
+    return beta, separated
+
+
+@dataclass(frozen=True)
+class Separated:
+    """Player 2's choice in one branch, perfectly predicted by his regressors: whether the
+    joint likelihood's maximum is finite is decided by the fit (Player 1's choices also
+    carry information on Player 2's utility), from two starts."""
+
+    equation: str  # Player 2's utility
+    offset: int  # code of the branch's Left outcome
+    message: str  # the refusal, if the estimates run away
+    runaway: NDArray[np.float64]  # coefficients far along the separating direction
+
+
+def runs_away(spec: Spec, d: Design, params: NDArray[np.float64], codes: NDArray[np.int64],
+              separated: list[Separated]) -> Separated | None:
+    """The first separated branch whose fitted Player 2 index (``u / sqrt 2``) exceeds
+    ``_SEPARATED_INDEX`` at an observation of that branch (the estimates ran off), or
+    None."""
+    beta = d.split(params)
+    for sep in separated:
+        here = (codes == sep.offset) | (codes == sep.offset + 1)
+        index = d.matrices[sep.equation][here] @ beta[sep.equation] / _SQRT2
+        if index.size and float(np.max(np.abs(index))) > _SEPARATED_INDEX:
+            return sep
+    return None
 
 
 def start_values(spec: Spec, d: Design, codes: NDArray[np.int64], kind: str,
-                 link: str) -> NDArray[np.float64]:
+                 link: str) -> tuple[NDArray[np.float64], list[Separated]]:
     """Statistical backward induction (Bas, Signorino and Walker 2008): Player 2's binary
-    choices first, then Player 1's given the fitted probabilities of Player 2."""
+    choices first, then Player 1's given the fitted probabilities of Player 2.
+
+    A separated choice of Player 1 is refused (its estimates are infinite in the joint
+    likelihood too). A separated choice of Player 2 is returned in the list: its start is
+    the runaway probit shrunk to largest index ``_SEPARATED_INDEX``, and the fit decides."""
     n_left = len(spec.left)
     beta: dict[str, NDArray[np.float64]] = {eq: np.zeros(d.matrices[eq].shape[1])
                                             for eq in spec.equations}
     q: dict[str, NDArray[np.float64]] = {}
+    separated: list[Separated] = []
     for side, p2, offset in (("L", spec.left_p2, 0), ("R", spec.right_p2, n_left)):
         if p2 is None:
             continue
@@ -463,9 +526,23 @@ def start_values(spec: Spec, d: Design, codes: NDArray[np.int64], kind: str,
         if x.shape[1]:
             chose = codes[here] == offset + 1
             move = "Left" if side == "L" else "Right"
-            beta[p2] = _binary(x[here] / _SQRT2, chose, link,
-                               f"Player 2's choice after Player 1's {move} ({p2})",
-                               d.columns[p2])
+            what = f"Player 2's choice after Player 1's {move} ({p2})"
+            b, is_separated = _binary(x[here] / _SQRT2, chose, link, what, d.columns[p2],
+                                      refuse=False)
+            if is_separated:
+                direction = separating_direction(x[here], chose)
+                assert direction is not None
+                never = [spec.outcomes[offset + k] for k in (0, 1)
+                         if not np.any(codes[here] == offset + k)]
+                extra = f" (no observation ends in {never[0]!r})" if never else ""
+                top = float(np.max(np.abs(x[here] @ b))) / _SQRT2
+                b = b * min(1.0, _SEPARATED_INDEX / top) if top > 0 else b
+                # far along the separating direction: an index of 3 * _SEPARATED_INDEX
+                reach = float(np.max(np.abs(x[here] @ direction))) / _SQRT2
+                separated.append(Separated(p2, offset, _separation_message(
+                    what, d.columns[p2], direction, extra),
+                    b + direction * (3 * _SEPARATED_INDEX / reach)))
+            beta[p2] = b
         q[side] = _cdf(x @ beta[p2] / _SQRT2, link)
     columns, owners = [], []
     sq = {}
@@ -483,9 +560,9 @@ def start_values(spec: Spec, d: Design, codes: NDArray[np.int64], kind: str,
     x1 = np.hstack(columns) / s[:, None]
     if x1.shape[1]:
         names = tuple(f"{eq}: {col}" for eq in owners for col in d.columns[eq])
-        b1 = _binary(x1, codes >= n_left, link, "Player 1's choice", names)
+        b1, _ = _binary(x1, codes >= n_left, link, "Player 1's choice", names)
         start = 0
         for eq, block in zip(owners, columns, strict=True):
             beta[eq] = b1[start:start + block.shape[1]]
             start += block.shape[1]
-    return np.concatenate([beta[eq] for eq in spec.equations])
+    return np.concatenate([beta[eq] for eq in spec.equations]), separated

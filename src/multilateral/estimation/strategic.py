@@ -35,17 +35,23 @@ where ``p4`` is the probability that Player 2 resists and ``p2`` that Player 1 c
 
 With the logit link each error is type I extreme value with scale ``sqrt(2)``, so that a
 difference of two is logistic, ``F(x / sqrt 2)`` with ``F`` the standard logistic, the same
-scale convention as the probit (as in the ``games`` package). With the logit link and private
-information the logistic distribution is applied to the standardized difference, as in
-``games``; it approximates, and is not exactly, the distribution of that weighted sum of
-extreme-value errors.
+scale convention as the probit (as in the ``games`` package). The logit link is for agent
+error only: under private information Player 1 compares a weighted sum of three (four)
+extreme-value errors, which is not logistic, so ``kind='private', link='logit'`` is refused
+(the ``games`` package refuses it too and switches to the probit with a warning). A logistic
+of variance-matched scale would miss a Monte Carlo of that game by up to 0.02 in outcome
+probabilities.
 
 The scale of the errors is not identified and is fixed (each error has unit variance under
 probit); only differences of Player 1's utilities matter, so a regressor (a constant
 included) in all of ``u11``, ``u13`` and ``u14`` is not identified (Lewis and Schultz 2003)
 and is refused, as are collinear regressors, regressors in a utility normalized to 0, and
 separation: a choice that the regressors predict perfectly, whose estimates would be infinite
-(found by a linear program, Konis 2007).
+(found by a linear program, Konis 2007). Separation of Player 1's choice is refused at once;
+separation of Player 2's is not enough, since his utility also moves Player 1's choices,
+which can bound it: the joint likelihood is then maximized from a start shrunk towards zero
+and from one far along the separating direction, and the fit is refused only if the
+estimates run off (its tests show one finite case and one that runs off).
 
 **egame122** (Kenkel and Signorino 2014): Player 2 moves after both of Player 1's
 choices; outcomes ``'LL'``, ``'LR'``, ``'RL'``, ``'RR'``, utilities ``u11``, ``u12``,
@@ -72,8 +78,13 @@ References
    ``games`` package, version 1.1.2: ``makeProbs12`` in ``R/egame12.r`` and
    ``makeProbs122`` in ``R/egame122.r`` (unit scales), and the game trees and the
    identification note of ``man/egame12.Rd``; ``tests/test_estimation_strategic.py``
-   writes them out again and checks them. Page numbers inside the articles were not
-   checked for this module and are not given.
+   writes them out again and checks them, and reproduces the package's example fits on its
+   ``war1800`` data as R 4.2.2 prints them (estimates, standard errors, log-likelihood;
+   agent error with probit and logit, private information with probit). R's ``egame122``
+   with private information and no scale terms stops with an error in version 1.1.2
+   (``makeProbs122`` reads a seventh and eighth scale of a list of six); here it is the same
+   formula with unit scales. Page numbers inside the articles were not checked for this
+   module and are not given.
 .. [4] Lewis, J. B. and Schultz, K. A. (2003). Revealing preferences: empirical estimation
    of a crisis bargaining game with incomplete information. *Political Analysis* 11(4),
    345-367 (identification).
@@ -101,6 +112,7 @@ True
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
@@ -109,12 +121,14 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .._namespace import public_dir
-from ..errors import InvalidArgumentError, UnknownKeyError
+from ..errors import InvalidArgumentError, NotIdentifiedError, UnknownKeyError
+from ..tolerances import MATCH
 from ..types import Seed
-from ._likelihood import maximize_likelihood
+from ._likelihood import EXACT_GRADIENT_IDENTIFICATION, maximize_likelihood
 from ._twostage import (
     SPECS,
     Design,
+    Separated,
     Spec,
     check_identified,
     check_options,
@@ -123,6 +137,7 @@ from ._twostage import (
     loglik_per_observation,
     outcome_codes,
     probabilities,
+    runs_away,
     start_values,
 )
 from .results import FitResult
@@ -169,13 +184,62 @@ def _fit(spec: Spec, outcomes: Any, regressors: Any, kind: Any, link: Any) -> Fi
     def gradient(theta: NDArray[np.float64]) -> NDArray[np.float64]:
         return -loglik_and_gradient(spec, d, theta, codes, kind, link)[1]
 
-    fit = maximize_likelihood(
-        negloglik, start_values(spec, d, codes, kind, link), gradient=gradient,
-        names=d.names(), n_obs=d.n, title=f"{spec.name} ({_KIND_NAMES[kind]}, {link})",
-        outcome_names=spec.outcomes, predictor=_Predictor(spec, d, kind, link))
+    def fit_from(start: NDArray[np.float64]) -> FitResult:
+        return maximize_likelihood(
+            negloglik, start, gradient=gradient, names=d.names(), n_obs=d.n,
+            title=f"{spec.name} ({_KIND_NAMES[kind]}, {link})",
+            outcome_names=spec.outcomes, predictor=_Predictor(spec, d, kind, link),
+            tol=EXACT_GRADIENT_IDENTIFICATION)
+
+    start, separated = start_values(spec, d, codes, kind, link)
+    if not separated:
+        fit = fit_from(start)
+    else:
+        fit = _fit_separated(spec, d, codes, start, separated, negloglik, gradient, fit_from)
     per_obs = loglik_per_observation(spec, d, fit.params, codes, kind, link)
     per_obs.flags.writeable = False
     return replace(fit, loglik_obs=per_obs)
+
+
+def _fit_separated(spec: Spec, d: Design, codes: NDArray[np.int64],
+                   start: NDArray[np.float64], separated: list[Separated],
+                   negloglik: Any, gradient: Any, fit_from: Any) -> FitResult:
+    """Player 2's choice is separated in some branch. His utility also moves Player 1's
+    choices, so the joint likelihood can still have a finite maximum: fit from the shrunken
+    start and from the runaway one; keep the higher finite maximum if it beats the runaway
+    estimates by more than the optimizer's tolerance, and refuse otherwise."""
+    from scipy import optimize
+
+    runaway = start.copy()
+    stops = np.cumsum([len(cols) for cols in d.columns.values()])
+    blocks = dict(zip(spec.equations, np.split(np.arange(start.size), stops[:-1]),
+                      strict=True))
+    for sep in separated:
+        runaway[blocks[sep.equation]] = sep.runaway
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        far = optimize.minimize(negloglik, runaway, jac=gradient, method="BFGS")
+    far_x, far_ll = np.asarray(far.x), -float(far.fun)
+    far_gone = runs_away(spec, d, far_x, codes, separated)
+    try:
+        near: FitResult | None = fit_from(start)
+    except NotIdentifiedError:
+        near = None  # a flat Hessian where the estimates ran off
+    near_gone = (runs_away(spec, d, np.asarray(near.params), codes, separated)
+                 if near is not None else separated[0])
+    tie = MATCH * max(1.0, abs(far_ll))
+    refusal = (far_gone or near_gone or separated[0]).message
+    if near is not None and near_gone is None and near.converged and (
+            near.loglik > far_ll + tie if far_gone is not None else near.loglik >= far_ll - tie):
+        return near
+    if far_gone is None and (near is None or near_gone is not None or far_ll > near.loglik):
+        try:
+            fit = fit_from(far_x)
+        except NotIdentifiedError:  # ran off in another direction (Player 1's utility)
+            raise NotIdentifiedError(refusal) from None
+        if fit.converged:
+            return fit
+    raise NotIdentifiedError(refusal)
 
 
 def _params(spec: Spec, d: Design, coefficients: Any) -> NDArray[np.float64]:
@@ -236,7 +300,7 @@ def fit_egame12(outcomes: Any, regressors: Mapping[str, Any], *, kind: str = "ag
     kind : {'agent', 'private'}
         The error structure: agent error or private information.
     link : {'probit', 'logit'}
-        The errors' distribution.
+        The errors' distribution (the logit with ``kind='agent'`` only).
 
     Returns
     -------
@@ -248,11 +312,11 @@ def fit_egame12(outcomes: Any, regressors: Mapping[str, Any], *, kind: str = "ag
     ------
     NotIdentifiedError
         Collinear regressors, a regressor in all of ``u11``, ``u13`` and ``u14``, regressors
-        for a utility normalized to 0 (``'u23'``), an outcome Player 2's estimated utility
-        needs that never occurs, separation (a choice predicted perfectly), or a singular
-        Hessian.
+        for a utility normalized to 0 (``'u23'``), separation (a choice predicted perfectly,
+        e.g. an outcome that never occurs, whose estimates run off), or a singular Hessian.
     InvalidArgumentError
-        Outcomes the game does not allow, mismatched rows, a bad ``kind`` or ``link``.
+        Outcomes the game does not allow, mismatched rows, a bad ``kind`` or ``link``, or
+        ``link='logit'`` with ``kind='private'``.
 
     See Also
     --------
