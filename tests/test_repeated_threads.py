@@ -1,7 +1,7 @@
 """The float repeated-game solvers without a threaded LAPACK solve per discount factor.
 
 Above ``_sparse.SCHUR_STATES`` states the values at many discount factors come from one
-Schur form (``_sparse.Shifted``); they must match the batched LAPACK solve they replace, and
+Hessenberg form (``_sparse.Shifted``); they must match the batched LAPACK solve they replace, and
 the thresholds must not change.
 """
 

@@ -28,8 +28,8 @@ One module per idea:
 * :mod:`._modular` -- the linear recurrence of an integer Krylov sequence by
   Berlekamp-Massey modulo primes (the exact paths' recurrences, verified in integers);
 * :mod:`._sparse` -- the one-shot deviation gains in floats on the factored chain (sparse
-  solves, closed forms on the cycles of a deterministic profile, or one Schur form for a
-  whole grid of discount factors), for the check and the float threshold;
+  solves, closed forms on the cycles of a deterministic profile, or one Hessenberg form for
+  a whole grid of discount factors), for the check and the float threshold;
 * :mod:`._chain` -- the profile's Markov chain on joint states (exact or float), with each
   reported profile's joint transition kept as Kronecker factors, never a dense table of
   moves, shared by all of them.

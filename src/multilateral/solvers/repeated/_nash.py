@@ -270,7 +270,7 @@ def _best_values(dev: Deviator, deltas: NDArray[np.float64], scale: float
     eye = np.eye(n_states)
     policy = np.broadcast_to(rewards.argmax(axis=0), (len(deltas), n_states)).copy()
     for _ in range(200):
-        if n_states > SCHUR_STATES:  # one Schur form per distinct policy, no threaded solves
+        if n_states > SCHUR_STATES:  # one Hessenberg form per distinct policy, no threaded solves
             vals = np.empty((len(deltas), n_states))
             distinct, which = np.unique(policy, axis=0, return_inverse=True)
             for k, row in enumerate(distinct):
@@ -292,23 +292,25 @@ def _best_values(dev: Deviator, deltas: NDArray[np.float64], scale: float
     raise SolverError("policy iteration did not converge")  # pragma: no cover
 
 
-def _gains(profile: tuple[Any, Any, Any], devs: list[Deviator], deltas: NDArray[np.float64],
-           scale: float) -> NDArray[np.float64]:
+def _gains(profile: tuple[Any, Any, Any, Shifted | None], devs: list[Deviator],
+           deltas: NDArray[np.float64], scale: float) -> NDArray[np.float64]:
     """The largest gain of any player's best reply at each delta (the Nash check's).
 
-    ``profile`` is the profile's ``(u, trans, init)`` on the joint states it reaches.
+    ``profile`` is the profile's ``(u, trans, init, shifted)`` on the joint states it reaches
+    (``shifted``: its Hessenberg form above ``SCHUR_STATES`` states, else None).
     """
-    u, trans, init = profile
+    u, trans, init, shifted = profile
     d = deltas[:, None, None]
-    if trans.shape[0] > SCHUR_STATES:  # (G, S, N), without a threaded solve per delta
-        vals = Shifted(trans).values(deltas, u)
+    if shifted is not None:  # (G, S, N), without a threaded solve per delta
+        vals = shifted.values(deltas, u)
     else:
         vals = np.linalg.solve(np.eye(trans.shape[0]) - d * trans, (1 - d) * u)
     values = np.einsum("s,gsn->gn", init, vals)
     best = np.full(len(deltas), -np.inf)
     for dev in devs:
         w, _ = _best_values(dev, deltas, scale)
-        best = np.maximum(best, w @ np.asarray(dev.start, dtype=float) - values[:, dev.player])
+        start = np.einsum("gx,x->g", w, np.asarray(dev.start, dtype=float))  # no BLAS gemv
+        best = np.maximum(best, start - values[:, dev.player])
     return best
 
 
@@ -362,7 +364,8 @@ def nash_float(chain: Chain, sizes: Sequence[int], deltas: NDArray[np.float64], 
     keep = _reachable(full, chain.initial)  # the profile's value needs only these
     trans = full[keep][:, keep]
     trans = trans.toarray() if sp.issparse(trans) else trans
-    profile = (u[keep], trans, chain.initial[keep])
+    shifted = Shifted(trans) if trans.shape[0] > SCHUR_STATES else None  # once for all
+    profile = (u[keep], trans, chain.initial[keep], shifted)
 
     def ok(ds: NDArray[np.float64]) -> NDArray[np.bool_]:
         return _gains(profile, devs, ds, scale) <= tol * scale * allowance(ds, grid)

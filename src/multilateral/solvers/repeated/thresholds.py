@@ -135,8 +135,8 @@ def critical_discount(
     Berlekamp-Massey in Fractions took 34-108 s) and under a second in floats, with the
     default BLAS threads as with one (``bench_repeated.py --noisy``). With floats the
     one-shot gains are sampled on the grid (sparse solves; closed forms on the cycles of a
-    deterministic profile; above 32 states one Schur form of the transition serves every
-    sample) and each boundary bisected; a gain up to ``tol`` times the largest payoff counts
+    deterministic profile; above 32 states one Hessenberg form of the transition serves
+    every sample) and each boundary bisected; a gain up to ``tol`` times the largest payoff counts
     as none; the exact set of the binary values is joined in (see ``grid``).
 
     See Also
