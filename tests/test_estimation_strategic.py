@@ -602,3 +602,53 @@ def test_strongly_correlated_regressors_are_identified():
     z = x["u11"][:, 1] + 0.003 * np.random.default_rng(0).normal(size=1000)
     fit = fit_egame12(y, {**x, "u11": np.column_stack([x["u11"], z])})
     assert np.all(np.isfinite(fit.std_errors)) and np.all(fit.std_errors[1:3] > 5.0)
+
+
+def test_vuong_with_schwarz_correction_is_the_games_packages():
+    """R's games 1.1.2 ``vuong(m1, m2)`` always applies the Schwarz correction (and the
+    1/n variance): -0.0825265579809 for agent error against private information, and
+    -0.954965626398 for the example against it without revis1 (reviewer's run, R 4.2.2)."""
+    y, regressors = _war1800()
+    agent = fit_egame12(y, regressors)
+    private = fit_egame12(y, regressors, kind="private")
+    fewer = fit_egame12(y, {**regressors, "u11": {k: v for k, v in regressors["u11"].items()
+                                                  if k != "revis1"}})
+    assert vuong([agent, private], "schwarz").statistic == pytest.approx(-0.0825265579809,
+                                                                        abs=1e-3)
+    assert vuong([agent, fewer], "schwarz").statistic == pytest.approx(-0.954965626398,
+                                                                      abs=1e-3)
+
+
+def _richardson_hessian(f, x0, h=1e-3):
+    """Second differences of the log-likelihood's values alone (no gradient), Richardson
+    extrapolated: independent of the analytic gradient the fit differences."""
+    k = x0.size
+
+    def d2(i, j, h):
+        ei, ej = np.eye(k)[i] * h, np.eye(k)[j] * h
+        return (f(x0 + ei + ej) - f(x0 + ei - ej) - f(x0 - ei + ej) + f(x0 - ei - ej)) / (
+            4 * h * h)
+
+    return np.array([[(4 * d2(i, j, h / 2) - d2(i, j, h)) / 3 for j in range(k)]
+                     for i in range(k)])
+
+
+@pytest.mark.parametrize("game, kind, link", [("egame12", "private", "probit"),
+                                              ("egame122", "agent", "logit")])
+def test_the_covariance_is_the_inverse_of_a_finite_difference_hessian(game, kind, link):
+    from multilateral.estimation._twostage import SPECS, design, loglik_and_gradient
+
+    rng = np.random.default_rng(21)
+    if game == "egame12":
+        regressors = _design12(rng, 500)
+        y = simulate_egame12(TRUTH12, regressors, kind=kind, link=link, seed=rng)
+        fit = fit_egame12(y, regressors, kind=kind, link=link)
+    else:
+        regressors = _design122(rng, 500)
+        y = simulate_egame122(TRUTH122, regressors, kind=kind, link=link, seed=rng)
+        fit = fit_egame122(y, regressors, kind=kind, link=link)
+    spec = SPECS[game]
+    d = design(spec, regressors, n=len(y))
+    hess = -_richardson_hessian(
+        lambda t: loglik_and_gradient(spec, d, t, y, kind, link)[0], np.array(fit.params))
+    np.testing.assert_allclose(fit.cov, np.linalg.inv(hess), rtol=1e-5, atol=1e-8)

@@ -4,7 +4,9 @@ Agent error and private information, or a probit and a logit link, give models o
 data that are not special cases of each other, so a likelihood-ratio test does not apply.
 Vuong's (1989) test asks which of two models is closer to the truth (in Kullback-Leibler
 distance) from the observations' differences in log-likelihood; the ``games`` package
-offers it for the same purpose (Kenkel and Signorino 2014).
+offers it for the same purpose (Kenkel and Signorino 2014), always with the Schwarz
+correction: ``vuong(fits, 'schwarz')`` is its statistic (tests/test_estimation_strategic.py
+checks it against R's on the package's example).
 
 The overview and the other references are in :mod:`multilateral.estimation`.
 """
@@ -64,9 +66,11 @@ def vuong(fits: Sequence[FitResult], correction: str = "none") -> VuongTest:
     """Vuong's test: which of two non-nested fits of the same data is closer to the truth.
 
     With ``m_i`` the difference of the two fits' log-likelihoods at observation ``i``, the
-    statistic is ``(sum m_i - c) / (sqrt(n) sd(m))``, where the correction ``c`` is 0,
-    ``k1 - k2`` (Akaike) or ``(k1 - k2) log(n) / 2`` (Schwarz) for ``k1``, ``k2``
-    parameters.
+    statistic is ``(sum m_i - c) / (sqrt(n) sd(m))`` with ``sd`` the standard deviation of
+    the ``m_i`` over ``n`` (not ``n - 1``), where the correction ``c`` is 0, ``k1 - k2``
+    (Akaike) or ``(k1 - k2) log(n) / 2`` (Schwarz) for ``k1``, ``k2`` parameters (Vuong's
+    corrected likelihood ratio; the page was not checked here). R's ``games`` package
+    always applies the Schwarz correction.
 
     Parameters
     ----------
