@@ -3,7 +3,10 @@
 The Python-list elimination must return what the numpy-object-array one did (kept below as
 the reference, as committed in 2b1cdc5), on random integer systems: singular ones, entries
 beyond int64, negative entries, many ties. A second, independent check: the answer solves the
-system in Fractions and is in lowest-denominator form ``den = |det|`` (sympy).
+system in Fractions and ``den = |det|`` (sympy). Last, vertex enumeration's exact rebuild of
+the float search's pairs (``exact_equilibria``) gives the same exact equilibria as the exact
+enumeration over all bases (``brute_force_equilibria``) on small integer games, degenerate
+ones included.
 """
 
 from __future__ import annotations
@@ -15,7 +18,8 @@ import sympy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from multilateral.solvers._enumeration import solve_ones
+import multilateral as ml
+from multilateral.solvers._enumeration import brute_force_equilibria, integer_payoffs, solve_ones
 
 
 def reference_solve_ones(rows: list[list[int]]) -> tuple[list[int], int] | None:
@@ -64,13 +68,12 @@ def systems(draw: st.DrawFn) -> list[list[int]]:
     return rows
 
 
-@settings(max_examples=300)
 @given(systems())
 def test_solve_ones_equals_the_object_array_elimination(rows):
     assert solve_ones([list(r) for r in rows]) == reference_solve_ones(rows)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(deadline=None)
 @given(systems())
 def test_solve_ones_solves_the_system_exactly(rows):
     det = sympy.Matrix(rows).det()
@@ -93,3 +96,27 @@ def test_solve_ones_small_cases():
     assert solve_ones([[0, 1], [1, 0]]) == ([1, 1], 1)  # a pivot from the second row
     big = 2**80
     assert solve_ones([[big, 0], [0, 3]]) == ([3, big], 3 * big)
+
+
+# -- the exact rebuild of vertex enumeration against exact enumeration over all bases --------
+def _exact_set(eqs):
+    return {(tuple(x), tuple(y)) for x, y in eqs}
+
+
+@st.composite
+def small_games(draw: st.DrawFn) -> tuple[list[list[int]], list[list[int]]]:
+    m, n = draw(st.integers(1, 4)), draw(st.integers(1, 4))
+    entries = draw(st.sampled_from([st.integers(0, 3), st.integers(-1000, 1000)]))
+    a = [[draw(entries) for _ in range(n)] for _ in range(m)]
+    b = [[draw(entries) for _ in range(n)] for _ in range(m)]
+    return a, b
+
+
+@settings(deadline=None)
+@given(small_games())
+def test_vertex_enumeration_exact_answers_equal_the_enumeration_over_all_bases(payoffs):
+    a, b = payoffs
+    game = ml.NormalFormGame(np.array(a), np.array(b))
+    ours = {e.exact for e in ml.solvers.vertex_enumeration(game)}
+    ints = integer_payoffs(np.array(a)), integer_payoffs(np.array(b))
+    assert ours == _exact_set(brute_force_equilibria(*ints))
