@@ -268,3 +268,35 @@ def test_vuong_refuses_what_it_cannot_compare():
         est.vuong([a, a])
     with pytest.raises(InvalidArgumentError, match="correction"):
         est.vuong([a, a], "bayes")
+
+
+HOSTILE = r"x_1 & 50% $ #2 {a} ~b ^c \d <e> |f"
+
+
+def test_to_latex_escapes_every_special_character():
+    tex = _result(model=HOSTILE, names=(HOSTILE, "u11: x_1", "u24: const")).to_latex(
+        title=HOSTILE)
+    body = "\n".join(line for line in tex.splitlines() if HOSTILE[:3] in line
+                     or "50" in line)
+    stripped = re.sub(r"\\(textbackslash|textasciitilde|textasciicircum|textless|"
+                      r"textgreater|textbar)\{\}|\\[&%$#_{}]|\\caption\{|\\\\", "", body)
+    # what is left of the hostile lines: no character LaTeX would read as markup
+    assert not re.search(r"[&%$#_~^\\<>|]", stripped.replace(" & ", " ")), stripped
+
+
+def test_to_latex_compiles(tmp_path):
+    """The table, with hostile names, compiles with pdflatex and booktabs (skipped where
+    pdflatex is not installed)."""
+    import shutil
+    import subprocess
+
+    if shutil.which("pdflatex") is None:
+        pytest.skip("pdflatex is not installed")
+    tex = _result(model=HOSTILE, names=(HOSTILE, "u11: x_1", "u24: const")).to_latex(
+        title=HOSTILE)
+    doc = tmp_path / "t.tex"
+    doc.write_text("\\documentclass{article}\n\\usepackage[T1]{fontenc}\n"
+                   "\\usepackage{booktabs}\n\\begin{document}\n" + tex + "\n\\end{document}\n")
+    run = subprocess.run(["pdflatex", "-interaction=nonstopmode", "-halt-on-error", doc.name],
+                         cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stdout[-2000:]
