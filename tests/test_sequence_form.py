@@ -285,13 +285,26 @@ def _peer_cases() -> list[dict[str, Any]]:
 
 @pytest.mark.parametrize("case", _peer_cases(), ids=lambda c: c["name"])
 def test_agrees_with_pygambit_lcp(case: dict[str, Any]) -> None:
-    game = ml.io.read_efg(case["efg"]) if "efg" in case else None
-    assert game is not None
-    eq = sequence_form_equilibrium(game)
-    payoffs = [Fraction(v) for v in case["payoffs"]]
-    if case["unique_payoffs"]:
-        assert list(eq.payoffs) == payoffs
-    if case["unique"]:
-        ours = [[str(v) for v in b] for b in eq.behaviour]
-        assert ours == case["behaviour"]
-    assert eq.verify()
+    """pygambit's lcp_solve (the sequence form too): the same payoffs where the equilibrium
+    payoffs are unique, the same behaviour on the path where the equilibrium is unique."""
+    game = ml.io.parse_efg(case["efg"])
+    for exact in (True, False):
+        eq = sequence_form_equilibrium(game, exact=exact)
+        assert eq.verify()
+        theirs = [Fraction(v) for v in case["payoffs"]]
+        if case["unique_payoffs"]:
+            assert [float(v) for v in eq.payoffs] == pytest.approx([float(v) for v in theirs],
+                                                                   abs=1e-9)
+            if exact:
+                assert list(eq.payoffs) == theirs
+        if case["unique"]:
+            for info in game.infosets:
+                key = f"{info.player}|{info.label}"
+                if case["reached"][key]:
+                    want = [float(Fraction(v)) for v in case["behaviour"][key]]
+                    assert np.allclose(np.asarray(eq.behaviour[info.index], dtype=float), want)
+
+
+def test_peer_file_covers_imperfect_information() -> None:
+    cases = _peer_cases()
+    assert len(cases) >= 10 and sum(c["unique"] for c in cases) >= 3

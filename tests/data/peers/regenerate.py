@@ -830,11 +830,112 @@ def regen_extensive() -> None:
     print("wrote tests/data/peers/extensive.json")
 
 
+def recall_tree(rng: np.random.Generator, depth: int = 4, size: int = 16) -> Any:
+    """A random two-player tree with perfect recall and imperfect information (seeded): one
+    mover (or chance) per depth; a mover's information set is her own earlier moves plus the
+    others' moves she saw (each seen with probability 1/4); payoffs integers in [-3, 3]."""
+    from multilateral.games.extensive import Chance, Decision, ExtensiveFormGame, Outcome
+
+    first = int(rng.integers(2))
+    schedule = [("c" if rng.random() < 0.25 else str(1 + (d + first) % 2),
+                 int(rng.choice([2, 2, 3]))) for d in range(depth)]
+    budget = [size]
+
+    def node(d: int, own: tuple[Any, Any], seen: tuple[Any, Any]) -> Any:
+        budget[0] -= 1
+        if d and (d >= depth or budget[0] <= 0 or rng.random() < 1 / 6):
+            return Outcome([int(v) for v in rng.integers(-3, 4, size=2)])
+        kind, m = schedule[d]
+        labels = [f"a{j}" for j in range(m)]
+        if kind == "c":
+            weights = [int(w) for w in rng.integers(1, 4, size=m)]
+            return Chance({a: (Fraction(w, sum(weights)), node(d + 1, own, tuple(
+                (*s, (d, a)) if rng.random() < 0.25 else s for s in seen)))
+                for a, w in zip(labels, weights, strict=True)})
+        i = int(kind) - 1
+        key = f"P{i + 1}|{own[i]}|{seen[i]}|{m}"
+        moves = {}
+        for a in labels:
+            mine = list(own)
+            mine[i] = (*own[i], (key, a))
+            now = list(seen)
+            if rng.random() < 0.25:
+                now[1 - i] = (*seen[1 - i], (d, a))
+            moves[a] = node(d + 1, (mine[0], mine[1]), (now[0], now[1]))
+        return Decision(f"P{i + 1}", moves, infoset=key)
+
+    return ExtensiveFormGame(node(0, ((), ()), ((), ())), players=["P1", "P2"])
+
+
+def sequence_form_cases() -> list[Any]:
+    """Kuhn poker, beer-quiche (as in tests/test_sequence_form.py) and seeded random trees
+    with perfect recall and imperfect information."""
+    sys.path.insert(0, str(HERE.parent.parent))
+    from test_sequence_form import beer_quiche, kuhn_poker
+
+    games = [("Kuhn poker", kuhn_poker()), ("beer-quiche", beer_quiche())]
+    rng = np.random.default_rng(1996)
+    while len(games) < 14:
+        game = recall_tree(rng)
+        if not game.is_perfect_information:
+            games.append((f"random {len(games) - 2}", game))
+    return games
+
+
+def regen_sequence_form() -> None:
+    """pygambit's lcp_solve on the tree (the sequence form), in rationals: its equilibria
+    (payoffs; behaviour where each information set is reached), and whether the equilibrium
+    (or its payoffs) is unique, from enummixed_solve on the reduced strategic form of the small
+    games (zero-sum games: unique payoffs, the value)."""
+    import io
+
+    import pygambit as gbt
+
+    cases = []
+    for name, ours in sequence_form_cases():
+        text = ml.io.format_efg(ours)
+        game = gbt.read_efg(io.StringIO(text))
+        players = list(game.players)
+        found = gbt.nash.lcp_solve(game, rational=True).equilibria
+        eq = found[0]
+        sets = [inf for p in players for inf in p.infosets]
+        size = math.prod(len(p.strategies) for p in players)
+        zero_sum = all(sum(o[p] for p in players) == 0 for o in game.outcomes)
+        unique = unique_payoffs = False
+        if size <= 400:
+            every = gbt.nash.enummixed_solve(game, rational=True).equilibria
+            profiles = {tuple(tuple(str(v) for v in eq_[p]) for p in players) for eq_ in every}
+            unique = len(profiles) == 1
+            unique_payoffs = len({tuple(str(e.payoff(p)) for p in players) for e in every}) == 1
+        unique_payoffs = unique_payoffs or zero_sum
+        cases.append({
+            "name": name, "efg": text, "reduced_strategy_profiles": size,
+            "payoffs": nums([eq.payoff(p) for p in players]),
+            "behaviour": {f"{inf.player.label}|{inf.label}": nums([eq[a] for a in inf.actions])
+                          for inf in sets},
+            "reached": {f"{inf.player.label}|{inf.label}": eq.infoset_prob(inf) > 0
+                        for inf in sets},
+            "n_equilibria_lcp": len(found), "unique": unique, "unique_payoffs": unique_payoffs})
+    doc = {"peer": "pygambit", "version": version("pygambit"),
+           "generated_by": "tests/data/peers/regenerate.py (regen_sequence_form)",
+           "python": sys.version.split()[0],
+           "calls": {"payoffs, behaviour": "pygambit.nash.lcp_solve(game, rational=True)"
+                     ".equilibria[0] (the sequence form: Koller, Megiddo and von Stengel)",
+                     "unique": "pygambit.nash.enummixed_solve(game, rational=True) has one "
+                     "equilibrium (games with at most 400 reduced strategy profiles)",
+                     "unique_payoffs": "every enummixed equilibrium has the same payoffs, or "
+                     "the game is zero-sum"},
+           "cases": cases}
+    (HERE / "sequence_form.json").write_text(json.dumps(doc, indent=1) + "\n")
+    print("wrote tests/data/peers/sequence_form.json")
+
+
 def _regen_pygambit_all() -> None:
     regen_pygambit()
     regen_vertex_enumeration()
     regen_extensive()
     regen_qre()
+    regen_sequence_form()
 
 
 REGEN = {"nashpy": regen_nashpy, "quantecon": regen_quantecon, "pygambit": _regen_pygambit_all,
