@@ -33,7 +33,7 @@ from multilateral.estimation import fit_qre, fit_qre_payoffs, simulate_qre_payof
 from multilateral.estimation._payoff_data import covariates
 from multilateral.estimation.qre_payoffs import _counts, _Model, _objective
 from multilateral.games.extensive import Chance, Decision, Outcome
-from multilateral.solvers.quantal.sensitivity import qre_sensitivity
+from multilateral.solvers.quantal.sensitivity import bimatrix_sensitivities, qre_sensitivity
 
 ZERO = ml.NormalFormGame(np.zeros((2, 2, 2)))
 FIRST = np.zeros((2, 2, 2))
@@ -369,7 +369,36 @@ def test_each_covariate_rows_equilibrium_is_pygambits() -> None:
                        covariates(names, regressors, len(x)), 1.0, 1e-12)
         params = np.concatenate([case["coefficients"][b] for b in names])
         order = np.argsort(model.group)  # distinct rows are sorted; x is increasing here
-        for sens, peer in zip((model.solve(params)[g] for g in model.group[order]),
-                              case["logit_solve_lambda_1"], strict=True):
-            for ours, theirs in zip(sens.qre.strategies, peer, strict=True):
+        rows = model.strategies(params)
+        for mixes, peer in zip((rows[g] for g in model.group[order]),
+                               case["logit_solve_lambda_1"], strict=True):
+            for ours, theirs in zip(mixes, peer, strict=True):
                 assert np.allclose(ours, theirs, atol=1e-7), case["name"]
+
+
+def test_batched_newton_equals_one_game_at_a_time() -> None:
+    """The two-player batch (every covariate row's Newton at once, warm-started) gives the
+    same log-probabilities and derivatives as qre_sensitivity row by row."""
+    rng = np.random.default_rng(3)
+    pay = rng.normal(size=(6, 2, 3, 2))
+    dirs = rng.normal(size=(2, 2, 3, 2))
+    start = np.array([np.concatenate(qre_sensitivity(p, 1.3, dirs).qre.strategies)
+                      for p in pay])
+    moved = pay + 0.05 * rng.normal(size=pay.shape)
+    logp, deriv, dlam, ok = bimatrix_sensitivities(moved, 1.3, dirs, start, tol=1e-12)
+    assert ok.all()
+    for g, p in enumerate(moved):
+        one = qre_sensitivity(p, 1.3, dirs, tol=1e-12)
+        assert np.allclose(logp[g], np.log(np.concatenate(one.qre.strategies)), atol=1e-10)
+        assert np.allclose(deriv[g], one.log_derivatives, atol=1e-9)
+        assert np.allclose(dlam[g], one.log_lam_derivative, atol=1e-9)
+
+
+def test_continuous_covariate() -> None:
+    """One QRE per observation (no two covariate values alike), solved in one batch."""
+    x = np.random.default_rng(5).uniform(0, 2, 150)
+    regressors = {"first": {"const": 1, "x": x}}
+    y = simulate_qre_payoffs(ZERO, {"first": FIRST}, {"first": [0.5, 1.5]}, regressors, seed=5)
+    fit = fit_qre_payoffs(ZERO, {"first": FIRST}, y, regressors)
+    assert np.all(np.abs(fit.params - [0.5, 1.5]) < 3.5 * fit.std_errors)
+    assert fit.predict().shape == (150, 4)

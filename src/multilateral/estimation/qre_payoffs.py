@@ -59,7 +59,7 @@ from numpy.typing import NDArray
 from .._namespace import public_dir
 from ..errors import InvalidArgumentError, NotIdentifiedError, SolverError
 from ..games.extensive import ExtensiveFormGame
-from ..solvers.quantal.sensitivity import qre_sensitivity
+from ..solvers.quantal.sensitivity import bimatrix_sensitivities, qre_sensitivity
 from ..tolerances import ROUNDING
 from ._likelihood import maximize_likelihood
 from ._payoff_data import (
@@ -98,8 +98,12 @@ class _Model:
                                [np.zeros((d.n, 0))])
         self.rows, group = np.unique(full, axis=0, return_inverse=True)
         self.group = np.asarray(group).ravel()
-        self.warm: list[tuple[FloatArray, ...] | None] = [None] * len(self.rows)
-        self.cache: tuple[FloatArray, list[Any]] | None = None
+        sizes = game.n_actions if isinstance(game, ExtensiveFormGame) else game.shape
+        self.cuts = np.cumsum([int(k) for k in sizes])[:-1]
+        # two-player normal form: Newton on every row at once from the warm start
+        self.batch = not self.tree and self.fixed.ndim == 3
+        self.warm: FloatArray | None = None  # each row's last QRE, flat probabilities
+        self.cache: tuple[FloatArray, tuple[FloatArray, FloatArray, FloatArray]] | None = None
 
     def split(self, params: FloatArray) -> tuple[float, FloatArray]:
         """``lam`` and each basis' linear index at every distinct row, ``(G, K)``."""
@@ -118,34 +122,53 @@ class _Model:
                                    tol=self.tol)
         return qre_sensitivity(pay, lam, self.bases, start=start, tol=self.tol)
 
-    def solve(self, params: FloatArray) -> list[Any]:
+    def solve(self, params: FloatArray) -> tuple[FloatArray, FloatArray, FloatArray]:
+        """Every row's QRE log-probabilities ``(G, M)`` and their derivatives along the
+        bases ``(G, K, M)`` and in ``lam`` ``(G, M)``."""
         if self.cache is not None and np.array_equal(self.cache[0], params):
             return self.cache[1]
         lam, t = self.split(params)
-        out = []
-        for g in range(len(self.rows)):
-            pay = self.fixed + np.tensordot(t[g], self.bases, axes=1)
+        pays = self.fixed + np.tensordot(t, self.bases, axes=([1], [0]))
+        groups = len(self.rows)
+        todo = np.ones(groups, dtype=bool)
+        logp = dt = dl = None
+        if self.batch and self.warm is not None:
+            logp, dt, dl, ok = bimatrix_sensitivities(pays, lam, self.bases, self.warm,
+                                                      tol=self.tol)
+            todo = ~ok
+        for g in np.flatnonzero(todo):
+            start = None if self.warm is None else np.split(self.warm[g], self.cuts)
             try:
-                sens = self._one(pay, lam, self.warm[g])
+                sens = self._one(pays[g], lam, start)
             except SolverError:
-                sens = self._one(pay, lam, None)
-            self.warm[g] = sens.qre.strategies
-            out.append(sens)
-        self.cache = (params.copy(), out)
-        return out
+                sens = self._one(pays[g], lam, None)
+            if logp is None or dt is None or dl is None:
+                size = len(sens.log_lam_derivative)
+                logp, dl = np.empty((groups, size)), np.empty((groups, size))
+                dt = np.empty((groups, len(self.bases), size))
+            logp[g] = np.log(np.concatenate(sens.qre.strategies))
+            dt[g], dl[g] = sens.log_derivatives, sens.log_lam_derivative
+        assert logp is not None and dt is not None and dl is not None
+        self.warm = np.exp(logp)
+        self.cache = (params.copy(), (logp, dt, dl))
+        return logp, dt, dl
+
+    def strategies(self, params: FloatArray) -> list[list[FloatArray]]:
+        """Each distinct row's QRE, one probability vector per player (information set)."""
+        return [[q / q.sum() for q in np.split(np.exp(row), self.cuts)]
+                for row in self.solve(params)[0]]
 
     def probabilities(self, params: FloatArray) -> FloatArray:
         """Each distinct row's outcome probabilities, ``(G, outcomes)``."""
         rows = []
-        for sens in self.solve(params):
-            mixes = sens.qre.strategies
+        for mixes in self.strategies(params):
             if self.tree:
                 reach = self.game.reach_probabilities(mixes)  # type: ignore[union-attr]
                 rows.append(np.asarray(reach)[self.game.terminals])  # type: ignore[union-attr]
                 continue
             joint = mixes[0]
-            for s in mixes[1:]:
-                joint = np.multiply.outer(joint, s)
+            for q in mixes[1:]:
+                joint = np.multiply.outer(joint, q)
             rows.append(np.asarray(joint).ravel())
         return np.asarray(rows, dtype=np.float64)
 
@@ -182,7 +205,7 @@ def _objective(model: _Model, counts: FloatArray, const: float = 0.0) -> tuple[A
     col_basis = np.array([b for b, cols in enumerate(model.columns.values()) for _ in cols],
                          dtype=np.int64)
 
-    def solved(theta: FloatArray) -> list[Any] | None:
+    def solved(theta: FloatArray) -> tuple[FloatArray, FloatArray, FloatArray] | None:
         if lam is None and theta[0] <= 0:
             return None
         try:
@@ -194,22 +217,18 @@ def _objective(model: _Model, counts: FloatArray, const: float = 0.0) -> tuple[A
         sols = solved(theta)
         if sols is None:
             return math.inf
-        total = 0.0
-        for c, sens in zip(counts, sols, strict=True):
-            logp = np.log(np.concatenate(sens.qre.strategies))
-            total += float(c @ logp)
-        return -total - const
+        return -float(np.sum(counts * sols[0])) - const
 
     def gradient(theta: FloatArray) -> FloatArray:
         grad = np.zeros(theta.size)
         sols = solved(theta)
         if sols is None:
             return grad
-        for g, (c, sens) in enumerate(zip(counts, sols, strict=True)):
-            dt = sens.log_derivatives @ c  # d loglik / d t_b at this row
-            grad[model.offset:] += dt[col_basis] * model.rows[g]
-            if lam is None:
-                grad[0] += float(sens.log_lam_derivative @ c)
+        _, dt, dl = sols
+        per_basis = np.einsum("gkm,gm->gk", dt, counts)  # d loglik / d t_b at each row
+        grad[model.offset:] = np.sum(per_basis[:, col_basis] * model.rows, axis=0)
+        if lam is None:
+            grad[0] = float(np.sum(dl * counts))
         return -grad
 
     return negloglik, gradient
@@ -273,8 +292,9 @@ def fit_qre_payoffs(game: Game, basis: Mapping[str, Any], choices: Any,
     which equilibrium is used where the QRE is not unique. With no basis and ``lam=None``
     this is :func:`fit_qre` from the choices' counts (its search over the whole branch
     aside: here the optimizer starts at ``lam = 1``). Every distinct covariate row is one
-    QRE per likelihood evaluation: covariates with few distinct values are fast, a
-    continuous covariate costs one QRE per observation.
+    QRE per likelihood evaluation; in two-player normal-form games Newton's method runs on
+    all rows at once (a continuous covariate, 3000 observations of a 2x2 game: about 11 s
+    of CPU), elsewhere row by row.
 
     See Also
     --------
