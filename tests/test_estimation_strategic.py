@@ -652,3 +652,25 @@ def test_the_covariance_is_the_inverse_of_a_finite_difference_hessian(game, kind
     hess = -_richardson_hessian(
         lambda t: loglik_and_gradient(spec, d, t, y, kind, link)[0], np.array(fit.params))
     np.testing.assert_allclose(fit.cov, np.linalg.inv(hess), rtol=1e-5, atol=1e-8)
+
+
+def test_a_runaway_seen_only_through_player_1_is_refused():
+    """A rare dummy (15 of 102 dyads) in the defender's utility, and no dyad with it is ever
+    challenged: Player 2's own choices say nothing of its coefficient, and Player 1's
+    choices push it to infinity. No separation check on one choice sees it, and the runaway
+    coefficient passes the Hessian's unit-diagonal test (it was reported, at -67 with a
+    standard error of 1.4e11); the log-likelihood, flat ten standard errors out, does not.
+    (Data from a fuzzing run of the review: small samples, logit agent error.)"""
+    rng = np.random.default_rng(192)
+    n = int(rng.integers(20, 120))
+    x, dummy = rng.normal(size=(n, 3)), (rng.random(n) < 0.15) * 1.0
+    ones = np.ones((n, 1))
+    regressors = {"u11": np.column_stack([ones, x[:, 0]]),
+                  "u14": np.column_stack([ones, x[:, 1]]),
+                  "u24": np.column_stack([ones, x[:, 2], dummy])}
+    truth = {"u11": rng.normal(size=2), "u14": rng.normal(size=2),
+             "u24": rng.normal(size=3) * 2}
+    y = simulate_egame12(truth, regressors, link="logit", seed=rng)
+    assert n == 102 and dummy.sum() == 15 and not np.any((y > 0) & (dummy == 1))
+    with pytest.raises(NotIdentifiedError, match=r"run off to infinity.*u24: x3"):
+        fit_egame12(y, regressors, link="logit")

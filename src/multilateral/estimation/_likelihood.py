@@ -33,7 +33,7 @@ from .._validation import check_tol
 from ..errors import InvalidArgumentError, NotIdentifiedError, SolverError
 from .results import FitResult
 
-__all__ = ["EXACT_GRADIENT_IDENTIFICATION", "IDENTIFICATION", "covariance",
+__all__ = ["EXACT_GRADIENT_IDENTIFICATION", "IDENTIFICATION", "check_runaway", "covariance",
            "maximize_likelihood", "numerical_hessian"]
 __dir__ = public_dir(__all__)
 
@@ -178,6 +178,75 @@ def covariance(hessian: Any, names: Sequence[str], tol: float = IDENTIFICATION
             "model normalizes away; drop one of them")
     inverse = (vectors / values) @ vectors.T
     return np.asarray(inverse * scale[:, None] * scale[None, :])
+
+
+#: Steps of ``check_runaway``, in standard errors, and the least fall of the log-likelihood
+#: accepted there: a quadratic log-likelihood falls by at least ``RUNAWAY_STEP ** 2 / 2``
+#: (50) along any coordinate, so a fall below 1 means the Wald approximation is void.
+RUNAWAY_STEP = 10.0
+RUNAWAY_FALL = 1.0
+
+
+def check_runaway(negloglik: Callable[[NDArray[np.float64]], float], params: Any, cov: Any,
+                  names: Sequence[str]) -> None:
+    """Refuse estimates that ran off to infinity along a flat ridge of the likelihood.
+
+    A fit whose maximum is at infinity (separation in a joint likelihood, which no check on
+    one choice alone sees) stops where the gradient is below the optimizer's tolerance; the
+    Hessian there is tiny but can be positive definite, and a single runaway parameter
+    passes the unit-diagonal test of :func:`covariance`. The likelihood shows it: ten
+    standard errors along each parameter (and along the least curved direction) a quadratic
+    log-likelihood falls by at least 50; at a runaway it hardly moves on one side.
+
+    Parameters
+    ----------
+    negloglik : callable
+        The negative log-likelihood.
+    params : array_like
+        The estimates.
+    cov : array_like
+        Their covariance (inverse Hessian).
+    names : sequence of str
+        The parameters' names, for the message.
+
+    Raises
+    ------
+    NotIdentifiedError
+        If the log-likelihood falls by less than :data:`RUNAWAY_FALL` on either side of some
+        step.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> check_runaway(lambda t: float(t[0] ** 2), [0.0], [[0.5]], ["a"])  # quadratic: fine
+    >>> check_runaway(lambda t: float(np.log1p(np.exp(-t[0]))), [30.0], [[1e20]], ["a"])
+    ... # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    multilateral.errors.NotIdentifiedError: the estimates run off to infinity: ...
+    """
+    x = np.asarray(params, dtype=np.float64)
+    c = np.asarray(cov, dtype=np.float64)
+    f0 = float(negloglik(x))
+    se = np.sqrt(np.diag(c))
+    steps = [(names[i], np.eye(x.size)[i] * se[i]) for i in range(x.size)]
+    values, vectors = np.linalg.eigh(c / np.outer(se, se))
+    steps.append(("the least curved direction",
+                  vectors[:, -1] * np.sqrt(max(values[-1], 0.0)) * se))
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore", RuntimeWarning)
+        for name, step in steps:
+            for side in (1.0, -1.0):
+                fall = float(negloglik(x + side * RUNAWAY_STEP * step)) - f0
+                if math.isfinite(fall) and fall < RUNAWAY_FALL:
+                    raise NotIdentifiedError(
+                        f"the estimates run off to infinity: {RUNAWAY_STEP:g} standard "
+                        f"errors {'up' if side > 0 else 'down'} along {name}, the "
+                        f"log-likelihood falls by only {fall:.2g} (a quadratic one by 50 or "
+                        "more), so the maximum is at infinity and the standard errors mean "
+                        "nothing: separation (a regressor, or a combination, whose "
+                        "observations all end one way, perhaps seen only through another "
+                        "player's choices); drop or merge the regressor, or add data")
 
 
 def maximize_likelihood(

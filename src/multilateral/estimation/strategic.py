@@ -124,7 +124,7 @@ from .._namespace import public_dir
 from ..errors import InvalidArgumentError, NotIdentifiedError, UnknownKeyError
 from ..tolerances import MATCH
 from ..types import Seed
-from ._likelihood import EXACT_GRADIENT_IDENTIFICATION, maximize_likelihood
+from ._likelihood import EXACT_GRADIENT_IDENTIFICATION, check_runaway, maximize_likelihood
 from ._twostage import (
     SPECS,
     Design,
@@ -196,6 +196,7 @@ def _fit(spec: Spec, outcomes: Any, regressors: Any, kind: Any, link: Any) -> Fi
         fit = fit_from(start)
     else:
         fit = _fit_separated(spec, d, codes, start, separated, negloglik, gradient, fit_from)
+    check_runaway(negloglik, fit.params, fit.cov, fit.names)
     per_obs = loglik_per_observation(spec, d, fit.params, codes, kind, link)
     per_obs.flags.writeable = False
     return replace(fit, loglik_obs=per_obs)
