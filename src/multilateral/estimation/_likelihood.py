@@ -15,6 +15,9 @@ The check is scale free: the Hessian ``H`` is first scaled to unit diagonal,
 in dollars rather than billions does not trip it), and its smallest eigenvalue must exceed
 :data:`IDENTIFICATION`, the relative precision of a finite-difference Hessian. An eigenvalue
 below it means that the estimates' correlation along its eigenvector is 1 to that precision.
+An estimator whose gradient is analytic and exact to rounding passes the tighter
+:data:`EXACT_GRADIENT_IDENTIFICATION`, and may call :func:`check_runaway`, which refuses
+estimates that ran off to infinity along a flat ridge (a Hessian there can pass the test).
 """
 
 from __future__ import annotations

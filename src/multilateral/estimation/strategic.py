@@ -51,7 +51,10 @@ separation: a choice that the regressors predict perfectly, whose estimates woul
 separation of Player 2's is not enough, since his utility also moves Player 1's choices,
 which can bound it: the joint likelihood is then maximized from a start shrunk towards zero
 and from one far along the separating direction, and the fit is refused only if the
-estimates run off (its tests show one finite case and one that runs off).
+estimates run off (its tests show one finite case and one that runs off). A maximum at
+infinity that no single choice shows (a defender's regressor whose dyads are never
+challenged) is refused too: ten standard errors from the estimates a quadratic
+log-likelihood falls by 50 or more, a runaway one hardly at all.
 
 **egame122** (Kenkel and Signorino 2014): Player 2 moves after both of Player 1's
 choices; outcomes ``'LL'``, ``'LR'``, ``'RL'``, ``'RR'``, utilities ``u11``, ``u12``,
@@ -314,7 +317,9 @@ def fit_egame12(outcomes: Any, regressors: Mapping[str, Any], *, kind: str = "ag
     NotIdentifiedError
         Collinear regressors, a regressor in all of ``u11``, ``u13`` and ``u14``, regressors
         for a utility normalized to 0 (``'u23'``), separation (a choice predicted perfectly,
-        e.g. an outcome that never occurs, whose estimates run off), or a singular Hessian.
+        e.g. an outcome that never occurs, whose estimates run off), estimates that run off
+        to infinity in the joint likelihood (``check_runaway`` of the likelihood helper), or
+        a singular Hessian.
     InvalidArgumentError
         Outcomes the game does not allow, mismatched rows, a bad ``kind`` or ``link``, or
         ``link='logit'`` with ``kind='private'``.
