@@ -402,3 +402,24 @@ def test_continuous_covariate() -> None:
     fit = fit_qre_payoffs(ZERO, {"first": FIRST}, y, regressors)
     assert np.all(np.abs(fit.params - [0.5, 1.5]) < 3.5 * fit.std_errors)
     assert fit.predict().shape == (150, 4)
+
+
+def _coverage(game: object, basis: dict, regressors: dict, truth: dict,  # type: ignore[type-arg]
+              true: np.ndarray, seeds: int) -> np.ndarray:
+    covered = np.zeros(len(true))
+    for seed in range(seeds):
+        y = simulate_qre_payoffs(game, basis, truth, regressors, seed=1000 + seed)  # type: ignore[arg-type]
+        ci = fit_qre_payoffs(game, basis, y, regressors).conf_int()  # type: ignore[arg-type]
+        covered += (ci[:, 0] <= true) & (true <= ci[:, 1])
+    return covered
+
+
+if __name__ == "__main__":  # pragma: no cover - the long coverage run of the report
+    x = np.repeat([0.0, 0.5, 1.0], 100)
+    print("2x2, n = 300, 200 seeds:", _coverage(
+        ZERO, BASIS, {"first": {"const": 1, "x": x}, "second": 1},
+        {"first": [1.0, 2.0], "second": [1.5]}, np.array([1.0, 2.0, 1.5]), 200))
+    x = np.repeat([0.0, 1.0, 2.0], 500)
+    print("signalling tree, n = 1500, 100 seeds:", _coverage(
+        SIGNAL, SIGNAL_BASIS, {"win": {"const": 1, "x": x}},
+        {"win": [0.5, 1.0], "fight_weak": [1.5]}, np.array([0.5, 1.0, 1.5]), 100))
