@@ -143,6 +143,7 @@ def fit_qre(game: NormalFormGame | ExtensiveFormGame, counts: Any, *, tol: float
 
     See Also
     --------
+    fit_qre_payoffs : payoffs linear in parameters and covariates (``lam`` alone too).
     multilateral.solvers.qre_branch : the branch searched.
     multilateral.estimation.maximize_likelihood : the helper that builds the result.
 

@@ -80,6 +80,16 @@ class QRESensitivity:
     See Also
     --------
     qre_sensitivity : returns it.
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> from multilateral.solvers.quantal import qre_sensitivity
+    >>> out = qre_sensitivity(ml.NormalFormGame([[2, 0], [0, 1]], [[1, 0], [0, 2]]), 1.0)
+    >>> out
+    QRESensitivity(LogitQRE(lam=1; [0.5712, 0.4288], [0.4288, 0.5712]), 0 directions)
+    >>> out.log_lam_derivative.shape, out.warm
+    ((4,), False)
     """
 
     qre: LogitQRE
@@ -297,6 +307,11 @@ def bimatrix_sensitivities(payoffs: Any, lam: float, directions: Any, start: Any
     See Also
     --------
     qre_sensitivity : one game, any number of players, with the principal-branch fallback.
+
+    References
+    ----------
+    .. [1] McKelvey, R. D. and Palfrey, T. R. (1995). Quantal response equilibria for normal
+       form games. *Games and Economic Behavior* 10, 6-38.
 
     Examples
     --------
