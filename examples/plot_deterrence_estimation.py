@@ -32,6 +32,9 @@ if sys.platform.startswith("linux") and not (
 ):
     matplotlib.use("Agg")
 # sphinx_gallery_end_ignore
+import csv
+from pathlib import Path
+
 import matplotlib.pyplot as plt
 import numpy as np
 from scipy import special
@@ -181,6 +184,38 @@ ax2.set_ylabel("sampling spread of the u24: balance estimate")
 ax2.set_title("sampling variation, 15 samples per size")
 ax2.legend(fontsize=8)
 fig.tight_layout()
+
+# %%
+# The games package's own example, beside R
+# -----------------------------------------
+# Kenkel and Signorino's R package ships 19th-century militarized disputes (``war1800``,
+# Correlates of War) and fits ``esc + war ~ s_wt_re1 + revis1 | 0 | regime1 | balanc +
+# regime2``. The same fit here, beside what R 4.2.2 with games 1.1.2 prints (a few
+# coefficients; the tests compare all of them, their standard errors and the
+# log-likelihood, for three error structures and links).
+data_file = Path(__file__).resolve().parent.parent / "tests" / "data" / "war1800.csv"
+with data_file.open() as handle:
+    rows = [r for r in csv.DictReader(handle) if r["regime1"] and r["regime2"]]
+col = {key: np.array([r[key] for r in rows]) for key in rows[0]}
+war_outcomes = np.where(col["esc"] == "1", np.where(col["war"] == "1", 2, 1), 0)
+war_regressors = {
+    "u11": {"(Intercept)": 1, "s_wt_re1": col["s_wt_re1"].astype(float),
+            "revis1": col["revis1"].astype(float)},
+    "u14": {"(Intercept)": 1, "regime1dem": (col["regime1"] == "dem") * 1.0,
+            "regime1mixed": (col["regime1"] == "mixed") * 1.0},
+    "u24": {"(Intercept)": 1, "balanc": col["balanc"].astype(float),
+            "regime2dem": (col["regime2"] == "dem") * 1.0,
+            "regime2mixed": (col["regime2"] == "mixed") * 1.0},
+}
+war_fit = fit_egame12(war_outcomes, war_regressors)
+r_printed = {"u11: s_wt_re1": (-0.740014662, 0.27966495),
+             "u14: regime1dem": (-1.902235170, 0.66444695),
+             "u24: regime2dem": (-1.543614372, 0.45264196)}
+print(f"war1800, N = {war_fit.n_obs}: log-likelihood {war_fit.loglik:.6f} (R: -286.123755)")
+for name, (r_est, r_se) in r_printed.items():
+    i = war_fit.names.index(name)
+    print(f"  {name:<16} {war_fit.params[i]:>9.5f} ({war_fit.std_errors[i]:.5f})   "
+          f"R: {r_est:>9.5f} ({r_se:.5f})")
 
 # %%
 # A table for the paper
