@@ -360,6 +360,9 @@ def fit_qre_payoffs(game: Game, basis: Mapping[str, Any], choices: Any,
     model = _Model(game, bases, d, lam, tol)
     counts, const = _counts(model, codes)
     param_names = (("lam",) if lam is None else ()) + d.names()
+    if not param_names:
+        raise InvalidArgumentError(
+            "there is nothing to estimate: give a basis with covariates, or lam=None")
     x0 = (np.zeros(len(param_names)) if start is None
           else np.asarray(start, dtype=np.float64).ravel())
     if start is None and lam is None:
