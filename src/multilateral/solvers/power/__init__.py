@@ -61,7 +61,11 @@ weights (assumed within 4 and 8 ulps, as numpy's ``leggauss`` gives them) add ``
 16) u`` (``|d/dp|`` of a probability
 polynomial in Bernstein form is at most ``n - 1``). Measured: the bound is ``1e-11`` to
 ``2e-11`` for 190 members at 5 million votes, while the actual errors are about
-``1e-15``; normalized Banzhaf propagates the bounds through the division. The float
+``1e-15``; normalized Banzhaf propagates the bounds through the division. The
+quadratures' bounds are absolute: where the swings are so rare that a float Banzhaf bound
+would not guarantee about six significant digits of the largest value (quotas near 0 or
+near the total; the normalized bound then came out as 1), the swings are counted exactly
+and rounded instead. The float
 Johnston and Deegan-Packel values come from sums of nonnegative terms only: a relative
 bound ``gamma_D`` with ``D`` about ``8 n + 2 q`` (:func:`~._critical.float_relative_bound`).
 Floats rounded from exact values (enumeration, counting in two halves) are within half an

@@ -162,9 +162,12 @@ def banzhaf(game: SimpleGame, *, normalized: bool = False,
     normalized : bool, default False
         Shares of all swings (True) or the absolute measure (False).
     exact : bool or None
-        True: Fractions; False: float64 with a guaranteed ``error_bound``; None: exact when
-        cheap (the usual case: exact Banzhaf takes about 15 ms for 190 members at total
-        weight 10,000).
+        True: Fractions; False: float64 with a guaranteed ``error_bound`` (when the
+        quadrature's absolute bound would not guarantee about six significant digits of the
+        largest value -- swings so rare that they are below its rounding, as at quotas near
+        0 or near the total -- the swings are counted exactly and rounded, within half an
+        ulp); None: exact when cheap (the usual case: exact Banzhaf takes about 15 ms for
+        190 members at total weight 10,000).
 
     Returns
     -------
@@ -208,7 +211,15 @@ def banzhaf(game: SimpleGame, *, normalized: bool = False,
             errs = [bound[w] if w else 0.0 for w in game.integer_weights]
             if normalized:
                 vals, errs = _normalize(vals, errs)
-            return PowerIndex(name, game.members, tuple(vals), False, error_bound=max(errs))
+            if _informative(vals, errs):
+                return PowerIndex(name, game.members, tuple(vals), False,
+                                  error_bound=max(errs))
+            # swings are so rare (quotas near 0 or near the total) that the absolute bound
+            # of the quadrature guarantees nothing about them: count exactly and round
+            swings = banzhaf_exact(ints, q)
+            counts = tuple(swings[w] << zero if w else 0 for w in game.integer_weights)
+            return _finish(name, game, _from_counts(name, game, counts, normalized).values,
+                           False)
     counts = tuple(int(row.sum()) for row in _swings(game))
     result = _from_counts(name, game, counts, normalized)
     return _finish(name, game, result.values, exact) if exact is False else result
@@ -481,6 +492,18 @@ _ULP = float(np.finfo(np.float64).eps) / 2   # unit roundoff
 def _rounding_bound(value: float) -> float:
     """A float rounded from an exact value is within half an ulp of it."""
     return _ULP * abs(value)
+
+
+#: A float result must guarantee at least this relative accuracy of its largest value (about
+#: six significant digits); a float Banzhaf result that does not is counted exactly instead.
+INFORMATIVE_BOUND = 2.0**-20
+
+
+def _informative(vals: list[float], errs: list[float]) -> bool:
+    """Whether the bounds guarantee :data:`INFORMATIVE_BOUND` of the largest value."""
+    top = max((abs(v) for v in vals), default=0.0)
+    worst = max(errs, default=0.0)
+    return math.isfinite(worst) and worst <= INFORMATIVE_BOUND * top
 
 
 def _normalize(vals: list[float], errs: list[float]) -> tuple[list[float], list[float]]:
