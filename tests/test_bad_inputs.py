@@ -298,6 +298,10 @@ CATALOGUE: list[Bad] = [
                                               {"a": COORDINATE},
                                               [[0, 2]]),
         "out of range", errors.InvalidArgumentError, "2 is not an action of player"),
+    Bad("egame12-logit-with-private-information",
+        lambda: ml.estimation.fit_egame12([0, 1, 2, 0], {"u11": 1, "u24": 1}, kind="private",
+                                          link="logit"),
+        "out of range", errors.InvalidArgumentError, "has no closed form under private"),
 ]
 
 
