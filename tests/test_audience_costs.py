@@ -118,7 +118,9 @@ def _all_pbe(crisis, extra=()):
     resist, fight_resolved, fight_irresolute)``."""
     q, a, r = crisis.prior, crisis.audience_cost, crisis.resolved_war
     w, k = crisis.irresolute_war, crisis.defender_war_cost
-    grid = sorted({F(i, 12) for i in range(13)} | {x for x in extra if 0 <= x <= 1})
+    # the grid holds the values at which a type or the defender is made indifferent
+    critical = (1 / (1 + a), q * (k - 1) / (1 - q), *extra)
+    grid = sorted({F(i, 12) for i in range(13)} | {x for x in critical if 0 <= x <= 1})
 
     def fights(war):  # sequential rationality once resisted: fight, back down, or a tie
         return [F(1)] if war > -a else [F(0)] if war < -a else [F(0), F(1, 3), F(1)]
@@ -163,8 +165,7 @@ def test_all_equilibria_by_enumeration(kwargs, count):
     # only one exactly when ``unique`` says so
     crisis = AudienceCosts(**kwargs)
     eq = crisis.equilibrium()
-    q, k = crisis.prior, crisis.defender_war_cost
-    found = _all_pbe(crisis, extra=(eq.bluff, eq.resist, q * (k - 1) / (1 - q)))
+    found = _all_pbe(crisis, extra=(eq.bluff, eq.resist))
     assert (1, eq.bluff, eq.resist) in {s[:3] for s in found}
     assert eq.unique == (len(found) == 1)
     if count is not None:
@@ -183,10 +184,24 @@ def test_all_equilibria_by_enumeration(kwargs, count):
                  defender_war_cost=st.integers(1, 8).map(lambda i: 1 + F(i, 4))))
 def test_uniqueness_flag_matches_enumeration(crisis):
     eq = crisis.equilibrium()
-    q, k = crisis.prior, crisis.defender_war_cost
-    found = _all_pbe(crisis, extra=(eq.bluff, eq.resist, q * (k - 1) / (1 - q)))
+    found = _all_pbe(crisis, extra=(eq.bluff, eq.resist))
     assert (1, eq.bluff, eq.resist) in {s[:3] for s in found}
     assert eq.unique == (len(found) == 1)
+
+
+@pytest.mark.parametrize("q, k", [(F(1, 10), F(5, 4)), (F(3, 4), F(2))])
+def test_boundary_a_equals_minus_w_has_several_equilibria(q, k):
+    # hypothesis found this: at a = -w the resisted bluffer is indifferent, so besides the
+    # closed form's "hands tied" the bluffer may back down (semi-separating if q k < 1,
+    # pooling with a conceding defender if q k > 1)
+    crisis = AudienceCosts(prior=q, audience_cost=F(1, 4), irresolute_war=-F(1, 4),
+                           defender_war_cost=k)
+    eq = crisis.equilibrium()
+    assert eq.regime == "hands tied" and not eq.unique
+    found = _all_pbe(crisis, extra=(eq.bluff, eq.resist))
+    assert (1, 1, 0, 1, 1) in found
+    assert (1, 1, 0, 1, 0) in found if q * k > 1 else (
+        (1, q * (k - 1) / (1 - q), F(4, 5), 1, 0) in found)
 
 
 def test_nearby_false_statements_fail():
