@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
 import pickle
 from fractions import Fraction
 
 import numpy as np
 import pytest
 from contract import GameContract
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import multilateral as ml
 from multilateral.errors import (
@@ -230,3 +233,151 @@ def test_with_payoffs_and_floats():
 def test_repr_names_the_size():
     assert repr(entry_game()) == ("ExtensiveFormGame(5 nodes, 2 information sets, "
                                   "players=('Entrant', 'Incumbent'))")
+
+
+# -- the normal form against a walk down the tree, any information structure ------------------
+def test_absent_minded_driver():
+    # Piccione and Rubinstein (1997), Games and Economic Behavior 20, 3-24: the driver cannot
+    # tell the first exit from the second. A pure strategy exits at both (payoff 0) or
+    # continues at both (payoff 1); exit-then-continue is no pure strategy, so 4 is reachable
+    # only by a behaviour strategy (continue with probability 2/3 is optimal: 4/3).
+    driver = ExtensiveFormGame(Decision("driver", {
+        "exit": Outcome([0]),
+        "continue": Decision("driver", {"exit": Outcome([4]), "continue": Outcome([1])},
+                             infoset="X")}, infoset="X"))
+    assert driver.infosets[0].nodes == (0, 2)
+    for nf in (driver.normal_form(), driver.normal_form(reduced=True)):
+        assert nf.actions == (("exit", "continue"),)
+        assert nf.payoffs.tolist() == [[0], [1]]
+    assert driver.expected_payoffs([[1 / 3, 2 / 3]]).tolist() == pytest.approx([4 / 3])
+
+
+@st.composite
+def any_information(draw):
+    """Small level-order trees whose information sets join any nodes of one player with as
+    many actions (ancestors too: absent-mindedness and imperfect recall), chance included."""
+    n_children, k = [draw(st.integers(1, 3))], 0
+    while k < len(n_children):
+        for _ in range(n_children[k]):
+            inner = len(n_children) < 14 and draw(st.booleans())
+            n_children.append(draw(st.integers(1, 3)) if inner else 0)
+        k += 1
+    n_players = draw(st.integers(1, 3))
+    player = [draw(st.integers(-1, n_players - 1)) if c else -1 for c in n_children]
+    infoset = [-1] * len(n_children)
+    groups: dict[tuple[int, int], list[int]] = {}
+    for v, (c, p) in enumerate(zip(n_children, player, strict=True)):
+        if c and p >= 0:
+            ids = groups.setdefault((p, c), [])
+            if ids and draw(st.booleans()):
+                infoset[v] = draw(st.sampled_from(ids))
+            else:
+                infoset[v] = v
+                ids.append(v)
+    chance = [F(1)] * len(n_children)
+    offsets = np.concatenate([[1], 1 + np.cumsum(n_children)]).tolist()
+    for v, c in enumerate(n_children):
+        if c and player[v] < 0:
+            weights = [draw(st.integers(0, 3)) for _ in range(c)]
+            weights[0] += 1
+            for j in range(c):
+                chance[offsets[v] + j] = F(weights[j], sum(weights))
+    n_terminals = n_children.count(0)
+    payoffs = [[draw(st.integers(-3, 3)) for _ in range(n_players)] for _ in range(n_terminals)]
+    return ExtensiveFormGame.from_arrays(n_children, player, payoffs, infoset=infoset,
+                                         chance_probability=chance)
+
+
+def _walk(game: ExtensiveFormGame, choice: dict[int, int]) -> list[Fraction]:
+    """Expected payoffs of a pure profile, walking down from the root (a reference)."""
+    def value(v: int) -> list[Fraction]:
+        kids = list(game.children(v))
+        if not kids:
+            return [F(x) for x in game.payoffs[int(game.outcome[v])].tolist()]
+        if game.kind[v] == DECISION:
+            return value(kids[choice[int(game.infoset[v])]])
+        total = [F(0)] * game.n_players
+        for c in kids:
+            total = [t + F(game.chance_probability[c]) * x for t, x in zip(total, value(c),
+                                                                             strict=True)]
+        return total
+    return value(0)
+
+
+def _reachable(game: ExtensiveFormGame, i: int, choice: dict[int, int]) -> frozenset[int]:
+    """The terminal nodes a pure strategy of player ``i`` does not exclude (a reference)."""
+    out, stack = set(), [0]
+    while stack:
+        v = stack.pop()
+        kids = list(game.children(v))
+        if not kids:
+            out.add(v)
+        elif game.kind[v] == DECISION and game.player[v] == i:
+            stack.append(kids[choice[int(game.infoset[v])]])
+        else:
+            stack.extend(kids)
+    return frozenset(out)
+
+
+@settings(max_examples=60, deadline=None)
+@given(any_information())
+def test_normal_forms_agree_with_a_walk_down_the_tree(game):
+    full, reduced = game.normal_form(), game.normal_form(reduced=True)
+    strategies = []
+    for i in range(game.n_players):
+        sets = game.infosets_of(i)
+        strategies.append([dict(zip(sets, s, strict=True)) for s in itertools.product(
+            *(range(int(game.n_actions[h])) for h in sets))])
+        # the reduced form keeps one strategy per set of terminal nodes left reachable
+        assert reduced.shape[i] == len({_reachable(game, i, s) for s in strategies[i]})
+    for cell in itertools.product(*(range(len(s)) for s in strategies)):
+        choice = {h: a for i, k in enumerate(cell) for h, a in strategies[i][k].items()}
+        assert full.payoffs[cell].tolist() == _walk(game, choice)
+    assert {tuple(r) for r in full.payoffs.reshape(-1, game.n_players).tolist()} == {
+        tuple(r) for r in reduced.payoffs.reshape(-1, game.n_players).tolist()}
+
+
+def _recalls(game: ExtensiveFormGame) -> bool:
+    """Perfect recall by definition: the mover's whole own history (information sets and
+    actions, in order) is the same at every node of each information set (a reference)."""
+    def history(v: int) -> tuple[tuple[int, int], ...]:
+        i, out = int(game.player[v]), []
+        while v > 0:
+            u = int(game.parent[v])
+            if game.kind[u] == DECISION and game.player[u] == i:
+                out.append((int(game.infoset[u]), v - int(game.child_offsets[u])))
+            v = u
+        return tuple(reversed(out))
+    return all(len({history(v) for v in info.nodes}) == 1 for info in game.infosets)
+
+
+@settings(max_examples=60, deadline=None)
+@given(any_information())
+def test_perfect_recall_against_its_definition(game):
+    assert game.is_perfect_recall == _recalls(game)
+
+
+def test_perfect_recall_examples():
+    assert entry_game().is_perfect_recall and signalling().is_perfect_recall
+    forgetful = ExtensiveFormGame(Decision("A", {  # A forgets her own first move
+        a: Decision("A", {"x": Outcome([1]), "y": Outcome([0])}, infoset="later")
+        for a in ("l", "r")}))
+    assert not forgetful.is_perfect_recall
+    driver = ExtensiveFormGame(Decision("D", {  # absent-minded
+        "exit": Outcome([0]), "go": Decision("D", {"exit": Outcome([4]), "go": Outcome([1])},
+                                             infoset="X")}, infoset="X"))
+    assert not driver.is_perfect_recall
+    # B's nodes differ only in A's move: B recalls all of her own (none)
+    matching = ExtensiveFormGame(Decision("A", {
+        a: Decision("B", {"x": Outcome([1, 0]), "y": Outcome([0, 1])}, infoset="B")
+        for a in ("l", "r")}))
+    assert matching.is_perfect_recall
+
+
+def test_a_tree_of_chance_moves_alone():
+    lottery = ExtensiveFormGame(Chance({"win": (F(1, 4), Outcome([4])),
+                                        "lose": (F(3, 4), Outcome([0]))}), players=["A"])
+    assert lottery.infosets == () and lottery.n_infosets == 0 and lottery.is_perfect_recall
+    assert lottery.normal_form().payoffs.tolist() == [[1]]
+    assert ml.solvers.backward_induction(lottery).payoffs == (1,)
+    assert lottery.expected_payoffs([]).tolist() == [1.0]

@@ -1,6 +1,10 @@
-"""The flat arrays of a game tree, as read-only properties (a base of ExtensiveFormGame)."""
+"""The flat arrays of a game tree, as read-only properties (a base of ExtensiveFormGame), and
+the small records ``Infoset`` and ``NodeInfo`` that describe its parts."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -9,8 +13,43 @@ from ..._namespace import public_dir
 from ...types import NumberArray
 from ._build import Arrays
 
-__all__ = ["TreeArrays"]
+__all__ = ["Infoset", "NodeInfo", "TreeArrays"]
 __dir__ = public_dir(__all__)
+
+
+@dataclass(frozen=True)
+class Infoset:
+    """One information set of an :class:`ExtensiveFormGame` (``game.infosets[i]``).
+
+    See Also
+    --------
+    ExtensiveFormGame.infosets : every information set of a game.
+    """
+
+    index: int
+    player: str
+    label: str
+    actions: tuple[str, ...]
+    nodes: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class NodeInfo:
+    """One node of an :class:`ExtensiveFormGame`, described (``game.node(k)``).
+
+    See Also
+    --------
+    ExtensiveFormGame.node : gives it.
+    """
+
+    index: int
+    kind: str
+    player: str | None
+    infoset: int | None
+    label: str
+    path: tuple[str, ...]
+    children: tuple[int, ...]
+    payoffs: tuple[Any, ...] | None
 
 
 class TreeArrays:

@@ -16,7 +16,7 @@ from ._build import DECISION
 if TYPE_CHECKING:
     from .game import ExtensiveFormGame
 
-__all__ = ["MAX_PROFILES", "normal_form_payoffs", "reach_probabilities"]
+__all__ = ["MAX_PROFILES", "normal_form_payoffs", "perfect_recall", "reach_probabilities"]
 
 #: The largest normal form built (strategy profiles times terminal nodes).
 MAX_PROFILES = 10**8
@@ -24,7 +24,11 @@ MAX_PROFILES = 10**8
 
 def _paths(game: ExtensiveFormGame) -> tuple[list[dict[int, int]], list[Any]]:
     """For each terminal node: the action taken at each information set on its path, and
-    the probability that chance takes the path (exact for exact games)."""
+    the probability that chance takes the path (exact for exact games).
+
+    A path through one information set twice with different actions (absent-mindedness) is
+    followed by no pure strategy, which takes one action per information set: its set gets
+    the action ``-1``, which no strategy matches."""
     offsets, parent, kind = game.child_offsets, game.parent, game.kind
     infoset, chance = game.infoset.tolist(), game.chance_probability.tolist()
     moves, weights = [], []
@@ -35,7 +39,8 @@ def _paths(game: ExtensiveFormGame) -> tuple[list[dict[int, int]], list[Any]]:
         while v > 0:
             u = int(parent[v])
             if kind[u] == DECISION:
-                need[infoset[u]] = v - int(offsets[u])
+                h, a = infoset[u], v - int(offsets[u])
+                need[h] = a if need.get(h, a) == a else -1
             weight = weight * chance[v]
             v = u
         moves.append(need)
@@ -108,3 +113,30 @@ def reach_probabilities(game: ExtensiveFormGame, moves: Sequence[NDArray[np.floa
     for lo, hi in itertools.pairwise(bounds[1:]):  # level by level
         edge[lo:hi] *= edge[game.parent[lo:hi]]
     return edge
+
+
+def perfect_recall(game: ExtensiveFormGame) -> bool:
+    """Whether all nodes of each information set share the mover's last own move (one pass
+    over the levels per player who has a set of several nodes)."""
+    infoset, parent, kind, player = game.infoset, game.parent, game.kind, game.player
+    shared = np.bincount(infoset[infoset >= 0], minlength=game.n_infosets) > 1
+    if not np.any(shared):
+        return True
+    start = np.concatenate([[0], np.cumsum(game.n_actions)])
+    par = parent[1:]
+    decided = np.zeros(game.n_nodes, dtype=bool)
+    decided[1:] = kind[par] == DECISION
+    move = np.full(game.n_nodes, -1, dtype=np.int64)  # (set, action) into each node
+    p = parent[decided]
+    move[decided] = start[infoset[p]] + np.flatnonzero(decided) - game.child_offsets[p]
+    bounds = game.level_bounds.tolist()
+    for i in np.unique(game.infoset_player[shared]).tolist():
+        last = np.full(game.n_nodes, -1, dtype=np.int64)  # i's last own move
+        for lo, hi in itertools.pairwise(bounds[1:]):
+            up = parent[lo:hi]
+            last[lo:hi] = np.where(decided[lo:hi] & (player[up] == i), move[lo:hi],
+                                   last[up])
+        nodes = np.flatnonzero((infoset >= 0) & (player == i))
+        if np.any(last[nodes] != last[game.infoset_nodes_first[infoset[nodes]]]):
+            return False
+    return True

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any, Self
 
 import numpy as np
@@ -15,7 +14,7 @@ from ..._validation import as_number_array, as_probability_vector, to_float
 from ...errors import InvalidGameError, InvalidTypeError
 from .._common import Immutable
 from ..normal_form import NormalFormGame
-from ._arrays import TreeArrays
+from ._arrays import Infoset, NodeInfo, TreeArrays
 from ._build import (
     CHANCE,
     DECISION,
@@ -26,46 +25,11 @@ from ._build import (
     infoset_keys,
     unflatten,
 )
-from ._strategic import normal_form_payoffs, reach_probabilities
+from ._strategic import normal_form_payoffs, perfect_recall, reach_probabilities
 from .tree import Node
 
 __all__ = ["CHANCE", "DECISION", "TERMINAL", "ExtensiveFormGame", "Infoset", "NodeInfo"]
 __dir__ = public_dir(__all__)
-
-
-@dataclass(frozen=True)
-class Infoset:
-    """One information set of an :class:`ExtensiveFormGame` (``game.infosets[i]``).
-
-    See Also
-    --------
-    ExtensiveFormGame.infosets : every information set of a game.
-    """
-
-    index: int
-    player: str
-    label: str
-    actions: tuple[str, ...]
-    nodes: tuple[int, ...]
-
-
-@dataclass(frozen=True)
-class NodeInfo:
-    """One node of an :class:`ExtensiveFormGame`, described (``game.node(k)``).
-
-    See Also
-    --------
-    ExtensiveFormGame.node : gives it.
-    """
-
-    index: int
-    kind: str
-    player: str | None
-    infoset: int | None
-    label: str
-    path: tuple[str, ...]
-    children: tuple[int, ...]
-    payoffs: tuple[Any, ...] | None
 
 
 class ExtensiveFormGame(TreeArrays, Immutable):
@@ -110,7 +74,9 @@ class ExtensiveFormGame(TreeArrays, Immutable):
     Immutable, validated, equal and hashed by value, picklable, like
     :class:`~multilateral.games.NormalFormGame`. An information set belongs to one player and
     all its nodes offer the same actions (same number and labels); chance probabilities are
-    in ``[0, 1]`` and sum to one. Perfect recall is not required.
+    in ``[0, 1]`` and sum to one. Perfect recall is not required (:attr:`is_perfect_recall`),
+    nor is the absence of absent-mindedness (Piccione and Rubinstein 1997): a pure strategy
+    takes one action at every node of a set, a behaviour strategy randomizes at each anew.
 
     See Also
     --------
@@ -336,6 +302,8 @@ class ExtensiveFormGame(TreeArrays, Immutable):
     @functools.cached_property
     def infosets(self) -> tuple[Infoset, ...]:
         """Every information set: index, player, label, actions and nodes."""
+        if not self.n_infosets:  # chance moves alone (np.split would give one empty group)
+            return ()
         order = np.argsort(self.infoset, kind="stable")
         order = order[self.infoset[order] >= 0]
         groups = np.split(order, np.cumsum(np.bincount(self.infoset[order],
@@ -355,6 +323,21 @@ class ExtensiveFormGame(TreeArrays, Immutable):
     def is_perfect_information(self) -> bool:
         """True when every information set is a single node (chance moves allowed)."""
         return self.n_infosets == int(np.count_nonzero(self.kind == DECISION))
+
+    @functools.cached_property
+    def is_perfect_recall(self) -> bool:
+        """True when no player forgets her own information sets and actions (Kuhn 1953): all
+        nodes of an information set share the mover's last own move (and so, by induction,
+        her whole own history). Absent-mindedness fails; perfect information passes.
+
+        Examples
+        --------
+        >>> import multilateral as ml                # player 0 forgets her first move
+        >>> ml.ExtensiveFormGame.from_arrays([2, 2, 2, 0, 0, 0, 0], [0] * 3 + [-1] * 4,
+        ...     [[1], [0], [0], [1]], infoset=[0, 1, 1] + [-1] * 4).is_perfect_recall
+        False
+        """
+        return perfect_recall(self)
 
     # -- navigating -------------------------------------------------------------------------
     def children(self, node: int) -> range:
