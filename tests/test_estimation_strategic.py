@@ -674,3 +674,19 @@ def test_a_runaway_seen_only_through_player_1_is_refused():
     assert n == 102 and dummy.sum() == 15 and not np.any((y > 0) & (dummy == 1))
     with pytest.raises(NotIdentifiedError, match=r"run off to infinity.*u24: x3"):
         fit_egame12(y, regressors, link="logit")
+
+
+def test_separated_player2_with_wide_regressors_and_a_finite_maximum_is_fitted():
+    """As with the deterred allies, but the defender's utility also has a regressor with a
+    wide spread, so the fitted index of his choice exceeds 3 at some disputes even at the
+    finite maximum (an earlier version took that for a runaway and refused)."""
+    rng = np.random.default_rng(5)
+    n = 600
+    z, ally = rng.normal(size=n) * 2.5, (rng.random(n) < 0.2) * 1.0
+    regressors = {"u13": 1, "u24": {"const": 1, "z": z, "ally": ally}}
+    y = simulate_egame12({"u13": [4.0], "u24": [0.0, 1.2, 1.5]}, regressors, seed=rng)
+    y = np.where((ally == 1) & (y > 0), 2, y)  # every challenged ally resists
+    fit = fit_egame12(y, regressors)
+    assert 3.0 < fit.params[3] < 8.0 and np.all(np.isfinite(fit.std_errors))
+    far = _joint_maximum(y, regressors, [[*fit.params[:3], 30.0]])
+    assert -far.fun < fit.loglik - 0.5

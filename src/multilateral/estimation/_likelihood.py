@@ -191,7 +191,7 @@ RUNAWAY_FALL = 1.0
 
 
 def check_runaway(negloglik: Callable[[NDArray[np.float64]], float], params: Any, cov: Any,
-                  names: Sequence[str]) -> None:
+                  names: Sequence[str], groups: Sequence[Sequence[int]] = ()) -> None:
     """Refuse estimates that ran off to infinity along a flat ridge of the likelihood.
 
     A fit whose maximum is at infinity (separation in a joint likelihood, which no check on
@@ -199,7 +199,10 @@ def check_runaway(negloglik: Callable[[NDArray[np.float64]], float], params: Any
     Hessian there is tiny but can be positive definite, and a single runaway parameter
     passes the unit-diagonal test of :func:`covariance`. The likelihood shows it: ten
     standard errors along each parameter (and along the least curved direction) a quadratic
-    log-likelihood falls by at least 50; at a runaway it hardly moves on one side.
+    log-likelihood falls by at least 50; at a runaway it hardly moves on one side. The
+    directions tried: each parameter, the least curved direction of the unit-diagonal
+    Hessian, the covariance's direction of largest variance, and the rays from zero through
+    the estimates and through each group of them.
 
     Parameters
     ----------
@@ -211,6 +214,9 @@ def check_runaway(negloglik: Callable[[NDArray[np.float64]], float], params: Any
         Their covariance (inverse Hessian).
     names : sequence of str
         The parameters' names, for the message.
+    groups : sequence of sequences of int
+        Blocks of parameters (one utility's coefficients) whose own ray from zero is also
+        tried: a block that runs off keeps its direction and grows.
 
     Raises
     ------
@@ -236,6 +242,17 @@ def check_runaway(negloglik: Callable[[NDArray[np.float64]], float], params: Any
     values, vectors = np.linalg.eigh(c / np.outer(se, se))
     steps.append(("the least curved direction",
                   vectors[:, -1] * np.sqrt(max(values[-1], 0.0)) * se))
+    values, vectors = np.linalg.eigh(c)  # in the parameters' own units: where a runaway is
+    steps.append(("the direction of largest variance",
+                  vectors[:, -1] * np.sqrt(max(values[-1], 0.0))))
+    for group in [list(range(x.size)), *(list(g) for g in groups)]:
+        ray = np.zeros(x.size)
+        ray[group] = x[group]
+        if len(group) > 1 and np.any(ray):
+            ray /= np.sqrt(float(ray @ ray))
+            label = ", ".join(names[i] for i in group)
+            steps.append((f"the ray of ({label})", ray * np.sqrt(max(float(ray @ c @ ray),
+                                                                     0.0))))
     with warnings.catch_warnings(), np.errstate(all="ignore"):
         warnings.simplefilter("ignore", RuntimeWarning)
         for name, step in steps:

@@ -32,13 +32,11 @@ from ..tolerances import LP_FEASIBILITY
 
 __all__ = ["SPECS", "Design", "Separated", "Spec", "check_identified", "check_options",
            "check_separation", "design", "loglik_and_gradient", "loglik_per_observation",
-           "outcome_codes", "probabilities", "runs_away", "separating_direction",
-           "start_values"]
+           "outcome_codes", "probabilities", "separating_direction", "start_values"]
 __dir__ = public_dir(__all__)
 
 _SQRT2 = float(np.sqrt(2.0))
-#: A binary fit with an index beyond this is checked for separation by a linear program, and
-#: a fitted index of Player 2 beyond it in a separated branch means the estimates ran off: on
+#: A binary fit with an index beyond this is checked for separation by a linear program: on
 #: separated data BFGS stops only once the score is below its gradient tolerance, at an index
 #: of about 4.4 or more under probit (11 under logit), so 3 catches every such stop.
 _SEPARATED_INDEX = 3.0
@@ -489,20 +487,6 @@ class Separated:
     offset: int  # code of the branch's Left outcome
     message: str  # the refusal, if the estimates run away
     runaway: NDArray[np.float64]  # coefficients far along the separating direction
-
-
-def runs_away(spec: Spec, d: Design, params: NDArray[np.float64], codes: NDArray[np.int64],
-              separated: list[Separated]) -> Separated | None:
-    """The first separated branch whose fitted Player 2 index (``u / sqrt 2``) exceeds
-    ``_SEPARATED_INDEX`` at an observation of that branch (the estimates ran off), or
-    None."""
-    beta = d.split(params)
-    for sep in separated:
-        here = (codes == sep.offset) | (codes == sep.offset + 1)
-        index = d.matrices[sep.equation][here] @ beta[sep.equation] / _SQRT2
-        if index.size and float(np.max(np.abs(index))) > _SEPARATED_INDEX:
-            return sep
-    return None
 
 
 def start_values(spec: Spec, d: Design, codes: NDArray[np.int64], kind: str,

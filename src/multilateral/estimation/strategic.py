@@ -115,6 +115,7 @@ True
 
 from __future__ import annotations
 
+import itertools
 import warnings
 from collections.abc import Mapping
 from dataclasses import replace
@@ -140,7 +141,6 @@ from ._twostage import (
     loglik_per_observation,
     outcome_codes,
     probabilities,
-    runs_away,
     start_values,
 )
 from .results import FitResult
@@ -198,22 +198,30 @@ def _fit(spec: Spec, outcomes: Any, regressors: Any, kind: Any, link: Any) -> Fi
     if not separated:
         fit = fit_from(start)
     else:
-        fit = _fit_separated(spec, d, codes, start, separated, negloglik, gradient, fit_from)
-    check_runaway(negloglik, fit.params, fit.cov, fit.names)
+        fit = _fit_separated(spec, d, start, separated, negloglik, gradient, fit_from)
+    check_runaway(negloglik, fit.params, fit.cov, fit.names, _groups(d))
     per_obs = loglik_per_observation(spec, d, fit.params, codes, kind, link)
     per_obs.flags.writeable = False
     return replace(fit, loglik_obs=per_obs)
 
 
-def _fit_separated(spec: Spec, d: Design, codes: NDArray[np.int64],
-                   start: NDArray[np.float64], separated: list[Separated],
-                   negloglik: Any, gradient: Any, fit_from: Any) -> FitResult:
+def _groups(d: Design) -> list[list[int]]:
+    """The parameter indices of each utility's coefficients."""
+    stops = np.cumsum([0, *(len(cols) for cols in d.columns.values())])
+    return [list(range(a, b)) for a, b in itertools.pairwise(stops.tolist()) if b > a]
+
+
+def _fit_separated(spec: Spec, d: Design, start: NDArray[np.float64],
+                   separated: list[Separated], negloglik: Any, gradient: Any,
+                   fit_from: Any) -> FitResult:
     """Player 2's choice is separated in some branch. His utility also moves Player 1's
     choices, so the joint likelihood can still have a finite maximum: fit from the shrunken
-    start and from the runaway one; keep the higher finite maximum if it beats the runaway
-    estimates by more than the optimizer's tolerance, and refuse otherwise."""
+    start and from one far along the separating direction; keep the shrunken start's
+    maximum if it beats the far one by more than the optimizer's tolerance, else the far
+    one, and refuse the result if the likelihood is flat around it (it ran off)."""
     from scipy import optimize
 
+    refusal = NotIdentifiedError(" ".join(sep.message for sep in separated))
     runaway = start.copy()
     stops = np.cumsum([len(cols) for cols in d.columns.values()])
     blocks = dict(zip(spec.equations, np.split(np.arange(start.size), stops[:-1]),
@@ -223,27 +231,26 @@ def _fit_separated(spec: Spec, d: Design, codes: NDArray[np.int64],
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
         far = optimize.minimize(negloglik, runaway, jac=gradient, method="BFGS")
-    far_x, far_ll = np.asarray(far.x), -float(far.fun)
-    far_gone = runs_away(spec, d, far_x, codes, separated)
+    far_ll = -float(far.fun)
     try:
         near: FitResult | None = fit_from(start)
     except NotIdentifiedError:
         near = None  # a flat Hessian where the estimates ran off
-    near_gone = (runs_away(spec, d, np.asarray(near.params), codes, separated)
-                 if near is not None else separated[0])
-    tie = MATCH * max(1.0, abs(far_ll))
-    refusal = (far_gone or near_gone or separated[0]).message
-    if near is not None and near_gone is None and near.converged and (
-            near.loglik > far_ll + tie if far_gone is not None else near.loglik >= far_ll - tie):
-        return near
-    if far_gone is None and (near is None or near_gone is not None or far_ll > near.loglik):
+    if near is not None and near.converged and near.loglik > far_ll + MATCH * max(
+            1.0, abs(far_ll)):
+        fit = near
+    else:
         try:
-            fit = fit_from(far_x)
-        except NotIdentifiedError:  # ran off in another direction (Player 1's utility)
-            raise NotIdentifiedError(refusal) from None
-        if fit.converged:
-            return fit
-    raise NotIdentifiedError(refusal)
+            fit = fit_from(np.asarray(far.x))
+        except NotIdentifiedError:
+            raise refusal from None
+    try:
+        check_runaway(negloglik, fit.params, fit.cov, fit.names, _groups(d))
+    except NotIdentifiedError:
+        raise refusal from None
+    if not fit.converged:
+        raise refusal
+    return fit
 
 
 def _params(spec: Spec, d: Design, coefficients: Any) -> NDArray[np.float64]:
