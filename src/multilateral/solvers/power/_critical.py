@@ -379,12 +379,12 @@ def float_relative_bound(n: int, q: int, quad: float = 0.0) -> float:
     suffix counts ``2 n`` deep, windows by doubling and prefix sums: at most ``3 n + q + 2
     log2 q + 8``), the backward and forward tables (``2 n`` each), a dot product over ``q``
     weights, and the sum over at most ``n`` quadrature nodes: ``D <= 8 n + 2 q + 2 log2 q +
-    16``. The quadrature nodes (assumed within 4 ulps) move the integral of ``J_i``, a
-    polynomial of degree below ``n`` with nonnegative coefficients, by at most ``4 n**2``
-    ulps of itself; with fewer nodes than exactness needs, their relative error ``quad``
-    (:func:`quadrature_nodes`) is added. The scale ``2**-min(n, 900)`` is exact. Underflow
-    at nodes near ``u = 0`` drops terms below the smallest normal float times
-    ``2**900``: far below this bound for any index value above ``1e-250``.
+    16``. The relative error ``quad`` of the rule as computed (numpy's nodes and weights,
+    which are not exact: :func:`quadrature_nodes`, also when enough nodes make the rule
+    exact in exact arithmetic) is added, and ``4 n**2`` ulps more as a margin. The scale
+    ``2**-min(n, 900)`` is exact. Underflow at nodes near ``u = 0`` drops terms below the
+    smallest normal float times ``2**900``: far below this bound for any index value above
+    ``1e-250``.
     """
     depth = 8 * n + 2 * q + 2 * max(1, q).bit_length() + 16
     u = float(np.finfo(np.float64).eps) / 2
@@ -399,7 +399,8 @@ QUADRATURE_TARGET = 2.0**-40
 
 def quadrature_nodes(w: list[int], q: int) -> tuple[int, float]:
     """``(K, rho)``: Gauss-Legendre nodes for the float program and the relative bound of
-    its quadrature error (0 when exact: ``K > degree / 2``)."""
+    its quadrature error, stated also when ``K > degree / 2`` makes the rule exact in exact
+    arithmetic (numpy's weights are not exact: tens of ulps in all)."""
     return _nodes_for(degree(w, q) + 1)
 
 
@@ -409,14 +410,14 @@ def _nodes_for(d: int) -> tuple[int, float]:
     target = QUADRATURE_TARGET * max(1.0, d / 100) ** 2
     lo, hi = 1, exact
     if monomial_bound(d, hi) > target:
-        return exact, 0.0
+        return exact, monomial_bound(d, exact)
     while lo < hi:
         mid = (lo + hi) // 2
         if monomial_bound(d, mid) <= target:
             hi = mid
         else:
             lo = mid + 1
-    return (exact, 0.0) if hi >= exact else (hi, monomial_bound(d, hi))
+    return (exact, monomial_bound(d, exact)) if hi >= exact else (hi, monomial_bound(d, hi))
 
 
 @functools.lru_cache(maxsize=256)
