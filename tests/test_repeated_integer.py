@@ -134,3 +134,51 @@ def test_integer_recurrence_is_berlekamp_massey(n, seed, q):
     conn, order = berlekamp_massey([Fraction(v) for v in seq])
     assert found is not None and found[1] == order
     assert [Fraction(c) for c in found[0]] == conn[:order + 1]
+
+
+# -- a scale that a screening prime divides --------------------------------------------------------
+P1 = _modular.primes(1)[0]  # 2**31 - 1
+
+
+def test_primes_avoid_the_scale():
+    ps = _modular.primes(3, P1 * _modular.primes(2)[1])
+    assert len(ps) == 3 and P1 not in ps and _modular.primes(2)[1] not in ps
+    assert ps == _modular.primes(5)[2:]
+
+
+@pytest.mark.parametrize("kind", ["spe", "nash"])
+def test_noise_over_the_screening_prime_stays_in_integers(kind, monkeypatch):
+    # with noise 1/(2**31 - 1) the scale q of M = q P is a multiple of the first prime: modulo
+    # it M is degenerate, its order drops, and every attempt used to fail (3-5 s in Fractions)
+    from multilateral.solvers.repeated import _roots
+
+    pd = ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0)
+    profile = [A.k_period_punishment(2)] * 2
+    noise = Fraction(1, P1)
+    expected = ml.solvers.critical_discount(pd, profile, kind=kind, noise=Fraction(1, P1 - 2))
+
+    def refuse(*args):
+        raise AssertionError("the Fraction fallback was used")
+
+    monkeypatch.setattr(_spe, "_fraction_polynomials", refuse)
+    monkeypatch.setattr(_roots, "berlekamp_massey", refuse)
+    got = ml.solvers.critical_discount(pd, profile, kind=kind, noise=noise)
+    assert got.attainable and got.delta == pytest.approx(expected.delta, abs=1e-6)
+
+
+def test_integer_recurrence_with_the_scale_a_multiple_of_the_prime():
+    rng = np.random.default_rng(7)
+    n, q = 4, 3 * P1
+    m = rng.multinomial(q, np.ones(n) / n, size=n).astype(object)
+    a = rng.integers(0, 5, n).astype(object)
+    x = rng.integers(-9, 10, n).astype(object)
+    seq = []
+    for _ in range(2 * n):
+        seq.append(int(a @ x))
+        x = m @ x
+    from multilateral.solvers.repeated._roots import berlekamp_massey
+
+    found = _modular.integer_recurrence(seq, q)
+    conn, order = berlekamp_massey([Fraction(v) for v in seq])
+    assert found is not None and found[1] == order
+    assert [Fraction(c) for c in found[0]] == conn[:order + 1]

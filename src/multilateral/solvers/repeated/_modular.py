@@ -68,9 +68,20 @@ def _is_prime(n: int) -> bool:
     return True
 
 
-def primes(count: int) -> list[int]:
-    """The ``count`` largest primes below ``2**31``."""
-    return list(_prime_list(count))
+def primes(count: int, avoid: int = 1) -> list[int]:
+    """The ``count`` largest primes below ``2**31`` that do not divide ``avoid``.
+
+    The caller passes the scale ``q`` of ``M = q P``: modulo a prime that divides ``q``,
+    ``M`` is degenerate (its rows sum to 0), its sequence's order drops, and the screening
+    order would never match the common one (with ``noise = 1/(2**31 - 1)`` every attempt
+    failed and the Fraction fallback took 3-5 s instead of 0.1 s).
+    """
+    out: list[int] = []
+    found = count
+    while len(out) < count:
+        found += count
+        out = [p for p in _prime_list(found) if avoid % p][:count]
+    return out
 
 
 def bits_bound(order: int, q: int) -> int:
@@ -166,11 +177,11 @@ def integer_recurrence(seq: Sequence[int], q: int) -> tuple[list[int], int] | No
     ``L1 + L2`` terms generate the same sequence.
     """
     ints = [int(v) for v in seq]
-    p1 = np.asarray(primes(1), dtype=np.int64)
+    p1 = np.asarray(primes(1, q), dtype=np.int64)
     _, order, _ = bm_mod(_residues(np.array(ints, dtype=object), p1), p1)
     if 2 * order > len(ints):
         return None
-    ps = primes(bits_bound(order, q) // 30 + 2)
+    ps = primes(bits_bound(order, q) // 30 + 2, q)
     pa = np.asarray(ps, dtype=np.int64)
     res, order2, good = bm_mod(_residues(np.array(ints, dtype=object), pa), pa)
     kept = [x for x, g in zip(ps, good, strict=True) if g]

@@ -247,12 +247,12 @@ def _integer_polynomials(data: _Data
     for _ in range(_ATTEMPTS):
         weights = rng.integers(1, 2**20, size=u.shape).astype(object)
         _, order, good = connection_mod(prof.indptr, prof.cols, prof.vals, prof.gather, u,
-                                        weights, terms, primes(1))
+                                        weights, terms, primes(1, q))
         if 2 * order >= terms:
             terms *= 2
             continue
         count = bits_bound(order, q) // 30 + 2
-        ps = primes(count)
+        ps = primes(count, q)
         res, order2, good = connection_mod(prof.indptr, prof.cols, prof.vals, prof.gather, u,
                                            weights, 2 * order + 2, ps)
         ps_good = [p for p, g in zip(ps, good, strict=True) if g]
