@@ -15,8 +15,10 @@ the unreached ones, has its sequence basic, so the start basis is nonsingular), 
 complementary pivoting drives ``z0`` to zero: an equilibrium (Koller, Megiddo and von Stengel
 1996). ``p``, ``q`` are basic from the start and never leave, so their rows are dropped after
 the start. Ties in the ratio test are broken by the lexicographic rule over the columns of the
-start basis. Floats: dense tableau, rank-one updates. Exact: integer tableau, fraction-free
-(Bareiss) pivoting as in :mod:`multilateral.solvers._lemke_howson`'s exact path.
+start basis. Floats: dense tableau (the start basis solved densely), rank-one updates in
+numpy; the right-hand side is perturbed by the caller and the end basis solved on the true
+one. Exact: integer tableau, fraction-free (Bareiss) pivoting as in
+:mod:`multilateral.solvers._lemke_howson`'s exact path.
 """
 
 from __future__ import annotations
@@ -28,14 +30,12 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 from numpy.typing import NDArray
-from scipy.linalg.blas import dger
-from scipy.sparse.linalg import splu
 
 from ..._namespace import public_dir
 from ...errors import SolverError
 from ...tolerances import ROUNDING, SAME_POINT
 
-__all__ = ["exact_lemke", "float_lemke", "start_basis"]
+__all__ = ["basis_solution", "exact_lemke", "float_lemke", "start_basis"]
 __dir__ = public_dir(__all__)
 
 Solution = tuple[NDArray[Any], NDArray[Any], int]
@@ -63,9 +63,8 @@ def float_lemke(m: sp.csc_matrix, rhs: NDArray[np.float64], basis: list[int], n:
     """Floats: the LCP's ``x, y`` (length ``n``) and the pivot count; None if the start is
     degenerate (a tie between best responses to the prior): the caller changes the prior."""
     rows = len(basis)
-    lu = splu(sp.csc_matrix(m[:, basis]))
     keep = np.concatenate([m[:, :2 * n + 1].toarray(), rhs[:, None]], axis=1)
-    tab = np.asfortranarray(lu.solve(keep)[:n])
+    tab = np.ascontiguousarray(np.linalg.solve(m[:, basis].toarray(), keep)[:n])
     del keep
     basic = basis[:n]
     assert rows >= n
@@ -104,7 +103,7 @@ def _float_pivot(tab: NDArray[np.float64], i: int, j: int) -> None:
     d = tab[:, j].copy()
     prow = tab[i] / d[i]
     d[i] = 0.0
-    dger(-1.0, d, prow, 1, 1, tab, 1, 1, 1)
+    tab -= np.multiply.outer(d, prow)  # numpy, not a threaded BLAS call (erratic when shared)
     tab[i] = prow
 
 
@@ -131,11 +130,25 @@ def _float_ratio(tab: NDArray[np.float64], j: int, basic: list[int], lex: list[i
 
 def _float_solution(tab: NDArray[np.float64], basic: list[int], n: int, pivots: int
                     ) -> Solution:
-    z = np.zeros(n)
-    for r, v in enumerate(basic):
+    """The end basis (``basic``, p and q left out) as an array, with the pivot count; the
+    caller solves it on the unperturbed right-hand side (:func:`basis_solution`)."""
+    return np.asarray(basic, dtype=np.int64), np.zeros(0), pivots
+
+
+def basis_solution(m: sp.csc_matrix, rhs: NDArray[np.float64], basic: NDArray[np.int64],
+                   n: int) -> NDArray[np.float64] | None:
+    """``x, y`` of the basic solution of ``basic`` (plus p and q) on ``rhs``; None if that
+    basis is singular."""
+    full = [*basic.tolist(), *range(2 * n + 1, m.shape[1])]
+    try:
+        z = np.linalg.solve(m[:, full].toarray(), rhs)
+    except np.linalg.LinAlgError:  # pragma: no cover - a basis of the path is nonsingular
+        return None
+    out = np.zeros(n)
+    for v, value in zip(full, z.tolist(), strict=False):
         if v < n:
-            z[v] = tab[r, -1]
-    return z, z, pivots
+            out[v] = value
+    return out
 
 
 # -- exact ---------------------------------------------------------------------------------------

@@ -33,7 +33,7 @@ from ..._validation import DEFAULT_TOL, check_positive_int, check_tol
 from ...errors import InvalidTypeError, SolverError
 from ...games.extensive import ExtensiveFormGame
 from ._sequence import Structure, best_response_values, structure
-from ._sf_lemke import exact_lemke, float_lemke, start_basis
+from ._sf_lemke import basis_solution, exact_lemke, float_lemke, start_basis
 
 __all__ = [
     "EXACT_MAX_SEQUENCES",
@@ -46,6 +46,10 @@ __dir__ = public_dir(__all__)
 
 #: Exact games with more sequences than this (both players) are solved in floats by default.
 EXACT_MAX_SEQUENCES = 120
+
+#: Float path: the size of the perturbation of the LCP's right-hand side (payoffs scaled to
+#: [-1, 0)): it breaks the ties of degenerate starts; the end basis is solved unperturbed.
+_PERTURBATION = 1e-7
 
 @dataclass(frozen=True, eq=False)
 class SequenceForm:
@@ -438,8 +442,20 @@ def _solve(game: ExtensiveFormGame, sf: SequenceForm, exact: bool, limit: int
             found = exact_lemke(_exact_system(sf, a_mat, b_mat, c1, c2), _rhs(n, m1, m2, True),
                                 basis, n, limit)
         else:
-            found = float_lemke(_float_system(sf, a_mat, b_mat, c1, c2),
-                                _rhs(n, m1, m2, False), basis, n, limit)
+            system, rhs = _float_system(sf, a_mat, b_mat, c1, c2), _rhs(n, m1, m2, False)
+            # a small positive perturbation of the plans' right-hand sides keeps the path off
+            # the structural ties (sets the start leaves unreached); the end basis is solved
+            # on the true right-hand side and checked by the caller
+            noise = np.random.default_rng(attempt).uniform(1.0, 2.0, rhs.size)
+            noise[:n] = 0.0  # only the plans' constraints E x = e, F y = f
+            found = float_lemke(system, rhs + _PERTURBATION * noise, basis, n, limit)
+            if found is None:  # a tie at the start that the perturbation tips the wrong way
+                found = float_lemke(system, rhs, basis, n, limit)
+            if found is not None:
+                z = basis_solution(system, rhs, found[0], n)
+                if z is not None:
+                    return z, found[2]
+                continue
         if found is not None:
             return found[0], found[2]
     raise SolverError("Lemke's algorithm on the sequence form: every prior tried gave a "
