@@ -302,6 +302,14 @@ CATALOGUE: list[Bad] = [
         lambda: ml.estimation.fit_egame12([0, 1, 2, 0], {"u11": 1, "u24": 1}, kind="private",
                                           link="logit"),
         "out of range", errors.InvalidArgumentError, "has no closed form under private"),
+    Bad("sequence-form-not-two-players",
+        lambda: solvers.extensive.sequence_form_equilibrium(ml.io.parse_efg(EFG_GUESS)),
+        "wrong shape", errors.InvalidGameError, "the sequence form needs exactly two players"),
+    Bad("sequence-form-imperfect-recall",
+        lambda: solvers.extensive.sequence_form(ml.ExtensiveFormGame.from_arrays(
+            [2, 2, 2, 0, 0, 0, 0], [0, 0, 0, -1, -1, -1, -1], [[1, 0], [0, 0], [0, 0], [1, 0]],
+            infoset=[0, 1, 1, -1, -1, -1, -1])),
+        "wrong shape", errors.InvalidGameError, "the game does not have perfect recall"),
 ]
 
 

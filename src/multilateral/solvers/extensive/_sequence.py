@@ -50,9 +50,9 @@ def structure(game: Any) -> Structure:
         raise InvalidTypeError(f"expected an ExtensiveFormGame, got {type(game).__name__}")
     if game.n_players != 2:
         raise InvalidGameError(
-            f"the sequence form here is for two-player games; this game has {game.n_players} "
-            f"players {game.players} (for more players use the normal form, "
-            "game.normal_form(reduced=True), and an N-player solver)")
+            f"the sequence form needs exactly two players (a two-player game); this game has "
+            f"{game.n_players}: {game.players} (for other numbers of players use the normal "
+            "form, game.normal_form(reduced=True), and an N-player solver)")
     n_actions = game.n_actions
     owner = game.infoset_player
     sets = tuple(tuple(np.flatnonzero(owner == i).tolist()) for i in range(2))
