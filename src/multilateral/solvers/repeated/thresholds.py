@@ -90,11 +90,13 @@ def critical_discount(
         samples (Tit for Tat's) are found. That exact set is skipped when an error rate is
         positive and the profile has more than ``BINARY_STATES`` (16) joint states (its
         coefficients grow long); then the grid goes on beyond ``1 - 1/grid`` to
-        ``1 - 1e-12`` (25 samples per decade of ``1 - delta``), where a gain may be only
+        ``1 - 1e-7`` (25 samples per decade of ``1 - delta``), where a gain may be only
         ``grid * (1 - delta)`` times ``tol`` times the largest payoff (a gain is
         ``(1 - delta)`` times the gain per round: a fixed allowance would let every
         profile pass near 1), and an isolated feasible point between samples can still be
-        missed.
+        missed. A threshold above ``1 - 1e-7`` is then not found (``never``): nearer 1 the
+        float values are off by about ``1e-16 / (1 - delta)`` times the payoffs, more than
+        the gains being judged (``_sparse.NEAR_ONE_DECADES``).
 
     Returns
     -------
@@ -233,7 +235,7 @@ def critical_discount(
 #: With an implementation or monitoring error, the exact set of a float game's binary values
 #: is computed only up to this many joint states (the error rate's binary value, ``0.05`` =
 #: ``3602879701896397 / 2**56``, makes the exact constraints' coefficients long); beyond it
-#: the grid, with samples up to ``1 - 1e-12``, decides alone.
+#: the grid, with samples up to ``1 - 1e-7``, decides alone.
 BINARY_STATES = 16
 
 
