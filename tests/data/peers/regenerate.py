@@ -634,6 +634,51 @@ def agent_qre_cases() -> list[dict[str, Any]]:
     return out
 
 
+#: Symmetric games (payoff matrix A of the row player, B = A.T) whose principal branch meets
+#: a pitchfork bifurcation (at the given lambda, to 5 decimals), with lambdas below it, and Chicken
+#: perturbed by +-1e-3 in one payoff (the perturbed branch turns off to one pure equilibrium).
+QRE_SYMMETRIC = [
+    {"name": "Chicken", "A": [[0, -1], [1, -10]], "lams": [0.2, 0.4, 0.48],
+     "bifurcation": 0.48918},
+    {"name": "symmetric anti-coordination", "A": [[0, 2], [1, 0]], "lams": [0.5, 1.0, 1.35],
+     "bifurcation": 1.37218},
+    {"name": "symmetric 3x3 with ties", "A": [[-2, 2, 3], [0, 3, 2], [-1, 3, -1]],
+     "lams": [1.0, 2.0, 2.9], "bifurcation": 2.95113},
+    {"name": "symmetric 3x3", "A": [[1, -2, -1], [-2, -2, 2], [3, 0, -2]],
+     "lams": [0.3, 0.6, 0.8], "bifurcation": 0.83863},
+]
+
+
+def qre_symmetric_cases() -> list[dict[str, Any]]:
+    """pygambit on :data:`QRE_SYMMETRIC`: logit_solve_lambda below the bifurcation, and what
+    its logit_solve and logit_solve_lambda at 2x the bifurcation's lambda return past it (in
+    16.7 they stall at the bifurcation or leave the symmetric branch: recorded, not a
+    reference), plus Chicken perturbed by +-1e-3 (B[1][0]), whose branch ends are a reference."""
+    import pygambit as gbt
+
+    out = []
+    for case in QRE_SYMMETRIC:
+        a = np.asarray(case["A"], dtype=float)
+        game = gbt.Game.from_arrays(a, a.T)
+        at = gbt.qre.logit_solve_lambda(game, list(case["lams"]))
+        past = gbt.qre.logit_solve_lambda(game, [2 * case["bifurcation"]])[0]
+        end = gbt.nash.logit_solve(game).equilibria[0]
+        out.append({**case, "logit_solve_lambda": [gambit_profiles([q.profile], game, False)[0]
+                                                   for q in at],
+                    "past": {"asked": 2 * case["bifurcation"], "lam": float(past.lam),
+                             "profile": gambit_profiles([past.profile], game, False)[0]},
+                    "logit_solve": gambit_profiles([end], game, False)[0]})
+    for eps in (1e-3, -1e-3):
+        a = np.array([[0.0, -1.0], [1.0, -10.0]])
+        b = a.T.copy()
+        b[1, 0] += eps
+        game = gbt.Game.from_arrays(a, b)
+        end = gbt.nash.logit_solve(game).equilibria[0]
+        out.append({"name": f"Chicken, B[1][0] + {eps:g}", "A": a.tolist(), "B": b.tolist(),
+                    "logit_solve": gambit_profiles([end], game, False)[0]})
+    return out
+
+
 def regen_qre() -> None:
     """Issue 14: pygambit's logit QRE at given lambdas, its branch's end and its maximum
     likelihood fits, for tests/test_qre*.py; written to qre.json."""
@@ -679,7 +724,8 @@ def regen_qre() -> None:
                      "(maxregret 1e-8)",
                      "logit_estimate": "pygambit.qre.logit_estimate(counts profile): maximum "
                      "likelihood lambda on the principal branch"},
-           "games": cases, "fits": fits, "agent": agent_qre_cases()}
+           "games": cases, "fits": fits, "agent": agent_qre_cases(),
+           "symmetric": qre_symmetric_cases()}
     (HERE / "qre.json").write_text(json.dumps(doc, indent=1) + "\n")
     print("wrote tests/data/peers/qre.json")
 

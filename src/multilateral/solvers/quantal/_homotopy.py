@@ -11,7 +11,10 @@ through the predicted point orthogonal to the tangent (Keller's pseudo-arclength
 
 Steps grow while Newton converges in few iterations and halve when it does not, when its
 first correction is large against the step, or when the tangent turns too fast (which is
-what a jump to another branch would look like). In log-probabilities the branch becomes a
+what a jump to another branch would look like), and are rejected when the sign of
+``det [J; t]`` changes, unless bisection shows the change is a bifurcation point on the
+branch itself (the pitchfork of a symmetric game), which is crossed straight on
+(Allgower and Georg 1990, ch. 8). In log-probabilities the branch becomes a
 straight line as ``lam`` grows (``w = -lam * regret + const`` for an action that is not a
 best response), so the tangent predictor is almost exact there and steps grow
 geometrically: ``lam`` = 1e6 is a few hundred steps away.
@@ -65,6 +68,21 @@ GROWTH = 2.0
 LAM_GROWTH = 0.25
 #: Consecutive halvings of the step after which the trace fails.
 MAX_HALVINGS = 40
+# Crossing a bifurcation point (Allgower and Georg 1990, secs. 8.1-8.2). Along one regular
+# branch ``det [J; t]`` keeps its sign, turning points included; it changes sign either where
+# a step lands on another branch or where the branch passes through a simple bifurcation
+# point (a zero of the determinant on the branch, as at the pitchfork of a symmetric game,
+# where asymmetric branches leave the symmetric one). When a step that passes every other
+# test changes the sign, the step length where the sign changes is bisected: on one branch
+# the corrected points on either side of it come together as the interval shrinks (the
+# determinant changes sign continuously, through zero), while a jump leaves them a branch
+# gap apart. Only the first is crossed, straight on, with the sign reversed.
+#: Bisections of the step length that locate a change of the determinant's sign.
+BISECTIONS = 40
+#: A located sign change is a bifurcation point on the branch when the corrected points on
+#: either side of it are at most this many times their arclength apart (plus the corrector's
+#: accuracy).
+CONTINUITY = 4.0
 
 
 class QRESystem(Protocol):
@@ -91,6 +109,8 @@ class Path:
     residuals: list[float]
     steps: int = 0
     rejected: int = 0
+    #: The bifurcation points crossed (located by bisection, see ``BISECTIONS``).
+    bifurcations: list[FloatArray] | None = None
 
 
 def solve(matrix: FloatArray, rhs: FloatArray) -> tuple[FloatArray, FloatArray, FloatArray]:
@@ -192,6 +212,44 @@ def correct_at(system: QRESystem, x: FloatArray, lam: float, tol: float) -> Floa
     return out[0]
 
 
+def _step(system: QRESystem, x: FloatArray, t: FloatArray, h: float, tol: float
+          ) -> tuple[FloatArray, FloatArray, int, float, float, float] | None:
+    """The corrector from the predictor ``x + h t``, or None when it fails."""
+    predicted = x + h * t
+    try:
+        return _newton(system, predicted, t, predicted, tol)
+    except np.linalg.LinAlgError:
+        return None
+
+
+def crosses_bifurcation(system: QRESystem, x: FloatArray, t: FloatArray, h: float,
+                        sign: float, tol: float) -> FloatArray | None:
+    """The bifurcation point (located to ``h / 2**BISECTIONS`` of arclength) where
+    ``det [J; t]`` changes sign between ``x`` (sign ``sign``) and the corrected step of
+    length ``h``, or None when the change is a jump to another branch (``BISECTIONS``)."""
+    lo, hi = 0.0, h
+    y_lo = x
+    y_hi = None
+    for _ in range(BISECTIONS):
+        mid = 0.5 * (lo + hi)
+        out = _step(system, x, t, mid, tol)
+        if out is None:
+            return None
+        if out[5] == sign:
+            lo, y_lo = mid, out[0]
+        else:
+            hi, y_hi = mid, out[0]
+    if y_hi is None:
+        out = _step(system, x, t, hi, tol)
+        if out is None or out[5] == sign:
+            return None
+        y_hi = out[0]
+    gap = float(np.max(np.abs(y_hi - y_lo)))
+    if gap <= CONTINUITY * (hi - lo) + tol * max(1.0, float(np.max(np.abs(y_lo)))):
+        return y_hi
+    return None
+
+
 def trace(system: QRESystem, start: FloatArray, *, lam_max: float, tol: float,
           first_step: float, max_step: float, max_steps: int, lam_unit: float = 1.0,
           stop: Callable[[FloatArray], bool] | None = None) -> Path:
@@ -207,7 +265,7 @@ def trace(system: QRESystem, start: FloatArray, *, lam_max: float, tol: float,
     orient[-1] = 1.0  # leave lam = 0 towards positive lam
     t = tangent(system, x, orient)
     sign = orientation(system, x, t)
-    path = Path([x], [t], [system.residual(x)])
+    path = Path([x], [t], [system.residual(x)], bifurcations=[])
     h = first_step
     halvings = 0
     while path.steps < max_steps:
@@ -216,11 +274,7 @@ def trace(system: QRESystem, start: FloatArray, *, lam_max: float, tol: float,
         reach = LAM_GROWTH * (abs(x[-1]) + lam_unit)
         if h * abs(t[-1]) > reach:
             h = reach / abs(t[-1])
-        predicted = x + h * t
-        try:
-            out = _newton(system, predicted, t, predicted, tol)
-        except np.linalg.LinAlgError:
-            out = None
+        out = _step(system, x, t, h, tol)
         t_new = None
         ratio = math.inf
         if out is not None:
@@ -228,8 +282,16 @@ def trace(system: QRESystem, start: FloatArray, *, lam_max: float, tol: float,
             angle = math.acos(min(1.0, max(-1.0, float(t_new @ t))))
             ratio = max(math.sqrt(first / NOMINAL_DISTANCE),
                         math.sqrt(contraction / NOMINAL_CONTRACTION), angle / NOMINAL_ANGLE)
-            if ratio > MAX_RATIO or new_sign != sign:
+            if ratio > MAX_RATIO:
                 t_new = None
+            elif new_sign != sign:
+                point = crosses_bifurcation(system, x, t, h, sign, tol)
+                if point is not None:
+                    sign = new_sign
+                    assert path.bifurcations is not None
+                    path.bifurcations.append(point)
+                else:
+                    t_new = None
         if t_new is None:
             path.rejected += 1
             h *= 0.5

@@ -116,6 +116,17 @@ def qre_branch(game: NormalFormGame | ExtensiveFormGame, lam_max: float = math.i
     method and its log-probability form). The Jacobian
     is analytic and every point is corrected until its residual is below ``tol``.
 
+    Where other branches cross the principal one (a bifurcation point: non-generic, but
+    the rule in symmetric games, whose asymmetric branches leave the symmetric one at a
+    pitchfork), the sign of ``det [J; t]`` changes on the branch itself; a step across
+    such a point, located by bisection, is taken straight on (Allgower and Georg 1990,
+    ch. 8), so the branch of a symmetric game stays symmetric and ends at a symmetric
+    equilibrium (Chicken: the mixed one). This is the library's convention: the point
+    itself belongs to several branches. pygambit 16.7 stalls at such a point or leaves on
+    an asymmetric branch, whichever its rounding picks. A sign change that bisection shows
+    to be a jump to a nearby branch (a perturbed pitchfork) is refused and the step
+    shortened.
+
     See Also
     --------
     logit_qre : the QRE at one ``lam``.
@@ -133,7 +144,8 @@ def qre_branch(game: NormalFormGame | ExtensiveFormGame, lam_max: float = math.i
     .. [3] McKelvey, R. D. and Palfrey, T. R. (1998). Quantal response equilibria for
        extensive form games. *Experimental Economics* 1, 9-41 (the agent QRE).
     .. [4] Allgower, E. L. and Georg, K. (1990). *Numerical Continuation Methods*.
-       Springer, ch. 6 (step-length adaptation).
+       Springer, ch. 6 (step-length adaptation), ch. 8 (bifurcation points: the
+       determinant's sign change).
 
     Examples
     --------
