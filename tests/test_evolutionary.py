@@ -800,3 +800,16 @@ def test_aggregation_by_integer_keys_equals_unique_rows(k, z, seed):
     ref_unique, ref_agg = np.unique(coords // 2, axis=0, return_inverse=True)
     assert np.array_equal(unique, ref_unique) and np.array_equal(agg, np.ravel(ref_agg))
     assert np.array_equal(q.toarray().argmax(axis=1), agg)
+
+
+@pytest.mark.parametrize(("k", "z"), [(45, 2), (64, 2)])
+def test_transition_matrix_of_many_strategies_in_a_small_population(k, z):
+    # (Z + 1)^(k - 1) beyond int64: the mixed-radix keys overflowed and the neighbour lookup
+    # wrote column -1 into the CSR matrix (k = 45 or 64 at Z = 2, k = 30 at Z = 4); the states
+    # are now ranked one by one there, the same matrix as the per-target construction
+    a = np.random.default_rng(k).random((k, k))
+    chain = ml.solvers.transition_matrix(a, z, beta=1.0, mutation=0.05)
+    assert int(chain.matrix.indices.min()) >= 0
+    reference = _reference_matrix(chain, a, z, 0.05, False)
+    difference = (chain.matrix - reference).tocsr()
+    assert difference.nnz == 0 or float(np.abs(difference.data).max()) == 0.0

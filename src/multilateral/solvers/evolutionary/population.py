@@ -136,7 +136,9 @@ def _state_index(states: NDArray[np.int64], z: int) -> NDArray[np.int64]:
     k = states.shape[1]
     table = np.zeros((z + k + 1, k), dtype=np.int64)
     for r in range(k):
-        table[:, r] = [math.comb(n, r) for n in range(z + k + 1)]
+        # only C(n, r) with n <= Z - 1 + r is ever read (at most the number of states); the
+        # rest are left 0 so that many strategies do not overflow int64
+        table[:, r] = [math.comb(n, r) if n < z + r else 0 for n in range(z + k + 1)]
     remaining = z - np.cumsum(states, axis=1) + states
     idx = np.zeros(states.shape[0], dtype=np.int64)
     for i in range(k - 1):
@@ -158,6 +160,8 @@ def _neighbours(states: NDArray[np.int64], z: int) -> NDArray[np.int64]:
     order of :func:`population_states`, are in decreasing order of their key ``sum_i n_i
     (Z + 1)^(k - 2 - i)`` over the first ``k - 1`` counts; a move adds a fixed amount to it."""
     size, k = states.shape
+    if (z + 1) ** (k - 1) >= 2**62:  # keys (and the shifted ones) beyond int64: rank targets
+        return _neighbours_ranked(states, z)
     weights = (z + 1) ** np.arange(k - 2, -1, -1, dtype=np.int64)
     weights = np.append(weights, 0)  # the last count follows from the others
     keys = states @ weights
@@ -170,6 +174,22 @@ def _neighbours(states: NDArray[np.int64], z: int) -> NDArray[np.int64]:
         return out
     ascending = keys[::-1]  # decreasing keys: binary search in the reversed order
     return size - 1 - np.searchsorted(ascending, shifted)
+
+
+def _neighbours_ranked(states: NDArray[np.int64], z: int) -> NDArray[np.int64]:
+    """:func:`_neighbours` by ranking every reachable state with :func:`_state_index` (many
+    strategies in a small population, where the mixed-radix keys ``(Z + 1)^(k - 1)`` overflow
+    int64): the entries where ``a`` is absent hold the state itself."""
+    size, k = states.shape
+    out = np.broadcast_to(np.arange(size)[:, None, None], (size, k, k)).copy()
+    s, a = np.nonzero(states > 0)
+    rows = np.arange(len(s))
+    for b in range(k):
+        targets = states[s].copy()
+        targets[rows, a] -= 1
+        targets[rows, b] += 1
+        out[s, a, b] = _state_index(targets, z)
+    return out
 
 
 @dataclass(frozen=True, repr=False, eq=False)
