@@ -139,6 +139,19 @@ MALFORMED = [
     ('EFG 2 R "x" { "A" }\np "" 1 1 "" { "a" "b" } 0\np "" 1 2 "" { "c" } 0\nt "" 0\n'
      'p "" 1 2 "" { "d" } 0\nt "" 0', r"line 5: information set 2 of player 1 has the actions "
      r"\['c'\] \(line 3\) and here \['d'\]"),
+    # what a later line gives again must not change (Gambit refuses these files too; this
+    # reader used to keep the first definition silently, or drop the null outcome's payoffs)
+    (ENTRY.replace('t "" 3 "" { 2, 2 }', 't "" 2 "" { 2, 2 }'),
+     r"line 8: outcome 2 is '' \{ 0, 0 \} \(line 7\) and here '' \{ 2, 2 \}"),
+    (ENTRY.replace('t "" 3 "" { 2, 2 }', 't "" 2 "x" { 0, 0 }'),
+     r"line 8: outcome 2 is '' .* and here 'x'"),
+    (ENTRY.replace('"in" } 0', '"in" } 0 "" { 1, 1 }'), r"line 4: outcome 0 is the null outcome"),
+    ('EFG 2 R "x" { "A" }\nc "" 1 "" { "h" 1/2 "t" 1/2 } 0\np "" 1 1 "one" { "a" } 0\n'
+     't "" 0\np "" 1 1 "two" { "a" } 0\nt "" 0',
+     r"line 5: information set 1 of player 1 has the name 'one' \(line 3\) and here 'two'"),
+    ('EFG 2 R "x" { "A" }\nc "" 1 "" { "h" 1/2 "t" 1/2 } 0\nc "" 1 "" { "h" 1/3 "t" 2/3 } 0\n'
+     't "" 0\nt "" 0\nt "" 0', r"line 3: chance information set 1 has the actions and "
+     r"probabilities \{ 'h' 1/2 't' 1/2 \} \(line 2\) and here \{ 'h' 1/3 't' 2/3 \}"),
 ]
 
 
@@ -146,6 +159,17 @@ MALFORMED = [
 def test_malformed_files_name_the_line(text, pattern):
     with pytest.raises(MalformedFileError, match=pattern):
         parse_efg(text)
+
+
+def test_repeated_definitions_and_labels_gambit_allows():
+    # a chance information set and an outcome given again unchanged, or by number alone
+    game = parse_efg('EFG 2 R "x" { "" "" }\nc "" 1 "" { "h" 1/2 "t" 1/2 } 0\n'
+                     'c "" 1 "" { "h" 1/2 "t" 1/2 } 1 "o" { 1, 2 }\nt "" 0\nt "" 1 "o" { 1, 2 }'
+                     '\nc "" 1 0\nt "" 1\np "" 2 1 "" { "" "" } 0\nt "" 0\nt "" 0')
+    assert game.players == ("P1", "P2")  # Gambit allows two unnamed players
+    assert game.actions == (("a0", "a1"),)  # and unnamed actions
+    assert game.chance_probability[1:3].tolist() == [F(1, 2), F(1, 2)]
+    assert game.payoffs.tolist() == [[1, 2], [2, 4], [1, 2], [0, 0], [0, 0]]
 
 
 def test_every_truncation_is_an_error_with_a_line():

@@ -28,7 +28,11 @@ three times, as a float game is written): those are read as floats. An
 :class:`~multilateral.ExtensiveFormGame` holds payoffs at terminal nodes only, so an outcome
 attached to a decision or chance node is added to the payoffs of every terminal node below it
 (the game is the same; writing it back puts the sums at the terminal nodes). Title, node,
-information set, action and outcome labels are kept; the comment is dropped.
+information set, action and outcome labels are kept (players' or one node's actions' labels
+that repeat, as Gambit allows, e.g. several ``""``, become the defaults ``P1, P2, ...`` and
+``a0, a1, ...``); the comment is dropped. An information set, chance information set or
+outcome given again must be given unchanged (Gambit refuses a file that changes it), and the
+null outcome ``0`` takes no payoffs.
 
 Any malformed or truncated file raises :class:`~multilateral.errors.MalformedFileError` whose
 message starts with ``line N:``; a file that parses but breaks the rules of a game (an
@@ -93,8 +97,8 @@ class _Reader:
     def __init__(self, stream: Stream, players: list[str]) -> None:
         self.stream, self.players = stream, players
         self.infosets: dict[tuple[int, int], tuple[str, list[str], int]] = {}  # (player, n)
-        self.chance: dict[int, tuple[list[str], list[Fraction]]] = {}
-        self.outcomes: dict[int, tuple[str, list[Fraction]]] = {0: ("", [])}
+        self.chance: dict[int, tuple[list[str], list[Fraction], int]] = {}
+        self.outcomes: dict[int, tuple[str, list[Fraction], int]] = {0: ("", [], 0)}
         self.outcome_label: dict[int, str] = {}
 
     def node(self) -> tuple[_Node, int]:
@@ -131,11 +135,14 @@ class _Reader:
             actions = s.strings("the actions")
             if not actions:
                 raise error(s.line, "an information set needs at least one action")
-            if key in self.infosets and self.infosets[key][1] != actions:
+            if key in self.infosets and self.infosets[key][:2] != (name, actions):
                 first = self.infosets[key]
-                raise error(s.line, f"information set {n} of player {who} has the actions "
-                            f"{first[1]} (line {first[2]}) and here {actions}: every node of "
-                            "an information set offers the same actions")
+                what = "the actions" if first[1] != actions else "the name"
+                a, b = (first[1], actions) if first[1] != actions else (
+                    repr(first[0]), repr(name))
+                raise error(s.line, f"information set {n} of player {who} has {what} {a} "
+                            f"(line {first[2]}) and here {b}: every node of an information "
+                            "set has its name and actions")
             self.infosets.setdefault(key, (name, actions, line))
         elif key not in self.infosets:
             s.take("the information set's name and actions")  # at the end of the file: says so
@@ -161,7 +168,13 @@ class _Reader:
             if total != 1 and abs(total - 1) <= PROBABILITY * len(probs):
                 # decimals of rounded floats (1/3 as 0.3333333333333333): keep them as floats
                 probs = [float(p) for p in probs]  # type: ignore[misc]
-            self.chance.setdefault(n, (actions, probs))
+            if n in self.chance and self.chance[n][:2] != (actions, probs):
+                first = self.chance[n]
+                raise error(s.line, f"chance information set {n} has the actions and "
+                            f"probabilities {_moves(first[0], first[1])} (line {first[2]}) and "
+                            f"here {_moves(actions, probs)}: every node of an information set "
+                            "has the same ones")
+            self.chance.setdefault(n, (actions, probs, line))
         elif n not in self.chance:
             s.take("chance's actions and probabilities")  # at the end of the file: says so
             raise error(line, f"chance information set {n} is used before its actions and "
@@ -182,17 +195,33 @@ class _Reader:
             while (t := s.take("a payoff or '}'")).kind != "}":
                 if t.kind != ",":
                     payoffs.append(number(t, "a payoff"))
+            if k == 0:
+                raise error(token.line, "outcome 0 is the null outcome (no payoffs): it takes "
+                            "no name or payoffs; number the outcome from 1")
             if len(payoffs) != len(self.players):
                 raise error(t.line, f"outcome {k} has {len(payoffs)} payoff(s), expected "
                             f"{len(self.players)} (one per player)")
-            if k != 0:
-                self.outcomes.setdefault(k, (name, payoffs))
+            if k in self.outcomes and self.outcomes[k][:2] != (name, payoffs):
+                first = self.outcomes[k]
+                raise error(token.line, f"outcome {k} is {first[0]!r} "
+                            f"{_numbers(first[1])} (line {first[2]}) and here {name!r} "
+                            f"{_numbers(payoffs)}: an outcome's name and payoffs are given "
+                            "once (or repeated unchanged)")
+            self.outcomes.setdefault(k, (name, payoffs, token.line))
         elif k not in self.outcomes:
             s.take("the outcome's name and payoffs")  # at the end of the file: says so
             raise error(token.line, f"outcome {k} is used before its payoffs are given")
         if node.kind == TERMINAL:
             self.outcome_label[id(node)] = self.outcomes[k][0]
         return self.outcomes[k][1] or None
+
+
+def _numbers(values: list[Fraction]) -> str:
+    return "{ " + ", ".join(map(str, values)) + " }"
+
+
+def _moves(actions: list[str], probs: list[Fraction]) -> str:
+    return "{ " + " ".join(f"{a!r} {p}" for a, p in zip(actions, probs, strict=True)) + " }"
 
 
 def _header(stream: Stream) -> tuple[str, list[str]]:
@@ -300,6 +329,8 @@ def _build(title: str, players: list[str], root: _Node, reader: _Reader) -> Exte
     while k < len(order):
         order.extend(order[k].children)
         k += 1
+    if len(set(players)) < len(players):  # Gambit allows several "" players
+        players = [f"P{i + 1}" for i in range(len(players))]
     sets: dict[tuple[int, int], int] = {}
     labels: list[str] = []
     infoset, edge, prob = [], [""], [Fraction(1)]
@@ -311,14 +342,14 @@ def _build(title: str, players: list[str], root: _Node, reader: _Reader) -> Exte
                 sets[key] = len(labels)
                 labels.append(reader.infosets[key][0])
             infoset.append(sets[key])
-            actions = reader.infosets[key][1]
+            actions = _distinct(reader.infosets[key][1])
             edge.extend(actions)
             prob.extend([Fraction(1)] * len(actions))
         else:
             infoset.append(-1)
             if node.kind == CHANCE:
-                actions, probs = reader.chance[node.set]
-                edge.extend(actions)
+                actions, probs, _ = reader.chance[node.set]
+                edge.extend(_distinct(actions))
                 prob.extend(probs)
             else:
                 payoffs.append(node.payoff or [Fraction(0)] * len(players))
@@ -332,6 +363,12 @@ def _build(title: str, players: list[str], root: _Node, reader: _Reader) -> Exte
             outcome_labels=outcome_labels, title=title)
     except InvalidArgumentError as err:  # a rule of games: say where
         raise MalformedFileError(f"{_where(err, order)}{err}") from None
+
+
+def _distinct(actions: list[str]) -> list[str]:
+    """The actions' labels, or the defaults a0, a1, ... where Gambit's repeat (``"" ""``)."""
+    return actions if len(set(actions)) == len(actions) else [
+        f"a{j}" for j in range(len(actions))]
 
 
 def _where(err: Exception, order: list[_Node]) -> str:
