@@ -740,3 +740,30 @@ def test_eu_council_equals_an_independent_enumeration_of_all_coalitions():
     assert dp[0] == Fraction(5790922274677, 94174404564240)
     hp = holler_packel(game).counts
     assert (hp[0], hp[-1]) == (4016261, 2016366)
+
+
+@settings(deadline=None, max_examples=15)
+@given(st.lists(st.integers(0, 30), min_size=21, max_size=36).filter(lambda w: sum(w) > 0),
+       st.sampled_from([3, 1000, 10**6]), st.data())
+def test_a_common_factor_of_the_weights_changes_nothing(weights, factor, data):
+    # weights with a common factor g and any quota in (g (q - 1), g q] are the same game
+    # as the reduced one; the tables are then built on the reduced weights (before: tables
+    # g times larger, and the critical-member indices refused beyond 10 million entries)
+    q = data.draw(st.integers(1, sum(weights)))
+    r = data.draw(st.integers(0, factor - 1))
+    small = WeightedVotingGame(weights, q)
+    big = WeightedVotingGame([factor * w for w in weights], factor * q - r)
+    for index in (shapley_shubik, banzhaf, johnston, deegan_packel, holler_packel):
+        a, b = index(small), index(big)
+        assert a.values == b.values and a.counts == b.counts, index.__name__
+
+
+def test_votes_in_thousandths_are_not_refused():
+    # an IMF-like body of 200 members with its votes counted in thousandths: the same game
+    # as the integer votes (before: the critical-member indices refused it, 200 tables of
+    # 8.5 million entries)
+    weights = imf_like(n=200, total=10_000)
+    votes = WeightedVotingGame(weights, 8_500)
+    thousandths = WeightedVotingGame([1000 * w for w in weights], 8_500_000)
+    for index in (johnston, deegan_packel, holler_packel, banzhaf, shapley_shubik):
+        assert index(thousandths).values == index(votes).values

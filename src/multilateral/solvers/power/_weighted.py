@@ -31,6 +31,7 @@ __all__ = [
     "banzhaf_float",
     "node_count",
     "quadrature_bound",
+    "reduced_weights",
     "shapley_exact",
     "shapley_float",
     "table_size",
@@ -41,10 +42,23 @@ __all__ = [
 MAX_TABLE = 20_000_000
 
 
+def reduced_weights(game: WeightedVotingGame) -> tuple[tuple[int, ...], int]:
+    """The integer weights and quota divided by the weights' greatest common divisor ``g``:
+    the same winning coalitions (a coalition's weight is a multiple of ``g``, so it reaches
+    the quota exactly when it reaches ``g * ceil(quota / g)``), and tables ``g`` times
+    smaller (shares given in basis points, or Fractions over a common denominator)."""
+    ws, q = game.integer_weights, game.integer_quota
+    g = math.gcd(*ws)
+    if g <= 1:
+        return ws, q
+    return tuple(w // g for w in ws), -(-q // g)
+
+
 def weight_plan(game: WeightedVotingGame) -> tuple[list[int], int, int] | None:
-    """Nonzero integer weights, quota and number of zero weights; None to enumerate instead."""
-    ints = [w for w in game.integer_weights if w]
-    q = game.integer_quota
+    """Nonzero integer weights, quota and number of zero weights (divided by the weights'
+    greatest common divisor: :func:`reduced_weights`); None to enumerate instead."""
+    reduced, q = reduced_weights(game)
+    ints = [w for w in reduced if w]
     zero = game.n_members - len(ints)
     m = table_size(ints, q)
     if game.n_members <= MAX_ENUMERATION_MEMBERS and (1 << game.n_members) <= 4 * m:

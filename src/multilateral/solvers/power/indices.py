@@ -51,6 +51,7 @@ from ._weighted import (
     MAX_TABLE,
     banzhaf_exact,
     banzhaf_float,
+    reduced_weights,
     shapley_exact,
     shapley_float,
     table_size,
@@ -135,7 +136,7 @@ def shapley_shubik(game: SimpleGame, *, exact: bool | None = None) -> PowerIndex
                     f"(the larger of the quota and the total weight minus the quota): too "
                     "large; exact=True uses the smaller side, or round the weights")
             values = tuple(by_weight[w] if w else (Fraction(0) if use_exact else 0.0)
-                           for w in game.integer_weights)
+                           for w in reduced_weights(game)[0])
             return PowerIndex("shapley_shubik", game.members, values, use_exact,
                               error_bound=None if use_exact else max(bound.values()))
     by_size = _swings(game)
@@ -200,15 +201,16 @@ def banzhaf(game: SimpleGame, *, normalized: bool = False,
         plan = weight_plan(game)
         if plan is not None:
             ints, q, zero = plan
+            ws = reduced_weights(game)[0]
             n, m = len(ints), table_size(ints, q)
             use_exact = exact if exact is not None else n * m <= EXACT_BANZHAF_BUDGET
             if use_exact:
                 swings = banzhaf_exact(ints, q)
-                counts = tuple(swings[w] << zero if w else 0 for w in game.integer_weights)
+                counts = tuple(swings[w] << zero if w else 0 for w in ws)
                 return _from_counts(name, game, counts, normalized)
             prob, bound = banzhaf_float(ints, q)
-            vals = [prob[w] if w else 0.0 for w in game.integer_weights]
-            errs = [bound[w] if w else 0.0 for w in game.integer_weights]
+            vals = [prob[w] if w else 0.0 for w in ws]
+            errs = [bound[w] if w else 0.0 for w in ws]
             if normalized:
                 vals, errs = _normalize(vals, errs)
             if _informative(vals, errs):
@@ -217,7 +219,7 @@ def banzhaf(game: SimpleGame, *, normalized: bool = False,
             # swings are so rare (quotas near 0 or near the total) that the absolute bound
             # of the quadrature guarantees nothing about them: count exactly and round
             swings = banzhaf_exact(ints, q)
-            counts = tuple(swings[w] << zero if w else 0 for w in game.integer_weights)
+            counts = tuple(swings[w] << zero if w else 0 for w in ws)
             return _finish(name, game, _from_counts(name, game, counts, normalized).values,
                            False)
     counts = tuple(int(row.sum()) for row in _swings(game))
@@ -389,8 +391,8 @@ def _middle_first(game: WeightedVotingGame) -> bool:
     n = game.n_members
     if not SMALL_MEMBERS < n <= MAX_MIDDLE_MEMBERS:
         return False
-    ints = [w for w in game.integer_weights if w]
-    return (1 << (n + 1) // 2) * 4 < table_size(ints, game.integer_quota)
+    ws, q = reduced_weights(game)
+    return (1 << (n + 1) // 2) * 4 < table_size([w for w in ws if w], q)
 
 
 def _middle_form(game: SimpleGame) -> Any:
@@ -430,8 +432,8 @@ def _critical_plan(game: SimpleGame, what: str, middle_ok: bool
     None to enumerate or to count in two halves."""
     if not isinstance(game, WeightedVotingGame) or game.n_members <= SMALL_MEMBERS:
         return None
-    q = game.integer_quota
-    n_nonzero = sum(1 for w in game.integer_weights if w)
+    ws, q = reduced_weights(game)
+    n_nonzero = sum(1 for w in ws if w)
     if q > MAX_TABLE or n_nonzero * q > MAX_CRITICAL_TABLE:
         if (middle_ok and game.n_members <= MAX_MIDDLE_MEMBERS) or (
                 game.n_members <= MAX_ENUMERATION_MEMBERS):
@@ -442,7 +444,6 @@ def _critical_plan(game: SimpleGame, what: str, middle_ok: bool
             "Round the weights to fewer significant digits (e.g. shares in basis points)")
     if middle_ok and _middle_first(game):
         return None
-    ws = game.integer_weights
     order = sorted((i for i, w in enumerate(ws) if w), key=lambda i: (-ws[i], i))
     return order, [ws[i] for i in order], q
 
