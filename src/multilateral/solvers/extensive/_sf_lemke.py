@@ -103,7 +103,13 @@ def _float_pivot(tab: NDArray[np.float64], i: int, j: int) -> None:
     d = tab[:, j].copy()
     prow = tab[i] / d[i]
     d[i] = 0.0
-    tab -= np.multiply.outer(d, prow)  # numpy, not a threaded BLAS call (erratic when shared)
+    rows = np.flatnonzero(d)  # the sequence form's tableau stays sparse: most rows unchanged
+    cols = np.flatnonzero(prow)
+    if rows.size * cols.size < tab.size // 2:
+        block = np.ix_(rows, cols)
+        tab[block] -= np.multiply.outer(d[rows], prow[cols])
+    else:
+        tab -= np.multiply.outer(d, prow)  # numpy, not a threaded BLAS call (erratic shared)
     tab[i] = prow
 
 

@@ -51,6 +51,7 @@ EXACT_MAX_SEQUENCES = 120
 #: [-1, 0)): it breaks the ties of degenerate starts; the end basis is solved unperturbed.
 _PERTURBATION = 1e-7
 
+
 @dataclass(frozen=True, eq=False)
 class SequenceForm:
     """The sequence form of a two-player game with perfect recall.
@@ -443,11 +444,10 @@ def _solve(game: ExtensiveFormGame, sf: SequenceForm, exact: bool, limit: int
                                 basis, n, limit)
         else:
             system, rhs = _float_system(sf, a_mat, b_mat, c1, c2), _rhs(n, m1, m2, False)
-            # a small positive perturbation of the plans' right-hand sides keeps the path off
-            # the structural ties (sets the start leaves unreached); the end basis is solved
+            # a small positive perturbation of the right-hand side keeps the path off the
+            # structural ties (sets the start leaves unreached); the end basis is then solved
             # on the true right-hand side and checked by the caller
             noise = np.random.default_rng(attempt).uniform(1.0, 2.0, rhs.size)
-            noise[:n] = 0.0  # only the plans' constraints E x = e, F y = f
             found = float_lemke(system, rhs + _PERTURBATION * noise, basis, n, limit)
             if found is None:  # a tie at the start that the perturbation tips the wrong way
                 found = float_lemke(system, rhs, basis, n, limit)
