@@ -199,3 +199,15 @@ def test_one_player_fit_is_the_logit_model() -> None:
     lam = float(fit.params[0])
     p = np.exp(lam * values) / np.exp(lam * values).sum()
     assert counts @ (values - p @ values) == pytest.approx(0.0, abs=1e-7)
+
+
+def test_symmetric_game_past_its_pitchfork_is_fitted() -> None:
+    """Chicken at lam = 3 lies past the pitchfork of its principal branch (lam 0.489), where
+    the trace used to stop ('step size collapsed'): the expected counts of its symmetric QRE
+    at lam = 3 give back lam = 3, with the curvature's standard error."""
+    chicken = ml.NormalFormGame([[0, -1], [1, -10]], [[0, 1], [-1, -10]])
+    truth = ml.solvers.logit_qre(chicken, 3.0).strategies
+    assert np.allclose(truth[0], truth[1], atol=1e-12)
+    fit = fit_qre(chicken, [400 * s for s in truth])
+    assert float(fit.params[0]) == pytest.approx(3.0, abs=1e-5)
+    assert 0.5 < float(fit.std_errors[0]) < 1.0
