@@ -354,25 +354,32 @@ def sequence_form_equilibrium(game: ExtensiveFormGame, *, exact: bool | None = N
                                "(ints or Fractions); this game has floats")
     limit = (100 * (n1 + n2) + 1000 if max_steps is None
              else check_positive_int(max_steps, "max_steps"))
-    s = sf.structure
-    z, pivots = _solve(game, sf, bool(exact), limit)
+    eq = _equilibrium(game, sf, bool(exact), limit, perturb=True)
+    if not eq.exact and not eq.verify(tol):  # the perturbation tipped a tie: solve unperturbed
+        eq = _equilibrium(game, sf, False, limit, perturb=False)
+    if not eq.verify(tol if not eq.exact else DEFAULT_TOL):
+        raise SolverError("the sequence-form solution failed its check against best responses "
+                          "(round-off); try exact=True")
+    return eq
+
+
+def _equilibrium(game: ExtensiveFormGame, sf: SequenceForm, exact: bool, limit: int,
+                 perturb: bool) -> SequenceFormEquilibrium:
+    n1 = sf.structure.n_sequences[0]
+    z, pivots = _solve(game, sf, exact, limit, perturb)
     x, y = z[:n1], z[n1:]
     if not exact:
         x, y = np.clip(x, 0.0, None), np.clip(y, 0.0, None)
-    behaviour = _behaviour(game, s, (x, y), bool(exact))
+    behaviour = _behaviour(game, sf.structure, (x, y), exact)
     if exact:
         assert sf.exact_A is not None and sf.exact_B is not None
         payoffs: tuple[Any, ...] = (x @ sf.exact_A @ y, x @ sf.exact_B @ y)
     else:
         payoffs = (float(x @ (sf.A @ y)), float(x @ (sf.B @ y)))
-    eq = SequenceFormEquilibrium(
+    return SequenceFormEquilibrium(
         realization=(_ro(x), _ro(y)), behaviour=tuple(_ro(b) for b in behaviour),
-        beliefs=tuple(_ro(b) for b in _beliefs(game, behaviour, bool(exact))),
-        payoffs=payoffs, exact=bool(exact), pivots=pivots, game=game)
-    if not eq.verify(tol if not exact else DEFAULT_TOL):
-        raise SolverError("the sequence-form solution failed its check against best responses "
-                          "(round-off); try exact=True")
-    return eq
+        beliefs=tuple(_ro(b) for b in _beliefs(game, behaviour, exact)),
+        payoffs=payoffs, exact=exact, pivots=pivots, game=game)
 
 
 def _ro(a: NDArray[Any]) -> NDArray[Any]:
@@ -409,8 +416,8 @@ def _pure_best(game: ExtensiveFormGame, s: Structure, i: int, value: NDArray[Any
     return sorted(chosen)
 
 
-def _solve(game: ExtensiveFormGame, sf: SequenceForm, exact: bool, limit: int
-           ) -> tuple[NDArray[Any], int]:
+def _solve(game: ExtensiveFormGame, sf: SequenceForm, exact: bool, limit: int,
+           perturb: bool = True) -> tuple[NDArray[Any], int]:
     s = sf.structure
     n1, n2 = s.n_sequences
     m1, m2 = sf.E.shape[0], sf.F.shape[0]
@@ -448,7 +455,9 @@ def _solve(game: ExtensiveFormGame, sf: SequenceForm, exact: bool, limit: int
             # structural ties (sets the start leaves unreached); the end basis is then solved
             # on the true right-hand side and checked by the caller
             noise = np.random.default_rng(attempt).uniform(1.0, 2.0, rhs.size)
-            found = float_lemke(system, rhs + _PERTURBATION * noise, basis, n, limit)
+            found = None
+            if perturb:
+                found = float_lemke(system, rhs + _PERTURBATION * noise, basis, n, limit)
             if found is None:  # a tie at the start that the perturbation tips the wrong way
                 found = float_lemke(system, rhs, basis, n, limit)
             if found is not None:
