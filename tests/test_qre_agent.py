@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from hypothesis import given, settings
+from scipy.special import expit
 
 import multilateral as ml
 from multilateral.games.extensive import Chance, Decision, Outcome
@@ -108,3 +109,34 @@ def test_agent_branch_property(game: ml.ExtensiveFormGame) -> None:
     system = AgentQRE(game)
     scale = max(system.scale, 1.0)
     assert system.regret(branch.points[-1]) <= 1e-6 * scale
+
+
+#: Player 1 takes Out (3) or enters by L (0) or R (1), which player 2 cannot tell apart: after
+#: L she prefers l (3 against 0), after R r (1 against 0). Off the path, R is exp(lam) times as
+#: likely as L, so Bayes' beliefs put weight 1 / (1 + exp(lam)) on L and she plays r; uniform
+#: beliefs would make her play l.
+OFF_PATH = ml.ExtensiveFormGame(Decision("P1", {
+    "Out": Outcome([3, 0]),
+    "L": Decision("P2", {"l": Outcome([0, 3]), "r": Outcome([0, 0])}, infoset="h"),
+    "R": Decision("P2", {"l": Outcome([1, 0]), "r": Outcome([1, 1])}, infoset="h")}))
+
+
+def test_beliefs_survive_underflow_off_the_path() -> None:
+    """At large lam both entries' probabilities underflow (exp(-lam * 3), exp(-lam * 2));
+    beliefs are still Bayes' rule (kept in logarithms): r's conditional gain is
+    1 - 4 / (1 + exp(w_R - w_L)), and the branch reaches lam = 5000 (it used to stop at
+    lam = 372.6, where exp(-2 lam) underflows, with uniform beliefs there)."""
+    system = AgentQRE(OFF_PATH)
+    x = np.array([0.0, -2000.0, -1000.0, np.log1p(-np.exp(-1.0)), -1.0, 1000.0])
+    mu = expit(x[1] - x[2])  # 1 / (1 + exp(w_R - w_L)), without overflow
+    assert system.gains(np.exp(x[:-1]), x[:-1])[-1] == pytest.approx(1 - 4 * mu)
+    _, jac = system.evaluate(x)
+    numeric = np.empty((system.size, system.size + 1))
+    for k in range(system.size + 1):
+        step = np.zeros(system.size + 1)
+        step[k] = 1e-6
+        numeric[:, k] = (system.evaluate(x + step)[0] - system.evaluate(x - step)[0]) / 2e-6
+    assert np.max(np.abs(numeric - jac[:-1])) < 1e-5
+    for lam in (400.0, 5000.0):
+        q = ml.solvers.logit_qre(OFF_PATH, lam)
+        assert q.strategies[0][0] == pytest.approx(1.0) and q.strategies[1][1] == 1.0

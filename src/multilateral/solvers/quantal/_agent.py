@@ -12,7 +12,10 @@ The branch is traced by the same predictor-corrector as the normal form's
 through the tree: reach probabilities forward and continuation values backward, level by
 level, with their derivatives in every log-probability at once (forward-mode
 differentiation, no finite differences). An information set that no play reaches (below a
-chance move of probability 0) gets uniform beliefs over its nodes.
+chance move of probability 0) gets uniform beliefs over its nodes. Reach probabilities are
+kept as logarithms and scaled within each information set, so that beliefs at sets reached
+only through actions whose probabilities underflow (``lam * regret`` beyond about 745) are
+still Bayes' rule.
 """
 
 from __future__ import annotations
@@ -103,9 +106,10 @@ class AgentQRE:
         out._cache = None
         return out
 
-    def gains(self, b: FloatArray) -> FloatArray:
-        """The conditional value differences ``g_ha`` (``a >= 1``, flat) at behaviour ``b``."""
-        return self._gains(self.values(b, derivatives=False)[0])
+    def gains(self, b: FloatArray, w: FloatArray | None = None) -> FloatArray:
+        """The conditional value differences ``g_ha`` (``a >= 1``, flat) at behaviour ``b``
+        (with its logarithms ``w`` where known: beliefs then survive underflow)."""
+        return self._gains(self.values(b, derivatives=False, w=w)[0])
 
     # -- pieces ----------------------------------------------------------------------------
     def split(self, flat: FloatArray) -> list[FloatArray]:
@@ -117,23 +121,33 @@ class AgentQRE:
         w = np.concatenate([np.full(m, -math.log(m)) for m in self.shape])
         return np.append(w, 0.0)
 
-    def values(self, b: FloatArray, derivatives: bool = True
+    def values(self, b: FloatArray, derivatives: bool = True, w: FloatArray | None = None
                ) -> tuple[FloatArray, FloatArray | None]:
-        """Conditional action values ``V`` (length M) and ``d V / d w`` (M x M)."""
+        """Conditional action values ``V`` (length M) and ``d V / d w`` (M x M).
+
+        Beliefs come from reach probabilities kept as logarithms (``w``, the
+        log-probabilities, where given) and scaled by the largest at each information set:
+        an information set reached only through actions of probability ``exp(-lam * regret)``
+        keeps its Bayes beliefs after those probabilities underflow (at ``lam * regret``
+        beyond about 745), where probabilities themselves would give 0 / 0.
+        """
         nodes, m = len(self.parent), self.size
         e = self.chance.copy()
         e[self.decided] = b[self.var[self.decided]]
-        rho = np.zeros(nodes)
-        rho[0] = 1.0
-        d_rho = np.zeros((nodes, m)) if derivatives else None
+        with np.errstate(divide="ignore"):
+            log_e = np.log(self.chance)
+        log_w = np.log(b) if w is None else w
+        log_e[self.decided] = log_w[self.var[self.decided]]
+        log_rho = np.zeros(nodes)
+        d_log = np.zeros((nodes, m)) if derivatives else None
         for lo, hi in zip(self.levels[1:-1], self.levels[2:], strict=True):
             par = self.parent[lo:hi]
-            rho[lo:hi] = rho[par] * e[lo:hi]
-            if d_rho is not None:
-                d_rho[lo:hi] = d_rho[par] * e[lo:hi, None]
+            log_rho[lo:hi] = log_rho[par] + log_e[lo:hi]
+            if d_log is not None:
+                d_log[lo:hi] = d_log[par]
                 idx = np.arange(lo, hi)
                 own = self.var[lo:hi] >= 0
-                d_rho[idx[own], self.var[lo:hi][own]] += rho[par[own]] * e[lo:hi][own]
+                d_log[idx[own], self.var[lo:hi][own]] += 1.0
         v = self.terminal_values.copy()
         d_v = np.zeros((nodes, v.shape[1], m)) if derivatives else None
         for lo, hi in zip(self.levels[-2:0:-1], self.levels[-1:1:-1], strict=True):
@@ -145,22 +159,28 @@ class AgentQRE:
                 kids = np.arange(lo, hi)[own]
                 d_v[self.parent[kids], :, self.var[kids]] += e[kids, None] * v[kids]
         en, ec, ei, ek = self.edge_node, self.edge_child, self.edge_owner, self.edge_var
+        # reach probabilities scaled by the largest in each information set (beliefs are
+        # ratios); a set below a chance move of probability 0 gets uniform beliefs
+        top = np.full(self.n, -np.inf)
+        np.maximum.at(top, self.dec_sets, log_rho[self.dec_nodes])
+        reached = np.isfinite(top)
+        shift = np.where(reached, top, 0.0)[self.dec_sets]
+        rho = np.zeros(nodes)
+        rho[self.dec_nodes] = np.where(reached[self.dec_sets],
+                                       np.exp(log_rho[self.dec_nodes] - shift), 1.0)
         den = np.zeros(self.n)
         np.add.at(den, self.dec_sets, rho[self.dec_nodes])
-        if np.any(den <= 0):  # below a chance move of probability 0: uniform beliefs
-            unreached = self.dec_nodes[den[self.dec_sets] <= 0]
-            rho = rho.copy()
-            rho[unreached] = 1.0
-            if d_rho is not None:
-                d_rho[unreached] = 0.0
-            den = np.zeros(self.n)
-            np.add.at(den, self.dec_sets, rho[self.dec_nodes])
         num = np.zeros(m)
         np.add.at(num, ek, rho[en] * v[ec, ei])
         per = den[self.var_set]
         values = num / per
-        if d_rho is None or d_v is None:
+        if d_log is None or d_v is None:
             return values, None
+        # d rho = rho * d log rho with each set's scale held fixed: the values are ratios
+        # within a set, so a common factor's derivative cancels
+        d_rho = np.zeros((nodes, m))
+        live = self.dec_nodes[reached[self.dec_sets]]
+        d_rho[live] = rho[live, None] * d_log[live]
         d_num = np.zeros((m, m))
         np.add.at(d_num, ek, d_rho[en] * v[ec, ei][:, None] + rho[en][:, None] * d_v[ec, ei])
         d_den = np.zeros((self.n, m))
@@ -180,7 +200,7 @@ class AgentQRE:
         lam = x[-1]
         w = x[:-1]
         b = np.exp(w)
-        values, d_values = self.values(b)
+        values, d_values = self.values(b, w=w)
         assert d_values is not None
         gains = self._gains(values)
         h = np.empty(self.size)
@@ -200,7 +220,7 @@ class AgentQRE:
     def _values_at(self, x: FloatArray) -> FloatArray:
         if self._cache is not None and self._cache[0] is x:
             return self._cache[1]
-        return self.values(np.exp(x[:-1]), derivatives=False)[0]
+        return self.values(np.exp(x[:-1]), derivatives=False, w=x[:-1])[0]
 
     def residual(self, x: FloatArray) -> float:
         """Largest ``|b_ha - logit response_ha|`` over every information set."""

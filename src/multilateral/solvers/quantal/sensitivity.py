@@ -253,7 +253,7 @@ def qre_sensitivity(game: NormalFormGame | ExtensiveFormGame | FloatArray, lam: 
     probs = system.split(b)
     for r, d in enumerate(dirs):
         if isinstance(system, AgentQRE):
-            gains = system.with_payoffs(d).gains(b)
+            gains = system.with_payoffs(d).gains(b, x[:-1])
         else:
             gains = np.concatenate(NormalFormQRE(d).gains(probs)[0])
         rhs[system.later, r] = -lam * gains
