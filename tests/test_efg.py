@@ -260,3 +260,45 @@ def test_pygambit_missing_is_a_clear_error(monkeypatch):
         ml.io.to_pygambit(parse_efg(ENTRY))
     with pytest.raises(MissingDependencyError, match="optional pygambit package"):
         ml.io.from_pygambit(object())
+
+
+# -- files that pygambit wrote (tests/data/peers/extensive.json, "files") ------------------------
+@pytest.mark.parametrize("case", PEERS["files"], ids=[f"file {k}" for k in
+                                                        range(len(PEERS["files"]))])
+def test_reads_pygambit_files_as_pygambit_does(case):
+    # outcomes at inner nodes added along the path, shared outcomes, decimals, absent minds
+    game = parse_efg(case["efg"])
+    order = _preorder(game)
+    assert len(order) == len(case["nodes"])
+    owner: dict[tuple[int, int], int] = {}  # pygambit's (player, set) -> ours
+    for v, row in zip(order, case["nodes"], strict=True):
+        kind = int(game.kind[v])
+        if row[0] == "t":
+            assert kind == 0
+            assert [F(x) for x in game.payoffs[int(game.outcome[v])].tolist()] == [
+                F(x) for x in row[1]]
+        elif row[0] == "c":
+            assert kind == 2
+            assert [F(game.chance_probability[c]) for c in game.children(v)] == [
+                F(x) for x in row[1]]
+        else:
+            assert kind == DECISION and int(game.player[v]) == row[1]
+            assert owner.setdefault((row[1], row[2]), int(game.infoset[v])) == game.infoset[v]
+    assert len(owner) == game.n_infosets  # the same partition into information sets
+    assert game.is_perfect_recall == case["perfect_recall"]
+    reduced = game.normal_form(reduced=True)
+    assert [len(s) for s in case["reduced_strategies"]] == list(reduced.shape)
+
+    def ours(i: int, label: str) -> int:
+        """pygambit's strategy label (an action number or * per set, in its order) as ours."""
+        sets = sorted((j, h) for (p, j), h in owner.items() if p == i)
+        pick = {h: label[j] for j, h in sets}
+        name = "/".join("*" if pick[h] == "*" else game.actions[h][int(pick[h]) - 1]
+                        for h in game.infosets_of(i)) or "(no move)"
+        return reduced.actions[i].index(name)
+
+    for i, labels in enumerate(case["reduced_strategies"]):
+        assert sorted(ours(i, s) for s in labels) == list(range(reduced.shape[i]))
+    for labels, payoffs in case.get("pure_payoffs", []):
+        cell = tuple(ours(i, s) for i, s in enumerate(labels))
+        assert [F(x) for x in reduced.payoffs[cell].tolist()] == [F(x) for x in payoffs]

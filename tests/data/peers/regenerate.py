@@ -23,6 +23,7 @@ support enumeration, which refuses degenerate games).
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import importlib.metadata
 import itertools
@@ -842,6 +843,106 @@ def gambit_backward_induction(game: Any) -> tuple[list[Any], list[int]]:
     return value[nodes[0]], [chosen.get(node, -1) for node in nodes]
 
 
+def pygambit_trees(gbt: Any) -> list[Any]:
+    """Trees built with pygambit's own API and written by pygambit (what the .efg reader must
+    read as Gambit does): outcomes at inner nodes (added along the path), one outcome shared by
+    several nodes, chance with fractions and decimals, information sets of several nodes
+    (absent-minded ones too), a player who never moves; plus seeded random trees."""
+    import random
+
+    g = gbt.Game.new_tree(players=["Ann", "Bob", "Cy", "Idle"], title="Varied")
+    r = g.root
+    g.append_move(r, g.players.chance, ["h", "m", "t"])
+    g.set_chance_probs(r.infoset, [Fraction(1, 3), "0.25", Fraction(5, 12)])
+    g.set_outcome(r, g.add_outcome("fee", [-1, Fraction(1, 2), "0.1", 0]))
+    h, m, t = list(r.children)
+    g.append_move([h, m], "Ann", ["L", "R"])
+    g.append_move(t, "Bob", ["x", "y"])
+    mid = g.add_outcome("mid", [2, 0, 0, 1])
+    shared = g.add_outcome("shared", [Fraction(7, 3), "1.5", -2, 0])
+    g.set_outcome(h, mid)
+    g.append_move([h.children["L"], m.children["L"]], "Bob", ["u", "d"])
+    for node in (h.children["L"].children["u"], m.children["L"].children["d"], t.children["y"]):
+        g.set_outcome(node, shared)
+    g.append_move(t.children["x"], "Cy", ["a", "b", "c"])
+    g.set_outcome(t.children["x"], mid)
+    g.set_outcome(t.children["x"].children["c"], g.add_outcome("end", ["0.125", 3, 4, 5]))
+    g.append_move(m.children["R"], g.players.chance, ["p", "q"])
+    g.set_chance_probs(m.children["R"].infoset, ["0.3", "0.7"])
+    g.set_outcome(m.children["R"].children["p"], shared)
+    games = [g]
+    for seed in range(8):
+        rnd = random.Random(seed)
+        n = rnd.randint(1, 3)
+        g = gbt.Game.new_tree(players=[f"P{i + 1}" for i in range(n)], title=f"pygambit {seed}")
+        frontier, count = [g.root], 1
+        while frontier and count < 30:
+            node = frontier.pop(rnd.randrange(len(frontier)))
+            k = rnd.randint(1, 3)
+            if rnd.random() < 0.2:
+                g.append_move(node, g.players.chance, [f"c{j}" for j in range(k)])
+                w = [rnd.randint(0, 3) for _ in range(k)]
+                w[0] += 1
+                g.set_chance_probs(node.infoset, [Fraction(x, sum(w)) for x in w])
+            else:
+                p = list(g.players)[rnd.randrange(n)]
+                same = [s for s in p.infosets if len(s.actions) == k]
+                if same and rnd.random() < 0.4:  # any node of p: imperfect recall, absent mind
+                    g.append_infoset(node, rnd.choice(same))
+                else:
+                    g.append_move(node, p, [f"a{j}" for j in range(k)])
+            kids = list(node.children)
+            count += len(kids)
+            frontier.extend(kids)
+        made: list[Any] = []
+        for node in g.nodes:
+            if rnd.random() < (0.5 if list(node.children) else 0.9):
+                if made and rnd.random() < 0.3:
+                    g.set_outcome(node, rnd.choice(made))
+                else:
+                    made.append(g.add_outcome(f"o{len(made) + 1}", [
+                        rnd.choice([rnd.randint(-3, 3), Fraction(rnd.randint(-9, 9), 4),
+                                    f"{rnd.randint(-99, 99) / 10:.1f}"]) for _ in range(n)]))
+                    g.set_outcome(node, made[-1])
+        games.append(g)
+    return games
+
+
+def efg_file_entry(gbt: Any, game: Any) -> dict[str, Any]:
+    """pygambit's reading of its own file: per node in its order (depth first) the kind,
+    the payoffs summed along the path at terminal nodes, chance's probabilities, the mover
+    and information set (numbered per player as pygambit does); the reduced strategy counts;
+    the pure payoffs of every reduced profile (perfect recall only: pygambit's profiles)."""
+    players = list(game.players)
+    total: dict[Any, list[Any]] = {}
+    nodes = []
+    for node in game.nodes:
+        base = list(total[node.parent]) if node.parent is not None else [0] * len(players)
+        with contextlib.suppress(KeyError):  # KeyError: no outcome at this node
+            base = [b + Fraction(str(node.outcome[p])) for b, p in zip(base, players,
+                                                                       strict=True)]
+        total[node] = base
+        if not list(node.children):
+            nodes.append(["t", nums(base)])
+        elif node.player.is_chance:
+            nodes.append(["c", nums([a.prob for a in node.infoset.actions])])
+        else:
+            i = players.index(node.player)
+            nodes.append(["p", i, list(players[i].infosets).index(node.infoset)])
+    entry = {"efg": game.to_efg(), "nodes": nodes, "perfect_recall": game.is_perfect_recall,
+             "reduced_strategies": [[s.label for s in p.strategies] for p in players]}
+    if game.is_perfect_recall:
+        profile = game.mixed_strategy_profile(rational=True)
+        cells = []
+        for cell in itertools.product(*(list(p.strategies) for p in players)):
+            for p, s in zip(players, cell, strict=True):
+                for other in p.strategies:
+                    profile[other] = Fraction(int(other == s))
+            cells.append([[s.label for s in cell], nums([profile.payoff(p) for p in players])])
+        entry["pure_payoffs"] = cells
+    return entry
+
+
 def regen_extensive() -> None:
     import io
 
@@ -870,8 +971,11 @@ def regen_extensive() -> None:
                   "enumpure_payoffs": "pygambit.nash.enumpure_solve(game): each pure "
                   "equilibrium's payoffs, sorted",
                   "backward_induction": "a postorder pass over pygambit's nodes (game.nodes), "
-                  "ties to the first best action; chosen_child in game.nodes order"},
-           "games": cases}
+                  "ties to the first best action; chosen_child in game.nodes order",
+                  "files": "trees built and written by pygambit (pygambit_trees), read by "
+                  "pygambit: nodes, reduced strategies, pure payoffs (efg_file_entry)"},
+           "games": cases,
+           "files": [efg_file_entry(gbt, g) for g in pygambit_trees(gbt)]}
     (HERE / "extensive.json").write_text(json.dumps(doc, indent=1) + "\n")
     print("wrote tests/data/peers/extensive.json")
 
