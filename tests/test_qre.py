@@ -291,6 +291,12 @@ def test_perturbed_chicken_turns_off_like_pygambit() -> None:
         end = qre_branch(ml.NormalFormGame(case["A"], case["B"])).end
         for s, t in zip(end.strategies, case["logit_solve"], strict=True):
             assert np.allclose(s, t, atol=1e-6), case["name"]
+        # the same turn at a perturbation of 1e-8 (the resolution qre_branch states)
+        b = np.asarray(case["B"], dtype=float)
+        b[1, 0] = -1.0 + np.sign(b[1, 0] + 1.0) * 1e-8
+        end = qre_branch(ml.NormalFormGame(case["A"], b)).end
+        for s, t in zip(end.strategies, case["logit_solve"], strict=True):
+            assert np.allclose(s, t, atol=1e-6), case["name"]
 
 
 def symmetric_games(m: int) -> st.SearchStrategy[ml.NormalFormGame]:

@@ -125,7 +125,9 @@ def qre_branch(game: NormalFormGame | ExtensiveFormGame, lam_max: float = math.i
     itself belongs to several branches. pygambit 16.7 stalls at such a point or leaves on
     an asymmetric branch, whichever its rounding picks. A sign change that bisection shows
     to be a jump to a nearby branch (a perturbed pitchfork) is refused and the step
-    shortened.
+    shortened. The resolution is finite: Chicken with one payoff moved by ``1e-8`` (of a
+    range of 11) turns off to a pure equilibrium as its principal branch does, moved by
+    ``1e-9`` it is traced as the symmetric game.
 
     See Also
     --------
