@@ -381,3 +381,10 @@ def test_a_tree_of_chance_moves_alone():
     assert lottery.normal_form().payoffs.tolist() == [[1]]
     assert ml.solvers.backward_induction(lottery).payoffs == (1,)
     assert lottery.expected_payoffs([]).tolist() == [1.0]
+
+
+def test_equal_games_hash_alike():
+    # -0.0 == 0.0: the hash must not tell them apart
+    a = ExtensiveFormGame.from_arrays([2, 0, 0], [0, -1, -1], [[0.0], [1.0]])
+    b = ExtensiveFormGame.from_arrays([2, 0, 0], [0, -1, -1], [[-0.0], [1.0]])
+    assert a == b and hash(a) == hash(b)

@@ -530,7 +530,7 @@ children=(), payoffs=(2,))
         a = self._a
         return hash((self._title, a["players"], a["n_children"].tobytes(),
                      a["player"].tobytes(), a["infoset"].tobytes(),
-                     self.float_payoffs.tobytes()))
+                     (self.float_payoffs + 0.0).tobytes()))  # -0.0 == 0.0
 
     def __repr__(self) -> str:
         return (f"{type(self).__name__}({self.n_nodes} nodes, {self.n_infosets} information "
