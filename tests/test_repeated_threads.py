@@ -64,3 +64,52 @@ def test_thresholds_same_as_the_lapack_path(name, kind, monkeypatch):
     assert len(new.feasible) == len(old.feasible)
     flat = [x for piece in new.feasible for x in piece]
     assert flat == pytest.approx([x for piece in old.feasible for x in piece], abs=1e-9)
+
+
+def _exact_values(p, u, d):
+    """``(1 - d) (I - d P)^-1 u`` for the floats' binary values, in Fractions."""
+    from fractions import Fraction
+
+    n = len(p)
+    dq = Fraction(float(d))
+    rows = [[(Fraction(int(i == j)) - dq * Fraction(float(p[i, j]))) for j in range(n)]
+            + [(1 - dq) * Fraction(float(u[i]))] for i in range(n)]
+    for c in range(n):
+        piv = next(r for r in range(c, n) if rows[r][c] != 0)
+        rows[c], rows[piv] = rows[piv], rows[c]
+        for r in range(n):
+            if r != c and rows[r][c] != 0:
+                f = rows[r][c] / rows[c][c]
+                rows[r] = [a - f * b for a, b in zip(rows[r], rows[c], strict=True)]
+    return np.array([float(rows[i][n] / rows[i][i]) for i in range(n)])
+
+
+@given(st.integers(2, 9), st.integers(0, 2**32 - 1),
+       st.sampled_from(["blocks", "absorbing", "ring", "wide"]),
+       st.sampled_from([1e-3, 1e-6, 1e-9]))
+@settings(max_examples=30, deadline=None)
+def test_shifted_solve_against_exact_values(n, seed, shape, gap):
+    # ill-conditioned chains (two blocks coupled by 1e-10, two absorbing states, a slow ring,
+    # entries from 1e-14 to 1): the error against the exact solution of the same binary
+    # values stays within a small multiple of eps / (1 - delta), as a backward-stable solve's
+    rng = np.random.default_rng(seed)
+    if shape == "blocks":
+        p = rng.random((n, n))
+        h = n // 2
+        p[:h, h:] *= 1e-10
+        p[h:, :h] *= 1e-10
+    elif shape == "absorbing":
+        p = rng.random((n, n)) * (rng.random((n, n)) < 0.4)
+        p[np.arange(n), rng.integers(0, n, n)] += 0.1
+        p[0] = np.eye(n)[0]
+    elif shape == "ring":
+        p = np.roll(np.eye(n), 1, axis=1) + 1e-8 * np.eye(n)
+    else:
+        p = rng.random((n, n)) * 10.0 ** rng.integers(-14, 1, (n, n))
+    p /= p.sum(axis=1, keepdims=True)
+    u = rng.normal(size=(n, 1)) * 3
+    d = 1 - gap
+    got = _sparse.Shifted(p).values(np.array([d]), u)[0, :, 0]
+    want = _exact_values(p, u[:, 0], d)
+    scale = np.abs(u).max()
+    assert np.abs(got - want).max() <= 4 * n * np.finfo(float).eps / gap * scale
