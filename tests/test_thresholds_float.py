@@ -219,3 +219,18 @@ def test_no_float_equilibrium_near_one_where_the_exact_set_is_empty(case, monkey
     fl = solvers.critical_discount(ml.TwoByTwo.symmetric(T=t, R=r, P=p, S=s), profile,
                                    kind="nash", noise=0.01)
     assert not fl.attainable, fl.feasible
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_tolerance_is_not_scale_free(kind):
+    # documented in critical_discount's Notes: the float rule's scale is max(1, largest
+    # payoff), so payoffs far below 1 lose their gains; a tol in their units restores 1/2
+    grim = [A.grim_trigger()] * 2
+    tiny = ml.TwoByTwo.symmetric(T=5e-9, R=3e-9, P=1e-9, S=0.0)
+    assert solvers.critical_discount(tiny, grim, kind=kind).delta < 0.3
+    assert solvers.critical_discount(tiny, grim, kind=kind, tol=1e-18).delta == pytest.approx(
+        0.5, abs=THRESHOLD_MATCH)
+    exact = ml.TwoByTwo.symmetric(T=Fraction(5e-9), R=Fraction(3e-9), P=Fraction(1e-9), S=0)
+    found = solvers.critical_discount(exact, grim, kind=kind).exact  # the binary values'
+    assert found == (exact.trps(0)[0] - exact.trps(0)[1]) / (exact.trps(0)[0] - exact.trps(0)[2])
+    assert float(found) == pytest.approx(0.5, abs=THRESHOLD_MATCH)

@@ -141,6 +141,13 @@ def critical_discount(
     every sample) and each boundary bisected; a gain up to ``tol`` times the largest payoff counts
     as none; the exact set of the binary values is joined in (see ``grid``).
 
+    The float rule's "largest payoff" is the largest in absolute value *or 1, whichever is
+    larger* (the rule of :func:`is_subgame_perfect` and :func:`is_nash_equilibrium`), so it
+    is not scale-free: with every payoff far below 1 a real gain counts as none and the
+    float threshold comes out too low (grim trigger in the Prisoners' Dilemma
+    ``5, 3, 1, 0`` times ``1e-9``: 0.25 instead of 1/2; times ``1e-12``: 0). Rescale such
+    payoffs, pass them exactly, or pass a ``tol`` in their units (``tol=1e-18`` gives 0.5).
+
     See Also
     --------
     is_subgame_perfect : the check at one discount factor.
