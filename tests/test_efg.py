@@ -252,6 +252,10 @@ def test_pygambit_round_trip():
     assert ml.io.from_pygambit(ml.io.to_pygambit(plain)) == plain  # unlabelled outcomes too
     nf = plain.normal_form(reduced=True)
     assert ml.io.from_pygambit(ml.io.to_pygambit(nf)) == nf
+    # pygambit's writer doubles backslashes and its reader keeps both: refused, not changed
+    for label in ("a\\\\b", 'a\\"b'):
+        with pytest.raises(InvalidArgumentError, match=r"pygambit 16\.7 would change the label"):
+            ml.io.to_pygambit(plain.relabel(players=[label, "I"]))
 
 
 def test_pygambit_missing_is_a_clear_error(monkeypatch):

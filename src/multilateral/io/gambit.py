@@ -74,6 +74,25 @@ def _distinct(labels: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _check_backslashes(game: Any) -> None:
+    """Refuse labels that pygambit 16.7 would change: its writer doubles every backslash and
+    its reader keeps both, so two backslashes in a row, or one before a quote, do not come
+    back (a single backslash elsewhere does)."""
+    if isinstance(game, ExtensiveFormGame):
+        labels = [game.title, *game.players, *game.action_labels, *game.node_labels,
+                  *game.infoset_labels, *game.outcome_labels]
+    elif isinstance(game, NormalFormGame):
+        labels = [*game.players, *(a for acts in game.actions for a in acts)]
+    else:
+        return
+    for label in labels:
+        if "\\\\" in label or '\\"' in label:
+            raise InvalidArgumentError(
+                f"pygambit 16.7 would change the label {label!r}: it reads back two "
+                "backslashes in a row, or a backslash before a quote, as more backslashes "
+                "than it wrote (relabel the game)")
+
+
 def to_pygambit(game: ExtensiveFormGame | NormalFormGame) -> Any:
     """The game as a ``pygambit.Game`` (exact numbers kept).
 
@@ -95,7 +114,8 @@ def to_pygambit(game: ExtensiveFormGame | NormalFormGame) -> Any:
     MissingDependencyError
         If pygambit is not installed.
     InvalidArgumentError
-        If pygambit refuses the game (labels that are not printable ASCII, for one).
+        If pygambit refuses the game (labels that are not printable ASCII, for one), or
+        would change a label (two backslashes in a row, or a backslash before a quote).
 
     See Also
     --------
@@ -111,6 +131,7 @@ def to_pygambit(game: ExtensiveFormGame | NormalFormGame) -> Any:
     3
     """
     gbt = _pygambit()
+    _check_backslashes(game)
     if isinstance(game, ExtensiveFormGame):
         nodes = _distinct(game.node_labels)
         if nodes != game.node_labels:
