@@ -144,6 +144,7 @@ def test_primes_avoid_the_scale():
     ps = _modular.primes(3, P1 * _modular.primes(2)[1])
     assert len(ps) == 3 and P1 not in ps and _modular.primes(2)[1] not in ps
     assert ps == _modular.primes(5)[2:]
+    assert _modular.primes(2, 0) == _modular.primes(2)  # 0 avoids nothing (not every prime)
 
 
 @pytest.mark.parametrize("kind", ["spe", "nash"])

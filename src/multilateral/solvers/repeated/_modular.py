@@ -78,6 +78,7 @@ def primes(count: int, avoid: int = 1) -> list[int]:
     """
     out: list[int] = []
     found = count
+    avoid = abs(avoid) or 1  # every prime divides 0
     while len(out) < count:
         found += count
         out = [p for p in _prime_list(found) if avoid % p][:count]
