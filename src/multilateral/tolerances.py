@@ -44,6 +44,7 @@ __all__ = [
     "ROOT_X",
     "ROUNDING",
     "SAME_POINT",
+    "SEQUENCE_PERTURBATION",
     "STATIONARY",
     "SYMBOLIC_ZERO",
 ]
@@ -143,3 +144,7 @@ QRE_REGRET = 1e-8
 #: A relative residual or pivot below this is linear dependence (rank of a float matrix of
 #: unit-scaled payoffs or coalition values).
 RANK = 1e-9
+
+#: Lemke's algorithm on the sequence form in floats perturbs the LCP's right-hand side (payoffs
+#: scaled to [-1, 0)) by this much (times a random factor in [1, 2]) to break structural ties.
+SEQUENCE_PERTURBATION = 1e-7

@@ -32,6 +32,7 @@ from ..._namespace import public_dir
 from ..._validation import DEFAULT_TOL, check_positive_int, check_tol
 from ...errors import InvalidTypeError, SolverError
 from ...games.extensive import ExtensiveFormGame
+from ...tolerances import SEQUENCE_PERTURBATION
 from ._sequence import Structure, best_response_values, structure
 from ._sf_lemke import basis_solution, exact_lemke, float_lemke, start_basis
 
@@ -49,7 +50,7 @@ EXACT_MAX_SEQUENCES = 120
 
 #: Float path: the size of the perturbation of the LCP's right-hand side (payoffs scaled to
 #: [-1, 0)): it breaks the ties of degenerate starts; the end basis is solved unperturbed.
-_PERTURBATION = 1e-7
+_PERTURBATION = SEQUENCE_PERTURBATION
 
 
 @dataclass(frozen=True, eq=False)
