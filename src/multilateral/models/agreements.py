@@ -156,6 +156,7 @@ Specification = Literal["linear", "binary", "barrett"]
 Timing = Literal["stackelberg", "nash"]
 
 _MAX_ENUMERATED = 16  # coalitions are enumerated (2**n) for heterogeneous countries
+_MAX_COUNTRIES = 10**8  # one benefit and one cost are kept per country
 _VECTORIZE_FROM = 64  # stable_sizes loops over sizes below this many countries, numpy above
 
 
@@ -316,7 +317,8 @@ class SelfEnforcingAgreement(Model):
     _all_exact: bool = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        check_positive_int(self.n, "n", 2)
+        check_positive_int(self.n, "n", 2, maximum=_MAX_COUNTRIES,
+                           why=" (the model keeps a benefit and a cost per country)")
         if self.tie not in ("join", "stay_out"):
             raise InvalidArgumentError(f"tie must be 'join' or 'stay_out', got {self.tie!r}")
         if self.specification not in ("linear", "binary", "barrett"):
