@@ -225,3 +225,22 @@ def test_dyadic_root_of_a_large_game_is_exact():
     eqs = ml.solvers.symmetric_equilibria(game)
     assert [e.exact for e in eqs] == [Fraction(0), Fraction(1, 2), Fraction(1)]
     assert [e.stable for e in eqs] == [True, False, True]
+
+
+@pytest.mark.parametrize("exponent", [30, 300])
+def test_gain_root_evaluates_to_relative_precision_far_below_one(exponent):
+    # gains -1, K, ..., K (31 players): the mixed equilibrium is 1 - (K / (K + 1))**(1/30),
+    # about 1 / (30 K). sympy's precision is relative: the bracket was narrowed to an
+    # absolute 2**-(prec + 8), so N(root, 30) at K = 1e30 had 17 correct digits, not 30
+    import mpmath
+
+    k = 10**exponent
+    game = ml.AnonymousGame([-1] + [k] * 30, [0] * 31)
+    root = next(e.exact for e in ml.solvers.symmetric_equilibria(game) if not e.is_pure)
+    assert isinstance(root, GainRoot)
+    with mpmath.workdps(exponent + 80):
+        true = 1 - (mpmath.mpf(k) / (k + 1)) ** (mpmath.mpf(1) / 30)
+        for digits in (15, 30, 60):
+            fresh = GainRoot(*root.args)
+            value = mpmath.mpf(str(sympy.N(fresh, digits)))
+            assert abs(value - true) < abs(true) * mpmath.mpf(10) ** (1 - digits)

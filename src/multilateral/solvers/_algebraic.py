@@ -104,8 +104,14 @@ class GainRoot(sympy.Expr):
         return self._cache
 
     def _eval_evalf(self, prec: int) -> sympy.Float:
+        # ``prec`` is a relative precision (bits): the bracket is narrowed below
+        # ``2**-(prec + 8)`` times its lower end, which is positive (the root is), so a root
+        # far below 1 (1e-300 for gains of 1e300) gets all its digits, not ``prec`` bits
+        # after the binary point
         a, lo, hi = self._bracket()
-        lo, hi = _refine.narrow(a, lo, hi, Fraction(1, 2 ** (prec + 8)))
+        scale = Fraction(1, 2 ** (prec + 8))
+        while lo == 0 or hi - lo >= scale * lo:
+            lo, hi = _refine.narrow(a, lo, hi, scale * (lo if lo else hi / 2**64))
         self._cache = (a, lo, hi)
         mid = (lo + hi) / 2
         return sympy.Float(sympy.Rational(mid.numerator, mid.denominator), precision=prec)
