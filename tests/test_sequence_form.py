@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 from fractions import Fraction
@@ -50,7 +51,8 @@ def recall_games(draw: Any, exact: bool = True, max_depth: int = 4, bound: int =
         kind, m = schedule[depth]  # one mover per depth: shared information sets are frequent
         labels = [f"a{j}" for j in range(m)]
         if kind == "c":
-            weights = [draw(st.integers(1, 3)) for _ in range(m)]
+            weights = [draw(st.integers(0, 3)) for _ in range(m)]  # zeros: unreached subtrees
+            weights[draw(st.integers(0, m - 1))] += 1
             total = sum(weights)
             probs = [Fraction(w, total) if exact else w / total for w in weights]
             moves = {}
@@ -156,6 +158,23 @@ def check_normal_form_nash(eq: SequenceFormEquilibrium, tol: float = 1e-9) -> No
             assert max(values) <= payoff + tol
 
 
+def normal_form_nash(game: ml.ExtensiveFormGame, behaviour: list[Any], exact: bool,
+                     tol: float = 1e-9) -> tuple[bool, tuple[Any, ...]]:
+    """Whether a behaviour profile is a Nash equilibrium of the reduced normal form (its
+    induced mixed strategies against every pure one), and its payoffs there."""
+    fake = SequenceFormEquilibrium(realization=(np.zeros(0), np.zeros(0)),
+                                   behaviour=tuple(behaviour), beliefs=(), payoffs=(0, 0),
+                                   exact=exact, pivots=0, game=game)
+    x, y = mixed_strategies(fake)
+    u = game.normal_form(reduced=True).payoffs
+    rows = [sum(u[r, c, 0] * y[c] for c in range(len(y))) for r in range(len(x))]
+    cols = [sum(u[r, c, 1] * x[r] for r in range(len(x))) for c in range(len(y))]
+    pay = (sum(p * v for p, v in zip(x, rows, strict=True)),
+           sum(p * v for p, v in zip(y, cols, strict=True)))
+    slack = 0 if exact else tol * max(1.0, float(np.abs(np.asarray(u, dtype=float)).max()))
+    return max(rows) <= pay[0] + slack and max(cols) <= pay[1] + slack, pay
+
+
 # -- properties ----------------------------------------------------------------------------------
 @settings(deadline=None)
 @given(recall_games())
@@ -201,6 +220,61 @@ def test_beliefs_are_probabilities_and_bayes_on_the_path(game: ml.ExtensiveFormG
             assert np.allclose(np.asarray(belief, dtype=float), reach[list(info.nodes)] / total)
 
 
+@settings(deadline=None, max_examples=30)
+@given(recall_games(), st.data())
+def test_verify_agrees_with_the_normal_form_on_deviations(game: ml.ExtensiveFormGame,
+                                                          data: st.DataObject) -> None:
+    """verify() cannot pass a wrong profile: after one information set switches to a pure
+    action it is True exactly when the new profile is Nash in the reduced normal form, and a
+    non-Nash profile fails even with the old (now wrong) payoffs left in."""
+    eq = sequence_form_equilibrium(game)
+    h = data.draw(st.integers(0, game.n_infosets - 1))
+    m = int(game.n_actions[h])
+    a = data.draw(st.integers(0, m - 1))
+    behaviour = list(eq.behaviour)
+    behaviour[h] = np.array([Fraction(int(j == a)) for j in range(m)], dtype=object)
+    nash, pay = normal_form_nash(game, behaviour, True)
+    honest = dataclasses.replace(eq, behaviour=tuple(behaviour), payoffs=pay)
+    assert honest.verify() == nash
+    stale = dataclasses.replace(eq, behaviour=tuple(behaviour))
+    assert not stale.verify() or (nash and pay == eq.payoffs)
+
+
+@settings(deadline=None, max_examples=40)
+@given(ml.strategies.extensive_form_games(perfect_information=False, max_nodes=14),
+       st.booleans())
+def test_library_strategy_trees(game: ml.ExtensiveFormGame, exact: bool) -> None:
+    """The library's own random trees (imperfect information, perfect recall, chance moves
+    with zero-probability branches, small tied payoffs), exact and float paths: Nash in the
+    reduced normal form with the stated payoffs."""
+    eq = sequence_form_equilibrium(game, exact=exact)
+    assert eq.verify()
+    nash, pay = normal_form_nash(game, list(eq.behaviour), exact)
+    assert nash
+    if exact:
+        assert pay == eq.payoffs
+    else:
+        assert np.allclose([float(v) for v in pay], eq.payoffs, atol=1e-9)
+
+
+@pytest.mark.parametrize("scale", [1e-12, 1e-30, 1e12])
+def test_float_path_is_scale_free(scale: float) -> None:
+    """Matching pennies in sequence with payoffs times 1e-12: the float path shifted the
+    payoffs by 1 (their differences drowned in round-off, a pure profile came back) and
+    verify's tolerance was absolute below 1 (it passed that profile)."""
+    def second(tag: str) -> Decision:
+        sign = 1 if tag == "h" else -1
+        return Decision("B", {"h": Outcome([sign * scale, -sign * scale]),
+                              "t": Outcome([-sign * scale, sign * scale])}, infoset="guess")
+
+    game = ml.ExtensiveFormGame(Decision("A", {"h": second("h"), "t": second("t")}))
+    eq = sequence_form_equilibrium(game)
+    assert np.allclose(np.array(eq.behaviour, dtype=float), 0.5)
+    pure = [np.array([1.0, 0.0]), np.array([1.0, 0.0])]
+    wrong = dataclasses.replace(eq, behaviour=tuple(pure), payoffs=(scale, -scale))
+    assert not wrong.verify()
+
+
 # -- published results ---------------------------------------------------------------------------
 def test_kuhn_poker_value_and_second_player_strategy() -> None:
     """Kuhn (1950): the game's value to player 1 is -1/18; player 2's equilibrium strategy is
@@ -220,6 +294,15 @@ def test_kuhn_poker_value_and_second_player_strategy() -> None:
     assert 0 <= alpha <= Fraction(1, 3) and b["1K"][1] == 3 * alpha
     floats = sequence_form_equilibrium(game, exact=False)
     assert floats.payoffs[0] == pytest.approx(-1 / 18, abs=1e-12)
+    # a deviation from the unique strategy of player 2 (always fold the queen to a bet)
+    # fails the check, with its true payoffs or with the equilibrium's
+    behaviour = list(eq.behaviour)
+    behaviour[next(i.index for i in game.infosets if i.label == "2Qb")] = np.array(
+        [Fraction(1), Fraction(0)], dtype=object)
+    nash, pay = normal_form_nash(game, behaviour, True)
+    assert not nash
+    assert not dataclasses.replace(eq, behaviour=tuple(behaviour), payoffs=pay).verify()
+    assert not dataclasses.replace(eq, behaviour=tuple(behaviour)).verify()
 
 
 def test_beer_quiche_pooling() -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
+from typing import Any, NoReturn
 
 import numpy as np
 from numpy.typing import NDArray
@@ -21,7 +21,7 @@ from ..._namespace import public_dir
 from ...errors import InvalidGameError, InvalidTypeError
 from ...games.extensive import CHANCE, DECISION, TERMINAL, ExtensiveFormGame
 
-__all__ = ["Structure", "best_response_values", "structure"]
+__all__ = ["Structure", "best_response_values", "profile_values", "structure"]
 __dir__ = public_dir(__all__)
 
 
@@ -78,7 +78,8 @@ def structure(game: Any) -> Structure:
             nodes = np.arange(lo, hi)[moved]
             p = par[moved]
             seq[nodes, player[p]] = seq_of_infoset[infoset[p]] + nodes - offsets[p]
-    _check_recall(game, seq)
+    if not game.is_perfect_recall:  # the game's check decides; this one names the nodes
+        _recall_error(game, seq)
     parent_seq = tuple(
         np.asarray([int(seq[game.infoset_nodes_first[h], i]) for h in sets[i]], dtype=np.int64)
         for i in range(2))
@@ -100,11 +101,11 @@ def _chance_reach(game: ExtensiveFormGame, prob: NDArray[Any], exact: bool) -> N
     return reach
 
 
-def _check_recall(game: ExtensiveFormGame, seq: NDArray[np.int64]) -> None:
-    """Perfect recall: all nodes of an information set share the mover's own history."""
-    for info in game.infosets if game.n_infosets else ():
-        if len(info.nodes) < 2:
-            continue
+def _recall_error(game: ExtensiveFormGame, seq: NDArray[np.int64]) -> NoReturn:
+    """Raise the error for a game without perfect recall (``game.is_perfect_recall`` is
+    False), naming two nodes of one information set whose mover's last own move (``seq``)
+    differs."""
+    for info in game.infosets:
         i = game.players.index(info.player)
         own = seq[list(info.nodes), i]
         if np.any(own != own[0]):
@@ -116,6 +117,9 @@ def _check_recall(game: ExtensiveFormGame, seq: NDArray[np.int64]) -> None:
                 f"{info.index} ({info.label or 'unnamed'}), though her own earlier moves differ. "
                 "The sequence form needs perfect recall (Kuhn 1953); solve the normal form "
                 "(game.normal_form()) instead")
+    raise InvalidGameError("the game does not have perfect recall (game.is_perfect_recall); "
+                           "the sequence form needs it: solve the normal form "
+                           "(game.normal_form()) instead")  # pragma: no cover - found above
 
 
 def best_response_values(game: ExtensiveFormGame, behaviour: list[NDArray[Any]],
@@ -130,6 +134,30 @@ def best_response_values(game: ExtensiveFormGame, behaviour: list[NDArray[Any]],
     sequence form.
     """
     return [_BestResponse(game, behaviour, exact, i).solve(0) for i in range(game.n_players)]
+
+
+def profile_values(game: ExtensiveFormGame, behaviour: list[NDArray[Any]], exact: bool
+                   ) -> list[Any]:
+    """Every player's expected payoff under the behaviour profile, summed over the terminal
+    nodes (reach probability by chance and every player's moves, times the payoff); exact
+    for exact games. Independent of the sequence form and of the stored payoffs."""
+    prob = (game.chance_probability if exact else game.float_chance_probability).tolist()
+    pay = (game.payoffs if exact else game.float_payoffs).tolist()
+    parent, kind = game.parent.tolist(), game.kind.tolist()
+    offsets, infoset = game.child_offsets.tolist(), game.infoset.tolist()
+    outcome = game.outcome.tolist()
+    moves = [list(b) for b in behaviour]
+    zero: Any = Fraction(0) if exact else 0.0
+    reach: list[Any] = [Fraction(1) if exact else 1.0] * game.n_nodes
+    total = [zero] * game.n_players
+    for v in range(game.n_nodes):  # parents come before children
+        if v:
+            u = parent[v]
+            reach[v] = reach[u] * (prob[v] if kind[u] == CHANCE
+                                   else moves[infoset[u]][v - offsets[u]])
+        if kind[v] == TERMINAL:
+            total = [t + reach[v] * x for t, x in zip(total, pay[outcome[v]], strict=True)]
+    return total
 
 
 class _BestResponse:

@@ -33,7 +33,7 @@ from ..._validation import DEFAULT_TOL, check_positive_int, check_tol
 from ...errors import InvalidTypeError, SolverError
 from ...games.extensive import ExtensiveFormGame
 from ...tolerances import SEQUENCE_PERTURBATION
-from ._sequence import Structure, best_response_values, structure
+from ._sequence import Structure, best_response_values, profile_values, structure
 from ._sf_lemke import basis_solution, exact_lemke, float_lemke, start_basis
 
 __all__ = [
@@ -49,7 +49,7 @@ __dir__ = public_dir(__all__)
 EXACT_MAX_SEQUENCES = 120
 
 #: Float path: the size of the perturbation of the LCP's right-hand side (payoffs scaled to
-#: [-1, 0)): it breaks the ties of degenerate starts; the end basis is solved unperturbed.
+#: [-2, -1], span 1)): it breaks the ties of degenerate starts; the end basis is solved unperturbed.
 _PERTURBATION = SEQUENCE_PERTURBATION
 
 
@@ -253,16 +253,24 @@ class SequenceFormEquilibrium:
         return tuple(best_response_values(self.game, list(self.behaviour), self.exact))
 
     def verify(self, tol: float = DEFAULT_TOL) -> bool:
-        """True when no player gains by deviating: best-response values (by backward
-        induction over the tree) do not exceed the profile's payoffs (exactly for exact
-        results, within ``tol`` times the largest absolute payoff, at least 1, otherwise)."""
+        """True when the behaviour profile is a Nash equilibrium with the stated payoffs.
+
+        Both sides are computed from :attr:`behaviour` over the tree, independently of the
+        sequence form and of :attr:`payoffs`: the profile's own expected payoffs (a sum over
+        the terminal nodes) and each player's best-response value (backward induction). It
+        holds when no best-response value exceeds the profile's payoff and :attr:`payoffs`
+        equals it: exactly for exact results; for floats within ``tol`` times the largest
+        absolute payoff (scale-free: payoffs of order 1e-12 are checked at their scale).
+        """
         tol = check_tol(tol)
-        own = best_response_values(self.game, list(self.behaviour), self.exact)
+        behaviour = list(self.behaviour)
+        best = best_response_values(self.game, behaviour, self.exact)
+        own = profile_values(self.game, behaviour, self.exact)
         if self.exact:
-            return all(b <= v for b, v in zip(own, self.payoffs, strict=True))
-        scale = max(1.0, float(np.abs(self.game.float_payoffs).max(initial=0.0)))
-        return all(float(b) <= float(v) + tol * scale
-                   for b, v in zip(own, self.payoffs, strict=True))
+            return all(b <= v == p for b, v, p in zip(best, own, self.payoffs, strict=True))
+        scale = float(np.abs(self.game.float_payoffs).max(initial=0.0)) or 1.0
+        return all(float(b) <= float(v) + tol * scale and abs(float(p) - float(v)) <= tol * scale
+                   for b, v, p in zip(best, own, self.payoffs, strict=True))
 
     def __repr__(self) -> str:
         pay = ", ".join(str(v) if self.exact else f"{float(v):.6g}" for v in self.payoffs)
@@ -423,13 +431,16 @@ def _solve(game: ExtensiveFormGame, sf: SequenceForm, exact: bool, limit: int,
     n1, n2 = s.n_sequences
     m1, m2 = sf.E.shape[0], sf.F.shape[0]
     pay = game.payoffs if exact else game.float_payoffs
-    shifted = []  # payoff matrices with every terminal payoff negative (floats: in [-1, 0))
+    shifted = []  # payoff matrices with every terminal payoff negative (floats: in [-2, -1])
     for i in range(2):
         col = pay[:, i]
         top = max(col.tolist()) if col.size else 0
-        vals = s.weight * (col - (top + 1))
-        if not exact:  # one scale for every row of the tableau
-            vals = vals / (top - min(col.tolist()) + 1 if col.size else 1)
+        if exact:
+            vals = s.weight * (col - (top + 1))
+        else:  # scale-free: the payoffs' span becomes 1 (payoffs of 1e-12 keep their ties
+            # and differences; a shift by 1 would drown them in round-off)
+            span = top - min(col.tolist()) if col.size else 0.0
+            vals = s.weight * ((col - top) / (span if span > 0 else 1.0) - 1.0)
         if exact:
             dense = np.array([[Fraction(0)] * n2 for _ in range(n1)], dtype=object)
             for (a, b), v in zip(s.term_seq.tolist(), vals.tolist(), strict=True):
