@@ -228,6 +228,9 @@ def test_verify_agrees_with_the_normal_form_on_deviations(game: ml.ExtensiveForm
     action it is True exactly when the new profile is Nash in the reduced normal form, and a
     non-Nash profile fails even with the old (now wrong) payoffs left in."""
     eq = sequence_form_equilibrium(game)
+    if game.n_infosets == 0:  # a chance move to leaves: nothing to deviate at
+        assert eq.verify() and eq.pivots == 0
+        return
     h = data.draw(st.integers(0, game.n_infosets - 1))
     m = int(game.n_actions[h])
     a = data.draw(st.integers(0, m - 1))
@@ -273,6 +276,30 @@ def test_float_path_is_scale_free(scale: float) -> None:
     pure = [np.array([1.0, 0.0]), np.array([1.0, 0.0])]
     wrong = dataclasses.replace(eq, behaviour=tuple(pure), payoffs=(scale, -scale))
     assert not wrong.verify()
+
+
+def test_off_path_beliefs_and_behaviour_follow_the_documented_conventions() -> None:
+    """Chance draws type 1 (1/3) or 2 (2/3); each type takes Out (5) or In, after which
+    player 2 (not seeing the type) picks a or b and, after a, player 1 moves again. Out is
+    dominant: player 2's set is off the path, so its belief is chance's (1/3, 2/3) (player
+    1's moves taken as uniform), and player 1's later sets, excluded by her own plan, get
+    uniform behaviour."""
+    def kind(t: int) -> Decision:
+        return Decision("1", {"out": Outcome([5, 0]), "in": Decision("2", {
+            "a": Decision("1", {"x": Outcome([0, 1]), "y": Outcome([1, 0])}, infoset=f"late{t}"),
+            "b": Outcome([0, 0])}, infoset="after in")}, infoset=f"type{t}")
+
+    game = ml.ExtensiveFormGame(Chance({"t1": (Fraction(1, 3), kind(1)),
+                                        "t2": (Fraction(2, 3), kind(2))}), players=["1", "2"])
+    eq = sequence_form_equilibrium(game)
+    sets = {info.label: info.index for info in game.infosets}
+    assert eq.payoffs == (5, 0) and eq.verify()
+    assert eq.beliefs[sets["after in"]].tolist() == [Fraction(1, 3), Fraction(2, 3)]
+    for t in (1, 2):
+        assert eq.behaviour[sets[f"type{t}"]].tolist() == [1, 0]
+        assert eq.behaviour[sets[f"late{t}"]].tolist() == [Fraction(1, 2), Fraction(1, 2)]
+    floats = sequence_form_equilibrium(game, exact=False)
+    assert np.allclose(floats.beliefs[sets["after in"]], [1 / 3, 2 / 3])
 
 
 # -- published results ---------------------------------------------------------------------------

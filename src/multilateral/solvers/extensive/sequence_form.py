@@ -205,14 +205,17 @@ class SequenceFormEquilibrium:
         probabilities ``x[set:action] / x[sequence leading to the set]``. At a set that the
         player's own plan excludes (probability 0 of getting there whatever the others do) the
         plan says nothing and the vector is uniform; such a choice does not change any payoff
-        (a Nash equilibrium, not a sequential one, is claimed there).
+        (a Nash equilibrium, not a sequential one, is claimed there). At a set that only the
+        other player or chance leaves unreached the vector is the plan's, which need not be
+        a best reply to :attr:`beliefs` there (Nash, not sequential rationality).
     beliefs : tuple of numpy.ndarray
         One probability vector per information set over its nodes (``game.infosets[i].nodes``
         order): Bayes' rule on the probability that chance and the other player reach each
         node (the mover's own moves are the same at every node of a set, by perfect recall, and
-        cancel). Where that probability is zero at every node, the other player's moves there
-        are taken as uniform (chance's probabilities then decide); if chance excludes every
-        node too, the belief is uniform.
+        cancel). Where that probability is zero at every node (the set is off the path), all
+        of the other player's moves on the paths to its nodes are taken as uniform (chance's
+        probabilities then decide); if chance excludes every node too, the belief is uniform.
+        A convention, not derived from the equilibrium (which says nothing off the path).
     payoffs : tuple
         The expected payoffs (exact Fractions for exact games solved exactly).
     exact : bool
