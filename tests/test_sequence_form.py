@@ -78,17 +78,18 @@ def recall_games(draw: Any, exact: bool = True, max_depth: int = 4, bound: int =
     return ml.ExtensiveFormGame(node(0, ((), ()), ((), ())), players=["P1", "P2"])
 
 
-def kuhn_poker() -> ml.ExtensiveFormGame:
-    """Kuhn's (1950) three-card poker: ante 1, one bet of 1 (payoffs of player 1, player 2)."""
+def kuhn_poker(cards: str = "JQK") -> ml.ExtensiveFormGame:
+    """Kuhn's (1950) three-card poker: ante 1, one bet of 1 (payoffs of player 1, player 2);
+    a longer deck of ``cards`` (lowest first) for the same game with more cards."""
     deals = {}
-    cards = "JQK"
+    deal = Fraction(1, len(cards) * (len(cards) - 1))
     for c1, c2 in itertools.permutations(cards, 2):
         w = 1 if cards.index(c1) > cards.index(c2) else -1
 
         def o(v: int) -> Outcome:
             return Outcome([v, -v])
 
-        deals[c1 + c2] = (Fraction(1, 6), Decision("1", {
+        deals[c1 + c2] = (deal, Decision("1", {
             "check": Decision("2", {
                 "check": o(w),
                 "bet": Decision("1", {"fold": o(-1), "call": o(2 * w)}, infoset=f"1{c1}cb"),
@@ -330,6 +331,15 @@ def test_kuhn_poker_value_and_second_player_strategy() -> None:
     assert not nash
     assert not dataclasses.replace(eq, behaviour=tuple(behaviour), payoffs=pay).verify()
     assert not dataclasses.replace(eq, behaviour=tuple(behaviour)).verify()
+
+
+def test_float_path_on_thirteen_card_poker() -> None:
+    """Kuhn poker with 13 cards (53 sequences each) in floats: mapping the payoffs to
+    [-2, -1] instead of [-1, -0.2] made the float path cycle here (a SolverError after 11,600
+    pivots); 79 pivots now. Zero-sum: the payoffs are opposite and the check passes."""
+    eq = sequence_form_equilibrium(kuhn_poker("23456789TJQKA"), exact=False)
+    assert eq.verify() and eq.pivots < 200
+    assert eq.payoffs[0] == pytest.approx(-eq.payoffs[1], abs=1e-12)
 
 
 def test_beer_quiche_pooling() -> None:

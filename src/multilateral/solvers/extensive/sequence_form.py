@@ -49,8 +49,14 @@ __dir__ = public_dir(__all__)
 EXACT_MAX_SEQUENCES = 120
 
 #: Float path: the size of the perturbation of the LCP's right-hand side (payoffs scaled to
-#: [-2, -1], span 1)): it breaks the ties of degenerate starts; the end basis is solved unperturbed.
+#: [-1, -0.2]): it breaks the ties of degenerate starts; the end basis is solved unperturbed.
 _PERTURBATION = SEQUENCE_PERTURBATION
+
+#: Float path: payoffs are mapped to ``((u - top) / span - _SHIFT) / (1 + _SHIFT)``, in
+#: ``[-1, -0.2]`` (the range the earlier ``(u - top - 1) / (span + 1)`` gave payoffs of span
+#: 4, now at every scale). The path's tie-breaking is sensitive to the last bits: the map to
+#: [-2, -1] (shift 1) cycled on Kuhn poker with 13 cards; this one takes 79 pivots there.
+_SHIFT = 0.25
 
 
 @dataclass(frozen=True, eq=False)
@@ -434,16 +440,17 @@ def _solve(game: ExtensiveFormGame, sf: SequenceForm, exact: bool, limit: int,
     n1, n2 = s.n_sequences
     m1, m2 = sf.E.shape[0], sf.F.shape[0]
     pay = game.payoffs if exact else game.float_payoffs
-    shifted = []  # payoff matrices with every terminal payoff negative (floats: in [-2, -1])
+    shifted = []  # payoff matrices with every terminal payoff negative (floats: in [-1, -0.2])
     for i in range(2):
         col = pay[:, i]
         top = max(col.tolist()) if col.size else 0
         if exact:
             vals = s.weight * (col - (top + 1))
-        else:  # scale-free: the payoffs' span becomes 1 (payoffs of 1e-12 keep their ties
-            # and differences; a shift by 1 would drown them in round-off)
+        else:  # scale-free (payoffs of 1e-12 keep their differences; the earlier shift by 1
+            # drowned them in round-off)
             span = top - min(col.tolist()) if col.size else 0.0
-            vals = s.weight * ((col - top) / (span if span > 0 else 1.0) - 1.0)
+            unit = span if span > 0 else 1.0
+            vals = s.weight * ((col - top) / unit - _SHIFT) / (1 + _SHIFT)
         if exact:
             dense = np.array([[Fraction(0)] * n2 for _ in range(n1)], dtype=object)
             for (a, b), v in zip(s.term_seq.tolist(), vals.tolist(), strict=True):
