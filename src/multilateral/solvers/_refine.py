@@ -151,7 +151,9 @@ def refine(a: Sequence[int], lo: Fraction, hi: Fraction, local: np.ndarray,
             return near, None, lo, hi
         x = Fraction(near)
     # where floats fail (a poor guess, a slope lost to cancellation): exact Newton steps
-    lo, hi = narrow(a, lo, hi, Fraction(math.ulp(float(hi))) / 4, s_lo)
+    # (the width from the lower end: a root far below the bracket's top, 1e-300 in (0, 2**-20),
+    # is reached by regula falsi, not by a thousand bisections at the floats' boundaries)
+    lo, hi = narrow(a, lo, hi, Fraction(math.ulp(float(lo))) / 4, s_lo)
     while float(lo) != float(hi):  # one rounding boundary at most is left inside
         f = float(lo)
         y = (Fraction(f) + Fraction(math.nextafter(f, math.inf))) / 2
