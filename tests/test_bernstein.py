@@ -136,7 +136,9 @@ def _sympy_equilibria(gains):
                           for k, v in enumerate(gains)), X)
     roots = sorted(set(roots_01(poly)), key=lambda r: sympy.N(r, 50))
     points = [sympy.Integer(0), *roots, sympy.Integer(1)]
-    signs = [int(sympy.sign(poly.eval(sympy.nsimplify(sympy.N((lo + hi) / 2, 60)))))
+    # the midpoint as the exact decimal of its 60 digits (nsimplify may return a simpler
+    # rational: a root itself when two roots are close to it, and a sign of 0)
+    signs = [int(sympy.sign(poly.eval(sympy.Rational(str(sympy.N((lo + hi) / 2, 60))))))
              for lo, hi in itertools.pairwise(points)]
     return roots, signs
 
@@ -244,3 +246,44 @@ def test_gain_root_evaluates_to_relative_precision_far_below_one(exponent):
             fresh = GainRoot(*root.args)
             value = mpmath.mpf(str(sympy.N(fresh, digits)))
             assert abs(value - true) < abs(true) * mpmath.mpf(10) ** (1 - digits)
+
+
+def _times(a, f):
+    return [sum(a[i] * f[k - i] for i in range(len(a)) if 0 <= k - i < len(f))
+            for k in range(len(a) + len(f) - 1)]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.tuples(st.integers(1, 15), st.integers(2, 16), st.integers(1, 3)),
+                min_size=1, max_size=3),
+       st.lists(st.integers(1, 4), min_size=1, max_size=30), st.sampled_from([1, -1]))
+def test_stability_at_tangencies_from_the_signs_of_g(roots, noise, sign):
+    # planted roots p/q of multiplicity 1-3 (a tangency where even: g does not change sign)
+    # times a factor with positive coefficients (no root in (0, 1)); the gain polynomial is
+    # not square-free, so stability is read from exact signs of g beside each root: checked
+    # against g evaluated in Fractions 1e-6 to each side (closer than any two planted roots)
+    a, planted = [sign], set()
+    for p, q, mult in roots:
+        p %= q
+        if p == 0:
+            continue
+        planted.add(Fraction(p, q))
+        for _ in range(mult):
+            a = _times(a, [-p, q - p])  # (q - p) x - p (1 - x) = q x - p
+    a = _times(a, noise)
+    b = bz.bernstein_from_homogeneous(a)
+    m = len(b) - 1
+    if m < 1:
+        return
+    eqs = ml.solvers.symmetric_equilibria(ml.AnonymousGame(b, [0] * len(b)), exact=True)
+    interior = [e for e in eqs if not e.is_pure]
+    assert [e.exact for e in interior] == sorted(planted)
+
+    def g(x):
+        return sum(v * math.comb(m, k) * x**k * (1 - x) ** (m - k) for k, v in enumerate(b))
+
+    eps = Fraction(1, 10**6)
+    for e in eqs:
+        left = g(e.exact - eps) if e.exact > 0 else 1
+        right = g(e.exact + eps) if e.exact < 1 else -1
+        assert e.stable == (left > 0 and right < 0)
