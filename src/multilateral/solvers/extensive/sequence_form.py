@@ -308,7 +308,9 @@ def sequence_form_equilibrium(game: ExtensiveFormGame, *, exact: bool | None = N
     exact : bool, optional
         Exact arithmetic (Fractions, fraction-free integer pivoting). Default: exact for exact
         games (ints, Fractions) with at most :data:`EXACT_MAX_SEQUENCES` sequences, floats
-        otherwise. ``exact=True`` needs an exact game.
+        otherwise. ``exact=True`` needs an exact game. Near that limit the exact path takes
+        seconds (measured: about 4 s for Kuhn poker with 13 or 14 cards, 106 and 114
+        sequences, at load 1.7; the float path 0.05 s): pass ``exact=False`` for speed.
     tol : float
         Float results: the tolerance of the final check (:meth:`SequenceFormEquilibrium.verify`).
     max_steps : int, optional
