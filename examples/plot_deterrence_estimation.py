@@ -193,7 +193,11 @@ fig.tight_layout()
 # regime2``. The same fit here, beside what R 4.2.2 with games 1.1.2 prints (a few
 # coefficients; the tests compare all of them, their standard errors and the
 # log-likelihood, for three error structures and links).
-data_file = Path(__file__).resolve().parent.parent / "tests" / "data" / "war1800.csv"
+try:
+    here = Path(__file__).resolve().parent
+except NameError:  # sphinx-gallery runs the example from its folder, without __file__
+    here = Path.cwd()
+data_file = here.parent / "tests" / "data" / "war1800.csv"
 with data_file.open() as handle:
     rows = [r for r in csv.DictReader(handle) if r["regime1"] and r["regime2"]]
 col = {key: np.array([r[key] for r in rows]) for key in rows[0]}
