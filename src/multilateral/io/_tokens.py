@@ -8,17 +8,35 @@ lookahead, tracks 1-based line numbers and checks that braces balance; every err
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from fractions import Fraction
-from typing import Any, NamedTuple
+from pathlib import Path
+from typing import Any, NamedTuple, TypeVar
 
 import numpy as np
 
 from ..errors import MalformedFileError
 
-__all__ = ["BAD_COMMA", "INTEGER", "MAX_PAYOFF", "NAME", "NUMBER", "WORD", "Stream", "Token",
-           "error", "format_number", "integer", "number", "quote", "show", "tokenize"]
+__all__ = [
+    "BAD_COMMA",
+    "INTEGER",
+    "MAX_PAYOFF",
+    "NAME",
+    "NUMBER",
+    "WORD",
+    "Stream",
+    "Token",
+    "error",
+    "format_number",
+    "integer",
+    "number",
+    "quote",
+    "read_file",
+    "show",
+    "tokenize",
+]
 
 WORD = re.compile(r'[^\s{},"]+')
 NUMBER = re.compile(r"[+-]?(?:\d+/\d+|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d{1,4})?)")
@@ -161,3 +179,24 @@ def format_number(value: Any) -> str:
         return str(value)  # "p/q", or "p" when the denominator is 1
     # shortest digits that read back to the same float, without an exponent
     return np.format_float_positional(float(value), unique=True, trim="-")
+
+
+_Game = TypeVar("_Game")
+
+
+def read_file(path: str | os.PathLike[str], parse: Callable[[str], _Game]) -> _Game:
+    """Parse a Gambit text file (UTF-8) with ``parse``; every error names the path and line.
+
+    The bytes are decoded without newline translation, so a carriage return inside a label
+    survives.
+    """
+    data = Path(path).read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise MalformedFileError(f"{os.fspath(path)}: line {line}: not UTF-8 text") from None
+    try:
+        return parse(text)
+    except MalformedFileError as err:
+        raise MalformedFileError(f"{os.fspath(path)}: {err}") from None

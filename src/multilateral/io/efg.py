@@ -65,7 +65,6 @@ from __future__ import annotations
 import os
 from decimal import Decimal
 from fractions import Fraction
-from pathlib import Path
 
 import numpy as np
 
@@ -73,7 +72,7 @@ from .._namespace import public_dir
 from ..errors import InvalidArgumentError, InvalidTypeError, MalformedFileError
 from ..games.extensive import CHANCE, DECISION, TERMINAL, ExtensiveFormGame
 from ..tolerances import PROBABILITY
-from ._tokens import Stream, error, format_number, integer, number, quote, show
+from ._tokens import Stream, error, format_number, integer, number, quote, read_file, show
 
 __all__ = ["format_efg", "parse_efg", "read_efg", "write_efg"]
 __dir__ = public_dir(__all__)
@@ -406,14 +405,7 @@ def read_efg(path: str | os.PathLike[str]) -> ExtensiveFormGame:
     >>> ml.io.read_efg(path).payoffs.tolist()
     [[Fraction(3, 4)]]
     """
-    data = Path(path).read_bytes()
-    try:
-        return parse_efg(data.decode("utf-8"))
-    except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
-        raise MalformedFileError(f"{os.fspath(path)}: line {line}: not UTF-8 text") from None
-    except MalformedFileError as err:
-        raise MalformedFileError(f"{os.fspath(path)}: {err}") from None
+    return read_file(path, parse_efg)
 
 
 def format_efg(game: ExtensiveFormGame) -> str:

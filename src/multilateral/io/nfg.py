@@ -57,14 +57,13 @@ from __future__ import annotations
 import math
 import os
 from fractions import Fraction
-from pathlib import Path
 from typing import Any, Literal
 
 import numpy as np
 from numpy.typing import NDArray
 
 from .._namespace import public_dir
-from ..errors import InvalidArgumentError, InvalidTypeError, MalformedFileError
+from ..errors import InvalidArgumentError, InvalidTypeError
 from ..games.normal_form import NormalFormGame
 from ._tokens import (
     BAD_COMMA,
@@ -78,6 +77,7 @@ from ._tokens import (
     integer,
     number,
     quote,
+    read_file,
     show,
 )
 
@@ -361,15 +361,7 @@ def read_nfg(path: str | os.PathLike[str]) -> NormalFormGame:
     >>> ml.io.read_nfg(path).payoffs[1, 1].tolist()
     [1, 1]
     """
-    data = Path(path).read_bytes()
-    try:
-        text = data.decode("utf-8")  # no newline translation: a "\r" in a label survives
-        return parse_nfg(text)
-    except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
-        raise MalformedFileError(f"{os.fspath(path)}: line {line}: not UTF-8 text") from None
-    except MalformedFileError as err:
-        raise MalformedFileError(f"{os.fspath(path)}: {err}") from None
+    return read_file(path, parse_nfg)
 
 
 # -- writing ---------------------------------------------------------------------------------

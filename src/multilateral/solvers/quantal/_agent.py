@@ -27,6 +27,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ...games.extensive import CHANCE, DECISION, ExtensiveFormGame
+from ._equations import logit_responses
 
 __all__ = ["AgentQRE"]  # private to multilateral.solvers.quantal
 
@@ -226,10 +227,7 @@ class AgentQRE:
         """Largest ``|b_ha - logit response_ha|`` over every information set."""
         z = np.zeros(self.size)
         z[self.later] = x[-1] * self._gains(self._values_at(x))
-        starts = self.offsets[:-1]
-        z -= np.repeat(np.maximum.reduceat(z, starts), self.shape)
-        ez = np.exp(z)
-        response = ez / np.repeat(np.add.reduceat(ez, starts), self.shape)
+        response = logit_responses(z, self.offsets, self.shape)
         return float(np.max(np.abs(response - np.exp(x[:-1]))))
 
     def profile(self, x: FloatArray) -> tuple[FloatArray, ...]:

@@ -13,7 +13,7 @@ from numpy.typing import NDArray
 from ...errors import InvalidArgumentError, InvalidTypeError
 from ...games.normal_form import NormalFormGame
 
-__all__ = ["NormalFormQRE", "check_lam"]
+__all__ = ["NormalFormQRE", "check_lam", "logit_responses"]
 
 FloatArray = NDArray[np.float64]
 
@@ -27,6 +27,18 @@ def check_lam(lam: object, name: str = "lam", *, infinite: bool = False) -> floa
         what = ">= 0 (math.inf traces to a Nash equilibrium)" if infinite else ">= 0 and finite"
         raise InvalidArgumentError(f"{name} must be {what}, got {lam!r}")
     return value
+
+
+def logit_responses(z: FloatArray, offsets: NDArray[np.int64],
+                    shape: Sequence[int]) -> FloatArray:
+    """Logit choice probabilities of every segment of ``z`` (segments start at
+    ``offsets[:-1]`` and have lengths ``shape``), shifted by each segment's maximum so that
+    no exponential overflows."""
+    starts = offsets[:-1]
+    z = z - np.repeat(np.maximum.reduceat(z, starts), shape)
+    e = np.exp(z)
+    out: FloatArray = e / np.repeat(np.add.reduceat(e, starts), shape)
+    return out
 
 
 class NormalFormQRE:
@@ -158,11 +170,7 @@ class NormalFormQRE:
         """Every player's logit response to the profile at ``x``, one flat vector."""
         z = np.zeros(self.size)
         z[self.later] = x[-1] * np.concatenate(self._gains_at(x))
-        starts = self.offsets[:-1]
-        z -= np.repeat(np.maximum.reduceat(z, starts), self.shape)
-        e = np.exp(z)
-        out: FloatArray = e / np.repeat(np.add.reduceat(e, starts), self.shape)
-        return out
+        return logit_responses(z, self.offsets, self.shape)
 
     def residual(self, x: FloatArray) -> float:
         """Largest ``|p_ij - logit response_ij|``."""
