@@ -577,8 +577,8 @@ def extensive_form_games(n: int = 2, *, max_nodes: int = 15, max_actions: int = 
     """Random game trees (:class:`~multilateral.ExtensiveFormGame`) of ``n`` players, at most
     about ``max_nodes`` nodes, 2 to ``max_actions`` actions a node, chance nodes with exact (or
     float) probabilities, payoffs in ``[-bound, bound]`` (small: ties are frequent). Without
-    perfect information, nodes of one player at one depth with as many actions may share an
-    information set.
+    perfect information, a node may join the information set of nodes with the same mover,
+    arity and own history, so every tree keeps perfect recall (none is absent-minded).
 
     See Also
     --------
