@@ -60,7 +60,7 @@ from .power import (
     shapley_shubik,
 )
 from .pure import EliminationResult, best_responses, iterated_elimination, pure_nash_equilibria
-from .quantal import LogitQRE, QREBranch, logit_qre, qre_branch
+from .quantal import LogitQRE, QREBranch, QRESensitivity, logit_qre, qre_branch, qre_sensitivity
 from .repeated import (
     CriticalDiscount,
     EquilibriumCheck,
@@ -89,6 +89,7 @@ __all__ = [
     "PowerIndex",
     "ProfileValues",
     "QREBranch",
+    "QRESensitivity",
     "RestPoint",
     "SmallMutationLimit",
     "SubgamePerfectEquilibrium",
@@ -126,6 +127,7 @@ __all__ = [
     "profile_values",
     "pure_nash_equilibria",
     "qre_branch",
+    "qre_sensitivity",
     "replicator",
     "rest_points",
     "selection",

@@ -43,3 +43,7 @@ __all__ = [
     "Outcome",
 ]
 __dir__ = public_dir(__all__)
+
+# Documented (and pickled) under this public path, not its private module: the reference then
+# has one canonical description for the game, which `multilateral.games` re-exports.
+ExtensiveFormGame.__module__ = __name__

@@ -16,6 +16,7 @@ Examples
 from ..._namespace import public_dir
 from .backward import SubgamePerfectEquilibrium, backward_induction, subgame_perfect_equilibria
 from .sequence_form import (
+    EXACT_MAX_SEQUENCES,
     SequenceForm,
     SequenceFormEquilibrium,
     sequence_form,
@@ -23,6 +24,7 @@ from .sequence_form import (
 )
 
 __all__ = [
+    "EXACT_MAX_SEQUENCES",
     "SequenceForm",
     "SequenceFormEquilibrium",
     "SubgamePerfectEquilibrium",
@@ -32,3 +34,7 @@ __all__ = [
     "subgame_perfect_equilibria",
 ]
 __dir__ = public_dir(__all__)
+
+# Documented (and pickled) under this public path, not its private module: the reference then
+# has one canonical description for the result, which `multilateral.solvers` re-exports.
+SubgamePerfectEquilibrium.__module__ = __name__
