@@ -119,7 +119,12 @@ def test_primes_and_crt():
 @given(st.integers(1, 6), st.integers(0, 2**32 - 1), st.integers(1, 60))
 @settings(max_examples=40, deadline=None)
 def test_integer_recurrence_is_berlekamp_massey(n, seed, q):
-    # s_k = a M^k b with M integer, rows summing to q (series_fraction's sequences)
+    _check_recurrence_of_a_random_chain(n, q, seed)
+
+
+def _check_recurrence_of_a_random_chain(n, q, seed):
+    """s_k = a M^k x with M integer, rows summing to q (series_fraction's sequences): the
+    modular recurrence equals Berlekamp-Massey in Fractions."""
     from multilateral.solvers.repeated._roots import berlekamp_massey
 
     rng = np.random.default_rng(seed)
@@ -168,18 +173,4 @@ def test_noise_over_the_screening_prime_stays_in_integers(kind, monkeypatch):
 
 
 def test_integer_recurrence_with_the_scale_a_multiple_of_the_prime():
-    rng = np.random.default_rng(7)
-    n, q = 4, 3 * P1
-    m = rng.multinomial(q, np.ones(n) / n, size=n).astype(object)
-    a = rng.integers(0, 5, n).astype(object)
-    x = rng.integers(-9, 10, n).astype(object)
-    seq = []
-    for _ in range(2 * n):
-        seq.append(int(a @ x))
-        x = m @ x
-    from multilateral.solvers.repeated._roots import berlekamp_massey
-
-    found = _modular.integer_recurrence(seq, q)
-    conn, order = berlekamp_massey([Fraction(v) for v in seq])
-    assert found is not None and found[1] == order
-    assert [Fraction(c) for c in found[0]] == conn[:order + 1]
+    _check_recurrence_of_a_random_chain(4, 3 * P1, seed=7)
