@@ -318,3 +318,73 @@ def test_symmetric_branch_property(game: ml.NormalFormGame) -> None:
     assert branch.residuals.max() <= branch.tol
     scale = float(np.ptp(game.float_payoffs))
     assert regret(game, branch.end.strategies) <= 1e-6 * max(scale, 1.0)
+
+
+# -- what the tracer detected: bifurcations and turning points --------------------------------
+def _chicken_like_bifurcation(a: np.ndarray) -> float:
+    """The pitchfork of a symmetric 2x2 game with ``B = A.T``: on the symmetric branch
+    ``p = s(lam d(p))``, ``d(p) = (a00 - a10) p + (a01 - a11) (1 - p)``, the Jacobian of the
+    two-player map is ``[[0, F'], [F', 0]]`` with ``F' = lam p (1 - p) c``,
+    ``c = a00 - a10 - a01 + a11``; ``det(I - DF) = 1 - F'^2`` vanishes (and changes sign)
+    where ``lam p (1 - p) |c| = 1``. Eliminating ``lam``: ``logit(p) = d(p) / (|c| p (1 - p))``,
+    one root in ``p`` (Brent), then ``lam = 1 / (|c| p (1 - p))``."""
+    c = abs(a[0, 0] - a[1, 0] - a[0, 1] + a[1, 1])
+
+    def f(p: float) -> float:
+        d = (a[0, 0] - a[1, 0]) * p + (a[0, 1] - a[1, 1]) * (1 - p)
+        return math.log(p / (1 - p)) - d / (c * p * (1 - p))
+    p = brentq(f, 1e-9, 1 - 1e-9, xtol=1e-15)
+    return 1.0 / (c * p * (1 - p))
+
+
+@pytest.mark.parametrize("a", [1.0, 3.0, 0.7])
+def test_pure_coordination_pitchfork_at_two_over_a(a: float) -> None:
+    """``A = B = a I`` (2x2): the principal branch is the centroid at every ``lam`` (a
+    symmetry swaps the actions), and ``det(I - DF) = 1 - (lam a / 2)^2`` changes sign at
+    ``lam = 2 / a`` exactly, where the two coordinating branches leave it. The branch reports
+    that one bifurcation, at ``2 / a``."""
+    branch = qre_branch(ml.NormalFormGame(a * np.eye(2), a * np.eye(2)), lam_max=10)
+    assert [kind for kind, _ in branch.critical_points] == ["bifurcation"]
+    assert branch.critical_points[0][1] == pytest.approx(2 / a, abs=1e-9)
+
+
+def test_chicken_bifurcation_is_reported() -> None:
+    """Chicken's pitchfork at the closed-form ``lam`` (and at qre.json's frozen value);
+    nothing else is reported on its branch."""
+    for case in _symmetric_cases():
+        a = np.asarray(case["A"], dtype=float)
+        branch = qre_branch(ml.NormalFormGame(a, a.T))
+        kinds = [kind for kind, _ in branch.critical_points]
+        assert kinds == ["bifurcation"], case["name"]
+        lam = branch.critical_points[0][1]
+        assert lam == pytest.approx(case["bifurcation"], abs=1e-5), case["name"]
+        if a.shape == (2, 2):
+            assert lam == pytest.approx(_chicken_like_bifurcation(a), abs=1e-9), case["name"]
+
+
+def test_turning_points_are_reported() -> None:
+    """``A = B = diag(1, 1, 1.01)``: the principal branch stays in the symmetric subspace
+    (both players alike, actions 0 and 1 alike), where ``p_2 = x``, ``p_0 = p_1 = (1 - x) / 2``
+    and ``lam(x) = log(2x / (1 - x)) / (1.01 x - (1 - x) / 2)``: its local extrema in ``x``
+    (Brent on the derivative) are the turning points, a maximum then a minimum. The branch
+    reports both, in that order, and its own ``lam`` has its local extrema there."""
+    def lam(x: float) -> float:
+        return math.log(2 * x / (1 - x)) / (1.01 * x - (1 - x) / 2)
+
+    def slope(x: float) -> float:
+        return lam(x + 1e-7) - lam(x - 1e-7)
+    expected = [lam(brentq(slope, 0.35, 0.45, xtol=1e-14)),
+                lam(brentq(slope, 0.5, 0.65, xtol=1e-14))]
+    d = np.diag([1.0, 1.0, 1.01])
+    branch = qre_branch(ml.NormalFormGame(d, d))
+    assert [kind for kind, _ in branch.critical_points] == ["turning point"] * 2
+    found = [value for _, value in branch.critical_points]
+    assert found == pytest.approx(expected, abs=1e-7)
+    first_descent = int(np.flatnonzero(np.diff(branch.lam) < 0)[0])
+    assert found[0] >= float(np.max(branch.lam[:first_descent + 1])) - 1e-7
+    assert found[0] > found[1]
+
+
+def test_generic_branch_reports_nothing() -> None:
+    branch = qre_branch(asymmetric_pennies(9, 1))
+    assert branch.critical_points == ()

@@ -111,6 +111,11 @@ class Path:
     rejected: int = 0
     #: The bifurcation points crossed (located by bisection, see ``BISECTIONS``).
     bifurcations: list[FloatArray] | None = None
+    #: The turning points passed (where ``lam`` has a local extremum along the branch),
+    #: located by bisection of the step on the sign of the tangent's ``lam`` component.
+    turning_points: list[FloatArray] | None = None
+    #: Both kinds in the order the trace met them: ``("bifurcation" or "turning point", x)``.
+    critical: list[tuple[str, FloatArray]] | None = None
 
 
 def solve(matrix: FloatArray, rhs: FloatArray) -> tuple[FloatArray, FloatArray, FloatArray]:
@@ -250,6 +255,27 @@ def crosses_bifurcation(system: QRESystem, x: FloatArray, t: FloatArray, h: floa
     return None
 
 
+def locate_turning_point(system: QRESystem, x: FloatArray, t: FloatArray, h: float,
+                         tol: float) -> FloatArray:
+    """The point where the tangent's ``lam`` component changes sign between ``x`` (tangent
+    ``t``) and the corrected step of length ``h`` (an accepted step that passed a turning
+    point), located by bisection of the step length (``BISECTIONS``); the better end of
+    the last interval when a corrector fails."""
+    lo, hi = 0.0, h
+    best = x
+    for _ in range(BISECTIONS):
+        mid = 0.5 * (lo + hi)
+        out = _step(system, x, t, mid, tol)
+        if out is None:
+            break
+        best = out[0]
+        if out[1][-1] * t[-1] > 0:
+            lo = mid
+        else:
+            hi = mid
+    return best
+
+
 def trace(system: QRESystem, start: FloatArray, *, lam_max: float, tol: float,
           first_step: float, max_step: float, max_steps: int, lam_unit: float = 1.0,
           stop: Callable[[FloatArray], bool] | None = None) -> Path:
@@ -265,7 +291,8 @@ def trace(system: QRESystem, start: FloatArray, *, lam_max: float, tol: float,
     orient[-1] = 1.0  # leave lam = 0 towards positive lam
     t = tangent(system, x, orient)
     sign = orientation(system, x, t)
-    path = Path([x], [t], [system.residual(x)], bifurcations=[])
+    path = Path([x], [t], [system.residual(x)], bifurcations=[], turning_points=[],
+                critical=[])
     h = first_step
     halvings = 0
     while path.steps < max_steps:
@@ -288,8 +315,9 @@ def trace(system: QRESystem, start: FloatArray, *, lam_max: float, tol: float,
                 point = crosses_bifurcation(system, x, t, h, sign, tol)
                 if point is not None:
                     sign = new_sign
-                    assert path.bifurcations is not None
+                    assert path.bifurcations is not None and path.critical is not None
                     path.bifurcations.append(point)
+                    path.critical.append(("bifurcation", point))
                 else:
                     t_new = None
         if t_new is None:
@@ -303,6 +331,11 @@ def trace(system: QRESystem, start: FloatArray, *, lam_max: float, tol: float,
             continue
         path.steps += 1
         halvings = 0
+        if t_new[-1] * t[-1] < 0:  # lam turned (its extremum lies inside this step)
+            assert path.turning_points is not None and path.critical is not None
+            turn = locate_turning_point(system, x, t, h, tol)
+            path.turning_points.append(turn)
+            path.critical.append(("turning point", turn))
         if xc[-1] >= lam_max:
             # the crossing: interpolate between x and xc, then fix lam there
             frac = (lam_max - x[-1]) / (xc[-1] - x[-1])

@@ -99,6 +99,15 @@ class QREBranch:
     points, tangents : numpy.ndarray
         The traced points ``(log-probabilities, lam)``, shape ``(k, M + 1)``, and their unit
         tangents (the predictor-corrector's own coordinates).
+    critical_points : tuple of (str, float)
+        What the tracer detected on the way, in the order it met them: ``("bifurcation",
+        lam)`` where the sign of ``det [J; t]`` changed on the branch itself (a pitchfork,
+        crossed straight on; located by bisection to the corrector's accuracy) and
+        ``("turning point", lam)`` where ``lam`` has a local extremum along the branch (the
+        tangent's ``lam`` component changes sign; located by bisection of the step). A
+        crossing that the trace refused as a jump to another branch is not listed; nor is a
+        singular point the steps straddle without the determinant changing sign (an even
+        number of eigenvalues through zero).
 
     See Also
     --------
@@ -124,6 +133,7 @@ class QREBranch:
     game: Any = field(repr=False)
     points: FloatArray = field(repr=False)
     tangents: FloatArray = field(repr=False)
+    critical_points: tuple[tuple[str, float], ...] = ()
 
     def __len__(self) -> int:
         return len(self.lam)
@@ -216,4 +226,6 @@ def make_branch(system: QRESystem, path: Path, tol: float, game: object) -> QREB
                      residuals=readonly(path.residuals), tol=tol, steps=path.steps,
                      rejected=path.rejected, system=system, game=game,
                      points=readonly(points),
-                     tangents=readonly(np.asarray(path.tangents, dtype=np.float64)))
+                     tangents=readonly(np.asarray(path.tangents, dtype=np.float64)),
+                     critical_points=tuple((kind, float(x[-1]))
+                                           for kind, x in (path.critical or [])))
