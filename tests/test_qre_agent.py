@@ -16,11 +16,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 from scipy.special import expit
 
 import multilateral as ml
 from multilateral.games.extensive import Chance, Decision, Outcome
-from multilateral.solvers.quantal._agent import AgentQRE
+from multilateral.solvers.quantal._agent import AgentQRE, absent_minded_set
 
 PEERS = Path(__file__).resolve().parent / "data" / "peers" / "qre.json"
 
@@ -140,3 +141,88 @@ def test_beliefs_survive_underflow_off_the_path() -> None:
     for lam in (400.0, 5000.0):
         q = ml.solvers.logit_qre(OFF_PATH, lam)
         assert q.strategies[0][0] == pytest.approx(1.0) and q.strategies[1][1] == 1.0
+
+
+# -- imperfect recall and absent-mindedness ---------------------------------------------------
+#: Player 1 chooses L or R, then forgets it: her second choice (x or y) is one information set
+#: over both nodes. Imperfect recall, not absent-mindedness: no play passes a set twice.
+FORGETFUL = ml.ExtensiveFormGame(Decision("P1", {
+    "L": Decision("P1", {"x": Outcome([3]), "y": Outcome([0])}, infoset="later"),
+    "R": Decision("P1", {"x": Outcome([0]), "y": Outcome([1])}, infoset="later")}))
+
+#: The absent-minded driver (Piccione and Rubinstein 1997): exit at the first junction (0),
+#: continue to the second, which he cannot tell from the first, and exit (4) or continue (1).
+DRIVER = ml.ExtensiveFormGame.from_arrays(
+    [2, 0, 2, 0, 0], [0, -1, 0, -1, -1], [[0], [4], [1]], infoset=[0, -1, 0, -1, -1],
+    players=["driver"], action_labels=["", "exit", "continue", "exit", "continue"],
+    infoset_labels=["junction"])
+
+
+def test_imperfect_recall_is_bayes_beliefs_over_the_set() -> None:
+    """With imperfect recall each agent's logit response to its conditional values is well
+    defined: at ``later``, beliefs are the root's probabilities, so ``V(x) = 3 b_L`` and
+    ``V(y) = b_R``; at the root ``V(L) = 3 b_x``, ``V(R) = b_y``. The 1-D fixed point
+    ``b_L = s(lam (3 b_x - b_y))``, ``b_x = s(lam (3 b_L - b_R))`` (Brent, independent of the
+    homotopy) equals the traced agent QRE."""
+    from scipy.optimize import brentq
+
+    assert not FORGETFUL.is_perfect_recall
+    lam = 0.5
+
+    def bx(bl: float) -> float:
+        return float(expit(lam * (3 * bl - (1 - bl))))
+
+    def f(bl: float) -> float:
+        x = bx(bl)
+        return float(expit(lam * (3 * x - (1 - x)))) - bl
+    bl = brentq(f, 0.0, 1.0, xtol=1e-15)
+    qre = ml.solvers.logit_qre(FORGETFUL, lam)
+    assert qre.strategies[0][0] == pytest.approx(bl, abs=1e-9)
+    assert qre.strategies[1][0] == pytest.approx(bx(bl), abs=1e-9)
+
+
+def test_absent_mindedness_is_refused_naming_the_set() -> None:
+    with pytest.raises(ml.errors.InvalidGameError, match=r"information set 0 \('junction'\) "
+                       r"of player 'driver' is absent-minded"):
+        ml.solvers.qre_branch(DRIVER)
+    with pytest.raises(ml.errors.InvalidGameError, match="absent-minded"):
+        ml.solvers.logit_qre(DRIVER, 1.0)
+    assert absent_minded_set(FORGETFUL) is None
+
+
+def _brute_absent_minded(game: ml.ExtensiveFormGame) -> int | None:
+    bad = []
+    for v in range(game.n_nodes):
+        h = int(game.infoset[v])
+        u = int(game.parent[v]) if v else -1
+        while h >= 0 and u >= 0:
+            if int(game.infoset[u]) == h:
+                bad.append(h)
+                break
+            u = int(game.parent[u]) if u else -1
+    return min(bad) if bad else None
+
+
+@settings(deadline=None, max_examples=60)
+@given(st.integers(0, 2**32 - 1))
+def test_absent_mindedness_test_is_an_ancestor_walk(seed: int) -> None:
+    """The preorder-interval test agrees with walking every node's ancestors, on random trees
+    of one player whose decision nodes of the same arity are put in a few shared sets at
+    random (absent-minded or not)."""
+    rng = np.random.default_rng(seed)
+    arity = [int(rng.integers(2, 4)) if rng.random() < 0.8 else 0]
+    while len(arity) < int(rng.integers(3, 40)):
+        open_ = sum(arity) - (len(arity) - 1)
+        if open_ <= 0:
+            break
+        arity.append(int(rng.integers(2, 4)) if rng.random() < 0.5 else 0)
+    arity.extend([0] * (sum(arity) - (len(arity) - 1)))
+    player = [0 if a else -1 for a in arity]
+    sets_of = {2: [0, 1], 3: [2, 3]}
+    infoset = [int(rng.choice(sets_of[a])) if a else -1 for a in arity]
+    used = sorted({h for h in infoset if h >= 0})
+    infoset = [used.index(h) if h >= 0 else -1 for h in infoset]
+    terminals = arity.count(0)
+    game = ml.ExtensiveFormGame.from_arrays(arity, player, np.zeros((terminals, 1)),
+                                            infoset=infoset)
+    assert absent_minded_set(game) == _brute_absent_minded(game)

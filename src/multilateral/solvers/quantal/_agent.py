@@ -16,22 +16,83 @@ chance move of probability 0) gets uniform beliefs over its nodes. Reach probabi
 kept as logarithms and scaled within each information set, so that beliefs at sets reached
 only through actions whose probabilities underflow (``lam * regret`` beyond about 745) are
 still Bayes' rule.
+
+Imperfect recall is allowed: each agent still responds to the expected payoffs of its
+actions given the profile and Bayes' beliefs over its nodes, which is well defined whenever
+no play passes an information set twice. Absent-mindedness (Piccione and Rubinstein 1997:
+a set with a node below another of its nodes) is refused with an
+:class:`~multilateral.errors.InvalidGameError` naming the set: there an action's "expected
+payoff" needs a convention (does choosing it now change the choice at the set's later nodes,
+and how are beliefs over nodes weighted by the number of visits?) on which the literature
+disagrees (Aumann, Hart and Perry 1997; Piccione and Rubinstein 1997), so no answer is
+given rather than one convention silently.
 """
 
 from __future__ import annotations
 
 import copy
+import itertools
 import math
 
 import numpy as np
 from numpy.typing import NDArray
 
+from ...errors import InvalidGameError
 from ...games.extensive import CHANCE, DECISION, ExtensiveFormGame
 from ._equations import logit_responses
 
-__all__ = ["AgentQRE"]  # private to multilateral.solvers.quantal
+# private to multilateral.solvers.quantal
+__all__ = ["AgentQRE", "absent_minded_set", "check_no_absent_mindedness"]
 
 FloatArray = NDArray[np.float64]
+
+
+def absent_minded_set(game: ExtensiveFormGame) -> int | None:
+    """The first information set (in ``game.infosets`` order) with a node below another of
+    its nodes, or None. Nodes are numbered in depth-first preorder with their subtree sizes
+    (level by level); a set is absent-minded exactly when, among its nodes sorted by
+    preorder, one lies inside the preceding one's subtree interval (the subtree of ``u``
+    is the contiguous preorder range ``[pre(u), pre(u) + size(u))``, so the first of the
+    set's nodes below ``u`` in preorder comes right after ``u``)."""
+    infoset = np.asarray(game.infoset)
+    shared = np.bincount(infoset[infoset >= 0], minlength=game.n_infosets) > 1
+    if not np.any(shared):
+        return None
+    nodes = game.n_nodes
+    parent = np.asarray(game.parent)
+    offsets = np.asarray(game.child_offsets)
+    bounds = [int(x) for x in game.level_bounds]
+    size = np.ones(nodes, dtype=np.int64)
+    for lo, hi in zip(bounds[-2:0:-1], bounds[-1:1:-1], strict=True):  # deepest level first
+        np.add.at(size, parent[lo:hi], size[lo:hi])
+    pre = np.zeros(nodes, dtype=np.int64)
+    for lo, hi in itertools.pairwise(bounds[1:]):  # children after parents
+        # within a level, siblings are contiguous: a child's preorder number is its
+        # parent's plus one plus the sizes of its earlier siblings
+        before = np.concatenate([[0], np.cumsum(size[lo:hi])[:-1]])
+        first = offsets[parent[lo:hi]] - lo  # the first sibling's position in the level
+        pre[lo:hi] = pre[parent[lo:hi]] + 1 + before - before[first]
+    members = np.flatnonzero((infoset >= 0) & shared[np.maximum(infoset, 0)])
+    order = members[np.lexsort((pre[members], infoset[members]))]
+    same = infoset[order[1:]] == infoset[order[:-1]]
+    inside = pre[order[1:]] < pre[order[:-1]] + size[order[:-1]]
+    bad = infoset[order[1:]][same & inside]
+    return int(bad.min()) if bad.size else None
+
+
+def check_no_absent_mindedness(game: ExtensiveFormGame) -> None:
+    """Raise :class:`InvalidGameError` naming the first absent-minded information set."""
+    h = absent_minded_set(game)
+    if h is not None:
+        nodes = game.infosets[h].nodes
+        label = game.infoset_labels[h]
+        name = f"{h} ({label!r})" if label else str(h)
+        raise InvalidGameError(
+            f"information set {name} of player {game.players[int(game.infoset_player[h])]!r} "
+            f"is absent-minded: a play passes it twice (its nodes {nodes} include one below "
+            "another). The agent QRE needs each action's expected payoff at the set, which "
+            "absent-mindedness leaves to a convention (Piccione and Rubinstein 1997); "
+            "give the later visit its own information set")
 
 
 class AgentQRE:
@@ -43,6 +104,7 @@ class AgentQRE:
     """
 
     def __init__(self, game: ExtensiveFormGame) -> None:
+        check_no_absent_mindedness(game)
         self.game = game
         self.shape = tuple(int(m) for m in game.n_actions)
         self.n = len(self.shape)

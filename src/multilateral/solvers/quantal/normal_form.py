@@ -85,7 +85,10 @@ def qre_branch(game: NormalFormGame | ExtensiveFormGame, lam_max: float = math.i
         extensive-form game gets the agent QRE (McKelvey and Palfrey 1998): one logit
         response per information set to its actions' values conditional on reaching it
         (Bayes' beliefs), ``strategies`` then one behaviour vector per information set in
-        ``game.infosets`` order.
+        ``game.infosets`` order. Imperfect recall is allowed; an absent-minded information
+        set (one a play passes twice) raises :class:`~multilateral.errors.InvalidGameError`
+        naming it: the value of its actions needs a convention (Piccione and Rubinstein
+        1997) that the agent QRE does not fix.
     lam_max : float, default math.inf
         Trace until ``lam`` reaches this (the last point is exactly at ``lam_max``). With
         ``math.inf`` the trace stops where the profile is an approximate Nash equilibrium
