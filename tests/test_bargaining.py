@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 import multilateral as ml
 from multilateral import errors
-from multilateral.models import BargainingEquilibrium, WarBargaining
+from multilateral import strategies as mst
+from multilateral.models import BargainingEquilibrium, WarBargaining, WarRiskComparison
 
 F = Fraction
 
@@ -93,7 +94,9 @@ def test_more_uncertainty_more_war_and_a_bolder_demand():
 
 
 def test_war_probability_does_not_depend_on_the_balance_of_power():
-    # the library's finding in the uniform case: p moves the demand, not the risk
+    # Benson, Meirowitz and Ramsay (2016, abstract): in the standard crisis bargaining
+    # model "changes to war payoffs have no effect on the equilibrium probability that
+    # bargaining ends in war" (neutrality); here p moves the demand, not the risk
     base = WarBargaining(win_probability=F(1, 5), cost_a=F(1, 10), cost_b_low=0,
                          cost_b_high=F(3, 10))
     for p in (F(1, 5), F(2, 5), F(3, 5)):
@@ -222,6 +225,88 @@ def test_the_claims_predicates_can_fail():
 
     assert FEARON_BARGAINING_RANGE.holds(WarBargaining(**args))
     assert not FEARON_BARGAINING_RANGE.holds(Lopsided(**args))
+
+
+@settings(max_examples=60)
+@given(mst.war_bargaining_models())
+def test_banks_1990_the_more_a_type_values_war_the_more_it_gets_and_the_more_war(war):
+    # Banks (1990, abstract): "the higher the informed player's payoff from war, the higher
+    # is his or her equilibrium payoff ... and the higher is the equilibrium probability of
+    # war"; B's payoff from war is 1 - p - c_B, so both must fall (weakly) as c_B rises
+    eq = war.equilibrium()
+    p, low, high = war.win_probability, war.cost_b_low, war.cost_b_high
+    types = sorted({low + (high - low) * F(k, 10) for k in range(11)}, reverse=True)
+    fights = [c < eq.cutoff for c in types]                 # rising value for war ->
+    payoffs = [1 - p - c if c < eq.cutoff else 1 - eq.offer for c in types]
+    assert fights == sorted(fights)
+    assert payoffs == sorted(payoffs)
+    # the nearby false statement (the informed side's payoff falls with its value for
+    # war) fails whenever two types get different payoffs
+    if len(set(payoffs)) > 1:
+        assert payoffs != sorted(payoffs, reverse=True)
+
+
+def test_the_informed_mediator_kydd_2003():
+    war = WarBargaining(win_probability=F(1, 2), cost_a=F(1, 10), cost_b_low=0,
+                        cost_b_high=F(3, 10))
+    on_a_side = war.mediated(mediator_bias=F(3, 4))
+    assert isinstance(on_a_side, WarRiskComparison)
+    assert (on_a_side.unmediated, on_a_side.mediated, on_a_side.credible) == (F(1, 3), 0, True)
+    assert on_a_side.removed == F(1, 3)
+    for bias in (0, F(1, 4), F(1, 2)):
+        ignored = war.mediated(mediator_bias=bias)
+        assert (ignored.mediated, ignored.credible) == (F(1, 3), False)
+        assert "not credible" in repr(ignored)
+    # the mediator's incentive, by hand: B's cost 1/5, A demands 1/2 + report
+    c = F(1, 5)
+    assert war.mediator_payoff(1, c, c) == F(7, 10)            # truth: A gets 7/10
+    assert war.mediator_payoff(1, c, F(1, 10)) == F(3, 5)      # understated: A gets less
+    assert war.mediator_payoff(1, c, F(3, 10)) == F(2, 5)      # overstated: war, p - c_A
+    assert war.mediator_payoff(0, c, 0) == F(1, 2) > war.mediator_payoff(0, c, c)
+    with pytest.raises(errors.InvalidProbabilityError, match="mediator_bias"):
+        war.mediated(mediator_bias=F(3, 2))
+    with pytest.raises(errors.InvalidArgumentError, match="reported_cost"):
+        war.mediator_payoff(1, c, -1)
+
+
+@settings(max_examples=60)
+@given(mst.war_bargaining_models(), st.integers(0, 8))
+def test_an_informed_mediator_lowers_the_war_risk_only_if_it_leans_to_the_side_it_counsels(
+        war, eighths):
+    # the library's version of Kydd's (2003) argument in Fearon's model: a truthful report
+    # of B's cost is the mediator's strict best reply for every type exactly when it leans
+    # towards A; then it removes the war risk, otherwise A ignores it
+    bias = F(eighths, 8)
+    result = war.mediated(mediator_bias=bias)
+    assert result.mediated <= result.unmediated == war.war_probability()
+    assert result.credible == (bias > F(1, 2))
+    assert (result.mediated == 0) == (result.credible or result.unmediated == 0)
+    p, low, high = war.win_probability, war.cost_b_low, war.cost_b_high
+    grid = sorted({low + (high - low) * F(k, 8) for k in range(9)})
+    strictly_lies = False
+    for c in grid:
+        truth = war.mediator_payoff(bias, c, c)
+        for r in grid:
+            lie = war.mediator_payoff(bias, c, r)
+            same_outcome = min(1, p + r) == min(1, p + c)
+            if result.credible:
+                assert truth > lie or same_outcome
+            strictly_lies |= lie > truth
+    # the nearby false statement "any informed mediator is believed": a mediator that does
+    # not lean towards A strictly prefers to understate some type's cost whenever the
+    # types' deals differ and it leans towards B
+    if bias < F(1, 2) and p + low < 1 and high > low:
+        assert strictly_lies
+
+
+def test_the_crisis_models_share_the_war_risk_convention():
+    chicken = ml.models.CrisisMediation(prize=1, humiliation=4, war_cost=6).compare()
+    fearon = WarBargaining(win_probability=F(1, 2), cost_a=F(1, 10), cost_b_low=0,
+                           cost_b_high=F(3, 10)).mediated(mediator_bias=1)
+    for risk in (chicken.war_risk, fearon):
+        assert isinstance(risk, WarRiskComparison) and risk.credible
+        assert risk.mediated == 0 < risk.unmediated and risk.removed == risk.unmediated
+    assert chicken.war_risk.unmediated == chicken.nash_war_risk == F(1, 9)
 
 
 def test_bargaining_range_floats_in_floats_out():

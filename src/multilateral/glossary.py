@@ -279,6 +279,10 @@ TOPICS: dict[str, dict[str, str]] = {
         "cost_b": "State B's cost of war (Fearon's ``c_B``).",
         "offer": "A proposed division of the disputed good: A's share ``x`` (B keeps "
                  "``1 - x``).",
+        "mediator_bias": "Weight an informed mediator puts on state A's payoff (``1 - "
+                         "mediator_bias`` on B's); 1/2 weighs both sides equally (Kydd 2003).",
+        "reported_cost": "The cost of war a mediator reports for state B (its true cost is "
+                         "``cost_b``).",
         "prior": "Probability that the challenger is resolved (the defender's prior belief).",
         "audience_cost": "What a leader loses at home by backing down after a public threat.",
         "resolved_war": "A resolved challenger's payoff from war.",

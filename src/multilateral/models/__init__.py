@@ -35,7 +35,7 @@ from .collective_risk import (
 )
 from .common_interests import CommonInterests
 from .conditional_cooperation import ConditionalCooperation, LinkageResult, linked_critical_discount
-from .crisis import CrisisComparison, CrisisMediation
+from .crisis import CrisisComparison, CrisisMediation, WarRiskComparison
 from .forum_choice import (
     CaucusGain,
     ForumChoice,
@@ -128,6 +128,7 @@ __all__ = [
     "VolunteerEquilibrium",
     "VolunteersDilemma",
     "WarBargaining",
+    "WarRiskComparison",
     "caucus_gain",
     "cha_quadrants",
     "ess_limit",

@@ -1,40 +1,61 @@
 """The bargaining model of war (Fearon 1995): why rational states fight at all.
 
 Two states, A and B, dispute a good worth 1 (a territory, a policy) divided as ``x`` for A
-and ``1 - x`` for B. War costs A ``cost_a`` and B ``c_B`` (both positive) and gives A the
-whole good with probability ``win_probability`` (``p``), else B. Fearon's first result: with
-risk-neutral (or risk-averse) states the deals ``x`` in ``[p - cost_a, p + c_B]`` give both
-at least their expected value of war, and that range is never empty, because war destroys
-``cost_a + c_B``. War needs an explanation beyond "no deal was acceptable".
+and ``1 - x`` for B. A war gives A the whole good with probability ``win_probability``
+(``p``), else B, and costs A ``cost_a`` and B ``c_B``, so that it is worth ``p - cost_a``
+to A and ``1 - p - c_B`` to B. Fearon's first result: with risk-neutral (or risk-averse)
+states, a known ``p`` and a divisible good, the deals ``x`` in ``[p - cost_a, p + c_B]``
+give both at least their expected value of war, and that range is never empty, because
+war destroys ``cost_a + c_B``. War needs an explanation beyond "no deal was acceptable".
 
-One of the two rationalist explanations is private information with an incentive to
+One of his two rationalist explanations is private information with an incentive to
 misrepresent it. Here A is uncertain about B's cost of war, which is uniform on
 ``[cost_b_low, cost_b_high]`` and known to B only. A makes a take-it-or-leave-it demand
 ``x``; B accepts when its share beats its value of war, ``1 - x >= 1 - p - c_B``, that is
 when ``c_B >= x - p``; otherwise they fight. A demanding more gains more when B accepts and
 risks war with more of B's types: the *risk-return trade-off*, and A's best demand runs a
-positive risk of war whenever B's costs are uncertain enough.
+positive risk of war whenever B's costs are uncertain enough. B cannot simply tell A its
+cost: every type of B would claim a low cost (a high resolve) to get a better deal, so
+the claim is not believed.
 
-The article's text could not be consulted for this module: the section titles below are
-confirmed, its pages, and whether its private-information example has exactly this setup
-(who proposes, what is private, which distribution), are not. The closed forms are the
-library's derivation, checked in the tests against a search over demands and a Monte Carlo
-over B's types.
+**What was confirmed, and where.** The article's setup as restated above (the issue
+``[0, 1]``, ``p``, the costs ``c_A`` and ``c_B``, the war payoffs ``p - c_A`` and
+``1 - p - c_B``, the bargaining range and its three assumptions: a true ``p``, risk
+neutrality or aversion, a continuous range of settlements) was checked in lecture notes
+that restate it, not in the article; its section titles in an outline of the article; the
+two mechanisms in its abstract. The pages of the bargaining-range result and of
+the risk-return passage, and whether the article's own illustration of the trade-off has
+exactly this protocol (who proposes, whose cost is private, which distribution), could
+not be checked. The uniform case's closed forms are the library's derivation, checked in
+the tests against a search over demands and a Monte Carlo over B's types. Two published
+results about this class of models are reproduced in the tests: Banks (1990, abstract:
+the higher the informed side's value for war, the higher its payoff and the probability of
+war) and the neutrality of the war risk to shifts in the war payoffs that move both sides
+alike (Benson, Meirowitz and Ramsay 2016).
 
 References
 ----------
 .. [1] Fearon, J. D. (1995). Rationalist explanations for war. *International
-   Organization* 49(3), 379-414 (the sections "When will there exist bargains both sides
-   prefer to war?" and "War due to private information and incentives to misrepresent";
-   pages not confirmed).
-.. [2] Benson, B. V., Meirowitz, A. and Ramsay, K. W. (2016). Changing capabilities,
-   uncertainty, and the risk of war in crisis bargaining. *Research and Politics* (the
-   abstract: the "neutrality" of the probability of war to the balance of power).
+   Organization* 49(3), 379-414 (the abstract: "states have both private
+   information about capabilities and resolve and the incentive to misrepresent it"; the
+   sections "When will there exist bargains both sides prefer to war?" and "War due to
+   private information and incentives to misrepresent"; their pages not confirmed).
+.. [2] Banks, J. S. (1990). Equilibrium behavior in crisis bargaining games. *American
+   Journal of Political Science* 34, 579-614 (the abstract: "the higher the informed
+   player's payoff from war, the higher is his or her equilibrium payoff from settling
+   the dispute short of war, and the higher is the equilibrium probability of war").
+.. [3] Benson, B. V., Meirowitz, A. and Ramsay, K. W. (2016). Changing capabilities,
+   uncertainty, and the risk of war in crisis bargaining. *Research and Politics*
+   (the abstract: in the standard model changes to war payoffs have no effect on the
+   probability of war, "neutrality").
+.. [4] Kydd, A. (2003). Which side are you on? Bias, credibility, and mediation.
+   *American Journal of Political Science* 47(4), 597-611 (p. 597, the abstract).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any
 
 from .._namespace import public_dir
@@ -43,6 +64,7 @@ from .._validation import check_probability, check_real
 from ..errors import InvalidArgumentError
 from ..types import Number
 from .base import Model
+from .crisis import WarRiskComparison
 
 __all__ = ["BargainingEquilibrium", "BargainingRange", "WarBargaining"]
 __dir__ = public_dir(__all__)
@@ -186,9 +208,17 @@ class WarBargaining(Model):
 
     It does not depend on the balance of power ``p`` as long as A's demand stays below 1: a
     stronger A demands more, by just as much as B's war payoff falls. This is the
-    "neutrality" result of the uniform take-it-or-leave-it model [2]_, not a claim of
-    Fearon's; once the demand is capped at the whole good it fails (the risk then falls as
-    ``p`` rises).
+    "neutrality" of the standard crisis bargaining model [3]_, not a claim of Fearon's;
+    once the demand is capped at the whole good it fails (the risk then falls as ``p``
+    rises). Across B's types the outcome is Banks's (1990) [2]_: a type with a higher value
+    for war (a lower ``c_B``) fights with a higher probability and gets at least as much.
+
+    *An informed mediator* (:meth:`mediated`, after Kydd 2003 [4]_): a third party that
+    knows B's cost of war and reports it to A. If A believes the report it demands
+    ``p + c_B`` and war never comes. The report is believed only if the mediator has no
+    reason to understate B's cost, that is only if it leans towards A, the side it counsels
+    (:meth:`mediator_payoff`); a mediator that leans towards B, or weighs both equally,
+    would as soon understate it, A ignores the report and Fearon's war risk remains.
 
     The theory has no finite game: offers and B's types are continua (the contract's
     ``.game`` is absent on purpose).
@@ -197,18 +227,23 @@ class WarBargaining(Model):
     ----------
     .. [1] Fearon, J. D. (1995). Rationalist explanations for war. *International
        Organization* 49(3), 379-414 (the bargaining range; the risk-return trade-off in
-       "War due to private information and incentives to misrepresent"; pages not
-       confirmed).
-    .. [2] Benson, B. V., Meirowitz, A. and Ramsay, K. W. (2016). Changing capabilities,
+       "War due to private information and incentives to misrepresent"; the module
+       docstring says what was confirmed).
+    .. [2] Banks, J. S. (1990). Equilibrium behavior in crisis bargaining games. *American
+       Journal of Political Science* 34, 579-614 (the abstract).
+    .. [3] Benson, B. V., Meirowitz, A. and Ramsay, K. W. (2016). Changing capabilities,
        uncertainty, and the risk of war in crisis bargaining. *Research and Politics*
-       (abstract: neutrality).
+       (the abstract: neutrality).
+    .. [4] Kydd, A. (2003). Which side are you on? Bias, credibility, and mediation.
+       *American Journal of Political Science* 47(4), 597-611 (p. 597, the abstract).
 
     See Also
     --------
     multilateral.models.AudienceCosts : Fearon (1994): how a state can reveal its resolve.
     multilateral.models.CrisisMediation : a crisis as Chicken, where a mediator's
         recommendation removes the war risk; here war comes from private information,
-        which a mediator who only correlates actions does not remove.
+        which only an informed and believed mediator removes (:meth:`mediated`).
+    multilateral.models.WarRiskComparison : what :meth:`mediated` returns.
 
     Examples
     --------
@@ -222,6 +257,8 @@ class WarBargaining(Model):
     (Fraction(3, 5), Fraction(1, 3))
     >>> war.with_(cost_a=Fraction(2, 10)).war_probability()   # costlier war, less risk
     Fraction(1, 6)
+    >>> war.mediated(mediator_bias=Fraction(3, 4))   # a mediator on A's side is believed
+    WarRiskComparison(war risk 1/3 -> 0: reports B's cost of war to A)
     """
 
     win_probability: Number
@@ -349,3 +386,102 @@ class WarBargaining(Model):
         """
         return self.equilibrium().war_probability
 
+
+    def mediator_payoff(self, mediator_bias: Number, cost_b: Number,
+                        reported_cost: Number) -> Number:
+        """What a mediator who knows B's cost of war gets from reporting ``reported_cost``
+        to A when the cost is ``cost_b``, if A believes it.
+
+        A then demands ``min(1, p + reported_cost)``, which B accepts when ``cost_b`` is at
+        least the demand minus ``p`` and fights otherwise. The mediator weighs A's payoff by
+        ``mediator_bias`` and B's by ``1 - mediator_bias``.
+
+        Parameters
+        ----------
+        mediator_bias : number
+            The weight on A's payoff, in ``[0, 1]``; 1/2 weighs both sides equally.
+        cost_b, reported_cost : number
+            B's true cost of war and the one the mediator reports (``>= 0``).
+
+        Returns
+        -------
+        number
+
+        Examples
+        --------
+        >>> from fractions import Fraction
+        >>> import multilateral as ml
+        >>> war = ml.models.WarBargaining(win_probability=Fraction(1, 2),
+        ...                               cost_a=Fraction(1, 10), cost_b_low=0,
+        ...                               cost_b_high=Fraction(3, 10))
+        >>> c = Fraction(1, 5)   # understating B's cost pays a mediator on B's side
+        >>> war.mediator_payoff(Fraction(1, 4), c, 0) > war.mediator_payoff(Fraction(1, 4), c, c)
+        True
+
+        See Also
+        --------
+        mediated : the war risk with such a mediator.
+        """
+        bias = check_probability(mediator_bias, "mediator_bias", exact=True)
+        cost_b = check_real(cost_b, "cost_b", low=0)
+        reported = check_real(reported_cost, "reported_cost", low=0)
+        p, c_a = self.win_probability, self.cost_a
+        demand = min(self._one, p + reported)
+        if cost_b >= demand - p:
+            return bias * demand + (1 - bias) * (1 - demand)
+        return bias * (p - c_a) + (1 - bias) * (1 - p - cost_b)
+
+    def mediated(self, mediator_bias: Number) -> WarRiskComparison:
+        """The probability of war with a mediator who knows B's cost of war and reports it
+        to A (after Kydd 2003), against Fearon's without one.
+
+        A report that A believes removes the risk of war: A demands ``p + c_B`` and B
+        accepts. Reporting the truth is the mediator's strict best reply, whatever B's
+        cost, exactly when ``mediator_bias > 1/2``: understating B's cost moves the deal
+        towards B, which costs such a mediator ``(2 mediator_bias - 1)`` per unit, and
+        overstating it brings war, which costs every mediator with ``mediator_bias > 0``.
+        A mediator with ``mediator_bias <= 1/2`` would as soon (or rather) understate B's
+        cost; A then ignores what it says (the babbling equilibrium, the only one the
+        library considers for such a mediator) and the war risk is Fearon's.
+
+        Parameters
+        ----------
+        mediator_bias : number
+            The weight the mediator puts on A's payoff, in ``[0, 1]`` (``1 -
+            mediator_bias`` on B's).
+
+        Returns
+        -------
+        WarRiskComparison
+            ``credible`` is whether the truthful report is believed.
+
+        References
+        ----------
+        .. [1] Kydd, A. (2003). Which side are you on? Bias, credibility, and mediation.
+           *American Journal of Political Science* 47(4), 597-611 (p. 597, the abstract:
+           "Only mediators who are effectively 'on your side' will be believed if they
+           counsel restraint"; the article's model differs from this one, which is the
+           library's version of its argument in Fearon's uniform model).
+
+        See Also
+        --------
+        mediator_payoff : the mediator's incentive to report truthfully.
+        multilateral.models.CrisisMediation : a mediator who coordinates instead of
+            informing.
+
+        Examples
+        --------
+        >>> from fractions import Fraction
+        >>> import multilateral as ml
+        >>> war = ml.models.WarBargaining(win_probability=Fraction(1, 2),
+        ...                               cost_a=Fraction(1, 10), cost_b_low=0,
+        ...                               cost_b_high=Fraction(3, 10))
+        >>> war.mediated(mediator_bias=Fraction(1, 2))   # even-handed: not believed
+        WarRiskComparison(war risk 1/3 -> 1/3: reports B's cost of war to A, not credible)
+        """
+        bias = check_probability(mediator_bias, "mediator_bias", exact=True)
+        unmediated = self.war_probability()
+        credible = bool(bias > Fraction(1, 2))
+        return WarRiskComparison(unmediated=unmediated,
+                                 mediated=0 * unmediated if credible else unmediated,
+                                 mediator="reports B's cost of war to A", credible=credible)

@@ -30,8 +30,72 @@ from ..results import CorrelatedEquilibrium
 from ..types import Number
 from .base import Model
 
-__all__ = ["CrisisComparison", "CrisisMediation"]
+__all__ = ["CrisisComparison", "CrisisMediation", "WarRiskComparison"]
 __dir__ = public_dir(__all__)
+
+
+@dataclass(frozen=True, repr=False)
+class WarRiskComparison:
+    """The probability of war in a crisis without and with a mediator.
+
+    The result convention that the crisis models share: :meth:`CrisisComparison.war_risk`
+    (a mediator in Chicken) and :meth:`~multilateral.models.WarBargaining.mediated` (an
+    informed mediator in Fearon's bargaining model) both return one, so that the two ways
+    a third party can lower the risk of war -- coordinating the sides' actions, or telling
+    one side what the other will fight for -- are compared in the same terms.
+
+    Attributes
+    ----------
+    unmediated, mediated : number
+        The equilibrium probability of war without and with the mediator.
+    mediator : str
+        What the mediator does.
+    credible : bool
+        Whether the sides have reason to act on what the mediator says: its recommendation
+        or report is part of an equilibrium in which it is followed or believed. When it
+        is not, ``mediated`` is the war risk of the equilibrium in which it is ignored.
+
+    References
+    ----------
+    .. [1] Aumann, R. J. (1974). Subjectivity and correlation in randomized strategies.
+       *Journal of Mathematical Economics* 1(1), 67-96.
+    .. [2] Kydd, A. (2003). Which side are you on? Bias, credibility, and mediation.
+       *American Journal of Political Science* 47(4), 597-611 (p. 597, the abstract: a
+       mediator reduces the likelihood of conflict by providing information about
+       resolve, and only one who is effectively "on your side" is believed when it counsels
+       restraint).
+
+    See Also
+    --------
+    CrisisComparison.war_risk : the comparison for a crisis of Chicken.
+    multilateral.models.WarBargaining.mediated : the comparison for Fearon's crisis.
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> ml.models.CrisisMediation(prize=1, humiliation=4, war_cost=6).compare().war_risk
+    WarRiskComparison(war risk 1/9 -> 0: recommends actions (a correlated equilibrium))
+    """
+
+    unmediated: Number
+    mediated: Number
+    mediator: str
+    credible: bool
+
+    @property
+    def removed(self) -> Number:
+        """How much probability of war the mediator removes (``unmediated - mediated``).
+
+        See Also
+        --------
+        WarRiskComparison : the two risks.
+        """
+        return self.unmediated - self.mediated
+
+    def __repr__(self) -> str:
+        note = "" if self.credible else ", not credible"
+        return (f"WarRiskComparison(war risk {format_number(self.unmediated)} -> "
+                f"{format_number(self.mediated)}: {self.mediator}{note})")
 
 
 @dataclass(frozen=True, repr=False)
@@ -86,6 +150,20 @@ class CrisisComparison:
         """
         return self.nash_war_risk - self.mediated_war_risk
 
+    @property
+    def war_risk(self) -> WarRiskComparison:
+        """The two war risks in the convention the crisis models share.
+
+        See Also
+        --------
+        WarRiskComparison : the shared result.
+        multilateral.models.WarBargaining.mediated : the same for Fearon's crisis.
+        """
+        return WarRiskComparison(unmediated=self.nash_war_risk,
+                                 mediated=self.mediated_war_risk,
+                                 mediator="recommends actions (a correlated equilibrium)",
+                                 credible=True)
+
     def __repr__(self) -> str:
         return (f"CrisisComparison(war risk {self.nash_war_risk} -> {self.mediated_war_risk}; "
                 f"payoff {self.nash_payoff} -> {self.mediated_payoff})")
@@ -124,9 +202,12 @@ class CrisisMediation(Model):
     ``"egalitarian"`` objective the mediated one).
 
     Here both sides know the stakes and war risk comes from miscoordination, which a
-    mediator removes; in Fearon's crisis models (:class:`~multilateral.models.WarBargaining`,
-    :class:`~multilateral.models.AudienceCosts`) it comes from private information about
-    resolve, which only costly signals such as audience costs can reveal.
+    mediator who only recommends actions removes. In Fearon's crisis models
+    (:class:`~multilateral.models.WarBargaining`, :class:`~multilateral.models.AudienceCosts`)
+    it comes from private information about resolve and the incentive to misrepresent it;
+    there a mediator helps only if it *knows* something and is believed, which
+    :meth:`~multilateral.models.WarBargaining.mediated` computes (after Kydd 2003). Both
+    report their war risks as a :class:`WarRiskComparison` (:attr:`CrisisComparison.war_risk`).
 
     References
     ----------
@@ -138,10 +219,12 @@ class CrisisMediation(Model):
     See Also
     --------
     CrisisComparison : what :meth:`compare` returns.
+    WarRiskComparison : the war risks, in the convention shared with Fearon's crisis.
     multilateral.solvers.correlated_equilibrium : the mediator's problem on :attr:`game`.
     multilateral.TwoByTwo : the game object.
     multilateral.models.WarBargaining : Fearon (1995): war from private information about
-        resolve, which a mediator who only correlates actions does not remove.
+        resolve; :meth:`~multilateral.models.WarBargaining.mediated` adds an informed
+        mediator.
     multilateral.models.AudienceCosts : Fearon (1994): a crisis in which one side signals
         its resolve by escalating in public instead of being guided by a mediator.
 
