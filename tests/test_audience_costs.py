@@ -1,5 +1,6 @@
 """Audience costs in a crisis (after Fearon 1994): the closed-form PBE checked on the tree."""
 
+import dataclasses
 from fractions import Fraction
 
 import numpy as np
@@ -213,6 +214,32 @@ def test_nearby_false_statements_fail():
     e_low, e_high = low.equilibrium(), high.equilibrium()
     assert e_high.back_down_probability < e_low.back_down_probability
     assert e_high.belief == e_low.belief == F(1, 2)
+
+    # a "threat" that lowered the defender's belief below its prior (a signal read
+    # backwards) fails the tied-hands part of the claim
+    class Backwards(AudienceCosts):
+        def equilibrium(self):
+            eq = super().equilibrium()
+            return dataclasses.replace(eq, belief=self.prior / 2)
+
+    assert not ml.claims.FEARON_AUDIENCE_COSTS.holds(
+        (Backwards(prior=F(1, 4), audience_cost=1), Backwards(prior=F(1, 4), audience_cost=2)))
+
+
+@settings(max_examples=60, deadline=None)
+@given(ml.strategies.audience_cost_pairs())
+def test_a_fixed_audience_cost_does_not_stop_bluffs_the_departure_from_fearon_1997(pair):
+    # Fearon (1997, abstract): when leaders choose how much to tie their hands, they
+    # "never bluff" (create audience costs and then fail to respond if challenged). With a
+    # fixed audience cost (this model) the irresolute type bluffs in the semi-separating
+    # regime and backs down when resisted; it stops only when the audience cost exceeds
+    # its cost of war (hands tied)
+    for crisis in pair:
+        eq = crisis.equilibrium()
+        bluffs_and_backs_down = eq.back_down_probability > 0
+        assert bluffs_and_backs_down == (eq.regime == "semi-separating")
+        if eq.regime == "hands tied":
+            assert crisis.audience_cost >= -crisis.irresolute_war and eq.war_probability == 0
 
 
 def test_the_claims_class_has_a_unique_equilibrium():

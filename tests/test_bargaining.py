@@ -215,6 +215,14 @@ def test_the_claims_predicates_can_fail():
     assert FEARON_COSTLY_WAR.holds(WarBargaining(**args))
     assert not FEARON_COSTLY_WAR.holds(Reckless(**args))
 
+    # war without private information (a positive risk with B's cost known) is not
+    # Fearon's mechanism and fails FEARON_RISK_RETURN
+    class Belligerent(WarBargaining):
+        def war_probability(self):
+            return F(1, 10)
+
+    assert not FEARON_RISK_RETURN.holds(Belligerent(**args))
+
     # a range that leaves out p - c_A's side (deals A prefers war to) fails the range claim
     from multilateral.claims import FEARON_BARGAINING_RANGE
     from multilateral.models import BargainingRange

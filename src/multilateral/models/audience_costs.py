@@ -7,27 +7,42 @@ or irresolute; the defender does not. Audience costs make a threat costly to blu
 once large enough, bind even an irresolute challenger to fight: escalation becomes a credible
 signal of resolve.
 
-**A discrete simplification.** Fearon's model is a continuous-time war of attrition with
-private values in which both sides can attack, back down or escalate at every moment and
-audience costs grow as the public confrontation goes on. This module keeps one round of it: a
-two-type challenger, one public threat, one response, one decision to fight; only the
-challenger has an audience cost, fixed rather than growing with time. It carries Fearon's
-mechanism (a leader who backs down after escalating pays at home, so escalating reveals
-resolve) and a one-sided analogue of his comparative static (p. 577): a challenger with a
-higher audience cost is less likely to back down once it has escalated. That its threats
-also make the defender concede more often is this game's finding, not a statement taken
-from the article. It does not carry the war of attrition's dynamics (when the crisis ends,
-how long a bluff lasts), his result that relative military capabilities and interests have
-no direct effect once a crisis begins, or his comparison of *two* sides' audience costs in
-one crisis (only the challenger has one here).
+**A discrete simplification.** Fearon's model is "a political 'war of attrition' in which
+state leaders choose at each moment whether to attack, back down, or escalate", where "a
+leader who backs down suffers audience costs that increase as the public confrontation
+proceeds" (1994, p. 577, the abstract), with private information on both sides. This
+module keeps one round of it: a two-type challenger, one public threat, one response, one
+decision to fight; only the challenger has an audience cost, fixed rather than growing with
+time. It carries Fearon's mechanism (a leader who backs down after escalating pays at home:
+escalating ties its hands, so it reveals resolve) and a one-sided analogue of his
+comparative static, "the side with a stronger domestic audience (e.g., a democracy) is
+always less likely to back down than the side less able to generate audience costs"
+(p. 577): here a challenger with a higher audience cost is less likely to back down once it
+has escalated. That its threats also make the defender concede more often is this game's
+finding, not a statement taken from the article. It does not carry the war of attrition's
+dynamics (when the crisis ends, how long a bluff lasts), his result that "publicly
+observable measures of relative military capabilities and relative interests prove to have
+no direct effect once a crisis begins" (p. 577), or his comparison of *two* sides' audience
+costs in one crisis (only the challenger has one here).
+
+**Bluffing: where this model departs.** In Fearon's (1997) tying-hands game a leader
+*chooses* how large an audience cost to create, and "leaders never bluff" (p. 68, the
+abstract). Here the audience cost is a fixed attribute of the challenger's political
+system (Fearon's 1994 reading: a democracy's stronger audience), attached to any threat,
+and in the semi-separating regime the irresolute type does bluff, with probability
+``q (k - 1) / (1 - q)``. The library's finding is that the no-bluffing result needs the
+leader's choice of how much to tie its hands; a fixed audience cost deters bluffs only
+once it exceeds the bluffer's cost of war (then even the bluffer fights).
+
+Only the abstracts of the two articles (their first pages) could be consulted: the
+propositions of Fearon (1994) and their pages, and the model of Fearon (1997), were not.
 
 References
 ----------
 .. [1] Fearon, J. D. (1994). Domestic political audiences and the escalation of international
-   disputes. *American Political Science Review* 88(3), 577-592 (p. 577, the abstract: the
-   side with a stronger domestic audience is always less likely to back down, and
-   democracies should signal their intentions more credibly and clearly; the abstract was
-   checked, the article's propositions and their pages were not).
+   disputes. *American Political Science Review* 88(3), 577-592 (p. 577, the abstract).
+.. [2] Fearon, J. D. (1997). Signaling foreign policy interests: tying hands versus sinking
+   costs. *Journal of Conflict Resolution* 41(1), 68-90 (p. 68, the abstract).
 """
 
 from __future__ import annotations
@@ -183,9 +198,13 @@ class AudienceCosts(Model):
     ----------
     .. [1] Fearon, J. D. (1994). Domestic political audiences and the escalation of
        international disputes. *American Political Science Review* 88(3), 577-592 (p. 577:
-       the abstract's claims; the model itself is a continuous-time war of attrition,
-       simplified here as the module docstring says).
-    .. [2] Fudenberg, D. and Tirole, J. (1991). *Game Theory*. MIT Press, ch. 8 (perfect
+       the abstract's claims; the model itself is a war of attrition, simplified here as
+       the module docstring says).
+    .. [2] Fearon, J. D. (1997). Signaling foreign policy interests: tying hands versus
+       sinking costs. *Journal of Conflict Resolution* 41(1), 68-90 (p. 68, the abstract:
+       "leaders never bluff" when they choose their audience cost; here it is fixed, and
+       bluffs occur in the semi-separating regime).
+    .. [3] Fudenberg, D. and Tirole, J. (1991). *Game Theory*. MIT Press, ch. 8 (perfect
        Bayesian equilibrium in signalling games).
 
     See Also
