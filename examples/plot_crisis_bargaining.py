@@ -8,10 +8,14 @@ answer has two parts that this example computes with
 :class:`~multilateral.models.WarBargaining`:
 
 * with complete information a *bargaining range* of such deals always exists;
-* with private information about the other side's cost of war (its resolve), a state that
-  makes a take-it-or-leave-it demand trades a better deal against a higher risk that the
-  other side fights: the *risk-return trade-off*, which leaves a positive probability of war
-  in equilibrium.
+* with private information about the other side's cost of war (its resolve), which that
+  side has an incentive to misrepresent, a state that makes a take-it-or-leave-it demand
+  trades a better deal against a higher risk that the other side fights: the
+  *risk-return trade-off*, which leaves a positive probability of war in equilibrium.
+
+Two published results about this model are printed beside the computed ones (neutrality to
+the balance of power; Banks's monotonicity across types), and an informed mediator shows
+when a third party can lower the risk of war (after Kydd 2003).
 
 Then :class:`~multilateral.models.AudienceCosts` (after Fearon 1994, simplified to one
 round) shows how a leader who would pay a price at home for backing down can make a
@@ -101,6 +105,36 @@ ax.set_title("more uncertainty, more war")
 ax.legend()
 plt.show()
 
+# %%
+# Published results beside computed ones
+# --------------------------------------
+# Neutrality (Benson, Meirowitz and Ramsay 2016, abstract): in the standard model, shifts in
+# the war payoffs -- here the balance of power ``p`` -- leave the probability of war
+# unchanged. Banks (1990, abstract): the informed side's types that value war more fight
+# more often and get more.
+print("war probability at p = 1/5, 2/5, 3/5:",
+      [str(war.with_(win_probability=Fraction(k, 5)).war_probability()) for k in (1, 2, 3)],
+      " published: unchanged (neutrality)")
+types = [Fraction(k, 20) for k in range(7)]
+print("B's type c_B:", [str(c) for c in types])
+print("  fights:", [c < eq.cutoff for c in types],
+      " payoff:", [str(1 - p - c if c < eq.cutoff else 1 - eq.offer) for c in types],
+      " published: both fall as c_B rises (Banks 1990)")
+
+# %%
+# An informed mediator (after Kydd 2003)
+# --------------------------------------
+# A third party that knows B's cost of war reports it to A. Believed, it removes the war
+# risk: A demands exactly what B accepts. But a mediator that weighs B's payoff at least as
+# much as A's would as soon understate B's cost (a better deal for B), so A ignores it: only
+# a mediator "on A's side" is believed (Kydd 2003, p. 597). The same
+# :class:`~multilateral.models.WarRiskComparison` reports the mediator of Chicken
+# (:class:`~multilateral.models.CrisisMediation`), which only coordinates the sides.
+for bias in (0, Fraction(1, 2), Fraction(3, 4), 1):
+    print(f"mediator's weight on A = {bias}:", war.mediated(mediator_bias=bias))
+print("Chicken (Aumann's numbers):",
+      ml.models.CrisisMediation(prize=1, humiliation=4, war_cost=6).compare().war_risk)
+
 print("registered claims:", ml.claims.FEARON_BARGAINING_RANGE.verify(max_examples=30),
       ml.claims.FEARON_RISK_RETURN.verify(max_examples=30),
       ml.claims.FEARON_COSTLY_WAR.verify(max_examples=30), sep="\n  ")
@@ -114,7 +148,10 @@ print("registered claims:", ml.claims.FEARON_BARGAINING_RANGE.verify(max_example
 # tree (an :class:`~multilateral.games.ExtensiveFormGame`). Fearon (1994, p. 577): the side
 # with a stronger domestic audience is less likely to back down. At ``a = 0`` (a threat is
 # cheap talk) and ``a = 2`` (the bluffer's war payoff is ``-2``: resisted, it is indifferent)
-# the game has a continuum of equilibria and the model reports its selection.
+# the game has a continuum of equilibria and the model reports its selection. Unlike
+# Fearon's (1997) tying-hands game, where a leader chooses its audience cost and never
+# bluffs, the audience cost here is fixed and the irresolute type bluffs (and backs down
+# when resisted) until the audience cost exceeds its cost of war.
 costs = [Fraction(k, 20) for k in range(0, 61)]
 rows = [ml.models.AudienceCosts(prior=Fraction(1, 4), audience_cost=a).equilibrium()
         for a in costs]

@@ -441,12 +441,22 @@ def _crisis_bargaining(out: TextIO) -> None:
         f"a = {a}: {eq.back_down_probability} / {eq.resist}"
         for a in (Fraction(1, 2), 1, 3)
         for eq in [AudienceCosts(prior=Fraction(1, 4), audience_cost=a).equilibrium()])
+    uncertain = war.with_(cost_b_low=0, cost_b_high=Fraction(3, 10))
+    neutral = [str(uncertain.with_(win_probability=Fraction(k, 5)).war_probability())
+               for k in (1, 2, 3)]
+    mediated = ", ".join(
+        f"weight on A {b}: {m.mediated}{'' if m.credible else ' (not believed)'}"
+        for b in (Fraction(1, 2), Fraction(3, 4))
+        for m in [uncertain.mediated(mediator_bias=b)])
     out.write(
         "Crisis bargaining (Fearon 1995): with war costly, deals both sides prefer exist;\n"
         f"  p = 1/2, c_A = c_B = 1/10: range [{r.low}, {r.high}] (Fearon: [p - c_A, p + c_B] "
         "= [2/5, 3/5])\n"
         "With B's cost of war private, A's take-it-or-leave-it demand risks war (c_A = 1/10):\n"
         + "\n".join(lines) + "\n"
+        f"  war risk at p = 1/5, 2/5, 3/5 (H = 3/10): {', '.join(neutral)} (published: "
+        "unchanged, neutrality)\n"
+        f"  a mediator who knows c_B (after Kydd 2003): war 1/3 -> {mediated}\n"
         "Audience costs (after Fearon 1994, discrete): P(challenger backs down after a threat) "
         f"/\nP(defender resists), prior 1/4: {signals}\n"
     )
