@@ -21,6 +21,7 @@ from scipy.special import expit
 
 import multilateral as ml
 from multilateral.games.extensive import Chance, Decision, Outcome
+from multilateral.solvers.quantal import _homotopy
 from multilateral.solvers.quantal._agent import AgentQRE, absent_minded_set
 
 PEERS = Path(__file__).resolve().parent / "data" / "peers" / "qre.json"
@@ -226,3 +227,33 @@ def test_absent_mindedness_test_is_an_ancestor_walk(seed: int) -> None:
     game = ml.ExtensiveFormGame.from_arrays(arity, player, np.zeros((terminals, 1)),
                                             infoset=infoset)
     assert absent_minded_set(game) == _brute_absent_minded(game)
+
+
+# -- the sparse Jacobian (large trees) ---------------------------------------------------------
+@settings(deadline=None, max_examples=25)
+@given(ml.strategies.extensive_form_games(3, max_nodes=15, exact=False,
+                                          perfect_information=False),
+       st.integers(0, 2**32 - 1))
+def test_sparse_jacobian_is_the_dense_one(game: ml.ExtensiveFormGame, seed: int) -> None:
+    """The sparse Jacobian (ancestor pairs) equals the dense forward-mode one entry by entry
+    at random points, and a trace with it (SuperLU, its determinant's sign from the
+    factors' diagonal and permutations) ends where the dense trace ends."""
+    if game.n_infosets == 0:
+        return
+    dense, thin = AgentQRE(game, sparse_jacobian=False), AgentQRE(game, sparse_jacobian=True)
+    rng = np.random.default_rng(seed)
+    x = dense.start()
+    x[:-1] += rng.normal(0, 1.0, dense.size)
+    x[-1] = rng.uniform(0, 5)
+    h1, j1 = dense.evaluate(x)
+    h2, j2 = thin.evaluate(x)
+    assert np.array_equal(h1, h2)
+    assert np.allclose(j1[:-1], j2.jac.toarray(), rtol=1e-12, atol=1e-12)
+    j1[-1] = j2.last[:] = rng.normal(size=dense.size + 1)
+    assert _homotopy.det_sign(*_homotopy.solve(j1, np.ones(dense.size + 1))[1:]) == \
+        _homotopy.det_sign(*_homotopy.solve(j2, np.ones(dense.size + 1))[1:])
+    unit = 1.0 / dense.scale if dense.scale > 0 else 1.0
+    ends = [_homotopy.trace(system, system.start(), lam_max=10.0, tol=1e-10, first_step=0.03,
+                            max_step=np.inf, max_steps=10_000, lam_unit=unit).points[-1]
+            for system in (dense, thin)]
+    assert np.max(np.abs(np.exp(ends[0][:-1]) - np.exp(ends[1][:-1]))) < 1e-8

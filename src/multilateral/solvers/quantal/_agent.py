@@ -17,6 +17,13 @@ kept as logarithms and scaled within each information set, so that beliefs at se
 only through actions whose probabilities underflow (``lam * regret`` beyond about 745) are
 still Bayes' rule.
 
+On large trees (``SPARSE_ABOVE``) the Jacobian is built sparse instead: the derivative of a
+continuation value in an action's log-probability is a sum over the pairs (ancestor,
+descendant) of the tree, and a belief depends only on the edges that are not common to every
+node of its set, so the Jacobian has ``O(nodes x depth)`` nonzeros, assembled from index
+arrays fixed at construction; the path follower factors it with SuperLU
+(:class:`~._homotopy.SparseAugmented`). No ``nodes x variables`` array is formed.
+
 Imperfect recall is allowed: each agent still responds to the expected payoffs of its
 actions given the profile and Bayes' beliefs over its nodes, which is well defined whenever
 no play passes an information set twice. Absent-mindedness (Piccione and Rubinstein 1997:
@@ -33,18 +40,27 @@ from __future__ import annotations
 import copy
 import itertools
 import math
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
+from scipy import sparse
 
 from ...errors import InvalidGameError
 from ...games.extensive import CHANCE, DECISION, ExtensiveFormGame
 from ._equations import logit_responses
+from ._homotopy import SparseAugmented
 
 # private to multilateral.solvers.quantal
 __all__ = ["AgentQRE", "absent_minded_set", "check_no_absent_mindedness"]
 
 FloatArray = NDArray[np.float64]
+IntArray = NDArray[np.int64]
+
+#: Above this many entries of the dense forward-mode derivatives (variables x nodes x
+#: players) the Jacobian is built sparse (:meth:`AgentQRE._sparse_jacobian`) and the path
+#: follower factors it with SuperLU: the dense arrays grow as the square of the tree.
+SPARSE_ABOVE = 2_000_000
 
 
 def absent_minded_set(game: ExtensiveFormGame) -> int | None:
@@ -103,7 +119,7 @@ class AgentQRE:
     ``w_ha - w_h0 - lam * g_ha = 0`` (``a >= 1``) and ``sum_a exp(w_ha) = 1``.
     """
 
-    def __init__(self, game: ExtensiveFormGame) -> None:
+    def __init__(self, game: ExtensiveFormGame, sparse_jacobian: bool | None = None) -> None:
         check_no_absent_mindedness(game)
         self.game = game
         self.shape = tuple(int(m) for m in game.n_actions)
@@ -149,15 +165,111 @@ class AgentQRE:
         self.edge_child = np.asarray(edges_c, dtype=int)
         self.edge_owner = np.asarray(game.player)[self.edge_node]
         self.var_set = np.repeat(np.arange(self.n), self.shape)
+        self.later = np.ones(self.size, dtype=bool)
+        self.later[self.offsets[:-1]] = False
+        if sparse_jacobian is None:
+            sparse_jacobian = self.size * nodes * game.n_players > SPARSE_ABOVE
+        self.sparse = bool(sparse_jacobian)
+        if self.sparse:
+            self._sparse_structure(nodes, kind)
+            return
         template = np.zeros((self.size + 1, self.size + 1))
         for h, m in enumerate(self.shape):
             o = self.offsets[h]
             template[o + 1:o + m, o] = -1.0
             template[o + 1:o + m, o + 1:o + m] = np.eye(m - 1)
         self.template = template
-        self.later = np.ones(self.size, dtype=bool)
-        self.later[self.offsets[:-1]] = False
         self._cache: tuple[FloatArray, FloatArray] | None = None
+
+    # -- the sparse Jacobian (large trees) ------------------------------------------------
+    def _sparse_structure(self, nodes: int, kind: NDArray[Any]) -> None:
+        """The ancestor pairs ``(u, c)`` (``c`` a proper ancestor of ``u``), block by
+        distance, and the index arrays of the Jacobian's entries; ``O(sum of depths)``.
+
+        With ``R(c -> u)`` the product of the edge probabilities from ``c`` down to ``u``,
+        ``d v(c) / d w_k = sum_{u below c, var(u) = k} R(c -> u) v(u)`` (continuation values)
+        and ``d log rho(n) / d w_k`` counts the edges of variable ``k`` on the path to ``n``
+        (beliefs): both are sums over ancestor pairs, which is what makes the Jacobian sparse
+        (one nonzero per pair and edge, against ``nodes x variables`` dense)."""
+        parent, var = self.parent, self.var
+        u = np.arange(1, nodes)
+        c = parent[u]
+        pairs_u, pairs_c = [u], [c]
+        blocks: list[tuple[IntArray, IntArray]] = []
+        while True:
+            keep = np.flatnonzero(c != 0)
+            if not keep.size:
+                break
+            u, mid = u[keep], c[keep]
+            c = parent[mid]
+            blocks.append((keep, mid))
+            pairs_u.append(u)
+            pairs_c.append(c)
+        self._first = np.arange(1, nodes)
+        self._blocks = blocks
+        pu, pc = np.concatenate(pairs_u), np.concatenate(pairs_c)
+        # continuation: u entered by an agent's action below an edge child c
+        sel = np.flatnonzero((var[pu] >= 0) & (var[pc] >= 0))
+        self._a_pair = sel
+        self._a_row, self._a_col = var[pc[sel]], var[pu[sel]]
+        self._a_node = parent[pc[sel]]  # the decision node above c
+        self._a_u = pu[sel]
+        self._a_owner = np.asarray(self.game.player)[self._a_node]
+        # beliefs: decision node n and each edge variable on its path (its own entry too)
+        sel = np.flatnonzero((kind[pu] == DECISION) & (var[pc] >= 0))
+        own = self.dec_nodes[var[self.dec_nodes] >= 0]
+        bn = np.concatenate([pu[sel], own])
+        bz = np.concatenate([pc[sel], own])
+        # an edge on the path to every node of n's set (at or above their last common
+        # ancestor) scales all their reach probabilities alike: beliefs, ratios within the
+        # set, do not depend on it, and its terms cancel exactly (sum_n rho_n (v - V) = 0).
+        # Left out, as structural zeros, they would make every row dense in its ancestors.
+        sets = np.asarray(self.game.infoset)[bn]
+        key = sets * nodes + bz
+        _, where, count = np.unique(key, return_inverse=True, return_counts=True)
+        members = np.bincount(self.dec_sets, minlength=self.n)
+        keep = count[where] < members[sets]
+        bn, bz = bn[keep], bz[keep]
+        m = np.asarray(self.shape)[np.asarray(self.game.infoset)[bn]]
+        first_edge = np.zeros(nodes, dtype=np.int64)
+        first_edge[self.edge_node[::-1]] = np.arange(len(self.edge_node))[::-1]
+        idx = np.repeat(np.arange(len(bn)), m)
+        within = np.arange(len(idx)) - np.repeat(np.cumsum(m) - m, m)
+        edge = first_edge[bn[idx]] + within
+        self._b_row, self._b_col = self.edge_var[edge], var[bz[idx]]
+        self._b_node, self._b_child = bn[idx], self.edge_child[edge]
+        self._b_owner = self.edge_owner[edge]
+        # the gains' rows: g_ha = V_ha - V_h0 for a >= 1
+        later = np.flatnonzero(self.later)
+        starts = self.offsets[:-1][self.var_set[later]]
+        k = len(later)
+        self._diff = sparse.csr_matrix(
+            (np.concatenate([np.ones(k), -np.ones(k)]),
+             (np.concatenate([np.arange(k), np.arange(k)]), np.concatenate([later, starts]))),
+            shape=(k, self.size))
+        self._later_idx, self._later_start = later, starts
+
+    def _reach_below(self, e: FloatArray) -> FloatArray:
+        """``R(c -> u)`` for every ancestor pair, in the order of ``_sparse_structure``."""
+        r = e[self._first]
+        out = [r]
+        for keep, mid in self._blocks:
+            r = r[keep] * e[mid]
+            out.append(r)
+        return np.concatenate(out)
+
+    def _sparse_jacobian(self, e: FloatArray, v: FloatArray, rho: FloatArray,
+                         live: FloatArray, values: FloatArray, per: FloatArray
+                         ) -> sparse.csr_matrix:
+        """``d V / d w`` (``M x M``, CSR) from the same quantities as the dense path."""
+        r = self._reach_below(e)[self._a_pair]
+        a_val = rho[self._a_node] * r * v[self._a_u, self._a_owner]
+        b_val = (rho[self._b_node] * live[self._b_node]
+                 * (v[self._b_child, self._b_owner] - values[self._b_row]))
+        rows = np.concatenate([self._a_row, self._b_row])
+        vals = np.concatenate([a_val, b_val]) / per[rows]
+        return sparse.csr_matrix((vals, (rows, np.concatenate([self._a_col, self._b_col]))),
+                                 shape=(self.size, self.size))
 
     def with_payoffs(self, pay: FloatArray) -> AgentQRE:
         """The same tree's equations with terminal payoffs ``pay`` (``(terminals, players)``,
@@ -185,8 +297,9 @@ class AgentQRE:
         return np.append(w, 0.0)
 
     def values(self, b: FloatArray, derivatives: bool = True, w: FloatArray | None = None
-               ) -> tuple[FloatArray, FloatArray | None]:
-        """Conditional action values ``V`` (length M) and ``d V / d w`` (M x M).
+               ) -> tuple[FloatArray, FloatArray | sparse.csr_matrix | None]:
+        """Conditional action values ``V`` (length M) and ``d V / d w`` (M x M; a CSR
+        matrix for a system with ``sparse`` set).
 
         Beliefs come from reach probabilities kept as logarithms (``w``, the
         log-probabilities, where given) and scaled by the largest at each information set:
@@ -202,7 +315,8 @@ class AgentQRE:
         log_w = np.log(b) if w is None else w
         log_e[self.decided] = log_w[self.var[self.decided]]
         log_rho = np.zeros(nodes)
-        d_log = np.zeros((nodes, m)) if derivatives else None
+        dense = derivatives and not self.sparse
+        d_log = np.zeros((nodes, m)) if dense else None
         for lo, hi in zip(self.levels[1:-1], self.levels[2:], strict=True):
             par = self.parent[lo:hi]
             log_rho[lo:hi] = log_rho[par] + log_e[lo:hi]
@@ -212,7 +326,7 @@ class AgentQRE:
                 own = self.var[lo:hi] >= 0
                 d_log[idx[own], self.var[lo:hi][own]] += 1.0
         v = self.terminal_values.copy()
-        d_v = np.zeros((nodes, v.shape[1], m)) if derivatives else None
+        d_v = np.zeros((nodes, v.shape[1], m)) if dense else None
         for lo, hi in zip(self.levels[-2:0:-1], self.levels[-1:1:-1], strict=True):
             par = self.parent[lo:hi]
             np.add.at(v, par, e[lo:hi, None] * v[lo:hi])
@@ -237,6 +351,10 @@ class AgentQRE:
         np.add.at(num, ek, rho[en] * v[ec, ei])
         per = den[self.var_set]
         values = num / per
+        if derivatives and self.sparse:
+            live = np.zeros(nodes)
+            live[self.dec_nodes] = reached[self.dec_sets]
+            return values, self._sparse_jacobian(e, v, rho, live, values, per)
         if d_log is None or d_v is None:
             return values, None
         # d rho = rho * d log rho with each set's scale held fixed: the values are ratios
@@ -258,8 +376,9 @@ class AgentQRE:
         return out
 
     # -- the system ------------------------------------------------------------------------
-    def evaluate(self, x: FloatArray) -> tuple[FloatArray, FloatArray]:
-        """``H(x)`` and a fresh ``(M + 1) x (M + 1)`` array, the Jacobian in its first M rows."""
+    def evaluate(self, x: FloatArray) -> tuple[FloatArray, Any]:
+        """``H(x)`` and a fresh ``(M + 1) x (M + 1)`` array, the Jacobian in its first M rows
+        (a :class:`~._homotopy.SparseAugmented` for a system with ``sparse`` set)."""
         lam = x[-1]
         w = x[:-1]
         b = np.exp(w)
@@ -267,11 +386,14 @@ class AgentQRE:
         assert d_values is not None
         gains = self._gains(values)
         h = np.empty(self.size)
-        jac = self.template.copy()
         starts = self.offsets[:-1]
         h[starts] = np.add.reduceat(b, starts) - 1.0
         h[self.later] = w[self.later] - np.repeat(w[starts], np.array(self.shape) - 1) \
             - lam * gains
+        if self.sparse:
+            self._cache = (x, values)
+            return h, self._sparse_system(b, lam, gains, d_values)
+        jac = self.template.copy()
         for k, o in enumerate(starts):
             jac[o, o:self.offsets[k + 1]] = b[o:self.offsets[k + 1]]
         d_gains = (d_values - np.repeat(d_values[starts], self.shape, axis=0))[self.later]
@@ -279,6 +401,23 @@ class AgentQRE:
         jac[:-1][self.later, -1] = -gains
         self._cache = (x, values)
         return h, jac
+
+    def _sparse_system(self, b: FloatArray, lam: float, gains: FloatArray,
+                       d_values: sparse.csr_matrix) -> SparseAugmented:
+        """The augmented Jacobian from ``d V / d w``: each set's normalization row holds its
+        probabilities; row ``(h, a)``, ``a >= 1``, is ``e_ha - e_h0 - lam d g_ha / d w`` and
+        ``-g_ha`` in the ``lam`` column."""
+        m = self.size
+        starts = self.offsets[:-1]
+        d_gains = (self._diff @ d_values).tocoo()
+        later, first = self._later_idx, self._later_start
+        k = len(later)
+        rows = np.concatenate([starts[self.var_set], later, later,
+                               later[d_gains.row], later])
+        cols = np.concatenate([np.arange(m), later, first, d_gains.col, np.full(k, m)])
+        vals = np.concatenate([b, np.ones(k), -np.ones(k), -lam * d_gains.data, -gains])
+        jac = sparse.csr_matrix((vals, (rows, cols)), shape=(m, m + 1))
+        return SparseAugmented(jac)
 
     def _values_at(self, x: FloatArray) -> FloatArray:
         if self._cache is not None and self._cache[0] is x:

@@ -25,16 +25,18 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 from numpy.typing import NDArray
+from scipy import sparse
 from scipy.linalg.lapack import dgesv
+from scipy.sparse.linalg import splu
 
 from ..._namespace import public_dir
 from ...errors import SolverError
 
-__all__ = ["Path", "QRESystem", "correct_at", "solve", "tangent", "trace"]
+__all__ = ["Path", "QRESystem", "SparseAugmented", "correct_at", "solve", "tangent", "trace"]
 __dir__ = public_dir(__all__)
 
 FloatArray = NDArray[np.float64]
@@ -90,9 +92,10 @@ class QRESystem(Protocol):
 
     size: int  # M, the number of log-probabilities
 
-    def evaluate(self, x: FloatArray) -> tuple[FloatArray, FloatArray]:
-        """``H(x)`` (length M) and a fresh ``(M + 1) x (M + 1)`` array whose first M rows are
-        the Jacobian at ``x = (w, lam)`` (the last row is the caller's to fill)."""
+    def evaluate(self, x: FloatArray) -> tuple[FloatArray, Any]:
+        """``H(x)`` (length M) and a fresh ``(M + 1) x (M + 1)`` array (or
+        :class:`SparseAugmented`) whose first M rows are the Jacobian at ``x = (w, lam)``
+        (the last row is the caller's to fill)."""
         ...  # pragma: no cover
 
     def residual(self, x: FloatArray) -> float:
@@ -118,20 +121,86 @@ class Path:
     critical: list[tuple[str, FloatArray]] | None = None
 
 
-def solve(matrix: FloatArray, rhs: FloatArray) -> tuple[FloatArray, FloatArray, FloatArray]:
+class SparseAugmented:
+    """An ``(M + 1) x (M + 1)`` augmented Jacobian whose first ``M`` rows are a sparse
+    matrix (``jac``, CSR) and whose last row (the caller's) is dense: what a large system's
+    ``evaluate`` returns in place of a dense array. It takes the callers' assignments to its
+    last row (``aug[-1] = row``, ``aug[-1, -1] = value``) and :func:`solve` factors it with
+    SuperLU; slices of the first ``M`` rows (``aug[:M, :M]``, ``aug[:M, M]``) come back
+    dense."""
+
+    def __init__(self, jac: sparse.csr_matrix) -> None:
+        self.jac = jac
+        self.shape = (jac.shape[0] + 1, jac.shape[1])
+        self.last = np.zeros(jac.shape[1])
+
+    def __setitem__(self, key: object, value: object) -> None:
+        if key == -1 or key == self.shape[0] - 1:
+            self.last[:] = value
+        elif isinstance(key, tuple) and len(key) == 2 and key[0] in (-1, self.shape[0] - 1):
+            self.last[key[1]] = value
+        else:
+            raise IndexError("only the last row of an augmented Jacobian can be set")
+
+    def __getitem__(self, key: object) -> FloatArray:
+        rows = self.jac.shape[0]
+        if isinstance(key, tuple) and len(key) == 2 and key[0] == slice(None, rows):
+            out: FloatArray = self.jac[:, key[1]].toarray()
+            return out[:, 0] if np.ndim(key[1]) == 0 and not isinstance(key[1], slice) else out
+        raise IndexError("only slices of the Jacobian's rows can be read")
+
+    def matrix(self) -> sparse.csc_matrix:
+        """The whole augmented matrix, CSC (for SuperLU)."""
+        return sparse.vstack([self.jac, sparse.csr_matrix(self.last[None, :])], format="csc")
+
+    def toarray(self) -> FloatArray:
+        out: FloatArray = self.matrix().toarray()
+        return out
+
+
+def solve(matrix: FloatArray | SparseAugmented, rhs: FloatArray
+          ) -> tuple[FloatArray, Any, Any]:
     """``matrix^-1 rhs`` by LAPACK's ``dgesv`` (numpy's wrapper costs more than the solve at
-    these sizes), with the LU factors and pivots (for :func:`det_sign`); raises
+    these sizes), with the LU factors and pivots (for :func:`det_sign`); a
+    :class:`SparseAugmented` by SuperLU (its factorization object, no pivots). Raises
     :class:`numpy.linalg.LinAlgError` on a singular matrix."""
+    if isinstance(matrix, SparseAugmented):
+        try:
+            factor = splu(matrix.matrix())
+        except RuntimeError:  # "Factor is exactly singular"
+            raise np.linalg.LinAlgError("singular matrix") from None
+        sol = np.asarray(factor.solve(np.asarray(rhs, dtype=np.float64)), dtype=np.float64)
+        if not math.isfinite(float(sol.sum())):
+            raise np.linalg.LinAlgError("singular matrix")
+        return sol, factor, None
     lu, piv, out, info = dgesv(matrix, rhs, overwrite_a=True, overwrite_b=True)
     if info != 0 or not math.isfinite(float(out.sum())):
         raise np.linalg.LinAlgError("singular matrix")
     return out, lu, piv
 
 
-def det_sign(lu: FloatArray, piv: FloatArray) -> float:
-    """The sign of a determinant from ``dgesv``'s LU factors and (0-based) pivots."""
-    swaps = int(np.count_nonzero(piv != np.arange(len(piv))))
-    negative = int(np.count_nonzero(np.diagonal(lu) < 0))
+def _parity(perm: NDArray[np.int64]) -> int:
+    """0 for an even permutation, 1 for an odd one (``n`` minus its number of cycles; each
+    cycle is labelled by its smallest member through pointer doubling)."""
+    n = len(perm)
+    label = np.arange(n)
+    step = np.asarray(perm, dtype=np.int64)
+    for _ in range(max(1, int(n).bit_length())):
+        label = np.minimum(label, label[step])
+        step = step[step]
+    cycles = int(np.count_nonzero(label == np.arange(n)))
+    return (n - cycles) % 2
+
+
+def det_sign(lu: Any, piv: FloatArray | None) -> float:
+    """The sign of a determinant from ``dgesv``'s LU factors and (0-based) pivots, or from
+    a SuperLU factorization (``piv`` None: ``Pr A Pc = L U`` with unit ``L``)."""
+    if piv is None:
+        negative = int(np.count_nonzero(lu.U.diagonal() < 0))
+        swaps = _parity(lu.perm_r) + _parity(lu.perm_c)
+    else:
+        swaps = int(np.count_nonzero(piv != np.arange(len(piv))))
+        negative = int(np.count_nonzero(np.diagonal(lu) < 0))
     return -1.0 if (swaps + negative) % 2 else 1.0
 
 
