@@ -106,3 +106,28 @@ class TestCrisisMediationContract(ModelContract):
     @staticmethod
     def solve(game):
         return ml.solvers.correlated_equilibrium(game, "egalitarian")
+
+
+def test_kydd_informed_mediator_claim_and_a_nearby_false_statement():
+    # the informed mediator of Fearon's crisis (WarBargaining.mediated): believed, and
+    # lowering the war risk, only when it leans towards A, the side it counsels
+    from fractions import Fraction as F
+
+    from multilateral.claims import KYDD_INFORMED_MEDIATOR
+    from multilateral.models import WarBargaining, WarRiskComparison
+
+    war = WarBargaining(win_probability=F(1, 2), cost_a=F(1, 10), cost_b_low=0,
+                        cost_b_high=F(3, 10))
+    for bias in (0, F(1, 2), F(3, 4), 1):
+        assert KYDD_INFORMED_MEDIATOR.holds((war, bias))
+
+    # "an even-handed mediator is believed and removes the war risk" is false
+    class EvenHandedBelieved(WarBargaining):
+        def mediated(self, mediator_bias):
+            return WarRiskComparison(unmediated=self.war_probability(), mediated=0,
+                                     mediator="reports B's cost of war to A", credible=True)
+
+    even = EvenHandedBelieved(win_probability=F(1, 2), cost_a=F(1, 10),
+                              cost_b_low=0, cost_b_high=F(3, 10))
+    assert not KYDD_INFORMED_MEDIATOR.holds((even, F(1, 2)))
+    assert KYDD_INFORMED_MEDIATOR.verify(max_examples=60).holds

@@ -20,7 +20,7 @@ module                                    claims
                                           ``BOYD_RICHERSON_GROUP_SIZE``
 :mod:`~.agreements`                       ``SMALL_STABLE_AGREEMENTS``, ``BARRETT_PARADOX``
 :mod:`~.alliances`                        ``POWERPLAY_QUADRANTS``, ``ENTRAPMENT_BILATERAL``
-:mod:`~.crisis`                           ``MEDIATION_OFF_RAMP``
+:mod:`~.crisis`                           ``MEDIATION_OFF_RAMP``, ``KYDD_INFORMED_MEDIATOR``
 :mod:`~.crisis_bargaining`                ``FEARON_BARGAINING_RANGE``,
                                           ``FEARON_RISK_RETURN``, ``FEARON_COSTLY_WAR``,
                                           ``FEARON_AUDIENCE_COSTS``
@@ -39,7 +39,7 @@ Examples
 --------
 >>> import multilateral as ml
 >>> len(ml.claims.catalogue())
-29
+30
 >>> ml.claims.verify("oye_transparency", max_examples=20).holds
 True
 >>> ml.claims.OLSON_GROUP_SIZE.source
@@ -61,7 +61,7 @@ from .collective_goods import (
     OLSON_SUBOPTIMALITY,
 )
 from .collective_risk import SANTOS_PACHECO_SMALL_GROUPS, SANTOS_PACHECO_SMALL_GROUPS_FINITE
-from .crisis import MEDIATION_OFF_RAMP
+from .crisis import KYDD_INFORMED_MEDIATOR, MEDIATION_OFF_RAMP
 from .crisis_bargaining import (
     FEARON_AUDIENCE_COSTS,
     FEARON_BARGAINING_RANGE,
@@ -90,6 +90,7 @@ __all__ = [
     "FEARON_COSTLY_WAR",
     "FEARON_RISK_RETURN",
     "HETEROGENEITY_FAVORS_CLUBS",
+    "KYDD_INFORMED_MEDIATOR",
     "LEADING_EIGHT",
     "MEDIATION_OFF_RAMP",
     "NESTED_CORES",
