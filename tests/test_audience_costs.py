@@ -328,3 +328,58 @@ class TestAudienceCostsContract(ModelContract):
     @staticmethod
     def solve(game):
         return ml.solvers.pure_nash_equilibria(game.normal_form(reduced=True))
+
+
+def _mediator_prefers_truth(crisis, bias):
+    """From the game's outcomes: after a threat, the defender acts on the reported type
+    (concede to 'resolved'; to 'irresolute' resist unless that type would fight); the
+    mediator weighs the defender's payoff by ``bias``. Truth must be strictly better for
+    each type wherever a false report changes the outcome."""
+    a, k, w, r = (crisis.audience_cost, crisis.defender_war_cost, crisis.irresolute_war,
+                  crisis.resolved_war)
+    outcome = {"concede": {"resolved": (1, -1), "irresolute": (1, -1)},
+               "resist": {"resolved": (r, -k),
+                          "irresolute": (w, -k) if a >= -w else (-a, 0)}}
+    respond = {"resolved": "concede", "irresolute": "concede" if a >= -w else "resist"}
+
+    def value(kind, report):
+        challenger, defender = outcome[respond[report]][kind]
+        return bias * defender + (1 - bias) * challenger
+
+    return all(value(kind, kind) > value(kind, lie) or respond[kind] == respond[lie]
+               for kind in ("resolved", "irresolute")
+               for lie in ("resolved", "irresolute"))
+
+
+@settings(max_examples=60, deadline=None)
+@given(ml.strategies.audience_cost_pairs(), st.integers(0, 10))
+def test_an_informed_mediator_is_believed_only_if_it_leans_to_the_defender(pair, tenths):
+    # after Kydd (2003): the mediator that tells the defender the challenger's type removes
+    # the war risk when believed; believed exactly when truth-telling is its strict best
+    # reply, computed here from the tree's outcomes
+    bias = F(tenths, 10)
+    for crisis in pair:
+        result = crisis.mediated(mediator_bias=bias)
+        assert result.credible == _mediator_prefers_truth(crisis, bias)
+        assert result.unmediated == crisis.equilibrium().war_probability
+        assert result.mediated == (0 if result.credible else result.unmediated)
+    # the library's finding: a higher audience cost needs a mediator leaning further
+    # towards the defender (the bluffer has more to lose from the truth)
+    low, high = pair
+    if high.audience_cost < -high.irresolute_war:
+        assert (high.mediated(mediator_bias=bias).credible
+                <= low.mediated(mediator_bias=bias).credible)
+
+
+def test_the_mediator_thresholds_by_hand():
+    crisis = AudienceCosts(prior=F(1, 4), audience_cost=1)
+    assert crisis.mediated(F(2, 3)).credible is False        # (1 + a)/(2 + a) = 2/3
+    assert crisis.mediated(F(2, 3) + F(1, 100)).credible is True
+    assert crisis.mediated(1).removed == F(1, 8)
+    # the nearby false statement "any informed mediator removes the war risk" fails
+    assert crisis.mediated(0).mediated == F(1, 8)
+    # hands tied: the defender concedes whatever it hears, no war either way
+    tied = crisis.with_(audience_cost=3).mediated(0)
+    assert tied.unmediated == tied.mediated == 0
+    with pytest.raises(errors.InvalidProbabilityError, match="mediator_bias"):
+        crisis.mediated(-1)

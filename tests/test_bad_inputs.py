@@ -310,6 +310,17 @@ CATALOGUE: list[Bad] = [
             [2, 2, 2, 0, 0, 0, 0], [0, 0, 0, -1, -1, -1, -1], [[1, 0], [0, 0], [0, 0], [1, 0]],
             infoset=[0, 1, 1, -1, -1, -1, -1])),
         "wrong shape", errors.InvalidGameError, "the game does not have perfect recall"),
+    Bad("breadth-depth-ideal-above-one",
+        lambda: ml.models.BreadthDepth(ideals=[1, Fraction(3, 2)]),
+        "out of range", errors.InvalidArgumentError, "ideals are depths in [0, 1]"),
+    Bad("breadth-depth-founders-above-n",
+        lambda: ml.models.BreadthDepth(ideals=[1, 0], founders=3),
+        "out of range", errors.InvalidArgumentError, "larger than the number of states"),
+    Bad("breadth-depth-one-state", lambda: ml.models.BreadthDepth(ideals=[1]),
+        "out of range", errors.InvalidArgumentError, "need n >= 2 states"),
+    Bad("tipping-shares-not-summing-to-one",
+        lambda: ml.models.TippingSet(shares=[Fraction(1, 2), Fraction(1, 3)], hurdles=0),
+        "out of range", errors.InvalidArgumentError, "shares must sum to one"),
 ]
 
 

@@ -84,6 +84,7 @@ def test_registry_fixture_restores_the_catalogue():
 
 CATALOGUE = (
     "barrett_paradox", "boyd_richerson_group_size", "chamberlin_crowding",
+    "constructive_depth",
     "diffuse_reciprocity_scales",
     "entrapment_bilateral", "fearon_audience_costs", "fearon_bargaining_range",
     "fearon_costly_war", "fearon_risk_return", "heterogeneity_favors_clubs",
@@ -96,7 +97,7 @@ CATALOGUE = (
     "oye_transparency",
     "power_monotone_in_weight",
     "power_proportional_to_weight", "powerplay_quadrants", "santos_pacheco_small_groups",
-    "santos_pacheco_small_groups_finite", "small_stable_agreements",
+    "santos_pacheco_small_groups_finite", "small_stable_agreements", "tipping_set",
 )
 
 

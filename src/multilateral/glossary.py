@@ -294,6 +294,16 @@ TOPICS: dict[str, dict[str, str]] = {
         "coverage_returns": "Returns to coverage: a club covering the share ``s`` is worth "
                             "``s ** coverage_returns`` of the benefit.",
         "gain_probability": "Probability that another state gains from an agreement.",
+        "ideals": "Each state's ideal depth of cooperation in ``[0, 1]`` (0: none), one per "
+                  "state (breadth against depth).",
+        "breadth_value": "What belonging to an agreement of all ``n`` states is worth, in units "
+                         "of depth; an ``m``-member agreement is worth ``breadth_value m / n``.",
+        "majority": "Share of members (in ``[1/2, 1]``; 1 is unanimity) needed to set or change "
+                    "an agreement's depth.",
+        "founders": "How many of the most committed states found an agreement that others "
+                    "join later.",
+        "hurdles": "Per country: the share of the world that must adopt before adopting pays "
+                   "(tipping).",
         "mean": "Mean of normally distributed positions.",
         "spread": "Standard deviation of normally distributed positions (heterogeneity).",
         "caucus": "Number of members of a caucus that votes as one bloc.",

@@ -462,6 +462,34 @@ def _crisis_bargaining(out: TextIO) -> None:
     )
 
 
+def _breadth_and_depth(out: TextIO) -> None:
+    from .cases import climate
+    from .models.breadth_depth import BreadthDepth
+    from .models.tipping import TippingSet
+
+    model = BreadthDepth(ideals=[Fraction(i, 10) for i in range(11)],
+                         breadth_value=Fraction(2, 5))
+    majority = model.with_(majority=Fraction(1, 2))
+    named = climate.emission_shares()
+    rest = climate.residual_share() / 187
+    shares = list(named.values()) + [rest] * 187
+    labels = (*named, *(f"state {i}" for i in range(187)))
+    tipping = TippingSet(shares, [Fraction(1, 2)] * 2 + [Fraction(2, 5)] * (len(shares) - 2),
+                         labels=labels)
+    out.write(
+        "Breadth against depth (Downs, Rocke and Barsoom 1998): 11 states, ideal depths 0..1,\n"
+        f"  unanimity: inclusive depth {model.inclusive_depth()} (the least committed's ideal), "
+        f"constructive {model.constructive_depth()}\n"
+        f"  (published, p. 397: sequential construction is deeper); under majority rule "
+        f"{majority.inclusive_depth()} against {majority.constructive_depth()}\n"
+        "Tipping (Heal and Kunreuther 2011), 2023 shares, hurdles 2/5 (China, US: 1/2):\n"
+        f"  minimal tipping set {', '.join(tipping.minimal_tipping_set(labels=True))} "
+        f"({float(tipping.weight(['China', 'United States'])):.0%} of emissions)\n"
+        f"  joint announcement {climate.event('us_china_joint_announcement').date}, Paris "
+        f"{climate.event('paris_adopted').date}\n"
+    )
+
+
 SECTIONS: dict[str, Callable[[TextIO], None]] = {
     "Payoff structure (Oye)": _oye_payoff_structure,
     "Shadow of the future (Oye)": _shadow_of_the_future,
@@ -477,6 +505,8 @@ SECTIONS: dict[str, Callable[[TextIO], None]] = {
     "Crisis off-ramps (correlated equilibrium)": _crisis_off_ramp,
     "Estimating a deterrence game (Signorino)": _deterrence_estimation,
     "Crisis bargaining: war and audience costs (Fearon)": _crisis_bargaining,
+    "Breadth against depth, and tipping (Downs-Rocke-Barsoom, Heal-Kunreuther)":
+        _breadth_and_depth,
 }
 
 

@@ -28,6 +28,7 @@ module                                    claims
 :mod:`~.power`                            ``POWER_MONOTONE_IN_WEIGHT``,
                                           ``POWER_PROPORTIONAL_TO_WEIGHT``
 :mod:`~.nested_cores`                     ``NESTED_CORES``
+:mod:`~.breadth_depth`                    ``CONSTRUCTIVE_DEPTH``, ``TIPPING_SET``
 ========================================  ==================================================
 
 Importing this package imports every theory module explicitly, so the catalogue is complete
@@ -39,7 +40,7 @@ Examples
 --------
 >>> import multilateral as ml
 >>> len(ml.claims.catalogue())
-30
+32
 >>> ml.claims.verify("oye_transparency", max_examples=20).holds
 True
 >>> ml.claims.OLSON_GROUP_SIZE.source
@@ -52,6 +53,7 @@ from .._namespace import public_dir
 from .agreements import BARRETT_PARADOX, SMALL_STABLE_AGREEMENTS
 from .alliances import ENTRAPMENT_BILATERAL, POWERPLAY_QUADRANTS
 from .base import REGISTRY, Claim, Verdict, catalogue, register, verify
+from .breadth_depth import CONSTRUCTIVE_DEPTH, TIPPING_SET
 from .collective_goods import (
     CHAMBERLIN_CROWDING,
     NO_CHANNELS_NUMBERS_HELP,
@@ -83,6 +85,7 @@ __all__ = [
     "BARRETT_PARADOX",
     "BOYD_RICHERSON_GROUP_SIZE",
     "CHAMBERLIN_CROWDING",
+    "CONSTRUCTIVE_DEPTH",
     "DIFFUSE_RECIPROCITY_SCALES",
     "ENTRAPMENT_BILATERAL",
     "FEARON_AUDIENCE_COSTS",
@@ -111,6 +114,7 @@ __all__ = [
     "SANTOS_PACHECO_SMALL_GROUPS",
     "SANTOS_PACHECO_SMALL_GROUPS_FINITE",
     "SMALL_STABLE_AGREEMENTS",
+    "TIPPING_SET",
     "Claim",
     "Verdict",
     "catalogue",

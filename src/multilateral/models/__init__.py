@@ -67,6 +67,8 @@ from .reciprocity import (
     simulate_reputation,
 )
 from .sanctions import SanctionComparison, Sanctions, penance_threshold
+from .breadth_depth import BreadthDepth, DepthFrontier
+from .tipping import TippingSet
 from .threshold_goods import (
     PureEquilibriumClass,
     StepLevelGood,
@@ -84,6 +86,7 @@ __all__ = [
     "AudienceCosts",
     "BargainingEquilibrium",
     "BargainingRange",
+    "BreadthDepth",
     "BurdenShares",
     "CaucusGain",
     "CoalitionStability",
@@ -94,6 +97,7 @@ __all__ = [
     "CrisisComparison",
     "CrisisMediation",
     "CriticalMass",
+    "DepthFrontier",
     "ForumChoice",
     "ForumOutcome",
     "HeterogeneousForum",
@@ -125,6 +129,7 @@ __all__ = [
     "StructureComparison",
     "ThresholdEquilibria",
     "ThresholdReciprocity",
+    "TippingSet",
     "VolunteerEquilibrium",
     "VolunteersDilemma",
     "WarBargaining",

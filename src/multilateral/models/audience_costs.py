@@ -58,6 +58,7 @@ from ..errors import InvalidArgumentError
 from ..games.extensive import Chance, Decision, ExtensiveFormGame, Outcome
 from ..types import Number
 from .base import Model
+from .crisis import WarRiskComparison
 
 __all__ = ["AudienceCostEquilibrium", "AudienceCosts"]
 __dir__ = public_dir(__all__)
@@ -194,6 +195,11 @@ class AudienceCosts(Model):
     is unique (given ``r > 0``) and a threat raises the defender's belief from ``q`` to
     ``1 / k``.
 
+    *An informed mediator* (:meth:`mediated`, after Kydd 2003): a third party that knows
+    the challenger's type and tells the defender removes the war risk if believed, and it
+    is believed about a bluffer only if it leans towards the defender by more than
+    ``(1 + a) / (2 + a)``.
+
     References
     ----------
     .. [1] Fearon, J. D. (1994). Domestic political audiences and the escalation of
@@ -214,6 +220,7 @@ class AudienceCosts(Model):
     multilateral.models.CrisisMediation : the crisis as Chicken; a mediator correlates the
         sides' actions instead of letting one side signal.
     multilateral.games.ExtensiveFormGame : the game object :attr:`game` returns.
+    multilateral.models.WarRiskComparison : what :meth:`mediated` returns.
 
     Examples
     --------
@@ -362,3 +369,60 @@ class AudienceCosts(Model):
         if sorted(labels) != sorted(by_label):  # pragma: no cover - the tree is built above
             raise InvalidArgumentError(f"unexpected information sets {labels}")
         return [by_label[label] for label in labels]
+
+    def mediated(self, mediator_bias: Number) -> WarRiskComparison:
+        """The probability of war with a mediator who knows the challenger's type and tells
+        the defender after a threat (after Kydd 2003), against the equilibrium without one.
+
+        Believed, the report removes the risk of war: the defender concedes to a resolved
+        challenger and resists an irresolute one, who backs down (or, with its hands tied,
+        concedes to both). The mediator weighs the defender's payoff by ``mediator_bias``
+        and the challenger's by the rest. It tells the truth about a bluffer only if
+        ``mediator_bias > (1 + a) / (2 + a)``: exposing the bluff costs the challenger its
+        audience cost ``a`` where a false "resolved" would have won it the concession, so a
+        mediator that cares for the challenger would rather counsel the defender to give
+        in. About a resolved challenger it tells the truth when ``(1 - r) +
+        mediator_bias (k - 2 + r) > 0`` (a false "bluffing" brings war). When either
+        fails (and the report matters, ``a < -w``), the defender ignores it and the war
+        risk is the unmediated one. The higher the audience cost, the more the mediator
+        must lean towards the defender: the library's finding in this game.
+
+        Parameters
+        ----------
+        mediator_bias : number
+            The weight the mediator puts on the defender's payoff, in ``[0, 1]``.
+
+        Returns
+        -------
+        WarRiskComparison
+
+        References
+        ----------
+        .. [1] Kydd, A. (2003). Which side are you on? Bias, credibility, and mediation.
+           *American Journal of Political Science* 47(4), 597-611 (p. 597, the abstract;
+           the article's model differs: this is the library's version in this game).
+
+        See Also
+        --------
+        multilateral.models.WarBargaining.mediated : the same for Fearon's bargaining model.
+
+        Examples
+        --------
+        >>> from fractions import Fraction
+        >>> import multilateral as ml
+        >>> crisis = ml.models.AudienceCosts(prior=Fraction(1, 4), audience_cost=1)
+        >>> crisis.mediated(mediator_bias=Fraction(3, 5))   # needs more than 2/3
+        WarRiskComparison(war risk 1/8 -> 1/8: reports the challenger's type, not credible)
+        >>> crisis.mediated(mediator_bias=Fraction(3, 4))
+        WarRiskComparison(war risk 1/8 -> 0: reports the challenger's type)
+        """
+        b = check_probability(mediator_bias, "mediator_bias", exact=True)
+        a, k, r = self.audience_cost, self.defender_war_cost, self.resolved_war
+        unmediated = self.equilibrium().war_probability
+        if a >= -self.irresolute_war:      # hands tied: the defender concedes whatever it hears
+            credible = True
+        else:
+            credible = bool(b * (2 + a) > 1 + a and (1 - r) + b * (k - 2 + r) > 0)
+        return WarRiskComparison(unmediated=unmediated,
+                                 mediated=0 * unmediated if credible else unmediated,
+                                 mediator="reports the challenger's type", credible=credible)

@@ -69,6 +69,7 @@ class WarRiskComparison:
     --------
     CrisisComparison.war_risk : the comparison for a crisis of Chicken.
     multilateral.models.WarBargaining.mediated : the comparison for Fearon's crisis.
+    multilateral.models.AudienceCosts.mediated : the comparison for the audience-cost crisis.
 
     Examples
     --------
@@ -206,8 +207,9 @@ class CrisisMediation(Model):
     (:class:`~multilateral.models.WarBargaining`, :class:`~multilateral.models.AudienceCosts`)
     it comes from private information about resolve and the incentive to misrepresent it;
     there a mediator helps only if it *knows* something and is believed, which
-    :meth:`~multilateral.models.WarBargaining.mediated` computes (after Kydd 2003). Both
-    report their war risks as a :class:`WarRiskComparison` (:attr:`CrisisComparison.war_risk`).
+    :meth:`~multilateral.models.WarBargaining.mediated` and
+    :meth:`~multilateral.models.AudienceCosts.mediated` compute (after Kydd 2003). All report
+    their war risks as a :class:`WarRiskComparison` (:attr:`CrisisComparison.war_risk`).
 
     References
     ----------

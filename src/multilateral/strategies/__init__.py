@@ -54,6 +54,7 @@ from .models import (
     audience_cost_pairs,
     barrett_pairs,
     boyd_richerson_models,
+    breadth_depth_models,
     collective_risk_pairs,
     common_interest_pairs,
     conditional_cooperation_detection_pairs,
@@ -69,6 +70,7 @@ from .models import (
     public_monitoring_models,
     sanctions_models,
     small_error_parameters,
+    tipping_sets,
     war_bargaining_models,
 )
 
@@ -78,6 +80,7 @@ __all__ = [
     "audience_cost_pairs",
     "barrett_pairs",
     "boyd_richerson_models",
+    "breadth_depth_models",
     "chickens",
     "collective_risk_pairs",
     "common_interest_pairs",
@@ -105,6 +108,7 @@ __all__ = [
     "small_error_parameters",
     "stag_hunts",
     "strict_ordinal_games",
+    "tipping_sets",
     "tu_games",
     "two_by_two_games",
     "war_bargaining_models",

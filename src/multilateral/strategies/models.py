@@ -34,6 +34,7 @@ from ..models.agreements import SelfEnforcingAgreement
 from ..models.alliances import AllianceControl, Powerplay
 from ..models.audience_costs import AudienceCosts
 from ..models.bargaining import WarBargaining
+from ..models.breadth_depth import BreadthDepth
 from ..models.collective_action import PublicGoodProvision
 from ..models.collective_risk import CollectiveRiskDilemma
 from ..models.common_interests import CommonInterests
@@ -43,6 +44,7 @@ from ..models.nested_cores import NestedCores
 from ..models.public_monitoring import PublicMonitoring
 from ..models.reciprocity import Reciprocity, ThresholdReciprocity
 from ..models.sanctions import Sanctions
+from ..models.tipping import TippingSet
 from ..types import Number
 from ._common import as_strategy
 
@@ -51,6 +53,7 @@ __all__ = [
     "audience_cost_pairs",
     "barrett_pairs",
     "boyd_richerson_models",
+    "breadth_depth_models",
     "collective_risk_pairs",
     "common_interest_pairs",
     "conditional_cooperation_detection_pairs",
@@ -66,6 +69,7 @@ __all__ = [
     "public_monitoring_models",
     "sanctions_models",
     "small_error_parameters",
+    "tipping_sets",
     "war_bargaining_models",
 ]
 __dir__ = public_dir(__all__)
@@ -928,3 +932,73 @@ def audience_cost_pairs() -> st.SearchStrategy[tuple[AudienceCosts, AudienceCost
 
     return build().filter(lambda pair: pair[0].equilibrium().unique
                           and pair[1].equilibrium().unique)
+
+
+def breadth_depth_models(*, max_n: int = 12, majority: Fraction | None = Fraction(1),
+                         breadth_value: Fraction | None = None
+                         ) -> st.SearchStrategy[BreadthDepth]:
+    """Exact :class:`~multilateral.models.BreadthDepth` models: ``n`` in ``2..max_n`` ideal
+    depths that are multiples of 1/12 in ``[0, 1]``, ``founders`` in ``1..n``, the given
+    ``breadth_value`` (by default drawn: a multiple of 1/4 in ``[0, 2]``) and the given
+    ``majority`` (by default unanimity; ``None`` draws 1/2, 2/3, 3/4 or 1).
+
+    The class of :data:`~multilateral.claims.CONSTRUCTIVE_DEPTH`.
+
+    See Also
+    --------
+    multilateral.models.BreadthDepth : the model.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> import multilateral as ml
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(ml.strategies.breadth_depth_models())
+    ... def test_unanimity(model):
+    ...     assert model.majority == 1
+    >>> test_unanimity()
+    """
+    @st.composite
+    def build(draw: st.DrawFn) -> BreadthDepth:
+        n = draw(st.integers(2, max_n))
+        ideals = [Fraction(draw(st.integers(0, 12)), 12) for _ in range(n)]
+        value = (Fraction(draw(st.integers(0, 8)), 4) if breadth_value is None
+                 else breadth_value)
+        rule = majority if majority is not None else draw(st.sampled_from(
+            [Fraction(1, 2), Fraction(2, 3), Fraction(3, 4), Fraction(1)]))
+        return BreadthDepth(ideals=ideals, breadth_value=value, majority=rule,
+                            founders=draw(st.integers(1, n)))
+
+    return build()
+
+
+def tipping_sets(*, max_n: int = 8) -> st.SearchStrategy[TippingSet]:
+    """Exact :class:`~multilateral.models.TippingSet` models: ``n`` in ``2..max_n`` shares
+    (positive integers up to 20, normalized to sum to one) and hurdles that are multiples of
+    1/20 in ``[0, 1]``.
+
+    The class of :data:`~multilateral.claims.TIPPING_SET`.
+
+    See Also
+    --------
+    multilateral.models.TippingSet : the model.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> import multilateral as ml
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(ml.strategies.tipping_sets(max_n=5))
+    ... def test_sum(model):
+    ...     assert sum(model.shares) == 1
+    >>> test_sum()
+    """
+    @st.composite
+    def build(draw: st.DrawFn) -> TippingSet:
+        n = draw(st.integers(2, max_n))
+        raw = [draw(st.integers(1, 20)) for _ in range(n)]
+        total = sum(raw)
+        return TippingSet(shares=[Fraction(r, total) for r in raw],
+                          hurdles=[Fraction(draw(st.integers(0, 20)), 20) for _ in range(n)])
+
+    return build()
