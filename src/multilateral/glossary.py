@@ -279,8 +279,9 @@ TOPICS: dict[str, dict[str, str]] = {
         "cost_b": "State B's cost of war (Fearon's ``c_B``).",
         "offer": "A proposed division of the disputed good: A's share ``x`` (B keeps "
                  "``1 - x``).",
-        "mediator_bias": "Weight an informed mediator puts on state A's payoff (``1 - "
-                         "mediator_bias`` on B's); 1/2 weighs both sides equally (Kydd 2003).",
+        "mediator_bias": "Weight an informed mediator puts on the payoff of the side it "
+                         "counsels (state A; the defender), the rest on the other side's; "
+                         "1/2 weighs both equally (Kydd 2003).",
         "reported_cost": "The cost of war a mediator reports for state B (its true cost is "
                          "``cost_b``).",
         "prior": "Probability that the challenger is resolved (the defender's prior belief).",
