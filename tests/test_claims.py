@@ -87,7 +87,8 @@ CATALOGUE = (
     "constructive_depth",
     "diffuse_reciprocity_scales",
     "entrapment_bilateral", "fearon_audience_costs", "fearon_bargaining_range",
-    "fearon_costly_war", "fearon_risk_return", "heterogeneity_favors_clubs",
+    "fearon_costly_war", "fearon_risk_return", "harstad_broad_shallow",
+    "harstad_preferred_when_many", "heterogeneity_favors_clubs",
     "kydd_informed_mediator", "leading_eight",
     "mediation_off_ramp", "nested_cores", "no_channels_numbers_help", "nowak_reciprocity",
     "olson_dilution",
@@ -96,7 +97,8 @@ CATALOGUE = (
     "oye_sanctions",
     "oye_transparency",
     "power_monotone_in_weight",
-    "power_proportional_to_weight", "powerplay_quadrants", "santos_pacheco_small_groups",
+    "power_proportional_to_weight", "powerplay_quadrants", "review_moves_pledges",
+    "santos_pacheco_small_groups",
     "santos_pacheco_small_groups_finite", "small_stable_agreements", "tipping_set",
 )
 

@@ -227,6 +227,15 @@ TOPICS: dict[str, dict[str, str]] = {
                          "``'binary'`` or ``'barrett'``.",
         "timing": "Whether treaty signatories lead (``'stackelberg'``) or move with the others "
                   "(``'nash'``).",
+        "others_weight": "Pledge-and-review (Harstad 2023): the weight, in ``(0, 1]``, a "
+                         "pledger's asymmetric Nash product puts on each other participant's "
+                         "payoff relative to its own (1: the top-down joint target).",
+        "review": "Probability, in ``[0, 1]``, that a review of pledges detects a "
+                  "participant's shortfall (pledge-and-review).",
+        "procedure": "How a treaty's commitments are bargained: ``'pledge_and_review'`` (each "
+                     "participant pledges its own) or ``'top_down'`` (joint targets).",
+        "weak_review": "Strategies: draw pledge-and-review models whose review probability is "
+                       "below a quarter of ``others_weight`` (a weak review) instead of 1.",
         "a": "Barrett's (1994) saturation: the global abatement at which the marginal benefit "
              "of abatement vanishes; in voluntary provision, the Cobb-Douglas weight on the "
              "private good.",

@@ -28,6 +28,9 @@ module                                    claims
 :mod:`~.power`                            ``POWER_MONOTONE_IN_WEIGHT``,
                                           ``POWER_PROPORTIONAL_TO_WEIGHT``
 :mod:`~.nested_cores`                     ``NESTED_CORES``
+:mod:`~.pledge_review`                    ``HARSTAD_BROAD_SHALLOW``,
+                                          ``HARSTAD_PREFERRED_WHEN_MANY``,
+                                          ``REVIEW_MOVES_PLEDGES``
 :mod:`~.breadth_depth`                    ``CONSTRUCTIVE_DEPTH``, ``TIPPING_SET``
 ========================================  ==================================================
 
@@ -40,7 +43,7 @@ Examples
 --------
 >>> import multilateral as ml
 >>> len(ml.claims.catalogue())
-32
+35
 >>> ml.claims.verify("oye_transparency", max_examples=20).holds
 True
 >>> ml.claims.OLSON_GROUP_SIZE.source
@@ -73,6 +76,11 @@ from .crisis_bargaining import (
 from .forum_choice import HETEROGENEITY_FAVORS_CLUBS
 from .nested_cores import NESTED_CORES
 from .oye import OYE_COMMON_INTERESTS, OYE_MONITORING, OYE_SANCTIONS, OYE_TRANSPARENCY
+from .pledge_review import (
+    HARSTAD_BROAD_SHALLOW,
+    HARSTAD_PREFERRED_WHEN_MANY,
+    REVIEW_MOVES_PLEDGES,
+)
 from .power import POWER_MONOTONE_IN_WEIGHT, POWER_PROPORTIONAL_TO_WEIGHT
 from .reciprocity import (
     BOYD_RICHERSON_GROUP_SIZE,
@@ -92,6 +100,8 @@ __all__ = [
     "FEARON_BARGAINING_RANGE",
     "FEARON_COSTLY_WAR",
     "FEARON_RISK_RETURN",
+    "HARSTAD_BROAD_SHALLOW",
+    "HARSTAD_PREFERRED_WHEN_MANY",
     "HETEROGENEITY_FAVORS_CLUBS",
     "KYDD_INFORMED_MEDIATOR",
     "LEADING_EIGHT",
@@ -111,6 +121,7 @@ __all__ = [
     "POWER_MONOTONE_IN_WEIGHT",
     "POWER_PROPORTIONAL_TO_WEIGHT",
     "REGISTRY",
+    "REVIEW_MOVES_PLEDGES",
     "SANTOS_PACHECO_SMALL_GROUPS",
     "SANTOS_PACHECO_SMALL_GROUPS_FINITE",
     "SMALL_STABLE_AGREEMENTS",

@@ -45,6 +45,7 @@ from .forum_choice import (
 )
 from .minilateral import CriticalMass, MagicNumber, MembershipCurve, MinilateralResult
 from .nested_cores import CoreComparison, NestedCores
+from .pledge_review import PledgeAndReview, ProcedureComparison
 from .public_monitoring import PublicMonitoring
 from .reciprocity import (
     ACTION_RULES,
@@ -111,8 +112,10 @@ __all__ = [
     "NestedCores",
     "Norm",
     "NormScan",
+    "PledgeAndReview",
     "PopulationState",
     "Powerplay",
+    "ProcedureComparison",
     "ProvisionEquilibrium",
     "PublicGoodProvision",
     "PublicMonitoring",

@@ -41,6 +41,7 @@ from ..models.common_interests import CommonInterests
 from ..models.conditional_cooperation import ConditionalCooperation
 from ..models.forum_choice import HeterogeneousForum
 from ..models.nested_cores import NestedCores
+from ..models.pledge_review import PledgeAndReview
 from ..models.public_monitoring import PublicMonitoring
 from ..models.reciprocity import Reciprocity, ThresholdReciprocity
 from ..models.sanctions import Sanctions
@@ -64,6 +65,7 @@ __all__ = [
     "linear_agreements",
     "nested_cores_models",
     "nowak_parameters",
+    "pledge_review_models",
     "powerplays",
     "public_good_provisions",
     "public_monitoring_models",
@@ -1002,3 +1004,50 @@ def tipping_sets(*, max_n: int = 8) -> st.SearchStrategy[TippingSet]:
                           hurdles=[Fraction(draw(st.integers(0, 20)), 20) for _ in range(n)])
 
     return build()
+
+
+# -- pledge-and-review against top-down targets (Harstad; Barrett and Dannenberg) ------------
+def pledge_review_models(*, max_n: int = 200, max_weight: Fraction = Fraction(1),
+                         tie: str | None = None, weak_review: bool = False
+                         ) -> st.SearchStrategy[PledgeAndReview]:
+    """:class:`~multilateral.models.PledgeAndReview` models: ``n`` in ``3..max_n``, exact
+    ``b`` and ``c``, a weight ``w`` in ``(0, max_weight]`` below 1, either tie rule (or
+    ``tie``); full review, or with ``weak_review`` a review in ``(0, w / 4)``.
+
+    See Also
+    --------
+    multilateral.models.PledgeAndReview : the model.
+    multilateral.claims.HARSTAD_BROAD_SHALLOW : a claim asserted over them.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> import multilateral as ml
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(ml.strategies.pledge_review_models(max_n=30, weak_review=True))
+    ... def test_weak(model):
+    ...     assert 0 < 4 * model.review < model.others_weight < 1
+    >>> test_weak()
+    """
+    limit = Fraction(max_weight)
+    if not 0 < limit <= 1:
+        raise InvalidArgumentError(f"max_weight must be in (0, 1], got {max_weight!r}")
+
+    @st.composite
+    def build(draw: st.DrawFn) -> PledgeAndReview:
+        den = draw(st.integers(2, 60))
+        top = min(den - 1, math.floor(limit * den))
+        num = draw(st.integers(1, max(1, top)))
+        weight = Fraction(num, den) if num <= top else Fraction(min(limit, Fraction(1, 2)))
+        ratio = st.builds(Fraction, st.integers(1, 1000), st.integers(1, 100))
+        review: Fraction = Fraction(1)
+        if weak_review:
+            steps = draw(st.integers(2, 50))
+            review = weight / 4 * Fraction(draw(st.integers(1, steps - 1)), steps)
+        return PledgeAndReview(n=draw(st.integers(3, max_n)), benefit=draw(ratio),
+                               cost=draw(ratio), others_weight=weight, review=review,
+                               tie=tie if tie is not None else draw(
+                                   st.sampled_from(["join", "stay_out"])))
+
+    return build()
+

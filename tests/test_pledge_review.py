@@ -1,0 +1,230 @@
+"""Pledge-and-review against top-down targets (Harstad 2023; Barrett and Dannenberg 2016)."""
+
+import math
+import time
+from fractions import Fraction as F
+
+import numpy as np
+import pytest
+from contract import ModelContract
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import multilateral as ml
+from multilateral import errors
+from multilateral.models import PledgeAndReview, SelfEnforcingAgreement
+
+
+def model(**kw):
+    base = {"n": 50, "benefit": 2, "cost": 3, "others_weight": F(1, 2)}
+    return PledgeAndReview(**{**base, **kw})
+
+
+# -- the top-down limit is SelfEnforcingAgreement --------------------------------------------
+
+@pytest.mark.parametrize("tie", ["join", "stay_out"])
+def test_weight_one_is_the_top_down_agreement(tie):
+    # w = 1 makes every pledge the coalition's joint optimum: Carraro-Siniscalco / Barrett's
+    # linear model, stable sizes {3} (join) and {0, 2} (stay_out), computed by the other class
+    m = model(n=12, others_weight=1, tie=tie)
+    sea = SelfEnforcingAgreement(n=12, benefit=2, cost=3, tie=tie)
+    assert m.stable_sizes() == sea.stable_sizes() == ((3,) if tie == "join" else (0, 2))
+    for k in range(1, 13):
+        assert m.pledge(k) == sea.abatement(k)[0]
+        assert m.signatory_payoff(k) == sea.signatory_payoff(k)
+    for k in range(12):
+        assert m.non_signatory_payoff(k) == sea.non_signatory_payoff(k)
+    for k in range(13):
+        a, b = m.stability(k), sea.stability(k)
+        assert (a.gain_from_leaving, a.gain_from_joining, a.internally_stable,
+                a.externally_stable) == (b.gain_from_leaving, b.gain_from_joining,
+                                         b.internally_stable, b.externally_stable)
+        assert m.total_payoff(k) == sea.total_payoff(k) == m.total_payoff(k, "top_down")
+
+
+# -- Harstad's comparative statics, exact ----------------------------------------------------
+
+def test_closed_forms_of_pledges_gains_and_sizes():
+    m = model(n=200, benefit=1, cost=1, others_weight=F(1, 4))
+    assert m.pledge(9) == 1 + F(1, 4) * 8 == 3  # (1 + w (k - 1)) b / c
+    for k in range(2, 30):
+        x = F(1, 4) * (k - 1)
+        assert m.stability(k).gain_from_leaving == x * (x / 2 - 1)  # b**2/c x (x/2 - 1)
+        assert m.ratification_surplus(k) == F(1, 4) * (k - 1) ** 2 * (1 - F(1, 8))
+    assert m.stable_sizes() == (9,)  # floor(2 / w) + 1
+    assert m.with_(tie="stay_out").stable_sizes() == (0, 8)  # ceil(2 / w), a tie at 9 leaves
+    for w in (F(1, 3), F(2, 7), F(3, 10), F(1, 10), F(1, 50)):
+        assert m.with_(others_weight=w).stable_sizes() == (math.floor(2 / w) + 1,)
+        assert m.with_(others_weight=w, tie="stay_out").stable_sizes() == (0, math.ceil(2 / w))
+    assert m.with_(n=5).stable_sizes() == (5,)  # everyone, when n binds
+
+
+def test_less_ambitious_broader_and_preferred_with_many():
+    # Harstad (2023; Belfer summary Nov 2018): less ambitious cuts, a larger coalition, and
+    # preferred when the number of potential participants is large
+    m = model(n=195, benefit=1, cost=1, others_weight=F(1, 4))
+    for k in range(2, 40):
+        assert m.pledge(k) < m.top_down.abatement(k)[0]
+    c = m.compare()
+    assert c.participants == {"pledge_and_review": 9, "top_down": 3}
+    assert c.commitment == {"pledge_and_review": 3, "top_down": 3}  # 2/w an integer: equal
+    assert c.preferred == "pledge_and_review"
+    assert m.preferred_from() == ml.results.Threshold.at(6, "n")
+    assert [m.with_(n=n).compare().preferred for n in (3, 4, 5, 6, 7, 50)] == [
+        "top_down", "top_down", "top_down", "pledge_and_review", "pledge_and_review",
+        "pledge_and_review"]
+    # welfare gain over no agreement, in units b**2/c: k x (n - 1 - x / 2), x = w (k - 1)
+    n = 195
+    assert c.welfare["pledge_and_review"] - m.total_payoff(0) == 9 * 2 * (n - 1 - 1)
+    assert c.welfare["top_down"] - m.total_payoff(0) == 3 * 2 * (n - 1 - 1)
+
+
+def test_where_the_library_departs_from_the_verbal_claims():
+    # 2/3 < w < 1 under "join": same three members, shallower: top-down is always preferred
+    m = model(others_weight=F(7, 10))
+    assert m.largest_stable_size() == m.largest_stable_size("top_down") == 3
+    assert m.compare().preferred == "top_down" and not m.preferred_from().attainable
+    # "stay_out": the top-down treaty is two members at 2 b/c, and the stable pledge can be
+    # larger per member than that target (n = 4, w = 1/2: 5/2 b / c)
+    s = model(n=4, benefit=1, cost=1, others_weight=F(1, 2), tie="stay_out")
+    assert s.compare().commitment == {"pledge_and_review": F(5, 2), "top_down": 2}
+
+
+def test_review_keeps_pledges_and_moves_pledges_more_when_weak():
+    m = model(n=20, benefit=1, cost=1, others_weight=F(1, 2))
+    assert m.least_review() == ml.results.Threshold.at(F(1, 4), "review")
+    assert m.least_review("top_down") == ml.results.Threshold.at(F(1, 2), "review")
+    none = m.with_(review=0)
+    assert none.kept_weight == 0 and none.contribution(5) == 1 and none.announced_pledge(5) == 3
+    weak = m.with_(review=F(1, 10))  # r < w / 4
+    assert weak.review_effect(5) == (F(-6, 5), F(4, 5))
+    strong = m.with_(review=F(1, 5))  # w / 4 < r < w / 2: contributions move more
+    d_pledge, d_contribution = strong.review_effect(5)
+    assert abs(d_pledge) < d_contribution
+    assert m.review_effect(5) == (0, 2)  # full review: nothing trimmed, everything kept
+    # a weaker review keeps less, and the coalition adjusts to what is kept
+    assert weak.kept_weight == F(1, 5) and weak.stable_sizes() == (11,)
+
+
+def test_claims_hold_and_nearby_false_statements_fail():
+    for claim in (ml.claims.HARSTAD_BROAD_SHALLOW, ml.claims.HARSTAD_PREFERRED_WHEN_MANY,
+                  ml.claims.REVIEW_MOVES_PLEDGES):
+        assert claim.verify(max_examples=40).holds
+    strict = ml.claims.Claim(
+        "strict", "pledge-and-review is strictly broader", "test",
+        lambda m: m.largest_stable_size() > m.largest_stable_size("top_down"),
+        lambda: ml.strategies.pledge_review_models(tie="join"))
+    assert not strict.verify(max_examples=100).holds
+    any_weight = ml.claims.Claim(
+        "any weight", "preferred when many, whatever w", "test",
+        ml.claims.HARSTAD_PREFERRED_WHEN_MANY.predicate,
+        lambda: ml.strategies.pledge_review_models(tie="join"))
+    assert not any_weight.verify(max_examples=100).holds
+    any_review = ml.claims.Claim(
+        "any review", "review moves pledges more, whatever r", "test",
+        ml.claims.REVIEW_MOVES_PLEDGES.predicate,
+        lambda: ml.strategies.pledge_review_models().map(
+            lambda m: m.with_(review=m.others_weight / 3)))
+    assert not any_review.verify(max_examples=100).holds
+    ambition_any_tie = ml.claims.Claim(
+        "any tie", "less ambitious at the stable sizes, either tie rule", "test",
+        ml.claims.HARSTAD_BROAD_SHALLOW.predicate,
+        lambda: ml.strategies.pledge_review_models())
+    assert not ambition_any_tie.verify(max_examples=100).holds
+
+
+@settings(max_examples=40, deadline=None)
+@given(ml.strategies.pledge_review_models(max_n=80))
+def test_vectorized_sizes_match_the_per_size_gains(m):
+    # the numpy masks agree with the signs of the exact payoff differences, size by size
+    loop = []
+    for k in range(m.n + 1):
+        ps = m.signatory_payoff(k) if k else None
+        leave = m.non_signatory_payoff(k - 1) - ps if k else None
+        join = m.signatory_payoff(k + 1) - m.non_signatory_payoff(k) if k < m.n else None
+        out = m.tie == "stay_out"
+        internal = leave is None or not (leave > 0 or (leave == 0 and out))
+        external = join is None or not (join > 0 or (join == 0 and not out))
+        if internal and external:
+            loop.append(k)
+    assert m.stable_sizes() == tuple(loop)
+
+
+@settings(max_examples=30, deadline=None)
+@given(ml.strategies.pledge_review_models(max_n=60), st.integers(1, 10**6))
+def test_floats_agree_with_fractions(m, scale):
+    f = m.with_(benefit=float(m.benefit) * scale, cost=float(m.cost) * scale,
+                others_weight=float(m.others_weight), review=float(m.review))
+    assert f.stable_sizes() == m.stable_sizes()
+    assert f.compare().participants == m.compare().participants
+    assert isinstance(f.pledge(2), float) and isinstance(m.pledge(2), F)
+
+
+def test_participation_game_solver_and_size_200_speed():
+    m = model(n=12, benefit=1, cost=1)
+    eqs = ml.solvers.symmetric_equilibria(m.game)
+    assert any(e.exact is not None and 0 < e.exact < 1 for e in eqs)
+    big = model(n=200, others_weight=F(13, 97))
+    start = time.perf_counter()
+    sizes = big.stable_sizes()
+    flt = big.with_(benefit=2.0, cost=3.0, others_weight=13 / 97).stable_sizes()
+    assert time.perf_counter() - start < 1.0
+    assert sizes == flt == (math.floor(F(2 * 97, 13)) + 1,)
+
+
+def test_review_of_ratification_is_never_negative():
+    m = model(n=30)
+    assert all(m.ratification_surplus(k) >= 0 for k in range(1, 31))
+    assert np.isclose(float(m.ratification_surplus(5)), float(F(1, 2) * 16 * F(3, 4) * F(4, 3)))
+
+
+# -- bad parameters -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("kw, error, words", [
+    ({"n": 1}, errors.InvalidArgumentError, "n must"),
+    ({"cost": -1}, errors.InvalidArgumentError, "cost must be > 0"),
+    ({"benefit": 0}, errors.InvalidArgumentError, "benefit must be > 0"),
+    ({"others_weight": 0}, errors.InvalidArgumentError, "others_weight must be > 0"),
+    ({"others_weight": F(3, 2)}, errors.InvalidArgumentError, "others_weight must be <= 1"),
+    ({"review": 2}, errors.InvalidProbabilityError, "review"),
+    ({"tie": "maybe"}, errors.InvalidArgumentError, "tie must"),
+])
+def test_bad_parameters(kw, error, words):
+    with pytest.raises(error, match=words):
+        model(**kw)
+
+
+def test_bad_sizes_and_procedures():
+    m = model(n=5)
+    with pytest.raises(errors.InvalidArgumentError, match="coalition size must be in"):
+        m.pledge(6)
+    with pytest.raises(errors.InvalidArgumentError, match="procedure must be"):
+        m.stable_sizes("kyoto")
+    with pytest.raises(errors.InvalidTypeError, match="integer"):
+        m.pledge(2.0)
+    with pytest.raises(errors.InvalidArgumentError, match="no pledge is kept"):
+        m.with_(review=0).tie_free_size()
+
+
+class TestPledgeAndReviewContract(ModelContract):
+    def make(self):
+        return model()
+
+    def make_other(self):
+        return model(others_weight=F(1, 3))
+
+    changes = {"n": 7, "review": F(1, 5)}
+    bad = [(lambda: model(n=1), errors.InvalidArgumentError, "n must"),
+           (lambda: model(review=-1), errors.InvalidProbabilityError, "review")]
+    bad_changes = [({"others_weight": 2}, errors.InvalidArgumentError, "others_weight")]
+    exact_from_floats = {
+        "preferred_from": "a number of countries: an integer threshold in either arithmetic",
+        "top_down": "SelfEnforcingAgreement keeps its Barrett parameter a = 1 exact, unused "
+                    "by the linear model; its payoffs are floats",
+    }
+    exact_kwargs = {"n": 20, "benefit": 2, "cost": 3, "others_weight": F(1, 3)}
+    float_kwargs = {"n": 20, "benefit": 2.0, "cost": 3.0, "others_weight": 1 / 3}
+    outputs = [lambda m: m.pledge(4), lambda m: m.contribution(4),
+               lambda m: m.signatory_payoff(4), lambda m: m.total_payoff(5),
+               lambda m: m.least_review(), lambda m: m.review_effect(4),
+               lambda m: m.compare().welfare["pledge_and_review"]]
