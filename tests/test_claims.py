@@ -90,7 +90,8 @@ CATALOGUE = (
     "fearon_costly_war", "fearon_risk_return", "harstad_broad_shallow",
     "harstad_preferred_when_many", "heterogeneity_favors_clubs",
     "kydd_informed_mediator", "leading_eight",
-    "mediation_off_ramp", "nested_cores", "no_channels_numbers_help", "nowak_reciprocity",
+    "mediation_off_ramp", "nested_cores", "no_channels_numbers_help",
+    "nordhaus_club_threshold", "nowak_reciprocity",
     "olson_dilution",
     "olson_exploitation", "olson_group_size", "olson_suboptimality", "oye_common_interests",
     "oye_monitoring",
@@ -99,7 +100,7 @@ CATALOGUE = (
     "power_monotone_in_weight",
     "power_proportional_to_weight", "powerplay_quadrants", "review_moves_pledges",
     "santos_pacheco_small_groups",
-    "santos_pacheco_small_groups_finite", "small_stable_agreements", "tipping_set",
+    "santos_pacheco_small_groups_finite", "small_stable_agreements", "tariff_participation", "tipping_set",
 )
 
 

@@ -320,6 +320,18 @@ TOPICS: dict[str, dict[str, str]] = {
     "Collective goods, conditional cooperation and clubs": {
         "incomes": "Each member's income ``w_i`` (voluntary provision of a collective good).",
         "income": "The income of each of several identical members.",
+        "tariff": "A climate club's uniform penalty tariff on imports from non-members "
+                  "(Nordhaus 2015; >= 0).",
+        "tariffs": "Several penalty tariffs to compare (a sweep of ``tariff``).",
+        "trade": "Each country's exports, in payoff units: the base a penalty tariff falls on "
+                 "(in a trade restriction, the gains from trade).",
+        "trade_shares": "Each country's share of world imports (non-negative, summing to "
+                        "one); a country exports to a partner in proportion to it.",
+        "imposing_cost": "A club member's cost per unit of tariff-weighted imports from "
+                         "non-members (>= 0): what imposing the penalty costs the imposer.",
+        "club_good": "Buchanan's excludable benefit that each club member receives.",
+        "target_price": "Nordhaus's agreed international target carbon price: members abate "
+                        "until their marginal cost reaches it.",
         "theta": "Crowding of a collective good, in ``[0, 1]``: 0 a pure public good, 1 fully "
                  "rival (each member consumes ``G / n**theta``).",
         "aggregation": "How contributions make a collective good: ``'sum'``, "

@@ -19,6 +19,7 @@ module                                    claims
                                           ``NOWAK_RECIPROCITY``, ``LEADING_EIGHT``,
                                           ``BOYD_RICHERSON_GROUP_SIZE``
 :mod:`~.agreements`                       ``SMALL_STABLE_AGREEMENTS``, ``BARRETT_PARADOX``
+:mod:`~.climate_clubs`                    ``NORDHAUS_CLUB_THRESHOLD``, ``TARIFF_PARTICIPATION``
 :mod:`~.alliances`                        ``POWERPLAY_QUADRANTS``, ``ENTRAPMENT_BILATERAL``
 :mod:`~.crisis`                           ``MEDIATION_OFF_RAMP``, ``KYDD_INFORMED_MEDIATOR``
 :mod:`~.crisis_bargaining`                ``FEARON_BARGAINING_RANGE``,
@@ -43,7 +44,7 @@ Examples
 --------
 >>> import multilateral as ml
 >>> len(ml.claims.catalogue())
-35
+37
 >>> ml.claims.verify("oye_transparency", max_examples=20).holds
 True
 >>> ml.claims.OLSON_GROUP_SIZE.source
@@ -56,6 +57,7 @@ from .._namespace import public_dir
 from .agreements import BARRETT_PARADOX, SMALL_STABLE_AGREEMENTS
 from .alliances import ENTRAPMENT_BILATERAL, POWERPLAY_QUADRANTS
 from .base import REGISTRY, Claim, Verdict, catalogue, register, verify
+from .climate_clubs import NORDHAUS_CLUB_THRESHOLD, TARIFF_PARTICIPATION
 from .breadth_depth import CONSTRUCTIVE_DEPTH, TIPPING_SET
 from .collective_goods import (
     CHAMBERLIN_CROWDING,
@@ -107,6 +109,7 @@ __all__ = [
     "LEADING_EIGHT",
     "MEDIATION_OFF_RAMP",
     "NESTED_CORES",
+    "NORDHAUS_CLUB_THRESHOLD",
     "NOWAK_RECIPROCITY",
     "NO_CHANNELS_NUMBERS_HELP",
     "OLSON_DILUTION",
@@ -125,6 +128,7 @@ __all__ = [
     "SANTOS_PACHECO_SMALL_GROUPS",
     "SANTOS_PACHECO_SMALL_GROUPS_FINITE",
     "SMALL_STABLE_AGREEMENTS",
+    "TARIFF_PARTICIPATION",
     "TIPPING_SET",
     "Claim",
     "Verdict",

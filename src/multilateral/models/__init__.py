@@ -19,6 +19,7 @@ from .alliances import (
     illustrative_alliances,
 )
 from .audience_costs import AudienceCostEquilibrium, AudienceCosts
+from .climate_clubs import ClimateClub, ClubEquilibrium
 from .bargaining import BargainingEquilibrium, BargainingRange, WarBargaining
 from .collective_action import (
     BurdenShares,
@@ -90,6 +91,8 @@ __all__ = [
     "BreadthDepth",
     "BurdenShares",
     "CaucusGain",
+    "ClimateClub",
+    "ClubEquilibrium",
     "CoalitionStability",
     "CollectiveRiskDilemma",
     "CommonInterests",

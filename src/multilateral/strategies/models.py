@@ -34,6 +34,7 @@ from ..models.agreements import SelfEnforcingAgreement
 from ..models.alliances import AllianceControl, Powerplay
 from ..models.audience_costs import AudienceCosts
 from ..models.bargaining import WarBargaining
+from ..models.climate_clubs import ClimateClub
 from ..models.breadth_depth import BreadthDepth
 from ..models.collective_action import PublicGoodProvision
 from ..models.collective_risk import CollectiveRiskDilemma
@@ -1051,3 +1052,154 @@ def pledge_review_models(*, max_n: int = 200, max_weight: Fraction = Fraction(1)
 
     return build()
 
+
+# -- climate clubs (Nordhaus 2015) ----------------------------------------------------------------
+def climate_clubs(*, max_n: int = 40) -> st.SearchStrategy[ClimateClub]:
+    """Exact :class:`~multilateral.models.ClimateClub` models with Nordhaus's target price:
+    ``n`` in ``3..max_n``, ``benefit`` and ``cost`` positive multiples of 1/4 up to 10, a
+    target price above the benefit (``benefit`` plus a positive multiple of 1/4 up to 20),
+    ``trade`` a positive multiple of 1/4 up to 10, ``tariff`` a multiple of 1/4 up to 200,
+    ``imposing_cost`` a multiple of 1/10 up to 2, no club good, either tie rule.
+
+    The class of :data:`~multilateral.claims.NORDHAUS_CLUB_THRESHOLD`.
+
+    See Also
+    --------
+    multilateral.models.ClimateClub : the model.
+    climate_club_tariff_pairs : the same model at two tariffs, without a target price.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> import multilateral as ml
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(ml.strategies.climate_clubs(max_n=10))
+    ... def test_target(club):
+    ...     assert club.target_price > club.benefit
+    >>> test_target()
+    """
+    quarter = st.builds(Fraction, st.integers(1, 40), st.just(4))
+
+    @st.composite
+    def build(draw: st.DrawFn) -> ClimateClub:
+        benefit = draw(quarter)
+        return ClimateClub(
+            n=draw(st.integers(3, max_n)), benefit=benefit, cost=draw(quarter),
+            target_price=benefit + Fraction(draw(st.integers(1, 80)), 4),
+            trade=draw(quarter), tariff=Fraction(draw(st.integers(0, 800)), 4),
+            imposing_cost=Fraction(draw(st.integers(0, 20)), 10),
+            tie=draw(st.sampled_from(["join", "stay_out"])))
+
+    return build()
+
+
+def climate_club_tariff_pairs(*, max_n: int = 30, imposing_cost: Fraction = Fraction(0)
+                              ) -> st.SearchStrategy[tuple[ClimateClub, ClimateClub]]:
+    """Pairs of exact :class:`~multilateral.models.ClimateClub` models without a target price
+    (the members choose their abatement: ``"linear"``, ``"binary"`` or ``"barrett"``) that
+    differ only in the tariff, the second's higher by a positive multiple of 1/4 up to 100:
+    ``n`` in ``3..max_n``, ``benefit`` and ``cost`` positive multiples of 1/4 up to 10,
+    ``trade`` up to 10, either tie rule, no club good, and a cost of imposing the tariff that
+    is a multiple of 1/10 up to ``imposing_cost`` (by default 0: costless).
+
+    The class of :data:`~multilateral.claims.TARIFF_PARTICIPATION`.
+
+    See Also
+    --------
+    multilateral.models.ClimateClub : the model.
+    climate_clubs : Nordhaus's target-price clubs.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> import multilateral as ml
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(ml.strategies.climate_club_tariff_pairs(max_n=10))
+    ... def test_higher(pair):
+    ...     assert pair[0].tariff < pair[1].tariff
+    >>> test_higher()
+    """
+    quarter = st.builds(Fraction, st.integers(1, 40), st.just(4))
+
+    @st.composite
+    def build(draw: st.DrawFn) -> tuple[ClimateClub, ClimateClub]:
+        club = ClimateClub(
+            n=draw(st.integers(3, max_n)), benefit=draw(quarter), cost=draw(quarter),
+            trade=draw(quarter), tariff=Fraction(draw(st.integers(0, 400)), 4),
+            imposing_cost=Fraction(draw(st.integers(0, math.floor(10 * imposing_cost))), 10),
+            tie=draw(st.sampled_from(["join", "stay_out"])),
+            specification=draw(st.sampled_from(["linear", "binary", "barrett"])))
+        step = Fraction(draw(st.integers(1, 400)), 4)
+        return club, club.with_(tariff=club.tariff + step)
+
+    return build()
+
+
+def breadth_depth_models(*, max_n: int = 12, majority: Fraction | None = Fraction(1),
+                         breadth_value: Fraction | None = None
+                         ) -> st.SearchStrategy[BreadthDepth]:
+    """Exact :class:`~multilateral.models.BreadthDepth` models: ``n`` in ``2..max_n`` ideal
+    depths that are multiples of 1/12 in ``[0, 1]``, ``founders`` in ``1..n``, the given
+    ``breadth_value`` (by default drawn: a multiple of 1/4 in ``[0, 2]``) and the given
+    ``majority`` (by default unanimity; ``None`` draws 1/2, 2/3, 3/4 or 1).
+
+    The class of :data:`~multilateral.claims.CONSTRUCTIVE_DEPTH`.
+
+    See Also
+    --------
+    multilateral.models.BreadthDepth : the model.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> import multilateral as ml
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(ml.strategies.breadth_depth_models())
+    ... def test_unanimity(model):
+    ...     assert model.majority == 1
+    >>> test_unanimity()
+    """
+    @st.composite
+    def build(draw: st.DrawFn) -> BreadthDepth:
+        n = draw(st.integers(2, max_n))
+        ideals = [Fraction(draw(st.integers(0, 12)), 12) for _ in range(n)]
+        value = (Fraction(draw(st.integers(0, 8)), 4) if breadth_value is None
+                 else breadth_value)
+        rule = majority if majority is not None else draw(st.sampled_from(
+            [Fraction(1, 2), Fraction(2, 3), Fraction(3, 4), Fraction(1)]))
+        return BreadthDepth(ideals=ideals, breadth_value=value, majority=rule,
+                            founders=draw(st.integers(1, n)))
+
+    return build()
+
+
+def tipping_sets(*, max_n: int = 8) -> st.SearchStrategy[TippingSet]:
+    """Exact :class:`~multilateral.models.TippingSet` models: ``n`` in ``2..max_n`` shares
+    (positive integers up to 20, normalized to sum to one) and hurdles that are multiples of
+    1/20 in ``[0, 1]``.
+
+    The class of :data:`~multilateral.claims.TIPPING_SET`.
+
+    See Also
+    --------
+    multilateral.models.TippingSet : the model.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> import multilateral as ml
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(ml.strategies.tipping_sets(max_n=5))
+    ... def test_sum(model):
+    ...     assert sum(model.shares) == 1
+    >>> test_sum()
+    """
+    @st.composite
+    def build(draw: st.DrawFn) -> TippingSet:
+        n = draw(st.integers(2, max_n))
+        raw = [draw(st.integers(1, 20)) for _ in range(n)]
+        total = sum(raw)
+        return TippingSet(shares=[Fraction(r, total) for r in raw],
+                          hurdles=[Fraction(draw(st.integers(0, 20)), 20) for _ in range(n)])
+
+    return build()

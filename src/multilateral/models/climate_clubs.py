@@ -1,0 +1,711 @@
+"""Climate clubs: coalition stability when members penalize outsiders' exports.
+
+Nordhaus (2015, p. 1339) finds that "without sanctions against non-participants there are no
+stable coalitions other than those with minimal abatement", while "a regime with small trade
+penalties on non-participants, a Climate Club, can induce a large stable coalition with high
+levels of abatement". :class:`ClimateClub` adds his penalty to the coalition-stability model
+of :class:`~multilateral.models.SelfEnforcingAgreement` (which it builds and reuses for the
+abatement stage): the ``n`` identical countries first decide to join or not; then the members
+abate, the outsiders abate on their own; and every member levies a uniform ``tariff`` on its
+imports from outsiders. With ``k`` members:
+
+* a member gets ``pi_s(k) + club_good - imposing_cost * tariff * M_s(k)``;
+* an outsider gets ``pi_n(k) - tariff * X_n(k)``;
+
+``pi_s``, ``pi_n`` the abatement payoffs, ``X_n(k)`` an outsider's exports to members and
+``M_s(k)`` a member's imports from outsiders. Each country exports ``trade`` (payoff units)
+and sells to a partner in proportion to that partner's share of world imports
+(``trade_shares``, equal by default: then ``X_n(k) = trade * k / (n - 1)`` and ``M_s(k) =
+trade * (n - k) / (n - 1)``). A member leaving gains ``pi_n(k-1) - pi_s(k) - club_good +
+tariff * trade * (imposing_cost (n - k) - (k - 1)) / (n - 1)``: linear in the tariff, so the
+tariffs at which a size is stable form an interval and :meth:`ClimateClub.least_tariff` is
+exact for exact inputs.
+
+The abatement stage is either the coalition's own optimum (``target_price=None``, the
+``"linear"``, ``"binary"`` or ``"barrett"`` games of the agreements model) or Nordhaus's
+club rule (``target_price=p``, ``"linear"`` game): members abate until the marginal cost
+``c q`` reaches the agreed international target price ``p`` (``q = p / c``), outsiders until
+it reaches their own marginal benefit ``b`` (``q = b / c``). Then a member who leaves gains
+``(p - b)**2 / (2 c)`` whatever ``k``; without a tariff only ``k = 0`` is stable (no club
+beyond minimal abatement, Nordhaus's first result), and with one, full participation is
+stable iff ``tariff * trade >= (p - b)**2 / (2 c)`` (his threshold: participation jumps from
+none to all; a higher target price needs a higher tariff, quadratically). In the ``"binary"``
+game the club of the smallest abating size ``k0 = ceil(c / b)`` is joined by a stable
+club of all ``n`` once ``tariff * trade >= c - b`` (what a member saves by leaving); in
+the ``"linear"`` game without a target the stable size climbs one country at a time
+(exactly ``3 + floor(2 tariff * trade * c / (b**2 (n - 1)))`` up to ``n`` under
+``tie="join"``, with ``imposing_cost = club_good = 0``).
+
+Variants of the outsider penalty, compactly:
+
+* **Buchanan's club good** (1965): an excludable benefit ``club_good`` that each
+  member receives (here of fixed value per member: Buchanan's optimal sharing size with
+  congestion is not modelled);
+* **Barrett's trade restrictions** (1997): members stop trading with outsiders; with
+  ``trade`` the gains from trade, ``tariff=1`` and ``imposing_cost=1`` both sides lose their
+  gains from the trade between them (:meth:`ClimateClub.trade_restriction`).
+
+Where this departs from Nordhaus's calibrated C-DICE model: 15 heterogeneous regions with
+calibrated abatement costs, damages and trade flows, and a terms-of-trade module in which a
+tariff-imposing region gains at small tariffs (here ``imposing_cost >= 0``: members never
+gain from the tariff itself); his search for stable coalitions runs over all ``2**15``
+coalitions of regions, here over sizes of identical countries (or over coalitions for up to
+16 countries when ``trade_shares`` differ). The qualitative relation is reproduced: no club
+without sanctions, and participation rising with the tariff through a threshold. His
+numerical results (participation by tariff and target price) are not reproduced: their pages
+were not checked here.
+
+References
+----------
+.. [1] Nordhaus, W. (2015). Climate clubs: overcoming free-riding in international climate
+   policy. *American Economic Review* 105(4), 1339-1370 (p. 1339: the abstract's two
+   results).
+.. [2] Buchanan, J. M. (1965). An economic theory of clubs. *Economica* 32(125), 1-14.
+.. [3] Barrett, S. (1997). The strategy of trade sanctions in international environmental
+   agreements. *Resource and Energy Economics* 19(4), 345-361.
+.. [4] Barrett, S. (1994). Self-enforcing international environmental agreements. *Oxford
+   Economic Papers* 46, 878-894.
+
+Examples
+--------
+>>> import multilateral as ml
+>>> club = ml.models.ClimateClub(n=20, benefit=1, cost=1, target_price=5)
+>>> club.stable_sizes()                      # no tariff: only no club
+(0,)
+>>> club.least_tariff(20)                     # trade = 1: (p - b)**2 / (2 c)
+Threshold(tariff >= 8)
+>>> club.with_(tariff=8).stable_sizes()
+(0, 20)
+
+Notes
+-----
+The module runs past the library's ~600 lines because it holds one model whose methods (by
+size, by coalition, the least tariff, the sweep) share the private payoff tables at the end;
+splitting the class across files would scatter one idea.
+"""
+
+from __future__ import annotations
+
+import numbers
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any, Literal
+
+import numpy as np
+
+from .._namespace import public_dir
+from .._numeric import format_number, format_values, is_exact
+from .._validation import DEFAULT_TOL, check_positive_int, check_real, check_tol
+from ..errors import InvalidArgumentError, InvalidTypeError
+from ..games.anonymous import AnonymousGame
+from ..results import Threshold
+from ..tolerances import PROBABILITY
+from ..types import Number
+from .agreements import CoalitionStability, SelfEnforcingAgreement
+from .base import Model
+
+__all__ = ["ClimateClub", "ClubEquilibrium"]
+__dir__ = public_dir(__all__)
+
+Tie = Literal["join", "stay_out"]
+Specification = Literal["linear", "binary", "barrett"]
+
+_MAX_COUNTRIES = 10**6  # payoffs are tabulated once per coalition size
+_MAX_ENUMERATED = 16  # coalitions are enumerated (2**n) when trade shares differ
+
+
+@dataclass(frozen=True, repr=False)
+class ClubEquilibrium:
+    """The self-enforcing club at one tariff: its sizes, abatement and welfare.
+
+    Attributes
+    ----------
+    tariff : number
+        The penalty tariff.
+    stable_sizes : tuple of int
+        Every stable number of members.
+    size : int
+        The largest of them (the club reported).
+    member_abatement, outsider_abatement : number
+        Abatement of a member and of an outsider at ``size``.
+    total_abatement : number
+        Global abatement at ``size``.
+    welfare : number
+        The sum of all countries' payoffs at ``size``, tariff costs included.
+
+    See Also
+    --------
+    ClimateClub.equilibrium : computes it.
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> ml.models.ClimateClub(n=10, benefit=1, cost=1, target_price=3, tariff=2).equilibrium()
+    ClubEquilibrium(tariff=2: size 10 of (0, 10), total abatement 30)
+    """
+
+    tariff: Number
+    stable_sizes: tuple[int, ...]
+    size: int
+    member_abatement: Number
+    outsider_abatement: Number
+    total_abatement: Number
+    welfare: Number
+
+    def __repr__(self) -> str:
+        return (f"ClubEquilibrium(tariff={format_number(self.tariff)}: size {self.size} of "
+                f"{self.stable_sizes}, total abatement {format_number(self.total_abatement)})")
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class ClimateClub(Model):
+    """Nordhaus's climate club: coalition stability with a penalty tariff on outsiders.
+
+    Parameters
+    ----------
+    n : int
+        Number of countries (>= 2).
+    benefit, cost : number
+        ``b`` and ``c`` of the abatement game (identical countries; see
+        :class:`~multilateral.models.SelfEnforcingAgreement`).
+    tariff : number, default 0
+        The uniform penalty tariff every member levies on imports from outsiders (>= 0).
+    trade : number, default 1
+        Each country's exports, in payoff units (>= 0): the base the tariff falls on.
+    trade_shares : sequence of numbers, optional
+        Each country's share of world imports (non-negative, summing to one); a country
+        exports to each partner in proportion to the partner's share. ``None``: equal shares.
+    imposing_cost : number, default 0
+        A member's cost per unit of tariff-weighted imports from outsiders (>= 0).
+    club_good : number, default 0
+        Buchanan's excludable benefit each member receives (>= 0).
+    target_price : number, optional
+        Nordhaus's agreed target price: members abate ``target_price / cost``, outsiders
+        ``benefit / cost`` (``"linear"`` game only). ``None``: the members choose their
+        abatement jointly (Barrett; Carraro and Siniscalco).
+    tie : {"join", "stay_out"}
+        What an indifferent country does.
+    specification : {"linear", "binary", "barrett"}
+        The abatement game.
+
+    Notes
+    -----
+    Exact inputs give exact payoffs, tariffs and ties; floats give floats, and two payoffs
+    within ``tol`` times the size of their terms count as a tie. Follows the model contract
+    (:mod:`multilateral.models.base`).
+
+    References
+    ----------
+    .. [1] Nordhaus, W. (2015). Climate clubs: overcoming free-riding in international climate
+       policy. *American Economic Review* 105(4), 1339-1370 (p. 1339).
+    .. [2] Buchanan, J. M. (1965). An economic theory of clubs. *Economica* 32(125), 1-14.
+    .. [3] Barrett, S. (1997). The strategy of trade sanctions in international environmental
+       agreements. *Resource and Energy Economics* 19(4), 345-361.
+
+    See Also
+    --------
+    multilateral.models.SelfEnforcingAgreement : the model without the tariff (``agreement``).
+    multilateral.models.CoalitionStability : what :meth:`stability` returns.
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> club = ml.models.ClimateClub(n=10, benefit=1, cost=4, specification="binary")
+    >>> club.stable_sizes(), club.with_(tariff=4).stable_sizes()   # k0 = 4, then all
+    ((4,), (4, 10))
+    >>> club.agreement.stable_sizes()                              # the model it builds on
+    (4,)
+    """
+
+    n: int
+    benefit: Number
+    cost: Number
+    tariff: Number = 0
+    trade: Number = 1
+    trade_shares: tuple[Number, ...] | None = None
+    imposing_cost: Number = 0
+    club_good: Number = 0
+    target_price: Number | None = None
+    tie: Tie = "join"
+    specification: Specification = "linear"
+    _exact: bool = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        check_positive_int(self.n, "n", 2, maximum=_MAX_COUNTRIES,
+                           why=" (payoffs are tabulated for every coalition size)")
+        for name in ("benefit", "cost"):
+            value = getattr(self, name)
+            if not isinstance(value, numbers.Real) or isinstance(value, bool):
+                raise InvalidArgumentError(
+                    f"{name} must be one positive number (identical countries), got {value!r}")
+            object.__setattr__(self, name, check_real(value, name, low=0, open_low=True))
+        for name in ("tariff", "trade", "imposing_cost", "club_good"):
+            object.__setattr__(self, name, check_real(getattr(self, name), name, low=0))
+        if self.target_price is not None:
+            object.__setattr__(self, "target_price",
+                               check_real(self.target_price, "target_price", low=0))
+            if self.specification != "linear":
+                raise InvalidArgumentError(
+                    "target_price needs specification='linear' (members abate target_price "
+                    f"/ cost), got specification={self.specification!r}")
+        if self.tie not in ("join", "stay_out"):
+            raise InvalidArgumentError(f"tie must be 'join' or 'stay_out', got {self.tie!r}")
+        if self.specification not in ("linear", "binary", "barrett"):
+            raise InvalidArgumentError("specification must be 'linear', 'binary' or "
+                                       f"'barrett', got {self.specification!r}")
+        if self.trade_shares is not None:
+            object.__setattr__(self, "trade_shares", self._check_shares(self.trade_shares))
+        values: list[Any] = [self.benefit, self.cost, self.tariff, self.trade,
+                             self.imposing_cost, self.club_good, self.target_price,
+                             *(self.trade_shares or ())]
+        object.__setattr__(self, "_exact", all(v is None or is_exact(v) for v in values))
+
+    def _check_shares(self, shares: object) -> tuple[Number, ...]:
+        if isinstance(shares, (str, bytes)) or not isinstance(shares, Iterable):
+            raise InvalidTypeError(f"trade_shares must be a sequence of {self.n} numbers, "
+                                   f"got {shares!r}")
+        vals = tuple(check_real(s, f"trade_shares[{i}]", low=0) for i, s in enumerate(shares))
+        if len(vals) != self.n:
+            raise InvalidArgumentError(
+                f"trade_shares needs one share per country ({self.n}), got {len(vals)}")
+        total = sum(vals)
+        exact = all(isinstance(v, Fraction) for v in vals)
+        if (total != 1) if exact else abs(float(total) - 1) > PROBABILITY:
+            raise InvalidArgumentError(f"trade_shares must sum to one, got {total}")
+        if any(v == 1 for v in vals):
+            raise InvalidArgumentError("trade_shares: a country with all world imports "
+                                       "leaves nobody else to trade with")
+        return vals
+
+    def __repr__(self) -> str:
+        shown = [f"n={self.n}", f"benefit={format_number(self.benefit)}",
+                 f"cost={format_number(self.cost)}"]
+        for name, default in (("tariff", 0), ("trade", 1), ("imposing_cost", 0),
+                              ("club_good", 0), ("target_price", None)):
+            value = getattr(self, name)
+            if value != default or (default is None and value is not None):
+                shown.append(f"{name}={format_number(value)}")
+        if self.trade_shares is not None:
+            shown.append(f"trade_shares={format_values(self.trade_shares, limit=4)}")
+        for name, choice in (("tie", "join"), ("specification", "linear")):
+            if getattr(self, name) != choice:
+                shown.append(f"{name}={getattr(self, name)!r}")
+        return f"ClimateClub({', '.join(shown)})"
+
+    @classmethod
+    def trade_restriction(cls, n: int, benefit: Number, cost: Number, trade: Number,
+                          **kwargs: Any) -> ClimateClub:
+        """Barrett's (1997) trade restriction: members and outsiders stop trading, and each
+        side loses its gains from that trade (``tariff=1``, ``imposing_cost=1``, ``trade`` the
+        gains from trade). A different constructor, not a change of one parameter: it fixes
+        three at once.
+
+        See Also
+        --------
+        ClimateClub : the general penalty.
+
+        Examples
+        --------
+        >>> import multilateral as ml
+        >>> ban = ml.models.ClimateClub.trade_restriction(10, 1, 4, 6, specification="binary")
+        >>> ban.stable_sizes()   # the smallest abating club (4) would lose its own trade
+        (0, 10)
+        """
+        return cls(n=n, benefit=benefit, cost=cost, tariff=1, trade=trade,
+                   imposing_cost=1, **kwargs)
+
+    # -- the model it builds on ----------------------------------------------------------------
+    @property
+    def agreement(self) -> SelfEnforcingAgreement:
+        """The :class:`~multilateral.models.SelfEnforcingAgreement` of the abatement stage.
+
+        See Also
+        --------
+        multilateral.models.SelfEnforcingAgreement : its stability without the tariff.
+        """
+        return SelfEnforcingAgreement(n=self.n, benefit=self.benefit, cost=self.cost,
+                                      tie=self.tie, specification=self.specification,
+                                      a=1 if self._exact else 1.0)
+
+    @property
+    def identical(self) -> bool:
+        """Whether trade shares are equal (then stability is a matter of size).
+
+        See Also
+        --------
+        stable_sizes : by size.
+        stable_coalitions : by coalition, when shares differ.
+        """
+        return self.trade_shares is None or len(set(self.trade_shares)) == 1
+
+    # -- payoffs ---------------------------------------------------------------------------------
+    def abatement(self, k: int) -> tuple[Number, Number]:
+        """``(q_s, q_n)``: a member's and an outsider's abatement with ``k`` members.
+
+        See Also
+        --------
+        multilateral.models.SelfEnforcingAgreement.abatement : without a target price.
+        """
+        k = self._size(k)
+        if self.target_price is None:
+            return self.agreement.abatement(k)
+        return self.target_price / self.cost, self.benefit / self.cost
+
+    def member_payoff(self, k: int) -> Number:
+        """A member's payoff with ``k >= 1`` members, tariff cost and club good included.
+
+        See Also
+        --------
+        outsider_payoff : an outsider's.
+        """
+        k = self._size(k, low=1)
+        return self._tables()[0][k]
+
+    def outsider_payoff(self, k: int) -> Number:
+        """An outsider's payoff with ``k <= n - 1`` members, the tariff it pays included.
+
+        See Also
+        --------
+        member_payoff : a member's.
+        """
+        k = self._size(k, high=self.n - 1)
+        return self._tables()[1][k]
+
+    def welfare(self, k: int) -> Number:
+        """The sum of all countries' payoffs with ``k`` members.
+
+        See Also
+        --------
+        equilibrium : welfare at the largest stable size.
+        """
+        k = self._size(k)
+        pay_s, pay_n = self._tables()
+        return (k * pay_s[k] if k else 0 * self._zero()) + (
+            (self.n - k) * pay_n[k] if k < self.n else 0 * self._zero())
+
+    # -- stability --------------------------------------------------------------------------------
+    def stability(self, k: int, *, tol: float = DEFAULT_TOL) -> CoalitionStability:
+        """Internal and external stability of ``k`` members, with the gains.
+
+        See Also
+        --------
+        stable_sizes : every stable size.
+        multilateral.models.CoalitionStability : what it returns.
+        """
+        k = self._size(k)
+        tol = check_tol(tol)
+        pay_s, pay_n = self._tables()
+        ps = pay_s[k] if k else None
+        pn = pay_n[k] if k < self.n else None
+        leave = pay_n[k - 1] - pay_s[k] if k >= 1 else None
+        join = pay_s[k + 1] - pay_n[k] if k < self.n else None
+        internal = leave is None or not self._moves(
+            leave, self.tie == "stay_out", tol, abs(float(pay_n[k - 1])) + abs(float(pay_s[k])))
+        external = join is None or not self._moves(
+            join, self.tie == "join", tol, abs(float(pay_s[k + 1])) + abs(float(pay_n[k])))
+        return CoalitionStability(k, ps, pn, leave, join, internal, external)
+
+    def stable_sizes(self, *, tol: float = DEFAULT_TOL) -> tuple[int, ...]:
+        """Every stable number of members ``k = 0..n`` (equal trade shares).
+
+        Vectorized: one numpy pass over the sizes (floats), or exact comparisons of the
+        tabulated Fractions.
+
+        See Also
+        --------
+        stability : one size, with the gains.
+        least_tariff : the tariff a size needs.
+        stable_coalitions : when trade shares differ.
+
+        Examples
+        --------
+        >>> import multilateral as ml
+        >>> [ml.models.ClimateClub(n=30, benefit=1, cost=1, tariff=t).largest_stable_size()
+        ...  for t in (0, 29, 58, 87)]   # one more member per 29/2 of tariff
+        [3, 5, 7, 9]
+        """
+        self._need_identical("stable_sizes")
+        tol = check_tol(tol)
+        pay_s, pay_n = self._tables()
+        if self._exact:
+            leave = [pay_n[k - 1] - pay_s[k] for k in range(1, self.n + 1)]
+            if self.tie == "join":
+                inside = [True] + [g <= 0 for g in leave]
+                outside = [g > 0 for g in leave] + [True]  # join(k) = -leave(k + 1)
+            else:
+                inside = [True] + [g < 0 for g in leave]
+                outside = [g >= 0 for g in leave] + [True]
+            return tuple(k for k in range(self.n + 1) if inside[k] and outside[k])
+        ps = np.asarray(pay_s[1:], dtype=np.float64)
+        pn = np.asarray(pay_n[:-1], dtype=np.float64)
+        gain = pn - ps  # a member of k + 1 leaving; minus: an outsider of k joining
+        tie = np.abs(gain) <= tol * (np.abs(pn) + np.abs(ps))
+        leaves = np.where(tie, self.tie == "stay_out", gain > 0)
+        joins = np.where(tie, self.tie == "join", gain < 0)
+        internal = np.concatenate(([True], ~leaves))
+        external = np.concatenate((~joins, [True]))
+        return tuple(int(x) for x in np.flatnonzero(internal & external))
+
+    def largest_stable_size(self, *, tol: float = DEFAULT_TOL) -> int:
+        """The largest stable club (one always exists: see
+        :meth:`SelfEnforcingAgreement.largest_stable_size`).
+
+        See Also
+        --------
+        stable_sizes : all of them.
+        """
+        return max(self.stable_sizes(tol=tol))
+
+    def least_tariff(self, k: int) -> Threshold:
+        """The least tariff at which ``k`` members are a stable club (equal trade shares).
+
+        Both gains are linear in the tariff, so the stable tariffs of a size form an interval
+        (:meth:`tariff_interval`); this is its lower end, exact for exact inputs. Where a
+        strict inequality binds (``tie="stay_out"``: a member indifferent at that tariff
+        leaves) it is the infimum. ``Threshold.none`` when no tariff makes ``k`` stable.
+
+        See Also
+        --------
+        tariff_interval : both ends.
+        stable_sizes : the sizes stable at the model's tariff.
+
+        Examples
+        --------
+        >>> import multilateral as ml
+        >>> club = ml.models.ClimateClub(n=10, benefit=1, cost=4, specification="binary")
+        >>> club.least_tariff(10), club.least_tariff(7)   # all: tariff * trade >= c - b
+        (Threshold(tariff >= 3), Threshold(tariff: none))
+        """
+        interval = self.tariff_interval(k)
+        return Threshold.none("tariff") if interval is None else Threshold.at(interval[0],
+                                                                              "tariff")
+
+    def tariff_interval(self, k: int) -> tuple[Number, Number] | None:
+        """``(low, high)``: the tariffs at which ``k`` members are stable (``high`` is
+        ``inf`` when no tariff is too high), or None. Ends that a strict inequality excludes
+        are still reported as ends.
+
+        See Also
+        --------
+        least_tariff : the lower end as a threshold.
+        """
+        self._need_identical("tariff_interval")
+        k = self._size(k)
+        n, x, ct = self.n, self._num(self.trade), self._num(self.imposing_cost)
+        low: Any = self._zero()
+        high: Any = float("inf")
+        base_s, base_n = self._base()
+        g = self._num(self.club_good)
+        one = Fraction(1) if self._exact else 1.0
+        # (gain at tariff 0, its slope in the tariff, strict?): stable needs gain <= 0 (< 0)
+        pieces = []
+        if k >= 1:  # a member leaving
+            pieces.append((base_n[k - 1] - base_s[k] - g,
+                           x * (ct * (n - k) - (k - 1)) * one / (n - 1), self.tie == "stay_out"))
+        if k < n:  # an outsider joining
+            pieces.append((base_s[k + 1] + g - base_n[k],
+                           x * (k - ct * (n - k - 1)) * one / (n - 1), self.tie == "join"))
+        low_open = high_open = False  # whether a strict inequality binds at that end
+        for value, slope, strict in pieces:
+            if slope == 0:
+                if value > 0 or (strict and value == 0):
+                    return None
+                continue
+            end = -value / slope
+            if slope < 0 and end >= low:
+                low_open = strict or (low_open and end == low)
+                low = end
+            elif slope > 0 and end <= high:
+                high_open = strict or (high_open and end == high)
+                high = end
+        if high < low or (high == low and (low_open or high_open)):
+            return None
+        return low, high
+
+    def equilibrium(self, *, tol: float = DEFAULT_TOL) -> ClubEquilibrium:
+        """The largest stable club at the model's tariff, with abatement and welfare.
+
+        See Also
+        --------
+        participation : the largest stable size over many tariffs.
+        ClubEquilibrium : what it returns.
+        """
+        sizes = self.stable_sizes(tol=tol)
+        k = max(sizes)
+        q_s, q_n = self.abatement(k)
+        return ClubEquilibrium(self.tariff, sizes, k, q_s, q_n, k * q_s + (self.n - k) * q_n,
+                               self.welfare(k))
+
+    def participation(self, tariffs: Sequence[Number], *, tol: float = DEFAULT_TOL
+                      ) -> tuple[int, ...]:
+        """The largest stable club at each tariff (Nordhaus's tariff-participation relation).
+
+        See Also
+        --------
+        equilibrium : one tariff, with abatement and welfare.
+
+        Examples
+        --------
+        >>> import multilateral as ml
+        >>> club = ml.models.ClimateClub(n=10, benefit=1, cost=1, target_price=3)
+        >>> club.participation([0, 1, 2, 3])   # threshold at (p - b)**2 / (2 c) = 2
+        (0, 0, 10, 10)
+        """
+        return tuple(self.with_(tariff=t).largest_stable_size(tol=tol) for t in tariffs)
+
+    # -- the participation game ----------------------------------------------------------------
+    @property
+    def game(self) -> AnonymousGame:
+        """The participation game (equal trade shares): a joiner gets the member payoff of
+        ``k + 1``, a country that stays out the outsider payoff of ``k``, when ``k`` others
+        join.
+
+        See Also
+        --------
+        multilateral.models.SelfEnforcingAgreement.game : the same without the tariff.
+        multilateral.solvers.symmetric_equilibria : its equilibria.
+        """
+        self._need_identical("the participation game by size")
+        pay_s, pay_n = self._tables()
+        sign: list[Any] = [pay_s[k + 1] for k in range(self.n)]
+        stay: list[Any] = [pay_n[k] for k in range(self.n)]
+        return AnonymousGame(sign, stay, name="climate club participation")
+
+    # -- coalitions (trade shares that differ) --------------------------------------------------
+    def payoffs(self, coalition: Iterable[int]) -> tuple[Number, ...]:
+        """Every country's payoff when ``coalition`` (country indices) is the club.
+
+        See Also
+        --------
+        is_stable : whether no country gains by leaving or joining.
+        """
+        members = self._members(coalition)
+        k = len(members)
+        base_s, base_n = self._base()
+        w = self.trade_shares or (Fraction(1, self.n) if self._exact else 1 / self.n,) * self.n
+        t, x, ct = self.tariff, self.trade, self.imposing_cost
+        out: list[Number] = []
+        for i in range(self.n):
+            if i in members:
+                imports = sum((x * w[i] / (1 - w[j]) for j in range(self.n) if j not in members),
+                              start=0 * self._zero())
+                out.append(base_s[k] + self.club_good - ct * t * imports)
+            else:
+                exports = sum((x * w[j] / (1 - w[i]) for j in members), start=0 * self._zero())
+                out.append(base_n[k] - t * exports)
+        return tuple(out)
+
+    def is_stable(self, coalition: Iterable[int], *, tol: float = DEFAULT_TOL) -> bool:
+        """No member gains by leaving and no outsider by joining (any trade shares).
+
+        See Also
+        --------
+        stable_coalitions : every stable coalition.
+        """
+        tol = check_tol(tol)
+        members = self._members(coalition)
+        pay = self.payoffs(members)
+        for i in range(self.n):
+            moved = members - {i} if i in members else members | {i}
+            after = self.payoffs(moved)[i]
+            indifferent_moves = (self.tie == "stay_out") if i in members else self.tie == "join"
+            if self._moves(after - pay[i], indifferent_moves, tol,
+                           abs(float(after)) + abs(float(pay[i]))):
+                return False
+        return True
+
+    def stable_coalitions(self, *, tol: float = DEFAULT_TOL) -> tuple[tuple[int, ...], ...]:
+        """Every stable coalition as sorted index tuples (at most 16 countries).
+
+        See Also
+        --------
+        stable_sizes : by size, when trade shares are equal.
+
+        Examples
+        --------
+        >>> import multilateral as ml
+        >>> from fractions import Fraction
+        >>> shares = [Fraction(1, 2), Fraction(1, 4), Fraction(1, 4)]
+        >>> club = ml.models.ClimateClub(n=3, benefit=1, cost=1, target_price=3, tariff=3,
+        ...                              trade_shares=shares)
+        >>> club.stable_coalitions()
+        ((), (0, 1, 2))
+        """
+        if self.n > _MAX_ENUMERATED:
+            raise InvalidArgumentError(
+                f"enumerating all 2**n coalitions is limited to {_MAX_ENUMERATED} countries")
+        return tuple(c for m in range(1 << self.n)
+                     if self.is_stable(c := tuple(i for i in range(self.n) if m >> i & 1),
+                                       tol=tol))
+
+    # -- internals ---------------------------------------------------------------------------
+    def _zero(self) -> Number:
+        return Fraction(0) if self._exact else 0.0
+
+    def _num(self, v: Number) -> Number:
+        return v if self._exact else float(v)
+
+    def _base(self) -> tuple[list[Number], list[Number]]:
+        """Abatement payoffs ``pi_s(k)`` (k = 1..n; index 0 unused) and ``pi_n(k)`` (k =
+        0..n-1; index n unused), from the agreement model or Nordhaus's target rule."""
+        n, b, c = self.n, self._num(self.benefit), self._num(self.cost)
+        zero = self._zero()
+        if self.target_price is None:
+            sea = self.agreement
+            base_s = [zero] + [self._num(sea.signatory_payoff(k)) for k in range(1, n + 1)]
+            base_n = [self._num(sea.non_signatory_payoff(k)) for k in range(n)] + [zero]
+            return base_s, base_n
+        q_t, q_n = self._num(self.target_price) / c, b / c
+        total = [k * q_t + (n - k) * q_n for k in range(n + 1)]
+        return ([b * q - c * q_t * q_t / 2 for q in total],
+                [b * q - c * q_n * q_n / 2 for q in total])
+
+    def _tables(self) -> tuple[list[Number], list[Number]]:
+        """Member and outsider payoffs by size with the tariff (equal trade shares)."""
+        base_s, base_n = self._base()
+        n = self.n
+        t, x, ct, g = (self._num(v) for v in (self.tariff, self.trade, self.imposing_cost,
+                                               self.club_good))
+        if not self._exact:
+            t, x, ct, g = float(t), float(x), float(ct), float(g)
+            k = np.arange(n + 1, dtype=np.float64)
+            pay_s = np.asarray(base_s) + g - ct * t * x * (n - k) / (n - 1)
+            pay_n = np.asarray(base_n) - t * x * k / (n - 1)
+            return pay_s.tolist(), pay_n.tolist()
+        return ([base_s[k] + g - ct * t * x * Fraction(n - k, n - 1) for k in range(n + 1)],
+                [base_n[k] - t * x * Fraction(k, n - 1) for k in range(n + 1)])
+
+    def _moves(self, gain: Number, when_indifferent: bool, tol: float, mag: float) -> bool:
+        if isinstance(gain, Fraction):
+            return gain > 0 or (gain == 0 and when_indifferent)
+        if abs(float(gain)) <= tol * mag:
+            return when_indifferent
+        return float(gain) > 0
+
+    def _need_identical(self, what: str) -> None:
+        if not self.identical:
+            raise InvalidArgumentError(
+                f"{what} needs equal trade shares; with shares that differ ask about "
+                "coalitions (stable_coalitions, is_stable)")
+
+    def _size(self, k: object, low: int = 0, high: int | None = None) -> int:
+        high = self.n if high is None else high
+        if isinstance(k, bool) or not isinstance(k, numbers.Integral):
+            raise InvalidTypeError(f"a club size must be an integer, got {k!r}")
+        if not low <= int(k) <= high:
+            raise InvalidArgumentError(
+                f"club size must be in {low}..{high} (n = {self.n} countries), got {k}")
+        return int(k)
+
+    def _members(self, coalition: object) -> frozenset[int]:
+        if isinstance(coalition, (str, bytes)) or not isinstance(coalition, Iterable):
+            raise InvalidTypeError(f"a coalition is a collection of country indices, got "
+                                   f"{coalition!r}")
+        out = set()
+        for i in coalition:
+            if isinstance(i, bool) or not isinstance(i, numbers.Integral) or not (
+                    0 <= int(i) < self.n):
+                raise InvalidArgumentError(f"countries are indices 0..{self.n - 1}, got {i!r}")
+            out.add(int(i))
+        return frozenset(out)
