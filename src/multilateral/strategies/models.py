@@ -34,8 +34,8 @@ from ..models.agreements import SelfEnforcingAgreement
 from ..models.alliances import AllianceControl, Powerplay
 from ..models.audience_costs import AudienceCosts
 from ..models.bargaining import WarBargaining
-from ..models.climate_clubs import ClimateClub
 from ..models.breadth_depth import BreadthDepth
+from ..models.climate_clubs import ClimateClub
 from ..models.collective_action import PublicGoodProvision
 from ..models.collective_risk import CollectiveRiskDilemma
 from ..models.common_interests import CommonInterests
@@ -1131,75 +1131,5 @@ def climate_club_tariff_pairs(*, max_n: int = 30, imposing_cost: Fraction = Frac
             specification=draw(st.sampled_from(["linear", "binary", "barrett"])))
         step = Fraction(draw(st.integers(1, 400)), 4)
         return club, club.with_(tariff=club.tariff + step)
-
-    return build()
-
-
-def breadth_depth_models(*, max_n: int = 12, majority: Fraction | None = Fraction(1),
-                         breadth_value: Fraction | None = None
-                         ) -> st.SearchStrategy[BreadthDepth]:
-    """Exact :class:`~multilateral.models.BreadthDepth` models: ``n`` in ``2..max_n`` ideal
-    depths that are multiples of 1/12 in ``[0, 1]``, ``founders`` in ``1..n``, the given
-    ``breadth_value`` (by default drawn: a multiple of 1/4 in ``[0, 2]``) and the given
-    ``majority`` (by default unanimity; ``None`` draws 1/2, 2/3, 3/4 or 1).
-
-    The class of :data:`~multilateral.claims.CONSTRUCTIVE_DEPTH`.
-
-    See Also
-    --------
-    multilateral.models.BreadthDepth : the model.
-
-    Examples
-    --------
-    >>> from hypothesis import given, settings
-    >>> import multilateral as ml
-    >>> @settings(max_examples=20, deadline=None)
-    ... @given(ml.strategies.breadth_depth_models())
-    ... def test_unanimity(model):
-    ...     assert model.majority == 1
-    >>> test_unanimity()
-    """
-    @st.composite
-    def build(draw: st.DrawFn) -> BreadthDepth:
-        n = draw(st.integers(2, max_n))
-        ideals = [Fraction(draw(st.integers(0, 12)), 12) for _ in range(n)]
-        value = (Fraction(draw(st.integers(0, 8)), 4) if breadth_value is None
-                 else breadth_value)
-        rule = majority if majority is not None else draw(st.sampled_from(
-            [Fraction(1, 2), Fraction(2, 3), Fraction(3, 4), Fraction(1)]))
-        return BreadthDepth(ideals=ideals, breadth_value=value, majority=rule,
-                            founders=draw(st.integers(1, n)))
-
-    return build()
-
-
-def tipping_sets(*, max_n: int = 8) -> st.SearchStrategy[TippingSet]:
-    """Exact :class:`~multilateral.models.TippingSet` models: ``n`` in ``2..max_n`` shares
-    (positive integers up to 20, normalized to sum to one) and hurdles that are multiples of
-    1/20 in ``[0, 1]``.
-
-    The class of :data:`~multilateral.claims.TIPPING_SET`.
-
-    See Also
-    --------
-    multilateral.models.TippingSet : the model.
-
-    Examples
-    --------
-    >>> from hypothesis import given, settings
-    >>> import multilateral as ml
-    >>> @settings(max_examples=20, deadline=None)
-    ... @given(ml.strategies.tipping_sets(max_n=5))
-    ... def test_sum(model):
-    ...     assert sum(model.shares) == 1
-    >>> test_sum()
-    """
-    @st.composite
-    def build(draw: st.DrawFn) -> TippingSet:
-        n = draw(st.integers(2, max_n))
-        raw = [draw(st.integers(1, 20)) for _ in range(n)]
-        total = sum(raw)
-        return TippingSet(shares=[Fraction(r, total) for r in raw],
-                          hurdles=[Fraction(draw(st.integers(0, 20)), 20) for _ in range(n)])
 
     return build()
