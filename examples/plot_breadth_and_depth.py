@@ -1,0 +1,122 @@
+"""
+Breadth against depth, and a bilateral deal that tips a multilateral one
+========================================================================
+
+Downs, Rocke and Barsoom (1998, p. 397) argued that multilateral organizations do not "spring
+forth full blown" but grow, and that a strategy of *sequential construction* -- the most
+committed states found the agreement, the less committed join later -- "dramatically mitigates
+the breadth-depth trade-off". Heal and Kunreuther (2011) argued that climate negotiations may
+have a *tipping set*: a few countries whose adoption makes adoption pay for everybody else.
+The case for both is the 12 November 2014 US-China joint announcement, thirteen months before
+the Paris Agreement.
+
+This example computes, with :class:`~multilateral.models.BreadthDepth` and
+:class:`~multilateral.models.TippingSet`:
+
+* the depth an inclusive agreement and a constructive one reach at every breadth, and how the
+  gap depends on the heterogeneity of preferences and on the decision rule (the assumptions
+  the headline rests on);
+* with the emission shares of :mod:`multilateral.cases.climate`, whether China and the United
+  States form a tipping set, swept over the hurdle that other countries need cleared (which is
+  not data: it is the assumption the headline depends on).
+"""
+
+# %%
+# Setup
+# -----
+
+# sphinx_gallery_start_ignore
+import os
+import sys
+
+import matplotlib
+
+if sys.platform.startswith("linux") and not (
+    os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+):
+    matplotlib.use("Agg")
+# sphinx_gallery_end_ignore
+from fractions import Fraction as F
+
+import matplotlib.pyplot as plt
+
+from multilateral.cases import climate
+from multilateral.models import BreadthDepth, TippingSet
+
+# %%
+# Inclusive against constructive
+# ------------------------------
+# Eleven states with ideal depths 1, 9/10, ..., 0; belonging to the agreement of all is worth
+# 2/5 (in units of depth); depth needs unanimity. The inclusive agreement is as deep as its
+# least committed member wants; the constructive one is founded by the two most committed.
+model = BreadthDepth(ideals=[F(i, 10) for i in range(11)], breadth_value=F(2, 5))
+frontier = model.frontier()
+print("breadth  inclusive  constructive")
+for k, inc, con in zip(frontier.breadths, frontier.inclusive, frontier.constructive, strict=True):
+    print(f"{k:7d}  {inc!s:>9s}  {con!s:>12s}")
+print("published (Downs, Rocke and Barsoom 1998, p. 397): sequential construction is deeper;")
+print(f"computed: at full breadth {model.constructive_depth()} against "
+      f"{model.inclusive_depth()}")
+
+fig, ax = plt.subplots(figsize=(6, 4))
+ax.plot(frontier.breadths, frontier.inclusive.astype(float), "o-", label="inclusive")
+ax.plot(frontier.breadths, frontier.constructive.astype(float), "s-", label="constructive")
+ax.set_xlabel("breadth (members)")
+ax.set_ylabel("depth")
+ax.set_title("Breadth against depth, unanimity")
+ax.legend()
+
+# %%
+# What the gap rests on: heterogeneity and the decision rule
+# ----------------------------------------------------------
+# Spreading the ideals apart (``t -> h t``) widens the gap at full breadth under unanimity. Under
+# a majority rule the inclusive pivot is more committed, and with increasing returns to breadth
+# the constructive strategy can even fall behind -- the qualification of the claim.
+spreads = [F(i, 10) for i in range(11)]
+fig, ax = plt.subplots(figsize=(6, 4))
+for rule, name in [(F(1), "unanimity"), (F(2, 3), "two-thirds"), (F(1, 2), "majority")]:
+    gaps = [model.with_(ideals=[h * t for t in model.ideals], majority=rule).depth_gap()
+            for h in spreads]
+    ax.plot([float(h) for h in spreads], [float(g) for g in gaps], "o-", label=name)
+    print(f"{name:10s} gap at h = 1/2, 1: {gaps[5]}, {gaps[10]}")
+ax.axhline(0, color="grey", lw=0.5)
+ax.set_xlabel("spread of ideals h")
+ax.set_ylabel("constructive - inclusive depth")
+ax.legend()
+
+# %%
+# The US-China announcement and Paris
+# -----------------------------------
+# Dates and shares from the shipped case data (each with its source).
+announced = climate.event("us_china_joint_announcement").date
+adopted = climate.event("paris_adopted").date
+print(f"US-China joint announcement {announced}, Paris adopted {adopted} "
+      f"({(adopted - announced).days} days later)")
+named = climate.emission_shares()
+others = 187  # an assumption: the residual spread evenly over this many unnamed states
+rest = climate.residual_share()
+shares = list(named.values()) + [rest / others] * others
+labels = list(named) + [f"state {i}" for i in range(others)]
+print(f"China + US: {float(named['China'] + named['United States']):.0%} of 2023 fossil CO2 "
+      "(Global Carbon Budget 2024)")
+
+# %%
+# The hurdle every other country needs cleared is not data, so sweep it: China and the US tip
+# the world exactly while the hurdle is at most their joint share, 44%; above it the minimal
+# tipping set grows quickly.
+hurdles = [F(i, 100) for i in range(20, 71, 2)]
+sizes, us_china = [], []
+for h in hurdles:
+    game = TippingSet(shares, [max(h, F(1, 2))] * 2 + [h] * (len(shares) - 2), labels=labels)
+    sizes.append(game.minimal_tipping_size())
+    us_china.append(game.tips(["China", "United States"]))
+print("hurdle  minimal tipping set  US+China tip")
+for h, size, tip in zip(hurdles[::5], sizes[::5], us_china[::5], strict=True):
+    print(f"{float(h):6.2f}  {size:19d}  {tip}")
+fig, ax = plt.subplots(figsize=(6, 4))
+ax.step([float(h) for h in hurdles], sizes, where="post")
+ax.axvline(0.44, color="grey", ls="--", label="China + US share")
+ax.set_xlabel("hurdle of the other countries (share of the world)")
+ax.set_ylabel("size of the minimal tipping set")
+ax.legend()
+plt.show()
