@@ -265,8 +265,8 @@ class PledgeAndReview(Model):
         return min(self.others_weight, 2 * self.review)
 
     @property
-    def _unit(self) -> Number:
-        return self.benefit / self.cost  # b / c: the non-participant's abatement
+    def _unit(self) -> Number:  # b / c: the non-participant's abatement
+        return self.benefit / self.cost
 
     def _size(self, k: object, low: int = 0) -> int:
         if isinstance(k, bool) or not isinstance(k, (int, np.integer)):
@@ -377,7 +377,7 @@ class PledgeAndReview(Model):
 
         See Also
         --------
-        SelfEnforcingAgreement.total_payoff : the top-down one.
+        SelfEnforcingAgreement.total_payoff : the top-down one (used for ``"top_down"``).
         """
         _check_procedure(procedure)
         k = self._size(k)
@@ -416,18 +416,6 @@ class PledgeAndReview(Model):
         sign[x <= tol] = 0
         return sign
 
-    def _stable_mask(self, tol: float) -> tuple[np.ndarray, np.ndarray]:
-        """(internally stable, externally stable) for every size ``0..n``, vectorized."""
-        k = np.arange(1, self.n + 1, dtype=np.int64)
-        leave = self._leave_sign(k, tol)  # leave[k - 1]: a participant of k leaving
-        join = -leave  # joining a coalition of k - 1 gains minus leaving one of k
-        stay_out = self.tie == "stay_out"
-        leaves = (leave > 0) | ((leave == 0) & stay_out)
-        joins = (join > 0) | ((join == 0) & (not stay_out))
-        internal = np.concatenate(([True], ~leaves))
-        external = np.concatenate((~joins, [True]))
-        return internal, external
-
     def stability(self, k: int, *, tol: float = DEFAULT_TOL) -> CoalitionStability:
         """Internal and external stability of ``k`` participants under pledge-and-review.
 
@@ -438,12 +426,17 @@ class PledgeAndReview(Model):
         """
         k = self._size(k)
         tol = check_tol(tol)
-        internal, external = self._stable_mask(tol)
+        # the signs of leaving k and of joining k (minus leaving k + 1), not every size
+        leave_k, leave_next = self._leave_sign(np.array([max(k, 1), k + 1], dtype=np.int64),
+                                               tol).tolist()
+        out = self.tie == "stay_out"
+        internal = k == 0 or not (leave_k > 0 or (leave_k == 0 and out))
+        external = k == self.n or not (-leave_next > 0 or (leave_next == 0 and not out))
         ps = self.signatory_payoff(k) if k else None
         pn = self.non_signatory_payoff(k) if k < self.n else None
         leave = self.non_signatory_payoff(k - 1) - ps if k else None
         join = self.signatory_payoff(k + 1) - pn if k < self.n else None
-        return CoalitionStability(k, ps, pn, leave, join, bool(internal[k]), bool(external[k]))
+        return CoalitionStability(k, ps, pn, leave, join, internal, external)
 
     def stable_sizes(self, procedure: Procedure = "pledge_and_review", *,
                      tol: float = DEFAULT_TOL) -> tuple[int, ...]:
@@ -465,7 +458,10 @@ class PledgeAndReview(Model):
         tol = check_tol(tol)
         if procedure == "top_down":
             return _top_down_sizes(self.n, self.tie, tol)
-        internal, external = self._stable_mask(tol)
+        leave = self._leave_sign(np.arange(1, self.n + 1, dtype=np.int64), tol)  # of 1..n
+        out = self.tie == "stay_out"  # joining k - 1 gains minus leaving k: -leave
+        internal = np.concatenate(([True], ~((leave > 0) | ((leave == 0) & out))))
+        external = np.concatenate((~((leave < 0) | ((leave == 0) & (not out))), [True]))
         return tuple(int(i) for i in np.flatnonzero(internal & external))
 
     def largest_stable_size(self, procedure: Procedure = "pledge_and_review", *,
@@ -542,20 +538,16 @@ class PledgeAndReview(Model):
         """
         tol = check_tol(tol)
         e = self.kept_weight
-        if e == 0:
-            return Threshold.none("n")
-        size = self.tie_free_size()
+        size = self.tie_free_size() if e else 0
         td = 3 if self.tie == "join" else 2  # the top-down size (linear payoffs, n >= 3)
         x = e * (size - 1)
         slope = size * x - td * (td - 1)  # in units b**2 / c
         start = max(size, td, 3) + 1
-        if slope <= 0:
+        if e == 0 or slope <= 0:
             return Threshold.none("n")
         # the difference at n (n >= start) is slope * n + intercept; find where it turns > 0
-        d0 = self._difference(start, tol)
-        intercept = d0 - slope * start * self.benefit * self.benefit / self.cost
         unit = self.benefit * self.benefit / self.cost
-        root = -intercept / (slope * unit)
+        root = start - self._difference(start, tol) / (slope * unit)
         n = max(start, math.floor(root) + 1)
         while n - 1 >= 2 and self._difference(n - 1, tol) > 0:
             n -= 1
