@@ -108,6 +108,17 @@ TOPICS: dict[str, dict[str, str]] = {
                  "(probability, subtree) (``Chance``).",
         "tree": "The root of an extensive-form game's tree description: a ``Decision``, "
                 "``Chance`` or ``Outcome`` (:mod:`multilateral.games.extensive`).",
+        "types": "A signalling game's sender types (labels), one per probability of the "
+                 "``prior``.",
+        "messages": "A signalling game's messages (labels): what the sender can send.",
+        "sender_payoffs": "A signalling game's sender payoffs ``u_S(type, message, action)``.",
+        "receiver_payoffs": "A signalling game's receiver payoffs ``u_R(type, message, "
+                            "action)``.",
+        "mixed": "Also find mixed-strategy equilibria (by support enumeration), not only "
+                 "pure ones.",
+        "belief": "A probability distribution over the nodes of an information set (a "
+                  "signalling game: over the sender's types).",
+        "equilibrium": "An equilibrium result object, as returned by a solver.",
         "benefit": "Benefit of the good, or of being helped, to each recipient: one number, "
                    "the same for everyone. Where the docstring says so it may instead be one "
                    "number per member (``SelfEnforcingAgreement``, ``PublicGoodProvision``: a "
@@ -293,7 +304,8 @@ TOPICS: dict[str, dict[str, str]] = {
                          "1/2 weighs both equally (Kydd 2003).",
         "reported_cost": "The cost of war a mediator reports for state B (its true cost is "
                          "``cost_b``).",
-        "prior": "Probability that the challenger is resolved (the defender's prior belief).",
+        "prior": "Probability that the challenger is resolved (the defender's prior belief); "
+                 "in a signalling game, one probability per sender type.",
         "audience_cost": "What a leader loses at home by backing down after a public threat.",
         "resolved_war": "A resolved challenger's payoff from war.",
         "irresolute_war": "An irresolute challenger's payoff from war (negative).",

@@ -28,6 +28,7 @@ the defender backs down or resists, and a resisted challenger fights or backs do
 
 from ..._namespace import public_dir
 from .game import CHANCE, DECISION, TERMINAL, ExtensiveFormGame, Infoset, NodeInfo
+from .signalling import SignallingGame
 from .tree import Chance, Decision, Node, Outcome
 
 __all__ = [
@@ -41,9 +42,11 @@ __all__ = [
     "Node",
     "NodeInfo",
     "Outcome",
+    "SignallingGame",
 ]
 __dir__ = public_dir(__all__)
 
 # Documented (and pickled) under this public path, not its private module: the reference then
 # has one canonical description for the game, which `multilateral.games` re-exports.
 ExtensiveFormGame.__module__ = __name__
+SignallingGame.__module__ = __name__

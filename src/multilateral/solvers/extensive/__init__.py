@@ -2,7 +2,8 @@
 
 Backward induction and every pure subgame-perfect equilibrium of games of perfect
 information (:mod:`.backward`); a Nash equilibrium of two-player games of imperfect
-information (perfect recall) through the sequence form (:mod:`.sequence_form`).
+information (perfect recall) through the sequence form (:mod:`.sequence_form`); every perfect
+Bayesian equilibrium of signalling games and the Intuitive Criterion (:mod:`.signalling`).
 
 Examples
 --------
@@ -22,13 +23,29 @@ from .sequence_form import (
     sequence_form,
     sequence_form_equilibrium,
 )
+from .signalling import (
+    MIXED_MAX_SUPPORTS,
+    PURE_MAX_PROFILES,
+    BeliefSet,
+    IntuitiveCriterion,
+    SignallingEquilibrium,
+    intuitive_criterion,
+    perfect_bayesian_equilibria,
+)
 
 __all__ = [
     "EXACT_MAX_SEQUENCES",
+    "MIXED_MAX_SUPPORTS",
+    "PURE_MAX_PROFILES",
+    "BeliefSet",
+    "IntuitiveCriterion",
     "SequenceForm",
     "SequenceFormEquilibrium",
+    "SignallingEquilibrium",
     "SubgamePerfectEquilibrium",
     "backward_induction",
+    "intuitive_criterion",
+    "perfect_bayesian_equilibria",
     "sequence_form",
     "sequence_form_equilibrium",
     "subgame_perfect_equilibria",

@@ -1,0 +1,252 @@
+"""Exact polytopes of beliefs and strategies for the signalling solver, and the support
+enumeration of its mixed equilibria (private helpers of :mod:`.signalling`).
+
+Every set here is a bounded polytope ``{x : E x = e, G x >= g}`` (inside a product of
+simplices), described exactly by its vertices: each vertex solves ``E x = e`` with ``n -
+rank(E)`` inequalities tight (:func:`multilateral._numeric.solve_exact`). The barycenter of
+the vertices lies in the relative interior, so a coordinate that is zero there is zero on the
+whole polytope: that decides whether a support can be strictly positive.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+from ..._namespace import public_dir
+from ..._numeric import solve_exact
+
+__all__ = ["Data", "Polytope", "belief_polytope", "mixed_profiles", "polytope"]
+__dir__ = public_dir(__all__)
+
+Row = list[Fraction]
+_ZERO, _ONE = Fraction(0), Fraction(1)
+
+
+@dataclass(frozen=True)
+class Data:
+    """A signalling game in Fractions: ``prior[t]``, ``us[m][t][a]``, ``ur[m][t][a]``."""
+
+    prior: list[Fraction]
+    us: list[list[list[Fraction]]]
+    ur: list[list[list[Fraction]]]
+
+    @property
+    def n_types(self) -> int:
+        return len(self.prior)
+
+    @property
+    def n_messages(self) -> int:
+        return len(self.us)
+
+    def n_actions(self, m: int) -> int:
+        return len(self.us[m][0])
+
+
+@dataclass(frozen=True)
+class Polytope:
+    """A polytope by its constraints and exact vertices (empty: no vertices)."""
+
+    n: int
+    equalities: tuple[tuple[tuple[Fraction, ...], Fraction], ...]
+    inequalities: tuple[tuple[tuple[Fraction, ...], Fraction], ...]
+    vertices: tuple[tuple[Fraction, ...], ...]
+
+    @property
+    def empty(self) -> bool:
+        return not self.vertices
+
+    @property
+    def center(self) -> tuple[Fraction, ...]:
+        k = len(self.vertices)
+        return tuple(sum((v[i] for v in self.vertices), _ZERO) / k for i in range(self.n))
+
+    @property
+    def dimension(self) -> int:
+        if not self.vertices:
+            return -1
+        base = self.vertices[0]
+        return _rank([[a - b for a, b in zip(v, base, strict=True)] for v in self.vertices[1:]])
+
+
+def _rank(rows: Sequence[Sequence[Fraction]]) -> int:
+    mat = [list(r) for r in rows if any(r)]
+    rank, col = 0, 0
+    n_cols = len(mat[0]) if mat else 0
+    while rank < len(mat) and col < n_cols:
+        pivot = next((i for i in range(rank, len(mat)) if mat[i][col] != 0), None)
+        if pivot is None:
+            col += 1
+            continue
+        mat[rank], mat[pivot] = mat[pivot], mat[rank]
+        for i in range(rank + 1, len(mat)):
+            f = mat[i][col] / mat[rank][col]
+            if f:
+                mat[i] = [a - f * b for a, b in zip(mat[i], mat[rank], strict=True)]
+        rank += 1
+        col += 1
+    return rank
+
+
+def _dot(c: Sequence[Fraction], x: Sequence[Fraction]) -> Fraction:
+    return sum((a * b for a, b in zip(c, x, strict=True)), _ZERO)
+
+
+def polytope(n: int, eqs: list[tuple[Row, Fraction]], ineqs: list[tuple[Row, Fraction]]
+             ) -> Polytope:
+    """The vertices of ``{x in R^n : eq rows = rhs, ineq rows >= rhs}`` (bounded)."""
+    eq_rows = [r for r, _ in eqs]
+    k = n - _rank(eq_rows)
+    found: dict[tuple[Fraction, ...], None] = {}
+    for tight in itertools.combinations(range(len(ineqs)), k):
+        rows = eq_rows + [ineqs[j][0] for j in tight]
+        rhs = [b for _, b in eqs] + [ineqs[j][1] for j in tight]
+        sol = solve_exact(rows, rhs) if rows else None
+        if sol is not None and all(_dot(c, sol) >= b for c, b in ineqs):
+            found.setdefault(tuple(sol))
+    return Polytope(n, tuple((tuple(r), b) for r, b in eqs),
+                    tuple((tuple(r), b) for r, b in ineqs), tuple(found))
+
+
+def belief_polytope(data: Data, m: int, best: Sequence[int], among: Sequence[int]
+                    ) -> Polytope:
+    """Beliefs over the types, supported on ``among``, at which every action in ``best`` is a
+    best response of the receiver to message ``m``."""
+    t_n, ur = data.n_types, data.ur[m]
+    a0 = best[0]
+    eqs: list[tuple[Row, Fraction]] = [([_ONE] * t_n, _ONE)]
+    eqs += [([_ONE if s == t else _ZERO for s in range(t_n)], _ZERO)
+            for t in range(t_n) if t not in among]
+    eqs += [([ur[t][a] - ur[t][a0] for t in range(t_n)], _ZERO) for a in best[1:]]
+    ineqs: list[tuple[Row, Fraction]] = [
+        ([_ONE if s == t else _ZERO for s in range(t_n)], _ZERO) for t in range(t_n)]
+    ineqs += [([ur[t][a0] - ur[t][b] for t in range(t_n)], _ZERO)
+              for b in range(data.n_actions(m)) if b not in best]
+    return polytope(t_n, eqs, ineqs)
+
+
+def _subsets(n: int) -> list[tuple[int, ...]]:
+    return [c for k in range(1, n + 1) for c in itertools.combinations(range(n), k)]
+
+
+def mixed_profiles(data: Data) -> list[tuple[list[list[Fraction]], list[list[Fraction]], int]]:
+    """Every support profile's equilibria: ``(sender, receiver, dimension)`` with the
+    barycenter of the profile's strategy polytope as representative (behaviour
+    probabilities per type and per message), ``dimension`` that polytope's dimension.
+
+    The sender's supports ``S_t`` fix the types sending each message; the receiver's support
+    ``R_m`` at a message is kept only if some belief (strictly positive on the senders of
+    ``m`` when ``m`` is sent; any belief off the path) makes all of ``R_m`` best. Then the
+    receiver's indifference and optimality conditions are linear in the sender's
+    probabilities (Bayes' rule multiplied through by the prior) and the sender's in the
+    receiver's, so the equilibria of a support profile are a product of two polytopes.
+    """
+    t_n, m_n = data.n_types, data.n_messages
+    cache: dict[tuple[int, tuple[int, ...], tuple[int, ...]], bool] = {}
+
+    def admissible(m: int, best: tuple[int, ...], senders: tuple[int, ...]) -> bool:
+        key = (m, best, senders)
+        if key not in cache:
+            poly = belief_polytope(data, m, best, senders or tuple(range(t_n)))
+            cache[key] = not poly.empty and (
+                not senders or all(poly.center[t] > 0 for t in senders))
+        return cache[key]
+
+    out = []
+    for supports in itertools.product(_subsets(m_n), repeat=t_n):
+        senders = [tuple(t for t in range(t_n) if m in supports[t]) for m in range(m_n)]
+        options = [[r for r in _subsets(data.n_actions(m)) if admissible(m, r, senders[m])]
+                   for m in range(m_n)]
+        for responses in itertools.product(*options):
+            sig = _sender_polytope(data, supports, responses, senders)
+            if sig is None:
+                continue
+            rho = _receiver_polytope(data, supports, responses)
+            if rho is None:
+                continue
+            (sender, d1), (receiver, d2) = sig, rho
+            out.append((sender, receiver, d1 + d2))
+    return out
+
+
+def _sender_polytope(data: Data, supports: tuple[tuple[int, ...], ...],
+                     responses: tuple[tuple[int, ...], ...], senders: list[tuple[int, ...]]
+                     ) -> tuple[list[list[Fraction]], int] | None:
+    index = {(t, m): k for k, (t, m) in enumerate(
+        (t, m) for t in range(len(supports)) for m in supports[t])}
+    n = len(index)
+    eqs: list[tuple[Row, Fraction]] = []
+    ineqs: list[tuple[Row, Fraction]] = []
+    for t, sup in enumerate(supports):
+        row = [_ZERO] * n
+        for m in sup:
+            row[index[t, m]] = _ONE
+        eqs.append((row, _ONE))
+    for k in range(n):
+        ineqs.append(([_ONE if j == k else _ZERO for j in range(n)], _ZERO))
+    for m, best in enumerate(responses):
+        if not senders[m]:
+            continue
+        ur, a0 = data.ur[m], best[0]
+
+        def row_for(a: int, b: int, m: int = m, ur: list[list[Fraction]] = ur) -> Row:
+            row = [_ZERO] * n
+            for t in senders[m]:
+                row[index[t, m]] = data.prior[t] * (ur[t][a] - ur[t][b])
+            return row
+
+        eqs += [(row_for(a, a0), _ZERO) for a in best[1:]]
+        ineqs += [(row_for(a0, b), _ZERO) for b in range(data.n_actions(m)) if b not in best]
+    poly = polytope(n, eqs, ineqs)
+    if poly.empty:
+        return None
+    center = poly.center
+    if any(v <= 0 for v in center):
+        return None
+    sender = [[_ZERO] * data.n_messages for _ in supports]
+    for (t, m), k in index.items():
+        sender[t][m] = center[k]
+    return sender, poly.dimension
+
+
+def _receiver_polytope(data: Data, supports: tuple[tuple[int, ...], ...],
+                       responses: tuple[tuple[int, ...], ...]
+                       ) -> tuple[list[list[Fraction]], int] | None:
+    index = {(m, a): k for k, (m, a) in enumerate(
+        (m, a) for m in range(len(responses)) for a in responses[m])}
+    n = len(index)
+    eqs: list[tuple[Row, Fraction]] = []
+    ineqs: list[tuple[Row, Fraction]] = []
+    for m, best in enumerate(responses):
+        row = [_ZERO] * n
+        for a in best:
+            row[index[m, a]] = _ONE
+        eqs.append((row, _ONE))
+    for k in range(n):
+        ineqs.append(([_ONE if j == k else _ZERO for j in range(n)], _ZERO))
+
+    def value(t: int, m: int, sign: Fraction, row: Row) -> None:
+        for a in responses[m]:
+            row[index[m, a]] += sign * data.us[m][t][a]
+
+    for t, sup in enumerate(supports):
+        m0 = sup[0]
+        for m in range(data.n_messages):
+            if m == m0:
+                continue
+            row = [_ZERO] * n
+            value(t, m0, _ONE, row)
+            value(t, m, -_ONE, row)
+            (eqs if m in sup else ineqs).append((row, _ZERO))
+    poly = polytope(n, eqs, ineqs)
+    if poly.empty:
+        return None
+    center = poly.center
+    if any(v <= 0 for v in center):
+        return None
+    receiver = [[_ZERO] * data.n_actions(m) for m in range(data.n_messages)]
+    for (m, a), k in index.items():
+        receiver[m][a] = center[k]
+    return receiver, poly.dimension

@@ -1,0 +1,559 @@
+"""Perfect Bayesian equilibria of signalling games, and the Intuitive Criterion.
+
+A perfect Bayesian equilibrium (PBE) of a signalling game
+(:class:`~multilateral.games.extensive.SignallingGame`) is a sender strategy (type ->
+message), a receiver strategy (message -> action) and a belief over the types after every
+message such that (i) each type's message is a best reply to the receiver's strategy, (ii) the
+receiver's action after every message is a best reply to the belief there, and (iii) the
+belief follows Bayes' rule from the prior and the sender's strategy after every message some
+type sends; after a message no type sends (off the path) any belief is allowed (Fudenberg and
+Tirole 1991, pp. 331-332, 326). :func:`perfect_bayesian_equilibria` finds them all, exactly:
+every pure one, and with ``mixed=True`` one representative of every support profile of the
+mixed ones (a continuum is flagged, not hidden). :func:`intuitive_criterion` applies Cho and
+Kreps's (1987) test to an equilibrium.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from ..._namespace import public_dir
+from ..._numeric import as_fraction
+from ...errors import InvalidArgumentError, InvalidTypeError
+from ...games.extensive import ExtensiveFormGame
+from ...games.extensive.signalling import SignallingGame
+from ._signalling_mixed import Data, Polytope, belief_polytope, mixed_profiles
+
+__all__ = [
+    "MIXED_MAX_SUPPORTS",
+    "PURE_MAX_PROFILES",
+    "BeliefSet",
+    "IntuitiveCriterion",
+    "SignallingEquilibrium",
+    "intuitive_criterion",
+    "perfect_bayesian_equilibria",
+]
+__dir__ = public_dir(__all__)
+
+#: ``mixed=True`` enumerates support profiles: at most this many, ``(2**messages - 1)**types``
+#: times ``prod over messages of (2**actions - 1)`` (3 types, 3 messages, 3 actions: 117649).
+MIXED_MAX_SUPPORTS = 2**17
+
+#: The pure search visits ``messages**types`` sender strategies: at most this many.
+PURE_MAX_PROFILES = 10**6
+
+
+@dataclass(frozen=True, eq=False)
+class BeliefSet:
+    """The receiver's beliefs over the types after one message that go with an equilibrium.
+
+    On the path it is the single Bayes belief. Off the path it is every belief at which the
+    receiver's equilibrium response (every action it uses there) is a best reply: the convex
+    polytope ``{mu >= 0, sum mu = 1, E mu = 0, G mu >= 0}``, given exactly by its constraints
+    and its vertices (their convex hull is the set). For two types it is an interval of the
+    first type's probability, :attr:`bounds` ``[0]``; for more, :attr:`bounds` is only the box
+    around the set, the vertices are the set.
+
+    Attributes
+    ----------
+    message : str
+    on_path : bool
+    equalities, inequalities : tuple of tuple
+        Rows ``c`` (one coefficient per type): ``c . mu = 0`` (indifference between the
+        actions used) and ``c . mu >= 0`` (a used action beats an unused one); the simplex
+        constraints are implicit.
+    vertices : tuple of tuple
+        The extreme beliefs (one probability per type).
+    bounds : tuple of (low, high)
+        Each type's smallest and largest probability over the set.
+    """
+
+    message: str
+    on_path: bool
+    equalities: tuple[tuple[Any, ...], ...]
+    inequalities: tuple[tuple[Any, ...], ...]
+    vertices: tuple[tuple[Any, ...], ...]
+    bounds: tuple[tuple[Any, Any], ...]
+
+    def contains(self, belief: Any) -> bool:
+        """Whether a belief (one probability per type) is in the set."""
+        mu = [as_fraction(v) for v in belief]
+        if len(mu) != len(self.bounds) or any(v < 0 for v in mu) or sum(mu) != 1:
+            return False
+        dot = lambda c: sum(as_fraction(a) * b for a, b in zip(c, mu, strict=True))  # noqa: E731
+        if self.on_path:
+            return tuple(mu) == tuple(as_fraction(v) for v in self.vertices[0])
+        return all(dot(c) == 0 for c in self.equalities) and all(
+            dot(c) >= 0 for c in self.inequalities)
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"[{_num(lo)}, {_num(hi)}]" for lo, hi in self.bounds)
+        return f"BeliefSet({self.message!r}, {'on' if self.on_path else 'off'} path, {shown})"
+
+
+@dataclass(frozen=True, eq=False)
+class SignallingEquilibrium:
+    """A perfect Bayesian equilibrium of a signalling game, with beliefs.
+
+    Attributes
+    ----------
+    sender : tuple of numpy.ndarray
+        One probability vector over the messages per type.
+    receiver : tuple of numpy.ndarray
+        One probability vector over the actions per message.
+    beliefs : tuple of numpy.ndarray
+        One belief over the types per message: Bayes' rule on the path; off the path one
+        belief of :attr:`belief_sets` (the barycenter of its vertices, a witness).
+    belief_sets : tuple of BeliefSet
+        Every belief that supports the equilibrium, per message.
+    type_payoffs : tuple
+        Each type's equilibrium payoff.
+    receiver_payoff
+        The receiver's expected payoff (over the prior).
+    classification : str
+        ``'separating'`` (pure, every type a different message), ``'pooling'`` (pure, one
+        message for all), ``'partially pooling'`` (pure, neither: three or more types), or
+        ``'semi-separating'`` (some type mixes: a hybrid equilibrium).
+    dimension : int
+        The dimension of the set of strategy profiles with this equilibrium's supports (0: an
+        isolated point; more: a continuum, of which this is the barycenter of the vertices).
+        Pure equilibria from ``mixed=False`` have 0 (the receiver's mixing off the path, if
+        any would also do, is found by ``mixed=True``).
+    exact : bool
+
+    See Also
+    --------
+    perfect_bayesian_equilibria, intuitive_criterion
+    """
+
+    sender: tuple[NDArray[Any], ...]
+    receiver: tuple[NDArray[Any], ...]
+    beliefs: tuple[NDArray[Any], ...]
+    belief_sets: tuple[BeliefSet, ...]
+    type_payoffs: tuple[Any, ...]
+    receiver_payoff: Any
+    classification: str
+    dimension: int
+    exact: bool
+    game: SignallingGame = field(repr=False)
+    rational: tuple[Any, ...] = field(repr=False)  # (sender, receiver) in Fractions
+
+    @property
+    def on_path(self) -> tuple[str, ...]:
+        """The messages some type sends."""
+        return tuple(s.message for s in self.belief_sets if s.on_path)
+
+    @property
+    def off_path(self) -> tuple[str, ...]:
+        """The messages no type sends."""
+        return tuple(s.message for s in self.belief_sets if not s.on_path)
+
+    @property
+    def continuum(self) -> bool:
+        """True when this equilibrium lies in a continuum of equilibria with its supports."""
+        return self.dimension > 0
+
+    @property
+    def is_pure(self) -> bool:
+        """True when both players play pure strategies."""
+        return all(max(v.tolist()) == 1 for v in (*self.sender, *self.receiver))
+
+    @functools.cached_property
+    def behaviour(self) -> tuple[NDArray[Any], ...]:
+        """The equilibrium as a behaviour profile of :attr:`game` ``.game`` (one probability
+        vector per information set of the tree, in its order)."""
+        g = self.game
+        out: list[NDArray[Any]] = [np.zeros(0)] * g.game.n_infosets
+        for t, h in enumerate(g.sender_infosets):
+            out[h] = self.sender[t]
+        for m, h in enumerate(g.receiver_infosets):
+            out[h] = self.receiver[m]
+        return tuple(out)
+
+    def profile(self) -> list[NDArray[np.float64]]:
+        """The behaviour profile as float vectors (what ``game.game.expected_payoffs``
+        takes)."""
+        return [np.asarray(b, dtype=np.float64) for b in self.behaviour]
+
+    def tree_beliefs(self) -> tuple[NDArray[Any], ...]:
+        """Beliefs at every information set of the tree (the sender's singletons: [1])."""
+        g = self.game
+        out: list[NDArray[Any]] = [np.ones(1, dtype=object)] * g.game.n_infosets
+        for m, h in enumerate(g.receiver_infosets):
+            out[h] = self.beliefs[m]
+        return tuple(out)
+
+    def __repr__(self) -> str:
+        g = self.game
+        pure = self.is_pure
+
+        def show(vec: NDArray[Any], labels: tuple[str, ...]) -> str:
+            if pure:
+                return labels[int(np.argmax(np.asarray(vec, dtype=float)))]
+            return "(" + ", ".join(f"{lab}: {_num(p)}" for lab, p in zip(labels, vec.tolist(),
+                                                                             strict=True)
+                                   if p != 0) + ")"
+
+        sender = ", ".join(f"{t}: {show(v, g.messages)}" for t, v in zip(g.types, self.sender,
+                                                                          strict=True))
+        receiver = ", ".join(f"{m}: {show(v, a)}" for m, v, a in zip(
+            g.messages, self.receiver, g.actions, strict=True))
+        more = ", continuum" if self.continuum else ""
+        return (f"SignallingEquilibrium({self.classification}{more}, sender={{{sender}}}, "
+                f"receiver={{{receiver}}})")
+
+
+@dataclass(frozen=True)
+class IntuitiveCriterion:
+    """The Intuitive Criterion applied to one equilibrium.
+
+    Attributes
+    ----------
+    survives : bool
+        True when no off-path message breaks the equilibrium.
+    message : str or None
+        The first message that breaks it.
+    deviators : tuple of str
+        At that message, the types that gain whatever best reply (to beliefs on the types that
+        are not excluded) the receiver makes.
+    excluded : dict of str to tuple of str
+        For each off-path message, the types ``J(m)`` for whom it is equilibrium-dominated
+        (its best possible payoff is below the equilibrium payoff).
+
+    See Also
+    --------
+    intuitive_criterion
+    """
+
+    survives: bool
+    message: str | None
+    deviators: tuple[str, ...]
+    excluded: dict[str, tuple[str, ...]]
+
+
+def _num(v: Any) -> str:
+    return str(v) if not isinstance(v, float) else f"{v:.4g}"
+
+
+def _data(game: SignallingGame) -> Data:
+    prior = [as_fraction(p) for p in game.prior.tolist()]
+    total = sum(prior)
+    prior = [p / total for p in prior]
+
+    def tables(ts: tuple[NDArray[Any], ...]) -> list[list[list[Fraction]]]:
+        return [[[as_fraction(v) for v in row] for row in t.tolist()] for t in ts]
+
+    return Data(prior, tables(game.sender_payoffs), tables(game.receiver_payoffs))
+
+
+def _check_game(game: Any) -> SignallingGame:
+    if isinstance(game, SignallingGame):
+        return game
+    if isinstance(game, ExtensiveFormGame):
+        return SignallingGame.from_extensive(game)
+    raise InvalidTypeError(f"expected a SignallingGame or an ExtensiveFormGame, got "
+                           f"{type(game).__name__}")
+
+
+def perfect_bayesian_equilibria(game: SignallingGame | ExtensiveFormGame, *,
+                                mixed: bool = False, exact: bool | None = None
+                                ) -> tuple[SignallingEquilibrium, ...]:
+    """Every perfect Bayesian equilibrium of a signalling game: the pure ones, or all.
+
+    Pure (``mixed=False``): every sender strategy (type -> message) and receiver strategy
+    (message -> action) such that each type's message is a best reply, the receiver's
+    action after a message sent by some type is a best reply to the Bayes belief, and after
+    a message no type sends it is a best reply to *some* belief; each equilibrium reports the
+    whole set of such beliefs (:class:`BeliefSet`).
+
+    Mixed (``mixed=True``): one equilibrium per support profile (a set of messages per type,
+    a set of actions per message) that has one. The receiver's indifference among the
+    actions of its support after message ``m``, ``sum_t prior_t sigma(m|t) (u_R(t, m, a) -
+    u_R(t, m, a')) = 0``, is Bayes' rule multiplied through by the prior, linear in the
+    sender's probabilities; the sender's indifference among its messages is linear in the
+    receiver's; off the path the receiver's support must be best for some belief. So a
+    support profile's equilibria are a product of two polytopes, computed exactly by their
+    vertices; the result is their barycenter, with :attr:`SignallingEquilibrium.dimension`
+    saying whether it is a point or a continuum (e.g. the receiver mixing over a range off
+    the path). The pure equilibria are among them (all supports singletons).
+
+    Parameters
+    ----------
+    game : SignallingGame or ExtensiveFormGame
+        A tree is recognized (:meth:`SignallingGame.from_extensive`).
+    mixed : bool
+        Also the mixed equilibria (small games: at most :data:`MIXED_MAX_SUPPORTS` support
+        profiles, e.g. 3 types, 3 messages and 3 actions).
+    exact : bool, optional
+        Fractions in the result (default: for exact games). The computation is always exact:
+        float payoffs are taken at their binary values (so a tie that rounding breaks is not a
+        tie: pass Fractions for games with designed indifferences), and ``exact=False`` gives
+        floats.
+
+    Returns
+    -------
+    tuple of SignallingEquilibrium
+        Pure equilibria in the order of the sender's strategies (type 1's message slowest),
+        then of the receiver's; mixed ones in the order of their supports.
+
+    Raises
+    ------
+    InvalidGameError
+        A tree that is not a signalling game (the message says which shape is expected).
+    InvalidArgumentError
+        A game above the size limits (:data:`PURE_MAX_PROFILES`,
+        :data:`MIXED_MAX_SUPPORTS`).
+
+    See Also
+    --------
+    intuitive_criterion : Cho and Kreps's refinement.
+    multilateral.solvers.extensive.sequence_form_equilibrium : one Nash equilibrium of any
+        two-player tree.
+    multilateral.games.extensive.SignallingGame : the game.
+
+    References
+    ----------
+    .. [1] Fudenberg, D. and Tirole, J. (1991). *Game Theory*. MIT Press, section 8.2
+       (perfect Bayesian equilibrium in signalling games, pp. 325-326 and 331-333).
+    .. [2] Cho, I.-K. and Kreps, D. M. (1987). Signaling games and stable equilibria.
+       *Quarterly Journal of Economics* 102(2), 179-221.
+    .. [3] Gibbons, R. (1992). *Game Theory for Applied Economists*. Princeton University
+       Press, section 4.2 (signalling requirements 1, 2R, 2S, 3).
+
+    Examples
+    --------
+    Beer-quiche (prior strong 9/10): two pooling equilibria, one on each breakfast.
+
+    >>> from fractions import Fraction
+    >>> import multilateral as ml
+    >>> from multilateral.games.extensive import SignallingGame
+    >>> bq = SignallingGame([Fraction(1, 10), Fraction(9, 10)],
+    ...                     [[[0, 2], [1, 3]], [[1, 3], [0, 2]]],
+    ...                     [[[1, 0], [1, 0]], [[0, 1], [0, 1]]],
+    ...                     types=["weak", "strong"], messages=["beer", "quiche"],
+    ...                     actions=["duel", "not"])
+    >>> eqs = ml.solvers.extensive.perfect_bayesian_equilibria(bq)
+    >>> for eq in eqs:
+    ...     print(eq)
+    SignallingEquilibrium(pooling, sender={weak: beer, strong: beer}, receiver={beer: not, \
+quiche: duel})
+    SignallingEquilibrium(pooling, sender={weak: quiche, strong: quiche}, receiver={beer: \
+duel, quiche: not})
+    >>> eqs[0].belief_sets[1]             # after quiche: weak with probability >= 1/2
+    BeliefSet('quiche', off path, [1/2, 1], [0, 1/2])
+    >>> eqs[0].type_payoffs, eqs[0].receiver_payoff
+    ((Fraction(2, 1), Fraction(3, 1)), Fraction(9, 10))
+    """
+    g = _check_game(game)
+    if not isinstance(mixed, bool):
+        raise InvalidTypeError(f"mixed must be True or False, got {mixed!r}")
+    if exact is None:
+        exact = g.is_exact
+    elif not isinstance(exact, bool):
+        raise InvalidTypeError(f"exact must be True, False or None, got {exact!r}")
+    data = _data(g)
+    t_n, m_n = data.n_types, data.n_messages
+    if mixed:
+        count = (2**m_n - 1) ** t_n
+        for m in range(m_n):
+            count *= 2 ** data.n_actions(m) - 1
+        if count > MIXED_MAX_SUPPORTS:
+            raise InvalidArgumentError(
+                f"mixed=True enumerates support profiles: this game has {count}, more than "
+                f"MIXED_MAX_SUPPORTS = {MIXED_MAX_SUPPORTS} (e.g. 3 types, 3 messages, 3 "
+                "actions); use mixed=False for the pure equilibria")
+        found = mixed_profiles(data)
+    else:
+        if m_n**t_n > PURE_MAX_PROFILES:
+            raise InvalidArgumentError(
+                f"the pure search visits messages**types = {m_n**t_n} sender strategies, more "
+                f"than PURE_MAX_PROFILES = {PURE_MAX_PROFILES}")
+        found = _pure(data)
+    return tuple(_result(g, data, s, r, d, exact) for s, r, d in found)
+
+
+def _pure(data: Data) -> list[tuple[list[list[Fraction]], list[list[Fraction]], int]]:
+    t_n, m_n = data.n_types, data.n_messages
+    supportable = [[a for a in range(data.n_actions(m))
+                    if not belief_polytope(data, m, (a,), range(t_n)).empty]
+                   for m in range(m_n)]
+    out = []
+    for choice in itertools.product(range(m_n), repeat=t_n):
+        options = []
+        for m in range(m_n):
+            senders = [t for t in range(t_n) if choice[t] == m]
+            if not senders:
+                options.append(supportable[m])
+                continue
+            ur = data.ur[m]
+            values = [sum((data.prior[t] * ur[t][a] for t in senders), Fraction(0))
+                      for a in range(data.n_actions(m))]
+            top = max(values)
+            options.append([a for a, v in enumerate(values) if v == top])
+        for response in itertools.product(*options):
+            pay = [[data.us[m][t][response[m]] for m in range(m_n)] for t in range(t_n)]
+            if all(pay[t][choice[t]] == max(pay[t]) for t in range(t_n)):
+                sender = [[Fraction(int(m == choice[t])) for m in range(m_n)]
+                          for t in range(t_n)]
+                receiver = [[Fraction(int(a == response[m])) for a in range(data.n_actions(m))]
+                            for m in range(m_n)]
+                out.append((sender, receiver, 0))
+    return out
+
+
+def _result(g: SignallingGame, data: Data, sender: list[list[Fraction]],
+            receiver: list[list[Fraction]], dimension: int, exact: bool
+            ) -> SignallingEquilibrium:
+    t_n, m_n = data.n_types, data.n_messages
+    beliefs, sets = [], []
+    for m in range(m_n):
+        weights = [data.prior[t] * sender[t][m] for t in range(t_n)]
+        total = sum(weights)
+        if total > 0:
+            mu = tuple(w / total for w in weights)
+            sets.append(BeliefSet(g.messages[m], True, (), (), (mu,),
+                                  tuple((v, v) for v in mu)))
+            beliefs.append(mu)
+            continue
+        best = tuple(a for a, p in enumerate(receiver[m]) if p > 0)
+        poly: Polytope = belief_polytope(data, m, best, range(t_n))
+        rows = [r for r, _ in poly.equalities][1:]  # the first is sum mu = 1
+        ineqs = [r for r, _ in poly.inequalities][t_n:]  # the first are mu >= 0
+        verts = poly.vertices
+        sets.append(BeliefSet(g.messages[m], False, tuple(rows), tuple(ineqs), verts,
+                              tuple((min(v[t] for v in verts), max(v[t] for v in verts))
+                                    for t in range(t_n))))
+        beliefs.append(poly.center)
+    values = [[sum((p * data.us[m][t][a] for a, p in enumerate(receiver[m])), Fraction(0))
+               for m in range(m_n)] for t in range(t_n)]
+    type_pay = [sum((sender[t][m] * values[t][m] for m in range(m_n)), Fraction(0))
+                for t in range(t_n)]
+    rec_pay = sum((data.prior[t] * sender[t][m] * receiver[m][a] * data.ur[m][t][a]
+                   for t in range(t_n) for m in range(m_n)
+                   for a in range(data.n_actions(m))), Fraction(0))
+    conv = (lambda v: v) if exact else float
+    dtype = object if exact else np.float64
+
+    def arr(values: Any) -> NDArray[Any]:
+        a = np.array([conv(v) for v in values], dtype=dtype)
+        a.flags.writeable = False
+        return a
+
+    def convert(s: BeliefSet) -> BeliefSet:
+        if exact:
+            return s
+        def f(rows: Any) -> Any:
+            return tuple(tuple(float(v) for v in r) for r in rows)
+
+        return BeliefSet(s.message, s.on_path, f(s.equalities), f(s.inequalities),
+                         f(s.vertices), f(s.bounds))
+
+    return SignallingEquilibrium(
+        sender=tuple(arr(r) for r in sender), receiver=tuple(arr(r) for r in receiver),
+        beliefs=tuple(arr(b) for b in beliefs), belief_sets=tuple(convert(s) for s in sets),
+        type_payoffs=tuple(conv(v) for v in type_pay), receiver_payoff=conv(rec_pay),
+        classification=_classify(sender), dimension=dimension, exact=exact, game=g,
+        rational=(sender, receiver))
+
+
+def _classify(sender: list[list[Fraction]]) -> str:
+    if any(max(row) < 1 for row in sender):
+        return "semi-separating"
+    sent = [row.index(max(row)) for row in sender]
+    if len(set(sent)) == 1:
+        return "pooling"
+    return "separating" if len(set(sent)) == len(sent) else "partially pooling"
+
+
+def intuitive_criterion(equilibrium: SignallingEquilibrium) -> IntuitiveCriterion:
+    """Cho and Kreps's Intuitive Criterion: does an equilibrium survive it?
+
+    For an off-path message ``m``, ``J(m)`` are the types for whom ``m`` is
+    equilibrium-dominated: their equilibrium payoff exceeds the most ``m`` could give them
+    against any best reply of the receiver to any belief. The equilibrium fails when, for some
+    off-path ``m``, some type outside ``J(m)`` gains by sending ``m`` against *every* best
+    reply to every belief on the types outside ``J(m)`` (Cho and Kreps 1987, p. 202;
+    Fudenberg and Tirole 1991, pp. 448-449). Best replies to beliefs are mixtures of the
+    pure best replies, so extremes over them are over pure actions; all comparisons are exact.
+
+    Parameters
+    ----------
+    equilibrium : SignallingEquilibrium
+        From :func:`perfect_bayesian_equilibria`.
+
+    Returns
+    -------
+    IntuitiveCriterion
+
+    See Also
+    --------
+    perfect_bayesian_equilibria
+
+    References
+    ----------
+    .. [1] Cho, I.-K. and Kreps, D. M. (1987). Signaling games and stable equilibria.
+       *Quarterly Journal of Economics* 102(2), 179-221.
+    .. [2] Fudenberg, D. and Tirole, J. (1991). *Game Theory*. MIT Press, section 11.2
+       (the Intuitive Criterion, beer-quiche).
+
+    Examples
+    --------
+    In beer-quiche the pooling equilibrium on quiche fails: the strong type would have beer,
+    since the weak type could never gain by it.
+
+    >>> from fractions import Fraction
+    >>> import multilateral as ml
+    >>> from multilateral.games.extensive import SignallingGame
+    >>> bq = SignallingGame([Fraction(1, 10), Fraction(9, 10)],
+    ...                     [[[0, 2], [1, 3]], [[1, 3], [0, 2]]],
+    ...                     [[[1, 0], [1, 0]], [[0, 1], [0, 1]]],
+    ...                     types=["weak", "strong"], messages=["beer", "quiche"],
+    ...                     actions=["duel", "not"])
+    >>> [ml.solvers.extensive.intuitive_criterion(eq).survives
+    ...  for eq in ml.solvers.extensive.perfect_bayesian_equilibria(bq)]
+    [True, False]
+    >>> ml.solvers.extensive.intuitive_criterion(
+    ...     ml.solvers.extensive.perfect_bayesian_equilibria(bq)[1])
+    IntuitiveCriterion(survives=False, message='beer', deviators=('strong',), \
+excluded={'beer': ('weak',)})
+    """
+    if not isinstance(equilibrium, SignallingEquilibrium):
+        raise InvalidTypeError(f"expected a SignallingEquilibrium, got "
+                               f"{type(equilibrium).__name__}")
+    g = equilibrium.game
+    data = _data(g)
+    sender, receiver = equilibrium.rational
+    t_n = data.n_types
+    star = [sum((sender[t][m] * receiver[m][a] * data.us[m][t][a]
+                 for m in range(data.n_messages) for a in range(data.n_actions(m))),
+                Fraction(0)) for t in range(t_n)]
+    excluded: dict[str, tuple[str, ...]] = {}
+    for m, name in enumerate(g.messages):
+        if any(sender[t][m] > 0 for t in range(t_n)):
+            continue
+        everyone = _best_replies(data, m, tuple(range(t_n)))
+        dominated = tuple(t for t in range(t_n)
+                          if star[t] > max(data.us[m][t][a] for a in everyone))
+        excluded[name] = tuple(g.types[t] for t in dominated)
+        rest = tuple(t for t in range(t_n) if t not in dominated)
+        if not rest:
+            continue
+        replies = _best_replies(data, m, rest)
+        gainers = tuple(t for t in rest if min(data.us[m][t][a] for a in replies) > star[t])
+        if gainers:
+            return IntuitiveCriterion(False, name, tuple(g.types[t] for t in gainers),
+                                      excluded)
+    return IntuitiveCriterion(True, None, (), excluded)
+
+
+def _best_replies(data: Data, m: int, among: tuple[int, ...]) -> list[int]:
+    """The receiver's actions after ``m`` that are best for some belief on ``among``."""
+    return [a for a in range(data.n_actions(m))
+            if not belief_polytope(data, m, (a,), among).empty]
