@@ -83,6 +83,7 @@ def test_registry_fixture_restores_the_catalogue():
 
 
 CATALOGUE = (
+    "informal_under_uncertainty", "koremenos_duration", "rosendorff_milner_escape",
     "barrett_paradox", "boyd_richerson_group_size", "chamberlin_crowding",
     "constructive_depth",
     "diffuse_reciprocity_scales",

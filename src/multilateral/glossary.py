@@ -14,6 +14,8 @@ reputations; ``benefit`` and ``cost``; ``beta`` selection intensity and ``mutati
 mutation rate; ``seed`` the randomness; ``tol`` a tolerance; ``exact`` exact arithmetic.
 
 This module is at the bottom layer: it imports nothing from the library.
+The module runs past the library's ~600 lines because it is one table, the vocabulary, a
+line or two per word; splitting it would scatter the one place to look a word up.
 
 See Also
 --------
@@ -328,6 +330,24 @@ TOPICS: dict[str, dict[str, str]] = {
         "spread": "Standard deviation of normally distributed positions (heterogeneity).",
         "caucus": "Number of members of a caucus that votes as one bloc.",
         "index": "A power index, by name (``'shapley_shubik'``, ``'banzhaf'``, ...).",
+        "uncertainty": "Variance of a shift in a state's share of an agreement's gains "
+                       "(Koremenos's distributional uncertainty).",
+        "risk_aversion": "Coefficient of absolute risk aversion (0: risk neutral).",
+        "renegotiation_cost": "What one renegotiation of an agreement costs each state.",
+        "shock_probability": "Probability that the distribution of an agreement's gains "
+                             "shifts in a period.",
+        "duration": "Periods until an agreement expires and is renegotiated (None: "
+                    "indefinite).",
+        "credibility_gain": "Proportional gain of binding (formal) commitments: the "
+                            "cooperative gain is worth ``1 + credibility_gain`` times as much.",
+        "sovereignty_cost": "What a binding (formal) form costs each state a period.",
+        "form": "An agreement's legal form: ``'formal'`` (binding) or ``'informal'``.",
+        "temptation": "What protection is worth to a government under the highest domestic "
+                      "pressure (escape clauses).",
+        "harm": "What one government's protection costs its partner.",
+        "agreement_value": "What a government forfeits by breaking an agreement (the "
+                           "discounted value of cooperating on).",
+        "escape_cost": "The prenegotiated cost of using an escape clause (None: no clause).",
     },
     "Collective goods, conditional cooperation and clubs": {
         "incomes": "Each member's income ``w_i`` (voluntary provision of a collective good).",

@@ -26,6 +26,9 @@ module                                    claims
                                           ``FEARON_RISK_RETURN``, ``FEARON_COSTLY_WAR``,
                                           ``FEARON_AUDIENCE_COSTS``
 :mod:`~.forum_choice`                     ``HETEROGENEITY_FAVORS_CLUBS``
+:mod:`~.flexibility`                      ``KOREMENOS_DURATION``,
+                                          ``ROSENDORFF_MILNER_ESCAPE``,
+                                          ``INFORMAL_UNDER_UNCERTAINTY``
 :mod:`~.power`                            ``POWER_MONOTONE_IN_WEIGHT``,
                                           ``POWER_PROPORTIONAL_TO_WEIGHT``
 :mod:`~.nested_cores`                     ``NESTED_CORES``
@@ -44,7 +47,7 @@ Examples
 --------
 >>> import multilateral as ml
 >>> len(ml.claims.catalogue())
-37
+40
 >>> ml.claims.verify("oye_transparency", max_examples=20).holds
 True
 >>> ml.claims.OLSON_GROUP_SIZE.source
@@ -74,6 +77,11 @@ from .crisis_bargaining import (
     FEARON_BARGAINING_RANGE,
     FEARON_COSTLY_WAR,
     FEARON_RISK_RETURN,
+)
+from .flexibility import (
+    INFORMAL_UNDER_UNCERTAINTY,
+    KOREMENOS_DURATION,
+    ROSENDORFF_MILNER_ESCAPE,
 )
 from .forum_choice import HETEROGENEITY_FAVORS_CLUBS
 from .nested_cores import NESTED_CORES
@@ -105,6 +113,8 @@ __all__ = [
     "HARSTAD_BROAD_SHALLOW",
     "HARSTAD_PREFERRED_WHEN_MANY",
     "HETEROGENEITY_FAVORS_CLUBS",
+    "INFORMAL_UNDER_UNCERTAINTY",
+    "KOREMENOS_DURATION",
     "KYDD_INFORMED_MEDIATOR",
     "LEADING_EIGHT",
     "MEDIATION_OFF_RAMP",
@@ -125,6 +135,7 @@ __all__ = [
     "POWER_PROPORTIONAL_TO_WEIGHT",
     "REGISTRY",
     "REVIEW_MOVES_PLEDGES",
+    "ROSENDORFF_MILNER_ESCAPE",
     "SANTOS_PACHECO_SMALL_GROUPS",
     "SANTOS_PACHECO_SMALL_GROUPS_FINITE",
     "SMALL_STABLE_AGREEMENTS",

@@ -37,6 +37,8 @@ from .collective_risk import (
 from .common_interests import CommonInterests
 from .conditional_cooperation import ConditionalCooperation, LinkageResult, linked_critical_discount
 from .crisis import CrisisComparison, CrisisMediation, WarRiskComparison
+from .escape_clauses import EscapeClause
+from .flexibility import LegalForm, TreatyDuration
 from .forum_choice import (
     CaucusGain,
     ForumChoice,
@@ -102,11 +104,13 @@ __all__ = [
     "CrisisMediation",
     "CriticalMass",
     "DepthFrontier",
+    "EscapeClause",
     "ForumChoice",
     "ForumOutcome",
     "HeterogeneousForum",
     "IndirectReciprocity",
     "KGroup",
+    "LegalForm",
     "LimitScan",
     "LinkageResult",
     "MagicNumber",
@@ -136,6 +140,7 @@ __all__ = [
     "ThresholdEquilibria",
     "ThresholdReciprocity",
     "TippingSet",
+    "TreatyDuration",
     "VolunteerEquilibrium",
     "VolunteersDilemma",
     "WarBargaining",

@@ -40,6 +40,8 @@ from ..models.collective_action import PublicGoodProvision
 from ..models.collective_risk import CollectiveRiskDilemma
 from ..models.common_interests import CommonInterests
 from ..models.conditional_cooperation import ConditionalCooperation
+from ..models.escape_clauses import EscapeClause
+from ..models.flexibility import LegalForm, TreatyDuration
 from ..models.forum_choice import HeterogeneousForum
 from ..models.nested_cores import NestedCores
 from ..models.pledge_review import PledgeAndReview
@@ -61,8 +63,10 @@ __all__ = [
     "conditional_cooperation_detection_pairs",
     "conditional_cooperation_size_pairs",
     "diffuse_reciprocity_models",
+    "escape_clauses",
     "group_size_pairs",
     "heterogeneous_forums",
+    "legal_form_pairs",
     "linear_agreements",
     "nested_cores_models",
     "nowak_parameters",
@@ -73,6 +77,7 @@ __all__ = [
     "sanctions_models",
     "small_error_parameters",
     "tipping_sets",
+    "treaty_duration_pairs",
     "war_bargaining_models",
 ]
 __dir__ = public_dir(__all__)
@@ -1131,5 +1136,121 @@ def climate_club_tariff_pairs(*, max_n: int = 30, imposing_cost: Fraction = Frac
             specification=draw(st.sampled_from(["linear", "binary", "barrett"])))
         step = Fraction(draw(st.integers(1, 400)), 4)
         return club, club.with_(tariff=club.tariff + step)
+
+    return build()
+
+
+# -- commitment against flexibility (Koremenos; Rosendorff and Milner; Abbott and Snidal) ----
+def _duration_parameters(draw: st.DrawFn) -> dict[str, Fraction]:
+    """Exact duration parameters: variance and risk aversion in ``[0, 8]`` (multiples of
+    1/4), renegotiation cost in ``[0, 6]`` (1/4), shock probability in ``[0, 1]`` (1/20),
+    ``delta`` in ``[1/20, 19/20]`` (1/20)."""
+    return {"uncertainty": Fraction(draw(st.integers(0, 32)), 4),
+            "risk_aversion": Fraction(draw(st.integers(0, 32)), 4),
+            "renegotiation_cost": Fraction(draw(st.integers(0, 24)), 4),
+            "shock_probability": Fraction(draw(st.integers(0, 20)), 20),
+            "delta": Fraction(draw(st.integers(1, 19)), 20)}
+
+
+def treaty_duration_pairs() -> st.SearchStrategy[tuple[TreatyDuration, TreatyDuration]]:
+    """Pairs ``(model, riskier)`` of exact :class:`~multilateral.models.TreatyDuration`
+    models: ``riskier`` has more uncertainty, more risk aversion or a cheaper renegotiation
+    (one of the three, by up to 4 in steps of 1/4), all else equal.
+
+    The class of :data:`~multilateral.claims.KOREMENOS_DURATION`.
+
+    See Also
+    --------
+    multilateral.models.TreatyDuration : the model.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> import multilateral as ml
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(ml.strategies.treaty_duration_pairs())
+    ... def test_riskier(pair):
+    ...     model, riskier = pair
+    ...     assert riskier.insurance_value - riskier.renegotiation_cost >= (
+    ...         model.insurance_value - model.renegotiation_cost)
+    >>> test_riskier()
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> tuple[TreatyDuration, TreatyDuration]:
+        model = TreatyDuration(**_duration_parameters(draw))
+        step = Fraction(draw(st.integers(1, 16)), 4)
+        which = draw(st.sampled_from(["uncertainty", "risk_aversion", "renegotiation_cost"]))
+        if which == "renegotiation_cost":
+            return model, model.with_(renegotiation_cost=max(
+                Fraction(0), Fraction(model.renegotiation_cost) - step))
+        return model, model.with_(**{which: getattr(model, which) + step})
+
+    return build()
+
+
+def escape_clauses() -> st.SearchStrategy[EscapeClause]:
+    """Exact :class:`~multilateral.models.EscapeClause` models: ``temptation`` and ``harm`` in
+    ``(0, 6]`` (multiples of 1/4), ``agreement_value`` in ``(0, temptation)`` (multiples of
+    ``temptation / 24``): a protection hurts the partner, the agreement is worth something,
+    and a rigid agreement can break down under pressure, the class of
+    :data:`~multilateral.claims.ROSENDORFF_MILNER_ESCAPE`.
+
+    See Also
+    --------
+    multilateral.models.EscapeClause : the model.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> import multilateral as ml
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(ml.strategies.escape_clauses())
+    ... def test_fragile(model):
+    ...     assert model.breakdown_probability() > 0
+    >>> test_fragile()
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> EscapeClause:
+        temptation = Fraction(draw(st.integers(1, 24)), 4)
+        harm = Fraction(draw(st.integers(1, 24)), 4)
+        value = temptation * Fraction(draw(st.integers(1, 23)), 24)
+        return EscapeClause(temptation=temptation, harm=harm, agreement_value=value)
+
+    return build()
+
+
+def legal_form_pairs() -> st.SearchStrategy[tuple[LegalForm, LegalForm]]:
+    """Pairs ``(form, more_uncertain)`` of exact :class:`~multilateral.models.LegalForm`
+    models, the second with more uncertainty (by up to 8 in steps of 1/4), all else equal:
+    credibility gain in ``[0, 2]`` (1/8), sovereignty cost in ``[0, 2]`` (1/8), ``benefit``
+    1, and the duration parameters of :func:`treaty_duration_pairs`.
+
+    The class of :data:`~multilateral.claims.INFORMAL_UNDER_UNCERTAINTY`.
+
+    See Also
+    --------
+    multilateral.models.LegalForm : the model.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> import multilateral as ml
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(ml.strategies.legal_form_pairs())
+    ... def test_more(pair):
+    ...     form, more = pair
+    ...     assert more.uncertainty > form.uncertainty
+    >>> test_more()
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> tuple[LegalForm, LegalForm]:
+        form = LegalForm(credibility_gain=Fraction(draw(st.integers(0, 16)), 8),
+                         sovereignty_cost=Fraction(draw(st.integers(0, 16)), 8),
+                         **_duration_parameters(draw))
+        step = Fraction(draw(st.integers(1, 32)), 4)
+        return form, form.with_(uncertainty=form.uncertainty + step)
 
     return build()

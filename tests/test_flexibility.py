@@ -1,0 +1,278 @@
+"""Commitment against flexibility: Koremenos's duration, Rosendorff and Milner's escape clause,
+hard against soft law (Abbott and Snidal; Vabulas and Snidal), and the institutions' case data."""
+
+from fractions import Fraction
+
+import numpy as np
+import pytest
+from contract import ModelContract
+from hypothesis import given, settings
+
+import multilateral as ml
+from multilateral import errors
+from multilateral.claims import Claim
+from multilateral.models import EscapeClause, LegalForm, TreatyDuration
+
+F = Fraction
+BASE = {"uncertainty": 4, "risk_aversion": 1, "renegotiation_cost": 1,
+        "shock_probability": F(1, 5), "delta": F(9, 10)}
+
+
+def brute_loss(model, duration, periods=4000):
+    """The loss summed period by period (floats): ``a (1 - q^k)`` in period ``k`` since the last
+    renegotiation, ``c`` at each expiry."""
+    a, q = float(model.risk_premium), 1 - float(model.shock_probability)
+    d, c = float(model.delta), float(model.renegotiation_cost)
+    total, k = 0.0, 0
+    for t in range(periods):
+        k += 1
+        total += d ** t * a * (1 - q ** k)
+        if duration is not None and k == duration:
+            total += d ** (t + 1) * c
+            k = 0
+    return total
+
+
+# -- Koremenos (2005): duration --------------------------------------------------------------
+def test_loss_is_the_sum_of_the_periods_losses():
+    model = TreatyDuration(**BASE)
+    for duration in (None, 1, 2, 3, 7):
+        assert float(model.loss(duration)) == pytest.approx(brute_loss(model, duration), rel=1e-9)
+
+
+@settings(max_examples=60, deadline=None)
+@given(ml.strategies.treaty_duration_pairs())
+def test_optimal_duration_is_the_argmin_of_the_exact_losses(pair):
+    model = pair[0]
+    best = model.optimal_duration()
+    losses = {t: model.loss(t) for t in range(1, 60)}
+    if best is None:
+        assert all(loss >= model.loss() for loss in losses.values())
+    else:
+        assert model.loss(best) < model.loss()
+        assert all(model.loss(best) <= loss for loss in losses.values())
+        assert all(model.loss(best) < losses[t] for t in range(1, min(best, 60)))
+
+
+def test_koremenos_comparative_statics_published():
+    """Koremenos (2005, p. 549): "the use of finite duration depends positively on the degree
+    of uncertainty and states' relative risk aversion and negatively on the cost"."""
+    model = TreatyDuration(**BASE)
+    assert model.critical_renegotiation_cost().exact == F(40, 7)
+    assert model.critical_uncertainty().exact == F(7, 10)
+    durations = [model.with_(uncertainty=v).optimal_duration() for v in (F(1, 2), 1, 4, 16, 64)]
+    assert durations == [None, 9, 3, 1, 1]
+    costs = [model.with_(renegotiation_cost=c).optimal_duration()
+             for c in (0, 1, 5, F(57, 10), 6)]
+    assert costs == [1, 3, 14, 32, None]
+    risk = [model.with_(risk_aversion=r).optimal_duration() for r in (F(1, 8), F(1, 4), 1, 8)]
+    assert risk == [None, 9, 3, 1]
+
+
+def test_koremenos_claim_and_a_nearby_false_statement():
+    assert ml.claims.KOREMENOS_DURATION.verify(max_examples=60).holds
+
+    def longer(pair):
+        model, riskier = pair
+        t, u = model.optimal_duration(), riskier.optimal_duration()
+        return t is None or (u is not None and u >= t)
+
+    wrong = Claim("longer with uncertainty", "more uncertainty lengthens treaties", "nobody",
+                  longer, ml.strategies.treaty_duration_pairs)
+    verdict = wrong.verify(max_examples=200)
+    assert not verdict.holds and not longer(verdict.counterexample)
+
+
+def test_no_shocks_or_risk_neutrality_leave_the_agreement_indefinite():
+    model = TreatyDuration(**BASE)
+    for change in ({"shock_probability": 0}, {"shock_probability": 1}, {"risk_aversion": 0},
+                   {"uncertainty": 0}):
+        m = model.with_(**change)
+        assert m.optimal_duration() is None and not m.prefers_finite()
+        assert not m.critical_renegotiation_cost().attainable
+    assert not model.with_(risk_aversion=0).critical_uncertainty().attainable
+
+
+def test_floats_agree_with_fractions():
+    exact = TreatyDuration(**BASE)
+    floats = TreatyDuration(**{k: float(v) for k, v in BASE.items()})
+    assert floats.optimal_duration() == exact.optimal_duration() == 3
+    assert floats.loss(3) == pytest.approx(float(exact.loss(3)))
+    assert isinstance(floats.loss(), float)
+
+
+def test_long_optima_are_found_quickly_and_exactly():
+    model = TreatyDuration(uncertainty=1, risk_aversion=2, renegotiation_cost=0,
+                           shock_probability=F(1, 1000), delta=F(99, 100))
+    near = model.with_(renegotiation_cost=model.insurance_value * F(9, 10))
+    assert near.optimal_duration() == 2396
+    assert near.loss(2396) < near.loss(2395) and near.loss(2396) <= near.loss(2397)
+    with pytest.raises(errors.InvalidArgumentError, match="too close to 1"):
+        TreatyDuration(uncertainty=1, risk_aversion=1, renegotiation_cost=F(1, 10**9),
+                       shock_probability=F(1, 10**7), delta=1 - F(1, 10**7)).optimal_duration()
+
+
+# -- Rosendorff and Milner (2001): escape clauses ---------------------------------------------
+def test_escape_welfare_by_integration():
+    model = EscapeClause(temptation=F(5, 2), harm=1, agreement_value=F(3, 2))
+    theta = (np.arange(200_000) + 0.5) / 200_000
+    g, h, k = 2.5, 1.0, 1.5
+    for e in (0.0, 0.5, 1.0, 1.5):
+        esc = theta * g > e
+        assert float(model.welfare(F(e))) == pytest.approx(np.mean((theta * g - h) * esc),
+                                                           abs=1e-6)
+    brk = theta * g > k
+    rigid = np.mean(theta * g * brk) - h * brk.mean() - k * (1 - (1 - brk.mean()) ** 2)
+    assert float(model.welfare()) == pytest.approx(rigid, abs=1e-6)
+
+
+def test_rosendorff_milner_interior_optimum_published():
+    """Rosendorff and Milner (2001, p. 829): the cost is chosen so that escape clauses are
+    "neither too cheap to use ... nor too expensive"; the clause makes the regime durable."""
+    model = EscapeClause(temptation=4, harm=1, agreement_value=2)
+    best = model.optimal_escape_cost()
+    assert best == 1 and 0 < best < model.temptation
+    grid = [F(k, 100) for k in range(0, 401)]
+    welfare = [model.welfare(e) for e in grid]
+    assert max(welfare) == model.welfare(best) == F(9, 8)
+    assert grid[welfare.index(max(welfare))] == 1  # interior, unique on the grid
+    assert model.breakdown_probability() == F(3, 4) and model.breakdown_probability(best) == 0
+    assert model.welfare(0) == 1 and model.welfare() == F(-1, 2) and model.welfare(3) == F(-1, 2)
+    # a dear clause: the best is the dearest self-enforcing cost
+    assert model.with_(harm=3).optimal_escape_cost() == 2
+
+
+def test_escape_claim_and_nearby_false_statements():
+    assert ml.claims.ROSENDORFF_MILNER_ESCAPE.verify(max_examples=60).holds
+    free = Claim("free escape", "a free escape clause is best", "nobody",
+                 lambda m: m.optimal_welfare() == m.welfare(0), ml.strategies.escape_clauses)
+    assert not free.verify(max_examples=100).holds
+    dearest = Claim("dearest", "the best cost is the agreement's value", "nobody",
+                    lambda m: m.optimal_escape_cost() == m.agreement_value,
+                    ml.strategies.escape_clauses)
+    assert not dearest.verify(max_examples=100).holds
+
+
+# -- Abbott and Snidal (2000), Vabulas and Snidal (2013): formal against informal -------------
+def test_legal_form_trades_credibility_against_flexibility():
+    form = LegalForm(credibility_gain=F(1, 2), sovereignty_cost=F(1, 4), **BASE)
+    assert form.commitment_gain() == F(5, 2)
+    assert form.flexibility_cost() >= 0
+    assert (form.choice() == "formal") == (form.commitment_gain() >= form.flexibility_cost())
+    assert form.with_(uncertainty=0).choice() == "formal"
+    assert form.with_(uncertainty=64).choice() == "informal"
+    assert form.with_(credibility_gain=0, sovereignty_cost=0).choice() == "informal"
+    assert form.treaty == TreatyDuration(**BASE)
+    with pytest.raises(errors.InvalidArgumentError, match="form must be"):
+        form.value("binding")
+
+
+def test_informal_claim_and_a_nearby_false_statement():
+    assert ml.claims.INFORMAL_UNDER_UNCERTAINTY.verify(max_examples=60).holds
+    wrong = Claim("treaties under uncertainty", "more uncertainty favours binding treaties",
+                  "nobody", lambda pair: pair[0].choice() == "informal"
+                  or pair[1].choice() == "formal", ml.strategies.legal_form_pairs)
+    assert not wrong.verify(max_examples=200).holds
+
+
+@settings(max_examples=40, deadline=None)
+@given(ml.strategies.legal_form_pairs())
+def test_flexibility_cost_grows_with_uncertainty(pair):
+    low, high = pair
+    assert 0 <= low.flexibility_cost() <= high.flexibility_cost()
+
+
+# -- bad parameters --------------------------------------------------------------------------
+@pytest.mark.parametrize(("change", "error", "pattern"), [
+    ({"uncertainty": -1}, errors.InvalidArgumentError, "variance cannot be negative"),
+    ({"renegotiation_cost": F(-1, 2)}, errors.InvalidArgumentError, "cost cannot be negative"),
+    ({"risk_aversion": -1}, errors.InvalidArgumentError, "risk_aversion must be >= 0"),
+    ({"shock_probability": F(3, 2)}, errors.InvalidProbabilityError, "shock_probability"),
+    ({"shock_probability": -0.1}, errors.InvalidProbabilityError, "shock_probability"),
+    ({"delta": 1}, errors.InvalidArgumentError, "delta must be < 1"),
+    ({"delta": 0}, errors.InvalidArgumentError, "delta must be > 0"),
+])
+def test_bad_duration_parameters(change, error, pattern):
+    with pytest.raises(error, match=pattern):
+        TreatyDuration(**{**BASE, **change})
+    with pytest.raises(error, match=pattern):
+        LegalForm(credibility_gain=0, sovereignty_cost=0, **{**BASE, **change})
+
+
+def test_bad_escape_and_form_parameters():
+    with pytest.raises(errors.InvalidArgumentError, match="harm must be >= 0"):
+        EscapeClause(temptation=1, harm=-1, agreement_value=1)
+    with pytest.raises(errors.InvalidArgumentError, match="temptation must be > 0"):
+        EscapeClause(temptation=0, harm=1, agreement_value=1)
+    with pytest.raises(errors.InvalidArgumentError, match="escape_cost must be >= 0"):
+        EscapeClause(temptation=1, harm=1, agreement_value=1).welfare(-1)
+    with pytest.raises(errors.InvalidArgumentError, match="sovereignty_cost must be >= 0"):
+        LegalForm(credibility_gain=0, sovereignty_cost=-1, **BASE)
+    with pytest.raises(errors.InvalidArgumentError, match="duration must be"):
+        TreatyDuration(**BASE).loss(0)
+
+
+# -- the contract ----------------------------------------------------------------------------
+class TestTreatyDurationContract(ModelContract):
+    def make(self):
+        return TreatyDuration(**BASE)
+
+    def make_other(self):
+        return TreatyDuration(**{**BASE, "renegotiation_cost": 2})
+
+    changes = {"uncertainty": 8, "delta": F(1, 2)}
+    bad = [(lambda: TreatyDuration(**{**BASE, "uncertainty": -1}), errors.InvalidArgumentError,
+            "variance"),
+           (lambda: TreatyDuration(**{**BASE, "shock_probability": 2}),
+            errors.InvalidProbabilityError, "shock_probability")]
+    bad_changes = [({"renegotiation_cost": -1}, errors.InvalidArgumentError, "cost")]
+    exact_kwargs = BASE
+    float_kwargs = {k: float(v) for k, v in BASE.items()}
+    outputs = [lambda m: m.loss(), lambda m: m.loss(2), lambda m: m.best_loss(),
+               lambda m: m.critical_renegotiation_cost(), lambda m: m.critical_uncertainty()]
+    no_game = ("a contract-design problem of identical states choosing one provision "
+               "together (a single decision), not a game between players with distinct moves")
+
+
+class TestLegalFormContract(ModelContract):
+    def make(self):
+        return LegalForm(credibility_gain=F(1, 2), sovereignty_cost=F(1, 4), **BASE)
+
+    def make_other(self):
+        return LegalForm(credibility_gain=F(1, 2), sovereignty_cost=1, **BASE)
+
+    changes = {"credibility_gain": 1, "uncertainty": 2}
+    bad = [(lambda: LegalForm(credibility_gain=-1, sovereignty_cost=0, **BASE),
+            errors.InvalidArgumentError, "credibility_gain"),
+           (lambda: LegalForm(credibility_gain=0, sovereignty_cost=0,
+                              **{**BASE, "shock_probability": -1}),
+            errors.InvalidProbabilityError, "shock_probability")]
+    exact_kwargs = {"credibility_gain": F(1, 2), "sovereignty_cost": F(1, 4), **BASE}
+    float_kwargs = {"credibility_gain": 0.5, "sovereignty_cost": 0.25, "benefit": 1.0,
+                    **{k: float(v) for k, v in BASE.items()}}
+    outputs = [lambda m: m.value("formal"), lambda m: m.value("informal"),
+               lambda m: m.flexibility_cost(), lambda m: m.commitment_gain()]
+    no_game = ("a choice of legal form by identical states (a single decision), not a game "
+               "between players with distinct moves")
+
+
+class TestEscapeClauseContract(ModelContract):
+    def make(self):
+        return EscapeClause(temptation=4, harm=1, agreement_value=2)
+
+    def make_other(self):
+        return EscapeClause(temptation=4, harm=3, agreement_value=2)
+
+    changes = {"harm": 2, "agreement_value": 3}
+    bad = [(lambda: EscapeClause(temptation=1, harm=-1, agreement_value=0),
+            errors.InvalidArgumentError, "harm"),
+           (lambda: EscapeClause(temptation=-1, harm=1, agreement_value=0),
+            errors.InvalidArgumentError, "temptation")]
+    exact_kwargs = {"temptation": 4, "harm": 1, "agreement_value": F(3, 2)}
+    float_kwargs = {"temptation": 4.0, "harm": 1.0, "agreement_value": 1.5}
+    outputs = [lambda m: m.welfare(), lambda m: m.welfare(m.optimal_escape_cost()),
+               lambda m: m.optimal_escape_cost(), lambda m: m.breakdown_probability(),
+               lambda m: m.escape_probability(1)]
+    no_game = ("the pressure shocks are drawn per government and the choice between "
+               "complying, escaping and breaking is a cutoff rule; the repeated game behind "
+               "agreement_value is taken as a parameter, not built")
