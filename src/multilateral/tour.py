@@ -490,6 +490,28 @@ def _breadth_and_depth(out: TextIO) -> None:
     )
 
 
+def _pledge_and_review(out: TextIO) -> None:
+    from .cases.kyoto_paris import participants
+    from .models.pledge_review import PledgeAndReview
+
+    counts = participants()
+    model = PledgeAndReview(n=counts["paris_adopting_parties"], benefit=1, cost=1,
+                            others_weight=Fraction(1, 4))
+    c = model.compare()
+    weak = model.with_(review=Fraction(1, 20)).review_effect(9)
+    out.write(
+        "Pledge-and-review against top-down targets (Harstad 2023): pledges weigh the "
+        "pledger's own payoff more.\n\n"
+        f"  published: Kyoto targets for {counts['kyoto_targets']} parties (37 countries + EU), "
+        f"Paris adopted by {counts['paris_adopting_parties']} Parties\n"
+        f"  computed (n = {model.n}, w = 1/4): top-down {c.participants['top_down']} x "
+        f"{c.commitment['top_down']} b/c, pledge-and-review "
+        f"{c.participants['pledge_and_review']} x {c.commitment['pledge_and_review']} b/c; "
+        f"preferred: {c.preferred} (from n = {model.preferred_from().exact})\n"
+        f"  review (Barrett-Dannenberg 2016, p. 339), detection 1/20: pledges {weak[0]} b/c, "
+        f"contributions +{weak[1]} b/c\n")
+
+
 SECTIONS: dict[str, Callable[[TextIO], None]] = {
     "Payoff structure (Oye)": _oye_payoff_structure,
     "Shadow of the future (Oye)": _shadow_of_the_future,
@@ -507,6 +529,7 @@ SECTIONS: dict[str, Callable[[TextIO], None]] = {
     "Crisis bargaining: war and audience costs (Fearon)": _crisis_bargaining,
     "Breadth against depth, and tipping (Downs-Rocke-Barsoom, Heal-Kunreuther)":
         _breadth_and_depth,
+    "Pledge-and-review: from Kyoto to Paris (Harstad, Barrett-Dannenberg)": _pledge_and_review,
 }
 
 
