@@ -163,5 +163,18 @@ fig.suptitle("A crisis of Chicken with and without a mediator (illustrative payo
 # little below the expected cost of war that the Nash equilibrium carries: the mediator
 # removes the war, but to keep its recommendations credible it must still tell one side to
 # back down now and then.
+#
+# Here the risk of war comes from miscoordination between sides who know the stakes. In
+# Fearon's bargaining model (:class:`~multilateral.models.WarBargaining`) it comes from
+# private information about resolve, and a mediator who only recommends cannot remove it;
+# one who *knows* a side's cost of war can, if it is believed -- which needs it to lean
+# towards the side it counsels (after Kydd 2003). Both report a
+# :class:`~multilateral.models.WarRiskComparison` (the numbers are again illustrative):
+fearon = ml.models.WarBargaining(win_probability=Fraction(1, 2), cost_a=Fraction(1, 10),
+                                 cost_b_low=0, cost_b_high=Fraction(3, 10))
+print("Chicken's mediator:", comparison.war_risk)
+for lean in (Fraction(1, 2), Fraction(3, 4)):
+    print(f"Fearon's crisis, informed mediator with weight {lean} on A:",
+          fearon.mediated(mediator_bias=lean))
 
 plt.show()
