@@ -268,3 +268,22 @@ class TestTippingSetContract(ModelContract):
     exact_kwargs = {"shares": [F(1, 2), F(1, 4), F(1, 4)], "hurdles": F(1, 3)}
     float_kwargs = {"shares": [0.5, 0.25, 0.25], "hurdles": 0.3}
     outputs = [lambda m: m.weight(m.minimal_tipping_set()), lambda m: m.game]
+
+
+@settings(max_examples=60, deadline=None)
+@given(ml.strategies.tipping_sets(max_n=5))
+def test_tipping_moves_the_inefficient_equilibrium_to_the_efficient_one(model):
+    """Heal and Kunreuther (2010), p. 86: with several equilibria, one Pareto-dominant, the
+    inefficient ones can be tipped to the efficient one. When every hurdle is positive and
+    everyone adopting is an equilibrium, nobody adopting is one too, all adopting Pareto
+    dominates it, and the smallest tipping set's adoption moves everybody else to adopt."""
+    w, h = model.shares, model.hurdles
+    if not (all(x > 0 for x in h) and all(h[i] <= 1 - w[i] for i in range(model.n))):
+        return
+    eqs = ml.solvers.pure_nash_equilibria(model.game)
+    nobody, everybody = (0,) * model.n, (1,) * model.n
+    assert nobody in eqs and everybody in eqs
+    assert all(1 - w[i] - h[i] >= 0 for i in range(model.n))  # Pareto: 0 when nobody adopts
+    waves = model.cascade(model.minimal_tipping_set())
+    assert sorted(i for wave in waves for i in wave) == list(range(model.n))
+    assert len(waves) <= 2

@@ -43,13 +43,16 @@ after every admission, ``t_(m - v(m) + 1)`` for ``m = f..k``:
 
     x_C(k) = min(t_(v(f)), min_{f<j<=k} (2 t_j + b j / n), min_{f<=m<=k} t_(m - v(m) + 1)).
 
-What follows (proved in the claim :data:`multilateral.claims.CONSTRUCTIVE_DEPTH`):
+What follows (each in one line of algebra; checked over a class of models by the claim
+:data:`multilateral.claims.CONSTRUCTIVE_DEPTH`):
 
-* under unanimity ``x_C(k) >= x_I(k) = t_k`` for every breadth ``k >= f``: the least
-  committed state has a veto at an inclusive table, but only a choice to enter or not against
-  an acquis it did not set; equality when the founders' and the last entrant's ideals agree;
-* with identical preferences there is no gap; spreading the ideals apart (``t_i -> h t_i``,
-  ``h >= 1``) never narrows it under unanimity;
+* under unanimity ``x_C(k) >= x_I(k) = t_k`` for every breadth ``k >= f``, because
+  ``t_f >= t_k``, ``2 t_j + b j / n >= t_j >= t_k`` and ``t_1 >= t_k``: the least committed
+  state has a veto at an inclusive table, but only a choice to enter or not against an acquis
+  it did not set; equality when the founders' and the last entrant's ideals agree;
+* the gap under unanimity is ``min(t_f - t_k, min_j (2 t_j - t_k + b j / n))``: zero with
+  identical preferences, and each term grows when the ideals are spread apart
+  (``t_i -> h t_i``, ``h >= 1``), so the spread never narrows it;
 * with ``b = 0`` the constructive depth is at least the inclusive under every majority rule;
   with increasing returns to breadth (``b > 0``) and a rule short of unanimity it can be
   *shallower* (an entrant of a small agreement accepts less than a member of the full one):

@@ -9,7 +9,9 @@ and a *tipping set*: "a small group of countries who by adopting climate control
 make it in the interests of all others to do likewise" (abstract). The theory of tipping sets
 and cascades in games with increasing differences is Heal and Kunreuther (2010), "Social
 reinforcement: cascades, entrapment, and tipping", *American Economic Journal:
-Microeconomics* 2(1), 86-99.
+Microeconomics* 2(1), 86-99: "if there are several equilibria, one of which Pareto dominates,
+then the inefficient equilibria can be tipped to the efficient one ... We characterize the
+smallest tipping set" (abstract, p. 86).
 
 The model is the linear binary game with increasing differences. Country ``i`` has a share
 ``w_i`` of the world (emissions, GDP; the shares sum to one) and a *hurdle* ``h_i`` in
@@ -43,7 +45,9 @@ References
    Hahn, R. W. and Ulph, A. (eds.) (2012), *Climate Change and Common Sense: Essays in Honour
    of Tom Schelling*, Oxford University Press.
 .. [2] Heal, G. and Kunreuther, H. (2010). Social reinforcement: cascades, entrapment, and
-   tipping. *American Economic Journal: Microeconomics* 2(1), 86-99.
+   tipping. *American Economic Journal: Microeconomics* 2(1), 86-99,
+   doi:10.1257/mic.2.1.86 (p. 86, abstract: tipping from the inefficient to the efficient
+   equilibrium; the smallest tipping set).
 .. [3] Schelling, T. C. (1978). *Micromotives and Macrobehavior*. Norton (ch. 3, tipping).
 
 Examples
@@ -103,7 +107,8 @@ class TippingSet(Model):
     .. [1] Heal, G. and Kunreuther, H. (2011). Tipping climate negotiations. NBER Working
        Paper 16954 (abstract).
     .. [2] Heal, G. and Kunreuther, H. (2010). Social reinforcement: cascades, entrapment,
-       and tipping. *American Economic Journal: Microeconomics* 2(1), 86-99.
+       and tipping. *American Economic Journal: Microeconomics* 2(1), 86-99 (p. 86: the
+       smallest tipping set).
 
     See Also
     --------
