@@ -321,6 +321,22 @@ CATALOGUE: list[Bad] = [
     Bad("tipping-shares-not-summing-to-one",
         lambda: ml.models.TippingSet(shares=[Fraction(1, 2), Fraction(1, 3)], hurdles=0),
         "out of range", errors.InvalidArgumentError, "shares must sum to one"),
+    Bad("pledge-review-negative-cost",
+        lambda: ml.models.PledgeAndReview(n=5, benefit=1, cost=-1, others_weight=0.5),
+        "out of range", errors.InvalidArgumentError, "cost must be > 0"),
+    Bad("pledge-review-one-country",
+        lambda: ml.models.PledgeAndReview(n=1, benefit=1, cost=1, others_weight=0.5),
+        "out of range", errors.InvalidArgumentError, "n must be an integer >= 2"),
+    Bad("pledge-review-weight-above-one",
+        lambda: ml.models.PledgeAndReview(n=5, benefit=1, cost=1, others_weight=2),
+        "out of range", errors.InvalidArgumentError, "others_weight must be <= 1"),
+    Bad("pledge-review-review-probability",
+        lambda: ml.models.PledgeAndReview(n=5, benefit=1, cost=1, others_weight=0.5,
+                                          review=1.5),
+        "out of range", errors.InvalidProbabilityError, "review must be in [0, 1]"),
+    Bad("pledge-review-coalition-larger-than-n",
+        lambda: ml.models.PledgeAndReview(n=5, benefit=1, cost=1, others_weight=0.5).pledge(6),
+        "out of range", errors.InvalidArgumentError, "coalition size must be in 1..5"),
 ]
 
 
