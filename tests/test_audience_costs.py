@@ -383,3 +383,32 @@ def test_the_mediator_thresholds_by_hand():
     assert tied.unmediated == tied.mediated == 0
     with pytest.raises(errors.InvalidProbabilityError, match="mediator_bias"):
         crisis.mediated(-1)
+
+
+@settings(max_examples=40, deadline=None)
+@given(ml.strategies.audience_cost_pairs())
+def test_the_signalling_solver_finds_the_closed_form_equilibrium(pair):
+    # the generic perfect-Bayesian-equilibrium solver for signalling games, on the crisis
+    # reduced to one (the resisted challenger's last move is sequentially rational), finds
+    # exactly one equilibrium, the closed form's: same bluff, same response, same belief
+    from multilateral.solvers.extensive.signalling import perfect_bayesian_equilibria
+
+    for crisis in pair:
+        eq = crisis.equilibrium()
+        (found,) = perfect_bayesian_equilibria(crisis.signalling_game, mixed=True)
+        threaten = crisis.signalling_game.messages.index("threaten")
+        assert [s[threaten] for s in found.sender] == [1, eq.bluff]
+        assert found.receiver[threaten].tolist() == [1 - eq.resist, eq.resist]
+        assert found.beliefs[threaten][0] == eq.belief
+        assert found.dimension == 0
+
+
+def test_the_tree_itself_is_not_a_signalling_game():
+    # the challenger moves again after the defender: the solver's shape check refuses the
+    # full tree, which is why the model offers the reduced signalling_game
+    from multilateral.games.extensive.signalling import SignallingGame
+
+    crisis = AudienceCosts(prior=F(1, 4), audience_cost=1)
+    with pytest.raises(errors.InvalidGameError):
+        SignallingGame.from_extensive(crisis.game)
+    assert crisis.signalling_game.types == ("resolved", "irresolute")

@@ -56,6 +56,7 @@ from .._numeric import format_number
 from .._validation import check_probability, check_real
 from ..errors import InvalidArgumentError
 from ..games.extensive import Chance, Decision, ExtensiveFormGame, Outcome
+from ..games.extensive.signalling import SignallingGame
 from ..types import Number
 from .base import Model
 from .crisis import WarRiskComparison
@@ -296,6 +297,48 @@ class AudienceCosts(Model):
             "resolved": (q, branch("resolved", self.resolved_war)),
             "irresolute": (1 - q, branch("irresolute", self.irresolute_war)),
         }), players=PLAYERS, title="Audience costs (after Fearon 1994)")
+
+    @property
+    def signalling_game(self) -> SignallingGame:
+        """The crisis as a :class:`~multilateral.games.extensive.SignallingGame`: the
+        challenger's last move (fight or back down when resisted) replaced by the choice
+        every perfect Bayesian equilibrium makes there (fight exactly when its war payoff is
+        at least ``-audience_cost``).
+
+        :attr:`game` is not itself a signalling game (the sender moves again after the
+        receiver); this reduction is, with the types ``'resolved'`` and ``'irresolute'``,
+        the messages ``'status quo'`` and ``'threaten'``, and the defender's responses
+        ``'concede'`` and ``'resist'`` to a threat. Its perfect Bayesian equilibria are those
+        of :attr:`game` except at ``audience_cost == -irresolute_war``, where the resisted
+        bluffer is indifferent and the reduction lets it fight.
+
+        See Also
+        --------
+        multilateral.solvers.extensive.perfect_bayesian_equilibria : its equilibria, which
+            reproduce :meth:`equilibrium` (tested).
+
+        Examples
+        --------
+        >>> from fractions import Fraction
+        >>> import multilateral as ml
+        >>> g = ml.models.AudienceCosts(prior=Fraction(1, 4), audience_cost=1).signalling_game
+        >>> g.types, g.messages, g.actions[1]
+        (('resolved', 'irresolute'), ('status quo', 'threaten'), ('concede', 'resist'))
+        """
+        q, a, k = self.prior, self.audience_cost, self.defender_war_cost
+        zero, one = 0 * q, 1 + 0 * q
+        fights = a >= -self.irresolute_war
+        bluffer_resisted = self.irresolute_war if fights else -a
+        defender_vs_bluffer = -k if fights else zero
+        sender = {"status quo": [[zero], [zero]],
+                  "threaten": [[one, self.resolved_war], [one, bluffer_resisted]]}
+        receiver = {"status quo": [[zero], [zero]],
+                    "threaten": [[-one, -k], [-one, defender_vs_bluffer]]}
+        prior: Any = [q, 1 - q]
+        return SignallingGame(prior, sender, receiver, types=["resolved", "irresolute"],
+                              messages=["status quo", "threaten"],
+                              actions={"status quo": ["wait"], "threaten": ["concede", "resist"]},
+                              players=PLAYERS, title="Audience costs (after Fearon 1994)")
 
     def equilibrium(self) -> AudienceCostEquilibrium:
         """The perfect Bayesian equilibrium in closed form (see the class Notes; at the
