@@ -18,20 +18,21 @@ positive risk of war whenever B's costs are uncertain enough. B cannot simply te
 cost: every type of B would claim a low cost (a high resolve) to get a better deal, so
 the claim is not believed.
 
-**What was confirmed, and where.** The article's setup as restated above (the issue
-``[0, 1]``, ``p``, the costs ``c_A`` and ``c_B``, the war payoffs ``p - c_A`` and
-``1 - p - c_B``, the bargaining range and its three assumptions: a true ``p``, risk
-neutrality or aversion, a continuous range of settlements) was checked in lecture notes
-that restate it, not in the article; its section titles in an outline of the article; the
-two mechanisms in its abstract. The pages of the bargaining-range result and of
-the risk-return passage, and whether the article's own illustration of the trade-off has
-exactly this protocol (who proposes, whose cost is private, which distribution), could
-not be checked. The uniform case's closed forms are the library's derivation, checked in
-the tests against a search over demands and a Monte Carlo over B's types. Two published
-results about this class of models are reproduced in the tests: Banks (1990, abstract:
-the higher the informed side's value for war, the higher its payoff and the probability of
-war) and the neutrality of the war risk to shifts in the war payoffs that move both sides
-alike (Benson, Meirowitz and Ramsay 2016).
+**What was confirmed, and where.** The article's setup as restated above (the issue ``[0,
+1]``, ``p``, the costs ``c_A`` and ``c_B``, the war payoffs ``p - c_A`` and ``1 - p -
+c_B``, the bargaining range and its three assumptions: a true ``p``, risk neutrality or
+aversion, a continuous range of settlements) was checked in study notes that restate it
+(edegan.com's wiki page on the article; a 2008 blog outline at 19thbrumaire.blogspot.com;
+course flashcards), not in the article; its section titles in an outline of the article;
+the two mechanisms in its abstract. The pages of the bargaining-range result and of the
+risk-return passage, and whether the article's own illustration of the trade-off has
+exactly this protocol (who proposes, whose cost is private, which distribution), could not
+be checked. The uniform case's closed forms are the library's derivation, checked in the
+tests against a search over demands and a Monte Carlo over B's types. Two published results
+about this class of models are reproduced in the tests: Banks (1990, abstract: the higher
+the informed side's value for war, the higher its payoff and the probability of war) and
+the neutrality of the war risk to shifts in the war payoffs that move both sides alike
+(Benson, Meirowitz and Ramsay 2016).
 
 References
 ----------
