@@ -85,6 +85,16 @@ ax.set_ylabel("constructive - inclusive depth")
 ax.legend()
 
 # %%
+# When the founders choose the breadth too
+# ----------------------------------------
+# The pivotal founder trades depth against the value of breadth: with no value in breadth it
+# admits only the states that accept its own depth; as breadth gains value, entrants accept
+# deeper agreements and the founders admit more of them, at times giving up some depth.
+for value in (F(0), F(1, 5), F(2, 5), F(1), F(2)):
+    k, depth = model.with_(breadth_value=value).founders_choice()
+    print(f"breadth value {value!s:>4s}: founders choose {k:2d} members at depth {depth}")
+
+# %%
 # The US-China announcement and Paris
 # -----------------------------------
 # Dates and shares from the shipped case data (each with its source).

@@ -250,7 +250,8 @@ class TestBreadthDepthContract(ModelContract):
     exact_kwargs = {"ideals": [1, F(1, 2), F(1, 4)], "breadth_value": F(1, 3)}
     float_kwargs = {"ideals": [1.0, 0.5, 0.25], "breadth_value": 0.3}
     outputs = [lambda m: m.frontier(), lambda m: m.inclusive_depth(),
-               lambda m: m.constructive_depth(), lambda m: m.depth_gap(2)]
+               lambda m: m.constructive_depth(), lambda m: m.depth_gap(2),
+               lambda m: m.founders_choice()]
     no_game = ("the depth is set by a voting rule and entry decisions solved in closed form "
                "(pivots and ceilings), not a normal-form game")
 
@@ -287,3 +288,19 @@ def test_tipping_moves_the_inefficient_equilibrium_to_the_efficient_one(model):
     waves = model.cascade(model.minimal_tipping_set())
     assert sorted(i for wave in waves for i in wave) == list(range(model.n))
     assert len(waves) <= 2
+
+
+@settings(max_examples=60, deadline=None)
+@given(ml.strategies.breadth_depth_models(max_n=8, majority=None))
+def test_founders_choice_maximizes_the_pivotal_founder_payoff(model):
+    """Against brute force: the pivotal founder's payoff min(x, t_p) - max(0, x - t_p) + b k / n
+    at every breadth; the chosen breadth is a maximizer, the broadest of them."""
+    t, n, b, f = model.ideals, model.n, model.breadth_value, model.founders
+    p = t[model.votes(f) - 1]
+    payoff = {k: min(x, p) - max(0, x - p) + b * F(k, n)
+              for k, x in ((k, model.constructive_depth(k)) for k in range(f, n + 1))}
+    best = max(payoff.values())
+    k, depth = model.founders_choice()
+    assert payoff[k] == best and k == max(j for j, v in payoff.items() if v == best)
+    assert depth == model.constructive_depth(k)
+

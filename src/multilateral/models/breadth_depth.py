@@ -371,6 +371,34 @@ class BreadthDepth(Model):
         k = self.n if k is None else self._breadth(k, low=self.founders)
         return self.frontier().constructive[k - self.founders]
 
+    def founders_choice(self) -> tuple[int, Number]:
+        """The breadth and depth the founders choose when the breadth is theirs to choose too.
+
+        The pivotal founder (the ``v(f)``-th most committed) gets ``x_C(k) + b k / n`` from
+        the constructive agreement of breadth ``k`` (``x_C(k) <= t_(v(f))``, its ideal): it
+        trades depth against the value of breadth. Ties go to the broader agreement. With
+        ``b = 0`` the founders admit only the states that accept their own depth; the larger
+        ``b``, the broader the agreement they choose.
+
+        See Also
+        --------
+        frontier : the depths it chooses among.
+
+        Examples
+        --------
+        >>> from fractions import Fraction as F
+        >>> import multilateral as ml
+        >>> m = ml.models.BreadthDepth(ideals=[F(i, 10) for i in range(11)])
+        >>> m.founders_choice(), m.with_(breadth_value=2).founders_choice()
+        ((6, Fraction(9, 10)), (11, Fraction(9, 10)))
+        """
+        fr = self.frontier()
+        share: Any = (fr.breadths.astype(object) if self._exact
+                      else fr.breadths.astype(np.float64))
+        value = fr.constructive + share * self.breadth_value / self.n
+        best = max(range(len(value)), key=lambda i: (value[i], i))
+        return int(fr.breadths[best]), fr.constructive[best]
+
     def depth_gap(self, k: int | None = None) -> Number:
         """``x_C(k) - x_I(k)``.
 
