@@ -108,6 +108,6 @@ fig.tight_layout()
 # contributed (the library's interpretation).
 for r in (Fraction(1, 40), Fraction(1, 20), Fraction(1, 10), Fraction(1, 8)):
     d_pledge, d_contribution = model.with_(review=r).review_effect(9)
-    print(f"review {str(r):5}: pledge changes by {float(d_pledge):+.2f} b/c, "
+    print(f"review {r!s:5}: pledge changes by {float(d_pledge):+.2f} b/c, "
           f"contribution by {float(d_contribution):+.2f} b/c")
 plt.show()

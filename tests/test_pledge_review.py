@@ -228,3 +228,28 @@ class TestPledgeAndReviewContract(ModelContract):
                lambda m: m.signatory_payoff(4), lambda m: m.total_payoff(5),
                lambda m: m.least_review(), lambda m: m.review_effect(4),
                lambda m: m.compare().welfare["pledge_and_review"]]
+
+
+# -- the case ------------------------------------------------------------------------------------
+
+def test_kyoto_paris_case_facts_are_sourced_and_unconfirmed_ones_empty():
+    from multilateral.cases import kyoto_paris
+
+    assert kyoto_paris.fact("kyoto_adopted").date == "1997-12-11"
+    assert kyoto_paris.fact("kyoto_in_force").date == "2005-02-16"
+    assert kyoto_paris.fact("paris_adopted").date == "2015-12-12"
+    assert kyoto_paris.fact("paris_in_force").date == "2016-11-04"
+    assert kyoto_paris.fact("kyoto_parties").value == 192
+    assert kyoto_paris.participants() == {"kyoto_targets": 38, "paris_adopting_parties": 196}
+    assert kyoto_paris.fact("harstad_kyoto_count").value == 37  # Harstad counts countries
+    for f in kyoto_paris.FACTS:
+        assert f.source and f.url.startswith("https://") and f.date
+        assert f.status in ("confirmed", "unconfirmed")
+        if f.status == "unconfirmed":
+            assert f.value is None
+    with pytest.raises(errors.InvalidArgumentError, match="no Kyoto/Paris fact"):
+        kyoto_paris.fact("copenhagen")
+    # the same dates as the climate case, where both tables have them
+    from multilateral.cases import climate
+    assert climate.event("paris_adopted").date.isoformat() == "2015-12-12"
+    assert climate.event("paris_in_force").date.isoformat() == "2016-11-04"

@@ -61,7 +61,7 @@ def _preferred_when_many(model: PledgeAndReview) -> bool:
 def _review_moves_pledges(model: PledgeAndReview) -> bool:
     k = min(model.n, max(2, model.largest_stable_size()))
     pledge_change, contribution_change = model.review_effect(k)
-    return abs(pledge_change) > abs(contribution_change) > 0
+    return -pledge_change > contribution_change > 0  # review trims pledges: change <= 0
 
 
 #: Harstad (2023): pledge-and-review is shallow but broad. On the library's payoffs the
@@ -71,14 +71,14 @@ def _review_moves_pledges(model: PledgeAndReview) -> bool:
 HARSTAD_BROAD_SHALLOW = register(Claim(
     name="harstad_broad_shallow",
     statement=(
-        "With n >= 3 identical countries, indifferent countries joining, linear benefits b Q and quadratic costs c q**2 / 2, "
-        "participation decided first, and pledges that maximize the pledger's payoff plus a "
-        "weight w < 1 on each other participant's (Harstad's asymmetric Nash bargaining "
-        "pledge), every pledge is below the top-down target k b / c at every size k >= 2; the "
-        "largest stable pledge-and-review coalition is at least as large as the top-down one, "
-        "and its pledge per participant is at most the top-down target: less ambition makes "
-        "participation cheaper (leaving gains b**2/c x (x/2 - 1), x = w (k - 1)), so more "
-        "countries participate."
+        "With n >= 3 identical countries, indifferent countries joining, linear benefits b Q "
+        "and quadratic costs c q**2 / 2, participation decided first, and pledges that "
+        "maximize the pledger's payoff plus a weight w < 1 on each other participant's "
+        "(Harstad's asymmetric Nash bargaining pledge), every pledge is below the top-down "
+        "target k b / c at every size k >= 2; the largest stable pledge-and-review coalition "
+        "is at least as large as the top-down one, and its pledge per participant is at most "
+        "the top-down target: less ambition makes participation cheaper (leaving gains b**2/c"
+        " x (x/2 - 1), x = w (k - 1)), so more countries participate."
     ),
     source=(
         "Harstad, B. (2023). Pledge-and-review bargaining: from Kyoto to Paris. Economic "

@@ -434,8 +434,8 @@ class PledgeAndReview(Model):
         external = k == self.n or not (-leave_next > 0 or (leave_next == 0 and not out))
         ps = self.signatory_payoff(k) if k else None
         pn = self.non_signatory_payoff(k) if k < self.n else None
-        leave = self.non_signatory_payoff(k - 1) - ps if k else None
-        join = self.signatory_payoff(k + 1) - pn if k < self.n else None
+        leave = self.non_signatory_payoff(k - 1) - ps if ps is not None else None
+        join = self.signatory_payoff(k + 1) - pn if pn is not None else None
         return CoalitionStability(k, ps, pn, leave, join, internal, external)
 
     def stable_sizes(self, procedure: Procedure = "pledge_and_review", *,
@@ -496,13 +496,14 @@ class PledgeAndReview(Model):
         preferred_from : the number of potential participants from which pledge-and-review
             is preferred.
         """
-        k_pr, k_td = (self.largest_stable_size(p, tol=tol) for p in _PROCEDURES)
+        k_pr = self.largest_stable_size("pledge_and_review", tol=tol)
+        k_td = self.largest_stable_size("top_down", tol=tol)
         zero = 0 * self._unit
-        commit = {"pledge_and_review": self.contribution(k_pr) if k_pr else zero,
+        commit: dict[str, Any] = {"pledge_and_review": self.contribution(k_pr) if k_pr else zero,
                   "top_down": self.top_down.abatement(k_td)[0] if k_td else zero}
         total = {"pledge_and_review": self._total(k_pr),
                  "top_down": k_td * commit["top_down"] + (self.n - k_td) * self._unit}
-        welfare = {"pledge_and_review": self.total_payoff(k_pr),
+        welfare: dict[str, Any] = {"pledge_and_review": self.total_payoff(k_pr),
                    "top_down": self.total_payoff(k_td, "top_down")}
         diff = welfare["pledge_and_review"] - welfare["top_down"]
         scale = abs(welfare["top_down"]) + abs(welfare["pledge_and_review"])
@@ -564,7 +565,7 @@ class PledgeAndReview(Model):
         e = self.kept_weight
         if e == 0:
             raise InvalidArgumentError("without review no pledge is kept: no coalition forms")
-        ratio = 2 / e
+        ratio: Any = 2 / e
         if not self._exact:
             near = round(float(ratio))
             if abs(float(ratio) - near) <= DEFAULT_TOL * 2:
