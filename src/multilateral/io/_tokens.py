@@ -165,6 +165,8 @@ def integer(token: Token, what: str) -> int:
 
 def quote(label: str) -> str:
     """A label as a Gambit string: double quotes, with ``\\"`` escaped."""
+    if "\\" not in label and '"' not in label:
+        return f'"{label}"'  # most labels: nothing to escape
     # Gambit's reader treats only \" as an escape, so a backslash is doubled only where it
     # must be: before a quote or another backslash, or at the end of the label.
     return '"' + re.sub(r'\\(?=["\\]|$)', r"\\\\", label).replace('"', '\\"') + '"'
