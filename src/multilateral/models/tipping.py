@@ -348,6 +348,4 @@ class TippingSet(Model):
                 out.append(int(item))
             else:
                 raise InvalidArgumentError(f"countries are indices 0..{self.n - 1}, got {item!r}")
-        if len(set(out)) > self.n:
-            raise InvalidArgumentError("a coalition is no larger than n")
         return tuple(sorted(set(out)))
