@@ -276,3 +276,41 @@ class TestEscapeClauseContract(ModelContract):
     no_game = ("the pressure shocks are drawn per government and the choice between "
                "complying, escaping and breaking is a cutoff rule; the repeated game behind "
                "agreement_value is taken as a parameter, not built")
+
+
+# -- the case: formal against informal --------------------------------------------------------
+def test_case_facts_are_sourced_and_dated():
+    from multilateral.cases import informal
+
+    assert informal.institutions() == ("g20", "nato", "quad", "wto")
+    for f in informal.INSTITUTION_FACTS:
+        assert f.source and f.url.startswith("http") and f.date
+    for name in informal.institutions():
+        for attribute in ("form", "domain", "founding_instrument", "secretariat",
+                          "decision_rule"):
+            assert informal.fact(name, attribute).value
+    assert [informal.form(n) for n in ("wto", "nato", "g20", "quad")] == \
+        ["formal", "formal", "informal", "informal"]
+    # the primary sources' dates
+    assert informal.fact("wto", "founding_instrument").date == "1994-04-15"
+    assert informal.fact("wto", "in_force").date == "1995-01-01"
+    assert informal.fact("nato", "founding_instrument").date == "1949-04-04"
+    assert informal.fact("g20", "first_leaders_summit").date == "2008-11-15"
+    assert informal.fact("quad", "first_leaders_summit").date == "2021-03-12"
+    # consistent with the groupings tables (reused, not copied)
+    from multilateral.cases import alliances
+
+    assert informal.founded("nato") == alliances.NATO_MEMBERS[0].date
+    assert informal.fact("quad", "first_leaders_summit").date == \
+        alliances.grouping_event("quad", "first_leaders_summit").date
+    assert informal.member_count("quad") == 4 and informal.member_count("wto") is None
+    assert informal.member_count("nato", date="1949-12-31") == 12
+
+
+def test_case_errors():
+    from multilateral.cases import informal
+
+    with pytest.raises(errors.InvalidArgumentError, match="no institution 'un'"):
+        informal.profile("un")
+    with pytest.raises(errors.InvalidArgumentError, match="it has form"):
+        informal.fact("quad", "charter")

@@ -507,6 +507,9 @@ TOPICS: dict[str, dict[str, str]] = {
                 "of the records on that day (``None``, where allowed: every row).",
         "grouping": "A named grouping of states in ``cases.alliances`` (``'g7'``, ``'g20'``, "
                     "``'quad'``, ``'aukus'``).",
+        "institution": "An institution of ``cases.informal`` (``'wto'``, ``'nato'``, "
+                       "``'g20'``, ``'quad'``).",
+        "attribute": "A fact's name in a case table (``'secretariat'``, ``'decision_rule'``).",
         "include_residual": "Include the table's residual row (the rest of the world), which "
                             "is not an actor.",
         "majority": "Share of the total votes a decision needs (the IMF's special majority "

@@ -512,6 +512,36 @@ def _pledge_and_review(out: TextIO) -> None:
         f"contributions +{weak[1]} b/c\n")
 
 
+def _formal_and_informal(out: TextIO) -> None:
+    from .cases import informal
+    from .models.escape_clauses import EscapeClause
+    from .models.flexibility import LegalForm, TreatyDuration
+
+    base = TreatyDuration(uncertainty=4, risk_aversion=1, renegotiation_cost=1,
+                          shock_probability=Fraction(1, 5), delta=Fraction(9, 10))
+    durations = [base.with_(uncertainty=v).optimal_duration() for v in (Fraction(1, 2), 1, 4, 16)]
+    costs = [base.with_(renegotiation_cost=c).optimal_duration() for c in (0, 1, 5, 6)]
+    clause = EscapeClause(temptation=4, harm=1, agreement_value=2)
+    form = LegalForm(credibility_gain=Fraction(1, 2), sovereignty_cost=Fraction(1, 4),
+                     uncertainty=1, risk_aversion=1, renegotiation_cost=2,
+                     shock_probability=Fraction(1, 10), delta=Fraction(9, 10))
+    cases = ", ".join(f"{name.upper()} {informal.form(name)} ({informal.founded(name)[:4]})"
+                      for name in informal.institutions())
+    out.write(
+        f"Formal against informal: {cases}.\n"
+        "  Koremenos (2005, p. 549): finite duration rises with uncertainty and risk aversion, "
+        "falls with cost.\n"
+        f"  best duration at uncertainty 1/2, 1, 4, 16: {durations}; at renegotiation cost "
+        f"0, 1, 5, 6: {costs} (None: indefinite)\n"
+        "  Rosendorff-Milner (2001, p. 829): the optimal escape cost is interior; computed "
+        f"{clause.optimal_escape_cost()} in (0, {clause.temptation}),\n"
+        f"  welfare {clause.optimal_welfare()} against {clause.welfare(0)} free and "
+        f"{clause.welfare()} without a clause\n"
+        f"  binding treaty or informal group (Abbott-Snidal): {form.choice()} at uncertainty 1, "
+        f"{form.with_(uncertainty=8).choice()} at 8\n"
+    )
+
+
 SECTIONS: dict[str, Callable[[TextIO], None]] = {
     "Payoff structure (Oye)": _oye_payoff_structure,
     "Shadow of the future (Oye)": _shadow_of_the_future,
@@ -530,6 +560,8 @@ SECTIONS: dict[str, Callable[[TextIO], None]] = {
     "Breadth against depth, and tipping (Downs-Rocke-Barsoom, Heal-Kunreuther)":
         _breadth_and_depth,
     "Pledge-and-review: from Kyoto to Paris (Harstad, Barrett-Dannenberg)": _pledge_and_review,
+    "Formal against informal: duration, escape and legal form (Koremenos, Rosendorff-Milner, "
+    "Abbott-Snidal)": _formal_and_informal,
 }
 
 
