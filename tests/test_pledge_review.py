@@ -15,6 +15,10 @@ from multilateral import errors
 from multilateral.models import PledgeAndReview, SelfEnforcingAgreement
 
 
+def n_alone(m):
+    return m.n * m.benefit / m.cost
+
+
 def model(**kw):
     base = {"n": 50, "benefit": 2, "cost": 3, "others_weight": F(1, 2)}
     return PledgeAndReview(**{**base, **kw})
@@ -69,6 +73,9 @@ def test_less_ambitious_broader_and_preferred_with_many():
     assert c.participants == {"pledge_and_review": 9, "top_down": 3}
     assert c.commitment == {"pledge_and_review": 3, "top_down": 3}  # 2/w an integer: equal
     assert c.preferred == "pledge_and_review"
+    # aggregate abatement beyond what everyone does alone (n b/c): 9 x 2 against 3 x 2
+    assert c.total_abatement["pledge_and_review"] - n_alone(m) == 18
+    assert c.total_abatement["top_down"] - n_alone(m) == 6
     assert m.preferred_from() == ml.results.Threshold.at(6, "n")
     assert [m.with_(n=n).compare().preferred for n in (3, 4, 5, 6, 7, 50)] == [
         "top_down", "top_down", "top_down", "pledge_and_review", "pledge_and_review",
@@ -88,6 +95,18 @@ def test_where_the_library_departs_from_the_verbal_claims():
     # larger per member than that target (n = 4, w = 1/2: 5/2 b / c)
     s = model(n=4, benefit=1, cost=1, others_weight=F(1, 2), tie="stay_out")
     assert s.compare().commitment == {"pledge_and_review": F(5, 2), "top_down": 2}
+
+
+def test_welfare_prefers_pledges_before_they_abate_more():
+    # Harstad (CREST abstract, 2018, result 3): more participants raise aggregate
+    # contributions. Here that holds once n does not cap the coalition; before, welfare can
+    # already prefer pledge-and-review with less abatement (convex costs spread more thinly)
+    m = model(n=8, benefit=1, cost=1, others_weight=F(1, 10))
+    c = m.compare()
+    assert c.preferred == "pledge_and_review" and m.preferred_from().exact == 8
+    assert c.total_abatement["pledge_and_review"] - n_alone(m) == F(28, 5) < 6
+    wide = m.with_(n=21).compare()
+    assert wide.total_abatement["pledge_and_review"] - n_alone(m.with_(n=21)) == 21 * 2 > 6
 
 
 def test_review_keeps_pledges_and_moves_pledges_more_when_weak():

@@ -53,9 +53,11 @@ def _preferred_when_many(model: PledgeAndReview) -> bool:
         return False
     first = int(start.value)
     beyond = model.with_(n=max(model.n, first)).compare().preferred == "pledge_and_review"
+    wide = model.with_(n=max(model.n, model.tie_free_size())).compare().total_abatement
+    more = wide["pledge_and_review"] > wide["top_down"]
     least = first <= 3 or model.with_(n=first - 1).compare().preferred != "pledge_and_review"
     few = model.with_(n=3).compare().preferred == "top_down"
-    return beyond and least and few
+    return beyond and least and few and more
 
 
 def _review_moves_pledges(model: PledgeAndReview) -> bool:
@@ -98,13 +100,16 @@ HARSTAD_PREFERRED_WHEN_MANY = register(Claim(
         "In the same model with indifferent countries joining and a weight w <= 2/3 on "
         "others' payoffs, top-down targets give more total welfare when n = 3 (the three "
         "stable signatories are everyone), and pledge-and-review gives strictly more for "
-        "every n from a finite threshold on: its larger coalition is its benefit, and it "
-        "counts for more the more countries could participate."
+        "every n from a finite threshold on; once n does not cap its coalition, its "
+        "aggregate abatement is strictly larger too (welfare can prefer it before: spreading "
+        "abatement over more countries costs less). Its larger coalition is its benefit, "
+        "and it counts for more the more countries could participate."
     ),
     source=(
         "Harstad, B. (2023). Pledge-and-review bargaining: from Kyoto to Paris. Economic "
         "Journal 133; Belfer Center summary, Nov 2018 (especially attractive with a large "
-        "number of potential participants)."
+        "number of potential participants); CREST seminar abstract, 4 May 2018, results (3) "
+        "and (4) (a larger number of participants increases aggregate contributions)."
     ),
     predicate=_preferred_when_many,
     domain=lambda: pledge_review_models(max_weight=Fraction(2, 3),
