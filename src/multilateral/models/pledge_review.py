@@ -40,7 +40,9 @@ library's findings, exact in Fractions):
 2. *Preferred when many could participate.* Top-down wins at ``n = 3`` (its three members
    are everyone: full cooperation). For ``w <= 2 / 3`` the welfare difference grows linearly
    in ``n`` beyond the stable size, so pledge-and-review is preferred from a finite ``n``
-   (:meth:`PledgeAndReview.preferred_from`); for ``w > 2 / 3`` never.
+   (:meth:`PledgeAndReview.preferred_from`); for ``w > 2 / 3`` never. Its aggregate abatement
+   is larger once ``n`` does not cap its coalition (Harstad's channel); welfare can prefer it
+   earlier, with less abatement spread more cheaply (``n = 8``, ``w = 1/10``).
 
 Review (Barrett and Dannenberg 2016, who find that a review process "is more likely to affect
 targets and pledges than actual contributions", p. 339), modelled here as **information about
@@ -72,7 +74,10 @@ References
 .. [2] Harstad, B. (2018). Pledge-and-review bargaining. Belfer Center summary, November 2018
    (less ambitious cuts, larger coalition, preferred with many potential participants, more
    likely self-enforcing).
-.. [3] Barrett, S. and Dannenberg, A. (2016). An experimental investigation into 'pledge and
+.. [3] Harstad, B. (2018). Pledge-and-review bargaining. CREST seminar abstract, 4 May 2018,
+   results (3)-(4): endogenous participation raises aggregate contributions; preferred with
+   more potential participants (technology leaders and laggards: not modelled here).
+.. [4] Barrett, S. and Dannenberg, A. (2016). An experimental investigation into 'pledge and
    review' in climate negotiations. *Climatic Change* 138(1-2), 339-351 (abstract, p. 339).
 
 Examples
