@@ -12,18 +12,30 @@ median times and their ratio (ours / pygambit: below 1 means ours is faster) and
 the same run that the two end points agree to 1e-6 (at lam = 100) and 1e-5 (the branch
 ends). The exit status is 1 on a disagreement.
 
+With ``--tree D`` it measures instead the agent QRE of a generated extensive-form game (a
+binary tree of depth ``D``, players alternating by level, player 2 not seeing player 1's
+last move: her two nodes below each of his share an information set; integer payoffs in
+0..9), traced from lam = 0 to ``--tree-lam`` with the dense Jacobian (the forward-mode
+arrays of nodes x variables, ``dgesv``) and the sparse one (ancestor pairs, SuperLU):
+time, peak traced memory (``tracemalloc``: numpy's allocations included) and the largest
+difference between the two end points (exit 1 above 1e-8). ``--dense-max D`` skips the
+dense trace on deeper trees (it grows as the cube of the tree).
+
 Usage::
 
     python benchmarks/bench_qre.py [--games K] [--repeats R] [--size N] [--branch]
+    python benchmarks/bench_qre.py --tree 7 9 11 13 [--tree-lam 5] [--dense-max 9]
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import statistics
 import sys
 import time
+import tracemalloc
 
 import numpy as np
 
@@ -39,13 +51,77 @@ def gambit_profile(profile: object, game: object) -> list[np.ndarray]:
             for player in game.players]  # type: ignore[attr-defined]
 
 
+def tree_game(depth: int, seed: int = 0) -> ml.ExtensiveFormGame:
+    """The generated tree of ``--tree`` (see the module's docstring)."""
+    n_children, player, infoset = [], [], []
+    width, sets = 1, 0
+    for d in range(depth + 1):
+        for k in range(width):
+            if d == depth:
+                n_children.append(0)
+                player.append(-1)
+                infoset.append(-1)
+            else:
+                n_children.append(2)
+                player.append(d % 2)
+                infoset.append(sets + (k // 2 if d % 2 else k))
+        sets += (width + 1) // 2 if d % 2 else width
+        width *= 2
+    pay = np.random.default_rng(seed).integers(0, 10, size=(n_children.count(0), 2))
+    return ml.ExtensiveFormGame.from_arrays(n_children, player, pay, infoset=infoset)
+
+
+def trees(depths: list[int], lam: float, dense_max: int) -> int:
+    from multilateral.solvers.quantal import _homotopy
+    from multilateral.solvers.quantal._agent import AgentQRE
+
+    print(f"load average {os.getloadavg()}")
+    print("| nodes | variables | steps | dense: time (s) | dense: peak (MB) | sparse: time (s) "
+          "| sparse: peak (MB) | time ratio | max gap |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    failed = False
+    for depth in depths:
+        game = tree_game(depth)
+        cells, ends = {}, {}
+        for mode in ("dense", "sparse"):
+            if mode == "dense" and depth > dense_max:
+                continue
+            tracemalloc.start()
+            start = time.perf_counter()
+            system = AgentQRE(game, sparse_jacobian=mode == "sparse")
+            path = _homotopy.trace(system, system.start(), lam_max=lam, tol=1e-10,
+                                   first_step=0.03, max_step=np.inf, max_steps=10_000,
+                                   lam_unit=1.0 / system.scale)
+            elapsed = time.perf_counter() - start
+            peak = tracemalloc.get_traced_memory()[1] / 1e6
+            tracemalloc.stop()
+            cells[mode] = (elapsed, peak, path.steps)
+            ends[mode] = np.exp(path.points[-1][:-1])
+        gap = (float(np.max(np.abs(ends["dense"] - ends["sparse"]))) if "dense" in ends
+               else math.nan)
+        failed |= gap > 1e-8
+        d = cells.get("dense")
+        s_ = cells["sparse"]
+        print(f"| {game.n_nodes:,} | {len(ends['sparse']):,} | {s_[2]} | "
+              f"{f'{d[0]:.2f}' if d else '-'} | {f'{d[1]:.1f}' if d else '-'} | "
+              f"{s_[0]:.2f} | {s_[1]:.1f} | {f'{d[0] / s_[0]:.1f}' if d else '-'} | "
+              f"{gap:.1e} |", flush=True)
+    print(f"load average {os.getloadavg()}")
+    return 1 if failed else 0
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--games", type=int, default=5)
     parser.add_argument("--repeats", type=int, default=7)
     parser.add_argument("--size", type=int, default=10)
     parser.add_argument("--branch", action="store_true", help="also the whole branch")
+    parser.add_argument("--tree", type=int, nargs="+", help="agent QRE on trees of these depths")
+    parser.add_argument("--tree-lam", type=float, default=5.0)
+    parser.add_argument("--dense-max", type=int, default=9)
     args = parser.parse_args(argv)
+    if args.tree:
+        return trees(args.tree, args.tree_lam, args.dense_max)
     import pygambit as gbt
 
     print(f"pygambit {gbt.__version__}; load average {os.getloadavg()}")

@@ -81,6 +81,9 @@ MAX_HALVINGS = 40
 # gap apart. Only the first is crossed, straight on, with the sign reversed.
 #: Bisections of the step length that locate a change of the determinant's sign.
 BISECTIONS = 40
+#: A turning point is located where the unit tangent's ``lam`` component is this small
+#: (``lam`` is then within about its square times the curvature radius of the extremum).
+TURNING_SLOPE = 1e-10
 #: A located sign change is a bifurcation point on the branch when the corrected points on
 #: either side of it are at most this many times their arclength apart (plus the corrector's
 #: accuracy).
@@ -325,34 +328,49 @@ def crosses_bifurcation(system: QRESystem, x: FloatArray, t: FloatArray, h: floa
 
 
 def locate_turning_point(system: QRESystem, x: FloatArray, t: FloatArray, h: float,
-                         tol: float) -> FloatArray:
+                         tol: float, end: float) -> FloatArray:
     """The point where the tangent's ``lam`` component changes sign between ``x`` (tangent
     ``t``) and the corrected step of length ``h`` (an accepted step that passed a turning
-    point), located by bisection of the step length (``BISECTIONS``); the better end of
-    the last interval when a corrector fails."""
+    point; ``end`` its tangent's ``lam`` component): regula falsi (the Illinois variant) on
+    that component as a function of the step length, each trial a corrector from the
+    predictor, until the component is below ``TURNING_SLOPE`` or ``BISECTIONS`` trials;
+    the last corrected point (``x`` when a corrector fails)."""
     lo, hi = 0.0, h
+    f_lo, f_hi = t[-1], end
     best = x
+    side = 0
     for _ in range(BISECTIONS):
-        mid = 0.5 * (lo + hi)
+        mid = (lo * f_hi - hi * f_lo) / (f_hi - f_lo)
+        if not lo < mid < hi:
+            mid = 0.5 * (lo + hi)
         out = _step(system, x, t, mid, tol)
         if out is None:
             break
-        best = out[0]
-        if out[1][-1] * t[-1] > 0:
-            lo = mid
+        best, f_mid = out[0], out[1][-1]
+        if abs(f_mid) <= TURNING_SLOPE:
+            break
+        if f_mid * f_lo > 0:
+            lo, f_lo = mid, f_mid
+            if side == -1:
+                f_hi *= 0.5
+            side = -1
         else:
-            hi = mid
+            hi, f_hi = mid, f_mid
+            if side == 1:
+                f_lo *= 0.5
+            side = 1
     return best
 
 
 def trace(system: QRESystem, start: FloatArray, *, lam_max: float, tol: float,
           first_step: float, max_step: float, max_steps: int, lam_unit: float = 1.0,
-          stop: Callable[[FloatArray], bool] | None = None) -> Path:
+          stop: Callable[[FloatArray], bool] | None = None, turning: bool = False) -> Path:
     """Follow the branch from ``start`` (at ``lam = 0``) until ``lam`` reaches ``lam_max``.
 
     The last point is exactly at ``lam_max`` (a corrector with ``lam`` fixed, from the
     interpolated crossing) unless ``stop`` ended the trace first (the profile is then an
-    approximate Nash equilibrium).
+    approximate Nash equilibrium). With ``turning``, turning points are located and
+    recorded (a few correctors each); bifurcation points crossed are recorded always.
     """
     size = system.size
     x = start.astype(np.float64)
@@ -400,9 +418,9 @@ def trace(system: QRESystem, start: FloatArray, *, lam_max: float, tol: float,
             continue
         path.steps += 1
         halvings = 0
-        if t_new[-1] * t[-1] < 0:  # lam turned (its extremum lies inside this step)
+        if turning and t_new[-1] * t[-1] < 0:  # lam turned (its extremum lies inside this step)
             assert path.turning_points is not None and path.critical is not None
-            turn = locate_turning_point(system, x, t, h, tol)
+            turn = locate_turning_point(system, x, t, h, tol, float(t_new[-1]))
             path.turning_points.append(turn)
             path.critical.append(("turning point", turn))
         if xc[-1] >= lam_max:

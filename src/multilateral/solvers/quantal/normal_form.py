@@ -41,7 +41,7 @@ MAX_REGRET = QRE_REGRET
 
 
 def _trace(system: NormalFormQRE | AgentQRE, lam_max: float, tol: float, first_step: float,
-           max_steps: int, max_regret: float) -> Path:
+           max_steps: int, max_regret: float, turning: bool = False) -> Path:
     stop = None
     if math.isinf(lam_max):
         bound = max_regret * system.scale
@@ -50,7 +50,8 @@ def _trace(system: NormalFormQRE | AgentQRE, lam_max: float, tol: float, first_s
             return system.regret(x) <= bound
     unit = 1.0 / system.scale if system.scale > 0 else 1.0
     return trace(system, system.start(), lam_max=lam_max, tol=tol, first_step=first_step,
-                 max_step=math.inf, max_steps=max_steps, lam_unit=unit, stop=stop)
+                 max_step=math.inf, max_steps=max_steps, lam_unit=unit, stop=stop,
+                 turning=turning)
 
 
 def _check_common(game: object, tol: float, first_step: float, max_steps: int
@@ -165,7 +166,7 @@ def qre_branch(game: NormalFormGame | ExtensiveFormGame, lam_max: float = math.i
     system, tol, step, max_steps = _check_common(game, tol, first_step, max_steps)
     lam_max = check_lam(lam_max, "lam_max", infinite=True)
     max_regret = check_lam(max_regret, "max_regret")
-    path = _trace(system, lam_max, tol, step, max_steps, max_regret)
+    path = _trace(system, lam_max, tol, step, max_steps, max_regret, turning=True)
     return make_branch(system, path, tol, game)
 
 
