@@ -29,7 +29,7 @@ Usage::
     python benchmarks/bench_extensive.py                 # 1M nodes ours, 131k with pygambit
     python benchmarks/bench_extensive.py --depth 12 --nodes 8000 --peer-depth 12 --peer-nodes 8000
     python benchmarks/bench_extensive.py --no-peer       # ours only
-    python benchmarks/bench_extensive.py --scaling       # reading .efg: pygambit and ours
+    python benchmarks/bench_extensive.py --scaling       # .efg reading/writing: pygambit, ours
 
 Run it under ``prlimit --as=6000000000`` on a shared machine.
 """
@@ -37,7 +37,9 @@ Run it under ``prlimit --as=6000000000`` on a shared machine.
 from __future__ import annotations
 
 import argparse
+import gc
 import io
+import os
 import statistics
 import subprocess
 import sys
@@ -186,25 +188,45 @@ def run(name: str, arrays: dict[str, Any], repeats: int, peer: bool) -> tuple[li
         same_play and same_value and same_loop)
 
 
-def scaling() -> int:
-    """CPU time of reading the binary trees' .efg text: pygambit's read_efg and ours."""
+def scaling(depths: tuple[int, ...], peer_depth: int) -> int:
+    """CPU time of reading and writing the binary trees' .efg text: pygambit's read_efg and
+    to_efg (up to depth ``peer_depth``) and ours, back to back on the same text; exits 1
+    unless our reading gives the game back and pygambit's text reads as the same game."""
     import pygambit as gbt
 
-    print("| nodes | pygambit read_efg: CPU (s) | ours parse_efg: CPU (s) |")
-    print("|---|---|---|")
-    for depth in (13, 14, 15):
+    print(f"pygambit {gbt.__version__}; load average {os.getloadavg()}")
+    print("| nodes | pygambit read_efg (s) | ours parse_efg (s) | ratio | "
+          "pygambit to_efg (s) | ours format_efg (s) | ratio |")
+    print("|---|---|---|---|---|---|---|")
+    for depth in depths:
         game = ExtensiveFormGame.from_arrays(**binary_tree(depth, 0))
-        text = ml.io.format_efg(game)
+        gc.collect()
         start = time.process_time()
-        gbt.read_efg(io.StringIO(text))
-        peer = time.process_time() - start
+        text = ml.io.format_efg(game)
+        ours_write = time.process_time() - start
         start = time.process_time()
         same = ml.io.parse_efg(text) == game
-        ours = time.process_time() - start
-        print(f"| {game.n_nodes:,} | {peer:.2f} | {ours:.2f} |", flush=True)
+        ours_read = time.process_time() - start
+        cells = ["-", f"{ours_read:.2f}", "-", "-", f"{ours_write:.2f}", "-"]
+        if depth <= peer_depth:
+            gc.collect()
+            start = time.process_time()
+            tree = gbt.read_efg(io.StringIO(text))
+            peer_read = time.process_time() - start
+            start = time.process_time()
+            peer_text = tree.to_efg()
+            peer_write = time.process_time() - start
+            back = ml.io.parse_efg(peer_text)  # pygambit names the outcomes _1, _2, ...
+            same = same and all(np.array_equal(getattr(back, a), getattr(game, a)) for a in (
+                "child_offsets", "player", "infoset", "payoffs", "chance_probability"))
+            del tree, peer_text
+            cells = [f"{peer_read:.2f}", f"{ours_read:.2f}", f"{ours_read / peer_read:.2f}",
+                     f"{peer_write:.2f}", f"{ours_write:.2f}", f"{ours_write / peer_write:.2f}"]
+        print(f"| {game.n_nodes:,} | " + " | ".join(cells) + " |", flush=True)
         if not same:
             print("DISAGREEMENT: the file does not read back as the game")
             return 1
+    print(f"load average {os.getloadavg()}")
     return 0
 
 
@@ -220,10 +242,14 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--no-peer", action="store_true", help="skip pygambit")
     parser.add_argument("--scaling", action="store_true",
-                        help="only time reading .efg files of binary trees of depth 13 to 15")
+                        help="only time reading and writing .efg files of binary trees")
+    parser.add_argument("--scaling-depths", type=int, nargs="+", default=[13, 15, 17, 19],
+                        help="depths of the binary trees read and written (19: 1M nodes)")
+    parser.add_argument("--scaling-peer-depth", type=int, default=17,
+                        help="deepest tree read and written by pygambit as well")
     args = parser.parse_args(argv)
     if args.scaling:
-        return scaling()
+        return scaling(tuple(args.scaling_depths), args.scaling_peer_depth)
     load = subprocess.run(["uptime"], capture_output=True, text=True, check=False).stdout
     print(f"uptime: {load.strip()}")
     print("| tree | nodes | ours: build (s) | ours: backward induction (s) | pygambit: "
