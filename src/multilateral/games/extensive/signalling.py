@@ -182,7 +182,7 @@ class SignallingGame(Immutable):
         >>> import multilateral as ml
         >>> from multilateral.games.extensive import Decision, Outcome, SignallingGame
         >>> SignallingGame.from_extensive(ml.ExtensiveFormGame(
-        ...     Decision("A", {"l": Outcome([1, 0]), "r": Outcome([0, 1])})))
+        ...     Decision("A", {"l": Outcome([1, 0]), "r": Outcome([0, 1])}), players=["A", "B"]))
         Traceback (most recent call last):
         ...
         multilateral.errors.InvalidGameError: not a signalling game: the root is a decision \
