@@ -141,6 +141,24 @@ def test_long_optima_are_found_quickly_and_exactly():
                        shock_probability=F(1, 10**7), delta=1 - F(1, 10**7)).optimal_duration()
 
 
+def test_the_classes_are_not_vacuous():
+    """The claims' classes contain the cases that could refute them: an indefinite treaty
+    turning finite, a finite one shortening, a formal form turning informal."""
+    counts = {"turns_finite": 0, "shortens": 0, "turns_informal": 0}
+
+    @settings(max_examples=200, deadline=None, derandomize=True, database=None)
+    @given(ml.strategies.treaty_duration_pairs(), ml.strategies.legal_form_pairs())
+    def count(pair, forms):
+        (a, b), (low, high) = [m.optimal_duration() for m in pair], forms
+        counts["turns_finite"] += a is None and b is not None
+        counts["shortens"] += a is not None and b is not None and b < a
+        counts["turns_informal"] += low.choice() == "formal" and high.choice() == "informal"
+
+    count()
+    assert counts["turns_finite"] >= 20 and counts["shortens"] >= 20
+    assert counts["turns_informal"] >= 8
+
+
 # -- Rosendorff and Milner (2001): escape clauses ---------------------------------------------
 def test_escape_welfare_by_integration():
     model = EscapeClause(temptation=F(5, 2), harm=1, agreement_value=F(3, 2))

@@ -72,9 +72,9 @@ KOREMENOS_DURATION = register(Claim(
     statement="duration provisions insure risk-averse states against distributional "
               "surprises: the use of finite duration (renegotiation at expiry) depends "
               "positively on the uncertainty about the distribution of gains and on the "
-              "states' risk aversion and negatively on the cost of renegotiation; the best "
-              "duration is weakly shorter with more uncertainty or risk aversion, weakly "
-              "longer with a dearer renegotiation",
+              "states' risk aversion and negatively on the cost of renegotiation (and, the "
+              "library's addition, the best duration is weakly shorter with more uncertainty "
+              "or risk aversion, weakly longer with a dearer renegotiation)",
     source="Koremenos (2005), APSR 99(4), p. 549; the shock process and the CARA-normal "
            "risk premium are this library's formalization (multilateral.models.flexibility)",
     predicate=_riskier_shortens,

@@ -1223,9 +1223,10 @@ def escape_clauses() -> st.SearchStrategy[EscapeClause]:
 
 def legal_form_pairs() -> st.SearchStrategy[tuple[LegalForm, LegalForm]]:
     """Pairs ``(form, more_uncertain)`` of exact :class:`~multilateral.models.LegalForm`
-    models, the second with more uncertainty (by up to 8 in steps of 1/4), all else equal:
-    credibility gain in ``[0, 2]`` (1/8), sovereignty cost in ``[0, 2]`` (1/8), ``benefit``
-    1, and the duration parameters of :func:`treaty_duration_pairs`.
+    models, the second with more uncertainty (by up to 32 in steps of 1/2), all else equal:
+    credibility gain in ``[0, 2]`` and sovereignty cost in ``[0, 1]`` (multiples of 1/8),
+    ``benefit`` 1, uncertainty and risk aversion in ``[0, 2]`` (1/8), and the other duration
+    parameters of :func:`treaty_duration_pairs`.
 
     The class of :data:`~multilateral.claims.INFORMAL_UNDER_UNCERTAINTY`.
 
@@ -1247,10 +1248,12 @@ def legal_form_pairs() -> st.SearchStrategy[tuple[LegalForm, LegalForm]]:
 
     @st.composite
     def build(draw: st.DrawFn) -> tuple[LegalForm, LegalForm]:
+        parameters = _duration_parameters(draw)
+        parameters["uncertainty"] = Fraction(draw(st.integers(0, 16)), 8)
+        parameters["risk_aversion"] = Fraction(draw(st.integers(0, 16)), 8)
         form = LegalForm(credibility_gain=Fraction(draw(st.integers(0, 16)), 8),
-                         sovereignty_cost=Fraction(draw(st.integers(0, 16)), 8),
-                         **_duration_parameters(draw))
-        step = Fraction(draw(st.integers(1, 32)), 4)
+                         sovereignty_cost=Fraction(draw(st.integers(0, 8)), 8), **parameters)
+        step = Fraction(draw(st.integers(1, 64)), 2)
         return form, form.with_(uncertainty=form.uncertainty + step)
 
     return build()
