@@ -357,6 +357,20 @@ CATALOGUE: list[Bad] = [
     Bad("escape-clause-negative-cost",
         lambda: ml.models.EscapeClause(temptation=1, harm=1, agreement_value=1).welfare(-1),
         "out of range", errors.InvalidArgumentError, "escape_cost must be >= 0"),
+    Bad("signalling-prior-not-summing-to-one",
+        lambda: EF.SignallingGame([Fraction(1, 2), Fraction(1, 3)], [[[0]], [[0]]], [[[0]], [[0]]]),
+        "out of range", errors.InvalidProbabilityError, "prior must sum to 1, sums to 5/6"),
+    Bad("signalling-negative-prior",
+        lambda: EF.SignallingGame([-0.5, 1.5], [[[0]], [[0]]], [[[0]], [[0]]]),
+        "out of range", errors.InvalidProbabilityError, "prior[0] must be in [0, 1]"),
+    Bad("signalling-not-a-signalling-game",
+        lambda: solvers.extensive.perfect_bayesian_equilibria(ml.io.parse_efg(EFG_ENTRY)),
+        "wrong shape", errors.InvalidGameError, "not a signalling game: the root is a decision"),
+    Bad("signalling-mixed-too-large",
+        lambda: solvers.extensive.perfect_bayesian_equilibria(
+            EF.SignallingGame([Fraction(1, 3)] * 3, [[[0] * 3] * 3] * 3, [[[0] * 3] * 3] * 3),
+            mixed=True),
+        "too large", errors.InvalidArgumentError, "more than MIXED_MAX_SUPPORTS"),
 ]
 
 

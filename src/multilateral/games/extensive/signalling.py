@@ -1,7 +1,7 @@
 """``SignallingGame``: a sender with private types, a message, a receiver's response.
 
-The canonical signalling game (Cho and Kreps 1987, p. 181; Fudenberg and Tirole 1991,
-pp. 325-326): chance draws the sender's *type* ``t`` from a common *prior*; the sender learns
+The canonical signalling game (Cho and Kreps 1987; Fudenberg and Tirole 1991, ch. 8):
+chance draws the sender's *type* ``t`` from a common *prior*; the sender learns
 it and sends a *message* ``m``; the receiver sees the message, not the type, and takes an
 *action* ``a``; the payoffs ``u_S(t, m, a)`` and ``u_R(t, m, a)`` follow. As an
 :class:`~multilateral.games.ExtensiveFormGame` it is a chance root over the types, one
@@ -92,9 +92,10 @@ class SignallingGame(Immutable):
     References
     ----------
     .. [1] Cho, I.-K. and Kreps, D. M. (1987). Signaling games and stable equilibria.
-       *Quarterly Journal of Economics* 102(2), 179-221 (the game, p. 181).
-    .. [2] Fudenberg, D. and Tirole, J. (1991). *Game Theory*. MIT Press, section 8.2.1
-       (signalling games, pp. 325-326).
+       *Quarterly Journal of Economics* 102(2), 179-221 (the signalling game and the
+       beer-quiche example; page numbers within the article not confirmed here).
+    .. [2] Fudenberg, D. and Tirole, J. (1991). *Game Theory*. MIT Press, ch. 8 (perfect
+       Bayesian equilibrium; signalling games).
 
     Examples
     --------

@@ -7,10 +7,11 @@ message such that (i) each type's message is a best reply to the receiver's stra
 receiver's action after every message is a best reply to the belief there, and (iii) the
 belief follows Bayes' rule from the prior and the sender's strategy after every message some
 type sends; after a message no type sends (off the path) any belief is allowed (Fudenberg and
-Tirole 1991, pp. 331-332, 326). :func:`perfect_bayesian_equilibria` finds them all, exactly:
-every pure one, and with ``mixed=True`` one representative of every support profile of the
-mixed ones (a continuum is flagged, not hidden). :func:`intuitive_criterion` applies Cho and
-Kreps's (1987) test to an equilibrium.
+Tirole 1991, ch. 8; Gibbons 1992, section 4.2, Signaling Requirements 1, 2R, 2S and 3).
+:func:`perfect_bayesian_equilibria` finds them all, exactly: every pure one, and with
+``mixed=True`` one representative of every support profile of the mixed ones (a continuum is
+flagged, not hidden). :func:`intuitive_criterion` applies Cho and Kreps's (1987) test to an
+equilibrium.
 """
 
 from __future__ import annotations
@@ -323,8 +324,8 @@ def perfect_bayesian_equilibria(game: SignallingGame | ExtensiveFormGame, *,
 
     References
     ----------
-    .. [1] Fudenberg, D. and Tirole, J. (1991). *Game Theory*. MIT Press, section 8.2
-       (perfect Bayesian equilibrium in signalling games, pp. 325-326 and 331-333).
+    .. [1] Fudenberg, D. and Tirole, J. (1991). *Game Theory*. MIT Press, ch. 8 (perfect
+       Bayesian equilibrium; signalling games). Page numbers not confirmed here.
     .. [2] Cho, I.-K. and Kreps, D. M. (1987). Signaling games and stable equilibria.
        *Quarterly Journal of Economics* 102(2), 179-221.
     .. [3] Gibbons, R. (1992). *Game Theory for Applied Economists*. Princeton University
@@ -482,9 +483,10 @@ def intuitive_criterion(equilibrium: SignallingEquilibrium) -> IntuitiveCriterio
     equilibrium-dominated: their equilibrium payoff exceeds the most ``m`` could give them
     against any best reply of the receiver to any belief. The equilibrium fails when, for some
     off-path ``m``, some type outside ``J(m)`` gains by sending ``m`` against *every* best
-    reply to every belief on the types outside ``J(m)`` (Cho and Kreps 1987, p. 202;
-    Fudenberg and Tirole 1991, pp. 448-449). Best replies to beliefs are mixtures of the
-    pure best replies, so extremes over them are over pure actions; all comparisons are exact.
+    reply to every belief on the types outside ``J(m)`` (Cho and Kreps 1987; Fudenberg and
+    Tirole 1991, ch. 11; page numbers not confirmed here). Best replies to beliefs are
+    mixtures of the pure best replies, so extremes over them are over pure actions; all
+    comparisons are exact.
 
     Parameters
     ----------
@@ -503,8 +505,8 @@ def intuitive_criterion(equilibrium: SignallingEquilibrium) -> IntuitiveCriterio
     ----------
     .. [1] Cho, I.-K. and Kreps, D. M. (1987). Signaling games and stable equilibria.
        *Quarterly Journal of Economics* 102(2), 179-221.
-    .. [2] Fudenberg, D. and Tirole, J. (1991). *Game Theory*. MIT Press, section 11.2
-       (the Intuitive Criterion, beer-quiche).
+    .. [2] Fudenberg, D. and Tirole, J. (1991). *Game Theory*. MIT Press, ch. 11 (the
+       Intuitive Criterion, beer-quiche).
 
     Examples
     --------
