@@ -35,6 +35,7 @@ from scipy.sparse.linalg import splu
 
 from ..._namespace import public_dir
 from ...errors import SolverError
+from ...tolerances import ROOT
 
 __all__ = ["Path", "QRESystem", "SparseAugmented", "correct_at", "solve", "tangent", "trace"]
 __dir__ = public_dir(__all__)
@@ -82,8 +83,9 @@ MAX_HALVINGS = 40
 #: Bisections of the step length that locate a change of the determinant's sign.
 BISECTIONS = 40
 #: A turning point is located where the unit tangent's ``lam`` component is this small
-#: (``lam`` is then within about its square times the curvature radius of the extremum).
-TURNING_SLOPE = 1e-10
+#: (``lam`` is then within about its square times the curvature radius of the extremum):
+#: a root of that component, to the library's root tolerance.
+TURNING_SLOPE = ROOT
 #: A located sign change is a bifurcation point on the branch when the corrected points on
 #: either side of it are at most this many times their arclength apart (plus the corrector's
 #: accuracy).
