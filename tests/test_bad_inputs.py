@@ -371,6 +371,18 @@ CATALOGUE: list[Bad] = [
             EF.SignallingGame([Fraction(1, 3)] * 3, [[[0] * 3] * 3] * 3, [[[0] * 3] * 3] * 3),
             mixed=True),
         "too large", errors.InvalidArgumentError, "more than MIXED_MAX_SUPPORTS"),
+    Bad("climate-club-negative-tariff",
+        lambda: ml.models.ClimateClub(n=5, benefit=1, cost=1, tariff=-1),
+        "out of range", errors.InvalidArgumentError, "tariff must be >= 0"),
+    Bad("climate-club-negative-cost",
+        lambda: ml.models.ClimateClub(n=5, benefit=1, cost=1, imposing_cost=-1),
+        "out of range", errors.InvalidArgumentError, "imposing_cost must be >= 0"),
+    Bad("climate-club-trade-shares-not-summing-to-one",
+        lambda: ml.models.ClimateClub(n=3, benefit=1, cost=1, trade_shares=[0.5, 0.25, 0.125]),
+        "out of range", errors.InvalidArgumentError, "trade_shares must sum to one"),
+    Bad("climate-club-coalition-larger-than-n",
+        lambda: ml.models.ClimateClub(n=5, benefit=1, cost=1).least_tariff(6),
+        "out of range", errors.InvalidArgumentError, "club size must be in 0..5"),
 ]
 
 

@@ -516,6 +516,7 @@ TOPICS: dict[str, dict[str, str]] = {
                     "``85/100``), or ``'simple'``: more than half.",
         "period": "Which of an institution's historical rules, by name (the Security "
                   "Council's ``'pre-1965'`` or ``'post-1965'``).",
+        "year": "A calendar year of a case table (``cases.cbam.phase_in_share``).",
         "matter": "Kind of decision, which sets the voting rule: ``'substantive'`` or "
                   "``'procedural'`` (Security Council).",
     },

@@ -230,6 +230,7 @@ class ClimateClub(Model):
     tie: Tie = "join"
     specification: Specification = "linear"
     _exact: bool = field(init=False, repr=False, compare=False)
+    _cache: dict[str, Any] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         check_positive_int(self.n, "n", 2, maximum=_MAX_COUNTRIES,
@@ -260,6 +261,7 @@ class ClimateClub(Model):
                              self.imposing_cost, self.club_good, self.target_price,
                              *(self.trade_shares or ())]
         object.__setattr__(self, "_exact", all(v is None or is_exact(v) for v in values))
+        object.__setattr__(self, "_cache", {})
 
     def _check_shares(self, shares: object) -> tuple[Number, ...]:
         if isinstance(shares, (str, bytes)) or not isinstance(shares, Iterable):
@@ -646,7 +648,7 @@ class ClimateClub(Model):
     def _num(self, v: Number) -> Number:
         return v if self._exact else float(v)
 
-    def _base(self) -> tuple[list[Number], list[Number]]:
+    def _make_base(self) -> tuple[list[Number], list[Number]]:
         """Abatement payoffs ``pi_s(k)`` (k = 1..n; index 0 unused) and ``pi_n(k)`` (k =
         0..n-1; index n unused), from the agreement model or Nordhaus's target rule."""
         n, b, c = self.n, self._num(self.benefit), self._num(self.cost)
@@ -662,7 +664,20 @@ class ClimateClub(Model):
                 [b * q - c * q_n * q_n / 2 for q in total])
 
     def _tables(self) -> tuple[list[Number], list[Number]]:
-        """Member and outsider payoffs by size with the tariff (equal trade shares)."""
+        """Member and outsider payoffs by size with the tariff (equal trade shares), computed
+        once per model (a per-size loop over :meth:`stability` stays O(n))."""
+        if "tables" not in self._cache:
+            self._cache["tables"] = self._make_tables()
+        tables: tuple[list[Number], list[Number]] = self._cache["tables"]
+        return tables
+
+    def _base(self) -> tuple[list[Number], list[Number]]:
+        if "base" not in self._cache:
+            self._cache["base"] = self._make_base()
+        base: tuple[list[Number], list[Number]] = self._cache["base"]
+        return base
+
+    def _make_tables(self) -> tuple[list[Number], list[Number]]:
         base_s, base_n = self._base()
         n = self.n
         t, x, ct, g = (self._num(v) for v in (self.tariff, self.trade, self.imposing_cost,
