@@ -77,6 +77,11 @@ class BeliefSet:
         The extreme beliefs (one probability per type).
     bounds : tuple of (low, high)
         Each type's smallest and largest probability over the set.
+
+    See Also
+    --------
+    SignallingEquilibrium.belief_sets : one per message.
+    perfect_bayesian_equilibria
     """
 
     message: str
