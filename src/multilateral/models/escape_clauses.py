@@ -32,7 +32,10 @@ What is theirs and what is the library's: the mechanism (an escape at a cost tha
 institution verifies, chosen between the two dangers) and the result that the optimal cost
 is interior are theirs; the uniform pressure, compensation as a transfer, and the agreement
 value as a parameter (rather than the value of their repeated tariff game) are this
-library's, so the optimal cost here is a closed form theirs need not be.
+library's, so the optimal cost here is a closed form theirs need not be. Only their abstract
+was read for this library, not their model; in it a dearer clause raises the chance of
+breakdown gradually, here in one step at ``agreement_value`` (a known pressure distribution
+and a fixed agreement value make the breakdown threshold sharp).
 
 References
 ----------

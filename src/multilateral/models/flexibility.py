@@ -40,7 +40,9 @@ Vabulas and Snidal's argument that informal IGOs are chosen for flexibility, spe
 sovereignty costs (pp. 193-220) are theirs; reducing obligation, precision and delegation to
 one binary form, the multiplicative credibility premium (the form of the ``legitimacy``
 premium of :class:`~multilateral.models.HeterogeneousForum`) and the per-period costless
-adjustment of the informal form are the library's.
+adjustment of the informal form are the library's. Only the articles' abstracts (and, for
+Koremenos, secondary summaries) were read for this library, not the authors' formal models:
+the comparison with them is at the level of the stated hypotheses.
 
 References
 ----------
