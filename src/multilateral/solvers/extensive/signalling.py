@@ -74,7 +74,7 @@ class BeliefSet:
         actions used) and ``c . mu >= 0`` (a used action beats an unused one); the simplex
         constraints are implicit.
     vertices : tuple of tuple
-        The extreme beliefs (one probability per type).
+        The extreme beliefs (one probability per type), sorted.
     bounds : tuple of (low, high)
         Each type's smallest and largest probability over the set.
 
@@ -435,7 +435,7 @@ def _result(g: SignallingGame, data: Data, sender: list[list[Fraction]],
         poly: Polytope = belief_polytope(data, m, best, range(t_n))
         rows = [r for r, _ in poly.equalities][1:]  # the first is sum mu = 1
         ineqs = [r for r, _ in poly.inequalities][t_n:]  # the first are mu >= 0
-        verts = poly.vertices
+        verts = tuple(sorted(poly.vertices))
         sets.append(BeliefSet(g.messages[m], False, tuple(rows), tuple(ineqs), verts,
                               tuple((min(v[t] for v in verts), max(v[t] for v in verts))
                                     for t in range(t_n))))
