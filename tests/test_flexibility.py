@@ -139,6 +139,12 @@ def test_long_optima_are_found_quickly_and_exactly():
     with pytest.raises(errors.InvalidArgumentError, match="too close to 1"):
         TreatyDuration(uncertainty=1, risk_aversion=1, renegotiation_cost=F(1, 10**9),
                        shock_probability=F(1, 10**7), delta=1 - F(1, 10**7)).optimal_duration()
+    # the gain appears only after delta^T underflows: said, not answered wrongly
+    tiny = TreatyDuration(uncertainty=1, risk_aversion=2, renegotiation_cost=0,
+                          shock_probability=F(1, 1000), delta=F(1, 2))
+    with pytest.raises(errors.InvalidArgumentError, match="out of reach"):
+        tiny.with_(renegotiation_cost=tiny.insurance_value * (1 - F(1, 10**30))
+                   ).optimal_duration()
 
 
 def test_the_classes_are_not_vacuous():

@@ -294,12 +294,17 @@ class TreatyDuration(Model):
             gain = dt * (af * (1 - qt) - cf) / (1 - dt)  # over the indefinite agreement
             found.append((t, gain, (af + cf) * dt / (1 - dt)))
             best = max(best, gain)
-            if af * dt * df / (1 - dt * df) * (1 + MATCH) < best:
+            if af * dt * df / (1 - dt * df) * (1 + MATCH) < best or dt == 0:
                 break
         else:
             raise InvalidArgumentError(
                 f"the best duration exceeds {MAX_DURATION} periods (delta = "
                 f"{format_number(self.delta)} is too close to 1)")
+        if best <= 0:
+            raise InvalidArgumentError(
+                "finite duration beats the indefinite agreement by less than floating point "
+                "resolves (renegotiation_cost within rounding of insurance_value, or the gain "
+                "only after delta^T underflows): the best duration is out of reach")
         if not self._exact():
             return next(t for t, gain, _ in found if gain == best)
         # exact: compare exactly the durations the floats cannot tell from the best (the
