@@ -279,7 +279,9 @@ class TreatyDuration(Model):
         ------
         InvalidArgumentError
             If the optimum lies beyond ``MAX_DURATION`` periods (``delta`` within about
-            ``1e-4`` of 1).
+            ``1e-4`` of 1), or finite duration's gain is below what floats resolve (a
+            renegotiation cost within rounding of ``A``, or a gain only after ``delta^T``
+            underflows).
         """
         if not self.prefers_finite():
             return None
