@@ -101,7 +101,8 @@ CATALOGUE = (
     "power_monotone_in_weight",
     "power_proportional_to_weight", "powerplay_quadrants", "review_moves_pledges",
     "santos_pacheco_small_groups",
-    "santos_pacheco_small_groups_finite", "small_stable_agreements", "tariff_participation", "tipping_set",
+    "santos_pacheco_small_groups_finite", "small_stable_agreements", "tariff_participation",
+    "tipping_set",
 )
 
 

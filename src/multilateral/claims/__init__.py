@@ -60,8 +60,8 @@ from .._namespace import public_dir
 from .agreements import BARRETT_PARADOX, SMALL_STABLE_AGREEMENTS
 from .alliances import ENTRAPMENT_BILATERAL, POWERPLAY_QUADRANTS
 from .base import REGISTRY, Claim, Verdict, catalogue, register, verify
-from .climate_clubs import NORDHAUS_CLUB_THRESHOLD, TARIFF_PARTICIPATION
 from .breadth_depth import CONSTRUCTIVE_DEPTH, TIPPING_SET
+from .climate_clubs import NORDHAUS_CLUB_THRESHOLD, TARIFF_PARTICIPATION
 from .collective_goods import (
     CHAMBERLIN_CROWDING,
     NO_CHANNELS_NUMBERS_HELP,

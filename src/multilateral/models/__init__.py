@@ -19,8 +19,9 @@ from .alliances import (
     illustrative_alliances,
 )
 from .audience_costs import AudienceCostEquilibrium, AudienceCosts
-from .climate_clubs import ClimateClub, ClubEquilibrium
 from .bargaining import BargainingEquilibrium, BargainingRange, WarBargaining
+from .breadth_depth import BreadthDepth, DepthFrontier
+from .climate_clubs import ClimateClub, ClubEquilibrium
 from .collective_action import (
     BurdenShares,
     KGroup,
@@ -71,8 +72,6 @@ from .reciprocity import (
     simulate_reputation,
 )
 from .sanctions import SanctionComparison, Sanctions, penance_threshold
-from .breadth_depth import BreadthDepth, DepthFrontier
-from .tipping import TippingSet
 from .threshold_goods import (
     PureEquilibriumClass,
     StepLevelGood,
@@ -80,6 +79,7 @@ from .threshold_goods import (
     VolunteerEquilibrium,
     VolunteersDilemma,
 )
+from .tipping import TippingSet
 
 __all__ = [
     "ACTION_RULES",
