@@ -396,3 +396,18 @@ def test_fast_path_on_damaged_files_answers_as_the_token_reader(text: str,
         text = text[:at] + data.draw(st.sampled_from([*_PIECES, ""])) + text[at + cut:]
     fast, slow = _both(text)
     assert fast == slow
+
+
+def test_float_chance_with_a_last_probability_of_zero_is_written_readably() -> None:
+    """The writer makes a float chance node's decimals sum to exactly one by adjusting one of
+    them; adjusting the last, as it used to, wrote ``-0.00000000000000006`` for a last
+    probability of 0 (5/6 and 1/6 as floats sum to 1 + 2^-53 in decimals), a file neither
+    reader accepts. It adjusts the largest now."""
+    game = ExtensiveFormGame(Chance({
+        "a": (0.8333333333333334, Outcome([1.0])), "b": (0.16666666666666666, Outcome([2.0])),
+        "c": (0.0, Outcome([3.0]))}), players=["A"])
+    text = format_efg(game)
+    assert "-0." not in text
+    back = parse_efg(text)
+    assert back.chance_probability.tolist()[1:] == pytest.approx([5 / 6, 1 / 6, 0.0],
+                                                                 abs=1e-15)

@@ -671,8 +671,9 @@ def format_efg(game: ExtensiveFormGame) -> str:
     its own outcome (named by the game's outcome label); chance nodes get one information set
     each. Integers are written as integers, fractions as ``p/q``, floats with the shortest
     digits that read back to the same float (read back exactly, as fractions), except the
-    last probability of a chance node of floats, written so that the decimals sum to exactly
-    one (as Gambit requires; it is then within one rounding of the float).
+    largest probability of a chance node of floats, written so that the decimals sum to
+    exactly one (as Gambit requires; it is then within one rounding of the float; the last
+    one, adjusted instead, could come out negative when its float is 0 or tiny).
 
     See Also
     --------
@@ -735,8 +736,10 @@ def format_efg(game: ExtensiveFormGame) -> str:
         elif kind[v] == CHANCE:
             chance += 1
             probs = [prob[c] for c in range(lo, hi)]
-            if floats:  # the last one makes the written decimals sum to exactly one
-                probs[-1] = format(1 - sum(map(Decimal, probs[:-1])), "f")
+            if floats:  # the largest makes the written decimals sum to exactly one
+                big = max(range(len(probs)), key=lambda k: Decimal(probs[k]))
+                rest = sum(Decimal(p) for k, p in enumerate(probs) if k != big)
+                probs[big] = format(1 - rest, "f")
             moves = " ".join(f"{quote(labels[c])} {p}"
                              for c, p in zip(range(lo, hi), probs, strict=True))
             lines.append(f'c {quote(nodes[v])} {chance} "" {{ {moves} }} 0')
