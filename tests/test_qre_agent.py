@@ -230,7 +230,7 @@ def test_absent_mindedness_test_is_an_ancestor_walk(seed: int) -> None:
 
 
 # -- the sparse Jacobian (large trees) ---------------------------------------------------------
-@settings(deadline=None, max_examples=25)
+@settings(deadline=None, max_examples=15)
 @given(ml.strategies.extensive_form_games(3, max_nodes=15, exact=False,
                                           perfect_information=False),
        st.integers(0, 2**32 - 1))
