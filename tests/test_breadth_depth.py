@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 from contract import ModelContract
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import multilateral as ml
 from multilateral import errors
@@ -20,44 +21,99 @@ F = Fraction
 
 
 # -- breadth and depth: an independent reference ---------------------------------------------------
-def reference_depths(model, k):
-    """Inclusive and constructive depth at breadth k by checking every candidate depth (the
-    ideals and the ceilings) against the conditions stated in words, one state at a time."""
-    t, n, b, f = list(model.ideals), model.n, model.breadth_value, model.founders
+def game_depths(model, k):
+    """Inclusive and constructive depth at breadth k by playing the sequential game from the
+    payoffs, not from the closed forms: depths move one step at a time on the grid of the
+    payoffs' kinks (0, the ideals and every ceiling), a step passes when v(m) members strictly
+    gain from it (and, upward, every member still prefers being in to staying out); the
+    founders may stop anywhere they can reach; each entrant compares membership with 0."""
+    t, n, b, f = list(model.ideals), model.n, F(model.breadth_value), model.founders
+
+    def u(i, x, m):
+        return min(x, t[i]) - max(0, x - t[i]) + b * F(m, n)
 
     def votes(m):
         return max(-(-F(model.majority) * m // 1), m // 2 + 1)
 
-    def passes_from_nothing(x, members):   # at least v(m) members want to go as deep as x
-        return sum(1 for i in members if t[i] >= x) >= votes(len(members))
+    grid = sorted({F(0), *t, *(2 * t[i] + b * F(m, n) for i in range(n) for m in range(1, n + 1))})
 
-    def survives(x, members):               # fewer than v(m) members want it lower
-        return sum(1 for i in members if t[i] < x) < votes(len(members))
+    def deepen(members, m):  # every depth reachable upward from no agreement
+        path = [F(0)]
+        for y in grid[1:]:
+            if sum(u(i, y, m) > u(i, path[-1], m) for i in members) >= votes(m) and all(
+                    u(i, y, m) >= 0 for i in members):
+                path.append(y)
+            else:
+                break
+        return path
 
-    def accepts(i, x, m):
-        return x <= 2 * t[i] + b * F(m) / n if isinstance(b, F) else x <= 2 * t[i] + b * m / n
+    def lower(x, m):
+        for y in reversed([g for g in grid if g < x]):
+            if sum(u(i, y, m) > u(i, x, m) for i in range(m)) < votes(m):
+                break
+            x = y
+        return x
 
-    candidates = set(t) | {2 * t[i] + b * F(m) / n for i in range(n) for m in range(1, n + 1)}
-    everyone = range(k)
-    inclusive = max(x for x in candidates | {0}
-                    if passes_from_nothing(x, everyone) and all(accepts(i, x, k)
-                                                                 for i in everyone))
-    constructive = max(
-        x for x in candidates | {0}
-        if passes_from_nothing(x, range(f))
-        and all(accepts(j, x, j + 1) for j in range(f, k))
-        and all(survives(x, range(m)) for m in range(f, k + 1)))
-    return inclusive, constructive
+    inclusive = deepen(range(k), k)[-1]
+    reached = []
+    for x in deepen(range(f), f):
+        x = lower(x, f)
+        for j in range(f, k):  # state j decides whether to join the (j + 1)-member agreement
+            if u(j, x, j + 1) < 0:
+                break
+            x = lower(x, j + 1)
+        else:
+            reached.append(x)
+    return inclusive, max(reached)
 
 
-@settings(max_examples=150, deadline=None)
-@given(ml.strategies.breadth_depth_models(max_n=8, majority=None))
-def test_frontier_matches_the_reference(model):
+@settings(max_examples=100, deadline=None)
+@given(ml.strategies.breadth_depth_models(max_n=7, majority=None))
+def test_frontier_matches_the_sequential_game(model):
     fr = model.frontier()
     for k, inc, con in zip(fr.breadths, fr.inclusive, fr.constructive, strict=True):
-        assert (inc, con) == reference_depths(model, int(k))
+        assert (inc, con) == game_depths(model, int(k))
     assert model.inclusive_depth() == fr.inclusive[-1]
     assert model.constructive_depth() == fr.constructive[-1]
+
+
+def test_every_founder_accepts_the_founding_depth():
+    """Regression: under a majority rule the founders' pivot may want more than the least
+    committed founder accepts; founded by all of them, the agreement is the inclusive one
+    (the constructive depth once ignored the founders' own participation: 1/2 here, where the
+    third founder, ideal 0, would rather stay out)."""
+    model = BreadthDepth(ideals=[F(2, 3), F(1, 2), 0], majority=F(1, 2), founders=3)
+    assert model.constructive_depth() == model.inclusive_depth() == 0
+    assert game_depths(model, 3) == (0, 0)
+
+
+@settings(max_examples=60, deadline=None)
+@given(ml.strategies.breadth_depth_models(max_n=10, majority=None))
+def test_founders_alone_are_an_inclusive_table(model):
+    f = model.founders
+    assert model.constructive_depth(f) == model.inclusive_depth(f)
+
+
+def test_shallower_construction_rests_on_the_frozen_acquis():
+    """Where the constructive depth falls below the inclusive one (majority rule, b > 0), the
+    model's own rule would deepen it: v(k) members want more and every member stays. The
+    model's acquis is never revisited upward (documented); this pins down that assumption."""
+    model = BreadthDepth(ideals=[F(3, 4)] * 3 + [F(1, 4)] * 2, breadth_value=F(1, 4),
+                         majority=F(1, 2), founders=1)
+    t, n, k, b = model.ideals, model.n, model.n, model.breadth_value
+    x = model.constructive_depth()   # the fourth state joined 4 members at 2/4 + 1/5
+    assert (x, model.inclusive_depth()) == (F(7, 10), F(3, 4))
+    y = x + F(1, 100)
+    u = [lambda z, i=i: min(z, t[i]) - max(0, z - t[i]) + b * F(k, n) for i in range(k)]
+    assert sum(u[i](y) > u[i](x) for i in range(k)) >= model.votes(k)
+    assert all(u[i](y) >= 0 for i in range(k))
+
+
+def test_a_float_majority_is_read_as_its_decimal():
+    """55% of 20 members is 11 votes, as with the Fraction 11/20 (the binary value of 0.55 is
+    a hair above it and would need 12)."""
+    assert BreadthDepth(ideals=[1] * 20, majority=0.55).votes(20) == 11
+    assert BreadthDepth(ideals=[1] * 20, majority=F(11, 20)).votes(20) == 11
 
 
 @settings(max_examples=60, deadline=None)
@@ -145,6 +201,65 @@ def test_minimal_tipping_set_against_brute_force(model):
     best = max(model.weight(c) for c in itertools.combinations(range(model.n), len(members))
                if model.tips(c))
     assert model.weight(members) == best
+
+
+def exhaustive_smallest(shares, hurdles, slack=0):
+    """The size and the largest weight of a smallest tipping coalition, by enumerating every
+    coalition (independent of the model's code)."""
+    n = len(shares)
+    for size in range(n + 1):
+        weights = [sum((shares[i] for i in c), 0 * shares[0])
+                   for c in itertools.combinations(range(n), size)
+                   if all(sum((shares[i] for i in c), 0 * shares[0]) >= hurdles[j] - slack
+                          for j in range(n) if j not in c)]
+        if weights:
+            return size, max(weights)
+    raise AssertionError("the whole world always tips")
+
+
+@st.composite
+def tied_games(draw):
+    """Up to 10 countries with few distinct shares and hurdles (ties everywhere), hurdles
+    sometimes equal to a share or to 0 or 1."""
+    n = draw(st.integers(2, 10))
+    raw = draw(st.lists(st.sampled_from([1, 2, 3, 6]), min_size=n, max_size=n))
+    shares = [F(r, sum(raw)) for r in raw]
+    choices = [F(0), F(1), F(1, 2), F(1, 4), *shares[:3]]
+    return shares, draw(st.lists(st.sampled_from(choices), min_size=n, max_size=n))
+
+
+@settings(max_examples=60, deadline=None)
+@given(tied_games())
+def test_minimal_tipping_set_against_exhaustive_search_with_ties(game):
+    shares, hurdles = game
+    model = TippingSet(shares, hurdles)
+    members = model.minimal_tipping_set()
+    assert model.tips(members)
+    assert (len(members), model.weight(members)) == exhaustive_smallest(shares, hurdles)
+
+
+@settings(max_examples=60, deadline=None)
+@given(tied_games())
+def test_float_tipping_agrees_with_its_own_tips(game):
+    """With floats, tips and minimal_tipping_set decide ties within rounding the same way
+    (0.1 + 0.2 clears a hurdle of 0.3); once the two used sums in different orders."""
+    shares, hurdles = game
+    w = [float(x) for x in shares]
+    model = TippingSet(w, [float(h) for h in hurdles])
+    members = model.minimal_tipping_set()
+    assert model.tips(members)
+    size, _ = exhaustive_smallest(w, [float(h) for h in hurdles], slack=len(w) * 1e-12)
+    assert len(members) == size
+
+
+def test_tipping_set_of_a_large_world_in_linear_memory():
+    """n = 20 000 countries (the old algorithm built n x n arrays: 6.8 GB here)."""
+    rng = np.random.default_rng(2)
+    model = TippingSet(shares=rng.dirichlet(np.ones(20_000)), hurdles=rng.random(20_000) / 2)
+    members = model.minimal_tipping_set()
+    assert model.tips(members)
+    assert all(not model.tips(members[:i] + members[i + 1:]) for i in range(0, len(members), 97))
+    assert 0 < len(members) < model.n
 
 
 @settings(max_examples=60, deadline=None)

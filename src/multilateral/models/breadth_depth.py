@@ -21,8 +21,12 @@ was not available to us; its mechanism is reproduced, its numbers are not -- see
   ``x <= c_i(m) = 2 t_i + b m / n`` (its *ceiling*), and among depths it prefers the one
   closest to ``t_i``.
 * Decisions on depth need ``v(m) = max(ceil(q m), floor(m / 2) + 1)`` of the ``m`` members
-  (``q = majority`` in ``[1/2, 1]``; ``q = 1`` is unanimity). From no agreement the members
-  pass, at most, the ideal of the ``v(m)``-th most committed member, ``t_(v(m))``; an
+  (``q = majority`` in ``[1/2, 1]``; ``q = 1`` is unanimity). Depth is negotiated upward
+  in small steps, each passed by ``v(m)`` members who want more (not by one take-it-or-leave-it
+  proposal against no agreement, which under these payoffs every member would accept up to
+  its ceiling): from no agreement the members pass, at most, the ideal of the ``v(m)``-th most
+  committed member, ``t_(v(m))`` -- under unanimity the least committed member's, Underdal's
+  least ambitious program, an assumption of this model rather than a result; an
   existing depth ``x`` is lowered iff at least ``v(m)`` members prefer a lower one, i.e. iff
   fewer than ``m - v(m) + 1`` members have ``t_i >= x``: a depth survives iff
   ``x <= t_(m - v(m) + 1)``. Under unanimity the most committed member alone protects any
@@ -37,11 +41,17 @@ the least committed member's ideal ("the least ambitious program").
 **Constructive.** The ``f = founders`` most committed states found the agreement and the
 others are admitted one at a time in order of commitment; each entrant accepts the depth in
 force (the acquis) or stays out. The founders choose the depth anticipating every later entry:
-the deepest depth that (a) their rule passes, ``t_(v(f))``, (b) each entrant ``j = f+1..k``
-accepts when joining the ``j``-member agreement, ``2 t_j + b j / n``, and (c) survives the vote
-after every admission, ``t_(m - v(m) + 1)`` for ``m = f..k``:
+the deepest depth that (a) their rule passes and every founder accepts, ``t_(v(f))`` and
+``2 t_f + b f / n`` (so ``x_C(f) = x_I(f)``), (b) each entrant ``j = f+1..k`` accepts when
+joining the ``j``-member agreement, ``2 t_j + b j / n``, and (c) survives the vote after every
+admission, ``t_(m - v(m) + 1)`` for ``m = f..k``:
 
-    x_C(k) = min(t_(v(f)), min_{f<j<=k} (2 t_j + b j / n), min_{f<=m<=k} t_(m - v(m) + 1)).
+    x_C(k) = min(t_(v(f)), 2 t_f + b f / n, min_{f<j<=k} (2 t_j + b j / n),
+                 min_{f<=m<=k} t_(m - v(m) + 1)).
+
+The acquis is protected against lowering but never revisited upward: the enlarged membership
+does not deepen it (under unanimity this costs nothing, since ``x_C(k) >= t_k`` and the least
+committed member would veto any deepening).
 
 What follows (each in one line of algebra; checked over a class of models by the claim
 :data:`multilateral.claims.CONSTRUCTIVE_DEPTH`):
@@ -55,8 +65,11 @@ What follows (each in one line of algebra; checked over a class of models by the
   (``t_i -> h t_i``, ``h >= 1``), so the spread never narrows it;
 * with ``b = 0`` the constructive depth is at least the inclusive under every majority rule;
   with increasing returns to breadth (``b > 0``) and a rule short of unanimity it can be
-  *shallower* (an entrant of a small agreement accepts less than a member of the full one):
-  the library's finding, a condition on the authors' claim.
+  *shallower* (an entrant of a small agreement accepts less than a member of the full one).
+  That rests on the frozen acquis: whenever ``x_C(k) < x_I(k)``, ``v(k)`` members want a
+  deeper agreement and every member would stay in it, so a membership allowed to deepen the
+  acquis would reach ``x_I(k)``. It is a consequence of this model's assumption, not a
+  finding about the authors' mechanism.
 
 References
 ----------
@@ -73,9 +86,13 @@ Notes
 -----
 What is the authors' and what is the library's: the mechanism (committed founders set a
 depth, later and less committed entrants accept it rather than stay out, and the existing
-structure protects it) is Downs, Rocke and Barsoom's; the payoffs, the decision rule ``v(m)``
-and the closed forms are this module's. Page numbers beyond the abstract and the opening
-pages were not confirmed.
+structure protects it -- their "structure-induced equilibrium") is Downs, Rocke and
+Barsoom's, as their abstract and opening pages state it; the payoffs, the incremental
+negotiation, the decision rule ``v(m)``, the frozen acquis and the closed forms are this
+module's. Their own formal model and their results beyond the abstract could not be
+consulted, so no number here is theirs: the tests reproduce the direction the abstract states
+(sequential construction is deeper), not a published value. Page numbers beyond the abstract
+and the opening pages were not confirmed.
 
 Examples
 --------
@@ -220,6 +237,8 @@ class BreadthDepth(Model):
     labels: tuple[str, ...] | None = None
     _t: NDArray[Any] = field(init=False, repr=False, compare=False)
     _exact: bool = field(init=False, repr=False, compare=False)
+    _q: Fraction = field(init=False, repr=False, compare=False)
+    _cache: dict[str, Any] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         arr, exact = as_real_vector(self.ideals, "ideals")
@@ -260,6 +279,11 @@ class BreadthDepth(Model):
                            None if labels is None else tuple(labels[i] for i in order))
         object.__setattr__(self, "_t", self.ideals)
         object.__setattr__(self, "_exact", exact)
+        # a float rule is read as the decimal it prints as (0.55 is 11/20: 11 of 20 members,
+        # not the 12 that the binary value 0.55000000000000004 would need)
+        object.__setattr__(self, "_q", Fraction(repr(q)) if isinstance(q, float) else
+                           Fraction(q))
+        object.__setattr__(self, "_cache", {})
 
     def __repr__(self) -> str:
         return (f"BreadthDepth(n={self.n}, breadth_value={format_number(self.breadth_value)}, "
@@ -295,7 +319,7 @@ class BreadthDepth(Model):
         [1, 2, 2, 3]
         """
         m = self._breadth(m, low=1)
-        return max(math.ceil(Fraction(self.majority) * m), m // 2 + 1)
+        return max(math.ceil(self._q * m), m // 2 + 1)
 
     def ceiling(self, i: int, m: int) -> Number:
         """``c_i(m) = 2 t_i + b m / n``: the deepest agreement of ``m`` members that the
@@ -326,10 +350,12 @@ class BreadthDepth(Model):
         >>> [str(x) for x in fr.inclusive], [str(x) for x in fr.constructive]
         (['1', '1/2', '1/4'], ['1', '1', '1/2'])
         """
+        if "frontier" in self._cache:
+            return self._cache["frontier"]
         n, f, t = self.n, self.founders, self._t
         dtype: Any = object if self._exact else np.float64
         ks = np.arange(1, n + 1, dtype=np.int64)
-        q = Fraction(self.majority)
+        q = self._q
         v = np.maximum(-((-q.numerator * ks) // q.denominator), ks // 2 + 1)  # ceil, > half
         share: Any = ks.astype(object) if self._exact else ks.astype(np.float64)
         slack: Any = share * self.breadth_value / n  # b m / n
@@ -338,14 +364,17 @@ class BreadthDepth(Model):
         guard = t[ks - v]                        # t_(k - v(k) + 1): what survives at size k
         inclusive = np.minimum(pivot, 2 * t + slack)  # every member accepts; the least is t_k
         entry = ceilings.copy()
-        entry[:f] = t[0] + 2 + self.breadth_value  # founders do not enter: no bound (> 1)
+        entry[:f] = ceilings[f - 1]  # every founder accepts: the least committed, at size f
         bound = np.minimum(np.minimum.accumulate(entry), np.minimum.accumulate(
             np.concatenate([np.full(f - 1, guard[f - 1], dtype=dtype), guard[f - 1:]])))
         constructive = np.minimum(bound, pivot[f - 1])
         sl = slice(f - 1, n)
-        return DepthFrontier(breadths=readonly(ks[sl], np.int64),
-                             inclusive=readonly(inclusive[sl], dtype),
-                             constructive=readonly(constructive[sl], dtype), exact=self._exact)
+        result = DepthFrontier(breadths=readonly(ks[sl], np.int64),
+                               inclusive=readonly(inclusive[sl], dtype),
+                               constructive=readonly(constructive[sl], dtype),
+                               exact=self._exact)
+        self._cache["frontier"] = result
+        return result
 
     def inclusive_depth(self, k: int | None = None) -> Number:
         """``x_I(k) = min(t_(v(k)), 2 t_k + b k / n)``: all ``k`` at the table (default

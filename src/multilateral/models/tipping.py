@@ -77,7 +77,7 @@ from .._numeric import format_number, readonly
 from .._validation import as_real_vector
 from ..errors import InvalidArgumentError, InvalidTypeError
 from ..games.normal_form import NormalFormGame
-from ..tolerances import PROBABILITY
+from ..tolerances import PROBABILITY, ROUNDING
 from ..types import Number
 from .base import Model
 
@@ -232,8 +232,8 @@ class TippingSet(Model):
         cascade : tipping through successive waves instead.
         """
         members = set(self._members(coalition))
-        wt = self.weight(members)
-        return all(wt >= self._h[i] for i in range(self.n) if i not in members)
+        wt, slack = self.weight(members), self._slack()
+        return all(wt >= self._h[i] - slack for i in range(self.n) if i not in members)
 
     def cascade(self, coalition: Iterable[int | str]) -> tuple[tuple[int, ...], ...]:
         """The waves of adoption the coalition starts: wave 0 is the coalition, wave ``t + 1``
@@ -256,7 +256,8 @@ class TippingSet(Model):
         waves = [tuple(sorted(adopted))]
         wt = self.weight(adopted)
         while True:
-            new = tuple(i for i in range(self.n) if i not in adopted and wt >= self._h[i])
+            new = tuple(i for i in range(self.n)
+                        if i not in adopted and wt >= self._h[i] - self._slack())
             if not new:
                 return tuple(waves)
             waves.append(new)
@@ -291,47 +292,68 @@ class TippingSet(Model):
         return len(self._minimal())
 
     # -- internals -----------------------------------------------------------------------------
+    def _slack(self) -> Any:
+        """How far below a hurdle a weight may fall and still clear it: 0 when exact; with
+        floats, the rounding of sums of ``n`` shares (``n * ROUNDING``), the same in
+        :meth:`tips` and :meth:`minimal_tipping_set` so that the two agree."""
+        return 0 * self._w[0] if self._exact else self.n * ROUNDING
+
     def _minimal(self) -> tuple[int, ...]:
-        n, w, h = self.n, self._w, self._h
+        # T holds the r highest hurdles and not the (r + 1)-th, whose hurdle it must clear;
+        # the fewest further members are the heaviest of those ranked below r + 1. The pool
+        # shrinks by one country per r: Fenwick trees over the weight order give the shortest
+        # heavy prefix reaching the need in O(log n), so O(n log n) time and O(n) memory.
+        n, w, h, slack = self.n, self._w, self._h, self._slack()
+        zero = 0 * w[0]
         by_hurdle = sorted(range(n), key=lambda i: (-h[i], i))
         by_weight = sorted(range(n), key=lambda i: (-w[i], i))
-        rank = np.empty(n, dtype=np.int64)
-        rank[by_hurdle] = np.arange(n)
-        # pool[r, p]: the p-th heaviest country is outside the r + 1 highest hurdles
-        pool = rank[by_weight][None, :] >= np.arange(1, n + 1)[:, None]
-        wsorted = np.array([w[i] for i in by_weight], dtype=w.dtype)
-        zero = 0 * w[0]
-        cum = np.cumsum(np.where(pool, wsorted[None, :], zero), axis=1)
-        hs = np.array([h[i] for i in by_hurdle], dtype=h.dtype)
-        base = np.concatenate([np.array([zero], dtype=w.dtype),
-                               np.cumsum(np.array([w[i] for i in by_hurdle], dtype=w.dtype))])
-        best: tuple[int, Any, tuple[int, ...]] | None = None
-        for r in range(n):  # T holds the r highest hurdles, the (r + 1)-th stays out
-            need = hs[r] - base[r]
-            if need <= 0:
-                extra = 0
-            else:
-                hit = np.nonzero(cum[r] >= need)[0]
-                if hit.size == 0:
-                    continue
-                extra = int(np.count_nonzero(pool[r, :hit[0] + 1]))
-            if best is not None and r + extra > best[0]:
-                continue
-            chosen = [by_hurdle[j] for j in range(r)]
-            taken = 0
-            for p in range(n):
-                if taken == extra:
-                    break
-                if pool[r, p]:
-                    chosen.append(by_weight[p])
-                    taken += 1
-            members = tuple(sorted(chosen))
-            wt = self.weight(members)
-            if best is None or (r + extra, -wt) < (best[0], -best[1]):
-                best = (r + extra, wt, members)
+        pos = [0] * n
+        for p, i in enumerate(by_weight):
+            pos[i] = p
+        tree_w, tree_c = [zero] * (n + 1), [0] * (n + 1)
+
+        def add(p: int, dw: Any, dc: int) -> None:
+            p += 1
+            while p <= n:
+                tree_w[p] += dw
+                tree_c[p] += dc
+                p += p & -p
+
+        for i in range(n):
+            add(pos[i], w[i], 1)
+        top = 1 << n.bit_length()
+        base, pool_total = zero, sum(w.tolist(), start=zero)
+        best: tuple[int, Any, int, int] | None = None  # size, weight, r, extra
+        for r in range(n):
+            out = by_hurdle[r]  # the (r + 1)-th hurdle stays outside T
+            add(pos[out], -w[out], -1)
+            pool_total -= w[out]
+            need = h[out] - base
+            if need <= slack:
+                extra, gain = 0, zero
+            elif pool_total < need - slack:
+                extra = -1
+            else:  # the shortest weight-order prefix of the pool whose weight reaches need
+                at, acc, cnt, step = 0, zero, 0, top
+                while step:
+                    nxt = at + step
+                    if nxt <= n and acc + tree_w[nxt] < need - slack:
+                        at, acc, cnt = nxt, acc + tree_w[nxt], cnt + tree_c[nxt]
+                    step >>= 1
+                # float sums in another order may leave the pool a rounding short: no set
+                extra, gain = (cnt + 1, acc + w[by_weight[at]]) if at < n else (-1, zero)
+            if extra >= 0:
+                size, weight = r + extra, base + gain
+                if best is None or size < best[0] or (size == best[0] and weight > best[1]):
+                    best = (size, weight, r, extra)
+            base += w[out]  # for the next r it is inside T
         if best is None:  # only the whole world tips (vacuously: nobody is left outside)
             return tuple(range(n))
-        return best[2]
+        _, _, r, extra = best
+        inside = set(by_hurdle[:r + 1])
+        chosen = list(by_hurdle[:r])
+        chosen += [i for i in by_weight if i not in inside][:extra]
+        return tuple(sorted(chosen))
 
     def _members(self, coalition: Iterable[int | str]) -> tuple[int, ...]:
         if isinstance(coalition, (str, bytes)) or not isinstance(coalition, Iterable):
