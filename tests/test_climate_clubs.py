@@ -208,3 +208,23 @@ class TestClimateClubContract(ModelContract):
     outputs = [lambda m: m.stability(3), lambda m: m.least_tariff(10), lambda m: m.welfare(4),
                lambda m: m.equilibrium(), lambda m: m.game, lambda m: m.abatement(2),
                lambda m: m.payoffs([0, 1])]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(2, 40), quarters, quarters, quarters, st.integers(0, 400), specs, ties,
+       st.integers(0, 10), st.integers(0, 8), st.booleans())
+def test_vectorized_sizes_equal_the_per_size_check(n, b, c, trade, tq, spec, tie, ct, g, floats):
+    """stable_sizes (one pass over the tables) equals stability(k) size by size, exact and
+    float."""
+    club = ClimateClub(n=n, benefit=b, cost=c, trade=trade, tariff=F(tq, 4),
+                       imposing_cost=F(ct, 10), club_good=F(g, 4), specification=spec, tie=tie)
+    if floats:
+        club = club.with_(benefit=float(b), cost=float(c), tariff=tq / 4)
+    assert club.stable_sizes() == tuple(k for k in range(n + 1) if club.stability(k).stable)
+
+
+def test_equilibria_over_tariffs():
+    club = ClimateClub(n=10, benefit=1, cost=1, target_price=3)
+    low, high = club.equilibria([0, 2])
+    assert (low.size, low.member_abatement, low.outsider_abatement) == (0, 3, 1)
+    assert (high.size, high.total_abatement, high.welfare) == (10, 30, 255)

@@ -539,6 +539,24 @@ class ClimateClub(Model):
         return ClubEquilibrium(self.tariff, sizes, k, q_s, q_n, k * q_s + (self.n - k) * q_n,
                                self.welfare(k))
 
+    def equilibria(self, tariffs: Sequence[Number], *, tol: float = DEFAULT_TOL
+                   ) -> tuple[ClubEquilibrium, ...]:
+        """The club at each tariff: sizes, abatement and welfare as functions of the tariff.
+
+        See Also
+        --------
+        participation : the largest stable size only.
+        equilibrium : one tariff.
+
+        Examples
+        --------
+        >>> import multilateral as ml
+        >>> club = ml.models.ClimateClub(n=10, benefit=1, cost=1, target_price=3)
+        >>> [(e.size, str(e.total_abatement), str(e.welfare)) for e in club.equilibria([0, 2])]
+        [(0, '10', '95'), (10, '30', '255')]
+        """
+        return tuple(self.with_(tariff=t).equilibrium(tol=tol) for t in tariffs)
+
     def participation(self, tariffs: Sequence[Number], *, tol: float = DEFAULT_TOL
                       ) -> tuple[int, ...]:
         """The largest stable club at each tariff (Nordhaus's tariff-participation relation).
