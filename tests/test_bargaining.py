@@ -326,6 +326,33 @@ def test_bargaining_range_floats_in_floats_out():
     assert war.bargaining_range(cost_b=F(1, 5)).high == F(7, 10)
 
 
+@settings(max_examples=60)
+@given(bargaining_models(), st.integers(0, 8), st.integers(0, 8))
+def test_floats_agree_with_fractions(war, i, j):
+    # a float model gives the exact model's numbers: under complete information the float
+    # demand p + c_B minus p used to land above c_B, and a sure deal became a sure war
+    # (WarBargaining(0.1, 0.1, 0.2, 0.2) had war probability 1)
+    floats = WarBargaining(*(float(v) for v in (war.win_probability, war.cost_a,
+                                                 war.cost_b_low, war.cost_b_high)))
+    exact, approx = war.equilibrium(), floats.equilibrium()
+    for name in ("offer", "cutoff", "war_probability", "payoff_a"):
+        assert getattr(approx, name) == pytest.approx(float(getattr(exact, name)), abs=1e-12)
+    if war.cost_b_low == war.cost_b_high:
+        assert approx.war_probability == 0
+    low, high = war.cost_b_low, war.cost_b_high
+    c, r = (low + (high - low) * F(k, 8) for k in (i, j))
+    assert floats.mediator_payoff(0.75, float(c), float(r)) == pytest.approx(
+        float(war.mediator_payoff(F(3, 4), c, r)), abs=1e-12)
+
+
+def test_complete_information_floats_no_war():
+    for p, c in ((0.1, 0.2), (0.95, 0.05), (0.7, 0.1)):
+        war = WarBargaining(win_probability=p, cost_a=0.1, cost_b_low=c, cost_b_high=c)
+        assert war.war_probability() == 0
+        assert war.mediator_payoff(0.75, c, c) == pytest.approx(0.75 * min(1, p + c)
+                                                                + 0.25 * (1 - min(1, p + c)))
+
+
 def test_floats_give_floats():
     war = WarBargaining(win_probability=0.5, cost_a=0.1, cost_b_low=0, cost_b_high=0.3)
     assert war.war_probability() == pytest.approx(1 / 3)

@@ -362,12 +362,17 @@ class WarBargaining(Model):
         --------
         optimal_offer, war_probability : its parts.
         """
-        p, low, high = self.win_probability, self.cost_b_low, self.cost_b_high
-        peak = p + (high - self.cost_a) / 2 if high > low else p + high
-        offer = min(self._one, min(p + high, max(p + low, peak)))
-        war = self.war_probability_at(offer)
-        return BargainingEquilibrium(offer=offer, cutoff=offer - p, war_probability=war,
-                                     payoff_a=self.expected_payoff(offer))
+        p, low, high, one = self.win_probability, self.cost_b_low, self.cost_b_high, self._one
+        # B's cutoff type t (the types below it fight) is computed directly, not as the
+        # demand minus p: with floats ``(p + t) - p`` can land just above ``t`` and turn a
+        # sure deal under complete information into a sure war
+        peak = (high - self.cost_a) / 2 if high > low else high
+        cut = min(high, max(low, peak))
+        offer, cut = (one, 1 - p) if p + cut >= 1 else (p + cut, cut)
+        war = max(0 * one, (cut - low) / (high - low)) if high > low else 0 * one
+        payoff = (1 - war) * offer + war * (p - self.cost_a)
+        return BargainingEquilibrium(offer=offer, cutoff=cut, war_probability=war,
+                                     payoff_a=payoff)
 
     def optimal_offer(self) -> Number:
         """A's optimal take-it-or-leave-it demand (its share ``x``).
@@ -427,8 +432,13 @@ class WarBargaining(Model):
         cost_b = check_real(cost_b, "cost_b", low=0)
         reported = check_real(reported_cost, "reported_cost", low=0)
         p, c_a = self.win_probability, self.cost_a
-        demand = min(self._one, p + reported)
-        if cost_b >= demand - p:
+        # B accepts the demand p + reported (at most the whole good) iff its cost is at
+        # least the demand minus p, compared without forming ``(p + reported) - p`` (floats)
+        if p + reported >= 1:
+            demand, accepts = self._one, cost_b >= reported or p + cost_b >= 1
+        else:
+            demand, accepts = p + reported, cost_b >= reported
+        if accepts:
             return bias * demand + (1 - bias) * (1 - demand)
         return bias * (p - c_a) + (1 - bias) * (1 - p - cost_b)
 
