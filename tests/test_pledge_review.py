@@ -46,6 +46,84 @@ def test_weight_one_is_the_top_down_agreement(tie):
         assert m.total_payoff(k) == sea.total_payoff(k) == m.total_payoff(k, "top_down")
 
 
+@pytest.mark.parametrize("tie", ["join", "stay_out"])
+def test_weight_one_reduces_to_the_top_down_agreement_at_every_n(tie):
+    for n in range(2, 13):
+        m = PledgeAndReview(n=n, benefit=F(5, 2), cost=F(7), others_weight=1, tie=tie)
+        sea = SelfEnforcingAgreement(n=n, benefit=F(5, 2), cost=F(7), tie=tie)
+        assert m.stable_sizes() == sea.stable_sizes() == m.stable_sizes("top_down")
+        for k in range(n + 1):
+            a, b = m.stability(k), sea.stability(k)
+            assert (a.gain_from_leaving, a.gain_from_joining, a.internally_stable,
+                    a.externally_stable) == (b.gain_from_leaving, b.gain_from_joining,
+                                             b.internally_stable, b.externally_stable)
+
+
+# -- an independent computation: every country's payoff from the abatement vector -------------
+
+def _slope(f, at):
+    """f'(at) of a quadratic f, exact in Fractions (the symmetric difference quotient)."""
+    return (f(at + 1) - f(at - 1)) / 2
+
+
+def _brute(n, k, b, c, w):
+    """Abatements and payoffs with k members, each member's pledge solving the first-order
+    condition of its own payoff plus w times each other member's (found from the payoffs, not
+    from a formula), outsiders solving their own."""
+    def payoffs(q):
+        total = sum(q)
+        return [b * total - c * x * x / 2 for x in q]
+
+    def best(i, weight, q):
+        def objective(x):
+            u = payoffs([*q[:i], x, *q[i + 1:]])
+            return u[i] + weight * sum(u[j] for j in range(k) if j != i)
+        d0, d1 = _slope(objective, F(0)), _slope(objective, F(1))
+        return -d0 / (d1 - d0)
+
+    q = [F(0)] * n
+    q = [best(i, w if i < k else 0, q) for i in range(n)]  # separable: one pass solves it
+    return q, payoffs(q)
+
+
+def test_brute_force_payoffs_sizes_gains_and_the_nash_product():
+    for n in range(2, 9):
+        for w, b, c in ((F(1), 1, 1), (F(7, 10), F(5, 2), 7), (F(2, 3), 1, 1),
+                        (F(1, 2), F(5, 2), 7), (F(2, 7), 1, 1), (F(3, 17), F(5, 2), 7)):
+            runs = {k: _brute(n, k, b, c, w) for k in range(n + 1)}
+            for tie in ("join", "stay_out"):
+                m = PledgeAndReview(n=n, benefit=b, cost=c, others_weight=w, tie=tie)
+                stable = []
+                for k in range(n + 1):
+                    leave = runs[k - 1][1][-1] - runs[k][1][0] if k else None
+                    join = runs[k + 1][1][0] - runs[k][1][-1] if k < n else None
+                    s = m.stability(k)
+                    assert (s.gain_from_leaving, s.gain_from_joining) == (leave, join)
+                    out = tie == "stay_out"
+                    if (leave is None or not (leave > 0 or (leave == 0 and out))) and (
+                            join is None or not (join > 0 or (join == 0 and not out))):
+                        stable.append(k)
+                    if k:
+                        assert m.pledge(k) == runs[k][0][0]
+                        assert m.ratification_surplus(k) == runs[k][1][0] - runs[0][1][0]
+                    assert m.total_payoff(k) == sum(runs[k][1])
+                assert m.stable_sizes() == tuple(stable)
+                big = min(n, math.floor(2 / w) + 1) if tie == "join" else None
+                assert big is None or stable == [big]
+            # the pledge is where the asymmetric Nash product (own weight 1, others w,
+            # disagreement: all act alone) has a zero derivative in the pledger's abatement
+            for k in range(2, n + 1):
+                q, _ = runs[k]
+                alone = runs[0][1][0]
+
+                def surplus(j, x, q=q, alone=alone, b=b, c=c):
+                    total = sum(q) - q[0] + x
+                    return b * total - c * (x if j == 0 else q[j]) ** 2 / 2 - alone
+                foc = sum((1 if j == 0 else w) * _slope(lambda x, j=j: surplus(j, x), q[0])
+                          / surplus(j, q[0]) for j in range(k))
+                assert foc == 0
+
+
 # -- Harstad's comparative statics, exact ----------------------------------------------------
 
 def test_closed_forms_of_pledges_gains_and_sizes():
@@ -107,6 +185,28 @@ def test_welfare_prefers_pledges_before_they_abate_more():
     assert c.total_abatement["pledge_and_review"] - n_alone(m) == F(28, 5) < 6
     wide = m.with_(n=21).compare()
     assert wide.total_abatement["pledge_and_review"] - n_alone(m.with_(n=21)) == 21 * 2 > 6
+
+
+@pytest.mark.parametrize("tie, top_down_gain", [("join", lambda n: 6 * (n - 2)),
+                                                 ("stay_out", lambda n: 2 * n - 3)])
+def test_preferred_from_when_the_coalition_is_everyone(tie, top_down_gain):
+    # a small weight: below floor(2 / w) + 1 everyone participates, gaining e n (n - 1)**2
+    # (1 - e / 2) b**2/c over no agreement against the top-down 3 (or 2) members' gain. The
+    # threshold used to be scanned through compare() from 2 / w down (a crash: n = 2e9 + 2
+    # beyond the model's cap), and float compare() called the gap at 77460 a tie
+    for w in (F(1, 10**3), F(1, 10**6), F(1, 10**9)):
+        m = model(n=2, benefit=1, cost=1, others_weight=w, tie=tie)
+        start = m.preferred_from()
+        n = int(start.value)
+        gain = [w * k * (k - 1) ** 2 * (1 - w / 2) - top_down_gain(k) for k in (n - 1, n)]
+        assert gain[0] <= 0 < gain[1]
+        assert m.with_(benefit=1.0, cost=1.0, others_weight=float(w)).preferred_from() == start
+        if n < 3000:
+            assert [m.with_(n=k).compare().preferred for k in (n - 1, n)] == [
+                "top_down", "pledge_and_review"]
+    f = model(n=77460, benefit=1.0, cost=1.0, others_weight=1e-9)
+    assert [f.with_(n=k).compare().preferred for k in (77459, 77460)] == [
+        "top_down", "pledge_and_review"]
 
 
 def test_review_keeps_pledges_and_moves_pledges_more_when_weak():

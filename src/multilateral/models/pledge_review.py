@@ -4,79 +4,73 @@ Harstad (2023) compares two ways of bargaining a climate treaty among the countr
 to participate. **Top-down** (the Kyoto way): the participants bargain over joint targets; a
 symmetric Nash bargaining solution among identical participants maximizes their joint payoff.
 **Pledge-and-review** (the Paris way): each participant pledges its *own* contribution, then
-the set of pledges must be ratified unanimously. With uncertain tolerance for delay, each
-equilibrium pledge maximizes an *asymmetric* Nash product that weighs the pledger's own payoff
-more than the others' (Harstad's first result; the weight ``w`` on each other participant's
-payoff grows with that uncertainty). Before either, every country decides whether to
-participate. Harstad's comparative statics (working paper, abstract p. 1; Belfer summary):
-pledge-and-review gives *less ambitious* commitments, which makes participating cheaper, so the
-coalition is *larger*; the larger coalition is its main benefit, so it is preferred when the
-number of potential participants is large; and its cuts are more likely to be self-enforcing.
+the set of pledges must be ratified unanimously. Harstad *derives* that, with uncertain
+tolerance for delay, each equilibrium pledge maximizes an *asymmetric* Nash product weighing
+the pledger's own payoff more (the weights on others' payoffs rise with the uncertainty and
+vary from pledge to pledge: CESifo WP 7296 abstract; Tinbergen abstract 2022). Here that
+result is *assumed*: ``w`` is a parameter, one for all pledges. His further results (Belfer
+summary, Nov 2018; CREST abstract, 2018, results 3-4) -- *less ambitious* pledges make
+participating cheaper, so the coalition is *larger*; that is the main benefit, so the
+procedure is preferred when many could participate; cuts more likely self-enforcing -- are
+*derived here* from that ``w`` on the library's payoffs and participation stage (internal and
+external stability, welfare summed over all ``n``); his own participation stage, welfare
+criterion and proposition pages were not confirmed here. Not modelled: his dynamics
+(technology, commitment-period length) and heterogeneous countries (leaders and laggards).
 
-This module puts the two procedures on the library's linear-benefit, quadratic-cost payoffs of
-:class:`~multilateral.models.SelfEnforcingAgreement` (``specification="linear"``): country
-``i`` abates ``q_i`` and gets ``b Q - c q_i**2 / 2``. With ``k`` participants and the weight
-``w = others_weight``:
-
-* a non-participant abates ``b / c`` (dominant);
-* **top-down**: a participant abates ``k b / c`` -- exactly the signatory of
-  :class:`SelfEnforcingAgreement` (the model *is* that one: :attr:`PledgeAndReview.top_down`);
-* **pledge-and-review**: a participant pledges ``(1 + w (k - 1)) b / c``, the maximizer of its
-  own payoff plus ``w`` times each other participant's (the first-order condition of the
-  asymmetric Nash product at a symmetric outcome). Ratification always passes: every
-  participant gains ``w (k - 1)**2 (1 - w / 2) b**2 / c >= 0`` over the disagreement point.
-
-Leaving a coalition of ``k`` gains ``(b**2 / c) x (x / 2 - 1)`` with ``x = w (k - 1)``, so
-the coalition is internally stable iff ``w (k - 1) <= 2``: under ``tie="join"`` the stable
-size is ``floor(2 / w) + 1`` (capped at ``n``), under ``"stay_out"`` ``{0, ceil(2 / w)}``.
-``w = 1`` gives the top-down ``{3}`` and ``{0, 2}``. What holds on these payoffs (the
-library's findings, exact in Fractions):
+This module puts both on the linear payoffs of :class:`SelfEnforcingAgreement`
+(``specification="linear"``): country ``i`` abates ``q_i`` and gets
+``b Q - c q_i**2 / 2``. With ``k`` participants and ``w = others_weight``: a non-participant
+abates ``b / c`` (dominant); **top-down**, a participant abates ``k b / c`` (the model *is*
+:class:`SelfEnforcingAgreement`: :attr:`PledgeAndReview.top_down`); **pledge-and-review**, it
+pledges ``(1 + w (k - 1)) b / c``, the maximizer of its own payoff plus ``w`` times each other
+participant's (the first-order condition of the asymmetric Nash product at the symmetric
+outcome). Ratification passes: each gains ``w (k - 1)**2 (1 - w / 2) b**2 / c >= 0`` over the
+disagreement point (all act alone). Leaving ``k`` gains ``(b**2 / c) x (x / 2 - 1)``, ``x = w
+(k - 1)``: internally stable iff ``x <= 2``; the stable size is ``floor(2 / w) + 1`` under
+``tie="join"`` (capped at ``n``), ``{0, ceil(2 / w)}`` under ``"stay_out"``; ``w = 1`` gives
+the top-down ``{3}`` and ``{0, 2}``. The library's findings (exact in Fractions):
 
 1. *Less ambitious, broader.* At every size ``k >= 2`` the pledge is below the target; the
-   stable pledge-and-review coalition is at least as large as the top-down one, and its
-   pledge per member, ``(1 + w (k* - 1)) b / c``, is at most the top-down ``3 b / c``.
-   Participation is *strictly* broader only when ``w <= 2 / 3``; for ``2/3 < w < 1`` both
-   stable coalitions have three members and pledge-and-review is only shallower.
-2. *Preferred when many could participate.* Top-down wins at ``n = 3`` (its three members
-   are everyone: full cooperation). For ``w <= 2 / 3`` the welfare difference grows linearly
-   in ``n`` beyond the stable size, so pledge-and-review is preferred from a finite ``n``
-   (:meth:`PledgeAndReview.preferred_from`); for ``w > 2 / 3`` never. Its aggregate abatement
-   is larger once ``n`` does not cap its coalition (Harstad's channel); welfare can prefer it
-   earlier, with less abatement spread more cheaply (``n = 8``, ``w = 1/10``).
+   stable pledge-and-review coalition is at least as large as the top-down one and (under
+   ``"join"``) its pledge, ``(1 + w (k* - 1)) b / c``, at most the top-down ``3 b / c``.
+   Strictly broader only when ``w <= 2 / 3``; for ``2/3 < w < 1`` both have three members.
+2. *Preferred when many could participate* (welfare summed over all ``n``). Under ``"join"``
+   top-down wins at ``n = 3`` (full cooperation); for ``w <= 2 / 3`` the welfare difference
+   grows linearly in ``n`` beyond the stable size, so pledge-and-review is preferred from a
+   finite ``n`` (:meth:`PledgeAndReview.preferred_from`), for ``w > 2 / 3`` never (under
+   ``"stay_out"``: from ``n = 3`` for every ``w < 1``). Its aggregate abatement is larger once
+   ``n`` does not cap its coalition (Harstad's channel); welfare can prefer it earlier, with
+   less abatement spread more cheaply (``n = 8``, ``w = 1/10``).
 
-Review (Barrett and Dannenberg 2016, who find that a review process "is more likely to affect
-targets and pledges than actual contributions", p. 339), modelled here as **information about
-compliance** -- the library's interpretation, not their experimental game: after pledging, a
-participant contributes its pledge or shirks to ``b / c``; the review detects a shortfall with
-probability ``review``, and a detected shortfall makes the other ``k - 1`` participants
-withdraw their extra abatement for the period (the conditional, reputational response). A
-pledge is kept iff its temptation ``c (p - b/c)**2 / 2`` is at most ``review`` times that
-loss, i.e. iff ``w <= 2 review`` (whatever ``k``): the kept weight is ``min(w, 2 review)``.
-Without review (``review = 0``) pledges are cheap talk: the negotiated pledge is announced and
-nothing beyond ``b / c`` is contributed; with review, participants pledge only what they keep.
-Hence review trims pledges by ``(w - 2 r)(k - 1) b / c`` and raises contributions by ``2 r (k
-- 1) b / c`` (``r < w / 2``): it moves pledges more than contributions iff ``review < w / 4``
-(a weak review). Participation is decided on what is kept. Top-down targets are taken as
-binding (Kyoto's "legally binding" cuts); with this review they would be kept iff ``review >=
-1/2``, pledges already from ``w / 2`` (:meth:`PledgeAndReview.least_review`): Harstad's
-"more likely to be self-enforcing".
-
-Not modelled: Harstad's dynamics (technology investment, commitment-period length), the
-uncertainty that generates ``w`` (``w`` is a parameter), heterogeneous countries.
+Review. Barrett and Dannenberg (2016, p. 339) ran a lab experiment (groups of five choose a
+group target, declare pledges, then contribute; the review covers pledges and contributions)
+and found that review "is more likely to affect targets and pledges than actual contributions"
+(a rise in contributions, when any, small). Modelled here -- the library's mechanism, not their
+game, and the direction in which their review moved pledges was not confirmed here -- as
+**information about compliance**: a participant contributes its pledge ``p`` or shirks to
+``b / c``; the review detects a shortfall with probability ``review``, and the other ``k - 1``
+participants then withdraw their extra abatement for the period (credible: ``b / c`` is their
+best reply). A pledge is kept iff its temptation ``c (p - b/c)**2 / 2`` is at most ``review``
+times that loss, ``b (k - 1)(p - b/c)``, i.e. iff ``w <= 2 review`` (any ``k``): the kept weight
+is ``min(w, 2 review)``. Without review, pledges are cheap talk (the negotiated pledge is
+announced, ``b / c`` contributed); with review, participants pledge what they keep. So review
+*lowers* pledges by ``(w - 2 r)(k - 1) b / c`` and raises contributions by ``2 r (k - 1) b / c``
+(``r < w / 2``): pledges move more iff ``review < w / 4``. Participation is decided on what is
+kept. Top-down targets are taken as binding (Kyoto's "legally binding" cuts); under this review
+they would be kept iff ``review >= 1/2``, pledges from ``w / 2``
+(:meth:`PledgeAndReview.least_review`): Harstad's "more likely to be self-enforcing".
 
 References
 ----------
 .. [1] Harstad, B. (2023). Pledge-and-review bargaining: from Kyoto to Paris. *The Economic
-   Journal* 133 (issue and page range not confirmed here). Working paper version of 14 January
-   2020, abstract p. 1 (dynamic game with participation, enforcement and bargaining procedure);
-   CESifo Working Paper 7296 (2018), abstract (each equilibrium pledge an asymmetric Nash
-   bargaining solution; weights on others' payoffs reflect the uncertainty).
+   Journal* 133 (issue and pages not confirmed here); working paper of 14 January 2020,
+   abstract p. 1; CESifo Working Paper 7296 (2018), abstract (each equilibrium pledge an
+   asymmetric Nash bargaining solution, weights reflecting the uncertainty).
 .. [2] Harstad, B. (2018). Pledge-and-review bargaining. Belfer Center summary, November 2018
    (less ambitious cuts, larger coalition, preferred with many potential participants, more
-   likely self-enforcing).
-.. [3] Harstad, B. (2018). Pledge-and-review bargaining. CREST seminar abstract, 4 May 2018,
-   results (3)-(4): endogenous participation raises aggregate contributions; preferred with
-   more potential participants (technology leaders and laggards: not modelled here).
+   likely self-enforcing); CREST seminar abstract, 4 May 2018, results (3)-(4).
+.. [3] Harstad, B. (2022). A theory of pledge-and-review bargaining. Seminar abstract, Tinbergen
+   Institute, 7 October 2022 (weights on others' payoffs rise with the uncertainty).
 .. [4] Barrett, S. and Dannenberg, A. (2016). An experimental investigation into 'pledge and
    review' in climate negotiations. *Climatic Change* 138(1-2), 339-351 (abstract, p. 339).
 
@@ -511,7 +505,8 @@ class PledgeAndReview(Model):
         welfare: dict[str, Any] = {"pledge_and_review": self.total_payoff(k_pr),
                    "top_down": self.total_payoff(k_td, "top_down")}
         diff = welfare["pledge_and_review"] - welfare["top_down"]
-        scale = abs(welfare["top_down"]) + abs(welfare["pledge_and_review"])
+        base = self.total_payoff(0)  # float ties relative to the gains, not the O(n**2) totals
+        scale = abs(welfare["top_down"] - base) + abs(welfare["pledge_and_review"] - base)
         tie = diff == 0 if self._exact else abs(diff) <= tol * scale
         preferred = "indifferent" if tie else (
             "pledge_and_review" if diff > 0 else "top_down")
@@ -522,10 +517,12 @@ class PledgeAndReview(Model):
         """The least ``n`` from which pledge-and-review is strictly preferred for every larger
         ``n`` (other parameters fixed), or none.
 
-        Beyond both stable sizes the welfare difference is linear in ``n`` (slope ``b**2 / c
-        (k x - 6)`` with ``k`` the pledge-and-review size and ``x = w (k - 1)``; ``- 2`` for
-        ``- 6`` under ``"stay_out"``, whose top-down size is 2), so the
-        threshold is found exactly from that line and a short scan below it.
+        With ``k`` participants abating ``(1 + x) b / c``, welfare exceeds no agreement by
+        ``(b**2 / c) k x (n - 1 - x / 2)``. Beyond both stable sizes the difference is linear in
+        ``n`` (slope ``k x - 6``, ``- 2`` under ``"stay_out"``), below the pledge-and-review size
+        (everyone participates) it changes sign once (``n (n - 1)**2 / (n - 2)`` increases), and
+        at ``n = 2`` top-down is the joint optimum: the threshold is solved on the line or
+        bisected below it, in O(log n) closed-form steps (no coalition is enumerated).
 
         See Also
         --------
@@ -544,20 +541,22 @@ class PledgeAndReview(Model):
         """
         tol = check_tol(tol)
         e = self.kept_weight
-        size = self.tie_free_size() if e else 0
         td = 3 if self.tie == "join" else 2  # the top-down size (linear payoffs, n >= 3)
-        x = e * (size - 1)
-        slope = size * x - td * (td - 1)  # in units b**2 / c
-        start = max(size, td, 3) + 1
+        size = self.tie_free_size() if e else 0
+        slope = size * e * (size - 1) - td * (td - 1)  # of the gap beyond both sizes
         if e == 0 or slope <= 0:
             return Threshold.none("n")
-        # the difference at n (n >= start) is slope * n + intercept; find where it turns > 0
-        unit = self.benefit * self.benefit / self.cost
-        root = start - self._difference(start, tol) / (slope * unit)
-        n = max(start, math.floor(root) + 1)
-        while n - 1 >= 2 and self._difference(n - 1, tol) > 0:
-            n -= 1
-        return Threshold.at(n, "n")
+        start = max(size, 3)
+        if not self._gap(start, tol) > 0:  # on the line: gap(start) + slope (n - start)
+            n = max(start, math.floor(start - self._gap(start, tol) / slope) + 1)
+            while not self._gap(n, tol) > 0:  # float rounding of the root
+                n += 1
+            return Threshold.at(n, "n")
+        lo, hi = 2, start  # gap(2) = -(1 - e)**2 <= 0 < gap(start): one sign change between
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            lo, hi = (lo, mid) if self._gap(mid, tol) > 0 else (mid, hi)
+        return Threshold.at(hi, "n")
 
     def tie_free_size(self) -> int:
         """The pledge-and-review stable size when ``n`` does not bind: ``floor(2 / e) + 1``
@@ -577,17 +576,20 @@ class PledgeAndReview(Model):
                 ratio = Fraction(near)
         return math.floor(ratio) + 1 if self.tie == "join" else math.ceil(ratio)
 
-    def _difference(self, n: int, tol: float) -> Number:
-        c = self.with_(n=n).compare(tol=tol)
-        return c.welfare["pledge_and_review"] - c.welfare["top_down"]
+    def _gap(self, n: int, tol: float) -> Number:
+        """Welfare under pledge-and-review minus top-down with ``n`` potential participants,
+        in units ``b**2 / c`` (the largest stable sizes in closed form; float ties within
+        ``tol`` of the two gains are 0)."""
+        k, t = min(n, self.tie_free_size()), (min(n, 3) if self.tie == "join" else 2)
+        x = self.kept_weight * (k - 1)
+        pr, td = k * x * (n - 1 - x / 2), t * (t - 1) * (n - 1 - (t - 1) / 2)
+        return 0 * x if not self._exact and abs(pr - td) <= tol * (pr + td) else pr - td
 
 
 @functools.lru_cache(maxsize=1024)
 def _top_down_sizes(n: int, tie: str, tol: float) -> tuple[int, ...]:
-    """The top-down stable sizes: :meth:`SelfEnforcingAgreement.stable_sizes` with ``b = c =
-    1`` (in the linear model every gain is ``b**2 / c`` times a function of the sizes, so the
-    stable sizes do not depend on ``b`` and ``c``), cached: comparisons over many ``n`` ask
-    for them again and again."""
+    """:meth:`SelfEnforcingAgreement.stable_sizes` at ``b = c = 1`` (every linear gain is
+    ``b**2 / c`` times a function of the sizes), cached for comparisons over many ``n``."""
     return SelfEnforcingAgreement(n=n, benefit=1, cost=1, tie=tie,  # type: ignore[arg-type]
                                   specification="linear").stable_sizes(tol=tol)
 
