@@ -253,7 +253,7 @@ def test_float_tipping_agrees_with_its_own_tips(game):
 
 
 def test_tipping_set_of_a_large_world_in_linear_memory():
-    """n = 20 000 countries (the old algorithm built n x n arrays: 6.8 GB here)."""
+    """n = 20 000 countries (the old algorithm built n x n arrays: about 6.8 GB here by their sizes)."""
     rng = np.random.default_rng(2)
     model = TippingSet(shares=rng.dirichlet(np.ones(20_000)), hurdles=rng.random(20_000) / 2)
     members = model.minimal_tipping_set()
