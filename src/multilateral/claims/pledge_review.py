@@ -35,15 +35,12 @@ from .base import Claim, register
 __all__ = ["HARSTAD_BROAD_SHALLOW", "HARSTAD_PREFERRED_WHEN_MANY", "REVIEW_MOVES_PLEDGES"]
 __dir__ = public_dir(__all__)
 
-_SIZES_CHECKED = 12  # sizes 2..12 for "the pledge is below the target at every size"
-
-
 def _broad_shallow(model: PledgeAndReview) -> bool:
     k_pr = model.largest_stable_size()
     k_td = model.largest_stable_size("top_down")
     target = model.top_down.abatement(k_td)[0]
     below = all(model.pledge(k) < model.top_down.abatement(k)[0]
-                for k in range(2, min(model.n, _SIZES_CHECKED) + 1))
+                for k in range(2, model.n + 1))  # every size (n <= 200 in the class)
     return k_pr >= k_td and model.contribution(k_pr) <= target and below
 
 
@@ -126,7 +123,9 @@ REVIEW_MOVES_PLEDGES = register(Claim(
         "the other participants withdraw their extra abatement, pledges are kept iff w <= 2 r; "
         "without review pledges are cheap talk. Then a weak review, 0 < r < w / 4, changes "
         "the announced pledge by more than it changes the contribution: review affects "
-        "pledges more than contributions (the library's interpretation of the experiment)."
+        "pledges more than contributions (the library's interpretation of the experiment: "
+        "here review lowers the announced pledge; the direction in the experiment was not "
+        "confirmed)."
     ),
     source=(
         "Barrett, S. and Dannenberg, A. (2016). An experimental investigation into 'pledge "
