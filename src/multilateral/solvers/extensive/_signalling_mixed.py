@@ -123,17 +123,69 @@ def _dot(c: Sequence[Fraction], x: Sequence[Fraction]) -> Fraction:
 def polytope(n: int, eqs: list[tuple[Row, Fraction]], ineqs: list[tuple[Row, Fraction]]
              ) -> Polytope:
     """The vertices of ``{x in R^n : eq rows = rhs, ineq rows >= rhs}`` (bounded)."""
-    eq_rows = [r for r, _ in eqs]
-    k = n - _rank(eq_rows)
-    found: dict[tuple[Fraction, ...], None] = {}
-    for tight in itertools.combinations(range(len(ineqs)), k):
-        rows = eq_rows + [ineqs[j][0] for j in tight]
-        rhs = [b for _, b in eqs] + [ineqs[j][1] for j in tight]
-        sol = _solve(rows, rhs) if rows else None
-        if sol is not None and all(_dot(c, sol) >= b for c, b in ineqs):
-            found.setdefault(tuple(sol))
+    verts = _vertices(n, [(list(r), b) for r, b in eqs], [(list(r), b) for r, b in ineqs])
     return Polytope(n, tuple((tuple(r), b) for r, b in eqs),
-                    tuple((tuple(r), b) for r, b in ineqs), tuple(found))
+                    tuple((tuple(r), b) for r, b in ineqs), tuple(dict.fromkeys(verts)))
+
+
+def _vertices(n: int, eqs: list[tuple[Row, Fraction]], ineqs: list[tuple[Row, Fraction]]
+              ) -> list[tuple[Fraction, ...]]:
+    # variables an equality fixes alone (a type with one message, a message with one
+    # action) are substituted first: their bounds can never be tight, and every inequality
+    # fewer divides the combinations to try
+    fixed: dict[int, Fraction] = {}
+    while True:
+        unit = next(((r, b) for r, b in eqs
+                     if sum(1 for j, c in enumerate(r) if c != 0 and j not in fixed) == 1),
+                    None)
+        if unit is None:
+            break
+        row, b = unit
+        j = next(j for j, c in enumerate(row) if c != 0 and j not in fixed)
+        rest = sum((c * fixed[i] for i, c in enumerate(row) if i in fixed and c != 0), _ZERO)
+        fixed[j] = (b - rest) / row[j]
+    free = [j for j in range(n) if j not in fixed]
+
+    def reduce(rows: list[tuple[Row, Fraction]]) -> list[tuple[Row, Fraction]]:
+        out = []
+        for r, b in rows:
+            shift = sum((r[j] * v for j, v in fixed.items() if r[j] != 0), _ZERO)
+            out.append(([r[j] for j in free], b - shift))
+        return out
+
+    r_eqs, r_ineqs = [], []
+    for r, b in reduce(eqs):
+        if any(r):
+            r_eqs.append((r, b))
+        elif b != 0:
+            return []
+    for r, b in reduce(ineqs):
+        if any(r):
+            r_ineqs.append((r, b))
+        elif b > 0:
+            return []
+    r_ineqs = list({(tuple(r), b): (r, b) for r, b in r_ineqs}.values())
+    out = []
+    if not free:
+        points: list[list[Fraction]] = [[]]
+    else:
+        eq_rows = [r for r, _ in r_eqs]
+        k = len(free) - _rank(eq_rows)
+        points = []
+        for tight in itertools.combinations(range(len(r_ineqs)), k):
+            rows = eq_rows + [r_ineqs[j][0] for j in tight]
+            rhs = [b for _, b in r_eqs] + [r_ineqs[j][1] for j in tight]
+            sol = _solve(rows, rhs) if rows else None
+            if sol is not None and all(_dot(c, sol) >= b for c, b in r_ineqs):
+                points.append(sol)
+    for sol in points:
+        full = [_ZERO] * n
+        for j, v in fixed.items():
+            full[j] = v
+        for j, v in zip(free, sol, strict=True):
+            full[j] = v
+        out.append(tuple(full))
+    return out
 
 
 def belief_polytope(data: Data, m: int, best: Sequence[int], among: Sequence[int]

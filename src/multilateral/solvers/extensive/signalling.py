@@ -47,8 +47,8 @@ __dir__ = public_dir(__all__)
 #: times ``prod over messages of (2**actions - 1)``: 3 types, 3 messages and 2 actions (9261)
 #: or 2 types, 3 messages and 3 actions (16807) pass, 3 x 3 x 3 (117649) does not. Measured
 #: (benchmarks/bench_signalling.py, random integer payoffs in -3..3, median of 3 games, 2
-#: shared cores at load 5): 2 x 2 x 2 in 0.05 s, 3 x 2 x 2 in 0.14 s, 2 x 3 x 2 in 0.9 s,
-#: 3 x 3 x 2 in 45 s (games with many continua of equilibria: each costs a vertex enumeration).
+#: shared cores at load 5): 2 x 2 x 2 in 0.03 s, 3 x 2 x 2 in 0.15 s, 2 x 3 x 2 in 1.1 s,
+#: 3 x 3 x 2 in 34 s (games with many continua of equilibria: each costs a vertex enumeration).
 MIXED_MAX_SUPPORTS = 20_000
 
 #: The pure search visits ``messages**types`` sender strategies: at most this many.
