@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from scipy.special import expit
 
@@ -97,9 +97,30 @@ def test_beer_quiche_selects_pooling_on_beer() -> None:
     assert end[3][0] > 0.999  # duel after quiche
 
 
+#: Player 1 stays out (0) or enters a matching-pennies subgame worth -1/2 to her: player 2
+#: moves (a or b), then player 1, not seeing it, moves at a set of two nodes. Her entry's
+#: log-probability is about -lam / 2, and her beliefs in the subgame are player 2's mixture.
+#: (The chance move of probability 0 beside it is how hypothesis found the game.)
+COSTLY_ENTRY = ml.io.parse_efg('''EFG 2 R "" { "P1" "P2" }
+""
+p "" 1 1 "n1" { "a" "b" } 0
+p "" 2 1 "n2" { "a" "b" } 0
+p "" 1 2 "h0" { "a" "b" } 0
+t "" 1 "" { -1, 0 }
+t "" 2 "" { 0, -2 }
+p "" 1 2 "h0" { "a" "b" } 0
+t "" 3 "" { 0, -1 }
+t "" 4 "" { -1, 0 }
+c "" 1 "" { "a" 1 "b" 0 } 0
+t "" 5 "" { 0, 0 }
+t "" 6 "" { 0, 0 }
+''')
+
+
 @settings(deadline=None, max_examples=30)
 @given(ml.strategies.extensive_form_games(2, max_nodes=12, exact=False,
                                           perfect_information=False))
+@example(game=COSTLY_ENTRY)
 def test_agent_branch_property(game: ml.ExtensiveFormGame) -> None:
     """On random trees with chance and information sets: every point's residual is below
     tol, and the end is an approximate agent equilibrium (no agent gains, conditional on
@@ -142,6 +163,48 @@ def test_beliefs_survive_underflow_off_the_path() -> None:
     for lam in (400.0, 5000.0):
         q = ml.solvers.logit_qre(OFF_PATH, lam)
         assert q.strategies[0][0] == pytest.approx(1.0) and q.strategies[1][1] == 1.0
+
+
+def test_beliefs_keep_their_precision_below_a_costly_entry() -> None:
+    """At the set h0 of COSTLY_ENTRY the gain of b over a is ``2 p_a - 1`` (p_a player 2's
+    probability of a) whatever player 1's entry log-probability: computed from the edges
+    below the set's common ancestor it is exact to rounding. Summed from the root, the
+    entry's -11727.3 left player 2's log-probabilities about 2e-12 of precision (an error of
+    5e-13 in the gain, which lam = 23454 multiplies to 1e-8 in the equations), and the
+    branch could not be followed past lam = 23454.8."""
+    system = AgentQRE(COSTLY_ENTRY)
+    p_a = 0.5 + 1e-5
+    for entry in (0.0, -11727.3, -1e6):
+        w = np.array([entry, 0.0, np.log(2 / 3), np.log(1 / 3), np.log(p_a), np.log1p(-p_a)])
+        assert system.gains(np.exp(w), w)[1] == pytest.approx(2 * p_a - 1, rel=1e-10)
+    branch = ml.solvers.qre_branch(COSTLY_ENTRY)
+    assert branch.lam[-1] > 1e5
+    assert system.regret(branch.points[-1]) <= 1e-6
+
+
+def _screened(eps: float | Fraction) -> ml.ExtensiveFormGame:
+    """Chance opens a subgame with probability ``eps``: player 1 takes L or R, then player 2
+    (not seeing it) takes l or r at one set; l pays her 2 after L and 0 after R, r 1."""
+    sub = Decision("P1", {
+        "L": Decision("P2", {"l": Outcome([0, 2]), "r": Outcome([0, 1])}, infoset="h"),
+        "R": Decision("P2", {"l": Outcome([1, 0]), "r": Outcome([0, 1])}, infoset="h")})
+    return ml.ExtensiveFormGame(Chance({"in": (eps, sub), "out": (1 - eps, Outcome([0, 0]))}))
+
+
+def test_beliefs_behind_a_chance_move_of_probability_zero_are_the_limit() -> None:
+    """A set every node of which lies behind a chance move of probability 0 gets the limit of
+    Bayes' beliefs as that probability goes to 0: player 1's mixture, here (2/3, 1/3), so
+    l's gain over r is 2 * 2/3 - 1 = 1/3 (uniform beliefs, the convention before, gave 0).
+    The same numbers as the game with the move at probability 1e-9, and the QRE at lam = 2
+    of the zero-probability game is the limit of those with probability 1e-6."""
+    w = np.array([np.log(2 / 3), np.log(1 / 3), np.log(0.4), np.log(0.6)])
+    zero = AgentQRE(_screened(Fraction(0)))
+    small = AgentQRE(_screened(1e-9))
+    assert zero.gains(np.exp(w), w)[1] == pytest.approx(1 - 2 * 2 / 3)  # r over l
+    assert np.allclose(zero.gains(np.exp(w), w), small.gains(np.exp(w), w), atol=1e-12)
+    q0 = ml.solvers.logit_qre(_screened(Fraction(0)), 2.0).strategies
+    q1 = ml.solvers.logit_qre(_screened(1e-6), 2.0).strategies
+    assert np.allclose(np.concatenate(q0), np.concatenate(q1), atol=1e-9)
 
 
 # -- imperfect recall and absent-mindedness ---------------------------------------------------

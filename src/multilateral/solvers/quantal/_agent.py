@@ -11,11 +11,20 @@ The branch is traced by the same predictor-corrector as the normal form's
 (:mod:`._homotopy`), with the Jacobian of the conditional values differentiated exactly
 through the tree: reach probabilities forward and continuation values backward, level by
 level, with their derivatives in every log-probability at once (forward-mode
-differentiation, no finite differences). An information set that no play reaches (below a
-chance move of probability 0) gets uniform beliefs over its nodes. Reach probabilities are
-kept as logarithms and scaled within each information set, so that beliefs at sets reached
-only through actions whose probabilities underflow (``lam * regret`` beyond about 745) are
-still Bayes' rule.
+differentiation, no finite differences). Beliefs are computed from the edges below each
+set's last common ancestor only (the common ones cancel in Bayes' rule), as logarithms
+scaled within the set, so that beliefs at sets reached only through actions whose
+probabilities underflow (``lam * regret`` beyond about 745) are still Bayes' rule, and
+keep their precision when the common part's log-probability is large (``lam`` multiplies
+their error in the equations). A chance move of probability 0 is the limit of a positive
+one: above all of a set's nodes it drops out (beliefs conditional on the move, the limit of
+Bayes' rule as its probability goes to 0, where the uniform beliefs used before were not);
+where it separates the set's nodes, the nodes behind the fewest such moves share the
+belief (all zero chance probabilities taken as one common infinitesimal). Gambit's agent
+logit (``LogBehavProfile::ComputeSolutionData`` in ``src/tools/logit/logbehav.imp``, the
+2010 version read) computes beliefs as ``exp(log reach - max over the set)`` with the log
+reach summed from the root, which is ``0 / 0`` at a set whose every node is behind a chance
+move of probability 0: it has no convention there to follow.
 
 On large trees (``SPARSE_ABOVE``) the Jacobian is built sparse instead: the derivative of a
 continuation value in an action's log-probability is a sum over the pairs (ancestor,
@@ -167,6 +176,7 @@ class AgentQRE:
         self.var_set = np.repeat(np.arange(self.n), self.shape)
         self.later = np.ones(self.size, dtype=bool)
         self.later[self.offsets[:-1]] = False
+        self._belief_paths(nodes)
         if sparse_jacobian is None:
             sparse_jacobian = self.size * nodes * game.n_players > SPARSE_ABOVE
         self.sparse = bool(sparse_jacobian)
@@ -180,6 +190,37 @@ class AgentQRE:
             template[o + 1:o + m, o + 1:o + m] = np.eye(m - 1)
         self.template = template
         self._cache: tuple[FloatArray, FloatArray] | None = None
+
+    def _belief_paths(self, nodes: int) -> None:
+        """``self._paths`` (CSR, ``nodes x nodes``): row ``n`` (a decision node of a set with
+        several nodes) holds a 1 at every node ``z`` whose entering edge lies on the path
+        to ``n`` below the last common ancestor of ``n``'s set; other rows are empty.
+
+        Beliefs are ratios of reach probabilities within a set, so the edges common to all
+        of its nodes cancel. Summing only the others keeps the beliefs' full precision
+        where the set is reached through an action of log-probability ``-lam * regret``
+        (a sum ``-11727.3 + (-0.693)`` keeps ``0.693`` only to about ``2e-12``, which
+        ``lam`` multiplies in the gains), and it makes a chance move of probability 0
+        above a set's nodes drop out of its beliefs: the beliefs are then the conditional
+        ones given that the move was made (see :meth:`values`)."""
+        parent = self.parent
+        members = np.bincount(self.dec_sets, minlength=self.n)
+        u = self.dec_nodes[members[self.dec_sets] > 1]
+        z = u.copy()
+        rows, cols = [], []
+        while u.size:
+            rows.append(u)
+            cols.append(z)
+            keep = np.flatnonzero(parent[z] > 0)
+            u, z = u[keep], parent[z[keep]]
+        pn = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
+        pz = np.concatenate(cols) if cols else np.zeros(0, dtype=np.int64)
+        sets = np.asarray(self.game.infoset)[pn]
+        _, where, count = np.unique(sets * nodes + pz, return_inverse=True,
+                                    return_counts=True)
+        keep = count[where.ravel()] < members[sets]
+        self._paths = sparse.csr_matrix(
+            (np.ones(int(keep.sum())), (pn[keep], pz[keep])), shape=(nodes, nodes))
 
     # -- the sparse Jacobian (large trees) ------------------------------------------------
     def _sparse_structure(self, nodes: int, kind: NDArray[Any]) -> None:
@@ -259,13 +300,11 @@ class AgentQRE:
         return np.concatenate(out)
 
     def _sparse_jacobian(self, e: FloatArray, v: FloatArray, rho: FloatArray,
-                         live: FloatArray, values: FloatArray, per: FloatArray
-                         ) -> sparse.csr_matrix:
+                         values: FloatArray, per: FloatArray) -> sparse.csr_matrix:
         """``d V / d w`` (``M x M``, CSR) from the same quantities as the dense path."""
         r = self._reach_below(e)[self._a_pair]
         a_val = rho[self._a_node] * r * v[self._a_u, self._a_owner]
-        b_val = (rho[self._b_node] * live[self._b_node]
-                 * (v[self._b_child, self._b_owner] - values[self._b_row]))
+        b_val = rho[self._b_node] * (v[self._b_child, self._b_owner] - values[self._b_row])
         rows = np.concatenate([self._a_row, self._b_row])
         vals = np.concatenate([a_val, b_val]) / per[rows]
         return sparse.csr_matrix((vals, (rows, np.concatenate([self._a_col, self._b_col]))),
@@ -305,23 +344,23 @@ class AgentQRE:
         log-probabilities, where given) and scaled by the largest at each information set:
         an information set reached only through actions of probability ``exp(-lam * regret)``
         keeps its Bayes beliefs after those probabilities underflow (at ``lam * regret``
-        beyond about 745), where probabilities themselves would give 0 / 0.
+        beyond about 745), where probabilities themselves would give 0 / 0. Only the edges
+        below the set's last common ancestor enter (``_belief_paths``); a set every node of
+        which lies behind a chance move of probability 0 gets the limit of Bayes' beliefs as
+        those probabilities go to 0 together.
         """
         nodes, m = len(self.parent), self.size
         e = self.chance.copy()
         e[self.decided] = b[self.var[self.decided]]
         with np.errstate(divide="ignore"):
             log_e = np.log(self.chance)
-        log_w = np.log(b) if w is None else w
+            log_w = np.log(b) if w is None else w
         log_e[self.decided] = log_w[self.var[self.decided]]
-        log_rho = np.zeros(nodes)
         dense = derivatives and not self.sparse
         d_log = np.zeros((nodes, m)) if dense else None
-        for lo, hi in zip(self.levels[1:-1], self.levels[2:], strict=True):
-            par = self.parent[lo:hi]
-            log_rho[lo:hi] = log_rho[par] + log_e[lo:hi]
-            if d_log is not None:
-                d_log[lo:hi] = d_log[par]
+        if d_log is not None:  # d log(reach) / d w: the variables on each node's path
+            for lo, hi in zip(self.levels[1:-1], self.levels[2:], strict=True):
+                d_log[lo:hi] = d_log[self.parent[lo:hi]]
                 idx = np.arange(lo, hi)
                 own = self.var[lo:hi] >= 0
                 d_log[idx[own], self.var[lo:hi][own]] += 1.0
@@ -336,15 +375,22 @@ class AgentQRE:
                 kids = np.arange(lo, hi)[own]
                 d_v[self.parent[kids], :, self.var[kids]] += e[kids, None] * v[kids]
         en, ec, ei, ek = self.edge_node, self.edge_child, self.edge_owner, self.edge_var
-        # reach probabilities scaled by the largest in each information set (beliefs are
-        # ratios); a set below a chance move of probability 0 gets uniform beliefs
+        # beliefs: reach probabilities below each set's last common ancestor (the edges
+        # common to its nodes cancel), as logarithms scaled by the largest in the set. An
+        # edge of probability 0 (a chance move, or an underflowed action when ``w`` is not
+        # given) is the limit of a common infinitesimal: the nodes behind the fewest such
+        # edges share the belief, in proportion to their other edges' probabilities
+        zero = ~np.isfinite(log_e)
+        rel = self._paths @ np.where(zero, 0.0, log_e)
+        fewest = self._paths @ zero.astype(np.float64)
+        low = np.full(self.n, np.inf)
+        np.minimum.at(low, self.dec_sets, fewest[self.dec_nodes])
+        first = fewest[self.dec_nodes] == low[self.dec_sets]
         top = np.full(self.n, -np.inf)
-        np.maximum.at(top, self.dec_sets, log_rho[self.dec_nodes])
-        reached = np.isfinite(top)
-        shift = np.where(reached, top, 0.0)[self.dec_sets]
+        np.maximum.at(top, self.dec_sets, np.where(first, rel[self.dec_nodes], -np.inf))
         rho = np.zeros(nodes)
-        rho[self.dec_nodes] = np.where(reached[self.dec_sets],
-                                       np.exp(log_rho[self.dec_nodes] - shift), 1.0)
+        rho[self.dec_nodes] = np.where(first, np.exp(rel[self.dec_nodes]
+                                                     - top[self.dec_sets]), 0.0)
         den = np.zeros(self.n)
         np.add.at(den, self.dec_sets, rho[self.dec_nodes])
         num = np.zeros(m)
@@ -352,16 +398,13 @@ class AgentQRE:
         per = den[self.var_set]
         values = num / per
         if derivatives and self.sparse:
-            live = np.zeros(nodes)
-            live[self.dec_nodes] = reached[self.dec_sets]
-            return values, self._sparse_jacobian(e, v, rho, live, values, per)
+            return values, self._sparse_jacobian(e, v, rho, values, per)
         if d_log is None or d_v is None:
             return values, None
         # d rho = rho * d log rho with each set's scale held fixed: the values are ratios
         # within a set, so a common factor's derivative cancels
         d_rho = np.zeros((nodes, m))
-        live = self.dec_nodes[reached[self.dec_sets]]
-        d_rho[live] = rho[live, None] * d_log[live]
+        d_rho[self.dec_nodes] = rho[self.dec_nodes, None] * d_log[self.dec_nodes]
         d_num = np.zeros((m, m))
         np.add.at(d_num, ek, d_rho[en] * v[ec, ei][:, None] + rho[en][:, None] * d_v[ec, ei])
         d_den = np.zeros((self.n, m))
