@@ -6,7 +6,8 @@ The Kyoto Protocol (1997) set binding targets top-down for 37 industrialized cou
 the European Union; the Paris Agreement (2015) asks every Party for its own pledge, then
 reviews. Harstad (2023) explains the change by the bargaining procedure: when each party
 pledges its own contribution and the set of pledges must be ratified unanimously, each pledge
-weighs the pledger's payoff above the others' (a weight ``w < 1`` on each other participant).
+weighs the pledger's payoff above the others' (a weight ``w < 1`` on each other participant,
+which Harstad derives from uncertain tolerance for delay and the model takes as given).
 The pledges are less ambitious, participating is cheaper, and more countries participate;
 with many potential participants the broad, shallow treaty is the better one.
 
@@ -70,7 +71,8 @@ print(f"w for all {n} to participate: w <= 2/(n-1) = {universal}; then "
       f"{float(model.with_(others_weight=universal).pledge(n)):.3f} b/c each "
       f"(alone: 1 b/c; top-down target for {n}: {n} b/c)")
 print("preferred from n =", model.preferred_from().exact, "on (w = 1/4); with w = 4/5:",
-      model.with_(others_weight=Fraction(4, 5)).preferred_from())
+      model.with_(others_weight=Fraction(4, 5)).preferred_from(), "; with w = 1/10**6:",
+      model.with_(others_weight=Fraction(1, 10**6)).preferred_from())
 
 # %%
 # The sweep: everything turns on the weight on others
@@ -101,11 +103,12 @@ fig.tight_layout()
 # %%
 # Review as information about compliance
 # --------------------------------------
-# Barrett and Dannenberg (2016, p. 339) found that review affects pledges more than
-# contributions. Here a review detects a shortfall with probability ``r`` and a detected
-# shortfall makes the other participants withdraw their extra abatement: pledges are kept iff
-# ``w <= 2 r``, and a weak review (``r < w / 4``) trims pledges more than it raises what is
-# contributed (the library's interpretation).
+# Barrett and Dannenberg (2016, p. 339) found in a laboratory game that review affects
+# targets and pledges more than contributions. Here (the library's mechanism, not their game)
+# a review detects a shortfall with probability ``r`` and a detected shortfall makes the
+# other participants withdraw their extra abatement: pledges are kept iff ``w <= 2 r``, and a
+# weak review (``r < w / 4``) lowers the announced pledge more than it raises what is
+# contributed. Which way their review moved pledges was not confirmed here.
 for r in (Fraction(1, 40), Fraction(1, 20), Fraction(1, 10), Fraction(1, 8)):
     d_pledge, d_contribution = model.with_(review=r).review_effect(9)
     print(f"review {r!s:5}: pledge changes by {float(d_pledge):+.2f} b/c, "
