@@ -348,6 +348,8 @@ TOPICS: dict[str, dict[str, str]] = {
         "agreement_value": "What a government forfeits by breaking an agreement (the "
                            "discounted value of cooperating on).",
         "escape_cost": "The prenegotiated cost of using an escape clause (None: no clause).",
+        "breach_premium": "How much more protection breaking an agreement brings than "
+                          "using its escape clause, as a share (escape clauses).",
     },
     "Collective goods, conditional cooperation and clubs": {
         "incomes": "Each member's income ``w_i`` (voluntary provision of a collective good).",

@@ -3,9 +3,11 @@
 ``KOREMENOS_DURATION``: finite duration (with renegotiation at expiry) is chosen the more
 readily, and the best duration is the shorter, the larger the distributional uncertainty and
 the states' risk aversion and the cheaper renegotiation (:class:`~multilateral.models.
-TreatyDuration`). ``ROSENDORFF_MILNER_ESCAPE``: an escape clause at the optimal cost keeps an
-agreement self-enforcing under domestic shocks, beats both a free clause and a rigid
-agreement, and that cost is interior (:class:`~multilateral.models.EscapeClause`).
+TreatyDuration`). ``ROSENDORFF_MILNER_ESCAPE``: an escape clause at the optimal cost lowers the
+chance of breakdown under domestic shocks, beats both a free clause and a rigid agreement, and
+that cost is interior -- except, the library's qualification, when a breach's extra
+protection lies between the agreement's value and twice it (:class:`~multilateral.models.
+EscapeClause`).
 ``INFORMAL_UNDER_UNCERTAINTY``: once states prefer an informal form to a binding treaty, more
 uncertainty never brings the treaty back (:class:`~multilateral.models.LegalForm`).
 
@@ -36,6 +38,7 @@ True
 
 from __future__ import annotations
 
+import itertools
 import math
 from fractions import Fraction
 
@@ -83,26 +86,40 @@ KOREMENOS_DURATION = register(Claim(
 
 
 def _escape_is_interior(model: EscapeClause) -> bool:
+    """Interior (a positive cost, the clause used, better than a free clause and than none,
+    fewer breakdowns than a rigid agreement, best on a grid of costs) exactly outside the
+    band ``agreement_value <= temptation * breach_premium <= 2 agreement_value``; and the
+    breakdown probability nondecreasing in the cost over the grid."""
     best = model.optimal_escape_cost()
-    grid = {Fraction(0), model.harm, model.agreement_value, model.temptation,
-            model.agreement_value + 1, *(model.temptation * Fraction(k, 12) for k in range(13))}
+    g, v, r = model.temptation, model.agreement_value, model.breach_premium
+    grid = sorted({Fraction(0), model.harm, v, g, v / (1 + r), v + 1,
+                   *(g * Fraction(k, 12) for k in range(13))})
     top = model.welfare(best)
-    return bool(0 < best < model.temptation and model.is_self_enforcing(best)
-                and not model.is_self_enforcing()
-                and all(top >= model.welfare(e) for e in grid)
-                and top > model.welfare(0) and top > model.welfare())
+    interior = bool(best > 0 and model.escape_probability(best) > 0
+                    and top > model.welfare(0) and top > model.welfare()
+                    and model.breakdown_probability(best) < model.breakdown_probability()
+                    and (r > 0 or model.is_self_enforcing(best)))
+    breakdowns = [model.breakdown_probability(e) for e in grid]
+    return bool(all(top >= model.welfare(e) for e in grid)
+                and all(x <= y for x, y in itertools.pairwise(breakdowns))
+                and interior == (not v <= g * r <= 2 * v))
 
 
 ROSENDORFF_MILNER_ESCAPE = register(Claim(
     name="rosendorff_milner_escape",
-    statement="an escape clause with a prenegotiated cost of use makes an agreement "
-              "self-enforcing under domestic political shocks that would break a rigid one; "
+    statement="an escape clause with a prenegotiated cost of use keeps an agreement from "
+              "breaking down under domestic political shocks that would break a rigid one; "
               "the optimal cost is interior: neither so cheap that the clause is used too "
               "often (a free clause does worse) nor so dear that it goes unused and the "
-              "agreement breaks down",
-    source="Rosendorff and Milner (2001), International Organization 55(4), p. 829; the "
-           "uniform pressure, compensation as a transfer and the agreement's value as a "
-           "parameter are this library's formalization (multilateral.models.escape_clauses)",
+              "agreement breaks down more often, a chance that rises with the cost (the "
+              "library's qualification: interior except when the extra protection a breach "
+              "brings under the highest pressure lies between the agreement's value and twice "
+              "it, where a free clause is best; with no breach premium the best clause is "
+              "self-enforcing)",
+    source="Rosendorff and Milner (2001), International Organization 55(4), p. 829 "
+           "(abstract); the uniform pressure, compensation as a transfer, the breach premium "
+           "and the agreement's value as a parameter are this library's formalization "
+           "(multilateral.models.escape_clauses), as is the qualification",
     predicate=_escape_is_interior,
     domain=escape_clauses,
 ))

@@ -1193,7 +1193,10 @@ def escape_clauses() -> st.SearchStrategy[EscapeClause]:
     """Exact :class:`~multilateral.models.EscapeClause` models: ``temptation`` and ``harm`` in
     ``(0, 6]`` (multiples of 1/4), ``agreement_value`` in ``(0, temptation)`` (multiples of
     ``temptation / 24``): a protection hurts the partner, the agreement is worth something,
-    and a rigid agreement can break down under pressure, the class of
+    and a rigid agreement can break down under pressure; ``breach_premium`` 0 (the sharp
+    breakdown) in about half the draws, else in ``[0, 3]`` (multiples of 1/8), so that
+    both sides of the qualification ``agreement_value <= temptation * breach_premium <= 2
+    agreement_value`` are drawn. The class of
     :data:`~multilateral.claims.ROSENDORFF_MILNER_ESCAPE`.
 
     See Also
@@ -1216,7 +1219,9 @@ def escape_clauses() -> st.SearchStrategy[EscapeClause]:
         temptation = Fraction(draw(st.integers(1, 24)), 4)
         harm = Fraction(draw(st.integers(1, 24)), 4)
         value = temptation * Fraction(draw(st.integers(1, 23)), 24)
-        return EscapeClause(temptation=temptation, harm=harm, agreement_value=value)
+        premium = Fraction(draw(st.one_of(st.just(0), st.integers(0, 24))), 8)
+        return EscapeClause(temptation=temptation, harm=harm, agreement_value=value,
+                            breach_premium=premium)
 
     return build()
 
