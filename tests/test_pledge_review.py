@@ -139,6 +139,11 @@ def test_closed_forms_of_pledges_gains_and_sizes():
         assert m.with_(others_weight=w).stable_sizes() == (math.floor(2 / w) + 1,)
         assert m.with_(others_weight=w, tie="stay_out").stable_sizes() == (0, math.ceil(2 / w))
     assert m.with_(n=5).stable_sizes() == (5,)  # everyone, when n binds
+    # signs in integers: numerators too large for int64 take Python integers
+    for w in (F(10**20 - 1, 7 * 10**20), F(2, 13), F(1, 10**19)):
+        big = m.with_(n=60, others_weight=w)
+        assert big.stable_sizes() == (min(60, math.floor(2 / w) + 1),)
+        assert big.with_(tie="stay_out").stable_sizes() == (0, min(60, math.ceil(2 / w)))
 
 
 def test_less_ambitious_broader_and_preferred_with_many():

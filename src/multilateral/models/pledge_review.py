@@ -403,12 +403,10 @@ class PledgeAndReview(Model):
         """Sign of the gain from leaving a coalition of each size ``k >= 1``: the sign of
         ``x (x / 2 - 1)``, ``x = kept weight * (k - 1)``; ties exact or within ``tol``."""
         e = self.kept_weight
-        if self._exact:
-            out = np.empty(k.shape, dtype=np.int64)
-            for i, size in enumerate(k.tolist()):
-                x = e * (size - 1)
-                out[i] = 0 if x == 0 else (x > 2) - (x < 2)
-            return out
+        if self._exact:  # e = p / q: x > 2 iff p (k - 1) > 2 q, in integers (int64 if it fits)
+            p, q = Fraction(e).numerator, Fraction(e).denominator
+            d = p * (k - 1 if p * self.n < 2**62 and q < 2**61 else k.astype(object) - 1) - 2 * q
+            return np.where((k == 1) | (p == 0), 0, np.sign(d)).astype(np.int64)
         x = float(e) * (k - 1).astype(np.float64)
         sign = np.sign(x - 2.0).astype(np.int64)
         sign[np.abs(x - 2.0) <= 2.0 * tol] = 0
