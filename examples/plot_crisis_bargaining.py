@@ -125,9 +125,11 @@ print("  fights:", [c < eq.cutoff for c in types],
 # An informed mediator (after Kydd 2003)
 # --------------------------------------
 # A third party that knows B's cost of war reports it to A. Believed, it removes the war
-# risk: A demands exactly what B accepts. But a mediator that weighs B's payoff at least as
-# much as A's would as soon understate B's cost (a better deal for B), so A ignores it: only
-# a mediator "on A's side" is believed (Kydd 2003, p. 597). The same
+# risk: A demands exactly what B accepts. A mediator that weighs B's payoff more than A's
+# strictly prefers to understate B's cost (a better deal for B), and an even-handed one is
+# indifferent, so only a mediator "on A's side" tells the truth as its strict best reply
+# (Kydd 2003, p. 597); for the others the model reports the equilibrium in which A ignores
+# the report (a selection: the mediated() docstring shows a partly informative one). The same
 # :class:`~multilateral.models.WarRiskComparison` reports the mediator of Chicken
 # (:class:`~multilateral.models.CrisisMediation`), which only coordinates the sides.
 for bias in (0, Fraction(1, 2), Fraction(3, 4), 1):

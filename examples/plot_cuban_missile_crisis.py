@@ -167,8 +167,10 @@ fig.suptitle("A crisis of Chicken with and without a mediator (illustrative payo
 # Here the risk of war comes from miscoordination between sides who know the stakes. In
 # Fearon's bargaining model (:class:`~multilateral.models.WarBargaining`) it comes from
 # private information about resolve, and a mediator who only recommends cannot remove it;
-# one who *knows* a side's cost of war can, if it is believed -- which needs it to lean
-# towards the side it counsels (after Kydd 2003). Both report a
+# one who *knows* a side's cost of war can, if it is believed; telling the truth is its
+# strict best reply only when it leans towards the side it counsels (after Kydd 2003; an
+# even-handed one is indifferent, and the model then reports the war risk with the mediator
+# ignored). Both report a
 # :class:`~multilateral.models.WarRiskComparison` (the numbers are again illustrative):
 fearon = ml.models.WarBargaining(win_probability=Fraction(1, 2), cost_a=Fraction(1, 10),
                                  cost_b_low=0, cost_b_high=Fraction(3, 10))

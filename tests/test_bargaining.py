@@ -404,3 +404,82 @@ class TestWarBargainingContract(ModelContract):
                lambda m: m.war_probability()]
     no_game = ("offers and B's types are continua (a demand in [0, 1], a cost of war in an "
                "interval): the theory induces no finite game")
+
+
+def _mediation_game(bias, reports):
+    """A discretized informed-mediator game as a signalling game, built from first
+    principles (not from the model): B's cost 0, 3/20 or 3/10 with equal odds, known to the
+    mediator (the sender), who sends one of ``reports`` messages to A (the receiver), who
+    demands p + c for one of the three costs; p = 1/2, cost_a = 1/10. The mediator weighs
+    A's payoff by ``bias``. Returns the game, the costs and the demands."""
+    from multilateral.games.extensive import SignallingGame
+
+    p, cost_a = F(1, 2), F(1, 10)
+    costs = [F(0), F(3, 20), F(3, 10)]
+    demands = [p + c for c in costs]
+
+    def outcome(c, x):   # (A, B): B accepts iff its share beats its war payoff
+        return (x, 1 - x) if 1 - x >= 1 - p - c else (p - cost_a, 1 - p - c)
+
+    sender = [[[bias * outcome(c, x)[0] + (1 - bias) * outcome(c, x)[1] for x in demands]
+               for _ in range(reports)] for c in costs]
+    receiver = [[[outcome(c, x)[0] for x in demands] for _ in range(reports)] for c in costs]
+    return SignallingGame([F(1, 3)] * 3, sender, receiver), costs, demands
+
+
+def _war_risks(equilibria, costs, demands):
+    """Each equilibrium's probability of war, and whether A's demand depends on the report."""
+    out = []
+    for e in equilibria:
+        faced = [tuple(sum(e.sender[t][m] * e.receiver[m][a] for m in range(len(e.receiver)))
+                       for a in range(len(demands))) for t in range(len(costs))]
+        war = sum(F(1, 3) * faced[t][a] for t in range(len(costs))
+                  for a in range(len(demands)) if costs[t] < demands[a] - F(1, 2))
+        out.append((war, len(set(faced)) > 1))
+    return out
+
+
+def test_informed_mediator_by_the_generic_signalling_solver():
+    # an independent check of mediated(): the generic perfect-Bayesian-equilibrium solver on
+    # a discretized mediator game. Pure equilibria (three reports): a truthful (separating)
+    # one exists for a mediator leaning to A and for an even-handed one (weakly), none that
+    # informs A for one leaning to B; the babbling war risk is the discrete Fearon risk 1/3
+    from multilateral.solvers.extensive.signalling import perfect_bayesian_equilibria
+
+    for bias, informative in ((F(1, 4), False), (F(1, 2), True), (F(3, 4), True)):
+        game, costs, demands = _mediation_game(bias, reports=3)
+        found = perfect_bayesian_equilibria(game)
+        risks = _war_risks(found, costs, demands)
+        assert any(e.classification == "separating" for e in found) == informative
+        assert any(inf for _, inf in risks) == informative
+        assert {war for war, inf in risks if not inf} == {F(1, 3)}
+        assert all(war == 0 for e, (war, _) in zip(found, risks, strict=True)
+                   if e.classification == "separating")
+    # mixed equilibria (two reports): a mediator leaning to B (2/5) is partly believed, A
+    # gambling between demands after one report, and the war risk halves; so credible=False
+    # means "no truthful report", not "no informative one" (the docstring says so)
+    game, costs, demands = _mediation_game(F(2, 5), reports=2)
+    risks = _war_risks(perfect_bayesian_equilibria(game, mixed=True), costs, demands)
+    assert (F(1, 6), True) in risks and min(war for war, _ in risks) == F(1, 6)
+    assert not WarBargaining(win_probability=F(1, 2), cost_a=F(1, 10), cost_b_low=0,
+                             cost_b_high=F(3, 10)).mediated(F(2, 5)).credible
+
+
+def test_the_kydd_claim_fails_for_a_believed_even_handed_mediator():
+    # the nearby false statement "an even-handed mediator is believed and removes the war
+    # risk" (its truth is only weakly best) fails the claim's predicate
+    import dataclasses
+
+    from multilateral.claims import KYDD_INFORMED_MEDIATOR
+
+    class Gullible(WarBargaining):
+        def mediated(self, mediator_bias):
+            result = super().mediated(mediator_bias)
+            if mediator_bias == F(1, 2):
+                return dataclasses.replace(result, mediated=0 * result.mediated, credible=True)
+            return result
+
+    args = {"win_probability": F(1, 2), "cost_a": F(1, 10), "cost_b_low": 0,
+            "cost_b_high": F(3, 10)}
+    assert KYDD_INFORMED_MEDIATOR.holds((WarBargaining(**args), F(1, 2)))
+    assert not KYDD_INFORMED_MEDIATOR.holds((Gullible(**args), F(1, 2)))

@@ -5,10 +5,13 @@
 risk of the symmetric Nash equilibrium and leaves each side at least as well off.
 
 ``KYDD_INFORMED_MEDIATOR``: in Fearon's bargaining model, where war comes from private
-information about resolve, a mediator who knows B's cost of war lowers the war risk (to
-none) exactly when it is believed, and it is believed exactly when it leans towards the
-side it counsels (:meth:`~multilateral.models.WarBargaining.mediated`); an even-handed or
-B-leaning mediator would understate B's cost and leaves Fearon's war risk.
+information about resolve, a mediator who knows B's cost of war and is believed removes the
+war risk; telling the truth is its strict best reply exactly when it leans towards the side
+it counsels (:meth:`~multilateral.models.WarBargaining.mediated`); an even-handed mediator
+is indifferent among all reports at or below the truth, and a B-leaning one strictly
+prefers to understate B's cost. The claim is about a truthful report: a B-leaning mediator
+can still be partly believed when A randomizes its demand (the library's finding in a
+discretized version, see :meth:`~multilateral.models.WarBargaining.mediated`).
 
 References
 ----------
@@ -77,7 +80,11 @@ def _informed_mediator(case: tuple[WarBargaining, Number]) -> bool:
         model.mediator_payoff(bias, c, c) > model.mediator_payoff(bias, c, r)
         or min(1, p + r) == min(1, p + c)
         for c in grid for r in grid)
-    if high > low and p + low < 1 and truthful != result.credible:
+    # weakly: no report is better than the truth (an even-handed mediator's case)
+    weakly = all(model.mediator_payoff(bias, c, c) >= model.mediator_payoff(bias, c, r)
+                 for c in grid for r in grid)
+    if high > low and p + low < 1 and (truthful != result.credible
+                                       or weakly != (bias >= Fraction(1, 2))):
         return False
     return bool(result.mediated <= result.unmediated
                 and (result.mediated == 0) == (result.credible or result.unmediated == 0))
@@ -86,10 +93,13 @@ def _informed_mediator(case: tuple[WarBargaining, Number]) -> bool:
 KYDD_INFORMED_MEDIATOR = register(Claim(
     name="kydd_informed_mediator",
     statement="when war comes from private information about resolve, a mediator who knows "
-              "it lowers the risk of war only if it is believed, and it is believed only if "
-              "it leans towards the side it counsels; an even-handed mediator is not",
+              "it and is believed removes the risk of war; telling the truth is its strict "
+              "best reply only if it leans towards the side it counsels; an even-handed "
+              "mediator is merely indifferent, and one leaning the other way prefers to "
+              "understate the other side's cost of war",
     source="Kydd (2003), AJPS 47(4), p. 597 (abstract); the library's version in Fearon's "
-           "(1995) bargaining model with B's cost of war uniform",
+           "(1995) bargaining model with B's cost of war uniform (that the even-handed "
+           "mediator is indifferent rather than a liar is the library's finding here)",
     predicate=_informed_mediator,
     domain=_mediated_crises,
 ))

@@ -216,10 +216,13 @@ class WarBargaining(Model):
 
     *An informed mediator* (:meth:`mediated`, after Kydd 2003 [4]_): a third party that
     knows B's cost of war and reports it to A. If A believes the report it demands
-    ``p + c_B`` and war never comes. The report is believed only if the mediator has no
-    reason to understate B's cost, that is only if it leans towards A, the side it counsels
-    (:meth:`mediator_payoff`); a mediator that leans towards B, or weighs both equally,
-    would as soon understate it, A ignores the report and Fearon's war risk remains.
+    ``p + c_B`` and war never comes. Telling the truth is the mediator's strict best reply
+    for every type of B only if it leans towards A, the side it counsels
+    (:meth:`mediator_payoff`); an even-handed one is indifferent among all reports at or
+    below the truth (truth-telling is an equilibrium, but a fragile one), and one leaning
+    towards B strictly prefers to understate. :meth:`mediated` then returns the war risk
+    of the equilibrium in which A ignores the report, Fearon's; that is a selection, not
+    the only equilibrium (see :meth:`mediated`).
 
     The theory has no finite game: offers and B's types are continua (the contract's
     ``.game`` is absent on purpose).
@@ -451,9 +454,30 @@ class WarBargaining(Model):
         cost, exactly when ``mediator_bias > 1/2``: understating B's cost moves the deal
         towards B, which costs such a mediator ``(2 mediator_bias - 1)`` per unit, and
         overstating it brings war, which costs every mediator with ``mediator_bias > 0``.
-        A mediator with ``mediator_bias <= 1/2`` would as soon (or rather) understate B's
-        cost; A then ignores what it says (the babbling equilibrium, the only one the
-        library considers for such a mediator) and the war risk is Fearon's.
+        ``credible`` is this condition, and then the war risk is 0.
+
+        Otherwise the result is the equilibrium in which A ignores the report (babbling),
+        with Fearon's war risk; it is a selection, and the other equilibria are these.
+        At ``mediator_bias == 1/2`` every deal B accepts is worth the same to the mediator
+        (it only moves value between the sides) and war is worse, so truth-telling is an
+        equilibrium too, a weak one that any lean towards B breaks (``credible`` is False
+        there). Below 1/2 the mediator strictly prefers the lowest demand B accepts, so in
+        every equilibrium in which A answers each report with one demand, the report does
+        not move A's demand. But A may randomize: in a discretized version (``p = 1/2``,
+        ``cost_a = 1/10``, B's cost 0, 3/20 or 3/10 with equal odds, two reports, solved
+        by the generic :func:`~multilateral.solvers.extensive.perfect_bayesian_equilibria`),
+        a mediator with ``mediator_bias`` from 3/11 up to 1/2 is partly believed and halves
+        the war risk (1/3 to 1/6), in an equilibrium in which one report makes A gamble
+        between a low demand and a high one that would bring war for the middle type, so
+        that type prefers the other report (tested). Whether the continuous model has such
+        equilibria the library does not settle. So a mediator leaning towards B cannot be
+        believed when it says exactly what B's cost is; it can still be informative, and
+        the war it risks through A's gamble is what disciplines it. In Kydd's abstract an
+        unbiased mediator "simply interested in minimizing the probability of conflict" has
+        "a strong incentive" to overstate resolve; here, with a perfectly informed mediator
+        and a believed report that already leaves no war, the even-handed mediator is only
+        indifferent (the library's finding in this version; the article's model was not
+        consulted).
 
         Parameters
         ----------
@@ -470,9 +494,12 @@ class WarBargaining(Model):
         ----------
         .. [1] Kydd, A. (2003). Which side are you on? Bias, credibility, and mediation.
            *American Journal of Political Science* 47(4), 597-611 (p. 597, the abstract:
-           "Only mediators who are effectively 'on your side' will be believed if they
-           counsel restraint"; the article's model differs from this one, which is the
-           library's version of its argument in Fearon's uniform model).
+           "An unbiased mediator who is simply interested in minimizing the probability of
+           conflict will have a strong incentive to make such statements even if they are
+           not true ... Only mediators who are effectively 'on your side' will be believed
+           if they counsel restraint"; the abstract as given by EconPapers/RePEc; the
+           article's model was not consulted and differs from this one, the library's
+           version of its argument in Fearon's uniform model).
 
         See Also
         --------
@@ -487,7 +514,7 @@ class WarBargaining(Model):
         >>> war = ml.models.WarBargaining(win_probability=Fraction(1, 2),
         ...                               cost_a=Fraction(1, 10), cost_b_low=0,
         ...                               cost_b_high=Fraction(3, 10))
-        >>> war.mediated(mediator_bias=Fraction(1, 2))   # even-handed: not believed
+        >>> war.mediated(mediator_bias=Fraction(1, 2))   # even-handed: truth only weakly best
         WarRiskComparison(war risk 1/3 -> 1/3: reports B's cost of war to A, not credible)
         """
         bias = check_probability(mediator_bias, "mediator_bias", exact=True)

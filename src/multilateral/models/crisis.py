@@ -52,8 +52,11 @@ class WarRiskComparison:
         What the mediator does.
     credible : bool
         Whether the sides have reason to act on what the mediator says: its recommendation
-        or report is part of an equilibrium in which it is followed or believed. When it
-        is not, ``mediated`` is the war risk of the equilibrium in which it is ignored.
+        is part of an equilibrium in which it is followed (Chicken), or telling the truth
+        is the informed mediator's strict best reply (Fearon's crises). When it is not,
+        ``mediated`` is the war risk of the equilibrium in which the mediator is ignored:
+        in :meth:`~multilateral.models.WarBargaining.mediated` a selection (a partly
+        informative equilibrium may exist, see there).
 
     References
     ----------
