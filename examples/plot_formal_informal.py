@@ -92,6 +92,20 @@ print(f"optimal escape cost {clause.optimal_escape_cost()} in (0, {clause.tempta
       f"{clause.welfare()} (no clause, breakdown {clause.breakdown_probability()} a period)")
 
 # %%
+# With a breach worth more than an escape (``breach_premium``: an escape is temporary and
+# limited, a breach frees the government altogether) the chance of breakdown rises
+# gradually with the cost, as in their abstract ("making their use rare and increasing the
+# chance of systemic breakdown"); the optimum stays interior outside the band
+# ``agreement_value <= temptation * breach_premium <= 2 agreement_value`` (the library's).
+
+for premium in (Fraction(1, 4), Fraction(1, 2), Fraction(2)):
+    breach = clause.with_(breach_premium=premium)
+    chances = [breach.breakdown_probability(Fraction(c, 4)) for c in range(9)]
+    print(f"breach premium {premium}: breakdown at costs 0, 1/4, ..., 2: "
+          f"{[format(float(p), '.2f') for p in chances]}; best cost "
+          f"{breach.optimal_escape_cost()}")
+
+# %%
 # The headline and the assumption it depends on
 # ---------------------------------------------
 # Security cooperation gains much from credible commitments (NATO's Article 5); economic
@@ -116,7 +130,10 @@ for label, gain in domains.items():
     print(f"{label:32} informal from uncertainty {switch[label]}")
 
 fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4))
-left.plot(costs, welfare)
+left.plot(costs, welfare, label="breach premium 0")
+gradual = clause.with_(breach_premium=Fraction(1, 4))
+left.plot(costs, [float(gradual.welfare(Fraction(c).limit_denominator(1000))) for c in costs],
+          label="breach premium 1/4")
 left.axvline(float(clause.optimal_escape_cost()), ls="--", color="grey")
 left.axhline(float(clause.welfare()), ls=":", color="red", label="no clause")
 left.set(xlabel="escape cost", ylabel="welfare per state and period",

@@ -101,6 +101,20 @@ def test_koremenos_comparative_statics_published():
         assert len(set(lengths)) >= 3  # the sweeps cross finite and indefinite durations
 
 
+def test_shock_frequency_works_against_finite_duration():
+    """The library's finding (not Koremenos's): A = a q / (1 - delta q) rises with q, so more
+    frequent shifts make finite duration less likely; checked against brute-force sums."""
+    model = TreatyDuration(**{**BASE, "renegotiation_cost": 3})
+    chosen = []
+    for p in (F(1, 10), F(1, 5), F(1, 2), F(4, 5)):
+        m = model.with_(shock_probability=p)
+        chosen.append(m.prefers_finite())
+        assert (brute_best(m) is not None) == m.prefers_finite()
+    assert chosen == [True, True, False, False]
+    a, d = 2, F(9, 10)  # by hand at p = 1/2: A = 2 (1/2) / (1 - 9/20) = 20/11 < 3
+    assert model.with_(shock_probability=F(1, 2)).insurance_value == a * F(1, 2) / (1 - d / 2)
+
+
 def test_reductions():
     """Without shocks the forms differ only by the commitment gain; a clause never used is
     the rigid agreement; the formal form's treaty is the duration model."""

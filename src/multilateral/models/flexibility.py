@@ -5,7 +5,8 @@ agreement worth ``benefit`` a period to each. The *distribution* of those gains 
 each period, with probability ``shock_probability``, the distribution shifts, leaving each
 state's share off the bargained one by a mean-zero amount of variance ``uncertainty``; the
 shift persists until the agreement is renegotiated, which resets the shares and costs
-``renegotiation_cost``. A risk-averse state (coefficient of absolute risk aversion
+``renegotiation_cost`` (a later shift replaces an earlier one: the deviation's variance stays
+``uncertainty``, it does not accumulate). A risk-averse state (coefficient of absolute risk aversion
 ``risk_aversion``) bears a *risk premium* ``a = risk_aversion * uncertainty / 2`` in every
 period in which its share is off (the certainty equivalent of a normal shock under CARA
 utility: the mean-variance form). Payoffs are discounted by ``delta``.
@@ -42,7 +43,15 @@ one binary form, the multiplicative credibility premium (the form of the ``legit
 premium of :class:`~multilateral.models.HeterogeneousForum`) and the per-period costless
 adjustment of the informal form are the library's. Only the articles' abstracts (and, for
 Koremenos, secondary summaries) were read for this library, not the authors' formal models:
-the comparison with them is at the level of the stated hypotheses.
+the comparison with them is at the level of the stated hypotheses. Koremenos's are "formally
+derived hypotheses" that "strongly survive a test with data on a random sample of agreements
+across all four of the major issue areas" (abstract, p. 549): a formal model and an
+empirical test, neither reproduced here beyond the hypotheses' signs.
+
+A finding of this library's, not hers: "uncertainty" here is the *size* of a shift (its
+variance). Its *frequency* works the other way: ``A`` falls as ``shock_probability`` rises
+(a renegotiated division is soon off again; with a shift every period renegotiating cannot
+help), so more frequent shifts make finite duration less likely.
 
 References
 ----------
@@ -66,6 +75,8 @@ Examples
 (True, 3)
 >>> t.with_(renegotiation_cost=10).optimal_duration() is None    # indefinite
 True
+>>> t.with_(renegotiation_cost=3, shock_probability=Fraction(1, 2)).prefers_finite()
+False
 """
 
 from __future__ import annotations
