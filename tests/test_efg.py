@@ -311,6 +311,7 @@ def test_reads_pygambit_files_as_pygambit_does(case):
 # -- the fast path against the token reader ---------------------------------------------------
 from hypothesis import strategies as st  # noqa: E402
 
+from multilateral.io import _efg_fast  # noqa: E402
 from multilateral.io import efg as _efg  # noqa: E402
 
 #: Gambit's own idioms the writer does not produce: an outcome at a decision and a chance
@@ -345,7 +346,7 @@ def _fast_taken(text: str) -> bool:
     stream = _efg.Stream(text)
     title, players = _efg._header(stream)
     first = stream.peek()
-    return first is not None and _efg._fast_parse(text, first.pos, title, players) is not None
+    return first is not None and _efg_fast.fast_parse(text, first.pos, title, players) is not None
 
 
 def test_fast_path_reads_gambit_idioms_as_the_token_reader() -> None:

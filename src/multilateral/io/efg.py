@@ -35,11 +35,12 @@ outcome given again must be given unchanged (Gambit refuses a file that changes 
 null outcome ``0`` takes no payoffs.
 
 Reading is one pass of a regular expression over the whole body, node by node (about a
-million nodes in a few seconds); a file it does not take (anything malformed, and a few
-legal but unusual layouts) is read again token by token, by the reader that gives every
-error its line. The module runs past the library's ~600 lines because it holds both readers
-of the one grammar side by side, so that a change to the grammar is made to both (tests
-check that they agree on random and damaged files).
+million nodes in a few seconds; :mod:`multilateral.io._efg_fast`); a file it does not take
+(anything malformed, and a few legal but unusual layouts) is read again token by token,
+here, by the reader that gives every error its line. Both read the one grammar: a change to
+it is made to both (tests check that they agree on random and damaged files). The writer
+(:func:`format_efg`, :func:`write_efg`) lives in :mod:`multilateral.io._efg_write` and is
+re-exported here.
 
 Any malformed or truncated file raises :class:`~multilateral.errors.MalformedFileError` whose
 message starts with ``line N:``; a file that parses but breaks the rules of a game (an
@@ -69,13 +70,8 @@ True
 
 from __future__ import annotations
 
-import gc
-import itertools
 import os
-import re
-from decimal import Decimal
 from fractions import Fraction
-from typing import Any
 
 import numpy as np
 
@@ -83,19 +79,9 @@ from .._namespace import public_dir
 from ..errors import InvalidArgumentError, InvalidTypeError, MalformedFileError
 from ..games.extensive import CHANCE, DECISION, TERMINAL, ExtensiveFormGame
 from ..tolerances import PROBABILITY
-from ._tokens import (
-    INTEGER,
-    MAX_PAYOFF,
-    NUMBER,
-    Stream,
-    error,
-    format_number,
-    integer,
-    number,
-    quote,
-    read_file,
-    show,
-)
+from ._efg_fast import distinct, fast_parse
+from ._efg_write import format_efg, write_efg
+from ._tokens import Stream, error, integer, number, read_file, show
 
 __all__ = ["format_efg", "parse_efg", "read_efg", "write_efg"]
 __dir__ = public_dir(__all__)
@@ -325,7 +311,7 @@ def _parse(text: str, fast: bool) -> ExtensiveFormGame:
     title, players = _header(stream)
     first = stream.peek()
     if first is not None and fast:
-        game = _fast_parse(text, first.pos, title, players)
+        game = fast_parse(text, first.pos, title, players)
         if game is not None:
             return game
     # the token-by-token reader: files the fast path does not take, and every error
@@ -348,228 +334,6 @@ def _parse(text: str, fast: bool) -> ExtensiveFormGame:
         stream.take("the end of the file")
         raise error(extra.line, f"unexpected {show(extra)} after the last node of the tree")
     return _build(title, players, root, reader)
-
-
-# -- the fast path -------------------------------------------------------------------------
-# One regular expression reads a whole node (decision, chance or terminal, each with its
-# optional information-set and outcome parts) and ``findall`` runs it over the body in C;
-# anything it does not take (a stray character, a malformed node) is matched by the last
-# alternative, and then, as on any check that fails below, the file goes to the token
-# reader, which raises its error with its line (or reads what this path declined). Both
-# read the same grammar: words end at whitespace, braces, commas and quotes (possessive
-# ``++``, so that two words never run together).
-_L = r'"((?:[^"\\]|\\.)*+)"'
-_W = r'([^\s{},"]++)'
-_ACTS = r'((?:\s*"(?:[^"\\]|\\.)*+")*+)\s*'
-_MOVES = r'((?:\s*"(?:[^"\\]|\\.)*+"\s*[^\s{},"]++)*+)\s*'
-_OUT = _W + r'\s*(?:' + _L + r'\s*(\{)([^{}"]*+)\})?'
-_NODE = re.compile(
-    r'(p)\s*' + _L + r'\s*' + _W + r'\s*' + _W + r'\s*(?:' + _L + r'\s*(\{)' + _ACTS
-    + r'\})?\s*' + _OUT
-    + r'|(c)\s*' + _L + r'\s*' + _W + r'\s*(?:' + _L + r'\s*(\{)' + _MOVES + r'\})?\s*' + _OUT
-    + r'|(t)\s*' + _L + r'\s*' + _OUT
-    + r'|(\S)')
-_STRING = re.compile(r'"((?:[^"\\]|\\.)*+)"')
-_MOVE = re.compile(r'"((?:[^"\\]|\\.)*+)"\s*([^\s{},"]++)')
-_SEP = re.compile(r"[\s,]+")
-_ESCAPED = re.compile(r'\\(["\\])')
-
-
-class _Fallback(Exception):
-    """The fast path declines the file (the token reader decides)."""
-
-
-def _label(text: str) -> str:
-    return _ESCAPED.sub(r"\1", text) if "\\" in text else text
-
-
-def _int(text: str) -> int:
-    if not INTEGER.fullmatch(text):
-        raise _Fallback
-    return int(text)
-
-
-def _fraction(text: str, cache: dict[str, Fraction]) -> Fraction:
-    value = cache.get(text)
-    if value is None:
-        if not NUMBER.fullmatch(text):
-            raise _Fallback
-        try:
-            value = Fraction(text)
-        except (ZeroDivisionError, ValueError):
-            raise _Fallback from None
-        if abs(value) > MAX_PAYOFF:
-            raise _Fallback
-        cache[text] = value
-    return value
-
-
-def _fast_parse(text: str, start: int, title: str, players: list[str]
-                ) -> ExtensiveFormGame | None:
-    """The game of a well-formed ``.efg`` body from offset ``start``, or None (then the
-    token reader parses it, or raises the error it finds)."""
-    enabled = gc.isenabled()
-    gc.disable()  # millions of new objects, none cyclic: the collector's passes would scan
-    try:  # them again and again (a third of the time at 260k nodes)
-        return _fast_body(text, start, title, players)
-    except (_Fallback, InvalidArgumentError, LookupError, ValueError):
-        return None
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _payoffs(body: str, numbers: dict[str, Fraction], n_players: int) -> list[Fraction]:
-    pay = [numbers[w] if w in numbers else _fraction(w, numbers)
-           for w in body.replace(",", " ").split()]
-    if len(pay) != n_players:
-        raise _Fallback
-    return pay
-
-
-def _fast_body(text: str, start: int, title: str, players: list[str]) -> ExtensiveFormGame:
-    matches = _NODE.findall(text, start)
-    numbers: dict[str, Fraction] = {}
-    infosets: dict[tuple[int, int], tuple[str, list[str]]] = {}
-    chances: dict[int, tuple[list[str], list[Any]]] = {}
-    outcomes: dict[int, tuple[str, list[Fraction]]] = {0: ("", [])}
-    n_players = len(players)
-    count = len(matches)
-    kinds = [TERMINAL] * count
-    owner = [-1] * count
-    keys: list[Any] = [None] * count
-    labels = [""] * count
-    payoff: list[list[Fraction] | None] = [None] * count
-    names = [""] * count
-    parent = [-1] * count
-    stack: list[list[Any]] = []  # [node, children still to come, payoffs from above]
-    for j, m in enumerate(matches):
-        if m[21]:  # t "node" outcome ["name" { payoffs }]: most nodes
-            arity = 0
-            label, k_text, name, brace, body = m[22], m[23], m[24], m[25], m[26]
-        elif m[0]:  # p "node" player set ["name" { actions }] outcome ["name" { payoffs }]
-            who = int(m[2]) if m[2].isdigit() else _int(m[2])
-            key = (who, int(m[3]) if m[3].isdigit() else _int(m[3]))
-            if not 1 <= who <= n_players:
-                raise _Fallback
-            if m[5]:
-                acts = _STRING.findall(m[6])
-                if "\\" in m[6]:
-                    acts = [_label(a) for a in acts]
-                entry = (_label(m[4]) if "\\" in m[4] else m[4], acts)
-                if not acts or infosets.setdefault(key, entry) != entry:
-                    raise _Fallback
-            arity = len(infosets[key][1])  # KeyError: used before it is given
-            kinds[j], owner[j], keys[j] = DECISION, who - 1, key
-            label, k_text, name, brace, body = m[1], m[7], m[8], m[9], m[10]
-        elif m[11]:  # c "node" set ["name" { "action" probability ... }] outcome [...]
-            n = _int(m[13])
-            if m[15]:
-                moves = _MOVE.findall(m[16])
-                if not moves:
-                    raise _Fallback
-                probs: list[Any] = [_fraction(p, numbers) for _, p in moves]
-                total = sum(probs, Fraction(0))
-                if total != 1 and abs(total - 1) <= PROBABILITY * len(probs):
-                    probs = [float(p) for p in probs]
-                centry = ([_label(a) for a, _ in moves], probs)
-                if chances.setdefault(n, centry) != centry:
-                    raise _Fallback
-            arity = len(chances[n][0])
-            kinds[j], keys[j] = CHANCE, n
-            label, k_text, name, brace, body = m[12], m[17], m[18], m[19], m[20]
-        else:
-            raise _Fallback  # a character that no node takes
-        # the outcome: given here (once, or repeated unchanged) or earlier
-        k = int(k_text) if k_text.isdigit() else _int(k_text)
-        if brace:
-            if k <= 0:
-                raise _Fallback
-            entry = (_label(name) if "\\" in name else name,
-                     _payoffs(body, numbers, n_players))
-            if outcomes.setdefault(k, entry) != entry:
-                raise _Fallback
-            names[j], pay = entry
-        else:
-            names[j], pay = outcomes[k]  # KeyError: used before it is given
-        if "\\" in label:
-            label = _label(label)
-        labels[j] = label
-        if stack:
-            top = stack[-1]
-            parent[j] = top[0]
-            above = top[2]
-            top[1] -= 1
-            if top[1] == 0:
-                stack.pop()
-            if above is not None:
-                pay = [x + y for x, y in zip(above, pay, strict=True)] if pay else above
-        elif j:
-            raise _Fallback  # a node after the tree is complete
-        if arity:
-            payoff[j] = pay or None
-            stack.append([j, arity, payoff[j]])
-        else:
-            payoff[j] = pay or None
-    if stack or not count:
-        raise _Fallback  # truncated
-    return _fast_build(title, players, kinds, owner, keys, labels, payoff, names, parent,
-                       infosets, chances)
-
-
-def _fast_build(title: str, players: list[str], kinds: list[int], owner: list[int],
-                keys: list[Any], labels: list[str], payoff: list[list[Fraction] | None],
-                names: list[str], parent: list[int],
-                infosets: dict[tuple[int, int], tuple[str, list[str]]],
-                chances: dict[int, tuple[list[str], list[Any]]]) -> ExtensiveFormGame:
-    """:func:`_build` on preorder lists: level order is preorder sorted stably by depth
-    (within a level both are left to right); information sets are numbered in the order
-    of their first node in level order."""
-    count = len(kinds)
-    depth = [0] * count
-    for j in range(1, count):
-        depth[j] = depth[parent[j]] + 1
-    order = np.argsort(np.asarray(depth), kind="stable")
-    kind = np.asarray(kinds)[order]
-    if len(set(players)) < len(players):
-        players = [f"P{i + 1}" for i in range(len(players))]
-    # information sets: one id per key in preorder, renumbered by first node in level order
-    ids: dict[Any, int] = {}
-    key_id = np.array([ids.setdefault(k, len(ids)) if t == DECISION else -1
-                       for k, t in zip(keys, kinds, strict=True)], dtype=np.int64)[order]
-    decision = kind == DECISION
-    first = np.full(len(ids), count, dtype=np.int64)
-    np.minimum.at(first, key_id[decision], np.flatnonzero(decision))
-    rank = np.empty(len(ids), dtype=np.int64)
-    rank[np.argsort(first, kind="stable")] = np.arange(len(ids))
-    infoset = np.where(decision, rank[np.maximum(key_id, 0)], -1)
-    by_id = [None] * len(ids)
-    for k, i in ids.items():
-        by_id[i] = k
-    set_keys = [by_id[i] for i in np.argsort(first, kind="stable").tolist()]
-    moves: dict[Any, tuple[list[str], list[Any]]] = {}
-    one = Fraction(1)
-    for k in set_keys:
-        acts = _distinct(infosets[k][1])
-        moves[k] = (acts, [one] * len(acts))
-    chance_moves = {k: (_distinct(a), p) for k, (a, p) in chances.items()}
-    none: tuple[list[str], list[Any]] = ([], [])
-    table = [moves[keys[v]] if t == DECISION else chance_moves[keys[v]] if t == CHANCE
-             else none for v, t in zip(order.tolist(), kind.tolist(), strict=True)]
-    edge = [""]
-    edge.extend(itertools.chain.from_iterable(a for a, _ in table))
-    prob: list[Any] = [one]
-    prob.extend(itertools.chain.from_iterable(p for _, p in table))
-    terminal = order[kind == TERMINAL].tolist()
-    zero = [Fraction(0)] * len(players)
-    payoffs = np.array([payoff[v] or zero for v in terminal], dtype=object)
-    return ExtensiveFormGame.from_arrays(
-        [len(a) for a, _ in table], np.asarray(owner)[order],
-        payoffs.reshape(len(terminal), len(players)), players=players, infoset=infoset,
-        chance_probability=prob, action_labels=edge,
-        infoset_labels=[infosets[k][0] for k in set_keys],
-        node_labels=[labels[v] for v in order.tolist()],
-        outcome_labels=[names[v] for v in terminal], title=title)
 
 
 def _add(a: list[Fraction] | None, b: list[Fraction] | None) -> list[Fraction] | None:
@@ -597,14 +361,14 @@ def _build(title: str, players: list[str], root: _Node, reader: _Reader) -> Exte
                 sets[key] = len(labels)
                 labels.append(reader.infosets[key][0])
             infoset.append(sets[key])
-            actions = _distinct(reader.infosets[key][1])
+            actions = distinct(reader.infosets[key][1])
             edge.extend(actions)
             prob.extend([Fraction(1)] * len(actions))
         else:
             infoset.append(-1)
             if node.kind == CHANCE:
                 actions, probs, _ = reader.chance[node.set]
-                edge.extend(_distinct(actions))
+                edge.extend(distinct(actions))
                 prob.extend(probs)
             else:
                 payoffs.append(node.payoff or [Fraction(0)] * len(players))
@@ -618,12 +382,6 @@ def _build(title: str, players: list[str], root: _Node, reader: _Reader) -> Exte
             outcome_labels=outcome_labels, title=title)
     except InvalidArgumentError as err:  # a rule of games: say where
         raise MalformedFileError(f"{_where(err, order)}{err}") from None
-
-
-def _distinct(actions: list[str]) -> list[str]:
-    """The actions' labels, or the defaults a0, a1, ... where Gambit's repeat (``"" ""``)."""
-    return actions if len(set(actions)) == len(actions) else [
-        f"a{j}" for j in range(len(actions))]
 
 
 def _where(err: Exception, order: list[_Node]) -> str:
@@ -662,115 +420,3 @@ def read_efg(path: str | os.PathLike[str]) -> ExtensiveFormGame:
     [[Fraction(3, 4)]]
     """
     return read_file(path, parse_efg)
-
-
-def format_efg(game: ExtensiveFormGame) -> str:
-    """The text of a Gambit ``.efg`` file for ``game`` (the game's title in the header).
-
-    Every decision node writes its information set's name and actions, every terminal node
-    its own outcome (named by the game's outcome label); chance nodes get one information set
-    each. Integers are written as integers, fractions as ``p/q``, floats with the shortest
-    digits that read back to the same float (read back exactly, as fractions), except the
-    largest probability of a chance node of floats, written so that the decimals sum to
-    exactly one (as Gambit requires; it is then within one rounding of the float; the last
-    one, adjusted instead, could come out negative when its float is 0 or tiny).
-
-    See Also
-    --------
-    write_efg : the same, to a file.
-    parse_efg : the inverse.
-
-    References
-    ----------
-    .. [1] Gambit manual, "Game representation formats": the ``.efg`` format.
-
-    Examples
-    --------
-    >>> import multilateral as ml
-    >>> from multilateral.games.extensive import Decision, Outcome
-    >>> game = ml.ExtensiveFormGame(Decision("A", {"l": Outcome([1]), "r": Outcome([2])}))
-    >>> print(ml.io.format_efg(game))
-    EFG 2 R "" { "A" }
-    ""
-    <BLANKLINE>
-    p "" 1 1 "" { "l" "r" } 0
-    t "" 1 "" { 1 }
-    t "" 2 "" { 2 }
-    <BLANKLINE>
-    """
-    if not isinstance(game, ExtensiveFormGame):
-        raise InvalidTypeError(f"expected an ExtensiveFormGame, got {type(game).__name__}")
-    players, labels = game.players, game.action_labels
-    nodes, infoset_labels = game.node_labels, game.infoset_labels
-    offsets = game.child_offsets.tolist()
-    kind, player, infoset = game.kind.tolist(), game.player.tolist(), game.infoset.tolist()
-    outcome, outcome_labels = game.outcome.tolist(), game.outcome_labels
-    written: dict[tuple[type, Any], str] = {}  # each distinct number formatted once
-
-    def text(v: Any) -> str:
-        key = (type(v), v)
-        out = written.get(key)
-        if out is None:
-            out = written[key] = format_number(v)
-        return out
-    pay = [", ".join([text(v) for v in row]) for row in game.payoffs.tolist()]
-    prob = [format_number(p) for p in game.chance_probability.tolist()]
-    floats = game.chance_probability.dtype.kind == "f"
-    owner = game.infoset_player.tolist()
-    number = [0] * game.n_infosets  # per-player numbering from 1
-    seen = [0] * game.n_players
-    for i, p in enumerate(owner):
-        seen[p] += 1
-        number[i] = seen[p]
-    lines = [f"EFG 2 R {quote(game.title)} {{ {' '.join(map(quote, players))} }}", '""', ""]
-    chance = outcomes = 0
-    stack = [0]
-    while stack:  # depth first, children in order
-        v = stack.pop()
-        lo, hi = offsets[v], offsets[v + 1]
-        acts = " ".join(quote(labels[c]) for c in range(lo, hi))
-        if kind[v] == DECISION:
-            h = infoset[v]
-            lines.append(f"p {quote(nodes[v])} {player[v] + 1} {number[h]} "
-                         f"{quote(infoset_labels[h])} {{ {acts} }} 0")
-        elif kind[v] == CHANCE:
-            chance += 1
-            probs = [prob[c] for c in range(lo, hi)]
-            if floats:  # the largest makes the written decimals sum to exactly one
-                big = max(range(len(probs)), key=lambda k: Decimal(probs[k]))
-                rest = sum(Decimal(p) for k, p in enumerate(probs) if k != big)
-                probs[big] = format(1 - rest, "f")
-            moves = " ".join(f"{quote(labels[c])} {p}"
-                             for c, p in zip(range(lo, hi), probs, strict=True))
-            lines.append(f'c {quote(nodes[v])} {chance} "" {{ {moves} }} 0')
-        else:
-            outcomes += 1
-            row = outcome[v]
-            lines.append(f"t {quote(nodes[v])} {outcomes} {quote(outcome_labels[row])} "
-                         f"{{ {pay[row]} }}")
-        stack.extend(range(hi - 1, lo - 1, -1))
-    return "\n".join(lines) + "\n"
-
-
-def write_efg(game: ExtensiveFormGame, path: str | os.PathLike[str]) -> None:
-    """Write ``game`` to a Gambit ``.efg`` file (UTF-8); see :func:`format_efg`.
-
-    See Also
-    --------
-    format_efg : the same, as a string.
-    read_efg : the inverse.
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> import multilateral as ml
-    >>> from multilateral.games.extensive import Decision, Outcome
-    >>> game = ml.ExtensiveFormGame(Decision("A", {"l": Outcome([1]), "r": Outcome([2])}))
-    >>> path = pathlib.Path(tempfile.mkdtemp()) / "game.efg"
-    >>> ml.io.write_efg(game, path)
-    >>> ml.io.read_efg(path) == game
-    True
-    """
-    text = format_efg(game)
-    with open(path, "w", encoding="utf-8", newline="") as file:
-        file.write(text)
