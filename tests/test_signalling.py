@@ -28,6 +28,7 @@ from multilateral import errors
 from multilateral.games.extensive import Chance, Decision, Outcome, SignallingGame
 from multilateral.solvers.extensive import (
     SignallingEquilibrium,
+    d1_criterion,
     intuitive_criterion,
     perfect_bayesian_equilibria,
 )
@@ -80,6 +81,14 @@ class TestBeerQuiche:
         check = intuitive_criterion(quiche)
         assert not check.survives and check.message == "beer"
         assert check.excluded == {"beer": ("weak",)} and check.deviators == ("strong",)
+
+    def test_d1_removes_quiche_too(self) -> None:
+        beer, quiche = perfect_bayesian_equilibria(beer_quiche())
+        assert d1_criterion(beer).survives
+        assert d1_criterion(beer).deleted == {"quiche": ("strong",)}
+        check = d1_criterion(quiche)
+        assert not check.survives and check.message == "beer"
+        assert check.deleted == {"beer": ("weak",)}
 
     def test_mixed_search_flags_the_receivers_off_path_mixing(self) -> None:
         eqs = perfect_bayesian_equilibria(beer_quiche(), mixed=True)
@@ -315,6 +324,7 @@ def test_mixed_equilibria_are_perfect_bayesian(game: SignallingGame) -> None:
     eqs = perfect_bayesian_equilibria(game, mixed=True)
     for eq in eqs:
         _check_pbe(eq)
+        intuitive_criterion(eq), d1_criterion(eq)  # run on every kind of equilibrium
     pure = {pure_labels(e) for e in perfect_bayesian_equilibria(game)}
     assert pure == {pure_labels(e) for e in eqs if e.is_pure}
     assert len(eqs) >= 1  # a finite game has an equilibrium (and a PBE)

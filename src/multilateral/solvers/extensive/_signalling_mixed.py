@@ -14,10 +14,27 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Any
+
+from numpy.typing import NDArray
 
 from ..._namespace import public_dir
+from ..._numeric import as_fraction
+from ...games.extensive.signalling import SignallingGame
 
-__all__ = ["Data", "Polytope", "belief_polytope", "mixed_profiles", "polytope"]
+__all__ = [
+    "Data",
+    "Polytope",
+    "belief_polytope",
+    "best_replies",
+    "classify",
+    "d1_deleted",
+    "game_data",
+    "mixed_profiles",
+    "payoffs",
+    "polytope",
+    "pure_profiles",
+]
 __dir__ = public_dir(__all__)
 
 Row = list[Fraction]
@@ -188,6 +205,18 @@ def _vertices(n: int, eqs: list[tuple[Row, Fraction]], ineqs: list[tuple[Row, Fr
     return out
 
 
+def game_data(game: SignallingGame) -> Data:
+    """The game's prior and payoff tables in Fractions (floats at their binary values)."""
+    prior = [as_fraction(p) for p in game.prior.tolist()]
+    total = sum(prior)
+    prior = [p / total for p in prior]
+
+    def tables(ts: tuple[NDArray[Any], ...]) -> list[list[list[Fraction]]]:
+        return [[[as_fraction(v) for v in row] for row in t.tolist()] for t in ts]
+
+    return Data(prior, tables(game.sender_payoffs), tables(game.receiver_payoffs))
+
+
 def belief_polytope(data: Data, m: int, best: Sequence[int], among: Sequence[int]
                     ) -> Polytope:
     """Beliefs over the types, supported on ``among``, at which every action in ``best`` is a
@@ -203,6 +232,91 @@ def belief_polytope(data: Data, m: int, best: Sequence[int], among: Sequence[int
     ineqs += [([ur[t][a0] - ur[t][b] for t in range(t_n)], _ZERO)
               for b in range(data.n_actions(m)) if b not in best]
     return polytope(t_n, eqs, ineqs)
+
+
+def best_replies(data: Data, m: int, among: tuple[int, ...]) -> list[int]:
+    """The receiver's actions after ``m`` that are best for some belief on ``among``."""
+    return [a for a in range(data.n_actions(m))
+            if not belief_polytope(data, m, (a,), among).empty]
+
+
+def pure_profiles(data: Data) -> list[tuple[list[list[Fraction]], list[list[Fraction]], int]]:
+    """Every pure PBE's strategies: the receiver's best replies to Bayes beliefs on the path,
+    and off it the actions that are best for some belief."""
+    t_n, m_n = data.n_types, data.n_messages
+    supportable = [[a for a in range(data.n_actions(m))
+                    if not belief_polytope(data, m, (a,), range(t_n)).empty]
+                   for m in range(m_n)]
+    out = []
+    for choice in itertools.product(range(m_n), repeat=t_n):
+        options = []
+        for m in range(m_n):
+            senders = [t for t in range(t_n) if choice[t] == m]
+            if not senders:
+                options.append(supportable[m])
+                continue
+            ur = data.ur[m]
+            values = [sum((data.prior[t] * ur[t][a] for t in senders), Fraction(0))
+                      for a in range(data.n_actions(m))]
+            top = max(values)
+            options.append([a for a, v in enumerate(values) if v == top])
+        for response in itertools.product(*options):
+            pay = [[data.us[m][t][response[m]] for m in range(m_n)] for t in range(t_n)]
+            if all(pay[t][choice[t]] == max(pay[t]) for t in range(t_n)):
+                sender = [[Fraction(int(m == choice[t])) for m in range(m_n)]
+                          for t in range(t_n)]
+                receiver = [[Fraction(int(a == response[m])) for a in range(data.n_actions(m))]
+                            for m in range(m_n)]
+                out.append((sender, receiver, 0))
+    return out
+
+
+def d1_deleted(data: Data, m: int, star: list[Fraction]) -> tuple[int, ...]:
+    """The types criterion D1 deletes at off-path message ``m`` (equilibrium payoffs
+    ``star``): ``t`` when another type strictly gains from every mixed best reply that ``t``
+    weakly gains from (checked face by face of the mixed best replies, at vertices)."""
+    t_n = data.n_types
+    everyone = tuple(range(t_n))
+    faces = [r for k in range(1, data.n_actions(m) + 1)
+             for r in itertools.combinations(range(data.n_actions(m)), k)
+             if not belief_polytope(data, m, r, everyone).empty]
+
+    def covered(t: int, other: int) -> bool:
+        for face in faces:
+            k = len(face)
+            unit = [[Fraction(int(i == j)) for j in range(k)] for i in range(k)]
+            part = polytope(k, [([_ONE] * k, _ONE)], [(u, _ZERO) for u in unit]
+                            + [([data.us[m][t][a] for a in face], star[t])])
+            for v in part.vertices:
+                gain = sum((p * data.us[m][other][a] for p, a in zip(v, face, strict=True)),
+                           _ZERO)
+                if gain <= star[other]:
+                    return False
+        return True
+
+    return tuple(t for t in range(t_n) if any(covered(t, o) for o in range(t_n) if o != t))
+
+
+def classify(sender: list[list[Fraction]]) -> str:
+    """The kind of equilibrium a sender strategy makes (see SignallingEquilibrium)."""
+    if any(max(row) < 1 for row in sender):
+        return "semi-separating"
+    sent = [row.index(max(row)) for row in sender]
+    if len(set(sent)) == 1:
+        return "pooling"
+    return "separating" if len(set(sent)) == len(sent) else "partially pooling"
+
+
+def payoffs(data: Data, sender: list[list[Fraction]], receiver: list[list[Fraction]]
+            ) -> tuple[list[Fraction], Fraction]:
+    """Each type's payoff and the receiver's expected payoff under a behaviour profile."""
+    m_n = data.n_messages
+    type_pay = [sum((sender[t][m] * p * data.us[m][t][a] for m in range(m_n)
+                     for a, p in enumerate(receiver[m])), _ZERO) for t in range(data.n_types)]
+    rec_pay = sum((data.prior[t] * sender[t][m] * p * data.ur[m][t][a]
+                   for t in range(data.n_types) for m in range(m_n)
+                   for a, p in enumerate(receiver[m])), _ZERO)
+    return type_pay, rec_pay
 
 
 def _subsets(n: int) -> list[tuple[int, ...]]:

@@ -10,14 +10,12 @@ type sends; after a message no type sends (off the path) any belief is allowed (
 Tirole 1991, ch. 8; Gibbons 1992, section 4.2, Signaling Requirements 1, 2R, 2S and 3).
 :func:`perfect_bayesian_equilibria` finds them all, exactly: every pure one, and with
 ``mixed=True`` one representative of every support profile of the mixed ones (a continuum is
-flagged, not hidden). :func:`intuitive_criterion` applies Cho and Kreps's (1987) test to an
-equilibrium.
+flagged, not hidden). :func:`intuitive_criterion` and :func:`d1_criterion` refine them.
 """
 
 from __future__ import annotations
 
 import functools
-import itertools
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
@@ -30,29 +28,38 @@ from ..._numeric import as_fraction
 from ...errors import InvalidArgumentError, InvalidTypeError
 from ...games.extensive import ExtensiveFormGame
 from ...games.extensive.signalling import SignallingGame
-from ._signalling_mixed import Data, Polytope, belief_polytope, mixed_profiles
+from ._signalling_mixed import (
+    Data,
+    Polytope,
+    belief_polytope,
+    best_replies,
+    classify,
+    d1_deleted,
+    game_data,
+    mixed_profiles,
+    payoffs,
+    pure_profiles,
+)
 
 __all__ = [
     "MIXED_MAX_SUPPORTS",
     "PURE_MAX_PROFILES",
     "BeliefSet",
+    "D1Criterion",
     "IntuitiveCriterion",
     "SignallingEquilibrium",
+    "d1_criterion",
     "intuitive_criterion",
     "perfect_bayesian_equilibria",
 ]
 __dir__ = public_dir(__all__)
 
-#: ``mixed=True`` enumerates support profiles: at most this many, ``(2**messages - 1)**types``
-#: times ``prod over messages of (2**actions - 1)``: 3 types, 3 messages and 2 actions (9261)
-#: or 2 types, 3 messages and 3 actions (16807) pass, 3 x 3 x 3 (117649) does not. Measured
-#: (benchmarks/bench_signalling.py, random integer payoffs in -3..3, median of 3 games, 2
-#: shared cores at load 5): 2 x 2 x 2 in 0.03 s, 3 x 2 x 2 in 0.15 s, 2 x 3 x 2 in 1.1 s,
-#: 3 x 3 x 2 in 34 s (games with many continua of equilibria: each costs a vertex enumeration).
+#: ``mixed=True`` enumerates at most this many support profiles, ``(2**messages - 1)**types *
+#: prod_m (2**actions_m - 1)``: 3 x 3 x 2 (9261) passes, 3 x 3 x 3 (117649) not. Measured
+#: (benchmarks/README.md, load 5): 2 x 2 x 2 in 0.03 s, 2 x 3 x 2 in 1.1 s, 3 x 3 x 2 in 34 s.
 MIXED_MAX_SUPPORTS = 20_000
 
-#: The pure search visits ``messages**types`` sender strategies: at most this many.
-PURE_MAX_PROFILES = 10**6
+PURE_MAX_PROFILES = 10**6  #: The pure search visits ``messages**types`` sender strategies.
 
 
 @dataclass(frozen=True, eq=False)
@@ -95,13 +102,13 @@ class BeliefSet:
     def contains(self, belief: Any) -> bool:
         """Whether a belief (one probability per type) is in the set."""
         mu = [as_fraction(v) for v in belief]
-        if len(mu) != len(self.bounds) or any(v < 0 for v in mu) or sum(mu) != 1:
+        if len(mu) != len(self.bounds):
             return False
-        dot = lambda c: sum(as_fraction(a) * b for a, b in zip(c, mu, strict=True))  # noqa: E731
-        if self.on_path:
-            return tuple(mu) == tuple(as_fraction(v) for v in self.vertices[0])
-        return all(dot(c) == 0 for c in self.equalities) and all(
-            dot(c) >= 0 for c in self.inequalities)
+        dots = [sum(as_fraction(a) * b for a, b in zip(c, mu, strict=True))
+                for c in (*self.equalities, *self.inequalities)]
+        return min(mu) >= 0 and sum(mu) == 1 and (
+            tuple(mu) == tuple(as_fraction(v) for v in self.vertices[0]) if self.on_path else
+            all(d == 0 for d in dots[:len(self.equalities)]) and min(dots, default=0) >= 0)
 
     def __repr__(self) -> str:
         shown = ", ".join(f"[{_num(lo)}, {_num(hi)}]" for lo, hi in self.bounds)
@@ -177,8 +184,7 @@ class SignallingEquilibrium:
 
     @functools.cached_property
     def behaviour(self) -> tuple[NDArray[Any], ...]:
-        """The equilibrium as a behaviour profile of :attr:`game` ``.game`` (one probability
-        vector per information set of the tree, in its order)."""
+        """The profile as behaviour of the tree ``game.game``, one vector per information set."""
         g = self.game
         out: list[NDArray[Any]] = [np.zeros(0)] * g.game.n_infosets
         for t, h in enumerate(g.sender_infosets):
@@ -188,8 +194,7 @@ class SignallingEquilibrium:
         return tuple(out)
 
     def profile(self) -> list[NDArray[np.float64]]:
-        """The behaviour profile as float vectors (what ``game.game.expected_payoffs``
-        takes)."""
+        """The behaviour profile as float vectors (for ``game.game.expected_payoffs``)."""
         return [np.asarray(b, dtype=np.float64) for b in self.behaviour]
 
     def tree_beliefs(self) -> tuple[NDArray[Any], ...]:
@@ -248,19 +253,32 @@ class IntuitiveCriterion:
     excluded: dict[str, tuple[str, ...]]
 
 
+@dataclass(frozen=True)
+class D1Criterion:
+    """Criterion D1 applied to one equilibrium.
+
+    Attributes
+    ----------
+    survives : bool
+        True when at every off-path message the receiver's response is a best reply to some
+        belief on the types D1 does not delete.
+    message : str or None
+        The first message where it is not.
+    deleted : dict of str to tuple of str
+        For each off-path message, the types D1 deletes there.
+
+    See Also
+    --------
+    d1_criterion, intuitive_criterion
+    """
+
+    survives: bool
+    message: str | None
+    deleted: dict[str, tuple[str, ...]]
+
+
 def _num(v: Any) -> str:
     return str(v) if not isinstance(v, float) else f"{v:.4g}"
-
-
-def _data(game: SignallingGame) -> Data:
-    prior = [as_fraction(p) for p in game.prior.tolist()]
-    total = sum(prior)
-    prior = [p / total for p in prior]
-
-    def tables(ts: tuple[NDArray[Any], ...]) -> list[list[list[Fraction]]]:
-        return [[[as_fraction(v) for v in row] for row in t.tolist()] for t in ts]
-
-    return Data(prior, tables(game.sender_payoffs), tables(game.receiver_payoffs))
 
 
 def _check_game(game: Any) -> SignallingGame:
@@ -368,7 +386,7 @@ duel, quiche: not})
         exact = g.is_exact
     elif not isinstance(exact, bool):
         raise InvalidTypeError(f"exact must be True, False or None, got {exact!r}")
-    data = _data(g)
+    data = game_data(g)
     t_n, m_n = data.n_types, data.n_messages
     if mixed:
         count = (2**m_n - 1) ** t_n
@@ -385,37 +403,8 @@ duel, quiche: not})
             raise InvalidArgumentError(
                 f"the pure search visits messages**types = {m_n**t_n} sender strategies, more "
                 f"than PURE_MAX_PROFILES = {PURE_MAX_PROFILES}")
-        found = _pure(data)
+        found = pure_profiles(data)
     return tuple(_result(g, data, s, r, d, exact) for s, r, d in found)
-
-
-def _pure(data: Data) -> list[tuple[list[list[Fraction]], list[list[Fraction]], int]]:
-    t_n, m_n = data.n_types, data.n_messages
-    supportable = [[a for a in range(data.n_actions(m))
-                    if not belief_polytope(data, m, (a,), range(t_n)).empty]
-                   for m in range(m_n)]
-    out = []
-    for choice in itertools.product(range(m_n), repeat=t_n):
-        options = []
-        for m in range(m_n):
-            senders = [t for t in range(t_n) if choice[t] == m]
-            if not senders:
-                options.append(supportable[m])
-                continue
-            ur = data.ur[m]
-            values = [sum((data.prior[t] * ur[t][a] for t in senders), Fraction(0))
-                      for a in range(data.n_actions(m))]
-            top = max(values)
-            options.append([a for a, v in enumerate(values) if v == top])
-        for response in itertools.product(*options):
-            pay = [[data.us[m][t][response[m]] for m in range(m_n)] for t in range(t_n)]
-            if all(pay[t][choice[t]] == max(pay[t]) for t in range(t_n)):
-                sender = [[Fraction(int(m == choice[t])) for m in range(m_n)]
-                          for t in range(t_n)]
-                receiver = [[Fraction(int(a == response[m])) for a in range(data.n_actions(m))]
-                            for m in range(m_n)]
-                out.append((sender, receiver, 0))
-    return out
 
 
 def _result(g: SignallingGame, data: Data, sender: list[list[Fraction]],
@@ -441,13 +430,7 @@ def _result(g: SignallingGame, data: Data, sender: list[list[Fraction]],
                               tuple((min(v[t] for v in verts), max(v[t] for v in verts))
                                     for t in range(t_n))))
         beliefs.append(poly.center)
-    values = [[sum((p * data.us[m][t][a] for a, p in enumerate(receiver[m])), Fraction(0))
-               for m in range(m_n)] for t in range(t_n)]
-    type_pay = [sum((sender[t][m] * values[t][m] for m in range(m_n)), Fraction(0))
-                for t in range(t_n)]
-    rec_pay = sum((data.prior[t] * sender[t][m] * receiver[m][a] * data.ur[m][t][a]
-                   for t in range(t_n) for m in range(m_n)
-                   for a in range(data.n_actions(m))), Fraction(0))
+    type_pay, rec_pay = payoffs(data, sender, receiver)
     conv = (lambda v: v) if exact else float
     dtype = object if exact else np.float64
 
@@ -457,29 +440,17 @@ def _result(g: SignallingGame, data: Data, sender: list[list[Fraction]],
         return a
 
     def convert(s: BeliefSet) -> BeliefSet:
-        if exact:
-            return s
         def f(rows: Any) -> Any:
             return tuple(tuple(float(v) for v in r) for r in rows)
-
-        return BeliefSet(s.message, s.on_path, f(s.equalities), f(s.inequalities),
-                         f(s.vertices), f(s.bounds))
+        return s if exact else BeliefSet(s.message, s.on_path, f(s.equalities),
+                                         f(s.inequalities), f(s.vertices), f(s.bounds))
 
     return SignallingEquilibrium(
         sender=tuple(arr(r) for r in sender), receiver=tuple(arr(r) for r in receiver),
         beliefs=tuple(arr(b) for b in beliefs), belief_sets=tuple(convert(s) for s in sets),
         type_payoffs=tuple(conv(v) for v in type_pay), receiver_payoff=conv(rec_pay),
-        classification=_classify(sender), dimension=dimension, exact=exact, game=g,
+        classification=classify(sender), dimension=dimension, exact=exact, game=g,
         rational=(sender, receiver))
-
-
-def _classify(sender: list[list[Fraction]]) -> str:
-    if any(max(row) < 1 for row in sender):
-        return "semi-separating"
-    sent = [row.index(max(row)) for row in sender]
-    if len(set(sent)) == 1:
-        return "pooling"
-    return "separating" if len(set(sent)) == len(sent) else "partially pooling"
 
 
 def intuitive_criterion(equilibrium: SignallingEquilibrium) -> IntuitiveCriterion:
@@ -539,24 +510,22 @@ excluded={'beer': ('weak',)})
         raise InvalidTypeError(f"expected a SignallingEquilibrium, got "
                                f"{type(equilibrium).__name__}")
     g = equilibrium.game
-    data = _data(g)
+    data = game_data(g)
     sender, receiver = equilibrium.rational
     t_n = data.n_types
-    star = [sum((sender[t][m] * receiver[m][a] * data.us[m][t][a]
-                 for m in range(data.n_messages) for a in range(data.n_actions(m))),
-                Fraction(0)) for t in range(t_n)]
+    star = payoffs(data, sender, receiver)[0]
     excluded: dict[str, tuple[str, ...]] = {}
     for m, name in enumerate(g.messages):
         if any(sender[t][m] > 0 for t in range(t_n)):
             continue
-        everyone = _best_replies(data, m, tuple(range(t_n)))
+        everyone = best_replies(data, m, tuple(range(t_n)))
         dominated = tuple(t for t in range(t_n)
                           if star[t] > max(data.us[m][t][a] for a in everyone))
         excluded[name] = tuple(g.types[t] for t in dominated)
         rest = tuple(t for t in range(t_n) if t not in dominated)
         if not rest:
             continue
-        replies = _best_replies(data, m, rest)
+        replies = best_replies(data, m, rest)
         gainers = tuple(t for t in rest if min(data.us[m][t][a] for a in replies) > star[t])
         if gainers:
             return IntuitiveCriterion(False, name, tuple(g.types[t] for t in gainers),
@@ -564,7 +533,68 @@ excluded={'beer': ('weak',)})
     return IntuitiveCriterion(True, None, (), excluded)
 
 
-def _best_replies(data: Data, m: int, among: tuple[int, ...]) -> list[int]:
-    """The receiver's actions after ``m`` that are best for some belief on ``among``."""
-    return [a for a in range(data.n_actions(m))
-            if not belief_polytope(data, m, (a,), among).empty]
+def d1_criterion(equilibrium: SignallingEquilibrium) -> D1Criterion:
+    """Criterion D1 (Cho and Kreps 1987): does an equilibrium survive it?
+
+    At an off-path message ``m``, let ``D_t`` be the receiver's mixed best replies (to any
+    belief) that would give type ``t`` more than its equilibrium payoff by sending ``m``, and
+    ``D0_t`` those that would give it exactly that. D1 deletes ``t`` at ``m`` when ``D_t`` and
+    ``D0_t`` lie inside ``D_t'`` for another type ``t'``; the equilibrium survives when every
+    off-path response is a best reply to a belief on the types not deleted (all, if all are).
+    Checked exactly, face by face of the mixed best replies, at vertices.
+
+    Parameters
+    ----------
+    equilibrium : SignallingEquilibrium
+        From :func:`perfect_bayesian_equilibria`.
+
+    Returns
+    -------
+    D1Criterion
+
+    See Also
+    --------
+    intuitive_criterion : the weaker test (an equilibrium that survives D1 survives it).
+
+    References
+    ----------
+    .. [1] Cho, I.-K. and Kreps, D. M. (1987). Signaling games and stable equilibria.
+       *Quarterly Journal of Economics* 102(2), 179-221 (criterion D1).
+    .. [2] Banks, J. S. and Sobel, J. (1987). Equilibrium selection in signaling games.
+       *Econometrica* 55(3), 647-661 (divinity).
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> import multilateral as ml
+    >>> from multilateral.games.extensive import SignallingGame
+    >>> bq = SignallingGame([Fraction(1, 10), Fraction(9, 10)],
+    ...                     [[[0, 2], [1, 3]], [[1, 3], [0, 2]]],
+    ...                     [[[1, 0], [1, 0]], [[0, 1], [0, 1]]],
+    ...                     types=["weak", "strong"], messages=["beer", "quiche"],
+    ...                     actions=["duel", "not"])
+    >>> [ml.solvers.extensive.d1_criterion(eq)
+    ...  for eq in ml.solvers.extensive.perfect_bayesian_equilibria(bq)]
+    [D1Criterion(survives=True, message=None, deleted={'quiche': ('strong',)}), \
+D1Criterion(survives=False, message='beer', deleted={'beer': ('weak',)})]
+    """
+    if not isinstance(equilibrium, SignallingEquilibrium):
+        raise InvalidTypeError(f"expected a SignallingEquilibrium, got "
+                               f"{type(equilibrium).__name__}")
+    g = equilibrium.game
+    data = game_data(g)
+    sender, receiver = equilibrium.rational
+    t_n = data.n_types
+    star = payoffs(data, sender, receiver)[0]
+    everyone = tuple(range(t_n))
+    deleted_by: dict[str, tuple[str, ...]] = {}
+    for m, name in enumerate(g.messages):
+        if any(sender[t][m] > 0 for t in range(t_n)):
+            continue
+        deleted = d1_deleted(data, m, star)
+        deleted_by[name] = tuple(g.types[t] for t in deleted)
+        rest = tuple(t for t in range(t_n) if t not in deleted) or everyone
+        used = tuple(a for a, p in enumerate(receiver[m]) if p > 0)
+        if belief_polytope(data, m, used, rest).empty:
+            return D1Criterion(False, name, deleted_by)
+    return D1Criterion(True, None, deleted_by)
