@@ -412,3 +412,47 @@ def test_the_tree_itself_is_not_a_signalling_game():
     with pytest.raises(errors.InvalidGameError):
         SignallingGame.from_extensive(crisis.game)
     assert crisis.signalling_game.types == ("resolved", "irresolute")
+
+
+def test_the_reduction_drops_the_resolved_types_tie_at_zero():
+    # resolved_war == audience_cost == 0: resisted, the resolved type is indifferent; the
+    # full tree has a Nash equilibrium, sequentially rational at the resisted nodes, in which
+    # both types threaten, the defender resists and both back down (no war), which the
+    # signalling reduction (the resolved type fights) cannot have; the model flags it
+    crisis = AudienceCosts(prior=F(1, 4), audience_cost=0, resolved_war=0)
+    assert not crisis.equilibrium().unique
+    nf = crisis.game.normal_form(reduced=True)
+    both_back_down = nf.actions[0].index("threaten/threaten/back down/back down")
+    found = [e for e in ml.solvers.nash_equilibria(nf)
+             if e.exact[0][both_back_down] == 1 and e.exact[1] == (0, 1)]
+    assert len(found) == 1
+    g = crisis.signalling_game
+    threaten = g.messages.index("threaten")
+    # in the reduction a resisted resolved type's payoff is its war payoff and the defender
+    # then pays the war cost: backing down is not available
+    assert g.receiver_payoffs[threaten][0].tolist() == [-1, -crisis.defender_war_cost]
+
+
+@settings(max_examples=30, deadline=None)
+@given(ml.strategies.audience_cost_pairs())
+def test_sequence_form_and_normal_form_solvers_agree_with_the_closed_form(pair):
+    # two more independent solvers on the full tree (not the reduction): the sequence-form
+    # Nash equilibrium has the closed form's payoffs, and every Nash equilibrium of the
+    # reduced normal form whose plans are sequentially rational at the resisted nodes
+    # (fight iff the war payoff beats -audience_cost) has the closed form's defender response
+    from multilateral.solvers.extensive import sequence_form_equilibrium
+
+    crisis = pair[0]
+    eq = crisis.equilibrium()
+    assert tuple(sequence_form_equilibrium(crisis.game).payoffs) == eq.payoffs
+    nf = crisis.game.normal_form(reduced=True)
+    a, wars = crisis.audience_cost, (crisis.resolved_war, crisis.irresolute_war)
+
+    def rational(label):
+        return all(act == "*" or (act == "fight") == (war > -a)
+                   for act, war in zip(label.split("/")[2:], wars, strict=True))
+
+    responses = {tuple(e.exact[1]) for e in ml.solvers.nash_equilibria(nf)
+                 if all(x == 0 or rational(label)
+                        for x, label in zip(e.exact[0], nf.actions[0], strict=True))}
+    assert responses == {(1 - eq.resist, eq.resist)}

@@ -309,8 +309,14 @@ class AudienceCosts(Model):
         receiver); this reduction is, with the types ``'resolved'`` and ``'irresolute'``,
         the messages ``'status quo'`` and ``'threaten'``, and the defender's responses
         ``'concede'`` and ``'resist'`` to a threat. Its perfect Bayesian equilibria are those
-        of :attr:`game` except at ``audience_cost == -irresolute_war``, where the resisted
-        bluffer is indifferent and the reduction lets it fight.
+        of :attr:`game` (sequential rationality fixes the challenger's last move, which is
+        its own singleton information set) except where that move is a tie the reduction
+        breaks: at ``audience_cost == -irresolute_war`` the resisted bluffer is indifferent
+        and the reduction lets it fight; at ``resolved_war == audience_cost == 0`` the
+        resisted resolved type is, and the reduction lets it fight, dropping the tree's
+        equilibria in which it backs down (e.g. both types threaten, the defender resists
+        and both back down; tested). Both cases have ``unique`` False in
+        :meth:`equilibrium`.
 
         See Also
         --------
@@ -427,8 +433,15 @@ class AudienceCosts(Model):
         in. About a resolved challenger it tells the truth when ``(1 - r) +
         mediator_bias (k - 2 + r) > 0`` (a false "bluffing" brings war). When either
         fails (and the report matters, ``a < -w``), the defender ignores it and the war
-        risk is the unmediated one. The higher the audience cost, the more the mediator
-        must lean towards the defender: the library's finding in this game.
+        risk is the unmediated one. Off the thresholds this is not just a selection: a
+        mediator that, whatever the type, strictly prefers the defender to resist less (or,
+        whatever the type, more) must meet the same response after every report it sends,
+        so no report informs the defender and the crisis is the unmediated one (with a
+        unique equilibrium off the boundaries in the class Notes); and when the two types'
+        wishes differ, the resolved type's mediator is the one that wants more resistance,
+        which a defender who resists a resolved challenger less cannot give it. The higher
+        the audience cost, the more the mediator must lean towards the defender: the
+        library's finding in this game.
 
         Parameters
         ----------
