@@ -71,7 +71,8 @@ ax.legend()
 # ----------------------------------------------------------
 # Spreading the ideals apart (``t -> h t``) widens the gap at full breadth under unanimity. Under
 # a majority rule the inclusive pivot is more committed, and with increasing returns to breadth
-# the constructive strategy can even fall behind -- the qualification of the claim.
+# the constructive strategy can even fall behind -- the qualification of the claim, which rests
+# on the model's assumption that the enlarged membership never deepens the acquis.
 spreads = [F(i, 10) for i in range(11)]
 fig, ax = plt.subplots(figsize=(6, 4))
 for rule, name in [(F(1), "unanimity"), (F(2, 3), "two-thirds"), (F(1, 2), "majority")]:

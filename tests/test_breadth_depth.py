@@ -253,7 +253,7 @@ def test_float_tipping_agrees_with_its_own_tips(game):
 
 
 def test_tipping_set_of_a_large_world_in_linear_memory():
-    """n = 20 000 countries (the old algorithm built n x n arrays: about 6.8 GB here by their sizes)."""
+    """n = 20 000 countries (the old algorithm built n x n arrays: about 6.8 GB here)."""
     rng = np.random.default_rng(2)
     model = TippingSet(shares=rng.dirichlet(np.ones(20_000)), hurdles=rng.random(20_000) / 2)
     members = model.minimal_tipping_set()
@@ -311,6 +311,17 @@ def test_cascade_reaches_further_than_dominance():
     model = TippingSet(shares=[F(2, 5), F(3, 10), F(3, 10)], hurdles=[0, F(2, 5), F(7, 10)])
     assert model.cascade([0]) == ((0,), (1,), (2,))
     assert not model.tips([0])
+
+
+def test_raising_a_hurdle_can_enlarge_the_tipping_set():
+    """The nearby false claim, 'raising a hurdle never enlarges the minimal tipping set',
+    fails (so the monotonicity in the claim is not vacuous), while the claim's own predicate
+    holds on the same game and the same cuts."""
+    model = TippingSet(shares=[F(1, 2), F(1, 4), F(1, 4)], hurdles=[F(1, 4)] * 3)
+    assert model.minimal_tipping_size() == 1
+    assert model.with_(hurdles=[F(3, 4)] * 3).minimal_tipping_size() == 2
+    assert TIPPING_SET.holds((model, [F(1, 2)] * 3))
+    assert TIPPING_SET.holds((model.with_(hurdles=[F(3, 4)] * 3), [F(2, 3)] * 3))
 
 
 def test_the_two_largest_do_not_always_tip():

@@ -3,8 +3,8 @@
 ``CONSTRUCTIVE_DEPTH``: under unanimity, sequential construction reaches at least the depth
 of an inclusive agreement of the same breadth, with no gap when preferences are identical and
 a gap that does not narrow when the ideals are spread apart.
-``TIPPING_SET``: the minimal tipping set tips, no smaller coalition does, and lowering the
-hurdles never enlarges it.
+``TIPPING_SET``: the minimal tipping set tips, no smaller coalition does, and lowering any of
+the hurdles never enlarges it.
 
 References
 ----------
@@ -63,7 +63,8 @@ def _spread_pairs() -> st.SearchStrategy[tuple[BreadthDepth, Fraction]]:
 #: Downs, Rocke and Barsoom's (1998) claim that sequential construction mitigates the
 #: breadth-depth trade-off, in the library's model under unanimity (see
 #: :mod:`multilateral.models.breadth_depth`: with a majority rule short of unanimity and
-#: increasing returns to breadth, the inequality can fail).
+#: increasing returns to breadth, the inequality can fail in that model, because its acquis
+#: is never deepened by the enlarged membership).
 CONSTRUCTIVE_DEPTH = register(Claim(
     name="constructive_depth",
     statement=(
@@ -74,7 +75,11 @@ CONSTRUCTIVE_DEPTH = register(Claim(
         "the least committed state has a veto at the inclusive table but only a choice to "
         "enter against an acquis. With identical preferences there is no gap, and spreading "
         "the ideal depths apart (t -> h t, h >= 1) never narrows it. Qualification: with a "
-        "majority rule short of unanimity and increasing returns to breadth it can fail."
+        "majority rule short of unanimity and increasing returns to breadth it can fail in "
+        "this model, which lets the enlarged membership lower the acquis but never deepen it "
+        "(whenever the constructive depth is the shallower, a majority of the members want "
+        "more and all would stay); the incremental negotiation that makes the inclusive "
+        "depth the least committed member's ideal is an assumption, not a result."
     ),
     source=(
         "Downs, G. W., Rocke, D. M. and Barsoom, P. N. (1998). Managing the evolution of "
@@ -94,12 +99,20 @@ def smallest_by_brute_force(model: TippingSet) -> int:
     return model.n  # pragma: no cover - the whole world always tips
 
 
-def _tipping(model: TippingSet) -> bool:
+def _tipping(instance: tuple[TippingSet, list[Fraction]]) -> bool:
+    model, cuts = instance
     members = model.minimal_tipping_set()
     if not model.tips(members) or len(members) != smallest_by_brute_force(model):
         return False
-    lower = model.with_(hurdles=[h / 2 for h in model.hurdles])
+    lower = model.with_(hurdles=[h * (1 - c) for h, c in zip(model.hurdles, cuts, strict=True)])
     return lower.minimal_tipping_size() <= model.minimal_tipping_size()
+
+
+def _tipping_pairs() -> st.SearchStrategy[tuple[TippingSet, list[Fraction]]]:
+    """A game and, per country, the share of its hurdle removed (0, 1/4, ..., 1)."""
+    cut = st.builds(Fraction, st.integers(0, 4), st.just(4))
+    return tipping_sets().flatmap(
+        lambda m: st.tuples(st.just(m), st.lists(cut, min_size=m.n, max_size=m.n)))
 
 
 #: Heal and Kunreuther's (2011) tipping set, in the linear game with increasing differences.
@@ -109,16 +122,17 @@ TIPPING_SET = register(Claim(
         "In a game with increasing differences (adopting pays a country once the other "
         "adopters hold at least its hurdle share), there is a tipping set: a coalition whose "
         "adoption makes adoption a dominant strategy for every other country. The smallest "
-        "one is computed exactly (no smaller coalition tips), and lowering the hurdles -- "
-        "cheaper abatement -- never enlarges it. Qualification: it is small only when the "
+        "one is computed exactly (no smaller coalition tips), and lowering any of the hurdles "
+        "-- cheaper abatement -- never enlarges it. Qualification: it is small only when the "
         "hurdles are low relative to the largest shares."
     ),
     source=(
         "Heal, G. and Kunreuther, H. (2011). Tipping climate negotiations. NBER Working Paper "
-        "16954 (abstract: a small group of countries who by adopting climate measures can make "
-        "it in the interests of all others to do likewise); Heal and Kunreuther (2010), AEJ: "
-        "Microeconomics 2(1), 86-99."
+        "16954 (abstract: a small group of countries who by adopting climate control measures "
+        "can make [it] in the interests of all others to do likewise); Heal and Kunreuther "
+        "(2010), AEJ: Microeconomics 2(1), 86-99 (p. 86). Reading 'tips' as dominance for "
+        "every outsider is the library's."
     ),
     predicate=_tipping,
-    domain=tipping_sets,
+    domain=_tipping_pairs,
 ))

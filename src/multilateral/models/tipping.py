@@ -5,13 +5,14 @@ published in Hahn and Ulph (eds.), *Climate Change and Common Sense*, Oxford Uni
 2012) argue that climate negotiations may be a game with *increasing differences* -- each
 country's gain from adopting climate policies rises with the number (and weight) of the others
 that adopt, because costs fall and leakage shrinks -- and such games have multiple equilibria
-and a *tipping set*: "a small group of countries who by adopting climate control measures can
-make it in the interests of all others to do likewise" (abstract). The theory of tipping sets
-and cascades in games with increasing differences is Heal and Kunreuther (2010), "Social
-reinforcement: cascades, entrapment, and tipping", *American Economic Journal:
-Microeconomics* 2(1), 86-99: "if there are several equilibria, one of which Pareto dominates,
-then the inefficient equilibria can be tipped to the efficient one ... We characterize the
-smallest tipping set" (abstract, p. 86).
+and a *tipping set*, "a subset of agents who by changing from the inefficient to the efficient
+equilibrium can induce all others to do the same": "a small group of countries who by adopting
+climate control measures can make [it] in the interests of all others to do likewise"
+(abstract). The theory of tipping sets and cascades in games with increasing differences is
+Heal and Kunreuther (2010), "Social reinforcement: cascades, entrapment, and tipping",
+*American Economic Journal: Microeconomics* 2(1), 86-99: "if there are several equilibria,
+one of which Pareto dominates, then the inefficient equilibria can be tipped to the efficient
+one ... We characterize the smallest tipping set" (abstract, p. 86).
 
 The model is the linear binary game with increasing differences. Country ``i`` has a share
 ``w_i`` of the world (emissions, GDP; the shares sum to one) and a *hurdle* ``h_i`` in
@@ -24,11 +25,17 @@ the adopters. Then
 * a coalition ``T`` **tips** when, once it adopts, adopting is a dominant strategy for every
   country outside it -- it pays even if no other outsider adopts: ``W(T) >= h_i`` for every
   ``i`` not in ``T`` (with increasing differences the worst case for an outsider is that the
-  other outsiders stay out);
-* the **minimal tipping set** is a smallest such ``T``. It is found exactly in ``O(n**2)``:
-  let the ``r`` highest hurdles be inside ``T`` and the ``(r+1)``-th outside; then ``T`` must
-  weigh at least ``h_(r+1)``, and the fewest extra members are the heaviest of the rest
-  (greedy); the best ``r`` wins;
+  other outsiders stay out). This is the library's reading of "induce all others to do the
+  same" from the inefficient equilibrium (nobody adopts): each outsider's best response to
+  ``T``'s adoption alone; the formal definition in Heal and Kunreuther (2010) was not
+  consulted;
+* the **minimal tipping set** is a smallest such ``T``. It is found exactly in
+  ``O(n log n)`` time and ``O(n)`` memory: let the ``r`` highest hurdles be inside ``T`` and
+  the ``(r+1)``-th outside; then ``T`` must weigh at least ``h_(r+1)``, and the fewest extra
+  members are the heaviest of the rest (greedy, found by a Fenwick-tree search over the
+  weight order as the pool shrinks); the best ``r`` wins. With float inputs a hurdle counts
+  as cleared within ``n * ROUNDING`` (sums of shares in different orders round differently),
+  the same in :meth:`TippingSet.tips`, :meth:`TippingSet.cascade` and here;
 * a coalition can also tip through a **cascade** (:meth:`TippingSet.cascade`): those whose
   hurdle it clears adopt, which clears further hurdles, and so on (Heal and Kunreuther 2010,
   cascades); a cascade may reach everyone from a smaller start than the dominance definition
@@ -267,8 +274,8 @@ class TippingSet(Model):
     def minimal_tipping_set(self, *, labels: bool = False) -> tuple[Any, ...]:
         """A smallest coalition that tips (ties: the heaviest; indices, or labels).
 
-        Exact in ``O(n**2)`` (see the module docstring); the whole world always tips, so it
-        exists.
+        Exact in ``O(n log n)`` time and ``O(n)`` memory (see the module docstring); the
+        whole world always tips, so it exists.
 
         See Also
         --------
