@@ -139,11 +139,11 @@ class SignallingEquilibrium:
         message for all), ``'partially pooling'`` (pure, neither: three or more types), or
         ``'semi-separating'`` (some type mixes: a hybrid equilibrium).
     dimension : int
-        The dimension of the set of strategy profiles with this equilibrium's supports (0: an
-        isolated point; more: a continuum, of which this is the barycenter of the vertices).
-        Pure equilibria from ``mixed=False`` have 0 (the receiver's mixing off the path, if
-        any would also do, is found by ``mixed=True``).
+        The dimension of the strategy profiles with these supports (0: an isolated point;
+        more: a continuum, shown by the barycenter of its vertices). ``mixed=False`` gives 0.
     exact : bool
+    rational : tuple
+        ``(sender, receiver)`` behaviour in Fractions (what the refinements use).
 
     See Also
     --------
