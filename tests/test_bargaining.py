@@ -483,3 +483,19 @@ def test_the_kydd_claim_fails_for_a_believed_even_handed_mediator():
             "cost_b_high": F(3, 10)}
     assert KYDD_INFORMED_MEDIATOR.holds((WarBargaining(**args), F(1, 2)))
     assert not KYDD_INFORMED_MEDIATOR.holds((Gullible(**args), F(1, 2)))
+
+
+def test_risk_return_claim_needs_the_incentive_to_misrepresent():
+    # a model in which B's deal under complete information ignores B's cost (no type gains
+    # by being believed more resolved, so nothing to misrepresent) fails FEARON_RISK_RETURN
+    from multilateral.claims import FEARON_RISK_RETURN
+    from multilateral.models import BargainingRange
+
+    class Deaf(WarBargaining):
+        def bargaining_range(self, cost_b=None):
+            return BargainingRange(low=0 * self.cost_a, high=self.win_probability)
+
+    args = {"win_probability": F(1, 2), "cost_a": F(1, 10), "cost_b_low": 0,
+            "cost_b_high": F(3, 10)}
+    assert FEARON_RISK_RETURN.holds(WarBargaining(**args))
+    assert not FEARON_RISK_RETURN.holds(Deaf(**args))

@@ -85,7 +85,9 @@ def _risk_return(model: WarBargaining) -> bool:
         x = model.bargaining_range(cost_b=believed).high
         return 1 - x if true >= x - p else 1 - p - true
 
-    if high > low and p + low < 1 and not deal_for_b(low, high) > deal_for_b(high, high):
+    types = sorted({low + (high - low) * Fraction(k, 8) for k in range(9)})
+    if any(p + lie < 1 and not deal_for_b(lie, true) > deal_for_b(true, true)
+           for true in types for lie in types if lie < true):
         return False
     # private information is the cause: with B's cost known there is no war
     if any(model.with_(cost_b_low=c, cost_b_high=c).war_probability() != 0
