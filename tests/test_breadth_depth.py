@@ -142,7 +142,9 @@ def test_downs_rocke_barsoom_p397_sequential_construction_is_deeper():
     cooperation a multilateral is able to attain". Eleven states with ideals 1, 9/10, ..., 0
     under unanimity: the inclusive agreement of all is as deep as its least committed member
     wants (0); founded by the two most committed, the agreement reaches everyone at depth 2/5
-    (the last entrant joins for its breadth value b = 2/5), and at every breadth it is deeper."""
+    (the last entrant joins for its breadth value b = 2/5), and at every breadth it is deeper.
+    The direction is the authors' (their abstract); the numbers are this model's, derived by
+    hand from the closed forms (their own model and results could not be consulted)."""
     model = BreadthDepth(ideals=[F(i, 10) for i in range(11)], breadth_value=F(2, 5))
     assert model.inclusive_depth() == 0
     assert model.constructive_depth() == F(2, 5)
