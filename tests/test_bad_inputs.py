@@ -383,6 +383,10 @@ CATALOGUE: list[Bad] = [
     Bad("climate-club-coalition-larger-than-n",
         lambda: ml.models.ClimateClub(n=5, benefit=1, cost=1).least_tariff(6),
         "out of range", errors.InvalidArgumentError, "club size must be in 0..5"),
+    Bad("escape-clause-negative-breach-premium",
+        lambda: ml.models.EscapeClause(temptation=1, harm=1, agreement_value=1,
+                                       breach_premium=-1),
+        "out of range", errors.InvalidArgumentError, "breach_premium must be >= 0"),
 ]
 
 
