@@ -92,7 +92,10 @@ negotiation, the decision rule ``v(m)``, the frozen acquis and the closed forms 
 module's. Their own formal model and their results beyond the abstract could not be
 consulted, so no number here is theirs: the tests reproduce the direction the abstract states
 (sequential construction is deeper), not a published value. Page numbers beyond the abstract
-and the opening pages were not confirmed.
+and the opening pages were not confirmed. Like the breadth-depth trade-off it models, the
+model gives every member the same depth; Gilligan (2004, abstract) shows that the trade-off
+follows from that assumption and disappears when members may set their policies at different
+levels.
 
 Examples
 --------
