@@ -50,7 +50,8 @@ References
 .. [1] Heal, G. and Kunreuther, H. (2011). Tipping climate negotiations. NBER Working Paper
    16954 (abstract: games with increasing differences have a tipping set). Published in
    Hahn, R. W. and Ulph, A. (eds.) (2012), *Climate Change and Common Sense: Essays in Honour
-   of Tom Schelling*, Oxford University Press.
+   of Tom Schelling*, Oxford University Press (the book chapter not confirmed here; the
+   working paper number and abstract are).
 .. [2] Heal, G. and Kunreuther, H. (2010). Social reinforcement: cascades, entrapment, and
    tipping. *American Economic Journal: Microeconomics* 2(1), 86-99,
    doi:10.1257/mic.2.1.86 (p. 86, abstract: tipping from the inefficient to the efficient
