@@ -94,9 +94,11 @@ def test_more_uncertainty_more_war_and_a_bolder_demand():
 
 
 def test_war_probability_does_not_depend_on_the_balance_of_power():
-    # Benson, Meirowitz and Ramsay (2016, abstract): in the standard crisis bargaining
-    # model "changes to war payoffs have no effect on the equilibrium probability that
-    # bargaining ends in war" (neutrality); here p moves the demand, not the risk
+    # Benson, Meirowitz and Ramsay (2016, abstract): "for a variety of cases ... no change
+    # in the probability of war results from changes in the balance of power, a result
+    # sometimes called neutrality" (their working paper: "in the standard crisis bargaining
+    # model, changes to war payoffs have no effect on the equilibrium probability that
+    # bargaining ends in war"); here p moves the demand, not the risk
     base = WarBargaining(win_probability=F(1, 5), cost_a=F(1, 10), cost_b_low=0,
                          cost_b_high=F(3, 10))
     for p in (F(1, 5), F(2, 5), F(3, 5)):

@@ -47,8 +47,11 @@ References
    the dispute short of war, and the higher is the equilibrium probability of war").
 .. [3] Benson, B. V., Meirowitz, A. and Ramsay, K. W. (2016). Changing capabilities,
    uncertainty, and the risk of war in crisis bargaining. *Research and Politics*
-   (the abstract: in the standard model changes to war payoffs have no effect on the
-   probability of war, "neutrality").
+   (the abstract, as on the Princeton RPPE page: "For a variety of cases the strategic
+   effects can be entirely offsetting and no change in the probability of war results
+   from changes in the balance of power, a result sometimes called neutrality"; their
+   working paper "The distribution of power and the risk of war in crisis bargaining"
+   states it for "the standard crisis bargaining model").
 .. [4] Kydd, A. (2003). Which side are you on? Bias, credibility, and mediation.
    *American Journal of Political Science* 47(4), 597-611 (p. 597, the abstract).
 """
@@ -237,7 +240,8 @@ class WarBargaining(Model):
        Journal of Political Science* 34, 579-614 (the abstract).
     .. [3] Benson, B. V., Meirowitz, A. and Ramsay, K. W. (2016). Changing capabilities,
        uncertainty, and the risk of war in crisis bargaining. *Research and Politics*
-       (the abstract: neutrality).
+       (the abstract: neutrality, "no change in the probability of war results from
+       changes in the balance of power" for a variety of cases).
     .. [4] Kydd, A. (2003). Which side are you on? Bias, credibility, and mediation.
        *American Journal of Political Science* 47(4), 597-611 (p. 597, the abstract).
 
