@@ -42,7 +42,7 @@ References
    sections "When will there exist bargains both sides prefer to war?" and "War due to
    private information and incentives to misrepresent"; their pages not confirmed).
 .. [2] Banks, J. S. (1990). Equilibrium behavior in crisis bargaining games. *American
-   Journal of Political Science* 34, 579-614 (the abstract: "the higher the informed
+   Journal of Political Science* 34(3), 599-614 (the abstract: "the higher the informed
    player's payoff from war, the higher is his or her equilibrium payoff from settling
    the dispute short of war, and the higher is the equilibrium probability of war").
 .. [3] Benson, B. V., Meirowitz, A. and Ramsay, K. W. (2016). Changing capabilities,
@@ -237,7 +237,7 @@ class WarBargaining(Model):
        "War due to private information and incentives to misrepresent"; the module
        docstring says what was confirmed).
     .. [2] Banks, J. S. (1990). Equilibrium behavior in crisis bargaining games. *American
-       Journal of Political Science* 34, 579-614 (the abstract).
+       Journal of Political Science* 34(3), 599-614 (the abstract).
     .. [3] Benson, B. V., Meirowitz, A. and Ramsay, K. W. (2016). Changing capabilities,
        uncertainty, and the risk of war in crisis bargaining. *Research and Politics*
        (the abstract: neutrality, "no change in the probability of war results from
