@@ -156,6 +156,12 @@ def test_floats_agree_with_fractions():
     assert floats.optimal_duration() == exact.optimal_duration() == 3
     assert floats.loss(3) == pytest.approx(float(exact.loss(3)))
     assert isinstance(floats.loss(), float)
+    # an exact tie between durations 2 and 3 (gains equal by hand) goes to the shorter
+    d, q, big_a = F(9, 10), F(4, 5), exact.insurance_value
+    w2, w3 = d**2 / (1 - d**2), d**3 / (1 - d**3)
+    tie = (w2 * big_a * (1 - q**2) - w3 * big_a * (1 - q**3)) / (w2 - w3)
+    tied = exact.with_(renegotiation_cost=tie)
+    assert tie == F(504, 625) and tied.loss(2) == tied.loss(3) and tied.optimal_duration() == 2
 
 
 def test_long_optima_are_found_quickly_and_exactly():

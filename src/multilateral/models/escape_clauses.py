@@ -35,7 +35,8 @@ ante), is ``E[(theta temptation - harm) 1{escape}] + (1 + r) E[(theta temptation
 exactly (:meth:`EscapeClause.optimal_escape_cost`; ``min(harm, agreement_value,
 temptation)`` when ``r = 0``). The optimum is interior, as Rosendorff and Milner find -- a
 cheaper clause is used when the pressure is worth less than the harm, a dearer one pushes
-governments from escaping to breaking -- except, the library's finding, when ``agreement_value
+governments from escaping to breaking -- given a positive ``harm`` (harmless protection is
+best left free) and except, the library's finding, when ``agreement_value
 <= r temptation <= 2 agreement_value``: then every cost leaves some breaches, raising it
 turns escapes into breaches faster than it saves wasteful escapes, and a free clause is
 best (:data:`~multilateral.claims.ROSENDORFF_MILNER_ESCAPE` states the claim with this

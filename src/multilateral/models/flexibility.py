@@ -279,7 +279,9 @@ class TreatyDuration(Model):
 
     def optimal_duration(self) -> int | None:
         """The best duration: the shortest finite ``T`` minimising :meth:`loss`, or None when
-        the indefinite agreement is best (``not prefers_finite()``).
+        the indefinite agreement is best (``not prefers_finite()``). On float parameters two
+        durations tied exactly may be told apart by rounding (e.g. 2 and 3 at the exact tie
+        ``renegotiation_cost = 504/625`` of the class Examples' model: 2 exactly, 3 in floats).
 
         The search runs in floats and stops once no longer duration can beat the best found
         (its gain over the indefinite agreement is at most ``A delta^T / (1 - delta^T)``);
