@@ -309,6 +309,17 @@ def test_heal_kunreuther_abstract_a_small_group_tips():
     assert model.with_(hurdles=F(1, 2)).minimal_tipping_size() > 2
 
 
+@settings(max_examples=40, deadline=None)
+@given(ml.strategies.tipping_sets(max_n=5))
+def test_equilibria_at_the_extremes(model):
+    """Nobody adopting is always a (weak) Nash equilibrium, hurdles of 0 included; everybody
+    adopting is one iff every h_i <= 1 - w_i (checked on the normal-form game)."""
+    eqs = ml.solvers.pure_nash_equilibria(model.game)
+    w, h = model.shares, model.hurdles
+    assert (0,) * model.n in eqs
+    assert ((1,) * model.n in eqs) == all(h[i] <= 1 - w[i] for i in range(model.n))
+
+
 def test_cascade_reaches_further_than_dominance():
     model = TippingSet(shares=[F(2, 5), F(3, 10), F(3, 10)], hurdles=[0, F(2, 5), F(7, 10)])
     assert model.cascade([0]) == ((0,), (1,), (2,))

@@ -20,8 +20,9 @@ The model is the linear binary game with increasing differences. Country ``i`` h
 i.e. the gain from adopting is ``W(S - {i}) - h_i`` in units of the benefit per share, ``S``
 the adopters. Then
 
-* nobody adopting is an equilibrium iff every hurdle is positive, everybody adopting iff
-  every ``h_i <= 1 - w_i``;
+* nobody adopting is always an equilibrium (a strict one iff every hurdle is positive: a
+  country whose hurdle is 0 is indifferent), everybody adopting iff every
+  ``h_i <= 1 - w_i``;
 * a coalition ``T`` **tips** when, once it adopts, adopting is a dominant strategy for every
   country outside it -- it pays even if no other outsider adopts: ``W(T) >= h_i`` for every
   ``i`` not in ``T`` (with increasing differences the worst case for an outsider is that the
