@@ -1052,7 +1052,7 @@ def pledge_review_models(*, max_n: int = 200, max_weight: Fraction = Fraction(1)
             review = weight / 4 * Fraction(draw(st.integers(1, steps - 1)), steps)
         return PledgeAndReview(n=draw(st.integers(3, max_n)), benefit=draw(ratio),
                                cost=draw(ratio), others_weight=weight, review=review,
-                               tie=tie if tie is not None else draw(
+                               tie=tie if tie is not None else draw(  # type: ignore[arg-type]
                                    st.sampled_from(["join", "stay_out"])))
 
     return build()
