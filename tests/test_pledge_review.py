@@ -291,6 +291,17 @@ def test_floats_agree_with_fractions(m, scale):
     assert isinstance(f.pledge(2), float) and isinstance(m.pledge(2), F)
 
 
+@pytest.mark.parametrize("w", [F(1, 10**12), F(1, 10**10), F(2, 10**9)])
+def test_floats_agree_with_fractions_at_tiny_weights(w):
+    # leaving gains x (x/2 - 1) ~ -x b**2/c: a tiny x is a loss, not a tie (floats used to
+    # call x <= tol a tie, so with indifferent countries leaving nobody stayed at w = 1e-12)
+    for tie in ("join", "stay_out"):
+        m = model(n=50, benefit=1, cost=1, others_weight=w, tie=tie)
+        f = m.with_(benefit=1.0, cost=1.0, others_weight=float(w))
+        assert f.stable_sizes() == m.stable_sizes() == ((50,) if tie == "join" else (0, 50))
+        assert f.with_(review=0.0).stable_sizes() == m.with_(review=0).stable_sizes()
+
+
 def test_participation_game_solver_and_size_200_speed():
     m = model(n=12, benefit=1, cost=1)
     eqs = ml.solvers.symmetric_equilibria(m.game)

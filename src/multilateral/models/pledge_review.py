@@ -410,7 +410,7 @@ class PledgeAndReview(Model):
         x = float(e) * (k - 1).astype(np.float64)
         sign = np.sign(x - 2.0).astype(np.int64)
         sign[np.abs(x - 2.0) <= 2.0 * tol] = 0
-        sign[x <= tol] = 0
+        sign[x == 0] = 0  # only k = 1 (or nothing kept): a tiny x is no tie, the gain is ~ -x
         return sign
 
     def stability(self, k: int, *, tol: float = DEFAULT_TOL) -> CoalitionStability:
