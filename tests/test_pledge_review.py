@@ -302,6 +302,16 @@ def test_floats_agree_with_fractions_at_tiny_weights(w):
         assert f.with_(review=0.0).stable_sizes() == m.with_(review=0).stable_sizes()
 
 
+def test_float_near_ties_read_alike_by_sizes_and_the_closed_form():
+    # w = 2 / (m + d): x = w m falls short of 2 by a relative 5e-11, inside the float tie band
+    # (2 tol); tie_free_size used an absolute band on 2 / w and disagreed for stay_out
+    w = 2 / (10**6 + 0.5e-4)
+    for tie in ("join", "stay_out"):
+        f = model(n=3 * 10**6, benefit=1.0, cost=1.0, others_weight=w, tie=tie)
+        assert max(f.stable_sizes()) == f.tie_free_size() == (10**6 + 1 if tie == "join"
+                                                              else 10**6)
+
+
 def test_participation_game_solver_and_size_200_speed():
     m = model(n=12, benefit=1, cost=1)
     eqs = ml.solvers.symmetric_equilibria(m.game)

@@ -570,7 +570,7 @@ class PledgeAndReview(Model):
         ratio: Any = 2 / e
         if not self._exact:
             near = round(float(ratio))
-            if abs(float(ratio) - near) <= DEFAULT_TOL * 2:
+            if abs(float(ratio) - near) <= DEFAULT_TOL * float(ratio):  # as |x - 2| <= 2 tol
                 ratio = Fraction(near)
         return math.floor(ratio) + 1 if self.tie == "join" else math.ceil(ratio)
 
