@@ -136,6 +136,18 @@ def test_floats_agree_with_fractions():
     np.testing.assert_allclose(b.inclusive, a.inclusive.astype(float))
 
 
+@settings(max_examples=60, deadline=None)
+@given(ml.strategies.breadth_depth_models(max_n=10, majority=None))
+def test_float_models_agree_with_exact_ones(model):
+    """Floats in, floats out, equal to the exact depths over the class (majority rules too)."""
+    flt = model.with_(ideals=[float(x) for x in model.ideals],
+                      breadth_value=float(model.breadth_value), majority=float(model.majority))
+    a, b = model.frontier(), flt.frontier()
+    assert b.constructive.dtype == np.float64 and not flt.is_exact
+    np.testing.assert_allclose(b.constructive, a.constructive.astype(float), atol=1e-12)
+    np.testing.assert_allclose(b.inclusive, a.inclusive.astype(float), atol=1e-12)
+
+
 # -- published results -----------------------------------------------------------------------------
 def test_downs_rocke_barsoom_p397_sequential_construction_is_deeper():
     """Downs, Rocke and Barsoom (1998), p. 397: sequential construction "increases the level of
