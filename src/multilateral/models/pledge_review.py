@@ -168,7 +168,8 @@ class PledgeAndReview(Model):
         ``b > 0`` and ``c > 0`` of the linear payoffs ``b Q - c q_i**2 / 2``.
     others_weight : number
         ``w`` in ``(0, 1]``: the weight a pledger's asymmetric Nash product puts on each other
-        participant's payoff relative to its own (``1`` is the top-down target).
+        participant's payoff relative to its own (``1`` is the top-down target). Harstad
+        derives it from uncertain tolerance for delay; here it is a parameter.
     review : number, default 1
         Probability in ``[0, 1]`` that the review detects a participant's shortfall (see the
         module docstring for the response it triggers).
