@@ -228,3 +228,134 @@ def test_equilibria_over_tariffs():
     low, high = club.equilibria([0, 2])
     assert (low.size, low.member_abatement, low.outsider_abatement) == (0, 3, 1)
     assert (high.size, high.total_abatement, high.welfare) == (10, 30, 255)
+
+
+# -- independent checks (referee review): a brute force from first principles -----------------
+def _direct_payoffs(club, members):
+    """Every country's payoff for the club ``members``, from the model's definition: the
+    abatement payoffs (the agreement model's, or Nordhaus's target rule written out here) and
+    the tariff terms computed from the trade shares (country j sends w[i] / (1 - w[j]) of its
+    exports to i), without the model's tables or coalition code."""
+    n, k = club.n, len(members)
+    w = club.trade_shares or (F(1, n),) * n
+    if club.target_price is None:
+        sea = club.agreement
+        base_s = sea.signatory_payoff(k) if k else None
+        base_n = sea.non_signatory_payoff(k) if k < n else None
+    else:
+        q_s, q_n = club.target_price / club.cost, club.benefit / club.cost
+        total = k * q_s + (n - k) * q_n
+        base_s = club.benefit * total - club.cost * q_s**2 / 2
+        base_n = club.benefit * total - club.cost * q_n**2 / 2
+    out = []
+    for i in range(n):
+        if i in members:
+            imports = sum((club.trade * w[i] / (1 - w[j]) for j in range(n) if j not in members),
+                          F(0))
+            out.append(base_s + club.club_good - club.imposing_cost * club.tariff * imports)
+        else:
+            exports = sum((club.trade * w[j] / (1 - w[i]) for j in members), F(0))
+            out.append(base_n - club.tariff * exports)
+    return out
+
+
+def _direct_stable(club, members):
+    pay = _direct_payoffs(club, members)
+    for i in range(club.n):
+        moved = members - {i} if i in members else members | {i}
+        gain = _direct_payoffs(club, moved)[i] - pay[i]
+        moves_when_indifferent = (club.tie == "stay_out") if i in members else club.tie == "join"
+        if gain > 0 or (gain == 0 and moves_when_indifferent):
+            return False
+    return True
+
+
+@st.composite
+def small_clubs(draw, equal_shares=False):
+    n = draw(st.integers(2, 5))
+    spec = draw(specs)
+    target = None
+    if spec == "linear" and draw(st.booleans()):
+        target = F(draw(st.integers(0, 40)), 4)
+    shares = None
+    if not equal_shares and draw(st.booleans()):
+        raw = draw(st.lists(st.integers(1, 9), min_size=n, max_size=n))
+        shares = [F(r, sum(raw)) for r in raw]
+    return ClimateClub(n=n, benefit=draw(quarters), cost=draw(quarters), trade=draw(quarters),
+                       tariff=F(draw(st.integers(0, 80)), 4), trade_shares=shares,
+                       imposing_cost=F(draw(st.integers(0, 10)), 10),
+                       club_good=F(draw(st.integers(0, 4)), 4), target_price=target,
+                       tie=draw(ties), specification=spec)
+
+
+@settings(max_examples=40, deadline=None)
+@given(small_clubs())
+def test_coalitions_against_a_brute_force(club):
+    """payoffs and stable_coalitions equal a direct computation, country by country, for every
+    coalition (heterogeneous trade shares, every game and tie rule); with equal shares the stable
+    sizes are the sizes of the stable coalitions."""
+    n = club.n
+    every = [frozenset(i for i in range(n) if m >> i & 1) for m in range(1 << n)]
+    for members in every:
+        assert list(club.payoffs(members)) == _direct_payoffs(club, members)
+    brute = tuple(tuple(sorted(s)) for s in every if _direct_stable(club, s))
+    assert sorted(club.stable_coalitions()) == sorted(brute)
+    if club.identical:
+        assert set(club.stable_sizes()) == {len(s) for s in brute}
+
+
+@settings(max_examples=20, deadline=None)
+@given(small_clubs(equal_shares=True))
+def test_tariff_interval_against_a_brute_force(club):
+    """The stable tariffs of each size, found by brute force on a grid (a size is stable at t
+    iff the coalition of its first k countries is, by the direct payoffs), lie in
+    tariff_interval(k), and every grid point strictly inside it is stable."""
+    grid = [F(i, 4) for i in range(0, 61)]
+    for k in range(club.n + 1):
+        interval = club.tariff_interval(k)
+        members = frozenset(range(k))
+        points = grid + ([interval[0], interval[0] + F(1, 1000)] if interval else [])
+        for t in points:
+            stable = _direct_stable(club.with_(tariff=t), members)
+            if interval is None:
+                assert not stable
+            else:
+                low, high = interval
+                assert not stable or low <= t <= high
+                assert stable or not low < t < high
+        if interval is not None:
+            assert club.least_tariff(k).exact == interval[0]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(2, 40), quarters, quarters, specs, ties, st.booleans(),
+       st.sampled_from([{}, {"imposing_cost": F(3, 2)}, {"tariff": 5, "trade": 0},
+                        {"imposing_cost": 2, "trade": 7, "club_good": 0}]))
+def test_tariff_zero_is_the_agreement_model_for_every_size(n, b, c, spec, tie, floats, extra):
+    """With no tariff (or no trade to levy it on) and no club good the club is the
+    SelfEnforcingAgreement it builds on: every size's stability and gains, exact and float."""
+    if floats:
+        b, c = float(b), float(c)
+    club = ClimateClub(n=n, benefit=b, cost=c, specification=spec, tie=tie, **extra)
+    sea = SelfEnforcingAgreement(n=n, benefit=b, cost=c, specification=spec, tie=tie)
+    assert club.stable_sizes() == sea.stable_sizes()
+    for k in range(n + 1):
+        ours, theirs = club.stability(k), sea.stability(k)
+        assert (ours.internally_stable, ours.externally_stable) == (
+            theirs.internally_stable, theirs.externally_stable)
+        assert ours.gain_from_leaving == theirs.gain_from_leaving
+        assert ours.gain_from_joining == theirs.gain_from_joining
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(3, 5), st.lists(st.integers(1, 9), min_size=5, max_size=5),
+       st.integers(1, 80), st.integers(1, 20), ties)
+def test_target_rule_has_no_club_between_none_and_all(n, raw, tq, pq, tie):
+    """The none-to-all jump is this model's, for any trade shares: under the target rule with
+    a costless tariff no coalition strictly between none and all is stable (a member's loss
+    from leaving, tariff trade (W - w_i) / (1 - w_i), is below every outsider's gain from
+    joining, tariff trade W / (1 - w_j))."""
+    shares = [F(r, sum(raw[:n])) for r in raw[:n]]
+    club = ClimateClub(n=n, benefit=1, cost=1, target_price=1 + F(pq, 4), trade=1,
+                       tariff=F(tq, 4), trade_shares=shares, tie=tie)
+    assert all(len(s) in (0, n) for s in club.stable_coalitions())

@@ -2,8 +2,9 @@
 
 :class:`ClubPayoffs` is a mixin that :class:`~multilateral.models.ClimateClub` inherits: the
 abatement payoffs by size (from the agreement model or Nordhaus's target rule), the tables with
-the tariff (equal trade shares), each country's payoff for any coalition when trade shares
-differ, and stability by coalition. It lives apart so that the public module stays within the
+the tariff (equal trade shares), the interval of tariffs that hold a size together
+(:meth:`ClubPayoffs.tariff_interval`), each country's payoff for any coalition when trade
+shares differ, and stability by coalition. It lives apart so that the public module stays within the
 library's 600 lines; it has no public entry of its own.
 
 The tariff terms, for a club ``S`` of ``k`` countries and trade shares ``w``: country ``j``
@@ -65,6 +66,51 @@ class ClubPayoffs:
     if TYPE_CHECKING:
         @property
         def agreement(self) -> SelfEnforcingAgreement: ...
+
+        @property
+        def identical(self) -> bool: ...
+
+    def tariff_interval(self, k: int) -> tuple[Number, Number] | None:
+        """``(low, high)``: the tariffs at which ``k`` members are stable (``high`` is
+        ``inf`` when no tariff is too high), or None. Ends that a strict inequality excludes
+        are still reported as ends.
+
+        See Also
+        --------
+        least_tariff : the lower end as a threshold.
+        """
+        self._need_identical("tariff_interval")
+        k = self._size(k)
+        n, x, ct = self.n, self._num(self.trade), self._num(self.imposing_cost)
+        low: Any = self._zero()
+        high: Any = float("inf")
+        base_s, base_n = self._base()
+        g = self._num(self.club_good)
+        one = Fraction(1) if self._exact else 1.0
+        # (gain at tariff 0, its slope in the tariff, strict?): stable needs gain <= 0 (< 0)
+        pieces = []
+        if k >= 1:  # a member leaving
+            pieces.append((base_n[k - 1] - base_s[k] - g,
+                           x * (ct * (n - k) - (k - 1)) * one / (n - 1), self.tie == "stay_out"))
+        if k < n:  # an outsider joining
+            pieces.append((base_s[k + 1] + g - base_n[k],
+                           x * (k - ct * (n - k - 1)) * one / (n - 1), self.tie == "join"))
+        low_open = high_open = False  # whether a strict inequality binds at that end
+        for value, slope, strict in pieces:
+            if slope == 0:
+                if value > 0 or (strict and value == 0):
+                    return None
+                continue
+            end = -value / slope
+            if slope < 0 and end >= low:
+                low_open = strict or (low_open and end == low)
+                low = end
+            elif slope > 0 and end <= high:
+                high_open = strict or (high_open and end == high)
+                high = end
+        if high < low or (high == low and (low_open or high_open)):
+            return None
+        return low, high
 
     # -- coalitions (trade shares that differ) --------------------------------------------------
     def payoffs(self, coalition: Iterable[int]) -> tuple[Number, ...]:
@@ -220,3 +266,18 @@ class ClubPayoffs:
                 raise InvalidArgumentError(f"countries are indices 0..{self.n - 1}, got {i!r}")
             out.add(int(i))
         return frozenset(out)
+
+    def _need_identical(self, what: str) -> None:
+        if not self.identical:
+            raise InvalidArgumentError(
+                f"{what} needs equal trade shares; with shares that differ ask about "
+                "coalitions (stable_coalitions, is_stable)")
+
+    def _size(self, k: object, low: int = 0, high: int | None = None) -> int:
+        high = self.n if high is None else high
+        if isinstance(k, bool) or not isinstance(k, numbers.Integral):
+            raise InvalidTypeError(f"a club size must be an integer, got {k!r}")
+        if not low <= int(k) <= high:
+            raise InvalidArgumentError(
+                f"club size must be in {low}..{high} (n = {self.n} countries), got {k}")
+        return int(k)

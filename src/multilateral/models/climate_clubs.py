@@ -28,8 +28,15 @@ club rule (``target_price=p``, ``"linear"`` game): members abate until the margi
 it reaches their own marginal benefit ``b`` (``q = b / c``). Then a member who leaves gains
 ``(p - b)**2 / (2 c)`` whatever ``k``; without a tariff only ``k = 0`` is stable (no club
 beyond minimal abatement, Nordhaus's first result), and with one, full participation is
-stable iff ``tariff * trade >= (p - b)**2 / (2 c)`` (his threshold: participation jumps from
-none to all; a higher target price needs a higher tariff, quadratically). In the ``"binary"``
+stable iff ``tariff * trade >= (p - b)**2 / (2 c)``, and no size between none and all ever is:
+participation jumps from none to all, at a threshold that rises with the target price
+(quadratically). The jump is this model's, not a result read in Nordhaus: the saving from
+leaving is the same for every country and every ``k``, while the tariff an outsider pays rises
+with the club's share of its market, so a member of a club short of all that is held by the
+tariff would make an outsider want to join (for a costless tariff this holds for any
+``trade_shares``: a member's loss from leaving, ``tariff * trade * (W - w_i) / (1 - w_i)``
+with ``W`` the members' import share, is below every outsider's gain from joining, ``tariff *
+trade * W / (1 - w_j)``). In the ``"binary"``
 game the club of the smallest abating size ``k0 = ceil(c / b)`` is joined by a stable
 club of all ``n`` once ``tariff * trade >= c - b`` (what a member saves by leaving); in
 the ``"linear"`` game without a target the stable size climbs one country at a time
@@ -51,9 +58,14 @@ tariff-imposing region gains at small tariffs (here ``imposing_cost >= 0``: memb
 gain from the tariff itself); his search for stable coalitions runs over all ``2**15``
 coalitions of regions, here over sizes of identical countries (or over coalitions for up to
 16 countries when ``trade_shares`` differ). The qualitative relation is reproduced: no club
-without sanctions, and participation rising with the tariff through a threshold. His
-numerical results (participation by tariff and target price) are not reproduced: their pages
-were not checked here.
+without sanctions, and participation rising with the tariff through a threshold. Here the
+outsider's penalty grows without bound (linearly) in the tariff, so every target price can
+be sustained by a high enough tariff; in his trade module the tariff's effects work through
+trade flows and the terms of trade. Only the article's first
+page (p. 1339, the abstract quoted above) was read here, from stored copies: his stylized
+model, his tables of participation by tariff and target price (his calibrated numbers, such
+as the tariff needed at a given target price), and whether his participation passes through
+intermediate coalitions were not checked, so none of them is reproduced or cited.
 
 References
 ----------
@@ -88,7 +100,6 @@ from __future__ import annotations
 import numbers
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from fractions import Fraction
 from typing import Any, Literal
 
 import numpy as np
@@ -96,7 +107,7 @@ import numpy as np
 from .._namespace import public_dir
 from .._numeric import format_number, format_values, is_exact
 from .._validation import DEFAULT_TOL, check_positive_int, check_real, check_tol
-from ..errors import InvalidArgumentError, InvalidTypeError
+from ..errors import InvalidArgumentError
 from ..games.anonymous import AnonymousGame
 from ..results import Threshold
 from ..types import Number
@@ -464,48 +475,6 @@ class ClimateClub(Model, ClubPayoffs):
         return Threshold.none("tariff") if interval is None else Threshold.at(interval[0],
                                                                               "tariff")
 
-    def tariff_interval(self, k: int) -> tuple[Number, Number] | None:
-        """``(low, high)``: the tariffs at which ``k`` members are stable (``high`` is
-        ``inf`` when no tariff is too high), or None. Ends that a strict inequality excludes
-        are still reported as ends.
-
-        See Also
-        --------
-        least_tariff : the lower end as a threshold.
-        """
-        self._need_identical("tariff_interval")
-        k = self._size(k)
-        n, x, ct = self.n, self._num(self.trade), self._num(self.imposing_cost)
-        low: Any = self._zero()
-        high: Any = float("inf")
-        base_s, base_n = self._base()
-        g = self._num(self.club_good)
-        one = Fraction(1) if self._exact else 1.0
-        # (gain at tariff 0, its slope in the tariff, strict?): stable needs gain <= 0 (< 0)
-        pieces = []
-        if k >= 1:  # a member leaving
-            pieces.append((base_n[k - 1] - base_s[k] - g,
-                           x * (ct * (n - k) - (k - 1)) * one / (n - 1), self.tie == "stay_out"))
-        if k < n:  # an outsider joining
-            pieces.append((base_s[k + 1] + g - base_n[k],
-                           x * (k - ct * (n - k - 1)) * one / (n - 1), self.tie == "join"))
-        low_open = high_open = False  # whether a strict inequality binds at that end
-        for value, slope, strict in pieces:
-            if slope == 0:
-                if value > 0 or (strict and value == 0):
-                    return None
-                continue
-            end = -value / slope
-            if slope < 0 and end >= low:
-                low_open = strict or (low_open and end == low)
-                low = end
-            elif slope > 0 and end <= high:
-                high_open = strict or (high_open and end == high)
-                high = end
-        if high < low or (high == low and (low_open or high_open)):
-            return None
-        return low, high
-
     def equilibrium(self, *, tol: float = DEFAULT_TOL) -> ClubEquilibrium:
         """The largest stable club at the model's tariff, with abatement and welfare.
 
@@ -572,18 +541,3 @@ class ClimateClub(Model, ClubPayoffs):
         sign: list[Any] = [pay_s[k + 1] for k in range(self.n)]
         stay: list[Any] = [pay_n[k] for k in range(self.n)]
         return AnonymousGame(sign, stay, name="climate club participation")
-
-    def _need_identical(self, what: str) -> None:
-        if not self.identical:
-            raise InvalidArgumentError(
-                f"{what} needs equal trade shares; with shares that differ ask about "
-                "coalitions (stable_coalitions, is_stable)")
-
-    def _size(self, k: object, low: int = 0, high: int | None = None) -> int:
-        high = self.n if high is None else high
-        if isinstance(k, bool) or not isinstance(k, numbers.Integral):
-            raise InvalidTypeError(f"a club size must be an integer, got {k!r}")
-        if not low <= int(k) <= high:
-            raise InvalidArgumentError(
-                f"club size must be in {low}..{high} (n = {self.n} countries), got {k}")
-        return int(k)
