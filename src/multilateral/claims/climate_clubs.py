@@ -2,12 +2,19 @@
 
 ``NORDHAUS_CLUB_THRESHOLD``: Nordhaus's two results (2015, p. 1339) through his mechanism,
 members abating to an agreed target price and levying a uniform tariff on outsiders: without
-the tariff no club beyond minimal abatement is stable; with it, participation jumps from none
-to all at the tariff where the tariff an outsider pays on its exports to a full club covers
-what a member saves by leaving, ``(p - b)**2 / (2 c)``.
+the tariff no club beyond minimal abatement is stable; with it, a club of all is stable from
+the tariff where the tariff an outsider pays on its exports to a full club covers what a
+member saves by leaving, ``(p - b)**2 / (2 c)``. That participation *jumps* from none to all
+(no club of intermediate size is ever stable) is the library's finding for identical
+countries, where the saving from leaving is the same for every country and club size; it is
+not a result read in Nordhaus, whose 15 calibrated regions differ, and whose tables of
+participation by tariff and target price were not checked here.
 ``TARIFF_PARTICIPATION``: where the members choose their abatement jointly (Barrett's and
 Carraro and Siniscalco's games), a higher tariff never shrinks the largest stable club when
-imposing the tariff costs the members nothing. The library's finding: with a cost of imposing
+imposing the tariff costs the members nothing (a proof: a higher costless tariff lowers every
+gain from leaving, so the largest stable club ``k`` stays internally stable; if an outsider
+now gains by joining, ``k + 1`` is internally stable, and so on up to the first externally
+stable size, at the latest ``n``). The library's finding: with a cost of imposing
 it, a higher tariff can unravel a small club (the claim with that cost drawn fails; see the
 tests).
 
@@ -53,8 +60,9 @@ def _monotone(pair: tuple[ClimateClub, ClimateClub]) -> bool:
 
 
 #: Nordhaus's (2015) climate club, through his mechanism (a target price and a uniform
-#: penalty tariff), stated with its qualifications: a target price above the outsiders' own
-#: marginal benefit and no excludable club good. Exact for every instance.
+#: penalty tariff), stated with its qualifications: identical countries, a target price above
+#: the outsiders' own marginal benefit and no excludable club good. Exact for every instance.
+#: The none-to-all jump is the library's finding for identical countries, not Nordhaus's.
 NORDHAUS_CLUB_THRESHOLD = register(Claim(
     name="nordhaus_club_threshold",
     statement=(
@@ -65,13 +73,16 @@ NORDHAUS_CLUB_THRESHOLD = register(Claim(
         "imposing_cost >= 0): without a tariff the only stable club is no club (minimal "
         "abatement), and with a tariff the stable clubs are none and all n exactly when "
         "tariff * trade >= (p - b)**2 / (2 c), else none -- participation jumps from nothing "
-        "to everyone at a threshold tariff that rises with the target price."
+        "to everyone at a threshold tariff that rises with the target price. The jump is the "
+        "library's finding for identical countries (the saving from leaving is the same for "
+        "all), not a result taken from Nordhaus's calibrated model of 15 differing regions."
     ),
     source=(
         "Nordhaus, W. (2015). Climate clubs: overcoming free-riding in international climate "
         "policy. American Economic Review 105(4), 1339-1370, p. 1339 (no stable coalitions "
         "beyond minimal abatement without sanctions; small trade penalties induce a large "
-        "stable coalition with high abatement)."
+        "stable coalition with high abatement); the threshold and the jump are derived here "
+        "for identical countries, not taken from his pages."
     ),
     predicate=_threshold,
     domain=climate_clubs,
