@@ -12,8 +12,9 @@ imports from countries that do not price carbon as the EU does, phased in from 2
 This example computes, exactly, with :class:`~multilateral.models.ClimateClub`:
 
 * Nordhaus's two results in his mechanism (members abate to a target price; a uniform
-  tariff on outsiders): no club without the tariff, and participation jumping from none to
-  all at a threshold tariff that rises with the target price;
+  tariff on outsiders): no club without the tariff, and a club of all from a threshold
+  tariff that rises with the target price (that participation *jumps* from none to all is
+  this model's, with identical countries, not a result read in Nordhaus);
 * the same relation where the members choose their abatement jointly (Barrett's game): the
   club grows with the tariff one country at a time;
 * the CBAM's published timeline beside the year in which its phased-in charge would reach
@@ -118,4 +119,6 @@ plt.show()
 # The CBAM is sector-specific and charges embedded emissions; Nordhaus's tariff is uniform
 # on all imports. The intermediate phase-in shares are marked UNCONFIRMED in the table. And
 # the model's countries are identical, while his calibrated C-DICE has 15 regions that
-# differ in costs, damages and trade; his numerical participation rates are not reproduced.
+# differ in costs, damages and trade: the none-to-all jump on the left comes from that
+# symmetry (the saving from leaving is the same for all), and his numerical participation
+# rates (his tables were not read here) are not reproduced.

@@ -22,14 +22,15 @@ def test_nordhaus_no_club_without_sanctions_p1339():
     """Nordhaus (2015, p. 1339): "without sanctions against non-participants there are no
     stable coalitions other than those with minimal abatement"."""
     for n in (3, 15, 200):  # his C-DICE has 15 regions
-        for price in (F(25, 2), 25, 50, 100):  # his four target prices, as multiples of b = 1
+        for price in (F(25, 2), 25, 50, 100):  # target prices as multiples of b = 1 (illustrative)
             assert ClimateClub(n=n, benefit=1, cost=1, target_price=price).stable_sizes() == (0,)
 
 
 def test_nordhaus_small_penalties_induce_a_large_club_p1339():
     """Nordhaus (2015, p. 1339): "small trade penalties on non-participants ... can induce a
-    large stable coalition with high levels of abatement". Participation jumps from none to
-    all at tariff * trade = (p - b)**2 / (2 c); abatement jumps from n b / c to n p / c."""
+    large stable coalition with high levels of abatement". In this model (identical countries:
+    the jump is the library's, not his) participation jumps from none to all at tariff * trade
+    = (p - b)**2 / (2 c), derived by hand; abatement jumps from n b / c to n p / c."""
     club = ClimateClub(n=15, benefit=1, cost=1, target_price=3, trade=10)
     assert club.least_tariff(15) == ml.results.Threshold.at(F(1, 5), "tariff")
     grid = [F(i, 20) for i in range(9)]
@@ -41,8 +42,9 @@ def test_nordhaus_small_penalties_induce_a_large_club_p1339():
 
 
 def test_higher_target_price_needs_a_higher_tariff():
-    """Nordhaus's comparative static across target prices: the threshold rises with the
-    target, here as (p - b)**2."""
+    """The threshold rises with the target price, here as (p - b)**2 / (2 c) (the expected
+    values are that hand-derived formula, not numbers from Nordhaus's tables, which were not
+    read)."""
     need = [ClimateClub(n=15, benefit=1, cost=1, target_price=p).least_tariff(15).exact
             for p in (F(25, 2), 25, 50, 100)]
     assert need == [F(529, 8), F(288), F(2401, 2), F(9801, 2)]
