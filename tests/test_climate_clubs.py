@@ -1,6 +1,7 @@
 """Climate clubs (Nordhaus 2015): coalition stability with a penalty tariff on outsiders."""
 
 import math
+from datetime import date
 from fractions import Fraction as F
 
 import pytest
@@ -361,3 +362,38 @@ def test_target_rule_has_no_club_between_none_and_all(n, raw, tq, pq, tie):
     club = ClimateClub(n=n, benefit=1, cost=1, target_price=1 + F(pq, 4), trade=1,
                        tariff=F(tq, 4), trade_shares=shares, tie=tie)
     assert all(len(s) in (0, n) for s in club.stable_coalitions())
+
+
+# -- the case data (EU CBAM) -------------------------------------------------------------------
+def test_cbam_tables_are_sourced_and_consistent():
+    """Every row has a source, an address and a status that says confirmed or UNCONFIRMED; the
+    timeline is in order; the phase-in rises from none (2025) to all (2034)."""
+    from multilateral.cases import cbam
+    rows = [*cbam.EVENTS, *cbam.SECTORS, *cbam.PHASE_IN]
+    for row in rows:
+        assert row.source and row.url.startswith("https://")
+        assert row.status.startswith(("confirmed", "UNCONFIRMED"))
+    dates = [e.date for e in cbam.EVENTS]
+    assert dates == sorted(dates)
+    assert (cbam.event("adopted").date, cbam.event("published").date) == (
+        date(2023, 5, 10), date(2023, 5, 16))
+    assert (cbam.event("transitional_start").date, cbam.event("transitional_end").date,
+            cbam.event("definitive_start").date) == (
+        date(2023, 10, 1), date(2025, 12, 31), date(2026, 1, 1))
+    assert [s.sector for s in cbam.SECTORS] == [
+        "cement", "iron and steel", "aluminium", "fertilisers", "electricity", "hydrogen"]
+    shares = [p.share for p in cbam.PHASE_IN]
+    assert shares == sorted(shares) and (shares[0], shares[-1]) == (0, 1)
+    assert [p.year for p in cbam.PHASE_IN] == list(range(2025, 2035))
+    # confirmed: 2025, 2026 (CBAM factor 97.5%) and 2034; the rest say they are not
+    assert {p.year for p in cbam.PHASE_IN if p.confirmed} == {2025, 2026, 2034}
+    assert cbam.phase_in_share(2026) == F(1, 40)
+    assert len(cbam.unconfirmed()) == 7
+
+
+def test_cbam_bad_lookups():
+    from multilateral.cases import cbam
+    with pytest.raises(errors.InvalidArgumentError, match="known: proposal"):
+        cbam.event("ratified")
+    with pytest.raises(errors.InvalidArgumentError, match="year must be an integer"):
+        cbam.phase_in_share(2026.5)

@@ -17,9 +17,13 @@ how it was confirmed):
   simplification Regulation (EU) 2025/2083 and the definitive period;
 * :data:`SECTORS` -- the six sectors of Annex I;
 * :data:`PHASE_IN` -- the share of the full CBAM obligation payable each year (one minus the
-  "CBAM factor" on free allocation). **Only 2025 (none) and 2034 (all) are confirmed here**;
-  the intermediate shares are the schedule of Directive (EU) 2023/959 as recalled, marked
-  ``UNCONFIRMED`` in the table (:func:`unconfirmed` lists them).
+  "CBAM factor" on free allocation). **Only 2025 (none), 2026 (2.5%) and 2034 (all) are
+  confirmed here**, in secondary sources; the shares for 2027-2033 are the schedule of
+  Directive (EU) 2023/959 (Article 10a(1a) of the ETS Directive) as recalled, marked
+  ``UNCONFIRMED`` in the table (:func:`unconfirmed` lists them). Third-party calculators'
+  code disagrees on the shares from 2030, and the Commission's 2021 proposal had another
+  schedule (90% free allocation in 2026, ten points less each year, as restated by a news
+  report), so only the adopted Directive's text can settle them.
 
 Most dates are confirmed in secondary sources (law firms, an express carrier's customs
 notice) quoting the regulations, and in official pages where named (EUR-Lex for the
@@ -197,8 +201,8 @@ def event(name: str) -> Event:
 
 
 def phase_in_share(year: int) -> Fraction:
-    """The share of the full CBAM obligation payable in ``year`` (0 before 2026, 1 from
-    2034; intermediate years are UNCONFIRMED values, see :func:`unconfirmed`).
+    """The share of the full CBAM obligation payable in ``year`` (0 before 2026, 1/40 in
+    2026, 1 from 2034; 2027-2033 are UNCONFIRMED values, see :func:`unconfirmed`).
 
     See Also
     --------
@@ -230,7 +234,7 @@ def unconfirmed() -> tuple[str, ...]:
     --------
     >>> from multilateral.cases import cbam
     >>> len(cbam.unconfirmed())
-    8
+    7
     """
     return tuple([f"event {e.name}" for e in EVENTS if not e.confirmed]
                  + [f"phase-in share {p.year}: {p.share}" for p in PHASE_IN if not p.confirmed])
