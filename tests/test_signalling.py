@@ -2,12 +2,16 @@
 
 Published results: Cho and Kreps's (1987) beer-quiche game (prior strong 9/10): exactly two
 pure PBE, both pooling, on beer and on quiche; the quiche one fails the Intuitive Criterion.
+Gibbons's (1992) example of Figure 4.2.3: its two pure PBE and the off-path bound q <= 2/3.
 A semi-separating (hybrid) equilibrium of beer-quiche at a prior below one half, with the
-mixing probabilities derived by hand in the test. Properties over a class of random small
-signalling games: every PBE is a Nash equilibrium of the tree's normal form (an independent
-route), beliefs follow Bayes' rule on the path, the receiver is sequentially rational, no
-type deviates; the pure PBE are exactly those a brute force over all pure profiles finds
-(with off-path beliefs decided by scipy's linear programming, not by the solver's vertices).
+mixing probabilities derived by hand in the test (no published numbers confirmed). Properties
+over a class of random small signalling games: every PBE is a Nash equilibrium of the tree's
+normal form (an independent route), beliefs follow Bayes' rule on the path, the receiver is
+sequentially rational, no type deviates; the pure PBE are exactly those a brute force over
+all pure profiles finds (with off-path beliefs decided by scipy's linear programming, not by
+the solver's vertices); the mixed search misses no support profile that a grid brute force
+or the normal form's extreme Nash equilibria (vertex enumeration) find; an equilibrium that
+survives D1 survives the Intuitive Criterion, ties and all-dominated messages included.
 """
 
 from __future__ import annotations
@@ -116,6 +120,49 @@ class TestBeerQuiche:
         assert list(h.receiver[0]) == [F(1, 2), F(1, 2)] and list(h.receiver[1]) == [1, 0]
         assert list(h.beliefs[0]) == [F(1, 2), F(1, 2)] and list(h.beliefs[1]) == [1, 0]
         assert h.type_payoffs == (1, 2) and not h.continuum
+
+
+class TestGibbonsFigure423:
+    """Gibbons (1992), section 4.2.A, the two-type example of Figure 4.2.3 (Prob(t1) = 1/2;
+    payoffs (sender, receiver) as the figure gives them; the page number is not confirmed
+    here): of the four pure sender strategies, pooling on L with the receiver's (u, d) is a
+    PBE for every off-path belief q = mu(t1 | R) <= 2/3, and the separating (R, L) with
+    (u, u) is one; pooling on R and the separating (L, R) are not."""
+
+    @staticmethod
+    def game() -> SignallingGame:
+        sender = [[[1, 4], [2, 0]],   # t1: L (u, d), R (u, d)
+                  [[2, 0], [1, 1]]]   # t2
+        receiver = [[[3, 0], [1, 0]],
+                    [[4, 1], [0, 2]]]
+        return SignallingGame([F(1, 2), F(1, 2)], sender, receiver, messages=["L", "R"],
+                              actions=["u", "d"])
+
+    def test_the_pure_equilibria(self) -> None:
+        eqs = perfect_bayesian_equilibria(self.game())
+        assert [pure_labels(e) for e in eqs] == [(("L", "L"), ("u", "d")),
+                                                 (("R", "L"), ("u", "u"))]
+        pooling, separating = eqs
+        assert pooling.classification == "pooling" and pooling.off_path == ("R",)
+        assert pooling.belief_sets[1].bounds[0] == (0, F(2, 3))  # q <= 2/3
+        assert list(pooling.beliefs[0]) == [F(1, 2), F(1, 2)]   # p = 1/2
+        assert separating.classification == "separating" and separating.off_path == ()
+        assert [list(b) for b in separating.beliefs] == [[0, 1], [1, 0]]  # p = 0, q = 1
+
+
+class TestDegenerate:
+    def test_a_message_dominated_for_every_type(self) -> None:
+        # m2 costs every type 5 whatever the receiver does: equilibrium-dominated for all,
+        # so neither refinement restricts the beliefs there (Gibbons 1992, p. 239: 'this is
+        # possible provided m_j is not equilibrium-dominated for all the types')
+        g = SignallingGame([F(1, 2), F(1, 2)], [[[1, 0], [-5, -5]], [[0, 1], [-5, -5]]],
+                           [[[1, 0], [1, 0]], [[0, 1], [0, 1]]])
+        eqs = perfect_bayesian_equilibria(g, mixed=True)
+        assert eqs and all(e.on_path == ("m1",) for e in eqs)
+        for eq in eqs:
+            ic, d1 = intuitive_criterion(eq), d1_criterion(eq)
+            assert ic.survives and ic.excluded == {"m2": ("t1", "t2")}
+            assert d1.survives and d1.deleted == {"m2": ("t1", "t2")}
 
 
 # -- the game -------------------------------------------------------------------------------
@@ -328,6 +375,111 @@ def test_mixed_equilibria_are_perfect_bayesian(game: SignallingGame) -> None:
     pure = {pure_labels(e) for e in perfect_bayesian_equilibria(game)}
     assert pure == {pure_labels(e) for e in eqs if e.is_pure}
     assert len(eqs) >= 1  # a finite game has an equilibrium (and a PBE)
+
+
+def _supports_by_belief(ur: np.ndarray, used: tuple[int, ...]) -> bool:
+    """Is every action of ``used`` a best reply to one common belief? (scipy LP)"""
+    t_n, a_n = ur.shape
+    a0 = used[0]
+    a_ub = [[float(ur[t, b] - ur[t, a0]) for t in range(t_n)] for b in range(a_n)]
+    a_eq = [[1.0] * t_n] + [[float(ur[t, a] - ur[t, a0]) for t in range(t_n)] for a in used[1:]]
+    res = linprog(np.zeros(t_n), A_ub=a_ub, b_ub=np.zeros(a_n), A_eq=a_eq,
+                  b_eq=[1.0] + [0.0] * (len(used) - 1), bounds=[(0, 1)] * t_n, method="highs")
+    return bool(res.status == 0)
+
+
+Profile = tuple[tuple[tuple[int, ...], ...], tuple[tuple[int, ...], ...]]
+
+
+def _support_profile(sender: object, receiver: object, tol: float = 0) -> Profile:
+    def supp(rows: object) -> tuple[tuple[int, ...], ...]:
+        return tuple(tuple(i for i, p in enumerate(r) if p > tol) for r in rows)  # type: ignore
+    return supp(sender), supp(receiver)
+
+
+def _grid_pbe_supports(g: SignallingGame, k: int) -> set[Profile]:
+    """Brute force over every behaviour profile of a 2 x 2 x 2 game on the grid of step 1/k:
+    the support profiles of those that are perfect Bayesian equilibria (exact)."""
+    prior = [F(p) for p in g.prior.tolist()]
+    us = [[[F(int(v)) for v in row] for row in tab.tolist()] for tab in g.sender_payoffs]
+    ur = [[[F(int(v)) for v in row] for row in tab.tolist()] for tab in g.receiver_payoffs]
+    grid = [F(i, k) for i in range(k + 1)]
+    out = set()
+    for s0, s1, r0, r1 in itertools.product(grid, repeat=4):
+        sender, receiver = [[s0, 1 - s0], [s1, 1 - s1]], [[r0, 1 - r0], [r1, 1 - r1]]
+        value = [[sum(receiver[m][a] * us[m][t][a] for a in range(2)) for m in range(2)]
+                 for t in range(2)]
+        ok = all(value[t][m] == max(value[t]) for t in range(2) for m in range(2)
+                 if sender[t][m] > 0)
+        for m in range(2) if ok else ():
+            reach = [prior[t] * sender[t][m] for t in range(2)]
+            used = tuple(a for a in range(2) if receiver[m][a] > 0)
+            if sum(reach) > 0:
+                vals = [sum(reach[t] * ur[m][t][a] for t in range(2)) for a in range(2)]
+                ok = ok and all(vals[a] == max(vals) for a in used)
+            else:
+                ok = ok and _supports_by_belief(g.receiver_payoffs[m], used)
+        if ok:
+            out.add(_support_profile(sender, receiver))
+    return out
+
+
+def _nash_pbe_supports(g: SignallingGame) -> set[Profile]:
+    """The support profiles of the extreme Nash equilibria of the tree's normal form (the
+    library's vertex enumeration, floats) whose off-path responses are best replies to some
+    belief: those are perfect Bayesian equilibria."""
+    tree = g.game
+    nf = _normal_form(tree)
+    owner = {h: t for t, h in enumerate(g.sender_infosets)}
+    owner.update({h: m for m, h in enumerate(g.receiver_infosets)})
+    out = set()
+    for ne in ml.solvers.vertex_enumeration(nf):
+        behaviour = []
+        for i in range(2):
+            sets = tree.infosets_of(i)
+            rows = [np.zeros(len(tree.actions[h])) for h in sets]
+            for label, p in zip(nf.actions[i], ne.strategies[i], strict=True):
+                for row, h, act in zip(rows, sets, label.split("/"), strict=True):
+                    row[tree.actions[h].index(act)] += p
+            order = sorted(range(len(sets)), key=lambda j: owner[sets[j]])
+            behaviour.append([rows[j] for j in order])
+        sender, receiver = _support_profile(*behaviour, tol=1e-7)
+        off = [m for m in range(g.n_messages) if not any(m in s for s in sender)]
+        if all(_supports_by_belief(g.receiver_payoffs[m], receiver[m]) for m in off):
+            out.add((sender, receiver))
+    return out
+
+
+@settings(max_examples=12, deadline=None)
+@given(signalling_games(max_types=2, max_messages=2, max_actions=2))
+def test_mixed_search_is_complete(game: SignallingGame) -> None:
+    # one result per support profile (the profiles with given supports are convex: one
+    # component each), and every PBE two independent routes find has its support profile
+    # among them: a brute force over a grid of mixed profiles, and the extreme Nash
+    # equilibria of the normal form whose off-path responses some belief supports
+    eqs = perfect_bayesian_equilibria(game, mixed=True)
+    found = {_support_profile(*e.rational) for e in eqs}
+    assert len(found) == len(eqs)
+    assert _grid_pbe_supports(game, 4) <= found
+    assert _nash_pbe_supports(game) <= found
+
+
+@settings(max_examples=30, deadline=None)
+@given(signalling_games(), st.integers(1, 2))
+def test_d1_survivors_survive_the_intuitive_criterion(game: SignallingGame, spread: int
+                                                      ) -> None:
+    # D1 deletes more types than equilibrium dominance excludes (Cho and Kreps 1987), so an
+    # equilibrium D1 keeps the Intuitive Criterion keeps; payoffs in {-1, 0, 1} make many ties
+    # and messages equilibrium-dominated for every type (the degenerate case)
+    game = game.with_(sender_payoffs=np.clip(np.stack(game.sender_payoffs, 1), -spread, spread),
+                      receiver_payoffs=np.clip(np.stack(game.receiver_payoffs, 1), -spread,
+                                               spread))
+    small = game.n_types == game.n_messages == len(game.actions[0]) == 2
+    for eq in perfect_bayesian_equilibria(game, mixed=small):
+        ic, d1 = intuitive_criterion(eq), d1_criterion(eq)
+        assert ic.survives or not d1.survives
+        for m in ic.excluded.keys() & d1.deleted.keys():  # D1 deletes every excluded type
+            assert set(ic.excluded[m]) <= set(d1.deleted[m])
 
 
 def test_behaviour_profile_matches_the_tree() -> None:

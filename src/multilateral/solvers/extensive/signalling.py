@@ -456,14 +456,14 @@ def _result(g: SignallingGame, data: Data, sender: list[list[Fraction]],
 def intuitive_criterion(equilibrium: SignallingEquilibrium) -> IntuitiveCriterion:
     """Cho and Kreps's Intuitive Criterion: does an equilibrium survive it?
 
-    For an off-path message ``m``, ``J(m)`` are the types for whom ``m`` is
-    equilibrium-dominated: their equilibrium payoff exceeds the most ``m`` could give them
-    against any best reply of the receiver to any belief. The equilibrium fails when, for some
-    off-path ``m``, some type outside ``J(m)`` gains by sending ``m`` against *every* best
-    reply to every belief on the types outside ``J(m)`` (Cho and Kreps 1987; Fudenberg and
-    Tirole 1991, ch. 11; page numbers not confirmed here). Best replies to beliefs are
-    mixtures of the pure best replies, so extremes over them are over pure actions; all
-    comparisons are exact.
+    For an off-path ``m``, ``J(m)`` are the types for whom ``m`` is equilibrium-dominated:
+    their equilibrium payoff exceeds the most ``m`` gives them against any best reply to any
+    belief (Cho and Kreps; Gibbons 1992, p. 239, takes the max over all actions: the same when
+    every action is such a best reply). The equilibrium fails when some type outside ``J(m)``
+    gains by ``m`` against *every* best reply to every belief on the types outside ``J(m)``;
+    if ``J(m)`` holds every type, ``m`` restricts nothing (Gibbons, p. 239). Extremes over
+    mixed best replies are over pure ones; all comparisons are exact (Fudenberg and Tirole
+    1991, ch. 11; its page numbers not confirmed here).
 
     Parameters
     ----------
@@ -482,8 +482,8 @@ def intuitive_criterion(equilibrium: SignallingEquilibrium) -> IntuitiveCriterio
     ----------
     .. [1] Cho, I.-K. and Kreps, D. M. (1987). Signaling games and stable equilibria.
        *Quarterly Journal of Economics* 102(2), 179-221.
-    .. [2] Fudenberg, D. and Tirole, J. (1991). *Game Theory*. MIT Press, ch. 11 (the
-       Intuitive Criterion, beer-quiche).
+    .. [2] Gibbons, R. (1992). *Game Theory for Applied Economists*. Princeton UP, p. 239
+       (Signaling Requirement 6); Fudenberg and Tirole (1991), *Game Theory*, ch. 11.
 
     Examples
     --------
@@ -536,12 +536,12 @@ excluded={'beer': ('weak',)})
 def d1_criterion(equilibrium: SignallingEquilibrium) -> D1Criterion:
     """Criterion D1 (Cho and Kreps 1987): does an equilibrium survive it?
 
-    At an off-path message ``m``, let ``D_t`` be the receiver's mixed best replies (to any
-    belief) that would give type ``t`` more than its equilibrium payoff by sending ``m``, and
-    ``D0_t`` those that would give it exactly that. D1 deletes ``t`` at ``m`` when ``D_t`` and
-    ``D0_t`` lie inside ``D_t'`` for another type ``t'``; the equilibrium survives when every
-    off-path response is a best reply to a belief on the types not deleted (all, if all are).
-    Checked exactly, face by face of the mixed best replies, at vertices.
+    At an off-path ``m``, ``D_t`` (``D0_t``) are the receiver's mixed best replies (to any
+    belief) that give type ``t`` more than (exactly) its equilibrium payoff by sending ``m``.
+    D1 deletes ``t`` when ``D_t`` and ``D0_t`` lie inside ``D_t'`` for another type ``t'``; the
+    equilibrium survives when every off-path response is a best reply to a belief on the types
+    not deleted (any belief if all are: in an equilibrium only when every type is equilibrium-
+    dominated at ``m``). Checked exactly, face by face of the mixed best replies, at vertices.
 
     Parameters
     ----------
