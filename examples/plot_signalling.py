@@ -26,7 +26,12 @@ depends on the cost**, so the example sweeps it: below ``c = 1`` (the irresolute
 mobilization is a bluff some irresolute states make (a semi-separating equilibrium, in which
 the other side concedes to a mobilized state with probability ``c``); for ``1 <= c <= 3/2``
 (up to the resolved type's gain from concession over war, 2 - 1/2) only the resolved
-mobilize: the signal separates; above ``3/2`` nobody mobilizes.
+mobilize: the signal separates; above ``3/2`` nobody mobilizes. These are not the only
+equilibria: pooling on staying put exists at *every* cost, held up by the other side's belief
+that a state that mobilized would be irresolute (so it resists). Forward induction removes it
+where mobilizing pays only the resolved type: the Intuitive Criterion for ``1 < c < 3/2``
+(the irresolute type cannot gain by mobilizing, the resolved can), criterion D1 for every
+``0 < c <= 3/2`` (derived in the last section and computed there).
 """
 
 # %%
@@ -110,6 +115,24 @@ for (c, q), (_, x) in zip(concede, bluff, strict=True):
     print(f"   {c!s:5s}  {q!s:38s} {x}")
 separating = kinds.get("separating", [])
 print(f"\nseparating for costs {min(separating)} .. {max(separating)} (derived: 1 .. 3/2)")
+
+# %%
+# Pooling on staying put, refined
+# -------------------------------
+# In the pooling equilibrium on "stay" where the other side resists a mobilized state, the
+# resolved type gets 1/2 and the irresolute 0. Mobilizing against a concession probability q
+# gives them 1/2 + 3q/2 - c and q - c: the irresolute type can gain only if c < 1 (so for
+# c > 1 it is excluded, and the resolved type gains from the concession that a belief on it
+# alone brings iff c < 3/2: the Intuitive Criterion fails on (1, 3/2)); the irresolute type
+# weakly gains only where the resolved strictly does (q >= c implies q > 2c/3 for c > 0), so
+# D1 deletes it and the resistance fails D1 for 0 < c <= 3/2.
+ic, d1 = ml.solvers.extensive.intuitive_criterion, ml.solvers.extensive.d1_criterion
+print("\npooling on stay, resisting a mobilized state: survives IC / D1 (derived / computed)")
+for c in (F(0), F(1, 2), F(1), F(5, 4), F(3, 2), F(2)):
+    (pool,) = [e for e in pbe(crisis(c)) if e.sender[0][0] == 1 and e.receiver[1][1] == 1]
+    derived = (not 1 < c < F(3, 2), not 0 < c <= F(3, 2))
+    print(f"   cost {c!s:4s} IC {derived[0]!s:5s} / {ic(pool).survives!s:5s}   "
+          f"D1 {derived[1]!s:5s} / {d1(pool).survives}")
 
 fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10, 3.8))
 for row, (label, cs) in enumerate(sorted(kinds.items())):
