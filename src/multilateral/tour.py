@@ -449,7 +449,7 @@ def _crisis_bargaining(out: TextIO) -> None:
     neutral = [str(uncertain.with_(win_probability=Fraction(k, 5)).war_probability())
                for k in (1, 2, 3)]
     mediated = ", ".join(
-        f"weight on A {b}: {m.mediated}{'' if m.credible else ' (not believed)'}"
+        f"weight on A {b}: {m.mediated}{'' if m.credible else ' (truth only weakly best)'}"
         for b in (Fraction(1, 2), Fraction(3, 4))
         for m in [uncertain.mediated(mediator_bias=b)])
     out.write(
