@@ -480,6 +480,8 @@ def test_d1_survivors_survive_the_intuitive_criterion(game: SignallingGame, spre
         assert ic.survives or not d1.survives
         for m in ic.excluded.keys() & d1.deleted.keys():  # D1 deletes every excluded type
             assert set(ic.excluded[m]) <= set(d1.deleted[m])
+            if len(d1.deleted[m]) == game.n_types:  # all deleted only if all excluded
+                assert len(ic.excluded[m]) == game.n_types
 
 
 def test_behaviour_profile_matches_the_tree() -> None:
