@@ -234,6 +234,11 @@ class TestSignallingGame:
                                                        np.zeros((3, 3, 3), int)), mixed=True)
         with pytest.raises(errors.InvalidTypeError):
             perfect_bayesian_equilibria(ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0))
+        with pytest.raises(errors.InvalidTypeError, match="mixed must be"):
+            perfect_bayesian_equilibria(beer_quiche(), mixed=1)  # type: ignore[arg-type]
+        # numpy's booleans are booleans
+        eq = perfect_bayesian_equilibria(beer_quiche(), mixed=np.False_, exact=np.True_)[0]
+        assert eq.exact is True
 
     def test_floats_in_floats_out(self) -> None:
         g = beer_quiche().with_(prior=[0.1, 0.9])

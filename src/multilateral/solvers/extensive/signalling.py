@@ -380,13 +380,13 @@ duel, quiche: not})
     ((Fraction(2, 1), Fraction(3, 1)), Fraction(9, 10))
     """
     g = _check_game(game)
-    if not isinstance(mixed, bool):
+    if not isinstance(mixed, (bool, np.bool_)):
         raise InvalidTypeError(f"mixed must be True or False, got {mixed!r}")
     if exact is None:
         exact = g.is_exact
-    elif not isinstance(exact, bool):
+    elif not isinstance(exact, (bool, np.bool_)):
         raise InvalidTypeError(f"exact must be True, False or None, got {exact!r}")
-    data = game_data(g)
+    data, exact = game_data(g), bool(exact)
     t_n, m_n = data.n_types, data.n_messages
     if mixed:
         count = (2**m_n - 1) ** t_n
