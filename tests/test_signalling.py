@@ -221,6 +221,16 @@ class TestSignallingGame:
             players=["S", "R"])
         with pytest.raises(errors.InvalidGameError, match="does not know her type"):
             SignallingGame.from_extensive(peek)
+        # the same messages in another order are refused, not read by position
+        def after(msg: str, pay: int) -> Decision:
+            return Decision("R", {"x": Outcome([pay, 0]), "y": Outcome([0, pay])},
+                            infoset="after " + msg)
+        swapped = ml.ExtensiveFormGame(Chance({
+            "a": (F(1, 2), Decision("S", {"m": after("m", 1), "n": after("n", 2)})),
+            "b": (F(1, 2), Decision("S", {"n": after("n", 3), "m": after("m", 4)}))}),
+            players=["S", "R"])
+        with pytest.raises(errors.InvalidGameError, match="labels and their order"):
+            SignallingGame.from_extensive(swapped)
 
     def test_bad_input(self) -> None:
         with pytest.raises(errors.InvalidProbabilityError, match="sum to 1"):

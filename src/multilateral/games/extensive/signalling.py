@@ -444,7 +444,7 @@ def _recognize(game: ExtensiveFormGame) -> dict[str, Any]:
                     "types)")
     messages = game.actions[infos[0]]
     if any(game.actions[h] != messages for h in infos):
-        raise _fail("the sender's messages differ between types")
+        raise _fail("the sender's messages differ between types (labels and their order)")
     receiver = 1 - sender
     rec_sets: list[int] = []
     for m in range(len(messages)):
