@@ -374,6 +374,40 @@ def test_perfect_recall_examples():
     assert matching.is_perfect_recall
 
 
+def _absent_minded_walk(game: ExtensiveFormGame) -> tuple[int, ...]:
+    """The sets with a node that has an ancestor in the same set (a reference)."""
+    bad = set()
+    for v in range(1, game.n_nodes):
+        u = int(game.parent[v])
+        while game.infoset[v] >= 0:
+            if game.infoset[u] == game.infoset[v]:
+                bad.add(int(game.infoset[v]))
+                break
+            if u == 0:
+                break
+            u = int(game.parent[u])
+    return tuple(sorted(bad))
+
+
+@settings(max_examples=60, deadline=None)
+@given(any_information())
+def test_absent_minded_sets_against_an_ancestor_walk(game):
+    assert game.absent_minded_sets == _absent_minded_walk(game)
+    if game.absent_minded_sets:
+        assert not game.is_perfect_recall
+
+
+def test_absent_minded_sets_examples():
+    driver = ExtensiveFormGame(Decision("D", {
+        "exit": Outcome([0]), "go": Decision("D", {"exit": Outcome([4]), "go": Outcome([1])},
+                                             infoset="X")}, infoset="X"))
+    assert driver.absent_minded_sets == (0,)
+    forgetful = ExtensiveFormGame(Decision("A", {  # imperfect recall, not absent-minded
+        a: Decision("A", {"x": Outcome([1]), "y": Outcome([0])}, infoset="later")
+        for a in ("l", "r")}))
+    assert forgetful.absent_minded_sets == () and entry_game().absent_minded_sets == ()
+
+
 def test_a_tree_of_chance_moves_alone():
     lottery = ExtensiveFormGame(Chance({"win": (F(1, 4), Outcome([4])),
                                         "lose": (F(3, 4), Outcome([0]))}), players=["A"])

@@ -22,7 +22,7 @@ from scipy.special import expit
 import multilateral as ml
 from multilateral.games.extensive import Chance, Decision, Outcome
 from multilateral.solvers.quantal import _homotopy
-from multilateral.solvers.quantal._agent import AgentQRE, absent_minded_set
+from multilateral.solvers.quantal._agent import AgentQRE
 
 PEERS = Path(__file__).resolve().parent / "data" / "peers" / "qre.json"
 
@@ -251,10 +251,10 @@ def test_absent_mindedness_is_refused_naming_the_set() -> None:
         ml.solvers.qre_branch(DRIVER)
     with pytest.raises(ml.errors.InvalidGameError, match="absent-minded"):
         ml.solvers.logit_qre(DRIVER, 1.0)
-    assert absent_minded_set(FORGETFUL) is None
+    assert FORGETFUL.absent_minded_sets == ()
 
 
-def _brute_absent_minded(game: ml.ExtensiveFormGame) -> int | None:
+def _brute_absent_minded(game: ml.ExtensiveFormGame) -> tuple[int, ...]:
     bad = []
     for v in range(game.n_nodes):
         h = int(game.infoset[v])
@@ -264,7 +264,7 @@ def _brute_absent_minded(game: ml.ExtensiveFormGame) -> int | None:
                 bad.append(h)
                 break
             u = int(game.parent[u]) if u else -1
-    return min(bad) if bad else None
+    return tuple(sorted(set(bad)))
 
 
 @settings(deadline=None, max_examples=60)
@@ -289,7 +289,7 @@ def test_absent_mindedness_test_is_an_ancestor_walk(seed: int) -> None:
     terminals = arity.count(0)
     game = ml.ExtensiveFormGame.from_arrays(arity, player, np.zeros((terminals, 1)),
                                             infoset=infoset)
-    assert absent_minded_set(game) == _brute_absent_minded(game)
+    assert game.absent_minded_sets == _brute_absent_minded(game)
 
 
 # -- the sparse Jacobian (large trees) ---------------------------------------------------------

@@ -16,7 +16,8 @@ from ._build import DECISION
 if TYPE_CHECKING:
     from .game import ExtensiveFormGame
 
-__all__ = ["MAX_PROFILES", "normal_form_payoffs", "perfect_recall", "reach_probabilities"]
+__all__ = ["MAX_PROFILES", "absent_minded_sets", "normal_form_payoffs", "perfect_recall",
+           "reach_probabilities"]
 
 #: The largest normal form built (strategy profiles times terminal nodes).
 MAX_PROFILES = 10**8
@@ -140,3 +141,34 @@ def perfect_recall(game: ExtensiveFormGame) -> bool:
         if np.any(last[nodes] != last[game.infoset_nodes_first[infoset[nodes]]]):
             return False
     return True
+
+
+def absent_minded_sets(game: ExtensiveFormGame) -> tuple[int, ...]:
+    """The information sets with a node below another of their nodes, in increasing order.
+
+    Nodes are numbered in depth-first preorder with their subtree sizes (level by level);
+    the subtree of ``u`` is the preorder interval ``[pre(u), pre(u) + size(u))``, so a set
+    is absent-minded exactly when, among its nodes sorted by preorder, one lies inside the
+    interval of the one before it (the first of its nodes below ``u`` comes right after
+    ``u``)."""
+    infoset = game.infoset
+    shared = np.bincount(infoset[infoset >= 0], minlength=game.n_infosets) > 1
+    if not np.any(shared):
+        return ()
+    parent, offsets = game.parent, game.child_offsets
+    bounds = game.level_bounds.tolist()
+    size = np.ones(game.n_nodes, dtype=np.int64)
+    for lo, hi in zip(bounds[-2:0:-1], bounds[-1:1:-1], strict=True):  # deepest level first
+        np.add.at(size, parent[lo:hi], size[lo:hi])
+    pre = np.zeros(game.n_nodes, dtype=np.int64)
+    for lo, hi in itertools.pairwise(bounds[1:]):  # children after parents
+        # siblings are contiguous in a level: a child's preorder number is its parent's
+        # plus one plus the sizes of its earlier siblings
+        before = np.concatenate([[0], np.cumsum(size[lo:hi])[:-1]])
+        first = offsets[parent[lo:hi]] - lo  # the first sibling's position in the level
+        pre[lo:hi] = pre[parent[lo:hi]] + 1 + before - before[first]
+    members = np.flatnonzero((infoset >= 0) & shared[np.maximum(infoset, 0)])
+    order = members[np.lexsort((pre[members], infoset[members]))]
+    same = infoset[order[1:]] == infoset[order[:-1]]
+    inside = pre[order[1:]] < pre[order[:-1]] + size[order[:-1]]
+    return tuple(np.unique(infoset[order[1:]][same & inside]).tolist())

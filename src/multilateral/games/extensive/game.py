@@ -25,7 +25,12 @@ from ._build import (
     infoset_keys,
     unflatten,
 )
-from ._strategic import normal_form_payoffs, perfect_recall, reach_probabilities
+from ._strategic import (
+    absent_minded_sets,
+    normal_form_payoffs,
+    perfect_recall,
+    reach_probabilities,
+)
 from .tree import Node
 
 __all__ = ["CHANCE", "DECISION", "TERMINAL", "ExtensiveFormGame", "Infoset", "NodeInfo"]
@@ -338,6 +343,22 @@ class ExtensiveFormGame(TreeArrays, Immutable):
         False
         """
         return perfect_recall(self)
+
+    @functools.cached_property
+    def absent_minded_sets(self) -> tuple[int, ...]:
+        """The absent-minded information sets (Piccione and Rubinstein 1997), in increasing
+        order: those with a node below another of their nodes, so that a play can pass them
+        twice. Empty for most games; an absent-minded game is not of perfect recall.
+
+        Examples
+        --------
+        >>> import multilateral as ml      # the driver: exit (0) or continue to a junction
+        >>> driver = ml.ExtensiveFormGame.from_arrays(   # he cannot tell from the first
+        ...     [2, 0, 2, 0, 0], [0, -1, 0, -1, -1], [[0], [4], [1]], infoset=[0, -1, 0, -1, -1])
+        >>> driver.absent_minded_sets
+        (0,)
+        """
+        return absent_minded_sets(self)
 
     # -- navigating -------------------------------------------------------------------------
     def children(self, node: int) -> range:

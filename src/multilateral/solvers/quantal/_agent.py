@@ -47,7 +47,6 @@ given rather than one convention silently.
 from __future__ import annotations
 
 import copy
-import itertools
 import math
 from typing import Any
 
@@ -61,7 +60,7 @@ from ._equations import logit_responses
 from ._homotopy import SparseAugmented
 
 # private to multilateral.solvers.quantal
-__all__ = ["AgentQRE", "absent_minded_set", "check_no_absent_mindedness"]
+__all__ = ["AgentQRE", "check_no_absent_mindedness"]
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
@@ -72,43 +71,11 @@ IntArray = NDArray[np.int64]
 SPARSE_ABOVE = 2_000_000
 
 
-def absent_minded_set(game: ExtensiveFormGame) -> int | None:
-    """The first information set (in ``game.infosets`` order) with a node below another of
-    its nodes, or None. Nodes are numbered in depth-first preorder with their subtree sizes
-    (level by level); a set is absent-minded exactly when, among its nodes sorted by
-    preorder, one lies inside the preceding one's subtree interval (the subtree of ``u``
-    is the contiguous preorder range ``[pre(u), pre(u) + size(u))``, so the first of the
-    set's nodes below ``u`` in preorder comes right after ``u``)."""
-    infoset = np.asarray(game.infoset)
-    shared = np.bincount(infoset[infoset >= 0], minlength=game.n_infosets) > 1
-    if not np.any(shared):
-        return None
-    nodes = game.n_nodes
-    parent = np.asarray(game.parent)
-    offsets = np.asarray(game.child_offsets)
-    bounds = [int(x) for x in game.level_bounds]
-    size = np.ones(nodes, dtype=np.int64)
-    for lo, hi in zip(bounds[-2:0:-1], bounds[-1:1:-1], strict=True):  # deepest level first
-        np.add.at(size, parent[lo:hi], size[lo:hi])
-    pre = np.zeros(nodes, dtype=np.int64)
-    for lo, hi in itertools.pairwise(bounds[1:]):  # children after parents
-        # within a level, siblings are contiguous: a child's preorder number is its
-        # parent's plus one plus the sizes of its earlier siblings
-        before = np.concatenate([[0], np.cumsum(size[lo:hi])[:-1]])
-        first = offsets[parent[lo:hi]] - lo  # the first sibling's position in the level
-        pre[lo:hi] = pre[parent[lo:hi]] + 1 + before - before[first]
-    members = np.flatnonzero((infoset >= 0) & shared[np.maximum(infoset, 0)])
-    order = members[np.lexsort((pre[members], infoset[members]))]
-    same = infoset[order[1:]] == infoset[order[:-1]]
-    inside = pre[order[1:]] < pre[order[:-1]] + size[order[:-1]]
-    bad = infoset[order[1:]][same & inside]
-    return int(bad.min()) if bad.size else None
-
-
 def check_no_absent_mindedness(game: ExtensiveFormGame) -> None:
-    """Raise :class:`InvalidGameError` naming the first absent-minded information set."""
-    h = absent_minded_set(game)
-    if h is not None:
+    """Raise :class:`InvalidGameError` naming the first absent-minded information set
+    (:attr:`~multilateral.ExtensiveFormGame.absent_minded_sets`)."""
+    if game.absent_minded_sets:
+        h = game.absent_minded_sets[0]
         nodes = game.infosets[h].nodes
         label = game.infoset_labels[h]
         name = f"{h} ({label!r})" if label else str(h)
