@@ -92,7 +92,7 @@ Threshold(tariff >= 8)
 Notes
 -----
 The payoff tables and the coalition-by-coalition path (trade shares that differ) live in the
-private mixin :mod:`multilateral.models._club_payoffs`, which :class:`ClimateClub` inherits.
+private mixin ``multilateral.models._club_payoffs``, which :class:`ClimateClub` inherits.
 """
 
 from __future__ import annotations
