@@ -336,7 +336,10 @@ def test_tariff_interval_against_a_brute_force(club):
                         {"imposing_cost": 2, "trade": 7, "club_good": 0}]))
 def test_tariff_zero_is_the_agreement_model_for_every_size(n, b, c, spec, tie, floats, extra):
     """With no tariff (or no trade to levy it on) and no club good the club is the
-    SelfEnforcingAgreement it builds on: every size's stability and gains, exact and float."""
+    SelfEnforcingAgreement it builds on: every size's stability, gains and payoffs, exact and
+    float. (Payoffs where they are defined: the club reports None for a member's payoff with no
+    members and an outsider's with none outside, where the agreement model evaluates its
+    formula.)"""
     if floats:
         b, c = float(b), float(c)
     club = ClimateClub(n=n, benefit=b, cost=c, specification=spec, tie=tie, **extra)
@@ -348,6 +351,10 @@ def test_tariff_zero_is_the_agreement_model_for_every_size(n, b, c, spec, tie, f
             theirs.internally_stable, theirs.externally_stable)
         assert ours.gain_from_leaving == theirs.gain_from_leaving
         assert ours.gain_from_joining == theirs.gain_from_joining
+        if k:
+            assert ours.signatory_payoff == theirs.signatory_payoff
+        if k < n:
+            assert ours.non_signatory_payoff == theirs.non_signatory_payoff
 
 
 @settings(max_examples=30, deadline=None)
