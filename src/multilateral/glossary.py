@@ -328,6 +328,16 @@ TOPICS: dict[str, dict[str, str]] = {
                    "(tipping).",
         "mean": "Mean of normally distributed positions.",
         "spread": "Standard deviation of normally distributed positions (heterogeneity).",
+        "power": "A rising state's share of influence in a body built today from its "
+                 "resources (outside options, Lipscy).",
+        "influence": "A state's current share of influence (votes) in an institution.",
+        "outside_cost": "What going outside an institution costs (regime shifting or "
+                        "creation); low where the policy area is competitive.",
+        "network": "An institution's network value to a member, lost by leaving it.",
+        "scope": "Share of a policy area a parallel (layered) body can cover.",
+        "flexibility": "The largest rise in a member's share an institution's rules let it "
+                       "grant.",
+        "growth": "The rise in a state's power per period.",
         "caucus": "Number of members of a caucus that votes as one bloc.",
         "index": "A power index, by name (``'shapley_shubik'``, ``'banzhaf'``, ...).",
         "uncertainty": "Variance of a shift in a state's share of an agreement's gains "

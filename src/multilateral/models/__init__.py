@@ -49,6 +49,7 @@ from .forum_choice import (
 )
 from .minilateral import CriticalMass, MagicNumber, MembershipCurve, MinilateralResult
 from .nested_cores import CoreComparison, NestedCores
+from .outside_options import OutsideOptions, Renegotiation
 from .pledge_review import PledgeAndReview, ProcedureComparison
 from .public_monitoring import PublicMonitoring
 from .reciprocity import (
@@ -119,6 +120,7 @@ __all__ = [
     "NestedCores",
     "Norm",
     "NormScan",
+    "OutsideOptions",
     "PledgeAndReview",
     "PopulationState",
     "Powerplay",
@@ -130,6 +132,7 @@ __all__ = [
     "Reciprocity",
     "ReciprocityBasin",
     "ReciprocitySimulation",
+    "Renegotiation",
     "ReputationSimulation",
     "SanctionComparison",
     "Sanctions",

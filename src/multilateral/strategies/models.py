@@ -44,6 +44,7 @@ from ..models.escape_clauses import EscapeClause
 from ..models.flexibility import LegalForm, TreatyDuration
 from ..models.forum_choice import HeterogeneousForum
 from ..models.nested_cores import NestedCores
+from ..models.outside_options import OutsideOptions
 from ..models.pledge_review import PledgeAndReview
 from ..models.public_monitoring import PublicMonitoring
 from ..models.reciprocity import Reciprocity, ThresholdReciprocity
@@ -70,6 +71,7 @@ __all__ = [
     "linear_agreements",
     "nested_cores_models",
     "nowak_parameters",
+    "outside_options_models",
     "pledge_review_models",
     "powerplays",
     "public_good_provisions",
@@ -1260,5 +1262,48 @@ def legal_form_pairs() -> st.SearchStrategy[tuple[LegalForm, LegalForm]]:
                          sovereignty_cost=Fraction(draw(st.integers(0, 8)), 8), **parameters)
         step = Fraction(draw(st.integers(1, 64)), 2)
         return form, form.with_(uncertainty=form.uncertainty + step)
+
+    return build()
+
+
+# -- outside options (Lipscy) ----------------------------------------------------------------
+def outside_options_models(*, flexibility: Fraction | None = None
+                           ) -> st.SearchStrategy[tuple[OutsideOptions, Fraction, Fraction]]:
+    """Triples ``(model, dc, dw)``: an exact :class:`~multilateral.models.OutsideOptions` and
+    rises ``dc >= 0`` in its ``outside_cost`` and ``dw >= 0`` in its ``network``.
+
+    Built directly: ``power``, ``influence``, ``scope`` and ``flexibility`` multiples of
+    ``1/24`` in ``[0, 1]``, ``outside_cost`` and ``network`` multiples of ``1/24`` in
+    ``[0, 1/2]``, the rises in ``[0, 1/2]``. A given ``flexibility`` is kept (``1``: the
+    rules can grant any concession); None draws it.
+
+    See Also
+    --------
+    multilateral.models.OutsideOptions : the model.
+    multilateral.claims.LIPSCY_OUTSIDE_OPTIONS : the claim asserted over them.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> from hypothesis import given, settings
+    >>> import multilateral as ml
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(ml.strategies.outside_options_models(flexibility=Fraction(1)))
+    ... def test_flexible(triple):
+    ...     model, dc, dw = triple
+    ...     assert model.flexibility == 1 and dc >= 0 and dw >= 0
+    >>> test_flexible()
+    """
+
+    def unit(draw: st.DrawFn, top: int = 24) -> Fraction:
+        return Fraction(draw(st.integers(0, top)), 24)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> tuple[OutsideOptions, Fraction, Fraction]:
+        model = OutsideOptions(
+            power=unit(draw), influence=unit(draw), outside_cost=unit(draw, 12),
+            network=unit(draw, 12), scope=unit(draw),
+            flexibility=unit(draw) if flexibility is None else flexibility)
+        return model, unit(draw, 12), unit(draw, 12)
 
     return build()

@@ -1,0 +1,160 @@
+"""Tests of the outside-options model of institutional change (Lipscy 2015; Morse and Keohane
+2014): the equilibrium by cases, Lipscy's comparative statics as properties over a class, the
+qualification under rigid rules, the speed of redistribution, bad inputs."""
+
+from __future__ import annotations
+
+from fractions import Fraction as F
+
+import pytest
+from contract import ModelContract
+from hypothesis import given
+
+import multilateral as ml
+from multilateral import errors
+from multilateral.models import OutsideOptions
+
+
+def base(**changes):
+    kwargs = {"power": F(1, 4), "influence": F(1, 10), "outside_cost": F(1, 20)}
+    kwargs.update(changes)
+    return OutsideOptions(**kwargs)
+
+
+# -- the equilibrium, case by case -----------------------------------------------------------
+def test_redistribution_matches_the_threat_exactly():
+    r = base().equilibrium()
+    assert (r.outcome, r.share, r.concession, r.payoff) == ("redistribution", F(1, 5),
+                                                            F(1, 10), F(1, 5))
+
+
+def test_network_effects_make_the_threat_empty():
+    r = base(network=F(1, 10)).equilibrium()
+    assert (r.outcome, r.share, r.concession) == ("status_quo", F(1, 10), 0)
+    # the threat exactly equal to the share: still the status quo (no strict gain from leaving)
+    assert base(network=F(1, 10)).threat() == F(1, 10)
+
+
+def test_rigid_rules_send_the_state_outside():
+    assert base(flexibility=F(1, 20)).equilibrium().outcome == "exit"
+    r = base(network=F(1, 10), scope=F(1, 2), flexibility=0).equilibrium()
+    assert (r.outcome, r.share, r.payoff) == ("layering", F(1, 10), F(1, 8))
+    # exactly enough room: the institution concedes
+    assert base(flexibility=F(1, 10)).equilibrium().outcome == "redistribution"
+
+
+def test_layering_wins_a_tie_with_exit():
+    # exit 1/4 - 1/20 - 0 = 1/5; layering 1/10 + 1 * (3/20) - 1/20 = 1/5
+    m = base(scope=1, flexibility=0)
+    assert m.exit_value() == m.layering_value() == F(1, 5)
+    assert m.equilibrium().outcome == "layering"
+
+
+def test_an_over_represented_state_never_gains():
+    m = OutsideOptions(power=F(1, 10), influence=F(1, 2), outside_cost=0, scope=1)
+    assert m.equilibrium().outcome == "status_quo"
+
+
+def test_floats_agree_with_fractions():
+    exact = base(network=F(1, 40), scope=F(1, 2)).equilibrium()
+    approx = OutsideOptions(power=0.25, influence=0.1, outside_cost=0.05, network=0.025,
+                            scope=0.5).equilibrium()
+    assert approx.outcome == exact.outcome
+    assert isinstance(approx.share, float)
+    assert approx.share == pytest.approx(float(exact.share))
+
+
+# -- Lipscy's comparative statics over a class ------------------------------------------------
+@given(ml.strategies.outside_options_models())
+def test_pressure_for_change_falls_with_outside_cost_and_network(triple):
+    """The state's equilibrium payoff (what its leverage secures, inside or out) is
+    nonincreasing in the cost of outside options and in network effects: Lipscy (2015)."""
+    m, dc, dw = triple
+    higher = m.with_(outside_cost=m.outside_cost + dc, network=m.network + dw)
+    assert higher.equilibrium().payoff <= m.equilibrium().payoff
+    assert m.with_(power=min(1, m.power + dc)).equilibrium().payoff >= m.equilibrium().payoff
+
+
+@given(ml.strategies.outside_options_models(flexibility=F(1)))
+def test_with_flexible_rules_redistribution_falls_with_outside_cost_and_network(triple):
+    m, dc, dw = triple
+    higher = m.with_(outside_cost=m.outside_cost + dc, network=m.network + dw)
+    assert higher.equilibrium().concession <= m.equilibrium().concession
+    assert m.equilibrium().outcome in ("status_quo", "redistribution")
+
+
+def test_with_rigid_rules_cheaper_outside_options_can_cut_redistribution():
+    """The qualification: where the rules cap the concession, cheaper outside options turn
+    redistribution into exit (the library's finding, not Lipscy's)."""
+    dear = base(outside_cost=F(1, 10), flexibility=F(1, 10))
+    cheap = dear.with_(outside_cost=0)
+    assert dear.equilibrium().concession == F(1, 20)
+    assert cheap.equilibrium().outcome == "exit" and cheap.equilibrium().concession == 0
+
+
+@given(ml.strategies.outside_options_models())
+def test_renegotiation_is_later_where_outside_options_are_dear(triple):
+    m, dc, dw = triple
+    g = F(1, 100)
+    slow = m.with_(outside_cost=m.outside_cost + dc, network=m.network + dw)
+    t0, t1 = m.renegotiation_time(g), slow.renegotiation_time(g)
+    if t1.attainable:
+        assert t0.attainable and t0.exact <= t1.exact
+    if t0.attainable and t0.exact > 0:   # at that time, and just after, the threat binds
+        later = m.with_(power=m.power + g * t0.exact)
+        assert later.threat() == m.influence
+        after = m.with_(power=min(1, m.power + g * (t0.exact + 1)))
+        assert after.threat() > m.influence
+
+
+def test_renegotiation_time_values():
+    m = OutsideOptions(power=F(1, 10), influence=F(1, 10), outside_cost=F(1, 20))
+    assert m.renegotiation_time(F(1, 100)).exact == 5
+    assert m.with_(network=F(1, 10)).renegotiation_time(F(1, 100)).exact == 15
+    # layering over half the area: needs power s + c / theta = 1/5, exit needs 3/20
+    assert m.with_(scope=F(1, 2)).renegotiation_time(F(1, 100)).exact == 5
+    assert not m.renegotiation_time(0).attainable
+    assert not m.with_(outside_cost=1).renegotiation_time(F(1, 100)).attainable
+    assert base().renegotiation_time(0).exact == 0
+
+
+# -- bad inputs ------------------------------------------------------------------------------
+@pytest.mark.parametrize("kwargs, error, text", [
+    ({"power": F(3, 2)}, errors.InvalidProbabilityError, "power"),
+    ({"influence": -0.1}, errors.InvalidProbabilityError, "influence"),
+    ({"scope": 2}, errors.InvalidProbabilityError, "scope"),
+    ({"flexibility": -1}, errors.InvalidProbabilityError, "flexibility"),
+    ({"outside_cost": -1}, errors.InvalidArgumentError, "outside_cost"),
+    ({"network": float("nan")}, errors.InvalidArgumentError, "network"),
+    ({"power": "high"}, errors.InvalidProbabilityError, "power"),
+])
+def test_bad_parameters(kwargs, error, text):
+    with pytest.raises(error, match=text):
+        base(**kwargs)
+
+
+def test_bad_growth():
+    with pytest.raises(errors.InvalidArgumentError, match="growth"):
+        base().renegotiation_time(-1)
+
+
+class TestOutsideOptionsContract(ModelContract):
+    no_game = "a take-it-or-leave-it offer against a known outside option: three numbers"
+
+    def make(self):
+        return base()
+
+    def make_other(self):
+        return base(network=F(1, 10))
+
+    changes = {"network": F(1, 5), "scope": F(1, 2)}
+    bad = [
+        (lambda: base(power=2), errors.InvalidProbabilityError, "power"),
+        (lambda: base(outside_cost=-1), errors.InvalidArgumentError, "outside_cost"),
+    ]
+    bad_changes = [({"flexibility": 2}, errors.InvalidProbabilityError, "flexibility")]
+    exact_kwargs = {"power": F(1, 4), "influence": F(1, 10), "outside_cost": F(1, 20),
+                    "scope": F(1, 2)}
+    float_kwargs = {"power": 0.25, "influence": 0.1, "outside_cost": 0.05, "scope": 0.5}
+    outputs = [lambda m: m.threat(), lambda m: m.equilibrium().payoff,
+               lambda m: m.renegotiation_time(F(1, 100))]
