@@ -304,6 +304,19 @@ TOPICS: dict[str, dict[str, str]] = {
         "mediator_bias": "Weight an informed mediator puts on the payoff of the side it "
                          "counsels (state A; the defender), the rest on the other side's; "
                          "1/2 weighs both equally (Kydd 2003).",
+        "first_strike": "What attacking a state that keeps the peace is worth (Chassang and "
+                        "Padró i Miquel's predatory payoff ``b``).",
+        "war_payoff": "What mutual attack (war) is worth to each state in a game of "
+                      "preemption.",
+        "exposure": "What being attacked while keeping the peace costs a state (its payoff "
+                    "is ``-exposure``).",
+        "signal_noise": "Half-width of the uniform error on a state's private signal of the "
+                        "value of peace (a global game's noise).",
+        "peace_value": "What peace is worth to each state (the global game's state θ).",
+        "hawk_probability": "Prior probability that a state is strong (a hawk) rather than "
+                            "weak (Hörner, Morelli and Squintani's ``q``).",
+        "hawk_advantage": "Probability that a strong state wins a war against a weak one "
+                          "(Hörner, Morelli and Squintani's θ, above 1/2).",
         "reported_cost": "The cost of war a mediator reports for state B (its true cost is "
                          "``cost_b``).",
         "prior": "Probability that the challenger is resolved (the defender's prior belief); "

@@ -38,6 +38,7 @@ from .collective_risk import (
 from .common_interests import CommonInterests
 from .conditional_cooperation import ConditionalCooperation, LinkageResult, linked_critical_discount
 from .crisis import CrisisComparison, CrisisMediation, WarRiskComparison
+from .escalation import PreemptiveWar
 from .escape_clauses import EscapeClause
 from .flexibility import LegalForm, TreatyDuration
 from .forum_choice import (
@@ -124,6 +125,7 @@ __all__ = [
     "PledgeAndReview",
     "PopulationState",
     "Powerplay",
+    "PreemptiveWar",
     "ProcedureComparison",
     "ProvisionEquilibrium",
     "PublicGoodProvision",
