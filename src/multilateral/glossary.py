@@ -341,6 +341,13 @@ TOPICS: dict[str, dict[str, str]] = {
                    "(tipping).",
         "mean": "Mean of normally distributed positions.",
         "spread": "Standard deviation of normally distributed positions (heterogeneity).",
+        "positions": "Each member's threshold in ``[0, 1]``: it wants the audience's support "
+                     "iff the merit of the action is at least this (legitimacy as information).",
+        "audience": "The audience's threshold in ``[0, 1]``: it supports an action iff its "
+                    "expected merit is at least this.",
+        "seeker": "Threshold of the state seeking a body's endorsement (it wants support iff "
+                  "the merit is at least this).",
+        "vetoes": "Indices of the members whose approval a decision also requires.",
         "power": "A rising state's share of influence in a body built today from its "
                  "resources (outside options, Lipscy).",
         "influence": "A state's current share of influence (votes) in an institution.",

@@ -36,6 +36,7 @@ module                                    claims
                                           ``HARSTAD_PREFERRED_WHEN_MANY``,
                                           ``REVIEW_MOVES_PLEDGES``
 :mod:`~.breadth_depth`                    ``CONSTRUCTIVE_DEPTH``, ``TIPPING_SET``
+:mod:`~.regime_complex`                   ``LIPSCY_OUTSIDE_OPTIONS``
 ========================================  ==================================================
 
 Importing this package imports every theory module explicitly, so the catalogue is complete
@@ -47,7 +48,7 @@ Examples
 --------
 >>> import multilateral as ml
 >>> len(ml.claims.catalogue())
-40
+41
 >>> ml.claims.verify("oye_transparency", max_examples=20).holds
 True
 >>> ml.claims.OLSON_GROUP_SIZE.source
@@ -92,6 +93,7 @@ from .pledge_review import (
     REVIEW_MOVES_PLEDGES,
 )
 from .power import POWER_MONOTONE_IN_WEIGHT, POWER_PROPORTIONAL_TO_WEIGHT
+from .regime_complex import LIPSCY_OUTSIDE_OPTIONS
 from .reciprocity import (
     BOYD_RICHERSON_GROUP_SIZE,
     DIFFUSE_RECIPROCITY_SCALES,
@@ -117,6 +119,7 @@ __all__ = [
     "KOREMENOS_DURATION",
     "KYDD_INFORMED_MEDIATOR",
     "LEADING_EIGHT",
+    "LIPSCY_OUTSIDE_OPTIONS",
     "MEDIATION_OFF_RAMP",
     "NESTED_CORES",
     "NORDHAUS_CLUB_THRESHOLD",

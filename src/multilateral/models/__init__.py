@@ -48,6 +48,7 @@ from .forum_choice import (
     HeterogeneousForum,
     caucus_gain,
 )
+from .legitimacy import Endorsement, EndorsementEquilibrium
 from .minilateral import CriticalMass, MagicNumber, MembershipCurve, MinilateralResult
 from .nested_cores import CoreComparison, NestedCores
 from .outside_options import OutsideOptions, Renegotiation
@@ -106,6 +107,8 @@ __all__ = [
     "CrisisMediation",
     "CriticalMass",
     "DepthFrontier",
+    "Endorsement",
+    "EndorsementEquilibrium",
     "EscapeClause",
     "ForumChoice",
     "ForumOutcome",

@@ -1,0 +1,70 @@
+"""The regime-complex claim: outside options drive institutional change (Lipscy).
+
+``LIPSCY_OUTSIDE_OPTIONS``: in :class:`~multilateral.models.OutsideOptions`, dearer outside
+options (a less competitive policy area) or stronger network effects never raise what a
+rising state secures, inside the institution or out; where the institution's rules can
+grant the concession its threat commands, they never raise the concession either (Lipscy's
+hypothesis: redistribution is fast where the policy area is competitive, sticky where
+network effects are strong). The qualification, this library's finding: where the rules
+cap the concession, cheaper outside options can *cut* redistribution, and then only by
+sending the state outside (exit, or a layered parallel body: Morse and Keohane's contested
+multilateralism).
+
+References
+----------
+.. [1] Lipscy, P. Y. (2015). Explaining institutional change: policy areas, outside
+   options, and the Bretton Woods institutions. *American Journal of Political Science*
+   59(2), 341-356 (the abstract states the hypothesis; the theory section was not read).
+.. [2] Lipscy, P. Y. (2017). *Renegotiating the World Order*. Cambridge University Press;
+   summarized by Ikenberry, *Foreign Affairs* capsule review (16 October 2017): crisis
+   management concentrates in one institution, infrastructure lending rewards competition.
+.. [3] Morse, J. C. and Keohane, R. O. (2014). Contested multilateralism. *Review of
+   International Organizations* 9(4), 385-412.
+
+Examples
+--------
+>>> import multilateral as ml
+>>> ml.claims.LIPSCY_OUTSIDE_OPTIONS.verify(max_examples=20).holds
+True
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from .._namespace import public_dir
+from ..models.outside_options import OutsideOptions
+from ..strategies import outside_options_models
+from .base import Claim, register
+
+__all__ = ["LIPSCY_OUTSIDE_OPTIONS"]
+__dir__ = public_dir(__all__)
+
+
+def _outside_options(instance: tuple[OutsideOptions, Fraction, Fraction]) -> bool:
+    model, dc, dw = instance
+    dear = model.with_(outside_cost=model.outside_cost + dc, network=model.network + dw)
+    now, then = model.equilibrium(), dear.equilibrium()
+    if then.payoff > now.payoff:
+        return False
+    if model.flexibility >= model.power - model.influence:   # the rules can deliver
+        return then.concession <= now.concession
+    # rigid rules: cheaper options cut the concession only by sending the state outside
+    return then.concession <= now.concession or now.outcome in ("exit", "layering")
+
+
+LIPSCY_OUTSIDE_OPTIONS = register(Claim(
+    name="lipscy_outside_options",
+    statement="a rising state secures less, and where the institution's rules can grant "
+              "the concession its threat commands, gets less redistribution, the dearer its "
+              "outside options (a less competitive policy area) and the stronger the "
+              "institution's network effects; where the rules cap the concession, cheaper "
+              "outside options cut redistribution only by sending the state outside (exit "
+              "or layering)",
+    source="Lipscy (2015), AJPS 59(2), 341-356 (abstract: competition speeds redistributive "
+           "change); Lipscy (2017), Renegotiating the World Order; Morse and Keohane (2014), "
+           "RIO 9(4), 385-412; the model and the qualification under rigid rules are this "
+           "library's formalization (multilateral.models.outside_options)",
+    predicate=_outside_options,
+    domain=outside_options_models,
+))

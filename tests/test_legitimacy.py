@@ -1,0 +1,130 @@
+"""Tests for legitimacy as information (multilateral.models.legitimacy)."""
+
+from fractions import Fraction
+
+import pytest
+from contract import ModelContract
+from hypothesis import given
+from hypothesis import strategies as st
+
+from multilateral import errors
+from multilateral.models import Endorsement
+from multilateral.solvers.extensive import perfect_bayesian_equilibria
+
+F = Fraction
+unit = st.fractions(min_value=0, max_value=1, max_denominator=20)
+
+
+def test_pivot_under_consensus_quota_and_vetoes():
+    body = Endorsement([F(1, 10), F(1, 5), F(3, 5), F(4, 5)])
+    assert body.pivot == F(4, 5)                      # consensus: the most conservative
+    assert body.with_(quota=2).pivot == F(1, 5)       # 2 of 4: the second most lenient
+    assert body.with_(quota=2, vetoes=[2]).pivot == F(3, 5)   # a veto player above
+    assert body.with_(members=["A", "B", "C", "D"]).pivotal_members() == ("D",)
+
+
+def test_closed_form_equilibrium():
+    e = Endorsement([F(7, 10)], audience=F(3, 5), seeker=F(1, 10)).equilibrium()
+    assert (e.posterior_endorsed, e.posterior_withheld) == (F(17, 20), F(7, 20))
+    assert e.support_endorsed and not e.support_withheld and e.influential
+    assert e.support_probability == F(3, 10) and e.exact
+    # a lax club: the audience does not believe it
+    lax = Endorsement([F(1, 10)], audience=F(3, 5)).equilibrium()
+    assert not lax.influential and not lax.support_endorsed and lax.support_probability == 0
+    # too conservative: the audience supports anyway, the endorsement decides nothing
+    strict = Endorsement([F(9, 10)], audience=F(2, 5)).equilibrium()
+    assert not strict.influential and strict.support_withheld
+
+
+@pytest.mark.parametrize("k", [4, 5, 8])
+def test_closed_form_matches_the_signalling_solver(k):
+    """On the discretized game the threshold profile is a PBE, with the closed-form beliefs
+    exactly when the pivot is a multiple of 1/k (published setup: Chapman 2009 p. 733)."""
+    for j in range(1, k):
+        c = F(j, k)
+        body = Endorsement([c], audience=F(1, 2), grid=k)
+        closed = body.equilibrium()
+        pbe = perfect_bayesian_equilibria(body.signalling_game())
+        merits = [F(2 * i - 1, 2 * k) for i in range(1, k + 1)]
+        found = [q for q in pbe if all(
+            q.sender[t][0] == (1 if merits[t] > c else 0) for t in range(k))
+            and q.receiver[0][0] == 1 and q.receiver[1][1] == 1]
+        assert found, (k, j)
+        q = found[0]
+        means = [sum(b * m for b, m in zip(q.beliefs[i], merits, strict=True)) for i in (0, 1)]
+        assert means == [closed.posterior_endorsed, closed.posterior_withheld]
+
+
+@given(unit, unit, unit, unit)
+def test_chapman_support_is_worth_more_the_farther_the_pivot(a, s, c1, c2):
+    """Chapman (2009): a resolution raises approval more when the Council is more distant
+    from the state; here E[merit | endorsed] rises with the pivot's distance from the seeker."""
+    near, far = sorted([c1, c2])
+    b_near = Endorsement([near], audience=a, seeker=s)
+    b_far = Endorsement([far], audience=a, seeker=s)
+    assert b_far.distance() >= b_near.distance()
+    assert b_far.credibility() >= b_near.credibility()
+    assert b_far.equilibrium().posterior_endorsed >= b_near.equilibrium().posterior_endorsed
+
+
+@given(st.lists(unit, min_size=1, max_size=6), unit, unit)
+def test_inclusion_under_consensus_never_lowers_credibility(club, extra, a):
+    small = Endorsement(club, audience=a)
+    big = Endorsement([*club, extra], audience=a)
+    assert big.credibility() >= small.credibility()
+    assert big.premium_over(small) >= 0
+
+
+def test_inclusion_under_a_fixed_quota_can_lower_credibility():
+    """The qualification: with quota 2, adding a lenient member lowers the pivot."""
+    body = Endorsement([F(1, 2), F(4, 5)], quota=2)
+    assert body.with_(positions=[F(1, 2), F(4, 5), F(0)]).pivot == F(1, 2) < body.pivot
+
+
+def test_exact_and_float():
+    assert Endorsement([F(1, 2)]).credibility() == F(1, 4)
+    assert isinstance(Endorsement([0.5], audience=0.5).credibility(), float)
+    assert isinstance(Endorsement([0.5], audience=0.5).equilibrium().support_probability,
+                      float)
+
+
+@pytest.mark.parametrize("kwargs, error, match", [
+    ({"positions": []}, errors.InvalidArgumentError, "at least one"),
+    ({"positions": [1.5]}, errors.InvalidArgumentError, "positions"),
+    ({"positions": [0.5], "audience": -0.1}, errors.InvalidArgumentError, "audience"),
+    ({"positions": [0.5], "seeker": 2}, errors.InvalidArgumentError, "seeker"),
+    ({"positions": [0.5, 0.6], "quota": 3}, errors.InvalidArgumentError, "quota"),
+    ({"positions": [0.5, 0.6], "vetoes": [2]}, errors.InvalidArgumentError, "vetoes"),
+    ({"positions": [0.5, 0.6], "vetoes": [1, 1]}, errors.InvalidArgumentError, "distinct"),
+    ({"positions": [0.5, 0.6], "members": ["A"]}, errors.InvalidArgumentError, "members"),
+    ({"positions": "0.5"}, errors.InvalidTypeError, "positions"),
+    ({"positions": [0.5], "grid": 20}, errors.InvalidArgumentError, "grid"),
+])
+def test_bad_parameters(kwargs, error, match):
+    with pytest.raises(error, match=match):
+        Endorsement(**kwargs)
+
+
+def test_premium_over_needs_an_endorsement():
+    with pytest.raises(errors.InvalidTypeError, match="club"):
+        Endorsement([0.5]).premium_over(0.2)  # type: ignore[arg-type]
+
+
+class TestEndorsementContract(ModelContract):
+    solve = staticmethod(perfect_bayesian_equilibria)
+
+    def make(self):
+        return Endorsement([F(1, 5), F(3, 5), F(7, 10)], audience=F(3, 5), grid=4)
+
+    def make_other(self):
+        return Endorsement([F(1, 10)], audience=F(3, 5), grid=4)
+
+    changes = {"audience": F(1, 2), "quota": 2}
+    bad = [(lambda: Endorsement([]), errors.InvalidArgumentError, "at least one"),
+           (lambda: Endorsement([2]), errors.InvalidArgumentError, "positions")]
+    bad_changes = [({"quota": 0}, errors.InvalidArgumentError, "quota")]
+    exact_kwargs = {"positions": [F(1, 5), F(7, 10)], "audience": F(3, 5), "grid": 4}
+    float_kwargs = {"positions": [0.2, 0.7], "audience": 0.6, "seeker": 0.1, "grid": 4}
+    outputs = [lambda m: m.credibility(), lambda m: m.distance(), lambda m: m.pivot,
+               lambda m: m.equilibrium().posterior_endorsed,
+               lambda m: m.equilibrium().support_probability]
