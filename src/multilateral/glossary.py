@@ -363,6 +363,16 @@ TOPICS: dict[str, dict[str, str]] = {
         "uncertainty": "Variance of a shift in a state's share of an agreement's gains "
                        "(Koremenos's distributional uncertainty).",
         "risk_aversion": "Coefficient of absolute risk aversion (0: risk neutral).",
+        "club_values": "Each state's gross value of each rival club's good: shape ``(n, 2)`` "
+                       "(``RivalClubs``, Buchanan clubs).",
+        "facility_cost": "The cost of a club's good, shared equally by its members (Buchanan "
+                         "1965; ``RivalClubs``).",
+        "congestion": "Crowding in a club: the loss to each member per other member "
+                      "(Buchanan 1965; ``RivalClubs``).",
+        "hedging_cost": "What a member of both rival clubs loses for belonging to the other "
+                        "(the value of exclusivity; ``RivalClubs``).",
+        "exclusive": "Whether rival clubs bar dual members (``RivalClubs``).",
+        "club": "One of two rival clubs, by index: 0 (``A``) or 1 (``B``).",
         "renegotiation_cost": "What one renegotiation of an agreement costs each state.",
         "shock_probability": "Probability that the distribution of an agreement's gains "
                              "shifts in a period.",

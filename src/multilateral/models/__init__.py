@@ -74,6 +74,7 @@ from .reciprocity import (
     simulate_reciprocity,
     simulate_reputation,
 )
+from .rival_clubs import RivalClubs
 from .sanctions import SanctionComparison, Sanctions, penance_threshold
 from .threshold_goods import (
     PureEquilibriumClass,
@@ -138,6 +139,7 @@ __all__ = [
     "ReciprocityBasin",
     "ReciprocitySimulation",
     "Renegotiation",
+    "RivalClubs",
     "ReputationSimulation",
     "SanctionComparison",
     "Sanctions",

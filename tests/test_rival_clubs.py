@@ -1,0 +1,194 @@
+"""Rival clubs competing for members (multilateral.models.rival_clubs)."""
+
+import itertools
+import math
+import time
+from fractions import Fraction
+
+import numpy as np
+import pytest
+from contract import ModelContract
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import multilateral as ml
+from multilateral import errors
+from multilateral.models import RivalClubs
+
+F = Fraction
+
+
+def brute_payoff(model, profile, i):
+    """State i's payoff computed from the definition, without the model's tables."""
+    total = F(0)
+    for k in (0, 1):
+        if profile[i] >> k & 1:
+            m = sum(1 for s in profile if s >> k & 1)
+            total += (model.club_values[i, k] - model.facility_cost[k] / m
+                      - model.congestion[k] * (m - 1))
+    if profile[i] == 3:
+        total -= model.hedging_cost
+    return total
+
+
+def brute_equilibria(model):
+    choices = 3 if model.exclusive else 4
+    out = []
+    for p in itertools.product(range(choices), repeat=model.n):
+        if all(brute_payoff(model, p, i) >= brute_payoff(model, (*p[:i], c, *p[i + 1:]), i)
+               for i in range(model.n) for c in range(choices)):
+            out.append(p)
+    return tuple(out)
+
+
+small_fracs = st.fractions(min_value=0, max_value=5, max_denominator=4)
+
+
+@st.composite
+def small_clubs(draw, max_n=4):
+    n = draw(st.integers(2, max_n))
+    vals = [[draw(small_fracs), draw(small_fracs)] for _ in range(n)]
+    return RivalClubs(vals, facility_cost=[draw(small_fracs), draw(small_fracs)],
+                      congestion=[draw(small_fracs), draw(small_fracs)],
+                      hedging_cost=draw(small_fracs), exclusive=draw(st.booleans()))
+
+
+# -- the published comparative static: Buchanan's optimal membership -----------------------
+def test_buchanan_optimal_size_rises_with_cost_and_falls_with_congestion():
+    base = RivalClubs([[1, 1]] * 20, facility_cost=16, congestion=1)
+    assert base.optimal_size() == 4 == math.isqrt(16)          # sqrt(C / c)
+    assert base.with_(facility_cost=36).optimal_size() == 6     # costlier good: bigger club
+    assert base.with_(congestion=4).optimal_size() == 2         # more crowding: smaller club
+    assert base.with_(congestion=0).optimal_size() == 20        # a pure club good: everyone
+    sizes = [base.with_(facility_cost=c).optimal_size() for c in range(1, 60, 5)]
+    assert sizes == sorted(sizes)
+    sizes = [base.with_(congestion=F(1, g)).optimal_size() for g in range(1, 12)]
+    assert sizes == sorted(sizes)
+
+
+# -- the game ---------------------------------------------------------------------------------
+@settings(max_examples=40, deadline=None)
+@given(small_clubs(max_n=3))
+def test_equilibria_match_a_brute_force_from_the_definition(model):
+    assert model.equilibria() == brute_equilibria(model)
+    assert model.equilibrium() in model.equilibria()
+    for p in model.potential_maximizers():
+        assert model.is_equilibrium(p)
+
+
+@settings(max_examples=40, deadline=None)
+@given(small_clubs(max_n=4), st.data())
+def test_potential_is_exact(model, data):
+    choices = 3 if model.exclusive else 4
+    p = tuple(data.draw(st.integers(0, choices - 1)) for _ in range(model.n))
+    i = data.draw(st.integers(0, model.n - 1))
+    c = data.draw(st.integers(0, choices - 1))
+    q = (*p[:i], c, *p[i + 1:])
+    assert model.potential(q) - model.potential(p) == (model.payoffs(q)[i] - model.payoffs(p)[i])
+    assert model.payoffs(p)[i] == brute_payoff(model, p, i)
+
+
+def test_a_solver_on_the_game_reproduces_the_equilibria():
+    model = RivalClubs([[5, 4], [3, 1], [1, 3]], facility_cost=2, hedging_cost=1)
+    assert ml.solvers.pure_nash_equilibria(model.game) == model.equilibria() == ((3, 1, 2),)
+    excl = model.with_(exclusive=True)
+    assert excl.game.shape == (3, 3, 3)
+    assert ml.solvers.pure_nash_equilibria(excl.game) == excl.equilibria()
+
+
+def test_hedging_then_sorting_as_exclusivity_rises():
+    model = RivalClubs([[5, 4], [3, 1], [1, 3]], facility_cost=2)
+    assert model.equilibrium() == (3, 3, 3)
+    assert model.with_(hedging_cost=1).equilibrium() == (3, 1, 2)
+    assert model.with_(hedging_cost=4).equilibrium() == (1, 1, 2)
+    assert model.with_(exclusive=True).equilibria() == ((1, 1, 2),)
+    duals = [max(p.count(3) for p in model.with_(hedging_cost=F(h, 2)).potential_maximizers())
+             for h in range(12)]
+    assert duals == sorted(duals, reverse=True)
+
+
+def test_hedging_threshold():
+    model = RivalClubs([[5, 4], [3, 1], [1, 3]], facility_cost=2)
+    t = model.hedging_threshold(0, (3, 1, 2))
+    assert t.exact == F(3) and not t.holds_above    # min(5 - 1, 4 - 1)
+    assert model.with_(hedging_cost=3).is_equilibrium((3, 1, 2))
+    assert not model.with_(hedging_cost=F(301, 100)).is_equilibrium((3, 1, 2))
+    never = RivalClubs([[0, 5], [1, 1]], facility_cost=4).hedging_threshold(0, (0, 0))
+    assert not never.attainable
+    labelled = model.with_(labels=("China", "Thailand", "US"))
+    assert labelled.hedging_threshold("China", (3, 1, 2)) == t
+
+
+def test_exact_in_exact_out_and_floats_agree():
+    exact = RivalClubs([[5, 4], [3, 1], [1, 3]], facility_cost=2, hedging_cost=F(1, 3))
+    flt = RivalClubs([[5.0, 4.0], [3.0, 1.0], [1.0, 3.0]], facility_cost=2.0,
+                     hedging_cost=1 / 3)
+    assert all(isinstance(x, F) for x in exact.payoffs((3, 1, 2)))
+    assert all(isinstance(x, float) for x in flt.payoffs((3, 1, 2)))
+    assert exact.equilibrium() == flt.equilibrium()
+    assert exact.equilibria() == flt.equilibria()
+
+
+def test_two_hundred_states_fast():
+    rng = np.random.default_rng(1)
+    vals = rng.uniform(0, 10, size=(200, 2))
+    model = RivalClubs(vals, facility_cost=[50.0, 40.0], congestion=[0.05, 0.04],
+                       hedging_cost=2.0)
+    t0 = time.perf_counter()
+    eq = model.equilibrium()
+    elapsed = time.perf_counter() - t0
+    assert model.is_equilibrium(eq)
+    assert elapsed < 5
+    sorting = model.sorting(eq)
+    assert sum(sorting.values()) == 200
+    excl = model.with_(exclusive=True).equilibrium()
+    assert model.with_(exclusive=True).sorting(excl)["both"] == 0
+
+
+def test_sorting_counts():
+    model = RivalClubs([[3, 1], [2, 2]], facility_cost=2)
+    assert model.sorting((1, 3)) == {"neither": 0, "A": 1, "B": 0, "both": 1}
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda: RivalClubs([[1, 1]]), "n >= 2"),
+    (lambda: RivalClubs([1, 2, 3]), r"shape \(n, 2\)"),
+    (lambda: RivalClubs([[1, 1], [1, 1]], facility_cost=-1), ">= 0"),
+    (lambda: RivalClubs([[1, 1], [1, 1]], congestion=[1, 2, 3]), "club"),
+    (lambda: RivalClubs([[1, 1], [1, 1]], hedging_cost=-1), "hedging_cost"),
+    (lambda: RivalClubs([[1, 1], [1, 1]], labels=("a",)), "one string per state"),
+    (lambda: RivalClubs([[1, 1], [1, 1]]).payoffs((0, 4)), "choices are 0"),
+    (lambda: RivalClubs([[1, 1], [1, 1]], exclusive=True).payoffs((3, 0)), "exclusive"),
+    (lambda: RivalClubs([[1, 1], [1, 1]]).optimal_size(2), "club is 0"),
+    (lambda: RivalClubs([[1, 1]] * 9).equilibria(), "at most 8"),
+    (lambda: RivalClubs([[1, 1]] * 7).game, "at most 6"),
+    (lambda: RivalClubs([[1, 1], [1, 1]]).hedging_threshold(5, (0, 0)), "state index"),
+])
+def test_bad_inputs_say_what_is_wrong(make, message):
+    with pytest.raises(errors.InvalidArgumentError, match=message):
+        make()
+
+
+def test_exclusive_must_be_bool():
+    with pytest.raises(errors.InvalidTypeError, match="exclusive must be a bool"):
+        RivalClubs([[1, 1], [1, 1]], exclusive="yes")
+
+
+class TestRivalClubsContract(ModelContract):
+    def make(self):
+        return RivalClubs([[5, 4], [3, 1], [1, 3]], facility_cost=2)
+
+    def make_other(self):
+        return RivalClubs([[5, 4], [3, 1], [1, 3]], facility_cost=2, hedging_cost=1)
+
+    changes = {"hedging_cost": 2, "exclusive": True}
+    bad = [(lambda: RivalClubs([[1, 1]]), errors.InvalidArgumentError, "n >= 2"),
+           (lambda: RivalClubs([[1, 1], [1, 1]], congestion=-1), errors.InvalidArgumentError,
+            ">= 0")]
+    bad_changes = [({"hedging_cost": -1}, errors.InvalidArgumentError, "hedging_cost")]
+    exact_kwargs = {"club_values": [[5, 4], [3, 1], [1, 3]], "facility_cost": 2,
+                    "hedging_cost": F(1, 2)}
+    float_kwargs = {"club_values": [[5.0, 4.0], [3.0, 1.0], [1.0, 3.0]], "facility_cost": 2.0,
+                    "hedging_cost": 0.5}
+    outputs = [lambda m: m.payoffs((3, 1, 2)), lambda m: m.potential((3, 1, 2)),
+               lambda m: m.hedging_threshold(0, (3, 1, 2))]
