@@ -363,6 +363,10 @@ TOPICS: dict[str, dict[str, str]] = {
         "uncertainty": "Variance of a shift in a state's share of an agreement's gains "
                        "(Koremenos's distributional uncertainty).",
         "risk_aversion": "Coefficient of absolute risk aversion (0: risk neutral).",
+        "relative_weight": "Snidal's ``r`` in [0, 1]: the weight a state puts on its gain "
+                           "relative to the other states' mean (0: absolute gains only).",
+        "cost_of_fighting": "One-off cost of a war to the state that starts it (Powell's "
+                            "relative gains from the use of force).",
         "club_values": "Each state's gross value of each rival club's good: shape ``(n, 2)`` "
                        "(``RivalClubs``, Buchanan clubs).",
         "facility_cost": "The cost of a club's good, shared equally by its members (Buchanan "

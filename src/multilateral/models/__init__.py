@@ -54,6 +54,7 @@ from .nested_cores import CoreComparison, NestedCores
 from .outside_options import OutsideOptions, Renegotiation
 from .pledge_review import PledgeAndReview, ProcedureComparison
 from .public_monitoring import PublicMonitoring
+from .relative_gains import PowellGains, RelativeGains, relative_gains
 from .reciprocity import (
     ACTION_RULES,
     NORMS,
@@ -128,6 +129,7 @@ __all__ = [
     "OutsideOptions",
     "PledgeAndReview",
     "PopulationState",
+    "PowellGains",
     "Powerplay",
     "PreemptiveWar",
     "ProcedureComparison",
@@ -138,6 +140,7 @@ __all__ = [
     "Reciprocity",
     "ReciprocityBasin",
     "ReciprocitySimulation",
+    "RelativeGains",
     "Renegotiation",
     "RivalClubs",
     "ReputationSimulation",
@@ -165,6 +168,7 @@ __all__ = [
     "linked_critical_discount",
     "nowak_conditions",
     "penance_threshold",
+    "relative_gains",
     "scan_norms",
     "side_payments",
     "simulate_reciprocity",

@@ -1,0 +1,202 @@
+"""Relative gains: Snidal's transformation of 2x2 games and Powell's cost-of-fighting threshold."""
+
+from fractions import Fraction
+
+import pytest
+from contract import ModelContract
+from hypothesis import given
+from hypothesis import strategies as st
+
+import multilateral as ml
+from multilateral import automata as A
+from multilateral import errors
+from multilateral.models import PowellGains, RelativeGains, relative_gains
+
+small = st.integers(-10, 10)
+weights = st.fractions(min_value=0, max_value=1)
+
+
+@st.composite
+def cooperative_games(draw):
+    """Symmetric Harmony or Stag Hunt games (R > T, R > S, strict orderings)."""
+    values = draw(st.lists(small, min_size=4, max_size=4, unique=True))
+    R = max(values)
+    T, P, S = (v for v in values if v != R)
+    return T, R, P, S
+
+
+@st.composite
+def pd_games(draw):
+    values = sorted(draw(st.lists(small, min_size=4, max_size=4, unique=True)))
+    S, P, R, T = values
+    return T, R, P, S
+
+
+# -- Snidal ----------------------------------------------------------------------------------
+def test_stag_hunt_becomes_a_prisoners_dilemma_at_the_threshold():
+    m = RelativeGains(T=3, R=4, P=1, S=0)
+    assert m.threshold().exact == Fraction(1, 4)          # (R - T) / (R - S)
+    assert m.with_(relative_weight=Fraction(1, 4)).cooperation_is_equilibrium
+    assert m.with_(relative_weight=Fraction(1, 5)).oye_type == "stag_hunt"
+    assert m.with_(relative_weight=Fraction(1, 4)).oye_type is None     # R' = T': a tie
+    assert m.with_(relative_weight=Fraction(3, 10)).oye_type == "prisoners_dilemma"
+    assert not m.with_(relative_weight=Fraction(3, 10)).cooperation_is_equilibrium
+
+
+def test_transformed_payoffs_are_grieco_and_snidal():
+    g = relative_gains(ml.TwoByTwo.symmetric(T=3, R=4, P=1, S=0), Fraction(1, 2))
+    # T - rS, R (1 - r), P (1 - r), S - rT
+    assert g.trps(0) == (3, 2, Fraction(1, 2), Fraction(-3, 2))
+    assert g.trps(1) == g.trps(0)
+
+
+def test_harmony_becomes_chicken_or_a_stag_hunt_on_the_way_to_a_prisoners_dilemma():
+    # R' = T' at r = (R - T) / (R - S); S' = P' at r = (S - P) / (T - P)
+    assert RelativeGains(T=4, R=5, P=0, S=2).type_changes() == (
+        (0, "harmony"), (Fraction(1, 3), "chicken"), (Fraction(1, 2), "prisoners_dilemma"))
+    assert RelativeGains(T=2, R=5, P=0, S=1).type_changes() == (
+        (0, "harmony"), (Fraction(1, 2), "stag_hunt"), (Fraction(3, 4), "prisoners_dilemma"))
+    assert RelativeGains(T=3, R=4, P=0, S=1).type_changes() == (
+        (0, "harmony"), (Fraction(1, 3), "prisoners_dilemma"))
+
+
+def test_number_of_states_dilutes_the_impediment():
+    m = RelativeGains(T=3, R=4, P=1, S=0, relative_weight=Fraction(1, 2))
+    assert [m.with_(n=n).threshold().exact for n in (2, 3, 4, 5)] == [
+        Fraction(1, 4), Fraction(1, 2), Fraction(3, 4), Fraction(1)]
+    # n = 3 sits on the threshold: R' = T', a tie the classifier does not type
+    assert [m.with_(n=n).oye_type for n in (2, 3, 4)] == ["prisoners_dilemma", None, "stag_hunt"]
+    # with five or more states no weight in [0, 1] breaks mutual cooperation
+    assert RelativeGains(T=3, R=4, P=1, S=0, relative_weight=1, n=5).cooperation_is_equilibrium
+
+
+@given(cooperative_games(), weights, st.integers(2, 8))
+def test_threshold_is_where_cooperation_stops_being_an_equilibrium(game, r, n):
+    m = RelativeGains(*game, relative_weight=r, n=n)
+    t = m.threshold()
+    assert t.exact == (n - 1) * Fraction(game[1] - game[0], game[1] - game[3])
+    assert m.cooperation_is_equilibrium == (r <= t.exact)
+    # a generic solver on the transformed game agrees
+    pure = {tuple(e.strategies[0].tolist() + e.strategies[1].tolist())
+            for e in ml.solvers.nash_equilibria(m.game) if e.is_pure}
+    assert ((1.0, 0.0, 1.0, 0.0) in pure) == m.cooperation_is_equilibrium
+
+
+@given(cooperative_games(), st.integers(2, 6))
+def test_type_changes_agree_with_the_classifier(game, n):
+    m = RelativeGains(*game, n=n)
+    changes = m.type_changes()
+    assert changes[0][0] == 0
+    starts = [r for r, _ in changes]
+    for k in range(1, 60):
+        r = Fraction(k, 60)
+        kind = m.with_(relative_weight=r).oye_type
+        if kind is not None and r not in starts:   # off the ties at the crossings
+            assert kind == [t for lo, t in changes if lo < r][-1]
+    t = m.threshold().exact
+    if t < 1 and m.absolute_game.oye_type in ("stag_hunt", "harmony"):
+        assert any(r == t for r, _ in changes[1:])
+
+
+@given(cooperative_games(), weights)
+def test_more_states_never_hurt_cooperation(game, r):
+    coop = [RelativeGains(*game, relative_weight=r, n=n).cooperation_is_equilibrium
+            for n in range(2, 7)]
+    assert coop == sorted(coop)
+
+
+def test_relative_gains_floats_and_errors():
+    g = ml.TwoByTwo.symmetric(T=3.0, R=4.0, P=1.0, S=0.0)
+    assert relative_gains(g, 0.5).trps(0) == (3.0, 2.0, 0.5, -1.5)
+    with pytest.raises(errors.InvalidProbabilityError, match="relative_weight"):
+        relative_gains(g, Fraction(3, 2))
+    with pytest.raises(errors.InvalidArgumentError, match="n must"):
+        relative_gains(g, Fraction(1, 2), n=1)
+    with pytest.raises(errors.InvalidTypeError, match="TwoByTwo"):
+        relative_gains("game", Fraction(1, 2))  # type: ignore[arg-type]
+
+
+# -- Powell ----------------------------------------------------------------------------------
+def _deviation_gain(T, R, P, delta, c):
+    """Cooperation's value minus the best deviation's, by the streams (no formula)."""
+    coop = R / (1 - delta)
+    return coop - (T + delta * max(P / (1 - delta), 2 * R / (1 - delta) - c))
+
+
+def test_powell_critical_cost_by_the_streams():
+    m = PowellGains(T=5, R=3, P=1, S=0, delta=Fraction(3, 4), cost_of_fighting=20)
+    c = m.critical_cost().exact
+    assert c == Fraction(44, 3)
+    assert _deviation_gain(5, 3, 1, Fraction(3, 4), c) == 0
+    assert m.with_(cost_of_fighting=c).cooperation_possible
+    assert not m.with_(cost_of_fighting=c - Fraction(1, 100)).cooperation_possible
+
+
+@given(pd_games(), st.fractions(min_value=Fraction(1, 50), max_value=Fraction(49, 50)),
+       st.fractions(min_value=0, max_value=200))
+def test_powell_cooperation_iff_cost_and_patience(game, delta, cost):
+    T, R, P, S = game
+    m = PowellGains(T, R, P, S, delta=delta, cost_of_fighting=cost)
+    assert m.cooperation_possible == (_deviation_gain(T, R, P, delta, cost) >= 0)
+    # raising the cost of fighting never destroys cooperation
+    if m.cooperation_possible:
+        assert m.with_(cost_of_fighting=cost + 1).cooperation_possible
+
+
+def test_powell_friedman_threshold_matches_the_repeated_game_solver():
+    m = PowellGains(T=5, R=3, P=1, S=0, delta=Fraction(9, 10), cost_of_fighting=100)
+    grim = [A.grim_trigger()] * 2
+    assert ml.solvers.critical_discount(m.game, grim).exact == m.critical_discount().value
+    assert m.with_(delta=Fraction(1, 4)).critical_cost().attainable is False
+
+
+def test_powell_bad_inputs():
+    with pytest.raises(errors.InvalidGameError, match="Prisoners' Dilemma"):
+        PowellGains(T=3, R=4, P=1, S=0, delta=Fraction(1, 2), cost_of_fighting=1)
+    with pytest.raises(errors.InvalidProbabilityError, match="delta"):
+        PowellGains(T=5, R=3, P=1, S=0, delta=1, cost_of_fighting=1)
+    with pytest.raises(errors.InvalidArgumentError, match="cost_of_fighting"):
+        PowellGains(T=5, R=3, P=1, S=0, delta=Fraction(1, 2), cost_of_fighting=-1)
+
+
+class TestRelativeGainsContract(ModelContract):
+    def make(self):
+        return RelativeGains(T=3, R=4, P=1, S=0, relative_weight=Fraction(1, 2))
+
+    def make_other(self):
+        return RelativeGains(T=3, R=4, P=1, S=0, relative_weight=Fraction(1, 2), n=3)
+
+    changes = {"n": 4, "relative_weight": Fraction(1, 3)}
+    bad = [
+        (lambda: RelativeGains(T=3, R=4, P=1, S=0, n=1), errors.InvalidArgumentError, "n must"),
+        (lambda: RelativeGains(T=3, R=4, P=1, S=0, relative_weight=2),
+         errors.InvalidProbabilityError, "relative_weight"),
+        (lambda: RelativeGains(T=3, R=4, P=1, S=0, relative_weight=-0.1),
+         errors.InvalidProbabilityError, "relative_weight"),
+    ]
+    bad_changes = [({"n": 0}, errors.InvalidArgumentError, "n must")]
+    exact_kwargs = {"T": 3, "R": 4, "P": 1, "S": 0, "relative_weight": Fraction(1, 2)}
+    float_kwargs = {"T": 3.0, "R": 4.0, "P": 1.0, "S": 0.0, "relative_weight": 0.5}
+    outputs = [lambda m: m.threshold(), lambda m: m.game.trps(0)]
+
+
+class TestPowellGainsContract(ModelContract):
+    def make(self):
+        return PowellGains(T=5, R=3, P=1, S=0, delta=Fraction(3, 4), cost_of_fighting=20)
+
+    def make_other(self):
+        return PowellGains(T=5, R=3, P=1, S=0, delta=Fraction(3, 4), cost_of_fighting=10)
+
+    changes = {"delta": Fraction(9, 10), "cost_of_fighting": 5}
+    bad = [
+        (lambda: PowellGains(T=5, R=3, P=1, S=0, delta=0, cost_of_fighting=1),
+         errors.InvalidProbabilityError, "delta"),
+        (lambda: PowellGains(T=5, R=3, P=1, S=0, delta=Fraction(1, 2), cost_of_fighting=-1),
+         errors.InvalidArgumentError, "cost_of_fighting"),
+    ]
+    bad_changes = [({"delta": 2}, errors.InvalidProbabilityError, "delta")]
+    exact_kwargs = {"T": 5, "R": 3, "P": 1, "S": 0, "delta": Fraction(3, 4),
+                    "cost_of_fighting": 20}
+    float_kwargs = {"T": 5.0, "R": 3.0, "P": 1.0, "S": 0.0, "delta": 0.75,
+                    "cost_of_fighting": 20.0}
+    outputs = [lambda m: m.critical_cost(), lambda m: m.critical_discount()]
