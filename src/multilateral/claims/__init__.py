@@ -93,13 +93,13 @@ from .pledge_review import (
     REVIEW_MOVES_PLEDGES,
 )
 from .power import POWER_MONOTONE_IN_WEIGHT, POWER_PROPORTIONAL_TO_WEIGHT
-from .regime_complex import LIPSCY_OUTSIDE_OPTIONS
 from .reciprocity import (
     BOYD_RICHERSON_GROUP_SIZE,
     DIFFUSE_RECIPROCITY_SCALES,
     LEADING_EIGHT,
     NOWAK_RECIPROCITY,
 )
+from .regime_complex import LIPSCY_OUTSIDE_OPTIONS
 
 __all__ = [
     "BARRETT_PARADOX",
