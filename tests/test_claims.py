@@ -90,6 +90,7 @@ CATALOGUE = (
     "entrapment_bilateral", "fearon_audience_costs", "fearon_bargaining_range",
     "fearon_costly_war", "fearon_risk_return", "harstad_broad_shallow",
     "harstad_preferred_when_many", "heterogeneity_favors_clubs",
+    "inclusive_endorsement_is_credible",
     "kydd_informed_mediator", "leading_eight", "lipscy_outside_options",
     "mediation_off_ramp", "nested_cores", "no_channels_numbers_help",
     "nordhaus_club_threshold", "nowak_reciprocity",

@@ -26,6 +26,7 @@ module                                    claims
                                           ``FEARON_RISK_RETURN``, ``FEARON_COSTLY_WAR``,
                                           ``FEARON_AUDIENCE_COSTS``
 :mod:`~.forum_choice`                     ``HETEROGENEITY_FAVORS_CLUBS``
+:mod:`~.legitimacy`                       ``INCLUSIVE_ENDORSEMENT_IS_CREDIBLE``
 :mod:`~.flexibility`                      ``KOREMENOS_DURATION``,
                                           ``ROSENDORFF_MILNER_ESCAPE``,
                                           ``INFORMAL_UNDER_UNCERTAINTY``
@@ -48,7 +49,7 @@ Examples
 --------
 >>> import multilateral as ml
 >>> len(ml.claims.catalogue())
-41
+42
 >>> ml.claims.verify("oye_transparency", max_examples=20).holds
 True
 >>> ml.claims.OLSON_GROUP_SIZE.source
@@ -85,6 +86,7 @@ from .flexibility import (
     ROSENDORFF_MILNER_ESCAPE,
 )
 from .forum_choice import HETEROGENEITY_FAVORS_CLUBS
+from .legitimacy import INCLUSIVE_ENDORSEMENT_IS_CREDIBLE
 from .nested_cores import NESTED_CORES
 from .oye import OYE_COMMON_INTERESTS, OYE_MONITORING, OYE_SANCTIONS, OYE_TRANSPARENCY
 from .pledge_review import (
@@ -115,6 +117,7 @@ __all__ = [
     "HARSTAD_BROAD_SHALLOW",
     "HARSTAD_PREFERRED_WHEN_MANY",
     "HETEROGENEITY_FAVORS_CLUBS",
+    "INCLUSIVE_ENDORSEMENT_IS_CREDIBLE",
     "INFORMAL_UNDER_UNCERTAINTY",
     "KOREMENOS_DURATION",
     "KYDD_INFORMED_MEDIATOR",

@@ -43,6 +43,7 @@ from ..models.conditional_cooperation import ConditionalCooperation
 from ..models.escape_clauses import EscapeClause
 from ..models.flexibility import LegalForm, TreatyDuration
 from ..models.forum_choice import HeterogeneousForum
+from ..models.legitimacy import Endorsement
 from ..models.nested_cores import NestedCores
 from ..models.outside_options import OutsideOptions
 from ..models.pledge_review import PledgeAndReview
@@ -64,6 +65,7 @@ __all__ = [
     "conditional_cooperation_detection_pairs",
     "conditional_cooperation_size_pairs",
     "diffuse_reciprocity_models",
+    "endorsement_bodies",
     "escape_clauses",
     "group_size_pairs",
     "heterogeneous_forums",
@@ -1305,5 +1307,162 @@ def outside_options_models(*, flexibility: Fraction | None = None
             network=unit(draw, 12), scope=unit(draw),
             flexibility=unit(draw) if flexibility is None else flexibility)
         return model, unit(draw, 12), unit(draw, 12)
+
+    return build()
+
+def endorsement_bodies(*, max_n: int = 7
+                       ) -> st.SearchStrategy[tuple[Endorsement, Fraction, Fraction]]:
+    """Triples ``(body, extra, farther)``: an exact consensus
+    :class:`~multilateral.models.Endorsement`, the position of a member who joins it, and a
+    pivot at least as far from the seeker as the body's.
+
+    Built directly: ``n`` in ``[1, max_n]`` positions, ``audience``, ``seeker`` and ``extra``
+    multiples of ``1/24`` in ``[0, 1]``; ``farther`` between the body's pivot and 1.
+
+    See Also
+    --------
+    multilateral.models.Endorsement : the model.
+    multilateral.claims.INCLUSIVE_ENDORSEMENT_IS_CREDIBLE : the claim asserted over them.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> import multilateral as ml
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(ml.strategies.endorsement_bodies(max_n=3))
+    ... def test_farther(triple):
+    ...     body, extra, farther = triple
+    ...     assert body.n <= 3 and body.pivot <= farther <= 1
+    >>> test_farther()
+    """
+
+    def unit(draw: st.DrawFn) -> Fraction:
+        return Fraction(draw(st.integers(0, 24)), 24)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> tuple[Endorsement, Fraction, Fraction]:
+        n = draw(st.integers(1, max_n))
+        body = Endorsement([unit(draw) for _ in range(n)], audience=unit(draw),
+                           seeker=unit(draw))
+        pivot = Fraction(body.pivot)
+        farther = pivot + (1 - pivot) * unit(draw)
+        return body, unit(draw), farther
+
+    return build()
+
+
+def rival_clubs_models(*, max_n: int = 4) -> st.SearchStrategy[tuple[RivalClubs, Fraction]]:
+    """Pairs ``(model, rise)``: an exact :class:`~multilateral.models.RivalClubs` with 2 to
+    ``max_n`` states and a rise ``rise > 0`` in its ``hedging_cost``.
+
+    Built directly: values and facility costs multiples of ``1/4`` in ``[0, 5]``, congestion
+    multiples of ``1/8`` in ``[0, 1]``, the hedging cost a multiple of ``1/4`` in ``[0, 3]``,
+    the rise in ``(0, 2]``; clubs never exclusive (the claim compares dual membership).
+
+    See Also
+    --------
+    multilateral.models.RivalClubs : the model.
+    multilateral.claims.EXCLUSIVITY_SORTS : the claim asserted over them.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> import multilateral as ml
+    >>> @settings(max_examples=10, deadline=None)
+    ... @given(ml.strategies.rival_clubs_models(max_n=3))
+    ... def test_small(pair):
+    ...     model, rise = pair
+    ...     assert 2 <= model.n <= 3 and rise > 0
+    >>> test_small()
+    """
+    if max_n < 2 or max_n > 8:
+        raise InvalidArgumentError(f"max_n must be in 2..8 (all 4**n profiles are searched), "
+                                   f"got {max_n}")
+
+    def quarter(draw: st.DrawFn, top: int) -> Fraction:
+        return Fraction(draw(st.integers(0, top)), 4)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> tuple[RivalClubs, Fraction]:
+        n = draw(st.integers(2, max_n))
+        values = [[quarter(draw, 20), quarter(draw, 20)] for _ in range(n)]
+        model = RivalClubs(
+            values, facility_cost=[quarter(draw, 20), quarter(draw, 20)],
+            congestion=[Fraction(draw(st.integers(0, 8)), 8) for _ in range(2)],
+            hedging_cost=quarter(draw, 12))
+        return model, Fraction(draw(st.integers(1, 8)), 4)
+
+    return build()
+
+
+# -- relative gains (Snidal, Powell) ---------------------------------------------------------
+def relative_gains_models(*, max_n: int = 8) -> st.SearchStrategy[tuple[RelativeGains, int]]:
+    """Pairs ``(model, m)``: an exact :class:`~multilateral.models.RelativeGains` whose absolute
+    game is a Harmony or a Stag Hunt (``R`` the best outcome, strict orderings), and a larger
+    number of states ``m > n``.
+
+    Built directly: four distinct integers in ``[-10, 10]``, the largest as ``R`` and the others
+    in drawn order as ``T, P, S``; ``relative_weight`` a multiple of 1/24 in ``[0, 1]``; ``n``
+    in ``[2, max_n]`` and ``m`` in ``[n + 1, max_n + 4]``.
+
+    See Also
+    --------
+    multilateral.models.RelativeGains : the model.
+    multilateral.claims.RELATIVE_GAINS_FADE_WITH_NUMBERS : a claim asserted over them.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> import multilateral as ml
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(ml.strategies.relative_gains_models(max_n=4))
+    ... def test_more(pair):
+    ...     model, m = pair
+    ...     assert model.R > model.T and m > model.n
+    >>> test_more()
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> tuple[RelativeGains, int]:
+        values = draw(st.lists(st.integers(-10, 10), min_size=4, max_size=4, unique=True))
+        R = max(values)
+        T, P, S = (v for v in values if v != R)
+        n = draw(st.integers(2, max_n))
+        model = RelativeGains(T=T, R=R, P=P, S=S,
+                              relative_weight=Fraction(draw(st.integers(0, 24)), 24), n=n)
+        return model, draw(st.integers(n + 1, max_n + 4))
+
+    return build()
+
+
+def powell_models() -> st.SearchStrategy[PowellGains]:
+    """Exact :class:`~multilateral.models.PowellGains`: an integer Prisoners' Dilemma.
+
+    Built directly: four distinct integers in ``[-10, 10]`` sorted as ``S < P < R < T``,
+    ``delta`` a multiple of 1/50 in ``(0, 1)``, ``cost_of_fighting`` a multiple of 1/4 in
+    ``[0, 100]``.
+
+    See Also
+    --------
+    multilateral.models.PowellGains : the model.
+    multilateral.claims.CHEAP_FORCE_BLOCKS_COOPERATION : the claim asserted over them.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> import multilateral as ml
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(ml.strategies.powell_models())
+    ... def test_pd(model):
+    ...     assert model.game.oye_type == "prisoners_dilemma"
+    >>> test_pd()
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> PowellGains:
+        S, P, R, T = sorted(draw(st.lists(st.integers(-10, 10), min_size=4, max_size=4,
+                                          unique=True)))
+        return PowellGains(T=T, R=R, P=P, S=S, delta=Fraction(draw(st.integers(1, 49)), 50),
+                           cost_of_fighting=Fraction(draw(st.integers(0, 400)), 4))
 
     return build()
