@@ -128,3 +128,34 @@ class TestEndorsementContract(ModelContract):
     outputs = [lambda m: m.credibility(), lambda m: m.distance(), lambda m: m.pivot,
                lambda m: m.equilibrium().posterior_endorsed,
                lambda m: m.equilibrium().support_probability]
+
+
+# -- the case: Security Council authorization against a coalition of the willing -------------
+def test_authorization_data_are_sourced():
+    from multilateral.cases import authorization
+
+    rows = authorization.decisions()
+    assert [d.date for d in rows] == sorted(d.date for d in rows)
+    assert all(d.source and d.url.startswith("https://") for d in rows)
+    gulf = authorization.decisions("gulf_1990")[0]
+    assert (gulf.decision, gulf.date, gulf.in_favour, gulf.against, gulf.abstaining) == (
+        "S/RES/678 (1990)", "1990-11-29", 12, 2, 1)
+    assert authorization.decisions("iraq_2003")[-1].outcome == "acted_without_authorization"
+    with pytest.raises(errors.InvalidArgumentError, match="episode"):
+        authorization.decisions("kosovo_1999")
+
+
+def test_council_against_coalition():
+    """The Council's endorsement passes its most reluctant permanent member; the coalition's
+    only its own members (illustrative positions, not data)."""
+    from multilateral.cases import authorization
+
+    lax, strict = F(1, 10), F(7, 10)
+    unsc = authorization.council([lax, strict, strict, lax, lax] + [F(1, 5)] * 10,
+                                 audience=F(3, 5))
+    coalition = Endorsement([lax, lax, F(3, 20)], audience=F(3, 5))
+    assert unsc.pivot == strict and unsc.equilibrium().influential
+    assert not coalition.equilibrium().influential
+    assert unsc.premium_over(coalition) > 0
+    with pytest.raises(errors.InvalidArgumentError, match="15"):
+        authorization.council([lax] * 14, audience=F(1, 2))
