@@ -158,3 +158,51 @@ class TestOutsideOptionsContract(ModelContract):
     float_kwargs = {"power": 0.25, "influence": 0.1, "outside_cost": 0.05, "scope": 0.5}
     outputs = [lambda m: m.threat(), lambda m: m.equilibrium().payoff,
                lambda m: m.renegotiation_time(F(1, 100))]
+
+
+# -- the AIIB case ---------------------------------------------------------------------------
+def test_aiib_case_rows_are_sourced_dated_and_ordered():
+    from multilateral.cases import aiib
+    assert all(e.source and e.url and e.date for e in aiib.EVENTS)
+    dates = [e.date for e in aiib.EVENTS]
+    assert dates == sorted(dates)
+    # the AIIB's Articles entered into force a week after Congress approved the 2010 reform,
+    # and a month before the reform took effect
+    assert (aiib.event("imf_reform_approved").date < aiib.event("aiib_articles_signed").date
+            < aiib.event("imf_us_congress").date < aiib.event("aiib_in_force").date
+            < aiib.event("imf_reform_effective").date)
+
+
+def test_aiib_published_shares_and_vetoes():
+    """Published numbers: China's IMF quota 3.996% -> 6.394% (PBOC, 19 December 2015),
+    26.06% of the AIIB's votes (Xinhua, 29 June 2015); the United States alone blocks an
+    85% IMF decision (shipped IMF data), China alone a 75% AIIB one."""
+    from multilateral.cases import aiib, imf
+    assert aiib.share("IMF", "China", "quota_before_2010_reform") == F(3996, 100000)
+    assert aiib.share("IMF", "China", "quota_after_2010_reform") == F(6394, 100000)
+    assert aiib.share("AIIB", "China", "votes") == F(2606, 10000)
+    assert aiib.imf_veto_holders() == ("United States",)
+    assert aiib.aiib_veto_holders() == ("China",)
+    # 'China will have the third largest IMF quota and voting share after the United States
+    # and Japan' (Xinhua, 28 January 2016): the shipped vote shares agree
+    ranked = sorted(imf.vote_shares().items(), key=lambda kv: -kv[1])
+    assert [name for name, _ in ranked[:3]] == ["United States", "Japan", "China"]
+
+
+def test_aiib_case_in_the_model():
+    from multilateral.cases import aiib
+    blocked = aiib.renegotiation(outside_cost=F(1, 100), network=F(1, 50))
+    assert blocked.flexibility == 0 and blocked.equilibrium().outcome == "layering"
+    opened = blocked.with_(flexibility=blocked.power - blocked.influence)
+    assert opened.equilibrium().outcome == "redistribution"
+    # an outside option dearer than the whole gap leaves the status quo, reform or none
+    dear = aiib.renegotiation(outside_cost=F(1, 10))
+    assert dear.equilibrium().outcome == "status_quo"
+
+
+def test_aiib_bad_lookups():
+    from multilateral.cases import aiib
+    with pytest.raises(errors.InvalidArgumentError, match="known"):
+        aiib.event("nope")
+    with pytest.raises(errors.InvalidArgumentError, match="known"):
+        aiib.share("IMF", "Japan", "votes")
