@@ -318,3 +318,20 @@ def test_critical_spread_is_a_threshold():
     t = forum.critical_spread(mean=2.0)
     assert isinstance(t, ml.results.Threshold) and t.parameter == "spread" and t.holds_above
     assert t.exact is None and t.attainable
+
+
+def test_legitimacy_premium_from_the_endorsement_game():
+    """The premium of the universal forum as an equilibrium of the endorsement game
+    (multilateral.models.legitimacy): a club of like-minded states earns none over itself,
+    and an inclusive body's conservative pivot earns the universal forum its premium."""
+    from multilateral.models import Endorsement
+
+    un = Endorsement([Fraction(1, 10), Fraction(4, 5)])
+    club = Endorsement([Fraction(1, 10), Fraction(1, 5)])
+    f = HeterogeneousForum.from_endorsements(5, Fraction(9, 10), un, club)
+    assert f.legitimacy == un.premium_over(club) == Fraction(1, 2)
+    assert f == HeterogeneousForum(n=5, gain_probability=Fraction(9, 10),
+                                   legitimacy=Fraction(1, 2))
+    assert HeterogeneousForum.from_endorsements(5, Fraction(9, 10), club, un).legitimacy == 0
+    assert not f.prefers_club()
+    assert HeterogeneousForum.from_endorsements(5, Fraction(9, 10), club, club).prefers_club()

@@ -96,7 +96,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from statistics import NormalDist
-from typing import Literal, cast
+from typing import TYPE_CHECKING, Literal, cast
 
 from .. import tolerances
 from .._namespace import public_dir
@@ -106,6 +106,9 @@ from ..errors import InvalidArgumentError, InvalidTypeError
 from ..results import Threshold
 from ..types import Number
 from .base import Model
+
+if TYPE_CHECKING:
+    from .legitimacy import Endorsement
 
 __all__ = [
     "CaucusGain",
@@ -485,6 +488,34 @@ class HeterogeneousForum(Model):
         p = NormalDist().cdf(mean / spread) if spread else float(mean > 0)
         return cls(n=n, gain_probability=p, legitimacy=legitimacy,
                    coverage_returns=coverage_returns)
+
+    @classmethod
+    def from_endorsements(cls, n: int, gain_probability: Number, universal: Endorsement,
+                          club: Endorsement, *, coverage_returns: Number = 1
+                          ) -> HeterogeneousForum:
+        """The legitimacy premium from what the two bodies' endorsements tell an audience.
+
+        ``legitimacy = universal.premium_over(club)``
+        (:meth:`multilateral.models.Endorsement.premium_over`): the proportional rise in the
+        audience's expected merit of an action endorsed by the universal body over one
+        endorsed by the club; 0 when the club's pivot is as conservative. So the premium is
+        an equilibrium of the endorsement game rather than a number given from outside.
+
+        See Also
+        --------
+        multilateral.models.Endorsement : the endorsement game.
+
+        Examples
+        --------
+        >>> from fractions import Fraction
+        >>> from multilateral.models import Endorsement, HeterogeneousForum
+        >>> un = Endorsement([Fraction(1, 10), Fraction(4, 5)])
+        >>> club = Endorsement([Fraction(1, 10), Fraction(1, 5)])
+        >>> HeterogeneousForum.from_endorsements(5, Fraction(9, 10), un, club).legitimacy
+        Fraction(1, 2)
+        """
+        return cls(n=n, gain_probability=gain_probability,
+                   legitimacy=universal.premium_over(club), coverage_returns=coverage_returns)
 
     def __repr__(self) -> str:
         return (f"HeterogeneousForum(n={self.n}, gain_probability="
