@@ -85,6 +85,8 @@ def test_registry_fixture_restores_the_catalogue():
 CATALOGUE = (
     "informal_under_uncertainty", "koremenos_duration", "rosendorff_milner_escape",
     "barrett_paradox", "boyd_richerson_group_size", "chamberlin_crowding",
+    "cheap_force_blocks_cooperation", "relative_gains_block_cooperation",
+    "relative_gains_fade_with_numbers",
     "constructive_depth",
     "diffuse_reciprocity_scales",
     "entrapment_bilateral", "fearon_audience_costs", "fearon_bargaining_range",

@@ -37,6 +37,9 @@ module                                    claims
                                           ``HARSTAD_PREFERRED_WHEN_MANY``,
                                           ``REVIEW_MOVES_PLEDGES``
 :mod:`~.breadth_depth`                    ``CONSTRUCTIVE_DEPTH``, ``TIPPING_SET``
+:mod:`~.relative_gains`                   ``RELATIVE_GAINS_BLOCK_COOPERATION``,
+                                          ``RELATIVE_GAINS_FADE_WITH_NUMBERS``,
+                                          ``CHEAP_FORCE_BLOCKS_COOPERATION``
 :mod:`~.regime_complex`                   ``LIPSCY_OUTSIDE_OPTIONS``
 ========================================  ==================================================
 
@@ -49,7 +52,7 @@ Examples
 --------
 >>> import multilateral as ml
 >>> len(ml.claims.catalogue())
-42
+45
 >>> ml.claims.verify("oye_transparency", max_examples=20).holds
 True
 >>> ml.claims.OLSON_GROUP_SIZE.source
@@ -102,11 +105,17 @@ from .reciprocity import (
     NOWAK_RECIPROCITY,
 )
 from .regime_complex import LIPSCY_OUTSIDE_OPTIONS
+from .relative_gains import (
+    CHEAP_FORCE_BLOCKS_COOPERATION,
+    RELATIVE_GAINS_BLOCK_COOPERATION,
+    RELATIVE_GAINS_FADE_WITH_NUMBERS,
+)
 
 __all__ = [
     "BARRETT_PARADOX",
     "BOYD_RICHERSON_GROUP_SIZE",
     "CHAMBERLIN_CROWDING",
+    "CHEAP_FORCE_BLOCKS_COOPERATION",
     "CONSTRUCTIVE_DEPTH",
     "DIFFUSE_RECIPROCITY_SCALES",
     "ENTRAPMENT_BILATERAL",
@@ -140,6 +149,8 @@ __all__ = [
     "POWER_MONOTONE_IN_WEIGHT",
     "POWER_PROPORTIONAL_TO_WEIGHT",
     "REGISTRY",
+    "RELATIVE_GAINS_BLOCK_COOPERATION",
+    "RELATIVE_GAINS_FADE_WITH_NUMBERS",
     "REVIEW_MOVES_PLEDGES",
     "ROSENDORFF_MILNER_ESCAPE",
     "SANTOS_PACHECO_SMALL_GROUPS",

@@ -49,6 +49,7 @@ from ..models.outside_options import OutsideOptions
 from ..models.pledge_review import PledgeAndReview
 from ..models.public_monitoring import PublicMonitoring
 from ..models.reciprocity import Reciprocity, ThresholdReciprocity
+from ..models.relative_gains import PowellGains, RelativeGains
 from ..models.sanctions import Sanctions
 from ..models.tipping import TippingSet
 from ..types import Number
@@ -75,9 +76,11 @@ __all__ = [
     "nowak_parameters",
     "outside_options_models",
     "pledge_review_models",
+    "powell_models",
     "powerplays",
     "public_good_provisions",
     "public_monitoring_models",
+    "relative_gains_models",
     "sanctions_models",
     "small_error_parameters",
     "tipping_sets",
@@ -1347,5 +1350,78 @@ def endorsement_bodies(*, max_n: int = 7
         pivot = Fraction(body.pivot)
         farther = pivot + (1 - pivot) * unit(draw)
         return body, unit(draw), farther
+
+    return build()
+
+
+# -- relative gains (Snidal, Powell) ---------------------------------------------------------
+def relative_gains_models(*, max_n: int = 8) -> st.SearchStrategy[tuple[RelativeGains, int]]:
+    """Pairs ``(model, m)``: an exact :class:`~multilateral.models.RelativeGains` whose absolute
+    game is a Harmony or a Stag Hunt (``R`` the best outcome, strict orderings), and a larger
+    number of states ``m > n``.
+
+    Built directly: four distinct integers in ``[-10, 10]``, the largest as ``R`` and the others
+    in drawn order as ``T, P, S``; ``relative_weight`` a multiple of 1/24 in ``[0, 1]``; ``n``
+    in ``[2, max_n]`` and ``m`` in ``[n + 1, max_n + 4]``.
+
+    See Also
+    --------
+    multilateral.models.RelativeGains : the model.
+    multilateral.claims.RELATIVE_GAINS_FADE_WITH_NUMBERS : a claim asserted over them.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> import multilateral as ml
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(ml.strategies.relative_gains_models(max_n=4))
+    ... def test_more(pair):
+    ...     model, m = pair
+    ...     assert model.R > model.T and m > model.n
+    >>> test_more()
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> tuple[RelativeGains, int]:
+        values = draw(st.lists(st.integers(-10, 10), min_size=4, max_size=4, unique=True))
+        R = max(values)
+        T, P, S = (v for v in values if v != R)
+        n = draw(st.integers(2, max_n))
+        model = RelativeGains(T=T, R=R, P=P, S=S,
+                              relative_weight=Fraction(draw(st.integers(0, 24)), 24), n=n)
+        return model, draw(st.integers(n + 1, max_n + 4))
+
+    return build()
+
+
+def powell_models() -> st.SearchStrategy[PowellGains]:
+    """Exact :class:`~multilateral.models.PowellGains`: an integer Prisoners' Dilemma.
+
+    Built directly: four distinct integers in ``[-10, 10]`` sorted as ``S < P < R < T``,
+    ``delta`` a multiple of 1/50 in ``(0, 1)``, ``cost_of_fighting`` a multiple of 1/4 in
+    ``[0, 100]``.
+
+    See Also
+    --------
+    multilateral.models.PowellGains : the model.
+    multilateral.claims.CHEAP_FORCE_BLOCKS_COOPERATION : the claim asserted over them.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> import multilateral as ml
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(ml.strategies.powell_models())
+    ... def test_pd(model):
+    ...     assert model.game.oye_type == "prisoners_dilemma"
+    >>> test_pd()
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> PowellGains:
+        S, P, R, T = sorted(draw(st.lists(st.integers(-10, 10), min_size=4, max_size=4,
+                                          unique=True)))
+        return PowellGains(T=T, R=R, P=P, S=S, delta=Fraction(draw(st.integers(1, 49)), 50),
+                           cost_of_fighting=Fraction(draw(st.integers(0, 400)), 4))
 
     return build()
