@@ -54,7 +54,6 @@ from .nested_cores import CoreComparison, NestedCores
 from .outside_options import OutsideOptions, Renegotiation
 from .pledge_review import PledgeAndReview, ProcedureComparison
 from .public_monitoring import PublicMonitoring
-from .relative_gains import PowellGains, RelativeGains, relative_gains
 from .reciprocity import (
     ACTION_RULES,
     NORMS,
@@ -75,6 +74,7 @@ from .reciprocity import (
     simulate_reciprocity,
     simulate_reputation,
 )
+from .relative_gains import PowellGains, RelativeGains, relative_gains
 from .rival_clubs import RivalClubs
 from .sanctions import SanctionComparison, Sanctions, penance_threshold
 from .threshold_goods import (
@@ -142,8 +142,8 @@ __all__ = [
     "ReciprocitySimulation",
     "RelativeGains",
     "Renegotiation",
-    "RivalClubs",
     "ReputationSimulation",
+    "RivalClubs",
     "SanctionComparison",
     "Sanctions",
     "SelfEnforcingAgreement",
