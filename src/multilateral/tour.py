@@ -570,6 +570,31 @@ def _climate_clubs(out: TextIO) -> None:
         f"{cbam.event('definitive_start').date}\n")
 
 
+def _legitimacy(out: TextIO) -> None:
+    from .cases import authorization
+    from .models import Endorsement
+
+    gulf = authorization.decisions("gulf_1990")[0]
+    lax, strict = Fraction(1, 10), Fraction(7, 10)
+    council = authorization.council([lax, strict, strict, lax, lax] + [Fraction(1, 5)] * 10,
+                                    audience=Fraction(3, 5))
+    coalition = Endorsement([lax, lax, Fraction(3, 20)], audience=Fraction(3, 5))
+    near, far = (Endorsement([c], audience=Fraction(3, 5)).equilibrium().posterior_endorsed
+                 for c in (Fraction(1, 5), Fraction(4, 5)))
+    out.write(
+        "Legitimacy as information (Thompson 2006; Chapman 2007, 2009).\n"
+        f"  {gulf.decision} of {gulf.date}: {gulf.in_favour}-{gulf.against}-"
+        f"{gulf.abstaining} (data); 2003: "
+        f"{authorization.decisions('iraq_2003')[1].decision} (data)\n"
+        f"  Chapman (2009): support worth more from a more distant Council; computed belief "
+        f"after endorsement {near} (pivot 1/5) < {far} (pivot 4/5)\n"
+        f"  illustrative positions: Council pivot {council.pivot} "
+        f"({', '.join(council.pivotal_members())}), influential "
+        f"{council.equilibrium().influential}; coalition pivot {coalition.pivot}, "
+        f"influential {coalition.equilibrium().influential}; premium "
+        f"{council.premium_over(coalition)}\n")
+
+
 SECTIONS: dict[str, Callable[[TextIO], None]] = {
     "Payoff structure (Oye)": _oye_payoff_structure,
     "Shadow of the future (Oye)": _shadow_of_the_future,
@@ -591,6 +616,8 @@ SECTIONS: dict[str, Callable[[TextIO], None]] = {
     "Formal against informal: duration, escape and legal form (Koremenos, Rosendorff-Milner, "
     "Abbott-Snidal)": _formal_and_informal,
     "Climate clubs: tariffs on outsiders (Nordhaus, Buchanan, Barrett)": _climate_clubs,
+    "Legitimacy as information: the Security Council against a coalition (Thompson, "
+    "Chapman)": _legitimacy,
 }
 
 
