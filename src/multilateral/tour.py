@@ -595,6 +595,29 @@ def _legitimacy(out: TextIO) -> None:
         f"{council.premium_over(coalition)}\n")
 
 
+def _regime_complexes(out: TextIO) -> None:
+    from .cases import aiib
+
+    model = aiib.renegotiation(outside_cost=Fraction(1, 100), network=Fraction(1, 50))
+    opened = model.with_(flexibility=model.power - model.influence)
+    dear = [model.with_(flexibility=1, outside_cost=c).equilibrium().concession
+            for c in (0, Fraction(1, 200), Fraction(1, 100), Fraction(1, 50))]
+    out.write(
+        "Outside options and institutional change (Lipscy 2015; Morse-Keohane 2014).\n"
+        "  IMF 2010 quota reform: China 3.996% -> 6.394% (published); read "
+        f"{float(model.influence):.3%} -> {float(model.power):.3%}; blocked by "
+        f"{', '.join(aiib.imf_veto_holders())} until {aiib.event('imf_us_congress').date}, "
+        f"in force {aiib.event('imf_reform_effective').date}\n"
+        f"  AIIB: Articles signed {aiib.event('aiib_articles_signed').date}, in force "
+        f"{aiib.event('aiib_in_force').date}; China's votes 26.06% (published), read "
+        f"{float(aiib.share('AIIB', 'China', 'votes')):.2%}, a veto over 75% decisions: "
+        f"{aiib.aiib_veto_holders()}\n"
+        f"  model (assumed cost 1/100, network 1/50, scope 1/2): blocked rules "
+        f"{model.equilibrium().outcome}, open rules {opened.equilibrium().outcome}\n"
+        f"  concession at outside costs 0, 1/200, 1/100, 1/50 (open rules): "
+        f"{', '.join(str(d) for d in dear)} (falls as outside options grow dear)\n")
+
+
 SECTIONS: dict[str, Callable[[TextIO], None]] = {
     "Payoff structure (Oye)": _oye_payoff_structure,
     "Shadow of the future (Oye)": _shadow_of_the_future,
@@ -618,6 +641,8 @@ SECTIONS: dict[str, Callable[[TextIO], None]] = {
     "Climate clubs: tariffs on outsiders (Nordhaus, Buchanan, Barrett)": _climate_clubs,
     "Legitimacy as information: the Security Council against a coalition (Thompson, "
     "Chapman)": _legitimacy,
+    "Regime complexes: outside options, the IMF and the AIIB (Lipscy, Morse-Keohane)":
+        _regime_complexes,
 }
 
 
