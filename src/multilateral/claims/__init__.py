@@ -41,6 +41,7 @@ module                                    claims
                                           ``RELATIVE_GAINS_FADE_WITH_NUMBERS``,
                                           ``CHEAP_FORCE_BLOCKS_COOPERATION``
 :mod:`~.regime_complex`                   ``LIPSCY_OUTSIDE_OPTIONS``
+:mod:`~.rival_clubs`                      ``EXCLUSIVITY_SORTS``
 ========================================  ==================================================
 
 Importing this package imports every theory module explicitly, so the catalogue is complete
@@ -52,7 +53,7 @@ Examples
 --------
 >>> import multilateral as ml
 >>> len(ml.claims.catalogue())
-45
+46
 >>> ml.claims.verify("oye_transparency", max_examples=20).holds
 True
 >>> ml.claims.OLSON_GROUP_SIZE.source
@@ -110,6 +111,7 @@ from .relative_gains import (
     RELATIVE_GAINS_BLOCK_COOPERATION,
     RELATIVE_GAINS_FADE_WITH_NUMBERS,
 )
+from .rival_clubs import EXCLUSIVITY_SORTS
 
 __all__ = [
     "BARRETT_PARADOX",
@@ -119,6 +121,7 @@ __all__ = [
     "CONSTRUCTIVE_DEPTH",
     "DIFFUSE_RECIPROCITY_SCALES",
     "ENTRAPMENT_BILATERAL",
+    "EXCLUSIVITY_SORTS",
     "FEARON_AUDIENCE_COSTS",
     "FEARON_BARGAINING_RANGE",
     "FEARON_COSTLY_WAR",

@@ -49,6 +49,7 @@ from ..models.outside_options import OutsideOptions
 from ..models.pledge_review import PledgeAndReview
 from ..models.public_monitoring import PublicMonitoring
 from ..models.reciprocity import Reciprocity, ThresholdReciprocity
+from ..models.rival_clubs import RivalClubs
 from ..models.relative_gains import PowellGains, RelativeGains
 from ..models.sanctions import Sanctions
 from ..models.tipping import TippingSet
@@ -80,6 +81,7 @@ __all__ = [
     "powerplays",
     "public_good_provisions",
     "public_monitoring_models",
+    "rival_clubs_models",
     "relative_gains_models",
     "sanctions_models",
     "small_error_parameters",
@@ -1425,3 +1427,50 @@ def powell_models() -> st.SearchStrategy[PowellGains]:
                            cost_of_fighting=Fraction(draw(st.integers(0, 400)), 4))
 
     return build()
+
+
+def rival_clubs_models(*, max_n: int = 3) -> st.SearchStrategy[tuple[RivalClubs, Fraction]]:
+    """Pairs ``(model, rise)``: an exact :class:`~multilateral.models.RivalClubs` with 2 to
+    ``max_n`` states and a rise ``rise > 0`` in its ``hedging_cost``.
+
+    Built directly: values and facility costs multiples of ``1/4`` in ``[0, 5]``, congestion
+    multiples of ``1/8`` in ``[0, 1]``, the hedging cost a multiple of ``1/4`` in ``[0, 3]``,
+    the rise in ``(0, 2]``; clubs never exclusive (the claim compares dual membership).
+
+    See Also
+    --------
+    multilateral.models.RivalClubs : the model.
+    multilateral.claims.EXCLUSIVITY_SORTS : the claim asserted over them.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> import multilateral as ml
+    >>> @settings(max_examples=10, deadline=None)
+    ... @given(ml.strategies.rival_clubs_models(max_n=3))
+    ... def test_small(pair):
+    ...     model, rise = pair
+    ...     assert 2 <= model.n <= 3 and rise > 0
+    >>> test_small()
+    """
+    if max_n < 2 or max_n > 8:
+        raise InvalidArgumentError(f"max_n must be in 2..8 (all 4**n profiles are searched), "
+                                   f"got {max_n}")
+
+    def quarter(draw: st.DrawFn, top: int) -> Fraction:
+        return Fraction(draw(st.integers(0, top)), 4)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> tuple[RivalClubs, Fraction]:
+        n = draw(st.integers(2, max_n))
+        values = [[quarter(draw, 20), quarter(draw, 20)] for _ in range(n)]
+        model = RivalClubs(
+            values, facility_cost=[quarter(draw, 20), quarter(draw, 20)],
+            congestion=[Fraction(draw(st.integers(0, 8)), 8) for _ in range(2)],
+            hedging_cost=quarter(draw, 12))
+        return model, Fraction(draw(st.integers(1, 8)), 4)
+
+    return build()
+
+
+# -- relative gains (Snidal, Powell) ---------------------------------------------------------
