@@ -21,10 +21,12 @@ one: above all of a set's nodes it drops out (beliefs conditional on the move, t
 Bayes' rule as its probability goes to 0, where the uniform beliefs used before were not);
 where it separates the set's nodes, the nodes behind the fewest such moves share the
 belief (all zero chance probabilities taken as one common infinitesimal). Gambit's agent
-logit (``LogBehavProfile::ComputeSolutionData`` in ``src/tools/logit/logbehav.imp``, the
-2010 version read) computes beliefs as ``exp(log reach - max over the set)`` with the log
-reach summed from the root, which is ``0 / 0`` at a set whose every node is behind a chance
-move of probability 0: it has no convention there to follow.
+logit differs here: it sums log reach from the root (``ComputeLogPathValues`` in
+``src/solvers/logit/efglogit.cc``, a recent version read through the search index) and
+takes uniform beliefs where a set's reach probability is 0 ("possible when a
+zero-probability chance action makes the information set unreachable"), which makes its
+QRE jump as that chance probability reaches 0; the limit taken here is continuous in it
+(tests/test_qre_agent.py).
 
 On large trees (``SPARSE_ABOVE``) the Jacobian is built sparse instead: the derivative of a
 continuation value in an action's log-probability is a sum over the pairs (ancestor,
