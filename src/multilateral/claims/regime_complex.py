@@ -14,7 +14,8 @@ References
 ----------
 .. [1] Lipscy, P. Y. (2015). Explaining institutional change: policy areas, outside
    options, and the Bretton Woods institutions. *American Journal of Political Science*
-   59(2), 341-356 (the abstract states the hypothesis; the theory section was not read).
+   59(2) (the abstract states the hypothesis; the article itself was not read, so no
+   page is cited).
 .. [2] Lipscy, P. Y. (2017). *Renegotiating the World Order*. Cambridge University Press;
    summarized by Ikenberry, *Foreign Affairs* capsule review (16 October 2017): crisis
    management concentrates in one institution, infrastructure lending rewards competition.
@@ -61,7 +62,7 @@ LIPSCY_OUTSIDE_OPTIONS = register(Claim(
               "institution's network effects; where the rules cap the concession, cheaper "
               "outside options cut redistribution only by sending the state outside (exit "
               "or layering)",
-    source="Lipscy (2015), AJPS 59(2), 341-356 (abstract: competition speeds redistributive "
+    source="Lipscy (2015), AJPS 59(2) (abstract: competition speeds redistributive "
            "change); Lipscy (2017), Renegotiating the World Order; Morse and Keohane (2014), "
            "RIO 9(4), 385-412; the model and the qualification under rigid rules are this "
            "library's formalization (multilateral.models.outside_options)",

@@ -44,14 +44,23 @@ References
 ----------
 .. [1] Lipscy, P. Y. (2015). Explaining institutional change: policy areas, outside
    options, and the Bretton Woods institutions. *American Journal of Political Science*
-   59(2), 341-356 (the argument as summarized in its abstract; the pages of its theory
-   section were not read here).
+   59(2) (the argument as its abstract states it; the article's pages and its theory
+   section were not read here, so no page is cited).
 .. [2] Lipscy, P. Y. (2017). *Renegotiating the World Order: Institutional Change in
-   International Relations*. Cambridge University Press (ch. 2, the theory; not read here).
+   International Relations*. Cambridge University Press (not read here; summarized by
+   Ikenberry's capsule review, *Foreign Affairs*, 16 October 2017, and Hofmann's review,
+   *Perspectives on Politics*, 2019, which quotes p. 267).
 .. [3] Morse, J. C. and Keohane, R. O. (2014). Contested multilateralism. *Review of
-   International Organizations* 9(4), 385-412.
+   International Organizations* 9(4), 385-412 (abstract, p. 385: "threats of exit, voice,
+   and the creation of alternative institutions"; they "do not propose an explanatory
+   theory").
 .. [4] Busch, M. L. (2007). Overlapping institutions, forum shopping, and dispute
-   settlement in international trade. *International Organization* 61(4), 735-761.
+   settlement in international trade. *International Organization* 61(4), 735-761
+   (forum shopping among overlapping memberships; not modelled here).
+.. [5] Faude, B. and Parizek, M. (2020). Contested multilateralism as credible signaling.
+   *Review of International Organizations* (online; doi 10.1007/s11558-020-09398-7):
+   contested multilateralism as a reaction to deadlock in institutional adjustment
+   bargaining, the rigid-rules case here.
 
 Examples
 --------
@@ -166,7 +175,7 @@ class OutsideOptions(Model):
     ----------
     .. [1] Lipscy, P. Y. (2015). Explaining institutional change: policy areas, outside
        options, and the Bretton Woods institutions. *American Journal of Political
-       Science* 59(2), 341-356 (abstract: competition speeds redistributive change).
+       Science* 59(2) (abstract: competition speeds redistributive change).
     .. [2] Morse, J. C. and Keohane, R. O. (2014). Contested multilateralism. *Review of
        International Organizations* 9(4), 385-412 (regime shifting, competitive regime
        creation).
