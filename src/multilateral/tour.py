@@ -618,6 +618,26 @@ def _regime_complexes(out: TextIO) -> None:
         f"{', '.join(str(d) for d in dear)} (falls as outside options grow dear)\n")
 
 
+def _relative_gains(out: TextIO) -> None:
+    from .models import PowellGains, RelativeGains
+
+    deal = RelativeGains(T=3, R=4, P=2, S=1)
+    half = Fraction(1, 2)
+    war = PowellGains(T=5, R=4, P=2, S=1, delta=Fraction(3, 4), cost_of_fighting=20)
+    out.write(
+        "Relative gains among rivals (Grieco 1988; Snidal 1991; Powell 1991).\n"
+        f"  Stag Hunt 4 > 3 > 2 > 1: cooperation survives relative-gains weight r <= "
+        f"{deal.threshold().exact} (library's derivation (R - T)/(R - S)); at r = 1/2 "
+        f"two rivals play a {deal.with_(relative_weight=half).oye_type}, "
+        f"three states a {deal.with_(relative_weight=half, n=3).oye_type}\n"
+        f"  threshold by number of states n = 2..5: "
+        f"{', '.join(str(deal.with_(n=n).threshold().exact) for n in range(2, 6))} "
+        f"(Snidal: the impediment weakens with n)\n"
+        f"  Powell (stylized), delta 3/4: cooperation needs cost of fighting >= "
+        f"{war.critical_cost().exact}; at 20 {war.cooperation_possible}, at 5 "
+        f"{war.with_(cost_of_fighting=5).cooperation_possible}\n")
+
+
 SECTIONS: dict[str, Callable[[TextIO], None]] = {
     "Payoff structure (Oye)": _oye_payoff_structure,
     "Shadow of the future (Oye)": _shadow_of_the_future,
@@ -643,6 +663,7 @@ SECTIONS: dict[str, Callable[[TextIO], None]] = {
     "Chapman)": _legitimacy,
     "Regime complexes: outside options, the IMF and the AIIB (Lipscy, Morse-Keohane)":
         _regime_complexes,
+    "Cooperation among rivals: relative gains (Grieco, Snidal, Powell)": _relative_gains,
 }
 
 
