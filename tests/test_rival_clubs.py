@@ -192,3 +192,36 @@ class TestRivalClubsContract(ModelContract):
                     "hedging_cost": 0.5}
     outputs = [lambda m: m.payoffs((3, 1, 2)), lambda m: m.potential((3, 1, 2)),
                lambda m: m.hedging_threshold(0, (3, 1, 2))]
+
+
+# -- the case: the rival Mekong fora --------------------------------------------------------
+def test_mekong_fora_members_and_dates():
+    from multilateral.cases import mekong
+    assert set(mekong.members("lmc")) == {"China", "Cambodia", "Laos", "Myanmar", "Thailand",
+                                          "Vietnam"}
+    assert mekong.founded("lmc") == "2015-11-12"
+    assert mekong.event("sanya_leaders_meeting").date == "2016-03-23"
+    assert mekong.founded("musp") == "2020-09-11"
+    assert mekong.founded("lmi") == "2009-07-23"
+    assert mekong.dual_members() == ("Cambodia", "Laos", "Myanmar", "Thailand", "Vietnam")
+    assert all(m.source and m.url for m in mekong.MEKONG_MEMBERS)
+    assert all(e.source and e.url for e in mekong.MEKONG_EVENTS)
+    unconfirmed = [m for m in mekong.MEKONG_MEMBERS if "unconfirmed" in m.note]
+    assert [(m.forum, m.member) for m in unconfirmed] == [("lmi", "Myanmar")]
+    with pytest.raises(errors.InvalidArgumentError, match="unknown forum"):
+        mekong.members("asean")
+    with pytest.raises(errors.InvalidArgumentError, match="unknown event"):
+        mekong.event("nope")
+
+
+def test_mekong_hedging_is_an_equilibrium_until_exclusivity():
+    from multilateral.cases import mekong
+    game = mekong.rival_clubs([[10, 0], [0, 10]] + [[4, 3]] * 5, facility_cost=[6, 6])
+    observed = mekong.profile()
+    assert observed == (1, 2, 3, 3, 3, 3, 3)
+    assert game.is_equilibrium(observed)
+    # a riparian state hedges while the cost of dual membership is at most 2 (its MUSP surplus)
+    assert game.hedging_threshold("Thailand", observed).exact == 2
+    assert not game.with_(hedging_cost=3).is_equilibrium(observed)
+    assert game.with_(exclusive=True).sorting(game.with_(exclusive=True).equilibrium())[
+        "both"] == 0

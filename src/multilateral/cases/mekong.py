@@ -1,0 +1,216 @@
+"""The rival Mekong fora: the Lancang-Mekong Cooperation and the Mekong-U.S. Partnership.
+
+Two clubs sponsored by rival powers court the same five riparian states. China's
+Lancang-Mekong Cooperation (LMC) was launched at the first foreign ministers' meeting in
+Jinghong on 12 November 2015 and declared at the first leaders' meeting in Sanya on 23 March
+2016 (the Sanya Declaration: Cambodia, China, Laos, Myanmar, Thailand, Viet Nam). The United
+States' Mekong-U.S. Partnership (MUSP) was launched on 11 September 2020 with the same five
+(and the ASEAN Secretariat), succeeding the Lower Mekong Initiative (LMI) of 23 July 2009
+(Phuket: Cambodia, Laos, Thailand, Vietnam; Myanmar from 2012, marked unconfirmed).
+
+Every one of the five riparian states belongs to both rival fora: in the terms of
+:class:`~multilateral.models.RivalClubs` they *hedge* (Kuik 2008), as the model predicts when
+neither club bars dual members and dual membership is cheap. :func:`rival_clubs` builds the
+membership game for the seven states from values you supply (no values are shipped: none are
+published).
+
+Data: ``mekong_members.csv`` (forum, member, role, date, note, source, url) and
+``mekong_events.csv`` (forum, event, date, description, source, url).
+
+References
+----------
+.. [1] Sanya Declaration of the First Lancang-Mekong Cooperation Leaders' Meeting, 23 March
+   2016 (Xinhua full text, 24 March 2016).
+.. [2] U.S. Department of State (2020). Deputy Secretary Biegun's participation in the first
+   U.S.-Mekong Partnership Ministerial Meeting, 11 September 2020.
+.. [3] Kuik, C.-C. (2008). The essence of hedging. *Contemporary Southeast Asia* 30(2),
+   159-185 (pp. 159-163).
+
+Examples
+--------
+>>> from multilateral.cases import mekong
+>>> mekong.members("lmc")
+('China', 'Cambodia', 'Laos', 'Myanmar', 'Thailand', 'Vietnam')
+>>> mekong.dual_members()
+('Cambodia', 'Laos', 'Myanmar', 'Thailand', 'Vietnam')
+>>> mekong.founded("musp"), mekong.event("sanya_leaders_meeting").date
+('2020-09-11', '2016-03-23')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .._namespace import public_dir
+from ..errors import InvalidArgumentError, MalformedFileError
+from ..models.rival_clubs import RivalClubs
+from . import load_table
+
+__all__ = ["FORUMS", "MEKONG_EVENTS", "MEKONG_MEMBERS", "MekongEvent", "MekongMember",
+           "dual_members", "event", "founded", "members", "profile", "rival_clubs"]
+__dir__ = public_dir(__all__)
+
+#: The fora by code: the two rivals and the LMC's predecessor on the U.S. side.
+FORUMS: dict[str, str] = {
+    "lmc": "Lancang-Mekong Cooperation",
+    "musp": "Mekong-U.S. Partnership",
+    "lmi": "Lower Mekong Initiative",
+}
+
+
+@dataclass(frozen=True)
+class MekongMember:
+    """One state's membership of one forum, with its source."""
+
+    forum: str
+    member: str
+    role: str
+    date: str
+    note: str
+    source: str
+    url: str
+
+
+@dataclass(frozen=True)
+class MekongEvent:
+    """A dated event of one forum, with its source."""
+
+    forum: str
+    name: str
+    date: str
+    description: str
+    source: str
+    url: str
+
+
+def _members() -> tuple[MekongMember, ...]:
+    rows = []
+    for r in load_table("mekong_members"):
+        if r["forum"] not in FORUMS or r["role"] not in ("sponsor", "member"):
+            raise MalformedFileError(f"mekong_members: bad row {r['forum']} {r['member']}")
+        rows.append(MekongMember(**{k: r[k] for k in (
+            "forum", "member", "role", "date", "note", "source", "url")}))
+    return tuple(rows)
+
+
+#: Every membership row (LMC, MUSP, LMI).
+MEKONG_MEMBERS: tuple[MekongMember, ...] = _members()
+
+#: The fora's dated events.
+MEKONG_EVENTS: tuple[MekongEvent, ...] = tuple(
+    MekongEvent(forum=r["forum"], name=r["event"], date=r["date"],
+                description=r["description"], source=r["source"], url=r["url"])
+    for r in load_table("mekong_events"))
+
+
+def _forum(forum: str) -> str:
+    if forum not in FORUMS:
+        raise InvalidArgumentError(f"unknown forum {forum!r}; the fora are {', '.join(FORUMS)}")
+    return forum
+
+
+def members(forum: str) -> tuple[str, ...]:
+    """The members of one forum (sponsor first), in table order.
+
+    See Also
+    --------
+    dual_members : the states in both rival fora.
+
+    Examples
+    --------
+    >>> from multilateral.cases.mekong import members
+    >>> members("musp")
+    ('United States', 'Cambodia', 'Laos', 'Myanmar', 'Thailand', 'Vietnam')
+    """
+    forum = _forum(forum)
+    return tuple(m.member for m in MEKONG_MEMBERS if m.forum == forum)
+
+
+def founded(forum: str) -> str:
+    """The founding date of one forum (ISO 8601, the earliest membership date).
+
+    Examples
+    --------
+    >>> from multilateral.cases.mekong import founded
+    >>> founded("lmc"), founded("lmi")
+    ('2015-11-12', '2009-07-23')
+    """
+    forum = _forum(forum)
+    return min(m.date for m in MEKONG_MEMBERS if m.forum == forum)
+
+
+def event(name: str) -> MekongEvent:
+    """One event by name.
+
+    Examples
+    --------
+    >>> from multilateral.cases.mekong import event
+    >>> event("launch").forum
+    'musp'
+    """
+    for e in MEKONG_EVENTS:
+        if e.name == name:
+            return e
+    names = ", ".join(e.name for e in MEKONG_EVENTS)
+    raise InvalidArgumentError(f"unknown event {name!r}; the events are {names}")
+
+
+def dual_members(first: str = "lmc", second: str = "musp") -> tuple[str, ...]:
+    """The states that belong to both fora (the hedgers), in the first forum's order.
+
+    Examples
+    --------
+    >>> from multilateral.cases.mekong import dual_members
+    >>> len(dual_members())
+    5
+    """
+    other = set(members(second))
+    return tuple(m for m in members(first) if m in other)
+
+
+#: The seven states of the rival fora, the two sponsors first.
+_STATES = ("China", "United States", "Cambodia", "Laos", "Myanmar", "Thailand", "Vietnam")
+
+
+def profile() -> tuple[int, ...]:
+    """The observed membership profile of the seven states in the LMC (club ``A``) and the
+    MUSP (club ``B``), coded as in :class:`~multilateral.models.RivalClubs` (3: both), in the
+    order China, United States, Cambodia, Laos, Myanmar, Thailand, Vietnam.
+
+    Examples
+    --------
+    >>> from multilateral.cases.mekong import profile
+    >>> profile()
+    (1, 2, 3, 3, 3, 3, 3)
+    """
+    lmc, musp = set(members("lmc")), set(members("musp"))
+    return tuple(int(s in lmc) + 2 * int(s in musp) for s in _STATES)
+
+
+def rival_clubs(club_values: Any, **kwargs: Any) -> RivalClubs:
+    """The LMC (``A``) against the MUSP (``B``) as a :class:`~multilateral.models.RivalClubs`
+    over the seven states (China, United States, then the five riparian states).
+
+    Parameters
+    ----------
+    club_values : array_like, shape (7, 2)
+        Each state's value of each forum's good: illustrative, none are published.
+    **kwargs
+        ``facility_cost``, ``congestion``, ``hedging_cost``, ``exclusive``.
+
+    See Also
+    --------
+    profile : the observed membership.
+
+    Examples
+    --------
+    >>> from multilateral.cases import mekong
+    >>> vals = [[10, 0], [0, 10]] + [[4, 3]] * 5     # sponsors value only their own forum
+    >>> game = mekong.rival_clubs(vals, facility_cost=[6, 6])
+    >>> game.is_equilibrium(mekong.profile())
+    True
+    >>> game.with_(exclusive=True).equilibrium()
+    (1, 2, 1, 1, 1, 1, 1)
+    """
+    return RivalClubs(club_values, labels=_STATES, **kwargs)
