@@ -387,6 +387,15 @@ CATALOGUE: list[Bad] = [
         lambda: ml.models.EscapeClause(temptation=1, harm=1, agreement_value=1,
                                        breach_premium=-1),
         "out of range", errors.InvalidArgumentError, "breach_premium must be >= 0"),
+    Bad("outside-options-power-above-one",
+        lambda: ml.models.OutsideOptions(power=2, influence=0, outside_cost=0),
+        "out of range", errors.InvalidProbabilityError, "power"),
+    Bad("outside-options-negative-outside-cost",
+        lambda: ml.models.OutsideOptions(power=1, influence=0, outside_cost=-1),
+        "out of range", errors.InvalidArgumentError, "outside_cost must be >= 0"),
+    Bad("outside-options-negative-growth",
+        lambda: ml.models.OutsideOptions(1, 0, 0).renegotiation_time(-1),
+        "out of range", errors.InvalidArgumentError, "growth must be >= 0"),
 ]
 
 
