@@ -348,6 +348,9 @@ TOPICS: dict[str, dict[str, str]] = {
         "seeker": "Threshold of the state seeking a body's endorsement (it wants support iff "
                   "the merit is at least this).",
         "vetoes": "Indices of the members whose approval a decision also requires.",
+        "episode": "A case's episode: the label of one historical sequence of decisions.",
+        "universal": "The body with the universal (most inclusive) membership, set against a "
+                     "club.",
         "power": "A rising state's share of influence in a body built today from its "
                  "resources (outside options, Lipscy).",
         "influence": "A state's current share of influence (votes) in an institution.",
