@@ -239,9 +239,15 @@ class Endorsement(Model):
         for name in ("audience", "seeker"):
             object.__setattr__(self, name, check_real(getattr(self, name), name, low=0, high=1))
         if self.quota is not None:  # None stays None: consensus of whatever members there are
-            object.__setattr__(self, "quota", check_positive_int(self.quota, "quota",
-                                                                 maximum=n))
-        vetoes = tuple(check_positive_int(v, "vetoes", 0, maximum=n - 1) for v in self.vetoes)
+            quota = check_positive_int(self.quota, "quota")
+            if quota > n:
+                raise InvalidArgumentError(f"quota must be between 1 and the number of "
+                                           f"members ({n}), got {quota}")
+            object.__setattr__(self, "quota", quota)
+        vetoes = tuple(check_positive_int(v, "vetoes", 0) for v in self.vetoes)
+        if any(v >= n for v in vetoes):
+            raise InvalidArgumentError(f"vetoes must be member indices in 0..{n - 1}, got "
+                                       f"{list(vetoes)}")
         if len(set(vetoes)) != len(vetoes):
             raise InvalidArgumentError(f"vetoes must be distinct member indices, got {vetoes}")
         object.__setattr__(self, "vetoes", vetoes)
