@@ -396,6 +396,15 @@ CATALOGUE: list[Bad] = [
     Bad("outside-options-negative-growth",
         lambda: ml.models.OutsideOptions(1, 0, 0).renegotiation_time(-1),
         "out of range", errors.InvalidArgumentError, "growth must be >= 0"),
+    Bad("endorsement-position-above-one",
+        lambda: ml.models.Endorsement([1.5]),
+        "out of range", errors.InvalidArgumentError, "positions[0] must be <= 1"),
+    Bad("endorsement-quota-above-members",
+        lambda: ml.models.Endorsement([0.5, 0.6], quota=3),
+        "out of range", errors.InvalidArgumentError, "quota must be between 1 and the number"),
+    Bad("endorsement-veto-not-a-member",
+        lambda: ml.models.Endorsement([0.5, 0.6], vetoes=[2]),
+        "out of range", errors.InvalidArgumentError, "vetoes must be member indices in 0..1"),
 ]
 
 
