@@ -568,6 +568,8 @@ TOPICS: dict[str, dict[str, str]] = {
         "year": "A calendar year of a case table (``cases.cbam.phase_in_share``).",
         "matter": "Kind of decision, which sets the voting rule: ``'substantive'`` or "
                   "``'procedural'`` (Security Council).",
+        "measure": "What a share in a case table counts: ``'votes'``, ``'capital'``, a quota "
+                   "(``cases.aiib.share``).",
     },
     "Running, files and figures": {
         "path": "A file path.",
