@@ -638,6 +638,28 @@ def _relative_gains(out: TextIO) -> None:
         f"{war.with_(cost_of_fighting=5).cooperation_possible}\n")
 
 
+def _rival_clubs(out: TextIO) -> None:
+    from .cases import mekong
+    from .models import RivalClubs
+
+    game = mekong.rival_clubs([[10, 0], [0, 10]] + [[4, 3]] * 5, facility_cost=[6, 6])
+    seen = mekong.profile()
+    excl = game.with_(exclusive=True)
+    size = RivalClubs([[1, 1]] * 20, facility_cost=16, congestion=1)
+    out.write(
+        "Rival clubs competing for members (Buchanan 1965; Kuik 2008; library's model).\n"
+        f"  LMC founded {mekong.founded('lmc')} (Sanya leaders' meeting "
+        f"{mekong.event('sanya_leaders_meeting').date}); MUSP {mekong.founded('musp')} "
+        f"(LMI {mekong.founded('lmi')}); in both: {', '.join(mekong.dual_members())}\n"
+        f"  Buchanan's optimal size (cost 16, congestion 1): {size.optimal_size()} = sqrt(16); "
+        f"cost 36: {size.with_(facility_cost=36).optimal_size()}, congestion 4: "
+        f"{size.with_(congestion=4).optimal_size()} (rises with cost, falls with crowding)\n"
+        f"  illustrative values: observed profile {seen} an equilibrium: "
+        f"{game.is_equilibrium(seen)}; riparian states hedge while the hedging cost is <= "
+        f"{game.hedging_threshold('Thailand', seen).exact}; exclusive clubs: "
+        f"{excl.sorting(excl.equilibrium())}\n")
+
+
 SECTIONS: dict[str, Callable[[TextIO], None]] = {
     "Payoff structure (Oye)": _oye_payoff_structure,
     "Shadow of the future (Oye)": _shadow_of_the_future,
@@ -664,6 +686,7 @@ SECTIONS: dict[str, Callable[[TextIO], None]] = {
     "Regime complexes: outside options, the IMF and the AIIB (Lipscy, Morse-Keohane)":
         _regime_complexes,
     "Cooperation among rivals: relative gains (Grieco, Snidal, Powell)": _relative_gains,
+    "Rival clubs: the Mekong fora, hedging and exclusivity (Buchanan, Kuik)": _rival_clubs,
 }
 
 
