@@ -13,7 +13,8 @@ In :class:`~multilateral.models.OutsideOptions` terms (:func:`renegotiation`): C
 ``influence`` is its pre-reform quota share, its ``power`` at least the share the
 membership itself agreed in 2010, the ``flexibility`` zero while the reform was blocked,
 and the AIIB a *layered* body covering part of the policy area (infrastructure lending,
-which Lipscy counts as competitive). The outside cost, network value and scope are not
+which Lipscy counts as competitive, in Ikenberry's summary of the book, *Foreign Affairs*,
+16 October 2017). The outside cost, network value and scope are not
 data: :func:`renegotiation` takes them as assumptions, and the gallery example sweeps them.
 
 Data (shipped tables, one row per fact with source and date):
