@@ -419,6 +419,18 @@ CATALOGUE: list[Bad] = [
     Bad("endorsement-veto-not-a-member",
         lambda: ml.models.Endorsement([0.5, 0.6], vetoes=[2]),
         "out of range", errors.InvalidArgumentError, "vetoes must be member indices in 0..1"),
+    Bad("rival-clubs-one-state",
+        lambda: ml.models.RivalClubs([[1, 1]]),
+        "out of range", errors.InvalidArgumentError, "need n >= 2 states"),
+    Bad("rival-clubs-values-not-pairs",
+        lambda: ml.models.RivalClubs([1, 2, 3]),
+        "wrong shape", errors.InvalidArgumentError, "club_values must have shape"),
+    Bad("rival-clubs-negative-hedging-cost",
+        lambda: ml.models.RivalClubs([[1, 1], [1, 1]], hedging_cost=-1),
+        "out of range", errors.InvalidArgumentError, "hedging_cost"),
+    Bad("rival-clubs-dual-member-of-exclusive-clubs",
+        lambda: ml.models.RivalClubs([[1, 1], [1, 1]], exclusive=True).payoffs((3, 0)),
+        "out of range", errors.InvalidArgumentError, "no state may join both"),
 ]
 
 
