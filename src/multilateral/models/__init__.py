@@ -51,6 +51,7 @@ from .forum_choice import (
 from .legitimacy import Endorsement, EndorsementEquilibrium
 from .minilateral import CriticalMass, MagicNumber, MembershipCurve, MinilateralResult
 from .nested_cores import CoreComparison, NestedCores
+from .optimal_mediation import Mechanism, OptimalMediation
 from .outside_options import OutsideOptions, Renegotiation
 from .pledge_review import PledgeAndReview, ProcedureComparison
 from .public_monitoring import PublicMonitoring
@@ -121,11 +122,13 @@ __all__ = [
     "LimitScan",
     "LinkageResult",
     "MagicNumber",
+    "Mechanism",
     "MembershipCurve",
     "MinilateralResult",
     "NestedCores",
     "Norm",
     "NormScan",
+    "OptimalMediation",
     "OutsideOptions",
     "PledgeAndReview",
     "PopulationState",
