@@ -49,8 +49,8 @@ from ..models.outside_options import OutsideOptions
 from ..models.pledge_review import PledgeAndReview
 from ..models.public_monitoring import PublicMonitoring
 from ..models.reciprocity import Reciprocity, ThresholdReciprocity
-from ..models.rival_clubs import RivalClubs
 from ..models.relative_gains import PowellGains, RelativeGains
+from ..models.rival_clubs import RivalClubs
 from ..models.sanctions import Sanctions
 from ..models.tipping import TippingSet
 from ..types import Number
@@ -81,8 +81,8 @@ __all__ = [
     "powerplays",
     "public_good_provisions",
     "public_monitoring_models",
-    "rival_clubs_models",
     "relative_gains_models",
+    "rival_clubs_models",
     "sanctions_models",
     "small_error_parameters",
     "tipping_sets",
