@@ -99,6 +99,7 @@ def relative_gains(game: TwoByTwo, relative_weight: Number, n: int = 2) -> TwoBy
 
     Examples
     --------
+    >>> from fractions import Fraction
     >>> import multilateral as ml
     >>> from multilateral.models import relative_gains
     >>> stag = ml.TwoByTwo.symmetric(T=3, R=4, P=1, S=0)
@@ -160,6 +161,7 @@ class RelativeGains(Model):
 
     Examples
     --------
+    >>> from fractions import Fraction
     >>> import multilateral as ml
     >>> m = ml.models.RelativeGains(T=3, R=4, P=1, S=0, relative_weight=Fraction(1, 2))
     >>> m.threshold(), m.game.oye_type, m.cooperation_is_equilibrium
@@ -207,7 +209,8 @@ class RelativeGains(Model):
 
         Examples
         --------
-        >>> import multilateral as ml
+        >>> from fractions import Fraction
+    >>> import multilateral as ml
         >>> m = ml.models.RelativeGains(T=3, R=4, P=1, S=0, relative_weight=Fraction(1, 2))
         >>> [e.strategies[0].tolist() for e in ml.solvers.nash_equilibria(m.game)]
         [[0.0, 1.0]]
@@ -238,7 +241,8 @@ class RelativeGains(Model):
 
         Examples
         --------
-        >>> import multilateral as ml
+        >>> from fractions import Fraction
+    >>> import multilateral as ml
         >>> ml.models.RelativeGains(T=5, R=6, P=1, S=2).threshold()
         Threshold(relative_weight <= 1/4)
         """
@@ -260,7 +264,8 @@ class RelativeGains(Model):
 
         Examples
         --------
-        >>> import multilateral as ml
+        >>> from fractions import Fraction
+    >>> import multilateral as ml
         >>> ml.models.RelativeGains(T=3, R=4, P=1, S=0).type_changes()
         ((0, 'stag_hunt'), (Fraction(1, 4), 'prisoners_dilemma'))
         """
@@ -335,6 +340,7 @@ class PowellGains(Model):
 
     Examples
     --------
+    >>> from fractions import Fraction
     >>> import multilateral as ml
     >>> m = ml.models.PowellGains(T=5, R=3, P=1, S=0, delta=Fraction(3, 4),
     ...                           cost_of_fighting=20)
@@ -374,7 +380,8 @@ class PowellGains(Model):
 
         Examples
         --------
-        >>> import multilateral as ml
+        >>> from fractions import Fraction
+    >>> import multilateral as ml
         >>> ml.models.PowellGains(T=5, R=3, P=1, S=0, delta=0.9, cost_of_fighting=1).game.oye_type
         'prisoners_dilemma'
         """
