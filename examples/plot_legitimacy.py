@@ -94,6 +94,32 @@ print(f"legitimacy premium of the Council over the coalition: "
       f"{council.premium_over(coalition):.3f}")
 
 # %%
+# Heterogeneity cuts both ways
+# ----------------------------
+# In :class:`~multilateral.models.HeterogeneousForum` heterogeneity lowers the chance ``p``
+# that another state gains, which favours a club; here it also spreads the universal body's
+# positions, raising its consensus pivot and so its legitimacy premium over a club of the
+# like-minded (:meth:`~multilateral.models.HeterogeneousForum.from_endorsements`).
+# Illustrative: nine members' positions at normal quantiles around 0.2 with the given
+# spread, clipped to [0, 1]; the club keeps the members at or below 0.3; ``p = Phi(1/(2
+# spread))``.
+from statistics import NormalDist
+
+from multilateral.models import HeterogeneousForum
+
+quantiles = [NormalDist().inv_cdf((k + 0.5) / 9) for k in range(9)]
+print("spread  pivot  premium  p      prefers club (endogenous premium / fixed 0.2)")
+for spread in (0.05, 0.1, 0.2, 0.3, 0.5):
+    pos = [min(1.0, max(0.0, 0.2 + spread * z)) for z in quantiles]
+    universal = Endorsement(pos, audience=0.6)
+    club = Endorsement([x for x in pos if x <= 0.3], audience=0.6)
+    p = NormalDist().cdf(0.5 / spread)
+    forum = HeterogeneousForum.from_endorsements(9, p, universal, club)
+    fixed = forum.with_(legitimacy=0.2)
+    print(f"{spread:5.2f}  {universal.pivot:5.3f}  {forum.legitimacy:6.3f}  {p:5.3f}  "
+          f"{forum.prefers_club()} / {fixed.prefers_club()}")
+
+# %%
 # A sweep over the audience
 # -------------------------
 audiences = np.linspace(0.05, 0.95, 91)
