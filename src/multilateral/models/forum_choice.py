@@ -14,7 +14,9 @@ library's formalization:
 * (F1) consensus: the universal agreement is adopted only if no member would lose
   (``b_i >= 0`` for all ``i``), any member can block, and then the status quo (0) stays;
   an adopted universal agreement is worth ``(1 + lambda) b_i``, where ``lambda >= 0`` is a
-  premium of universality (legitimacy, no leakage);
+  premium of universality (legitimacy, no leakage), given, or computed from what the two
+  bodies' endorsements tell an audience (:meth:`HeterogeneousForum.from_endorsements`,
+  :mod:`multilateral.models.legitimacy`);
 * (F2) the club: the states that gain (``b_i > 0``) cooperate among themselves, without a
   veto for the others; it covers the share ``s`` of the coverage weights (equal by default)
   and is worth ``b_i s**gamma`` to each member (``gamma > 0``: returns to coverage); the
