@@ -134,15 +134,21 @@ def test_two_hundred_states_fast():
     vals = rng.uniform(0, 10, size=(200, 2))
     model = RivalClubs(vals, facility_cost=[50.0, 40.0], congestion=[0.05, 0.04],
                        hedging_cost=2.0)
+    assert model.equilibrium() == (0,) * 200   # nobody founds a club whose cost it bears alone
     t0 = time.perf_counter()
-    eq = model.equilibrium()
+    eq = model.equilibrium(start=[3] * 200)
     elapsed = time.perf_counter() - t0
     assert model.is_equilibrium(eq)
     assert elapsed < 5
     sorting = model.sorting(eq)
-    assert sum(sorting.values()) == 200
-    excl = model.with_(exclusive=True).equilibrium()
-    assert model.with_(exclusive=True).sorting(excl)["both"] == 0
+    assert sum(sorting.values()) == 200 and min(sorting.values()) > 0
+    excl = model.with_(exclusive=True)
+    assert excl.sorting(excl.equilibrium(start=[1] * 100 + [2] * 100))["both"] == 0
+    # exact arithmetic at n = 200
+    exact = RivalClubs(np.rint(vals * 4).astype(int).tolist(), facility_cost=[200, 160],
+                       congestion=[F(1, 20), F(1, 25)], hedging_cost=8)
+    eq = exact.equilibrium(start=[3] * 200)
+    assert exact.is_equilibrium(eq) and all(isinstance(x, F) for x in exact.payoffs(eq))
 
 
 def test_sorting_counts():
