@@ -361,7 +361,9 @@ class RivalClubs(Model):
 
         At each step the state with the largest gain (the first on ties) moves to its best
         response; the potential rises by that gain, so the dynamics stop, in O(n) work per
-        step.
+        step. The start matters: the game has many equilibria, and from nobody a club whose
+        good costs more than any single state values it is never founded (nobody joining is
+        then an equilibrium); start from everyone in both to see how states sort out of it.
 
         Parameters
         ----------
