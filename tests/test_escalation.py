@@ -125,3 +125,13 @@ class TestPreemptiveWarContract(ModelContract):
                "(tested in test_risk_dominance_of_the_stage_game)")
     outputs = [lambda m: m.threshold(), lambda m: m.war_probability(F(3, 2)),
                lambda m: m.game_at(2)]
+
+
+def test_weapons_claim_verifies_and_is_registered():
+    from multilateral.claims import WEAPONS_UNDER_STRATEGIC_RISK
+
+    assert WEAPONS_UNDER_STRATEGIC_RISK.verify(max_examples=30).holds
+    assert "weapons_under_strategic_risk" in ml.claims.catalogue()
+    # a nearby false statement: that weapons also help monotonically under strategic risk
+    ladder = (armed(1, 2, 1, 1), armed(2, 2, 1, 1), armed(4, 2, 1, 1))
+    assert not ladder[0].threshold() > ladder[1].threshold() > ladder[2].threshold()

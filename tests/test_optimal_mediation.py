@@ -263,3 +263,14 @@ class TestOptimalMediationContract(ModelContract):
         lambda m: m.compare(),
         lambda m: m.peace_threshold(),
     ]
+
+
+def test_mediation_claim_verifies_and_is_registered():
+    import multilateral as ml
+    from multilateral.claims import MEDIATION_MATCHES_ARBITRATION
+
+    assert MEDIATION_MATCHES_ARBITRATION.verify(max_examples=30).holds
+    assert "mediation_matches_arbitration" in ml.claims.catalogue()
+    # qualification: talks alone do not match arbitration
+    crisis = OptimalMediation(hawk_probability=F(3, 4), hawk_advantage=1, war_cost=F(1, 10))
+    assert crisis.direct_talks().war_probability > crisis.arbitration().war_probability

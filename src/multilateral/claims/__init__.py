@@ -22,6 +22,8 @@ module                                    claims
 :mod:`~.climate_clubs`                    ``NORDHAUS_CLUB_THRESHOLD``, ``TARIFF_PARTICIPATION``
 :mod:`~.alliances`                        ``POWERPLAY_QUADRANTS``, ``ENTRAPMENT_BILATERAL``
 :mod:`~.crisis`                           ``MEDIATION_OFF_RAMP``, ``KYDD_INFORMED_MEDIATOR``
+:mod:`~.escalation`                       ``WEAPONS_UNDER_STRATEGIC_RISK``,
+                                          ``MEDIATION_MATCHES_ARBITRATION``
 :mod:`~.crisis_bargaining`                ``FEARON_BARGAINING_RANGE``,
                                           ``FEARON_RISK_RETURN``, ``FEARON_COSTLY_WAR``,
                                           ``FEARON_AUDIENCE_COSTS``
@@ -53,7 +55,7 @@ Examples
 --------
 >>> import multilateral as ml
 >>> len(ml.claims.catalogue())
-46
+48
 >>> ml.claims.verify("oye_transparency", max_examples=20).holds
 True
 >>> ml.claims.OLSON_GROUP_SIZE.source
@@ -84,6 +86,7 @@ from .crisis_bargaining import (
     FEARON_COSTLY_WAR,
     FEARON_RISK_RETURN,
 )
+from .escalation import MEDIATION_MATCHES_ARBITRATION, WEAPONS_UNDER_STRATEGIC_RISK
 from .flexibility import (
     INFORMAL_UNDER_UNCERTAINTY,
     KOREMENOS_DURATION,
@@ -135,6 +138,7 @@ __all__ = [
     "KYDD_INFORMED_MEDIATOR",
     "LEADING_EIGHT",
     "LIPSCY_OUTSIDE_OPTIONS",
+    "MEDIATION_MATCHES_ARBITRATION",
     "MEDIATION_OFF_RAMP",
     "NESTED_CORES",
     "NORDHAUS_CLUB_THRESHOLD",
@@ -161,6 +165,7 @@ __all__ = [
     "SMALL_STABLE_AGREEMENTS",
     "TARIFF_PARTICIPATION",
     "TIPPING_SET",
+    "WEAPONS_UNDER_STRATEGIC_RISK",
     "Claim",
     "Verdict",
     "catalogue",

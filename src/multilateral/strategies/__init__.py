@@ -82,7 +82,9 @@ from .models import (
     small_error_parameters,
     tipping_sets,
     treaty_duration_pairs,
+    two_type_crises,
     war_bargaining_models,
+    weapons_ladders,
 )
 
 __all__ = [
@@ -133,7 +135,9 @@ __all__ = [
     "treaty_duration_pairs",
     "tu_games",
     "two_by_two_games",
+    "two_type_crises",
     "war_bargaining_models",
+    "weapons_ladders",
     "weighted_voting_games",
 ]
 __dir__ = public_dir(__all__)

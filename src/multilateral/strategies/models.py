@@ -40,11 +40,13 @@ from ..models.collective_action import PublicGoodProvision
 from ..models.collective_risk import CollectiveRiskDilemma
 from ..models.common_interests import CommonInterests
 from ..models.conditional_cooperation import ConditionalCooperation
+from ..models.escalation import PreemptiveWar
 from ..models.escape_clauses import EscapeClause
 from ..models.flexibility import LegalForm, TreatyDuration
 from ..models.forum_choice import HeterogeneousForum
 from ..models.legitimacy import Endorsement
 from ..models.nested_cores import NestedCores
+from ..models.optimal_mediation import OptimalMediation
 from ..models.outside_options import OutsideOptions
 from ..models.pledge_review import PledgeAndReview
 from ..models.public_monitoring import PublicMonitoring
@@ -87,7 +89,9 @@ __all__ = [
     "small_error_parameters",
     "tipping_sets",
     "treaty_duration_pairs",
+    "two_type_crises",
     "war_bargaining_models",
+    "weapons_ladders",
 ]
 __dir__ = public_dir(__all__)
 
@@ -1474,3 +1478,69 @@ def rival_clubs_models(*, max_n: int = 3) -> st.SearchStrategy[tuple[RivalClubs,
 
 
 # -- relative gains (Snidal, Powell) ---------------------------------------------------------
+
+
+def weapons_ladders() -> st.SearchStrategy[tuple[PreemptiveWar, PreemptiveWar, PreemptiveWar]]:
+    """Exact :class:`~multilateral.models.PreemptiveWar` games at three weapon levels.
+
+    The library's weapons parametrization: at weapons ``k`` a first strike is worth
+    ``gain - deterrence k`` (the victim retaliates), war ``-deterrence k`` and being caught
+    at peace costs ``deterrence k + vulnerability k**2``; the levels are ``k* / 2``, ``k*``
+    and ``2 k*`` around ``k* = deterrence / (2 vulnerability)``. ``gain``, ``deterrence``
+    and ``vulnerability`` are multiples of 1/10 in ``[1/10, 3]``; the noise is 1/100.
+
+    See Also
+    --------
+    multilateral.models.PreemptiveWar : the model.
+    multilateral.claims.WEAPONS_UNDER_STRATEGIC_RISK : the claim asserted over them.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> import multilateral as ml
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(ml.strategies.weapons_ladders())
+    ... def test_ladder(ladder):
+    ...     assert ladder[0].first_strike > ladder[2].first_strike
+    >>> test_ladder()
+    """
+    tenths = st.integers(1, 30).map(lambda k: Fraction(k, 10))
+
+    def build(gain: Fraction, deterrence: Fraction, vulnerability: Fraction
+              ) -> tuple[PreemptiveWar, PreemptiveWar, PreemptiveWar]:
+        turn = deterrence / (2 * vulnerability)
+        models = tuple(
+            PreemptiveWar(first_strike=gain - deterrence * k, war_payoff=-deterrence * k,
+                          exposure=deterrence * k + vulnerability * k * k,
+                          signal_noise=Fraction(1, 100))
+            for k in (turn / 2, turn, 2 * turn))
+        return models  # type: ignore[return-value]
+
+    return st.builds(build, tenths, tenths, tenths)
+
+
+def two_type_crises() -> st.SearchStrategy[OptimalMediation]:
+    """Exact :class:`~multilateral.models.OptimalMediation` crises.
+
+    ``hawk_probability`` a multiple of 1/20 in ``(0, 1)``, ``hawk_advantage`` a multiple of
+    1/20 in ``(1/2, 1]``, ``war_cost`` a multiple of 1/40 in ``(0, 2/5]``.
+
+    See Also
+    --------
+    multilateral.models.OptimalMediation : the model.
+    multilateral.claims.MEDIATION_MATCHES_ARBITRATION : the claim asserted over them.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> import multilateral as ml
+    >>> @settings(max_examples=10, deadline=None)
+    ... @given(ml.strategies.two_type_crises())
+    ... def test_crisis(crisis):
+    ...     assert crisis.hawk_advantage > 0.5
+    >>> test_crisis()
+    """
+    return st.builds(OptimalMediation,
+                     hawk_probability=st.integers(1, 19).map(lambda k: Fraction(k, 20)),
+                     hawk_advantage=st.integers(11, 20).map(lambda k: Fraction(k, 20)),
+                     war_cost=st.integers(1, 16).map(lambda k: Fraction(k, 40)))

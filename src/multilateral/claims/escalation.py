@@ -1,0 +1,89 @@
+"""The escalation and mediation claims: fear under strategic risk, and the optimal mediator.
+
+``WEAPONS_UNDER_STRATEGIC_RISK``: weapons unambiguously facilitate peace under complete
+information, but under strategic risk their effect on peace is nonmonotonic (Chassang and
+Padró i Miquel 2010, abstract), through their mechanism: weapons cut the *predatory*
+incentive (a first strike is worth less) but raise the *preemptive* one (being caught at
+peace costs more), and only the first matters with known stakes while both matter in the
+global game (:class:`~multilateral.models.PreemptiveWar`). Qualified: shown in the library's
+weapons parametrization (:func:`~multilateral.strategies.weapons_ladders`), not theirs.
+
+``MEDIATION_MATCHES_ARBITRATION``: a mediator who makes only non-binding recommendations
+is as effective as an arbitrator who enforces them, and at least as effective as direct
+talks (Hörner, Morelli and Squintani 2015, abstract), by not revealing a weak opponent to a
+strong one (:class:`~multilateral.models.OptimalMediation`). Qualified: the library's
+explicit scheme is obeyed at most but not all parameters; the predicate asserts equality
+with arbitration where it is obeyed, the closed-form peace thresholds everywhere.
+
+References
+----------
+.. [1] Chassang, S. and Padró i Miquel, G. (2010). Conflict and deterrence under
+   strategic risk. *Quarterly Journal of Economics* 125(4), 1821-1858 (the abstract).
+.. [2] Hörner, J., Morelli, M. and Squintani, F. (2015). Mediation and peace. *Review of
+   Economic Studies* 82(4), 1483-1501 (p. 1483, the abstract).
+
+Examples
+--------
+>>> import multilateral as ml
+>>> ml.claims.WEAPONS_UNDER_STRATEGIC_RISK.verify(max_examples=20).holds
+True
+>>> ml.claims.MEDIATION_MATCHES_ARBITRATION.verify(max_examples=10).holds
+True
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from .._namespace import public_dir
+from ..models.escalation import PreemptiveWar
+from ..models.optimal_mediation import OptimalMediation
+from ..strategies import two_type_crises, weapons_ladders
+from .base import Claim, register
+
+__all__ = ["MEDIATION_MATCHES_ARBITRATION", "WEAPONS_UNDER_STRATEGIC_RISK"]
+__dir__ = public_dir(__all__)
+
+
+def _weapons(ladder: tuple[PreemptiveWar, PreemptiveWar, PreemptiveWar]) -> bool:
+    known = [m.complete_information_threshold() for m in ladder]
+    risky = [m.threshold() for m in ladder]
+    # with known stakes more weapons always widen peace; under strategic risk they widen
+    # it and then narrow it
+    return bool(known[0] > known[1] > known[2] and risky[0] > risky[1] < risky[2])
+
+
+WEAPONS_UNDER_STRATEGIC_RISK = register(Claim(
+    name="weapons_under_strategic_risk",
+    statement="weapons unambiguously facilitate peace under complete information; under "
+              "strategic risk they deter at first and then, by raising the fear of being "
+              "caught at peace, make peace harder: a nonmonotonic effect",
+    source="Chassang and Padró i Miquel (2010), QJE 125(4), abstract; the library's "
+           "one-shot global game and weapons parametrization, not the article's",
+    predicate=_weapons,
+    domain=weapons_ladders,
+))
+
+
+def _mediation(crisis: OptimalMediation) -> bool:
+    arb, talks, med = crisis.arbitration(), crisis.direct_talks(), crisis.mediation()
+    half = Fraction(1, 2)
+    t, c = crisis.hawk_advantage, crisis.war_cost
+    return bool(arb.war_probability <= med.war_probability <= talks.war_probability
+                and (not med.credible or med.war_probability == arb.war_probability)
+                and (talks.war_probability == 0) == (t - c <= half)
+                and (arb.war_probability == 0)
+                == (crisis.hawk_probability >= crisis.peace_threshold()))
+
+
+MEDIATION_MATCHES_ARBITRATION = register(Claim(
+    name="mediation_matches_arbitration",
+    statement="a mediator who only recommends, and hides a weak opponent from a strong one, "
+              "keeps the peace as well as an arbitrator who enforces, and at least as well "
+              "as direct talks; arbitration and mediation keep the peace for sure over a "
+              "wider range of priors than talks",
+    source="Hörner, Morelli and Squintani (2015), RES 82(4), p. 1483 (abstract); the "
+           "library's two-type version, where its explicit scheme is obeyed",
+    predicate=_mediation,
+    domain=two_type_crises,
+))
