@@ -1,0 +1,123 @@
+"""
+Fear spirals and the optimal mediator
+=====================================
+
+Two ways a crisis ends in a war that neither side wants, and what a third party can do.
+
+* **Strategic risk** (:class:`~multilateral.models.PreemptiveWar`, after Chassang and Padró
+  i Miquel 2010). Each state keeps the peace or attacks; being caught at peace is costly,
+  so each attacks if it fears the other will. With the value of peace seen through a small
+  private error, the game has one equilibrium, and states whose peace is worth more than a
+  first strike still attack: a *fear spiral*. Chassang and Padró i Miquel's comparative
+  static: weapons always help peace under complete information, but not under strategic
+  risk, where they also feed the fear.
+* **Private information** (:class:`~multilateral.models.OptimalMediation`, after Hörner,
+  Morelli and Squintani 2015). Each state is a hawk or a dove; a dove gains by posing as a
+  hawk. An arbitrator who can impose settlements, a mediator who can only recommend them,
+  and direct talks are compared by the least war risk each reaches.
+
+**The headline depends on assumptions** (the weapons parametrization, the prior), so the
+example sweeps them. The numbers are illustrative, not estimates of any crisis.
+"""
+
+# %%
+# Setup
+# -----
+
+# sphinx_gallery_start_ignore
+import os
+import sys
+
+import matplotlib
+
+if sys.platform.startswith("linux") and not (
+    os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+):
+    matplotlib.use("Agg")
+# sphinx_gallery_end_ignore
+from fractions import Fraction
+
+import matplotlib.pyplot as plt
+import numpy as np
+
+import multilateral as ml
+
+# %%
+# A fear spiral
+# -------------
+# A first strike is worth 1, war -1, being caught at peace -2. With known stakes peace is an
+# equilibrium once it is worth at least 1; under strategic risk the states keep the peace
+# only above ``b + w + c - noise / 3``.
+game = ml.models.PreemptiveWar(first_strike=1, war_payoff=-1, exposure=2,
+                               signal_noise=Fraction(1, 10))
+print("complete information: peace iff value >=", game.complete_information_threshold())
+print("strategic risk: peace iff signal >=", game.threshold(),
+      "(risk dominance, the noiseless limit:", game.risk_dominance_threshold(), ")")
+print("value of peace 3/2:", game.war_risk(Fraction(3, 2)))
+
+# %%
+# Weapons under strategic risk
+# ----------------------------
+# The library's weapons parametrization: at weapons ``k`` a first strike is worth
+# ``2 - k`` (retaliation deters), war ``-k``, being caught at peace ``-(k + k**2 / 2)``.
+# Chassang and Padró i Miquel (2010, abstract): "weapons unambiguously facilitate peace
+# under complete information", while under strategic risk "increases in weapon stocks can
+# have a nonmonotonic effect".
+weapons = np.linspace(0.05, 3, 60)
+
+
+def armed(k, vulnerability=0.5):
+    return ml.models.PreemptiveWar(first_strike=2 - k, war_payoff=-k,
+                                   exposure=k + vulnerability * k * k, signal_noise=0.01)
+
+
+fig, ax = plt.subplots(figsize=(6, 3.5))
+ax.plot(weapons, [armed(k).complete_information_threshold() for k in weapons],
+        label="complete information")
+for v in (0.25, 0.5, 1.0):
+    ax.plot(weapons, [armed(k, v).threshold() for k in weapons], "--",
+            label=f"strategic risk (vulnerability {v})")
+ax.set_xlabel("weapons k")
+ax.set_ylabel("least value of peace that keeps it")
+ax.legend(fontsize=7)
+fig.tight_layout()
+plt.show()
+low, turn, high = (armed(k).threshold() for k in (0.5, 1.0, 2.0))
+print(f"strategic-risk threshold at k = 0.5, 1, 2: {low:.3f}, {turn:.3f}, {high:.3f}"
+      " (falls, then rises)")
+
+# %%
+# The optimal mediator
+# --------------------
+# Hawks beat doves with probability 1, war costs 1/10, three hawks in four. Direct talks
+# reveal the types, and a hawk that knows it faces a dove demands its war value; the
+# mediator hides that from it (it sometimes recommends the equal split that two hawks get).
+crisis = ml.models.OptimalMediation(hawk_probability=Fraction(3, 4), hawk_advantage=1,
+                                    war_cost=Fraction(1, 10))
+for mechanism in (crisis.direct_talks(), crisis.arbitration(), crisis.mediation()):
+    print(mechanism)
+print(crisis.compare())
+print("Hörner, Morelli and Squintani (abstract): mediators 'can be equally effective as "
+      "arbitrators'; here:", crisis.mediation().war_probability,
+      "=", crisis.arbitration().war_probability)
+
+# %%
+# A sweep over the prior
+# ----------------------
+# Where the prior makes a hawk's war less attractive, the mediator keeps the peace where
+# direct talks cannot.
+priors = [Fraction(k, 20) for k in range(1, 20)]
+rows = [ml.models.OptimalMediation(hawk_probability=q, hawk_advantage=Fraction(9, 10),
+                                   war_cost=Fraction(1, 10)) for q in priors]
+fig, ax = plt.subplots(figsize=(6, 3.5))
+ax.plot([float(q) for q in priors], [float(m.direct_talks().war_probability) for m in rows],
+        label="direct talks")
+ax.plot([float(q) for q in priors], [float(m.mediation().war_probability) for m in rows],
+        "--", label="mediation = arbitration")
+ax.set_xlabel("prior probability of a hawk")
+ax.set_ylabel("probability of war")
+ax.legend()
+fig.tight_layout()
+plt.show()
+print("mediation keeps the peace for q >=", rows[0].peace_threshold(),
+      "; direct talks only if hawk_advantage - war_cost <= 1/2")
