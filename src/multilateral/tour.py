@@ -660,6 +660,26 @@ def _rival_clubs(out: TextIO) -> None:
         f"{excl.sorting(excl.equilibrium())}\n")
 
 
+def _escalation(out: TextIO) -> None:
+    from .models import OptimalMediation, PreemptiveWar
+
+    game = PreemptiveWar(first_strike=1, war_payoff=-1, exposure=2, signal_noise=Fraction(1, 10))
+    crisis = OptimalMediation(hawk_probability=Fraction(3, 4), hawk_advantage=1,
+                              war_cost=Fraction(1, 10))
+    out.write(
+        "Fear spirals under strategic risk (after Chassang and Padro i Miquel 2010; library's "
+        "one-shot\nglobal game) and the optimal mediator (after Horner, Morelli and Squintani "
+        "2015).\n"
+        f"  peace is an equilibrium with known stakes iff its value >= "
+        f"{game.complete_information_threshold()}; under strategic risk the states keep it\n"
+        f"  only above {game.threshold()} (risk dominance {game.risk_dominance_threshold()}): "
+        f"at value 3/2, {game.war_risk(Fraction(3, 2))}\n"
+        f"  war risk: direct talks {crisis.direct_talks().war_probability}, arbitration "
+        f"{crisis.arbitration().war_probability}, mediation "
+        f"{crisis.mediation().war_probability}\n"
+        "  (HMS abstract: mediators 'can be equally effective as arbitrators'; talks cannot)\n")
+
+
 SECTIONS: dict[str, Callable[[TextIO], None]] = {
     "Payoff structure (Oye)": _oye_payoff_structure,
     "Shadow of the future (Oye)": _shadow_of_the_future,
@@ -687,6 +707,8 @@ SECTIONS: dict[str, Callable[[TextIO], None]] = {
         _regime_complexes,
     "Cooperation among rivals: relative gains (Grieco, Snidal, Powell)": _relative_gains,
     "Rival clubs: the Mekong fora, hedging and exclusivity (Buchanan, Kuik)": _rival_clubs,
+    "Escalation under strategic risk and the optimal mediator (Chassang-Padro i Miquel, "
+    "Horner-Morelli-Squintani)": _escalation,
 }
 
 
