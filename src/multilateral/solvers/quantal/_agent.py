@@ -447,9 +447,30 @@ class AgentQRE:
         """The behaviour profile at ``x``, one renormalized vector per information set."""
         return tuple(q / q.sum() for q in self.split(np.exp(x[:-1])))
 
-    def regret(self, x: FloatArray) -> float:
-        """Largest gain of an agent from a deviation, conditional on reaching its set."""
+    def reach(self, x: FloatArray) -> FloatArray:
+        """The probability of reaching each information set, summed over its nodes."""
+        e = self.chance.copy()
+        e[self.decided] = np.exp(x[:-1])[self.var[self.decided]]
+        node = np.ones(len(self.parent))
+        for lo, hi in zip(self.levels[1:-1], self.levels[2:], strict=True):
+            node[lo:hi] = node[self.parent[lo:hi]] * e[lo:hi]
+        out = np.zeros(self.n)
+        np.add.at(out, self.dec_sets, node[self.dec_nodes])
+        return out
+
+    def conditional_regrets(self, x: FloatArray) -> FloatArray:
+        """Each agent's largest gain from a deviation, conditional on reaching its set."""
         values = self._values_at(x)
         b = np.exp(x[:-1])
-        return float(max(float(v.max() - q @ v) for v, q in
-                         zip(self.split(values), self.split(b), strict=True)))
+        return np.array([float(v.max() - q @ v) for v, q in
+                         zip(self.split(values), self.split(b), strict=True)])
+
+    def regret(self, x: FloatArray) -> float:
+        """Largest gain of an agent from a deviation, weighted by the probability of
+        reaching its set: the profile's distance from a Nash equilibrium, the regret at
+        which an unbounded trace stops, as pygambit's agent logit does (on a game whose
+        off-path agent still regrets 0.17 conditionally, pygambit 16.7 stops at reach
+        probability 5e-324 and reports ``max_regret`` 0). Conditional regrets of agents
+        reached with probability ``exp(-lam r)`` fall only as ``1 / lam``, and rounding
+        stops a trace near ``lam ~ 2e4`` (see :meth:`conditional_regrets`)."""
+        return float(np.max(self.reach(x) * self.conditional_regrets(x)))

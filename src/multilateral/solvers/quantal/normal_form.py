@@ -94,7 +94,11 @@ def qre_branch(game: NormalFormGame | ExtensiveFormGame, lam_max: float = math.i
         Trace until ``lam`` reaches this (the last point is exactly at ``lam_max``). With
         ``math.inf`` the trace stops where the profile is an approximate Nash equilibrium
         (largest regret at most ``max_regret`` times the payoff range), as pygambit's
-        ``logit_solve`` does.
+        ``logit_solve`` does. In an extensive-form game an agent's regret is weighted by the
+        probability of reaching its information set, as pygambit's is: an agent off the
+        path may still regret its play conditionally (trace to a given ``lam_max`` for a
+        sequential-equilibrium approximation; beyond ``lam`` about 2e4 rounding can stop
+        such a trace).
     tol : float, default tolerances.EQUILIBRIUM
         Largest fixed-point residual ``|p - logit response(p)|`` accepted at every point.
     max_regret : float, default tolerances.QRE_REGRET
