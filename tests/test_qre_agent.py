@@ -265,7 +265,7 @@ def test_unbounded_trace_stops_at_a_nash_equilibrium_as_pygambit() -> None:
     end = branch.points[-1]
     assert _weighted_regret(system, end) <= QRE_REGRET * system.scale
     assert branch.lam[-1] < 2e4  # before the rounding floor below
-    h0 = [k for k, s in enumerate(OFF_PATH_MIXING.infosets) if s.label == "h0"][0]
+    h0 = next(k for k, s in enumerate(OFF_PATH_MIXING.infosets) if s.label == "h0")
     assert branch.end.strategies[h0][0] > 1 - 1e-6  # player 2 takes a, as at pygambit's end
     assert system.conditional_regrets(end).max() > 1e-3  # the off-path agent, not yet
 
