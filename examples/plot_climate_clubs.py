@@ -25,6 +25,7 @@ This example computes, exactly, with :class:`~multilateral.models.ClimateClub`:
 # %%
 # Setup
 # -----
+
 # sphinx_gallery_start_ignore
 import os
 import sys

@@ -24,6 +24,7 @@ formal model is the library's):
 # %%
 # Setup
 # -----
+
 # sphinx_gallery_start_ignore
 import os
 import sys
