@@ -61,7 +61,13 @@ FORUMS: dict[str, str] = {
 
 @dataclass(frozen=True)
 class MekongMember:
-    """One state's membership of one forum, with its source."""
+    """One state's membership of one forum, with its source.
+
+    See Also
+    --------
+    MEKONG_MEMBERS : every row.
+    members : the members of one forum.
+    """
 
     forum: str
     member: str
@@ -74,7 +80,13 @@ class MekongMember:
 
 @dataclass(frozen=True)
 class MekongEvent:
-    """A dated event of one forum, with its source."""
+    """A dated event of one forum, with its source.
+
+    See Also
+    --------
+    MEKONG_EVENTS : every row.
+    event : one event by name.
+    """
 
     forum: str
     name: str
@@ -130,6 +142,10 @@ def members(forum: str) -> tuple[str, ...]:
 def founded(forum: str) -> str:
     """The founding date of one forum (ISO 8601, the earliest membership date).
 
+    See Also
+    --------
+    event : the fora's other dated events.
+
     Examples
     --------
     >>> from multilateral.cases.mekong import founded
@@ -142,6 +158,10 @@ def founded(forum: str) -> str:
 
 def event(name: str) -> MekongEvent:
     """One event by name.
+
+    See Also
+    --------
+    founded : a forum's founding date.
 
     Examples
     --------
@@ -158,6 +178,11 @@ def event(name: str) -> MekongEvent:
 
 def dual_members(first: str = "lmc", second: str = "musp") -> tuple[str, ...]:
     """The states that belong to both fora (the hedgers), in the first forum's order.
+
+    See Also
+    --------
+    members : one forum's members.
+    profile : the same membership coded for :class:`~multilateral.models.RivalClubs`.
 
     Examples
     --------
@@ -177,6 +202,10 @@ def profile() -> tuple[int, ...]:
     """The observed membership profile of the seven states in the LMC (club ``A``) and the
     MUSP (club ``B``), coded as in :class:`~multilateral.models.RivalClubs` (3: both), in the
     order China, United States, Cambodia, Laos, Myanmar, Thailand, Vietnam.
+
+    See Also
+    --------
+    rival_clubs : the game the profile is checked in.
 
     Examples
     --------

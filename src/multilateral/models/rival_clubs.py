@@ -92,7 +92,7 @@ from ..tolerances import EQUILIBRIUM
 from ..types import Number
 from .base import Model
 
-__all__ = ["CHOICES", "RivalClubs"]
+__all__ = ["RivalClubs"]
 __dir__ = public_dir(__all__)
 
 #: The names of the membership choices, by code (bit 0: club A, bit 1: club B).
