@@ -21,6 +21,7 @@ from .alliances import (
 from .audience_costs import AudienceCostEquilibrium, AudienceCosts
 from .bargaining import BargainingEquilibrium, BargainingRange, WarBargaining
 from .breadth_depth import BreadthDepth, DepthFrontier
+from .caucus import CaucusGain, caucus_gain
 from .climate_clubs import ClimateClub, ClubEquilibrium
 from .collective_action import (
     BurdenShares,
@@ -41,13 +42,7 @@ from .crisis import CrisisComparison, CrisisMediation, WarRiskComparison
 from .escalation import PreemptiveWar
 from .escape_clauses import EscapeClause
 from .flexibility import LegalForm, TreatyDuration
-from .forum_choice import (
-    CaucusGain,
-    ForumChoice,
-    ForumOutcome,
-    HeterogeneousForum,
-    caucus_gain,
-)
+from .forum_choice import ForumChoice, ForumOutcome, HeterogeneousForum
 from .legitimacy import Endorsement, EndorsementEquilibrium
 from .minilateral import CriticalMass, MagicNumber, MembershipCurve, MinilateralResult
 from .nested_cores import CoreComparison, NestedCores

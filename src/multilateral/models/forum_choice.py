@@ -1,8 +1,8 @@
-"""Competitive multilateralism: forum choice and caucus power.
+"""Competitive multilateralism: forum choice.
 
 Institutions serve cooperation, conflict prevention and competition; states compete *within*
-institutions by caucusing and *without* them by creating new fora (Moreland 2019). This module
-models both moves.
+institutions by caucusing (:mod:`multilateral.models.caucus`) and *without* them by creating
+new fora (Moreland 2019). This module models the second move.
 
 Forum choice
 ------------
@@ -44,13 +44,6 @@ with ``h(x) = ((1 + x) / n)**gamma >= 0`` increasing and ``X'`` ~ Binomial(n - 2
 critical probability ``p*`` (:meth:`HeterogeneousForum.critical_probability`) below which
 the club is preferred. :data:`multilateral.claims.HETEROGENEITY_FAVORS_CLUBS` states the claim.
 
-Caucus power
-------------
-A caucus that votes as one bloc inside an institution (democracies in the UN General
-Assembly, the G7 inside the G20): :func:`caucus_gain` compares the bloc's power with the sum
-of its members' power when each votes alone, in closed form for one-member-one-vote bodies
-of any size; :func:`multilateral.solvers.caucus_power` does the same for any weighted game.
-
 References
 ----------
 .. [1] Moreland, W. (2019). *The Purpose of Multilateralism: A Framework for Democracies in
@@ -63,32 +56,25 @@ References
    of the Northeast Atlantic*. Universitetsforlaget (the law of the least ambitious
    program); Hovi, J. and Sprinz, D. F. (2006). The limits of the law of the least
    ambitious program. *Global Environmental Politics* 6(3), 28-42.
-.. [5] Penrose, L. S. (1946). The elementary statistics of majority voting. *Journal of the
-   Royal Statistical Society* 109(1), 53-57.
-.. [6] Shapley, L. S. and Shubik, M. (1954). A method for evaluating the distribution of
-   power in a committee system. *American Political Science Review* 48(3), 787-792.
 
 Examples
 --------
 >>> from fractions import Fraction
->>> from multilateral.models import ForumChoice, HeterogeneousForum, caucus_gain
+>>> from multilateral.models import ForumChoice, HeterogeneousForum
 >>> ForumChoice([3, 2, 1, -1]).equilibrium()
 ForumOutcome(club of 3: coverage 3/4)
 >>> f = HeterogeneousForum(n=21, gain_probability=Fraction(99, 100), legitimacy=1)
 >>> f.prefers_club(), f.with_(gain_probability=Fraction(9, 10)).prefers_club()
 (False, True)
->>> caucus_gain(n=193, caucus=30, quota=97).gain("shapley_shubik") > 0
-True
 
 Neither forum model induces a game: :class:`ForumChoice` applies a decision rule
 (consensus, else the club of the willing) to known positions, and :class:`HeterogeneousForum`
-is one state's decision under uncertainty; so neither has a ``.game``. The caucus's voting
-game is :class:`multilateral.WeightedVotingGame` (see :func:`caucus_gain`).
+is one state's decision under uncertainty; so neither has a ``.game``.
 
 The module runs past the library's ~600 lines because it holds the one theory of forum
-choice (two models, the caucus calculation and their results), and about half of its lines
-are docstrings with runnable examples; split, the models would lose the shared forum
-vocabulary that ties them together.
+choice (two models and their results, with the legitimacy premium's link to
+:mod:`multilateral.models.legitimacy`), and about half of its lines are docstrings with
+runnable examples; split, the two models would lose the shared forum vocabulary.
 """
 
 from __future__ import annotations
@@ -98,7 +84,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from statistics import NormalDist
-from typing import TYPE_CHECKING, Literal, cast
+from typing import Literal, cast
 
 from .. import tolerances
 from .._namespace import public_dir
@@ -108,16 +94,12 @@ from ..errors import InvalidArgumentError, InvalidTypeError
 from ..results import Threshold
 from ..types import Number
 from .base import Model
-
-if TYPE_CHECKING:
-    from .legitimacy import Endorsement
+from .legitimacy import Endorsement
 
 __all__ = [
-    "CaucusGain",
     "ForumChoice",
     "ForumOutcome",
     "HeterogeneousForum",
-    "caucus_gain",
 ]
 __dir__ = public_dir(__all__)
 
@@ -125,8 +107,6 @@ __dir__ = public_dir(__all__)
 Forum = Literal["universal", "club"]
 #: A state's preferred forum, or neither.
 ForumPreference = Literal["universal", "club", "indifferent"]
-#: A caucus power index (the keys of :attr:`CaucusGain.together` and ``.apart``).
-CaucusIndex = Literal["shapley_shubik", "banzhaf_normalized", "banzhaf", "banzhaf_member"]
 
 FORUMS = ("universal", "club")
 
@@ -516,6 +496,11 @@ class HeterogeneousForum(Model):
         >>> HeterogeneousForum.from_endorsements(5, Fraction(9, 10), un, club).legitimacy
         Fraction(1, 2)
         """
+        for name, body in (("universal", universal), ("club", club)):
+            if not isinstance(body, Endorsement):
+                raise InvalidTypeError(
+                    f"{name} must be a multilateral.models.Endorsement (a body's members' "
+                    f"positions and its rule), got {type(body).__name__}")
         return cls(n=n, gain_probability=gain_probability,
                    legitimacy=universal.premium_over(club), coverage_returns=coverage_returns)
 
@@ -633,167 +618,3 @@ class HeterogeneousForum(Model):
         p, n = self.gain_probability, self.n
         universal, none = p**n, (1 - p) ** n
         return {"universal": universal, "club": 1 - universal - none, "none": none}
-
-
-# --------------------------------------------------------------------------------------------
-# Caucus power in one-member-one-vote bodies
-# --------------------------------------------------------------------------------------------
-@dataclass(frozen=True, repr=False)
-class CaucusGain:
-    """A caucus voting as one bloc against its members voting apart, in closed form.
-
-    Attributes
-    ----------
-    n, caucus, quota : int
-        Body size ``n``, caucus size ``c`` and the votes needed ``q`` (one vote each).
-    together, apart : dict
-        By index, the bloc's value and the sum of the caucus members' values when everyone
-        votes alone: ``"shapley_shubik"``; ``"banzhaf_normalized"`` (the share of all
-        swings); ``"banzhaf"`` (absolute: the probability that the vote is decisive,
-        Penrose's measure). Absolute values are probabilities of events that are not
-        exclusive, so they do not add up across members; ``"banzhaf_member"`` compares
-        what one caucus member has: apart, its own absolute Banzhaf measure; together, its
-        indirect measure, the probability that it decides the caucus' internal simple
-        majority times the probability that the bloc decides the body (Penrose 1946).
-
-    References
-    ----------
-    .. [1] Penrose, L. S. (1946). The elementary statistics of majority voting. *Journal of
-       the Royal Statistical Society* 109(1), 53-57 (pp. 53-55: the indirect measure).
-    .. [2] Shapley, L. S. and Shubik, M. (1954). A method for evaluating the distribution of
-       power in a committee system. *American Political Science Review* 48(3), 787-792.
-
-    See Also
-    --------
-    caucus_gain : computes it.
-    multilateral.solvers.caucus_power : the same comparison for any weighted voting game.
-
-    Examples
-    --------
-    >>> from multilateral.models import caucus_gain
-    >>> g = caucus_gain(n=5, caucus=2)
-    >>> g
-    CaucusGain(2 of 5, quota 3: Shapley-Shubik 0.5 together vs 0.4 apart)
-    >>> g.gain(), g.ratio()
-    (Fraction(1, 10), Fraction(5, 4))
-    """
-
-    n: int
-    caucus: int
-    quota: int
-    together: dict[str, Fraction]
-    apart: dict[str, Fraction]
-
-    def gain(self, index: CaucusIndex = "shapley_shubik") -> Fraction:
-        """``together - apart`` for ``index``.
-
-        See Also
-        --------
-        ratio : the same comparison as a ratio.
-        """
-        if index not in self.together:
-            raise InvalidArgumentError(
-                f"index must be one of {sorted(self.together)}, got {index!r}")
-        return self.together[index] - self.apart[index]
-
-    def ratio(self, index: CaucusIndex = "shapley_shubik") -> Fraction:
-        """``together / apart`` for ``index`` (every member has some power apart).
-
-        See Also
-        --------
-        gain : the same comparison as a difference.
-        """
-        self.gain(index)
-        return self.together[index] / self.apart[index]
-
-    def __repr__(self) -> str:
-        t, a = self.together["shapley_shubik"], self.apart["shapley_shubik"]
-        return (f"CaucusGain({self.caucus} of {self.n}, quota {self.quota}: "
-                f"Shapley-Shubik {float(t):.4g} together vs {float(a):.4g} apart)")
-
-
-def caucus_gain(n: int, caucus: int, quota: int | None = None) -> CaucusGain:
-    """The power of a caucus of ``caucus`` members of a one-member-one-vote body.
-
-    Parameters
-    ----------
-    n : int
-        Body size ``n`` (e.g. 193 for the UN General Assembly).
-    caucus : int
-        Caucus size ``c``, ``1 <= c <= n``.
-    quota : int, optional
-        Votes needed to pass, ``1 <= q <= n``; default a simple majority ``n // 2 + 1``.
-
-    Returns
-    -------
-    CaucusGain
-
-    Notes
-    -----
-    Apart, each member has Shapley-Shubik index ``1/n``, absolute Banzhaf measure
-    ``C(n - 1, q - 1) / 2**(n - 1)`` and normalized Banzhaf ``1/n``. Together, the bloc
-    (weight ``c``) faces ``m = n - c`` single voters: it swings the ``sum_{s = q - c}^{q - 1}
-    C(m, s)`` coalitions of ``s`` singles, a single swings ``C(m - 1, q - 1) + C(m - 1,
-    q - 1 - c)`` (with the bloc out or in), and the bloc is pivotal in a random order iff
-    ``q - c <= s <= q - 1`` singles precede it, each ``s`` in ``0..m`` equally likely. Exact
-    (integer and :class:`~fractions.Fraction` arithmetic) for any ``n``; it agrees with
-    :func:`multilateral.solvers.caucus_power` on ``WeightedVotingGame([1] * n, q)``.
-
-    References
-    ----------
-    .. [1] Penrose, L. S. (1946). The elementary statistics of majority voting. *Journal of
-       the Royal Statistical Society* 109(1), 53-57 (pp. 53-55: the indirect measure).
-    .. [2] Shapley, L. S. and Shubik, M. (1954). A method for evaluating the distribution of
-       power in a committee system. *American Political Science Review* 48(3), 787-792.
-
-    See Also
-    --------
-    multilateral.solvers.caucus_power : the same comparison for any weighted voting game.
-    multilateral.solvers.shapley_shubik, multilateral.solvers.banzhaf : the indices.
-
-    Examples
-    --------
-    >>> from multilateral.models import caucus_gain
-    >>> g = caucus_gain(n=3, caucus=2)
-    >>> g.together["shapley_shubik"], g.apart["shapley_shubik"]
-    (Fraction(1, 1), Fraction(2, 3))
-
-    A caucus of 30 in a body of 193 deciding by simple majority (97 votes):
-
-    >>> unga = caucus_gain(n=193, caucus=30)
-    >>> [round(float(unga.ratio(i)), 2) for i in ("shapley_shubik", "banzhaf_normalized",
-    ...                                           "banzhaf_member")]
-    [1.18, 3.91, 2.47]
-    """
-    n = check_positive_int(n, "n")
-    c = check_positive_int(caucus, "caucus")
-    if c > n:
-        raise InvalidArgumentError(f"caucus must be at most the {n} members, got {c}")
-    q = n // 2 + 1 if quota is None else check_positive_int(quota, "quota")
-    if q > n:
-        raise InvalidArgumentError(f"quota must be at most the {n} members, got {q}")
-    m = n - c
-    lo, hi = max(0, q - c), min(m, q - 1)
-    bloc_swings = sum(math.comb(m, s) for s in range(lo, hi + 1))
-    # a single swings with the bloc out (q - 1 others) or in (q - 1 - c others, if >= 0)
-    single_swings = (math.comb(m - 1, q - 1) + (math.comb(m - 1, q - 1 - c) if q > c else 0)
-                     if m else 0)
-    pivotal_positions = max(0, hi - lo + 1)
-    total_swings = bloc_swings + m * single_swings
-    individual_banzhaf = Fraction(math.comb(n - 1, q - 1), 2 ** (n - 1))
-    bloc_banzhaf = Fraction(bloc_swings, 2**m)
-    inside = Fraction(math.comb(c - 1, c // 2), 2 ** (c - 1))  # decisive in the caucus majority
-    together = {
-        "shapley_shubik": Fraction(pivotal_positions, m + 1),
-        "banzhaf_normalized": Fraction(bloc_swings, total_swings) if total_swings else
-        Fraction(0),
-        "banzhaf": bloc_banzhaf,
-        "banzhaf_member": inside * bloc_banzhaf,
-    }
-    apart = {
-        "shapley_shubik": Fraction(c, n),
-        "banzhaf_normalized": Fraction(c, n),
-        "banzhaf": c * individual_banzhaf,
-        "banzhaf_member": individual_banzhaf,
-    }
-    return CaucusGain(n, c, q, together, apart)
