@@ -126,6 +126,21 @@ BASELINES: dict[str, dict[str, Any]] = {
         "l": ml.games.extensive.Outcome([1]), "r": ml.games.extensive.Outcome([2])})),
     "ExtensiveFormGame.from_arrays": dict(n_children=[2, 0, 0], player=[0, -1, -1],
                                           payoffs=[[1], [2]]),
+    "BreadthDepth": dict(ideals=[1, Fraction(4, 5), Fraction(1, 2), Fraction(1, 5)]),
+    "Endorsement": dict(positions=[Fraction(1, 10), Fraction(3, 4), Fraction(4, 5)]),
+    "HeterogeneousForum.from_endorsements": dict(
+        n=5, gain_probability=Fraction(9, 10),
+        universal=ml.models.Endorsement([Fraction(1, 10), Fraction(4, 5)]),
+        club=ml.models.Endorsement([Fraction(1, 10), Fraction(1, 5)])),
+    "OptimalMediation": dict(hawk_probability=Fraction(3, 4), hawk_advantage=1,
+                             war_cost=Fraction(1, 10)),
+    "PowellGains": dict(T=5, R=3, P=1, S=0, delta=Fraction(3, 4), cost_of_fighting=20),
+    "PreemptiveWar": dict(first_strike=1, war_payoff=-1, exposure=2,
+                          signal_noise=Fraction(1, 2)),
+    "RivalClubs": dict(club_values=[[4, 4], [4, 4]], facility_cost=2,
+                       hedging_cost=Fraction(1, 2)),
+    "TippingSet": dict(shares=[Fraction(1, 2), Fraction(1, 4), Fraction(1, 4)],
+                       hurdles=[Fraction(1, 2), Fraction(1, 4), Fraction(1, 4)]),
 }
 #: positional payoff arrays (``NormalFormGame(*payoffs)``)
 POSITIONAL: dict[str, tuple[Any, ...]] = {

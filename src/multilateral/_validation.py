@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import numbers
+from collections.abc import Iterable
 from fractions import Fraction
 from typing import Any
 
@@ -181,6 +182,29 @@ def check_real(value: Any, name: str, *, low: Any = None, high: Any = None,
         raise InvalidArgumentError(
             f"{name} must be {'<' if open_high else '<='} {high}, got {value!r}")
     return v
+
+
+def check_labels(labels: Any, n: int, what: str = "member", name: str = "labels"
+                 ) -> tuple[str, ...] | None:
+    """``None``, or ``n`` distinct labels as strings: one per ``what`` (e.g. "state"); ``name``
+    is the parameter's name in the errors.
+
+    Examples
+    --------
+    >>> check_labels(["China", "India"], 2, "state")
+    ('China', 'India')
+    """
+    if labels is None:
+        return None
+    if isinstance(labels, (str, bytes)) or not isinstance(labels, Iterable):
+        raise InvalidTypeError(f"{name} must be a sequence of {n} strings, one per {what}, "
+                               f"got {type(labels).__name__}")
+    out = tuple(str(s) for s in labels)
+    if len(out) != n:
+        raise InvalidArgumentError(f"{name}: one string per {what} ({n}), got {len(out)}")
+    if len(set(out)) != n:
+        raise InvalidArgumentError(f"{name} must be distinct")
+    return out
 
 
 def as_real_vector(values: Any, name: str, size: int | None = None

@@ -119,7 +119,7 @@ from numpy.typing import NDArray
 
 from .._namespace import public_dir
 from .._numeric import format_number, readonly
-from .._validation import as_real_vector, check_positive_int, check_real
+from .._validation import as_real_vector, check_labels, check_positive_int, check_real
 from ..errors import InvalidArgumentError, InvalidTypeError
 from ..types import Number
 from .base import Model
@@ -262,11 +262,7 @@ class BreadthDepth(Model):
             raise InvalidArgumentError(
                 f"founders = {f} is larger than the number of states n = {n}: a founding "
                 "coalition is a subset of the states")
-        labels = None
-        if self.labels is not None:
-            if isinstance(self.labels, str) or len(self.labels) != n:
-                raise InvalidArgumentError(f"labels: one string per state ({n})")
-            labels = tuple(str(s) for s in self.labels)
+        labels = check_labels(self.labels, n, "state")
         order = sorted(range(n), key=lambda i: -arr[i])  # stable: ties keep input order
         exact = exact and isinstance(b, Fraction)
         if exact:

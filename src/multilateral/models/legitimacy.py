@@ -98,7 +98,7 @@ from typing import Any
 
 from .._namespace import public_dir
 from .._numeric import format_number, format_values, is_exact
-from .._validation import check_positive_int, check_real
+from .._validation import check_labels, check_positive_int, check_real
 from ..errors import InvalidArgumentError, InvalidTypeError
 from ..games.extensive import ExtensiveFormGame
 from ..games.extensive.signalling import SignallingGame
@@ -244,6 +244,9 @@ class Endorsement(Model):
                 raise InvalidArgumentError(f"quota must be between 1 and the number of "
                                            f"members ({n}), got {quota}")
             object.__setattr__(self, "quota", quota)
+        if isinstance(self.vetoes, (str, bytes)) or not isinstance(self.vetoes, Iterable):
+            raise InvalidTypeError(f"vetoes must be a sequence of member indices, got "
+                                   f"{type(self.vetoes).__name__}")
         vetoes = tuple(check_positive_int(v, "vetoes", 0) for v in self.vetoes)
         if any(v >= n for v in vetoes):
             raise InvalidArgumentError(f"vetoes must be member indices in 0..{n - 1}, got "
@@ -251,13 +254,8 @@ class Endorsement(Model):
         if len(set(vetoes)) != len(vetoes):
             raise InvalidArgumentError(f"vetoes must be distinct member indices, got {vetoes}")
         object.__setattr__(self, "vetoes", vetoes)
-        labels = (tuple(f"M{i + 1}" for i in range(n)) if self.members is None
-                  else tuple(self.members))
-        if len(labels) != n or not all(isinstance(m, str) for m in labels) or len(
-                set(labels)) != n:
-            raise InvalidArgumentError(f"members must be {n} distinct strings, one per member")
         if self.members is not None:
-            object.__setattr__(self, "members", labels)
+            object.__setattr__(self, "members", check_labels(self.members, n, "member", "members"))
         object.__setattr__(self, "grid", check_positive_int(self.grid, "grid", 2,
                                                             maximum=12, why="the solver "
                                                             "enumerates 2**grid strategies"))

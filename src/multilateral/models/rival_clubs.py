@@ -84,7 +84,7 @@ from numpy.typing import NDArray
 
 from .._namespace import public_dir
 from .._numeric import format_number, readonly
-from .._validation import as_real_vector, check_real
+from .._validation import as_real_vector, check_labels, check_real
 from ..errors import InvalidArgumentError, InvalidTypeError
 from ..games.normal_form import NormalFormGame
 from ..results import Threshold
@@ -181,13 +181,7 @@ class RivalClubs(Model):
         hedge = check_real(self.hedging_cost, "hedging_cost", low=0)
         if not isinstance(self.exclusive, (bool, np.bool_)):
             raise InvalidTypeError(f"exclusive must be a bool, got {type(self.exclusive).__name__}")
-        labels = None
-        if self.labels is not None:
-            if isinstance(self.labels, str) or len(self.labels) != n:
-                raise InvalidArgumentError(f"labels: one string per state ({n})")
-            labels = tuple(str(s) for s in self.labels)
-            if len(set(labels)) != n:
-                raise InvalidArgumentError("labels must be distinct")
+        labels = check_labels(self.labels, n, "state")
         exact = v_exact and c_exact and g_exact and isinstance(hedge, (int, Fraction))
         dtype: Any = object if exact else np.float64
         conv = Fraction if exact else float

@@ -83,7 +83,7 @@ from numpy.typing import NDArray
 
 from .._namespace import public_dir
 from .._numeric import format_number, readonly
-from .._validation import as_real_vector
+from .._validation import as_real_vector, check_labels
 from ..errors import InvalidArgumentError, InvalidTypeError
 from ..games.normal_form import NormalFormGame
 from ..tolerances import PROBABILITY, ROUNDING
@@ -159,13 +159,7 @@ class TippingSet(Model):
             raise InvalidArgumentError(f"shares must sum to one, got {total}")
         if min(h.tolist()) < 0 or max(h.tolist()) > 1:
             raise InvalidArgumentError("hurdles are shares of the world in [0, 1]")
-        labels = None
-        if self.labels is not None:
-            if isinstance(self.labels, str) or len(self.labels) != n:
-                raise InvalidArgumentError(f"labels: one string per country ({n})")
-            labels = tuple(str(s) for s in self.labels)
-            if len(set(labels)) != n:
-                raise InvalidArgumentError("labels must be distinct")
+        labels = check_labels(self.labels, n, "country")
         exact = w_exact and h_exact
         dtype: Any = object if exact else np.float64
         if not exact:
