@@ -210,7 +210,7 @@ class RelativeGains(Model):
         Examples
         --------
         >>> from fractions import Fraction
-    >>> import multilateral as ml
+        >>> import multilateral as ml
         >>> m = ml.models.RelativeGains(T=3, R=4, P=1, S=0, relative_weight=Fraction(1, 2))
         >>> [e.strategies[0].tolist() for e in ml.solvers.nash_equilibria(m.game)]
         [[0.0, 1.0]]
@@ -242,7 +242,7 @@ class RelativeGains(Model):
         Examples
         --------
         >>> from fractions import Fraction
-    >>> import multilateral as ml
+        >>> import multilateral as ml
         >>> ml.models.RelativeGains(T=5, R=6, P=1, S=2).threshold()
         Threshold(relative_weight <= 1/4)
         """
@@ -265,7 +265,7 @@ class RelativeGains(Model):
         Examples
         --------
         >>> from fractions import Fraction
-    >>> import multilateral as ml
+        >>> import multilateral as ml
         >>> ml.models.RelativeGains(T=3, R=4, P=1, S=0).type_changes()
         ((0, 'stag_hunt'), (Fraction(1, 4), 'prisoners_dilemma'))
         """
@@ -381,7 +381,7 @@ class PowellGains(Model):
         Examples
         --------
         >>> from fractions import Fraction
-    >>> import multilateral as ml
+        >>> import multilateral as ml
         >>> ml.models.PowellGains(T=5, R=3, P=1, S=0, delta=0.9, cost_of_fighting=1).game.oye_type
         'prisoners_dilemma'
         """
