@@ -16,6 +16,7 @@ from .errors import (
     InvalidPayoffsError,
     InvalidProbabilityError,
     InvalidTypeError,
+    MultilateralError,
 )
 from .tolerances import EQUILIBRIUM, PROBABILITY
 
@@ -184,10 +185,13 @@ def check_real(value: Any, name: str, *, low: Any = None, high: Any = None,
     return v
 
 
-def check_labels(labels: Any, n: int, what: str = "member", name: str = "labels"
+def check_labels(labels: Any, n: int, what: str = "member", name: str = "labels", *,
+                 error: type[MultilateralError] = InvalidArgumentError
                  ) -> tuple[str, ...] | None:
-    """``None``, or ``n`` distinct labels as strings: one per ``what`` (e.g. "state"); ``name``
-    is the parameter's name in the errors.
+    """``None``, or ``n`` distinct labels as strings: one per ``what`` (e.g. "state"). ``name``
+    is the parameter's name in the errors; a wrong count or a repeat raises ``error`` (a game
+    raises :class:`~multilateral.errors.InvalidGameError`), a non-sequence
+    :class:`~multilateral.errors.InvalidTypeError`.
 
     Examples
     --------
@@ -196,14 +200,17 @@ def check_labels(labels: Any, n: int, what: str = "member", name: str = "labels"
     """
     if labels is None:
         return None
-    if isinstance(labels, (str, bytes)) or not isinstance(labels, Iterable):
-        raise InvalidTypeError(f"{name} must be a sequence of {n} strings, one per {what}, "
-                               f"got {type(labels).__name__}")
+    if isinstance(labels, (str, bytes)):
+        raise error(f"{name} must be a sequence of {n} labels, one per {what}, got the "
+                    f"string {labels!r}")
+    if not isinstance(labels, Iterable):
+        raise InvalidTypeError(f"{name} must be a sequence of {n} labels, one per {what}, "
+                               f"got {labels!r}")
     out = tuple(str(s) for s in labels)
     if len(out) != n:
-        raise InvalidArgumentError(f"{name}: one string per {what} ({n}), got {len(out)}")
+        raise error(f"{name}: expected {n} labels, one string per {what}, got {len(out)}: {out}")
     if len(set(out)) != n:
-        raise InvalidArgumentError(f"{name} must be distinct")
+        raise error(f"{name} must be distinct, got {out}")
     return out
 
 

@@ -8,13 +8,14 @@ picklable, has a short repr, and ``with_(**changes)`` returns a changed copy, va
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any, Self
 
 import numpy as np
 from numpy.typing import NDArray
 
-from ..errors import InvalidArgumentError, InvalidGameError, InvalidTypeError
+from .._validation import check_labels
+from ..errors import InvalidArgumentError, InvalidGameError
 
 __all__ = ["Immutable", "action_values", "labels"]
 
@@ -74,20 +75,8 @@ def labels(
     names: Sequence[str] | None, size: int, prefix: str, start: int, what: str
 ) -> tuple[str, ...]:
     """``size`` distinct labels: ``names`` checked, or ``prefix + number`` by default."""
-    if names is None:
-        return tuple(f"{prefix}{k + start}" for k in range(size))
-    if isinstance(names, str):
-        raise InvalidGameError(
-            f"{what} must be a sequence of {size} labels, got the string {names!r}"
-        )
-    if not isinstance(names, Iterable):
-        raise InvalidTypeError(f"{what} must be a sequence of {size} labels, got {names!r}")
-    out = tuple(str(x) for x in names)
-    if len(out) != size:
-        raise InvalidGameError(f"{what}: expected {size} labels, got {len(out)}: {out}")
-    if len(set(out)) != size:
-        raise InvalidGameError(f"{what} must be distinct, got {out}")
-    return out
+    out = check_labels(names, size, "entry", what, error=InvalidGameError)
+    return tuple(f"{prefix}{k + start}" for k in range(size)) if out is None else out
 
 
 def action_values(
