@@ -1,6 +1,7 @@
 """Relative gains: Snidal's transformation of 2x2 games and Powell's cost-of-fighting threshold."""
 
 from fractions import Fraction
+from itertools import permutations
 
 import pytest
 from contract import ModelContract
@@ -11,6 +12,7 @@ import multilateral as ml
 from multilateral import automata as A
 from multilateral import errors
 from multilateral.models import PowellGains, RelativeGains, relative_gains
+from multilateral.results import Threshold
 
 small = st.integers(-10, 10)
 weights = st.fractions(min_value=0, max_value=1)
@@ -80,6 +82,40 @@ def test_threshold_is_where_cooperation_stops_being_an_equilibrium(game, r, n):
     pure = {tuple(e.strategies[0].tolist() + e.strategies[1].tolist())
             for e in ml.solvers.nash_equilibria(m.game) if e.is_pure}
     assert ((1.0, 0.0, 1.0, 0.0) in pure) == m.cooperation_is_equilibrium
+
+
+def test_threshold_on_every_strict_symmetric_ordering_and_ties():
+    # all 24 strict orderings of T, R, P, S (and R = S ties): the threshold's side and value
+    # agree with cooperation_is_equilibrium at every weight on a grid, including the games
+    # with S > R, where relative-gains concerns *help* mutual cooperation (the threshold
+    # once returned "none" for them while cooperation held)
+    games = [*permutations([1, 2, 3, 4]), (1, 2, 0, 2), (3, 2, 0, 2), (2, 2, 0, 2)]
+    for game in games:
+        for n in (2, 3, 5):
+            m = RelativeGains(*game, n=n)
+            t = m.threshold()
+            for k in range(41):
+                r = Fraction(k, 40)
+                coop = m.with_(relative_weight=r).cooperation_is_equilibrium
+                if not t.attainable:
+                    assert not coop, (game, n, r)
+                elif t.holds_above:
+                    assert coop == (r >= t.exact), (game, n, r, t)
+                else:
+                    assert coop == (r <= t.exact), (game, n, r, t)
+    # T=2, R=1, P=3, S=4: cooperation needs r >= (T - R) / (S - R) = 1/3 between two states
+    assert RelativeGains(T=2, R=1, P=3, S=4).threshold() == Threshold.at(
+        Fraction(1, 3), "relative_weight", holds_above=True)
+    # S > R >= T: at every weight
+    assert RelativeGains(T=1, R=2, P=3, S=4).threshold().holds_above
+    assert RelativeGains(T=1, R=2, P=3, S=4).threshold().exact <= 0
+    assert RelativeGains(T=1.0, R=2.0, P=0.0, S=2.0).threshold().value == 0.0
+
+
+def test_more_states_can_hurt_cooperation_when_being_exploited_pays():
+    # the nearby false statement: outside R > S the dilution cuts the other way
+    m = RelativeGains(T=2, R=1, P=3, S=4, relative_weight=Fraction(1, 2))
+    assert m.cooperation_is_equilibrium and not m.with_(n=3).cooperation_is_equilibrium
 
 
 @given(cooperative_games(), st.integers(2, 6))

@@ -139,8 +139,9 @@ class RelativeGains(Model):
     -----
     Under relative gains the outcomes become ``T' = T - w S``, ``R' = (1 - w) R``,
     ``P' = (1 - w) P`` and ``S' = S - w T`` with ``w = r / (n - 1)``. Mutual cooperation is an
-    equilibrium iff ``R' >= T'``, i.e. iff ``r <= (n - 1) (R - T) / (R - S)``
-    (:meth:`threshold`): the critical weight grows linearly with ``n``, Snidal's result that
+    equilibrium iff ``R' >= T'``, i.e. (when ``R > S``) iff
+    ``r <= (n - 1) (R - T) / (R - S)`` (:meth:`threshold`; when ``S > R`` the inequality
+    turns round): the critical weight grows linearly with ``n``, Snidal's result that
     the relative-gains impediment weakens as the number of states grows. With
     ``R > T`` (Harmony, Stag Hunt) and two states it turns the game into a Prisoners' Dilemma
     (or Chicken, when ``S > P`` survives) above the threshold. Exact inputs give exact
@@ -229,11 +230,21 @@ class RelativeGains(Model):
         return bool(r >= t)
 
     def threshold(self) -> Threshold:
-        """The largest ``relative_weight`` at which mutual cooperation is still an equilibrium.
+        """The ``relative_weight`` where mutual cooperation starts or stops being an equilibrium.
 
-        ``(n - 1) (R - T) / (R - S)``; ``Threshold.none`` when even ``r = 0`` does not
-        sustain it (``R < T``, or ``R <= S``); a threshold of 1 or more means no weight in
-        [0, 1] breaks cooperation, and is returned as it is (``holds_above=False``).
+        Mutual cooperation is an equilibrium iff ``R - T >= w (R - S)`` with
+        ``w = r / (n - 1)``, so the critical weight is ``(n - 1) (R - T) / (R - S)``:
+
+        * ``R > S`` (the usual case: Harmony, Stag Hunt, Prisoners' Dilemma, Chicken):
+          cooperation holds at or *below* it (``holds_above=False``); ``Threshold.none``
+          when ``R < T`` (not even ``r = 0`` sustains it). A threshold of 1 or more means no
+          weight in [0, 1] breaks cooperation, and is returned as it is.
+        * ``R < S`` (being exploited pays more than mutual cooperation): the rival's gain
+          from defecting is the state's loss, so relative-gains concerns *help* and
+          cooperation holds at or *above* it (``holds_above=True``; a value <= 0 means at
+          every weight).
+        * ``R = S``: the weight does not matter; at every weight (``>= 0``) if ``R >= T``,
+          else ``Threshold.none``.
 
         See Also
         --------
@@ -247,10 +258,14 @@ class RelativeGains(Model):
         Threshold(relative_weight <= 1/4)
         """
         T, R, _, S = _exact_or_float(self.T, self.R, self.P, self.S)
-        if R < T or R <= S:
+        if R == S:
+            if R < T:
+                return Threshold.none("relative_weight")
+            return Threshold.at(0 * R, "relative_weight")
+        if R > S and R < T:
             return Threshold.none("relative_weight", holds_above=False)
         return Threshold.at((self.n - 1) * (R - T) / (R - S), "relative_weight",
-                            holds_above=False)
+                            holds_above=R < S)
 
     def type_changes(self) -> tuple[tuple[Number, str | None], ...]:
         """The Oye type along ``relative_weight`` from 0 to 1: ``((0, type), (r1, type), ...)``.
