@@ -212,8 +212,11 @@ def test_mekong_fora_members_and_dates():
     assert mekong.dual_members() == ("Cambodia", "Laos", "Myanmar", "Thailand", "Vietnam")
     assert all(m.source and m.url for m in mekong.MEKONG_MEMBERS)
     assert all(e.source and e.url for e in mekong.MEKONG_EVENTS)
-    unconfirmed = [m for m in mekong.MEKONG_MEMBERS if "unconfirmed" in m.note]
-    assert [(m.forum, m.member) for m in unconfirmed] == [("lmi", "Myanmar")]
+    # every row cites a primary source (no encyclopedia); Myanmar joined the LMI in 2012
+    assert not [m for m in mekong.MEKONG_MEMBERS if "wikipedia" in (m.source + m.url).lower()]
+    assert not [e for e in mekong.MEKONG_EVENTS if "wikipedia" in (e.source + e.url).lower()]
+    assert [m.date for m in mekong.MEKONG_MEMBERS
+            if (m.forum, m.member) == ("lmi", "Myanmar")] == ["2012-07-13"]
     with pytest.raises(errors.InvalidArgumentError, match="unknown forum"):
         mekong.members("asean")
     with pytest.raises(errors.InvalidArgumentError, match="unknown event"):

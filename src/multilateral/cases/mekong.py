@@ -6,7 +6,8 @@ Jinghong on 12 November 2015 and declared at the first leaders' meeting in Sanya
 2016 (the Sanya Declaration: Cambodia, China, Laos, Myanmar, Thailand, Viet Nam). The United
 States' Mekong-U.S. Partnership (MUSP) was launched on 11 September 2020 with the same five
 (and the ASEAN Secretariat), succeeding the Lower Mekong Initiative (LMI) of 23 July 2009
-(Phuket: Cambodia, Laos, Thailand, Vietnam; Myanmar from 2012, marked unconfirmed).
+(Phuket: Cambodia, Laos, Thailand, Vietnam; Myanmar welcomed as its sixth member at the
+Phnom Penh ministerial of 13 July 2012).
 
 Every one of the five riparian states belongs to both rival fora: in the terms of
 :class:`~multilateral.models.RivalClubs` they *hedge* (Kuik 2008), as the model predicts when
@@ -23,7 +24,10 @@ References
    2016 (Xinhua full text, 24 March 2016).
 .. [2] U.S. Department of State (2020). Deputy Secretary Biegun's participation in the first
    U.S.-Mekong Partnership Ministerial Meeting, 11 September 2020.
-.. [3] Kuik, C.-C. (2008). The essence of hedging. *Contemporary Southeast Asia* 30(2),
+.. [3] Joint Press Statement of the U.S.-Lower Mekong Ministerial Meeting, Phuket, 23 July
+   2009; joint statement of the 5th Lower Mekong Initiative Ministerial Meeting, Phnom Penh,
+   13 July 2012 (Myanmar the sixth member). Both reposted by the Mekong-U.S. Partnership.
+.. [4] Kuik, C.-C. (2008). The essence of hedging. *Contemporary Southeast Asia* 30(2),
    159-185 (pp. 159-163).
 
 Examples
@@ -51,7 +55,7 @@ __all__ = ["FORUMS", "MEKONG_EVENTS", "MEKONG_MEMBERS", "MekongEvent", "MekongMe
            "dual_members", "event", "founded", "members", "profile", "rival_clubs"]
 __dir__ = public_dir(__all__)
 
-#: The fora by code: the two rivals and the LMC's predecessor on the U.S. side.
+#: The fora by code: the two rivals and the MUSP's predecessor on the U.S. side (the LMI).
 FORUMS: dict[str, str] = {
     "lmc": "Lancang-Mekong Cooperation",
     "musp": "Mekong-U.S. Partnership",
