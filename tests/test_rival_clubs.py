@@ -66,6 +66,27 @@ def test_buchanan_optimal_size_rises_with_cost_and_falls_with_congestion():
     assert sizes == sorted(sizes)
 
 
+@settings(max_examples=60, deadline=None)
+@given(st.fractions(min_value=0, max_value=200, max_denominator=20),
+       st.fractions(min_value=F(1, 8), max_value=4, max_denominator=8))
+def test_optimal_size_is_the_smallest_m_with_m_times_m_plus_one_at_least_cost_over_crowding(
+        cost, crowd):
+    # derived: C/m + c(m-1) <= C/(m+1) + cm  iff  m(m+1) >= C/c (convex, so the first such m)
+    n = 30
+    model = RivalClubs([[1, 1]] * n, facility_cost=cost, congestion=crowd)
+    ratio = cost / crowd
+    expected = next((m for m in range(1, n + 1) if m * (m + 1) >= ratio), n)
+    assert model.optimal_size() == expected
+    assert expected in (max(1, math.isqrt(int(ratio))), math.isqrt(int(ratio)) + 1) or expected == n
+
+
+def test_optimal_size_is_not_always_the_nearest_integer_to_the_root():
+    # C/c = 6.1: sqrt = 2.47 rounds to 2, but 6.1/3 + 2 = 4.033 < 6.1/2 + 1 = 4.05
+    model = RivalClubs([[1, 1]] * 10, facility_cost=F(61, 10), congestion=1)
+    assert round(math.sqrt(6.1)) == 2 and model.optimal_size() == 3
+    assert RivalClubs([[1, 1]] * 10, facility_cost=6, congestion=1).optimal_size() == 2  # tie 2/3
+
+
 # -- the game ---------------------------------------------------------------------------------
 @settings(max_examples=40, deadline=None)
 @given(small_clubs(max_n=3))
