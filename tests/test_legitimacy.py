@@ -39,7 +39,8 @@ def test_closed_form_equilibrium():
 @pytest.mark.parametrize("k", [4, 5, 8])
 def test_closed_form_matches_the_signalling_solver(k):
     """On the discretized game the threshold profile is a PBE, with the closed-form beliefs
-    exactly when the pivot is a multiple of 1/k (published setup: Chapman 2009 p. 733)."""
+    exactly when the pivot is a multiple of 1/k (the library's own check: Chapman 2009 is
+    empirical and prints no such equilibrium)."""
     for j in range(1, k):
         c = F(j, k)
         body = Endorsement([c], audience=F(1, 2), grid=k)
@@ -53,6 +54,65 @@ def test_closed_form_matches_the_signalling_solver(k):
         q = found[0]
         means = [sum(b * m for b, m in zip(q.beliefs[i], merits, strict=True)) for i in (0, 1)]
         assert means == [closed.posterior_endorsed, closed.posterior_withheld]
+
+
+def test_influence_matches_the_solver_at_every_audience(k=4):
+    """Independent check of 'influential iff 0 < c* < 1 and 2a - 1 <= c* <= 2a': the solver
+    finds a PBE in which both messages are sent, the audience supports after an endorsement
+    and opposes after none exactly when the closed form says so (ties included: c* = 2a,
+    c* = 2a - 1, c* = 0 and 1, a = 0 and 1)."""
+    for j in range(k + 1):
+        for i in range(9):  # eighths: hits c* = 2a and c* = 2a - 1 exactly
+            c, a = F(j, k), F(i, 8)
+            body = Endorsement([c], audience=a, grid=k)
+            found = any(
+                q.receiver[0][0] == 1 and q.receiver[1][1] == 1
+                and any(q.sender[t][0] == 1 for t in range(k))
+                and any(q.sender[t][1] == 1 for t in range(k))
+                for q in perfect_bayesian_equilibria(body.signalling_game()))
+            assert found == body.equilibrium().influential, (c, a)
+
+
+def test_posteriors_match_a_simulation():
+    """Monte Carlo: E[merit | merit >= c*] and E[merit | merit < c*] for uniform merits."""
+    import numpy as np
+
+    merit = np.random.default_rng(16).random(400_000)
+    for c in (0.1, 0.35, 0.5, 0.8):
+        e = Endorsement([0.9, c], quota=1, vetoes=[1]).equilibrium()  # pivot c: veto above
+        assert e.pivot == c
+        assert abs(merit[merit >= c].mean() - e.posterior_endorsed) < 3e-3
+        assert abs(merit[merit < c].mean() - e.posterior_withheld) < 3e-3
+
+
+def test_pivot_is_the_voting_outcome():
+    """Brute force: the lowest merit at which quota members and every veto player approve."""
+    positions = [F(3, 10), F(1, 10), F(3, 10), F(7, 10), F(1, 2)]   # a tie at 3/10
+    merits = [F(m, 20) for m in range(21)]
+    for quota in range(1, 6):
+        for vetoes in ([], [1], [0, 4], [3]):
+            body = Endorsement(positions, quota=quota, vetoes=vetoes)
+            first = min(t for t in merits if sum(p <= t for p in positions) >= quota
+                        and all(positions[v] <= t for v in vetoes))
+            assert body.pivot == first, (quota, vetoes)
+
+
+def test_conservative_relative_to_the_audience_is_neither_necessary_nor_sufficient():
+    """Nearby false statements fail: 'influential iff c* > a' (the library's finding)."""
+    a = F(3, 5)
+    lenient = Endorsement([F(1, 2)], audience=a)          # c* = 1/2 < a, >= 2a - 1 = 1/5
+    assert lenient.pivot < a and lenient.equilibrium().influential
+    strict = Endorsement([F(9, 10)], audience=F(2, 5))    # c* > 2a = 4/5
+    assert strict.pivot > strict.audience and not strict.equilibrium().influential
+
+
+def test_the_claim_predicate_can_fail():
+    from multilateral.claims import INCLUSIVE_ENDORSEMENT_IS_CREDIBLE as claim
+
+    body = Endorsement([F(1, 2), F(4, 5)], audience=F(3, 5))
+    assert claim.holds((body, F(1, 10), F(9, 10)))
+    assert not claim.holds((body, F(1, 10), F(1, 5)))     # a 'farther' pivot that is nearer
+    assert not claim.holds((body.with_(quota=1), F(0), F(9, 10)))  # a quota, lenient entrant
 
 
 @given(unit, unit, unit, unit)

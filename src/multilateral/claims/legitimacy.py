@@ -13,7 +13,7 @@ References
 .. [2] Thompson, A. (2006). Coercion through IOs: the Security Council and the logic of
    information transmission. *International Organization* 60(1), 1-34.
 .. [3] Fey, M., Jo, J. and Kenkel, B. (2012). Information and international institutions
-   revisited. Working paper, University of Rochester.
+   revisited. Working paper, University of Rochester, 24 February 2012.
 
 Examples
 --------
@@ -49,10 +49,12 @@ INCLUSIVE_ENDORSEMENT_IS_CREDIBLE = register(Claim(
     name="inclusive_endorsement_is_credible",
     statement="a multi-member body's endorsement raises the audience's belief in the merit "
               "of an action the more, the farther the body's pivotal member stands from the "
-              "state seeking it (the body is conservative relative to the audience), and a "
+              "state seeking it (at a fixed seeker: the more conservative its pivot), and a "
               "body deciding by consensus never loses credibility by admitting a member; "
               "qualified: influence on the audience's decision is not monotone (a body so "
-              "conservative that the audience would support anyway decides nothing), "
+              "conservative that the audience would support anyway decides nothing, so being "
+              "more conservative than the audience is neither necessary nor sufficient for "
+              "the endorsement to decide the audience's support), "
               "inclusion helps only under consensus or vetoes (under a fixed quota lenient "
               "members lower the pivot), and Fey, Jo and Kenkel (2012) find no necessary "
               "relation between position and effect in Chapman's (2007) richer model",

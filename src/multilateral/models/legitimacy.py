@@ -47,7 +47,13 @@ raises the pivot and can make the endorsement influential (Eckersley's inclusive
 minilateralism). Two qualifications, this library's findings: influence is not monotone
 (a body with ``c* > 2a`` is so conservative that the audience supports even without it, so
 its endorsement changes beliefs but not the decision); and inclusiveness helps only under
-consensus or vetoes (under a fixed quota, added lenient members *lower* the pivot).
+consensus or vetoes (under a fixed quota, added lenient members *lower* the pivot). So in
+this formalization Chapman's (2007) condition, a body conservative relative to the audience
+(``c* > a``), is neither necessary (a pivot in ``[2a - 1, a)``, more lenient than the
+audience, still decides its support) nor sufficient (``c* > 2a`` decides nothing); what the
+model gives monotonically is the belief after an endorsement, a function of ``c*`` alone
+(the seeker's ``s`` enters only :meth:`Endorsement.distance`, so at a fixed seeker "farther
+from the seeker" and "more conservative" are the same comparison).
 :data:`multilateral.claims.INCLUSIVE_ENDORSEMENT_IS_CREDIBLE` states the claim.
 
 :meth:`Endorsement.signalling_game` discretizes the game (``grid`` equally likely merits at
@@ -70,11 +76,12 @@ References
    *International Organization* 63(4), 733-764 (presidential approval rallies 1946-2001
    larger with a resolution from a Security Council more distant from the United States).
 .. [4] Fang, S. (2008). The informational role of international institutions and domestic
-   politics. *American Journal of Political Science* 52(2), 304-321 (pages not confirmed
-   here).
+   politics. *American Journal of Political Science* 52(2) (volume, issue and pages not
+   confirmed here; not read for this module).
 .. [5] Fey, M., Jo, J. and Kenkel, B. (2012). Information and international institutions
-   revisited. Working paper, University of Rochester (the equilibria of Chapman 2007
-   corrected; no necessary relation between an institution's position and its effect).
+   revisited. Working paper, University of Rochester, 24 February 2012 (abstract: the
+   equilibria of Chapman 2007 are incorrect; corrected, there may be no relation between an
+   institution's policy position and its effect on public opinion).
 
 Examples
 --------
@@ -127,7 +134,9 @@ class EndorsementEquilibrium:
         absence (``c* / 2``); at ``c* = 1`` (never endorsed) and ``c* = 0`` (never withheld)
         the message is off the path and the value is the limit of on-path beliefs.
     support_endorsed, support_withheld : bool
-        Whether the audience supports after each message (ties: it supports).
+        Whether the audience supports after each message (ties: it supports, except after a
+        withheld endorsement at ``c* = 2a``, where the influential equilibrium has the
+        indifferent audience oppose).
     influential : bool
         Both messages on the path and the audience supports after an endorsement only.
     support_probability
@@ -171,7 +180,9 @@ class Endorsement(Model):
     quota : int, optional
         Approvals needed (``1 <= quota <= n``); default ``n`` (consensus).
     vetoes : sequence of int, default ()
-        Indices of members whose approval is also required (the permanent members).
+        Indices of members whose approval is also required (the permanent members; in the
+        Council itself a permanent member's abstention does not block, so read a veto
+        player's position as the merit below which it would vote against).
     members : sequence of str, optional
         Member labels (default ``"M1"``, ``"M2"``, ...).
     grid : int, default 8
