@@ -179,6 +179,32 @@ def test_powell_cooperation_iff_cost_and_patience(game, delta, cost):
         assert m.with_(cost_of_fighting=cost + 1).cooperation_possible
 
 
+@given(pd_games(), st.fractions(min_value=Fraction(1, 50), max_value=Fraction(49, 50)),
+       st.fractions(min_value=0, max_value=200))
+def test_powell_fair_wars_between_equals_change_nothing_when_conquest_pays(game, delta, cost):
+    # the model allows no war between equals; were one a fair lottery over both economies it
+    # would pay in the punishment phase when cost < (R - P) / (1 - delta). For R >= 0 the
+    # deviator's sure attack still dominates, so the verdict is the same (for R < 0 it is not)
+    T, R, P, S = game
+    if R < 0:
+        T, R, P, S = T - R, 0, P - R, S - R        # shift to R = 0, keeping the PD
+    m = PowellGains(T, R, P, S, delta=delta, cost_of_fighting=cost)
+    fair_war = R / (1 - delta) - cost
+    punish = fair_war if cost < (R - P) / (1 - delta) else P / (1 - delta)
+    deviate = T + delta * max(2 * R / (1 - delta) - cost, punish)
+    assert m.cooperation_possible == (R / (1 - delta) >= deviate)
+
+
+def test_powell_fair_wars_between_equals_matter_when_conquest_costs():
+    # the nearby case the test above excludes: R < 0, the verdicts differ
+    T, R, P, S, delta, cost = 1, -1, -3, -4, Fraction(1, 2), Fraction(3)
+    m = PowellGains(T, R, P, S, delta=delta, cost_of_fighting=cost)
+    assert m.cooperation_possible
+    fair_war = R / (1 - delta) - cost                       # -5 > P / (1 - delta) = -6
+    assert cost < (R - P) / (1 - delta)
+    assert R / (1 - delta) < T + delta * max(2 * R / (1 - delta) - cost, fair_war)
+
+
 def test_powell_friedman_threshold_matches_the_repeated_game_solver():
     m = PowellGains(T=5, R=3, P=1, S=0, delta=Fraction(9, 10), cost_of_fighting=100)
     grim = [A.grim_trigger()] * 2
