@@ -139,6 +139,14 @@ def test_inclusion_under_a_fixed_quota_can_lower_credibility():
     """The qualification: with quota 2, adding a lenient member lowers the pivot."""
     body = Endorsement([F(1, 2), F(4, 5)], quota=2)
     assert body.with_(positions=[F(1, 2), F(4, 5), F(0)]).pivot == F(1, 2) < body.pivot
+    # a veto bounds the fall: down to the veto player's 1/2, not to the newcomer's 0
+    vetoed = Endorsement([F(1, 2), F(4, 5)], quota=2, vetoes=[0])
+    bigger = vetoed.with_(positions=[F(1, 2), F(4, 5), F(0)])
+    assert bigger.pivot == F(1, 2) < vetoed.pivot
+    # a lenient newcomer lowers it even with a veto of its own (it counts towards the
+    # quota); a newcomer with a veto at least as reluctant as the pivot never lowers it
+    assert vetoed.with_(positions=[F(1, 2), F(4, 5), F(0)], vetoes=[0, 2]).pivot == F(1, 2)
+    assert vetoed.with_(positions=[F(1, 2), F(4, 5), F(9, 10)], vetoes=[0, 2]).pivot == F(9, 10)
 
 
 def test_exact_and_float():

@@ -47,7 +47,8 @@ raises the pivot and can make the endorsement influential (Eckersley's inclusive
 minilateralism). Two qualifications, this library's findings: influence is not monotone
 (a body with ``c* > 2a`` is so conservative that the audience supports even without it, so
 its endorsement changes beliefs but not the decision); and inclusiveness helps only under
-consensus or vetoes (under a fixed quota, added lenient members *lower* the pivot). So in
+consensus or vetoes (under a fixed quota, added lenient members *lower* the pivot, with
+vetoes down to the most reluctant veto player's position, never below it). So in
 this formalization Chapman's (2007) condition, a body conservative relative to the audience
 (``c* > a``), is neither necessary (a pivot in ``[2a - 1, a)``, more lenient than the
 audience, still decides its support) nor sufficient (``c* > 2a`` decides nothing); what the
