@@ -117,6 +117,28 @@ def test_a_solver_on_the_game_reproduces_the_equilibria():
     assert ml.solvers.pure_nash_equilibria(excl.game) == excl.equilibria()
 
 
+def test_the_claim_can_fail_a_nearby_false_statement_gets_a_counterexample():
+    # (ii) reversed -- "a dearer dual membership never LOWERS the number of dual members" -- is
+    # false over the same class; and the claim's own predicate rejects a hand-made violation
+    from multilateral.claims import Claim
+    from multilateral.strategies import rival_clubs_models
+
+    def never_lowers(instance):
+        model, rise = instance
+        dearer = model.with_(hedging_cost=model.hedging_cost + rise)
+        return (min(p.count(3) for p in dearer.potential_maximizers())
+                >= max(p.count(3) for p in model.potential_maximizers()))
+
+    false = Claim("dearer hedging never lowers dual membership", "x", "y", never_lowers,
+                  lambda: rival_clubs_models(max_n=3))
+    result = false.verify(max_examples=200)
+    assert not result.holds
+    assert not never_lowers(result.counterexample)
+    hedge = RivalClubs([[5, 4], [3, 1], [1, 3]], facility_cost=2, hedging_cost=1)  # (3, 1, 2)
+    assert never_lowers((hedge, F(1)))             # cost 2: still (3, 1, 2)
+    assert not never_lowers((hedge, F(3)))         # cost 4: (1, 1, 2), state 0 stops hedging
+
+
 def test_hedging_then_sorting_as_exclusivity_rises():
     model = RivalClubs([[5, 4], [3, 1], [1, 3]], facility_cost=2)
     assert model.equilibrium() == (3, 3, 3)

@@ -2,8 +2,9 @@
 
 ``EXCLUSIVITY_SORTS``: in :class:`~multilateral.models.RivalClubs`, (i) at every pure
 equilibrium a state belongs to both rival clubs only while the hedging cost is at most its
-smaller surplus from either club (Kuik's hedging: a small state keeps a foot in each camp while
-neither membership costs it the other); (ii) raising the hedging cost never raises the number
+smaller surplus from either club, and does belong to both whenever the cost is strictly below
+that surplus (Kuik's hedging: a small state keeps a foot in each camp while neither membership
+costs it the other; at equality it is indifferent); (ii) raising the hedging cost never raises the number
 of dual members at the potential-maximising equilibria (the stochastically stable ones):
 exclusivity sorts states into camps.
 
@@ -47,11 +48,11 @@ def _sorts(instance: tuple[RivalClubs, Fraction]) -> bool:
     model, rise = instance
     for profile in model.equilibria():
         for i, choice in enumerate(profile):
-            if choice != 3:
-                continue
             threshold = model.hedging_threshold(i, profile).exact
-            if threshold is None or not model.hedging_cost <= threshold:
-                return False
+            if choice == 3 and (threshold is None or not model.hedging_cost <= threshold):
+                return False   # a dual member that would gain by leaving a club
+            if choice != 3 and threshold is not None and model.hedging_cost < threshold:
+                return False   # a state that would strictly gain by joining both
     dearer = model.with_(hedging_cost=model.hedging_cost + rise)
     before = [p.count(3) for p in model.potential_maximizers()]
     after = [p.count(3) for p in dearer.potential_maximizers()]
@@ -61,7 +62,8 @@ def _sorts(instance: tuple[RivalClubs, Fraction]) -> bool:
 EXCLUSIVITY_SORTS = register(Claim(
     name="exclusivity_sorts",
     statement="a state joins both rival clubs only while the cost of dual membership is at "
-              "most its smaller surplus from either club (hedging), and a dearer dual "
+              "most its smaller surplus from either club, and whenever it is strictly below "
+              "it (hedging), and a dearer dual "
               "membership never raises the number of states in both clubs at the "
               "potential-maximising equilibria: exclusivity sorts states into camps",
     source="Kuik (2008), Contemporary Southeast Asia 30(2), 159-185 (pp. 159-163: hedging "
