@@ -171,7 +171,11 @@ def council(positions: Sequence[Number], *, audience: Number, seeker: Number = 0
     Returns
     -------
     Endorsement
-        Quota nine (the shipped rule), the permanent members as vetoes.
+        Quota nine (the shipped rule), the permanent members as vetoes. The model's vote is
+        binary, so a permanent member blocks whenever it does not approve; in the Council a
+        permanent member's abstention does not block (resolution 678 passed with China
+        abstaining), so read a permanent member's position as the merit below which it would
+        vote against, not the one at which it would vote in favour.
 
     Raises
     ------
