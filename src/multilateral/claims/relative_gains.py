@@ -8,7 +8,9 @@ the threshold relative-gains concerns change nothing about cooperation.
 ``RELATIVE_GAINS_FADE_WITH_NUMBERS``: if mutual cooperation is an equilibrium among ``n``
 states, it stays one among more (Snidal). Qualified: the deal is bilateral and the comparison
 is with the mean of all others (outsiders gain nothing); with gains shared among all, the
-dilution is not this model's.
+dilution is not this model's. The class is Harmony and Stag Hunt (``R`` the best outcome);
+where being exploited pays more than mutual cooperation (``S > R``) relative-gains concerns
+*help* cooperation and more states dilute the help, so there the statement is false.
 
 ``CHEAP_FORCE_BLOCKS_COOPERATION``: cooperation fails when the cost of fighting is below the
 threshold and a higher cost never destroys it (Powell). Qualified: in the library's stylized
@@ -32,6 +34,8 @@ True
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from .._namespace import public_dir
 from ..models.relative_gains import PowellGains, RelativeGains
 from ..strategies import powell_models, relative_gains_models
@@ -42,14 +46,24 @@ __all__ = ["CHEAP_FORCE_BLOCKS_COOPERATION", "RELATIVE_GAINS_BLOCK_COOPERATION",
 __dir__ = public_dir(__all__)
 
 
-def _blocks(instance: tuple[RelativeGains, int]) -> bool:
-    model = instance[0].with_(n=2)
-    bound = model.threshold().exact
-    assert bound is not None
+def _blocks_at(model: RelativeGains, bound: Fraction) -> bool:
     if model.relative_weight <= bound:
         return model.cooperation_is_equilibrium
     return (not model.cooperation_is_equilibrium
             and model.oye_type in ("prisoners_dilemma", "chicken", None))
+
+
+def _blocks(instance: tuple[RelativeGains, int]) -> bool:
+    model = instance[0].with_(n=2)
+    bound = model.threshold().exact
+    assert bound is not None
+    # the drawn weight, and the boundary itself and a weight just above it (a drawn weight
+    # rarely lands on the threshold, so "strictly below" would otherwise pass unnoticed)
+    probes = [model]
+    if bound < 1:
+        probes += [model.with_(relative_weight=bound),
+                   model.with_(relative_weight=bound + (1 - bound) / 1000)]
+    return all(_blocks_at(m, bound) for m in probes)
 
 
 def _fades(instance: tuple[RelativeGains, int]) -> bool:

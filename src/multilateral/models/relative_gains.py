@@ -4,9 +4,10 @@ Realists hold that states care about relative as well as absolute gains and that
 concern impedes cooperation (Grieco 1988, who writes a state's utility as ``U = V - k (W - V)``
 with ``W`` the partner's payoff). Two formal answers came in 1991:
 
-* **Snidal**: write a state's utility as a weighted sum of its absolute gain and its gain
-  relative to the others, ``U_i = (1 - r) x_i + r (x_i - xbar_i)`` with ``xbar_i`` the mean
-  payoff of the *other* states (``r`` = :attr:`RelativeGains.relative_weight`). In a
+* **Snidal**: a state weighs its absolute gain against its gain relative to the others. The
+  library writes it ``U_i = (1 - r) x_i + r (x_i - xbar_i)`` with ``xbar_i`` the mean
+  payoff of the *other* states (``r`` = :attr:`RelativeGains.relative_weight`; Snidal's own
+  notation and his n-state comparison were not checked against his text). In a
   two-state game this is ``x_i - r x_j`` (Grieco's form with ``k = r / (1 - r)``, up to the
   positive factor ``1 + k``). Relative-gains concerns can turn a game with a cooperative
   equilibrium (Harmony, Stag Hunt) into a Prisoners' Dilemma, but among ``n`` states a
@@ -59,10 +60,10 @@ def _exact_or_float(*values: Number) -> tuple[Number, ...]:
 def relative_gains(game: TwoByTwo, relative_weight: Number, n: int = 2) -> TwoByTwo:
     """The 2x2 game two states play when each weighs gains relative to the others.
 
-    Each state's payoff becomes ``x_i - relative_weight * x_j / (n - 1)``: Snidal's
-    ``(1 - r) x_i + r (x_i - xbar_i)`` with ``xbar_i`` the mean of the other ``n - 1``
-    states' gains, of which only the partner's differs from zero (a bilateral deal in a world
-    of ``n`` states).
+    Each state's payoff becomes ``x_i - relative_weight * x_j / (n - 1)``: the library's
+    reading of Snidal's weighting, ``(1 - r) x_i + r (x_i - xbar_i)`` with ``xbar_i`` the
+    mean of the other ``n - 1`` states' gains, of which only the partner's differs from zero
+    (a bilateral deal in a world of ``n`` states).
 
     Parameters
     ----------
