@@ -5,9 +5,9 @@ Lancang-Mekong Cooperation (LMC) was launched at the first foreign ministers' me
 Jinghong on 12 November 2015 and declared at the first leaders' meeting in Sanya on 23 March
 2016 (the Sanya Declaration: Cambodia, China, Laos, Myanmar, Thailand, Viet Nam). The United
 States' Mekong-U.S. Partnership (MUSP) was launched on 11 September 2020 with the same five
-(and the ASEAN Secretariat), succeeding the Lower Mekong Initiative (LMI) of 23 July 2009
-(Phuket: Cambodia, Laos, Thailand, Vietnam; Myanmar welcomed as its sixth member at the
-Phnom Penh ministerial of 13 July 2012).
+(the ASEAN Secretary-General attending as a guest), succeeding the Lower Mekong Initiative
+(LMI) of 23 July 2009 (Phuket: Cambodia, Laos, Thailand, Vietnam; Myanmar welcomed as its
+sixth member at the Phnom Penh ministerial of 13 July 2012).
 
 Every one of the five riparian states belongs to both rival fora: in the terms of
 :class:`~multilateral.models.RivalClubs` they *hedge* (Kuik 2008), as the model predicts when
@@ -21,9 +21,10 @@ Data: ``mekong_members.csv`` (forum, member, role, date, note, source, url) and
 References
 ----------
 .. [1] Sanya Declaration of the First Lancang-Mekong Cooperation Leaders' Meeting, 23 March
-   2016 (Xinhua full text, 24 March 2016).
-.. [2] U.S. Department of State (2020). Deputy Secretary Biegun's participation in the first
-   U.S.-Mekong Partnership Ministerial Meeting, 11 September 2020.
+   2016 (Xinhua full text, 23 March 2016). Press release on the first Lancang-Mekong
+   foreign ministers' meeting, Jinghong, 12 November 2015 (PRC Ministry of Foreign Affairs).
+.. [2] Mekong-U.S. Partnership Joint Ministerial Statement (U.S. Department of State media
+   note, 15 September 2020), on the first ministerial meeting of 11 September 2020.
 .. [3] Joint Press Statement of the U.S.-Lower Mekong Ministerial Meeting, Phuket, 23 July
    2009; joint statement of the 5th Lower Mekong Initiative Ministerial Meeting, Phnom Penh,
    13 July 2012 (Myanmar the sixth member). Both reposted by the Mekong-U.S. Partnership.
