@@ -4,9 +4,9 @@
 equilibrium a state belongs to both rival clubs only while the hedging cost is at most its
 smaller surplus from either club, and does belong to both whenever the cost is strictly below
 that surplus (Kuik's hedging: a small state keeps a foot in each camp while neither membership
-costs it the other; at equality it is indifferent); (ii) raising the hedging cost never raises the number
-of dual members at the potential-maximising equilibria (the stochastically stable ones):
-exclusivity sorts states into camps.
+costs it the other; at equality it is indifferent); (ii) raising the hedging cost never
+raises the number of dual members at the potential-maximising equilibria (the stochastically
+stable ones): exclusivity sorts states into camps.
 
 Qualifications, this library's: the formal model is the library's, not a published one -- it
 combines Buchanan's (1965) club good (shared cost, congestion) with a cost of dual membership;
