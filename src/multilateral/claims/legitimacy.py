@@ -39,10 +39,14 @@ def _distant_and_inclusive(instance: tuple[Endorsement, Fraction, Fraction]) -> 
     body, extra, farther = instance
     distant = body.with_(positions=[farther])
     bigger = body.with_(positions=[*body.positions, extra])
+    before, after = body.equilibrium().posterior_endorsed, bigger.equilibrium().posterior_endorsed
+    # the premium is the proportional rise in the belief, unfloored: a bigger consensus body
+    # must not be credited with a premium its own equilibrium beliefs do not give it
     return (distant.distance() >= body.distance()
-            and distant.equilibrium().posterior_endorsed >= body.equilibrium().posterior_endorsed
+            and distant.equilibrium().posterior_endorsed >= before
             and bigger.credibility() >= body.credibility()
-            and bigger.premium_over(body) >= 0)
+            and after >= before
+            and bigger.premium_over(body) == after / before - 1)
 
 
 INCLUSIVE_ENDORSEMENT_IS_CREDIBLE = register(Claim(
