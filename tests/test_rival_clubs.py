@@ -160,6 +160,11 @@ def test_hedging_threshold():
     assert not never.attainable
     labelled = model.with_(labels=("China", "Thailand", "US"))
     assert labelled.hedging_threshold("China", (3, 1, 2)) == t
+    # exclusive clubs: "both" is not available, so there is no threshold (was min(4-1, 4-1) = 3)
+    excl = model.with_(exclusive=True)
+    assert not excl.hedging_threshold(0, (1, 1, 2)).attainable
+    # strictly below the threshold, both is the unique best response
+    assert model.with_(hedging_cost=F(299, 100)).best_responses((3, 1, 2))[0] == 3
 
 
 def test_exact_in_exact_out_and_floats_agree():

@@ -29,7 +29,7 @@ References
    2009; joint statement of the 5th Lower Mekong Initiative Ministerial Meeting, Phnom Penh,
    13 July 2012 (Myanmar the sixth member). Both reposted by the Mekong-U.S. Partnership.
 .. [4] Kuik, C.-C. (2008). The essence of hedging. *Contemporary Southeast Asia* 30(2),
-   159-185 (pp. 159-163).
+   159-185 (p. 159).
 
 Examples
 --------

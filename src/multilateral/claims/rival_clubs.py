@@ -10,7 +10,7 @@ stable ones): exclusivity sorts states into camps.
 
 Qualifications, this library's: the formal model is the library's, not a published one -- it
 combines Buchanan's (1965) club good (shared cost, congestion) with a cost of dual membership;
-Kuik's hedging is a political strategy of regime legitimation (2008, pp. 159-163), which the
+Kuik's hedging is a political strategy of regime legitimation (2008, p. 159), which the
 model reduces to the material cost-benefit of joining both; (ii) is proved for the potential
 maximisers (adding the two maximisers' inequalities) and asserted only for them. In random
 draws the fewest and the most dual members over *all* equilibria also fell as the hedging
@@ -19,7 +19,8 @@ cost rose, but that is observed, not asserted.
 References
 ----------
 .. [1] Kuik, C.-C. (2008). The essence of hedging: Malaysia and Singapore's response to a
-   rising China. *Contemporary Southeast Asia* 30(2), 159-185 (pp. 159-163).
+   rising China. *Contemporary Southeast Asia* 30(2), 159-185 (p. 159, the abstract; the
+   introduction's pp. 160-163 not confirmed here).
 .. [2] Buchanan, J. M. (1965). An economic theory of clubs. *Economica* 32(125), 1-14.
 .. [3] Monderer, D. and Shapley, L. S. (1996). Potential games. *Games and Economic Behavior*
    14(1), 124-143.
@@ -66,7 +67,7 @@ EXCLUSIVITY_SORTS = register(Claim(
               "it (hedging), and a dearer dual "
               "membership never raises the number of states in both clubs at the "
               "potential-maximising equilibria: exclusivity sorts states into camps",
-    source="Kuik (2008), Contemporary Southeast Asia 30(2), 159-185 (pp. 159-163: hedging "
+    source="Kuik (2008), Contemporary Southeast Asia 30(2), 159-185 (p. 159: hedging "
            "between balancing and bandwagoning); Buchanan (1965), Economica 32(125), 1-14 "
            "(club goods); the model and the result for potential maximisers are this "
            "library's formalization (multilateral.models.rival_clubs)",

@@ -27,10 +27,13 @@ reach one (:meth:`RivalClubs.equilibrium`, O(n) work per move, n in the hundreds
 a second) and the potential's maximisers are equilibria (the stochastically stable ones of
 logit dynamics). Comparative statics that follow:
 
-* **when a state joins both** (:meth:`RivalClubs.hedging_threshold`): given the others, a state
-  joins both iff the hedging cost is at most its smaller surplus from either club,
-  ``min(v_iA - f_A, v_iB - f_B)``: Kuik's (2008) hedging [2]_ -- a small state keeps a foot
-  in each camp while neither membership costs it the other;
+* **when a state joins both** (:meth:`RivalClubs.hedging_threshold`): given the others,
+  joining both is a best response iff the hedging cost is at most the state's smaller surplus
+  from either club, ``min(v_iA - f_A, v_iB - f_B)`` (the only one if strictly below): the
+  library's material reading of Kuik's (2008) hedging [2]_ -- a small state keeps a foot in
+  each camp while neither membership costs it the other. Kuik's own argument is about
+  strategy towards a rising power, driven by regime legitimation at home (p. 159), not club
+  membership;
 * **exclusivity sorts**: raising the hedging cost never raises the number of dual members at
   the potential-maximising equilibrium (from the two maximisers' inequalities), and barring
   dual members sorts every state into at most one camp. This is the library's formalization
@@ -56,8 +59,9 @@ References
    cost; the page of each figure not confirmed here). Sandler, T. (2013). Buchanan clubs.
    *Constitutional Political Economy* 24(4), 265-284 (the mathematical structure).
 .. [2] Kuik, C.-C. (2008). The essence of hedging: Malaysia and Singapore's response to a
-   rising China. *Contemporary Southeast Asia* 30(2), 159-185 (pp. 159-163: hedging as the
-   middle position between balancing and bandwagoning).
+   rising China. *Contemporary Southeast Asia* 30(2), 159-185 (p. 159, the abstract: hedging
+   as a "middle" position between balancing and bandwagoning, explained by regime
+   legitimation; the introduction's pages 160-163 not confirmed here).
 .. [3] Monderer, D. and Shapley, L. S. (1996). Potential games. *Games and Economic Behavior*
    14(1), 124-143; Rosenthal, R. W. (1973). A class of games possessing pure-strategy Nash
    equilibria. *International Journal of Game Theory* 2, 65-67.
@@ -130,7 +134,7 @@ class RivalClubs(Model):
     ----------
     .. [1] Buchanan, J. M. (1965). An economic theory of clubs. *Economica* 32(125), 1-14.
     .. [2] Kuik, C.-C. (2008). The essence of hedging. *Contemporary Southeast Asia* 30(2),
-       159-185 (pp. 159-163).
+       159-185 (p. 159).
     .. [3] Monderer, D. and Shapley, L. S. (1996). Potential games. *Games and Economic
        Behavior* 14(1), 124-143.
 
@@ -457,8 +461,9 @@ class RivalClubs(Model):
 
         It is ``min(v_iA - f_A, v_iB - f_B)``, the smaller surplus the state draws from either
         club when it belongs to it; if that is negative the state never joins both
-        (:meth:`Threshold.none`). Joining both is a best response iff
-        ``hedging_cost <= threshold`` (and the clubs are not exclusive).
+        (:meth:`Threshold.none`), and never if the clubs are exclusive (also
+        :meth:`Threshold.none`). Joining both is a best response iff
+        ``hedging_cost <= threshold``, the only one if strictly below.
 
         Returns
         -------
@@ -480,7 +485,7 @@ class RivalClubs(Model):
         s = self._profile(profile)
         table = self._table(s)
         low = min(table[i, 1], table[i, 2])
-        if low < 0:
+        if self.exclusive or low < 0:
             return Threshold.none("hedging_cost", holds_above=False)
         return Threshold.at(low, "hedging_cost", holds_above=False)
 
