@@ -481,7 +481,9 @@ class HeterogeneousForum(Model):
         (:meth:`multilateral.models.Endorsement.premium_over`): the proportional rise in the
         audience's expected merit of an action endorsed by the universal body over one
         endorsed by the club; 0 when the club's pivot is as conservative. So the premium is
-        an equilibrium of the endorsement game rather than a number given from outside.
+        an equilibrium of the endorsement game rather than a number given from outside (a
+        premium in belief: it does not ask whether either endorsement decides the audience's
+        support, ``EndorsementEquilibrium.influential``).
 
         See Also
         --------

@@ -353,7 +353,9 @@ class Endorsement(Model):
         ``E[theta | this body endorses] / E[theta | the club endorses] - 1 = (c* - c_club) /
         (1 + c_club)``, floored at 0: the proportional rise in the audience's expected merit
         (this library's bridge to the ``legitimacy`` of
-        :class:`~multilateral.models.HeterogeneousForum`).
+        :class:`~multilateral.models.HeterogeneousForum`). It measures beliefs, not
+        decisions: it is positive even where this body's endorsement decides nothing
+        (``c* > 2a``, see :meth:`equilibrium`).
 
         Examples
         --------
