@@ -4,7 +4,10 @@ Legitimacy as information: the Security Council against a coalition of the willi
 
 Why seek the Security Council's authorization when a coalition of the willing could act
 alone? Thompson (2006) and Chapman (2007, 2009) answer: an endorsement informs an audience
-only if the body that gives it is hard to persuade. This example uses
+because the body that gives it is hard to persuade. In the library's formalization the
+endorsement decides the audience's support for pivots ``c*`` in ``[2a - 1, 2a]``: a body
+somewhat more lenient than the audience still convinces it, and one far more conservative
+decides nothing (the library's finding, not the papers'). This example uses
 :class:`multilateral.models.Endorsement` (assumptions (L1)-(L4) of
 :mod:`multilateral.models.legitimacy`) and the sourced decisions of
 :mod:`multilateral.cases.authorization` to show
@@ -66,6 +69,11 @@ influential = [Endorsement([float(c)], audience=float(audience)).equilibrium().i
 print("published (Chapman 2009): rallies larger with a more distant Council; computed:",
       "belief after endorsement nondecreasing in the distance:",
       all(b >= a for a, b in pairwise(posterior)))
+decisive = [c for c, i in zip(pivots, influential, strict=True) if i]
+print(f"the endorsement decides support for pivots {decisive[0]:.2f}..{decisive[-1]:.2f} "
+      f"(closed form: 2a - 1 = {2 * float(audience) - 1:.2f} <= c* <= 2a and 0 < c* < 1); "
+      f"a pivot of 0.4 < a = 0.6 decides: "
+      f"{Endorsement([0.4], audience=0.6).equilibrium().influential}")
 
 # The closed form against the signalling solver on the discretized game (8 merits):
 body = Endorsement([F(5, 8)], audience=audience, grid=8)
