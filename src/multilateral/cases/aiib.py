@@ -1,13 +1,14 @@
 """The AIIB (2015) after the delayed 2010 IMF quota reform: layering when the rules block.
 
-In December 2010 the IMF's Board of Governors approved a quota reform that would raise
+On 15 December 2010 the IMF's Board of Governors approved a quota reform that would raise
 China's quota share from 3.996% to 6.394%. It needed acceptance by members with 85% of the
 total voting power, so the United States (16.49% of the votes, the shipped
 :mod:`multilateral.cases.imf` data) could hold it up alone; the U.S. Congress approved it
 only on 18 December 2015 and the reform took effect on 26 January 2016. Meanwhile China
 proposed (October 2013) and built the Asian Infrastructure Investment Bank: its Articles
 were signed on 29 June 2015 and entered into force on 25 December 2015, with China holding
-26.06% of the votes, above the quarter that blocks a 75% supermajority.
+26.06% of the votes, above the quarter that blocks a Super Majority (three-fourths of
+the total voting power and two-thirds of the Governors).
 
 In :class:`~multilateral.models.OutsideOptions` terms (:func:`renegotiation`): China's
 ``influence`` is its pre-reform quota share, its ``power`` at least the share the
@@ -21,8 +22,8 @@ Data (shipped tables, one row per fact with source and date):
 
 * :data:`EVENTS` -- the timeline, from the 2010 approval to the reform's entry into force.
 * :data:`SHARES` -- China's IMF quota shares before and after the reform, and the AIIB's
-  founding vote and capital shares (the 75% supermajority is from a secondary source and
-  marked so).
+  founding vote and capital shares, and the Super Majority's three-fourths of the voting
+  power (the Bank's own description of its Articles, in its Form 18-K filing of 2020).
 
 References
 ----------
@@ -82,7 +83,7 @@ class Event:
     --------
     >>> from multilateral.cases.aiib import EVENTS
     >>> EVENTS[0].name, EVENTS[0].date
-    ('imf_reform_approved', '2010-12')
+    ('imf_reform_approved', '2010-12-15')
     """
 
     name: str
@@ -217,8 +218,10 @@ def imf_veto_holders() -> tuple[str, ...]:
 def aiib_veto_holders() -> tuple[str, ...]:
     """The listed AIIB founders whose founding vote share blocks a supermajority decision.
 
-    A member blocks when its share exceeds one minus the supermajority (75%, a secondary
-    source); of the listed founders only China (26.06%) does.
+    A member blocks when its share exceeds one minus the Super Majority's three-fourths of
+    the total voting power (the Bank's Form 18-K, 2020); of the listed founders only China
+    (26.06%) does. (The Super Majority also needs two-thirds of the Governors, a head count
+    that vote shares do not decide.)
 
     See Also
     --------
@@ -243,7 +246,10 @@ def renegotiation(outside_cost: Number, *, network: Number = 0,
     share the 2010 reform agreed (6.394%, a lower bound on what its weight commands);
     ``flexibility`` 0 is the reform blocked by the U.S. veto (2010-2015), ``flexibility``
     ``power - influence`` or more the reform in force (January 2016). The other parameters
-    are assumptions, not data.
+    are assumptions, not data. The model's concession is only what China's threat commands
+    (with a positive outside cost, less than ``power - influence``), so it does not
+    reproduce the 6.394% the reform actually granted: the case illustrates the outcomes'
+    order (layering while blocked, redistribution once open), not the reform's size.
 
     Parameters
     ----------
