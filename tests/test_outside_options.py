@@ -118,6 +118,81 @@ def test_renegotiation_time_values():
     assert base().renegotiation_time(0).exact == 0
 
 
+# -- an independent computation: the incumbents' best offer by brute force ---------------------
+def _brute(p, s, c, w, theta, m):
+    """The incumbents try every share in (s, s + m] on a 1/16 grid (and no offer): the state
+    stays at x if x is at least its best outside option, else takes it; the incumbents prefer
+    keeping the state, then the smallest x. Values written out here, not taken from the model."""
+    outside = [(p - c - w, "exit")]
+    if theta > 0:
+        outside.append((s + theta * (p - s) - c, "layering"))
+    best_value = max(v for v, _ in outside)
+    best_name = "layering" if any(n == "layering" and v == best_value for v, n in outside) \
+        else "exit"
+    offers = [s] + [F(k, 16) for k in range(17) if s < F(k, 16) <= s + m]
+    for x in offers:                                   # increasing: the first kept is best
+        if best_value <= x:
+            return ("status_quo" if x == s else "redistribution"), x, x
+    return best_name, s, best_value
+
+
+def test_equilibrium_agrees_with_brute_force_over_a_grid():
+    quarters = [F(k, 4) for k in range(5)]
+    eighths = [F(0), F(1, 8), F(1, 4)]
+    checked = 0
+    for p in quarters:
+        for s in quarters:
+            for c in eighths:
+                for w in eighths:
+                    for theta in (F(0), F(1, 2), F(1)):
+                        for m in (F(0), F(1, 8), F(1, 4), F(1)):
+                            r = OutsideOptions(power=p, influence=s, outside_cost=c,
+                                               network=w, scope=theta,
+                                               flexibility=m).equilibrium()
+                            assert (r.outcome, r.share, r.payoff) == _brute(p, s, c, w,
+                                                                            theta, m)
+                            checked += 1
+    assert checked == 2700
+
+
+def test_nearby_false_statements_fail_in_the_domain():
+    """The claim is not vacuous: 'the concession never rises with the outside cost, whatever
+    the rules' and 'the payoff never falls with it' both have counterexamples in the claim's
+    domain, while the claim itself holds there."""
+    from hypothesis import find, settings
+
+    def dearer(triple):
+        m, dc, dw = triple
+        return m, m.with_(outside_cost=m.outside_cost + dc, network=m.network + dw)
+
+    def concession_rises(triple):
+        now, dear = dearer(triple)
+        return dear.equilibrium().concession > now.equilibrium().concession
+
+    def payoff_falls(triple):
+        now, dear = dearer(triple)
+        return dear.equilibrium().payoff < now.equilibrium().payoff
+
+    quick = settings(max_examples=2000, database=None)
+    for false_statement in (concession_rises, payoff_falls):
+        model, _, _ = find(ml.strategies.outside_options_models(), false_statement,
+                           settings=quick)
+        assert isinstance(model, OutsideOptions)
+    # the counterexample to the first is the rigid-rules case the claim qualifies
+    assert base(outside_cost=F(1, 10), flexibility=F(1, 10)).equilibrium().concession > \
+        base(outside_cost=0, flexibility=F(1, 10)).equilibrium().concession
+
+
+def test_just_after_the_renegotiation_time_rigid_rules_send_the_state_outside():
+    m = OutsideOptions(power=F(1, 10), influence=F(1, 10), outside_cost=F(1, 20))
+    g = F(1, 100)
+    t0 = m.renegotiation_time(g).exact
+    just_after = m.with_(power=m.power + g * (t0 + F(1, 10)))
+    assert just_after.equilibrium().outcome == "redistribution"
+    assert just_after.with_(flexibility=0).equilibrium().outcome == "exit"
+    assert just_after.with_(flexibility=0, scope=1).equilibrium().outcome == "layering"
+
+
 # -- bad inputs ------------------------------------------------------------------------------
 @pytest.mark.parametrize("kwargs, error, text", [
     ({"power": F(3, 2)}, errors.InvalidProbabilityError, "power"),
@@ -181,6 +256,8 @@ def test_aiib_published_shares_and_vetoes():
     assert aiib.share("IMF", "China", "quota_before_2010_reform") == F(3996, 100000)
     assert aiib.share("IMF", "China", "quota_after_2010_reform") == F(6394, 100000)
     assert aiib.share("AIIB", "China", "votes") == F(2606, 10000)
+    assert aiib.share("AIIB", "all", "supermajority") == F(3, 4)      # AIIB Form 18-K, 2020
+    assert aiib.event("imf_reform_approved").date == "2010-12-15"     # IMF PR 12/221
     assert aiib.imf_veto_holders() == ("United States",)
     assert aiib.aiib_veto_holders() == ("China",)
     # 'China will have the third largest IMF quota and voting share after the United States

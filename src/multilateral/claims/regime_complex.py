@@ -5,10 +5,18 @@ options (a less competitive policy area) or stronger network effects never raise
 rising state secures, inside the institution or out; where the institution's rules can
 grant the concession its threat commands, they never raise the concession either (Lipscy's
 hypothesis: redistribution is fast where the policy area is competitive, sticky where
-network effects are strong). The qualification, this library's finding: where the rules
+outside options are few; the abstract says 'relatively little competition, limiting the
+outside options', and *network effects* is this library's reading, after Ikenberry's
+summary of the book). The qualification, this library's finding (the formal result; the
+verbal idea is close to Morse and Keohane's and to Faude and Parizek's): where the rules
 cap the concession, cheaper outside options can *cut* redistribution, and then only by
 sending the state outside (exit, or a layered parallel body: Morse and Keohane's contested
 multilateralism).
+
+The payoff and flexible-rules parts can fail and are tested as such: a nearby false
+statement (the concession never rises with the outside cost, whatever the rules) has
+counterexamples in the domain (tests/test_outside_options.py); the rigid-rules part is a
+consequence of the outcome rule (a theorem of the model, not an empirical bet).
 
 References
 ----------

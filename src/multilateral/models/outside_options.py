@@ -5,9 +5,16 @@ A rising state whose influence in an institution lags its power asks for more. L
 competitive (alternatives to the institution are cheap to use or build), the state's threat
 to leave is credible and the institution redistributes quickly; where network effects are
 strong (the institution's value lies in everyone being in it), leaving is costly, the threat
-is empty and influence stays sticky. Morse and Keohane (2014) name what the state does when
-it goes outside: *regime shifting* (to an existing body) or *competitive regime creation*
-(a new one); a new body can also be *layered* beside the old one, which the state keeps.
+is empty and influence stays sticky. (The article's abstract speaks of policy areas 'prone
+to produce institutions facing relatively little competition, limiting the outside options
+of member states and impeding redistributive change'; the words *network effects* are not
+in it: that reading follows Ikenberry's summary of the book, where in crisis management
+'it makes sense to concentrate capabilities in a single institution'.) Morse and Keohane
+(2014) name what the state does when it goes outside: *regime shifting* (to an existing
+body) or *competitive regime creation* (a new one). A new body can also be *layered* beside
+the old one, which the state keeps: *layering* is the historical institutionalists' term,
+not Morse and Keohane's, and competitive regime creation without exit (the AIIB) is what
+this model calls layering.
 
 The model (this library's formalization of Lipscy's verbal argument)
 --------------------------------------------------------------------
@@ -36,9 +43,14 @@ state's equilibrium payoff ``max(s, t)`` is nonincreasing in ``c`` and ``w`` and
 nondecreasing in ``p``; with flexible rules (``m >= p - s``) the concession itself is
 nonincreasing in ``c`` and ``w`` (Lipscy's hypothesis). With rigid rules it is not: cheaper
 outside options turn a concession into exit or layering, the library's reading of the AIIB
-after the delayed 2010 IMF quota reform (:mod:`multilateral.cases.aiib`). With power
-growing at rate ``g`` the concession starts after :meth:`OutsideOptions.renegotiation_time`,
-which rises with ``c`` and ``w``: redistribution is *slow* where outside options are dear.
+after the delayed 2010 IMF quota reform (:mod:`multilateral.cases.aiib`). The formal result
+is this library's; the verbal idea is close to Morse and Keohane's (dissatisfied coalitions
+combine 'threats of exit, voice, and the creation of alternative institutions', p. 385) and
+to Faude and Parizek (2020), and Lipscy (2017) also weighs institutional rules (Hofmann's
+review), in a treatment not read here. With power growing at rate ``g`` the threat starts
+to bind after :meth:`OutsideOptions.renegotiation_time` (a concession if ``m > 0``; with
+``m = 0`` the state goes outside at once), which rises with ``c`` and ``w``:
+redistribution is *slow* where outside options are dear.
 
 References
 ----------
@@ -305,7 +317,9 @@ class OutsideOptions(Model):
         Power ``p + growth * time`` (up to 1); the threat passes the share ``s`` at the
         earliest ``time >= 0`` after which exit (``time > (s + c + w - p) / growth``) or
         layering (``time > (s + c / theta - p) / growth``) is worth more than staying.
-        Lipscy's speed of redistribution: the time rises with ``c`` and ``w``.
+        Lipscy's speed of redistribution: the time rises with ``c`` and ``w``. Just after it
+        the threat exceeds ``s`` by less than any positive ``flexibility``, so the
+        institution concedes; with ``flexibility`` 0 the state goes outside instead.
 
         Parameters
         ----------
