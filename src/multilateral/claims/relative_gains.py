@@ -49,8 +49,11 @@ __dir__ = public_dir(__all__)
 def _blocks_at(model: RelativeGains, bound: Fraction) -> bool:
     if model.relative_weight <= bound:
         return model.cooperation_is_equilibrium
-    return (not model.cooperation_is_equilibrium
-            and model.oye_type in ("prisoners_dilemma", "chicken", None))
+    kind = model.oye_type
+    if kind is None:            # untyped only at a tie of two transformed payoffs
+        payoffs = model.game.trps(0)
+        return not model.cooperation_is_equilibrium and len(set(payoffs)) < 4
+    return not model.cooperation_is_equilibrium and kind in ("prisoners_dilemma", "chicken")
 
 
 def _blocks(instance: tuple[RelativeGains, int]) -> bool:
