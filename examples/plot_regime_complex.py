@@ -4,8 +4,9 @@ Outside options: the AIIB after the delayed IMF quota reform
 
 Lipscy (2015; 2017) explains why some institutions redistribute influence to rising states
 quickly and others do not: where the policy area is competitive, outside options are cheap
-and the threat to leave is credible; where network effects are strong, leaving costs too
-much and influence stays sticky. :class:`multilateral.models.OutsideOptions` formalizes the
+and the threat to leave is credible; where network effects are strong (the library's
+reading of his 'relatively little competition, limiting the outside options'), leaving costs
+too much and influence stays sticky. :class:`multilateral.models.OutsideOptions` formalizes the
 argument (this library's formalization) and adds what Morse and Keohane (2014) call
 contested multilateralism: when the institution's rules cannot grant the concession the
 threat commands, the state goes outside, by leaving or by *layering* a parallel body.
