@@ -205,6 +205,28 @@ def test_powell_fair_wars_between_equals_matter_when_conquest_costs():
     assert R / (1 - delta) < T + delta * max(2 * R / (1 - delta) - cost, fair_war)
 
 
+def test_powell_by_direct_sums_of_the_payoff_streams():
+    # independent of the closed forms: sum the three streams period by period (cooperate
+    # forever; exploit once, then mutual defection; exploit once, then attack and run both
+    # economies) over a long horizon, on a grid of integer games, discounts and costs
+    checked = 0
+    for S, P, R, T in [(0, 1, 3, 5), (1, 2, 4, 5), (-3, 0, 2, 9), (1, 2, 3, 8)]:
+        for delta in (Fraction(1, 5), Fraction(1, 2), Fraction(3, 4), Fraction(9, 10)):
+            d = float(delta)
+            powers = [d**t for t in range(1500)]
+            coop = sum(R * x for x in powers)
+            defect = T + sum(P * x for x in powers[1:])
+            for cost in range(0, 60, 3):
+                attack = T - d * cost + sum(2 * R * x for x in powers[1:])
+                margin = coop - max(defect, attack)
+                if abs(margin) < 1e-6:
+                    continue
+                m = PowellGains(T, R, P, S, delta=delta, cost_of_fighting=cost)
+                assert m.cooperation_possible == (margin > 0), (T, R, P, S, delta, cost)
+                checked += 1
+    assert checked > 300
+
+
 def test_powell_friedman_threshold_matches_the_repeated_game_solver():
     m = PowellGains(T=5, R=3, P=1, S=0, delta=Fraction(9, 10), cost_of_fighting=100)
     grim = [A.grim_trigger()] * 2
