@@ -183,6 +183,15 @@ def test_nearby_false_statements_fail_in_the_domain():
         base(outside_cost=0, flexibility=F(1, 10)).equilibrium().concession
 
 
+def test_the_claim_fails_for_a_model_with_the_wrong_sign(monkeypatch):
+    """A mutant where network effects raise exit's worth (p - c + w) breaks the registered
+    claim: its verdict depends on the model, not on the predicate's form."""
+    claim = ml.claims.LIPSCY_OUTSIDE_OPTIONS
+    monkeypatch.setattr(OutsideOptions, "exit_value",
+                        lambda self: self.power - self.outside_cost + self.network)
+    assert not claim.verify(max_examples=200).holds
+
+
 def test_just_after_the_renegotiation_time_rigid_rules_send_the_state_outside():
     m = OutsideOptions(power=F(1, 10), influence=F(1, 10), outside_cost=F(1, 20))
     g = F(1, 100)
