@@ -80,6 +80,17 @@ def test_optimal_size_is_the_smallest_m_with_m_times_m_plus_one_at_least_cost_ov
     assert expected in (max(1, math.isqrt(int(ratio))), math.isqrt(int(ratio)) + 1) or expected == n
 
 
+def test_optimal_size_and_potential_do_not_depend_on_the_values_scale():
+    # the per-member cost was recovered as v - (v - f): with float values 1e17 the cost
+    # cancelled to 0 and the optimal size came out 1 (and 3 instead of 4 at values 1e9)
+    for v in (1.0, 1e9, 1e17):
+        model = RivalClubs([[v, v]] * 10, facility_cost=16.1, congestion=1.0)
+        assert model.optimal_size() == 4
+    # Phi = values joined - sum of f(1..m): f(1) = 6, f(2) = 3 + 1
+    big = RivalClubs([[1e9, 1e9]] * 3, facility_cost=6.0, congestion=1.0)
+    assert big.potential((1, 1, 0)) == 2e9 - 6.0 - 4.0
+
+
 def test_optimal_size_is_not_always_the_nearest_integer_to_the_root():
     # C/c = 6.1: sqrt = 2.47 rounds to 2, but 6.1/3 + 2 = 4.033 < 6.1/2 + 1 = 4.05
     model = RivalClubs([[1, 1]] * 10, facility_cost=F(61, 10), congestion=1)

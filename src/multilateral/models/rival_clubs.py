@@ -163,6 +163,7 @@ class RivalClubs(Model):
     labels: tuple[str, ...] | None = None
     _exact: bool = field(init=False, repr=False, compare=False)
     _gain: NDArray[Any] = field(init=False, repr=False, compare=False)
+    _cost: NDArray[Any] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         raw = np.asarray(self.club_values, dtype=object)
@@ -205,11 +206,16 @@ class RivalClubs(Model):
         # gain[i, k, m]: state i's net gain from club k when it has m members (m = 1..n;
         # column 0 unused)
         sizes = np.arange(1, n + 1)
+        # share[k, m]: club k's per-member cost f_k(m) at m members (computed once, never
+        # recovered as v - gain, which loses f to cancellation when the values are large floats)
         gain = np.zeros((n, 2, n + 1), dtype=dtype)
+        share = np.zeros((2, n + 1), dtype=dtype)
         for k in range(2):
             per = [conv(cost_t[k]) / conv(int(m)) + crowd_t[k] * (int(m) - 1) for m in sizes]
-            gain[:, k, 1:] = vals[:, k:k + 1] - np.array(per, dtype=dtype)[None, :]
+            share[k, 1:] = np.array(per, dtype=dtype)
+            gain[:, k, 1:] = vals[:, k:k + 1] - share[k, 1:][None, :]
         object.__setattr__(self, "_gain", readonly(gain, dtype))
+        object.__setattr__(self, "_cost", readonly(share, dtype))
 
     def __repr__(self) -> str:
         return (f"RivalClubs(n={self.n}, facility_cost={self._pair(self.facility_cost)}, "
@@ -354,7 +360,7 @@ class RivalClubs(Model):
         total = self.club_values[:, 0] @ in_a + self.club_values[:, 1] @ in_b
         for k, count in enumerate((int(in_a.sum()), int(in_b.sum()))):
             for m in range(1, count + 1):
-                total -= self.club_values[0, k] - self._gain[0, k, m]
+                total -= self._cost[k, m]
         return total - self.hedging_cost * int((s == 3).sum())
 
     def equilibrium(self, start: Sequence[int] | None = None) -> tuple[int, ...]:
@@ -521,9 +527,10 @@ class RivalClubs(Model):
         """
         if club not in (0, 1):
             raise InvalidArgumentError(f"club is 0 (A) or 1 (B), got {club!r}")
-        per = [self.club_values[0, club] - self._gain[0, club, m] for m in range(1, self.n + 1)]
+        per = self._cost[club, 1:].tolist()
         best = min(per)
-        return 1 + next(m for m, c in enumerate(per) if c <= best + self._tol())
+        tol = 0 if self._exact else EQUILIBRIUM * max(1.0, float(max(per)))
+        return 1 + next(m for m, c in enumerate(per) if c <= best + tol)
 
     @property
     def game(self) -> NormalFormGame:
