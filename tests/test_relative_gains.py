@@ -284,3 +284,34 @@ class TestPowellGainsContract(ModelContract):
     float_kwargs = {"T": 5.0, "R": 3.0, "P": 1.0, "S": 0.0, "delta": 0.75,
                     "cost_of_fighting": 20.0}
     outputs = [lambda m: m.critical_cost(), lambda m: m.critical_discount()]
+
+
+def test_nearby_false_statements_fail_over_the_claims_domains():
+    # the claims can fail: 'cooperation iff r < threshold' (strict), 'more states hurt' and
+    # 'cooperation iff cost >= half the critical cost' are refuted over the same classes
+    import dataclasses
+
+    from multilateral import claims
+
+    def strict(inst):
+        m0 = inst[0].with_(n=2)
+        b = m0.threshold().exact
+        probes = [m0, *([m0.with_(relative_weight=b)] if b < 1 else [])]
+        return all(m.cooperation_is_equilibrium == (m.relative_weight < b) for m in probes)
+
+    def fewer(inst):
+        model, more = inst
+        return (not model.with_(n=more).cooperation_is_equilibrium
+                or model.cooperation_is_equilibrium)
+
+    def half_cost(m):
+        c = m.critical_cost()
+        if not c.attainable or c.exact <= 0:
+            return True
+        return m.cooperation_possible == (m.cost_of_fighting >= c.exact / 2)
+
+    for claim, pred in ((claims.RELATIVE_GAINS_BLOCK_COOPERATION, strict),
+                        (claims.RELATIVE_GAINS_FADE_WITH_NUMBERS, fewer),
+                        (claims.CHEAP_FORCE_BLOCKS_COOPERATION, half_cost)):
+        false = dataclasses.replace(claim, name=claim.name + "_nearby_false", predicate=pred)
+        assert not false.verify(max_examples=100).holds, claim.name
