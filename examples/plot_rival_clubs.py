@@ -74,6 +74,12 @@ print("Thailand hedges while the hedging cost is at most",
 for h in (0, 1, 2, 3, 5):
     eq = game.with_(hedging_cost=h).equilibrium(start=observed)
     print(f"hedging cost {h}: {game.with_(hedging_cost=h).sorting(eq)}")
+# the threshold over the riparian states' (illustrative) values: each club's cost 6 is split
+# six ways at the observed profile, so it is min(value of LMC, value of MUSP) - 1
+for riparian in ([4, 3], [6, 3], [3, 6], [2, 2], [1, 5]):
+    swept = mekong.rival_clubs([[10, 0], [0, 10]] + [riparian] * 5, facility_cost=[6, 6])
+    print(f"riparian values {riparian}: hedge while the hedging cost is at most",
+          swept.hedging_threshold("Thailand", observed).exact)
 print("exclusive clubs:", game.with_(exclusive=True).sorting(
     game.with_(exclusive=True).equilibrium(start=[1, 2, 1, 1, 1, 1, 1])))
 
