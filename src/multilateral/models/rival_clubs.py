@@ -185,7 +185,10 @@ class RivalClubs(Model):
         cost, c_exact = as_real_vector(self.facility_cost, "facility_cost", size=2)
         crowd, g_exact = as_real_vector(self.congestion, "congestion", size=2)
         if min(cost.tolist()) < 0 or min(crowd.tolist()) < 0:
-            raise InvalidArgumentError("facility_cost and congestion must be >= 0")
+            raise InvalidArgumentError(
+                f"facility_cost and congestion must be >= 0 (a cost, a crowding loss); got "
+                f"facility_cost={[format_number(x) for x in cost.tolist()]}, "
+                f"congestion={[format_number(x) for x in crowd.tolist()]}")
         hedge = check_real(self.hedging_cost, "hedging_cost", low=0)
         if not isinstance(self.exclusive, (bool, np.bool_)):
             raise InvalidTypeError(f"exclusive must be a bool, got {type(self.exclusive).__name__}")
@@ -243,7 +246,7 @@ class RivalClubs(Model):
         s = np.asarray([int(x) for x in profile], dtype=np.int64)
         if s.min() < 0 or s.max() > 3:
             raise InvalidArgumentError(
-                "profile: choices are 0 (neither), 1 (A), 2 (B), 3 (both)")
+                f"profile: choices are 0 (neither), 1 (A), 2 (B), 3 (both); got {s.tolist()}")
         if self.exclusive and bool((s == 3).any()):
             raise InvalidArgumentError("profile: the clubs are exclusive; no state may join both")
         return s
