@@ -199,6 +199,36 @@ def test_mediation_beats_talks_where_confidentiality_matters():
     assert gains > 0 and obeyed == gains
 
 
+@pytest.mark.parametrize(
+    "q, t, c", [(F(1, 20), F(4, 5), F(11, 40)), (F(1, 10), F(7, 10), F(7, 40))]
+)
+def test_unobeyed_scheme_is_never_reported_as_the_mediators_outcome(q, t, c):
+    # at these points the confidential scheme fails an obedience constraint: mediation()
+    # must not report arbitration's war risk (which only the unobeyed scheme reaches) but
+    # the certified outcome of relaying the types, flagged as not credible
+    crisis = OptimalMediation(hawk_probability=q, hawk_advantage=t, war_cost=c)
+    assert min(crisis.obedience_slacks().values()) < 0
+    med, talks, arb = crisis.mediation(), crisis.direct_talks(), crisis.arbitration()
+    assert not med.credible and arb.war_probability < talks.war_probability
+    assert med.war_probability == talks.war_probability
+    assert crisis.compare().removed == 0 and not crisis.compare().credible
+    assert "not obeyed" in repr(med)
+
+
+def test_obedience_fails_only_at_low_hawk_probability():
+    # where the scheme is not obeyed: q <= 2/5, and talks fail (theta - c > 1/2)
+    for qi in range(1, 20, 3):
+        for ti in range(11, 21, 3):
+            for ci in range(1, 16, 2):
+                q, t, c = F(qi, 20), F(ti, 20), F(ci, 40)
+                crisis = OptimalMediation(hawk_probability=q, hawk_advantage=t, war_cost=c)
+                med = crisis.mediation()
+                if not med.credible:
+                    assert t - c > F(1, 2) and q <= F(2, 5)
+                else:
+                    assert med.war_probability == crisis.arbitration().war_probability
+
+
 def test_floats_give_floats():
     crisis = OptimalMediation(hawk_probability=0.75, hawk_advantage=1.0, war_cost=0.1)
     assert crisis.mediation().war_probability == pytest.approx(0.375)

@@ -22,10 +22,13 @@ Three institutions are compared by the least probability of war each can reach:
   hawks always get, so that a hawk told to split equally does not know it faces a dove, and
   otherwise a share the hawk accepts even knowing it (:meth:`OptimalMediation.recommendation`).
   The library checks every obedience and double-deviation constraint exactly
-  (:meth:`OptimalMediation.obedience_slacks`). The scheme is obeyed at most parameters; where
-  it is not (a hawk posing as a dove and fighting a dove it meets, at low ``q``),
-  ``credible`` is False, although a linear program over a grid of recommended splits (in the
-  tests) still finds arbitration's war risk there: another scheme reaches it, which the
+  (:meth:`OptimalMediation.obedience_slacks`). The scheme is obeyed at most parameters (at
+  2772 of the 2850 points of the grid ``q`` in multiples of 1/20, ``θ`` of 1/20, ``c`` of
+  1/40 in ``(0, 2/5]``); where it is not (a hawk posing as a dove and fighting a dove it
+  meets, at ``q <= 2/5`` on that grid), ``credible`` is False and
+  :meth:`OptimalMediation.mediation` reports only the certified outcome of relaying the
+  types (direct talks'), although a linear program over a grid of recommended splits (in
+  the tests) still finds arbitration's war risk there: another scheme reaches it, which the
   library does not construct.
 
 Hörner, Morelli and Squintani's abstract states the findings reproduced: a mediator who
@@ -89,7 +92,10 @@ class Mechanism:
     war_probability : number
         The ex ante probability of war.
     credible : bool
-        For mediation: whether every recommendation is obeyed (always True otherwise).
+        For mediation: whether the library's confidential scheme is obeyed, so that the
+        numbers are arbitration's; when False they are those of a mediator who relays the
+        types (direct talks' outcome, obeyed), an upper bound on the optimal mediator's war
+        risk. Always True for the other institutions.
 
     See Also
     --------
@@ -113,7 +119,7 @@ class Mechanism:
     credible: bool = True
 
     def __repr__(self) -> str:
-        note = "" if self.credible else ", not obeyed"
+        note = "" if self.credible else "; confidential scheme not obeyed: relays the types"
         return (f"Mechanism({self.institution}: war {format_number(self.war_probability)}; "
                 f"hawks {format_number(self.war_hawks)}, hawk-dove "
                 f"{format_number(self.war_mixed)}, hawk's share "
@@ -360,9 +366,17 @@ class OptimalMediation(Model):
 
     def mediation(self) -> Mechanism:
         """The mediator that implements :meth:`arbitration` by recommendations that do not
-        reveal a dove to a hawk (:meth:`recommendation`); ``credible`` says whether every
-        recommendation is obeyed (:meth:`obedience_slacks`). Where arbitration does no
-        better than :meth:`direct_talks`, the mediator simply relays the types.
+        reveal a dove to a hawk (:meth:`recommendation`), where every recommendation is
+        obeyed (:meth:`obedience_slacks`). Where arbitration does no better than
+        :meth:`direct_talks`, the mediator simply relays the types.
+
+        Where the library's confidential scheme is *not* obeyed (a few parameters with low
+        ``hawk_probability``: at most 2/5 on a grid of 2850 points), ``credible`` is False and the
+        outcome reported is the one the library can certify: the mediator who relays the
+        types, i.e. :meth:`direct_talks`' war risk, an upper bound on the optimal
+        mediator's (a linear program over recommended splits, in the tests, still reaches
+        arbitration's there; the library does not construct that scheme). The unobeyed
+        scheme's war risk is never reported as the mediator's.
 
         See Also
         --------
@@ -375,8 +389,12 @@ class OptimalMediation(Model):
                 q * q * arbitrated[0] + 2 * q * (1 - q) * arbitrated[1]):
             # nothing to hide: the mediator relays the types, as in direct talks
             return self._mechanism("mediation", talks)
-        credible = all(v >= 0 for v in self.obedience_slacks().values())
-        return self._mechanism("mediation", arbitrated, credible)
+        if all(v >= 0 for v in self.obedience_slacks().values()):
+            return self._mechanism("mediation", arbitrated)
+        # the confidential scheme is not obeyed here: report only what the library can
+        # certify, the mediator who relays the types (obeyed, as direct talks are), an upper
+        # bound on the optimal mediator's war risk; never the unobeyed scheme's outcome
+        return self._mechanism("mediation", talks, credible=False)
 
     def peace_threshold(self) -> Number:
         """The least ``hawk_probability`` at which arbitration (and mediation) keep the
@@ -399,7 +417,7 @@ class OptimalMediation(Model):
         talks, med = self.direct_talks(), self.mediation()
         return WarRiskComparison(
             unmediated=talks.war_probability,
-            mediated=med.war_probability if med.credible else talks.war_probability,
+            mediated=med.war_probability,
             mediator="recommends settlements in confidence (optimal mediator)",
             credible=med.credible)
 
