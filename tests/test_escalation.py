@@ -60,6 +60,22 @@ def test_threshold_indifference_by_monte_carlo():
     assert peace == pytest.approx(attack, abs=0.01)
 
 
+def test_threshold_profile_is_an_equilibrium_and_not_the_only_one():
+    # Monte Carlo best replies to a rival using the threshold: attack below it, peace above
+    # (an equilibrium); against a rival who always attacks, attack is best at every signal
+    # (no upper dominance region in this stage game: mutual attack is an equilibrium too)
+    b, w, c, eps = 1.0, -0.5, 1.5, 0.6
+    m = PreemptiveWar(first_strike=b, war_payoff=w, exposure=c, signal_noise=eps)
+    k = m.threshold()
+    rng = np.random.default_rng(1)
+    for x in (k - eps, k - eps / 4, k + eps / 4, k + eps, k + 10):
+        theta = x + rng.uniform(-eps, eps, 200_000)
+        rival_peace = theta + rng.uniform(-eps, eps, theta.size) >= k
+        gain = (np.where(rival_peace, theta, -c) - np.where(rival_peace, b, w)).mean()
+        assert (gain > 0) == (x > k)
+        assert -c - w < 0               # peace against an attacker is always worse
+
+
 def test_risk_dominance_of_the_stage_game():
     m = PreemptiveWar(first_strike=1, war_payoff=-1, exposure=2, signal_noise=1)
     theta = m.risk_dominance_threshold()
@@ -125,6 +141,37 @@ class TestPreemptiveWarContract(ModelContract):
                "(tested in test_risk_dominance_of_the_stage_game)")
     outputs = [lambda m: m.threshold(), lambda m: m.war_probability(F(3, 2)),
                lambda m: m.game_at(2)]
+
+
+@given(gain=fracs, deterrence=fracs, vulnerability=fracs,
+       multiples=st.lists(st.integers(1, 12), min_size=3, max_size=3, unique=True).map(sorted))
+def test_weapons_nonmonotone_exactly_when_the_ladder_straddles_the_turn(
+        gain, deterrence, vulnerability, multiples):
+    # b + w + c = gain - deterrence k + vulnerability k**2, a parabola with its vertex at
+    # k* = deterrence / (2 vulnerability): a step from k to k' lowers the limit threshold
+    # iff (k + k') / 2 < k* (derived by hand, independent of the model's code)
+    turn = deterrence / (2 * vulnerability)
+    ks = [turn * m / 4 for m in multiples]
+    sr = [armed(k, gain, deterrence, vulnerability).threshold() for k in ks]
+    assert (sr[1] < sr[0]) == (ks[0] + ks[1] < 2 * turn)
+    assert (sr[2] > sr[1]) == (ks[1] + ks[2] > 2 * turn)
+
+
+def test_weapons_claim_fails_for_a_wrong_threshold():
+    # the predicate can fail: a threshold that ignored the preemptive incentive (the
+    # complete-information one) breaks the predatory-vs-preemptive equivalence
+    from multilateral.claims import WEAPONS_UNDER_STRATEGIC_RISK
+
+    _weapons = WEAPONS_UNDER_STRATEGIC_RISK.predicate
+    class Wrong(PreemptiveWar):
+        def threshold(self):
+            return self.first_strike
+
+    ladder = tuple(Wrong(first_strike=2 - k, war_payoff=-k, exposure=k + k * k,
+                         signal_noise=F(1, 100)) for k in (F(1, 2), 1, 2))
+    assert not _weapons(ladder)
+    good = tuple(armed(k, 2, 1, 1) for k in (F(1, 4), F(1, 2), 2))
+    assert _weapons(good)
 
 
 def test_weapons_claim_verifies_and_is_registered():

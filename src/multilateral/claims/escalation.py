@@ -5,15 +5,21 @@ information, but under strategic risk their effect on peace is nonmonotonic (Cha
 Padró i Miquel 2010, abstract), through their mechanism: weapons cut the *predatory*
 incentive (a first strike is worth less) but raise the *preemptive* one (being caught at
 peace costs more), and only the first matters with known stakes while both matter in the
-global game (:class:`~multilateral.models.PreemptiveWar`). Qualified: shown in the library's
-weapons parametrization (:func:`~multilateral.strategies.weapons_ladders`), not theirs.
+global game (:class:`~multilateral.models.PreemptiveWar`). The predicate checks, on ladders
+of three weapon levels, that the complete-information threshold falls at each step and that
+the strategic-risk threshold falls exactly when the predatory cut exceeds the preemptive
+rise; the ladders (:func:`~multilateral.strategies.weapons_ladders`) include monotone ones
+and ones that straddle the turning point, where the effect is nonmonotonic (asserted in
+tests/test_escalation.py). Qualified: the library's one-shot game and weapons
+parametrization, not theirs (a repeated game, consulted only through its abstract).
 
 ``MEDIATION_MATCHES_ARBITRATION``: a mediator who makes only non-binding recommendations
 is as effective as an arbitrator who enforces them, and at least as effective as direct
 talks (Hörner, Morelli and Squintani 2015, abstract), by not revealing a weak opponent to a
 strong one (:class:`~multilateral.models.OptimalMediation`). Qualified: the library's
 explicit scheme is obeyed at most but not all parameters; the predicate asserts equality
-with arbitration where it is obeyed, the closed-form peace thresholds everywhere.
+with arbitration where it is obeyed, the certified relay outcome (direct talks') where it is
+not, and the closed-form peace thresholds everywhere.
 
 References
 ----------
@@ -48,16 +54,29 @@ __dir__ = public_dir(__all__)
 def _weapons(ladder: tuple[PreemptiveWar, PreemptiveWar, PreemptiveWar]) -> bool:
     known = [m.complete_information_threshold() for m in ladder]
     risky = [m.threshold() for m in ladder]
-    # with known stakes more weapons always widen peace; under strategic risk they widen
-    # it and then narrow it
-    return bool(known[0] > known[1] > known[2] and risky[0] > risky[1] < risky[2])
+    predatory = [m.first_strike for m in ladder]
+    preemptive = [m.war_payoff + m.exposure for m in ladder]
+    # with known stakes more weapons always widen peace (a lower threshold) ...
+    if not known[0] > known[1] > known[2]:
+        return False
+    # ... under strategic risk a step widens it iff the predatory incentive falls by more
+    # than the preemptive one rises (CPM's two incentives), and narrows it iff less
+    for i in (0, 1):
+        cut = predatory[i] - predatory[i + 1]
+        rise = preemptive[i + 1] - preemptive[i]
+        if (risky[i + 1] < risky[i]) != (cut > rise) or (risky[i + 1] > risky[i]) != (
+                cut < rise):
+            return False
+    return True
 
 
 WEAPONS_UNDER_STRATEGIC_RISK = register(Claim(
     name="weapons_under_strategic_risk",
     statement="weapons unambiguously facilitate peace under complete information; under "
-              "strategic risk they deter at first and then, by raising the fear of being "
-              "caught at peace, make peace harder: a nonmonotonic effect",
+              "strategic risk a step up in weapons facilitates peace iff it cuts the "
+              "predatory incentive by more than it raises the preemptive one (the fear of "
+              "being caught at peace), so that where that fear grows fast the effect is "
+              "nonmonotonic",
     source="Chassang and Padró i Miquel (2010), QJE 125(4), abstract; the library's "
            "one-shot global game and weapons parametrization, not the article's",
     predicate=_weapons,
@@ -70,7 +89,7 @@ def _mediation(crisis: OptimalMediation) -> bool:
     half = Fraction(1, 2)
     t, c = crisis.hawk_advantage, crisis.war_cost
     return bool(arb.war_probability <= med.war_probability <= talks.war_probability
-                and (not med.credible or med.war_probability == arb.war_probability)
+                and med.war_probability == (arb if med.credible else talks).war_probability
                 and (talks.war_probability == 0) == (t - c <= half)
                 and (arb.war_probability == 0)
                 == (crisis.hawk_probability >= crisis.peace_threshold()))

@@ -11,9 +11,14 @@ i Miquel 2010).
 Under complete information peace is an equilibrium exactly when ``θ >= b``: only the
 predatory incentive matters, and both states can coordinate on peace. Under *strategic
 risk* each state sees θ with a small private error (uniform on ``[-signal_noise,
-signal_noise]``); then (Carlsson and van Damme 1993, Morris and Shin 2003) the game has a
-unique equilibrium, in which each state attacks when its signal is below a threshold that
-tends to the risk-dominance threshold ``b + w + c`` as the noise vanishes. Between ``b`` and
+signal_noise]``); then (Carlsson and van Damme 1993, Morris and Shin 2003) each state
+attacks when its signal is below a threshold that tends to the risk-dominance threshold
+``b + w + c`` as the noise vanishes. That threshold profile is an equilibrium (checked by
+Monte Carlo in the tests); it is the *unique* one only with an upper dominance region, values
+of peace at which keeping the peace is dominant. This stage game has none (attack always
+answers attack, ``w > -c``), so mutual attack at every signal is also an equilibrium here:
+the library reports the threshold equilibrium as the global-games selection, the one left
+when such a region is added at values of peace far above the threshold. Between ``b`` and
 it both states prefer peace and peace is
 an equilibrium of the game with known stakes, yet they fight for fear of each other: a
 *fear spiral*. Both incentives now count, the preemptive one as much as the predatory one.
@@ -83,12 +88,13 @@ class PreemptiveWar(Model):
     -----
     The value of peace θ is an argument of the methods, not a parameter: the model is the
     family of games indexed by it. Under complete information peace is an equilibrium iff
-    ``θ >= b`` (:meth:`complete_information_threshold`); under strategic risk the unique
-    equilibrium keeps the peace iff the signal is at least ``θ* = b + w + c - ε / 3``
-    (:meth:`threshold`), which tends to ``b + w + c`` (:meth:`risk_dominance_threshold`),
-    the value of θ at which keeping the peace risk-dominates attack in :meth:`game_at`, as
-    the noise vanishes. The interval ``[b, b + w + c)`` is the fear spiral
-    (:meth:`fear_spiral`).
+    ``θ >= b`` (:meth:`complete_information_threshold`); under strategic risk the threshold
+    equilibrium (the global-games selection; unique once an upper dominance region is
+    added, see the module docstring) keeps the peace iff the signal is at least
+    ``θ* = b + w + c - ε / 3`` (:meth:`threshold`), which tends to ``b + w + c``
+    (:meth:`risk_dominance_threshold`), the value of θ at which keeping the peace
+    risk-dominates attack in :meth:`game_at`, as the noise vanishes. The interval
+    ``[b, b + w + c)`` is the fear spiral (:meth:`fear_spiral`).
 
     References
     ----------
@@ -186,7 +192,7 @@ class PreemptiveWar(Model):
         return self.first_strike + self.war_payoff + self.exposure
 
     def threshold(self) -> Number:
-        """The unique equilibrium's threshold under strategic risk,
+        """The threshold equilibrium's threshold under strategic risk,
         ``θ* = b + w + c - signal_noise / 3``.
 
         Each state keeps the peace iff its signal of the value of peace is at least θ*.

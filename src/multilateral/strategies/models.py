@@ -1485,9 +1485,11 @@ def weapons_ladders() -> st.SearchStrategy[tuple[PreemptiveWar, PreemptiveWar, P
 
     The library's weapons parametrization: at weapons ``k`` a first strike is worth
     ``gain - deterrence k`` (the victim retaliates), war ``-deterrence k`` and being caught
-    at peace costs ``deterrence k + vulnerability k**2``; the levels are ``k* / 2``, ``k*``
-    and ``2 k*`` around ``k* = deterrence / (2 vulnerability)``. ``gain``, ``deterrence``
-    and ``vulnerability`` are multiples of 1/10 in ``[1/10, 3]``; the noise is 1/100.
+    at peace costs ``deterrence k + vulnerability k**2``; the three levels are distinct
+    multiples ``m k* / 4`` (``m`` in 1..12, increasing) of ``k* = deterrence / (2
+    vulnerability)``, so that some ladders stay below or above ``k*`` (a monotone effect)
+    and some straddle it. ``gain``, ``deterrence`` and ``vulnerability`` are multiples of
+    1/10 in ``[1/10, 3]``; the noise is 1/100.
 
     See Also
     --------
@@ -1505,18 +1507,19 @@ def weapons_ladders() -> st.SearchStrategy[tuple[PreemptiveWar, PreemptiveWar, P
     >>> test_ladder()
     """
     tenths = st.integers(1, 30).map(lambda k: Fraction(k, 10))
+    levels = st.lists(st.integers(1, 12), min_size=3, max_size=3, unique=True).map(sorted)
 
-    def build(gain: Fraction, deterrence: Fraction, vulnerability: Fraction
-              ) -> tuple[PreemptiveWar, PreemptiveWar, PreemptiveWar]:
+    def build(gain: Fraction, deterrence: Fraction, vulnerability: Fraction,
+              multiples: list[int]) -> tuple[PreemptiveWar, PreemptiveWar, PreemptiveWar]:
         turn = deterrence / (2 * vulnerability)
         models = tuple(
             PreemptiveWar(first_strike=gain - deterrence * k, war_payoff=-deterrence * k,
                           exposure=deterrence * k + vulnerability * k * k,
                           signal_noise=Fraction(1, 100))
-            for k in (turn / 2, turn, 2 * turn))
+            for k in (turn * m / 4 for m in multiples))
         return models  # type: ignore[return-value]
 
-    return st.builds(build, tenths, tenths, tenths)
+    return st.builds(build, tenths, tenths, tenths, levels)
 
 
 def two_type_crises() -> st.SearchStrategy[OptimalMediation]:
