@@ -199,34 +199,95 @@ def test_mediation_beats_talks_where_confidentiality_matters():
     assert gains > 0 and obeyed == gains
 
 
+def _best_deviation_gap(crisis):
+    """Brute force, independent of obedience_slacks: the explicit scheme as a distribution
+    of recommendations for each pair of reports; for each true type, truth-and-obey minus
+    the best report followed by the best reply (obey or fight) to each recommendation."""
+    half = F(1, 2)
+    q, t, c = crisis.hawk_probability, crisis.hawk_advantage, crisis.war_cost
+    arb = crisis.arbitration()
+    p_hh, p_hl = arb.war_hawks, arb.war_mixed
+    lam, s = crisis.recommendation()
+    mu = crisis.dove_split_probability()
+
+    def to_me(me, other):
+        if (me, other) == ("H", "H"):
+            return {"war": p_hh, half: 1 - p_hh}
+        if me != other:
+            mine = s if me == "H" else 1 - s
+            d = {"war": p_hl, half: (1 - p_hl) * lam}
+            d[mine] = d.get(mine, 0) + (1 - p_hl) * (1 - lam)
+            return d
+        d = {half: mu}
+        for x in (s, 1 - s):
+            d[x] = d.get(x, 0) + (1 - mu) / 2
+        return d
+
+    prior = {"H": q, "L": 1 - q}
+    war = {("H", "H"): half - c, ("H", "L"): t - c, ("L", "H"): 1 - t - c,
+           ("L", "L"): half - c}
+    gap = None
+    for me in "HL":
+        values = {}
+        for report in "HL":
+            msgs = {}
+            for other in "HL":
+                for msg, pr in to_me(report, other).items():
+                    msgs.setdefault(msg, []).append((other, prior[other] * pr))
+            obey = best = F(0)
+            for msg, rows in msgs.items():
+                fight = sum(p * war[me, o] for o, p in rows)
+                comply = fight if msg == "war" else sum(p * msg for _, p in rows)
+                obey += comply
+                best += max(comply, fight)
+            values[report] = (obey, best)
+        g = values[me][0] - max(b for _, b in values.values())
+        gap = g if gap is None else min(gap, g)
+    return gap
+
+
 @pytest.mark.parametrize(
-    "q, t, c", [(F(1, 20), F(4, 5), F(11, 40)), (F(1, 10), F(7, 10), F(7, 40))]
+    "q, t, c", [(F(1, 20), F(4, 5), F(11, 40)), (F(1, 10), F(7, 10), F(7, 40)),
+                (F(3, 4), 1, F(1, 10)), (F(3, 10), F(7, 10), F(1, 10))]
 )
-def test_unobeyed_scheme_is_never_reported_as_the_mediators_outcome(q, t, c):
-    # at these points the confidential scheme fails an obedience constraint: mediation()
-    # must not report arbitration's war risk (which only the unobeyed scheme reaches) but
-    # the certified outcome of relaying the types, flagged as not credible
+def test_scheme_obeyed_by_brute_force(q, t, c):
+    # the first two failed obedience with equal dove-dove splits (a hawk posing as a dove,
+    # told 1/2, fought the dove it most likely faced); the randomized dove-dove split that
+    # the LP finds fixes it: obeyed by brute force and by obedience_slacks, at arbitration's
+    # war risk
     crisis = OptimalMediation(hawk_probability=q, hawk_advantage=t, war_cost=c)
-    assert min(crisis.obedience_slacks().values()) < 0
-    med, talks, arb = crisis.mediation(), crisis.direct_talks(), crisis.arbitration()
-    assert not med.credible and arb.war_probability < talks.war_probability
-    assert med.war_probability == talks.war_probability
+    med, arb = crisis.mediation(), crisis.arbitration()
+    assert med.credible and med.war_probability == arb.war_probability
+    assert _best_deviation_gap(crisis) >= 0
+    assert min(crisis.obedience_slacks().values()) >= 0
+    if q <= F(1, 10):
+        assert crisis.dove_split_probability() < 1
+        # with equal dove-dove splits the brute force finds the profitable deviation
+        equal = crisis._slacks(F(1))
+        assert equal["hawk does not lie and disobey"] < 0
+
+
+def test_unobeyed_scheme_is_never_reported_as_the_mediators_outcome(monkeypatch):
+    # should the scheme fail a constraint, mediation() reports the certified relay outcome
+    # (direct talks'), flagged, never arbitration's
+    crisis = OptimalMediation(hawk_probability=F(3, 4), hawk_advantage=1, war_cost=F(1, 10))
+    bad = {"hawk does not lie and disobey": F(-1)}
+    monkeypatch.setattr(OptimalMediation, "obedience_slacks", lambda self: bad)
+    med, talks = crisis.mediation(), crisis.direct_talks()
+    assert not med.credible and med.war_probability == talks.war_probability
     assert crisis.compare().removed == 0 and not crisis.compare().credible
     assert "not obeyed" in repr(med)
 
 
-def test_obedience_fails_only_at_low_hawk_probability():
-    # where the scheme is not obeyed: q <= 2/5, and talks fail (theta - c > 1/2)
+def test_obedience_holds_on_a_grid():
     for qi in (1, 2, 7, 13):
         for ti in (13, 16, 20):
             for ci in (1, 7, 13):
                 q, t, c = F(qi, 20), F(ti, 20), F(ci, 40)
                 crisis = OptimalMediation(hawk_probability=q, hawk_advantage=t, war_cost=c)
                 med = crisis.mediation()
-                if not med.credible:
-                    assert t - c > F(1, 2) and q <= F(2, 5)
-                else:
-                    assert med.war_probability == crisis.arbitration().war_probability
+                assert med.credible
+                assert med.war_probability == crisis.arbitration().war_probability
 
 
 def test_floats_give_floats():

@@ -17,9 +17,10 @@ parametrization, not theirs (a repeated game, consulted only through its abstrac
 is as effective as an arbitrator who enforces them, and at least as effective as direct
 talks (Hörner, Morelli and Squintani 2015, abstract), by not revealing a weak opponent to a
 strong one (:class:`~multilateral.models.OptimalMediation`). Qualified: the library's
-explicit scheme is obeyed at most but not all parameters; the predicate asserts equality
-with arbitration where it is obeyed, the certified relay outcome (direct talks') where it is
-not, and the closed-form peace thresholds everywhere.
+two-type version; the predicate asserts equality with arbitration where the library's
+explicit scheme is obeyed (everywhere on the tested grid, with the dove-dove randomization),
+the certified relay outcome (direct talks') where it would not be, and the closed-form peace
+thresholds everywhere.
 
 References
 ----------

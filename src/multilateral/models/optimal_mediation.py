@@ -20,16 +20,18 @@ Three institutions are compared by the least probability of war each can reach:
   confidence and makes non-binding recommendations. It implements arbitration's outcome by
   recommending, in a dispute between a hawk and a dove, sometimes the equal split that two
   hawks always get, so that a hawk told to split equally does not know it faces a dove, and
-  otherwise a share the hawk accepts even knowing it (:meth:`OptimalMediation.recommendation`).
-  The library checks every obedience and double-deviation constraint exactly
-  (:meth:`OptimalMediation.obedience_slacks`). The scheme is obeyed at most parameters (at
-  2772 of the 2850 points of the grid ``q`` in multiples of 1/20, ``θ`` of 1/20, ``c`` of
-  1/40 in ``(0, 2/5]``); where it is not (a hawk posing as a dove and fighting a dove it
-  meets, at ``q <= 2/5`` on that grid), ``credible`` is False and
-  :meth:`OptimalMediation.mediation` reports only the certified outcome of relaying the
-  types (direct talks'), although a linear program over a grid of recommended splits (in
-  the tests) still finds arbitration's war risk there: another scheme reaches it, which the
-  library does not construct.
+  otherwise a share the hawk accepts even knowing it (:meth:`OptimalMediation.recommendation`);
+  with few hawks it also, in a dispute between two doves, sometimes tells one ``s`` and the
+  other ``1 - s`` (:meth:`OptimalMediation.dove_split_probability`), so that a hawk posing
+  as a dove cannot tell from its recommendation that it faces a dove it could beat (the
+  randomized dove-dove split that a linear program over all mediators finds, in the tests).
+  The library checks every obedience and lie-then-disobey constraint exactly
+  (:meth:`OptimalMediation.obedience_slacks`; the tests check the scheme again by brute
+  force over every report and every disobedience). The scheme is obeyed at all 2850 points
+  of the grid ``q`` in multiples of 1/20, ``θ`` of 1/20, ``c`` of 1/40 in ``(0, 2/5]``
+  (without the dove-dove randomization, at 78 of them it was not). Should it fail,
+  ``credible`` is False and :meth:`OptimalMediation.mediation` reports only the certified
+  outcome of relaying the types (direct talks'), never the unobeyed scheme's.
 
 Hörner, Morelli and Squintani's abstract states the findings reproduced: a mediator who
 only makes unenforceable recommendations can be as effective as an arbitrator, "by using
@@ -328,41 +330,98 @@ class OptimalMediation(Model):
         lam = (high - b) / (high - _HALF) if high > _HALF else _F(0)
         return lam, high
 
-    def obedience_slacks(self) -> dict[str, Number]:
-        """The slack of each constraint that the mediator implementing :meth:`arbitration`
-        by :meth:`recommendation` must satisfy (obedience to each recommendation given what
-        it reveals, and lying then disobeying); all are ``>= 0`` exactly when it is obeyed.
+    def dove_split_probability(self) -> Number:
+        """How the mediator settles a dispute between two doves: the probability ``μ`` with
+        which it recommends the equal split; otherwise it tells one dove, at random, ``s``
+        and the other ``1 - s`` (the shares of :meth:`recommendation`), which leaves each
+        dove ``1/2`` on average.
+
+        ``μ = 1`` wherever that is obeyed. Elsewhere (few hawks) a hawk posing as a dove
+        and told ``1/2`` would know it most likely faces a dove and fight it; the
+        asymmetric dove-dove split makes ``1 - s`` an ambiguous recommendation too, and
+        ``μ`` is chosen exactly (the best point of a concave piecewise-linear slack) to
+        keep every constraint of :meth:`obedience_slacks` satisfied where possible.
 
         See Also
         --------
-        mediation : uses it.
+        recommendation : the hawk-dove settlements.
+        obedience_slacks : the constraints.
         """
+        return self._out(self._dove_split())
+
+    def _slacks(self, mu: _F) -> dict[str, _F]:
         q, t, c = self._params()
         r = 1 - q
         p_hh, p_hl, big_b = self._optimum(ex_post=False)
         lam, s = self._scheme()
         pool_h, pool_d = q * (1 - p_hh), r * (1 - p_hl) * lam   # a hawk told 1/2 faces ...
         sure_d = r * (1 - p_hl) * (1 - lam)                       # a hawk told s: a dove
+        sure_h = q * (1 - p_hl) * (1 - lam)       # a dove told 1 - s faces a hawk, or ...
+        dove_d = r * (1 - mu) / 2                 # ... a dove told 1 - s (or s) by the LL split
         slacks: dict[str, _F] = {
             "hawk told 1/2 obeys": pool_h * c + pool_d * (_HALF - (t - c)),
             "hawk told s obeys": s - (t - c) if sure_d > 0 else _F(0),
-            "dove told 1 - s obeys": (1 - s) - (1 - t - c) if sure_d > 0 else _F(0),
+            "dove told 1 - s obeys": (sure_h * ((1 - s) - (1 - t - c))
+                                      + dove_d * ((1 - s) - (_HALF - c))),
+            "dove told s obeys": dove_d * (s - (_HALF - c)),
             "dove told 1/2 obeys": (q * (1 - p_hl) * lam * (_HALF - (1 - t - c))
-                                    + r * (_HALF - (_HALF - c))),
+                                    + r * mu * (_HALF - (_HALF - c))),
         }
         # a dove posing as a hawk, then free to fight each recommendation
         truth_l = q * ((1 - p_hl) - big_b + p_hl * (1 - t - c)) + r * _HALF
         lie_l = (q * p_hh * (1 - t - c) + r * p_hl * (_HALF - c)
                  + max(_HALF * (pool_h + pool_d), pool_h * (1 - t - c) + pool_d * (_HALF - c))
                  + sure_d * max(s, _HALF - c))
-        # a hawk posing as a dove
+        # a hawk posing as a dove: told 1/2 (a hawk, or a dove with probability mu), told
+        # 1 - s (a hawk, or a dove in the asymmetric split), told s (a dove)
         truth_h = q * (_HALF - c * p_hh) + r * (big_b + p_hl * (t - c))
-        dove_pool_h, dove_sure_h = q * (1 - p_hl) * lam, q * (1 - p_hl) * (1 - lam)
-        lie_h = (q * p_hl * (_HALF - c) + dove_sure_h * max(1 - s, _HALF - c)
-                 + max(_HALF * (dove_pool_h + r), dove_pool_h * (_HALF - c) + r * (t - c)))
+        dove_pool_h = q * (1 - p_hl) * lam
+        lie_h = (q * p_hl * (_HALF - c)
+                 + max(_HALF * (dove_pool_h + r * mu),
+                       dove_pool_h * (_HALF - c) + r * mu * (t - c))
+                 + max((1 - s) * (sure_h + dove_d), sure_h * (_HALF - c) + dove_d * (t - c))
+                 + dove_d * max(s, t - c))
         slacks["dove does not lie and disobey"] = truth_l - lie_l
         slacks["hawk does not lie and disobey"] = truth_h - lie_h
-        return {k: self._out(v) for k, v in slacks.items()}
+        return slacks
+
+    def _dove_split(self) -> _F:
+        return _cached_dove_split(self.with_())
+
+    def _choose_dove_split(self) -> _F:
+        if min(self._slacks(_F(1)).values()) >= 0:
+            return _F(1)
+        # every slack is concave piecewise linear in mu (linear, or minus a max of linear
+        # functions): the best mu is at 0, 1, or where a piece changes or a slack crosses 0
+        q, t, c = self._params()
+        r = 1 - q
+        _, p_hl, _ = self._optimum(ex_post=False)
+        lam, s = self._scheme()
+        candidates = {_F(0), _F(1)}
+        dove_pool_h, sure_h = q * (1 - p_hl) * lam, q * (1 - p_hl) * (1 - lam)
+        # breakpoints of the two max terms in the hawk's lie, and the dove-told-(1 - s) root
+        # (each of the form alpha + beta mu = 0)
+        for alpha, beta in (
+                (dove_pool_h * (_HALF - (_HALF - c)), r * (_HALF - (t - c))),
+                (sure_h * ((1 - s) - (_HALF - c)) + r / 2 * ((1 - s) - (t - c)),
+                 -r / 2 * ((1 - s) - (t - c))),
+                (sure_h * ((1 - s) - (1 - t - c)) + r / 2 * ((1 - s) - (_HALF - c)),
+                 -r / 2 * ((1 - s) - (_HALF - c)))):
+            if beta != 0 and 0 <= -alpha / beta <= 1:
+                candidates.add(-alpha / beta)
+        return max(sorted(candidates), key=lambda mu: (min(self._slacks(mu).values()), mu))
+
+    def obedience_slacks(self) -> dict[str, Number]:
+        """The slack of each constraint that the mediator implementing :meth:`arbitration`
+        by :meth:`recommendation` and :meth:`dove_split_probability` must satisfy
+        (obedience to each recommendation given what it reveals, and lying then
+        disobeying); all are ``>= 0`` exactly when it is obeyed.
+
+        See Also
+        --------
+        mediation : uses it.
+        """
+        return {k: self._out(v) for k, v in self._slacks(self._dove_split()).items()}
 
     def mediation(self) -> Mechanism:
         """The mediator that implements :meth:`arbitration` by recommendations that do not
@@ -370,13 +429,12 @@ class OptimalMediation(Model):
         obeyed (:meth:`obedience_slacks`). Where arbitration does no better than
         :meth:`direct_talks`, the mediator simply relays the types.
 
-        Where the library's confidential scheme is *not* obeyed (a few parameters with low
-        ``hawk_probability``: at most 2/5 on a grid of 2850 points), ``credible`` is False and the
-        outcome reported is the one the library can certify: the mediator who relays the
-        types, i.e. :meth:`direct_talks`' war risk, an upper bound on the optimal
-        mediator's (a linear program over recommended splits, in the tests, still reaches
-        arbitration's there; the library does not construct that scheme). The unobeyed
-        scheme's war risk is never reported as the mediator's.
+        Should the library's confidential scheme (with :meth:`dove_split_probability`)
+        not be obeyed (it is at every point of a grid of 2850 tested), ``credible`` is
+        False and the outcome reported is the one the library can certify: the mediator
+        who relays the types, i.e. :meth:`direct_talks`' war risk, an upper bound on the
+        optimal mediator's. The unobeyed scheme's war risk is never reported as the
+        mediator's.
 
         See Also
         --------
@@ -420,6 +478,11 @@ class OptimalMediation(Model):
             mediated=med.war_probability,
             mediator="recommends settlements in confidence (optimal mediator)",
             credible=med.credible)
+
+
+@functools.lru_cache(maxsize=256)
+def _cached_dove_split(model: OptimalMediation) -> _F:
+    return model._choose_dove_split()
 
 
 @functools.lru_cache(maxsize=256)
