@@ -7,8 +7,10 @@ Two ways a crisis ends in a war that neither side wants, and what a third party 
 * **Strategic risk** (:class:`~multilateral.models.PreemptiveWar`, after Chassang and Padró
   i Miquel 2010). Each state keeps the peace or attacks; being caught at peace is costly,
   so each attacks if it fears the other will. With the value of peace seen through a small
-  private error, the game has one equilibrium, and states whose peace is worth more than a
-  first strike still attack: a *fear spiral*. Chassang and Padró i Miquel's comparative
+  private error, the states play the global-games threshold equilibrium (the one selected
+  when peace is dominant at very high values; in this stage game mutual attack is an
+  equilibrium too), and states whose peace is worth more than a first strike still attack:
+  a *fear spiral*. Chassang and Padró i Miquel's comparative
   static: weapons always help peace under complete information, but not under strategic
   risk, where they also feed the fear.
 * **Private information** (:class:`~multilateral.models.OptimalMediation`, after Hörner,
