@@ -346,6 +346,18 @@ class OptimalMediation(Model):
         --------
         recommendation : the hawk-dove settlements.
         obedience_slacks : the constraints.
+
+        Examples
+        --------
+        >>> from fractions import Fraction
+        >>> import multilateral as ml
+        >>> few = ml.models.OptimalMediation(hawk_probability=Fraction(1, 20),
+        ...                                  hawk_advantage=Fraction(4, 5),
+        ...                                  war_cost=Fraction(11, 40))
+        >>> few.dove_split_probability(), few.recommendation()  # the LP's 0.5537, 0.1521
+        (Fraction(2283, 4123), (Fraction(33, 217), Fraction(21, 40)))
+        >>> few.mediation().credible
+        True
         """
         return self._out(self._dove_split())
 
