@@ -60,6 +60,8 @@ _OLSON = ("Olson, M. (1965). <i>The Logic of Collective Action</i>. Harvard Univ
           "Press.")
 _SCHELLING = ("Schelling, T. C. (1973). Hawks, doves, and dirty tricks: binary choices with "
               "externalities. <i>Journal of Conflict Resolution</i> 17(3), 381-428.")
+_BUCHANAN = ("Buchanan, J. M. (1965). An economic theory of clubs. <i>Economica</i> 32(125), "
+             "1-14.")
 
 #: The works each tour section draws on, by section title (HTML, already escaped).
 CITATIONS: dict[str, tuple[str, ...]] = {
@@ -164,6 +166,69 @@ CITATIONS: dict[str, tuple[str, ...]] = {
         "demes. <i>Journal of Genetics</i> 66(1), 69-84.",
         "Axelrod, R. and Hamilton, W. D. (1981). The evolution of cooperation. <i>Science</i> "
         "211, 1390-1396.",
+    ),
+    "Breadth against depth, and tipping (Downs-Rocke-Barsoom, Heal-Kunreuther)": (
+        "Downs, G. W., Rocke, D. M. and Barsoom, P. N. (1998). Managing the evolution of "
+        "multilateralism. <i>International Organization</i> 52(2), 397-419.",
+        "Heal, G. and Kunreuther, H. (2010). Social reinforcement: cascades, entrapment, and "
+        "tipping. <i>American Economic Journal: Microeconomics</i> 2(1), 86-99.",
+    ),
+    "Pledge-and-review: from Kyoto to Paris (Harstad, Barrett-Dannenberg)": (
+        "Harstad, B. (2023). Pledge-and-review bargaining: from Kyoto to Paris. <i>Economic "
+        "Journal</i> 133.",
+        "Barrett, S. and Dannenberg, A. (2016). An experimental investigation into 'pledge and "
+        "review' in climate negotiations. <i>Climatic Change</i> 138(1-2), 339-351.",
+    ),
+    "Formal against informal: duration, escape and legal form (Koremenos, Rosendorff-Milner, "
+    "Abbott-Snidal)": (
+        "Koremenos, B. (2005). Contracting around international uncertainty. <i>American "
+        "Political Science Review</i> 99(4), 549-565.",
+        "Rosendorff, B. P. and Milner, H. V. (2001). The optimal design of international trade "
+        "institutions: uncertainty and escape. <i>International Organization</i> 55(4), "
+        "829-857.",
+        "Abbott, K. W. and Snidal, D. (2000). Hard and soft law in international governance. "
+        "<i>International Organization</i> 54(3), 421-456.",
+    ),
+    "Climate clubs: tariffs on outsiders (Nordhaus, Buchanan, Barrett)": (
+        "Nordhaus, W. (2015). Climate clubs: overcoming free-riding in international climate "
+        "policy. <i>American Economic Review</i> 105(4), 1339-1370.",
+        _BUCHANAN,
+        "Barrett, S. (1997). The strategy of trade sanctions in international environmental "
+        "agreements. <i>Resource and Energy Economics</i> 19(4), 345-361.",
+    ),
+    "Legitimacy as information: the Security Council against a coalition (Thompson, "
+    "Chapman)": (
+        "Thompson, A. (2006). Coercion through IOs: the Security Council and the logic of "
+        "information transmission. <i>International Organization</i> 60(1), 1-34.",
+        "Chapman, T. L. (2009). Audience beliefs and international organization legitimacy. "
+        "<i>International Organization</i> 63(4), 733-764.",
+    ),
+    "Regime complexes: outside options, the IMF and the AIIB (Lipscy, Morse-Keohane)": (
+        "Lipscy, P. Y. (2015). Explaining institutional change: policy areas, outside options, "
+        "and the Bretton Woods institutions. <i>American Journal of Political Science</i> "
+        "59(2).",
+        "Morse, J. C. and Keohane, R. O. (2014). Contested multilateralism. <i>Review of "
+        "International Organizations</i> 9(4), 385-412.",
+    ),
+    "Cooperation among rivals: relative gains (Grieco, Snidal, Powell)": (
+        "Grieco, J. M. (1988). Anarchy and the limits of cooperation: a realist critique of the "
+        "newest liberal institutionalism. <i>International Organization</i> 42(3), 485-507.",
+        "Snidal, D. (1991). Relative gains and the pattern of international cooperation. "
+        "<i>American Political Science Review</i> 85(3), 701-726.",
+        "Powell, R. (1991). Absolute and relative gains in international relations theory. "
+        "<i>American Political Science Review</i> 85(4), 1303-1320.",
+    ),
+    "Rival clubs: the Mekong fora, hedging and exclusivity (Buchanan, Kuik)": (
+        _BUCHANAN,
+        "Kuik, C.-C. (2008). The essence of hedging: Malaysia and Singapore's response to a "
+        "rising China. <i>Contemporary Southeast Asia</i> 30(2), 159-185.",
+    ),
+    "Escalation under strategic risk and the optimal mediator (Chassang-Padro i Miquel, "
+    "Horner-Morelli-Squintani)": (
+        "Chassang, S. and Padró i Miquel, G. (2010). Conflict and deterrence under strategic "
+        "risk. <i>Quarterly Journal of Economics</i> 125(4), 1821-1858.",
+        "Hörner, J., Morelli, M. and Squintani, F. (2015). Mediation and peace. <i>Review of "
+        "Economic Studies</i> 82(4), 1483-1501.",
     ),
 }
 
