@@ -3,9 +3,10 @@
 Every strategy builds its instances directly from the class's defining inequalities, never by
 filtering, so hypothesis's health checks pass and shrinking gives small, readable
 counterexamples. :mod:`~multilateral.strategies.games` draws game objects (Oye's 2x2 types,
-normal-form, anonymous, TU and voting games); :mod:`~multilateral.strategies.models` draws
-models (and pairs of models) over the classes on which the theories' claims
-(:mod:`multilateral.claims`) are asserted. Both are re-exported here:
+normal-form, anonymous, TU and voting games); :mod:`~multilateral.strategies.models` and
+:mod:`~multilateral.strategies.institutions` draw models (and pairs of models) over the
+classes on which the theories' claims (:mod:`multilateral.claims`) are asserted. All are
+re-exported here:
 ``ml.strategies.prisoners_dilemmas()`` and ``ml.strategies.linear_agreements()``.
 
 This module imports hypothesis (a required dependency); models and solvers never do.
@@ -49,42 +50,44 @@ from .games import (
     two_by_two_games,
     weighted_voting_games,
 )
+from .institutions import (
+    breadth_depth_models,
+    climate_club_tariff_pairs,
+    climate_clubs,
+    endorsement_bodies,
+    escape_clauses,
+    legal_form_pairs,
+    outside_options_models,
+    pledge_review_models,
+    powell_models,
+    relative_gains_models,
+    rival_clubs_models,
+    tipping_sets,
+    treaty_duration_pairs,
+    two_type_crises,
+    weapons_ladders,
+)
 from .models import (
     alliance_controls,
     audience_cost_pairs,
     barrett_pairs,
     boyd_richerson_models,
-    breadth_depth_models,
-    climate_club_tariff_pairs,
-    climate_clubs,
     collective_risk_pairs,
     common_interest_pairs,
     conditional_cooperation_detection_pairs,
     conditional_cooperation_size_pairs,
     diffuse_reciprocity_models,
-    endorsement_bodies,
-    escape_clauses,
     group_size_pairs,
     heterogeneous_forums,
-    legal_form_pairs,
     linear_agreements,
     nested_cores_models,
     nowak_parameters,
-    outside_options_models,
-    pledge_review_models,
-    powell_models,
     powerplays,
     public_good_provisions,
     public_monitoring_models,
-    relative_gains_models,
-    rival_clubs_models,
     sanctions_models,
     small_error_parameters,
-    tipping_sets,
-    treaty_duration_pairs,
-    two_type_crises,
     war_bargaining_models,
-    weapons_ladders,
 )
 
 __all__ = [
