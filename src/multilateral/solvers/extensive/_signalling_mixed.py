@@ -383,21 +383,32 @@ def _may_be_optimal(data: Data, supports: tuple[tuple[int, ...], ...],
     return True
 
 
+def _simplices(groups: list[list[int]], n: int
+               ) -> tuple[list[tuple[Row, Fraction]], list[tuple[Row, Fraction]]]:
+    """Each group of the ``n`` variables sums to one, every variable is >= 0."""
+    eqs = [([_ONE if j in group else _ZERO for j in range(n)], _ONE) for group in groups]
+    ineqs = [([_ONE if j == k else _ZERO for j in range(n)], _ZERO) for k in range(n)]
+    return eqs, ineqs
+
+
+def _interior(n: int, eqs: list[tuple[Row, Fraction]], ineqs: list[tuple[Row, Fraction]]
+              ) -> tuple[list[Fraction], int] | None:
+    """The barycenter of the polytope's vertices and its dimension, or None when it is empty
+    or has no strictly positive point (a support must be played with positive probability)."""
+    poly = polytope(n, eqs, ineqs)
+    if poly.empty:
+        return None
+    center = list(poly.center)
+    return None if any(v <= 0 for v in center) else (center, poly.dimension)
+
+
 def _sender_polytope(data: Data, supports: tuple[tuple[int, ...], ...],
                      responses: dict[int, tuple[int, ...]], senders: list[tuple[int, ...]]
                      ) -> tuple[list[list[Fraction]], int] | None:
     index = {(t, m): k for k, (t, m) in enumerate(
         (t, m) for t in range(len(supports)) for m in supports[t])}
     n = len(index)
-    eqs: list[tuple[Row, Fraction]] = []
-    ineqs: list[tuple[Row, Fraction]] = []
-    for t, sup in enumerate(supports):
-        row = [_ZERO] * n
-        for m in sup:
-            row[index[t, m]] = _ONE
-        eqs.append((row, _ONE))
-    for k in range(n):
-        ineqs.append(([_ONE if j == k else _ZERO for j in range(n)], _ZERO))
+    eqs, ineqs = _simplices([[index[t, m] for m in sup] for t, sup in enumerate(supports)], n)
     for m, best in responses.items():
         ur, a0 = data.ur[m], best[0]
 
@@ -409,16 +420,14 @@ def _sender_polytope(data: Data, supports: tuple[tuple[int, ...], ...],
 
         eqs += [(row_for(a, a0), _ZERO) for a in best[1:]]
         ineqs += [(row_for(a0, b), _ZERO) for b in range(data.n_actions(m)) if b not in best]
-    poly = polytope(n, eqs, ineqs)
-    if poly.empty:
+    interior = _interior(n, eqs, ineqs)
+    if interior is None:
         return None
-    center = poly.center
-    if any(v <= 0 for v in center):
-        return None
+    center, dimension = interior
     sender = [[_ZERO] * data.n_messages for _ in supports]
     for (t, m), k in index.items():
         sender[t][m] = center[k]
-    return sender, poly.dimension
+    return sender, dimension
 
 
 def _receiver_polytope(data: Data, supports: tuple[tuple[int, ...], ...],
@@ -427,15 +436,7 @@ def _receiver_polytope(data: Data, supports: tuple[tuple[int, ...], ...],
     index = {(m, a): k for k, (m, a) in enumerate(
         (m, a) for m in range(len(responses)) for a in responses[m])}
     n = len(index)
-    eqs: list[tuple[Row, Fraction]] = []
-    ineqs: list[tuple[Row, Fraction]] = []
-    for m, best in enumerate(responses):
-        row = [_ZERO] * n
-        for a in best:
-            row[index[m, a]] = _ONE
-        eqs.append((row, _ONE))
-    for k in range(n):
-        ineqs.append(([_ONE if j == k else _ZERO for j in range(n)], _ZERO))
+    eqs, ineqs = _simplices([[index[m, a] for a in best] for m, best in enumerate(responses)], n)
 
     def value(t: int, m: int, sign: Fraction, row: Row) -> None:
         for a in responses[m]:
@@ -450,13 +451,11 @@ def _receiver_polytope(data: Data, supports: tuple[tuple[int, ...], ...],
             value(t, m0, _ONE, row)
             value(t, m, -_ONE, row)
             (eqs if m in sup else ineqs).append((row, _ZERO))
-    poly = polytope(n, eqs, ineqs)
-    if poly.empty:
+    interior = _interior(n, eqs, ineqs)
+    if interior is None:
         return None
-    center = poly.center
-    if any(v <= 0 for v in center):
-        return None
+    center, dimension = interior
     receiver = [[_ZERO] * data.n_actions(m) for m in range(data.n_messages)]
     for (m, a), k in index.items():
         receiver[m][a] = center[k]
-    return receiver, poly.dimension
+    return receiver, dimension
