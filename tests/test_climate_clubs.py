@@ -400,7 +400,7 @@ def test_cbam_tables_are_sourced_and_consistent():
 
 def test_cbam_bad_lookups():
     from multilateral.cases import cbam
-    with pytest.raises(errors.InvalidArgumentError, match="known: proposal"):
+    with pytest.raises(errors.InvalidArgumentError, match="available: proposal"):
         cbam.event("ratified")
     with pytest.raises(errors.InvalidArgumentError, match="year must be an integer"):
         cbam.phase_in_share(2026.5)

@@ -288,7 +288,7 @@ def test_aiib_case_in_the_model():
 
 def test_aiib_bad_lookups():
     from multilateral.cases import aiib
-    with pytest.raises(errors.InvalidArgumentError, match="known"):
+    with pytest.raises(errors.InvalidArgumentError, match="available"):
         aiib.event("nope")
     with pytest.raises(errors.InvalidArgumentError, match="known"):
         aiib.share("IMF", "Japan", "votes")

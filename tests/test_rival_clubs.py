@@ -279,7 +279,7 @@ def test_mekong_fora_members_and_dates():
             if (m.forum, m.member) == ("lmi", "Myanmar")] == ["2012-07-13"]
     with pytest.raises(errors.InvalidArgumentError, match="unknown forum"):
         mekong.members("asean")
-    with pytest.raises(errors.InvalidArgumentError, match="unknown event"):
+    with pytest.raises(errors.InvalidArgumentError, match="no Mekong event named"):
         mekong.event("nope")
 
 

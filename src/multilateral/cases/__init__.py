@@ -22,10 +22,11 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterable
 from fractions import Fraction
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from .._namespace import public_dir
 from ..errors import InvalidArgumentError, MalformedFileError, MissingDependencyError
@@ -35,6 +36,14 @@ if TYPE_CHECKING:
 
 __all__ = ["REQUIRED_COLUMNS", "load_table", "tables", "to_frame"]
 __dir__ = public_dir(__all__)
+
+
+class _Named(Protocol):
+    @property
+    def name(self) -> str: ...
+
+
+T = TypeVar("T", bound=_Named)
 
 #: Columns every shipped table must have, with a non-empty value in every row.
 REQUIRED_COLUMNS: tuple[str, ...] = ("source", "date")
@@ -177,3 +186,20 @@ def parse_fraction(text: str, where: str) -> Fraction:
         return Fraction(text)
     except ValueError:
         raise MalformedFileError(f"{where}: {text!r} is not a number") from None
+
+
+def by_name(rows: Iterable[T], name: str, what: str) -> T:
+    """The row whose ``name`` is ``name``; an unknown name lists the known ones.
+
+    Examples
+    --------
+    >>> from multilateral.cases import by_name, climate
+    >>> by_name(climate.EVENTS, "paris_adopted", "climate event").date.year
+    2015
+    """
+    rows = tuple(rows)
+    for row in rows:
+        if row.name == name:
+            return row
+    known = ", ".join(r.name for r in rows)
+    raise InvalidArgumentError(f"no {what} named {name!r}; available: {known}")

@@ -55,7 +55,7 @@ from .._namespace import public_dir
 from ..errors import InvalidArgumentError, MalformedFileError
 from ..models.outside_options import OutsideOptions
 from ..types import Number
-from . import imf, load_table, parse_fraction
+from . import by_name, imf, load_table, parse_fraction
 
 __all__ = [
     "EVENTS",
@@ -163,11 +163,7 @@ def event(name: str) -> Event:
     >>> aiib.event("imf_us_congress").date
     '2015-12-18'
     """
-    for e in EVENTS:
-        if e.name == name:
-            return e
-    raise InvalidArgumentError(
-        f"no AIIB case event named {name!r}; known: {', '.join(e.name for e in EVENTS)}")
+    return by_name(EVENTS, name, "AIIB case event")
 
 
 def share(institution: str, member: str, measure: str) -> Fraction:

@@ -59,7 +59,7 @@ from fractions import Fraction
 
 from .._namespace import public_dir
 from ..errors import InvalidArgumentError, MalformedFileError
-from . import load_table, parse_fraction
+from . import by_name, load_table, parse_fraction
 
 __all__ = ["EVENTS", "PHASE_IN", "SECTORS", "Event", "PhaseIn", "Sector", "event",
            "phase_in_share", "unconfirmed"]
@@ -193,11 +193,7 @@ def event(name: str) -> Event:
     >>> cbam.event("adopted").date
     datetime.date(2023, 5, 10)
     """
-    for e in EVENTS:
-        if e.name == name:
-            return e
-    raise InvalidArgumentError(
-        f"no CBAM event {name!r}; known: {', '.join(e.name for e in EVENTS)}")
+    return by_name(EVENTS, name, "CBAM event")
 
 
 def phase_in_share(year: int) -> Fraction:

@@ -47,8 +47,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from .._namespace import public_dir
-from ..errors import InvalidArgumentError, MalformedFileError
-from . import load_table, parse_fraction
+from ..errors import MalformedFileError
+from . import by_name, load_table, parse_fraction
 
 __all__ = [
     "EMITTERS",
@@ -255,8 +255,4 @@ def event(name: str) -> Event:
     >>> event("us_china_joint_announcement").date.isoformat()
     '2014-11-12'
     """
-    for e in EVENTS:
-        if e.name == name:
-            return e
-    raise InvalidArgumentError(
-        f"no climate event named {name!r}; available: {', '.join(e.name for e in EVENTS)}")
+    return by_name(EVENTS, name, "climate event")

@@ -54,7 +54,7 @@ from .._namespace import public_dir
 from ..errors import InvalidArgumentError, InvalidTypeError, MalformedFileError
 from ..games.voting import WeightedVotingGame
 from ..types import Number
-from . import load_table, parse_fraction
+from . import by_name, load_table, parse_fraction
 
 __all__ = [
     "RULES",
@@ -176,11 +176,7 @@ def rule(name: str) -> Rule:
     >>> imf.rule("special_majority_85").value
     Fraction(17, 20)
     """
-    for r in RULES:
-        if r.name == name:
-            return r
-    raise InvalidArgumentError(
-        f"no IMF rule named {name!r}; available: {', '.join(r.name for r in RULES)}")
+    return by_name(RULES, name, "IMF rule")
 
 
 def n_members() -> int:

@@ -38,8 +38,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from .._namespace import public_dir
-from ..errors import InvalidArgumentError, MalformedFileError
-from . import load_table, parse_fraction
+from ..errors import MalformedFileError
+from . import by_name, load_table, parse_fraction
 
 __all__ = ["FACTS", "Fact", "fact", "participants"]
 __dir__ = public_dir(__all__)
@@ -116,11 +116,7 @@ def fact(name: str) -> Fact:
     >>> fact("kyoto_annex_b_countries").value
     Fraction(37, 1)
     """
-    for f in FACTS:
-        if f.name == name:
-            return f
-    raise InvalidArgumentError(
-        f"no Kyoto/Paris fact named {name!r}; available: {', '.join(f.name for f in FACTS)}")
+    return by_name(FACTS, name, "Kyoto/Paris fact")
 
 
 def participants() -> dict[str, int]:

@@ -50,7 +50,7 @@ from typing import Any
 from .._namespace import public_dir
 from ..errors import InvalidArgumentError, MalformedFileError
 from ..models.rival_clubs import RivalClubs
-from . import load_table
+from . import by_name, load_table
 
 __all__ = ["FORUMS", "MEKONG_EVENTS", "MEKONG_MEMBERS", "MekongEvent", "MekongMember",
            "dual_members", "event", "founded", "members", "profile", "rival_clubs"]
@@ -174,11 +174,7 @@ def event(name: str) -> MekongEvent:
     >>> event("launch").forum
     'musp'
     """
-    for e in MEKONG_EVENTS:
-        if e.name == name:
-            return e
-    names = ", ".join(e.name for e in MEKONG_EVENTS)
-    raise InvalidArgumentError(f"unknown event {name!r}; the events are {names}")
+    return by_name(MEKONG_EVENTS, name, "Mekong event")
 
 
 def dual_members(first: str = "lmc", second: str = "musp") -> tuple[str, ...]:
