@@ -109,7 +109,7 @@ def test_unenforced_award_at_the_examples_point():
 
 
 def test_unenforced_award_rejects_other_models():
-    with pytest.raises(errors.InvalidArgumentError, match="OptimalMediation"):
+    with pytest.raises(errors.InvalidTypeError, match="OptimalMediation"):
         crises.unenforced_award_refusal("beagle")
 
 

@@ -72,7 +72,7 @@ from fractions import Fraction
 
 from .._namespace import public_dir
 from .._numeric import is_exact
-from ..errors import InvalidArgumentError, MalformedFileError
+from ..errors import InvalidArgumentError, InvalidTypeError, MalformedFileError
 from ..models.optimal_mediation import OptimalMediation
 from ..types import Number
 from . import by_name, load_table
@@ -293,7 +293,7 @@ def unenforced_award_refusal(model: OptimalMediation) -> Number:
 
     Raises
     ------
-    InvalidArgumentError
+    InvalidTypeError
         If ``model`` is not an :class:`~multilateral.models.OptimalMediation`.
 
     See Also
@@ -313,7 +313,7 @@ def unenforced_award_refusal(model: OptimalMediation) -> Number:
     Fraction(3, 8)
     """
     if not isinstance(model, OptimalMediation):
-        raise InvalidArgumentError(
+        raise InvalidTypeError(
             f"model must be an OptimalMediation, got {type(model).__name__}")
     q = Fraction(model.hawk_probability)
     t, c = Fraction(model.hawk_advantage), Fraction(model.war_cost)
