@@ -171,8 +171,9 @@ for m in points:
 # The Six-Day War (5 June 1967) is the row with no third party before the war. In
 # :class:`~multilateral.models.PreemptiveWar` (after Chassang and Padró i Miquel 2010) states
 # whose peace is worth more than a first strike still attack under strategic risk, for fear
-# of being attacked; the row shows only that the war began with a first strike, not that
-# fear caused it, and no value of peace is measured.
+# of being attacked. The row records the outbreak and the Council's call for a cease-fire;
+# that the war began with a preemptive first strike is the usual reading, not shown here,
+# fear as its cause is not shown at all, and no value of peace is measured.
 six_day = crises.event("six_day_war")
 print(six_day.date, six_day.parties, six_day.instrument)
 game = ml.models.PreemptiveWar(first_strike=1, war_payoff=-1, exposure=2,
