@@ -1,6 +1,6 @@
 """
 Crises and their third parties: talks, arbitration and the optimal mediator
-==========================================================================
+===========================================================================
 
 Twenty-two dated events of nine interstate crises (1965-2018), each with its primary
 source (:mod:`multilateral.cases.crises`), set beside
