@@ -33,6 +33,7 @@ import pytest
 
 import multilateral as ml
 from multilateral import errors, solvers
+from multilateral.cases import crises
 from multilateral.io import parse_nfg
 
 DOCS_PAGE = Path(__file__).resolve().parents[1] / "docs" / "reference" / "bad_inputs.rst"
@@ -456,6 +457,13 @@ CATALOGUE: list[Bad] = [
         lambda: ml.models.OptimalMediation(hawk_probability=Fraction(1, 2), hawk_advantage=1,
                                            war_cost=0),
         "out of range", errors.InvalidArgumentError, "war_cost must be > 0"),
+    Bad("crisis-event-unknown-name", lambda: crises.event("camp_davis"),
+        "unknown key", errors.InvalidArgumentError, "no crisis event named 'camp_davis'"),
+    Bad("crisis-episode-unknown", lambda: crises.episode("falklands"),
+        "unknown key", errors.InvalidArgumentError, "no crisis named 'falklands'"),
+    Bad("unenforced-award-not-a-model",
+        lambda: crises.unenforced_award_refusal("beagle"),
+        "wrong type", errors.InvalidTypeError, "model must be an OptimalMediation"),
 ]
 
 

@@ -661,6 +661,7 @@ def _rival_clubs(out: TextIO) -> None:
 
 
 def _escalation(out: TextIO) -> None:
+    from .cases import crises
     from .models import OptimalMediation, PreemptiveWar
 
     game = PreemptiveWar(first_strike=1, war_payoff=-1, exposure=2, signal_noise=Fraction(1, 10))
@@ -678,6 +679,12 @@ def _escalation(out: TextIO) -> None:
         f"{crisis.arbitration().war_probability}, mediation "
         f"{crisis.mediation().war_probability}\n"
         "  (HMS abstract: mediators 'can be equally effective as arbitrators'; talks cannot)\n")
+    out.write(
+        f"  cases ({len(crises.EVENTS)} sourced events; illustrations, not a test): Beagle "
+        f"Channel award declared null {crises.event('beagle_nullity').date}, papal mediation "
+        f"to the treaty of {crises.event('beagle_treaty').date};\n  in the model the award "
+        f"is enforced; unenforced, it would be refused with probability "
+        f"{crises.unenforced_award_refusal(crisis)} here, while the mediator is obeyed\n")
 
 
 SECTIONS: dict[str, Callable[[TextIO], None]] = {
