@@ -456,6 +456,19 @@ CATALOGUE: list[Bad] = [
         lambda: ml.models.OptimalMediation(hawk_probability=Fraction(1, 2), hawk_advantage=1,
                                            war_cost=0),
         "out of range", errors.InvalidArgumentError, "war_cost must be > 0"),
+    Bad("forum-shopping-win-probability-above-one",
+        lambda: ml.models.ForumShopping(2, Fraction(3, 2), 1, 0, 0, regional_members=3, n=10),
+        "out of range", errors.InvalidProbabilityError, "win_regional"),
+    Bad("forum-shopping-fewer-wto-than-regional-members",
+        lambda: ml.models.ForumShopping(2, 1, 1, 0, 0, regional_members=3, n=2),
+        "out of range", errors.InvalidArgumentError, "at least regional_members"),
+    Bad("forum-shopping-negative-block-cost",
+        lambda: ml.models.ForumShopping(2, 1, 1, 0, 0, regional_members=3, n=10,
+                                        block_cost=-1),
+        "out of range", errors.InvalidArgumentError, "block_cost must be >= 0"),
+    Bad("forum-shopping-unknown-forum",
+        lambda: ml.models.ForumShopping(2, 1, 1, 0, 0, 3, 10).value("ICJ"),
+        "unknown key", errors.InvalidArgumentError, "forum must be one of"),
 ]
 
 

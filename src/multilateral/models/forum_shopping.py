@@ -472,4 +472,4 @@ complainant=33/20, defendant=-1)
             "none": Outcome([zero, zero]),
             "regional": regional,
             "multilateral": ruling(self.win_multilateral, wto_gain, c, zero),
-        }), title="Forum shopping (Busch 2007)")
+        }), players=[COMPLAINANT, DEFENDANT], title="Forum shopping (Busch 2007)")
