@@ -70,7 +70,7 @@ def test_membership_comparative_static(pair):
 
 
 @settings(deadline=None)
-@given(ml.strategies.forum_shopping_models(blocking=False))
+@given(ml.strategies.forum_shopping_models())
 def test_equal_chances_sign_decides(pair):
     model, extra = pair
     m = model.with_(win_multilateral=model.win_regional, n=model.regional_members + extra)
@@ -99,6 +99,15 @@ def test_critical_members_brackets_the_switch(pair):
         assert wto(n_star + 7)
     else:
         assert not wto(n_star + 1) and wto(k)
+
+
+def test_claim_holds_and_its_unqualified_neighbour_fails():
+    assert ml.claims.BUSCH_FORUM_SHOPPING.verify(max_examples=60).holds
+    # 'a larger membership never takes a case out of the WTO', whatever the precedent: false
+    m = base(offense=0, defense=F(1, 10), win_multilateral=F(3, 4), n=9)
+    assert m.equilibrium().ruling == "multilateral"
+    assert m.with_(n=10).equilibrium().ruling == "regional"
+    assert m.critical_members() == ml.results.Threshold.at(9, "n", holds_above=False)
 
 
 # -- the equilibrium by an independent route ---------------------------------------------------
