@@ -231,3 +231,38 @@ class TestForumShoppingContract(ModelContract):
     exact_from_floats = {"critical_members": "a WTO membership, an integer count"}
     outputs = [lambda m: m.value("multilateral"), lambda m: m.equilibrium().complainant,
                lambda m: m.precedent("regional")]
+
+
+# -- the NAFTA/WTO case data --------------------------------------------------------------------
+def test_case_rows_are_sourced_dated_and_referenced():
+    from multilateral.cases import forum_shopping as fs
+    assert fs.DISPUTES and all(d.source and d.url and d.date and d.status for d in fs.DISPUTES)
+    for d in fs.DISPUTES:
+        assert (d.forum == "wto") == d.reference.startswith("DS")
+        assert {d.complainant, d.defendant} <= {"Canada", "Mexico", "United States"}
+    assert fs.dispute("mexico_soft_drinks_tax").reference == "DS308"
+    assert fs.dispute("us_cross_border_trucking").date == "2001-02-06"
+    assert fs.dispute("canada_agricultural_tariffs").reference == "CDA-95-2008-01"
+    assert "unconfirmed" in fs.dispute("us_lobsters").status
+
+
+def test_busch_cases_in_the_data_and_in_the_model():
+    """Busch's two cases (p. 735): brooms to NAFTA, periodicals to the WTO; the model gives
+    each forum under illustrative values (none are published) with the precedent's sign."""
+    from multilateral.cases import forum_shopping as fs
+    assert fs.dispute("us_broom_corn_brooms").forum == "nafta"
+    assert fs.dispute("canada_periodicals").forum == "wto"
+    common = dict(ruling_value=2, win_regional=F(1, 2), win_multilateral=F(1, 2), n=130,
+                  cost=F(1, 4))
+    brooms = fs.model("us_broom_corn_brooms", offense=0, defense=F(1, 10), **common)
+    periodicals = fs.model("canada_periodicals", offense=F(1, 10), defense=0, **common)
+    assert brooms.equilibrium().ruling == "regional"
+    assert periodicals.equilibrium().ruling == "multilateral"
+
+
+def test_case_lookups_fail_clearly():
+    from multilateral.cases import forum_shopping as fs
+    with pytest.raises(errors.InvalidArgumentError, match="no dispute named 'nope'"):
+        fs.dispute("nope")
+    with pytest.raises(errors.InvalidArgumentError, match="unknown forum"):
+        fs.disputes("icj")
