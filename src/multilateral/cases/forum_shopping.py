@@ -117,7 +117,7 @@ def _rows() -> tuple[Dispute, ...]:
     return tuple(rows)
 
 
-#: Every dispute, oldest first within each forum's rows as in the file.
+#: Every dispute, in file order (by date).
 DISPUTES: tuple[Dispute, ...] = _rows()
 
 
