@@ -662,9 +662,9 @@ def forum_shopping_models(*, blocking: bool | None = None
     """Pairs ``(model, extra)``: an exact :class:`~multilateral.models.ForumShopping` and a
     rise ``extra >= 1`` in its WTO membership ``n``.
 
-    Built directly: win probabilities multiples of ``1/12`` in ``[0, 1]``; ``ruling_value``,
-    ``offense``, ``defense``, ``cost`` and ``block_cost`` multiples of ``1/12`` in ``[0, 2]``
-    (``offense`` and ``defense`` in ``[0, 1/2]``); ``regional_members`` in ``2..5``, ``n``
+    Built directly: win probabilities multiples of ``1/12`` in ``[0, 1]``; ``ruling_value``
+    and ``block_cost`` multiples of ``1/12`` in ``[0, 2]``, ``cost`` in ``[0, 1]``,
+    ``offense`` and ``defense`` in ``[0, 1/2]``; ``regional_members`` in ``2..5``, ``n``
     up to 40 above it, ``extra`` in ``1..40``. ``blocking=True`` always draws a
     ``block_cost``, ``False`` never (the defendant cannot block), None either.
 
@@ -696,7 +696,7 @@ def forum_shopping_models(*, blocking: bool | None = None
             ruling_value=twelfths(draw, 24), win_regional=twelfths(draw, 12),
             win_multilateral=twelfths(draw, 12), offense=twelfths(draw, 6),
             defense=twelfths(draw, 6), regional_members=k, n=k + draw(st.integers(0, 40)),
-            cost=twelfths(draw, 24), block_cost=twelfths(draw, 24) if block else None)
+            cost=twelfths(draw, 12), block_cost=twelfths(draw, 24) if block else None)
         return model, draw(st.integers(1, 40))
 
     return build()
