@@ -56,9 +56,10 @@ References
 .. [1] Busch, M. L. (2007). Overlapping institutions, forum shopping, and dispute settlement
    in international trade. *International Organization* 61(4), 735-761 (abstract and
    opening, p. 735).
-.. [2] Davey, W. J. and Sapir, A. (2009). The Soft Drinks case: the WTO and regional
-   agreements. *World Trade Review* 8(1) (NAFTA Chapter 20 panels could be blocked by not
-   appointing panellists; read in its notes only).
+.. [2] Davey, W. J. and Sapir, A. The Soft Drinks case: the WTO and regional agreements.
+   *World Trade Review* (its note 5: a NAFTA Chapter 20 panel could be blocked when the
+   parties did not agree on its composition; read on the Cambridge Core page, notes only;
+   year, volume and pages not confirmed here).
 
 Examples
 --------
