@@ -464,6 +464,19 @@ CATALOGUE: list[Bad] = [
     Bad("unenforced-award-not-a-model",
         lambda: crises.unenforced_award_refusal("beagle"),
         "wrong type", errors.InvalidTypeError, "model must be an OptimalMediation"),
+    Bad("forum-shopping-win-probability-above-one",
+        lambda: ml.models.ForumShopping(2, Fraction(3, 2), 1, 0, 0, regional_members=3, n=10),
+        "out of range", errors.InvalidProbabilityError, "win_regional"),
+    Bad("forum-shopping-fewer-wto-than-regional-members",
+        lambda: ml.models.ForumShopping(2, 1, 1, 0, 0, regional_members=3, n=2),
+        "out of range", errors.InvalidArgumentError, "at least regional_members"),
+    Bad("forum-shopping-negative-block-cost",
+        lambda: ml.models.ForumShopping(2, 1, 1, 0, 0, regional_members=3, n=10,
+                                        block_cost=-1),
+        "out of range", errors.InvalidArgumentError, "block_cost must be >= 0"),
+    Bad("forum-shopping-unknown-forum",
+        lambda: ml.models.ForumShopping(2, 1, 1, 0, 0, 3, 10).value("ICJ"),
+        "unknown key", errors.InvalidArgumentError, "forum must be one of"),
 ]
 
 

@@ -141,6 +141,10 @@ BASELINES: dict[str, dict[str, Any]] = {
                        hedging_cost=Fraction(1, 2)),
     "TippingSet": dict(shares=[Fraction(1, 2), Fraction(1, 4), Fraction(1, 4)],
                        hurdles=[Fraction(1, 2), Fraction(1, 4), Fraction(1, 4)]),
+    "ForumShopping": dict(ruling_value=2, win_regional=Fraction(1, 2),
+                          win_multilateral=Fraction(1, 2), offense=Fraction(1, 10), defense=0,
+                          regional_members=3, n=20, cost=Fraction(1, 4),
+                          block_cost=Fraction(1, 2)),
 }
 #: positional payoff arrays (``NormalFormGame(*payoffs)``)
 POSITIONAL: dict[str, tuple[Any, ...]] = {

@@ -361,6 +361,22 @@ TOPICS: dict[str, dict[str, str]] = {
         "flexibility": "The largest rise in a member's share an institution's rules let it "
                        "grant.",
         "growth": "The rise in a state's power per period.",
+        "ruling_value": "What a favourable ruling against a defendant's measure is worth to "
+                        "the complainant (forum shopping, Busch).",
+        "win_regional": "Probability that a regional dispute-settlement forum rules for the "
+                        "complainant.",
+        "win_multilateral": "Probability that the multilateral forum (the WTO) rules for the "
+                            "complainant.",
+        "offense": "Value to a complainant, per member bound by a precedent, of litigating "
+                   "against that member with it (Busch).",
+        "defense": "Cost to a complainant, per member bound by a precedent, of that member "
+                   "litigating against it with the precedent (Busch).",
+        "regional_members": "Number of parties to a regional agreement (complainant and "
+                            "defendant included).",
+        "block_cost": "A defendant's cost of blocking a regional panel; None: it cannot "
+                      "block.",
+        "blocking": "Draw models in which the defendant can block a regional panel (True), "
+                    "cannot (False), or either (None).",
         "caucus": "Number of members of a caucus that votes as one bloc.",
         "index": "A power index, by name (``'shapley_shubik'``, ``'banzhaf'``, ...).",
         "uncertainty": "Variance of a shift in a state's share of an agreement's gains "

@@ -210,6 +210,11 @@ CITATIONS: dict[str, tuple[str, ...]] = {
         "Morse, J. C. and Keohane, R. O. (2014). Contested multilateralism. <i>Review of "
         "International Organizations</i> 9(4), 385-412.",
     ),
+    "Forum shopping: NAFTA or the WTO, and the precedent (Busch)": (
+        "Busch, M. L. (2007). Overlapping institutions, forum shopping, and dispute settlement "
+        "in international trade. <i>International Organization</i> 61(4), 735-761 (abstract, "
+        "p. 735).",
+    ),
     "Cooperation among rivals: relative gains (Grieco, Snidal, Powell)": (
         "Grieco, J. M. (1988). Anarchy and the limits of cooperation: a realist critique of the "
         "newest liberal institutionalism. <i>International Organization</i> 42(3), 485-507.",

@@ -618,6 +618,27 @@ def _regime_complexes(out: TextIO) -> None:
         f"{', '.join(str(d) for d in dear)} (falls as outside options grow dear)\n")
 
 
+def _forum_shopping(out: TextIO) -> None:
+    from .cases import forum_shopping as fs
+
+    common = dict(ruling_value=2, win_regional=Fraction(1, 2), win_multilateral=Fraction(1, 2),
+                  n=130, cost=Fraction(1, 4))
+    brooms = fs.model("us_broom_corn_brooms", offense=0, defense=Fraction(1, 10), **common)
+    periodicals = fs.model("canada_periodicals", offense=Fraction(1, 10), defense=0, **common)
+    likelier = periodicals.with_(win_regional=Fraction(3, 5), n=3)
+    out.write(
+        "Forum shopping: NAFTA or the WTO, by the precedent a ruling sets (Busch 2007).\n"
+        f"  disputes listed: {fs.counts()} (WTO DSnnn or NAFTA file, dated, sourced)\n"
+        f"  brooms ({fs.dispute('us_broom_corn_brooms').reference}): Busch "
+        f"{fs.dispute('us_broom_corn_brooms').forum}, model {brooms.equilibrium().ruling} "
+        "(precedent helps the others: defense > offense)\n"
+        f"  periodicals ({fs.dispute('canada_periodicals').reference}): Busch "
+        f"{fs.dispute('canada_periodicals').forum}, model {periodicals.equilibrium().ruling} "
+        "(precedent helps the complainant: offense > defense)\n"
+        f"  regional forum likelier (3/5 v 1/2): the WTO is chosen from "
+        f"n = {int(likelier.critical_members().value)} WTO members on (illustrative values)\n")
+
+
 def _relative_gains(out: TextIO) -> None:
     from .models import PowellGains, RelativeGains
 
@@ -712,6 +733,7 @@ SECTIONS: dict[str, Callable[[TextIO], None]] = {
     "Chapman)": _legitimacy,
     "Regime complexes: outside options, the IMF and the AIIB (Lipscy, Morse-Keohane)":
         _regime_complexes,
+    "Forum shopping: NAFTA or the WTO, and the precedent (Busch)": _forum_shopping,
     "Cooperation among rivals: relative gains (Grieco, Snidal, Powell)": _relative_gains,
     "Rival clubs: the Mekong fora, hedging and exclusivity (Buchanan, Kuik)": _rival_clubs,
     "Escalation under strategic risk and the optimal mediator (Chassang-Padro i Miquel, "

@@ -42,7 +42,8 @@ module                                    claims
 :mod:`~.relative_gains`                   ``RELATIVE_GAINS_BLOCK_COOPERATION``,
                                           ``RELATIVE_GAINS_FADE_WITH_NUMBERS``,
                                           ``CHEAP_FORCE_BLOCKS_COOPERATION``
-:mod:`~.regime_complex`                   ``LIPSCY_OUTSIDE_OPTIONS``
+:mod:`~.regime_complex`                   ``LIPSCY_OUTSIDE_OPTIONS``,
+                                          ``BUSCH_FORUM_SHOPPING``
 :mod:`~.rival_clubs`                      ``EXCLUSIVITY_SORTS``
 ========================================  ==================================================
 
@@ -55,7 +56,7 @@ Examples
 --------
 >>> import multilateral as ml
 >>> len(ml.claims.catalogue())
-48
+49
 >>> ml.claims.verify("oye_transparency", max_examples=20).holds
 True
 >>> ml.claims.OLSON_GROUP_SIZE.source
@@ -108,7 +109,7 @@ from .reciprocity import (
     LEADING_EIGHT,
     NOWAK_RECIPROCITY,
 )
-from .regime_complex import LIPSCY_OUTSIDE_OPTIONS
+from .regime_complex import BUSCH_FORUM_SHOPPING, LIPSCY_OUTSIDE_OPTIONS
 from .relative_gains import (
     CHEAP_FORCE_BLOCKS_COOPERATION,
     RELATIVE_GAINS_BLOCK_COOPERATION,
@@ -119,6 +120,7 @@ from .rival_clubs import EXCLUSIVITY_SORTS
 __all__ = [
     "BARRETT_PARADOX",
     "BOYD_RICHERSON_GROUP_SIZE",
+    "BUSCH_FORUM_SHOPPING",
     "CHAMBERLIN_CROWDING",
     "CHEAP_FORCE_BLOCKS_COOPERATION",
     "CONSTRUCTIVE_DEPTH",

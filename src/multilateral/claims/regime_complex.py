@@ -1,4 +1,5 @@
-"""The regime-complex claim: outside options drive institutional change (Lipscy).
+"""The regime-complex claims: outside options drive institutional change (Lipscy); forum
+shopping follows the precedent (Busch).
 
 ``LIPSCY_OUTSIDE_OPTIONS``: in :class:`~multilateral.models.OutsideOptions`, dearer outside
 options (a less competitive policy area) or stronger network effects never raise what a
@@ -29,11 +30,30 @@ References
    management concentrates in one institution, infrastructure lending rewards competition.
 .. [3] Morse, J. C. and Keohane, R. O. (2014). Contested multilateralism. *Review of
    International Organizations* 9(4), 385-412.
+.. [4] Busch, M. L. (2007). Overlapping institutions, forum shopping, and dispute settlement
+   in international trade. *International Organization* 61(4), 735-761 (abstract, p. 735).
+
+``BUSCH_FORUM_SHOPPING``: in :class:`~multilateral.models.ForumShopping`, a complainant
+chooses between overlapping dispute-settlement fora by where the resulting precedent is more
+useful to it (Busch 2007, abstract, p. 735): when the precedent helps it litigate against
+the other members more than it helps them litigate against it (``offense > defense``), a
+larger WTO membership bound by the precedent never takes the case out of the WTO; when the
+precedent helps the others more, a larger membership never brings the case to the WTO; and
+with equal chances of winning in both fora, the sign of ``offense - defense`` alone decides
+between them (the likelier favourable ruling is not the whole story). The statements are
+this library's formalization of the abstract's verbal argument. Qualification, the
+library's finding: where the defendant can block a regional panel (NAFTA Chapter 20, an
+extension not in the abstract) and the fora's chances differ, the expected block, not the
+precedent, can decide: a complainant that prefers the regional precedent files at the WTO
+(tests/test_forum_shopping.py). The nearby unqualified statement (a larger membership
+never takes a case out of the WTO, whatever the precedent) has counterexamples.
 
 Examples
 --------
 >>> import multilateral as ml
 >>> ml.claims.LIPSCY_OUTSIDE_OPTIONS.verify(max_examples=20).holds
+True
+>>> ml.claims.BUSCH_FORUM_SHOPPING.verify(max_examples=20).holds
 True
 """
 
@@ -42,11 +62,12 @@ from __future__ import annotations
 from fractions import Fraction
 
 from .._namespace import public_dir
+from ..models.forum_shopping import ForumShopping
 from ..models.outside_options import OutsideOptions
-from ..strategies import outside_options_models
+from ..strategies import forum_shopping_models, outside_options_models
 from .base import Claim, register
 
-__all__ = ["LIPSCY_OUTSIDE_OPTIONS"]
+__all__ = ["BUSCH_FORUM_SHOPPING", "LIPSCY_OUTSIDE_OPTIONS"]
 __dir__ = public_dir(__all__)
 
 
@@ -76,4 +97,35 @@ LIPSCY_OUTSIDE_OPTIONS = register(Claim(
            "library's formalization (multilateral.models.outside_options)",
     predicate=_outside_options,
     domain=outside_options_models,
+))
+
+
+def _forum_shopping(instance: tuple[ForumShopping, int]) -> bool:
+    model, extra = instance
+    offensive, defensive = model.offense > model.defense, model.offense < model.defense
+    now = model.equilibrium().ruling == "multilateral"
+    then = model.with_(n=model.n + extra).equilibrium().ruling == "multilateral"
+    if (offensive and now and not then) or (defensive and not now and then):
+        return False
+    # equal chances in both fora: the precedent decides (a block is then never worth it
+    # while the complainant would refile, and without refiling the complainant stays home)
+    even = model.with_(win_multilateral=model.win_regional,
+                       n=model.regional_members + extra).equilibrium()
+    return even.filed == "none" or (even.filed == "multilateral") == offensive
+
+
+BUSCH_FORUM_SHOPPING = register(Claim(
+    name="busch_forum_shopping",
+    statement="a complainant files where the precedent is more useful to it: when the "
+              "precedent helps it litigate against the other members more than it helps them "
+              "litigate against it, a larger WTO membership bound by the precedent never takes "
+              "the case out of the WTO, and when it helps the others more, never brings the "
+              "case to the WTO; with equal chances of winning in both fora, the precedent "
+              "alone decides between them",
+    source="Busch (2007), International Organization 61(4), 735-761 (abstract, p. 735: "
+           "'where the resulting precedent will be more useful in the future'); the model, "
+           "the defendant's blocking and the qualification are this library's formalization "
+           "(multilateral.models.forum_shopping)",
+    predicate=_forum_shopping,
+    domain=forum_shopping_models,
 ))

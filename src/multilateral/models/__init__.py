@@ -43,6 +43,7 @@ from .escalation import PreemptiveWar
 from .escape_clauses import EscapeClause
 from .flexibility import LegalForm, TreatyDuration
 from .forum_choice import ForumChoice, ForumOutcome, HeterogeneousForum
+from .forum_shopping import ForumShopping, ForumShoppingOutcome
 from .legitimacy import Endorsement, EndorsementEquilibrium
 from .minilateral import CriticalMass, MagicNumber, MembershipCurve, MinilateralResult
 from .nested_cores import CoreComparison, NestedCores
@@ -110,6 +111,8 @@ __all__ = [
     "EscapeClause",
     "ForumChoice",
     "ForumOutcome",
+    "ForumShopping",
+    "ForumShoppingOutcome",
     "HeterogeneousForum",
     "IndirectReciprocity",
     "KGroup",

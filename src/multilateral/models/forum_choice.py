@@ -421,6 +421,7 @@ class HeterogeneousForum(Model):
     --------
     ForumChoice : the choice with known positions.
     multilateral.claims.HETEROGENEITY_FAVORS_CLUBS : the claim this model proves.
+    multilateral.models.ForumShopping : choosing among overlapping courts (Busch 2007).
 
     Examples
     --------

@@ -196,6 +196,7 @@ class OutsideOptions(Model):
     --------
     multilateral.models.ForumChoice : the choice between a universal forum and a club.
     multilateral.models.HeterogeneousForum : the same choice before positions are known.
+    multilateral.models.ForumShopping : choosing among overlapping courts (Busch 2007).
     multilateral.cases.aiib : the AIIB after the delayed 2010 IMF quota reform.
 
     Examples

@@ -32,6 +32,7 @@ from ..models.climate_clubs import ClimateClub
 from ..models.escalation import PreemptiveWar
 from ..models.escape_clauses import EscapeClause
 from ..models.flexibility import LegalForm, TreatyDuration
+from ..models.forum_shopping import ForumShopping
 from ..models.legitimacy import Endorsement
 from ..models.optimal_mediation import OptimalMediation
 from ..models.outside_options import OutsideOptions
@@ -46,6 +47,7 @@ __all__ = [
     "climate_clubs",
     "endorsement_bodies",
     "escape_clauses",
+    "forum_shopping_models",
     "legal_form_pairs",
     "outside_options_models",
     "pledge_review_models",
@@ -652,3 +654,49 @@ def two_type_crises() -> st.SearchStrategy[OptimalMediation]:
                      hawk_probability=st.integers(1, 19).map(lambda k: Fraction(k, 20)),
                      hawk_advantage=st.integers(11, 20).map(lambda k: Fraction(k, 20)),
                      war_cost=st.integers(1, 16).map(lambda k: Fraction(k, 40)))
+
+
+# -- forum shopping (Busch) --------------------------------------------------------------------
+def forum_shopping_models(*, blocking: bool | None = None
+                          ) -> st.SearchStrategy[tuple[ForumShopping, int]]:
+    """Pairs ``(model, extra)``: an exact :class:`~multilateral.models.ForumShopping` and a
+    rise ``extra >= 1`` in its WTO membership ``n``.
+
+    Built directly: win probabilities multiples of ``1/12`` in ``[0, 1]``; ``ruling_value``
+    and ``block_cost`` multiples of ``1/12`` in ``[0, 2]``, ``cost`` in ``[0, 1]``,
+    ``offense`` and ``defense`` in ``[0, 1/2]``; ``regional_members`` in ``2..5``, ``n``
+    up to 40 above it, ``extra`` in ``1..40``. ``blocking=True`` always draws a
+    ``block_cost``, ``False`` never (the defendant cannot block), None either.
+
+    See Also
+    --------
+    multilateral.models.ForumShopping : the model.
+    multilateral.claims.BUSCH_FORUM_SHOPPING : the claim asserted over them.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> import multilateral as ml
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(ml.strategies.forum_shopping_models(blocking=False))
+    ... def test_no_blocking(pair):
+    ...     model, extra = pair
+    ...     assert model.block_cost is None and extra >= 1
+    >>> test_no_blocking()
+    """
+
+    def twelfths(draw: st.DrawFn, top: int) -> Fraction:
+        return Fraction(draw(st.integers(0, top)), 12)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> tuple[ForumShopping, int]:
+        k = draw(st.integers(2, 5))
+        block = draw(st.booleans()) if blocking is None else blocking
+        model = ForumShopping(
+            ruling_value=twelfths(draw, 24), win_regional=twelfths(draw, 12),
+            win_multilateral=twelfths(draw, 12), offense=twelfths(draw, 6),
+            defense=twelfths(draw, 6), regional_members=k, n=k + draw(st.integers(0, 40)),
+            cost=twelfths(draw, 12), block_cost=twelfths(draw, 24) if block else None)
+        return model, draw(st.integers(1, 40))
+
+    return build()
