@@ -456,6 +456,15 @@ CATALOGUE: list[Bad] = [
         lambda: ml.models.OptimalMediation(hawk_probability=Fraction(1, 2), hawk_advantage=1,
                                            war_cost=0),
         "out of range", errors.InvalidArgumentError, "war_cost must be > 0"),
+    Bad("club-exclusivity-negative-loyalty",
+        lambda: ml.models.ClubExclusivity([[1, 1], [1, 1]], loyalty=-1),
+        "out of range", errors.InvalidArgumentError, "loyalty must be >= 0"),
+    Bad("club-exclusivity-unknown-rule",
+        lambda: ml.models.ClubExclusivity([[1, 1], [1, 1]]).sponsor_values(("open", "closed")),
+        "out of range", errors.InvalidArgumentError, "a pair of 'open' or 'exclusive'"),
+    Bad("club-exclusivity-three-fees",
+        lambda: ml.models.ClubExclusivity([[1, 1], [1, 1]], fee=[1, 2, 3]),
+        "wrong shape", errors.InvalidArgumentError, "one number, or one per club"),
 ]
 
 

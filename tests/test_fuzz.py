@@ -141,6 +141,8 @@ BASELINES: dict[str, dict[str, Any]] = {
                        hedging_cost=Fraction(1, 2)),
     "TippingSet": dict(shares=[Fraction(1, 2), Fraction(1, 4), Fraction(1, 4)],
                        hurdles=[Fraction(1, 2), Fraction(1, 4), Fraction(1, 4)]),
+    "ClubExclusivity": dict(club_values=[[5, 2], [3, 3], [2, 5]], facility_cost=3,
+                            loyalty=[2, 0]),
 }
 #: positional payoff arrays (``NormalFormGame(*payoffs)``)
 POSITIONAL: dict[str, tuple[Any, ...]] = {
