@@ -72,7 +72,9 @@ def test_value_decomposes_and_the_loyalty_threshold_is_exact(model, loyalty):
             varied = model.with_(loyalty=[model.loyalty[0], loyalty])
         threshold = model.loyalty_threshold(k)
         pays = varied.value_of_exclusivity(k) >= 0
-        assert pays == (threshold.attainable and loyalty >= threshold.exact)
+        assert pays == (threshold.attainable and (loyalty >= threshold.exact
+                                                  if threshold.holds_above
+                                                  else loyalty <= threshold.exact))
         # the identity: (member value + fee) * change in members + loyalty * exclusive gain
         size_e = _mean_members(model, k, ("exclusive", "open") if k == 0 else ("open", "exclusive"))
         size_o = _mean_members(model, k, ("open", "open"))

@@ -36,7 +36,9 @@ Derived, exactly for exact inputs (the library's derivations):
   *pays* when the loyalty it buys, from the members who stay, outweighs the reach lost with
   those who leave -- for the rival or for neither -- and *backfires* otherwise; the sorting
   does not depend on the sponsors' values, so the value is linear in ``loyalty`` and pays iff
-  ``loyalty_k`` is at least :meth:`~ClubExclusivity.loyalty_threshold`. With the rival
+  ``loyalty_k`` is at least :meth:`~ClubExclusivity.loyalty_threshold` -- unless even the
+  members of club ``k`` alone leave once the hedgers stop sharing its cost (``m_k^E <
+  e_k^O``): then loyalty counts against exclusivity, which pays at most at loyalty 0. With the rival
   exclusive, dual membership is already barred: the value is ``-exclusion_cost_k``;
 * **the rule stage** (:meth:`~ClubExclusivity.rule_equilibria`, all pure equilibria of the
   2x2 game): one exclusive club forces every state to choose, so exclusivity is a public
@@ -435,13 +437,16 @@ class ClubExclusivity(Model):
         is ``(member_value + fee) * (m^E - m^O) + loyalty * (m^E - e^O) - exclusion_cost``
         (``m`` members and ``e`` exclusive members, means over the selected sortings under
         exclusive and open rules): the threshold is where it is zero. When exclusivity adds
-        no exclusive member (``m^E <= e^O``) it pays at no loyalty unless it pays at all
-        (then the threshold is 0; otherwise :meth:`Threshold.none`).
+        no member of the club alone (``m^E = e^O``) loyalty does not matter (threshold 0 if
+        it pays, :meth:`Threshold.none` if not); when it loses some (``m^E < e^O``: the
+        loyal members leave once the hedgers stop sharing the cost), it also loses reach,
+        and it pays only at loyalty 0 and only if no reach is lost (``holds_above=False``).
 
         Returns
         -------
         Threshold
-            ``parameter="loyalty"``, ``holds_above=True``.
+            ``parameter="loyalty"``; ``holds_above=True`` unless exclusivity loses loyal
+            members.
 
         Examples
         --------
@@ -459,9 +464,14 @@ class ClubExclusivity(Model):
         (m_e, _), (m_o, e_o) = sizes["exclusive"], sizes["open"]
         reach = (self.member_value[k] + self.fee[k]) * (m_e - m_o) - self.exclusion_cost[k]
         gain = m_e - e_o
-        if gain > self._tol():
+        tol = self._tol()
+        if gain > tol:
             return Threshold.at(max(0 * reach, -reach / gain), "loyalty")
-        if reach >= -self._tol():
+        if gain < -tol:     # exclusivity loses loyal members too: loyalty counts against it
+            if reach >= -tol:
+                return Threshold.at(0 * reach, "loyalty", holds_above=False)
+            return Threshold.none("loyalty", holds_above=False)
+        if reach >= -tol:
             return Threshold.at(0 * reach, "loyalty")
         return Threshold.none("loyalty")
 
