@@ -173,6 +173,7 @@ class ClubExclusivity(Model):
     labels: tuple[str, ...] | None = None
     _exact: bool = field(init=False, repr=False, compare=False)
     _games: dict[bool, RivalClubs] = field(init=False, repr=False, compare=False)
+    _selected: dict[bool, Any] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         raw = np.asarray(self.club_values, dtype=object)
@@ -208,6 +209,7 @@ class ClubExclusivity(Model):
         object.__setattr__(self, "labels", base.labels)
         object.__setattr__(self, "_exact", exact)
         object.__setattr__(self, "_games", games)
+        object.__setattr__(self, "_selected", {})   # the selection, once per sorting game
 
     def __repr__(self) -> str:
         def pair(p: tuple[Any, Any]) -> str:
@@ -313,11 +315,15 @@ class ClubExclusivity(Model):
         ...     ("open", "open"))
         ((3, 3),)
         """
-        prof, phi = self._potentials(rules)
-        top = max(phi)
-        tol = self._tol()
-        return tuple(tuple(int(x) for x in p) for p, v in zip(prof, phi, strict=True)
-                     if v >= top - tol)
+        exclusive = self.membership_game(rules).exclusive
+        if exclusive not in self._selected:
+            prof, phi = self._potentials(rules)
+            top = max(phi)
+            tol = self._tol()
+            self._selected[exclusive] = tuple(
+                tuple(int(x) for x in p) for p, v in zip(prof, phi, strict=True)
+                if v >= top - tol)
+        return self._selected[exclusive]
 
     def sponsor_payoffs(self, profile: Sequence[int]) -> tuple[Number, Number]:
         """Each sponsor's payoff at a sorting, before any cost of enforcing a rule:
