@@ -98,7 +98,7 @@ thresholds = []
 for d in leans:
     leaned = game.with_(club_values=[[a + d, b - d] for a, b in values])
     thresholds.append([leaned.loyalty_threshold(k).value for k in (0, 1)])
-    print(f"lean {str(d):>4} towards the LMC: loyalty thresholds LMC "
+    print(f"lean {d!s:>4} towards the LMC: loyalty thresholds LMC "
           f"{leaned.loyalty_threshold(0)}, MUSP {leaned.loyalty_threshold(1)}")
 
 fig, axes = plt.subplots(1, 2, figsize=(10, 3.5))

@@ -377,7 +377,7 @@ TOPICS: dict[str, dict[str, str]] = {
         "congestion": "Crowding in a club: the loss to each member per other member "
                       "(Buchanan 1965; ``RivalClubs``).",
         "hedging_cost": "What a member of both rival clubs loses for belonging to the other "
-                        "(the value of exclusivity; ``RivalClubs``).",
+                        "(its cost of dual membership; ``RivalClubs``).",
         "exclusive": "Whether rival clubs bar dual members (``RivalClubs``).",
         "club": "One of two rival clubs, by index: 0 (``A``) or 1 (``B``).",
         "fee": "A club's membership fee, paid by each member to the club's sponsor "
