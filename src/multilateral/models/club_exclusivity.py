@@ -38,13 +38,14 @@ Derived, exactly for exact inputs (the library's derivations):
   does not depend on the sponsors' values, so the value is linear in ``loyalty`` and pays iff
   ``loyalty_k`` is at least :meth:`~ClubExclusivity.loyalty_threshold` -- unless even the
   members of club ``k`` alone leave once the hedgers stop sharing its cost (``m_k^E <
-  e_k^O``): then loyalty counts against exclusivity, which pays at most at loyalty 0. With the rival
-  exclusive, dual membership is already barred: the value is ``-exclusion_cost_k``;
+  e_k^O``): then loyalty counts against exclusivity, which pays at most at loyalty 0. With
+  the rival exclusive, dual membership is already barred: the value is
+  ``-exclusion_cost_k``;
 * **the rule stage** (:meth:`~ClubExclusivity.rule_equilibria`, all pure equilibria of the
   2x2 game): one exclusive club forces every state to choose, so exclusivity is a public
   good between the sponsors. With free enforcement (``exclusion_cost = 0``) both exclusive
-  is always a (weak) equilibrium; with costly enforcement never, and the game is one of
-  chicken: ``(exclusive, open)`` is an equilibrium iff ``A``'s value of exclusivity against
+  is always a (weak) equilibrium; if either sponsor pays to enforce, never, and the game is
+  one of chicken: ``(exclusive, open)`` is an equilibrium iff ``A``'s value of exclusivity against
   an open rival is at least 0, and ``(open, open)`` iff neither sponsor's is above 0;
 * **when a state joins both**: only if both sponsors choose open rules, and then everybody
   joining both is a sorting equilibrium iff ``hedging_cost <= min_i min_k (v_ik - fee_k -
@@ -54,6 +55,11 @@ Derived, exactly for exact inputs (the library's derivations):
   This is the library's material reading of Kuik's (2008) hedging, in which small states keep
   a foot in each camp [2]_: they join both when the rules allow it and neither club is worth
   much less to them than its cost; Kuik's own explanation is regime legitimation (p. 159).
+
+Related work, not reproduced: in two-sided markets, platforms' exclusive contracts against
+multihoming (Armstrong and Wright 2007 [4]_; the abstract: agents who view the platforms as
+homogeneous multihome, and "the role of exclusive contracts to prevent multihoming is
+explored"). Their mechanism, cross-group externalities and prices, is not this model's.
 
 References
 ----------
@@ -65,6 +71,8 @@ References
    14(1), 124-143. Blume, L. E. (1993). The statistical mechanics of strategic interaction.
    *Games and Economic Behavior* 5(3), 387-424 (logit dynamics; the page of the potential
    result not confirmed here).
+.. [4] Armstrong, M. and Wright, J. (2007). Two-sided markets, competitive bottlenecks and
+   exclusive contracts. *Economic Theory* 32(2), 353-380 (the abstract only).
 
 Examples
 --------
