@@ -51,6 +51,15 @@ def test_a_fee_is_a_lower_value_to_the_states(params, fee_a, fee_b):
     assert model.membership_game() == RivalClubs(**{**params, "club_values": net})
 
 
+def test_buchanan_optimal_size_through_the_sorting_stage():
+    # Buchanan (1965): the optimal membership rises with the good's cost, falls with crowding
+    # (reproduced in test_rival_clubs; here through ClubExclusivity's sorting stage)
+    game = ClubExclusivity([[1, 1]] * 20, facility_cost=16, congestion=1).membership_game()
+    assert game.optimal_size() == 4                           # sqrt(16 / 1)
+    assert game.with_(facility_cost=36).optimal_size() == 6
+    assert game.with_(congestion=4).optimal_size() == 2
+
+
 # -- the derived objects, checked against enumeration ----------------------------------------
 @settings(max_examples=40, deadline=None)
 @given(club_exclusivity_models(max_n=3))
