@@ -477,6 +477,15 @@ CATALOGUE: list[Bad] = [
     Bad("forum-shopping-unknown-forum",
         lambda: ml.models.ForumShopping(2, 1, 1, 0, 0, 3, 10).value("ICJ"),
         "unknown key", errors.InvalidArgumentError, "forum must be one of"),
+    Bad("club-exclusivity-negative-loyalty",
+        lambda: ml.models.ClubExclusivity([[1, 1], [1, 1]], loyalty=-1),
+        "out of range", errors.InvalidArgumentError, "loyalty must be >= 0"),
+    Bad("club-exclusivity-unknown-rule",
+        lambda: ml.models.ClubExclusivity([[1, 1], [1, 1]]).sponsor_values(("open", "closed")),
+        "out of range", errors.InvalidArgumentError, "a pair of 'open' or 'exclusive'"),
+    Bad("club-exclusivity-three-fees",
+        lambda: ml.models.ClubExclusivity([[1, 1], [1, 1]], fee=[1, 2, 3]),
+        "wrong shape", errors.InvalidArgumentError, "one number, or one per club"),
 ]
 
 

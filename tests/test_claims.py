@@ -89,7 +89,7 @@ CATALOGUE = (
     "relative_gains_fade_with_numbers",
     "constructive_depth",
     "diffuse_reciprocity_scales",
-    "entrapment_bilateral", "exclusivity_sorts", "fearon_audience_costs",
+    "entrapment_bilateral", "exclusivity_sorts", "exclusivity_value", "fearon_audience_costs",
     "fearon_bargaining_range",
     "fearon_costly_war", "fearon_risk_return", "harstad_broad_shallow",
     "harstad_preferred_when_many", "heterogeneity_favors_clubs",

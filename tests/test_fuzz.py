@@ -145,6 +145,8 @@ BASELINES: dict[str, dict[str, Any]] = {
                           win_multilateral=Fraction(1, 2), offense=Fraction(1, 10), defense=0,
                           regional_members=3, n=20, cost=Fraction(1, 4),
                           block_cost=Fraction(1, 2)),
+    "ClubExclusivity": dict(club_values=[[5, 2], [3, 3], [2, 5]], facility_cost=3,
+                            loyalty=[2, 0]),
 }
 #: positional payoff arrays (``NormalFormGame(*payoffs)``)
 POSITIONAL: dict[str, tuple[Any, ...]] = {

@@ -393,9 +393,22 @@ TOPICS: dict[str, dict[str, str]] = {
         "congestion": "Crowding in a club: the loss to each member per other member "
                       "(Buchanan 1965; ``RivalClubs``).",
         "hedging_cost": "What a member of both rival clubs loses for belonging to the other "
-                        "(the value of exclusivity; ``RivalClubs``).",
+                        "(its cost of dual membership; ``RivalClubs``).",
         "exclusive": "Whether rival clubs bar dual members (``RivalClubs``).",
         "club": "One of two rival clubs, by index: 0 (``A``) or 1 (``B``).",
+        "fee": "A club's membership fee, paid by each member to the club's sponsor "
+               "(``ClubExclusivity``).",
+        "member_value": "What a club's sponsor gains per member of its club: reach, votes, "
+                        "legitimacy (``ClubExclusivity``).",
+        "loyalty": "What a club's sponsor gains, beyond ``member_value``, per member that "
+                   "belongs to its club alone: alignment, a state that cannot turn to the "
+                   "rival (``ClubExclusivity``).",
+        "exclusion_cost": "What enforcing an exclusive membership rule costs the club's "
+                          "sponsor (``ClubExclusivity``).",
+        "rules": "A pair of membership rules, club ``A``'s and club ``B``'s: ``'open'`` "
+                 "(members may join the rival) or ``'exclusive'`` (``ClubExclusivity``).",
+        "rival_rule": "The rival club's membership rule, ``'open'`` or ``'exclusive'`` "
+                      "(``ClubExclusivity``).",
         "renegotiation_cost": "What one renegotiation of an agreement costs each state.",
         "shock_probability": "Probability that the distribution of an agreement's gains "
                              "shifts in a period.",

@@ -228,6 +228,13 @@ CITATIONS: dict[str, tuple[str, ...]] = {
         "Kuik, C.-C. (2008). The essence of hedging: Malaysia and Singapore's response to a "
         "rising China. <i>Contemporary Southeast Asia</i> 30(2), 159-185.",
     ),
+    "The value of exclusivity: open or exclusive rival clubs (Buchanan, Kuik)": (
+        _BUCHANAN,
+        "Kuik, C.-C. (2008). The essence of hedging: Malaysia and Singapore's response to a "
+        "rising China. <i>Contemporary Southeast Asia</i> 30(2), 159-185.",
+        "Blume, L. E. (1993). The statistical mechanics of strategic interaction. <i>Games and "
+        "Economic Behavior</i> 5(3), 387-424.",
+    ),
     "Escalation under strategic risk and the optimal mediator (Chassang-Padro i Miquel, "
     "Horner-Morelli-Squintani)": (
         "Chassang, S. and Padró i Miquel, G. (2010). Conflict and deterrence under strategic "

@@ -681,6 +681,30 @@ def _rival_clubs(out: TextIO) -> None:
         f"{excl.sorting(excl.equilibrium())}\n")
 
 
+def _club_exclusivity(out: TextIO) -> None:
+    from .cases import mekong
+    from .models import ClubExclusivity, RivalClubs
+
+    game = ClubExclusivity([[5, 2], [3, 3], [2, 5]], facility_cost=3)
+    same = game.membership_game() == RivalClubs([[5, 2], [3, 3], [2, 5]], facility_cost=3)
+    fora = mekong.club_exclusivity([[6, 4], [6, 3], [5, 5], [4, 5], [4, 6]],
+                                   facility_cost=[6, 6], congestion=Fraction(1, 4),
+                                   exclusion_cost=1)
+    out.write(
+        "The value of exclusivity: sponsors choose open or exclusive rules, then states sort "
+        "(library's model).\n"
+        f"  both open is exactly RivalClubs: {same}; sorting open "
+        f"{game.selected_sortings(('open', 'open'))}, A exclusive "
+        f"{game.selected_sortings(('exclusive', 'open'))}\n"
+        f"  A's value of exclusivity {game.value_of_exclusivity(0)} (backfires); pays iff "
+        f"{game.loyalty_threshold(0)};\n  at loyalty 2 and enforcement 1 the rule game is "
+        f"chicken: {game.with_(loyalty=2, exclusion_cost=1).rule_equilibria()}\n"
+        f"  Mekong (illustrative values; observed: all five in both): exclusivity pays China "
+        f"iff {fora.loyalty_threshold(0)}, the U.S. {fora.loyalty_threshold(1)};\n"
+        f"  so the observed open rules bound China's loyalty by "
+        f"{fora.loyalty_threshold(0).exact}\n")
+
+
 def _escalation(out: TextIO) -> None:
     from .cases import crises
     from .models import OptimalMediation, PreemptiveWar
@@ -736,6 +760,8 @@ SECTIONS: dict[str, Callable[[TextIO], None]] = {
     "Forum shopping: NAFTA or the WTO, and the precedent (Busch)": _forum_shopping,
     "Cooperation among rivals: relative gains (Grieco, Snidal, Powell)": _relative_gains,
     "Rival clubs: the Mekong fora, hedging and exclusivity (Buchanan, Kuik)": _rival_clubs,
+    "The value of exclusivity: open or exclusive rival clubs (Buchanan, Kuik)":
+        _club_exclusivity,
     "Escalation under strategic risk and the optimal mediator (Chassang-Padro i Miquel, "
     "Horner-Morelli-Squintani)": _escalation,
 }

@@ -49,11 +49,13 @@ from typing import Any
 
 from .._namespace import public_dir
 from ..errors import InvalidArgumentError, MalformedFileError
+from ..models.club_exclusivity import ClubExclusivity
 from ..models.rival_clubs import RivalClubs
 from . import by_name, load_table
 
-__all__ = ["FORUMS", "MEKONG_EVENTS", "MEKONG_MEMBERS", "MekongEvent", "MekongMember",
-           "dual_members", "event", "founded", "members", "profile", "rival_clubs"]
+__all__ = ["FORUMS", "MEKONG_EVENTS", "MEKONG_MEMBERS", "RIPARIAN", "MekongEvent", "MekongMember",
+           "club_exclusivity", "dual_members", "event", "founded", "members", "profile",
+           "rival_clubs"]
 __dir__ = public_dir(__all__)
 
 #: The fora by code: the two rivals and the MUSP's predecessor on the U.S. side (the LMI).
@@ -198,6 +200,9 @@ def dual_members(first: str = "lmc", second: str = "musp") -> tuple[str, ...]:
 #: The seven states of the rival fora, the two sponsors first.
 _STATES = ("China", "United States", "Cambodia", "Laos", "Myanmar", "Thailand", "Vietnam")
 
+#: The five riparian states courted by both fora (the sponsors are China and the United States).
+RIPARIAN: tuple[str, ...] = _STATES[2:]
+
 
 def profile() -> tuple[int, ...]:
     """The observed membership profile of the seven states in the LMC (club ``A``) and the
@@ -244,3 +249,36 @@ def rival_clubs(club_values: Any, **kwargs: Any) -> RivalClubs:
     (1, 2, 1, 1, 1, 1, 1)
     """
     return RivalClubs(club_values, labels=_STATES, **kwargs)
+
+
+def club_exclusivity(club_values: Any, **kwargs: Any) -> ClubExclusivity:
+    """The sponsors' choice of rules: China's LMC (``A``) against the United States' MUSP
+    (``B``), the five riparian states (:data:`RIPARIAN`) sorting, as a
+    :class:`~multilateral.models.ClubExclusivity`.
+
+    Both fora are in fact open: all five riparian states belong to both
+    (:func:`dual_members`). In the model that is the outcome when both sponsors choose open
+    rules and dual membership is cheap; the sponsors' values (``member_value``, ``loyalty``)
+    are not observed, so the case bounds them: open rules are an equilibrium only while each
+    sponsor's loyalty is at most its :meth:`~multilateral.models.ClubExclusivity.loyalty_threshold`.
+
+    Parameters
+    ----------
+    club_values : array_like, shape (5, 2)
+        Each riparian state's value of each forum's good: illustrative, none are published.
+    **kwargs
+        ``facility_cost``, ``congestion``, ``hedging_cost``, ``fee``, ``member_value``,
+        ``loyalty``, ``exclusion_cost``.
+
+    See Also
+    --------
+    rival_clubs : the sorting game with the sponsors as members.
+
+    Examples
+    --------
+    >>> from multilateral.cases import mekong
+    >>> game = mekong.club_exclusivity([[4, 3]] * 5, facility_cost=[6, 6])
+    >>> game.selected_sortings(("open", "open"))
+    ((3, 3, 3, 3, 3),)
+    """
+    return ClubExclusivity(club_values, labels=RIPARIAN, **kwargs)

@@ -44,7 +44,7 @@ module                                    claims
                                           ``CHEAP_FORCE_BLOCKS_COOPERATION``
 :mod:`~.regime_complex`                   ``LIPSCY_OUTSIDE_OPTIONS``,
                                           ``BUSCH_FORUM_SHOPPING``
-:mod:`~.rival_clubs`                      ``EXCLUSIVITY_SORTS``
+:mod:`~.rival_clubs`                      ``EXCLUSIVITY_SORTS``, ``EXCLUSIVITY_VALUE``
 ========================================  ==================================================
 
 Importing this package imports every theory module explicitly, so the catalogue is complete
@@ -56,7 +56,7 @@ Examples
 --------
 >>> import multilateral as ml
 >>> len(ml.claims.catalogue())
-49
+50
 >>> ml.claims.verify("oye_transparency", max_examples=20).holds
 True
 >>> ml.claims.OLSON_GROUP_SIZE.source
@@ -115,7 +115,7 @@ from .relative_gains import (
     RELATIVE_GAINS_BLOCK_COOPERATION,
     RELATIVE_GAINS_FADE_WITH_NUMBERS,
 )
-from .rival_clubs import EXCLUSIVITY_SORTS
+from .rival_clubs import EXCLUSIVITY_SORTS, EXCLUSIVITY_VALUE
 
 __all__ = [
     "BARRETT_PARADOX",
@@ -127,6 +127,7 @@ __all__ = [
     "DIFFUSE_RECIPROCITY_SCALES",
     "ENTRAPMENT_BILATERAL",
     "EXCLUSIVITY_SORTS",
+    "EXCLUSIVITY_VALUE",
     "FEARON_AUDIENCE_COSTS",
     "FEARON_BARGAINING_RANGE",
     "FEARON_COSTLY_WAR",

@@ -23,6 +23,7 @@ from .bargaining import BargainingEquilibrium, BargainingRange, WarBargaining
 from .breadth_depth import BreadthDepth, DepthFrontier
 from .caucus import CaucusGain, caucus_gain
 from .climate_clubs import ClimateClub, ClubEquilibrium
+from .club_exclusivity import ClubExclusivity
 from .collective_action import (
     BurdenShares,
     KGroup,
@@ -97,6 +98,7 @@ __all__ = [
     "CaucusGain",
     "ClimateClub",
     "ClubEquilibrium",
+    "ClubExclusivity",
     "CoalitionStability",
     "CollectiveRiskDilemma",
     "CommonInterests",

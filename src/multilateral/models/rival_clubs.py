@@ -9,9 +9,11 @@ neither. State ``i`` values club ``k``'s good at ``v_ik`` (its *type*); a member
 
 an equal share of the good's cost (which falls as the club grows) plus crowding (which rises as
 it grows): the two forces whose balance fixes Buchanan's optimal membership [1]_. A state in both
-clubs also bears ``hedging_cost``: the value of exclusivity, what a dual member loses because
-each club gives less to, or trusts less, a member of its rival. If the clubs are
-``exclusive`` they bar dual members, and "both" is not available at all. State ``i``'s payoff
+clubs also bears ``hedging_cost``: what dual membership costs the state, because each club
+gives less to, or trusts less, a member of its rival. If the clubs are ``exclusive`` they bar
+dual members, and "both" is not available at all (the clubs' sponsors choosing that rule,
+and what exclusivity is worth to them, is :class:`~multilateral.models.ClubExclusivity`).
+State ``i``'s payoff
 from a set ``s_i`` of clubs is
 
 ``u_i = sum over k in s_i of (v_ik - f_k(m_k)) - hedging_cost * [s_i = {A, B}]``.
@@ -140,6 +142,7 @@ class RivalClubs(Model):
 
     See Also
     --------
+    multilateral.models.ClubExclusivity : the sponsors choose open or exclusive rules first.
     multilateral.models.ClimateClub : one club with a penalty tariff on outsiders.
     multilateral.models.ForumChoice : choosing the forum for a negotiation.
     multilateral.cases.mekong : the rival Mekong fora.

@@ -29,6 +29,7 @@ from .._namespace import public_dir
 from ..errors import InvalidArgumentError
 from ..models.breadth_depth import BreadthDepth
 from ..models.climate_clubs import ClimateClub
+from ..models.club_exclusivity import ClubExclusivity
 from ..models.escalation import PreemptiveWar
 from ..models.escape_clauses import EscapeClause
 from ..models.flexibility import LegalForm, TreatyDuration
@@ -45,6 +46,7 @@ __all__ = [
     "breadth_depth_models",
     "climate_club_tariff_pairs",
     "climate_clubs",
+    "club_exclusivity_models",
     "endorsement_bodies",
     "escape_clauses",
     "forum_shopping_models",
@@ -580,6 +582,55 @@ def rival_clubs_models(*, max_n: int = 3) -> st.SearchStrategy[tuple[RivalClubs,
             congestion=[Fraction(draw(st.integers(0, 8)), 8) for _ in range(2)],
             hedging_cost=quarter(draw, 12))
         return model, Fraction(draw(st.integers(1, 8)), 4)
+
+    return build()
+
+
+def club_exclusivity_models(*, max_n: int = 3) -> st.SearchStrategy[ClubExclusivity]:
+    """Exact :class:`~multilateral.models.ClubExclusivity` games with 2 to ``max_n`` states.
+
+    Built directly: values and facility costs multiples of ``1/4`` in ``[0, 5]``, congestion
+    multiples of ``1/8`` in ``[0, 1]``, the hedging cost a multiple of ``1/4`` in ``[0, 3]``;
+    per club a fee in ``[0, 1]``, a member value in ``[0, 2]`` and a loyalty in ``[0, 4]``
+    (multiples of ``1/4``), and an enforcement cost that is 0 (half the draws) or a multiple
+    of ``1/4`` in ``(0, 2]``.
+
+    See Also
+    --------
+    multilateral.models.ClubExclusivity : the model.
+    multilateral.claims.EXCLUSIVITY_VALUE : the claim asserted over them.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> import multilateral as ml
+    >>> @settings(max_examples=10, deadline=None)
+    ... @given(ml.strategies.club_exclusivity_models(max_n=3))
+    ... def test_small(model):
+    ...     assert 2 <= model.n <= 3
+    >>> test_small()
+    """
+    if max_n < 2 or max_n > 6:
+        raise InvalidArgumentError(f"max_n must be in 2..6 (all 4**n profiles are searched), "
+                                   f"got {max_n}")
+
+    def quarter(draw: st.DrawFn, top: int) -> Fraction:
+        return Fraction(draw(st.integers(0, top)), 4)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> ClubExclusivity:
+        n = draw(st.integers(2, max_n))
+        free = draw(st.booleans())
+        return ClubExclusivity(
+            [[quarter(draw, 20), quarter(draw, 20)] for _ in range(n)],
+            facility_cost=[quarter(draw, 20), quarter(draw, 20)],
+            congestion=[Fraction(draw(st.integers(0, 8)), 8) for _ in range(2)],
+            hedging_cost=quarter(draw, 12),
+            fee=[quarter(draw, 4), quarter(draw, 4)],
+            member_value=[quarter(draw, 8), quarter(draw, 8)],
+            loyalty=[quarter(draw, 16), quarter(draw, 16)],
+            exclusion_cost=[0, 0] if free else [Fraction(draw(st.integers(1, 8)), 4)
+                                                for _ in range(2)])
 
     return build()
 

@@ -1,0 +1,122 @@
+"""
+The value of exclusivity: would China or the United States bar Mekong dual members?
+====================================================================================
+
+All five riparian states -- Cambodia, Laos, Myanmar, Thailand, Vietnam -- belong both to
+China's Lancang-Mekong Cooperation (LMC, launched 12 November 2015) and to the United
+States' Mekong-U.S. Partnership (MUSP, 11 September 2020): in Kuik's (2008) term they
+*hedge*. Neither sponsor makes its members choose. Why not?
+
+:class:`~multilateral.models.ClubExclusivity` is a two-stage game (the library's
+formalization; no published formal model of rival clubs' rules is reproduced): each sponsor
+picks an open or an exclusive rule, then the states sort as in
+:class:`~multilateral.models.RivalClubs` (Buchanan club goods). A sponsor values each member
+(``member_value``) and, more, each member that is its own alone (``loyalty``); enforcing
+exclusivity costs it ``exclusion_cost``. The sorting is evaluated at its potential
+maximisers (the stochastically stable states of logit dynamics). This example
+
+* reads the fora and dates from the shipped case data (every row sourced);
+* checks that with both rules open the model is exactly ``RivalClubs``;
+* asks what the observed dual membership implies: open rules on both sides are an
+  equilibrium only while each sponsor's loyalty is at most its threshold;
+* and, since the riparian states' values are illustrative (none are published), sweeps the
+  sponsors' loyalty and the states' lean between the fora.
+"""
+
+# %%
+# Setup
+# -----
+
+# sphinx_gallery_start_ignore
+import os
+import sys
+
+import matplotlib
+
+if sys.platform.startswith("linux") and not (
+    os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+):
+    matplotlib.use("Agg")
+# sphinx_gallery_end_ignore
+from fractions import Fraction
+
+import matplotlib.pyplot as plt
+
+from multilateral.cases import mekong
+from multilateral.models import RivalClubs
+
+# %%
+# The case: every riparian state is in both fora
+# ----------------------------------------------
+for forum in ("lmc", "musp"):
+    print(f"{mekong.FORUMS[forum]:28} founded {mekong.founded(forum)}: "
+          f"{', '.join(mekong.members(forum))}")
+print("in both:", ", ".join(mekong.dual_members()))
+
+# %%
+# The model, with illustrative values (not estimates)
+# ---------------------------------------------------
+# Each riparian state's value of the LMC's and the MUSP's goods (illustrative), each club's
+# good costing 6 with crowding 1/4; enforcing exclusivity costs a sponsor 1.
+values = [[6, 4], [6, 3], [5, 5], [4, 5], [4, 6]]
+game = mekong.club_exclusivity(values, facility_cost=[6, 6], congestion=Fraction(1, 4),
+                               exclusion_cost=1)
+same = RivalClubs(values, facility_cost=[6, 6], congestion=Fraction(1, 4),
+                  labels=mekong.RIPARIAN)
+print("both open is exactly RivalClubs:", game.membership_game() == same,
+      "| equilibria equal:", game.sorting_equilibria(("open", "open")) == same.equilibria())
+print("selected sorting, both open:", game.selected_sortings(("open", "open")),
+      "observed:", mekong.profile()[2:])
+print("every state joins both while the hedging cost is <=",
+      game.universal_hedging_threshold().exact)
+print("selected sorting, LMC exclusive:", game.selected_sortings(("exclusive", "open")))
+print("selected sorting, MUSP exclusive:", game.selected_sortings(("open", "exclusive")))
+
+# %%
+# What the observed open rules imply about each sponsor
+# -----------------------------------------------------
+# A forced choice sends every state to the LMC here: the MUSP's exclusivity backfires (its
+# members choose the rival) at any loyalty, while the LMC's pays once China's loyalty per
+# state exceeds its enforcement cost over five states.
+for k, sponsor in enumerate(("China (LMC)", "United States (MUSP)")):
+    low, high = game.exclusivity_range(k)
+    print(f"{sponsor}: value of exclusivity {game.value_of_exclusivity(k)} at loyalty 0 "
+          f"(all pure sorting equilibria: {low} to {high}); pays iff "
+          f"{game.loyalty_threshold(k)}")
+for loyalty in (0, Fraction(1, 5), Fraction(1, 2)):
+    print(f"loyalty {loyalty}: rule-stage equilibria "
+          f"{game.with_(loyalty=loyalty).rule_equilibria()}")
+
+# %%
+# Sweeps: the sponsors' loyalty and the states' lean
+# --------------------------------------------------
+loyalties = [Fraction(k, 10) for k in range(0, 11)]
+value_a = [game.with_(loyalty=x).value_of_exclusivity(0) for x in loyalties]
+value_b = [game.with_(loyalty=x).value_of_exclusivity(1) for x in loyalties]
+leans = [Fraction(k, 2) for k in range(-4, 5)]
+thresholds = []
+for d in leans:
+    leaned = game.with_(club_values=[[a + d, b - d] for a, b in values])
+    thresholds.append([leaned.loyalty_threshold(k).value for k in (0, 1)])
+    print(f"lean {d!s:>4} towards the LMC: loyalty thresholds LMC "
+          f"{leaned.loyalty_threshold(0)}, MUSP {leaned.loyalty_threshold(1)}")
+
+fig, axes = plt.subplots(1, 2, figsize=(10, 3.5))
+axes[0].plot([float(x) for x in loyalties], [float(v) for v in value_a], label="China (LMC)")
+axes[0].plot([float(x) for x in loyalties], [float(v) for v in value_b],
+             label="United States (MUSP)")
+axes[0].axhline(0, color="grey", lw=0.8)
+axes[0].set_xlabel("loyalty (sponsor's value per member of its club alone)")
+axes[0].set_ylabel("value of exclusivity")
+axes[0].set_title("Exclusivity pays the forced choice's winner")
+axes[0].legend(fontsize=7)
+shown = [[t if t != float("inf") else float("nan") for t in row] for row in thresholds]
+axes[1].plot([float(d) for d in leans], [r[0] for r in shown], "o-", label="China (LMC)")
+axes[1].plot([float(d) for d in leans], [r[1] for r in shown], "s-",
+             label="United States (MUSP)")
+axes[1].set_xlabel("riparian states' lean towards the LMC")
+axes[1].set_ylabel("loyalty at which exclusivity pays")
+axes[1].set_title("Open rules hold below these (none: never pays)")
+axes[1].legend(fontsize=7)
+fig.tight_layout()
+plt.show()
