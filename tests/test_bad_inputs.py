@@ -456,6 +456,15 @@ CATALOGUE: list[Bad] = [
         lambda: ml.models.OptimalMediation(hawk_probability=Fraction(1, 2), hawk_advantage=1,
                                            war_cost=0),
         "out of range", errors.InvalidArgumentError, "war_cost must be > 0"),
+    Bad("arms-race-not-complements",
+        lambda: ml.models.ArmsRace(superiority=2, vulnerability=1, cost_low=0, cost_high=1),
+        "out of range", errors.InvalidGameError, "arming must matter more when the rival arms"),
+    Bad("arms-race-empty-cost-support",
+        lambda: ml.models.ArmsRace(superiority=0, vulnerability=1, cost_low=1, cost_high=1),
+        "out of range", errors.InvalidArgumentError, "cost_high must be > cost_low"),
+    Bad("arms-race-negative-superiority",
+        lambda: ml.models.ArmsRace(superiority=-1, vulnerability=1, cost_low=0, cost_high=1),
+        "out of range", errors.InvalidArgumentError, "superiority must be >= 0"),
 ]
 
 

@@ -18,6 +18,7 @@ from .alliances import (
     cha_quadrants,
     illustrative_alliances,
 )
+from .arms_race import ArmsRace, CheapTalkOutcome
 from .audience_costs import AudienceCostEquilibrium, AudienceCosts
 from .bargaining import BargainingEquilibrium, BargainingRange, WarBargaining
 from .breadth_depth import BreadthDepth, DepthFrontier
@@ -87,6 +88,7 @@ __all__ = [
     "CHA_QUADRANTS",
     "NORMS",
     "AllianceControl",
+    "ArmsRace",
     "AudienceCostEquilibrium",
     "AudienceCosts",
     "BargainingEquilibrium",
@@ -94,6 +96,7 @@ __all__ = [
     "BreadthDepth",
     "BurdenShares",
     "CaucusGain",
+    "CheapTalkOutcome",
     "ClimateClub",
     "ClubEquilibrium",
     "CoalitionStability",
