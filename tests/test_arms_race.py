@@ -262,3 +262,13 @@ def test_game_at_is_a_stag_hunt_for_coordination_types():
 def test_bad_parameters(kwargs, error, match):
     with pytest.raises(error, match=match):
         ArmsRace(**kwargs)
+
+
+def test_claim_holds_and_can_fail():
+    claim = ml.claims.CHEAP_TALK_DEFUSES_ARMS_RACE
+    assert claim.verify(max_examples=30).holds
+    ladder = tuple(ArmsRace(superiority=0, vulnerability=4, cost_low=low, cost_high=4)
+                   for low in (-1, F(-1, 2), F(-1, 4)))
+    assert claim.holds(ladder)
+    # peaceful types above vulnerability: no multiplier effect, the claim's premise fails
+    assert not claim.holds(tuple(m.with_(cost_high=5) for m in ladder))

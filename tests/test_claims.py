@@ -108,6 +108,7 @@ CATALOGUE = (
     "santos_pacheco_small_groups_finite", "small_stable_agreements", "tariff_participation",
     "tipping_set",
     "mediation_matches_arbitration", "weapons_under_strategic_risk",
+    "cheap_talk_defuses_arms_race",
 )
 
 

@@ -23,7 +23,8 @@ module                                    claims
 :mod:`~.alliances`                        ``POWERPLAY_QUADRANTS``, ``ENTRAPMENT_BILATERAL``
 :mod:`~.crisis`                           ``MEDIATION_OFF_RAMP``, ``KYDD_INFORMED_MEDIATOR``
 :mod:`~.escalation`                       ``WEAPONS_UNDER_STRATEGIC_RISK``,
-                                          ``MEDIATION_MATCHES_ARBITRATION``
+                                          ``MEDIATION_MATCHES_ARBITRATION``,
+                                          ``CHEAP_TALK_DEFUSES_ARMS_RACE``
 :mod:`~.crisis_bargaining`                ``FEARON_BARGAINING_RANGE``,
                                           ``FEARON_RISK_RETURN``, ``FEARON_COSTLY_WAR``,
                                           ``FEARON_AUDIENCE_COSTS``
@@ -86,7 +87,11 @@ from .crisis_bargaining import (
     FEARON_COSTLY_WAR,
     FEARON_RISK_RETURN,
 )
-from .escalation import MEDIATION_MATCHES_ARBITRATION, WEAPONS_UNDER_STRATEGIC_RISK
+from .escalation import (
+    CHEAP_TALK_DEFUSES_ARMS_RACE,
+    MEDIATION_MATCHES_ARBITRATION,
+    WEAPONS_UNDER_STRATEGIC_RISK,
+)
 from .flexibility import (
     INFORMAL_UNDER_UNCERTAINTY,
     KOREMENOS_DURATION,
@@ -121,6 +126,7 @@ __all__ = [
     "BOYD_RICHERSON_GROUP_SIZE",
     "CHAMBERLIN_CROWDING",
     "CHEAP_FORCE_BLOCKS_COOPERATION",
+    "CHEAP_TALK_DEFUSES_ARMS_RACE",
     "CONSTRUCTIVE_DEPTH",
     "DIFFUSE_RECIPROCITY_SCALES",
     "ENTRAPMENT_BILATERAL",
