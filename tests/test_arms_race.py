@@ -153,6 +153,29 @@ def test_cheap_talk_arms_race_vanishes_with_the_dominant_types(spread, high, low
     assert eps[-1] <= F(1, 10) and races[-1] < F(1, 5)
 
 
+@settings(max_examples=60, deadline=None)
+@given(mu=st.integers(0, 20).map(lambda k: F(k, 10)), spread=small,
+       a=st.integers(-20, 30).map(lambda k: F(k, 10)), width=small)
+def test_every_reported_cutoff_is_an_equilibrium_by_the_payoff_table(mu, spread, a, width):
+    # the cutoff type is indifferent (interior), or the boundary type weakly prefers its action,
+    # given the rival's arming probability: read off game_at, not the best-reply formula
+    m = ArmsRace(superiority=mu, vulnerability=mu + spread, cost_low=a, cost_high=a + width)
+    eqs = m.equilibria()
+    assert eqs and list(eqs) == sorted(set(eqs)) and len(eqs) <= 3
+    for c in eqs:
+        p = m.arming_probability(c)
+        arm, refrain = expected_payoffs(m, c, p)
+        if c == m.cost_low:
+            assert p == 0 and refrain >= arm
+        elif c == m.cost_high:
+            assert p == 1 and arm >= refrain
+        else:
+            assert arm == refrain
+            below, above = expected_payoffs(m, c - F(1, 1000), p), \
+                expected_payoffs(m, c + F(1, 1000), p)
+            assert below[0] > below[1] and above[0] < above[1]
+
+
 # -- the cheap-talk equilibrium, checked by brute force on a type grid ------------------------
 PLANS = [(x, y) for x in (False, True) for y in (False, True)]   # arm? after rival peace/arms
 
