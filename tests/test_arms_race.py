@@ -295,3 +295,35 @@ def test_claim_holds_and_can_fail():
     assert claim.holds(ladder)
     # peaceful types above vulnerability: no multiplier effect, the claim's premise fails
     assert not claim.holds(tuple(m.with_(cost_high=5) for m in ladder))
+
+
+# -- any continuous distribution of costs (floats) --------------------------------------------
+@settings(max_examples=25, deadline=None)
+@given(mu=st.integers(0, 20).map(lambda k: F(k, 10)), spread=small,
+       a=st.integers(-20, 30).map(lambda k: F(k, 10)), width=small)
+def test_general_distribution_matches_the_exact_uniform(mu, spread, a, width):
+    from scipy import stats
+
+    m = ArmsRace(superiority=mu, vulnerability=mu + spread, cost_low=a, cost_high=a + width)
+    if m.superiority == m.cost_low and m.vulnerability == m.cost_high:
+        return                                   # a continuum of equilibria
+    got = ml.models.cutoff_equilibria(float(mu), float(mu + spread),
+                                      stats.uniform(loc=float(a), scale=float(width)))
+    assert got == pytest.approx([float(c) for c in m.equilibria()], abs=1e-9)
+
+
+def test_general_distribution_where_the_chain_stops():
+    from scipy import stats
+
+    # dominant types and every type below vulnerability, but few low-cost types: an
+    # equilibrium with almost no arming survives beside the arms race
+    costs = stats.beta(5, 1, loc=-0.5, scale=4.5)
+    low, high = ml.models.cutoff_equilibria(0, 4, costs)
+    assert high == 4.0 and 0 < costs.cdf(low) < 1e-4
+    assert 4 * costs.cdf(low) == pytest.approx(low)          # the cutoff type is indifferent
+    # types above vulnerability (a normal): no certain arms race
+    assert len(ml.models.cutoff_equilibria(0, 4, stats.norm(2, 1))) == 3
+    with pytest.raises(errors.InvalidArgumentError, match="cost_distribution"):
+        ml.models.cutoff_equilibria(0, 4, [0, 1])
+    with pytest.raises(errors.InvalidGameError, match="must exceed superiority"):
+        ml.models.cutoff_equilibria(4, 4, costs)

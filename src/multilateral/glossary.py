@@ -320,6 +320,8 @@ TOPICS: dict[str, dict[str, str]] = {
         "cost_low": "Lowest of a state's possible private costs of arming (uniform).",
         "cost_high": "Highest of a state's possible private costs of arming (uniform).",
         "arming_cost": "A state's cost of arming (its type in the arms race).",
+        "cost_distribution": "The distribution of each state's private cost of arming (a "
+                             "frozen ``scipy.stats`` distribution).",
         "cutoff": "A cutoff strategy's threshold type: a state arms iff its cost of arming is "
                   "at most it.",
         "hawk_probability": "Prior probability that a state is strong (a hawk) rather than "

@@ -18,7 +18,7 @@ from .alliances import (
     cha_quadrants,
     illustrative_alliances,
 )
-from .arms_race import ArmsRace, CheapTalkOutcome
+from .arms_race import ArmsRace, CheapTalkOutcome, cutoff_equilibria
 from .audience_costs import AudienceCostEquilibrium, AudienceCosts
 from .bargaining import BargainingEquilibrium, BargainingRange, WarBargaining
 from .breadth_depth import BreadthDepth, DepthFrontier
@@ -161,6 +161,7 @@ __all__ = [
     "WarRiskComparison",
     "caucus_gain",
     "cha_quadrants",
+    "cutoff_equilibria",
     "ess_limit",
     "illustrative_alliances",
     "k_group",

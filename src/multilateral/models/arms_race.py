@@ -43,6 +43,8 @@ construction; whether the article's equilibrium needs the same, or is a richer o
 checked: only its abstract was consulted). Then the arms race happens iff some state is a
 dominant type, with probability ``1 - (1 - ε)**2 = 2ε - ε**2``, which goes to 0 with ``ε``
 while without talk the arms race is certain. All of it is exact for exact inputs.
+:func:`cutoff_equilibria` solves the no-talk fixed point for any continuous distribution of
+costs, in floats: there the multiplier also needs enough types just above ``μ``.
 
 References
 ----------
@@ -64,17 +66,21 @@ References
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
 
 from .._namespace import public_dir
 from .._numeric import format_number
 from .._validation import check_real
 from ..errors import InvalidArgumentError, InvalidGameError
 from ..games.two_by_two import TwoByTwo
+from ..tolerances import ROOT_X
 from ..types import Number
 from .base import Model
 from .crisis import WarRiskComparison
 
-__all__ = ["ArmsRace", "CheapTalkOutcome"]
+__all__ = ["ArmsRace", "CheapTalkOutcome", "cutoff_equilibria"]
 __dir__ = public_dir(__all__)
 
 
@@ -175,6 +181,7 @@ class ArmsRace(Model):
         type, and talk (not a common-knowledge third party) is what removes it.
     multilateral.models.CrisisMediation : war from miscoordination in Chicken (substitutes).
     multilateral.models.WarRiskComparison : the shared result (:meth:`arms_race_risk`).
+    cutoff_equilibria : the equilibria without talk for any distribution of costs (floats).
 
     Examples
     --------
@@ -405,3 +412,82 @@ class ArmsRace(Model):
             mediated=talk.arms_race_probability if talk.is_equilibrium else without,
             mediator="public announcements of peace or arms before arming",
             credible=talk.is_equilibrium)
+
+
+def cutoff_equilibria(superiority: Number, vulnerability: Number,
+                      cost_distribution: Any) -> tuple[float, ...]:
+    """The symmetric cutoff equilibria without talk for any continuous distribution of costs
+    (floats): the :class:`ArmsRace` fixed point ``c = μ + (d - μ) F(c)`` with ``F`` the
+    distribution function of ``cost_distribution`` (a frozen ``scipy.stats`` distribution,
+    or anything with ``cdf`` and ``support``).
+
+    The lower end of the support is reported when nobody arming is an equilibrium (``μ <=``
+    it), the upper end when everybody arming is (``<= d``); interior roots lie in ``[μ,
+    d]`` and are found by sign changes of ``μ + (d - μ) F(c) - c`` on a grid of 2001
+    points, refined by Brent's method (a root where the curve only touches the diagonal
+    can be missed). The multiplier effect holds iff the result is the upper end alone: with
+    a non-uniform distribution it also needs enough mass just above ``μ``.
+
+    Parameters
+    ----------
+    superiority, vulnerability : number
+        As in :class:`ArmsRace` (``0 <= superiority < vulnerability``).
+    cost_distribution : scipy.stats frozen distribution
+        Each state's private cost of arming.
+
+    Returns
+    -------
+    tuple of float
+        The cutoffs, increasing (``-inf`` or ``inf`` for an unbounded end).
+
+    References
+    ----------
+    .. [1] Baliga, S. and Sjöström, T. (2004). Arms races and negotiations. *Review of
+       Economic Studies* 71(2), 351-369 (p. 351, the abstract: types "independently drawn
+       from a continuous distribution"; the payoffs are the library's).
+
+    See Also
+    --------
+    ArmsRace.equilibria : the exact version for uniform costs.
+
+    Examples
+    --------
+    >>> from scipy import stats
+    >>> import multilateral as ml
+    >>> ml.models.cutoff_equilibria(0, 4, stats.uniform(loc=-1, scale=5))   # ArmsRace's
+    (4.0,)
+    >>> costs = stats.beta(5, 1, loc=-0.5, scale=4.5)    # few low-cost types: the chain stops
+    >>> [round(c, 4) for c in ml.models.cutoff_equilibria(0, 4, costs)]
+    [0.0001, 4.0]
+    >>> [round(c, 3) for c in ml.models.cutoff_equilibria(0, 4, stats.norm(2, 1))]
+    [0.12, 2.0, 3.88]
+    """
+    mu = float(check_real(superiority, "superiority", low=0))
+    d = float(check_real(vulnerability, "vulnerability"))
+    if d <= mu:
+        raise InvalidGameError(f"vulnerability {d} must exceed superiority {mu}")
+    if not (callable(getattr(cost_distribution, "cdf", None))
+            and callable(getattr(cost_distribution, "support", None))):
+        raise InvalidArgumentError(
+            "cost_distribution must be a frozen scipy.stats distribution (with cdf and "
+            f"support), got {type(cost_distribution).__name__}")
+    from scipy.optimize import brentq
+
+    lo, hi = (float(x) for x in cost_distribution.support())
+
+    def h(c: float) -> float:
+        return float(mu + (d - mu) * float(cost_distribution.cdf(c)) - c)
+
+    found = [lo] if mu <= lo else []
+    left, right = max(lo, mu), min(hi, d)
+    if left < right:
+        grid = np.linspace(left, right, 2001)
+        sign = np.sign(mu + (d - mu) * np.asarray(cost_distribution.cdf(grid), float) - grid)
+        for i in range(len(grid) - 1):
+            if i > 0 and sign[i] == 0:
+                found.append(float(grid[i]))
+            elif sign[i] * sign[i + 1] < 0:
+                found.append(float(brentq(h, grid[i], grid[i + 1], xtol=ROOT_X)))
+    if hi <= d:
+        found.append(hi)
+    return tuple(sorted(set(found)))
