@@ -486,6 +486,15 @@ CATALOGUE: list[Bad] = [
     Bad("club-exclusivity-three-fees",
         lambda: ml.models.ClubExclusivity([[1, 1], [1, 1]], fee=[1, 2, 3]),
         "wrong shape", errors.InvalidArgumentError, "one number, or one per club"),
+    Bad("arms-race-not-complements",
+        lambda: ml.models.ArmsRace(superiority=2, vulnerability=1, cost_low=0, cost_high=1),
+        "out of range", errors.InvalidGameError, "arming must matter more when the rival arms"),
+    Bad("arms-race-empty-cost-support",
+        lambda: ml.models.ArmsRace(superiority=0, vulnerability=1, cost_low=1, cost_high=1),
+        "out of range", errors.InvalidArgumentError, "cost_high must be > cost_low"),
+    Bad("arms-race-negative-superiority",
+        lambda: ml.models.ArmsRace(superiority=-1, vulnerability=1, cost_low=0, cost_high=1),
+        "out of range", errors.InvalidArgumentError, "superiority must be >= 0"),
 ]
 
 

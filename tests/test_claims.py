@@ -109,6 +109,7 @@ CATALOGUE = (
     "tipping_set",
     "mediation_matches_arbitration", "weapons_under_strategic_risk",
     "busch_forum_shopping",
+    "cheap_talk_defuses_arms_race",
 )
 
 

@@ -137,6 +137,7 @@ BASELINES: dict[str, dict[str, Any]] = {
     "PowellGains": dict(T=5, R=3, P=1, S=0, delta=Fraction(3, 4), cost_of_fighting=20),
     "PreemptiveWar": dict(first_strike=1, war_payoff=-1, exposure=2,
                           signal_noise=Fraction(1, 2)),
+    "ArmsRace": dict(superiority=0, vulnerability=4, cost_low=-1, cost_high=4),
     "RivalClubs": dict(club_values=[[4, 4], [4, 4]], facility_cost=2,
                        hedging_cost=Fraction(1, 2)),
     "TippingSet": dict(shares=[Fraction(1, 2), Fraction(1, 4), Fraction(1, 4)],

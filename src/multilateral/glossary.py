@@ -313,6 +313,17 @@ TOPICS: dict[str, dict[str, str]] = {
         "signal_noise": "Half-width of the uniform error on a state's private signal of the "
                         "value of peace (a global game's noise).",
         "peace_value": "What peace is worth to each state (the global game's state θ).",
+        "superiority": "What arming gains a state against a rival that refrains (Baliga and "
+                       "Sjöström's arms race; ``μ``).",
+        "vulnerability": "What arming avoids against a rival that arms: the loss of being the "
+                         "one left unarmed (``d``, above ``superiority``).",
+        "cost_low": "Lowest of a state's possible private costs of arming (uniform).",
+        "cost_high": "Highest of a state's possible private costs of arming (uniform).",
+        "arming_cost": "A state's cost of arming (its type in the arms race).",
+        "cost_distribution": "The distribution of each state's private cost of arming (a "
+                             "frozen ``scipy.stats`` distribution).",
+        "cutoff": "A cutoff strategy's threshold type: a state arms iff its cost of arming is "
+                  "at most it.",
         "hawk_probability": "Prior probability that a state is strong (a hawk) rather than "
                             "weak (Hörner, Morelli and Squintani's ``q``).",
         "hawk_advantage": "Probability that a strong state wins a war against a weak one "

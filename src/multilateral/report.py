@@ -242,6 +242,10 @@ CITATIONS: dict[str, tuple[str, ...]] = {
         "Hörner, J., Morelli, M. and Squintani, F. (2015). Mediation and peace. <i>Review of "
         "Economic Studies</i> 82(4), 1483-1501.",
     ),
+    "Arms races and negotiations (Baliga-Sjostrom)": (
+        "Baliga, S. and Sjöström, T. (2004). Arms races and negotiations. <i>Review of "
+        "Economic Studies</i> 71(2), 351-369.",
+    ),
 }
 
 _STYLE = (

@@ -732,6 +732,24 @@ def _escalation(out: TextIO) -> None:
         f"{crises.unenforced_award_refusal(crisis)} here, while the mediator is obeyed\n")
 
 
+def _arms_race(out: TextIO) -> None:
+    from .models import ArmsRace
+
+    game = ArmsRace(superiority=0, vulnerability=4, cost_low=-1, cost_high=4)
+    rare = game.with_(cost_low=Fraction(-1, 20))
+    out.write(
+        "Arms races and negotiations (after Baliga and Sjostrom 2004; library's payoffs and "
+        "uniform\nprivate costs of arming).\n"
+        f"  dominant-type probability {game.dominant_probability()}: unique equilibrium without "
+        f"talk an arms race\n  with probability {game.arms_race_probabilities()[0]} "
+        f"(multiplier effect: {game.multiplier_effect()}); with cheap talk "
+        f"{game.cheap_talk().arms_race_probability}\n"
+        f"  dominant-type probability {rare.dominant_probability()}: without talk "
+        f"{rare.arms_race_probabilities()[0]}, with cheap talk "
+        f"{rare.cheap_talk().arms_race_probability}\n"
+        "  (abstract: arms race 'with probability one' without talk, 'close to zero' with it)\n")
+
+
 SECTIONS: dict[str, Callable[[TextIO], None]] = {
     "Payoff structure (Oye)": _oye_payoff_structure,
     "Shadow of the future (Oye)": _shadow_of_the_future,
@@ -764,6 +782,7 @@ SECTIONS: dict[str, Callable[[TextIO], None]] = {
         _club_exclusivity,
     "Escalation under strategic risk and the optimal mediator (Chassang-Padro i Miquel, "
     "Horner-Morelli-Squintani)": _escalation,
+    "Arms races and negotiations (Baliga-Sjostrom)": _arms_race,
 }
 
 

@@ -23,7 +23,8 @@ module                                    claims
 :mod:`~.alliances`                        ``POWERPLAY_QUADRANTS``, ``ENTRAPMENT_BILATERAL``
 :mod:`~.crisis`                           ``MEDIATION_OFF_RAMP``, ``KYDD_INFORMED_MEDIATOR``
 :mod:`~.escalation`                       ``WEAPONS_UNDER_STRATEGIC_RISK``,
-                                          ``MEDIATION_MATCHES_ARBITRATION``
+                                          ``MEDIATION_MATCHES_ARBITRATION``,
+                                          ``CHEAP_TALK_DEFUSES_ARMS_RACE``
 :mod:`~.crisis_bargaining`                ``FEARON_BARGAINING_RANGE``,
                                           ``FEARON_RISK_RETURN``, ``FEARON_COSTLY_WAR``,
                                           ``FEARON_AUDIENCE_COSTS``
@@ -56,7 +57,7 @@ Examples
 --------
 >>> import multilateral as ml
 >>> len(ml.claims.catalogue())
-50
+51
 >>> ml.claims.verify("oye_transparency", max_examples=20).holds
 True
 >>> ml.claims.OLSON_GROUP_SIZE.source
@@ -87,7 +88,11 @@ from .crisis_bargaining import (
     FEARON_COSTLY_WAR,
     FEARON_RISK_RETURN,
 )
-from .escalation import MEDIATION_MATCHES_ARBITRATION, WEAPONS_UNDER_STRATEGIC_RISK
+from .escalation import (
+    CHEAP_TALK_DEFUSES_ARMS_RACE,
+    MEDIATION_MATCHES_ARBITRATION,
+    WEAPONS_UNDER_STRATEGIC_RISK,
+)
 from .flexibility import (
     INFORMAL_UNDER_UNCERTAINTY,
     KOREMENOS_DURATION,
@@ -123,6 +128,7 @@ __all__ = [
     "BUSCH_FORUM_SHOPPING",
     "CHAMBERLIN_CROWDING",
     "CHEAP_FORCE_BLOCKS_COOPERATION",
+    "CHEAP_TALK_DEFUSES_ARMS_RACE",
     "CONSTRUCTIVE_DEPTH",
     "DIFFUSE_RECIPROCITY_SCALES",
     "ENTRAPMENT_BILATERAL",

@@ -22,12 +22,30 @@ explicit scheme is obeyed (everywhere on the tested grid, with the dove-dove ran
 the certified relay outcome (direct talks') where it would not be, and the closed-form peace
 thresholds everywhere.
 
+``CHEAP_TALK_DEFUSES_ARMS_RACE``: with a small probability of dominant strategy types the
+unique equilibrium can be an arms race with probability one (a multiplier effect), yet with
+cheap talk there is an equilibrium whose arms-race probability is close to zero when that
+probability is small (Baliga and Sjöström 2004, abstract), through their mechanism: without
+talk each coordination type arms because the types just below it do, starting from the
+dominant types; announcements let the coordination types learn that the rival is one of them
+and coordinate on not arming (:class:`~multilateral.models.ArmsRace`). The predicate checks,
+on ladders of three games with falling dominant-type probability ε and the multiplier effect
+(:func:`~multilateral.strategies.arms_race_ladders`), that the only equilibrium without talk
+is an arms race for sure, and that the library's cheap-talk construction is an equilibrium
+exactly when superiority is worth nothing, with arms-race probability ``2ε - ε**2``, falling
+along the ladder. Qualified: the library's payoffs, uniform types and construction, not the
+article's (consulted only through its abstract); with a gain from superiority (``μ > 0``) a
+dominant type would announce peace and arm, so the construction fails, which the predicate
+asserts too; whether the article's equilibrium covers that case was not checked.
+
 References
 ----------
 .. [1] Chassang, S. and Padró i Miquel, G. (2010). Conflict and deterrence under
    strategic risk. *Quarterly Journal of Economics* 125(4), 1821-1858 (the abstract).
 .. [2] Hörner, J., Morelli, M. and Squintani, F. (2015). Mediation and peace. *Review of
    Economic Studies* 82(4), 1483-1501 (p. 1483, the abstract).
+.. [3] Baliga, S. and Sjöström, T. (2004). Arms races and negotiations. *Review of Economic
+   Studies* 71(2), 351-369 (p. 351, the abstract).
 
 Examples
 --------
@@ -36,6 +54,8 @@ Examples
 True
 >>> ml.claims.MEDIATION_MATCHES_ARBITRATION.verify(max_examples=10).holds
 True
+>>> ml.claims.CHEAP_TALK_DEFUSES_ARMS_RACE.verify(max_examples=20).holds
+True
 """
 
 from __future__ import annotations
@@ -43,12 +63,14 @@ from __future__ import annotations
 from fractions import Fraction
 
 from .._namespace import public_dir
+from ..models.arms_race import ArmsRace
 from ..models.escalation import PreemptiveWar
 from ..models.optimal_mediation import OptimalMediation
-from ..strategies import two_type_crises, weapons_ladders
+from ..strategies import arms_race_ladders, two_type_crises, weapons_ladders
 from .base import Claim, register
 
-__all__ = ["MEDIATION_MATCHES_ARBITRATION", "WEAPONS_UNDER_STRATEGIC_RISK"]
+__all__ = ["CHEAP_TALK_DEFUSES_ARMS_RACE", "MEDIATION_MATCHES_ARBITRATION",
+           "WEAPONS_UNDER_STRATEGIC_RISK"]
 __dir__ = public_dir(__all__)
 
 
@@ -106,4 +128,36 @@ MEDIATION_MATCHES_ARBITRATION = register(Claim(
            "library's two-type version, where its explicit scheme is obeyed",
     predicate=_mediation,
     domain=two_type_crises,
+))
+
+
+def _cheap_talk(ladder: tuple[ArmsRace, ArmsRace, ArmsRace]) -> bool:
+    eps = [m.dominant_probability() for m in ladder]
+    talk = [m.cheap_talk() for m in ladder]
+    # without talk: the multiplier effect, a certain arms race however few the hardliners
+    if not all(m.multiplier_effect() and m.equilibria() == (m.cost_high,)
+               and m.arms_race_probabilities() == (1,) for m in ladder):
+        return False
+    # with a gain from superiority the library's construction fails: the hardliner lies
+    if ladder[0].superiority > 0:
+        return all(not t.is_equilibrium and t.dominant_gain == (1 - e) * m.superiority
+                   for t, e, m in zip(talk, eps, ladder, strict=True))
+    # without one it is an equilibrium whose arms race vanishes with the hardliners
+    races = [t.arms_race_probability for t in talk]
+    return (all(t.is_equilibrium for t in talk) and eps[0] > eps[1] > eps[2] > 0
+            and races[0] > races[1] > races[2]
+            and all(r == 2 * e - e * e <= 2 * e for r, e in zip(races, eps, strict=True)))
+
+
+CHEAP_TALK_DEFUSES_ARMS_RACE = register(Claim(
+    name="cheap_talk_defuses_arms_race",
+    statement="with a small probability of dominant strategy types the unique equilibrium is "
+              "an arms race with probability one, but with cheap talk before arming there is "
+              "an equilibrium whose arms-race probability is close to zero when that "
+              "probability is small",
+    source="Baliga and Sjöström (2004), RES 71(2), p. 351 (abstract); the library's payoffs, "
+           "uniform types and construction, an equilibrium only when superiority is worth "
+           "nothing (the predicate asserts that it fails otherwise)",
+    predicate=_cheap_talk,
+    domain=arms_race_ladders,
 ))

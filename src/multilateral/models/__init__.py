@@ -18,6 +18,7 @@ from .alliances import (
     cha_quadrants,
     illustrative_alliances,
 )
+from .arms_race import ArmsRace, CheapTalkOutcome, cutoff_equilibria
 from .audience_costs import AudienceCostEquilibrium, AudienceCosts
 from .bargaining import BargainingEquilibrium, BargainingRange, WarBargaining
 from .breadth_depth import BreadthDepth, DepthFrontier
@@ -89,6 +90,7 @@ __all__ = [
     "CHA_QUADRANTS",
     "NORMS",
     "AllianceControl",
+    "ArmsRace",
     "AudienceCostEquilibrium",
     "AudienceCosts",
     "BargainingEquilibrium",
@@ -96,6 +98,7 @@ __all__ = [
     "BreadthDepth",
     "BurdenShares",
     "CaucusGain",
+    "CheapTalkOutcome",
     "ClimateClub",
     "ClubEquilibrium",
     "ClubExclusivity",
@@ -163,6 +166,7 @@ __all__ = [
     "WarRiskComparison",
     "caucus_gain",
     "cha_quadrants",
+    "cutoff_equilibria",
     "ess_limit",
     "illustrative_alliances",
     "k_group",

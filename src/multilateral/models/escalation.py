@@ -109,6 +109,7 @@ class PreemptiveWar(Model):
     multilateral.models.CrisisMediation : war from miscoordination in Chicken.
     multilateral.models.OptimalMediation : war from private information, and the mediator.
     multilateral.models.WarRiskComparison : the shared war-risk result (:meth:`war_risk`).
+    multilateral.models.ArmsRace : a fear spiral from private types without talk, not noise.
 
     Examples
     --------

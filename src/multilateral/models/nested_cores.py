@@ -118,6 +118,7 @@ __all__ = ["CoreComparison", "NestedCores"]
 __dir__ = public_dir(__all__)
 
 Structure = Literal["flat", "nested"]
+_MAX_SUBGROUPS = 10**6  # the subgroup sizes are listed, one per subgroup
 
 
 def _partition(n: int, subgroups: Any) -> tuple[int, ...]:
@@ -126,7 +127,8 @@ def _partition(n: int, subgroups: Any) -> tuple[int, ...]:
         raise InvalidTypeError(f"subgroups must be an int or a sequence of sizes, got "
                                f"{subgroups!r}")
     if isinstance(subgroups, int):
-        k = check_positive_int(subgroups, "subgroups", 1)
+        k = check_positive_int(subgroups, "subgroups", 1, maximum=_MAX_SUBGROUPS,
+                               why=" (one size is kept per subgroup)")
         if n % k:
             raise InvalidArgumentError(
                 f"subgroups={k} equal subgroups do not partition n={n}; give the sizes "

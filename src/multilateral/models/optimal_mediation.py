@@ -180,6 +180,7 @@ class OptimalMediation(Model):
     multilateral.models.WarBargaining.mediated : an informed mediator after Kydd (2003).
     multilateral.models.CrisisMediation : a mediator who coordinates actions in Chicken.
     multilateral.models.PreemptiveWar : war from fear under strategic risk.
+    multilateral.models.ArmsRace : an arms race that the states' own cheap talk defuses.
 
     Examples
     --------

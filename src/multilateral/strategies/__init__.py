@@ -51,6 +51,7 @@ from .games import (
     weighted_voting_games,
 )
 from .institutions import (
+    arms_race_ladders,
     breadth_depth_models,
     climate_club_tariff_pairs,
     climate_clubs,
@@ -95,6 +96,7 @@ from .models import (
 __all__ = [
     "alliance_controls",
     "anonymous_games",
+    "arms_race_ladders",
     "audience_cost_pairs",
     "barrett_pairs",
     "boyd_richerson_models",

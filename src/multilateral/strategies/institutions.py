@@ -27,6 +27,7 @@ from hypothesis import strategies as st
 
 from .._namespace import public_dir
 from ..errors import InvalidArgumentError
+from ..models.arms_race import ArmsRace
 from ..models.breadth_depth import BreadthDepth
 from ..models.climate_clubs import ClimateClub
 from ..models.club_exclusivity import ClubExclusivity
@@ -43,6 +44,7 @@ from ..models.rival_clubs import RivalClubs
 from ..models.tipping import TippingSet
 
 __all__ = [
+    "arms_race_ladders",
     "breadth_depth_models",
     "climate_club_tariff_pairs",
     "climate_clubs",
@@ -751,3 +753,45 @@ def forum_shopping_models(*, blocking: bool | None = None
         return model, draw(st.integers(1, 40))
 
     return build()
+
+def arms_race_ladders() -> st.SearchStrategy[tuple[ArmsRace, ArmsRace, ArmsRace]]:
+    """Exact :class:`~multilateral.models.ArmsRace` games at three falling dominant-type
+    probabilities, all with the multiplier effect.
+
+    ``superiority`` is 0 (hardliners who want weapons for their own sake) about half the time,
+    else a multiple of 1/10 in ``[1/10, 2]``; ``vulnerability`` exceeds it by a multiple of
+    1/10 in ``[1/10, 3]``; ``cost_high`` lies above ``superiority`` at ``k / 10`` of the way to
+    ``vulnerability`` (``k`` in 1..10, so ``cost_high <= vulnerability``); the three
+    ``cost_low`` lie below ``superiority`` by distinct multiples ``m / 20`` (``m`` in 1..20,
+    falling) of ``cost_high - superiority``, so the dominant-type probability falls along the
+    ladder and is positive.
+
+    See Also
+    --------
+    multilateral.models.ArmsRace : the model.
+    multilateral.claims.CHEAP_TALK_DEFUSES_ARMS_RACE : the claim asserted over them.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> import multilateral as ml
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(ml.strategies.arms_race_ladders())
+    ... def test_ladder(ladder):
+    ...     assert ladder[0].dominant_probability() > ladder[2].dominant_probability() > 0
+    >>> test_ladder()
+    """
+    tenths = st.integers(1, 30).map(lambda k: Fraction(k, 10))
+    superiority = st.one_of(st.just(Fraction(0)), st.integers(1, 20).map(lambda k: Fraction(k, 10)))
+    gaps = st.lists(st.integers(1, 20), min_size=3, max_size=3, unique=True).map(
+        lambda ms: sorted(ms, reverse=True))
+
+    def build(mu: Fraction, spread: Fraction, k: int,
+              ms: list[int]) -> tuple[ArmsRace, ArmsRace, ArmsRace]:
+        high = mu + spread * Fraction(k, 10)
+        models = tuple(ArmsRace(superiority=mu, vulnerability=mu + spread,
+                                cost_low=mu - (high - mu) * Fraction(m, 20), cost_high=high)
+                       for m in ms)
+        return models  # type: ignore[return-value]
+
+    return st.builds(build, superiority, tenths, st.integers(1, 10), gaps)
