@@ -138,6 +138,39 @@ def test_inclusion_under_consensus_never_lowers_credibility(club, extra, a):
     assert small.premium_over(big) == 0           # the floor: never a negative premium
 
 
+@given(st.lists(unit, min_size=2, max_size=7), unit)
+def test_the_heterogeneity_that_makes_a_club_costs_it_legitimacy(positions, merit):
+    """Heterogeneity both favours clubs and costs them legitimacy, derived over a class: with
+    member i gaining from an agreement of merit m iff m >= c_i (b_i = m - c_i in ForumChoice),
+    consensus is blocked, and the willing form a club, exactly when some member is more
+    conservative than m; that member makes the universal (consensus) body's pivot exceed every
+    club member's, so the universal endorsement is strictly more credible than the club's."""
+    from multilateral.models import ForumChoice
+
+    outcome = ForumChoice([merit - c for c in positions]).equilibrium()
+    universal = Endorsement(positions)
+    blocked = any(c > merit for c in positions)
+    assert (outcome.forum == "universal") == (not blocked)
+    if outcome.forum == "club":
+        club = Endorsement([c for c in positions if c < merit])
+        assert club.pivot < merit < universal.pivot
+        assert universal.premium_over(club) == (universal.pivot - club.pivot) / (1 + club.pivot)
+        assert universal.premium_over(club) > 0
+
+
+def test_the_club_keeps_its_legitimacy_against_a_majority_body():
+    """The qualification of the test above: it needs the universal body to decide by
+    consensus; under a quota the blocking member is not pivotal and the club (here the body's
+    own lenient majority) is exactly as credible."""
+    from multilateral.models import ForumChoice
+
+    positions, merit = [F(1, 10), F(1, 5), F(9, 10)], F(1, 2)
+    assert ForumChoice([merit - c for c in positions]).equilibrium().forum == "club"
+    club = Endorsement(positions[:2])
+    assert Endorsement(positions).premium_over(club) > 0
+    assert Endorsement(positions, quota=2).premium_over(club) == 0
+
+
 def test_inclusion_under_a_fixed_quota_can_lower_credibility():
     """The qualification: with quota 2, adding a lenient member lowers the pivot."""
     body = Endorsement([F(1, 2), F(4, 5)], quota=2)
