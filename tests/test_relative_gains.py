@@ -72,6 +72,53 @@ def test_number_of_states_dilutes_the_impediment():
     assert RelativeGains(T=3, R=4, P=1, S=0, relative_weight=1, n=5).cooperation_is_equilibrium
 
 
+def _world_utility(own, partner, n, r, comparison):
+    """State i's relative-gains utility, computed in the n-state world of a bilateral deal
+    (the partner gains ``partner``, the n - 2 outsiders nothing), for four readings of
+    'relative to the others'."""
+    others = [partner] + [Fraction(0)] * (n - 2)
+    if comparison == "mean":          # the others' average (the library's reading)
+        return (1 - r) * own + r * (own - sum(others) / (n - 1))
+    if comparison == "each":          # each other state, pairwise gaps averaged
+        return (1 - r) * own + r * sum(own - x for x in others) / (n - 1)
+    if comparison == "sum":           # each other state, pairwise gaps summed
+        return (1 - r) * own + r * sum(own - x for x in others)
+    return (1 - r) * own + r * (own - max(others))    # "strongest": the leading rival
+
+
+def _cooperation_in_world(T, R, P, S, n, r, comparison):
+    u = lambda own, partner: _world_utility(own, partner, n, r, comparison)  # noqa: E731
+    return u(R, R) >= u(T, S)
+
+
+@given(cooperative_games(), weights, st.integers(2, 9))
+def test_dilution_depends_on_whom_gains_are_compared_with(game, r, n):
+    """Snidal's dilution in a bilateral deal holds when a state compares its gain with the
+    others' average (the library's reading; the same as averaging the gap to each other
+    state) or sums the gaps, and fails when it compares with its leading rival: the partner
+    stays the leading rival however many outsiders there are, so numbers change nothing."""
+    low = min(game)      # gains measured from a status quo no outcome falls below
+    game = tuple(Fraction(v) - low for v in game)
+    T, R, P, S = game
+    model = RelativeGains(*game, relative_weight=r, n=n)
+    assert _cooperation_in_world(T, R, P, S, n, r, "mean") == model.cooperation_is_equilibrium
+    assert _cooperation_in_world(T, R, P, S, n, r, "each") == model.cooperation_is_equilibrium
+    for comparison in ("mean", "each", "sum"):     # more states never hurt
+        if _cooperation_in_world(T, R, P, S, 2, r, comparison):
+            assert _cooperation_in_world(T, R, P, S, n, r, comparison)
+    strongest = [_cooperation_in_world(T, R, P, S, k, r, "strongest") for k in (2, n)]
+    assert strongest[0] == strongest[1] == RelativeGains(*game, relative_weight=r)\
+        .cooperation_is_equilibrium
+
+
+def test_against_the_leading_rival_numbers_do_not_dilute():
+    """The nearby false statement: the stag hunt that four states rescue under the library's
+    reading stays a dilemma at any n when each state watches its leading rival."""
+    r = Fraction(1, 2)
+    assert RelativeGains(T=3, R=4, P=1, S=0, relative_weight=r, n=4).cooperation_is_equilibrium
+    assert not any(_cooperation_in_world(3, 4, 1, 0, n, r, "strongest") for n in (2, 4, 193))
+
+
 @given(cooperative_games(), weights, st.integers(2, 8))
 def test_threshold_is_where_cooperation_stops_being_an_equilibrium(game, r, n):
     m = RelativeGains(*game, relative_weight=r, n=n)

@@ -8,7 +8,9 @@ the threshold relative-gains concerns change nothing about cooperation.
 ``RELATIVE_GAINS_FADE_WITH_NUMBERS``: if mutual cooperation is an equilibrium among ``n``
 states, it stays one among more (Snidal). Qualified: the deal is bilateral and the comparison
 is with the mean of all others (outsiders gain nothing); with gains shared among all, the
-dilution is not this model's. The class is Harmony and Stag Hunt (``R`` the best outcome);
+dilution is not this model's; a state that compares itself only with its leading rival
+(the partner, however many outsiders) gains nothing from numbers. The class is Harmony and
+Stag Hunt (``R`` the best outcome);
 where being exploited pays more than mutual cooperation (``S > R``) relative-gains concerns
 *help* cooperation and more states dilute the help, so there the statement is false.
 
@@ -103,7 +105,8 @@ RELATIVE_GAINS_FADE_WITH_NUMBERS = register(Claim(
     statement="if mutual cooperation in a bilateral deal is an equilibrium when states weigh "
               "their gains relative to the mean of the n - 1 others, it remains one among "
               "more states: the relative-gains impediment weakens as the number of states "
-              "grows (outsiders to the deal gain nothing)",
+              "grows (outsiders to the deal gain nothing; compared with the leading rival "
+              "alone instead, numbers change nothing)",
     source="Snidal (1991), APSR 85(3), 701-726; the bilateral-deal reading and its proof are "
            "this library's (multilateral.models.RelativeGains)",
     predicate=_fades,

@@ -12,7 +12,10 @@ with ``W`` the partner's payoff). Two formal answers came in 1991:
   positive factor ``1 + k``). Relative-gains concerns can turn a game with a cooperative
   equilibrium (Harmony, Stag Hunt) into a Prisoners' Dilemma, but among ``n`` states a
   bilateral deal moves the *average* of the others by ``1 / (n - 1)`` of the partner's gain,
-  so the impediment weakens as ``n`` grows (:class:`RelativeGains`).
+  so the impediment weakens as ``n`` grows (:class:`RelativeGains`). That depends on whom a
+  state compares itself with: averaging its gap to each other state is the same game, and
+  summing the gaps dilutes faster, but against its *leading rival* alone (the partner,
+  whatever ``n``) numbers change nothing; the tests compute all four readings.
 * **Powell**: relative gains are not a preference but a constraint: they matter when gains can
   be turned into military advantage and force is cheap. :class:`PowellGains` is a stylized
   repeated game with that mechanism: cooperation needs a cost of fighting above a threshold.
