@@ -56,6 +56,31 @@ def test_closed_form_matches_the_signalling_solver(k):
         assert means == [closed.posterior_endorsed, closed.posterior_withheld]
 
 
+def _solver_belief_after_endorsement(c, k):
+    """E[merit | endorsed] in the threshold PBE the solver finds on the k-merit game."""
+    merits = [F(2 * i - 1, 2 * k) for i in range(1, k + 1)]
+    game = Endorsement([c], grid=k).signalling_game()
+    for q in perfect_bayesian_equilibria(game):
+        if all(q.sender[t][0] == (1 if merits[t] > c else 0) for t in range(k)):
+            return sum(b * m for b, m in zip(q.beliefs[0], merits, strict=True))
+    raise AssertionError(f"no threshold PBE at pivot {c}")
+
+
+def test_forum_premium_is_the_solvers_belief_ratio(k=4):
+    """The legitimacy premium HeterogeneousForum.from_endorsements uses is the ratio of the
+    beliefs after the two bodies' endorsements in the PBE the generic solver finds, minus 1
+    (not only the closed form's)."""
+    from multilateral.models import HeterogeneousForum
+
+    beliefs = {j: _solver_belief_after_endorsement(F(j, k), k) for j in range(1, k)}
+    for hi in range(1, k):
+        for lo in range(1, hi + 1):
+            universal = Endorsement([F(1, 2 * k), F(hi, k)])        # consensus: pivot hi/k
+            club = Endorsement([F(lo, k)])
+            forum = HeterogeneousForum.from_endorsements(5, F(9, 10), universal, club)
+            assert forum.legitimacy == beliefs[hi] / beliefs[lo] - 1
+
+
 def test_influence_matches_the_solver_at_every_audience(k=4):
     """Independent check of 'influential iff 0 < c* < 1 and 2a - 1 <= c* <= 2a': the solver
     finds a PBE in which both messages are sent, the audience supports after an endorsement
