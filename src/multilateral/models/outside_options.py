@@ -14,7 +14,10 @@ in it: that reading follows Ikenberry's summary of the book, where in crisis man
 body) or *competitive regime creation* (a new one). A new body can also be *layered* beside
 the old one, which the state keeps: *layering* is the historical institutionalists' term,
 not Morse and Keohane's, and competitive regime creation without exit (the AIIB) is what
-this model calls layering.
+this model calls layering. Only the *parallel* body is modelled: a body *nested* in the old
+one (a new facility or fund inside the institution, on new shares) is, in this model's
+payoffs, a concession of share inside the institution, bounded like any other by
+``flexibility``; it is not a separate outside option.
 
 The model (this library's formalization of Lipscy's verbal argument)
 --------------------------------------------------------------------
