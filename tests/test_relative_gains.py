@@ -206,6 +206,44 @@ def _deviation_gain(T, R, P, delta, c):
     return coop - (T + delta * max(P / (1 - delta), 2 * R / (1 - delta) - c))
 
 
+def _deviation_gain_converting(T, R, P, delta, c, q):
+    """As _deviation_gain, when the exploiter's attack wins only with probability q (a failed
+    attack leaves mutual defection)."""
+    war = (q * 2 * R + (1 - q) * P) / (1 - delta)
+    return R / (1 - delta) - (T + delta * max(P / (1 - delta), war - c))
+
+
+@given(pd_games(), st.fractions(min_value=Fraction(1, 50), max_value=Fraction(49, 50)),
+       st.fractions(min_value=0, max_value=200), st.fractions(min_value=0, max_value=1))
+def test_powell_conversion_of_gains_into_military_advantage(game, delta, cost, q):
+    """Powell's first condition, 'when gains convert into military advantage': with the
+    attack winning with probability q, the verdict agrees with the payoff streams, and for
+    2R > P lower conversion never destroys cooperation (c* rises with q); at q = 0 only
+    Friedman's condition is left."""
+    T, R, P, S = game
+    m = PowellGains(T, R, P, S, delta=delta, cost_of_fighting=cost, conversion=q)
+    assert m.cooperation_possible == (_deviation_gain_converting(T, R, P, delta, cost, q) >= 0)
+    assert m.with_(conversion=1) == PowellGains(T, R, P, S, delta=delta, cost_of_fighting=cost)
+    if m.cooperation_possible and 2 * R > P:
+        assert m.with_(conversion=q / 2).cooperation_possible
+    friedman = delta >= m.critical_discount().value
+    assert m.with_(conversion=0).cooperation_possible == friedman
+
+
+def test_powell_conversion_values():
+    m = PowellGains(T=5, R=3, P=1, S=0, delta=Fraction(3, 4), cost_of_fighting=10)
+    # c* = (T (1 - d) - R + d (2 q R + (1 - q) P)) / (d (1 - d)), with d (1 - d) = 3/16:
+    # q = 1: (5/4 - 3 + 9/2) 16/3 = 44/3; q = 1/2: (5/4 - 3 + 21/8) 16/3 = 14/3;
+    # q = 0: (5/4 - 3 + 3/4) 16/3 = -16/3
+    assert m.critical_cost().exact == Fraction(44, 3) and not m.cooperation_possible
+    assert m.with_(conversion=Fraction(1, 2)).critical_cost().exact == Fraction(14, 3)
+    assert m.with_(conversion=Fraction(1, 2)).cooperation_possible
+    assert m.with_(conversion=0).critical_cost().exact == Fraction(-16, 3)
+    assert isinstance(m.with_(conversion=0.2).critical_cost().value, float)
+    with pytest.raises(errors.InvalidProbabilityError, match="conversion"):
+        m.with_(conversion=Fraction(3, 2))
+
+
 def test_powell_critical_cost_by_the_streams():
     m = PowellGains(T=5, R=3, P=1, S=0, delta=Fraction(3, 4), cost_of_fighting=20)
     c = m.critical_cost().exact

@@ -15,7 +15,8 @@ where being exploited pays more than mutual cooperation (``S > R``) relative-gai
 *help* cooperation and more states dilute the help, so there the statement is false.
 
 ``CHEAP_FORCE_BLOCKS_COOPERATION``: cooperation fails when the cost of fighting is below the
-threshold and a higher cost never destroys it (Powell). Qualified: in the library's stylized
+threshold, and neither a higher cost nor (for ``2 R > P``) a lower ``conversion`` of
+economic advantage into victory destroys it (Powell). Qualified: in the library's stylized
 repeated game (:class:`~multilateral.models.PowellGains`), not Powell's own model.
 
 References
@@ -83,8 +84,11 @@ def _cheap_force(model: PowellGains) -> bool:
     assert c.exact is not None
     if model.cost_of_fighting < c.exact:
         return not model.cooperation_possible
-    return model.cooperation_possible and model.with_(
+    holds = model.cooperation_possible and model.with_(
         cost_of_fighting=model.cost_of_fighting + 1).cooperation_possible
+    if holds and 2 * model.R > model.P:      # gains that convert less never hurt
+        holds = model.with_(conversion=model.conversion / 2).cooperation_possible
+    return holds
 
 
 RELATIVE_GAINS_BLOCK_COOPERATION = register(Claim(
@@ -116,8 +120,9 @@ RELATIVE_GAINS_FADE_WITH_NUMBERS = register(Claim(
 CHEAP_FORCE_BLOCKS_COOPERATION = register(Claim(
     name="cheap_force_blocks_cooperation",
     statement="when gains convert into military advantage, cooperation is impossible while "
-              "the cost of fighting is below a threshold, and raising the cost of fighting "
-              "never destroys cooperation",
+              "the cost of fighting is below a threshold, raising the cost of fighting "
+              "never destroys cooperation, and (when conquest pays, 2R > P) neither does "
+              "lowering the chance that an economic advantage converts into victory",
     source="Powell (1991), APSR 85(4), 1303-1320 (the argument); the repeated game and its "
            "threshold are the library's stylization (multilateral.models.PowellGains)",
     predicate=_cheap_force,
