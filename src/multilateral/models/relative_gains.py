@@ -356,8 +356,9 @@ class PowellGains(Model):
     not reproduced here.
 
     At ``conversion`` 1: were a war between equals allowed as a fair lottery over both
-    economies, it would pay in the punishment phase when ``cost_of_fighting < (R - P) / (1 - delta)``, and mutual
-    defection forever would not be a credible punishment there. For ``R >= 0`` the
+    economies, it would pay in the punishment phase when
+    ``cost_of_fighting < (R - P) / (1 - delta)``, and mutual defection forever would not be a
+    credible punishment there. For ``R >= 0`` the
     deviator's best reply (the sure attack) is unchanged, and so are the thresholds (a test
     checks it over integer games); for ``R < 0`` (conquest worth less than nothing) the
     verdict can differ (82 of 20 000 random integer games with payoffs in [-10, 10]).
