@@ -456,6 +456,10 @@ CATALOGUE: list[Bad] = [
         lambda: ml.models.OptimalMediation(hawk_probability=Fraction(1, 2), hawk_advantage=1,
                                            war_cost=0),
         "out of range", errors.InvalidArgumentError, "war_cost must be > 0"),
+    Bad("powell-gains-conversion-above-one",
+        lambda: ml.models.PowellGains(T=5, R=3, P=1, S=0, delta=Fraction(1, 2),
+                                      cost_of_fighting=1, conversion=2),
+        "out of range", errors.InvalidProbabilityError, "conversion must be in [0, 1]"),
 ]
 
 
