@@ -110,6 +110,39 @@ def test_posteriors_match_a_simulation():
         assert abs(merit[merit < c].mean() - e.posterior_withheld) < 3e-3
 
 
+def test_added_credibility_matches_a_simulation():
+    """Monte Carlo: the seeker asks iff merit >= s, the body endorses iff merit >= c*; the
+    endorsement raises the belief of an audience that heard the request by max(c* - s, 0)/2."""
+    import numpy as np
+
+    merit = np.random.default_rng(17).random(400_000)
+    for s, c in ((0.0, 0.6), (0.2, 0.7), (0.5, 0.55), (0.6, 0.3), (0.4, 0.4)):
+        asked = merit >= s
+        both = asked & (merit >= c)
+        simulated = merit[both].mean() - merit[asked].mean()
+        body = Endorsement([c], seeker=s)
+        assert abs(simulated - body.added_credibility()) < 3e-3, (s, c)
+
+
+@given(unit, unit, unit, unit)
+def test_chapman_across_seekers(s1, s2, c1, c2):
+    """Chapman's 'the farther the body's pivotal members from the state seeking it', across
+    seekers: what the endorsement adds to the seeker's own word is nondecreasing in the
+    pivot's distance from the seeker, whoever the seeker is."""
+    b1, b2 = Endorsement([c1], seeker=s1), Endorsement([c2], seeker=s2)
+    if b1.distance() <= b2.distance():
+        assert b1.added_credibility() <= b2.added_credibility()
+    assert b1.added_credibility() == max(b1.distance(), 0) / 2
+
+
+def test_credibility_alone_does_not_see_the_seeker():
+    """The nearby false statement: against the prior, the same body is as credible for a
+    seeker at 0 as for one at its own pivot, though the distances differ."""
+    near, far = Endorsement([F(1, 2)], seeker=F(1, 2)), Endorsement([F(1, 2)], seeker=0)
+    assert near.distance() < far.distance() and near.credibility() == far.credibility()
+    assert near.added_credibility() == 0 < far.added_credibility() == F(1, 4)
+
+
 def test_pivot_is_the_voting_outcome():
     """Brute force: the lowest merit at which quota members and every veto player approve."""
     positions = [F(3, 10), F(1, 10), F(3, 10), F(7, 10), F(1, 2)]   # a tie at 3/10
