@@ -8,11 +8,10 @@ December 2012: 'the support of the United States, as the largest shareholder at 
 institution, is necessary'; the shipped :mod:`multilateral.cases.imf` data are 2025 shares,
 after the reform, where it still holds 16.49%; its share during 2010-2015 is not shipped).
 The U.S. Congress approved it only on 18 December 2015 and the reform took effect on 26
-January 2016. Meanwhile China
-proposed (October 2013) and built the Asian Infrastructure Investment Bank: its Articles
-were signed on 29 June 2015 and entered into force on 25 December 2015, with China holding
-26.06% of the votes, above the quarter that blocks a Super Majority (three-fourths of
-the total voting power and two-thirds of the Governors).
+January 2016. Meanwhile China proposed (October 2013) and built the Asian Infrastructure
+Investment Bank: its Articles were signed on 29 June 2015 and entered into force on 25
+December 2015, with China holding 26.06% of the votes, above the quarter that blocks a
+Super Majority (three-fourths of the total voting power and two-thirds of the Governors).
 
 In :class:`~multilateral.models.OutsideOptions` terms (:func:`renegotiation`): China's
 ``influence`` is its pre-reform quota share, its ``power`` at least the share the

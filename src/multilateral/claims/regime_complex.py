@@ -4,8 +4,8 @@
 options (a less competitive policy area) or stronger network effects never raise what a
 rising state secures, inside the institution or out, nor bring forward the time at which,
 its power growing, its threat starts to bind (redistribution is slower); where the
-institution's rules can
-grant the concession its threat commands, they never raise the concession either (Lipscy's
+institution's rules can grant the concession its threat commands, they never raise the
+concession either (Lipscy's
 hypothesis: redistribution is fast where the policy area is competitive, sticky where
 outside options are few; the abstract says 'relatively little competition, limiting the
 outside options', and *network effects* is this library's reading, after Ikenberry's
