@@ -341,7 +341,10 @@ class Endorsement(Model):
         when the pivot is no more demanding than the seeker (a club of its friends only
         repeats what it says). This is where the seeker enters: the library's reading of
         Chapman's (2009) 'farther from the state seeking it', true across seekers, where
-        :meth:`credibility` compares bodies at one seeker.
+        :meth:`credibility` compares bodies at one seeker. In Chapman's (2007) own model, as
+        Fey, Jo and Kenkel (2012, introduction) summarize it, the leader's and the
+        institution's actions both inform the audience, as here; the uniform merit, the
+        threshold request and the measure are this library's.
 
         See Also
         --------
