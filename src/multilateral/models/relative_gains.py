@@ -41,6 +41,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
+from .. import tolerances
 from .._namespace import public_dir
 from .._numeric import as_fraction, format_number, is_exact
 from .._validation import check_positive_int, check_probability, check_real
@@ -229,9 +230,17 @@ class RelativeGains(Model):
 
     @property
     def cooperation_is_equilibrium(self) -> bool:
-        """Whether mutual cooperation is a Nash equilibrium of :attr:`game`."""
-        t, r, _, _ = self.game.trps(0)
-        return bool(r >= t)
+        """Whether mutual cooperation is a Nash equilibrium of :attr:`game`.
+
+        Exact for exact inputs; with floats a deviation gain within rounding
+        (``tolerances.EQUILIBRIUM`` times the payoffs' scale) counts as a tie, so that the
+        weight :meth:`threshold` returns is on the side it says cooperation holds.
+        """
+        t, r, p, s = self.game.trps(0)
+        if all(is_exact(v) for v in (t, r, p, s)):
+            return bool(r >= t)
+        scale = max(1.0, *(abs(float(v)) for v in (self.T, self.R, self.P, self.S)))
+        return bool(r - t >= -tolerances.EQUILIBRIUM * scale)
 
     def threshold(self) -> Threshold:
         """The ``relative_weight`` where mutual cooperation starts or stops being an equilibrium.
