@@ -98,7 +98,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from .. import tolerances
 from .._namespace import public_dir
+from .._numeric import is_exact
 from .._validation import check_probability, check_real
 from ..results import Threshold
 from ..types import Number
@@ -306,13 +308,21 @@ class OutsideOptions(Model):
         """
         s, t = self.influence, self.threat()
         zero = s - s
-        if t <= s:
+        # floats: differences within rounding are ties (exact inputs: no tolerance)
+        tol = 0 if self._exact() else tolerances.EQUILIBRIUM * max(
+            1.0, float(self.outside_cost), float(self.network))
+        if t - s <= tol:
             return Renegotiation("status_quo", s, zero, s, t)
-        if t - s <= self.flexibility:
+        if t - s <= self.flexibility + tol:
             return Renegotiation("redistribution", t, t - s, t, t)
         layer = self.layering_value()
-        outcome: Outcome = "layering" if layer is not None and layer == t else "exit"
+        outcome: Outcome = ("layering" if layer is not None and layer >= self.exit_value() - tol
+                            else "exit")
         return Renegotiation(outcome, s, zero, t, t)
+
+    def _exact(self) -> bool:
+        return all(is_exact(getattr(self, k)) for k in (
+            "power", "influence", "outside_cost", "network", "scope", "flexibility"))
 
     def renegotiation_time(self, growth: Number) -> Threshold:
         """When, with power growing at ``growth`` per period, the threat first beats ``s``.
