@@ -291,7 +291,9 @@ class OutsideOptions(Model):
 
         The threat ``t`` against the share ``s`` and the rules' room ``m``: ``t <= s`` keeps
         the status quo; ``s < t <= s + m`` brings the concession ``t - s``; ``t > s + m``
-        sends the state outside (layering if it is worth at least as much as exit).
+        sends the state outside (layering if it is worth at least as much as exit). Exact
+        inputs are compared exactly; with floats, differences within rounding
+        (``tolerances.EQUILIBRIUM``) are ties.
 
         See Also
         --------
