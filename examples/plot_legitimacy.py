@@ -100,6 +100,9 @@ for name, b in (("Council", council), ("coalition", coalition)):
           f"E[merit|endorsed] {e.posterior_endorsed:.3f}, influential {e.influential}")
 print(f"legitimacy premium of the Council over the coalition: "
       f"{council.premium_over(coalition):.3f}")
+# against the seeker's own request (the United States, illustrative position = lax):
+for name, b in (("Council", council), ("coalition", coalition)):
+    print(f"{name:9}: adds {b.with_(seeker=lax).added_credibility():.3f} to the seeker's word")
 
 # %%
 # Heterogeneity cuts both ways
