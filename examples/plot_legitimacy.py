@@ -100,6 +100,9 @@ for name, b in (("Council", council), ("coalition", coalition)):
           f"E[merit|endorsed] {e.posterior_endorsed:.3f}, influential {e.influential}")
 print(f"legitimacy premium of the Council over the coalition: "
       f"{council.premium_over(coalition):.3f}")
+# against the seeker's own request (the United States, illustrative position = lax):
+for name, b in (("Council", council), ("coalition", coalition)):
+    print(f"{name:9}: adds {b.with_(seeker=lax).added_credibility():.3f} to the seeker's word")
 
 # %%
 # Heterogeneity cuts both ways
@@ -109,23 +112,35 @@ print(f"legitimacy premium of the Council over the coalition: "
 # positions, raising its consensus pivot and so its legitimacy premium over a club of the
 # like-minded (:meth:`~multilateral.models.HeterogeneousForum.from_endorsements`).
 # Illustrative: nine members' positions at normal quantiles around 0.2 with the given
-# spread, clipped to [0, 1]; the club keeps the members at or below 0.3; ``p = Phi(1/(2
-# spread))``.
+# spread, clipped to [0, 1], and an agreement of merit ``m = 0.3``: a state gains from it iff
+# its position is at most ``m`` (so ``p = Phi((m - 0.2) / spread)``, from the same
+# positions), and the club is the members who gain. Whenever someone blocks, the universal
+# body's consensus pivot is above ``m`` and the club's below it, so the premium is positive
+# (tests/test_legitimacy.py checks this over all positions and merits); how large it is, and
+# so which forum wins, depends on the spread.
 from statistics import NormalDist
 
 from multilateral.models import HeterogeneousForum
 
 quantiles = [NormalDist().inv_cdf((k + 0.5) / 9) for k in range(9)]
-print("spread  pivot  premium  p      prefers club (endogenous premium / fixed 0.2)")
-for spread in (0.05, 0.1, 0.2, 0.3, 0.5):
+print("spread  pivot  premium  p      p*     prefers club (endogenous premium / fixed 0.2)")
+merit = 0.3
+for spread in (0.02, 0.05, 0.1, 0.2, 0.3, 0.5):
     pos = [min(1.0, max(0.0, 0.2 + spread * z)) for z in quantiles]
     universal = Endorsement(pos, audience=0.6)
-    club = Endorsement([x for x in pos if x <= 0.3], audience=0.6)
-    p = NormalDist().cdf(0.5 / spread)
+    club = Endorsement([x for x in pos if x <= merit], audience=0.6)
+    p = NormalDist().cdf((merit - 0.2) / spread)
     forum = HeterogeneousForum.from_endorsements(9, p, universal, club)
     fixed = forum.with_(legitimacy=0.2)
     print(f"{spread:5.2f}  {universal.pivot:5.3f}  {forum.legitimacy:6.3f}  {p:5.3f}  "
-          f"{forum.prefers_club()} / {fixed.prefers_club()}")
+          f"{forum.critical_probability():5.3f}  {forum.prefers_club()} / "
+          f"{fixed.prefers_club()}")
+
+# %%
+# With ``p`` and the premium from the same positions the club wins at every spread here:
+# the premium rises with the spread, but ``p`` falls faster below the critical ``p*`` (the
+# club is preferred iff ``p < p*``). The fixed premium column shows the comparison with an
+# exogenous ``lambda = 0.2``.
 
 # %%
 # A sweep over the audience

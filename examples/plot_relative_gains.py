@@ -99,4 +99,9 @@ fig.tight_layout()
 m = PowellGains(T=5, R=4, P=2, S=1, delta=Fraction(3, 4), cost_of_fighting=20)
 print(m, "critical cost:", m.critical_cost(), "cooperation:", m.cooperation_possible)
 print("with cheap force:", m.with_(cost_of_fighting=5).cooperation_possible)
+# the other half of Powell's condition: how far gains convert into military advantage
+for q in (0, Fraction(1, 4), Fraction(1, 2), Fraction(3, 4), 1):
+    mq = m.with_(conversion=q)
+    print(f"conversion {q}: critical cost {mq.critical_cost()}, with cheap force (5): "
+          f"{mq.with_(cost_of_fighting=5).cooperation_possible}")
 plt.show()

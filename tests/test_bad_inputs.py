@@ -495,6 +495,10 @@ CATALOGUE: list[Bad] = [
     Bad("arms-race-negative-superiority",
         lambda: ml.models.ArmsRace(superiority=-1, vulnerability=1, cost_low=0, cost_high=1),
         "out of range", errors.InvalidArgumentError, "superiority must be >= 0"),
+    Bad("powell-gains-conversion-above-one",
+        lambda: ml.models.PowellGains(T=5, R=3, P=1, S=0, delta=Fraction(1, 2),
+                                      cost_of_fighting=1, conversion=2),
+        "out of range", errors.InvalidProbabilityError, "conversion must be in [0, 1]"),
 ]
 
 

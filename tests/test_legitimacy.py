@@ -56,6 +56,31 @@ def test_closed_form_matches_the_signalling_solver(k):
         assert means == [closed.posterior_endorsed, closed.posterior_withheld]
 
 
+def _solver_belief_after_endorsement(c, k):
+    """E[merit | endorsed] in the threshold PBE the solver finds on the k-merit game."""
+    merits = [F(2 * i - 1, 2 * k) for i in range(1, k + 1)]
+    game = Endorsement([c], grid=k).signalling_game()
+    for q in perfect_bayesian_equilibria(game):
+        if all(q.sender[t][0] == (1 if merits[t] > c else 0) for t in range(k)):
+            return sum(b * m for b, m in zip(q.beliefs[0], merits, strict=True))
+    raise AssertionError(f"no threshold PBE at pivot {c}")
+
+
+def test_forum_premium_is_the_solvers_belief_ratio(k=4):
+    """The legitimacy premium HeterogeneousForum.from_endorsements uses is the ratio of the
+    beliefs after the two bodies' endorsements in the PBE the generic solver finds, minus 1
+    (not only the closed form's)."""
+    from multilateral.models import HeterogeneousForum
+
+    beliefs = {j: _solver_belief_after_endorsement(F(j, k), k) for j in range(1, k)}
+    for hi in range(1, k):
+        for lo in range(1, hi + 1):
+            universal = Endorsement([F(1, 2 * k), F(hi, k)])        # consensus: pivot hi/k
+            club = Endorsement([F(lo, k)])
+            forum = HeterogeneousForum.from_endorsements(5, F(9, 10), universal, club)
+            assert forum.legitimacy == beliefs[hi] / beliefs[lo] - 1
+
+
 def test_influence_matches_the_solver_at_every_audience(k=4):
     """Independent check of 'influential iff 0 < c* < 1 and 2a - 1 <= c* <= 2a': the solver
     finds a PBE in which both messages are sent, the audience supports after an endorsement
@@ -83,6 +108,39 @@ def test_posteriors_match_a_simulation():
         assert e.pivot == c
         assert abs(merit[merit >= c].mean() - e.posterior_endorsed) < 3e-3
         assert abs(merit[merit < c].mean() - e.posterior_withheld) < 3e-3
+
+
+def test_added_credibility_matches_a_simulation():
+    """Monte Carlo: the seeker asks iff merit >= s, the body endorses iff merit >= c*; the
+    endorsement raises the belief of an audience that heard the request by max(c* - s, 0)/2."""
+    import numpy as np
+
+    merit = np.random.default_rng(17).random(400_000)
+    for s, c in ((0.0, 0.6), (0.2, 0.7), (0.5, 0.55), (0.6, 0.3), (0.4, 0.4)):
+        asked = merit >= s
+        both = asked & (merit >= c)
+        simulated = merit[both].mean() - merit[asked].mean()
+        body = Endorsement([c], seeker=s)
+        assert abs(simulated - body.added_credibility()) < 3e-3, (s, c)
+
+
+@given(unit, unit, unit, unit)
+def test_chapman_across_seekers(s1, s2, c1, c2):
+    """Chapman's 'the farther the body's pivotal members from the state seeking it', across
+    seekers: what the endorsement adds to the seeker's own word is nondecreasing in the
+    pivot's distance from the seeker, whoever the seeker is."""
+    b1, b2 = Endorsement([c1], seeker=s1), Endorsement([c2], seeker=s2)
+    if b1.distance() <= b2.distance():
+        assert b1.added_credibility() <= b2.added_credibility()
+    assert b1.added_credibility() == max(b1.distance(), 0) / 2
+
+
+def test_credibility_alone_does_not_see_the_seeker():
+    """The nearby false statement: against the prior, the same body is as credible for a
+    seeker at 0 as for one at its own pivot, though the distances differ."""
+    near, far = Endorsement([F(1, 2)], seeker=F(1, 2)), Endorsement([F(1, 2)], seeker=0)
+    assert near.distance() < far.distance() and near.credibility() == far.credibility()
+    assert near.added_credibility() == 0 < far.added_credibility() == F(1, 4)
 
 
 def test_pivot_is_the_voting_outcome():
@@ -136,6 +194,39 @@ def test_inclusion_under_consensus_never_lowers_credibility(club, extra, a):
     before, after = small.equilibrium().posterior_endorsed, big.equilibrium().posterior_endorsed
     assert big.premium_over(small) == after / before - 1 >= 0
     assert small.premium_over(big) == 0           # the floor: never a negative premium
+
+
+@given(st.lists(unit, min_size=2, max_size=7), unit)
+def test_the_heterogeneity_that_makes_a_club_costs_it_legitimacy(positions, merit):
+    """Heterogeneity both favours clubs and costs them legitimacy, derived over a class: with
+    member i gaining from an agreement of merit m iff m >= c_i (b_i = m - c_i in ForumChoice),
+    consensus is blocked, and the willing form a club, exactly when some member is more
+    conservative than m; that member makes the universal (consensus) body's pivot exceed every
+    club member's, so the universal endorsement is strictly more credible than the club's."""
+    from multilateral.models import ForumChoice
+
+    outcome = ForumChoice([merit - c for c in positions]).equilibrium()
+    universal = Endorsement(positions)
+    blocked = any(c > merit for c in positions)
+    assert (outcome.forum == "universal") == (not blocked)
+    if outcome.forum == "club":
+        club = Endorsement([c for c in positions if c < merit])
+        assert club.pivot < merit < universal.pivot
+        assert universal.premium_over(club) == (universal.pivot - club.pivot) / (1 + club.pivot)
+        assert universal.premium_over(club) > 0
+
+
+def test_the_club_keeps_its_legitimacy_against_a_majority_body():
+    """The qualification of the test above: it needs the universal body to decide by
+    consensus; under a quota the blocking member is not pivotal and the club (here the body's
+    own lenient majority) is exactly as credible."""
+    from multilateral.models import ForumChoice
+
+    positions, merit = [F(1, 10), F(1, 5), F(9, 10)], F(1, 2)
+    assert ForumChoice([merit - c for c in positions]).equilibrium().forum == "club"
+    club = Endorsement(positions[:2])
+    assert Endorsement(positions).premium_over(club) > 0
+    assert Endorsement(positions, quota=2).premium_over(club) == 0
 
 
 def test_inclusion_under_a_fixed_quota_can_lower_credibility():

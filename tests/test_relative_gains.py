@@ -72,6 +72,53 @@ def test_number_of_states_dilutes_the_impediment():
     assert RelativeGains(T=3, R=4, P=1, S=0, relative_weight=1, n=5).cooperation_is_equilibrium
 
 
+def _world_utility(own, partner, n, r, comparison):
+    """State i's relative-gains utility, computed in the n-state world of a bilateral deal
+    (the partner gains ``partner``, the n - 2 outsiders nothing), for four readings of
+    'relative to the others'."""
+    others = [partner] + [Fraction(0)] * (n - 2)
+    if comparison == "mean":          # the others' average (the library's reading)
+        return (1 - r) * own + r * (own - sum(others) / (n - 1))
+    if comparison == "each":          # each other state, pairwise gaps averaged
+        return (1 - r) * own + r * sum(own - x for x in others) / (n - 1)
+    if comparison == "sum":           # each other state, pairwise gaps summed
+        return (1 - r) * own + r * sum(own - x for x in others)
+    return (1 - r) * own + r * (own - max(others))    # "strongest": the leading rival
+
+
+def _cooperation_in_world(T, R, P, S, n, r, comparison):
+    u = lambda own, partner: _world_utility(own, partner, n, r, comparison)  # noqa: E731
+    return u(R, R) >= u(T, S)
+
+
+@given(cooperative_games(), weights, st.integers(2, 9))
+def test_dilution_depends_on_whom_gains_are_compared_with(game, r, n):
+    """Snidal's dilution in a bilateral deal holds when a state compares its gain with the
+    others' average (the library's reading; the same as averaging the gap to each other
+    state) or sums the gaps, and fails when it compares with its leading rival: the partner
+    stays the leading rival however many outsiders there are, so numbers change nothing."""
+    low = min(game)      # gains measured from a status quo no outcome falls below
+    game = tuple(Fraction(v) - low for v in game)
+    T, R, P, S = game
+    model = RelativeGains(*game, relative_weight=r, n=n)
+    assert _cooperation_in_world(T, R, P, S, n, r, "mean") == model.cooperation_is_equilibrium
+    assert _cooperation_in_world(T, R, P, S, n, r, "each") == model.cooperation_is_equilibrium
+    for comparison in ("mean", "each", "sum"):     # more states never hurt
+        if _cooperation_in_world(T, R, P, S, 2, r, comparison):
+            assert _cooperation_in_world(T, R, P, S, n, r, comparison)
+    strongest = [_cooperation_in_world(T, R, P, S, k, r, "strongest") for k in (2, n)]
+    assert strongest[0] == strongest[1] == RelativeGains(*game, relative_weight=r)\
+        .cooperation_is_equilibrium
+
+
+def test_against_the_leading_rival_numbers_do_not_dilute():
+    """The nearby false statement: the stag hunt that four states rescue under the library's
+    reading stays a dilemma at any n when each state watches its leading rival."""
+    r = Fraction(1, 2)
+    assert RelativeGains(T=3, R=4, P=1, S=0, relative_weight=r, n=4).cooperation_is_equilibrium
+    assert not any(_cooperation_in_world(3, 4, 1, 0, n, r, "strongest") for n in (2, 4, 193))
+
+
 @given(cooperative_games(), weights, st.integers(2, 8))
 def test_threshold_is_where_cooperation_stops_being_an_equilibrium(game, r, n):
     m = RelativeGains(*game, relative_weight=r, n=n)
@@ -141,6 +188,20 @@ def test_more_states_never_hurt_cooperation(game, r):
     assert coop == sorted(coop)
 
 
+@given(st.lists(st.integers(-9, 9), min_size=4, max_size=4), st.integers(2, 5))
+def test_float_threshold_is_on_the_side_it_claims(payoffs, n):
+    """With floats the weight threshold() returns must sustain cooperation as it says (the
+    transformed payoffs tie there up to rounding; 461 of 3056 random integer games said no
+    before the tie tolerance)."""
+    T, R, P, S = (float(v) for v in payoffs)
+    m = RelativeGains(T=T, R=R, P=P, S=S, n=n)
+    t = m.threshold()
+    if t.attainable and 0 <= t.value <= 1:
+        assert m.with_(relative_weight=t.value).cooperation_is_equilibrium
+        exact = RelativeGains(*payoffs, n=n).threshold().exact
+        assert t.value == pytest.approx(float(exact))
+
+
 def test_relative_gains_floats_and_errors():
     g = ml.TwoByTwo.symmetric(T=3.0, R=4.0, P=1.0, S=0.0)
     assert relative_gains(g, 0.5).trps(0) == (3.0, 2.0, 0.5, -1.5)
@@ -157,6 +218,44 @@ def _deviation_gain(T, R, P, delta, c):
     """Cooperation's value minus the best deviation's, by the streams (no formula)."""
     coop = R / (1 - delta)
     return coop - (T + delta * max(P / (1 - delta), 2 * R / (1 - delta) - c))
+
+
+def _deviation_gain_converting(T, R, P, delta, c, q):
+    """As _deviation_gain, when the exploiter's attack wins only with probability q (a failed
+    attack leaves mutual defection)."""
+    war = (q * 2 * R + (1 - q) * P) / (1 - delta)
+    return R / (1 - delta) - (T + delta * max(P / (1 - delta), war - c))
+
+
+@given(pd_games(), st.fractions(min_value=Fraction(1, 50), max_value=Fraction(49, 50)),
+       st.fractions(min_value=0, max_value=200), st.fractions(min_value=0, max_value=1))
+def test_powell_conversion_of_gains_into_military_advantage(game, delta, cost, q):
+    """Powell's first condition, 'when gains convert into military advantage': with the
+    attack winning with probability q, the verdict agrees with the payoff streams, and for
+    2R > P lower conversion never destroys cooperation (c* rises with q); at q = 0 only
+    Friedman's condition is left."""
+    T, R, P, S = game
+    m = PowellGains(T, R, P, S, delta=delta, cost_of_fighting=cost, conversion=q)
+    assert m.cooperation_possible == (_deviation_gain_converting(T, R, P, delta, cost, q) >= 0)
+    assert m.with_(conversion=1) == PowellGains(T, R, P, S, delta=delta, cost_of_fighting=cost)
+    if m.cooperation_possible and 2 * R > P:
+        assert m.with_(conversion=q / 2).cooperation_possible
+    friedman = delta >= m.critical_discount().value
+    assert m.with_(conversion=0).cooperation_possible == friedman
+
+
+def test_powell_conversion_values():
+    m = PowellGains(T=5, R=3, P=1, S=0, delta=Fraction(3, 4), cost_of_fighting=10)
+    # c* = (T (1 - d) - R + d (2 q R + (1 - q) P)) / (d (1 - d)), with d (1 - d) = 3/16:
+    # q = 1: (5/4 - 3 + 9/2) 16/3 = 44/3; q = 1/2: (5/4 - 3 + 21/8) 16/3 = 14/3;
+    # q = 0: (5/4 - 3 + 3/4) 16/3 = -16/3
+    assert m.critical_cost().exact == Fraction(44, 3) and not m.cooperation_possible
+    assert m.with_(conversion=Fraction(1, 2)).critical_cost().exact == Fraction(14, 3)
+    assert m.with_(conversion=Fraction(1, 2)).cooperation_possible
+    assert m.with_(conversion=0).critical_cost().exact == Fraction(-16, 3)
+    assert isinstance(m.with_(conversion=0.2).critical_cost().value, float)
+    with pytest.raises(errors.InvalidProbabilityError, match="conversion"):
+        m.with_(conversion=Fraction(3, 2))
 
 
 def test_powell_critical_cost_by_the_streams():

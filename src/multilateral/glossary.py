@@ -397,6 +397,8 @@ TOPICS: dict[str, dict[str, str]] = {
                            "relative to the other states' mean (0: absolute gains only).",
         "cost_of_fighting": "One-off cost of a war to the state that starts it (Powell's "
                             "relative gains from the use of force).",
+        "conversion": "Probability that an economic advantage converts into military victory "
+                      "(``PowellGains``: the exploiter's attack succeeds).",
         "club_values": "Each state's gross value of each rival club's good: shape ``(n, 2)`` "
                        "(``RivalClubs``, Buchanan clubs).",
         "facility_cost": "The cost of a club's good, shared equally by its members (Buchanan "

@@ -2,8 +2,10 @@
 
 ``INCLUSIVE_ENDORSEMENT_IS_CREDIBLE``: in the endorsement game of
 :class:`~multilateral.models.Endorsement`, an endorsement moves the audience's belief further
-the farther the body's pivotal member stands from the state seeking it (Chapman 2009), and a
-body that takes decisions by consensus never loses credibility by admitting another member
+the farther the body's pivotal member stands from the state seeking it (Chapman 2009;
+across seekers, measured against the seeker's own request:
+:meth:`~multilateral.models.Endorsement.added_credibility`), and a body that takes
+decisions by consensus never loses credibility by admitting another member
 (Thompson 2006: the neutral body is the heterogeneous, representative one).
 
 References
@@ -40,6 +42,14 @@ def _distant_and_inclusive(instance: tuple[Endorsement, Fraction, Fraction]) -> 
     distant = body.with_(positions=[farther])
     bigger = body.with_(positions=[*body.positions, extra])
     before, after = body.equilibrium().posterior_endorsed, bigger.equilibrium().posterior_endorsed
+    # across seekers (the seeker's own request as the audience's baseline): what the
+    # endorsement adds rises with the distance, and is nothing from a body no more demanding
+    other = body.with_(seeker=extra)
+    for x, y in ((body, other), (other, body)):
+        if x.distance() <= y.distance() and x.added_credibility() > y.added_credibility():
+            return False
+        if (x.added_credibility() > 0) != (x.distance() > 0):
+            return False
     # the premium is the proportional rise in the belief, unfloored: a bigger consensus body
     # must not be credited with a premium its own equilibrium beliefs do not give it
     return (distant.distance() >= body.distance()
@@ -53,7 +63,9 @@ INCLUSIVE_ENDORSEMENT_IS_CREDIBLE = register(Claim(
     name="inclusive_endorsement_is_credible",
     statement="a multi-member body's endorsement raises the audience's belief in the merit "
               "of an action the more, the farther the body's pivotal member stands from the "
-              "state seeking it (at a fixed seeker: the more conservative its pivot), and a "
+              "state seeking it (against the audience's prior at a fixed seeker: the more "
+              "conservative its pivot; across seekers: what it adds to the seeker's own "
+              "request, nothing from a body no more demanding than the seeker), and a "
               "body deciding by consensus never loses credibility by admitting a member; "
               "qualified: influence on the audience's decision is not monotone (a body so "
               "conservative that the audience would support anyway decides nothing, so being "

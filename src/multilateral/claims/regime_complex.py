@@ -3,8 +3,10 @@ shopping follows the precedent (Busch).
 
 ``LIPSCY_OUTSIDE_OPTIONS``: in :class:`~multilateral.models.OutsideOptions`, dearer outside
 options (a less competitive policy area) or stronger network effects never raise what a
-rising state secures, inside the institution or out; where the institution's rules can
-grant the concession its threat commands, they never raise the concession either (Lipscy's
+rising state secures, inside the institution or out, nor bring forward the time at which,
+its power growing, its threat starts to bind (redistribution is slower); where the
+institution's rules can grant the concession its threat commands, they never raise the
+concession either (Lipscy's
 hypothesis: redistribution is fast where the policy area is competitive, sticky where
 outside options are few; the abstract says 'relatively little competition, limiting the
 outside options', and *network effects* is this library's reading, after Ikenberry's
@@ -77,6 +79,11 @@ def _outside_options(instance: tuple[OutsideOptions, Fraction, Fraction]) -> boo
     now, then = model.equilibrium(), dear.equilibrium()
     if then.payoff > now.payoff:
         return False
+    # speed: with power growing, the threat starts to bind no earlier where options are dear
+    growth = Fraction(1, 100)
+    fast, slow = model.renegotiation_time(growth), dear.renegotiation_time(growth)
+    if slow.attainable and not (fast.attainable and fast.value <= slow.value):
+        return False
     if model.flexibility >= model.power - model.influence:   # the rules can deliver
         return then.concession <= now.concession
     # rigid rules: cheaper options cut the concession only by sending the state outside
@@ -85,8 +92,9 @@ def _outside_options(instance: tuple[OutsideOptions, Fraction, Fraction]) -> boo
 
 LIPSCY_OUTSIDE_OPTIONS = register(Claim(
     name="lipscy_outside_options",
-    statement="a rising state secures less, and where the institution's rules can grant "
-              "the concession its threat commands, gets less redistribution, the dearer its "
+    statement="a rising state secures less, its threat binds later as its power grows "
+              "(redistribution is slower), and where the institution's rules can grant "
+              "the concession its threat commands, it gets less redistribution, the dearer its "
               "outside options (a less competitive policy area) and the stronger the "
               "institution's network effects; where the rules cap the concession, cheaper "
               "outside options cut redistribution only by sending the state outside (exit "

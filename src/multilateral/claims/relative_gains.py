@@ -8,12 +8,15 @@ the threshold relative-gains concerns change nothing about cooperation.
 ``RELATIVE_GAINS_FADE_WITH_NUMBERS``: if mutual cooperation is an equilibrium among ``n``
 states, it stays one among more (Snidal). Qualified: the deal is bilateral and the comparison
 is with the mean of all others (outsiders gain nothing); with gains shared among all, the
-dilution is not this model's. The class is Harmony and Stag Hunt (``R`` the best outcome);
+dilution is not this model's; a state that compares itself only with its leading rival
+(the partner, however many outsiders) gains nothing from numbers. The class is Harmony and
+Stag Hunt (``R`` the best outcome);
 where being exploited pays more than mutual cooperation (``S > R``) relative-gains concerns
 *help* cooperation and more states dilute the help, so there the statement is false.
 
 ``CHEAP_FORCE_BLOCKS_COOPERATION``: cooperation fails when the cost of fighting is below the
-threshold and a higher cost never destroys it (Powell). Qualified: in the library's stylized
+threshold, and neither a higher cost nor (for ``2 R > P``) a lower ``conversion`` of
+economic advantage into victory destroys it (Powell). Qualified: in the library's stylized
 repeated game (:class:`~multilateral.models.PowellGains`), not Powell's own model.
 
 References
@@ -81,8 +84,11 @@ def _cheap_force(model: PowellGains) -> bool:
     assert c.exact is not None
     if model.cost_of_fighting < c.exact:
         return not model.cooperation_possible
-    return model.cooperation_possible and model.with_(
+    holds = model.cooperation_possible and model.with_(
         cost_of_fighting=model.cost_of_fighting + 1).cooperation_possible
+    if holds and 2 * model.R > model.P:      # gains that convert less never hurt
+        holds = model.with_(conversion=model.conversion / 2).cooperation_possible
+    return holds
 
 
 RELATIVE_GAINS_BLOCK_COOPERATION = register(Claim(
@@ -103,7 +109,8 @@ RELATIVE_GAINS_FADE_WITH_NUMBERS = register(Claim(
     statement="if mutual cooperation in a bilateral deal is an equilibrium when states weigh "
               "their gains relative to the mean of the n - 1 others, it remains one among "
               "more states: the relative-gains impediment weakens as the number of states "
-              "grows (outsiders to the deal gain nothing)",
+              "grows (outsiders to the deal gain nothing; compared with the leading rival "
+              "alone instead, numbers change nothing)",
     source="Snidal (1991), APSR 85(3), 701-726; the bilateral-deal reading and its proof are "
            "this library's (multilateral.models.RelativeGains)",
     predicate=_fades,
@@ -113,8 +120,9 @@ RELATIVE_GAINS_FADE_WITH_NUMBERS = register(Claim(
 CHEAP_FORCE_BLOCKS_COOPERATION = register(Claim(
     name="cheap_force_blocks_cooperation",
     statement="when gains convert into military advantage, cooperation is impossible while "
-              "the cost of fighting is below a threshold, and raising the cost of fighting "
-              "never destroys cooperation",
+              "the cost of fighting is below a threshold, raising the cost of fighting "
+              "never destroys cooperation, and (when conquest pays, 2R > P) neither does "
+              "lowering the chance that an economic advantage converts into victory",
     source="Powell (1991), APSR 85(4), 1303-1320 (the argument); the repeated game and its "
            "threshold are the library's stylization (multilateral.models.PowellGains)",
     predicate=_cheap_force,

@@ -484,7 +484,12 @@ class HeterogeneousForum(Model):
         endorsed by the club; 0 when the club's pivot is as conservative. So the premium is
         an equilibrium of the endorsement game rather than a number given from outside (a
         premium in belief: it does not ask whether either endorsement decides the audience's
-        support, ``EndorsementEquilibrium.influential``).
+        support, ``EndorsementEquilibrium.influential``). The two bodies and ``p`` are
+        given separately; when the same positions decide both (member ``i`` gains iff the
+        agreement's merit is at least its position ``c_i``, the club is the members who
+        gain, the universal body decides by consensus), a club forms exactly when some
+        member blocks, and that member makes the premium positive: heterogeneity both
+        favours the club and costs it legitimacy (tested over all positions and merits).
 
         See Also
         --------

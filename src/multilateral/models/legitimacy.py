@@ -53,8 +53,13 @@ this formalization Chapman's (2007) condition, a body conservative relative to t
 (``c* > a``), is neither necessary (a pivot in ``[2a - 1, a)``, more lenient than the
 audience, still decides its support) nor sufficient (``c* > 2a`` decides nothing); what the
 model gives monotonically is the belief after an endorsement, a function of ``c*`` alone
-(the seeker's ``s`` enters only :meth:`Endorsement.distance`, so at a fixed seeker "farther
-from the seeker" and "more conservative" are the same comparison).
+(against the audience's prior the seeker's ``s`` enters only :meth:`Endorsement.distance`,
+so at a fixed seeker "farther from the seeker" and "more conservative" are the same
+comparison). Across seekers the comparison needs the seeker's own word: if it asks for
+support iff ``theta >= s``, the endorsement adds ``max(c* - s, 0) / 2`` to what its request
+already told the audience (:meth:`Endorsement.added_credibility`, checked by Monte Carlo),
+half the pivot's distance from the seeker, and nothing for a body no more demanding than
+the seeker.
 :data:`multilateral.claims.INCLUSIVE_ENDORSEMENT_IS_CREDIBLE` states the claim.
 
 :meth:`Endorsement.signalling_game` discretizes the game (``grid`` equally likely merits at
@@ -318,8 +323,44 @@ class Endorsement(Model):
         return self.pivot - self.seeker
 
     def credibility(self) -> Number:
-        """``E[theta | endorsed] - E[theta] = c* / 2``: what an endorsement adds to belief."""
+        """``E[theta | endorsed] - E[theta] = c* / 2``: what an endorsement adds to belief.
+
+        See Also
+        --------
+        added_credibility : what it adds to the seeker's own word.
+        """
         return self.pivot / 2
+
+    def added_credibility(self) -> Number:
+        """``max(c* - s, 0) / 2``: what the endorsement adds to the seeker's own word.
+
+        Let the seeker ask for support iff the merit is at least its threshold ``s`` (cheap
+        talk with its own preferences, so its request tells the audience ``E[theta | theta >=
+        s] = (1 + s) / 2``). The body's endorsement on top of the request raises the belief to
+        ``(1 + max(c*, s)) / 2``, by half the pivot's distance from the seeker, and by nothing
+        when the pivot is no more demanding than the seeker (a club of its friends only
+        repeats what it says). This is where the seeker enters: the library's reading of
+        Chapman's (2009) 'farther from the state seeking it', true across seekers, where
+        :meth:`credibility` compares bodies at one seeker. In Chapman's (2007) own model, as
+        Fey, Jo and Kenkel (2012, introduction) summarize it, the leader's and the
+        institution's actions both inform the audience, as here; the uniform merit, the
+        threshold request and the measure are this library's.
+
+        See Also
+        --------
+        credibility : against the audience's prior.
+        distance : ``c* - s``.
+
+        Examples
+        --------
+        >>> from fractions import Fraction
+        >>> from multilateral.models import Endorsement
+        >>> council = Endorsement([Fraction(7, 10)], seeker=Fraction(1, 5))
+        >>> council.added_credibility(), council.with_(seeker=Fraction(4, 5)).added_credibility()
+        (Fraction(1, 4), Fraction(0, 1))
+        """
+        d = self.distance()
+        return max(d - d, d) / 2
 
     # -- the equilibrium --------------------------------------------------------------------
     def equilibrium(self) -> EndorsementEquilibrium:

@@ -14,7 +14,10 @@ in it: that reading follows Ikenberry's summary of the book, where in crisis man
 body) or *competitive regime creation* (a new one). A new body can also be *layered* beside
 the old one, which the state keeps: *layering* is the historical institutionalists' term,
 not Morse and Keohane's, and competitive regime creation without exit (the AIIB) is what
-this model calls layering.
+this model calls layering. Only the *parallel* body is modelled: a body *nested* in the old
+one (a new facility or fund inside the institution, on new shares) is, in this model's
+payoffs, a concession of share inside the institution, bounded like any other by
+``flexibility``; it is not a separate outside option.
 
 The model (this library's formalization of Lipscy's verbal argument)
 --------------------------------------------------------------------
@@ -95,7 +98,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from .. import tolerances
 from .._namespace import public_dir
+from .._numeric import is_exact
 from .._validation import check_probability, check_real
 from ..results import Threshold
 from ..types import Number
@@ -287,7 +292,9 @@ class OutsideOptions(Model):
 
         The threat ``t`` against the share ``s`` and the rules' room ``m``: ``t <= s`` keeps
         the status quo; ``s < t <= s + m`` brings the concession ``t - s``; ``t > s + m``
-        sends the state outside (layering if it is worth at least as much as exit).
+        sends the state outside (layering if it is worth at least as much as exit). Exact
+        inputs are compared exactly; with floats, differences within rounding
+        (``tolerances.EQUILIBRIUM``) are ties.
 
         See Also
         --------
@@ -304,13 +311,21 @@ class OutsideOptions(Model):
         """
         s, t = self.influence, self.threat()
         zero = s - s
-        if t <= s:
+        # floats: differences within rounding are ties (exact inputs: no tolerance)
+        tol = 0 if self._exact() else tolerances.EQUILIBRIUM * max(
+            1.0, float(self.outside_cost), float(self.network))
+        if t - s <= tol:
             return Renegotiation("status_quo", s, zero, s, t)
-        if t - s <= self.flexibility:
+        if t - s <= self.flexibility + tol:
             return Renegotiation("redistribution", t, t - s, t, t)
         layer = self.layering_value()
-        outcome: Outcome = "layering" if layer is not None and layer == t else "exit"
+        outcome: Outcome = ("layering" if layer is not None and layer >= self.exit_value() - tol
+                            else "exit")
         return Renegotiation(outcome, s, zero, t, t)
+
+    def _exact(self) -> bool:
+        return all(is_exact(getattr(self, k)) for k in (
+            "power", "influence", "outside_cost", "network", "scope", "flexibility"))
 
     def renegotiation_time(self, growth: Number) -> Threshold:
         """When, with power growing at ``growth`` per period, the threat first beats ``s``.

@@ -12,7 +12,10 @@ with ``W`` the partner's payoff). Two formal answers came in 1991:
   positive factor ``1 + k``). Relative-gains concerns can turn a game with a cooperative
   equilibrium (Harmony, Stag Hunt) into a Prisoners' Dilemma, but among ``n`` states a
   bilateral deal moves the *average* of the others by ``1 / (n - 1)`` of the partner's gain,
-  so the impediment weakens as ``n`` grows (:class:`RelativeGains`).
+  so the impediment weakens as ``n`` grows (:class:`RelativeGains`). That depends on whom a
+  state compares itself with: averaging its gap to each other state is the same game, and
+  summing the gaps dilutes faster, but against its *leading rival* alone (the partner,
+  whatever ``n``) numbers change nothing; the tests compute all four readings.
 * **Powell**: relative gains are not a preference but a constraint: they matter when gains can
   be turned into military advantage and force is cheap. :class:`PowellGains` is a stylized
   repeated game with that mechanism: cooperation needs a cost of fighting above a threshold.
@@ -38,6 +41,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
+from .. import tolerances
 from .._namespace import public_dir
 from .._numeric import as_fraction, format_number, is_exact
 from .._validation import check_positive_int, check_probability, check_real
@@ -226,9 +230,17 @@ class RelativeGains(Model):
 
     @property
     def cooperation_is_equilibrium(self) -> bool:
-        """Whether mutual cooperation is a Nash equilibrium of :attr:`game`."""
-        t, r, _, _ = self.game.trps(0)
-        return bool(r >= t)
+        """Whether mutual cooperation is a Nash equilibrium of :attr:`game`.
+
+        Exact for exact inputs; with floats a deviation gain within rounding
+        (``tolerances.EQUILIBRIUM`` times the payoffs' scale) counts as a tie, so that the
+        weight :meth:`threshold` returns is on the side it says cooperation holds.
+        """
+        t, r, p, s = self.game.trps(0)
+        if all(is_exact(v) for v in (t, r, p, s)):
+            return bool(r >= t)
+        scale = max(1.0, *(abs(float(v)) for v in (self.T, self.R, self.P, self.S)))
+        return bool(r - t >= -tolerances.EQUILIBRIUM * scale)
 
     def threshold(self) -> Threshold:
         """The ``relative_weight`` where mutual cooperation starts or stops being an equilibrium.
@@ -317,11 +329,12 @@ class PowellGains(Model):
     Two states repeat an economic Prisoners' Dilemma ``(T, R, P, S)`` with discount factor
     ``delta`` under grim trigger strategies. Gains convert into military advantage: a state
     that has exploited its rival (it got ``T``, the rival ``S``) can attack it the next round,
-    at a one-off ``cost_of_fighting``, and win for sure; the victor then runs both economies
-    (``2 R`` a round). Between equals (on the cooperative path and in the punishment phase)
-    the library allows no attack: a war needs the advantage of having exploited the rival.
-    A deviation is therefore worth
-    ``T + delta max(P / (1 - delta), 2 R / (1 - delta) - cost_of_fighting)``.
+    at a one-off ``cost_of_fighting``, and win with probability ``conversion`` (``q``; 1 by
+    default: the advantage is decisive); the victor then runs both economies (``2 R`` a
+    round), and an attack that fails leaves mutual defection (``P`` a round). Between equals
+    (on the cooperative path and in the punishment phase) the library allows no attack: a
+    war needs the advantage of having exploited the rival. A deviation is therefore worth
+    ``T + delta max(P / (1 - delta), (2 q R + (1 - q) P) / (1 - delta) - cost_of_fighting)``.
 
     Parameters
     ----------
@@ -331,21 +344,30 @@ class PowellGains(Model):
         Discount factor.
     cost_of_fighting : number >= 0
         The one-off cost of a war to the attacker (present value, payoff units).
+    conversion : number in [0, 1], default 1
+        ``q``: the probability that the exploiter's attack succeeds, how far a relative
+        economic gain converts into military advantage (0: not at all, force is useless).
 
     Notes
     -----
     Cooperation is an equilibrium iff ``delta >= (T - R) / (T - P)`` (Friedman's condition)
     and ``cost_of_fighting >= c*`` with
-    ``c* = (T (1 - delta) - R + 2 delta R) / (delta (1 - delta))``
-    (:meth:`critical_cost`): when force is cheap, a state that falls behind may be
-    attacked, so neither lets the other gain, and cooperation breaks down, Powell's
-    conclusion (1991, p. 1303, abstract). The model is the library's stylization of his
-    mechanism, built from his abstract: his own model's timing, technology of war and
-    payoffs were not checked against his text and are not reproduced here.
+    ``c* = (T (1 - delta) - R + delta (2 q R + (1 - q) P)) / (delta (1 - delta))``
+    (:meth:`critical_cost`; ``(T (1 - delta) - R + 2 delta R) / (delta (1 - delta))`` at
+    ``q = 1``): when gains convert into military advantage and force is cheap, a state that
+    falls behind may be attacked, so neither lets the other gain, and cooperation breaks
+    down, Powell's conclusion (1991, p. 1303, abstract). ``c*`` rises with ``q`` at the rate
+    ``(2 R - P) / (1 - delta)``, so for ``2 R > P`` (e.g. any ``R >= 0``) the more gains
+    convert, the dearer force must be; at ``q = 0`` only Friedman's condition remains
+    (``c* <= 0`` exactly when it holds: a failed war is mutual defection at a cost). The
+    model is the library's stylization of his mechanism, built from his abstract: his own
+    model's timing, technology of war and payoffs were not checked against his text and are
+    not reproduced here.
 
-    Were a war between equals allowed as a fair lottery over both economies, it would pay in
-    the punishment phase when ``cost_of_fighting < (R - P) / (1 - delta)``, and mutual
-    defection forever would not be a credible punishment there. For ``R >= 0`` the
+    At ``conversion`` 1: were a war between equals allowed as a fair lottery over both
+    economies, it would pay in the punishment phase when
+    ``cost_of_fighting < (R - P) / (1 - delta)``, and mutual defection forever would not be a
+    credible punishment there. For ``R >= 0`` the
     deviator's best reply (the sure attack) is unchanged, and so are the thresholds (a test
     checks it over integer games); for ``R < 0`` (conquest worth less than nothing) the
     verdict can differ (82 of 20 000 random integer games with payoffs in [-10, 10]).
@@ -380,6 +402,7 @@ class PowellGains(Model):
     S: Number
     delta: Number
     cost_of_fighting: Number
+    conversion: Number = 1
 
     def __post_init__(self) -> None:
         for name in ("T", "R", "P", "S"):
@@ -392,11 +415,14 @@ class PowellGains(Model):
             self.delta, "delta", exact=True, open_low=True, open_high=True))
         object.__setattr__(self, "cost_of_fighting",
                            check_real(self.cost_of_fighting, "cost_of_fighting", low=0))
+        object.__setattr__(self, "conversion",
+                           check_probability(self.conversion, "conversion", exact=True))
 
     def __repr__(self) -> str:
         pay = ", ".join(f"{k}={format_number(getattr(self, k))}" for k in "TRPS")
+        shown = "" if self.conversion == 1 else f", conversion={format_number(self.conversion)}"
         return (f"PowellGains({pay}, delta={format_number(self.delta)}, "
-                f"cost_of_fighting={format_number(self.cost_of_fighting)})")
+                f"cost_of_fighting={format_number(self.cost_of_fighting)}{shown})")
 
     @property
     def game(self) -> TwoByTwo:
@@ -431,12 +457,16 @@ class PowellGains(Model):
         --------
         critical_discount : the threshold on the discount factor.
         """
-        T, R, _, _ = _exact_or_float(self.T, self.R, self.P, self.S)
-        d = Fraction(self.delta) if is_exact(self.delta) and isinstance(T, Fraction) \
-            else float(self.delta)
+        T, R, P, _ = _exact_or_float(self.T, self.R, self.P, self.S)
+        exact = isinstance(T, Fraction) and is_exact(self.delta) and is_exact(self.conversion)
+        d = Fraction(self.delta) if exact else float(self.delta)
+        q = Fraction(self.conversion) if exact else float(self.conversion)
+        if not exact:
+            T, R, P = float(T), float(R), float(P)
         if d < self.critical_discount().value:
             return Threshold.none("cost_of_fighting")
-        return Threshold.at((T * (1 - d) - R + 2 * d * R) / (d * (1 - d)), "cost_of_fighting")
+        war = 2 * q * R + (1 - q) * P        # a round's expected value after the attack
+        return Threshold.at((T * (1 - d) - R + d * war) / (d * (1 - d)), "cost_of_fighting")
 
     @property
     def cooperation_possible(self) -> bool:

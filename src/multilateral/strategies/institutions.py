@@ -516,7 +516,7 @@ def powell_models() -> st.SearchStrategy[PowellGains]:
 
     Built directly: four distinct integers in ``[-10, 10]`` sorted as ``S < P < R < T``,
     ``delta`` a multiple of 1/50 in ``(0, 1)``, ``cost_of_fighting`` a multiple of 1/4 in
-    ``[0, 100]``.
+    ``[0, 100]``, ``conversion`` a multiple of 1/10 in ``[0, 1]``.
 
     See Also
     --------
@@ -539,7 +539,8 @@ def powell_models() -> st.SearchStrategy[PowellGains]:
         S, P, R, T = sorted(draw(st.lists(st.integers(-10, 10), min_size=4, max_size=4,
                                           unique=True)))
         return PowellGains(T=T, R=R, P=P, S=S, delta=Fraction(draw(st.integers(1, 49)), 50),
-                           cost_of_fighting=Fraction(draw(st.integers(0, 400)), 4))
+                           cost_of_fighting=Fraction(draw(st.integers(0, 400)), 4),
+                           conversion=Fraction(draw(st.integers(0, 10)), 10))
 
     return build()
 
