@@ -581,13 +581,17 @@ def _legitimacy(out: TextIO) -> None:
     coalition = Endorsement([lax, lax, Fraction(3, 20)], audience=Fraction(3, 5))
     near, far = (Endorsement([c], audience=Fraction(3, 5)).equilibrium().posterior_endorsed
                  for c in (Fraction(1, 5), Fraction(4, 5)))
+    seeker = Endorsement([Fraction(7, 10)], seeker=Fraction(1, 5))
+    added = (seeker.added_credibility(),
+             seeker.with_(seeker=Fraction(4, 5)).added_credibility())
     out.write(
         "Legitimacy as information (Thompson 2006; Chapman 2007, 2009).\n"
         f"  {gulf.decision} of {gulf.date}: {gulf.in_favour}-{gulf.against}-"
         f"{gulf.abstaining} (data); 2003: "
         f"{authorization.decisions('iraq_2003')[1].decision} (data)\n"
         f"  Chapman (2009): support worth more from a more distant Council; computed belief "
-        f"after endorsement {near} (pivot 1/5) < {far} (pivot 4/5)\n"
+        f"after endorsement {near} (pivot 1/5) < {far} (pivot 4/5); credibility a pivot "
+        f"at 7/10 adds to a seeker at 1/5: {added[0]}, at 4/5: {added[1]}\n"
         f"  illustrative positions: Council pivot {council.pivot} "
         f"({', '.join(council.pivotal_members())}), influential "
         f"{council.equilibrium().influential}; coalition pivot {coalition.pivot}, "
@@ -606,7 +610,8 @@ def _regime_complexes(out: TextIO) -> None:
         "Outside options and institutional change (Lipscy 2015; Morse-Keohane 2014).\n"
         "  IMF 2010 quota reform: China 3.996% -> 6.394% (published); read "
         f"{float(model.influence):.3%} -> {float(model.power):.3%}; blocked by "
-        f"{', '.join(aiib.imf_veto_holders())} until {aiib.event('imf_us_congress').date}, "
+        f"{', '.join(aiib.imf_veto_holders())} (veto read from the shipped 2025 shares; "
+        f"2010-2015 per CRS R42844) until {aiib.event('imf_us_congress').date}, "
         f"in force {aiib.event('imf_reform_effective').date}\n"
         f"  AIIB: Articles signed {aiib.event('aiib_articles_signed').date}, in force "
         f"{aiib.event('aiib_in_force').date}; China's votes 26.06% (published), read "
@@ -656,7 +661,9 @@ def _relative_gains(out: TextIO) -> None:
         f"(Snidal: the impediment weakens with n)\n"
         f"  Powell (stylized), delta 3/4: cooperation needs cost of fighting >= "
         f"{war.critical_cost().exact}; at 20 {war.cooperation_possible}, at 5 "
-        f"{war.with_(cost_of_fighting=5).cooperation_possible}\n")
+        f"{war.with_(cost_of_fighting=5).cooperation_possible}; if gains convert into a "
+        f"sure victory only half the time (conversion 1/2): "
+        f"{war.with_(conversion=half).critical_cost().exact}\n")
 
 
 def _rival_clubs(out: TextIO) -> None:
