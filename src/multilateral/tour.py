@@ -640,6 +640,7 @@ def _forum_shopping(out: TextIO) -> None:
 
 
 def _relative_gains(out: TextIO) -> None:
+    from .cases import great_powers
     from .models import PowellGains, RelativeGains
 
     deal = RelativeGains(T=3, R=4, P=2, S=1)
@@ -657,6 +658,11 @@ def _relative_gains(out: TextIO) -> None:
         f"  Powell (stylized), delta 3/4: cooperation needs cost of fighting >= "
         f"{war.critical_cost().exact}; at 20 {war.cooperation_possible}, at 5 "
         f"{war.with_(cost_of_fighting=5).cooperation_possible}\n")
+    powers = great_powers.count("1950-01-01")
+    out.write(
+        f"  n = COW count of major powers (v2016): {powers} on 1 Jan 1950 -> r <= "
+        f"{deal.with_(n=powers).threshold().exact} (no weight in [0, 1] breaks it); "
+        f"Waltz's bipolar n = 2 -> r <= {deal.threshold().exact}\n")
 
 
 def _rival_clubs(out: TextIO) -> None:
