@@ -33,7 +33,7 @@ import pytest
 
 import multilateral as ml
 from multilateral import errors, solvers
-from multilateral.cases import crises
+from multilateral.cases import crises, great_powers
 from multilateral.io import parse_nfg
 
 DOCS_PAGE = Path(__file__).resolve().parents[1] / "docs" / "reference" / "bad_inputs.rst"
@@ -499,6 +499,18 @@ CATALOGUE: list[Bad] = [
         lambda: ml.models.PowellGains(T=5, R=3, P=1, S=0, delta=Fraction(1, 2),
                                       cost_of_fighting=1, conversion=2),
         "out of range", errors.InvalidProbabilityError, "conversion must be in [0, 1]"),
+    Bad("great-powers-before-cow-coverage", lambda: great_powers.count("1815-06-18"),
+        "out of range", errors.InvalidArgumentError, "outside the COW v2016 list"),
+    Bad("great-powers-date-not-iso", lambda: great_powers.count("18 June 1815"),
+        "wrong type", errors.InvalidArgumentError, "ISO date 'YYYY-MM-DD'"),
+    Bad("great-powers-unknown-state", lambda: great_powers.spells("Soviet Union"),
+        "unknown key", errors.InvalidArgumentError, "no major power named 'Soviet Union'"),
+    Bad("great-powers-unknown-spell", lambda: great_powers.spell("china_1949"),
+        "unknown key", errors.InvalidArgumentError, "no major-power spell named 'china_1949'"),
+    Bad("great-powers-fractional-year", lambda: great_powers.counts([1900.5]),
+        "wrong type", errors.InvalidArgumentError, "years must be integers"),
+    Bad("great-powers-no-such-day", lambda: great_powers.counts([1900], month=2, day=29),
+        "out of range", errors.InvalidArgumentError, "is not a day"),
 ]
 
 

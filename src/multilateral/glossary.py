@@ -612,6 +612,12 @@ TOPICS: dict[str, dict[str, str]] = {
                   "``'procedural'`` (Security Council).",
         "measure": "What a share in a case table counts: ``'votes'``, ``'capital'``, a quota "
                    "(``cases.aiib.share``).",
+        "years": "Calendar years of a case table, as an array of integers "
+                 "(``cases.great_powers.counts``).",
+        "month": "A month of the year, 1 to 12: with ``day``, the day of each year on which "
+                 "a case table is read (``cases.great_powers.counts``).",
+        "day": "A day of the month, 1 to 31: with ``month``, the day of each year on which a "
+               "case table is read (``cases.great_powers.counts``).",
     },
     "Running, files and figures": {
         "path": "A file path.",

@@ -222,6 +222,8 @@ CITATIONS: dict[str, tuple[str, ...]] = {
         "<i>American Political Science Review</i> 85(3), 701-726.",
         "Powell, R. (1991). Absolute and relative gains in international relations theory. "
         "<i>American Political Science Review</i> 85(4), 1303-1320.",
+        "Correlates of War Project (2017). State System Membership List, v2016 (majors2016.csv). "
+        "https://correlatesofwar.org/data-sets/state-system-membership/",
     ),
     "Rival clubs: the Mekong fora, hedging and exclusivity (Buchanan, Kuik)": (
         _BUCHANAN,

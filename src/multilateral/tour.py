@@ -645,6 +645,7 @@ def _forum_shopping(out: TextIO) -> None:
 
 
 def _relative_gains(out: TextIO) -> None:
+    from .cases import great_powers
     from .models import PowellGains, RelativeGains
 
     deal = RelativeGains(T=3, R=4, P=2, S=1)
@@ -664,6 +665,11 @@ def _relative_gains(out: TextIO) -> None:
         f"{war.with_(cost_of_fighting=5).cooperation_possible}; if gains convert into a "
         f"sure victory only half the time (conversion 1/2): "
         f"{war.with_(conversion=half).critical_cost().exact}\n")
+    powers = great_powers.count("1950-01-01")
+    out.write(
+        f"  n = COW count of major powers (v2016): {powers} on 1 Jan 1950 -> r <= "
+        f"{deal.with_(n=powers).threshold().exact} (no weight in [0, 1] breaks it); "
+        f"Waltz's bipolar n = 2 -> r <= {deal.threshold().exact}\n")
 
 
 def _rival_clubs(out: TextIO) -> None:
