@@ -495,6 +495,12 @@ CATALOGUE: list[Bad] = [
     Bad("arms-race-negative-superiority",
         lambda: ml.models.ArmsRace(superiority=-1, vulnerability=1, cost_low=0, cost_high=1),
         "out of range", errors.InvalidArgumentError, "superiority must be >= 0"),
+    Bad("club-exclusivity-unknown-rival-rule",
+        lambda: ml.models.ClubExclusivity([[1, 1], [1, 1]]).value_of_exclusivity(0, "closed"),
+        "unknown key", errors.InvalidArgumentError, "rival_rule: the rival sponsor's rule"),
+    Bad("club-exclusivity-fractional-state",
+        lambda: ml.models.ClubExclusivity([[1, 1], [1, 1]]).dual_membership_bound(1.5),
+        "out of range", errors.InvalidArgumentError, "state: an index"),
 ]
 
 

@@ -195,6 +195,17 @@ def test_labels_and_mekong_states():
     (lambda: ClubExclusivity([[1, 1], [1, 1]]).sponsor_payoffs((0, 4)), "choices are 0"),
     (lambda: ClubExclusivity([[1, 1]] * 9).selected_sortings(("open", "open")), "at most 8"),
     (lambda: ClubExclusivity([[1, 1], [1, 1]]).dual_membership_bound(5), "state index"),
+    # review: these were accepted silently (truncated to an integer or read as club 1) or
+    # reported with a message about a pair of rules / a method the model does not have
+    (lambda: ClubExclusivity([[1, 1], [1, 1]]).dual_membership_bound(1.5), "state: an index"),
+    (lambda: ClubExclusivity([[1, 1], [1, 1]]).dual_membership_bound(True), "state: an index"),
+    (lambda: ClubExclusivity([[1, 1], [1, 1]]).sponsor_payoffs((0.5, 1)), "integer codes"),
+    (lambda: ClubExclusivity([[1, 1], [1, 1]]).value_of_exclusivity(True), "club is 0"),
+    (lambda: ClubExclusivity([[1, 1], [1, 1]]).value_of_exclusivity(0, "closed"),
+     "rival_rule: the rival sponsor's rule"),
+    (lambda: ClubExclusivity([[1, 1], [1, 1]]).exclusivity_range(0, None), "rival_rule"),
+    (lambda: ClubExclusivity([[1, 1]] * 9).exclusivity_range(0),
+     r"at most 8 states, got 9 \(universal_hedging_threshold"),
 ])
 def test_bad_input(make, match):
     with pytest.raises(errors.InvalidArgumentError, match=match):

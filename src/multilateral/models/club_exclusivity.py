@@ -278,14 +278,21 @@ class ClubExclusivity(Model):
         ...     ("exclusive", "open"))
         ((1, 1), (2, 2))
         """
-        return self.membership_game(rules).equilibria()
+        game = self.membership_game(rules)
+        self._check_enumerable()
+        return game.equilibria()
+
+    def _check_enumerable(self) -> None:
+        if self.n > _MAX_ENUMERATION:
+            raise InvalidArgumentError(
+                f"the sorting stage is solved by enumerating all 4**n profiles: at most "
+                f"{_MAX_ENUMERATION} states, got {self.n} (universal_hedging_threshold and "
+                f"dual_membership_bound work for any n)")
 
     def _potentials(self, rules: Sequence[str]) -> tuple[NDArray[np.int64], list[Any]]:
         game = self.membership_game(rules)
         n = self.n
-        if n > _MAX_ENUMERATION:
-            raise InvalidArgumentError(
-                f"the selection enumerates 4**n profiles; at most {_MAX_ENUMERATION} states")
+        self._check_enumerable()
         choices = 3 if game.exclusive else 4
         prof = np.array(list(itertools.product(range(choices), repeat=n)), dtype=np.int64)
         in_a, in_b = prof & 1, (prof >> 1) & 1
@@ -358,6 +365,11 @@ class ClubExclusivity(Model):
     def _profile(self, profile: Sequence[int]) -> NDArray[np.int64]:
         if isinstance(profile, str) or not hasattr(profile, "__len__") or len(profile) != self.n:
             raise InvalidArgumentError(f"profile: one choice (0-3) per state ({self.n})")
+        if any(isinstance(x, (bool, np.bool_)) or not isinstance(x, (int, np.integer))
+               for x in profile):
+            raise InvalidArgumentError(
+                f"profile: choices are integer codes 0 (neither), 1 (A), 2 (B), 3 (both); got "
+                f"{list(profile)!r}")
         s = np.asarray([int(x) for x in profile], dtype=np.int64)
         if s.min() < 0 or s.max() > 3:
             raise InvalidArgumentError(
@@ -391,9 +403,16 @@ class ClubExclusivity(Model):
                 out[1] - self.exclusion_cost[1] * (rules[1] == "exclusive"))
 
     def _club(self, club: int) -> int:
-        if club not in (0, 1):
+        if isinstance(club, (bool, np.bool_)) or club not in (0, 1):
             raise InvalidArgumentError(f"club is 0 (A) or 1 (B), got {club!r}")
         return int(club)
+
+    @staticmethod
+    def _rival(rival_rule: Any) -> str:
+        if not isinstance(rival_rule, str) or rival_rule not in RULES:
+            raise InvalidArgumentError(
+                f"rival_rule: the rival sponsor's rule, 'open' or 'exclusive'; got {rival_rule!r}")
+        return rival_rule
 
     @staticmethod
     def _with_rule(club: int, own: str, rival_rule: str) -> tuple[str, str]:
@@ -416,7 +435,7 @@ class ClubExclusivity(Model):
         (Fraction(-3, 2), Fraction(9, 2))
         """
         k = self._club(club)
-        rival = self._rules((rival_rule, rival_rule))[0]
+        rival = self._rival(rival_rule)
         high = self.sponsor_values(self._with_rule(k, "exclusive", rival))[k]
         low = self.sponsor_values(self._with_rule(k, "open", rival))[k]
         return high - low
@@ -435,7 +454,7 @@ class ClubExclusivity(Model):
         (Fraction(-2, 1), Fraction(-1, 1))
         """
         k = self._club(club)
-        rival = self._rules((rival_rule, rival_rule))[0]
+        rival = self._rival(rival_rule)
         cost = self.exclusion_cost[k]
         high = [self.sponsor_payoffs(p)[k] for p in
                 self.sorting_equilibria(self._with_rule(k, "exclusive", rival))]
@@ -591,6 +610,9 @@ class ClubExclusivity(Model):
             if self.labels is None or state not in self.labels:
                 raise InvalidArgumentError(f"unknown state {state!r}")
             return self.labels.index(state)
+        if isinstance(state, (bool, np.bool_)) or not isinstance(state, (int, np.integer)):
+            raise InvalidArgumentError(
+                f"state: an index in 0..{self.n - 1} or a label, got {state!r}")
         if not 0 <= int(state) < self.n:
             raise InvalidArgumentError(f"state index must be in 0..{self.n - 1}, got {state}")
         return int(state)
