@@ -234,3 +234,66 @@ class TestClubExclusivityContract(ModelContract):
 
 def test_public_name():
     assert ml.models.ClubExclusivity is ClubExclusivity
+
+
+# -- the selection: the zero-noise limit of asynchronous logit dynamics (review) --------------
+def _logit_stationary(game, noise, simultaneous=False):
+    """Stationary distribution of logit dynamics on a sorting game, by brute force: one state
+    at a time revising (each drawn with probability 1/n), or each state revising
+    independently with probability 1/2 (simultaneous)."""
+    import numpy as np
+    n, choices = game.n, 3 if game.exclusive else 4
+    profiles = list(itertools.product(range(choices), repeat=n))
+    index = {p: j for j, p in enumerate(profiles)}
+    moves = np.zeros((len(profiles), len(profiles)))
+    for p in profiles:
+        logit = []
+        for i in range(n):
+            u = np.array([float(game.payoffs((*p[:i], a, *p[i + 1:]))[i])
+                          for a in range(choices)])
+            w = np.exp((u - u.max()) / noise)
+            logit.append(w / w.sum())
+        if not simultaneous:
+            for i, a in itertools.product(range(n), range(choices)):
+                moves[index[p], index[(*p[:i], a, *p[i + 1:])]] += logit[i][a] / n
+            continue
+        for revising in itertools.product((False, True), repeat=n):
+            for acts in itertools.product(range(choices), repeat=n):
+                if any(not r and a for r, a in zip(revising, acts, strict=True)):
+                    continue
+                prob = np.prod([logit[i][a] / 2 if r else 1 / 2
+                                for i, (r, a) in enumerate(zip(revising, acts, strict=True))])
+                new = tuple(a if r else x for r, a, x in zip(revising, acts, p, strict=True))
+                moves[index[p], index[new]] += prob
+    values, vectors = np.linalg.eig(moves.T)
+    pi = np.real(vectors[:, np.argmin(np.abs(values - 1))])
+    return profiles, pi / pi.sum()
+
+
+@settings(max_examples=15, deadline=None)
+@given(rival_clubs_parameters(max_n=2), st.sampled_from(RULE_PAIRS))
+def test_asynchronous_logit_dynamics_have_the_gibbs_distribution(params, rules):
+    import numpy as np
+    game = ClubExclusivity(**params).membership_game(rules)
+    profiles, pi = _logit_stationary(game, noise=0.5)
+    phi = np.array([float(game.potential(p)) for p in profiles])
+    gibbs = np.exp((phi - phi.max()) / 0.5)
+    assert np.allclose(pi, gibbs / gibbs.sum(), atol=1e-9)
+
+
+def test_equal_weights_need_asynchronous_revision():
+    # three tied potential maximisers: asynchronous logit dynamics weight them equally as the
+    # noise vanishes (the selection's justification); simultaneous revision does not, and
+    # keeps mass on (0, 1), which is not even an equilibrium
+    model = ClubExclusivity([[1, F(5, 2)], [F(1, 2), 0]], facility_cost=[1, F(7, 2)],
+                            hedging_cost=F(1, 2))
+    selected = model.selected_sortings(("open", "open"))
+    assert selected == ((0, 0), (1, 0), (1, 1))
+    game = model.membership_game()
+    profiles, pi = _logit_stationary(game, noise=0.02)
+    for p in selected:
+        assert pi[profiles.index(p)] == pytest.approx(1 / 3, abs=1e-6)
+    profiles, pi = _logit_stationary(game, noise=0.02, simultaneous=True)
+    weights = [pi[profiles.index(p)] for p in ((0, 0), (1, 0), (1, 1), (0, 1))]
+    assert weights == pytest.approx([10 / 33, 12 / 33, 10 / 33, 1 / 33], abs=1e-6)
+    assert not game.is_equilibrium((0, 1))

@@ -21,11 +21,19 @@ reach (``member_value``: each member's vote, market or legitimacy), fee revenue,
 turn to the rival). ``exclusion_cost`` is what enforcing the rule costs the sponsor.
 
 **Selection.** The sorting game is an exact potential game; the sponsors evaluate it at its
-potential maximisers, each weighted equally: the limit, as the noise vanishes, of the
-stationary distribution of logit best-response dynamics (proportional to ``exp(Phi /
-noise)``; Blume 1993), and so well defined when several profiles tie. Every maximiser is a
-pure equilibrium; :meth:`ClubExclusivity.exclusivity_range` gives the value of exclusivity
-over *all* pairs of pure sorting equilibria, to show how much the selection matters.
+potential maximisers, each weighted equally. That is the zero-noise limit of *asynchronous*
+logit (log-linear) dynamics: one state at a time, drawn with probabilities that do not
+depend on the profile, revises by a logit choice with noise ``eta``. Their stationary
+distribution is the Gibbs distribution, proportional to ``exp(Phi / eta)`` (detailed
+balance; the dynamics are Blume's 1993 [3]_, there for players on a lattice), so as ``eta``
+vanishes it concentrates on the maximisers, tied ones keeping equal mass, and the selection
+is well defined when several profiles tie. Both the equal weights and the selection of
+maximisers rest on asynchronous revision: when several states may revise at once the limit
+can weight tied maximisers unequally, or select other profiles (Alós-Ferrer and Netzer 2010
+[5]_; the tests show weights 10/33, 12/33, 10/33 in a two-state game with three tied
+maximisers). Every maximiser is a pure equilibrium;
+:meth:`ClubExclusivity.exclusivity_range` gives the value of exclusivity over *all* pairs of
+pure sorting equilibria, to show how much the selection matters.
 
 Derived, exactly for exact inputs (the library's derivations):
 
@@ -44,17 +52,21 @@ Derived, exactly for exact inputs (the library's derivations):
 * **the rule stage** (:meth:`~ClubExclusivity.rule_equilibria`, all pure equilibria of the
   2x2 game): one exclusive club forces every state to choose, so exclusivity is a public
   good between the sponsors. With free enforcement (``exclusion_cost = 0``) both exclusive
-  is always a (weak) equilibrium; if either sponsor pays to enforce, never, and the game is
-  one of chicken: ``(exclusive, open)`` is an equilibrium iff ``A``'s value of exclusivity against
-  an open rival is at least 0, and ``(open, open)`` iff neither sponsor's is above 0;
+  is always a (weak) equilibrium; if either sponsor pays to enforce, never. Then
+  ``(exclusive, open)`` is an equilibrium iff ``A``'s value of exclusivity against an open
+  rival is at least 0, and ``(open, open)`` iff neither sponsor's is above 0: a game of
+  chicken (each would rather the other enforced) only when both values are at least 0, a
+  unique equilibrium (open rules, or the one sponsor's exclusivity) otherwise;
 * **when a state joins both**: only if both sponsors choose open rules, and then everybody
   joining both is a sorting equilibrium iff ``hedging_cost <= min_i min_k (v_ik - fee_k -
   f_k(n))`` (:meth:`~ClubExclusivity.universal_hedging_threshold`), while state ``i`` joins
   both at *no* equilibrium once ``hedging_cost > min_k (v_ik - fee_k - min_m f_k(m))``, its
   smaller surplus at Buchanan's optimal size (:meth:`~ClubExclusivity.dual_membership_bound`).
-  This is the library's material reading of Kuik's (2008) hedging, in which small states keep
-  a foot in each camp [2]_: they join both when the rules allow it and neither club is worth
-  much less to them than its cost; Kuik's own explanation is regime legitimation (p. 159).
+  Reading dual membership as hedging is the library's: Kuik (2008) describes hedging as small
+  states' middle position between balancing against and bandwagoning with a rising power,
+  explained by regime legitimation (p. 159, the abstract) [2]_, not club rules; in the model
+  states join both when the rules allow it and neither club is worth much less to them than
+  its cost.
 
 Related work, not reproduced: in two-sided markets, platforms' exclusive contracts against
 multihoming (Armstrong and Wright 2007 [4]_; the abstract: agents who view the platforms as
@@ -69,10 +81,14 @@ References
    rising China. *Contemporary Southeast Asia* 30(2), 159-185 (p. 159, the abstract).
 .. [3] Monderer, D. and Shapley, L. S. (1996). Potential games. *Games and Economic Behavior*
    14(1), 124-143. Blume, L. E. (1993). The statistical mechanics of strategic interaction.
-   *Games and Economic Behavior* 5(3), 387-424 (logit dynamics; the page of the potential
-   result not confirmed here).
+   *Games and Economic Behavior* 5(3), 387-424 (log-linear strategy revision for players on
+   a lattice, per its abstract; the Gibbs form for finite potential games is the standard
+   detailed-balance computation, checked in the tests; no page confirmed here).
 .. [4] Armstrong, M. and Wright, J. (2007). Two-sided markets, competitive bottlenecks and
    exclusive contracts. *Economic Theory* 32(2), 353-380 (the abstract only).
+.. [5] Alós-Ferrer, C. and Netzer, N. (2010). The logit-response dynamics. *Games and
+   Economic Behavior* 68(2), 413-427 (the abstract: potential maximisers are not selected
+   beyond exact potential games, nor for every specification of revision opportunities).
 
 Examples
 --------
@@ -316,8 +332,9 @@ class ClubExclusivity(Model):
         return EQUILIBRIUM * scale * self.n
 
     def selected_sortings(self, rules: Sequence[str]) -> tuple[tuple[int, ...], ...]:
-        """The selected sortings under ``rules``: the potential maximisers (``n <= 8``), the
-        stochastically stable profiles of logit dynamics, each weighted equally.
+        """The selected sortings under ``rules``: the potential maximisers (``n <= 8``), each
+        weighted equally, as in the zero-noise limit of asynchronous logit dynamics (one state
+        revising at a time; with simultaneous revisions the weights can differ).
 
         See Also
         --------
