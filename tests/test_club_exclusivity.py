@@ -297,3 +297,41 @@ def test_equal_weights_need_asynchronous_revision():
     weights = [pi[profiles.index(p)] for p in ((0, 0), (1, 0), (1, 1), (0, 1))]
     assert weights == pytest.approx([10 / 33, 12 / 33, 10 / 33, 1 / 33], abs=1e-6)
     assert not game.is_equilibrium((0, 1))
+
+
+# -- enumeration: fast at n = 8, the same equilibria as RivalClubs (review) --------------------
+def test_eight_states_enumerate_in_well_under_a_second_each():
+    import time
+    values = [[F(k % 5 + 1), F((3 * k) % 5 + 1)] for k in range(8)]
+    model = ClubExclusivity(values, facility_cost=3, congestion=F(1, 8), hedging_cost=F(1, 2),
+                            loyalty=1, exclusion_cost=F(1, 4))
+    start = time.perf_counter()
+    model.rule_equilibria()
+    model.exclusivity_range(0)
+    model.exclusivity_range(1, "exclusive")
+    assert time.perf_counter() - start < 2.0   # was about 8 s (object Fractions, per profile)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(2, 4), st.data())
+def test_float_equilibria_are_rival_clubs_equilibria(n, data):
+    tenths = st.integers(0, 50).map(lambda k: k / 10)
+    params = dict(club_values=[[data.draw(tenths), data.draw(tenths)] for _ in range(n)],
+                  facility_cost=[data.draw(tenths), data.draw(tenths)],
+                  congestion=[data.draw(tenths) / 10, data.draw(tenths) / 10],
+                  hedging_cost=data.draw(tenths))
+    model = ClubExclusivity(**params)
+    for rules in RULE_PAIRS:
+        rival = RivalClubs(**params, exclusive="exclusive" in rules)
+        assert model.sorting_equilibria(rules) == rival.equilibria()
+        assert model.selected_sortings(rules) == rival.potential_maximizers()
+
+
+def test_huge_denominators_stay_exact():
+    tiny = F(1, 10 ** 30)
+    model = ClubExclusivity([[1 + tiny, 1], [1, 1 + 2 * tiny], [1, 1]], facility_cost=2,
+                            hedging_cost=F(1, 3))
+    rival = RivalClubs([[1 + tiny, 1], [1, 1 + 2 * tiny], [1, 1]], facility_cost=2,
+                       hedging_cost=F(1, 3))
+    assert model.selected_sortings(("open", "open")) == rival.potential_maximizers()
+    assert model.sorting_equilibria(("open", "open")) == rival.equilibria()

@@ -68,6 +68,10 @@ Derived, exactly for exact inputs (the library's derivations):
   states join both when the rules allow it and neither club is worth much less to them than
   its cost.
 
+The module runs past the library's ~600 lines because it is one two-stage model whose stages
+share one enumeration of the sorting game (its potentials, cached per rule, screen the
+equilibria and give the selection).
+
 Related work, not reproduced: in two-sided markets, platforms' exclusive contracts against
 multihoming (Armstrong and Wright 2007 [4]_; the abstract: agents who view the platforms as
 homogeneous multihome, and "the role of exclusive contracts to prevent multihoming is
@@ -105,6 +109,7 @@ Examples
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -131,6 +136,7 @@ __dir__ = public_dir(__all__)
 RULES = ("open", "exclusive")
 
 _MAX_ENUMERATION = 8   # sorting equilibria and potential maximisers enumerate 4**n profiles
+_SCREEN = 1000         # float potentials screen equilibria this loosely (each is then checked)
 
 
 def _pair(given: Any, name: str) -> tuple[list[Any], bool]:
@@ -197,7 +203,7 @@ class ClubExclusivity(Model):
     labels: tuple[str, ...] | None = None
     _exact: bool = field(init=False, repr=False, compare=False)
     _games: dict[bool, RivalClubs] = field(init=False, repr=False, compare=False)
-    _selected: dict[bool, Any] = field(init=False, repr=False, compare=False)
+    _selected: dict[tuple[str, bool], Any] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         raw = np.asarray(self.club_values, dtype=object)
@@ -295,8 +301,31 @@ class ClubExclusivity(Model):
         ((1, 1), (2, 2))
         """
         game = self.membership_game(rules)
-        self._check_enumerable()
-        return game.equilibria()
+        key = ("equilibria", game.exclusive)
+        if key not in self._selected:
+            prof, phi = self._potentials(rules)
+            # an exact potential game: a profile is an equilibrium iff no single state's move
+            # raises the potential. The potential screens (loosely for floats); the game's
+            # own payoffs decide each candidate.
+            n, choices = prof.shape[1], 3 if game.exclusive else 4
+            loose: Any = 0
+            if not self._exact:   # wider than any payoff scale the game's own check uses
+                span = max(1.0, float(np.abs(phi).max()), float(game.hedging_cost),
+                           float(np.abs(game.club_values).max()) + max(
+                               float(game.facility_cost[k]) + float(game.congestion[k]) * n
+                               for k in range(2)))
+                loose = _SCREEN * EQUILIBRIUM * span * n
+            rows = np.arange(len(prof))
+            candidate = np.ones(len(prof), dtype=bool)
+            for i in range(n):
+                place = choices ** (n - 1 - i)
+                for a in range(choices):
+                    moved = rows + (a - prof[:, i]) * place
+                    candidate &= np.asarray(phi[moved] <= phi + loose, dtype=bool)
+            self._selected[key] = tuple(
+                p for p in (tuple(int(x) for x in prof[j]) for j in np.flatnonzero(candidate))
+                if game.is_equilibrium(p))
+        return self._selected[key]
 
     def _check_enumerable(self) -> None:
         if self.n > _MAX_ENUMERATION:
@@ -305,24 +334,47 @@ class ClubExclusivity(Model):
                 f"{_MAX_ENUMERATION} states, got {self.n} (universal_hedging_threshold and "
                 f"dual_membership_bound work for any n)")
 
-    def _potentials(self, rules: Sequence[str]) -> tuple[NDArray[np.int64], list[Any]]:
+    def _potentials(self, rules: Sequence[str]) -> tuple[NDArray[np.int64], NDArray[Any]]:
+        """Every profile (rows, in ``itertools.product`` order) and its potential: for exact
+        inputs as integers (the potential times the common denominator of its terms), so
+        that numpy compares them exactly and fast."""
         game = self.membership_game(rules)
+        key = ("potentials", game.exclusive)
+        if key in self._selected:
+            return self._selected[key]
         n = self.n
         self._check_enumerable()
         choices = 3 if game.exclusive else 4
         prof = np.array(list(itertools.product(range(choices), repeat=n)), dtype=np.int64)
         in_a, in_b = prof & 1, (prof >> 1) & 1
-        values = game.club_values
-        phi = (in_a.astype(object) @ values[:, 0].astype(object)
-               + in_b.astype(object) @ values[:, 1].astype(object))
+        values = game.club_values.tolist()
+        shares = [[game.facility_cost[k] / m + game.congestion[k] * (m - 1)
+                   for m in range(1, n + 1)] for k in range(2)]
+        hedge = game.hedging_cost
+        if self._exact:
+            terms = [Fraction(x) for row in values for x in row] + [
+                Fraction(x) for share in shares for x in share] + [Fraction(hedge)]
+            scale = math.lcm(*(x.denominator for x in terms))
+            size = sum(abs(x) for x in terms) * scale * (n + 1)   # bounds |potential|
+            dtype: Any = np.int64 if size < 2 ** 62 else object
+
+            def conv(x: Any) -> Any:
+                return int(Fraction(x) * scale)
+        else:
+            dtype = np.float64
+
+            def conv(x: Any) -> Any:
+                return float(x)
+        vals = np.array([[conv(x) for x in row] for row in values], dtype=dtype)
+        phi = in_a.astype(dtype) @ vals[:, 0] + in_b.astype(dtype) @ vals[:, 1]
         for k, inside in enumerate((in_a, in_b)):
-            share = [game.facility_cost[k] / m + game.congestion[k] * (m - 1)
-                     for m in range(1, n + 1)]
-            cumulative = np.array([sum(share[:m], 0 * share[0]) for m in range(n + 1)],
-                                  dtype=object)
-            phi = phi - cumulative[inside.sum(axis=1)]
-        phi = phi - np.array(game.hedging_cost, dtype=object) * (prof == 3).sum(axis=1)
-        return prof, list(phi)
+            cumulative = [conv(0)]
+            for x in shares[k]:
+                cumulative.append(cumulative[-1] + conv(x))
+            phi = phi - np.array(cumulative, dtype=dtype)[inside.sum(axis=1)]
+        phi = phi - conv(hedge) * (prof == 3).sum(axis=1).astype(dtype)
+        self._selected[key] = (prof, phi)
+        return prof, phi
 
     def _tol(self) -> Number:
         if self._exact:
@@ -347,15 +399,14 @@ class ClubExclusivity(Model):
         ...     ("open", "open"))
         ((3, 3),)
         """
-        exclusive = self.membership_game(rules).exclusive
-        if exclusive not in self._selected:
+        key = ("selected", self.membership_game(rules).exclusive)
+        if key not in self._selected:
             prof, phi = self._potentials(rules)
-            top = max(phi)
-            tol = self._tol()
-            self._selected[exclusive] = tuple(
-                tuple(int(x) for x in p) for p, v in zip(prof, phi, strict=True)
-                if v >= top - tol)
-        return self._selected[exclusive]
+            top = phi.max()
+            self._selected[key] = tuple(
+                tuple(int(x) for x in prof[j])
+                for j in np.flatnonzero(np.asarray(phi >= top - self._tol(), dtype=bool)))
+        return self._selected[key]
 
     def sponsor_payoffs(self, profile: Sequence[int]) -> tuple[Number, Number]:
         """Each sponsor's payoff at a sorting, before any cost of enforcing a rule:
