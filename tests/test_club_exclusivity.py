@@ -335,3 +335,39 @@ def test_huge_denominators_stay_exact():
                        hedging_cost=F(1, 3))
     assert model.selected_sortings(("open", "open")) == rival.potential_maximizers()
     assert model.sorting_equilibria(("open", "open")) == rival.equilibria()
+
+
+# -- the claim's predicate can fail: nearby false statements are caught (review) ---------------
+def test_exclusivity_value_predicate_rejects_nearby_false_statements(monkeypatch):
+    from multilateral.results import Threshold
+    predicate = ml.claims.EXCLUSIVITY_VALUE.predicate
+    # a congested pair in both clubs, the third state out: a dual member above its surplus
+    # with FULL clubs (3 - f(3) = 1 < 3/2) but not above it at Buchanan's size (3 - f(2) = 2)
+    crowded = ClubExclusivity([[3, 3], [3, 3], [0, 0]], congestion=1, hedging_cost=F(3, 2))
+    assert (3, 3, 0) in crowded.sorting_equilibria(("open", "open"))
+    at_threshold = ClubExclusivity([[5, 2], [3, 3], [2, 5]], facility_cost=3, loyalty=[1, 0])
+    assert at_threshold.value_of_exclusivity(0) == 0      # exactly at the loyalty threshold
+    for model in (crowded, at_threshold):
+        assert predicate(model)
+
+    def full_clubs(self, player):
+        n, i = self.n, self._index(player)
+        game = self.membership_game()
+        low = min(game.club_values[i, k] - game.facility_cost[k] / n
+                  - game.congestion[k] * (n - 1) for k in range(2))
+        return Threshold.at(low, "hedging_cost", holds_above=False)
+
+    with monkeypatch.context() as m:
+        m.setattr(ClubExclusivity, "dual_membership_bound", full_clubs)
+        assert not predicate(crowded)
+    threshold = ClubExclusivity.loyalty_threshold
+    with monkeypatch.context() as m:
+        m.setattr(ClubExclusivity, "loyalty_threshold", lambda self, k: Threshold.at(
+            threshold(self, k).exact * F(11, 10) + F(1, 100), "loyalty"))
+        assert not predicate(at_threshold)
+    with monkeypatch.context() as m:                      # strict equilibria only
+        rule_equilibria = ClubExclusivity.rule_equilibria
+        m.setattr(ClubExclusivity, "rule_equilibria",
+                  lambda self: rule_equilibria(self)[:-1] if self.exclusion_cost == (0, 0)
+                  else rule_equilibria(self))
+        assert not predicate(at_threshold)
