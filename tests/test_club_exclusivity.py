@@ -371,3 +371,17 @@ def test_exclusivity_value_predicate_rejects_nearby_false_statements(monkeypatch
                   lambda self: rule_equilibria(self)[:-1] if self.exclusion_cost == (0, 0)
                   else rule_equilibria(self))
         assert not predicate(at_threshold)
+
+
+@pytest.mark.parametrize("scale", [1.0, 1e9, 1e12])
+def test_float_tolerances_are_in_each_quantitys_own_units(scale):
+    # the states' values in large units, the sponsors' in small ones: the sponsors' values of
+    # exclusivity (-3/2 for B) and A's loyalty threshold (1) must not vanish in a tolerance
+    # scaled by the states' values (they did at 1e9: threshold '-0', a spurious equilibrium)
+    game = ClubExclusivity([[5 * scale, 2 * scale], [3 * scale, 3 * scale],
+                            [2 * scale, 5 * scale]], facility_cost=3 * scale, loyalty=[2.0, 0.0])
+    assert game.loyalty_threshold(0).value == pytest.approx(1.0)
+    assert game.value_of_exclusivity(1) == pytest.approx(-1.5)
+    assert game.rule_equilibria() == (("exclusive", "open"), ("exclusive", "exclusive"))
+    assert str(game.with_(loyalty=0.0, member_value=0.0).loyalty_threshold(0)) == (
+        "Threshold(loyalty >= 0)")

@@ -376,11 +376,20 @@ class ClubExclusivity(Model):
         self._selected[key] = (prof, phi)
         return prof, phi
 
-    def _tol(self) -> Number:
+    def _tol(self, units: str = "states") -> Number:
+        """Float tolerance in the states' payoff units, the sponsors' or member counts'."""
         if self._exact:
             return 0
-        scale = max(1.0, float(np.abs(self.club_values).max()), float(self.hedging_cost),
-                    *(float(x) for x in self.fee + self.facility_cost))
+        if units == "counts":
+            return EQUILIBRIUM * self.n
+        if units == "sponsors":
+            scale = max(1.0, *(float(m + f) for m, f in zip(self.member_value, self.fee,
+                                                           strict=True)),
+                        *(float(x) for x in self.loyalty + self.exclusion_cost))
+        else:
+            scale = max(1.0, float(np.abs(self.club_values).max()), float(self.hedging_cost),
+                        *(float(x) for x in self.fee + self.facility_cost),
+                        *(float(x) * self.n for x in self.congestion))
         return EQUILIBRIUM * scale * self.n
 
     def selected_sortings(self, rules: Sequence[str]) -> tuple[tuple[int, ...], ...]:
@@ -565,15 +574,17 @@ class ClubExclusivity(Model):
         (m_e, _), (m_o, e_o) = sizes["exclusive"], sizes["open"]
         reach = (self.member_value[k] + self.fee[k]) * (m_e - m_o) - self.exclusion_cost[k]
         gain = m_e - e_o
-        tol = self._tol()
-        if gain > tol:
-            return Threshold.at(max(0 * reach, -reach / gain), "loyalty")
-        if gain < -tol:     # exclusivity loses loyal members too: loyalty counts against it
+        # member counts and the sponsor's payoffs have their own units (not the states')
+        count_tol, tol = self._tol("counts"), self._tol("sponsors")
+        zero = Fraction(0) if self._exact else 0.0
+        if gain > count_tol:
+            return Threshold.at(zero if reach >= -tol else -reach / gain, "loyalty")
+        if gain < -count_tol:   # exclusivity loses loyal members too: loyalty counts against it
             if reach >= -tol:
-                return Threshold.at(0 * reach, "loyalty", holds_above=False)
+                return Threshold.at(zero, "loyalty", holds_above=False)
             return Threshold.none("loyalty", holds_above=False)
         if reach >= -tol:
-            return Threshold.at(0 * reach, "loyalty")
+            return Threshold.at(zero, "loyalty")
         return Threshold.none("loyalty")
 
     # -- the rule stage ----------------------------------------------------------------------
@@ -607,7 +618,7 @@ class ClubExclusivity(Model):
         ((('open', 'open'), ('exclusive', 'exclusive')), (('open', 'open'),))
         """
         table = {r: self.sponsor_values(r) for r in itertools.product(RULES, repeat=2)}
-        tol = self._tol()
+        tol = self._tol("sponsors")
         out = []
         for ra, rb in itertools.product(RULES, repeat=2):
             ua, ub = table[(ra, rb)]
