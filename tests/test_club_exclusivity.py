@@ -385,3 +385,16 @@ def test_float_tolerances_are_in_each_quantitys_own_units(scale):
     assert game.rule_equilibria() == (("exclusive", "open"), ("exclusive", "exclusive"))
     assert str(game.with_(loyalty=0.0, member_value=0.0).loyalty_threshold(0)) == (
         "Threshold(loyalty >= 0)")
+
+
+def test_float_hedging_thresholds_at_a_zero_surplus():
+    # each state's value equals its share of a full club's cost (the nearest float to
+    # 1.1 / 3, ...); the float surplus can round below 0, which read as 'none' while
+    # everyone in both is an equilibrium at hedging cost 0
+    for n, tenths in ((3, 11), (5, 21), (6, 11), (7, 36)):
+        share = float(F(tenths, 10 * n))
+        game = ClubExclusivity([[share, share]] * n, facility_cost=tenths / 10)
+        threshold = game.universal_hedging_threshold()
+        assert game.membership_game().is_equilibrium((3,) * n)
+        assert threshold.attainable and threshold.value == pytest.approx(0, abs=1e-12)
+        assert game.dual_membership_bound(0).attainable

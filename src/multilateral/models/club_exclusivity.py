@@ -653,9 +653,13 @@ class ClubExclusivity(Model):
         n = self.n
         share = [game.facility_cost[k] / n + game.congestion[k] * (n - 1) for k in range(2)]
         low = min(game.club_values[i, k] - share[k] for i in range(n) for k in range(2))
-        if low < 0:
+        return self._hedging_threshold(low)
+
+    def _hedging_threshold(self, low: Any) -> Threshold:
+        # a float surplus a rounding error below 0 is 0 (the game's own check agrees)
+        if low < -self._tol():
             return Threshold.none("hedging_cost", holds_above=False)
-        return Threshold.at(low, "hedging_cost", holds_above=False)
+        return Threshold.at(max(low, 0 * low) + 0, "hedging_cost", holds_above=False)
 
     def dual_membership_bound(self, player: int | str) -> Threshold:
         """The hedging cost above which ``player`` joins both clubs at no sorting equilibrium,
@@ -680,9 +684,7 @@ class ClubExclusivity(Model):
         best = [min(game.facility_cost[k] / m + game.congestion[k] * (m - 1)
                     for m in range(1, n + 1)) for k in range(2)]
         low = min(game.club_values[i, k] - best[k] for k in range(2))
-        if low < 0:
-            return Threshold.none("hedging_cost", holds_above=False)
-        return Threshold.at(low, "hedging_cost", holds_above=False)
+        return self._hedging_threshold(low)
 
     def _index(self, state: int | str) -> int:
         if isinstance(state, str):
