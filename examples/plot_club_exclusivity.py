@@ -4,8 +4,10 @@ The value of exclusivity: would China or the United States bar Mekong dual membe
 
 All five riparian states -- Cambodia, Laos, Myanmar, Thailand, Vietnam -- belong both to
 China's Lancang-Mekong Cooperation (LMC, launched 12 November 2015) and to the United
-States' Mekong-U.S. Partnership (MUSP, 11 September 2020): in Kuik's (2008) term they
-*hedge*. Neither sponsor makes its members choose. Why not?
+States' Mekong-U.S. Partnership (MUSP, 11 September 2020). The library reads this as
+hedging (Kuik 2008 uses the term for small states' middle position between balancing and
+bandwagoning with a rising power, and explains it by regime legitimation, not club rules).
+Neither sponsor makes its members choose. Why not?
 
 :class:`~multilateral.models.ClubExclusivity` is a two-stage game (the library's
 formalization; no published formal model of rival clubs' rules is reproduced): each sponsor
@@ -13,7 +15,8 @@ picks an open or an exclusive rule, then the states sort as in
 :class:`~multilateral.models.RivalClubs` (Buchanan club goods). A sponsor values each member
 (``member_value``) and, more, each member that is its own alone (``loyalty``); enforcing
 exclusivity costs it ``exclusion_cost``. The sorting is evaluated at its potential
-maximisers (the stochastically stable states of logit dynamics). This example
+maximisers, weighted equally (the zero-noise limit of asynchronous logit dynamics). This
+example
 
 * reads the fora and dates from the shipped case data (every row sourced);
 * checks that with both rules open the model is exactly ``RivalClubs``;
@@ -75,12 +78,15 @@ print("selected sorting, MUSP exclusive:", game.selected_sortings(("open", "excl
 # %%
 # What the observed open rules imply about each sponsor
 # -----------------------------------------------------
-# A forced choice sends every state to the LMC here: the MUSP's exclusivity backfires (its
-# members choose the rival) at any loyalty, while the LMC's pays once China's loyalty per
-# state exceeds its enforcement cost over five states.
+# With these illustrative values (not estimates) a forced choice sends every state to the
+# LMC: the MUSP's exclusivity backfires (its members choose the rival) at any loyalty, while
+# the LMC's pays once China's loyalty per state reaches its enforcement cost (1, also
+# illustrative) over five states. The bound on China's loyalty below is the model's under
+# these values; with the states leaning towards the MUSP the roles reverse (the sweep).
 for k, sponsor in enumerate(("China (LMC)", "United States (MUSP)")):
     low, high = game.exclusivity_range(k)
-    print(f"{sponsor}: value of exclusivity {game.value_of_exclusivity(k)} at loyalty 0 "
+    print(f"{sponsor} (illustrative values): value of exclusivity "
+          f"{game.value_of_exclusivity(k)} at loyalty 0 "
           f"(all pure sorting equilibria: {low} to {high}); pays iff "
           f"{game.loyalty_threshold(k)}")
 for loyalty in (0, Fraction(1, 5), Fraction(1, 2)):

@@ -511,6 +511,12 @@ CATALOGUE: list[Bad] = [
         "wrong type", errors.InvalidArgumentError, "years must be integers"),
     Bad("great-powers-no-such-day", lambda: great_powers.counts([1900], month=2, day=29),
         "out of range", errors.InvalidArgumentError, "is not a day"),
+    Bad("club-exclusivity-unknown-rival-rule",
+        lambda: ml.models.ClubExclusivity([[1, 1], [1, 1]]).value_of_exclusivity(0, "closed"),
+        "unknown key", errors.InvalidArgumentError, "rival_rule: the rival sponsor's rule"),
+    Bad("club-exclusivity-fractional-state",
+        lambda: ml.models.ClubExclusivity([[1, 1], [1, 1]]).dual_membership_bound(1.5),
+        "out of range", errors.InvalidArgumentError, "state: an index"),
 ]
 
 

@@ -195,6 +195,17 @@ def test_labels_and_mekong_states():
     (lambda: ClubExclusivity([[1, 1], [1, 1]]).sponsor_payoffs((0, 4)), "choices are 0"),
     (lambda: ClubExclusivity([[1, 1]] * 9).selected_sortings(("open", "open")), "at most 8"),
     (lambda: ClubExclusivity([[1, 1], [1, 1]]).dual_membership_bound(5), "state index"),
+    # review: these were accepted silently (truncated to an integer or read as club 1) or
+    # reported with a message about a pair of rules / a method the model does not have
+    (lambda: ClubExclusivity([[1, 1], [1, 1]]).dual_membership_bound(1.5), "state: an index"),
+    (lambda: ClubExclusivity([[1, 1], [1, 1]]).dual_membership_bound(True), "state: an index"),
+    (lambda: ClubExclusivity([[1, 1], [1, 1]]).sponsor_payoffs((0.5, 1)), "integer codes"),
+    (lambda: ClubExclusivity([[1, 1], [1, 1]]).value_of_exclusivity(True), "club is 0"),
+    (lambda: ClubExclusivity([[1, 1], [1, 1]]).value_of_exclusivity(0, "closed"),
+     "rival_rule: the rival sponsor's rule"),
+    (lambda: ClubExclusivity([[1, 1], [1, 1]]).exclusivity_range(0, None), "rival_rule"),
+    (lambda: ClubExclusivity([[1, 1]] * 9).exclusivity_range(0),
+     r"at most 8 states, got 9 \(universal_hedging_threshold"),
 ])
 def test_bad_input(make, match):
     with pytest.raises(errors.InvalidArgumentError, match=match):
@@ -223,3 +234,167 @@ class TestClubExclusivityContract(ModelContract):
 
 def test_public_name():
     assert ml.models.ClubExclusivity is ClubExclusivity
+
+
+# -- the selection: the zero-noise limit of asynchronous logit dynamics (review) --------------
+def _logit_stationary(game, noise, simultaneous=False):
+    """Stationary distribution of logit dynamics on a sorting game, by brute force: one state
+    at a time revising (each drawn with probability 1/n), or each state revising
+    independently with probability 1/2 (simultaneous)."""
+    import numpy as np
+    n, choices = game.n, 3 if game.exclusive else 4
+    profiles = list(itertools.product(range(choices), repeat=n))
+    index = {p: j for j, p in enumerate(profiles)}
+    moves = np.zeros((len(profiles), len(profiles)))
+    for p in profiles:
+        logit = []
+        for i in range(n):
+            u = np.array([float(game.payoffs((*p[:i], a, *p[i + 1:]))[i])
+                          for a in range(choices)])
+            w = np.exp((u - u.max()) / noise)
+            logit.append(w / w.sum())
+        if not simultaneous:
+            for i, a in itertools.product(range(n), range(choices)):
+                moves[index[p], index[(*p[:i], a, *p[i + 1:])]] += logit[i][a] / n
+            continue
+        for revising in itertools.product((False, True), repeat=n):
+            for acts in itertools.product(range(choices), repeat=n):
+                if any(not r and a for r, a in zip(revising, acts, strict=True)):
+                    continue
+                prob = np.prod([logit[i][a] / 2 if r else 1 / 2
+                                for i, (r, a) in enumerate(zip(revising, acts, strict=True))])
+                new = tuple(a if r else x for r, a, x in zip(revising, acts, p, strict=True))
+                moves[index[p], index[new]] += prob
+    values, vectors = np.linalg.eig(moves.T)
+    pi = np.real(vectors[:, np.argmin(np.abs(values - 1))])
+    return profiles, pi / pi.sum()
+
+
+@settings(max_examples=15, deadline=None)
+@given(rival_clubs_parameters(max_n=2), st.sampled_from(RULE_PAIRS))
+def test_asynchronous_logit_dynamics_have_the_gibbs_distribution(params, rules):
+    import numpy as np
+    game = ClubExclusivity(**params).membership_game(rules)
+    profiles, pi = _logit_stationary(game, noise=0.5)
+    phi = np.array([float(game.potential(p)) for p in profiles])
+    gibbs = np.exp((phi - phi.max()) / 0.5)
+    assert np.allclose(pi, gibbs / gibbs.sum(), atol=1e-9)
+
+
+def test_equal_weights_need_asynchronous_revision():
+    # three tied potential maximisers: asynchronous logit dynamics weight them equally as the
+    # noise vanishes (the selection's justification); simultaneous revision does not, and
+    # keeps mass on (0, 1), which is not even an equilibrium
+    model = ClubExclusivity([[1, F(5, 2)], [F(1, 2), 0]], facility_cost=[1, F(7, 2)],
+                            hedging_cost=F(1, 2))
+    selected = model.selected_sortings(("open", "open"))
+    assert selected == ((0, 0), (1, 0), (1, 1))
+    game = model.membership_game()
+    profiles, pi = _logit_stationary(game, noise=0.02)
+    for p in selected:
+        assert pi[profiles.index(p)] == pytest.approx(1 / 3, abs=1e-6)
+    profiles, pi = _logit_stationary(game, noise=0.02, simultaneous=True)
+    weights = [pi[profiles.index(p)] for p in ((0, 0), (1, 0), (1, 1), (0, 1))]
+    assert weights == pytest.approx([10 / 33, 12 / 33, 10 / 33, 1 / 33], abs=1e-6)
+    assert not game.is_equilibrium((0, 1))
+
+
+# -- enumeration: fast at n = 8, the same equilibria as RivalClubs (review) --------------------
+def test_eight_states_enumerate_in_well_under_a_second_each():
+    import time
+    values = [[F(k % 5 + 1), F((3 * k) % 5 + 1)] for k in range(8)]
+    model = ClubExclusivity(values, facility_cost=3, congestion=F(1, 8), hedging_cost=F(1, 2),
+                            loyalty=1, exclusion_cost=F(1, 4))
+    start = time.perf_counter()
+    model.rule_equilibria()
+    model.exclusivity_range(0)
+    model.exclusivity_range(1, "exclusive")
+    assert time.perf_counter() - start < 2.0   # was about 8 s (object Fractions, per profile)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(2, 4), st.data())
+def test_float_equilibria_are_rival_clubs_equilibria(n, data):
+    tenths = st.integers(0, 50).map(lambda k: k / 10)
+    params = dict(club_values=[[data.draw(tenths), data.draw(tenths)] for _ in range(n)],
+                  facility_cost=[data.draw(tenths), data.draw(tenths)],
+                  congestion=[data.draw(tenths) / 10, data.draw(tenths) / 10],
+                  hedging_cost=data.draw(tenths))
+    model = ClubExclusivity(**params)
+    for rules in RULE_PAIRS:
+        rival = RivalClubs(**params, exclusive="exclusive" in rules)
+        assert model.sorting_equilibria(rules) == rival.equilibria()
+        assert model.selected_sortings(rules) == rival.potential_maximizers()
+
+
+def test_huge_denominators_stay_exact():
+    tiny = F(1, 10 ** 30)
+    model = ClubExclusivity([[1 + tiny, 1], [1, 1 + 2 * tiny], [1, 1]], facility_cost=2,
+                            hedging_cost=F(1, 3))
+    rival = RivalClubs([[1 + tiny, 1], [1, 1 + 2 * tiny], [1, 1]], facility_cost=2,
+                       hedging_cost=F(1, 3))
+    assert model.selected_sortings(("open", "open")) == rival.potential_maximizers()
+    assert model.sorting_equilibria(("open", "open")) == rival.equilibria()
+
+
+# -- the claim's predicate can fail: nearby false statements are caught (review) ---------------
+def test_exclusivity_value_predicate_rejects_nearby_false_statements(monkeypatch):
+    from multilateral.results import Threshold
+    predicate = ml.claims.EXCLUSIVITY_VALUE.predicate
+    # a congested pair in both clubs, the third state out: a dual member above its surplus
+    # with FULL clubs (3 - f(3) = 1 < 3/2) but not above it at Buchanan's size (3 - f(2) = 2)
+    crowded = ClubExclusivity([[3, 3], [3, 3], [0, 0]], congestion=1, hedging_cost=F(3, 2))
+    assert (3, 3, 0) in crowded.sorting_equilibria(("open", "open"))
+    at_threshold = ClubExclusivity([[5, 2], [3, 3], [2, 5]], facility_cost=3, loyalty=[1, 0])
+    assert at_threshold.value_of_exclusivity(0) == 0      # exactly at the loyalty threshold
+    for model in (crowded, at_threshold):
+        assert predicate(model)
+
+    def full_clubs(self, player):
+        n, i = self.n, self._index(player)
+        game = self.membership_game()
+        low = min(game.club_values[i, k] - game.facility_cost[k] / n
+                  - game.congestion[k] * (n - 1) for k in range(2))
+        return Threshold.at(low, "hedging_cost", holds_above=False)
+
+    with monkeypatch.context() as m:
+        m.setattr(ClubExclusivity, "dual_membership_bound", full_clubs)
+        assert not predicate(crowded)
+    threshold = ClubExclusivity.loyalty_threshold
+    with monkeypatch.context() as m:
+        m.setattr(ClubExclusivity, "loyalty_threshold", lambda self, k: Threshold.at(
+            threshold(self, k).exact * F(11, 10) + F(1, 100), "loyalty"))
+        assert not predicate(at_threshold)
+    with monkeypatch.context() as m:                      # strict equilibria only
+        rule_equilibria = ClubExclusivity.rule_equilibria
+        m.setattr(ClubExclusivity, "rule_equilibria",
+                  lambda self: rule_equilibria(self)[:-1] if self.exclusion_cost == (0, 0)
+                  else rule_equilibria(self))
+        assert not predicate(at_threshold)
+
+
+@pytest.mark.parametrize("scale", [1.0, 1e9, 1e12])
+def test_float_tolerances_are_in_each_quantitys_own_units(scale):
+    # the states' values in large units, the sponsors' in small ones: the sponsors' values of
+    # exclusivity (-3/2 for B) and A's loyalty threshold (1) must not vanish in a tolerance
+    # scaled by the states' values (they did at 1e9: threshold '-0', a spurious equilibrium)
+    game = ClubExclusivity([[5 * scale, 2 * scale], [3 * scale, 3 * scale],
+                            [2 * scale, 5 * scale]], facility_cost=3 * scale, loyalty=[2.0, 0.0])
+    assert game.loyalty_threshold(0).value == pytest.approx(1.0)
+    assert game.value_of_exclusivity(1) == pytest.approx(-1.5)
+    assert game.rule_equilibria() == (("exclusive", "open"), ("exclusive", "exclusive"))
+    assert str(game.with_(loyalty=0.0, member_value=0.0).loyalty_threshold(0)) == (
+        "Threshold(loyalty >= 0)")
+
+
+def test_float_hedging_thresholds_at_a_zero_surplus():
+    # each state's value equals its share of a full club's cost (the nearest float to
+    # 1.1 / 3, ...); the float surplus can round below 0, which read as 'none' while
+    # everyone in both is an equilibrium at hedging cost 0
+    for n, tenths in ((3, 11), (5, 21), (6, 11), (7, 36)):
+        share = float(F(tenths, 10 * n))
+        game = ClubExclusivity([[share, share]] * n, facility_cost=tenths / 10)
+        threshold = game.universal_hedging_threshold()
+        assert game.membership_game().is_equilibrium((3,) * n)
+        assert threshold.attainable and threshold.value == pytest.approx(0, abs=1e-12)
+        assert game.dual_membership_bound(0).attainable

@@ -714,8 +714,8 @@ def _club_exclusivity(out: TextIO) -> None:
         f"chicken: {game.with_(loyalty=2, exclusion_cost=1).rule_equilibria()}\n"
         f"  Mekong (illustrative values; observed: all five in both): exclusivity pays China "
         f"iff {fora.loyalty_threshold(0)}, the U.S. {fora.loyalty_threshold(1)};\n"
-        f"  so the observed open rules bound China's loyalty by "
-        f"{fora.loyalty_threshold(0).exact}\n")
+        f"  so, under these illustrative values, the observed open rules bound China's "
+        f"loyalty by {fora.loyalty_threshold(0).exact}\n")
 
 
 def _escalation(out: TextIO) -> None:

@@ -258,9 +258,14 @@ def club_exclusivity(club_values: Any, **kwargs: Any) -> ClubExclusivity:
 
     Both fora are in fact open: all five riparian states belong to both
     (:func:`dual_members`). In the model that is the outcome when both sponsors choose open
-    rules and dual membership is cheap; the sponsors' values (``member_value``, ``loyalty``)
-    are not observed, so the case bounds them: open rules are an equilibrium only while each
-    sponsor's loyalty is at most its :meth:`~multilateral.models.ClubExclusivity.loyalty_threshold`.
+    rules and dual membership is cheap. Neither the states' values nor the sponsors'
+    (``member_value``, ``loyalty``, ``exclusion_cost``) are observed; *given* values for the
+    rest (illustrative: none are published), the observation bounds a sponsor's loyalty:
+    open rules on both sides are a rule-stage equilibrium iff neither sponsor's value of
+    exclusivity is positive, for a sponsor whose exclusivity gains members of its forum alone
+    iff its loyalty is at most its
+    :meth:`~multilateral.models.ClubExclusivity.loyalty_threshold`. The bound is the model's
+    under those values, not an estimate.
 
     Parameters
     ----------

@@ -36,7 +36,8 @@ Qualifications, this library's: the two-stage game, the sponsors' payoffs (reach
 revenue, loyalty) and all three results are the library's formalization, not a published
 model; Kuik (2008, p. 159) says small states hedge, and explains it by regime legitimation,
 not by club rules; the sponsors are assumed to evaluate the sorting at its potential
-maximisers, each weighted equally (logit dynamics' stochastically stable states): over all
+maximisers, each weighted equally (the zero-noise limit of asynchronous logit dynamics; with
+simultaneous revisions the weights can differ: Alós-Ferrer and Netzer 2010): over all
 pure sorting equilibria the value of exclusivity ranges more widely
 (:meth:`~multilateral.models.ClubExclusivity.exclusivity_range`), and (i)-(ii) are asserted
 only for the selection; the rule-stage equilibria are weak (ties allowed).
@@ -50,7 +51,8 @@ References
 .. [3] Monderer, D. and Shapley, L. S. (1996). Potential games. *Games and Economic Behavior*
    14(1), 124-143.
 .. [4] Blume, L. E. (1993). The statistical mechanics of strategic interaction. *Games and
-   Economic Behavior* 5(3), 387-424 (logit dynamics).
+   Economic Behavior* 5(3), 387-424 (logit dynamics). Alós-Ferrer, C. and Netzer, N. (2010).
+   The logit-response dynamics. *Games and Economic Behavior* 68(2), 413-427 (the abstract).
 
 Examples
 --------

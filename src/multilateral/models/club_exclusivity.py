@@ -21,11 +21,19 @@ reach (``member_value``: each member's vote, market or legitimacy), fee revenue,
 turn to the rival). ``exclusion_cost`` is what enforcing the rule costs the sponsor.
 
 **Selection.** The sorting game is an exact potential game; the sponsors evaluate it at its
-potential maximisers, each weighted equally: the limit, as the noise vanishes, of the
-stationary distribution of logit best-response dynamics (proportional to ``exp(Phi /
-noise)``; Blume 1993), and so well defined when several profiles tie. Every maximiser is a
-pure equilibrium; :meth:`ClubExclusivity.exclusivity_range` gives the value of exclusivity
-over *all* pairs of pure sorting equilibria, to show how much the selection matters.
+potential maximisers, each weighted equally. That is the zero-noise limit of *asynchronous*
+logit (log-linear) dynamics: one state at a time, drawn with probabilities that do not
+depend on the profile, revises by a logit choice with noise ``eta``. Their stationary
+distribution is the Gibbs distribution, proportional to ``exp(Phi / eta)`` (detailed
+balance; the dynamics are Blume's 1993 [3]_, there for players on a lattice), so as ``eta``
+vanishes it concentrates on the maximisers, tied ones keeping equal mass, and the selection
+is well defined when several profiles tie. Both the equal weights and the selection of
+maximisers rest on asynchronous revision: when several states may revise at once the limit
+can weight tied maximisers unequally, or select other profiles (Alós-Ferrer and Netzer 2010
+[5]_; the tests show weights 10/33, 12/33, 10/33 in a two-state game with three tied
+maximisers). Every maximiser is a pure equilibrium;
+:meth:`ClubExclusivity.exclusivity_range` gives the value of exclusivity over *all* pairs of
+pure sorting equilibria, to show how much the selection matters.
 
 Derived, exactly for exact inputs (the library's derivations):
 
@@ -44,17 +52,25 @@ Derived, exactly for exact inputs (the library's derivations):
 * **the rule stage** (:meth:`~ClubExclusivity.rule_equilibria`, all pure equilibria of the
   2x2 game): one exclusive club forces every state to choose, so exclusivity is a public
   good between the sponsors. With free enforcement (``exclusion_cost = 0``) both exclusive
-  is always a (weak) equilibrium; if either sponsor pays to enforce, never, and the game is
-  one of chicken: ``(exclusive, open)`` is an equilibrium iff ``A``'s value of exclusivity against
-  an open rival is at least 0, and ``(open, open)`` iff neither sponsor's is above 0;
+  is always a (weak) equilibrium; if either sponsor pays to enforce, never. Then
+  ``(exclusive, open)`` is an equilibrium iff ``A``'s value of exclusivity against an open
+  rival is at least 0, and ``(open, open)`` iff neither sponsor's is above 0: a game of
+  chicken (each would rather the other enforced) only when both values are at least 0, a
+  unique equilibrium (open rules, or the one sponsor's exclusivity) otherwise;
 * **when a state joins both**: only if both sponsors choose open rules, and then everybody
   joining both is a sorting equilibrium iff ``hedging_cost <= min_i min_k (v_ik - fee_k -
   f_k(n))`` (:meth:`~ClubExclusivity.universal_hedging_threshold`), while state ``i`` joins
   both at *no* equilibrium once ``hedging_cost > min_k (v_ik - fee_k - min_m f_k(m))``, its
   smaller surplus at Buchanan's optimal size (:meth:`~ClubExclusivity.dual_membership_bound`).
-  This is the library's material reading of Kuik's (2008) hedging, in which small states keep
-  a foot in each camp [2]_: they join both when the rules allow it and neither club is worth
-  much less to them than its cost; Kuik's own explanation is regime legitimation (p. 159).
+  Reading dual membership as hedging is the library's: Kuik (2008) describes hedging as small
+  states' middle position between balancing against and bandwagoning with a rising power,
+  explained by regime legitimation (p. 159, the abstract) [2]_, not club rules; in the model
+  states join both when the rules allow it and neither club is worth much less to them than
+  its cost.
+
+The module runs past the library's ~600 lines because it is one two-stage model whose stages
+share one enumeration of the sorting game (its potentials, cached per rule, screen the
+equilibria and give the selection).
 
 Related work, not reproduced: in two-sided markets, platforms' exclusive contracts against
 multihoming (Armstrong and Wright 2007 [4]_; the abstract: agents who view the platforms as
@@ -69,10 +85,14 @@ References
    rising China. *Contemporary Southeast Asia* 30(2), 159-185 (p. 159, the abstract).
 .. [3] Monderer, D. and Shapley, L. S. (1996). Potential games. *Games and Economic Behavior*
    14(1), 124-143. Blume, L. E. (1993). The statistical mechanics of strategic interaction.
-   *Games and Economic Behavior* 5(3), 387-424 (logit dynamics; the page of the potential
-   result not confirmed here).
+   *Games and Economic Behavior* 5(3), 387-424 (log-linear strategy revision for players on
+   a lattice, per its abstract; the Gibbs form for finite potential games is the standard
+   detailed-balance computation, checked in the tests; no page confirmed here).
 .. [4] Armstrong, M. and Wright, J. (2007). Two-sided markets, competitive bottlenecks and
    exclusive contracts. *Economic Theory* 32(2), 353-380 (the abstract only).
+.. [5] Alós-Ferrer, C. and Netzer, N. (2010). The logit-response dynamics. *Games and
+   Economic Behavior* 68(2), 413-427 (the abstract: potential maximisers are not selected
+   beyond exact potential games, nor for every specification of revision opportunities).
 
 Examples
 --------
@@ -89,6 +109,7 @@ Examples
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -115,6 +136,7 @@ __dir__ = public_dir(__all__)
 RULES = ("open", "exclusive")
 
 _MAX_ENUMERATION = 8   # sorting equilibria and potential maximisers enumerate 4**n profiles
+_SCREEN = 1000         # float potentials screen equilibria this loosely (each is then checked)
 
 
 def _pair(given: Any, name: str) -> tuple[list[Any], bool]:
@@ -181,7 +203,7 @@ class ClubExclusivity(Model):
     labels: tuple[str, ...] | None = None
     _exact: bool = field(init=False, repr=False, compare=False)
     _games: dict[bool, RivalClubs] = field(init=False, repr=False, compare=False)
-    _selected: dict[bool, Any] = field(init=False, repr=False, compare=False)
+    _selected: dict[tuple[str, bool], Any] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         raw = np.asarray(self.club_values, dtype=object)
@@ -278,39 +300,102 @@ class ClubExclusivity(Model):
         ...     ("exclusive", "open"))
         ((1, 1), (2, 2))
         """
-        return self.membership_game(rules).equilibria()
-
-    def _potentials(self, rules: Sequence[str]) -> tuple[NDArray[np.int64], list[Any]]:
         game = self.membership_game(rules)
-        n = self.n
-        if n > _MAX_ENUMERATION:
+        key = ("equilibria", game.exclusive)
+        if key not in self._selected:
+            prof, phi = self._potentials(rules)
+            # an exact potential game: a profile is an equilibrium iff no single state's move
+            # raises the potential. The potential screens (loosely for floats); the game's
+            # own payoffs decide each candidate.
+            n, choices = prof.shape[1], 3 if game.exclusive else 4
+            loose: Any = 0
+            if not self._exact:   # wider than any payoff scale the game's own check uses
+                span = max(1.0, float(np.abs(phi).max()), float(game.hedging_cost),
+                           float(np.abs(game.club_values).max()) + max(
+                               float(game.facility_cost[k]) + float(game.congestion[k]) * n
+                               for k in range(2)))
+                loose = _SCREEN * EQUILIBRIUM * span * n
+            rows = np.arange(len(prof))
+            candidate = np.ones(len(prof), dtype=bool)
+            for i in range(n):
+                place = choices ** (n - 1 - i)
+                for a in range(choices):
+                    moved = rows + (a - prof[:, i]) * place
+                    candidate &= np.asarray(phi[moved] <= phi + loose, dtype=bool)
+            self._selected[key] = tuple(
+                p for p in (tuple(int(x) for x in prof[j]) for j in np.flatnonzero(candidate))
+                if game.is_equilibrium(p))
+        return self._selected[key]
+
+    def _check_enumerable(self) -> None:
+        if self.n > _MAX_ENUMERATION:
             raise InvalidArgumentError(
-                f"the selection enumerates 4**n profiles; at most {_MAX_ENUMERATION} states")
+                f"the sorting stage is solved by enumerating all 4**n profiles: at most "
+                f"{_MAX_ENUMERATION} states, got {self.n} (universal_hedging_threshold and "
+                f"dual_membership_bound work for any n)")
+
+    def _potentials(self, rules: Sequence[str]) -> tuple[NDArray[np.int64], NDArray[Any]]:
+        """Every profile (rows, in ``itertools.product`` order) and its potential: for exact
+        inputs as integers (the potential times the common denominator of its terms), so
+        that numpy compares them exactly and fast."""
+        game = self.membership_game(rules)
+        key = ("potentials", game.exclusive)
+        if key in self._selected:
+            return self._selected[key]
+        n = self.n
+        self._check_enumerable()
         choices = 3 if game.exclusive else 4
         prof = np.array(list(itertools.product(range(choices), repeat=n)), dtype=np.int64)
         in_a, in_b = prof & 1, (prof >> 1) & 1
-        values = game.club_values
-        phi = (in_a.astype(object) @ values[:, 0].astype(object)
-               + in_b.astype(object) @ values[:, 1].astype(object))
-        for k, inside in enumerate((in_a, in_b)):
-            share = [game.facility_cost[k] / m + game.congestion[k] * (m - 1)
-                     for m in range(1, n + 1)]
-            cumulative = np.array([sum(share[:m], 0 * share[0]) for m in range(n + 1)],
-                                  dtype=object)
-            phi = phi - cumulative[inside.sum(axis=1)]
-        phi = phi - np.array(game.hedging_cost, dtype=object) * (prof == 3).sum(axis=1)
-        return prof, list(phi)
+        values = game.club_values.tolist()
+        shares = [[game.facility_cost[k] / m + game.congestion[k] * (m - 1)
+                   for m in range(1, n + 1)] for k in range(2)]
+        hedge = game.hedging_cost
+        if self._exact:
+            terms = [Fraction(x) for row in values for x in row] + [
+                Fraction(x) for share in shares for x in share] + [Fraction(hedge)]
+            scale = math.lcm(*(x.denominator for x in terms))
+            size = sum(abs(x) for x in terms) * scale * (n + 1)   # bounds |potential|
+            dtype: Any = np.int64 if size < 2 ** 62 else object
 
-    def _tol(self) -> Number:
+            def conv(x: Any) -> Any:
+                return int(Fraction(x) * scale)
+        else:
+            dtype = np.float64
+
+            def conv(x: Any) -> Any:
+                return float(x)
+        vals = np.array([[conv(x) for x in row] for row in values], dtype=dtype)
+        phi = in_a.astype(dtype) @ vals[:, 0] + in_b.astype(dtype) @ vals[:, 1]
+        for k, inside in enumerate((in_a, in_b)):
+            cumulative = [conv(0)]
+            for x in shares[k]:
+                cumulative.append(cumulative[-1] + conv(x))
+            phi = phi - np.array(cumulative, dtype=dtype)[inside.sum(axis=1)]
+        phi = phi - conv(hedge) * (prof == 3).sum(axis=1).astype(dtype)
+        self._selected[key] = (prof, phi)
+        return prof, phi
+
+    def _tol(self, units: str = "states") -> Number:
+        """Float tolerance in the states' payoff units, the sponsors' or member counts'."""
         if self._exact:
             return 0
-        scale = max(1.0, float(np.abs(self.club_values).max()), float(self.hedging_cost),
-                    *(float(x) for x in self.fee + self.facility_cost))
+        if units == "counts":
+            return EQUILIBRIUM * self.n
+        if units == "sponsors":
+            scale = max(1.0, *(float(m + f) for m, f in zip(self.member_value, self.fee,
+                                                           strict=True)),
+                        *(float(x) for x in self.loyalty + self.exclusion_cost))
+        else:
+            scale = max(1.0, float(np.abs(self.club_values).max()), float(self.hedging_cost),
+                        *(float(x) for x in self.fee + self.facility_cost),
+                        *(float(x) * self.n for x in self.congestion))
         return EQUILIBRIUM * scale * self.n
 
     def selected_sortings(self, rules: Sequence[str]) -> tuple[tuple[int, ...], ...]:
-        """The selected sortings under ``rules``: the potential maximisers (``n <= 8``), the
-        stochastically stable profiles of logit dynamics, each weighted equally.
+        """The selected sortings under ``rules``: the potential maximisers (``n <= 8``), each
+        weighted equally, as in the zero-noise limit of asynchronous logit dynamics (one state
+        revising at a time; with simultaneous revisions the weights can differ).
 
         See Also
         --------
@@ -323,15 +408,14 @@ class ClubExclusivity(Model):
         ...     ("open", "open"))
         ((3, 3),)
         """
-        exclusive = self.membership_game(rules).exclusive
-        if exclusive not in self._selected:
+        key = ("selected", self.membership_game(rules).exclusive)
+        if key not in self._selected:
             prof, phi = self._potentials(rules)
-            top = max(phi)
-            tol = self._tol()
-            self._selected[exclusive] = tuple(
-                tuple(int(x) for x in p) for p, v in zip(prof, phi, strict=True)
-                if v >= top - tol)
-        return self._selected[exclusive]
+            top = phi.max()
+            self._selected[key] = tuple(
+                tuple(int(x) for x in prof[j])
+                for j in np.flatnonzero(np.asarray(phi >= top - self._tol(), dtype=bool)))
+        return self._selected[key]
 
     def sponsor_payoffs(self, profile: Sequence[int]) -> tuple[Number, Number]:
         """Each sponsor's payoff at a sorting, before any cost of enforcing a rule:
@@ -358,6 +442,11 @@ class ClubExclusivity(Model):
     def _profile(self, profile: Sequence[int]) -> NDArray[np.int64]:
         if isinstance(profile, str) or not hasattr(profile, "__len__") or len(profile) != self.n:
             raise InvalidArgumentError(f"profile: one choice (0-3) per state ({self.n})")
+        if any(isinstance(x, (bool, np.bool_)) or not isinstance(x, (int, np.integer))
+               for x in profile):
+            raise InvalidArgumentError(
+                f"profile: choices are integer codes 0 (neither), 1 (A), 2 (B), 3 (both); got "
+                f"{list(profile)!r}")
         s = np.asarray([int(x) for x in profile], dtype=np.int64)
         if s.min() < 0 or s.max() > 3:
             raise InvalidArgumentError(
@@ -391,9 +480,16 @@ class ClubExclusivity(Model):
                 out[1] - self.exclusion_cost[1] * (rules[1] == "exclusive"))
 
     def _club(self, club: int) -> int:
-        if club not in (0, 1):
+        if isinstance(club, (bool, np.bool_)) or club not in (0, 1):
             raise InvalidArgumentError(f"club is 0 (A) or 1 (B), got {club!r}")
         return int(club)
+
+    @staticmethod
+    def _rival(rival_rule: Any) -> str:
+        if not isinstance(rival_rule, str) or rival_rule not in RULES:
+            raise InvalidArgumentError(
+                f"rival_rule: the rival sponsor's rule, 'open' or 'exclusive'; got {rival_rule!r}")
+        return rival_rule
 
     @staticmethod
     def _with_rule(club: int, own: str, rival_rule: str) -> tuple[str, str]:
@@ -416,7 +512,7 @@ class ClubExclusivity(Model):
         (Fraction(-3, 2), Fraction(9, 2))
         """
         k = self._club(club)
-        rival = self._rules((rival_rule, rival_rule))[0]
+        rival = self._rival(rival_rule)
         high = self.sponsor_values(self._with_rule(k, "exclusive", rival))[k]
         low = self.sponsor_values(self._with_rule(k, "open", rival))[k]
         return high - low
@@ -435,7 +531,7 @@ class ClubExclusivity(Model):
         (Fraction(-2, 1), Fraction(-1, 1))
         """
         k = self._club(club)
-        rival = self._rules((rival_rule, rival_rule))[0]
+        rival = self._rival(rival_rule)
         cost = self.exclusion_cost[k]
         high = [self.sponsor_payoffs(p)[k] for p in
                 self.sorting_equilibria(self._with_rule(k, "exclusive", rival))]
@@ -478,15 +574,17 @@ class ClubExclusivity(Model):
         (m_e, _), (m_o, e_o) = sizes["exclusive"], sizes["open"]
         reach = (self.member_value[k] + self.fee[k]) * (m_e - m_o) - self.exclusion_cost[k]
         gain = m_e - e_o
-        tol = self._tol()
-        if gain > tol:
-            return Threshold.at(max(0 * reach, -reach / gain), "loyalty")
-        if gain < -tol:     # exclusivity loses loyal members too: loyalty counts against it
+        # member counts and the sponsor's payoffs have their own units (not the states')
+        count_tol, tol = self._tol("counts"), self._tol("sponsors")
+        zero = Fraction(0) if self._exact else 0.0
+        if gain > count_tol:
+            return Threshold.at(zero if reach >= -tol else -reach / gain, "loyalty")
+        if gain < -count_tol:   # exclusivity loses loyal members too: loyalty counts against it
             if reach >= -tol:
-                return Threshold.at(0 * reach, "loyalty", holds_above=False)
+                return Threshold.at(zero, "loyalty", holds_above=False)
             return Threshold.none("loyalty", holds_above=False)
         if reach >= -tol:
-            return Threshold.at(0 * reach, "loyalty")
+            return Threshold.at(zero, "loyalty")
         return Threshold.none("loyalty")
 
     # -- the rule stage ----------------------------------------------------------------------
@@ -520,7 +618,7 @@ class ClubExclusivity(Model):
         ((('open', 'open'), ('exclusive', 'exclusive')), (('open', 'open'),))
         """
         table = {r: self.sponsor_values(r) for r in itertools.product(RULES, repeat=2)}
-        tol = self._tol()
+        tol = self._tol("sponsors")
         out = []
         for ra, rb in itertools.product(RULES, repeat=2):
             ua, ub = table[(ra, rb)]
@@ -555,9 +653,13 @@ class ClubExclusivity(Model):
         n = self.n
         share = [game.facility_cost[k] / n + game.congestion[k] * (n - 1) for k in range(2)]
         low = min(game.club_values[i, k] - share[k] for i in range(n) for k in range(2))
-        if low < 0:
+        return self._hedging_threshold(low)
+
+    def _hedging_threshold(self, low: Any) -> Threshold:
+        # a float surplus a rounding error below 0 is 0 (the game's own check agrees)
+        if low < -self._tol():
             return Threshold.none("hedging_cost", holds_above=False)
-        return Threshold.at(low, "hedging_cost", holds_above=False)
+        return Threshold.at(max(low, 0 * low) + 0, "hedging_cost", holds_above=False)
 
     def dual_membership_bound(self, player: int | str) -> Threshold:
         """The hedging cost above which ``player`` joins both clubs at no sorting equilibrium,
@@ -582,15 +684,16 @@ class ClubExclusivity(Model):
         best = [min(game.facility_cost[k] / m + game.congestion[k] * (m - 1)
                     for m in range(1, n + 1)) for k in range(2)]
         low = min(game.club_values[i, k] - best[k] for k in range(2))
-        if low < 0:
-            return Threshold.none("hedging_cost", holds_above=False)
-        return Threshold.at(low, "hedging_cost", holds_above=False)
+        return self._hedging_threshold(low)
 
     def _index(self, state: int | str) -> int:
         if isinstance(state, str):
             if self.labels is None or state not in self.labels:
                 raise InvalidArgumentError(f"unknown state {state!r}")
             return self.labels.index(state)
+        if isinstance(state, (bool, np.bool_)) or not isinstance(state, (int, np.integer)):
+            raise InvalidArgumentError(
+                f"state: an index in 0..{self.n - 1} or a label, got {state!r}")
         if not 0 <= int(state) < self.n:
             raise InvalidArgumentError(f"state index must be in 0..{self.n - 1}, got {state}")
         return int(state)
