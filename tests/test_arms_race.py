@@ -327,3 +327,19 @@ def test_general_distribution_where_the_chain_stops():
         ml.models.cutoff_equilibria(0, 4, [0, 1])
     with pytest.raises(errors.InvalidGameError, match="must exceed superiority"):
         ml.models.cutoff_equilibria(4, 4, costs)
+
+
+def test_cheap_talk_without_dominant_types_is_an_equilibrium():
+    # review: with cost_low >= superiority > 0 there is no dominant type to tell the lie, so
+    # everybody announcing peace and nobody arming is an equilibrium (it was reported as not
+    # one, and arms_race_risk as not credible)
+    for low in (1, 2):
+        m = ArmsRace(superiority=1, vulnerability=4, cost_low=low, cost_high=4)
+        assert m.dominant_probability() == 0
+        talk = m.cheap_talk()
+        assert talk.is_equilibrium and talk.reason == "" and talk.arms_race_probability == 0
+        assert m.arms_race_risk().credible
+    # by brute force on a grid: no type gains by any announcement and plan
+    gains, race = brute_force_talk(ArmsRace(superiority=1, vulnerability=4, cost_low=1,
+                                            cost_high=4), 24)
+    assert max(g for _, g in gains) == 0 and race == 0

@@ -37,7 +37,7 @@ both announce peace neither arms; after any announcement of arms both arm. Coord
 types keep it (announcing arms only brings the rival to arm, ``-(1 - ε) c <= 0``); so do the
 types after each pair of announcements when ``cost_high <= d``. A dominant type gains
 ``(1 - ε) μ`` by announcing peace and arming against a rival that trusts it, so the
-construction is an equilibrium iff ``μ = 0``: the hardliners want the weapons for their own
+construction is an equilibrium iff ``μ = 0`` (when ``0 < ε < 1``): the hardliners want the weapons for their own
 sake, not for superiority over a disarmed rival (the library's finding about its
 construction; whether the article's equilibrium needs the same, or is a richer one, was not
 checked: only its abstract was consulted). Then the arms race happens iff some state is a
@@ -100,7 +100,8 @@ class CheapTalkOutcome:
         The probability that a state announces peace, ``1 - ε``.
     dominant_gain : number
         What a dominant type gains by announcing peace instead (and arming anyway),
-        ``(1 - ε) μ``: the construction needs it ``<= 0``.
+        ``(1 - ε) μ``: the construction needs it ``<= 0`` when there are dominant types
+        (``ε > 0``).
     coordination_gain : number
         The most any other type gains by announcing arms instead, ``-(1 - ε) max(μ,
         cost_low)`` (never positive).
@@ -163,8 +164,8 @@ class ArmsRace(Model):
     probability ``p``. Without talk the symmetric cutoff equilibria are
     :meth:`equilibria`; :meth:`multiplier_effect` says when the only one is an arms race
     with probability one (``cost_low < μ`` and ``cost_high <= d``). :meth:`cheap_talk` is
-    the library's equilibrium with announcements before arming, an equilibrium iff ``μ = 0``
-    and ``cost_high <= d``; its arms-race probability is ``2ε - ε**2`` for the dominant-type
+    the library's equilibrium with announcements before arming, an equilibrium iff ``cost_high
+    <= d`` and ``μ = 0`` (when some but not all types are dominant); its arms-race probability is ``2ε - ε**2`` for the dominant-type
     probability ``ε`` (:meth:`dominant_probability`). See the module docstring for the
     derivations.
 
@@ -349,8 +350,9 @@ class ArmsRace(Model):
         """The library's equilibrium of the game with public announcements before arming.
 
         Dominant types announce arms, the others peace; neither arms after two announcements
-        of peace, both arm after any announcement of arms. An equilibrium iff ``μ = 0`` and
-        ``cost_high <= d`` (see the module docstring); the arms race then happens iff a
+        of peace, both arm after any announcement of arms. An equilibrium iff
+        ``cost_high <= d`` and no dominant type gains by lying: ``μ = 0`` whenever some but
+        not all types are dominant (see the module docstring); the arms race then happens iff a
         state is a dominant type.
 
         See Also
@@ -372,7 +374,8 @@ class ArmsRace(Model):
         dominant_gain = peace * mu
         coordination_gain = -peace * max(mu, self.cost_low)
         reasons = []
-        if dominant_gain > 0:
+        # with no dominant types (ε = 0: cost_low >= μ) nobody has the lie to tell
+        if eps > 0 and dominant_gain > 0:
             reasons.append(f"a dominant type gains {format_number(dominant_gain)} by "
                            "announcing peace")
         if self.cost_high > d:
