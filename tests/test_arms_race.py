@@ -343,3 +343,30 @@ def test_cheap_talk_without_dominant_types_is_an_equilibrium():
     gains, race = brute_force_talk(ArmsRace(superiority=1, vulnerability=4, cost_low=1,
                                             cost_high=4), 24)
     assert max(g for _, g in gains) == 0 and race == 0
+
+
+def test_general_distribution_continuum_and_atoms():
+    from scipy import stats
+
+    # review: where the best reply runs along the diagonal (μ = cost_low, d = cost_high)
+    # every cutoff is an equilibrium; the ends are reported, as ArmsRace.equilibria does
+    # (it returned all 2001 grid points)
+    m = ArmsRace(superiority=1, vulnerability=3, cost_low=1, cost_high=3)
+    assert m.equilibria() == (1, 3)
+    assert ml.models.cutoff_equilibria(1, 3, stats.uniform(1, 2)) == (1.0, 3.0)
+    # a stretch of the diagonal inside the support: a uniform piece between two flat ones
+    # (a mixture with a density), F(c) = (c - 1) / 2 on [1.5, 2.5] with μ = 1, d = 3
+    class Piecewise:
+        def support(self):
+            return (0.0, 4.0)
+
+        def cdf(self, c):
+            c = np.asarray(c, float)
+            return np.clip(np.where(c < 1.5, c / 6,
+                                    np.where(c <= 2.5, (c - 1) / 2,
+                                             0.75 + (c - 2.5) / 6)), 0, 1)
+    roots = ml.models.cutoff_equilibria(1, 3, Piecewise())
+    assert roots == pytest.approx((1.5, 2.5))
+    # a discrete distribution: its jumps across the diagonal are not roots; rejected
+    with pytest.raises(errors.InvalidArgumentError, match="continuous"):
+        ml.models.cutoff_equilibria(0, 4, stats.binom(4, 0.5))

@@ -428,8 +428,10 @@ def cutoff_equilibria(superiority: Number, vulnerability: Number,
     it), the upper end when everybody arming is (``<= d``); interior roots lie in ``[μ,
     d]`` and are found by sign changes of ``μ + (d - μ) F(c) - c`` on a grid of 2001
     points, refined by Brent's method (a root where the curve only touches the diagonal
-    can be missed). The multiplier effect holds iff the result is the upper end alone: with
-    a non-uniform distribution it also needs enough mass just above ``μ``.
+    between grid points can be missed); where the curve runs along the diagonal (a
+    continuum of equilibria) the two ends of the stretch are reported, as in
+    :meth:`ArmsRace.equilibria`. The multiplier effect holds iff the result is the upper
+    end alone: with a non-uniform distribution it also needs enough mass just above ``μ``.
 
     Parameters
     ----------
@@ -474,6 +476,12 @@ def cutoff_equilibria(superiority: Number, vulnerability: Number,
         raise InvalidArgumentError(
             "cost_distribution must be a frozen scipy.stats distribution (with cdf and "
             f"support), got {type(cost_distribution).__name__}")
+    if callable(getattr(cost_distribution, "pmf", None)) and not callable(
+            getattr(cost_distribution, "pdf", None)):
+        raise InvalidArgumentError(
+            "cost_distribution must be continuous (a frozen scipy.stats continuous "
+            "distribution), got a discrete one: with atoms the cutoff fixed point is not the "
+            "equilibrium condition")
     from scipy.optimize import brentq
 
     lo, hi = (float(x) for x in cost_distribution.support())
@@ -490,11 +498,17 @@ def cutoff_equilibria(superiority: Number, vulnerability: Number,
     left, right = max(lo, mu), min(hi, d)
     if left < right:
         grid = np.linspace(left, right, 2001)
-        sign = np.sign(mu + (d - mu) * np.asarray(cost_distribution.cdf(grid), float) - grid)
-        for i in range(len(grid) - 1):
-            if i > 0 and sign[i] == 0:
+        values = mu + (d - mu) * np.asarray(cost_distribution.cdf(grid), float) - grid
+        # a value within rounding of 0 is a root (a float diagonal is ±ulps, which would
+        # otherwise bracket spurious roots); a run of them is a stretch where the best reply
+        # runs along the diagonal, a continuum of equilibria: its two ends are reported
+        sign = np.where(np.abs(values) <= SAME_POINT * max(1.0, abs(left), abs(right)), 0.0,
+                        np.sign(values))
+        for i in range(len(grid)):
+            if sign[i] == 0 and (i == 0 or sign[i - 1] != 0 or i == len(grid) - 1
+                                 or sign[i + 1] != 0):
                 found.append(float(grid[i]))
-            elif sign[i] * sign[i + 1] < 0:
+            elif i + 1 < len(grid) and sign[i] * sign[i + 1] < 0:
                 found.append(float(brentq(h, grid[i], grid[i + 1], xtol=ROOT_X)))
     if at_most(hi, d):
         found.append(hi)
