@@ -327,3 +327,46 @@ def test_general_distribution_where_the_chain_stops():
         ml.models.cutoff_equilibria(0, 4, [0, 1])
     with pytest.raises(errors.InvalidGameError, match="must exceed superiority"):
         ml.models.cutoff_equilibria(4, 4, costs)
+
+
+def test_cheap_talk_without_dominant_types_is_an_equilibrium():
+    # review: with cost_low >= superiority > 0 there is no dominant type to tell the lie, so
+    # everybody announcing peace and nobody arming is an equilibrium (it was reported as not
+    # one, and arms_race_risk as not credible)
+    for low in (1, 2):
+        m = ArmsRace(superiority=1, vulnerability=4, cost_low=low, cost_high=4)
+        assert m.dominant_probability() == 0
+        talk = m.cheap_talk()
+        assert talk.is_equilibrium and talk.reason == "" and talk.arms_race_probability == 0
+        assert m.arms_race_risk().credible
+    # by brute force on a grid: no type gains by any announcement and plan
+    gains, race = brute_force_talk(ArmsRace(superiority=1, vulnerability=4, cost_low=1,
+                                            cost_high=4), 24)
+    assert max(g for _, g in gains) == 0 and race == 0
+
+
+def test_general_distribution_continuum_and_atoms():
+    from scipy import stats
+
+    # review: where the best reply runs along the diagonal (μ = cost_low, d = cost_high)
+    # every cutoff is an equilibrium; the ends are reported, as ArmsRace.equilibria does
+    # (it returned all 2001 grid points)
+    m = ArmsRace(superiority=1, vulnerability=3, cost_low=1, cost_high=3)
+    assert m.equilibria() == (1, 3)
+    assert ml.models.cutoff_equilibria(1, 3, stats.uniform(1, 2)) == (1.0, 3.0)
+    # a stretch of the diagonal inside the support: a uniform piece between two flat ones
+    # (a mixture with a density), F(c) = (c - 1) / 2 on [1.5, 2.5] with μ = 1, d = 3
+    class Piecewise:
+        def support(self):
+            return (0.0, 4.0)
+
+        def cdf(self, c):
+            c = np.asarray(c, float)
+            return np.clip(np.where(c < 1.5, c / 6,
+                                    np.where(c <= 2.5, (c - 1) / 2,
+                                             0.75 + (c - 2.5) / 6)), 0, 1)
+    roots = ml.models.cutoff_equilibria(1, 3, Piecewise())
+    assert roots == pytest.approx((1.5, 2.5))
+    # a discrete distribution: its jumps across the diagonal are not roots; rejected
+    with pytest.raises(errors.InvalidArgumentError, match="continuous"):
+        ml.models.cutoff_equilibria(0, 4, stats.binom(4, 0.5))

@@ -37,7 +37,7 @@ both announce peace neither arms; after any announcement of arms both arm. Coord
 types keep it (announcing arms only brings the rival to arm, ``-(1 - ε) c <= 0``); so do the
 types after each pair of announcements when ``cost_high <= d``. A dominant type gains
 ``(1 - ε) μ`` by announcing peace and arming against a rival that trusts it, so the
-construction is an equilibrium iff ``μ = 0``: the hardliners want the weapons for their own
+construction is an equilibrium iff ``μ = 0`` (when ``0 < ε < 1``): the hardliners want the weapons for their own
 sake, not for superiority over a disarmed rival (the library's finding about its
 construction; whether the article's equilibrium needs the same, or is a richer one, was not
 checked: only its abstract was consulted). Then the arms race happens iff some state is a
@@ -100,7 +100,8 @@ class CheapTalkOutcome:
         The probability that a state announces peace, ``1 - ε``.
     dominant_gain : number
         What a dominant type gains by announcing peace instead (and arming anyway),
-        ``(1 - ε) μ``: the construction needs it ``<= 0``.
+        ``(1 - ε) μ``: the construction needs it ``<= 0`` when there are dominant types
+        (``ε > 0``).
     coordination_gain : number
         The most any other type gains by announcing arms instead, ``-(1 - ε) max(μ,
         cost_low)`` (never positive).
@@ -163,8 +164,8 @@ class ArmsRace(Model):
     probability ``p``. Without talk the symmetric cutoff equilibria are
     :meth:`equilibria`; :meth:`multiplier_effect` says when the only one is an arms race
     with probability one (``cost_low < μ`` and ``cost_high <= d``). :meth:`cheap_talk` is
-    the library's equilibrium with announcements before arming, an equilibrium iff ``μ = 0``
-    and ``cost_high <= d``; its arms-race probability is ``2ε - ε**2`` for the dominant-type
+    the library's equilibrium with announcements before arming, an equilibrium iff ``cost_high
+    <= d`` and ``μ = 0`` (when some but not all types are dominant); its arms-race probability is ``2ε - ε**2`` for the dominant-type
     probability ``ε`` (:meth:`dominant_probability`). See the module docstring for the
     derivations.
 
@@ -349,8 +350,9 @@ class ArmsRace(Model):
         """The library's equilibrium of the game with public announcements before arming.
 
         Dominant types announce arms, the others peace; neither arms after two announcements
-        of peace, both arm after any announcement of arms. An equilibrium iff ``μ = 0`` and
-        ``cost_high <= d`` (see the module docstring); the arms race then happens iff a
+        of peace, both arm after any announcement of arms. An equilibrium iff
+        ``cost_high <= d`` and no dominant type gains by lying: ``μ = 0`` whenever some but
+        not all types are dominant (see the module docstring); the arms race then happens iff a
         state is a dominant type.
 
         See Also
@@ -372,7 +374,8 @@ class ArmsRace(Model):
         dominant_gain = peace * mu
         coordination_gain = -peace * max(mu, self.cost_low)
         reasons = []
-        if dominant_gain > 0:
+        # with no dominant types (ε = 0: cost_low >= μ) nobody has the lie to tell
+        if eps > 0 and dominant_gain > 0:
             reasons.append(f"a dominant type gains {format_number(dominant_gain)} by "
                            "announcing peace")
         if self.cost_high > d:
@@ -425,8 +428,10 @@ def cutoff_equilibria(superiority: Number, vulnerability: Number,
     it), the upper end when everybody arming is (``<= d``); interior roots lie in ``[μ,
     d]`` and are found by sign changes of ``μ + (d - μ) F(c) - c`` on a grid of 2001
     points, refined by Brent's method (a root where the curve only touches the diagonal
-    can be missed). The multiplier effect holds iff the result is the upper end alone: with
-    a non-uniform distribution it also needs enough mass just above ``μ``.
+    between grid points can be missed); where the curve runs along the diagonal (a
+    continuum of equilibria) the two ends of the stretch are reported, as in
+    :meth:`ArmsRace.equilibria`. The multiplier effect holds iff the result is the upper
+    end alone: with a non-uniform distribution it also needs enough mass just above ``μ``.
 
     Parameters
     ----------
@@ -471,6 +476,12 @@ def cutoff_equilibria(superiority: Number, vulnerability: Number,
         raise InvalidArgumentError(
             "cost_distribution must be a frozen scipy.stats distribution (with cdf and "
             f"support), got {type(cost_distribution).__name__}")
+    if callable(getattr(cost_distribution, "pmf", None)) and not callable(
+            getattr(cost_distribution, "pdf", None)):
+        raise InvalidArgumentError(
+            "cost_distribution must be continuous (a frozen scipy.stats continuous "
+            "distribution), got a discrete one: with atoms the cutoff fixed point is not the "
+            "equilibrium condition")
     from scipy.optimize import brentq
 
     lo, hi = (float(x) for x in cost_distribution.support())
@@ -487,11 +498,17 @@ def cutoff_equilibria(superiority: Number, vulnerability: Number,
     left, right = max(lo, mu), min(hi, d)
     if left < right:
         grid = np.linspace(left, right, 2001)
-        sign = np.sign(mu + (d - mu) * np.asarray(cost_distribution.cdf(grid), float) - grid)
-        for i in range(len(grid) - 1):
-            if i > 0 and sign[i] == 0:
+        values = mu + (d - mu) * np.asarray(cost_distribution.cdf(grid), float) - grid
+        # a value within rounding of 0 is a root (a float diagonal is ±ulps, which would
+        # otherwise bracket spurious roots); a run of them is a stretch where the best reply
+        # runs along the diagonal, a continuum of equilibria: its two ends are reported
+        sign = np.where(np.abs(values) <= SAME_POINT * max(1.0, abs(left), abs(right)), 0.0,
+                        np.sign(values))
+        for i in range(len(grid)):
+            if sign[i] == 0 and (i == 0 or sign[i - 1] != 0 or i == len(grid) - 1
+                                 or sign[i + 1] != 0):
                 found.append(float(grid[i]))
-            elif sign[i] * sign[i + 1] < 0:
+            elif i + 1 < len(grid) and sign[i] * sign[i + 1] < 0:
                 found.append(float(brentq(h, grid[i], grid[i + 1], xtol=ROOT_X)))
     if at_most(hi, d):
         found.append(hi)
