@@ -8,7 +8,7 @@ from fractions import Fraction as F
 
 import pytest
 from contract import ModelContract
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 
 import multilateral as ml
 from multilateral import errors
@@ -147,8 +147,17 @@ def brute_force(m: ForumShopping):
     return out
 
 
+# A tie after a block: the complainant is indifferent between dropping and refiling (the WTO
+# is worth exactly 0), so there are two SPE with different payoffs; the library's tie-breaks
+# (drop, then block) pick the one where the complainant stays home, not the best for it.
+TIE_AFTER_BLOCK = ForumShopping(ruling_value=2, win_regional=1, win_multilateral=F(1, 2),
+                                offense=0, defense=0, regional_members=3, n=16, cost=1,
+                                block_cost=F(3, 2))
+
+
 @settings(deadline=None)
 @given(ml.strategies.forum_shopping_models())
+@example((TIE_AFTER_BLOCK, 1))
 def test_equilibrium_is_subgame_perfect_by_enumeration(pair):
     model, _ = pair
     eq = model.equilibrium()
@@ -157,7 +166,20 @@ def test_equilibrium_is_subgame_perfect_by_enumeration(pair):
     assert any(first == eq.filed and pay == (eq.complainant, eq.defendant)
                and (first != "regional" or block == eq.blocked)
                for first, block, _, pay in spe)
-    assert eq.complainant == max(p[0] for *_, p in spe)   # C's SPE payoff is unique
+    # C's SPE payoff is unique unless someone is indifferent after a block
+    after = (model.with_(block_cost=None).value("multilateral") if model.block_cost is not None
+             else None)
+    if after is None or (after != 0 and -model.win_regional * model.ruling_value != (
+            -model.win_multilateral * model.ruling_value * (after > 0) - model.block_cost)):
+        assert len({p[0] for *_, p in spe}) == 1
+
+
+def test_ties_after_a_block_select_one_of_two_spe():
+    spe = brute_force(TIE_AFTER_BLOCK)
+    assert {(first, pay) for first, _, _, pay in spe} >= {
+        ("none", (0, 0)), ("regional", (1, -2))}
+    out = TIE_AFTER_BLOCK.equilibrium()           # drop on a tie, so the block pays
+    assert (out.filed, out.complainant, TIE_AFTER_BLOCK.blocks()) == ("none", 0, True)
 
 
 @settings(deadline=None, max_examples=30)
