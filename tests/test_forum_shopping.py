@@ -265,7 +265,9 @@ def test_case_rows_are_sourced_dated_and_referenced():
     assert fs.dispute("mexico_soft_drinks_tax").reference == "DS308"
     assert fs.dispute("us_cross_border_trucking").date == "2001-02-06"
     assert fs.dispute("canada_agricultural_tariffs").reference == "CDA-95-2008-01"
-    assert "unconfirmed" in fs.dispute("us_lobsters").status
+    lobsters = fs.dispute("us_lobsters")   # the report's title page, not a secondary list
+    assert (lobsters.date, lobsters.reference) == ("1990-05-25", "USA-89-1807-01")
+    assert "May 25, 1990" in lobsters.source
 
 
 def test_busch_cases_in_the_data_and_in_the_model():
