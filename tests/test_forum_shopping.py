@@ -206,6 +206,14 @@ def test_blocking_can_push_a_regional_complainant_out():
     assert dropped.blocks() and dropped.equilibrium().ruling == "none"
 
 
+def test_no_membership_reads_the_same_whatever_the_win_probability():
+    """A defensive precedent and no WTO ruling at any n: the same 'none' (holding below)
+    whether the WTO never rules for the complainant or rarely does."""
+    never = base(offense=0, defense=F(1, 10), win_multilateral=0).critical_members()
+    rarely = base(offense=0, defense=F(1, 10), win_multilateral=F(1, 100)).critical_members()
+    assert never == rarely == ml.results.Threshold.none("n", holds_above=False)
+
+
 def test_float_inputs_give_floats():
     m = base(ruling_value=2.0, cost=0.25, offense=0.1, defense=0.0,
              win_regional=0.5, win_multilateral=0.5)

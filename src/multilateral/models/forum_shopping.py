@@ -410,7 +410,8 @@ complainant=33/20, defendant=-1)
             return self.with_(n=n).equilibrium().ruling == "multilateral"
 
         if net == 0 or q == 0:
-            return Threshold.at(k, "n") if wto(k) else Threshold.none("n")
+            return (Threshold.at(k, "n") if wto(k)
+                    else Threshold.none("n", holds_above=net >= 0))
         at_k = self.with_(n=k)
         base = at_k.value("multilateral")
         if net > 0:
