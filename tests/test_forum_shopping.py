@@ -292,6 +292,14 @@ def test_busch_cases_in_the_data_and_in_the_model():
     assert periodicals.equilibrium().ruling == "multilateral"
 
 
+def test_tour_says_the_precedent_signs_are_assumed():
+    import io
+    out = io.StringIO()
+    ml.tour.SECTIONS["Forum shopping: NAFTA or the WTO, and the precedent (Busch)"](out)
+    text = out.getvalue()
+    assert text.count("assumed") == 2 and "not a test" in text
+
+
 def test_case_lookups_fail_clearly():
     from multilateral.cases import forum_shopping as fs
     with pytest.raises(errors.InvalidArgumentError, match="no dispute named 'nope'"):
