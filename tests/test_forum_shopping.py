@@ -110,6 +110,22 @@ def test_claim_holds_and_its_unqualified_neighbour_fails():
     assert m.critical_members() == ml.results.Threshold.at(9, "n", holds_above=False)
 
 
+@pytest.mark.parametrize("mutation", [
+    lambda self, forum: 0 * self.offense,                      # the precedent is worthless
+    lambda self, forum: -ORIGINAL_PRECEDENT(self, forum),      # its sign is flipped
+])
+def test_claim_predicate_fails_on_a_model_without_busch_mechanism(monkeypatch, mutation):
+    """The predicate is not vacuous: a forum choice blind to the precedent, or reading it
+    backwards, is caught on the claim's own domain."""
+    monkeypatch.setattr(ForumShopping, "precedent", mutation)
+    verdict = ml.claims.BUSCH_FORUM_SHOPPING.verify(max_examples=200)
+    assert not verdict.holds
+    assert not ml.claims.BUSCH_FORUM_SHOPPING.holds(verdict.counterexample)
+
+
+ORIGINAL_PRECEDENT = ForumShopping.precedent
+
+
 # -- the equilibrium by an independent route ---------------------------------------------------
 def brute_force(m: ForumShopping):
     """Every pure strategy profile, payoffs by direct enumeration, kept if subgame perfect."""
