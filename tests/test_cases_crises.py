@@ -63,7 +63,8 @@ def test_dates_and_instruments_of_the_sequences():
         assert crises.event(name).date.isoformat() == day, name
     assert "vol. XXI, pp. 53-264" in crises.event("beagle_award").source
     assert "vol. XVII, pp. 1-576" in crises.event("kutch_award").source
-    assert "vol. XXV, pp. 83-229" in crises.event("eebc_decision").source
+    # the decision itself; pp. 83-229 is the Part with the later decisions of 2002
+    assert "vol. XXV, pp. 83-195" in crises.event("eebc_decision").source
     assert "resolution 211 (1965)" in crises.event("unsc_211").source
     assert "resolution 233 (1967)" in crises.event("six_day_war").source
 

@@ -47,7 +47,7 @@ source, url, status, note).
 References
 ----------
 .. [1] UN *Reports of International Arbitral Awards*, vol. XVII (Rann of Kutch, pp. 1-576),
-   vol. XXI (Beagle Channel, pp. 53-264), vol. XXV (Eritrea-Ethiopia, pp. 83-229), vol. XXVI
+   vol. XXI (Beagle Channel, pp. 53-264), vol. XXV (Eritrea-Ethiopia, pp. 83-195), vol. XXVI
    (pp. 771-799); UN Security Council resolutions 211 (1965) and 233 (1967); the treaties,
    declarations and joint statements of each row's ``source``.
 .. [2] Hörner, J., Morelli, M. and Squintani, F. (2015). Mediation and peace. *Review of
