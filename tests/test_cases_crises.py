@@ -74,6 +74,9 @@ def test_no_treaty_series_volume_is_claimed_as_confirmed():
         if "UNTS" in e.source or "Treaty Series" in e.source:
             assert e.status != "confirmed" and "Treaty Series" in e.note, e.name
     assert "not given" in crises.event("beagle_treaty").note
+    # Egypt registered the treaty (vol. 1136, No. 17813); vol. 1138, p. 59 is Israel's filing
+    treaty = crises.event("egypt_israel_treaty")
+    assert "vol. 1136, No. I-17813" in treaty.source and "vol. 1138, p. 59" in treaty.source
 
 
 def test_the_beagle_sequence_arbitration_refused_then_mediation_settled():
