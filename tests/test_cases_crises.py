@@ -112,6 +112,14 @@ def test_unenforced_award_at_the_examples_point():
     assert crises.unenforced_award_refusal(floats) == pytest.approx(3 / 8)
 
 
+def test_the_example_does_not_read_a_war_risk_as_a_fact_about_beagle():
+    import pathlib
+    text = (pathlib.Path(__file__).parents[1] / "examples" / "plot_crisis_mediation.py"
+            ).read_text()
+    assert "the peaceful end was one draw" not in text
+    assert "none measured for 1978-1984" in text and "reports fixed" in text
+
+
 def test_unenforced_award_rejects_other_models():
     with pytest.raises(errors.InvalidTypeError, match="OptimalMediation"):
         crises.unenforced_award_refusal("beagle")

@@ -265,7 +265,10 @@ def unenforced_award_refusal(model: OptimalMediation) -> Number:
     the hawk refuses if its share is below its war value against a dove, ``θ - c``; a dove
     refuses if its share is below ``1 - θ - c``. An award of 1/2 in a hawk-dove dispute
     leaves the hawk unsure whom it faces, and it refuses if war is worth more on average.
-    Returns the ex ante probability of a refused award.
+    Returns the ex ante probability of a refused award. The reports are those of the
+    enforced mechanism: the states report as if the award would be enforced (a mechanism
+    whose awards may be refused must satisfy obedience as well, which is the mediator's
+    problem, :meth:`~multilateral.models.OptimalMediation.mediation`).
 
     The finding (checked exactly at 1216 points when written: ``q`` in twentieths, ``θ`` in
     {3/5, 3/4, 9/10, 1}, ``c`` in fortieths up to 2/5; the tests recheck 147 of them and the
