@@ -112,6 +112,33 @@ def test_unenforced_award_at_the_examples_point():
     assert crises.unenforced_award_refusal(floats) == pytest.approx(3 / 8)
 
 
+def test_the_examples_point_by_an_independent_grid_search():
+    """The arbitration at q = 3/4, θ = 1, c = 1/10 by brute force over a grid of mechanisms
+    (war probabilities and the hawk's share in sixtieths), with the incentive and interim
+    participation constraints written out here, not taken from the model: the least war
+    risk is 3/8, with p_hh = 2/3, p_hl = 0 and a hawk's share of 4/5 < θ - c, so a hawk
+    told its share knows it faces a dove and refuses: every hawk-dove dispute, 2q(1 - q)."""
+    np = pytest.importorskip("numpy")
+    q, t, c = 0.75, 1.0, 0.1
+    r = 1 - q
+    g = np.arange(61) / 60
+    phh, phl, b = np.meshgrid(g, g, g, indexing="ij")
+    big_b = (1 - phl) * b
+    u_h = q * (0.5 - c * phh) + r * (big_b + phl * (t - c))
+    u_l = q * ((1 - phl) - big_b + phl * (1 - t - c)) + r / 2
+    h_as_l = q * ((1 - phl) - big_b + phl * (0.5 - c)) + r / 2
+    l_as_h = q * ((1 - phh) / 2 + phh * (1 - t - c)) + r * (big_b + phl * (0.5 - c))
+    eps = 1e-12
+    ok = ((u_h >= h_as_l - eps) & (u_l >= l_as_h - eps)
+          & (u_h >= q * (0.5 - c) + r * (t - c) - eps)
+          & (u_l >= q * (1 - t - c) + r * (0.5 - c) - eps))
+    war = np.where(ok, q * q * phh + 2 * q * r * phl, np.inf)
+    assert war.min() == pytest.approx(3 / 8)
+    i, j, k = np.argwhere(np.isclose(war, war.min()))[0]
+    assert (g[i], g[j], g[k]) == pytest.approx((2 / 3, 0, 4 / 5))
+    assert g[k] < t - c and 2 * q * r * (1 - g[j]) == pytest.approx(3 / 8)
+
+
 def test_the_example_does_not_read_a_war_risk_as_a_fact_about_beagle():
     import pathlib
     text = (pathlib.Path(__file__).parents[1] / "examples" / "plot_crisis_mediation.py"
