@@ -47,6 +47,11 @@ def test_abstract_not_simply_the_likelier_ruling():
     assert periodicals.equilibrium().ruling == "multilateral"
 
 
+def test_blocking_reference_is_dated():
+    import multilateral.models.forum_shopping as module
+    assert "Sapir, A. (2009)" in module.__doc__ and "6 March 2009" in module.__doc__
+
+
 def test_exact_values_by_hand():
     m = base(win_regional=F(3, 4))
     assert m.value("regional") == F(3, 4) * (2 + F(1, 10)) - F(1, 4) == F(53, 40)
