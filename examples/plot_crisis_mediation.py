@@ -99,8 +99,12 @@ print("unenforced award refused with probability",
 # who recommends in confidence reaches the same war risk with nothing enforced. That this
 # fits Argentina's junta in 1978 is an interpretation, not a measurement: Argentina's
 # rejection cited the award's reasoning, and the 1984 treaty followed the Falklands war
-# and the return to civilian rule, which the model does not contain. The model also says
-# the mediator's war risk there (3/8) is not zero: the peaceful end was one draw.
+# and the return to civilian rule, which the model does not contain. At these illustrative
+# values (none measured for 1978-1984) the mediator's war risk is 3/8, not zero: in the
+# model a mediated peace is likely, not certain. The refusal also holds the parties'
+# reports fixed, as if they expected the award to be enforced; states that foresaw a
+# refusable award would report differently, and designing for that is the mediator's
+# problem, which the model solves.
 
 # %%
 # Which institution where: a sweep over the prior and the cost of war

@@ -59,6 +59,10 @@ print(fs.counts())
 # published): equal chances of winning in both fora, a WTO of 130 members (an assumption),
 # and a precedent that helps Mexico's opponents on safeguards (``defense > offense``) but
 # helps the United States against other members' cultural measures (``offense > defense``).
+# Those signs are this library's reading of the two cases, not values from Busch (only his
+# abstract and opening page were read), and they were chosen so that the model sends each
+# case where it went: the match below shows the model can tell the story, it does not test
+# it.
 common = dict(ruling_value=2, win_regional=F(1, 2), win_multilateral=F(1, 2), n=130,
               cost=F(1, 4))
 cases = {"us_broom_corn_brooms": dict(offense=0, defense=F(1, 10)),

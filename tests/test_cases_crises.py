@@ -63,7 +63,8 @@ def test_dates_and_instruments_of_the_sequences():
         assert crises.event(name).date.isoformat() == day, name
     assert "vol. XXI, pp. 53-264" in crises.event("beagle_award").source
     assert "vol. XVII, pp. 1-576" in crises.event("kutch_award").source
-    assert "vol. XXV, pp. 83-229" in crises.event("eebc_decision").source
+    # the decision itself; pp. 83-229 is the Part with the later decisions of 2002
+    assert "vol. XXV, pp. 83-195" in crises.event("eebc_decision").source
     assert "resolution 211 (1965)" in crises.event("unsc_211").source
     assert "resolution 233 (1967)" in crises.event("six_day_war").source
 
@@ -73,6 +74,9 @@ def test_no_treaty_series_volume_is_claimed_as_confirmed():
         if "UNTS" in e.source or "Treaty Series" in e.source:
             assert e.status != "confirmed" and "Treaty Series" in e.note, e.name
     assert "not given" in crises.event("beagle_treaty").note
+    # Egypt registered the treaty (vol. 1136, No. 17813); vol. 1138, p. 59 is Israel's filing
+    treaty = crises.event("egypt_israel_treaty")
+    assert "vol. 1136, No. I-17813" in treaty.source and "vol. 1138, p. 59" in treaty.source
 
 
 def test_the_beagle_sequence_arbitration_refused_then_mediation_settled():
@@ -106,6 +110,41 @@ def test_unenforced_award_at_the_examples_point():
     floats = crisis.with_(hawk_probability=0.75, war_cost=0.1)
     assert isinstance(crises.unenforced_award_refusal(floats), float)
     assert crises.unenforced_award_refusal(floats) == pytest.approx(3 / 8)
+
+
+def test_the_examples_point_by_an_independent_grid_search():
+    """The arbitration at q = 3/4, θ = 1, c = 1/10 by brute force over a grid of mechanisms
+    (war probabilities and the hawk's share in sixtieths), with the incentive and interim
+    participation constraints written out here, not taken from the model: the least war
+    risk is 3/8, with p_hh = 2/3, p_hl = 0 and a hawk's share of 4/5 < θ - c, so a hawk
+    told its share knows it faces a dove and refuses: every hawk-dove dispute, 2q(1 - q)."""
+    np = pytest.importorskip("numpy")
+    q, t, c = 0.75, 1.0, 0.1
+    r = 1 - q
+    g = np.arange(61) / 60
+    phh, phl, b = np.meshgrid(g, g, g, indexing="ij")
+    big_b = (1 - phl) * b
+    u_h = q * (0.5 - c * phh) + r * (big_b + phl * (t - c))
+    u_l = q * ((1 - phl) - big_b + phl * (1 - t - c)) + r / 2
+    h_as_l = q * ((1 - phl) - big_b + phl * (0.5 - c)) + r / 2
+    l_as_h = q * ((1 - phh) / 2 + phh * (1 - t - c)) + r * (big_b + phl * (0.5 - c))
+    eps = 1e-12
+    ok = ((u_h >= h_as_l - eps) & (u_l >= l_as_h - eps)
+          & (u_h >= q * (0.5 - c) + r * (t - c) - eps)
+          & (u_l >= q * (1 - t - c) + r * (0.5 - c) - eps))
+    war = np.where(ok, q * q * phh + 2 * q * r * phl, np.inf)
+    assert war.min() == pytest.approx(3 / 8)
+    i, j, k = np.argwhere(np.isclose(war, war.min()))[0]
+    assert (g[i], g[j], g[k]) == pytest.approx((2 / 3, 0, 4 / 5))
+    assert g[k] < t - c and 2 * q * r * (1 - g[j]) == pytest.approx(3 / 8)
+
+
+def test_the_example_does_not_read_a_war_risk_as_a_fact_about_beagle():
+    import pathlib
+    text = (pathlib.Path(__file__).parents[1] / "examples" / "plot_crisis_mediation.py"
+            ).read_text()
+    assert "the peaceful end was one draw" not in text
+    assert "none measured for 1978-1984" in text and "reports fixed" in text
 
 
 def test_unenforced_award_rejects_other_models():

@@ -8,7 +8,7 @@ from fractions import Fraction as F
 
 import pytest
 from contract import ModelContract
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 
 import multilateral as ml
 from multilateral import errors
@@ -45,6 +45,11 @@ def test_abstract_not_simply_the_likelier_ruling():
                        defense=0, regional_members=3, n=130)
     assert periodicals.win_regional > periodicals.win_multilateral
     assert periodicals.equilibrium().ruling == "multilateral"
+
+
+def test_blocking_reference_is_dated():
+    import multilateral.models.forum_shopping as module
+    assert "Sapir, A. (2009)" in module.__doc__ and "6 March 2009" in module.__doc__
 
 
 def test_exact_values_by_hand():
@@ -110,6 +115,22 @@ def test_claim_holds_and_its_unqualified_neighbour_fails():
     assert m.critical_members() == ml.results.Threshold.at(9, "n", holds_above=False)
 
 
+@pytest.mark.parametrize("mutation", [
+    lambda self, forum: 0 * self.offense,                      # the precedent is worthless
+    lambda self, forum: -ORIGINAL_PRECEDENT(self, forum),      # its sign is flipped
+])
+def test_claim_predicate_fails_on_a_model_without_busch_mechanism(monkeypatch, mutation):
+    """The predicate is not vacuous: a forum choice blind to the precedent, or reading it
+    backwards, is caught on the claim's own domain."""
+    monkeypatch.setattr(ForumShopping, "precedent", mutation)
+    verdict = ml.claims.BUSCH_FORUM_SHOPPING.verify(max_examples=200)
+    assert not verdict.holds
+    assert not ml.claims.BUSCH_FORUM_SHOPPING.holds(verdict.counterexample)
+
+
+ORIGINAL_PRECEDENT = ForumShopping.precedent
+
+
 # -- the equilibrium by an independent route ---------------------------------------------------
 def brute_force(m: ForumShopping):
     """Every pure strategy profile, payoffs by direct enumeration, kept if subgame perfect."""
@@ -147,8 +168,17 @@ def brute_force(m: ForumShopping):
     return out
 
 
+# A tie after a block: the complainant is indifferent between dropping and refiling (the WTO
+# is worth exactly 0), so there are two SPE with different payoffs; the library's tie-breaks
+# (drop, then block) pick the one where the complainant stays home, not the best for it.
+TIE_AFTER_BLOCK = ForumShopping(ruling_value=2, win_regional=1, win_multilateral=F(1, 2),
+                                offense=0, defense=0, regional_members=3, n=16, cost=1,
+                                block_cost=F(3, 2))
+
+
 @settings(deadline=None)
 @given(ml.strategies.forum_shopping_models())
+@example((TIE_AFTER_BLOCK, 1))
 def test_equilibrium_is_subgame_perfect_by_enumeration(pair):
     model, _ = pair
     eq = model.equilibrium()
@@ -157,7 +187,20 @@ def test_equilibrium_is_subgame_perfect_by_enumeration(pair):
     assert any(first == eq.filed and pay == (eq.complainant, eq.defendant)
                and (first != "regional" or block == eq.blocked)
                for first, block, _, pay in spe)
-    assert eq.complainant == max(p[0] for *_, p in spe)   # C's SPE payoff is unique
+    # C's SPE payoff is unique unless someone is indifferent after a block
+    after = (model.with_(block_cost=None).value("multilateral") if model.block_cost is not None
+             else None)
+    if after is None or (after != 0 and -model.win_regional * model.ruling_value != (
+            -model.win_multilateral * model.ruling_value * (after > 0) - model.block_cost)):
+        assert len({p[0] for *_, p in spe}) == 1
+
+
+def test_ties_after_a_block_select_one_of_two_spe():
+    spe = brute_force(TIE_AFTER_BLOCK)
+    assert {(first, pay) for first, _, _, pay in spe} >= {
+        ("none", (0, 0)), ("regional", (1, -2))}
+    out = TIE_AFTER_BLOCK.equilibrium()           # drop on a tie, so the block pays
+    assert (out.filed, out.complainant, TIE_AFTER_BLOCK.blocks()) == ("none", 0, True)
 
 
 @settings(deadline=None, max_examples=30)
@@ -182,6 +225,14 @@ def test_blocking_can_push_a_regional_complainant_out():
     assert out.complainant == F(7, 20)
     dropped = base(win_multilateral=0, block_cost=0, offense=0)
     assert dropped.blocks() and dropped.equilibrium().ruling == "none"
+
+
+def test_no_membership_reads_the_same_whatever_the_win_probability():
+    """A defensive precedent and no WTO ruling at any n: the same 'none' (holding below)
+    whether the WTO never rules for the complainant or rarely does."""
+    never = base(offense=0, defense=F(1, 10), win_multilateral=0).critical_members()
+    rarely = base(offense=0, defense=F(1, 10), win_multilateral=F(1, 100)).critical_members()
+    assert never == rarely == ml.results.Threshold.none("n", holds_above=False)
 
 
 def test_float_inputs_give_floats():
@@ -243,7 +294,9 @@ def test_case_rows_are_sourced_dated_and_referenced():
     assert fs.dispute("mexico_soft_drinks_tax").reference == "DS308"
     assert fs.dispute("us_cross_border_trucking").date == "2001-02-06"
     assert fs.dispute("canada_agricultural_tariffs").reference == "CDA-95-2008-01"
-    assert "unconfirmed" in fs.dispute("us_lobsters").status
+    lobsters = fs.dispute("us_lobsters")   # the report's title page, not a secondary list
+    assert (lobsters.date, lobsters.reference) == ("1990-05-25", "USA-89-1807-01")
+    assert "May 25, 1990" in lobsters.source
 
 
 def test_busch_cases_in_the_data_and_in_the_model():
@@ -258,6 +311,14 @@ def test_busch_cases_in_the_data_and_in_the_model():
     periodicals = fs.model("canada_periodicals", offense=F(1, 10), defense=0, **common)
     assert brooms.equilibrium().ruling == "regional"
     assert periodicals.equilibrium().ruling == "multilateral"
+
+
+def test_tour_says_the_precedent_signs_are_assumed():
+    import io
+    out = io.StringIO()
+    ml.tour.SECTIONS["Forum shopping: NAFTA or the WTO, and the precedent (Busch)"](out)
+    text = out.getvalue()
+    assert text.count("assumed") == 2 and "not a test" in text
 
 
 def test_case_lookups_fail_clearly():

@@ -636,10 +636,11 @@ def _forum_shopping(out: TextIO) -> None:
         f"  disputes listed: {fs.counts()} (WTO DSnnn or NAFTA file, dated, sourced)\n"
         f"  brooms ({fs.dispute('us_broom_corn_brooms').reference}): Busch "
         f"{fs.dispute('us_broom_corn_brooms').forum}, model {brooms.equilibrium().ruling} "
-        "(precedent helps the others: defense > offense)\n"
+        "(assumed, not measured: the precedent helps the others, defense > offense)\n"
         f"  periodicals ({fs.dispute('canada_periodicals').reference}): Busch "
         f"{fs.dispute('canada_periodicals').forum}, model {periodicals.equilibrium().ruling} "
-        "(precedent helps the complainant: offense > defense)\n"
+        "(assumed: it helps the complainant, offense > defense)\n"
+        "  the signs were chosen to match the forum: a reading of the cases, not a test\n"
         f"  regional forum likelier (3/5 v 1/2): the WTO is chosen from "
         f"n = {int(likelier.critical_members().value)} WTO members on (illustrative values)\n")
 

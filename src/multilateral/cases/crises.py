@@ -47,7 +47,7 @@ source, url, status, note).
 References
 ----------
 .. [1] UN *Reports of International Arbitral Awards*, vol. XVII (Rann of Kutch, pp. 1-576),
-   vol. XXI (Beagle Channel, pp. 53-264), vol. XXV (Eritrea-Ethiopia, pp. 83-229), vol. XXVI
+   vol. XXI (Beagle Channel, pp. 53-264), vol. XXV (Eritrea-Ethiopia, pp. 83-195), vol. XXVI
    (pp. 771-799); UN Security Council resolutions 211 (1965) and 233 (1967); the treaties,
    declarations and joint statements of each row's ``source``.
 .. [2] Hörner, J., Morelli, M. and Squintani, F. (2015). Mediation and peace. *Review of
@@ -265,7 +265,10 @@ def unenforced_award_refusal(model: OptimalMediation) -> Number:
     the hawk refuses if its share is below its war value against a dove, ``θ - c``; a dove
     refuses if its share is below ``1 - θ - c``. An award of 1/2 in a hawk-dove dispute
     leaves the hawk unsure whom it faces, and it refuses if war is worth more on average.
-    Returns the ex ante probability of a refused award.
+    Returns the ex ante probability of a refused award. The reports are those of the
+    enforced mechanism: the states report as if the award would be enforced (a mechanism
+    whose awards may be refused must satisfy obedience as well, which is the mediator's
+    problem, :meth:`~multilateral.models.OptimalMediation.mediation`).
 
     The finding (checked exactly at 1216 points when written: ``q`` in twentieths, ``θ`` in
     {3/5, 3/4, 9/10, 1}, ``c`` in fortieths up to 2/5; the tests recheck 147 of them and the

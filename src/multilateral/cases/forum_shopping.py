@@ -154,7 +154,7 @@ def disputes(forum: str | None = None) -> tuple[Dispute, ...]:
     --------
     >>> from multilateral.cases.forum_shopping import disputes
     >>> [d.reference for d in disputes("cusfta")]
-    ['CUSFTA Chapter 18 panel: Lobsters from Canada']
+    ['USA-89-1807-01']
     """
     if forum is None:
         return DISPUTES

@@ -56,10 +56,11 @@ References
 .. [1] Busch, M. L. (2007). Overlapping institutions, forum shopping, and dispute settlement
    in international trade. *International Organization* 61(4), 735-761 (abstract and
    opening, p. 735).
-.. [2] Davey, W. J. and Sapir, A. The Soft Drinks case: the WTO and regional agreements.
-   *World Trade Review* (its note 5: a NAFTA Chapter 20 panel could be blocked when the
-   parties did not agree on its composition; read on the Cambridge Core page, notes only;
-   year, volume and pages not confirmed here).
+.. [2] Davey, W. J. and Sapir, A. (2009). The Soft Drinks case: the WTO and regional
+   agreements. *World Trade Review* (published online 6 March 2009; its abstract: the
+   "US refusal to submit their dispute to a NAFTA dispute settlement Panel"; its note 5 on
+   panels blocked when the parties do not agree on their composition; read on the
+   Cambridge Core page; volume and pages not confirmed here).
 
 Examples
 --------
@@ -410,7 +411,8 @@ complainant=33/20, defendant=-1)
             return self.with_(n=n).equilibrium().ruling == "multilateral"
 
         if net == 0 or q == 0:
-            return Threshold.at(k, "n") if wto(k) else Threshold.none("n")
+            return (Threshold.at(k, "n") if wto(k)
+                    else Threshold.none("n", holds_above=net >= 0))
         at_k = self.with_(n=k)
         base = at_k.value("multilateral")
         if net > 0:
