@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy.optimize import minimize_scalar
+from scipy.optimize import brentq, minimize_scalar
 
 from .._namespace import public_dir
 from ..errors import InvalidArgumentError, InvalidTypeError, NotIdentifiedError, SolverError
@@ -215,6 +215,11 @@ def fit_qre(game: NormalFormGame | ExtensiveFormGame, counts: Any, *, tol: float
     refined = minimize_scalar(negloglik_at, bounds=bounds, method="bounded",
                               options={"xatol": ROOT})
     lam_hat = float(refined.x)
+    # The likelihood is flat at its peak, so a search on its values stops ~sqrt(eps) away;
+    # the score's root, bracketed by the grid, gives the estimate to rounding.
+    ends = [_score(data, qre(b)) for b in bounds]
+    if ends[0] > 0 > ends[1]:
+        lam_hat = brentq(lambda lam: _score(data, qre(lam)), *bounds, xtol=ROOT)
 
     def negloglik(theta: FloatArray) -> float:
         try:
