@@ -27,7 +27,7 @@ enter additively:
 ``D(s)`` the number of dual members. So pure Nash equilibria exist, best-response dynamics
 reach one (:meth:`RivalClubs.equilibrium`, O(n) work per move, n in the hundreds in well under
 a second) and the potential's maximisers are equilibria (the stochastically stable ones of
-logit dynamics). Comparative statics that follow:
+asynchronous logit dynamics, one state revising at a time; Alós-Ferrer and Netzer 2010). Comparative statics that follow:
 
 * **when a state joins both** (:meth:`RivalClubs.hedging_threshold`): given the others,
   joining both is a best response iff the hedging cost is at most the state's smaller surplus
@@ -436,8 +436,9 @@ class RivalClubs(Model):
     def potential_maximizers(self) -> tuple[tuple[int, ...], ...]:
         """The profiles that maximise the potential (equilibria; ``n <= 8``).
 
-        These are the stochastically stable states of logit (noisy best-response) dynamics in a
-        potential game.
+        These are the stochastically stable states of asynchronous logit (noisy best-response,
+        one state revising at a time) dynamics in a potential game (Blume 1993; with
+        simultaneous revision the selection can differ: Alós-Ferrer and Netzer 2010).
 
         See Also
         --------
