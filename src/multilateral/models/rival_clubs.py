@@ -27,7 +27,8 @@ enter additively:
 ``D(s)`` the number of dual members. So pure Nash equilibria exist, best-response dynamics
 reach one (:meth:`RivalClubs.equilibrium`, O(n) work per move, n in the hundreds in well under
 a second) and the potential's maximisers are equilibria (the stochastically stable ones of
-asynchronous logit dynamics, one state revising at a time; Alós-Ferrer and Netzer 2010). Comparative statics that follow:
+asynchronous logit dynamics, one state revising at a time [4]_). Comparative statics that
+follow:
 
 * **when a state joins both** (:meth:`RivalClubs.hedging_threshold`): given the others,
   joining both is a best response iff the hedging cost is at most the state's smaller surplus
@@ -67,6 +68,10 @@ References
 .. [3] Monderer, D. and Shapley, L. S. (1996). Potential games. *Games and Economic Behavior*
    14(1), 124-143; Rosenthal, R. W. (1973). A class of games possessing pure-strategy Nash
    equilibria. *International Journal of Game Theory* 2, 65-67.
+.. [4] Blume, L. E. (1993). The statistical mechanics of strategic interaction. *Games and
+   Economic Behavior* 5(3), 387-424; Alós-Ferrer, C. and Netzer, N. (2010). The
+   logit-response dynamics. *Games and Economic Behavior* 68(2), 413-427 (the abstract: the
+   selection depends on who revises when).
 
 Examples
 --------
@@ -437,8 +442,8 @@ class RivalClubs(Model):
         """The profiles that maximise the potential (equilibria; ``n <= 8``).
 
         These are the stochastically stable states of asynchronous logit (noisy best-response,
-        one state revising at a time) dynamics in a potential game (Blume 1993; with
-        simultaneous revision the selection can differ: Alós-Ferrer and Netzer 2010).
+        one state revising at a time) dynamics in a potential game; with simultaneous revision
+        the selection can differ (the module's reference [4]).
 
         See Also
         --------
