@@ -37,10 +37,10 @@ both announce peace neither arms; after any announcement of arms both arm. Coord
 types keep it (announcing arms only brings the rival to arm, ``-(1 - ε) c <= 0``); so do the
 types after each pair of announcements when ``cost_high <= d``. A dominant type gains
 ``(1 - ε) μ`` by announcing peace and arming against a rival that trusts it, so the
-construction is an equilibrium iff ``μ = 0`` (when ``0 < ε < 1``): the hardliners want the weapons for their own
-sake, not for superiority over a disarmed rival (the library's finding about its
-construction; whether the article's equilibrium needs the same, or is a richer one, was not
-checked: only its abstract was consulted). Then the arms race happens iff some state is a
+construction is an equilibrium iff ``μ = 0`` (when ``0 < ε < 1``): the hardliners want the
+weapons for their own sake, not for superiority over a disarmed rival (the library's finding
+about its construction; whether the article's equilibrium needs the same, or is a richer one,
+was not checked: only its abstract was consulted). Then the arms race happens iff some state is a
 dominant type, with probability ``1 - (1 - ε)**2 = 2ε - ε**2``, which goes to 0 with ``ε``
 while without talk the arms race is certain. All of it is exact for exact inputs.
 :func:`cutoff_equilibria` solves the no-talk fixed point for any continuous distribution of
@@ -165,9 +165,9 @@ class ArmsRace(Model):
     :meth:`equilibria`; :meth:`multiplier_effect` says when the only one is an arms race
     with probability one (``cost_low < μ`` and ``cost_high <= d``). :meth:`cheap_talk` is
     the library's equilibrium with announcements before arming, an equilibrium iff ``cost_high
-    <= d`` and ``μ = 0`` (when some but not all types are dominant); its arms-race probability is ``2ε - ε**2`` for the dominant-type
-    probability ``ε`` (:meth:`dominant_probability`). See the module docstring for the
-    derivations.
+    <= d`` and ``μ = 0`` (when some but not all types are dominant); its arms-race
+    probability is ``2ε - ε**2`` for the dominant-type probability ``ε``
+    (:meth:`dominant_probability`). See the module docstring for the derivations.
 
     References
     ----------
