@@ -4,6 +4,11 @@ import io
 import os
 import subprocess
 import sys
+import tempfile
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
 
 import multilateral as ml
 from multilateral.cli import main
@@ -89,3 +94,260 @@ def test_tour_without_report_in_a_fresh_interpreter_writes_nothing(tmp_path):
                          timeout=600)
     assert "Traceback" not in out.stdout + out.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+# -- tour --report DIR: the folder is checked before the tour runs (issue 17) -----------------
+@pytest.fixture
+def no_tour(monkeypatch):
+    """Stand-ins for the tour and the report, recording what ran (each takes seconds)."""
+    ran = []
+    monkeypatch.setattr(ml.tour, "run_tour", lambda out: ran.append("tour") or {})
+
+    def write_report(folder, **kwargs):
+        ran.append(("report", Path(folder)))
+        return Path(folder) / "index.html"
+
+    monkeypatch.setattr(ml.report, "write_report", write_report)
+    return ran
+
+
+def _one_line_error(capsys):
+    captured = capsys.readouterr()
+    lines = captured.err.splitlines()
+    assert len(lines) == 1, captured.err
+    assert lines[0].startswith("multilateral: error: --report ")
+    assert "Traceback" not in captured.err
+    assert captured.out == ""  # nothing of the tour was printed
+    return lines[0]
+
+
+def _refuse_writes_in(folder, monkeypatch):
+    """Make ``folder`` unwritable. Permission bits do not bind root (who runs the tests on
+    the development machine), so there the OS's refusal is simulated at the one call that
+    probes the folder."""
+    folder.chmod(0o500)
+    if os.access(folder, os.W_OK):
+        real = tempfile.TemporaryFile
+
+        def refuse(*args, dir=None, **kwargs):
+            if dir is not None and Path(dir).resolve() == folder.resolve():
+                raise PermissionError(13, "Permission denied", str(dir))
+            return real(*args, dir=dir, **kwargs)
+
+        monkeypatch.setattr(tempfile, "TemporaryFile", refuse)
+
+
+def test_report_folder_that_is_a_file(tmp_path, capsys, no_tour):
+    (tmp_path / "notes.txt").write_text("mine")
+    assert main(["tour", "--report", str(tmp_path / "notes.txt")]) == 2
+    assert "is a file, not a folder" in _one_line_error(capsys)
+    assert no_tour == []
+    assert (tmp_path / "notes.txt").read_text() == "mine"
+
+
+def test_report_folder_with_other_files(tmp_path, capsys, no_tour):
+    (tmp_path / "thesis").mkdir()
+    (tmp_path / "thesis" / "index.html").write_text("<title>My thesis</title>")
+    assert main(["tour", "--report", str(tmp_path / "thesis")]) == 2
+    line = _one_line_error(capsys)
+    assert "other files and no tour report" in line and "expected" in line
+    assert no_tour == []
+    assert (tmp_path / "thesis" / "index.html").read_text() == "<title>My thesis</title>"
+
+
+def test_report_folder_whose_parent_is_missing(tmp_path, capsys, no_tour):
+    assert main(["tour", "--report", str(tmp_path / "no" / "such" / "out")]) == 2
+    assert "does not exist" in _one_line_error(capsys)
+    assert no_tour == []
+    assert not (tmp_path / "no").exists()
+
+
+def test_report_folder_that_cannot_be_written(tmp_path, capsys, monkeypatch, no_tour):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    _refuse_writes_in(locked, monkeypatch)
+    try:
+        assert main(["tour", "--report", str(locked)]) == 2  # an existing, empty folder
+        assert "cannot write in this folder" in _one_line_error(capsys)
+        assert main(["tour", "--report", str(locked / "out")]) == 2  # a new one inside it
+        assert "cannot be created" in _one_line_error(capsys)
+    finally:
+        locked.chmod(0o700)
+    assert no_tour == []
+
+
+def test_report_folders_that_are_fine(tmp_path, capsys, monkeypatch, no_tour):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "empty").mkdir()
+    for folder in ["empty", "new", str(tmp_path / "new2")]:
+        assert main(["tour", "--report", folder, "--quiet"]) == 0
+    assert capsys.readouterr().err == ""
+    assert no_tour == ["tour", ("report", Path("empty")), "tour", ("report", Path("new")),
+                       "tour", ("report", tmp_path / "new2")]
+
+
+def test_report_and_no_report_together_is_a_usage_error(capsys, no_tour):
+    with pytest.raises(SystemExit) as exit_:
+        main(["tour", "--report", "x", "--no-report"])
+    assert exit_.value.code == 2
+    assert "not allowed with" in capsys.readouterr().err
+    assert no_tour == []
+
+
+def test_tour_with_report_writes_only_the_report_and_can_replace_it(
+        tmp_path, capsys, monkeypatch):
+    # issue 17: no ./.hypothesis next to the report; and a previous report may be replaced
+    monkeypatch.delenv("HYPOTHESIS_STORAGE_DIRECTORY", raising=False)
+    monkeypatch.chdir(tmp_path)
+    assert main(["tour", "--report", "out", "--quiet"]) == 0
+    assert "Report written to out" in capsys.readouterr().out
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]
+    assert (tmp_path / "out" / "index.html").is_file()
+    ran = []
+    monkeypatch.setattr(ml.tour, "run_tour", lambda out: ran.append("tour") or {})
+    monkeypatch.setattr(ml.report, "write_report",
+                        lambda folder, **kwargs: ran.append(folder) or Path(folder))
+    assert main(["tour", "--report", "out", "--quiet"]) == 0  # the folder holds a report
+    assert ran == ["tour", Path("out")]
+
+
+# -- solve FILE.nfg ----------------------------------------------------------------------------
+# Matching pennies in Gambit's outcome version: Row wins a match, Column a mismatch. The only
+# equilibrium: both play Heads with 1/2 (each must make the other indifferent), payoff 0.
+PENNIES = """NFG 1 R "Matching pennies" { "Row" "Column" }
+
+{ { "Heads" "Tails" }
+{ "Heads" "Tails" }
+}
+""
+
+{
+{ "match" 1, -1 }
+{ "mismatch" -1, 1 }
+}
+1 2 2 1
+"""
+
+# A battle of the sexes in the payoff version, with decimal payoffs (read exactly): Row gets
+# 0.2 at (a0, a0) and 0.1 at (a1, a1), Column 0.1 and 0.2. Hand computation of the mixed
+# equilibrium: Row makes Column indifferent, 0.1 p = 0.2 (1 - p), so p = 2/3 on a0; Column
+# makes Row indifferent, 0.2 q = 0.1 (1 - q), so q = 1/3; each expects 0.2 * 1/3 = 1/15.
+BATTLE = 'NFG 1 R "Battle" { "Row" "Column" } { 2 2 }\n\n0.2 0.1 0 0 0 0 0.1 0.2\n'
+
+# A three-player volunteer's dilemma in the outcome version: the good (worth 2 to all) is
+# provided if anyone volunteers, at a cost of 1 to each volunteer. Profiles are listed with the
+# first player's strategy changing fastest. By hand: the pure equilibria are the profiles with
+# exactly one volunteer (he would get 0 by ignoring, the others 1 by volunteering too).
+VOLUNTEERS = """NFG 1 R "Volunteer's dilemma" { "Ann" "Bob" "Cat" }
+
+{ { "Volunteer" "Ignore" }
+{ "Volunteer" "Ignore" }
+{ "Volunteer" "Ignore" }
+}
+""
+
+{
+{ "VVV" 1, 1, 1 }
+{ "IVV" 2, 1, 1 }
+{ "VIV" 1, 2, 1 }
+{ "IIV" 2, 2, 1 }
+{ "VVI" 1, 1, 2 }
+{ "IVI" 2, 1, 2 }
+{ "VII" 1, 2, 2 }
+{ "III" 0, 0, 0 }
+}
+1 2 3 4 5 6 7 8
+"""
+
+
+def _solve(tmp_path, capsys, text, *options, name="game.nfg"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    status = main(["solve", str(path), *options])
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err, path
+
+
+def test_solve_matching_pennies_exactly(tmp_path, capsys):
+    status, out, err, path = _solve(tmp_path, capsys, PENNIES)
+    assert (status, err) == (0, "")
+    (eq,) = ml.solvers.nash_equilibria(ml.io.read_nfg(path))
+    assert eq.exact == ((Fraction(1, 2),) * 2,) * 2
+    assert "2 players, 2 x 2 strategies, exact payoffs" in out
+    assert "1 Nash equilibrium (" in out
+    lines = [line.split() for line in out.splitlines()]
+    assert ["1.", "Row", "1/2", "Heads", "+", "1/2", "Tails", "payoff", "0"] in lines
+    assert ["Column", "1/2", "Heads", "+", "1/2", "Tails", "payoff", "0"] in lines
+
+
+def test_solve_prints_fractions_not_decimals(tmp_path, capsys):
+    status, out, _, path = _solve(tmp_path, capsys, BATTLE)
+    assert status == 0
+    found = ml.solvers.nash_equilibria(ml.io.read_nfg(path))
+    assert [eq.exact for eq in found] == [
+        ((1, 0), (1, 0)),
+        ((Fraction(2, 3), Fraction(1, 3)), (Fraction(1, 3), Fraction(2, 3))),
+        ((0, 1), (0, 1)),
+    ]
+    assert "3 Nash equilibria" in out
+    lines = [line.split() for line in out.splitlines()]
+    assert ["1.", "Row", "a0", "payoff", "1/5"] in lines  # 0.2, read as a fraction
+    assert ["2.", "Row", "2/3", "a0", "+", "1/3", "a1", "payoff", "1/15"] in lines
+    assert ["Column", "1/3", "a0", "+", "2/3", "a1", "payoff", "1/15"] in lines
+    assert "0.666" not in out
+
+    status, out, _, _ = _solve(tmp_path, capsys, BATTLE, "--float")
+    assert status == 0
+    assert ["2.", "Row", "0.666667", "a0", "+", "0.333333", "a1", "payoff", "0.0666667"] in [
+        line.split() for line in out.splitlines()]
+
+    status, out, _, _ = _solve(tmp_path, capsys, BATTLE, "--pure")
+    assert status == 0
+    assert "2 pure Nash equilibria" in out and "2/3" not in out
+
+
+def test_solve_three_players_gives_the_pure_equilibria(tmp_path, capsys):
+    status, out, err, path = _solve(tmp_path, capsys, VOLUNTEERS)
+    assert (status, err) == (0, "")
+    assert ml.solvers.pure_nash_equilibria(ml.io.read_nfg(path)) == (
+        (0, 1, 1), (1, 0, 1), (1, 1, 0))
+    assert "3 players, 2 x 2 x 2 strategies" in out
+    assert "3 pure Nash equilibria" in out and "two players only" in out
+    lines = [line.split() for line in out.splitlines()]
+    assert lines[-11:] == [
+        ["1.", "Ann", "Volunteer", "payoff", "1"],
+        ["Bob", "Ignore", "payoff", "2"],
+        ["Cat", "Ignore", "payoff", "2"],
+        [],
+        ["2.", "Ann", "Ignore", "payoff", "2"],
+        ["Bob", "Volunteer", "payoff", "1"],
+        ["Cat", "Ignore", "payoff", "2"],
+        [],
+        ["3.", "Ann", "Ignore", "payoff", "2"],
+        ["Bob", "Ignore", "payoff", "2"],
+        ["Cat", "Volunteer", "payoff", "1"],
+    ]
+
+
+@pytest.mark.parametrize("text, says", [
+    ('NFG 1 R "x" { "A" "B" } { 2 2 }\n1 2 3\n', "line 2: expected 8 payoffs"),
+    ("hello\n", "not a Gambit .nfg file"),
+    (b"NFG 1 R \"\xff\" { \"A\" } { 1 } 1", "not UTF-8"),
+])
+def test_solve_a_malformed_file_fails_in_one_line(tmp_path, capsys, text, says):
+    path = tmp_path / "bad.nfg"
+    path.write_bytes(text if isinstance(text, bytes) else text.encode())
+    assert main(["solve", str(path)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.count("\n") == 1
+    assert captured.err.startswith(f"multilateral: error: {path}: line ")
+    assert says in captured.err
+
+
+@pytest.mark.parametrize("where", ["missing.nfg", "."])
+def test_solve_a_file_that_cannot_be_read(tmp_path, capsys, where):
+    assert main(["solve", str(tmp_path / where)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("multilateral: error: cannot read ")
+    assert "expected a Gambit .nfg file" in err
