@@ -37,7 +37,9 @@ def test_tour_numbers_come_from_the_solvers():
 
 def test_help_and_version(capsys):
     assert main([]) == 0
-    assert "tour" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    for command in ("tour", "solve", "claims"):
+        assert command in out
     assert main(["--version"]) == 0
     assert ml.__version__ in capsys.readouterr().out
 
@@ -351,3 +353,119 @@ def test_solve_a_file_that_cannot_be_read(tmp_path, capsys, where):
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("multilateral: error: cannot read ")
     assert "expected a Gambit .nfg file" in err
+
+
+# -- claims list / claims verify ---------------------------------------------------------------
+def test_claims_list_names_every_claim(capsys):
+    assert main(["claims", "list"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    known = ml.claims.catalogue()
+    assert [line.split()[0] for line in lines] == sorted(known)
+    assert "Olson (1965), The Logic of Collective Action, pp. 35-36" in "\n".join(lines)
+
+
+def test_claims_verify_one_claim_that_holds(capsys):
+    assert main(["claims", "verify", "oye_transparency", "--max-examples", "5"]) == 0
+    captured = capsys.readouterr()
+    lines = captured.out.splitlines()
+    assert lines[0].split()[:2] == ["oye_transparency", "holds"]
+    assert lines[-1].startswith("1 claim: 1 hold, 0 fail (at most 5 examples each")
+    assert captured.err == "[1/1] oye_transparency\n"  # progress, unless --quiet
+    assert main(["claims", "verify", "oye_transparency", "--max-examples", "5", "--quiet"]) == 0
+    assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("name, suggested", [
+    ("olson_groupsize", "olson_group_size"),
+    ("OYE_TRANSPARENCY", "oye_transparency"),  # the constant's spelling
+    ("fearon", "fearon_costly_war"),
+])
+def test_claims_verify_an_unknown_name_fails_in_one_line(capsys, name, suggested):
+    assert main(["claims", "verify", "oye_transparency", name]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""  # nothing verified: the names are checked first
+    assert captured.err.count("\n") == 1
+    assert captured.err.startswith(f"multilateral: error: no claim named {name!r}; did you mean")
+    assert suggested in captured.err
+
+
+def test_claims_verify_a_false_claim_prints_its_counterexample(capsys, monkeypatch):
+    from hypothesis import strategies as st
+
+    odd = ml.claims.Claim("all_odd", "every integer is odd", "nobody", lambda k: k % 2 == 1,
+                          lambda: st.integers())
+    monkeypatch.setitem(ml.claims.REGISTRY, "all_odd", odd)
+    assert main(["claims", "verify", "all_odd", "oye_transparency", "--max-examples", "5",
+                 "--quiet"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split()[:2] == ["all_odd", "FAILS"]
+    assert lines[1].strip() == "counterexample: 0"  # hypothesis shrinks to the simplest
+    assert lines[2].split()[:2] == ["oye_transparency", "holds"]
+    assert lines[3].startswith("2 claims: 1 hold, 1 fail")
+
+
+def test_claims_verify_reports_a_broken_predicate(capsys, monkeypatch):
+    from hypothesis import strategies as st
+
+    broken = ml.claims.Claim("broken", "x", "y", lambda k: 1 / 0, lambda: st.integers())
+    monkeypatch.setitem(ml.claims.REGISTRY, "broken", broken)
+    assert main(["claims", "verify", "broken", "--quiet"]) == 1
+    out = capsys.readouterr().out
+    assert "broken  ERROR" in out and "ZeroDivisionError: division by zero" in out
+
+
+def test_claims_verify_seed_draws_other_instances_reproducibly(capsys, monkeypatch):
+    from hypothesis import strategies as st
+
+    seen: list[int] = []
+    spy = ml.claims.Claim("spy", "x", "y", lambda k: seen.append(k) or True,
+                          lambda: st.integers(0, 10**9))
+    monkeypatch.setitem(ml.claims.REGISTRY, "spy", spy)
+
+    def drawn(*options):
+        seen.clear()
+        assert main(["claims", "verify", "spy", "--max-examples", "10", "--quiet",
+                     *options]) == 0
+        return list(seen)
+
+    fixed, seed1, seed1_again, seed2 = drawn(), drawn("--seed", "1"), drawn("--seed", "1"), \
+        drawn("--seed", "2")
+    assert fixed == drawn()  # derandomized by default
+    assert seed1 == seed1_again
+    assert len({tuple(fixed), tuple(seed1), tuple(seed2)}) == 3
+    assert "seed 2" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("options", [["--max-examples", "0"], ["--seed", "-1"],
+                                     ["--max-examples", "many"]])
+def test_claims_verify_bad_options_are_usage_errors(capsys, options):
+    with pytest.raises(SystemExit) as exit_:
+        main(["claims", "verify", "oye_transparency", *options])
+    assert exit_.value.code == 2
+    assert "expected a" in capsys.readouterr().err
+
+
+def test_claims_verify_in_a_fresh_interpreter_writes_nothing(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "HYPOTHESIS_STORAGE_DIRECTORY"}
+    out = subprocess.run([sys.executable, "-m", "multilateral", "claims", "verify",
+                          "oye_transparency", "--max-examples", "5"],
+                         cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
+    assert out.returncode == 0, out.stderr
+    assert "oye_transparency  holds" in out.stdout
+    assert list(tmp_path.iterdir()) == []  # no ./.hypothesis
+
+
+# -- help --------------------------------------------------------------------------------------
+@pytest.mark.parametrize("command, words", [
+    (["tour"], ["--report DIR", "--no-report", "--quiet", "previous report"]),
+    (["solve"], ["FILE.nfg", "--pure", "--float", "exact", "Three or more players"]),
+    (["claims"], ["list", "verify"]),
+    (["claims", "verify"], ["NAME", "--max-examples N", "--seed S", "--quiet", "Exit status 1"]),
+])
+def test_every_command_explains_its_arguments(capsys, command, words):
+    with pytest.raises(SystemExit) as exit_:
+        main([*command, "--help"])
+    assert exit_.value.code == 0
+    text = " ".join(capsys.readouterr().out.split())  # argparse wraps lines
+    for word in words:
+        assert word in text
