@@ -369,7 +369,7 @@ def test_claims_verify_one_claim_that_holds(capsys):
     captured = capsys.readouterr()
     lines = captured.out.splitlines()
     assert lines[0].split()[:2] == ["oye_transparency", "holds"]
-    assert lines[-1].startswith("1 claim: 1 hold, 0 fail (at most 5 examples each")
+    assert lines[-1].startswith("1 claim: 1 holds, 0 fail (at most 5 examples each")
     assert captured.err == "[1/1] oye_transparency\n"  # progress, unless --quiet
     assert main(["claims", "verify", "oye_transparency", "--max-examples", "5", "--quiet"]) == 0
     assert capsys.readouterr().err == ""
@@ -401,7 +401,7 @@ def test_claims_verify_a_false_claim_prints_its_counterexample(capsys, monkeypat
     assert lines[0].split()[:2] == ["all_odd", "FAILS"]
     assert lines[1].strip() == "counterexample: 0"  # hypothesis shrinks to the simplest
     assert lines[2].split()[:2] == ["oye_transparency", "holds"]
-    assert lines[3].startswith("2 claims: 1 hold, 1 fail")
+    assert lines[3].startswith("2 claims: 1 holds, 1 fails")
 
 
 def test_claims_verify_reports_a_broken_predicate(capsys, monkeypatch):

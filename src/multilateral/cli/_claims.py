@@ -127,8 +127,9 @@ def run_verify(args: argparse.Namespace) -> int:
         print(f"{name:<{width}}  {outcome:<5}  {time.perf_counter() - began:6.2f} s", flush=True)
         if detail is not None:
             print(f"    {detail}", flush=True)
+    held = len(names) - failed
     seeded = "" if args.seed is None else f", seed {args.seed}"
-    print(f"{len(names)} claim{'s' * (len(names) != 1)}: {len(names) - failed} hold, {failed} "
-          f"fail (at most {args.max_examples} examples each{seeded}; "
-          f"{time.perf_counter() - start:.1f} s)")
+    print(f"{len(names)} claim{'s' * (len(names) != 1)}: {held} hold{'s' * (held == 1)}, "
+          f"{failed} fail{'s' * (failed == 1)} (at most {args.max_examples} examples "
+          f"each{seeded}; {time.perf_counter() - start:.1f} s)")
     return 1 if failed else 0
