@@ -8,6 +8,7 @@ import tempfile
 from fractions import Fraction
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 import multilateral as ml
@@ -469,3 +470,15 @@ def test_every_command_explains_its_arguments(capsys, command, words):
     text = " ".join(capsys.readouterr().out.split())  # argparse wraps lines
     for word in words:
         assert word in text
+
+
+def test_solve_a_game_too_large_to_enumerate_says_what_to_do(tmp_path, capsys):
+    rng = np.random.default_rng(0)
+    game = ml.NormalFormGame(rng.integers(0, 9, (21, 21)), rng.integers(0, 9, (21, 21)))
+    ml.io.write_nfg(game, tmp_path / "big.nfg")
+    assert main(["solve", str(tmp_path / "big.nfg")]) == 2  # refused before any work
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "is refused" in err and "--pure gives" in err
+    assert main(["solve", str(tmp_path / "big.nfg"), "--pure"]) == 0
+    found = ml.solvers.pure_nash_equilibria(game)
+    assert f"{len(found)} pure Nash equilibri" in capsys.readouterr().out

@@ -61,13 +61,14 @@ def run(args: argparse.Namespace) -> int:
             how = "pure strategies only" + ("" if args.pure else
                                             "; mixed ones are computed for two players only")
     except MultilateralError as err:  # e.g. a game too large to enumerate
-        raise CommandError(f"{args.file}: {err}") from None
+        hint = "" if args.pure else "; here, --pure gives the pure equilibria of any game"
+        raise CommandError(f"{args.file}: {err}{hint}") from None
 
     show = _decimal if args.decimals or not game.is_exact else str
     sizes = " x ".join(str(k) for k in game.shape)
     numbers = "exact" if game.is_exact else "floating-point"
-    print(f"{os.fspath(args.file)}: {game.n_players} players, {sizes} strategies, "
-          f"{numbers} payoffs")
+    print(f"{os.fspath(args.file)}: {game.n_players} player{'s' * (game.n_players != 1)}, "
+          f"{sizes} strategies, {numbers} payoffs")
     kind = "Nash equilibri" + ("um" if len(profiles) == 1 else "a")
     if not mixed:
         kind = "pure " + kind
