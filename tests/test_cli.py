@@ -282,6 +282,11 @@ def test_solve_matching_pennies_exactly(tmp_path, capsys):
     assert ["1.", "Row", "1/2", "Heads", "+", "1/2", "Tails", "payoff", "0"] in lines
     assert ["Column", "1/2", "Heads", "+", "1/2", "Tails", "payoff", "0"] in lines
 
+    status, out, _, _ = _solve(tmp_path, capsys, PENNIES, "--pure")
+    assert status == 0
+    assert "No pure Nash equilibria (pure strategies only)" in out
+    assert ml.solvers.pure_nash_equilibria(ml.io.read_nfg(path)) == ()
+
 
 def test_solve_prints_fractions_not_decimals(tmp_path, capsys):
     status, out, _, path = _solve(tmp_path, capsys, BATTLE)

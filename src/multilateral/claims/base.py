@@ -312,6 +312,8 @@ def verify(claim: Claim[T] | str, strategy: SearchStrategy[T] | None = None, *,
     >>> import multilateral as ml
     >>> ml.claims.verify("oye_transparency", max_examples=20).holds
     True
+    >>> ml.claims.verify("olson_group_size", max_examples=20, seed=7).holds  # other instances
+    False
     """
     if isinstance(claim, str):
         known = catalogue()

@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         if mixed:
             found = nash_equilibria(game)
-            profiles = [_strategies(game, eq) for eq in found]
+            profiles = [_strategies(eq) for eq in found]
             how = "vertex enumeration: every equilibrium, or every extreme one if degenerate"
         else:
             profiles = [_pure(game, p) for p in pure_nash_equilibria(game)]
@@ -89,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _strategies(game: Any, eq: Any) -> list[list[Any]]:
+def _strategies(eq: Any) -> list[list[Any]]:
     """One probability list per player: exact when the solver derived exact strategies."""
     if eq.exact is not None:
         return [list(s) for s in eq.exact]
