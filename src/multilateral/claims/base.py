@@ -41,14 +41,17 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from random import Random
 from typing import Any, Generic, TypeVar
 
+import numpy as np
 from hypothesis import HealthCheck, configuration, find, settings
 from hypothesis.errors import NoSuchExample
 from hypothesis.strategies import SearchStrategy
 
 from .._namespace import public_dir
 from ..errors import InvalidArgumentError, InvalidTypeError
+from ..types import Seed
 
 __all__ = ["REGISTRY", "Claim", "Verdict", "catalogue", "register", "verify"]
 __dir__ = public_dir(__all__)
@@ -146,8 +149,8 @@ class Claim(Generic[T]):
         """Whether the claim holds on one instance."""
         return bool(self.predicate(instance))
 
-    def verify(self, domain: SearchStrategy[T] | None = None, *, max_examples: int = 100
-               ) -> Verdict[T]:
+    def verify(self, domain: SearchStrategy[T] | None = None, *, max_examples: int = 100,
+               seed: Seed = None) -> Verdict[T]:
         """Search a class of instances for a counterexample.
 
         Parameters
@@ -156,12 +159,15 @@ class Claim(Generic[T]):
             The instances to search (default: the claim's own domain).
         max_examples : int, optional
             How many instances hypothesis tries at most.
+        seed : int, numpy.random.Generator or SeedSequence, optional
+            Draw the instances from this seed instead of the fixed derandomized sequence:
+            another seed tries other instances (the same seed, the same ones).
 
         Returns
         -------
         Verdict
-            Holds, or the simplest counterexample found. The search is derandomized, so the
-            same call gives the same verdict.
+            Holds, or the simplest counterexample found. The search is derandomized (or
+            seeded), so the same call gives the same verdict.
 
         Notes
         -----
@@ -176,19 +182,32 @@ class Claim(Generic[T]):
             raise InvalidTypeError(
                 f"domain must be a hypothesis SearchStrategy, got {type(strategy).__name__}"
             )
+        random = None if seed is None else _seeded_random(seed)
         try:
             with _private_storage():
                 found = find(
                     strategy,
                     lambda instance: not self.predicate(instance),
                     settings=settings(
-                        max_examples=max_examples, database=None, derandomize=True,
+                        max_examples=max_examples, database=None, derandomize=random is None,
                         deadline=None, suppress_health_check=list(HealthCheck),
                     ),
+                    random=random,
                 )
         except NoSuchExample:
             return Verdict(self.name, True, None, max_examples)
         return Verdict(self.name, False, found, max_examples)
+
+
+def _seeded_random(seed: Seed) -> Random:
+    """The :class:`random.Random` hypothesis draws from for ``seed`` (numpy's seed rules)."""
+    try:
+        rng = np.random.default_rng(seed)
+    except (TypeError, ValueError):
+        raise InvalidArgumentError(
+            f"seed must be a non-negative int, a numpy Generator or a SeedSequence, got {seed!r}"
+        ) from None
+    return Random(int(rng.integers(2**63)))
 
 
 _STORAGE_LOCK = threading.Lock()
@@ -277,11 +296,11 @@ def register(claim: Claim[T]) -> Claim[T]:
 
 
 def verify(claim: Claim[T] | str, strategy: SearchStrategy[T] | None = None, *,
-           max_examples: int = 100) -> Verdict[T]:
+           max_examples: int = 100, seed: Seed = None) -> Verdict[T]:
     """Check a claim (or a registered claim's name) over a class of instances.
 
-    The same as ``claim.verify(strategy, max_examples=...)``; ``strategy`` defaults to the
-    claim's own domain.
+    The same as ``claim.verify(strategy, max_examples=..., seed=...)``; ``strategy`` defaults
+    to the claim's own domain.
 
     See Also
     --------
@@ -293,6 +312,8 @@ def verify(claim: Claim[T] | str, strategy: SearchStrategy[T] | None = None, *,
     >>> import multilateral as ml
     >>> ml.claims.verify("oye_transparency", max_examples=20).holds
     True
+    >>> ml.claims.verify("olson_group_size", max_examples=20, seed=7).holds  # other instances
+    False
     """
     if isinstance(claim, str):
         known = catalogue()
@@ -303,7 +324,7 @@ def verify(claim: Claim[T] | str, strategy: SearchStrategy[T] | None = None, *,
         claim = known[claim]
     if not isinstance(claim, Claim):
         raise InvalidTypeError(f"expected a Claim or a claim's name, got {type(claim).__name__}")
-    return claim.verify(strategy, max_examples=max_examples)
+    return claim.verify(strategy, max_examples=max_examples, seed=seed)
 
 
 def catalogue() -> dict[str, Claim[Any]]:  # Any: claims about every kind of instance
