@@ -14,7 +14,7 @@ beside what the sources say, and says plainly what could not be confirmed:
 
 * **published**: the sentences and numbers quoted below, each with its page or table;
 * **computed**: the model's equilibrium defence shares and their Spearman rank correlation
-  with income (:func:`scipy.stats.spearmanr`), over a sweep of the two assumptions the
+  with income (``scipy.stats.spearmanr``), over a sweep of the two assumptions the
   model needs (how unequal incomes are, and how much members value defence).
 
 **Not confirmed, so not printed.** The country rows of Olson and Zeckhauser's Table 1
@@ -22,7 +22,7 @@ beside what the sources say, and says plainly what could not be confirmed:
 read from any source reachable when this example was written (only the article's first
 page, p. 266, was). They are therefore not printed as published values here; a reader with
 the article can add them to the table below and the example will compute the rank
-correlation from them (see :func:`rank_correlation`).
+correlation from them (see ``rank_correlation``).
 """
 
 # %%
