@@ -162,5 +162,5 @@ plt.show()
 #   Table*. Routledge.
 # * Bruns, B. R. (2015). Names for games: locating 2 x 2 games. *Games* 6(4), 495-520.
 # * Rapoport, A. and Guyer, M. (1966). A taxonomy of 2 x 2 games (its count of 78 as
-#   reported by Bruns 2015, sec. 4.1, and Williams 2012; the journal's volume and pages
+#   reported by Bruns 2015, sec. 4.1; the journal's volume and pages
 #   were not confirmed here).
