@@ -6,6 +6,7 @@ read (only an abstract or a first page was reachable), the test says so and chec
 was read; nothing from an unread table is written here.
 """
 
+import itertools
 import math
 import os
 import subprocess
@@ -216,3 +217,63 @@ def test_barrett_abstract_can_do_little_when_many():
             assert k <= 4
         if k > 10:
             assert gain < Fraction(1, 100)
+
+
+# -- Ohtsuki and Iwasa (2004): the leading eight --------------------------------------------------
+#: The abstract (Journal of Theoretical Biology 231, 107-120, as stored by zhixidata.com):
+#: "We examine the condition for evolutionarily stable strategies (ESSs) over 4096 possible
+#: cases exhaustively ... only eight cases called 'leading eight'".
+def test_ohtsuki_iwasa_leading_eight_count_and_traits():
+    scan = ml.models.scan_norms(noise=1e-4, assessment_error=1e-4)
+    eight = scan.cooperative_ess(1.5)
+    assert len(eight) == 8
+    assert {n.name for n in eight} == {n.name for n in ml.models.leading_eight()}
+    for n in eight:
+        # (i) cooperation with a good recipient is good, defection against one bad
+        assert all(n.good(d, "G", "C") and not n.good(d, "G", "D") for d in "GB")
+        # (ii) a good donor's defection against a bad recipient is good (a sanction)
+        assert n.good("G", "B", "D")
+
+
+# -- Rapoport and Guyer (1966); Robinson and Goforth (2005) ---------------------------------------
+def test_number_of_strict_ordinal_2x2_games():
+    """144 Robinson-Goforth classes (the 576 labelled games up to swapping rows and columns)
+    and Rapoport and Guyer's 78 (up to swapping the players too; as Bruns 2015, sec. 4.1,
+    reports)."""
+    ranks = [np.reshape(p, (2, 2)) for p in itertools.permutations([1, 2, 3, 4])]
+    classes = {ml.TwoByTwo(a, b).robinson_goforth for a in ranks for b in ranks}
+    pairs = {frozenset({ml.TwoByTwo(a, b).robinson_goforth,
+                        ml.TwoByTwo(b.T, a.T).robinson_goforth}) for a in ranks for b in ranks}
+    assert len(classes) == 144 and len(pairs) == 78
+    assert sum(c.is_symmetric for c in classes) == 12 == 2 * 78 - 144
+
+
+# -- Cho and Kreps (1987): beer-quiche ------------------------------------------------------------
+def test_beer_quiche_pooling_equilibria_and_intuitive_criterion():
+    from multilateral.games.extensive import SignallingGame
+
+    bq = SignallingGame([Fraction(1, 10), Fraction(9, 10)],
+                        [[[0, 2], [1, 3]], [[1, 3], [0, 2]]],
+                        [[[1, 0], [1, 0]], [[0, 1], [0, 1]]], types=["weak", "strong"],
+                        messages=["beer", "quiche"], actions=["duel", "not"])
+    eqs = ml.solvers.extensive.perfect_bayesian_equilibria(bq)
+    verdict = {("beer" if e.sender[0][0] == 1 else "quiche"):
+               (e.classification, ml.solvers.extensive.intuitive_criterion(e).survives)
+               for e in eqs}
+    assert len(eqs) == 2
+    assert verdict == {"beer": ("pooling", True), "quiche": ("pooling", False)}
+
+
+@pytest.mark.parametrize(("example", "expected"), [
+    ("plot_canonical_games.py", ["published 144, computed 144 (12 symmetric)",
+                                 "published 78 (Rapoport and Guyer), computed 78"]),
+    ("plot_diffuse_reciprocity.py", ["published: 8 of 4096 (Ohtsuki and Iwasa 2004, "
+                                     "abstract); computed: 8 of 4096; shared traits (i) and "
+                                     "(ii): agree"]),
+    ("plot_signalling.py", ["beer-quiche, computed:  pooling on beer (survives IC), pooling on "
+                            "quiche (fails IC)"]),
+])
+def test_examples_print_published_beside_computed(example, expected, tmp_path):
+    out = _run_example(example, tmp_path)
+    for line in expected:
+        assert line in out
