@@ -12,17 +12,20 @@ This example puts the library's model of voluntary provision
 (:class:`multilateral.models.PublicGoodProvision`, Bergstrom, Blume and Varian 1986)
 beside what the sources say, and says plainly what could not be confirmed:
 
-* **published**: the sentences and numbers quoted below, each with its page or table;
-* **computed**: the model's equilibrium defence shares and their Spearman rank correlation
-  with income (``scipy.stats.spearmanr``), over a sweep of the two assumptions the
-  model needs (how unequal incomes are, and how much members value defence).
+* **published**: the sentences and numbers quoted below, each with its page or table, and
+  NATO's own defence burdens for 1968 as the UK Secretary of State for Defence gave them to
+  Parliament (a primary source);
+* **computed**: from those burdens, the United States' shares of NATO's GNP and of its
+  defence spending (Olson and Zeckhauser's exploitation, exactly); the model's prediction
+  for the same alliance; and the model's rank correlation between income and defence share
+  (``scipy.stats.spearmanr``) over a sweep of the two assumptions it needs (how unequal
+  incomes are, and how much members value defence).
 
 **Not confirmed, so not printed.** The country rows of Olson and Zeckhauser's Table 1
 (GNP and defence as a percentage of GNP, 1964) and their rank correlation could not be
 read from any source reachable when this example was written (only the article's first
 page, p. 266, was). They are therefore not printed as published values here; a reader with
-the article can add them to the table below and the example will compute the rank
-correlation from them (see ``rank_correlation``).
+the article can pass its two columns to ``rank_correlation`` below.
 """
 
 # %%
@@ -43,6 +46,7 @@ if sys.platform.startswith("linux") and not (
     matplotlib.use("Agg")
 # sphinx_gallery_end_ignore
 import math
+from fractions import Fraction
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -104,6 +108,60 @@ print("year  published rho  published p  computed p (rho +- 0.005, two-sided)")
 for year, (rho, p) in SANDLER_MURDOCH_TABLE_9.items():
     low, high = p_value_of(rho + 0.005, 15), p_value_of(rho - 0.005, 15)
     print(f"{year}  {rho:13.2f}  {p:11.2f}  {low:.3f} to {high:.3f}")
+
+# %%
+# Primary data: NATO's own burdens, 1968
+# --------------------------------------
+# A table of NATO burdens that could be read: the UK Secretary of State for Defence's
+# written answer of 27 February 1969 (House of Commons Debates, vol. 778, col. 350W), NATO's
+# provisional figures for 1968, defence expenditure as a percentage of GNP at factor cost on
+# the standard NATO definition, for the fourteen members with armed forces (Iceland has
+# none), with the totals for NATO Europe, NATO North America and NATO.
+HANSARD_1968 = {
+    "Belgium": "3.4", "Denmark": "3.3", "France": "5.9", "Germany": "4.5", "Greece": "5.7",
+    "Italy": "3.5", "Luxembourg": "1.1", "Netherlands": "4.1", "Norway": "4.2",
+    "Portugal": "8.0", "Turkey": "5.5", "United Kingdom": "6.4", "Canada": "3.4",
+    "United States": "10.0",
+}
+HANSARD_1968_TOTALS = {"NATO Europe": "5.0", "NATO North America": "9.6", "NATO": "8.0"}
+burden = {k: Fraction(v) for k, v in {**HANSARD_1968, **HANSARD_1968_TOTALS}.items()}
+
+# %%
+# The table gives no GNP, but its totals are GNP-weighted averages of its rows, so they
+# reveal the weights: North America's share of NATO's GNP is ``(8.0 - 5.0) / (9.6 - 5.0)``,
+# the United States' share of North America's ``(9.6 - 3.4) / (10.0 - 3.4)``. Hence the
+# United States' share of NATO's GNP and, at its 10.0% burden against NATO's 8.0%, its share
+# of NATO's defence spending. The difference is Olson and Zeckhauser's "exploitation"
+# (:attr:`~multilateral.models.BurdenShares.exploitation`), computed
+# exactly from the published (rounded) figures; the rounding moves it by less than 0.01.
+america = (burden["NATO"] - burden["NATO Europe"]) / (
+    burden["NATO North America"] - burden["NATO Europe"])
+us_in_america = (burden["NATO North America"] - burden["Canada"]) / (
+    burden["United States"] - burden["Canada"])
+us_gnp = america * us_in_america
+us_defence = us_gnp * burden["United States"] / burden["NATO"]
+rest_burden = (burden["NATO"] - us_gnp * burden["United States"]) / (1 - us_gnp)
+highest = max(HANSARD_1968, key=burden.__getitem__)
+lowest = min(HANSARD_1968, key=burden.__getitem__)
+print(f"\nHansard 1968 (published): highest burden of the {len(HANSARD_1968)}: {highest} "
+      f"{HANSARD_1968[highest]}% of GNP; lowest: {lowest} {HANSARD_1968[lowest]}%")
+print(f"computed from its totals: US share of NATO GNP {us_gnp} = {float(us_gnp):.3f}, of "
+      f"NATO defence {us_defence} = {float(us_defence):.3f}; exploitation "
+      f"{us_defence - us_gnp} = {float(us_defence - us_gnp):+.3f}; the other allies spent "
+      f"{float(rest_burden):.2f}% of their GNP")
+
+# %%
+# The same two-member alliance in the model: the United States and the rest, with incomes in
+# the computed proportion and a common taste chosen so that the United States spends 10% of
+# its income (``a = 9/10``; alone, a member spends ``1 - a`` of its income). The model then
+# says the rest spends nothing: the exploitation it predicts is the whole of the rest's
+# income share, about two and a half times the 1968 figure.
+pair = ml.models.PublicGoodProvision([us_gnp, 1 - us_gnp], a=Fraction(9, 10))
+predicted = pair.burden_shares()
+print(f"model, a = 9/10: US spends {pair.equilibrium().contributions[0] / us_gnp} of its "
+      f"income, the rest {pair.equilibrium().contributions[1] / (1 - us_gnp)}; exploitation "
+      f"{predicted.exploitation} = {float(predicted.exploitation):+.3f} (data: "
+      f"{float(us_defence - us_gnp):+.3f})")
 
 # %%
 # The model: who pays in equilibrium
@@ -168,14 +226,20 @@ plt.show()
 # What the comparison shows, and what the model leaves out
 # --------------------------------------------------------
 # The model reproduces the sign of Olson and Zeckhauser's finding for every assumption swept
-# here, and it goes further than the data: with common tastes most members spend nothing at
-# all, while every NATO member with armed forces had a defence budget. By the 1990s the
+# here, and in 1968 the sign held: the United States bore about 77% of NATO's defence
+# spending with about 61% of its GNP. But the model goes further than the data: with common
+# tastes most members spend nothing at all (its exploitation, 0.39, is two and a half times
+# the 0.15 of 1968), while every NATO member with armed forces had a defence budget, and
+# Portugal, Greece and Turkey, small economies, spent more of their GNP than most. By the 1990s the
 # published rank correlations are small and insignificant. The literature's answer is the
 # joint-product model (Sandler's): defence also yields private benefits to the member that
 # buys it, which the pure public good here has none of.
 #
 # References
 # ----------
+# * House of Commons Debates, 27 February 1969, vol. 778, col. 350W (written answer of the
+#   Secretary of State for Defence: NATO's provisional defence expenditure as a percentage
+#   of GNP at factor cost, 1968).
 # * Olson, M. and Zeckhauser, R. (1966). An economic theory of alliances. *Review of
 #   Economics and Statistics* 48(3), 266-279.
 # * Bergstrom, T., Blume, L. and Varian, H. (1986). On the private provision of public

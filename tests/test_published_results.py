@@ -277,3 +277,58 @@ def test_examples_print_published_beside_computed(example, expected, tmp_path):
     out = _run_example(example, tmp_path)
     for line in expected:
         assert line in out
+
+
+# -- NATO's burdens in 1968 (House of Commons, 27 February 1969) ----------------------------------
+#: HC Deb 27 February 1969 vol 778 c350W: NATO's provisional figures for 1968, defence
+#: expenditure as a percentage of GNP at factor cost (NATO definition), as printed.
+HANSARD_1968 = {
+    "Belgium": "3.4", "Denmark": "3.3", "France": "5.9", "Germany": "4.5", "Greece": "5.7",
+    "Italy": "3.5", "Luxembourg": "1.1", "Netherlands": "4.1", "Norway": "4.2",
+    "Portugal": "8.0", "Turkey": "5.5", "United Kingdom": "6.4", "Canada": "3.4",
+    "United States": "10.0",
+}
+HANSARD_1968_TOTALS = {"NATO Europe": "5.0", "NATO North America": "9.6", "NATO": "8.0"}
+
+
+def _us_shares(b):
+    """US share of NATO GNP and of NATO defence, from the burdens' weighted averages."""
+    america = (b["NATO"] - b["NATO Europe"]) / (b["NATO North America"] - b["NATO Europe"])
+    us_gnp = america * (b["NATO North America"] - b["Canada"]) / (b["United States"]
+                                                                 - b["Canada"])
+    return us_gnp, us_gnp * b["United States"] / b["NATO"]
+
+
+def test_hansard_1968_exploitation_exact():
+    b = {k: Fraction(v) for k, v in {**HANSARD_1968, **HANSARD_1968_TOTALS}.items()}
+    us_gnp, us_defence = _us_shares(b)
+    # 3/4.6 = 15/23 of NATO GNP is North American, 6.2/6.6 = 31/33 of that American
+    assert us_gnp == Fraction(15, 23) * Fraction(31, 33) == Fraction(155, 253)
+    assert us_defence == Fraction(775, 1012)
+    assert us_defence - us_gnp == Fraction(155, 1012)
+    assert max(HANSARD_1968, key=b.__getitem__) == "United States"
+    assert min(HANSARD_1968, key=b.__getitem__) == "Luxembourg"
+    # the model with the same incomes and a = 9/10 (the US spends 1/10 alone): the rest free-rides
+    m = ml.models.PublicGoodProvision([us_gnp, 1 - us_gnp], a=Fraction(9, 10))
+    assert m.equilibrium().contributions.tolist() == [us_gnp / 10, 0]
+    assert m.burden_shares().exploitation == 1 - us_gnp == Fraction(98, 253)
+
+
+def test_hansard_1968_exploitation_survives_rounding():
+    """Every figure printed to one decimal: moving each by +-0.05 keeps the exploitation in
+    [0.14, 0.16] and the US share of NATO GNP in [0.59, 0.64]."""
+    keys = ("NATO", "NATO Europe", "NATO North America", "Canada", "United States")
+    base = {k: Fraction({**HANSARD_1968, **HANSARD_1968_TOTALS}[k]) for k in keys}
+    half = Fraction(1, 20)
+    for signs in itertools.product((-1, 0, 1), repeat=len(keys)):
+        b = {k: base[k] + s * half for k, s in zip(keys, signs, strict=True)}
+        us_gnp, us_defence = _us_shares(b)
+        assert Fraction(59, 100) <= us_gnp <= Fraction(64, 100)
+        assert Fraction(14, 100) <= us_defence - us_gnp <= Fraction(16, 100)
+
+
+def test_alliance_example_prints_hansard_1968(tmp_path):
+    out = _run_example("plot_alliance_burden_sharing.py", tmp_path)
+    assert "highest burden of the 14: United States 10.0% of GNP; lowest: Luxembourg 1.1%" in out
+    assert "exploitation 155/1012 = +0.153" in out
+    assert "exploitation 98/253 = +0.387 (data: +0.153)" in out
