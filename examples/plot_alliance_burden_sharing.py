@@ -150,6 +150,19 @@ print(f"computed from its totals: US share of NATO GNP {us_gnp} = {float(us_gnp)
       f"{us_defence - us_gnp} = {float(us_defence - us_gnp):+.3f}; the other allies spent "
       f"{float(rest_burden):.2f}% of their GNP")
 
+fig, ax = plt.subplots(figsize=(8, 3.6), layout="constrained")
+order = sorted(HANSARD_1968, key=burden.__getitem__, reverse=True)
+ax.bar(range(len(order)), [float(burden[k]) for k in order],
+       color=["C3" if k == "United States" else "C0" for k in order])
+ax.axhline(float(burden["NATO"]), color="grey", ls="--", lw=1, label="NATO (GNP-weighted)")
+ax.axhline(float(burden["NATO Europe"]), color="grey", ls=":", lw=1, label="NATO Europe")
+ax.set_xticks(range(len(order)), order, rotation=45, ha="right")
+ax.set_ylabel("defence, % of GNP at factor cost")
+ax.set_title("NATO 1968 (HC Deb 27 Feb 1969, col. 350W):\nthe United States bears "
+             f"{float(us_defence):.0%} of the spending with {float(us_gnp):.0%} of the GNP",
+             fontsize=9)
+ax.legend(fontsize=8)
+
 # %%
 # The same two-member alliance in the model: the United States and the rest, with incomes in
 # the computed proportion and a common taste chosen so that the United States spends 10% of
