@@ -4,9 +4,10 @@ Alliance burden sharing: the exploitation of the great by the small
 
 Olson and Zeckhauser (1966) read an alliance as a group providing a public good,
 deterrence, and predicted that its larger members spend a larger share of their income on
-it: the small free-ride on the great. Their Table 1 set the NATO members' gross national
-product in 1964 beside their defence budgets as a percentage of GNP, and a rank
-correlation between the two.
+it: the small free-ride on the great. They tested it on NATO (their Table 1 is usually
+described as the members' GNP and defence budgets as a percentage of GNP in 1964, with a
+rank correlation between the two; that description could not be checked against the
+table itself, see below).
 
 This example puts the library's model of voluntary provision
 (:class:`multilateral.models.PublicGoodProvision`, Bergstrom, Blume and Varian 1986)
