@@ -58,8 +58,8 @@ B, C = 3, 2
 
 T, R, P = Fraction(B, 2), Fraction(B - C), Fraction(0)
 pair = ThresholdReciprocity(2, 1, benefit=B, cost=C)
-print(f"n = 2: Axelrod-Hamilton (T-R)/(T-P) = {(T - R) / (T - P)}, "
-      f"computed: {pair.critical_discount().value}")
+print(f"n = 2: published (Axelrod and Hamilton 1981, p. 1393) (T-R)/(T-P) = "
+      f"{(T - R) / (T - P)}, computed: {pair.critical_discount().value}")
 for n in (3, 5, 10, 20):
     strict = ThresholdReciprocity(n, n - 1, benefit=B, cost=C)
     lenient = [a for a in range(n - 1) if strict.with_(threshold=a).critical_discount().attainable]

@@ -35,7 +35,10 @@ if sys.platform.startswith("linux") and not (
 ):
     matplotlib.use("Agg")
 # sphinx_gallery_end_ignore
+import itertools
+
 import matplotlib.pyplot as plt
+import numpy as np
 
 import multilateral as ml
 
@@ -61,6 +64,22 @@ for name, game in games.items():
     print(f"    Oye type:         {game.oye_type}")
     print(f"    orderings:        {game.orderings[0]} (row), {game.orderings[1]} (column)")
     print(f"    Robinson-Goforth: {game.robinson_goforth}")
+
+# %%
+# Published beside computed: how many 2x2 games there are. Rapoport and Guyer (1966) found 78
+# strategically distinct strict ordinal games when games that differ by swapping rows,
+# columns or the players are identified (as Bruns 2015, sec. 4.1, reports). Robinson and
+# Goforth's periodic table keeps the two players apart: 144 games, the 576 labelled ones up
+# to swapping rows and columns. Computed here by classifying every labelled game:
+ranks = [np.reshape(p, (2, 2)) for p in itertools.permutations([1, 2, 3, 4])]
+classes = {ml.TwoByTwo(a, b).robinson_goforth for a in ranks for b in ranks}
+up_to_players = {frozenset({ml.TwoByTwo(a, b).robinson_goforth,
+                            ml.TwoByTwo(b.T, a.T).robinson_goforth})
+                 for a in ranks for b in ranks}
+print(f"labelled games: {len(ranks) ** 2}; Robinson-Goforth classes: published 144, "
+      f"computed {len(classes)} ({sum(c.is_symmetric for c in classes)} symmetric)")
+print(f"up to swapping the players: published 78 (Rapoport and Guyer), computed "
+      f"{len(up_to_players)}")
 
 # %%
 # What the type implies for the outcome of one encounter: the pure Nash equilibria (as
@@ -141,3 +160,7 @@ plt.show()
 #   externalities. *Journal of Conflict Resolution* 17(3), 381-428.
 # * Robinson, D. and Goforth, D. (2005). *The Topology of the 2x2 Games: A New Periodic
 #   Table*. Routledge.
+# * Bruns, B. R. (2015). Names for games: locating 2 x 2 games. *Games* 6(4), 495-520.
+# * Rapoport, A. and Guyer, M. (1966). A taxonomy of 2 x 2 games (its count of 78 as
+#   reported by Bruns 2015, sec. 4.1; the journal's volume and pages
+#   were not confirmed here).

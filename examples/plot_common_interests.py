@@ -53,6 +53,9 @@ print(model)
 # issue, and one on the package. Sebenius (1983): adding parties can destroy a zone of
 # agreement. Oye (1985, section IV): transactions and information costs rise with the number of
 # players; with pairwise contacts the channels grow as ``n (n - 1) / 2``.
+print("published (Tollison and Willett 1979): a pair of an A and a B agrees on neither issue "
+      "alone, and on the package; (Sebenius 1983): adding a party can destroy a zone of "
+      "agreement. Computed:")
 print("A and B agree on issue 1:", model.agrees([0, 1], issue=0),
       "| on issue 2:", model.agrees([0, 1], issue=1), "| on the package:", model.agrees([0, 1]))
 print("Adding a B to two As destroys the zone on issue 1:", model.agrees([0, 0], issue=0),

@@ -85,22 +85,22 @@ def show(cd):
 # Their paper's body and numbers were not available to us; its abstract (p. 129) states
 # three comparative statics, which the model reproduces in its own (the library's) terms.
 g20, un = structures(0, None)   # grim trigger: the threshold is c / (c + b)
-print("B&M abstract, p. 129: 'decentralized conditional cooperation can ease iterated "
-      "collective action dilemmas -- if all players perfectly monitor'")
+print("published (B&M abstract, p. 129): 'decentralized conditional cooperation can ease "
+      "iterated collective action dilemmas -- if all players perfectly monitor'")
 print(f"  computed, no monitoring error: flat critical delta {g20.critical_discount('flat').value}"
       f" for the G20 and {un.critical_discount('flat').value} for the UN "
       "(grim: c / (c + b) at any n)")
 g20, un = structures(EPS, ROUNDS)
-print("B&M abstract, p. 129: 'once monitoring uncertainty is introduced, such strategies "
-      "degrade rapidly in value'")
+print("published (B&M abstract, p. 129): 'once monitoring uncertainty is introduced, such "
+      "strategies degrade rapidly in value'")
 for n in (7, 21, 50, 100, 193):
     flat = NestedCores(n=n, subgroups=1, benefit=BENEFIT, cost=COST, monitoring_error=EPS,
                        punishment_rounds=ROUNDS)
     print(f"  computed, error {EPS}, {ROUNDS}-round phases, n = {n:3d}: flat critical delta "
           f"{show(flat.critical_discount('flat'))}, long-run cooperation "
           f"{float(flat.cooperation('flat')):.2f}")
-print("B&M abstract, p. 129: 'this hierarchical form is more stable than the decentralized "
-      "structure'")
+print("published (B&M abstract, p. 129): 'this hierarchical form is more stable than the "
+      "decentralized structure'")
 for name, model in (("G20", g20), ("UN", un)):
     result = model.compare(DELTA)
     cores = ", ".join(show(cd) for cd in model.subgroup_critical_discounts())

@@ -20,7 +20,8 @@ This example reads the sinking-costs mechanism in a two-type signalling game
   loses 1 in a war against a resolved one.
 
 The two-type discretization and all numbers are this example's, not Fearon's (his types are
-continuous), so no published number is printed; the printed thresholds are derived in the
+continuous), so no published number is printed for it (a published benchmark, beer-quiche,
+is solved at the end); the printed thresholds are derived in the
 text below from the game's payoffs and set beside what the solver computes. **The headline
 depends on the cost**, so the example sweeps it: below ``c = 1`` (the irresolute type's value)
 mobilization is a bluff some irresolute states make (a semi-separating equilibrium, in which
@@ -134,6 +135,23 @@ for c in (F(0), F(1, 2), F(1), F(5, 4), F(3, 2), F(2)):
     print(f"   cost {c!s:4s} IC {derived[0]!s:5s} / {ic(pool).survives!s:5s}   "
           f"D1 {derived[1]!s:5s} / {d1(pool).survives}")
 
+# %%
+# A published benchmark: beer-quiche
+# ----------------------------------
+# The same solver on Cho and Kreps's (1987) beer-quiche game (prior strong 9/10, the
+# payoffs of the library's :class:`~multilateral.games.extensive.SignallingGame` docstring).
+# Published (their discussion of the example; the page was not confirmed here): two pooling
+# outcomes, both types on beer or both on quiche, and the Intuitive Criterion removes the
+# pooling on quiche. Computed:
+bq = SignallingGame([F(1, 10), F(9, 10)], [[[0, 2], [1, 3]], [[1, 3], [0, 2]]],
+                    [[[1, 0], [1, 0]], [[0, 1], [0, 1]]], types=["weak", "strong"],
+                    messages=["beer", "quiche"], actions=["duel", "not"])
+found = {("beer" if e.sender[0][0] == 1 else "quiche"): (e.classification, ic(e).survives)
+         for e in pbe(bq)}
+print("\nbeer-quiche, published: pooling on beer (survives IC), pooling on quiche (fails IC)")
+print("beer-quiche, computed: ", ", ".join(
+    f"{kind} on {m} ({'survives' if ok else 'fails'} IC)" for m, (kind, ok) in found.items()))
+
 fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10, 3.8))
 for row, (label, cs) in enumerate(sorted(kinds.items())):
     ax1.scatter([float(c) for c in cs], [row] * len(cs), label=label)
@@ -150,3 +168,12 @@ ax2.set_title("the semi-separating equilibrium")
 ax2.legend()
 fig.tight_layout()
 plt.show()
+
+# %%
+# References
+# ----------
+# * Fearon, J. D. (1997). Signaling foreign policy interests: tying hands versus sinking
+#   costs. *Journal of Conflict Resolution* 41(1), 68-90.
+# * Cho, I.-K. and Kreps, D. M. (1987). Signaling games and stable equilibria. *Quarterly
+#   Journal of Economics* 102(2), 179-221 (the beer-quiche example; its page not confirmed
+#   here).

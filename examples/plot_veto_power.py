@@ -66,6 +66,10 @@ for period in unsc.PERIODS:
           f"elected {ss['E1']} ({float(ss['E1']):.2%}); Banzhaf permanent "
           f"{float(bz['China']):.2%}, elected {float(bz['E1']):.2%}")
 
+print("published: Shapley and Shubik (1954) computed the index for the Council of their day "
+      "(11 seats, 7 votes); their figures could not be read here, so the computed "
+      f"{rows['pre-1965'][0]} per permanent member is not set beside a published one")
+
 # %%
 # With a third of the seats the five hold 98% of the Shapley-Shubik power. The enlargement
 # of 1965 added four elected seats and two required votes: each elected member's power fell
@@ -124,6 +128,32 @@ for label, majority in majorities.items():
     print(f"{label:15s} US: Shapley-Shubik {float(ss['United States']):.1%}, Banzhaf "
           f"{float(bz['United States']):.1%}; Japan: Banzhaf {float(bz['Japan']):.1%}; "
           f"veto players {game.veto_players or 'none'}")
+
+# %%
+# Leech (2002) beside the computation
+# -----------------------------------
+# Leech computed Banzhaf powers for the Board of Governors on the votes of 1999. His tables
+# could not be read when this example was written (only the article's abstract could), so
+# no value of his is printed as published; his weights (1999) are not shipped either. What
+# his abstract states is checked here on today's shares: three qualitative findings.
+us = imf.vote_shares()["United States"]
+simple_us = power["simple majority"][1]["United States"]
+special_us = power["85%"][1]["United States"]
+checks = [
+    ("US power over ordinary decisions 'considerably more than its weight of 17%' (1999)",
+     f"{float(simple_us):.1%} against a weight of {float(us):.2%} (today)", simple_us > us),
+    ("'the use of special supermajorities limits its power'",
+     f"{float(special_us):.1%} at 85% against {float(simple_us):.1%} at a simple majority",
+     special_us < simple_us),
+    ("US sovereignty 'effectively limited to just the power of veto'",
+     f"veto players at 85%: {power['85%'][2]}; at 70%: {power['70%'][2] or 'none'}",
+     power["85%"][2] == ("United States",)),
+]
+print("Leech (2002), abstract (Annals of Operations Research 109, 375-397):")
+for published, computed, holds in checks:
+    print(f"  published: {published}\n  computed:  {computed} -> "
+          f"{'agrees' if holds else 'DISAGREES'}")
+print("  Leech's tables of Banzhaf powers (1999 weights): not confirmed here, not printed")
 
 # %%
 # A paradox worth seeing. At a simple majority the United States holds a quarter of the

@@ -20,3 +20,23 @@ def test_example_runs(script, tmp_path):
 
 def test_there_are_examples():
     assert EXAMPLES
+
+
+#: Examples that reproduce or check a published result: each prints the published value or
+#: statement beside the computed one (the numbers themselves are tested in
+#: tests/test_published_results.py and the models' own tests).
+PUBLISHED_BESIDE_COMPUTED = [
+    "plot_alliance_burden_sharing.py", "plot_boyd_richerson.py", "plot_breadth_and_depth.py",
+    "plot_canonical_games.py", "plot_collective_risk.py", "plot_common_interests.py",
+    "plot_crisis_bargaining.py", "plot_diffuse_reciprocity.py", "plot_formal_informal.py",
+    "plot_legitimacy.py", "plot_logit_qre.py", "plot_nested_cores.py",
+    "plot_pledge_and_review.py", "plot_regime_complex.py", "plot_signalling.py",
+    "plot_veto_power.py",
+]
+
+
+@pytest.mark.parametrize("name", PUBLISHED_BESIDE_COMPUTED)
+def test_example_prints_published_beside_computed(name):
+    source = (Path(__file__).parent.parent / "examples" / name).read_text(encoding="utf-8")
+    printed = [line for line in source.splitlines() if "print(" in line or line.startswith(" ")]
+    assert any("published" in line.lower() for line in printed), name
