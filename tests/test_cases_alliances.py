@@ -141,7 +141,10 @@ def test_groupings_and_partial_dates():
     assert alliances.groupings() == ("g7", "g20", "quad", "aukus")
     eu = next(m for m in alliances.GROUPING_MEMBERS if m.member == "European Union")
     assert eu.date == "1977" and eu.start == datetime.date(1977, 1, 1)
-    assert alliances.grouping_event("g20", "established").start == datetime.date(1999, 9, 1)
+    # the G7 finance ministers announced the G20 on 25 September 1999 (their statement)
+    assert alliances.grouping_event("g20", "established").start == datetime.date(1999, 9, 25)
+    assert alliances.grouping_event("g7", "european_community_participates").start == (
+        datetime.date(1977, 1, 1))
 
 
 @pytest.mark.parametrize("call, match", [

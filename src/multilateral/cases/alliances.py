@@ -21,7 +21,7 @@ debate, one row per fact with its source and date:
   revived 12 November 2017) and AUKUS (15 September 2021).
 * :data:`GROUPING_EVENTS` -- dated events of the four groupings.
 
-Dates are ISO 8601 text as precise as the source (``1977``, ``1999-09``, ``2023-09-09``);
+Dates are ISO 8601 text as precise as the source (``1977``, ``2007-05``, ``2023-09-09``);
 :attr:`GroupingMember.start` and friends give the first day of that period for "as of"
 queries.
 
