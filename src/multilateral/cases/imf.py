@@ -14,7 +14,8 @@ Data (shipped tables, one row per fact with source, date and status):
   Quotas and Voting Power, and IMF Board of Governors* as last updated on 2 October 2022
   (190 members; totals SDR 476,272 million and 5,039,930 votes). Each member's votes are
   1,459 basic votes plus one per SDR 100,000 of its quota (checked on load). Liechtenstein,
-  which joined on 21 October 2024, is not in it.
+  reported as the 191st member from 21 October 2024 (news reports of the IMF's statement; no
+  IMF document confirmed here), is not in it.
 * :data:`RULES` -- the majorities, the basic-vote share, the number of members and the
   table's totals.
 * :data:`EU27` -- the 27 EU member states (Treaty on European Union, Art. 52(1)).
