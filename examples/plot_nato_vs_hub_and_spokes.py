@@ -66,14 +66,20 @@ for t in alliances.HUB_AND_SPOKES:
 # %%
 # NATO grew by rounds from 12 to 32; the hub-and-spokes had five treaties with six partners,
 # one of them trilateral (ANZUS), and lost one when the treaty with the Republic of China
-# ended on 1 January 1980.
+# ended on 1 January 1980. Beside the spokes stood one multilateral treaty, the Manila Pact
+# (SEATO, 1954): seven partners, three of them also spokes, and an organization dissolved
+# in 1977 -- the exception Cha's argument has to explain, drawn apart.
 years = np.arange(1949, 2026)
 nato_size = [len(alliances.nato_members(date=f"{y}-12-31")) for y in years]
-spokes = [sum(len(t.partners) for t in alliances.hub_and_spokes(date=f"{y}-12-31"))
-          for y in years]
+spokes = [sum(len(t.partners) for t in alliances.hub_and_spokes(date=f"{y}-12-31")
+              if t.kind != "multilateral") for y in years]
+seato = [sum(len(t.partners) for t in alliances.hub_and_spokes(date=f"{y}-12-31")
+             if t.kind == "multilateral") for y in years]
 fig, ax = plt.subplots(figsize=(7, 3.5), layout="constrained")
 ax.step(years, nato_size, where="post", label="NATO: members of one multilateral body")
 ax.step(years, spokes, where="post", label="hub-and-spokes: US treaty partners in East Asia")
+ax.step(years, seato, where="post", linestyle="--",
+        label="Manila Pact (SEATO): partners of the one multilateral treaty")
 ax.set_xlabel("year (end of)")
 ax.set_ylabel("states")
 ax.legend(loc="upper left")

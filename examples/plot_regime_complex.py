@@ -13,7 +13,7 @@ threat commands, the state goes outside, by leaving or by *layering* a parallel 
 
 The case (:mod:`multilateral.cases.aiib`, every row sourced): the IMF's 2010 quota reform
 would raise China's quota from 3.996% to 6.394%, but it needed 85% of the votes and the
-United States (16.49%) held it until December 2015; China built the AIIB meanwhile
+United States (16.50% in 2022) held it until December 2015; China built the AIIB meanwhile
 (Articles signed 29 June 2015, in force 25 December 2015), with 26.06% of its votes.
 """
 

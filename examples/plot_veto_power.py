@@ -5,7 +5,7 @@ Veto power: the UN Security Council and the IMF
 Weight is not power. In the UN Security Council every member has one vote, yet the five
 permanent members hold nearly all of the voting power, because no substantive decision
 passes without each of them. In the IMF votes are weighted by quota, and the 85% majority
-required for quota increases and SDR allocations gives the United States (16.49% of the
+required for quota increases and SDR allocations gives the United States (16.50% of the
 votes) a veto that no other member has. This example measures both with power indices
 (:mod:`multilateral.solvers.power`) on the sourced data shipped in
 :mod:`multilateral.cases.unsc` and :mod:`multilateral.cases.imf`:
@@ -109,25 +109,27 @@ print(ml.solvers.caucus_power(council, elected, label="E10"))
 # %%
 # The IMF: the US veto at 85%
 # ---------------------------
-# Vote shares from the shipped table (each row with its source and date). The IMF has 191
-# members; only eight shares are listed, so the model splits the remaining 53.07% equally
-# over the other 183 members -- an assumption (their real shares range from about 0.03% to
-# 3%) that leaves the US veto untouched: it depends only on the US share.
-for v in imf.VOTES:
+# Every member's votes from the IMF's own table of 2 October 2022 (190 members, 5,039,930
+# votes; each row with its source and date): the game weighs each member by its published
+# votes, none assumed. The 27 EU member states together hold a quarter of the votes: as a
+# caucus they would block an 85% decision too.
+for v in imf.VOTES[:8]:
     print(f"{v.member:15s} {float(v.share):6.2%}  ({v.date})")
 print("members with a veto at 85%:", imf.blocking_members(Fraction(85, 100)))
 print("members with a veto at 70%:", imf.blocking_members(Fraction(70, 100)) or "none")
+print(f"EU-27 caucus: {float(imf.bloc_share(imf.EU27)):.1%} of the votes; blocks at 85%: "
+      f"{imf.blocks(imf.EU27)}")
 
+# Banzhaf only: with 190 members and 5 million votes it takes seconds; Shapley-Shubik
+# takes several times longer
 majorities = {"simple majority": "simple", "70%": Fraction(70, 100), "85%": Fraction(85, 100)}
 power = {}
 for label, majority in majorities.items():
     game = imf.voting_game(majority)
-    ss = ml.solvers.shapley_shubik(game)
     bz = ml.solvers.banzhaf(game, normalized=True)
-    power[label] = (ss, bz, game.veto_players)
-    print(f"{label:15s} US: Shapley-Shubik {float(ss['United States']):.1%}, Banzhaf "
-          f"{float(bz['United States']):.1%}; Japan: Banzhaf {float(bz['Japan']):.1%}; "
-          f"veto players {game.veto_players or 'none'}")
+    power[label] = (bz, game.veto_players)
+    print(f"{label:15s} US: Banzhaf {float(bz['United States']):.1%}; Japan: Banzhaf "
+          f"{float(bz['Japan']):.1%}; veto players {game.veto_players or 'none'}")
 
 # %%
 # Leech (2002) beside the computation
@@ -137,8 +139,8 @@ for label, majority in majorities.items():
 # no value of his is printed as published; his weights (1999) are not shipped either. What
 # his abstract states is checked here on today's shares: three qualitative findings.
 us = imf.vote_shares()["United States"]
-simple_us = power["simple majority"][1]["United States"]
-special_us = power["85%"][1]["United States"]
+simple_us = power["simple majority"][0]["United States"]
+special_us = power["85%"][0]["United States"]
 checks = [
     ("US power over ordinary decisions 'considerably more than its weight of 17%' (1999)",
      f"{float(simple_us):.1%} against a weight of {float(us):.2%} (today)", simple_us > us),
@@ -146,8 +148,8 @@ checks = [
      f"{float(special_us):.1%} at 85% against {float(simple_us):.1%} at a simple majority",
      special_us < simple_us),
     ("US sovereignty 'effectively limited to just the power of veto'",
-     f"veto players at 85%: {power['85%'][2]}; at 70%: {power['70%'][2] or 'none'}",
-     power["85%"][2] == ("United States",)),
+     f"veto players at 85%: {power['85%'][1]}; at 70%: {power['70%'][1] or 'none'}",
+     power["85%"][1] == ("United States",)),
 ]
 print("Leech (2002), abstract (Annals of Operations Research 109, 375-397):")
 for published, computed, holds in checks:
@@ -156,20 +158,19 @@ for published, computed, holds in checks:
 print("  Leech's tables of Banzhaf powers (1999 weights): not confirmed here, not printed")
 
 # %%
-# A paradox worth seeing. At a simple majority the United States holds a quarter of the
-# Banzhaf power, far more than its 16.49% of the votes. At 85% it holds a veto, yet its
-# Banzhaf share falls to about 1%, no more than Japan's: a coalition that reaches 85% almost
+# A paradox worth seeing. At a simple majority the United States holds 23% of the Banzhaf
+# power, far more than its 16.50% of the votes. At 85% it holds a veto, yet its Banzhaf
+# share falls to about 3%, no more than Japan's: a coalition that reaches 85% almost
 # always has votes to spare only in small change, so every large member is critical in it.
 # Blocking is all the US gets from the 85% rule -- the "power to prevent action", not to
-# initiate it (Leech 2002). The Shapley-Shubik index, which rewards the member whose arrival
-# completes a coalition, moves much less.
+# initiate it (Leech 2002).
 fig, ax = plt.subplots(figsize=(8, 3.8), layout="constrained")
 members = ["United States", "Japan", "China", "Germany", "France", "India"]
 width = 0.27
 for j, label in enumerate(majorities):
-    bz = power[label][1]
+    bz = power[label][0]
     ax.bar(np.arange(len(members)) + (j - 1) * width, [float(bz[m]) for m in members],
-           width, label=f"{label} (veto: {', '.join(power[label][2]) or 'none'})")
+           width, label=f"{label} (veto: {', '.join(power[label][1]) or 'none'})")
 ax.plot(np.arange(len(members)), [float(imf.vote_shares()[m]) for m in members], "k_",
         markersize=18, label="share of the votes")
 ax.set_xticks(np.arange(len(members)), members)

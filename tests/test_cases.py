@@ -118,11 +118,26 @@ def test_residual_is_labelled_as_such_and_excluded_by_default():
 
 
 def test_derived_shares_match_their_tonnes():
-    total = next(g for g in climate.GLOBAL if g.unit == "GtC" and g.date == "2023")
-    gtco2 = total.value * Fraction("3.664")
-    for e in climate.EMITTERS:
-        if e.emissions_gtco2 is not None:
-            assert abs(e.emissions_gtco2 / gtco2 - e.share) < Fraction(1, 2000)  # 0.05 pt
+    gtco2 = climate.DENOMINATOR.value
+    derived = [e for e in climate.EMITTERS if e.emissions_gtco2 is not None]
+    assert {e.entity for e in derived} == {"Russia", "Japan"}
+    for e in derived:
+        assert abs(e.emissions_gtco2 / gtco2 - e.share) < Fraction(1, 2000)  # 0.05 pt
+        assert e.status.startswith("unconfirmed")  # their tonnes were not re-found
+
+
+def test_one_year_one_unit_one_denominator():
+    """Issue 17: the climate tables mixed 2023 and 2024, GtC and GtCO2, and totals with and
+    without the cement carbonation sink. Now one row is the denominator of every share."""
+    (total,) = climate.GLOBAL
+    assert total is climate.DENOMINATOR
+    assert (total.date, total.unit, total.value) == ("2023", "GtCO2", Fraction("37.7"))
+    assert "including international aviation and shipping" in total.quantity
+    assert "before the cement carbonation sink" in total.quantity
+    assert {e.date for e in climate.EMITTERS} == {"2023"}
+    for name in ("climate_global", "climate_emitters"):
+        units = {r.get("unit") for r in cases.load_table(name)} - {None}
+        assert units <= {"GtCO2"}
 
 
 def test_events():

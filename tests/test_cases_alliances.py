@@ -64,16 +64,45 @@ def test_accession_order_is_chronological():
 def test_hub_and_spokes():
     treaties = alliances.HUB_AND_SPOKES
     assert [t.date for t in treaties] == ["1951-08-30", "1951-09-01", "1951-09-08",
-                                          "1953-10-01", "1954-12-02"]
-    partners = [p for t in treaties for p in t.partners]
+                                          "1953-10-01", "1954-09-08", "1954-12-02"]
+    spokes = [t for t in treaties if t.kind != "multilateral"]
+    partners = [p for t in spokes for p in t.partners]
     assert partners == ["Philippines", "Australia", "New Zealand", "Japan", "South Korea",
                         "Republic of China (Taiwan)"]
-    # the spokes are not linked to each other: every treaty but ANZUS is bilateral
-    assert [len(t.partners) for t in treaties] == [1, 2, 1, 1, 1]
-    assert len(alliances.hub_and_spokes(date="1955-06-01")) == 5
+    # the spokes are not linked to each other: every treaty but ANZUS and SEATO is bilateral
+    assert [t.kind for t in treaties] == ["bilateral", "trilateral", "bilateral", "bilateral",
+                                          "multilateral", "bilateral"]
+    assert [len(t.partners) for t in treaties] == [1, 2, 1, 1, 7, 1]
+    assert len(alliances.hub_and_spokes(date="1955-06-01")) == 6
+    assert len(alliances.hub_and_spokes(date="1977-06-29")) == 6
+    assert len(alliances.hub_and_spokes(date="1977-06-30")) == 5
     assert len(alliances.hub_and_spokes(date="1979-12-31")) == 5
     assert len(alliances.hub_and_spokes(date="1980-01-01")) == 4
     assert alliances.hub_and_spokes(date="1951-08-29") == ()
+
+
+def test_seato_in_the_hub_and_spokes():
+    """The Manila Pact: signed 8 September 1954 (FRUS), in force 19 February 1955 (the
+    depositary's proclamation), SEATO dissolved 30 June 1977 (secondary sources only)."""
+    seato = next(t for t in alliances.HUB_AND_SPOKES if t.kind == "multilateral")
+    assert (seato.date, seato.in_force, seato.ended) == ("1954-09-08", "1955-02-19",
+                                                         "1977-06-30")
+    assert set(seato.partners) == {"Australia", "France", "New Zealand", "Pakistan",
+                                   "Philippines", "Thailand", "United Kingdom"}
+    # two partners were also spokes: the multilateral layer overlapped the bilateral one
+    spoke_partners = {p for t in alliances.HUB_AND_SPOKES if t.kind != "multilateral"
+                      for p in t.partners}
+    assert set(seato.partners) & spoke_partners == {"Australia", "New Zealand", "Philippines"}
+    assert seato.status.startswith("signature and entry into force confirmed")
+    assert "unconfirmed" in seato.status
+
+
+def test_bad_hub_treaty_kind(monkeypatch):
+    rows = [dict(r) for r in cases.load_table("nato_hub_and_spokes")]
+    rows[0]["kind"] = "trilateral"  # the Philippines treaty has one partner
+    monkeypatch.setattr(alliances, "load_table", lambda name: tuple(rows))
+    with pytest.raises(errors.MalformedFileError, match="does not fit 1 partner"):
+        alliances._hub()
 
 
 # -- groupings ---------------------------------------------------------------------------------
@@ -112,7 +141,10 @@ def test_groupings_and_partial_dates():
     assert alliances.groupings() == ("g7", "g20", "quad", "aukus")
     eu = next(m for m in alliances.GROUPING_MEMBERS if m.member == "European Union")
     assert eu.date == "1977" and eu.start == datetime.date(1977, 1, 1)
-    assert alliances.grouping_event("g20", "established").start == datetime.date(1999, 9, 1)
+    # the G7 finance ministers announced the G20 on 25 September 1999 (their statement)
+    assert alliances.grouping_event("g20", "established").start == datetime.date(1999, 9, 25)
+    assert alliances.grouping_event("g7", "european_community_participates").start == (
+        datetime.date(1977, 1, 1))
 
 
 @pytest.mark.parametrize("call, match", [

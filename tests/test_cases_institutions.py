@@ -9,7 +9,7 @@ import multilateral as ml
 from multilateral import cases, errors
 from multilateral.cases import imf, unsc
 
-TABLES = ("unsc_voting", "unsc_permanent", "imf_votes", "imf_rules")
+TABLES = ("unsc_voting", "unsc_permanent", "imf_votes", "imf_rules", "eu_members")
 
 
 @pytest.mark.parametrize("name", TABLES)
@@ -76,55 +76,105 @@ def test_bad_council_arguments():
 
 
 # -- IMF ----------------------------------------------------------------------------------------
+EU27_CODES = {"AUT", "BEL", "BGR", "HRV", "CYP", "CZE", "DNK", "EST", "FIN", "FRA", "DEU",
+              "GRC", "HUN", "IRL", "ITA", "LVA", "LTU", "LUX", "MLT", "NLD", "POL", "PRT",
+              "ROU", "SVK", "SVN", "ESP", "SWE"}
+
+
+def test_imf_table_covers_every_member_and_adds_up():
+    """The IMF's table of 2 October 2022: 190 members, 5,039,930 votes, SDR 476,272 million."""
+    rows = cases.load_table("imf_votes")
+    assert len(rows) == len(imf.VOTES) == imf.n_members() == 190
+    assert len({r["iso_code"] for r in rows}) == 190 and {r["date"] for r in rows} == {
+        "2022-10-02"}
+    assert sum(int(r["votes"]) for r in rows) == imf.total_votes() == 5_039_930
+    assert sum(Fraction(r["quota_sdr_millions"]) for r in rows) == imf.rule(
+        "total_quota").value == 476_272
+    shares = imf.vote_shares()
+    assert len(shares) == 190 and sum(shares.values()) == 1
+    # the printed percents are the exact shares rounded: two decimals (three for tiny quotas)
+    printed = sum(v.published_percent for v in imf.VOTES)
+    assert abs(printed - 100) < Fraction(1, 2)
+    for v in imf.VOTES:
+        assert abs(100 * v.share - v.published_percent) <= Fraction(5, 1000), v.member
+    # votes = equal basic votes + one per SDR 100,000 of quota; the basic votes are 5.502% of
+    # the total shared out with no fractional votes (IMF Articles, as summarized by the
+    # Banque de France)
+    basics = {v.votes - 10 * v.quota for v in imf.VOTES}
+    assert basics == {1459}
+    share = imf.rule("basic_votes_share").value
+    assert int(share * imf.total_votes() / 190) == 1459
+
+
 def test_imf_vote_shares():
     shares = imf.vote_shares()
     assert list(shares)[:4] == ["United States", "Japan", "China", "Germany"]
-    assert shares["United States"] == Fraction("0.1649")
-    assert shares["France"] == shares["United Kingdom"] == Fraction("0.0403")
-    assert sum(shares.values()) == Fraction("0.4693")
     us = imf.VOTES[0]
-    assert us.votes == 831_394 and us.url.startswith("https://imf.org")
-    # the vote counts and the rounded percentages admit one common total of votes
-    half = Fraction(1, 20_000)  # half a hundredth of a percent
-    counted = [v for v in imf.VOTES if v.votes and v.date == "2025"]
-    low = max(v.votes / (v.share + half) for v in counted)
-    high = min(v.votes / (v.share - half) for v in counted)
-    assert len(counted) == 4 and 5_000_000 < low <= high < 5_100_000
+    assert (us.member, us.votes, us.published_percent) == ("United States", 831_401,
+                                                           Fraction("16.50"))
+    assert shares["United States"] == Fraction(831_401, 5_039_930)
+    assert shares["France"] == shares["United Kingdom"]  # 203,010 votes each
+    assert us.url == "https://www.imf.org/en/About/executive-board/members-quotas"
 
 
 def test_imf_rules():
     assert imf.rule("special_majority_85").value == Fraction(85, 100)
     assert imf.rule("special_majority_70").value == Fraction(7, 10)
     assert imf.rule("basic_votes_share").value == Fraction("0.05502")
-    assert imf.n_members() == 191
     with pytest.raises(errors.InvalidArgumentError, match="no IMF rule"):
         imf.rule("unanimity")
 
 
-def test_the_us_veto():
+def test_the_us_veto_and_the_eu_caucus_veto():
     assert imf.blocking_members() == ("United States",)
     assert imf.blocking_members(Fraction(7, 10)) == ()
     game = imf.voting_game()
-    assert game.n_members == 191 and game.total == 10_000 and game.quota == 8_500
-    assert game.weights[:8] == (1649, 614, 608, 531, 403, 403, 263, 222)
-    assert set(game.weights[8:]) == {29}  # 5307 basis points over 183 members: an assumption
+    assert game.n_members == 190 and game.total == 5_039_930
+    assert game.quota == Fraction(85, 100) * 5_039_930
+    assert game.weights == tuple(v.votes for v in imf.VOTES)  # no weight is assumed
     assert game.veto_players == ("United States",)
     assert imf.voting_game(Fraction(7, 10)).veto_players == ()
     simple = imf.voting_game("simple")
-    assert simple.quota == 5_001 and simple.veto_players == ()
+    assert simple.quota == 2_519_966 and simple.veto_players == ()
     assert imf.voting_game(0.85) == game
+    # the 27 EU member states' summed votes: 1,286,720 of 5,039,930 (25.5%) block at 85%
+    assert {v.iso_code for v in imf.VOTES if v.member in imf.EU27} == EU27_CODES
+    eu = sum(v.votes for v in imf.VOTES if v.iso_code in EU27_CODES)
+    assert imf.bloc_share(imf.EU27) == Fraction(eu, 5_039_930) > Fraction(15, 100)
+    assert imf.bloc_share(EU27_CODES) == imf.bloc_share(imf.EU27)
+    assert imf.blocks(imf.EU27) and not imf.blocks(imf.EU27, Fraction(7, 10))
+    caucus = game.with_blocs({"EU-27": imf.EU27})
+    assert set(caucus.veto_players) == {"United States", "EU-27"}
+    # no other pair of members blocks together except with the United States
+    assert not imf.blocks(["Japan", "China"]) and not imf.blocks(["Germany", "France"])
 
 
-def test_imf_power_at_85_and_at_50_percent():
-    veto = ml.solvers.banzhaf(imf.voting_game(), normalized=True)
-    simple = ml.solvers.banzhaf(imf.voting_game("simple"), normalized=True)
+def test_bad_bloc_arguments():
+    with pytest.raises(errors.InvalidArgumentError, match="not an IMF member"):
+        imf.bloc_share(["Atlantis"])
+    with pytest.raises(errors.InvalidArgumentError, match="twice"):
+        imf.bloc_share(["Japan", "JPN"])
+    with pytest.raises(errors.InvalidTypeError, match="collection"):
+        imf.bloc_share("Japan")
+
+
+@pytest.fixture(scope="module")
+def imf_banzhaf():
+    return (ml.solvers.banzhaf(imf.voting_game(), normalized=True),
+            ml.solvers.banzhaf(imf.voting_game("simple"), normalized=True))
+
+
+def test_imf_power_at_85_and_at_50_percent(imf_banzhaf):
+    veto, simple = imf_banzhaf
+    shares = imf.vote_shares()
     us = "United States"
-    # at a simple majority the US has about a quarter of the Banzhaf power; at 85% its veto is
-    # all it has: every large member is critical in nearly every winning coalition (Leech 2002)
-    assert 0.24 < float(simple[us]) < 0.26
-    assert float(veto[us]) < 0.012 and veto[us] >= veto["Japan"]
-    ss = ml.solvers.shapley_shubik(imf.voting_game())
-    assert ss.exact and sum(ss.values) == 1 and ss[us] == max(ss.values)
+    # at a simple majority the US's Banzhaf power exceeds its share of the votes; at 85% its
+    # veto is all it has: every large member is critical in nearly every winning coalition,
+    # so its power falls far below its share, to about Japan's (Leech 2002)
+    assert simple[us] > shares[us] and simple[us] == max(simple.values)
+    assert veto[us] < shares[us] / 4
+    assert veto[us] >= veto["Japan"] and veto[us] - veto["Japan"] < 1e-3 * veto[us]
+    assert abs(sum(veto.values) - 1) < 1e-9
 
 
 @pytest.mark.parametrize(("majority", "error"), [

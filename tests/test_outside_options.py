@@ -309,8 +309,8 @@ def test_aiib_bad_lookups():
 def test_aiib_quota_shares_agree_with_the_shipped_imf_votes():
     """Cross-check of the case against the shipped IMF data: the reform's quota share for
     China, turned into a vote share by the IMF's formula (basic votes 5.502% shared equally
-    by the 191 members, the rest by quota), is the 2025 vote share shipped in cases.imf to
-    within 0.02 percentage points (6.071% against 6.08%; the quota shares have drifted a
+    by the 190 members, the rest by quota), is the October 2022 vote share shipped in cases.imf
+    to within 0.02 percentage points (6.071% against 6.077%; the quota shares have drifted a
     little with new members since 2016); the pre-reform share would give 3.8%, far off."""
     from multilateral.cases import aiib, imf
 

@@ -2,9 +2,11 @@
 
 Every table is a CSV file in ``multilateral/cases/data`` with one row per fact, and every
 row names its ``source`` and its ``date`` (ISO 8601, as precise as the source: ``2023``,
-``2014-11``, ``2015-12-12``). :func:`load_table` reads a table with the standard library
-only (no pandas needed) and checks that promise; :func:`to_frame` gives the same table as a
-pandas DataFrame when pandas is installed. Case modules such as
+``2014-11``, ``2015-12-12``). Each table declares its columns' types in one schema
+(:func:`schema`: text, date, integer, number, boolean, or a closed set of values).
+:func:`load_table` reads a table with the standard library only (no pandas needed) and
+checks every row against that promise; :func:`to_frame` gives the same table as a pandas
+DataFrame with typed columns when pandas is installed. Case modules such as
 :mod:`multilateral.cases.climate` turn the raw rows into typed, documented constants.
 
 Examples
@@ -30,11 +32,12 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from .._namespace import public_dir
 from ..errors import InvalidArgumentError, MalformedFileError, MissingDependencyError
+from ._schema import SCHEMAS, ColumnType
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["REQUIRED_COLUMNS", "load_table", "tables", "to_frame"]
+__all__ = ["REQUIRED_COLUMNS", "load_table", "schema", "tables", "to_frame"]
 __dir__ = public_dir(__all__)
 
 
@@ -50,6 +53,9 @@ REQUIRED_COLUMNS: tuple[str, ...] = ("source", "date")
 
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_INTEGER = re.compile(r"^-?\d+$")
+_NUMBER = re.compile(r"^-?(\d+(\.\d*)?|\.\d+)$")
+_BOOLEAN = {"yes": True, "no": False}
 
 
 def _data_dir() -> Any:
@@ -115,8 +121,43 @@ def load_table(name: str) -> tuple[dict[str, str], ...]:
     return tuple(dict(row) for row in _read(_check_name(name)))
 
 
+def schema(name: str) -> dict[str, ColumnType]:
+    """The declared column types of the table ``name``, in the table's column order.
+
+    A type is ``"text"``, ``"date"`` (ISO 8601, as precise as the source), ``"integer"``,
+    ``"number"``, ``"boolean"`` (``yes``/``no`` in the file) or a tuple: the closed set of
+    values the column may take (a category).
+
+    Raises
+    ------
+    InvalidArgumentError
+        If no table has that name.
+
+    See Also
+    --------
+    to_frame : converts the columns to these types.
+    load_table : checks every row against them.
+
+    Examples
+    --------
+    >>> from multilateral.cases import schema
+    >>> types = schema("unsc_voting")
+    >>> types["seats"], types["permanent_concurrence"], types["matter"]
+    ('integer', 'boolean', ('procedural', 'substantive'))
+    """
+    header = _header(_check_name(name))
+    declared = SCHEMAS[name]
+    return {column: declared[column] for column in header}
+
+
 def to_frame(name: str) -> pd.DataFrame:
-    """The table ``name`` as a :class:`pandas.DataFrame` (all columns as text).
+    """The table ``name`` as a :class:`pandas.DataFrame` with typed columns.
+
+    Each column gets the type its table declares (:func:`schema`): dates become
+    ``datetime64`` (a partial date such as ``2023`` or ``2014-11`` becomes the first day of
+    its period), integers the nullable ``Int64``, numbers ``Float64``, booleans the nullable
+    ``boolean``, closed sets ``category`` (with the declared values as categories) and text
+    pandas' ``string``. Empty cells are missing values (``NA``/``NaT``), except in text.
 
     Raises
     ------
@@ -126,7 +167,8 @@ def to_frame(name: str) -> pd.DataFrame:
 
     See Also
     --------
-    load_table : the same rows without pandas.
+    load_table : the same rows as text, without pandas.
+    schema : the declared types.
 
     Examples
     --------
@@ -134,6 +176,9 @@ def to_frame(name: str) -> pd.DataFrame:
     >>> frame = to_frame("unsc_permanent")
     >>> frame["member"].tolist()
     ['China', 'France', 'Russia', 'United Kingdom', 'United States']
+    >>> votes = to_frame("unsc_voting")
+    >>> str(votes["seats"].dtype), str(votes["date"].dtype), int(votes["seats"].max())
+    ('Int64', 'datetime64[ns]', 15)
     """
     rows = load_table(name)
     try:
@@ -143,7 +188,27 @@ def to_frame(name: str) -> pd.DataFrame:
             "to_frame needs pandas (pip install pandas); load_table returns the same rows "
             "without it"
         ) from None
-    return pd.DataFrame.from_records(list(rows), columns=list(rows[0]) if rows else None)
+    types = schema(name)
+    frame = pd.DataFrame.from_records(list(rows), columns=list(types))
+    for column, kind in types.items():
+        frame[column] = _convert(pd, frame[column], kind)
+    return frame
+
+
+def _convert(pd: Any, values: Any, kind: ColumnType) -> Any:
+    """One text column as the pandas dtype of its declared type (empty cells missing)."""
+    if kind == "text":
+        return values.astype("string")
+    present = values.where(values.str.strip() != "")
+    if isinstance(kind, tuple):
+        return pd.Categorical(present, categories=list(kind))
+    if kind == "date":
+        return pd.to_datetime(present, format="ISO8601").astype("datetime64[ns]")
+    if kind == "integer":
+        return pd.to_numeric(present).astype("Int64")
+    if kind == "number":
+        return pd.to_numeric(present).astype("Float64")
+    return present.map(_BOOLEAN).astype("boolean")
 
 
 def _check_name(name: Any) -> str:
@@ -153,11 +218,21 @@ def _check_name(name: Any) -> str:
     return name
 
 
+def _header(name: str) -> list[str]:
+    text = _data_dir().joinpath(f"{name}.csv").read_text(encoding="utf-8")
+    return next(csv.reader(io.StringIO(text)), [])
+
+
 @cache
 def _read(name: str) -> tuple[dict[str, str], ...]:
     text = _data_dir().joinpath(f"{name}.csv").read_text(encoding="utf-8")
     reader = csv.DictReader(io.StringIO(text))
     header = reader.fieldnames or []
+    types = SCHEMAS.get(name)
+    if types is not None and set(types) != set(header):
+        raise MalformedFileError(
+            f"case table {name!r}: its columns {sorted(header)} differ from its schema's "
+            f"{sorted(types)}")
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
         raise MalformedFileError(
@@ -176,8 +251,27 @@ def _read(name: str) -> tuple[dict[str, str], ...]:
             raise MalformedFileError(
                 f"case table {name!r}, line {line}: date {row['date']!r} is not ISO 8601 "
                 "(YYYY, YYYY-MM or YYYY-MM-DD)")
+        for column, kind in (types or {}).items():
+            problem = _type_problem(row[column], kind)
+            if problem:
+                raise MalformedFileError(
+                    f"case table {name!r}, line {line}, column {column!r}: {row[column]!r} "
+                    f"is not {problem}")
         rows.append(row)
     return tuple(rows)
+
+
+def _type_problem(value: str, kind: ColumnType) -> str:
+    """What ``value`` fails to be under ``kind`` (empty if it fits; empty cells fit)."""
+    if kind == "text" or not value.strip():
+        return ""
+    if isinstance(kind, tuple):
+        return "" if value in kind else f"one of {list(kind)}"
+    pattern = {"date": _DATE, "integer": _INTEGER, "number": _NUMBER}.get(kind)
+    if pattern is not None:
+        form = "ISO 8601" if kind == "date" else "decimal"
+        return "" if pattern.match(value) else f"a {kind} ({form})"
+    return "" if value in _BOOLEAN else "a boolean ('yes' or 'no')"
 
 
 def parse_fraction(text: str, where: str) -> Fraction:

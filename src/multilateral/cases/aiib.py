@@ -5,8 +5,9 @@ China's quota share from 3.996% to 6.394%. It needed acceptance by members with 
 total voting power, so the United States, holding more than 15% of the votes, could hold it
 up alone (Congressional Research Service, *IMF Reforms: Issues for Congress*, R42844, 12
 December 2012: 'the support of the United States, as the largest shareholder at the
-institution, is necessary'; the shipped :mod:`multilateral.cases.imf` data are 2025 shares,
-after the reform, where it still holds 16.49%; its share during 2010-2015 is not shipped).
+institution, is necessary'; the shipped :mod:`multilateral.cases.imf` data are the IMF's
+table of 2 October 2022, after the reform, where it still holds 16.50%; its share during
+2010-2015 is not shipped).
 The U.S. Congress approved it only on 18 December 2015 and the reform took effect on 26
 January 2016. Meanwhile China proposed (October 2013) and built the Asian Infrastructure
 Investment Bank: its Articles were signed on 29 June 2015 and entered into force on 25
@@ -199,7 +200,7 @@ def imf_veto_holders() -> tuple[str, ...]:
     """The IMF members that alone block an 85% decision such as a quota reform.
 
     From the shipped :mod:`multilateral.cases.imf` vote shares and rule (a member blocks
-    when its share exceeds 15%). Those shares are 2025's, after the 2010 reform took effect
+    when its share exceeds 15%). Those shares are of October 2022, after the 2010 reform took effect
     (January 2016), not the 2010-2015 shares under which the reform was held up; that the
     United States held the same veto then rests on the CRS report cited in the module
     docstring, not on these data.

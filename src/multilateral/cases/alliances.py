@@ -10,16 +10,18 @@ debate, one row per fact with its source and date:
   2024). Germany joined as the Federal Republic (West Germany) on 6 May 1955.
 * :data:`HUB_AND_SPOKES` -- the United States' security treaties in East Asia: the
   Philippines (30 August 1951), Australia and New Zealand (ANZUS, 1 September 1951), Japan
-  (8 September 1951), South Korea (1 October 1953) and the Republic of China (2 December
-  1954, terminated 1 January 1980).
+  (8 September 1951), South Korea (1 October 1953), the Manila Pact (SEATO: seven partners,
+  signed 8 September 1954, in force 19 February 1955, the organization dissolved 30 June
+  1977) and the Republic of China (2 December 1954, terminated 1 January 1980). The Manila
+  Pact is the hub's one multilateral treaty (``kind == "multilateral"``).
 * :data:`GROUPING_MEMBERS` -- the G7 (six founders at Rambouillet, November 1975; Canada
   1976; the European Union a participant, not a member; Russia suspended 24 March 2014),
   the G20 (19 countries and the European Union from 1999; the African Union a member from
-  9 September 2023), the Quad (Australia, India, Japan, the United States; May 2007,
+  9 September 2023), the Quad (Australia, India, Japan, the United States; 2007,
   revived 12 November 2017) and AUKUS (15 September 2021).
 * :data:`GROUPING_EVENTS` -- dated events of the four groupings.
 
-Dates are ISO 8601 text as precise as the source (``1977``, ``1999-09``, ``2023-09-09``);
+Dates are ISO 8601 text as precise as the source (``1977``, ``2007``, ``2023-09-09``);
 :attr:`GroupingMember.start` and friends give the first day of that period for "as of"
 queries.
 
@@ -99,8 +101,9 @@ class NatoMember:
         ``"founding"`` or the year of the enlargement round.
     founder : bool
         One of the 12 signatories of 4 April 1949.
-    note, source, url : str
-        Provenance.
+    note, source, url, status : str
+        Provenance; ``status`` says how the date was confirmed (the depositary's or a
+        government's record).
 
     See Also
     --------
@@ -122,6 +125,7 @@ class NatoMember:
     note: str
     source: str
     url: str
+    status: str
 
     @property
     def start(self) -> datetime.date:
@@ -139,13 +143,15 @@ class HubTreaty:
         Its name.
     partners : tuple of str
         The United States' treaty partners.
+    kind : {"bilateral", "trilateral", "multilateral"}
+        The United States and one partner, two (ANZUS), or more (the Manila Pact, SEATO).
     date : str
         Date of signature.
     in_force, ended : str
-        Dates of entry into force and of termination, where the source gives them (else
-        empty).
-    note, source, url : str
-        Provenance.
+        Dates of entry into force and of termination (for SEATO the dissolution of the
+        organization), where the source gives them (else empty).
+    note, source, url, status : str
+        Provenance; ``status`` says what was confirmed and how.
 
     See Also
     --------
@@ -161,12 +167,14 @@ class HubTreaty:
 
     treaty: str
     partners: tuple[str, ...]
+    kind: str
     date: str
     in_force: str
     ended: str
     note: str
     source: str
     url: str
+    status: str
 
     @property
     def start(self) -> datetime.date:
@@ -267,17 +275,29 @@ def _nato() -> tuple[NatoMember, ...]:
             raise MalformedFileError(f"nato_members, {r['member']}: founder must be yes or no")
         rows.append(NatoMember(member=r["member"], date=r["date"], enlargement=r["enlargement"],
                                founder=r["founder"] == "yes", note=r["note"],
-                               source=r["source"], url=r["url"]))
+                               source=r["source"], url=r["url"], status=r["status"]))
     return tuple(rows)
 
 
+_TREATY_KINDS = {"bilateral": 1, "trilateral": 2, "multilateral": None}
+
+
 def _hub() -> tuple[HubTreaty, ...]:
-    return tuple(
-        HubTreaty(treaty=r["treaty"], partners=tuple(r["partners"].split(";")), date=r["date"],
-                  in_force=r["in_force"], ended=r["ended"], note=r["note"], source=r["source"],
-                  url=r["url"])
-        for r in load_table("nato_hub_and_spokes")
-    )
+    rows = []
+    for r in load_table("nato_hub_and_spokes"):
+        partners = tuple(r["partners"].split(";"))
+        # the kind is declared, and must agree with the number of partners
+        if r["kind"] not in _TREATY_KINDS or _TREATY_KINDS[r["kind"]] not in (
+                len(partners), None) or (r["kind"] == "multilateral" and len(partners) < 3):
+            raise MalformedFileError(
+                f"nato_hub_and_spokes, {r['treaty']}: kind {r['kind']!r} does not fit "
+                f"{len(partners)} partner(s); expected bilateral (1), trilateral (2) or "
+                "multilateral (3 or more)")
+        rows.append(HubTreaty(
+            treaty=r["treaty"], partners=partners, kind=r["kind"], date=r["date"],
+            in_force=r["in_force"], ended=r["ended"], note=r["note"], source=r["source"],
+            url=r["url"], status=r["status"]))
+    return tuple(rows)
 
 
 _STATUSES = ("founder", "member", "participant", "suspended")

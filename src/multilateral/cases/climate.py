@@ -8,12 +8,15 @@ negotiations that produced the Paris Agreement a year later.
 
 Data (all from the shipped tables, one row per fact with its source and date):
 
-* :data:`EMITTERS` -- shares of global fossil CO2 emissions in 2023 from the Global Carbon
+* :data:`EMITTERS` -- shares of world fossil CO2 emissions in 2023 from the Global Carbon
   Budget 2024: China 31%, United States 13%, India 8%, EU-27 7% (rounded, as published),
-  Russia 4.8% and Japan 2.6% (1.82 and 0.99 GtCO2 of 37.7), and a **residual** row "rest of
-  world" that is not a country (all other countries and international aviation and
-  shipping) so that the shares sum to exactly one.
-* :data:`GLOBAL` -- global totals used above.
+  Russia 4.8% and Japan 2.6% (1.82 and 0.99 GtCO2 of 37.7; their tonnes are unconfirmed,
+  see the table's status column), and a **residual** row "rest of world" that is not a
+  country (all other countries and international aviation and shipping) so that the shares
+  sum to exactly one.
+* :data:`GLOBAL` -- the one denominator (:data:`DENOMINATOR`): one year (2023), one unit
+  (GtCO2), world fossil CO2 emissions *including* international aviation and shipping and
+  *before* the cement carbonation sink, 37.7 GtCO2 (10.3 GtC; 10.1 GtC with the sink).
 * :data:`EVENTS` -- dates: the US-China joint announcement, the adoption and entry into
   force of the Paris Agreement, and the United States' withdrawals and return.
 
@@ -51,6 +54,7 @@ from ..errors import MalformedFileError
 from . import by_name, load_table, parse_fraction
 
 __all__ = [
+    "DENOMINATOR",
     "EMITTERS",
     "EVENTS",
     "GLOBAL",
@@ -78,8 +82,8 @@ class Emitter:
         Share of global fossil CO2 emissions in the year ``date``.
     emissions_gtco2 : Fraction or None
         Emissions in GtCO2 where the source gives them.
-    date, source, url, note : str
-        Provenance.
+    date, source, url, note, status : str
+        Provenance; ``status`` says what was confirmed and how.
 
     See Also
     --------
@@ -101,6 +105,7 @@ class Emitter:
     source: str
     url: str
     note: str
+    status: str
 
     @property
     def is_residual(self) -> bool:
@@ -119,8 +124,8 @@ class GlobalFigure:
     Examples
     --------
     >>> from multilateral.cases.climate import GLOBAL
-    >>> GLOBAL[0].value, GLOBAL[0].unit
-    (Fraction(184, 5), 'GtCO2')
+    >>> GLOBAL[0].value, GLOBAL[0].unit, GLOBAL[0].date
+    (Fraction(377, 10), 'GtCO2', '2023')
     """
 
     quantity: str
@@ -130,6 +135,7 @@ class GlobalFigure:
     source: str
     url: str
     note: str
+    status: str
 
 
 @dataclass(frozen=True)
@@ -164,7 +170,7 @@ def _emitters() -> tuple[Emitter, ...]:
         rows.append(Emitter(
             entity=row["entity"], kind=row["kind"], share=parse_fraction(row["share"], where),
             emissions_gtco2=parse_fraction(gt, where) if gt else None, date=row["date"],
-            source=row["source"], url=row["url"], note=row["note"],
+            source=row["source"], url=row["url"], note=row["note"], status=row["status"],
         ))
     total = sum(e.share for e in rows)
     if total != 1:
@@ -173,12 +179,17 @@ def _emitters() -> tuple[Emitter, ...]:
 
 
 def _globals() -> tuple[GlobalFigure, ...]:
-    return tuple(
+    rows = tuple(
         GlobalFigure(quantity=r["quantity"], value=parse_fraction(r["value"], r["quantity"]),
                      unit=r["unit"], date=r["date"], source=r["source"], url=r["url"],
-                     note=r["note"])
+                     note=r["note"], status=r["status"])
         for r in load_table("climate_global")
     )
+    # one year, one unit, one denominator: the shares are of a single total
+    if len(rows) != 1:
+        raise MalformedFileError(
+            f"climate_global: expected one row (the shares' denominator), got {len(rows)}")
+    return rows
 
 
 def _events() -> tuple[Event, ...]:
@@ -193,8 +204,16 @@ def _events() -> tuple[Event, ...]:
 #: ending with the residual "rest of world" row; the shares sum to exactly one.
 EMITTERS: tuple[Emitter, ...] = _emitters()
 
-#: Global totals (GtCO2 or GtC) behind the shares.
+#: The global total behind the shares (one row: 2023, GtCO2).
 GLOBAL: tuple[GlobalFigure, ...] = _globals()
+
+#: The shares' denominator: world fossil CO2 emissions in 2023, including international
+#: aviation and shipping, before the cement carbonation sink (37.7 GtCO2).
+DENOMINATOR: GlobalFigure = GLOBAL[0]
+
+if any(e.date != DENOMINATOR.date for e in EMITTERS):
+    raise MalformedFileError(
+        f"climate_emitters: every share must be of the year {DENOMINATOR.date}")
 
 #: Dated events: the US-China core, Paris, and the US exits and return.
 EVENTS: tuple[Event, ...] = _events()

@@ -1,51 +1,55 @@
-"""The IMF: weighted votes, special majorities, and the United States' veto.
+"""The IMF: weighted votes, special majorities, the United States' veto and the EU's.
 
-Each IMF member has basic votes (together 5.502% of all votes, shared equally) plus one
-vote per SDR 100,000 of its quota. Ordinary decisions need a majority of the votes cast;
-special majorities of 70% or 85% of the total voting power are needed for others, 85% for
-quota increases and SDR allocations. With 16.49% of the votes the United States alone can
-block any 85% decision: a veto that no other member has (Japan, next, has 6.14%).
+Each IMF member has basic votes (the same number for every member; together about 5.502%
+of all votes) plus one vote per SDR 100,000 of its quota. Ordinary decisions need a
+majority of the votes cast; special majorities of 70% or 85% of the total voting power are
+needed for others, 85% for quota increases and SDR allocations. With 16.50% of the votes
+the United States alone can block any 85% decision: a veto that no other member has
+(Japan, next, has 6.14%). The 27 member states of the European Union together hold 25.5%:
+voting as one caucus they would hold a veto too.
 
-Data (shipped tables, one row per fact with source and date):
+Data (shipped tables, one row per fact with source, date and status):
 
-* :data:`VOTES` -- vote shares of the members whose shares could be confirmed: United
-  States, Japan, China and Germany (imf.org, with vote counts), France, the United Kingdom
-  and India (a May 2025 news report), Brazil (imf.org, 2022). Shares are exact
-  :class:`~fractions.Fraction` s of the published percentages (two decimals).
-* :data:`RULES` -- the majorities, the basic-vote share and the number of members (191
-  since Liechtenstein joined on 21 October 2024).
+* :data:`VOTES` -- every member's quota and votes, from one table: the IMF's *Members'
+  Quotas and Voting Power, and IMF Board of Governors* as last updated on 2 October 2022
+  (190 members; totals SDR 476,272 million and 5,039,930 votes). Each member's votes are
+  1,459 basic votes plus one per SDR 100,000 of its quota (checked on load). Liechtenstein,
+  reported as the 191st member from 21 October 2024 (news reports of the IMF's statement; no
+  IMF document confirmed here), is not in it.
+* :data:`RULES` -- the majorities, the basic-vote share, the number of members and the
+  table's totals.
+* :data:`EU27` -- the 27 EU member states (Treaty on European Union, Art. 52(1)).
 
-Modelling assumption (:func:`voting_game`): the IMF is 191 members, not the 8 listed plus one
-"rest of the world" voter. A residual bloc voting as one would be a fictitious second
-superpower (53% of the votes) and would wreck every power index. Instead the remaining
-votes are split *equally* over the remaining 183 members (29 basis points each). That is an
-assumption, not data: real shares among them range from about 0.03% to about 3%. It does
-not affect the United States' veto, which depends only on its own share.
+:func:`voting_game` is the IMF as a weighted game on all 190 members with their published
+votes as weights: no member's weight is assumed.
 
 References
 ----------
 .. [1] IMF (2002). Voting majorities in the IMF. In *IMF Governance* (back matter), IMF
    eLibrary.
-.. [2] Leech, D. (2002). Voting power in the governance of the International Monetary
+.. [2] IMF (2022). Members' Quotas and Voting Power, and IMF Board of Governors (last
+   updated 2 October 2022), https://www.imf.org/en/About/executive-board/members-quotas.
+.. [3] Leech, D. (2002). Voting power in the governance of the International Monetary
    Fund. *Annals of Operations Research* 109, 375-397.
 
 Examples
 --------
 >>> from fractions import Fraction
->>> import multilateral as ml
 >>> from multilateral.cases import imf
->>> imf.vote_shares()["United States"]
-Fraction(1649, 10000)
+>>> us = imf.VOTES[0]
+>>> us.member, us.votes, round(float(us.share), 4)
+('United States', 831401, 0.165)
 >>> game = imf.voting_game(majority=Fraction(85, 100))
->>> game.n_members, game.total, game.quota, game.veto_players
-(191, 10000, 8500, ('United States',))
->>> imf.voting_game(majority="simple").veto_players
-()
+>>> game.n_members, game.total, game.veto_players
+(190, 5039930, ('United States',))
+>>> imf.blocks(imf.EU27), imf.blocks(imf.EU27, Fraction(70, 100))
+(True, False)
 """
 
 from __future__ import annotations
 
 import numbers
+from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, Literal
@@ -57,54 +61,66 @@ from ..types import Number
 from . import by_name, load_table, parse_fraction
 
 __all__ = [
+    "EU27",
     "RULES",
     "VOTES",
     "Rule",
     "VoteShare",
+    "bloc_share",
     "blocking_members",
+    "blocks",
     "n_members",
     "rule",
+    "total_votes",
     "vote_shares",
     "voting_game",
 ]
 __dir__ = public_dir(__all__)
 
-_BASIS_POINTS = 10_000
-
 
 @dataclass(frozen=True)
 class VoteShare:
-    """One member's share of the IMF's total votes.
+    """One member's quota and votes in the IMF.
 
     Attributes
     ----------
     member : str
-    votes : int or None
-        Its number of votes, where the source gives it.
+        The IMF's name for it (e.g. ``"Russian Federation"``, ``"Türkiye"``).
+    iso_code : str
+        Its three-letter code in the IMF's table (``"UVK"`` for Kosovo).
+    quota : Fraction
+        Its quota in millions of SDRs, as published (one decimal).
+    votes : int
+        Its number of votes.
     share : Fraction
-        Its share of the total votes (e.g. ``Fraction(1649, 10000)`` for 16.49%).
-    date, source, url, note : str
-        Provenance.
+        ``votes`` over the table's total votes, exactly.
+    published_percent : Fraction
+        The percent of total votes the table prints (rounded; 0.03 for the smallest).
+    date, source, url, status : str
+        Provenance; ``status`` says how the row was confirmed.
 
     See Also
     --------
-    vote_shares : every listed member's share.
-    voting_game : the shares as a weighted voting game.
+    vote_shares : every member's share.
+    voting_game : the votes as a weighted voting game.
 
     Examples
     --------
     >>> from multilateral.cases.imf import VOTES
-    >>> VOTES[0].member, VOTES[0].share
-    ('United States', Fraction(1649, 10000))
+    >>> VOTES[0].member, VOTES[0].votes, VOTES[0].published_percent
+    ('United States', 831401, Fraction(33, 2))
     """
 
     member: str
-    votes: int | None
+    iso_code: str
+    quota: Fraction
+    votes: int
     share: Fraction
+    published_percent: Fraction
     date: str
     source: str
     url: str
-    note: str
+    status: str
 
 
 @dataclass(frozen=True)
@@ -130,23 +146,6 @@ class Rule:
     note: str
 
 
-def _votes() -> tuple[VoteShare, ...]:
-    out = []
-    for row in load_table("imf_votes"):
-        where = f"imf_votes, {row['member']}"
-        share = parse_fraction(row["share"], where)
-        if not 0 < share < 1:
-            raise MalformedFileError(f"{where}: share {share} is not in (0, 1)")
-        votes = row["votes"].strip()
-        out.append(VoteShare(
-            member=row["member"], votes=int(votes) if votes else None, share=share,
-            date=row["date"], source=row["source"], url=row["url"], note=row["note"],
-        ))
-    if sum(v.share for v in out) >= 1:
-        raise MalformedFileError("imf_votes: the listed shares sum to one or more")
-    return tuple(out)
-
-
 def _rules() -> tuple[Rule, ...]:
     return tuple(
         Rule(name=r["rule"], value=parse_fraction(r["value"], f"imf_rules, {r['rule']}"),
@@ -155,12 +154,55 @@ def _rules() -> tuple[Rule, ...]:
     )
 
 
-#: Vote shares of the listed members, largest first (they sum to 46.93%).
+#: Majorities (``simple_majority``, ``special_majority_70``, ``special_majority_85``), the
+#: basic-vote share, the number of members and the votes table's totals (``total_votes``,
+#: ``total_quota`` in millions of SDRs).
+RULES: tuple[Rule, ...] = _rules()
+
+
+def _votes() -> tuple[VoteShare, ...]:
+    rows = load_table("imf_votes")
+    total = sum(int(r["votes"]) for r in rows)
+    published = int(by_name(RULES, "total_votes", "IMF rule").value)
+    if total != published:
+        raise MalformedFileError(
+            f"imf_votes: the members' votes sum to {total}, the table's total is {published}")
+    out, basics = [], set()
+    for row in rows:
+        where = f"imf_votes, {row['member']}"
+        quota = parse_fraction(row["quota_sdr_millions"], where)
+        votes = int(row["votes"])
+        # every member has the same basic votes, plus one vote per SDR 100,000 of quota
+        basics.add(votes - quota * 10)
+        if len(basics) > 1:
+            raise MalformedFileError(
+                f"{where}: {votes} votes are not the other members' basic votes plus one "
+                "per SDR 100,000 of quota")
+        out.append(VoteShare(
+            member=row["member"], iso_code=row["iso_code"], quota=quota, votes=votes,
+            share=Fraction(votes, total),
+            published_percent=parse_fraction(row["votes_percent"], where),
+            date=row["date"], source=row["source"], url=row["url"], status=row["status"],
+        ))
+    return tuple(sorted(out, key=lambda v: -v.votes))
+
+
+#: Every member's quota and votes, most votes first (190 members, 2 October 2022).
 VOTES: tuple[VoteShare, ...] = _votes()
 
-#: Majorities (``simple_majority``, ``special_majority_70``, ``special_majority_85``), the
-#: basic-vote share and the number of members.
-RULES: tuple[Rule, ...] = _rules()
+
+def _eu27() -> tuple[str, ...]:
+    known = {v.iso_code: v.member for v in VOTES}
+    rows = load_table("eu_members")
+    missing = [r["iso_code"] for r in rows if r["iso_code"] not in known]
+    if missing or len(rows) != 27:
+        raise MalformedFileError(
+            f"eu_members: expected 27 IMF members, got {len(rows)} (unknown codes: {missing})")
+    return tuple(known[r["iso_code"]] for r in rows)
+
+
+#: The 27 member states of the European Union, by their IMF names.
+EU27: tuple[str, ...] = _eu27()
 
 
 def rule(name: str) -> Rule:
@@ -180,7 +222,7 @@ def rule(name: str) -> Rule:
 
 
 def n_members() -> int:
-    """The number of IMF members (191).
+    """The number of IMF members in the shipped table (190 on 2 October 2022).
 
     See Also
     --------
@@ -189,14 +231,30 @@ def n_members() -> int:
     Examples
     --------
     >>> from multilateral.cases import imf
-    >>> imf.n_members()
-    191
+    >>> imf.n_members() == len(imf.VOTES)
+    True
     """
     return int(rule("members").value)
 
 
+def total_votes() -> int:
+    """The table's total votes (5,039,930), which the members' votes add up to.
+
+    See Also
+    --------
+    vote_shares : each member's part of it.
+
+    Examples
+    --------
+    >>> from multilateral.cases import imf
+    >>> imf.total_votes() == sum(v.votes for v in imf.VOTES)
+    True
+    """
+    return int(rule("total_votes").value)
+
+
 def vote_shares() -> dict[str, Fraction]:
-    """Shares of the total votes of the listed members, largest first.
+    """Every member's share of the total votes (exact), most votes first.
 
     See Also
     --------
@@ -206,19 +264,73 @@ def vote_shares() -> dict[str, Fraction]:
     Examples
     --------
     >>> from multilateral.cases import imf
-    >>> list(imf.vote_shares().items())[0]
-    ('United States', Fraction(1649, 10000))
+    >>> shares = imf.vote_shares()
+    >>> len(shares), sum(shares.values())
+    (190, Fraction(1, 1))
     """
     return {v.member: v.share for v in VOTES}
 
 
+def bloc_share(members: Iterable[str]) -> Fraction:
+    """The share of the total votes that ``members`` hold together.
+
+    Parameters
+    ----------
+    members : iterable of str
+        IMF member names (as in :data:`VOTES`) or their ISO codes.
+
+    Raises
+    ------
+    InvalidArgumentError
+        If a name is not a member, or a member is named twice.
+
+    See Also
+    --------
+    blocks : whether they can block a decision together.
+
+    Examples
+    --------
+    >>> from multilateral.cases import imf
+    >>> round(float(imf.bloc_share(imf.EU27)), 4)
+    0.2553
+    """
+    by_key = {v.member: v for v in VOTES} | {v.iso_code: v for v in VOTES}
+    if isinstance(members, str):
+        raise InvalidTypeError(f"members must be a collection of names, got {members!r}")
+    chosen = []
+    for m in members:
+        if m not in by_key:
+            raise InvalidArgumentError(f"{m!r} is not an IMF member in the shipped table")
+        chosen.append(by_key[m].member)
+    if len(set(chosen)) != len(chosen):
+        raise InvalidArgumentError(f"a member is named twice in {list(members)!r}")
+    return sum((by_key[m].share for m in chosen), Fraction(0))
+
+
+def blocks(members: Iterable[str], majority: Number = Fraction(85, 100)) -> bool:
+    """Whether ``members`` voting together hold more than ``1 - majority`` of the votes.
+
+    See Also
+    --------
+    bloc_share : their share.
+    blocking_members : the members that block alone.
+
+    Examples
+    --------
+    >>> from multilateral.cases import imf
+    >>> imf.blocks(["United States"]), imf.blocks(["Japan", "China"])
+    (True, False)
+    """
+    return bloc_share(members) > 1 - _majority(majority)
+
+
 def blocking_members(majority: Number = Fraction(85, 100)) -> tuple[str, ...]:
-    """Listed members whose share alone exceeds ``1 - majority``: each has a veto.
+    """Members whose share alone exceeds ``1 - majority``: each has a veto.
 
     See Also
     --------
     voting_game : the same shares as a weighted voting game.
-    vote_shares : the shares.
+    blocks : whether a group blocks together.
 
     Examples
     --------
@@ -232,12 +344,7 @@ def blocking_members(majority: Number = Fraction(85, 100)) -> tuple[str, ...]:
 
 
 def voting_game(majority: Number | Literal["simple"] = Fraction(85, 100)) -> WeightedVotingGame:
-    """The IMF as a weighted voting game on its 191 members, weights in basis points.
-
-    The listed members keep their published shares (in hundredths of a percent); the other
-    ``n_members() - len(VOTES)`` members share the remaining votes **equally** -- an
-    assumption (see the module notes). If the remainder does not divide evenly, the first
-    of them get one basis point more (so that the weights sum to exactly 10,000).
+    """The IMF as a weighted voting game on all its members, weights their votes.
 
     Parameters
     ----------
@@ -249,7 +356,7 @@ def voting_game(majority: Number | Literal["simple"] = Fraction(85, 100)) -> Wei
     Returns
     -------
     WeightedVotingGame
-        Members labelled by name, then ``"other 1"``, ``"other 2"``, ...
+        The 190 members, labelled by their IMF names, most votes first.
 
     See Also
     --------
@@ -259,23 +366,17 @@ def voting_game(majority: Number | Literal["simple"] = Fraction(85, 100)) -> Wei
     Examples
     --------
     >>> from multilateral.cases import imf
-    >>> imf.voting_game()
-    WeightedVotingGame([8500; 1649, 614, 608, 531, 403, 403, 263, 222, 29 x183])
+    >>> game = imf.voting_game()
+    >>> game.weights[:3], game.quota
+    ((831401, 309664, 306288), Fraction(8567881, 2))
     """
-    shares = vote_shares()
-    listed = {m: int(s * _BASIS_POINTS) for m, s in shares.items()}
-    if any(Fraction(w, _BASIS_POINTS) != shares[m] for m, w in listed.items()):
-        raise MalformedFileError("imf_votes: shares must have at most four decimals")
-    rest = n_members() - len(listed)
-    remainder = _BASIS_POINTS - sum(listed.values())
-    base, extra = divmod(remainder, rest)
-    weights = list(listed.values()) + [base + (k < extra) for k in range(rest)]
-    labels = list(listed) + [f"other {k}" for k in range(1, rest + 1)]
+    total = total_votes()
     if majority == "simple":
-        quota: Fraction | int = _BASIS_POINTS // 2 + 1
+        quota: Fraction | int = total // 2 + 1
     else:
-        quota = _majority(majority) * _BASIS_POINTS
-    return WeightedVotingGame(weights, quota, members=labels)
+        quota = _majority(majority) * total
+    return WeightedVotingGame([v.votes for v in VOTES], quota,
+                              members=[v.member for v in VOTES])
 
 
 def _majority(majority: Any) -> Fraction:

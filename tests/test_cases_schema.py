@@ -1,0 +1,159 @@
+"""Issue 17: every case table declares its column types, parses under them, and cites
+primary sources (no wiki, blog or the news and advocacy sites the tables used to cite)."""
+
+import builtins
+import csv
+import io
+import re
+from importlib import resources
+
+import pytest
+
+from multilateral import cases, errors
+from multilateral.cases import _schema
+
+TABLES = cases.tables()
+DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+# Domains the NATO, G20, IMF and Security Council tables cited before issue 17 (news sites,
+# a film website, blogs, an advocacy site, a news aggregator, a personal web page, an
+# encyclopedia wiki), and wikis and blogs in general. No table may cite them again.
+DENIED = (
+    "businessinsider.", "lexicals.info", "alayham.com", "hi-storylessons.eu", "tvpworld.com",
+    "cagednomoremovie.com", "vifindia.org", "infocenter.gov.ge", "commit4africa.org",
+    "cumhuriyet.com.tr", "inshorts.com", "goutham4391.github.io", "armadanews.com",
+    "wikipedia.org", "liquisearch.com", "map.nbr.org", "palthinklib.com", "time.com",
+    "fxcnews.com", "wionews.com", "hatenablog.com", "wordpress.com", "blogspot.com",
+)
+# the tables issue 17 rewrote from primary sources: each row also says how it was confirmed
+REWRITTEN = ("imf_votes", "imf_rules", "eu_members", "nato_members", "nato_hub_and_spokes",
+             "unsc_permanent", "unsc_voting", "climate_emitters", "climate_global",
+             "groupings_members")
+
+
+def _header(name):
+    text = resources.files("multilateral.cases").joinpath("data", f"{name}.csv").read_text(
+        encoding="utf-8")
+    return next(csv.reader(io.StringIO(text)))
+
+
+@pytest.mark.parametrize("name", TABLES)
+def test_every_column_of_every_table_has_a_declared_type(name):
+    assert name in _schema.SCHEMAS, f"{name} has no schema"
+    declared = cases.schema(name)
+    assert list(declared) == _header(name)  # every column, in file order, nothing extra
+    for column, kind in declared.items():
+        if isinstance(kind, tuple):
+            assert kind and all(isinstance(v, str) and v for v in kind), column
+        else:
+            assert kind in _schema.TYPES, (column, kind)
+    assert declared["date"] == "date" and declared["source"] == "text"
+
+
+def test_no_schema_for_a_table_that_is_not_shipped():
+    assert set(_schema.SCHEMAS) == set(TABLES)
+
+
+@pytest.mark.parametrize("name", TABLES)
+def test_to_frame_gives_each_column_its_declared_type(name):
+    pd = pytest.importorskip("pandas")
+    frame = cases.to_frame(name)
+    rows = cases.load_table(name)
+    assert list(frame.columns) == list(cases.schema(name)) and len(frame) == len(rows)
+    expected = {"text": "string", "integer": "Int64", "number": "Float64",
+                "boolean": "boolean", "date": "datetime64[ns]"}
+    for column, kind in cases.schema(name).items():
+        dtype = frame[column].dtype
+        if isinstance(kind, tuple):
+            assert isinstance(dtype, pd.CategoricalDtype)
+            assert list(dtype.categories) == list(kind)
+        else:
+            assert str(dtype) == expected[kind], (column, dtype)
+        # nothing is lost in the conversion: a value is missing exactly where the cell is empty
+        empty = [not r[column].strip() for r in rows]
+        if kind != "text":
+            assert frame[column].isna().tolist() == empty, column
+
+
+def test_typed_values():
+    pytest.importorskip("pandas")
+    votes = cases.to_frame("imf_votes")
+    assert votes["votes"].sum() == 5_039_930 and votes["article_viii"].dtype == "boolean"
+    nato = cases.to_frame("nato_members")
+    assert nato["founder"].sum() == 12
+    assert nato["date"].min().isoformat() == "1949-04-04T00:00:00"
+    climate = cases.to_frame("climate_emitters")
+    assert abs(climate["share"].sum() - 1) < 1e-12
+    assert cases.to_frame("unsc_voting")["seats"].tolist() == [11, 11, 15, 15]
+    # a partial date is the first day of its period
+    assert cases.to_frame("climate_global")["date"].iloc[0].isoformat().startswith(
+        "2023-01-01")
+
+
+def test_load_table_works_without_pandas(monkeypatch):
+    real_import = builtins.__import__
+
+    def no_pandas(name, *args, **kwargs):
+        if name == "pandas" or name.startswith("pandas."):
+            raise ImportError("no pandas here")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_pandas)
+    rows = cases.load_table("unsc_voting")
+    assert rows[0]["seats"] == "11" and cases.schema("unsc_voting")["seats"] == "integer"
+    with pytest.raises(errors.MissingDependencyError, match="pandas"):
+        cases.to_frame("unsc_voting")
+
+
+@pytest.mark.parametrize(("cell", "kind", "match"), [
+    ("eleven", "integer", "integer"),
+    ("1.5.2", "number", "number"),
+    ("maybe", "boolean", "boolean"),
+    ("12/12/2015", "date", "date"),
+    ("regional", ("bilateral", "trilateral"), "one of"),
+])
+def test_a_cell_that_does_not_fit_its_type_is_refused(tmp_path, monkeypatch, cell, kind, match):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "typed.csv").write_text(f"x,date,source\n{cell},2020,somewhere\n", encoding="utf-8")
+    monkeypatch.setattr(cases, "_data_dir", lambda: data)
+    monkeypatch.setitem(_schema.SCHEMAS, "typed", {"x": kind, "date": "date", "source": "text"})
+    cases._read.cache_clear()
+    try:
+        with pytest.raises(errors.MalformedFileError, match=f"column 'x'.*{match}"):
+            cases.load_table("typed")
+    finally:
+        cases._read.cache_clear()
+
+
+def test_a_table_whose_columns_differ_from_its_schema_is_refused(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "typed.csv").write_text("x,date,source\n1,2020,somewhere\n", encoding="utf-8")
+    monkeypatch.setattr(cases, "_data_dir", lambda: data)
+    monkeypatch.setitem(_schema.SCHEMAS, "typed", {"y": "text", "date": "date",
+                                                   "source": "text"})
+    cases._read.cache_clear()
+    try:
+        with pytest.raises(errors.MalformedFileError, match="differ from its schema"):
+            cases.load_table("typed")
+    finally:
+        cases._read.cache_clear()
+
+
+@pytest.mark.parametrize("name", TABLES)
+def test_every_row_has_a_primary_source_and_an_iso_date(name):
+    for row in cases.load_table(name):
+        assert row["source"].strip() and DATE.match(row["date"])
+        cited = (row.get("url", "") + " " + row["source"]).lower()
+        for domain in DENIED:
+            assert domain not in cited, f"{name}: {row['source'][:60]!r} cites {domain}"
+
+
+@pytest.mark.parametrize("name", REWRITTEN)
+def test_rewritten_tables_say_how_each_row_was_confirmed(name):
+    column = "source_status" if name == "groupings_members" else "status"
+    for row in cases.load_table(name):
+        assert row[column].strip(), row
+        # a row is confirmed, partly confirmed, computed or derived, or says it is not
+        assert re.search(r"confirmed|computed|derived|unchanged", row[column]), row[column]
