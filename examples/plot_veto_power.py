@@ -137,13 +137,14 @@ for label, majority in majorities.items():
 # Leech computed Banzhaf powers for the Board of Governors on the votes of 1999. His tables
 # could not be read when this example was written (only the article's abstract could), so
 # no value of his is printed as published; his weights (1999) are not shipped either. What
-# his abstract states is checked here on today's shares: three qualitative findings.
+# his abstract states is checked here on the shipped 2022 shares: three qualitative findings.
 us = imf.vote_shares()["United States"]
 simple_us = power["simple majority"][0]["United States"]
 special_us = power["85%"][0]["United States"]
 checks = [
     ("US power over ordinary decisions 'considerably more than its weight of 17%' (1999)",
-     f"{float(simple_us):.1%} against a weight of {float(us):.2%} (today)", simple_us > us),
+     f"{float(simple_us):.1%} against a weight of {float(us):.2%} (the table of 2022)",
+     simple_us > us),
     ("'the use of special supermajorities limits its power'",
      f"{float(special_us):.1%} at 85% against {float(simple_us):.1%} at a simple majority",
      special_us < simple_us),
