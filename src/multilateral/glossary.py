@@ -238,6 +238,10 @@ TOPICS: dict[str, dict[str, str]] = {
                "``'stay_out'`` (self-enforcing agreements).",
         "specification": "Which abatement game a self-enforcing agreement uses: ``'linear'``, "
                          "``'binary'`` or ``'barrett'``.",
+        "multiplicity": "How many identical countries share each type's parameters, one positive "
+                        "integer per type (asymmetric agreements).",
+        "transfers": "Whether members may pay each other to stay in a coalition (stability "
+                     "with transfers: potential internal stability).",
         "timing": "Whether treaty signatories lead (``'stackelberg'``) or move with the others "
                   "(``'nash'``).",
         "others_weight": "Pledge-and-review (Harstad 2023): the weight, in ``(0, 1]``, a "

@@ -70,6 +70,11 @@ References
    decisions in international environmental agreements. *Review of International
    Organizations* 1(4), 379-396.
 
+Notes
+-----
+The module runs past the library's ~600 lines because it holds one model and its two result
+classes, half of it docstrings; the results are only returned by this model.
+
 Examples
 --------
 Barrett's 20 identical countries at ``gamma = c / b = 1`` (``b_i = b / N``): three sign.
@@ -238,7 +243,7 @@ class AgreementTable:
         """PIS, and no coalition one outsider larger is PIS."""
         return self.potentially_internal & self.external_with_transfers
 
-    def closed_gap(self, of: Literal["abatement", "welfare"] = "abatement") -> NDArray[Any]:
+    def closed_gap(self, kind: Literal["abatement", "welfare"] = "abatement") -> NDArray[Any]:
         """Each coalition's share of the gap between no agreement (first row) and everyone
         (last row) in global abatement or in welfare (1 where the gap is zero).
 
@@ -246,9 +251,9 @@ class AgreementTable:
         --------
         AsymmetricAgreement.closed_gap : the same for one coalition.
         """
-        if of not in ("abatement", "welfare"):
-            raise InvalidArgumentError(f"of must be 'abatement' or 'welfare', got {of!r}")
-        v = self.abatement if of == "abatement" else self.welfare
+        if kind not in ("abatement", "welfare"):
+            raise InvalidArgumentError(f"kind must be 'abatement' or 'welfare', got {kind!r}")
+        v = self.abatement if kind == "abatement" else self.welfare
         gap = v[-1] - v[0]
         if gap == 0:
             return np.ones(v.shape, dtype=v.dtype) if not self.exact else np.array(
@@ -455,7 +460,7 @@ class AsymmetricAgreement(Model):
         return tuple(p_s[0].tolist()), tuple(p_n[0].tolist())
 
     def closed_gap(self, coalition: Sequence[int],
-                   of: Literal["abatement", "welfare"] = "abatement") -> Number:
+                   kind: Literal["abatement", "welfare"] = "abatement") -> Number:
         """The share of the gap between no agreement and full cooperation that ``coalition``
         closes, in global abatement or in welfare (the sum of payoffs).
 
@@ -474,12 +479,12 @@ class AsymmetricAgreement(Model):
         >>> round(float(m.closed_gap((3,))), 3), round(float(m.closed_gap((3,), "welfare")), 3)
         (0.049, 0.093)
         """
-        if of not in ("abatement", "welfare"):
-            raise InvalidArgumentError(f"of must be 'abatement' or 'welfare', got {of!r}")
+        if kind not in ("abatement", "welfare"):
+            raise InvalidArgumentError(f"kind must be 'abatement' or 'welfare', got {kind!r}")
         k = self._coalition(coalition)
         rows = np.array([[0] * len(k), list(k), list(self._mult)], dtype=np.int64)
         q, w = self._totals(rows)
-        v = q if of == "abatement" else w
+        v = q if kind == "abatement" else w
         if v[2] == v[0]:
             return Fraction(1) if self._exact else 1.0
         out: Number = (v[1] - v[0]) / (v[2] - v[0])
