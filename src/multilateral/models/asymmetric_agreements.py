@@ -550,8 +550,9 @@ class AsymmetricAgreement(Model):
                         dtype=np.int64).reshape(rows, len(mult))
         # mixed-radix index of a row: the last type varies fastest
         stride = np.cumprod(np.concatenate(([1], (mult + 1)[::-1][:-1])))[::-1]
-        p_s, p_n, _ = self._payoffs(grid)
-        q, w = self._totals(grid)
+        payoffs = self._payoffs(grid)
+        p_s, p_n, _ = payoffs
+        q, w = self._totals(grid, payoffs)
         internal = np.ones(rows, dtype=bool)
         external = np.ones(rows, dtype=bool)
         surplus: Any = np.zeros(rows, dtype=object if self._exact else np.float64)
@@ -657,6 +658,12 @@ class AsymmetricAgreement(Model):
                     f"of them, got {m}")
         return tuple(int(m) for m in k)
 
+    @property
+    def _a(self) -> Any:
+        # a float model stays in floats: an exact a (an int by default) would make every
+        # array operation a Fraction operation
+        return self.a if self._exact else float(self.a)
+
     def _arrays(self) -> tuple[NDArray[Any], NDArray[Any]]:
         dtype = object if self._exact else np.float64
         return np.array(self._b, dtype=dtype), np.array(self._c, dtype=dtype)
@@ -670,7 +677,7 @@ class AsymmetricAgreement(Model):
         b_s = k @ b  # the members' summed stake
         kappa = k @ (1 / c)  # sum of 1 / c_i over members
         theta = out @ (b / c)  # sum of b_j / c_j over outsiders
-        a = self.a
+        a = self._a
         if self.specification == "linear":
             lam = b_s
             q_n = np.broadcast_to(b / c, rows.shape)
@@ -694,11 +701,12 @@ class AsymmetricAgreement(Model):
         if self.specification == "linear":
             common = np.outer(total, b)
         else:
-            common = np.outer(self.a * total - total * total / 2, b)
+            common = np.outer(self._a * total - total * total / 2, b)
         return common - c * q_s * q_s / 2, common - c * q_n * q_n / 2, total
 
-    def _totals(self, rows: NDArray[np.int64]) -> tuple[NDArray[Any], NDArray[Any]]:
-        p_s, p_n, total = self._payoffs(rows)
+    def _totals(self, rows: NDArray[np.int64], payoffs: Any = None
+                ) -> tuple[NDArray[Any], NDArray[Any]]:
+        p_s, p_n, total = self._payoffs(rows) if payoffs is None else payoffs
         mult = np.array(self._mult, dtype=np.int64)
         w = (rows * p_s).sum(axis=1) + ((mult - rows) * p_n).sum(axis=1)
         return total, w
