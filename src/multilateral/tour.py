@@ -198,9 +198,9 @@ def _collective_goods(out: TextIO) -> None:
     # who would sign a self-enforcing treaty: stakes and costs from each emitter's own share
     # (McGinty 2007), the residual split over 161 states; the answer moves with c / b
     w = [float(x) for x in shares.values()] + [float(climate.residual_share()) / 161]
-    named = []
-    for gamma in (0.01, 1.0, 100.0):
-        table = AsymmetricAgreement(w, [gamma / (len(w) + 160) / x for x in w],
+    named, n = [], len(shares) + 161
+    for gamma in (0.01, 1.0, 100.0):  # c_i = gamma * (mean share) / w_i, as in the example
+        table = AsymmetricAgreement(w, [gamma / n / x for x in w],
                                     multiplicity=[1] * len(shares) + [161]).table()
         rows = table.stable_with_transfers.nonzero()[0]
         best = rows[table.welfare[rows].argmax()]
