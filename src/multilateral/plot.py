@@ -6,6 +6,12 @@ only when a plotting function is called, so ``import multilateral`` never needs 
 function draws on the :class:`matplotlib.axes.Axes` it is given (or on a new figure's axes)
 and returns that Axes, so plots compose with the rest of matplotlib.
 
+Notes
+-----
+The module runs past the library's ~600 lines because each plot's docstring documents the
+data it draws (so tests and users can read them back) and holds a runnable example; the
+plots share the helpers at the end.
+
 References
 ----------
 .. [1] Schelling, T. C. (1973). Hawks, doves, and dirty tricks: binary choices with
@@ -735,14 +741,14 @@ def coalition_stability(
 
 def sweep_map(
     result: SweepResult,
-    column: str,
-    row: str,
+    horizontal: str,
+    vertical: str,
     output: str,
     ax: Axes | None = None,
 ) -> Axes:
     """Which conclusion holds where: one output of a two-parameter sweep as a grid of cells.
 
-    Each cell is one value of ``column`` (horizontal) and one of ``row`` (vertical),
+    Each cell is one value of the parameter ``horizontal`` and one of ``vertical``,
     coloured by the output and labelled with it, so the regions where a headline holds
     are read off the map.
 
@@ -750,8 +756,8 @@ def sweep_map(
     ----------
     result : SweepResult
         A finished :func:`multilateral.sweep` with one task per pair of values of
-        ``column`` and ``row`` (sweep the other parameters in separate maps).
-    column, row : str
+        ``horizontal`` and ``vertical`` (sweep the other parameters in separate maps).
+    horizontal, vertical : str
         The parameters along the horizontal and vertical axes (shown in the sweep's order).
     output : str
         The output column shown (numbers).
@@ -793,11 +799,11 @@ def sweep_map(
 
     if not isinstance(result, SweepResult):
         raise InvalidTypeError(f"sweep_map expects a SweepResult, got {type(result).__name__}")
-    for name, table in ((column, result.parameters), (row, result.parameters),
+    for name, table in ((horizontal, result.parameters), (vertical, result.parameters),
                         (output, result.values)):
         if name not in table:
             raise InvalidArgumentError(f"{name!r} is not in the sweep; it has {sorted(table)}")
-    xs_all, ys_all = result.parameters[column], result.parameters[row]
+    xs_all, ys_all = result.parameters[horizontal], result.parameters[vertical]
     xs = list(dict.fromkeys(xs_all.tolist()))
     ys = list(dict.fromkeys(ys_all.tolist()))
     grid = np.full((len(ys), len(xs)), np.nan)
@@ -809,7 +815,7 @@ def sweep_map(
         seen[i, j] += 1
     if (seen != 1).any():
         raise InvalidArgumentError(
-            f"sweep_map needs one task per ({column}, {row}) pair, found "
+            f"sweep_map needs one task per ({horizontal}, {vertical}) pair, found "
             f"{int(seen.min())} to {int(seen.max())}: sweep the other parameters (or repeats) "
             "in separate maps")
     ax = _axes(ax)
@@ -825,8 +831,8 @@ def sweep_map(
                     color="white" if dark else "black", fontsize="small")
     ax.set_xticks(np.arange(len(xs)) + 0.5, [format_number(x, 4) for x in xs])
     ax.set_yticks(np.arange(len(ys)) + 0.5, [format_number(y, 4) for y in ys])
-    ax.set_xlabel(column)
-    ax.set_ylabel(row)
+    ax.set_xlabel(horizontal)
+    ax.set_ylabel(vertical)
     ax.set_title(output)
     ax.figure.colorbar(mesh, ax=ax, label=output)
     return ax
