@@ -148,8 +148,8 @@ fig, ax = plt.subplots(figsize=(7, 4), layout="constrained")
 ml.plot.magic_number_curve(one_point, ax=ax)
 
 # %%
-# That one point gives a magic number of 6 (the named emitters), but neither the patience
-# nor the multiplier is known. The sweep over both:
+# That one point gives the magic number printed above, but neither the patience nor the
+# multiplier is known. The sweep over both:
 
 
 def magic_number(patience, r):
@@ -162,18 +162,18 @@ patience_sweep = ml.sweep(magic_number,
                           store=False, progress=False)
 ks = patience_sweep.values["k"]
 print(f"magic number across the sweep: {ks.min()} to {ks.max()} members "
-      f"(values {sorted(set(ks.tolist()))}); the universal club ({others + 6}) "
-      f"in {np.mean(ks == others + 6):.0%} of the cells")
+      f"(values {sorted(set(ks.tolist()))}); the universal club ({one_point.n}) "
+      f"in {np.mean(ks == one_point.n):.0%} of the cells")
 fig, ax = plt.subplots(figsize=(7, 4), layout="constrained")
 ml.plot.sweep_map(patience_sweep, "patience", "r", "k", ax=ax)
 ax.set_title("Magic number by mean patience and multiplier r")
 
 # %%
 # The headline is an artifact of the two assumptions: low patience or a small multiplier
-# gives the China-US-India core or the named emitters; high patience gives the universal
-# club. Clubs of ``k <= r`` hold at any patience (``r / k >= 1``: contributing pays even
-# alone), and each member beyond that lowers the chance that the club holds while the
-# unnamed states add only 0.2% of emissions each.
+# gives a club of a few of the largest emitters; high patience gives the universal club.
+# Clubs of ``k <= r`` hold at any patience (``r / k >= 1``: contributing pays even alone),
+# and each member beyond that lowers the chance that the club holds while each unnamed state
+# adds only the small share printed above.
 
 # %%
 # The two channels themselves are assumptions. Under the alternatives -- each member's return
