@@ -410,6 +410,13 @@ class TestSweepMap:
         assert [t.get_text() for t in ax.get_xticklabels()] == ["2", "3", "4"]
         assert (ax.get_xlabel(), ax.get_ylabel(), ax.get_title()) == ("n", "r", "k")
 
+    def test_text_parameters_label_the_cells(self):
+        res = ml.sweep(lambda n, rule: {"k": n if rule == "all" else 1},
+                       {"n": [2, 5], "rule": ["all", "one"]}, store=False, progress=False)
+        ax = mplot.sweep_map(res, "n", "rule", "k")
+        assert [t.get_text() for t in ax.get_yticklabels()] == ["all", "one"]
+        assert ax.collections[0].get_array().reshape(2, 2).tolist() == [[2, 5], [1, 1]]
+
     def test_bad_input(self):
         res = ml.sweep(lambda n, r: n * r, {"n": [2, 3], "r": [1, 2]}, repeats=2, store=False)
         with pytest.raises(errors.InvalidArgumentError, match="one task per"):
