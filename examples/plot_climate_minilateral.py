@@ -174,6 +174,14 @@ ax.set_title("Magic number by mean patience and multiplier r")
 # Clubs of ``k <= r`` hold at any patience (``r / k >= 1``: contributing pays even alone),
 # and each member beyond that lowers the chance that the club holds while each unnamed state
 # adds only the small share printed above.
+#
+# The stage game behind it, for a club of six under the swept multipliers, drawn with
+# :func:`multilateral.plot.schelling_diagrams`: a contributor's payoff (solid) stays
+# ``1 - r / 6`` below a free rider's (dashed) whatever the others do, so only ``r = 6`` makes
+# contributing pay in a single round; below that, the club needs the shadow of the future.
+fig, ax = plt.subplots(figsize=(7, 4), layout="constrained")
+ml.plot.schelling_diagrams({f"r = {r}": ml.AnonymousGame.public_goods(n=6, r=r)
+                            for r in (2, 3, 4, 6)}, ax=ax)
 
 # %%
 # The two channels themselves are assumptions. Under the alternatives -- each member's return
