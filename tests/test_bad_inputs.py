@@ -517,6 +517,14 @@ CATALOGUE: list[Bad] = [
     Bad("club-exclusivity-fractional-state",
         lambda: ml.models.ClubExclusivity([[1, 1], [1, 1]]).dual_membership_bound(1.5),
         "out of range", errors.InvalidArgumentError, "state: an index"),
+    Bad("asymmetric-agreement-cost-per-type", lambda: ml.models.AsymmetricAgreement([1, 2], [1]),
+        "wrong shape", errors.InvalidArgumentError, "cost needs one value per type (2"),
+    Bad("asymmetric-agreement-count-too-large",
+        lambda: ml.models.AsymmetricAgreement([1], [1], multiplicity=[3]).check((4,)),
+        "out of range", errors.InvalidArgumentError, "a coalition holds 0..3 of them"),
+    Bad("asymmetric-agreement-too-many-coalitions",
+        lambda: ml.models.AsymmetricAgreement([1.0] * 24, [1.0] * 24).table(),
+        "too large", errors.InvalidArgumentError, "group identical countries into types"),
 ]
 
 

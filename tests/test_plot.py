@@ -290,3 +290,138 @@ def test_plot_module_import_does_not_import_matplotlib():
     code = "import sys, multilateral.plot; print('matplotlib' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+# -- plots of models and sweeps -------------------------------------------------------------------
+class TestSchellingDiagrams:
+    def test_one_pair_of_lines_per_game_with_its_payoffs(self):
+        games = {f"r = {r}": ml.AnonymousGame.public_goods(n=5, r=r) for r in (2, 3, 5)}
+        ax = mplot.schelling_diagrams(games)
+        lines = _lines(ax)
+        assert list(lines) == [f"r = {r}: {s}" for r in (2, 3, 5) for s in "CD"]
+        for label, game in games.items():
+            assert lines[f"{label}: C"].get_ydata().tolist() == game.cooperator.astype(
+                float).tolist()
+            assert lines[f"{label}: D"].get_xdata().tolist() == list(range(game.n))
+        # one colour per game: C and D of a game share it, two games do not
+        assert lines["r = 2: C"].get_color().tolist() == lines["r = 2: D"].get_color().tolist()
+        assert lines["r = 2: C"].get_color().tolist() != lines["r = 5: C"].get_color().tolist()
+
+    def test_games_of_different_sizes(self):
+        ax = mplot.schelling_diagrams({"n = 3": ml.AnonymousGame.public_goods(n=3, r=2),
+                                       "n = 6": ml.AnonymousGame.public_goods(n=6, r=2)})
+        assert [len(line.get_xdata()) for line in ax.get_lines()] == [3, 3, 6, 6]
+
+    def test_bad_input(self):
+        with pytest.raises(errors.InvalidTypeError, match="mapping of labels"):
+            mplot.schelling_diagrams([ml.AnonymousGame.public_goods(n=3, r=2)])
+        with pytest.raises(errors.InvalidArgumentError, match="at least one game"):
+            mplot.schelling_diagrams({})
+        with pytest.raises(errors.InvalidTypeError, match="not an AnonymousGame"):
+            mplot.schelling_diagrams({"pd": ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0)})
+
+
+class TestMagicNumberCurve:
+    def test_curves_are_the_models(self):
+        model = ml.models.MagicNumber(
+            [Fraction(4, 10), Fraction(3, 10), Fraction(2, 10), Fraction(1, 10)],
+            labels=list("ABCD"),
+            cooperation=ml.models.ConditionalCooperation(n=2, r=3), delta=Fraction(1, 10))
+        curve, best = model.curve(), model.optimal_membership()
+        ax = mplot.magic_number_curve(model)
+        lines = _lines(ax)
+        assert lines["coverage"].get_ydata().tolist() == curve.coverage.tolist()
+        assert lines["p(k): the club holds"].get_ydata().tolist() == curve.p_sustained.tolist()
+        assert lines["expected net benefit"].get_ydata().tolist() == curve.net_benefit.tolist()
+        mark = lines[f"magic number k = {best.k}"]
+        assert mark.get_xdata().tolist() == [best.k]
+        assert mark.get_ydata().tolist() == [best.net_benefit]
+        # clubs of three hold at any delta (r / k >= 1); four need delta >= (4 - 3) / (3 * 4 - 3)
+        # = 1/9 > 1/10
+        assert best.k == 3
+
+    def test_no_cooperation_model_no_probability_line(self):
+        model = ml.models.MagicNumber([Fraction(1, 2), Fraction(1, 2)], cost=Fraction(1, 10))
+        assert "p(k): the club holds" not in _lines(mplot.magic_number_curve(model))
+
+    def test_bad_input(self):
+        with pytest.raises(errors.InvalidTypeError, match="MagicNumber"):
+            mplot.magic_number_curve(ml.models.SelfEnforcingAgreement(n=3, benefit=1, cost=1))
+
+
+class TestPowerBars:
+    def test_bars_are_the_index(self):
+        from multilateral.cases import unsc
+
+        council = unsc.voting_game("post-1965")
+        index = ml.solvers.shapley_shubik(council)
+        ax = mplot.power_bars(index)
+        assert [p.get_height() for p in ax.patches] == [float(v) for v in index.values]
+        assert [t.get_text() for t in ax.get_xticklabels()] == list(index.members)
+        assert ax.get_title() == "shapley-shubik"
+        # the five permanent members' bars: 421/2145 each
+        assert {round(float(p.get_height()), 6) for p in ax.patches[:5]} == {
+            round(421 / 2145, 6)}
+
+    def test_bad_input(self):
+        with pytest.raises(errors.InvalidTypeError, match="PowerIndex"):
+            mplot.power_bars({"A": 0.5, "B": 0.5})
+
+
+class TestCoalitionStability:
+    def test_by_size_gains_and_stable_sizes(self):
+        sea = ml.models.SelfEnforcingAgreement(n=30, benefit=1, cost=Fraction(1, 10),
+                                               specification="barrett")
+        lines = _lines(mplot.coalition_stability(sea))
+        leave, join, stable = (lines["gain from leaving"], lines["gain from joining"],
+                               lines["stable"])
+        assert leave.get_ydata().tolist() == [
+            float(sea.stability(k).gain_from_leaving) for k in range(1, 31)]
+        assert join.get_xdata().tolist() == list(range(30))
+        assert stable.get_xdata().tolist() == list(sea.stable_sizes())
+
+    def test_by_coalition_marks_the_stable_ones(self):
+        model = ml.models.AsymmetricAgreement([4, 1], [1, 1], multiplicity=[1, 4],
+                                              specification="linear")
+        lines = _lines(mplot.coalition_stability(model))
+        table = model.table()
+        assert len(lines["every coalition"].get_xdata()) == 10
+        with_t = lines["stable with transfers"]
+        assert sorted(with_t.get_xdata().tolist()) == [3, 3]  # (0, 3) and (1, 2)
+        assert with_t.get_ydata().tolist() == [
+            float(g) for g in table.closed_gap()[table.stable_with_transfers]]
+        assert lines["stable"].get_xdata().tolist() == [1]
+
+    def test_bad_input(self):
+        with pytest.raises(errors.InvalidArgumentError, match="AsymmetricAgreement"):
+            mplot.coalition_stability(ml.models.SelfEnforcingAgreement(
+                n=3, benefit=[1, 2, 3], cost=1))
+        with pytest.raises(errors.InvalidTypeError, match="SelfEnforcingAgreement or"):
+            mplot.coalition_stability(ml.AnonymousGame.public_goods(n=3, r=2))
+
+
+class TestSweepMap:
+    def test_cells_are_the_outputs(self):
+        res = ml.sweep(lambda n, r: {"k": n * r, "ok": r >= n},
+                       {"n": [2, 3, 4], "r": [1, 2]}, store=False)
+        ax = mplot.sweep_map(res, "n", "r", "k")
+        assert ax.collections[0].get_array().reshape(2, 3).tolist() == [[2, 3, 4], [4, 6, 8]]
+        assert [t.get_text() for t in ax.texts] == ["2", "3", "4", "4", "6", "8"]
+        assert [t.get_text() for t in ax.get_xticklabels()] == ["2", "3", "4"]
+        assert (ax.get_xlabel(), ax.get_ylabel(), ax.get_title()) == ("n", "r", "k")
+
+    def test_text_parameters_label_the_cells(self):
+        res = ml.sweep(lambda n, rule: {"k": n if rule == "all" else 1},
+                       {"n": [2, 5], "rule": ["all", "one"]}, store=False, progress=False)
+        ax = mplot.sweep_map(res, "n", "rule", "k")
+        assert [t.get_text() for t in ax.get_yticklabels()] == ["all", "one"]
+        assert ax.collections[0].get_array().reshape(2, 2).tolist() == [[2, 5], [1, 1]]
+
+    def test_bad_input(self):
+        res = ml.sweep(lambda n, r: n * r, {"n": [2, 3], "r": [1, 2]}, repeats=2, store=False)
+        with pytest.raises(errors.InvalidArgumentError, match="one task per"):
+            mplot.sweep_map(res, "n", "r", "value")
+        with pytest.raises(errors.InvalidArgumentError, match="'m' is not in the sweep"):
+            mplot.sweep_map(res, "m", "r", "value")
+        with pytest.raises(errors.InvalidTypeError, match="SweepResult"):
+            mplot.sweep_map({"n": [1]}, "n", "r", "value")

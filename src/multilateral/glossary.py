@@ -238,6 +238,10 @@ TOPICS: dict[str, dict[str, str]] = {
                "``'stay_out'`` (self-enforcing agreements).",
         "specification": "Which abatement game a self-enforcing agreement uses: ``'linear'``, "
                          "``'binary'`` or ``'barrett'``.",
+        "multiplicity": "How many identical countries share each type's parameters, one positive "
+                        "integer per type (asymmetric agreements).",
+        "transfers": "Whether members may pay each other to stay in a coalition (stability "
+                     "with transfers: potential internal stability).",
         "timing": "Whether treaty signatories lead (``'stackelberg'``) or move with the others "
                   "(``'nash'``).",
         "others_weight": "Pledge-and-review (Harstad 2023): the weight, in ``(0, 1]``, a "
@@ -642,6 +646,10 @@ TOPICS: dict[str, dict[str, str]] = {
         "equilibria": "Equilibria to mark.",
         "highlight_equilibria": "Mark the equilibrium cells.",
         "mark_crossings": "Mark where the curves cross.",
+        "result": "A result object to draw: a power index, or a sweep's table.",
+        "horizontal": "The parameter of a sweep drawn along the horizontal axis.",
+        "vertical": "The parameter of a sweep drawn along the vertical axis.",
+        "output": "The output column of a sweep whose value each cell shows.",
         "folder": "Output directory.",
         "out": "Where to write output.",
         "texts": "Text sections to include.",

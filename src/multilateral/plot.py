@@ -1,9 +1,16 @@
-"""Plots of games: Schelling diagrams [1]_, gain functions and payoff tables [2]_ (matplotlib).
+"""Plots of games and models: Schelling diagrams [1]_, gain functions and payoff tables [2]_,
+magic-number curves, power indices, coalition stability and sweep maps (matplotlib).
 
 matplotlib is an optional dependency (``pip install "multilateral[plot]"``); it is imported
 only when a plotting function is called, so ``import multilateral`` never needs it. Every
 function draws on the :class:`matplotlib.axes.Axes` it is given (or on a new figure's axes)
 and returns that Axes, so plots compose with the rest of matplotlib.
+
+Notes
+-----
+The module runs past the library's ~600 lines because each plot's docstring documents the
+data it draws (so tests and users can read them back) and holds a runnable example; the
+plots share the helpers at the end.
 
 References
 ----------
@@ -24,6 +31,7 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +43,7 @@ from ._numeric import format_number
 from ._validation import DEFAULT_TOL, check_positive_int, check_tol, to_float
 from .errors import (
     DegenerateGameError,
+    InvalidArgumentError,
     InvalidGameError,
     InvalidTypeError,
     MissingDependencyError,
@@ -46,11 +55,20 @@ from .games.two_by_two import TwoByTwo
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
+    from .models import AsymmetricAgreement, MagicNumber, SelfEnforcingAgreement
+    from .solvers.power import PowerIndex
+    from .sweeps import SweepResult
+
 __all__ = [
     "OYE_NAMES",
+    "coalition_stability",
     "gain_function_plot",
+    "magic_number_curve",
     "payoff_matrix",
+    "power_bars",
     "schelling_diagram",
+    "schelling_diagrams",
+    "sweep_map",
 ]
 __dir__ = public_dir(__all__)
 
@@ -363,6 +381,460 @@ def payoff_matrix(
     table.scale(1.0, 2.0)
     ax.set_axis_off()
     ax.set_title(_matrix_title(game))
+    return ax
+
+
+def schelling_diagrams(
+    games: Mapping[str, AnonymousGame],
+    ax: Axes | None = None,
+) -> Axes:
+    """Schelling diagrams of several games on one axes: how the diagram moves under a sweep.
+
+    For each game, its cooperator payoff (solid) and defector payoff (dashed) against ``k``,
+    the number of other cooperators, in one colour per game; the games may differ in ``n``.
+
+    Parameters
+    ----------
+    games : mapping of str to AnonymousGame
+        The games, by the label shown in the legend (e.g. the swept parameter's value), in
+        the order drawn.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw; a new figure's axes by default.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes, with two lines per game, labelled ``"<label>: C"`` and ``"<label>: D"``
+        (x data ``k``, y data the payoffs), axis labels and a legend.
+
+    Raises
+    ------
+    InvalidTypeError
+        If ``games`` is not a mapping of labels to
+        :class:`~multilateral.games.AnonymousGame`, or ``ax`` is not an Axes.
+    InvalidArgumentError
+        If ``games`` is empty.
+    MissingDependencyError
+        If matplotlib is not installed.
+
+    See Also
+    --------
+    schelling_diagram : one game, with its crossings marked.
+    multilateral.sweep : the sweep whose games this draws.
+
+    References
+    ----------
+    .. [1] Schelling, T. C. (1973). Hawks, doves, and dirty tricks: binary choices with
+       externalities. *Journal of Conflict Resolution* 17(3), 381-428.
+
+    Examples
+    --------
+    A public good under a sweep of the multiplier: at ``r = n`` the cooperator's line meets
+    the defector's, still one unit below it.
+
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import multilateral as ml
+    >>> games = {f"r = {r}": ml.AnonymousGame.public_goods(n=4, r=r) for r in (2, 4)}
+    >>> ax = ml.plot.schelling_diagrams(games)
+    >>> [line.get_label() for line in ax.get_lines()]
+    ['r = 2: C', 'r = 2: D', 'r = 4: C', 'r = 4: D']
+    >>> ax.get_lines()[2].get_ydata().tolist()  # r = 4: a cooperator gets k
+    [0.0, 1.0, 2.0, 3.0]
+    """
+    if not isinstance(games, Mapping):
+        raise InvalidTypeError(
+            "schelling_diagrams expects a mapping of labels to AnonymousGame, got "
+            f"{type(games).__name__}")
+    if not games:
+        raise InvalidArgumentError("schelling_diagrams needs at least one game")
+    for label, game in games.items():
+        if not isinstance(game, AnonymousGame):
+            raise InvalidTypeError(
+                f"games[{label!r}] is a {type(game).__name__}, not an AnonymousGame")
+    ax = _axes(ax)
+    plt = _pyplot()
+    colors = plt.cm.viridis(np.linspace(0.0, 0.9, len(games)))
+    for color, (label, game) in zip(colors, games.items(), strict=True):
+        k = np.arange(game.n, dtype=np.float64)
+        ax.plot(k, to_float(game.cooperator), color=color, label=f"{label}: C")
+        ax.plot(k, to_float(game.defector), color=color, linestyle="--", label=f"{label}: D")
+    ax.set_xlabel("number of other cooperators k")
+    ax.set_ylabel("payoff (C solid, D dashed)")
+    ax.set_title("Schelling diagrams")
+    _integer_ticks(ax)
+    ax.grid(True, alpha=0.3)
+    ax.legend(fontsize="small", ncols=2 if len(games) > 3 else 1)
+    return ax
+
+
+def magic_number_curve(model: MagicNumber, ax: Axes | None = None) -> Axes:
+    """The magic number: coverage, the chance a club holds, and their product, by club size.
+
+    Draws :meth:`MagicNumber.curve() <multilateral.models.MagicNumber.curve>` against the
+    club size ``k`` (the ``k`` heaviest members): the covered share ``P_k``, the probability
+    ``p(k)`` that the club's cooperation is sustained (when the model has a cooperation
+    model), and the expected net benefit ``p(k) B(P_k) - C(k)``, with its maximum (the magic
+    number) and the universal club marked. The ``k`` axis is logarithmic beyond 20 members.
+
+    Parameters
+    ----------
+    model : MagicNumber
+        The model to draw.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw; a new figure's axes by default.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes; its lines are ``"coverage"``, ``"p(k): the club holds"`` (only with a
+        cooperation model), ``"expected net benefit"`` (x data ``k = 1..n``), then the
+        markers ``"magic number k = ..."`` and ``"universal club k = n"``.
+
+    Raises
+    ------
+    InvalidTypeError
+        If ``model`` is not a :class:`~multilateral.models.MagicNumber` or ``ax`` is not an
+        Axes.
+    MissingDependencyError
+        If matplotlib is not installed.
+
+    See Also
+    --------
+    multilateral.models.MagicNumber.optimal_membership : the maximum marked here.
+    coalition_stability : which clubs are self-enforcing, when members differ.
+
+    References
+    ----------
+    .. [1] Naim, M. (2009). Minilateralism: the magic number to get real international
+       action. *Foreign Policy* (online 18 June 2009).
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> from fractions import Fraction
+    >>> import multilateral as ml
+    >>> model = ml.models.MagicNumber([Fraction(1, 2), Fraction(3, 10), Fraction(1, 5)],
+    ...                               labels=["A", "B", "C"], cost=Fraction(1, 4))
+    >>> ax = ml.plot.magic_number_curve(model)
+    >>> [line.get_label() for line in ax.get_lines()]
+    ['coverage', 'expected net benefit', 'magic number k = 2', 'universal club k = 3']
+    >>> ax.get_lines()[1].get_ydata().round(2).tolist()
+    [0.25, 0.3, 0.25]
+    """
+    from .models import MagicNumber
+
+    if not isinstance(model, MagicNumber):
+        raise InvalidTypeError(
+            f"magic_number_curve expects a MagicNumber model, got {type(model).__name__}")
+    ax = _axes(ax)
+    curve = model.curve()
+    best = model.optimal_membership()
+    ax.plot(curve.k, curve.coverage, color="grey", linestyle="--", label="coverage")
+    if curve.critical_discount is not None:
+        ax.plot(curve.k, curve.p_sustained, color=_COOPERATOR_COLOR, label="p(k): the club holds")
+    ax.plot(curve.k, curve.net_benefit, color="tab:green", label="expected net benefit")
+    ax.plot([best.k], [best.net_benefit], linestyle="none", marker="o", color=_DEFECTOR_COLOR,
+            label=f"magic number k = {best.k}")
+    ax.plot([model.n], [curve.net_benefit[-1]], linestyle="none", marker="s", color="black",
+            label=f"universal club k = {model.n}")
+    if model.n > 20:
+        ax.set_xscale("log")
+    else:
+        _integer_ticks(ax)
+    ax.set_xlabel("club size k (heaviest members first)")
+    ax.set_ylabel("share, probability, net benefit")
+    ax.set_title(f"The magic number: k = {best.k} of {model.n}")
+    ax.grid(True, alpha=0.3)
+    ax.legend(fontsize="small")
+    return ax
+
+
+def power_bars(result: PowerIndex, ax: Axes | None = None) -> Axes:
+    """A power index as bars, one per member, labelled.
+
+    Parameters
+    ----------
+    result : PowerIndex
+        What :func:`~multilateral.solvers.shapley_shubik`, :func:`~multilateral.solvers.banzhaf`
+        and the other power indices return.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw; a new figure's axes by default.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes with one bar per member in the result's order (``ax.patches``, heights the
+        values as floats), the members as tick labels and the index's name as the title.
+
+    Raises
+    ------
+    InvalidTypeError
+        If ``result`` is not a :class:`~multilateral.solvers.power.PowerIndex` or ``ax`` is
+        not an Axes.
+    MissingDependencyError
+        If matplotlib is not installed.
+
+    See Also
+    --------
+    multilateral.solvers.shapley_shubik, multilateral.solvers.banzhaf : the indices drawn.
+
+    References
+    ----------
+    .. [1] Shapley, L. S. and Shubik, M. (1954). A method for evaluating the distribution of
+       power in a committee system. *American Political Science Review* 48(3), 787-792.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import multilateral as ml
+    >>> game = ml.WeightedVotingGame(quota=3, weights=[2, 1, 1], members=["A", "B", "C"])
+    >>> ax = ml.plot.power_bars(ml.solvers.shapley_shubik(game))
+    >>> [round(float(p.get_height()), 4) for p in ax.patches]
+    [0.6667, 0.1667, 0.1667]
+    >>> [t.get_text() for t in ax.get_xticklabels()]
+    ['A', 'B', 'C']
+    """
+    from .solvers.power import PowerIndex
+
+    if not isinstance(result, PowerIndex):
+        raise InvalidTypeError(
+            f"power_bars expects a PowerIndex (e.g. from shapley_shubik), got "
+            f"{type(result).__name__}")
+    ax = _axes(ax)
+    members = list(result.members)
+    heights = [float(v) for v in result.values]
+    x = np.arange(len(members))
+    ax.bar(x, heights, color=_COOPERATOR_COLOR)
+    ax.set_xticks(x, members, rotation=90 if len(members) > 8 else 0)
+    ax.set_ylabel("power")
+    ax.set_title(result.name.replace("_", "-"))
+    ax.grid(True, axis="y", alpha=0.3)
+    return ax
+
+
+def coalition_stability(
+    model: SelfEnforcingAgreement | AsymmetricAgreement,
+    ax: Axes | None = None,
+) -> Axes:
+    """Which coalitions are self-enforcing: by size for identical countries, by coalition
+    for heterogeneous ones.
+
+    * A :class:`~multilateral.models.SelfEnforcingAgreement` of identical countries: the
+      gain from leaving a coalition of ``k`` (``pi_n(k - 1) - pi_s(k)``) and from joining it
+      (``pi_s(k + 1) - pi_n(k)``) against ``k``; a size is internally stable where the first
+      is not positive, externally stable where the second is negative, and the stable sizes
+      are marked on the zero line.
+    * An :class:`~multilateral.models.AsymmetricAgreement`: every coalition as a point, its
+      number of members against the share of the abatement gap it closes, with the stable
+      coalitions (without transfers) and the stable ones with transfers marked.
+
+    Parameters
+    ----------
+    model : SelfEnforcingAgreement or AsymmetricAgreement
+        The model to draw.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw; a new figure's axes by default.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        By size: lines ``"gain from leaving"`` (x data ``1..n``), ``"gain from joining"``
+        (``0..n-1``), then ``"stable"`` (the stable sizes, y 0). By coalition: lines
+        ``"every coalition"``, ``"stable with transfers"`` and ``"stable"`` (x data the
+        coalitions' sizes, y data the closed abatement gap).
+
+    Raises
+    ------
+    InvalidTypeError
+        If ``model`` is neither model, or ``ax`` is not an Axes.
+    InvalidArgumentError
+        If a :class:`SelfEnforcingAgreement` has heterogeneous countries (describe them with
+        an :class:`AsymmetricAgreement`).
+    MissingDependencyError
+        If matplotlib is not installed.
+
+    See Also
+    --------
+    multilateral.models.SelfEnforcingAgreement.stability : the gains by size.
+    multilateral.models.AsymmetricAgreement.table : every coalition's stability.
+
+    References
+    ----------
+    .. [1] d'Aspremont, C., Jacquemin, A., Gabszewicz, J. J. and Weymark, J. A. (1983). On
+       the stability of collusive price leadership. *Canadian Journal of Economics* 16(1),
+       17-25.
+    .. [2] McGinty, M. (2007). International environmental agreements among asymmetric
+       nations. *Oxford Economic Papers* 59(1), 45-62.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import multilateral as ml
+    >>> ax = ml.plot.coalition_stability(ml.models.SelfEnforcingAgreement(n=6, benefit=1,
+    ...                                                                   cost=1))
+    >>> leave = ax.get_lines()[0]
+    >>> leave.get_xdata().tolist(), leave.get_ydata().tolist()  # (k - 1)(k - 3) / 2
+    ([1.0, 2.0, 3.0, 4.0, 5.0, 6.0], [0.0, -0.5, 0.0, 1.5, 4.0, 7.5])
+    >>> ax.get_lines()[2].get_xdata().tolist()  # the stable size
+    [3.0]
+    """
+    from .models import AsymmetricAgreement, SelfEnforcingAgreement
+
+    if isinstance(model, SelfEnforcingAgreement):
+        if not model.identical:
+            raise InvalidArgumentError(
+                "coalition_stability draws a SelfEnforcingAgreement by size, for identical "
+                "countries; describe heterogeneous ones with an AsymmetricAgreement")
+        ax = _axes(ax)
+        n = model.n
+        checks = [model.stability(k) for k in range(n + 1)]
+        # k >= 1 has a gain from leaving, k <= n - 1 one from joining (never None there)
+        leave = [float(c.gain_from_leaving or 0) for c in checks[1:]]
+        join = [float(c.gain_from_joining or 0) for c in checks[:-1]]
+        marked = n <= _MAX_MARKED_POINTS
+        ax.plot(np.arange(1, n + 1, dtype=np.float64), leave, color=_DEFECTOR_COLOR,
+                marker="o" if marked else None, label="gain from leaving")
+        ax.plot(np.arange(n, dtype=np.float64), join, color=_COOPERATOR_COLOR, linestyle="--",
+                marker="s" if marked else None, label="gain from joining")
+        stable = np.array(model.stable_sizes(), dtype=np.float64)
+        ax.plot(stable, np.zeros(len(stable)), linestyle="none", marker="*", markersize=14,
+                color="black", label="stable", zorder=3)
+        ax.axhline(0.0, color="grey", linewidth=0.9)
+        ax.set_xlabel("signatories k")
+        ax.set_ylabel("gain")
+        ax.set_title(f"Coalition stability, n = {n} ({model.specification})")
+        if n > 20:
+            ax.set_xscale("symlog", linthresh=10)
+        else:
+            _integer_ticks(ax)
+    elif isinstance(model, AsymmetricAgreement):
+        ax = _axes(ax)
+        table = model.table()
+        gap = to_float(np.asarray(table.closed_gap()))
+        size = table.size.astype(np.float64)
+        ax.plot(size, gap, linestyle="none", marker=".", color="lightgrey",
+                label="every coalition")
+        for mask, marker, color, label in (
+                (table.stable_with_transfers, "o", _COOPERATOR_COLOR, "stable with transfers"),
+                (table.stable, "X", _DEFECTOR_COLOR, "stable")):
+            ax.plot(size[mask], gap[mask], linestyle="none", marker=marker, color=color,
+                    markerfacecolor="none" if marker == "o" else color, markersize=9,
+                    label=label)
+        ax.axhline(0.0, color="grey", linewidth=0.9)
+        ax.set_xlabel("members of the coalition")
+        ax.set_ylabel("share of the abatement gap closed")
+        ax.set_title(f"Coalition stability, {model.n} countries of {len(table.labels)} types")
+        if model.n > 20:
+            ax.set_xscale("symlog", linthresh=10)
+    else:
+        raise InvalidTypeError(
+            "coalition_stability expects a SelfEnforcingAgreement or an AsymmetricAgreement, "
+            f"got {type(model).__name__}")
+    ax.grid(True, alpha=0.3)
+    ax.legend(fontsize="small")
+    return ax
+
+
+def sweep_map(
+    result: SweepResult,
+    horizontal: str,
+    vertical: str,
+    output: str,
+    ax: Axes | None = None,
+) -> Axes:
+    """Which conclusion holds where: one output of a two-parameter sweep as a grid of cells.
+
+    Each cell is one value of the parameter ``horizontal`` and one of ``vertical``,
+    coloured by the output and labelled with it, so the regions where a headline holds
+    are read off the map.
+
+    Parameters
+    ----------
+    result : SweepResult
+        A finished :func:`multilateral.sweep` with one task per pair of values of
+        ``horizontal`` and ``vertical`` (sweep the other parameters in separate maps).
+    horizontal, vertical : str
+        The parameters along the horizontal and vertical axes (shown in the sweep's order).
+    output : str
+        The output column shown (numbers).
+    ax : matplotlib.axes.Axes, optional
+        Where to draw; a new figure's axes by default.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes holding one :class:`~matplotlib.collections.QuadMesh` (``ax.collections[0]``,
+        its array the output by row and column) and one text per cell.
+
+    Raises
+    ------
+    InvalidTypeError
+        If ``result`` is not a :class:`~multilateral.sweeps.SweepResult`, or ``ax`` is not an
+        Axes.
+    InvalidArgumentError
+        If a name is not a parameter or output of the sweep, or a cell has no task or
+        several.
+    MissingDependencyError
+        If matplotlib is not installed.
+
+    See Also
+    --------
+    multilateral.sweep : runs the sweep.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import multilateral as ml
+    >>> res = ml.sweep(lambda n, r: int(r >= n), {"n": [2, 3, 4], "r": [2, 3]}, store=False)
+    >>> ax = ml.plot.sweep_map(res, "n", "r", "value")
+    >>> ax.collections[0].get_array().reshape(2, 3).tolist()  # rows r = 2, 3
+    [[1.0, 0.0, 0.0], [1.0, 1.0, 0.0]]
+    """
+    from .sweeps import SweepResult
+
+    if not isinstance(result, SweepResult):
+        raise InvalidTypeError(f"sweep_map expects a SweepResult, got {type(result).__name__}")
+    for name, table in ((horizontal, result.parameters), (vertical, result.parameters),
+                        (output, result.values)):
+        if name not in table:
+            raise InvalidArgumentError(f"{name!r} is not in the sweep; it has {sorted(table)}")
+    xs_all, ys_all = result.parameters[horizontal], result.parameters[vertical]
+    xs = list(dict.fromkeys(xs_all.tolist()))
+    ys = list(dict.fromkeys(ys_all.tolist()))
+    grid = np.full((len(ys), len(xs)), np.nan)
+    seen = np.zeros(grid.shape, dtype=np.int64)
+    for x, y, v in zip(xs_all.tolist(), ys_all.tolist(), result.values[output].tolist(),
+                       strict=True):
+        i, j = ys.index(y), xs.index(x)
+        grid[i, j] = float(v)
+        seen[i, j] += 1
+    if (seen != 1).any():
+        raise InvalidArgumentError(
+            f"sweep_map needs one task per ({horizontal}, {vertical}) pair, found "
+            f"{int(seen.min())} to {int(seen.max())}: sweep the other parameters (or repeats) "
+            "in separate maps")
+    ax = _axes(ax)
+    mesh = ax.pcolormesh(np.arange(len(xs) + 1), np.arange(len(ys) + 1), grid,
+                         cmap="viridis", shading="flat")
+    top = np.nanmax(grid) if np.isfinite(grid).any() else 1.0
+    low = np.nanmin(grid) if np.isfinite(grid).any() else 0.0
+    for i in range(len(ys)):
+        for j in range(len(xs)):
+            value = grid[i, j]
+            dark = (value - low) < 0.6 * (top - low) if top > low else True
+            ax.text(j + 0.5, i + 0.5, format_number(value, 3), ha="center", va="center",
+                    color="white" if dark else "black", fontsize="small")
+    ax.set_xticks(np.arange(len(xs)) + 0.5, [format_number(x, 4) for x in xs])
+    ax.set_yticks(np.arange(len(ys)) + 0.5, [format_number(y, 4) for y in ys])
+    ax.set_xlabel(horizontal)
+    ax.set_ylabel(vertical)
+    ax.set_title(output)
+    ax.figure.colorbar(mesh, ax=ax, label=output)
     return ax
 
 

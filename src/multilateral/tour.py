@@ -136,6 +136,7 @@ def _collective_goods(out: TextIO) -> None:
     from .cases import climate
     from .claims import CHAMBERLIN_CROWDING, OLSON_GROUP_SIZE
     from .models import (
+        AsymmetricAgreement,
         CollectiveRiskDilemma,
         MagicNumber,
         PublicGoodProvision,
@@ -193,6 +194,21 @@ def _collective_goods(out: TextIO) -> None:
         f"  Climate (Global Carbon Budget 2024): {core.k} emitters ({', '.join(core.members)}) "
         f"cover {float(core.coverage):.0%}\n  of fossil CO2: the minilateral core behind the "
         "2014 US-China announcement and Paris.\n"
+    )
+    # who would sign a self-enforcing treaty: stakes and costs from each emitter's own share
+    # (McGinty 2007), the residual split over 161 states; the answer moves with c / b
+    w = [float(x) for x in shares.values()] + [float(climate.residual_share()) / 161]
+    named, n = [], len(shares) + 161
+    for gamma in (0.01, 1.0, 100.0):  # c_i = gamma * (mean share) / w_i, as in the example
+        table = AsymmetricAgreement(w, [gamma / n / x for x in w],
+                                    multiplicity=[1] * len(shares) + [161]).table()
+        rows = table.stable_with_transfers.nonzero()[0]
+        best = rows[table.welfare[rows].argmax()]
+        named.append(int((table.coalitions[best][:-1] > 0).sum()))
+    out.write(
+        f"  Self-enforcing with transfers (McGinty 2007), stakes and costs from each share: the "
+        f"best stable\n  treaty holds {', '.join(map(str, named))} of the {len(shares)} named "
+        "emitters at a cost-benefit ratio of 0.01, 1, 100.\n"
     )
 
 

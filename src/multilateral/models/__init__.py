@@ -19,6 +19,7 @@ from .alliances import (
     illustrative_alliances,
 )
 from .arms_race import ArmsRace, CheapTalkOutcome, cutoff_equilibria
+from .asymmetric_agreements import AgreementTable, AsymmetricAgreement, CoalitionCheck
 from .audience_costs import AudienceCostEquilibrium, AudienceCosts
 from .bargaining import BargainingEquilibrium, BargainingRange, WarBargaining
 from .breadth_depth import BreadthDepth, DepthFrontier
@@ -89,8 +90,10 @@ __all__ = [
     "ACTION_RULES",
     "CHA_QUADRANTS",
     "NORMS",
+    "AgreementTable",
     "AllianceControl",
     "ArmsRace",
+    "AsymmetricAgreement",
     "AudienceCostEquilibrium",
     "AudienceCosts",
     "BargainingEquilibrium",
@@ -102,6 +105,7 @@ __all__ = [
     "ClimateClub",
     "ClubEquilibrium",
     "ClubExclusivity",
+    "CoalitionCheck",
     "CoalitionStability",
     "CollectiveRiskDilemma",
     "CommonInterests",
