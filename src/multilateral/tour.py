@@ -616,7 +616,7 @@ def _legitimacy(out: TextIO) -> None:
 
 
 def _regime_complexes(out: TextIO) -> None:
-    from .cases import aiib
+    from .cases import aiib, imf
 
     model = aiib.renegotiation(outside_cost=Fraction(1, 100), network=Fraction(1, 50))
     opened = model.with_(flexibility=model.power - model.influence)
@@ -626,7 +626,8 @@ def _regime_complexes(out: TextIO) -> None:
         "Outside options and institutional change (Lipscy 2015; Morse-Keohane 2014).\n"
         "  IMF 2010 quota reform: China 3.996% -> 6.394% (published); read "
         f"{float(model.influence):.3%} -> {float(model.power):.3%}; blocked by "
-        f"{', '.join(aiib.imf_veto_holders())} (veto read from the shipped 2025 shares; "
+        f"{', '.join(aiib.imf_veto_holders())} (veto read from the shipped shares of "
+        f"{imf.VOTES[0].date}; "
         f"2010-2015 per CRS R42844) until {aiib.event('imf_us_congress').date}, "
         f"in force {aiib.event('imf_reform_effective').date}\n"
         f"  AIIB: Articles signed {aiib.event('aiib_articles_signed').date}, in force "
