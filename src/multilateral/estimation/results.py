@@ -20,7 +20,8 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy import stats
 
-from .._display import latex_escape, latex_table as booktabs_table
+from .._display import latex_escape
+from .._display import latex_table as booktabs_table
 from .._namespace import public_dir
 from .._validation import check_positive_int, check_probability
 from ..errors import InvalidArgumentError, MissingDependencyError
