@@ -23,6 +23,7 @@ from typing import Any
 from ._numeric import format_number
 
 __all__ = [
+    "cut_rows",
     "html_table",
     "latex_escape",
     "latex_number",
@@ -92,6 +93,22 @@ def latex_number(value: Any, digits: int = 6) -> str:
 
 def _is_sympy(value: Any) -> bool:
     return type(value).__module__.split(".")[0] == "sympy"
+
+
+def cut_rows(rows: Sequence[Sequence[str]], limit: int | None, what: str = "rows"
+             ) -> list[list[str]]:
+    """The first ``limit`` rows of a long table and a one-cell marker row saying how many
+    are left out (all rows when ``limit`` is None).
+
+    Examples
+    --------
+    >>> cut_rows([["a"], ["b"], ["c"]], 2, "members")
+    [['a'], ['b'], ['... (1 more members)']]
+    """
+    out = [list(r) for r in rows]
+    if limit is None or len(out) <= limit:
+        return out
+    return [*out[:limit], [f"... ({len(out) - limit} more {what})"]]
 
 
 def text_table(header: Sequence[str], rows: Sequence[Sequence[str]], *,
