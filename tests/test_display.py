@@ -69,6 +69,10 @@ def test_float_games_keep_float_reprs():
     mixed = ml.solvers.nash_equilibria(g)[1]
     assert mixed.exact is None and mixed.exact_payoffs is None
     assert repr(mixed) == "NashEquilibrium([0.6667, 0.3333], [0.5, 0.5]; payoffs=[0.5, 0.6667])"
+    built = NashEquilibrium((np.array([0.25, 0.75]), np.array([1.0, 0.0])),
+                            np.array([1.5, 2.0]), 0.0, "test")
+    assert built.exact_payoffs is None
+    assert repr(built) == "NashEquilibrium([0.25, 0.75], [1, 0]; payoffs=[1.5, 2])"
 
 
 def test_correlated_equilibrium_prints_exact_distribution_and_value():
@@ -104,14 +108,6 @@ def test_cooperative_solutions_print_exact_allocations():
     assert repr(ml.solvers.core(g)) == "Core(nonempty, e.g. [5/3, 2/3, 2/3])"
 
 
-def test_unsc_1965_shapley_shubik_values():
-    """Shapley and Shubik (1954) on the 1965 Council: permanent 421/2145, elected 4/2145."""
-    idx = ml.solvers.shapley_shubik(UNSC_1965)
-    assert idx.values == (Fraction(421, 2145),) * 5 + (Fraction(4, 2145),) * 10
-    assert repr(idx).startswith("PowerIndex(shapley_shubik: P1=421/2145, ")
-    assert "P6=4/2145" in repr(idx)
-
-
 # -- LaTeX of results --------------------------------------------------------------------------
 def test_repr_latex_of_formulas():
     (eq,) = ml.solvers.nash_equilibria(MATCHING_PENNIES)
@@ -133,8 +129,14 @@ def test_symbolic_critical_discount_is_written_by_sympy():
     assert sym[1]._repr_latex_() == f"${'p = ' + sympy.latex(sym[1].exact)}$"
 
 
-def test_power_index_to_latex_table():
-    tex = ml.solvers.shapley_shubik(UNSC_1965).to_latex(caption="UNSC 1965")
+def test_unsc_1965_shapley_shubik_table():
+    """Shapley and Shubik (1954) on the 1965 Council: permanent 421/2145, elected 4/2145,
+    in the repr and in the LaTeX table."""
+    idx = ml.solvers.shapley_shubik(UNSC_1965)
+    assert idx.values == (Fraction(421, 2145),) * 5 + (Fraction(4, 2145),) * 10
+    assert repr(idx).startswith("PowerIndex(shapley_shubik: P1=421/2145, ")
+    assert "P6=4/2145" in repr(idx)
+    tex = idx.to_latex(caption="UNSC 1965")
     lines = tex.splitlines()
     assert lines[:8] == [r"\begin{table}[ht]", r"\centering", r"\caption{UNSC 1965}",
                          r"\begin{tabular}{lrr}", r"\toprule",
@@ -324,8 +326,9 @@ def test_text_table_marks_rows_left_out():
 
 
 def test_tables_compile_with_pdflatex(tmp_path):
-    """Payoff matrices (2 and 3 players, fractions, hostile labels) and power-index tables
-    compile with pdflatex and booktabs (skipped where pdflatex is not installed)."""
+    """Payoff matrices (2 and 3 players, fractions, hostile labels), power-index tables and
+    the results' ``_repr_latex_`` formulas compile with pdflatex, booktabs and amsmath
+    (skipped where pdflatex is not installed)."""
     if shutil.which("pdflatex") is None:
         pytest.skip("pdflatex is not installed")
     hostile = ml.NormalFormGame([[Fraction(2, 3), 0], [0, 1]], [[1, 0], [0, 2.5e-9]],
@@ -334,16 +337,18 @@ def test_tables_compile_with_pdflatex(tmp_path):
               ml.AnonymousGame.public_goods(n=3, r=2).to_normal_form().to_latex(caption="PGG"),
               ml.solvers.shapley_shubik(UNSC_1965).to_latex(caption="UNSC 1965"),
               ml.solvers.banzhaf(UNSC_1965, exact=False).to_latex()]
+    grim = (ml.automata.grim_trigger(), ml.automata.grim_trigger())
+    formulas = [ml.solvers.nash_equilibria(STAG)[1]._repr_latex_(),
+                ml.solvers.critical_discount(PD, grim, symbolic=True)._repr_latex_(),
+                Threshold.at(Fraction(3, 4), "critical_risk")._repr_latex_(),
+                ml.solvers.shapley_shubik(ml.WeightedVotingGame(
+                    [2, 1, 1], 3, members=[HOSTILE, "b", "c"]))._repr_latex_(),
+                *(e._repr_latex_() for e in ml.solvers.symmetric_equilibria(
+                    ml.AnonymousGame.threshold(3, 2, benefit=4, cost=1)))]
     doc = tmp_path / "t.tex"
     doc.write_text("\\documentclass{article}\n\\usepackage[T1]{fontenc}\n"
-                   "\\usepackage{booktabs}\n\\begin{document}\n" + "\n\n".join(tables)
-                   + "\n\\end{document}\n")
+                   "\\usepackage{booktabs}\n\\usepackage{amsmath}\n\\begin{document}\n"
+                   + "\n\n".join(tables + formulas) + "\n\\end{document}\n")
     run = subprocess.run(["pdflatex", "-interaction=nonstopmode", "-halt-on-error", doc.name],
                          cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert run.returncode == 0, run.stdout[-2000:]
-
-
-def test_nash_equilibrium_without_exact_values_still_prints():
-    eq = NashEquilibrium((np.array([0.25, 0.75]), np.array([1.0, 0.0])), np.array([1.5, 2.0]),
-                         0.0, "test")
-    assert repr(eq) == "NashEquilibrium([0.25, 0.75], [1, 0]; payoffs=[1.5, 2])"

@@ -323,11 +323,14 @@ def correlated_equilibrium(
                                                                     strict=True)), Fraction(0))
                               for row in payoff_rows.tolist())
     value = float(payoffs.min()) if egalitarian else float(cost @ x)
-    exact_value = None
-    if exact_payoffs is not None and (egalitarian or np.asarray(weights).dtype.kind in "iuO"):
-        exact_value = min(exact_payoffs) if egalitarian else sum(
-            (as_fraction(w) * p for w, p in zip(np.asarray(weights).ravel().tolist(),
-                                                 exact[:n_profiles], strict=True)), Fraction(0))
+    exact_value = None  # exact when the payoffs and the objective's weights are
+    if exact is not None and exact_payoffs is not None:
+        if egalitarian:
+            exact_value = min(exact_payoffs)
+        elif np.asarray(weights).dtype.kind in "iuO":
+            exact_value = sum((as_fraction(w) * p for w, p in zip(
+                np.asarray(weights).ravel().tolist(), exact[:n_profiles], strict=True)),
+                Fraction(0))
     return CorrelatedEquilibrium(
         distribution=x.reshape(game.shape),
         payoffs=payoffs,
