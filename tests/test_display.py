@@ -136,7 +136,7 @@ def test_unsc_1965_shapley_shubik_table():
     assert idx.values == (Fraction(421, 2145),) * 5 + (Fraction(4, 2145),) * 10
     assert repr(idx).startswith("PowerIndex(shapley_shubik: P1=421/2145, ")
     assert "P6=4/2145" in repr(idx)
-    tex = idx.to_latex(caption="UNSC 1965")
+    tex = idx.to_latex(title="UNSC 1965")
     lines = tex.splitlines()
     assert lines[:8] == [r"\begin{table}[ht]", r"\centering", r"\caption{UNSC 1965}",
                          r"\begin{tabular}{lrr}", r"\toprule",
@@ -294,7 +294,7 @@ def test_html_of_a_power_index():
 
 # -- LaTeX of games ----------------------------------------------------------------------------
 def test_to_latex_of_a_prisoners_dilemma():
-    assert PD.to_latex(caption="Prisoners' Dilemma") == "\n".join([
+    assert PD.to_latex(title="Prisoners' Dilemma") == "\n".join([
         r"\begin{table}[ht]", r"\centering", r"\caption{Prisoners' Dilemma}",
         r"\begin{tabular}{lcc}", r"\toprule", r" & \multicolumn{2}{c}{P2} \\",
         r"\cmidrule(lr){2-3}", r"P1 & C & D \\", r"\midrule",
@@ -333,9 +333,9 @@ def test_tables_compile_with_pdflatex(tmp_path):
         pytest.skip("pdflatex is not installed")
     hostile = ml.NormalFormGame([[Fraction(2, 3), 0], [0, 1]], [[1, 0], [0, 2.5e-9]],
                                 players=[HOSTILE, "EU"], actions=[[HOSTILE, "D"], ["C", "D"]])
-    tables = [PD.to_latex(caption=HOSTILE), hostile.to_latex(),
-              ml.AnonymousGame.public_goods(n=3, r=2).to_normal_form().to_latex(caption="PGG"),
-              ml.solvers.shapley_shubik(UNSC_1965).to_latex(caption="UNSC 1965"),
+    tables = [PD.to_latex(title=HOSTILE), hostile.to_latex(),
+              ml.AnonymousGame.public_goods(n=3, r=2).to_normal_form().to_latex(title="PGG"),
+              ml.solvers.shapley_shubik(UNSC_1965).to_latex(title="UNSC 1965"),
               ml.solvers.banzhaf(UNSC_1965, exact=False).to_latex()]
     grim = (ml.automata.grim_trigger(), ml.automata.grim_trigger())
     formulas = [ml.solvers.nash_equilibria(STAG)[1]._repr_latex_(),

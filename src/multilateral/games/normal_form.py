@@ -339,7 +339,7 @@ class NormalFormGame(Immutable):
         out.append("</div>")
         return "\n".join(out)
 
-    def to_latex(self, caption: str | None = None) -> str:
+    def to_latex(self, title: str | None = None) -> str:
         r"""The payoff matrix as a LaTeX table for a paper (booktabs), exact numbers exactly.
 
         Rows are the first player's actions, columns the second's, each cell the payoffs
@@ -348,7 +348,7 @@ class NormalFormGame(Immutable):
 
         Parameters
         ----------
-        caption : str, optional
+        title : str, optional
             The table's caption (with more players, each slice's caption also says which).
 
         Returns
@@ -383,17 +383,17 @@ class NormalFormGame(Immutable):
         """
         tables, _ = self._tables(latex_number, None)
         out = []
-        for title, header, rows in tables:
+        for which, header, rows in tables:
             body = [[latex_escape(r[0]), *(f"${c}$" for c in r[1:])] for r in rows]
             if self.n_players == 1:
                 out.append(latex_table([latex_escape(h) for h in header], body, align="lc",
-                                       caption=caption))
+                                       caption=title))
                 continue
             k = len(header) - 1
             top = [rf" & \multicolumn{{{k}}}{{c}}{{{latex_escape(self._players[1])}}} \\",
                    rf"\cmidrule(lr){{2-{k + 1}}}"]
             head = [latex_escape(self._players[0]), *(latex_escape(h) for h in header[1:])]
-            text = "; ".join(t for t in (caption, title) if t) or None
+            text = "; ".join(t for t in (title, which) if t) or None
             out.append(latex_table(head, body, align="l" + "c" * k, caption=text, top=top))
         return "\n\n".join(out)
 

@@ -123,21 +123,21 @@ class PowerIndex:
         return dict(zip(self.members, self.values, strict=True))
 
     @property
-    def title(self) -> str:
+    def heading(self) -> str:
         """The index's name as a table heading (``'Shapley-Shubik'``)."""
         return _TITLES.get(self.name, self.name.replace("_", " "))
 
     def _rows(self, digits: int, number: Any) -> tuple[list[str], list[list[str]]]:
         """Header and rows (member, value[, decimal]) with ``number`` formatting a value."""
         if self.exact:
-            return (["Member", self.title, "Decimal"],
+            return (["Member", self.heading, "Decimal"],
                     [[m, number(v), f"{float(v):.{digits}f}"]
                      for m, v in zip(self.members, self.values, strict=True)])
-        return (["Member", self.title],
+        return (["Member", self.heading],
                 [[m, f"{float(v):.{digits}f}"] for m, v in zip(self.members, self.values,
                                                               strict=True)])
 
-    def to_latex(self, digits: int = 4, caption: str | None = None) -> str:
+    def to_latex(self, digits: int = 4, title: str | None = None) -> str:
         """The index as a LaTeX table for a paper (booktabs): one row per member.
 
         Exact values are written as fractions (``\\frac{421}{2145}``) with their decimals
@@ -148,7 +148,7 @@ class PowerIndex:
         ----------
         digits : int
             Decimal places of the decimals.
-        caption : str, optional
+        title : str, optional
             The table's caption.
 
         Returns
@@ -172,10 +172,10 @@ class PowerIndex:
         header, rows = self._rows(digits, lambda v: f"${latex_number(v)}$")
         if self.error_bound is not None:
             note = f"values within {self.error_bound:.2g} of the exact index"
-            caption = f"{caption} ({note})" if caption else note.capitalize()
+            title = f"{title} ({note})" if title else note.capitalize()
         return latex_table([latex_escape(h) for h in header],
                            [[latex_escape(r[0]), *r[1:]] for r in rows],
-                           align="l" + "r" * (len(header) - 1), caption=caption)
+                           align="l" + "r" * (len(header) - 1), caption=title)
 
     def _repr_html_(self) -> str:
         """The index as an HTML table (labels escaped), for notebooks."""
@@ -183,7 +183,7 @@ class PowerIndex:
         if len(rows) > _SHOWN:
             rows = [*rows[:_SHOWN], [f"... ({len(rows) - _SHOWN} more members)"]]
         bound = "" if self.error_bound is None else f" (+- {self.error_bound:.2g})"
-        return html_table(header, rows, caption=f"{self.title} index{bound}")
+        return html_table(header, rows, caption=f"{self.heading} index{bound}")
 
     def _repr_latex_(self) -> str:
         """The index as a LaTeX ``array`` in math mode (exact values as fractions)."""
