@@ -108,6 +108,13 @@ def test_cooperative_solutions_print_exact_allocations():
     assert repr(ml.solvers.core(g)) == "Core(nonempty, e.g. [5/3, 2/3, 2/3])"
 
 
+def test_rest_points_print_exact_rationals():
+    hawk_dove = [[-1, 4], [0, 2]]
+    assert repr(ml.solvers.rest_points(hawk_dove)[-1]) == "RestPoint([2/3, 1/3], stable)"
+    floats = [[-1.0, 4.0], [0.0, 2.0]]
+    assert repr(ml.solvers.rest_points(floats)[-1]) == "RestPoint([0.6667, 0.3333], stable)"
+
+
 # -- LaTeX of results --------------------------------------------------------------------------
 def test_repr_latex_of_formulas():
     (eq,) = ml.solvers.nash_equilibria(MATCHING_PENNIES)
