@@ -95,20 +95,26 @@ def _is_sympy(value: Any) -> bool:
     return type(value).__module__.split(".")[0] == "sympy"
 
 
-def cut_rows(rows: Sequence[Sequence[str]], limit: int | None, what: str = "rows"
-             ) -> list[list[str]]:
+def cut_rows(rows: Sequence[Sequence[str]], limit: int | None, what: str = "rows", *,
+             total: int | None = None) -> list[list[str]]:
     """The first ``limit`` rows of a long table and a one-cell marker row saying how many
     are left out (all rows when ``limit`` is None).
+
+    ``total`` is the full table's number of rows when ``rows`` holds only its first ones (so
+    that a caller need not format rows nobody sees).
 
     Examples
     --------
     >>> cut_rows([["a"], ["b"], ["c"]], 2, "members")
     [['a'], ['b'], ['... (1 more members)']]
+    >>> cut_rows([["a"], ["b"]], 2, total=1000)
+    [['a'], ['b'], ['... (998 more rows)']]
     """
-    out = [list(r) for r in rows]
-    if limit is None or len(out) <= limit:
+    out = [list(r) for r in rows[:limit]] if limit is not None else [list(r) for r in rows]
+    total = len(rows) if total is None else total
+    if limit is None or total <= limit:
         return out
-    return [*out[:limit], [f"... ({len(out) - limit} more {what})"]]
+    return [*out, [f"... ({total - limit} more {what})"]]
 
 
 def text_table(header: Sequence[str], rows: Sequence[Sequence[str]], *,

@@ -304,21 +304,22 @@ class NormalFormGame(Immutable):
             return [(None, [names[0], "payoff"], cut_rows(rows, limit))], 0
         m, n = self.shape[:2]
         cols = range(n) if limit is None or n <= limit else range(limit)
-        rest = list(itertools.product(*(range(k) for k in self.shape[2:])))
-        shown = rest if limit is None else rest[:limit]
+        slices = itertools.product(*(range(k) for k in self.shape[2:]))
+        shown = list(slices if limit is None else itertools.islice(slices, limit))
         out = []
         for others in shown:
             title = ", ".join(f"{names[2 + j]} plays {acts[2 + j][a]}"
                               for j, a in enumerate(others)) or None
             header = [f"{names[0]} \\ {names[1]}", *(acts[1][j] for j in cols)]
             rows = [[acts[0][i], *(", ".join(cell(v) for v in pay[(i, j, *others)].tolist())
-                                   for j in cols)] for i in range(m)]
+                                   for j in cols)]
+                    for i in range(m if limit is None else min(m, limit))]
             if len(cols) < n:
                 header.append(f"... ({n - len(cols)} more)")
                 for row in rows:
                     row.append("...")
-            out.append((title, header, cut_rows(rows, limit)))
-        return out, len(rest) - len(shown)
+            out.append((title, header, cut_rows(rows, limit, total=m)))
+        return out, int(np.prod(self.shape[2:], dtype=object)) - len(shown)
 
     def __str__(self) -> str:
         tables, left_out = self._tables(format_number, _SHOWN)
