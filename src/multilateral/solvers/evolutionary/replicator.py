@@ -156,9 +156,9 @@ class RestPoint:
 
     def __repr__(self) -> str:
         # exact rationals as written (2/3); sympy roots of polynomials by their floats
-        rational = self.exact is not None and all(isinstance(v, (int, Fraction))
-                                                  for v in self.exact)
-        shown = format_values(self.exact if rational else self.x)
+        exact = self.exact
+        rational = exact is not None and all(isinstance(v, (int, Fraction)) for v in exact)
+        shown = format_values(exact if exact is not None and rational else self.x)
         return f"RestPoint({shown}, {self.stability})"
 
 
