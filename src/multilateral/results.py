@@ -6,6 +6,10 @@ numeric fields are floats (for computing and plotting); when the input was exact
 arithmetic. Something that does not exist (no discount factor sustains cooperation, no
 equilibrium of a kind) is said by the result (``attainable``, an empty tuple), never by a
 bare ``nan``.
+
+A result's repr is one short line that shows the exact values where it has them (``2/3``,
+not ``0.6667``; a sympy closed form as sympy prints it) and the floats otherwise; results that
+are formulas also have ``_repr_latex_`` for notebooks.
 """
 
 from __future__ import annotations
