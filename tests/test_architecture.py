@@ -12,8 +12,8 @@ Every module under ``src/multilateral`` is parsed with :mod:`ast` (nothing is im
 * reaching a private name of another module through an attribute (``game._values()`` where
   ``_values`` is defined in another module only),
 * importing a private module from outside its package (``games._common`` is the games
-  package's; only ``multilateral._validation``, ``_numeric`` and ``_namespace``, the shared
-  helpers at the bottom, are the whole library's),
+  package's; only ``multilateral._validation``, ``_numeric``, ``_display`` and ``_namespace``,
+  the shared helpers at the bottom, are the whole library's),
 * ``models`` or ``solvers`` importing ``hypothesis`` or ``multilateral.claims``,
 * a module over ~600 lines whose docstring does not say why it is one module.
 
@@ -43,7 +43,7 @@ SOURCE = Path(__file__).resolve().parents[1] / "src" / PACKAGE
 LAYERS: dict[str, int] = {
     # bottom: errors, types, result objects, the glossary, shared helpers
     "errors": 0, "types": 0, "tolerances": 0, "results": 0, "glossary": 0,
-    "_validation": 0, "_numeric": 0, "_namespace": 0,
+    "_validation": 0, "_numeric": 0, "_namespace": 0, "_display": 0,
     # games: immutable game objects and their files
     "games": 1, "automata": 1, "io": 1,
     # solvers: algorithms over game objects

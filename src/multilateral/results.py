@@ -6,6 +6,10 @@ numeric fields are floats (for computing and plotting); when the input was exact
 arithmetic. Something that does not exist (no discount factor sustains cooperation, no
 equilibrium of a kind) is said by the result (``attainable``, an empty tuple), never by a
 bare ``nan``.
+
+A result's repr is one short line that shows the exact values where it has them (``2/3``,
+not ``0.6667``; a sympy closed form as sympy prints it) and the floats otherwise; results that
+are formulas also have ``_repr_latex_`` for notebooks.
 """
 
 from __future__ import annotations
@@ -18,8 +22,9 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from numpy.typing import NDArray
 
+from ._display import latex_number
 from ._namespace import public_dir
-from ._numeric import format_values, is_exact, readonly
+from ._numeric import format_number, format_values, is_exact, readonly
 from .tolerances import SAME_POINT
 from .types import Number
 
@@ -36,15 +41,34 @@ __all__ = [
 __dir__ = public_dir(__all__)
 
 
-def _fmt(values: Any) -> str:
+def _fmt(values: Any, exact: Any = None) -> str:
+    """``[a, b, ...]``: the exact values where there are some (``2/3``), else the floats."""
+    if exact is not None:
+        shown = [_short(e, float(e), 4) for e in np.asarray(exact, dtype=object).ravel()]
+        return "[" + ", ".join(shown) + "]"
     return format_values(np.asarray(values, dtype=float))
 
 
-def _short(exact: object, approx: float) -> str:
-    """An exact value as written, unless it runs long (a Fraction with hundreds of digits at
-    n = 193): then its float with a mark that the exact value is in the ``exact`` field."""
+def _short(exact: object, approx: float, digits: int = 6) -> str:
+    """An exact value as written (``2/3``; a sympy expression as sympy prints it), unless it
+    runs long (a Fraction with hundreds of digits at n = 193): then its float with a mark that
+    the exact value is in the ``exact`` field."""
     text = str(exact)
-    return text if len(text) <= _REPR_EXACT_CHARS else f"~{approx:.6g} (exact)"
+    return text if len(text) <= _REPR_EXACT_CHARS else f"~{approx:.{digits}g} (exact)"
+
+
+def _shown(exact: object, approx: float, digits: int = 6) -> str:
+    """A value for a repr: a rational or a short closed form exactly (``2/3``,
+    ``1/2 - sqrt(2)/4``); a root of a polynomial with no closed form (``CRootOf(...)``), a
+    long value or a missing one by its float."""
+    if exact is None or "RootOf" in str(exact) or len(str(exact)) > _REPR_EXACT_CHARS:
+        return format_number(float(approx), digits)
+    return str(exact)
+
+
+def _latex_vector(values: Any) -> str:
+    r"""``\left(a, b\right)`` in LaTeX math mode."""
+    return r"\left(" + ", ".join(latex_number(v) for v in values) + r"\right)"
 
 
 #: Exact values longer than this are shown by their float in a result's repr.
@@ -70,6 +94,13 @@ class NashEquilibrium:
     exact : tuple of tuple of Fraction, optional
         The same strategies in exact arithmetic when the game's payoffs are exact and the
         solver derived them.
+    exact_payoffs : tuple of Fraction, optional
+        The expected payoffs in exact arithmetic, with ``exact``.
+
+    Notes
+    -----
+    The repr shows the exact values where there are some (``2/3``, not ``0.6667``);
+    ``_repr_latex_`` writes the profile as LaTeX for a notebook.
 
     See Also
     --------
@@ -82,6 +113,9 @@ class NashEquilibrium:
     >>> pd = ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0)
     >>> ml.solvers.nash_equilibria(pd)
     (NashEquilibrium([0, 1], [0, 1]; payoffs=[1, 1]),)
+    >>> stag = ml.TwoByTwo.symmetric(T=3, R=4, P=2, S=0)
+    >>> ml.solvers.nash_equilibria(stag)[1]
+    NashEquilibrium([2/3, 1/3], [2/3, 1/3]; payoffs=[8/3, 8/3])
     """
 
     strategies: tuple[NDArray[np.float64], ...]
@@ -89,6 +123,7 @@ class NashEquilibrium:
     regret: float
     method: str
     exact: tuple[tuple[Fraction, ...], ...] | None = field(default=None)
+    exact_payoffs: tuple[Fraction, ...] | None = field(default=None)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "strategies", tuple(readonly(s) for s in self.strategies))
@@ -115,8 +150,25 @@ class NashEquilibrium:
     __hash__ = None  # type: ignore[assignment]  # equality is approximate: not hashable
 
     def __repr__(self) -> str:
-        body = ", ".join(_fmt(s) for s in self.strategies)
-        return f"NashEquilibrium({body}; payoffs={_fmt(self.payoffs)})"
+        exact = self.exact if self.exact is not None else (None,) * len(self.strategies)
+        body = ", ".join(_fmt(s, e) for s, e in zip(self.strategies, exact, strict=True))
+        return f"NashEquilibrium({body}; payoffs={_fmt(self.payoffs, self.exact_payoffs)})"
+
+    def _repr_latex_(self) -> str:
+        """The profile and the payoffs in LaTeX math (exact where known), for notebooks.
+
+        Examples
+        --------
+        >>> import multilateral as ml
+        >>> mp = ml.NormalFormGame([[1, -1], [-1, 1]], [[-1, 1], [1, -1]])
+        >>> print(ml.solvers.nash_equilibria(mp)[0]._repr_latex_())  # doctest: +ELLIPSIS
+        $\\sigma = \\left(\\left(\\frac{1}{2}, \\frac{1}{2}\\right), ...\\right)$
+        """
+        strategies = self.exact if self.exact is not None else self.strategies
+        payoffs = self.exact_payoffs if self.exact_payoffs is not None else self.payoffs
+        profile = ", ".join(_latex_vector(s) for s in strategies)
+        return (rf"$\sigma = \left({profile}\right),\quad u = "
+                rf"{_latex_vector(payoffs)}$")
 
 
 @dataclass(frozen=True, repr=False)
@@ -146,8 +198,13 @@ class SymmetricEquilibrium:
     --------
     >>> import multilateral as ml
     >>> g = ml.AnonymousGame.threshold(3, 2, benefit=4, cost=1)
-    >>> ml.solvers.symmetric_equilibria(g)[0]
+    >>> for eq in ml.solvers.symmetric_equilibria(g):
+    ...     print(eq)
     SymmetricEquilibrium(p=0, stable, payoff=0)
+    SymmetricEquilibrium(p=1/2 - sqrt(2)/4, unstable, payoff=0.0857864)
+    SymmetricEquilibrium(p=sqrt(2)/4 + 1/2, stable, payoff=2.91421)
+    >>> print(ml.solvers.symmetric_equilibria(g)[1]._repr_latex_())
+    $p = \\frac{1}{2} - \\frac{\\sqrt{2}}{4}$
     """
 
     probability: float
@@ -162,7 +219,12 @@ class SymmetricEquilibrium:
 
     def __repr__(self) -> str:
         tag = "stable" if self.stable else "unstable"
-        return f"SymmetricEquilibrium(p={self.probability:.6g}, {tag}, payoff={self.payoff:.6g})"
+        return (f"SymmetricEquilibrium(p={_shown(self.exact, self.probability)}, {tag}, "
+                f"payoff={self.payoff:.6g})")
+
+    def _repr_latex_(self) -> str:
+        """The probability in LaTeX math (exact where known, by sympy's printer)."""
+        return f"$p = {latex_number(self.exact if self.exact is not None else self.probability)}$"
 
 
 @dataclass(frozen=True, repr=False, eq=False)
@@ -186,6 +248,8 @@ class CorrelatedEquilibrium:
         The distribution in exact arithmetic, when the payoffs are exact.
     exact_payoffs : tuple of Fraction, optional
         The players' payoffs in exact arithmetic.
+    exact_value : Fraction, optional
+        ``value`` in exact arithmetic (exact payoffs and objective).
 
     See Also
     --------
@@ -198,7 +262,7 @@ class CorrelatedEquilibrium:
     >>> chicken = ml.TwoByTwo.symmetric(T=4, R=3, P=0, S=1)
     >>> ce = ml.solvers.correlated_equilibrium(chicken)
     >>> ce
-    CorrelatedEquilibrium([0.3333, 0.3333, 0.3333, 0]; payoffs=[2.667, 2.667]; welfare=5.333)
+    CorrelatedEquilibrium([1/3, 1/3, 1/3, 0]; payoffs=[8/3, 8/3]; welfare=16/3)
     >>> ce.exact_payoffs
     (Fraction(8, 3), Fraction(8, 3))
     """
@@ -210,6 +274,7 @@ class CorrelatedEquilibrium:
     max_violation: float
     exact: NDArray[np.object_] | None = None
     exact_payoffs: tuple[Fraction, ...] | None = None
+    exact_value: Fraction | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "distribution", readonly(self.distribution))
@@ -236,9 +301,11 @@ class CorrelatedEquilibrium:
         return bool(np.allclose(product, self.distribution, atol=SAME_POINT))
 
     def __repr__(self) -> str:
+        value = (format_number(self.value, 4) if self.exact_value is None
+                 else _short(self.exact_value, self.value, 4))
         return (
-            f"CorrelatedEquilibrium({_fmt(self.distribution.ravel())}; "
-            f"payoffs={_fmt(self.payoffs)}; {self.objective}={self.value:.4g})"
+            f"CorrelatedEquilibrium({_fmt(self.distribution.ravel(), self.exact)}; "
+            f"payoffs={_fmt(self.payoffs, self.exact_payoffs)}; {self.objective}={value})"
         )
 
 
@@ -319,6 +386,21 @@ class CriticalDiscount:
             _short(self.exact, self.delta) if self.exact is not None else f"{self.delta:.6g}")
         return f"CriticalDiscount({shown})"
 
+    def _repr_latex_(self) -> str:
+        """The threshold in LaTeX math, for notebooks (the expression by :func:`sympy.latex`).
+
+        Examples
+        --------
+        >>> from fractions import Fraction
+        >>> from multilateral.results import CriticalDiscount
+        >>> print(CriticalDiscount.at_least(Fraction(1, 2))._repr_latex_())
+        $\\delta^{*} = \\frac{1}{2}$
+        """
+        if not self.attainable:
+            return r"$\delta^{*}\colon \mathrm{none} < 1$"
+        shown = self.expression if self.expression is not None else self.value
+        return rf"$\delta^{{*}} = {latex_number(shown)}$"
+
 
 @dataclass(frozen=True, repr=False)
 class Threshold:
@@ -385,3 +467,20 @@ class Threshold:
             return f"Threshold({self.parameter}: none)"
         shown = _short(self.exact, self.value) if self.exact is not None else f"{self.value:.6g}"
         return f"Threshold({self.parameter} {'>=' if self.holds_above else '<='} {shown})"
+
+    def _repr_latex_(self) -> str:
+        """The threshold in LaTeX math, for notebooks.
+
+        Examples
+        --------
+        >>> from fractions import Fraction
+        >>> from multilateral.results import Threshold
+        >>> print(Threshold.at(Fraction(3, 4), "risk")._repr_latex_())
+        $\\mathrm{risk} \\geq \\frac{3}{4}$
+        """
+        name = self.parameter.replace("_", r"\_")
+        if not self.attainable:
+            return rf"$\mathrm{{{name}}}\colon \mathrm{{none}}$"
+        shown = latex_number(self.exact if self.exact is not None else self.value)
+        relation = r"\geq" if self.holds_above else r"\leq"
+        return rf"$\mathrm{{{name}}} {relation} {shown}$"

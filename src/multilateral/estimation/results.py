@@ -20,6 +20,8 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy import stats
 
+from .._display import latex_escape
+from .._display import latex_table as booktabs_table
 from .._namespace import public_dir
 from .._validation import check_positive_int, check_probability
 from ..errors import InvalidArgumentError, MissingDependencyError
@@ -29,16 +31,6 @@ if TYPE_CHECKING:
 
 __all__ = ["FitResult", "latex_table"]
 __dir__ = public_dir(__all__)
-
-_LATEX_SPECIAL = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#",
-                  "_": r"\_", "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}",
-                  "^": r"\textasciicircum{}", "<": r"\textless{}", ">": r"\textgreater{}",
-                  "|": r"\textbar{}"}
-
-
-def _latex_escape(text: str) -> str:
-    return "".join(_LATEX_SPECIAL.get(ch, ch) for ch in text)
-
 
 @dataclass(frozen=True, repr=False, eq=False)
 class FitResult:
@@ -345,19 +337,14 @@ def latex_table(fits: Sequence[FitResult], digits: int = 3, title: str | None = 
     names = list(dict.fromkeys(name for f in fits for name in f.names))
     cells = [dict(zip(f.names, zip(f.params, f.std_errors, strict=True), strict=True))
              for f in fits]
-    lines = [r"\begin{table}[ht]", r"\centering"]
-    if title is not None:
-        lines.append(rf"\caption{{{_latex_escape(str(title))}}}")
-    lines += [rf"\begin{{tabular}}{{l{'r' * len(fits)}}}", r"\toprule",
-              " & " + " & ".join(_latex_escape(f.model) for f in fits) + r" \\", r"\midrule"]
+    body = []
     for name in names:
-        ests = [f"{c[name][0]:.{digits}f}" if name in c else "" for c in cells]
-        ses = [f"({c[name][1]:.{digits}f})" if name in c else "" for c in cells]
-        lines.append(_latex_escape(name) + " & " + " & ".join(ests) + r" \\")
-        lines.append(" & " + " & ".join(ses) + r" \\")
-    lines += [r"\midrule",
-              "$N$ & " + " & ".join(str(f.n_obs) for f in fits) + r" \\",
-              "Log-likelihood & " + " & ".join(f"{f.loglik:.{digits}f}" for f in fits) + r" \\",
-              "AIC & " + " & ".join(f"{f.aic:.{digits}f}" for f in fits) + r" \\",
-              r"\bottomrule", r"\end{tabular}", r"\end{table}"]
-    return "\n".join(lines)
+        body.append([latex_escape(name), *(f"{c[name][0]:.{digits}f}" if name in c else ""
+                                           for c in cells)])
+        body.append(["", *(f"({c[name][1]:.{digits}f})" if name in c else "" for c in cells)])
+    footer = [["$N$", *(str(f.n_obs) for f in fits)],
+              ["Log-likelihood", *(f"{f.loglik:.{digits}f}" for f in fits)],
+              ["AIC", *(f"{f.aic:.{digits}f}" for f in fits)]]
+    return booktabs_table(["", *(latex_escape(f.model) for f in fits)], body,
+                          align="l" + "r" * len(fits),
+                          caption=None if title is None else str(title), footer=footer)

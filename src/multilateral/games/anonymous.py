@@ -1,4 +1,9 @@
-"""Symmetric binary-choice N-player games whose payoffs depend on how many others cooperate."""
+"""Symmetric binary-choice N-player games whose payoffs depend on how many others cooperate.
+
+The module runs past the library's ~600 lines because it is one class whose constructors,
+exact integer-scaled storage (which lets n = 10**7 cost O(n)) and payoff table (``str``,
+HTML) all read the same private arrays.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +18,9 @@ from typing import Any, cast, overload
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from .._display import html_table, text_table
 from .._namespace import public_dir
+from .._numeric import format_number
 from .._validation import as_number_array, check_positive_int, to_float
 from ..errors import InvalidArgumentError, InvalidGameError, InvalidPayoffsError, InvalidTypeError
 from ..types import Number, NumberArray
@@ -24,6 +31,7 @@ from .normal_form import NormalFormGame
 __all__ = ["AnonymousGame", "binomial_weights"]
 __dir__ = public_dir(__all__)
 
+_SHOWN = 12  # rows of payoffs shown by str and HTML before the middle is left out
 _MAX_NORMAL_FORM_PLAYERS = 20  # 2**20 profiles x 20 payoffs: ~160 MB of float64
 #: The largest n a constructor builds: its payoffs are arrays of n entries (10**8 float64s
 #: are 800 MB each), and beyond it a typo such as 10**30 would hang instead of failing.
@@ -91,6 +99,13 @@ class AnonymousGame(Immutable):
     [Fraction(-1, 2), Fraction(0, 1), Fraction(1, 2), Fraction(1, 1)]
     >>> g.gain(0)                 # cooperating always costs 1 - r/n
     Fraction(-1, 2)
+    >>> print(g)                  # the payoffs by number of other cooperators
+    AnonymousGame(n=4, linear public goods, n=4, r=2)
+    others cooperating  cooperator  defector
+    0                         -1/2         0
+    1                            0       1/2
+    2                          1/2         1
+    3                            1       3/2
     """
 
     def __init__(self, cooperator: ArrayLike | Sequence[Number],
@@ -458,6 +473,35 @@ class AnonymousGame(Immutable):
 
     def __repr__(self) -> str:
         return f"AnonymousGame(n={self.n}{', ' + self.name if self.name else ''})"
+
+    # -- display ----------------------------------------------------------------------------
+    def _payoff_at(self, k: int) -> tuple[Number, Number]:
+        """``(cooperator[k], defector[k])`` without building an array of n Fractions."""
+        if self._scaled is not None and "_c" not in self.__dict__:
+            num_c, num_d, den = self._scaled
+            return Fraction(int(num_c[k]), den), Fraction(int(num_d[k]), den)
+        return self._c[k], self._d[k]
+
+    def _table(self) -> tuple[list[str], list[list[str]]]:
+        """The payoffs by ``k``, the number of other cooperators; the middle of a long game
+        (more than 12 rows) is left out."""
+        ks = list(range(self.n)) if self.n <= _SHOWN else [
+            *range(_SHOWN // 2), *range(self.n - _SHOWN // 2 + 1, self.n)]
+        rows: list[list[str]] = []
+        for k in ks:
+            if rows and k != int(rows[-1][0]) + 1:
+                rows.append([f"... ({k - int(rows[-1][0]) - 1} more rows)"])
+            rows.append([str(k), *(format_number(v) for v in self._payoff_at(k))])
+        return ["others cooperating", "cooperator", "defector"], rows
+
+    def __str__(self) -> str:
+        header, rows = self._table()
+        return repr(self) + "\n" + text_table(header, rows)
+
+    def _repr_html_(self) -> str:
+        """The payoffs by number of other cooperators as an HTML table (for notebooks)."""
+        header, rows = self._table()
+        return html_table(header, rows, caption=repr(self))
 
     def __reduce__(self) -> tuple[Any, ...]:
         if self._scaled is not None:

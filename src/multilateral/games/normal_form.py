@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+import itertools
+from collections.abc import Callable, Sequence
 from fractions import Fraction
+from html import escape as html_escape
 from typing import TYPE_CHECKING, Any, Self
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from .._display import cut_rows, html_table, latex_escape, latex_number, latex_table, text_table
 from .._namespace import public_dir
+from .._numeric import format_number
 from .._validation import as_number_array, as_probability_vector, to_float
 from ..errors import InvalidGameError, InvalidPayoffsError, InvalidTypeError
 from ..types import NumberArray
@@ -77,6 +81,15 @@ class NormalFormGame(Immutable):
     array([5, 0])
     >>> pd.expected_payoffs([[0.5, 0.5], [1, 0]])
     array([4. , 1.5])
+
+    ``str`` (and ``_repr_html_`` in a notebook) shows the payoff table, exact numbers exactly;
+    :meth:`to_latex` writes it for a paper:
+
+    >>> print(pd)
+    NormalFormGame(2x2, players=('P1', 'P2'))
+    P1 \\ P2     C     D
+    C        3, 3  0, 5
+    D        5, 0  1, 1
     """
 
     def __init__(
@@ -275,6 +288,116 @@ class NormalFormGame(Immutable):
     def __reduce__(self) -> tuple[Any, ...]:
         return (_rebuild, (type(self), self._payoffs, self._players, self._actions))
 
+    # -- display ----------------------------------------------------------------------------
+    def _tables(self, cell: Callable[[Any], str], limit: int | None
+                ) -> tuple[list[tuple[str | None, list[str], list[list[str]]]], int]:
+        """The payoff table as ``(title, header, rows)`` per slice, and the slices left out.
+
+        Two players: rows are the row player's actions, columns the column player's, each
+        cell the payoffs ``"a, b"``; more players: one such table per profile of players
+        3..N (the slice's title says which); one player: a payoff per action. With ``limit``,
+        at most that many rows, columns and slices are shown (the rest marked ``...``).
+        """
+        pay, acts, names = self._payoffs, self._actions, self._players
+        if self.n_players == 1:
+            rows = [[a, cell(pay[k, 0])] for k, a in enumerate(acts[0])]
+            return [(None, [names[0], "payoff"], cut_rows(rows, limit))], 0
+        m, n = self.shape[:2]
+        cols = range(n) if limit is None or n <= limit else range(limit)
+        slices = itertools.product(*(range(k) for k in self.shape[2:]))
+        shown = list(slices if limit is None else itertools.islice(slices, limit))
+        out = []
+        for others in shown:
+            title = ", ".join(f"{names[2 + j]} plays {acts[2 + j][a]}"
+                              for j, a in enumerate(others)) or None
+            header = [f"{names[0]} \\ {names[1]}", *(acts[1][j] for j in cols)]
+            rows = [[acts[0][i], *(", ".join(cell(v) for v in pay[(i, j, *others)].tolist())
+                                   for j in cols)]
+                    for i in range(m if limit is None else min(m, limit))]
+            if len(cols) < n:
+                header.append(f"... ({n - len(cols)} more)")
+                for row in rows:
+                    row.append("...")
+            out.append((title, header, cut_rows(rows, limit, total=m)))
+        return out, int(np.prod(self.shape[2:], dtype=object)) - len(shown)
+
+    def __str__(self) -> str:
+        tables, left_out = self._tables(format_number, _SHOWN)
+        parts = [repr(self)]
+        for title, header, rows in tables:
+            parts.append((f"{title}:\n" if title else "") + text_table(header, rows))
+        if left_out:
+            parts.append(f"... ({left_out} more slices)")
+        return "\n".join(parts[:2]) + "".join("\n\n" + p for p in parts[2:])
+
+    def _repr_html_(self) -> str:
+        """The payoff table as HTML (labels escaped), for notebooks and the gallery."""
+        tables, left_out = self._tables(format_number, _SHOWN)
+        out = ['<div class="multilateral-game">', f"<p>{html_escape(repr(self))}</p>"]
+        out += [html_table(header, rows, caption=title) for title, header, rows in tables]
+        if left_out:
+            out.append(f"<p>... ({left_out} more slices)</p>")
+        out.append("</div>")
+        return "\n".join(out)
+
+    def to_latex(self, title: str | None = None) -> str:
+        r"""The payoff matrix as a LaTeX table for a paper (booktabs), exact numbers exactly.
+
+        Rows are the first player's actions, columns the second's, each cell the payoffs
+        ``$a, b$`` (``\frac{2}{3}`` for a Fraction); with more players, one table per
+        profile of players 3..N. Needs only the ``booktabs`` package.
+
+        Parameters
+        ----------
+        title : str, optional
+            The table's caption (with more players, each slice's caption also says which).
+
+        Returns
+        -------
+        str
+            One ``table`` environment per slice, separated by a blank line.
+
+        See Also
+        --------
+        multilateral.solvers.PowerIndex.to_latex : a power-index table.
+
+        Examples
+        --------
+        >>> from fractions import Fraction
+        >>> import multilateral as ml
+        >>> g = ml.NormalFormGame([[Fraction(2, 3), 0], [0, 1]], [[1, 0], [0, 2]],
+        ...                       players=["US", "EU"], actions=[["C", "D"], ["C", "D"]])
+        >>> print(g.to_latex())
+        \begin{table}[ht]
+        \centering
+        \begin{tabular}{lcc}
+        \toprule
+         & \multicolumn{2}{c}{EU} \\
+        \cmidrule(lr){2-3}
+        US & C & D \\
+        \midrule
+        C & $\frac{2}{3}, 1$ & $0, 0$ \\
+        D & $0, 0$ & $1, 2$ \\
+        \bottomrule
+        \end{tabular}
+        \end{table}
+        """
+        tables, _ = self._tables(latex_number, None)
+        out = []
+        for which, header, rows in tables:
+            body = [[latex_escape(r[0]), *(f"${c}$" for c in r[1:])] for r in rows]
+            if self.n_players == 1:
+                out.append(latex_table([latex_escape(h) for h in header], body, align="lc",
+                                       caption=title))
+                continue
+            k = len(header) - 1
+            top = [rf" & \multicolumn{{{k}}}{{c}}{{{latex_escape(self._players[1])}}} \\",
+                   rf"\cmidrule(lr){{2-{k + 1}}}"]
+            head = [latex_escape(self._players[0]), *(latex_escape(h) for h in header[1:])]
+            text = "; ".join(t for t in (title, which) if t) or None
+            out.append(latex_table(head, body, align="l" + "c" * k, caption=text, top=top))
+        return "\n\n".join(out)
+
     def _player_index(self, player: int) -> int:
         if isinstance(player, bool) or not isinstance(player, (int, np.integer)):
             raise InvalidTypeError(
@@ -285,6 +408,10 @@ class NormalFormGame(Immutable):
                 f"player index {player} out of range: this game has {self.n_players} players"
             )
         return int(player)
+
+
+#: Rows, columns and slices a payoff table shows in ``str`` and HTML before eliding the rest.
+_SHOWN = 12
 
 
 #: The largest payoff magnitude accepted: differences of payoffs (gains from deviating) and

@@ -59,6 +59,7 @@ from ..errors import SolverError
 from ..games.normal_form import NormalFormGame
 from ..results import NashEquilibrium
 from ..tolerances import ROUNDING, SAME_POINT
+from ._checks import exact_payoffs
 from ._enumeration import integer_payoff_array, solve_ones
 
 __all__ = [
@@ -165,6 +166,7 @@ def equilibrium(
         regret=r,
         method="Lemke-Howson",
         exact=(tuple(exact[0]), tuple(exact[1])) if exact is not None else None,
+        exact_payoffs=exact_payoffs(game, exact) if exact is not None else None,
     )
 
 

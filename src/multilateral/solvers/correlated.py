@@ -19,7 +19,7 @@ from numpy.typing import ArrayLike, NDArray
 from scipy.optimize import linprog
 
 from .._namespace import public_dir
-from .._numeric import solve_exact
+from .._numeric import as_fraction, solve_exact
 from .._validation import DEFAULT_TOL, as_number_array, check_tol
 from ..errors import InvalidArgumentError, InvalidProbabilityError, SolverError
 from ..games.normal_form import NormalFormGame
@@ -323,6 +323,14 @@ def correlated_equilibrium(
                                                                     strict=True)), Fraction(0))
                               for row in payoff_rows.tolist())
     value = float(payoffs.min()) if egalitarian else float(cost @ x)
+    exact_value = None  # exact when the payoffs and the objective's weights are
+    if exact is not None and exact_payoffs is not None:
+        if egalitarian:
+            exact_value = min(exact_payoffs)
+        elif np.asarray(weights).dtype.kind in "iuO":
+            exact_value = sum((as_fraction(w) * p for w, p in zip(
+                np.asarray(weights).ravel().tolist(), exact[:n_profiles], strict=True)),
+                Fraction(0))
     return CorrelatedEquilibrium(
         distribution=x.reshape(game.shape),
         payoffs=payoffs,
@@ -331,6 +339,7 @@ def correlated_equilibrium(
         max_violation=violation,
         exact=exact_x,
         exact_payoffs=exact_payoffs,
+        exact_value=exact_value,
     )
 
 

@@ -25,7 +25,7 @@ from ..errors import DegenerateGameError, InvalidArgumentError, InvalidGameError
 from ..games.normal_form import NormalFormGame
 from ..results import NashEquilibrium
 from ..tolerances import ROUNDING
-from ._checks import as_game
+from ._checks import as_game, exact_payoffs
 from ._enumeration import (
     EXACT_BRUTE_FORCE_BASES,
     FLOAT_EXACT_BITS,
@@ -185,7 +185,7 @@ def vertex_enumeration(
     >>> import multilateral as ml
     >>> mp = ml.NormalFormGame([[1, -1], [-1, 1]], [[-1, 1], [1, -1]])   # matching pennies
     >>> ml.solvers.vertex_enumeration(mp)
-    (NashEquilibrium([0.5, 0.5], [0.5, 0.5]; payoffs=[0, 0]),)
+    (NashEquilibrium([1/2, 1/2], [1/2, 1/2]; payoffs=[0, 0]),)
     """
     game, a, b, tol = _bimatrix(game, tol)
     m, n = a.shape
@@ -214,7 +214,7 @@ def vertex_enumeration(
     found = _extreme_pairs(_positive(src_a), _positive(src_b), limit)
     if ints is None:
         return _finish(game, a, b, found, tol, "vertex enumeration")
-    return _exact_results(a, b, exact_equilibria(*ints, found))
+    return _exact_results(game, a, b, exact_equilibria(*ints, found))
 
 
 def _extreme_pairs(ap: NDArray[np.float64], bp: NDArray[np.float64], limit: int) -> Any:
@@ -266,10 +266,11 @@ def _exact_by_bases(game: NormalFormGame, a: Any, b: Any, ints: Any) -> Any:
             f"to {EXACT_BRUTE_FORCE_BASES} bases (this game: {brute_force_size(m, n)}); "
             "rescale the payoffs, or pass floats to accept a float approximation"
         )
-    return _exact_results(a, b, brute_force_equilibria(*ints))
+    return _exact_results(game, a, b, brute_force_equilibria(*ints))
 
 
-def _exact_results(a: Any, b: Any, eqs: Any) -> tuple[NashEquilibrium, ...]:
+def _exact_results(game: NormalFormGame, a: Any, b: Any, eqs: Any
+                   ) -> tuple[NashEquilibrium, ...]:
     """NashEquilibrium records of exactly verified equilibria (regret 0), sorted."""
     out = {}
     floats: dict[int, NDArray[np.float64]] = {}  # a vertex is in many pairs: convert it once
@@ -280,7 +281,8 @@ def _exact_results(a: Any, b: Any, eqs: Any) -> tuple[NashEquilibrium, ...]:
         if y is None:
             y = floats[id(ey)] = np.array([v.numerator / v.denominator for v in ey])
         out[(ex, ey)] = NashEquilibrium(
-            (x, y), np.array([x @ a @ y, x @ b @ y]), 0.0, "vertex enumeration", (ex, ey)
+            (x, y), np.array([x @ a @ y, x @ b @ y]), 0.0, "vertex enumeration", (ex, ey),
+            exact_payoffs(game, (ex, ey)),
         )
     return tuple(sorted(out.values(), key=lambda e: tuple(-np.concatenate(e.strategies))))
 
@@ -512,6 +514,7 @@ def _finish(
             regret=r,
             method=method,
             exact=exact,
+            exact_payoffs=None if exact is None else exact_payoffs(game, exact),
         )
     return tuple(sorted(out.values(), key=lambda e: tuple(-np.concatenate(e.strategies))))
 

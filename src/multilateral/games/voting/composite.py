@@ -65,6 +65,15 @@ class CompositeVotingGame(SimpleGame):
     CompositeVotingGame(all of 2 games, 5 members)
     >>> double.is_winning(["A", "B"]), double.is_winning(["A", "B", "E"])
     (False, True)
+    >>> print(double)
+    CompositeVotingGame(all of 2 games, 5 members)
+    wins in all of: [1] quota 3 of 5; [2] quota 60 of 100
+    member  weight [1]  weight [2]
+    A                1          40
+    B                1          25
+    C                1          15
+    D                1          12
+    E                1           8
     """
 
     def __init__(self, games: Sequence[SimpleGame], rule: str = "all") -> None:
@@ -128,6 +137,17 @@ class CompositeVotingGame(SimpleGame):
 
     def _merged(self, groups: list[tuple[str, tuple[int, ...]]]) -> CompositeVotingGame:
         return CompositeVotingGame([g._merged(groups) for g in self._games], self._rule)
+
+    def _display_columns(self, shown: int) -> tuple[str, list[str], list[list[str]]]:
+        rules, names = [], []
+        cells: list[list[str]] = [[] for _ in self._members[:shown]]
+        for k, g in enumerate(self._games, start=1):
+            rule, columns, rows = g._display_columns(shown)
+            rules.append(f"[{k}] {rule or type(g).__name__}")
+            names += [f"{c} [{k}]" for c in columns]
+            for row, extra in zip(cells, rows, strict=True):
+                row += extra
+        return f"wins in {self._rule} of: " + "; ".join(rules), names, cells
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, CompositeVotingGame):

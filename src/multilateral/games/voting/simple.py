@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from numpy.typing import NDArray
 
+from ..._display import html_table, text_table
 from ..._namespace import public_dir
 from ..._numeric import popcount
 from ...errors import InvalidArgumentError, InvalidGameError, InvalidTypeError
@@ -228,6 +229,30 @@ class SimpleGame(Immutable):
                 f"{self.n_members}")
         return TUGame(self.winning_mask().astype(np.int64), players=self._members)
 
+    # -- display ----------------------------------------------------------------------------
+    def _display_columns(self, shown: int) -> tuple[str, list[str], list[list[str]]]:
+        """A sentence on the rule, and per-member columns (names, one row of cells for each
+        of the first ``shown`` members) for ``str`` and HTML; subclasses add theirs (a
+        weighted game its weights)."""
+        return "", [], [[] for _ in self._members[:shown]]
+
+    def _describe(self) -> tuple[str, list[str], list[list[str]]]:
+        """The rule, and the members' table (header, rows), long tables cut."""
+        rule, names, cells = self._display_columns(_SHOWN_MEMBERS)
+        rows = [[m, *c] for m, c in zip(self._members[:_SHOWN_MEMBERS], cells, strict=True)]
+        if self.n_members > _SHOWN_MEMBERS:  # (no row is built for the members left out)
+            rows.append([f"... ({self.n_members - _SHOWN_MEMBERS} more members)"])
+        return rule, ["member", *names], rows
+
+    def __str__(self) -> str:
+        rule, header, rows = self._describe()
+        return "\n".join(t for t in (repr(self), rule, text_table(header, rows)) if t)
+
+    def _repr_html_(self) -> str:
+        """The rule and the members' table as HTML (labels escaped), for notebooks."""
+        rule, header, rows = self._describe()
+        return html_table(header, rows, caption=f"{self!r}{': ' + rule if rule else ''}")
+
     def _reordered(self, members: Sequence[str]) -> SimpleGame:  # pragma: no cover
         raise NotImplementedError
 
@@ -236,6 +261,10 @@ class SimpleGame(Immutable):
 
 
 # -- functions --------------------------------------------------------------------------------
+#: Members listed by ``str`` and HTML before the rest are left out.
+_SHOWN_MEMBERS = 30
+
+
 def with_blocs(game: SimpleGame, blocs: Mapping[str, Iterable[str | int]]) -> SimpleGame:
     """The game in which the members of each bloc vote together, as one member.
 

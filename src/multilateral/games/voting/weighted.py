@@ -18,6 +18,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ..._namespace import public_dir
+from ..._numeric import format_number
 from ...errors import InvalidGameError, InvalidTypeError
 from .._common import labels
 from .simple import SimpleGame
@@ -93,6 +94,16 @@ class WeightedVotingGame(SimpleGame):
     ...     print(err)
     quota must satisfy 0 < quota <= total weight = 3 (a coalition wins when its weight
     reaches the quota); got 4
+
+    ``str`` (and ``_repr_html_`` in a notebook) shows the weights and the quota:
+
+    >>> print(g)
+    WeightedVotingGame([51; 49, 48, 3])
+    quota 51 of 100
+    member  weight
+    A           49
+    B           48
+    C            3
     """
 
     def __init__(
@@ -278,6 +289,10 @@ class WeightedVotingGame(SimpleGame):
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}([{self._quota}; {_runs(self._weights)}])"
+
+    def _display_columns(self, shown: int) -> tuple[str, list[str], list[list[str]]]:
+        return (f"quota {format_number(self._quota)} of {format_number(self._total)}",
+                ["weight"], [[format_number(w)] for w in self._weights[:shown]])
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_rebuild_weighted, (self._weights, self._quota, self._members))

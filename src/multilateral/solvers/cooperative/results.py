@@ -60,7 +60,8 @@ class LeastCore:
 
     def __repr__(self) -> str:
         eps = self.exact_epsilon if self.exact_epsilon is not None else f"{self.epsilon:.6g}"
-        return f"LeastCore(epsilon={eps}, allocation={format_values(self.allocation)})"
+        shown = format_values(self.exact if self.exact is not None else self.allocation)
+        return f"LeastCore(epsilon={eps}, allocation={shown})"
 
 
 @dataclass(frozen=True, repr=False)
@@ -152,7 +153,8 @@ class Core:
         if self.is_empty:
             return "Core(empty)"
         assert self.allocation is not None
-        return f"Core(nonempty, e.g. {format_values(self.allocation)})"
+        shown = format_values(self.exact if self.exact is not None else self.allocation)
+        return f"Core(nonempty, e.g. {shown})"
 
 
 @dataclass(frozen=True, repr=False)
@@ -202,7 +204,8 @@ class Nucleolus:
 
     def __repr__(self) -> str:
         name = "Nucleolus" if self.individually_rational else "Prenucleolus"
-        return f"{name}({format_values(self.allocation)}; {self.n_lps} LPs)"
+        shown = format_values(self.exact if self.exact is not None else self.allocation)
+        return f"{name}({shown}; {self.n_lps} LPs)"
 
 
 # -- helpers -----------------------------------------------------------------------------------

@@ -121,7 +121,7 @@ class RestPoint:
     >>> hawk_dove = [[-1, 4], [0, 2]]
     >>> mixed = ml.solvers.rest_points(hawk_dove)[-1]
     >>> mixed
-    RestPoint([0.6667, 0.3333], stable)
+    RestPoint([2/3, 1/3], stable)
     >>> mixed.exact, mixed.support, mixed.is_pure
     ((Fraction(2, 3), Fraction(1, 3)), (0, 1), False)
     """
@@ -155,7 +155,11 @@ class RestPoint:
         return len(self.support) == 1
 
     def __repr__(self) -> str:
-        return f"RestPoint({format_values(self.x)}, {self.stability})"
+        # exact rationals as written (2/3); sympy roots of polynomials by their floats
+        exact = self.exact
+        rational = exact is not None and all(isinstance(v, (int, Fraction)) for v in exact)
+        shown = format_values(exact if exact is not None and rational else self.x)
+        return f"RestPoint({shown}, {self.stability})"
 
 
 def replicator(

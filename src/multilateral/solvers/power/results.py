@@ -13,7 +13,10 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from ..._display import html_table, latex_escape, latex_number, latex_table
 from ..._namespace import public_dir
+from ..._numeric import format_number
+from ..._validation import check_positive_int
 from ...errors import InvalidTypeError, UnknownKeyError
 from ...types import Number
 
@@ -61,6 +64,23 @@ class PowerIndex:
     (Fraction(2, 3), Fraction(1, 6), Fraction(1, 1))
     >>> idx.as_float()
     array([0.66666667, 0.16666667, 0.16666667])
+
+    For a paper, :meth:`to_latex` writes the table (``_repr_html_`` and ``_repr_latex_`` show
+    it in a notebook):
+
+    >>> print(idx.to_latex())
+    \\begin{table}[ht]
+    \\centering
+    \\begin{tabular}{lrr}
+    \\toprule
+    Member & Shapley-Shubik & Decimal \\\\
+    \\midrule
+    P1 & $\\frac{2}{3}$ & 0.6667 \\\\
+    P2 & $\\frac{1}{6}$ & 0.1667 \\\\
+    P3 & $\\frac{1}{6}$ & 0.1667 \\\\
+    \\bottomrule
+    \\end{tabular}
+    \\end{table}
     """
 
     name: str
@@ -101,6 +121,75 @@ class PowerIndex:
     def as_dict(self) -> dict[str, Number]:
         """``{member: value}``."""
         return dict(zip(self.members, self.values, strict=True))
+
+    @property
+    def heading(self) -> str:
+        """The index's name as a table heading (``'Shapley-Shubik'``)."""
+        return _TITLES.get(self.name, self.name.replace("_", " "))
+
+    def _rows(self, digits: int, number: Any) -> tuple[list[str], list[list[str]]]:
+        """Header and rows (member, value[, decimal]) with ``number`` formatting a value."""
+        if self.exact:
+            return (["Member", self.heading, "Decimal"],
+                    [[m, number(v), f"{float(v):.{digits}f}"]
+                     for m, v in zip(self.members, self.values, strict=True)])
+        return (["Member", self.heading],
+                [[m, f"{float(v):.{digits}f}"] for m, v in zip(self.members, self.values,
+                                                              strict=True)])
+
+    def to_latex(self, digits: int = 4, title: str | None = None) -> str:
+        """The index as a LaTeX table for a paper (booktabs): one row per member.
+
+        Exact values are written as fractions (``\\frac{421}{2145}``) with their decimals
+        beside them; float values to ``digits`` decimals (with the error bound in the
+        caption). Needs only the ``booktabs`` package.
+
+        Parameters
+        ----------
+        digits : int
+            Decimal places of the decimals.
+        title : str, optional
+            The table's caption.
+
+        Returns
+        -------
+        str
+            The ``table`` environment.
+
+        See Also
+        --------
+        multilateral.NormalFormGame.to_latex : a payoff matrix.
+
+        Examples
+        --------
+        >>> import multilateral as ml
+        >>> unsc = ml.WeightedVotingGame([7] * 5 + [1] * 10, 39)
+        >>> tex = ml.solvers.shapley_shubik(unsc).to_latex()
+        >>> print(tex.splitlines()[6])
+        P1 & $\\frac{421}{2145}$ & 0.1963 \\\\
+        """
+        digits = check_positive_int(digits, "digits", maximum=17)
+        header, rows = self._rows(digits, lambda v: f"${latex_number(v)}$")
+        if self.error_bound is not None:
+            note = f"values within {self.error_bound:.2g} of the exact index"
+            title = f"{title} ({note})" if title else note.capitalize()
+        return latex_table([latex_escape(h) for h in header],
+                           [[latex_escape(r[0]), *r[1:]] for r in rows],
+                           align="l" + "r" * (len(header) - 1), caption=title)
+
+    def _repr_html_(self) -> str:
+        """The index as an HTML table (labels escaped), for notebooks."""
+        header, rows = self._rows(4, format_number)
+        if len(rows) > _SHOWN:
+            rows = [*rows[:_SHOWN], [f"... ({len(rows) - _SHOWN} more members)"]]
+        bound = "" if self.error_bound is None else f" (+- {self.error_bound:.2g})"
+        return html_table(header, rows, caption=f"{self.heading} index{bound}")
+
+    def _repr_latex_(self) -> str:
+        """The index as a LaTeX ``array`` in math mode (exact values as fractions)."""
+        _, rows = self._rows(4, latex_number)
+        body = r" \\ ".join(rf"\text{{{latex_escape(r[0])}}} & {r[1]}" for r in rows)
+        return rf"$\begin{{array}}{{lr}} {body} \end{{array}}$"
 
     def __repr__(self) -> str:
         shown = [f"{m}={_short(v)}" for m, v in zip(self.members[:6], self.values[:6],
@@ -158,6 +247,12 @@ class CaucusPower:
 
 
 # -- helpers ----------------------------------------------------------------------------------
+_SHOWN = 30  # members an HTML table lists before the rest are left out
+_TITLES = {"shapley_shubik": "Shapley-Shubik", "banzhaf": "Banzhaf (absolute)",
+           "banzhaf_normalized": "Banzhaf (normalized)", "johnston": "Johnston",
+           "deegan_packel": "Deegan-Packel", "holler_packel": "Holler-Packel"}
+
+
 def _short(x: Any) -> str:
     if isinstance(x, Fraction):
         return str(x) if x.denominator < 10**6 else f"{float(x):.6g}"

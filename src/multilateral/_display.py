@@ -1,0 +1,243 @@
+"""One helper for each recurring display job: a number in LaTeX, a table as text, HTML and LaTeX.
+
+Games show their payoff tables (``str``, ``_repr_html_``, ``to_latex``) and results their
+values (``to_latex``, ``_repr_latex_``) through these helpers, so that every table is built
+the same way: exact numbers exactly (``2/3`` in text and HTML, ``\\frac{2}{3}`` in LaTeX,
+sympy expressions by sympy's printers), floats to a few significant digits, labels escaped
+(HTML by :func:`html.escape`, LaTeX by :func:`latex_escape`), LaTeX tables with the
+``booktabs`` rules. Numbers as text come from :func:`multilateral._numeric.format_number`.
+
+Bottom layer: imports only the standard library and :mod:`._numeric` (sympy lazily, for
+sympy objects only).
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import numbers
+from collections.abc import Sequence
+from fractions import Fraction
+from typing import Any
+
+from ._numeric import format_number
+
+__all__ = [
+    "cut_rows",
+    "html_table",
+    "latex_escape",
+    "latex_number",
+    "latex_table",
+    "text_table",
+]
+
+_LATEX_SPECIAL = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#",
+                  "_": r"\_", "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}",
+                  "^": r"\textasciicircum{}", "<": r"\textless{}", ">": r"\textgreater{}",
+                  "|": r"\textbar{}"}
+
+
+def latex_escape(text: str) -> str:
+    r"""Text with every character LaTeX reads as markup escaped (for text mode).
+
+    Examples
+    --------
+    >>> print(latex_escape("x_1 & 50%"))
+    x\_1 \& 50\%
+    """
+    return "".join(_LATEX_SPECIAL.get(ch, ch) for ch in str(text))
+
+
+def latex_number(value: Any, digits: int = 6) -> str:
+    r"""A number in LaTeX math mode: exact values exactly, floats to ``digits`` significant digits.
+
+    Integers as integers, :class:`~fractions.Fraction` s as ``\frac{p}{q}`` (a Fraction
+    with a denominator of 10,000 or more as its float, as in
+    :func:`~multilateral._numeric.format_number`), sympy expressions by :func:`sympy.latex`,
+    floats in scientific notation as ``m \times 10^{e}``.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> latex_number(Fraction(2, 3)), latex_number(Fraction(-1, 2)), latex_number(3)
+    ('\\frac{2}{3}', '-\\frac{1}{2}', '3')
+    >>> latex_number(1.5e-7), latex_number(float("inf"))
+    ('1.5 \\times 10^{-7}', '\\infty')
+    """
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+        return str(int(value))
+    if isinstance(value, numbers.Rational) and Fraction(value).denominator < 10_000:
+        f = Fraction(value)
+        if f.denominator == 1:
+            return str(f.numerator)
+        sign = "-" if f < 0 else ""
+        return rf"{sign}\frac{{{abs(f.numerator)}}}{{{f.denominator}}}"
+    if isinstance(value, numbers.Real) and not _is_sympy(value):
+        x = float(value)
+        if math.isinf(x):
+            return r"\infty" if x > 0 else r"-\infty"
+        if math.isnan(x):
+            return r"\mathrm{nan}"
+        text = format_number(x, digits)
+        if "e" in text:
+            mantissa, exponent = text.split("e")
+            power = rf"10^{{{int(exponent)}}}"
+            return power if mantissa == "1" else rf"{mantissa} \times {power}"
+        return text
+    if _is_sympy(value):
+        import sympy
+
+        return str(sympy.latex(value))
+    return latex_escape(str(value))
+
+
+def _is_sympy(value: Any) -> bool:
+    return type(value).__module__.split(".")[0] == "sympy"
+
+
+def cut_rows(rows: Sequence[Sequence[str]], limit: int | None, what: str = "rows", *,
+             total: int | None = None) -> list[list[str]]:
+    """The first ``limit`` rows of a long table and a one-cell marker row saying how many
+    are left out (all rows when ``limit`` is None).
+
+    ``total`` is the full table's number of rows when ``rows`` holds only its first ones (so
+    that a caller need not format rows nobody sees).
+
+    Examples
+    --------
+    >>> cut_rows([["a"], ["b"], ["c"]], 2, "members")
+    [['a'], ['b'], ['... (1 more members)']]
+    >>> cut_rows([["a"], ["b"]], 2, total=1000)
+    [['a'], ['b'], ['... (998 more rows)']]
+    """
+    out = [list(r) for r in rows[:limit]] if limit is not None else [list(r) for r in rows]
+    total = len(rows) if total is None else total
+    if limit is None or total <= limit:
+        return out
+    return [*out, [f"... ({total - limit} more {what})"]]
+
+
+def text_table(header: Sequence[str], rows: Sequence[Sequence[str]], *,
+               align: str | None = None) -> str:
+    """Rows of cells as aligned plain text, two spaces between columns.
+
+    Parameters
+    ----------
+    header : sequence of str
+        The column headings (one per column).
+    rows : sequence of sequence of str
+        The cells, already formatted; a row of one cell ``"..."`` marks rows left out.
+    align : str, optional
+        One letter per column, ``"l"`` or ``"r"`` (default: the first column left, the others
+        right).
+
+    Examples
+    --------
+    >>> print(text_table(["", "C", "D"], [["C", "3, 3", "0, 5"], ["D", "5, 0", "1, 1"]]))
+           C     D
+    C   3, 3  0, 5
+    D   5, 0  1, 1
+    """
+    n = len(header)
+    align = align or "l" + "r" * (n - 1)
+    full = [list(header)] + [list(r) for r in rows if len(r) == n]
+    widths = [max(len(r[j]) for r in full) for j in range(n)]
+
+    def line(cells: Sequence[str]) -> str:
+        if len(cells) != n:  # a marker row ("...")
+            return "  ".join(cells)
+        return "  ".join(c.ljust(w) if a == "l" else c.rjust(w)
+                         for c, w, a in zip(cells, widths, align, strict=True)).rstrip()
+
+    return "\n".join([line(header), *(line(r) for r in rows)])
+
+
+def html_table(header: Sequence[str], rows: Sequence[Sequence[str]], *,
+               caption: str | None = None, row_headers: bool = True) -> str:
+    """Rows of cells as an HTML ``<table>``; every label and cell is escaped.
+
+    Parameters
+    ----------
+    header : sequence of str
+        The column headings.
+    rows : sequence of sequence of str
+        The cells as plain text (escaped here); a row shorter than the header spans it.
+    caption : str, optional
+        A ``<caption>``.
+    row_headers : bool
+        Whether each row's first cell is a heading (``<th>``).
+
+    Examples
+    --------
+    >>> print(html_table(["", "C"], [["C", "3, 3"]], caption="a<b"))
+    <table>
+    <caption>a&lt;b</caption>
+    <thead><tr><th></th><th>C</th></tr></thead>
+    <tbody>
+    <tr><th>C</th><td>3, 3</td></tr>
+    </tbody>
+    </table>
+    """
+    esc = html.escape
+    out = ["<table>"]
+    if caption is not None:
+        out.append(f"<caption>{esc(caption)}</caption>")
+    out.append("<thead><tr>" + "".join(f"<th>{esc(h)}</th>" for h in header) + "</tr></thead>")
+    out.append("<tbody>")
+    for row in rows:
+        if len(row) != len(header):
+            out.append(f'<tr><td colspan="{len(header)}">{esc(" ".join(row))}</td></tr>')
+            continue
+        cells = [(f"<th>{esc(c)}</th>" if j == 0 and row_headers else f"<td>{esc(c)}</td>")
+                 for j, c in enumerate(row)]
+        out.append("<tr>" + "".join(cells) + "</tr>")
+    out += ["</tbody>", "</table>"]
+    return "\n".join(out)
+
+
+def latex_table(header: Sequence[str], rows: Sequence[Sequence[str]], *, align: str,
+                caption: str | None = None, top: Sequence[str] = (),
+                footer: Sequence[Sequence[str]] = ()) -> str:
+    r"""A ``table`` environment with a booktabs ``tabular``: LaTeX cells, already formatted.
+
+    Needs only the ``booktabs`` package.
+
+    Parameters
+    ----------
+    header : sequence of str
+        The column headings, as LaTeX (escape text with :func:`latex_escape`).
+    rows : sequence of sequence of str
+        The cells, as LaTeX.
+    align : str
+        The ``tabular`` column specification, e.g. ``"lcc"``.
+    caption : str, optional
+        The table's caption, as plain text (escaped here).
+    top : sequence of str
+        Lines put between ``\toprule`` and the header (e.g. a ``\multicolumn`` heading).
+    footer : sequence of sequence of str
+        Rows after a second ``\midrule`` (e.g. a fit's N and log-likelihood).
+
+    Examples
+    --------
+    >>> print(latex_table(["Member", "Index"], [["A", r"$\frac{1}{2}$"]], align="lr"))
+    \begin{table}[ht]
+    \centering
+    \begin{tabular}{lr}
+    \toprule
+    Member & Index \\
+    \midrule
+    A & $\frac{1}{2}$ \\
+    \bottomrule
+    \end{tabular}
+    \end{table}
+    """
+    lines = [r"\begin{table}[ht]", r"\centering"]
+    if caption is not None:
+        lines.append(rf"\caption{{{latex_escape(caption)}}}")
+    lines += [rf"\begin{{tabular}}{{{align}}}", r"\toprule", *top,
+              " & ".join(header) + r" \\", r"\midrule"]
+    lines += [" & ".join(row) + r" \\" for row in rows]
+    if footer:
+        lines += [r"\midrule", *(" & ".join(row) + r" \\" for row in footer)]
+    lines += [r"\bottomrule", r"\end{tabular}", r"\end{table}"]
+    return "\n".join(lines)
