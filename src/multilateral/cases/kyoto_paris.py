@@ -10,9 +10,11 @@ bargaining procedure: top-down targets are deep and narrow, pledge-and-review sh
 
 Data: :data:`FACTS`, one row per fact of ``kyoto_paris_facts.csv`` with its source, date and
 ``status``: ``"confirmed"`` (the text seen, primary or secondary as the note says) or
-``"unconfirmed"`` (not guessed: the value is empty). The UNFCCC Kyoto page was read in verbatim
-copies, the Paris counts in secondary reports; the current number of Paris Parties is
-marked unconfirmed.
+``"unconfirmed"`` (not guessed: the value is empty); each row's note says how it was read.
+The Paris Agreement's dates are the depositary's (UN Treaty Collection, chapter XXVII.7.d);
+the UNFCCC Kyoto page and its threshold date were read in verbatim copies, the count of 196
+adopting Parties in a news report only; the current number of Paris Parties is marked
+unconfirmed.
 
 References
 ----------
