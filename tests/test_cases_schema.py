@@ -27,6 +27,8 @@ DENIED = (
     # the climate and Kyoto-Paris tables before issue 17: news sites, a news network, a blog
     "chinadaily.com.cn", "downtoearth.org.in", "ndtv.com", "ramanmedianetwork.com",
     "blogs.law.gwu.edu",
+    # the groupings tables' newspaper sources for the Quad's 2007 start and Australia's 2008 exit
+    "afr.com", "indianexpress.com",
 )
 # the tables issue 17 rewrote from primary sources: each row also says how it was confirmed
 REWRITTEN = ("imf_votes", "imf_rules", "eu_members", "nato_members", "nato_hub_and_spokes",
