@@ -29,6 +29,8 @@ DENIED = (
     "blogs.law.gwu.edu",
     # the groupings tables' newspaper sources for the Quad's 2007 start and Australia's 2008 exit
     "afr.com", "indianexpress.com",
+    # the CBAM tables' law-firm client alert and the WTO row's trade newspaper
+    "reedsmith.com", "poultrytimes.com",
 )
 # the tables issue 17 rewrote from primary sources: each row also says how it was confirmed
 REWRITTEN = ("imf_votes", "imf_rules", "eu_members", "nato_members", "nato_hub_and_spokes",
