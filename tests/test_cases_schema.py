@@ -194,3 +194,13 @@ def test_hub_and_spokes_end_dates_rest_on_state_department_records():
     # SEATO's dissolution rests on secondary sources only, and its row says so
     seato = next(r for r in rows.values() if r["kind"] == "multilateral")
     assert "unconfirmed (secondary source only" in seato["status"]
+
+
+@pytest.mark.parametrize("name", ["climate_events", "kyoto_paris_facts", "nato_hub_and_spokes",
+                                  "cbam_events", "cbam_sectors"])
+def test_resourced_treaty_tables_cite_no_uploaded_copy(name):
+    """Rows of these tables cite the depositary, the government or the official journal, not a
+    document-sharing site's upload (a note may still say a text was read in such a copy)."""
+    for row in cases.load_table(name):
+        cited = (row["url"] + " " + row["source"]).lower()
+        assert "scribd.com" not in cited and "docslib.org" not in cited, row["source"][:60]
