@@ -24,11 +24,19 @@ DENIED = (
     "cumhuriyet.com.tr", "inshorts.com", "goutham4391.github.io", "armadanews.com",
     "wikipedia.org", "liquisearch.com", "map.nbr.org", "palthinklib.com", "time.com",
     "fxcnews.com", "wionews.com", "hatenablog.com", "wordpress.com", "blogspot.com",
+    # the climate and Kyoto-Paris tables before issue 17: news sites, a news network, a blog
+    "chinadaily.com.cn", "downtoearth.org.in", "ndtv.com", "ramanmedianetwork.com",
+    "blogs.law.gwu.edu",
+    # the groupings tables' newspaper sources for the Quad's 2007 start and Australia's 2008 exit
+    "afr.com", "indianexpress.com",
+    # the CBAM tables' law-firm client alert and the WTO row's trade newspaper
+    "reedsmith.com", "poultrytimes.com",
 )
 # the tables issue 17 rewrote from primary sources: each row also says how it was confirmed
 REWRITTEN = ("imf_votes", "imf_rules", "eu_members", "nato_members", "nato_hub_and_spokes",
              "unsc_permanent", "unsc_voting", "climate_emitters", "climate_global",
-             "groupings_members")
+             "groupings_members", "climate_events", "kyoto_paris_facts", "cbam_events",
+             "cbam_phase_in", "cbam_sectors", "groupings_events")
 
 
 def _header(name):
@@ -156,4 +164,43 @@ def test_rewritten_tables_say_how_each_row_was_confirmed(name):
     for row in cases.load_table(name):
         assert row[column].strip(), row
         # a row is confirmed, partly confirmed, computed or derived, or says it is not
-        assert re.search(r"confirmed|computed|derived|unchanged", row[column]), row[column]
+        assert re.search(r"confirmed|computed|derived|unchanged", row[column], re.I), row[column]
+
+
+def test_paris_dates_are_the_depositarys_and_the_us_exits_the_uns():
+    """The Paris Agreement's dates come from the UN Treaty Collection (the depositary's status
+    page), the US withdrawals and return from the UN's own records, not news reports."""
+    from multilateral.cases import climate, kyoto_paris
+    for name in ("paris_adopted", "paris_in_force"):
+        assert "treaties.un.org" in climate.event(name).url
+        assert "treaties.un.org" in kyoto_paris.fact(name).url
+        assert climate.event(name).date.isoformat() == kyoto_paris.fact(name).date
+    for name in ("us_withdrawal_effective", "us_rejoined", "us_withdrawal_notified",
+                 "us_withdrawal_effective_2026"):
+        assert climate.event(name).url.startswith(("https://www.un.org/", "https://media.un.org/"))
+    # Article 28(2): a withdrawal takes effect one year after the depositary receives it
+    notified, effective = (climate.event("us_withdrawal_notified").date,
+                           climate.event("us_withdrawal_effective_2026").date)
+    assert effective == notified.replace(year=notified.year + 1)
+
+
+def test_hub_and_spokes_end_dates_rest_on_state_department_records():
+    rows = {r["partners"]: r for r in cases.load_table("nato_hub_and_spokes")}
+    roc, japan = rows["Republic of China (Taiwan)"], rows["Japan"]
+    assert roc["ended"] == "1980-01-01" and "frus1977-80v13/d180" in roc["url"]
+    assert japan["in_force"] == "1952-04-28" and "frus1952-54v14p2/d563" in japan["url"]
+    for row in (roc, japan):
+        assert "secondary" not in row["status"] and "unconfirmed" not in row["status"]
+    # SEATO's dissolution rests on secondary sources only, and its row says so
+    seato = next(r for r in rows.values() if r["kind"] == "multilateral")
+    assert "unconfirmed (secondary source only" in seato["status"]
+
+
+@pytest.mark.parametrize("name", ["climate_events", "kyoto_paris_facts", "nato_hub_and_spokes",
+                                  "cbam_events", "cbam_sectors"])
+def test_resourced_treaty_tables_cite_no_uploaded_copy(name):
+    """Rows of these tables cite the depositary, the government or the official journal, not a
+    document-sharing site's upload (a note may still say a text was read in such a copy)."""
+    for row in cases.load_table(name):
+        cited = (row["url"] + " " + row["source"]).lower()
+        assert "scribd.com" not in cited and "docslib.org" not in cited, row["source"][:60]

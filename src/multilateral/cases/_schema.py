@@ -43,7 +43,8 @@ SCHEMAS: dict[str, dict[str, ColumnType]] = {
     "climate_emitters": {
         "entity": "text", "kind": ("country", "bloc", "residual"), "share": "number",
         "emissions_gtco2": "number", "date": "date", **_SOURCED, **_NOTE, **_STATUS},
-    "climate_events": {"event": "text", "date": "date", "description": "text", **_SOURCED},
+    "climate_events": {"event": "text", "date": "date", "description": "text", **_SOURCED,
+                       **_STATUS},
     "climate_global": {"quantity": "text", "value": "number", "unit": ("GtCO2",),
                        "date": "date", **_SOURCED, **_NOTE, **_STATUS},
     "crises": {
@@ -65,7 +66,7 @@ SCHEMAS: dict[str, dict[str, ColumnType]] = {
     "great_powers": {"ccode": "integer", "state": "text", "start": "date", "end": "date",
                      "date": "date", **_NOTE, **_SOURCED},
     "groupings_events": {"grouping": _GROUPINGS, "event": "text", "date": "date",
-                         "description": "text", **_SOURCED},
+                         "description": "text", **_SOURCED, **_STATUS},
     "groupings_members": {
         "grouping": _GROUPINGS, "member": "text", "kind": ("country", "bloc"), "date": "date",
         "status": ("founder", "member", "participant", "suspended"), **_NOTE, **_SOURCED,

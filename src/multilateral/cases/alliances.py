@@ -261,6 +261,8 @@ class GroupingEvent:
     description: str
     source: str
     url: str
+    #: how the row was confirmed (the primary document read, or "unconfirmed" and why)
+    status: str = ""
 
     @property
     def start(self) -> datetime.date:
@@ -319,7 +321,8 @@ def _grouping_members() -> tuple[GroupingMember, ...]:
 def _grouping_events() -> tuple[GroupingEvent, ...]:
     return tuple(
         GroupingEvent(grouping=r["grouping"], name=r["event"], date=r["date"],
-                      description=r["description"], source=r["source"], url=r["url"])
+                      description=r["description"], source=r["source"], url=r["url"],
+                      status=r["status"])
         for r in load_table("groupings_events")
     )
 

@@ -25,10 +25,14 @@ how it was confirmed):
   schedule (90% free allocation in 2026, ten points less each year, as restated by a news
   report), so only the adopted Directive's text can settle them.
 
-Most dates are confirmed in secondary sources (law firms, an express carrier's customs
-notice) quoting the regulations, and in official pages where named (EUR-Lex for the
-Commission's 2025 staff working document, the European Parliament's Legislative Observatory,
-the German emissions trading authority DEHSt); the regulations' own text was not read here.
+Each row cites the provision it rests on (Regulation (EU) 2023/956, Article 35 for the
+transitional period, Article 36 for entry into force, Annex I for the sectors; the
+Commission's proposal COM(2021) 564 of 14.7.2021). The dates are confirmed in official
+documents where named (the Swedish Government's bill prop. 2023/24:77 on the Regulation,
+EUR-Lex for the Commission's 2025 staff working document, the European Parliament's
+Legislative Observatory, the German emissions trading authority DEHSt) and otherwise in
+secondary sources (law firms, an express carrier's customs notice) quoting the Regulation,
+each named in the row's ``status``; the Official Journal text itself was not read here.
 
 References
 ----------

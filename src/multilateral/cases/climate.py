@@ -18,7 +18,9 @@ Data (all from the shipped tables, one row per fact with its source and date):
   (GtCO2), world fossil CO2 emissions *including* international aviation and shipping and
   *before* the cement carbonation sink, 37.7 GtCO2 (10.3 GtC; 10.1 GtC with the sink).
 * :data:`EVENTS` -- dates: the US-China joint announcement, the adoption and entry into
-  force of the Paris Agreement, and the United States' withdrawals and return.
+  force of the Paris Agreement (the depositary's record in the UN Treaty Collection), and
+  the United States' withdrawals and return (the UN Secretary-General's spokesperson, for the
+  depositary); each row's ``status`` says which document was read.
 
 Shares are exact :class:`~fractions.Fraction` values of the published decimals.
 
@@ -158,6 +160,8 @@ class Event:
     description: str
     source: str
     url: str
+    #: how the row was confirmed (the primary document read, or "unconfirmed" and why)
+    status: str = ""
 
 
 def _emitters() -> tuple[Emitter, ...]:
@@ -195,7 +199,8 @@ def _globals() -> tuple[GlobalFigure, ...]:
 def _events() -> tuple[Event, ...]:
     return tuple(
         Event(name=r["event"], date=datetime.date.fromisoformat(r["date"]),
-              description=r["description"], source=r["source"], url=r["url"])
+              description=r["description"], source=r["source"], url=r["url"],
+              status=r["status"])
         for r in load_table("climate_events")
     )
 

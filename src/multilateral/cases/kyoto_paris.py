@@ -10,14 +10,18 @@ bargaining procedure: top-down targets are deep and narrow, pledge-and-review sh
 
 Data: :data:`FACTS`, one row per fact of ``kyoto_paris_facts.csv`` with its source, date and
 ``status``: ``"confirmed"`` (the text seen, primary or secondary as the note says) or
-``"unconfirmed"`` (not guessed: the value is empty). The UNFCCC Kyoto page was read in verbatim
-copies, the Paris counts in secondary reports; the current number of Paris Parties is
-marked unconfirmed.
+``"unconfirmed"`` (not guessed: the value is empty); each row's note says how it was read.
+The Kyoto Protocol's and the Paris Agreement's dates are the depositary's (UN Treaty
+Collection, chapters XXVII.7.a and XXVII.7.d), the 192 Kyoto Parties the UNFCCC's status
+page; the Annex B counts, the average cut and the Paris threshold date were read in verbatim
+copies of UNFCCC pages, the count of 196 adopting Parties in a news report only; the current
+number of Paris Parties is marked unconfirmed.
 
 References
 ----------
 .. [1] UNFCCC. What is the Kyoto Protocol? https://unfccc.int/kyoto_protocol (undated; copy
-   of 26 March 2024).
+   of 26 March 2024). United Nations Treaty Collection, Multilateral Treaties Deposited with
+   the Secretary-General, chapter XXVII, 7.a (Kyoto Protocol) and 7.d (Paris Agreement).
 .. [2] Harstad, B. (2018). Pledge-and-review bargaining. Belfer Center summary, November 2018
    ("only 37 countries faced emission cuts in Kyoto's first commitment period").
 
