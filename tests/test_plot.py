@@ -363,9 +363,77 @@ class TestPowerBars:
         assert {round(float(p.get_height()), 6) for p in ax.patches[:5]} == {
             round(421 / 2145, 6)}
 
+    def test_side_by_side_bars_are_each_index(self):
+        from multilateral.cases import unsc
+
+        game = unsc.voting_game("post-1965")
+        shown = ["China", "E1", "E2"]
+        results = {"Shapley-Shubik": ml.solvers.shapley_shubik(game),
+                   "Banzhaf": ml.solvers.banzhaf(game, normalized=True)}
+        shares = {m: Fraction(1, 15) for m in game.members}  # one seat each
+        ax = mplot.power_bars(results, members=shown, shares=shares)
+        assert [bars.get_label() for bars in ax.containers] == ["Shapley-Shubik", "Banzhaf"]
+        for bars, index in zip(ax.containers, results.values(), strict=True):
+            assert [b.get_height() for b in bars] == [float(index[m]) for m in shown]
+        # side by side: the second index's bars sit right of the first's, at each member
+        left = [b.get_x() for b in ax.containers[0]]
+        right = [b.get_x() for b in ax.containers[1]]
+        assert all(b > a for a, b in zip(left, right, strict=True))
+        assert [t.get_text() for t in ax.get_xticklabels()] == shown
+        weight = _lines(ax)["share of the weight"]
+        assert weight.get_ydata().tolist() == [float(shares[m]) for m in shown]
+
+    def test_stacked_groups_sum_each_index(self):
+        from multilateral.cases import unsc
+
+        results = {p: ml.solvers.shapley_shubik(unsc.voting_game(p)) for p in unsc.PERIODS}
+        permanent = list(unsc.voting_game("post-1965").members[:5])
+        elected = [f"E{k}" for k in range(1, 11)]  # six before 1965, ten after
+        ax = mplot.power_bars(results, groups={"permanent": permanent, "elected": elected},
+                              stacked=True)
+        perm, elect = ax.containers
+        assert (perm.get_label(), elect.get_label()) == ("permanent", "elected")
+        # Shapley-Shubik: 1/462 per elected seat of eleven, 4/2145 per seat of fifteen
+        expected_elected = [6 * Fraction(1, 462), 10 * Fraction(4, 2145)]
+        assert [b.get_height() for b in elect] == pytest.approx(
+            [float(e) for e in expected_elected])
+        assert [b.get_height() for b in perm] == pytest.approx(
+            [float(1 - e) for e in expected_elected])
+        assert [b.get_y() for b in elect] == [b.get_height() for b in perm]  # stacked on top
+        assert [t.get_text() for t in ax.get_xticklabels()] == list(unsc.PERIODS)
+
+    def test_groups_side_by_side(self):
+        game = ml.WeightedVotingGame([3, 2, 1, 1], 4, members=list("ABCD"))
+        index = ml.solvers.shapley_shubik(game)
+        ax = mplot.power_bars(index, groups={"A": ["A"], "rest": ["B", "C", "D"]})
+        assert [b.get_height() for b in ax.containers[0]] == [
+            float(index["A"]), float(index["B"] + index["C"] + index["D"])]
+
     def test_bad_input(self):
         with pytest.raises(errors.InvalidTypeError, match="PowerIndex"):
             mplot.power_bars({"A": 0.5, "B": 0.5})
+        with pytest.raises(errors.InvalidTypeError, match="PowerIndex"):
+            mplot.power_bars([0.5, 0.5])
+        game = ml.WeightedVotingGame([2, 1, 1], 3, members=list("ABC"))
+        index = ml.solvers.shapley_shubik(game)
+        with pytest.raises(errors.InvalidArgumentError, match="at least one"):
+            mplot.power_bars({})
+        with pytest.raises(errors.InvalidArgumentError, match="no member 'D'"):
+            mplot.power_bars(index, members=["A", "D"])
+        with pytest.raises(errors.InvalidArgumentError, match="either members or groups"):
+            mplot.power_bars(index, members=["A"], groups={"x": ["A"]})
+        with pytest.raises(errors.InvalidArgumentError, match="member of no index"):
+            mplot.power_bars(index, groups={"x": ["A", "Z"]})
+        with pytest.raises(errors.InvalidArgumentError, match="in two groups"):
+            mplot.power_bars(index, groups={"x": ["A", "B"], "y": ["B"]})
+        with pytest.raises(errors.InvalidTypeError, match="collection of member labels"):
+            mplot.power_bars(index, groups={"x": "AB"})
+        with pytest.raises(errors.InvalidArgumentError, match="stacked=False"):
+            mplot.power_bars(index, stacked=True, shares={"A": 1})
+        with pytest.raises(errors.InvalidArgumentError, match="no value for 'C'"):
+            mplot.power_bars(index, shares={"A": 0.5, "B": 0.5})
+        with pytest.raises(errors.InvalidTypeError, match="True or False"):
+            mplot.power_bars(index, stacked="yes")
 
 
 class TestCoalitionStability:
