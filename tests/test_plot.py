@@ -321,6 +321,69 @@ class TestSchellingDiagrams:
             mplot.schelling_diagrams({"pd": ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0)})
 
 
+class TestGainFunctions:
+    def test_curves_are_the_gain_functions(self):
+        games = {f"n = {n}": ml.AnonymousGame.threshold(n, n // 2, benefit=4, cost=1)
+                 for n in (4, 8, 12)}
+        ax = mplot.gain_functions(games, points=51)
+        lines = _lines(ax)
+        x = np.linspace(0, 1, 51)
+        for label, game in games.items():
+            np.testing.assert_allclose(lines[label].get_xdata(), x)
+            np.testing.assert_allclose(lines[label].get_ydata(), game.gain_function(x))
+        assert [t.get_text() for t in ax.get_legend().get_texts()] == list(games)
+        assert set(np.asarray(lines["zero"].get_ydata(), dtype=float)) == {0.0}
+
+    def test_gradient_of_the_collective_risk_dilemma(self):
+        # the model's own replicator gradient x (1 - x) b (r Gamma - c), and its rest points
+        models = {n: ml.models.CollectiveRiskDilemma(n=n, threshold=n // 2,
+                                                     risk=Fraction(2, 5)) for n in (4, 12)}
+        ax = mplot.gain_functions({f"N = {n}": m.game for n, m in models.items()},
+                                  kind="gradient", points=101)
+        lines = _lines(ax)
+        x = np.linspace(0, 1, 101)
+        for n, model in models.items():
+            np.testing.assert_allclose(lines[f"N = {n}"].get_ydata(), model.gradient(x),
+                                       atol=1e-15)
+        interior = models[4].interior_roots()  # one unstable, one stable
+        unstable = lines["_N = 4: unstable"].get_xdata()
+        np.testing.assert_allclose(unstable, [e.probability for e in interior if not e.stable])
+        stable = sorted(lines["_N = 4: stable"].get_xdata())
+        np.testing.assert_allclose(stable, [0.0] + [e.probability for e in interior
+                                                    if e.stable])
+        # N = 12: the risk is below its critical risk; defection is the only rest point
+        assert lines["_N = 12: stable"].get_xdata().tolist() == [0.0]
+        assert "_N = 12: unstable" not in lines
+        assert "gradient" in ax.get_ylabel()
+
+    def test_colour_per_game_shared_by_its_equilibria(self):
+        games = {"a": ml.AnonymousGame.threshold(5, 3, benefit=4, cost=1),
+                 "b": ml.AnonymousGame.threshold(6, 3, benefit=4, cost=1)}
+        lines = _lines(mplot.gain_functions(games))
+        assert lines["a"].get_color() == lines["_a: stable"].get_color()
+        assert lines["a"].get_color() != lines["b"].get_color()
+
+    def test_without_equilibria_and_degenerate(self):
+        games = {"pd": ml.AnonymousGame.public_goods(n=4, r=2),
+                 "flat": ml.AnonymousGame([1, 2, 3], [1, 2, 3])}
+        assert set(_lines(mplot.gain_functions(games, equilibria=False))) == {
+            "pd", "flat", "zero"}
+        assert "_flat: stable" not in _lines(mplot.gain_functions(games))
+
+    def test_bad_input(self):
+        game = ml.AnonymousGame.public_goods(n=3, r=2)
+        with pytest.raises(errors.InvalidTypeError, match="mapping of labels"):
+            mplot.gain_functions([game])
+        with pytest.raises(errors.InvalidArgumentError, match="at least one game"):
+            mplot.gain_functions({})
+        with pytest.raises(errors.InvalidTypeError, match="not an AnonymousGame"):
+            mplot.gain_functions({"pd": ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0)})
+        with pytest.raises(errors.InvalidArgumentError, match="'gain' or 'gradient'"):
+            mplot.gain_functions({"g": game}, kind="replicator")
+        with pytest.raises(errors.InvalidArgumentError):
+            mplot.gain_functions({"g": game}, points=1)
+
+
 class TestMagicNumberCurve:
     def test_curves_are_the_models(self):
         model = ml.models.MagicNumber(

@@ -64,6 +64,7 @@ __all__ = [
     "OYE_NAMES",
     "coalition_stability",
     "gain_function_plot",
+    "gain_functions",
     "magic_number_curve",
     "payoff_matrix",
     "power_bars",
@@ -466,6 +467,139 @@ def schelling_diagrams(
     _integer_ticks(ax)
     ax.grid(True, alpha=0.3)
     ax.legend(fontsize="small", ncols=2 if len(games) > 3 else 1)
+    return ax
+
+
+def gain_functions(
+    games: Mapping[str, AnonymousGame],
+    ax: Axes | None = None,
+    *,
+    points: int = 201,
+    equilibria: bool = True,
+    kind: str = "gain",
+) -> Axes:
+    """Gain functions of several games on one axes: how cooperation's prospects move under a
+    sweep.
+
+    For each game, the expected gain from cooperating ``g(x)`` (:meth:`AnonymousGame.gain_function`)
+    against the probability ``x`` that each other player cooperates, or the replicator
+    gradient ``x (1 - x) g(x)``, in one colour per game, with its symmetric equilibria marked
+    in the same colour.
+
+    Parameters
+    ----------
+    games : mapping of str to AnonymousGame
+        The games, by the label shown in the legend (e.g. the swept parameter's value), in
+        the order drawn; they may differ in ``n``.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw; a new figure's axes by default.
+    points : int, default 201
+        Number of evenly spaced values of ``x`` (including 0 and 1).
+    equilibria : bool, default True
+        Mark each game's symmetric equilibria (:func:`multilateral.solvers.symmetric_equilibria`)
+        on the zero line: filled circles for the stable ones, hollow for the unstable ones
+        (under the replicator dynamics). Nothing is marked for a game whose ``g`` is
+        identically zero.
+    kind : {"gain", "gradient"}, default "gain"
+        ``"gain"`` draws ``g(x)``; ``"gradient"`` the replicator gradient ``x (1 - x) g(x)``
+        (Santos and Pacheco's gradient of selection in an infinite population), which has
+        the same sign and interior roots.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes; for each game in order, its curve (label ``<label>``, x data the grid, y
+        data ``g`` or the gradient), then its stable and unstable equilibria (labels
+        ``"_<label>: stable"`` and ``"_<label>: unstable"``, hidden from the legend, drawn
+        only where there are some), and last the zero line (label ``"zero"``).
+
+    Raises
+    ------
+    InvalidTypeError
+        If ``games`` is not a mapping of labels to
+        :class:`~multilateral.games.AnonymousGame`, or ``ax`` is not an Axes.
+    InvalidArgumentError
+        If ``games`` is empty, ``kind`` is not ``"gain"`` or ``"gradient"``, or ``points``
+        is below 2.
+    MissingDependencyError
+        If matplotlib is not installed.
+
+    See Also
+    --------
+    gain_function_plot : one game.
+    schelling_diagrams : the payoffs behind each ``g``, under the same sweep.
+    multilateral.sweep : the sweep whose games this draws.
+
+    References
+    ----------
+    .. [1] Santos, F. C. and Pacheco, J. M. (2011). Risk of collective failure provides an
+       escape from the tragedy of the commons. *PNAS* 108(26), 10421-10425.
+    .. [2] Hauert, C., Michor, F., Nowak, M. A. and Doebeli, M. (2006). Synergy and
+       discounting of cooperation in social dilemmas. *J. Theor. Biol.* 239, 195-202.
+
+    Examples
+    --------
+    A threshold good needing three of ``n``: its tipping point moves up as the group grows.
+
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import multilateral as ml
+    >>> games = {f"n = {n}": ml.AnonymousGame.threshold(n, 3, benefit=4, cost=1)
+    ...          for n in (4, 8)}
+    >>> ax = ml.plot.gain_functions(games, points=3, kind="gradient")
+    >>> [line.get_label() for line in ax.get_lines()][:3]
+    ['n = 4', '_n = 4: stable', '_n = 4: unstable']
+    >>> ax.get_lines()[0].get_ydata().tolist()   # x (1 - x) g(x) at x = 0, 1/2, 1
+    [0.0, 0.125, 0.0]
+
+    At ``x = 1/2`` a player is pivotal with probability ``C(3, 2) / 2**3 = 3/8``, so
+    ``g = 4 * 3/8 - 1 = 1/2`` and the gradient is ``1/4 * 1/2``.
+    """
+    if not isinstance(games, Mapping):
+        raise InvalidTypeError(
+            "gain_functions expects a mapping of labels to AnonymousGame, got "
+            f"{type(games).__name__}")
+    if not games:
+        raise InvalidArgumentError("gain_functions needs at least one game")
+    for label, game in games.items():
+        if not isinstance(game, AnonymousGame):
+            raise InvalidTypeError(
+                f"games[{label!r}] is a {type(game).__name__}, not an AnonymousGame")
+    if kind not in ("gain", "gradient"):
+        raise InvalidArgumentError(f"kind must be 'gain' or 'gradient', got {kind!r}")
+    points = check_positive_int(points, "points", 2)
+    from .solvers import symmetric_equilibria
+
+    ax = _axes(ax)
+    x = np.linspace(0.0, 1.0, points)
+    for i, (label, game) in enumerate(games.items()):
+        color = f"C{i % 10}"
+        y = game.gain_function(x)
+        if kind == "gradient":
+            y = x * (1 - x) * y + 0.0  # + 0.0: no -0.0 at the ends
+        ax.plot(x, y, color=color, label=label)
+        if not equilibria:
+            continue
+        try:
+            eqs = symmetric_equilibria(game)
+        except DegenerateGameError:  # g is identically zero: every x is an equilibrium
+            continue
+        for stable, name in ((True, "stable"), (False, "unstable")):
+            xs = [eq.probability for eq in eqs if eq.stable == stable]
+            if xs:
+                ax.plot(xs, [0.0] * len(xs), linestyle="none", marker="o", markersize=8,
+                        color=color, markerfacecolor=color if stable else "white",
+                        label=f"_{label}: {name}", zorder=3, clip_on=False)
+    ax.axhline(0.0, color="grey", linewidth=0.9, linestyle="--", label="zero")
+    ax.set_xlim(0.0, 1.0)
+    ax.set_xlabel("probability x that each other player cooperates")
+    ax.set_ylabel("replicator gradient x (1 - x) g(x)" if kind == "gradient"
+                  else "expected gain from cooperating g(x)")
+    ax.set_title("Gain functions" + (" (filled: stable, hollow: unstable)" if equilibria
+                                      else ""))
+    ax.grid(True, alpha=0.3)
+    ax.legend(handles=[line for line in ax.get_lines() if line.get_label() in games],
+              fontsize="small")
     return ax
 
 
