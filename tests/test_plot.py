@@ -483,6 +483,8 @@ class TestPowerBars:
             mplot.power_bars({})
         with pytest.raises(errors.InvalidArgumentError, match="no member 'D'"):
             mplot.power_bars(index, members=["A", "D"])
+        with pytest.raises(errors.InvalidTypeError, match="sequence of member labels"):
+            mplot.power_bars(index, members="AB")
         with pytest.raises(errors.InvalidArgumentError, match="either members or groups"):
             mplot.power_bars(index, members=["A"], groups={"x": ["A"]})
         with pytest.raises(errors.InvalidArgumentError, match="member of no index"):

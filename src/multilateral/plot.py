@@ -803,6 +803,9 @@ def power_bars(
     if groups is not None:
         categories = _check_groups(groups, results)
     else:
+        if isinstance(members, str) or not (members is None or isinstance(members, Sequence)):
+            raise InvalidTypeError(
+                f"members must be a sequence of member labels, got {members!r}")
         shown = list(first.members) if members is None else [str(m) for m in members]
         categories = {m: [m] for m in shown}
         for label, index in results.items():
