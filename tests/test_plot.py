@@ -443,6 +443,7 @@ class TestPowerBars:
         right = [b.get_x() for b in ax.containers[1]]
         assert all(b > a for a, b in zip(left, right, strict=True))
         assert [t.get_text() for t in ax.get_xticklabels()] == shown
+        assert ax.get_title() == "power indices"  # two kinds of index
         weight = _lines(ax)["share of the weight"]
         assert weight.get_ydata().tolist() == [float(shares[m]) for m in shown]
 
@@ -464,6 +465,7 @@ class TestPowerBars:
             [float(1 - e) for e in expected_elected])
         assert [b.get_y() for b in elect] == [b.get_height() for b in perm]  # stacked on top
         assert [t.get_text() for t in ax.get_xticklabels()] == list(unsc.PERIODS)
+        assert ax.get_title() == "shapley-shubik"
 
     def test_groups_side_by_side(self):
         game = ml.WeightedVotingGame([3, 2, 1, 1], 4, members=list("ABCD"))

@@ -733,8 +733,8 @@ def power_bars(
         The axes. ``ax.containers`` holds one :class:`~matplotlib.container.BarContainer`
         per index (side by side) or per member or group (stacked), labelled with it, in the
         order drawn; each bar's height is a value as a float. The tick labels are the members
-        or groups (side by side) or the indices' labels (stacked). One index's name is the
-        title.
+        or groups (side by side) or the indices' labels (stacked). The title is the indices'
+        name when they are all of one kind (``"shapley-shubik"``), else ``"power indices"``.
 
     Raises
     ------
