@@ -552,8 +552,42 @@ class TestSweepMap:
         assert [t.get_text() for t in ax.get_yticklabels()] == ["all", "one"]
         assert ax.collections[0].get_array().reshape(2, 2).tolist() == [[2, 5], [1, 1]]
 
+    def test_categories_name_the_cells(self):
+        res = ml.sweep(lambda n, r: {"who": 2 if r > n else int(r == n)},
+                       {"n": [2, 3, 4], "r": [2, 3]}, store=False, progress=False)
+        names = {0: "nobody", 1: "some", 2: "all"}
+        ax = mplot.sweep_map(res, "n", "r", "who", categories=names)
+        # the array holds each cell's position among the categories
+        assert ax.collections[0].get_array().reshape(2, 3).tolist() == [[1, 0, 0], [2, 1, 0]]
+        assert [t.get_text() for t in ax.texts] == ["some", "nobody", "nobody",
+                                                    "all", "some", "nobody"]
+        assert [t.get_text() for t in ax.get_legend().get_texts()] == list(names.values())
+        # one colour per category, the cells' colours are the legend's
+        mesh = ax.collections[0]
+        legend = np.array([p.get_facecolor() for p in ax.get_legend().get_patches()])
+        cells = mesh.to_rgba(np.asarray(mesh.get_array()).ravel())
+        np.testing.assert_allclose(cells, legend[[1, 0, 0, 2, 1, 0]])
+        assert len(np.unique(legend, axis=0)) == 3
+        assert len(ax.figure.axes) == 1  # no colour bar
+
+    def test_large_grid_no_cell_text_and_fewer_ticks(self):
+        values = list(range(30))
+        res = ml.sweep(lambda a, b: a + b, {"a": values, "b": values}, store=False,
+                       progress=False)
+        ax = mplot.sweep_map(res, "a", "b", "value")
+        assert not ax.texts  # 900 cells
+        assert ax.collections[0].get_array().reshape(30, 30)[4, 7] == 11
+        labels = [t.get_text() for t in ax.get_xticklabels()]
+        assert labels == [str(v) for v in values[::3]]  # every third of 30 values
+        np.testing.assert_allclose(ax.get_xticks(), np.arange(0, 30, 3) + 0.5)
+
     def test_bad_input(self):
         res = ml.sweep(lambda n, r: n * r, {"n": [2, 3], "r": [1, 2]}, repeats=2, store=False)
+        once = ml.sweep(lambda n, r: n * r, {"n": [2, 3], "r": [1, 2]}, store=False)
+        with pytest.raises(errors.InvalidArgumentError, match="no name in categories"):
+            mplot.sweep_map(once, "n", "r", "value", categories={2: "two", 3: "three"})
+        with pytest.raises(errors.InvalidTypeError, match="categories must be a mapping"):
+            mplot.sweep_map(once, "n", "r", "value", categories=["two"])
         with pytest.raises(errors.InvalidArgumentError, match="one task per"):
             mplot.sweep_map(res, "n", "r", "value")
         with pytest.raises(errors.InvalidArgumentError, match="'m' is not in the sweep"):

@@ -653,6 +653,7 @@ TOPICS: dict[str, dict[str, str]] = {
         "groups": "Mapping from a group's label to its members, drawn as one bar (the sum of "
                   "its members' values).",
         "stacked": "Stack the values into one bar per result instead of side by side.",
+        "categories": "Mapping from each value an output takes to its name, shown in a legend.",
         "folder": "Output directory.",
         "out": "Where to write output.",
         "texts": "Text sections to include.",

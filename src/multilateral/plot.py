@@ -87,6 +87,8 @@ _COOPERATOR_COLOR = "tab:blue"
 _DEFECTOR_COLOR = "tab:red"
 _EQUILIBRIUM_COLOR = "#ffe8a3"
 _MAX_MARKED_POINTS = 40  # draw a marker at every k only up to this many players
+_MAX_LABELLED_CELLS = 400  # a sweep map writes each cell's value only up to this many cells
+_MAX_TICK_LABELS = 12  # a sweep map labels at most about this many values along an axis
 
 
 # -- public functions -----------------------------------------------------------------------------
@@ -979,12 +981,15 @@ def sweep_map(
     vertical: str,
     output: str,
     ax: Axes | None = None,
+    *,
+    categories: Mapping[Any, str] | None = None,
 ) -> Axes:
     """Which conclusion holds where: one output of a two-parameter sweep as a grid of cells.
 
     Each cell is one value of the parameter ``horizontal`` and one of ``vertical``,
     coloured by the output and labelled with it, so the regions where a headline holds
-    are read off the map.
+    are read off the map. An output that codes a conclusion (an outcome, a forum, a rule)
+    is shown by name with ``categories``.
 
     Parameters
     ----------
@@ -997,21 +1002,28 @@ def sweep_map(
         The output column shown (numbers).
     ax : matplotlib.axes.Axes, optional
         Where to draw; a new figure's axes by default.
+    categories : mapping of numbers to str, optional
+        The name of each value the output takes (a sweep's outputs are numbers: code a
+        conclusion as one), in the order of the legend: cells are coloured by category
+        and named in a legend instead of a colour bar.
 
     Returns
     -------
     matplotlib.axes.Axes
         The axes holding one :class:`~matplotlib.collections.QuadMesh` (``ax.collections[0]``,
-        its array the output by row and column) and one text per cell.
+        its array the output by row and column, or with ``categories`` the position of
+        each cell's category among them) and, on grids of at most 400 cells, one text per
+        cell (the value, or the category's name). Along an axis of more than 12 values
+        every few values are labelled, so that the labels stay legible.
 
     Raises
     ------
     InvalidTypeError
-        If ``result`` is not a :class:`~multilateral.sweeps.SweepResult`, or ``ax`` is not an
-        Axes.
+        If ``result`` is not a :class:`~multilateral.sweeps.SweepResult`, ``categories``
+        is not a mapping, or ``ax`` is not an Axes.
     InvalidArgumentError
-        If a name is not a parameter or output of the sweep, or a cell has no task or
-        several.
+        If a name is not a parameter or output of the sweep, a cell has no task or
+        several, or the output takes a value that ``categories`` does not name.
     MissingDependencyError
         If matplotlib is not installed.
 
@@ -1028,6 +1040,15 @@ def sweep_map(
     >>> ax = ml.plot.sweep_map(res, "n", "r", "value")
     >>> ax.collections[0].get_array().reshape(2, 3).tolist()  # rows r = 2, 3
     [[1.0, 0.0, 0.0], [1.0, 1.0, 0.0]]
+
+    The same conclusion by name:
+
+    >>> ax = ml.plot.sweep_map(res, "n", "r", "value",
+    ...                        categories={0: "defect", 1: "contribute"})
+    >>> [t.get_text() for t in ax.get_legend().get_texts()]
+    ['defect', 'contribute']
+    >>> [t.get_text() for t in ax.texts][:3]   # the row r = 2
+    ['contribute', 'defect', 'defect']
     """
     from .sweeps import SweepResult
 
@@ -1037,15 +1058,28 @@ def sweep_map(
                         (output, result.values)):
         if name not in table:
             raise InvalidArgumentError(f"{name!r} is not in the sweep; it has {sorted(table)}")
+    if categories is not None and not isinstance(categories, Mapping):
+        raise InvalidTypeError(
+            "categories must be a mapping from the output's values to names, got "
+            f"{type(categories).__name__}")
     xs_all, ys_all = result.parameters[horizontal], result.parameters[vertical]
     xs = list(dict.fromkeys(xs_all.tolist()))
     ys = list(dict.fromkeys(ys_all.tolist()))
     grid = np.full((len(ys), len(xs)), np.nan)
     seen = np.zeros(grid.shape, dtype=np.int64)
+    codes = None if categories is None else list(categories)
+    names = [] if categories is None else [str(name) for name in categories.values()]
     for x, y, v in zip(xs_all.tolist(), ys_all.tolist(), result.values[output].tolist(),
                        strict=True):
         i, j = ys.index(y), xs.index(x)
-        grid[i, j] = float(v)
+        if codes is None:
+            grid[i, j] = float(v)
+        elif v in codes:
+            grid[i, j] = codes.index(v)
+        else:
+            raise InvalidArgumentError(
+                f"{output} = {v!r} at {horizontal} = {x!r}, {vertical} = {y!r} has no name "
+                f"in categories (they name {codes})")
         seen[i, j] += 1
     if (seen != 1).any():
         raise InvalidArgumentError(
@@ -1053,22 +1087,41 @@ def sweep_map(
             f"{int(seen.min())} to {int(seen.max())}: sweep the other parameters (or repeats) "
             "in separate maps")
     ax = _axes(ax)
-    mesh = ax.pcolormesh(np.arange(len(xs) + 1), np.arange(len(ys) + 1), grid,
-                         cmap="viridis", shading="flat")
-    top = np.nanmax(grid) if np.isfinite(grid).any() else 1.0
-    low = np.nanmin(grid) if np.isfinite(grid).any() else 0.0
-    for i in range(len(ys)):
-        for j in range(len(xs)):
-            value = grid[i, j]
-            dark = (value - low) < 0.6 * (top - low) if top > low else True
-            ax.text(j + 0.5, i + 0.5, format_number(value, 3), ha="center", va="center",
-                    color="white" if dark else "black", fontsize="small")
-    ax.set_xticks(np.arange(len(xs)) + 0.5, [format_number(x, 4) for x in xs])
-    ax.set_yticks(np.arange(len(ys)) + 0.5, [format_number(y, 4) for y in ys])
+    plt = _pyplot()
+    edges_x, edges_y = np.arange(len(xs) + 1), np.arange(len(ys) + 1)
+    if categories is None:
+        mesh = ax.pcolormesh(edges_x, edges_y, grid, cmap="viridis", shading="flat")
+    else:
+        from matplotlib.colors import ListedColormap
+        from matplotlib.patches import Patch
+
+        colors = plt.cm.viridis(np.linspace(0.0, 1.0, len(categories)))
+        mesh = ax.pcolormesh(edges_x, edges_y, grid, cmap=ListedColormap(colors),
+                             vmin=-0.5, vmax=len(categories) - 0.5, shading="flat")
+    if grid.size <= _MAX_LABELLED_CELLS:
+        top = np.nanmax(grid) if np.isfinite(grid).any() else 1.0
+        low = np.nanmin(grid) if np.isfinite(grid).any() else 0.0
+        if categories is not None:
+            top, low = len(categories) - 1.0, 0.0
+        for i in range(len(ys)):
+            for j in range(len(xs)):
+                value = grid[i, j]
+                dark = (value - low) < 0.6 * (top - low) if top > low else True
+                text = format_number(value, 3) if not names else names[int(value)]
+                ax.text(j + 0.5, i + 0.5, text, ha="center", va="center",
+                        color="white" if dark else "black", fontsize="small")
+    for values, set_ticks in ((xs, ax.set_xticks), (ys, ax.set_yticks)):
+        every = -(-len(values) // _MAX_TICK_LABELS)  # ceil: label every `every`-th value
+        shown = np.arange(0, len(values), every)
+        set_ticks(shown + 0.5, [format_number(values[k], 4) for k in shown])
     ax.set_xlabel(horizontal)
     ax.set_ylabel(vertical)
     ax.set_title(output)
-    ax.figure.colorbar(mesh, ax=ax, label=output)
+    if categories is None:
+        ax.figure.colorbar(mesh, ax=ax, label=output)
+    else:
+        ax.legend(handles=[Patch(color=c, label=name)
+                           for c, name in zip(colors, names, strict=True)], fontsize="small")
     return ax
 
 
