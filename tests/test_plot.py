@@ -578,8 +578,15 @@ class TestSweepMap:
         assert not ax.texts  # 900 cells
         assert ax.collections[0].get_array().reshape(30, 30)[4, 7] == 11
         labels = [t.get_text() for t in ax.get_xticklabels()]
-        assert labels == [str(v) for v in values[::3]]  # every third of 30 values
-        np.testing.assert_allclose(ax.get_xticks(), np.arange(0, 30, 3) + 0.5)
+        assert labels == [str(v) for v in values[::4]]  # every fourth of 30 values
+        np.testing.assert_allclose(ax.get_xticks(), np.arange(0, 30, 4) + 0.5)
+
+    def test_fractions_label_the_ticks_as_decimals(self):
+        res = ml.sweep(lambda c, n: int(c * n > 1), {"c": [Fraction(3, 2000), Fraction(1, 2),
+                                                           Fraction(2)], "n": [1, 2]},
+                       store=False, progress=False)
+        ax = mplot.sweep_map(res, "c", "n", "value")
+        assert [t.get_text() for t in ax.get_xticklabels()] == ["0.0015", "0.5", "2"]
 
     def test_bad_input(self):
         res = ml.sweep(lambda n, r: n * r, {"n": [2, 3], "r": [1, 2]}, repeats=2, store=False)

@@ -32,6 +32,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
+from fractions import Fraction
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
@@ -88,7 +89,7 @@ _DEFECTOR_COLOR = "tab:red"
 _EQUILIBRIUM_COLOR = "#ffe8a3"
 _MAX_MARKED_POINTS = 40  # draw a marker at every k only up to this many players
 _MAX_LABELLED_CELLS = 400  # a sweep map writes each cell's value only up to this many cells
-_MAX_TICK_LABELS = 12  # a sweep map labels at most about this many values along an axis
+_MAX_TICK_LABELS = 8  # a sweep map labels at most this many values along an axis
 
 
 # -- public functions -----------------------------------------------------------------------------
@@ -1013,8 +1014,9 @@ def sweep_map(
         The axes holding one :class:`~matplotlib.collections.QuadMesh` (``ax.collections[0]``,
         its array the output by row and column, or with ``categories`` the position of
         each cell's category among them) and, on grids of at most 400 cells, one text per
-        cell (the value, or the category's name). Along an axis of more than 12 values
-        every few values are labelled, so that the labels stay legible.
+        cell (the value, or the category's name). Along an axis of more than 8 values
+        every few values are labelled, so that the labels stay legible; a fraction that is
+        not a whole number is labelled as a decimal (``3/2000`` as ``0.0015``).
 
     Raises
     ------
@@ -1113,7 +1115,7 @@ def sweep_map(
     for values, set_ticks in ((xs, ax.set_xticks), (ys, ax.set_yticks)):
         every = -(-len(values) // _MAX_TICK_LABELS)  # ceil: label every `every`-th value
         shown = np.arange(0, len(values), every)
-        set_ticks(shown + 0.5, [format_number(values[k], 4) for k in shown])
+        set_ticks(shown + 0.5, [_tick_label(values[k]) for k in shown])
     ax.set_xlabel(horizontal)
     ax.set_ylabel(vertical)
     ax.set_title(output)
@@ -1263,3 +1265,10 @@ def _summed_shares(shares: Any, group: Sequence[str]) -> float:
 def _listed(labels: Sequence[str]) -> str:
     shown = ", ".join(map(repr, labels[:10]))
     return shown + (f", ... ({len(labels)} in all)" if len(labels) > 10 else "")
+
+
+def _tick_label(value: Any) -> str:
+    """A sweep parameter's value as a tick label: decimals for fractions (shorter)."""
+    if isinstance(value, Fraction) and value.denominator != 1:
+        return format_number(float(value), 4)
+    return format_number(value, 4)
