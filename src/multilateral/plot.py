@@ -1016,7 +1016,9 @@ def sweep_map(
         each cell's category among them) and, on grids of at most 400 cells, one text per
         cell (the value, or the category's name). Along an axis of more than 8 values
         every few values are labelled, so that the labels stay legible; a fraction that is
-        not a whole number is labelled as a decimal (``3/2000`` as ``0.0015``).
+        not a whole number is labelled as a decimal (``3/2000`` as ``0.0015``). The cell of
+        the ``j``-th value of ``horizontal`` and the ``i``-th of ``vertical`` spans
+        ``[j, j + 1] x [i, i + 1]`` in data coordinates: draw on the map there.
 
     Raises
     ------
