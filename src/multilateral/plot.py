@@ -721,7 +721,8 @@ def power_bars(
         in that index (a bloc's members voting apart, not the bloc voting as one: see
         :func:`~multilateral.solvers.caucus_power` for that). A group may list members that
         one index lacks (e.g. the elected seats of a Council before and after an
-        enlargement); every listed member must be in some index, and no member in two groups.
+        enlargement); every listed member must be in some index, and no member in two
+        groups. Members in no group are not drawn.
     stacked : bool, default False
         Stack the members' (or groups') values into one bar per index, instead of drawing the
         indices side by side.
