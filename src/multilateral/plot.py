@@ -245,6 +245,7 @@ def gain_function_plot(
     See Also
     --------
     schelling_diagram : the payoffs behind ``g`` at each integer ``k``.
+    gain_functions : several games' ``g`` on one axes, under a sweep.
     multilateral.solvers.symmetric_equilibria : the roots of ``g``, exactly.
 
     References
@@ -425,6 +426,7 @@ def schelling_diagrams(
     See Also
     --------
     schelling_diagram : one game, with its crossings marked.
+    gain_functions : the same games' gains from cooperating when the others mix.
     multilateral.sweep : the sweep whose games this draws.
 
     References
