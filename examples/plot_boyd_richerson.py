@@ -116,14 +116,11 @@ for a in (1, 2):
           f"population goes to {basin.attractor:.3f}")
 
 fig2, (ax3, ax4) = plt.subplots(1, 2, figsize=(12, 4.4), layout="constrained")
-grid = np.linspace(0, 1, 201)
-for a in (1, 2):
-    model = ThresholdReciprocity(3, a, benefit=2.0, cost=1.0, delta=0.9)
-    ax3.plot(grid, model.game.gain_function(grid), label=f"TFT_{a}")
-ax3.axhline(0, color="grey", lw=0.8)
+ml.plot.gain_functions({f"TFT_{a}": ThresholdReciprocity(3, a, benefit=2.0, cost=1.0,
+                                                         delta=0.9).game for a in (1, 2)},
+                       ax=ax3)
 ax3.set(xlabel="frequency of reciprocators p", ylabel="W(TFT_a) - W(ALLD)",
-        title="n = 3: the gain from reciprocating")
-ax3.legend()
+        title="n = 3: the gain from reciprocating (filled: stable, hollow: unstable)")
 strict = ThresholdReciprocity(5, 4, benefit=B, cost=C, delta=Fraction(9, 10))
 star = strict.basin().boundary
 for start in (star - 0.05, star - 0.01, star + 0.01, star + 0.05):

@@ -100,18 +100,28 @@ print("not confirmed here:", "; ".join(cbam.unconfirmed()))
 # outsiders export to the club: the sweep below is the headline's assumption.
 years = [p.year for p in cbam.PHASE_IN]
 club = ml.models.ClimateClub(n=N, benefit=1, cost=1, target_price=3)
-fig, ax = plt.subplots(figsize=(6, 4))
-for trade in (2, 3, 4, 6, 10, 20):
-    stable = [N in club.with_(tariff=cbam.phase_in_share(y), trade=trade).stable_sizes()
-              for y in years]
-    first = next((y for y, s in zip(years, stable, strict=True) if s), None)
+
+
+def largest_club(trade, year):
+    return {"largest stable club":
+            club.with_(tariff=cbam.phase_in_share(year), trade=trade).largest_stable_size()}
+
+
+trades = [2, 3, 4, 6, 10, 20]
+phase_in = ml.sweep(largest_club, {"trade": trades, "year": years}, store=False, progress=False)
+for trade in trades:
+    rows = phase_in.parameters["trade"] == trade
+    first = next((int(y) for y, k in zip(phase_in.parameters["year"][rows],
+                                          phase_in.values["largest stable club"][rows],
+                                          strict=True) if k == N), None)
     print(f"trade intensity {trade:>2}: club of all stable from "
           f"{first if first else 'never (before or at full CBAM)'}")
-    ax.step(years, [N if s else 0 for s in stable], where="post", label=f"trade {trade}")
-ax.axvline(cbam.event("definitive_start").date.year, color="grey", linestyle=":")
-ax.set(xlabel="year", ylabel="largest stable club", title="CBAM phase-in as a club penalty")
-ax.legend(fontsize="small")
-fig.tight_layout()
+fig, ax = plt.subplots(figsize=(7, 3.5), layout="constrained")
+ml.plot.sweep_map(phase_in, "year", "trade", "largest stable club", ax=ax)
+# the definitive period starts at the left edge of its year's column
+ax.axvline(years.index(cbam.event("definitive_start").date.year), color="white",
+           linestyle=":")
+ax.set(xlabel="year", ylabel="trade intensity", title="CBAM phase-in as a club penalty")
 plt.show()
 
 # %%

@@ -39,6 +39,7 @@ from fractions import Fraction
 import matplotlib.pyplot as plt
 import numpy as np
 
+import multilateral as ml
 from multilateral.claims import SANTOS_PACHECO_SMALL_GROUPS
 from multilateral.models import CollectiveRiskDilemma, VolunteersDilemma
 from multilateral.models.threshold_goods import max_pivot_probability
@@ -51,7 +52,6 @@ from multilateral.models.threshold_goods import max_pivot_probability
 # pivotal (exactly ``M - 1`` of the ``N - 1`` others cooperate). We fix the threshold at half
 # the group, the risk at ``r = 2/5`` and the cost at ``c = 1/10``, and vary ``N``.
 risk = Fraction(2, 5)
-x = np.linspace(0, 1, 401)
 sizes = (4, 8, 12, 20)
 models = {n: CollectiveRiskDilemma(n=n, threshold=n // 2, risk=risk) for n in sizes}
 for n, crd in models.items():
@@ -61,23 +61,18 @@ for n, crd in models.items():
           f"interior rest points: {', '.join(roots) or 'none'}")
 
 fig, ax = plt.subplots(figsize=(7, 4), layout="constrained")
-for i, (n, crd) in enumerate(models.items()):
-    ax.plot(x, crd.gradient(x), color=f"C{i}", label=f"N = {n}, M = {n // 2}")
-    for e in crd.interior_roots():
-        ax.plot([e.probability], [0], "o", color=f"C{i}",
-                mfc=f"C{i}" if e.stable else "white")
-ax.axhline(0, color="grey", lw=0.8)
+ml.plot.gain_functions({f"N = {n}, M = {n // 2}": crd.game for n, crd in models.items()},
+                       ax=ax, kind="gradient", points=401)
 ax.set_xlabel("fraction of cooperators x")
 ax.set_ylabel("gradient g(x)")
-ax.legend()
 ax.set_title(f"Collective-risk dilemma, M/N = 1/2, r = {risk}, c = 1/10")
 
 # %%
 # With ``r = 2/5`` the groups of 4 and 8 have two interior rest points: an unstable one
 # (open circle), a coordination threshold that cooperation must pass, and a stable one
-# (filled), where cooperators and defectors coexist. For groups of 12 and 20 the risk is
-# below their critical risk, the gradient is negative everywhere inside, and defection
-# takes over.
+# (filled), where cooperators and defectors coexist; full defection (``x = 0``) is stable
+# in every group. For groups of 12 and 20 the risk is below their critical risk, the
+# gradient is negative everywhere inside, and defection takes over.
 #
 # The critical risk against group size
 # ------------------------------------

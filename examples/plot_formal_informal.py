@@ -38,6 +38,7 @@ from fractions import Fraction
 import matplotlib.pyplot as plt
 import numpy as np
 
+import multilateral as ml
 from multilateral.cases import informal
 from multilateral.models import EscapeClause, LegalForm, TreatyDuration
 
@@ -118,8 +119,16 @@ common = {"sovereignty_cost": 0.25, "risk_aversion": 1.0, "renegotiation_cost": 
           "shock_probability": 0.1, "delta": 0.9}
 variances = np.linspace(0, 12, 61)
 gains = np.linspace(0, 1.5, 31)
-formal = np.array([[LegalForm(credibility_gain=g, uncertainty=v, **common).choice() == "formal"
-                    for v in variances] for g in gains])
+
+
+def form(uncertainty, credibility_gain):
+    choice = LegalForm(credibility_gain=credibility_gain, uncertainty=uncertainty,
+                       **common).choice()
+    return {"form": int(choice == "formal")}
+
+
+forms = ml.sweep(form, {"uncertainty": variances, "credibility_gain": gains}, store=False,
+                 progress=False)
 domains = {"security (credibility gain 1)": 1.0, "economic coordination (0.4)": 0.4}
 switch = {}
 for label, gain in domains.items():
@@ -139,11 +148,14 @@ left.axhline(float(clause.welfare()), ls=":", color="red", label="no clause")
 left.set(xlabel="escape cost", ylabel="welfare per state and period",
          title="Escape clause: an interior optimum")
 left.legend()
-right.pcolormesh(variances, gains, formal, shading="nearest", cmap="coolwarm_r")
-for label, gain in domains.items():
-    right.axhline(gain, ls="--", color="k", lw=0.8)
-    right.text(0.2, gain + 0.03, label, fontsize=8)
+ml.plot.sweep_map(forms, "uncertainty", "credibility_gain", "form", ax=right,
+                  categories={0: "informal", 1: "formal"})
+for label, gain in domains.items():  # the cell of the k-th gain spans [k, k + 1]
+    row = (gain - gains[0]) / (gains[1] - gains[0]) + 0.5
+    right.axhline(row, ls="--", color="w", lw=0.8)
+    right.text(1, row + 0.5, label, fontsize=8,
+               bbox={"facecolor": "white", "alpha": 0.8, "linewidth": 0})
 right.set(xlabel="shock variance (uncertainty)", ylabel="credibility gain",
-          title="Formal (blue) or informal (red)")
+          title="Formal or informal")
 fig.tight_layout()
 plt.show()

@@ -38,8 +38,8 @@ if sys.platform.startswith("linux") and not (
 from fractions import Fraction as F
 
 import matplotlib.pyplot as plt
-import numpy as np
 
+import multilateral as ml
 from multilateral.cases import forum_shopping as fs
 
 # %%
@@ -89,26 +89,30 @@ nets = [F(k, 200) for k in range(-20, 21)]
 members = list(range(3, 131, 4))
 base = fs.model("canada_periodicals", ruling_value=2, win_regional=F(3, 5),
                 win_multilateral=F(1, 2), offense=0, defense=0, n=3, cost=F(1, 4))
-fig, axes = plt.subplots(1, 2, figsize=(10, 4), sharey=True)
+fig, axes = plt.subplots(1, 2, figsize=(10, 4), sharey=True, layout="constrained")
 for ax, block, title in [(axes[0], None, "no blocking"),
                          (axes[1], F(1, 20), "defendant can block (cost 1/20)")]:
     def at(net, n, block=block):
         off, dfn = (net, 0) if net >= 0 else (0, -net)
         return base.with_(offense=off, defense=dfn, n=n, block_cost=block)
-    grid = np.array([[codes[at(x, n).equilibrium().ruling] for x in nets] for n in members])
-    ax.imshow(grid, origin="lower", aspect="auto", vmin=0, vmax=2, cmap="viridis",
-              extent=(float(nets[0]), float(nets[-1]), members[0], members[-1]))
-    line = [(float(x), at(x, 3).critical_members()) for x in nets if x > 0]
-    ax.plot([x for x, t in line if t.attainable], [t.value for _, t in line if t.attainable],
-            "w--", lw=1)
+
+    def forum(net, n, at=at):
+        return {"forum": codes[at(net, n).equilibrium().ruling]}
+
+    grid = ml.sweep(forum, {"net": nets, "n": members}, store=False, progress=False)
+    ml.plot.sweep_map(grid, "net", "n", "forum", ax=ax,
+                      categories={code: name for name, code in codes.items()})
+    # the critical membership on the map: the cell of the k-th value spans [k, k + 1]
+    line = [(k + 0.5, at(x, 3).critical_members()) for k, x in enumerate(nets) if x > 0]
+    ax.plot([k for k, t in line if t.attainable],
+            [(t.value - members[0]) / (members[1] - members[0]) + 0.5 for _, t in line
+             if t.attainable], "w--", lw=1)
     ax.set_title(title)
     ax.set_xlabel("net precedent value per member (offense - defense)")
+axes[0].get_legend().remove()  # one legend, on the right
 axes[0].set_ylabel("WTO members bound by a WTO ruling")
-for name, code in codes.items():
-    axes[1].plot([], [], "s", color=plt.get_cmap("viridis")(code / 2), label=name)
-axes[1].legend(loc="upper left", fontsize=8)
+axes[1].set_ylabel("")
 fig.suptitle("Where the complainant files: regional forum likelier to rule for it (3/5 v 1/2)")
-fig.tight_layout()
 plt.show()
 
 # %%

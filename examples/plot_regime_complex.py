@@ -37,8 +37,8 @@ if sys.platform.startswith("linux") and not (
 from fractions import Fraction
 
 import matplotlib.pyplot as plt
-import numpy as np
 
+import multilateral as ml
 from multilateral.cases import aiib
 
 # %%
@@ -90,21 +90,24 @@ for flexibility, label in [(0, "reform blocked (2010-2015)"),
 codes = {"status_quo": 0, "redistribution": 1, "layering": 2, "exit": 3}
 costs = [Fraction(k, 2000) for k in range(0, 61)]
 networks = [Fraction(k, 2000) for k in range(0, 61)]
-fig, axes = plt.subplots(1, 2, figsize=(10, 4), sharey=True)
+fig, axes = plt.subplots(1, 2, figsize=(10, 4), sharey=True, layout="constrained")
 for ax, flexibility, title in [(axes[0], 0, "reform blocked"),
                                (axes[1], 1, "reform in force")]:
-    grid = np.array([[codes[model.with_(outside_cost=c, network=w, flexibility=flexibility)
-                            .equilibrium().outcome] for c in costs] for w in networks])
-    ax.imshow(grid, origin="lower", aspect="auto", vmin=0, vmax=3, cmap="viridis",
-              extent=(0, float(costs[-1]), 0, float(networks[-1])))
+    def outcome(outside_cost, network, flexibility=flexibility):
+        changed = model.with_(outside_cost=outside_cost, network=network,
+                              flexibility=flexibility)
+        return {"outcome": codes[changed.equilibrium().outcome]}
+
+    grid = ml.sweep(outcome, {"outside_cost": costs, "network": networks}, store=False,
+                    progress=False)
+    ml.plot.sweep_map(grid, "outside_cost", "network", "outcome", ax=ax,
+                      categories={code: name for name, code in codes.items()})
     ax.set_title(title)
     ax.set_xlabel("outside cost")
+axes[0].get_legend().remove()  # one legend, on the right
 axes[0].set_ylabel("network value lost by exit")
-for name, code in codes.items():
-    axes[1].plot([], [], "s", color=plt.get_cmap("viridis")(code / 3), label=name)
-axes[1].legend(loc="upper right", fontsize=8)
+axes[1].set_ylabel("")
 fig.suptitle("China and the IMF: the outcome over the assumed costs (scope 1/2)")
-fig.tight_layout()
 plt.show()
 
 # %%

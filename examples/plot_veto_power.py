@@ -36,7 +36,6 @@ if sys.platform.startswith("linux") and not (
 from fractions import Fraction
 
 import matplotlib.pyplot as plt
-import numpy as np
 
 import multilateral as ml
 from multilateral.cases import imf, unsc
@@ -56,12 +55,13 @@ council = unsc.voting_game()
 print(council, "equivalent to the written rule:",
       unsc.composite_game().is_equivalent(council))
 
-rows = {}
+rows, indices = {}, {}
 for period in unsc.PERIODS:
     game = unsc.voting_game(period)
     ss = ml.solvers.shapley_shubik(game)
     bz = ml.solvers.banzhaf(game, normalized=True)
     rows[period] = (ss["China"], ss["E1"], bz["China"], bz["E1"], game)
+    indices[period] = (ss, bz)
     print(f"{period}: Shapley-Shubik permanent {ss['China']} ({float(ss['China']):.2%}), "
           f"elected {ss['E1']} ({float(ss['E1']):.2%}); Banzhaf permanent "
           f"{float(bz['China']):.2%}, elected {float(bz['E1']):.2%}")
@@ -79,20 +79,19 @@ print("published: Shapley and Shubik (1954) computed the index for the Council o
 # same.
 fig, axes = plt.subplots(1, 2, figsize=(9, 3.8), layout="constrained")
 labels = ["before 1965\n(11 seats, 7 votes)", "after 1965\n(15 seats, 9 votes)"]
-x = np.arange(2)
-for ax, k, name in ((axes[0], 0, "Shapley-Shubik"), (axes[1], 2, "Banzhaf (normalized)")):
-    perm = [5 * float(rows[p][k]) for p in unsc.PERIODS]
-    elect = [float(rows[p][k + 1]) * rows[p][4].n_members - 5 * float(rows[p][k + 1])
-             for p in unsc.PERIODS]
-    ax.bar(x, perm, color="C3", label="five permanent members")
-    ax.bar(x, elect, bottom=perm, color="C0", label="elected members")
-    for xi, p, e in zip(x, perm, elect, strict=True):
-        ax.text(xi, p / 2, f"{p:.1%}", ha="center", color="white")
-        ax.text(xi, p + e / 2 + 0.02, f"{e:.1%}", ha="center", fontsize=8)
-    ax.set_xticks(x, labels)
-    ax.set_ylim(0, 1.05)
+groups = {"five permanent members": unsc.permanent_members(),
+          "elected members": [f"E{k}" for k in range(1, 11)]}  # six seats before 1965
+for ax, k, name in ((axes[0], 0, "Shapley-Shubik"), (axes[1], 1, "Banzhaf (normalized)")):
+    results = {label: indices[p][k] for label, p in zip(labels, unsc.PERIODS, strict=True)}
+    ml.plot.power_bars(results, ax=ax, groups=groups, stacked=True)
+    permanent, elected = ax.containers  # the elected members' thin layer: label above it
+    ax.bar_label(permanent, fmt="{:.1%}", label_type="center", color="white")
+    ax.bar_label(elected, fmt="{:.1%}", fontsize=8)
+    ax.get_legend().remove()
+    ax.set_ylim(0, 1.1)
     ax.set_title(name)
 axes[0].set_ylabel("share of voting power")
+axes[1].set_ylabel("")
 fig.legend(*axes[0].get_legend_handles_labels(), loc="outside lower center", ncols=2,
            fontsize=8)
 fig.suptitle("UN Security Council: the veto as voting power")
@@ -167,14 +166,9 @@ print("  Leech's tables of Banzhaf powers (1999 weights): not confirmed here, no
 # initiate it (Leech 2002).
 fig, ax = plt.subplots(figsize=(8, 3.8), layout="constrained")
 members = ["United States", "Japan", "China", "Germany", "France", "India"]
-width = 0.27
-for j, label in enumerate(majorities):
-    bz = power[label][0]
-    ax.bar(np.arange(len(members)) + (j - 1) * width, [float(bz[m]) for m in members],
-           width, label=f"{label} (veto: {', '.join(power[label][1]) or 'none'})")
-ax.plot(np.arange(len(members)), [float(imf.vote_shares()[m]) for m in members], "k_",
-        markersize=18, label="share of the votes")
-ax.set_xticks(np.arange(len(members)), members)
+ml.plot.power_bars({f"{label} (veto: {', '.join(power[label][1]) or 'none'})": power[label][0]
+                    for label in majorities},
+                   ax=ax, members=members, shares=imf.vote_shares())
 ax.set_ylabel("Banzhaf index (normalized)")
 ax.legend(fontsize=8)
 ax.set_title("IMF: voting power at three majorities")

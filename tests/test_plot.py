@@ -321,6 +321,69 @@ class TestSchellingDiagrams:
             mplot.schelling_diagrams({"pd": ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0)})
 
 
+class TestGainFunctions:
+    def test_curves_are_the_gain_functions(self):
+        games = {f"n = {n}": ml.AnonymousGame.threshold(n, n // 2, benefit=4, cost=1)
+                 for n in (4, 8, 12)}
+        ax = mplot.gain_functions(games, points=51)
+        lines = _lines(ax)
+        x = np.linspace(0, 1, 51)
+        for label, game in games.items():
+            np.testing.assert_allclose(lines[label].get_xdata(), x)
+            np.testing.assert_allclose(lines[label].get_ydata(), game.gain_function(x))
+        assert [t.get_text() for t in ax.get_legend().get_texts()] == list(games)
+        assert set(np.asarray(lines["zero"].get_ydata(), dtype=float)) == {0.0}
+
+    def test_gradient_of_the_collective_risk_dilemma(self):
+        # the model's own replicator gradient x (1 - x) b (r Gamma - c), and its rest points
+        models = {n: ml.models.CollectiveRiskDilemma(n=n, threshold=n // 2,
+                                                     risk=Fraction(2, 5)) for n in (4, 12)}
+        ax = mplot.gain_functions({f"N = {n}": m.game for n, m in models.items()},
+                                  kind="gradient", points=101)
+        lines = _lines(ax)
+        x = np.linspace(0, 1, 101)
+        for n, model in models.items():
+            np.testing.assert_allclose(lines[f"N = {n}"].get_ydata(), model.gradient(x),
+                                       atol=1e-15)
+        interior = models[4].interior_roots()  # one unstable, one stable
+        unstable = lines["_N = 4: unstable"].get_xdata()
+        np.testing.assert_allclose(unstable, [e.probability for e in interior if not e.stable])
+        stable = sorted(lines["_N = 4: stable"].get_xdata())
+        np.testing.assert_allclose(stable, [0.0] + [e.probability for e in interior
+                                                    if e.stable])
+        # N = 12: the risk is below its critical risk; defection is the only rest point
+        assert lines["_N = 12: stable"].get_xdata().tolist() == [0.0]
+        assert "_N = 12: unstable" not in lines
+        assert "gradient" in ax.get_ylabel()
+
+    def test_colour_per_game_shared_by_its_equilibria(self):
+        games = {"a": ml.AnonymousGame.threshold(5, 3, benefit=4, cost=1),
+                 "b": ml.AnonymousGame.threshold(6, 3, benefit=4, cost=1)}
+        lines = _lines(mplot.gain_functions(games))
+        assert lines["a"].get_color() == lines["_a: stable"].get_color()
+        assert lines["a"].get_color() != lines["b"].get_color()
+
+    def test_without_equilibria_and_degenerate(self):
+        games = {"pd": ml.AnonymousGame.public_goods(n=4, r=2),
+                 "flat": ml.AnonymousGame([1, 2, 3], [1, 2, 3])}
+        assert set(_lines(mplot.gain_functions(games, equilibria=False))) == {
+            "pd", "flat", "zero"}
+        assert "_flat: stable" not in _lines(mplot.gain_functions(games))
+
+    def test_bad_input(self):
+        game = ml.AnonymousGame.public_goods(n=3, r=2)
+        with pytest.raises(errors.InvalidTypeError, match="mapping of labels"):
+            mplot.gain_functions([game])
+        with pytest.raises(errors.InvalidArgumentError, match="at least one game"):
+            mplot.gain_functions({})
+        with pytest.raises(errors.InvalidTypeError, match="not an AnonymousGame"):
+            mplot.gain_functions({"pd": ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0)})
+        with pytest.raises(errors.InvalidArgumentError, match="'gain' or 'gradient'"):
+            mplot.gain_functions({"g": game}, kind="replicator")
+        with pytest.raises(errors.InvalidArgumentError):
+            mplot.gain_functions({"g": game}, points=1)
+
+
 class TestMagicNumberCurve:
     def test_curves_are_the_models(self):
         model = ml.models.MagicNumber(
@@ -363,9 +426,81 @@ class TestPowerBars:
         assert {round(float(p.get_height()), 6) for p in ax.patches[:5]} == {
             round(421 / 2145, 6)}
 
+    def test_side_by_side_bars_are_each_index(self):
+        from multilateral.cases import unsc
+
+        game = unsc.voting_game("post-1965")
+        shown = ["China", "E1", "E2"]
+        results = {"Shapley-Shubik": ml.solvers.shapley_shubik(game),
+                   "Banzhaf": ml.solvers.banzhaf(game, normalized=True)}
+        shares = {m: Fraction(1, 15) for m in game.members}  # one seat each
+        ax = mplot.power_bars(results, members=shown, shares=shares)
+        assert [bars.get_label() for bars in ax.containers] == ["Shapley-Shubik", "Banzhaf"]
+        for bars, index in zip(ax.containers, results.values(), strict=True):
+            assert [b.get_height() for b in bars] == [float(index[m]) for m in shown]
+        # side by side: the second index's bars sit right of the first's, at each member
+        left = [b.get_x() for b in ax.containers[0]]
+        right = [b.get_x() for b in ax.containers[1]]
+        assert all(b > a for a, b in zip(left, right, strict=True))
+        assert [t.get_text() for t in ax.get_xticklabels()] == shown
+        assert ax.get_title() == "power indices"  # two kinds of index
+        weight = _lines(ax)["share of the weight"]
+        assert weight.get_ydata().tolist() == [float(shares[m]) for m in shown]
+
+    def test_stacked_groups_sum_each_index(self):
+        from multilateral.cases import unsc
+
+        results = {p: ml.solvers.shapley_shubik(unsc.voting_game(p)) for p in unsc.PERIODS}
+        permanent = list(unsc.voting_game("post-1965").members[:5])
+        elected = [f"E{k}" for k in range(1, 11)]  # six before 1965, ten after
+        ax = mplot.power_bars(results, groups={"permanent": permanent, "elected": elected},
+                              stacked=True)
+        perm, elect = ax.containers
+        assert (perm.get_label(), elect.get_label()) == ("permanent", "elected")
+        # Shapley-Shubik: 1/462 per elected seat of eleven, 4/2145 per seat of fifteen
+        expected_elected = [6 * Fraction(1, 462), 10 * Fraction(4, 2145)]
+        assert [b.get_height() for b in elect] == pytest.approx(
+            [float(e) for e in expected_elected])
+        assert [b.get_height() for b in perm] == pytest.approx(
+            [float(1 - e) for e in expected_elected])
+        assert [b.get_y() for b in elect] == [b.get_height() for b in perm]  # stacked on top
+        assert [t.get_text() for t in ax.get_xticklabels()] == list(unsc.PERIODS)
+        assert ax.get_title() == "shapley-shubik"
+
+    def test_groups_side_by_side(self):
+        game = ml.WeightedVotingGame([3, 2, 1, 1], 4, members=list("ABCD"))
+        index = ml.solvers.shapley_shubik(game)
+        ax = mplot.power_bars(index, groups={"A": ["A"], "rest": ["B", "C", "D"]})
+        assert [b.get_height() for b in ax.containers[0]] == [
+            float(index["A"]), float(index["B"] + index["C"] + index["D"])]
+
     def test_bad_input(self):
         with pytest.raises(errors.InvalidTypeError, match="PowerIndex"):
             mplot.power_bars({"A": 0.5, "B": 0.5})
+        with pytest.raises(errors.InvalidTypeError, match="PowerIndex"):
+            mplot.power_bars([0.5, 0.5])
+        game = ml.WeightedVotingGame([2, 1, 1], 3, members=list("ABC"))
+        index = ml.solvers.shapley_shubik(game)
+        with pytest.raises(errors.InvalidArgumentError, match="at least one"):
+            mplot.power_bars({})
+        with pytest.raises(errors.InvalidArgumentError, match="no member 'D'"):
+            mplot.power_bars(index, members=["A", "D"])
+        with pytest.raises(errors.InvalidTypeError, match="sequence of member labels"):
+            mplot.power_bars(index, members="AB")
+        with pytest.raises(errors.InvalidArgumentError, match="either members or groups"):
+            mplot.power_bars(index, members=["A"], groups={"x": ["A"]})
+        with pytest.raises(errors.InvalidArgumentError, match="member of no index"):
+            mplot.power_bars(index, groups={"x": ["A", "Z"]})
+        with pytest.raises(errors.InvalidArgumentError, match="in two groups"):
+            mplot.power_bars(index, groups={"x": ["A", "B"], "y": ["B"]})
+        with pytest.raises(errors.InvalidTypeError, match="collection of member labels"):
+            mplot.power_bars(index, groups={"x": "AB"})
+        with pytest.raises(errors.InvalidArgumentError, match="stacked=False"):
+            mplot.power_bars(index, stacked=True, shares={"A": 1})
+        with pytest.raises(errors.InvalidArgumentError, match="no value for 'C'"):
+            mplot.power_bars(index, shares={"A": 0.5, "B": 0.5})
+        with pytest.raises(errors.InvalidTypeError, match="True or False"):
+            mplot.power_bars(index, stacked="yes")
 
 
 class TestCoalitionStability:
@@ -417,8 +552,49 @@ class TestSweepMap:
         assert [t.get_text() for t in ax.get_yticklabels()] == ["all", "one"]
         assert ax.collections[0].get_array().reshape(2, 2).tolist() == [[2, 5], [1, 1]]
 
+    def test_categories_name_the_cells(self):
+        res = ml.sweep(lambda n, r: {"who": 2 if r > n else int(r == n)},
+                       {"n": [2, 3, 4], "r": [2, 3]}, store=False, progress=False)
+        names = {0: "nobody", 1: "some", 2: "all"}
+        ax = mplot.sweep_map(res, "n", "r", "who", categories=names)
+        # the array holds each cell's position among the categories
+        assert ax.collections[0].get_array().reshape(2, 3).tolist() == [[1, 0, 0], [2, 1, 0]]
+        assert [t.get_text() for t in ax.texts] == ["some", "nobody", "nobody",
+                                                    "all", "some", "nobody"]
+        assert [t.get_text() for t in ax.get_legend().get_texts()] == list(names.values())
+        # one colour per category, the cells' colours are the legend's
+        mesh = ax.collections[0]
+        legend = np.array([p.get_facecolor() for p in ax.get_legend().get_patches()])
+        cells = mesh.to_rgba(np.asarray(mesh.get_array()).ravel())
+        np.testing.assert_allclose(cells, legend[[1, 0, 0, 2, 1, 0]])
+        assert len(np.unique(legend, axis=0)) == 3
+        assert len(ax.figure.axes) == 1  # no colour bar
+
+    def test_large_grid_no_cell_text_and_fewer_ticks(self):
+        values = list(range(30))
+        res = ml.sweep(lambda a, b: a + b, {"a": values, "b": values}, store=False,
+                       progress=False)
+        ax = mplot.sweep_map(res, "a", "b", "value")
+        assert not ax.texts  # 900 cells
+        assert ax.collections[0].get_array().reshape(30, 30)[4, 7] == 11
+        labels = [t.get_text() for t in ax.get_xticklabels()]
+        assert labels == [str(v) for v in values[::4]]  # every fourth of 30 values
+        np.testing.assert_allclose(ax.get_xticks(), np.arange(0, 30, 4) + 0.5)
+
+    def test_fractions_label_the_ticks_as_decimals(self):
+        res = ml.sweep(lambda c, n: int(c * n > 1), {"c": [Fraction(3, 2000), Fraction(1, 2),
+                                                           Fraction(2)], "n": [1, 2]},
+                       store=False, progress=False)
+        ax = mplot.sweep_map(res, "c", "n", "value")
+        assert [t.get_text() for t in ax.get_xticklabels()] == ["0.0015", "0.5", "2"]
+
     def test_bad_input(self):
         res = ml.sweep(lambda n, r: n * r, {"n": [2, 3], "r": [1, 2]}, repeats=2, store=False)
+        once = ml.sweep(lambda n, r: n * r, {"n": [2, 3], "r": [1, 2]}, store=False)
+        with pytest.raises(errors.InvalidArgumentError, match="no name in categories"):
+            mplot.sweep_map(once, "n", "r", "value", categories={2: "two", 3: "three"})
+        with pytest.raises(errors.InvalidTypeError, match="categories must be a mapping"):
+            mplot.sweep_map(once, "n", "r", "value", categories=["two"])
         with pytest.raises(errors.InvalidArgumentError, match="one task per"):
             mplot.sweep_map(res, "n", "r", "value")
         with pytest.raises(errors.InvalidArgumentError, match="'m' is not in the sweep"):

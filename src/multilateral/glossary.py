@@ -650,6 +650,10 @@ TOPICS: dict[str, dict[str, str]] = {
         "horizontal": "The parameter of a sweep drawn along the horizontal axis.",
         "vertical": "The parameter of a sweep drawn along the vertical axis.",
         "output": "The output column of a sweep whose value each cell shows.",
+        "groups": "Mapping from a group's label to its members, drawn as one bar (the sum of "
+                  "its members' values).",
+        "stacked": "Stack the values into one bar per result instead of side by side.",
+        "categories": "Mapping from each value an output takes to its name, shown in a legend.",
         "folder": "Output directory.",
         "out": "Where to write output.",
         "texts": "Text sections to include.",

@@ -31,7 +31,8 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping, Sequence
+from fractions import Fraction
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
@@ -51,6 +52,7 @@ from .errors import (
 from .games.anonymous import AnonymousGame
 from .games.normal_form import NormalFormGame
 from .games.two_by_two import TwoByTwo
+from .types import Number
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -63,6 +65,7 @@ __all__ = [
     "OYE_NAMES",
     "coalition_stability",
     "gain_function_plot",
+    "gain_functions",
     "magic_number_curve",
     "payoff_matrix",
     "power_bars",
@@ -85,6 +88,8 @@ _COOPERATOR_COLOR = "tab:blue"
 _DEFECTOR_COLOR = "tab:red"
 _EQUILIBRIUM_COLOR = "#ffe8a3"
 _MAX_MARKED_POINTS = 40  # draw a marker at every k only up to this many players
+_MAX_LABELLED_CELLS = 400  # a sweep map writes each cell's value only up to this many cells
+_MAX_TICK_LABELS = 8  # a sweep map labels at most this many values along an axis
 
 
 # -- public functions -----------------------------------------------------------------------------
@@ -240,6 +245,7 @@ def gain_function_plot(
     See Also
     --------
     schelling_diagram : the payoffs behind ``g`` at each integer ``k``.
+    gain_functions : several games' ``g`` on one axes, under a sweep.
     multilateral.solvers.symmetric_equilibria : the roots of ``g``, exactly.
 
     References
@@ -420,6 +426,7 @@ def schelling_diagrams(
     See Also
     --------
     schelling_diagram : one game, with its crossings marked.
+    gain_functions : the same games' gains from cooperating when the others mix.
     multilateral.sweep : the sweep whose games this draws.
 
     References
@@ -465,6 +472,139 @@ def schelling_diagrams(
     _integer_ticks(ax)
     ax.grid(True, alpha=0.3)
     ax.legend(fontsize="small", ncols=2 if len(games) > 3 else 1)
+    return ax
+
+
+def gain_functions(
+    games: Mapping[str, AnonymousGame],
+    ax: Axes | None = None,
+    *,
+    points: int = 201,
+    equilibria: bool = True,
+    kind: str = "gain",
+) -> Axes:
+    """Gain functions of several games on one axes: how cooperation's prospects move under a
+    sweep.
+
+    For each game, the expected gain from cooperating ``g(x)`` (:meth:`AnonymousGame.gain_function`)
+    against the probability ``x`` that each other player cooperates, or the replicator
+    gradient ``x (1 - x) g(x)``, in one colour per game, with its symmetric equilibria marked
+    in the same colour.
+
+    Parameters
+    ----------
+    games : mapping of str to AnonymousGame
+        The games, by the label shown in the legend (e.g. the swept parameter's value), in
+        the order drawn; they may differ in ``n``.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw; a new figure's axes by default.
+    points : int, default 201
+        Number of evenly spaced values of ``x`` (including 0 and 1).
+    equilibria : bool, default True
+        Mark each game's symmetric equilibria (:func:`multilateral.solvers.symmetric_equilibria`)
+        on the zero line: filled circles for the stable ones, hollow for the unstable ones
+        (under the replicator dynamics). Nothing is marked for a game whose ``g`` is
+        identically zero.
+    kind : {"gain", "gradient"}, default "gain"
+        ``"gain"`` draws ``g(x)``; ``"gradient"`` the replicator gradient ``x (1 - x) g(x)``
+        (Santos and Pacheco's gradient of selection in an infinite population), which has
+        the same sign and interior roots.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes; for each game in order, its curve (label ``<label>``, x data the grid, y
+        data ``g`` or the gradient), then its stable and unstable equilibria (labels
+        ``"_<label>: stable"`` and ``"_<label>: unstable"``, hidden from the legend, drawn
+        only where there are some), and last the zero line (label ``"zero"``).
+
+    Raises
+    ------
+    InvalidTypeError
+        If ``games`` is not a mapping of labels to
+        :class:`~multilateral.games.AnonymousGame`, or ``ax`` is not an Axes.
+    InvalidArgumentError
+        If ``games`` is empty, ``kind`` is not ``"gain"`` or ``"gradient"``, or ``points``
+        is below 2.
+    MissingDependencyError
+        If matplotlib is not installed.
+
+    See Also
+    --------
+    gain_function_plot : one game.
+    schelling_diagrams : the payoffs behind each ``g``, under the same sweep.
+    multilateral.sweep : the sweep whose games this draws.
+
+    References
+    ----------
+    .. [1] Santos, F. C. and Pacheco, J. M. (2011). Risk of collective failure provides an
+       escape from the tragedy of the commons. *PNAS* 108(26), 10421-10425.
+    .. [2] Hauert, C., Michor, F., Nowak, M. A. and Doebeli, M. (2006). Synergy and
+       discounting of cooperation in social dilemmas. *J. Theor. Biol.* 239, 195-202.
+
+    Examples
+    --------
+    A threshold good needing three of ``n``: its tipping point moves up as the group grows.
+
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import multilateral as ml
+    >>> games = {f"n = {n}": ml.AnonymousGame.threshold(n, 3, benefit=4, cost=1)
+    ...          for n in (4, 8)}
+    >>> ax = ml.plot.gain_functions(games, points=3, kind="gradient")
+    >>> [line.get_label() for line in ax.get_lines()][:3]
+    ['n = 4', '_n = 4: stable', '_n = 4: unstable']
+    >>> ax.get_lines()[0].get_ydata().tolist()   # x (1 - x) g(x) at x = 0, 1/2, 1
+    [0.0, 0.125, 0.0]
+
+    At ``x = 1/2`` a player is pivotal with probability ``C(3, 2) / 2**3 = 3/8``, so
+    ``g = 4 * 3/8 - 1 = 1/2`` and the gradient is ``1/4 * 1/2``.
+    """
+    if not isinstance(games, Mapping):
+        raise InvalidTypeError(
+            "gain_functions expects a mapping of labels to AnonymousGame, got "
+            f"{type(games).__name__}")
+    if not games:
+        raise InvalidArgumentError("gain_functions needs at least one game")
+    for label, game in games.items():
+        if not isinstance(game, AnonymousGame):
+            raise InvalidTypeError(
+                f"games[{label!r}] is a {type(game).__name__}, not an AnonymousGame")
+    if kind not in ("gain", "gradient"):
+        raise InvalidArgumentError(f"kind must be 'gain' or 'gradient', got {kind!r}")
+    points = check_positive_int(points, "points", 2)
+    from .solvers import symmetric_equilibria
+
+    ax = _axes(ax)
+    x = np.linspace(0.0, 1.0, points)
+    for i, (label, game) in enumerate(games.items()):
+        color = f"C{i % 10}"
+        y = game.gain_function(x)
+        if kind == "gradient":
+            y = x * (1 - x) * y + 0.0  # + 0.0: no -0.0 at the ends
+        ax.plot(x, y, color=color, label=label)
+        if not equilibria:
+            continue
+        try:
+            eqs = symmetric_equilibria(game)
+        except DegenerateGameError:  # g is identically zero: every x is an equilibrium
+            continue
+        for stable, name in ((True, "stable"), (False, "unstable")):
+            xs = [eq.probability for eq in eqs if eq.stable == stable]
+            if xs:
+                ax.plot(xs, [0.0] * len(xs), linestyle="none", marker="o", markersize=8,
+                        color=color, markerfacecolor=color if stable else "white",
+                        label=f"_{label}: {name}", zorder=3, clip_on=False)
+    ax.axhline(0.0, color="grey", linewidth=0.9, linestyle="--", label="zero")
+    ax.set_xlim(0.0, 1.0)
+    ax.set_xlabel("probability x that each other player cooperates")
+    ax.set_ylabel("replicator gradient x (1 - x) g(x)" if kind == "gradient"
+                  else "expected gain from cooperating g(x)")
+    ax.set_title("Gain functions" + (" (filled: stable, hollow: unstable)" if equilibria
+                                      else ""))
+    ax.grid(True, alpha=0.3)
+    ax.legend(handles=[line for line in ax.get_lines() if line.get_label() in games],
+              fontsize="small")
     return ax
 
 
@@ -551,39 +691,80 @@ def magic_number_curve(model: MagicNumber, ax: Axes | None = None) -> Axes:
     return ax
 
 
-def power_bars(result: PowerIndex, ax: Axes | None = None) -> Axes:
-    """A power index as bars, one per member, labelled.
+def power_bars(
+    result: PowerIndex | Mapping[str, PowerIndex],
+    ax: Axes | None = None,
+    *,
+    members: Sequence[str] | None = None,
+    groups: Mapping[str, Collection[str]] | None = None,
+    stacked: bool = False,
+    shares: Mapping[str, Number] | None = None,
+) -> Axes:
+    """Power indices as bars: one index, or several side by side or stacked.
+
+    One bar per member (or per group of members) and per index. Several indices, given as
+    a mapping from labels to results, compare games, rules or indices: side by side (one
+    colour per index, ``stacked=False``) or as one bar per index divided among the members
+    or groups (``stacked=True``).
 
     Parameters
     ----------
-    result : PowerIndex
+    result : PowerIndex or mapping of str to PowerIndex
         What :func:`~multilateral.solvers.shapley_shubik`, :func:`~multilateral.solvers.banzhaf`
-        and the other power indices return.
+        and the other power indices return; several, by the label shown in the legend (side
+        by side) or under the bars (stacked), in the order drawn.
     ax : matplotlib.axes.Axes, optional
         Where to draw; a new figure's axes by default.
+    members : sequence of str, optional
+        The members shown, in this order; every index must have them. Default: every member
+        of the first index.
+    groups : mapping of str to collections of str, optional
+        Show groups instead of members: each group's bar is the sum of its members' values
+        in that index (a bloc's members voting apart, not the bloc voting as one: see
+        :func:`~multilateral.solvers.caucus_power` for that). A group may list members that
+        one index lacks (e.g. the elected seats of a Council before and after an
+        enlargement); every listed member must be in some index, and no member in two
+        groups. Members in no group are not drawn.
+    stacked : bool, default False
+        Stack the members' (or groups') values into one bar per index, instead of drawing the
+        indices side by side.
+    shares : mapping of str to number, optional
+        Each member's share of the weight (e.g. of the votes), marked beside its power as a
+        black tick labelled ``"share of the weight"`` (summed over a group's members); only
+        side by side.
 
     Returns
     -------
     matplotlib.axes.Axes
-        The axes with one bar per member in the result's order (``ax.patches``, heights the
-        values as floats), the members as tick labels and the index's name as the title.
+        The axes. ``ax.containers`` holds one :class:`~matplotlib.container.BarContainer`
+        per index (side by side) or per member or group (stacked), labelled with it, in the
+        order drawn; each bar's height is a value as a float. The tick labels are the members
+        or groups (side by side) or the indices' labels (stacked). The title is the indices'
+        name when they are all of one kind (``"shapley-shubik"``), else ``"power indices"``.
 
     Raises
     ------
     InvalidTypeError
-        If ``result`` is not a :class:`~multilateral.solvers.power.PowerIndex` or ``ax`` is
-        not an Axes.
+        If ``result`` is not a :class:`~multilateral.solvers.power.PowerIndex` or a mapping
+        of them, ``stacked`` is not a bool, or ``ax`` is not an Axes.
+    InvalidArgumentError
+        If the mapping is empty, ``members`` and ``groups`` are both given, a member shown
+        is missing from an index or from ``shares``, a group's member is in no index or in
+        two groups, or ``shares`` are asked for stacked bars.
     MissingDependencyError
         If matplotlib is not installed.
 
     See Also
     --------
     multilateral.solvers.shapley_shubik, multilateral.solvers.banzhaf : the indices drawn.
+    multilateral.solvers.caucus_power : a group's power when it votes as one.
 
     References
     ----------
     .. [1] Shapley, L. S. and Shubik, M. (1954). A method for evaluating the distribution of
        power in a committee system. *American Political Science Review* 48(3), 787-792.
+    .. [2] Leech, D. (2002). Voting power in the governance of the International Monetary
+       Fund. *Annals of Operations Research* 109, 375-397.
 
     Examples
     --------
@@ -596,22 +777,81 @@ def power_bars(result: PowerIndex, ax: Axes | None = None) -> Axes:
     [0.6667, 0.1667, 0.1667]
     >>> [t.get_text() for t in ax.get_xticklabels()]
     ['A', 'B', 'C']
+
+    Two indices side by side, with the vote shares beside them:
+
+    >>> indices = {"Shapley-Shubik": ml.solvers.shapley_shubik(game),
+    ...            "Banzhaf": ml.solvers.banzhaf(game, normalized=True)}
+    >>> ax = ml.plot.power_bars(indices, shares={"A": 0.5, "B": 0.25, "C": 0.25})
+    >>> [[round(float(b.get_height()), 4) for b in bars] for bars in ax.containers]
+    [[0.6667, 0.1667, 0.1667], [0.6, 0.2, 0.2]]
+
+    The same stacked by group, one bar per index:
+
+    >>> ax = ml.plot.power_bars(indices, groups={"A": ["A"], "B and C": ["B", "C"]},
+    ...                         stacked=True)
+    >>> [bars.get_label() for bars in ax.containers]
+    ['A', 'B and C']
+    >>> [round(float(b.get_height()), 4) for b in ax.containers[1]]  # B and C, per index
+    [0.3333, 0.4]
     """
     from .solvers.power import PowerIndex
 
-    if not isinstance(result, PowerIndex):
-        raise InvalidTypeError(
-            f"power_bars expects a PowerIndex (e.g. from shapley_shubik), got "
-            f"{type(result).__name__}")
+    results = _power_results(result, PowerIndex)
+    if not isinstance(stacked, bool):
+        raise InvalidTypeError(f"stacked must be True or False, got {stacked!r}")
+    if members is not None and groups is not None:
+        raise InvalidArgumentError("power_bars shows either members or groups, not both")
+    if stacked and shares is not None:
+        raise InvalidArgumentError(
+            "shares are marked beside side-by-side bars; draw them with stacked=False")
+    first = next(iter(results.values()))
+    if groups is not None:
+        categories = _check_groups(groups, results)
+    else:
+        if isinstance(members, str) or not (members is None or isinstance(members, Sequence)):
+            raise InvalidTypeError(
+                f"members must be a sequence of member labels, got {members!r}")
+        shown = list(first.members) if members is None else [str(m) for m in members]
+        categories = {m: [m] for m in shown}
+        for label, index in results.items():
+            missing = [m for m in shown if m not in index.members]
+            if missing:
+                raise InvalidArgumentError(
+                    f"the index {label!r} has no member {missing[0]!r}; its members are "
+                    f"{_listed(index.members)}")
+    # heights[i][j]: index i, category j (a group sums the members the index has)
+    values = [index.as_dict() for index in results.values()]
+    heights = np.array([[sum(float(d[m]) for m in group if m in d)
+                         for group in categories.values()] for d in values],
+                       dtype=np.float64).reshape(len(results), len(categories))
     ax = _axes(ax)
-    members = list(result.members)
-    heights = [float(v) for v in result.values]
-    x = np.arange(len(members))
-    ax.bar(x, heights, color=_COOPERATOR_COLOR)
-    ax.set_xticks(x, members, rotation=90 if len(members) > 8 else 0)
+    names = list(categories)
+    if stacked:
+        x = np.arange(len(results))
+        bottom = np.zeros(len(results))
+        colors = _pyplot().cm.tab10(np.arange(len(names)) % 10)
+        for j, name in enumerate(names):
+            ax.bar(x, heights[:, j], bottom=bottom, color=colors[j], label=name)
+            bottom += heights[:, j]
+        ax.set_xticks(x, list(results), rotation=90 if len(results) > 8 else 0)
+    else:
+        x = np.arange(len(names))
+        width = 0.8 / len(results)
+        for i, label in enumerate(results):
+            ax.bar(x + (i - (len(results) - 1) / 2) * width, heights[i], width,
+                   color=_COOPERATOR_COLOR if len(results) == 1 else f"C{i}", label=label)
+        if shares is not None:
+            weight = [_summed_shares(shares, categories[c]) for c in names]
+            ax.plot(x, weight, linestyle="none", marker="_", markersize=18,
+                    markeredgewidth=2, color="black", label="share of the weight")
+        ax.set_xticks(x, names, rotation=90 if len(names) > 8 else 0)
     ax.set_ylabel("power")
-    ax.set_title(result.name.replace("_", "-"))
+    kinds = {index.name for index in results.values()}
+    ax.set_title(first.name.replace("_", "-") if len(kinds) == 1 else "power indices")
     ax.grid(True, axis="y", alpha=0.3)
+    if len(results) > 1 or stacked or shares is not None:
+        ax.legend(fontsize="small")
     return ax
 
 
@@ -745,12 +985,15 @@ def sweep_map(
     vertical: str,
     output: str,
     ax: Axes | None = None,
+    *,
+    categories: Mapping[Any, str] | None = None,
 ) -> Axes:
     """Which conclusion holds where: one output of a two-parameter sweep as a grid of cells.
 
     Each cell is one value of the parameter ``horizontal`` and one of ``vertical``,
     coloured by the output and labelled with it, so the regions where a headline holds
-    are read off the map.
+    are read off the map. An output that codes a conclusion (an outcome, a forum, a rule)
+    is shown by name with ``categories``.
 
     Parameters
     ----------
@@ -763,21 +1006,31 @@ def sweep_map(
         The output column shown (numbers).
     ax : matplotlib.axes.Axes, optional
         Where to draw; a new figure's axes by default.
+    categories : mapping of numbers to str, optional
+        The name of each value the output takes (a sweep's outputs are numbers: code a
+        conclusion as one), in the order of the legend: cells are coloured by category
+        and named in a legend instead of a colour bar.
 
     Returns
     -------
     matplotlib.axes.Axes
         The axes holding one :class:`~matplotlib.collections.QuadMesh` (``ax.collections[0]``,
-        its array the output by row and column) and one text per cell.
+        its array the output by row and column, or with ``categories`` the position of
+        each cell's category among them) and, on grids of at most 400 cells, one text per
+        cell (the value, or the category's name). Along an axis of more than 8 values
+        every few values are labelled, so that the labels stay legible; a fraction that is
+        not a whole number is labelled as a decimal (``3/2000`` as ``0.0015``). The cell of
+        the ``j``-th value of ``horizontal`` and the ``i``-th of ``vertical`` spans
+        ``[j, j + 1] x [i, i + 1]`` in data coordinates: draw on the map there.
 
     Raises
     ------
     InvalidTypeError
-        If ``result`` is not a :class:`~multilateral.sweeps.SweepResult`, or ``ax`` is not an
-        Axes.
+        If ``result`` is not a :class:`~multilateral.sweeps.SweepResult`, ``categories``
+        is not a mapping, or ``ax`` is not an Axes.
     InvalidArgumentError
-        If a name is not a parameter or output of the sweep, or a cell has no task or
-        several.
+        If a name is not a parameter or output of the sweep, a cell has no task or
+        several, or the output takes a value that ``categories`` does not name.
     MissingDependencyError
         If matplotlib is not installed.
 
@@ -794,6 +1047,15 @@ def sweep_map(
     >>> ax = ml.plot.sweep_map(res, "n", "r", "value")
     >>> ax.collections[0].get_array().reshape(2, 3).tolist()  # rows r = 2, 3
     [[1.0, 0.0, 0.0], [1.0, 1.0, 0.0]]
+
+    The same conclusion by name:
+
+    >>> ax = ml.plot.sweep_map(res, "n", "r", "value",
+    ...                        categories={0: "defect", 1: "contribute"})
+    >>> [t.get_text() for t in ax.get_legend().get_texts()]
+    ['defect', 'contribute']
+    >>> [t.get_text() for t in ax.texts][:3]   # the row r = 2
+    ['contribute', 'defect', 'defect']
     """
     from .sweeps import SweepResult
 
@@ -803,15 +1065,28 @@ def sweep_map(
                         (output, result.values)):
         if name not in table:
             raise InvalidArgumentError(f"{name!r} is not in the sweep; it has {sorted(table)}")
+    if categories is not None and not isinstance(categories, Mapping):
+        raise InvalidTypeError(
+            "categories must be a mapping from the output's values to names, got "
+            f"{type(categories).__name__}")
     xs_all, ys_all = result.parameters[horizontal], result.parameters[vertical]
     xs = list(dict.fromkeys(xs_all.tolist()))
     ys = list(dict.fromkeys(ys_all.tolist()))
     grid = np.full((len(ys), len(xs)), np.nan)
     seen = np.zeros(grid.shape, dtype=np.int64)
+    codes = None if categories is None else list(categories)
+    names = [] if categories is None else [str(name) for name in categories.values()]
     for x, y, v in zip(xs_all.tolist(), ys_all.tolist(), result.values[output].tolist(),
                        strict=True):
         i, j = ys.index(y), xs.index(x)
-        grid[i, j] = float(v)
+        if codes is None:
+            grid[i, j] = float(v)
+        elif v in codes:
+            grid[i, j] = codes.index(v)
+        else:
+            raise InvalidArgumentError(
+                f"{output} = {v!r} at {horizontal} = {x!r}, {vertical} = {y!r} has no name "
+                f"in categories (they name {codes})")
         seen[i, j] += 1
     if (seen != 1).any():
         raise InvalidArgumentError(
@@ -819,22 +1094,41 @@ def sweep_map(
             f"{int(seen.min())} to {int(seen.max())}: sweep the other parameters (or repeats) "
             "in separate maps")
     ax = _axes(ax)
-    mesh = ax.pcolormesh(np.arange(len(xs) + 1), np.arange(len(ys) + 1), grid,
-                         cmap="viridis", shading="flat")
-    top = np.nanmax(grid) if np.isfinite(grid).any() else 1.0
-    low = np.nanmin(grid) if np.isfinite(grid).any() else 0.0
-    for i in range(len(ys)):
-        for j in range(len(xs)):
-            value = grid[i, j]
-            dark = (value - low) < 0.6 * (top - low) if top > low else True
-            ax.text(j + 0.5, i + 0.5, format_number(value, 3), ha="center", va="center",
-                    color="white" if dark else "black", fontsize="small")
-    ax.set_xticks(np.arange(len(xs)) + 0.5, [format_number(x, 4) for x in xs])
-    ax.set_yticks(np.arange(len(ys)) + 0.5, [format_number(y, 4) for y in ys])
+    plt = _pyplot()
+    edges_x, edges_y = np.arange(len(xs) + 1), np.arange(len(ys) + 1)
+    if categories is None:
+        mesh = ax.pcolormesh(edges_x, edges_y, grid, cmap="viridis", shading="flat")
+    else:
+        from matplotlib.colors import ListedColormap
+        from matplotlib.patches import Patch
+
+        colors = plt.cm.viridis(np.linspace(0.0, 1.0, len(categories)))
+        mesh = ax.pcolormesh(edges_x, edges_y, grid, cmap=ListedColormap(colors),
+                             vmin=-0.5, vmax=len(categories) - 0.5, shading="flat")
+    if grid.size <= _MAX_LABELLED_CELLS:
+        top = np.nanmax(grid) if np.isfinite(grid).any() else 1.0
+        low = np.nanmin(grid) if np.isfinite(grid).any() else 0.0
+        if categories is not None:
+            top, low = len(categories) - 1.0, 0.0
+        for i in range(len(ys)):
+            for j in range(len(xs)):
+                value = grid[i, j]
+                dark = (value - low) < 0.6 * (top - low) if top > low else True
+                text = format_number(value, 3) if not names else names[int(value)]
+                ax.text(j + 0.5, i + 0.5, text, ha="center", va="center",
+                        color="white" if dark else "black", fontsize="small")
+    for values, set_ticks in ((xs, ax.set_xticks), (ys, ax.set_yticks)):
+        every = -(-len(values) // _MAX_TICK_LABELS)  # ceil: label every `every`-th value
+        shown = np.arange(0, len(values), every)
+        set_ticks(shown + 0.5, [_tick_label(values[k]) for k in shown])
     ax.set_xlabel(horizontal)
     ax.set_ylabel(vertical)
     ax.set_title(output)
-    ax.figure.colorbar(mesh, ax=ax, label=output)
+    if categories is None:
+        ax.figure.colorbar(mesh, ax=ax, label=output)
+    else:
+        ax.legend(handles=[Patch(color=c, label=name)
+                           for c, name in zip(colors, names, strict=True)], fontsize="small")
     return ax
 
 
@@ -918,3 +1212,68 @@ def _matrix_title(game: NormalFormGame) -> str:
     if kind is None:
         return f"2x2 game, not one of Oye's types ({order})"
     return f"{OYE_NAMES[kind]} ({order})"
+
+
+def _power_results(result: Any, kind: type[PowerIndex]) -> dict[str, PowerIndex]:
+    """One PowerIndex, or a mapping of labels to them, as a non-empty dict."""
+    if isinstance(result, kind):
+        return {result.heading: result}
+    if not isinstance(result, Mapping):
+        raise InvalidTypeError(
+            "power_bars expects a PowerIndex (e.g. from shapley_shubik) or a mapping of labels "
+            f"to them, got {type(result).__name__}")
+    if not result:
+        raise InvalidArgumentError("power_bars needs at least one PowerIndex")
+    for label, index in result.items():
+        if not isinstance(index, kind):
+            raise InvalidTypeError(
+                f"result[{label!r}] is a {type(index).__name__}, not a PowerIndex")
+    return {str(label): index for label, index in result.items()}
+
+
+def _check_groups(groups: Any, results: Mapping[str, Any]) -> dict[str, list[str]]:
+    """The groups as lists, each member in some index and in one group only."""
+    if not isinstance(groups, Mapping) or not groups:
+        raise InvalidTypeError(
+            f"groups must be a non-empty mapping of labels to members, got {groups!r}")
+    known = {m for index in results.values() for m in index.members}
+    seen: dict[str, str] = {}
+    out: dict[str, list[str]] = {}
+    for label, group in groups.items():
+        if isinstance(group, str) or not isinstance(group, Collection):
+            raise InvalidTypeError(
+                f"groups[{label!r}] must be a collection of member labels, got {group!r}")
+        out[str(label)] = list(group)
+        for m in group:
+            if m not in known:
+                raise InvalidArgumentError(
+                    f"{m!r} in groups[{label!r}] is a member of no index; the members are "
+                    f"{_listed(sorted(known))}")
+            if m in seen:
+                raise InvalidArgumentError(
+                    f"{m!r} is in two groups, {seen[m]!r} and {label!r}: its power would "
+                    "count twice")
+            seen[m] = str(label)
+    return out
+
+
+def _summed_shares(shares: Any, group: Sequence[str]) -> float:
+    if not isinstance(shares, Mapping):
+        raise InvalidTypeError(
+            f"shares must be a mapping of members to numbers, got {type(shares).__name__}")
+    missing = [m for m in group if m not in shares]
+    if missing:
+        raise InvalidArgumentError(f"shares has no value for {missing[0]!r}")
+    return float(sum(float(shares[m]) for m in group))
+
+
+def _listed(labels: Sequence[str]) -> str:
+    shown = ", ".join(map(repr, labels[:10]))
+    return shown + (f", ... ({len(labels)} in all)" if len(labels) > 10 else "")
+
+
+def _tick_label(value: Any) -> str:
+    """A sweep parameter's value as a tick label: decimals for fractions (shorter)."""
+    if isinstance(value, Fraction) and value.denominator != 1:
+        return format_number(float(value), 4)
+    return format_number(value, 4)
