@@ -72,8 +72,7 @@ autodoc_class_signature = "mixed"
 numpydoc_show_class_members = False  # the class template lists members itself
 numpydoc_class_members_toctree = False
 numpydoc_xref_param_type = False
-# Attributes sections become attribute entries, so :attr:`Result.field` links to them.
-numpydoc_attributes_as_param_list = False
+numpydoc_attributes_as_param_list = True
 # numpydoc leaves *module* docstrings unparsed, so the citations of a module's References
 # section that its text does not cite with [1]_ would each raise "not referenced" under -W.
 suppress_warnings = ["ref.citation"]

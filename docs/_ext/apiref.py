@@ -388,6 +388,31 @@ def _lookup(dotted: str) -> tuple[Any, str] | None:
     return None
 
 
+def _field_owner(dotted: str) -> str | None:
+    """``module.Class`` when ``dotted`` is ``module.Class.field``, a documented attribute.
+
+    The fields of the result classes (dataclasses, named tuples) are described in their
+    class's Attributes section, which has no entry of its own: a reference to a field links
+    to its class. Only names the class declares count (a dataclass field, an annotation, or
+    an entry of the Attributes section), so a typo still fails.
+    """
+    owner, _, field = dotted.rpartition(".")
+    found = _lookup(owner)
+    if found is None or not inspect.isclass(found[0]):
+        return None
+    cls = found[0]
+    declared = set(getattr(cls, "__dataclass_fields__", {})) | set(getattr(cls, "_fields", ()))
+    for klass in cls.__mro__:
+        declared |= set(getattr(klass, "__annotations__", {}))
+    doc = inspect.getdoc(cls) or ""
+    section = doc.partition("\nAttributes\n----------\n")[2]
+    if section:
+        section = section.split("\n\n\n")[0]
+        declared |= {line.split(" : ")[0].strip() for line in section.splitlines()
+                     if line and not line.startswith(" ")}
+    return owner if field in declared else None
+
+
 def canonical_target(dotted: str) -> str | None:
     """The documented full name of the object that ``dotted`` names, if it differs."""
     found = _lookup(dotted)
@@ -452,6 +477,9 @@ def resolve_alias(app: Any, env: Any, node: Any, contnode: Any) -> Any:
     for candidate in candidates:
         try:
             new = canonical_target(candidate)
+            if not new or (new not in domain.objects and new not in domain.modules):
+                owner = _field_owner(candidate)  # a field: link to its class
+                new = canonical_target(owner) if owner else None
         except Exception:  # a failing import or attribute: not a name of the package
             new = None
         if not new or new == target:
