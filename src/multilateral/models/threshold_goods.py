@@ -676,7 +676,8 @@ class StepLevelGood(Model):
     def symmetric_equilibria(self, *, exact: bool | None = None) -> tuple[
             SymmetricEquilibrium, ...]:
         """Symmetric equilibria with stability (see
-        :func:`~multilateral.solvers.symmetric_equilibria`): exact roots of the gain function for exact parameters.
+        :func:`~multilateral.solvers.symmetric_equilibria`): exact roots of the gain function
+        for exact parameters.
 
         See Also
         --------
