@@ -23,6 +23,7 @@ sys.path.insert(0, os.fspath(HERE.parent / "src"))
 sys.path.insert(0, os.fspath(HERE / "_ext"))  # apiref: what the API reference documents
 
 import apiref
+
 import multilateral
 
 # -- project ---------------------------------------------------------------------------------------
@@ -133,8 +134,9 @@ plot_rcparams = {"figure.autolayout": False}
 html_theme = "alabaster"
 html_title = f"multilateral {release}"
 html_static_path = ["_static"]
-# Long lines in code blocks, doctest and gallery output wrap instead of running past alabaster's
-# fixed 940px column, where they are cut off or hidden behind a scrollbar (_static/multilateral.css).
+# Long lines in code blocks, doctest and gallery output wrap instead of running past
+# alabaster's fixed 940px column, where they are cut off or hidden behind a scrollbar
+# (_static/multilateral.css).
 html_css_files = ["multilateral.css"]
 html_theme_options = {
     "description": "Game-theoretic models of international cooperation",

@@ -210,6 +210,11 @@ def data_doc(modname: str, name: str) -> tuple[str, list[str]] | None:
     return None
 
 
+#: Module data re-exported from another project, with no ``#:`` comment of ours: its entry
+#: links to the project's own documentation.
+EXTERNAL_DATA = {"multilateral.types.ArrayLike": "numpy.typing.ArrayLike"}
+
+
 def _value_option(obj: Any) -> str | None:
     if isinstance(obj, (bool, int, float, str)) and len(repr(obj)) <= 40:
         return repr(obj)
@@ -235,10 +240,16 @@ def data_rst(fullname: str) -> str:
         value = _value_option(obj)
         if value is not None:
             lines.append(f"   :value: {value}")
-        else:
+        elif f"{fullname}.{name}" not in EXTERNAL_DATA:
             lines.append(f"   :type: {_type_name(obj)}")
         lines.append("")
-        body = found[1] if found else ["(no description)"]
+        external = EXTERNAL_DATA.get(f"{fullname}.{name}")
+        if found:
+            body = found[1]
+        elif external:
+            body = [f"Re-exported from :data:`{external}`."]
+        else:
+            body = ["(no description)"]
         lines += ["   " + line if line.strip() else "" for line in body]
         if found and not _private(found[0]):
             lines += ["", f"   Defined in :mod:`{found[0]}`."]
@@ -418,7 +429,7 @@ def canonical_target(dotted: str) -> str | None:
     found = _lookup(dotted)
     if found is None:
         return None
-    obj, modname = found
+    _obj, modname = found
     rest = dotted[len(modname) + 1:].split(".") if dotted != modname else []
     if not rest:
         return modname

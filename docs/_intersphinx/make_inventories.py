@@ -46,6 +46,7 @@ INVENTORIES: dict[str, tuple[str, str, str, list[tuple[str, str, str]]]] = {
         ("numpy.ndarray", "py:class", "reference/generated/numpy.ndarray.html#$"),
         ("numpy.random.Generator", "py:class", "reference/random/generator.html#$"),
         ("numpy.random.default_rng", "py:function", "reference/random/generator.html#$"),
+        ("numpy.typing.ArrayLike", "py:data", "reference/typing.html#$"),
     ]),
     "scipy": ("SciPy", "stable", "https://docs.scipy.org/doc/scipy/", [
         ("scipy.integrate.solve_ivp", "py:function",
