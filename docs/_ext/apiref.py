@@ -310,7 +310,8 @@ def claims_rst() -> str:
             continue
         entry = [f".. py:data:: {name}", "   :module: multilateral.claims",
                  "   :type: ~multilateral.claims.Claim", "",
-                 f"   ``verify(\"{claim.name}\")`` checks it. Stated in :mod:`{modname}`.", "",
+                 f"   ``multilateral.claims.verify(\"{claim.name}\")`` checks it; stated in "
+                 f":mod:`{modname}`.", "",
                  "   **Statement.** " + _one_line(claim.statement), "",
                  "   **Source.** " + _one_line(claim.source)]
         entries.append("\n".join(entry))

@@ -62,12 +62,7 @@ INVENTORIES: dict[str, tuple[str, str, str, list[tuple[str, str, str]]]] = {
          "reference/generated/scipy.stats.qmc.LatinHypercube.html#$"),
     ]),
     "sympy": ("SymPy", "latest", "https://docs.sympy.org/latest/", [
-        ("sympy.core.evalf.N", "py:function", "modules/core.html#$"),
-        ("sympy.core.expr.Expr", "py:class", "modules/core.html#$"),
         ("sympy.core.numbers.Rational", "py:class", "modules/core.html#$"),
-        ("sympy.polys.rootoftools.ComplexRootOf", "py:class",
-         "modules/polys/reference.html#$"),
-        ("sympy.printing.latex.latex", "py:function", "modules/printing.html#$"),
     ]),
     "hypothesis": ("Hypothesis", "latest", "https://hypothesis.readthedocs.io/en/latest/", [
         ("hypothesis.example", "py:class", "reference/api.html#$"),
@@ -76,7 +71,6 @@ INVENTORIES: dict[str, tuple[str, str, str, list[tuple[str, str, str]]]] = {
     "nashpy": ("Nashpy", "stable", "https://nashpy.readthedocs.io/en/stable/", [
         # nashpy exports Game at the top level; its page documents it under nashpy.game
         ("nashpy.Game", "py:class", "reference/source/nashpy.html#nashpy.game.Game"),
-        ("nashpy.game.Game", "py:class", "reference/source/nashpy.html#$"),
     ]),
     "pandas": ("pandas", "stable", "https://pandas.pydata.org/docs/", [
         ("pandas.DataFrame", "py:class", "reference/api/pandas.DataFrame.html#$"),
