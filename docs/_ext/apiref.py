@@ -19,8 +19,8 @@ module decides what the template writes, so that the pages and the tests
 
 It also resolves cross-references that name an object by another of its public paths (a
 re-export such as ``multilateral.AnonymousGame``, or a name a docstring uses unqualified as its
-own module sees it): :func:`resolve_alias` finds the object the name denotes in Python and
-links to its canonical entry. A name that is not an object of the package stays unresolved,
+own module sees it, or an unqualified name that only one entry has): :func:`resolve_alias`
+finds the object the name denotes in Python and links to its canonical entry. A name that is not an object of the package stays unresolved,
 so nitpicky builds still fail on it.
 """
 
@@ -478,6 +478,29 @@ def _scopes(node: Any) -> list[str]:
     return list(dict.fromkeys(scopes))
 
 
+@cache
+def _short_names() -> dict[str, tuple[str, ...]]:
+    """Unqualified name -> the full names of the documented entries of that name."""
+    out: dict[str, set[str]] = {}
+    for (name, _id), home in canonical_map().items():
+        out.setdefault(name, set()).add(f"{home}.{name}")
+    return {name: tuple(sorted(homes)) for name, homes in out.items()}
+
+
+def _unique_entry(target: str) -> list[str]:
+    """``[full name]`` when ``target``'s first part names exactly one documented entry.
+
+    The last resort for a docstring that names a class its module imports for type checking
+    only (``SelfEnforcingAgreement`` in :mod:`multilateral.plot`): unambiguous, so a typo or a
+    name shared by two entries still fails.
+    """
+    head, _, rest = target.partition(".")
+    homes = _short_names().get(head, ())
+    if len(homes) != 1:
+        return []
+    return [f"{homes[0]}.{rest}" if rest else homes[0]]
+
+
 def resolve_alias(app: Any, env: Any, node: Any, contnode: Any) -> Any:
     """``missing-reference`` handler: link another public path to the canonical entry."""
     if node.get("refdomain") != "py":
@@ -485,6 +508,8 @@ def resolve_alias(app: Any, env: Any, node: Any, contnode: Any) -> Any:
     target = node["reftarget"]
     candidates = [target] if target.startswith(ROOT + ".") else []
     candidates += [f"{scope}.{target}" for scope in _scopes(node)]
+    if not target.startswith(ROOT + "."):
+        candidates += _unique_entry(target)
     domain = env.get_domain("py")
     for candidate in candidates:
         try:
