@@ -33,6 +33,7 @@ __all__ = [
     "MultilateralError",
     "NotIdentifiedError",
     "SolverError",
+    "SweepTaskError",
     "UnknownKeyError",
 ]
 __dir__ = public_dir(__all__)

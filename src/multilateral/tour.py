@@ -781,6 +781,7 @@ def _arms_race(out: TextIO) -> None:
         "  (abstract: arms race 'with probability one' without talk, 'close to zero' with it)\n")
 
 
+#: The tour's sections in order: title -> the function that writes the section to a stream.
 SECTIONS: dict[str, Callable[[TextIO], None]] = {
     "Payoff structure (Oye)": _oye_payoff_structure,
     "Shadow of the future (Oye)": _shadow_of_the_future,

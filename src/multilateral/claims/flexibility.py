@@ -2,12 +2,12 @@
 
 ``KOREMENOS_DURATION``: finite duration (with renegotiation at expiry) is chosen the more
 readily, and the best duration is the shorter, the larger the distributional uncertainty and
-the states' risk aversion and the cheaper renegotiation (:class:`~multilateral.models.
-TreatyDuration`). ``ROSENDORFF_MILNER_ESCAPE``: an escape clause at the optimal cost lowers the
-chance of breakdown under domestic shocks, beats both a free clause and a rigid agreement, and
-that cost is interior -- except, the library's qualification, when a breach's extra
-protection lies between the agreement's value and twice it (:class:`~multilateral.models.
-EscapeClause`).
+the states' risk aversion and the cheaper renegotiation
+(:class:`~multilateral.models.TreatyDuration`). ``ROSENDORFF_MILNER_ESCAPE``: an escape clause
+at the optimal cost lowers the chance of breakdown under domestic shocks, beats both a free
+clause and a rigid agreement, and that cost is interior -- except, the library's
+qualification, when a breach's extra protection lies between the agreement's value and twice
+it (:class:`~multilateral.models.EscapeClause`).
 ``INFORMAL_UNDER_UNCERTAINTY``: once states prefer an informal form to a binding treaty, more
 uncertainty never brings the treaty back (:class:`~multilateral.models.LegalForm`).
 

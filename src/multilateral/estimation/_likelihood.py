@@ -300,8 +300,8 @@ def maximize_likelihood(
     method : str
         The :func:`scipy.optimize.minimize` method.
     tol : float
-        The identification bound of :func:`covariance`: :data:`IDENTIFICATION`, or
-        :data:`EXACT_GRADIENT_IDENTIFICATION` when ``gradient`` is analytic and exact to
+        The identification bound of ``covariance``: ``IDENTIFICATION``, or
+        ``EXACT_GRADIENT_IDENTIFICATION`` when ``gradient`` is analytic and exact to
         rounding.
 
     Returns

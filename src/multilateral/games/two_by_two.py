@@ -19,6 +19,7 @@ from .normal_form import NormalFormGame
 __all__ = ["OYE_ORDERINGS", "OyeType", "TwoByTwo"]
 __dir__ = public_dir(__all__)
 
+#: The names of Oye's five 2x2 games (:meth:`TwoByTwo.oye_type` returns one of them).
 OyeType = Literal["prisoners_dilemma", "stag_hunt", "chicken", "deadlock", "harmony"]
 
 #: Each Oye type as the strict preference orderings over the four outcomes that define it, written

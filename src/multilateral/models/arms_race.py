@@ -6,12 +6,12 @@ avoids the loss ``vulnerability`` (``d``) of being the one left unarmed; either 
 the state its *type* ``c``, its private cost of arming, drawn independently for each state
 from the uniform distribution on ``[cost_low, cost_high]``. So the row payoffs are
 
-=========  ========  ========
-\\          refrain   arm
-=========  ========  ========
-refrain    0         ``-d``
+=========  =========  ========
+\\          refrain    arm
+=========  =========  ========
+refrain    0          ``-d``
 arm        ``μ - c``  ``-c``
-=========  ========  ========
+=========  =========  ========
 
 and a state whose rival arms with probability ``p`` arms iff ``c <= μ + (d - μ) p``. With
 ``d > μ`` the actions are strategic complements. A type ``c < μ`` is a *dominant strategy

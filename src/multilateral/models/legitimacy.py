@@ -28,10 +28,10 @@ papers (not any one paper's model):
 * (L4) talk is cheap: an endorsement costs nothing; what it is worth comes only from who
   would give it.
 
-**Equilibrium** (the most informative perfect Bayesian equilibrium, :meth:`Endorsement.
-equilibrium`): the body endorses iff ``theta >= c*``; the audience believes ``E[theta |
-endorsed] = (1 + c*) / 2`` and ``E[theta | withheld] = c* / 2``, and supports after an
-endorsement iff ``(1 + c*) / 2 >= a``, after its absence iff ``c* / 2 >= a``. The
+**Equilibrium** (the most informative perfect Bayesian equilibrium,
+:meth:`Endorsement.equilibrium`): the body endorses iff ``theta >= c*``; the audience
+believes ``E[theta | endorsed] = (1 + c*) / 2`` and ``E[theta | withheld] = c* / 2``, and
+supports after an endorsement iff ``(1 + c*) / 2 >= a``, after its absence iff ``c* / 2 >= a``. The
 endorsement is *influential* (it decides the audience's support) iff ``0 < c* < 1`` and
 ``2a - 1 <= c* <= 2a``; the body's pivot best-responds (it wants support exactly when
 ``theta >= c*``), so this is an equilibrium whenever it is influential; the babbling
@@ -63,8 +63,9 @@ the seeker.
 :data:`multilateral.claims.INCLUSIVE_ENDORSEMENT_IS_CREDIBLE` states the claim.
 
 :meth:`Endorsement.signalling_game` discretizes the game (``grid`` equally likely merits at
-the midpoints ``(2k - 1) / (2 grid)``) as a :class:`~multilateral.games.extensive.
-SignallingGame` for :func:`~multilateral.solvers.extensive.perfect_bayesian_equilibria`;
+the midpoints ``(2k - 1) / (2 grid)``) as a
+:class:`~multilateral.games.extensive.SignallingGame` for
+:func:`~multilateral.solvers.extensive.perfect_bayesian_equilibria`;
 when ``c*`` is a multiple of ``1 / grid`` its on-path beliefs equal the closed form exactly.
 :meth:`Endorsement.premium_over` turns two bodies' credibility into the legitimacy premium
 of :class:`~multilateral.models.HeterogeneousForum` (see
@@ -121,8 +122,8 @@ from .base import Model
 __all__ = ["Endorsement", "EndorsementEquilibrium"]
 __dir__ = public_dir(__all__)
 
-#: Labels of the body's messages and the audience's actions in :meth:`Endorsement.
-#: signalling_game`.
+#: Labels of the body's messages and the audience's actions in
+#: :meth:`Endorsement.signalling_game`.
 MESSAGES = ("endorse", "withhold")
 ACTIONS = ("support", "oppose")
 

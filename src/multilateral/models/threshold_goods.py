@@ -675,8 +675,9 @@ class StepLevelGood(Model):
 
     def symmetric_equilibria(self, *, exact: bool | None = None) -> tuple[
             SymmetricEquilibrium, ...]:
-        """Symmetric equilibria with stability (see :func:`~multilateral.solvers.
-        symmetric_equilibria`): exact roots of the gain function for exact parameters.
+        """Symmetric equilibria with stability (see
+        :func:`~multilateral.solvers.symmetric_equilibria`): exact roots of the gain function
+        for exact parameters.
 
         See Also
         --------

@@ -82,8 +82,8 @@ def nash_equilibria(
         ``"vertex"`` (default): vertex enumeration; every equilibrium of a nondegenerate game,
         and every *extreme* equilibrium of a degenerate one (the equilibrium components are the
         convex hulls of cliques of these). ``"support"``: support enumeration over equal-size
-        supports, for nondegenerate games; it raises :class:`~multilateral.errors.
-        DegenerateGameError` when it meets a degenerate game.
+        supports, for nondegenerate games; it raises
+        :class:`~multilateral.errors.DegenerateGameError` when it meets a degenerate game.
     tol : float
         Tolerance of every comparison: probabilities below ``tol`` become exact zeros and
         each equilibrium is checked to have regret at most ``tol`` times the payoff range.

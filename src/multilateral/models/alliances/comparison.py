@@ -1,8 +1,8 @@
 """The comparison both alliance models return: payoffs under the two structures.
 
 :class:`StructureComparison` holds one actor's payoff under a bilateral (hub-and-spokes) and
-a multilateral structure and names the preferred one; :func:`check_structure` validates a
-structure's name and :func:`preference` compares two payoffs. Used by
+a multilateral structure and names the preferred one; ``check_structure`` validates a
+structure's name and ``preference`` compares two payoffs. Used by
 :mod:`~multilateral.models.alliances.powerplay` and
 :mod:`~multilateral.models.alliances.control`.
 """

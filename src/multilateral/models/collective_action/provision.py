@@ -290,7 +290,7 @@ class PublicGoodProvision(Model):
     ProvisionEquilibrium, BurdenShares : what :meth:`equilibrium` and :meth:`burden_shares`
         return.
     multilateral.claims.OLSON_SUBOPTIMALITY : Olson's own group-size claim, checked on this
-        model: a larger group of identical members falls farther short of the optimum.
+        model (a larger group of identical members falls farther short of the optimum).
     multilateral.claims.OLSON_GROUP_SIZE, multilateral.claims.CHAMBERLIN_CROWDING : the
         popular reading (provision per member falls), false for a pure public good, and
         where crowding makes it true.

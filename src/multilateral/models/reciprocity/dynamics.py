@@ -27,13 +27,13 @@ where ``beta_X`` is the help a member of image ``X`` receives, ``kappa_X`` what 
 ``tau_X`` its probability of being good next, the resident's rule is the unique best reply
 iff in every decision it takes the action with the larger value; each condition is linear in
 ``b / c``, so a norm is an ESS exactly on an open interval of ``b / c``
-(:func:`public_analysis`). In the limit of vanishing errors the conditions become sign
-conditions, solved exactly by :func:`limit_bounds`.
+(``public_analysis``). In the limit of vanishing errors the conditions become sign
+conditions, solved exactly by ``limit_bounds``.
 
 **Private assessment.** For second-order norms and action rules that look only at the
 recipient, the probabilities ``g_k`` that a random observer sees a member of strategy ``k``
 as good solve ``g_k = sum_{u, v} P(u, v) [s_k(u) R(v, C) + (1 - s_k(u)) R(v, D)]``
-(Radzvilavicius et al. 2019), iterated by :func:`private_population`.
+(Radzvilavicius et al. 2019), iterated by ``private_population``.
 
 The functions here are the package's engine, shared by :class:`IndirectReciprocity`, the
 scans and the simulators; they take floats and arrays and do not validate.

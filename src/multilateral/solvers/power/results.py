@@ -213,7 +213,7 @@ class CaucusPower:
     index : str
         ``"shapley_shubik"`` or ``"banzhaf"`` (normalized).
     together : Fraction or float
-        The bloc's index when its members vote as one (:func:`with_blocs`).
+        The bloc's index when its members vote as one (:func:`~multilateral.games.with_blocs`).
     apart : Fraction or float
         The sum of its members' indices when each votes alone.
 
