@@ -219,3 +219,45 @@ class TestAsymmetricAgreementContract(ModelContract):
     float_kwargs = {"benefit": [0.5, 0.25], "cost": [1.0, 2.0], "multiplicity": [1, 3], "a": 1.0}
     outputs = [lambda m: m.payoffs((1, 1)), lambda m: m.check((1, 2)), lambda m: m.table(),
                lambda m: m.closed_gap((1, 1)), lambda m: m.game]
+
+
+# -- review: numpy inputs, float overflow, huge multiplicities ------------------------------------
+def test_numpy_integer_parameters_are_exact_python_fractions():
+    """numpy integers are exact: the model computes with Python ints inside its Fractions
+    (numpy's int64 inside a Fraction overflows silently: payoffs with a negative denominator)."""
+    import numpy as np
+
+    b, c = [1000003, 7, 11], [999983, 13, 17]
+    plain = AA(b, c)
+    for m in (AA(np.array(b), np.array(c)), AA(b, c, a=np.int64(1)),
+              AA([np.int64(x) for x in b], c, multiplicity=np.array([1, 1, 1]))):
+        assert all(type(x.numerator) is int and type(x.denominator) is int
+                   for x in (*m.benefit, *m.cost, m.a))
+        assert m.payoffs((1, 1, 0)) == plain.payoffs((1, 1, 0))
+        assert m.stable_coalitions() == plain.stable_coalitions()
+        assert m.stable_coalitions(transfers=True) == plain.stable_coalitions(transfers=True)
+
+
+@pytest.mark.parametrize("benefit,cost,specification", [
+    ([1e200, 1.0], [1e-200, 1.0], "barrett"),  # b/c overflows: the payoffs were NaN
+    ([1e200, 1e200], [1e-200, 1.0], "linear"),
+    ([1e300, 1e300], [1.0, 1.0], "barrett"),  # finite payoffs whose sums overflow
+])
+def test_float_overflow_raises_instead_of_nan(benefit, cost, specification):
+    m = AA(benefit, cost, specification=specification)
+    for call in (m.table, m.stable_coalitions, lambda: m.payoffs((1, 0)),
+                 lambda: m.check((1, 1)), lambda: m.closed_gap((1, 0)),
+                 lambda: m.abatement((1, 0))):
+        with pytest.raises(errors.InvalidArgumentError, match="float64"):
+            call()
+    # the same countries in exact arithmetic have an answer
+    exact = AA([F(x) for x in benefit], [F(x) for x in cost], specification=specification)
+    assert exact.stable_coalitions()
+
+
+def test_too_many_coalitions_is_an_error_even_past_int64():
+    """(10**18 + 1)**2 coalitions wrap around in int64: the limit was bypassed and the
+    enumeration ran out of memory."""
+    m = AA([1.0, 1.0], [1.0, 1.0], multiplicity=[10**18, 10**18])
+    with pytest.raises(errors.InvalidArgumentError, match="exceed"):
+        m.table()

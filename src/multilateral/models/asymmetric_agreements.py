@@ -100,12 +100,14 @@ with transfers the big one and two small ones hold, or three small ones.
 
 from __future__ import annotations
 
+import functools
 import itertools
+import math
 import numbers
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any, Literal
+from typing import Any, Literal, ParamSpec, TypeVar
 
 import numpy as np
 from numpy.typing import NDArray
@@ -128,6 +130,34 @@ Tie = Literal["join", "stay_out"]
 _MAX_CELLS_FLOAT = 4_000_000  # coalitions x types held in float arrays (32 MB each)
 _MAX_CELLS_EXACT = 200_000  # the same for Fractions (Python objects: slower, larger)
 _MAX_GAME_COUNTRIES = 10  # the participation game has 2**n profiles
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _float_guarded(method: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Float overflow in a method's arithmetic raises a clear error: an inf or a NaN would
+    otherwise decide stability silently (every comparison with NaN is False)."""
+
+    @functools.wraps(method)
+    def guarded(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        try:
+            with np.errstate(over="raise", invalid="raise"):
+                return method(*args, **kwargs)
+        except FloatingPointError as err:
+            raise InvalidArgumentError(
+                f"the payoffs overflow float64 arithmetic ({err}); pass benefit, cost and a as "
+                "integers or Fractions for exact arithmetic, or rescale them") from None
+
+    return guarded
+
+
+def _plain(value: Number) -> Number:
+    """A Fraction with Python ints inside: ``Fraction(numpy.int64(3))`` keeps the numpy
+    integer, whose products overflow silently."""
+    if isinstance(value, Fraction):
+        return Fraction(int(value.numerator), int(value.denominator))
+    return value
 
 
 @dataclass(frozen=True, repr=False)
@@ -358,7 +388,7 @@ class AsymmetricAgreement(Model):
                 f"timing must be 'stackelberg' or 'nash', got {self.timing!r}")
         if self.tie not in ("join", "stay_out"):
             raise InvalidArgumentError(f"tie must be 'join' or 'stay_out', got {self.tie!r}")
-        a = check_real(self.a, "a", low=0, open_low=True)
+        a = _plain(check_real(self.a, "a", low=0, open_low=True))
         object.__setattr__(self, "benefit", b)
         object.__setattr__(self, "cost", c)
         object.__setattr__(self, "multiplicity", mult)
@@ -372,7 +402,7 @@ class AsymmetricAgreement(Model):
         if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
             raise InvalidTypeError(
                 f"{name} must be a sequence of positive numbers, one per type, got {value!r}")
-        vals = tuple(check_real(v, f"{name}[{t}]", low=0, open_low=True)
+        vals = tuple(_plain(check_real(v, f"{name}[{t}]", low=0, open_low=True))
                      for t, v in enumerate(value))
         if not vals:
             raise InvalidArgumentError(f"{name} needs at least one type")
@@ -432,6 +462,7 @@ class AsymmetricAgreement(Model):
         return tuple(self.labels or ())
 
     # -- the abatement stage -------------------------------------------------------------------
+    @_float_guarded
     def abatement(self, coalition: Sequence[int]) -> tuple[tuple[Number, ...], tuple[Number, ...]]:
         """``(q_signatory, q_outsider)``: each type's abatement as a member and as an outsider
         when ``coalition`` (member counts per type) signs.
@@ -451,6 +482,7 @@ class AsymmetricAgreement(Model):
         q_s, q_n, _ = self._stage(np.array([k], dtype=np.int64))
         return tuple(q_s[0].tolist()), tuple(q_n[0].tolist())
 
+    @_float_guarded
     def payoffs(self, coalition: Sequence[int]) -> tuple[tuple[Number, ...], tuple[Number, ...]]:
         """``(pi_signatory, pi_outsider)`` by type when ``coalition`` signs.
 
@@ -462,6 +494,7 @@ class AsymmetricAgreement(Model):
         p_s, p_n, _ = self._payoffs(np.array([k], dtype=np.int64))
         return tuple(p_s[0].tolist()), tuple(p_n[0].tolist())
 
+    @_float_guarded
     def closed_gap(self, coalition: Sequence[int],
                    kind: Literal["abatement", "welfare"] = "abatement") -> Number:
         """The share of the gap between no agreement and full cooperation that ``coalition``
@@ -494,6 +527,7 @@ class AsymmetricAgreement(Model):
         return out
 
     # -- stability -----------------------------------------------------------------------------
+    @_float_guarded
     def check(self, coalition: Sequence[int], *, tol: float = DEFAULT_TOL) -> CoalitionCheck:
         """Internal, external and potential internal stability of one coalition, with the
         gains behind them.
@@ -523,13 +557,17 @@ class AsymmetricAgreement(Model):
             self._moves(g, p_s[1 + t + i, i], p_n[0, i], self.tie == "join", tol)
             for i, g in enumerate(join) if g is not None)
         surplus = sum((-k[i] * g for i, g in enumerate(leave) if g is not None), start=zero)
-        scale = sum((k[i] * (abs(float(p_s[0, i])) + abs(float(p_n[1 + i, i])))
-                     for i in range(t) if k[i] > 0), start=0.0)
+        # the tie scale of the surplus (floats only: exact payoffs tie exactly, and may be too
+        # large for a float)
+        scale = 0.0 if self._exact else float(sum(
+            (k[i] * (abs(p_s[0, i]) + abs(p_n[1 + i, i])) for i in range(t) if k[i] > 0),
+            start=zero))
         pis = not self._moves(-surplus, 0.0, scale, self.tie == "stay_out", tol) \
             if k.sum() else True
         return CoalitionCheck(tuple(int(x) for x in k), tuple(ps), tuple(pn), tuple(leave),
                               tuple(join), surplus, internal, external, pis, self._exact)
 
+    @_float_guarded
     def table(self, *, tol: float = DEFAULT_TOL) -> AgreementTable:
         """Every coalition (as member counts per type) with its stability, computed at once.
 
@@ -543,7 +581,7 @@ class AsymmetricAgreement(Model):
         """
         tol = check_tol(tol)
         mult = np.array(self._mult, dtype=np.int64)
-        rows = int(np.prod(mult + 1))
+        rows = math.prod(m + 1 for m in self._mult)  # Python ints: int64 would wrap
         limit = _MAX_CELLS_EXACT if self._exact else _MAX_CELLS_FLOAT
         if rows * len(mult) > limit:
             raise InvalidArgumentError(
@@ -571,8 +609,8 @@ class AsymmetricAgreement(Model):
             leaves = self._moves_array(gain, after, before, self.tie == "stay_out", tol)
             internal[idx] &= ~leaves
             surplus[idx] = surplus[idx] - grid[idx, t] * gain
-            scale[idx] += grid[idx, t] * (np.abs(after.astype(float)) +
-                                          np.abs(before.astype(float)))
+            if not self._exact:  # the tie scale (exact payoffs may be too large for floats)
+                scale[idx] += grid[idx, t] * (np.abs(after) + np.abs(before))
             out = np.flatnonzero(grid[:, t] < mult[t])
             joined = p_s[out + stride[t], t]  # an outsider of type t joins
             stay = p_n[out, t]
@@ -613,6 +651,7 @@ class AsymmetricAgreement(Model):
 
     # -- the participation game ----------------------------------------------------------------
     @property
+    @_float_guarded
     def game(self) -> NormalFormGame:
         """The participation game among the countries (at most 10): action ``"C"`` (index 0)
         is to sign, ``"D"`` not to; the abatement stage is solved. A coalition is a pure Nash
