@@ -5,7 +5,8 @@ Barrett (1994) asked how large a self-enforcing treaty among ``N`` *identical* c
 its own benefit and its own cost of abatement and asked the same of every coalition. Country
 ``i`` abates ``q_i``; with ``Q = sum q_i``,
 
-``specification="barrett"`` (Barrett's concave benefit; McGinty 2007)
+``specification="barrett"`` (Barrett's concave benefit: the benchmark McGinty 2007
+says it generalizes)
     ``pi_i = b_i (a Q - Q**2 / 2) - c_i q_i**2 / 2``;
 ``specification="linear"`` (Carraro and Siniscalco 1993)
     ``pi_i = b_i Q - c_i q_i**2 / 2``.
@@ -38,10 +39,15 @@ coalition is
   :class:`~multilateral.models.SelfEnforcingAgreement`;
 * **potentially internally stable** (PIS) when its members together get at least what each
   would get by leaving alone, ``sum_{i in S} pi_i(S) >= sum_{i in S} pi_i(S - {i})``
-  (strictly under ``tie="stay_out"``): then transfers among the members (McGinty's permit
-  allocations) can pay every member its free-riding payoff, and the coalition holds (McGinty
-  2007; Carraro, Eyckmans and Finus 2006). With transfers a coalition is *stable* when it is
-  PIS and no coalition one outsider larger is (the outsider could not be paid to join).
+  (strictly under ``tie="stay_out"``; McGinty's abstract says "greater than"): then
+  transfers among the members (McGinty's permit allocations) can pay every member its
+  free-riding payoff, and the coalition holds (McGinty 2007; Carraro, Eyckmans and Finus
+  2006). With transfers a coalition is *stable* when it is PIS and no coalition one outsider
+  larger is (the outsider could not be paid to join): Carraro, Eyckmans and Finus's potential
+  external stability. McGinty's abstract states only the internal condition; whether his
+  external condition is this one could not be checked (the paper was not reachable), and his
+  rule for sharing the surplus (by benefit-cost ratios) is not implemented: stability with
+  transfers asks only that some sharing pay every member its free-riding payoff.
 
 With identical countries PIS is internal stability, and the stable coalitions are Barrett's
 stable sizes. Exact inputs (int, Fraction) give exact payoffs and exact ties; float inputs
@@ -634,7 +640,8 @@ class AsymmetricAgreement(Model):
         ----------
         transfers : bool, default False
             Without transfers: internally and externally stable. With: PIS, and no coalition
-            one outsider larger is PIS (McGinty 2007).
+            one outsider larger is PIS (potential internal and external stability, Carraro,
+            Eyckmans and Finus 2006; McGinty 2007 states the internal condition).
         tol : float
             Float payoffs within ``tol`` of their size count as a tie.
 
