@@ -420,3 +420,25 @@ def test_to_latex_of_a_huge_game_is_refused():
     with pytest.raises(ml.errors.InvalidArgumentError, match="16384 profiles"):
         many.to_latex()
     assert ml.NormalFormGame(np.zeros((100, 100)), np.zeros((100, 100))).to_latex()
+
+
+def test_result_reprs_stay_short_in_large_games():
+    """DESIGN: results have a short repr. A 30-action equilibrium printed 60 probabilities, a
+    30 x 30 correlated equilibrium 900 (2751 characters); at most 12 values per vector are
+    shown, with the count."""
+    x = np.zeros(30)
+    x[14] = 1.0
+    built = NashEquilibrium((x, x[::-1].copy()), np.array([3.0, 4.0]), 0.0, "test",
+                            exact=(tuple(Fraction(int(v)) for v in x),
+                                   tuple(Fraction(int(v)) for v in x[::-1])))
+    assert repr(built) == ("NashEquilibrium([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ... (30 values)], "
+                           "[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ... (30 values)]; "
+                           "payoffs=[3, 4])")
+    floats = NashEquilibrium((x, x), np.array([3.0, 4.0]), 0.0, "test")
+    assert repr(floats).count("... (30 values)") == 2
+    game = ml.NormalFormGame(np.eye(5, dtype=int), np.eye(5, dtype=int))
+    ce = ml.solvers.correlated_equilibrium(game)
+    assert "... (25 values)" in repr(ce) and len(repr(ce)) < 120
+    # small results are unchanged
+    assert repr(ml.solvers.nash_equilibria(STAG)[1]) == (
+        "NashEquilibrium([2/3, 1/3], [2/3, 1/3]; payoffs=[8/3, 8/3])")
