@@ -344,9 +344,10 @@ class NormalFormGame(Immutable):
         r"""The payoff matrix as a LaTeX table for a paper (booktabs), exact numbers exactly.
 
         Rows are the first player's actions, columns the second's, each cell the payoffs
-        ``$a, b$`` (``\frac{2}{3}`` for a Fraction); with more players, one table per
-        profile of players 3..N. Needs only the ``booktabs`` package. Every cell is written:
-        a game of more than 10,000 profiles (which no page holds) raises an error.
+        ``$a, b$`` (``\frac{2}{3}`` for a Fraction; ``\approx`` its float past 12 digits);
+        with more players, one table per profile of players 3..N. Needs only the ``booktabs``
+        package. Every cell is written: a game of more than 10,000 profiles (which no page
+        holds) raises an error.
 
         Parameters
         ----------
