@@ -528,6 +528,9 @@ CATALOGUE: list[Bad] = [
     Bad("asymmetric-agreement-float-overflow",
         lambda: ml.models.AsymmetricAgreement([1e200, 1.0], [1e-200, 1.0]).table(),
         "overflow", errors.InvalidArgumentError, "the payoffs overflow float64 arithmetic"),
+    Bad("to-latex-huge-game",
+        lambda: ml.NormalFormGame([[0] * 200] * 200, [[0] * 200] * 200).to_latex(),
+        "too large", errors.InvalidArgumentError, "this game has 40000 profiles"),
 ]
 
 
