@@ -442,3 +442,11 @@ def test_result_reprs_stay_short_in_large_games():
     # small results are unchanged
     assert repr(ml.solvers.nash_equilibria(STAG)[1]) == (
         "NashEquilibrium([2/3, 1/3], [2/3, 1/3]; payoffs=[8/3, 8/3])")
+
+
+def test_thresholds_at_negative_zero_print_zero():
+    """(n - 1)(R - T)/(R - S) with float R == T is -0.0: the repr said 'relative_weight >= -0'."""
+    t = ml.models.RelativeGains(T=3.0, R=3.0, P=1.0, S=5.0).threshold()
+    assert repr(t) == "Threshold(relative_weight >= 0)"
+    assert repr(Threshold.at(-0.0, "x")) == "Threshold(x >= 0)"
+    assert repr(CriticalDiscount.at_least(-0.0)) == "CriticalDiscount(0)"

@@ -227,7 +227,7 @@ class SymmetricEquilibrium:
     def __repr__(self) -> str:
         tag = "stable" if self.stable else "unstable"
         return (f"SymmetricEquilibrium(p={_shown(self.exact, self.probability)}, {tag}, "
-                f"payoff={self.payoff:.6g})")
+                f"payoff={format_number(self.payoff)})")
 
     def _repr_latex_(self) -> str:
         """The probability in LaTeX math (exact where known, by sympy's printer)."""
@@ -390,7 +390,7 @@ class CriticalDiscount:
         if not self.attainable:
             return "CriticalDiscount(never)"
         shown = self.expression if self.expression is not None else (
-            _short(self.exact, self.delta) if self.exact is not None else f"{self.delta:.6g}")
+            _short(self.exact, self.delta) if self.exact is not None else format_number(self.delta))
         return f"CriticalDiscount({shown})"
 
     def _repr_latex_(self) -> str:
@@ -472,7 +472,8 @@ class Threshold:
     def __repr__(self) -> str:
         if not self.attainable:
             return f"Threshold({self.parameter}: none)"
-        shown = _short(self.exact, self.value) if self.exact is not None else f"{self.value:.6g}"
+        shown = (_short(self.exact, self.value) if self.exact is not None
+                 else format_number(self.value))
         return f"Threshold({self.parameter} {'>=' if self.holds_above else '<='} {shown})"
 
     def _repr_latex_(self) -> str:
