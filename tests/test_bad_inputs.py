@@ -525,6 +525,12 @@ CATALOGUE: list[Bad] = [
     Bad("asymmetric-agreement-too-many-coalitions",
         lambda: ml.models.AsymmetricAgreement([1.0] * 24, [1.0] * 24).table(),
         "too large", errors.InvalidArgumentError, "group identical countries into types"),
+    Bad("asymmetric-agreement-float-overflow",
+        lambda: ml.models.AsymmetricAgreement([1e200, 1.0], [1e-200, 1.0]).table(),
+        "overflow", errors.InvalidArgumentError, "the payoffs overflow float64 arithmetic"),
+    Bad("to-latex-huge-game",
+        lambda: ml.NormalFormGame([[0] * 200] * 200, [[0] * 200] * 200).to_latex(),
+        "too large", errors.InvalidArgumentError, "this game has 40000 profiles"),
 ]
 
 

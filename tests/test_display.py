@@ -359,3 +359,94 @@ def test_tables_compile_with_pdflatex(tmp_path):
     run = subprocess.run(["pdflatex", "-interaction=nonstopmode", "-halt-on-error", doc.name],
                          cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert run.returncode == 0, run.stdout[-2000:]
+
+
+# -- review: negative zero, exact LaTeX, LaTeX-hostile labels, huge games ------------------------
+def test_negative_zero_prints_as_zero():
+    """A float -0.0 (from 0 * -1, say) is a zero: tables and reprs show 0, not -0."""
+    from multilateral._numeric import format_number
+
+    g = ml.NormalFormGame([[-0.0, 1.5], [2.0, 3.0]], [[0.0, -0.0], [1.0, 1.0]])
+    assert str(g).splitlines()[2].split() == ["a0", "0,", "0", "1.5,", "0"]
+    assert "-0" not in g.to_latex() and "-0" not in g._repr_html_()
+    assert format_number(-0.0) == "0" and format_number(np.float64(-0.0)) == "0"
+    assert latex_number(-0.0) == "0" and latex_number(np.float32(-0.0)) == "0"
+    built = NashEquilibrium((np.array([1.0, -0.0]), np.array([-0.0, 1.0])),
+                            np.array([-0.0, 2.0]), 0.0, "test")
+    assert repr(built) == "NashEquilibrium([1, 0], [0, 1]; payoffs=[0, 2])"
+
+
+def test_latex_writes_exact_fractions_with_long_denominators_exactly():
+    """An exact equilibrium 10007/10008 printed exactly in its repr but as 0.9999 (a rounded
+    decimal with no mark) in LaTeX; payoff tables promise exact numbers."""
+    g = ml.NormalFormGame([[Fraction(1, 10007), 0], [0, 1]], [[1, 0], [0, Fraction(1, 3)]])
+    assert r"$\frac{1}{10007}, 1$" in g.to_latex()
+    eq = ml.solvers.nash_equilibria(g)[1]
+    assert repr(eq) == "NashEquilibrium([1/4, 3/4], [10007/10008, 1/10008]; payoffs=[1/10008, 1/4])"
+    assert r"\left(\frac{10007}{10008}, \frac{1}{10008}\right)" in eq._repr_latex_()
+    assert latex_number(Fraction(1, 10007)) == latex_number(sympy.Rational(1, 10007))
+    # a fraction too long to read is marked as approximate, never passed off as exact
+    assert latex_number(Fraction(10**30 + 1, 3 * 10**30)) == r"\approx 0.333333"
+    assert latex_number(Fraction(-(10**30 + 1), 3 * 10**30)) == r"\approx -0.333333"
+
+
+@pytest.mark.parametrize("label", ["[x]", "a\n\nb", "[1] & [2]"])
+def test_latex_of_labels_that_open_a_bracket_or_a_paragraph_compiles(label, tmp_path):
+    """A cell starting with ``[`` after ``\\\\`` or ``\\midrule`` was read as their optional
+    argument ("Missing number"); a blank line in a label ended the paragraph inside the table."""
+    if shutil.which("pdflatex") is None:
+        pytest.skip("pdflatex is not installed")
+    g = ml.NormalFormGame([[1, 0], [0, 1]], [[1, 0], [0, 1]], players=[label, "B"],
+                          actions=[[label, "D"], ["C", label]])
+    idx = ml.solvers.shapley_shubik(ml.WeightedVotingGame([2, 1], 2, members=[label, "b"]))
+    doc = tmp_path / "t.tex"
+    doc.write_text("\\documentclass{article}\n\\usepackage[T1]{fontenc}\n"
+                   "\\usepackage{booktabs}\n\\usepackage{amsmath}\n\\begin{document}\n"
+                   + g.to_latex(title=label) + "\n\n" + idx.to_latex(title=label)
+                   + "\n\\end{document}\n")
+    run = subprocess.run(["pdflatex", "-interaction=nonstopmode", "-halt-on-error", doc.name],
+                         cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stdout[-2000:]
+    assert latex_escape("[x]") == "{[}x]" and latex_escape("a\n\nb") == "a  b"
+
+
+def test_to_latex_of_a_huge_game_is_refused():
+    """Every cell is written: a 3000 x 3000 game took 150 s and 81 MB to make a table no page
+    holds; more than 10,000 profiles is an error that says what to do."""
+    big = ml.NormalFormGame(np.zeros((200, 200)), np.zeros((200, 200)))
+    with pytest.raises(ml.errors.InvalidArgumentError, match="40000 profiles"):
+        big.to_latex()
+    many = ml.AnonymousGame.public_goods(n=14, r=3).to_normal_form()  # 2**14 profiles
+    with pytest.raises(ml.errors.InvalidArgumentError, match="16384 profiles"):
+        many.to_latex()
+    assert ml.NormalFormGame(np.zeros((100, 100)), np.zeros((100, 100))).to_latex()
+
+
+def test_result_reprs_stay_short_in_large_games():
+    """DESIGN: results have a short repr. A 30-action equilibrium printed 60 probabilities, a
+    30 x 30 correlated equilibrium 900 (2751 characters); at most 12 values per vector are
+    shown, with the count."""
+    x = np.zeros(30)
+    x[14] = 1.0
+    built = NashEquilibrium((x, x[::-1].copy()), np.array([3.0, 4.0]), 0.0, "test",
+                            exact=(tuple(Fraction(int(v)) for v in x),
+                                   tuple(Fraction(int(v)) for v in x[::-1])))
+    assert repr(built) == ("NashEquilibrium([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ... (30 values)], "
+                           "[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ... (30 values)]; "
+                           "payoffs=[3, 4])")
+    floats = NashEquilibrium((x, x), np.array([3.0, 4.0]), 0.0, "test")
+    assert repr(floats).count("... (30 values)") == 2
+    game = ml.NormalFormGame(np.eye(5, dtype=int), np.eye(5, dtype=int))
+    ce = ml.solvers.correlated_equilibrium(game)
+    assert "... (25 values)" in repr(ce) and len(repr(ce)) < 120
+    # small results are unchanged
+    assert repr(ml.solvers.nash_equilibria(STAG)[1]) == (
+        "NashEquilibrium([2/3, 1/3], [2/3, 1/3]; payoffs=[8/3, 8/3])")
+
+
+def test_thresholds_at_negative_zero_print_zero():
+    """(n - 1)(R - T)/(R - S) with float R == T is -0.0: the repr said 'relative_weight >= -0'."""
+    t = ml.models.RelativeGains(T=3.0, R=3.0, P=1.0, S=5.0).threshold()
+    assert repr(t) == "Threshold(relative_weight >= 0)"
+    assert repr(Threshold.at(-0.0, "x")) == "Threshold(x >= 0)"
+    assert repr(CriticalDiscount.at_least(-0.0)) == "CriticalDiscount(0)"

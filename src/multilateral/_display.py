@@ -34,42 +34,59 @@ __all__ = [
 _LATEX_SPECIAL = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#",
                   "_": r"\_", "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}",
                   "^": r"\textasciicircum{}", "<": r"\textless{}", ">": r"\textgreater{}",
-                  "|": r"\textbar{}"}
+                  "|": r"\textbar{}",
+                  # a cell opening with "[" after \\ or \midrule would be read as their
+                  # optional argument (a length: "Missing number")
+                  "[": "{[}"}
+
+#: Numerators and denominators longer than this are written by their float, marked ``\approx``.
+_LATEX_EXACT_DIGITS = 12
 
 
 def latex_escape(text: str) -> str:
     r"""Text with every character LaTeX reads as markup escaped (for text mode).
+
+    Line breaks and other control characters become spaces: a blank line would end the
+    paragraph inside a table or a caption.
 
     Examples
     --------
     >>> print(latex_escape("x_1 & 50%"))
     x\_1 \& 50\%
     """
-    return "".join(_LATEX_SPECIAL.get(ch, ch) for ch in str(text))
+    return "".join(_LATEX_SPECIAL.get(ch, " " if ch.isspace() or not ch.isprintable() else ch)
+                   for ch in str(text))
 
 
 def latex_number(value: Any, digits: int = 6) -> str:
     r"""A number in LaTeX math mode: exact values exactly, floats to ``digits`` significant digits.
 
-    Integers as integers, :class:`~fractions.Fraction` s as ``\frac{p}{q}`` (a Fraction
-    with a denominator of 10,000 or more as its float, as in
-    :func:`~multilateral._numeric.format_number`), sympy expressions by :func:`sympy.latex`,
-    floats in scientific notation as ``m \times 10^{e}``.
+    Integers as integers, rationals (:class:`~fractions.Fraction`, sympy's ``Rational``) as
+    ``\frac{p}{q}`` (one whose numerator or denominator runs past 12 digits as its float
+    marked ``\approx``: a table for a paper never passes a rounded value off as exact), sympy
+    expressions by :func:`sympy.latex`, floats in scientific notation as ``m \times 10^{e}``.
 
     Examples
     --------
     >>> from fractions import Fraction
     >>> latex_number(Fraction(2, 3)), latex_number(Fraction(-1, 2)), latex_number(3)
     ('\\frac{2}{3}', '-\\frac{1}{2}', '3')
+    >>> latex_number(Fraction(10007, 10008)), latex_number(Fraction(1, 3 * 10**15))
+    ('\\frac{10007}{10008}', '\\approx 3.33333 \\times 10^{-16}')
     >>> latex_number(1.5e-7), latex_number(float("inf"))
     ('1.5 \\times 10^{-7}', '\\infty')
     """
     if isinstance(value, numbers.Integral) and not isinstance(value, bool):
         return str(int(value))
-    if isinstance(value, numbers.Rational) and Fraction(value).denominator < 10_000:
+    if isinstance(value, numbers.Rational):
         f = Fraction(value)
         if f.denominator == 1:
             return str(f.numerator)
+        if max(len(str(abs(f.numerator))), len(str(f.denominator))) > _LATEX_EXACT_DIGITS:
+            try:
+                return rf"\approx {latex_number(float(f), digits)}"
+            except OverflowError:  # beyond float: exact, however long
+                pass
         sign = "-" if f < 0 else ""
         return rf"{sign}\frac{{{abs(f.numerator)}}}{{{f.denominator}}}"
     if isinstance(value, numbers.Real) and not _is_sympy(value):

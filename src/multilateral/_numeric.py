@@ -142,7 +142,7 @@ def format_number(value: Any, digits: int = 6) -> str:
     if isinstance(value, numbers.Rational) and Fraction(value).denominator < 10_000:
         return str(Fraction(value))
     if isinstance(value, numbers.Real):
-        return f"{float(value):.{digits}g}"
+        return f"{float(value) + 0.0:.{digits}g}"  # + 0.0: a -0.0 prints as 0, not -0
     return str(value)  # sympy expressions and other exact numbers print themselves
 
 

@@ -24,7 +24,7 @@ from numpy.typing import NDArray
 
 from ._display import latex_number
 from ._namespace import public_dir
-from ._numeric import format_number, format_values, is_exact, readonly
+from ._numeric import format_number, is_exact, readonly
 from .tolerances import SAME_POINT
 from .types import Number
 
@@ -42,11 +42,16 @@ __dir__ = public_dir(__all__)
 
 
 def _fmt(values: Any, exact: Any = None) -> str:
-    """``[a, b, ...]``: the exact values where there are some (``2/3``), else the floats."""
+    """``[a, b, ...]``: the exact values where there are some (``2/3``), else the floats; at
+    most the first 12, then how many there are (a repr stays short in a large game)."""
     if exact is not None:
-        shown = [_short(e, float(e), 4) for e in np.asarray(exact, dtype=object).ravel()]
-        return "[" + ", ".join(shown) + "]"
-    return format_values(np.asarray(values, dtype=float))
+        items = np.asarray(exact, dtype=object).ravel().tolist()
+        shown = [_short(e, float(e), 4) for e in items[:_REPR_VALUES]]
+    else:
+        items = np.asarray(values, dtype=float).ravel().tolist()
+        shown = [format_number(v, 4) for v in items[:_REPR_VALUES]]
+    more = f", ... ({len(items)} values)" if len(items) > _REPR_VALUES else ""
+    return "[" + ", ".join(shown) + more + "]"
 
 
 def _short(exact: object, approx: float, digits: int = 6) -> str:
@@ -73,6 +78,8 @@ def _latex_vector(values: Any) -> str:
 
 #: Exact values longer than this are shown by their float in a result's repr.
 _REPR_EXACT_CHARS = 40
+#: Values of one vector (a mixed strategy, a distribution) a result's repr lists.
+_REPR_VALUES = 12
 
 
 @dataclass(frozen=True, repr=False, eq=False)
@@ -220,7 +227,7 @@ class SymmetricEquilibrium:
     def __repr__(self) -> str:
         tag = "stable" if self.stable else "unstable"
         return (f"SymmetricEquilibrium(p={_shown(self.exact, self.probability)}, {tag}, "
-                f"payoff={self.payoff:.6g})")
+                f"payoff={format_number(self.payoff)})")
 
     def _repr_latex_(self) -> str:
         """The probability in LaTeX math (exact where known, by sympy's printer)."""
@@ -383,7 +390,7 @@ class CriticalDiscount:
         if not self.attainable:
             return "CriticalDiscount(never)"
         shown = self.expression if self.expression is not None else (
-            _short(self.exact, self.delta) if self.exact is not None else f"{self.delta:.6g}")
+            _short(self.exact, self.delta) if self.exact is not None else format_number(self.delta))
         return f"CriticalDiscount({shown})"
 
     def _repr_latex_(self) -> str:
@@ -465,7 +472,8 @@ class Threshold:
     def __repr__(self) -> str:
         if not self.attainable:
             return f"Threshold({self.parameter}: none)"
-        shown = _short(self.exact, self.value) if self.exact is not None else f"{self.value:.6g}"
+        shown = (_short(self.exact, self.value) if self.exact is not None
+                 else format_number(self.value))
         return f"Threshold({self.parameter} {'>=' if self.holds_above else '<='} {shown})"
 
     def _repr_latex_(self) -> str:

@@ -16,7 +16,7 @@ from .._display import cut_rows, html_table, latex_escape, latex_number, latex_t
 from .._namespace import public_dir
 from .._numeric import format_number
 from .._validation import as_number_array, as_probability_vector, to_float
-from ..errors import InvalidGameError, InvalidPayoffsError, InvalidTypeError
+from ..errors import InvalidArgumentError, InvalidGameError, InvalidPayoffsError, InvalidTypeError
 from ..types import NumberArray
 from ._common import Immutable, action_values, labels
 
@@ -344,8 +344,10 @@ class NormalFormGame(Immutable):
         r"""The payoff matrix as a LaTeX table for a paper (booktabs), exact numbers exactly.
 
         Rows are the first player's actions, columns the second's, each cell the payoffs
-        ``$a, b$`` (``\frac{2}{3}`` for a Fraction); with more players, one table per
-        profile of players 3..N. Needs only the ``booktabs`` package.
+        ``$a, b$`` (``\frac{2}{3}`` for a Fraction; ``\approx`` its float past 12 digits);
+        with more players, one table per profile of players 3..N. Needs only the ``booktabs``
+        package. Every cell is written: a game of more than 10,000 profiles (which no page
+        holds) raises an error.
 
         Parameters
         ----------
@@ -382,6 +384,12 @@ class NormalFormGame(Immutable):
         \end{tabular}
         \end{table}
         """
+        profiles = int(np.prod(self.shape, dtype=object))
+        if profiles > _MAX_LATEX_PROFILES:
+            raise InvalidArgumentError(
+                f"to_latex writes every cell, and this game has {profiles} profiles (more than "
+                f"{_MAX_LATEX_PROFILES:,}, which no page holds); write the part you need, e.g. "
+                "NormalFormGame(game.payoffs[:10, :10]).to_latex()")
         tables, _ = self._tables(latex_number, None)
         out = []
         for which, header, rows in tables:
@@ -412,6 +420,8 @@ class NormalFormGame(Immutable):
 
 #: Rows, columns and slices a payoff table shows in ``str`` and HTML before eliding the rest.
 _SHOWN = 12
+#: The most profiles ``to_latex`` writes (a 100 x 100 bimatrix): it cuts nothing.
+_MAX_LATEX_PROFILES = 10_000
 
 
 #: The largest payoff magnitude accepted: differences of payoffs (gains from deviating) and

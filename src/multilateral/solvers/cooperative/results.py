@@ -12,7 +12,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from ..._namespace import public_dir
-from ..._numeric import format_values, readonly
+from ..._numeric import format_number, format_values, readonly
 from ..._validation import DEFAULT_TOL, check_tol
 from ...types import Number, NumberArray
 from ._common import as_allocation
@@ -59,7 +59,7 @@ class LeastCore:
         object.__setattr__(self, "allocation", readonly(self.allocation))
 
     def __repr__(self) -> str:
-        eps = self.exact_epsilon if self.exact_epsilon is not None else f"{self.epsilon:.6g}"
+        eps = self.exact_epsilon if self.exact_epsilon is not None else format_number(self.epsilon)
         shown = format_values(self.exact if self.exact is not None else self.allocation)
         return f"LeastCore(epsilon={eps}, allocation={shown})"
 

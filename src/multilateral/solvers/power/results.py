@@ -140,7 +140,8 @@ class PowerIndex:
     def to_latex(self, digits: int = 4, title: str | None = None) -> str:
         """The index as a LaTeX table for a paper (booktabs): one row per member.
 
-        Exact values are written as fractions (``\\frac{421}{2145}``) with their decimals
+        Exact values are written as fractions (``\\frac{421}{2145}``; one whose numerator or
+        denominator runs past 12 digits as ``\\approx`` its float) with their decimals
         beside them; float values to ``digits`` decimals (with the error bound in the
         caption). Needs only the ``booktabs`` package.
 
