@@ -173,9 +173,13 @@ def check_real(value: Any, name: str, *, low: Any = None, high: Any = None,
     """A real model parameter, kept exact (Fraction) when rational, checked against its range."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise InvalidArgumentError(f"{name} must be a real number, got {value!r}")
-    if not math.isfinite(float(value)):
-        raise InvalidArgumentError(f"{name} must be finite, got {value!r}")
-    v = Fraction(value) if isinstance(value, numbers.Rational) else float(value)
+    if isinstance(value, numbers.Rational):
+        # Python ints: a numpy integer kept inside a Fraction overflows silently in arithmetic
+        v: Any = Fraction(int(value.numerator), int(value.denominator))
+    else:
+        v = float(value)
+        if not math.isfinite(v):
+            raise InvalidArgumentError(f"{name} must be finite, got {value!r}")
     if low is not None and (v < low or (open_low and v == low)):
         raise InvalidArgumentError(
             f"{name} must be {'>' if open_low else '>='} {low}, got {value!r}")
