@@ -45,7 +45,8 @@ def floors(pyproject: Path) -> dict[str, str]:
 
 
 def main(argv: list[str]) -> None:
-    path = Path(argv[1]) if len(argv) > 1 else Path(__file__).resolve().parent.parent / "pyproject.toml"
+    default = Path(__file__).resolve().parent.parent / "pyproject.toml"
+    path = Path(argv[1]) if len(argv) > 1 else default
     for name, floor in floors(path).items():
         print(f"{name}=={floor}")
 
