@@ -269,14 +269,26 @@ def test_verify_in_a_fresh_interpreter_writes_nothing(tmp_path):
 
 
 def test_verify_uses_the_storage_directory_the_user_chose(monkeypatch, tmp_path):
+    # the folder hypothesis is given during the search is the chosen one (whether hypothesis
+    # then writes there depends on its version and on where the code is installed: it caches
+    # constants only of code outside site-packages)
     chosen = tmp_path / "hyp"
     env = {**os.environ, "HYPOTHESIS_STORAGE_DIRECTORY": str(chosen)}
-    code = ("import multilateral as ml\n"
-            "assert ml.claims.verify('oye_transparency', max_examples=5).holds")
-    subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, check=True,
-                   timeout=300)
-    assert chosen.is_dir()  # asked for: hypothesis keeps its caches there
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["hyp"]
+    code = ("import hypothesis.strategies as st\n"
+            "from hypothesis import configuration\n"
+            "from multilateral.claims import Claim\n"
+            "seen = []\n"
+            "def pred(k):\n"
+            "    home = configuration.storage_directory()\n"
+            "    seen.append(str(getattr(home, 'path', home)))\n"
+            "    return True\n"
+            "assert Claim('probe', 'x', 'y', pred, lambda: st.integers()).verify(\n"
+            "    max_examples=3).holds\n"
+            "print(sorted(set(seen)))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, check=True,
+                         timeout=300, capture_output=True, text=True).stdout
+    assert out.strip() == repr([str(chosen)])
+    assert {p.name for p in tmp_path.iterdir()} <= {"hyp"}  # nothing else in the cwd
 
 
 def test_nested_verify_restores_storage_once(monkeypatch, tmp_path):
