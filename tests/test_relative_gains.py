@@ -410,7 +410,12 @@ def test_nearby_false_statements_fail_over_the_claims_domains():
         return m.cooperation_possible == (m.cost_of_fighting >= c.exact / 2)
 
     for claim, pred in ((claims.RELATIVE_GAINS_BLOCK_COOPERATION, strict),
-                        (claims.RELATIVE_GAINS_FADE_WITH_NUMBERS, fewer),
-                        (claims.CHEAP_FORCE_BLOCKS_COOPERATION, half_cost)):
+                        (claims.RELATIVE_GAINS_FADE_WITH_NUMBERS, fewer)):
         false = dataclasses.replace(claim, name=claim.name + "_nearby_false", predicate=pred)
         assert not false.verify(max_examples=100).holds, claim.name
+    # the half-cost statement fails on few of the domain's draws (a search of 100 examples
+    # finds one for about half of the seeds, so whether the fixed search finds one depended on
+    # hypothesis's version): an instance the search found, on which the claim itself holds
+    found = ml.models.PowellGains(T=4, R=3, P=1, S=0, delta=Fraction(17, 50),
+                                  cost_of_fighting=Fraction(1, 2), conversion=Fraction(1, 10))
+    assert claims.CHEAP_FORCE_BLOCKS_COOPERATION.holds(found) and not half_cost(found)
