@@ -20,8 +20,8 @@ module decides what the template writes, so that the pages and the tests
 It also resolves cross-references that name an object by another of its public paths (a
 re-export such as ``multilateral.AnonymousGame``, or a name a docstring uses unqualified as its
 own module sees it, or an unqualified name that only one entry has): :func:`resolve_alias`
-finds the object the name denotes in Python and links to its canonical entry. A name that is not an object of the package stays unresolved,
-so nitpicky builds still fail on it.
+finds the object the name denotes in Python and links to its canonical entry. A name that is
+not an object of the package stays unresolved, so nitpicky builds still fail on it.
 """
 
 from __future__ import annotations
