@@ -657,6 +657,21 @@ def test_two_strategy_full_chain_matches_detailed_balance(
     np.testing.assert_allclose(chain.stationary_distribution()[::-1], expected, atol=1e-9)
 
 
+def stationary_error_bound(chain, p):
+    """Per state, a bound on ``|p_j - pi_j|`` for the exact stationary ``pi``, from the
+    residual ``r = p (I - P)`` (normalized ``p``): ``p - pi = r A#`` exactly, with ``A#`` the
+    group inverse of ``A = I - P``, and ``r`` sums to 0, so ``|p_j - pi_j| <= ||r||_1 (max_i
+    A#_ij - min_i A#_ij) / 2`` (Cho and Meyer 2001, Linear Algebra Appl. 335, 137-150: the
+    condition number kappa_3; Meyer 1980 for ``A# = (A + 1 pi)^-1 - 1 pi``). Dense: for the
+    small chains of the tests only."""
+    matrix = chain.matrix.toarray()
+    a = np.eye(len(p)) - matrix
+    w = np.outer(np.ones(len(p)), p)
+    group = np.linalg.inv(a + w) - w
+    kappa = (group.max(axis=0) - group.min(axis=0)) / 2
+    return kappa * float(np.abs(matrix.T @ p - p).sum())
+
+
 def iterative_and_direct(chain, coarsest):
     """The iterative and the direct stationary distributions of ``chain``, with the multigrid's
     coarsest size lowered so that small chains get several levels (a module setting: restored
@@ -726,7 +741,12 @@ def test_nested_iteration_matches_the_sparse_lu_over_several_levels(
         beta = min(beta, 1.0)
     chain = transition_matrix(a, z, beta=beta, mutation=mutation, process=process)
     iterative, direct = iterative_and_direct(chain, coarsest=40)
-    np.testing.assert_allclose(iterative, direct, atol=1e-10)
+    gap = np.abs(iterative - direct)
+    if gap.max() > 1e-10:
+        # a nearly decomposable chain (spectral gap down to 1e-13 at mutation 1e-3, beta 3,
+        # Z = 16) where the LU itself is not accurate to 1e-10 (off a GTH elimination by
+        # 4e-8): the iterative answer must be as accurate as the LU's residual guarantees
+        assert np.all(gap <= 1e-10 + 2 * stationary_error_bound(chain, direct))
     residual = float(np.abs(chain.matrix.T @ iterative - iterative).max())
     assert residual < 1e-12 * float(iterative.max())
 
