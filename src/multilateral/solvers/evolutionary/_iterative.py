@@ -14,7 +14,12 @@ aggregated chain is solved first (recursively) and scales the unknowns of the fi
 number of states; 176,851 states took about 2.5 s of CPU with aggregates over the first
 ``k - 1`` counts only, which failed on nearly decomposable chains (rare mutation), so the
 caller halves all ``k`` (about 20% slower there, by the measure of that change).
-Its answer is accepted only after the residual check of the caller.
+The finest solve ends with one step of iterative refinement on the true residual
+(:func:`_refine`): on a nearly decomposable chain (rare mutation) the error is the residual
+times the group inverse of ``I - P`` (about 1e7 for 455 states at mutation 1e-4), and the
+step brought a 455-state chain's error from 1.8e-10 to 2e-13 (the sparse LU's: 1e-13, by a
+GTH elimination) for about 10-15% more time. Its answer is accepted only after the residual
+check of the caller.
 
 References
 ----------
@@ -27,6 +32,9 @@ References
    Multilevel adaptive aggregation for Markov chains, with application to web ranking.
    *SIAM Journal on Scientific Computing* 30, 2235-2262 (aggregation scaled by the
    current iterate).
+.. [4] Cho, G. E., Meyer, C. D. (2001). Comparison of perturbation bounds for the stationary
+   distribution of a Markov chain. *Linear Algebra and its Applications* 335, 137-150
+   (``p - pi = r A#`` for a residual ``r``: the error bound from the group inverse).
 """
 
 from __future__ import annotations
