@@ -7,7 +7,7 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import multilateral as ml
@@ -657,6 +657,21 @@ def test_two_strategy_full_chain_matches_detailed_balance(
     np.testing.assert_allclose(chain.stationary_distribution()[::-1], expected, atol=1e-9)
 
 
+def stationary_error_bound(chain, p):
+    """Per state, a bound on ``|p_j - pi_j|`` for the exact stationary ``pi``, from the
+    residual ``r = p (I - P)`` (normalized ``p``): ``p - pi = r A#`` exactly, with ``A#`` the
+    group inverse of ``A = I - P``, and ``r`` sums to 0, so ``|p_j - pi_j| <= ||r||_1 (max_i
+    A#_ij - min_i A#_ij) / 2`` (Cho and Meyer 2001, Linear Algebra Appl. 335, 137-150: the
+    condition number kappa_3; Meyer 1980 for ``A# = (A + 1 pi)^-1 - 1 pi``). Dense: for the
+    small chains of the tests only."""
+    matrix = chain.matrix.toarray()
+    a = np.eye(len(p)) - matrix
+    w = np.outer(np.ones(len(p)), p)
+    group = np.linalg.inv(a + w) - w
+    kappa = (group.max(axis=0) - group.min(axis=0)) / 2
+    return kappa * float(np.abs(matrix.T @ p - p).sum())
+
+
 def iterative_and_direct(chain, coarsest):
     """The iterative and the direct stationary distributions of ``chain``, with the multigrid's
     coarsest size lowered so that small chains get several levels (a module setting: restored
@@ -710,6 +725,11 @@ def test_population_states_by_stars_and_bars_match_the_recursive_definition(
 @given(st.lists(st.floats(-1, 1), min_size=16, max_size=16), st.integers(12, 16),
        st.sampled_from([1e-4, 1e-3, 0.01, 0.1]), st.floats(0.0, 3.0),
        st.sampled_from(["fermi", "moran"]))
+# found by a random search: nearly decomposable (mutation 1e-4, beta 3), the group inverse of
+# I - P amplified a relative residual of ROUNDING into an error of 1.85e-10 at the last state
+# before the iterative solver refined its answer (a GTH elimination agrees with the LU to 1e-13)
+@example(values=[0.875, 0, 0, 0, 0, 0, -1, 0, 0, 0, 0, 0, -1, 0, 0, 1.0], z=12,
+         mutation=0.0001, beta=3.0, process="fermi")
 def test_nested_iteration_matches_the_sparse_lu_over_several_levels(
         values: list[float], z: int, mutation: float, beta: float, process: str) -> None:
     # the nested iteration (aggregated chains solved first, recursively, and scaling the
@@ -721,7 +741,12 @@ def test_nested_iteration_matches_the_sparse_lu_over_several_levels(
         beta = min(beta, 1.0)
     chain = transition_matrix(a, z, beta=beta, mutation=mutation, process=process)
     iterative, direct = iterative_and_direct(chain, coarsest=40)
-    np.testing.assert_allclose(iterative, direct, atol=1e-10)
+    gap = np.abs(iterative - direct)
+    if gap.max() > 1e-10:
+        # a nearly decomposable chain (spectral gap down to 1e-13 at mutation 1e-3, beta 3,
+        # Z = 16) where the LU itself is not accurate to 1e-10 (off a GTH elimination by
+        # 4e-8): the iterative answer must be as accurate as the LU's residual guarantees
+        assert np.all(gap <= 1e-10 + 2 * stationary_error_bound(chain, direct))
     residual = float(np.abs(chain.matrix.T @ iterative - iterative).max())
     assert residual < 1e-12 * float(iterative.max())
 

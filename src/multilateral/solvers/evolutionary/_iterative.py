@@ -14,7 +14,12 @@ aggregated chain is solved first (recursively) and scales the unknowns of the fi
 number of states; 176,851 states took about 2.5 s of CPU with aggregates over the first
 ``k - 1`` counts only, which failed on nearly decomposable chains (rare mutation), so the
 caller halves all ``k`` (about 20% slower there, by the measure of that change).
-Its answer is accepted only after the residual check of the caller.
+The finest solve ends with one step of iterative refinement on the true residual
+(:func:`_refine`): on a nearly decomposable chain (rare mutation) the error is the residual
+times the group inverse of ``I - P`` (about 1e7 for 455 states at mutation 1e-4), and the
+step brought a 455-state chain's error from 1.8e-10 to 2e-13 (the sparse LU's: 1e-13, by a
+GTH elimination) for about 10-15% more time. Its answer is accepted only after the residual
+check of the caller.
 
 References
 ----------
@@ -27,6 +32,9 @@ References
    Multilevel adaptive aggregation for Markov chains, with application to web ranking.
    *SIAM Journal on Scientific Computing* 30, 2235-2262 (aggregation scaled by the
    current iterate).
+.. [4] Cho, G. E., Meyer, C. D. (2001). Comparison of perturbation bounds for the stationary
+   distribution of a Markov chain. *Linear Algebra and its Applications* 335, 137-150
+   (``p - pi = r A#`` for a residual ``r``: the error bound from the group inverse).
 """
 
 from __future__ import annotations
@@ -53,6 +61,13 @@ MAX_ITERATIONS = 2000
 #: only give the finer level its scaling, to a few digits (a tolerance of a preconditioner,
 #: not of the answer).
 NESTED_RTOL = 1e-3
+#: Iterative-refinement steps after the finest BiCGSTAB (a count, not a tolerance), and the
+#: reduction of the true residual each asks for (a tolerance of the correction's solve).
+#: Nearly decomposable chains (rare mutation) amplify a residual into an error by the norm
+#: of the group inverse of ``I - P`` (1e7 on a 455-state chain with mutation 1e-4): a
+#: relative residual of ``ROUNDING`` left errors of 2e-10 that the sparse LU does not have.
+REFINEMENTS = 1
+REFINEMENT_RTOL = 1e-3
 
 
 def generator_transpose(p: Any) -> Any:
@@ -80,7 +95,7 @@ def aggregation_solve(p: Any, coordinates: NDArray[np.int64], *,
     import scipy.sparse as sp
 
     system = (-generator_transpose(sp.csr_array(p))).tocsr()  # I - P^T, an M-matrix
-    return _null_vector(system, np.asarray(coordinates), rtol)
+    return _null_vector(system, np.asarray(coordinates), rtol, refine=True)
 
 
 def _aggregate(coords: NDArray[np.int64]) -> tuple[NDArray[np.int64], NDArray[np.intp], Any]:
@@ -105,8 +120,8 @@ def _aggregate(coords: NDArray[np.int64]) -> tuple[NDArray[np.int64], NDArray[np
     return unique, agg, q
 
 
-def _null_vector(system: Any, coords: NDArray[np.int64],
-                 rtol: float) -> NDArray[np.float64] | None:
+def _null_vector(system: Any, coords: NDArray[np.int64], rtol: float, *,
+                 refine: bool = False) -> NDArray[np.float64] | None:
     """A vector ``x`` with ``system @ x = 0`` for a singular M-matrix ``system`` whose
     columns sum to 0 (``I - P^T`` of an irreducible chain, or an aggregate of one), by
     nested iteration. The aggregated chain ``Q^T system Q`` is solved first (recursively, to
@@ -144,8 +159,10 @@ def _null_vector(system: Any, coords: NDArray[np.int64],
         rhs = -scaled[keep][:, [fixed]].toarray().ravel()
         if coarse:
             # the estimate w already carries the aggregated chain's solution: y = 1 is its guess
-            y = bicgstab(reduced, rhs, _preconditioner(reduced, coords[keep]), rtol=rtol,
-                         x0=np.ones(size - 1))
+            precondition = _preconditioner(reduced, coords[keep])
+            y = bicgstab(reduced, rhs, precondition, rtol=rtol, x0=np.ones(size - 1))
+            if y is not None and refine:
+                y = _refine(reduced, rhs, y, precondition)
         else:
             try:
                 y = splu(reduced.tocsc()).solve(rhs)
@@ -159,6 +176,21 @@ def _null_vector(system: Any, coords: NDArray[np.int64],
             break
         fixed = top
     return x
+
+
+def _refine(reduced: Any, rhs: NDArray[np.float64], y: NDArray[np.float64],
+            precondition: Callable[[NDArray[np.float64]], NDArray[np.float64]]
+            ) -> NDArray[np.float64]:
+    """``y`` after :data:`REFINEMENTS` steps of iterative refinement: the correction ``d`` of
+    ``reduced d = rhs - reduced y`` (the true residual, not BiCGSTAB's recursively updated
+    one) solved to :data:`REFINEMENT_RTOL` with the same preconditioner. A step that fails
+    keeps the ``y`` it was given."""
+    for _ in range(REFINEMENTS):
+        d = bicgstab(reduced, rhs - reduced @ y, precondition, rtol=REFINEMENT_RTOL)
+        if d is None or not np.all(np.isfinite(d)):
+            break
+        y = y + d
+    return y
 
 
 def _preconditioner(reduced: Any, coords: NDArray[np.int64]
