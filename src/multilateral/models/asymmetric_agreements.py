@@ -5,11 +5,11 @@ Barrett (1994) asked how large a self-enforcing treaty among ``N`` *identical* c
 its own benefit and its own cost of abatement and asked the same of every coalition. Country
 ``i`` abates ``q_i``; with ``Q = sum q_i``,
 
-``specification="barrett"`` (Barrett's concave benefit: the benchmark McGinty 2007
-says it generalizes)
-    ``pi_i = b_i (a Q - Q**2 / 2) - c_i q_i**2 / 2``;
-``specification="linear"`` (Carraro and Siniscalco 1993)
-    ``pi_i = b_i Q - c_i q_i**2 / 2``.
+``specification="barrett"``
+    ``pi_i = b_i (a Q - Q**2 / 2) - c_i q_i**2 / 2`` (Barrett's concave benefit: the
+    benchmark McGinty 2007 says it generalizes);
+``specification="linear"``
+    ``pi_i = b_i Q - c_i q_i**2 / 2`` (Carraro and Siniscalco 1993).
 
 ``b_i`` is the country's stake in global abatement (its share of the global benefit) and
 ``c_i`` the slope of its marginal abatement cost. Identical countries with ``b_i = b / N`` and
