@@ -19,9 +19,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from scipy.optimize import brentq
+from scipy.optimize import brentq, root
+from scipy.special import softmax
 
 import multilateral as ml
 from multilateral import errors, solvers
@@ -306,8 +307,16 @@ def symmetric_games(m: int) -> st.SearchStrategy[ml.NormalFormGame]:
         lambda v: ml.NormalFormGame(np.reshape(v, (m, m)), np.reshape(v, (m, m)).T))
 
 
+#: A symmetric 3x3 game (``B = A.T``) whose pitchfork, at lam = 5.99865, the trace once
+#: refused to cross (hypothesis 6.152.9 drew it): near the bifurcation the corrected points
+#: are off the branch along the Jacobian's kernel by far more than ``tol``, and the
+#: continuity check read them as a jump to another branch.
+PITCHFORK_3X3 = np.array([[0, -1, -2], [0, -3, 0], [3, -2, 0]])
+
+
 @settings(deadline=None)
 @given(st.sampled_from([2, 3]).flatmap(symmetric_games))
+@example(ml.NormalFormGame(PITCHFORK_3X3, PITCHFORK_3X3.T))
 def test_symmetric_branch_property(game: ml.NormalFormGame) -> None:
     """Symmetric 2x2 and 3x3 games (integer ties included): the branch is traced to its end
     (before the pitchfork crossing, a third of them failed with 'the step size collapsed'),
@@ -318,6 +327,49 @@ def test_symmetric_branch_property(game: ml.NormalFormGame) -> None:
     assert branch.residuals.max() <= branch.tol
     scale = float(np.ptp(game.float_payoffs))
     assert regret(game, branch.end.strategies) <= 1e-6 * max(scale, 1.0)
+
+
+def one_population_fixed_point(a: np.ndarray, lam: float, steps: int = 200) -> np.ndarray:
+    """The symmetric logit QRE ``p = softmax(lam a p)`` of the game ``(a, a.T)``, followed
+    from the centroid at ``lam = 0`` in ``steps`` equal steps of ``lam`` (scipy's ``root``
+    on the payoff vector ``u = a softmax(lam u)``, each from the previous root; independent
+    of the homotopy)."""
+    u = a @ np.full(len(a), 1 / len(a))
+    for mu in np.linspace(0.0, lam, steps + 1):
+        u = root(lambda v, mu=mu: v - a @ softmax(mu * v), u, tol=1e-13).x
+        assert float(np.max(np.abs(u - a @ softmax(mu * u)))) <= 1e-12, mu
+    return np.asarray(softmax(lam * u))
+
+
+def test_symmetric_3x3_pitchfork_is_crossed() -> None:
+    """The game of ``PITCHFORK_3X3``: the branch is traced past its pitchfork (it raised
+    'the step size collapsed' at lam = 5.99865), equals the one-population fixed point on
+    both sides of it, reports the bifurcation where ``det(I + D)`` vanishes on that fixed
+    point (``D = lam (diag(p) - p p') a``, the Jacobian of the logit response to the
+    opponent; ``I + D`` is the two-player map's Jacobian on antisymmetric perturbations), by
+    Brent's method, and ends at the symmetric Nash equilibrium where both play action 2."""
+    a = PITCHFORK_3X3.astype(float)
+    game = ml.NormalFormGame(a, a.T)
+    branch = qre_branch(game)
+    for lam in (1.0, 3.0, 5.9, 6.1, 10.0, 30.0, 100.0):
+        expected = one_population_fixed_point(a, lam)
+        for s in branch.at(lam).strategies:
+            assert np.allclose(s, expected, atol=1e-9, rtol=0), lam
+
+    def det(lam: float) -> float:
+        p = one_population_fixed_point(a, lam)
+        return float(np.linalg.det(np.eye(3) + lam * (np.diag(p) - np.outer(p, p)) @ a))
+    assert [kind for kind, _ in branch.critical_points] == ["bifurcation"]
+    assert branch.critical_points[0][1] == pytest.approx(brentq(det, 5.5, 6.5, xtol=1e-13),
+                                                         abs=1e-9)
+    row, col = branch.strategies
+    assert float(np.max(np.abs(row - col))) <= 1e-8
+    assert branch.residuals.max() <= branch.tol
+    assert regret(game, branch.end.strategies) <= 1e-6 * float(np.ptp(a))
+    for s in branch.end.strategies:
+        assert np.allclose(s, [0, 0, 1], atol=1e-3)
+    pure = np.array([0.0, 0.0, 1.0])
+    assert regret(game, (pure, pure)) == 0.0  # a symmetric Nash equilibrium
 
 
 # -- what the tracer detected: bifurcations and turning points --------------------------------

@@ -230,7 +230,7 @@ def orientation(system: QRESystem, x: FloatArray, t: FloatArray) -> float:
 
 
 def _newton(system: QRESystem, x: FloatArray, row: FloatArray, anchor: FloatArray,
-            tol: float) -> tuple[FloatArray, FloatArray, int, float, float, float] | None:
+            tol: float) -> tuple[FloatArray, FloatArray, int, float, float, float, float] | None:
     """:func:`_corrector` with floating-point warnings off: a predictor step that overshoots
     gives overflowing probabilities, and the step is then rejected (never returned)."""
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
@@ -238,15 +238,17 @@ def _newton(system: QRESystem, x: FloatArray, row: FloatArray, anchor: FloatArra
 
 
 def _corrector(system: QRESystem, x: FloatArray, row: FloatArray, anchor: FloatArray,
-            tol: float) -> tuple[FloatArray, FloatArray, int, float, float, float] | None:
+            tol: float) -> tuple[FloatArray, FloatArray, int, float, float, float, float] | None:
     """Newton on ``H = 0`` plus ``row . (x - anchor) = 0``.
 
     With ``row`` the previous tangent this is the pseudo-arclength corrector, and the same
     factorization gives the new tangent (``[J; row] v = e``, so ``v . row > 0`` keeps the
     orientation); with ``row = e_lam`` it corrects at fixed ``lam``. Returns the point, its
     unit tangent (meaningful for the first use), the iterations, the first correction's
-    length, the contraction rate (second correction over first) and the sign of
-    ``det [J; row]`` at the point, or None when it did not converge.
+    length, the contraction rate (second correction over first), the sign of
+    ``det [J; row]`` at the point and the largest component of the next Newton correction
+    (an estimate of the point's distance from the exact solution, large where the
+    augmented Jacobian is almost singular), or None when it did not converge.
     """
     first = math.inf
     contraction = 0.0
@@ -264,7 +266,7 @@ def _corrector(system: QRESystem, x: FloatArray, row: FloatArray, anchor: FloatA
                 and system.residual(x) <= tol):
             v = out[:, 1]
             return (x, v / math.sqrt(float(v @ v)), it, first, contraction,
-                    det_sign(lu, piv))
+                    det_sign(lu, piv), float(np.max(np.abs(out[:, 0]))))
         if it == MAX_NEWTON:
             break
         delta = out[:, 0]
@@ -292,7 +294,7 @@ def correct_at(system: QRESystem, x: FloatArray, lam: float, tol: float) -> Floa
 
 
 def _step(system: QRESystem, x: FloatArray, t: FloatArray, h: float, tol: float
-          ) -> tuple[FloatArray, FloatArray, int, float, float, float] | None:
+          ) -> tuple[FloatArray, FloatArray, int, float, float, float, float] | None:
     """The corrector from the predictor ``x + h t``, or None when it fails."""
     predicted = x + h * t
     try:
@@ -305,26 +307,35 @@ def crosses_bifurcation(system: QRESystem, x: FloatArray, t: FloatArray, h: floa
                         sign: float, tol: float) -> FloatArray | None:
     """The bifurcation point (located to ``h / 2**BISECTIONS`` of arclength) where
     ``det [J; t]`` changes sign between ``x`` (sign ``sign``) and the corrected step of
-    length ``h``, or None when the change is a jump to another branch (``BISECTIONS``)."""
+    length ``h``, or None when the change is a jump to another branch (``BISECTIONS``).
+
+    The corrected points on either side may be inaccurate near the bifurcation point: the
+    Jacobian is almost singular there, so a residual below ``tol`` leaves them up to
+    ``tol / sigma_min`` off the branch along its kernel (the asymmetric direction of a
+    symmetric game, whose two players' payoffs are not evaluated bitwise alike). Each
+    point's next Newton correction measures that distance, and the gap allows for it.
+    """
     lo, hi = 0.0, h
     y_lo = x
     y_hi = None
+    e_lo = e_hi = 0.0
     for _ in range(BISECTIONS):
         mid = 0.5 * (lo + hi)
         out = _step(system, x, t, mid, tol)
         if out is None:
             return None
         if out[5] == sign:
-            lo, y_lo = mid, out[0]
+            lo, y_lo, e_lo = mid, out[0], out[6]
         else:
-            hi, y_hi = mid, out[0]
+            hi, y_hi, e_hi = mid, out[0], out[6]
     if y_hi is None:
         out = _step(system, x, t, hi, tol)
         if out is None or out[5] == sign:
             return None
-        y_hi = out[0]
+        y_hi, e_hi = out[0], out[6]
     gap = float(np.max(np.abs(y_hi - y_lo)))
-    if gap <= CONTINUITY * (hi - lo) + tol * max(1.0, float(np.max(np.abs(y_lo)))):
+    if gap <= (CONTINUITY * (hi - lo) + e_lo + e_hi
+               + tol * max(1.0, float(np.max(np.abs(y_lo))))):
         return y_hi
     return None
 
@@ -394,7 +405,7 @@ def trace(system: QRESystem, start: FloatArray, *, lam_max: float, tol: float,
         t_new = None
         ratio = math.inf
         if out is not None:
-            xc, t_new, _, first, contraction, new_sign = out
+            xc, t_new, _, first, contraction, new_sign, _ = out
             angle = math.acos(min(1.0, max(-1.0, float(t_new @ t))))
             ratio = max(math.sqrt(first / NOMINAL_DISTANCE),
                         math.sqrt(contraction / NOMINAL_CONTRACTION), angle / NOMINAL_ANGLE)
