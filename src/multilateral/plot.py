@@ -449,16 +449,7 @@ def schelling_diagrams(
     >>> ax.get_lines()[2].get_ydata().tolist()  # r = 4: a cooperator gets k
     [0.0, 1.0, 2.0, 3.0]
     """
-    if not isinstance(games, Mapping):
-        raise InvalidTypeError(
-            "schelling_diagrams expects a mapping of labels to AnonymousGame, got "
-            f"{type(games).__name__}")
-    if not games:
-        raise InvalidArgumentError("schelling_diagrams needs at least one game")
-    for label, game in games.items():
-        if not isinstance(game, AnonymousGame):
-            raise InvalidTypeError(
-                f"games[{label!r}] is a {type(game).__name__}, not an AnonymousGame")
+    _check_anonymous_games(games, "schelling_diagrams")
     ax = _axes(ax)
     plt = _pyplot()
     colors = plt.cm.viridis(np.linspace(0.0, 0.9, len(games)))
@@ -560,16 +551,7 @@ def gain_functions(
     At ``x = 1/2`` a player is pivotal with probability ``C(3, 2) / 2**3 = 3/8``, so
     ``g = 4 * 3/8 - 1 = 1/2`` and the gradient is ``1/4 * 1/2``.
     """
-    if not isinstance(games, Mapping):
-        raise InvalidTypeError(
-            "gain_functions expects a mapping of labels to AnonymousGame, got "
-            f"{type(games).__name__}")
-    if not games:
-        raise InvalidArgumentError("gain_functions needs at least one game")
-    for label, game in games.items():
-        if not isinstance(game, AnonymousGame):
-            raise InvalidTypeError(
-                f"games[{label!r}] is a {type(game).__name__}, not an AnonymousGame")
+    _check_anonymous_games(games, "gain_functions")
     if kind not in ("gain", "gradient"):
         raise InvalidArgumentError(f"kind must be 'gain' or 'gradient', got {kind!r}")
     points = check_positive_int(points, "points", 2)
@@ -1162,6 +1144,19 @@ def _integer_ticks(ax: Axes) -> None:
     from matplotlib.ticker import MaxNLocator
 
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+
+
+def _check_anonymous_games(games: Any, who: str) -> None:
+    """``games`` is a non-empty mapping of labels to AnonymousGame (``who`` names the caller)."""
+    if not isinstance(games, Mapping):
+        raise InvalidTypeError(
+            f"{who} expects a mapping of labels to AnonymousGame, got {type(games).__name__}")
+    if not games:
+        raise InvalidArgumentError(f"{who} needs at least one game")
+    for label, game in games.items():
+        if not isinstance(game, AnonymousGame):
+            raise InvalidTypeError(
+                f"games[{label!r}] is a {type(game).__name__}, not an AnonymousGame")
 
 
 def _crossings(game: AnonymousGame, tol: float) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
