@@ -22,3 +22,20 @@ def test_imf_basic_votes_rest_on_the_articles_of_agreement():
     for name, article in (("simple_majority", "Section 5(c)"),
                           ("special_majority_85", "Section 2(c)")):
         assert article in _rows("imf_rules", "rule")[name]["status"]
+
+
+def test_authorization_rows_say_how_they_were_confirmed():
+    from multilateral.cases import authorization
+
+    rows = {(d.episode, d.decision): d for d in authorization.decisions()}
+    # 2003: the start of the war on the White House's transcript, dated in Baghdad's time
+    iraq = rows["iraq_2003", "military operations begin"]
+    assert iraq.url.startswith("https://georgewbush-whitehouse.archives.gov/")
+    assert "10:16 p.m. EST" in iraq.source and iraq.date == "2003-03-20"
+    assert iraq.status.startswith("confirmed")
+    assert rows["iraq_2003", "S/RES/1441 (2002)"].status.startswith("confirmed")
+    assert "reliefweb.int" in rows["iraq_2003", "draft S/2003/215 withdrawn"].note
+    # what is not on a primary source says so, and stays in the table
+    assert rows["gulf_1990", "S/RES/678 (1990)"].status.startswith("partly confirmed")
+    assert rows["gulf_1990", "military operations begin"].status.startswith(
+        "unconfirmed on a primary source")
