@@ -39,3 +39,14 @@ def test_authorization_rows_say_how_they_were_confirmed():
     assert rows["gulf_1990", "S/RES/678 (1990)"].status.startswith("partly confirmed")
     assert rows["gulf_1990", "military operations begin"].status.startswith(
         "unconfirmed on a primary source")
+
+
+def test_forum_shopping_rows_name_what_rests_on_the_reports():
+    rows = _rows("forum_shopping", "name")
+    assert "Article XI Is Inapplicable" in rows["us_lobsters"]["status"]
+    assert "secondary source" not in rows["us_lobsters"]["status"]
+    assert "16 March 2004" in rows["mexico_soft_drinks_tax"]["status"]
+    # the NAFTA request dates were not read in the reports: the rows keep the reports' dates
+    for name in ("us_broom_corn_brooms", "us_cross_border_trucking"):
+        assert rows[name]["date_kind"] == "final_report"
+        assert "request dates are unconfirmed here" in rows[name]["status"]
