@@ -50,3 +50,22 @@ def test_forum_shopping_rows_name_what_rests_on_the_reports():
     for name in ("us_broom_corn_brooms", "us_cross_border_trucking"):
         assert rows[name]["date_kind"] == "final_report"
         assert "request dates are unconfirmed here" in rows[name]["status"]
+
+
+def test_crisis_rows_confirmed_on_primary_sources_and_those_still_partial():
+    from multilateral.cases import crises
+
+    camp = crises.event("camp_david")
+    assert camp.status == "confirmed" and "usembassy-israel.org.il" in camp.url
+    assert "from September 5 to September 17, 1978" in camp.source
+    algiers = crises.event("algiers_accords")
+    assert algiers.status == "confirmed" and "legal.un.org/avl" in algiers.source
+    assert crises.event("kutch_award").status == "confirmed"
+    assert "RIAA vol. XX, pp. 1-118" in crises.event("taba_award").source
+    # what still rests on secondary accounts stays partly confirmed, and says why
+    for name in ("beagle_papal_proposal", "beagle_treaty", "egypt_israel_treaty",
+                 "taba_compromis", "taba_award", "eebc_virtual_demarcation",
+                 "kargil_joint_statement", "six_day_war"):
+        event = crises.event(name)
+        assert event.status == "partly_confirmed" and event.note, name
+    assert "S/PV.1347" in crises.event("six_day_war").note
