@@ -69,3 +69,11 @@ def test_crisis_rows_confirmed_on_primary_sources_and_those_still_partial():
         event = crises.event(name)
         assert event.status == "partly_confirmed" and event.note, name
     assert "S/PV.1347" in crises.event("six_day_war").note
+
+
+def test_great_powers_rows_say_they_were_not_re_read():
+    from multilateral.cases import great_powers as gp
+
+    for s in gp.MAJOR_POWERS:
+        assert s.status.startswith("not re-read in issue 17") and "majors2016.csv" in s.status
+    assert cases.schema("great_powers")["status"] == "text"

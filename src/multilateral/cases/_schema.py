@@ -64,7 +64,7 @@ SCHEMAS: dict[str, dict[str, ColumnType]] = {
         "date_kind": ("consultations", "final_report", "panel_request"), **_STATUS, **_NOTE,
         **_SOURCED},
     "great_powers": {"ccode": "integer", "state": "text", "start": "date", "end": "date",
-                     "date": "date", **_NOTE, **_SOURCED},
+                     "date": "date", **_NOTE, **_SOURCED, **_STATUS},
     "groupings_events": {"grouping": _GROUPINGS, "event": "text", "date": "date",
                          "description": "text", **_SOURCED, **_STATUS},
     "groupings_members": {
