@@ -34,7 +34,7 @@ SCHEMAS: dict[str, dict[str, ColumnType]] = {
         "outcome": ("acted_with_authorization", "acted_without_authorization", "authorized",
                     "draft_withdrawn", "not_authorized"),
         "in_favour": "integer", "against": "integer", "abstaining": "integer",
-        "permanent_not_in_favour": "text", **_SOURCED, **_NOTE},
+        "permanent_not_in_favour": "text", **_SOURCED, **_NOTE, **_STATUS},
     "cbam_events": {"event": "text", "date": "date", "description": "text", **_SOURCED,
                     **_STATUS},
     "cbam_phase_in": {"year": "integer", "share": "number", "date": "date", **_SOURCED,
@@ -64,7 +64,7 @@ SCHEMAS: dict[str, dict[str, ColumnType]] = {
         "date_kind": ("consultations", "final_report", "panel_request"), **_STATUS, **_NOTE,
         **_SOURCED},
     "great_powers": {"ccode": "integer", "state": "text", "start": "date", "end": "date",
-                     "date": "date", **_NOTE, **_SOURCED},
+                     "date": "date", **_NOTE, **_SOURCED, **_STATUS},
     "groupings_events": {"grouping": _GROUPINGS, "event": "text", "date": "date",
                          "description": "text", **_SOURCED, **_STATUS},
     "groupings_members": {
