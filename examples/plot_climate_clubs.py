@@ -91,7 +91,7 @@ for name in ("adopted", "transitional_start", "transitional_end", "definitive_st
              "free_allocation_zero"):
     e = cbam.event(name)
     print(f"{e.date}  {e.description[:70]}")
-print("not confirmed here:", "; ".join(cbam.unconfirmed()))
+print("not confirmed here:", "; ".join(cbam.unconfirmed()) or "none")
 
 # %%
 # Take the full CBAM charge as a tariff of 1 (in payoff units per unit of trade), paid in
