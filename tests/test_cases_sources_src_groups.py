@@ -1,0 +1,45 @@
+"""Issue 17 (sources of the groupings, alliance, Mekong and AIIB tables): the rows re-sourced
+on primary records cite them, and rows that could not be confirmed say so."""
+
+from multilateral import cases
+from multilateral.cases import alliances
+
+
+def _members(grouping):
+    return {r["member"]: r for r in cases.load_table("groupings_members")
+            if r["grouping"] == grouping}
+
+
+def test_canada_joins_the_g7_on_us_and_canadian_government_records():
+    """Canada's entry at San Juan no longer rests on Hajnal's book alone: FRUS 1969-76 vol.
+    XXXI doc. 145 records Canada's officials preparing the Puerto Rico summit."""
+    canada = _members("g7")["Canada"]
+    event = alliances.grouping_event("g7", "canada_joins")
+    for row_url, row_source in ((canada["url"], canada["source"]), (event.url, event.source)):
+        assert "frus1969-76v31/d145" in row_url
+        assert "Hajnal" not in row_source and "taylorfrancis" not in row_url
+    assert canada["date"] == event.date == "1976-06-27"
+
+
+def test_the_european_community_row_cites_the_london_delegations():
+    eu = _members("g7")["European Union"]
+    assert eu["url"] == "https://g7.utoronto.ca/summit/1977london/delegation.html"
+    assert "Hajnal" not in eu["source"]
+
+
+def test_the_quads_first_meeting_is_may_2007_on_japans_foreign_ministry_page():
+    event = alliances.grouping_event("quad", "first_officials_meeting")
+    assert event.date == "2007-05" and "mofa.go.jp" in event.url
+    assert {r["date"] for r in _members("quad").values()} == {"2007-05"}
+    assert alliances.members("quad", date="2007-04-30") == ()
+    assert len(alliances.members("quad", date="2007-05-01")) == 4
+
+
+def test_unconfirmed_rows_say_what_is_missing():
+    g20 = _members("g20")
+    # Indonesia's founding day is doubtful (the 25 September 1999 release counted 18 countries)
+    assert "partly confirmed" in g20["Indonesia"]["source_status"]
+    assert "18 countries" in g20["Indonesia"]["source_status"]
+    # the New Delhi declaration's own text was not reached
+    assert "not reached" in g20["African Union"]["source_status"]
+    assert "not reached" in alliances.grouping_event("g20", "african_union_member").status
