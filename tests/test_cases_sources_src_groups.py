@@ -43,3 +43,19 @@ def test_unconfirmed_rows_say_what_is_missing():
     # the New Delhi declaration's own text was not reached
     assert "not reached" in g20["African Union"]["source_status"]
     assert "not reached" in alliances.grouping_event("g20", "african_union_member").status
+
+
+def test_institutions_form_has_a_status_per_row_and_no_scribd_or_blog():
+    from multilateral.cases import informal
+    assert cases.schema("institutions_form")["status"] == "text"
+    for f in informal.INSTITUTION_FACTS:
+        assert f.status.strip(), (f.institution, f.attribute)
+        assert "confirmed" in f.status, f.status  # confirmed, partly confirmed or unconfirmed
+        assert "scribd.com" not in f.url and "cloudfront.net" not in f.url
+        assert "scribd" not in f.source.lower()
+    # the G20's form and secretariat rest on the Government of India's G20 page
+    for attribute in ("form", "secretariat"):
+        f = informal.fact("g20", attribute)
+        assert "g20india.gov.in" in f.url and f.status.startswith("confirmed")
+    assert informal.fact("g20", "decision_rule").status.startswith("unconfirmed")
+    assert informal.fact("g20", "founding_instrument").date == "1999-09-25"

@@ -79,7 +79,7 @@ SCHEMAS: dict[str, dict[str, ColumnType]] = {
         "article_viii": "boolean", "date": "date", **_SOURCED, **_STATUS},
     "institutions_form": {"institution": ("g20", "nato", "quad", "wto"), "attribute": "text",
                           "value": "text", "date": "date", "confirmed": "boolean",
-                          **_SOURCED},
+                          **_SOURCED, **_STATUS},
     "kyoto_paris_facts": {"fact": "text", "value": "number", "unit": "text", "date": "date",
                           "description": "text", **_SOURCED,
                           "status": ("confirmed", "unconfirmed"), **_NOTE},
