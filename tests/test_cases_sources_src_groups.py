@@ -59,3 +59,19 @@ def test_institutions_form_has_a_status_per_row_and_no_scribd_or_blog():
         assert "g20india.gov.in" in f.url and f.status.startswith("confirmed")
     assert informal.fact("g20", "decision_rule").status.startswith("unconfirmed")
     assert informal.fact("g20", "founding_instrument").date == "1999-09-25"
+
+
+def test_seato_dissolution_year_on_hansard_and_the_day_still_unconfirmed():
+    seato = next(t for t in alliances.HUB_AND_SPOKES if t.kind == "multilateral")
+    assert seato.ended == "1977-06-30"
+    assert "Senate Hansard, 3 December 1985" in seato.source
+    assert "in 1977" in seato.status
+    # the day itself rests on secondary sources only, and the row says so
+    assert "unconfirmed (secondary source only" in seato.status and "30 June 1977" in seato.status
+
+
+def test_nato_members_rows_quoted_by_a_news_agency_are_partly_confirmed():
+    rows = {r["member"]: r for r in cases.load_table("nato_members")}
+    assert rows["North Macedonia"]["status"].startswith("partly confirmed")
+    for member in ("Finland", "Sweden", "Montenegro"):
+        assert "not reached" in rows[member]["status"]
