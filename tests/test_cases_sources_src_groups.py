@@ -75,3 +75,21 @@ def test_nato_members_rows_quoted_by_a_news_agency_are_partly_confirmed():
     assert rows["North Macedonia"]["status"].startswith("partly confirmed")
     for member in ("Finland", "Sweden", "Montenegro"):
         assert "not reached" in rows[member]["status"]
+
+
+def test_mekong_and_aiib_tables_have_a_status_per_row():
+    from multilateral.cases import aiib, mekong
+    for name in ("mekong_events", "mekong_members", "aiib_events", "aiib_shares"):
+        assert cases.schema(name)["status"] == "text"
+    rows = [*mekong.MEKONG_MEMBERS, *mekong.MEKONG_EVENTS, *aiib.EVENTS, *aiib.SHARES]
+    for row in rows:
+        assert "confirmed" in row.status, row  # confirmed, partly confirmed or unconfirmed
+    # the IMF reform's entry into force is now on the IMF's own press release, not a news site
+    effective = aiib.event("imf_reform_effective")
+    assert effective.date == "2016-01-26" and "imf.org" in effective.url
+    assert effective.status.startswith("confirmed")
+    # the IMF quota shares rest on a central bank statement quoted by news agencies only
+    assert all(s.status.startswith("unconfirmed") for s in aiib.SHARES if s.institution == "IMF")
+    assert "mbwzsb" not in " ".join(s.url for s in aiib.SHARES)  # the spam mirror is gone
+    sanya = mekong.event("sanya_leaders_meeting")
+    assert sanya.date == "2016-03-23" and "chineseembassy.org" in sanya.url
