@@ -70,9 +70,11 @@ def test_seato_dissolution_year_on_hansard_and_the_day_still_unconfirmed():
     assert "unconfirmed (secondary source only" in seato.status and "30 June 1977" in seato.status
 
 
-def test_nato_members_rows_quoted_by_a_news_agency_are_partly_confirmed():
+def test_nato_members_rows_say_which_copy_carried_the_official_text():
     rows = {r["member"]: r for r in cases.load_table("nato_members")}
-    assert rows["North Macedonia"]["status"].startswith("partly confirmed")
+    macedonia = rows["North Macedonia"]
+    assert macedonia["date"] == "2020-03-27" and "statemag.state.gov" in macedonia["url"]
+    assert macedonia["status"].startswith("confirmed on the depositary")
     for member in ("Finland", "Sweden", "Montenegro"):
         assert "not reached" in rows[member]["status"]
 
