@@ -11,6 +11,7 @@ import functools
 import itertools
 import math
 import numbers
+import re
 from collections.abc import Callable, Sequence
 from fractions import Fraction
 from typing import Any, cast, overload
@@ -100,7 +101,7 @@ class AnonymousGame(Immutable):
     >>> g.gain(0)                 # cooperating always costs 1 - r/n
     Fraction(-1, 2)
     >>> print(g)                  # the payoffs by number of other cooperators
-    AnonymousGame(n=4, linear public goods, n=4, r=2)
+    AnonymousGame(n=4, linear public goods, r=2)
     others cooperating  cooperator  defector
     0                         -1/2         0
     1                            0       1/2
@@ -472,7 +473,10 @@ class AnonymousGame(Immutable):
         return hash((self._floats[0].tobytes(), self._floats[1].tobytes()))
 
     def __repr__(self) -> str:
-        return f"AnonymousGame(n={self.n}{', ' + self.name if self.name else ''})"
+        # n first, as the other games lead with their size; the builders' names state n too
+        # (they are plot titles), so that part of the name is not said twice
+        name = re.sub(rf"(?:^|,)\s*[nN]\s*=\s*{self.n}\s*(?=,|$)", "", self.name).lstrip(", ")
+        return f"AnonymousGame(n={self.n}{', ' + name if name else ''})"
 
     # -- display ----------------------------------------------------------------------------
     def _payoff_at(self, k: int) -> tuple[Number, Number]:
