@@ -531,6 +531,17 @@ CATALOGUE: list[Bad] = [
     Bad("to-latex-huge-game",
         lambda: ml.NormalFormGame([[0] * 200] * 200, [[0] * 200] * 200).to_latex(),
         "too large", errors.InvalidArgumentError, "this game has 40000 profiles"),
+    Bad("coleman-not-a-game", lambda: solvers.coleman([2, 1, 1]),
+        "wrong type", errors.InvalidTypeError, "expected a simple game"),
+    Bad("coleman-exact-not-a-bool", lambda: solvers.coleman(COUNCIL, exact="yes"),
+        "wrong type", errors.InvalidTypeError, "exact must be True, False or None"),
+    Bad("coleman-composite-too-large",
+        lambda: solvers.coleman(ml.games.intersection(*[ml.WeightedVotingGame(
+            list(range(1, 41)), 400), ml.WeightedVotingGame(list(range(40, 0, -1)), 400)])),
+        "too large", errors.InvalidArgumentError, "supports at most 25 members"),
+    Bad("claim-expected-not-holds-or-fails",
+        lambda: ml.claims.Claim("c", "x", "y", bool, lambda: None, expected="fail"),
+        "unknown key", errors.InvalidArgumentError, "expected must be 'holds' or 'fails'"),
 ]
 
 
