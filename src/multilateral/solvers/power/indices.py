@@ -255,9 +255,10 @@ def coleman(game: SimpleGame, *, exact: bool | None = None) -> ColemanPower:
       alone).
 
     Both members' measures rescale Banzhaf's swing count: ``P_i A = I_i (1 - A) = eta_i /
-    2**n``. A high quota raises every member's power to prevent and lowers the power to act
-    and to initiate: Coleman's (1971) point that a collectivity in which each member can
-    block may be unable to act, Leech's (2002) for the IMF's special majorities.
+    2**n``. Raising the quota never raises the power to act (fewer coalitions win): at the
+    IMF's 85% majority the power to act falls to about ``3e-6`` while the United States'
+    power to prevent is 1 (see the gallery example on veto power), Leech's (2002) finding
+    that supermajorities severely limit the IMF's power to act.
 
     Parameters
     ----------
@@ -295,8 +296,8 @@ def coleman(game: SimpleGame, *, exact: bool | None = None) -> ColemanPower:
     .. [1] Coleman, J. S. (1971). Control of collectivities and the power of a collectivity
        to act. In B. Lieberman (ed.), *Social Choice*, Gordon and Breach, 269-300.
     .. [2] Leech, D. (2002). Voting power in the governance of the International Monetary
-       Fund. *Annals of Operations Research* 109, 375-397 (Coleman's measures of the IMF's
-       Board of Governors at its special majorities).
+       Fund. *Annals of Operations Research* 109, 375-397 (abstract: Coleman's measures of
+       the IMF as its majority requirement varies).
     .. [3] Felsenthal, D. S. and Machover, M. (1998). *The Measurement of Voting Power*.
        Edward Elgar (Coleman's measures beside Banzhaf's).
 
