@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import multilateral as ml
 from multilateral import errors
 from multilateral.games import WeightedVotingGame, intersection, union
-from multilateral.solvers import ColemanPower, PowerIndex, banzhaf, coleman
+from multilateral.solvers import ColemanPower, PowerIndex, banzhaf, coleman, power
 from multilateral.solvers.power import _threshold, _weighted
 
 
@@ -122,6 +122,27 @@ def test_large_weighted_game_exact_float_and_enumeration_agree(monkeypatch):
                                                              strict=True)) <= Fraction(
                 f.error_bound)
         assert exact.prevent.counts == banzhaf(game).counts
+
+
+def test_float_falls_back_to_exact_counts_when_the_bounds_say_nothing(monkeypatch):
+    # a quota three votes below the total: about 1e-16 of the coalitions win, below what the
+    # float table's bounds can resolve, so the counts are exact and then rounded
+    rng = np.random.default_rng(3)
+    weights = [int(w) for w in rng.integers(0, 30, 60)]
+    game = WeightedVotingGame(weights, sum(weights) - 3)
+    counted = []
+    exact_counts = power.indices.swing_counts
+    monkeypatch.setattr(power.indices, "swing_counts",
+                        lambda *a: counted.append(a) or exact_counts(*a))
+    floats = coleman(game, exact=False)
+    assert counted and not floats.exact and floats.winning is None
+    exact = coleman(game, exact=True)
+    assert 0 < exact.act < Fraction(1, 10**15)
+    assert abs(Fraction(floats.act) - exact.act) <= Fraction(floats.error_bound)
+    for e, f in ((exact.prevent, floats.prevent), (exact.initiate, floats.initiate)):
+        assert max(abs(Fraction(x) - y) for x, y in zip(f.values, e.values,
+                                                         strict=True)) <= Fraction(
+            f.error_bound)
 
 
 @settings(deadline=None, max_examples=40)
