@@ -536,8 +536,8 @@ CATALOGUE: list[Bad] = [
     Bad("coleman-exact-not-a-bool", lambda: solvers.coleman(COUNCIL, exact="yes"),
         "wrong type", errors.InvalidTypeError, "exact must be True, False or None"),
     Bad("coleman-composite-too-large",
-        lambda: solvers.coleman(ml.games.intersection(*[ml.WeightedVotingGame(
-            list(range(1, 41)), 400), ml.WeightedVotingGame(list(range(40, 0, -1)), 400)])),
+        lambda: solvers.coleman(ml.games.intersection(
+            ml.WeightedVotingGame(range(1, 41), 400), ml.WeightedVotingGame(range(40, 0, -1), 99))),
         "too large", errors.InvalidArgumentError, "supports at most 25 members"),
     Bad("claim-expected-not-holds-or-fails",
         lambda: ml.claims.Claim("c", "x", "y", bool, lambda: None, expected="fail"),
