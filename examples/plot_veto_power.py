@@ -13,7 +13,9 @@ votes) a veto that no other member has. This example measures both with power in
 * the Shapley-Shubik index: how often a member is pivotal when members join in a random
   order (``421/2145`` for each permanent member of today's Council);
 * the Banzhaf index: how often a member's vote turns a losing coalition into a winning one,
-  normalized to shares.
+  normalized to shares;
+* Coleman's measures (:func:`~multilateral.solvers.coleman`): the power of the IMF to act
+  at each of its majorities, and each member's power to prevent and to initiate action.
 """
 
 # %%
@@ -156,6 +158,33 @@ for published, computed, holds in checks:
     print(f"  published: {published}\n  computed:  {computed} -> "
           f"{'agrees' if holds else 'DISAGREES'}")
 print("  Leech's tables of Banzhaf powers (1999 weights): not confirmed here, not printed")
+
+# %%
+# The power of the IMF to act
+# ---------------------------
+# Coleman (1971) asked what a voting rule does to the body as a whole: the *power of the
+# collectivity to act* is the share of all coalitions of members that win, the chance that
+# a proposal passes when each member votes yes or no at random. Each member's *power to
+# prevent action* is the share of the winning coalitions it can turn into losing ones by
+# leaving (1 with a veto), its *power to initiate action* the share of the losing ones it
+# can turn into winning ones by joining. Both rescale its Banzhaf swings, so the IMF's 190
+# members cost what Banzhaf costs. Leech (2002) computed them for the IMF of 1999; his
+# values could not be read here (only his abstract could: "the effect of supermajorities
+# severely limits the power to act"), so none is printed as published, and the computed
+# values below are for the shipped votes of 2022, not his 1999 weights.
+coleman = {}
+for label, majority in majorities.items():
+    c = ml.solvers.coleman(imf.voting_game(majority))
+    coleman[label] = c
+    print(f"{label:15s} power to act {float(c.act):.4g}; United States: power to prevent "
+          f"{float(c.prevent['United States']):.6f}, to initiate "
+          f"{float(c.initiate['United States']):.4g}")
+acts = [coleman[label].act for label in majorities]
+print("Leech (2002), abstract: 'the effect of supermajorities severely limits the power to "
+      "act' -> "
+      f"{'agrees' if acts[0] > acts[1] > acts[2] else 'DISAGREES'} (computed, 2022 votes: "
+      + ", ".join(f"{float(a):.4g}" for a in acts) + ")")
+print("  Leech's values of the power to act (1999 weights): not confirmed here, not printed")
 
 # %%
 # A paradox worth seeing. At a simple majority the United States holds 23% of the Banzhaf

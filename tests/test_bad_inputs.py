@@ -558,6 +558,17 @@ CATALOGUE: list[Bad] = [
         "wrong type", errors.InvalidTypeError, "would read its keys [0, 1]"),
     Bad("provision-incomes-dict", lambda: ml.models.PublicGoodProvision({"US": 3, "China": 2}),
         "wrong type", errors.InvalidTypeError, "would read its keys ['US', 'China']"),
+    Bad("coleman-not-a-game", lambda: solvers.coleman([2, 1, 1]),
+        "wrong type", errors.InvalidTypeError, "expected a simple game"),
+    Bad("coleman-exact-not-a-bool", lambda: solvers.coleman(COUNCIL, exact="yes"),
+        "wrong type", errors.InvalidTypeError, "exact must be True, False or None"),
+    Bad("coleman-composite-too-large",
+        lambda: solvers.coleman(ml.games.intersection(
+            ml.WeightedVotingGame(range(1, 41), 400), ml.WeightedVotingGame(range(40, 0, -1), 99))),
+        "too large", errors.InvalidArgumentError, "supports at most 25 members"),
+    Bad("claim-expected-not-holds-or-fails",
+        lambda: ml.claims.Claim("c", "x", "y", bool, lambda: None, expected="fail"),
+        "unknown key", errors.InvalidArgumentError, "expected must be 'holds' or 'fails'"),
 ]
 
 # -- the test --------------------------------------------------------------------------------

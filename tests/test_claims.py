@@ -141,6 +141,50 @@ def test_import_registers_the_catalogue_in_a_fresh_interpreter():
     assert out.strip() == str(sorted(CATALOGUE))
 
 
+# -- foils: claims registered in order to be refuted (issue 17) ---------------------------------
+#: The popular, unqualified readings the library states to refute them, each beside the
+#: qualified claim that holds (CHAMBERLIN_CROWDING; POWER_MONOTONE_IN_WEIGHT).
+FOILS = ("olson_group_size", "power_proportional_to_weight")
+
+
+def test_the_foils_are_flagged_and_nothing_else_is():
+    expected = {name: claim.expected for name, claim in ml.claims.catalogue().items()}
+    assert {name for name, e in expected.items() if e == "fails"} == set(FOILS)
+    assert {e for name, e in expected.items() if name not in FOILS} == {"holds"}
+    assert PD_DOMINANCE.expected == "holds"  # the default: a theory's claim
+
+
+@pytest.mark.parametrize("name", FOILS)
+def test_a_foil_is_refuted_as_expected(name):
+    verdict = ml.claims.verify(name, max_examples=50)
+    assert not verdict.holds and not bool(verdict)  # bool stays "holds", whatever expected
+    assert verdict.expected == "fails" and verdict.as_expected
+    assert not ml.claims.catalogue()[name].holds(verdict.counterexample)
+    assert repr(verdict).startswith(f"Verdict({name}: fails, as expected, e.g. ")
+
+
+def test_verdicts_against_their_expectation():
+    true, false = (lambda _: True), (lambda k: k % 2 == 1)
+    cases = [  # (predicate, expected) -> (as_expected, repr)
+        (true, "holds", True, "Verdict(c: holds on 5 examples)"),
+        (false, "holds", False, "Verdict(c: FAILS, e.g. 0)"),
+        (false, "fails", True, "Verdict(c: fails, as expected, e.g. 0)"),
+        (true, "fails", False, "Verdict(c: HOLDS on 5 examples, expected to fail)"),
+    ]
+    for predicate, expected, as_expected, shown in cases:
+        claim = Claim("c", "x", "y", predicate, lambda: st.integers(), expected=expected)
+        verdict = claim.verify(max_examples=5)
+        assert verdict.expected == expected
+        assert verdict.as_expected is as_expected
+        assert repr(verdict) == shown
+
+
+@pytest.mark.parametrize("expected", ["fail", "FAILS", True, None, ""])
+def test_claim_expected_is_holds_or_fails(expected):
+    with pytest.raises(errors.InvalidArgumentError, match="'holds' or 'fails'"):
+        Claim("c", "x", "y", lambda _: True, lambda: st.integers(), expected=expected)
+
+
 @pytest.mark.parametrize("kwargs, error", [
     ({"max_examples": 0}, errors.InvalidArgumentError),
     ({"domain": [1, 2]}, errors.InvalidTypeError),

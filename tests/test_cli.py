@@ -368,6 +368,10 @@ def test_claims_list_names_every_claim(capsys):
     known = ml.claims.catalogue()
     assert [line.split()[0] for line in lines] == sorted(known)
     assert "Olson (1965), The Logic of Collective Action, pp. 35-36" in "\n".join(lines)
+    # the foils, and only they, are marked between name and source
+    marked = {line.split()[0] for line in lines if line.split()[1] == "foil"}
+    assert marked == {"olson_group_size", "power_proportional_to_weight"}
+    assert marked == {n for n, c in known.items() if c.expected == "fails"}
 
 
 def test_claims_verify_one_claim_that_holds(capsys):
@@ -375,7 +379,8 @@ def test_claims_verify_one_claim_that_holds(capsys):
     captured = capsys.readouterr()
     lines = captured.out.splitlines()
     assert lines[0].split()[:2] == ["oye_transparency", "holds"]
-    assert lines[-1].startswith("1 claim: 1 holds, 0 fail (at most 5 examples each")
+    assert lines[-1].startswith("1 claim: 1 holds, 0 foils fail as expected, 0 unexpected "
+                                "(at most 5 examples each")
     assert captured.err == "[1/1] oye_transparency\n"  # progress, unless --quiet
     assert main(["claims", "verify", "oye_transparency", "--max-examples", "5", "--quiet"]) == 0
     assert capsys.readouterr().err == ""
@@ -407,7 +412,42 @@ def test_claims_verify_a_false_claim_prints_its_counterexample(capsys, monkeypat
     assert lines[0].split()[:2] == ["all_odd", "FAILS"]
     assert lines[1].strip() == "counterexample: 0"  # hypothesis shrinks to the simplest
     assert lines[2].split()[:2] == ["oye_transparency", "holds"]
-    assert lines[3].startswith("2 claims: 1 holds, 1 fails")
+    assert lines[3].startswith("2 claims: 1 holds, 0 foils fail as expected, 1 unexpected "
+                               "(1 FAILS)")
+
+
+def test_claims_verify_a_refuted_foil_is_as_expected(capsys):
+    assert main(["claims", "verify", "power_proportional_to_weight", "oye_transparency",
+                 "--max-examples", "20", "--quiet"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split()[:4] == ["power_proportional_to_weight", "fails,", "as", "expected"]
+    assert lines[1].strip().startswith("counterexample: WeightedVotingGame(")
+    assert lines[2].split()[:2] == ["oye_transparency", "holds"]
+    assert lines[3].startswith("2 claims: 1 holds, 1 foil fails as expected, 0 unexpected")
+
+
+def test_claims_verify_a_foil_that_holds_is_a_surprise(capsys, monkeypatch):
+    from hypothesis import strategies as st
+
+    even = ml.claims.Claim("all_even_squares", "x", "y", lambda k: (2 * k) ** 2 % 2 == 0,
+                           lambda: st.integers(), expected="fails")
+    monkeypatch.setitem(ml.claims.REGISTRY, "all_even_squares", even)
+    assert main(["claims", "verify", "all_even_squares", "olson_group_size", "--max-examples",
+                 "20", "--quiet"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split()[:2] == ["all_even_squares", "HOLDS"]
+    assert "expected to fail (a foil), but no counterexample in at most 20" in lines[1]
+    assert lines[2].split()[:4] == ["olson_group_size", "fails,", "as", "expected"]
+    assert lines[-1].startswith("2 claims: 0 hold, 1 foil fails as expected, 1 unexpected "
+                                "(1 HOLDS)")
+
+
+def test_claims_verify_every_claim_is_as_expected(capsys):
+    # the default run over the whole catalogue: the foils fail, everything else holds
+    assert main(["claims", "verify", "--quiet"]) == 0
+    out = capsys.readouterr().out
+    n = len(ml.claims.catalogue())
+    assert f"{n} claims: {n - 2} hold, 2 foils fail as expected, 0 unexpected" in out
 
 
 def test_claims_verify_reports_a_broken_predicate(capsys, monkeypatch):
@@ -465,8 +505,11 @@ def test_claims_verify_in_a_fresh_interpreter_writes_nothing(tmp_path):
 @pytest.mark.parametrize("command, words", [
     (["tour"], ["--report DIR", "--no-report", "--quiet", "previous report"]),
     (["solve"], ["FILE.nfg", "--pure", "--float", "exact", "Three or more players"]),
-    (["claims"], ["list", "verify"]),
-    (["claims", "verify"], ["NAME", "--max-examples N", "--seed S", "--quiet", "Exit status 1"]),
+    (["claims"], ["list", "verify", "foils", "expects them to fail"]),
+    (["claims", "list"], ["'foil'", "expected to fail"]),
+    (["claims", "verify"], ["NAME", "--max-examples N", "--seed S", "--quiet",
+                            "'fails, as expected'", "'HOLDS'", "'FAILS'",
+                            "Exit status 1 if any verdict is unexpected"]),
 ])
 def test_every_command_explains_its_arguments(capsys, command, words):
     with pytest.raises(SystemExit) as exit_:

@@ -9,7 +9,9 @@ where it says it, and over which class of instances (a hypothesis strategy). ``h
 one instance; ``verify`` searches the class for a counterexample with hypothesis and returns a
 :class:`Verdict`. Qualified and unqualified versions of the same claim are separate claims,
 so that the library can show, for instance, that Olson's unqualified claim fails where
-Chamberlin's qualified one holds.
+Chamberlin's qualified one holds. A claim registered in order to be refuted (a *foil*: the
+popular, unqualified reading) says so with ``expected="fails"``; its verdict then reports a
+counterexample as expected and the absence of one as the surprise.
 
 A search writes nothing to the current directory: no example database (the search is
 derandomized, so a verdict is reproducible without one), and hypothesis's own caches go to a
@@ -30,6 +32,9 @@ Verdict(even squares: holds on 100 examples)
 >>> ml.claims.Claim("odd", "every integer is odd", "nobody", lambda k: k % 2 == 1,
 ...                 lambda: st.integers()).verify().counterexample
 0
+>>> ml.claims.Claim("odd", "every integer is odd", "nobody", lambda k: k % 2 == 1,
+...                 lambda: st.integers(), expected="fails").verify()
+Verdict(odd: fails, as expected, e.g. 0)
 """
 
 from __future__ import annotations
@@ -42,7 +47,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from random import Random
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Literal, TypeVar, get_args
 
 import numpy as np
 from hypothesis import HealthCheck, configuration, find, settings
@@ -60,6 +65,10 @@ __dir__ = public_dir(__all__)
 #: The type of a claim's instances (a model, a pair of models, a game ...).
 T = TypeVar("T")
 
+#: What the library expects a search of a claim's class to find: no counterexample
+#: (``"holds"``, a theory's claim) or one (``"fails"``, a foil stated in order to be refuted).
+Expectation = Literal["holds", "fails"]
+
 
 @dataclass(frozen=True, repr=False)
 class Verdict(Generic[T]):
@@ -75,6 +84,17 @@ class Verdict(Generic[T]):
         The simplest instance found (hypothesis shrinks it) on which the claim fails.
     examples : int
         How many instances were tried at most.
+    expected : {"holds", "fails"}
+        The claim's :attr:`Claim.expected`: ``"fails"`` for a foil, a claim the library
+        states in order to refute it.
+
+    Notes
+    -----
+    ``bool(verdict)`` is :attr:`holds`, whatever was expected; :attr:`as_expected` says
+    whether the verdict is the one the library expects. The ``repr`` reads "holds",
+    "fails, as expected" (a foil refuted), "FAILS" (a claim expected to hold, refuted) or
+    "HOLDS ..., expected to fail" (a foil for which the search found no counterexample: too
+    few examples, or a foil that is not one).
 
     See Also
     --------
@@ -87,22 +107,36 @@ class Verdict(Generic[T]):
     >>> odd = ml.claims.Claim("odd", "every integer is odd", "nobody", lambda k: k % 2 == 1,
     ...                       lambda: st.integers())
     >>> verdict = odd.verify(max_examples=10)
-    >>> bool(verdict), verdict.counterexample
-    (False, 0)
+    >>> bool(verdict), verdict.counterexample, verdict.as_expected
+    (False, 0, False)
+    >>> verdict
+    Verdict(odd: FAILS, e.g. 0)
+    >>> ml.claims.POWER_PROPORTIONAL_TO_WEIGHT.verify(max_examples=20).as_expected  # a foil
+    True
     """
 
     claim: str
     holds: bool
     counterexample: T | None
     examples: int
+    expected: Expectation = "holds"
 
     def __bool__(self) -> bool:
         return self.holds
 
+    @property
+    def as_expected(self) -> bool:
+        """Whether the claim held when expected to hold, or failed when expected to fail."""
+        return self.holds == (self.expected == "holds")
+
     def __repr__(self) -> str:
-        if self.holds:
+        if self.holds and self.as_expected:
             return f"Verdict({self.claim}: holds on {self.examples} examples)"
-        return f"Verdict({self.claim}: fails, e.g. {self.counterexample!r})"
+        if self.holds:
+            return (f"Verdict({self.claim}: HOLDS on {self.examples} examples, "
+                    "expected to fail)")
+        found = "fails, as expected" if self.as_expected else "FAILS"
+        return f"Verdict({self.claim}: {found}, e.g. {self.counterexample!r})"
 
 
 @dataclass(frozen=True)
@@ -122,6 +156,21 @@ class Claim(Generic[T]):
     domain : callable
         ``domain() -> hypothesis.strategies.SearchStrategy``: the class of instances over
         which the claim is asserted.
+    expected : {"holds", "fails"}, optional
+        What the library expects :meth:`verify` to find. ``"holds"`` (the default) for a
+        theory's claim. ``"fails"`` for a *foil*: a popular, unqualified reading that the
+        library registers in order to refute it beside the qualified claim that holds
+        (``OLSON_GROUP_SIZE`` beside ``CHAMBERLIN_CROWDING``; ``POWER_PROPORTIONAL_TO_WEIGHT``
+        beside ``POWER_MONOTONE_IN_WEIGHT``). Why a flag rather than a negated predicate: the
+        claim keeps the words in which it is made, and its counterexample is the evidence
+        against it; the flag only tells the checkers (``multilateral claims verify``, the
+        tests) which verdict is the library's, so that a refuted foil is no failure and a
+        foil that holds is a surprise.
+
+    Raises
+    ------
+    InvalidArgumentError
+        If ``expected`` is neither ``"holds"`` nor ``"fails"``.
 
     See Also
     --------
@@ -137,6 +186,8 @@ class Claim(Generic[T]):
     ...                         "folklore", lambda k: (2 * k) ** 2 % 2 == 0, lambda: st.integers())
     >>> claim.holds(3), claim.verify(max_examples=10)
     (True, Verdict(even squares: holds on 10 examples))
+    >>> ml.claims.OLSON_GROUP_SIZE.expected  # a foil: the popular reading of Olson
+    'fails'
     """
 
     name: str
@@ -144,6 +195,14 @@ class Claim(Generic[T]):
     source: str
     predicate: Callable[[T], bool]
     domain: Callable[[], SearchStrategy[T]]
+    expected: Expectation = "holds"
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.expected, str) or self.expected not in get_args(Expectation):
+            raise InvalidArgumentError(
+                f"expected must be 'holds' or 'fails' (a foil, stated to be refuted), "
+                f"got {self.expected!r}"
+            )
 
     def holds(self, instance: T) -> bool:
         """Whether the claim holds on one instance."""
@@ -166,8 +225,9 @@ class Claim(Generic[T]):
         Returns
         -------
         Verdict
-            Holds, or the simplest counterexample found. The search is derandomized (or
-            seeded), so the same call gives the same verdict.
+            Holds, or the simplest counterexample found, with the claim's
+            :attr:`expected` outcome. The search is derandomized (or seeded), so the same
+            call gives the same verdict.
 
         Notes
         -----
@@ -195,8 +255,8 @@ class Claim(Generic[T]):
                     random=random,
                 )
         except NoSuchExample:
-            return Verdict(self.name, True, None, max_examples)
-        return Verdict(self.name, False, found, max_examples)
+            return Verdict(self.name, True, None, max_examples, self.expected)
+        return Verdict(self.name, False, found, max_examples, self.expected)
 
 
 def _seeded_random(seed: Seed) -> Random:

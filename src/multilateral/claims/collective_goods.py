@@ -6,8 +6,8 @@ optimal amount of a collective good" (pp. 35-36, after the argument of pp. 27-28
 member provides only up to where its *own* share of the gain covers the cost). The popular
 reading, which Chamberlin (1974) corrected, is about **provision per member**: each member of
 a larger group gets less of the good. The first holds (``OLSON_SUBOPTIMALITY``); the second,
-unqualified, fails (``OLSON_GROUP_SIZE``) and holds only for crowded goods
-(``CHAMBERLIN_CROWDING``).
+unqualified, fails (``OLSON_GROUP_SIZE``, a foil registered with ``expected="fails"``) and
+holds only for crowded goods (``CHAMBERLIN_CROWDING``).
 
 * ``OLSON_SUBOPTIMALITY``: each instance is ``(model, larger)``, a
   :class:`~multilateral.models.PublicGoodProvision` of ``n`` identical members and a larger
@@ -77,8 +77,8 @@ Examples
 >>> ml.claims.OLSON_SUBOPTIMALITY.verify(max_examples=30).holds
 True
 >>> verdict = ml.claims.OLSON_GROUP_SIZE.verify(max_examples=50)
->>> verdict.holds
-False
+>>> verdict.holds, verdict.expected, verdict.as_expected
+(False, 'fails', True)
 >>> model, larger = verdict.counterexample
 >>> model.theta, model.per_member_falls(larger)
 (Fraction(0, 1), False)
@@ -182,6 +182,7 @@ OLSON_GROUP_SIZE = register(Claim(
     source=_OLSON + ", pp. 35-36",
     predicate=_falls,
     domain=lambda: group_size_pairs(),
+    expected="fails",  # a foil: registered to be refuted beside CHAMBERLIN_CROWDING
 ))
 
 CHAMBERLIN_CROWDING = register(Claim(

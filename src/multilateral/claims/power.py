@@ -1,8 +1,9 @@
 """Claims about voting power in weighted voting games.
 
 ``POWER_MONOTONE_IN_WEIGHT`` (holds): more weight never means less Shapley-Shubik or Banzhaf
-power. ``POWER_PROPORTIONAL_TO_WEIGHT`` (fails): the naive reading that power is proportional
-to weight; ``[2; 2, 1]`` gives all power to the first member.
+power. ``POWER_PROPORTIONAL_TO_WEIGHT`` (fails, a foil registered with ``expected="fails"``):
+the naive reading that power is proportional to weight; ``[2; 2, 1]`` gives all power to the
+first member.
 
 References
 ----------
@@ -14,8 +15,9 @@ References
 Examples
 --------
 >>> import multilateral as ml
->>> ml.claims.POWER_PROPORTIONAL_TO_WEIGHT.verify(max_examples=20).holds
-False
+>>> verdict = ml.claims.POWER_PROPORTIONAL_TO_WEIGHT.verify(max_examples=20)
+>>> verdict.holds, verdict.as_expected
+(False, True)
 """
 
 from __future__ import annotations
@@ -67,4 +69,5 @@ POWER_PROPORTIONAL_TO_WEIGHT = register(Claim(
     source="refuted by Banzhaf (1965), Weighted voting doesn't work, Rutgers Law Review 19",
     predicate=_proportional,
     domain=weighted_voting_games,
+    expected="fails",  # a foil: registered to be refuted beside POWER_MONOTONE_IN_WEIGHT
 ))

@@ -51,9 +51,11 @@ from .extensive import (
 )
 from .power import (
     CaucusPower,
+    ColemanPower,
     PowerIndex,
     banzhaf,
     caucus_power,
+    coleman,
     deegan_packel,
     holler_packel,
     johnston,
@@ -76,6 +78,7 @@ __all__ = [
     "MAX_STATES",
     "BirthDeathChain",
     "CaucusPower",
+    "ColemanPower",
     "Core",
     "CorrelatedPolytope",
     "CriticalDiscount",
@@ -98,6 +101,7 @@ __all__ = [
     "banzhaf",
     "best_responses",
     "caucus_power",
+    "coleman",
     "core",
     "correlated_equilibrium",
     "correlated_polytope",

@@ -1,10 +1,16 @@
-"""Power indices of simple games: Shapley-Shubik, Banzhaf, Johnston, Deegan-Packel, Holler-Packel.
+"""Power indices of simple games: Shapley-Shubik, Banzhaf, Johnston, Deegan-Packel, Holler-Packel,
+and Coleman's measures.
 
 A member's *voting power* is not its weight. The Shapley-Shubik index is the probability that
 a member is pivotal when the members join in a random order; the Banzhaf measure is the
 probability that its vote decides the outcome when the others vote at random (normalized:
 its share of all such swings). Johnston weighs each swing by the number of members critical
 in the coalition; Deegan-Packel and Holler-Packel count minimal winning coalitions only.
+Coleman's measures (:func:`coleman`) divide the same swing counts by the number of winning
+coalitions (a member's power to prevent action) or of losing ones (its power to initiate
+action), and that number by ``2**n`` gives the collectivity's power to act; the weight table
+that counts the swings counts the winning coalitions too (one prefix sum), so they cost what
+Banzhaf costs.
 
 Algorithms
 ----------
@@ -125,9 +131,10 @@ Other composite games enumerate the ``2**n`` coalitions with numpy, exactly, for
 One module per idea:
 
 * :mod:`.indices` -- the five indices, :func:`shapley_shubik`, :func:`banzhaf`,
-  :func:`johnston`, :func:`deegan_packel` and :func:`holler_packel`;
+  :func:`johnston`, :func:`deegan_packel` and :func:`holler_packel`, and Coleman's
+  measures, :func:`coleman`;
 * :mod:`.caucus` -- :func:`caucus_power`, a bloc's power together and apart;
-* :mod:`.results` -- :class:`PowerIndex` and :class:`CaucusPower`;
+* :mod:`.results` -- :class:`PowerIndex`, :class:`ColemanPower` and :class:`CaucusPower`;
 * :mod:`._weighted` -- the dynamic programs over weights; :mod:`._critical` -- the dynamic
   program over critical members; :mod:`._threshold` -- size-threshold games counted in two
   halves, :mod:`._vulnerable` -- their Johnston index; :mod:`._enumeration` -- the
@@ -158,6 +165,8 @@ References
 .. [11] Horowitz, E. and Sahni, S. (1974). Computing partitions with applications to the
    knapsack problem. *Journal of the ACM* 21(2), 277-292 (counting subset sums in two
    halves).
+.. [12] Coleman, J. S. (1971). Control of collectivities and the power of a collectivity to
+   act. In B. Lieberman (ed.), *Social Choice*, Gordon and Breach, 269-300.
 
 Examples
 --------
@@ -180,14 +189,16 @@ from ._weighted import MAX_TABLE as MAX_TABLE  # the largest weight table alloca
 from .caucus import caucus_power
 from .indices import EXACT_BANZHAF_BUDGET as EXACT_BANZHAF_BUDGET  # see indices
 from .indices import EXACT_SHAPLEY_BUDGET as EXACT_SHAPLEY_BUDGET
-from .indices import banzhaf, deegan_packel, holler_packel, johnston, shapley_shubik
-from .results import CaucusPower, PowerIndex
+from .indices import banzhaf, coleman, deegan_packel, holler_packel, johnston, shapley_shubik
+from .results import CaucusPower, ColemanPower, PowerIndex
 
 __all__ = [
     "CaucusPower",
+    "ColemanPower",
     "PowerIndex",
     "banzhaf",
     "caucus_power",
+    "coleman",
     "deegan_packel",
     "holler_packel",
     "johnston",

@@ -39,6 +39,8 @@ __all__ = [
     "swings_by_size",
     "swings_by_table",
     "table_entries",
+    "winning_by_pairs",
+    "winning_by_table",
 ]
 
 #: The largest number of members counted by meeting in the middle (2**16 subsets a half;
@@ -294,30 +296,9 @@ def swings_by_table(form: SizeThreshold, side: str = "best") -> list[list[int]]:
     w = form.weights
     n = len(w)
     total = sum(w)
-    if side == "best":
-        side = "primal" if table_entries(form, "primal") <= table_entries(form, "dual") else (
-            "dual")
-    size = table_entries(form, side)
-    nbytes = n // 8 + 1
-    bits = 8 * nbytes
+    prefix, bits, side = _packed_prefix(form, side)
+    size = len(prefix) - 1
     mask = (1 << bits) - 1
-    table = np.zeros(size, dtype=object)
-    table[0] = 1
-    shifted = np.empty(size, dtype=object)
-    reach = 1
-    for x in sorted(w):
-        end = min(size, reach + x)
-        if x == 0:   # a member of weight 0 only adds to the size
-            np.left_shift(table, bits, out=shifted)
-            table = table + shifted
-            continue
-        if x < end:
-            np.left_shift(table[:end - x], bits, out=shifted[:end - x])
-            np.add(table[x:end], shifted[:end - x], out=table[x:end])
-        reach = end
-    prefix = np.empty(size + 1, dtype=object)
-    prefix[0] = 0
-    prefix[1:] = np.cumsum(table)
     binomials = [math.comb(n - 1, s) for s in range(n)]
     all_others = sum(c << (s * bits) for s, c in enumerate(binomials))
 
@@ -365,6 +346,73 @@ def swings_by_table(form: SizeThreshold, side: str = "best") -> list[list[int]]:
             cache[wi] = row
         out[i] = list(cache[wi])
     return out
+
+
+def _packed_prefix(form: SizeThreshold, side: str) -> tuple[NDArray[np.object_], int, str]:
+    """``(prefix, bits, side)``: ``prefix[x]`` packs, field ``s`` (``bits`` bits each), the
+    number of subsets of all the members of size ``s`` weighing less than ``x``, for ``x``
+    up to :func:`table_entries` (``side`` as there; ``"best"`` resolved to the smaller)."""
+    w = form.weights
+    n = len(w)
+    if side == "best":
+        side = "primal" if table_entries(form, "primal") <= table_entries(form, "dual") else (
+            "dual")
+    size = table_entries(form, side)
+    nbytes = n // 8 + 1
+    bits = 8 * nbytes
+    table = np.zeros(size, dtype=object)
+    table[0] = 1
+    shifted = np.empty(size, dtype=object)
+    reach = 1
+    for x in sorted(w):
+        end = min(size, reach + x)
+        if x == 0:   # a member of weight 0 only adds to the size
+            np.left_shift(table, bits, out=shifted)
+            table = table + shifted
+            continue
+        if x < end:
+            np.left_shift(table[:end - x], bits, out=shifted[:end - x])
+            np.add(table[x:end], shifted[:end - x], out=table[x:end])
+        reach = end
+    prefix = np.empty(size + 1, dtype=object)
+    prefix[0] = 0
+    prefix[1:] = np.cumsum(table)
+    return prefix, bits, side
+
+
+def winning_by_table(form: SizeThreshold, side: str = "best") -> int:
+    """The number of winning coalitions, exactly, from the table of
+    :func:`swings_by_table`: by size ``s``, all ``C(n, s)`` less those weighing below
+    ``t(s)`` (``"primal"``), or those whose complement weighs at most ``W - t(s)``
+    (``"dual"``)."""
+    w = form.weights
+    n = len(w)
+    total = sum(w)
+    prefix, bits, side = _packed_prefix(form, side)
+    mask = (1 << bits) - 1
+    winning = 0
+    for s, t in enumerate(form.thresholds):
+        if t is None:
+            continue
+        t = max(t, 0)
+        if side == "primal":
+            winning += math.comb(n, s) - ((int(prefix[t]) >> (s * bits)) & mask)
+        elif total - t + 1 > 0:
+            winning += (int(prefix[total - t + 1]) >> ((n - s) * bits)) & mask
+    return winning
+
+
+def winning_by_pairs(form: SizeThreshold) -> int:
+    """The number of winning coalitions, exactly, counted in two halves (at most
+    :data:`MAX_MIDDLE_MEMBERS` members): pairs of subsets with ``w >= t(s)``."""
+    w = form.weights
+    n = len(w)
+    left, right = _split(list(range(n)))
+    a, b = Half([w[j] for j in left]), Half([w[j] for j in right])
+    lo = np.array([form.limit(s) for s in range(n + 1)], dtype=np.int64)
+    hi = np.full(n + 1, sum(w), dtype=np.int64)
+    counts, _, _ = count_pairs(a, b, lo, hi, members=False)
+    return int(counts.sum())
 
 
 def _divide_one_plus_y(packed: int, bits: int, n: int) -> int:

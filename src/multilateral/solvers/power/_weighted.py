@@ -34,6 +34,8 @@ __all__ = [
     "reduced_weights",
     "shapley_exact",
     "shapley_float",
+    "swing_counts",
+    "swing_probabilities",
     "table_size",
     "weight_plan",
 ]
@@ -83,7 +85,19 @@ def _horner_points(hi: int, w: int) -> list[int]:
 
 def banzhaf_exact(ints: list[int], q: int) -> dict[int, int]:
     """Swing counts by distinct weight (Python integers)."""
-    hi = min(q - 1, sum(ints) - q)
+    return swing_counts(ints, q)[0]
+
+
+def swing_counts(ints: list[int], q: int) -> tuple[dict[int, int], int]:
+    """Swing counts by distinct weight and the number of winning coalitions of the
+    ``2**len(ints)`` (Python integers), from one table.
+
+    The table counts the subsets by weight below ``m``: the coalitions that lose (weight
+    below ``q``, when ``m = q``) or the complements of those that win (weight at most
+    ``W - q``), so the number of winning coalitions is one prefix sum.
+    """
+    total = sum(ints)
+    hi = min(q - 1, total - q)
     m = hi + 1
     table = np.zeros(m, dtype=object)
     table[0] = 1
@@ -103,12 +117,30 @@ def banzhaf_exact(ints: list[int], q: int) -> dict[int, int]:
         for t in range(len(ends) - 2, -1, -1):
             acc = prefix[ends[t]] - prefix[ends[t + 1]] - acc
         out[w] = int(acc)
-    return out
+    below = int(prefix[m])   # subsets weighing at most hi
+    winning = (1 << len(ints)) - below if hi == q - 1 else below
+    return out, winning
 
 
 def banzhaf_float(ints: list[int], q: int) -> tuple[dict[int, float], dict[int, float]]:
     """Probability of swinging (absolute Banzhaf) by distinct weight, float64, and a
     guaranteed bound on each value's error (see :func:`_window_bound`)."""
+    values, bounds, _ = swing_probabilities(ints, q)
+    return values, bounds
+
+
+def swing_probabilities(ints: list[int], q: int) -> tuple[
+        dict[int, float], dict[int, float], tuple[float, float, float, float]]:
+    """:func:`banzhaf_float` and, from the same table, the probabilities that a random
+    coalition (each member in it with probability 1/2) wins and loses, with bounds:
+    ``(values, bounds, (win, win_bound, lose, lose_bound))``.
+
+    The table's prefix at ``m`` is the probability of the subsets weighing at most ``hi``
+    (the losing coalitions, or the complements of the winning ones): a sum of nonnegative
+    terms, so within ``gamma_A`` of itself, relatively (:func:`_window_bound`'s ``A``),
+    and its conversion to a probability within ``(|arg| + 8) u``; the other probability
+    is one minus it, within the same absolute bound and one more rounding.
+    """
     n = len(ints)
     hi = min(q - 1, sum(ints) - q)
     one = np.ones(1)
@@ -121,7 +153,17 @@ def banzhaf_float(ints: list[int], q: int) -> tuple[dict[int, float], dict[int, 
         values[w] = float(_window_sums(prefix, hi, w, powers)[0]) * factor
         # the table over all n members at p = 1/2 holds probability mass 2 (see the bound)
         bounds[w] = _window_bound(n, hi + 1, hi, w, 1.0, 2.0, abs(arg)) + _ULP * abs(values[w])
-    return values, bounds
+    m = hi + 1
+    arg_all = float(log_scale[0]) - n * math.log(2.0)   # all n members, not n - 1
+    below = float(prefix[0, m]) * math.exp(arg_all)
+    depth = 4 * n + n // _RESCALE_EVERY + _block(m) + (m + 1) // _block(m) + 10
+    below_bound = below * (_gamma(depth) + (abs(arg_all) + 8) * _ULP) * (1 + _MARGIN) + (
+        8 * _TINY * (n + m) * m)
+    other = 1.0 - below
+    other_bound = below_bound + _ULP
+    if hi == q - 1:   # the table counted the losing coalitions
+        return values, bounds, (other, other_bound, below, below_bound)
+    return values, bounds, (below, below_bound, other, other_bound)
 
 
 def shapley_exact(ints: list[int], q: int) -> dict[int, Fraction]:

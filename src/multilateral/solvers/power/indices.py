@@ -1,4 +1,5 @@
-"""The power indices: Shapley-Shubik, Banzhaf, Johnston, Deegan-Packel and Holler-Packel.
+"""The power indices: Shapley-Shubik, Banzhaf, Johnston, Deegan-Packel and Holler-Packel, and
+Coleman's measures (the power of a collectivity to act, to prevent and to initiate action).
 
 Up to :data:`SMALL_MEMBERS` members every index enumerates the coalitions
 (:mod:`._enumeration`). Beyond that, weighted games go to the dynamic programs of
@@ -9,6 +10,11 @@ games of up to 32 members (double majorities, and weighted games whose weights a
 for a table) are counted in two halves (:mod:`._threshold`, :mod:`._vulnerable`); other
 simple games are enumerated (at most 25 members). The overview and the references are in
 :mod:`multilateral.solvers.power`.
+
+The module runs past the library's ~600 lines because every index goes through the same
+dispatch (weight table, counting in two halves, enumeration) and its private helpers;
+Coleman's measures (:func:`coleman`) reuse Banzhaf's swing counts through them, so they
+live here rather than in a module of their own that would need those private names.
 """
 
 from __future__ import annotations
@@ -43,6 +49,8 @@ from ._threshold import (
     size_threshold,
     swings_by_table,
     table_entries,
+    winning_by_pairs,
+    winning_by_table,
 )
 from ._threshold import minimal_by_size as middle_minimal
 from ._threshold import swings_by_size as middle_swings
@@ -54,12 +62,14 @@ from ._weighted import (
     reduced_weights,
     shapley_exact,
     shapley_float,
+    swing_counts,
+    swing_probabilities,
     table_size,
     weight_plan,
 )
-from .results import PowerIndex
+from .results import ColemanPower, PowerIndex
 
-__all__ = ["banzhaf", "deegan_packel", "holler_packel", "johnston", "shapley_shubik"]
+__all__ = ["banzhaf", "coleman", "deegan_packel", "holler_packel", "johnston", "shapley_shubik"]
 __dir__ = public_dir(__all__)
 
 #: ``exact=None`` computes Shapley-Shubik exactly when ``n**2 * m`` is at most this.
@@ -225,6 +235,175 @@ def banzhaf(game: SimpleGame, *, normalized: bool = False,
     counts = tuple(int(row.sum()) for row in _swings(game))
     result = _from_counts(name, game, counts, normalized)
     return _finish(name, game, result.values, exact) if exact is False else result
+
+
+def coleman(game: SimpleGame, *, exact: bool | None = None) -> ColemanPower:
+    """Coleman's measures: the collectivity's power to act, each member's power to prevent
+    action and to initiate it.
+
+    With ``W`` the winning coalitions of the ``n`` members and ``eta_i`` the swings of ``i``
+    (as for :func:`banzhaf`: the coalitions without ``i`` that ``i`` turns from losing to
+    winning):
+
+    * the power of the collectivity to act, ``A = |W| / 2**n``: the share of all coalitions
+      that win, the chance that a proposal passes when each member votes yes or no with
+      probability 1/2;
+    * member ``i``'s power to prevent action, ``P_i = eta_i / |W|``: the share of the
+      winning coalitions that ``i`` turns into losing ones by leaving (1 with a veto);
+    * its power to initiate action, ``I_i = eta_i / (2**n - |W|)``: the share of the losing
+      coalitions that ``i`` turns into winning ones by joining (1 for a member that wins
+      alone).
+
+    Both members' measures rescale Banzhaf's swing count: ``P_i A = I_i (1 - A) = eta_i /
+    2**n``. Raising the quota never raises the power to act (fewer coalitions win): at the
+    IMF's 85% majority the power to act falls to about ``3e-6`` while the United States'
+    power to prevent is 1 (see the gallery example on veto power), Leech's (2002) finding
+    that supermajorities severely limit the IMF's power to act.
+
+    Parameters
+    ----------
+    game : WeightedVotingGame or CompositeVotingGame
+    exact : bool or None
+        True: Fractions; False: float64, each measure with a guaranteed ``error_bound``
+        (the swings and the winning coalitions are counted exactly and rounded instead when
+        the float table's bounds would not guarantee about six significant digits, as at
+        quotas near the total weight); None: exact when :func:`banzhaf` would be (its
+        counts, from the same table: the IMF's 190 members cost what Banzhaf costs).
+
+    Returns
+    -------
+    ColemanPower
+        ``act``, and ``prevent`` and ``initiate`` as :class:`PowerIndex` es (with the swing
+        counts in ``counts`` when exact); ``winning`` is ``|W|`` when exact.
+
+    Raises
+    ------
+    InvalidTypeError
+        If ``game`` is not a simple game, or ``exact`` is not True, False or None.
+    InvalidArgumentError
+        If the game is too large to count (as for :func:`banzhaf`: a composite game of more
+        than 25 members that is not a size-threshold game, or weights needing a table of
+        more than :data:`~multilateral.solvers.power.MAX_TABLE` entries).
+
+    See Also
+    --------
+    banzhaf : the swing counts, over all coalitions of the others.
+    ColemanPower : the result.
+    multilateral.WeightedVotingGame.veto_players : the members whose power to prevent is 1.
+
+    References
+    ----------
+    .. [1] Coleman, J. S. (1971). Control of collectivities and the power of a collectivity
+       to act. In B. Lieberman (ed.), *Social Choice*, Gordon and Breach, 269-300.
+    .. [2] Leech, D. (2002). Voting power in the governance of the International Monetary
+       Fund. *Annals of Operations Research* 109, 375-397 (abstract: Coleman's measures of
+       the IMF as its majority requirement varies).
+    .. [3] Felsenthal, D. S. and Machover, M. (1998). *The Measurement of Voting Power*.
+       Edward Elgar (Coleman's measures beside Banzhaf's).
+
+    Examples
+    --------
+    A unanimity of three: one coalition in eight wins, and each member can block it.
+
+    >>> import multilateral as ml
+    >>> power = ml.solvers.coleman(ml.WeightedVotingGame([1, 1, 1], 3))
+    >>> power.act, power.prevent.values, power.initiate["P1"]
+    (Fraction(1, 8), (Fraction(1, 1), Fraction(1, 1), Fraction(1, 1)), Fraction(1, 7))
+
+    The UN Security Council: 848 of the ``2**15`` coalitions win, each permanent member is
+    in all of them (a veto: its power to prevent is 1), and an elected member swings 84.
+
+    >>> unsc = ml.WeightedVotingGame(weights=[7] * 5 + [1] * 10, quota=39)
+    >>> council = ml.solvers.coleman(unsc)
+    >>> council.winning, council.act, council.prevent["P1"], council.prevent["P6"]
+    (848, Fraction(53, 2048), Fraction(1, 1), Fraction(21, 212))
+    """
+    exact = _check_exact(exact)
+    if isinstance(game, WeightedVotingGame) and not _middle_first(game):
+        plan = weight_plan(game)
+        if plan is not None:
+            ints, q, zero = plan
+            ws = reduced_weights(game)[0]
+            n, m = len(ints), table_size(ints, q)
+            use_exact = exact if exact is not None else n * m <= EXACT_BANZHAF_BUDGET
+            if not use_exact:
+                result = _coleman_float(game, ints, q, ws)
+                if result is not None:
+                    return result
+            # exact, or floats whose bounds guarantee nothing: count, then round if asked
+            swings, winning = swing_counts(ints, q)
+            counts = tuple(swings[w] << zero if w else 0 for w in ws)
+            return _coleman_from_counts(game, counts, winning << zero, use_exact)
+    counts = tuple(int(row.sum()) for row in _swings(game))  # checks the game first
+    return _coleman_from_counts(game, counts, _winning(game), exact is not False)
+
+
+def _coleman_from_counts(game: SimpleGame, counts: tuple[int, ...], winning: int,
+                         exact: bool) -> ColemanPower:
+    """Coleman's measures from the swing counts and ``|W|``; rounded when not ``exact``."""
+    everyone = 1 << game.n_members
+    losing = everyone - winning   # >= 1: the empty coalition loses (a quota above 0)
+    act = Fraction(winning, everyone)
+    prevent = tuple(Fraction(c, winning) for c in counts)
+    initiate = tuple(Fraction(c, losing) for c in counts)
+    if exact:
+        return ColemanPower(game.members, act,
+                            PowerIndex("coleman_prevent", game.members, prevent, True, counts),
+                            PowerIndex("coleman_initiate", game.members, initiate, True,
+                                       counts),
+                            True, winning)
+    return ColemanPower(game.members, float(act),
+                        _finish("coleman_prevent", game, prevent, False),
+                        _finish("coleman_initiate", game, initiate, False),
+                        False, error_bound=_rounding_bound(float(act)))
+
+
+def _coleman_float(game: WeightedVotingGame, ints: list[int], q: int,
+                   ws: tuple[int, ...]) -> ColemanPower | None:
+    """Coleman's measures in float64 from Banzhaf's float table, with bounds; None when
+    the bounds would not guarantee :data:`INFORMATIVE_BOUND` (count exactly instead)."""
+    prob, bound, (win, win_bound, lose, lose_bound) = swing_probabilities(ints, q)
+    vals = [prob[w] if w else 0.0 for w in ws]
+    errs = [bound[w] if w else 0.0 for w in ws]
+    # prevent_i = (eta_i / 2**(n-1)) / (2 |W| / 2**n), initiate_i the same over the losers
+    prevent = _ratios(vals, errs, 2.0 * win, 2.0 * win_bound)
+    initiate = _ratios(vals, errs, 2.0 * lose, 2.0 * lose_bound)
+    if prevent is None or initiate is None or not win_bound <= INFORMATIVE_BOUND * win:
+        return None
+    out = []
+    for name, (values, bounds) in (("coleman_prevent", prevent), ("coleman_initiate", initiate)):
+        if not _informative(values, bounds):
+            return None
+        out.append(PowerIndex(name, game.members, tuple(values), False,
+                              error_bound=max(bounds)))
+    return ColemanPower(game.members, win, out[0], out[1], False, error_bound=win_bound)
+
+
+def _ratios(vals: list[float], errs: list[float], total: float, slack: float
+            ) -> tuple[list[float], list[float]] | None:
+    """``v_i / total`` with bounds, each ``v_i`` within ``e_i`` and ``total`` within
+    ``slack`` of their exact values; None when ``total`` may be 0."""
+    if not total > slack:
+        return None
+    low = total - slack
+    out = [v / total for v in vals]
+    # |v/t - V/T| <= (|v - V| + |V| |t - T| / T) / t' with t' the smallest possible total
+    return out, [(e + (v + e) * slack / low) / low + 2 * _ULP * abs(x)
+                 for v, e, x in zip(vals, errs, out, strict=True)]
+
+
+def _winning(game: SimpleGame) -> int:
+    """The number of winning coalitions, exactly, where :func:`_swings` counts the swings:
+    in two halves, by a weight table, or by enumeration."""
+    form = _middle_form(game)
+    if form is not None:
+        return winning_by_pairs(form)
+    if not isinstance(game, WeightedVotingGame) and game.n_members > MAX_MIDDLE_MEMBERS:
+        big = size_threshold(game)
+        if big is not None and game.n_members * table_entries(big) <= MAX_SIZE_TABLE:
+            return winning_by_table(big)
+    win, _, _ = enumerate_coalitions(game, "Coleman's measures of this game")
+    return int(np.count_nonzero(win))
 
 
 def johnston(game: SimpleGame, *, exact: bool | None = None) -> PowerIndex:

@@ -20,7 +20,7 @@ from ..._validation import check_positive_int
 from ...errors import InvalidTypeError, UnknownKeyError
 from ...types import Number
 
-__all__ = ["CaucusPower", "PowerIndex"]
+__all__ = ["CaucusPower", "ColemanPower", "PowerIndex"]
 __dir__ = public_dir(__all__)
 
 
@@ -38,8 +38,8 @@ class PowerIndex:
         :class:`~fractions.Fraction` s when ``exact``, floats otherwise.
     exact : bool
     counts : tuple of int or None
-        The integers behind the values where there are some: swing counts for Banzhaf
-        (coalitions without the member that it turns from losing to winning), minimal
+        The integers behind the values where there are some: swing counts for Banzhaf and
+        Coleman (coalitions without the member that it turns from losing to winning), minimal
         winning coalitions containing the member for Holler-Packel.
     error_bound : float or None
         None when ``exact``. For float values, a guaranteed bound: every value differs from
@@ -52,6 +52,7 @@ class PowerIndex:
     See Also
     --------
     shapley_shubik, banzhaf, johnston, deegan_packel, holler_packel : return it.
+    ColemanPower : Coleman's measures, two of them a PowerIndex each.
     CaucusPower : a bloc's power together and apart.
 
     Examples
@@ -202,6 +203,85 @@ class PowerIndex:
 
 
 @dataclass(frozen=True, repr=False)
+class ColemanPower:
+    """Coleman's measures: the power of the collectivity to act, and each member's power to
+    prevent action and to initiate it.
+
+    With ``W`` the winning coalitions of ``n`` members and ``eta_i`` the swings of member
+    ``i`` (the coalitions without ``i`` that ``i`` turns from losing to winning, as for
+    Banzhaf): ``act = |W| / 2**n``, ``prevent_i = eta_i / |W|`` (the share of the winning
+    coalitions that ``i`` can turn into losing ones by leaving), ``initiate_i = eta_i /
+    (2**n - |W|)`` (the share of the losing coalitions that ``i`` can turn into winning ones
+    by joining).
+
+    Attributes
+    ----------
+    members : tuple of str
+    act : Fraction or float
+        The power of the collectivity to act: the share of all ``2**n`` coalitions that win
+        (the probability that a proposal passes when each member votes yes with probability
+        1/2).
+    prevent : PowerIndex
+        Each member's power to prevent action (``name="coleman_prevent"``); 1 for a member
+        with a veto.
+    initiate : PowerIndex
+        Each member's power to initiate action (``name="coleman_initiate"``); 1 for a
+        member that wins alone (a dictator, when it is the only one).
+    exact : bool
+    winning : int or None
+        ``|W|``, the number of winning coalitions, when ``exact``.
+    error_bound : float or None
+        None when ``exact``; else a guaranteed bound on the error of ``act`` (``prevent`` and
+        ``initiate`` carry their own).
+
+    Notes
+    -----
+    ``prevent_i * act = initiate_i * (1 - act) = eta_i / 2**n``, half the absolute Banzhaf
+    measure: the three share Banzhaf's swing counts (in ``prevent.counts``).
+
+    See Also
+    --------
+    coleman : returns it.
+    PowerIndex : one value per member.
+
+    Examples
+    --------
+    >>> import multilateral as ml
+    >>> power = ml.solvers.coleman(ml.WeightedVotingGame([3, 2, 2], 5))
+    >>> power.act, power.winning
+    (Fraction(3, 8), 3)
+    >>> power.prevent["P1"], power.initiate["P1"]
+    (Fraction(1, 1), Fraction(3, 5))
+    """
+
+    members: tuple[str, ...]
+    act: Number
+    prevent: PowerIndex
+    initiate: PowerIndex
+    exact: bool
+    winning: int | None = None
+    error_bound: float | None = None
+
+    def __post_init__(self) -> None:
+        if self.exact and self.error_bound is not None:
+            raise InvalidTypeError("an exact ColemanPower has no error_bound")
+        if not self.exact and self.error_bound is None:
+            raise InvalidTypeError("a float ColemanPower must state its error_bound")
+
+    def __repr__(self) -> str:
+        def shown(index: PowerIndex) -> str:
+            parts = [f"{m}={_short(v)}" for m, v in zip(index.members[:4], index.values[:4],
+                                                        strict=False)]
+            if len(index.members) > 4:
+                parts.append(f"... ({len(index.members)} members)")
+            return ", ".join(parts)
+
+        bound = "" if self.error_bound is None else f" +- {self.error_bound:.2g}"
+        return (f"ColemanPower(act={_short(self.act)}{bound}; prevent: "
+                f"{shown(self.prevent)}; initiate: {shown(self.initiate)})")
+
+
+@dataclass(frozen=True, repr=False)
 class CaucusPower:
     """The power of a bloc that votes together, against its members voting apart.
 
@@ -251,7 +331,9 @@ class CaucusPower:
 _SHOWN = 30  # members an HTML table lists before the rest are left out
 _TITLES = {"shapley_shubik": "Shapley-Shubik", "banzhaf": "Banzhaf (absolute)",
            "banzhaf_normalized": "Banzhaf (normalized)", "johnston": "Johnston",
-           "deegan_packel": "Deegan-Packel", "holler_packel": "Holler-Packel"}
+           "deegan_packel": "Deegan-Packel", "holler_packel": "Holler-Packel",
+           "coleman_prevent": "Coleman (to prevent)",
+           "coleman_initiate": "Coleman (to initiate)"}
 
 
 def _short(x: Any) -> str:
