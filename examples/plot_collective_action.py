@@ -121,11 +121,11 @@ right.set_title("Olson's suboptimality grows with n")
 #
 # The claims, checked
 # -------------------
-# The library registers both readings of the group-size claim. Olson's unqualified claim
-# fails, with a counterexample at ``theta = 0``; Chamberlin's qualified one holds.
+# The library registers both readings of the group-size claim. The popular unqualified
+# reading of Olson (a foil: registered to be refuted, not his claim) fails, with a counterexample at ``theta = 0``; Chamberlin's qualified one holds.
 verdict = OLSON_GROUP_SIZE.verify(max_examples=50)
 model, larger = verdict.counterexample
-print("Olson (unqualified):", verdict.holds, "- counterexample:", model, "against n =", larger)
+print("Popular reading of Olson (unqualified, a foil):", verdict.holds, "- counterexample:", model, "against n =", larger)
 print("Chamberlin (crowded enough):", CHAMBERLIN_CROWDING.verify(max_examples=50).holds)
 
 # %%

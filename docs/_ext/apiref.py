@@ -305,7 +305,8 @@ def claims_rst() -> str:
     entries = []
     for name, modname, claim in rows:
         target = f":data:`{name} <multilateral.claims.{name}>`" if name else f"``{claim.name}``"
-        table += [f"   * - {target}", f"     - {_one_line(claim.statement)}"]
+        foil = " (a foil: expected to fail)" if claim.expected == "fails" else ""
+        table += [f"   * - {target}{foil}", f"     - {_one_line(claim.statement)}"]
         if name is None:
             continue
         entry = [f".. py:data:: {name}", "   :module: multilateral.claims",
@@ -314,6 +315,11 @@ def claims_rst() -> str:
                  f":mod:`{modname}`.", "",
                  "   **Statement.** " + _one_line(claim.statement), "",
                  "   **Source.** " + _one_line(claim.source)]
+        if foil:
+            # why a claim the library refutes is registered at all: Claim's ``expected``
+            entry += ["", "   **A foil.** The library registers this reading in order to refute "
+                      "it (``expected='fails'``); ``multilateral claims verify`` counts its "
+                      "counterexample as expected."]
         entries.append("\n".join(entry))
     return "\n".join(table) + "\n\n" + "\n\n".join(entries)
 

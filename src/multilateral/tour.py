@@ -165,8 +165,9 @@ def _collective_goods(out: TextIO) -> None:
              f"{example[0].n} -> {example[1]}" if example is not None
              else "no counterexample")
     out.write(
-        f"\n  Olson's unqualified claim 'per-member provision falls with n': "
-        f"{'holds' if olson.holds else 'fails'} ({found});\n  Chamberlin's crowded version: "
+        f"\n  the popular reading of Olson, 'per-member provision falls with n' (a foil): "
+        f"{'holds (unexpected: a foil)' if olson.holds else 'fails, as expected'} ({found});"
+        f"\n  Chamberlin's crowded version: "
         f"{'holds' if chamberlin.holds else 'fails'} on {chamberlin.examples} random models.\n"
     )
     out.write(

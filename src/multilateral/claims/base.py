@@ -8,8 +8,8 @@ A :class:`Claim` states what a theory says ("provision per member falls with gro
 where it says it, and over which class of instances (a hypothesis strategy). ``holds`` checks
 one instance; ``verify`` searches the class for a counterexample with hypothesis and returns a
 :class:`Verdict`. Qualified and unqualified versions of the same claim are separate claims,
-so that the library can show, for instance, that Olson's unqualified claim fails where
-Chamberlin's qualified one holds. A claim registered in order to be refuted (a *foil*: the
+so that the library can show, for instance, that the popular unqualified reading of Olson
+fails where Chamberlin's qualified one holds. A claim registered in order to be refuted (a *foil*: the
 popular, unqualified reading) says so with ``expected="fails"``; its verdict then reports a
 counterexample as expected and the absence of one as the surprise.
 
