@@ -39,27 +39,27 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from numpy.typing import NDArray
 
-from ._namespace import public_dir
-from ._numeric import format_number
-from ._validation import DEFAULT_TOL, check_positive_int, check_tol, to_float
-from .errors import (
+from .._namespace import public_dir
+from .._numeric import format_number
+from .._validation import DEFAULT_TOL, check_positive_int, check_tol, to_float
+from ..errors import (
     DegenerateGameError,
     InvalidArgumentError,
     InvalidGameError,
     InvalidTypeError,
     MissingDependencyError,
 )
-from .games.anonymous import AnonymousGame
-from .games.normal_form import NormalFormGame
-from .games.two_by_two import TwoByTwo
-from .types import Number
+from ..games.anonymous import AnonymousGame
+from ..games.normal_form import NormalFormGame
+from ..games.two_by_two import TwoByTwo
+from ..types import Number
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-    from .models import AsymmetricAgreement, MagicNumber, SelfEnforcingAgreement
-    from .solvers.power import PowerIndex
-    from .sweeps import SweepResult
+    from ..models import AsymmetricAgreement, MagicNumber, SelfEnforcingAgreement
+    from ..solvers.power import PowerIndex
+    from ..sweeps import SweepResult
 
 __all__ = [
     "OYE_NAMES",
@@ -369,7 +369,7 @@ def payoff_matrix(
     ]
     colors = [["white"] * cols for _ in range(rows)]
     if highlight_equilibria:
-        from .solvers import pure_nash_equilibria
+        from ..solvers import pure_nash_equilibria
 
         for i, j in pure_nash_equilibria(game):
             colors[i][j] = _EQUILIBRIUM_COLOR
@@ -555,7 +555,7 @@ def gain_functions(
     if kind not in ("gain", "gradient"):
         raise InvalidArgumentError(f"kind must be 'gain' or 'gradient', got {kind!r}")
     points = check_positive_int(points, "points", 2)
-    from .solvers import symmetric_equilibria
+    from ..solvers import symmetric_equilibria
 
     ax = _axes(ax)
     x = np.linspace(0.0, 1.0, points)
@@ -645,7 +645,7 @@ def magic_number_curve(model: MagicNumber, ax: Axes | None = None) -> Axes:
     >>> ax.get_lines()[1].get_ydata().round(2).tolist()
     [0.25, 0.3, 0.25]
     """
-    from .models import MagicNumber
+    from ..models import MagicNumber
 
     if not isinstance(model, MagicNumber):
         raise InvalidTypeError(
@@ -777,7 +777,7 @@ def power_bars(
     >>> [round(float(b.get_height()), 4) for b in ax.containers[1]]  # B and C, per index
     [0.3333, 0.4]
     """
-    from .solvers.power import PowerIndex
+    from ..solvers.power import PowerIndex
 
     results = _power_results(result, PowerIndex)
     if not isinstance(stacked, bool):
@@ -904,7 +904,7 @@ def coalition_stability(
     >>> ax.get_lines()[2].get_xdata().tolist()  # the stable size
     [3.0]
     """
-    from .models import AsymmetricAgreement, SelfEnforcingAgreement
+    from ..models import AsymmetricAgreement, SelfEnforcingAgreement
 
     if isinstance(model, SelfEnforcingAgreement):
         if not model.identical:
@@ -1039,7 +1039,7 @@ def sweep_map(
     >>> [t.get_text() for t in ax.texts][:3]   # the row r = 2
     ['contribute', 'defect', 'defect']
     """
-    from .sweeps import SweepResult
+    from ..sweeps import SweepResult
 
     if not isinstance(result, SweepResult):
         raise InvalidTypeError(f"sweep_map expects a SweepResult, got {type(result).__name__}")
@@ -1183,7 +1183,7 @@ def _crossings(game: AnonymousGame, tol: float) -> tuple[NDArray[np.float64], ND
 
 
 def _mark_symmetric_equilibria(game: AnonymousGame, ax: Axes) -> None:
-    from .solvers import symmetric_equilibria
+    from ..solvers import symmetric_equilibria
 
     try:
         eqs = symmetric_equilibria(game)
