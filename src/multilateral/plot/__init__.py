@@ -10,7 +10,8 @@ The functions are used as ``multilateral.plot.<name>``; they live in one module 
 figure: :mod:`~multilateral.plot.anonymous` (Schelling diagrams and gain functions),
 :mod:`~multilateral.plot.matrices` (payoff tables), :mod:`~multilateral.plot.agreements`
 (magic numbers and coalition stability), :mod:`~multilateral.plot.power` (power indices) and
-:mod:`~multilateral.plot.sweeps` (which conclusion holds where, over a sweep).
+:mod:`~multilateral.plot.sweeps` (which conclusion holds where, over a sweep: a map of
+two parameters, curves along one).
 
 References
 ----------
@@ -36,7 +37,7 @@ from .agreements import coalition_stability, magic_number_curve
 from .anonymous import gain_function_plot, gain_functions, schelling_diagram, schelling_diagrams
 from .matrices import OYE_NAMES, payoff_matrix
 from .power import power_bars
-from .sweeps import sweep_map
+from .sweeps import parameter_curve, sweep_map
 
 __all__ = [
     "OYE_NAMES",
@@ -44,6 +45,7 @@ __all__ = [
     "gain_function_plot",
     "gain_functions",
     "magic_number_curve",
+    "parameter_curve",
     "payoff_matrix",
     "power_bars",
     "schelling_diagram",
