@@ -666,15 +666,18 @@ class TestParameterCurve:
         ax = mplot.parameter_curve(table, "x", "y", conclusion="outcome", categories=names)
         spans = [(p.get_label(), p.get_x(), p.get_x() + p.get_width()) for p in ax.patches]
         # x sorted 0, 1, 2, 4, 8 with outcomes 0, 0, 1, 1, 0: three runs, cut at midpoints
-        assert spans == [("fails", 0.0, 1.5), ("holds", 1.5, 6.0), ("fails", 6.0, 8.0)]
+        assert spans == [("fails", 0.0, 1.5), ("holds", 1.5, 6.0), ("_fails", 6.0, 8.0)]
         legend = ax.get_legend()
         assert [t.get_text() for t in legend.get_texts()] == ["holds", "fails"]
         # a span has its category's colour in the legend (the order of categories)
         colors = {t.get_text(): h.get_facecolor()
                   for t, h in zip(legend.get_texts(), legend.legend_handles, strict=True)}
         for patch in ax.patches:
-            np.testing.assert_allclose(patch.get_facecolor(), colors[patch.get_label()])
+            np.testing.assert_allclose(patch.get_facecolor(),
+                                       colors[patch.get_label().lstrip("_")])
         assert not np.allclose(colors["holds"], colors["fails"])
+        # a new legend (ax.legend() after the plot) names each conclusion once
+        assert [t.get_text() for t in ax.legend().get_texts()] == ["y", "fails", "holds"]
         # the spans cover the axes' height, behind the curve
         assert all(p.get_y() == 0.0 and p.get_height() == 1.0 for p in ax.patches)
         assert all(p.zorder < ax.get_lines()[0].zorder for p in ax.patches)

@@ -255,8 +255,9 @@ def parameter_curve(
         with one output and ``lines``, or ``"<output>, <lines> = <value>"`` with both. With
         ``conclusion``, ``ax.patches`` holds one
         :class:`~matplotlib.patches.Rectangle` per run of equal conclusions, left to
-        right, spanning the axes' height, labelled with the conclusion's name; the legend
-        names the lines (when there are several) and every category.
+        right, spanning the axes' height, labelled with the conclusion's name (a later run
+        of the same conclusion with ``"_"`` before it, so that a new ``ax.legend()`` names
+        it once); the legend names the lines (when there are several) and every category.
 
     Raises
     ------
@@ -496,10 +497,14 @@ def _draw_background(ax: Axes, runs: list[tuple[float, float, int]],
     from matplotlib.patches import Patch, Rectangle
 
     colors = pyplot().cm.viridis(np.linspace(0.0, 1.0, len(names)))  # as sweep_map's
+    named: set[int] = set()
     for low, high, k in runs:
+        # a later run of a conclusion is hidden from legends, so ax.legend() names it once
+        label = names[k] if k not in named else f"_{names[k]}"
+        named.add(k)
         ax.add_patch(Rectangle((low, 0.0), high - low, 1.0, transform=ax.get_xaxis_transform(),
                                facecolor=colors[k], alpha=_BACKGROUND_ALPHA, linewidth=0,
-                               zorder=0, label=names[k]))
+                               zorder=0, label=label))
     return [Patch(facecolor=c, alpha=_BACKGROUND_ALPHA, label=name)
             for c, name in zip(colors, names, strict=True)]
 
