@@ -280,25 +280,36 @@ def parameter_curve(
     sweep_map : the same over two parameters, as a grid of cells.
     multilateral.sweep : runs the sweep.
 
+    References
+    ----------
+    .. [1] Nordhaus, W. (2015). Climate clubs: overcoming free-riding in international
+       climate policy. *American Economic Review* 105(4), 1339-1370 (the example's
+       tariff-participation relation).
+
     Examples
     --------
-    How many of five countries contribute to a threshold good as the cost rises, and
-    whether the good is provided (a sweep's outputs are numbers: 1 codes "provided"):
+    Nordhaus's climate club: the largest stable club of five countries as the penalty
+    tariff on outsiders rises, and whether it holds them all (a sweep's outputs are
+    numbers: 1 codes "all"). The club of all is stable from a tariff of
+    ``(p - b)**2 / (2 c) = 2`` on:
 
     >>> import matplotlib
     >>> matplotlib.use("Agg")
     >>> import multilateral as ml
-    >>> def contributors(cost):
-    ...     k = 3 if cost <= 4 else 0     # three are needed; a benefit of 4 each
-    ...     return {"contributors": k, "provided": int(k >= 3)}
-    >>> res = ml.sweep(contributors, {"cost": [1, 3, 5, 7]}, store=False)
-    >>> ax = ml.plot.parameter_curve(res, "cost", "contributors", conclusion="provided",
-    ...                              categories={0: "not provided", 1: "provided"})
+    >>> club = ml.models.ClimateClub(n=5, benefit=1, cost=1, target_price=3)
+    >>> def members(tariff):
+    ...     k = club.with_(tariff=tariff).largest_stable_size()
+    ...     return {"members": k, "all": int(k == 5)}
+    >>> res = ml.sweep(members, {"tariff": [0, 1, 2, 3]}, store=False)
+    >>> ax = ml.plot.parameter_curve(res, "tariff", "members", conclusion="all",
+    ...                              categories={0: "no club of all", 1: "club of all"})
     >>> line = ax.get_lines()[0]
     >>> line.get_xdata().tolist(), line.get_ydata().tolist(), line.get_drawstyle()
-    ([1.0, 3.0, 5.0, 7.0], [3.0, 3.0, 0.0, 0.0], 'steps-mid')
+    ([0.0, 1.0, 2.0, 3.0], [0.0, 0.0, 5.0, 5.0], 'steps-mid')
     >>> [(p.get_label(), p.get_x(), p.get_x() + p.get_width()) for p in ax.patches]
-    [('provided', 1.0, 4.0), ('not provided', 4.0, 7.0)]
+    [('no club of all', 0.0, 1.5), ('club of all', 1.5, 3.0)]
+
+    The grid places the change between tariffs 1 and 2, and the picture halfway.
 
     Values computed without a sweep, one line per value of a second parameter:
 
