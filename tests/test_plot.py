@@ -725,6 +725,8 @@ class TestParameterCurve:
              errors.InvalidArgumentError, "y is nan at x = 2: a curve needs finite numbers"),
             (lambda: mplot.parameter_curve({"x": [1, 2], "y": [1.0]}, "x", "y"),
              errors.InvalidArgumentError, "one length"),
+            (lambda: mplot.parameter_curve({"x": [], "y": []}, "x", "y", conclusion="y"),
+             errors.InvalidArgumentError, "needs at least one row; the table is empty"),
             (lambda: mplot.parameter_curve({"x": [[1, 2]], "y": [[1, 2]]}, "x", "y"),
              errors.InvalidArgumentError, "one-dimensional"),
             (lambda: mplot.parameter_curve({"x": ["a", "b"], "y": [1, 2]}, "x", "y"),

@@ -267,8 +267,8 @@ def parameter_curve(
         hold numbers (the text column ``<name>_exact``: draw ``<name>``), ``step`` is not a
         bool, ``categories`` is not a mapping, or ``ax`` is not an Axes.
     InvalidArgumentError
-        If a name is not a column of the table, the columns differ in length or are not
-        one-dimensional, a value of ``horizontal`` has no row or several (on a line), an
+        If a name is not a column of the table, the table is empty, the columns differ
+        in length or are not one-dimensional, a value of ``horizontal`` has no row or several (on a line), an
         output is not finite, ``conclusion`` takes two values at one value of
         ``horizontal`` or a value that ``categories`` does not name, or ``categories`` is
         given without ``conclusion``.
@@ -338,6 +338,8 @@ def parameter_curve(
         if name is not None:
             _require(table, name, "the table" if isinstance(result, Mapping) else "the sweep")
     x_all = _numbers(table[horizontal], horizontal)
+    if not len(x_all):
+        raise InvalidArgumentError(f"{who} needs at least one row; the table is empty")
     groups = [None] if lines is None else list(dict.fromkeys(table[lines].tolist()))
     curves: list[tuple[str, np.ndarray, np.ndarray]] = []  # (label, x, y)
     for out in outputs:
