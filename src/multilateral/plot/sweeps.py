@@ -268,10 +268,10 @@ def parameter_curve(
         bool, ``categories`` is not a mapping, or ``ax`` is not an Axes.
     InvalidArgumentError
         If a name is not a column of the table, the table is empty, the columns differ
-        in length or are not one-dimensional, a value of ``horizontal`` has no row or several (on a line), an
-        output is not finite, ``conclusion`` takes two values at one value of
-        ``horizontal`` or a value that ``categories`` does not name, or ``categories`` is
-        given without ``conclusion``.
+        in length or are not one-dimensional, a value of ``horizontal`` has no row or
+        several (on a line), an output is not finite, ``conclusion`` takes two values at
+        one value of ``horizontal`` or a value that ``categories`` does not name, or
+        ``categories`` is given without ``conclusion``.
     MissingDependencyError
         If matplotlib is not installed.
 
