@@ -106,7 +106,7 @@ for name in ("adopted", "transitional_start", "transitional_end", "definitive_st
              "free_allocation_zero"):
     e = cbam.event(name)
     print(f"{e.date}  {e.description[:70]}")
-print("not confirmed here:", "; ".join(cbam.unconfirmed()))
+print("not confirmed here:", "; ".join(cbam.unconfirmed()) or "none")
 
 # %%
 # Take the full CBAM charge as a tariff of 1 (in payoff units per unit of trade), paid in
@@ -143,7 +143,8 @@ plt.show()
 # What this does not say
 # ----------------------
 # The CBAM is sector-specific and charges embedded emissions; Nordhaus's tariff is uniform
-# on all imports. The intermediate phase-in shares are marked UNCONFIRMED in the table. And
+# on all imports. The intermediate phase-in shares rest on the European Parliament's press
+# release on the agreed schedule, not on the Directive's text (see the table's status). And
 # the model's countries are identical, while his calibrated C-DICE has 15 regions that
 # differ in costs, damages and trade: the none-to-all jump on the left comes from that
 # symmetry (the saving from leaving is the same for all), and his numerical participation

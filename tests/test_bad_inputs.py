@@ -531,6 +531,33 @@ CATALOGUE: list[Bad] = [
     Bad("to-latex-huge-game",
         lambda: ml.NormalFormGame([[0] * 200] * 200, [[0] * 200] * 200).to_latex(),
         "too large", errors.InvalidArgumentError, "this game has 40000 profiles"),
+    # issue 17: a dict where a sequence of numbers is expected was read by its keys, silently
+    Bad("conditional-cooperation-benefits-dict",
+        lambda: ml.models.ConditionalCooperation(n=2, r=3, benefits={1: 5, 2: 3}),
+        "wrong type", errors.InvalidTypeError, "would read its keys [1, 2], not its values"),
+    Bad("forum-benefits-dict", lambda: ml.models.ForumChoice({0: 5, 1: 3}),
+        "wrong type", errors.InvalidTypeError, "would read its keys [0, 1], not its values"),
+    Bad("forum-weights-dict", lambda: ml.models.ForumChoice([1, 2], weights={1: 5, 0: 3}),
+        "wrong type", errors.InvalidTypeError, "weights must be a sequence of numbers"),
+    Bad("asymmetric-agreement-benefit-dict",
+        lambda: ml.models.AsymmetricAgreement({1: 5, 2: 3}, [1, 1]),
+        "wrong type", errors.InvalidTypeError, "pass the values in order (list(d.values()))"),
+    Bad("endorsement-positions-dict", lambda: ml.models.Endorsement({0: 0.2, 1: 0.8}),
+        "wrong type", errors.InvalidTypeError, "positions must be a sequence of numbers"),
+    Bad("common-interests-prevalence-dict",
+        lambda: ml.models.CommonInterests(3, [[1, 2], [2, 1]], prevalence={0: 0.5, 1: 0.5}),
+        "wrong type", errors.InvalidTypeError, "prevalence must be a sequence of probabilities"),
+    Bad("common-interests-type-dict",
+        lambda: ml.models.CommonInterests(3, [{0: 1, 1: 2}, [2, 1]]),
+        "wrong type", errors.InvalidTypeError, "would read its keys [0, 1]"),
+    Bad("climate-club-trade-shares-dict",
+        lambda: ml.models.ClimateClub(n=2, benefit=1, cost=1, trade_shares={0: 0.5, 1: 0.5}),
+        "wrong type", errors.InvalidTypeError, "trade_shares must be a sequence of 2 numbers"),
+    Bad("self-enforcing-agreement-benefit-dict",
+        lambda: ml.models.SelfEnforcingAgreement(n=2, benefit={0: 5, 1: 3}, cost=1),
+        "wrong type", errors.InvalidTypeError, "would read its keys [0, 1]"),
+    Bad("provision-incomes-dict", lambda: ml.models.PublicGoodProvision({"US": 3, "China": 2}),
+        "wrong type", errors.InvalidTypeError, "would read its keys ['US', 'China']"),
     # issue 17: a curve along one parameter reads a sweep's (or a table's) columns
     Bad("parameter-curve-two-rows-per-value",
         lambda: ml.plot.parameter_curve({"x": [1, 1], "y": [2, 3]}, "x", "y"),
@@ -549,7 +576,6 @@ CATALOGUE: list[Bad] = [
                                         "x", "y", lines="n", conclusion="c"),
         "wrong shape", errors.InvalidArgumentError, "one conclusion per value"),
 ]
-
 
 # -- the test --------------------------------------------------------------------------------
 @pytest.mark.parametrize("case", CATALOGUE, ids=[case.id for case in CATALOGUE])

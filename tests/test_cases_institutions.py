@@ -98,8 +98,7 @@ def test_imf_table_covers_every_member_and_adds_up():
     for v in imf.VOTES:
         assert abs(100 * v.share - v.published_percent) <= Fraction(5, 1000), v.member
     # votes = equal basic votes + one per SDR 100,000 of quota; the basic votes are 5.502% of
-    # the total shared out with no fractional votes (IMF Articles, as summarized by the
-    # Banque de France)
+    # the total shared out with no fractional votes (IMF Articles, Art. XII, Section 5(a))
     basics = {v.votes - 10 * v.quota for v in imf.VOTES}
     assert basics == {1459}
     share = imf.rule("basic_votes_share").value

@@ -36,7 +36,8 @@ DENIED = (
 REWRITTEN = ("imf_votes", "imf_rules", "eu_members", "nato_members", "nato_hub_and_spokes",
              "unsc_permanent", "unsc_voting", "climate_emitters", "climate_global",
              "groupings_members", "climate_events", "kyoto_paris_facts", "cbam_events",
-             "cbam_phase_in", "cbam_sectors", "groupings_events")
+             "cbam_phase_in", "cbam_sectors", "groupings_events", "authorization_decisions",
+             "crises", "forum_shopping")
 
 
 def _header(name):

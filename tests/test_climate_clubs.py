@@ -392,10 +392,11 @@ def test_cbam_tables_are_sourced_and_consistent():
     shares = [p.share for p in cbam.PHASE_IN]
     assert shares == sorted(shares) and (shares[0], shares[-1]) == (0, 1)
     assert [p.year for p in cbam.PHASE_IN] == list(range(2025, 2035))
-    # confirmed: 2025, 2026 (CBAM factor 97.5%) and 2034; the rest say they are not
-    assert {p.year for p in cbam.PHASE_IN if p.confirmed} == {2025, 2026, 2034}
+    # every year confirmed (issue 17: the European Parliament's figures, 2.5% ... 86%, 100%)
+    assert all(p.confirmed for p in cbam.PHASE_IN)
     assert cbam.phase_in_share(2026) == F(1, 40)
-    assert len(cbam.unconfirmed()) == 7
+    assert cbam.phase_in_share(2030) == F(97, 200)  # 48.5%, not the 48.75% some code has
+    assert cbam.unconfirmed() == ()
 
 
 def test_cbam_bad_lookups():

@@ -450,3 +450,42 @@ def test_thresholds_at_negative_zero_print_zero():
     assert repr(t) == "Threshold(relative_weight >= 0)"
     assert repr(Threshold.at(-0.0, "x")) == "Threshold(x >= 0)"
     assert repr(CriticalDiscount.at_least(-0.0)) == "CriticalDiscount(0)"
+
+
+def test_evolutionary_and_cooperative_reprs_stay_short_at_193_members():
+    """RestPoint, Trajectory, SmallMutationLimit and the TU solutions printed every value: a
+    193-strategy trajectory's repr ran to 1,800 characters. They now cap their vectors as the
+    equilibria do (12 values, then the count), and an exact value too long to read is shown by
+    its float."""
+    from multilateral.solvers import Core, LeastCore, Nucleolus, RestPoint, SmallMutationLimit
+
+    n = 193
+    x = np.full(n, 1 / n)
+    thirds = tuple(Fraction(1, n) for _ in range(n))
+    rest = RestPoint(x, "stable", np.zeros(n - 1), exact=thirds)
+    assert repr(rest) == ("RestPoint([" + "1/193, " * 12 + "... (193 values)], stable)")
+    assert repr(RestPoint(x, "saddle", np.zeros(n - 1))).endswith("... (193 values)], saddle)")
+    traj = ml.solvers.replicator(np.eye(n), x, [0, 1])
+    assert "... (193 values)" in repr(traj) and len(repr(traj)) < 200
+    sml = SmallMutationLimit(fixation=np.zeros((n, n)), transition=np.zeros((n, n)),
+                             stationary=x, strategies=tuple(f"s{i}" for i in range(n)))
+    assert repr(sml).endswith("... (193 values)])") and len(repr(sml)) < 200
+
+    allocation = np.ones(n)
+    ones = tuple(Fraction(1) for _ in range(n))
+    least = LeastCore(epsilon=0.0, allocation=allocation, exact_epsilon=Fraction(0), exact=ones)
+    assert repr(least) == "LeastCore(epsilon=0, allocation=[" + "1, " * 12 + "... (193 values)])"
+    nuc = Nucleolus(allocation, ones, (0.0,), ((),), (Fraction(0),), 2)
+    assert repr(nuc) == "Nucleolus([" + "1, " * 12 + "... (193 values)]; 2 LPs)"
+    core = Core(False, allocation, ones, least, np.zeros(0, dtype=np.int64),
+                np.zeros((0, n), dtype=np.int64), np.zeros(0), n)
+    assert repr(core) == "Core(nonempty, e.g. [" + "1, " * 12 + "... (193 values)])"
+    # the largest game the LPs solve in a second, through the solvers
+    glove = ml.games.TUGame.glove(6, 7)
+    assert repr(ml.solvers.nucleolus(glove)) == (
+        "Nucleolus([" + "1, " * 6 + "0, " * 6 + "... (13 values)]; 2 LPs)")
+    # an exact value hundreds of digits long is shown by its float, marked
+    huge = Fraction(2**300 + 1, 3**190)
+    long = LeastCore(epsilon=float(huge), allocation=np.array([float(huge)]),
+                     exact_epsilon=huge, exact=(huge,))
+    assert repr(long) == "LeastCore(epsilon=~0.452856 (exact), allocation=[~0.4529 (exact)])"

@@ -205,6 +205,29 @@ class TestAnonymousGame:
         assert g.cooperator.tolist() == [1, 1, 1, 1]
         assert g.defector.tolist() == [0, 2, 2, 2]
 
+    def test_repr_states_n_once(self):
+        """The builders' names state n (they are plot titles), and the repr put n before
+        them: 'AnonymousGame(n=4, linear public goods, n=4, r=2)'. It states n once, first,
+        as the other games lead with their size."""
+        assert repr(ml.AnonymousGame.public_goods(n=4, r=2)) == (
+            "AnonymousGame(n=4, linear public goods, r=2)")
+        assert repr(ml.AnonymousGame.public_goods(n=193, mpcr=0.5)) == (
+            "AnonymousGame(n=193, linear public goods, mpcr=0.5)")
+        assert repr(ml.AnonymousGame.prisoners_dilemma(5)) == (
+            "AnonymousGame(n=5, N-player prisoners' dilemma)")
+        assert repr(ml.AnonymousGame.threshold(4, 2)) == (
+            "AnonymousGame(n=4, threshold public good, M=2)")
+        risk = ml.models.CollectiveRiskDilemma(n=6, threshold=3, risk=Fraction(1, 2)).game
+        assert "n=6" in repr(risk) and "N=6" not in repr(risk)
+        assert repr(ml.AnonymousGame([0, 1], [1, 2])) == "AnonymousGame(n=2)"
+        mine = ml.AnonymousGame([0, 1], [1, 2], name="n=2, mine")
+        assert repr(mine) == "AnonymousGame(n=2, mine)"
+        # a name about another size is the user's text: kept
+        assert repr(ml.AnonymousGame([0, 1], [1, 2], name="cut from n=20")) == (
+            "AnonymousGame(n=2, cut from n=20)")
+        # the name itself is unchanged (plots take it as their title)
+        assert ml.AnonymousGame.public_goods(n=4, r=2).name == "linear public goods, n=4, r=2"
+
     def test_large_n_is_cheap(self):
         g = ml.AnonymousGame.public_goods(10_000, r=3.0)
         assert g.n == 10_000 and g.cooperator.shape == (10_000,)

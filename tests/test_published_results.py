@@ -37,18 +37,33 @@ def _run_example(name, tmp_path):
 # -- Olson and Zeckhauser (1966); Sandler and Murdoch, Table 9 ------------------------------------
 #: Sandler and Murdoch, "On sharing NATO defence burdens in the 1990s and beyond", Fiscal
 #: Studies, Table 9: simple Spearman rank correlation of the security burden with GDP, N = 15,
-#: and its prob-value (read on the journal's page as stored; year, volume and pages not
-#: confirmed).
+#: and its prob-value (read on yumpu.com's page-by-page copy of the article, page 28 of
+#: https://www.yumpu.com/en/document/view/51678111/; year, volume and pages not confirmed).
 SANDLER_MURDOCH_TABLE_9 = {1994: (0.19, 0.49), 1995: (0.14, 0.61), 1996: (0.11, 0.69),
                            1997: (0.11, 0.69)}
+#: The same Table 9's two partial rank correlations and prob-values, read on the same page:
+#: rho_12,3 holds GDP per capita constant, rho_12,34 GDP per capita and exposed borders.
+SANDLER_MURDOCH_TABLE_9_PARTIAL = {
+    1994: ((0.21, 0.46), (0.13, 0.68)), 1995: ((0.16, 0.58), (0.07, 0.82)),
+    1996: ((0.13, 0.66), (0.04, 0.89)), 1997: ((0.13, 0.66), (0.04, 0.89)),
+}
 #: Olson and Zeckhauser (1966), p. 266, the one page read.
 OLSON_ZECKHAUSER_P266 = ("the smaller members of NATO devote smaller percentages of their "
                          "incomes to defense than do larger members")
 
 
-def _two_sided_p(rho, n):
-    stat = rho * math.sqrt((n - 2) / (1 - rho**2))
-    return 2 * t.sf(abs(stat), n - 2)
+def _two_sided_p(rho, n, controls=0):
+    # a partial correlation holding `controls` variables constant loses one df for each
+    df = n - 2 - controls
+    stat = rho * math.sqrt(df / (1 - rho**2))
+    return 2 * t.sf(abs(stat), df)
+
+
+def _rounded_table_consistent(rho, p, n, controls):
+    """Whether some rho that rounds to the printed rho gives a p that rounds to the printed
+    p (both printed to two decimals)."""
+    low, high = _two_sided_p(rho + 0.005, n, controls), _two_sided_p(rho - 0.005, n, controls)
+    return max(low, p - 0.005) <= min(high, p + 0.005)
 
 
 @pytest.mark.parametrize("year", sorted(SANDLER_MURDOCH_TABLE_9))
@@ -63,6 +78,24 @@ def test_sandler_murdoch_rows_are_not_a_one_sided_test():
     # their note speaks of a positive alternative; a one-sided p would be half: not what is printed
     rho, p = SANDLER_MURDOCH_TABLE_9[1994]
     assert abs(_two_sided_p(rho, 15) / 2 - p) > 0.2
+
+
+@pytest.mark.parametrize("year", sorted(SANDLER_MURDOCH_TABLE_9_PARTIAL))
+def test_sandler_murdoch_partial_prob_values_lose_a_df_per_control(year):
+    """Table 9's partial columns (page 28 of the yumpu copy): each printed prob-value is the
+    two-sided t p-value of the printed partial rho with N - 2 - k degrees of freedom, k the
+    number of variables held constant (1 for rho_12,3, 2 for rho_12,34), up to the rounding
+    of both numbers."""
+    for controls, (rho, p) in enumerate(SANDLER_MURDOCH_TABLE_9_PARTIAL[year], start=1):
+        assert _rounded_table_consistent(rho, p, 15, controls)
+
+
+def test_sandler_murdoch_partial_prob_values_are_not_on_n_minus_2_df():
+    # read with the simple correlation's N - 2 = 13 df, the 1994 rho_12,34 row cannot be
+    # reproduced (0.13 gives p in [0.631, 0.657], printed 0.68): the df reading matters
+    rho, p = SANDLER_MURDOCH_TABLE_9_PARTIAL[1994][1]
+    assert not _rounded_table_consistent(rho, p, 15, 0)
+    assert _rounded_table_consistent(rho, p, 15, 2)
 
 
 def test_model_exploitation_rank_correlation_exact_case():
@@ -99,6 +132,9 @@ def test_alliance_example_prints_published_beside_computed(tmp_path):
     assert "Table 1" in out and "NOT CONFIRMED" in out
     for year, (rho, p) in SANDLER_MURDOCH_TABLE_9.items():
         assert f"{year}  {rho:13.2f}  {p:11.2f}" in out
+    for year, ((r3, p3), (r34, p34)) in SANDLER_MURDOCH_TABLE_9_PARTIAL.items():
+        assert f"{year}  rho_12,3: {r3:.2f} {p3:.2f} [" in out
+        assert f"rho_12,34: {r34:.2f} {p34:.2f} [" in out
     assert "(always > 0)" in out
 
 

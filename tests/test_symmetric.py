@@ -168,15 +168,15 @@ def _same(game, ref):
 def test_vectorized_constructors_equal_element_by_element(n, p, q, m):
     # the fast constructors give exactly what one Python number per member gave (same dtype,
     # same types, same values), exact or float
-    from multilateral.games.anonymous import _div, _exact
+    from multilateral.games._payoff_arithmetic import divide, exact_parameter
 
-    a, c = _exact(p, "r"), _exact(q, "cost")
-    share = _div(a, n)
+    a, c = exact_parameter(p, "r"), exact_parameter(q, "cost")
+    share = divide(a, n)
     ref = ml.AnonymousGame.from_functions(n, lambda k: share * c * (k + 1) - c,
                                           lambda k: share * c * k)
     _same(ml.AnonymousGame.public_goods(n, p, cost=q), ref)
-    ref = ml.AnonymousGame.from_functions(n, lambda k: _div(a * k, n - 1) - c,
-                                          lambda k: _div(a * k, n - 1))
+    ref = ml.AnonymousGame.from_functions(n, lambda k: divide(a * k, n - 1) - c,
+                                          lambda k: divide(a * k, n - 1))
     _same(ml.AnonymousGame.prisoners_dilemma(n, benefit=p, cost=q), ref)
     m = min(m, n)
     ref = ml.AnonymousGame.from_functions(n, lambda k: a * (k + 1 >= m) - c,

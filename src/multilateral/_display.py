@@ -1,4 +1,5 @@
-"""One helper for each recurring display job: a number in LaTeX, a table as text, HTML and LaTeX.
+"""One helper for each recurring display job: a number in LaTeX, a table as text, HTML and LaTeX,
+a vector or a value in a result's repr.
 
 Games show their payoff tables (``str``, ``_repr_html_``, ``to_latex``) and results their
 values (``to_latex``, ``_repr_latex_``) through these helpers, so that every table is built
@@ -6,6 +7,9 @@ the same way: exact numbers exactly (``2/3`` in text and HTML, ``\\frac{2}{3}`` 
 sympy expressions by sympy's printers), floats to a few significant digits, labels escaped
 (HTML by :func:`html.escape`, LaTeX by :func:`latex_escape`), LaTeX tables with the
 ``booktabs`` rules. Numbers as text come from :func:`multilateral._numeric.format_number`.
+A result's repr stays one short line at n = 193 (:func:`repr_values`, :func:`repr_exact`): at
+most :data:`REPR_VALUES` values of a vector, then how many there are; an exact value longer
+than :data:`REPR_EXACT_CHARS` characters by its float, marked.
 
 Bottom layer: imports only the standard library and :mod:`._numeric` (sympy lazily, for
 sympy objects only).
@@ -23,11 +27,15 @@ from typing import Any
 from ._numeric import format_number
 
 __all__ = [
+    "REPR_EXACT_CHARS",
+    "REPR_VALUES",
     "cut_rows",
     "html_table",
     "latex_escape",
     "latex_number",
     "latex_table",
+    "repr_exact",
+    "repr_values",
     "text_table",
 ]
 
@@ -38,6 +46,12 @@ _LATEX_SPECIAL = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$",
                   # a cell opening with "[" after \\ or \midrule would be read as their
                   # optional argument (a length: "Missing number")
                   "[": "{[}"}
+
+#: Values of one vector (a mixed strategy, an allocation, a distribution) a result's repr lists.
+REPR_VALUES = 12
+#: Exact values longer than this (a Fraction with hundreds of digits at n = 193) are shown by
+#: their float in a result's repr.
+REPR_EXACT_CHARS = 40
 
 #: Numerators and denominators longer than this are written by their float, marked ``\approx``.
 _LATEX_EXACT_DIGITS = 12
@@ -110,6 +124,57 @@ def latex_number(value: Any, digits: int = 6) -> str:
 
 def _is_sympy(value: Any) -> bool:
     return type(value).__module__.split(".")[0] == "sympy"
+
+
+def repr_exact(exact: object, approx: float, digits: int = 6) -> str:
+    """An exact value for a repr as written (``2/3``; a sympy expression as sympy prints it),
+    unless it runs past :data:`REPR_EXACT_CHARS` characters: then its float (``digits``
+    significant digits) marked as standing for the exact value kept in the result.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> repr_exact(Fraction(2, 3), 2 / 3)
+    '2/3'
+    >>> repr_exact(Fraction(1, 3**90), 3.0**-90, 4)
+    '~1.146e-43 (exact)'
+    """
+    text = str(exact)
+    return text if len(text) <= REPR_EXACT_CHARS else f"~{approx:.{digits}g} (exact)"
+
+
+def repr_values(values: Any, exact: Any = None, *, digits: int = 4,
+                limit: int = REPR_VALUES) -> str:
+    """A vector for a repr, ``[a, b, ...]``: the exact values where there are some (``2/3``,
+    by :func:`repr_exact`), else the floats to ``digits`` significant digits; at most
+    ``limit`` of them, then how many there are, so that a repr stays short in a large game.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> repr_values([0.5, 2 / 3], exact=[Fraction(1, 2), Fraction(2, 3)])
+    '[1/2, 2/3]'
+    >>> repr_values([1 / 3] * 193, limit=3)
+    '[0.3333, 0.3333, 0.3333, ... (193 values)]'
+    """
+    if exact is not None:
+        items = [*_flat(exact)]
+        shown = [repr_exact(e, float(e), digits) for e in items[:limit]]
+    else:
+        items = [*_flat(values)]
+        shown = [format_number(float(v), digits) for v in items[:limit]]
+    more = f", ... ({len(items)} values)" if len(items) > limit else ""
+    return "[" + ", ".join(shown) + more + "]"
+
+
+def _flat(values: Any) -> list[Any]:
+    """The elements of an array of any shape or of nested lists and tuples, in order."""
+    if hasattr(values, "ravel"):
+        return list(values.ravel().tolist())
+    out: list[Any] = []
+    for v in values:
+        out.extend(_flat(v) if isinstance(v, (list, tuple)) or hasattr(v, "ravel") else [v])
+    return out
 
 
 def cut_rows(rows: Sequence[Sequence[str]], limit: int | None, what: str = "rows", *,

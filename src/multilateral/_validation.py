@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import numbers
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from typing import Any
 
@@ -189,6 +190,37 @@ def check_real(value: Any, name: str, *, low: Any = None, high: Any = None,
     return v
 
 
+def check_sequence(values: Any, name: str, expected: str = "numbers, one per member"
+                   ) -> Iterable[Any]:
+    """``values``, checked to be a sequence of ``expected`` for ``name``: a string, a
+    non-iterable or a mapping raises :class:`~multilateral.errors.InvalidTypeError`.
+
+    A mapping is refused because iterating it reads its keys: ``{0: 5, 1: 3}`` passed as
+    benefits would be read as the benefits 0 and 1, silently.
+
+    Examples
+    --------
+    >>> check_sequence([5, 3], "benefits")
+    [5, 3]
+    >>> check_sequence({0: 5, 1: 3}, "benefits")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    multilateral.errors.InvalidTypeError: benefits must be a sequence of numbers, one per member, \
+got a dict: iterating it would read its keys [0, 1], not its values; pass the values in \
+order (list(d.values()))
+    """
+    if isinstance(values, Mapping):
+        keys = list(itertools.islice(values, 4))
+        shown = ", ".join(repr(k) for k in keys) + (", ..." if len(values) > 4 else "")
+        raise InvalidTypeError(
+            f"{name} must be a sequence of {expected}, got a {type(values).__name__}: iterating "
+            f"it would read its keys [{shown}], not its values; pass the values in order "
+            f"(list(d.values()))")
+    if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
+        raise InvalidTypeError(f"{name} must be a sequence of {expected}, got {values!r}")
+    return values
+
+
 def check_labels(labels: Any, n: int, what: str = "member", name: str = "labels", *,
                  error: type[MultilateralError] = InvalidArgumentError
                  ) -> tuple[str, ...] | None:
@@ -243,6 +275,8 @@ def as_real_vector(values: Any, name: str, size: int | None = None
         if isinstance(v, Fraction):
             return np.array([v] * size, dtype=object), True
         return np.full(size, v, dtype=np.float64), False
+    if isinstance(values, Mapping):
+        check_sequence(values, name, "numbers")
     if isinstance(values, (str, bytes)) or not hasattr(values, "__len__"):
         raise InvalidTypeError(f"{name} must be a number or a sequence of numbers, got "
                                f"{type(values).__name__}")

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from numpy.typing import NDArray
 
-from ._display import latex_number
+from ._display import REPR_EXACT_CHARS, latex_number, repr_exact, repr_values
 from ._namespace import public_dir
 from ._numeric import format_number, is_exact, readonly
 from .tolerances import SAME_POINT
@@ -41,32 +41,11 @@ __all__ = [
 __dir__ = public_dir(__all__)
 
 
-def _fmt(values: Any, exact: Any = None) -> str:
-    """``[a, b, ...]``: the exact values where there are some (``2/3``), else the floats; at
-    most the first 12, then how many there are (a repr stays short in a large game)."""
-    if exact is not None:
-        items = np.asarray(exact, dtype=object).ravel().tolist()
-        shown = [_short(e, float(e), 4) for e in items[:_REPR_VALUES]]
-    else:
-        items = np.asarray(values, dtype=float).ravel().tolist()
-        shown = [format_number(v, 4) for v in items[:_REPR_VALUES]]
-    more = f", ... ({len(items)} values)" if len(items) > _REPR_VALUES else ""
-    return "[" + ", ".join(shown) + more + "]"
-
-
-def _short(exact: object, approx: float, digits: int = 6) -> str:
-    """An exact value as written (``2/3``; a sympy expression as sympy prints it), unless it
-    runs long (a Fraction with hundreds of digits at n = 193): then its float with a mark that
-    the exact value is in the ``exact`` field."""
-    text = str(exact)
-    return text if len(text) <= _REPR_EXACT_CHARS else f"~{approx:.{digits}g} (exact)"
-
-
 def _shown(exact: object, approx: float, digits: int = 6) -> str:
     """A value for a repr: a rational or a short closed form exactly (``2/3``,
     ``1/2 - sqrt(2)/4``); a root of a polynomial with no closed form (``CRootOf(...)``), a
     long value or a missing one by its float."""
-    if exact is None or "RootOf" in str(exact) or len(str(exact)) > _REPR_EXACT_CHARS:
+    if exact is None or "RootOf" in str(exact) or len(str(exact)) > REPR_EXACT_CHARS:
         return format_number(float(approx), digits)
     return str(exact)
 
@@ -74,12 +53,6 @@ def _shown(exact: object, approx: float, digits: int = 6) -> str:
 def _latex_vector(values: Any) -> str:
     r"""``\left(a, b\right)`` in LaTeX math mode."""
     return r"\left(" + ", ".join(latex_number(v) for v in values) + r"\right)"
-
-
-#: Exact values longer than this are shown by their float in a result's repr.
-_REPR_EXACT_CHARS = 40
-#: Values of one vector (a mixed strategy, a distribution) a result's repr lists.
-_REPR_VALUES = 12
 
 
 @dataclass(frozen=True, repr=False, eq=False)
@@ -158,8 +131,8 @@ class NashEquilibrium:
 
     def __repr__(self) -> str:
         exact = self.exact if self.exact is not None else (None,) * len(self.strategies)
-        body = ", ".join(_fmt(s, e) for s, e in zip(self.strategies, exact, strict=True))
-        return f"NashEquilibrium({body}; payoffs={_fmt(self.payoffs, self.exact_payoffs)})"
+        body = ", ".join(repr_values(s, e) for s, e in zip(self.strategies, exact, strict=True))
+        return f"NashEquilibrium({body}; payoffs={repr_values(self.payoffs, self.exact_payoffs)})"
 
     def _repr_latex_(self) -> str:
         """The profile and the payoffs in LaTeX math (exact where known), for notebooks.
@@ -309,10 +282,10 @@ class CorrelatedEquilibrium:
 
     def __repr__(self) -> str:
         value = (format_number(self.value, 4) if self.exact_value is None
-                 else _short(self.exact_value, self.value, 4))
+                 else repr_exact(self.exact_value, self.value, 4))
         return (
-            f"CorrelatedEquilibrium({_fmt(self.distribution.ravel(), self.exact)}; "
-            f"payoffs={_fmt(self.payoffs, self.exact_payoffs)}; {self.objective}={value})"
+            f"CorrelatedEquilibrium({repr_values(self.distribution.ravel(), self.exact)}; "
+            f"payoffs={repr_values(self.payoffs, self.exact_payoffs)}; {self.objective}={value})"
         )
 
 
@@ -390,7 +363,8 @@ class CriticalDiscount:
         if not self.attainable:
             return "CriticalDiscount(never)"
         shown = self.expression if self.expression is not None else (
-            _short(self.exact, self.delta) if self.exact is not None else format_number(self.delta))
+            repr_exact(self.exact, self.delta) if self.exact is not None
+            else format_number(self.delta))
         return f"CriticalDiscount({shown})"
 
     def _repr_latex_(self) -> str:
@@ -472,7 +446,7 @@ class Threshold:
     def __repr__(self) -> str:
         if not self.attainable:
             return f"Threshold({self.parameter}: none)"
-        shown = (_short(self.exact, self.value) if self.exact is not None
+        shown = (repr_exact(self.exact, self.value) if self.exact is not None
                  else format_number(self.value))
         return f"Threshold({self.parameter} {'>=' if self.holds_above else '<='} {shown})"
 

@@ -23,18 +23,18 @@ _GROUPINGS = ("g7", "g20", "quad", "aukus")
 _MEKONG = ("lmc", "lmi", "musp")
 
 SCHEMAS: dict[str, dict[str, ColumnType]] = {
-    "aiib_events": {"event": "text", "date": "date", **_SOURCED, **_NOTE},
+    "aiib_events": {"event": "text", "date": "date", **_SOURCED, **_NOTE, **_STATUS},
     "aiib_shares": {
         "institution": ("AIIB", "IMF"), "member": "text",
         "measure": ("capital", "quota_after_2010_reform", "quota_before_2010_reform",
                     "supermajority", "votes"),
-        "share": "number", "date": "date", **_SOURCED, **_NOTE},
+        "share": "number", "date": "date", **_SOURCED, **_NOTE, **_STATUS},
     "authorization_decisions": {
         "episode": "text", "decision": "text", "date": "date",
         "outcome": ("acted_with_authorization", "acted_without_authorization", "authorized",
                     "draft_withdrawn", "not_authorized"),
         "in_favour": "integer", "against": "integer", "abstaining": "integer",
-        "permanent_not_in_favour": "text", **_SOURCED, **_NOTE},
+        "permanent_not_in_favour": "text", **_SOURCED, **_NOTE, **_STATUS},
     "cbam_events": {"event": "text", "date": "date", "description": "text", **_SOURCED,
                     **_STATUS},
     "cbam_phase_in": {"year": "integer", "share": "number", "date": "date", **_SOURCED,
@@ -64,7 +64,7 @@ SCHEMAS: dict[str, dict[str, ColumnType]] = {
         "date_kind": ("consultations", "final_report", "panel_request"), **_STATUS, **_NOTE,
         **_SOURCED},
     "great_powers": {"ccode": "integer", "state": "text", "start": "date", "end": "date",
-                     "date": "date", **_NOTE, **_SOURCED},
+                     "date": "date", **_NOTE, **_SOURCED, **_STATUS},
     "groupings_events": {"grouping": _GROUPINGS, "event": "text", "date": "date",
                          "description": "text", **_SOURCED, **_STATUS},
     "groupings_members": {
@@ -79,14 +79,14 @@ SCHEMAS: dict[str, dict[str, ColumnType]] = {
         "article_viii": "boolean", "date": "date", **_SOURCED, **_STATUS},
     "institutions_form": {"institution": ("g20", "nato", "quad", "wto"), "attribute": "text",
                           "value": "text", "date": "date", "confirmed": "boolean",
-                          **_SOURCED},
+                          **_SOURCED, **_STATUS},
     "kyoto_paris_facts": {"fact": "text", "value": "number", "unit": "text", "date": "date",
                           "description": "text", **_SOURCED,
                           "status": ("confirmed", "unconfirmed"), **_NOTE},
     "mekong_events": {"forum": _MEKONG, "event": "text", "date": "date",
-                      "description": "text", **_SOURCED},
+                      "description": "text", **_SOURCED, **_STATUS},
     "mekong_members": {"forum": _MEKONG, "member": "text", "role": ("member", "sponsor"),
-                       "date": "date", **_NOTE, **_SOURCED},
+                       "date": "date", **_NOTE, **_SOURCED, **_STATUS},
     "nato_hub_and_spokes": {
         "treaty": "text", "partners": "text",
         "kind": ("bilateral", "trilateral", "multilateral"), "date": "date",

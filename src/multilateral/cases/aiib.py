@@ -79,6 +79,9 @@ __dir__ = public_dir(__all__)
 class Event:
     """One dated event of the case.
 
+    ``status`` says on which primary source the row was confirmed, or why it was not
+    (issue 17).
+
     See Also
     --------
     event : looks one up by name.
@@ -95,11 +98,15 @@ class Event:
     source: str
     url: str
     note: str
+    status: str = ""
 
 
 @dataclass(frozen=True)
 class Share:
     """A member's share in an institution by one measure (quota, votes, capital).
+
+    ``status`` says on which primary source the row was confirmed, or why it was not
+    (issue 17).
 
     See Also
     --------
@@ -120,11 +127,13 @@ class Share:
     source: str
     url: str
     note: str
+    status: str = ""
 
 
 def _events() -> tuple[Event, ...]:
     rows = load_table("aiib_events")
-    out = tuple(Event(r["event"], r["date"], r["source"], r["url"], r["note"]) for r in rows)
+    out = tuple(Event(r["event"], r["date"], r["source"], r["url"], r["note"], r["status"])
+                for r in rows)
     dates = [e.date for e in out]
     if dates != sorted(dates):
         raise MalformedFileError("aiib_events: the events are not in date order")
@@ -139,7 +148,7 @@ def _shares() -> tuple[Share, ...]:
         if not 0 < value < 1:
             raise MalformedFileError(f"{where}: share {value} is not in (0, 1)")
         out.append(Share(r["institution"], r["member"], r["measure"], value, r["date"],
-                         r["source"], r["url"], r["note"]))
+                         r["source"], r["url"], r["note"], r["status"]))
     return tuple(out)
 
 

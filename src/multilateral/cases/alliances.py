@@ -17,11 +17,11 @@ debate, one row per fact with its source and date:
 * :data:`GROUPING_MEMBERS` -- the G7 (six founders at Rambouillet, November 1975; Canada
   1976; the European Union a participant, not a member; Russia suspended 24 March 2014),
   the G20 (19 countries and the European Union from 1999; the African Union a member from
-  9 September 2023), the Quad (Australia, India, Japan, the United States; 2007,
+  9 September 2023), the Quad (Australia, India, Japan, the United States; May 2007,
   revived 12 November 2017) and AUKUS (15 September 2021).
 * :data:`GROUPING_EVENTS` -- dated events of the four groupings.
 
-Dates are ISO 8601 text as precise as the source (``1977``, ``2007``, ``2023-09-09``);
+Dates are ISO 8601 text as precise as the source (``1977``, ``2007-05``, ``2023-09-09``);
 :attr:`GroupingMember.start` and friends give the first day of that period for "as of"
 queries.
 

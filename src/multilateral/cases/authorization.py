@@ -12,7 +12,10 @@ must pass the Council's most reluctant permanent member is informative; the coal
 own is not.
 
 Data (shipped table ``authorization_decisions``, one row per decision or event, with its
-source, date and a note on what is confirmed): :data:`DECISIONS`.
+source, date, a note, and a ``status`` saying whether the row was confirmed on a primary
+source and how): :data:`DECISIONS`. The vote on resolution 678 is partly confirmed (the
+Council's own record of the count was not reached) and the start of the 1991 air campaign
+rests on secondary accounts; each row's ``status`` says so.
 
 :func:`council` builds the Council's endorsement game from fifteen positions under the
 Council's shipped voting rule (nine votes including the five permanent members,
@@ -76,6 +79,8 @@ class Decision:
     permanent_not_in_favour : str
         Permanent members that abstained or announced opposition.
     source, url, note : str
+    status : str
+        How the row was confirmed on a primary source, or what is not confirmed.
 
     See Also
     --------
@@ -100,6 +105,7 @@ class Decision:
     source: str
     url: str
     note: str
+    status: str
 
 
 def _count(text: str, where: str) -> int | None:
@@ -123,7 +129,7 @@ def _decisions() -> tuple[Decision, ...]:
             against=_count(row["against"], where),
             abstaining=_count(row["abstaining"], where),
             permanent_not_in_favour=row["permanent_not_in_favour"], source=row["source"],
-            url=row["url"], note=row["note"]))
+            url=row["url"], note=row["note"], status=row["status"]))
     return tuple(out)
 
 

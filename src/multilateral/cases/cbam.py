@@ -17,22 +17,24 @@ how it was confirmed):
   simplification Regulation (EU) 2025/2083 and the definitive period;
 * :data:`SECTORS` -- the six sectors of Annex I;
 * :data:`PHASE_IN` -- the share of the full CBAM obligation payable each year (one minus the
-  "CBAM factor" on free allocation). **Only 2025 (none), 2026 (2.5%) and 2034 (all) are
-  confirmed here**, in secondary sources; the shares for 2027-2033 are the schedule of
-  Directive (EU) 2023/959 (Article 10a(1a) of the ETS Directive) as recalled, marked
-  ``UNCONFIRMED`` in the table (:func:`unconfirmed` lists them). Third-party calculators'
-  code disagrees on the shares from 2030, and the Commission's 2021 proposal had another
-  schedule (90% free allocation in 2026, ten points less each year, as restated by a news
-  report), so only the adopted Directive's text can settle them.
+  "CBAM factor" on free allocation): none in 2025 (Article 32: reporting only), then 2.5%,
+  5%, 10%, 22.5%, 48.5%, 61%, 73.5%, 86% and all in 2034, as the European Parliament's
+  press release of 18 December 2022 on the agreed ETS reform gives the phase-out of free
+  allowances, the CBAM "phased in at the same speed". The adopted text of that schedule,
+  Article 10a(1a) of the ETS Directive as inserted by Directive (EU) 2023/959, was not
+  reachable here; third-party calculators' code that disagrees from 2030 (48.75%, 71%)
+  contradicts the Parliament's figures, and the Commission's 2021 proposal had another
+  schedule (ten points a year from 2026).
 
-Each row cites the provision it rests on (Regulation (EU) 2023/956, Article 35 for the
-transitional period, Article 36 for entry into force, Annex I for the sectors; the
-Commission's proposal COM(2021) 564 of 14.7.2021). The dates are confirmed in official
-documents where named (the Swedish Government's bill prop. 2023/24:77 on the Regulation,
-EUR-Lex for the Commission's 2025 staff working document, the European Parliament's
-Legislative Observatory, the German emissions trading authority DEHSt) and otherwise in
-secondary sources (law firms, an express carrier's customs notice) quoting the Regulation,
-each named in the row's ``status``; the Official Journal text itself was not read here.
+Each row cites the provision it rests on and says in its ``status`` which primary document
+was read: EUR-Lex (the proposal COM(2021) 564 of 14.7.2021, the Commission's 2025 staff
+working document, Regulation (EU) 2025/2083 with its recitals, its Article 2 and its
+footnote citing Regulation (EU) 2023/956 "of 10 May 2023 ... (OJ L 130, 16.5.2023)"), the
+Regulation's own Articles 32 and 36 and Annex I (the EUR-Lex consolidated text of 20.10.2025,
+read in a verbatim mirror of the EUR-Lex/CELLAR text), governments' and authorities' own
+pages (Finnish Customs, the German economics ministry, the German emissions trading
+authority DEHSt), the European Parliament (its Legislative Observatory and press release).
+The EUR-Lex page of Regulation (EU) 2023/956 itself is not stored here.
 
 References
 ----------
@@ -202,7 +204,7 @@ def event(name: str) -> Event:
 
 def phase_in_share(year: int) -> Fraction:
     """The share of the full CBAM obligation payable in ``year`` (0 before 2026, 1/40 in
-    2026, 1 from 2034; 2027-2033 are UNCONFIRMED values, see :func:`unconfirmed`).
+    2026, 1 from 2034; the years between as in :data:`PHASE_IN`).
 
     See Also
     --------
@@ -233,8 +235,8 @@ def unconfirmed() -> tuple[str, ...]:
     Examples
     --------
     >>> from multilateral.cases import cbam
-    >>> len(cbam.unconfirmed())
-    7
+    >>> cbam.unconfirmed()  # every row is now confirmed on a primary source
+    ()
     """
     return tuple([f"event {e.name}" for e in EVENTS if not e.confirmed]
                  + [f"phase-in share {p.year}: {p.share}" for p in PHASE_IN if not p.confirmed])

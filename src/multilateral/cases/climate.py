@@ -10,13 +10,15 @@ Data (all from the shipped tables, one row per fact with its source and date):
 
 * :data:`EMITTERS` -- shares of world fossil CO2 emissions in 2023 from the Global Carbon
   Budget 2024: China 31%, United States 13%, India 8%, EU-27 7% (rounded, as published),
-  Russia 4.8% and Japan 2.6% (1.82 and 0.99 GtCO2 of 37.7; their tonnes are unconfirmed,
-  see the table's status column), and a **residual** row "rest of world" that is not a
+  Russia 4.8% and Japan 2.6% (1.82 and 0.99 GtCO2 of 37.8, the Global Carbon Project's own
+  2024 release data), and a **residual** row "rest of world" that is not a
   country (all other countries and international aviation and shipping) so that the shares
   sum to exactly one.
 * :data:`GLOBAL` -- the one denominator (:data:`DENOMINATOR`): one year (2023), one unit
   (GtCO2), world fossil CO2 emissions *including* international aviation and shipping and
-  *before* the cement carbonation sink, 37.7 GtCO2 (10.3 GtC; 10.1 GtC with the sink).
+  *before* the cement carbonation sink, 37.8 GtCO2 (37.0 with the sink plus the 0.78 it
+  takes up, in the Global Carbon Project's 2024 release data; 10.3 GtC, 10.1 GtC with the
+  sink). The published 31% for China holds on this base and not on the one with the sink.
 * :data:`EVENTS` -- dates: the US-China joint announcement, the adoption and entry into
   force of the Paris Agreement (the depositary's record in the UN Treaty Collection), and
   the United States' withdrawals and return (the UN Secretary-General's spokesperson, for the
@@ -127,7 +129,7 @@ class GlobalFigure:
     --------
     >>> from multilateral.cases.climate import GLOBAL
     >>> GLOBAL[0].value, GLOBAL[0].unit, GLOBAL[0].date
-    (Fraction(377, 10), 'GtCO2', '2023')
+    (Fraction(189, 5), 'GtCO2', '2023')
     """
 
     quantity: str
@@ -213,7 +215,7 @@ EMITTERS: tuple[Emitter, ...] = _emitters()
 GLOBAL: tuple[GlobalFigure, ...] = _globals()
 
 #: The shares' denominator: world fossil CO2 emissions in 2023, including international
-#: aviation and shipping, before the cement carbonation sink (37.7 GtCO2).
+#: aviation and shipping, before the cement carbonation sink (37.8 GtCO2).
 DENOMINATOR: GlobalFigure = GLOBAL[0]
 
 if any(e.date != DENOMINATOR.date for e in EMITTERS):

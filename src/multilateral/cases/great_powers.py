@@ -23,7 +23,9 @@ What the list is, and is not:
 A state is counted on every day from its start day to its end day, both included (e.g.
 France on 22 June 1940, the day of its armistice with Germany).
 
-Data: ``great_powers.csv`` (ccode, state, start, end, date (= start), note, source, url); the
+Data: ``great_powers.csv`` (ccode, state, start, end, date (= start), note, source, url,
+status); each row's ``status`` says that its values were transcribed from COW's own file and
+not re-read since (the file was not reachable when the sources were checked in issue 17). The
 state names for COW's country codes are added here (2 United States, 200 United Kingdom, 220
 France, 255 Germany (Prussia before 1871), 300 Austria-Hungary (Austria before 1867), 325
 Italy, 365 Russia (the Soviet Union 1922-1991), 710 China, 740 Japan).
@@ -109,6 +111,8 @@ class MajorPower:
     note: str
     source: str
     url: str
+    #: How the row's values rest on COW's file (transcribed, and whether re-read).
+    status: str
 
     @property
     def ongoing(self) -> bool:
@@ -151,7 +155,8 @@ def _spells() -> tuple[MajorPower, ...]:
             raise MalformedFileError(f"{where}: bad spell {r['start']} to {r['end']}")
         name = f"{r['state'].lower().replace('-', '_').replace(' ', '_')}_{start.year}"
         rows.append(MajorPower(name=name, ccode=ccode, state=r["state"], start=start, end=end,
-                               note=r["note"], source=r["source"], url=r["url"]))
+                               note=r["note"], source=r["source"], url=r["url"],
+                               status=r["status"]))
     return tuple(rows)
 
 

@@ -87,6 +87,9 @@ class InstitutionFact:
         from the primary text named in ``source`` without re-reading it).
     source, url : str
         Provenance.
+    status : str
+        How the fact was confirmed: on which primary source, or why it is only partly
+        confirmed or unconfirmed (issue 17).
 
     See Also
     --------
@@ -107,6 +110,7 @@ class InstitutionFact:
     confirmed: bool
     source: str
     url: str
+    status: str = ""
 
 
 def _load() -> tuple[InstitutionFact, ...]:
@@ -118,7 +122,7 @@ def _load() -> tuple[InstitutionFact, ...]:
                 f"'no', got {row['confirmed']!r}")
         out.append(InstitutionFact(row["institution"], row["attribute"], row["value"],
                                    row["date"], row["confirmed"] == "yes", row["source"],
-                                   row["url"]))
+                                   row["url"], row["status"]))
     return tuple(out)
 
 

@@ -13,9 +13,11 @@ Data: :data:`FACTS`, one row per fact of ``kyoto_paris_facts.csv`` with its sour
 ``"unconfirmed"`` (not guessed: the value is empty); each row's note says how it was read.
 The Kyoto Protocol's and the Paris Agreement's dates are the depositary's (UN Treaty
 Collection, chapters XXVII.7.a and XXVII.7.d), the 192 Kyoto Parties the UNFCCC's status
-page; the Annex B counts, the average cut and the Paris threshold date were read in verbatim
-copies of UNFCCC pages, the count of 196 adopting Parties in a news report only; the current
-number of Paris Parties is marked unconfirmed.
+page, the Annex B counts the UNFCCC's list of Annex B targets (38 countries in 1997, 37
+without the United States, and the European Union), the Paris threshold date the UNFCCC's
+status page; the 196 adopting Parties are the 195 countries of the UN's and the French
+Government's accounts plus the European Union; the average cut was read in a verbatim copy
+of a UNFCCC page only, and the current number of Paris Parties is marked unconfirmed.
 
 References
 ----------

@@ -15,8 +15,8 @@ neither club bars dual members and dual membership is cheap. :func:`rival_clubs`
 membership game for the seven states from values you supply (no values are shipped: none are
 published).
 
-Data: ``mekong_members.csv`` (forum, member, role, date, note, source, url) and
-``mekong_events.csv`` (forum, event, date, description, source, url).
+Data: ``mekong_members.csv`` (forum, member, role, date, note, source, url, status) and
+``mekong_events.csv`` (forum, event, date, description, source, url, status).
 
 References
 ----------
@@ -70,6 +70,9 @@ FORUMS: dict[str, str] = {
 class MekongMember:
     """One state's membership of one forum, with its source.
 
+    ``status`` says on which primary source the row was confirmed, or why it was not
+    (issue 17).
+
     See Also
     --------
     MEKONG_MEMBERS : every row.
@@ -83,11 +86,15 @@ class MekongMember:
     note: str
     source: str
     url: str
+    status: str = ""
 
 
 @dataclass(frozen=True)
 class MekongEvent:
     """A dated event of one forum, with its source.
+
+    ``status`` says on which primary source the row was confirmed, or why it was not
+    (issue 17).
 
     See Also
     --------
@@ -101,6 +108,7 @@ class MekongEvent:
     description: str
     source: str
     url: str
+    status: str = ""
 
 
 def _members() -> tuple[MekongMember, ...]:
@@ -109,7 +117,7 @@ def _members() -> tuple[MekongMember, ...]:
         if r["forum"] not in FORUMS or r["role"] not in ("sponsor", "member"):
             raise MalformedFileError(f"mekong_members: bad row {r['forum']} {r['member']}")
         rows.append(MekongMember(**{k: r[k] for k in (
-            "forum", "member", "role", "date", "note", "source", "url")}))
+            "forum", "member", "role", "date", "note", "source", "url", "status")}))
     return tuple(rows)
 
 
@@ -119,7 +127,8 @@ MEKONG_MEMBERS: tuple[MekongMember, ...] = _members()
 #: The fora's dated events.
 MEKONG_EVENTS: tuple[MekongEvent, ...] = tuple(
     MekongEvent(forum=r["forum"], name=r["event"], date=r["date"],
-                description=r["description"], source=r["source"], url=r["url"])
+                description=r["description"], source=r["source"], url=r["url"],
+                status=r["status"])
     for r in load_table("mekong_events"))
 
 

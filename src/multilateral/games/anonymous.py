@@ -1,8 +1,10 @@
 """Symmetric binary-choice N-player games whose payoffs depend on how many others cooperate.
 
-The module runs past the library's ~600 lines because it is one class whose constructors,
-exact integer-scaled storage (which lets n = 10**7 cost O(n)) and payoff table (``str``,
-HTML) all read the same private arrays.
+One class, :class:`AnonymousGame`: its constructors, its exact integer-scaled storage (which
+lets n = 10**7 cost O(n)) and its payoff table (``str``, HTML) read the same private arrays.
+How the payoffs' numbers are held and kept from overflowing is in
+``games._payoff_arithmetic``; the binomial weights of a cooperator frequency in
+``games._binomial``.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import functools
 import itertools
 import math
 import numbers
+import re
 from collections.abc import Callable, Sequence
 from fractions import Fraction
 from typing import Any, cast, overload
@@ -26,6 +29,16 @@ from ..errors import InvalidArgumentError, InvalidGameError, InvalidPayoffsError
 from ..types import Number, NumberArray
 from ._binomial import binomial_weights, expect
 from ._common import Immutable
+from ._payoff_arithmetic import (
+    FLOAT_EXACT,
+    check_float_range,
+    divide,
+    exact_parameter,
+    fractions_over,
+    magnitude,
+    no_overflow,
+    refuse_float_overflow,
+)
 from .normal_form import NormalFormGame
 
 __all__ = ["AnonymousGame", "binomial_weights"]
@@ -100,7 +113,7 @@ class AnonymousGame(Immutable):
     >>> g.gain(0)                 # cooperating always costs 1 - r/n
     Fraction(-1, 2)
     >>> print(g)                  # the payoffs by number of other cooperators
-    AnonymousGame(n=4, linear public goods, n=4, r=2)
+    AnonymousGame(n=4, linear public goods, r=2)
     others cooperating  cooperator  defector
     0                         -1/2         0
     1                            0       1/2
@@ -128,8 +141,8 @@ class AnonymousGame(Immutable):
                          dtype=object)
         if not isinstance(name, str):
             raise InvalidTypeError(f"name must be a string, got {name!r}")
-        c, d = _no_overflow(c, d)
-        _check_float_range(c, d)
+        c, d = no_overflow(c, d)
+        check_float_range(c, d)
         c, d = c.copy(), d.copy()
         for arr in (c, d):
             arr.flags.writeable = False
@@ -175,8 +188,8 @@ class AnonymousGame(Immutable):
                            for x in tc.tolist()], dtype=object)
             td = np.array([Fraction(x) if isinstance(x, numbers.Rational) else x
                            for x in td.tolist()], dtype=object)
-        tc, td = _no_overflow(tc, td, n)
-        _check_float_range(tc, td, n)
+        tc, td = no_overflow(tc, td, n)
+        check_float_range(tc, td, n)
         c = tc[hit_c.astype(np.intp)] if tc.size == 2 else np.repeat(tc, n)
         d = td[hit_d.astype(np.intp)] if td.size == 2 else np.repeat(td, n)
         for arr in (c, d):
@@ -188,14 +201,14 @@ class AnonymousGame(Immutable):
     @functools.cached_property
     def _c(self) -> NDArray[Any]:
         assert self._scaled is not None  # an unscaled game set _c in its constructor
-        out = _fractions(self._scaled[0], self._scaled[2])
+        out = fractions_over(self._scaled[0], self._scaled[2])
         out.flags.writeable = False
         return out
 
     @functools.cached_property
     def _d(self) -> NDArray[Any]:
         assert self._scaled is not None
-        out = _fractions(self._scaled[1], self._scaled[2])
+        out = fractions_over(self._scaled[1], self._scaled[2])
         out.flags.writeable = False
         return out
 
@@ -267,16 +280,16 @@ class AnonymousGame(Immutable):
         n = _size(n)
         if (r is None) == (mpcr is None):
             raise InvalidArgumentError("give exactly one of r (multiplier) or mpcr (= r / n)")
-        a = _exact(mpcr if r is None else r, "mpcr" if r is None else "r")
-        c = _exact(cost, "cost")
-        share = a if r is None else _div(a, n)  # marginal per-capita return
+        a = exact_parameter(mpcr if r is None else r, "mpcr" if r is None else "r")
+        c = exact_parameter(cost, "cost")
+        share = a if r is None else divide(a, n)  # marginal per-capita return
         label = f"linear public goods, n={n}, " + (f"r={r}" if mpcr is None else f"mpcr={mpcr}")
         try:
             sc = share * c
         except OverflowError:  # a float times an int beyond the float range
             sc = math.inf
         if isinstance(sc, float):  # the same float operations as sc * (k + 1) - c, vectorized
-            _refuse_float_overflow(abs(sc) * n + _magnitude(c), n)  # check first, warn never
+            refuse_float_overflow(abs(sc) * n + magnitude(c), n)  # check first, warn never
             k = np.arange(n, dtype=np.float64)
             return cls(sc * (k + 1) - float(c), sc * k, name=label)
         game = _affine(cls, n, Fraction(sc), Fraction(0), label, (Fraction(sc), sc - c))
@@ -304,7 +317,7 @@ class AnonymousGame(Immutable):
         m = check_positive_int(threshold, "threshold", 1)
         if m > n:
             raise InvalidArgumentError(f"threshold must be between 1 and n = {n}, got {m}")
-        b, c = _exact(benefit, "benefit"), _exact(cost, "cost")
+        b, c = exact_parameter(benefit, "benefit"), exact_parameter(cost, "cost")
         k = np.arange(n, dtype=np.int64)
         # two values each: the table holds the very numbers b * (k + 1 >= m) - c would give
         return cls._from_tables(n, (b * False - c, b * True - c), (b * False, b * True),
@@ -326,11 +339,11 @@ class AnonymousGame(Immutable):
         ([-1, 1, 3], [0, 2, 4])
         """
         n = _size(n)
-        b, c = _exact(benefit, "benefit"), _exact(cost, "cost")
+        b, c = exact_parameter(benefit, "benefit"), exact_parameter(cost, "cost")
         name = f"N-player prisoners' dilemma, n={n}"
         if isinstance(b, float):  # the same float operations as b * k / (n - 1) - c, vectorized
             # check first, warn never: |b k| <= |b| (n - 1) stays finite under the bound
-            _refuse_float_overflow(abs(b) + _magnitude(c), n)
+            refuse_float_overflow(abs(b) + magnitude(c), n)
             share = b * np.arange(n, dtype=np.float64) / (n - 1)
             return cls(share - float(c), share, name=name)
         if not isinstance(c, float):
@@ -339,7 +352,7 @@ class AnonymousGame(Immutable):
             if game is not None:
                 return game
         return cls.from_functions(
-            n, lambda k: _div(b * k, n - 1) - c, lambda k: _div(b * k, n - 1), name=name,
+            n, lambda k: divide(b * k, n - 1) - c, lambda k: divide(b * k, n - 1), name=name,
         )
 
     # -- data ------------------------------------------------------------------------------
@@ -369,7 +382,7 @@ class AnonymousGame(Immutable):
     def gains(self) -> NumberArray:
         """``cooperator[k] - defector[k]``: what cooperating adds when ``k`` others cooperate."""
         if self._scaled is not None:
-            out = _fractions(self._scaled[0] - self._scaled[1], self._scaled[2])
+            out = fractions_over(self._scaled[0] - self._scaled[1], self._scaled[2])
         else:
             out = self._c - self._d
         out.flags.writeable = False
@@ -439,7 +452,7 @@ class AnonymousGame(Immutable):
         total = np.zeros(n + 1, dtype=np.int64)
         total[1:] += m[1:] * num_c
         total[:-1] += (n - m[:-1]) * num_d
-        return _fractions(total, den)
+        return fractions_over(total, den)
 
     def to_normal_form(self) -> NormalFormGame:
         """The same game as a :class:`NormalFormGame` (2^n profiles: for n <= 20 only)."""
@@ -472,7 +485,10 @@ class AnonymousGame(Immutable):
         return hash((self._floats[0].tobytes(), self._floats[1].tobytes()))
 
     def __repr__(self) -> str:
-        return f"AnonymousGame(n={self.n}{', ' + self.name if self.name else ''})"
+        # n first, as the other games lead with their size; the builders' names state n too
+        # (they are plot titles), so that part of the name is not said twice
+        name = re.sub(rf"(?:^|,)\s*[nN]\s*=\s*{self.n}\s*(?=,|$)", "", self.name).lstrip(", ")
+        return f"AnonymousGame(n={self.n}{', ' + name if name else ''})"
 
     # -- display ----------------------------------------------------------------------------
     def _payoff_at(self, k: int) -> tuple[Number, Number]:
@@ -516,79 +532,10 @@ class AnonymousGame(Immutable):
         return int(k)
 
 
-#: int64 payoffs are kept only while every derived integer (gains ``c - d``, welfare
-#: ``m * c + (n - m) * d``, sums of these) stays below this bound with a factor-4 margin;
-#: larger games hold exact Fractions of Python ints (an object array), which cannot overflow.
-_INT64_SAFE = 2**61
-
-
-def _no_overflow(c: NDArray[Any], d: NDArray[Any], n: int | None = None
-                 ) -> tuple[NDArray[Any], NDArray[Any]]:
-    """Integer payoffs as int64 when nothing derived from them can overflow, else Python ints.
-
-    numpy's int64 arithmetic wraps around silently (``2**62 - (-2**62)`` is ``-2**63``), so a
-    game whose payoffs times ``n`` could leave int64 is held as an object array of Fractions
-    (Python ints underneath, as for any integer >= 2**62 given directly): exact, never
-    overflowing, the same values.
-    """
-    if c.dtype.kind not in "iu" or d.dtype.kind not in "iu":
-        return c, d
-    # Python ints: abs(int64 min) itself overflows in numpy
-    big = max(abs(int(c.min())), abs(int(c.max())), abs(int(d.min())), abs(int(d.max())))
-    if 2 * big * (c.size if n is None else n) < _INT64_SAFE:
-        return c, d
-    return (np.array([Fraction(v) for v in c.tolist()], dtype=object),
-            np.array([Fraction(v) for v in d.tolist()], dtype=object))
-
-
-def _check_float_range(c: NDArray[Any], d: NDArray[Any], n: int | None = None) -> None:
-    """Refuse float payoffs whose gains or welfare (up to ``2 n |payoff|``) overflow float64."""
-    floats = [arr for arr in (c, d) if arr.dtype.kind == "f"]
-    if not floats:
-        return
-    big = max(float(np.max(np.abs(arr))) for arr in floats)
-    _refuse_float_overflow(big, c.size if n is None else n)
-
-
-def _refuse_float_overflow(big: float, n: int) -> None:
-    """Refuse float payoffs of magnitude ``big`` (inf included) beyond ``max float / 2n``."""
-    limit = float(np.finfo(np.float64).max) / (2 * n)
-    if not big <= limit:
-        raise InvalidPayoffsError(
-            f"float payoffs must keep gains and welfare finite: |payoff| <= {limit:.3g} (the "
-            f"largest float over 2n, n = {n}); found one of magnitude {big:.3g}. Rescale "
-            "the payoffs (equilibria do not change when all payoffs are multiplied by a "
-            "positive number), or give them as integers or Fractions, which are exact")
-
-
-def _magnitude(value: Any) -> float:
-    """``|value|`` as a float (inf when beyond the float range), without a warning."""
-    try:
-        return abs(float(value))
-    except OverflowError:
-        return math.inf
-
-
 def _rebuild_scaled(cls: type[AnonymousGame], num_c: Any, num_d: Any, den: int,
                     name: str) -> AnonymousGame:
     return cls._from_scaled(np.array(num_c, dtype=np.int64), np.array(num_d, dtype=np.int64),
                             den, name)
-
-
-def _fractions(num: NDArray[np.int64], den: int) -> NDArray[Any]:
-    """``num / den`` as an object array of Fractions, one Fraction per distinct value."""
-    if num.size and bool(np.all(num == num[0])):
-        values, index = num[:1], np.zeros(num.size, dtype=np.intp)
-    else:
-        values, index = np.unique(num, return_inverse=True)
-    table = np.array([Fraction(v, den) for v in values.tolist()], dtype=object)
-    out: NDArray[Any] = table[index.reshape(num.shape)]
-    return out
-
-
-#: Exact numerators (and the common denominator) below this keep float64 division correctly
-#: rounded: both operands are exactly representable.
-_FLOAT_EXACT = 2**53
 
 
 def _affine(cls: type[AnonymousGame], n: int, slope: Fraction, const: Fraction, name: str,
@@ -598,8 +545,8 @@ def _affine(cls: type[AnonymousGame], n: int, slope: Fraction, const: Fraction, 
     den = math.lcm(slope.denominator, const.denominator, coop[0].denominator,
                    coop[1].denominator)
     ints = [int(x * den) for x in (slope, const, coop[0], coop[1])]
-    if den >= _FLOAT_EXACT or max(abs(ints[0]) * n + abs(ints[1]),
-                                  abs(ints[2]) * n + abs(ints[3])) >= _FLOAT_EXACT:
+    if den >= FLOAT_EXACT or max(abs(ints[0]) * n + abs(ints[1]),
+                                  abs(ints[2]) * n + abs(ints[3])) >= FLOAT_EXACT:
         return None
     k = np.arange(n, dtype=np.int64)
     num_c, num_d = ints[2] * k + ints[3], ints[0] * k + ints[1]
@@ -618,20 +565,3 @@ def _unit_interval(x: ArrayLike) -> NDArray[np.float64]:
     if not np.all(np.isfinite(arr)) or np.any((arr < 0) | (arr > 1)):
         raise InvalidArgumentError(f"x must be probabilities in [0, 1], got {x!r}")
     return arr
-
-
-def _exact(value: Any, name: str) -> Any:
-    """Validate a finite real parameter; rationals become Fractions so payoffs stay exact."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise InvalidArgumentError(f"{name} must be a real number, got {value!r}")
-    if isinstance(value, numbers.Integral):
-        return int(value)
-    if isinstance(value, numbers.Rational):
-        return Fraction(value)
-    if not math.isfinite(value):
-        raise InvalidArgumentError(f"{name} must be finite, got {value!r}")
-    return float(value)
-
-
-def _div(a: Any, b: int) -> Any:
-    return a / b if isinstance(a, float) else Fraction(a) / b

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from .._namespace import public_dir
-from .._validation import DEFAULT_TOL, check_real, check_tol
+from .._validation import DEFAULT_TOL, check_real, check_sequence, check_tol
 from ..errors import InvalidArgumentError, InvalidTypeError
 from ..tolerances import PROBABILITY
 from ..types import Number
@@ -244,10 +244,8 @@ class ClubPayoffs:
 
 
     def _check_shares(self, shares: object) -> tuple[Number, ...]:
-        if isinstance(shares, (str, bytes)) or not isinstance(shares, Iterable):
-            raise InvalidTypeError(f"trade_shares must be a sequence of {self.n} numbers, "
-                                   f"got {shares!r}")
-        vals = tuple(check_real(s, f"trade_shares[{i}]", low=0) for i, s in enumerate(shares))
+        given = check_sequence(shares, "trade_shares", f"{self.n} numbers")
+        vals = tuple(check_real(s, f"trade_shares[{i}]", low=0) for i, s in enumerate(given))
         if len(vals) != self.n:
             raise InvalidArgumentError(
                 f"trade_shares needs one share per country ({self.n}), got {len(vals)}")

@@ -126,7 +126,7 @@ from __future__ import annotations
 import itertools
 import math
 import numbers
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, Literal
@@ -136,7 +136,7 @@ from numpy.typing import NDArray
 
 from .._namespace import public_dir
 from .._numeric import format_number, format_values
-from .._validation import DEFAULT_TOL, check_positive_int, check_real, check_tol
+from .._validation import DEFAULT_TOL, check_positive_int, check_real, check_sequence, check_tol
 from ..errors import InvalidArgumentError, InvalidTypeError
 from ..games.anonymous import AnonymousGame
 from ..games.coalitional import TUGame
@@ -358,6 +358,8 @@ class SelfEnforcingAgreement(Model):
     def _per_country(self, value: object, name: str) -> tuple[Number, ...]:
         if isinstance(value, numbers.Real) and not isinstance(value, bool):
             return (check_real(value, name, low=0, open_low=True),) * self.n
+        if isinstance(value, Mapping):  # a wrong type, not a wrong value
+            check_sequence(value, name, "positive numbers, one per country")
         if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
             raise InvalidArgumentError(
                 f"{name} must be a positive number or one per country, got {value!r}")

@@ -122,7 +122,14 @@ from numpy.typing import NDArray
 
 from .._namespace import public_dir
 from .._numeric import format_values
-from .._validation import DEFAULT_TOL, check_labels, check_positive_int, check_real, check_tol
+from .._validation import (
+    DEFAULT_TOL,
+    check_labels,
+    check_positive_int,
+    check_real,
+    check_sequence,
+    check_tol,
+)
 from ..errors import InvalidArgumentError, InvalidTypeError
 from ..games.normal_form import NormalFormGame
 from ..types import Number
@@ -407,11 +414,9 @@ class AsymmetricAgreement(Model):
 
     @staticmethod
     def _vector(value: object, name: str) -> tuple[Number, ...]:
-        if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-            raise InvalidTypeError(
-                f"{name} must be a sequence of positive numbers, one per type, got {value!r}")
+        given = check_sequence(value, name, "positive numbers, one per type")
         vals = tuple(_plain(check_real(v, f"{name}[{t}]", low=0, open_low=True))
-                     for t, v in enumerate(value))
+                     for t, v in enumerate(given))
         if not vals:
             raise InvalidArgumentError(f"{name} needs at least one type")
         return vals

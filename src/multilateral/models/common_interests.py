@@ -101,7 +101,7 @@ from typing import Literal
 
 from .._namespace import public_dir
 from .._numeric import format_number, format_values, is_exact
-from .._validation import check_positive_int, check_probability, check_real
+from .._validation import check_positive_int, check_probability, check_real, check_sequence
 from ..errors import InvalidArgumentError, InvalidProbabilityError, InvalidTypeError
 from ..results import Threshold
 from ..tolerances import PROBABILITY
@@ -193,10 +193,7 @@ class CommonInterests(Model):
         if self.prevalence is None:
             probs: list[Number] = [Fraction(1, len(rows))] * len(rows)
         else:
-            if isinstance(self.prevalence, (str, bytes)) or not hasattr(self.prevalence,
-                                                                         "__len__"):
-                raise InvalidTypeError("prevalence must be a sequence of probabilities, one "
-                                       f"per type, got {self.prevalence!r}")
+            check_sequence(self.prevalence, "prevalence", "probabilities, one per type")
             probs = [check_probability(p, "prevalence", exact=True) for p in self.prevalence]
             if len(probs) != len(rows):
                 raise InvalidArgumentError(
@@ -586,10 +583,9 @@ def _as_rows(interests: object) -> list[list[Number]]:
         raise InvalidTypeError("interests must be a sequence of types, each a sequence of "
                                f"numbers (one per issue), got {interests!r}")
     rows = []
+    check_sequence(interests, "interests", "types, each a sequence of numbers (one per issue)")
     for row in interests:
-        if isinstance(row, (str, bytes)) or not hasattr(row, "__len__"):
-            raise InvalidTypeError(f"each type in interests must be a sequence of numbers, one "
-                                   f"per issue, got {row!r}")
+        check_sequence(row, "each type in interests", "numbers, one per issue")
         rows.append([check_real(u, "interests") for u in row])
     if not rows or not rows[0]:
         raise InvalidArgumentError("interests needs at least one type with at least one issue")

@@ -57,7 +57,7 @@ References
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import TYPE_CHECKING, Literal
@@ -67,8 +67,8 @@ from numpy.typing import NDArray
 
 from .._namespace import public_dir
 from .._numeric import format_number, format_values, is_exact
-from .._validation import check_positive_int, check_probability, check_real
-from ..errors import InvalidArgumentError, InvalidTypeError
+from .._validation import check_positive_int, check_probability, check_real, check_sequence
+from ..errors import InvalidArgumentError
 from ..games.anonymous import AnonymousGame
 from ..results import CriticalDiscount
 from ..types import Number
@@ -192,10 +192,7 @@ class ConditionalCooperation(Model):
         if self.punishment_rounds is not None:
             check_positive_int(self.punishment_rounds, "punishment_rounds", 1)
         if self.benefits is not None:
-            if isinstance(self.benefits, (str, bytes)) or not isinstance(self.benefits, Iterable):
-                raise InvalidTypeError(
-                    f"benefits must be a sequence of numbers, one per member, got "
-                    f"{self.benefits!r}")
+            check_sequence(self.benefits, "benefits")
             vals = tuple(check_real(b, "benefits", low=0, open_low=True) for b in self.benefits)
             if len(vals) != self.n:
                 raise InvalidArgumentError(

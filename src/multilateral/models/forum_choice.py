@@ -89,7 +89,7 @@ from typing import Literal, cast
 from .. import tolerances
 from .._namespace import public_dir
 from .._numeric import format_number, format_values
-from .._validation import check_positive_int, check_probability, check_real
+from .._validation import check_positive_int, check_probability, check_real, check_sequence
 from ..errors import InvalidArgumentError, InvalidTypeError
 from ..results import Threshold
 from ..types import Number
@@ -233,6 +233,9 @@ class ForumChoice(Model):
     members: Sequence[str] | None = None
 
     def __post_init__(self) -> None:
+        for name in ("benefits", "weights"):
+            if getattr(self, name) is not None:
+                check_sequence(getattr(self, name), name, "numbers, one per state")
         for name in ("benefits", "weights", "members"):
             values = getattr(self, name)
             if (values is None and name == "benefits") or (

@@ -112,7 +112,7 @@ from typing import Any
 
 from .._namespace import public_dir
 from .._numeric import format_number, format_values, is_exact
-from .._validation import check_labels, check_positive_int, check_real
+from .._validation import check_labels, check_positive_int, check_real, check_sequence
 from ..errors import InvalidArgumentError, InvalidTypeError
 from ..games.extensive import ExtensiveFormGame
 from ..games.extensive.signalling import SignallingGame
@@ -248,6 +248,7 @@ class Endorsement(Model):
                                        f"got {values!r}")
         if self.positions is None:
             raise InvalidTypeError("positions must be a sequence of numbers in [0, 1]")
+        check_sequence(self.positions, "positions", "numbers in [0, 1], one per member")
         pos = tuple(check_real(v, f"positions[{i}]", low=0, high=1)
                     for i, v in enumerate(self.positions))
         if not pos:

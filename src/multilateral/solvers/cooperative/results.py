@@ -11,8 +11,9 @@ from fractions import Fraction
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from ..._display import repr_exact, repr_values
 from ..._namespace import public_dir
-from ..._numeric import format_number, format_values, readonly
+from ..._numeric import format_number, readonly
 from ..._validation import DEFAULT_TOL, check_tol
 from ...types import Number, NumberArray
 from ._common import as_allocation
@@ -59,9 +60,9 @@ class LeastCore:
         object.__setattr__(self, "allocation", readonly(self.allocation))
 
     def __repr__(self) -> str:
-        eps = self.exact_epsilon if self.exact_epsilon is not None else format_number(self.epsilon)
-        shown = format_values(self.exact if self.exact is not None else self.allocation)
-        return f"LeastCore(epsilon={eps}, allocation={shown})"
+        eps = (repr_exact(self.exact_epsilon, self.epsilon) if self.exact_epsilon is not None
+               else format_number(self.epsilon))
+        return f"LeastCore(epsilon={eps}, allocation={repr_values(self.allocation, self.exact)})"
 
 
 @dataclass(frozen=True, repr=False)
@@ -153,8 +154,7 @@ class Core:
         if self.is_empty:
             return "Core(empty)"
         assert self.allocation is not None
-        shown = format_values(self.exact if self.exact is not None else self.allocation)
-        return f"Core(nonempty, e.g. {shown})"
+        return f"Core(nonempty, e.g. {repr_values(self.allocation, self.exact)})"
 
 
 @dataclass(frozen=True, repr=False)
@@ -204,8 +204,7 @@ class Nucleolus:
 
     def __repr__(self) -> str:
         name = "Nucleolus" if self.individually_rational else "Prenucleolus"
-        shown = format_values(self.exact if self.exact is not None else self.allocation)
-        return f"{name}({shown}; {self.n_lps} LPs)"
+        return f"{name}({repr_values(self.allocation, self.exact)}; {self.n_lps} LPs)"
 
 
 # -- helpers -----------------------------------------------------------------------------------

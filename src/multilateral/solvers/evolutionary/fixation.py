@@ -31,8 +31,9 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from ..._display import repr_values
 from ..._namespace import public_dir
-from ..._numeric import format_values, readonly
+from ..._numeric import readonly
 from ...errors import DegenerateGameError, InvalidArgumentError, InvalidPayoffsError
 from ...games.population import FitnessFunction, PopulationGame
 from ...types import Number
@@ -330,7 +331,7 @@ class SmallMutationLimit:
                 object.__setattr__(self, name, readonly(getattr(self, name)))
 
     def __repr__(self) -> str:
-        shown = format_values(self.stationary)
+        shown = repr_values(self.stationary)
         return f"SmallMutationLimit(k={len(self.strategies)}, stationary={shown})"
 
 

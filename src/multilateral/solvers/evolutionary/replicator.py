@@ -26,8 +26,9 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from ..._display import repr_values
 from ..._namespace import public_dir
-from ..._numeric import format_values, readonly
+from ..._numeric import readonly
 from ..._validation import as_probability_vector, check_probability, check_tol, to_float
 from ...errors import DegenerateGameError, InvalidArgumentError, SolverError
 from ...games.anonymous import AnonymousGame, binomial_weights
@@ -85,7 +86,7 @@ class Trajectory:
 
     def __repr__(self) -> str:
         return (f"Trajectory({len(self.strategies)} strategies, t={self.t[0]:.4g}..{self.t[-1]:.4g}"
-                f", final={format_values(self.final)})")
+                f", final={repr_values(self.final)})")
 
 
 @dataclass(frozen=True, repr=False, eq=False)
@@ -158,8 +159,7 @@ class RestPoint:
         # exact rationals as written (2/3); sympy roots of polynomials by their floats
         exact = self.exact
         rational = exact is not None and all(isinstance(v, (int, Fraction)) for v in exact)
-        shown = format_values(exact if exact is not None and rational else self.x)
-        return f"RestPoint({shown}, {self.stability})"
+        return f"RestPoint({repr_values(self.x, exact if rational else None)}, {self.stability})"
 
 
 def replicator(
