@@ -704,7 +704,13 @@ class TestParameterCurve:
 
     def test_draws_on_the_given_axes(self):
         _, ax = plt.subplots()
-        assert mplot.parameter_curve({"x": [1, 2], "y": [3, 4]}, "x", "y", ax=ax) is ax
+        ax.plot([0, 1], [0, 1], label="drawn before")
+        table = {"x": [1, 2], "y": [3, 4], "z": [5, 6], "c": [0, 1]}
+        assert mplot.parameter_curve(table, "x", ["y", "z"], ax=ax, conclusion="c") is ax
+        # the legend names what parameter_curve drew, not what was on the axes before
+        assert [t.get_text() for t in ax.get_legend().get_texts()] == ["y", "z", "c = 0",
+                                                                       "c = 1"]
+        assert [line.get_label() for line in ax.get_lines()] == ["drawn before", "y", "z"]
 
     def test_bad_input(self):
         repeated = ml.sweep(lambda a: a, {"a": [1, 2]}, repeats=2, store=False)

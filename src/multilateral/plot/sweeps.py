@@ -365,18 +365,19 @@ def parameter_curve(
                   _conclusion_runs(table, horizontal, x_all, conclusion, categories))
     ax = check_axes(ax)
     several = len(outputs) > 1 and lines is not None
+    drawn = []
     for i, (label, x, y) in enumerate(curves):
         # one colour per output and one line style per value of `lines` when both vary
         color = f"C{(i // len(groups) if several else i) % 10}"
         style = _LINE_STYLES[i % len(groups) % len(_LINE_STYLES)] if several else "-"
         marker = "o" if len(x) <= MAX_MARKED_POINTS else None
         if step:
-            ax.step(x, y, where="mid", color=color, linestyle=style, marker=marker,
-                    markersize=4, label=label)
+            drawn += ax.step(x, y, where="mid", color=color, linestyle=style, marker=marker,
+                             markersize=4, label=label)
         else:
-            ax.plot(x, y, color=color, linestyle=style, marker=marker, markersize=4,
-                    label=label)
-    handles = list(ax.get_lines()) if len(curves) > 1 else []
+            drawn += ax.plot(x, y, color=color, linestyle=style, marker=marker, markersize=4,
+                             label=label)
+    handles: list[Any] = drawn if len(drawn) > 1 else []
     if background is not None:
         handles += _draw_background(ax, *background)
     if all(float(v).is_integer() for v in x_all):
