@@ -64,23 +64,38 @@ for price in (2, 4, 8):
 # of all is stable from ``tariff * trade = (p - b)**2 / 2`` on. A higher target price needs a
 # higher tariff.
 tariffs = [Fraction(i, 20) for i in range(0, 101)]
-fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4))
 for price in (2, 3, 4):
     club = ml.models.ClimateClub(n=N, benefit=1, cost=1, target_price=price, trade=10)
     need = club.least_tariff(N)
     print(f"target price {price}: full participation from tariff {need.exact} "
           f"(computed from (p - b)**2 / (2 c trade) = {Fraction((price - 1) ** 2, 20)})")
-    left.step([float(t) for t in tariffs], club.participation(tariffs), where="post",
-              label=f"target price {price}")
+
+
+def nordhaus_club(target_price, tariff):
+    club = ml.models.ClimateClub(n=N, benefit=1, cost=1, target_price=target_price,
+                                 trade=10, tariff=tariff)
+    return {"largest stable club": club.largest_stable_size()}
+
+
+# The relation over a sweep of tariffs and target prices, drawn with
+# :func:`multilateral.plot.parameter_curve`: one step curve per target price (a club's size
+# is an integer; each step is drawn halfway between two computed tariffs, 1/20 apart).
+nordhaus = ml.sweep(nordhaus_club, {"target_price": [2, 3, 4], "tariff": tariffs},
+                    store=False, progress=False)
+fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4))
+ml.plot.parameter_curve(nordhaus, "tariff", "largest stable club", ax=left,
+                        lines="target_price")
 left.set(xlabel="penalty tariff", ylabel="largest stable club", title="Nordhaus's club rule")
-left.legend()
 
 # %%
 # Where the members optimize their abatement (Barrett's game), the same tariff buys one more
 # member at a time: the stable club is ``3 + floor(2 tariff trade c / (b**2 (n - 1)))``.
 barrett = ml.models.ClimateClub(n=N, benefit=1, cost=1, trade=10)
-right.step([float(t) for t in tariffs], barrett.participation(tariffs), where="post")
-right.set(xlabel="penalty tariff", title="members optimize (linear game)")
+barrett_sweep = ml.sweep(
+    lambda tariff: {"largest stable club": barrett.with_(tariff=tariff).largest_stable_size()},
+    {"tariff": tariffs}, store=False, progress=False)
+ml.plot.parameter_curve(barrett_sweep, "tariff", "largest stable club", ax=right)
+right.set(xlabel="penalty tariff", ylabel="", title="members optimize (linear game)")
 fig.tight_layout()
 
 # %%

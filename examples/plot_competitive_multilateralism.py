@@ -117,20 +117,27 @@ print(ml.claims.HETEROGENEITY_FAVORS_CLUBS.verify(max_examples=40))
 # In the UN General Assembly each member has one vote; decisions need a majority of the
 # members present and voting, and "important questions" two thirds (UN Charter, Art. 18):
 # 97 and 129 votes when all 193 vote.
-sizes_c = np.arange(1, 97)
+#
+# The ratios over a sweep of caucus sizes and the two rules, drawn with
+# :func:`multilateral.plot.parameter_curve`: one colour per count, solid for the simple
+# majority (quota 97), dashed for two thirds (129).
+INDICES = ("shapley_shubik", "banzhaf_normalized", "banzhaf_member")
+
+
+def caucus_ratios(n, caucus, quota):
+    gain = caucus_gain(n, caucus, quota)
+    return {index: float(gain.ratio(index)) for index in INDICES}
+
+
+un_caucuses = ml.sweep(lambda caucus, quota: caucus_ratios(UN_MEMBERS, caucus, quota),
+                       {"caucus": list(range(1, 97)), "quota": [UN_MEMBERS // 2 + 1, 129]},
+                       store=False, progress=False)
 fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4), layout="constrained")
-for quota, style in ((UN_MEMBERS // 2 + 1, "-"), (129, "--")):
-    gains_c = [caucus_gain(UN_MEMBERS, int(c), quota) for c in sizes_c]
-    rule = "simple majority (97)" if quota == 97 else "two-thirds (129)"
-    for index, color in (("shapley_shubik", "C0"), ("banzhaf_normalized", "C1"),
-                         ("banzhaf_member", "C2")):
-        left.plot(sizes_c, [float(g.ratio(index)) for g in gains_c], style, color=color,
-                  label=f"{index}, {rule}")
+ml.plot.parameter_curve(un_caucuses, "caucus", list(INDICES), ax=left, lines="quota")
 left.axhline(1, color="k", lw=0.8)
 left.set_yscale("log")
 left.set_xlabel("caucus size (of 193 one-vote members)")
 left.set_ylabel("power together / power apart")
-left.legend(fontsize=7)
 left.set_title("A caucus in a 193-member body")
 
 # %%
@@ -142,15 +149,26 @@ body = ml.WeightedVotingGame([1] * len(g20), len(g20) // 2 + 1, members=list(g20
 general = ml.solvers.caucus_power(body, list(g7), label="G7")
 closed = caucus_gain(len(g20), len(g7))
 print(general, "| closed form:", closed.together["shapley_shubik"])
-quotas = np.arange(1, len(g20) + 1)
-for index, color in (("shapley_shubik", "C0"), ("banzhaf_normalized", "C1"),
-                     ("banzhaf_member", "C2")):
-    right.plot(quotas, [float(caucus_gain(len(g20), len(g7), int(q)).ratio(index))
-                        for q in quotas], "o-", ms=3, color=color, label=index)
+#
+# Over the quotas, the background says whether the three counts agree that the G7 gains by
+# voting as one (each ratio above 1), agree that it loses, or disagree.
+
+
+def g7_caucus(quota):
+    ratios = caucus_ratios(len(g20), len(g7), quota)
+    verdict = (2 if all(r > 1 for r in ratios.values())
+               else 0 if all(r < 1 for r in ratios.values()) else 1)
+    return {**ratios, "verdict": verdict}
+
+
+g7_quotas = ml.sweep(g7_caucus, {"quota": list(range(1, len(g20) + 1))}, store=False,
+                     progress=False)
+ml.plot.parameter_curve(g7_quotas, "quota", list(INDICES), ax=right, conclusion="verdict",
+                        categories={0: "every count: the G7 loses", 1: "the counts disagree",
+                                    2: "every count: the G7 gains"})
 right.axhline(1, color="k", lw=0.8)
 right.set_xlabel("votes needed, of 21")
 right.set_ylabel("G7 together / G7 apart")
-right.legend(fontsize=8)
 right.set_title("The G7 as a caucus in a 21-member body")
 
 plt.show()

@@ -34,8 +34,6 @@ from fractions import Fraction
 
 import matplotlib.pyplot as plt
 import numpy as np
-from matplotlib.colors import ListedColormap
-from matplotlib.patches import Patch
 
 import multilateral as ml
 from multilateral.cases import crises
@@ -118,43 +116,55 @@ print("unenforced award refused with probability",
 theta = Fraction(3, 4)
 priors = [Fraction(k, 10) for k in range(1, 10)]
 costs = [Fraction(j, 40) for j in range(1, 13)]
-gain = np.zeros((len(costs), len(priors)))
-region = np.zeros((len(costs), len(priors)))
-refusals = []
-for i, c in enumerate(costs):
-    for k, q in enumerate(priors):
-        m = ml.models.OptimalMediation(hawk_probability=q, hawk_advantage=theta, war_cost=c)
-        talks, arbitration = m.direct_talks().war_probability, m.arbitration().war_probability
-        refused = crises.unenforced_award_refusal(m)
-        refusals.append((arbitration < talks and arbitration > 0) == (refused > 0))
-        gain[i, k] = float(talks - arbitration)
-        region[i, k] = ((0 if talks == 0 else 1) if arbitration == talks
-                        else (2 if arbitration == 0 else 3))
-print("an unenforced award is refused exactly where 0 < arbitration < talks:", all(refusals),
-      f"({len(refusals)} points)")
+TALKS_PEACE, NO_GAIN, THIRD_PARTY_PEACE, THIRD_PARTY_LOWERS = range(4)
+
+
+def institutions(hawk_probability, war_cost):
+    m = ml.models.OptimalMediation(hawk_probability=hawk_probability, hawk_advantage=theta,
+                                   war_cost=war_cost)
+    talks, arbitration = m.direct_talks().war_probability, m.arbitration().war_probability
+    refused = crises.unenforced_award_refusal(m)
+    region = ((TALKS_PEACE if talks == 0 else NO_GAIN) if arbitration == talks
+              else (THIRD_PARTY_PEACE if arbitration == 0 else THIRD_PARTY_LOWERS))
+    return {"talks minus mediator": talks - arbitration, "institution": region,
+            "refusal where it lowers the risk":
+                int((arbitration < talks and arbitration > 0) == (refused > 0))}
+
+
+grid = ml.sweep(institutions, {"war_cost": costs, "hawk_probability": priors}, store=False,
+                progress=False)
+agree = grid.values["refusal where it lowers the risk"]
+print("an unenforced award is refused exactly where 0 < arbitration < talks:",
+      bool(agree.all()), f"({len(agree)} points)")
+region = grid.values["institution"]
 print("points where talks keep the peace / no gain / third party keeps peace / lowers risk:",
       [int((region == r).sum()) for r in range(4)])
 
-fig, (left, right) = plt.subplots(1, 2, figsize=(11, 3.6), sharey=True)
-extent = (0.05, 0.95, 1 / 80, 12 / 40 + 1 / 80)
-im = left.imshow(gain, origin="lower", aspect="auto", extent=extent, cmap="viridis")
-fig.colorbar(im, ax=left, label="war risk: talks minus mediator")
-colours = ["#dddddd", "#999999", "#7fc97f", "#fdc086"]
-right.imshow(region, origin="lower", aspect="auto", extent=extent, vmin=0, vmax=3,
-             cmap=ListedColormap(colours))
+# %%
+# Both maps with :func:`multilateral.plot.sweep_map`: above, how much the mediator lowers the
+# war risk of direct talks; below, which institution does best, by name: "talks" where direct
+# talks keep the peace, "no gain" where no institution beats talks (war risk > 0), "peace"
+# where a third party keeps the peace, "less war" where a third party lowers the risk (and
+# an unenforced award is refused).
+# The solid line is c = θ - 1/2, the dashed one q = (θ - c - 1/2) / (θ - 1/2); the cell of
+# the k-th value spans [k, k + 1], so q = k/10 sits at 10 q - 1/2 and c = j/40 at 40 c - 1/2.
+fig, (top, bottom) = plt.subplots(2, 1, figsize=(10, 8), layout="constrained")
+ml.plot.sweep_map(grid, "hawk_probability", "war_cost", "talks minus mediator", ax=top)
+names = {TALKS_PEACE: "talks", NO_GAIN: "no gain", THIRD_PARTY_PEACE: "peace",
+         THIRD_PARTY_LOWERS: "less war"}
+ml.plot.sweep_map(grid, "hawk_probability", "war_cost", "institution", ax=bottom,
+                  categories=names)
 qs = np.linspace(0.05, 0.95, 50)
-for ax in (left, right):
-    ax.axhline(float(theta) - 0.5, color="k", lw=1)
-    ax.plot(qs, float(theta) - 0.5 - qs * (float(theta) - 0.5), "w--", lw=1)
-    ax.set_xlabel("prior probability of a hawk q")
-left.set_ylabel("cost of war c")
-labels = ["talks keep the peace", "no institution beats talks (war risk > 0)",
-          "a third party keeps the peace", "a third party lowers the risk;\n"
-          "an unenforced award is refused"]
-right.legend(handles=[Patch(color=col, label=lab)
-                      for col, lab in zip(colours, labels, strict=True)],
-             fontsize=7, loc="upper left", bbox_to_anchor=(1.02, 1))
-fig.tight_layout()
+for ax in (top, bottom):
+    ax.axhline(40 * (float(theta) - 0.5) - 0.5, color="k", lw=1)
+    ax.plot(10 * qs - 0.5, 40 * (float(theta) - 0.5 - qs * (float(theta) - 0.5)) - 0.5,
+            "w--", lw=1)
+    ax.set(xlabel="prior probability of a hawk q", ylabel="cost of war c")
+top.set_title("war risk: talks minus mediator")
+bottom.set_title("which institution does best")
+legend = bottom.get_legend()  # sweep_map's legend of the categories, moved off the map
+legend.set_loc("upper left")
+legend.set_bbox_to_anchor((1.02, 1), transform=bottom.transAxes)
 plt.show()
 
 # %%

@@ -569,6 +569,23 @@ CATALOGUE: list[Bad] = [
     Bad("claim-expected-not-holds-or-fails",
         lambda: ml.claims.Claim("c", "x", "y", bool, lambda: None, expected="fail"),
         "unknown key", errors.InvalidArgumentError, "expected must be 'holds' or 'fails'"),
+    # issue 17: a curve along one parameter reads a sweep's (or a table's) columns
+    Bad("parameter-curve-two-rows-per-value",
+        lambda: ml.plot.parameter_curve({"x": [1, 1], "y": [2, 3]}, "x", "y"),
+        "wrong shape", errors.InvalidArgumentError, "one row per value of x, found 2 at x = 1"),
+    Bad("parameter-curve-not-finite",
+        lambda: ml.plot.parameter_curve({"x": [1, 2], "y": [1.0, float("inf")]}, "x", "y"),
+        "not finite", errors.InvalidArgumentError, "y is inf at x = 2: a curve needs finite"),
+    Bad("parameter-curve-exact-text-column",
+        lambda: ml.plot.parameter_curve({"x": [1, 2], "y_exact": ["1/2", "1/3"]}, "x", "y_exact"),
+        "wrong type", errors.InvalidTypeError, "draw 'y', its float column"),
+    Bad("parameter-curve-unknown-column",
+        lambda: ml.plot.parameter_curve({"x": [1, 2], "y": [3, 4]}, "x", "z"),
+        "unknown key", errors.InvalidArgumentError, "'z' is not in the table; it has ['x', 'y']"),
+    Bad("parameter-curve-conclusion-differs-between-lines",
+        lambda: ml.plot.parameter_curve({"x": [1, 1], "n": [2, 3], "y": [0, 1], "c": [0, 1]},
+                                        "x", "y", lines="n", conclusion="c"),
+        "wrong shape", errors.InvalidArgumentError, "one conclusion per value"),
 ]
 
 # -- the test --------------------------------------------------------------------------------

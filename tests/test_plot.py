@@ -601,3 +601,159 @@ class TestSweepMap:
             mplot.sweep_map(res, "m", "r", "value")
         with pytest.raises(errors.InvalidTypeError, match="SweepResult"):
             mplot.sweep_map({"n": [1]}, "n", "r", "value")
+
+
+class TestParameterCurve:
+    """One parameter: the drawn lines are the sweep's outputs; the background its conclusion."""
+
+    TARIFFS = [Fraction(i, 40) for i in range(40, -1, -1)]  # 1 .. 0, descending on purpose
+
+    def _club(self, price):
+        return ml.models.ClimateClub(n=15, benefit=1, cost=1, target_price=price, trade=10)
+
+    def test_lines_are_the_sweeps_outputs_sorted_with_one_line_per_value(self):
+        res = ml.sweep(lambda target_price, tariff: self._club(target_price).with_(
+            tariff=tariff).largest_stable_size(), {"target_price": [2, 3], "tariff": self.TARIFFS},
+            store=False, progress=False)
+        ax = mplot.parameter_curve(res, "tariff", "value", lines="target_price")
+        lines = _lines(ax)
+        assert list(lines) == ["target_price = 2", "target_price = 3"]
+        ascending = sorted(self.TARIFFS)
+        for price in (2, 3):
+            line = lines[f"target_price = {price}"]
+            np.testing.assert_array_equal(line.get_xdata(), [float(t) for t in ascending])
+            # the model's own tariff-participation relation, computed apart from the sweep
+            np.testing.assert_array_equal(line.get_ydata(), self._club(price).participation(
+                ascending))
+            assert line.get_drawstyle() == "steps-mid"  # integer output: steps by default
+            # the jump to all 15 sits at the least tariff, (p - b)**2 / (2 c trade)
+            first = ascending[int(np.argmax(line.get_ydata() == 15))]
+            assert first == self._club(price).least_tariff(15).exact == Fraction(
+                (price - 1) ** 2, 20)
+        assert ax.get_xlabel() == "tariff" and ax.get_ylabel() == "value"
+
+    def test_step_follows_the_outputs_type_unless_given(self):
+        table = {"x": [0, 1, 2], "count": [1, 2, 2], "share": [0.5, 0.25, 0.125]}
+        assert mplot.parameter_curve(table, "x", "count").get_lines()[0].get_drawstyle() \
+            == "steps-mid"
+        assert mplot.parameter_curve(table, "x", "share").get_lines()[0].get_drawstyle() \
+            == "default"
+        assert mplot.parameter_curve(table, "x", "share", step=True).get_lines()[0] \
+            .get_drawstyle() == "steps-mid"
+        assert mplot.parameter_curve(table, "x", "count", step=False).get_lines()[0] \
+            .get_drawstyle() == "default"
+        # an exact sweep output is drawn from its float column; steps only for integers
+        res = ml.sweep(lambda c: Fraction(1, c), {"c": [1, 2, 4]}, store=False, progress=False)
+        line = mplot.parameter_curve(res, "c", "value").get_lines()[0]
+        assert line.get_ydata().tolist() == [1.0, 0.5, 0.25]
+        assert line.get_drawstyle() == "default"
+
+    def test_several_outputs_colour_by_output_and_style_by_line(self):
+        table = {"x": [1, 2, 1, 2], "n": [3, 3, 5, 5], "a": [1.0, 2.0, 3.0, 4.0],
+                 "b": [5.0, 6.0, 7.0, 8.0]}
+        ax = mplot.parameter_curve(table, "x", ["a", "b"], lines="n")
+        got = [(line.get_label(), line.get_color(), line.get_linestyle(),
+                line.get_ydata().tolist()) for line in ax.get_lines()]
+        assert got == [("a, n = 3", "C0", "-", [1.0, 2.0]), ("a, n = 5", "C0", "--", [3.0, 4.0]),
+                       ("b, n = 3", "C1", "-", [5.0, 6.0]), ("b, n = 5", "C1", "--", [7.0, 8.0])]
+        assert [t.get_text() for t in ax.get_legend().get_texts()] == [g[0] for g in got]
+        one = mplot.parameter_curve({"x": [1, 2], "a": [1.0, 2.0]}, "x", "a")
+        assert one.get_legend() is None  # one line, no conclusion: nothing to name
+
+    def test_conclusion_colours_the_background_halfway_between_values(self):
+        table = {"x": [8, 0, 1, 2, 4], "y": [5, 1, 2, 3, 4], "outcome": [0, 0, 0, 1, 1]}
+        names = {1: "holds", 0: "fails"}
+        ax = mplot.parameter_curve(table, "x", "y", conclusion="outcome", categories=names)
+        spans = [(p.get_label(), p.get_x(), p.get_x() + p.get_width()) for p in ax.patches]
+        # x sorted 0, 1, 2, 4, 8 with outcomes 0, 0, 1, 1, 0: three runs, cut at midpoints
+        assert spans == [("fails", 0.0, 1.5), ("holds", 1.5, 6.0), ("_fails", 6.0, 8.0)]
+        legend = ax.get_legend()
+        assert [t.get_text() for t in legend.get_texts()] == ["holds", "fails"]
+        # a span has its category's colour in the legend (the order of categories)
+        colors = {t.get_text(): h.get_facecolor()
+                  for t, h in zip(legend.get_texts(), legend.legend_handles, strict=True)}
+        for patch in ax.patches:
+            np.testing.assert_allclose(patch.get_facecolor(),
+                                       colors[patch.get_label().lstrip("_")])
+        assert not np.allclose(colors["holds"], colors["fails"])
+        # a new legend (ax.legend() after the plot) names each conclusion once
+        assert [t.get_text() for t in ax.legend().get_texts()] == ["y", "fails", "holds"]
+        # the spans cover the axes' height, behind the curve
+        assert all(p.get_y() == 0.0 and p.get_height() == 1.0 for p in ax.patches)
+        assert all(p.zorder < ax.get_lines()[0].zorder for p in ax.patches)
+
+    def test_conclusion_named_by_value_and_shared_by_the_lines(self):
+        res = ml.sweep(lambda n, r: {"gain": r / n - 1, "contribute": int(r >= n)},
+                       {"n": [2, 4], "r": [1, 2, 3, 4]}, store=False, progress=False)
+        with pytest.raises(errors.InvalidArgumentError, match="one conclusion per value"):
+            mplot.parameter_curve(res, "r", "gain", lines="n", conclusion="contribute")
+        same = ml.sweep(lambda n, r: {"gain": r / n - 1, "big": int(r >= 3)},
+                        {"n": [2, 4], "r": [1, 2, 3, 4]}, store=False, progress=False)
+        ax = mplot.parameter_curve(same, "r", "gain", lines="n", conclusion="big")
+        assert [(p.get_label(), p.get_x(), p.get_x() + p.get_width()) for p in ax.patches] \
+            == [("big = 0", 1.0, 2.5), ("big = 1", 2.5, 4.0)]
+        assert [t.get_text() for t in ax.get_legend().get_texts()] == [
+            "n = 2", "n = 4", "big = 0", "big = 1"]
+        np.testing.assert_allclose(_lines(ax)["n = 4"].get_ydata(), [-0.75, -0.5, -0.25, 0.0])
+
+    def test_markers_only_on_short_curves(self):
+        short = mplot.parameter_curve({"x": range(40), "y": range(40)}, "x", "y")
+        long = mplot.parameter_curve({"x": range(41), "y": range(41)}, "x", "y")
+        assert short.get_lines()[0].get_marker() == "o"
+        assert long.get_lines()[0].get_marker() in (None, "None", "")
+
+    def test_draws_on_the_given_axes(self):
+        _, ax = plt.subplots()
+        ax.plot([0, 1], [0, 1], label="drawn before")
+        table = {"x": [1, 2], "y": [3, 4], "z": [5, 6], "c": [0, 1]}
+        assert mplot.parameter_curve(table, "x", ["y", "z"], ax=ax, conclusion="c") is ax
+        # the legend names what parameter_curve drew, not what was on the axes before
+        assert [t.get_text() for t in ax.get_legend().get_texts()] == ["y", "z", "c = 0",
+                                                                       "c = 1"]
+        assert [line.get_label() for line in ax.get_lines()] == ["drawn before", "y", "z"]
+
+    def test_bad_input(self):
+        repeated = ml.sweep(lambda a: a, {"a": [1, 2]}, repeats=2, store=False)
+        exact = ml.sweep(lambda a: Fraction(1, a), {"a": [1, 2]}, store=False)
+        table = {"x": [1, 2], "y": [3.0, 4.0], "c": [0, 1]}
+        cases = [
+            (lambda: mplot.parameter_curve(repeated, "a", "value"),
+             errors.InvalidArgumentError, "one row per value of a"),
+            (lambda: mplot.parameter_curve(exact, "a", "value_exact"),
+             errors.InvalidTypeError, "draw 'value', its float column"),
+            (lambda: mplot.parameter_curve(exact, "b", "value"),
+             errors.InvalidArgumentError, "'b' is not in the sweep"),
+            (lambda: mplot.parameter_curve(table, "x", "z"),
+             errors.InvalidArgumentError, "'z' is not in the table"),
+            (lambda: mplot.parameter_curve([1, 2], "x", "y"),
+             errors.InvalidTypeError, "a mapping of column names"),
+            (lambda: mplot.parameter_curve({"x": [1, 2], "y": [1.0, float("nan")]}, "x", "y"),
+             errors.InvalidArgumentError, "y is nan at x = 2: a curve needs finite numbers"),
+            (lambda: mplot.parameter_curve({"x": [1, 2], "y": [1.0]}, "x", "y"),
+             errors.InvalidArgumentError, "one length"),
+            (lambda: mplot.parameter_curve({"x": [], "y": []}, "x", "y", conclusion="y"),
+             errors.InvalidArgumentError, "needs at least one row; the table is empty"),
+            (lambda: mplot.parameter_curve({"x": [[1, 2]], "y": [[1, 2]]}, "x", "y"),
+             errors.InvalidArgumentError, "one-dimensional"),
+            (lambda: mplot.parameter_curve({"x": ["a", "b"], "y": [1, 2]}, "x", "y"),
+             errors.InvalidTypeError, "column 'x' must hold numbers"),
+            (lambda: mplot.parameter_curve(table, "x", 3),
+             errors.InvalidTypeError, "output must be a column name"),
+            (lambda: mplot.parameter_curve(table, "x", []),
+             errors.InvalidTypeError, "output must be a column name"),
+            (lambda: mplot.parameter_curve(table, "x", "y", step="steps"),
+             errors.InvalidTypeError, "step must be True, False or None"),
+            (lambda: mplot.parameter_curve(table, "x", "y", categories={0: "no"}),
+             errors.InvalidArgumentError, "pass conclusion=<column> too"),
+            (lambda: mplot.parameter_curve(table, "x", "y", conclusion="c", categories=["no"]),
+             errors.InvalidTypeError, "categories must be a mapping"),
+            (lambda: mplot.parameter_curve(table, "x", "y", conclusion="c", categories={0: "no"}),
+             errors.InvalidArgumentError, "c = 1 at x = 2 has no name in categories"),
+            (lambda: mplot.parameter_curve(table, "x", "y", ax="axes"),
+             errors.InvalidTypeError, "ax must be a matplotlib Axes"),
+        ]
+        for call, error, says in cases:
+            with pytest.raises(error) as info:
+                call()
+            assert type(info.value) is error, (says, info.value)
+            assert says in str(info.value), (says, str(info.value))

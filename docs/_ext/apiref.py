@@ -497,8 +497,8 @@ def _unique_entry(target: str) -> list[str]:
     """``[full name]`` when ``target``'s first part names exactly one documented entry.
 
     The last resort for a docstring that names a class its module imports for type checking
-    only (``SelfEnforcingAgreement`` in :mod:`multilateral.plot`): unambiguous, so a typo or a
-    name shared by two entries still fails.
+    only (``SelfEnforcingAgreement`` in :mod:`multilateral.plot.agreements`): unambiguous, so
+    a typo or a name shared by two entries still fails.
     """
     head, _, rest = target.partition(".")
     homes = _short_names().get(head, ())

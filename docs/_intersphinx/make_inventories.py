@@ -79,6 +79,8 @@ INVENTORIES: dict[str, tuple[str, str, str, list[tuple[str, str, str]]]] = {
         ("matplotlib.axes.Axes", "py:class", "api/_as_gen/matplotlib.axes.Axes.html#$"),
         ("matplotlib.collections.QuadMesh", "py:class", "api/collections_api.html#$"),
         ("matplotlib.container.BarContainer", "py:class", "api/container_api.html#$"),
+        ("matplotlib.patches.Rectangle", "py:class",
+         "api/_as_gen/matplotlib.patches.Rectangle.html#$"),
         ("matplotlib.table.Table", "py:class", "api/table_api.html#$"),
     ]),
 }

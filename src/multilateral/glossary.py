@@ -649,7 +649,13 @@ TOPICS: dict[str, dict[str, str]] = {
         "result": "A result object to draw: a power index, or a sweep's table.",
         "horizontal": "The parameter of a sweep drawn along the horizontal axis.",
         "vertical": "The parameter of a sweep drawn along the vertical axis.",
-        "output": "The output column of a sweep whose value each cell shows.",
+        "output": "The output column (or columns) of a sweep shown: each cell's value, or the "
+                  "height of a curve.",
+        "lines": "The parameter of a sweep drawn as one line per value.",
+        "step": "Draw a curve as steps between computed values, each holding halfway to its "
+                "neighbours.",
+        "conclusion": "The column of a sweep that codes a conclusion, shown as the background's "
+                      "colour.",
         "groups": "Mapping from a group's label to its members, drawn as one bar (the sum of "
                   "its members' values).",
         "stacked": "Stack the values into one bar per result instead of side by side.",
