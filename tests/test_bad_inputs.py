@@ -621,7 +621,9 @@ def _inputs() -> list[str]:
             for row in node.value.elts:
                 assert isinstance(row, ast.Call) and isinstance(row.args[1], ast.Lambda)
                 text = ast.get_source_segment(source, row.args[1].body) or ""
-                out.append(" ".join(text.split()))
+                # a call broken over lines reads as one line: no space after "(" or before ")"
+                joined = " ".join(text.split())
+                out.append(re.sub(r"\( ", "(", re.sub(r" \)", ")", joined)))
             return out
     raise AssertionError("CATALOGUE is not a plain list literal")  # pragma: no cover
 
