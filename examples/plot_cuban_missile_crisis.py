@@ -94,6 +94,31 @@ print("obey:", told_back_down * 0 - (1 - told_back_down) * HUMILIATION,
       " defy:", told_back_down * PRIZE - (1 - told_back_down) * WAR_COST)
 
 # %%
+# Published values beside computed ones: the textbook game of Chicken
+# -------------------------------------------------------------------
+# The standard illustration of a correlated equilibrium (Wikipedia, "Correlated
+# equilibrium", section "An example"; the game is usually credited to Aumann 1974, whose
+# own pages were not reached here) plays Chicken with payoffs 6 (both chicken out), 7 and 2
+# (one dares), 0 (both dare). Measured from the compromise, that is a prize of 1, a
+# humiliation of 4 and a war cost of 6. Its published values: in the mixed equilibrium each
+# player dares with probability 1/3; a third party drawing (C, C), (D, C) or (C, D) with
+# probability 1/3 each is a correlated equilibrium worth 5 to each player, "higher than the
+# expected payoff of the mixed strategy Nash equilibrium".
+textbook = ml.models.CrisisMediation(prize=1, humiliation=4, war_cost=6)
+book = textbook.compare()
+SHIFT = 6  # the textbook's payoff of the compromise
+cards = [[Fraction(1, 3), Fraction(1, 3)], [Fraction(1, 3), 0]]
+print("published (Wikipedia 'Correlated equilibrium', An example): each dares with "
+      "probability 1/3; computed:", book.nash_firmness)
+print("published (same): the three-card device is a correlated equilibrium; computed:",
+      ml.solvers.is_correlated_equilibrium(textbook.game, cards))
+card_payoff = sum(cards[i][j] * textbook.game.payoffs[i, j, 0] for i in (0, 1) for j in (0, 1))
+print("published (same): it is worth 5 to each player; computed:", card_payoff + SHIFT,
+      "| mixed Nash equilibrium, computed:", book.nash_payoff + SHIFT)
+print("the library's fair mediator does better still:", book.mediated_payoff + SHIFT,
+      "with recommendation", [str(r) for r in book.recommendation])
+
+# %%
 # The range of war risks
 # ----------------------
 # The fair recommendation is one correlated equilibrium among many. With a linear objective

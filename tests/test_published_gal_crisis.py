@@ -1,0 +1,94 @@
+"""Published values printed by the crisis examples (issue 17), checked against the library.
+
+Each test names the source, its locator and where the value was read. Abstracts were read
+on the publishers' or indexers' pages named in the docstrings; full texts were mostly not
+reachable, so most checks are of statements, not tables.
+"""
+
+from fractions import Fraction
+from itertools import pairwise
+
+import multilateral as ml
+
+
+def test_textbook_chicken_mixed_equilibrium_and_three_card_device():
+    """Chicken with payoffs 6 (both chicken out), 7 / 2 (one dares), 0 (both dare).
+
+    Wikipedia, "Correlated equilibrium", section "An example" (read via liquisearch.com's
+    copy): in the mixed equilibrium each player dares with probability 1/3; the device
+    drawing (C, C), (D, C), (C, D) with probability 1/3 each is a correlated equilibrium with
+    expected payoff 7/3 + 2/3 + 6/3 = 5, "higher than the expected payoff of the mixed
+    strategy Nash equilibrium". A homework sheet (Heilman, UCLA Math 167, hw 6, on
+    coursehero) states the same game and device and asks for one worth more than 5. The
+    game is credited to Aumann (1974); his pages were not reached.
+    """
+    crisis = ml.models.CrisisMediation(prize=1, humiliation=4, war_cost=6)
+    shift = 6  # payoffs are measured from the compromise (6 in the textbook)
+    comparison = crisis.compare()
+    assert comparison.nash_firmness == Fraction(1, 3)
+    cards = [[Fraction(1, 3), Fraction(1, 3)], [Fraction(1, 3), 0]]
+    assert ml.solvers.is_correlated_equilibrium(crisis.game, cards)
+    worth = sum(cards[i][j] * crisis.game.payoffs[i, j, 0] for i in (0, 1) for j in (0, 1))
+    assert worth + shift == 5
+    assert comparison.nash_payoff + shift == Fraction(14, 3)
+    assert comparison.nash_payoff + shift < 5 < comparison.mediated_payoff + shift
+
+
+def _fearon():
+    return ml.models.WarBargaining(win_probability=Fraction(1, 2), cost_a=Fraction(1, 10),
+                                   cost_b_low=0, cost_b_high=Fraction(3, 10))
+
+
+def test_neutrality_of_the_war_probability_to_the_balance_of_power():
+    """Benson, Meirowitz and Ramsay, abstract of the working paper "The distribution of power
+    and the risk of war in crisis bargaining" (read on studyres.com; published 2016 in
+    *Research and Politics*): "In the standard crisis bargaining model, changes to war
+    payoffs have no effect on the equilibrium probability that bargaining ends in war."
+    """
+    war = _fearon()
+    risks = {war.with_(win_probability=Fraction(k, 10)).war_probability() for k in range(1, 7)}
+    assert risks == {Fraction(1, 3)}
+
+
+def test_banks_monotonicity_across_the_informed_sides_types():
+    """Banks (1990), *AJPS* 34(3), p. 599, the abstract (read on CaltechAUTHORS and
+    vdocuments.net): "the higher the informed player's payoff from war, the higher is his or
+    her equilibrium payoff from settling the dispute short of war, and the higher is the
+    equilibrium probability of war". B's payoff from war is 1 - p - c_B: a lower cost is a
+    higher payoff from war.
+    """
+    war = _fearon()
+    eq = war.equilibrium()
+    types = [Fraction(k, 40) for k in range(13)]
+    fights = [c < eq.cutoff for c in types]
+    payoff = [1 - war.win_probability - c if f else 1 - eq.offer
+              for c, f in zip(types, fights, strict=True)]
+    # payoff (and the chance of war) weakly fall as the cost rises, i.e. rise with the
+    # payoff from war; both strictly somewhere
+    assert all(a >= b for a, b in pairwise(payoff))
+    assert all(a >= b for a, b in pairwise(fights))
+    assert payoff[0] > payoff[-1] and fights[0] and not fights[-1]
+
+
+def test_kydd_only_a_mediator_on_your_side_is_believed():
+    """Kydd (2003), *AJPS* 47(4), p. 597, the abstract (read on EconPapers and Wiley): an
+    unbiased mediator "will have a strong incentive" to misreport, "hence the parties will
+    not find the mediator credible. Only mediators who are effectively 'on your side' will be
+    believed if they counsel restraint."
+    """
+    war = _fearon()
+    even_handed = war.mediated(mediator_bias=Fraction(1, 2))
+    on_a_side = war.mediated(mediator_bias=Fraction(3, 4))
+    assert not even_handed.credible and even_handed.mediated == Fraction(1, 3)
+    assert on_a_side.credible and on_a_side.mediated == 0
+
+
+def test_fearon_1994_stronger_audience_less_likely_to_back_down():
+    """Fearon (1994), *APSR* 88(3), p. 577, the abstract (read on cambridge.org): "the side
+    with a stronger domestic audience (e.g., a democracy) is always less likely to back down
+    than the side less able to generate audience costs".
+    """
+    costs = [Fraction(k, 8) for k in range(1, 16)]
+    back_down = [ml.models.AudienceCosts(prior=Fraction(1, 4), audience_cost=a)
+                 .equilibrium().back_down_probability for a in costs]
+    assert all(a > b for a, b in pairwise(back_down))
