@@ -92,3 +92,23 @@ def test_fearon_1994_stronger_audience_less_likely_to_back_down():
     back_down = [ml.models.AudienceCosts(prior=Fraction(1, 4), audience_cost=a)
                  .equilibrium().back_down_probability for a in costs]
     assert all(a > b for a, b in pairwise(back_down))
+
+
+def test_baliga_sjostrom_arms_race_without_talk_and_with_cheap_talk():
+    """Baliga and Sjöström (2004), *Review of Economic Studies* 71(2), p. 351, the abstract
+    (read on Northwestern's Scholars page and the 2003 working paper on scribd): "the unique
+    Bayesian-Nash equilibrium involves an arms race with probability one. However, if the
+    probability that a player is a dominant strategy type is sufficiently small, then there
+    is an equilibrium of the cheap-talk extension of the game where the probability of an
+    arms race is close to zero." The payoffs and types are the library's.
+    """
+    game = ml.models.ArmsRace(superiority=0, vulnerability=4, cost_low=-1, cost_high=4)
+    risks = []
+    for k in (1, 10, 100, 1000):
+        m = game.with_(cost_low=-Fraction(1, k))
+        assert m.multiplier_effect() and m.arms_race_probabilities() == (1,)
+        talk = m.cheap_talk()
+        eps = m.dominant_probability()
+        assert talk.is_equilibrium and talk.arms_race_probability == 2 * eps - eps**2
+        risks.append(talk.arms_race_probability)
+    assert risks == sorted(risks, reverse=True) and risks[-1] < Fraction(1, 1000)
