@@ -112,3 +112,42 @@ def test_baliga_sjostrom_arms_race_without_talk_and_with_cheap_talk():
         assert talk.is_equilibrium and talk.arms_race_probability == 2 * eps - eps**2
         risks.append(talk.arms_race_probability)
     assert risks == sorted(risks, reverse=True) and risks[-1] < Fraction(1, 1000)
+
+
+def _armed(k, vulnerability):
+    return ml.models.PreemptiveWar(first_strike=2 - k, war_payoff=-k,
+                                   exposure=k + vulnerability * k * k, signal_noise=0.01)
+
+
+def test_chassang_padro_weapons_monotone_only_under_complete_information():
+    """Chassang and Padró i Miquel (2010), *QJE* 125(4), p. 1821, the abstract (read on NYU
+    Scholars and LSE Research Online): "weapons unambiguously facilitate peace under
+    complete information. In contrast, under strategic risk, ... increases in weapon stocks
+    can have a nonmonotonic effect on the sustainability of cooperation". The weapons
+    parametrization is the library's (plot_escalation.py).
+    """
+    weapons = [k / 20 for k in range(1, 61)]
+    for vulnerability in (0.25, 0.5, 1.0):
+        complete = [_armed(k, vulnerability).complete_information_threshold() for k in weapons]
+        risky = [_armed(k, vulnerability).threshold() for k in weapons]
+        assert all(b <= a for a, b in pairwise(complete))
+        steps = [b - a for a, b in pairwise(risky)]
+        assert min(steps) < 0 < max(steps)
+
+
+def test_horner_morelli_squintani_mediator_as_effective_as_arbitrator():
+    """Hörner, Morelli and Squintani (2015), *Review of Economic Studies* 82(4), p. 1483, the
+    abstract (read on studylib.net's copy of the article and IGIER's page): "mediators can be
+    equally effective as arbitrators" and "Simple protocols of unmediated communication
+    cannot achieve the same level of ex ante welfare". The two-type model is the library's.
+    """
+    for q in (Fraction(1, 4), Fraction(1, 2), Fraction(3, 4)):
+        crisis = ml.models.OptimalMediation(hawk_probability=q, hawk_advantage=1,
+                                            war_cost=Fraction(1, 10))
+        mediation = crisis.mediation()
+        assert mediation.war_probability == crisis.arbitration().war_probability
+        assert mediation.war_probability <= crisis.direct_talks().war_probability
+    crisis = ml.models.OptimalMediation(hawk_probability=Fraction(3, 4), hawk_advantage=1,
+                                        war_cost=Fraction(1, 10))
+    # somewhere the mediator strictly beats direct talks ("cannot achieve the same level")
+    assert crisis.mediation().war_probability < crisis.direct_talks().war_probability
