@@ -33,7 +33,7 @@ PUBLISHED_BESIDE_COMPUTED = [
     "plot_pledge_and_review.py", "plot_regime_complex.py", "plot_signalling.py",
     "plot_veto_power.py",
     "plot_cuban_missile_crisis.py", "plot_arms_race.py",
-    "plot_escalation.py",
+    "plot_escalation.py", "plot_crisis_mediation.py",
 ]
 
 

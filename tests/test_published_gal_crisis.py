@@ -151,3 +151,16 @@ def test_horner_morelli_squintani_mediator_as_effective_as_arbitrator():
                                         war_cost=Fraction(1, 10))
     # somewhere the mediator strictly beats direct talks ("cannot achieve the same level")
     assert crisis.mediation().war_probability < crisis.direct_talks().war_probability
+
+
+def test_horner_morelli_squintani_mediator_hides_a_weak_opponent():
+    """Hörner, Morelli and Squintani (2015), p. 1483, the abstract: the mediator uses
+    "recommendation strategies that do not reveal that one player is weak to a strong
+    opponent". In the library's version: in a hawk-dove dispute the mediator sometimes
+    recommends the equal split that hawks also get, and its scheme is obeyed.
+    """
+    crisis = ml.models.OptimalMediation(hawk_probability=Fraction(3, 4), hawk_advantage=1,
+                                        war_cost=Fraction(1, 10))
+    split, _share = crisis.recommendation()
+    assert 0 < split < 1
+    assert crisis.mediation().credible
