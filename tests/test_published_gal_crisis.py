@@ -164,3 +164,22 @@ def test_horner_morelli_squintani_mediator_hides_a_weak_opponent():
     split, _share = crisis.recommendation()
     assert 0 < split < 1
     assert crisis.mediation().credible
+
+
+def test_farrell_maskin_grim_punishment_hurts_the_punishers():
+    """Farrell and Maskin (1989), *Games and Economic Behavior* 1(4), p. 327, the abstract
+    (read on pdfslide.us's copy): "subgame-perfect equilibria involving threats of
+    punishment may be implausible if punishing one player hurts the other(s). If players
+    can renegotiate after a defection, such a punishment may not be carried out." Grim
+    reversion in the Prisoner's Dilemma (5, 3, 1, 0) is such a punishment: its punishment
+    state is strictly worse for both than cooperation, and collective reversion is never
+    renegotiation-proof in the n-member game.
+    """
+    pd = ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0)
+    grim = ml.automata.grim_trigger()
+    values = ml.solvers.profile_values(ml.RepeatedGame(pd, Fraction(3, 4)), [grim, grim])
+    cooperating, punishing = values.state_values[0], values.state_values[-1]
+    assert all(p < c for p, c in zip(punishing, cooperating, strict=True))
+    model = ml.models.Sanctions(n=3, mpcr=Fraction(1, 2))
+    for n in (3, 5, 10):
+        assert not model.is_renegotiation_proof("untargeted", n=n)
