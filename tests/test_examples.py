@@ -34,7 +34,7 @@ PUBLISHED_BESIDE_COMPUTED = [
     "plot_veto_power.py",
     "plot_cuban_missile_crisis.py", "plot_arms_race.py",
     "plot_escalation.py", "plot_crisis_mediation.py",
-    "plot_sanctions.py",
+    "plot_sanctions.py", "plot_deterrence_estimation.py",
 ]
 
 

@@ -183,3 +183,51 @@ def test_farrell_maskin_grim_punishment_hurts_the_punishers():
     model = ml.models.Sanctions(n=3, mpcr=Fraction(1, 2))
     for n in (3, 5, 10):
         assert not model.is_renegotiation_proof("untargeted", n=n)
+
+
+def test_signorino_nonstrategic_probit_misstates_the_war_curve():
+    """Signorino (1999), *APSR* 93(2), the abstract (read on cambridge.org): "logit provides
+    estimates with incorrect substantive interpretations as well as fitted values that can
+    be far from the true values". His Monte Carlo tables were not reached; this checks the
+    statement on one simulated sample (the design of plot_deterrence_estimation.py): the
+    war curve of a probit of war alone is monotonic in the balance and farther from the
+    true curve than the strategic probit's, which rises and then falls like the truth.
+    """
+    import numpy as np
+    from scipy import special
+
+    from multilateral.estimation import (
+        egame12_probabilities,
+        fit_egame12,
+        maximize_likelihood,
+        simulate_egame12,
+    )
+
+    rng = np.random.default_rng(1999)
+    n = 1500
+    balance = rng.uniform(0, 1, n)
+    revisionist = (rng.random(n) < 0.4).astype(float)
+    ally = (rng.random(n) < 0.3).astype(float)
+    regressors = {"u11": {"const": 1, "revisionist": revisionist},
+                  "u14": {"const": 1, "balance": balance},
+                  "u24": {"const": 1, "balance": balance, "ally": ally}}
+    truth = {"u11": [0.8, -1.2], "u14": [-1.5, 2.0], "u24": [0.6, -2.0, 1.0]}
+    outcomes = simulate_egame12(truth, regressors, seed=rng)
+    fit = fit_egame12(outcomes, regressors, kind="agent", link="probit")
+    design = np.column_stack([np.ones(n), revisionist, balance, ally])
+    sign = np.where(outcomes == 2, 1.0, -1.0)
+    naive = maximize_likelihood(lambda b: float(-special.log_ndtr(sign * (design @ b)).sum()),
+                                np.zeros(4), n_obs=n, title="probit of war",
+                                names=("const", "revisionist", "balance", "ally"))
+    grid = np.linspace(0, 1, 101)
+    new = {"u11": {"const": 1, "revisionist": np.ones_like(grid)},
+           "u14": {"const": 1, "balance": grid},
+           "u24": {"const": 1, "balance": grid, "ally": np.zeros_like(grid)}}
+    true_war = egame12_probabilities(truth, new)[:, 2]
+    strategic_war = fit.predict(new)[:, 2]
+    naive_war = special.ndtr(np.column_stack([np.ones_like(grid), np.ones_like(grid), grid,
+                                              np.zeros_like(grid)]) @ naive.params)
+    assert np.abs(naive_war - true_war).max() > 2 * np.abs(strategic_war - true_war).max()
+    peak = true_war.argmax()
+    assert 0 < peak < len(grid) - 1  # the truth rises, then falls
+    assert 0 < strategic_war.argmax() < len(grid) - 1
