@@ -32,6 +32,9 @@ PUBLISHED_BESIDE_COMPUTED = [
     "plot_legitimacy.py", "plot_logit_qre.py", "plot_nested_cores.py",
     "plot_pledge_and_review.py", "plot_regime_complex.py", "plot_signalling.py",
     "plot_veto_power.py",
+    "plot_cuban_missile_crisis.py", "plot_arms_race.py",
+    "plot_escalation.py", "plot_crisis_mediation.py",
+    "plot_sanctions.py", "plot_deterrence_estimation.py",
 ]
 
 
