@@ -122,11 +122,46 @@ right.set_title("Olson's suboptimality grows with n")
 # The claims, checked
 # -------------------
 # The library registers both readings of the group-size claim. The popular unqualified
-# reading of Olson (a foil: registered to be refuted, not his claim) fails, with a counterexample at ``theta = 0``; Chamberlin's qualified one holds.
+# reading of Olson (a foil: registered to be refuted, not his claim) fails, with a
+# counterexample at ``theta = 0``; Chamberlin's qualified one holds.
 verdict = OLSON_GROUP_SIZE.verify(max_examples=50)
 model, larger = verdict.counterexample
-print("Popular reading of Olson (unqualified, a foil):", verdict.holds, "- counterexample:", model, "against n =", larger)
+print("Popular reading of Olson (unqualified, a foil):", verdict.holds, "- counterexample:",
+      model, "against n =", larger)
 print("Chamberlin (crowded enough):", CHAMBERLIN_CROWDING.verify(max_examples=50).holds)
+
+# %%
+# Published beside computed
+# -------------------------
+# Chamberlin's abstract states his result; the computation above reproduces it at the two
+# ends of crowding (``theta = 0``, a purely inclusive good; ``theta = 1``, a fully rival one).
+print('published (Chamberlin 1974, abstract): "for \'inclusive\' collective goods the '
+      'relationship is an increasing one, while for \'exclusive\' goods it is a decreasing one"')
+print(f"computed:  per-member provision at n = 1, 10, 200: theta = 0: {per_member[0][0]:.3f}, "
+      f"{per_member[0][9]:.3f}, {per_member[0][-1]:.3f}; theta = 1: {per_member[1][0]:.3f}, "
+      f"{per_member[1][9]:.3f}, {per_member[1][-1]:.4f}")
+
+# %%
+# Olson's own claim is about the optimum, and the model bears it out: a lone member provides
+# optimally, and the shortfall grows with the group (the page is the one later work quotes;
+# the book's pages 27-36, where the group-size argument is developed, were not read here).
+print("published (Olson 1965, p. 2, as quoted in later work): unless a group is quite small, "
+      "or there is coercion or another special device, rational self-interested individuals "
+      "will not act to achieve their common interests")
+print(f"computed:  equilibrium / optimal provision at n = 1, 10, 200: {shortfall[0]:.3f}, "
+      f"{shortfall[9]:.3f}, {shortfall[-1]:.4f}")
+
+# %%
+# Bergstrom, Blume and Varian's neutrality: moving income among contributors leaves the
+# total unchanged as long as nobody stops contributing. Three members with ``a = 1/5``:
+print("published (Bergstrom, Blume and Varian 1986, neutrality; summarized by Faias, "
+      "Moreno-Garcia and Myles 2020, p. 285 -- BBV's theorem number not read): a "
+      "redistribution among contributors that leaves the set of contributors unchanged does "
+      "not change the supply")
+for incomes in ([3, 3, 4], [2, 4, 4], [Fraction(5, 2), Fraction(7, 2), 4], [0, 5, 5]):
+    e = PublicGoodProvision(incomes, a=Fraction(1, 5)).equilibrium()
+    print(f"computed:  incomes {[str(w) for w in incomes]}: total {e.total}, "
+          f"{int(sum(e.contributors))} of 3 contribute")
 
 # %%
 # A non-rival framework and a rival resource
