@@ -103,6 +103,12 @@ except SolverError as err:
 cd_tft = ml.solvers.critical_discount(pd, [tft, tft], kind="nash")
 print("Tit for Tat, Nash: critical delta", cd_tft.exact, "; (T - R)/(R - S) =",
       Fraction(T - R, R - S))
+print("as cited, not confirmed here (Axelrod 1984, Proposition 2, p. 207; only the abstract "
+      "of Axelrod 1981, APSR 75(2), which announces the necessary and sufficient conditions, "
+      "was read): Tit for Tat is collectively stable iff "
+      "w >= max((T - R)/(T - P), (T - R)/(R - S))")
+print(f"computed:  {cd_tft.exact} against max({Fraction(T - R, T - P)}, "
+      f"{Fraction(T - R, R - S)}) = {max(Fraction(T - R, T - P), Fraction(T - R, R - S))}")
 
 # %%
 # When the payoffs do satisfy ``T - R = P - S``, as ``4, 3, 1, 0`` do, the two conditions
@@ -189,6 +195,19 @@ for norm in NORMALIZATIONS:
             m = model(norm, sanction, detection)
             row = "".join(f"{m.critical_discount(n).value!s:>16}" for n in GROUPS.values())
             print(f"  {sanction + ', ' + mon:<36}{row}")
+
+# %%
+# Oye's abstract names the strategy these tables test: nations may foster cooperation by
+# strategies to "reduce the number of actors required to realize limited mutual interests".
+# Computed, with every channel of his switched off (fixed multiplier, perfect monitoring,
+# untargeted sanctions taken as credible), the patience needed rises with the group:
+oye_row = {name: model(next(iter(NORMALIZATIONS)), "untargeted", 1).critical_discount(n).value
+           for name, n in GROUPS.items()}
+print('published (Oye 1985, abstract): strategies to "reduce the number of actors required '
+      'to realize limited mutual interests" foster cooperation (the section on the number of '
+      "players, pp. 18-20 as cited, was not read here)")
+print("computed:  critical discount factor:",
+      ", ".join(f"{name} {value}" for name, value in oye_row.items()))
 
 # %%
 # Read the first block across: this is Olson's dilution, not one of Oye's channels. With a
