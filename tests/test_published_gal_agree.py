@@ -146,6 +146,7 @@ def test_downs_rocke_barsoom_1996_compliance_from_shallow_pledges():
     model = PledgeAndReview(n=n, benefit=1, cost=1, others_weight=Fraction(2, n - 1))
     assert model.largest_stable_size() == n
     assert model.pledge(n) == 3
+    assert model.contribution(n) == model.announced_pledge(n) == 3  # kept under full review
     assert model.pledge(n) / n < Fraction(1, 50)
 
 
