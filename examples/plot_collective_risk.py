@@ -163,7 +163,7 @@ for cost, row in zip(milinski.parameters["cost"][::3], eta.round(2), strict=True
           f"{row[2]:.2f} ({order}; about half at 90%: {abs(row[2] - 0.5) < 0.1})")
 fig, ax = plt.subplots(figsize=(6, 4), layout="constrained")
 ml.plot.sweep_map(milinski, "risk", "cost", "group achievement", ax=ax)
-ax.set_title("Groups of six, half must contribute: where the model has groups succeed")
+ax.set_title("Groups of six, three must contribute: group achievement")
 
 # %%
 # The library's finding: where contributing is cheap (``c <= 1/10``) the model orders the

@@ -35,6 +35,7 @@ from fractions import Fraction
 
 import matplotlib.pyplot as plt
 
+import multilateral as ml
 from multilateral.cases import kyoto_paris
 from multilateral.models import PledgeAndReview
 
@@ -90,27 +91,37 @@ print("preferred from n =", model.preferred_from().exact, "on (w = 1/4); with w 
 # The sweep: everything turns on the weight on others
 # ----------------------------------------------------
 weights = [Fraction(k, 100) for k in range(2, 101, 2)]
-sizes, welfare_gain, commit = [], [], []
-for w in weights:
-    cw = model.with_(others_weight=w).compare()
-    sizes.append(cw.participants["pledge_and_review"])
-    commit.append(float(cw.commitment["pledge_and_review"]))
-    welfare_gain.append(float(cw.welfare["pledge_and_review"] / cw.welfare["top_down"]))
 
-fig, axes = plt.subplots(1, 3, figsize=(12, 3.6))
-axes[0].plot([float(w) for w in weights], sizes, marker=".")
-axes[0].axhline(3, color="grey", ls="--", label="top-down (3)")
-axes[0].set(xlabel="weight on others w", ylabel="stable participants", yscale="log")
-axes[0].legend()
-axes[1].plot([float(w) for w in weights], commit, marker=".")
-axes[1].axhline(3, color="grey", ls="--", label="top-down target (3 b/c)")
-axes[1].set(xlabel="weight on others w", ylabel="pledge kept per participant (b/c)")
-axes[1].legend()
-axes[2].plot([float(w) for w in weights], welfare_gain, marker=".")
+
+def against_top_down(others_weight):
+    cw = model.with_(others_weight=others_weight).compare()
+    return {"stable participants": cw.participants["pledge_and_review"],
+            "pledge kept (b/c)": float(cw.commitment["pledge_and_review"]),
+            "welfare ratio": float(cw.welfare["pledge_and_review"] / cw.welfare["top_down"]),
+            "pledge-and-review preferred": int(cw.preferred == "pledge_and_review")}
+
+
+w_sweep = ml.sweep(against_top_down, {"others_weight": weights}, store=False, progress=False)
+preferred = w_sweep.values["pledge-and-review preferred"] == 1
+print("pledge-and-review preferred for w up to",
+      max(w for w, p in zip(weights, preferred, strict=True) if p),
+      "; top-down preferred from w =", min(w for w, p in zip(weights, preferred, strict=True)
+                                            if not p) if not preferred.all() else "never")
+
+fig, axes = plt.subplots(1, 3, figsize=(12, 3.6), layout="constrained")
+names = {1: "pledge-and-review preferred", 0: "top-down preferred"}
+for ax, output in zip(axes, ("stable participants", "pledge kept (b/c)", "welfare ratio"),
+                      strict=True):
+    ml.plot.parameter_curve(w_sweep, "others_weight", output, ax=ax,
+                            conclusion="pledge-and-review preferred", categories=names)
+    ax.set_xlabel("weight on others w")
+    ax.set_title(output, fontsize=10)
+axes[0].axhline(3, color="grey", ls="--")
+axes[0].set_yscale("log")
+axes[1].axhline(3, color="grey", ls="--")
 axes[2].axhline(1, color="grey", ls="--")
-axes[2].set(xlabel="weight on others w", ylabel="welfare, pledge-and-review / top-down")
-fig.suptitle(f"Pledge-and-review against top-down targets, n = {n}")
-fig.tight_layout()
+axes[2].set_ylabel("welfare, pledge-and-review / top-down")
+fig.suptitle(f"Pledge-and-review against top-down targets (dashed), n = {n}")
 
 # %%
 # Review as information about compliance

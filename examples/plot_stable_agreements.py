@@ -136,6 +136,18 @@ for g in gammas:
           f"{rows[-1][2]:9.4%} over none; the treaty closes {rows[-1][3]:6.1%} of that gap")
 print(ml.claims.BARRETT_PARADOX.verify(max_examples=30))
 
+ratio = [float(1 / g) for g, *_ in rows]
+fig, ax = plt.subplots(figsize=(7, 4), layout="constrained")
+ax.plot(ratio, [r[1] for r in rows], "o-", color="C0", label="stable size (left)")
+ax.set_xscale("log")
+ax.set_xlabel(r"benefit/cost ratio $b / c = 1 / \gamma$")
+ax.set_ylabel("largest self-enforcing agreement (of 100)", color="C0")
+twin = ax.twinx()
+twin.plot(ratio, [r[2] for r in rows], "s--", color="C3", label="gain of full cooperation")
+twin.set_yscale("log")
+twin.set_ylabel("gain of full over no cooperation", color="C3")
+ax.set_title("Barrett (1994): many signatories only when the stakes are small")
+
 # %%
 # Published beside computed. Barrett's own tables could not be read here (only abstracts):
 # what is printed as published is what the abstracts state.
@@ -185,18 +197,6 @@ fig, ax = plt.subplots(figsize=(7, 4), layout="constrained")
 ml.plot.sweep_map(barrett_sweep, "inverse_gamma", "n", "stable share", ax=ax)
 ax.set(xlabel="benefit/cost ratio 1/gamma", ylabel="number of countries N",
        title="Share of countries in the self-enforcing treaty (Barrett's model)")
-
-ratio = [float(1 / g) for g, *_ in rows]
-fig, ax = plt.subplots(figsize=(7, 4), layout="constrained")
-ax.plot(ratio, [r[1] for r in rows], "o-", color="C0", label="stable size (left)")
-ax.set_xscale("log")
-ax.set_xlabel(r"benefit/cost ratio $b / c = 1 / \gamma$")
-ax.set_ylabel("largest self-enforcing agreement (of 100)", color="C0")
-twin = ax.twinx()
-twin.plot(ratio, [r[2] for r in rows], "s--", color="C3", label="gain of full cooperation")
-twin.set_yscale("log")
-twin.set_ylabel("gain of full over no cooperation", color="C3")
-ax.set_title("Barrett (1994): many signatories only when the stakes are small")
 
 # %%
 # Transfers when countries differ
