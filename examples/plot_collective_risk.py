@@ -139,9 +139,9 @@ print("          stringent thresholds: achievement rises from M = 2 to M = 5 ->"
 # takes two assumptions: the threshold (half the group, ``M = 3``) and the cost ``c`` of
 # contributing, which the sweep below varies.
 print('published (Milinski et al. 2008, abstract): "under high risk of simulated dangerous '
-      'climate change, half of the groups succeed in reaching the target sum"; at a risk as '
-      "low as the average investment needed, or lower, groups fail (their per-treatment "
-      "proportions were not read here)")
+      'climate change, half of the groups succeed in reaching the target sum" (the next '
+      'sentence, on risks "only as high as the necessary average investment or even lower", '
+      "was cut off in the copy read; the per-treatment proportions were not read)")
 for r in (Fraction(9, 10), Fraction(1, 2), Fraction(1, 10)):
     eta = CollectiveRiskDilemma(n=6, threshold=3, risk=r).group_achievement()
     print(f"computed:  N = 6, M = 3, c = 1/10, risk {r}: group achievement {eta:.3f}")

@@ -203,9 +203,10 @@ for norm in NORMALIZATIONS:
 # untargeted sanctions taken as credible), the patience needed rises with the group:
 oye_row = {name: model(next(iter(NORMALIZATIONS)), "untargeted", 1).critical_discount(n).value
            for name, n in GROUPS.items()}
-print('published (Oye 1985, abstract): strategies to "reduce the number of actors required '
-      'to realize limited mutual interests" foster cooperation (the section on the number of '
-      "players, pp. 18-20 as cited, was not read here)")
+print('published (Oye 1985, introduction, as transcribed; page not read): the section on the '
+      'number of players explains "why cooperation becomes more difficult as the number of '
+      'actors increases"; abstract: strategies to "reduce the number of actors required to '
+      'realize limited mutual interests" (the section itself, pp. 18-20 as cited, was not read)')
 print("computed:  critical discount factor:",
       ", ".join(f"{name} {value}" for name, value in oye_row.items()))
 
