@@ -166,9 +166,10 @@ for n in (10, 100, 200):
     k = m.largest_stable_size()
     print(f"computed:  gamma = 1, N = {n:3d}: {k} sign, closing {float(m.closed_gap(k)):.1%} of "
           "the abatement gap")
-print("not confirmed here (Carraro and Siniscalco 1993; Hoel 1992, as usually cited -- "
-      "neither text nor page was reachable): with linear benefits the stable treaty has "
-      "three members whatever N")
+print('published (Carraro and Siniscalco 1993, abstract): stable coalitions exist and "tend to '
+      'involve a fraction of negotiating countries"; the exact size of three in the linear '
+      "model, as usually cited (also for Hoel 1992), was not confirmed here: neither text nor "
+      "page was reachable")
 print("computed:  largest stable size with N = 193, indifferent countries joining / staying "
       "out:", {tie: SelfEnforcingAgreement(n=193, benefit=1, cost=4, tie=tie)
                .largest_stable_size() for tie in ("join", "stay_out")})
@@ -213,6 +214,10 @@ pis = het.potentially_internally_stable_coalitions()
 print("largest stable coalition without transfers:", max(len(s) for s in stable),
       "(a lone signatory acts as a non-signatory: no agreement)")
 print("largest potentially internally stable coalition:", max(len(s) for s in pis))
+print('published (Carraro and Siniscalco 1993, abstract): "the number of signatory countries '
+      'can be increased by means of self-financed transfers"')
+print(f"computed:  here from {max(len(s) for s in stable)} (no agreement) to "
+      f"{max(len(s) for s in pis)} with transfers among members")
 everyone = tuple(range(6))
 print("surplus of the grand coalition over free-riding:", het.surplus(everyone))
 print("payoffs with equal surplus sharing:", [str(p) for p in het.transfer_payoffs(everyone)])

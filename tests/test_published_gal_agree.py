@@ -59,6 +59,20 @@ def test_barrett_1994_little_improvement_when_many_countries():
     assert gaps[3] < Fraction(2, 100)
 
 
+def test_carraro_siniscalco_1993_fraction_and_transfers():
+    """Carraro and Siniscalco (1993), *Journal of Public Economics* 52(3), 309-328, abstract
+    (read on the IRIS Ca' Foscari record): stable coalitions "tend to involve a fraction of
+    negotiating countries", and "the number of signatory countries can be increased by means
+    of self-financed transfers". (The size three usually cited for the linear model was not
+    confirmed.) Computed: a small stable treaty whatever N; with one high-stake country of
+    six, transfers hold all six where nothing is stable without them."""
+    for n in (10, 100, 193):
+        assert SelfEnforcingAgreement(n=n, benefit=1, cost=4).largest_stable_size() < n / 3
+    het = SelfEnforcingAgreement(n=6, benefit=[1, 1, 10, 1, 1, 1], cost=1)
+    assert max(len(c) for c in het.stable_coalitions()) == 1
+    assert max(len(c) for c in het.potentially_internally_stable_coalitions()) == 6
+
+
 def test_nordhaus_2015_no_club_without_penalty():
     """Nordhaus (2015), *American Economic Review* 105(4), 1339-1370, abstract on p. 1339
     (read on readkong and pdfslide copies of the article's first page): "without sanctions
