@@ -168,8 +168,7 @@ for n in (10, 100, 200):
           "the abatement gap")
 print('published (Carraro and Siniscalco 1993, abstract): stable coalitions exist and "tend to '
       'involve a fraction of negotiating countries"; the exact size of three in the linear '
-      "model, as usually cited (also for Hoel 1992), was not confirmed here: neither text nor "
-      "page was reachable")
+      "model, as usually cited, was not confirmed here: neither text nor page was reachable")
 print("computed:  largest stable size with N = 193, indifferent countries joining / staying "
       "out:", {tie: SelfEnforcingAgreement(n=193, benefit=1, cost=4, tie=tie)
                .largest_stable_size() for tie in ("join", "stay_out")})
