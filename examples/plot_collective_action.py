@@ -154,10 +154,10 @@ print(f"computed:  equilibrium / optimal provision at n = 1, 10, 200: {shortfall
 # %%
 # Bergstrom, Blume and Varian's neutrality: moving income among contributors leaves the
 # total unchanged as long as nobody stops contributing. Three members with ``a = 1/5``:
-print("published (Bergstrom, Blume and Varian 1986, neutrality; summarized by Faias, "
-      "Moreno-Garcia and Myles 2020, p. 285 -- BBV's theorem number not read): a "
-      "redistribution among contributors that leaves the set of contributors unchanged does "
-      "not change the supply")
+print("published (Warr 1983, extended by Bergstrom, Blume and Varian 1986; as summarized by "
+      "Faias, Moreno-Garcia and Myles 2020, p. 285 -- BBV's theorem number was not read): a "
+      "reallocation of income that leaves the set of contributors unchanged does not change "
+      "the total provision")
 for incomes in ([3, 3, 4], [2, 4, 4], [Fraction(5, 2), Fraction(7, 2), 4], [0, 5, 5]):
     e = PublicGoodProvision(incomes, a=Fraction(1, 5)).equilibrium()
     print(f"computed:  incomes {[str(w) for w in incomes]}: total {e.total}, "

@@ -107,9 +107,9 @@ def test_chamberlin_1974_inclusive_rises_exclusive_falls():
 def test_bergstrom_blume_varian_1986_neutrality():
     """Bergstrom, Blume and Varian (1986), *Journal of Public Economics* 29, 25-49: a
     redistribution of income among contributors that leaves the set of contributors unchanged
-    does not change the equilibrium supply of the public good (the neutrality result, as
-    summarized by Faias, Moreno-Garcia and Myles 2020, *JPET* 22, 285-301, p. 285; the
-    theorem's number in BBV was not read)."""
+    does not change the equilibrium supply of the public good (the neutrality result, first
+    shown by Warr 1983 and extended by BBV, as summarized by Faias, Moreno-Garcia and Myles
+    2020, *JPET* 22, 285-301, p. 285; the theorem's number in BBV was not read)."""
     totals = {PublicGoodProvision(incomes, a=Fraction(1, 5)).equilibrium().total
               for incomes in ([3, 3, 4], [2, 4, 4], [Fraction(5, 2), Fraction(7, 2), 4])}
     assert totals == {Fraction(40, 7)}
