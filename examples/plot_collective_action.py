@@ -144,7 +144,7 @@ print(f"computed:  per-member provision at n = 1, 10, 200: theta = 0: {per_membe
 # %%
 # Olson's own claim is about the optimum, and the model bears it out: a lone member provides
 # optimally, and the shortfall grows with the group (the page is the one later work quotes;
-# the book's pages 27-36, where the group-size argument is developed, were not read here).
+# the group-size argument on pp. 27-36, as usually cited, was not read here).
 print("published (Olson 1965, p. 2, as quoted in later work): unless a group is quite small, "
       "or there is coercion or another special device, rational self-interested individuals "
       "will not act to achieve their common interests")
