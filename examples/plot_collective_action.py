@@ -142,14 +142,17 @@ print(f"computed:  per-member provision at n = 1, 10, 200: theta = 0: {per_membe
       f"{per_member[1][9]:.3f}, {per_member[1][-1]:.4f}")
 
 # %%
-# Olson's own claim is about the optimum, and the model bears it out: a lone member provides
-# optimally, and the shortfall grows with the group (the page is the one later work quotes;
-# the group-size argument on pp. 27-36, as usually cited, was not read here).
+# Olson's opening statement beside the model (the page is the one later work quotes; the
+# group-size argument on pp. 27-36, as usually cited, was not read here). The library's
+# finding: in this model the members of a large group do act -- the total rises with n -- but
+# ever further below the optimum; the statement holds as a growing shortfall, not as no
+# action at all.
 print("published (Olson 1965, p. 2, as quoted in later work): unless a group is quite small, "
       "or there is coercion or another special device, rational self-interested individuals "
       "will not act to achieve their common interests")
 print(f"computed:  equilibrium / optimal provision at n = 1, 10, 200: {shortfall[0]:.3f}, "
-      f"{shortfall[9]:.3f}, {shortfall[-1]:.4f}")
+      f"{shortfall[9]:.3f}, {shortfall[-1]:.4f}; total provision {total[0]:.3f}, "
+      f"{total[9]:.3f}, {total[-1]:.3f}")
 
 # %%
 # Bergstrom, Blume and Varian's neutrality: moving income among contributors leaves the
