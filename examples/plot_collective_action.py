@@ -40,6 +40,7 @@ from fractions import Fraction
 import matplotlib.pyplot as plt
 import numpy as np
 
+import multilateral as ml
 from multilateral.claims import CHAMBERLIN_CROWDING, OLSON_EXPLOITATION, OLSON_GROUP_SIZE
 from multilateral.models import (
     PublicGoodProvision,
@@ -140,6 +141,33 @@ print('published (Chamberlin 1974, abstract): "for \'inclusive\' collective good
 print(f"computed:  per-member provision at n = 1, 10, 200: theta = 0: {per_member[0][0]:.3f}, "
       f"{per_member[0][9]:.3f}, {per_member[0][-1]:.3f}; theta = 1: {per_member[1][0]:.3f}, "
       f"{per_member[1][9]:.3f}, {per_member[1][-1]:.4f}")
+
+# %%
+# Chamberlin's two ends are the corners of a map: whether per-member provision rises with the
+# group turns on the crowding ``theta`` and on the valuation ``a``, neither of which he fixes.
+# A sweep over both (:func:`multilateral.sweep`) classifies each pair: provision per member
+# rises for every size (an inclusive good), rises and then falls, or falls from the start.
+TRENDS = {2: "rises", 1: "peaks", 0: "falls"}  # with n: always, up to a size, from n = 1
+
+
+def chamberlin_trend(theta, a):
+    peak = PublicGoodProvision.identical(1, 1, a, theta).peak_size()
+    return {"trend": 2 if peak == float("inf") else int(peak > 1)}
+
+
+trend_sweep = ml.sweep(chamberlin_trend,
+                       {"theta": [0, Fraction(1, 20), Fraction(1, 10), Fraction(1, 4),
+                                  Fraction(1, 2), Fraction(3, 4), 1],
+                        "a": [Fraction(1, 10), Fraction(1, 5), Fraction(1, 3), Fraction(1, 2),
+                              Fraction(2, 3), Fraction(4, 5)]},
+                       store=False, progress=False)
+for code, name in TRENDS.items():
+    print(f"per-member provision {name}: {int((trend_sweep.values['trend'] == code).sum())} of "
+          f"{len(trend_sweep.values['trend'])} (theta, a) pairs")
+fig, ax = plt.subplots(figsize=(7, 4), layout="constrained")
+ml.plot.sweep_map(trend_sweep, "a", "theta", "trend", ax=ax, categories=TRENDS)
+ax.set(xlabel="valuation of the good a", ylabel=r"crowding $\theta$",
+       title="Per-member provision against group size")
 
 # %%
 # Olson's opening statement beside the model (the page is the one later work quotes; the
