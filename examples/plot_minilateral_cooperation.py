@@ -369,6 +369,35 @@ for norm in NORMALIZATIONS:
               f"({verdicts})")
 
 # %%
+# The shadow of the future ``delta = 18/25`` is an assumption, not data. Swept
+# (:func:`multilateral.sweep`) over ``delta`` for the fixed-multiplier good, the largest group
+# that can cooperate in each regime (sanctions taken as credible; 193 means every UN
+# member):
+REGIMES = {f"{sanction}, {mon}": (sanction, detection) for sanction in SANCTIONS
+           for mon, detection in MONITORING.items()}
+
+
+def largest_at(delta, regime):
+    sanction, detection = REGIMES[regime]
+    m = model(next(iter(NORMALIZATIONS)), sanction, detection)
+    return {"largest group": m.largest_group(delta, n_max=193)}
+
+
+delta_sweep = ml.sweep(largest_at, {"delta": [Fraction(k, 100) for k in range(50, 100, 2)],
+                                    "regime": list(REGIMES)}, store=False, progress=False)
+table = delta_sweep.to_frame()
+for regime in REGIMES:
+    rows = table[(table["regime"] == regime) & (table["largest group"] >= 7)]
+    everyone = table[(table["regime"] == regime) & (table["largest group"] >= 193)]
+    print(f"{regime:<38} G7 from delta = {rows['delta'].min() if len(rows) else 'never'}, "
+          f"all 193 from delta = {everyone['delta'].min() if len(everyone) else 'never'} "
+          "(on a grid of 1/50)")
+fig, ax = plt.subplots(figsize=(7, 4), layout="constrained")
+ml.plot.parameter_curve(delta_sweep, "delta", "largest group", ax=ax, lines="regime")
+ax.set_yscale("log")
+ax.set(xlabel="discount factor delta", title="Largest group that can cooperate (fixed r = 4/3)")
+
+# %%
 # Oye's remedies
 # --------------
 # Targeted sanctions are Oye's remedy for the sanctions channel, and they work once sanctions
