@@ -26,14 +26,14 @@ def test_there_are_examples():
 #: statement beside the computed one (the numbers themselves are tested in
 #: tests/test_published_results.py and the models' own tests).
 PUBLISHED_BESIDE_COMPUTED = [
+    "plot_stable_agreements.py", "plot_climate_minilateral.py", "plot_collective_action.py",
+    "plot_climate_clubs.py", "plot_minilateral_cooperation.py",
     "plot_alliance_burden_sharing.py", "plot_boyd_richerson.py", "plot_breadth_and_depth.py",
     "plot_canonical_games.py", "plot_collective_risk.py", "plot_common_interests.py",
     "plot_crisis_bargaining.py", "plot_diffuse_reciprocity.py", "plot_formal_informal.py",
     "plot_legitimacy.py", "plot_logit_qre.py", "plot_nested_cores.py",
     "plot_pledge_and_review.py", "plot_regime_complex.py", "plot_signalling.py",
     "plot_veto_power.py",
-    "plot_stable_agreements.py", "plot_climate_minilateral.py", "plot_collective_action.py",
-    "plot_climate_clubs.py", "plot_minilateral_cooperation.py",
 ]
 
 
