@@ -26,6 +26,8 @@ def test_there_are_examples():
 #: statement beside the computed one (the numbers themselves are tested in
 #: tests/test_published_results.py and the models' own tests).
 PUBLISHED_BESIDE_COMPUTED = [
+    "plot_stable_agreements.py", "plot_climate_minilateral.py", "plot_collective_action.py",
+    "plot_climate_clubs.py", "plot_minilateral_cooperation.py",
     "plot_alliance_burden_sharing.py", "plot_boyd_richerson.py", "plot_breadth_and_depth.py",
     "plot_canonical_games.py", "plot_collective_risk.py", "plot_common_interests.py",
     "plot_crisis_bargaining.py", "plot_diffuse_reciprocity.py", "plot_formal_informal.py",
