@@ -5,7 +5,7 @@ for this file; only values read there are tested. Where a source gives a directi
 number, the test checks the direction on the library's model or shipped data.
 """
 
-
+from fractions import Fraction
 
 from multilateral.models import HeterogeneousForum
 
@@ -20,3 +20,22 @@ def test_naim_2009_smaller_forums_need_less_heterogeneity_for_a_club():
     critical = [HeterogeneousForum.from_normal(n, 1.0, 1.0, legitimacy=1)
                 .critical_spread(1.0).value for n in (7, 21, 193)]
     assert critical[0] > critical[1] > critical[2] > 0
+
+
+def test_busch_2007_p735_where_his_two_cases_went():
+    """Busch (2007), *International Organization* 61(4), p. 735 (the article's first page,
+    read in the stored copies at fdocuments.net and download.cucdc.com): "In 1996, Mexico
+    challenged a U.S. safeguard measure under the provisions of the North American Free Trade
+    Agreement", and "the United States challenged Canadian measures on periodicals at the
+    WTO". The shipped disputes carry those fora, and the model at the example's illustrative
+    inputs sends each case there (examples/plot_forum_shopping.py)."""
+    from multilateral.cases import forum_shopping as fs
+
+    assert fs.dispute("us_broom_corn_brooms").forum == "nafta"
+    assert fs.dispute("canada_periodicals").forum == "wto"
+    common = dict(ruling_value=2, win_regional=Fraction(1, 2),
+                  win_multilateral=Fraction(1, 2), n=130, cost=Fraction(1, 4))
+    brooms = fs.model("us_broom_corn_brooms", **common, offense=0, defense=Fraction(1, 10))
+    periodicals = fs.model("canada_periodicals", **common, offense=Fraction(1, 10), defense=0)
+    assert brooms.equilibrium().ruling == "regional"
+    assert periodicals.equilibrium().ruling == "multilateral"
