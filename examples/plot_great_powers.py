@@ -63,6 +63,18 @@ print("1950:", gp.major_powers("1950-01-01"))
 print("China's row:", gp.spell("china_1950").note)
 
 # %%
+# The shipped list beside a published reading of it: Grant, Baird, Corbetta and Volgy (2010,
+# p. 1) note that the Correlates of War data count not two major powers in the Cold War but
+# five, the United States, the Soviet Union, the United Kingdom, France and the People's
+# Republic of China. (COW's own file was not reachable when this example was written; this is
+# the published statement the shipped rows can be checked against.)
+cold_war = sorted({tuple(sorted(gp.major_powers(f"{y}-01-01"))) for y in range(1950, 1992)})
+print("published (Grant et al. 2010, p. 1): five COW major powers in the Cold War: United "
+      "States, Soviet Union, United Kingdom, France, People's Republic of China")
+print(f"computed (shipped rows, 1 January 1950-1991): {len(cold_war)} distinct set(s):",
+      "; ".join(f"{len(c)}: {', '.join(c)}" for c in cold_war))
+
+# %%
 # The threshold: where the deal changes Oye type
 # ----------------------------------------------
 # For each ``n`` the model gives the weights ``r`` at which the Oye type of the transformed
@@ -171,3 +183,14 @@ fig.tight_layout()
 #   the COW count of 4 or 5) than COW's count would.
 
 plt.show()
+
+# %%
+# References
+# ----------
+# * Correlates of War Project (2017). State System Membership List, v2016 (``majors2016.csv``).
+# * Grant, K. A., Baird, R. G., Corbetta, R. and Volgy, T. J. (2010). Status matters:
+#   exploring variation in status attribution among major powers. Working paper, Annual
+#   Convention of the International Studies Association, New Orleans (p. 1).
+# * Snidal, D. (1991). Relative gains and the pattern of international cooperation.
+#   *American Political Science Review* 85(3), 701-726.
+# * Waltz, K. N. (1979). *Theory of International Politics*. Addison-Wesley.

@@ -39,3 +39,17 @@ def test_busch_2007_p735_where_his_two_cases_went():
     periodicals = fs.model("canada_periodicals", **common, offense=Fraction(1, 10), defense=0)
     assert brooms.equilibrium().ruling == "regional"
     assert periodicals.equilibrium().ruling == "multilateral"
+
+
+def test_grant_et_al_2010_five_cow_major_powers_in_the_cold_war():
+    """Grant, Baird, Corbetta and Volgy (2010), ISA working paper "Status matters", p. 1 (read
+    at studylib.net/doc/7111976): the Correlates of War data count five major powers during
+    the Cold War, "the United States; the Soviet Union; the United Kingdom; France; and the
+    People's Republic of China". The shipped COW rows (Russia's code 365 is the Soviet Union
+    from 1922) give exactly that set on 1 January of every year 1950-1991
+    (examples/plot_great_powers.py)."""
+    from multilateral.cases import great_powers as gp
+
+    five = {"United States", "Russia", "United Kingdom", "France", "China"}
+    for year in range(1950, 1992):
+        assert set(gp.major_powers(f"{year}-01-01")) == five, year
