@@ -53,3 +53,20 @@ def test_grant_et_al_2010_five_cow_major_powers_in_the_cold_war():
     five = {"United States", "Russia", "United Kingdom", "France", "China"}
     for year in range(1950, 1992):
         assert set(gp.major_powers(f"{year}-01-01")) == five, year
+
+
+def test_cha_2010_table_pp165_166_the_four_quadrants():
+    """Cha (2010), *International Security* 34(3), table "Powerplay: bilateral versus
+    multilateral control", pp. 165-166 (read as reproduced, with that page reference, in
+    Wikipedia's article "Multilateralism"; the article itself was read only in its
+    abstract): small powers seeking control over a small or a great power -- multilateralism
+    (quadrants 1, 2); a great power over a small power -- bilateralism (3); over a great
+    power -- multilateralism (4). The library's table and the model's derivation at the
+    example's parameters (great 10, small 1, four others, enforcement cost 1/10) agree."""
+    from multilateral.models import CHA_QUADRANTS, cha_quadrants
+
+    published = {1: ("small", "small", "multilateral"), 2: ("small", "great", "multilateral"),
+                 3: ("great", "small", "bilateral"), 4: ("great", "great", "multilateral")}
+    assert published == CHA_QUADRANTS
+    derived = cha_quadrants(great=10, small=1, others=4, enforcement_cost=Fraction(1, 10))
+    assert derived == {k: v[2] for k, v in published.items()}
