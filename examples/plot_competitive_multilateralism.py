@@ -92,8 +92,9 @@ for label, n in sizes.items():
           f"(p* = {model.critical_probability():.4f})")
 fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4), layout="constrained")
 ml.plot.parameter_curve(forums, "spread", ["universal", "club"], ax=left, lines="n")
-for n, color in zip(sizes.values(), ("C0", "C1", "C2"), strict=True):
-    left.axvline(critical[n], color=color, lw=0.8, ls=":")
+# the critical spreads, in grey, in the line style parameter_curve gives each size
+for n, style in zip(sizes.values(), ("-", "--", ":"), strict=True):
+    left.axvline(critical[n], color="0.5", lw=0.8, ls=style)
 left.set_xlabel("spread of positions sigma (heterogeneity)")
 left.set_ylabel("expected value per unit of own gain")
 left.legend(fontsize=7)
