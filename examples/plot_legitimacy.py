@@ -66,7 +66,9 @@ posterior = [float(Endorsement([float(c)], audience=float(audience)).equilibrium
                    .posterior_endorsed) for c in pivots]
 influential = [Endorsement([float(c)], audience=float(audience)).equilibrium().influential
                for c in pivots]
-print("published (Chapman 2009): rallies larger with a more distant Council; computed:",
+print('published (Chapman 2009, abstract, p. 733): changes in presidential approval "have '
+      'been significantly larger when accompanied by a positive resolution for a Security '
+      'Council that is more distant"; computed:',
       "belief after endorsement nondecreasing in the distance:",
       all(b >= a for a, b in pairwise(posterior)))
 decisive = [c for c, i in zip(pivots, influential, strict=True) if i]
@@ -74,6 +76,17 @@ print(f"the endorsement decides support for pivots {decisive[0]:.2f}..{decisive[
       f"(closed form: 2a - 1 = {2 * float(audience) - 1:.2f} <= c* <= 2a and 0 < c* < 1); "
       f"a pivot of 0.4 < a = 0.6 decides: "
       f"{Endorsement([0.4], audience=0.6).equilibrium().influential}")
+# Chapman's (2007) model, in its abstract, has leaders consult "relatively conservative
+# institutions, because their support convinces audiences". In this formalization a pivot
+# more lenient than the audience (0.4 against a = 0.6) still decides its support, and a pivot
+# beyond 2a (0.9 against a = 0.4) decides nothing: conservatism is neither necessary nor
+# sufficient, the library's finding beside the published statement.
+print('published (Chapman 2007, abstract, p. 134): leaders consult "relatively conservative '
+      'institutions, because their support convinces audiences"')
+print("computed: lenient pivot 0.4, a = 0.6 decides:",
+      Endorsement([0.4], audience=0.6).equilibrium().influential,
+      "| conservative pivot 0.9, a = 0.4 decides:",
+      Endorsement([0.9], audience=0.4).equilibrium().influential)
 
 # The closed form against the signalling solver on the discretized game (8 merits):
 body = Endorsement([F(5, 8)], audience=audience, grid=8)

@@ -6,6 +6,7 @@ number, the test checks the direction on the library's model or shipped data.
 """
 
 from fractions import Fraction
+from itertools import pairwise
 
 from multilateral.models import HeterogeneousForum
 
@@ -70,3 +71,32 @@ def test_cha_2010_table_pp165_166_the_four_quadrants():
     assert published == CHA_QUADRANTS
     derived = cha_quadrants(great=10, small=1, others=4, enforcement_cost=Fraction(1, 10))
     assert derived == {k: v[2] for k, v in published.items()}
+
+
+def test_chapman_2009_p733_a_more_distant_council_convinces_more():
+    """Chapman (2009), *International Organization* 63(4), abstract, p. 733 (read on
+    cambridge.org and ideas.repec.org, v63y2009i04p733-764): approval changes "have been
+    significantly larger when accompanied by a positive resolution for a Security Council
+    that is more distant". The model's counterpart: the audience's belief after an
+    endorsement, ``(1 + c*) / 2``, rises with the pivot's distance from the seeker at 0
+    (examples/plot_legitimacy.py)."""
+    from multilateral.models import Endorsement
+
+    pivots = [Fraction(k, 10) for k in range(11)]
+    beliefs = [Endorsement([c], audience=Fraction(3, 5)).equilibrium().posterior_endorsed
+               for c in pivots]
+    assert beliefs == [(1 + c) / 2 for c in pivots]
+    assert all(b > a for a, b in pairwise(beliefs))
+
+
+def test_chapman_2007_p134_conservatism_neither_necessary_nor_sufficient_in_the_model():
+    """Chapman (2007), *Journal of Conflict Resolution* 51(1), abstract, p. 134 (read on
+    ideas.repec.org, v51y2007i1p134-166): "leaders have incentives to consult relatively
+    conservative institutions, because their support convinces audiences". The library's
+    finding, printed beside it: a pivot more lenient than the audience can decide its
+    support, and one beyond ``2a`` cannot."""
+    from multilateral.models import Endorsement
+
+    assert Endorsement([Fraction(2, 5)], audience=Fraction(3, 5)).equilibrium().influential
+    assert not Endorsement([Fraction(9, 10)],
+                           audience=Fraction(2, 5)).equilibrium().influential
