@@ -100,3 +100,20 @@ def test_chapman_2007_p134_conservatism_neither_necessary_nor_sufficient_in_the_
     assert Endorsement([Fraction(2, 5)], audience=Fraction(3, 5)).equilibrium().influential
     assert not Endorsement([Fraction(9, 10)],
                            audience=Fraction(2, 5)).equilibrium().influential
+
+
+def test_powell_1991_p1303_feasibility_changes_with_the_constraint_alone():
+    """Powell (1991), *American Political Science Review* 85(4), abstract, p. 1303 (read in
+    the first-page copies at studylib.net/doc/8670492 and scribd): his model "links changes
+    in the states' behavior, the feasibility of cooperation, and especially the states'
+    concern for relative versus absolute gains explicitly to changes in the constraints
+    facing the states". His numerical examples were not reachable. In the library's
+    stylization the same payoffs and patience give cooperation or not as the cost of
+    fighting (the constraint) alone changes (examples/plot_relative_gains.py)."""
+    from multilateral.models import PowellGains
+
+    m = PowellGains(T=5, R=4, P=2, S=1, delta=Fraction(3, 4), cost_of_fighting=20)
+    assert m.cooperation_possible
+    assert not m.with_(cost_of_fighting=5).cooperation_possible
+    # and force that does not convert gains into advantage removes the constraint
+    assert m.with_(cost_of_fighting=5, conversion=0).cooperation_possible
