@@ -70,6 +70,17 @@ print("both open is exactly RivalClubs:", game.membership_game() == same,
       "| equilibria equal:", game.sorting_equilibria(("open", "open")) == same.equilibria())
 print("selected sorting, both open:", game.selected_sortings(("open", "open")),
       "observed:", mekong.profile()[2:])
+# The membership as published: China's foreign ministry on the LMC's first foreign
+# ministers' meeting (12 November 2015) and the MUSP's Joint Ministerial Statement (State
+# Department media note, 15 September 2020) both name the same five riparian states. A
+# sorting codes each state 0 (neither), 1 (LMC only), 2 (MUSP only) or 3 (both).
+print("published (MFA of China press release, 12 Nov 2015; MUSP Joint Ministerial Statement, "
+      "15 Sep 2020): Cambodia, Laos, Myanmar, Thailand, Vietnam in both; computed (model, "
+      "both rules open):", "all five in both (code 3)"
+      if game.selected_sortings(("open", "open")) == ((3,) * 5,) else "not all in both")
+print('published (Kuik 2008, p. 159): "hedging" is used "as an alternative to \'balancing\' '
+      'and \'bandwagoning\' in describing small states\' strategies towards a rising power"'
+      " (his explanation is regime legitimation, not club rules: no number to compare)")
 print("every state joins both while the hedging cost is <=",
       game.universal_hedging_threshold().exact)
 print("selected sorting, LMC exclusive:", game.selected_sortings(("exclusive", "open")))

@@ -117,3 +117,20 @@ def test_powell_1991_p1303_feasibility_changes_with_the_constraint_alone():
     assert not m.with_(cost_of_fighting=5).cooperation_possible
     # and force that does not convert gains into advantage removes the constraint
     assert m.with_(cost_of_fighting=5, conversion=0).cooperation_possible
+
+
+def test_mekong_membership_as_published_and_the_open_rules_sorting():
+    """The membership as published: China's foreign ministry press release on the first
+    Lancang-Mekong foreign ministers' meeting (12 November 2015) and the Mekong-U.S.
+    Partnership Joint Ministerial Statement (State Department media note, 15 September 2020),
+    the sources of the shipped rows: the same five riparian states in both fora. The model at
+    the example's illustrative values, both rules open, selects that sorting
+    (examples/plot_club_exclusivity.py)."""
+    from multilateral.cases import mekong
+
+    five = {"Cambodia", "Laos", "Myanmar", "Thailand", "Vietnam"}
+    assert set(mekong.dual_members()) == five
+    game = mekong.club_exclusivity([[6, 4], [6, 3], [5, 5], [4, 5], [4, 6]],
+                                   facility_cost=[6, 6], congestion=Fraction(1, 4),
+                                   exclusion_cost=1)
+    assert game.selected_sortings(("open", "open")) == ((3, 3, 3, 3, 3),)
