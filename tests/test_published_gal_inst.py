@@ -134,3 +134,21 @@ def test_mekong_membership_as_published_and_the_open_rules_sorting():
                                    facility_cost=[6, 6], congestion=Fraction(1, 4),
                                    exclusion_cost=1)
     assert game.selected_sortings(("open", "open")) == ((3, 3, 3, 3, 3),)
+
+
+def test_buchanan_1965_via_sandler_2013_congestion_restricts_membership():
+    """Sandler (2013), "Buchanan clubs", *Constitutional Political Economy* 24(4), section 1
+    (open access, read on link.springer.com/article/10.1007/s10602-013-9148-5), restating
+    Buchanan (1965): congestion "implies a nonzero marginal cost, which, in turn, justifies
+    the need to restrict users or members". The model: without congestion the whole
+    population joins; with it the optimal size falls as congestion rises and rises with the
+    good's cost (examples/plot_rival_clubs.py)."""
+    from multilateral.models import RivalClubs
+
+    base = RivalClubs([[1, 1]] * 30, facility_cost=16, congestion=1)
+    assert base.with_(congestion=0).optimal_size() == 30
+    by_congestion = [base.with_(congestion=Fraction(k, 8)).optimal_size()
+                     for k in range(1, 33)]
+    assert all(b <= a for a, b in pairwise(by_congestion)) and by_congestion[-1] < 30
+    by_cost = [base.with_(facility_cost=c).optimal_size() for c in range(1, 101, 3)]
+    assert all(b >= a for a, b in pairwise(by_cost)) and by_cost[-1] > by_cost[0]
