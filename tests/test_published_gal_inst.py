@@ -152,3 +152,19 @@ def test_buchanan_1965_via_sandler_2013_congestion_restricts_membership():
     assert all(b <= a for a, b in pairwise(by_congestion)) and by_congestion[-1] < 30
     by_cost = [base.with_(facility_cost=c).optimal_size() for c in range(1, 101, 3)]
     assert all(b >= a for a, b in pairwise(by_cost)) and by_cost[-1] > by_cost[0]
+
+
+def test_china_imf_quota_and_aiib_votes_as_published():
+    """China's IMF quota before and after the 2010 reform, 3.996% and 6.394%: the People's
+    Bank of China statement of 19 December 2015 as quoted by Xinhua/PTI (Zee News, 19
+    December 2015; China Daily the same day); China's AIIB voting share at signature, 26.06%:
+    Xinhua (People's Daily Online, 29 June 2015; the AIIB's own table was not reached). The
+    shipped rows and the example's model inputs carry them exactly
+    (examples/plot_regime_complex.py)."""
+    from multilateral.cases import aiib
+
+    assert aiib.share("IMF", "China", "quota_before_2010_reform") == Fraction("0.03996")
+    assert aiib.share("IMF", "China", "quota_after_2010_reform") == Fraction("0.06394")
+    assert aiib.share("AIIB", "China", "votes") == Fraction("0.2606")
+    model = aiib.renegotiation(outside_cost=Fraction(1, 100), network=Fraction(1, 50))
+    assert (model.influence, model.power) == (Fraction("0.03996"), Fraction("0.06394"))
