@@ -77,10 +77,12 @@ spokes = [sum(len(t.partners) for t in alliances.hub_and_spokes(date=f"{y}-12-31
 seato = [sum(len(t.partners) for t in alliances.hub_and_spokes(date=f"{y}-12-31")
              if t.kind == "multilateral") for y in years]
 fig, ax = plt.subplots(figsize=(7, 3.5), layout="constrained")
-ax.step(years, nato_size, where="post", label="NATO: members of one multilateral body")
-ax.step(years, spokes, where="post", label="hub-and-spokes: US treaty partners in East Asia")
-ax.step(years, seato, where="post", linestyle="--",
-        label="Manila Pact (SEATO): partners of the one multilateral treaty")
+structures_by_year = {"year": years,
+                      "NATO: members of one multilateral body": nato_size,
+                      "hub-and-spokes: US treaty partners in East Asia": spokes,
+                      "Manila Pact (SEATO): partners of the one multilateral treaty": seato}
+ml.plot.parameter_curve(structures_by_year, "year",
+                        [k for k in structures_by_year if k != "year"], ax=ax)
 ax.set_xlabel("year (end of)")
 ax.set_ylabel("states")
 ax.legend(loc="upper left")
@@ -197,11 +199,14 @@ print('published (Olson and Zeckhauser 1966, p. 266): "the smaller members of NA
 # scenario's line ``b = p E d (1 - pi)`` separates the two choices:
 fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4), layout="constrained")
 fears = np.linspace(0, 6, 100)
-for (name, m), color in zip(scenarios.items(), ("C3", "C0"), strict=True):
-    slope = float(m.dependence * (1 - m.body_backs_restraint()))
-    left.plot(fears, slope * fears, color=color, label=f"{name}: b = p E d (1 - pi)")
+boundary = {"fear": fears, **{
+    f"{name}: b = p E d (1 - pi)": float(m.dependence * (1 - m.body_backs_restraint())) * fears
+    for name, m in scenarios.items()}}
+ml.plot.parameter_curve(boundary, "fear", [k for k in boundary if k != "fear"], ax=left)
+for line, m in zip(left.get_lines(), scenarios.values(), strict=True):
+    line.set_marker("")
     left.plot([float(m.adventurism * m.entrapment_cost)], [float(m.binding_value)], "o",
-              color=color, ms=9)
+              color=line.get_color(), ms=9)  # the scenario itself
 left.text(4.2, 0.3, "bilateral", color="k")
 left.text(0.3, 3.2, "multilateral", color="k")
 left.set_xlabel("entrapment fear p E (per ally)")
@@ -215,14 +220,18 @@ left.set_title("The great power's choice")
 # Under a majority the body backs the great power more reliably as it grows if the allies
 # lean towards restraint (``theta > 1/2``), less if they lean towards adventure; under
 # consensus the backing falls geometrically with every ally.
-ks = np.arange(2, 31)
-for theta, style in ((Fraction(3, 4), "-"), (Fraction(1, 3), "--")):
-    for rule, color in (("majority", "C2"), ("consensus", "C1")):
-        pis = [float(AllianceControl(allies=int(k), adventurism=0, entrapment_cost=0,
-                                     support=theta,
-                                     quota=int(k) if rule == "consensus" else None)
-                     .body_backs_restraint()) for k in ks]
-        right.plot(ks, pis, style, color=color, label=f"{rule}, theta = {theta}")
+def backing(allies, theta):
+    support = Fraction(theta).limit_denominator(4)
+    return {rule: float(AllianceControl(allies=allies, adventurism=0, entrapment_cost=0,
+                                        support=support,
+                                        quota=allies if rule == "consensus" else None)
+                        .body_backs_restraint()) for rule in ("majority", "consensus")}
+
+
+dilution = ml.sweep(backing, {"allies": list(range(2, 31)), "theta": [0.75, 1 / 3]},
+                    store=False, progress=False)
+ml.plot.parameter_curve(dilution, "allies", ["majority", "consensus"], ax=right,
+                        lines="theta", step=False)
 right.set_xlabel("number of allies k")
 right.set_ylabel("pi: the body backs restraint")
 right.legend(fontsize=8)
