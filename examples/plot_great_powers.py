@@ -47,6 +47,7 @@ from fractions import Fraction
 import matplotlib.pyplot as plt
 import numpy as np
 
+import multilateral as ml
 from multilateral.cases import great_powers as gp
 from multilateral.models import RelativeGains
 
@@ -147,20 +148,24 @@ def capped(values):
     return [1.0 if v is None else float(v) for v in values]
 
 
-fig, (ax1, ax2) = plt.subplots(2, 1, figsize=(9, 7), sharex=True)
-for (label, values), style in zip(by_reading.items(), ("-", "--", ":"), strict=True):
-    ax1.step(years, capped(values), style, where="post", label=label)
+fig, (ax1, ax2) = plt.subplots(2, 1, figsize=(9, 7), sharex=True, layout="constrained")
+ml.plot.parameter_curve({"year": years, **{label: capped(values)
+                                           for label, values in by_reading.items()}},
+                        "year", list(by_reading), ax=ax1, step=True)
+for line, style in zip(ax1.get_lines(), ("-", "--", ":"), strict=True):
+    line.set_linestyle(style)  # the readings coincide outside 1946-1991
+ax1.set_xlabel("")
 ax1.set_ylabel("first type change r*")
 ax1.set_title("Stag Hunt (T = 15/4, R = 4, P = 2, S = 1): three readings of n")
 ax1.legend(fontsize=8)
-for label, model in classes.items():
-    ax2.step(years, capped(thresholds(model, n_cow)), where="post", label=label)
+ml.plot.parameter_curve({"year": years, **{label: capped(thresholds(model, n_cow))
+                                           for label, model in classes.items()}},
+                        "year", list(classes), ax=ax2, step=True)
 ax2.set_ylabel("first type change r*\n(1 = none in [0, 1])")
 ax2.set_xlabel("year (count of major powers on 1 January, COW v2016)")
 ax2.set_title("COW's count, six deals (payoffs T, R, P, S)")
 ax2.legend(fontsize=7, ncol=2, loc="lower center")
 ax2.set_ylim(0, 1.05)
-fig.tight_layout()
 
 # %%
 # What the figure can and cannot say
