@@ -160,11 +160,13 @@ print(f"computed: security (credibility gain 1) goes informal only from uncertai
       f"(in the model only high uncertainty sends security cooperation to an "
       f"informal body)")
 
-fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4))
-left.plot(costs, welfare, label="breach premium 0")
+fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4), layout="constrained")
 gradual = clause.with_(breach_premium=Fraction(1, 4))
-left.plot(costs, [float(gradual.welfare(Fraction(c).limit_denominator(1000))) for c in costs],
-          label="breach premium 1/4")
+ml.plot.parameter_curve(
+    {"escape cost": costs, "breach premium 0": welfare,
+     "breach premium 1/4": [float(gradual.welfare(Fraction(c).limit_denominator(1000)))
+                            for c in costs]},
+    "escape cost", ["breach premium 0", "breach premium 1/4"], ax=left)
 left.axvline(float(clause.optimal_escape_cost()), ls="--", color="grey")
 left.axhline(float(clause.welfare()), ls=":", color="red", label="no clause")
 left.set(xlabel="escape cost", ylabel="welfare per state and period",
@@ -179,7 +181,6 @@ for label, gain in domains.items():  # the cell of the k-th gain spans [k, k + 1
                bbox={"facecolor": "white", "alpha": 0.8, "linewidth": 0})
 right.set(xlabel="shock variance (uncertainty)", ylabel="credibility gain",
           title="Formal or informal")
-fig.tight_layout()
 plt.show()
 
 # %%
