@@ -193,3 +193,18 @@ def test_vabulas_snidal_uncertainty_favours_informal_and_the_security_disagreeme
 
     assert LegalForm(credibility_gain=0.4, uncertainty=0.0, **common).choice() == "formal"
     assert informal_from(0.4) < informal_from(1.0)
+
+
+def test_lipscy_2015_competition_speeds_redistribution():
+    """Lipscy (2015), *American Journal of Political Science*, abstract (read on
+    aparc.fsi.stanford.edu): "institutions facing severe competition will quickly reflect
+    changes in underlying state interests and power", while little competition limits "the
+    outside options of member states", "impeding redistributive change". The model at the
+    example's inputs with the rules open: a free outside option brings redistribution, a
+    dear one (0.03) the status quo (examples/plot_regime_complex.py)."""
+    from multilateral.cases import aiib
+
+    model = aiib.renegotiation(outside_cost=Fraction(1, 100), network=Fraction(1, 50))
+    outcome = {c: model.with_(flexibility=1, outside_cost=c, network=0).equilibrium().outcome
+               for c in (Fraction(0), Fraction(3, 100))}
+    assert outcome == {Fraction(0): "redistribution", Fraction(3, 100): "status_quo"}
