@@ -67,6 +67,9 @@ PUBLISHED_BESIDE_COMPUTED = [
     "plot_cuban_missile_crisis.py", "plot_arms_race.py",
     "plot_escalation.py", "plot_crisis_mediation.py",
     "plot_sanctions.py", "plot_deterrence_estimation.py",
+    "plot_competitive_multilateralism.py", "plot_forum_shopping.py", "plot_great_powers.py",
+    "plot_nato_vs_hub_and_spokes.py", "plot_relative_gains.py",
+    "plot_club_exclusivity.py", "plot_rival_clubs.py",
 ]
 
 
