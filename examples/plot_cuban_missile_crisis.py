@@ -107,12 +107,12 @@ textbook = ml.models.CrisisMediation(prize=1, humiliation=4, war_cost=6)
 book = textbook.compare()
 SHIFT = 6  # the textbook's payoff of the compromise
 cards = [[Fraction(1, 3), Fraction(1, 3)], [Fraction(1, 3), 0]]
-print("published (Wikipedia 'Correlated equilibrium', An example): each dares with "
+print("published (Wikipedia 'Correlated equilibrium', section 'An example'): each dares with "
       "probability 1/3; computed:", book.nash_firmness)
-print("published (same): the three-card device is a correlated equilibrium; computed:",
+print("published (same section): the three-card device is a correlated equilibrium; computed:",
       ml.solvers.is_correlated_equilibrium(textbook.game, cards))
 card_payoff = sum(cards[i][j] * textbook.game.payoffs[i, j, 0] for i in (0, 1) for j in (0, 1))
-print("published (same): it is worth 5 to each player; computed:", card_payoff + SHIFT,
+print("published (same section): it is worth 5 to each player; computed:", card_payoff + SHIFT,
       "| mixed Nash equilibrium, computed:", book.nash_payoff + SHIFT)
 print("the library's fair mediator does better still:", book.mediated_payoff + SHIFT,
       "with recommendation", [str(r) for r in book.recommendation])

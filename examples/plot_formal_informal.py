@@ -76,7 +76,7 @@ rows = [("uncertainty", "+", [Fraction(1, 2), 1, 4, 16]),
         ("renegotiation_cost", "-", [0, 1, 5, 6])]
 for parameter, sign, values in rows:
     durations = [base.with_(**{parameter: v}).optimal_duration() for v in values]
-    print(f"{parameter:19} published sign {sign}   values {[str(v) for v in values]}  "
+    print(f"{parameter:19} published sign (p. 549) {sign}   values {[str(v) for v in values]}  "
           f"best duration {durations}")
 print("finite iff renegotiation_cost <", base.critical_renegotiation_cost().exact)
 

@@ -155,7 +155,7 @@ checks = [
 ]
 print("Leech (2002), abstract (Annals of Operations Research 109, 375-397):")
 for published, computed, holds in checks:
-    print(f"  published: {published}\n  computed:  {computed} -> "
+    print(f"  published (abstract): {published}\n  computed:  {computed} -> "
           f"{'agrees' if holds else 'DISAGREES'}")
 print("  Leech's tables of Banzhaf powers (1999 weights): not confirmed here, not printed")
 

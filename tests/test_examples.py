@@ -23,7 +23,7 @@ def test_example_runs(script, tmp_path):
 
 #: Where in a source a published value stands: a table, figure, page, section, proposition,
 #: equation or the abstract, or an explicit "not confirmed" where no locator could be read.
-LOCATOR = re.compile(r"\btable\b|\bfig|\bp\.\s?\d|\bpp\.\s?\d|\bsec(tion|\.)|\bprop|"
+LOCATOR = re.compile(r"\btable\b|\bfig|\bp\.\s?\d|\bpp\.\s?\d|\bsec(t\.|tion|\.)|\bprop|"
                      r"\btheorem|\blemma|\beq\.|\babstract|§|\bch(apter|\.)\s?\d|"
                      r"not confirmed", re.I)
 

@@ -169,7 +169,9 @@ def test_leech_us_power_reduced_to_the_veto():
 def test_veto_example_prints_leech_beside_computed(tmp_path):
     out = _run_example("plot_veto_power.py", tmp_path)
     assert "Leech (2002), abstract" in out
-    assert out.count("-> agrees") == 3 and "DISAGREES" not in out
+    # three findings on the US's power, then one on the IMF's power to act (Coleman's measure)
+    assert out.count("computed:  ") == 3 and out.count("-> agrees") == 4
+    assert "DISAGREES" not in out and "limits the power to act' -> agrees" in out
     assert "not confirmed here, not printed" in out
 
 
