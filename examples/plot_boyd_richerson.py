@@ -52,19 +52,30 @@ B, C = 3, 2
 # -------------------------------------
 # For ``n = 2`` the model is Axelrod and Hamilton's repeated prisoner's dilemma with
 # ``T = B/2``, ``R = B - C``, ``P = 0``, ``S = B/2 - C``: tit for tat resists always defect iff
-# ``w >= (T - R) / (T - P)`` (1981, p. 1393; at equality only neutrally). For larger groups only
-# the strict reciprocator can; the library's exact condition is ``w > (n C - B) / ((n - 1) B)``
-# (its derivation, not a quotation: Boyd and Richerson's full text was not available to us).
+# ``w >= (T - R) / (T - P)`` (1981; at equality only neutrally; the library's docstrings put it
+# on p. 1393, which could not be checked against the article: only its JSTOR cover page,
+# pp. 1390-1396, was reachable). For larger groups only the strict reciprocator can; the
+# library's exact condition is ``w > (n C - B) / ((n - 1) B)`` (its derivation, not a
+# quotation: Boyd and Richerson's full text was not available to us, only the abstract,
+# J. Theor. Biol. 132, pp. 337-356, read at asu.pure.elsevier.com). Joshi's abstract (J.
+# Genet. 66, pp. 69-84, read at studylib.net) says of the same model that every reciprocator
+# softer than the hardest is invaded by the pure defector, and that the threshold frequency
+# rises with N.
 
 T, R, P = Fraction(B, 2), Fraction(B - C), Fraction(0)
 pair = ThresholdReciprocity(2, 1, benefit=B, cost=C)
-print(f"n = 2: published (Axelrod and Hamilton 1981, p. 1393) (T-R)/(T-P) = "
+print(f"n = 2: published (Axelrod and Hamilton 1981) (page not confirmed): (T-R)/(T-P) = "
       f"{(T - R) / (T - P)}, computed: {pair.critical_discount().value}")
+print("published (Joshi 1987, abstract, p. 69): 'All the other TFT are invadable by ... the "
+      "pure defector strategy' (only the hardest can go to fixation)")
 for n in (3, 5, 10, 20):
     strict = ThresholdReciprocity(n, n - 1, benefit=B, cost=C)
     lenient = [a for a in range(n - 1) if strict.with_(threshold=a).critical_discount().attainable]
-    print(f"n = {n:2d}: TFT_(n-1) stable for w > {strict.critical_discount().value}; "
-          f"lenient TFT_a stable for some w: {lenient or 'none'} (Joshi 1987, p. 69: none)")
+    print(f"n = {n:2d}: computed: TFT_(n-1) stable for w > {strict.critical_discount().value}; "
+          f"lenient TFT_a stable for some w: {lenient or 'none'}")
+print("published (Boyd and Richerson 1988, abstract, p. 337): 'the conditions that allow the "
+      "evolution of reciprocal cooperation become extremely restrictive as group size "
+      "increases'; computed: the table below (p* rises towards 1 with n)")
 
 # %%
 # The invasion threshold rises with the group size

@@ -49,17 +49,31 @@ print(model)
 # %%
 # Published results beside computed ones
 # --------------------------------------
-# Tollison and Willett (1979): a pair of an A and a B has no agreement on either
-# issue, and one on the package. Sebenius (1983): adding parties can destroy a zone of
-# agreement. Oye (1985, section IV): transactions and information costs rise with the number of
-# players; with pairwise contacts the channels grow as ``n (n - 1) / 2``.
-print("published (Tollison and Willett 1979): a pair of an A and a B agrees on neither issue "
-      "alone, and on the package; (Sebenius 1983): adding a party can destroy a zone of "
-      "agreement. Computed:")
+# What could be read of each source is its abstract (IO's abstract pages at cambridge.org and
+# ideas.repec.org; Oye's at cambridge.org), so the statements printed are the abstracts'
+# claims, each beside the model's instance of it. Tollison and Willett (1979, abstract): issue linkage can "facilitate the completion of a greater number of mutually
+# beneficial agreements"; the model's instance: a pair of an A and a B has no agreement on
+# either issue, and one on the package. Sebenius (1983, abstract): adding or
+# subtracting issues "can reduce or destroy a zone of possible agreement", and "the effects
+# of adding or subtracting parties are similarly analyzed"; the instance: a B added to two
+# As. Oye (1985, abstract) names the number of players as one of three conditions and
+# "strategies to ... reduce the number of actors required"; the model's channel is section
+# IV's (transactions and information costs rising with the number of players; the page of
+# that sentence was not reachable): with pairwise contacts the channels grow as
+# ``n (n - 1) / 2``.
+print("published (Tollison and Willett 1979, abstract): linkage can 'facilitate the "
+      "completion of a greater number of mutually beneficial agreements'")
+print("published (Sebenius 1983, abstract): adding issues 'can reduce or destroy a zone "
+      "of possible agreement'; 'the effects of adding or subtracting parties are similarly "
+      "analyzed'")
+print("computed (the model's instances):")
 print("A and B agree on issue 1:", model.agrees([0, 1], issue=0),
       "| on issue 2:", model.agrees([0, 1], issue=1), "| on the package:", model.agrees([0, 1]))
 print("Adding a B to two As destroys the zone on issue 1:", model.agrees([0, 0], issue=0),
       "->", model.agrees([0, 0, 1], issue=0))
+print("published (Oye 1985, abstract): number of players is one of three conditions; "
+      "nations can 'reduce the number of actors required'; section IV's rising transactions "
+      "and information costs (page not confirmed). Computed:")
 for n in (2, 7, 20, 40):
     print(f"n = {n:2d}: channels {model.channel_count(n):3d} (n(n-1)/2 = {n * (n - 1) // 2:3d}),"
           f" each member's cost {model.transaction_cost(n)}")
@@ -141,7 +155,9 @@ plt.show()
 #   each point not confirmed against the text).
 # * Tollison, R. D. and Willett, T. D. (1979). An economic theory of mutually advantageous
 #   issue linkages in international negotiations. *International Organization* 33(4),
-#   425-449.
+#   425-449 (pages as the library's tests give them, not confirmed here; the abstract
+#   read at cambridge.org).
 # * Sebenius, J. K. (1983). Negotiation arithmetic: adding and subtracting issues and
-#   parties. *International Organization* 37(2), 281-316.
+#   parties. *International Organization* 37(2), 281-316 (pages and abstract read at
+#   ideas.repec.org).
 # * Keohane, R. O. (1984). *After Hegemony*. Princeton University Press, ch. 6.

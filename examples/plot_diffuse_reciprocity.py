@@ -82,7 +82,11 @@ print("largest membership that bilateral deals hold together:",
 # members, is at least ``-T``. A state that stops granting concessions keeps its standing for
 # ``T + 1`` rounds and is then refused by every partner who knows its account (probability
 # ``q``: the transparency that the WTO's Trade Policy Review Mechanism provides). Balance resists
-# such a free rider iff ``b q delta^(T+1) > c``, whatever the membership:
+# such a free rider iff ``b q delta^(T+1) > c``, whatever the membership. Ruggie's phrase is
+# quoted from secondary reading notes (politicsinmotion.blogspot.com); the page in IO 46(3),
+# pp. 561-598, could not be read.
+print("published (Ruggie 1992) (page not confirmed): diffuse reciprocity, a rough equivalence "
+      "of benefits in the aggregate and over time (paraphrase; the exact wording not checked)")
 for q in (1, Fraction(9, 10), Fraction(3, 4)):
     for credit in (0, 2):
         mfn = bilateral.with_(knowledge=q, credit=credit)
@@ -94,6 +98,8 @@ for q in (1, Fraction(9, 10), Fraction(3, 4)):
 # Nowak's (2006) rules are the limits of these conditions: direct reciprocity needs
 # ``b/c > 1/w``, indirect reciprocity ``b/c > 1/q``. The library derives them, and the
 # group-size versions, with sympy:
+print("published (Nowak 2006, abstract): 'For each mechanism, a simple rule is derived'; the "
+      "rules b/c > 1/w and q > c/b in the article's body (page not confirmed). Computed:")
 for kind, condition in ml.models.nowak_conditions().items():
     print(f"{kind:>9}: {condition}")
 
@@ -178,7 +184,8 @@ print(f"scanned 4,096 norms in {1000 * elapsed:.1f} ms; cooperative ESS at b/c =
 print("at b/c = 3 also the secondary sixteen:", len(scan.cooperative_ess(3)), "norms")
 
 # %%
-# Published beside computed. Ohtsuki and Iwasa's abstract: of "4096 possible cases" only
+# Published beside computed. Ohtsuki and Iwasa's abstract (J. Theor. Biol. 231, read at
+# zhixidata.com): of "4096 possible cases" only
 # eight, the "leading eight", sustain cooperation as an ESS, and all eight share two traits:
 # (i) cooperating with a good recipient is good and defecting against one is bad; (ii)
 # defecting against a bad recipient is good (a sanction). 256 assessment rules times 16
