@@ -49,18 +49,18 @@ print(model)
 # %%
 # Published results beside computed ones
 # --------------------------------------
-# What could be read of each source is its abstract (IO's abstract pages at cambridge.org and
-# ideas.repec.org; Oye's at cambridge.org), so the statements printed are the abstracts'
-# claims, each beside the model's instance of it. Tollison and Willett (1979, abstract): issue linkage can "facilitate the completion of a greater number of mutually
-# beneficial agreements"; the model's instance: a pair of an A and a B has no agreement on
-# either issue, and one on the package. Sebenius (1983, abstract): adding or
-# subtracting issues "can reduce or destroy a zone of possible agreement", and "the effects
-# of adding or subtracting parties are similarly analyzed"; the instance: a B added to two
-# As. Oye (1985, abstract) names the number of players as one of three conditions and
-# "strategies to ... reduce the number of actors required"; the model's channel is section
-# IV's (transactions and information costs rising with the number of players; the page of
-# that sentence was not reachable): with pairwise contacts the channels grow as
-# ``n (n - 1) / 2``.
+# What could be read of each source is its abstract (cambridge.org, ideas.repec.org), so the
+# statements printed are the abstracts' claims, each beside the model's instance of it.
+# Tollison and Willett (1979, abstract): issue linkage can "facilitate the completion of a
+# greater number of mutually beneficial agreements"; the model's instance: a pair of an A
+# and a B has no agreement on either issue, and one on the package. Sebenius (1983,
+# abstract): adding or subtracting issues "can reduce or destroy a zone of possible
+# agreement", and "the effects of adding or subtracting parties are similarly analyzed"; the
+# instance: a B added to two As. Oye (1985, abstract) names the number of players as one of
+# three conditions and strategies to "reduce the number of actors required"; the model's
+# channel is section IV's (transactions and information costs rising with the number of
+# players; the page of that sentence was not reachable): with pairwise contacts the channels
+# grow as ``n (n - 1) / 2``.
 print("published (Tollison and Willett 1979, abstract): linkage can 'facilitate the "
       "completion of a greater number of mutually beneficial agreements'")
 print("published (Sebenius 1983, abstract): adding issues 'can reduce or destroy a zone "

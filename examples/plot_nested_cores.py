@@ -9,7 +9,7 @@ group's record is clean, and an apparent defection anywhere starts a punishment 
 "degrade rapidly in value": in the library's model, the more members a trigger strategy
 watches, the more often noise alone sets it off. A hierarchical structure, reciprocity inside
 subunits and selective incentives administered by the centre, "is more stable than the
-decentralized structure" (abstract, p. 129). Kahler (1992) asks how multilateralism copes
+decentralized structure" (abstract). Kahler (1992) asks how multilateralism copes
 with large numbers; the G7 inside the G20 inside the UN is a present-day instance of small
 cores inside large memberships (the G20 postdates his article).
 
@@ -82,25 +82,26 @@ def show(cd):
 # %%
 # What Bendor and Mookherjee say, beside what the model computes
 # --------------------------------------------------------------
-# Their paper's body and numbers were not available to us; its abstract (p. 129) states
-# three comparative statics, which the model reproduces in its own (the library's) terms.
+# Their paper's body and numbers were not available to us; its abstract (read at
+# cambridge.org; the printed page of the abstract not confirmed) states three comparative
+# statics, which the model reproduces in its own (the library's) terms.
 g20, un = structures(0, None)   # grim trigger: the threshold is c / (c + b)
-print("published (B&M abstract, p. 129): 'decentralized conditional cooperation can ease "
-      "iterated collective action dilemmas -- if all players perfectly monitor'")
+BM = "published (Bendor and Mookherjee 1987, abstract)"
+print(f"{BM}: 'decentralized conditional cooperation can ease iterated collective action "
+      "dilemmas -- if all players perfectly monitor'")
 print(f"  computed, no monitoring error: flat critical delta {g20.critical_discount('flat').value}"
       f" for the G20 and {un.critical_discount('flat').value} for the UN "
       "(grim: c / (c + b) at any n)")
 g20, un = structures(EPS, ROUNDS)
-print("published (B&M abstract, p. 129): 'once monitoring uncertainty is introduced, such "
-      "strategies degrade rapidly in value'")
+print(f"{BM}: 'once monitoring uncertainty is introduced, such strategies degrade rapidly "
+      "in value'")
 for n in (7, 21, 50, 100, 193):
     flat = NestedCores(n=n, subgroups=1, benefit=BENEFIT, cost=COST, monitoring_error=EPS,
                        punishment_rounds=ROUNDS)
     print(f"  computed, error {EPS}, {ROUNDS}-round phases, n = {n:3d}: flat critical delta "
           f"{show(flat.critical_discount('flat'))}, long-run cooperation "
           f"{float(flat.cooperation('flat')):.2f}")
-print("published (B&M abstract, p. 129): 'this hierarchical form is more stable than the "
-      "decentralized structure'")
+print(f"{BM}: 'this hierarchical form is more stable than the decentralized structure'")
 for name, model in (("G20", g20), ("UN", un)):
     result = model.compare(DELTA)
     cores = ", ".join(show(cd) for cd in model.subgroup_critical_discounts())
@@ -177,7 +178,8 @@ plt.show()
 # References
 # ----------
 # * Bendor, J. and Mookherjee, D. (1987). Institutional structure and the logic of ongoing
-#   collective action. *American Political Science Review* 81(1), 129-154.
+#   collective action. *American Political Science Review* 81(1), 129-154 (volume and pages
+#   as cited in the library, not confirmed here; the abstract read at cambridge.org).
 # * Kahler, M. (1992). Multilateralism with small and large numbers. *International
 #   Organization* 46(3), 681-708.
 # * Green, E. J. and Porter, R. H. (1984). Noncooperative collusion under imperfect price
