@@ -86,22 +86,23 @@ def show(cd):
 # cambridge.org; the printed page of the abstract not confirmed) states three comparative
 # statics, which the model reproduces in its own (the library's) terms.
 g20, un = structures(0, None)   # grim trigger: the threshold is c / (c + b)
-BM = "published (Bendor and Mookherjee 1987, abstract)"
-print(f"{BM}: 'decentralized conditional cooperation can ease iterated collective action "
-      "dilemmas -- if all players perfectly monitor'")
+BM = "Bendor and Mookherjee 1987, abstract"
+print(f"published ({BM}): 'decentralized conditional cooperation can ease iterated "
+      "collective action dilemmas -- if all players perfectly monitor'")
 print(f"  computed, no monitoring error: flat critical delta {g20.critical_discount('flat').value}"
       f" for the G20 and {un.critical_discount('flat').value} for the UN "
       "(grim: c / (c + b) at any n)")
 g20, un = structures(EPS, ROUNDS)
-print(f"{BM}: 'once monitoring uncertainty is introduced, such strategies degrade rapidly "
-      "in value'")
+print(f"published ({BM}): 'once monitoring uncertainty is introduced, such strategies "
+      "degrade rapidly in value'")
 for n in (7, 21, 50, 100, 193):
     flat = NestedCores(n=n, subgroups=1, benefit=BENEFIT, cost=COST, monitoring_error=EPS,
                        punishment_rounds=ROUNDS)
     print(f"  computed, error {EPS}, {ROUNDS}-round phases, n = {n:3d}: flat critical delta "
           f"{show(flat.critical_discount('flat'))}, long-run cooperation "
           f"{float(flat.cooperation('flat')):.2f}")
-print(f"{BM}: 'this hierarchical form is more stable than the decentralized structure'")
+print(f"published ({BM}): 'this hierarchical form is more stable than the decentralized "
+      "structure'")
 for name, model in (("G20", g20), ("UN", un)):
     result = model.compare(DELTA)
     cores = ", ".join(show(cd) for cd in model.subgroup_critical_discounts())

@@ -32,6 +32,7 @@ PUBLISHED_BESIDE_COMPUTED = [
     "plot_legitimacy.py", "plot_logit_qre.py", "plot_nested_cores.py",
     "plot_pledge_and_review.py", "plot_regime_complex.py", "plot_signalling.py",
     "plot_veto_power.py",
+    "plot_public_monitoring.py",
 ]
 
 
