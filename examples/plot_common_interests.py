@@ -40,6 +40,7 @@ from fractions import Fraction
 import matplotlib.pyplot as plt
 import numpy as np
 
+import multilateral as ml
 from multilateral.models import CommonInterests
 
 INTERESTS = [(3, -1), (-1, 3), (1, 1)]
@@ -94,7 +95,7 @@ print("P(agreement on issue 1) at n = 2, 5, 10:",
 print("largest group that pays: issue by issue", model.largest_group(linked=False),
       "| linked", model.largest_group())
 
-fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4))
+fig, (left, right) = plt.subplots(1, 2, figsize=(12, 4.4))
 left.plot(sizes, separate, "o-", ms=3, label="issue by issue")
 left.plot(sizes, linked, "s-", ms=3, label="linked package")
 left.axhline(0, color="grey", lw=0.8)
@@ -112,24 +113,48 @@ left.legend()
 # (every member talks to a secretariat, Keohane 1984) the cost no longer grows with ``n``:
 # the rise of the transaction costs is the model's assumption that every pair must talk,
 # not a result; the fall of the chance of agreement is derived (one more possible veto).
-costs = np.geomspace(0.005, 2.0, 40)
+# The sweep runs with :func:`multilateral.sweep` and is drawn with
+# :func:`multilateral.plot.parameter_curve` (steps: a group's size is an integer); the
+# background says which conclusion holds at each cost.
+costs = [float(c) for c in np.geomspace(0.005, 2.0, 40)]
 
 
 def largest(cost, linked, channels="pairwise"):
-    found = model.with_(contact_cost=float(cost), channels=channels).largest_group(
-        linked=linked)
+    found = model.with_(contact_cost=cost, channels=channels).largest_group(linked=linked)
     return found.value if found.attainable else 1
 
 
-right.plot(costs, [largest(c, False) for c in costs], label="issue by issue")
-right.plot(costs, [largest(c, True) for c in costs], label="linked package")
-right.plot(costs, [largest(c, False, "regime") for c in costs], "--",
-           label="issue by issue, regime")
+def largest_groups(contact_cost):
+    separate, linked = largest(contact_cost, False), largest(contact_cost, True)
+    return {"issue by issue": separate, "linked package": linked,
+            "issue by issue, regime": largest(contact_cost, False, "regime"),
+            # 2: linkage pays for a larger group than issue by issue; 1: no larger; 0: neither
+            # approach pays even for a pair
+            "linkage": 0 if linked == 1 else (2 if linked > separate else 1)}
+
+
+by_cost = ml.sweep(largest_groups, {"contact_cost": costs}, store=False, progress=False)
+ml.plot.parameter_curve(by_cost, "contact_cost",
+                        ["issue by issue", "linked package", "issue by issue, regime"],
+                        ax=right, conclusion="linkage",
+                        categories={0: "nothing pays", 1: "linkage no larger",
+                                    2: "linkage pays for a larger group"})
 right.set_xscale("log")
 right.set_xlabel("contact cost per channel and issue")
 right.set_ylabel("largest group that pays (1: not even a pair)")
-right.legend()
+right.set_title("the sweep over the contact cost")
+right.legend(fontsize=7)
 fig.tight_layout()
+
+VERDICTS = {0: "nothing pays", 1: "linkage no larger", 2: "linkage pays for a larger group"}
+frame = by_cost.to_frame().sort_values("contact_cost")
+spell = (frame["linkage"] != frame["linkage"].shift()).cumsum()
+for _, part in frame.groupby(spell):
+    print(f"contact cost {part['contact_cost'].min():.3g} to {part['contact_cost'].max():.3g}: "
+          f"{VERDICTS[int(part['linkage'].iloc[0])]} (linked: "
+          f"{part['linked package'].max():.0f} to {part['linked package'].min():.0f} members, "
+          f"issue by issue: {part['issue by issue'].max():.0f} to "
+          f"{part['issue by issue'].min():.0f})")
 
 # %%
 # The qualification: returns to coverage
