@@ -38,6 +38,7 @@ from fractions import Fraction
 import matplotlib.pyplot as plt
 import numpy as np
 
+import multilateral as ml
 from multilateral.models import PublicMonitoring
 
 # %%
@@ -111,11 +112,26 @@ print("published (Abreu, Pearce and Stacchetti 1986, abstract of CFDP 726): opti
 # Under the aggregate signal the critical discount factor first falls (the stakes grow) and
 # then rises, and beyond a finite size no discount factor sustains any strongly symmetric
 # cooperation. The headline depends on the noise and the return, so here is the largest
-# sustainable group over both:
-for mpcr in (0.5, 0.75, 0.9):
-    row = [PublicMonitoring(n=2, mpcr=mpcr, monitoring_error=eps).largest_group()
-           for eps in errors]
-    print(f"mpcr {mpcr}: largest group at errors {errors}: {row}")
+# sustainable group over both, swept with :func:`multilateral.sweep` and drawn with
+# :func:`multilateral.plot.sweep_map`:
+def largest_aggregate(mpcr, monitoring_error):
+    model = PublicMonitoring(n=2, mpcr=mpcr, monitoring_error=monitoring_error)
+    return {"largest group": model.largest_group()}
+
+
+noise = ml.sweep(largest_aggregate, {"mpcr": [0.5, 0.6, 0.75, 0.9],
+                                     "monitoring_error": [0.005, 0.01, 0.025, 0.05, 0.1]},
+                 store=False, progress=False)
+for mpcr, part in noise.to_frame().groupby("mpcr"):
+    row = ", ".join(f"{e:g}: {g:.0f}" for e, g in zip(part["monitoring_error"],
+                                                      part["largest group"], strict=True))
+    print(f"mpcr {mpcr}: largest group by error ({row})")
+sizes_found = noise.to_frame()["largest group"]
+print(f"over the sweep the aggregate signal caps the group at {sizes_found.min():.0f} to "
+      f"{sizes_found.max():.0f} members: numbers stop cooperation in every cell")
+fig2, ax = plt.subplots(figsize=(6.5, 3.6), layout="constrained")
+ml.plot.sweep_map(noise, "monitoring_error", "mpcr", "largest group", ax=ax)
+ax.set_title("aggregate signal: the largest group any discount factor sustains")
 print("audit signal, mpcr 0.75:", audit.largest_group(n_max=2000),
       "(= n_max: the stakes outgrow the 1/n signal)")
 
