@@ -44,6 +44,7 @@ from fractions import Fraction
 import matplotlib.pyplot as plt
 import numpy as np
 
+import multilateral as ml
 from multilateral.cases.alliances import members
 from multilateral.models import NestedCores
 
@@ -123,29 +124,44 @@ for name, model in (("G20", g20), ("UN", un)):
 # The G20's long-run cooperation, flat and nested, over the monitoring error, for three
 # discount factors and one- to five-round punishment phases. A structure that ``delta`` does
 # not sustain cooperates not at all.
-errors = np.linspace(0.0, 0.05, 26)
-fig, axes = plt.subplots(1, 3, figsize=(12, 3.6), sharey=True)
-for ax, delta in zip(axes, (0.3, 0.5, 0.9), strict=True):
-    for rounds, style in ((1, ":"), (3, "-"), (5, "--")):
-        flat, nested = [], []
-        for eps in errors:
-            g20, _ = structures(float(eps), rounds)
-            flat.append(g20.cooperation("flat", delta))
-            nested.append(g20.cooperation("nested", delta))
-        ax.plot(errors, flat, style, color="tab:red", label=f"flat, L = {rounds}")
-        ax.plot(errors, nested, style, color="tab:blue", label=f"G7 + 14, L = {rounds}")
+# The sweep runs with :func:`multilateral.sweep`; each panel is drawn with
+# :func:`multilateral.plot.parameter_curve`, one line per punishment length.
+errors = [float(e) for e in np.linspace(0.0, 0.05, 26)]
+
+
+def g20_cooperation(delta, monitoring_error, punishment_rounds):
+    g20, _ = structures(monitoring_error, punishment_rounds)
+    flat = float(g20.cooperation("flat", delta))
+    nested = float(g20.cooperation("nested", delta))
+    return {"flat": flat, "G7 + 14": nested, "nested at least as cooperative": nested >= flat}
+
+
+noisy = ml.sweep(g20_cooperation, {"delta": [0.3, 0.5, 0.9], "monitoring_error": errors,
+                                   "punishment_rounds": [1, 3, 5]},
+                 store=False, progress=False).to_frame()
+fig, axes = plt.subplots(1, 3, figsize=(12, 3.8), sharey=True)
+for ax, (delta, panel) in zip(axes, noisy.groupby("delta"), strict=True):
+    ml.plot.parameter_curve({column: panel[column].to_numpy() for column in panel.columns},
+                            "monitoring_error", ["flat", "G7 + 14"], ax=ax,
+                            lines="punishment_rounds", step=False)
     ax.set_title(f"G20, delta = {delta}")
     ax.set_xlabel("monitoring error per member")
+    ax.set_ylabel("")
+    ax.legend(fontsize=6)
 axes[0].set_ylabel("long-run share cooperating")
-axes[0].legend(fontsize=7)
 fig.tight_layout()
 
-print("\nsweep (G20, delta = 0.9): error, L, flat, nested")
-for eps in (0.0, 0.01, 0.03, 0.05):
-    for rounds in (1, 3, 5):
-        g20, _ = structures(eps, rounds)
-        print(f"  {eps:.2f}  {rounds}  {g20.cooperation('flat', 0.9):.3f}  "
-              f"{g20.cooperation('nested', 0.9):.3f}")
+holds = noisy["nested at least as cooperative"].astype(bool)
+print(f"\nsweep (G20): the nested structure cooperates at least as much as the flat one in "
+      f"{holds.sum()} of {len(noisy)} cells (delta 0.3, 0.5, 0.9; error 0 to 0.05; L = 1, 3, 5)")
+for (delta, rounds), part in noisy[~holds].groupby(["delta", "punishment_rounds"]):
+    print(f"  not at delta {delta}, L = {rounds}: errors {part['monitoring_error'].min():.3f} "
+          f"to {part['monitoring_error'].max():.3f}")
+print("sweep (G20, delta = 0.9): error, L, flat, nested")
+for _, row in noisy[(noisy["delta"] == 0.9)
+                    & noisy["monitoring_error"].isin([0.0, 0.01, 0.03, 0.05])].iterrows():
+    print(f"  {row['monitoring_error']:.2f}  {row['punishment_rounds']:.0f}  {row['flat']:.3f}  "
+          f"{row['G7 + 14']:.3f}")
 
 # %%
 # The payoffs are assumptions too: the G20's critical discount factors, flat and nested, over
