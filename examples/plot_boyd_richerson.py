@@ -40,7 +40,6 @@ if sys.platform.startswith("linux") and not (
 from fractions import Fraction
 
 import matplotlib.pyplot as plt
-import numpy as np
 
 import multilateral as ml
 from multilateral.models import ThresholdReciprocity
@@ -86,26 +85,44 @@ print("published (Boyd and Richerson 1988, abstract, p. 337): 'the conditions th
 # that the headline does not depend on the illustrative numbers: every curve rises towards 1,
 # and only a continuation probability very close to 1 keeps the basin open in large groups.
 
-sizes = np.arange(2, 101)
-fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(12, 4.6), layout="constrained")
+# The sweeps run with :func:`multilateral.sweep` and are drawn with
+# :func:`multilateral.plot.parameter_curve`, one line per ``w`` or per ``B / C``.
+
+
+def invasion_threshold(n, w, benefit=B, cost=C):
+    model = ThresholdReciprocity(n, n - 1, benefit=benefit, cost=cost, delta=w)
+    return {"p*": float(model.basin().boundary)}
+
+
+sizes = list(range(2, 101))
+WS = [Fraction(9, 10), Fraction(95, 100), Fraction(99, 100), Fraction(999, 1000)]
+by_w = ml.sweep(invasion_threshold, {"w": WS, "n": sizes}, store=False, progress=False)
+table = by_w.to_frame()
 print("\nunstable rest point p* of TFT_(n-1) (B = 3, C = 2)")
 print("   w      n=2     n=5     n=10    n=20    n=100")
-for w in (Fraction(9, 10), Fraction(95, 100), Fraction(99, 100), Fraction(999, 1000)):
-    model = ThresholdReciprocity(2, 1, benefit=B, cost=C, delta=w)
-    stars = [model.with_(n=int(n), threshold=int(n) - 1).basin().boundary for n in sizes]
-    ax1.plot(sizes, stars, label=f"w = {float(w):g}")
-    row = "  ".join(f"{stars[k - 2]:.4f}" for k in (2, 5, 10, 20, 100))
-    print(f"  {float(w):<6g} {row}")
-for ratio, style in ((Fraction(3, 2), "-"), (Fraction(5, 2), "--"), (Fraction(5), ":")):
-    model = ThresholdReciprocity(2, 1, benefit=ratio, cost=1, delta=Fraction(99, 100))
-    stars = [model.with_(n=int(n), threshold=int(n) - 1).basin().boundary for n in sizes
-             if ratio / n < 1]
-    ax2.plot(sizes[:len(stars)], stars, style, color="k", label=f"B/C = {float(ratio):g}")
+for w, part in table.groupby("w", sort=False):
+    star = dict(zip(part["n"], part["p*"], strict=True))
+    print(f"  {float(w):<6g} " + "  ".join(f"{star[k]:.4f}" for k in (2, 5, 10, 20, 100)))
+rises = all(part["p*"].is_monotonic_increasing for _, part in table.groupby("w", sort=False))
+print(f"p* rises with n on every line of the sweep: {rises}")
+
+# With B / C (cost 1) the members' share B / n must stay below C: n > B / C only.
+columns = {"n": [], "B/C": [], "p*": []}
+for ratio in (Fraction(3, 2), Fraction(5, 2), Fraction(5)):
+    valid = [n for n in sizes if ratio / n < 1]
+    part = ml.sweep(invasion_threshold, {"n": valid, "w": [Fraction(99, 100)],
+                                         "benefit": [ratio], "cost": [1]},
+                    store=False, progress=False).to_frame()
+    columns["n"] += list(part["n"])
+    columns["B/C"] += [float(ratio)] * len(part)
+    columns["p*"] += list(part["p*"])
+
+fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(12, 4.6), layout="constrained")
+ml.plot.parameter_curve(by_w, "n", "p*", ax=ax1, lines="w", step=False)
+ml.plot.parameter_curve(columns, "n", "p*", ax=ax2, lines="B/C", step=False)
 ax1.set(xlabel="group size n", ylabel="invasion threshold p*", xscale="log",
         title="TFT_(n-1) against ALLD, B/C = 3/2")
-ax2.set(xlabel="group size n", xscale="log", title="w = 0.99, several B/C")
-ax1.legend()
-ax2.legend()
+ax2.set(xlabel="group size n", ylabel="", xscale="log", title="w = 0.99, several B/C")
 
 # %%
 # Lenient reciprocators: a mix with defectors at best
