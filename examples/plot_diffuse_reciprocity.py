@@ -73,8 +73,35 @@ print("largest membership that bilateral deals hold together:",
 
 # %%
 # Bilateral deals would hold a club of 19 together, not the 23 original contracting parties,
-# let alone the 166 members of today.
-#
+# let alone the 166 members of today. The 19 rests on the illustrative ``b / c = 2`` and
+# ``delta = 19/20``; the sweep below (:func:`multilateral.sweep`, drawn with
+# :func:`multilateral.plot.sweep_map`) shows where bilateral deals would hold the GATT of
+# 1947 or today's WTO together.
+SPECIFIC_VERDICTS = {0: "under 23", 1: "GATT 1947 (23)", 2: "WTO 2024 (166)"}
+
+
+def specific_reach(ratio, delta):
+    largest = int(Reciprocity(benefit=ratio, cost=1, delta=delta).largest_specific_group().value)
+    return {"largest club": largest,
+            "holds": 2 if largest >= WTO_2024 else (1 if largest >= GATT_1947 else 0)}
+
+
+reach = ml.sweep(specific_reach,
+                 {"ratio": [Fraction(3, 2), 2, 3, 5],
+                  "delta": [Fraction(9, 10), DELTA, Fraction(99, 100), Fraction(999, 1000)]},
+                 store=False, progress=False)
+for ratio, part in reach.to_frame().groupby("ratio", sort=False):
+    cells = ", ".join(f"delta {d}: {n} ({SPECIFIC_VERDICTS[h]})" for d, n, h in
+                      zip(part["delta"], part["largest club"], part["holds"], strict=True))
+    print(f"b/c = {ratio}: {cells}")
+fig0, ax0 = plt.subplots(figsize=(8.5, 3.4), layout="constrained")
+ml.plot.sweep_map(reach, "delta", "ratio", "holds", ax=ax0, categories=SPECIFIC_VERDICTS)
+ax0.get_legend().set_bbox_to_anchor((1.0, 1.0), transform=ax0.transAxes)
+ax0.get_legend().set_loc("upper left")  # outside the cells
+ax0.set(xlabel="delta (another round follows)", ylabel="b / c",
+        title="what a web of bilateral deals holds together")
+
+# %%
 # Most-favoured-nation: balance with the membership
 # -------------------------------------------------
 # Under diffuse reciprocity a state grants its concession to any partner in good standing with
