@@ -69,7 +69,8 @@ for name, game in games.items():
 # Published beside computed: how many 2x2 games there are. Rapoport and Guyer (1966) found 78
 # strategically distinct strict ordinal games when games that differ by swapping rows,
 # columns or the players are identified (as Bruns 2015, sec. 4.1, reports; read in the
-# article's HTML at mdpi.com; Rapoport and Guyer's own page was not reachable). Robinson and
+# article's HTML at mdpi.com; Rapoport and Guyer's own page was not reachable; Williams 2012,
+# Rose-Hulman Undergrad. Math. J. 13(1), abstract, gives the same count). Robinson and
 # Goforth's periodic table keeps the two players apart: 144 games, the 576 labelled ones up
 # to swapping rows and columns (the count is the periodic table's; no page of the book or of
 # Bruns's article giving 144 was reachable, so it is printed as "page not confirmed").
