@@ -60,30 +60,46 @@ print(game.arms_race_risk())
 # race with probability one", but "if the probability that a player is a dominant strategy
 # type is sufficiently small, then there is an equilibrium of the cheap-talk extension of the
 # game where the probability of an arms race is close to zero".
+print("published (Baliga and Sjöström 2004, p. 351, the abstract): without talk 'the unique "
+      "Bayesian-Nash equilibrium involves an arms race with probability one'; with cheap "
+      "talk 'the probability of an arms race is close to zero' once dominant types are rare")
+print("computed:")
 print(f"{'dominant prob.':>15} {'no talk':>8} {'cheap talk':>11}")
 for low in (Fraction(-1), Fraction(-1, 4), Fraction(-1, 20), Fraction(-1, 100)):
     m = game.with_(cost_low=low)
     (race,) = m.arms_race_probabilities()
     talk = m.cheap_talk().arms_race_probability
     print(f"{float(m.dominant_probability()):>15.4f} {float(race):>8.3f} {float(talk):>11.4f}")
-print("abstract: no talk 'probability one'; cheap talk 'close to zero' as the dominant-type "
-      "probability falls")
+print("the article's tables and pages beyond the abstract were not reached: the payoffs and "
+      "the uniform types above are the library's")
 
 # %%
 # A sweep over the dominant-type probability
 # ------------------------------------------
-eps_games = [game.with_(cost_low=-Fraction(k, 40)) for k in range(1, 61)]
-eps = [float(m.dominant_probability()) for m in eps_games]
+# The abstract's headline holds only for rare dominant types; the cheap-talk risk is
+# ``2ε - ε²``. Swept with :func:`multilateral.sweep` over ``cost_low`` (which sets ε) and
+# drawn with :func:`multilateral.plot.parameter_curve`.
+
+
+def race_risk(cost_low):
+    m = game.with_(cost_low=cost_low)
+    return {"dominant probability": m.dominant_probability(),
+            "no talk": min(m.arms_race_probabilities()),
+            "cheap talk": m.cheap_talk().arms_race_probability}
+
+
+eps_sweep = ml.sweep(race_risk, {"cost_low": [-Fraction(k, 40) for k in range(1, 61)]},
+                     store=False, progress=False)
+table = {"dominant probability ε": eps_sweep.values["dominant probability"],
+         "no talk": eps_sweep.values["no talk"], "cheap talk": eps_sweep.values["cheap talk"]}
 fig, ax = plt.subplots(figsize=(6, 3.5))
-ax.plot(eps, [float(min(m.arms_race_probabilities())) for m in eps_games],
-        label="no talk (the unique equilibrium)")
-ax.plot(eps, [float(m.cheap_talk().arms_race_probability) for m in eps_games], "--",
-        label="cheap talk (2ε - ε²)")
-ax.set_xlabel("probability ε of a dominant strategy type")
+ml.plot.parameter_curve(table, "dominant probability ε", ["no talk", "cheap talk"], ax=ax)
 ax.set_ylabel("probability of an arms race")
-ax.legend()
 fig.tight_layout()
 plt.show()
+small = table["cheap talk"][table["dominant probability ε"] <= 0.05]
+print(f"cheap-talk risk where ε <= 0.05: at most {small.max():.4f}; no talk: always "
+      f"{sorted(set(table['no talk'].tolist()))}")
 
 # %%
 # A sweep over the payoff ratio
@@ -91,19 +107,27 @@ plt.show()
 # The multiplier runs all the way up only if every type arms against a rival sure to arm,
 # ``cost_high <= vulnerability``. Past that ratio the most reluctant types never arm and the
 # unique equilibrium is an interior cutoff: the arms race is no longer certain.
-ratios = [Fraction(k, 20) for k in range(10, 41)]
+def ratio_risk(cost_low, ratio):
+    m = ml.models.ArmsRace(superiority=0, vulnerability=4, cost_low=cost_low,
+                           cost_high=4 * ratio)
+    race = min(m.arms_race_probabilities())
+    return {"no talk": race, "certain race": int(race == 1)}
+
+
+ratio_sweep = ml.sweep(ratio_risk, {"cost_low": [Fraction(-1, 2), Fraction(-1, 10)],
+                                    "ratio": [Fraction(k, 20) for k in range(10, 41)]},
+                       store=False, progress=False)
 fig, ax = plt.subplots(figsize=(6, 3.5))
-for low in (Fraction(-1, 2), Fraction(-1, 10)):
-    rows = [ml.models.ArmsRace(superiority=0, vulnerability=4, cost_low=low, cost_high=4 * r)
-            for r in ratios]
-    ax.plot([float(r) for r in ratios], [float(min(m.arms_race_probabilities())) for m in rows],
-            label=f"no talk, cost_low {low}")
+ml.plot.parameter_curve(ratio_sweep, "ratio", "no talk", ax=ax, lines="cost_low")
 ax.axvline(1, color="grey", lw=0.8)
 ax.set_xlabel("cost_high / vulnerability")
 ax.set_ylabel("probability of an arms race")
-ax.legend()
 fig.tight_layout()
 plt.show()
+print("without talk, an arms race is certain iff cost_high / vulnerability <= 1, at all",
+      len(ratio_sweep.values["certain race"]), "points:",
+      all((r <= 1) == bool(c) for r, c in zip(ratio_sweep.parameters["ratio"],
+                                              ratio_sweep.values["certain race"], strict=True)))
 for r in (1, Fraction(5, 4), 2):
     m = ml.models.ArmsRace(superiority=0, vulnerability=4, cost_low=Fraction(-1, 10),
                            cost_high=4 * r)

@@ -40,6 +40,7 @@ from fractions import Fraction as F
 
 import matplotlib.pyplot as plt
 
+import multilateral as ml
 from multilateral.cases import climate
 from multilateral.models import BreadthDepth, TippingSet
 
@@ -54,9 +55,11 @@ frontier = model.frontier()
 print("breadth  inclusive  constructive")
 for k, inc, con in zip(frontier.breadths, frontier.inclusive, frontier.constructive, strict=True):
     print(f"{k:7d}  {inc!s:>9s}  {con!s:>12s}")
-print("published (Downs, Rocke and Barsoom 1998, p. 397): sequential construction is deeper;")
-print(f"computed: at full breadth {model.constructive_depth()} against "
-      f"{model.inclusive_depth()}")
+print('published (Downs, Rocke and Barsoom 1998, IO 52(2), abstract, p. 397): a "sequential '
+      'construction" strategy "dramatically mitigates the breadth-depth trade-off and increases '
+      'the level of cooperation a multilateral is able to attain"')
+print(f"computed:  at full breadth the constructive agreement reaches depth "
+      f"{model.constructive_depth()}, the inclusive one {model.inclusive_depth()}")
 
 fig, ax = plt.subplots(figsize=(6, 4))
 ax.plot(frontier.breadths, frontier.inclusive.astype(float), "o-", label="inclusive")
@@ -74,16 +77,25 @@ ax.legend()
 # the constructive strategy can even fall behind -- the qualification of the claim, which rests
 # on the model's assumption that the enlarged membership never deepens the acquis.
 spreads = [F(i, 10) for i in range(11)]
+RULES = {F(1): "unanimity", F(2, 3): "two-thirds", F(1, 2): "majority"}
+
+
+def depth_gap(spread, rule):
+    spread_model = model.with_(ideals=[spread * t for t in model.ideals], majority=rule)
+    return {"constructive - inclusive depth": spread_model.depth_gap()}
+
+
+gap_sweep = ml.sweep(depth_gap, {"spread": spreads, "rule": list(RULES)}, store=False,
+                     progress=False)
+for rule, name in RULES.items():  # exact values at two spreads (the sweep stores floats)
+    gaps = [depth_gap(h, rule)["constructive - inclusive depth"] for h in (F(1, 2), F(1))]
+    print(f"{name:10s} gap at h = 1/2, 1: {gaps[0]}, {gaps[1]}")
 fig, ax = plt.subplots(figsize=(6, 4))
-for rule, name in [(F(1), "unanimity"), (F(2, 3), "two-thirds"), (F(1, 2), "majority")]:
-    gaps = [model.with_(ideals=[h * t for t in model.ideals], majority=rule).depth_gap()
-            for h in spreads]
-    ax.plot([float(h) for h in spreads], [float(g) for g in gaps], "o-", label=name)
-    print(f"{name:10s} gap at h = 1/2, 1: {gaps[5]}, {gaps[10]}")
+ml.plot.parameter_curve(gap_sweep, "spread", "constructive - inclusive depth", ax=ax,
+                        lines="rule")
 ax.axhline(0, color="grey", lw=0.5)
 ax.set_xlabel("spread of ideals h")
-ax.set_ylabel("constructive - inclusive depth")
-ax.legend()
+ax.set_title("The gap by decision rule (majority 1, 2/3, 1/2)")
 
 # %%
 # When the founders choose the breadth too
@@ -116,18 +128,26 @@ print(f"China + US: {float(named['China'] + named['United States']):.0%} of 2023
 # the world exactly while the hurdle is at most their joint share, 44%; above it the minimal
 # tipping set grows quickly.
 hurdles = [F(i, 100) for i in range(20, 71, 2)]
-sizes, us_china = [], []
-for h in hurdles:
-    game = TippingSet(shares, [max(h, F(1, 2))] * 2 + [h] * (len(shares) - 2), labels=labels)
-    sizes.append(game.minimal_tipping_size())
-    us_china.append(game.tips(["China", "United States"]))
+
+
+def tipping(hurdle):
+    game = TippingSet(shares, [max(hurdle, F(1, 2))] * 2 + [hurdle] * (len(shares) - 2),
+                      labels=labels)
+    return {"minimal tipping set": game.minimal_tipping_size(),
+            "US+China tip": int(game.tips(["China", "United States"]))}
+
+
+tipping_sweep = ml.sweep(tipping, {"hurdle": hurdles}, store=False, progress=False)
 print("hurdle  minimal tipping set  US+China tip")
-for h, size, tip in zip(hurdles[::5], sizes[::5], us_china[::5], strict=True):
-    print(f"{float(h):6.2f}  {size:19d}  {tip}")
+for h, size, tip in zip(hurdles[::5], tipping_sweep.values["minimal tipping set"][::5],
+                        tipping_sweep.values["US+China tip"][::5], strict=True):
+    print(f"{float(h):6.2f}  {int(size):19d}  {bool(tip)}")
 fig, ax = plt.subplots(figsize=(6, 4))
-ax.step([float(h) for h in hurdles], sizes, where="post")
-ax.axvline(0.44, color="grey", ls="--", label="China + US share")
+ml.plot.parameter_curve(tipping_sweep, "hurdle", "minimal tipping set", ax=ax,
+                        conclusion="US+China tip",
+                        categories={1: "US and China tip the rest",
+                                    0: "they do not"})
+ax.axvline(0.44, color="grey", ls="--")
 ax.set_xlabel("hurdle of the other countries (share of the world)")
 ax.set_ylabel("size of the minimal tipping set")
-ax.legend()
 plt.show()

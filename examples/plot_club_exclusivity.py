@@ -45,6 +45,7 @@ from fractions import Fraction
 
 import matplotlib.pyplot as plt
 
+import multilateral as ml
 from multilateral.cases import mekong
 from multilateral.models import RivalClubs
 
@@ -70,6 +71,17 @@ print("both open is exactly RivalClubs:", game.membership_game() == same,
       "| equilibria equal:", game.sorting_equilibria(("open", "open")) == same.equilibria())
 print("selected sorting, both open:", game.selected_sortings(("open", "open")),
       "observed:", mekong.profile()[2:])
+# The membership as published: China's foreign ministry on the LMC's first foreign
+# ministers' meeting (12 November 2015) and the MUSP's Joint Ministerial Statement (State
+# Department media note, 15 September 2020) both name the same five riparian states. A
+# sorting codes each state 0 (neither), 1 (LMC only), 2 (MUSP only) or 3 (both).
+print("published (MFA of China press release, 12 Nov 2015; MUSP Joint Ministerial Statement, "
+      "15 Sep 2020): Cambodia, Laos, Myanmar, Thailand, Vietnam in both; computed (model, "
+      "both rules open):", "all five in both (code 3)"
+      if game.selected_sortings(("open", "open")) == ((3,) * 5,) else "not all in both")
+print('published (Kuik 2008, p. 159): "hedging" is used "as an alternative to \'balancing\' '
+      'and \'bandwagoning\' in describing small states\' strategies towards a rising power"'
+      " (his explanation is regime legitimation, not club rules: no number to compare)")
 print("every state joins both while the hedging cost is <=",
       game.universal_hedging_threshold().exact)
 print("selected sorting, LMC exclusive:", game.selected_sortings(("exclusive", "open")))
@@ -107,22 +119,36 @@ for d in leans:
     print(f"lean {d!s:>4} towards the LMC: loyalty thresholds LMC "
           f"{leaned.loyalty_threshold(0)}, MUSP {leaned.loyalty_threshold(1)}")
 
-fig, axes = plt.subplots(1, 2, figsize=(10, 3.5))
-axes[0].plot([float(x) for x in loyalties], [float(v) for v in value_a], label="China (LMC)")
-axes[0].plot([float(x) for x in loyalties], [float(v) for v in value_b],
-             label="United States (MUSP)")
+# The conclusion the case rests on, both rules open, over the lean and the (common)
+# loyalty: where it is the only rule-stage equilibrium, where an exclusive rule is an
+# equilibrium too, and where open rules are no equilibrium at all.
+OPEN = ("open", "open")
+
+
+def open_rules(lean, loyalty):
+    lean, loyalty = Fraction(lean), Fraction(loyalty).limit_denominator(10)  # exact again
+    leaned = game.with_(club_values=[[a + lean, b - lean] for a, b in values],
+                        loyalty=loyalty)
+    equilibria = leaned.rule_equilibria()
+    return {"open rules": 0 if equilibria == (OPEN,) else 1 if OPEN in equilibria else 2}
+
+
+rules = ml.sweep(open_rules, {"lean": [float(d) for d in leans],
+                              "loyalty": [float(x) for x in loyalties]},
+                 store=False, progress=False)
+fig, axes = plt.subplots(1, 2, figsize=(13, 4.5), layout="constrained")
+ml.plot.parameter_curve({"loyalty": [float(x) for x in loyalties],
+                         "China (LMC)": [float(v) for v in value_a],
+                         "United States (MUSP)": [float(v) for v in value_b]},
+                        "loyalty", ["China (LMC)", "United States (MUSP)"], ax=axes[0])
 axes[0].axhline(0, color="grey", lw=0.8)
 axes[0].set_xlabel("loyalty (sponsor's value per member of its club alone)")
 axes[0].set_ylabel("value of exclusivity")
 axes[0].set_title("Exclusivity pays the forced choice's winner")
 axes[0].legend(fontsize=7)
-shown = [[t if t != float("inf") else float("nan") for t in row] for row in thresholds]
-axes[1].plot([float(d) for d in leans], [r[0] for r in shown], "o-", label="China (LMC)")
-axes[1].plot([float(d) for d in leans], [r[1] for r in shown], "s-",
-             label="United States (MUSP)")
+ml.plot.sweep_map(rules, "lean", "loyalty", "open rules", ax=axes[1],
+                  categories={0: "open only", 1: "open or excl.", 2: "not open"})
 axes[1].set_xlabel("riparian states' lean towards the LMC")
-axes[1].set_ylabel("loyalty at which exclusivity pays")
-axes[1].set_title("Open rules hold below these (none: never pays)")
-axes[1].legend(fontsize=7)
-fig.tight_layout()
+axes[1].set_ylabel("loyalty (both sponsors)")
+axes[1].set_title("Where the observed open rules are an equilibrium")
 plt.show()

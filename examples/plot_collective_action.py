@@ -40,6 +40,7 @@ from fractions import Fraction
 import matplotlib.pyplot as plt
 import numpy as np
 
+import multilateral as ml
 from multilateral.claims import CHAMBERLIN_CROWDING, OLSON_EXPLOITATION, OLSON_GROUP_SIZE
 from multilateral.models import (
     PublicGoodProvision,
@@ -122,11 +123,76 @@ right.set_title("Olson's suboptimality grows with n")
 # The claims, checked
 # -------------------
 # The library registers both readings of the group-size claim. The popular unqualified
-# reading of Olson (a foil: registered to be refuted, not his claim) fails, with a counterexample at ``theta = 0``; Chamberlin's qualified one holds.
+# reading of Olson (a foil: registered to be refuted, not his claim) fails, with a
+# counterexample at ``theta = 0``; Chamberlin's qualified one holds.
 verdict = OLSON_GROUP_SIZE.verify(max_examples=50)
 model, larger = verdict.counterexample
-print("Popular reading of Olson (unqualified, a foil):", verdict.holds, "- counterexample:", model, "against n =", larger)
+print("Popular reading of Olson (unqualified, a foil):", verdict.holds, "- counterexample:",
+      model, "against n =", larger)
 print("Chamberlin (crowded enough):", CHAMBERLIN_CROWDING.verify(max_examples=50).holds)
+
+# %%
+# Published beside computed
+# -------------------------
+# Chamberlin's abstract states his result; the computation above reproduces it at the two
+# ends of crowding (``theta = 0``, a purely inclusive good; ``theta = 1``, a fully rival one).
+print('published (Chamberlin 1974, abstract): "for \'inclusive\' collective goods the '
+      'relationship is an increasing one, while for \'exclusive\' goods it is a decreasing one"')
+print(f"computed:  per-member provision at n = 1, 10, 200: theta = 0: {per_member[0][0]:.3f}, "
+      f"{per_member[0][9]:.3f}, {per_member[0][-1]:.3f}; theta = 1: {per_member[1][0]:.3f}, "
+      f"{per_member[1][9]:.3f}, {per_member[1][-1]:.4f}")
+
+# %%
+# Chamberlin's two ends are the corners of a map: whether per-member provision rises with the
+# group turns on the crowding ``theta`` and on the valuation ``a``, neither of which he fixes.
+# A sweep over both (:func:`multilateral.sweep`) classifies each pair: provision per member
+# rises for every size (an inclusive good), rises and then falls, or falls from the start.
+TRENDS = {2: "rises", 1: "peaks", 0: "falls"}  # with n: always, up to a size, from n = 1
+
+
+def chamberlin_trend(theta, a):
+    peak = PublicGoodProvision.identical(1, 1, a, theta).peak_size()
+    return {"trend": 2 if peak == float("inf") else int(peak > 1)}
+
+
+trend_sweep = ml.sweep(chamberlin_trend,
+                       {"theta": [0, Fraction(1, 20), Fraction(1, 10), Fraction(1, 4),
+                                  Fraction(1, 2), Fraction(3, 4), 1],
+                        "a": [Fraction(1, 10), Fraction(1, 5), Fraction(1, 3), Fraction(1, 2),
+                              Fraction(2, 3), Fraction(4, 5)]},
+                       store=False, progress=False)
+for code, name in TRENDS.items():
+    print(f"per-member provision {name}: {int((trend_sweep.values['trend'] == code).sum())} of "
+          f"{len(trend_sweep.values['trend'])} (theta, a) pairs")
+fig, ax = plt.subplots(figsize=(7, 4), layout="constrained")
+ml.plot.sweep_map(trend_sweep, "a", "theta", "trend", ax=ax, categories=TRENDS)
+ax.set(xlabel="valuation of the good a", ylabel=r"crowding $\theta$",
+       title="Per-member provision against group size")
+
+# %%
+# Olson's opening statement beside the model (the page is the one later work quotes; the
+# group-size argument on pp. 27-36, as usually cited, was not read here). The library's
+# finding: in this model the members of a large group do act -- the total rises with n -- but
+# ever further below the optimum; the statement holds as a growing shortfall, not as no
+# action at all.
+print("published (Olson 1965, p. 2, as quoted in later work): unless a group is quite small, "
+      "or there is coercion or another special device, rational self-interested individuals "
+      "will not act to achieve their common interests")
+print(f"computed:  equilibrium / optimal provision at n = 1, 10, 200: {shortfall[0]:.3f}, "
+      f"{shortfall[9]:.3f}, {shortfall[-1]:.4f}; total provision {total[0]:.3f}, "
+      f"{total[9]:.3f}, {total[-1]:.3f}")
+
+# %%
+# Bergstrom, Blume and Varian's neutrality: moving income among contributors leaves the
+# total unchanged as long as nobody stops contributing. Three members with ``a = 1/5``:
+print("published (Warr 1983, extended by Bergstrom, Blume and Varian 1986; as summarized by "
+      "Faias, Moreno-Garcia and Myles 2020, p. 285 -- BBV's theorem number was not read): a "
+      "reallocation of income that leaves the set of contributors unchanged does not change "
+      "the total provision")
+for incomes in ([3, 3, 4], [2, 4, 4], [Fraction(5, 2), Fraction(7, 2), 4], [0, 5, 5]):
+    e = PublicGoodProvision(incomes, a=Fraction(1, 5)).equilibrium()
+    print(f"computed:  incomes {[str(w) for w in incomes]}: total {e.total}, "
+          f"{int(sum(e.contributors))} of 3 contribute")
 
 # %%
 # A non-rival framework and a rival resource

@@ -72,29 +72,63 @@ print("preferences:", set(forum.preferences().values()))
 # cooperation in a club (``lambda = 1``: legitimacy, no leakage), but passes only if no one
 # loses; the club covers whoever gains. Per unit of its own gain, the state expects
 # ``2 p**(n - 1)`` from the universal forum and ``E[(1 + X) / n]`` from the club.
-spreads = np.linspace(0.05, 3, 120)
-sizes = {"G7-sized (7)": len(g7), "G20-sized (21)": len(g20), "UN-sized (193)": UN_MEMBERS}
+spreads = [float(s) for s in np.linspace(0.05, 3, 60)]
+sizes = {"G7-sized": len(g7), "G20-sized": len(g20), "UN-sized": UN_MEMBERS}
+
+
+def forum_values(spread, n):
+    model = HeterogeneousForum.from_normal(n, 1.0, spread, legitimacy=1)
+    return {"universal": float(model.universal_value()), "club": float(model.club_value()),
+            "no one blocks": float(model.outcome_probabilities()["universal"])}
+
+
+forums = ml.sweep(forum_values, {"spread": spreads, "n": list(sizes.values())}, store=False,
+                  progress=False)
+critical = {}
+for label, n in sizes.items():
+    model = HeterogeneousForum.from_normal(n, 1.0, spreads[0], legitimacy=1)
+    critical[n] = model.critical_spread(1.0).value
+    print(f"{label} ({n:3d}): the club is preferred once the spread exceeds {critical[n]:.2f} "
+          f"(p* = {model.critical_probability():.4f})")
 fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4), layout="constrained")
-for (label, n), color in zip(sizes.items(), ("C0", "C1", "C2"), strict=True):
-    models = [HeterogeneousForum.from_normal(n, 1.0, s, legitimacy=1) for s in spreads]
-    left.plot(spreads, [m.universal_value() for m in models], color=color,
-              label=f"{label}: universal")
-    left.plot(spreads, [m.club_value() for m in models], "--", color=color,
-              label=f"{label}: club")
-    critical = models[0].critical_spread(1.0).value
-    left.axvline(critical, color=color, lw=0.8, ls=":")
-    print(f"{label:15s}: the club is preferred once the spread exceeds {critical:.2f} "
-          f"(p* = {models[0].critical_probability():.4f})")
-    right.plot(spreads, [m.outcome_probabilities()["universal"] for m in models],
-               color=color, label=f"{label}: no one blocks")
+ml.plot.parameter_curve(forums, "spread", ["universal", "club"], ax=left, lines="n")
+# the critical spreads, in grey, in the line style parameter_curve gives each size
+for n, style in zip(sizes.values(), ("-", "--", ":"), strict=True):
+    left.axvline(critical[n], color="0.5", lw=0.8, ls=style)
 left.set_xlabel("spread of positions sigma (heterogeneity)")
 left.set_ylabel("expected value per unit of own gain")
 left.legend(fontsize=7)
 left.set_title("A state that gains: universal forum or club?")
+ml.plot.parameter_curve(forums, "spread", "no one blocks", ax=right, lines="n")
 right.set_xlabel("spread of positions sigma (heterogeneity)")
 right.set_ylabel("probability that consensus adopts the agreement")
 right.legend(fontsize=8)
 right.set_title("How often consensus works")
+
+# %%
+# Naím's minilateralism beside the model. Naím (2009) gives no model and no number for the
+# "magic number"; what he states is the direction, which the model reproduces: the larger
+# the forum, the smaller the heterogeneity at which a club beats universal consensus.
+print('published (Naim 2009, Foreign Policy, online 18 June 2009, no page): "bring to the '
+      'table the smallest possible number of countries needed to have the largest possible '
+      'impact"')
+print("computed: critical spread falls with the forum's size:",
+      ", ".join(f"n = {n}: {critical[n]:.2f}" for n in sizes.values()),
+      "->", "agrees" if critical[7] > critical[21] > critical[UN_MEMBERS] else "DISAGREES")
+
+# For one forum, the G20's size, the background says which forum the state prefers at each
+# spread (``1``: the club), the conclusion the two curves cross at.
+g20_sized = ml.sweep(
+    lambda spread: {**forum_values(spread, len(g20)),
+                    "club preferred": int(HeterogeneousForum.from_normal(
+                        len(g20), 1.0, spread, legitimacy=1).prefers_club())},
+    {"spread": spreads}, store=False, progress=False)
+ax = ml.plot.parameter_curve(g20_sized, "spread", ["universal", "club"],
+                             conclusion="club preferred",
+                             categories={0: "universal forum preferred", 1: "club preferred"})
+ax.set_xlabel("spread of positions sigma (heterogeneity)")
+ax.set_ylabel("expected value per unit of own gain")
+ax.set_title("A G20-sized forum (21): which forum a state that gains prefers")
 
 # %%
 # The larger the forum, the less heterogeneity it takes for the club to win: with 193

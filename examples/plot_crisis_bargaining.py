@@ -57,8 +57,9 @@ import multilateral as ml
 p, c_a, c_b = Fraction(1, 2), Fraction(1, 10), Fraction(1, 10)
 complete = ml.models.WarBargaining(win_probability=p, cost_a=c_a, cost_b_low=c_b,
                                    cost_b_high=c_b)
-print("bargaining range:", complete.bargaining_range(),
-      " Fearon's [p - c_A, p + c_B]:", (p - c_a, p + c_b))
+print("published (Fearon 1995, section 'When will there exist bargains both sides prefer to "
+      f"war?'; page not reached): the range [p - c_A, p + c_B] = [{p - c_a}, {p + c_b}]",
+      "| computed:", complete.bargaining_range())
 print("complete information:", complete.equilibrium())
 
 # %%
@@ -91,35 +92,52 @@ ax.legend(loc="upper left")
 # The headline -- a positive chance of war between rational states -- needs enough
 # uncertainty: with ``H <= c_A`` A demands only what every type accepts. Sweep the width
 # ``H`` for three costs of war to A: more uncertainty, more war; a dearer war, less.
+# The sweep runs with :func:`multilateral.sweep` and is drawn with
+# :func:`multilateral.plot.parameter_curve`, one line per cost of war to A.
+
+
+def war_risk(cost_a, cost_b_high):
+    return {"war probability": war.with_(cost_a=cost_a, cost_b_high=cost_b_high)
+            .war_probability()}
+
+
 widths = [Fraction(k, 100) for k in range(1, 101)]
-ax = axes[1]
-for k, cost in enumerate((Fraction(1, 20), Fraction(1, 10), Fraction(1, 5))):
-    curve = [war.with_(cost_a=cost, cost_b_high=h).war_probability() for h in widths]
-    ax.plot([float(h) for h in widths], [float(v) for v in curve], color=f"C{k}",
-            label=f"c_A = {cost}")
+dearer = (Fraction(1, 20), Fraction(1, 10), Fraction(1, 5))
+uncertainty = ml.sweep(war_risk, {"cost_a": dearer, "cost_b_high": widths}, store=False,
+                       progress=False)
+risk_table = uncertainty.values["war probability"].reshape(len(dearer), len(widths))
+for cost, curve in zip(dearer, risk_table, strict=True):
+    positive = [h for h, v in zip(widths, curve, strict=True) if v > 0]
     print(f"c_A = {cost}: war probability at H = 1/5, 1/2, 1:",
-          [str(curve[i]) for i in (19, 49, 99)])
-ax.set_xlabel("width H of A's uncertainty about B's cost of war")
-ax.set_ylabel("equilibrium probability of war")
-ax.set_title("more uncertainty, more war")
-ax.legend()
+          [str(curve[i]) for i in (19, 49, 99)], "; war has positive probability iff H >",
+          min(positive) - Fraction(1, 100) if positive else "never")
+ml.plot.parameter_curve(uncertainty, "cost_b_high", "war probability", ax=axes[1],
+                        lines="cost_a")
+axes[1].set_xlabel("width H of A's uncertainty about B's cost of war")
+axes[1].set_title("more uncertainty, more war")
 plt.show()
 
 # %%
 # Published results beside computed ones
 # --------------------------------------
-# Neutrality (Benson, Meirowitz and Ramsay 2016, abstract): in the standard model, shifts in
-# the war payoffs -- here the balance of power ``p`` -- leave the probability of war
-# unchanged. Banks (1990, abstract): the informed side's types that value war more fight
-# more often and get more.
-print("war probability at p = 1/5, 2/5, 3/5:",
-      [str(war.with_(win_probability=Fraction(k, 5)).war_probability()) for k in (1, 2, 3)],
-      " published: unchanged (neutrality)")
+# Neutrality (Benson, Meirowitz and Ramsay; the abstract of their working paper "The
+# distribution of power and the risk of war in crisis bargaining", published 2016 in
+# *Research and Politics*): in the standard model, shifts in the war payoffs -- here the
+# balance of power ``p`` -- leave the probability of war unchanged. Banks (1990, p. 599, the
+# abstract): the informed side's types that value war more fight more often and get more.
+# Both are statements, not tables: no number of theirs is reproduced.
+print("published (Benson, Meirowitz and Ramsay, abstract): 'changes to war payoffs have no "
+      "effect on the equilibrium probability that bargaining ends in war'")
+print("  computed, war probability at p = 1/5, 2/5, 3/5:",
+      [str(war.with_(win_probability=Fraction(k, 5)).war_probability()) for k in (1, 2, 3)])
 types = [Fraction(k, 20) for k in range(7)]
-print("B's type c_B:", [str(c) for c in types])
+print("published (Banks 1990, p. 599): 'the higher the informed player's payoff from war, the "
+      "higher is his or her equilibrium payoff from settling the dispute short of war, and "
+      "the higher is the equilibrium probability of war'")
+print("  computed, B's cost of war c_B (a lower cost, a higher payoff from war):",
+      [str(c) for c in types])
 print("  fights:", [c < eq.cutoff for c in types],
-      " payoff:", [str(1 - p - c if c < eq.cutoff else 1 - eq.offer) for c in types],
-      " published: both fall as c_B rises (Banks 1990)")
+      " payoff:", [str(1 - p - c if c < eq.cutoff else 1 - eq.offer) for c in types])
 
 # %%
 # An informed mediator (after Kydd 2003)
@@ -132,8 +150,10 @@ print("  fights:", [c < eq.cutoff for c in types],
 # the report (a selection: the mediated() docstring shows a partly informative one). The same
 # :class:`~multilateral.models.WarRiskComparison` reports the mediator of Chicken
 # (:class:`~multilateral.models.CrisisMediation`), which only coordinates the sides.
+print("published (Kydd 2003, p. 597, the abstract): 'Only mediators who are effectively "
+      "\"on your side\" will be believed if they counsel restraint.'")
 for bias in (0, Fraction(1, 2), Fraction(3, 4), 1):
-    print(f"mediator's weight on A = {bias}:", war.mediated(mediator_bias=bias))
+    print(f"  computed, mediator's weight on A = {bias}:", war.mediated(mediator_bias=bias))
 print("Chicken (Aumann's numbers):",
       ml.models.CrisisMediation(prize=1, humiliation=4, war_cost=6).compare().war_risk)
 
@@ -162,6 +182,11 @@ for a in (0, Fraction(1, 2), 1, 2, 3):
     print(f"a = {a}: {e.regime}, P(back down | threat) = {e.back_down_probability}, "
           f"P(defender resists) = {e.resist}, war {e.war_probability}"
           + ("" if e.unique else " (one of a continuum of equilibria)"))
+print("published (Fearon 1994, p. 577, the abstract): 'the side with a stronger domestic "
+      "audience (e.g., a democracy) is always less likely to back down'; computed, "
+      "P(back down | threat) at a = 1/4, 1/2, 1, 3/2:",
+      [str(rows[costs.index(a)].back_down_probability)
+       for a in (Fraction(1, 4), Fraction(1, 2), 1, Fraction(3, 2))])
 crisis = ml.models.AudienceCosts(prior=Fraction(1, 4), audience_cost=1)
 print("tree's expected payoffs of the equilibrium:",
       crisis.game.expected_payoffs(crisis.behavior_profile()).tolist(),

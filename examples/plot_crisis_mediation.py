@@ -75,6 +75,15 @@ for mechanism in (crisis.direct_talks(), crisis.arbitration(), crisis.mediation(
     print(mechanism)
 split, share = crisis.recommendation()
 print(f"mediator: equal split with probability {split}, else the hawk gets {share}")
+print("published (Hörner, Morelli and Squintani 2015, p. 1483, the abstract): 'mediators can "
+      "be equally effective as arbitrators' by 'recommendation strategies that do not reveal "
+      "that one player is weak to a strong opponent'")
+print("  computed: war risk, mediator", crisis.mediation().war_probability, "= arbitrator",
+      crisis.arbitration().war_probability, "< direct talks",
+      crisis.direct_talks().war_probability, "; recommended split in a hawk-dove dispute "
+      "with probability", split)
+print("  (the article's propositions and their pages were not reached: the two-type model "
+      "and these numbers are the library's)")
 
 # %%
 # A refused award: what the model says about the Beagle Channel

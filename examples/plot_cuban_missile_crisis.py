@@ -47,7 +47,6 @@ if sys.platform.startswith("linux") and not (
 from fractions import Fraction
 
 import matplotlib.pyplot as plt
-import numpy as np
 from matplotlib.ticker import NullFormatter
 
 import multilateral as ml
@@ -94,6 +93,31 @@ print("obey:", told_back_down * 0 - (1 - told_back_down) * HUMILIATION,
       " defy:", told_back_down * PRIZE - (1 - told_back_down) * WAR_COST)
 
 # %%
+# Published values beside computed ones: the textbook game of Chicken
+# -------------------------------------------------------------------
+# The standard illustration of a correlated equilibrium (Wikipedia, "Correlated
+# equilibrium", section "An example"; the game is usually credited to Aumann 1974, whose
+# own pages were not reached here) plays Chicken with payoffs 6 (both chicken out), 7 and 2
+# (one dares), 0 (both dare). Measured from the compromise, that is a prize of 1, a
+# humiliation of 4 and a war cost of 6. Its published values: in the mixed equilibrium each
+# player dares with probability 1/3; a third party drawing (C, C), (D, C) or (C, D) with
+# probability 1/3 each is a correlated equilibrium worth 5 to each player, "higher than the
+# expected payoff of the mixed strategy Nash equilibrium".
+textbook = ml.models.CrisisMediation(prize=1, humiliation=4, war_cost=6)
+book = textbook.compare()
+SHIFT = 6  # the textbook's payoff of the compromise
+cards = [[Fraction(1, 3), Fraction(1, 3)], [Fraction(1, 3), 0]]
+print("published (Wikipedia 'Correlated equilibrium', An example): each dares with "
+      "probability 1/3; computed:", book.nash_firmness)
+print("published (same): the three-card device is a correlated equilibrium; computed:",
+      ml.solvers.is_correlated_equilibrium(textbook.game, cards))
+card_payoff = sum(cards[i][j] * textbook.game.payoffs[i, j, 0] for i in (0, 1) for j in (0, 1))
+print("published (same): it is worth 5 to each player; computed:", card_payoff + SHIFT,
+      "| mixed Nash equilibrium, computed:", book.nash_payoff + SHIFT)
+print("the library's fair mediator does better still:", book.mediated_payoff + SHIFT,
+      "with recommendation", [str(r) for r in book.recommendation])
+
+# %%
 # The range of war risks
 # ----------------------
 # The fair recommendation is one correlated equilibrium among many. With a linear objective
@@ -118,24 +142,34 @@ print("symmetric Nash war risk:", comparison.nash_war_risk)
 # side's expected payoff rises by, is largest when war is barely worse than humiliation and
 # the standoff most dangerous.
 costs = [Fraction(HUMILIATION) + Fraction(k, 4) for k in range(1, 193)]
-nash_risk, max_risk, gain, damage = [], [], [], []
-for cost in costs:
-    c = ml.models.CrisisMediation(prize=PRIZE, humiliation=HUMILIATION, war_cost=cost)
+
+
+def off_ramp(war_cost):
+    # the sweep over the cost of war (multilateral.sweep), drawn below with parameter_curve
+    c = ml.models.CrisisMediation(prize=PRIZE, humiliation=HUMILIATION, war_cost=war_cost)
     cmp = c.compare()
-    nash_risk.append(float(cmp.nash_war_risk))
-    gain.append(float(cmp.mediated_payoff - cmp.nash_payoff))
-    damage.append(float(cmp.nash_war_risk * cost))
-    max_risk.append(ml.solvers.correlated_equilibrium(c.game, WAR).value)
-x = np.array([float(c) for c in costs])
-print(f"war cost {float(costs[0])}: Nash war risk {nash_risk[0]:.3f}, gain {gain[0]:.3f}")
-print(f"war cost {float(costs[-1])}: Nash war risk {nash_risk[-1]:.5f}, gain {gain[-1]:.4f}")
+    return {"symmetric Nash equilibrium": cmp.nash_war_risk,
+            "riskiest correlated equilibrium": ml.solvers.correlated_equilibrium(c.game,
+                                                                                 WAR).value,
+            "fair mediated equilibrium": 0,
+            "each side's payoff gain from mediation": cmp.mediated_payoff - cmp.nash_payoff,
+            "each side's expected cost of war without mediation": cmp.nash_war_risk * war_cost}
+
+
+cost_sweep = ml.sweep(off_ramp, {"war_cost": costs}, store=False, progress=False)
+x = cost_sweep.parameters["war_cost"].astype(float)
+nash_risk = cost_sweep.values["symmetric Nash equilibrium"]
+max_risk = cost_sweep.values["riskiest correlated equilibrium"]
+gain = cost_sweep.values["each side's payoff gain from mediation"]
+print(f"war cost {x[0]}: Nash war risk {nash_risk[0]:.3f}, gain {gain[0]:.3f}")
+print(f"war cost {x[-1]}: Nash war risk {nash_risk[-1]:.5f}, gain {gain[-1]:.4f}")
 
 fig, axes = plt.subplots(1, 2, figsize=(10, 4), layout="constrained")
 ax = axes[0]
 ax.fill_between(x, 0, max_risk, color="C1", alpha=0.25,
                 label="war risk of some correlated equilibrium")
-ax.plot(x, nash_risk, color="C3", label="symmetric Nash equilibrium")
-ax.plot(x, np.zeros_like(x), color="C2", lw=2.5, label="fair mediated equilibrium")
+ml.plot.parameter_curve(cost_sweep, "war_cost", ["symmetric Nash equilibrium",
+                                                 "fair mediated equilibrium"], ax=ax)
 ax.axvline(WAR_COST, color="grey", ls=":", lw=1)
 ax.set_xscale("log")
 ax.set_xlabel("cost of war (prize = 1, humiliation = 2)")
@@ -143,8 +177,9 @@ ax.set_ylabel("probability of war")
 ax.set_title("War risk")
 ax.legend(fontsize=8)
 ax = axes[1]
-ax.plot(x, gain, color="C0", label="each side's payoff gain from mediation")
-ax.plot(x, damage, color="C3", ls="--", label="each side's expected cost of war without mediation")
+ml.plot.parameter_curve(cost_sweep, "war_cost", ["each side's payoff gain from mediation",
+                                                 "each side's expected cost of war without "
+                                                 "mediation"], ax=ax)
 ax.axvline(WAR_COST, color="grey", ls=":", lw=1)
 ax.set_xscale("log")
 ax.set_xlabel("cost of war (prize = 1, humiliation = 2)")

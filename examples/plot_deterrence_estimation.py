@@ -39,6 +39,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 from scipy import special
 
+import multilateral as ml
 from multilateral.estimation import (
     egame12_probabilities,
     fit_egame12,
@@ -139,6 +140,13 @@ naive = maximize_likelihood(probit_negloglik, np.zeros(4), n_obs=n, title="probi
 print(naive.summary(digits=3))
 naive_war = special.ndtr(np.column_stack([np.ones_like(grid), np.ones_like(grid), grid,
                                           np.zeros_like(grid)]) @ naive.params)
+print("published (Signorino 1999, *APSR* 93(2), the abstract): 'logit provides estimates with "
+      "incorrect substantive interpretations as well as fitted values that can be far from "
+      "the true values' (his Monte Carlo tables were not reached; this is one simulated "
+      "sample, with a probit)")
+print(f"  computed: largest gap between the fitted and the true probability of war over the "
+      f"balance, probit of war alone {np.abs(naive_war - true_curve[:, 2]).max():.3f}, "
+      f"strategic probit {np.abs(predicted[:, 2] - true_curve[:, 2]).max():.3f}")
 
 fig, (ax, ax2) = plt.subplots(1, 2, figsize=(10, 4))
 ax.plot(grid, naive_war, ":", color="black", label="war (probit of war alone)")
@@ -158,31 +166,39 @@ ax.legend(fontsize=8)
 # The recovery above is one sample. Over 15 samples at each size, the spread of the estimate
 # of the defender's balance coefficient (true value -2) shrinks like one over the square root
 # of the number of disputes, and the mean standard error tracks it.
+# The samples are the repeats of a :func:`multilateral.sweep` (each with its own seed).
 sizes = (250, 500, 1000, 2000)
+
+
+def defender_balance(size, seed):
+    r = np.random.default_rng(seed)
+    b = r.uniform(0, 1, size)
+    rev, al = (r.random(size) < 0.4) * 1.0, (r.random(size) < 0.3) * 1.0
+    x = {"u11": {"const": 1, "revisionist": rev}, "u14": {"const": 1, "balance": b},
+         "u24": {"const": 1, "balance": b, "ally": al}}
+    f = fit_egame12(simulate_egame12(truth, x, seed=r), x)
+    return {"estimate": f.params[5], "std error": f.std_errors[5]}
+
+
+samples = ml.sweep(defender_balance, {"size": sizes}, repeats=15, seed=1999, store=False,
+                   progress=False)
 spread, mean_se = [], []
 for size in sizes:
-    estimates, ses = [], []
-    for seed in range(15):
-        r = np.random.default_rng(seed)
-        b = r.uniform(0, 1, size)
-        rev, al = (r.random(size) < 0.4) * 1.0, (r.random(size) < 0.3) * 1.0
-        x = {"u11": {"const": 1, "revisionist": rev}, "u14": {"const": 1, "balance": b},
-             "u24": {"const": 1, "balance": b, "ally": al}}
-        f = fit_egame12(simulate_egame12(truth, x, seed=r), x)
-        estimates.append(f.params[5])
-        ses.append(f.std_errors[5])
+    rows = samples.parameters["size"] == size
+    estimates = samples.values["estimate"][rows]
     spread.append(np.std(estimates))
-    mean_se.append(np.mean(ses))
+    mean_se.append(np.mean(samples.values["std error"][rows]))
     print(f"n = {size:>5}: mean estimate {np.mean(estimates):.2f}, spread {spread[-1]:.3f}, "
           f"mean std. error {mean_se[-1]:.3f}")
-ax2.loglog(sizes, spread, "o-", label="spread of estimates")
-ax2.loglog(sizes, mean_se, "s--", label="mean standard error")
+ml.plot.parameter_curve({"disputes n": np.array(sizes), "spread of estimates": spread,
+                         "mean standard error": mean_se}, "disputes n",
+                        ["spread of estimates", "mean standard error"], ax=ax2)
+ax2.set_xscale("log")
+ax2.set_yscale("log")
 ax2.minorticks_off()
 ax2.set_xticks(sizes, [str(size) for size in sizes])
-ax2.set_xlabel("disputes n")
 ax2.set_ylabel("sampling spread of the u24: balance estimate")
 ax2.set_title("sampling variation, 15 samples per size")
-ax2.legend(fontsize=8)
 fig.tight_layout()
 
 # %%
@@ -190,9 +206,12 @@ fig.tight_layout()
 # -----------------------------------------
 # Kenkel and Signorino's R package ships 19th-century militarized disputes (``war1800``,
 # Correlates of War) and fits ``esc + war ~ s_wt_re1 + revis1 | 0 | regime1 | balanc +
-# regime2``. The same fit here, beside what R 4.2.2 with games 1.1.2 prints (a few
-# coefficients; the tests compare all of them, their standard errors and the
-# log-likelihood, for three error structures and links).
+# regime2`` (its documentation's example, ``?egame12``). The same fit here, beside what
+# R 4.2.2 with games 1.1.2 prints (a few coefficients; the tests compare all of them, their
+# standard errors and the log-likelihood, for three error structures and links). These are
+# a reference implementation's output, not a published table: the package's article
+# (Kenkel and Signorino 2014, *JSS* 56(8)) replicates Leblang (2003) instead, whose data are
+# not bundled here, and its tables were not reached.
 try:
     here = Path(__file__).resolve().parent
 except NameError:  # sphinx-gallery runs the example from its folder, without __file__
@@ -215,7 +234,8 @@ war_fit = fit_egame12(war_outcomes, war_regressors)
 r_printed = {"u11: s_wt_re1": (-0.740014662, 0.27966495),
              "u14: regime1dem": (-1.902235170, 0.66444695),
              "u24: regime2dem": (-1.543614372, 0.45264196)}
-print(f"war1800, N = {war_fit.n_obs}: log-likelihood {war_fit.loglik:.6f} (R: -286.123755)")
+print(f"war1800, N = {war_fit.n_obs}: log-likelihood {war_fit.loglik:.6f} "
+      "(reference, R games 1.1.2: -286.123755)")
 for name, (r_est, r_se) in r_printed.items():
     i = war_fit.names.index(name)
     print(f"  {name:<16} {war_fit.params[i]:>9.5f} ({war_fit.std_errors[i]:.5f})   "

@@ -65,7 +65,10 @@ print("value of peace 3/2:", game.war_risk(Fraction(3, 2)))
 # Chassang and Padró i Miquel (2010, abstract): "weapons unambiguously facilitate peace
 # under complete information", while under strategic risk "increases in weapon stocks can
 # have a nonmonotonic effect".
-weapons = np.linspace(0.05, 3, 60)
+# The vulnerability (how fast the cost of being caught at peace grows with weapons) is the
+# library's assumption, not the article's, so the sweep (:func:`multilateral.sweep`, drawn
+# with :func:`multilateral.plot.parameter_curve`) runs over it too.
+weapons = np.round(np.linspace(0.05, 3, 60), 4)
 
 
 def armed(k, vulnerability=0.5):
@@ -73,20 +76,38 @@ def armed(k, vulnerability=0.5):
                                    exposure=k + vulnerability * k * k, signal_noise=0.01)
 
 
+def thresholds(vulnerability, k):
+    m = armed(k, vulnerability)
+    return {"complete information": m.complete_information_threshold(),
+            "strategic risk": m.threshold()}
+
+
+weapons_sweep = ml.sweep(thresholds, {"vulnerability": [0.25, 0.5, 1.0], "k": weapons},
+                         store=False, progress=False)
 fig, ax = plt.subplots(figsize=(6, 3.5))
-ax.plot(weapons, [armed(k).complete_information_threshold() for k in weapons],
-        label="complete information")
-for v in (0.25, 0.5, 1.0):
-    ax.plot(weapons, [armed(k, v).threshold() for k in weapons], "--",
-            label=f"strategic risk (vulnerability {v})")
+ml.plot.parameter_curve(weapons_sweep, "k", "strategic risk", ax=ax, lines="vulnerability")
+ax.plot(weapons, [armed(k).complete_information_threshold() for k in weapons], "k:",
+        label="complete information (any vulnerability)")
+ax.legend(fontsize=7)
 ax.set_xlabel("weapons k")
 ax.set_ylabel("least value of peace that keeps it")
-ax.legend(fontsize=7)
 fig.tight_layout()
 plt.show()
-low, turn, high = (armed(k).threshold() for k in (0.5, 1.0, 2.0))
-print(f"strategic-risk threshold at k = 0.5, 1, 2: {low:.3f}, {turn:.3f}, {high:.3f}"
-      " (falls, then rises)")
+print("published (Chassang and Padró i Miquel 2010, p. 1821, the abstract): 'weapons "
+      "unambiguously facilitate peace under complete information' but under strategic risk "
+      "'increases in weapon stocks can have a nonmonotonic effect on the sustainability of "
+      "cooperation'")
+for v in (0.25, 0.5, 1.0):
+    rows = weapons_sweep.parameters["vulnerability"] == v
+    complete = weapons_sweep.values["complete information"][rows]
+    risky = weapons_sweep.values["strategic risk"][rows]
+    steps = np.diff(risky)
+    print(f"  computed, vulnerability {v}: complete-information threshold never rises with k: "
+          f"{bool((np.diff(complete) <= 0).all())}; strategic-risk threshold falls to "
+          f"{risky.min():.3f} at k = {weapons[risky.argmin()]:.2f}, then rises: "
+          f"{bool((steps < 0).any() and (steps > 0).any())}")
+print("  (the article's own model and figures were not reached: the stage game and the "
+      "weapons parametrization are the library's)")
 
 # %%
 # The optimal mediator
@@ -99,9 +120,13 @@ crisis = ml.models.OptimalMediation(hawk_probability=Fraction(3, 4), hawk_advant
 for mechanism in (crisis.direct_talks(), crisis.arbitration(), crisis.mediation()):
     print(mechanism)
 print(crisis.compare())
-print("Hörner, Morelli and Squintani (abstract): mediators 'can be equally effective as "
-      "arbitrators'; here:", crisis.mediation().war_probability,
-      "=", crisis.arbitration().war_probability)
+print("published (Hörner, Morelli and Squintani 2015, p. 1483, the abstract): mediators 'can "
+      "be equally effective as arbitrators'; computed war risks, mediator",
+      crisis.mediation().war_probability, "arbitrator", crisis.arbitration().war_probability)
+print("published (same): 'Simple protocols of unmediated communication cannot achieve the "
+      "same level of ex ante welfare'; computed war risk of direct talks",
+      crisis.direct_talks().war_probability, "(the article's own numbers were not reached; "
+      "the two-type model here is the library's version)")
 
 # %%
 # A sweep over the prior
@@ -109,17 +134,29 @@ print("Hörner, Morelli and Squintani (abstract): mediators 'can be equally effe
 # Where the prior makes a hawk's war less attractive, the mediator keeps the peace where
 # direct talks cannot.
 priors = [Fraction(k, 20) for k in range(1, 20)]
-rows = [ml.models.OptimalMediation(hawk_probability=q, hawk_advantage=Fraction(9, 10),
-                                   war_cost=Fraction(1, 10)) for q in priors]
+
+
+def mechanisms(hawk_probability):
+    m = ml.models.OptimalMediation(hawk_probability=hawk_probability,
+                                   hawk_advantage=Fraction(9, 10), war_cost=Fraction(1, 10))
+    return {"direct talks": m.direct_talks().war_probability,
+            "mediation": m.mediation().war_probability,
+            "arbitration": m.arbitration().war_probability}
+
+
+prior_sweep = ml.sweep(mechanisms, {"hawk_probability": priors}, store=False, progress=False)
 fig, ax = plt.subplots(figsize=(6, 3.5))
-ax.plot([float(q) for q in priors], [float(m.direct_talks().war_probability) for m in rows],
-        label="direct talks")
-ax.plot([float(q) for q in priors], [float(m.mediation().war_probability) for m in rows],
-        "--", label="mediation = arbitration")
+ml.plot.parameter_curve(prior_sweep, "hawk_probability", ["direct talks", "mediation"], ax=ax)
 ax.set_xlabel("prior probability of a hawk")
 ax.set_ylabel("probability of war")
-ax.legend()
 fig.tight_layout()
 plt.show()
-print("mediation keeps the peace for q >=", rows[0].peace_threshold(),
-      "; direct talks only if hawk_advantage - war_cost <= 1/2")
+values = prior_sweep.values
+print("mediation = arbitration at all", len(priors), "priors:",
+      bool((values["mediation"] == values["arbitration"]).all()),
+      "; mediation beats talks at", int((values["mediation"] < values["direct talks"]).sum()),
+      "of them")
+print("mediation keeps the peace for q >=", ml.models.OptimalMediation(
+    hawk_probability=priors[0], hawk_advantage=Fraction(9, 10),
+    war_cost=Fraction(1, 10)).peace_threshold(),
+    "; direct talks only if hawk_advantage - war_cost <= 1/2")

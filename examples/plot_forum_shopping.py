@@ -69,8 +69,10 @@ cases = {"us_broom_corn_brooms": dict(offense=0, defense=F(1, 10)),
          "canada_periodicals": dict(offense=F(1, 10), defense=0)}
 for name, precedent in cases.items():
     model = fs.model(name, **common, **precedent)
-    print(f"{name:22s} Busch: {fs.dispute(name).forum:5s} model: "
-          f"{model.equilibrium().ruling}")
+    published = {"nafta": "regional (NAFTA)", "wto": "multilateral (WTO)"}[
+        fs.dispute(name).forum]
+    print(f"{name:22s} published (Busch 2007, p. 735): {published:19s} "
+          f"computed: {model.equilibrium().ruling}")
 
 # %%
 # The headline depends on the assumed precedent, so sweep it

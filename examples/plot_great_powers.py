@@ -47,6 +47,7 @@ from fractions import Fraction
 import matplotlib.pyplot as plt
 import numpy as np
 
+import multilateral as ml
 from multilateral.cases import great_powers as gp
 from multilateral.models import RelativeGains
 
@@ -61,6 +62,18 @@ readings = {
 print("COW major powers: min", n_cow.min(), "max", n_cow.max(), "over", len(years), "years")
 print("1950:", gp.major_powers("1950-01-01"))
 print("China's row:", gp.spell("china_1950").note)
+
+# %%
+# The shipped list beside a published reading of it: Grant, Baird, Corbetta and Volgy (2010,
+# p. 1) note that the Correlates of War data count not two major powers in the Cold War but
+# five, the United States, the Soviet Union, the United Kingdom, France and the People's
+# Republic of China. (COW's own file was not reachable when this example was written; this is
+# the published statement the shipped rows can be checked against.)
+cold_war = sorted({tuple(sorted(gp.major_powers(f"{y}-01-01"))) for y in range(1950, 1992)})
+print("published (Grant et al. 2010, p. 1): five COW major powers in the Cold War: United "
+      "States, Soviet Union, United Kingdom, France, People's Republic of China")
+print(f"computed (shipped rows, 1 January 1950-1991): {len(cold_war)} distinct set(s):",
+      "; ".join(f"{len(c)}: {', '.join(c)}" for c in cold_war))
 
 # %%
 # The threshold: where the deal changes Oye type
@@ -135,20 +148,24 @@ def capped(values):
     return [1.0 if v is None else float(v) for v in values]
 
 
-fig, (ax1, ax2) = plt.subplots(2, 1, figsize=(9, 7), sharex=True)
-for (label, values), style in zip(by_reading.items(), ("-", "--", ":"), strict=True):
-    ax1.step(years, capped(values), style, where="post", label=label)
+fig, (ax1, ax2) = plt.subplots(2, 1, figsize=(9, 7), sharex=True, layout="constrained")
+ml.plot.parameter_curve({"year": years, **{label: capped(values)
+                                           for label, values in by_reading.items()}},
+                        "year", list(by_reading), ax=ax1, step=True)
+for line, style in zip(ax1.get_lines(), ("-", "--", ":"), strict=True):
+    line.set_linestyle(style)  # the readings coincide outside 1946-1991
+ax1.set_xlabel("")
 ax1.set_ylabel("first type change r*")
 ax1.set_title("Stag Hunt (T = 15/4, R = 4, P = 2, S = 1): three readings of n")
 ax1.legend(fontsize=8)
-for label, model in classes.items():
-    ax2.step(years, capped(thresholds(model, n_cow)), where="post", label=label)
+ml.plot.parameter_curve({"year": years, **{label: capped(thresholds(model, n_cow))
+                                           for label, model in classes.items()}},
+                        "year", list(classes), ax=ax2, step=True)
 ax2.set_ylabel("first type change r*\n(1 = none in [0, 1])")
 ax2.set_xlabel("year (count of major powers on 1 January, COW v2016)")
 ax2.set_title("COW's count, six deals (payoffs T, R, P, S)")
 ax2.legend(fontsize=7, ncol=2, loc="lower center")
 ax2.set_ylim(0, 1.05)
-fig.tight_layout()
 
 # %%
 # What the figure can and cannot say
@@ -171,3 +188,14 @@ fig.tight_layout()
 #   the COW count of 4 or 5) than COW's count would.
 
 plt.show()
+
+# %%
+# References
+# ----------
+# * Correlates of War Project (2017). State System Membership List, v2016 (``majors2016.csv``).
+# * Grant, K. A., Baird, R. G., Corbetta, R. and Volgy, T. J. (2010). Status matters:
+#   exploring variation in status attribution among major powers. Working paper, Annual
+#   Convention of the International Studies Association, New Orleans (p. 1).
+# * Snidal, D. (1991). Relative gains and the pattern of international cooperation.
+#   *American Political Science Review* 85(3), 701-726.
+# * Waltz, K. N. (1979). *Theory of International Politics*. Addison-Wesley.

@@ -43,6 +43,7 @@ from itertools import pairwise
 import matplotlib.pyplot as plt
 import numpy as np
 
+import multilateral as ml
 from multilateral.cases import authorization
 from multilateral.models import Endorsement
 from multilateral.solvers.extensive import perfect_bayesian_equilibria
@@ -66,7 +67,9 @@ posterior = [float(Endorsement([float(c)], audience=float(audience)).equilibrium
                    .posterior_endorsed) for c in pivots]
 influential = [Endorsement([float(c)], audience=float(audience)).equilibrium().influential
                for c in pivots]
-print("published (Chapman 2009): rallies larger with a more distant Council; computed:",
+print('published (Chapman 2009, abstract, p. 733): changes in presidential approval "have '
+      'been significantly larger when accompanied by a positive resolution for a Security '
+      'Council that is more distant"; computed:',
       "belief after endorsement nondecreasing in the distance:",
       all(b >= a for a, b in pairwise(posterior)))
 decisive = [c for c, i in zip(pivots, influential, strict=True) if i]
@@ -74,6 +77,17 @@ print(f"the endorsement decides support for pivots {decisive[0]:.2f}..{decisive[
       f"(closed form: 2a - 1 = {2 * float(audience) - 1:.2f} <= c* <= 2a and 0 < c* < 1); "
       f"a pivot of 0.4 < a = 0.6 decides: "
       f"{Endorsement([0.4], audience=0.6).equilibrium().influential}")
+# Chapman's (2007) model, in its abstract, has leaders consult "relatively conservative
+# institutions, because their support convinces audiences". In this formalization a pivot
+# more lenient than the audience (0.4 against a = 0.6) still decides its support, and a pivot
+# beyond 2a (0.9 against a = 0.4) decides nothing: conservatism is neither necessary nor
+# sufficient, the library's finding beside the published statement.
+print('published (Chapman 2007, abstract, p. 134): leaders consult "relatively conservative '
+      'institutions, because their support convinces audiences"')
+print("computed: lenient pivot 0.4, a = 0.6 decides:",
+      Endorsement([0.4], audience=0.6).equilibrium().influential,
+      "| conservative pivot 0.9, a = 0.4 decides:",
+      Endorsement([0.9], audience=0.4).equilibrium().influential)
 
 # The closed form against the signalling solver on the discretized game (8 merits):
 body = Endorsement([F(5, 8)], audience=audience, grid=8)
@@ -152,18 +166,25 @@ council_infl = [council.with_(audience=float(a)).equilibrium().influential for a
 coalition_infl = [coalition.with_(audience=float(a)).equilibrium().influential
                   for a in audiences]
 
-fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10, 4))
-ax1.plot(pivots, posterior, label="E[merit | endorsed]")
-ax1.fill_between(pivots, 0, 1, where=influential, alpha=0.15,
-                 label="endorsement decides support")
+fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(11, 4), layout="constrained")
+ml.plot.parameter_curve({"pivot": pivots, "E[merit | endorsed]": posterior,
+                         "decides": [int(i) for i in influential]},
+                        "pivot", "E[merit | endorsed]", ax=ax1, conclusion="decides",
+                        categories={0: "endorsement does not decide support",
+                                    1: "endorsement decides support"})
 ax1.axhline(float(audience), ls=":", color="grey", label="audience threshold a")
 ax1.set_xlabel("pivot's distance from the seeker (c* - s, s = 0)")
 ax1.set_ylabel("audience's expected merit")
+ax1.set_title("The belief after an endorsement, and where it decides")
 ax1.legend(fontsize=8)
-ax2.plot(audiences, window, label="share of pivots that are influential")
-ax2.plot(audiences, council_infl, ls="--", label="Council influential")
-ax2.plot(audiences, coalition_infl, ls=":", label="coalition influential")
-ax2.set_xlabel("audience threshold a")
+ml.plot.parameter_curve({"audience threshold a": audiences,
+                         "share of pivots that are influential": window,
+                         "Council influential": [int(i) for i in council_infl],
+                         "coalition influential": [int(i) for i in coalition_infl]},
+                        "audience threshold a",
+                        ["share of pivots that are influential", "Council influential",
+                         "coalition influential"], ax=ax2, step=False)
+ax2.set_ylabel("share, or 1 if influential")
+ax2.set_title("A sweep over the audience's threshold")
 ax2.legend(fontsize=8)
-fig.tight_layout()
 plt.show()

@@ -103,6 +103,12 @@ except SolverError as err:
 cd_tft = ml.solvers.critical_discount(pd, [tft, tft], kind="nash")
 print("Tit for Tat, Nash: critical delta", cd_tft.exact, "; (T - R)/(R - S) =",
       Fraction(T - R, R - S))
+print("as cited, not confirmed here (Axelrod 1984, Proposition 2, p. 207; only the abstract "
+      "of Axelrod 1981, APSR 75(2), which announces the necessary and sufficient conditions, "
+      "was read): Tit for Tat is collectively stable iff "
+      "w >= max((T - R)/(T - P), (T - R)/(R - S))")
+print(f"computed:  {cd_tft.exact} against max({Fraction(T - R, T - P)}, "
+      f"{Fraction(T - R, R - S)}) = {max(Fraction(T - R, T - P), Fraction(T - R, R - S))}")
 
 # %%
 # When the payoffs do satisfy ``T - R = P - S``, as ``4, 3, 1, 0`` do, the two conditions
@@ -189,6 +195,20 @@ for norm in NORMALIZATIONS:
             m = model(norm, sanction, detection)
             row = "".join(f"{m.critical_discount(n).value!s:>16}" for n in GROUPS.values())
             print(f"  {sanction + ', ' + mon:<36}{row}")
+
+# %%
+# Oye's abstract names the strategy these tables test: nations may foster cooperation by
+# strategies to "reduce the number of actors required to realize limited mutual interests".
+# Computed, with every channel of his switched off (fixed multiplier, perfect monitoring,
+# untargeted sanctions taken as credible), the patience needed rises with the group:
+oye_row = {name: model(next(iter(NORMALIZATIONS)), "untargeted", 1).critical_discount(n).value
+           for name, n in GROUPS.items()}
+print('published (Oye 1985, introduction, as transcribed; page not read): the section on the '
+      'number of players explains "why cooperation becomes more difficult as the number of '
+      'actors increases"; abstract: strategies to "reduce the number of actors required to '
+      'realize limited mutual interests" (the section itself, pp. 18-20 as cited, was not read)')
+print("computed:  critical discount factor:",
+      ", ".join(f"{name} {value}" for name, value in oye_row.items()))
 
 # %%
 # Read the first block across: this is Olson's dilution, not one of Oye's channels. With a
@@ -347,6 +367,35 @@ for norm in NORMALIZATIONS:
                              for name, n in GROUPS.items() if n > 2)
         print(f"{norm}, {mon}: largest group {m.largest_group(DELTA, n_max=193)} "
               f"({verdicts})")
+
+# %%
+# The shadow of the future ``delta = 18/25`` is an assumption, not data. Swept
+# (:func:`multilateral.sweep`) over ``delta`` for the fixed-multiplier good, the largest group
+# that can cooperate in each regime (sanctions taken as credible; 193 means every UN
+# member):
+REGIMES = {f"{sanction}, {mon}": (sanction, detection) for sanction in SANCTIONS
+           for mon, detection in MONITORING.items()}
+
+
+def largest_at(delta, regime):
+    sanction, detection = REGIMES[regime]
+    m = model(next(iter(NORMALIZATIONS)), sanction, detection)
+    return {"largest group": m.largest_group(delta, n_max=193)}
+
+
+delta_sweep = ml.sweep(largest_at, {"delta": [Fraction(k, 100) for k in range(50, 100, 2)],
+                                    "regime": list(REGIMES)}, store=False, progress=False)
+table = delta_sweep.to_frame()
+for regime in REGIMES:
+    rows = table[(table["regime"] == regime) & (table["largest group"] >= 7)]
+    everyone = table[(table["regime"] == regime) & (table["largest group"] >= 193)]
+    print(f"{regime:<38} G7 from delta = {rows['delta'].min() if len(rows) else 'never'}, "
+          f"all 193 from delta = {everyone['delta'].min() if len(everyone) else 'never'} "
+          "(on a grid of 1/50)")
+fig, ax = plt.subplots(figsize=(7, 4), layout="constrained")
+ml.plot.parameter_curve(delta_sweep, "delta", "largest group", ax=ax, lines="regime")
+ax.set_yscale("log")
+ax.set(xlabel="discount factor delta", title="Largest group that can cooperate (fixed r = 4/3)")
 
 # %%
 # Oye's remedies

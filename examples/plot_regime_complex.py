@@ -58,10 +58,12 @@ print("blocks a 75% AIIB decision alone:", aiib.aiib_veto_holders())
 # The IMF quota shift the reform promised and the AIIB's founding vote share, as published,
 # against the model's inputs read from the shipped tables.
 model = aiib.renegotiation(outside_cost=Fraction(1, 100), network=Fraction(1, 50))
-print(f"China's IMF quota before / after the reform: published 3.996% / 6.394%, "
+print(f"China's IMF quota before / after the reform: published (People's Bank of China "
+      f"statement, 19 Dec 2015, quoted by Xinhua/PTI) 3.996% / 6.394%, "
       f"read {float(model.influence):.3%} / {float(model.power):.3%}")
 votes = aiib.share("AIIB", "China", "votes")
-print(f"China's AIIB votes: published 26.06%, read {float(votes):.2%}")
+print(f"China's AIIB votes: published (Xinhua, People's Daily Online, 29 Jun 2015; not "
+      f"confirmed in the AIIB's own table) 26.06%, read {float(votes):.2%}")
 
 # %%
 # Blocked rules against open ones
@@ -109,6 +111,14 @@ axes[0].set_ylabel("network value lost by exit")
 axes[1].set_ylabel("")
 fig.suptitle("China and the IMF: the outcome over the assumed costs (scope 1/2)")
 plt.show()
+# Lipscy's statement of the comparative static, beside the model with the rules open
+cheap, dear = (model.with_(flexibility=1, outside_cost=c, network=0).equilibrium().outcome
+               for c in (Fraction(0), Fraction(3, 100)))
+print('published (Lipscy 2015, American Journal of Political Science, abstract): '
+      '"institutions facing severe competition will quickly reflect changes in underlying '
+      'state interests and power"; little competition limits "the outside options of member '
+      'states", "impeding redistributive change"')
+print(f"computed (rules open): outside cost 0 -> {cheap}; outside cost 0.03 -> {dear}")
 
 # %%
 # Speed: when, with growing power, the renegotiation starts

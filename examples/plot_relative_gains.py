@@ -17,7 +17,9 @@ rivals to ``n`` states, and, with
 :class:`~multilateral.models.PowellGains`, the cost of fighting below which cooperation in the
 repeated economic game is impossible. No published number is reproduced here: the thresholds
 are the library's derivations (see the explanation page); the sweeps show how the headline
-depends on the assumed payoffs.
+depends on the assumed payoffs. What is printed as published is Powell's statement of his
+result (abstract, p. 1303) beside the model's version of it; his own numerical examples, and
+Grieco's utility ``U = V - k (W - V)`` with its page, could not be read here.
 """
 
 # %%
@@ -39,6 +41,7 @@ from fractions import Fraction
 
 import matplotlib.pyplot as plt
 
+import multilateral as ml
 from multilateral.models import PowellGains, RelativeGains
 
 deal = RelativeGains(T=3, R=4, P=2, S=1)        # Stag Hunt: R > T > P > S
@@ -65,12 +68,16 @@ for n in (2, 3, 4):
 # temptation is to the reward, the smaller the weight that breaks the deal, and the more
 # states it takes to dilute the concern.
 
-fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10, 4))
-ns = list(range(2, 9))
-for T in (Fraction(2), Fraction(3), Fraction(7, 2), Fraction(15, 4)):
-    m = RelativeGains(T=T, R=4, P=Fraction(3, 2), S=1)
-    ax1.plot(ns, [min(float(m.with_(n=n).threshold()), 1) for n in ns], marker="o",
-             label=f"T = {float(T):g}")
+def snidal_threshold(T, n):
+    m = RelativeGains(T=Fraction(T), R=4, P=Fraction(3, 2), S=1, n=n)
+    return {"largest weight r that keeps cooperation": min(float(m.threshold()), 1.0)}
+
+
+snidal = ml.sweep(snidal_threshold, {"T": [2.0, 3.0, 3.5, 3.75], "n": list(range(2, 9))},
+                  store=False, progress=False)
+fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10, 4), layout="constrained")
+ml.plot.parameter_curve(snidal, "n", "largest weight r that keeps cooperation", ax=ax1,
+                        lines="T", step=False)
 ax1.set_xlabel("number of states n")
 ax1.set_ylabel("largest weight r that keeps cooperation")
 ax1.set_title("Snidal: relative gains fade with numbers")
@@ -82,23 +89,40 @@ ax1.legend()
 # In the stylized repeated game the least cost of fighting that keeps cooperation rises with
 # the temptation; below Friedman's discount threshold no cost helps.
 
+# Friedman's threshold ``(T - R) / (T - P)`` is 1/3, 1/2 and 2/3 for ``T`` = 5, 6, 8; the
+# curves start at 0.70, above all three, so that every point has a least cost.
 for T in (5, 6, 8):
-    rows = []
-    deltas = [Fraction(k, 20) for k in range(1, 20)]
-    for d in deltas:
-        c = PowellGains(T=T, R=4, P=2, S=1, delta=d, cost_of_fighting=0).critical_cost()
-        rows.append(max(c.value, 0) if c.attainable else float("nan"))
-    ax2.plot([float(d) for d in deltas], rows, marker=".", label=f"T = {T}")
+    print(f"T = {T}: no cost of fighting helps below delta = {Fraction(T - 4, T - 2)}")
+
+
+def least_cost(T, delta):
+    c = PowellGains(T=T, R=4, P=2, S=1, delta=Fraction(delta).limit_denominator(100),
+                    cost_of_fighting=0).critical_cost()
+    return {"least cost of fighting": float(max(c.value, 0))}
+
+
+powell = ml.sweep(least_cost, {"T": [5, 6, 8], "delta": [k / 100 for k in range(70, 96, 5)]},
+                  store=False, progress=False)
+ml.plot.parameter_curve(powell, "delta", "least cost of fighting", ax=ax2, lines="T",
+                        step=False)
 ax2.set_xlabel("discount factor delta")
 ax2.set_ylabel("least cost of fighting for cooperation")
-ax2.set_yscale("symlog")
+ax2.set_yscale("log")
 ax2.set_title("Powell (stylized): cheap force blocks cooperation")
 ax2.legend()
-fig.tight_layout()
 
 m = PowellGains(T=5, R=4, P=2, S=1, delta=Fraction(3, 4), cost_of_fighting=20)
 print(m, "critical cost:", m.critical_cost(), "cooperation:", m.cooperation_possible)
 print("with cheap force:", m.with_(cost_of_fighting=5).cooperation_possible)
+# Powell's abstract (p. 1303) states the direction; his own numerical examples could not be
+# read (only the article's first page was reachable), so none is printed.
+print("published (Powell 1991, abstract, p. 1303): the model \"links changes in the "
+      "states' behavior, the feasibility of cooperation, and especially the states' concern "
+      "for relative versus absolute gains explicitly to changes in the constraints facing "
+      "the states\"")
+print(f"computed: the same game, cooperation possible at cost of fighting 20: "
+      f"{m.cooperation_possible}; at 5: {m.with_(cost_of_fighting=5).cooperation_possible} "
+      f"(the constraint alone changes: {m.critical_cost()})")
 # the other half of Powell's condition: how far gains convert into military advantage
 for q in (0, Fraction(1, 4), Fraction(1, 2), Fraction(3, 4), 1):
     mq = m.with_(conversion=q)

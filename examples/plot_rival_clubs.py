@@ -41,6 +41,7 @@ from fractions import Fraction
 import matplotlib.pyplot as plt
 import numpy as np
 
+import multilateral as ml
 from multilateral.cases import mekong
 from multilateral.models import RivalClubs
 
@@ -61,6 +62,12 @@ costs = list(range(1, 101, 3))
 sizes_cost = [base.with_(facility_cost=c).optimal_size() for c in costs]
 crowd = [Fraction(k, 8) for k in range(1, 33)]
 sizes_crowd = [base.with_(congestion=g).optimal_size() for g in crowd]
+# Buchanan's paper itself was read only on its first page; the statement below is Sandler's
+# restatement of it (2013, section 1, open access).
+print('published (Sandler 2013, sect. 1, on Buchanan 1965): congestion "implies a nonzero '
+      'marginal cost, which, in turn, justifies the need to restrict users or members"')
+print("computed: optimal size of 30 with cost 16 at congestion 0, 1/8, 1, 4:",
+      [base.with_(congestion=g).optimal_size() for g in (0, Fraction(1, 8), 1, 4)])
 
 # %%
 # The observed profile as an equilibrium, and exclusivity sorting
@@ -98,19 +105,19 @@ for h in hedging:
 shares_arr = np.array(shares)
 print("share in both at hedging cost 0 and 4:", shares_arr[0, 3], shares_arr[-1, 3])
 
-fig, axes = plt.subplots(1, 2, figsize=(10, 3.5))
-axes[0].plot(costs, sizes_cost, label="rising facility cost (congestion 1)")
-axes[0].plot([float(g) * 25 for g in crowd], sizes_crowd,
-             label="rising congestion x 25 (cost 16)")
-axes[0].set_xlabel("parameter")
-axes[0].set_ylabel("optimal membership")
-axes[0].set_title("Buchanan: optimal club size")
-axes[0].legend(fontsize=7)
-for k, label in enumerate(("neither", "A only", "B only", "both")):
-    axes[1].plot(hedging, shares_arr[:, k], label=label)
-axes[1].set_xlabel("hedging cost")
-axes[1].set_ylabel("share of 200 states")
-axes[1].set_title("Exclusivity sorts states into camps")
-axes[1].legend(fontsize=7)
-fig.tight_layout()
+fig, axes = plt.subplots(1, 3, figsize=(13, 3.5), layout="constrained")
+ml.plot.parameter_curve({"facility cost": costs, "optimal membership": sizes_cost},
+                        "facility cost", "optimal membership", ax=axes[0])
+axes[0].set_title("Buchanan: size rises with the cost (congestion 1)")
+ml.plot.parameter_curve({"congestion": [float(g) for g in crowd],
+                         "optimal membership": sizes_crowd},
+                        "congestion", "optimal membership", ax=axes[1])
+axes[1].set_title("... and falls with congestion (cost 16)")
+camps = ("neither", "A only", "B only", "both")
+ml.plot.parameter_curve({"hedging cost": hedging,
+                         **{label: shares_arr[:, k] for k, label in enumerate(camps)}},
+                        "hedging cost", list(camps), ax=axes[2])
+axes[2].set_ylabel("share of 200 states")
+axes[2].set_title("Exclusivity sorts states into camps")
+axes[2].legend(fontsize=7)
 plt.show()

@@ -52,14 +52,22 @@ from multilateral.models import Sanctions, penance_threshold
 # strictly Pareto-dominated by cooperation.
 pd = ml.TwoByTwo.symmetric(T=5, R=3, P=1, S=0)
 ctft, grim = ml.automata.contrite_tit_for_tat(), ml.automata.grim_trigger()
+print("published (Farrell and Maskin 1989, p. 327, the abstract): 'subgame-perfect equilibria "
+      "involving threats of punishment may be implausible if punishing one player hurts the "
+      "other(s). If players can renegotiate after a defection, such a punishment may not be "
+      "carried out.'")
+print("van Damme's (1989) own statement of the penance condition was not reached: the "
+      "condition below is the library's derivation, checked by the automaton solver")
 print("penance, 5,3,1,0: max(T-R, P-S)/(R-S) =", Fraction(max(5 - 3, 1 - 0), 3),
       "| computed", penance_threshold(5, 3, 1, 0).value,
       "| automaton solver", ml.solvers.critical_discount(pd, [ctft, ctft]).value)
 values = ml.solvers.profile_values(ml.RepeatedGame(pd, Fraction(3, 4)), [grim, grim])
 print("grim, 5,3,1,0: Friedman (T-R)/(T-P) =", Fraction(5 - 3, 5 - 1),
-      "| automaton solver", ml.solvers.critical_discount(pd, [grim, grim]).value,
-      "| values: cooperating", values.state_values[0].tolist(), "punishing",
-      values.state_values[-1].tolist())
+      "| automaton solver", ml.solvers.critical_discount(pd, [grim, grim]).value)
+cooperating, punishing = values.state_values[0].tolist(), values.state_values[-1].tolist()
+print("  computed, grim at delta = 3/4: continuation values cooperating", cooperating,
+      "punishing", punishing, "; punishing hurts both (so both would renegotiate):",
+      all(x < y for x, y in zip(punishing, cooperating, strict=True)))
 
 # %%
 # Thresholds against the number of members
@@ -107,18 +115,29 @@ ax.legend(fontsize=8)
 # free-rider problem raises the threshold to ``(T - R + cost) / (R - S)``.
 poor = Sanctions(n=2, mpcr=Fraction(3, 5))
 print("cost tolerance, mpcr = 3/5:", {n: poor.cost_tolerance(n) for n in (2, 3, 4)})
-cost_grid = np.linspace(0, 1, 41)
-for n in (2, 4, 10):
-    values = [poor.with_(n=n, sanction_cost=float(c)).critical_discount().delta
-              for c in cost_grid]
-    ax2.plot(cost_grid, values, label=f"n = {n}")
-paid = [poor.with_(n=10, sanction_cost=float(c)).critical_discount(
-    "targeted", "subgame_perfect").delta for c in cost_grid]
-ax2.plot(cost_grid, paid, "--", label="n = 10, subgame perfect only")
+
+
+def penance(n, sanction_cost):
+    m = poor.with_(n=n, sanction_cost=sanction_cost)
+    # a threshold of 1 stands for "no discount factor below 1 sustains it"
+    return {"renegotiation-proof (1: never)": min(m.critical_discount().delta, 1),
+            "subgame perfect": m.critical_discount("targeted", "subgame_perfect").delta}
+
+
+cost_sweep = ml.sweep(penance, {"n": [2, 4, 10],
+                                "sanction_cost": [Fraction(k, 40) for k in range(41)]},
+                      store=False, progress=False)
+ml.plot.parameter_curve(cost_sweep, "sanction_cost", "renegotiation-proof (1: never)", ax=ax2,
+                        lines="n")
 ax2.set_xlabel("sanction_cost (per punisher, per round)")
 ax2.set_ylabel("renegotiation-proof critical delta")
 ax2.set_title("targeted penance, mpcr = 3/5")
-ax2.set_ylim(0, 1.05)
-ax2.legend(fontsize=8)
 fig.tight_layout()
 plt.show()
+for n in (2, 4, 10):
+    rows = cost_sweep.parameters["n"] == n
+    never = cost_sweep.parameters["sanction_cost"][rows][
+        cost_sweep.values["renegotiation-proof (1: never)"][rows] >= 1]
+    print(f"n = {n}: renegotiation-proof penance fails from sanction_cost",
+          min(never) if len(never) else "never (on this grid)", "; subgame perfect "
+          f"threshold at cost 1: {cost_sweep.values['subgame perfect'][rows][-1]:.3f}")

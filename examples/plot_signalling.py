@@ -140,7 +140,8 @@ for c in (F(0), F(1, 2), F(1), F(5, 4), F(3, 2), F(2)):
 # ----------------------------------
 # The same solver on Cho and Kreps's (1987) beer-quiche game (prior strong 9/10, the
 # payoffs of the library's :class:`~multilateral.games.extensive.SignallingGame` docstring).
-# Published (their discussion of the example; the page was not confirmed here): two pooling
+# Published (the example that opens their paper, *Quarterly Journal of Economics* 102(2),
+# 179-221, as summarized at study.space; the page itself was not confirmed here): two pooling
 # outcomes, both types on beer or both on quiche, and the Intuitive Criterion removes the
 # pooling on quiche. Computed:
 bq = SignallingGame([F(1, 10), F(9, 10)], [[[0, 2], [1, 3]], [[1, 3], [0, 2]]],
@@ -148,7 +149,8 @@ bq = SignallingGame([F(1, 10), F(9, 10)], [[[0, 2], [1, 3]], [[1, 3], [0, 2]]],
                     messages=["beer", "quiche"], actions=["duel", "not"])
 found = {("beer" if e.sender[0][0] == 1 else "quiche"): (e.classification, ic(e).survives)
          for e in pbe(bq)}
-print("\nbeer-quiche, published: pooling on beer (survives IC), pooling on quiche (fails IC)")
+print("\nbeer-quiche, published (Cho and Kreps 1987, opening example; page not confirmed): "
+      "pooling on beer (survives IC), pooling on quiche (fails IC)")
 print("beer-quiche, computed: ", ", ".join(
     f"{kind} on {m} ({'survives' if ok else 'fails'} IC)" for m, (kind, ok) in found.items()))
 
