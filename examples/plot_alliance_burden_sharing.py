@@ -165,7 +165,9 @@ us_defence = us_gnp * burden["United States"] / burden["NATO"]
 rest_burden = (burden["NATO"] - us_gnp * burden["United States"]) / (1 - us_gnp)
 highest = max(HANSARD_1968, key=burden.__getitem__)
 lowest = min(HANSARD_1968, key=burden.__getitem__)
-print(f"\nHansard 1968 (published): highest burden of the {len(HANSARD_1968)}: {highest} "
+print("\npublished (HC Deb 27 Feb 1969, vol. 778, col. 350W, the written answer's Table of "
+      "1968 burdens; read at api.parliament.uk):")
+print(f"Hansard 1968 (published): highest burden of the {len(HANSARD_1968)}: {highest} "
       f"{HANSARD_1968[highest]}% of GNP; lowest: {lowest} {HANSARD_1968[lowest]}%")
 print(f"computed from its totals: US share of NATO GNP {us_gnp} = {float(us_gnp):.3f}, of "
       f"NATO defence {us_defence} = {float(us_defence):.3f}; exploitation "

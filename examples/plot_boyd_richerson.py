@@ -40,7 +40,6 @@ if sys.platform.startswith("linux") and not (
 from fractions import Fraction
 
 import matplotlib.pyplot as plt
-import numpy as np
 
 import multilateral as ml
 from multilateral.models import ThresholdReciprocity
@@ -52,19 +51,30 @@ B, C = 3, 2
 # -------------------------------------
 # For ``n = 2`` the model is Axelrod and Hamilton's repeated prisoner's dilemma with
 # ``T = B/2``, ``R = B - C``, ``P = 0``, ``S = B/2 - C``: tit for tat resists always defect iff
-# ``w >= (T - R) / (T - P)`` (1981, p. 1393; at equality only neutrally). For larger groups only
-# the strict reciprocator can; the library's exact condition is ``w > (n C - B) / ((n - 1) B)``
-# (its derivation, not a quotation: Boyd and Richerson's full text was not available to us).
+# ``w >= (T - R) / (T - P)`` (1981; at equality only neutrally; the library's docstrings put it
+# on p. 1393, which could not be checked against the article: only its JSTOR cover page,
+# pp. 1390-1396, was reachable). For larger groups only the strict reciprocator can; the
+# library's exact condition is ``w > (n C - B) / ((n - 1) B)`` (its derivation, not a
+# quotation: Boyd and Richerson's full text was not available to us, only the abstract,
+# J. Theor. Biol. 132, pp. 337-356, read at asu.pure.elsevier.com). Joshi's abstract (J.
+# Genet. 66, pp. 69-84, read at studylib.net) says of the same model that every reciprocator
+# softer than the hardest is invaded by the pure defector, and that the threshold frequency
+# rises with N.
 
 T, R, P = Fraction(B, 2), Fraction(B - C), Fraction(0)
 pair = ThresholdReciprocity(2, 1, benefit=B, cost=C)
-print(f"n = 2: published (Axelrod and Hamilton 1981, p. 1393) (T-R)/(T-P) = "
+print(f"n = 2: published (Axelrod and Hamilton 1981) (page not confirmed): (T-R)/(T-P) = "
       f"{(T - R) / (T - P)}, computed: {pair.critical_discount().value}")
+print("published (Joshi 1987, abstract, p. 69): 'All the other TFT are invadable by ... the "
+      "pure defector strategy' (only the hardest can go to fixation)")
 for n in (3, 5, 10, 20):
     strict = ThresholdReciprocity(n, n - 1, benefit=B, cost=C)
     lenient = [a for a in range(n - 1) if strict.with_(threshold=a).critical_discount().attainable]
-    print(f"n = {n:2d}: TFT_(n-1) stable for w > {strict.critical_discount().value}; "
-          f"lenient TFT_a stable for some w: {lenient or 'none'} (Joshi 1987, p. 69: none)")
+    print(f"n = {n:2d}: computed: TFT_(n-1) stable for w > {strict.critical_discount().value}; "
+          f"lenient TFT_a stable for some w: {lenient or 'none'}")
+print("published (Boyd and Richerson 1988, abstract, p. 337): 'the conditions that allow the "
+      "evolution of reciprocal cooperation become extremely restrictive as group size "
+      "increases'; computed: the table below (p* rises towards 1 with n)")
 
 # %%
 # The invasion threshold rises with the group size
@@ -75,26 +85,44 @@ for n in (3, 5, 10, 20):
 # that the headline does not depend on the illustrative numbers: every curve rises towards 1,
 # and only a continuation probability very close to 1 keeps the basin open in large groups.
 
-sizes = np.arange(2, 101)
-fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(12, 4.6), layout="constrained")
+# The sweeps run with :func:`multilateral.sweep` and are drawn with
+# :func:`multilateral.plot.parameter_curve`, one line per ``w`` or per ``B / C``.
+
+
+def invasion_threshold(n, w, benefit=B, cost=C):
+    model = ThresholdReciprocity(n, n - 1, benefit=benefit, cost=cost, delta=w)
+    return {"p*": float(model.basin().boundary)}
+
+
+sizes = list(range(2, 101))
+WS = [Fraction(9, 10), Fraction(95, 100), Fraction(99, 100), Fraction(999, 1000)]
+by_w = ml.sweep(invasion_threshold, {"w": WS, "n": sizes}, store=False, progress=False)
+table = by_w.to_frame()
 print("\nunstable rest point p* of TFT_(n-1) (B = 3, C = 2)")
 print("   w      n=2     n=5     n=10    n=20    n=100")
-for w in (Fraction(9, 10), Fraction(95, 100), Fraction(99, 100), Fraction(999, 1000)):
-    model = ThresholdReciprocity(2, 1, benefit=B, cost=C, delta=w)
-    stars = [model.with_(n=int(n), threshold=int(n) - 1).basin().boundary for n in sizes]
-    ax1.plot(sizes, stars, label=f"w = {float(w):g}")
-    row = "  ".join(f"{stars[k - 2]:.4f}" for k in (2, 5, 10, 20, 100))
-    print(f"  {float(w):<6g} {row}")
-for ratio, style in ((Fraction(3, 2), "-"), (Fraction(5, 2), "--"), (Fraction(5), ":")):
-    model = ThresholdReciprocity(2, 1, benefit=ratio, cost=1, delta=Fraction(99, 100))
-    stars = [model.with_(n=int(n), threshold=int(n) - 1).basin().boundary for n in sizes
-             if ratio / n < 1]
-    ax2.plot(sizes[:len(stars)], stars, style, color="k", label=f"B/C = {float(ratio):g}")
+for w, part in table.groupby("w", sort=False):
+    star = dict(zip(part["n"], part["p*"], strict=True))
+    print(f"  {float(w):<6g} " + "  ".join(f"{star[k]:.4f}" for k in (2, 5, 10, 20, 100)))
+rises = all(part["p*"].is_monotonic_increasing for _, part in table.groupby("w", sort=False))
+print(f"p* rises with n on every line of the sweep: {rises}")
+
+# With B / C (cost 1) the members' share B / n must stay below C: n > B / C only.
+columns = {"n": [], "B/C": [], "p*": []}
+for ratio in (Fraction(3, 2), Fraction(5, 2), Fraction(5)):
+    valid = [n for n in sizes if ratio / n < 1]
+    part = ml.sweep(invasion_threshold, {"n": valid, "w": [Fraction(99, 100)],
+                                         "benefit": [ratio], "cost": [1]},
+                    store=False, progress=False).to_frame()
+    columns["n"] += list(part["n"])
+    columns["B/C"] += [float(ratio)] * len(part)
+    columns["p*"] += list(part["p*"])
+
+fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(12, 4.6), layout="constrained")
+ml.plot.parameter_curve(by_w, "n", "p*", ax=ax1, lines="w", step=False)
+ml.plot.parameter_curve(columns, "n", "p*", ax=ax2, lines="B/C", step=False)
 ax1.set(xlabel="group size n", ylabel="invasion threshold p*", xscale="log",
         title="TFT_(n-1) against ALLD, B/C = 3/2")
-ax2.set(xlabel="group size n", xscale="log", title="w = 0.99, several B/C")
-ax1.legend()
-ax2.legend()
+ax2.set(xlabel="group size n", ylabel="", xscale="log", title="w = 0.99, several B/C")
 
 # %%
 # Lenient reciprocators: a mix with defectors at best

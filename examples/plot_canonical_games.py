@@ -68,18 +68,26 @@ for name, game in games.items():
 # %%
 # Published beside computed: how many 2x2 games there are. Rapoport and Guyer (1966) found 78
 # strategically distinct strict ordinal games when games that differ by swapping rows,
-# columns or the players are identified (as Bruns 2015, sec. 4.1, reports). Robinson and
+# columns or the players are identified (as Bruns 2015, sec. 4.1, reports; read in the
+# article's HTML at mdpi.com; Rapoport and Guyer's own page was not reachable; Williams 2012,
+# Rose-Hulman Undergrad. Math. J. 13(1), abstract, gives the same count). Robinson and
 # Goforth's periodic table keeps the two players apart: 144 games, the 576 labelled ones up
-# to swapping rows and columns. Computed here by classifying every labelled game:
+# to swapping rows and columns (the count is the periodic table's; no page of the book or of
+# Bruns's article giving 144 was reachable, so it is printed as "page not confirmed").
+# Computed here by classifying every labelled game:
 ranks = [np.reshape(p, (2, 2)) for p in itertools.permutations([1, 2, 3, 4])]
 classes = {ml.TwoByTwo(a, b).robinson_goforth for a in ranks for b in ranks}
 up_to_players = {frozenset({ml.TwoByTwo(a, b).robinson_goforth,
                             ml.TwoByTwo(b.T, a.T).robinson_goforth})
                  for a in ranks for b in ranks}
+print("published (Bruns 2015, sec. 4.1, on Rapoport and Guyer 1966): 'only 78 "
+      "strategically distinct strict ordinal games'; Robinson and Goforth's 144 (page not "
+      "confirmed)")
 print(f"labelled games: {len(ranks) ** 2}; Robinson-Goforth classes: published 144, "
-      f"computed {len(classes)} ({sum(c.is_symmetric for c in classes)} symmetric)")
+      f"computed {len(classes)} ({sum(c.is_symmetric for c in classes)} symmetric) "
+      "(page not confirmed)")
 print(f"up to swapping the players: published 78 (Rapoport and Guyer), computed "
-      f"{len(up_to_players)}")
+      f"{len(up_to_players)} (as Bruns 2015, sec. 4.1, reports)")
 
 # %%
 # What the type implies for the outcome of one encounter: the pure Nash equilibria (as

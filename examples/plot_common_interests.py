@@ -40,6 +40,7 @@ from fractions import Fraction
 import matplotlib.pyplot as plt
 import numpy as np
 
+import multilateral as ml
 from multilateral.models import CommonInterests
 
 INTERESTS = [(3, -1), (-1, 3), (1, 1)]
@@ -49,17 +50,31 @@ print(model)
 # %%
 # Published results beside computed ones
 # --------------------------------------
-# Tollison and Willett (1979): a pair of an A and a B has no agreement on either
-# issue, and one on the package. Sebenius (1983): adding parties can destroy a zone of
-# agreement. Oye (1985, section IV): transactions and information costs rise with the number of
-# players; with pairwise contacts the channels grow as ``n (n - 1) / 2``.
-print("published (Tollison and Willett 1979): a pair of an A and a B agrees on neither issue "
-      "alone, and on the package; (Sebenius 1983): adding a party can destroy a zone of "
-      "agreement. Computed:")
+# What could be read of each source is its abstract (cambridge.org, ideas.repec.org), so the
+# statements printed are the abstracts' claims, each beside the model's instance of it.
+# Tollison and Willett (1979, abstract): issue linkage can "facilitate the completion of a
+# greater number of mutually beneficial agreements"; the model's instance: a pair of an A
+# and a B has no agreement on either issue, and one on the package. Sebenius (1983,
+# abstract): adding or subtracting issues "can reduce or destroy a zone of possible
+# agreement", and "the effects of adding or subtracting parties are similarly analyzed"; the
+# instance: a B added to two As. Oye (1985, abstract) names the number of players as one of
+# three conditions and strategies to "reduce the number of actors required"; the model's
+# channel is section IV's (transactions and information costs rising with the number of
+# players; the page of that sentence was not reachable): with pairwise contacts the channels
+# grow as ``n (n - 1) / 2``.
+print("published (Tollison and Willett 1979, abstract): linkage can 'facilitate the "
+      "completion of a greater number of mutually beneficial agreements'")
+print("published (Sebenius 1983, abstract): adding issues 'can reduce or destroy a zone "
+      "of possible agreement'; 'the effects of adding or subtracting parties are similarly "
+      "analyzed'")
+print("computed (the model's instances):")
 print("A and B agree on issue 1:", model.agrees([0, 1], issue=0),
       "| on issue 2:", model.agrees([0, 1], issue=1), "| on the package:", model.agrees([0, 1]))
 print("Adding a B to two As destroys the zone on issue 1:", model.agrees([0, 0], issue=0),
       "->", model.agrees([0, 0, 1], issue=0))
+print("published (Oye 1985, abstract): number of players is one of three conditions; "
+      "nations can 'reduce the number of actors required'; section IV's rising transactions "
+      "and information costs (page not confirmed). Computed:")
 for n in (2, 7, 20, 40):
     print(f"n = {n:2d}: channels {model.channel_count(n):3d} (n(n-1)/2 = {n * (n - 1) // 2:3d}),"
           f" each member's cost {model.transaction_cost(n)}")
@@ -80,7 +95,7 @@ print("P(agreement on issue 1) at n = 2, 5, 10:",
 print("largest group that pays: issue by issue", model.largest_group(linked=False),
       "| linked", model.largest_group())
 
-fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4))
+fig, (left, right) = plt.subplots(1, 2, figsize=(12, 4.4))
 left.plot(sizes, separate, "o-", ms=3, label="issue by issue")
 left.plot(sizes, linked, "s-", ms=3, label="linked package")
 left.axhline(0, color="grey", lw=0.8)
@@ -98,24 +113,48 @@ left.legend()
 # (every member talks to a secretariat, Keohane 1984) the cost no longer grows with ``n``:
 # the rise of the transaction costs is the model's assumption that every pair must talk,
 # not a result; the fall of the chance of agreement is derived (one more possible veto).
-costs = np.geomspace(0.005, 2.0, 40)
+# The sweep runs with :func:`multilateral.sweep` and is drawn with
+# :func:`multilateral.plot.parameter_curve` (steps: a group's size is an integer); the
+# background says which conclusion holds at each cost.
+costs = [float(c) for c in np.geomspace(0.005, 2.0, 40)]
 
 
 def largest(cost, linked, channels="pairwise"):
-    found = model.with_(contact_cost=float(cost), channels=channels).largest_group(
-        linked=linked)
+    found = model.with_(contact_cost=cost, channels=channels).largest_group(linked=linked)
     return found.value if found.attainable else 1
 
 
-right.plot(costs, [largest(c, False) for c in costs], label="issue by issue")
-right.plot(costs, [largest(c, True) for c in costs], label="linked package")
-right.plot(costs, [largest(c, False, "regime") for c in costs], "--",
-           label="issue by issue, regime")
+def largest_groups(contact_cost):
+    separate, linked = largest(contact_cost, False), largest(contact_cost, True)
+    return {"issue by issue": separate, "linked package": linked,
+            "issue by issue, regime": largest(contact_cost, False, "regime"),
+            # 2: linkage pays for a larger group than issue by issue; 1: no larger; 0: neither
+            # approach pays even for a pair
+            "linkage": 0 if linked == 1 else (2 if linked > separate else 1)}
+
+
+by_cost = ml.sweep(largest_groups, {"contact_cost": costs}, store=False, progress=False)
+ml.plot.parameter_curve(by_cost, "contact_cost",
+                        ["issue by issue", "linked package", "issue by issue, regime"],
+                        ax=right, conclusion="linkage",
+                        categories={0: "nothing pays", 1: "linkage no larger",
+                                    2: "linkage pays for a larger group"})
 right.set_xscale("log")
 right.set_xlabel("contact cost per channel and issue")
 right.set_ylabel("largest group that pays (1: not even a pair)")
-right.legend()
+right.set_title("the sweep over the contact cost")
+right.legend(fontsize=7)
 fig.tight_layout()
+
+VERDICTS = {0: "nothing pays", 1: "linkage no larger", 2: "linkage pays for a larger group"}
+frame = by_cost.to_frame().sort_values("contact_cost")
+spell = (frame["linkage"] != frame["linkage"].shift()).cumsum()
+for _, part in frame.groupby(spell):
+    print(f"contact cost {part['contact_cost'].min():.3g} to {part['contact_cost'].max():.3g}: "
+          f"{VERDICTS[int(part['linkage'].iloc[0])]} (linked: "
+          f"{part['linked package'].max():.0f} to {part['linked package'].min():.0f} members, "
+          f"issue by issue: {part['issue by issue'].max():.0f} to "
+          f"{part['issue by issue'].min():.0f})")
 
 # %%
 # The qualification: returns to coverage
@@ -141,7 +180,9 @@ plt.show()
 #   each point not confirmed against the text).
 # * Tollison, R. D. and Willett, T. D. (1979). An economic theory of mutually advantageous
 #   issue linkages in international negotiations. *International Organization* 33(4),
-#   425-449.
+#   425-449 (pages as the library's tests give them, not confirmed here; the abstract
+#   read at cambridge.org).
 # * Sebenius, J. K. (1983). Negotiation arithmetic: adding and subtracting issues and
-#   parties. *International Organization* 37(2), 281-316.
+#   parties. *International Organization* 37(2), 281-316 (pages and abstract read at
+#   ideas.repec.org).
 # * Keohane, R. O. (1984). *After Hegemony*. Princeton University Press, ch. 6.

@@ -73,8 +73,35 @@ print("largest membership that bilateral deals hold together:",
 
 # %%
 # Bilateral deals would hold a club of 19 together, not the 23 original contracting parties,
-# let alone the 166 members of today.
-#
+# let alone the 166 members of today. The 19 rests on the illustrative ``b / c = 2`` and
+# ``delta = 19/20``; the sweep below (:func:`multilateral.sweep`, drawn with
+# :func:`multilateral.plot.sweep_map`) shows where bilateral deals would hold the GATT of
+# 1947 or today's WTO together.
+SPECIFIC_VERDICTS = {0: "under 23", 1: "GATT 1947 (23)", 2: "WTO 2024 (166)"}
+
+
+def specific_reach(ratio, delta):
+    largest = int(Reciprocity(benefit=ratio, cost=1, delta=delta).largest_specific_group().value)
+    return {"largest club": largest,
+            "holds": 2 if largest >= WTO_2024 else (1 if largest >= GATT_1947 else 0)}
+
+
+reach = ml.sweep(specific_reach,
+                 {"ratio": [Fraction(3, 2), 2, 3, 5],
+                  "delta": [Fraction(9, 10), DELTA, Fraction(99, 100), Fraction(999, 1000)]},
+                 store=False, progress=False)
+for ratio, part in reach.to_frame().groupby("ratio", sort=False):
+    cells = ", ".join(f"delta {d}: {n} ({SPECIFIC_VERDICTS[h]})" for d, n, h in
+                      zip(part["delta"], part["largest club"], part["holds"], strict=True))
+    print(f"b/c = {ratio}: {cells}")
+fig0, ax0 = plt.subplots(figsize=(8.5, 3.4), layout="constrained")
+ml.plot.sweep_map(reach, "delta", "ratio", "holds", ax=ax0, categories=SPECIFIC_VERDICTS)
+ax0.get_legend().set_bbox_to_anchor((1.0, 1.0), transform=ax0.transAxes)
+ax0.get_legend().set_loc("upper left")  # outside the cells
+ax0.set(xlabel="delta (another round follows)", ylabel="b / c",
+        title="what a web of bilateral deals holds together")
+
+# %%
 # Most-favoured-nation: balance with the membership
 # -------------------------------------------------
 # Under diffuse reciprocity a state grants its concession to any partner in good standing with
@@ -82,7 +109,11 @@ print("largest membership that bilateral deals hold together:",
 # members, is at least ``-T``. A state that stops granting concessions keeps its standing for
 # ``T + 1`` rounds and is then refused by every partner who knows its account (probability
 # ``q``: the transparency that the WTO's Trade Policy Review Mechanism provides). Balance resists
-# such a free rider iff ``b q delta^(T+1) > c``, whatever the membership:
+# such a free rider iff ``b q delta^(T+1) > c``, whatever the membership. Ruggie's phrase is
+# quoted from secondary reading notes (politicsinmotion.blogspot.com); the page in IO 46(3),
+# pp. 561-598, could not be read.
+print("published (Ruggie 1992) (page not confirmed): diffuse reciprocity, a rough equivalence "
+      "of benefits in the aggregate and over time (paraphrase; the exact wording not checked)")
 for q in (1, Fraction(9, 10), Fraction(3, 4)):
     for credit in (0, 2):
         mfn = bilateral.with_(knowledge=q, credit=credit)
@@ -94,6 +125,8 @@ for q in (1, Fraction(9, 10), Fraction(3, 4)):
 # Nowak's (2006) rules are the limits of these conditions: direct reciprocity needs
 # ``b/c > 1/w``, indirect reciprocity ``b/c > 1/q``. The library derives them, and the
 # group-size versions, with sympy:
+print("published (Nowak 2006, abstract): 'For each mechanism, a simple rule is derived'; the "
+      "rules b/c > 1/w and q > c/b in the article's body (page not confirmed). Computed:")
 for kind, condition in ml.models.nowak_conditions().items():
     print(f"{kind:>9}: {condition}")
 
@@ -178,7 +211,8 @@ print(f"scanned 4,096 norms in {1000 * elapsed:.1f} ms; cooperative ESS at b/c =
 print("at b/c = 3 also the secondary sixteen:", len(scan.cooperative_ess(3)), "norms")
 
 # %%
-# Published beside computed. Ohtsuki and Iwasa's abstract: of "4096 possible cases" only
+# Published beside computed. Ohtsuki and Iwasa's abstract (J. Theor. Biol. 231, read at
+# zhixidata.com): of "4096 possible cases" only
 # eight, the "leading eight", sustain cooperation as an ESS, and all eight share two traits:
 # (i) cooperating with a good recipient is good and defecting against one is bad; (ii)
 # defecting against a bad recipient is good (a sanction). 256 assessment rules times 16

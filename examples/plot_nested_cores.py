@@ -9,7 +9,7 @@ group's record is clean, and an apparent defection anywhere starts a punishment 
 "degrade rapidly in value": in the library's model, the more members a trigger strategy
 watches, the more often noise alone sets it off. A hierarchical structure, reciprocity inside
 subunits and selective incentives administered by the centre, "is more stable than the
-decentralized structure" (abstract, p. 129). Kahler (1992) asks how multilateralism copes
+decentralized structure" (abstract). Kahler (1992) asks how multilateralism copes
 with large numbers; the G7 inside the G20 inside the UN is a present-day instance of small
 cores inside large memberships (the G20 postdates his article).
 
@@ -44,6 +44,7 @@ from fractions import Fraction
 import matplotlib.pyplot as plt
 import numpy as np
 
+import multilateral as ml
 from multilateral.cases.alliances import members
 from multilateral.models import NestedCores
 
@@ -82,25 +83,27 @@ def show(cd):
 # %%
 # What Bendor and Mookherjee say, beside what the model computes
 # --------------------------------------------------------------
-# Their paper's body and numbers were not available to us; its abstract (p. 129) states
-# three comparative statics, which the model reproduces in its own (the library's) terms.
+# Their paper's body and numbers were not available to us; its abstract (read at
+# cambridge.org; the printed page of the abstract not confirmed) states three comparative
+# statics, which the model reproduces in its own (the library's) terms.
 g20, un = structures(0, None)   # grim trigger: the threshold is c / (c + b)
-print("published (B&M abstract, p. 129): 'decentralized conditional cooperation can ease "
-      "iterated collective action dilemmas -- if all players perfectly monitor'")
+BM = "Bendor and Mookherjee 1987, abstract"
+print(f"published ({BM}): 'decentralized conditional cooperation can ease iterated "
+      "collective action dilemmas -- if all players perfectly monitor'")
 print(f"  computed, no monitoring error: flat critical delta {g20.critical_discount('flat').value}"
       f" for the G20 and {un.critical_discount('flat').value} for the UN "
       "(grim: c / (c + b) at any n)")
 g20, un = structures(EPS, ROUNDS)
-print("published (B&M abstract, p. 129): 'once monitoring uncertainty is introduced, such "
-      "strategies degrade rapidly in value'")
+print(f"published ({BM}): 'once monitoring uncertainty is introduced, such strategies "
+      "degrade rapidly in value'")
 for n in (7, 21, 50, 100, 193):
     flat = NestedCores(n=n, subgroups=1, benefit=BENEFIT, cost=COST, monitoring_error=EPS,
                        punishment_rounds=ROUNDS)
     print(f"  computed, error {EPS}, {ROUNDS}-round phases, n = {n:3d}: flat critical delta "
           f"{show(flat.critical_discount('flat'))}, long-run cooperation "
           f"{float(flat.cooperation('flat')):.2f}")
-print("published (B&M abstract, p. 129): 'this hierarchical form is more stable than the "
-      "decentralized structure'")
+print(f"published ({BM}): 'this hierarchical form is more stable than the decentralized "
+      "structure'")
 for name, model in (("G20", g20), ("UN", un)):
     result = model.compare(DELTA)
     cores = ", ".join(show(cd) for cd in model.subgroup_critical_discounts())
@@ -121,29 +124,44 @@ for name, model in (("G20", g20), ("UN", un)):
 # The G20's long-run cooperation, flat and nested, over the monitoring error, for three
 # discount factors and one- to five-round punishment phases. A structure that ``delta`` does
 # not sustain cooperates not at all.
-errors = np.linspace(0.0, 0.05, 26)
-fig, axes = plt.subplots(1, 3, figsize=(12, 3.6), sharey=True)
-for ax, delta in zip(axes, (0.3, 0.5, 0.9), strict=True):
-    for rounds, style in ((1, ":"), (3, "-"), (5, "--")):
-        flat, nested = [], []
-        for eps in errors:
-            g20, _ = structures(float(eps), rounds)
-            flat.append(g20.cooperation("flat", delta))
-            nested.append(g20.cooperation("nested", delta))
-        ax.plot(errors, flat, style, color="tab:red", label=f"flat, L = {rounds}")
-        ax.plot(errors, nested, style, color="tab:blue", label=f"G7 + 14, L = {rounds}")
+# The sweep runs with :func:`multilateral.sweep`; each panel is drawn with
+# :func:`multilateral.plot.parameter_curve`, one line per punishment length.
+errors = [float(e) for e in np.linspace(0.0, 0.05, 26)]
+
+
+def g20_cooperation(delta, monitoring_error, punishment_rounds):
+    g20, _ = structures(monitoring_error, punishment_rounds)
+    flat = float(g20.cooperation("flat", delta))
+    nested = float(g20.cooperation("nested", delta))
+    return {"flat": flat, "G7 + 14": nested, "nested at least as cooperative": nested >= flat}
+
+
+noisy = ml.sweep(g20_cooperation, {"delta": [0.3, 0.5, 0.9], "monitoring_error": errors,
+                                   "punishment_rounds": [1, 3, 5]},
+                 store=False, progress=False).to_frame()
+fig, axes = plt.subplots(1, 3, figsize=(12, 3.8), sharey=True)
+for ax, (delta, panel) in zip(axes, noisy.groupby("delta"), strict=True):
+    ml.plot.parameter_curve({column: panel[column].to_numpy() for column in panel.columns},
+                            "monitoring_error", ["flat", "G7 + 14"], ax=ax,
+                            lines="punishment_rounds", step=False)
     ax.set_title(f"G20, delta = {delta}")
     ax.set_xlabel("monitoring error per member")
+    ax.set_ylabel("")
+    ax.legend(fontsize=6)
 axes[0].set_ylabel("long-run share cooperating")
-axes[0].legend(fontsize=7)
 fig.tight_layout()
 
-print("\nsweep (G20, delta = 0.9): error, L, flat, nested")
-for eps in (0.0, 0.01, 0.03, 0.05):
-    for rounds in (1, 3, 5):
-        g20, _ = structures(eps, rounds)
-        print(f"  {eps:.2f}  {rounds}  {g20.cooperation('flat', 0.9):.3f}  "
-              f"{g20.cooperation('nested', 0.9):.3f}")
+holds = noisy["nested at least as cooperative"].astype(bool)
+print(f"\nsweep (G20): the nested structure cooperates at least as much as the flat one in "
+      f"{holds.sum()} of {len(noisy)} cells (delta 0.3, 0.5, 0.9; error 0 to 0.05; L = 1, 3, 5)")
+for (delta, rounds), part in noisy[~holds].groupby(["delta", "punishment_rounds"]):
+    print(f"  not at delta {delta}, L = {rounds}: errors {part['monitoring_error'].min():.3f} "
+          f"to {part['monitoring_error'].max():.3f}")
+print("sweep (G20, delta = 0.9): error, L, flat, nested")
+for _, row in noisy[(noisy["delta"] == 0.9)
+                    & noisy["monitoring_error"].isin([0.0, 0.01, 0.03, 0.05])].iterrows():
+    print(f"  {row['monitoring_error']:.2f}  {row['punishment_rounds']:.0f}  {row['flat']:.3f}  "
+          f"{row['G7 + 14']:.3f}")
 
 # %%
 # The payoffs are assumptions too: the G20's critical discount factors, flat and nested, over
@@ -177,7 +195,8 @@ plt.show()
 # References
 # ----------
 # * Bendor, J. and Mookherjee, D. (1987). Institutional structure and the logic of ongoing
-#   collective action. *American Political Science Review* 81(1), 129-154.
+#   collective action. *American Political Science Review* 81(1), 129-154 (volume and pages
+#   as cited in the library, not confirmed here; the abstract read at cambridge.org).
 # * Kahler, M. (1992). Multilateralism with small and large numbers. *International
 #   Organization* 46(3), 681-708.
 # * Green, E. J. and Porter, R. H. (1984). Noncooperative collusion under imperfect price

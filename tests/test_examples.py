@@ -70,6 +70,7 @@ PUBLISHED_BESIDE_COMPUTED = [
     "plot_competitive_multilateralism.py", "plot_forum_shopping.py", "plot_great_powers.py",
     "plot_nato_vs_hub_and_spokes.py", "plot_relative_gains.py",
     "plot_club_exclusivity.py", "plot_rival_clubs.py",
+    "plot_public_monitoring.py",
 ]
 
 
