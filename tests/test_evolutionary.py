@@ -570,15 +570,35 @@ matrices_k = st.integers(2, 5).flatmap(lambda k: st.lists(
     st.lists(st.floats(-1, 1), min_size=k, max_size=k), min_size=k, max_size=k))
 
 
+def fermi_fixation_50_digits(d: np.ndarray, beta: float) -> float:
+    """A single mutant's fixation probability under the Fermi process, by the closed form
+    1 / (1 + sum_k prod_{x <= k} exp(-beta d(x))) (Traulsen, Nowak and Pacheco 2006) in
+    50-digit arithmetic: T-(x) / T+(x) = exp(-beta d(x))."""
+    import mpmath
+
+    with mpmath.workdps(50):
+        total, product = mpmath.mpf(0), mpmath.mpf(1)
+        for x in range(1, len(d) - 1):
+            product *= mpmath.exp(-mpmath.mpf(beta) * mpmath.mpf(float(d[x])))
+            total += product
+        return float(1 / (1 + total))
+
+
 @given(matrices_k, st.integers(2, 40), st.floats(0.0, 2.0))
+@example(payoffs=[[-1.0, 1.0, 0.0, 0.0], [1.0, -1.0, 0.0, 0.0], [0.0, 0.0, 0.0, 0.0],
+                  [0.0, 0.0, 0.0, 0.0]], z=22, beta=2.0)
 def test_log_space_small_mutation_limit_matches_the_old_linear_path(
         payoffs: list[list[float]], z: int, beta: float) -> None:
     # the old path: each fixation probability by a dense solve of the absorbing chain, the
-    # stationary distribution by a linear solve of the k x k chain
+    # stationary distribution by a linear solve of the k x k chain. The dense solve loses
+    # digits where the chain lingers inside (anti-coordination: I - Q nearly singular; the
+    # @example's draw: 6.7e-7 relative off the 50-digit closed form, where the log-space path
+    # is off by 2e-16), so the fixation probabilities are held to the closed form, and the
+    # dense solve only to its own accuracy
     a = np.array(payoffs)
     k = len(a)
     sml = small_mutation_limit(a, z, beta=beta)
-    old = np.zeros((k, k))
+    old, exact = np.zeros((k, k)), np.zeros((k, k))
     for i in range(k):
         for j in range(k):
             if i != j:
@@ -587,7 +607,9 @@ def test_log_space_small_mutation_limit_matches_the_old_linear_path(
                     x * a[i, j] + (z - x - 1) * a[i, i]) / (z - 1)
                 mat = ml.solvers.pairwise_comparison(d, beta=beta).transition_matrix()
                 old[i, j] = absorption(mat, 1, z, [0, z])
-    np.testing.assert_allclose(sml.fixation, old, rtol=1e-7, atol=1e-12)
+                exact[i, j] = fermi_fixation_50_digits(d, beta)
+    np.testing.assert_allclose(sml.fixation, exact, rtol=1e-12, atol=1e-300)
+    np.testing.assert_allclose(old, exact, rtol=1e-5, atol=1e-12)
     trans = np.clip(old, 0.0, 1.0) / (k - 1)
     trans[np.diag_indices(k)] = 1 - trans.sum(axis=1)
     np.testing.assert_allclose(sml.stationary, stationary_distribution(trans), atol=1e-8)
