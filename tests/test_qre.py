@@ -12,6 +12,7 @@ one-population fixed point past it, a hypothesis property over symmetric 2x2 and
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from fractions import Fraction
@@ -314,9 +315,19 @@ def symmetric_games(m: int) -> st.SearchStrategy[ml.NormalFormGame]:
 PITCHFORK_3X3 = np.array([[0, -1, -2], [0, -3, 0], [3, -2, 0]])
 
 
+#: A symmetric 3x3 game (``B = A.T``) whose trace failed at lam = 6.5e6 with 'the step size
+#: collapsed' (a hypothesis search of 3000 examples drew it): action 2 weakly dominates,
+#: action 0 dies (probability ``exp(-1.4 lam)``) and actions 1 and 2 differ by ``9e-7 q_1``
+#: (against a payoff range of 3.4): an anti-coordination game with a pitchfork at
+#: ``lam p_1 p_2 9e-7 = 1``. Equations written relative to the dead action 0 had condition
+#: number ~3e15 there and Newton moved its log-probability (~ -1e7) by order 1 at any step.
+DEAD_FIRST_3X3 = np.array([[0, -2, -1.4375], [-1, 1e-7, 0], [0, 1e-6, 0]])
+
+
 @settings(deadline=None)
 @given(st.sampled_from([2, 3]).flatmap(symmetric_games))
 @example(ml.NormalFormGame(PITCHFORK_3X3, PITCHFORK_3X3.T))
+@example(ml.NormalFormGame(DEAD_FIRST_3X3, DEAD_FIRST_3X3.T))
 def test_symmetric_branch_property(game: ml.NormalFormGame) -> None:
     """Symmetric 2x2 and 3x3 games (integer ties included): the branch is traced to its end
     (before the pitchfork crossing, a third of them failed with 'the step size collapsed'),
@@ -440,3 +451,30 @@ def test_turning_points_are_reported() -> None:
 def test_generic_branch_reports_nothing() -> None:
     branch = qre_branch(asymmetric_pennies(9, 1))
     assert branch.critical_points == ()
+
+
+def test_pitchfork_behind_a_dead_first_action() -> None:
+    """The game of ``DEAD_FIRST_3X3`` in every order of its actions (the failure depended on
+    it: the two orders with the dying action first raised 'the step size collapsed' at
+    lam = 6.5e6, the four others passed). Every order reports one bifurcation, at the
+    closed form of the 2x2 anti-coordination game that actions 1 and 2 form once action 0
+    has died (``_chicken_like_bifurcation``, Brent), and equals that game's symmetric
+    fixed point ``p_1 = s(-lam 9e-7 p_1)`` (Brent) on both sides of it; action 0's
+    probability, below ``exp(-1.4 lam)``, is 0 in floating point there."""
+    sub = DEAD_FIRST_3X3[1:, 1:].astype(float)  # [[1e-7, 0], [1e-6, 0]]
+    expected_bifurcation = _chicken_like_bifurcation(sub)
+    for order in itertools.permutations(range(3)):
+        a = DEAD_FIRST_3X3[np.ix_(order, order)].astype(float)
+        branch = qre_branch(ml.NormalFormGame(a, a.T))
+        assert [kind for kind, _ in branch.critical_points] == ["bifurcation"], order
+        assert branch.critical_points[0][1] == pytest.approx(expected_bifurcation, rel=1e-9)
+        row, col = branch.strategies
+        assert float(np.max(np.abs(row - col))) <= 1e-8, order
+        assert branch.residuals.max() <= branch.tol
+        assert regret(ml.NormalFormGame(a, a.T), branch.end.strategies) <= 1e-8 * 3.4375
+        back = np.argsort(order)  # back[k]: where the original action k now is
+        for lam in (1e6, 6e6, 7e6, 1e7):
+            p1 = symmetric_closed_form(sub, lam)
+            for s in branch.at(lam).strategies:
+                assert s[back[0]] == 0.0, (order, lam)
+                assert s[back[1]] == pytest.approx(p1, abs=1e-9), (order, lam)

@@ -278,16 +278,28 @@ def _corrector(system: QRESystem, x: FloatArray, row: FloatArray, anchor: FloatA
     return None
 
 
+def _rebase(system: QRESystem, x: FloatArray | None) -> None:
+    """Write a system's equations relative to the most probable actions at ``x`` (``None``:
+    back to its default basis), for a system that can (``NormalFormQRE.rebase``): the same
+    zero set and tangents, better conditioned where an action's probability underflows."""
+    rebase = getattr(system, "rebase", None)
+    if rebase is not None:
+        rebase(x)
+
+
 def correct_at(system: QRESystem, x: FloatArray, lam: float, tol: float) -> FloatArray:
     """Newton with ``lam`` fixed at ``lam`` from the guess ``x``; raises if it fails."""
     start = x.copy()
     start[-1] = lam
     row = np.zeros(system.size + 1)
     row[-1] = 1.0
+    _rebase(system, start)
     try:
         out = _newton(system, start, row, start, tol)
     except np.linalg.LinAlgError:
         out = None
+    finally:
+        _rebase(system, None)
     if out is None:
         raise SolverError(f"the logit QRE corrector did not converge at lam = {lam:g}")
     return out[0]
@@ -385,6 +397,17 @@ def trace(system: QRESystem, start: FloatArray, *, lam_max: float, tol: float,
     approximate Nash equilibrium). With ``turning``, turning points are located and
     recorded (a few correctors each); bifurcation points crossed are recorded always.
     """
+    try:
+        return _trace(system, start, lam_max=lam_max, tol=tol, first_step=first_step,
+                      max_step=max_step, max_steps=max_steps, lam_unit=lam_unit, stop=stop,
+                      turning=turning)
+    finally:
+        _rebase(system, None)
+
+
+def _trace(system: QRESystem, start: FloatArray, *, lam_max: float, tol: float,
+           first_step: float, max_step: float, max_steps: int, lam_unit: float,
+           stop: Callable[[FloatArray], bool] | None, turning: bool) -> Path:
     size = system.size
     x = start.astype(np.float64)
     orient = np.zeros(size + 1)
@@ -446,6 +469,9 @@ def trace(system: QRESystem, start: FloatArray, *, lam_max: float, tol: float,
             path.residuals.append(system.residual(end))
             return path
         x, t = xc, t_new
+        # each step's equations relative to the actions most probable at its start (the
+        # basis is fixed within a step: its correctors, bisections and determinant signs)
+        _rebase(system, x)
         path.points.append(x)
         path.tangents.append(t)
         path.residuals.append(system.residual(x))
