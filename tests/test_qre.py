@@ -478,3 +478,59 @@ def test_pitchfork_behind_a_dead_first_action() -> None:
             for s in branch.at(lam).strategies:
                 assert s[back[0]] == 0.0, (order, lam)
                 assert s[back[1]] == pytest.approx(p1, abs=1e-9), (order, lam)
+
+
+# -- an independent method: the fixed point at fixed lam by scipy's root ------------------------
+def two_population_fixed_point(a: np.ndarray, b: np.ndarray, lams: list[float],
+                               steps: int = 800) -> list[tuple[np.ndarray, np.ndarray]]:
+    """The logit QRE of the bimatrix game ``(a, b)`` at each of ``lams`` as a fixed point of
+    the action values ``u = a softmax(lam v)``, ``v = b' softmax(lam u)``, followed from the
+    centroid at ``lam = 0`` in ``steps`` equal steps of ``lam`` up to ``max(lams)`` (scipy's
+    ``root``, each from the previous root: the principal branch where it has no turning
+    point; independent of the homotopy, its log-probabilities and its Jacobian)."""
+    m = a.shape[0]
+
+    def f(x: np.ndarray, mu: float) -> np.ndarray:
+        return np.concatenate([x[:m] - a @ softmax(mu * x[m:]),
+                               x[m:] - b.T @ softmax(mu * x[:m])])
+    x = np.concatenate([a.mean(axis=1), b.mean(axis=0)])
+    found = {}
+    for mu in np.unique(np.concatenate([np.linspace(0.0, max(lams), steps + 1), lams])):
+        x = root(f, x, args=(mu,), tol=1e-14).x
+        assert float(np.max(np.abs(f(x, mu)))) <= 1e-12, mu
+        found[float(mu)] = (softmax(mu * x[:m]), softmax(mu * x[m:]))
+    return [found[float(lam)] for lam in lams]
+
+
+#: Two 3x3 games with several Nash equilibria (5 and 3), drawn as integers in [-5, 5]; their
+#: principal branches have no turning point (lam increases along them).
+SEVERAL_EQUILIBRIA = [
+    ([[-1, 4, 5], [-2, -4, 1], [2, 3, 2]], [[2, 5, 5], [5, 4, 2], [5, -5, -5]]),
+    ([[4, 0, 1], [-3, -1, -5], [-2, 2, 3]], [[3, 0, 1], [5, 1, 2], [-4, 5, 1]]),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), SEVERAL_EQUILIBRIA)
+def test_branch_equals_the_fixed_point_by_scipy_root(a: list, b: list) -> None:  # type: ignore[type-arg]
+    """The traced branch equals the fixed point found by ``scipy.optimize.root``
+    continuation at several ``lam``, and its end is the Nash equilibrium that continuation
+    approaches (the logit selection, McKelvey and Palfrey 1995 Theorem 2; Turocy 2005):
+    at ``lam = 200`` the fixed point is within 1e-3 of exactly one of the game's equilibria
+    (``nash_equilibria``), and the branch ends there."""
+    a_, b_ = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    game = ml.NormalFormGame(a_, b_)
+    branch = qre_branch(game)
+    assert np.all(np.diff(branch.lam) > 0)
+    lams = [0.3, 1.0, 3.0, 10.0, 50.0, 200.0]
+    expected = two_population_fixed_point(a_, b_, lams)
+    for lam, profile in zip(lams, expected, strict=True):
+        ours = (branch.at(lam) if lam <= branch.lam[-1] else logit_qre(game, lam)).strategies
+        for s, t in zip(ours, profile, strict=True):
+            assert np.allclose(s, t, atol=1e-9, rtol=0), lam
+    limit = expected[-1]
+    near = [e for e in solvers.nash_equilibria(game)
+            if all(np.allclose(np.asarray(s, dtype=float), t, atol=1e-3)
+                   for s, t in zip(e.strategies, limit, strict=True))]
+    assert len(near) == 1 and len(solvers.nash_equilibria(game)) >= 3
+    for s, t in zip(branch.end.strategies, near[0].strategies, strict=True):
+        assert np.allclose(s, np.asarray(t, dtype=float), atol=1e-6)
