@@ -534,3 +534,28 @@ def test_branch_equals_the_fixed_point_by_scipy_root(a: list, b: list) -> None: 
     assert len(near) == 1 and len(solvers.nash_equilibria(game)) >= 3
     for s, t in zip(branch.end.strategies, near[0].strategies, strict=True):
         assert np.allclose(s, np.asarray(t, dtype=float), atol=1e-6)
+
+
+@pytest.mark.parametrize("shape", [(3, 3), (2, 3, 2)])
+def test_rebased_equations_keep_the_branch(shape: tuple[int, ...]) -> None:
+    """The equations written relative to each player's most probable action (what the
+    tracer does at every step) are a unimodular combination of those relative to action 0:
+    at a point of the branch both vanish, and the unit tangent and the sign of
+    ``det [J; t]`` (what tells a bifurcation from a jump) are the same."""
+    from multilateral.solvers.quantal import _homotopy
+    from multilateral.solvers.quantal._equations import NormalFormQRE
+
+    pay = np.random.default_rng(7).normal(size=(*shape, len(shape)))
+    system = NormalFormQRE(pay)
+    x = _homotopy.trace(system, system.start(), lam_max=2.0, tol=1e-12, first_step=0.03,
+                        max_step=np.inf, max_steps=1000).points[-1]
+    orient = np.zeros(system.size + 1)
+    orient[-1] = 1.0
+    before = _homotopy.tangent(system, x, orient)
+    sign = _homotopy.orientation(system, x, before)
+    system.rebase(x)
+    assert any(r != 0 for r in system.refs)
+    assert float(np.max(np.abs(system.evaluate(x)[0]))) <= 1e-11
+    after = _homotopy.tangent(system, x, orient)
+    assert np.allclose(after, before, atol=1e-12, rtol=0)
+    assert _homotopy.orientation(system, x, after) == sign
