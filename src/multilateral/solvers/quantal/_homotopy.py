@@ -18,6 +18,13 @@ branch itself (the pitchfork of a symmetric game), which is crossed straight on
 straight line as ``lam`` grows (``w = -lam * regret + const`` for an action that is not a
 best response), so the tangent predictor is almost exact there and steps grow
 geometrically: ``lam`` = 1e6 is a few hundred steps away.
+
+At every accepted point a system that can (``rebase``) writes its equations relative to
+each player's most probable action, for the next step (its corrector, bisections and
+determinant signs); the zero set, tangent and sign of ``det [J; t]`` do not change, but
+equations written against an action whose probability has underflowed are conditioned as
+badly as ``lam * payoff range`` over the live actions' payoff differences (a trace that
+stalled at ``lam`` = 6.5e6 with differences of 1e-7 against a range of 3.4).
 """
 
 from __future__ import annotations
