@@ -591,3 +591,14 @@ def test_branch_through_a_dead_and_reviving_action() -> None:
     end = qre_branch(game)
     assert regret(game, end.end.strategies) <= 1e-8 * float(np.ptp(REVIVING_3X3))
     assert len(end) <= 3000
+
+
+def test_payoffs_at_the_float_floor_fail_clearly() -> None:
+    """A game whose only payoff difference is the smallest normal float: ``lam`` would have
+    to pass 1e300 before a regret of 1e-8 of that range, and the trace ran into float
+    overflow (27011 warnings) and then 'raise max_steps'; it now says why, with the
+    remedy."""
+    pay = np.zeros((2, 2, 2))
+    pay[0, 1, 0] = 2.2250738585072014e-308
+    with pytest.raises(errors.SolverError, match="near the smallest float"):
+        qre_branch(ml.NormalFormGame(pay))

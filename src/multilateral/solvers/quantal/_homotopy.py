@@ -78,6 +78,9 @@ GROWTH = 2.0
 LAM_GROWTH = 0.25
 #: Consecutive halvings of the step after which the trace fails.
 MAX_HALVINGS = 40
+#: A trace whose ``lam`` passes this fails: only payoff differences near the smallest
+#: normal float (2.2e-308) need it, and ``lam`` itself would overflow a few steps on.
+LAM_CEILING = 1e300
 # Crossing a bifurcation point (Allgower and Georg 1990, secs. 8.1-8.2). Along one regular
 # branch ``det [J; t]`` keeps its sign, turning points included; it changes sign either where
 # a step lands on another branch or where the branch passes through a simple bifurcation
@@ -460,6 +463,12 @@ def _trace(system: QRESystem, start: FloatArray, *, lam_max: float, tol: float,
     while path.steps < max_steps:
         if stop is not None and stop(x):
             return path
+        if x[-1] > LAM_CEILING:
+            raise SolverError(
+                f"the logit QRE branch reached lam = {x[-1]:.3g} without the profile "
+                f"becoming an approximate Nash equilibrium: the payoffs' range "
+                f"({1.0 / lam_unit:.3g}) is near the smallest float; multiply the payoffs "
+                "by a constant (the QRE of c * u at lam is that of u at c * lam)")
         reach = LAM_GROWTH * (abs(x[-1]) + lam_unit)
         if h * abs(t[-1]) > reach:
             h = reach / abs(t[-1])
