@@ -16,8 +16,17 @@ and in between the row player leans towards the raised payoff.
 :func:`multilateral.estimation.fit_qre` estimates ``lam`` from the observed choices by
 maximum likelihood. The game is Ochs's with payoffs in 1982 US cents, as McKelvey and Palfrey
 transform it; the data are 128 choices per player at the frequencies they fit (0.527 for the
-row's first action, 0.366 for the column's), as in Gambit's documentation, which replicates
-their fit.
+row's first action, 0.366 for the column's).
+
+Which published comparison this is: the replication in Gambit's user guide (section
+"Quantal response equilibrium" of the pygambit documentation, doc/pygambit.user.rst), which
+fits the logit QRE to one block of Ochs's (1995) data that McKelvey and Palfrey (1995) fitted,
+with these payoffs and these counts. The table of McKelvey and
+Palfrey (1995) that prints their estimate could not be confirmed here (the paper's full text
+was not reachable), so its number is not quoted; the values printed beside ours are
+pygambit 16.7's on the same data (frozen in tests/data/peers/qre.json). Gambit's guide also
+notes that the log-likelihoods quoted by McKelvey and Palfrey (1995) are exactly ten times
+those a replication obtains: compare log-likelihoods with theirs only after that factor.
 """
 
 # %%
@@ -45,18 +54,21 @@ game = ml.NormalFormGame([[1.1141, 0], [0, 0.2785]], [[0, 1.1141], [1.1141, 0]],
 counts = [[128 * 0.527, 128 * (1 - 0.527)], [128 * 0.366, 128 * (1 - 0.366)]]
 
 # %%
-# Published values beside computed ones
-# -------------------------------------
-# Gambit's documentation reports the maximum-likelihood fit that replicates McKelvey and
-# Palfrey's: lambda 1.8456, log-likelihood -174.7645 (pygambit 16.7 on the same data:
-# 1.845610 and -174.764532).
+# The replication's values beside ours
+# ------------------------------------
+# pygambit 16.7's ``logit_estimate`` on these data, the call of Gambit's user guide:
+# lambda 1.845610, log-likelihood -174.764532 (not a number printed by McKelvey and
+# Palfrey, whose table could not be confirmed; theirs is ten times this log-likelihood
+# by Gambit's note).
 
 fit = ml.estimation.fit_qre(game, counts)
 lam = float(fit.params[0])
 qre = ml.solvers.logit_qre(game, lam)
-print(f"lambda:         published 1.8456     computed {lam:.4f} (std. err. "
+print("Published comparison: Gambit's user guide, replicating McKelvey and Palfrey's (1995) "
+      "fit to Ochs's (1995) data with pygambit's logit_estimate")
+print(f"lambda:         pygambit 1.845610     computed {lam:.6f} (std. err. "
       f"{float(fit.std_errors[0]):.3f})")
-print(f"log-likelihood: published -174.7645  computed {fit.loglik:.4f}")
+print(f"log-likelihood: pygambit -174.764532  computed {fit.loglik:.6f}")
 print(f"QRE at lambda:  Row U {qre.strategies[0][0]:.4f}, Column L {qre.strategies[1][0]:.4f} "
       "(data: 0.527, 0.366)")
 (nash,) = ml.solvers.nash_equilibria(game)

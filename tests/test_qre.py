@@ -12,6 +12,7 @@ one-population fixed point past it, a hypothesis property over symmetric 2x2 and
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from fractions import Fraction
@@ -314,9 +315,19 @@ def symmetric_games(m: int) -> st.SearchStrategy[ml.NormalFormGame]:
 PITCHFORK_3X3 = np.array([[0, -1, -2], [0, -3, 0], [3, -2, 0]])
 
 
+#: A symmetric 3x3 game (``B = A.T``) whose trace failed at lam = 6.5e6 with 'the step size
+#: collapsed' (a hypothesis search of 3000 examples drew it): action 2 weakly dominates,
+#: action 0 dies (probability ``exp(-1.4 lam)``) and actions 1 and 2 differ by ``9e-7 q_1``
+#: (against a payoff range of 3.4): an anti-coordination game with a pitchfork at
+#: ``lam p_1 p_2 9e-7 = 1``. Equations written relative to the dead action 0 had condition
+#: number ~3e15 there and Newton moved its log-probability (~ -1e7) by order 1 at any step.
+DEAD_FIRST_3X3 = np.array([[0, -2, -1.4375], [-1, 1e-7, 0], [0, 1e-6, 0]])
+
+
 @settings(deadline=None)
 @given(st.sampled_from([2, 3]).flatmap(symmetric_games))
 @example(ml.NormalFormGame(PITCHFORK_3X3, PITCHFORK_3X3.T))
+@example(ml.NormalFormGame(DEAD_FIRST_3X3, DEAD_FIRST_3X3.T))
 def test_symmetric_branch_property(game: ml.NormalFormGame) -> None:
     """Symmetric 2x2 and 3x3 games (integer ties included): the branch is traced to its end
     (before the pitchfork crossing, a third of them failed with 'the step size collapsed'),
@@ -440,3 +451,122 @@ def test_turning_points_are_reported() -> None:
 def test_generic_branch_reports_nothing() -> None:
     branch = qre_branch(asymmetric_pennies(9, 1))
     assert branch.critical_points == ()
+
+
+def test_pitchfork_behind_a_dead_first_action() -> None:
+    """The game of ``DEAD_FIRST_3X3`` in every order of its actions (the failure depended on
+    it: the two orders with the dying action first raised 'the step size collapsed' at
+    lam = 6.5e6, the four others passed). Every order reports one bifurcation, at the
+    closed form of the 2x2 anti-coordination game that actions 1 and 2 form once action 0
+    has died (``_chicken_like_bifurcation``, Brent), and equals that game's symmetric
+    fixed point ``p_1 = s(-lam 9e-7 p_1)`` (Brent) on both sides of it; action 0's
+    probability, below ``exp(-1.4 lam)``, is 0 in floating point there."""
+    sub = DEAD_FIRST_3X3[1:, 1:].astype(float)  # [[1e-7, 0], [1e-6, 0]]
+    expected_bifurcation = _chicken_like_bifurcation(sub)
+    for order in itertools.permutations(range(3)):
+        a = DEAD_FIRST_3X3[np.ix_(order, order)].astype(float)
+        branch = qre_branch(ml.NormalFormGame(a, a.T))
+        assert [kind for kind, _ in branch.critical_points] == ["bifurcation"], order
+        assert branch.critical_points[0][1] == pytest.approx(expected_bifurcation, rel=1e-9)
+        row, col = branch.strategies
+        assert float(np.max(np.abs(row - col))) <= 1e-8, order
+        assert branch.residuals.max() <= branch.tol
+        assert regret(ml.NormalFormGame(a, a.T), branch.end.strategies) <= 1e-8 * 3.4375
+        back = np.argsort(order)  # back[k]: where the original action k now is
+        for lam in (1e6, 6e6, 7e6, 1e7):
+            p1 = symmetric_closed_form(sub, lam)
+            for s in branch.at(lam).strategies:
+                assert s[back[0]] == 0.0, (order, lam)
+                assert s[back[1]] == pytest.approx(p1, abs=1e-9), (order, lam)
+
+
+# -- an independent method: the fixed point at fixed lam by scipy's root ------------------------
+def two_population_fixed_point(a: np.ndarray, b: np.ndarray, lams: list[float],
+                               steps: int = 800) -> list[tuple[np.ndarray, np.ndarray]]:
+    """The logit QRE of the bimatrix game ``(a, b)`` at each of ``lams`` as a fixed point of
+    the action values ``u = a softmax(lam v)``, ``v = b' softmax(lam u)``, followed from the
+    centroid at ``lam = 0`` in ``steps`` equal steps of ``lam`` up to ``max(lams)`` (scipy's
+    ``root``, each from the previous root: the principal branch where it has no turning
+    point; independent of the homotopy, its log-probabilities and its Jacobian)."""
+    m = a.shape[0]
+
+    def f(x: np.ndarray, mu: float) -> np.ndarray:
+        return np.concatenate([x[:m] - a @ softmax(mu * x[m:]),
+                               x[m:] - b.T @ softmax(mu * x[:m])])
+    x = np.concatenate([a.mean(axis=1), b.mean(axis=0)])
+    found = {}
+    for mu in np.unique(np.concatenate([np.linspace(0.0, max(lams), steps + 1), lams])):
+        x = root(f, x, args=(mu,), tol=1e-14).x
+        assert float(np.max(np.abs(f(x, mu)))) <= 1e-12, mu
+        found[float(mu)] = (softmax(mu * x[:m]), softmax(mu * x[m:]))
+    return [found[float(lam)] for lam in lams]
+
+
+#: Two 3x3 games with several Nash equilibria (5 and 3), drawn as integers in [-5, 5]; their
+#: principal branches have no turning point (lam increases along them).
+SEVERAL_EQUILIBRIA = [
+    ([[-1, 4, 5], [-2, -4, 1], [2, 3, 2]], [[2, 5, 5], [5, 4, 2], [5, -5, -5]]),
+    ([[4, 0, 1], [-3, -1, -5], [-2, 2, 3]], [[3, 0, 1], [5, 1, 2], [-4, 5, 1]]),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), SEVERAL_EQUILIBRIA)
+def test_branch_equals_the_fixed_point_by_scipy_root(a: list, b: list) -> None:  # type: ignore[type-arg]
+    """The traced branch equals the fixed point found by ``scipy.optimize.root``
+    continuation at several ``lam``, and its end is the Nash equilibrium that continuation
+    approaches (the logit selection, McKelvey and Palfrey 1995 Theorem 2; Turocy 2005):
+    at ``lam = 200`` the fixed point is within 1e-3 of exactly one of the game's equilibria
+    (``nash_equilibria``), and the branch ends there."""
+    a_, b_ = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    game = ml.NormalFormGame(a_, b_)
+    branch = qre_branch(game)
+    assert np.all(np.diff(branch.lam) > 0)
+    lams = [0.3, 1.0, 3.0, 10.0, 50.0, 200.0]
+    expected = two_population_fixed_point(a_, b_, lams)
+    for lam, profile in zip(lams, expected, strict=True):
+        ours = (branch.at(lam) if lam <= branch.lam[-1] else logit_qre(game, lam)).strategies
+        for s, t in zip(ours, profile, strict=True):
+            assert np.allclose(s, t, atol=1e-9, rtol=0), lam
+    limit = expected[-1]
+    near = [e for e in solvers.nash_equilibria(game)
+            if all(np.allclose(np.asarray(s, dtype=float), t, atol=1e-3)
+                   for s, t in zip(e.strategies, limit, strict=True))]
+    assert len(near) == 1 and len(solvers.nash_equilibria(game)) >= 3
+    for s, t in zip(branch.end.strategies, near[0].strategies, strict=True):
+        assert np.allclose(s, np.asarray(t, dtype=float), atol=1e-6)
+
+
+@pytest.mark.parametrize("shape", [(3, 3), (2, 3, 2)])
+def test_rebased_equations_keep_the_branch(shape: tuple[int, ...]) -> None:
+    """The equations written relative to each player's most probable action (what the
+    tracer does at every step) are a unimodular combination of those relative to action 0:
+    at a point of the branch both vanish, and the unit tangent and the sign of
+    ``det [J; t]`` (what tells a bifurcation from a jump) are the same."""
+    from multilateral.solvers.quantal import _homotopy
+    from multilateral.solvers.quantal._equations import NormalFormQRE
+
+    pay = np.random.default_rng(7).normal(size=(*shape, len(shape)))
+    system = NormalFormQRE(pay)
+    x = _homotopy.trace(system, system.start(), lam_max=2.0, tol=1e-12, first_step=0.03,
+                        max_step=np.inf, max_steps=1000).points[-1]
+    orient = np.zeros(system.size + 1)
+    orient[-1] = 1.0
+    before = _homotopy.tangent(system, x, orient)
+    sign = _homotopy.orientation(system, x, before)
+    system.rebase(x)
+    assert any(r != 0 for r in system.refs)
+    assert float(np.max(np.abs(system.evaluate(x)[0]))) <= 1e-11
+    after = _homotopy.tangent(system, x, orient)
+    assert np.allclose(after, before, atol=1e-12, rtol=0)
+    assert _homotopy.orientation(system, x, after) == sign
+
+
+def test_payoffs_at_the_float_floor_fail_clearly() -> None:
+    """A game whose only payoff difference is the smallest normal float: ``lam`` would have
+    to pass 1e300 before a regret of 1e-8 of that range, and the trace ran into float
+    overflow (27011 warnings) and then 'raise max_steps'; it now says why, with the
+    remedy."""
+    pay = np.zeros((2, 2, 2))
+    pay[0, 1, 0] = 2.2250738585072014e-308
+    with pytest.raises(errors.SolverError, match="near the smallest float"):
+        qre_branch(ml.NormalFormGame(pay))

@@ -391,8 +391,41 @@ def test_sparse_jacobian_is_the_dense_one(game: ml.ExtensiveFormGame, seed: int)
     j1[-1] = j2.last[:] = rng.normal(size=dense.size + 1)
     assert _homotopy.det_sign(*_homotopy.solve(j1, np.ones(dense.size + 1))[1:]) == \
         _homotopy.det_sign(*_homotopy.solve(j2, np.ones(dense.size + 1))[1:])
+    # the same after writing the equations relative to the most probable actions at x
+    dense.rebase(x)
+    thin.rebase(x)
+    h1, j1 = dense.evaluate(x)
+    h2, j2 = thin.evaluate(x)
+    assert np.array_equal(h1, h2)
+    assert np.allclose(j1[:-1], j2.jac.toarray(), rtol=1e-12, atol=1e-12)
+    dense.rebase(None)
+    thin.rebase(None)
     unit = 1.0 / dense.scale if dense.scale > 0 else 1.0
     ends = [_homotopy.trace(system, system.start(), lam_max=10.0, tol=1e-10, first_step=0.03,
                             max_step=np.inf, max_steps=10_000, lam_unit=unit).points[-1]
             for system in (dense, thin)]
     assert np.max(np.abs(np.exp(ends[0][:-1]) - np.exp(ends[1][:-1]))) < 1e-8
+
+
+def test_pitchfork_behind_a_dead_first_action() -> None:
+    """The simultaneous-move tree of test_qre's ``DEAD_FIRST_3X3`` (the second mover does not
+    see the first move): its agent QRE is the normal form's, and the trace stalled as that
+    one did ('the step size collapsed' at lam = 6.50e6, equations written against the dying
+    action 0). Past the pitchfork at lam = 6.52e6 it equals the symmetric fixed point of the
+    2x2 game of actions 1 and 2 (Brent), action 0 at probability 0, for the dense and the
+    sparse Jacobian alike."""
+    from scipy.optimize import brentq
+
+    a = np.array([[0, -2, -1.4375], [-1, 1e-7, 0], [0, 1e-6, 0]])
+    tree = ml.ExtensiveFormGame(Decision("P1", {
+        f"a{i}": Decision("P2", {f"b{j}": Outcome([a[i, j], a[j, i]]) for j in range(3)},
+                          infoset="h") for i in range(3)}))
+    lam = 7e6
+    p1 = brentq(lambda p: expit(-lam * (1e-6 - 1e-7) * p) - p, 0.0, 1.0, xtol=1e-15)
+    qre = ml.solvers.logit_qre(tree, lam)
+    for s in qre.strategies:
+        assert s[0] == 0.0 and s[1] == pytest.approx(p1, abs=1e-9)
+    thin = AgentQRE(tree, sparse_jacobian=True)
+    end = _homotopy.trace(thin, thin.start(), lam_max=lam, tol=1e-9, first_step=0.03,
+                          max_step=np.inf, max_steps=10_000, lam_unit=1 / thin.scale).points[-1]
+    assert np.exp(end[1]) == pytest.approx(p1, abs=1e-9)

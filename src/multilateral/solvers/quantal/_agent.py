@@ -151,14 +151,48 @@ class AgentQRE:
         self.sparse = bool(sparse_jacobian)
         if self.sparse:
             self._sparse_structure(nodes, kind)
+        self._cache: tuple[FloatArray, FloatArray] | None = None
+        self.refs: tuple[int, ...] = ()
+        self.rebase(None)
+
+    def rebase(self, x: FloatArray | None) -> None:
+        """Write the equations relative to each information set's most probable action at
+        ``x`` (ties: the first), or to action 0 (``x`` None, the basis :meth:`gains` and the
+        rows of :meth:`evaluate` are read in by other modules): row ``a != r`` of set ``h``
+        is ``w_ha - w_hr - lam (V_ha - V_hr)``, row ``r`` stays
+        ``w_hr - w_h0 - lam (V_hr - V_h0)``. The same zero set, tangents and sign of
+        ``det [J; t]`` (a unimodular change of rows); why, see ``NormalFormQRE``: written
+        against an action whose probability underflowed, every row carries Jacobian entries
+        of order ``lam * payoff range`` and the trace can stall where the live actions'
+        comparison is their small difference."""
+        if x is None:
+            refs = tuple(0 for _ in self.shape)
+        else:
+            refs = tuple(int(np.argmax(w)) for w in self.split(x[:-1]))
+        if refs == self.refs:
+            return
+        self.refs = refs
+        later = np.flatnonzero(self.later)
+        starts = self.offsets[:-1][self.var_set[later]]
+        ref = self.offsets[:-1] + np.asarray(refs, dtype=int)
+        own = ref[self.var_set[later]]
+        # row a subtracts the reference r, except row r, which subtracts action 0
+        minus = np.where(later == own, starts, own)
+        self._minus = minus
+        self._ref = ref[self.var_set]  # each variable's reference action, flat
+        self._cache = None
+        k = len(later)
+        if self.sparse:
+            self._diff = sparse.csr_matrix(
+                (np.concatenate([np.ones(k), -np.ones(k)]),
+                 (np.concatenate([np.arange(k), np.arange(k)]), np.concatenate([later, minus]))),
+                shape=(k, self.size))
+            self._later_idx, self._later_start = later, minus
             return
         template = np.zeros((self.size + 1, self.size + 1))
-        for h, m in enumerate(self.shape):
-            o = self.offsets[h]
-            template[o + 1:o + m, o] = -1.0
-            template[o + 1:o + m, o + 1:o + m] = np.eye(m - 1)
+        template[later, later] = 1.0
+        template[later, minus] -= 1.0
         self.template = template
-        self._cache: tuple[FloatArray, FloatArray] | None = None
 
     def _belief_paths(self, nodes: int) -> None:
         """``self._paths`` (CSR, ``nodes x nodes``): row ``n`` (a decision node of a set with
@@ -249,15 +283,7 @@ class AgentQRE:
         self._b_row, self._b_col = self.edge_var[edge], var[bz[idx]]
         self._b_node, self._b_child = bn[idx], self.edge_child[edge]
         self._b_owner = self.edge_owner[edge]
-        # the gains' rows: g_ha = V_ha - V_h0 for a >= 1
-        later = np.flatnonzero(self.later)
-        starts = self.offsets[:-1][self.var_set[later]]
-        k = len(later)
-        self._diff = sparse.csr_matrix(
-            (np.concatenate([np.ones(k), -np.ones(k)]),
-             (np.concatenate([np.arange(k), np.arange(k)]), np.concatenate([later, starts]))),
-            shape=(k, self.size))
-        self._later_idx, self._later_start = later, starts
+        # the gains' rows (g_ha = V_ha - V_h0 for a >= 1 until rebase): self._diff
 
     def _reach_below(self, e: FloatArray) -> FloatArray:
         """``R(c -> u)`` for every ancestor pair, in the order of ``_sparse_structure``."""
@@ -382,9 +408,9 @@ class AgentQRE:
         return values, d_values
 
     def _gains(self, values: FloatArray) -> FloatArray:
-        """``g_ha = V_ha - V_h0`` for every ``a >= 1``, flat."""
-        base = values[self.offsets[:-1]]
-        out: FloatArray = (values - np.repeat(base, self.shape))[self.later]
+        """``g_ha = V_ha - V_h0`` for every ``a >= 1``, flat (in the basis of
+        :meth:`rebase`: ``V_ha - V_hr``, and ``V_hr - V_h0`` in row ``r``)."""
+        out: FloatArray = values[self.later] - values[self._minus]
         return out
 
     # -- the system ------------------------------------------------------------------------
@@ -400,15 +426,14 @@ class AgentQRE:
         h = np.empty(self.size)
         starts = self.offsets[:-1]
         h[starts] = np.add.reduceat(b, starts) - 1.0
-        h[self.later] = w[self.later] - np.repeat(w[starts], np.array(self.shape) - 1) \
-            - lam * gains
+        h[self.later] = w[self.later] - w[self._minus] - lam * gains
         if self.sparse:
             self._cache = (x, values)
             return h, self._sparse_system(b, lam, gains, d_values)
         jac = self.template.copy()
         for k, o in enumerate(starts):
             jac[o, o:self.offsets[k + 1]] = b[o:self.offsets[k + 1]]
-        d_gains = (d_values - np.repeat(d_values[starts], self.shape, axis=0))[self.later]
+        d_gains = d_values[self.later] - d_values[self._minus]
         jac[:-1][self.later, :-1] -= lam * d_gains  # derivatives in w already
         jac[:-1][self.later, -1] = -gains
         self._cache = (x, values)
@@ -438,9 +463,10 @@ class AgentQRE:
 
     def residual(self, x: FloatArray) -> float:
         """Largest ``|b_ha - logit response_ha|`` over every information set."""
-        z = np.zeros(self.size)
-        z[self.later] = x[-1] * self._gains(self._values_at(x))
-        response = logit_responses(z, self.offsets, self.shape)
+        values = self._values_at(x)
+        # V_ha - V_hr, each from the values themselves (not through action 0)
+        response = logit_responses(x[-1] * (values - values[self._ref]), self.offsets,
+                                   self.shape)
         return float(np.max(np.abs(response - np.exp(x[:-1]))))
 
     def profile(self, x: FloatArray) -> tuple[FloatArray, ...]:

@@ -50,6 +50,19 @@ class NormalFormQRE:
     column is ``lam``. The Jacobian is analytic: ``d g_i / d p_k`` is the payoff tensor's
     action differences contracted with every other player's probabilities.
 
+    :meth:`rebase` writes each player's equations relative to a reference action ``r``
+    instead of action 0 (the path follower takes the most probable one): row ``j != r`` is
+    ``w_ij - w_ir - lam (u_ij - u_ir)``, row ``r`` stays ``w_ir - w_i0 - lam (u_ir - u_i0)``.
+    The zero set is the same and the rows are a unimodular combination of the original
+    ones (``det = 1``: tangents and the sign of ``det [J; t]`` are unchanged). Why: once
+    action 0 is played with probability ``exp(-lam * regret)``, every original row holds
+    Jacobian entries of order ``lam * payoff range`` whose differences carry the live
+    actions' comparison. Where those differ by much less than the range (``1e-7`` against
+    ``3.4`` at ``lam ~ 6.5e6``) the augmented Jacobian had condition number ~3e15, Newton
+    moved ``w_i0`` (a log-probability of ``-1e7``) by order 1 at every step however short,
+    and the step control rejected every step. Relative to a live action only row ``r``
+    holds those large entries, and it alone involves ``w_i0``, which no other row sees.
+
     Parameters
     ----------
     game : NormalFormGame or numpy.ndarray
@@ -70,20 +83,48 @@ class NormalFormQRE:
         self.size = int(sum(self.shape))
         self.offsets = np.concatenate([[0], np.cumsum(self.shape)]).astype(int)
         self.scale = float(pay.max() - pay.min()) if pay.size else 0.0
-        # D_i: player i's payoff differences u_ij - u_i0, axis 0 = j >= 1, then the others
-        self.diffs = []
-        for i in range(self.n):
-            p_i = np.moveaxis(pay[..., i], i, 0)
-            self.diffs.append(np.ascontiguousarray(p_i[1:] - p_i[:1]))
-        template = np.zeros((self.size + 1, self.size + 1))
-        for i, m in enumerate(self.shape):
-            o = self.offsets[i]
-            template[o + 1:o + m, o] = -1.0
-            template[o + 1:o + m, o + 1:o + m] = np.eye(m - 1)
-        self.template = template
+        # player i's payoffs with its own action on axis 0, then the others
+        self._own = [np.moveaxis(pay[..., i], i, 0) for i in range(self.n)]
         self._cache: tuple[FloatArray, list[FloatArray]] | None = None
         self.later = np.ones(self.size, dtype=bool)  # every action but each player's first
         self.later[self.offsets[:-1]] = False
+        self.refs: tuple[int, ...] = ()
+        self.rebase(None)
+
+    def rebase(self, x: FloatArray | None) -> None:
+        """Write the equations relative to each player's most probable action at ``x``
+        (ties: the first), or to action 0 (``x`` None, the basis other modules read:
+        ``diffs``, :meth:`gains` and the rows of :meth:`evaluate`)."""
+        if x is None:
+            refs = tuple(0 for _ in self.shape)
+        else:
+            refs = tuple(int(np.argmax(w)) for w in self.split(x[:-1]))
+        if refs == self.refs:
+            return
+        self.refs = refs
+        # D_i, axis 0 = rows j = 1..m-1: u_ij - u_ir (j != r) and u_ir - u_i0 (j = r), the
+        # differences taken from the payoffs themselves (not of differences with action 0,
+        # which would bring back the rounding of the large terms)
+        self.diffs = []
+        # row j of player i is w[plus] - w[minus] - lam g: plus is always j, minus is r
+        # except in row r (action 0); z[target] = sign * lam * g gives lam (u_ij - u_ir)
+        minus, target, sign = [], [], []
+        template = np.zeros((self.size + 1, self.size + 1))
+        for i, (m, r) in enumerate(zip(self.shape, refs, strict=True)):
+            o = int(self.offsets[i])
+            p_i = self._own[i]
+            base = np.where(np.arange(1, m) == r, 0, r)
+            self.diffs.append(np.ascontiguousarray(p_i[1:] - p_i[base]))
+            minus.append(o + base)
+            target.append(o + np.where(np.arange(1, m) == r, 0, np.arange(1, m)))
+            sign.append(np.where(np.arange(1, m) == r, -1.0, 1.0))
+            template[o + 1:o + m, o + 1:o + m] = np.eye(m - 1)
+            template[o + np.arange(1, m), o + base] -= 1.0
+        self.template = template
+        self._minus = np.concatenate(minus).astype(int) if minus else np.zeros(0, int)
+        self._target = np.concatenate(target).astype(int) if target else np.zeros(0, int)
+        self._sign = np.concatenate(sign) if sign else np.zeros(0)
+        self._cache = None
 
     # -- pieces -------------------------------------------------------------------------------
     def split(self, flat: FloatArray) -> list[FloatArray]:
@@ -137,9 +178,8 @@ class NormalFormQRE:
             px, py = p[:m], p[m:]
             g0, g1 = d0 @ py, d1 @ px
             h[0] = px.sum() - 1.0
-            h[1:m] = w[1:m] - w[0] - lam * g0
             h[m] = py.sum() - 1.0
-            h[m + 1:] = w[m + 1:] - w[m] - lam * g1
+            h[self.later] = w[self.later] - w[self._minus] - lam * np.concatenate([g0, g1])
             jac[0, :m] = px
             jac[m, m:size] = py
             jac[1:m, m:size] = (-lam) * d0 * py
@@ -148,12 +188,13 @@ class NormalFormQRE:
             jac[m + 1:size, size] = -g1
             self._cache = (x, [g0, g1])
             return h, jac
-        ws, ps = self.split(w), self.split(p)
+        ps = self.split(p)
         gs, ds = self.gains(ps)
+        if self.size > self.n:
+            h[self.later] = w[self.later] - w[self._minus] - lam * np.concatenate(gs)
         for i in range(self.n):
             o, e = self.offsets[i], self.offsets[i + 1]
             h[o] = ps[i].sum() - 1.0
-            h[o + 1:e] = ws[i][1:] - ws[i][0] - lam * gs[i]
             jac[o, o:e] = ps[i]
             jac[o + 1:e, size] = -gs[i]
             for k, d in ds[i].items():
@@ -168,9 +209,14 @@ class NormalFormQRE:
 
     def responses(self, x: FloatArray) -> FloatArray:
         """Every player's logit response to the profile at ``x``, one flat vector."""
+        return logit_responses(x[-1] * self._relative(x), self.offsets, self.shape)
+
+    def _relative(self, x: FloatArray) -> FloatArray:
+        """``u_ij - u_ir`` for every action (0 at each player's reference ``r``), flat."""
         z = np.zeros(self.size)
-        z[self.later] = x[-1] * np.concatenate(self._gains_at(x))
-        return logit_responses(z, self.offsets, self.shape)
+        if self.size > self.n:
+            z[self._target] = self._sign * np.concatenate(self._gains_at(x))
+        return z
 
     def residual(self, x: FloatArray) -> float:
         """Largest ``|p_ij - logit response_ij|``."""
@@ -183,6 +229,5 @@ class NormalFormQRE:
     def regret(self, x: FloatArray) -> float:
         """Largest gain from a deviation to a pure action, over players."""
         ps = self.split(np.exp(x[:-1]))
-        gs, _ = self.gains(ps)
-        return float(max(max(0.0, float(g.max()) if g.size else 0.0) - float(q[1:] @ g)
-                         for g, q in zip(gs, ps, strict=True)))
+        return float(max(float(v.max() - q @ v) for v, q in
+                         zip(self.split(self._relative(x)), ps, strict=True)))
