@@ -9,9 +9,9 @@ where it says it, and over which class of instances (a hypothesis strategy). ``h
 one instance; ``verify`` searches the class for a counterexample with hypothesis and returns a
 :class:`Verdict`. Qualified and unqualified versions of the same claim are separate claims,
 so that the library can show, for instance, that the popular unqualified reading of Olson
-fails where Chamberlin's qualified one holds. A claim registered in order to be refuted (a *foil*: the
-popular, unqualified reading) says so with ``expected="fails"``; its verdict then reports a
-counterexample as expected and the absence of one as the surprise.
+fails where Chamberlin's qualified one holds. A claim registered in order to be refuted (a
+*foil*: the popular, unqualified reading) says so with ``expected="fails"``; its verdict then
+reports a counterexample as expected and the absence of one as the surprise.
 
 A search writes nothing to the current directory: no example database (the search is
 derandomized, so a verdict is reproducible without one), and hypothesis's own caches go to a
