@@ -64,8 +64,9 @@ counts = [[128 * 0.527, 128 * (1 - 0.527)], [128 * 0.366, 128 * (1 - 0.366)]]
 fit = ml.estimation.fit_qre(game, counts)
 lam = float(fit.params[0])
 qre = ml.solvers.logit_qre(game, lam)
-print("Published comparison: Gambit's user guide, replicating McKelvey and Palfrey's (1995) "
-      "fit to Ochs's (1995) data with pygambit's logit_estimate")
+print("Published comparison: Gambit's user guide (section 'Quantal response equilibrium'), "
+      "replicating McKelvey and Palfrey's (1995) fit to Ochs's (1995) data with pygambit's "
+      "logit_estimate; their own table not confirmed")
 print(f"lambda:         pygambit 1.845610     computed {lam:.6f} (std. err. "
       f"{float(fit.std_errors[0]):.3f})")
 print(f"log-likelihood: pygambit -174.764532  computed {fit.loglik:.6f}")
