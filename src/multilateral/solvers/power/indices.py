@@ -283,7 +283,7 @@ def coleman(game: SimpleGame, *, exact: bool | None = None) -> ColemanPower:
     InvalidArgumentError
         If the game is too large to count (as for :func:`banzhaf`: a composite game of more
         than 25 members that is not a size-threshold game, or weights needing a table of
-        more than :data:`~multilateral.solvers.power.MAX_TABLE` entries).
+        more than ``multilateral.solvers.power.MAX_TABLE`` entries).
 
     See Also
     --------
