@@ -240,15 +240,17 @@ def orientation(system: QRESystem, x: FloatArray, t: FloatArray) -> float:
 
 
 def _newton(system: QRESystem, x: FloatArray, row: FloatArray, anchor: FloatArray,
-            tol: float) -> tuple[FloatArray, FloatArray, int, float, float, float, float] | None:
+            tol: float, live: NDArray[np.bool_] | None = None
+            ) -> tuple[FloatArray, FloatArray, int, float, float, float, float] | None:
     """:func:`_corrector` with floating-point warnings off: a predictor step that overshoots
     gives overflowing probabilities, and the step is then rejected (never returned)."""
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-        return _corrector(system, x, row, anchor, tol)
+        return _corrector(system, x, row, anchor, tol, live)
 
 
 def _corrector(system: QRESystem, x: FloatArray, row: FloatArray, anchor: FloatArray,
-            tol: float) -> tuple[FloatArray, FloatArray, int, float, float, float, float] | None:
+               tol: float, live: NDArray[np.bool_] | None = None
+               ) -> tuple[FloatArray, FloatArray, int, float, float, float, float] | None:
     """Newton on ``H = 0`` plus ``row . (x - anchor) = 0``.
 
     With ``row`` the previous tangent this is the pseudo-arclength corrector, and the same
@@ -258,7 +260,9 @@ def _corrector(system: QRESystem, x: FloatArray, row: FloatArray, anchor: FloatA
     length, the contraction rate (second correction over first), the sign of
     ``det [J; row]`` at the point and the largest component of the next Newton correction
     (an estimate of the point's distance from the exact solution, large where the
-    augmented Jacobian is almost singular), or None when it did not converge.
+    augmented Jacobian is almost singular), or None when it did not converge. With
+    ``live`` (a mask of ``x``'s components) the first correction and the contraction are
+    measured on those components alone.
     """
     first = math.inf
     contraction = 0.0
@@ -280,10 +284,11 @@ def _corrector(system: QRESystem, x: FloatArray, row: FloatArray, anchor: FloatA
         if it == MAX_NEWTON:
             break
         delta = out[:, 0]
+        seen = delta if live is None else delta[live]
         if it == 0:
-            first = math.sqrt(float(delta @ delta))
+            first = math.sqrt(float(seen @ seen))
         elif it == 1 and first > 0:
-            contraction = math.sqrt(float(delta @ delta)) / first
+            contraction = math.sqrt(float(seen @ seen)) / first
         x = x + delta
     return None
 
@@ -315,11 +320,38 @@ def correct_at(system: QRESystem, x: FloatArray, lam: float, tol: float) -> Floa
     return out[0]
 
 
-def _step(system: QRESystem, x: FloatArray, t: FloatArray, h: float, tol: float
+def _step(system: QRESystem, x: FloatArray, t: FloatArray, h: float, tol: float,
+          whole: bool = False
           ) -> tuple[FloatArray, FloatArray, int, float, float, float, float] | None:
-    """The corrector from the predictor ``x + h t``, or None when it fails."""
+    """The corrector from the predictor ``x + h t``, or None when it fails.
+
+    The log-probabilities of actions whose probability is 0 in floating point at ``x`` (a
+    dead action: ``exp(w) == 0``) are left out of the corrector's hyperplane and of its
+    measures (first correction, contraction). Such a ``w`` is ``lam`` times a payoff
+    difference, so it bends wherever the live actions' mix moves, by ``lam * payoff range``
+    times that move: measured with the rest, it held the steps to a constant length once
+    the live actions' payoff differences were small against the range (7149 steps to
+    ``lam`` = 7.3e6 on a 3x3 game with differences of 2e-7 against 6.6, now 1946; 2644 to
+    1.3e7 on one of 1e-7 against 3.4, now 82), though no probability depends on it. The
+    hyperplane row is the
+    tangent without those components: its product with the tangent stays positive, so
+    ``det [J; row]`` has the sign of ``det [J; t]``. When such an action is alive again at
+    the corrected point the step is redone with the whole tangent, and one whose ``w`` is
+    rising (an action coming back into play) is not left out. With ``whole`` (the
+    bisections of :func:`crosses_bifurcation`) nothing is left out: the sign change is
+    located on the family of hyperplanes its continuity test assumes (with the shorter row
+    the agent QRE's pitchfork of that second game was placed 0.97 off at lam = 6521762.24,
+    with the whole tangent 6e-4 off).
+    """
     predicted = x + h * t
+    # dead and not rising: a log-probability on its way back to life is measured as before
+    # (its probability matters soon, and interpolation across a long step would miss it)
+    dead = np.append((np.exp(x[:-1]) == 0.0) & (t[:-1] <= 0.0) & (not whole), False)
     try:
+        if dead.any():
+            out = _newton(system, predicted, np.where(dead, 0.0, t), predicted, tol, ~dead)
+            if out is None or not np.any(np.exp(out[0][:-1][dead[:-1]]) > 0.0):
+                return out
         return _newton(system, predicted, t, predicted, tol)
     except np.linalg.LinAlgError:
         return None
@@ -343,7 +375,7 @@ def crosses_bifurcation(system: QRESystem, x: FloatArray, t: FloatArray, h: floa
     e_lo = e_hi = 0.0
     for _ in range(BISECTIONS):
         mid = 0.5 * (lo + hi)
-        out = _step(system, x, t, mid, tol)
+        out = _step(system, x, t, mid, tol, whole=True)
         if out is None:
             return None
         if out[5] == sign:
@@ -351,7 +383,7 @@ def crosses_bifurcation(system: QRESystem, x: FloatArray, t: FloatArray, h: floa
         else:
             hi, y_hi, e_hi = mid, out[0], out[6]
     if y_hi is None:
-        out = _step(system, x, t, hi, tol)
+        out = _step(system, x, t, hi, tol, whole=True)
         if out is None or out[5] == sign:
             return None
         y_hi, e_hi = out[0], out[6]
@@ -459,6 +491,16 @@ def _trace(system: QRESystem, start: FloatArray, *, lam_max: float, tol: float,
                     path.critical.append(("bifurcation", point))
                 else:
                     t_new = None
+        end = None
+        if t_new is not None and xc[-1] >= lam_max:
+            # the crossing: interpolate between x and xc, then fix lam there; where that
+            # corrector fails (the interpolation too coarse) the step is taken shorter
+            frac = (lam_max - x[-1]) / (xc[-1] - x[-1])
+            try:
+                end = correct_at(system, x + frac * (xc - x), lam_max, tol)
+            except SolverError:
+                t_new = None
+            _rebase(system, x)  # correct_at leaves the default basis
         if t_new is None:
             path.rejected += 1
             h *= 0.5
@@ -475,11 +517,7 @@ def _trace(system: QRESystem, start: FloatArray, *, lam_max: float, tol: float,
             turn = locate_turning_point(system, x, t, h, tol, float(t_new[-1]))
             path.turning_points.append(turn)
             path.critical.append(("turning point", turn))
-        if xc[-1] >= lam_max:
-            # the crossing: interpolate between x and xc, then fix lam there
-            frac = (lam_max - x[-1]) / (xc[-1] - x[-1])
-            guess = x + frac * (xc - x)
-            end = correct_at(system, guess, lam_max, tol)
+        if end is not None:
             path.points.append(end)
             path.tangents.append(tangent(system, end, t))
             path.residuals.append(system.residual(end))
