@@ -96,8 +96,12 @@ print("collective reversion costs the punishers together, a round, at n = 3, 5, 
       [model.punishment_cost("untargeted", n) for n in (3, 5, 10, 20)])
 
 fig, (ax, ax2) = plt.subplots(1, 2, figsize=(10, 4))
-for (label, values), style in zip(curves.items(), ("-", "--", ":"), strict=True):
-    ax.plot(sizes, values, style, label=label)
+# The model computes each curve over all sizes at once, so the figure draws a table of
+# columns (sizes and the three curves) rather than a sweep.
+ml.plot.parameter_curve({"n": sizes, **curves}, "n", list(curves), ax=ax)
+# the first two curves coincide: dash the second so that both stay visible
+for line, style in zip(ax.get_lines(), ("-", "--", ":"), strict=True):
+    line.set_linestyle(style)
 ax.set_xlabel("members n")
 ax.set_ylabel("critical discount factor")
 ax.set_title("mpcr = 1/2 (collective, renegotiation-proof: never)")
