@@ -226,15 +226,19 @@ print(f"incomes ~ 1/k, a = 1/2: {eq.n_contributors} of {n} contribute; the large
 # and Zeckhauser's. Its size is capped by ties: members who spend nothing share one rank.
 inequality = (0.5, 1.0, 1.5)
 taste = np.round(np.linspace(0.05, 0.95, 19), 2)
-rho = np.empty((len(inequality), taste.size))
-payers = np.empty_like(rho)
-for i, s in enumerate(inequality):
+
+
+def alliance(s, a):
+    """The model's rank correlation and number of payers at inequality ``s``, taste ``a``."""
     income = np.arange(1, n + 1, dtype=float) ** -s
-    for j, a in enumerate(taste):
-        e = ml.models.PublicGoodProvision(income, a=float(a)).equilibrium()
-        spent = np.asarray(e.contributions, dtype=float) / income
-        rho[i, j] = rank_correlation(income, spent)[0]
-        payers[i, j] = e.n_contributors
+    e = ml.models.PublicGoodProvision(income, a=float(a)).equilibrium()
+    spent = np.asarray(e.contributions, dtype=float) / income
+    return {"rho": rank_correlation(income, spent)[0], "payers": e.n_contributors}
+
+
+alliance_sweep = ml.sweep(alliance, {"s": inequality, "a": taste}, store=False,
+                          progress=False)
+rho, payers = alliance_sweep.values["rho"], alliance_sweep.values["payers"]
 print(f"computed   model rank correlation (income, defence share) over the sweep: "
       f"{rho.min():.3f} to {rho.max():.3f} (always > 0)")
 print(f"computed   members who spend anything: {int(payers.min())} to {int(payers.max())} "
@@ -243,9 +247,9 @@ print("published  1994-97 (Sandler and Murdoch, Table 9): rho 0.11-0.19, prob-va
       "0.49-0.69: no significant exploitation")
 
 fig, (left, right) = plt.subplots(1, 2, figsize=(10, 3.8), layout="constrained")
-for i, s in enumerate(inequality):
-    left.plot(taste, rho[i], marker="o", ms=3, label=f"incomes ~ k^-{s}")
-    right.plot(taste, payers[i], marker="o", ms=3, label=f"incomes ~ k^-{s}")
+# one line per inequality s (incomes ~ k**-s)
+ml.plot.parameter_curve(alliance_sweep, "a", "rho", ax=left, lines="s")
+ml.plot.parameter_curve(alliance_sweep, "a", "payers", ax=right, lines="s")
 for r, _ in SANDLER_MURDOCH_TABLE_9.values():
     left.axhline(r, color="grey", lw=0.8, ls=":")
 left.text(0.06, 0.2, "Sandler-Murdoch 1994-97, Table 9 (published)", fontsize=8, color="grey")

@@ -62,8 +62,10 @@ print(f"computed:  at full breadth the constructive agreement reaches depth "
       f"{model.constructive_depth()}, the inclusive one {model.inclusive_depth()}")
 
 fig, ax = plt.subplots(figsize=(6, 4))
-ax.plot(frontier.breadths, frontier.inclusive.astype(float), "o-", label="inclusive")
-ax.plot(frontier.breadths, frontier.constructive.astype(float), "s-", label="constructive")
+# the frontier is a table of columns: breadth and the two strategies' depths
+ml.plot.parameter_curve({"breadth": frontier.breadths, "inclusive": frontier.inclusive,
+                         "constructive": frontier.constructive}, "breadth",
+                        ["inclusive", "constructive"], ax=ax)
 ax.set_xlabel("breadth (members)")
 ax.set_ylabel("depth")
 ax.set_title("Breadth against depth, unanimity")

@@ -99,7 +99,9 @@ print(f"joint announcement {announced}, Paris adopted {adopted} "
 # Coverage against the number of members (log scale: the universal club has 167).
 cv_plain = world.curve()
 fig, ax = plt.subplots(figsize=(7, 4), layout="constrained")
-ax.step(cv_plain.k, cv_plain.coverage, where="post", color="C0")
+# coverage holds between club sizes: steps (the library's mid steps centre each on its k)
+ml.plot.parameter_curve({"k": cv_plain.k, "coverage": cv_plain.coverage}, "k", "coverage",
+                        ax=ax, step=True)
 ax.axhline(0.5, color="grey", ls=":", lw=1)
 ax.plot([2], [float(core)], "o", color="C3", label="US-China core (2014)")
 ax.plot([half.k], [float(half.coverage)], "s", color="C2",

@@ -70,12 +70,21 @@ print("optimum:", ten.optimum(), " shortfall (equilibrium / optimum):", ten.shor
 # changes.
 sizes = np.arange(1, 201)
 thetas = [0, 0.25, 0.5, 1]
-total = np.array([PublicGoodProvision.identical(int(n), 1.0, 0.5).equilibrium().total
-                  for n in sizes])
-per_member = {th: np.array([PublicGoodProvision.identical(int(n), 1.0, 0.5, th)
-                            .per_member_provision() for n in sizes]) for th in thetas}
-shortfall = np.array([PublicGoodProvision.identical(int(n), 1.0, 0.5).shortfall()
-                      for n in sizes])
+
+
+def provision(theta, n):
+    m = PublicGoodProvision.identical(n, 1.0, 0.5, theta)
+    return {"total": m.equilibrium().total, "per member": m.per_member_provision(),
+            "shortfall": m.shortfall()}
+
+
+provision_sweep = ml.sweep(provision, {"theta": thetas, "n": sizes.tolist()}, store=False,
+                           progress=False)
+at_theta = {th: provision_sweep.parameters["theta"] == th for th in thetas}
+per_member = {th: provision_sweep.values["per member"][rows] for th, rows in at_theta.items()}
+# the total and the shortfall do not depend on theta: read them at theta = 0
+total = provision_sweep.values["total"][at_theta[0]]
+shortfall = provision_sweep.values["shortfall"][at_theta[0]]
 for th in thetas:
     g = per_member[th]
     print(f"theta = {th:4}: per-member provision at n = 1, 10, 200: "
@@ -95,19 +104,18 @@ for th in (Fraction(1, 4), Fraction(1, 10)):
     print(f"theta = {th}: per-member provision peaks at n = {peak}")
 
 fig, (left, mid, right) = plt.subplots(1, 3, figsize=(13, 4), layout="constrained")
-left.plot(sizes, total, color="k")
+ml.plot.parameter_curve({"n": sizes, "total": total}, "n", "total", ax=left)
 left.axhline(1, color="grey", ls=":", lw=1)
 left.set_xlabel("group size n")
 left.set_ylabel("total provision G*(n)")
 left.set_title("The total rises with n")
-for i, th in enumerate(thetas):
-    mid.plot(sizes, per_member[th], color=f"C{i}", label=rf"$\theta$ = {th}")
+ml.plot.parameter_curve(provision_sweep, "n", "per member", ax=mid, lines="theta")
 mid.set_xscale("log")
 mid.set_xlabel("group size n")
 mid.set_ylabel(r"per-member provision $G^*(n)/n^\theta$")
 mid.legend()
 mid.set_title("Chamberlin: it depends on crowding")
-right.plot(sizes, shortfall, color="C3")
+ml.plot.parameter_curve({"n": sizes, "shortfall": shortfall}, "n", "shortfall", ax=right)
 right.set_xscale("log")
 right.set_xlabel("group size n")
 right.set_ylabel("equilibrium / optimal provision")
@@ -210,8 +218,9 @@ for label, th in (("rules (theta = 0)", 0), ("quotas (theta = 1)", 1)):
     print(f"{label:18s} per member at n = 2, 20, 150:", [str(v) for v in row])
 
 fig, ax = plt.subplots(figsize=(7, 4), layout="constrained")
-ax.plot(sizes, per_member[0], color="C0", label=r"non-rival rules ($\theta = 0$)")
-ax.plot(sizes, per_member[1], color="C3", label=r"rival quotas ($\theta = 1$)")
+rules, quotas = r"non-rival rules ($\theta = 0$)", r"rival quotas ($\theta = 1$)"
+ml.plot.parameter_curve({"n": sizes, rules: per_member[0], quotas: per_member[1]}, "n",
+                        [rules, quotas], ax=ax)
 ax.set_xscale("log")
 ax.set_xlabel("number of members")
 ax.set_ylabel("what each member gets")
@@ -244,12 +253,19 @@ print("Olson's exploitation claim (common a):", OLSON_EXPLOITATION.verify(max_ex
 # income split equally among six others. On the diagonal burdens would be proportional to
 # income; the curves lie above it: the great pay more than their share.
 income_share = np.linspace(0.15, 0.9, 61)
+
+
+def largest_burden(a, s):
+    """The largest member's burden share at taste ``a`` and income share ``s``."""
+    model = PublicGoodProvision([s] + [(1 - s) / 6] * 6, a=a)
+    return {"burden": model.burden_shares().burden[0]}
+
+
+burden_sweep = ml.sweep(largest_burden, {"a": [0.2, 0.35, 0.5], "s": income_share.tolist()},
+                        store=False, progress=False)
 fig, ax = plt.subplots(figsize=(6, 4.5), layout="constrained")
+ml.plot.parameter_curve(burden_sweep, "s", "burden", ax=ax, lines="a")
 ax.plot([0, 1], [0, 1], color="grey", ls=":", lw=1, label="burden = income share")
-for i, a in enumerate((0.2, 0.35, 0.5)):
-    burden = [PublicGoodProvision([s] + [(1 - s) / 6] * 6, a=a).burden_shares().burden[0]
-              for s in income_share]
-    ax.plot(income_share, burden, color=f"C{i}", label=f"a = {a}")
 ax.plot([0.4], [1.0], "o", color="k")
 ax.annotate("40% of income, 100% of the burden", (0.4, 1.0), (0.45, 0.8),
             arrowprops={"arrowstyle": "->"}, fontsize=8)
@@ -268,8 +284,15 @@ ax.set_title("The exploitation of the great by the small")
 # of ``n`` members) it is ``k = floor(n / r) + 1``: one member when ``r > n`` (a privileged
 # group), and a fixed fraction, about ``1 / r``, of a large group.
 print("k for n = 10, r = 3:", linear_k_group(10, 3), "; n = 200, r = 3:", linear_k_group(200, 3))
-ks = {r: np.array([linear_k_group(int(n), r) or np.nan for n in sizes], dtype=float)
-      for r in (2, 5, 20)}
+
+
+def k_groups(r, n):
+    k = linear_k_group(n, r)
+    return {"k": k, "k / n": k / n}
+
+
+k_sweep = ml.sweep(k_groups, {"r": [2, 5, 20], "n": sizes.tolist()}, store=False,
+                   progress=False)
 
 # %%
 # With unequal stakes (each member values a unit of the good at ``v_i``), the smallest
@@ -277,9 +300,8 @@ ks = {r: np.array([linear_k_group(int(n), r) or np.nan for n in sizes], dtype=fl
 print(k_group([5, 3, 1, 1], cost=6))
 
 fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4), layout="constrained")
-for i, (r, k) in enumerate(ks.items()):
-    left.step(sizes, k, where="post", color=f"C{i}", label=f"r = {r}")
-    right.plot(sizes, k / sizes, color=f"C{i}", label=f"r = {r}")
+ml.plot.parameter_curve(k_sweep, "n", "k", ax=left, lines="r")  # steps: k counts members
+ml.plot.parameter_curve(k_sweep, "n", "k / n", ax=right, lines="r")
 left.set_xlabel("group size n")
 left.set_ylabel("k, the smallest providing subgroup")
 left.legend()

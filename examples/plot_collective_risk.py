@@ -193,8 +193,9 @@ for k, curve in nobody.items():
 # Both effects of size in one figure: the critical risk of the collective-risk dilemma
 # (left) and the chance that nobody volunteers (right).
 fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4), layout="constrained")
-for i, (f, r_star) in enumerate(critical.items()):
-    left.plot(group_sizes, r_star, color=f"C{i}", label=f"M/N = {f}")
+# tables of the curves computed above, one column each
+ml.plot.parameter_curve({"N": group_sizes, **{f"M/N = {f}": r for f, r in critical.items()}},
+                        "N", [f"M/N = {f}" for f in critical], ax=left)
 left.axhline(1, color="grey", ls=":", lw=1)
 left.axhline(float(risk), color="k", ls="--", lw=0.8)
 left.annotate(f"r = {risk}", (150, float(risk)), va="bottom", fontsize=8)
@@ -203,8 +204,9 @@ left.set_ylabel("critical risk r*")
 left.legend()
 left.set_title("Larger groups need a higher risk")
 
-for i, (k, curve) in enumerate(nobody.items()):
-    right.plot(ns, curve, color=f"C{i}", label=f"K/U = {k}")
+ml.plot.parameter_curve({"n": ns, **{f"K/U = {k}": curve for k, curve in nobody.items()}},
+                        "n", [f"K/U = {k}" for k in nobody], ax=right)
+for i, k in enumerate(nobody):  # each curve's limit K/U, in the curve's colour
     right.axhline(float(k), color=f"C{i}", ls=":", lw=0.8)
 right.set_xscale("log")
 right.set_xlabel("group size n")

@@ -88,16 +88,21 @@ for n in (2, 7, 20, 40):
 # at a small size; the linked package pays much longer, but the costs of the channels still
 # bound the group.
 sizes = np.arange(2, 41)
-separate = [float(model.net_gain(int(n), linked=False)) for n in sizes]
-linked = [float(model.net_gain(int(n))) for n in sizes]
+
+
+def net_gains(n):
+    return {"issue by issue": float(model.net_gain(n, linked=False)),
+            "linked package": float(model.net_gain(n))}
+
+
+by_size = ml.sweep(net_gains, {"n": [int(n) for n in sizes]}, store=False, progress=False)
 print("P(agreement on issue 1) at n = 2, 5, 10:",
       [model.agreement_probability(n, issue=0) for n in (2, 5, 10)])
 print("largest group that pays: issue by issue", model.largest_group(linked=False),
       "| linked", model.largest_group())
 
 fig, (left, right) = plt.subplots(1, 2, figsize=(12, 4.4))
-left.plot(sizes, separate, "o-", ms=3, label="issue by issue")
-left.plot(sizes, linked, "s-", ms=3, label="linked package")
+ml.plot.parameter_curve(by_size, "n", ["issue by issue", "linked package"], ax=left)
 left.axhline(0, color="grey", lw=0.8)
 left.set_xlabel("number of members n")
 left.set_ylabel("expected net gain per member")

@@ -74,13 +74,20 @@ eq = war.equilibrium()
 print(eq, "; the library's closed form (H - c_A)/(2H) =",
       (Fraction(3, 10) - c_a) / (2 * Fraction(3, 10)))
 offers = np.linspace(0.4, 0.85, 181)
-payoff = [float(war.expected_payoff(Fraction(x).limit_denominator(1000))) for x in offers]
-risk = [float(war.war_probability_at(Fraction(x).limit_denominator(1000))) for x in offers]
+
+
+def trade_off(demand):
+    x = Fraction(demand).limit_denominator(1000)
+    return {"A's expected payoff": float(war.expected_payoff(x)),
+            "probability of war": float(war.war_probability_at(x))}
+
+
+demand_sweep = ml.sweep(trade_off, {"demand": offers.tolist()}, store=False, progress=False)
 
 fig, axes = plt.subplots(1, 2, figsize=(10, 4), layout="constrained")
 ax = axes[0]
-ax.plot(offers, payoff, color="C0", label="A's expected payoff")
-ax.plot(offers, risk, color="C3", label="probability of war")
+ml.plot.parameter_curve(demand_sweep, "demand", ["A's expected payoff", "probability of war"],
+                        ax=ax)
 ax.axvline(float(eq.offer), color="grey", ls=":", lw=1)
 ax.set_xlabel("A's demand x")
 ax.set_title("the risk-return trade-off (B's cost ~ U[0, 3/10])")
@@ -194,10 +201,11 @@ print("tree's expected payoffs of the equilibrium:",
 print(ml.claims.FEARON_AUDIENCE_COSTS.verify(max_examples=30))
 
 fig, ax = plt.subplots(figsize=(6, 4), layout="constrained")
-x = [float(a) for a in costs]
-ax.plot(x, [float(e.back_down_probability) for e in rows], label="challenger backs down")
-ax.plot(x, [float(e.resist) for e in rows], label="defender resists")
-ax.plot(x, [float(e.war_probability) for e in rows], label="war")
+# a table of the equilibria computed above, one column per probability
+outcomes = {"challenger backs down": [e.back_down_probability for e in rows],
+            "defender resists": [e.resist for e in rows],
+            "war": [e.war_probability for e in rows]}
+ml.plot.parameter_curve({"a": costs, **outcomes}, "a", list(outcomes), ax=ax)
 ax.set_xlabel("audience cost a")
 ax.set_ylabel("probability")
 ax.set_title("audience costs (discrete, after Fearon 1994)")

@@ -84,11 +84,25 @@ def thresholds(vulnerability, k):
 
 weapons_sweep = ml.sweep(thresholds, {"vulnerability": [0.25, 0.5, 1.0], "k": weapons},
                          store=False, progress=False)
+# One curve per vulnerability under strategic risk, and the complete-information threshold
+# once: it does not depend on the vulnerability (checked below), so the sweep's columns are
+# laid out as a table with one column per curve.
+vulnerabilities = (0.25, 0.5, 1.0)
+by_vulnerability = {v: weapons_sweep.parameters["vulnerability"] == v for v in vulnerabilities}
+assert all((weapons_sweep.parameters["k"][rows] == weapons).all()
+           for rows in by_vulnerability.values())
+complete_information = [weapons_sweep.values["complete information"][rows]
+                        for rows in by_vulnerability.values()]
+assert all((c == complete_information[0]).all() for c in complete_information)
+curves = {"k": weapons,
+          **{f"strategic risk, vulnerability = {v}": weapons_sweep.values["strategic risk"][rows]
+             for v, rows in by_vulnerability.items()},
+          "complete information (any vulnerability)": complete_information[0]}
 fig, ax = plt.subplots(figsize=(6, 3.5))
-ml.plot.parameter_curve(weapons_sweep, "k", "strategic risk", ax=ax, lines="vulnerability")
-ax.plot(weapons, [armed(k).complete_information_threshold() for k in weapons], "k:",
-        label="complete information (any vulnerability)")
+ml.plot.parameter_curve(curves, "k", list(curves)[1:], ax=ax)
+ax.get_lines()[-1].set(color="k", linestyle=":")  # the reference line, as a reference
 ax.legend(fontsize=7)
+ax.set_title("the least value of peace that keeps it, against weapons", fontsize=9)
 ax.set_xlabel("weapons k")
 ax.set_ylabel("least value of peace that keeps it")
 fig.tight_layout()
@@ -97,8 +111,7 @@ print("published (Chassang and Padró i Miquel 2010, p. 1821, the abstract): 'we
       "unambiguously facilitate peace under complete information' but under strategic risk "
       "'increases in weapon stocks can have a nonmonotonic effect on the sustainability of "
       "cooperation'")
-for v in (0.25, 0.5, 1.0):
-    rows = weapons_sweep.parameters["vulnerability"] == v
+for v, rows in by_vulnerability.items():
     complete = weapons_sweep.values["complete information"][rows]
     risky = weapons_sweep.values["strategic risk"][rows]
     steps = np.diff(risky)

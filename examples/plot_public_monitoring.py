@@ -80,13 +80,35 @@ for i, eps in enumerate(errors):
         m = model.with_(punishment_rounds=rounds)
         axes[0].plot(sizes, [m.critical_discount(int(n)).delta for n in sizes], style,
                      color=f"C{i}", label=f"error {eps}, T = {rounds or 'forever'}")
-    axes[1].plot(sizes, [model.efficiency_loss(None, int(n)) for n in sizes], color=f"C{i}",
-                 label=f"error {eps}")
+
+
+def loss(monitoring_error, n):
+    model = PublicMonitoring(n=2, mpcr=0.75, monitoring_error=monitoring_error)
+    return {"efficiency loss": model.efficiency_loss(None, n)}
+
+
+loss_sweep = ml.sweep(loss, {"monitoring_error": list(errors), "n": sizes.tolist()},
+                      store=False, progress=False)
+ml.plot.parameter_curve(loss_sweep, "n", "efficiency loss", ax=axes[1], lines="monitoring_error")
+
 audit = PublicMonitoring(n=2, mpcr=0.75, monitoring_error=0.05, detection=0.5, signal="audit")
-axes[2].plot(sizes, [audit.critical_discount(int(n)).delta for n in sizes], label="audit")
-axes[2].plot(sizes, [PublicMonitoring(n=2, mpcr=0.75, monitoring_error=0.05,
-                                      detection=0.5).critical_discount(int(n)).delta
-                     for n in sizes], label="aggregate")
+
+
+def signal_threshold(signal, n):
+    model = PublicMonitoring(n=2, mpcr=0.75, monitoring_error=0.05, detection=0.5,
+                             signal=signal)
+    return {"critical discount": model.critical_discount(n).delta}
+
+
+signal_sweep = ml.sweep(signal_threshold, {"signal": ["audit", "aggregate"],
+                                           "n": sizes.tolist()}, store=False, progress=False)
+# the aggregate signal sustains nothing beyond some size (an infinite threshold): its curve
+# ends there, so the table keeps the finite rows
+finite = np.isfinite(signal_sweep.values["critical discount"])
+ml.plot.parameter_curve({"n": signal_sweep.parameters["n"][finite],
+                         "signal": signal_sweep.parameters["signal"][finite],
+                         "critical discount": signal_sweep.values["critical discount"][finite]},
+                        "n", "critical discount", ax=axes[2], lines="signal")
 axes[0].set(xlabel="members n", ylabel="critical discount factor", ylim=(0, 1),
             title="Green-Porter triggers (aggregate signal)")
 axes[1].set(xlabel="members n", ylabel="share of the gains lost", ylim=(0, 1),

@@ -96,8 +96,12 @@ print("collective reversion costs the punishers together, a round, at n = 3, 5, 
       [model.punishment_cost("untargeted", n) for n in (3, 5, 10, 20)])
 
 fig, (ax, ax2) = plt.subplots(1, 2, figsize=(10, 4))
-for (label, values), style in zip(curves.items(), ("-", "--", ":"), strict=True):
-    ax.plot(sizes, values, style, label=label)
+# The model computes each curve over all sizes at once, so the figure draws a table of
+# columns (sizes and the three curves) rather than a sweep.
+ml.plot.parameter_curve({"n": sizes, **curves}, "n", list(curves), ax=ax)
+# the first two curves coincide: dash the second so that both stay visible
+for line, style in zip(ax.get_lines(), ("-", "--", ":"), strict=True):
+    line.set_linestyle(style)
 ax.set_xlabel("members n")
 ax.set_ylabel("critical discount factor")
 ax.set_title("mpcr = 1/2 (collective, renegotiation-proof: never)")
@@ -129,9 +133,19 @@ cost_sweep = ml.sweep(penance, {"n": [2, 4, 10],
                       store=False, progress=False)
 ml.plot.parameter_curve(cost_sweep, "sanction_cost", "renegotiation-proof (1: never)", ax=ax2,
                         lines="n")
+# the subgame-perfect threshold at n = 10 (the dashed line the text describes), from the
+# same sweep's rows
+ten = cost_sweep.parameters["n"] == 10
+sp_label = "n = 10, subgame perfect only"
+ml.plot.parameter_curve({"sanction_cost": cost_sweep.parameters["sanction_cost"][ten],
+                         sp_label: cost_sweep.values["subgame perfect"][ten]},
+                        "sanction_cost", sp_label, ax=ax2)
+ax2.get_lines()[-1].set(color="C3", linestyle="--")
 ax2.set_xlabel("sanction_cost (per punisher, per round)")
-ax2.set_ylabel("renegotiation-proof critical delta")
+ax2.set_ylabel("critical delta (renegotiation-proof: 1 = never)")
 ax2.set_title("targeted penance, mpcr = 3/5")
+ax2.set_ylim(0, 1.05)
+ax2.legend(fontsize=8)
 fig.tight_layout()
 plt.show()
 for n in (2, 4, 10):

@@ -160,10 +160,11 @@ for row, (label, cs) in enumerate(sorted(kinds.items())):
 ax1.set_yticks(range(len(kinds)), sorted(kinds))
 ax1.set_xlabel("mobilization cost c")
 ax1.set_title("equilibria that exist (isolated ones)")
-ax2.plot([float(c) for c, _ in concede], [float(q) for _, q in concede], "o-",
-         label="concede after mobilizing")
-ax2.plot([float(c) for c, _ in bluff], [float(x) for _, x in bluff], "s--",
-         label="irresolute mobilizes")
+# a table of the semi-separating equilibria found above (concede and bluff share the costs)
+ml.plot.parameter_curve({"c": [c for c, _ in concede],
+                         "concede after mobilizing": [q for _, q in concede],
+                         "irresolute mobilizes": [x for _, x in bluff]},
+                        "c", ["concede after mobilizing", "irresolute mobilizes"], ax=ax2)
 ax2.set_xlabel("mobilization cost c")
 ax2.set_ylabel("probability")
 ax2.set_title("the semi-separating equilibrium")

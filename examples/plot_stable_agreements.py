@@ -36,6 +36,7 @@ if sys.platform.startswith("linux") and not (
 ):
     matplotlib.use("Agg")
 # sphinx_gallery_end_ignore
+import math
 from fractions import Fraction
 
 import matplotlib.pyplot as plt
@@ -108,8 +109,17 @@ by_n[binary] = [k if 2 * n >= 25 else float("nan") for n, k in zip(sizes, by_n[b
                                                                      strict=True)]
 
 fig, ax = plt.subplots(figsize=(7, 4), layout="constrained")
-for (label, ks), marker in zip(by_n.items(), "osd^v", strict=True):
-    ax.plot(sizes, ks, marker=marker, label=label)
+# the curves at every size from one table; the binary one, defined from 13 countries on,
+# from a second (a curve drawn by parameter_curve has a value at each of its sizes). Lines,
+# not the library's steps for counts: those change halfway between two sizes in linear
+# terms, which the logarithmic axis would skew.
+full = [label for label in by_n if label != binary]
+ml.plot.parameter_curve({"N": sizes, **{label: by_n[label] for label in full}}, "N", full,
+                        ax=ax, step=False)
+defined = [(n, k) for n, k in zip(sizes, by_n[binary], strict=True) if not math.isnan(k)]
+ml.plot.parameter_curve({"N": [n for n, _ in defined], binary: [k for _, k in defined]}, "N",
+                        binary, ax=ax, step=False)
+ax.get_lines()[-1].set_color(f"C{len(full)}")  # its own colour, after the others'
 ax.plot(sizes, sizes, color="grey", ls=":", lw=1, label="every country")
 ax.set_xscale("log")
 ax.set_yscale("log")
@@ -138,12 +148,18 @@ print(ml.claims.BARRETT_PARADOX.verify(max_examples=30))
 
 ratio = [float(1 / g) for g, *_ in rows]
 fig, ax = plt.subplots(figsize=(7, 4), layout="constrained")
-ax.plot(ratio, [r[1] for r in rows], "o-", color="C0", label="stable size (left)")
+ml.plot.parameter_curve({"b/c": ratio, "stable size (left)": [r[1] for r in rows]}, "b/c",
+                        "stable size (left)", ax=ax, step=False)  # log axis: see above
 ax.set_xscale("log")
 ax.set_xlabel(r"benefit/cost ratio $b / c = 1 / \gamma$")
 ax.set_ylabel("largest self-enforcing agreement (of 100)", color="C0")
 twin = ax.twinx()
-twin.plot(ratio, [r[2] for r in rows], "s--", color="C3", label="gain of full cooperation")
+ml.plot.parameter_curve({"b/c": ratio, "gain of full cooperation": [r[2] for r in rows]}, "b/c",
+                        "gain of full cooperation", ax=twin)
+twin.get_lines()[0].set(color="C3", linestyle="--", marker="s")  # the right axis's curve
+twin.grid(False)  # one grid, the left axis's
+twin.set_title("")  # the title is the left axis's
+twin.set_xlabel("")
 twin.set_yscale("log")
 twin.set_ylabel("gain of full over no cooperation", color="C3")
 ax.set_title("Barrett (1994): many signatories only when the stakes are small")
