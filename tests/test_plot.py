@@ -696,6 +696,24 @@ class TestParameterCurve:
             "n = 2", "n = 4", "big = 0", "big = 1"]
         np.testing.assert_allclose(_lines(ax)["n = 4"].get_ydata(), [-0.75, -0.5, -0.25, 0.0])
 
+    def test_outputs_that_are_not_finite_are_gaps(self):
+        # a threshold that is infinite from some n on (none exists there), and a share
+        # left undefined at one n: gaps there, whether drawn as lines or as steps
+        table = {"n": [2, 3, 4, 5], "threshold": [0.5, 2.0, float("inf"), float("inf")],
+                 "share": [1.0, float("nan"), 0.5, 0.25], "c": [0, 0, 1, 1]}
+        ax = mplot.parameter_curve(table, "n", ["threshold", "share"], conclusion="c")
+        lines = _lines(ax)
+        np.testing.assert_array_equal(lines["threshold"].get_ydata(),
+                                      [0.5, 2.0, np.nan, np.nan])
+        np.testing.assert_array_equal(lines["share"].get_ydata(), [1.0, np.nan, 0.5, 0.25])
+        assert table["threshold"][2] == float("inf")  # the caller's table is left alone
+        # steps too leave the gap, and the y limits hold the finite values only
+        res = ml.sweep(lambda n: 1 / (4 - n) if n < 4 else float("inf"), {"n": [1, 2, 3, 4]},
+                       store=False, progress=False)
+        line = mplot.parameter_curve(res, "n", "value", step=True).get_lines()[0]
+        np.testing.assert_array_equal(line.get_ydata(), [1 / 3, 1 / 2, 1.0, np.nan])
+        assert np.isfinite(line.axes.get_ylim()).all()
+
     def test_markers_only_on_short_curves(self):
         short = mplot.parameter_curve({"x": range(40), "y": range(40)}, "x", "y")
         long = mplot.parameter_curve({"x": range(41), "y": range(41)}, "x", "y")
@@ -727,8 +745,12 @@ class TestParameterCurve:
              errors.InvalidArgumentError, "'z' is not in the table"),
             (lambda: mplot.parameter_curve([1, 2], "x", "y"),
              errors.InvalidTypeError, "a mapping of column names"),
-            (lambda: mplot.parameter_curve({"x": [1, 2], "y": [1.0, float("nan")]}, "x", "y"),
-             errors.InvalidArgumentError, "y is nan at x = 2: a curve needs finite numbers"),
+            (lambda: mplot.parameter_curve({"x": [1, 2], "y": [1.0, 2.0], "c": [0, float("nan")]},
+                                           "x", "y", conclusion="c"),
+             errors.InvalidArgumentError, "c is nan at x = 2: a conclusion must be finite"),
+            (lambda: mplot.parameter_curve({"x": [1, 2], "y": [1.0, 2.0], "c": [0, float("inf")]},
+                                           "x", "y", conclusion="c"),
+             errors.InvalidArgumentError, "c is inf at x = 2: a conclusion must be finite"),
             (lambda: mplot.parameter_curve({"x": [1, 2], "y": [1.0]}, "x", "y"),
              errors.InvalidArgumentError, "one length"),
             (lambda: mplot.parameter_curve({"x": [], "y": []}, "x", "y", conclusion="y"),

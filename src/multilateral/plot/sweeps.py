@@ -225,7 +225,10 @@ def parameter_curve(
         The parameter along the horizontal axis (numbers; exact fractions are drawn as
         floats).
     output : str or sequence of str
-        The output column drawn (numbers), or several, one line each.
+        The output column drawn (numbers), or several, one line each. A value that is
+        not finite (``nan``, or ``inf``: an output with no finite value there, such as a
+        threshold that is infinite from some size on) is drawn as a gap: ``inf`` is drawn
+        as ``nan``, where matplotlib leaves the line open.
     ax : matplotlib.axes.Axes, optional
         Where to draw; a new figure's axes by default.
     lines : str, optional
@@ -250,7 +253,7 @@ def parameter_curve(
     matplotlib.axes.Axes
         The axes. ``ax.get_lines()`` holds one line per output and value of ``lines``
         (outputs first, in the order given), x data the sorted values of ``horizontal``,
-        y data the output there (as floats); drawn as steps its drawstyle is
+        y data the output there (as floats, ``nan`` where it is not finite); drawn as steps its drawstyle is
         ``"steps-mid"``. A line is labelled with the output's name, ``"<lines> = <value>"``
         with one output and ``lines``, or ``"<output>, <lines> = <value>"`` with both. With
         ``conclusion``, ``ax.patches`` holds one
@@ -269,9 +272,9 @@ def parameter_curve(
     InvalidArgumentError
         If a name is not a column of the table, the table is empty, the columns differ
         in length or are not one-dimensional, a value of ``horizontal`` has no row or
-        several (on a line), an output is not finite, ``conclusion`` takes two values at
-        one value of ``horizontal`` or a value that ``categories`` does not name, or
-        ``categories`` is given without ``conclusion``.
+        several (on a line), ``conclusion`` is not finite (``nan`` or ``inf``), takes
+        two values at one value of ``horizontal`` or a value that ``categories`` does not
+        name, or ``categories`` is given without ``conclusion``.
     MissingDependencyError
         If matplotlib is not installed.
 
@@ -343,13 +346,10 @@ def parameter_curve(
     groups = [None] if lines is None else list(dict.fromkeys(table[lines].tolist()))
     curves: list[tuple[str, np.ndarray, np.ndarray]] = []  # (label, x, y)
     for out in outputs:
+        # a gap where the output has no finite value (a threshold infinite from some n
+        # on): matplotlib leaves a gap at nan, and cannot draw inf
         y_all = _numbers(table[out], out)
-        bad = ~np.isfinite(y_all)
-        if bad.any():
-            at = format_number(table[horizontal][int(np.argmax(bad))], 4)
-            raise InvalidArgumentError(
-                f"{out} is {y_all[bad][0]} at {horizontal} = {at}: a curve needs finite "
-                "numbers")
+        y_all = np.where(np.isfinite(y_all), y_all, np.nan)  # a copy: the table stays
         for value in groups:
             rows = (np.ones(len(x_all), dtype=bool) if lines is None
                     else np.array([v == value for v in table[lines].tolist()]))
@@ -478,6 +478,11 @@ def _conclusion_runs(table: Mapping[str, NDArray[Any]], horizontal: str,
     """
     at: dict[float, Any] = {}
     for x, code in zip(x_all.tolist(), table[conclusion].tolist(), strict=True):
+        if isinstance(code, numbers.Real) and not np.isfinite(float(code)):
+            # a conclusion is a category: nan or inf codes none (and nan != nan splits runs)
+            raise InvalidArgumentError(
+                f"{conclusion} is {code} at {horizontal} = {format_number(x, 4)}: a "
+                "conclusion must be finite (code each conclusion as a number or name it)")
         if x in at and at[x] != code:
             raise InvalidArgumentError(
                 f"{conclusion} is {at[x]!r} and {code!r} at {horizontal} = "
