@@ -11,6 +11,7 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
 from hypothesis import given, settings  # noqa: E402
+from matplotlib.colors import to_hex  # noqa: E402
 
 import multilateral as ml  # noqa: E402
 from multilateral import errors  # noqa: E402
@@ -652,10 +653,11 @@ class TestParameterCurve:
         table = {"x": [1, 2, 1, 2], "n": [3, 3, 5, 5], "a": [1.0, 2.0, 3.0, 4.0],
                  "b": [5.0, 6.0, 7.0, 8.0]}
         ax = mplot.parameter_curve(table, "x", ["a", "b"], lines="n")
-        got = [(line.get_label(), line.get_color(), line.get_linestyle(),
+        got = [(line.get_label(), to_hex(line.get_color()), line.get_linestyle(),
                 line.get_ydata().tolist()) for line in ax.get_lines()]
-        assert got == [("a, n = 3", "C0", "-", [1.0, 2.0]), ("a, n = 5", "C0", "--", [3.0, 4.0]),
-                       ("b, n = 3", "C1", "-", [5.0, 6.0]), ("b, n = 5", "C1", "--", [7.0, 8.0])]
+        c0, c1 = to_hex("C0"), to_hex("C1")  # a new axes' colour cycle, from its start
+        assert got == [("a, n = 3", c0, "-", [1.0, 2.0]), ("a, n = 5", c0, "--", [3.0, 4.0]),
+                       ("b, n = 3", c1, "-", [5.0, 6.0]), ("b, n = 5", c1, "--", [7.0, 8.0])]
         assert [t.get_text() for t in ax.get_legend().get_texts()] == [g[0] for g in got]
         one = mplot.parameter_curve({"x": [1, 2], "a": [1.0, 2.0]}, "x", "a")
         assert one.get_legend() is None  # one line, no conclusion: nothing to name
@@ -729,6 +731,33 @@ class TestParameterCurve:
         assert [t.get_text() for t in ax.get_legend().get_texts()] == ["y", "z", "c = 0",
                                                                        "c = 1"]
         assert [line.get_label() for line in ax.get_lines()] == ["drawn before", "y", "z"]
+
+    def test_a_second_call_continues_the_colours_and_keeps_the_labels(self):
+        _, ax = plt.subplots()
+        first = {"x": [1, 2], "y": [3.0, 4.0]}
+        second = {"s": [1, 2, 1, 2], "n": [2, 2, 3, 3], "a": [0.0, 1.0, 2.0, 3.0],
+                  "b": [4.0, 5.0, 6.0, 7.0]}
+        mplot.parameter_curve(first, "x", "y", ax=ax)
+        mplot.parameter_curve(second, "s", ["a", "b"], ax=ax, lines="n")
+        colours = [to_hex(line.get_color()) for line in ax.get_lines()]
+        cycle = [to_hex(c) for c in plt.rcParams["axes.prop_cycle"].by_key()["color"]]
+        # y, then a (both lines) and b (both lines): the cycle's first three colours
+        assert colours == [cycle[0], cycle[1], cycle[1], cycle[2], cycle[2]]
+        # the first call's title and labels stay; a caller's too
+        assert (ax.get_xlabel(), ax.get_ylabel(), ax.get_title()) == ("x", "y", "y")
+        _, mine = plt.subplots()
+        mine.set_title("mine")
+        mine.set_ylabel("members")
+        mplot.parameter_curve(first, "x", "y", ax=mine)
+        assert (mine.get_xlabel(), mine.get_ylabel(), mine.get_title()) == ("x", "members",
+                                                                             "mine")
+        # the axes' own cycle, whatever it is
+        _, custom = plt.subplots()
+        custom.set_prop_cycle(color=["red", "green", "blue"])
+        mplot.parameter_curve(first, "x", "y", ax=custom)
+        mplot.parameter_curve(first, "x", "y", ax=custom)
+        assert [to_hex(line.get_color()) for line in custom.get_lines()] == [
+            to_hex("red"), to_hex("green")]
 
     def test_bad_input(self):
         repeated = ml.sweep(lambda a: a, {"a": [1, 2]}, repeats=2, store=False)

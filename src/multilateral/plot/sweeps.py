@@ -252,15 +252,18 @@ def parameter_curve(
     -------
     matplotlib.axes.Axes
         The axes. ``ax.get_lines()`` holds one line per output and value of ``lines``
-        (outputs first, in the order given), x data the sorted values of ``horizontal``,
-        y data the output there (as floats, ``nan`` where it is not finite); drawn as steps its drawstyle is
-        ``"steps-mid"``. A line is labelled with the output's name, ``"<lines> = <value>"``
-        with one output and ``lines``, or ``"<output>, <lines> = <value>"`` with both. With
-        ``conclusion``, ``ax.patches`` holds one
-        :class:`~matplotlib.patches.Rectangle` per run of equal conclusions, left to
-        right, spanning the axes' height, labelled with the conclusion's name (a later run
-        of the same conclusion with ``"_"`` before it, so that a new ``ax.legend()`` names
-        it once); the legend names the lines (when there are several) and every category.
+        (outputs first, in the order given), x data the sorted values of ``horizontal``, y
+        data the output there (as floats, ``nan`` where it is not finite); drawn as steps
+        its drawstyle is ``"steps-mid"``. A line is labelled with the output's name,
+        ``"<lines> = <value>"`` with one output and ``lines``, or ``"<output>, <lines> =
+        <value>"`` with both. Each output takes the next colour of the axes' colour cycle
+        (its lines share it), so a second call on the same axes continues the colours; the
+        axis labels and the title are set only where the axes has none. With ``conclusion``,
+        ``ax.patches`` holds one :class:`~matplotlib.patches.Rectangle` per run of equal
+        conclusions, left to right, spanning the axes' height, labelled with the
+        conclusion's name (a later run of the same conclusion with ``"_"`` before it, so
+        that a new ``ax.legend()`` names it once); the legend names the lines (when there
+        are several) and every category.
 
     Raises
     ------
@@ -365,10 +368,13 @@ def parameter_curve(
                   _conclusion_runs(table, horizontal, x_all, conclusion, categories))
     ax = check_axes(ax)
     several = len(outputs) > 1 and lines is not None
-    drawn = []
+    drawn: list[Any] = []
     for i, (label, x, y) in enumerate(curves):
-        # one colour per output and one line style per value of `lines` when both vary
-        color = f"C{(i // len(groups) if several else i) % 10}"
+        # one colour per output and one line style per value of `lines` when both vary;
+        # a new colour is the axes' next one (color=None), so a second call on the same
+        # axes continues the cycle rather than restarting it
+        same_output = several and i % len(groups) != 0
+        color = drawn[-1].get_color() if same_output else None
         style = _LINE_STYLES[i % len(groups) % len(_LINE_STYLES)] if several else "-"
         marker = "o" if len(x) <= MAX_MARKED_POINTS else None
         if step:
@@ -382,10 +388,14 @@ def parameter_curve(
         handles += _draw_background(ax, *background)
     if all(float(v).is_integer() for v in x_all):
         integer_ticks(ax)
-    ax.set_xlabel(horizontal)
-    ax.set_ylabel(outputs[0] if len(outputs) == 1 else "value")
-    ax.set_title(", ".join(outputs) if conclusion is None else
-                 f"{', '.join(outputs)} (background: {conclusion})")
+    # labels and a title the axes already has (an earlier call's, the caller's) stay
+    if not ax.get_xlabel():
+        ax.set_xlabel(horizontal)
+    if not ax.get_ylabel():
+        ax.set_ylabel(outputs[0] if len(outputs) == 1 else "value")
+    if not ax.get_title():
+        ax.set_title(", ".join(outputs) if conclusion is None else
+                     f"{', '.join(outputs)} (background: {conclusion})")
     ax.grid(True, alpha=0.3)
     if handles:
         ax.legend(handles=handles, fontsize="small")
