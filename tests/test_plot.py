@@ -759,6 +759,19 @@ class TestParameterCurve:
         assert [to_hex(line.get_color()) for line in custom.get_lines()] == [
             to_hex("red"), to_hex("green")]
 
+    def test_the_default_title_is_short(self):
+        table = {"x": [1, 2], "a_long_output_name": [1.0, 2.0], "another_long_one": [3.0, 4.0],
+                 "c": [0, 1]}
+        # one output: its name, as sweep_map's title (the background's legend names c)
+        ax = mplot.parameter_curve(table, "x", "a_long_output_name", conclusion="c")
+        assert ax.get_title() == "a_long_output_name"
+        # several: no title, the legend names them
+        ax = mplot.parameter_curve(table, "x", ["a_long_output_name", "another_long_one"],
+                                   conclusion="c")
+        assert ax.get_title() == ""
+        assert [t.get_text() for t in ax.get_legend().get_texts()][:2] == [
+            "a_long_output_name", "another_long_one"]
+
     def test_bad_input(self):
         repeated = ml.sweep(lambda a: a, {"a": [1, 2]}, repeats=2, store=False)
         exact = ml.sweep(lambda a: Fraction(1, a), {"a": [1, 2]}, store=False)

@@ -258,7 +258,9 @@ def parameter_curve(
         ``"<lines> = <value>"`` with one output and ``lines``, or ``"<output>, <lines> =
         <value>"`` with both. Each output takes the next colour of the axes' colour cycle
         (its lines share it), so a second call on the same axes continues the colours; the
-        axis labels and the title are set only where the axes has none. With ``conclusion``,
+        axis labels (``horizontal``; the output's name, or ``"value"`` for several) and the
+        title (the output's name; none for several outputs, which the legend names) are set
+        only where the axes has none. With ``conclusion``,
         ``ax.patches`` holds one :class:`~matplotlib.patches.Rectangle` per run of equal
         conclusions, left to right, spanning the axes' height, labelled with the
         conclusion's name (a later run of the same conclusion with ``"_"`` before it, so
@@ -393,9 +395,10 @@ def parameter_curve(
         ax.set_xlabel(horizontal)
     if not ax.get_ylabel():
         ax.set_ylabel(outputs[0] if len(outputs) == 1 else "value")
-    if not ax.get_title():
-        ax.set_title(", ".join(outputs) if conclusion is None else
-                     f"{', '.join(outputs)} (background: {conclusion})")
+    # a short title, as sweep_map's: the output's name; several outputs are named by the
+    # legend (all names joined ran off the figure), and the conclusions by their legend
+    if not ax.get_title() and len(outputs) == 1:
+        ax.set_title(outputs[0])
     ax.grid(True, alpha=0.3)
     if handles:
         ax.legend(handles=handles, fontsize="small")
