@@ -772,6 +772,51 @@ class TestParameterCurve:
         assert [t.get_text() for t in ax.get_legend().get_texts()][:2] == [
             "a_long_output_name", "another_long_one"]
 
+    def test_styles_by_output_and_by_line_value(self):
+        table = {"x": [1, 2, 1, 2], "n": [3, 3, 5, 5], "a": [1.0, 2.0, 3.0, 4.0],
+                 "b": [5.0, 6.0, 7.0, 8.0]}
+        styles = {"b": {"linewidth": 3, "marker": "s"}, 5: {"linestyle": ":"},
+                  3: {"color": "black"}}
+        ax = mplot.parameter_curve(table, "x", ["a", "b"], lines="n", styles=styles)
+        got = [(line.get_label(), to_hex(line.get_color()), line.get_linestyle(),
+                line.get_linewidth(), line.get_marker()) for line in ax.get_lines()]
+        default = plt.rcParams["lines.linewidth"]
+        c0, c1 = to_hex("C0"), to_hex("C1")  # the n = 3 lines are black: the cycle goes on
+        assert got == [("a, n = 3", to_hex("black"), "-", default, "o"),
+                       ("a, n = 5", c0, ":", default, "o"),
+                       ("b, n = 3", to_hex("black"), "-", 3, "s"),
+                       ("b, n = 5", c1, ":", 3, "s")]
+        # one output: by its name (an alias of a property as well)
+        one = mplot.parameter_curve({"x": [1, 2], "y": [0.5, 1.0]}, "x", "y",
+                                    styles={"y": {"ls": "--", "alpha": 0.5}})
+        assert (one.get_lines()[0].get_linestyle(), one.get_lines()[0].get_alpha()) \
+            == ("--", 0.5)
+
+    def test_styles_that_name_nothing_drawn_are_refused(self):
+        table = {"x": [1, 2, 1, 2], "n": [3, 3, 5, 5], "a": [1.0, 2.0, 3.0, 4.0]}
+        cases = [
+            (dict(styles={"b": {"color": "k"}}), errors.InvalidArgumentError,
+             "styles name 'b', which is not drawn: the outputs are ['a']; the values of n are "
+             "[3, 5]"),
+            (dict(styles={4: {"color": "k"}}), errors.InvalidArgumentError,
+             "styles name 4, which is not drawn"),
+            (dict(styles={"a": {"colour": "k"}}), errors.InvalidArgumentError,
+             "styles['a'] sets 'colour', which is not a property of matplotlib lines"),
+            (dict(styles={"a": {"color": "no such colour"}}), errors.InvalidArgumentError,
+             "styles for the line 'n = 3': matplotlib refused them"),
+            (dict(styles={"a": ":"}), errors.InvalidTypeError,
+             "styles['a'] must be a mapping of line properties"),
+            (dict(styles=[("a", {})]), errors.InvalidTypeError, "styles must be a mapping"),
+        ]
+        for kwargs, error, says in cases:
+            with pytest.raises(error) as info:
+                mplot.parameter_curve(table, "x", ["a"], lines="n", **kwargs)
+            assert type(info.value) is error, (says, info.value)
+            assert says in str(info.value), (says, str(info.value))
+        with pytest.raises(errors.InvalidArgumentError,
+                           match=r"the outputs are \['y'\]$"):  # no lines: no values named
+            mplot.parameter_curve({"x": [1, 2], "y": [1, 2]}, "x", "y", styles={1: {}})
+
     def test_bad_input(self):
         repeated = ml.sweep(lambda a: a, {"a": [1, 2]}, repeats=2, store=False)
         exact = ml.sweep(lambda a: Fraction(1, a), {"a": [1, 2]}, store=False)

@@ -2,7 +2,9 @@
 
 :func:`sweep_map` shows one output over two parameters as a grid of cells;
 :func:`parameter_curve` shows outputs along one parameter as curves, with the background
-coloured by the conclusion that holds. Both read a sweep's columns by name.
+coloured by the conclusion that holds. Both read a sweep's columns by name. The module runs
+past the library's ~600 lines because the two figures share their checks of columns,
+categories and styles, kept beside them rather than split off.
 
 Examples
 --------
@@ -206,6 +208,7 @@ def parameter_curve(
     step: bool | None = None,
     conclusion: str | None = None,
     categories: Mapping[Any, str] | None = None,
+    styles: Mapping[Any, Mapping[str, Any]] | None = None,
 ) -> Axes:
     """Which conclusion holds where, along one parameter: outputs of a sweep as curves.
 
@@ -247,6 +250,12 @@ def parameter_curve(
     categories : mapping of numbers to str, optional
         The name of each value that ``conclusion`` takes, in the order of the legend
         (as in :func:`sweep_map`). Default: ``"<conclusion> = <value>"``, by value.
+    styles : mapping, optional
+        Matplotlib line properties (a mapping such as ``{"linestyle": ":", "color": "k"}``)
+        by output name, or by value of ``lines``, for the lines of that output or value;
+        a line of both takes the output's, then the value's (which win). They replace the
+        defaults (the next colour of the cycle, a solid line or one style per value of
+        ``lines`` with several outputs, markers on short curves).
 
     Returns
     -------
@@ -273,13 +282,16 @@ def parameter_curve(
         If ``result`` is neither a :class:`~multilateral.sweeps.SweepResult` nor a mapping
         of columns, ``output`` is not a name or a sequence of names, a column drawn does not
         hold numbers (the text column ``<name>_exact``: draw ``<name>``), ``step`` is not a
-        bool, ``categories`` is not a mapping, or ``ax`` is not an Axes.
+        bool, ``categories`` or ``styles`` (or one of its entries) is not a mapping, or
+        ``ax`` is not an Axes.
     InvalidArgumentError
         If a name is not a column of the table, the table is empty, the columns differ
         in length or are not one-dimensional, a value of ``horizontal`` has no row or
         several (on a line), ``conclusion`` is not finite (``nan`` or ``inf``), takes
         two values at one value of ``horizontal`` or a value that ``categories`` does not
-        name, or ``categories`` is given without ``conclusion``.
+        name, ``categories`` is given without ``conclusion``, or ``styles`` names neither an
+        output drawn nor a value of ``lines``, or a property that matplotlib lines do not
+        have or a value it refuses.
     MissingDependencyError
         If matplotlib is not installed.
 
@@ -326,6 +338,13 @@ def parameter_curve(
     >>> ax = ml.plot.parameter_curve(table, "r", "gain", lines="n")
     >>> [line.get_label() for line in ax.get_lines()]
     ['n = 2', 'n = 4']
+
+    A style of its own for one line (by the value of ``lines``, or by output name):
+
+    >>> ax = ml.plot.parameter_curve(table, "r", "gain", lines="n",
+    ...                              styles={4: {"linestyle": ":", "color": "black"}})
+    >>> [(line.get_linestyle(), line.get_color()) for line in ax.get_lines()][1]
+    (':', 'black')
     """
     who = "parameter_curve"
     table = _table(result, who)
@@ -349,7 +368,8 @@ def parameter_curve(
     if not len(x_all):
         raise InvalidArgumentError(f"{who} needs at least one row; the table is empty")
     groups = [None] if lines is None else list(dict.fromkeys(table[lines].tolist()))
-    curves: list[tuple[str, np.ndarray, np.ndarray]] = []  # (label, x, y)
+    _check_styles(styles, outputs, lines, groups)
+    curves: list[tuple[str, Any, str, np.ndarray, np.ndarray]] = []  # output, value, label, x, y
     for out in outputs:
         # a gap where the output has no finite value (a threshold infinite from some n
         # on): matplotlib leaves a gap at nan, and cannot draw inf
@@ -363,7 +383,7 @@ def parameter_curve(
             order = np.argsort(x, kind="stable")
             label = (out if lines is None else f"{lines} = {format_number(value, 4)}"
                      if len(outputs) == 1 else f"{out}, {lines} = {format_number(value, 4)}")
-            curves.append((label, x[order], y[order]))
+            curves.append((out, value, label, x[order], y[order]))
     if step is None:
         step = all(np.asarray(table[out]).dtype.kind in "biu" for out in outputs)
     background = (None if conclusion is None else
@@ -371,20 +391,29 @@ def parameter_curve(
     ax = check_axes(ax)
     several = len(outputs) > 1 and lines is not None
     drawn: list[Any] = []
-    for i, (label, x, y) in enumerate(curves):
+    colour_of: dict[str, Any] = {}  # each output's colour, once its first line is drawn
+    for i, (out, value, label, x, y) in enumerate(curves):
         # one colour per output and one line style per value of `lines` when both vary;
         # a new colour is the axes' next one (color=None), so a second call on the same
         # axes continues the cycle rather than restarting it
-        same_output = several and i % len(groups) != 0
-        color = drawn[-1].get_color() if same_output else None
         style = _LINE_STYLES[i % len(groups) % len(_LINE_STYLES)] if several else "-"
-        marker = "o" if len(x) <= MAX_MARKED_POINTS else None
-        if step:
-            drawn += ax.step(x, y, where="mid", color=color, linestyle=style, marker=marker,
-                             markersize=4, label=label)
-        else:
-            drawn += ax.plot(x, y, color=color, linestyle=style, marker=marker, markersize=4,
-                             label=label)
+        properties: dict[str, Any] = {
+            "color": colour_of.get(out) if several else None, "linestyle": style,
+            "marker": "o" if len(x) <= MAX_MARKED_POINTS else None, "markersize": 4,
+            "label": label}
+        by_value = _style_of(styles, value) if lines is not None else {}
+        properties.update({**_style_of(styles, out), **by_value})
+        try:
+            if step:
+                line, = ax.step(x, y, where="mid", **properties)
+            else:
+                line, = ax.plot(x, y, **properties)
+        except (ValueError, TypeError) as error:  # inputs are checked: a style's value
+            raise InvalidArgumentError(
+                f"styles for the line {label!r}: matplotlib refused them: {error}") from None
+        if "color" not in by_value:  # a value's own colour is not the output's
+            colour_of.setdefault(out, line.get_color())
+        drawn.append(line)
     handles: list[Any] = drawn if len(drawn) > 1 else []
     if background is not None:
         handles += _draw_background(ax, *background)
@@ -467,6 +496,47 @@ def _numbers(column: NDArray[Any], name: str) -> NDArray[np.float64]:
             f"column {name!r} must hold numbers, got {first!r}"
             + (f"; draw {name.removesuffix('_exact')!r}, its float column"
                if name.endswith("_exact") else "")) from None
+
+
+def _check_styles(styles: Any, outputs: list[str], lines: str | None,
+                  groups: list[Any]) -> None:
+    """Styles name outputs drawn or values of `lines`, each with line properties."""
+    if styles is None:
+        return
+    if not isinstance(styles, Mapping):
+        raise InvalidTypeError(
+            "styles must be a mapping from output names (or values of lines) to mappings of "
+            f"line properties, got {type(styles).__name__}")
+    from matplotlib.lines import Line2D
+
+    values = [] if lines is None else groups
+    for key, style in styles.items():
+        if key not in outputs and not any(key == v for v in values):
+            on = "" if lines is None else f"; the values of {lines} are {values}"
+            raise InvalidArgumentError(
+                f"styles name {key!r}, which is not drawn: the outputs are {outputs}{on}")
+        if not isinstance(style, Mapping):
+            raise InvalidTypeError(
+                f"styles[{key!r}] must be a mapping of line properties (such as "
+                f"{{'linestyle': ':'}}), got {type(style).__name__}")
+        for prop in style:
+            # Line2D has a setter per property and alias (set_linestyle, set_ls)
+            if not isinstance(prop, str) or not hasattr(Line2D, f"set_{prop}"):
+                raise InvalidArgumentError(
+                    f"styles[{key!r}] sets {prop!r}, which is not a property of matplotlib "
+                    "lines (such as color, linestyle, linewidth, marker, alpha)")
+
+
+def _style_of(styles: Mapping[Any, Mapping[str, Any]] | None, key: Any) -> Mapping[str, Any]:
+    """The properties styles give ``key`` (compared by value: 2 names the line 2.0)."""
+    if styles is None:
+        return {}
+    from matplotlib.cbook import normalize_kwargs
+    from matplotlib.lines import Line2D
+
+    style = next((style for name, style in styles.items() if name == key), {})
+    # aliases (ls, c, lw) as full names, so that they replace the defaults
+    return normalize_kwargs(dict(style), Line2D)
 
 
 def _check_one_row_per_value(x: NDArray[np.float64], horizontal: str, lines: str | None,
