@@ -265,16 +265,16 @@ def parameter_curve(
         data the output there (as floats, ``nan`` where it is not finite); drawn as steps
         its drawstyle is ``"steps-mid"``. A line is labelled with the output's name,
         ``"<lines> = <value>"`` with one output and ``lines``, or ``"<output>, <lines> =
-        <value>"`` with both. Each output takes the next colour of the axes' colour cycle
-        (its lines share it), so a second call on the same axes continues the colours; the
-        axis labels (``horizontal``; the output's name, or ``"value"`` for several) and the
-        title (the output's name; none for several outputs, which the legend names) are set
-        only where the axes has none. With ``conclusion``,
-        ``ax.patches`` holds one :class:`~matplotlib.patches.Rectangle` per run of equal
-        conclusions, left to right, spanning the axes' height, labelled with the
-        conclusion's name (a later run of the same conclusion with ``"_"`` before it, so
-        that a new ``ax.legend()`` names it once); the legend names the lines (when there
-        are several) and every category.
+        <value>"`` with both. Each line takes the next colour of the axes' colour cycle
+        (with several outputs and ``lines``, each output takes one, shared by its lines), so
+        a second call on the same axes continues the colours (unless ``styles`` sets them);
+        the axis labels (``horizontal``; the output's name, or ``"value"`` for several) and
+        the title (the output's name; none for several outputs, which the legend names) are
+        set only where the axes has none. With ``conclusion``, ``ax.patches`` holds one
+        :class:`~matplotlib.patches.Rectangle` per run of equal conclusions, left to right,
+        spanning the axes' height, labelled with the conclusion's name (a later run of the
+        same conclusion with ``"_"`` before it, so that a new ``ax.legend()`` names it
+        once); the legend names the lines (when there are several) and every category.
 
     Raises
     ------
