@@ -11,6 +11,7 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
 from hypothesis import given, settings  # noqa: E402
+from matplotlib.colors import to_hex  # noqa: E402
 
 import multilateral as ml  # noqa: E402
 from multilateral import errors  # noqa: E402
@@ -652,10 +653,11 @@ class TestParameterCurve:
         table = {"x": [1, 2, 1, 2], "n": [3, 3, 5, 5], "a": [1.0, 2.0, 3.0, 4.0],
                  "b": [5.0, 6.0, 7.0, 8.0]}
         ax = mplot.parameter_curve(table, "x", ["a", "b"], lines="n")
-        got = [(line.get_label(), line.get_color(), line.get_linestyle(),
+        got = [(line.get_label(), to_hex(line.get_color()), line.get_linestyle(),
                 line.get_ydata().tolist()) for line in ax.get_lines()]
-        assert got == [("a, n = 3", "C0", "-", [1.0, 2.0]), ("a, n = 5", "C0", "--", [3.0, 4.0]),
-                       ("b, n = 3", "C1", "-", [5.0, 6.0]), ("b, n = 5", "C1", "--", [7.0, 8.0])]
+        c0, c1 = to_hex("C0"), to_hex("C1")  # a new axes' colour cycle, from its start
+        assert got == [("a, n = 3", c0, "-", [1.0, 2.0]), ("a, n = 5", c0, "--", [3.0, 4.0]),
+                       ("b, n = 3", c1, "-", [5.0, 6.0]), ("b, n = 5", c1, "--", [7.0, 8.0])]
         assert [t.get_text() for t in ax.get_legend().get_texts()] == [g[0] for g in got]
         one = mplot.parameter_curve({"x": [1, 2], "a": [1.0, 2.0]}, "x", "a")
         assert one.get_legend() is None  # one line, no conclusion: nothing to name
@@ -696,6 +698,24 @@ class TestParameterCurve:
             "n = 2", "n = 4", "big = 0", "big = 1"]
         np.testing.assert_allclose(_lines(ax)["n = 4"].get_ydata(), [-0.75, -0.5, -0.25, 0.0])
 
+    def test_outputs_that_are_not_finite_are_gaps(self):
+        # a threshold that is infinite from some n on (none exists there), and a share
+        # left undefined at one n: gaps there, whether drawn as lines or as steps
+        table = {"n": [2, 3, 4, 5], "threshold": [0.5, 2.0, float("inf"), float("inf")],
+                 "share": [1.0, float("nan"), 0.5, 0.25], "c": [0, 0, 1, 1]}
+        ax = mplot.parameter_curve(table, "n", ["threshold", "share"], conclusion="c")
+        lines = _lines(ax)
+        np.testing.assert_array_equal(lines["threshold"].get_ydata(),
+                                      [0.5, 2.0, np.nan, np.nan])
+        np.testing.assert_array_equal(lines["share"].get_ydata(), [1.0, np.nan, 0.5, 0.25])
+        assert table["threshold"][2] == float("inf")  # the caller's table is left alone
+        # steps too leave the gap, and the y limits hold the finite values only
+        res = ml.sweep(lambda n: 1 / (4 - n) if n < 4 else float("inf"), {"n": [1, 2, 3, 4]},
+                       store=False, progress=False)
+        line = mplot.parameter_curve(res, "n", "value", step=True).get_lines()[0]
+        np.testing.assert_array_equal(line.get_ydata(), [1 / 3, 1 / 2, 1.0, np.nan])
+        assert np.isfinite(line.axes.get_ylim()).all()
+
     def test_markers_only_on_short_curves(self):
         short = mplot.parameter_curve({"x": range(40), "y": range(40)}, "x", "y")
         long = mplot.parameter_curve({"x": range(41), "y": range(41)}, "x", "y")
@@ -712,6 +732,91 @@ class TestParameterCurve:
                                                                        "c = 1"]
         assert [line.get_label() for line in ax.get_lines()] == ["drawn before", "y", "z"]
 
+    def test_a_second_call_continues_the_colours_and_keeps_the_labels(self):
+        _, ax = plt.subplots()
+        first = {"x": [1, 2], "y": [3.0, 4.0]}
+        second = {"s": [1, 2, 1, 2], "n": [2, 2, 3, 3], "a": [0.0, 1.0, 2.0, 3.0],
+                  "b": [4.0, 5.0, 6.0, 7.0]}
+        mplot.parameter_curve(first, "x", "y", ax=ax)
+        mplot.parameter_curve(second, "s", ["a", "b"], ax=ax, lines="n")
+        colours = [to_hex(line.get_color()) for line in ax.get_lines()]
+        cycle = [to_hex(c) for c in plt.rcParams["axes.prop_cycle"].by_key()["color"]]
+        # y, then a (both lines) and b (both lines): the cycle's first three colours
+        assert colours == [cycle[0], cycle[1], cycle[1], cycle[2], cycle[2]]
+        # the first call's title and labels stay; a caller's too
+        assert (ax.get_xlabel(), ax.get_ylabel(), ax.get_title()) == ("x", "y", "y")
+        _, mine = plt.subplots()
+        mine.set_title("mine")
+        mine.set_ylabel("members")
+        mplot.parameter_curve(first, "x", "y", ax=mine)
+        assert (mine.get_xlabel(), mine.get_ylabel(), mine.get_title()) == ("x", "members",
+                                                                             "mine")
+        # the axes' own cycle, whatever it is
+        _, custom = plt.subplots()
+        custom.set_prop_cycle(color=["red", "green", "blue"])
+        mplot.parameter_curve(first, "x", "y", ax=custom)
+        mplot.parameter_curve(first, "x", "y", ax=custom)
+        assert [to_hex(line.get_color()) for line in custom.get_lines()] == [
+            to_hex("red"), to_hex("green")]
+
+    def test_the_default_title_is_short(self):
+        table = {"x": [1, 2], "a_long_output_name": [1.0, 2.0], "another_long_one": [3.0, 4.0],
+                 "c": [0, 1]}
+        # one output: its name, as sweep_map's title (the background's legend names c)
+        ax = mplot.parameter_curve(table, "x", "a_long_output_name", conclusion="c")
+        assert ax.get_title() == "a_long_output_name"
+        # several: no title, the legend names them
+        ax = mplot.parameter_curve(table, "x", ["a_long_output_name", "another_long_one"],
+                                   conclusion="c")
+        assert ax.get_title() == ""
+        assert [t.get_text() for t in ax.get_legend().get_texts()][:2] == [
+            "a_long_output_name", "another_long_one"]
+
+    def test_styles_by_output_and_by_line_value(self):
+        table = {"x": [1, 2, 1, 2], "n": [3, 3, 5, 5], "a": [1.0, 2.0, 3.0, 4.0],
+                 "b": [5.0, 6.0, 7.0, 8.0]}
+        styles = {"b": {"linewidth": 3, "marker": "s"}, 5: {"linestyle": ":"},
+                  3: {"color": "black"}}
+        ax = mplot.parameter_curve(table, "x", ["a", "b"], lines="n", styles=styles)
+        got = [(line.get_label(), to_hex(line.get_color()), line.get_linestyle(),
+                line.get_linewidth(), line.get_marker()) for line in ax.get_lines()]
+        default = plt.rcParams["lines.linewidth"]
+        c0, c1 = to_hex("C0"), to_hex("C1")  # the n = 3 lines are black: the cycle goes on
+        assert got == [("a, n = 3", to_hex("black"), "-", default, "o"),
+                       ("a, n = 5", c0, ":", default, "o"),
+                       ("b, n = 3", to_hex("black"), "-", 3, "s"),
+                       ("b, n = 5", c1, ":", 3, "s")]
+        # one output: by its name (an alias of a property as well)
+        one = mplot.parameter_curve({"x": [1, 2], "y": [0.5, 1.0]}, "x", "y",
+                                    styles={"y": {"ls": "--", "alpha": 0.5}})
+        assert (one.get_lines()[0].get_linestyle(), one.get_lines()[0].get_alpha()) \
+            == ("--", 0.5)
+
+    def test_styles_that_name_nothing_drawn_are_refused(self):
+        table = {"x": [1, 2, 1, 2], "n": [3, 3, 5, 5], "a": [1.0, 2.0, 3.0, 4.0]}
+        cases = [
+            (dict(styles={"b": {"color": "k"}}), errors.InvalidArgumentError,
+             "styles name 'b', which is not drawn: the outputs are ['a']; the values of n are "
+             "[3, 5]"),
+            (dict(styles={4: {"color": "k"}}), errors.InvalidArgumentError,
+             "styles name 4, which is not drawn"),
+            (dict(styles={"a": {"colour": "k"}}), errors.InvalidArgumentError,
+             "styles['a'] sets 'colour', which is not a property of matplotlib lines"),
+            (dict(styles={"a": {"color": "no such colour"}}), errors.InvalidArgumentError,
+             "styles for the line 'n = 3': matplotlib refused them"),
+            (dict(styles={"a": ":"}), errors.InvalidTypeError,
+             "styles['a'] must be a mapping of line properties"),
+            (dict(styles=[("a", {})]), errors.InvalidTypeError, "styles must be a mapping"),
+        ]
+        for kwargs, error, says in cases:
+            with pytest.raises(error) as info:
+                mplot.parameter_curve(table, "x", ["a"], lines="n", **kwargs)
+            assert type(info.value) is error, (says, info.value)
+            assert says in str(info.value), (says, str(info.value))
+        with pytest.raises(errors.InvalidArgumentError,
+                           match=r"the outputs are \['y'\]$"):  # no lines: no values named
+            mplot.parameter_curve({"x": [1, 2], "y": [1, 2]}, "x", "y", styles={1: {}})
+
     def test_bad_input(self):
         repeated = ml.sweep(lambda a: a, {"a": [1, 2]}, repeats=2, store=False)
         exact = ml.sweep(lambda a: Fraction(1, a), {"a": [1, 2]}, store=False)
@@ -727,8 +832,12 @@ class TestParameterCurve:
              errors.InvalidArgumentError, "'z' is not in the table"),
             (lambda: mplot.parameter_curve([1, 2], "x", "y"),
              errors.InvalidTypeError, "a mapping of column names"),
-            (lambda: mplot.parameter_curve({"x": [1, 2], "y": [1.0, float("nan")]}, "x", "y"),
-             errors.InvalidArgumentError, "y is nan at x = 2: a curve needs finite numbers"),
+            (lambda: mplot.parameter_curve({"x": [1, 2], "y": [1.0, 2.0], "c": [0, float("nan")]},
+                                           "x", "y", conclusion="c"),
+             errors.InvalidArgumentError, "c is nan at x = 2: a conclusion must be finite"),
+            (lambda: mplot.parameter_curve({"x": [1, 2], "y": [1.0, 2.0], "c": [0, float("inf")]},
+                                           "x", "y", conclusion="c"),
+             errors.InvalidArgumentError, "c is inf at x = 2: a conclusion must be finite"),
             (lambda: mplot.parameter_curve({"x": [1, 2], "y": [1.0]}, "x", "y"),
              errors.InvalidArgumentError, "one length"),
             (lambda: mplot.parameter_curve({"x": [], "y": []}, "x", "y", conclusion="y"),

@@ -660,6 +660,8 @@ TOPICS: dict[str, dict[str, str]] = {
                   "its members' values).",
         "stacked": "Stack the values into one bar per result instead of side by side.",
         "categories": "Mapping from each value an output takes to its name, shown in a legend.",
+        "styles": "Mapping from an output's name (or a value of ``lines``) to the matplotlib "
+                  "line properties its lines are drawn with.",
         "folder": "Output directory.",
         "out": "Where to write output.",
         "texts": "Text sections to include.",

@@ -2,7 +2,9 @@
 
 :func:`sweep_map` shows one output over two parameters as a grid of cells;
 :func:`parameter_curve` shows outputs along one parameter as curves, with the background
-coloured by the conclusion that holds. Both read a sweep's columns by name.
+coloured by the conclusion that holds. Both read a sweep's columns by name. The module runs
+past the library's ~600 lines because the two figures share their checks of columns,
+categories and styles, kept beside them rather than split off.
 
 Examples
 --------
@@ -206,6 +208,7 @@ def parameter_curve(
     step: bool | None = None,
     conclusion: str | None = None,
     categories: Mapping[Any, str] | None = None,
+    styles: Mapping[Any, Mapping[str, Any]] | None = None,
 ) -> Axes:
     """Which conclusion holds where, along one parameter: outputs of a sweep as curves.
 
@@ -225,7 +228,10 @@ def parameter_curve(
         The parameter along the horizontal axis (numbers; exact fractions are drawn as
         floats).
     output : str or sequence of str
-        The output column drawn (numbers), or several, one line each.
+        The output column drawn (numbers), or several, one line each. A value that is
+        not finite (``nan``, or ``inf``: an output with no finite value there, such as a
+        threshold that is infinite from some size on) is drawn as a gap: ``inf`` is drawn
+        as ``nan``, where matplotlib leaves the line open.
     ax : matplotlib.axes.Axes, optional
         Where to draw; a new figure's axes by default.
     lines : str, optional
@@ -244,20 +250,31 @@ def parameter_curve(
     categories : mapping of numbers to str, optional
         The name of each value that ``conclusion`` takes, in the order of the legend
         (as in :func:`sweep_map`). Default: ``"<conclusion> = <value>"``, by value.
+    styles : mapping, optional
+        Matplotlib line properties (a mapping such as ``{"linestyle": ":", "color": "k"}``)
+        by output name, or by value of ``lines``, for the lines of that output or value;
+        a line of both takes the output's, then the value's (which win). They replace the
+        defaults (the next colour of the cycle, a solid line or one style per value of
+        ``lines`` with several outputs, markers on short curves).
 
     Returns
     -------
     matplotlib.axes.Axes
         The axes. ``ax.get_lines()`` holds one line per output and value of ``lines``
-        (outputs first, in the order given), x data the sorted values of ``horizontal``,
-        y data the output there (as floats); drawn as steps its drawstyle is
-        ``"steps-mid"``. A line is labelled with the output's name, ``"<lines> = <value>"``
-        with one output and ``lines``, or ``"<output>, <lines> = <value>"`` with both. With
-        ``conclusion``, ``ax.patches`` holds one
-        :class:`~matplotlib.patches.Rectangle` per run of equal conclusions, left to
-        right, spanning the axes' height, labelled with the conclusion's name (a later run
-        of the same conclusion with ``"_"`` before it, so that a new ``ax.legend()`` names
-        it once); the legend names the lines (when there are several) and every category.
+        (outputs first, in the order given), x data the sorted values of ``horizontal``, y
+        data the output there (as floats, ``nan`` where it is not finite); drawn as steps
+        its drawstyle is ``"steps-mid"``. A line is labelled with the output's name,
+        ``"<lines> = <value>"`` with one output and ``lines``, or ``"<output>, <lines> =
+        <value>"`` with both. Each line takes the next colour of the axes' colour cycle
+        (with several outputs and ``lines``, each output takes one, shared by its lines), so
+        a second call on the same axes continues the colours (unless ``styles`` sets them);
+        the axis labels (``horizontal``; the output's name, or ``"value"`` for several) and
+        the title (the output's name; none for several outputs, which the legend names) are
+        set only where the axes has none. With ``conclusion``, ``ax.patches`` holds one
+        :class:`~matplotlib.patches.Rectangle` per run of equal conclusions, left to right,
+        spanning the axes' height, labelled with the conclusion's name (a later run of the
+        same conclusion with ``"_"`` before it, so that a new ``ax.legend()`` names it
+        once); the legend names the lines (when there are several) and every category.
 
     Raises
     ------
@@ -265,13 +282,16 @@ def parameter_curve(
         If ``result`` is neither a :class:`~multilateral.sweeps.SweepResult` nor a mapping
         of columns, ``output`` is not a name or a sequence of names, a column drawn does not
         hold numbers (the text column ``<name>_exact``: draw ``<name>``), ``step`` is not a
-        bool, ``categories`` is not a mapping, or ``ax`` is not an Axes.
+        bool, ``categories`` or ``styles`` (or one of its entries) is not a mapping, or
+        ``ax`` is not an Axes.
     InvalidArgumentError
         If a name is not a column of the table, the table is empty, the columns differ
         in length or are not one-dimensional, a value of ``horizontal`` has no row or
-        several (on a line), an output is not finite, ``conclusion`` takes two values at
-        one value of ``horizontal`` or a value that ``categories`` does not name, or
-        ``categories`` is given without ``conclusion``.
+        several (on a line), ``conclusion`` is not finite (``nan`` or ``inf``), takes
+        two values at one value of ``horizontal`` or a value that ``categories`` does not
+        name, ``categories`` is given without ``conclusion``, or ``styles`` names neither an
+        output drawn nor a value of ``lines``, or a property that matplotlib lines do not
+        have or a value it refuses.
     MissingDependencyError
         If matplotlib is not installed.
 
@@ -318,6 +338,13 @@ def parameter_curve(
     >>> ax = ml.plot.parameter_curve(table, "r", "gain", lines="n")
     >>> [line.get_label() for line in ax.get_lines()]
     ['n = 2', 'n = 4']
+
+    A style of its own for one line (by the value of ``lines``, or by output name):
+
+    >>> ax = ml.plot.parameter_curve(table, "r", "gain", lines="n",
+    ...                              styles={4: {"linestyle": ":", "color": "black"}})
+    >>> [(line.get_linestyle(), line.get_color()) for line in ax.get_lines()][1]
+    (':', 'black')
     """
     who = "parameter_curve"
     table = _table(result, who)
@@ -341,15 +368,13 @@ def parameter_curve(
     if not len(x_all):
         raise InvalidArgumentError(f"{who} needs at least one row; the table is empty")
     groups = [None] if lines is None else list(dict.fromkeys(table[lines].tolist()))
-    curves: list[tuple[str, np.ndarray, np.ndarray]] = []  # (label, x, y)
+    _check_styles(styles, outputs, lines, groups)
+    curves: list[tuple[str, Any, str, np.ndarray, np.ndarray]] = []  # output, value, label, x, y
     for out in outputs:
+        # a gap where the output has no finite value (a threshold infinite from some n
+        # on): matplotlib leaves a gap at nan, and cannot draw inf
         y_all = _numbers(table[out], out)
-        bad = ~np.isfinite(y_all)
-        if bad.any():
-            at = format_number(table[horizontal][int(np.argmax(bad))], 4)
-            raise InvalidArgumentError(
-                f"{out} is {y_all[bad][0]} at {horizontal} = {at}: a curve needs finite "
-                "numbers")
+        y_all = np.where(np.isfinite(y_all), y_all, np.nan)  # a copy: the table stays
         for value in groups:
             rows = (np.ones(len(x_all), dtype=bool) if lines is None
                     else np.array([v == value for v in table[lines].tolist()]))
@@ -358,34 +383,51 @@ def parameter_curve(
             order = np.argsort(x, kind="stable")
             label = (out if lines is None else f"{lines} = {format_number(value, 4)}"
                      if len(outputs) == 1 else f"{out}, {lines} = {format_number(value, 4)}")
-            curves.append((label, x[order], y[order]))
+            curves.append((out, value, label, x[order], y[order]))
     if step is None:
         step = all(np.asarray(table[out]).dtype.kind in "biu" for out in outputs)
     background = (None if conclusion is None else
                   _conclusion_runs(table, horizontal, x_all, conclusion, categories))
     ax = check_axes(ax)
     several = len(outputs) > 1 and lines is not None
-    drawn = []
-    for i, (label, x, y) in enumerate(curves):
-        # one colour per output and one line style per value of `lines` when both vary
-        color = f"C{(i // len(groups) if several else i) % 10}"
+    drawn: list[Any] = []
+    colour_of: dict[str, Any] = {}  # each output's colour, once its first line is drawn
+    for i, (out, value, label, x, y) in enumerate(curves):
+        # one colour per output and one line style per value of `lines` when both vary;
+        # a new colour is the axes' next one (color=None), so a second call on the same
+        # axes continues the cycle rather than restarting it
         style = _LINE_STYLES[i % len(groups) % len(_LINE_STYLES)] if several else "-"
-        marker = "o" if len(x) <= MAX_MARKED_POINTS else None
-        if step:
-            drawn += ax.step(x, y, where="mid", color=color, linestyle=style, marker=marker,
-                             markersize=4, label=label)
-        else:
-            drawn += ax.plot(x, y, color=color, linestyle=style, marker=marker, markersize=4,
-                             label=label)
+        properties: dict[str, Any] = {
+            "color": colour_of.get(out) if several else None, "linestyle": style,
+            "marker": "o" if len(x) <= MAX_MARKED_POINTS else None, "markersize": 4,
+            "label": label}
+        by_value = _style_of(styles, value) if lines is not None else {}
+        properties.update({**_style_of(styles, out), **by_value})
+        try:
+            if step:
+                line, = ax.step(x, y, where="mid", **properties)
+            else:
+                line, = ax.plot(x, y, **properties)
+        except (ValueError, TypeError) as error:  # inputs are checked: a style's value
+            raise InvalidArgumentError(
+                f"styles for the line {label!r}: matplotlib refused them: {error}") from None
+        if "color" not in by_value:  # a value's own colour is not the output's
+            colour_of.setdefault(out, line.get_color())
+        drawn.append(line)
     handles: list[Any] = drawn if len(drawn) > 1 else []
     if background is not None:
         handles += _draw_background(ax, *background)
     if all(float(v).is_integer() for v in x_all):
         integer_ticks(ax)
-    ax.set_xlabel(horizontal)
-    ax.set_ylabel(outputs[0] if len(outputs) == 1 else "value")
-    ax.set_title(", ".join(outputs) if conclusion is None else
-                 f"{', '.join(outputs)} (background: {conclusion})")
+    # labels and a title the axes already has (an earlier call's, the caller's) stay
+    if not ax.get_xlabel():
+        ax.set_xlabel(horizontal)
+    if not ax.get_ylabel():
+        ax.set_ylabel(outputs[0] if len(outputs) == 1 else "value")
+    # a short title, as sweep_map's: the output's name; several outputs are named by the
+    # legend (all names joined ran off the figure), and the conclusions by their legend
+    if not ax.get_title() and len(outputs) == 1:
+        ax.set_title(outputs[0])
     ax.grid(True, alpha=0.3)
     if handles:
         ax.legend(handles=handles, fontsize="small")
@@ -456,6 +498,47 @@ def _numbers(column: NDArray[Any], name: str) -> NDArray[np.float64]:
                if name.endswith("_exact") else "")) from None
 
 
+def _check_styles(styles: Any, outputs: list[str], lines: str | None,
+                  groups: list[Any]) -> None:
+    """Styles name outputs drawn or values of `lines`, each with line properties."""
+    if styles is None:
+        return
+    if not isinstance(styles, Mapping):
+        raise InvalidTypeError(
+            "styles must be a mapping from output names (or values of lines) to mappings of "
+            f"line properties, got {type(styles).__name__}")
+    from matplotlib.lines import Line2D
+
+    values = [] if lines is None else groups
+    for key, style in styles.items():
+        if key not in outputs and not any(key == v for v in values):
+            on = "" if lines is None else f"; the values of {lines} are {values}"
+            raise InvalidArgumentError(
+                f"styles name {key!r}, which is not drawn: the outputs are {outputs}{on}")
+        if not isinstance(style, Mapping):
+            raise InvalidTypeError(
+                f"styles[{key!r}] must be a mapping of line properties (such as "
+                f"{{'linestyle': ':'}}), got {type(style).__name__}")
+        for prop in style:
+            # Line2D has a setter per property and alias (set_linestyle, set_ls)
+            if not isinstance(prop, str) or not hasattr(Line2D, f"set_{prop}"):
+                raise InvalidArgumentError(
+                    f"styles[{key!r}] sets {prop!r}, which is not a property of matplotlib "
+                    "lines (such as color, linestyle, linewidth, marker, alpha)")
+
+
+def _style_of(styles: Mapping[Any, Mapping[str, Any]] | None, key: Any) -> Mapping[str, Any]:
+    """The properties styles give ``key`` (compared by value: 2 names the line 2.0)."""
+    if styles is None:
+        return {}
+    from matplotlib.cbook import normalize_kwargs
+    from matplotlib.lines import Line2D
+
+    style = next((style for name, style in styles.items() if name == key), {})
+    # aliases (ls, c, lw) as full names, so that they replace the defaults
+    return normalize_kwargs(dict(style), Line2D)
+
+
 def _check_one_row_per_value(x: NDArray[np.float64], horizontal: str, lines: str | None,
                              value: Any) -> None:
     values, counts = np.unique(x, return_counts=True)
@@ -478,6 +561,11 @@ def _conclusion_runs(table: Mapping[str, NDArray[Any]], horizontal: str,
     """
     at: dict[float, Any] = {}
     for x, code in zip(x_all.tolist(), table[conclusion].tolist(), strict=True):
+        if isinstance(code, numbers.Real) and not np.isfinite(float(code)):
+            # a conclusion is a category: nan or inf codes none (and nan != nan splits runs)
+            raise InvalidArgumentError(
+                f"{conclusion} is {code} at {horizontal} = {format_number(x, 4)}: a "
+                "conclusion must be finite (code each conclusion as a number or name it)")
         if x in at and at[x] != code:
             raise InvalidArgumentError(
                 f"{conclusion} is {at[x]!r} and {code!r} at {horizontal} = "
