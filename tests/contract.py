@@ -81,6 +81,8 @@ def default_solver(game: object) -> Callable[[Any], object] | None:
         return solvers.shapley_value
     if isinstance(game, games.SimpleGame):
         return solvers.banzhaf
+    if isinstance(game, games.ExtensiveFormGame) and game.is_perfect_information:
+        return solvers.subgame_perfect_equilibria  # backward induction
     return None
 
 
