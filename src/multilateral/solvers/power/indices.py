@@ -20,6 +20,7 @@ live here rather than in a module of their own that would need those private nam
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
@@ -207,31 +208,22 @@ def banzhaf(game: SimpleGame, *, normalized: bool = False,
     if not isinstance(normalized, bool):
         raise InvalidTypeError(f"normalized must be True or False, got {normalized!r}")
     name = "banzhaf_normalized" if normalized else "banzhaf"
-    if isinstance(game, WeightedVotingGame) and not _middle_first(game):
-        plan = weight_plan(game)
-        if plan is not None:
-            ints, q, zero = plan
-            ws = reduced_weights(game)[0]
-            n, m = len(ints), table_size(ints, q)
-            use_exact = exact if exact is not None else n * m <= EXACT_BANZHAF_BUDGET
-            if use_exact:
-                swings = banzhaf_exact(ints, q)
-                counts = tuple(swings[w] << zero if w else 0 for w in ws)
-                return _from_counts(name, game, counts, normalized)
-            prob, bound = banzhaf_float(ints, q)
-            vals = [prob[w] if w else 0.0 for w in ws]
-            errs = [bound[w] if w else 0.0 for w in ws]
-            if normalized:
-                vals, errs = _normalize(vals, errs)
-            if _informative(vals, errs):
-                return PowerIndex(name, game.members, tuple(vals), False,
-                                  error_bound=max(errs))
-            # swings are so rare (quotas near 0 or near the total) that the absolute bound
-            # of the quadrature guarantees nothing about them: count exactly and round
-            swings = banzhaf_exact(ints, q)
-            counts = tuple(swings[w] << zero if w else 0 for w in ws)
-            return _finish(name, game, _from_counts(name, game, counts, normalized).values,
-                           False)
+    route = _weighted_route(game, exact)
+    if route is not None:
+        if route.exact:
+            counts = route.member_counts(banzhaf_exact(route.ints, route.q))
+            return _from_counts(name, game, counts, normalized)
+        prob, bound = banzhaf_float(route.ints, route.q)
+        vals = [prob[w] if w else 0.0 for w in route.ws]
+        errs = [bound[w] if w else 0.0 for w in route.ws]
+        if normalized:
+            vals, errs = _normalize(vals, errs)
+        if _informative(vals, errs):
+            return PowerIndex(name, game.members, tuple(vals), False, error_bound=max(errs))
+        # swings are so rare (quotas near 0 or near the total) that the absolute bound
+        # of the quadrature guarantees nothing about them: count exactly and round
+        counts = route.member_counts(banzhaf_exact(route.ints, route.q))
+        return _finish(name, game, _from_counts(name, game, counts, normalized).values, False)
     counts = tuple(int(row.sum()) for row in _swings(game))
     result = _from_counts(name, game, counts, normalized)
     return _finish(name, game, result.values, exact) if exact is False else result
@@ -319,23 +311,50 @@ def coleman(game: SimpleGame, *, exact: bool | None = None) -> ColemanPower:
     (848, Fraction(53, 2048), Fraction(1, 1), Fraction(21, 212))
     """
     exact = _check_exact(exact)
-    if isinstance(game, WeightedVotingGame) and not _middle_first(game):
-        plan = weight_plan(game)
-        if plan is not None:
-            ints, q, zero = plan
-            ws = reduced_weights(game)[0]
-            n, m = len(ints), table_size(ints, q)
-            use_exact = exact if exact is not None else n * m <= EXACT_BANZHAF_BUDGET
-            if not use_exact:
-                result = _coleman_float(game, ints, q, ws)
-                if result is not None:
-                    return result
-            # exact, or floats whose bounds guarantee nothing: count, then round if asked
-            swings, winning = swing_counts(ints, q)
-            counts = tuple(swings[w] << zero if w else 0 for w in ws)
-            return _coleman_from_counts(game, counts, winning << zero, use_exact)
+    route = _weighted_route(game, exact)
+    if route is not None:
+        if not route.exact:
+            result = _coleman_float(route.game, route.ints, route.q, route.ws)
+            if result is not None:
+                return result
+        # exact, or floats whose bounds guarantee nothing: count, then round if asked
+        swings, winning = swing_counts(route.ints, route.q)
+        return _coleman_from_counts(game, route.member_counts(swings), winning << route.zero,
+                                    route.exact)
     counts = tuple(int(row.sum()) for row in _swings(game))  # checks the game first
     return _coleman_from_counts(game, counts, _winning(game), exact is not False)
+
+
+@dataclass(frozen=True)
+class _WeightedRoute:
+    """The weighted-game program's inputs for one game (:func:`banzhaf` and :func:`coleman`
+    take the same route): the game, the reduced integer weights ``ints`` and quota ``q``, the
+    members' reduced weights ``ws`` (0 for a dummy), the power of two ``zero`` that members of
+    weight 0 multiply the counts by, and whether to count exactly."""
+
+    game: WeightedVotingGame
+    ints: list[int]
+    q: int
+    zero: int
+    ws: tuple[int, ...]
+    exact: bool
+
+    def member_counts(self, by_weight: Any) -> tuple[int, ...]:
+        """Counts per member from counts per reduced weight (members of weight 0: none)."""
+        return tuple(int(by_weight[w]) << self.zero if w else 0 for w in self.ws)
+
+
+def _weighted_route(game: SimpleGame, exact: bool | None) -> _WeightedRoute | None:
+    """The weighted-game program's route for ``game``, or None where it does not apply."""
+    if not isinstance(game, WeightedVotingGame) or _middle_first(game):
+        return None
+    plan = weight_plan(game)
+    if plan is None:
+        return None
+    ints, q, zero = plan
+    use_exact = exact if exact is not None else len(ints) * table_size(ints, q) <= \
+        EXACT_BANZHAF_BUDGET
+    return _WeightedRoute(game, ints, q, zero, reduced_weights(game)[0], use_exact)
 
 
 def _coleman_from_counts(game: SimpleGame, counts: tuple[int, ...], winning: int,
