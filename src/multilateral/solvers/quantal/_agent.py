@@ -58,7 +58,7 @@ from scipy import sparse
 
 from ...errors import InvalidGameError
 from ...games.extensive import CHANCE, DECISION, ExtensiveFormGame
-from ._equations import logit_responses
+from ._equations import logit_responses, reference_actions
 from ._homotopy import SparseAugmented
 
 # private to multilateral.solvers.quantal
@@ -165,10 +165,7 @@ class AgentQRE:
         against an action whose probability underflowed, every row carries Jacobian entries
         of order ``lam * payoff range`` and the trace can stall where the live actions'
         comparison is their small difference."""
-        if x is None:
-            refs = tuple(0 for _ in self.shape)
-        else:
-            refs = tuple(int(np.argmax(w)) for w in self.split(x[:-1]))
+        refs = reference_actions(None if x is None else self.split(x[:-1]), len(self.shape))
         if refs == self.refs:
             return
         self.refs = refs

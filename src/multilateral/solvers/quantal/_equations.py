@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import numbers
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -13,7 +14,7 @@ from numpy.typing import NDArray
 from ...errors import InvalidArgumentError, InvalidTypeError
 from ...games.normal_form import NormalFormGame
 
-__all__ = ["NormalFormQRE", "check_lam", "logit_responses"]
+__all__ = ["NormalFormQRE", "check_lam", "logit_responses", "reference_actions"]
 
 FloatArray = NDArray[np.float64]
 
@@ -39,6 +40,15 @@ def logit_responses(z: FloatArray, offsets: NDArray[np.int64],
     e = np.exp(z)
     out: FloatArray = e / np.repeat(np.add.reduceat(e, starts), shape)
     return out
+
+
+def reference_actions(parts: Any, n: int) -> tuple[int, ...]:
+    """Each player's (or information set's) most probable action, from its log-probabilities
+    ``parts`` (ties: the first); action 0 for all ``n`` when ``parts`` is None: the rows the
+    tracers' ``rebase`` writes its equations against."""
+    if parts is None:
+        return tuple(0 for _ in range(n))
+    return tuple(int(np.argmax(w)) for w in parts)
 
 
 class NormalFormQRE:
@@ -95,10 +105,7 @@ class NormalFormQRE:
         """Write the equations relative to each player's most probable action at ``x``
         (ties: the first), or to action 0 (``x`` None, the basis other modules read:
         ``diffs``, :meth:`gains` and the rows of :meth:`evaluate`)."""
-        if x is None:
-            refs = tuple(0 for _ in self.shape)
-        else:
-            refs = tuple(int(np.argmax(w)) for w in self.split(x[:-1]))
+        refs = reference_actions(None if x is None else self.split(x[:-1]), len(self.shape))
         if refs == self.refs:
             return
         self.refs = refs
